@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what sharpjit needs on Debian 12 (where missing) and builds the CLI when its sources changed.
+# Quiet on success so that `./sharpjit run` prints only the program's output.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+packages=(llvm-19-dev clang-19 lld-19 python3 python3-numpy python3-numba python3-pytest python3-pip)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "sharpjit setup: installing ${missing[*]}" >&2
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+command -v dotnet >/dev/null || { echo "sharpjit setup: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+cli="$root/out/cli/SharpJit.Cli.dll"
+if [ ! -f "$cli" ] || [ -n "$(find "$root/src" -name '*.cs' -newer "$cli" -o -name '*.csproj' -newer "$cli" | head -1)" ]; then
+  echo "sharpjit setup: building" >&2
+  dotnet build "$root/src/SharpJit.Cli/SharpJit.Cli.csproj" -c Release -o "$root/out/cli" -nologo -v q >&2
+fi

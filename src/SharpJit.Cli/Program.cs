@@ -1,0 +1,91 @@
+using SharpJit.Binding;
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Engine;
+using SharpJit.IR;
+using SharpJit.Llvm;
+using SharpJit.Runtime;
+using SharpJit.Syntax;
+using SharpJit.Typing;
+
+namespace SharpJit.Cli;
+
+public static class Program
+{
+    private const string Usage = """
+        usage: sharpjit run FILE.py
+               sharpjit dump --stage=tokens|ast|ir|typed|llvm|llvm-opt|asm FILE.py [--function NAME]
+               sharpjit bench FILE.py [--function kernel] [--args BENCH_ARGS] [--repeat 5]
+
+        run    compiles the whole script (its functions and top-level code) to native code and runs it.
+        dump   prints one stage of the pipeline; --function limits ir/typed/llvm output to one function.
+        bench  compiles a function for the types of a module-level constant tuple of arguments and prints,
+               as JSON, the median compile time (warm process) and the median run time.
+        """;
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help") { Console.Out.Write(Usage); return args.Length == 0 ? 2 : 0; }
+        try
+        {
+            return args[0] switch
+            {
+                "run" when args.Length == 2 => Run(args[1]),
+                "dump" => Dump(args[1..]),
+                "bench" when args.Length >= 2 => BenchCommand.Run(args[1..]),
+                _ => UsageError($"unknown command or arguments: {string.Join(' ', args)}"),
+            };
+        }
+        catch (CompileError e)
+        {
+            RuntimeOutput.Flush();
+            Console.Error.WriteLine(e.Diagnostic.Render());
+            return 1;
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"sharpjit: can't open file '{e.FileName}': No such file or directory");
+            return 2;
+        }
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine("sharpjit: " + message);
+        Console.Error.Write(Usage);
+        return 2;
+    }
+
+    private static int Run(string path)
+    {
+        var engine = SharpJitEngine.FromFile(Path.GetFullPath(path));
+        try
+        {
+            engine.Run();
+            return 0;
+        }
+        catch (PythonException e)
+        {
+            RuntimeOutput.Flush();
+            Console.Error.Write(e.FormatTraceback());
+            return 1;
+        }
+    }
+
+    private static int Dump(string[] args)
+    {
+        string? stage = null, file = null, function = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--stage=")) stage = args[i]["--stage=".Length..];
+            else if (args[i] == "--stage" && i + 1 < args.Length) stage = args[++i];
+            else if (args[i].StartsWith("--function=")) function = args[i]["--function=".Length..];
+            else if (args[i] == "--function" && i + 1 < args.Length) function = args[++i];
+            else file = args[i];
+        }
+        if (stage == null || file == null) return UsageError("dump needs --stage=STAGE and a file");
+        var source = SourceText.FromFile(Path.GetFullPath(file));
+        Console.Out.Write(Dumper.Dump(source, stage, function));
+        return 0;
+    }
+}

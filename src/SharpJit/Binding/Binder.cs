@@ -1,0 +1,599 @@
+using System.Numerics;
+using SharpJit.Diagnostics;
+using SharpJit.IR;
+using SharpJit.Syntax;
+
+using Attribute = SharpJit.Syntax.Attribute;
+
+namespace SharpJit.Binding;
+
+/// <summary>
+/// Lowers one function's AST to the control-flow IR in SSA form, using the on-the-fly construction of
+/// Braun et al. ("Simple and Efficient Construction of Static Single Assignment Form").
+/// </summary>
+public sealed class Binder
+{
+    private readonly FunctionInfo _fn;
+    private readonly ModuleInfo _module;
+    private readonly IrFunction _ir;
+    private Block _cur;
+    private int _nextId;
+    private int _tempCounter;
+    private readonly Dictionary<Block, Dictionary<string, Value>> _defs = new();
+    private readonly HashSet<Block> _sealed = new();
+    private readonly Dictionary<Block, Dictionary<string, Instr>> _incomplete = new();
+    private readonly Stack<(Block Continue, Block Break)> _loops = new();
+    /// <summary>Module-level names that functions read: the module body stores them for those readers.</summary>
+    private readonly HashSet<string> _storedGlobals;
+
+    private Binder(FunctionInfo fn)
+    {
+        _fn = fn;
+        _module = fn.Module;
+        _ir = new IrFunction(fn.QualName, fn);
+        _cur = NewBlock();
+        Seal(_cur);
+        _storedGlobals = fn.IsModule ? GlobalsReadByFunctions(fn.Module) : new HashSet<string>();
+    }
+
+    public static IrFunction Bind(FunctionInfo fn)
+    {
+        var b = new Binder(fn);
+        b.BindBody();
+        return b._ir;
+    }
+
+    private static HashSet<string> GlobalsReadByFunctions(ModuleInfo module)
+    {
+        var set = new HashSet<string>();
+        foreach (var f in module.Functions.Values)
+            if (!f.IsModule)
+                foreach (var r in f.Reads)
+                    if (module.Globals.TryGetValue(r, out var g) && g.Kind == GlobalKind.Variable) set.Add(r);
+        return set;
+    }
+
+    private CompileError Unsupported(Node n, string what, string? hint = null) => _module.Error(ErrorKind.UnsupportedError, what, n.Span, hint);
+
+    // ---------------------------------------------------------------- body
+
+    private void BindBody()
+    {
+        int index = 0;
+        foreach (var free in _fn.FreeVars) WriteVar(free, NewParam(index++, free, _fn.NameSpan));
+        foreach (var p in _fn.Params) WriteVar(p.Name, NewParam(index++, p.Name, p.Span));
+        switch (_fn.Node)
+        {
+            case Module m: BindStatements(m.Body); break;
+            case FunctionDef f:
+                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(IsJitDecorator))
+                    throw Unsupported(f.DecoratorList[0], "decorators other than @jit/@njit are not supported on compiled functions");
+                BindStatements(f.Body);
+                break;
+            case Lambda l:
+                if (!_cur.IsTerminated) Terminate(TermKind.Return, Expr(l.Body), l.Body.Span);
+                break;
+        }
+        if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.Node.Span), _fn.Node.Span);
+        RemoveTrivialPhis();
+        RemoveUnreachable();
+    }
+
+    private static bool IsJitDecorator(Expr e) => e switch
+    {
+        Name { Id: "jit" or "njit" } => true,
+        Attribute { Attr: "jit" or "njit" } => true,
+        Call c => IsJitDecorator(c.Func),
+        _ => false,
+    };
+
+    /// <summary>Drops blocks that cannot run (code after return, etc.) and their edges into live blocks.</summary>
+    private void RemoveUnreachable()
+    {
+        var live = _ir.ReversePostOrder().ToHashSet();
+        _ir.Blocks.RemoveAll(b => !live.Contains(b));
+        foreach (var b in _ir.Blocks)
+        {
+            for (int k = b.Preds.Count - 1; k >= 0; k--)
+            {
+                if (live.Contains(b.Preds[k])) continue;
+                b.Preds.RemoveAt(k);
+                foreach (var phi in b.Phis) phi.Args = phi.Args.Where((_, j) => j != k).ToArray();
+            }
+        }
+        for (int i = 0; i < _ir.Blocks.Count; i++) _ir.Blocks[i].Id = i;
+    }
+
+    private void BindStatements(List<Stmt> body)
+    {
+        foreach (var s in body)
+        {
+            if (_cur.IsTerminated)
+            {
+                // Code after return/raise/break/continue: bind it into an unreachable block (dropped later).
+                _cur = NewBlock();
+                Seal(_cur);
+            }
+            BindStatement(s);
+        }
+    }
+
+    private void BindStatement(Stmt s)
+    {
+        switch (s)
+        {
+            case ExprStmt e:
+                if (e.Value is Constant { Value: string }) return; // docstring
+                Expr(e.Value);
+                return;
+            case Assign a:
+            {
+                var v = Expr(a.Value);
+                foreach (var t in a.Targets) AssignTarget(t, v);
+                return;
+            }
+            case AnnAssign aa:
+                if (aa.Value != null) AssignTarget(aa.Target, Expr(aa.Value));
+                return;
+            case AugAssign au:
+            {
+                if (au.Target is not Name n) throw Unsupported(au.Target, "augmented assignment is only supported to a plain variable");
+                var left = ReadName(n.Id, n.Span);
+                var right = Expr(au.Value);
+                AssignTarget(n, Emit(Op.BinOp, au.Span, au.Op, left, right));
+                return;
+            }
+            case Pass: return;
+            case If i: BindIf(i); return;
+            case While w: BindWhile(w); return;
+            case For f: BindFor(f); return;
+            case Break br:
+                if (_loops.Count == 0) throw _module.Error(ErrorKind.SyntaxError, "'break' outside loop", br.Span);
+                Jump(_loops.Peek().Break, br.Span);
+                return;
+            case Continue co:
+                if (_loops.Count == 0) throw _module.Error(ErrorKind.SyntaxError, "'continue' not properly in loop", co.Span);
+                Jump(_loops.Peek().Continue, co.Span);
+                return;
+            case Return r:
+                if (_fn.IsModule) throw _module.Error(ErrorKind.SyntaxError, "'return' outside function", r.Span);
+                Terminate(TermKind.Return, r.Value != null ? Expr(r.Value) : Const(PyNone.Instance, r.Span), r.Span);
+                return;
+            case Raise r:
+                if (r.Exc == null) throw Unsupported(r, "a bare 'raise' (re-raise) is not supported", "raise an exception explicitly, e.g. raise ValueError(\"...\")");
+                Terminate(TermKind.Raise, Expr(r.Exc), r.Span);
+                return;
+            case Assert a: BindAssert(a); return;
+            case FunctionDef f:
+                if (_fn.IsModule) return; // module-level functions are globals
+                WriteVar(f.Name, MakeClosure(_module.Functions[f], f.Span));
+                return;
+            case Import imp:
+                if (_fn.IsModule) return;
+                foreach (var al in imp.Names) WriteVar(al.AsName ?? al.Name, Emit(Op.Global, al.Span, "$module:" + al.Name));
+                return;
+            case ImportFrom imf:
+                if (_fn.IsModule) return;
+                foreach (var al in imf.Names)
+                    WriteVar(al.AsName ?? al.Name, Emit(Op.Attr, al.Span, al.Name, Emit(Op.Global, imf.Span, "$module:" + imf.Module)));
+                return;
+            case Global g: throw Unsupported(g, "the 'global' statement is not supported", "compiled functions can read module-level values but not assign them; return the new value instead");
+            case Nonlocal nl: throw Unsupported(nl, "the 'nonlocal' statement is not supported", "return the new value from the inner function instead");
+            case ClassDef c: throw Unsupported(c, "class definitions are not supported in compiled code", "use functions and tuples");
+            case Try t: throw Unsupported(t, "try/except is not supported in compiled code", "check the condition before the operation instead of catching the exception");
+            case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
+            case With w: throw Unsupported(w, "'with' statements are not supported in compiled code");
+            case Delete d: throw Unsupported(d, "'del' is not supported in compiled code");
+            case Match m: throw Unsupported(m, "'match' statements are not supported in compiled code", "use if/elif chains");
+            case AsyncFunctionDef or AsyncFor or AsyncWith: throw Unsupported(s, "async code is not supported in compiled code");
+            case TypeAlias ta: throw Unsupported(ta, "'type' statements are not supported in compiled code");
+            default: throw Unsupported(s, $"the statement '{s.GetType().Name}' is not supported in compiled code");
+        }
+    }
+
+    private void BindIf(If i)
+    {
+        var cond = Truth(Expr(i.Test), i.Test.Span);
+        var then = NewBlock(); var els = NewBlock(); var join = NewBlock();
+        Branch(cond, then, i.OrElse.Count > 0 ? els : join, i.Test.Span);
+        Seal(then);
+        _cur = then; BindStatements(i.Body); JumpIfOpen(join, i.Span);
+        if (i.OrElse.Count > 0)
+        {
+            Seal(els);
+            _cur = els; BindStatements(i.OrElse); JumpIfOpen(join, i.Span);
+        }
+        Seal(join);
+        _cur = join;
+    }
+
+    private void BindWhile(While w)
+    {
+        var header = NewBlock(); var body = NewBlock(); var orElse = NewBlock(); var exit = NewBlock();
+        Jump(header, w.Span);
+        _cur = header;
+        var cond = Truth(Expr(w.Test), w.Test.Span);
+        Branch(cond, body, w.OrElse.Count > 0 ? orElse : exit, w.Test.Span);
+        Seal(body);
+        _loops.Push((header, exit));
+        _cur = body; BindStatements(w.Body); JumpIfOpen(header, w.Span);
+        _loops.Pop();
+        Seal(header);
+        if (w.OrElse.Count > 0)
+        {
+            Seal(orElse);
+            _cur = orElse; BindStatements(w.OrElse); JumpIfOpen(exit, w.Span);
+        }
+        Seal(exit);
+        _cur = exit;
+    }
+
+    private void BindFor(For f)
+    {
+        string iterVar = $"$iter{_tempCounter++}";
+        WriteVar(iterVar, Emit(Op.GetIter, f.Iter.Span, null, Expr(f.Iter)));
+        var header = NewBlock(); var body = NewBlock(); var orElse = NewBlock(); var exit = NewBlock();
+        Jump(header, f.Span);
+        _cur = header;
+        var it = ReadVar(iterVar, f.Iter.Span);
+        var valid = Emit(Op.IterValid, f.Iter.Span, null, it);
+        Branch(valid, body, f.OrElse.Count > 0 ? orElse : exit, f.Iter.Span);
+        Seal(body);
+        _cur = body;
+        var item = Emit(Op.IterValue, f.Target.Span, null, it);
+        WriteVar(iterVar, Emit(Op.IterNext, f.Iter.Span, null, it));
+        AssignTarget(f.Target, item);
+        _loops.Push((header, exit));
+        BindStatements(f.Body); JumpIfOpen(header, f.Span);
+        _loops.Pop();
+        Seal(header);
+        if (f.OrElse.Count > 0)
+        {
+            Seal(orElse);
+            _cur = orElse; BindStatements(f.OrElse); JumpIfOpen(exit, f.Span);
+        }
+        Seal(exit);
+        _cur = exit;
+    }
+
+    private void BindAssert(Assert a)
+    {
+        var cond = Truth(Expr(a.Test), a.Test.Span);
+        var fail = NewBlock(); var ok = NewBlock();
+        Branch(cond, ok, fail, a.Test.Span);
+        Seal(fail); Seal(ok);
+        _cur = fail;
+        var cls = Emit(Op.Global, a.Span, "$builtin:AssertionError");
+        var args = a.Msg != null ? new[] { cls, Expr(a.Msg) } : new[] { cls };
+        var exc = Emit(Op.Call, a.Span, new CallShape(args.Length - 1, Array.Empty<string>()), args);
+        Terminate(TermKind.Raise, exc, a.Span);
+        _cur = ok;
+    }
+
+    private void AssignTarget(Expr target, Value v)
+    {
+        switch (target)
+        {
+            case Name n:
+                WriteVar(n.Id, v);
+                if (_fn.IsModule && _storedGlobals.Contains(n.Id)) Emit(Op.StoreGlobal, n.Span, n.Id, v);
+                return;
+            case Syntax.Tuple or Syntax.List:
+            {
+                var elts = target is Syntax.Tuple t ? t.Elts : ((Syntax.List)target).Elts;
+                if (elts.Any(e => e is Starred)) throw Unsupported(elts.First(e => e is Starred), "starred assignment targets are not supported", "unpack each item by position");
+                for (int i = 0; i < elts.Count; i++)
+                    AssignTarget(elts[i], Emit(Op.GetItem, elts[i].Span, null, v, Const((long)i, elts[i].Span)));
+                return;
+            }
+            case Subscript s: throw Unsupported(s, "assignment to an item is not supported: tuples are immutable", "build a new tuple instead");
+            case Attribute at: throw Unsupported(at, "assignment to an attribute is not supported");
+            default: throw Unsupported(target, "this assignment target is not supported");
+        }
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private Value Expr(Expr e)
+    {
+        switch (e)
+        {
+            case Constant c: return BindConstant(c);
+            case Name n:
+                if (n.Id == "__name__") return Const("__main__", n.Span);
+                return ReadName(n.Id, n.Span);
+            case BinOp b:
+            {
+                var l = Expr(b.Left); var r = Expr(b.Right);
+                return Emit(Op.BinOp, b.Span, b.Op, l, r);
+            }
+            case UnaryOp u:
+            {
+                var x = Expr(u.Operand);
+                if (u.Op == UnaryOperator.Not) return Emit(Op.Not, u.Span, null, Truth(x, u.Operand.Span));
+                return Emit(Op.UnaryOp, u.Span, u.Op, x);
+            }
+            case BoolOp bo: return BindBoolOp(bo);
+            case Compare c: return BindCompare(c);
+            case IfExp ie: return BindIfExp(ie);
+            case Call c: return BindCall(c);
+            case Attribute a: return Emit(Op.Attr, a.Span, a.Attr, Expr(a.Value));
+            case Subscript s:
+                if (s.Slice is Slice) throw Unsupported(s.Slice, "slicing is not supported on tuples yet", "index each item by position");
+                { var obj = Expr(s.Value); var idx = Expr(s.Slice); return Emit(Op.GetItem, s.Span, null, obj, idx); }
+            case Syntax.Tuple t:
+                if (t.Elts.Any(x => x is Starred)) throw Unsupported(t.Elts.First(x => x is Starred), "starred items in a tuple are not supported");
+                return Emit(Op.MakeTuple, t.Span, null, t.Elts.Select(Expr).ToArray());
+            case JoinedStr js: return BindJoinedStr(js);
+            case NamedExpr ne:
+            {
+                var v = Expr(ne.Value);
+                AssignTarget(ne.Target, v);
+                return v;
+            }
+            case Lambda l: return MakeClosure(_module.Functions[l], l.Span);
+            case Syntax.List l: throw Unsupported(l, "lists are not supported in compiled code yet", "use a tuple: (a, b, c)");
+            case Dict d: throw Unsupported(d, "dicts are not supported in compiled code");
+            case Set st: throw Unsupported(st, "sets are not supported in compiled code");
+            case ListComp or SetComp or DictComp: throw Unsupported(e, "comprehensions are not supported in compiled code yet", "write the loop out");
+            case GeneratorExp: throw Unsupported(e, "generator expressions are not supported in compiled code", "write the loop out");
+            case Yield or YieldFrom: throw Unsupported(e, "generators ('yield') are not supported in compiled code");
+            case Await: throw Unsupported(e, "'await' is not supported in compiled code");
+            case Starred: throw Unsupported(e, "starred expressions are not supported here");
+            default: throw Unsupported(e, $"the expression '{e.GetType().Name}' is not supported in compiled code");
+        }
+    }
+
+    private Value BindConstant(Constant c) => c.Value switch
+    {
+        long or double or bool or Complex or string or PyNone => Const(c.Value!, c.Span),
+        BigInteger => throw _module.Error(ErrorKind.TypingError, "integer literal does not fit in int64", c.Span, "compiled integers are 64-bit; use a float for larger magnitudes"),
+        byte[] => throw Unsupported(c, "bytes literals are not supported in compiled code"),
+        _ => throw Unsupported(c, "this constant is not supported in compiled code"),
+    };
+
+    private Value ReadName(string name, Span span)
+    {
+        if (_fn.Locals.Contains(name) || _fn.FreeVars.Contains(name)) return ReadVar(name, span);
+        return Emit(Op.Global, span, name);
+    }
+
+    private Value MakeClosure(FunctionInfo child, Span span)
+    {
+        var captured = child.FreeVars.Select(v => v == child.Name && !_fn.Locals.Contains(v) ? throw Unsupported(child.Node, "recursive closure") : ReadName(v, span)).ToArray();
+        return Emit(Op.MakeClosure, span, child, captured);
+    }
+
+    private Value BindCall(Call c)
+    {
+        var callee = Expr(c.Func);
+        var args = new List<Value> { callee };
+        foreach (var a in c.Args)
+        {
+            if (a is Starred) throw Unsupported(a, "'*' unpacking in calls is not supported", "pass the items one by one");
+            args.Add(Expr(a));
+        }
+        var names = new List<string>();
+        foreach (var k in c.Keywords)
+        {
+            if (k.Arg == null) throw Unsupported(k.Value, "'**' unpacking in calls is not supported");
+            names.Add(k.Arg);
+            args.Add(Expr(k.Value));
+        }
+        return Emit(Op.Call, c.Span, new CallShape(c.Args.Count, names), args.ToArray());
+    }
+
+    private Value BindJoinedStr(JoinedStr js)
+    {
+        var parts = new List<Value>();
+        foreach (var v in js.Values)
+        {
+            if (v is Constant { Value: string s }) { parts.Add(Const(s, v.Span)); continue; }
+            var fv = (FormattedValue)v;
+            var val = Expr(fv.Value);
+            if (fv.FormatSpec != null)
+                parts.Add(Emit(Op.FormatValue, fv.Span, new FormatShape(fv.Conversion, true), val, BindJoinedStr(fv.FormatSpec)));
+            else
+                parts.Add(Emit(Op.FormatValue, fv.Span, new FormatShape(fv.Conversion, false), val));
+        }
+        if (parts.Count == 1 && parts[0] is Instr { Op: Op.Const }) return parts[0];
+        return Emit(Op.JoinStr, js.Span, null, parts.ToArray());
+    }
+
+    /// <summary>Short-circuit and/or: the result is the deciding operand's value, merged through a phi.</summary>
+    private Value BindBoolOp(BoolOp bo)
+    {
+        string tmp = $"$bool{_tempCounter++}";
+        var join = NewBlock();
+        for (int i = 0; i < bo.Values.Count; i++)
+        {
+            var v = Expr(bo.Values[i]);
+            WriteVar(tmp, v);
+            if (i == bo.Values.Count - 1) { Jump(join, bo.Span); break; }
+            var next = NewBlock();
+            var t = Truth(v, bo.Values[i].Span);
+            if (bo.Op == BoolOperator.And) Branch(t, next, join, bo.Span); else Branch(t, join, next, bo.Span);
+            Seal(next);
+            _cur = next;
+        }
+        Seal(join);
+        _cur = join;
+        return ReadVar(tmp, bo.Span);
+    }
+
+    private Value BindCompare(Compare c)
+    {
+        var left = Expr(c.Left);
+        if (c.Ops.Count == 1) return Emit(Op.Compare, c.Span, c.Ops[0], left, Expr(c.Comparators[0]));
+        string tmp = $"$cmp{_tempCounter++}";
+        var join = NewBlock();
+        for (int i = 0; i < c.Ops.Count; i++)
+        {
+            var right = Expr(c.Comparators[i]);
+            var r = Emit(Op.Compare, c.Span, c.Ops[i], left, right);
+            WriteVar(tmp, r);
+            if (i == c.Ops.Count - 1) { Jump(join, c.Span); break; }
+            var next = NewBlock();
+            Branch(Truth(r, c.Span), next, join, c.Span);
+            Seal(next);
+            _cur = next;
+            left = right;
+        }
+        Seal(join);
+        _cur = join;
+        return ReadVar(tmp, c.Span);
+    }
+
+    private Value BindIfExp(IfExp ie)
+    {
+        string tmp = $"$ifexp{_tempCounter++}";
+        var cond = Truth(Expr(ie.Test), ie.Test.Span);
+        var then = NewBlock(); var els = NewBlock(); var join = NewBlock();
+        Branch(cond, then, els, ie.Span);
+        Seal(then); Seal(els);
+        _cur = then; WriteVar(tmp, Expr(ie.Body)); Jump(join, ie.Span);
+        _cur = els; WriteVar(tmp, Expr(ie.OrElse)); Jump(join, ie.Span);
+        Seal(join);
+        _cur = join;
+        return ReadVar(tmp, ie.Span);
+    }
+
+    private Value Truth(Value v, Span span) => Emit(Op.Truth, span, null, v);
+
+    // ---------------------------------------------------------------- instructions and blocks
+
+    private Block NewBlock()
+    {
+        var b = new Block { Id = _ir.Blocks.Count };
+        _ir.Blocks.Add(b);
+        _defs[b] = new Dictionary<string, Value>();
+        return b;
+    }
+
+    private Instr Emit(Op op, Span span, object? data, params Value[] args)
+    {
+        var i = new Instr(op, args, data, span) { Id = _nextId++, Block = _cur };
+        _cur.Instrs.Add(i);
+        return i;
+    }
+
+    private Instr Const(object value, Span span) => Emit(Op.Const, span, value);
+
+    private Instr NewParam(int index, string name, Span span)
+    {
+        var p = new Instr(Op.Param, Array.Empty<Value>(), index, span) { Id = _nextId++, Block = _ir.Entry };
+        p.Resolved = name;
+        _ir.Params.Add(p);
+        return p;
+    }
+
+    private void Terminate(TermKind kind, Value? value, Span span)
+    {
+        _cur.Term = new Terminator { Kind = kind, Value = value, Span = span };
+    }
+
+    private void Jump(Block target, Span span)
+    {
+        _cur.Term = new Terminator { Kind = TermKind.Jump, Target = target, Span = span };
+        target.Preds.Add(_cur);
+    }
+
+    private void JumpIfOpen(Block target, Span span) { if (!_cur.IsTerminated) Jump(target, span); }
+
+    private void Branch(Value cond, Block t, Block f, Span span)
+    {
+        _cur.Term = new Terminator { Kind = TermKind.Branch, Value = cond, Target = t, Else = f, Span = span };
+        t.Preds.Add(_cur);
+        f.Preds.Add(_cur);
+    }
+
+    // ---------------------------------------------------------------- SSA construction
+
+    private void WriteVar(string name, Value v) => _defs[_cur][name] = v;
+
+    private Value ReadVar(string name, Span span) => ReadVar(name, _cur, span);
+
+    private Value ReadVar(string name, Block b, Span span)
+    {
+        if (_defs[b].TryGetValue(name, out var v)) return v;
+        Value result;
+        if (!_sealed.Contains(b))
+        {
+            var phi = NewPhi(b, name, span);
+            if (!_incomplete.TryGetValue(b, out var inc)) _incomplete[b] = inc = new();
+            inc[name] = phi;
+            result = phi;
+        }
+        else if (b.Preds.Count == 0)
+            result = new Instr(Op.Undef, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b };
+        else if (b.Preds.Count == 1)
+            result = ReadVar(name, b.Preds[0], span);
+        else
+        {
+            var phi = NewPhi(b, name, span);
+            _defs[b][name] = phi;
+            AddPhiOperands(phi, name, span);
+            result = phi;
+        }
+        _defs[b][name] = result;
+        return result;
+    }
+
+    private Instr NewPhi(Block b, string name, Span span)
+    {
+        var phi = new Instr(Op.Phi, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b };
+        b.Phis.Add(phi);
+        return phi;
+    }
+
+    private void AddPhiOperands(Instr phi, string name, Span span)
+    {
+        phi.Args = phi.Block.Preds.Select(p => ReadVar(name, p, span)).ToArray();
+    }
+
+    private void Seal(Block b)
+    {
+        if (_incomplete.TryGetValue(b, out var inc))
+        {
+            foreach (var (name, phi) in inc) AddPhiOperands(phi, name, phi.Span);
+            _incomplete.Remove(b);
+        }
+        _sealed.Add(b);
+    }
+
+    /// <summary>Replaces phis whose operands are all one value (or the phi itself) by that value.</summary>
+    private void RemoveTrivialPhis()
+    {
+        var replace = new Dictionary<Value, Value>();
+        Value Resolve(Value v) { while (replace.TryGetValue(v, out var r)) v = r; return v; }
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var b in _ir.Blocks)
+                foreach (var phi in b.Phis)
+                {
+                    if (replace.ContainsKey(phi)) continue;
+                    Value? same = null; bool trivial = true;
+                    foreach (var a0 in phi.Args)
+                    {
+                        var a = Resolve(a0);
+                        if (a == phi || a == same) continue;
+                        if (same != null) { trivial = false; break; }
+                        same = a;
+                    }
+                    if (!trivial) continue;
+                    replace[phi] = same ?? new Instr(Op.Undef, Array.Empty<Value>(), phi.Data, phi.Span) { Id = _nextId++, Block = b };
+                    changed = true;
+                }
+        }
+        if (replace.Count == 0) return;
+        foreach (var b in _ir.Blocks)
+        {
+            b.Phis.RemoveAll(p => replace.ContainsKey(p));
+            foreach (var i in b.Phis.Concat(b.Instrs))
+                for (int k = 0; k < i.Args.Length; k++) i.Args[k] = Resolve(i.Args[k]);
+            if (b.Term.Value != null) b.Term.Value = Resolve(b.Term.Value);
+        }
+    }
+}

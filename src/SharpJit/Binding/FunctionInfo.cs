@@ -1,0 +1,35 @@
+using SharpJit.Diagnostics;
+using SharpJit.Syntax;
+
+namespace SharpJit.Binding;
+
+public enum ParamKind { Positional, PositionalOnly, KeywordOnly }
+
+public sealed record ParamInfo(string Name, ParamKind Kind, Expr? Default, Span Span);
+
+/// <summary>A function, lambda or module body, with its scope analysed once.</summary>
+public sealed class FunctionInfo
+{
+    public string Name { get; }
+    public string QualName { get; }
+    public ModuleInfo Module { get; }
+    public FunctionInfo? Parent { get; }
+    public Node Node { get; }
+    public bool IsModule => Node is Module;
+    public List<ParamInfo> Params { get; } = new();
+    /// <summary>Names assigned in this scope (SSA variables).</summary>
+    public HashSet<string> Locals { get; } = new();
+    /// <summary>Names read here (or in nested scopes) that live in an enclosing function: captured at definition.</summary>
+    public List<string> FreeVars { get; } = new();
+    /// <summary>Names read here that are not local (module globals, builtins) or free.</summary>
+    public HashSet<string> Reads { get; } = new();
+    public List<FunctionInfo> Children { get; } = new();
+
+    public FunctionInfo(string name, string qualName, ModuleInfo module, FunctionInfo? parent, Node node)
+    {
+        Name = name; QualName = qualName; Module = module; Parent = parent; Node = node;
+    }
+
+    public Span NameSpan => Node.Span;
+    public override string ToString() => QualName;
+}

@@ -1,0 +1,186 @@
+using SharpJit.Diagnostics;
+using SharpJit.Syntax;
+
+using Attribute = SharpJit.Syntax.Attribute;
+
+namespace SharpJit.Binding;
+
+/// <summary>Creates a FunctionInfo per def/lambda, finds each scope's locals, free variables and globals.</summary>
+internal sealed class ScopeAnalyzer
+{
+    private readonly ModuleInfo _module;
+    public ScopeAnalyzer(ModuleInfo module) { _module = module; }
+
+    public void Run()
+    {
+        var main = _module.Main;
+        CollectModuleGlobals(_module.Ast.Body, topLevel: true);
+        CollectScope(main, _module.Ast.Body);
+        // Module-level imports and defs are globals, not SSA locals of the module body.
+        foreach (var g in _module.Globals.Values)
+            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember) main.Locals.Remove(g.Name);
+        ResolveFree(main);
+        FindConstants();
+    }
+
+    private void CollectModuleGlobals(List<Stmt> body, bool topLevel)
+    {
+        foreach (var s in body)
+        {
+            switch (s)
+            {
+                case FunctionDef f: Define(f.Name, GlobalKind.Function, s.Span).Function = null; break;
+                case Import imp:
+                    foreach (var a in imp.Names)
+                    {
+                        CheckModule(a.Name, a.Span);
+                        var g = Define(a.AsName ?? a.Name, GlobalKind.Module, a.Span);
+                        g.ModuleName = a.Name;
+                    }
+                    break;
+                case ImportFrom imf:
+                    CheckModule(imf.Module ?? "", imf.Span);
+                    foreach (var a in imf.Names)
+                    {
+                        if (a.Name == "*") throw _module.Error(ErrorKind.UnsupportedError, $"'from {imf.Module} import *' is not supported", a.Span, "import the names you use explicitly");
+                        var g = Define(a.AsName ?? a.Name, GlobalKind.ModuleMember, a.Span);
+                        g.ModuleName = imf.Module; g.MemberName = a.Name;
+                    }
+                    break;
+                case If i: CollectModuleGlobals(i.Body, false); CollectModuleGlobals(i.OrElse, false); break;
+                case While w: CollectModuleGlobals(w.Body, false); CollectModuleGlobals(w.OrElse, false); break;
+                case For f: CollectModuleGlobals(f.Body, false); CollectModuleGlobals(f.OrElse, false); break;
+            }
+        }
+    }
+
+    private void CheckModule(string name, Span span)
+    {
+        if (!ModuleInfo.KnownModules.Contains(name))
+            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math' and 'cmath' can be imported in compiled code", span,
+                "remove the import, or move the code that needs it outside the compiled program");
+    }
+
+    private GlobalInfo Define(string name, GlobalKind kind, Span span)
+    {
+        if (!_module.Globals.TryGetValue(name, out var g))
+        {
+            g = new GlobalInfo(name) { Kind = kind, Span = span };
+            _module.Globals[name] = g;
+        }
+        else if (g.Kind != kind)
+            throw _module.Error(ErrorKind.UnsupportedError, $"module-level name '{name}' is bound both as a {Describe(g.Kind)} and as a {Describe(kind)}", span, "use a different name for each");
+        g.Assignments++;
+        return g;
+    }
+
+    private static string Describe(GlobalKind k) => k switch
+    {
+        GlobalKind.Function => "function", GlobalKind.Module => "module", GlobalKind.ModuleMember => "imported name", _ => "variable",
+    };
+
+    /// <summary>Walks one scope's body: records assigned names and reads, creates child scopes.</summary>
+    private void CollectScope(FunctionInfo scope, IEnumerable<Node> body)
+    {
+        var stack = new Stack<Node>(body.Reverse());
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            switch (n)
+            {
+                case FunctionDef f:
+                    scope.Locals.Add(f.Name);
+                    if (scope.IsModule) _module.Globals[f.Name].Function = NewChild(scope, f, f.Name, f.Args, f.Body);
+                    else NewChild(scope, f, f.Name, f.Args, f.Body);
+                    foreach (var d in f.DecoratorList) stack.Push(d);
+                    foreach (var d in AstWalk.ArgumentDefaults(f.Args)) stack.Push(d);
+                    continue;
+                case Lambda l:
+                    NewChild(scope, l, "<lambda>", l.Args, new List<Node> { l.Body });
+                    foreach (var d in AstWalk.ArgumentDefaults(l.Args)) stack.Push(d);
+                    continue;
+                case ClassDef c:
+                    scope.Locals.Add(c.Name);
+                    continue; // rejected later by the binder
+                case Name nm:
+                    if (nm.Ctx == ExprContext.Load) scope.Reads.Add(nm.Id);
+                    else
+                    {
+                        scope.Locals.Add(nm.Id);
+                        if (scope.IsModule) Define(nm.Id, GlobalKind.Variable, nm.Span);
+                    }
+                    continue;
+                case Import imp when !scope.IsModule:
+                    foreach (var a in imp.Names) { CheckModule(a.Name, a.Span); scope.Locals.Add(a.AsName ?? a.Name); }
+                    continue;
+                case ImportFrom imf when !scope.IsModule:
+                    CheckModule(imf.Module ?? "", imf.Span);
+                    foreach (var a in imf.Names) scope.Locals.Add(a.AsName ?? a.Name);
+                    continue;
+            }
+            foreach (var c in AstWalk.Children(n).Reverse()) stack.Push(c);
+        }
+    }
+
+    private FunctionInfo NewChild(FunctionInfo parent, Node node, string name, Arguments args, IEnumerable<Node> body)
+    {
+        string qual = parent.IsModule ? name : $"{parent.QualName}.<locals>.{name}";
+        var fn = new FunctionInfo(name, qual, _module, parent, node);
+        _module.Functions[node] = fn;
+        parent.Children.Add(fn);
+        if (args.VarArg != null)
+            throw _module.Error(ErrorKind.UnsupportedError, "'*args' parameters are not supported", args.VarArg.Span, "pass a tuple instead");
+        if (args.KwArg != null)
+            throw _module.Error(ErrorKind.UnsupportedError, "'**kwargs' parameters are not supported", args.KwArg.Span, "name each keyword parameter");
+        var positional = args.PosOnlyArgs.Select(a => (a, ParamKind.PositionalOnly)).Concat(args.Args.Select(a => (a, ParamKind.Positional))).ToList();
+        int firstDefault = positional.Count - args.Defaults.Count;
+        for (int i = 0; i < positional.Count; i++)
+        {
+            var (a, kind) = positional[i];
+            fn.Params.Add(new ParamInfo(a.Name, kind, i >= firstDefault ? args.Defaults[i - firstDefault] : null, a.Span));
+        }
+        for (int i = 0; i < args.KwOnlyArgs.Count; i++)
+            fn.Params.Add(new ParamInfo(args.KwOnlyArgs[i].Name, ParamKind.KeywordOnly, args.KwDefaults[i], args.KwOnlyArgs[i].Span));
+        foreach (var p in fn.Params) fn.Locals.Add(p.Name);
+        CollectScope(fn, body);
+        return fn;
+    }
+
+    /// <summary>Names read but not local become free variables when an enclosing function defines them.</summary>
+    private void ResolveFree(FunctionInfo scope)
+    {
+        foreach (var child in scope.Children)
+        {
+            ResolveFree(child);
+            // What a child needs from outside, this scope provides or passes on.
+            foreach (var free in child.FreeVars.ToList()) if (!scope.Locals.Contains(free)) scope.Reads.Add(free);
+        }
+        if (scope.IsModule) return;
+        foreach (var name in scope.Reads.ToList())
+        {
+            if (scope.Locals.Contains(name)) continue;
+            for (var p = scope.Parent; p != null && !p.IsModule; p = p.Parent)
+            {
+                if (p.Locals.Contains(name)) { scope.FreeVars.Add(name); scope.Reads.Remove(name); break; }
+            }
+        }
+        // Children's free variables that this scope doesn't define are free here too.
+        foreach (var child in scope.Children)
+            foreach (var free in child.FreeVars)
+                if (!scope.Locals.Contains(free) && !scope.FreeVars.Contains(free))
+                    for (var p = scope.Parent; p != null && !p.IsModule; p = p.Parent)
+                        if (p.Locals.Contains(free)) { scope.FreeVars.Add(free); scope.Reads.Remove(free); break; }
+    }
+
+    /// <summary>A module variable assigned once, at top level, to a constant expression, is a compile-time constant.</summary>
+    private void FindConstants()
+    {
+        foreach (var s in _module.Ast.Body)
+        {
+            if (s is not Assign { Targets: [Name target] } a) continue;
+            if (!_module.Globals.TryGetValue(target.Id, out var g) || g.Kind != GlobalKind.Variable || g.Assignments != 1) continue;
+            var value = ConstEval.TryEval(a.Value, _module);
+            if (value != null) { g.Kind = GlobalKind.Constant; g.ConstantValue = value; }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Numerics;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Codegen;
+
+/// <summary>Lowers a set of typed specialisations into one LLVM module: types, constants, globals, runtime declarations.</summary>
+public sealed unsafe class ModuleEmitter
+{
+    public LLVMContextRef Ctx { get; }
+    public LLVMModuleRef Module { get; }
+    public TypeInference Types { get; }
+    public CodegenOptions Options { get; }
+    public readonly LLVMTypeRef I1, I8, I32, I64, F64, Ptr, Void, Complex, Empty;
+    private readonly Dictionary<string, LLVMValueRef> _strings = new();
+    private readonly Dictionary<Specialization, LLVMValueRef> _functions = new();
+    private readonly Dictionary<string, LLVMValueRef> _globals = new();
+    private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type)> _runtime = new();
+
+    public ModuleEmitter(LLVMContextRef ctx, LLVMModuleRef module, TypeInference types, CodegenOptions options)
+    {
+        Ctx = ctx; Module = module; Types = types; Options = options;
+        I1 = Int1TypeInContext(ctx); I8 = Int8TypeInContext(ctx); I32 = Int32TypeInContext(ctx); I64 = Int64TypeInContext(ctx);
+        F64 = DoubleTypeInContext(ctx); Ptr = PointerTypeInContext(ctx, 0); Void = VoidTypeInContext(ctx);
+        Complex = StructTypeInContext(ctx, new[] { F64, F64 });
+        Empty = StructTypeInContext(ctx, ReadOnlySpan<LLVMTypeRef>.Empty);
+    }
+
+    /// <summary>Emits every specialisation, then an entry wrapper for each requested one.</summary>
+    public void EmitAll(IEnumerable<Specialization> entries)
+    {
+        var all = Types.Specializations.ToList();
+        foreach (var s in all) Declare(s);
+        foreach (var s in all) new FunctionEmitter(this, s).Emit();
+        foreach (var s in entries) EmitEntryWrapper(s);
+    }
+
+    public LLVMTypeRef Lower(SjType t)
+    {
+        switch (t)
+        {
+            case ScalarType s:
+                return s.Rank switch { 0 => I1, 1 => I64, 2 => F64, _ => Complex };
+            case TupleType tt: return StructTypeInContext(Ctx, tt.Items.Select(Lower).ToArray());
+            case TupleIterType ti: return StructTypeInContext(Ctx, new[] { Lower(ti.Tuple), I64 });
+            case FunctionType ft: return StructTypeInContext(Ctx, ft.Captures.Select(Lower).ToArray());
+            case ExceptionInstanceType: return Ptr;
+        }
+        if (t == SimpleType.Str) return Ptr;
+        if (t == SimpleType.Range || t == SimpleType.RangeIter) return StructTypeInContext(Ctx, new[] { I64, I64, I64 });
+        return Empty;
+    }
+
+    /// <summary>Internal calling convention: { result, i1 failed }.</summary>
+    public LLVMTypeRef ResultType(SjType t) => StructTypeInContext(Ctx, new[] { Lower(t), I1 });
+
+    public LLVMTypeRef FunctionTypeOf(Specialization s) =>
+        FunctionType(ResultType(s.ReturnType), s.ArgTypes.Select(Lower).ToArray());
+
+    private void Declare(Specialization s)
+    {
+        var fn = AddFunction(Module, s.Symbol, FunctionTypeOf(s));
+        SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
+        _functions[s] = fn;
+    }
+
+    public LLVMValueRef FunctionOf(Specialization s) => _functions[s];
+
+    /// <summary>The C-ABI entry point: <c>i32 NAME__entry(ptr args, ptr result)</c>; args is a packed struct of the argument types.</summary>
+    public static string EntryName(Specialization s) => s.Symbol + "__entry";
+
+    private void EmitEntryWrapper(Specialization s)
+    {
+        var fnType = FunctionType(I32, new[] { Ptr, Ptr });
+        var fn = AddFunction(Module, EntryName(s), fnType);
+        var b = CreateBuilderInContext(Ctx);
+        PositionBuilderAtEnd(b, AppendBasicBlockInContext(Ctx, fn, "entry"));
+        var argsStruct = StructTypeInContext(Ctx, s.ArgTypes.Select(Lower).ToArray());
+        var args = new LLVMValueRef[s.ArgTypes.Length];
+        for (int i = 0; i < args.Length; i++)
+            args[i] = BuildLoad2(b, Lower(s.ArgTypes[i]), BuildStructGEP2(b, argsStruct, GetParam(fn, 0), (uint)i, ""), "");
+        var r = BuildCall2(b, FunctionTypeOf(s), _functions[s], args, "");
+        BuildStore(b, BuildExtractValue(b, r, 0, ""), GetParam(fn, 1));
+        BuildRet(b, BuildZExt(b, BuildExtractValue(b, r, 1, ""), I32, ""));
+        DisposeBuilder(b);
+    }
+
+    public LLVMValueRef ConstI64(long v) => LLVM.ConstInt(I64, v);
+    public LLVMValueRef ConstF64(double v) => ConstReal(F64, v);
+    public LLVMValueRef ConstBool(bool v) => LLVM.ConstInt(I1, v ? 1 : 0);
+
+    public LLVMValueRef ConstComplex(double re, double im) => ConstStructInContext(Ctx, new[] { ConstF64(re), ConstF64(im) });
+
+    /// <summary>A pointer to a NUL-terminated UTF-8 constant, shared between uses.</summary>
+    public LLVMValueRef ConstString(string s)
+    {
+        if (_strings.TryGetValue(s, out var g)) return g;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(s);
+        var init = LLVM.ConstStringInContext(Ctx, bytes, nullTerminate: true);
+        g = AddGlobal(Module, TypeOf(init), $".str{_strings.Count}");
+        SetInitializer(g, init);
+        SetGlobalConstant(g, 1);
+        SetLinkage(g, LLVMLinkage.LLVMPrivateLinkage);
+        SetUnnamedAddress(g, LLVMUnnamedAddr.LLVMGlobalUnnamedAddr);
+        _strings[s] = g;
+        return g;
+    }
+
+    /// <summary>A compile-time constant of the given type (folding the Python value into LLVM).</summary>
+    public LLVMValueRef Constant(object? v, SjType t)
+    {
+        switch (t)
+        {
+            case ScalarType { Rank: 0 }: return ConstBool(v is bool b ? b : Convert.ToInt64(v) != 0);
+            case ScalarType { Rank: 1 }: return ConstI64(v is bool b1 ? (b1 ? 1 : 0) : (long)v!);
+            case ScalarType { Rank: 2 }: return ConstF64(v switch { bool b2 => b2 ? 1 : 0, long l => l, _ => (double)v! });
+            case ScalarType { Rank: 3 }:
+                var z = v switch { Complex c => c, bool b3 => new Complex(b3 ? 1 : 0, 0), long l => new Complex(l, 0), double d => new Complex(d, 0), _ => throw new InvalidOperationException() };
+                return ConstComplex(z.Real, z.Imaginary);
+            case TupleType tt:
+                var items = (object?[])v!;
+                return ConstStructInContext(Ctx, tt.Items.Select((it, k) => Constant(items[k], it)).ToArray());
+        }
+        if (t == SimpleType.Str) return ConstString((string)v!);
+        return GetUndef(Lower(t));
+    }
+
+    /// <summary>Storage for a module variable read by functions.</summary>
+    public (LLVMValueRef Global, SjType Type) ModuleGlobal(string name)
+    {
+        var t = Types.GlobalTypes[name];
+        if (!_globals.TryGetValue(name, out var g))
+        {
+            var ty = Lower(t);
+            g = AddGlobal(Module, ty, "g." + name);
+            SetInitializer(g, ConstNull(ty));
+            SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
+            _globals[name] = g;
+        }
+        return (g, t);
+    }
+
+    /// <summary>Declares (once) a runtime helper implemented in C# and bound as an absolute symbol.</summary>
+    public (LLVMValueRef Fn, LLVMTypeRef Type) Runtime(string name)
+    {
+        if (_runtime.TryGetValue(name, out var r)) return r;
+        var sig = global::SharpJit.Runtime.RuntimeSymbols.Signature(name);
+        var fnType = FunctionType(LowerAbi(sig.Return), sig.Params.Select(LowerAbi).ToArray());
+        var fn = GetNamedFunction(Module, name);
+        if (fn.Handle == 0) fn = AddFunction(Module, name, fnType);
+        r = (fn, fnType);
+        _runtime[name] = r;
+        return r;
+    }
+
+    /// <summary>A libm function (resolved from the process): double f(double...).</summary>
+    public (LLVMValueRef Fn, LLVMTypeRef Type) Libm(string name, int arity, bool intSecond = false)
+    {
+        string key = "libm:" + name;
+        if (_runtime.TryGetValue(key, out var r)) return r;
+        var ps = Enumerable.Repeat(F64, arity).ToArray();
+        if (intSecond) ps[1] = I32;
+        var fnType = FunctionType(F64, ps);
+        var fn = GetNamedFunction(Module, name);
+        if (fn.Handle == 0) fn = AddFunction(Module, name, fnType);
+        AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
+        r = (fn, fnType);
+        _runtime[key] = r;
+        return r;
+    }
+
+    private LLVMTypeRef LowerAbi(char c) => c switch
+    {
+        'v' => Void, 'i' => I32, 'l' => I64, 'd' => F64, 'p' => Ptr, 'b' => I8, _ => throw new ArgumentException(c.ToString()),
+    };
+}
+
+public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true);

@@ -1,0 +1,87 @@
+using SharpJit.Binding;
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.IR;
+using SharpJit.Llvm;
+using SharpJit.Runtime;
+using SharpJit.Syntax;
+using SharpJit.Typing;
+
+namespace SharpJit.Engine;
+
+/// <summary>The stages of the pipeline, each callable on its own (for `sharpjit dump`) or chained by the engine.</summary>
+public static class Pipeline
+{
+    public static Module Parse(SourceText source) => Guard(source, () => PythonParser.Parse(source));
+
+    public static ModuleInfo Analyze(SourceText source) => Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source)));
+
+    /// <summary>Infers types for the module body (run mode) or for one function and argument types.</summary>
+    public static (TypeInference Types, Specialization Entry) Infer(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes) =>
+        Guard(module.Source, () =>
+        {
+            var ti = new TypeInference(module);
+            var entry = ti.Request(fn, argTypes);
+            ti.Solve();
+            return (ti, entry);
+        });
+
+    /// <summary>Emits LLVM IR for everything inference reached, with a C-ABI entry wrapper for the entry specialisation.</summary>
+    public static void Emit(TypeInference types, Specialization entry, LLVMContextRef ctx, LLVMModuleRef module, CodegenOptions options) =>
+        Guard(types.Module.Source, () => { new ModuleEmitter(ctx, module, types, options).EmitAll(new[] { entry }); return 0; });
+
+    /// <summary>Runs a stage, turning any unexpected .NET exception into an internal compiler error with a location.</summary>
+    public static T Guard<T>(SourceText source, Func<T> stage)
+    {
+        try { return stage(); }
+        catch (CompileError) { throw; }
+        catch (LlvmException ex) { throw new CompileError(ErrorKind.InternalError, "LLVM rejected the generated code: " + ex.Message, source, Span.None); }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new CompileError(ErrorKind.InternalError, $"internal compiler error: {ex.GetType().Name}: {ex.Message}", source, Span.None,
+                "please report this with the source that triggered it");
+        }
+    }
+}
+
+/// <summary>A compiled entry point: <c>i32 entry(ptr args, ptr result)</c> plus the types to marshal through it.</summary>
+public sealed unsafe class CompiledFunction
+{
+    public Specialization Specialization { get; }
+    public nint EntryAddress { get; }
+    public string LlvmIr { get; }
+    public TimeSpan CompileTime { get; }
+    private readonly ValueLayout _args;
+    private readonly ValueLayout _result;
+
+    internal CompiledFunction(Specialization spec, nint entry, string ir, TimeSpan compileTime, string dataLayout)
+    {
+        Specialization = spec; EntryAddress = entry; LlvmIr = ir; CompileTime = compileTime;
+        _args = new ValueLayout(spec.ArgTypes);
+        _result = new ValueLayout(new[] { spec.ReturnType });
+    }
+
+    public SjType ReturnType => Specialization.ReturnType;
+
+    /// <summary>Calls the compiled code with .NET values (long, double, bool, Complex, null for None, object[] for tuples).</summary>
+    public object? Invoke(params object?[] args)
+    {
+        if (args.Length != Specialization.ArgTypes.Length - Specialization.Function.FreeVars.Count)
+            throw new ArgumentException($"{Specialization.Function.Name}() expects {Specialization.ArgTypes.Length} arguments, got {args.Length}");
+        var argBuf = stackalloc byte[Math.Max(_args.Size, 8)];
+        var resBuf = stackalloc byte[Math.Max(_result.Size, 16)];
+        _args.Write(argBuf, args);
+        var fn = (delegate* unmanaged<byte*, byte*, int>)EntryAddress;
+        int status = fn(argBuf, resBuf);
+        if (status != 0) throw ErrorState.Take();
+        return _result.Read(resBuf)[0];
+    }
+
+    /// <summary>Runs the compiled code without marshalling (for the module body, which takes and returns nothing).</summary>
+    public void InvokeNoArgs()
+    {
+        var resBuf = stackalloc byte[16];
+        var fn = (delegate* unmanaged<byte*, byte*, int>)EntryAddress;
+        if (fn(null, resBuf) != 0) throw ErrorState.Take();
+    }
+}

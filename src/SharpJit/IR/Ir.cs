@@ -1,0 +1,114 @@
+using SharpJit.Diagnostics;
+using SharpJit.Typing;
+
+namespace SharpJit.IR;
+
+/// <summary>Instruction kinds of the control-flow IR. Every instruction defines one SSA value.</summary>
+public enum Op
+{
+    Const,        // Data = constant (long, double, bool, Complex, string, PyNone)
+    Param,        // Data = parameter index
+    Phi,          // Args = incoming values, in the order of Block.Preds; Data = variable name
+    Undef,        // Data = variable name: read before assignment on some path
+    Global,       // Data = name: module-level name, builtin, or imported module
+    StoreGlobal,  // Args[0] = value; Data = name (module code writing a global read by functions)
+    Attr,         // Args[0] = object; Data = attribute name
+    BinOp,        // Args[0], Args[1]; Data = Syntax.Operator
+    UnaryOp,      // Args[0]; Data = Syntax.UnaryOperator (Not is lowered to Truth + Not)
+    Not,          // Args[0] = bool
+    Compare,      // Args[0], Args[1]; Data = Syntax.CmpOperator
+    Truth,        // Args[0]: Python truthiness, result bool
+    Call,         // Args[0] = callee, then positional args, then keyword values; Data = CallShape
+    MakeTuple,    // Args = items
+    GetItem,      // Args[0] = container, Args[1] = index
+    GetIter,      // Args[0] = iterable
+    IterValid,    // Args[0] = iterator: bool
+    IterValue,    // Args[0] = iterator: current item
+    IterNext,     // Args[0] = iterator: the advanced iterator
+    FormatValue,  // Args[0] = value, Args[1] = spec (str) when present; Data = FormatShape
+    JoinStr,      // Args = str parts
+    MakeClosure,  // Args = captured values; Data = FunctionInfo
+}
+
+public sealed record CallShape(int Positional, IReadOnlyList<string> KeywordNames);
+public sealed record FormatShape(int Conversion, bool HasSpec);
+
+public abstract class Value
+{
+    public int Id;
+    public SjType Type = SimpleType.Unknown;
+    public Span Span;
+}
+
+public sealed class Instr : Value
+{
+    public Op Op;
+    public Value[] Args;
+    public object? Data;
+    public Block Block;
+    /// <summary>Filled by type inference for calls: what the call resolved to.</summary>
+    public object? Resolved;
+
+    public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
+}
+
+public enum TermKind { None, Jump, Branch, Return, Raise }
+
+public sealed class Terminator
+{
+    public TermKind Kind;
+    public Value? Value;          // Branch condition, Return value, Raise exception
+    public Block? Target, Else;
+    public Span Span;
+}
+
+public sealed class Block
+{
+    public int Id;
+    public readonly List<Instr> Phis = new();
+    public readonly List<Instr> Instrs = new();
+    public readonly List<Block> Preds = new();
+    public Terminator Term = new();
+    public bool IsTerminated => Term.Kind != TermKind.None;
+
+    public IEnumerable<Block> Succs
+    {
+        get
+        {
+            if (Term.Kind == TermKind.Jump) yield return Term.Target!;
+            else if (Term.Kind == TermKind.Branch) { yield return Term.Target!; yield return Term.Else!; }
+        }
+    }
+}
+
+public sealed class IrFunction
+{
+    public string Name;
+    public Binding.FunctionInfo Info;
+    public readonly List<Block> Blocks = new();
+    public readonly List<Instr> Params = new();
+    public Block Entry => Blocks[0];
+    public IrFunction(string name, Binding.FunctionInfo info) { Name = name; Info = info; }
+
+    /// <summary>Blocks reachable from entry, in reverse post-order (definitions before uses except through phis).</summary>
+    public List<Block> ReversePostOrder()
+    {
+        var seen = new HashSet<Block>();
+        var order = new List<Block>();
+        var stack = new Stack<(Block, IEnumerator<Block>)>();
+        seen.Add(Entry);
+        stack.Push((Entry, Entry.Succs.GetEnumerator()));
+        while (stack.Count > 0)
+        {
+            var (b, it) = stack.Peek();
+            if (it.MoveNext())
+            {
+                var s = it.Current;
+                if (seen.Add(s)) stack.Push((s, s.Succs.GetEnumerator()));
+            }
+            else { stack.Pop(); order.Add(b); }
+        }
+        order.Reverse();
+        return order;
+    }
+}

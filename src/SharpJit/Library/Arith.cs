@@ -1,0 +1,347 @@
+using SharpJit.Codegen;
+using SharpJit.IR;
+using SharpJit.Llvm;
+using SharpJit.Syntax;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Library;
+
+/// <summary>Typing and lowering of Python's operators on numbers, tuples and strings, with Python's semantics.</summary>
+public static unsafe class Arith
+{
+    public static string Symbol(Operator op) => op switch
+    {
+        Operator.Add => "+", Operator.Sub => "-", Operator.Mult => "*", Operator.MatMult => "@", Operator.Div => "/",
+        Operator.Mod => "%", Operator.Pow => "** or pow()", Operator.LShift => "<<", Operator.RShift => ">>",
+        Operator.BitOr => "|", Operator.BitXor => "^", Operator.BitAnd => "&", Operator.FloorDiv => "//", _ => op.ToString(),
+    };
+
+    public static string Symbol(UnaryOperator op) => op switch
+    {
+        UnaryOperator.Invert => "~", UnaryOperator.Not => "not", UnaryOperator.UAdd => "+", UnaryOperator.USub => "-", _ => op.ToString(),
+    };
+
+    public static string Symbol(CmpOperator op) => op switch
+    {
+        CmpOperator.Eq => "==", CmpOperator.NotEq => "!=", CmpOperator.Lt => "<", CmpOperator.LtE => "<=", CmpOperator.Gt => ">",
+        CmpOperator.GtE => ">=", CmpOperator.Is => "is", CmpOperator.IsNot => "is not", CmpOperator.In => "in", CmpOperator.NotIn => "not in", _ => op.ToString(),
+    };
+
+    private static bool IsBitwise(Operator op) => op is Operator.BitAnd or Operator.BitOr or Operator.BitXor;
+
+    /// <summary>The type of a op b, or null if Python would raise TypeError.</summary>
+    public static SjType? BinOpType(Operator op, SjType a, SjType b)
+    {
+        if (a is ScalarType sa && b is ScalarType sb)
+        {
+            int rank = Math.Max(sa.Rank, sb.Rank);
+            switch (op)
+            {
+                case Operator.Add or Operator.Sub or Operator.Mult: return Scalar(Math.Max(rank, 1));
+                case Operator.Div: return rank == 3 ? ScalarType.Complex128 : ScalarType.Float64;
+                case Operator.FloorDiv or Operator.Mod: return rank == 3 ? null : Scalar(Math.Max(rank, 1));
+                case Operator.Pow: return Scalar(Math.Max(rank, 1));
+                case Operator.LShift or Operator.RShift: return rank <= 1 ? ScalarType.Int64 : null;
+                case Operator.BitAnd or Operator.BitOr or Operator.BitXor: return rank == 0 ? ScalarType.Bool : rank == 1 ? ScalarType.Int64 : null;
+                default: return null;
+            }
+        }
+        if (op == Operator.Add && a is TupleType ta && b is TupleType tb) return new TupleType(ta.Items.Concat(tb.Items));
+        if (op == Operator.Add && a == SimpleType.Str && b == SimpleType.Str) return SimpleType.Str;
+        return null;
+    }
+
+    private static ScalarType Scalar(int rank) => rank switch { 0 => ScalarType.Bool, 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128 };
+
+    public static SjType? UnaryType(UnaryOperator op, SjType a)
+    {
+        if (a is not ScalarType s) return null;
+        return op switch
+        {
+            UnaryOperator.USub or UnaryOperator.UAdd => Scalar(Math.Max(s.Rank, 1)),
+            UnaryOperator.Invert => s.Rank <= 1 ? ScalarType.Int64 : null,
+            _ => null,
+        };
+    }
+
+    public static bool HasTruth(SjType t) => t is ScalarType or TupleType || t == SimpleType.None || t == SimpleType.Str || t == SimpleType.Range
+        || t is Typing.FunctionType or BuiltinType or ExceptionClassType;
+
+    public static bool CanCompare(CmpOperator op, SjType a, SjType b)
+    {
+        if (op is CmpOperator.Is or CmpOperator.IsNot) return true;
+        if (op is CmpOperator.In or CmpOperator.NotIn)
+            return b is TupleType tt && tt.Items.All(it => CanCompare(CmpOperator.Eq, a, it));
+        if (op is CmpOperator.Eq or CmpOperator.NotEq) return true;
+        if (a is ScalarType sa && b is ScalarType sb) return sa.Rank < 3 && sb.Rank < 3;
+        if (a is TupleType ta && b is TupleType tb)
+            return ta.Items.Zip(tb.Items).All(p => CanCompare(op, p.First, p.Second) && CanCompare(CmpOperator.Eq, p.First, p.Second));
+        return false;
+    }
+
+    public static string CompareError(CmpOperator op, SjType a, SjType b)
+    {
+        if (op is CmpOperator.In or CmpOperator.NotIn)
+            return b is TupleType ? $"cannot compare a {TypeOps.PyName(a)} with the items of {b}" : $"argument of type '{TypeOps.PyName(b)}' is not iterable";
+        return $"'{Symbol(op)}' not supported between instances of '{TypeOps.PyName(a)}' and '{TypeOps.PyName(b)}'";
+    }
+
+    // ------------------------------------------------------------ lowering
+
+    public static LLVMValueRef LowerBinOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb, SjType result)
+    {
+        var B = e.B; var M = e.M;
+        if (ta is TupleType tta && tb is TupleType ttb)
+        {
+            var items = Enumerable.Range(0, tta.Items.Length).Select(k => e.ExtractValue(a, k))
+                .Concat(Enumerable.Range(0, ttb.Items.Length).Select(k => e.ExtractValue(b, k))).ToArray();
+            return e.MakeStruct(M.Lower(result), items);
+        }
+        if (ta == SimpleType.Str) return e.CallRuntime("sj_str_concat", a, b);
+        // Shifts keep int operands; every other operator works in the result's kind.
+        var kind = (ScalarType)result;
+        if (op is Operator.Div && kind.Rank == 2 && Math.Max(((ScalarType)ta).Rank, ((ScalarType)tb).Rank) <= 1)
+        {
+            a = e.Convert(a, ta, ScalarType.Int64); b = e.Convert(b, tb, ScalarType.Int64);
+            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), ""), "ZeroDivisionError", "division by zero", at.Span);
+            return BuildFDiv(B, BuildSIToFP(B, a, M.F64, ""), BuildSIToFP(B, b, M.F64, ""), "");
+        }
+        a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
+        switch (kind.Rank)
+        {
+            case 0: // bool & | ^ bool
+                return op switch
+                {
+                    Operator.BitAnd => BuildAnd(B, a, b, ""), Operator.BitOr => BuildOr(B, a, b, ""), _ => BuildXor(B, a, b, ""),
+                };
+            case 1: return IntOp(e, at, op, a, b);
+            case 2: return FloatOp(e, at, op, a, b);
+            default: return ComplexOp(e, at, op, a, b);
+        }
+    }
+
+    private static LLVMValueRef IntOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B; var M = e.M;
+        LLVMValueRef Cmp(LLVMIntPredicate p, LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, p, x, y, "");
+        switch (op)
+        {
+            case Operator.Add: return BuildAdd(B, a, b, "");
+            case Operator.Sub: return BuildSub(B, a, b, "");
+            case Operator.Mult: return BuildMul(B, a, b, "");
+            case Operator.BitAnd: return BuildAnd(B, a, b, "");
+            case Operator.BitOr: return BuildOr(B, a, b, "");
+            case Operator.BitXor: return BuildXor(B, a, b, "");
+            case Operator.FloorDiv:
+            case Operator.Mod:
+            {
+                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0)), "ZeroDivisionError", "integer division or modulo by zero", at.Span);
+                // INT64_MIN // -1 overflows in hardware: divide by 1 instead and fix the sign (wraps like Numba).
+                var minusOne = Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(-1));
+                var safeB = BuildSelect(B, minusOne, M.ConstI64(1), b, "");
+                var q = BuildSDiv(B, a, safeB, "");
+                var r = BuildSRem(B, a, safeB, "");
+                var adjust = BuildAnd(B, Cmp(LLVMIntPredicate.LLVMIntNE, r, M.ConstI64(0)),
+                    Cmp(LLVMIntPredicate.LLVMIntSLT, BuildXor(B, r, safeB, ""), M.ConstI64(0)), "");
+                if (op == Operator.FloorDiv)
+                {
+                    var fq = BuildSelect(B, adjust, BuildSub(B, q, M.ConstI64(1), ""), q, "");
+                    return BuildSelect(B, minusOne, BuildSub(B, M.ConstI64(0), a, ""), fq, "");
+                }
+                var fr = BuildSelect(B, adjust, BuildAdd(B, r, safeB, ""), r, "");
+                return BuildSelect(B, minusOne, M.ConstI64(0), fr, "");
+            }
+            case Operator.Pow:
+                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, b, M.ConstI64(0)), "ValueError",
+                    "integer to a negative power is not supported in compiled code; use a float base", at.Span);
+                return e.CallRuntime("sj_ipow", a, b);
+            case Operator.LShift:
+            case Operator.RShift:
+            {
+                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, b, M.ConstI64(0)), "ValueError", "negative shift count", at.Span);
+                var big = Cmp(LLVMIntPredicate.LLVMIntSGT, b, M.ConstI64(63));
+                if (op == Operator.LShift)
+                    return BuildSelect(B, big, M.ConstI64(0), BuildShl(B, a, BuildSelect(B, big, M.ConstI64(0), b, ""), ""), "");
+                return BuildAShr(B, a, BuildSelect(B, big, M.ConstI64(63), b, ""), "");
+            }
+        }
+        throw e.Internal(at.Span, $"internal: int operator {op}");
+    }
+
+    private static void FastMath(FunctionEmitter e, LLVMValueRef v)
+    {
+        if (e.M.Options.FastMath && CanValueUseFastMathFlags(v) != 0) SetFastMathFlags(v, LLVMFastMathFlags.LLVMFastMathAll);
+    }
+
+    private static LLVMValueRef F(FunctionEmitter e, LLVMValueRef v) { FastMath(e, v); return v; }
+
+    private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B; var M = e.M;
+        LLVMValueRef IsZero(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, M.ConstF64(0), "");
+        switch (op)
+        {
+            case Operator.Add: return F(e, BuildFAdd(B, a, b, ""));
+            case Operator.Sub: return F(e, BuildFSub(B, a, b, ""));
+            case Operator.Mult: return F(e, BuildFMul(B, a, b, ""));
+            case Operator.Div:
+                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", at.Span);
+                return F(e, BuildFDiv(B, a, b, ""));
+            case Operator.FloorDiv:
+                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", at.Span);
+                return e.CallRuntime("sj_float_floordiv", a, b);
+            case Operator.Mod:
+            {
+                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", at.Span);
+                // Python: the result takes the sign of the divisor.
+                var m = BuildFRem(B, a, b, "");
+                var nonzero = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, m, M.ConstF64(0), "");
+                var signsDiffer = BuildXor(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), ""),
+                    BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, m, M.ConstF64(0), ""), "");
+                var adjusted = BuildSelect(B, signsDiffer, BuildFAdd(B, m, b, ""), m, "");
+                var zero = e.Intrinsic("llvm.copysign", new[] { M.F64 }, M.ConstF64(0), b);
+                return BuildSelect(B, nonzero, adjusted, zero, "");
+            }
+            case Operator.Pow:
+            {
+                var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), "");
+                e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", at.Span);
+                return e.Intrinsic("llvm.pow", new[] { M.F64 }, a, b);
+            }
+        }
+        throw e.Internal(at.Span, $"internal: float operator {op}");
+    }
+
+    private static LLVMValueRef ComplexOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B;
+        var ar = e.ExtractValue(a, 0); var ai = e.ExtractValue(a, 1);
+        var br = e.ExtractValue(b, 0); var bi = e.ExtractValue(b, 1);
+        switch (op)
+        {
+            case Operator.Add: return e.MakeComplex(BuildFAdd(B, ar, br, ""), BuildFAdd(B, ai, bi, ""));
+            case Operator.Sub: return e.MakeComplex(BuildFSub(B, ar, br, ""), BuildFSub(B, ai, bi, ""));
+            case Operator.Mult:
+                return e.MakeComplex(BuildFSub(B, BuildFMul(B, ar, br, ""), BuildFMul(B, ai, bi, ""), ""),
+                    BuildFAdd(B, BuildFMul(B, ar, bi, ""), BuildFMul(B, ai, br, ""), ""));
+            case Operator.Div:
+            case Operator.Pow:
+            {
+                var slot = e.Alloca(e.M.Complex);
+                e.CallChecked(op == Operator.Div ? "sj_cdiv" : "sj_cpow", at.Span, ar, ai, br, bi, slot);
+                return BuildLoad2(B, e.M.Complex, slot, "");
+            }
+        }
+        throw e.Internal(at.Span, $"internal: complex operator {op}");
+    }
+
+    public static LLVMValueRef LowerUnary(FunctionEmitter e, UnaryOperator op, LLVMValueRef a, SjType ta, SjType result)
+    {
+        var B = e.B;
+        a = e.Convert(a, ta, result);
+        switch (op)
+        {
+            case UnaryOperator.UAdd: return a;
+            case UnaryOperator.Invert: return BuildXor(B, a, e.M.ConstI64(-1), "");
+            case UnaryOperator.USub:
+                return ((ScalarType)result).Rank switch
+                {
+                    1 => BuildSub(B, e.M.ConstI64(0), a, ""),
+                    2 => BuildFNeg(B, a, ""),
+                    _ => e.MakeComplex(BuildFNeg(B, e.ExtractValue(a, 0), ""), BuildFNeg(B, e.ExtractValue(a, 1), "")),
+                };
+        }
+        throw new InvalidOperationException($"unary {op}");
+    }
+
+    public static LLVMValueRef LowerCompare(FunctionEmitter e, Instr at, CmpOperator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb)
+    {
+        var B = e.B; var M = e.M;
+        switch (op)
+        {
+            case CmpOperator.Is or CmpOperator.IsNot:
+            {
+                LLVMValueRef same;
+                if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
+                else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, at, CmpOperator.Eq, a, ta, b, tb);
+                else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
+                return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
+            }
+            case CmpOperator.In or CmpOperator.NotIn:
+            {
+                var tt = (TupleType)tb;
+                LLVMValueRef any = M.ConstBool(false);
+                for (int k = 0; k < tt.Items.Length; k++)
+                    any = BuildOr(B, any, LowerCompare(e, at, CmpOperator.Eq, a, ta, e.ExtractValue(b, k), tt.Items[k]), "");
+                return op == CmpOperator.In ? any : BuildXor(B, any, M.ConstBool(true), "");
+            }
+        }
+        if (ta is ScalarType sa && tb is ScalarType sb)
+        {
+            int rank = Math.Max(Math.Max(sa.Rank, sb.Rank), 1);
+            var kind = rank switch { 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128 };
+            a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
+            if (rank == 1)
+                return BuildICmp(B, op switch
+                {
+                    CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, CmpOperator.NotEq => LLVMIntPredicate.LLVMIntNE,
+                    CmpOperator.Lt => LLVMIntPredicate.LLVMIntSLT, CmpOperator.LtE => LLVMIntPredicate.LLVMIntSLE,
+                    CmpOperator.Gt => LLVMIntPredicate.LLVMIntSGT, _ => LLVMIntPredicate.LLVMIntSGE,
+                }, a, b, "");
+            if (rank == 2)
+                return BuildFCmp(B, FloatPredicate(op), a, b, "");
+            var re = BuildFCmp(B, FloatPredicate(op), e.ExtractValue(a, 0), e.ExtractValue(b, 0), "");
+            var im = BuildFCmp(B, FloatPredicate(op), e.ExtractValue(a, 1), e.ExtractValue(b, 1), "");
+            return op == CmpOperator.Eq ? BuildAnd(B, re, im, "") : BuildOr(B, re, im, "");
+        }
+        if (ta is TupleType tta && tb is TupleType ttb) return TupleCompare(e, at, op, a, tta, b, ttb);
+        if (ta == SimpleType.Str && tb == SimpleType.Str)
+        {
+            var cmp = e.CallRuntime("sj_str_cmp", a, b);
+            return BuildICmp(B, op switch
+            {
+                CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, CmpOperator.NotEq => LLVMIntPredicate.LLVMIntNE,
+                CmpOperator.Lt => LLVMIntPredicate.LLVMIntSLT, CmpOperator.LtE => LLVMIntPredicate.LLVMIntSLE,
+                CmpOperator.Gt => LLVMIntPredicate.LLVMIntSGT, _ => LLVMIntPredicate.LLVMIntSGE,
+            }, cmp, LLVM.ConstInt(M.I32, 0), "");
+        }
+        // Values of unrelated types are never equal.
+        bool equal = ta == tb && ta == SimpleType.None;
+        return M.ConstBool(op == CmpOperator.Eq ? equal : !equal);
+    }
+
+    private static LLVMRealPredicate FloatPredicate(CmpOperator op) => op switch
+    {
+        CmpOperator.Eq => LLVMRealPredicate.LLVMRealOEQ, CmpOperator.NotEq => LLVMRealPredicate.LLVMRealUNE,
+        CmpOperator.Lt => LLVMRealPredicate.LLVMRealOLT, CmpOperator.LtE => LLVMRealPredicate.LLVMRealOLE,
+        CmpOperator.Gt => LLVMRealPredicate.LLVMRealOGT, _ => LLVMRealPredicate.LLVMRealOGE,
+    };
+
+    /// <summary>Lexicographic comparison, as Python: the first unequal pair decides, else the lengths.</summary>
+    private static LLVMValueRef TupleCompare(FunctionEmitter e, Instr at, CmpOperator op, LLVMValueRef a, TupleType ta, LLVMValueRef b, TupleType tb)
+    {
+        var B = e.B; var M = e.M;
+        int n = Math.Min(ta.Items.Length, tb.Items.Length);
+        if (op is CmpOperator.Eq or CmpOperator.NotEq)
+        {
+            LLVMValueRef all = M.ConstBool(ta.Items.Length == tb.Items.Length);
+            for (int k = 0; k < n; k++)
+                all = BuildAnd(B, all, LowerCompare(e, at, CmpOperator.Eq, e.ExtractValue(a, k), ta.Items[k], e.ExtractValue(b, k), tb.Items[k]), "");
+            return op == CmpOperator.Eq ? all : BuildXor(B, all, M.ConstBool(true), "");
+        }
+        // Walk from the last item back: result = (a[k] == b[k]) ? result_of_rest : (a[k] op b[k]).
+        int la = ta.Items.Length, lb = tb.Items.Length;
+        bool lengthResult = op switch { CmpOperator.Lt => la < lb, CmpOperator.LtE => la <= lb, CmpOperator.Gt => la > lb, _ => la >= lb };
+        LLVMValueRef result = M.ConstBool(lengthResult);
+        for (int k = n - 1; k >= 0; k--)
+        {
+            var x = e.ExtractValue(a, k); var y = e.ExtractValue(b, k);
+            var eq = LowerCompare(e, at, CmpOperator.Eq, x, ta.Items[k], y, tb.Items[k]);
+            var strict = op switch { CmpOperator.LtE => CmpOperator.Lt, CmpOperator.GtE => CmpOperator.Gt, _ => op };
+            var decided = LowerCompare(e, at, strict, x, ta.Items[k], y, tb.Items[k]);
+            result = BuildSelect(B, eq, result, decided, "");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,514 @@
+using System.Numerics;
+using SharpJit.Codegen;
+using SharpJit.IR;
+using SharpJit.Llvm;
+using SharpJit.Syntax;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Library;
+
+public abstract class LibMember { }
+
+/// <summary>A module constant such as math.pi, folded into the code.</summary>
+public sealed class LibConstant : LibMember
+{
+    public object Value { get; }
+    public LibConstant(object value) { Value = value; }
+}
+
+/// <summary>A library callable: a typing rule paired with its lowering.</summary>
+public sealed class LibFunc : LibMember
+{
+    public string Name { get; }
+    public Func<CallTypingContext, SjType> Type { get; }
+    public Func<LoweringCall, LLVMValueRef> Lower { get; }
+    public LibFunc(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower) { Name = name; Type = type; Lower = lower; }
+}
+
+/// <summary>The registry of built-in functions, exception classes and module members compiled code can use.</summary>
+public static unsafe partial class Builtins
+{
+    private static readonly Dictionary<string, LibMember> Registry = new();
+
+    public static readonly HashSet<string> ExceptionNames = new()
+    {
+        "Exception", "BaseException", "ArithmeticError", "AssertionError", "AttributeError", "IndexError", "KeyError",
+        "LookupError", "NameError", "NotImplementedError", "OverflowError", "RuntimeError", "StopIteration", "TypeError",
+        "ValueError", "ZeroDivisionError", "FloatingPointError", "RecursionError", "UnboundLocalError", "MemoryError", "SystemExit",
+    };
+
+    /// <summary>Names of the builtin types usable with isinstance (and as conversion functions).</summary>
+    private static readonly Dictionary<string, Func<SjType, bool>> TypePredicates = new()
+    {
+        ["int"] = t => t is ScalarType { Rank: <= 1 },
+        ["bool"] = t => t is ScalarType { Rank: 0 },
+        ["float"] = t => t is ScalarType { Rank: 2 },
+        ["complex"] = t => t is ScalarType { Rank: 3 },
+        ["tuple"] = t => t is TupleType,
+        ["str"] = t => t == SimpleType.Str,
+        ["range"] = t => t == SimpleType.Range,
+    };
+
+    static Builtins()
+    {
+        RegisterCore();
+        RegisterMath();
+        RegisterCMath();
+    }
+
+    private static void Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower) =>
+        Registry[name] = new LibFunc(name, type, lower);
+
+    public static SjType? Lookup(string name)
+    {
+        if (ExceptionNames.Contains(name)) return new ExceptionClassType(name);
+        if (Registry.TryGetValue(name, out var m) && m is LibFunc f) return new BuiltinType(f.Name);
+        return null;
+    }
+
+    public static LibFunc Get(string qualified) => (LibFunc)Registry[qualified];
+
+    public static LibMember? LookupModuleMember(string module, string name) => Registry.GetValueOrDefault(module + "." + name);
+
+    // ------------------------------------------------------------ attributes of values
+
+    public static SjType? LookupAttribute(SjType obj, string attr) => (obj, attr) switch
+    {
+        (ScalarType { Rank: 3 }, "real" or "imag") => ScalarType.Float64,
+        (ScalarType { Rank: 2 }, "real" or "imag") => ScalarType.Float64,
+        (ScalarType { Rank: <= 1 }, "real" or "imag") => ScalarType.Int64,
+        (ScalarType s, "conjugate") => new BuiltinType("method.conjugate." + s.PyName),
+        (ScalarType { Rank: 2 }, "is_integer") => new BuiltinType("method.is_integer"),
+        _ => null,
+    };
+
+    public static LLVMValueRef LowerAttribute(FunctionEmitter e, Instr i, LLVMValueRef obj)
+    {
+        var t = i.Args[0].Type;
+        string attr = (string)i.Data!;
+        if (i.Type is BuiltinType) return obj is var _ ? GetUndef(e.M.Empty) : default;
+        return (t, attr) switch
+        {
+            (ScalarType { Rank: 3 }, "real") => e.ExtractValue(obj, 0),
+            (ScalarType { Rank: 3 }, "imag") => e.ExtractValue(obj, 1),
+            (ScalarType { Rank: 2 }, "real") => obj,
+            (ScalarType { Rank: 2 }, "imag") => e.M.ConstF64(0),
+            (_, "real") => e.Convert(obj, t, ScalarType.Int64),
+            _ => e.M.ConstI64(0),
+        };
+    }
+
+    // ------------------------------------------------------------ shared typing helpers
+
+    internal static void Arity(CallTypingContext c, string name, int min, int max, params string[] keywords)
+    {
+        int n = c.Positional.Length;
+        foreach (var k in c.Keywords.Keys)
+            if (!keywords.Contains(k)) throw c.Error($"{name}() got an unexpected keyword argument '{k}'");
+        if (n < min || n > max)
+        {
+            string expected = min == max ? $"exactly {min}" : n < min ? $"at least {min}" : $"at most {max}";
+            throw c.Error($"{name}() takes {expected} argument{(max == 1 && min == 1 ? "" : "s")} ({n} given)");
+        }
+    }
+
+    internal static ScalarType RealArg(CallTypingContext c, string name, int k)
+    {
+        var t = c.Positional[k].Type;
+        if (t is ScalarType { Rank: < 3 } s) return s;
+        throw c.ErrorAt(c.Positional[k], t is ScalarType ? $"{name}() argument must be a real number, not complex" : $"must be real number, not {TypeOps.PyName(t)}");
+    }
+
+    internal static SjType NumberArg(CallTypingContext c, string name, int k)
+    {
+        var t = c.Positional[k].Type;
+        if (t is ScalarType) return t;
+        throw c.ErrorAt(c.Positional[k], $"{name}() argument must be a number, not '{TypeOps.PyName(t)}'");
+    }
+
+    internal static void IntArg(CallTypingContext c, string name, int k)
+    {
+        var t = c.Positional[k].Type;
+        if (t is not ScalarType { Rank: <= 1 })
+            throw c.ErrorAt(c.Positional[k], $"'{TypeOps.PyName(t)}' object cannot be interpreted as an integer");
+    }
+
+    /// <summary>The items of a tuple argument (a homogeneous or numeric tuple), unified.</summary>
+    internal static SjType TupleItemsType(CallTypingContext c, string name, int k, bool numeric = true)
+    {
+        var t = c.Positional[k].Type;
+        if (t is not TupleType tt) throw c.ErrorAt(c.Positional[k], $"{name}() argument must be a tuple in compiled code, not '{TypeOps.PyName(t)}'");
+        if (tt.Items.Length == 0) return ScalarType.Int64;
+        var u = tt.Items.Aggregate((SjType?)SimpleType.Unknown, (acc, x) => acc == null ? null : TypeOps.Unify(acc, x));
+        if (u == null || numeric && u is not ScalarType) throw c.ErrorAt(c.Positional[k], $"{name}() needs a tuple of numbers, not {tt}");
+        return u;
+    }
+
+    internal static LLVMValueRef[] TupleItems(LoweringCall c, int k, SjType itemType)
+    {
+        var tt = (TupleType)c.ArgType(k);
+        var v = c.Arg(k);
+        return tt.Items.Select((it, j) => c.E.Convert(c.E.ExtractValue(v, j), it, itemType)).ToArray();
+    }
+
+    internal static LLVMValueRef ToFloat(LoweringCall c, int k) => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Float64);
+    internal static LLVMValueRef ToInt(LoweringCall c, int k) => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Int64);
+    internal static LLVMValueRef ToComplex(LoweringCall c, int k) => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Complex128);
+
+    private static LLVMValueRef None(LoweringCall c) => GetUndef(c.E.M.Empty);
+
+    /// <summary>Float to int64 with Python's errors for NaN and infinities.</summary>
+    internal static LLVMValueRef FloatToInt(FunctionEmitter e, LLVMValueRef x, Diagnostics.Span span)
+    {
+        var B = e.B; var M = e.M;
+        e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), "ValueError", "cannot convert float NaN to integer", span);
+        var abs = e.Intrinsic("llvm.fabs", new[] { M.F64 }, x);
+        e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, abs, M.ConstF64(double.PositiveInfinity), ""), "OverflowError", "cannot convert float infinity to integer", span);
+        return e.Intrinsic("llvm.fptosi.sat", new[] { M.I64, M.F64 }, x);
+    }
+
+    // ------------------------------------------------------------ builtins
+
+    private static void RegisterCore()
+    {
+        Add("print", c =>
+        {
+            foreach (var a in c.Positional)
+                if (!Formatting.CanFormat(a.Type)) throw c.ErrorAt(a, $"cannot print a value of type '{TypeOps.PyName(a.Type)}'");
+            foreach (var (k, v) in c.Keywords)
+            {
+                if (k is "flush" or "file") { if (k == "file") throw c.ErrorAt(v, "print(file=...) is not supported in compiled code"); continue; }
+                if (k is not ("sep" or "end")) throw c.Error($"'{k}' is an invalid keyword argument for print()");
+                if (v.Type != SimpleType.Str && v.Type != SimpleType.None) throw c.ErrorAt(v, $"{k} must be None or a string, not {TypeOps.PyName(v.Type)}");
+            }
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E;
+            var sink = e.M.ConstI64(0);
+            void WriteOpt(string kw, string dflt)
+            {
+                if (c.Keywords.TryGetValue(kw, out var v) && v.Type == SimpleType.Str) e.WriteValue(sink, v, v.Type, false);
+                else Formatting.Text(e, sink, dflt);
+            }
+            for (int k = 0; k < c.Args.Length; k++)
+            {
+                if (k > 0) WriteOpt("sep", " ");
+                e.WriteValue(sink, c.Args[k], c.ArgType(k), false);
+            }
+            WriteOpt("end", "\n");
+            return None(c);
+        });
+
+        Add("abs", c => { Arity(c, "abs", 1, 1); var t = NumberArg(c, "abs", 0); return t is ScalarType { Rank: 3 } ? ScalarType.Float64 : t is ScalarType { Rank: 0 } ? ScalarType.Int64 : t; },
+        c =>
+        {
+            var e = c.E; var t = (ScalarType)c.ArgType(0);
+            switch (t.Rank)
+            {
+                case <= 1:
+                    var x = ToInt(c, 0);
+                    return BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, x, e.M.ConstI64(0), ""), BuildSub(e.B, e.M.ConstI64(0), x, ""), x, "");
+                case 2: return e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, c.Arg(0));
+                default:
+                    var z = c.Arg(0);
+                    var r = e.CallLibm("hypot", e.ExtractValue(z, 0), e.ExtractValue(z, 1));
+                    var finiteIn = BuildAnd(e.B, IsFinite(e, e.ExtractValue(z, 0)), IsFinite(e, e.ExtractValue(z, 1)), "");
+                    e.RaiseIf(BuildAnd(e.B, finiteIn, IsInf(e, r), ""), "OverflowError", "absolute value too large", c.Span);
+                    return r;
+            }
+        });
+
+        foreach (var (name, isMin) in new[] { ("min", true), ("max", false) })
+        {
+            Add(name, c =>
+            {
+                if (c.Keywords.Count > 0) throw c.Error($"{name}() keyword arguments are not supported in compiled code");
+                if (c.Positional.Length == 0) throw c.Error($"{name} expected at least 1 argument, got 0");
+                if (c.Positional.Length == 1)
+                {
+                    if (c.Positional[0].Type is TupleType { Items.Length: 0 }) throw c.Error($"{name}() arg is an empty sequence");
+                    var it = TupleItemsType(c, name, 0, numeric: false);
+                    if (it is ScalarType { Rank: 3 }) throw c.Error($"'<' not supported between instances of 'complex' and 'complex'");
+                    return it;
+                }
+                SjType r = SimpleType.Unknown;
+                for (int k = 0; k < c.Positional.Length; k++)
+                {
+                    var t = c.Positional[k].Type;
+                    if (t is ScalarType { Rank: 3 } || t is not ScalarType && t is not TupleType)
+                        throw c.ErrorAt(c.Positional[k], $"'<' not supported between instances of '{TypeOps.PyName(t)}' and '{TypeOps.PyName(r == SimpleType.Unknown ? t : r)}'");
+                    r = TypeOps.Unify(r, t) ?? throw c.ErrorAt(c.Positional[k], $"{name}() arguments must share one type, got {TypeOps.PyName(r)} and {TypeOps.PyName(t)}");
+                }
+                return r;
+            }, c =>
+            {
+                var e = c.E; var rt = c.ResultType;
+                var items = c.Args.Length == 1 ? TupleItems(c, 0, rt) : c.Args.Select((a, k) => e.Convert(c.Arg(k), c.ArgType(k), rt)).ToArray();
+                var best = items[0];
+                for (int k = 1; k < items.Length; k++)
+                {
+                    // Python keeps the first of equal values: replace only when strictly better.
+                    var better = Arith.LowerCompare(e, c.Call, isMin ? CmpOperator.Lt : CmpOperator.Gt, items[k], rt, best, rt);
+                    best = BuildSelect(e.B, better, items[k], best, "");
+                }
+                return best;
+            });
+        }
+
+        Add("sum", c =>
+        {
+            Arity(c, "sum", 1, 2, "start");
+            var it = TupleItemsType(c, "sum", 0);
+            var start = c.Positional.Length > 1 ? c.Positional[1].Type : c.Keywords.TryGetValue("start", out var s) ? s.Type : ScalarType.Int64;
+            if (start is not ScalarType) throw c.Error("sum() start must be a number in compiled code");
+            var r = TypeOps.Unify(it, start)!;
+            return r is ScalarType { Rank: 0 } ? ScalarType.Int64 : r;
+        }, c =>
+        {
+            var e = c.E; var rt = c.ResultType;
+            Value? startV = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("start");
+            var acc = startV != null ? e.Convert(e.ValueOf(startV), startV.Type, rt) : e.M.Constant(0L, rt is ScalarType { Rank: 1 } ? rt : rt);
+            if (startV == null && rt is not ScalarType { Rank: 1 }) acc = e.Convert(e.M.ConstI64(0), ScalarType.Int64, rt);
+            foreach (var item in TupleItems(c, 0, rt))
+                acc = Arith.LowerBinOp(e, c.Call, Operator.Add, acc, rt, item, rt, rt);
+            return acc;
+        });
+
+        Add("int", c =>
+        {
+            Arity(c, "int", 0, 1);
+            if (c.Positional.Length == 1)
+            {
+                var t = c.Positional[0].Type;
+                if (t is ScalarType { Rank: 3 }) throw c.Error("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+                if (t is not ScalarType) throw c.Error($"int() argument must be a string, a bytes-like object or a real number, not '{TypeOps.PyName(t)}'");
+            }
+            return ScalarType.Int64;
+        }, c =>
+        {
+            if (c.Args.Length == 0) return c.E.M.ConstI64(0);
+            var t = (ScalarType)c.ArgType(0);
+            return t.Rank <= 1 ? ToInt(c, 0) : FloatToInt(c.E, c.Arg(0), c.Span);
+        });
+
+        Add("float", c =>
+        {
+            Arity(c, "float", 0, 1);
+            if (c.Positional.Length == 1)
+            {
+                var a = c.Positional[0];
+                if (a is Instr { Op: Op.Const, Data: string s })
+                {
+                    if (ParseFloatLiteral(s) is null) throw c.ErrorAt(a, $"could not convert string to float: '{s}'");
+                }
+                else if (a.Type is ScalarType { Rank: 3 }) throw c.Error("float() argument must be a string or a real number, not 'complex'");
+                else if (a.Type is not ScalarType) throw c.Error($"float() argument must be a string or a real number, not '{TypeOps.PyName(a.Type)}'");
+            }
+            return ScalarType.Float64;
+        }, c =>
+        {
+            if (c.Args.Length == 0) return c.E.M.ConstF64(0);
+            if (c.Args[0] is Instr { Op: Op.Const, Data: string s }) return c.E.M.ConstF64(ParseFloatLiteral(s)!.Value);
+            return ToFloat(c, 0);
+        });
+
+        Add("bool", c => { Arity(c, "bool", 0, 1); return ScalarType.Bool; },
+            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)));
+
+        Add("complex", c =>
+        {
+            Arity(c, "complex", 0, 2, "real", "imag");
+            foreach (var a in c.Positional.Concat(c.Keywords.Values))
+                if (a.Type is not ScalarType) throw c.ErrorAt(a, $"complex() argument must be a string or a number, not '{TypeOps.PyName(a.Type)}'");
+            return ScalarType.Complex128;
+        }, c =>
+        {
+            var e = c.E;
+            var parts = c.Args.ToList();
+            Value? re = parts.Count > 0 ? parts[0] : c.Keywords.GetValueOrDefault("real");
+            Value? im = parts.Count > 1 ? parts[1] : c.Keywords.GetValueOrDefault("imag");
+            var z = re != null ? e.Convert(e.ValueOf(re), re.Type, ScalarType.Complex128) : e.M.ConstComplex(0, 0);
+            if (im == null) return z;
+            var zi = e.Convert(e.ValueOf(im), im.Type, ScalarType.Complex128);
+            // complex(a, b) == a + b*1j, also for complex b.
+            return e.MakeComplex(BuildFSub(e.B, e.ExtractValue(z, 0), e.ExtractValue(zi, 1), ""), BuildFAdd(e.B, e.ExtractValue(z, 1), e.ExtractValue(zi, 0), ""));
+        });
+
+        Add("round", c =>
+        {
+            Arity(c, "round", 1, 2, "ndigits");
+            var t = RealArg(c, "round", 0);
+            var nd = c.Positional.Length > 1 ? c.Positional[1] : c.Keywords.GetValueOrDefault("ndigits");
+            if (nd == null || nd.Type == SimpleType.None) return t.Rank <= 1 ? ScalarType.Int64 : ScalarType.Int64;
+            if (nd.Type is not ScalarType { Rank: <= 1 }) throw c.ErrorAt(nd, $"'{TypeOps.PyName(nd.Type)}' object cannot be interpreted as an integer");
+            return t.Rank <= 1 ? ScalarType.Int64 : ScalarType.Float64;
+        }, c =>
+        {
+            var e = c.E; var t = (ScalarType)c.ArgType(0);
+            var nd = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("ndigits");
+            bool hasDigits = nd != null && nd.Type != SimpleType.None;
+            if (!hasDigits)
+            {
+                if (t.Rank <= 1) return ToInt(c, 0);
+                var r = e.Intrinsic("llvm.roundeven", new[] { e.M.F64 }, c.Arg(0));
+                return FloatToInt(e, r, c.Span);
+            }
+            var digits = e.Convert(e.ValueOf(nd!), nd!.Type, ScalarType.Int64);
+            if (t.Rank <= 1) return e.CallRuntime("sj_round_int", ToInt(c, 0), digits);
+            return e.CallRuntime("sj_round_float", c.Arg(0), digits);
+        });
+
+        Add("divmod", c =>
+        {
+            Arity(c, "divmod", 2, 2);
+            var t = Arith.BinOpType(Operator.FloorDiv, c.Positional[0].Type, c.Positional[1].Type)
+                ?? throw c.Error($"unsupported operand type(s) for divmod(): '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'");
+            return new TupleType(new[] { t, t });
+        }, c =>
+        {
+            var e = c.E; var t = ((TupleType)c.ResultType).Items[0];
+            if (t is ScalarType { Rank: 2 })
+            {
+                var a = ToFloat(c, 0); var b = ToFloat(c, 1);
+                e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, b, e.M.ConstF64(0), ""), "ZeroDivisionError", "float divmod()", c.Span);
+                var q = e.CallRuntime("sj_float_floordiv", a, b);
+                var m = Arith.LowerBinOp(e, c.Call, Operator.Mod, a, t, b, t, t);
+                return e.MakeStruct(e.M.Lower(c.ResultType), q, m);
+            }
+            var qi = Arith.LowerBinOp(e, c.Call, Operator.FloorDiv, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
+            var mi = Arith.LowerBinOp(e, c.Call, Operator.Mod, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
+            return e.MakeStruct(e.M.Lower(c.ResultType), qi, mi);
+        });
+
+        Add("pow", c =>
+        {
+            Arity(c, "pow", 2, 3, "base", "exp", "mod");
+            if (c.Keywords.Count > 0) throw c.Error("pow() keyword arguments are not supported in compiled code");
+            if (c.Positional.Length == 3)
+            {
+                for (int k = 0; k < 3; k++) if (c.Positional[k].Type is not ScalarType { Rank: <= 1 })
+                    throw c.Error("pow() 3rd argument not allowed unless all arguments are integers");
+                return ScalarType.Int64;
+            }
+            return Arith.BinOpType(Operator.Pow, c.Positional[0].Type, c.Positional[1].Type)
+                ?? throw c.Error($"unsupported operand type(s) for ** or pow(): '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'");
+        }, c =>
+        {
+            var e = c.E;
+            if (c.Args.Length == 2) return Arith.LowerBinOp(e, c.Call, Operator.Pow, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType);
+            var m = ToInt(c, 2);
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, m, e.M.ConstI64(0), ""), "ValueError", "pow() 3rd argument cannot be 0", c.Span);
+            var slot = e.Alloca(e.M.I64);
+            e.CallChecked("sj_ipowmod", c.Span, ToInt(c, 0), ToInt(c, 1), m, slot);
+            return BuildLoad2(e.B, e.M.I64, slot, "");
+        });
+
+        Add("len", c =>
+        {
+            Arity(c, "len", 1, 1);
+            var t = c.Positional[0].Type;
+            if (t is TupleType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
+            throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
+        }, c =>
+        {
+            var e = c.E; var t = c.ArgType(0);
+            if (t is TupleType tt) return e.M.ConstI64(tt.Items.Length);
+            if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
+            var r = c.Arg(0);
+            return e.CallRuntime("sj_range_len", e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2));
+        });
+
+        Add("isinstance", c =>
+        {
+            Arity(c, "isinstance", 2, 2);
+            IsInstanceStatic(c.Positional[0].Type, c.Positional[1], c);
+            return ScalarType.Bool;
+        }, c => c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.Args[1], null)));
+
+        Add("range", c =>
+        {
+            Arity(c, "range", 1, 3);
+            for (int k = 0; k < c.Positional.Length; k++) IntArg(c, "range", k);
+            return SimpleType.Range;
+        }, c =>
+        {
+            var e = c.E;
+            LLVMValueRef start = e.M.ConstI64(0), stop, step = e.M.ConstI64(1);
+            if (c.Args.Length == 1) stop = ToInt(c, 0);
+            else { start = ToInt(c, 0); stop = ToInt(c, 1); if (c.Args.Length == 3) step = ToInt(c, 2); }
+            if (c.Args.Length == 3)
+                e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, step, e.M.ConstI64(0), ""), "ValueError", "range() arg 3 must not be zero", c.Span);
+            return e.MakeStruct(e.M.Lower(SimpleType.Range), start, stop, step);
+        });
+
+        foreach (var (name, repr) in new[] { ("str", false), ("repr", true) })
+            Add(name, c =>
+            {
+                Arity(c, name, name == "str" ? 0 : 1, 1);
+                if (c.Positional.Length == 1 && !Formatting.CanFormat(c.Positional[0].Type)) throw c.Error($"cannot convert a {TypeOps.PyName(c.Positional[0].Type)} to str");
+                return SimpleType.Str;
+            }, c =>
+            {
+                if (c.Args.Length == 0) return c.E.M.ConstString("");
+                if (!repr && c.ArgType(0) == SimpleType.Str) return c.Arg(0);
+                var sb = c.E.CallRuntime("sj_sb_new");
+                c.E.WriteValue(sb, c.Args[0], c.ArgType(0), repr);
+                return c.E.CallRuntime("sj_sb_finish", sb);
+            });
+
+        Add("method.conjugate.complex", c => ScalarType.Complex128, c =>
+        {
+            var z = c.E.ValueOf(((Instr)c.Call.Args[0]).Args[0]);
+            return c.E.MakeComplex(c.E.ExtractValue(z, 0), BuildFNeg(c.E.B, c.E.ExtractValue(z, 1), ""));
+        });
+        foreach (var s in new[] { "bool", "int", "float" })
+        {
+            var self = s == "float" ? ScalarType.Float64 : ScalarType.Int64;
+            Add("method.conjugate." + s, c => self, c =>
+            {
+                var recv = ((Instr)c.Call.Args[0]).Args[0];
+                return c.E.Convert(c.E.ValueOf(recv), recv.Type, self);
+            });
+        }
+        Add("method.is_integer", c => ScalarType.Bool, c =>
+        {
+            var x = c.E.ValueOf(((Instr)c.Call.Args[0]).Args[0]);
+            var fl = c.E.Intrinsic("llvm.floor", new[] { c.E.M.F64 }, x);
+            return BuildFCmp(c.E.B, LLVMRealPredicate.LLVMRealOEQ, fl, x, "");
+        });
+    }
+
+    private static bool IsInstanceStatic(SjType valueType, Value classInfo, CallTypingContext? c)
+    {
+        bool Check(SjType cls, Value at)
+        {
+            if (cls is BuiltinType bt && TypePredicates.TryGetValue(bt.Qualified, out var pred)) return pred(valueType);
+            if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && (ei.ExceptionName == ec.ExceptionName || ec.ExceptionName is "Exception" or "BaseException");
+            if (c != null) throw c.ErrorAt(at, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+            return false;
+        }
+        if (classInfo is Instr { Op: Op.MakeTuple } mt) return mt.Args.Any(a => Check(a.Type, a));
+        return Check(classInfo.Type, classInfo);
+    }
+
+    public static double? ParseFloatLiteral(string s)
+    {
+        var t = s.Trim().Replace("_", "").ToLowerInvariant();
+        string body = t.TrimStart('+', '-');
+        bool neg = t.StartsWith('-');
+        if (body is "inf" or "infinity") return neg ? double.NegativeInfinity : double.PositiveInfinity;
+        if (body == "nan") return double.NaN;
+        if (double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)) return d;
+        return null;
+    }
+
+    internal static LLVMValueRef IsFinite(FunctionEmitter e, LLVMValueRef x) =>
+        BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLT, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, x), e.M.ConstF64(double.PositiveInfinity), "");
+
+    internal static LLVMValueRef IsInf(FunctionEmitter e, LLVMValueRef x) =>
+        BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, x), e.M.ConstF64(double.PositiveInfinity), "");
+
+    internal static LLVMValueRef IsNan(FunctionEmitter e, LLVMValueRef x) => BuildFCmp(e.B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
+}

@@ -1,0 +1,82 @@
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Library;
+
+/// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
+public static unsafe class Formatting
+{
+    public static bool CanFormat(SjType t) => t is ScalarType or ExceptionInstanceType || t == SimpleType.Str || t == SimpleType.None
+        || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
+
+    /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
+    public static void WriteRaw(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, bool repr)
+    {
+        var M = e.M;
+        switch (t)
+        {
+            case ScalarType { Rank: 0 }: e.CallRuntime("sj_write_bool", sink, BuildZExt(e.B, v, M.I32, "")); return;
+            case ScalarType { Rank: 1 }: e.CallRuntime("sj_write_i64", sink, v); return;
+            case ScalarType { Rank: 2 }: e.CallRuntime("sj_write_f64", sink, v); return;
+            case ScalarType { Rank: 3 }: e.CallRuntime("sj_write_c128", sink, e.ExtractValue(v, 0), e.ExtractValue(v, 1)); return;
+            case TupleType tt:
+                Text(e, sink, "(");
+                for (int k = 0; k < tt.Items.Length; k++)
+                {
+                    if (k > 0) Text(e, sink, ", ");
+                    WriteRaw(e, sink, e.ExtractValue(v, k), tt.Items[k], repr: true);
+                }
+                Text(e, sink, tt.Items.Length == 1 ? ",)" : ")");
+                return;
+            case Typing.FunctionType ft: Text(e, sink, $"<function {ft.Function.QualName}>"); return;
+            case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;
+            case ExceptionClassType ec: Text(e, sink, $"<class '{ec.ExceptionName}'>"); return;
+            case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
+            case ExceptionInstanceType:
+                e.CallRuntime(repr ? "sj_write_repr_str" : "sj_write_str", sink, e.CallRuntime("sj_str_or_empty", v));
+                return;
+        }
+        if (t == SimpleType.None) { Text(e, sink, "None"); return; }
+        if (t == SimpleType.Str) { e.CallRuntime(repr ? "sj_write_repr_str" : "sj_write_str", sink, v); return; }
+        if (t == SimpleType.Range)
+        {
+            Text(e, sink, "range(");
+            e.CallRuntime("sj_write_i64", sink, e.ExtractValue(v, 0));
+            Text(e, sink, ", ");
+            e.CallRuntime("sj_write_i64", sink, e.ExtractValue(v, 1));
+            e.CallRuntime("sj_write_range_step", sink, e.ExtractValue(v, 2));
+            Text(e, sink, ")");
+            return;
+        }
+        throw new InvalidOperationException($"cannot write {t}");
+    }
+
+    public static void Text(FunctionEmitter e, LLVMValueRef sink, string s) => e.CallRuntime("sj_write_str", sink, e.M.ConstString(s));
+
+    /// <summary>format(v, spec): the format-spec mini-language, with CPython's errors.</summary>
+    public static void WriteFormatted(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, LLVMValueRef spec, bool repr, Span span)
+    {
+        var M = e.M;
+        if (repr || t is not (ScalarType or SimpleType) || t == SimpleType.None || t == SimpleType.Range)
+        {
+            // Non-numeric objects: render str()/repr() first; a non-empty spec is only valid for str.
+            var sb = e.CallRuntime("sj_sb_new");
+            WriteRaw(e, sb, v, t, repr);
+            var s = e.CallRuntime("sj_sb_finish", sb);
+            if (repr) e.CallChecked("sj_format_str", span, sink, s, spec);
+            else e.CallChecked("sj_format_object", span, sink, s, spec, M.ConstString(TypeOps.PyName(t)));
+            return;
+        }
+        switch (t)
+        {
+            case ScalarType { Rank: 0 }: e.CallChecked("sj_format_bool", span, sink, BuildZExt(e.B, v, M.I32, ""), spec); return;
+            case ScalarType { Rank: 1 }: e.CallChecked("sj_format_i64", span, sink, v, spec); return;
+            case ScalarType { Rank: 2 }: e.CallChecked("sj_format_f64", span, sink, v, spec); return;
+            case ScalarType { Rank: 3 }: e.CallChecked("sj_format_c128", span, sink, e.ExtractValue(v, 0), e.ExtractValue(v, 1), spec); return;
+        }
+        e.CallChecked("sj_format_str", span, sink, v, spec);
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
+
+namespace SharpJit.Llvm;
+
+/// <summary>
+/// Locates and loads Debian's <c>libLLVM.so.19.1</c> for the <c>[LibraryImport("LLVM-19")]</c> declarations in
+/// <see cref="LLVM"/>. Loading is lazy: nothing happens until the first P/Invoke (or an explicit
+/// <see cref="EnsureLoaded"/>), because <c>dlopen</c> of libLLVM costs ~45 ms.
+/// </summary>
+/// <remarks>
+/// <para>The resolver is registered with <see cref="NativeLibrary.SetDllImportResolver"/> for this assembly from
+/// <see cref="LLVM"/>'s static constructor, i.e. before its first P/Invoke. Only one resolver can be set per
+/// assembly. If some other component of this assembly (e.g. the CPython extension entry point, which maps its own
+/// import name to the main program) has already set one, registration fails; in that case that resolver MUST
+/// delegate to <see cref="Resolve"/> (or <see cref="TryResolve"/>) for <see cref="Name"/> — alternatively call
+/// <see cref="InstallResolver"/> with a fallback for the other names, before either is used.</para>
+/// <para>NativeAOT-compatible: no reflection, no delegates marshalled to native code.</para>
+/// </remarks>
+public static class LlvmLibrary
+{
+    /// <summary>The library name used in every <c>LibraryImport</c> of this binding.</summary>
+    public const string Name = "LLVM-19";
+
+    /// <summary>File names tried in order (first through the loader path, then well-known absolute paths).</summary>
+    public static readonly string[] Candidates =
+    [
+        "libLLVM.so.19.1",
+        "libLLVM-19.so",
+        "/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1",
+        "/usr/lib/llvm-19/lib/libLLVM.so.19.1",
+        "/usr/lib/llvm-19/lib/libLLVM-19.so",
+    ];
+
+    private static readonly object s_lock = new();
+    private static volatile bool s_registered;
+    private static nint s_handle;
+    private static bool s_loadAttempted;
+    private static string? s_loadError;
+    private static DllImportResolver? s_fallback;
+
+    /// <summary>True if our resolver was installed for this assembly (false if another resolver was already there).</summary>
+    public static bool ResolverInstalled { get; private set; }
+
+    /// <summary>Message of the last failed load, or null.</summary>
+    public static string? LoadError => s_loadError;
+
+    /// <summary>
+    /// Idempotent and thread-safe: registers the import resolver (once) and loads libLLVM. Throws
+    /// <see cref="DllNotFoundException"/> if the library cannot be found.
+    /// </summary>
+    public static void EnsureLoaded()
+    {
+        Register();
+        if (Handle == 0)
+            throw new DllNotFoundException($"Cannot load LLVM 19 ({string.Join(", ", Candidates)}): {s_loadError}");
+    }
+
+    /// <summary>True if libLLVM 19 can be loaded (loads it). Never throws.</summary>
+    public static bool IsAvailable
+    {
+        get
+        {
+            try { Register(); return Handle != 0; }
+            catch { return false; }
+        }
+    }
+
+    /// <summary>The <c>dlopen</c> handle of libLLVM, loading it on first use; 0 if it cannot be loaded.</summary>
+    public static nint Handle
+    {
+        get
+        {
+            if (s_loadAttempted) return s_handle;
+            lock (s_lock)
+            {
+                if (s_loadAttempted) return s_handle;
+                foreach (var candidate in Candidates)
+                {
+                    if (NativeLibrary.TryLoad(candidate, out var h))
+                    {
+                        s_handle = h;
+                        s_loadError = null;
+                        break;
+                    }
+                    s_loadError = "no candidate could be loaded";
+                }
+                s_loadAttempted = true;
+                return s_handle;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Installs the resolver for this assembly with an optional fallback for other library names. Call this
+    /// instead of <see cref="NativeLibrary.SetDllImportResolver"/> when another part of the assembly needs its own
+    /// resolver. Returns false if a resolver was already installed (by us or by someone else).
+    /// </summary>
+    public static bool InstallResolver(DllImportResolver? fallback = null)
+    {
+        lock (s_lock)
+        {
+            if (fallback != null) s_fallback = fallback;
+            if (s_registered) return false;
+            s_registered = true;
+            try
+            {
+                NativeLibrary.SetDllImportResolver(typeof(LlvmLibrary).Assembly, Resolve);
+                ResolverInstalled = true;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // Someone else owns this assembly's resolver. They must delegate to Resolve() for Name;
+                // as a last resort, hook the load context's failure event (not raised under NativeAOT).
+                ResolverInstalled = false;
+                try { AssemblyLoadContext.Default.ResolvingUnmanagedDll += OnResolvingUnmanagedDll; }
+                catch (PlatformNotSupportedException) { }
+                return false;
+            }
+        }
+    }
+
+    private static void Register()
+    {
+        if (s_registered) return;
+        InstallResolver();
+    }
+
+    /// <summary>
+    /// <see cref="DllImportResolver"/>-compatible: returns the libLLVM handle for <see cref="Name"/> (0 if it cannot be
+    /// loaded), the fallback's answer for other names when one was given to <see cref="InstallResolver"/>, else 0.
+    /// </summary>
+    public static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (TryResolve(libraryName, out var handle)) return handle;
+        var fb = s_fallback;
+        return fb != null ? fb(libraryName, assembly, searchPath) : 0;
+    }
+
+    /// <summary>True (with the handle) if <paramref name="libraryName"/> is this binding's library and it loads.</summary>
+    public static bool TryResolve(string libraryName, out nint handle)
+    {
+        handle = 0;
+        if (!string.Equals(libraryName, Name, StringComparison.Ordinal)) return false;
+        handle = Handle;
+        return handle != 0;
+    }
+
+    private static nint OnResolvingUnmanagedDll(Assembly assembly, string libraryName)
+        => TryResolve(libraryName, out var h) ? h : 0;
+}

@@ -1,0 +1,102 @@
+using System;
+
+namespace SharpJit.Llvm;
+
+/// <summary>
+/// One-time X86 target initialisation and target-machine creation for the host (or an explicit CPU for export).
+/// All members are thread-safe.
+/// </summary>
+public static unsafe class LlvmTarget
+{
+    private static readonly object s_lock = new();
+    private static volatile bool s_initialized;
+    private static string? s_triple, s_cpu, s_features;
+
+    /// <summary>Initialises the X86 target, MC layer, asm printer and asm parser once (idempotent).</summary>
+    /// <remarks><c>LLVMInitializeNativeTarget</c> is a header inline, not an export; the X86 functions are.</remarks>
+    public static void Initialize()
+    {
+        if (s_initialized) return;
+        lock (s_lock)
+        {
+            if (s_initialized) return;
+            LLVM.InitializeX86TargetInfo();
+            LLVM.InitializeX86Target();
+            LLVM.InitializeX86TargetMC();
+            LLVM.InitializeX86AsmPrinter();
+            LLVM.InitializeX86AsmParser();
+            s_triple = LLVM.TakeMessage(LLVM.GetDefaultTargetTriple()) ?? "";
+            s_cpu = LLVM.TakeMessage(LLVM.GetHostCPUName()) ?? "";
+            s_features = LLVM.TakeMessage(LLVM.GetHostCPUFeatures()) ?? "";
+            s_initialized = true;
+        }
+    }
+
+    /// <summary>The default (host) target triple, e.g. "x86_64-pc-linux-gnu".</summary>
+    public static string DefaultTriple { get { Initialize(); return s_triple!; } }
+
+    /// <summary>The host CPU name as LLVM sees it, e.g. "znver5".</summary>
+    public static string HostCpuName { get { Initialize(); return s_cpu!; } }
+
+    /// <summary>The host CPU feature string ("+avx2,+avx512f,...").</summary>
+    public static string HostCpuFeatures { get { Initialize(); return s_features!; } }
+
+    /// <summary>
+    /// Creates a target machine. Defaults: host triple, host CPU and features, O3, PIC, small code model.
+    /// Pass <paramref name="cpu"/> (e.g. "x86-64-v3") and <paramref name="features"/> (e.g. "" or "+avx2")
+    /// to generate code for other machines (export). The caller owns the result
+    /// (<see cref="LLVM.DisposeTargetMachine"/>) unless it hands it to an API that consumes it.
+    /// </summary>
+    public static LLVMTargetMachineRef CreateHostTargetMachine(
+        LLVMCodeGenOptLevel optLevel = LLVMCodeGenOptLevel.LLVMCodeGenLevelAggressive,
+        bool relocPic = true,
+        LLVMCodeModel codeModel = LLVMCodeModel.LLVMCodeModelSmall,
+        string? cpu = null,
+        string? features = null,
+        string? triple = null)
+    {
+        Initialize();
+        triple ??= s_triple!;
+        cpu ??= s_cpu!;
+        features ??= cpu == s_cpu ? s_features! : "";
+
+        LLVMTargetRef target;
+        sbyte* error = null;
+        int failed = LLVM.GetTargetFromTriple(triple, &target, &error);
+        LlvmErrors.ThrowIfFailed(failed, error, $"No LLVM target for triple '{triple}'");
+
+        var tm = LLVM.CreateTargetMachine(target, triple, cpu, features, optLevel,
+            relocPic ? LLVMRelocMode.LLVMRelocPIC : LLVMRelocMode.LLVMRelocDefault, codeModel);
+        if (tm.IsNull)
+            throw new LlvmException($"Could not create a target machine for '{triple}' cpu '{cpu}'.");
+        return tm;
+    }
+
+    /// <summary>The data layout string of a target machine (e.g. "e-m:e-p270:32:32-...").</summary>
+    public static string GetDataLayout(LLVMTargetMachineRef tm)
+    {
+        var td = LLVM.CreateTargetDataLayout(tm);
+        try { return LLVM.TakeMessage(LLVM.CopyStringRepOfTargetData(td)) ?? ""; }
+        finally { LLVM.DisposeTargetData(td); }
+    }
+
+    /// <summary>The triple of a target machine.</summary>
+    public static string GetTriple(LLVMTargetMachineRef tm) => LLVM.TakeMessage(LLVM.GetTargetMachineTriple(tm)) ?? "";
+
+    /// <summary>The CPU of a target machine.</summary>
+    public static string GetCpu(LLVMTargetMachineRef tm) => LLVM.TakeMessage(LLVM.GetTargetMachineCPU(tm)) ?? "";
+
+    /// <summary>The feature string of a target machine.</summary>
+    public static string GetFeatures(LLVMTargetMachineRef tm) => LLVM.TakeMessage(LLVM.GetTargetMachineFeatureString(tm)) ?? "";
+
+    /// <summary>Stamps a module with a target machine's triple and data layout (do this before optimising).</summary>
+    public static void ConfigureModule(LLVMModuleRef module, LLVMTargetMachineRef tm)
+    {
+        var td = LLVM.CreateTargetDataLayout(tm);
+        try { LLVM.SetModuleDataLayout(module, td); }
+        finally { LLVM.DisposeTargetData(td); }
+        sbyte* triple = LLVM.GetTargetMachineTriple(tm);
+        try { LLVM.SetTarget(module, LLVM.ToManaged(triple)); }
+        finally { LLVM.DisposeMessage(triple); }
+    }
+}

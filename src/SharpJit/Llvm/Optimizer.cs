@@ -1,0 +1,34 @@
+using System;
+
+namespace SharpJit.Llvm;
+
+/// <summary>Runs a new-pass-manager pipeline over a module.</summary>
+public static unsafe class Optimizer
+{
+    /// <summary>
+    /// Optimises <paramref name="module"/> in place with <paramref name="pipeline"/> (textual new-PM syntax, e.g.
+    /// "default&lt;O3&gt;", "default&lt;O1&gt;", "function(instcombine)"), with loop vectorisation, SLP vectorisation
+    /// (off by default in LLVM's options), loop interleaving and unrolling on. The module should carry the target
+    /// machine's triple and data layout (<see cref="LlvmTarget.ConfigureModule"/>). Floating-point reductions only
+    /// vectorise when their instructions carry the <c>reassoc</c> fast-math flag.
+    /// Not thread-safe with respect to the module's context.
+    /// </summary>
+    /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
+    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline = "default<O3>", bool verifyEach = false)
+    {
+        var options = LLVM.CreatePassBuilderOptions();
+        try
+        {
+            LLVM.PassBuilderOptionsSetLoopVectorization(options, 1);
+            LLVM.PassBuilderOptionsSetSLPVectorization(options, 1);
+            LLVM.PassBuilderOptionsSetLoopInterleaving(options, 1);
+            LLVM.PassBuilderOptionsSetLoopUnrolling(options, 1);
+            LLVM.PassBuilderOptionsSetVerifyEach(options, verifyEach ? 1 : 0);
+            LlvmErrors.ThrowIfError(LLVM.RunPasses(module, pipeline, tm, options), $"LLVM pass pipeline '{pipeline}' failed");
+        }
+        finally
+        {
+            LLVM.DisposePassBuilderOptions(options);
+        }
+    }
+}

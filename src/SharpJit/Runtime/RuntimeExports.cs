@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SharpJit.Runtime;
+
+/// <summary>
+/// The C# functions compiled code calls, exposed as unmanaged function pointers. None may let a .NET exception
+/// escape (that would take down the process): failures set ErrorState and return a non-zero status.
+/// </summary>
+public static unsafe class RuntimeExports
+{
+    // ------------------------------------------------------------ exceptions
+
+    [UnmanagedCallersOnly]
+    public static void Raise(byte* type, byte* message) =>
+        ErrorState.Set(RuntimeStrings.Read(type), message == null ? null : RuntimeStrings.Read(message));
+
+    [UnmanagedCallersOnly]
+    public static void Traceback(byte* function, byte* file, long line, byte* source) =>
+        ErrorState.AddFrame(new TracebackFrame(RuntimeStrings.Read(function), RuntimeStrings.Read(file), line, RuntimeStrings.Read(source)));
+
+    private static int Fail(string type, string message) { ErrorState.Set(type, message); return 1; }
+
+    private static int Fail(Exception ex) => ex switch
+    {
+        PyMathException pm => Fail(pm.PythonExceptionType, pm.Message),
+        FormatException fe => Fail("ValueError", fe.Message),
+        OverflowException oe => Fail("OverflowError", oe.Message),
+        DivideByZeroException => Fail("ZeroDivisionError", "division by zero"),
+        _ => Fail("SystemError", ex.Message),
+    };
+
+    // ------------------------------------------------------------ text sinks: 0 is stdout, else a StringBuilder handle
+
+    private static void Write(long sink, string s)
+    {
+        if (sink == 0) RuntimeOutput.Write(s);
+        else ((StringBuilder)GCHandle.FromIntPtr((nint)sink).Target!).Append(s);
+    }
+
+    [UnmanagedCallersOnly]
+    public static void WriteStr(long sink, byte* s)
+    {
+        if (sink == 0) RuntimeOutput.Write(RuntimeStrings.Span(s));
+        else Write(sink, RuntimeStrings.Read(s));
+    }
+
+    [UnmanagedCallersOnly] public static void WriteReprStr(long sink, byte* s) => Write(sink, PyStr.Repr(RuntimeStrings.Read(s)));
+    [UnmanagedCallersOnly] public static void WriteI64(long sink, long v) => Write(sink, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    [UnmanagedCallersOnly] public static void WriteF64(long sink, double v) => Write(sink, PyFormat.ReprFloat(v));
+    [UnmanagedCallersOnly] public static void WriteC128(long sink, double re, double im) => Write(sink, PyFormat.ReprComplex(re, im));
+    [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
+    [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
+
+    [UnmanagedCallersOnly] public static long SbNew() => (long)GCHandle.ToIntPtr(GCHandle.Alloc(new StringBuilder()));
+
+    [UnmanagedCallersOnly]
+    public static byte* SbFinish(long sink)
+    {
+        var h = GCHandle.FromIntPtr((nint)sink);
+        var s = ((StringBuilder)h.Target!).ToString();
+        h.Free();
+        return RuntimeStrings.Allocate(s);
+    }
+
+    private static int Format(long sink, Func<string> render)
+    {
+        try { Write(sink, render()); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [UnmanagedCallersOnly] public static int FormatI64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatInt(v, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatF64(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat(v, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatC128(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex(re, im, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatBool(long sink, int v, byte* spec) => Format(sink, () => PyFormat.FormatBool(v != 0, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatStr(long sink, byte* s, byte* spec) { var str = RuntimeStrings.Read(s); return Format(sink, () => PyFormat.FormatStr(str, RuntimeStrings.Read(spec))); }
+
+    [UnmanagedCallersOnly]
+    public static int FormatObject(long sink, byte* s, byte* spec, byte* typeName)
+    {
+        var sp = RuntimeStrings.Read(spec);
+        if (sp.Length > 0) return Fail("TypeError", $"unsupported format string passed to {RuntimeStrings.Read(typeName)}.__format__");
+        Write(sink, RuntimeStrings.Read(s));
+        return 0;
+    }
+
+    // ------------------------------------------------------------ strings
+
+    private static readonly byte* EmptyString = RuntimeStrings.Allocate("");
+
+    [UnmanagedCallersOnly] public static byte* StrOrEmpty(byte* s) => s == null ? EmptyString : s;
+    [UnmanagedCallersOnly] public static byte* StrConcat(byte* a, byte* b) => RuntimeStrings.Allocate(RuntimeStrings.Read(a) + RuntimeStrings.Read(b));
+    [UnmanagedCallersOnly] public static int StrCmp(byte* a, byte* b) => Math.Sign(string.CompareOrdinal(RuntimeStrings.Read(a), RuntimeStrings.Read(b)));
+    [UnmanagedCallersOnly] public static long StrLen(byte* s) => RuntimeStrings.Read(s).EnumerateRunes().Count();
+
+    // ------------------------------------------------------------ integers
+
+    [UnmanagedCallersOnly] public static long RangeLen(long start, long stop, long step) => IntOps.RangeLength(start, stop, step);
+    [UnmanagedCallersOnly] public static long IPow(long b, long e) => IntOps.Pow(b, e);
+    [UnmanagedCallersOnly] public static int IPowMod(long b, long e, long m, long* r) => Guard(() => IntOps.PowMod(b, e, m), r);
+    [UnmanagedCallersOnly] public static long IAbs(long v) => v < 0 ? unchecked(-v) : v;
+    [UnmanagedCallersOnly] public static long RoundInt(long v, long ndigits) => IntOps.Round(v, ndigits);
+
+    // ------------------------------------------------------------ floats and complex
+
+    [UnmanagedCallersOnly] public static double FloatFloorDiv(double a, double b) => FloatOps.FloorDiv(a, b);
+    [UnmanagedCallersOnly] public static double RoundFloat(double x, long ndigits) => FloatOps.Round(x, ndigits);
+
+    [UnmanagedCallersOnly]
+    public static int CDiv(double ar, double ai, double br, double bi, double* result)
+    {
+        if (br == 0 && bi == 0) return Fail("ZeroDivisionError", "complex division by zero");
+        (result[0], result[1]) = FloatOps.ComplexDiv(ar, ai, br, bi);
+        return 0;
+    }
+
+    [UnmanagedCallersOnly]
+    public static int CPow(double ar, double ai, double br, double bi, double* result)
+    {
+        try { (result[0], result[1]) = FloatOps.ComplexPow(ar, ai, br, bi); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    // ------------------------------------------------------------ math and cmath bridges
+
+    private static int Guard<T>(Func<T> f, T* result) where T : unmanaged
+    {
+        try { *result = f(); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [UnmanagedCallersOnly] public static int Math1(int id, double x, double* r) => Guard(() => MathBridge.Unary(id, x), r);
+    [UnmanagedCallersOnly] public static int MathInt1(int id, long x, long* r) => Guard(() => MathBridge.Int1(id, x), r);
+    [UnmanagedCallersOnly] public static int MathInt2(int id, long x, long y, long* r) => Guard(() => MathBridge.Int2(id, x, y), r);
+
+    [UnmanagedCallersOnly]
+    public static int MathArray(int which, double* items, long n, double* r)
+    {
+        var arr = new ReadOnlySpan<double>(items, (int)n).ToArray();
+        return Guard(() => which == 0 ? PyMath.Fsum(arr) : PyMath.Hypot(arr), r);
+    }
+
+    [UnmanagedCallersOnly] public static int MathIsClose(double a, double b, double rel, double abs, long* r) => Guard(() => PyMath.IsClose(a, b, rel, abs) ? 1L : 0L, r);
+    [UnmanagedCallersOnly] public static int MathLdexp(double x, long i, double* r) => Guard(() => PyMath.Ldexp(x, i), r);
+
+    [UnmanagedCallersOnly]
+    public static void MathFrexp(double x, double* m, long* e) { var (mm, ee) = PyMath.Frexp(x); *m = mm; *e = ee; }
+
+    [UnmanagedCallersOnly]
+    public static void MathModf(double x, double* frac, double* whole) { var (f, w) = PyMath.Modf(x); *frac = f; *whole = w; }
+
+    [UnmanagedCallersOnly]
+    public static int CMath1(int id, double re, double im, double* r)
+    {
+        try { (r[0], r[1]) = MathBridge.CUnary(id, re, im); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [UnmanagedCallersOnly]
+    public static int CMathRect(double mod, double phase, double* r)
+    {
+        try { (r[0], r[1]) = PyCMath.Rect(mod, phase); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [UnmanagedCallersOnly]
+    public static int CMathIsClose(double ar, double ai, double br, double bi, double rel, double abs, long* r) =>
+        Guard(() => PyCMath.IsClose((ar, ai), (br, bi), rel, abs) ? 1L : 0L, r);
+}

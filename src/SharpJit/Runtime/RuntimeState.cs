@@ -1,0 +1,122 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SharpJit.Runtime;
+
+/// <summary>One frame of a traceback recorded while an exception propagates out of compiled code.</summary>
+public sealed record TracebackFrame(string Function, string File, long Line, string SourceLine);
+
+/// <summary>An exception raised inside compiled code, as the host sees it.</summary>
+public sealed class PythonException : Exception
+{
+    public string TypeName { get; }
+    public string? PyMessage { get; }
+    /// <summary>Innermost frame last, as Python prints them.</summary>
+    public IReadOnlyList<TracebackFrame> Frames { get; }
+
+    public PythonException(string typeName, string? message, IReadOnlyList<TracebackFrame> frames)
+        : base(message == null ? typeName : $"{typeName}: {message}")
+    {
+        TypeName = typeName; PyMessage = message; Frames = frames;
+    }
+
+    /// <summary>The last line of a CPython traceback: "ValueError: message", or just the type without a message.</summary>
+    public string LastLine => PyMessage is null ? TypeName
+        : TypeName == "KeyError" ? $"{TypeName}: {PyStr.Repr(PyMessage)}"   // str(KeyError(k)) is repr(k)
+        : PyMessage == "" ? TypeName : $"{TypeName}: {PyMessage}";
+
+    public string FormatTraceback()
+    {
+        var sb = new StringBuilder("Traceback (most recent call last):\n");
+        foreach (var f in Frames)
+        {
+            sb.Append($"  File \"{f.File}\", line {f.Line}, in {f.Function}\n");
+            if (f.SourceLine.Length > 0) sb.Append("    ").Append(f.SourceLine).Append('\n');
+        }
+        sb.Append(LastLine).Append('\n');
+        return sb.ToString();
+    }
+}
+
+/// <summary>Per-thread exception state set by compiled code and taken by the host after a failed call.</summary>
+public static class ErrorState
+{
+    [ThreadStatic] private static string? _type;
+    [ThreadStatic] private static string? _message;
+    [ThreadStatic] private static List<TracebackFrame>? _frames;
+
+    public static void Set(string type, string? message)
+    {
+        _type = type; _message = message;
+        (_frames ??= new()).Clear();
+    }
+
+    public static void AddFrame(TracebackFrame f) => (_frames ??= new()).Insert(0, f);
+
+    /// <summary>The pending exception (and clears it); a generic one if compiled code failed without setting one.</summary>
+    public static PythonException Take()
+    {
+        var e = new PythonException(_type ?? "SystemError", _type == null ? "compiled code failed without setting an exception" : _message,
+            (_frames ?? new()).ToList());
+        _type = null; _message = null; _frames?.Clear();
+        return e;
+    }
+}
+
+/// <summary>Where compiled print() output goes: a buffered stream (stdout by default), replaceable by hosts and tests.</summary>
+public static class RuntimeOutput
+{
+    private static readonly object Sync = new();
+    private static Stream _target = Console.OpenStandardOutput();
+    private static readonly MemoryStream Buffer = new();
+
+    public static void Write(ReadOnlySpan<byte> utf8)
+    {
+        lock (Sync)
+        {
+            Buffer.Write(utf8);
+            if (Buffer.Length > 1 << 16) FlushLocked();
+        }
+    }
+
+    public static void Write(string s)
+    {
+        Span<byte> small = stackalloc byte[256];
+        int n = Encoding.UTF8.GetMaxByteCount(s.Length);
+        if (n <= small.Length) { int w = Encoding.UTF8.GetBytes(s, small); Write(small[..w]); }
+        else Write(Encoding.UTF8.GetBytes(s));
+    }
+
+    public static void Flush() { lock (Sync) FlushLocked(); }
+
+    private static void FlushLocked()
+    {
+        if (Buffer.Length == 0) return;
+        _target.Write(Buffer.GetBuffer(), 0, (int)Buffer.Length);
+        _target.Flush();
+        Buffer.SetLength(0);
+    }
+
+    /// <summary>Sends output to another stream (flushing what is pending first); returns the previous target.</summary>
+    public static Stream Redirect(Stream target)
+    {
+        lock (Sync) { FlushLocked(); var old = _target; _target = target; return old; }
+    }
+}
+
+/// <summary>Strings made at run time (f-strings, str()): NUL-terminated UTF-8 in unmanaged memory.</summary>
+public static unsafe class RuntimeStrings
+{
+    public static byte* Allocate(string s)
+    {
+        int n = Encoding.UTF8.GetByteCount(s);
+        var p = (byte*)NativeMemory.Alloc((nuint)n + 1);
+        fixed (char* c = s) Encoding.UTF8.GetBytes(c, s.Length, p, n);
+        p[n] = 0;
+        return p;
+    }
+
+    public static string Read(byte* p) => p == null ? "" : Marshal.PtrToStringUTF8((nint)p) ?? "";
+
+    public static ReadOnlySpan<byte> Span(byte* p) => p == null ? ReadOnlySpan<byte>.Empty : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
+}

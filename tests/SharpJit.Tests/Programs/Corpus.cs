@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+using SharpJit.Diagnostics;
+using SharpJit.Engine;
+using SharpJit.Runtime;
+
+namespace SharpJit.Tests.Programs;
+
+/// <summary>Locates the repository's test data and runs programs under CPython and under sharpjit.</summary>
+public static class Corpus
+{
+    public static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SharpJit.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (SharpJit.slnx)");
+    }
+
+    public static string PathOf(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());
+
+    public static IEnumerable<object[]> Files(string folder, string pattern = "*.py") =>
+        Directory.GetFiles(PathOf(folder), pattern).OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+    public sealed record Outcome(string Stdout, int ExitCode, string LastStderrLine);
+
+    public const string Python = "/usr/bin/python3";
+
+    public static Outcome RunCPython(string path)
+    {
+        var psi = new ProcessStartInfo(Python, new[] { "-X", "utf8", path })
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+        };
+        psi.Environment["PYTHONHASHSEED"] = "0";
+        using var p = Process.Start(psi)!;
+        var stderrTask = p.StandardError.ReadToEndAsync();
+        string stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return new Outcome(stdout, p.ExitCode, LastLine(stderrTask.Result));
+    }
+
+    private static readonly object RunLock = new();
+
+    /// <summary>Compiles and runs a script in this process, capturing what compiled print() writes.</summary>
+    public static Outcome RunSharpJit(string path)
+    {
+        lock (RunLock)
+        {
+            var buffer = new MemoryStream();
+            var old = RuntimeOutput.Redirect(buffer);
+            try
+            {
+                var engine = SharpJitEngine.FromFile(path);
+                try
+                {
+                    engine.Run();
+                    return new Outcome(Encoding.UTF8.GetString(buffer.ToArray()), 0, "");
+                }
+                catch (PythonException e)
+                {
+                    RuntimeOutput.Flush();
+                    return new Outcome(Encoding.UTF8.GetString(buffer.ToArray()), 1, e.LastLine);
+                }
+            }
+            finally { RuntimeOutput.Redirect(old); }
+        }
+    }
+
+    public static string LastLine(string text)
+    {
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? "" : lines[^1].TrimEnd('\r');
+    }
+}

@@ -1,0 +1,49 @@
+using SharpJit.Diagnostics;
+using Xunit;
+
+namespace SharpJit.Tests.Programs;
+
+/// <summary>Each program in tests/programs and examples/ runs under CPython and under sharpjit: stdout, exit status
+/// and the last stderr line must match exactly.</summary>
+public class DifferentialTests
+{
+    public static IEnumerable<object[]> ProgramFiles => Corpus.Files("tests/programs");
+    public static IEnumerable<object[]> ExampleFiles => Corpus.Files("examples");
+
+    [Theory]
+    [MemberData(nameof(ProgramFiles))]
+    public void ProgramMatchesCPython(string name) => Compare(Corpus.PathOf("tests", "programs", name));
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public void ExampleMatchesCPython(string name) => Compare(Corpus.PathOf("examples", name));
+
+    private static void Compare(string path)
+    {
+        var expected = Corpus.RunCPython(path);
+        Corpus.Outcome actual;
+        try { actual = Corpus.RunSharpJit(path); }
+        catch (CompileError e) { throw new Xunit.Sdk.XunitException("compile error:\n" + e.Diagnostic.Render()); }
+        Assert.Equal(expected.Stdout, actual.Stdout);
+        Assert.Equal(expected.ExitCode, actual.ExitCode);
+        Assert.Equal(expected.LastStderrLine, actual.LastStderrLine);
+    }
+}
+
+/// <summary>Int64 wrap-around, where sharpjit differs from CPython by design (as Numba): checked against .expected files.</summary>
+public class WraparoundTests
+{
+    public static IEnumerable<object[]> WrapFiles => Corpus.Files("tests/wraparound")
+        .Where(f => File.Exists(Corpus.PathOf("tests", "wraparound", Path.ChangeExtension((string)f[0], ".expected"))));
+
+    [Theory]
+    [MemberData(nameof(WrapFiles))]
+    public void WrapsLikeInt64(string name)
+    {
+        var path = Corpus.PathOf("tests", "wraparound", name);
+        var expected = File.ReadAllText(Path.ChangeExtension(path, ".expected"));
+        var actual = Corpus.RunSharpJit(path);
+        Assert.Equal(0, actual.ExitCode);
+        Assert.Equal(expected, actual.Stdout);
+    }
+}

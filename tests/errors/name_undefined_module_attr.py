@@ -1,0 +1,3 @@
+# expect: NameError 3:7: name 'cmath' is not defined
+import math
+print(cmath.sqrt(-1))

@@ -1,0 +1,3 @@
+# expect: SyntaxError 2:9: expected ':'
+def f(x)
+    return x

@@ -1,0 +1,3 @@
+# expect: UnsupportedError 2:1: sys
+from sys import argv
+print(1)

@@ -1,0 +1,3 @@
+# expect: UnsupportedError 2:1: with
+with open("f") as fh:
+    print(1)

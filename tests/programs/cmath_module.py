@@ -1,0 +1,31 @@
+# Covers: cmath functions: sqrt (incl. of negatives), exp, log (1 and 2 args), log10, phase, polar, rect, trig, hyperbolic, predicates.
+import cmath
+import math
+print(cmath.sqrt(-1))
+print(cmath.sqrt(-4.0))
+print(cmath.sqrt(3 + 4j))
+print(cmath.sqrt(2))
+print(cmath.exp(1j * math.pi))
+print(cmath.exp(1 + 1j))
+print(cmath.log(-1))
+print(cmath.log(1j))
+print(cmath.log(8, 2))
+print(cmath.log10(100j))
+print(cmath.phase(-1), cmath.phase(1j), cmath.phase(-1 - 0j), cmath.phase(1 + 1j))
+print(cmath.polar(1 + 1j))
+r, phi = cmath.polar(-2j)
+print(r, phi)
+print(cmath.rect(1, math.pi / 2))
+print(cmath.rect(2.0, 0.0))
+print(cmath.sin(1j), cmath.cos(1j), cmath.tan(1 + 1j))
+print(cmath.asin(2), cmath.acos(2), cmath.atan(1j / 2))
+print(cmath.sinh(1 + 1j), cmath.cosh(1 + 1j), cmath.tanh(1 + 1j))
+print(cmath.asinh(1j), cmath.acosh(0.5), cmath.atanh(2))
+print(cmath.isfinite(1 + 1j), cmath.isinf(complex(math.inf, 0)), cmath.isnan(complex(0, math.nan)))
+print(cmath.isclose(cmath.exp(1j * math.pi), -1, abs_tol=1e-12))
+print(abs(cmath.exp(2.5j)))
+z = 0j
+for k in range(8):
+    z += cmath.exp(2j * math.pi * k / 8)
+print(abs(z) < 1e-12)
+print(cmath.sqrt(-0.0), cmath.sqrt(complex(-0.0, -0.0)))

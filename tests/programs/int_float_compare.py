@@ -1,0 +1,32 @@
+# Covers: comparisons between ints and floats (exact semantics, large values beyond 2**53, nan, inf).
+import math
+print(1 == 1.0)
+print(1 < 1.5)
+print(2 > 1.5)
+print(-1 <= -1.0)
+print(3 != 3.0)
+print(0 == -0.0)
+print(9007199254740993 == 9007199254740992.0)
+print(9007199254740993 > 9007199254740992.0)
+print(9007199254740992 == 9007199254740992.0)
+print(9223372036854775807 == 9223372036854775808.0)
+print(9223372036854775807 < 9223372036854775808.0)
+print(-9223372036854775807 - 1 == -9223372036854775808.0)
+print(1 < math.inf)
+print(-9223372036854775807 > -math.inf)
+print(5 == math.nan)
+print(5 != math.nan)
+print(5 < math.nan, 5 > math.nan, 5 <= math.nan, 5 >= math.nan)
+print(math.nan == math.nan)
+print(math.inf == math.inf)
+print(0.1 + 0.2 == 0.3)
+print(0.5 + 0.25 == 0.75)
+print(max(float(1), 2.5), min(float(1), 2.5))
+print(3 > 2.5, -1 <= -1.0)
+print(True == 1, False == 0.0, True > 0.5)
+print(True + 0.5)
+x = 10
+y = 10.000000000000002
+print(x < y, x == y, x >= y)
+for v in (0.5, 1.0, 1.5, 2.0):
+    print(v, v < 1, v == 1, v > 1, 1 <= v <= 2)
