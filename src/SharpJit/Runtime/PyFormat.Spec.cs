@@ -1,5 +1,7 @@
 // The format-spec mini-language, ported from CPython 3.11 Python/formatter_unicode.c.
 //   [[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]
+// Widths and precisions count code points (a fill character may be a surrogate pair).
+// A width too large to allocate throws OutOfMemoryException (CPython: MemoryError).
 
 using System;
 using System.Globalization;
@@ -401,6 +403,7 @@ public static partial class PyFormat
         else
             spec.NMinWidth = 0;
 
+        if (width > Array.MaxLength) throw new OutOfMemoryException(); // CPython: MemoryError
         GetLocaleInfo(locale, out int grouping, out char sep);
         if (spec.NDigits == 0)
             spec.NGroupedDigits = 0;
@@ -454,6 +457,7 @@ public static partial class PyFormat
     /// <summary>calc_padding</summary>
     private static void CalcPadding(long nchars, long width, int align, out long lpad, out long rpad, out long total)
     {
+        if (width > Array.MaxLength) throw new OutOfMemoryException(); // CPython: MemoryError
         if (width >= 0)
             total = nchars > width ? nchars : width;
         else

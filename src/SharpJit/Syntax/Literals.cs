@@ -44,7 +44,7 @@ public static class Literals
             }
             big = big * radix + d;
         }
-        return isBig ? big : small;
+        return isBig ? big : (object)small;
     }
 
     internal static int PrefixLength(string tokenText)
@@ -61,12 +61,8 @@ public static class Literals
         return false;
     }
 
-    internal static bool HasUPrefix(string tokenText)
-    {
-        int n = PrefixLength(tokenText);
-        for (int i = 0; i < n; i++) if (tokenText[i] is 'u' or 'U') return true;
-        return false;
-    }
+    /// <summary>CPython gives a string Constant kind 'u' when its first literal starts with a lowercase 'u' prefix.</summary>
+    internal static bool HasUPrefix(string tokenText) => tokenText.Length > 0 && tokenText[0] == 'u';
 
     /// <summary>Value of a STRING token (prefix and quotes included): a string, or a byte[] for b-prefixed literals.</summary>
     public static object DecodeStringLiteral(string tokenText, out bool isBytes)

@@ -402,7 +402,7 @@ internal sealed partial class Parser
     {
         int s = _p;
         var first = SliceItem();
-        if (!At(TokenKind.Comma)) return first;
+        if (!At(TokenKind.Comma) && first is not Starred) return first;
         var elts = new List<Expr> { first };
         while (Accept(TokenKind.Comma))
         {

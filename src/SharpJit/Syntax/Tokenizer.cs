@@ -98,23 +98,8 @@ public static class Tokenizer
         _ => k.ToString().ToUpperInvariant(),
     };
 
-    internal static string Quote(string s)
-    {
-        var sb = new StringBuilder("'");
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\'': sb.Append("\\'"); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.Append('\'').ToString();
-    }
+    /// <summary>Python's repr() of a token's text.</summary>
+    public static string Quote(string s) => AstPrinter.StrRepr(s);
 
     /// <summary>The source spelling of an operator kind ("(", "**=", ...), or null.</summary>
     public static string? OperatorText(TokenKind k) => TokenizerImpl.OpText(k);

@@ -22,6 +22,9 @@ public sealed class TypeInference
     private readonly HashSet<Specialization> _queued = new();
     private Specialization? _current;
     private readonly Func<FunctionInfo, IrFunction> _bind;
+    /// <summary>Symbols must be unique in the process-wide JIT: each inference run gets its own prefix.</summary>
+    private static int _units;
+    private readonly int _unit = Interlocked.Increment(ref _units);
 
     public IEnumerable<Specialization> Specializations => _specs.Values;
     public IReadOnlyDictionary<string, SjType> GlobalTypes => _globalTypes;
@@ -40,7 +43,7 @@ public sealed class TypeInference
         var key = (fn, Key(argTypes));
         if (_specs.TryGetValue(key, out var s)) return s;
         var ir = _bind(fn);
-        string symbol = Mangle(fn, _specs.Keys.Count(k => k.Item1 == fn));
+        string symbol = $"sj{_unit}_" + Mangle(fn, _specs.Keys.Count(k => k.Item1 == fn));
         s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol);
         _specs[key] = s;
         Enqueue(s);
@@ -50,7 +53,7 @@ public sealed class TypeInference
     private static string Mangle(FunctionInfo fn, int n)
     {
         var name = new string(fn.QualName.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-        return $"sj_{name}_{n}";
+        return $"{name}_{n}";
     }
 
     private void Enqueue(Specialization s) { if (_queued.Add(s)) _work.Enqueue(s); }

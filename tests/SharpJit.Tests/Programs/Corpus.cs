@@ -11,8 +11,11 @@ public static class Corpus
 {
     public static readonly string Root = FindRoot();
 
+
     private static string FindRoot()
     {
+        var env = Environment.GetEnvironmentVariable("SHARPJIT_ROOT");
+        if (!string.IsNullOrEmpty(env)) return env;
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SharpJit.slnx"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (SharpJit.slnx)");

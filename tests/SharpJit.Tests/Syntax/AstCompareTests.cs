@@ -1,6 +1,7 @@
 using SharpJit.Diagnostics;
 using SharpJit.Syntax;
 using Xunit;
+using Assert = Xunit.Assert;
 
 namespace SharpJit.Tests.Syntax;
 
@@ -204,6 +205,7 @@ Module(
         Assert.Equal("\"it's\"", AstPrinter.StrRepr("it's"));
         Assert.Equal("'both \\' and \"'", AstPrinter.StrRepr("both ' and \""));
         Assert.Equal("'\\n\\t\\x00\\x7f é€'", AstPrinter.StrRepr("\n\t\0\u007f é€"));
-        Assert.Equal("b'\\x00\\xffA\\''", AstPrinter.BytesRepr(new byte[] { 0, 255, 65, 39 }));
+        Assert.Equal("b\"\\x00\\xffA'\"", AstPrinter.BytesRepr(new byte[] { 0, 255, 65, 39 }));
+        Assert.Equal("b'\\'\"'", AstPrinter.BytesRepr(new byte[] { 39, 34 }));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SharpJit.Diagnostics;
 using SharpJit.Syntax;
 using Xunit;
+using Assert = Xunit.Assert;
 using Xunit.Abstractions;
 
 namespace SharpJit.Tests.Syntax;

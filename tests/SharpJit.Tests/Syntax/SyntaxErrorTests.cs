@@ -1,6 +1,7 @@
 using SharpJit.Diagnostics;
 using SharpJit.Syntax;
 using Xunit;
+using Assert = Xunit.Assert;
 
 namespace SharpJit.Tests.Syntax;
 
