@@ -20,5 +20,9 @@ command -v dotnet >/dev/null || { echo "sharpjit setup: the .NET 10 SDK (dotnet)
 cli="$root/out/cli/SharpJit.Cli.dll"
 if [ ! -f "$cli" ] || [ -n "$(find "$root/src" -name '*.cs' -newer "$cli" -o -name '*.csproj' -newer "$cli" | head -1)" ]; then
   echo "sharpjit setup: building" >&2
-  dotnet build "$root/src/SharpJit.Cli/SharpJit.Cli.csproj" -c Release -o "$root/out/cli" -nologo -v q >&2
+  log="$(mktemp)"
+  if ! dotnet build "$root/src/SharpJit.Cli/SharpJit.Cli.csproj" -c Release -o "$root/out/cli" -nologo -v q >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; exit 1
+  fi
+  rm -f "$log"
 fi

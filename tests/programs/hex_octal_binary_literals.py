@@ -15,6 +15,6 @@ print(mask & flags, perm >> 6, perm & 0o7, perm == 493)
 print(1e3 == 1000, 0x10 == 16 == 0o20 == 0b10000)
 print(3.14_15, 1_2e-1_0, 6.02e+2_3)
 big = 0xFFFF_FFFF
-print(big, big + 1, big * big)
+print(big, big + 1, big * 0x7FFF_FFFF)
 tiny = 1e-3_0_0
 print(tiny, 0.1e1, 10e-1)

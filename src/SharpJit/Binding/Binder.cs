@@ -193,9 +193,8 @@ public sealed class Binder
 
     private void BindIf(If i)
     {
-        var cond = Truth(Expr(i.Test), i.Test.Span);
         var then = NewBlock(); var els = NewBlock(); var join = NewBlock();
-        Branch(cond, then, i.OrElse.Count > 0 ? els : join, i.Test.Span);
+        BindCond(i.Test, then, i.OrElse.Count > 0 ? els : join);
         Seal(then);
         _cur = then; BindStatements(i.Body); JumpIfOpen(join, i.Span);
         if (i.OrElse.Count > 0)
@@ -212,8 +211,7 @@ public sealed class Binder
         var header = NewBlock(); var body = NewBlock(); var orElse = NewBlock(); var exit = NewBlock();
         Jump(header, w.Span);
         _cur = header;
-        var cond = Truth(Expr(w.Test), w.Test.Span);
-        Branch(cond, body, w.OrElse.Count > 0 ? orElse : exit, w.Test.Span);
+        BindCond(w.Test, body, w.OrElse.Count > 0 ? orElse : exit);
         Seal(body);
         _loops.Push((header, exit));
         _cur = body; BindStatements(w.Body); JumpIfOpen(header, w.Span);
@@ -258,9 +256,8 @@ public sealed class Binder
 
     private void BindAssert(Assert a)
     {
-        var cond = Truth(Expr(a.Test), a.Test.Span);
         var fail = NewBlock(); var ok = NewBlock();
-        Branch(cond, ok, fail, a.Test.Span);
+        BindCond(a.Test, ok, fail);
         Seal(fail); Seal(ok);
         _cur = fail;
         var cls = Emit(Op.Global, a.Span, "$builtin:AssertionError");
@@ -335,7 +332,9 @@ public sealed class Binder
             case Syntax.List l: throw Unsupported(l, "lists are not supported in compiled code yet", "use a tuple: (a, b, c)");
             case Dict d: throw Unsupported(d, "dicts are not supported in compiled code");
             case Set st: throw Unsupported(st, "sets are not supported in compiled code");
-            case ListComp or SetComp or DictComp: throw Unsupported(e, "comprehensions are not supported in compiled code yet", "write the loop out");
+            case ListComp: throw Unsupported(e, "list comprehensions are not supported in compiled code yet", "write the loop out");
+            case SetComp: throw Unsupported(e, "set comprehensions are not supported in compiled code", "write the loop out");
+            case DictComp: throw Unsupported(e, "dict comprehensions are not supported in compiled code", "write the loop out");
             case GeneratorExp: throw Unsupported(e, "generator expressions are not supported in compiled code", "write the loop out");
             case Yield or YieldFrom: throw Unsupported(e, "generators ('yield') are not supported in compiled code");
             case Await: throw Unsupported(e, "'await' is not supported in compiled code");
@@ -355,12 +354,14 @@ public sealed class Binder
     private Value ReadName(string name, Span span)
     {
         if (_fn.Locals.Contains(name) || _fn.FreeVars.Contains(name)) return ReadVar(name, span);
+        if (_fn.IsSelfReferencing && name == _fn.Name)
+            return Emit(Op.MakeClosure, span, _fn, _ir.Params.Take(_fn.FreeVars.Count).Cast<Value>().ToArray());
         return Emit(Op.Global, span, name);
     }
 
     private Value MakeClosure(FunctionInfo child, Span span)
     {
-        var captured = child.FreeVars.Select(v => v == child.Name && !_fn.Locals.Contains(v) ? throw Unsupported(child.Node, "recursive closure") : ReadName(v, span)).ToArray();
+        var captured = child.FreeVars.Select(v => ReadName(v, span)).ToArray();
         return Emit(Op.MakeClosure, span, child, captured);
     }
 
@@ -447,9 +448,8 @@ public sealed class Binder
     private Value BindIfExp(IfExp ie)
     {
         string tmp = $"$ifexp{_tempCounter++}";
-        var cond = Truth(Expr(ie.Test), ie.Test.Span);
         var then = NewBlock(); var els = NewBlock(); var join = NewBlock();
-        Branch(cond, then, els, ie.Span);
+        BindCond(ie.Test, then, els);
         Seal(then); Seal(els);
         _cur = then; WriteVar(tmp, Expr(ie.Body)); Jump(join, ie.Span);
         _cur = els; WriteVar(tmp, Expr(ie.OrElse)); Jump(join, ie.Span);
@@ -459,6 +459,33 @@ public sealed class Binder
     }
 
     private Value Truth(Value v, Span span) => Emit(Op.Truth, span, null, v);
+
+    /// <summary>Binds a condition as control flow: and/or/not short-circuit into the two targets without
+    /// materialising the operand values (so `if 1 and (1,):` needs no common type), constants fold.</summary>
+    private void BindCond(Expr e, Block ifTrue, Block ifFalse)
+    {
+        switch (e)
+        {
+            case BoolOp bo:
+                for (int k = 0; k < bo.Values.Count; k++)
+                {
+                    if (k == bo.Values.Count - 1) { BindCond(bo.Values[k], ifTrue, ifFalse); return; }
+                    var next = NewBlock();
+                    if (bo.Op == BoolOperator.And) BindCond(bo.Values[k], next, ifFalse); else BindCond(bo.Values[k], ifTrue, next);
+                    Seal(next);
+                    _cur = next;
+                }
+                return;
+            case UnaryOp { Op: UnaryOperator.Not } u:
+                BindCond(u.Operand, ifFalse, ifTrue);
+                return;
+            case Constant { Value: bool or long or double } c:
+                bool truthy = c.Value switch { bool b => b, long l => l != 0, double d => d != 0, _ => true };
+                Jump(truthy ? ifTrue : ifFalse, e.Span);
+                return;
+        }
+        Branch(Truth(Expr(e), e.Span), ifTrue, ifFalse, e.Span);
+    }
 
     // ---------------------------------------------------------------- instructions and blocks
 

@@ -24,6 +24,8 @@ public sealed class FunctionInfo
     /// <summary>Names read here that are not local (module globals, builtins) or free.</summary>
     public HashSet<string> Reads { get; } = new();
     public List<FunctionInfo> Children { get; } = new();
+    /// <summary>A nested function that calls itself by name: it rebuilds its own closure from its captures.</summary>
+    public bool IsSelfReferencing { get; set; }
 
     public FunctionInfo(string name, string qualName, ModuleInfo module, FunctionInfo? parent, Node node)
     {

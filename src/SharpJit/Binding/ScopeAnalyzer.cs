@@ -33,7 +33,7 @@ internal sealed class ScopeAnalyzer
                 case Import imp:
                     foreach (var a in imp.Names)
                     {
-                        CheckModule(a.Name, a.Span);
+                        CheckModule(a.Name, imp.Span);
                         var g = Define(a.AsName ?? a.Name, GlobalKind.Module, a.Span);
                         g.ModuleName = a.Name;
                     }
@@ -111,7 +111,7 @@ internal sealed class ScopeAnalyzer
                     }
                     continue;
                 case Import imp when !scope.IsModule:
-                    foreach (var a in imp.Names) { CheckModule(a.Name, a.Span); scope.Locals.Add(a.AsName ?? a.Name); }
+                    foreach (var a in imp.Names) { CheckModule(a.Name, imp.Span); scope.Locals.Add(a.AsName ?? a.Name); }
                     continue;
                 case ImportFrom imf when !scope.IsModule:
                     CheckModule(imf.Module ?? "", imf.Span);
@@ -159,6 +159,12 @@ internal sealed class ScopeAnalyzer
         foreach (var name in scope.Reads.ToList())
         {
             if (scope.Locals.Contains(name)) continue;
+            if (name == scope.Name && scope.Parent is { IsModule: false } parent && parent.Locals.Contains(name))
+            {
+                scope.IsSelfReferencing = true;
+                scope.Reads.Remove(name);
+                continue;
+            }
             for (var p = scope.Parent; p != null && !p.IsModule; p = p.Parent)
             {
                 if (p.Locals.Contains(name)) { scope.FreeVars.Add(name); scope.Reads.Remove(name); break; }

@@ -131,6 +131,24 @@ public sealed unsafe class FunctionEmitter
         CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntNE, status, LLVM.ConstInt(M.I32, 0), ""), span);
     }
 
+    /// <summary>cond ? then() : else(), each arm emitted in its own block (for arms with side effects or cost).</summary>
+    public LLVMValueRef IfElse(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> then, Func<LLVMValueRef> otherwise)
+    {
+        var tb = NewBlock("then"); var eb = NewBlock("else"); var join = NewBlock("join");
+        BuildCondBr(B, cond, tb, eb);
+        PositionBuilderAtEnd(B, tb);
+        var tv = then(); var tEnd = GetInsertBlock(B);
+        BuildBr(B, join);
+        PositionBuilderAtEnd(B, eb);
+        var ev = otherwise(); var eEnd = GetInsertBlock(B);
+        BuildBr(B, join);
+        PositionBuilderAtEnd(B, join);
+        var phi = BuildPhi(B, type, "");
+        AddIncoming(phi, tv, tEnd);
+        AddIncoming(phi, ev, eEnd);
+        return phi;
+    }
+
     public LLVMValueRef Alloca(LLVMTypeRef t)
     {
         // Allocas go in the entry block so that mem2reg/SROA can promote them.

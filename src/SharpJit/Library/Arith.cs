@@ -105,7 +105,12 @@ public static unsafe class Arith
         {
             a = e.Convert(a, ta, ScalarType.Int64); b = e.Convert(b, tb, ScalarType.Int64);
             e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), ""), "ZeroDivisionError", "division by zero", at.Span);
-            return BuildFDiv(B, BuildSIToFP(B, a, M.F64, ""), BuildSIToFP(B, b, M.F64, ""), "");
+            // Exact in double when both fit in 53 bits; otherwise CPython divides the exact integers, correctly rounded.
+            LLVMValueRef Small(LLVMValueRef x) => BuildICmp(B, LLVMIntPredicate.LLVMIntULE, BuildAdd(B, x, M.ConstI64(1L << 53), ""), M.ConstI64(1L << 54), "");
+            var (ai, bi) = (a, b);
+            return e.IfElse(BuildAnd(B, Small(a), Small(b), ""), M.F64,
+                () => BuildFDiv(B, BuildSIToFP(B, ai, M.F64, ""), BuildSIToFP(B, bi, M.F64, ""), ""),
+                () => e.CallRuntime("sj_int_truediv", ai, bi));
         }
         a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
         switch (kind.Rank)
@@ -136,7 +141,9 @@ public static unsafe class Arith
             case Operator.FloorDiv:
             case Operator.Mod:
             {
-                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0)), "ZeroDivisionError", "integer division or modulo by zero", at.Span);
+                bool isDivmod = at.Op == Op.Call;
+                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0)), "ZeroDivisionError",
+                    op == Operator.Mod && !isDivmod ? "integer modulo by zero" : "integer division or modulo by zero", at.Span);
                 // INT64_MIN // -1 overflows in hardware: divide by 1 instead and fix the sign (wraps like Numba).
                 var minusOne = Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(-1));
                 var safeB = BuildSelect(B, minusOne, M.ConstI64(1), b, "");
@@ -280,6 +287,10 @@ public static unsafe class Arith
         if (ta is ScalarType sa && tb is ScalarType sb)
         {
             int rank = Math.Max(Math.Max(sa.Rank, sb.Rank), 1);
+            if (rank == 2 && (sa.Rank <= 1 || sb.Rank <= 1))
+                return sa.Rank <= 1
+                    ? IntFloatCompare(e, op, e.Convert(a, ta, ScalarType.Int64), b)
+                    : IntFloatCompare(e, Swap(op), e.Convert(b, tb, ScalarType.Int64), a);
             var kind = rank switch { 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128 };
             a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
             if (rank == 1)
@@ -309,6 +320,36 @@ public static unsafe class Arith
         // Values of unrelated types are never equal.
         bool equal = ta == tb && ta == SimpleType.None;
         return M.ConstBool(op == CmpOperator.Eq ? equal : !equal);
+    }
+
+    private static CmpOperator Swap(CmpOperator op) => op switch
+    {
+        CmpOperator.Lt => CmpOperator.Gt, CmpOperator.Gt => CmpOperator.Lt, CmpOperator.LtE => CmpOperator.GtE, CmpOperator.GtE => CmpOperator.LtE, _ => op,
+    };
+
+    /// <summary>int op float compared exactly, as Python does (not by converting the int to float).</summary>
+    private static LLVMValueRef IntFloatCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef i, LLVMValueRef f)
+    {
+        var B = e.B; var M = e.M;
+        var fi = BuildSIToFP(B, i, M.F64, "");
+        var lt = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, fi, f, "");
+        var gt = BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, fi, f, "");
+        var eq = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, fi, f, "");
+        // Equal as doubles: f is integral; 2**63 is above every int64, anything else converts exactly.
+        var big = BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, f, M.ConstF64(9223372036854775808.0), "");
+        var fl = e.Intrinsic("llvm.fptosi.sat", new[] { M.I64, M.F64 }, f);
+        var exactLt = BuildSelect(B, eq, BuildOr(B, big, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, i, fl, ""), ""), lt, "");
+        var exactGt = BuildSelect(B, eq, BuildAnd(B, BuildNot(B, big, ""), BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, i, fl, ""), ""), gt, "");
+        var exactEq = BuildAnd(B, BuildAnd(B, eq, BuildNot(B, big, ""), ""), BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, fl, ""), "");
+        return op switch
+        {
+            CmpOperator.Eq => exactEq,
+            CmpOperator.NotEq => BuildNot(B, exactEq, ""),
+            CmpOperator.Lt => exactLt,
+            CmpOperator.Gt => exactGt,
+            CmpOperator.LtE => BuildOr(B, exactLt, exactEq, ""),
+            _ => BuildOr(B, exactGt, exactEq, ""),
+        };
     }
 
     private static LLVMRealPredicate FloatPredicate(CmpOperator op) => op switch

@@ -331,9 +331,14 @@ public static unsafe partial class Builtins
             Value? im = parts.Count > 1 ? parts[1] : c.Keywords.GetValueOrDefault("imag");
             var z = re != null ? e.Convert(e.ValueOf(re), re.Type, ScalarType.Complex128) : e.M.ConstComplex(0, 0);
             if (im == null) return z;
+            // CPython: real = re.real - im.imag, imag = re.imag + im.real, the subtraction and addition done
+            // only for complex operands (so complex(0.0, -0.0) keeps its signed zero).
             var zi = e.Convert(e.ValueOf(im), im.Type, ScalarType.Complex128);
-            // complex(a, b) == a + b*1j, also for complex b.
-            return e.MakeComplex(BuildFSub(e.B, e.ExtractValue(z, 0), e.ExtractValue(zi, 1), ""), BuildFAdd(e.B, e.ExtractValue(z, 1), e.ExtractValue(zi, 0), ""));
+            bool reComplex = re != null && re.Type is ScalarType { Rank: 3 };
+            bool imComplex = im.Type is ScalarType { Rank: 3 };
+            var real = imComplex ? BuildFSub(e.B, e.ExtractValue(z, 0), e.ExtractValue(zi, 1), "") : e.ExtractValue(z, 0);
+            var imag = reComplex ? BuildFAdd(e.B, e.ExtractValue(z, 1), e.ExtractValue(zi, 0), "") : e.ExtractValue(zi, 0);
+            return e.MakeComplex(real, imag);
         });
 
         Add("round", c =>
@@ -419,6 +424,14 @@ public static unsafe partial class Builtins
             var r = c.Arg(0);
             return e.CallRuntime("sj_range_len", e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2));
         });
+
+        Add("tuple", c =>
+        {
+            Arity(c, "tuple", 0, 1);
+            if (c.Positional.Length == 0) return new TupleType(Array.Empty<SjType>());
+            if (c.Positional[0].Type is TupleType t) return t;
+            throw c.Error($"tuple() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
+        }, c => c.Args.Length == 0 ? GetUndef(c.E.M.Lower(c.ResultType)) : c.Arg(0));
 
         Add("isinstance", c =>
         {

@@ -51,6 +51,22 @@ public static class IntOps
         return ((x % m) + m) % m;
     }
 
+    /// <summary>a / b correctly rounded from the exact quotient (b != 0), as CPython's int true division.</summary>
+    public static double TrueDivide(long a, long b)
+    {
+        bool negative = (a < 0) != (b < 0);
+        UInt128 x = a < 0 ? (ulong)(-(Int128)a) : (ulong)a, y = b < 0 ? (ulong)(-(Int128)b) : (ulong)b;
+        if (x == 0) return negative ? -0.0 : 0.0;
+        // Scale so the quotient has 62-64 significant bits; a sticky bit below them keeps the rounding exact.
+        int bx = 128 - (int)UInt128.LeadingZeroCount(x), by = 128 - (int)UInt128.LeadingZeroCount(y);
+        int shift = Math.Max(0, 62 - (bx - by));
+        UInt128 num = x << shift;
+        ulong q = (ulong)(num / y);
+        if (num % y != 0) q |= 1;
+        double d = Math.ScaleB((double)q, -shift);
+        return negative ? -d : d;
+    }
+
     public static long RangeLength(long start, long stop, long step)
     {
         Int128 s = start, t = stop, st = step;

@@ -104,6 +104,7 @@ public static unsafe class RuntimeExports
 
     // ------------------------------------------------------------ floats and complex
 
+    [UnmanagedCallersOnly] public static double IntTrueDiv(long a, long b) => IntOps.TrueDivide(a, b);
     [UnmanagedCallersOnly] public static double FloatFloorDiv(double a, double b) => FloatOps.FloorDiv(a, b);
     [UnmanagedCallersOnly] public static double RoundFloat(double x, long ndigits) => FloatOps.Round(x, ndigits);
 

@@ -34,6 +34,7 @@ public static unsafe class RuntimeSymbols
         ["sj_ipowmod"] = ("i:lllp", (nint)(delegate* unmanaged<long, long, long, long*, int>)&RuntimeExports.IPowMod),
         ["sj_iabs"] = ("l:l", (nint)(delegate* unmanaged<long, long>)&RuntimeExports.IAbs),
         ["sj_round_int"] = ("l:ll", (nint)(delegate* unmanaged<long, long, long>)&RuntimeExports.RoundInt),
+        ["sj_int_truediv"] = ("d:ll", (nint)(delegate* unmanaged<long, long, double>)&RuntimeExports.IntTrueDiv),
         ["sj_float_floordiv"] = ("d:dd", (nint)(delegate* unmanaged<double, double, double>)&RuntimeExports.FloatFloorDiv),
         ["sj_round_float"] = ("d:dl", (nint)(delegate* unmanaged<double, long, double>)&RuntimeExports.RoundFloat),
         ["sj_cdiv"] = ("i:ddddp", (nint)(delegate* unmanaged<double, double, double, double, double*, int>)&RuntimeExports.CDiv),

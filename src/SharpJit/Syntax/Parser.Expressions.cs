@@ -67,7 +67,7 @@ internal sealed partial class Parser
     private Expr NamedExpression()
     {
         int s = _p;
-        if (Peek().Kind == TokenKind.Name && Peek(1).Kind == TokenKind.ColonEqual && !IsKeyword(Peek().Text))
+        if (Peek().Kind == TokenKind.Name && !IsKeyword(Peek().Text) && Peek(1).Kind == TokenKind.ColonEqual)
         {
             ref Token nt = ref Next();
             var target = new Name(nt.Text, ExprContext.Store, nt.Span);
@@ -467,11 +467,10 @@ internal sealed partial class Parser
                 seenDoubleStar = true;
                 lastExpr = v;
             }
-            else if (t.Kind == TokenKind.Name && Peek(1).Kind == TokenKind.Equal)
+            else if (t.Kind == TokenKind.Name && (!IsKeyword(t.Text) || t.Text is "True" or "False" or "None") && Peek(1).Kind == TokenKind.Equal)
             {
                 if (t.Text is "True" or "False" or "None")
                     throw ErrorAt($"cannot assign to {t.Text}", t.Span.Start, _t[_p + 1].Span.End);
-                if (IsKeyword(t.Text)) throw Fail();
                 string name = t.Text;
                 _p += 2;
                 var v = Expression();
@@ -482,7 +481,7 @@ internal sealed partial class Parser
             else
             {
                 Expr e;
-                if (t.Kind == TokenKind.Name && Peek(1).Kind == TokenKind.ColonEqual) e = NamedExpression();
+                if (t.Kind == TokenKind.Name && !IsKeyword(t.Text) && Peek(1).Kind == TokenKind.ColonEqual) e = NamedExpression();
                 else e = Expression();
                 if (AtKw("for") || (AtKw("async") && AtKw(1, "for")))
                 {

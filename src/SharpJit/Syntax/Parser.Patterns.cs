@@ -335,7 +335,7 @@ internal sealed partial class Parser
         var kwdPatterns = new List<Pattern>();
         while (!At(TokenKind.Rpar))
         {
-            if (Peek().Kind == TokenKind.Name && Peek(1).Kind == TokenKind.Equal && !IsKeyword(Peek().Text))
+            if (Peek().Kind == TokenKind.Name && !IsKeyword(Peek().Text) && Peek(1).Kind == TokenKind.Equal)
             {
                 kwdAttrs.Add(Next().Text);
                 _p++; // =

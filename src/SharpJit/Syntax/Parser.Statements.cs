@@ -208,12 +208,22 @@ internal sealed partial class Parser
                 {
                     // annotated assignment
                     bool simple = first is Name && _t[s].Kind == TokenKind.Name;
-                    switch (first)
+                    if (first is not (Name or Attribute or Subscript))
                     {
-                        case Name or Attribute or Subscript: break;
-                        case Tuple: throw ErrorAt("only single target (not tuple) can be annotated", first.Span);
-                        case List: throw ErrorAt("only single target (not list) can be annotated", first.Span);
-                        default: throw ErrorAt("illegal target for annotation", first.Span);
+                        // CPython's invalid_assignment needs an expression after the ':'
+                        int save = _p, saveFar = _far;
+                        _p++;
+                        var ann0 = Try(() => Expression());
+                        _p = save;
+                        if (ann0 == null) { _far = saveFar; throw Fail(); }
+                        switch (first)
+                        {
+                            case Tuple t0 when !IsParenthesized(t0):
+                                throw ErrorAt("only single target (not tuple) can be annotated", t0.Elts[0].Span);
+                            case Tuple: throw ErrorAt("only single target (not tuple) can be annotated", first.Span);
+                            case List: throw ErrorAt("only single target (not list) can be annotated", first.Span);
+                            default: throw ErrorAt("illegal target for annotation", first.Span);
+                        }
                     }
                     ApplyContext(first, ExprContext.Store);
                     _p++;

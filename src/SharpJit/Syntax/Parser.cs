@@ -19,6 +19,8 @@ internal sealed partial class Parser
     /// <summary>Furthest token index looked at: CPython reports generic errors there.</summary>
     private int _far;
     private bool _tokenizerErrorRaised;
+    /// <summary>"unexpected indent" comes from CPython's generic path, which does not look for later tokenizer errors.</summary>
+    private bool _unexpectedIndent;
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
@@ -67,16 +69,47 @@ internal sealed partial class Parser
         {
             return f();
         }
-        catch (CompileError) when (!_tokenizerErrorRaised && _tr.Error != null)
+        catch (CompileError) when (!_tokenizerErrorRaised && !_unexpectedIndent && _tr.Error != null)
         {
             if (_tr.ErrorClass == TokenizerErrorClass.Hard) throw _tr.Error;
             if (_tr.ErrorClass == TokenizerErrorClass.UnclosedAtEof)
             {
-                int farLine = _t[Math.Min(_far, _t.Length - 1)].Line;
-                if (farLine > _tr.UnclosedLine) throw _tr.Error;
+                int farIdx = Math.Min(_far, _t.Length - 1);
+                if (_t[farIdx].Line > _tr.UnclosedLine) throw _tr.Error;
+                if (SecondPassReachesUnclosed(farIdx)) throw _tr.Error;
             }
             throw;
         }
+    }
+
+    /// <summary>
+    /// CPython's second pass tries "expression expression" (invalid_expression) where the first pass failed; when
+    /// that reads into the unclosed bracket (e.g. "f(x) {" ...), the tokenizer's "never closed" error is reported.
+    /// </summary>
+    private bool SecondPassReachesUnclosed(int farIdx)
+    {
+        if (farIdx == 0 || !StartsExpressionToken(_t[farIdx])) return false;
+        ref Token prev = ref _t[farIdx - 1];
+        bool prevEndsExpr = prev.Kind switch
+        {
+            TokenKind.Name => !Keywords.Contains(prev.Text) || prev.Text is "None" or "True" or "False",
+            TokenKind.Number or TokenKind.String or TokenKind.FStringEnd or TokenKind.Rpar or TokenKind.Rsqb or TokenKind.Rbrace or TokenKind.Ellipsis => true,
+            _ => false,
+        };
+        if (!prevEndsExpr) return false;
+        // not in import statements (no expressions there)
+        int ls = farIdx;
+        while (ls > 0 && _t[ls - 1].Kind is not (TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.Semi)) ls--;
+        if (_t[ls].IsName("import") || _t[ls].IsName("from")) return false;
+        _p = farIdx;
+        try
+        {
+            Expression();
+        }
+        catch (CompileError)
+        {
+        }
+        return _tokenizerErrorRaised || _t[Math.Min(_far, _t.Length - 1)].Line > _tr.UnclosedLine;
     }
 
     // ------------------------------------------------------------------ token access
@@ -168,6 +201,14 @@ internal sealed partial class Parser
 
     private static bool IsKeyword(string s) => Keywords.Contains(s);
 
+    private static bool StartsExpressionToken(in Token t) => t.Kind switch
+    {
+        TokenKind.Name => !Keywords.Contains(t.Text) || t.Text is "None" or "True" or "False" or "lambda" or "not" or "await",
+        TokenKind.Number or TokenKind.String or TokenKind.FStringStart or TokenKind.Lpar or TokenKind.Lsqb or TokenKind.Lbrace
+            or TokenKind.Minus or TokenKind.Plus or TokenKind.Tilde or TokenKind.Ellipsis => true,
+        _ => false,
+    };
+
     private bool AtIdentifier()
     {
         ref Token t = ref Peek();
@@ -209,12 +250,20 @@ internal sealed partial class Parser
         if (i >= _errIdx) { _tokenizerErrorRaised = true; return _tr.Error!; }
         ref Token t = ref _t[i];
         if (t.Kind == TokenKind.Indent) return IndentError("unexpected indent", t);
-        if (t.Kind == TokenKind.Dedent) return ErrorAt("unexpected unindent", t.Span);
+        if (t.Kind == TokenKind.Dedent) { _unexpectedIndent = true; return ErrorAt("unexpected unindent", t.Span); }
+        if (t.Kind == TokenKind.EndMarker)
+        {
+            // CPython reports column 0 of the last line; our columns are 1-based, so the line start is the closest
+            var (_, col) = _src.LineColumn(t.Span.Start);
+            int ls = t.Span.Start - (col - 1);
+            return ErrorAt("invalid syntax", ls, ls);
+        }
         return ErrorAt("invalid syntax", t.Span);
     }
 
     private CompileError IndentError(string message, Token indent)
     {
+        _unexpectedIndent = true;
         int pos = Math.Max(indent.Span.End - 1, indent.Span.Start);
         return ErrorAt(message, pos, pos + 1);
     }

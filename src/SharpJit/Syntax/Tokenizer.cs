@@ -140,6 +140,8 @@ internal sealed class TokenizerImpl
     private bool _atLineStart = true;
     /// <summary>Whether the current logical line has produced a token (so a NEWLINE is due at its end).</summary>
     private bool _lineHasTokens;
+    /// <summary>Start of a comment on the current logical line (outside brackets), or -1.</summary>
+    private int _commentStart = -1;
 
     private struct Bracket { public char Ch; public int Offset; }
     private readonly List<Bracket> _brackets = new();
@@ -266,6 +268,7 @@ internal sealed class TokenizerImpl
             int e = _pos;
             while (e < _n && !IsNewline(_text[e])) e++;
             if (_trivia) Add(TokenKind.Comment, _text[_pos..e], _pos, e);
+            if (_brackets.Count == 0) _commentStart = _pos;
             _pos = e;
             return true;
         }
@@ -280,7 +283,10 @@ internal sealed class TokenizerImpl
                 if (_brackets.Count == 0) _atLineStart = true;
                 return true;
             }
-            Add(TokenKind.Newline, _text[_pos..e], _pos, e);
+            // like CPython's C tokenizer, a NEWLINE after a comment starts where the comment starts
+            int nlStart = _commentStart >= 0 ? _commentStart : _pos;
+            _commentStart = -1;
+            Add(TokenKind.Newline, _text[_pos..e], nlStart, e);
             _lineHasTokens = false;
             _pos = e;
             _atLineStart = true;
@@ -301,7 +307,7 @@ internal sealed class TokenizerImpl
             _pos = SkipNewline(e);
             if (_pos >= _n && _brackets.Count == 0)
             {
-                throw Fail(TokenizerErrorClass.Soft, "unexpected EOF while parsing", _n, _n);
+                throw Fail(TokenizerErrorClass.Soft, "unexpected EOF while parsing", e, e);
             }
             return true;
         }
@@ -446,6 +452,16 @@ internal sealed class TokenizerImpl
             if (c == ' ') { col++; altcol++; }
             else if (c == '\t') { col = (col / 8 + 1) * 8; altcol++; }
             else if (c == '\f') { col = 0; altcol = 0; }
+            else if (c == '\\')
+            {
+                // a continuation inside the indentation (CPython: the indentation goes on on the next line)
+                if (i + 1 >= _n) throw Fail(TokenizerErrorClass.Soft, "unexpected EOF while parsing", i + 1, i + 1);
+                if (!IsNewline(_text[i + 1]))
+                    throw Fail(TokenizerErrorClass.Soft, "unexpected character after line continuation character", i + 1, i + 1);
+                i = SkipNewline(i + 1);
+                if (i >= _n) throw Fail(TokenizerErrorClass.Soft, "unexpected EOF while parsing", i - 1, i - 1);
+                continue;
+            }
             else break;
             i++;
         }
@@ -495,6 +511,14 @@ internal sealed class TokenizerImpl
         }
         else
         {
+            int k = _indents.Count - 1;
+            while (k > 0 && col < _indents[k]) k--;
+            if (col != _indents[k])
+            {
+                int e = i;
+                while (e < _n && !IsNewline(_text[e])) e++;
+                throw Fail(TokenizerErrorClass.Soft, "unindent does not match any outer indentation level", e, e);
+            }
             while (_indents.Count > 1 && col < _indents[^1])
             {
                 _indents.RemoveAt(_indents.Count - 1);
@@ -535,7 +559,7 @@ internal sealed class TokenizerImpl
             UnclosedLine = LineOf(b.Offset);
             throw Fail(TokenizerErrorClass.UnclosedAtEof, $"'{b.Ch}' was never closed", b.Offset, b.Offset + 1);
         }
-        if (_lineHasTokens) Add(TokenKind.Newline, "", _n, _n);
+        if (_lineHasTokens) Add(TokenKind.Newline, "", _commentStart >= 0 ? _commentStart : _n, _n);
         // CPython reports errors at the end marker on the last line (at its newline), not on a line after it
         int endPos = _n;
         if (_n > 0 && IsNewline(_text[_n - 1])) endPos = _n >= 2 && _text[_n - 2] == '\r' && _text[_n - 1] == '\n' ? _n - 2 : _n - 1;

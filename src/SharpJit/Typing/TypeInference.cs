@@ -62,17 +62,29 @@ public sealed class TypeInference
     public void Solve()
     {
         int rounds = 0;
-        while (_work.Count > 0)
+        while (true)
         {
-            if (++rounds > 10000) throw Module.Error(ErrorKind.TypingError, "type inference did not converge", Span.None);
-            var s = _work.Dequeue();
-            _queued.Remove(s);
-            var before = s.ReturnType;
-            InferFunction(s);
-            if (s.ReturnType != before) foreach (var c in s.Callers) Enqueue(c);
+            while (_work.Count > 0)
+            {
+                if (++rounds > 10000) throw Module.Error(ErrorKind.TypingError, "type inference did not converge", Span.None);
+                var s = _work.Dequeue();
+                _queued.Remove(s);
+                var before = s.ReturnType;
+                InferFunction(s);
+                if (s.ReturnType != before) foreach (var c in s.Callers) Enqueue(c);
+            }
+            // A function that never returns normally (it always raises, or recurses into one that does)
+            // still needs a return type for its callers: None.
+            var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown && !HasTypedReturn(s)).ToList();
+            if (stuck.Count == 0) break;
+            foreach (var s in stuck) { s.ReturnType = SimpleType.None; foreach (var c in s.Callers) Enqueue(c); }
         }
         foreach (var s in _specs.Values) CheckComplete(s);
     }
+
+    /// <summary>True when some return statement of s returns a value of a known type.</summary>
+    private static bool HasTypedReturn(Specialization s) =>
+        s.Ir.Blocks.Any(b => b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type));
 
     private void CheckComplete(Specialization s)
     {
@@ -210,10 +222,7 @@ public sealed class TypeInference
                 if (t is TupleType tt)
                 {
                     if (tt.Items.Length > 0 && !tt.IsHomogeneous)
-                    {
-                        var u = tt.Items.Aggregate((SjType?)SimpleType.Unknown, (acc, x) => acc == null ? null : TypeOps.Unify(acc, x));
-                        if (u == null) throw Error(i, $"cannot iterate over the heterogeneous tuple {tt}", "iterate over a tuple whose items share one type, or index items by constant position");
-                    }
+                        throw Error(i, $"cannot iterate over the heterogeneous tuple {tt}", "iterate over a tuple whose items share one type, or index items by constant position");
                     return new TupleIterType(tt);
                 }
                 throw Error(i, $"'{TypeOps.PyName(t)}' object is not iterable");
@@ -224,7 +233,7 @@ public sealed class TypeInference
                 var t = i.Args[0].Type;
                 if (t == SimpleType.RangeIter) return ScalarType.Int64;
                 var tt = ((TupleIterType)t).Tuple;
-                return tt.Items.Length == 0 ? SimpleType.None : tt.Items.Aggregate((a, b) => TypeOps.Unify(a, b)!);
+                return tt.Items.Length == 0 ? SimpleType.None : tt.Items[0];
             }
             case Op.IterNext: return i.Args[0].Type;
             case Op.FormatValue:
@@ -316,12 +325,7 @@ public sealed class TypeInference
         }
         if (tt.Items.Length == 0) throw Error(i, "tuple index out of range");
         if (!tt.IsHomogeneous)
-        {
-            var u = tt.Items.Aggregate((SjType?)SimpleType.Unknown, (acc, x) => acc == null ? null : TypeOps.Unify(acc, x));
-            if (u is not ScalarType)
-                throw Error(i, $"cannot index the heterogeneous tuple {tt} with a run-time index", "use a constant index, or a tuple whose items share one type");
-            return u;
-        }
+            throw Error(i, $"cannot index the heterogeneous tuple {tt} with a run-time index", "use a constant index, or a tuple whose items share one type");
         return tt.Items[0];
     }
 
@@ -369,7 +373,7 @@ public sealed class TypeInference
                 return new ExceptionInstanceType(ec.ExceptionName);
             }
             default:
-                throw Error(callee, $"'{TypeOps.PyName(callee.Type)}' object is not callable");
+                throw Error(i, $"'{TypeOps.PyName(callee.Type)}' object is not callable");
         }
     }
 
@@ -392,23 +396,25 @@ public sealed class TypeInference
         {
             string name = shape.KeywordNames[k];
             int p = ps.FindIndex(x => x.Name == name);
-            if (p < 0) throw Error(args[shape.Positional + k], $"{fname}() got an unexpected keyword argument '{name}'");
-            if (ps[p].Kind == ParamKind.PositionalOnly) throw Error(args[shape.Positional + k], $"{fname}() got some positional-only arguments passed as keyword arguments: '{name}'");
-            if (map[p] >= 0) throw Error(args[shape.Positional + k], $"{fname}() got multiple values for argument '{name}'");
+            if (p < 0) throw Error(call, $"{fname}() got an unexpected keyword argument '{name}'");
+            if (ps[p].Kind == ParamKind.PositionalOnly) throw Error(call, $"{fname}() got some positional-only arguments passed as keyword arguments: '{name}'");
+            if (map[p] >= 0) throw Error(call, $"{fname}() got multiple values for argument '{name}'");
             map[p] = shape.Positional + k;
         }
         var missing = new List<string>();
+        var missingKw = new List<string>();
         for (int p = 0; p < ps.Count; p++)
         {
             if (map[p] >= 0) continue;
-            if (ps[p].Default == null) { missing.Add(ps[p].Name); continue; }
+            if (ps[p].Default == null) { (ps[p].Kind == ParamKind.KeywordOnly ? missingKw : missing).Add(ps[p].Name); continue; }
             defaults[p] = ConstEval.TryEval(ps[p].Default!, Module)
                 ?? throw Module.Error(ErrorKind.UnsupportedError, "default argument values must be constants (numbers, strings, None, tuples of them)", ps[p].Default!.Span);
         }
-        if (missing.Count > 0)
+        foreach (var (names, kind) in new[] { (missing, "positional"), (missingKw, "keyword-only") })
         {
-            string list = missing.Count == 1 ? $"'{missing[0]}'" : string.Join(", ", missing.Take(missing.Count - 1).Select(m => $"'{m}'")) + $" and '{missing[^1]}'";
-            throw Error(call, $"{fname}() missing {missing.Count} required argument{(missing.Count == 1 ? "" : "s")}: {list}");
+            if (names.Count == 0) continue;
+            string list = names.Count == 1 ? $"'{names[0]}'" : string.Join(", ", names.Take(names.Count - 1).Select(m => $"'{m}'")) + $" and '{names[^1]}'";
+            throw Error(call, $"{fname}() missing {names.Count} required {kind} argument{(names.Count == 1 ? "" : "s")}: {list}");
         }
         return new ArgBinding(map, defaults);
     }
@@ -431,5 +437,8 @@ public sealed class CallTypingContext
     }
 
     public CompileError Error(string message, string? hint = null) => _ti.CallError(Call, message, hint);
-    public CompileError ErrorAt(Value v, string message, string? hint = null) => _ti.CallError(v, message, hint);
+    /// <summary>An error at an argument when it is written inside the call (a variable's value points to its
+    /// definition elsewhere, so then the call itself is reported).</summary>
+    public CompileError ErrorAt(Value v, string message, string? hint = null) =>
+        _ti.CallError(v.Span.Start >= Call.Span.Start && v.Span.End <= Call.Span.End ? v : Call, message, hint);
 }

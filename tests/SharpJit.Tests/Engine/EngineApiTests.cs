@@ -58,7 +58,7 @@ public class EngineApiTests
         var e = Assert.Throws<PythonException>(() => Engine.Call("checked", -3L));
         Assert.Equal("ValueError", e.TypeName);
         Assert.Equal("negative: -3", e.PyMessage);
-        Assert.Contains(e.Frames, f => f.Function == "checked" && f.Line == 18);
+        Assert.Contains(e.Frames, f => f.Function == "checked" && f.Line == 17);
         var z = Assert.Throws<PythonException>(() => Engine.Call("divmod_pair", 1L, 0L));
         Assert.Equal("ZeroDivisionError: integer division or modulo by zero", z.LastLine);
         Assert.Equal(5.0, Engine.Call("checked", 2L));
