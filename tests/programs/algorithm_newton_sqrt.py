@@ -31,5 +31,5 @@ for v in (2.0, 10.0, 0.25, 1e10, 123.456):
     r = newton_sqrt(v)
     print(v, r, abs(r - math.sqrt(v)) < 1e-12 * r)
 print(f"{newton_cbrt(27.0):.12f} {newton_cbrt(2.0):.12f}")
-for n in (0, 1, 15, 16, 17, 10 ** 12, 9223372036854775807):
+for n in (0, 1, 15, 16, 17, 10 ** 12, 4611686018427387903):
     print(n, int_sqrt(n), int_sqrt(n) == math.isqrt(n))

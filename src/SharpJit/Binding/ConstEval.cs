@@ -1,5 +1,6 @@
 using System.Numerics;
 using SharpJit.Syntax;
+using Attribute = SharpJit.Syntax.Attribute;
 
 namespace SharpJit.Binding;
 
@@ -24,9 +25,60 @@ public static class ConstEval
                 for (int i = 0; i < items.Length; i++) { items[i] = TryEval(t.Elts[i], module); if (items[i] == null) return null; }
                 return items;
             case Name n when module.Globals.TryGetValue(n.Id, out var g) && g.Kind == GlobalKind.Constant: return g.ConstantValue;
+            case Attribute { Value: Name mod } at when module.Globals.TryGetValue(mod.Id, out var mg) && mg.Kind == GlobalKind.Module:
+                return Library.Builtins.LookupModuleMember(mg.ModuleName!, at.Attr) is Library.LibConstant lc ? lc.Value : null;
+            case BinOp b:
+            {
+                var l = TryEval(b.Left, module);
+                var r = l == null ? null : TryEval(b.Right, module);
+                return r == null ? null : Fold(b.Op, l!, r);
+            }
             case Name { Id: "True" }: return true;
             case Name { Id: "False" }: return false;
             case Name { Id: "None" }: return PyNone.Instance;
+        }
+        return null;
+    }
+
+    /// <summary>Folds arithmetic on int and float constants where the result is exactly what CPython computes
+    /// (ints that stay within int64, IEEE float operations); anything else stays a run-time value.</summary>
+    private static object? Fold(Operator op, object l, object r)
+    {
+        if (l is bool lb) l = lb ? 1L : 0L;
+        if (r is bool rb) r = rb ? 1L : 0L;
+        if (l is long a && r is long b)
+        {
+            try
+            {
+                return op switch
+                {
+                    Operator.Add => checked(a + b),
+                    Operator.Sub => checked(a - b),
+                    Operator.Mult => checked(a * b),
+                    Operator.FloorDiv when b != 0 && !(a == long.MinValue && b == -1) => (long)Math.Floor((decimal)a / b),
+                    Operator.Mod when b != 0 && !(a == long.MinValue && b == -1) => ((a % b) + b) % b,
+                    Operator.Pow when b >= 0 && b < 64 => (long)checked((long)System.Numerics.BigInteger.Pow(a, (int)b)),
+                    Operator.LShift when b >= 0 && b < 63 && Math.Abs(a) < (1L << (62 - (int)b)) => a << (int)b,
+                    Operator.RShift when b >= 0 => a >> (int)Math.Min(b, 63),
+                    Operator.BitAnd => a & b, Operator.BitOr => a | b, Operator.BitXor => a ^ b,
+                    _ => null,
+                };
+            }
+            catch (OverflowException) { return null; }
+        }
+        if (l is long or double && r is long or double)
+        {
+            double x = Convert.ToDouble(l), y = Convert.ToDouble(r);
+            // An int operand beyond 2**53 would be converted inexactly here; leave that to run time.
+            if (l is long li && Math.Abs(li) > 1L << 53 || r is long ri && Math.Abs(ri) > 1L << 53) return null;
+            return op switch
+            {
+                Operator.Add => x + y,
+                Operator.Sub => x - y,
+                Operator.Mult => x * y,
+                Operator.Div when y != 0 => x / y,
+                _ => null,
+            };
         }
         return null;
     }

@@ -124,6 +124,7 @@ internal sealed partial class Parser
 
     private Expr Expression()
     {
+        EnsureStack();
         if (AtKw("lambda")) return LambdaExpr();
         int s = _p;
         var body = Disjunction();
@@ -165,6 +166,7 @@ internal sealed partial class Parser
 
     private Expr Inversion()
     {
+        EnsureStack();
         if (AtKw("not"))
         {
             int s = _p;
@@ -318,6 +320,7 @@ internal sealed partial class Parser
 
     private Expr Factor()
     {
+        EnsureStack();
         int s = _p;
         UnaryOperator op;
         switch (Peek().Kind)
@@ -572,6 +575,7 @@ internal sealed partial class Parser
 
     private Expr Atom()
     {
+        EnsureStack();
         ref Token t = ref Peek();
         int s = _p;
         switch (t.Kind)
@@ -1011,6 +1015,7 @@ internal sealed partial class Parser
         }
         catch (FormatException ex)
         {
+            _literalError = true;
             throw ErrorAt(ex.Message, FarSpan());
         }
     }
@@ -1048,6 +1053,7 @@ internal sealed partial class Parser
         }
         catch (FormatException ex)
         {
+            _literalError = true;
             throw ErrorAt(ex.Message, t.Span);
         }
     }

@@ -155,6 +155,7 @@ internal sealed partial class Parser
 
     private Pattern ClosedPattern()
     {
+        EnsureStack();
         int s = _p;
         ref Token t = ref Peek();
         switch (t.Kind)

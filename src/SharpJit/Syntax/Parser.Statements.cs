@@ -9,6 +9,7 @@ internal sealed partial class Parser
     /// <summary>One statement line: a compound statement, or simple statements separated by ';'.</summary>
     private void Statement(List<Stmt> into)
     {
+        EnsureStack();
         ref Token t = ref Peek();
         switch (t.Kind)
         {
@@ -186,6 +187,14 @@ internal sealed partial class Parser
                     {
                         _p++; // '='
                         int vs = _p;
+                        if (!(StartsExpression() || At(TokenKind.Star) || AtKw("yield")))
+                        {
+                            // "a = {} =": CPython's invalid_assignment reports the bad target before the missing value
+                            foreach (var tg in targets)
+                                if (InvalidTarget(tg, TargetsType.Star) != null && tg is not (Yield or YieldFrom))
+                                    throw InvalidTargetError(tg, TargetsType.Star);
+                            throw Fail();
+                        }
                         value = AtKw("yield") ? YieldExpr() : StarExpressionsOrTuple();
                         if (!At(TokenKind.Equal)) break;
                         targets.Add(value);

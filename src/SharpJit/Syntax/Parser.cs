@@ -21,6 +21,8 @@ internal sealed partial class Parser
     private bool _tokenizerErrorRaised;
     /// <summary>"unexpected indent" comes from CPython's generic path, which does not look for later tokenizer errors.</summary>
     private bool _unexpectedIndent;
+    /// <summary>A literal could not be decoded: CPython raises that while parsing, so no backtracking hides it.</summary>
+    private bool _literalError;
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
@@ -69,6 +71,10 @@ internal sealed partial class Parser
         {
             return f();
         }
+        catch (InsufficientExecutionStackException)
+        {
+            throw ErrorAt("too many nested expressions: source too complex to parse", _t[Math.Min(_p, _t.Length - 1)].Span);
+        }
         catch (CompileError) when (!_tokenizerErrorRaised && !_unexpectedIndent && _tr.Error != null)
         {
             if (_tr.ErrorClass == TokenizerErrorClass.Hard) throw _tr.Error;
@@ -100,7 +106,7 @@ internal sealed partial class Parser
         // not in import statements (no expressions there)
         int ls = farIdx;
         while (ls > 0 && _t[ls - 1].Kind is not (TokenKind.Newline or TokenKind.Indent or TokenKind.Dedent or TokenKind.Semi)) ls--;
-        if (_t[ls].IsName("import") || _t[ls].IsName("from")) return false;
+        if (_t[ls].IsName("import") || _t[ls].IsName("from") || _t[ls].IsName("def") || _t[ls].IsName("async")) return false;
         _p = farIdx;
         try
         {
@@ -111,6 +117,9 @@ internal sealed partial class Parser
         }
         return _tokenizerErrorRaised || _t[Math.Min(_far, _t.Length - 1)].Line > _tr.UnclosedLine;
     }
+
+    /// <summary>Deeply nested input must become a syntax error, not a stack overflow.</summary>
+    private static void EnsureStack() => System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
 
     // ------------------------------------------------------------------ token access
 
@@ -369,7 +378,7 @@ internal sealed partial class Parser
         {
             return f();
         }
-        catch (CompileError) when (!_tokenizerErrorRaised)
+        catch (CompileError) when (!_tokenizerErrorRaised && !_literalError)
         {
             _p = save;
             return null;

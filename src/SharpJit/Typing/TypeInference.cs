@@ -281,6 +281,10 @@ public sealed class TypeInference
                 case GlobalKind.Variable:
                     if (_current != null && !_current.Function.IsModule)
                     {
+                        if (!_specs.Keys.Any(k => k.Item1.IsModule))
+                            throw Module.Error(ErrorKind.TypingError,
+                                $"module variable '{name}' gets its value when the module body runs, which this compilation does not include",
+                                i.Span, "assign it a constant expression (numbers, tuples, math constants and arithmetic on them), or run the whole script");
                         if (!_globalReaders.TryGetValue(name, out var readers)) _globalReaders[name] = readers = new();
                         readers.Add(_current);
                         _current.GlobalsRead.Add(name);
