@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Scalar benchmark: CPython, Numba (@njit), clang -O3 C and sharpjit on the kernels in bench/kernels, in one run.
 
 Writes bench/results/scalar.md (a table of medians and ratios) and prints it.
