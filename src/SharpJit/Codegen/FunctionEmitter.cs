@@ -93,6 +93,7 @@ public sealed unsafe class FunctionEmitter
     /// <summary>Records the current function and line in the traceback and returns the failure result.</summary>
     public void ReturnError(Span span)
     {
+        if (!Spec.CanRaise) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
         var (line, _) = Source.LineColumn(span.Start);
         CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
             M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
@@ -116,6 +117,9 @@ public sealed unsafe class FunctionEmitter
     /// <summary>Raises excName(message) when cond is true.</summary>
     public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span)
     {
+        // The builder folds checks on constant operands (x // 3, x << 2); a check folded to false needs no code,
+        // which is what RaiseAnalysis relies on when it calls such an operation safe.
+        if (IsAConstantInt(cond).Handle != IntPtr.Zero && ConstIntGetZExtValue(cond) == 0) return;
         var err = NewBlock("raise"); var ok = NewBlock("ok");
         BuildCondBr(B, Expect(cond, false), err, ok);
         PositionBuilderAtEnd(B, err);
@@ -355,6 +359,7 @@ public sealed unsafe class FunctionEmitter
                     llArgs.Add(a >= 0 ? ValueOf(args[a]) : M.Constant(uc.Binding.DefaultForParam[p], uc.Target.ArgTypes[ft.Captures.Length + p]));
                 }
                 var r = BuildCall2(B, M.FunctionTypeOf(uc.Target), M.FunctionOf(uc.Target), llArgs.ToArray(), "");
+                if (!uc.Target.CanRaise) return r;
                 CheckFailed(ExtractValue(r, 1), i.Span);
                 return ExtractValue(r, 0);
             }
@@ -462,8 +467,7 @@ public sealed unsafe class FunctionEmitter
             case TermKind.Return:
             {
                 var v = Convert(ValueOf(t.Value!), t.Value!.Type, Spec.ReturnType);
-                var r = InsertValue(InsertValue(GetUndef(M.ResultType(Spec.ReturnType)), v, 0), M.ConstBool(false), 1);
-                BuildRet(B, r);
+                BuildRet(B, Spec.CanRaise ? InsertValue(InsertValue(GetUndef(M.ResultType(Spec.ReturnType)), v, 0), M.ConstBool(false), 1) : v);
                 break;
             }
             case TermKind.Raise:

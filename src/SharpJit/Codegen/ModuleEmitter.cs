@@ -31,6 +31,7 @@ public sealed unsafe class ModuleEmitter
     public void EmitAll(IEnumerable<Specialization> entries)
     {
         var all = Types.Specializations.ToList();
+        RaiseAnalysis.Run(all);
         foreach (var s in all) Declare(s);
         foreach (var s in all) new FunctionEmitter(this, s).Emit();
         foreach (var s in entries) EmitEntryWrapper(s);
@@ -55,13 +56,15 @@ public sealed unsafe class ModuleEmitter
     /// <summary>Internal calling convention: { result, i1 failed }.</summary>
     public LLVMTypeRef ResultType(SjType t) => StructTypeInContext(Ctx, new[] { Lower(t), I1 });
 
+    /// <summary>Functions that may raise return {value, i1 failed}; the others return the value.</summary>
     public LLVMTypeRef FunctionTypeOf(Specialization s) =>
-        FunctionType(ResultType(s.ReturnType), s.ArgTypes.Select(Lower).ToArray());
+        FunctionType(s.CanRaise ? ResultType(s.ReturnType) : Lower(s.ReturnType), s.ArgTypes.Select(Lower).ToArray());
 
     private void Declare(Specialization s)
     {
         var fn = AddFunction(Module, s.Symbol, FunctionTypeOf(s));
         SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
+        AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
         _functions[s] = fn;
     }
 
@@ -81,8 +84,16 @@ public sealed unsafe class ModuleEmitter
         for (int i = 0; i < args.Length; i++)
             args[i] = BuildLoad2(b, Lower(s.ArgTypes[i]), BuildStructGEP2(b, argsStruct, GetParam(fn, 0), (uint)i, ""), "");
         var r = BuildCall2(b, FunctionTypeOf(s), _functions[s], args, "");
-        BuildStore(b, BuildExtractValue(b, r, 0, ""), GetParam(fn, 1));
-        BuildRet(b, BuildZExt(b, BuildExtractValue(b, r, 1, ""), I32, ""));
+        if (s.CanRaise)
+        {
+            BuildStore(b, BuildExtractValue(b, r, 0, ""), GetParam(fn, 1));
+            BuildRet(b, BuildZExt(b, BuildExtractValue(b, r, 1, ""), I32, ""));
+        }
+        else
+        {
+            BuildStore(b, r, GetParam(fn, 1));
+            BuildRet(b, LLVM.ConstInt(I32, 0));
+        }
         DisposeBuilder(b);
     }
 

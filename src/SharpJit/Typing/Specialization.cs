@@ -11,6 +11,8 @@ public sealed class Specialization
     public ImmutableArray<SjType> ArgTypes { get; }
     public IrFunction Ir { get; }
     public SjType ReturnType = SimpleType.Unknown;
+    /// <summary>False when no path can raise (RaiseAnalysis): then it returns a plain value.</summary>
+    public bool CanRaise = true;
     public string Symbol { get; }
     /// <summary>Specialisations that call this one: re-inferred when its return type grows.</summary>
     public readonly HashSet<Specialization> Callers = new();
