@@ -24,8 +24,8 @@ public static class ConstEval
                 var items = new object?[t.Elts.Count];
                 for (int i = 0; i < items.Length; i++) { items[i] = TryEval(t.Elts[i], module); if (items[i] == null) return null; }
                 return items;
-            case Name n when module.Globals.TryGetValue(n.Id, out var g) && g.Kind == GlobalKind.Constant: return g.ConstantValue;
-            case Attribute { Value: Name mod } at when module.Globals.TryGetValue(mod.Id, out var mg) && mg.Kind == GlobalKind.Module:
+            case Name n when module.Resolve(n.Id) is { Kind: GlobalKind.Constant } g: return g.ConstantValue;
+            case Attribute { Value: Name mod } at when module.Resolve(mod.Id) is { Kind: GlobalKind.Module } mg:
                 return Library.Builtins.LookupModuleMember(mg.ModuleName!, at.Attr) is Library.LibConstant lc ? lc.Value : null;
             case BinOp b:
             {

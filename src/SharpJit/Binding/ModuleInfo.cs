@@ -3,7 +3,7 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable }
+public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque }
 
 /// <summary>What a module-level name is bound to.</summary>
 public sealed class GlobalInfo
@@ -14,6 +14,7 @@ public sealed class GlobalInfo
     public string? ModuleName;        // for Module and ModuleMember
     public string? MemberName;        // for ModuleMember
     public object? ConstantValue;     // for Constant
+    public string? Description;       // for Opaque: what the host value is ("a list object")
     public int Assignments;
     public Span Span;
     public GlobalInfo(string name) { Name = name; }
@@ -30,13 +31,30 @@ public sealed class ModuleInfo
 
     public static readonly HashSet<string> KnownModules = new() { "math", "cmath" };
 
-    public ModuleInfo(SourceText source, Module ast)
+    public ModuleInfo(SourceText source, Module ast, Func<string, GlobalInfo?>? hostLookup = null)
     {
+        HostLookup = hostLookup;
         Source = source;
         Ast = ast;
         Main = new FunctionInfo("<module>", "<module>", this, null, ast);
         Functions[ast] = Main;
         new ScopeAnalyzer(this).Run();
+    }
+
+    /// <summary>Supplies module-level names the source does not define, from the host (a Python function's globals
+    /// and closure, frozen when first read). Null for whole scripts.</summary>
+    public Func<string, GlobalInfo?>? HostLookup { get; }
+
+    /// <summary>What a module-level name is bound to: defined in the source, else supplied by the host, else null.</summary>
+    public GlobalInfo? Resolve(string name)
+    {
+        lock (Globals)
+        {
+            if (Globals.TryGetValue(name, out var g)) return g;
+            if (HostLookup?.Invoke(name) is not { } host) return null;
+            Globals[name] = host;
+            return host;
+        }
     }
 
     public FunctionInfo? FindFunction(string qualName) => Functions.Values.FirstOrDefault(f => f.QualName == qualName || (f.Parent?.IsModule == true && f.Name == qualName));

@@ -7,13 +7,16 @@ public sealed class SourceText
     public string Text { get; }
     /// <summary>1-based line number added to every reported line (for source cut out of a larger file).</summary>
     public int LineOffset { get; }
+    /// <summary>Indentation removed from every line (source of a nested function): added back in reports.</summary>
+    public string Indent { get; }
     private readonly int[] _lineStarts;
 
-    public SourceText(string path, string text, int lineOffset = 0)
+    public SourceText(string path, string text, int lineOffset = 0, string indent = "")
     {
         Path = path;
         Text = text;
         LineOffset = lineOffset;
+        Indent = indent;
         var starts = new List<int> { 0 };
         for (int i = 0; i < text.Length; i++)
         {
@@ -32,7 +35,7 @@ public sealed class SourceText
         offset = Math.Clamp(offset, 0, Text.Length);
         int idx = Array.BinarySearch(_lineStarts, offset);
         if (idx < 0) idx = ~idx - 1;
-        return (idx + 1 + LineOffset, offset - _lineStarts[idx] + 1);
+        return (idx + 1 + LineOffset, offset - _lineStarts[idx] + 1 + Indent.Length);
     }
 
     /// <summary>The text of a 1-based line (as reported, i.e. including LineOffset), without its newline.</summary>
@@ -42,7 +45,8 @@ public sealed class SourceText
         if (i < 0 || i >= _lineStarts.Length) return "";
         int start = _lineStarts[i];
         int end = i + 1 < _lineStarts.Length ? _lineStarts[i + 1] : Text.Length;
-        return Text[start..end].TrimEnd('\r', '\n');
+        var text = Text[start..end].TrimEnd('\r', '\n');
+        return text.Length == 0 ? text : Indent + text;
     }
 
     public int LineCount => _lineStarts.Length;

@@ -48,15 +48,17 @@ public static class Pipeline
 public sealed unsafe class CompiledFunction
 {
     public Specialization Specialization { get; }
+    /// <summary>Everything inference reached from the entry (its callees' specialisations included).</summary>
+    public TypeInference Types { get; }
     public nint EntryAddress { get; }
     public string LlvmIr { get; }
     public TimeSpan CompileTime { get; }
     private readonly ValueLayout _args;
     private readonly ValueLayout _result;
 
-    internal CompiledFunction(Specialization spec, nint entry, string ir, TimeSpan compileTime, string dataLayout)
+    internal CompiledFunction(TypeInference types, Specialization spec, nint entry, string ir, TimeSpan compileTime)
     {
-        Specialization = spec; EntryAddress = entry; LlvmIr = ir; CompileTime = compileTime;
+        Types = types; Specialization = spec; EntryAddress = entry; LlvmIr = ir; CompileTime = compileTime;
         _args = new ValueLayout(spec.ArgTypes);
         _result = new ValueLayout(new[] { spec.ReturnType });
     }

@@ -40,7 +40,19 @@ public static class JitHost
             });
             Pipeline.Guard(module.Source, () => jit.AddModule(llmod));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(ModuleEmitter.EntryName(entry)));
-            return new CompiledFunction(entry, address, ir, sw.Elapsed, jit.DataLayout);
+            return new CompiledFunction(types, entry, address, ir, sw.Elapsed);
+        }
+    }
+
+    /// <summary>Machine code, as assembly text, for optimised IR (re-parsed: the JIT owns the module it ran).</summary>
+    public static string AssemblyOf(string optimisedIr)
+    {
+        var jit = Jit;
+        lock (jit.SyncRoot)
+        {
+            var m = ModuleText.ParseIR(jit.ContextRef, optimisedIr);
+            try { return ModuleText.EmitAssembly(m, jit.TargetMachine, cloneFirst: false); }
+            finally { LLVM.DisposeModule(m); }
         }
     }
 }

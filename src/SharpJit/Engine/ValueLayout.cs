@@ -14,6 +14,9 @@ public sealed unsafe class ValueLayout
     private readonly SjType[] _types;
     private readonly int[] _offsets;
     public int Size { get; }
+    public IReadOnlyList<SjType> Types => _types;
+    /// <summary>Byte offset of field i.</summary>
+    public int Offset(int i) => _offsets[i];
 
     public ValueLayout(IEnumerable<SjType> types)
     {

@@ -89,6 +89,9 @@ public static class RuntimeOutput
 
     public static void Flush() { lock (Sync) FlushLocked(); }
 
+    /// <summary>True when compiled code printed something not yet flushed (a cheap check after each call).</summary>
+    public static bool Pending => Buffer.Length != 0;
+
     private static void FlushLocked()
     {
         if (Buffer.Length == 0) return;

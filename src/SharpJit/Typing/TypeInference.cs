@@ -43,17 +43,22 @@ public sealed class TypeInference
         var key = (fn, Key(argTypes));
         if (_specs.TryGetValue(key, out var s)) return s;
         var ir = _bind(fn);
-        string symbol = $"sj{_unit}_" + Mangle(fn, _specs.Keys.Count(k => k.Item1 == fn));
+        string symbol = UniqueSymbol(fn);
         s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol);
         _specs[key] = s;
         Enqueue(s);
         return s;
     }
 
-    private static string Mangle(FunctionInfo fn, int n)
+    private readonly Dictionary<string, int> _symbolCounts = new();
+
+    /// <summary>sj{unit}_{qualname}_{n}: functions of different modules may share a qualified name.</summary>
+    private string UniqueSymbol(FunctionInfo fn)
     {
         var name = new string(fn.QualName.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-        return $"{name}_{n}";
+        int n = _symbolCounts.GetValueOrDefault(name);
+        _symbolCounts[name] = n + 1;
+        return $"sj{_unit}_{name}_{n}";
     }
 
     private void Enqueue(Specialization s) { if (_queued.Add(s)) _work.Enqueue(s); }
@@ -89,13 +94,13 @@ public sealed class TypeInference
     private void CheckComplete(Specialization s)
     {
         if (s.ReturnType == SimpleType.Unknown)
-            throw Module.Error(ErrorKind.TypingError, $"cannot infer the return type of '{s.Function.QualName}': every path recurses without returning",
+            throw s.Function.Module.Error(ErrorKind.TypingError, $"cannot infer the return type of '{s.Function.QualName}': every path recurses without returning",
                 s.Function.Node.Span, "give the recursion a base case that returns a value");
         foreach (var b in s.Ir.Blocks)
             foreach (var i in b.Phis.Concat(b.Instrs))
             {
                 if (i.Type is ConflictType c && IsUsed(s.Ir, i))
-                    throw Module.Error(ErrorKind.TypingError,
+                    throw s.Function.Module.Error(ErrorKind.TypingError,
                         $"variable '{i.Data}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
                         i.Span, "give the variable one type on all paths, or use a different name");
             }
@@ -116,7 +121,7 @@ public sealed class TypeInference
         int iterations = 0;
         while (changed)
         {
-            if (++iterations > 1000) throw Module.Error(ErrorKind.TypingError, $"type inference of '{s.Function.QualName}' did not converge", s.Function.Node.Span);
+            if (++iterations > 1000) throw s.Function.Module.Error(ErrorKind.TypingError, $"type inference of '{s.Function.QualName}' did not converge", s.Function.Node.Span);
             changed = false;
             SjType ret = SimpleType.Unknown;
             foreach (var b in order)
@@ -130,7 +135,7 @@ public sealed class TypeInference
                 {
                     var rt = b.Term.Value.Type;
                     if (rt is ConflictType) throw UseOfConflict(b.Term.Value);
-                    ret = TypeOps.Unify(ret, rt) ?? throw Module.Error(ErrorKind.TypingError,
+                    ret = TypeOps.Unify(ret, rt) ?? throw s.Function.Module.Error(ErrorKind.TypingError,
                         $"'{s.Function.QualName}' returns {TypeOps.PyName(ret)} on one path and {TypeOps.PyName(rt)} on another",
                         b.Term.Span, "return values of one type (int and float unify to float)");
                 }
@@ -146,19 +151,22 @@ public sealed class TypeInference
         var v = t.Value!;
         if (!TypeOps.IsKnown(v.Type)) return;
         if (v.Type is ExceptionInstanceType or ExceptionClassType) return;
-        throw Module.Error(ErrorKind.TypingError, "exceptions must derive from BaseException", v.Span, "raise a built-in exception, e.g. raise ValueError(\"message\")");
+        throw Here.Error(ErrorKind.TypingError, "exceptions must derive from BaseException", v.Span, "raise a built-in exception, e.g. raise ValueError(\"message\")");
     }
 
     private CompileError UseOfConflict(Value v)
     {
         var c = (ConflictType)v.Type;
         string name = v is Instr { Data: string n } ? n : "value";
-        return Module.Error(ErrorKind.TypingError,
+        return Here.Error(ErrorKind.TypingError,
             $"variable '{name}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
             v.Span, "give the variable one type on all paths, or use a different name");
     }
 
-    private CompileError Error(Value at, string message, string? hint = null) => Module.Error(ErrorKind.TypingError, message, at.Span, hint);
+    private CompileError Error(Value at, string message, string? hint = null) => Here.Error(ErrorKind.TypingError, message, at.Span, hint);
+
+    /// <summary>The module of the function being inferred: its source is where errors point.</summary>
+    private ModuleInfo Here => _current?.Function.Module ?? Module;
 
     private SjType InferInstr(Instr i)
     {
@@ -262,7 +270,7 @@ public sealed class TypeInference
         string name = (string)i.Data!;
         if (name.StartsWith("$module:")) return new ModuleType(name[8..]);
         if (name.StartsWith("$builtin:")) return Builtins.Lookup(name[9..])!;
-        if (Module.Globals.TryGetValue(name, out var g))
+        if (Here.Resolve(name) is { } g)
         {
             switch (g.Kind)
             {
@@ -282,7 +290,7 @@ public sealed class TypeInference
                     if (_current != null && !_current.Function.IsModule)
                     {
                         if (!_specs.Keys.Any(k => k.Item1.IsModule))
-                            throw Module.Error(ErrorKind.TypingError,
+                            throw Here.Error(ErrorKind.TypingError,
                                 $"module variable '{name}' gets its value when the module body runs, which this compilation does not include",
                                 i.Span, "assign it a constant expression (numbers, tuples, math constants and arithmetic on them), or run the whole script");
                         if (!_globalReaders.TryGetValue(name, out var readers)) _globalReaders[name] = readers = new();
@@ -291,11 +299,14 @@ public sealed class TypeInference
                         return _globalTypes.GetValueOrDefault(name, SimpleType.Unknown);
                     }
                     break;
+                case GlobalKind.Opaque:
+                    throw Error(i, $"'{name}' is {g.Description}, which compiled code cannot use",
+                        "compiled code can use numbers, tuples, None, math, cmath, numpy and other @jit functions from the enclosing scope; pass other values as arguments");
             }
         }
         var builtin = Builtins.Lookup(name);
         if (builtin != null) return builtin;
-        throw Module.Error(ErrorKind.NameError, $"name '{name}' is not defined", i.Span, "define it at module level before the function that uses it, or import it");
+        throw Here.Error(ErrorKind.NameError, $"name '{name}' is not defined", i.Span, "define it at module level before the function that uses it, or import it");
     }
 
     private SjType InferAttr(Instr i)
@@ -411,8 +422,8 @@ public sealed class TypeInference
         {
             if (map[p] >= 0) continue;
             if (ps[p].Default == null) { (ps[p].Kind == ParamKind.KeywordOnly ? missingKw : missing).Add(ps[p].Name); continue; }
-            defaults[p] = ConstEval.TryEval(ps[p].Default!, Module)
-                ?? throw Module.Error(ErrorKind.UnsupportedError, "default argument values must be constants (numbers, strings, None, tuples of them)", ps[p].Default!.Span);
+            defaults[p] = ConstEval.TryEval(ps[p].Default!, fn.Module)
+                ?? throw fn.Module.Error(ErrorKind.UnsupportedError, "default argument values must be constants (numbers, strings, None, tuples of them)", ps[p].Default!.Span);
         }
         foreach (var (names, kind) in new[] { (missing, "positional"), (missingKw, "keyword-only") })
         {

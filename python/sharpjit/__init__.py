@@ -1,0 +1,13 @@
+"""sharpjit: a just-in-time compiler for numeric Python, written in C# on LLVM.
+
+    import sharpjit
+
+    @sharpjit.jit
+    def f(x, y):
+        return x * y + 1.0
+"""
+from . import errors
+from ._dispatcher import Dispatcher, jit, njit
+
+__all__ = ["jit", "njit", "Dispatcher", "errors"]
+__version__ = "0.1.0"

@@ -1,0 +1,154 @@
+"""What the native core asks of Python: the value of a global, the type of an unfamiliar argument, raising.
+
+Called from _sharpjit; kept small and free of heavy imports (numpy is consulted only if already imported).
+"""
+import builtins
+import math
+import cmath
+import sys
+import types
+
+from . import errors
+
+_SUPPORTED_MODULES = ("math", "cmath", "numpy")
+
+
+def _is_constant(v):
+    if v is None or type(v) in (bool, int, float, complex):
+        return True
+    return type(v) is tuple and all(_is_constant(x) for x in v)
+
+
+def _numpy_member_name(v):
+    np = sys.modules.get("numpy")
+    if np is None:
+        return None
+    name = getattr(v, "__name__", None)
+    if name is not None and getattr(np, name, None) is v:
+        return name
+    return None
+
+
+def classify(value):
+    """How compiled code sees a value from the function's globals or closure (frozen at compile time)."""
+    from ._dispatcher import Dispatcher
+    if isinstance(value, Dispatcher):
+        return ("jit", value)
+    if _is_constant(value):
+        return ("const", value)
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(value, np.generic) and value.dtype.kind in "biufc":
+        return ("const", value.item())
+    if isinstance(value, types.ModuleType):
+        if value.__name__ in _SUPPORTED_MODULES:
+            return ("module", value.__name__)
+        return ("opaque", f"the module '{value.__name__}'")
+    for module in (math, cmath):
+        name = getattr(value, "__name__", None)
+        if name is not None and getattr(module, name, None) is value:
+            return ("member", module.__name__, name)
+    name = _numpy_member_name(value)
+    if name is not None:
+        return ("member", "numpy", name)
+    if isinstance(value, types.FunctionType):
+        return ("opaque", f"the plain Python function '{value.__name__}' (decorate it with @sharpjit.jit to call it from compiled code)")
+    if isinstance(value, tuple):
+        return ("opaque", "a tuple holding values other than numbers, None and tuples")
+    return ("opaque", f"a {type(value).__name__} object")
+
+
+def resolve(dispatcher, name):
+    """The description of a name the function reads, or None to let the compiler's builtins answer."""
+    fn = dispatcher.py_func
+    code = fn.__code__
+    if fn.__closure__ and name in code.co_freevars:
+        cell = fn.__closure__[code.co_freevars.index(name)]
+        try:
+            return classify(cell.cell_contents)
+        except ValueError:
+            return ("opaque", "a closure variable that is not assigned yet")
+    g = fn.__globals__
+    if name in g:
+        return classify(g[name])
+    return None
+
+
+def typeof(dispatcher, value, position):
+    """The compiler's scalar type name for an argument of a type the native fast path does not know."""
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(value, np.generic):
+        kind = value.dtype.kind
+        if kind == "b":
+            return "bool"
+        if kind in "iu":
+            return "int64"
+        if kind == "f":
+            return "float64"
+        if kind == "c":
+            return "complex128"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int64"
+    if isinstance(value, float):
+        return "float64"
+    if isinstance(value, complex):
+        return "complex128"
+    params = dispatcher._param_names
+    where = f"'{params[position]}'" if position < len(params) else f"{position + 1}"
+    raise TypeError(
+        f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
+        f"(it takes int, float, bool, complex, None, NumPy scalars and tuples of them)")
+
+
+def normalize_args(dispatcher, args, kwargs):
+    """Binds keywords and defaults to a plain positional tuple, as Python would."""
+    bound = dispatcher._signature.bind(*args, **(kwargs or {}))
+    bound.apply_defaults()
+    return tuple(bound.arguments.values())
+
+
+def raise_compiled(type_name, message, frames):
+    """The exception compiled code raised, as its Python class, with a traceback frame per compiled function at
+    its source line. Returned, not raised: the native caller sets it, so no frame of this module shows."""
+    cls = getattr(builtins, type_name, None)
+    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+        cls = RuntimeError
+    exc = cls() if message is None else cls(message)
+    tb = None
+    for file, line, func in reversed(frames):
+        frame, lasti = _frame_at(file, line, func)
+        tb = types.TracebackType(tb, frame, lasti, line)
+    return exc.with_traceback(tb)
+
+
+class _Marker(Exception):
+    pass
+
+
+def _frame_at(file, line, func):
+    """A (frame, lasti) pair that reports file, line and function name, so tracebacks show that source line.
+
+    The raise is padded to the width of the real line: a caret range covering the whole line is not drawn."""
+    import linecache
+    text = linecache.getline(file, line).rstrip()
+    stripped = text.lstrip()
+    body = f"raise (M{' ' * (len(stripped) - 9)})" if len(stripped) >= 9 else "raise M"
+    code = compile("\n" * (line - 1) + body, file, "exec").replace(co_name=func)
+    try:
+        exec(code, {"M": _Marker(), "__name__": "sharpjit.compiled"})
+    except _Marker as m:
+        tb = m.__traceback__.tb_next
+        return tb.tb_frame, tb.tb_lasti
+    raise AssertionError("unreachable")
+
+
+def raise_compile_error(kind, text):
+    """The exception for a compile failure (returned for the native caller to set)."""
+    if kind == "TypeError":
+        return TypeError(text)
+    return errors.BY_KIND.get(kind, errors.InternalError)("\n" + text)
+
+
+def write_stdout(text):
+    sys.stdout.write(text)

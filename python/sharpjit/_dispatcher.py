@@ -1,0 +1,146 @@
+"""The @jit decorator and the Dispatcher: a native callable that compiles per argument-type signature."""
+import os
+import sys
+
+from . import _bridge, _sharpjit
+
+_sharpjit._install(_bridge)
+
+_OPTIONS = ("cache", "fastmath", "nogil", "boundscheck", "error_model", "parallel", "nopython", "forceobj", "inline")
+
+
+def _disabled():
+    return os.environ.get("SHARPJIT_DISABLE_JIT", "0") not in ("", "0")
+
+
+def _source_of(py_func):
+    """The function's source (dedented), its file and its first line, from inspect (files, notebooks, linecache)."""
+    import inspect
+    import textwrap
+    try:
+        lines, first_line = inspect.getsourcelines(py_func)
+    except (OSError, TypeError) as e:
+        from .errors import UnsupportedError
+        raise UnsupportedError(
+            f"cannot compile {py_func.__qualname__}(): its source is not available ({e}); "
+            "define it in a file, a notebook cell or an exec'd string registered in linecache") from None
+    text = "".join(lines)
+    dedented = textwrap.dedent(text)
+    first = next((l for l in lines if l.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())] if dedented != text else ""
+    return dedented, inspect.getsourcefile(py_func) or py_func.__code__.co_filename, max(first_line, 1), indent
+
+
+class Dispatcher(_sharpjit.Dispatcher):
+    """A compiled function. Calling it picks (or compiles) the native version for the argument types, in native code."""
+
+    def __init__(self, py_func, signatures=(), **options):
+        unknown = set(options) - set(_OPTIONS)
+        if unknown:
+            raise TypeError(f"unknown option(s) for sharpjit.jit: {', '.join(sorted(unknown))}")
+        import functools
+        import inspect
+        functools.update_wrapper(self, py_func)
+        self.py_func = py_func
+        self.options = dict(options)
+        if options.get("error_model", "python") not in ("python", "numpy"):
+            raise ValueError("error_model must be 'python' or 'numpy'")
+        self._signature = inspect.signature(py_func)
+        for p in self._signature.parameters.values():
+            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+                from .errors import UnsupportedError
+                raise UnsupportedError(f"{py_func.__qualname__}(): *args and **kwargs parameters are not supported in compiled functions")
+        self._param_names = tuple(self._signature.parameters)
+        source, file, first_line, indent = _source_of(py_func)
+        self._setup(source, file, first_line, py_func.__name__, self._param_names,
+                    bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
+                    bool(options.get("boundscheck", True) is not False), indent)
+        for sig in signatures:
+            self._compile_signature(sig)
+
+    @property
+    def signatures(self):
+        """The argument types of every compiled version, e.g. [('float64', 'int64')]."""
+        return self._signatures()
+
+    @property
+    def compile_times(self):
+        """Seconds spent compiling each signature (parse to machine code)."""
+        return self._compile_times()
+
+    def _inspect(self, kind, signature):
+        found = dict(_sharpjit.Dispatcher._inspect(self, kind))
+        if signature is None:
+            return found
+        return found[tuple(signature)]
+
+    def inspect_llvm(self, signature=None):
+        """Optimised LLVM IR: a dict {signature: text}, or the text of one signature."""
+        return self._inspect("llvm", signature)
+
+    def inspect_asm(self, signature=None):
+        """Machine code as assembly: a dict {signature: text}, or the text of one signature."""
+        return self._inspect("asm", signature)
+
+    def inspect_types(self, signature=None):
+        """The typed IR (every value with its inferred type): a dict {signature: text}, or one signature's text."""
+        found = self._inspect("types", signature)
+        return found if signature is not None else "\n".join(f"# {sig}\n{text}" for sig, text in found.items())
+
+    def __repr__(self):
+        return f"<sharpjit.Dispatcher {self.__qualname__} signatures={self.signatures}>"
+
+    def __reduce__(self):
+        return (_rebuild, (self.__module__, self.__qualname__, self.py_func if _picklable(self.py_func) else None, self.options))
+
+
+def _picklable(fn):
+    import pickle
+    try:
+        pickle.dumps(fn)
+        return True
+    except Exception:
+        return False
+
+
+def _rebuild(module, qualname, py_func, options):
+    """Unpickling: the dispatcher of that name if its module imports, else a new one around the pickled function."""
+    try:
+        import importlib
+        obj = importlib.import_module(module)
+        for part in qualname.split("."):
+            obj = getattr(obj, part)
+        if isinstance(obj, Dispatcher):
+            return obj
+    except Exception:
+        pass
+    if py_func is None:
+        raise RuntimeError(f"cannot unpickle sharpjit function {module}.{qualname}: its module does not import here")
+    return Dispatcher(py_func, **options)
+
+
+def jit(signature_or_function=None, **options):
+    """Compile a function to native code on its first call with each set of argument types.
+
+    @jit, @jit(fastmath=True, nogil=True, cache=True), @jit("float64(float64, int64)"), @jit([sig1, sig2]).
+    With SHARPJIT_DISABLE_JIT=1 in the environment the function is returned unchanged (runs as Python).
+    """
+    if callable(signature_or_function) and not isinstance(signature_or_function, (str, list, tuple)):
+        return jit(**options)(signature_or_function)
+    sigs = signature_or_function
+    if sigs is None:
+        sigs = ()
+    elif isinstance(sigs, str):
+        sigs = (sigs,)
+
+    def decorate(py_func):
+        if _disabled():
+            return py_func
+        if isinstance(py_func, Dispatcher):
+            py_func = py_func.py_func
+        return Dispatcher(py_func, tuple(sigs), **options)
+
+    return decorate
+
+
+njit = jit

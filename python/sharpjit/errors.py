@@ -1,0 +1,37 @@
+"""Exceptions raised by sharpjit when a function cannot be compiled.
+
+Each carries the compiler's report: file, line, column, the source line with a caret, and a hint.
+"""
+
+
+class SharpJitError(Exception):
+    """Base class of every error the compiler reports."""
+
+
+class TypingError(SharpJitError, TypeError):
+    """Types that do not fit together (e.g. adding a tuple to an int)."""
+
+
+class UnsupportedError(SharpJitError, NotImplementedError):
+    """Valid Python that compiled code does not support."""
+
+
+class CompileSyntaxError(SharpJitError, SyntaxError):
+    """The function's source does not parse."""
+
+
+class CompileNameError(SharpJitError, NameError):
+    """A name the function reads is not defined."""
+
+
+class InternalError(SharpJitError, RuntimeError):
+    """A bug in sharpjit; the report names the source being compiled."""
+
+
+BY_KIND = {
+    "TypingError": TypingError,
+    "UnsupportedError": UnsupportedError,
+    "SyntaxError": CompileSyntaxError,
+    "NameError": CompileNameError,
+    "InternalError": InternalError,
+}

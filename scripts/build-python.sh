@@ -1,0 +1,16 @@
+#!/bin/bash
+# Builds the CPython extension (NativeAOT) and puts it into python/sharpjit/, so that
+# PYTHONPATH=python /usr/bin/python3 can import sharpjit from the source tree. Quiet unless the build fails.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/out/python"
+so="$root/python/sharpjit/_sharpjit.so"
+newest_src=$(find "$root/src" -name '*.cs' -o -name '*.csproj' | xargs ls -t | head -1)
+if [ ! -f "$so" ] || [ "$newest_src" -nt "$so" ]; then
+    log=$(mktemp)
+    if ! dotnet publish "$root/src/SharpJit.Python" -c Release -o "$out" >"$log" 2>&1; then
+        cat "$log" >&2; rm -f "$log"; exit 1
+    fi
+    rm -f "$log"
+    cp "$out/_sharpjit.so" "$so.tmp" && mv "$so.tmp" "$so"
+fi

@@ -1,0 +1,175 @@
+using System.Numerics;
+using SharpJit.Binding;
+using SharpJit.Diagnostics;
+using SharpJit.Runtime;
+using SharpJit.Syntax;
+
+namespace SharpJit.Python;
+
+/// <summary>
+/// Calls into the `sharpjit._bridge` Python module for what is simplest in Python: classifying global values,
+/// unfamiliar argument types, and raising exceptions with the right class and a traceback frame.
+/// </summary>
+internal static unsafe class Bridge
+{
+    private static nint _module;
+
+    public static void Install(nint bridgeModule) { Py.Py_IncRef(bridgeModule); _module = bridgeModule; }
+
+    /// <summary>Calls bridge.name(*args), stealing the argument references; a new reference or 0 with an exception set.</summary>
+    private static nint CallHelper(string name, params nint[] args)
+    {
+        if (_module == 0)
+        {
+            foreach (var a in args) Py.Py_DecRef(a);
+            Py.PyErr_SetString(Py.RuntimeError, "sharpjit._bridge is not installed (import sharpjit, not _sharpjit)");
+            return 0;
+        }
+        nint fn = Py.PyObject_GetAttrString(_module, name);
+        if (fn == 0) { foreach (var a in args) Py.Py_DecRef(a); return 0; }
+        nint tuple = Py.Tuple(args);
+        nint r = Py.PyObject_CallObject(fn, tuple);
+        Py.Py_DecRef(tuple); Py.Py_DecRef(fn);
+        return r;
+    }
+
+    /// <summary>Raises the exception compiled code raised, as its Python class, with frames at the source lines.</summary>
+    public static nint RaiseCompiled(PythonException e)
+    {
+        nint frames = Py.PyList_New(0);
+        foreach (var f in e.Frames)
+        {
+            nint t = Py.Tuple(Py.Str(f.File), Py.PyLong_FromLongLong(f.Line), Py.Str(f.Function));
+            Py.PyList_Append(frames, t);
+            Py.Py_DecRef(t);
+        }
+        SetReturnedException(CallHelper("raise_compiled", Py.Str(e.TypeName), e.PyMessage == null ? Py.NewRef(Py.None) : Py.Str(e.PyMessage), frames));
+        return 0;
+    }
+
+    /// <summary>Sets the Python exception for a compile failure: sharpjit.errors.* for compile errors, else InternalError.</summary>
+    public static void RaiseCompileError(Exception ex)
+    {
+        var (kind, text) = ex switch
+        {
+            CompileError ce => (ce.Kind.ToString(), ce.Diagnostic.Render()),
+            ArgumentException ae => ("TypeError", ae.Message),
+            _ => ("InternalError", $"internal compiler error: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}"),
+        };
+        SetReturnedException(CallHelper("raise_compile_error", Py.Str(kind), Py.Str(text)));
+    }
+
+    /// <summary>Sets the exception instance a helper built (its __traceback__ kept); if the helper itself failed, its error stands.</summary>
+    private static void SetReturnedException(nint exc)
+    {
+        if (exc == 0) return;
+        Py.PyErr_SetObject(Py.TypeOf(exc), exc);
+        Py.Py_DecRef(exc);
+    }
+
+    /// <summary>Asks Python for the type of an argument the fast path did not recognise; false with TypeError set.</summary>
+    public static bool LearnType(nint dispatcher, nint value, int position)
+    {
+        nint r = CallHelper("typeof", Py.NewRef(dispatcher), Py.NewRef(value), Py.PyLong_FromLongLong(position));
+        if (r == 0) return false;
+        string? name = Py.AsString(r);
+        Py.Py_DecRef(r);
+        if (name == null) return false;
+        nint type = Py.TypeOf(value);
+        Py.Py_IncRef(type); // kept in the type cache for good
+        Boxing.Learn(type, Boxing.CodeOf(name));
+        return true;
+    }
+
+    /// <summary>Sends compiled print() output to Python's sys.stdout (so it interleaves with Python's own prints).</summary>
+    public static void WriteStdout(string text)
+    {
+        int gil = Py.PyGILState_Ensure();
+        try
+        {
+            nint r = CallHelper("write_stdout", Py.Str(text));
+            if (r != 0) Py.Py_DecRef(r); else Py.PyErr_Clear();
+        }
+        finally { Py.PyGILState_Release(gil); }
+    }
+
+    /// <summary>Positional arguments for a call with keywords or omitted defaults (new reference, or 0).</summary>
+    public static nint Normalize(nint dispatcher, nint args, nint kwargs) =>
+        CallHelper("normalize_args", Py.NewRef(dispatcher), Py.NewRef(args), kwargs == 0 ? Py.NewRef(Py.None) : Py.NewRef(kwargs));
+
+    /// <summary>Classifies a name read by compiled code (must be called with the GIL held).</summary>
+    public static nint Resolve(nint dispatcher, string name) => CallHelper("resolve", Py.NewRef(dispatcher), Py.Str(name));
+}
+
+/// <summary>Turns what the bridge's resolve() reports about a name into the compiler's view of a global.</summary>
+internal static class HostNames
+{
+    public static GlobalInfo? Resolve(nint dispatcher, string name)
+    {
+        int gil = Py.PyGILState_Ensure();
+        try
+        {
+            nint r = Bridge.Resolve(dispatcher, name);
+            if (r == 0)
+            {
+                Py.PyErr_Clear();
+                return new GlobalInfo(name) { Kind = GlobalKind.Opaque, Description = "a value that could not be inspected" };
+            }
+            try { return r == Py.None ? null : FromDescription(name, r); }
+            finally { Py.Py_DecRef(r); }
+        }
+        finally { Py.PyGILState_Release(gil); }
+    }
+
+    private static GlobalInfo FromDescription(string name, nint d)
+    {
+        string kind = Py.AsString(Py.PyTuple_GetItem(d, 0)) ?? "";
+        var g = new GlobalInfo(name);
+        switch (kind)
+        {
+            case "const":
+                var value = ToConstant(Py.PyTuple_GetItem(d, 1));
+                if (value == null) { g.Kind = GlobalKind.Opaque; g.Description = "an int that does not fit in 64 bits"; Py.PyErr_Clear(); }
+                else { g.Kind = GlobalKind.Constant; g.ConstantValue = value; }
+                break;
+            case "module":
+                g.Kind = GlobalKind.Module; g.ModuleName = Py.AsString(Py.PyTuple_GetItem(d, 1));
+                break;
+            case "member":
+                g.Kind = GlobalKind.ModuleMember;
+                g.ModuleName = Py.AsString(Py.PyTuple_GetItem(d, 1)); g.MemberName = Py.AsString(Py.PyTuple_GetItem(d, 2));
+                break;
+            case "jit":
+                g.Kind = GlobalKind.Function;
+                g.Function = DispatcherType.StateOf(Py.PyTuple_GetItem(d, 1))!.Host.Function;
+                break;
+            default:
+                g.Kind = GlobalKind.Opaque; g.Description = Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "an unsupported value";
+                break;
+        }
+        return g;
+    }
+
+    /// <summary>A frozen constant: long, double, bool, Complex, PyNone or object?[] (null when it does not fit).</summary>
+    private static object? ToConstant(nint o)
+    {
+        nint t = Py.TypeOf(o);
+        if (o == Py.None) return PyNone.Instance;
+        if (t == Py.BoolType) return Py.PyObject_IsTrue(o) == 1;
+        if (t == Py.FloatType) return Py.PyFloat_AsDouble(o);
+        if (t == Py.ComplexType) return new Complex(Py.PyComplex_RealAsDouble(o), Py.PyComplex_ImagAsDouble(o));
+        if (t == Py.LongType)
+        {
+            long v = Py.PyLong_AsLongLong(o);
+            return v == -1 && Py.PyErr_Occurred() != 0 ? null : v;
+        }
+        if (t == Py.TupleType)
+        {
+            var items = new object?[Py.PyTuple_Size(o)];
+            for (int i = 0; i < items.Length; i++)
+                if ((items[i] = ToConstant(Py.PyTuple_GetItem(o, i))) == null) return null;
+            return items;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+
+namespace SharpJit.Python;
+
+/// <summary>
+/// The part of CPython's stable ABI (3.11) this extension uses. Symbols resolve against the running interpreter:
+/// the import name "python" is mapped to the main program by <see cref="Bind"/>. PyObject* is nint.
+/// </summary>
+internal static unsafe partial class Py
+{
+    private const string Lib = "python";
+
+    /// <summary>Maps this assembly's "python" imports onto the interpreter process; first thing in PyInit.</summary>
+    public static void Bind() =>
+        NativeLibrary.SetDllImportResolver(typeof(Py).Assembly, (name, _, _) => name == Lib ? NativeLibrary.GetMainProgramHandle() : 0);
+
+    // Objects and reference counts
+    [LibraryImport(Lib)] public static partial void Py_IncRef(nint o);
+    [LibraryImport(Lib)] public static partial void Py_DecRef(nint o);
+    [LibraryImport(Lib)] public static partial nint PyObject_GetAttrString(nint o, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+    [LibraryImport(Lib)] public static partial int PyObject_SetAttrString(nint o, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, nint v);
+    [LibraryImport(Lib)] public static partial nint PyObject_Call(nint callable, nint args, nint kwargs);
+    [LibraryImport(Lib)] public static partial nint PyObject_CallObject(nint callable, nint args);
+    [LibraryImport(Lib)] public static partial int PyObject_IsTrue(nint o);
+    [LibraryImport(Lib)] public static partial nint PyObject_Repr(nint o);
+    [LibraryImport(Lib)] public static partial int PyType_IsSubtype(nint a, nint b);
+    [LibraryImport(Lib)] public static partial nint PyType_FromSpec(PyTypeSpec* spec);
+    [LibraryImport(Lib)] public static partial nint PyType_GetSlot(nint type, int slot);
+    [LibraryImport(Lib)] public static partial nint PyType_GenericNew(nint type, nint args, nint kwargs);
+
+    // Modules
+    [LibraryImport(Lib)] public static partial nint PyModule_Create2(PyModuleDef* def, int apiVersion);
+    [LibraryImport(Lib)] public static partial int PyModule_AddObjectRef(nint module, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, nint value);
+    [LibraryImport(Lib)] public static partial nint PyImport_ImportModule([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
+    // Numbers
+    [LibraryImport(Lib)] public static partial nint PyLong_FromLongLong(long v);
+    [LibraryImport(Lib)] public static partial long PyLong_AsLongLong(nint o);
+    [LibraryImport(Lib)] public static partial nint PyFloat_FromDouble(double v);
+    [LibraryImport(Lib)] public static partial double PyFloat_AsDouble(nint o);
+    [LibraryImport(Lib)] public static partial nint PyBool_FromLong(long v);
+    [LibraryImport(Lib)] public static partial nint PyComplex_FromDoubles(double re, double im);
+    [LibraryImport(Lib)] public static partial double PyComplex_RealAsDouble(nint o);
+    [LibraryImport(Lib)] public static partial double PyComplex_ImagAsDouble(nint o);
+    [LibraryImport(Lib)] public static partial nint PyNumber_Index(nint o);
+
+    // Containers and text
+    [LibraryImport(Lib)] public static partial nint PyTuple_New(nint size);
+    [LibraryImport(Lib)] public static partial nint PyTuple_Size(nint t);
+    [LibraryImport(Lib)] public static partial nint PyTuple_GetItem(nint t, nint i);
+    [LibraryImport(Lib)] public static partial int PyTuple_SetItem(nint t, nint i, nint o);
+    [LibraryImport(Lib)] public static partial nint PyList_New(nint size);
+    [LibraryImport(Lib)] public static partial int PyList_Append(nint list, nint o);
+    [LibraryImport(Lib)] public static partial nint PyDict_Size(nint d);
+    [LibraryImport(Lib)] public static partial nint PyUnicode_FromStringAndSize(byte* s, nint size);
+    [LibraryImport(Lib)] public static partial byte* PyUnicode_AsUTF8AndSize(nint o, out nint size);
+
+    // Errors
+    [LibraryImport(Lib)] public static partial void PyErr_SetString(nint type, [MarshalAs(UnmanagedType.LPUTF8Str)] string message);
+    [LibraryImport(Lib)] public static partial nint PyErr_Occurred();
+    [LibraryImport(Lib)] public static partial void PyErr_SetObject(nint type, nint value);
+    [LibraryImport(Lib)] public static partial void PyErr_Clear();
+
+    // Threads
+    [LibraryImport(Lib)] public static partial nint PyEval_SaveThread();
+    [LibraryImport(Lib)] public static partial void PyEval_RestoreThread(nint state);
+    [LibraryImport(Lib)] public static partial int PyGILState_Ensure();
+    [LibraryImport(Lib)] public static partial void PyGILState_Release(int state);
+
+    // Data symbols: the addresses of the built-in type objects and of None.
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, None, TypeError, RuntimeError;
+
+    public static void LoadDataSymbols()
+    {
+        var main = NativeLibrary.GetMainProgramHandle();
+        nint Sym(string n) => NativeLibrary.GetExport(main, n);
+        LongType = Sym("PyLong_Type"); FloatType = Sym("PyFloat_Type"); BoolType = Sym("PyBool_Type");
+        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); None = Sym("_Py_NoneStruct");
+        TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
+    }
+
+    /// <summary>Py_TYPE(o): ob_type follows the reference count in every non-debug build (part of the stable ABI).</summary>
+    public static nint TypeOf(nint o) => *(nint*)(o + 8);
+
+    public static nint NewRef(nint o) { Py_IncRef(o); return o; }
+
+    public static nint Str(string s)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(s);
+        fixed (byte* p = bytes) return PyUnicode_FromStringAndSize(p, bytes.Length);
+    }
+
+    public static string? AsString(nint o)
+    {
+        if (o == 0) return null;
+        var p = PyUnicode_AsUTF8AndSize(o, out var n);
+        return p == null ? null : System.Text.Encoding.UTF8.GetString(p, (int)n);
+    }
+
+    /// <summary>A new tuple of the given objects, each a new reference that the tuple takes over.</summary>
+    public static nint Tuple(params nint[] items)
+    {
+        var t = PyTuple_New(items.Length);
+        for (int i = 0; i < items.Length; i++) PyTuple_SetItem(t, i, items[i]);
+        return t;
+    }
+
+    // Type slots (Include/typeslots.h)
+    public const int Py_tp_call = 50, Py_tp_dealloc = 52, Py_tp_doc = 56, Py_tp_free = 74, Py_tp_methods = 64, Py_tp_new = 65;
+    public const int Py_TPFLAGS_DEFAULT = 0, Py_TPFLAGS_BASETYPE = 1 << 10;
+    public const int METH_VARARGS = 1, METH_O = 8, METH_NOARGS = 4;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyTypeSpec { public byte* Name; public int BasicSize, ItemSize; public uint Flags; public PyTypeSlot* Slots; }
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct PyTypeSlot { public int Slot; public nint Pfunc; }
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyMethodDef { public byte* Name; public nint Method; public int Flags; public byte* Doc; }
+
+/// <summary>PyModuleDef: PyModuleDef_Base (ob_refcnt, ob_type, m_init, m_index, m_copy) then the module fields.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct PyModuleDef
+{
+    public nint RefCnt, Type, Init, Index, Copy;
+    public byte* Name, Doc;
+    public nint Size;
+    public PyMethodDef* Methods;
+    public nint Slots, Traverse, Clear, Free;
+}

@@ -1,0 +1,212 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SharpJit.Diagnostics;
+using SharpJit.Engine;
+using SharpJit.Typing;
+
+namespace SharpJit.Python;
+
+/// <summary>
+/// The native type `_sharpjit.Dispatcher`: a PyObject header plus a GC handle to the <see cref="Dispatcher"/> state.
+/// The Python class sharpjit.Dispatcher subclasses it; tp_call stays native.
+/// </summary>
+internal static unsafe class DispatcherType
+{
+    public static nint Type;
+    private const int HandleOffset = 16;   // after ob_refcnt and ob_type
+
+    public static void Create()
+    {
+        var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 6));
+        methods[0] = Method("_setup", &Setup, Py.METH_VARARGS);
+        methods[1] = Method("_compile_signature", &CompileSignature, Py.METH_VARARGS);
+        methods[2] = Method("_signatures", &Signatures, Py.METH_NOARGS);
+        methods[3] = Method("_inspect", &Inspect, Py.METH_O);
+        methods[4] = Method("_compile_times", &CompileTimes, Py.METH_NOARGS);
+        var slots = (PyTypeSlot*)NativeMemory.AllocZeroed((nuint)(sizeof(PyTypeSlot) * 6));
+        slots[0] = new PyTypeSlot { Slot = Py.Py_tp_call, Pfunc = (nint)(delegate* unmanaged<nint, nint, nint, nint>)&Call };
+        slots[1] = new PyTypeSlot { Slot = Py.Py_tp_dealloc, Pfunc = (nint)(delegate* unmanaged<nint, void>)&Dealloc };
+        slots[2] = new PyTypeSlot { Slot = Py.Py_tp_new, Pfunc = NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "PyType_GenericNew") };
+        slots[3] = new PyTypeSlot { Slot = Py.Py_tp_methods, Pfunc = (nint)methods };
+        var spec = (PyTypeSpec*)NativeMemory.AllocZeroed((nuint)sizeof(PyTypeSpec));
+        spec->Name = Utf8("_sharpjit.Dispatcher");
+        spec->BasicSize = HandleOffset + 8;
+        spec->Flags = Py.Py_TPFLAGS_DEFAULT | Py.Py_TPFLAGS_BASETYPE;
+        spec->Slots = slots;
+        Type = Py.PyType_FromSpec(spec);
+    }
+
+    private static PyMethodDef Method(string name, delegate* unmanaged<nint, nint, nint> fn, int flags) =>
+        new() { Name = Utf8(name), Method = (nint)fn, Flags = flags };
+
+    public static byte* Utf8(string s)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(s + "\0");
+        var p = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
+        bytes.CopyTo(new Span<byte>(p, bytes.Length));
+        return p;
+    }
+
+    /// <summary>The state of a dispatcher object, or null if o is not one (or not set up yet).</summary>
+    public static Dispatcher? StateOf(nint o)
+    {
+        if (o == 0 || Py.PyType_IsSubtype(Py.TypeOf(o), Type) == 0) return null;
+        nint h = *(nint*)(o + HandleOffset);
+        return h == 0 ? null : (Dispatcher?)GCHandle.FromIntPtr(h).Target;
+    }
+
+    private static Dispatcher? Require(nint self)
+    {
+        var d = StateOf(self);
+        if (d == null) Py.PyErr_SetString(Py.TypeError, "dispatcher is not set up: create it with sharpjit.jit");
+        return d;
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Call(nint self, nint args, nint kwargs)
+    {
+        try
+        {
+            var d = Require(self);
+            if (d == null) return 0;
+            if ((kwargs != 0 && Py.PyDict_Size(kwargs) > 0) || Py.PyTuple_Size(args) != d.ParamNames.Length)
+            {
+                nint normal = Bridge.Normalize(self, args, kwargs);
+                if (normal == 0) return 0;
+                try { return d.Call(normal); }
+                finally { Py.Py_DecRef(normal); }
+            }
+            return d.Call(args);
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void Dealloc(nint self)
+    {
+        nint type = Py.TypeOf(self);
+        nint h = *(nint*)(self + HandleOffset);
+        if (h != 0) { GCHandle.FromIntPtr(h).Free(); *(nint*)(self + HandleOffset) = 0; }
+        var free = (delegate* unmanaged<nint, void>)Py.PyType_GetSlot(type, Py.Py_tp_free);
+        free(self);
+        Py.Py_DecRef(type);
+    }
+
+    /// <summary>_setup(source, filename, first_line, name, param_names, nogil, fastmath, boundscheck, indent)</summary>
+    [UnmanagedCallersOnly]
+    private static nint Setup(nint self, nint args)
+    {
+        try
+        {
+            if (Py.PyTuple_Size(args) != 9) { Py.PyErr_SetString(Py.TypeError, "_setup expects 9 arguments"); return 0; }
+            nint Arg(int i) => Py.PyTuple_GetItem(args, i);
+            string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
+            long firstLine = Py.PyLong_AsLongLong(Arg(2));
+            var names = new string[Py.PyTuple_Size(Arg(4))];
+            for (int i = 0; i < names.Length; i++) names[i] = Py.AsString(Py.PyTuple_GetItem(Arg(4), i)) ?? "";
+            var d = new Dispatcher
+            {
+                Self = self, Source = new SourceText(file, source, (int)Math.Max(firstLine - 1, 0), Py.AsString(Arg(8)) ?? ""), Name = name, ParamNames = names,
+                NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
+            };
+            nint old = *(nint*)(self + HandleOffset);
+            if (old != 0) GCHandle.FromIntPtr(old).Free();
+            *(nint*)(self + HandleOffset) = GCHandle.ToIntPtr(GCHandle.Alloc(d));
+            return Py.NewRef(Py.None);
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>_compile_signature("float64(float64, int64)"): eager compilation; later calls must match a signature.</summary>
+    [UnmanagedCallersOnly]
+    private static nint CompileSignature(nint self, nint args)
+    {
+        try
+        {
+            var d = Require(self);
+            if (d == null) return 0;
+            string text = Py.AsString(Py.PyTuple_GetItem(args, 0)) ?? "";
+            (SjType? ret, SjType[] types) sig;
+            try { sig = TypeNames.ParseSignature(text); }
+            catch (ArgumentException ex) { Py.PyErr_SetString(Py.TypeError, ex.Message); return 0; }
+            d.Explicit = true;
+            return d.Compile(sig.types, sig.ret) == null ? 0 : Py.NewRef(Py.None);
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>_signatures(): a list of tuples of argument type names, in compilation order.</summary>
+    [UnmanagedCallersOnly]
+    private static nint Signatures(nint self, nint _)
+    {
+        try
+        {
+            var d = Require(self);
+            if (d == null) return 0;
+            nint list = Py.PyList_New(0);
+            foreach (var e in d.Entries)
+            {
+                nint t = Py.Tuple(e.ArgTypes.Select(a => Py.Str(a.Name)).ToArray());
+                Py.PyList_Append(list, t);
+                Py.Py_DecRef(t);
+            }
+            return list;
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>_compile_times(): seconds each signature took to compile, in compilation order.</summary>
+    [UnmanagedCallersOnly]
+    private static nint CompileTimes(nint self, nint _)
+    {
+        try
+        {
+            var d = Require(self);
+            if (d == null) return 0;
+            nint list = Py.PyList_New(0);
+            foreach (var e in d.Entries)
+            {
+                nint f = Py.PyFloat_FromDouble(e.Function.CompileTime.TotalSeconds);
+                Py.PyList_Append(list, f);
+                Py.Py_DecRef(f);
+            }
+            return list;
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>_inspect(kind): a list of (signature, text) for kind "llvm", "asm" or "types".</summary>
+    [UnmanagedCallersOnly]
+    private static nint Inspect(nint self, nint kindObj)
+    {
+        try
+        {
+            var d = Require(self);
+            if (d == null) return 0;
+            string kind = Py.AsString(kindObj) ?? "";
+            nint list = Py.PyList_New(0);
+            foreach (var e in d.Entries)
+            {
+                string text = kind switch
+                {
+                    "llvm" => e.Function.LlvmIr,
+                    "asm" => JitHost.AssemblyOf(e.Function.LlvmIr),
+                    "types" => HostFunction.TypedIr(e.Function),
+                    _ => throw new ArgumentException($"unknown inspection '{kind}'"),
+                };
+                nint t = Py.Tuple(Py.Tuple(e.ArgTypes.Select(a => Py.Str(a.Name)).ToArray()), Py.Str(text));
+                Py.PyList_Append(list, t);
+                Py.Py_DecRef(t);
+            }
+            return list;
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>No .NET exception may cross into CPython: it becomes a Python exception.</summary>
+    public static nint Internal(Exception ex)
+    {
+        Bridge.RaiseCompileError(ex);
+        return 0;
+    }
+}

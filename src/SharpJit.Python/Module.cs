@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+using SharpJit.Runtime;
+
+namespace SharpJit.Python;
+
+/// <summary>PyInit__sharpjit: the module object, the Dispatcher type, and the bridge back into Python.</summary>
+internal static unsafe class Module
+{
+    [UnmanagedCallersOnly(EntryPoint = "PyInit__sharpjit")]
+    private static nint Init()
+    {
+        Py.Bind();
+        Py.LoadDataSymbols();
+        try
+        {
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 3));
+            methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
+            methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
+            var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
+            def->RefCnt = 1;
+            def->Name = DispatcherType.Utf8("_sharpjit");
+            def->Doc = DispatcherType.Utf8("sharpjit's native core: the compiler and the native dispatcher.");
+            def->Size = -1;
+            def->Methods = methods;
+            nint module = Py.PyModule_Create2(def, 1013);
+            if (module == 0) return 0;
+            DispatcherType.Create();
+            if (DispatcherType.Type == 0 || Py.PyModule_AddObjectRef(module, "Dispatcher", DispatcherType.Type) < 0) { Py.Py_DecRef(module); return 0; }
+            return module;
+        }
+        catch (Exception ex)
+        {
+            Py.PyErr_SetString(Py.RuntimeError, "sharpjit failed to initialise: " + ex);
+            return 0;
+        }
+    }
+
+    /// <summary>_install(bridge_module): called once by the sharpjit package.</summary>
+    [UnmanagedCallersOnly]
+    private static nint InstallBridge(nint self, nint bridge)
+    {
+        Bridge.Install(bridge);
+        RuntimeOutput.Redirect(new PythonStdout());
+        return Py.NewRef(Py.None);
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint Version(nint self, nint _) =>
+        Py.Str(typeof(Module).Assembly.GetName().Version?.ToString() ?? "0");
+}
+
+/// <summary>Compiled print() output, forwarded to sys.stdout.</summary>
+internal sealed class PythonStdout : Stream
+{
+    public override void Write(byte[] buffer, int offset, int count) => Bridge.WriteStdout(System.Text.Encoding.UTF8.GetString(buffer, offset, count));
+    public override void Flush() { }
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,96 @@
+using SharpJit.Diagnostics;
+
+namespace SharpJit.Typing;
+
+/// <summary>Type names as users write them in signatures (Numba's spelling): "float64(int64, UniTuple(float64, 3))".</summary>
+public static class TypeNames
+{
+    private static readonly Dictionary<string, SjType> Scalars = new()
+    {
+        ["bool"] = ScalarType.Bool, ["boolean"] = ScalarType.Bool, ["b1"] = ScalarType.Bool, ["bool_"] = ScalarType.Bool,
+        ["int64"] = ScalarType.Int64, ["i8"] = ScalarType.Int64, ["int"] = ScalarType.Int64, ["int_"] = ScalarType.Int64,
+        ["intp"] = ScalarType.Int64,
+        ["float64"] = ScalarType.Float64, ["f8"] = ScalarType.Float64, ["float"] = ScalarType.Float64, ["double"] = ScalarType.Float64,
+        ["float_"] = ScalarType.Float64,
+        ["complex128"] = ScalarType.Complex128, ["c16"] = ScalarType.Complex128, ["complex"] = ScalarType.Complex128,
+        ["none"] = SimpleType.None, ["None"] = SimpleType.None, ["void"] = SimpleType.None,
+    };
+
+    /// <summary>Parses "ret(arg, ...)" or "(arg, ...)"; the return type is null when not given.</summary>
+    public static (SjType? Return, SjType[] Args) ParseSignature(string text)
+    {
+        var p = new Reader(text);
+        SjType? ret = p.Peek() == '(' ? null : p.Type();
+        p.Expect('(');
+        var args = p.List(')');
+        p.End();
+        return (ret, args.ToArray());
+    }
+
+    public static SjType Parse(string text)
+    {
+        var p = new Reader(text);
+        var t = p.Type();
+        p.End();
+        return t;
+    }
+
+    private sealed class Reader(string text)
+    {
+        private int _pos;
+
+        public char Peek() { SkipSpace(); return _pos < text.Length ? text[_pos] : '\0'; }
+        private void SkipSpace() { while (_pos < text.Length && char.IsWhiteSpace(text[_pos])) _pos++; }
+
+        public void Expect(char c)
+        {
+            if (Peek() != c) throw Fail($"expected '{c}'");
+            _pos++;
+        }
+
+        public void End() { if (Peek() != '\0') throw Fail("unexpected text"); }
+
+        public List<SjType> List(char close)
+        {
+            var items = new List<SjType>();
+            if (Peek() == close) { _pos++; return items; }
+            while (true)
+            {
+                items.Add(Type());
+                char c = Peek();
+                _pos++;
+                if (c == close) return items;
+                if (c != ',') throw Fail($"expected ',' or '{close}'");
+                if (Peek() == close) { _pos++; return items; }
+            }
+        }
+
+        public SjType Type()
+        {
+            SkipSpace();
+            int start = _pos;
+            while (_pos < text.Length && (char.IsLetterOrDigit(text[_pos]) || text[_pos] == '_' || text[_pos] == '.')) _pos++;
+            string word = text[start.._pos];
+            if (word.StartsWith("numba.types.")) word = word[12..];
+            else if (word.StartsWith("types.")) word = word[6..];
+            if (Scalars.TryGetValue(word, out var t)) return t;
+            if (word is "Tuple" or "tuple" && Peek() == '(') { _pos++; return new TupleType(List(')')); }
+            if (word == "UniTuple" && Peek() == '(')
+            {
+                _pos++;
+                var item = Type();
+                Expect(',');
+                SkipSpace();
+                int ns = _pos;
+                while (_pos < text.Length && char.IsDigit(text[_pos])) _pos++;
+                if (!int.TryParse(text[ns.._pos], out int n)) throw Fail("expected the tuple length");
+                Expect(')');
+                return new TupleType(Enumerable.Repeat(item, n));
+            }
+            throw Fail(word.Length == 0 ? "expected a type name" : $"unknown type '{word}'");
+        }
+
+        private ArgumentException Fail(string what) =>
+            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, float64, complex128, boolean, none, Tuple(...), UniTuple(T, n))");
+    }
+}
