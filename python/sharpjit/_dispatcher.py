@@ -1,11 +1,13 @@
 """The @jit decorator and the Dispatcher: a native callable that compiles per argument-type signature."""
+import atexit
 import os
-import sys
 
 from . import _bridge, _sharpjit
 
-_sharpjit._install(_bridge)
+_sharpjit._install(_bridge)  # also starts loading LLVM on a background thread
+atexit.register(_sharpjit._wait_for_warm_up)
 
+_CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
 _OPTIONS = ("cache", "fastmath", "nogil", "boundscheck", "error_model", "parallel", "nopython", "forceobj", "inline")
 
 
@@ -14,21 +16,17 @@ def _disabled():
 
 
 def _source_of(py_func):
-    """The function's source (dedented), its file and its first line, from inspect (files, notebooks, linecache)."""
-    import inspect
-    import textwrap
-    try:
-        lines, first_line = inspect.getsourcelines(py_func)
-    except (OSError, TypeError) as e:
+    """The full text of the file defining the function (as linecache has it: files, notebook cells, registered
+    exec'd strings), its name and the function's first line. The compiler finds the function in it."""
+    import linecache
+    code = py_func.__code__
+    lines = linecache.getlines(code.co_filename, py_func.__globals__)
+    if not lines:
         from .errors import UnsupportedError
         raise UnsupportedError(
-            f"cannot compile {py_func.__qualname__}(): its source is not available ({e}); "
-            "define it in a file, a notebook cell or an exec'd string registered in linecache") from None
-    text = "".join(lines)
-    dedented = textwrap.dedent(text)
-    first = next((l for l in lines if l.strip()), "")
-    indent = first[: len(first) - len(first.lstrip())] if dedented != text else ""
-    return dedented, inspect.getsourcefile(py_func) or py_func.__code__.co_filename, max(first_line, 1), indent
+            f"cannot compile {py_func.__qualname__}(): its source is not available ({code.co_filename!r} is not a file or a "
+            "linecache entry); define it in a file or a notebook cell, or register exec'd source text with linecache")
+    return "".join(lines), code.co_filename, code.co_firstlineno
 
 
 class Dispatcher(_sharpjit.Dispatcher):
@@ -39,24 +37,27 @@ class Dispatcher(_sharpjit.Dispatcher):
         if unknown:
             raise TypeError(f"unknown option(s) for sharpjit.jit: {', '.join(sorted(unknown))}")
         import functools
-        import inspect
         functools.update_wrapper(self, py_func)
         self.py_func = py_func
         self.options = dict(options)
         if options.get("error_model", "python") not in ("python", "numpy"):
             raise ValueError("error_model must be 'python' or 'numpy'")
-        self._signature = inspect.signature(py_func)
-        for p in self._signature.parameters.values():
-            if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-                from .errors import UnsupportedError
-                raise UnsupportedError(f"{py_func.__qualname__}(): *args and **kwargs parameters are not supported in compiled functions")
-        self._param_names = tuple(self._signature.parameters)
-        source, file, first_line, indent = _source_of(py_func)
+        code = py_func.__code__
+        if code.co_flags & (_CO_VARARGS | _CO_VARKEYWORDS):
+            from .errors import UnsupportedError
+            raise UnsupportedError(f"{py_func.__qualname__}(): *args and **kwargs parameters are not supported in compiled functions")
+        self._param_names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+        source, file, first_line = _source_of(py_func)
         self._setup(source, file, first_line, py_func.__name__, self._param_names,
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
-                    bool(options.get("boundscheck", True) is not False), indent)
+                    bool(options.get("boundscheck", True) is not False))
         for sig in signatures:
             self._compile_signature(sig)
+
+    @property
+    def _signature(self):
+        import inspect  # only for calls with keywords or omitted defaults
+        return inspect.signature(self.py_func)
 
     @property
     def signatures(self):

@@ -29,11 +29,11 @@ internal static unsafe class Boxing
         if (o == Py.None) { key[n++] = NoneCode; return true; }
         if (t == Py.TupleType)
         {
-            nint len = Py.PyTuple_Size(o);
+            nint len = Py.Fast.PyTuple_Size(o);
             if (len > 255) return false;
             key[n++] = Tuple; key[n++] = (byte)len;
             for (nint i = 0; i < len; i++)
-                if (!AppendKey(Py.PyTuple_GetItem(o, i), key, ref n)) return false;
+                if (!AppendKey(Py.Fast.PyTuple_GetItem(o, i), key, ref n)) return false;
             return true;
         }
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
@@ -107,6 +107,7 @@ internal static unsafe class Boxing
         {
             case ScalarType { Rank: 0 }:
             {
+                if (Py.TypeOf(o) == Py.BoolType) { *p = (byte)(Py.Fast.PyLong_AsLongLong(o) != 0 ? 1 : 0); return true; }
                 int b = Py.PyObject_IsTrue(o);
                 if (b < 0) return false;
                 *p = (byte)b;
@@ -115,7 +116,7 @@ internal static unsafe class Boxing
             case ScalarType { Rank: 1 }:
             {
                 long v;
-                if (Py.TypeOf(o) == Py.LongType) v = Py.PyLong_AsLongLong(o);
+                if (Py.TypeOf(o) == Py.LongType) v = Py.Fast.PyLong_AsLongLong(o);
                 else
                 {
                     nint index = Py.PyNumber_Index(o);
@@ -123,14 +124,14 @@ internal static unsafe class Boxing
                     v = Py.PyLong_AsLongLong(index);
                     Py.Py_DecRef(index);
                 }
-                if (v == -1 && Py.PyErr_Occurred() != 0) return false;
+                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
                 *(long*)p = v;
                 return true;
             }
             case ScalarType { Rank: 2 }:
             {
-                double v = Py.PyFloat_AsDouble(o);
-                if (v == -1.0 && Py.PyErr_Occurred() != 0) return false;
+                double v = Py.TypeOf(o) == Py.FloatType ? Py.Fast.PyFloat_AsDouble(o) : Py.PyFloat_AsDouble(o);
+                if (v == -1.0 && Py.Fast.PyErr_Occurred() != 0) return false;
                 *(double*)p = v;
                 return true;
             }
@@ -147,7 +148,7 @@ internal static unsafe class Boxing
             {
                 var layout = LayoutOf(tt);
                 for (int i = 0; i < tt.Items.Length; i++)
-                    if (!Write(Py.PyTuple_GetItem(o, i), tt.Items[i], p + layout.Offset(i))) return false;
+                    if (!Write(Py.Fast.PyTuple_GetItem(o, i), tt.Items[i], p + layout.Offset(i))) return false;
                 return true;
             }
         }
@@ -159,10 +160,10 @@ internal static unsafe class Boxing
     {
         switch (t)
         {
-            case ScalarType { Rank: 0 }: return Py.PyBool_FromLong(*p);
-            case ScalarType { Rank: 1 }: return Py.PyLong_FromLongLong(*(long*)p);
-            case ScalarType { Rank: 2 }: return Py.PyFloat_FromDouble(*(double*)p);
-            case ScalarType: return Py.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
+            case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
+            case ScalarType { Rank: 1 }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
+            case ScalarType { Rank: 2 }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
+            case ScalarType: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
             case TupleType tt:
             {
                 var layout = LayoutOf(tt);

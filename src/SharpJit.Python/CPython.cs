@@ -67,6 +67,23 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyGILState_Ensure();
     [LibraryImport(Lib)] public static partial void PyGILState_Release(int state);
 
+    /// <summary>
+    /// The calls on the per-call path, without the GC transition: each is a few instructions that can neither block
+    /// nor run Python code (so never re-enter .NET). Use the number conversions only on exact int/float objects.
+    /// </summary>
+    public static class Fast
+    {
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyTuple_Size(nint t);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyTuple_GetItem(nint t, nint i);
+        [DllImport(Lib), SuppressGCTransition] public static extern long PyLong_AsLongLong(nint exactInt);
+        [DllImport(Lib), SuppressGCTransition] public static extern double PyFloat_AsDouble(nint exactFloat);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyLong_FromLongLong(long v);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyFloat_FromDouble(double v);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyBool_FromLong(long v);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyComplex_FromDoubles(double re, double im);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyErr_Occurred();
+    }
+
     // Data symbols: the addresses of the built-in type objects and of None.
     public static nint LongType, FloatType, BoolType, ComplexType, TupleType, None, TypeError, RuntimeError;
 

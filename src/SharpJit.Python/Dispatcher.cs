@@ -19,6 +19,27 @@ internal sealed unsafe class CompiledEntry
     public required ValueLayout Args;
     public required int ResultSize;
     public required delegate* unmanaged<byte*, byte*, int> Entry;
+    // Precomputed for the per-call path: each argument's offset and scalar key code (0: tuple or None).
+    public int[] Offsets = Array.Empty<int>();
+    public byte[] Kinds = Array.Empty<byte>();
+    public byte ResultKind;
+    public bool ConvertsResult;
+
+    public void Prepare()
+    {
+        Offsets = Enumerable.Range(0, ArgTypes.Length).Select(Args.Offset).ToArray();
+        Kinds = ArgTypes.Select(ScalarKind).ToArray();
+        ResultKind = ScalarKind(ReturnType);
+        ConvertsResult = Function.ReturnType != ReturnType;
+    }
+
+    private static byte ScalarKind(SjType t)
+    {
+        if (t is not ScalarType) return 0;
+        var key = new List<byte>();
+        Boxing.AppendKeyOf(t, key);
+        return key[0];
+    }
 }
 
 /// <summary>
@@ -30,6 +51,7 @@ internal sealed unsafe class Dispatcher
     public nint Self;                       // the Python object (borrowed: it owns this state)
     public required SourceText Source;
     public required string Name;
+    public required int FirstLine;
     public required string[] ParamNames;
     public bool NoGil, FastMath, BoundsCheck = true;
     public bool Explicit;                   // signatures were given: no lazy compilation for other types
@@ -42,7 +64,7 @@ internal sealed unsafe class Dispatcher
         get
         {
             if (_host != null) return _host;
-            lock (_compileLock) return _host ??= HostFunction.Parse(Source, Name, ParamNames, Lookup);
+            lock (_compileLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
         }
     }
 
@@ -53,9 +75,9 @@ internal sealed unsafe class Dispatcher
     {
         byte* key = stackalloc byte[Boxing.MaxKey];
         int n = 0;
-        nint count = Py.PyTuple_Size(args);
+        nint count = Py.Fast.PyTuple_Size(args);
         bool known = true;
-        for (nint i = 0; i < count && known; i++) known = Boxing.AppendKey(Py.PyTuple_GetItem(args, i), key, ref n);
+        for (nint i = 0; i < count && known; i++) known = Boxing.AppendKey(Py.Fast.PyTuple_GetItem(args, i), key, ref n);
         if (known)
         {
             var keySpan = new ReadOnlySpan<byte>(key, n);
@@ -70,8 +92,21 @@ internal sealed unsafe class Dispatcher
     {
         byte* argBuf = stackalloc byte[Math.Max(e.Args.Size, 8)];
         byte* result = stackalloc byte[Math.Max(e.ResultSize, 16)];
-        for (int i = 0; i < e.ArgTypes.Length; i++)
-            if (!Boxing.Write(Py.PyTuple_GetItem(args, i), e.ArgTypes[i], argBuf + e.Args.Offset(i))) return 0;
+        var kinds = e.Kinds;
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            nint o = Py.Fast.PyTuple_GetItem(args, i);
+            byte* p = argBuf + e.Offsets[i];
+            nint type = Py.TypeOf(o);
+            if (kinds[i] == Boxing.Float && type == Py.FloatType) *(double*)p = Py.Fast.PyFloat_AsDouble(o);
+            else if (kinds[i] == Boxing.Int && type == Py.LongType)
+            {
+                long v = Py.Fast.PyLong_AsLongLong(o);
+                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return 0;
+                *(long*)p = v;
+            }
+            else if (!Boxing.Write(o, e.ArgTypes[i], p)) return 0;
+        }
         int status;
         if (NoGil)
         {
@@ -82,7 +117,12 @@ internal sealed unsafe class Dispatcher
         else status = e.Entry(argBuf, result);
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
         if (status != 0) return Bridge.RaiseCompiled(ErrorState.Take());
-        Boxing.Convert(result, e.Function.ReturnType, e.ReturnType);
+        switch (e.ResultKind)
+        {
+            case Boxing.Float: if (!e.ConvertsResult) return Py.Fast.PyFloat_FromDouble(*(double*)result); break;
+            case Boxing.Int: if (!e.ConvertsResult) return Py.Fast.PyLong_FromLongLong(*(long*)result); break;
+        }
+        if (e.ConvertsResult) Boxing.Convert(result, e.Function.ReturnType, e.ReturnType);
         return Boxing.Read(result, e.ReturnType);
     }
 
@@ -145,7 +185,7 @@ internal sealed unsafe class Dispatcher
                 entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key.ToArray()));
                 if (entry == null)
                 {
-                    var host = _host ??= HostFunction.Parse(Source, Name, ParamNames, Lookup);
+                    var host = _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
                     var f = host.Compile(types, new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck));
                     var ret = declaredReturn ?? f.ReturnType;
                     entry = new CompiledEntry
@@ -155,6 +195,7 @@ internal sealed unsafe class Dispatcher
                         ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
                         Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
                     };
+                    entry.Prepare();
                     Entries = Entries.Append(entry).ToArray();
                 }
             }

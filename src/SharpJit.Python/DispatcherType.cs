@@ -69,7 +69,7 @@ internal static unsafe class DispatcherType
         {
             var d = Require(self);
             if (d == null) return 0;
-            if ((kwargs != 0 && Py.PyDict_Size(kwargs) > 0) || Py.PyTuple_Size(args) != d.ParamNames.Length)
+            if ((kwargs != 0 && Py.PyDict_Size(kwargs) > 0) || Py.Fast.PyTuple_Size(args) != d.ParamNames.Length)
             {
                 nint normal = Bridge.Normalize(self, args, kwargs);
                 if (normal == 0) return 0;
@@ -92,13 +92,13 @@ internal static unsafe class DispatcherType
         Py.Py_DecRef(type);
     }
 
-    /// <summary>_setup(source, filename, first_line, name, param_names, nogil, fastmath, boundscheck, indent)</summary>
+    /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck)</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
         try
         {
-            if (Py.PyTuple_Size(args) != 9) { Py.PyErr_SetString(Py.TypeError, "_setup expects 9 arguments"); return 0; }
+            if (Py.PyTuple_Size(args) != 8) { Py.PyErr_SetString(Py.TypeError, "_setup expects 8 arguments"); return 0; }
             nint Arg(int i) => Py.PyTuple_GetItem(args, i);
             string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
             long firstLine = Py.PyLong_AsLongLong(Arg(2));
@@ -106,7 +106,7 @@ internal static unsafe class DispatcherType
             for (int i = 0; i < names.Length; i++) names[i] = Py.AsString(Py.PyTuple_GetItem(Arg(4), i)) ?? "";
             var d = new Dispatcher
             {
-                Self = self, Source = new SourceText(file, source, (int)Math.Max(firstLine - 1, 0), Py.AsString(Arg(8)) ?? ""), Name = name, ParamNames = names,
+                Self = self, Source = new SourceText(file, source), FirstLine = (int)firstLine, Name = name, ParamNames = names,
                 NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
             };
             nint old = *(nint*)(self + HandleOffset);

@@ -13,9 +13,10 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 3));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 4));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
+            methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");
@@ -41,6 +42,17 @@ internal static unsafe class Module
     {
         Bridge.Install(bridge);
         RuntimeOutput.Redirect(new PythonStdout());
+        if (Environment.GetEnvironmentVariable("SHARPJIT_NO_WARM_UP") is null or "" or "0") Engine.JitHost.StartWarmUp();
+        return Py.NewRef(Py.None);
+    }
+
+    /// <summary>Called at interpreter exit (atexit): LLVM must not be unloaded under the warm-up thread.</summary>
+    [UnmanagedCallersOnly]
+    private static nint WaitForWarmUp(nint self, nint _)
+    {
+        nint ts = Py.PyEval_SaveThread();
+        try { Engine.JitHost.WaitForWarmUp(); }
+        finally { Py.PyEval_RestoreThread(ts); }
         return Py.NewRef(Py.None);
     }
 

@@ -19,18 +19,53 @@ public sealed class HostFunction
 
     private HostFunction(ModuleInfo module, FunctionInfo function) { Module = module; Function = function; }
 
-    /// <summary>Parses the source of a def (or of the statement holding a lambda) and finds the function in it.</summary>
-    /// <param name="name">The function's name; "&lt;lambda&gt;" selects the lambda whose parameters are <paramref name="paramNames"/>.</param>
-    public static HostFunction Parse(SourceText source, string name, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup)
+    /// <summary>
+    /// Finds a function in the full text of the file that defines it (as linecache holds it: a file, a notebook cell,
+    /// an exec'd string) and analyses it alone: the names it reads from outside come from <paramref name="lookup"/>.
+    /// Positions in errors and tracebacks are those of the real file.
+    /// </summary>
+    /// <param name="firstLine">The code object's first line: its def line or first decorator line.</param>
+    /// <param name="name">The function's name; "&lt;lambda&gt;" selects a lambda on that line with <paramref name="paramNames"/>.</param>
+    public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup)
     {
-        var module = Pipeline.Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source), lookup));
-        FunctionInfo? fn = name == "<lambda>"
-            ? module.Functions.Values.Where(f => f.Name == "<lambda>" && f.Params.Select(p => p.Name).SequenceEqual(paramNames)).SingleOrDefaultOrNull()
-            : module.Globals.TryGetValue(name, out var g) && g.Kind == GlobalKind.Function ? g.Function : null;
-        return fn == null
-            ? throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of function '{name}'", source, Span.None,
-                "define the function with def (or a single lambda per line) in a file or notebook cell")
-            : new HostFunction(module, fn);
+        var ast = ParsedFiles.Get(file);
+        int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
+        Node? found = null;
+        foreach (var n in Descendants(ast))
+        {
+            bool match = n switch
+            {
+                FunctionDef f => f.Name == name && (LineOf(f) == firstLine || f.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(f))),
+                Lambda l => name == "<lambda>" && LineOf(l) == firstLine && ParamNames(l.Args).SequenceEqual(paramNames),
+                _ => false,
+            };
+            if (match) { found = n; break; }
+        }
+        if (found == null)
+            throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of function '{name}' at line {firstLine}", file, Span.None,
+                "the file changed since it was imported (reload it), or the function was not defined with def/lambda in a file or notebook cell");
+        // The function alone, as if at module level: its decorators are not compiled, its free names come from the host.
+        var body = found is FunctionDef fd
+            ? new List<Stmt> { new FunctionDef(fd.Name, fd.Args, fd.Body, new List<Expr>(), fd.Returns, fd.TypeParams, fd.Span) }
+            : new List<Stmt> { new ExprStmt((Lambda)found, found.Span) };
+        var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup));
+        var fn = found is FunctionDef ? module.Globals[name].Function! : module.Functions.Values.First(f => f.Node == found);
+        return new HostFunction(module, fn);
+    }
+
+    private static IEnumerable<string> ParamNames(Arguments a) =>
+        a.PosOnlyArgs.Concat(a.Args).Select(x => x.Name).Concat(a.KwOnlyArgs.Select(x => x.Name));
+
+    private static IEnumerable<Node> Descendants(Node root)
+    {
+        var stack = new Stack<Node>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            yield return n;
+            foreach (var c in AstWalk.Children(n).Reverse()) stack.Push(c);
+        }
     }
 
     public CompiledFunction Compile(IReadOnlyList<SjType> argTypes, CodegenOptions? options = null) =>
@@ -41,13 +76,19 @@ public sealed class HostFunction
         string.Join("\n", f.Types.Specializations.Select(s => $"; {s}\n" + IrPrinter.Print(s.Ir, withTypes: true)));
 }
 
-internal static class SequenceExtensions
+/// <summary>Parsed files, kept while their text is unchanged: every @jit function of a module shares one parse.</summary>
+internal static class ParsedFiles
 {
-    /// <summary>The only element, or null when there are none or several.</summary>
-    public static T? SingleOrDefaultOrNull<T>(this IEnumerable<T> items) where T : class
+    private static readonly Dictionary<string, (string Text, Module Ast)> Cache = new();
+
+    public static Module Get(SourceText file)
     {
-        T? found = null;
-        foreach (var x in items) { if (found != null) return null; found = x; }
-        return found;
+        lock (Cache)
+        {
+            if (Cache.TryGetValue(file.Path, out var c) && c.Text == file.Text) return c.Ast;
+            var ast = Pipeline.Parse(file);
+            Cache[file.Path] = (file.Text, ast);
+            return ast;
+        }
     }
 }

@@ -20,6 +20,26 @@ public static class JitHost
 
     public static JitSession Jit => Session.Value;
 
+    private static Thread? _warmer;
+
+    /// <summary>
+    /// Loads LLVM and compiles a tiny function on a background thread, so that a host's first real compilation
+    /// does not pay for it (hosts call this at import; <see cref="WaitForWarmUp"/> before the process exits).
+    /// </summary>
+    public static void StartWarmUp()
+    {
+        if (_warmer != null) return;
+        _warmer = new Thread(() =>
+        {
+            try { SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64); }
+            catch (Exception) { /* a real compilation will report the problem */ }
+        }) { IsBackground = true, Name = "sharpjit warm-up" };
+        _warmer.Start();
+    }
+
+    /// <summary>Waits for the warm-up thread (LLVM must not be torn down at exit while it runs).</summary>
+    public static void WaitForWarmUp() => _warmer?.Join();
+
     /// <summary>Compiles fn for the argument types: infer, emit, verify, optimise, JIT; returns the entry point.</summary>
     public static CompiledFunction Compile(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options = null)
     {

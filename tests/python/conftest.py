@@ -1,0 +1,55 @@
+"""Shared helpers for the sharpjit Python-extension tests.
+
+Run: cd <repo> && PYTHONPATH=<repo>/python /usr/bin/python3 -m pytest tests/python -q
+"""
+import importlib.util
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TESTS_PYTHON = Path(__file__).resolve().parent
+PROGRAMS = REPO / "tests" / "programs"
+# Debian's interpreter: the one with numpy and pytest, and the one the corpus is defined against.
+PYTHON = "/usr/bin/python3"
+
+# Importable from every test (and from subprocesses, which get the same PYTHONPATH).
+for path in (str(REPO / "python"), str(TESTS_PYTHON)):
+    if path not in sys.path:
+        sys.path.insert(0, path)
+
+
+def subprocess_env(**extra):
+    """The environment for a child interpreter: sharpjit and the test helpers importable."""
+    pythonpath = os.pathsep.join([str(REPO / "python"), str(TESTS_PYTHON)])
+    env = {**os.environ, "PYTHONPATH": pythonpath}
+    env.pop("SHARPJIT_DISABLE_JIT", None)
+    env.update(extra)
+    return env
+
+
+def run_python(args, timeout=120, cwd=None, **env_extra):
+    """Runs /usr/bin/python3 with args; returns the CompletedProcess (text mode, output captured)."""
+    return subprocess.run([PYTHON, *map(str, args)], capture_output=True, text=True, timeout=timeout,
+                          cwd=cwd or REPO, env=subprocess_env(**env_extra))
+
+
+@pytest.fixture
+def make_module(tmp_path):
+    """make_module(source) writes source to a fresh .py file and imports it (a private module object).
+
+    Compiled functions read their source through inspect, so they must live in a real file; a module of its
+    own keeps module globals that a test rebinds away from every other test."""
+    def make(source, name=None):
+        name = name or f"sharpjit_test_{uuid.uuid4().hex[:12]}"
+        path = tmp_path / f"{name}.py"
+        path.write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return make
