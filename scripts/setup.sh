@@ -3,7 +3,8 @@
 # Quiet on success so that `./sharpjit run` prints only the program's output.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-packages=(llvm-19-dev clang-19 lld-19 python3 python3-numpy python3-numba python3-pytest python3-pip)
+packages=(llvm-19-dev clang-19 lld-19 python3 python3-numpy python3-numba python3-pytest python3-pip python3-venv
+          python3-setuptools python3-wheel python3-dask)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,8 +6,9 @@
     def f(x, y):
         return x * y + 1.0
 """
+__version__ = "0.1.0"  # before the imports: the cache key reads it
+
 from . import errors
 from ._dispatcher import Dispatcher, jit, njit
 
 __all__ = ["jit", "njit", "Dispatcher", "errors"]
-__version__ = "0.1.0"

@@ -13,6 +13,17 @@ from . import errors
 _SUPPORTED_MODULES = ("math", "cmath", "numpy")
 
 
+def _compiler_identity():
+    """This build of the compiler, for cache keys: the package version and the native library's size and mtime."""
+    import os
+    from . import __version__, _sharpjit
+    st = os.stat(_sharpjit.__file__)
+    return f"{__version__}:{st.st_size}:{st.st_mtime_ns}"
+
+
+COMPILER_IDENTITY = _compiler_identity()
+
+
 def _is_constant(v):
     if v is None or type(v) in (bool, int, float, complex):
         return True

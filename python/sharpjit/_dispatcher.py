@@ -4,7 +4,7 @@ import os
 
 from . import _bridge, _sharpjit
 
-_sharpjit._install(_bridge)  # also starts loading LLVM on a background thread
+_sharpjit._install(_bridge)
 atexit.register(_sharpjit._wait_for_warm_up)
 
 _CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
@@ -29,6 +29,19 @@ def _source_of(py_func):
     return "".join(lines), code.co_filename, code.co_firstlineno
 
 
+def _cache_dir(cache, source_file):
+    """cache=True: SHARPJIT_CACHE_DIR, else __pycache__ next to the source file; cache="path": that directory."""
+    if not cache:
+        return None
+    if isinstance(cache, (str, os.PathLike)):
+        return os.fspath(cache)
+    if os.environ.get("SHARPJIT_CACHE_DIR"):
+        return os.environ["SHARPJIT_CACHE_DIR"]
+    if not os.path.isfile(source_file):  # notebook cells, exec'd strings: no file to sit next to
+        return os.path.join(os.path.expanduser("~"), ".cache", "sharpjit")
+    return os.path.join(os.path.dirname(os.path.abspath(source_file)), "__pycache__", "sharpjit")
+
+
 class Dispatcher(_sharpjit.Dispatcher):
     """A compiled function. Calling it picks (or compiles) the native version for the argument types, in native code."""
 
@@ -50,7 +63,7 @@ class Dispatcher(_sharpjit.Dispatcher):
         source, file, first_line = _source_of(py_func)
         self._setup(source, file, first_line, py_func.__name__, self._param_names,
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
-                    bool(options.get("boundscheck", True) is not False))
+                    bool(options.get("boundscheck", True) is not False), _cache_dir(options.get("cache", False), file))
         for sig in signatures:
             self._compile_signature(sig)
 
@@ -66,8 +79,13 @@ class Dispatcher(_sharpjit.Dispatcher):
 
     @property
     def compile_times(self):
-        """Seconds spent compiling each signature (parse to machine code)."""
-        return self._compile_times()
+        """Seconds spent compiling each signature (parse to machine code); 0.0-ish for ones loaded from the cache."""
+        return [abs(t) for t in self._compile_times()]
+
+    @property
+    def cache_hits(self):
+        """How many signatures were loaded from the on-disk cache instead of compiled."""
+        return sum(1 for t in self._compile_times() if t < 0)
 
     def _inspect(self, kind, signature):
         found = dict(_sharpjit.Dispatcher._inspect(self, kind))

@@ -14,7 +14,18 @@ internal static unsafe class Bridge
 {
     private static nint _module;
 
-    public static void Install(nint bridgeModule) { Py.Py_IncRef(bridgeModule); _module = bridgeModule; }
+    /// <summary>Identifies this build of the compiler in cache keys (the bridge's COMPILER_IDENTITY).</summary>
+    public static string CompilerIdentity { get; private set; } = "unknown";
+
+    public static void Install(nint bridgeModule)
+    {
+        Py.Py_IncRef(bridgeModule);
+        _module = bridgeModule;
+        nint id = Py.PyObject_GetAttrString(bridgeModule, "COMPILER_IDENTITY");
+        if (id == 0) { Py.PyErr_Clear(); return; }
+        CompilerIdentity = Py.AsString(id) ?? "unknown";
+        Py.Py_DecRef(id);
+    }
 
     /// <summary>Calls bridge.name(*args), stealing the argument references; a new reference or 0 with an exception set.</summary>
     private static nint CallHelper(string name, params nint[] args)
@@ -104,7 +115,13 @@ internal static unsafe class Bridge
 /// <summary>Turns what the bridge's resolve() reports about a name into the compiler's view of a global.</summary>
 internal static class HostNames
 {
-    public static GlobalInfo? Resolve(nint dispatcher, string name)
+    /// <summary>The global for a name read by the dispatcher's function; null when Python does not define it.</summary>
+    public static GlobalInfo? Resolve(nint dispatcher, string name) => Query(dispatcher, name, forCompile: true);
+
+    /// <summary>The same, without preparing callees for compilation: for checking a cache entry's frozen values.</summary>
+    public static GlobalInfo? Peek(nint dispatcher, string name) => Query(dispatcher, name, forCompile: false);
+
+    private static GlobalInfo? Query(nint dispatcher, string name, bool forCompile)
     {
         int gil = Py.PyGILState_Ensure();
         try
@@ -113,15 +130,18 @@ internal static class HostNames
             if (r == 0)
             {
                 Py.PyErr_Clear();
-                return new GlobalInfo(name) { Kind = GlobalKind.Opaque, Description = "a value that could not be inspected" };
+                return Opaque(name, "a value that could not be inspected");
             }
-            try { return r == Py.None ? null : FromDescription(name, r); }
+            try { return r == Py.None ? null : FromDescription(name, r, forCompile); }
             finally { Py.Py_DecRef(r); }
         }
         finally { Py.PyGILState_Release(gil); }
     }
 
-    private static GlobalInfo FromDescription(string name, nint d)
+    private static GlobalInfo Opaque(string name, string description) =>
+        new(name) { Kind = GlobalKind.Opaque, Description = description, HostKey = "opaque:" + description };
+
+    private static GlobalInfo FromDescription(string name, nint d, bool forCompile)
     {
         string kind = Py.AsString(Py.PyTuple_GetItem(d, 0)) ?? "";
         var g = new GlobalInfo(name);
@@ -129,26 +149,38 @@ internal static class HostNames
         {
             case "const":
                 var value = ToConstant(Py.PyTuple_GetItem(d, 1));
-                if (value == null) { g.Kind = GlobalKind.Opaque; g.Description = "an int that does not fit in 64 bits"; Py.PyErr_Clear(); }
-                else { g.Kind = GlobalKind.Constant; g.ConstantValue = value; }
-                break;
+                if (value == null) { Py.PyErr_Clear(); return Opaque(name, "an int that does not fit in 64 bits"); }
+                g.Kind = GlobalKind.Constant; g.ConstantValue = value; g.HostKey = "const:" + ConstantKey(value);
+                return g;
             case "module":
                 g.Kind = GlobalKind.Module; g.ModuleName = Py.AsString(Py.PyTuple_GetItem(d, 1));
-                break;
+                g.HostKey = "module:" + g.ModuleName;
+                return g;
             case "member":
                 g.Kind = GlobalKind.ModuleMember;
                 g.ModuleName = Py.AsString(Py.PyTuple_GetItem(d, 1)); g.MemberName = Py.AsString(Py.PyTuple_GetItem(d, 2));
-                break;
+                g.HostKey = $"member:{g.ModuleName}.{g.MemberName}";
+                return g;
             case "jit":
-                g.Kind = GlobalKind.Function;
-                g.Function = DispatcherType.StateOf(Py.PyTuple_GetItem(d, 1))!.Host.Function;
-                break;
+                var callee = DispatcherType.StateOf(Py.PyTuple_GetItem(d, 1))!;
+                g.Kind = GlobalKind.Function; g.HostObject = callee; g.HostKey = "jit:" + callee.Identity;
+                if (forCompile) g.Function = callee.Host.Function;
+                return g;
             default:
-                g.Kind = GlobalKind.Opaque; g.Description = Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "an unsupported value";
-                break;
+                return Opaque(name, Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "an unsupported value");
         }
-        return g;
     }
+
+    /// <summary>Exact text of a constant (floats by their bits), so that any change of value changes the key.</summary>
+    private static string ConstantKey(object v) => v switch
+    {
+        bool b => b ? "True" : "False",
+        long l => "i" + l,
+        double d => "f" + BitConverter.DoubleToInt64Bits(d).ToString("x"),
+        Complex c => $"c{BitConverter.DoubleToInt64Bits(c.Real):x},{BitConverter.DoubleToInt64Bits(c.Imaginary):x}",
+        object?[] items => "(" + string.Join(",", items.Select(x => ConstantKey(x!))) + ")",
+        _ => "None",
+    };
 
     /// <summary>A frozen constant: long, double, bool, Complex, PyNone or object?[] (null when it does not fit).</summary>
     private static object? ToConstant(nint o)

@@ -13,9 +13,13 @@ namespace SharpJit.Python;
 internal sealed unsafe class CompiledEntry
 {
     public required byte[] Key;
-    public required CompiledFunction Function;
     public required SjType[] ArgTypes;
+    public required SjType CompiledReturnType;
     public required SjType ReturnType;     // as returned to Python (a declared signature may widen it)
+    public required string LlvmIr;
+    public required Func<string> TypedIr;
+    public required TimeSpan CompileTime;
+    public bool FromCache;
     public required ValueLayout Args;
     public required int ResultSize;
     public required delegate* unmanaged<byte*, byte*, int> Entry;
@@ -30,7 +34,7 @@ internal sealed unsafe class CompiledEntry
         Offsets = Enumerable.Range(0, ArgTypes.Length).Select(Args.Offset).ToArray();
         Kinds = ArgTypes.Select(ScalarKind).ToArray();
         ResultKind = ScalarKind(ReturnType);
-        ConvertsResult = Function.ReturnType != ReturnType;
+        ConvertsResult = CompiledReturnType != ReturnType;
     }
 
     private static byte ScalarKind(SjType t)
@@ -54,10 +58,17 @@ internal sealed unsafe class Dispatcher
     public required int FirstLine;
     public required string[] ParamNames;
     public bool NoGil, FastMath, BoundsCheck = true;
+    public string? CacheDir;                // cache=True: where compiled signatures are stored
+    private string? _identity;
+
+    /// <summary>Where the function comes from and the hash of that file's text: part of every cache key that involves it.</summary>
+    public string Identity => _identity ??= $"{Source.Path}:{FirstLine}:{Name}:{DiskCache.Hash(Source.Text)}";
     public bool Explicit;                   // signatures were given: no lazy compilation for other types
     public volatile CompiledEntry[] Entries = Array.Empty<CompiledEntry>();
     private HostFunction? _host;
     private readonly object _compileLock = new();
+
+    public HostFunction? HostIfParsed => _host;
 
     public HostFunction Host
     {
@@ -122,7 +133,7 @@ internal sealed unsafe class Dispatcher
             case Boxing.Float: if (!e.ConvertsResult) return Py.Fast.PyFloat_FromDouble(*(double*)result); break;
             case Boxing.Int: if (!e.ConvertsResult) return Py.Fast.PyLong_FromLongLong(*(long*)result); break;
         }
-        if (e.ConvertsResult) Boxing.Convert(result, e.Function.ReturnType, e.ReturnType);
+        if (e.ConvertsResult) Boxing.Convert(result, e.CompiledReturnType, e.ReturnType);
         return Boxing.Read(result, e.ReturnType);
     }
 
@@ -185,16 +196,24 @@ internal sealed unsafe class Dispatcher
                 entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key.ToArray()));
                 if (entry == null)
                 {
-                    var host = _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
-                    var f = host.Compile(types, new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck));
-                    var ret = declaredReturn ?? f.ReturnType;
-                    entry = new CompiledEntry
+                    var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck);
+                    var cacheKey = CacheDir == null ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
+                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key.ToArray(), types, declaredReturn);
+                    if (entry == null)
                     {
-                        Key = key.ToArray(), Function = f, ArgTypes = types, ReturnType = ret,
-                        Args = new ValueLayout(types),
-                        ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
-                        Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
-                    };
+                        var host = _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
+                        var f = host.Compile(types, options, sharedObject: cacheKey != null);
+                        var ret = declaredReturn ?? f.ReturnType;
+                        entry = new CompiledEntry
+                        {
+                            Key = key.ToArray(), ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,
+                            LlvmIr = f.LlvmIr, TypedIr = () => HostFunction.TypedIr(f), CompileTime = f.CompileTime,
+                            Args = new ValueLayout(types),
+                            ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
+                            Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
+                        };
+                        if (cacheKey != null) DiskCache.Store(this, cacheKey, f);
+                    }
                     entry.Prepare();
                     Entries = Entries.Append(entry).ToArray();
                 }

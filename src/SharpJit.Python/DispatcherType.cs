@@ -92,13 +92,13 @@ internal static unsafe class DispatcherType
         Py.Py_DecRef(type);
     }
 
-    /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck)</summary>
+    /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None)</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
         try
         {
-            if (Py.PyTuple_Size(args) != 8) { Py.PyErr_SetString(Py.TypeError, "_setup expects 8 arguments"); return 0; }
+            if (Py.PyTuple_Size(args) != 9) { Py.PyErr_SetString(Py.TypeError, "_setup expects 9 arguments"); return 0; }
             nint Arg(int i) => Py.PyTuple_GetItem(args, i);
             string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
             long firstLine = Py.PyLong_AsLongLong(Arg(2));
@@ -107,8 +107,9 @@ internal static unsafe class DispatcherType
             var d = new Dispatcher
             {
                 Self = self, Source = new SourceText(file, source), FirstLine = (int)firstLine, Name = name, ParamNames = names,
-                NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
+                NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, CacheDir = Arg(8) == Py.None ? null : Py.AsString(Arg(8)), FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
             };
+            if (d.CacheDir == null) Module.WarmUpForCompilation();
             nint old = *(nint*)(self + HandleOffset);
             if (old != 0) GCHandle.FromIntPtr(old).Free();
             *(nint*)(self + HandleOffset) = GCHandle.ToIntPtr(GCHandle.Alloc(d));
@@ -155,7 +156,7 @@ internal static unsafe class DispatcherType
         catch (Exception ex) { return Internal(ex); }
     }
 
-    /// <summary>_compile_times(): seconds each signature took to compile, in compilation order.</summary>
+    /// <summary>_compile_times(): seconds each signature took to compile, in compilation order (negative: loaded from the cache).</summary>
     [UnmanagedCallersOnly]
     private static nint CompileTimes(nint self, nint _)
     {
@@ -166,7 +167,7 @@ internal static unsafe class DispatcherType
             nint list = Py.PyList_New(0);
             foreach (var e in d.Entries)
             {
-                nint f = Py.PyFloat_FromDouble(e.Function.CompileTime.TotalSeconds);
+                nint f = Py.PyFloat_FromDouble(e.FromCache ? -e.CompileTime.TotalSeconds : e.CompileTime.TotalSeconds);
                 Py.PyList_Append(list, f);
                 Py.Py_DecRef(f);
             }
@@ -189,9 +190,9 @@ internal static unsafe class DispatcherType
             {
                 string text = kind switch
                 {
-                    "llvm" => e.Function.LlvmIr,
-                    "asm" => JitHost.AssemblyOf(e.Function.LlvmIr),
-                    "types" => HostFunction.TypedIr(e.Function),
+                    "llvm" => e.LlvmIr,
+                    "asm" => JitHost.AssemblyOf(e.LlvmIr),
+                    "types" => e.TypedIr(),
                     _ => throw new ArgumentException($"unknown inspection '{kind}'"),
                 };
                 nint t = Py.Tuple(Py.Tuple(e.ArgTypes.Select(a => Py.Str(a.Name)).ToArray()), Py.Str(text));

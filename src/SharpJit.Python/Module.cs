@@ -42,8 +42,16 @@ internal static unsafe class Module
     {
         Bridge.Install(bridge);
         RuntimeOutput.Redirect(new PythonStdout());
-        if (Environment.GetEnvironmentVariable("SHARPJIT_NO_WARM_UP") is null or "" or "0") Engine.JitHost.StartWarmUp();
         return Py.NewRef(Py.None);
+    }
+
+    /// <summary>
+    /// Loads LLVM in the background when the first function without cache=True is decorated: it will need LLVM at its
+    /// first call. (Cached functions load with dlopen, which would wait behind LLVM's dlopen: they do not trigger it.)
+    /// </summary>
+    public static void WarmUpForCompilation()
+    {
+        if (Environment.GetEnvironmentVariable("SHARPJIT_NO_WARM_UP") is null or "" or "0") Engine.JitHost.StartWarmUp();
     }
 
     /// <summary>Called at interpreter exit (atexit): LLVM must not be unloaded under the warm-up thread.</summary>

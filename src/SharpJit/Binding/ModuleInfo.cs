@@ -15,6 +15,10 @@ public sealed class GlobalInfo
     public string? MemberName;        // for ModuleMember
     public object? ConstantValue;     // for Constant
     public string? Description;       // for Opaque: what the host value is ("a list object")
+    /// <summary>For names supplied by a host: a stable text identifying the value frozen into the code (cache keys).</summary>
+    public string? HostKey;
+    /// <summary>For host functions: the host's object behind <see cref="Function"/> (its dispatcher).</summary>
+    public object? HostObject;
     public int Assignments;
     public Span Span;
     public GlobalInfo(string name) { Name = name; }

@@ -51,6 +51,9 @@ public sealed unsafe class CompiledFunction
     /// <summary>Everything inference reached from the entry (its callees' specialisations included).</summary>
     public TypeInference Types { get; }
     public nint EntryAddress { get; }
+    /// <summary>The code as a standalone shared library exporting <see cref="EntrySymbol"/> (when requested).</summary>
+    public byte[]? SharedObject { get; init; }
+    public string EntrySymbol => ModuleEmitter.EntryName(Specialization);
     public string LlvmIr { get; }
     public TimeSpan CompileTime { get; }
     private readonly ValueLayout _args;

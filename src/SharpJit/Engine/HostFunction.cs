@@ -68,8 +68,8 @@ public sealed class HostFunction
         }
     }
 
-    public CompiledFunction Compile(IReadOnlyList<SjType> argTypes, CodegenOptions? options = null) =>
-        JitHost.Compile(Module, Function, argTypes, options);
+    public CompiledFunction Compile(IReadOnlyList<SjType> argTypes, CodegenOptions? options = null, bool sharedObject = false) =>
+        JitHost.Compile(Module, Function, argTypes, options, sharedObject);
 
     /// <summary>The typed IR of a compiled signature and of every function it calls.</summary>
     public static string TypedIr(CompiledFunction f) =>

@@ -41,7 +41,9 @@ public static class JitHost
     public static void WaitForWarmUp() => _warmer?.Join();
 
     /// <summary>Compiles fn for the argument types: infer, emit, verify, optimise, JIT; returns the entry point.</summary>
-    public static CompiledFunction Compile(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options = null)
+    /// <param name="sharedObject">Also link the code into a standalone shared library (for the on-disk cache).</param>
+    public static CompiledFunction Compile(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options = null,
+        bool sharedObject = false)
     {
         var sw = Stopwatch.StartNew();
         var (types, entry) = Pipeline.Infer(module, fn, argTypes);
@@ -51,16 +53,18 @@ public static class JitHost
             var llmod = jit.CreateModule(fn.QualName);
             Pipeline.Emit(types, entry, jit.ContextRef, llmod, options ?? new CodegenOptions());
             string ir = "";
+            byte[]? library = null;
             Pipeline.Guard(module.Source, () =>
             {
                 ModuleText.VerifyOrThrow(llmod);
                 Optimizer.Run(llmod, jit.TargetMachine);
                 ir = ModuleText.Print(llmod);
+                if (sharedObject) library = SharedObjects.Build(llmod, jit.TargetMachine);
                 return 0;
             });
             Pipeline.Guard(module.Source, () => jit.AddModule(llmod));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(ModuleEmitter.EntryName(entry)));
-            return new CompiledFunction(types, entry, address, ir, sw.Elapsed);
+            return new CompiledFunction(types, entry, address, ir, sw.Elapsed) { SharedObject = library };
         }
     }
 

@@ -13,7 +13,7 @@ public static class TypeNames
         ["float64"] = ScalarType.Float64, ["f8"] = ScalarType.Float64, ["float"] = ScalarType.Float64, ["double"] = ScalarType.Float64,
         ["float_"] = ScalarType.Float64,
         ["complex128"] = ScalarType.Complex128, ["c16"] = ScalarType.Complex128, ["complex"] = ScalarType.Complex128,
-        ["none"] = SimpleType.None, ["None"] = SimpleType.None, ["void"] = SimpleType.None,
+        ["str"] = SimpleType.Str, ["none"] = SimpleType.None, ["None"] = SimpleType.None, ["void"] = SimpleType.None,
     };
 
     /// <summary>Parses "ret(arg, ...)" or "(arg, ...)"; the return type is null when not given.</summary>

@@ -1,0 +1,64 @@
+"""Functions timed by bench/python_boundary.py, decorated with sharpjit.jit or numba.njit by the caller (JIT env var)."""
+import math
+import os
+
+if os.environ.get("JIT") == "numba":
+    from numba import njit as jit
+else:
+    from sharpjit import jit
+
+CACHE = os.environ.get("JIT_CACHE") == "1"
+
+
+@jit(cache=CACHE)
+def trivial(a, b):
+    return a + b
+
+
+@jit(cache=CACHE)
+def kernel40(n, dt, damping):
+    # A 40-line scalar kernel: damped particles in a box with collisions against the walls.
+    x, y, vx, vy = 0.1, 0.2, 1.0, 0.5
+    energy = 0.0
+    bounces = 0
+    for step in range(n):
+        ax = -x * 0.5
+        ay = -9.81 - y * 0.1
+        vx = (vx + ax * dt) * (1.0 - damping * dt)
+        vy = (vy + ay * dt) * (1.0 - damping * dt)
+        x += vx * dt
+        y += vy * dt
+        if x < -1.0:
+            x = -2.0 - x
+            vx = -vx
+            bounces += 1
+        elif x > 1.0:
+            x = 2.0 - x
+            vx = -vx
+            bounces += 1
+        if y < 0.0:
+            y = -y
+            vy = -vy * 0.9
+            bounces += 1
+        speed2 = vx * vx + vy * vy
+        if speed2 > 100.0:
+            scale = 10.0 / math.sqrt(speed2)
+            vx *= scale
+            vy *= scale
+        kinetic = 0.5 * speed2
+        potential = 9.81 * y + 0.25 * x * x
+        energy += (kinetic + potential) * dt
+        if step % 1000 == 999:
+            energy *= 0.5
+    mean = energy / max(n, 1)
+    if bounces > n:
+        mean = -mean
+    return mean, bounces, (x, y)
+
+
+@jit(nogil=True, cache=CACHE)
+def busy(n):
+    s = 0.0
+    for i in range(n):
+        s += math.sin(i * 1e-3) * math.cos(i * 2e-3)
+    return s
