@@ -66,7 +66,7 @@ internal sealed unsafe class Dispatcher
     public bool Explicit;                   // signatures were given: no lazy compilation for other types
     public volatile CompiledEntry[] Entries = Array.Empty<CompiledEntry>();
     private HostFunction? _host;
-    private readonly object _compileLock = new();
+    private readonly object _compileLock = new(), _parseLock = new();
 
     public HostFunction? HostIfParsed => _host;
 
@@ -75,7 +75,8 @@ internal sealed unsafe class Dispatcher
         get
         {
             if (_host != null) return _host;
-            lock (_compileLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
+            // Its own lock: parsing never calls Python, so it may be taken with the GIL held (resolving a callee).
+            lock (_parseLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
         }
     }
 
@@ -201,8 +202,7 @@ internal sealed unsafe class Dispatcher
                     entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key.ToArray(), types, declaredReturn);
                     if (entry == null)
                     {
-                        var host = _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
-                        var f = host.Compile(types, options, sharedObject: cacheKey != null);
+                        var f = Host.Compile(types, options, sharedObject: cacheKey != null);
                         var ret = declaredReturn ?? f.ReturnType;
                         entry = new CompiledEntry
                         {

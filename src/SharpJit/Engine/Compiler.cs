@@ -53,6 +53,7 @@ public sealed unsafe class CompiledFunction
     public nint EntryAddress { get; }
     /// <summary>The code as a standalone shared library exporting <see cref="EntrySymbol"/> (when requested).</summary>
     public byte[]? SharedObject { get; init; }
+    public CompilePhases? Phases { get; init; }
     public string EntrySymbol => ModuleEmitter.EntryName(Specialization);
     public string LlvmIr { get; }
     public TimeSpan CompileTime { get; }

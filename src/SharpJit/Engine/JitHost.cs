@@ -8,6 +8,16 @@ using SharpJit.Typing;
 
 namespace SharpJit.Engine;
 
+/// <summary>Where a compilation's time went (the session is LLVM's one-time start, paid by the first compilation).</summary>
+public sealed class CompilePhases
+{
+    public TimeSpan Infer, Session, Emit, Optimise, Export, MachineCode;
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString() =>
+        $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, emit {Ms(Emit)} ms, optimise {Ms(Optimise)} ms, " +
+        $"print+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms";
+}
+
 /// <summary>The process-wide JIT: one LLJIT with the runtime helpers bound, created on first use.</summary>
 public static class JitHost
 {
@@ -45,11 +55,15 @@ public static class JitHost
     public static CompiledFunction Compile(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options = null,
         bool sharedObject = false)
     {
+        var phases = new CompilePhases();
         var sw = Stopwatch.StartNew();
         var (types, entry) = Pipeline.Infer(module, fn, argTypes);
+        phases.Infer = sw.Elapsed;
         var jit = Jit;
+        phases.Session = sw.Elapsed - phases.Infer;
         lock (jit.SyncRoot)
         {
+            var mark = sw.Elapsed;
             var llmod = jit.CreateModule(fn.QualName);
             Pipeline.Emit(types, entry, jit.ContextRef, llmod, options ?? new CodegenOptions());
             string ir = "";
@@ -57,16 +71,24 @@ public static class JitHost
             Pipeline.Guard(module.Source, () =>
             {
                 ModuleText.VerifyOrThrow(llmod);
+                phases.Emit = sw.Elapsed - mark; mark = sw.Elapsed;
                 Optimizer.Run(llmod, jit.TargetMachine);
+                phases.Optimise = sw.Elapsed - mark; mark = sw.Elapsed;
                 ir = ModuleText.Print(llmod);
                 if (sharedObject) library = SharedObjects.Build(llmod, jit.TargetMachine);
+                phases.Export = sw.Elapsed - mark; mark = sw.Elapsed;
                 return 0;
             });
             Pipeline.Guard(module.Source, () => jit.AddModule(llmod));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(ModuleEmitter.EntryName(entry)));
-            return new CompiledFunction(types, entry, address, ir, sw.Elapsed) { SharedObject = library };
+            phases.MachineCode = sw.Elapsed - mark;
+            if (TraceCompilation) Console.Error.WriteLine($"sharpjit: compiled {fn.QualName}({string.Join(", ", argTypes.Select(t => t.Name))}) {phases}");
+            return new CompiledFunction(types, entry, address, ir, sw.Elapsed) { SharedObject = library, Phases = phases };
         }
     }
+
+    /// <summary>SHARPJIT_TRACE_COMPILE=1 prints each compilation's phases to stderr.</summary>
+    private static readonly bool TraceCompilation = Environment.GetEnvironmentVariable("SHARPJIT_TRACE_COMPILE") is "1";
 
     /// <summary>Machine code, as assembly text, for optimised IR (re-parsed: the JIT owns the module it ran).</summary>
     public static string AssemblyOf(string optimisedIr)
