@@ -33,7 +33,7 @@ public sealed class ModuleInfo
     public Dictionary<string, GlobalInfo> Globals { get; } = new();
     public Dictionary<Node, FunctionInfo> Functions { get; } = new();
 
-    public static readonly HashSet<string> KnownModules = new() { "math", "cmath" };
+    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy" };
 
     public ModuleInfo(SourceText source, Module ast, Func<string, GlobalInfo?>? hostLookup = null)
     {

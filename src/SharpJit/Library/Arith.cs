@@ -144,20 +144,7 @@ public static unsafe class Arith
                 bool isDivmod = at.Op == Op.Call;
                 e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0)), "ZeroDivisionError",
                     op == Operator.Mod && !isDivmod ? "integer modulo by zero" : "integer division or modulo by zero", at.Span);
-                // INT64_MIN // -1 overflows in hardware: divide by 1 instead and fix the sign (wraps like Numba).
-                var minusOne = Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(-1));
-                var safeB = BuildSelect(B, minusOne, M.ConstI64(1), b, "");
-                var q = BuildSDiv(B, a, safeB, "");
-                var r = BuildSRem(B, a, safeB, "");
-                var adjust = BuildAnd(B, Cmp(LLVMIntPredicate.LLVMIntNE, r, M.ConstI64(0)),
-                    Cmp(LLVMIntPredicate.LLVMIntSLT, BuildXor(B, r, safeB, ""), M.ConstI64(0)), "");
-                if (op == Operator.FloorDiv)
-                {
-                    var fq = BuildSelect(B, adjust, BuildSub(B, q, M.ConstI64(1), ""), q, "");
-                    return BuildSelect(B, minusOne, BuildSub(B, M.ConstI64(0), a, ""), fq, "");
-                }
-                var fr = BuildSelect(B, adjust, BuildAdd(B, r, safeB, ""), r, "");
-                return BuildSelect(B, minusOne, M.ConstI64(0), fr, "");
+                return IntFloorDivMod(e, op, a, b);
             }
             case Operator.Pow:
                 e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, b, M.ConstI64(0)), "ValueError",
@@ -174,6 +161,40 @@ public static unsafe class Arith
             }
         }
         throw e.Internal(at.Span, $"internal: int operator {op}");
+    }
+
+    /// <summary>a // b or a % b for int64 with Python's signs; b must not be zero. INT64_MIN // -1 wraps (like Numba).</summary>
+    internal static LLVMValueRef IntFloorDivMod(FunctionEmitter e, Operator op, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B; var M = e.M;
+        LLVMValueRef Cmp(LLVMIntPredicate p, LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, p, x, y, "");
+        // INT64_MIN // -1 overflows in hardware: divide by 1 instead and fix the sign.
+        var minusOne = Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(-1));
+        var safeB = BuildSelect(B, minusOne, M.ConstI64(1), b, "");
+        var q = BuildSDiv(B, a, safeB, "");
+        var r = BuildSRem(B, a, safeB, "");
+        var adjust = BuildAnd(B, Cmp(LLVMIntPredicate.LLVMIntNE, r, M.ConstI64(0)),
+            Cmp(LLVMIntPredicate.LLVMIntSLT, BuildXor(B, r, safeB, ""), M.ConstI64(0)), "");
+        if (op == Operator.FloorDiv)
+        {
+            var fq = BuildSelect(B, adjust, BuildSub(B, q, M.ConstI64(1), ""), q, "");
+            return BuildSelect(B, minusOne, BuildSub(B, M.ConstI64(0), a, ""), fq, "");
+        }
+        var fr = BuildSelect(B, adjust, BuildAdd(B, r, safeB, ""), r, "");
+        return BuildSelect(B, minusOne, M.ConstI64(0), fr, "");
+    }
+
+    /// <summary>a % b for floats with the sign of b, as Python; NaN when b is zero (Python raises before this).</summary>
+    internal static LLVMValueRef FloatMod(FunctionEmitter e, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B; var M = e.M;
+        var m = BuildFRem(B, a, b, "");
+        var nonzero = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, m, M.ConstF64(0), "");
+        var signsDiffer = BuildXor(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), ""),
+            BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, m, M.ConstF64(0), ""), "");
+        var adjusted = BuildSelect(B, signsDiffer, BuildFAdd(B, m, b, ""), m, "");
+        var zero = e.Intrinsic("llvm.copysign", new[] { M.F64 }, M.ConstF64(0), b);
+        return BuildSelect(B, nonzero, adjusted, zero, "");
     }
 
     private static void FastMath(FunctionEmitter e, LLVMValueRef v)
@@ -199,17 +220,8 @@ public static unsafe class Arith
                 e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", at.Span);
                 return e.CallRuntime("sj_float_floordiv", a, b);
             case Operator.Mod:
-            {
                 e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", at.Span);
-                // Python: the result takes the sign of the divisor.
-                var m = BuildFRem(B, a, b, "");
-                var nonzero = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, m, M.ConstF64(0), "");
-                var signsDiffer = BuildXor(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), ""),
-                    BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, m, M.ConstF64(0), ""), "");
-                var adjusted = BuildSelect(B, signsDiffer, BuildFAdd(B, m, b, ""), m, "");
-                var zero = e.Intrinsic("llvm.copysign", new[] { M.F64 }, M.ConstF64(0), b);
-                return BuildSelect(B, nonzero, adjusted, zero, "");
-            }
+                return FloatMod(e, a, b);
             case Operator.Pow:
             {
                 var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), "");

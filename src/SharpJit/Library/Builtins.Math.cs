@@ -45,7 +45,7 @@ public static unsafe partial class Builtins
         Registry["math.e"] = new LibConstant(Math.E);
         Registry["math.tau"] = new LibConstant(Math.Tau);
         Registry["math.inf"] = new LibConstant(double.PositiveInfinity);
-        Registry["math.nan"] = new LibConstant(double.NaN);
+        Registry["math.nan"] = new LibConstant(PositiveNaN);
 
         foreach (var (name, libm, canOverflow) in Math1)
             Add("math." + name, c => { Arity(c, name, 1, 1); RealArg(c, name, 0); return ScalarType.Float64; }, c =>
@@ -301,9 +301,9 @@ public static unsafe partial class Builtins
         Registry["cmath.e"] = new LibConstant(Math.E);
         Registry["cmath.tau"] = new LibConstant(Math.Tau);
         Registry["cmath.inf"] = new LibConstant(double.PositiveInfinity);
-        Registry["cmath.nan"] = new LibConstant(double.NaN);
+        Registry["cmath.nan"] = new LibConstant(PositiveNaN);
         Registry["cmath.infj"] = new LibConstant(new Complex(0, double.PositiveInfinity));
-        Registry["cmath.nanj"] = new LibConstant(new Complex(0, double.NaN));
+        Registry["cmath.nanj"] = new LibConstant(new Complex(0, PositiveNaN));
 
         for (int id = 0; id < CMathUnary.Length; id++)
         {

@@ -23,7 +23,20 @@ public sealed class LibFunc : LibMember
     public string Name { get; }
     public Func<CallTypingContext, SjType> Type { get; }
     public Func<LoweringCall, LLVMValueRef> Lower { get; }
-    public LibFunc(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower) { Name = name; Type = type; Lower = lower; }
+    /// <summary>True when no call can raise, whatever the argument types (see Typing.RaiseAnalysis).</summary>
+    public bool NeverRaises { get; }
+    public LibFunc(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false)
+    {
+        Name = name; Type = type; Lower = lower; NeverRaises = neverRaises;
+    }
+}
+
+/// <summary>A module member that exists in Python but that compiled code rejects with a specific explanation.</summary>
+public sealed class LibUnsupported : LibMember
+{
+    public string Message { get; }
+    public string? Hint { get; }
+    public LibUnsupported(string message, string? hint = null) { Message = message; Hint = hint; }
 }
 
 /// <summary>The registry of built-in functions, exception classes and module members compiled code can use.</summary>
@@ -55,10 +68,11 @@ public static unsafe partial class Builtins
         RegisterCore();
         RegisterMath();
         RegisterCMath();
+        RegisterNumPy();
     }
 
-    private static void Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower) =>
-        Registry[name] = new LibFunc(name, type, lower);
+    private static void Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false) =>
+        Registry[name] = new LibFunc(name, type, lower, neverRaises);
 
     public static SjType? Lookup(string name)
     {
@@ -506,13 +520,17 @@ public static unsafe partial class Builtins
         return Check(classInfo.Type, classInfo);
     }
 
+    /// <summary>Python's float('nan') and math.nan: a quiet NaN with the sign bit clear (.NET's double.NaN has it
+    /// set, which copysign and signbit would show).</summary>
+    public static readonly double PositiveNaN = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
+
     public static double? ParseFloatLiteral(string s)
     {
         var t = s.Trim().Replace("_", "").ToLowerInvariant();
         string body = t.TrimStart('+', '-');
         bool neg = t.StartsWith('-');
         if (body is "inf" or "infinity") return neg ? double.NegativeInfinity : double.PositiveInfinity;
-        if (body == "nan") return double.NaN;
+        if (body == "nan") return neg ? -PositiveNaN : PositiveNaN;
         if (double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)) return d;
         return null;
     }

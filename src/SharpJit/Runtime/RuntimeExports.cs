@@ -165,6 +165,20 @@ public static unsafe class RuntimeExports
         catch (Exception ex) { return Fail(ex); }
     }
 
+    // ------------------------------------------------------------ numpy
+
+    [UnmanagedCallersOnly]
+    public static void NumPyComplex1(int id, double re, double im, double* r) =>
+        (r[0], r[1]) = NumPyMath.ComplexUnary(Library.Builtins.NumPyComplexUnary[id], re, im);
+
+    [UnmanagedCallersOnly]
+    public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);
+
+    [UnmanagedCallersOnly] public static double NumPyRound(double x, long decimals) => NumPyMath.Round(x, decimals);
+    [UnmanagedCallersOnly] public static long NumPyRoundInt(long x, long decimals) => NumPyMath.RoundInt(x, decimals);
+    [UnmanagedCallersOnly] public static long NumPyGcd(long a, long b) => NumPyMath.Gcd(a, b);
+    [UnmanagedCallersOnly] public static long NumPyLcm(long a, long b) => NumPyMath.Lcm(a, b);
+
     [UnmanagedCallersOnly]
     public static int CMathIsClose(double ar, double ai, double br, double bi, double rel, double abs, long* r) =>
         Guard(() => PyCMath.IsClose((ar, ai), (br, bi), rel, abs) ? 1L : 0L, r);

@@ -50,6 +50,12 @@ public static unsafe class RuntimeSymbols
         ["sj_cmath1"] = ("i:iddp", (nint)(delegate* unmanaged<int, double, double, double*, int>)&RuntimeExports.CMath1),
         ["sj_cmath_rect"] = ("i:ddp", (nint)(delegate* unmanaged<double, double, double*, int>)&RuntimeExports.CMathRect),
         ["sj_cmath_isclose"] = ("i:ddddddp", (nint)(delegate* unmanaged<double, double, double, double, double, double, long*, int>)&RuntimeExports.CMathIsClose),
+        ["sj_np_complex1"] = ("v:iddp", (nint)(delegate* unmanaged<int, double, double, double*, void>)&RuntimeExports.NumPyComplex1),
+        ["sj_np_cpow"] = ("v:ddddp", (nint)(delegate* unmanaged<double, double, double, double, double*, void>)&RuntimeExports.NumPyComplexPower),
+        ["sj_np_round"] = ("d:dl", (nint)(delegate* unmanaged<double, long, double>)&RuntimeExports.NumPyRound),
+        ["sj_np_round_int"] = ("l:ll", (nint)(delegate* unmanaged<long, long, long>)&RuntimeExports.NumPyRoundInt),
+        ["sj_np_gcd"] = ("l:ll", (nint)(delegate* unmanaged<long, long, long>)&RuntimeExports.NumPyGcd),
+        ["sj_np_lcm"] = ("l:ll", (nint)(delegate* unmanaged<long, long, long>)&RuntimeExports.NumPyLcm),
     };
 
     public static (char Return, char[] Params) Signature(string name)

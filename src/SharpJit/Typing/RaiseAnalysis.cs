@@ -74,7 +74,7 @@ public static class RaiseAnalysis
                 {
                     ResolvedUserCall => false, // decided by the callee
                     ResolvedException => false,
-                    ResolvedLibraryCall lc => !SafeLibrary.Contains(lc.Function.Name) && !SafeRange(lc.Function.Name, i)
+                    ResolvedLibraryCall lc => !lc.Function.NeverRaises && !SafeLibrary.Contains(lc.Function.Name) && !SafeRange(lc.Function.Name, i)
                         && !(lc.Function.Name == "abs" && i.Args[0].Type is ScalarType { Rank: <= 2 }), // abs(complex) can overflow
                     _ => true,
                 };

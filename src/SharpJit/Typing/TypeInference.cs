@@ -279,7 +279,8 @@ public sealed class TypeInference
                 case GlobalKind.ModuleMember:
                 {
                     var member = Builtins.LookupModuleMember(g.ModuleName!, g.MemberName!)
-                        ?? throw Error(i, $"cannot import name '{g.MemberName}' from '{g.ModuleName}'");
+                        ?? throw Error(i, $"cannot import name '{g.MemberName}' from '{g.ModuleName}'", Builtins.ModuleHint(g.ModuleName!));
+                    if (member is LibUnsupported u) throw Module.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
                     if (member is LibConstant c) { i.Resolved = c.Value; return ConstType(c.Value); }
                     return new BuiltinType(((LibFunc)member).Name);
                 }
@@ -316,7 +317,8 @@ public sealed class TypeInference
         if (obj is ModuleType m)
         {
             var member = Builtins.LookupModuleMember(m.Module, attr)
-                ?? throw Error(i, $"module '{m.Module}' has no attribute '{attr}' that compiled code supports");
+                ?? throw Error(i, $"module '{m.Module}' has no attribute '{attr}' that compiled code supports", Builtins.ModuleHint(m.Module));
+            if (member is LibUnsupported u) throw Module.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
             if (member is LibConstant c) { i.Resolved = c.Value; return ConstType(c.Value); }
             return new BuiltinType(((LibFunc)member).Name);
         }

@@ -30,7 +30,7 @@ public static class Corpus
 
     public const string Python = "/usr/bin/python3";
 
-    public static Outcome RunCPython(string path)
+    public static Outcome RunCPython(string path, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(Python, new[] { "-X", "utf8", path })
         {
@@ -38,6 +38,7 @@ public static class Corpus
             StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
         };
         psi.Environment["PYTHONHASHSEED"] = "0";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stderrTask = p.StandardError.ReadToEndAsync();
         string stdout = p.StandardOutput.ReadToEnd();

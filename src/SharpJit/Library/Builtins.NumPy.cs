@@ -1,0 +1,535 @@
+using SharpJit.Codegen;
+using SharpJit.IR;
+using SharpJit.Llvm;
+using SharpJit.Syntax;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// NumPy's scalar functions (ufuncs applied to Python numbers) and constants, as NumPy 1.24 computes them.
+/// NumPy turns bool, int, float and complex arguments into bool_, int64, float64 and complex128 and runs the first
+/// loop of the ufunc that they all cast to safely. Those four result types print like Python's bool, int, float and
+/// complex, so compiled code represents them with its own scalars. Floating-point trouble gives inf/nan/0 as in
+/// NumPy, which only warns. Transcendental functions use libm, as NumPy's portable loops do; NumPy's AVX-512 loops
+/// (SVML) can differ from them in the last bit.
+/// </summary>
+public static unsafe partial class Builtins
+{
+    /// <summary>The argument kinds a ufunc has loops for, as bits by rank: NumPy's ?, l, d and D.</summary>
+    [Flags]
+    private enum NpLoops
+    {
+        Bool = 1, Int = 2, Float = 4, Complex = 8,
+        Real = Int | Float, Inexact = Float | Complex, Number = Int | Float | Complex, All = Bool | Number,
+    }
+
+    /// <summary>What all-bool arguments get when the ufunc has no bool loop: NumPy's next loop is int8 or float16
+    /// (types compiled code lacks), or the ufunc resolves them like ints (true_divide, float_power, predicates),
+    /// or NumPy raises TypeError.</summary>
+    private enum NpBoolInput { Int8, Float16, AsInt, TypeError }
+
+    private delegate LLVMValueRef NpLowering(LoweringCall c, ScalarType loop, LLVMValueRef[] args);
+
+    private static string NpNoLoop(string ufunc) =>
+        $"ufunc '{ufunc}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''";
+
+    private const string NpBoolNegative =
+        "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.";
+
+    /// <summary>Python float values of numpy's constants (all of NumPy 1.24's scalar constants but newaxis).</summary>
+    private static readonly (string Name, object Value)[] NpConstants =
+    {
+        ("pi", Math.PI), ("e", Math.E), ("euler_gamma", 0.5772156649015329), ("inf", double.PositiveInfinity),
+        ("Inf", double.PositiveInfinity), ("Infinity", double.PositiveInfinity), ("infty", double.PositiveInfinity),
+        ("PINF", double.PositiveInfinity), ("NINF", double.NegativeInfinity), ("nan", PositiveNaN), ("NaN", PositiveNaN),
+        ("NAN", PositiveNaN), ("PZERO", 0.0), ("NZERO", -0.0), ("True_", true), ("False_", false),
+    };
+
+    /// <summary>Scalar types without an exact counterpart among compiled code's 64-bit scalars.</summary>
+    private static readonly string[] NpUnsupportedTypes =
+    {
+        "float16", "half", "float32", "single", "longdouble", "longfloat", "float128", "complex64", "csingle", "singlecomplex",
+        "complex256", "clongdouble", "clongfloat", "longcomplex", "int8", "byte", "int16", "short", "int32", "intc",
+        "uint8", "ubyte", "uint16", "ushort", "uint32", "uintc", "uint64", "uint", "uintp", "ulonglong",
+    };
+
+    /// <summary>The complex loops that call NumPyMath (ids for sj_np_complex1 are indexes here).</summary>
+    public static readonly string[] NumPyComplexUnary =
+    {
+        "sqrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan",
+        "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "rint",
+    };
+
+    /// <summary>Unary float ufuncs (names, float64 loop, whether a complex loop exists). A libm or LLVM intrinsic
+    /// name stands for a call of it.</summary>
+    private static readonly (string[] Names, string Real, bool Complex)[] NpFloatUnary =
+    {
+        (new[] { "sqrt" }, "llvm.sqrt", true), (new[] { "cbrt" }, "cbrt", false), (new[] { "exp" }, "exp", true),
+        (new[] { "exp2" }, "exp2", true), (new[] { "expm1" }, "expm1", true), (new[] { "log" }, "log", true),
+        (new[] { "log2" }, "log2", true), (new[] { "log10" }, "log10", true), (new[] { "log1p" }, "log1p", true),
+        (new[] { "sin" }, "sin", true), (new[] { "cos" }, "cos", true), (new[] { "tan" }, "tan", true),
+        (new[] { "arcsin" }, "asin", true), (new[] { "arccos" }, "acos", true), (new[] { "arctan" }, "atan", true),
+        (new[] { "sinh" }, "sinh", true), (new[] { "cosh" }, "cosh", true), (new[] { "tanh" }, "tanh", true),
+        (new[] { "arcsinh" }, "asinh", true), (new[] { "arccosh" }, "acosh", true), (new[] { "arctanh" }, "atanh", true),
+        (new[] { "floor" }, "llvm.floor", false), (new[] { "ceil" }, "llvm.ceil", false), (new[] { "trunc", "fix" }, "llvm.trunc", false),
+        (new[] { "rint" }, "llvm.roundeven", true), (new[] { "fabs" }, "llvm.fabs", false),
+    };
+
+    /// <summary>Binary float ufuncs without complex loops that are one libm call or LLVM intrinsic.</summary>
+    private static readonly (string Name, string Real)[] NpFloatBinary =
+    {
+        ("arctan2", "atan2"), ("hypot", "hypot"), ("copysign", "llvm.copysign"), ("nextafter", "nextafter"),
+    };
+
+    public static string? ModuleHint(string module) => module == "numpy"
+        ? "compiled code supports NumPy's functions on scalars (np.sqrt, np.maximum, np.float64, ...) and its constants; arrays are not supported yet"
+        : null;
+
+    private static void RegisterNumPy()
+    {
+        foreach (var (name, value) in NpConstants) Registry["numpy." + name] = new LibConstant(value);
+        foreach (var name in NpUnsupportedTypes)
+            Registry["numpy." + name] = new LibUnsupported(
+                $"numpy.{name} is not supported in compiled code: only NumPy's 64-bit scalar types (int64, float64, complex128, bool_) are",
+                "use np.int64, np.float64 or np.complex128 instead");
+        RegisterNumPyCasts();
+        RegisterNumPyUnary();
+        RegisterNumPyBinary();
+        RegisterNumPyRound();
+    }
+
+    // ------------------------------------------------------------ the ufunc mechanism
+
+    /// <summary>NumPy's loop for scalar arguments of these types, or why compiled code has none (message, hint).</summary>
+    private static (ScalarType? Loop, string? Problem, string? Hint) NpResolve(string ufunc, IEnumerable<SjType> args, NpLoops loops,
+        NpBoolInput boolInput, string? boolProblem)
+    {
+        int rank = args.Max(t => ((ScalarType)t).Rank);
+        if (rank == 0 && !loops.HasFlag(NpLoops.Bool))
+        {
+            switch (boolInput)
+            {
+                case NpBoolInput.Int8:
+                    return (null, $"numpy.{ufunc} of bool arguments gives an int8 in NumPy, a type compiled code does not have", "convert an argument with int() first");
+                case NpBoolInput.Float16:
+                    return (null, $"numpy.{ufunc} of bool arguments gives a float16 in NumPy, a type compiled code does not have", "convert an argument with float() first");
+                case NpBoolInput.TypeError:
+                    return (null, boolProblem ?? NpNoLoop(ufunc), null);
+            }
+            rank = 1;
+        }
+        for (int r = rank; r <= 3; r++)
+            if (((int)loops & (1 << r)) != 0) return (ScalarOfRank(r), null, null);
+        return (null, NpNoLoop(ufunc), null);
+    }
+
+    private static ScalarType ScalarOfRank(int rank) => rank switch
+    {
+        0 => ScalarType.Bool, 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128,
+    };
+
+    /// <summary>Registers numpy.NAME (and aliases) as a ufunc over scalars: typed by NumPy's loop resolution,
+    /// lowered per loop kind with the arguments converted to the loop's type.</summary>
+    private static void AddUFunc(string[] names, int arity, NpLoops loops, NpBoolInput boolInput, NpLowering lower,
+        Func<ScalarType, ScalarType>? output = null, bool mayRaise = false, string? boolProblem = null)
+    {
+        string ufunc = names[0];
+        foreach (var name in names)
+            Add("numpy." + name, c =>
+            {
+                Arity(c, name, arity, arity);
+                foreach (var a in c.Positional)
+                {
+                    if (a.Type is TupleType) throw c.ErrorAt(a, $"numpy.{name} of a tuple makes an array, which compiled code does not support yet");
+                    if (a.Type is not ScalarType) throw c.ErrorAt(a, NpNoLoop(ufunc));
+                }
+                var (loop, problem, hint) = NpResolve(ufunc, c.Positional.Select(a => a.Type), loops, boolInput, boolProblem);
+                if (loop == null) throw c.Error(problem!, hint);
+                return output?.Invoke(loop) ?? loop;
+            }, c =>
+            {
+                var loop = NpResolve(ufunc, c.Args.Select(a => a.Type), loops, boolInput, boolProblem).Loop!;
+                var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
+                return lower(c, loop, args);
+            }, neverRaises: !mayRaise);
+    }
+
+    private static LLVMValueRef F64Call(FunctionEmitter e, string fn, params LLVMValueRef[] args) =>
+        fn.StartsWith("llvm.") ? e.Intrinsic(fn, new[] { e.M.F64 }, args) : e.CallLibm(fn, args);
+
+    private static LLVMValueRef NpComplex1(FunctionEmitter e, string ufunc, LLVMValueRef z)
+    {
+        var slot = e.Alloca(e.M.Complex);
+        e.CallRuntime("sj_np_complex1", ConstInt(e.M.I32, Array.IndexOf(NumPyComplexUnary, ufunc)), e.ExtractValue(z, 0), e.ExtractValue(z, 1), slot);
+        return BuildLoad2(e.B, e.M.Complex, slot, "");
+    }
+
+    private static LLVMValueRef FCmp(FunctionEmitter e, LLVMRealPredicate p, LLVMValueRef a, LLVMValueRef b) => BuildFCmp(e.B, p, a, b, "");
+    private static LLVMValueRef ICmp(FunctionEmitter e, LLVMIntPredicate p, LLVMValueRef a, LLVMValueRef b) => BuildICmp(e.B, p, a, b, "");
+    private static LLVMValueRef Select(FunctionEmitter e, LLVMValueRef cond, LLVMValueRef a, LLVMValueRef b) => BuildSelect(e.B, cond, a, b, "");
+    private static (LLVMValueRef Re, LLVMValueRef Im) Parts(FunctionEmitter e, LLVMValueRef z) => (e.ExtractValue(z, 0), e.ExtractValue(z, 1));
+
+    // ------------------------------------------------------------ casts
+
+    private static void RegisterNumPyCasts()
+    {
+        // np.float64 and np.bool_ convert exactly as float() and bool() do (same errors, same results).
+        foreach (var (core, aliases) in new[] { ("float", new[] { "float64", "float_", "double" }), ("bool", new[] { "bool_" }) })
+            foreach (var name in aliases)
+            {
+                var f = Get(core);
+                Registry["numpy." + name] = new LibFunc("numpy." + name, f.Type, f.Lower, neverRaises: true);
+            }
+
+        var complexCast = Get("complex");
+        foreach (var name in new[] { "complex128", "complex_", "cdouble" })
+            Add("numpy." + name, c =>
+            {
+                if (c.Keywords.Count > 0 || c.Positional.Length > 1)
+                    throw c.Error($"function takes at most 1 argument ({c.Positional.Length + c.Keywords.Count} given)");
+                return complexCast.Type(c);
+            }, complexCast.Lower, neverRaises: true);
+
+        // np.int64(x) is int(x) stored in a C long: a float beyond int64 raises instead of wrapping.
+        foreach (var name in new[] { "int64", "int_", "intp", "longlong" })
+            Add("numpy." + name, Get("int").Type, c =>
+            {
+                if (c.Args.Length == 0) return c.E.M.ConstI64(0);
+                if (c.ArgType(0) is ScalarType { Rank: <= 1 }) return ToInt(c, 0);
+                var e = c.E; var x = c.Arg(0);
+                var r = FloatToInt(e, x, c.Span);
+                var inRange = BuildAnd(e.B, FCmp(e, LLVMRealPredicate.LLVMRealOGE, x, e.M.ConstF64(-9223372036854775808.0)),
+                    FCmp(e, LLVMRealPredicate.LLVMRealOLT, x, e.M.ConstF64(9223372036854775808.0)), "");
+                e.RaiseIf(BuildNot(e.B, inRange, ""), "OverflowError", "Python int too large to convert to C long", c.Span);
+                return r;
+            });
+    }
+
+    // ------------------------------------------------------------ unary ufuncs
+
+    private static void RegisterNumPyUnary()
+    {
+        foreach (var (names, real, hasComplex) in NpFloatUnary)
+        {
+            string ufunc = names[0];
+            AddUFunc(names, 1, hasComplex ? NpLoops.Inexact : NpLoops.Float, NpBoolInput.Float16,
+                (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : F64Call(c.E, real, a[0]));
+        }
+        foreach (var (names, factor) in new[] { (new[] { "degrees", "rad2deg" }, 180.0 / Math.PI), (new[] { "radians", "deg2rad" }, Math.PI / 180.0) })
+            AddUFunc(names, 1, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) => BuildFMul(c.E.B, a[0], c.E.M.ConstF64(factor), ""));
+
+        // spacing(x): the distance to the next float away from zero (+5e-324 at either zero, NaN at infinities).
+        AddUFunc(new[] { "spacing" }, 1, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
+        {
+            var e = c.E; var M = e.M; var x = a[0];
+            var away = F64Call(e, "llvm.copysign", M.ConstF64(double.PositiveInfinity), x);
+            var step = BuildFSub(e.B, F64Call(e, "nextafter", x, away), x, "");
+            var atZero = Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, x, M.ConstF64(0)), M.ConstF64(double.Epsilon), step);
+            return Select(e, IsInf(e, x), M.ConstF64(PositiveNaN), atZero);
+        });
+
+        foreach (var (name, kind) in new[] { ("isnan", 0), ("isinf", 1), ("isfinite", 2) })
+            AddUFunc(new[] { name }, 1, NpLoops.Inexact, NpBoolInput.AsInt, (c, loop, a) =>
+            {
+                var e = c.E;
+                Func<FunctionEmitter, LLVMValueRef, LLVMValueRef> test = kind switch { 0 => IsNan, 1 => IsInf, _ => IsFinite };
+                if (loop.Rank == 2) return test(e, a[0]);
+                var (re, im) = Parts(e, a[0]);
+                return kind == 2 ? BuildAnd(e.B, test(e, re), test(e, im), "") : BuildOr(e.B, test(e, re), test(e, im), "");
+            }, output: _ => ScalarType.Bool);
+        AddUFunc(new[] { "signbit" }, 1, NpLoops.Float, NpBoolInput.AsInt, (c, loop, a) =>
+        {
+            var e = c.E;
+            return ICmp(e, LLVMIntPredicate.LLVMIntSLT, BuildBitCast(e.B, a[0], e.M.I64, ""), e.M.ConstI64(0));
+        }, output: _ => ScalarType.Bool);
+
+        AddUFunc(new[] { "absolute", "abs" }, 1, NpLoops.All, NpBoolInput.AsInt, (c, loop, a) =>
+        {
+            var e = c.E; var x = a[0];
+            return loop.Rank switch
+            {
+                0 => x,
+                1 => Select(e, ICmp(e, LLVMIntPredicate.LLVMIntSLT, x, e.M.ConstI64(0)), BuildSub(e.B, e.M.ConstI64(0), x, ""), x), // wraps at INT64_MIN
+                2 => F64Call(e, "llvm.fabs", x),
+                _ => e.CallLibm("hypot", e.ExtractValue(x, 0), e.ExtractValue(x, 1)),
+            };
+        }, output: loop => loop.Rank == 3 ? ScalarType.Float64 : loop);
+
+        AddUFunc(new[] { "negative" }, 1, NpLoops.Number, NpBoolInput.TypeError,
+            (c, loop, a) => Arith.LowerUnary(c.E, UnaryOperator.USub, a[0], loop, loop), boolProblem: NpBoolNegative);
+        AddUFunc(new[] { "positive" }, 1, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) => a[0],
+            boolProblem: "ufunc 'positive' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None");
+        AddUFunc(new[] { "conjugate", "conj" }, 1, NpLoops.Number, NpBoolInput.Int8, (c, loop, a) =>
+        {
+            if (loop.Rank < 3) return a[0];
+            var (re, im) = Parts(c.E, a[0]);
+            return c.E.MakeComplex(re, BuildFNeg(c.E.B, im, ""));
+        });
+
+        AddUFunc(new[] { "square" }, 1, NpLoops.Number, NpBoolInput.Int8,
+            (c, loop, a) => Arith.LowerBinOp(c.E, c.Call, Operator.Mult, a[0], loop, a[0], loop, loop));
+
+        AddUFunc(new[] { "reciprocal" }, 1, NpLoops.Number, NpBoolInput.Int8, (c, loop, a) =>
+        {
+            var e = c.E; var B = e.B; var M = e.M; var x = a[0];
+            switch (loop.Rank)
+            {
+                case 1:
+                {
+                    // NumPy computes 1.0 / x and casts back: 1 and -1 survive, other values truncate to 0, and 1/0
+                    // (infinity) casts to INT64_MIN on x86-64.
+                    var isUnit = BuildOr(B, ICmp(e, LLVMIntPredicate.LLVMIntEQ, x, M.ConstI64(1)), ICmp(e, LLVMIntPredicate.LLVMIntEQ, x, M.ConstI64(-1)), "");
+                    var unit = Select(e, isUnit, x, M.ConstI64(0));
+                    return Select(e, ICmp(e, LLVMIntPredicate.LLVMIntEQ, x, M.ConstI64(0)), M.ConstI64(long.MinValue), unit);
+                }
+                case 2: return BuildFDiv(B, M.ConstF64(1), x, "");
+                default:
+                {
+                    var (re, im) = Parts(e, x);
+                    var reSmaller = FCmp(e, LLVMRealPredicate.LLVMRealOLE, F64Call(e, "llvm.fabs", im), F64Call(e, "llvm.fabs", re));
+                    // |im| <= |re|: r = im/re, d = re + im*r, 1/z = (1/d, -r/d); else r = re/im, d = re*r + im, 1/z = (r/d, -1/d).
+                    var r1 = BuildFDiv(B, im, re, ""); var d1 = BuildFAdd(B, re, BuildFMul(B, im, r1, ""), "");
+                    var r2 = BuildFDiv(B, re, im, ""); var d2 = BuildFAdd(B, BuildFMul(B, re, r2, ""), im, "");
+                    return e.MakeComplex(
+                        Select(e, reSmaller, BuildFDiv(B, M.ConstF64(1), d1, ""), BuildFDiv(B, r2, d2, "")),
+                        Select(e, reSmaller, BuildFDiv(B, BuildFNeg(B, r1, ""), d1, ""), BuildFDiv(B, M.ConstF64(-1), d2, "")));
+                }
+            }
+        });
+
+        AddUFunc(new[] { "sign" }, 1, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) =>
+        {
+            var e = c.E; var B = e.B; var M = e.M; var x = a[0];
+            switch (loop.Rank)
+            {
+                case 1:
+                    return BuildSub(B, BuildZExt(B, ICmp(e, LLVMIntPredicate.LLVMIntSGT, x, M.ConstI64(0)), M.I64, ""),
+                        BuildZExt(B, ICmp(e, LLVMIntPredicate.LLVMIntSLT, x, M.ConstI64(0)), M.I64, ""), "");
+                case 2:
+                    // NaN stays NaN and -0.0 gives 0.0.
+                    return Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOGT, x, M.ConstF64(0)), M.ConstF64(1),
+                        Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(0)), M.ConstF64(-1),
+                        Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, x, M.ConstF64(0)), M.ConstF64(0), x)));
+                default:
+                {
+                    // NumPy 1.24: the sign of the first nonzero part, by its lexicographic complex order, as a complex.
+                    var zero = M.ConstComplex(0, 0);
+                    var re = Select(e, NpComplexCompare(e, x, zero, greater: true, orEqual: false), M.ConstF64(1),
+                        Select(e, NpComplexCompare(e, x, zero, greater: false, orEqual: false), M.ConstF64(-1),
+                        Select(e, NpComplexEqual(e, x, zero), M.ConstF64(0), M.ConstF64(PositiveNaN))));
+                    return e.MakeComplex(re, M.ConstF64(0));
+                }
+            }
+        }, boolProblem: "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None");
+    }
+
+    // ------------------------------------------------------------ binary ufuncs
+
+    private static void RegisterNumPyBinary()
+    {
+        foreach (var (name, real) in NpFloatBinary)
+            AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) => F64Call(c.E, real, a[0], a[1]));
+
+        // logaddexp(x, y) = max + log1p(exp(-|x - y|)); equal arguments (infinities included) give x + log(2).
+        foreach (var (name, base2) in new[] { ("logaddexp", false), ("logaddexp2", true) })
+            AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
+            {
+                var e = c.E; var B = e.B; var M = e.M; var (x, y) = (a[0], a[1]);
+                var diff = BuildFSub(B, x, y, "");
+                var larger = Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOGT, diff, M.ConstF64(0)), x, y);
+                var negAbs = BuildFNeg(B, F64Call(e, "llvm.fabs", diff), "");
+                var log1p = e.CallLibm("log1p", e.CallLibm(base2 ? "exp2" : "exp", negAbs));
+                if (base2) log1p = BuildFMul(B, log1p, M.ConstF64(1.442695040888963407359924681001892137), "");
+                var same = BuildFAdd(B, x, M.ConstF64(base2 ? 1.0 : Math.Log(2)), "");
+                return Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, x, y), same, BuildFAdd(B, larger, log1p, ""));
+            });
+
+        AddUFunc(new[] { "heaviside" }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
+        {
+            var e = c.E; var M = e.M; var (x, h0) = (a[0], a[1]);
+            var step = Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(0)), M.ConstF64(0), M.ConstF64(1));
+            var atZero = Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, x, M.ConstF64(0)), h0, step);
+            return Select(e, IsNan(e, x), M.ConstF64(PositiveNaN), atZero);
+        });
+
+        foreach (var (name, op, isOr) in new[] { ("add", Operator.Add, true), ("multiply", Operator.Mult, false) })
+            AddUFunc(new[] { name }, 2, NpLoops.All, NpBoolInput.AsInt, (c, loop, a) => loop.Rank switch
+            {
+                // NumPy's bool loops: add is logical or, multiply logical and. Otherwise Python's operators compute
+                // the same (int64 wraps, complex products use the schoolbook formula).
+                0 => isOr ? BuildOr(c.E.B, a[0], a[1], "") : BuildAnd(c.E.B, a[0], a[1], ""),
+                _ => Arith.LowerBinOp(c.E, c.Call, op, a[0], loop, a[1], loop, loop),
+            });
+        AddUFunc(new[] { "subtract" }, 2, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) => Arith.LowerBinOp(c.E, c.Call, Operator.Sub, a[0], loop, a[1], loop, loop),
+            boolProblem: "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+
+        AddUFunc(new[] { "true_divide", "divide" }, 2, NpLoops.Inexact, NpBoolInput.AsInt, (c, loop, a) =>
+            loop.Rank == 2 ? BuildFDiv(c.E.B, a[0], a[1], "") : NpComplexDiv(c.E, a[0], a[1]));
+
+        AddUFunc(new[] { "floor_divide" }, 2, NpLoops.Real, NpBoolInput.Int8, (c, loop, a) =>
+        {
+            var e = c.E;
+            var (x, y) = (a[0], a[1]);
+            if (loop.Rank == 1) return NpIntDivision(e, Operator.FloorDiv, x, y);
+            // x // 0.0 is x / 0.0 (inf, -inf or nan); otherwise Python's floor division, which NumPy's matches.
+            var isZero = FCmp(e, LLVMRealPredicate.LLVMRealOEQ, y, e.M.ConstF64(0));
+            return Select(e, isZero, BuildFDiv(e.B, x, y, ""), e.CallRuntime("sj_float_floordiv", x, y));
+        });
+        AddUFunc(new[] { "remainder", "mod" }, 2, NpLoops.Real, NpBoolInput.Int8, (c, loop, a) =>
+            loop.Rank == 1 ? NpIntDivision(c.E, Operator.Mod, a[0], a[1]) : Arith.FloatMod(c.E, a[0], a[1]));
+        AddUFunc(new[] { "fmod" }, 2, NpLoops.Real, NpBoolInput.Int8, (c, loop, a) =>
+        {
+            var e = c.E;
+            if (loop.Rank == 2) return BuildFRem(e.B, a[0], a[1], "");
+            // C's %, with 0 for a zero divisor; x % -1 is 0 (and INT64_MIN % -1 must not trap).
+            var M = e.M; var y = a[1];
+            var trivial = BuildOr(e.B, ICmp(e, LLVMIntPredicate.LLVMIntEQ, y, M.ConstI64(0)), ICmp(e, LLVMIntPredicate.LLVMIntEQ, y, M.ConstI64(-1)), "");
+            return BuildSRem(e.B, a[0], Select(e, trivial, M.ConstI64(1), y), "");
+        });
+
+        AddUFunc(new[] { "power" }, 2, NpLoops.Number, NpBoolInput.Int8, (c, loop, a) => NpPower(c, loop, a[0], a[1]), mayRaise: true);
+        AddUFunc(new[] { "float_power" }, 2, NpLoops.Inexact, NpBoolInput.AsInt, (c, loop, a) => NpPower(c, loop, a[0], a[1]));
+
+        foreach (var (name, max, ignoreNan) in new[] { ("maximum", true, false), ("minimum", false, false), ("fmax", true, true), ("fmin", false, true) })
+            AddUFunc(new[] { name }, 2, NpLoops.All, NpBoolInput.AsInt, (c, loop, a) => NpMinMax(c.E, loop, a[0], a[1], max, ignoreNan));
+
+        foreach (var (name, helper) in new[] { ("gcd", "sj_np_gcd"), ("lcm", "sj_np_lcm") })
+            AddUFunc(new[] { name }, 2, NpLoops.Int, NpBoolInput.TypeError, (c, loop, a) => c.E.CallRuntime(helper, a[0], a[1]));
+    }
+
+    /// <summary>NumPy's int64 floor_divide and remainder: Python's signs, 0 for a zero divisor, INT64_MIN // -1 wraps.</summary>
+    private static LLVMValueRef NpIntDivision(FunctionEmitter e, Operator op, LLVMValueRef x, LLVMValueRef y)
+    {
+        var zero = e.M.ConstI64(0);
+        var byZero = ICmp(e, LLVMIntPredicate.LLVMIntEQ, y, zero);
+        var r = Arith.IntFloorDivMod(e, op, x, Select(e, byZero, e.M.ConstI64(1), y));
+        return Select(e, byZero, zero, r);
+    }
+
+    private static LLVMValueRef NpPower(LoweringCall c, ScalarType loop, LLVMValueRef x, LLVMValueRef y)
+    {
+        var e = c.E;
+        switch (loop.Rank)
+        {
+            case 1:
+                e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
+                return e.CallRuntime("sj_ipow", x, y);
+            case 2: return F64Call(e, "llvm.pow", x, y);
+            default:
+            {
+                var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
+                var slot = e.Alloca(e.M.Complex);
+                e.CallRuntime("sj_np_cpow", xr, xi, yr, yi, slot);
+                return BuildLoad2(e.B, e.M.Complex, slot, "");
+            }
+        }
+    }
+
+    /// <summary>maximum/minimum propagate NaN, fmax/fmin ignore it; equal floats (0.0 and -0.0) give the second
+    /// argument as NumPy's loops do; complex numbers compare lexicographically.</summary>
+    private static LLVMValueRef NpMinMax(FunctionEmitter e, ScalarType loop, LLVMValueRef x, LLVMValueRef y, bool max, bool ignoreNan)
+    {
+        var B = e.B;
+        switch (loop.Rank)
+        {
+            case 0: return max ? BuildOr(B, x, y, "") : BuildAnd(B, x, y, "");
+            case 1: return Select(e, ICmp(e, max ? LLVMIntPredicate.LLVMIntSGT : LLVMIntPredicate.LLVMIntSLT, x, y), x, y);
+            case 2:
+            {
+                var pick = Select(e, FCmp(e, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, y), x, y);
+                return ignoreNan ? Select(e, IsNan(e, y), x, pick) : Select(e, IsNan(e, x), x, pick);
+            }
+            default:
+            {
+                var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
+                var nanSide = ignoreNan ? BuildOr(B, IsNan(e, yr), IsNan(e, yi), "") : BuildOr(B, IsNan(e, xr), IsNan(e, xi), "");
+                var keepFirst = BuildOr(B, nanSide, NpComplexCompare(e, x, y, greater: max, orEqual: true), "");
+                return Select(e, keepFirst, x, y);
+            }
+        }
+    }
+
+    /// <summary>NumPy's complex order: by real part unless an imaginary part is NaN, then by imaginary part.</summary>
+    private static LLVMValueRef NpComplexCompare(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, bool greater, bool orEqual)
+    {
+        var B = e.B;
+        var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
+        var strict = greater ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT;
+        var imagPred = orEqual ? (greater ? LLVMRealPredicate.LLVMRealOGE : LLVMRealPredicate.LLVMRealOLE) : strict;
+        var byReal = BuildAnd(B, FCmp(e, strict, xr, yr), BuildNot(B, BuildOr(B, IsNan(e, xi), IsNan(e, yi), ""), ""), "");
+        var byImag = BuildAnd(B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, xr, yr), FCmp(e, imagPred, xi, yi), "");
+        return BuildOr(B, byReal, byImag, "");
+    }
+
+    private static LLVMValueRef NpComplexEqual(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y)
+    {
+        var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
+        return BuildAnd(e.B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, xr, yr), FCmp(e, LLVMRealPredicate.LLVMRealOEQ, xi, yi), "");
+    }
+
+    /// <summary>NumPy's complex division: Smith's method with a reciprocal scale (Python divides instead, so results
+    /// can differ in the last bit); a zero divisor gives the parts divided by zero.</summary>
+    private static LLVMValueRef NpComplexDiv(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y)
+    {
+        var B = e.B; var M = e.M;
+        var (ar, ai) = Parts(e, x); var (br, bi) = Parts(e, y);
+        var absBr = F64Call(e, "llvm.fabs", br); var absBi = F64Call(e, "llvm.fabs", bi);
+        LLVMValueRef Mul(LLVMValueRef p, LLVMValueRef q) => BuildFMul(B, p, q, "");
+        LLVMValueRef Add(LLVMValueRef p, LLVMValueRef q) => BuildFAdd(B, p, q, "");
+        LLVMValueRef Sub(LLVMValueRef p, LLVMValueRef q) => BuildFSub(B, p, q, "");
+        LLVMValueRef Div(LLVMValueRef p, LLVMValueRef q) => BuildFDiv(B, p, q, "");
+        var one = M.ConstF64(1);
+        // |br| >= |bi|: rat = bi/br, scl = 1/(br + bi*rat)
+        var rat1 = Div(bi, br); var scl1 = Div(one, Add(br, Mul(bi, rat1)));
+        var re1 = Mul(Add(ar, Mul(ai, rat1)), scl1); var im1 = Mul(Sub(ai, Mul(ar, rat1)), scl1);
+        // otherwise: rat = br/bi, scl = 1/(bi + br*rat)
+        var rat2 = Div(br, bi); var scl2 = Div(one, Add(bi, Mul(br, rat2)));
+        var re2 = Mul(Add(Mul(ar, rat2), ai), scl2); var im2 = Mul(Sub(Mul(ai, rat2), ar), scl2);
+        var realDominates = FCmp(e, LLVMRealPredicate.LLVMRealOGE, absBr, absBi);
+        var zero = BuildAnd(B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, absBr, M.ConstF64(0)), FCmp(e, LLVMRealPredicate.LLVMRealOEQ, absBi, M.ConstF64(0)), "");
+        var re = Select(e, realDominates, Select(e, zero, Div(ar, absBr), re1), re2);
+        var im = Select(e, realDominates, Select(e, zero, Div(ai, absBi), im1), im2);
+        return e.MakeComplex(re, im);
+    }
+
+    // ------------------------------------------------------------ round
+
+    /// <summary>np.round / np.around (x, decimals=0): NumPy multiplies by 10**decimals, rounds half to even and divides
+    /// back (ints stay ints, complex numbers round each part).</summary>
+    private static void RegisterNumPyRound()
+    {
+        foreach (var name in new[] { "round", "around", "round_" })
+            Add("numpy." + name, c =>
+            {
+                Arity(c, name, 1, 2, "decimals");
+                if (c.Positional[0].Type is not ScalarType t) throw c.ErrorAt(c.Positional[0], $"numpy.{name} of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
+                if (NpDecimals(c.Positional.Length > 1 ? c.Positional[1] : c.Keywords.GetValueOrDefault("decimals")) is { Type: var dt } && dt is not ScalarType { Rank: <= 1 })
+                    throw c.Error($"'{TypeOps.PyName(dt)}' object cannot be interpreted as an integer");
+                if (t.Rank == 0) throw c.Error($"numpy.{name} of a bool gives a float16 in NumPy, a type compiled code does not have", "convert the argument with float() first");
+                return t;
+            }, c =>
+            {
+                var e = c.E; var t = (ScalarType)c.ArgType(0); var x = c.Arg(0);
+                var d = NpDecimals(c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("decimals"));
+                if (d == null)
+                    return t.Rank switch
+                    {
+                        1 => x,
+                        2 => F64Call(e, "llvm.roundeven", x),
+                        _ => e.MakeComplex(F64Call(e, "llvm.roundeven", e.ExtractValue(x, 0)), F64Call(e, "llvm.roundeven", e.ExtractValue(x, 1))),
+                    };
+                var digits = e.Convert(e.ValueOf(d), d.Type, ScalarType.Int64);
+                return t.Rank switch
+                {
+                    1 => e.CallRuntime("sj_np_round_int", x, digits),
+                    2 => e.CallRuntime("sj_np_round", x, digits),
+                    _ => e.MakeComplex(e.CallRuntime("sj_np_round", e.ExtractValue(x, 0), digits), e.CallRuntime("sj_np_round", e.ExtractValue(x, 1), digits)),
+                };
+            }, neverRaises: true);
+    }
+
+    /// <summary>The decimals argument, unless absent or None.</summary>
+    private static Value? NpDecimals(Value? v) => v == null || v.Type == SimpleType.None ? null : v;
+}

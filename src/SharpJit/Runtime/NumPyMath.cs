@@ -1,0 +1,180 @@
+using System.Runtime.InteropServices;
+
+namespace SharpJit.Runtime;
+
+/// <summary>
+/// NumPy 1.24's scalar math where it takes more than an LLVM instruction or one libm call: complex functions,
+/// np.round and gcd/lcm. Results follow NumPy's portable (non-SIMD) loops: glibc's C99 complex functions where
+/// NumPy calls them, NumPy's own formulas elsewhere. Nothing here raises: NumPy only warns.
+/// </summary>
+public static partial class NumPyMath
+{
+    /// <summary>Laid out and passed like C's <c>double complex</c> (two doubles in registers on x86-64 and AArch64).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct CDouble
+    {
+        public double Re, Im;
+        public CDouble(double re, double im) { Re = re; Im = im; }
+    }
+
+    private const string Libm = "libm.so.6";
+    [LibraryImport(Libm)] private static partial CDouble csqrt(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble cexp(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble clog(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble csin(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble ccos(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble ctan(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble csinh(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble ccosh(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble ctanh(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble casin(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble cacos(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble catan(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble casinh(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble cacosh(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble catanh(CDouble z);
+    [LibraryImport(Libm)] private static partial CDouble cpow(CDouble x, CDouble y);
+    // The real functions NumPy's complex formulas use, from the same libm as compiled code's real functions.
+    [LibraryImport(Libm, EntryPoint = "exp")] private static partial double LibmExp(double x);
+    [LibraryImport(Libm, EntryPoint = "expm1")] private static partial double LibmExpm1(double x);
+    [LibraryImport(Libm, EntryPoint = "sin")] private static partial double LibmSin(double x);
+    [LibraryImport(Libm, EntryPoint = "cos")] private static partial double LibmCos(double x);
+    [LibraryImport(Libm, EntryPoint = "log")] private static partial double LibmLog(double x);
+    [LibraryImport(Libm, EntryPoint = "hypot")] private static partial double LibmHypot(double x, double y);
+    [LibraryImport(Libm, EntryPoint = "atan2")] private static partial double LibmAtan2(double y, double x);
+
+    private const double Ln2 = 0.693147180559945309417232121458176568;
+    private const double Log2E = 1.442695040888963407359924681001892137;
+    private const double Log10E = 0.434294481903251827651128918916605082;
+
+    private static (double, double) T(CDouble z) => (z.Re, z.Im);
+
+    /// <summary>The complex loop of a unary ufunc, by its name in Library.Builtins.NumPyComplexUnary.</summary>
+    public static (double Re, double Im) ComplexUnary(string name, double re, double im)
+    {
+        var z = new CDouble(re, im);
+        switch (name)
+        {
+            case "sqrt": return T(csqrt(z));
+            case "exp": return T(cexp(z));
+            case "log": return T(clog(z));
+            case "sin": return T(csin(z));
+            case "cos": return T(ccos(z));
+            case "tan": return T(ctan(z));
+            case "sinh": return T(csinh(z));
+            case "cosh": return T(ccosh(z));
+            case "tanh": return T(ctanh(z));
+            case "arcsin": return T(casin(z));
+            case "arccos": return T(cacos(z));
+            case "arctan": return T(catan(z));
+            case "arcsinh": return T(casinh(z));
+            case "arccosh": return T(cacosh(z));
+            case "arctanh": return T(catanh(z));
+            case "exp2": return T(cexp(new CDouble(re * Ln2, im * Ln2)));
+            case "log2": { var l = clog(z); return (l.Re * Log2E, l.Im * Log2E); }
+            case "log10": { var l = clog(z); return (l.Re * Log10E, l.Im * Log10E); }
+            case "log1p": return (LibmLog(LibmHypot(re + 1, im)), LibmAtan2(im, re + 1));
+            case "expm1":
+            {
+                double a = LibmSin(im / 2);
+                return (LibmExpm1(re) * LibmCos(im) - 2 * a * a, LibmExp(re) * LibmSin(im));
+            }
+            case "rint": return (Math.Round(re, MidpointRounding.ToEven), Math.Round(im, MidpointRounding.ToEven));
+            default: throw new ArgumentException($"no NumPy complex function '{name}'");
+        }
+    }
+
+    /// <summary>np.power for complex128: 0 and small integer exponents by repeated multiplication, else glibc's cpow.</summary>
+    public static (double Re, double Im) ComplexPower(double ar, double ai, double br, double bi)
+    {
+        if (br == 0 && bi == 0) return (1, 0);
+        if (ar == 0 && ai == 0) return br > 0 && bi == 0 ? (0, 0) : (Library.Builtins.PositiveNaN, Library.Builtins.PositiveNaN);
+        if (bi == 0 && br > -100 && br < 100 && (long)br == br)
+        {
+            long n = (long)br;
+            if (n == 1) return (ar, ai);
+            if (n == 2) return Mul((ar, ai), (ar, ai));
+            if (n == 3) return Mul((ar, ai), Mul((ar, ai), (ar, ai)));
+            // Square-and-multiply from the low bit, in NumPy's order of operations.
+            (double, double) acc = (1, 0), p = (ar, ai);
+            long m = Math.Abs(n), mask = 1;
+            while (true)
+            {
+                if ((m & mask) != 0) acc = Mul(acc, p);
+                mask <<= 1;
+                if (m < mask) break;
+                p = Mul(p, p);
+            }
+            return n < 0 ? Divide((1, 0), acc) : acc;
+        }
+        return T(cpow(new CDouble(ar, ai), new CDouble(br, bi)));
+    }
+
+    private static (double, double) Mul((double Re, double Im) a, (double Re, double Im) b) =>
+        (a.Re * b.Re - a.Im * b.Im, a.Re * b.Im + a.Im * b.Re);
+
+    /// <summary>NumPy's complex division (Smith's method, scaled by a reciprocal); compiled code inlines the same steps.</summary>
+    public static (double Re, double Im) Divide((double Re, double Im) a, (double Re, double Im) b)
+    {
+        double absBr = Math.Abs(b.Re), absBi = Math.Abs(b.Im);
+        if (absBr >= absBi)
+        {
+            if (absBr == 0 && absBi == 0) return (a.Re / absBr, a.Im / absBi);
+            double rat = b.Im / b.Re, scl = 1.0 / (b.Re + b.Im * rat);
+            return ((a.Re + a.Im * rat) * scl, (a.Im - a.Re * rat) * scl);
+        }
+        else
+        {
+            double rat = b.Re / b.Im, scl = 1.0 / (b.Im + b.Re * rat);
+            return ((a.Re * rat + a.Im) * scl, (a.Im * rat - a.Re) * scl);
+        }
+    }
+
+    /// <summary>10**n as NumPy's round computes it: exact table up to 1e8, then repeated multiplication by 10.</summary>
+    private static double PowerOfTen(long n)
+    {
+        if (n < 9) return Math.Pow(10, n); // exact for 0..8
+        double r = 1e9;
+        for (long k = 9; k < n && !double.IsInfinity(r); k++) r *= 10.0;
+        return r;
+    }
+
+    /// <summary>np.round(x, decimals) for float64: multiply, round half to even, divide (not Python's exact rounding).</summary>
+    public static double Round(double x, long decimals)
+    {
+        if (decimals == 0) return Math.Round(x, MidpointRounding.ToEven);
+        if (decimals > 0)
+        {
+            double f = PowerOfTen(decimals);
+            return Math.Round(x * f, MidpointRounding.ToEven) / f;
+        }
+        double g = PowerOfTen(-decimals);
+        return Math.Round(x / g, MidpointRounding.ToEven) * g;
+    }
+
+    /// <summary>np.round(x, decimals) for int64: unchanged for decimals &gt;= 0, else rounded through float64 and cast back.</summary>
+    public static long RoundInt(long x, long decimals)
+    {
+        if (decimals >= 0) return x;
+        double r = Round(x, decimals);
+        // C's double-to-int64 cast on x86-64 gives INT64_MIN for values out of range (NumPy warns "invalid value").
+        return r >= -9223372036854775808.0 && r < 9223372036854775808.0 ? (long)r : long.MinValue;
+    }
+
+    /// <summary>np.gcd for int64: Euclid on the magnitudes as unsigned values (gcd(INT64_MIN, 0) wraps back to INT64_MIN).</summary>
+    public static long Gcd(long a, long b)
+    {
+        ulong x = a < 0 ? unchecked((ulong)-a) : (ulong)a, y = b < 0 ? unchecked((ulong)-b) : (ulong)b;
+        while (x != 0) (x, y) = (y % x, x);
+        return unchecked((long)y);
+    }
+
+    /// <summary>np.lcm for int64: |a| / gcd * |b| with int64 wrap-around (so it can come out negative).</summary>
+    public static long Lcm(long a, long b)
+    {
+        long g = Gcd(a, b);
+        if (g == 0) return 0;
+        long x = a < 0 ? unchecked(-a) : a, y = b < 0 ? unchecked(-b) : b;
+        return unchecked(x / g * y);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace SharpJit.Tests.Programs;
+
+/// <summary>
+/// The programs in tests/numpy_grid apply numpy's scalar functions to grids of special and ordinary values; their
+/// output must match CPython's bit for bit when NumPy runs its portable loops. NumPy's SIMD loops (AVX2/AVX-512, with
+/// Intel's SVML) are switched off for the reference because they differ from libm in the last bit on some inputs.
+/// </summary>
+public class NumPyGridTests
+{
+    public static IEnumerable<object[]> GridFiles => Corpus.Files("tests/numpy_grid");
+
+    private static readonly Lazy<Dictionary<string, string>> PortableLoops = new(() =>
+    {
+        // Only features this NumPy dispatches to and this CPU has may be named in NPY_DISABLE_CPU_FEATURES.
+        const string query = "from numpy.core._multiarray_umath import __cpu_features__ as f, __cpu_dispatch__ as d; "
+            + "print(' '.join(x for x in d if f.get(x) and (x in ('AVX2', 'FMA3') or x.startswith('AVX512'))))";
+        var psi = new ProcessStartInfo(Corpus.Python, new[] { "-c", query }) { RedirectStandardOutput = true, UseShellExecute = false };
+        using var p = Process.Start(psi)!;
+        string features = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        return new Dictionary<string, string> { ["NPY_DISABLE_CPU_FEATURES"] = features };
+    });
+
+    [Theory]
+    [MemberData(nameof(GridFiles))]
+    public void MatchesNumPysPortableLoops(string name)
+    {
+        var path = Corpus.PathOf("tests", "numpy_grid", name);
+        var expected = Corpus.RunCPython(path, PortableLoops.Value);
+        Assert.True(expected.ExitCode == 0, $"CPython failed: {expected.LastStderrLine}");
+        var actual = Corpus.RunSharpJit(path);
+        Assert.Equal(0, actual.ExitCode);
+        // Report the first differing line: the outputs have many thousands.
+        var want = expected.Stdout.Split('\n');
+        var got = actual.Stdout.Split('\n');
+        for (int k = 0; k < Math.Min(want.Length, got.Length); k++)
+            Assert.True(want[k] == got[k], $"line {k + 1}: NumPy printed\n  {want[k]}\nbut sharpjit printed\n  {got[k]}");
+        Assert.Equal(want.Length, got.Length);
+    }
+}
