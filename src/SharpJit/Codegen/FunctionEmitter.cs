@@ -18,6 +18,7 @@ public sealed unsafe class FunctionEmitter
     private readonly Dictionary<Value, LLVMValueRef> _values = new();
     private readonly Dictionary<Block, LLVMBasicBlockRef> _blocks = new();
     private readonly List<(LLVMValueRef Phi, LLVMValueRef Value, LLVMBasicBlockRef From)> _incoming = new();
+    private readonly Dictionary<Instr, LLVMValueRef> _phiSlots = new();
     /// <summary>f-string parts whose only uses are writes (print, messages) are streamed, not materialised.</summary>
     private readonly HashSet<Instr> _lazyStrings = new();
     private SourceText Source => Spec.Function.Module.Source;
@@ -37,10 +38,19 @@ public sealed unsafe class FunctionEmitter
             foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
             foreach (var p in Spec.Ir.Params) _values[p] = GetParam(_fn, (uint)(int)p.Data!);
             FindLazyStrings();
+            // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
+            // scalar phis: LLVM does not split a phi of a struct, which would hide the loop counter and its
+            // invariant bound from the loop optimisers and the vectoriser.
+            PositionBuilderAtEnd(B, _blocks[blocks[0]]);
+            foreach (var phi in blocks.SelectMany(b => b.Phis))
+                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType) _phiSlots[phi] = BuildAlloca(B, M.Lower(phi.Type), "");
             foreach (var b in blocks)
             {
                 PositionBuilderAtEnd(B, _blocks[b]);
-                foreach (var phi in b.Phis) _values[phi] = BuildPhi(B, M.Lower(phi.Type), "");
+                foreach (var phi in b.Phis)
+                    if (!_phiSlots.ContainsKey(phi)) _values[phi] = BuildPhi(B, M.Lower(phi.Type), "");
+                foreach (var phi in b.Phis)
+                    if (_phiSlots.TryGetValue(phi, out var slot)) _values[phi] = BuildLoad2(B, M.Lower(phi.Type), slot, "");
             }
             foreach (var b in blocks)
             {
@@ -492,7 +502,8 @@ public sealed unsafe class FunctionEmitter
         {
             var arg = phi.Args[index];
             var v = Convert(ValueOf(arg), arg.Type, phi.Type);
-            _incoming.Add((_values[phi], v, GetInsertBlock(B)));
+            if (_phiSlots.TryGetValue(phi, out var slot)) BuildStore(B, v, slot);
+            else _incoming.Add((_values[phi], v, GetInsertBlock(B)));
         }
     }
 }

@@ -35,6 +35,17 @@ public sealed unsafe class ModuleEmitter
         foreach (var s in all) Declare(s);
         foreach (var s in all) new FunctionEmitter(this, s).Emit();
         foreach (var s in entries) EmitEntryWrapper(s);
+        if (Options.FastMath) SetFastMathFlags();
+    }
+
+    /// <summary>fastmath=True, as in Numba: every floating-point operation may be reassociated (so reductions
+    /// vectorise) and assumes no NaN or infinity.</summary>
+    private void SetFastMathFlags()
+    {
+        foreach (var fn in _functions.Values)
+            for (var b = GetFirstBasicBlock(fn); b.Handle != IntPtr.Zero; b = GetNextBasicBlock(b))
+                for (var i = GetFirstInstruction(b); i.Handle != IntPtr.Zero; i = GetNextInstruction(i))
+                    if (CanValueUseFastMathFlags(i) != 0) LLVM.SetFastMathFlags(i, LLVMFastMathFlags.LLVMFastMathAll);
     }
 
     public LLVMTypeRef Lower(SjType t)
