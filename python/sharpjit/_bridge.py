@@ -107,6 +107,9 @@ def typeof(dispatcher, value, position):
         return "complex128"
     params = dispatcher._param_names
     where = f"'{params[position]}'" if position < len(params) else f"{position + 1}"
+    if isinstance(value, tuple):
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a tuple too long or too deeply nested for compiled code "
+                        f"(at most 255 items per tuple)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
         f"(it takes int, float, bool, complex, None, NumPy scalars and tuples of them)")

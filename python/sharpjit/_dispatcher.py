@@ -29,6 +29,15 @@ def _source_of(py_func):
     return "".join(lines), code.co_filename, code.co_firstlineno
 
 
+def _body_position(code, lines):
+    """(line, 1-based character column) of the first positioned instruction: inside a lambda's body, which tells
+    two lambdas on one line apart (CPython's columns count UTF-8 bytes)."""
+    for line, _, col, end_col in code.co_positions():
+        if line is not None and col is not None and (col or end_col) and 0 < line <= len(lines):
+            return (line, len(lines[line - 1].encode()[:col].decode(errors="ignore")) + 1)
+    return None
+
+
 def _cache_dir(cache, source_file):
     """cache=True: SHARPJIT_CACHE_DIR, else __pycache__ next to the source file; cache="path": that directory."""
     if not cache:
@@ -63,7 +72,8 @@ class Dispatcher(_sharpjit.Dispatcher):
         source, file, first_line = _source_of(py_func)
         self._setup(source, file, first_line, py_func.__name__, self._param_names,
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
-                    bool(options.get("boundscheck", True) is not False), _cache_dir(options.get("cache", False), file))
+                    bool(options.get("boundscheck", True) is not False), _cache_dir(options.get("cache", False), file),
+                    _body_position(py_func.__code__, source.splitlines(True)))
         for sig in signatures:
             self._compile_signature(sig)
 
@@ -105,6 +115,13 @@ class Dispatcher(_sharpjit.Dispatcher):
         """The typed IR (every value with its inferred type): a dict {signature: text}, or one signature's text."""
         found = self._inspect("types", signature)
         return found if signature is not None else "\n".join(f"# {sig}\n{text}" for sig, text in found.items())
+
+    def __get__(self, obj, objtype=None):
+        """As a class attribute it binds like a function (the instance becomes the first argument)."""
+        if obj is None:
+            return self
+        import types
+        return types.MethodType(self, obj)
 
     def __repr__(self):
         return f"<sharpjit.Dispatcher {self.__qualname__} signatures={self.signatures}>"

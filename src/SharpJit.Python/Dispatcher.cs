@@ -56,6 +56,7 @@ internal sealed unsafe class Dispatcher
     public required SourceText Source;
     public required string Name;
     public required int FirstLine;
+    public (int Line, int Column)? BodyAt;  // a position inside a lambda's body (tells lambdas on one line apart)
     public required string[] ParamNames;
     public bool NoGil, FastMath, BoundsCheck = true;
     public string? CacheDir;                // cache=True: where compiled signatures are stored
@@ -76,7 +77,7 @@ internal sealed unsafe class Dispatcher
         {
             if (_host != null) return _host;
             // Its own lock: parsing never calls Python, so it may be taken with the GIL held (resolving a callee).
-            lock (_parseLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup);
+            lock (_parseLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt);
         }
     }
 

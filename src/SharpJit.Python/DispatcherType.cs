@@ -92,13 +92,14 @@ internal static unsafe class DispatcherType
         Py.Py_DecRef(type);
     }
 
-    /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None)</summary>
+    /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None,
+    /// (line, column) inside the body or None)</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
         try
         {
-            if (Py.PyTuple_Size(args) != 9) { Py.PyErr_SetString(Py.TypeError, "_setup expects 9 arguments"); return 0; }
+            if (Py.PyTuple_Size(args) != 10) { Py.PyErr_SetString(Py.TypeError, "_setup expects 10 arguments"); return 0; }
             nint Arg(int i) => Py.PyTuple_GetItem(args, i);
             string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
             long firstLine = Py.PyLong_AsLongLong(Arg(2));
@@ -109,6 +110,8 @@ internal static unsafe class DispatcherType
                 Self = self, Source = new SourceText(file, source), FirstLine = (int)firstLine, Name = name, ParamNames = names,
                 NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, CacheDir = Arg(8) == Py.None ? null : Py.AsString(Arg(8)), FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
             };
+            if (Arg(9) != Py.None)
+                d.BodyAt = ((int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 0)), (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 1)));
             if (d.CacheDir == null) Module.WarmUpForCompilation();
             nint old = *(nint*)(self + HandleOffset);
             if (old != 0) GCHandle.FromIntPtr(old).Free();

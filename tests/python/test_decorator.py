@@ -365,6 +365,59 @@ def test_function_metadata_is_kept():
     assert jitted.__module__ == __name__
 
 
+def test_inspect_signature_sees_the_python_parameters():
+    import inspect
+
+    @sharpjit.jit
+    def with_defaults(a, b=2, *, c=1.5):
+        return a + b + c
+
+    assert inspect.signature(with_defaults) == inspect.signature(with_defaults.py_func)
+
+
+def test_multi_line_decorator_call_and_comment_before_def():
+    @sharpjit.jit(
+        nogil=True,
+        fastmath=False,
+    )
+    # A comment between the decorator and the def is part of the source inspect returns.
+    def decorated(x):
+        """A docstring."""
+        return x + 1
+
+    assert decorated(1) == 2
+    assert decorated.__doc__ == "A docstring."
+
+
+def test_jit_stacked_with_another_decorator():
+    def identity(function):
+        return function
+
+    @sharpjit.jit
+    @identity
+    def below(x):
+        return x * 2
+
+    @identity
+    @sharpjit.jit
+    def above(x):
+        return x * 3
+
+    assert below(2) == 4
+    assert above(2) == 6
+
+
+def test_staticmethod_of_a_jit_function():
+    class Holder:
+        @staticmethod
+        @sharpjit.jit
+        def add_hundred(x):
+            return x + 100
+
+    assert Holder.add_hundred(1) == 101
+    assert Holder().add_hundred(2) == 102
+
+
 # ---------------------------------------------------------------- inspection
 
 def _compiled_scale():

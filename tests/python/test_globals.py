@@ -158,6 +158,19 @@ def test_lambda():
     assert f.__name__ == "<lambda>"
 
 
+def test_two_lambdas_on_one_line_each_compile_their_own_body():
+    # The source of a lambda is its whole line; each dispatcher must compile its own lambda, not the first one.
+    increment, decrement = sharpjit.jit(lambda a: a + 1), sharpjit.jit(lambda a: a - 1)
+    assert increment(3) == 4
+    assert decrement(3) == 2
+
+
+def test_lambda_with_default_argument():
+    power = sharpjit.jit(lambda a, b=2: a ** b)
+    assert power(3) == 9
+    assert power(2, b=5) == 32
+
+
 def test_lambda_inside_compiled_code():
     @sharpjit.jit
     def apply_twice(x):
@@ -233,6 +246,19 @@ def test_math_module():
     assert trig(0.7) == trig.py_func(0.7)
 
 
+@pytest.mark.parametrize("name", ["fabs", "atan", "asinh", "tanh", "erf", "erfc", "cbrt", "sin", "exp", "log1p"])
+def test_math_function_as_the_whole_body(name):
+    # One call of a math function that cannot fail, and nothing else that can raise in the function.
+    namespace = {"math": math}
+    source = f"def only_{name}(x):\n    return math.{name}(x)\n"
+    filename = f"<sharpjit-test-math-{name}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+    f = sharpjit.jit(namespace[f"only_{name}"])
+    assert f(2.5) == f.py_func(2.5)
+    assert f(3) == f.py_func(3)
+
+
 def test_cmath_module():
     @sharpjit.jit
     def roots(z):
@@ -251,13 +277,24 @@ def test_from_math_import_sqrt():
     assert norm(3, 4) == 5.0
 
 
+def test_module_and_function_aliases():
+    import math as m
+    from cmath import sqrt as complex_sqrt
+
+    @sharpjit.jit
+    def aliased(x):
+        return m.sqrt(x), complex_sqrt(-x)
+
+    assert aliased(4.0) == aliased.py_func(4.0) == (2.0, 2j)
+
+
 def test_import_inside_compiled_function():
     @sharpjit.jit
     def local_import(x):
         import math
-        return math.fabs(x)
+        return math.sqrt(x)
 
-    assert local_import(-2.5) == 2.5
+    assert local_import(6.25) == 2.5
 
 
 # ---------------------------------------------------------------- source from an exec'd string

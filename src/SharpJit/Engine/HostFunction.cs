@@ -26,21 +26,27 @@ public sealed class HostFunction
     /// </summary>
     /// <param name="firstLine">The code object's first line: its def line or first decorator line.</param>
     /// <param name="name">The function's name; "&lt;lambda&gt;" selects a lambda on that line with <paramref name="paramNames"/>.</param>
-    public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup)
+    /// <param name="bodyAt">For a lambda: a (line, 1-based column) inside its body, telling apart lambdas on one line.</param>
+    public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
+        (int Line, int Column)? bodyAt = null)
     {
         var ast = ParsedFiles.Get(file);
         int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
-        Node? found = null;
-        foreach (var n in Descendants(ast))
+        bool Contains(Node n, (int Line, int Column) at)
         {
-            bool match = n switch
-            {
-                FunctionDef f => f.Name == name && (LineOf(f) == firstLine || f.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(f))),
-                Lambda l => name == "<lambda>" && LineOf(l) == firstLine && ParamNames(l.Args).SequenceEqual(paramNames),
-                _ => false,
-            };
-            if (match) { found = n; break; }
+            var (l0, c0) = file.LineColumn(n.Span.Start);
+            var (l1, c1) = file.LineColumn(n.Span.End);
+            return (at.Line > l0 || at.Line == l0 && at.Column >= c0) && (at.Line < l1 || at.Line == l1 && at.Column < c1);
         }
+        var candidates = Descendants(ast).Where(n => n switch
+        {
+            FunctionDef f => f.Name == name && (LineOf(f) == firstLine || f.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(f))),
+            Lambda l => name == "<lambda>" && LineOf(l) == firstLine && ParamNames(l.Args).SequenceEqual(paramNames),
+            _ => false,
+        }).ToList();
+        var found = bodyAt is { } at && candidates.Count > 1
+            ? candidates.FirstOrDefault(n => n is Lambda l && Contains(l.Body, at)) ?? candidates[0]
+            : candidates.FirstOrDefault();
         if (found == null)
             throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of function '{name}' at line {firstLine}", file, Span.None,
                 "the file changed since it was imported (reload it), or the function was not defined with def/lambda in a file or notebook cell");

@@ -1,0 +1,146 @@
+"""cache=True: a later process loads compiled code from disk; stale or damaged entries are recompiled, never trusted."""
+import json
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+
+from conftest import run_python
+
+CALLEE = textwrap.dedent("""
+    import sharpjit
+    SCALE = 3
+
+    @sharpjit.jit(cache=True)
+    def scaled(x):
+        return x * SCALE
+""")
+
+MAIN = textwrap.dedent("""
+    import json, math, sys
+    import sharpjit
+    from callee import scaled
+    OFFSET = 0.5
+
+    @sharpjit.jit(cache=True)
+    def kernel(x, n):
+        if n < 0:
+            raise ValueError(f"negative n: {n}")
+        s = 0.0
+        for i in range(n):
+            s += math.sqrt(scaled(x) + i) + OFFSET
+        return s, n
+
+    result = kernel(2.0, 10)
+    try:
+        kernel(1.0, -1)
+        error = None
+    except ValueError as e:
+        import traceback
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        error = [str(e), frame.name, frame.lineno, frame.line]
+    print(json.dumps({"result": list(result), "hits": getattr(kernel, "cache_hits", -1), "error": error}))
+""")
+
+
+def write_project(tmp_path, main=MAIN, callee=CALLEE):
+    (tmp_path / "main.py").write_text(main)
+    (tmp_path / "callee.py").write_text(callee)
+
+
+def run(tmp_path, **env):
+    p = run_python([tmp_path / "main.py"], cwd=tmp_path, **env)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+def expected(tmp_path, **env):
+    p = run_python([tmp_path / "main.py"], cwd=tmp_path, SHARPJIT_DISABLE_JIT="1", **env)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+def cache_files(tmp_path):
+    return sorted((tmp_path / "__pycache__" / "sharpjit").glob("kernel-*"))
+
+
+def test_second_process_loads_from_the_cache(tmp_path):
+    write_project(tmp_path)
+    first = run(tmp_path)
+    assert first["hits"] == 0
+    assert [f.suffix for f in cache_files(tmp_path)] == [".sjc", ".so"]
+    second = run(tmp_path)
+    assert second["hits"] == 1
+    plain = expected(tmp_path)
+    assert first["result"] == second["result"] == plain["result"]
+    # Exceptions from cached code keep their message and source frame.
+    assert second["error"] == first["error"] == ["negative n: -1", "kernel", 10, 'raise ValueError(f"negative n: {n}")']
+
+
+def test_changed_global_of_the_function_recompiles(tmp_path):
+    write_project(tmp_path)
+    run(tmp_path)
+    write_project(tmp_path, main=MAIN.replace("OFFSET = 0.5", "OFFSET = 1.5"))
+    changed = run(tmp_path)
+    assert changed["hits"] == 0
+    assert changed["result"] == expected(tmp_path)["result"]
+
+
+def test_changed_global_of_a_callee_recompiles(tmp_path):
+    write_project(tmp_path)
+    run(tmp_path)
+    write_project(tmp_path, callee=CALLEE.replace("SCALE = 3", "SCALE = 5"))
+    changed = run(tmp_path)
+    assert changed["hits"] == 0
+    assert changed["result"] == expected(tmp_path)["result"]
+
+
+def test_global_rebound_at_run_time_is_checked_against_the_live_value(tmp_path):
+    # The file text is unchanged; the value frozen into the cached code differs from the live one.
+    main = MAIN.replace("OFFSET = 0.5", "import os\nOFFSET = float(os.environ.get('OFFSET', '0.5'))")
+    write_project(tmp_path, main=main)
+    run(tmp_path)
+    assert run(tmp_path)["hits"] == 1
+    changed = run(tmp_path, OFFSET="2.5")
+    assert changed["hits"] == 0
+    assert changed["result"] == expected(tmp_path, OFFSET="2.5")["result"] != expected(tmp_path)["result"]
+
+
+def damage(path, how):
+    data = bytearray(path.read_bytes())
+    if how == "truncate":
+        data = data[: len(data) // 2]
+    elif how == "flip":
+        data[len(data) // 2] ^= 0xFF
+    elif how == "empty":
+        data = bytearray()
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_entries_are_recompiled_never_trusted(tmp_path):
+    write_project(tmp_path)
+    good = run(tmp_path)["result"]
+    for suffix in (".sjc", ".so"):
+        for how in ("truncate", "flip", "empty"):
+            target = next(f for f in cache_files(tmp_path) if f.suffix == suffix)
+            damage(target, how)
+            again = run(tmp_path)
+            assert again["hits"] == 0, (suffix, how)
+            assert again["result"] == good, (suffix, how)
+            assert run(tmp_path)["hits"] == 1, (suffix, how)  # rewritten whole
+
+
+def test_cache_directory_from_the_environment(tmp_path):
+    write_project(tmp_path)
+    cache_dir = tmp_path / "elsewhere"
+    run(tmp_path, SHARPJIT_CACHE_DIR=str(cache_dir))
+    assert len(list(cache_dir.glob("kernel-*.sjc"))) == 1
+    assert run(tmp_path, SHARPJIT_CACHE_DIR=str(cache_dir))["hits"] == 1
+    assert not (tmp_path / "__pycache__" / "sharpjit").exists()
+
+
+def test_concurrent_writers_leave_a_whole_entry(tmp_path):
+    write_project(tmp_path)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: run(tmp_path), range(4)))
+    assert all(r["result"] == results[0]["result"] for r in results)
+    assert not list((tmp_path / "__pycache__" / "sharpjit").glob("*.tmp"))
+    assert run(tmp_path)["hits"] == 1
