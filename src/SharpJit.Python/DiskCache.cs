@@ -54,7 +54,7 @@ internal static unsafe class DiskCache
     public static Key KeyFor(Dispatcher d, List<byte> typeKey, CodegenOptions options, SjType? declaredReturn)
     {
         string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, Convert.ToHexString(typeKey.ToArray()),
-            $"fastmath={options.FastMath} boundscheck={options.BoundsCheck}", declaredReturn?.Name ?? "");
+            options.ToString(), declaredReturn?.Name ?? "");
         string safeName = new(d.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
         return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-{Hash(text)}"));
     }

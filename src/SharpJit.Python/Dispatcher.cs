@@ -58,7 +58,7 @@ internal sealed unsafe class Dispatcher
     public required int FirstLine;
     public (int Line, int Column)? BodyAt;  // a position inside a lambda's body (tells lambdas on one line apart)
     public required string[] ParamNames;
-    public bool NoGil, FastMath, BoundsCheck = true;
+    public bool NoGil, FastMath, BoundsCheck = true, NumPyErrorModel;
     public string? CacheDir;                // cache=True: where compiled signatures are stored
     private string? _identity;
 
@@ -198,7 +198,7 @@ internal sealed unsafe class Dispatcher
                 entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key.ToArray()));
                 if (entry == null)
                 {
-                    var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck);
+                    var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
                     var cacheKey = CacheDir == null ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
                     entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key.ToArray(), types, declaredReturn);
                     if (entry == null)

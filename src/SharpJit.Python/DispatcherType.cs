@@ -93,13 +93,13 @@ internal static unsafe class DispatcherType
     }
 
     /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None,
-    /// (line, column) inside the body or None)</summary>
+    /// (line, column) inside the body or None, numpy_error_model)</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
         try
         {
-            if (Py.PyTuple_Size(args) != 10) { Py.PyErr_SetString(Py.TypeError, "_setup expects 10 arguments"); return 0; }
+            if (Py.PyTuple_Size(args) != 11) { Py.PyErr_SetString(Py.TypeError, "_setup expects 11 arguments"); return 0; }
             nint Arg(int i) => Py.PyTuple_GetItem(args, i);
             string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
             long firstLine = Py.PyLong_AsLongLong(Arg(2));
@@ -110,6 +110,7 @@ internal static unsafe class DispatcherType
                 Self = self, Source = new SourceText(file, source), FirstLine = (int)firstLine, Name = name, ParamNames = names,
                 NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, CacheDir = Arg(8) == Py.None ? null : Py.AsString(Arg(8)), FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
             };
+            d.NumPyErrorModel = Py.PyObject_IsTrue(Arg(10)) == 1;
             if (Arg(9) != Py.None)
                 d.BodyAt = ((int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 0)), (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 1)));
             if (d.CacheDir == null) Module.WarmUpForCompilation();

@@ -198,4 +198,5 @@ public sealed unsafe class ModuleEmitter
     };
 }
 
-public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true);
+/// <param name="NumPyErrorModel">error_model="numpy": division by zero gives NumPy's results instead of raising.</param>
+public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true, bool NumPyErrorModel = false);

@@ -104,11 +104,15 @@ public static unsafe class Arith
         if (op is Operator.Div && kind.Rank == 2 && Math.Max(((ScalarType)ta).Rank, ((ScalarType)tb).Rank) <= 1)
         {
             a = e.Convert(a, ta, ScalarType.Int64); b = e.Convert(b, tb, ScalarType.Int64);
-            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), ""), "ZeroDivisionError", "division by zero", at.Span);
+            var zero = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), "");
+            if (!NumPyErrors(e)) e.RaiseIf(zero, "ZeroDivisionError", "division by zero", at.Span);
             // Exact in double when both fit in 53 bits; otherwise CPython divides the exact integers, correctly rounded.
+            // (error_model="numpy": a zero divisor takes the float path, giving inf or nan as NumPy does.)
             LLVMValueRef Small(LLVMValueRef x) => BuildICmp(B, LLVMIntPredicate.LLVMIntULE, BuildAdd(B, x, M.ConstI64(1L << 53), ""), M.ConstI64(1L << 54), "");
             var (ai, bi) = (a, b);
-            return e.IfElse(BuildAnd(B, Small(a), Small(b), ""), M.F64,
+            var floatPath = BuildAnd(B, Small(a), Small(b), "");
+            if (NumPyErrors(e)) floatPath = BuildOr(B, floatPath, zero, "");
+            return e.IfElse(floatPath, M.F64,
                 () => BuildFDiv(B, BuildSIToFP(B, ai, M.F64, ""), BuildSIToFP(B, bi, M.F64, ""), ""),
                 () => e.CallRuntime("sj_int_truediv", ai, bi));
         }
@@ -142,7 +146,10 @@ public static unsafe class Arith
             case Operator.Mod:
             {
                 bool isDivmod = at.Op == Op.Call;
-                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0)), "ZeroDivisionError",
+                var zero = Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0));
+                if (NumPyErrors(e))   // NumPy: x // 0 and x % 0 are 0 (a warning in NumPy, nothing here)
+                    return BuildSelect(B, zero, M.ConstI64(0), IntFloorDivMod(e, op, a, BuildSelect(B, zero, M.ConstI64(1), b, "")), "");
+                e.RaiseIf(zero, "ZeroDivisionError",
                     op == Operator.Mod && !isDivmod ? "integer modulo by zero" : "integer division or modulo by zero", at.Span);
                 return IntFloorDivMod(e, op, a, b);
             }
@@ -204,6 +211,8 @@ public static unsafe class Arith
 
     private static LLVMValueRef F(FunctionEmitter e, LLVMValueRef v) { FastMath(e, v); return v; }
 
+    private static bool NumPyErrors(FunctionEmitter e) => e.M.Options.NumPyErrorModel;
+
     private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
     {
         var B = e.B; var M = e.M;
@@ -213,19 +222,24 @@ public static unsafe class Arith
             case Operator.Add: return F(e, BuildFAdd(B, a, b, ""));
             case Operator.Sub: return F(e, BuildFSub(B, a, b, ""));
             case Operator.Mult: return F(e, BuildFMul(B, a, b, ""));
+            // error_model="numpy": no ZeroDivisionError; IEEE results as NumPy gives them (x / 0.0 and x // 0.0 are
+            // ±inf or nan, x % 0.0 is nan, 0.0 ** -1 is inf).
             case Operator.Div:
-                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", at.Span);
+                if (!NumPyErrors(e)) e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", at.Span);
                 return F(e, BuildFDiv(B, a, b, ""));
             case Operator.FloorDiv:
+                if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), BuildFDiv(B, a, b, ""), e.CallRuntime("sj_float_floordiv", a, b), "");
                 e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", at.Span);
                 return e.CallRuntime("sj_float_floordiv", a, b);
             case Operator.Mod:
+                if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), M.ConstF64(double.NaN), FloatMod(e, a, b), "");
                 e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", at.Span);
                 return FloatMod(e, a, b);
             case Operator.Pow:
             {
                 var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), "");
-                e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", at.Span);
+                if (!NumPyErrors(e))
+                    e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", at.Span);
                 return e.Intrinsic("llvm.pow", new[] { M.F64 }, a, b);
             }
         }
