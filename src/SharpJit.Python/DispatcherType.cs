@@ -122,91 +122,66 @@ internal static unsafe class DispatcherType
         catch (Exception ex) { return Internal(ex); }
     }
 
+    /// <summary>Runs a method body on the dispatcher's state; no .NET exception escapes into CPython.</summary>
+    private static nint WithState(nint self, Func<Dispatcher, nint> body)
+    {
+        try
+        {
+            var d = Require(self);
+            return d == null ? 0 : body(d);
+        }
+        catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>A new Python list of one new reference per compiled signature, in compilation order.</summary>
+    private static nint ListOfEntries(Dispatcher d, Func<CompiledEntry, nint> item)
+    {
+        nint list = Py.PyList_New(0);
+        foreach (var e in d.Entries)
+        {
+            nint o = item(e);
+            Py.PyList_Append(list, o);
+            Py.Py_DecRef(o);
+        }
+        return list;
+    }
+
+    private static nint SignatureTuple(CompiledEntry e) => Py.Tuple(e.ArgTypes.Select(a => Py.Str(a.Name)).ToArray());
+
     /// <summary>_compile_signature("float64(float64, int64)"): eager compilation; later calls must match a signature.</summary>
     [UnmanagedCallersOnly]
-    private static nint CompileSignature(nint self, nint args)
+    private static nint CompileSignature(nint self, nint args) => WithState(self, d =>
     {
-        try
-        {
-            var d = Require(self);
-            if (d == null) return 0;
-            string text = Py.AsString(Py.PyTuple_GetItem(args, 0)) ?? "";
-            (SjType? ret, SjType[] types) sig;
-            try { sig = TypeNames.ParseSignature(text); }
-            catch (ArgumentException ex) { Py.PyErr_SetString(Py.TypeError, ex.Message); return 0; }
-            d.Explicit = true;
-            return d.Compile(sig.types, sig.ret) == null ? 0 : Py.NewRef(Py.None);
-        }
-        catch (Exception ex) { return Internal(ex); }
-    }
+        string text = Py.AsString(Py.PyTuple_GetItem(args, 0)) ?? "";
+        (SjType? ret, SjType[] types) sig;
+        try { sig = TypeNames.ParseSignature(text); }
+        catch (ArgumentException ex) { Py.PyErr_SetString(Py.TypeError, ex.Message); return 0; }
+        d.Explicit = true;
+        return d.Compile(sig.types, sig.ret) == null ? 0 : Py.NewRef(Py.None);
+    });
 
-    /// <summary>_signatures(): a list of tuples of argument type names, in compilation order.</summary>
+    /// <summary>_signatures(): a list of tuples of argument type names.</summary>
     [UnmanagedCallersOnly]
-    private static nint Signatures(nint self, nint _)
-    {
-        try
-        {
-            var d = Require(self);
-            if (d == null) return 0;
-            nint list = Py.PyList_New(0);
-            foreach (var e in d.Entries)
-            {
-                nint t = Py.Tuple(e.ArgTypes.Select(a => Py.Str(a.Name)).ToArray());
-                Py.PyList_Append(list, t);
-                Py.Py_DecRef(t);
-            }
-            return list;
-        }
-        catch (Exception ex) { return Internal(ex); }
-    }
+    private static nint Signatures(nint self, nint _) => WithState(self, d => ListOfEntries(d, SignatureTuple));
 
-    /// <summary>_compile_times(): seconds each signature took to compile, in compilation order (negative: loaded from the cache).</summary>
+    /// <summary>_compile_times(): seconds each signature took to compile (negative: loaded from the cache).</summary>
     [UnmanagedCallersOnly]
-    private static nint CompileTimes(nint self, nint _)
-    {
-        try
-        {
-            var d = Require(self);
-            if (d == null) return 0;
-            nint list = Py.PyList_New(0);
-            foreach (var e in d.Entries)
-            {
-                nint f = Py.PyFloat_FromDouble(e.FromCache ? -e.CompileTime.TotalSeconds : e.CompileTime.TotalSeconds);
-                Py.PyList_Append(list, f);
-                Py.Py_DecRef(f);
-            }
-            return list;
-        }
-        catch (Exception ex) { return Internal(ex); }
-    }
+    private static nint CompileTimes(nint self, nint _) => WithState(self, d =>
+        ListOfEntries(d, e => Py.PyFloat_FromDouble(e.FromCache ? -e.CompileTime.TotalSeconds : e.CompileTime.TotalSeconds)));
 
     /// <summary>_inspect(kind): a list of (signature, text) for kind "llvm", "asm" or "types".</summary>
     [UnmanagedCallersOnly]
-    private static nint Inspect(nint self, nint kindObj)
+    private static nint Inspect(nint self, nint kindObj) => WithState(self, d =>
     {
-        try
+        string kind = Py.AsString(kindObj) ?? "";
+        return ListOfEntries(d, e => Py.Tuple(SignatureTuple(e), Py.Str(kind switch
         {
-            var d = Require(self);
-            if (d == null) return 0;
-            string kind = Py.AsString(kindObj) ?? "";
-            nint list = Py.PyList_New(0);
-            foreach (var e in d.Entries)
-            {
-                string text = kind switch
-                {
-                    "llvm" => e.LlvmIr,
-                    "asm" => JitHost.AssemblyOf(e.LlvmIr),
-                    "types" => e.TypedIr(),
-                    _ => throw new ArgumentException($"unknown inspection '{kind}'"),
-                };
-                nint t = Py.Tuple(Py.Tuple(e.ArgTypes.Select(a => Py.Str(a.Name)).ToArray()), Py.Str(text));
-                Py.PyList_Append(list, t);
-                Py.Py_DecRef(t);
-            }
-            return list;
-        }
-        catch (Exception ex) { return Internal(ex); }
-    }
+            "llvm" => e.LlvmIr,
+            "asm" => JitHost.AssemblyOf(e.LlvmIr),
+            "types" => e.TypedIr(),
+            _ => throw new ArgumentException($"unknown inspection '{kind}'"),
+        })));
+    });
 
     /// <summary>No .NET exception may cross into CPython: it becomes a Python exception.</summary>
     public static nint Internal(Exception ex)

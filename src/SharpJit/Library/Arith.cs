@@ -160,11 +160,18 @@ public static unsafe class Arith
             case Operator.LShift:
             case Operator.RShift:
             {
-                e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, b, M.ConstI64(0)), "ValueError", "negative shift count", at.Span);
-                var big = Cmp(LLVMIntPredicate.LLVMIntSGT, b, M.ConstI64(63));
-                if (op == Operator.LShift)
-                    return BuildSelect(B, big, M.ConstI64(0), BuildShl(B, a, BuildSelect(B, big, M.ConstI64(0), b, ""), ""), "");
-                return BuildAShr(B, a, BuildSelect(B, big, M.ConstI64(63), b, ""), "");
+                // One unsigned test on the hot path: counts 0..63 shift directly; the rare rest is a negative count
+                // (ValueError) or a count past 63 (0 for <<, the sign for >>).
+                if (ConstantIntOf(b) is >= 0 and <= 63)
+                    return op == Operator.LShift ? BuildShl(B, a, b, "") : BuildAShr(B, a, b, "");
+                var (sa, sb) = (a, b);
+                return e.IfElse(e.Expect(Cmp(LLVMIntPredicate.LLVMIntUGT, b, M.ConstI64(63)), false), M.I64,
+                    () =>
+                    {
+                        e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, sb, M.ConstI64(0)), "ValueError", "negative shift count", at.Span);
+                        return op == Operator.LShift ? M.ConstI64(0) : BuildAShr(B, sa, M.ConstI64(63), "");
+                    },
+                    () => op == Operator.LShift ? BuildShl(B, sa, sb, "") : BuildAShr(B, sa, sb, ""));
             }
         }
         throw e.Internal(at.Span, $"internal: int operator {op}");
@@ -212,6 +219,10 @@ public static unsafe class Arith
     private static LLVMValueRef F(FunctionEmitter e, LLVMValueRef v) { FastMath(e, v); return v; }
 
     private static bool NumPyErrors(FunctionEmitter e) => e.M.Options.NumPyErrorModel;
+
+    /// <summary>The value of an LLVM integer constant (the builder folds constant operands), else null.</summary>
+    private static long? ConstantIntOf(LLVMValueRef v) =>
+        IsAConstantInt(v).Handle != IntPtr.Zero ? ConstIntGetSExtValue(v) : null;
 
     private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
     {
