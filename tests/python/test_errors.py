@@ -334,3 +334,20 @@ def test_print_before_an_exception_is_not_lost(capsys):
         talk_then_fail(0)
     print("last")
     assert capsys.readouterr().out == "first\nabout to divide 0\nlast\n"
+
+
+def test_unbounded_recursion_is_a_recursion_error_not_a_crash(make_module):
+    mod = make_module(
+        "import sharpjit\n"
+        "@sharpjit.jit\n"
+        "def depth(n):\n"
+        "    return 0 if n == 0 else 1 + depth(n - 1)\n"
+        "@sharpjit.jit\n"
+        "def twice(n):\n"
+        "    return depth(n) * 2\n")
+    assert mod.depth(500) == 500 and mod.twice(10) == 20
+    with pytest.raises(RecursionError, match="maximum recursion depth exceeded"):
+        mod.depth(10**7)
+    with pytest.raises(RecursionError):
+        mod.twice(10**7)
+    assert mod.depth(7) == 7  # the dispatcher still works afterwards

@@ -19,6 +19,23 @@ public sealed unsafe class FunctionEmitter
     private readonly Dictionary<Block, LLVMBasicBlockRef> _blocks = new();
     private readonly List<(LLVMValueRef Phi, LLVMValueRef Value, LLVMBasicBlockRef From)> _incoming = new();
     private readonly Dictionary<Instr, LLVMValueRef> _phiSlots = new();
+    private LLVMBasicBlockRef? _entryContinuation;
+    private LLVMValueRef? _jmpBuf;
+
+    /// <summary>This function's jmp_buf for entering recursive callees (one stack slot in the entry block).</summary>
+    private LLVMValueRef JmpBuf()
+    {
+        if (_jmpBuf is { } existing) return existing;
+        var b = CreateBuilderInContext(M.Ctx);
+        var entry = GetEntryBasicBlock(_fn);
+        var first = GetFirstInstruction(entry);
+        if (first.Handle != IntPtr.Zero) PositionBuilderBefore(b, first); else PositionBuilderAtEnd(b, entry);
+        var slot = BuildAlloca(b, ArrayType2(M.I8, ModuleEmitter.JmpBufSize), "jmpbuf");
+        SetAlignment(slot, 16);
+        DisposeBuilder(b);
+        _jmpBuf = slot;
+        return slot;
+    }
     /// <summary>f-string parts whose only uses are writes (print, messages) are streamed, not materialised.</summary>
     private readonly HashSet<Instr> _lazyStrings = new();
     private SourceText Source => Spec.Function.Module.Source;
@@ -36,7 +53,8 @@ public sealed unsafe class FunctionEmitter
         {
             var blocks = Spec.Ir.Blocks;
             foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
-            foreach (var p in Spec.Ir.Params) _values[p] = GetParam(_fn, (uint)(int)p.Data!);
+            uint firstArg = Spec.Recursive ? 2u : 0u;   // a recursive function's first parameters: call depth, jmp_buf
+            foreach (var p in Spec.Ir.Params) _values[p] = GetParam(_fn, firstArg + (uint)(int)p.Data!);
             FindLazyStrings();
             // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
             // scalar phis: LLVM does not split a phi of a struct, which would hide the loop counter and its
@@ -52,9 +70,23 @@ public sealed unsafe class FunctionEmitter
                 foreach (var phi in b.Phis)
                     if (_phiSlots.TryGetValue(phi, out var slot)) _values[phi] = BuildLoad2(B, M.Lower(phi.Type), slot, "");
             }
+            if (Spec.Recursive)
+            {
+                // Past the limit: set RecursionError and long-jump to where the cycle was entered (CallGuarded).
+                PositionBuilderAtEnd(B, _blocks[blocks[0]]);
+                var tooDeep = NewBlock("too_deep"); var ok = NewBlock("depth_ok");
+                BuildCondBr(B, Expect(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, GetParam(_fn, 0), M.ConstI64(RaiseAnalysis.RecursionLimit), ""), false), tooDeep, ok);
+                PositionBuilderAtEnd(B, tooDeep);
+                CallRuntime("sj_raise", M.ConstString("RecursionError"), M.ConstString("maximum recursion depth exceeded"));
+                var (longjmp, longjmpType) = M.LibC("longjmp");
+                BuildCall2(B, longjmpType, longjmp, new[] { GetParam(_fn, 1), LLVM.ConstInt(M.I32, 1) }, "");
+                BuildUnreachable(B);
+                PositionBuilderAtEnd(B, ok);
+                _entryContinuation = ok;
+            }
             foreach (var b in blocks)
             {
-                PositionBuilderAtEnd(B, _blocks[b]);
+                PositionBuilderAtEnd(B, b == blocks[0] && _entryContinuation is { } c ? c : _blocks[b]);
                 foreach (var i in b.Instrs)
                 {
                     if (_lazyStrings.Contains(i)) continue;
@@ -101,12 +133,14 @@ public sealed unsafe class FunctionEmitter
     }
 
     /// <summary>Records the current function and line in the traceback and returns the failure result.</summary>
-    public void ReturnError(Span span)
+    /// <param name="recordFrame">False when the exception belongs to the caller's frame (RecursionError on entry).</param>
+    public void ReturnError(Span span, bool recordFrame = true)
     {
         if (!Spec.CanRaise) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
         var (line, _) = Source.LineColumn(span.Start);
-        CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
-            M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
+        if (recordFrame)
+            CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
+                M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
         var ret = InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1);
         BuildRet(B, ret);
     }
@@ -125,7 +159,7 @@ public sealed unsafe class FunctionEmitter
         Intrinsic("llvm.expect", new[] { M.I1 }, cond, M.ConstBool(expected));
 
     /// <summary>Raises excName(message) when cond is true.</summary>
-    public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span)
+    public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span, bool recordFrame = true)
     {
         // The builder folds checks on constant operands (x // 3, x << 2); a check folded to false needs no code,
         // which is what RaiseAnalysis relies on when it calls such an operation safe.
@@ -134,7 +168,7 @@ public sealed unsafe class FunctionEmitter
         BuildCondBr(B, Expect(cond, false), err, ok);
         PositionBuilderAtEnd(B, err);
         CallRuntime("sj_raise", M.ConstString(excName), M.ConstString(message));
-        ReturnError(span);
+        ReturnError(span, recordFrame);
         PositionBuilderAtEnd(B, ok);
     }
 
@@ -368,7 +402,17 @@ public sealed unsafe class FunctionEmitter
                     int a = uc.Binding.ArgIndexForParam[p];
                     llArgs.Add(a >= 0 ? ValueOf(args[a]) : M.Constant(uc.Binding.DefaultForParam[p], uc.Target.ArgTypes[ft.Captures.Length + p]));
                 }
-                var r = BuildCall2(B, M.FunctionTypeOf(uc.Target), M.FunctionOf(uc.Target), llArgs.ToArray(), "");
+                LLVMValueRef r;
+                if (uc.Target.Recursive && Spec.Recursive)   // inside a cycle: one deeper, same guard
+                    r = BuildCall2(B, M.FunctionTypeOf(uc.Target), M.FunctionOf(uc.Target),
+                        new[] { BuildAdd(B, GetParam(_fn, 0), M.ConstI64(1), ""), GetParam(_fn, 1) }.Concat(llArgs).ToArray(), "");
+                else if (uc.Target.Recursive)
+                {
+                    var (result, recursionError) = M.CallGuarded(B, JmpBuf(), uc.Target, llArgs);
+                    CheckFailed(recursionError, i.Span);
+                    r = result;
+                }
+                else r = BuildCall2(B, M.FunctionTypeOf(uc.Target), M.FunctionOf(uc.Target), llArgs.ToArray(), "");
                 if (!uc.Target.CanRaise) return r;
                 CheckFailed(ExtractValue(r, 1), i.Span);
                 return ExtractValue(r, 0);

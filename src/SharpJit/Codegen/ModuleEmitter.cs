@@ -68,8 +68,57 @@ public sealed unsafe class ModuleEmitter
     public LLVMTypeRef ResultType(SjType t) => StructTypeInContext(Ctx, new[] { Lower(t), I1 });
 
     /// <summary>Functions that may raise return {value, i1 failed}; the others return the value.</summary>
+    /// Recursive ones take the call depth and the recursion guard's jmp_buf first.
     public LLVMTypeRef FunctionTypeOf(Specialization s) =>
-        FunctionType(s.CanRaise ? ResultType(s.ReturnType) : Lower(s.ReturnType), s.ArgTypes.Select(Lower).ToArray());
+        FunctionType(s.CanRaise ? ResultType(s.ReturnType) : Lower(s.ReturnType),
+            (s.Recursive ? new[] { I64, Ptr } : Array.Empty<LLVMTypeRef>()).Concat(s.ArgTypes.Select(Lower)).ToArray());
+
+    /// <summary>glibc's jmp_buf on x86-64 is 200 bytes.</summary>
+    public const int JmpBufSize = 200;
+
+    /// <summary>libc's _setjmp (returns twice) and longjmp (never returns), for the recursion guard.</summary>
+    public (LLVMValueRef Fn, LLVMTypeRef Type) LibC(string name)
+    {
+        string key = "libc:" + name;
+        if (_runtime.TryGetValue(key, out var r)) return r;
+        var fnType = name == "_setjmp" ? FunctionType(I32, new[] { Ptr }) : FunctionType(Void, new[] { Ptr, I32 });
+        var fn = GetNamedFunction(Module, name);
+        if (fn.Handle == 0) fn = AddFunction(Module, name, fnType);
+        AddEnumAttribute(Ctx, fn, uint.MaxValue, name == "_setjmp" ? "returns_twice" : "noreturn");
+        AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
+        r = (fn, fnType);
+        _runtime[key] = r;
+        return r;
+    }
+
+    /// <summary>
+    /// Calls a recursive specialisation from outside its cycle: a jmp_buf is set up here, and a RecursionError deep
+    /// inside long-jumps back to it (frames of compiled code hold nothing to clean up). Returns the call's result and
+    /// an i1 that is true when the RecursionError came back.
+    /// </summary>
+    public (LLVMValueRef Result, LLVMValueRef Failed) CallGuarded(LLVMBuilderRef b, LLVMValueRef entryAlloca, Specialization target, List<LLVMValueRef> args)
+    {
+        var fn = GetBasicBlockParent(GetInsertBlock(b));
+        var (setjmp, setjmpType) = LibC("_setjmp");
+        var jumped = BuildICmp(b, LLVMIntPredicate.LLVMIntNE, BuildCall2(b, setjmpType, setjmp, new[] { entryAlloca }, ""), LLVM.ConstInt(I32, 0), "");
+        var call = AppendBasicBlockInContext(Ctx, fn, "guarded");
+        var join = AppendBasicBlockInContext(Ctx, fn, "guard_join");
+        var from = GetInsertBlock(b);
+        BuildCondBr(b, jumped, join, call);
+        PositionBuilderAtEnd(b, call);
+        var r = BuildCall2(b, FunctionTypeOf(target), _functions[target], new[] { ConstI64(1), entryAlloca }.Concat(args).ToArray(), "");
+        var callEnd = GetInsertBlock(b);
+        BuildBr(b, join);
+        PositionBuilderAtEnd(b, join);
+        var resultType = FunctionTypeOf(target) is var ft ? GetReturnType(ft) : default;
+        var result = BuildPhi(b, resultType, "");
+        AddIncoming(result, GetPoison(resultType), from);
+        AddIncoming(result, r, callEnd);
+        var failed = BuildPhi(b, I1, "");
+        AddIncoming(failed, ConstBool(true), from);
+        AddIncoming(failed, ConstBool(false), callEnd);
+        return (result, failed);
+    }
 
     private void Declare(Specialization s)
     {
@@ -91,20 +140,24 @@ public sealed unsafe class ModuleEmitter
         var b = CreateBuilderInContext(Ctx);
         PositionBuilderAtEnd(b, AppendBasicBlockInContext(Ctx, fn, "entry"));
         var argsStruct = StructTypeInContext(Ctx, s.ArgTypes.Select(Lower).ToArray());
-        var args = new LLVMValueRef[s.ArgTypes.Length];
-        for (int i = 0; i < args.Length; i++)
-            args[i] = BuildLoad2(b, Lower(s.ArgTypes[i]), BuildStructGEP2(b, argsStruct, GetParam(fn, 0), (uint)i, ""), "");
-        var r = BuildCall2(b, FunctionTypeOf(s), _functions[s], args, "");
+        var args = new List<LLVMValueRef>();
+        for (int i = 0; i < s.ArgTypes.Length; i++)
+            args.Add(BuildLoad2(b, Lower(s.ArgTypes[i]), BuildStructGEP2(b, argsStruct, GetParam(fn, 0), (uint)i, ""), ""));
+        LLVMValueRef r, failed = ConstBool(false);
+        if (s.Recursive)
+        {
+            var jmpBuf = BuildAlloca(b, ArrayType2(I8, JmpBufSize), "jmpbuf");
+            SetAlignment(jmpBuf, 16);
+            (r, failed) = CallGuarded(b, jmpBuf, s, args);
+        }
+        else r = BuildCall2(b, FunctionTypeOf(s), _functions[s], args.ToArray(), "");
         if (s.CanRaise)
         {
             BuildStore(b, BuildExtractValue(b, r, 0, ""), GetParam(fn, 1));
-            BuildRet(b, BuildZExt(b, BuildExtractValue(b, r, 1, ""), I32, ""));
+            failed = BuildOr(b, failed, BuildExtractValue(b, r, 1, ""), "");
         }
-        else
-        {
-            BuildStore(b, r, GetParam(fn, 1));
-            BuildRet(b, LLVM.ConstInt(I32, 0));
-        }
+        else BuildStore(b, r, GetParam(fn, 1));
+        BuildRet(b, BuildZExt(b, failed, I32, ""));
         DisposeBuilder(b);
     }
 

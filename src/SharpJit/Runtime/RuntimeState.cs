@@ -28,11 +28,22 @@ public sealed class PythonException : Exception
     public string FormatTraceback()
     {
         var sb = new StringBuilder("Traceback (most recent call last):\n");
+        // Like CPython: a frame repeated more than 3 times in a row is summarised.
+        TracebackFrame? last = null;
+        int repeats = 0;
+        void Summarise()
+        {
+            if (repeats > 3) sb.Append($"  [Previous line repeated {repeats - 3} more time{(repeats - 3 == 1 ? "" : "s")}]\n");
+        }
         foreach (var f in Frames)
         {
+            if (last is { } l && l.File == f.File && l.Line == f.Line && l.Function == f.Function) { if (++repeats > 3) continue; }
+            else { Summarise(); repeats = 1; }
+            last = f;
             sb.Append($"  File \"{f.File}\", line {f.Line}, in {f.Function}\n");
             if (f.SourceLine.Length > 0) sb.Append("    ").Append(f.SourceLine).Append('\n');
         }
+        Summarise();
         sb.Append(LastLine).Append('\n');
         return sb.ToString();
     }

@@ -21,10 +21,16 @@ public static class RaiseAnalysis
         "method.conjugate.int", "method.conjugate.bool",
     };
 
+    /// <summary>CPython's default recursion limit: the module frame plus 999 nested calls. A call past it raises
+    /// RecursionError by long-jumping to where the cycle was entered.</summary>
+    public const int RecursionLimit = 999;
+
     public static void Run(IEnumerable<Specialization> specs)
     {
         var all = specs.ToList();
-        foreach (var s in all) s.CanRaise = all.Count > 0 && LocallyMayRaise(s);
+        foreach (var s in all) s.Recursive = InCycle(s);
+        // A call into a recursion cycle from outside it may come back with RecursionError.
+        foreach (var s in all) s.CanRaise = all.Count > 0 && (LocallyMayRaise(s) || Calls(s).Any(t => t.Recursive && !s.Recursive));
         bool changed = true;
         while (changed)
         {
@@ -35,6 +41,20 @@ public static class RaiseAnalysis
                 if (Calls(s).Any(t => t.CanRaise)) { s.CanRaise = true; changed = true; }
             }
         }
+    }
+
+    /// <summary>True when s can reach itself through calls.</summary>
+    private static bool InCycle(Specialization s)
+    {
+        var seen = new HashSet<Specialization>();
+        var stack = new Stack<Specialization>(Calls(s));
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            if (t == s) return true;
+            if (seen.Add(t)) foreach (var u in Calls(t)) stack.Push(u);
+        }
+        return false;
     }
 
     private static IEnumerable<Specialization> Calls(Specialization s) =>

@@ -13,6 +13,9 @@ public sealed class Specialization
     public SjType ReturnType = SimpleType.Unknown;
     /// <summary>False when no path can raise (RaiseAnalysis): then it returns a plain value.</summary>
     public bool CanRaise = true;
+    /// <summary>Part of a call cycle (RaiseAnalysis): takes a hidden depth argument and raises RecursionError past
+    /// CPython's default limit instead of overflowing the stack.</summary>
+    public bool Recursive;
     public string Symbol { get; }
     /// <summary>Specialisations that call this one: re-inferred when its return type grows.</summary>
     public readonly HashSet<Specialization> Callers = new();
