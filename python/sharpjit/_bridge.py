@@ -53,7 +53,7 @@ def classify(value):
     if isinstance(value, types.ModuleType):
         if value.__name__ in _SUPPORTED_MODULES:
             return ("module", value.__name__)
-        return ("opaque", f"the module '{value.__name__}'")
+        return ("pymodule", value, value.__name__)  # its attributes are classified as compiled code reads them
     for module in (math, cmath):
         name = getattr(value, "__name__", None)
         if name is not None and getattr(module, name, None) is value:
@@ -82,6 +82,14 @@ def resolve(dispatcher, name):
     if name in g:
         return classify(g[name])
     return None
+
+
+def resolve_attr(module, name):
+    """The description of module.name (a module the function reads from), or None when it has no such attribute."""
+    try:
+        return classify(getattr(module, name))
+    except AttributeError:
+        return None
 
 
 def typeof(dispatcher, value, position):

@@ -110,6 +110,9 @@ internal static unsafe class Bridge
 
     /// <summary>Classifies a name read by compiled code (must be called with the GIL held).</summary>
     public static nint Resolve(nint dispatcher, string name) => CallHelper("resolve", Py.NewRef(dispatcher), Py.Str(name));
+
+    /// <summary>Classifies module.name (GIL held).</summary>
+    public static nint ResolveAttribute(nint module, string name) => CallHelper("resolve_attr", Py.NewRef(module), Py.Str(name));
 }
 
 /// <summary>Turns what the bridge's resolve() reports about a name into the compiler's view of a global.</summary>
@@ -121,12 +124,19 @@ internal static class HostNames
     /// <summary>The same, without preparing callees for compilation: for checking a cache entry's frozen values.</summary>
     public static GlobalInfo? Peek(nint dispatcher, string name) => Query(dispatcher, name, forCompile: false);
 
-    private static GlobalInfo? Query(nint dispatcher, string name, bool forCompile)
+    private static GlobalInfo? Query(nint dispatcher, string name, bool forCompile) =>
+        Describe(name, forCompile, () => Bridge.Resolve(dispatcher, name));
+
+    /// <summary>What a host module's attribute is bound to (for compiling, or for checking a cache entry).</summary>
+    public static GlobalInfo? QueryAttribute(nint module, string name, bool forCompile) =>
+        Describe(name, forCompile, () => Bridge.ResolveAttribute(module, name));
+
+    private static GlobalInfo? Describe(string name, bool forCompile, Func<nint> ask)
     {
         int gil = Py.PyGILState_Ensure();
         try
         {
-            nint r = Bridge.Resolve(dispatcher, name);
+            nint r = ask();
             if (r == 0)
             {
                 Py.PyErr_Clear();
@@ -160,6 +170,12 @@ internal static class HostNames
                 g.Kind = GlobalKind.ModuleMember;
                 g.ModuleName = Py.AsString(Py.PyTuple_GetItem(d, 1)); g.MemberName = Py.AsString(Py.PyTuple_GetItem(d, 2));
                 g.HostKey = $"member:{g.ModuleName}.{g.MemberName}";
+                return g;
+            case "pymodule":
+                g.Kind = GlobalKind.Module;
+                g.ModuleName = Py.AsString(Py.PyTuple_GetItem(d, 2));
+                g.HostObject = new HostModule(Py.PyTuple_GetItem(d, 1), g.ModuleName ?? "?");
+                g.HostKey = "pymodule:" + g.ModuleName;
                 return g;
             case "jit":
                 var callee = DispatcherType.StateOf(Py.PyTuple_GetItem(d, 1))!;
@@ -204,4 +220,33 @@ internal static class HostNames
         }
         return null;
     }
+}
+
+/// <summary>A Python module compiled code reads attributes of (`mymod.f`, `mymod.SCALE`); each is frozen when first read.</summary>
+internal sealed class HostModule : IHostNamespace
+{
+    private readonly nint _module;   // a strong reference, kept for the process (modules live that long anyway)
+    public string Name { get; }
+    /// <summary>The attributes resolved so far (their HostKeys go into cache entries).</summary>
+    public Dictionary<string, GlobalInfo> Resolved { get; } = new();
+
+    public HostModule(nint module, string name)
+    {
+        Py.Py_IncRef(module);
+        _module = module;
+        Name = name;
+    }
+
+    public GlobalInfo? Resolve(string attribute)
+    {
+        lock (Resolved)
+        {
+            if (Resolved.TryGetValue(attribute, out var g)) return g;
+            g = HostNames.QueryAttribute(_module, attribute, forCompile: true);
+            if (g != null) Resolved[attribute] = g;
+            return g;
+        }
+    }
+
+    public GlobalInfo? Peek(string attribute) => HostNames.QueryAttribute(_module, attribute, forCompile: false);
 }

@@ -102,17 +102,21 @@ internal static unsafe class DiskCache
         }
     }
 
-    /// <summary>The key of what `name` means now, seen from the dispatcher reached by following `path` (callee names).</summary>
+    /// <summary>The key of what `name` means now, seen from the dispatcher or module reached by following `path`.</summary>
     private static string? CurrentKey(Dispatcher root, string path, string name)
     {
-        var d = root;
+        object scope = root;
         foreach (var step in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (HostNames.Peek(d.Self, step)?.HostObject is not Dispatcher next) return null;
-            d = next;
-        }
-        return HostNames.Peek(d.Self, name)?.HostKey;
+            if (Peek(scope, step)?.HostObject is not { } next) return null; else scope = next;
+        return Peek(scope, name)?.HostKey;
     }
+
+    private static GlobalInfo? Peek(object scope, string name) => scope switch
+    {
+        Dispatcher d => HostNames.Peek(d.Self, name),
+        HostModule m => m.Peek(name),
+        _ => null,
+    };
 
     /// <summary>Writes a freshly compiled signature (best effort: a cache that cannot be written is skipped).</summary>
     public static void Store(Dispatcher d, Key key, CompiledFunction f)
@@ -123,7 +127,7 @@ internal static unsafe class DiskCache
             Directory.CreateDirectory(Path.GetDirectoryName(key.BasePath)!);
             var reached = f.Types.Specializations.Select(s => s.Function.Module).ToHashSet();
             var deps = new List<(string Path, string Name, string Key)>();
-            CollectDependencies(d, "", reached, new HashSet<Dispatcher>(), deps);
+            CollectDependencies(d, "", reached, new HashSet<object>(), deps);
             var ms = new MemoryStream();
             using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
             {
@@ -144,16 +148,30 @@ internal static unsafe class DiskCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* read-only or full: run uncached */ }
     }
 
-    private static void CollectDependencies(Dispatcher d, string path, HashSet<ModuleInfo> reached, HashSet<Dispatcher> seen,
+    private static void CollectDependencies(Dispatcher d, string path, HashSet<ModuleInfo> reached, HashSet<object> seen,
         List<(string, string, string)> deps)
     {
         if (!seen.Add(d) || d.HostIfParsed is not { } host || !reached.Contains(host.Module)) return;
         List<GlobalInfo> globals;
         lock (host.Module.Globals) globals = host.Module.Globals.Values.Where(g => g.HostKey != null).ToList();
+        CollectFrom(globals, path, reached, seen, deps);
+    }
+
+    /// <summary>Records each frozen value, then follows callees and host modules (their attributes were frozen too).</summary>
+    private static void CollectFrom(List<GlobalInfo> globals, string path, HashSet<ModuleInfo> reached, HashSet<object> seen,
+        List<(string, string, string)> deps)
+    {
         foreach (var g in globals)
         {
             deps.Add((path, g.Name, g.HostKey!));
-            if (g.HostObject is Dispatcher callee) CollectDependencies(callee, path.Length == 0 ? g.Name : path + "." + g.Name, reached, seen, deps);
+            string inner = path.Length == 0 ? g.Name : path + "." + g.Name;
+            if (g.HostObject is Dispatcher callee) CollectDependencies(callee, inner, reached, seen, deps);
+            else if (g.HostObject is HostModule module && seen.Add(module))
+            {
+                List<GlobalInfo> attributes;
+                lock (module.Resolved) attributes = module.Resolved.Values.Where(a => a.HostKey != null).ToList();
+                CollectFrom(attributes, inner, reached, seen, deps);
+            }
         }
     }
 

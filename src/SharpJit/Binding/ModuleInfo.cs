@@ -5,6 +5,12 @@ namespace SharpJit.Binding;
 
 public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque }
 
+/// <summary>A host module whose attributes compiled code reads (frozen like globals).</summary>
+public interface IHostNamespace
+{
+    GlobalInfo? Resolve(string attribute);
+}
+
 /// <summary>What a module-level name is bound to.</summary>
 public sealed class GlobalInfo
 {

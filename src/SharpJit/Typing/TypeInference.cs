@@ -272,37 +272,17 @@ public sealed class TypeInference
         if (name.StartsWith("$builtin:")) return Builtins.Lookup(name[9..])!;
         if (Here.Resolve(name) is { } g)
         {
-            switch (g.Kind)
+            if (g.Kind != GlobalKind.Variable) return TypeOfBinding(i, name, g);
+            if (_current != null && !_current.Function.IsModule)
             {
-                case GlobalKind.Function: return new FunctionType(g.Function!, Array.Empty<SjType>());
-                case GlobalKind.Module: return new ModuleType(g.ModuleName!);
-                case GlobalKind.ModuleMember:
-                {
-                    var member = Builtins.LookupModuleMember(g.ModuleName!, g.MemberName!)
-                        ?? throw Error(i, $"cannot import name '{g.MemberName}' from '{g.ModuleName}'", Builtins.ModuleHint(g.ModuleName!));
-                    if (member is LibUnsupported u) throw Module.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
-                    if (member is LibConstant c) { i.Resolved = c.Value; return ConstType(c.Value); }
-                    return new BuiltinType(((LibFunc)member).Name);
-                }
-                case GlobalKind.Constant:
-                    i.Resolved = g.ConstantValue;
-                    return ConstType(g.ConstantValue);
-                case GlobalKind.Variable:
-                    if (_current != null && !_current.Function.IsModule)
-                    {
-                        if (!_specs.Keys.Any(k => k.Item1.IsModule))
-                            throw Here.Error(ErrorKind.TypingError,
-                                $"module variable '{name}' gets its value when the module body runs, which this compilation does not include",
-                                i.Span, "assign it a constant expression (numbers, tuples, math constants and arithmetic on them), or run the whole script");
-                        if (!_globalReaders.TryGetValue(name, out var readers)) _globalReaders[name] = readers = new();
-                        readers.Add(_current);
-                        _current.GlobalsRead.Add(name);
-                        return _globalTypes.GetValueOrDefault(name, SimpleType.Unknown);
-                    }
-                    break;
-                case GlobalKind.Opaque:
-                    throw Error(i, $"'{name}' is {g.Description}, which compiled code cannot use",
-                        "compiled code can use numbers, tuples, None, math, cmath, numpy and other @jit functions from the enclosing scope; pass other values as arguments");
+                if (!_specs.Keys.Any(k => k.Item1.IsModule))
+                    throw Here.Error(ErrorKind.TypingError,
+                        $"module variable '{name}' gets its value when the module body runs, which this compilation does not include",
+                        i.Span, "assign it a constant expression (numbers, tuples, math constants and arithmetic on them), or run the whole script");
+                if (!_globalReaders.TryGetValue(name, out var readers)) _globalReaders[name] = readers = new();
+                readers.Add(_current);
+                _current.GlobalsRead.Add(name);
+                return _globalTypes.GetValueOrDefault(name, SimpleType.Unknown);
             }
         }
         var builtin = Builtins.Lookup(name);
@@ -310,17 +290,51 @@ public sealed class TypeInference
         throw Here.Error(ErrorKind.NameError, $"name '{name}' is not defined", i.Span, "define it at module level before the function that uses it, or import it");
     }
 
+    /// <summary>The type of a name bound to a constant, function, module or module member (a global, or an
+    /// attribute of a host module); opaque host values are an error naming what they are.</summary>
+    private SjType TypeOfBinding(Instr i, string name, GlobalInfo g)
+    {
+        switch (g.Kind)
+        {
+            case GlobalKind.Function: return new FunctionType(g.Function!, Array.Empty<SjType>());
+            case GlobalKind.Module: return new ModuleType(g.ModuleName!) { Host = g.HostObject as IHostNamespace };
+            case GlobalKind.ModuleMember:
+            {
+                var member = Builtins.LookupModuleMember(g.ModuleName!, g.MemberName!)
+                    ?? throw Error(i, $"cannot import name '{g.MemberName}' from '{g.ModuleName}'", Builtins.ModuleHint(g.ModuleName!));
+                return TypeOfMember(i, member);
+            }
+            case GlobalKind.Constant:
+                i.Resolved = g.ConstantValue;
+                return ConstType(g.ConstantValue);
+            case GlobalKind.Opaque:
+                throw Error(i, $"'{name}' is {g.Description}, which compiled code cannot use",
+                    "compiled code can use numbers, tuples, None, math, cmath, numpy, other @jit functions and modules holding them; pass other values as arguments");
+        }
+        throw Error(i, $"internal: '{name}' is bound to a {g.Kind}");
+    }
+
+    private SjType TypeOfMember(Instr i, LibMember member)
+    {
+        if (member is LibUnsupported u) throw Here.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
+        if (member is LibConstant c) { i.Resolved = c.Value; return ConstType(c.Value); }
+        return new BuiltinType(((LibFunc)member).Name);
+    }
+
     private SjType InferAttr(Instr i)
     {
         var obj = i.Args[0].Type;
         string attr = (string)i.Data!;
+        if (obj is ModuleType { Host: { } host } hm)
+        {
+            var g = host.Resolve(attr) ?? throw Error(i, $"module '{hm.Module}' has no attribute '{attr}'");
+            return TypeOfBinding(i, $"{hm.Module}.{attr}", g);
+        }
         if (obj is ModuleType m)
         {
             var member = Builtins.LookupModuleMember(m.Module, attr)
                 ?? throw Error(i, $"module '{m.Module}' has no attribute '{attr}' that compiled code supports", Builtins.ModuleHint(m.Module));
-            if (member is LibUnsupported u) throw Module.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
-            if (member is LibConstant c) { i.Resolved = c.Value; return ConstType(c.Value); }
-            return new BuiltinType(((LibFunc)member).Name);
+            return TypeOfMember(i, member);
         }
         var method = Builtins.LookupAttribute(obj, attr);
         if (method != null) return method;

@@ -87,6 +87,8 @@ public sealed class BuiltinType : SjType
 public sealed class ModuleType : SjType
 {
     public string Module { get; }
+    /// <summary>For a host's own module (not math/cmath/numpy): resolves its attributes. Not part of equality.</summary>
+    public Binding.IHostNamespace? Host { get; init; }
     public ModuleType(string module) { Module = module; }
     public override string Name => $"module({Module})";
 }
