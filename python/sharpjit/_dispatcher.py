@@ -128,32 +128,98 @@ class Dispatcher(_sharpjit.Dispatcher):
         return f"<sharpjit.Dispatcher {self.__qualname__} signatures={self.signatures}>"
 
     def __reduce__(self):
-        return (_rebuild, (self.__module__, self.__qualname__, self.py_func if _picklable(self.py_func) else None, self.options))
+        # By module and name when that finds this dispatcher again; the source and frozen globals travel too, for
+        # processes where the module does not import (functions made in notebooks, exec'd or nested code).
+        portable = None if _find_by_name(self.__module__, self.__qualname__) is self else _portable_source(self)
+        return (_rebuild, (self.__module__, self.__qualname__, portable, self.options))
 
 
-def _picklable(fn):
-    import pickle
-    try:
-        pickle.dumps(fn)
-        return True
-    except Exception:
-        return False
-
-
-def _rebuild(module, qualname, py_func, options):
-    """Unpickling: the dispatcher of that name if its module imports, else a new one around the pickled function."""
+def _find_by_name(module, qualname):
+    """The dispatcher importing `module` and following `qualname` gives, or None."""
     try:
         import importlib
         obj = importlib.import_module(module)
         for part in qualname.split("."):
             obj = getattr(obj, part)
-        if isinstance(obj, Dispatcher):
-            return obj
+        return obj if isinstance(obj, Dispatcher) else None
     except Exception:
-        pass
-    if py_func is None:
-        raise RuntimeError(f"cannot unpickle sharpjit function {module}.{qualname}: its module does not import here")
-    return Dispatcher(py_func, **options)
+        return None
+
+
+def _portable_source(dispatcher):
+    """(name, source of the function alone, its global values) for rebuilding it elsewhere, or None."""
+    import ast
+    import inspect
+    import textwrap
+    fn = dispatcher.py_func
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    if fn.__name__ == "<lambda>":
+        lambdas = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda)
+                   and [a.arg for a in n.args.args] == list(fn.__code__.co_varnames[: fn.__code__.co_argcount])]
+        if len(lambdas) != 1:
+            return None
+        source = f"__sharpjit_lambda = {ast.unparse(lambdas[0])}\n"
+        name = "__sharpjit_lambda"
+    else:
+        defs = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == fn.__name__]
+        if not defs:
+            return None
+        defs[0].decorator_list = []
+        source, name = ast.unparse(defs[0]) + "\n", fn.__name__
+    values = {}
+    for var in _names_read(fn.__code__):
+        kind = _bridge.resolve(dispatcher, var)
+        if kind is None:
+            continue
+        if kind[0] == "const":
+            values[var] = ("value", kind[1])
+        elif kind[0] == "module":
+            values[var] = ("module", kind[1])
+        elif kind[0] == "pymodule":
+            values[var] = ("module", kind[2])
+        elif kind[0] == "member":
+            values[var] = ("member", kind[1], kind[2])
+        elif kind[0] == "jit" and kind[1] is not dispatcher:
+            values[var] = ("value", kind[1])  # pickled in turn
+    return name, source, values
+
+
+def _names_read(code):
+    names = set(code.co_names) | set(code.co_freevars)
+    for const in code.co_consts:
+        if hasattr(const, "co_names"):
+            names |= _names_read(const)
+    return names
+
+
+def _rebuild(module, qualname, portable, options):
+    """Unpickling: the dispatcher of that name if its module imports, else one rebuilt from the pickled source."""
+    found = _find_by_name(module, qualname)
+    if found is not None:
+        return found
+    if portable is None:
+        raise RuntimeError(f"cannot unpickle sharpjit function {module}.{qualname}: its module does not import here "
+                           "and its source is not available")
+    import importlib
+    import linecache
+    name, source, values = portable
+    namespace = {"__name__": module}
+    for var, value in values.items():
+        if value[0] == "module":
+            namespace[var] = importlib.import_module(value[1])
+        elif value[0] == "member":
+            namespace[var] = getattr(importlib.import_module(value[1]), value[2])
+        else:
+            namespace[var] = value[1]
+    filename = f"<sharpjit: {module}.{qualname}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+    rebuilt = Dispatcher(namespace[name], **options)
+    namespace[name] = rebuilt  # as a decorator would have left it
+    return rebuilt
 
 
 def jit(signature_or_function=None, **options):

@@ -22,3 +22,13 @@ def halve(x):
 @sharpjit.jit
 def reciprocal(x):
     return 1 / x
+
+
+@sharpjit.jit
+def is_even(n):
+    return True if n == 0 else is_odd(n - 1)
+
+
+@sharpjit.jit
+def is_odd(n):
+    return False if n == 0 else is_even(n - 1)

@@ -5,6 +5,7 @@ import pickle
 import pytest
 
 import jitted_module
+from conftest import run_python
 
 
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
@@ -59,3 +60,28 @@ def test_dask_delayed_with_the_processes_scheduler():
     tasks = [dask.delayed(jitted_module.square)(i) for i in range(6)]
     total = dask.delayed(sum)(tasks)
     assert total.compute(scheduler="processes", num_workers=2) == sum(i * i for i in range(6))
+
+
+def test_function_from_a_module_that_does_not_import_is_rebuilt_from_its_source(make_module, tmp_path):
+    # make_module's modules are not importable by name in another process: the pickle carries source and globals.
+    import pickle
+    mod = make_module(
+        "import math, sharpjit\n"
+        "SCALE = 2.5\n"
+        "@sharpjit.jit\n"
+        "def helper(x):\n"
+        "    return x + 1\n"
+        "@sharpjit.jit(fastmath=False)\n"
+        "def f(x, n=3):\n"
+        "    return math.sqrt(x) * SCALE + helper(n)\n"
+        "g = sharpjit.jit(lambda x: x * SCALE)\n")
+    payload = tmp_path / "f.pickle"
+    payload.write_bytes(pickle.dumps((mod.f, mod.g)))
+    p = run_python(["-c", f"import pickle; f, g = pickle.load(open({str(payload)!r}, 'rb')); print(f(16.0), f(4.0, n=1), g(2))"])
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split() == [str(mod.f.py_func(16.0)), str(mod.f.py_func(4.0, n=1)), str(mod.g.py_func(2))]
+
+
+def test_mutually_recursive_functions_of_an_importable_module_pickle_by_name():
+    import pickle
+    assert pickle.loads(pickle.dumps(jitted_module.is_even)) is jitted_module.is_even
