@@ -7,11 +7,11 @@ using Xunit.Abstractions;
 namespace SharpJit.Tests.Runtime;
 
 /// <summary>The common formatting paths must allocate only their result string.</summary>
-public class PyFormatPerfTests
+public class PyFormatAllocationTests
 {
     private readonly ITestOutputHelper _out;
 
-    public PyFormatPerfTests(ITestOutputHelper output) => _out = output;
+    public PyFormatAllocationTests(ITestOutputHelper output) => _out = output;
 
     private long BytesPerCall(string name, Func<int, string> f, int n = 20000)
     {
