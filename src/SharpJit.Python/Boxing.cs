@@ -83,11 +83,13 @@ internal static unsafe class Boxing
         throw new ArgumentException($"bad type key byte {c}");
     }
 
+    public static byte CodeOf(ScalarType s) => s.Rank switch { 0 => Bool, 1 => Int, 2 => Float, _ => Complex };
+
     public static void AppendKeyOf(SjType t, List<byte> key)
     {
         switch (t)
         {
-            case ScalarType s: key.Add(s.Rank switch { 0 => Bool, 1 => Int, 2 => Float, _ => Complex }); return;
+            case ScalarType s: key.Add(CodeOf(s)); return;
             case TupleType tt:
                 key.Add(Tuple); key.Add((byte)tt.Items.Length);
                 foreach (var i in tt.Items) AppendKeyOf(i, key);

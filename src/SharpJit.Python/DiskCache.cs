@@ -51,9 +51,9 @@ internal static unsafe class DiskCache
         catch (IOException) { return "cpu:unknown"; }
     }
 
-    public static Key KeyFor(Dispatcher d, List<byte> typeKey, CodegenOptions options, SjType? declaredReturn)
+    public static Key KeyFor(Dispatcher d, byte[] typeKey, CodegenOptions options, SjType? declaredReturn)
     {
-        string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, Convert.ToHexString(typeKey.ToArray()),
+        string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, Convert.ToHexString(typeKey),
             options.ToString(), declaredReturn?.Name ?? "");
         string safeName = new(d.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
         return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-{Hash(text)}"));

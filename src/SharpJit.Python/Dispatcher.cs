@@ -37,13 +37,7 @@ internal sealed unsafe class CompiledEntry
         ConvertsResult = CompiledReturnType != ReturnType;
     }
 
-    private static byte ScalarKind(SjType t)
-    {
-        if (t is not ScalarType) return 0;
-        var key = new List<byte>();
-        Boxing.AppendKeyOf(t, key);
-        return key[0];
-    }
+    private static byte ScalarKind(SjType t) => t is ScalarType s ? Boxing.CodeOf(s) : (byte)0;
 }
 
 /// <summary>
@@ -146,7 +140,7 @@ internal sealed unsafe class Dispatcher
         if (key == null) return null;
         foreach (var e in Entries) if (key.AsSpan().SequenceEqual(e.Key)) return e;
         int pos = 0;
-        var types = new SjType[key.Length == 0 ? 0 : (int)Py.PyTuple_Size(args)];
+        var types = new SjType[(int)Py.PyTuple_Size(args)];
         for (int i = 0; i < types.Length; i++) types[i] = Boxing.TypeOfKey(key, ref pos);
         if (Explicit)
         {
@@ -193,21 +187,22 @@ internal sealed unsafe class Dispatcher
         {
             lock (_compileLock)
             {
-                var key = new List<byte>();
-                foreach (var t in types) Boxing.AppendKeyOf(t, key);
-                entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key.ToArray()));
+                var keyBytes = new List<byte>();
+                foreach (var t in types) Boxing.AppendKeyOf(t, keyBytes);
+                var key = keyBytes.ToArray();
+                entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key));
                 if (entry == null)
                 {
                     var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
                     var cacheKey = CacheDir == null ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
-                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key.ToArray(), types, declaredReturn);
+                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn);
                     if (entry == null)
                     {
                         var f = Host.Compile(types, options, sharedObject: cacheKey != null);
                         var ret = declaredReturn ?? f.ReturnType;
                         entry = new CompiledEntry
                         {
-                            Key = key.ToArray(), ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,
+                            Key = key, ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,
                             LlvmIr = f.LlvmIr, TypedIr = () => HostFunction.TypedIr(f), CompileTime = f.CompileTime,
                             Args = new ValueLayout(types),
                             ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
