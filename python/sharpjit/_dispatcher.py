@@ -73,7 +73,7 @@ class Dispatcher(_sharpjit.Dispatcher):
         self._setup(source, file, first_line, py_func.__name__, self._param_names,
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
                     bool(options.get("boundscheck", True) is not False), _cache_dir(options.get("cache", False), file),
-                    _body_position(py_func.__code__, source.splitlines(True)),
+                    _body_position(py_func.__code__, source.splitlines(True)) if py_func.__name__ == "<lambda>" else None,
                     options.get("error_model", "python") == "numpy")
         for sig in signatures:
             self._compile_signature(sig)
