@@ -7,6 +7,19 @@ namespace SharpJit.Binding;
 /// <summary>Direct children of AST nodes, for analyses that need to see every name.</summary>
 public static class AstWalk
 {
+    /// <summary>root and every node below it, in source order (depth first).</summary>
+    public static IEnumerable<Node> Descendants(Node root)
+    {
+        var stack = new Stack<Node>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            yield return n;
+            foreach (var c in Children(n).Reverse()) stack.Push(c);
+        }
+    }
+
     public static IEnumerable<Node> Children(Node n)
     {
         switch (n)

@@ -159,11 +159,15 @@ public sealed unsafe class FunctionEmitter
         Intrinsic("llvm.expect", new[] { M.I1 }, cond, M.ConstBool(expected));
 
     /// <summary>Raises excName(message) when cond is true.</summary>
+    /// <summary>The value of an LLVM integer constant (the builder folds constant operands), else null.</summary>
+    public static long? ConstantIntOf(LLVMValueRef v) =>
+        IsAConstantInt(v).Handle != IntPtr.Zero ? ConstIntGetSExtValue(v) : null;
+
     public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span, bool recordFrame = true)
     {
         // The builder folds checks on constant operands (x // 3, x << 2); a check folded to false needs no code,
         // which is what RaiseAnalysis relies on when it calls such an operation safe.
-        if (IsAConstantInt(cond).Handle != IntPtr.Zero && ConstIntGetZExtValue(cond) == 0) return;
+        if (ConstantIntOf(cond) == 0) return;
         var err = NewBlock("raise"); var ok = NewBlock("ok");
         BuildCondBr(B, Expect(cond, false), err, ok);
         PositionBuilderAtEnd(B, err);

@@ -79,13 +79,19 @@ public sealed unsafe class ModuleEmitter
     /// <summary>libc's _setjmp (returns twice) and longjmp (never returns), for the recursion guard.</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibC(string name)
     {
-        string key = "libc:" + name;
+        bool setjmp = name == "_setjmp";
+        return DeclareExternal("libc:" + name, name, () => setjmp ? FunctionType(I32, new[] { Ptr }) : FunctionType(Void, new[] { Ptr, I32 }),
+            setjmp ? "returns_twice" : "noreturn", "nounwind");
+    }
+
+    /// <summary>Declares an external function once per module (under <paramref name="key"/>) with the given attributes.</summary>
+    private (LLVMValueRef Fn, LLVMTypeRef Type) DeclareExternal(string key, string name, Func<LLVMTypeRef> type, params string[] attributes)
+    {
         if (_runtime.TryGetValue(key, out var r)) return r;
-        var fnType = name == "_setjmp" ? FunctionType(I32, new[] { Ptr }) : FunctionType(Void, new[] { Ptr, I32 });
+        var fnType = type();
         var fn = GetNamedFunction(Module, name);
         if (fn.Handle == 0) fn = AddFunction(Module, name, fnType);
-        AddEnumAttribute(Ctx, fn, uint.MaxValue, name == "_setjmp" ? "returns_twice" : "noreturn");
-        AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
+        foreach (var a in attributes) AddEnumAttribute(Ctx, fn, uint.MaxValue, a);
         r = (fn, fnType);
         _runtime[key] = r;
         return r;
@@ -219,30 +225,22 @@ public sealed unsafe class ModuleEmitter
     /// <summary>Declares (once) a runtime helper implemented in C# and bound as an absolute symbol.</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) Runtime(string name)
     {
-        if (_runtime.TryGetValue(name, out var r)) return r;
-        var sig = global::SharpJit.Runtime.RuntimeSymbols.Signature(name);
-        var fnType = FunctionType(LowerAbi(sig.Return), sig.Params.Select(LowerAbi).ToArray());
-        var fn = GetNamedFunction(Module, name);
-        if (fn.Handle == 0) fn = AddFunction(Module, name, fnType);
-        r = (fn, fnType);
-        _runtime[name] = r;
-        return r;
+        return DeclareExternal(name, name, () =>
+        {
+            var sig = global::SharpJit.Runtime.RuntimeSymbols.Signature(name);
+            return FunctionType(LowerAbi(sig.Return), sig.Params.Select(LowerAbi).ToArray());
+        });
     }
 
     /// <summary>A libm function (resolved from the process): double f(double...).</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) Libm(string name, int arity, bool intSecond = false)
     {
-        string key = "libm:" + name;
-        if (_runtime.TryGetValue(key, out var r)) return r;
-        var ps = Enumerable.Repeat(F64, arity).ToArray();
-        if (intSecond) ps[1] = I32;
-        var fnType = FunctionType(F64, ps);
-        var fn = GetNamedFunction(Module, name);
-        if (fn.Handle == 0) fn = AddFunction(Module, name, fnType);
-        AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
-        r = (fn, fnType);
-        _runtime[key] = r;
-        return r;
+        return DeclareExternal("libm:" + name, name, () =>
+        {
+            var ps = Enumerable.Repeat(F64, arity).ToArray();
+            if (intSecond) ps[1] = I32;
+            return FunctionType(F64, ps);
+        }, "nounwind");
     }
 
     private LLVMTypeRef LowerAbi(char c) => c switch

@@ -31,13 +31,7 @@ public static class Dumper
             return sb.ToString();
         }
         var (types, entry) = Pipeline.Infer(module, module.Main, Array.Empty<SjType>());
-        if (stage == "typed")
-        {
-            var sb = new StringBuilder();
-            foreach (var s in types.Specializations.Where(s => Selected(s.Function)))
-                sb.Append($"; {s}\n").Append(IrPrinter.Print(s.Ir, withTypes: true)).Append('\n');
-            return sb.ToString();
-        }
+        if (stage == "typed") return TypedIr(types.Specializations.Where(s => Selected(s.Function)));
         if (!Stages.Contains(stage)) throw new CompileError(ErrorKind.InternalError, $"unknown stage '{stage}'; choose one of {string.Join(", ", Stages)}", null, Span.None);
         var jit = JitHost.Jit;
         lock (jit.SyncRoot)
@@ -52,6 +46,14 @@ public static class Dumper
             }
             finally { LLVM.DisposeModule(llmod); }
         }
+    }
+
+    /// <summary>Each specialisation's typed IR under a "; signature -> return type" header.</summary>
+    public static string TypedIr(IEnumerable<Specialization> specs)
+    {
+        var sb = new StringBuilder();
+        foreach (var s in specs) sb.Append($"; {s}\n").Append(IrPrinter.Print(s.Ir, withTypes: true)).Append('\n');
+        return sb.ToString();
     }
 
     /// <summary>Keeps only the definitions of the named function's specialisations.</summary>

@@ -1,7 +1,6 @@
 using SharpJit.Binding;
 using SharpJit.Codegen;
 using SharpJit.Diagnostics;
-using SharpJit.IR;
 using SharpJit.Llvm;
 using SharpJit.Syntax;
 using SharpJit.Typing;
@@ -38,7 +37,7 @@ public sealed class HostFunction
             var (l1, c1) = file.LineColumn(n.Span.End);
             return (at.Line > l0 || at.Line == l0 && at.Column >= c0) && (at.Line < l1 || at.Line == l1 && at.Column < c1);
         }
-        var candidates = Descendants(ast).Where(n => n switch
+        var candidates = AstWalk.Descendants(ast).Where(n => n switch
         {
             FunctionDef f => f.Name == name && (LineOf(f) == firstLine || f.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(f))),
             Lambda l => name == "<lambda>" && LineOf(l) == firstLine && ParamNames(l.Args).SequenceEqual(paramNames),
@@ -62,24 +61,11 @@ public sealed class HostFunction
     private static IEnumerable<string> ParamNames(Arguments a) =>
         a.PosOnlyArgs.Concat(a.Args).Select(x => x.Name).Concat(a.KwOnlyArgs.Select(x => x.Name));
 
-    private static IEnumerable<Node> Descendants(Node root)
-    {
-        var stack = new Stack<Node>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var n = stack.Pop();
-            yield return n;
-            foreach (var c in AstWalk.Children(n).Reverse()) stack.Push(c);
-        }
-    }
-
     public CompiledFunction Compile(IReadOnlyList<SjType> argTypes, CodegenOptions? options = null, bool sharedObject = false) =>
         JitHost.Compile(Module, Function, argTypes, options, sharedObject);
 
     /// <summary>The typed IR of a compiled signature and of every function it calls.</summary>
-    public static string TypedIr(CompiledFunction f) =>
-        string.Join("\n", f.Types.Specializations.Select(s => $"; {s}\n" + IrPrinter.Print(s.Ir, withTypes: true)));
+    public static string TypedIr(CompiledFunction f) => Dumper.TypedIr(f.Types.Specializations);
 }
 
 /// <summary>Parsed files, kept while their text is unchanged: every @jit function of a module shares one parse.</summary>

@@ -162,7 +162,7 @@ public static unsafe class Arith
             {
                 // One unsigned test on the hot path: counts 0..63 shift directly; the rare rest is a negative count
                 // (ValueError) or a count past 63 (0 for <<, the sign for >>).
-                if (ConstantIntOf(b) is >= 0 and <= 63)
+                if (FunctionEmitter.ConstantIntOf(b) is >= 0 and <= 63)
                     return op == Operator.LShift ? BuildShl(B, a, b, "") : BuildAShr(B, a, b, "");
                 var (sa, sb) = (a, b);
                 return e.IfElse(e.Expect(Cmp(LLVMIntPredicate.LLVMIntUGT, b, M.ConstI64(63)), false), M.I64,
@@ -219,10 +219,6 @@ public static unsafe class Arith
     private static LLVMValueRef F(FunctionEmitter e, LLVMValueRef v) { FastMath(e, v); return v; }
 
     private static bool NumPyErrors(FunctionEmitter e) => e.M.Options.NumPyErrorModel;
-
-    /// <summary>The value of an LLVM integer constant (the builder folds constant operands), else null.</summary>
-    private static long? ConstantIntOf(LLVMValueRef v) =>
-        IsAConstantInt(v).Handle != IntPtr.Zero ? ConstIntGetSExtValue(v) : null;
 
     private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
     {
