@@ -29,7 +29,7 @@ setup(
     description="A just-in-time compiler for numeric Python, written in C# on LLVM",
     package_dir={"": "python"},
     packages=["sharpjit"],
-    package_data={"sharpjit": ["_sharpjit.so"]},
+    package_data={"sharpjit": ["_sharpjit.so", "libsharpjit-llvm.so"]},
     python_requires=">=3.11",
     cmdclass={"build_py": BuildWithNativeCore},
     distclass=BinaryDistribution,

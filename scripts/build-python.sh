@@ -13,3 +13,9 @@ if [ ! -f "$so" ] || [ -n "$(find "$root/src" \( -name '*.cs' -o -name '*.csproj
     rm -f "$log"
     cp "$out/_sharpjit.so" "$so.tmp" && mv "$so.tmp" "$so"
 fi
+# The x86-only LLVM the extension loads first (see build-llvm.sh); without it, Debian's libLLVM.so.19.1.
+slim="$root/out/llvm/libsharpjit-llvm.so" llvm="$root/python/sharpjit/libsharpjit-llvm.so"
+bash "$root/scripts/build-llvm.sh" "$slim" || echo "build-python: LLVM will load from Debian's libLLVM.so.19.1" >&2
+if [ -f "$slim" ] && { [ ! -f "$llvm" ] || [ "$slim" -nt "$llvm" ]; }; then
+    cp "$slim" "$llvm.tmp" && mv "$llvm.tmp" "$llvm"
+fi

@@ -169,7 +169,8 @@ def raise_compile_error(kind, text):
     """The exception for a compile failure (returned for the native caller to set)."""
     if kind == "TypeError":
         return TypeError(text)
-    return errors.BY_KIND.get(kind, errors.InternalError)("\n" + text)
+    # A multi-line report starts on its own line, under the exception's name.
+    return errors.BY_KIND.get(kind, errors.InternalError)("\n" + text if "\n" in text else text)
 
 
 def write_stdout(text):

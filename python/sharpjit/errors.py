@@ -28,7 +28,12 @@ class InternalError(SharpJitError, RuntimeError):
     """A bug in sharpjit; the report names the source being compiled."""
 
 
+class LLVMLoadError(SharpJitError, OSError):
+    """LLVM 19 cannot be loaded, so nothing new can be compiled (cached functions still load)."""
+
+
 BY_KIND = {
+    "LLVMLoadError": LLVMLoadError,
     "TypingError": TypingError,
     "UnsupportedError": UnsupportedError,
     "SyntaxError": CompileSyntaxError,

@@ -65,6 +65,7 @@ internal static unsafe class Bridge
         {
             CompileError ce => (ce.Kind.ToString(), ce.Diagnostic.Render()),
             ArgumentException ae => ("TypeError", ae.Message),
+            DllNotFoundException de => ("LLVMLoadError", de.Message),
             _ => ("InternalError", $"internal compiler error: {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}"),
         };
         SetReturnedException(CallHelper("raise_compile_error", Py.Str(kind), Py.Str(text)));

@@ -6,9 +6,10 @@ using System.Runtime.Loader;
 namespace SharpJit.Llvm;
 
 /// <summary>
-/// Locates and loads Debian's <c>libLLVM.so.19.1</c> for the <c>[LibraryImport("LLVM-19")]</c> declarations in
-/// <see cref="LLVM"/>. Loading is lazy: nothing happens until the first P/Invoke (or an explicit
-/// <see cref="EnsureLoaded"/>), because <c>dlopen</c> of libLLVM costs ~45 ms.
+/// Locates and loads LLVM 19 for the <c>[LibraryImport("LLVM-19")]</c> declarations in <see cref="LLVM"/>: first
+/// <c>libsharpjit-llvm.so</c> next to this module (x86-only LLVM linked by <c>scripts/build-llvm.sh</c> from Debian's
+/// static libraries; loads in ~14 ms), else Debian's <c>libLLVM.so.19.1</c> (~40 ms). Loading is lazy: nothing
+/// happens until the first P/Invoke (or an explicit <see cref="EnsureLoaded"/>).
 /// </summary>
 /// <remarks>
 /// <para>The resolver is registered with <see cref="NativeLibrary.SetDllImportResolver"/> for this assembly from
@@ -19,20 +20,62 @@ namespace SharpJit.Llvm;
 /// <see cref="InstallResolver"/> with a fallback for the other names, before either is used.</para>
 /// <para>NativeAOT-compatible: no reflection, no delegates marshalled to native code.</para>
 /// </remarks>
-public static class LlvmLibrary
+public static unsafe partial class LlvmLibrary
 {
     /// <summary>The library name used in every <c>LibraryImport</c> of this binding.</summary>
     public const string Name = "LLVM-19";
 
-    /// <summary>File names tried in order (first through the loader path, then well-known absolute paths).</summary>
-    public static readonly string[] Candidates =
-    [
-        "libLLVM.so.19.1",
-        "libLLVM-19.so",
-        "/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1",
-        "/usr/lib/llvm-19/lib/libLLVM.so.19.1",
-        "/usr/lib/llvm-19/lib/libLLVM-19.so",
-    ];
+    /// <summary>File name of the x86-only LLVM that the build links and places next to the compiler's module.</summary>
+    public const string SlimFileName = "libsharpjit-llvm.so";
+
+    /// <summary>Environment variable naming the LLVM library to load instead (e.g. Debian's full libLLVM.so.19.1).</summary>
+    public const string OverrideVariable = "SHARPJIT_LLVM_LIBRARY";
+
+    /// <summary>
+    /// Paths tried in order: <see cref="OverrideVariable"/> alone when set; else <see cref="SlimFileName"/> next to
+    /// this module (the NativeAOT library or the assembly), then Debian's libLLVM through the loader path and at its
+    /// well-known absolute paths.
+    /// </summary>
+    public static IReadOnlyList<string> Candidates => s_candidates ??= FindCandidates();
+
+    private static IReadOnlyList<string>? s_candidates;
+
+    private static List<string> FindCandidates()
+    {
+        var chosen = Environment.GetEnvironmentVariable(OverrideVariable);
+        if (!string.IsNullOrEmpty(chosen)) return [chosen];
+        var list = new List<string>();
+        foreach (var dir in new[] { NativeModuleDirectory(), AppContext.BaseDirectory })
+        {
+            if (string.IsNullOrEmpty(dir)) continue;
+            var slim = Path.Combine(dir, SlimFileName);
+            if (File.Exists(slim) && !list.Contains(slim)) list.Add(slim);
+        }
+        list.AddRange([
+            "libLLVM.so.19.1",
+            "/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1",
+            "/usr/lib/llvm-19/lib/libLLVM.so.19.1",
+            "/usr/lib/llvm-19/lib/libLLVM-19.so",
+        ]);
+        return list;
+    }
+
+    /// <summary>The directory of the shared object holding this code under NativeAOT (null when JIT-compiled).</summary>
+    private static string? NativeModuleDirectory()
+    {
+        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) return null;
+        DlInfo info;
+        if (dladdr((nint)(delegate* unmanaged<void>)&Anchor, &info) == 0 || info.FileName == 0) return null;
+        return Path.GetDirectoryName(Marshal.PtrToStringUTF8(info.FileName));
+    }
+
+    [UnmanagedCallersOnly]
+    private static void Anchor() { }
+
+    private struct DlInfo { public nint FileName, FileBase, SymbolName, SymbolAddress; }
+
+    [LibraryImport("libc.so.6", EntryPoint = "dladdr")]
+    private static partial int dladdr(nint address, DlInfo* info);
 
     private static readonly object s_lock = new();
     private static volatile bool s_registered;
@@ -55,7 +98,8 @@ public static class LlvmLibrary
     {
         Register();
         if (Handle == 0)
-            throw new DllNotFoundException($"Cannot load LLVM 19 ({string.Join(", ", Candidates)}): {s_loadError}");
+            throw new DllNotFoundException($"cannot load LLVM 19 (tried {string.Join(", ", Candidates)}): {s_loadError}"
+                + (Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } ? $"; {OverrideVariable} names the library to load" : ""));
     }
 
     /// <summary>True if libLLVM 19 can be loaded (loads it). Never throws.</summary>
@@ -79,13 +123,17 @@ public static class LlvmLibrary
                 if (s_loadAttempted) return s_handle;
                 foreach (var candidate in Candidates)
                 {
-                    if (NativeLibrary.TryLoad(candidate, out var h))
+                    try
                     {
-                        s_handle = h;
+                        s_handle = NativeLibrary.Load(candidate);
                         s_loadError = null;
                         break;
                     }
-                    s_loadError = "no candidate could be loaded";
+                    catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+                    {
+                        // .NET's text ends with dlerror()'s line, which names the missing file or symbol.
+                        s_loadError = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+                    }
                 }
                 s_loadAttempted = true;
                 return s_handle;

@@ -20,6 +20,7 @@ public static unsafe class LlvmTarget
         lock (s_lock)
         {
             if (s_initialized) return;
+            LlvmLibrary.EnsureLoaded(); // a clear error naming what was tried, instead of the runtime's own probing
             LLVM.InitializeX86TargetInfo();
             LLVM.InitializeX86Target();
             LLVM.InitializeX86TargetMC();
