@@ -40,6 +40,10 @@ def _numpy_member_name(v):
     return None
 
 
+# NumPy's scalar types narrower than Python's numbers: compiled code keeps them (float16 and longdouble it lacks).
+_NARROW_SCALARS = ("int8", "int16", "int32", "uint8", "uint16", "uint32", "uint64", "float32", "complex64")
+
+
 def classify(value):
     """How compiled code sees a value from the function's globals or closure (frozen at compile time)."""
     from ._dispatcher import Dispatcher
@@ -49,6 +53,8 @@ def classify(value):
         return ("const", value)
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic) and value.dtype.kind in "biufc":
+        if value.dtype.name in _NARROW_SCALARS:
+            return ("const", value.item(), value.dtype.name)  # keeps its NumPy type in compiled code
         return ("const", value.item())
     if isinstance(value, types.ModuleType):
         if value.__name__ in _SUPPORTED_MODULES:
@@ -96,15 +102,9 @@ def typeof(dispatcher, value, position):
     """The compiler's scalar type name for an argument of a type the native fast path does not know."""
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic):
-        kind = value.dtype.kind
-        if kind == "b":
-            return "bool"
-        if kind in "iu":
-            return "int64"
-        if kind == "f":
-            return "float64"
-        if kind == "c":
-            return "complex128"
+        name = value.dtype.name
+        if name in _NARROW_SCALARS or name in ("bool", "int64", "float64", "complex128"):
+            return name
     if isinstance(value, bool):
         return "bool"
     if isinstance(value, int):
@@ -121,6 +121,12 @@ def typeof(dispatcher, value, position):
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
         f"(it takes int, float, bool, complex, None, NumPy scalars and tuples of them)")
+
+
+def numpy_scalar_type(name):
+    """numpy.NAME: compiled code returns its narrow scalar types as NumPy scalars (numpy is loaded: an argument was one)."""
+    import numpy
+    return getattr(numpy, name)
 
 
 def normalize_args(dispatcher, args, kwargs):

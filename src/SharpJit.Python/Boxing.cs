@@ -10,8 +10,17 @@ namespace SharpJit.Python;
 /// </summary>
 internal static unsafe class Boxing
 {
-    // Type key bytes: one per scalar, tuples as Tuple, count, items.
+    // Type key bytes: one per scalar, tuples as Tuple, count, items. NumPy's narrow scalars follow (ScalarCodes).
     public const byte Bool = 1, Int = 2, Float = 3, Complex = 4, NoneCode = 5, Tuple = 6;
+
+    /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
+    private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
+    {
+        [ScalarType.Bool] = Bool, [ScalarType.Int64] = Int, [ScalarType.Float64] = Float, [ScalarType.Complex128] = Complex,
+        [ScalarType.Int8] = 7, [ScalarType.Int16] = 8, [ScalarType.Int32] = 9, [ScalarType.UInt8] = 10, [ScalarType.UInt16] = 11,
+        [ScalarType.UInt32] = 12, [ScalarType.UInt64] = 13, [ScalarType.Float32] = 14, [ScalarType.Complex64] = 15,
+    };
+    private static readonly Dictionary<byte, ScalarType> ScalarOfCode = ScalarCodes.ToDictionary(p => p.Value, p => p.Key);
     public const int MaxKey = 256;
 
     /// <summary>Types other than the built-in ones (NumPy scalars) that were classified once by the Python side.</summary>
@@ -57,22 +66,16 @@ internal static unsafe class Boxing
 
     public static void Learn(nint type, byte code) => KnownTypes[type] = code;
 
-    public static byte CodeOf(string typeName) => typeName switch
-    {
-        "bool" => Bool, "int64" => Int, "float64" => Float, "complex128" => Complex, "none" => NoneCode,
-        _ => throw new ArgumentException($"unknown scalar type {typeName}"),
-    };
+    public static byte CodeOf(string typeName) => typeName == "none" ? NoneCode
+        : ScalarType.ByName(typeName) is { } s ? ScalarCodes[s] : throw new ArgumentException($"unknown scalar type {typeName}");
 
     /// <summary>The compiler's type for a key (from position pos, advanced past it).</summary>
     public static SjType TypeOfKey(ReadOnlySpan<byte> key, ref int pos)
     {
         byte c = key[pos++];
+        if (ScalarOfCode.TryGetValue(c, out var scalar)) return scalar;
         switch (c)
         {
-            case Bool: return ScalarType.Bool;
-            case Int: return ScalarType.Int64;
-            case Float: return ScalarType.Float64;
-            case Complex: return ScalarType.Complex128;
             case NoneCode: return SimpleType.None;
             case Tuple:
                 int len = key[pos++];
@@ -83,7 +86,7 @@ internal static unsafe class Boxing
         throw new ArgumentException($"bad type key byte {c}");
     }
 
-    public static byte CodeOf(ScalarType s) => s.Rank switch { 0 => Bool, 1 => Int, 2 => Float, _ => Complex };
+    public static byte CodeOf(ScalarType s) => ScalarCodes[s];
 
     public static void AppendKeyOf(SjType t, List<byte> key)
     {
@@ -115,35 +118,53 @@ internal static unsafe class Boxing
                 *p = (byte)b;
                 return true;
             }
-            case ScalarType { Rank: 1 }:
+            case ScalarType { Rank: 1 } si:
             {
                 long v;
-                if (Py.TypeOf(o) == Py.LongType) v = Py.Fast.PyLong_AsLongLong(o);
+                if (Py.TypeOf(o) == Py.LongType && si == ScalarType.Int64) v = Py.Fast.PyLong_AsLongLong(o);
                 else
                 {
                     nint index = Py.PyNumber_Index(o);
                     if (index == 0) return false;
-                    v = Py.PyLong_AsLongLong(index);
+                    v = si == ScalarType.UInt64 ? (long)Py.PyLong_AsUnsignedLongLong(index) : Py.PyLong_AsLongLong(index);
                     Py.Py_DecRef(index);
                 }
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
-                *(long*)p = v;
+                switch (si.Bits)
+                {
+                    case 8: *p = (byte)v; break;
+                    case 16: *(short*)p = (short)v; break;
+                    case 32: *(int*)p = (int)v; break;
+                    default: *(long*)p = v; break;
+                }
                 return true;
             }
-            case ScalarType { Rank: 2 }:
+            case ScalarType { Rank: 2 } sf:
             {
                 double v = Py.TypeOf(o) == Py.FloatType ? Py.Fast.PyFloat_AsDouble(o) : Py.PyFloat_AsDouble(o);
                 if (v == -1.0 && Py.Fast.PyErr_Occurred() != 0) return false;
-                *(double*)p = v;
+                if (sf.Bits == 32) *(float*)p = (float)v;
+                else *(double*)p = v;
                 return true;
             }
-            case ScalarType:
+            case ScalarType sc:
             {
+                // Objects that are not Python complex (np.complex64) go through complex(o): reading the parts
+                // directly would call their __float__, which drops the imaginary part.
+                bool convert = Py.PyType_IsSubtype(Py.TypeOf(o), Py.ComplexType) == 0;
+                if (convert)
+                {
+                    nint args = Py.Tuple(Py.NewRef(o));
+                    o = Py.PyObject_CallObject(Py.ComplexType, args);
+                    Py.Py_DecRef(args);
+                    if (o == 0) return false;
+                }
                 double re = Py.PyComplex_RealAsDouble(o);
-                if (re == -1.0 && Py.PyErr_Occurred() != 0) return false;
                 double im = Py.PyComplex_ImagAsDouble(o);
-                if (im == -1.0 && Py.PyErr_Occurred() != 0) return false;
-                ((double*)p)[0] = re; ((double*)p)[1] = im;
+                if (convert) Py.Py_DecRef(o);
+                if ((re == -1.0 || im == -1.0) && Py.PyErr_Occurred() != 0) return false;
+                if (sc.Bits == 64) { ((float*)p)[0] = (float)re; ((float*)p)[1] = (float)im; }
+                else { ((double*)p)[0] = re; ((double*)p)[1] = im; }
                 return true;
             }
             case TupleType tt:
@@ -163,9 +184,10 @@ internal static unsafe class Boxing
         switch (t)
         {
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
-            case ScalarType { Rank: 1 }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
-            case ScalarType { Rank: 2 }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
-            case ScalarType: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
+            case ScalarType { Rank: 1, IsCanonical: true }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
+            case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
+            case ScalarType { IsCanonical: true }: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
+            case ScalarType narrow: return ReadNumPy(p, narrow);
             case TupleType tt:
             {
                 var layout = LayoutOf(tt);
@@ -190,19 +212,71 @@ internal static unsafe class Boxing
         return Py.NewRef(Py.None);
     }
 
+    private static readonly ConcurrentDictionary<ScalarType, nint> NumPyTypes = new();
+
+    /// <summary>A NumPy scalar of a narrow type (np.float32 ...), as CPython would return it; made by calling the type
+    /// with the Python number.</summary>
+    private static nint ReadNumPy(byte* p, ScalarType t)
+    {
+        var (re, im, bits) = Load(p, t);
+        nint value = t.Rank switch
+        {
+            1 => t.IsUnsigned ? Py.PyLong_FromUnsignedLongLong((ulong)bits) : Py.PyLong_FromLongLong(bits),
+            2 => Py.PyFloat_FromDouble(re),
+            _ => Py.PyComplex_FromDoubles(re, im),
+        };
+        if (value == 0) return 0;
+        if (!NumPyTypes.TryGetValue(t, out var type))
+        {
+            type = Bridge.NumPyScalarType(t.Name);
+            if (type == 0) { Py.Py_DecRef(value); return 0; }
+            NumPyTypes[t] = type; // kept for the process
+        }
+        nint args = Py.Tuple(value);
+        nint r = Py.PyObject_CallObject(type, args);
+        Py.Py_DecRef(args);
+        return r;
+    }
+
+    /// <summary>A stored scalar of type t as (real, imaginary, integer bits): integers sign- or zero-extended.</summary>
+    private static (double Re, double Im, long Bits) Load(byte* p, ScalarType t)
+    {
+        switch (t.Rank)
+        {
+            case 0: return (*p, 0, *p);
+            case 1:
+                long bits = t.Bits switch
+                {
+                    8 => t.IsUnsigned ? *p : *(sbyte*)p,
+                    16 => t.IsUnsigned ? *(ushort*)p : *(short*)p,
+                    32 => t.IsUnsigned ? *(uint*)p : *(int*)p,
+                    _ => *(long*)p,
+                };
+                return (t.IsUnsigned ? (double)(ulong)bits : bits, 0, bits);
+            case 2:
+                double v = t.Bits == 32 ? *(float*)p : *(double*)p;
+                return (v, 0, (long)v);
+            default:
+                return t.Bits == 64 ? (((float*)p)[0], ((float*)p)[1], (long)((float*)p)[0]) : (((double*)p)[0], ((double*)p)[1], (long)((double*)p)[0]);
+        }
+    }
+
     /// <summary>Converts a scalar result to a declared return type (explicit signatures): int to float and so on.</summary>
     public static void Convert(byte* p, SjType from, SjType to)
     {
         if (from == to || from is not ScalarType f || to is not ScalarType t) return;
-        double re = f.Rank switch { 0 => *p, 1 => *(long*)p, 2 => *(double*)p, _ => ((double*)p)[0] };
-        double im = f.Rank == 3 ? ((double*)p)[1] : 0;
-        long asInt = f.Rank switch { 0 => *p, 1 => *(long*)p, _ => (long)re };
+        var (re, im, bits) = Load(p, f);
         switch (t.Rank)
         {
             case 0: *p = (byte)(re != 0 || im != 0 ? 1 : 0); break;
-            case 1: *(long*)p = asInt; break;
-            case 2: *(double*)p = re; break;
-            default: ((double*)p)[0] = re; ((double*)p)[1] = im; break;
+            case 1:
+                switch (t.Bits) { case 8: *p = (byte)bits; break; case 16: *(short*)p = (short)bits; break; case 32: *(int*)p = (int)bits; break; default: *(long*)p = bits; break; }
+                break;
+            case 2: if (t.Bits == 32) *(float*)p = (float)re; else *(double*)p = re; break;
+            default:
+                if (t.Bits == 64) { ((float*)p)[0] = (float)re; ((float*)p)[1] = (float)im; }
+                else { ((double*)p)[0] = re; ((double*)p)[1] = im; }
+                break;
         }
     }
 }

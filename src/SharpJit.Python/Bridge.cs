@@ -1,3 +1,4 @@
+using SharpJit.Typing;
 using System.Numerics;
 using SharpJit.Binding;
 using SharpJit.Diagnostics;
@@ -57,6 +58,9 @@ internal static unsafe class Bridge
         SetReturnedException(CallHelper("raise_compiled", Py.Str(e.TypeName), e.PyMessage == null ? Py.NewRef(Py.None) : Py.Str(e.PyMessage), frames));
         return 0;
     }
+
+    /// <summary>numpy.NAME, the type object of one of NumPy's scalar types (a new reference; 0 with an exception set).</summary>
+    public static nint NumPyScalarType(string name) => CallHelper("numpy_scalar_type", Py.Str(name));
 
     /// <summary>Sets the Python exception for a compile failure: sharpjit.errors.* for compile errors, else InternalError.</summary>
     public static void RaiseCompileError(Exception ex)
@@ -161,6 +165,8 @@ internal static class HostNames
             case "const":
                 var value = ToConstant(Py.PyTuple_GetItem(d, 1));
                 if (value == null) { Py.PyErr_Clear(); return Opaque(name, "an int that does not fit in 64 bits"); }
+                if (Py.PyTuple_Size(d) > 2 && ScalarType.ByName(Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "") is { } narrow)
+                    value = new TypedConstant(narrow, value); // NumPy's narrow scalar: ("const", value.item(), dtype name)
                 g.Kind = GlobalKind.Constant; g.ConstantValue = value; g.HostKey = "const:" + ConstantKey(value);
                 return g;
             case "module":
@@ -196,6 +202,7 @@ internal static class HostNames
         double d => "f" + BitConverter.DoubleToInt64Bits(d).ToString("x"),
         Complex c => $"c{BitConverter.DoubleToInt64Bits(c.Real):x},{BitConverter.DoubleToInt64Bits(c.Imaginary):x}",
         object?[] items => "(" + string.Join(",", items.Select(x => ConstantKey(x!))) + ")",
+        TypedConstant tc => tc.Type.Name + ":" + ConstantKey(tc.Value),
         _ => "None",
     };
 

@@ -36,6 +36,8 @@ internal static unsafe partial class Py
     // Numbers
     [LibraryImport(Lib)] public static partial nint PyLong_FromLongLong(long v);
     [LibraryImport(Lib)] public static partial long PyLong_AsLongLong(nint o);
+    [LibraryImport(Lib)] public static partial ulong PyLong_AsUnsignedLongLong(nint o);
+    [LibraryImport(Lib)] public static partial nint PyLong_FromUnsignedLongLong(ulong v);
     [LibraryImport(Lib)] public static partial nint PyFloat_FromDouble(double v);
     [LibraryImport(Lib)] public static partial double PyFloat_AsDouble(nint o);
     [LibraryImport(Lib)] public static partial nint PyBool_FromLong(long v);

@@ -106,6 +106,7 @@ public sealed unsafe class FunctionEmitter
     public LLVMValueRef ValueOf(Value v)
     {
         if (v is Instr { Op: Op.Undef }) return GetPoison(M.Lower(v.Type));
+        if (v is WidenedArg w) return Convert(ValueOf(w.Inner), w.Inner.Type, w.Type);
         if (_values.TryGetValue(v, out var r)) return r;
         if (v is Instr i && _lazyStrings.Contains(i)) return _values[i] = EmitInstr(i, materialise: true);
         throw Internal(v.Span, $"internal: value %{v.Id} used before definition");
@@ -225,18 +226,13 @@ public sealed unsafe class FunctionEmitter
 
     public LLVMValueRef MakeComplex(LLVMValueRef re, LLVMValueRef im) => MakeStruct(M.Complex, re, im);
 
-    /// <summary>Converts a value between types that unify (bool→int→float→complex, elementwise for tuples).</summary>
+    /// <summary>Converts a value between scalar types (elementwise for tuples): the promotions operators and phis
+    /// need, and the explicit casts of np.int32(x) and friends.</summary>
     public LLVMValueRef Convert(LLVMValueRef v, SjType from, SjType to)
     {
         if (from == to) return v;
         if (from == SimpleType.Undefined || from == SimpleType.Unknown) return GetPoison(M.Lower(to));
-        if (from is ScalarType f && to is ScalarType t)
-        {
-            if (t.Rank == 0) return Truth(v, from);
-            if (t.Rank == 1) return f.Rank == 0 ? BuildZExt(B, v, M.I64, "") : throw new InvalidOperationException($"narrowing {from} to {to}");
-            if (t.Rank == 2) return f.Rank == 0 ? BuildUIToFP(B, v, M.F64, "") : f.Rank == 1 ? BuildSIToFP(B, v, M.F64, "") : throw new InvalidOperationException($"narrowing {from} to {to}");
-            return MakeComplex(Convert(v, from, ScalarType.Float64), M.ConstF64(0));
-        }
+        if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
         if (from is TupleType ft && to is TupleType tt)
         {
             var r = GetUndef(M.Lower(to));
@@ -246,17 +242,54 @@ public sealed unsafe class FunctionEmitter
         throw new InvalidOperationException($"cannot convert {from} to {to}");
     }
 
+    private LLVMValueRef ConvertScalar(LLVMValueRef v, ScalarType f, ScalarType t)
+    {
+        if (f == t) return v;
+        var to = M.Lower(t);
+        if (t.Rank == 0) return Truth(v, f);
+        if (t.Rank == 3)
+        {
+            var part = t.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64;
+            if (f.Rank == 3)
+            {
+                var fromPart = f.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64;
+                return MakeStruct(to, ConvertScalar(ExtractValue(v, 0), fromPart, part), ConvertScalar(ExtractValue(v, 1), fromPart, part));
+            }
+            return MakeStruct(to, ConvertScalar(v, f, part), ConstNull(M.Lower(part)));
+        }
+        if (f.Rank == 3) throw new InvalidOperationException($"narrowing {f} to {t}");
+        if (t.Rank == 1)
+        {
+            if (f.Rank == 0) return BuildZExt(B, v, to, "");
+            if (f.Rank == 1)
+                return f.Bits == t.Bits ? v : f.Bits > t.Bits ? BuildTrunc(B, v, to, "")
+                    : f.IsUnsigned ? BuildZExt(B, v, to, "") : BuildSExt(B, v, to, "");
+            // float to integer (explicit casts only): saturating through 64 bits, then wrapped to the width, which
+            // is what NumPy's C casts give on x86 for in-range values (out of range is undefined in C).
+            var x = f.Bits == 32 ? BuildFPExt(B, v, M.F64, "") : v;
+            var i = Intrinsic("llvm.fptosi.sat", new[] { M.I64, M.F64 }, x);
+            if (t == ScalarType.UInt64)
+                i = BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(9223372036854775808.0), ""),
+                    Intrinsic("llvm.fptoui.sat", new[] { M.I64, M.F64 }, x), i, "");
+            return t.Bits == 64 ? i : BuildTrunc(B, i, to, "");
+        }
+        if (f.Rank == 0 || f.IsUnsigned) return BuildUIToFP(B, v, to, "");
+        if (f.Rank == 1) return BuildSIToFP(B, v, to, "");
+        return f.Bits < t.Bits ? BuildFPExt(B, v, to, "") : BuildFPTrunc(B, v, to, "");
+    }
+
     /// <summary>Python truthiness as i1.</summary>
     public LLVMValueRef Truth(LLVMValueRef v, SjType t)
     {
         switch (t)
         {
             case ScalarType { Rank: 0 }: return v;
-            case ScalarType { Rank: 1 }: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, v, M.ConstI64(0), "");
-            case ScalarType { Rank: 2 }: return BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, v, M.ConstF64(0), "");
+            case ScalarType { Rank: 1 }: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, v, ConstNull(TypeOf(v)), "");
+            case ScalarType { Rank: 2 }: return BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, v, ConstNull(TypeOf(v)), "");
             case ScalarType { Rank: 3 }:
-                return BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, ExtractValue(v, 0), M.ConstF64(0), ""),
-                    BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, ExtractValue(v, 1), M.ConstF64(0), ""), "");
+                var re = ExtractValue(v, 0);
+                return BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, re, ConstNull(TypeOf(re)), ""),
+                    BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, ExtractValue(v, 1), ConstNull(TypeOf(re)), ""), "");
             case TupleType tt: return M.ConstBool(tt.Items.Length > 0);
         }
         if (t == SimpleType.None) return M.ConstBool(false);
@@ -423,6 +456,7 @@ public sealed unsafe class FunctionEmitter
             }
             case ResolvedLibraryCall lc:
             {
+                args = WidenedArg.For(lc.Function.AcceptsNarrow, args);
                 var call = new LoweringCall(this, i, args.Take(shape.Positional).ToArray(),
                     shape.KeywordNames.Select((n, k) => (n, args[shape.Positional + k])).ToDictionary(p => p.n, p => (Value)p.Item2));
                 return lc.Function.Lower(call);

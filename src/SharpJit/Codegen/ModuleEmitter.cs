@@ -12,7 +12,7 @@ public sealed unsafe class ModuleEmitter
     public LLVMModuleRef Module { get; }
     public TypeInference Types { get; }
     public CodegenOptions Options { get; }
-    public readonly LLVMTypeRef I1, I8, I32, I64, F64, Ptr, Void, Complex, Empty;
+    public readonly LLVMTypeRef I1, I8, I16, I32, I64, F32, F64, Ptr, Void, Complex, Complex64, Empty;
     private readonly Dictionary<string, LLVMValueRef> _strings = new();
     private readonly Dictionary<Specialization, LLVMValueRef> _functions = new();
     private readonly Dictionary<string, LLVMValueRef> _globals = new();
@@ -21,9 +21,11 @@ public sealed unsafe class ModuleEmitter
     public ModuleEmitter(LLVMContextRef ctx, LLVMModuleRef module, TypeInference types, CodegenOptions options)
     {
         Ctx = ctx; Module = module; Types = types; Options = options;
-        I1 = Int1TypeInContext(ctx); I8 = Int8TypeInContext(ctx); I32 = Int32TypeInContext(ctx); I64 = Int64TypeInContext(ctx);
-        F64 = DoubleTypeInContext(ctx); Ptr = PointerTypeInContext(ctx, 0); Void = VoidTypeInContext(ctx);
+        I1 = Int1TypeInContext(ctx); I8 = Int8TypeInContext(ctx); I16 = Int16TypeInContext(ctx); I32 = Int32TypeInContext(ctx);
+        I64 = Int64TypeInContext(ctx); F32 = FloatTypeInContext(ctx); F64 = DoubleTypeInContext(ctx);
+        Ptr = PointerTypeInContext(ctx, 0); Void = VoidTypeInContext(ctx);
         Complex = StructTypeInContext(ctx, new[] { F64, F64 });
+        Complex64 = StructTypeInContext(ctx, new[] { F32, F32 });
         Empty = StructTypeInContext(ctx, ReadOnlySpan<LLVMTypeRef>.Empty);
     }
 
@@ -53,7 +55,13 @@ public sealed unsafe class ModuleEmitter
         switch (t)
         {
             case ScalarType s:
-                return s.Rank switch { 0 => I1, 1 => I64, 2 => F64, _ => Complex };
+                return s.Kind switch
+                {
+                    ScalarKind.Bool => I1,
+                    ScalarKind.Int or ScalarKind.UInt => s.Bits switch { 8 => I8, 16 => I16, 32 => I32, _ => I64 },
+                    ScalarKind.Float => s.Bits == 32 ? F32 : F64,
+                    _ => s.Bits == 64 ? Complex64 : Complex,
+                };
             case TupleType tt: return StructTypeInContext(Ctx, tt.Items.Select(Lower).ToArray());
             case TupleIterType ti: return StructTypeInContext(Ctx, new[] { Lower(ti.Tuple), I64 });
             case FunctionType ft: return StructTypeInContext(Ctx, ft.Captures.Select(Lower).ToArray());
@@ -191,13 +199,19 @@ public sealed unsafe class ModuleEmitter
     /// <summary>A compile-time constant of the given type (folding the Python value into LLVM).</summary>
     public LLVMValueRef Constant(object? v, SjType t)
     {
+        if (v is TypedConstant tc) v = tc.Value;
         switch (t)
         {
             case ScalarType { Rank: 0 }: return ConstBool(v is bool b ? b : Convert.ToInt64(v) != 0);
-            case ScalarType { Rank: 1 }: return ConstI64(v is bool b1 ? (b1 ? 1 : 0) : (long)v!);
-            case ScalarType { Rank: 2 }: return ConstF64(v switch { bool b2 => b2 ? 1 : 0, long l => l, _ => (double)v! });
-            case ScalarType { Rank: 3 }:
+            case ScalarType { Rank: 1 } si:
+            {
+                long bits = v switch { bool b1 => b1 ? 1 : 0, ulong u => (long)u, _ => Convert.ToInt64(v) };
+                return LLVM.ConstInt(Lower(si), bits);
+            }
+            case ScalarType { Rank: 2 } sf: return ConstReal(Lower(sf), v switch { bool b2 => b2 ? 1 : 0, long l => l, float f => f, _ => (double)v! });
+            case ScalarType { Rank: 3 } sc:
                 var z = v switch { Complex c => c, bool b3 => new Complex(b3 ? 1 : 0, 0), long l => new Complex(l, 0), double d => new Complex(d, 0), _ => throw new InvalidOperationException() };
+                if (sc.Bits == 64) return ConstStructInContext(Ctx, new[] { ConstReal(F32, (float)z.Real), ConstReal(F32, (float)z.Imaginary) });
                 return ConstComplex(z.Real, z.Imaginary);
             case TupleType tt:
                 var items = (object?[])v!;

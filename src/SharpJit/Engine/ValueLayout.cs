@@ -41,8 +41,7 @@ public sealed unsafe class ValueLayout
         switch (t)
         {
             case ScalarType { Rank: 0 }: return (1, 1);
-            case ScalarType { Rank: 1 or 2 }: return (8, 8);
-            case ScalarType: return (16, 8);
+            case ScalarType sc: return (sc.Bits / 8, sc.PartBits / 8);
             case TupleType tt: { var l = new ValueLayout(tt.Items); return (l.Size, tt.Items.Length == 0 ? 1 : tt.Items.Max(x => SizeAlign(x).Align)); }
         }
         if (t == SimpleType.Str) return (8, 8);
@@ -67,10 +66,15 @@ public sealed unsafe class ValueLayout
         switch (t)
         {
             case ScalarType { Rank: 0 }: *p = (byte)(System.Convert.ToBoolean(v) ? 1 : 0); return;
-            case ScalarType { Rank: 1 }: *(long*)p = v is bool b ? (b ? 1 : 0) : System.Convert.ToInt64(v); return;
+            case ScalarType { Rank: 1 } si:
+                ulong bits = v switch { bool b => b ? 1UL : 0, ulong u => u, _ => (ulong)System.Convert.ToInt64(v) };
+                switch (si.Bits) { case 8: *p = (byte)bits; return; case 16: *(ushort*)p = (ushort)bits; return; case 32: *(uint*)p = (uint)bits; return; }
+                *(ulong*)p = bits; return;
+            case ScalarType { Rank: 2, Bits: 32 }: *(float*)p = (float)System.Convert.ToDouble(v); return;
             case ScalarType { Rank: 2 }: *(double*)p = System.Convert.ToDouble(v); return;
-            case ScalarType:
+            case ScalarType sc:
                 var z = v is Complex c ? c : new Complex(System.Convert.ToDouble(v), 0);
+                if (sc.Bits == 64) { ((float*)p)[0] = (float)z.Real; ((float*)p)[1] = (float)z.Imaginary; return; }
                 ((double*)p)[0] = z.Real; ((double*)p)[1] = z.Imaginary; return;
             case TupleType tt: new ValueLayout(tt.Items).Write(p, (object?[])v!); return;
         }
@@ -83,8 +87,14 @@ public sealed unsafe class ValueLayout
         switch (t)
         {
             case ScalarType { Rank: 0 }: return *p != 0;
-            case ScalarType { Rank: 1 }: return *(long*)p;
+            case ScalarType { Rank: 1 } si: return si.Name switch
+            {
+                "int8" => (sbyte)*p, "int16" => *(short*)p, "int32" => *(int*)p, "uint8" => *p, "uint16" => *(ushort*)p,
+                "uint32" => *(uint*)p, "uint64" => *(ulong*)p, _ => (object)*(long*)p,
+            };
+            case ScalarType { Rank: 2, Bits: 32 }: return *(float*)p;
             case ScalarType { Rank: 2 }: return *(double*)p;
+            case ScalarType { Bits: 64 }: return new Complex(((float*)p)[0], ((float*)p)[1]);
             case ScalarType: return new Complex(((double*)p)[0], ((double*)p)[1]);
             case TupleType tt: return new ValueLayout(tt.Items).Read(p);
         }
@@ -96,8 +106,10 @@ public sealed unsafe class ValueLayout
     public static SjType TypeOf(object? v) => v switch
     {
         bool => ScalarType.Bool,
-        long or int or short or sbyte or byte or ushort or uint => ScalarType.Int64,
-        double or float => ScalarType.Float64,
+        long => ScalarType.Int64,
+        int => ScalarType.Int32, short => ScalarType.Int16, sbyte => ScalarType.Int8,
+        byte => ScalarType.UInt8, ushort => ScalarType.UInt16, uint => ScalarType.UInt32, ulong => ScalarType.UInt64,
+        double => ScalarType.Float64, float => ScalarType.Float32,
         Complex => ScalarType.Complex128,
         null => SimpleType.None,
         object?[] items => new TupleType(items.Select(TypeOf)),

@@ -40,6 +40,29 @@ public abstract class Value
     public Span Span;
 }
 
+/// <summary>An argument of a library call seen as its canonical type (int64, float64, complex128): library
+/// functions written for Python's numbers receive NumPy's narrower scalars converted. Not part of any block.</summary>
+public sealed class WidenedArg : Value
+{
+    public Value Inner { get; }
+    public WidenedArg(Value inner, SjType canonical) { Inner = inner; Id = inner.Id; Span = inner.Span; Type = canonical; }
+
+    /// <summary>The arguments as a library function sees them: unchanged when it handles narrow scalars itself.</summary>
+    public static Value[] For(bool acceptsNarrow, Value[] args)
+    {
+        if (acceptsNarrow) return args;
+        Value[]? r = null;
+        for (int k = 0; k < args.Length; k++)
+        {
+            var canonical = TypeOps.Canonical(args[k].Type);
+            if (canonical == args[k].Type) continue;
+            r ??= (Value[])args.Clone();
+            r[k] = new WidenedArg(args[k], canonical);
+        }
+        return r ?? args;
+    }
+}
+
 public sealed class Instr : Value
 {
     public Op Op;

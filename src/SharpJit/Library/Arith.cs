@@ -35,15 +35,15 @@ public static unsafe class Arith
     {
         if (a is ScalarType sa && b is ScalarType sb)
         {
-            int rank = Math.Max(sa.Rank, sb.Rank);
+            var p = TypeOps.Promote(sa, sb);
             switch (op)
             {
-                case Operator.Add or Operator.Sub or Operator.Mult: return Scalar(Math.Max(rank, 1));
-                case Operator.Div: return rank == 3 ? ScalarType.Complex128 : ScalarType.Float64;
-                case Operator.FloorDiv or Operator.Mod: return rank == 3 ? null : Scalar(Math.Max(rank, 1));
-                case Operator.Pow: return Scalar(Math.Max(rank, 1));
-                case Operator.LShift or Operator.RShift: return rank <= 1 ? ScalarType.Int64 : null;
-                case Operator.BitAnd or Operator.BitOr or Operator.BitXor: return rank == 0 ? ScalarType.Bool : rank == 1 ? ScalarType.Int64 : null;
+                case Operator.Add or Operator.Sub or Operator.Mult or Operator.Pow: return p;
+                case Operator.Div: return p.Rank >= 2 ? p : ScalarType.Float64;
+                case Operator.FloorDiv or Operator.Mod: return p.Rank == 3 ? null : p;
+                case Operator.LShift or Operator.RShift: return p.Rank <= 1 ? p : null;
+                case Operator.BitAnd or Operator.BitOr or Operator.BitXor:
+                    return sa.Rank == 0 && sb.Rank == 0 ? ScalarType.Bool : p.Rank == 1 ? p : null;
                 default: return null;
             }
         }
@@ -52,15 +52,13 @@ public static unsafe class Arith
         return null;
     }
 
-    private static ScalarType Scalar(int rank) => rank switch { 0 => ScalarType.Bool, 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128 };
-
     public static SjType? UnaryType(UnaryOperator op, SjType a)
     {
         if (a is not ScalarType s) return null;
         return op switch
         {
-            UnaryOperator.USub or UnaryOperator.UAdd => Scalar(Math.Max(s.Rank, 1)),
-            UnaryOperator.Invert => s.Rank <= 1 ? ScalarType.Int64 : null,
+            UnaryOperator.USub or UnaryOperator.UAdd => TypeOps.Promote(s, s),
+            UnaryOperator.Invert => s.Rank <= 1 ? TypeOps.Promote(s, s) : null,
             _ => null,
         };
     }
@@ -116,7 +114,9 @@ public static unsafe class Arith
                 () => BuildFDiv(B, BuildSIToFP(B, ai, M.F64, ""), BuildSIToFP(B, bi, M.F64, ""), ""),
                 () => e.CallRuntime("sj_int_truediv", ai, bi));
         }
-        a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
+        // complex64 is computed in complex128 and rounded back.
+        var compute = kind.Rank == 3 ? ScalarType.Complex128 : kind;
+        a = e.Convert(a, ta, compute); b = e.Convert(b, tb, compute);
         switch (kind.Rank)
         {
             case 0: // bool & | ^ bool
@@ -124,10 +124,36 @@ public static unsafe class Arith
                 {
                     Operator.BitAnd => BuildAnd(B, a, b, ""), Operator.BitOr => BuildOr(B, a, b, ""), _ => BuildXor(B, a, b, ""),
                 };
-            case 1: return IntOp(e, at, op, a, b);
-            case 2: return FloatOp(e, at, op, a, b);
-            default: return ComplexOp(e, at, op, a, b);
+            case 1: return kind.IsUnsigned ? UIntOp(e, at, op, a, b) : IntOp(e, at, op, a, b);
+            case 2: return FloatOp(e, at, op, a, b, M.Lower(kind));
+            default: return e.Convert(ComplexOp(e, at, op, a, b), compute, kind);
         }
+    }
+
+    /// <summary>uint64 operators: like int64's, with unsigned division, comparison and shifts (never negative).</summary>
+    private static LLVMValueRef UIntOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B; var M = e.M;
+        switch (op)
+        {
+            case Operator.FloorDiv or Operator.Mod:
+            {
+                var zero = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), "");
+                var safeB = BuildSelect(B, zero, M.ConstI64(1), b, "");
+                LLVMValueRef Div() => op == Operator.FloorDiv ? BuildUDiv(B, a, safeB, "") : BuildURem(B, a, safeB, "");
+                if (NumPyErrors(e)) return BuildSelect(B, zero, M.ConstI64(0), Div(), "");
+                e.RaiseIf(zero, "ZeroDivisionError",
+                    op == Operator.Mod && at.Op != Op.Call ? "integer modulo by zero" : "integer division or modulo by zero", at.Span);
+                return Div();
+            }
+            case Operator.Pow: return e.CallRuntime("sj_ipow", a, b); // wraps modulo 2**64 whatever the signedness
+            case Operator.LShift or Operator.RShift:
+            {
+                var shifted = op == Operator.LShift ? BuildShl(B, a, b, "") : BuildLShr(B, a, b, "");
+                return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntUGT, b, M.ConstI64(63), ""), M.ConstI64(0), shifted, "");
+            }
+        }
+        return IntOp(e, at, op, a, b);
     }
 
     private static LLVMValueRef IntOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
@@ -201,13 +227,14 @@ public static unsafe class Arith
     /// <summary>a % b for floats with the sign of b, as Python; NaN when b is zero (Python raises before this).</summary>
     internal static LLVMValueRef FloatMod(FunctionEmitter e, LLVMValueRef a, LLVMValueRef b)
     {
-        var B = e.B; var M = e.M;
+        var B = e.B;
+        var ty = TypeOf(a); var zeroF = ConstNull(ty);
         var m = BuildFRem(B, a, b, "");
-        var nonzero = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, m, M.ConstF64(0), "");
-        var signsDiffer = BuildXor(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), ""),
-            BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, m, M.ConstF64(0), ""), "");
+        var nonzero = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, m, zeroF, "");
+        var signsDiffer = BuildXor(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, zeroF, ""),
+            BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, m, zeroF, ""), "");
         var adjusted = BuildSelect(B, signsDiffer, BuildFAdd(B, m, b, ""), m, "");
-        var zero = e.Intrinsic("llvm.copysign", new[] { M.F64 }, M.ConstF64(0), b);
+        var zero = e.Intrinsic("llvm.copysign", new[] { ty }, zeroF, b);
         return BuildSelect(B, nonzero, adjusted, zero, "");
     }
 
@@ -220,10 +247,17 @@ public static unsafe class Arith
 
     private static bool NumPyErrors(FunctionEmitter e) => e.M.Options.NumPyErrorModel;
 
-    private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    /// <summary>Float operators in the operands' own width (float or double); floor division goes through double.</summary>
+    private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b, LLVMTypeRef ty)
     {
         var B = e.B; var M = e.M;
-        LLVMValueRef IsZero(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, M.ConstF64(0), "");
+        LLVMValueRef IsZero(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, ConstNull(ty), "");
+        LLVMValueRef FloorDiv()
+        {
+            if (ty == M.F64) return e.CallRuntime("sj_float_floordiv", a, b);
+            var q = e.CallRuntime("sj_float_floordiv", BuildFPExt(B, a, M.F64, ""), BuildFPExt(B, b, M.F64, ""));
+            return BuildFPTrunc(B, q, ty, "");
+        }
         switch (op)
         {
             case Operator.Add: return F(e, BuildFAdd(B, a, b, ""));
@@ -235,19 +269,19 @@ public static unsafe class Arith
                 if (!NumPyErrors(e)) e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", at.Span);
                 return F(e, BuildFDiv(B, a, b, ""));
             case Operator.FloorDiv:
-                if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), BuildFDiv(B, a, b, ""), e.CallRuntime("sj_float_floordiv", a, b), "");
+                if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), BuildFDiv(B, a, b, ""), FloorDiv(), "");
                 e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", at.Span);
-                return e.CallRuntime("sj_float_floordiv", a, b);
+                return FloorDiv();
             case Operator.Mod:
-                if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), M.ConstF64(double.NaN), FloatMod(e, a, b), "");
+                if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), ConstReal(ty, double.NaN), FloatMod(e, a, b), "");
                 e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", at.Span);
                 return FloatMod(e, a, b);
             case Operator.Pow:
             {
-                var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, M.ConstF64(0), "");
+                var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, ConstNull(ty), "");
                 if (!NumPyErrors(e))
                     e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", at.Span);
-                return e.Intrinsic("llvm.pow", new[] { M.F64 }, a, b);
+                return e.Intrinsic("llvm.pow", new[] { ty }, a, b);
             }
         }
         throw e.Internal(at.Span, $"internal: float operator {op}");
@@ -319,20 +353,26 @@ public static unsafe class Arith
         }
         if (ta is ScalarType sa && tb is ScalarType sb)
         {
-            int rank = Math.Max(Math.Max(sa.Rank, sb.Rank), 1);
-            if (rank == 2 && (sa.Rank <= 1 || sb.Rank <= 1))
+            var kind = TypeOps.Promote(sa, sb);
+            int rank = kind.Rank;
+            // A signed integer against a float compares exactly, as Python does (NumPy's unsigned go through double).
+            if (rank == 2 && (sa.Rank <= 1 && !sa.IsUnsigned || sb.Rank <= 1 && !sb.IsUnsigned))
                 return sa.Rank <= 1
-                    ? IntFloatCompare(e, op, e.Convert(a, ta, ScalarType.Int64), b)
-                    : IntFloatCompare(e, Swap(op), e.Convert(b, tb, ScalarType.Int64), a);
-            var kind = rank switch { 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128 };
+                    ? IntFloatCompare(e, op, e.Convert(a, ta, ScalarType.Int64), e.Convert(b, tb, ScalarType.Float64))
+                    : IntFloatCompare(e, Swap(op), e.Convert(b, tb, ScalarType.Int64), e.Convert(a, ta, ScalarType.Float64));
             a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
             if (rank == 1)
+            {
+                bool u = kind.IsUnsigned;
                 return BuildICmp(B, op switch
                 {
                     CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, CmpOperator.NotEq => LLVMIntPredicate.LLVMIntNE,
-                    CmpOperator.Lt => LLVMIntPredicate.LLVMIntSLT, CmpOperator.LtE => LLVMIntPredicate.LLVMIntSLE,
-                    CmpOperator.Gt => LLVMIntPredicate.LLVMIntSGT, _ => LLVMIntPredicate.LLVMIntSGE,
+                    CmpOperator.Lt => u ? LLVMIntPredicate.LLVMIntULT : LLVMIntPredicate.LLVMIntSLT,
+                    CmpOperator.LtE => u ? LLVMIntPredicate.LLVMIntULE : LLVMIntPredicate.LLVMIntSLE,
+                    CmpOperator.Gt => u ? LLVMIntPredicate.LLVMIntUGT : LLVMIntPredicate.LLVMIntSGT,
+                    _ => u ? LLVMIntPredicate.LLVMIntUGE : LLVMIntPredicate.LLVMIntSGE,
                 }, a, b, "");
+            }
             if (rank == 2)
                 return BuildFCmp(B, FloatPredicate(op), a, b, "");
             var re = BuildFCmp(B, FloatPredicate(op), e.ExtractValue(a, 0), e.ExtractValue(b, 0), "");

@@ -47,12 +47,20 @@ public static unsafe partial class Builtins
         ("NAN", PositiveNaN), ("PZERO", 0.0), ("NZERO", -0.0), ("True_", true), ("False_", false),
     };
 
-    /// <summary>Scalar types without an exact counterpart among compiled code's 64-bit scalars.</summary>
+    /// <summary>Scalar types compiled code does not have.</summary>
     private static readonly string[] NpUnsupportedTypes =
     {
-        "float16", "half", "float32", "single", "longdouble", "longfloat", "float128", "complex64", "csingle", "singlecomplex",
-        "complex256", "clongdouble", "clongfloat", "longcomplex", "int8", "byte", "int16", "short", "int32", "intc",
-        "uint8", "ubyte", "uint16", "ushort", "uint32", "uintc", "uint64", "uint", "uintp", "ulonglong",
+        "float16", "half", "longdouble", "longfloat", "float128", "complex256", "clongdouble", "clongfloat", "longcomplex",
+    };
+
+    /// <summary>NumPy's narrower scalar types and their aliases (the 64-bit ones are int(), float(), complex()).</summary>
+    private static readonly (ScalarType Type, string[] Names)[] NpNarrowTypes =
+    {
+        (ScalarType.Int8, new[] { "int8", "byte" }), (ScalarType.Int16, new[] { "int16", "short" }),
+        (ScalarType.Int32, new[] { "int32", "intc" }), (ScalarType.UInt8, new[] { "uint8", "ubyte" }),
+        (ScalarType.UInt16, new[] { "uint16", "ushort" }), (ScalarType.UInt32, new[] { "uint32", "uintc" }),
+        (ScalarType.UInt64, new[] { "uint64", "uint", "uintp", "ulonglong" }), (ScalarType.Float32, new[] { "float32", "single" }),
+        (ScalarType.Complex64, new[] { "complex64", "csingle", "singlecomplex" }),
     };
 
     /// <summary>The complex loops that call NumPyMath (ids for sj_np_complex1 are indexes here).</summary>
@@ -92,8 +100,8 @@ public static unsafe partial class Builtins
         foreach (var (name, value) in NpConstants) Registry["numpy." + name] = new LibConstant(value);
         foreach (var name in NpUnsupportedTypes)
             Registry["numpy." + name] = new LibUnsupported(
-                $"numpy.{name} is not supported in compiled code: only NumPy's 64-bit scalar types (int64, float64, complex128, bool_) are",
-                "use np.int64, np.float64 or np.complex128 instead");
+                $"numpy.{name} is not supported in compiled code: it has no float16 or extended-precision types",
+                "use np.float32 or np.float64 instead");
         RegisterNumPyCasts();
         RegisterNumPyUnary();
         RegisterNumPyBinary();
@@ -145,15 +153,31 @@ public static unsafe partial class Builtins
                     if (a.Type is TupleType) throw c.ErrorAt(a, $"numpy.{name} of a tuple makes an array, which compiled code does not support yet");
                     if (a.Type is not ScalarType) throw c.ErrorAt(a, NpNoLoop(ufunc));
                 }
-                var (loop, problem, hint) = NpResolve(ufunc, c.Positional.Select(a => a.Type), loops, boolInput, boolProblem);
+                var (loop, problem, hint) = NpResolve(ufunc, c.Positional.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem);
                 if (loop == null) throw c.Error(problem!, hint);
-                return output?.Invoke(loop) ?? loop;
+                return NpSingle(output?.Invoke(loop) ?? loop, c.Positional.Select(a => a.Type));
             }, c =>
             {
-                var loop = NpResolve(ufunc, c.Args.Select(a => a.Type), loops, boolInput, boolProblem).Loop!;
+                var loop = NpResolve(ufunc, c.Args.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem).Loop!;
                 var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
-                return lower(c, loop, args);
-            }, neverRaises: !mayRaise);
+                return c.E.Convert(lower(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
+            }, neverRaises: !mayRaise, acceptsNarrow: true);
+    }
+
+    /// <summary>
+    /// NumPy's float32 and complex64 loops: a float or complex result is single precision when some argument is one of
+    /// NumPy's narrow scalars and all of them fit (float32, complex64, bool, integers up to 16 bits). The loop itself
+    /// runs in double precision and rounds once, which is exact for +, -, *, /, sqrt and within NumPy's own error
+    /// elsewhere. Integer results stay int64, as in Numba.
+    /// </summary>
+    private static ScalarType NpSingle(ScalarType result, IEnumerable<SjType> args)
+    {
+        if (result.Rank < 2) return result;
+        var scalars = args.Cast<ScalarType>().ToList();
+        bool anyNarrow = scalars.Any(a => !a.IsCanonical);
+        bool allFit = scalars.All(a => a.Rank == 0 || a.Rank == 1 && a.Bits <= 16 || a.Rank >= 2 && a.PartBits == 32);
+        if (!anyNarrow || !allFit) return result;
+        return result.Rank == 2 ? ScalarType.Float32 : ScalarType.Complex64;
     }
 
     private static LLVMValueRef F64Call(FunctionEmitter e, string fn, params LLVMValueRef[] args) =>
@@ -191,6 +215,20 @@ public static unsafe partial class Builtins
                     throw c.Error($"function takes at most 1 argument ({c.Positional.Length + c.Keywords.Count} given)");
                 return complexCast.Type(c);
             }, complexCast.Lower, neverRaises: true);
+
+        // The narrower types convert like NumPy's C casts: integers wrap to the width, floats truncate toward zero.
+        foreach (var (type, names) in NpNarrowTypes)
+            foreach (var name in names)
+                Add("numpy." + name, c =>
+                {
+                    if (c.Keywords.Count > 0 || c.Positional.Length > 1)
+                        throw c.Error($"function takes at most 1 argument ({c.Positional.Length + c.Keywords.Count} given)");
+                    if (c.Positional.Length == 1 && c.Positional[0].Type is var t && (t is not ScalarType s || s.Rank == 3 && type.Rank < 3))
+                        throw c.ErrorAt(c.Positional[0], $"numpy.{name}() of a {TypeOps.PyName(t)} is not supported in compiled code",
+                            t is ScalarType ? "take .real or abs() of the complex number first" : null);
+                    return type;
+                }, c => c.Args.Length == 0 ? c.E.M.Constant(0L, type) : c.E.Convert(c.Arg(0), c.ArgType(0), type),
+                neverRaises: true, acceptsNarrow: true);
 
         // np.int64(x) is int(x) stored in a C long: a float beyond int64 raises instead of wrapping.
         foreach (var name in new[] { "int64", "int_", "intp", "longlong" })

@@ -25,6 +25,9 @@ public sealed class LibFunc : LibMember
     public Func<LoweringCall, LLVMValueRef> Lower { get; }
     /// <summary>True when no call can raise, whatever the argument types (see Typing.RaiseAnalysis).</summary>
     public bool NeverRaises { get; }
+    /// <summary>True when the function handles NumPy's narrow scalars itself; otherwise it sees them converted to
+    /// int64, float64 or complex128 (<see cref="WidenedArg"/>).</summary>
+    public bool AcceptsNarrow { get; init; }
     public LibFunc(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false)
     {
         Name = name; Type = type; Lower = lower; NeverRaises = neverRaises;
@@ -54,10 +57,11 @@ public static unsafe partial class Builtins
     /// <summary>Names of the builtin types usable with isinstance (and as conversion functions).</summary>
     private static readonly Dictionary<string, Func<SjType, bool>> TypePredicates = new()
     {
-        ["int"] = t => t is ScalarType { Rank: <= 1 },
+        // NumPy's narrower scalars are not instances of Python's types (np.float64 and np.int64 look like float and int).
+        ["int"] = t => t is ScalarType { Rank: <= 1, IsCanonical: true },
         ["bool"] = t => t is ScalarType { Rank: 0 },
-        ["float"] = t => t is ScalarType { Rank: 2 },
-        ["complex"] = t => t is ScalarType { Rank: 3 },
+        ["float"] = t => t == ScalarType.Float64,
+        ["complex"] = t => t == ScalarType.Complex128,
         ["tuple"] = t => t is TupleType,
         ["str"] = t => t == SimpleType.Str,
         ["range"] = t => t == SimpleType.Range,
@@ -71,8 +75,9 @@ public static unsafe partial class Builtins
         RegisterNumPy();
     }
 
-    private static void Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false) =>
-        Registry[name] = new LibFunc(name, type, lower, neverRaises);
+    private static void Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false,
+        bool acceptsNarrow = false) =>
+        Registry[name] = new LibFunc(name, type, lower, neverRaises) { AcceptsNarrow = acceptsNarrow };
 
     public static SjType? Lookup(string name)
     {
@@ -92,7 +97,7 @@ public static unsafe partial class Builtins
         (ScalarType { Rank: 3 }, "real" or "imag") => ScalarType.Float64,
         (ScalarType { Rank: 2 }, "real" or "imag") => ScalarType.Float64,
         (ScalarType { Rank: <= 1 }, "real" or "imag") => ScalarType.Int64,
-        (ScalarType s, "conjugate") => new BuiltinType("method.conjugate." + s.PyName),
+        (ScalarType s, "conjugate") => new BuiltinType("method.conjugate." + s.Canonical.PyName),
         (ScalarType { Rank: 2 }, "is_integer") => new BuiltinType("method.is_integer"),
         _ => null,
     };
@@ -102,6 +107,7 @@ public static unsafe partial class Builtins
         var t = i.Args[0].Type;
         string attr = (string)i.Data!;
         if (i.Type is BuiltinType) return obj is var _ ? GetUndef(e.M.Empty) : default;
+        if (t is ScalarType s) { obj = e.Convert(obj, s, s.Canonical); t = s.Canonical; } // the parts of NumPy's scalars as Python numbers
         return (t, attr) switch
         {
             (ScalarType { Rank: 3 }, "real") => e.ExtractValue(obj, 0),
@@ -213,26 +219,34 @@ public static unsafe partial class Builtins
             }
             WriteOpt("end", "\n");
             return None(c);
-        });
+        }, acceptsNarrow: true);
 
-        Add("abs", c => { Arity(c, "abs", 1, 1); var t = NumberArg(c, "abs", 0); return t is ScalarType { Rank: 3 } ? ScalarType.Float64 : t is ScalarType { Rank: 0 } ? ScalarType.Int64 : t; },
+        // abs keeps NumPy's narrow types (abs(np.int8(-128)) wraps to -128, as in NumPy); complex64 gives float32.
+        Add("abs", c =>
+        {
+            Arity(c, "abs", 1, 1);
+            var t = NumberArg(c, "abs", 0);
+            return t is ScalarType { Rank: 3 } z ? (z.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64) : t is ScalarType { Rank: 0 } ? ScalarType.Int64 : t;
+        },
         c =>
         {
             var e = c.E; var t = (ScalarType)c.ArgType(0);
             switch (t.Rank)
             {
+                case <= 1 when t.IsUnsigned: return c.Arg(0);
                 case <= 1:
-                    var x = ToInt(c, 0);
-                    return BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, x, e.M.ConstI64(0), ""), BuildSub(e.B, e.M.ConstI64(0), x, ""), x, "");
-                case 2: return e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, c.Arg(0));
+                    var x = t.Rank == 0 ? ToInt(c, 0) : c.Arg(0);
+                    var zero = ConstNull(TypeOf(x));
+                    return BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, x, zero, ""), BuildSub(e.B, zero, x, ""), x, "");
+                case 2: return e.Intrinsic("llvm.fabs", new[] { e.M.Lower(t) }, c.Arg(0));
                 default:
-                    var z = c.Arg(0);
+                    var z = ToComplex(c, 0);
                     var r = e.CallLibm("hypot", e.ExtractValue(z, 0), e.ExtractValue(z, 1));
                     var finiteIn = BuildAnd(e.B, IsFinite(e, e.ExtractValue(z, 0)), IsFinite(e, e.ExtractValue(z, 1)), "");
                     e.RaiseIf(BuildAnd(e.B, finiteIn, IsInf(e, r), ""), "OverflowError", "absolute value too large", c.Span);
-                    return r;
+                    return e.Convert(r, ScalarType.Float64, c.ResultType);
             }
-        });
+        }, acceptsNarrow: true);
 
         foreach (var (name, isMin) in new[] { ("min", true), ("max", false) })
         {
@@ -268,7 +282,7 @@ public static unsafe partial class Builtins
                     best = BuildSelect(e.B, better, items[k], best, "");
                 }
                 return best;
-            });
+            }, acceptsNarrow: true);
         }
 
         Add("sum", c =>
@@ -329,7 +343,7 @@ public static unsafe partial class Builtins
         });
 
         Add("bool", c => { Arity(c, "bool", 0, 1); return ScalarType.Bool; },
-            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)));
+            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)), acceptsNarrow: true);
 
         Add("complex", c =>
         {
@@ -452,7 +466,7 @@ public static unsafe partial class Builtins
             Arity(c, "isinstance", 2, 2);
             IsInstanceStatic(c.Positional[0].Type, c.Positional[1], c);
             return ScalarType.Bool;
-        }, c => c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.Args[1], null)));
+        }, c => c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.Args[1], null)), acceptsNarrow: true);
 
         Add("range", c =>
         {
@@ -483,11 +497,12 @@ public static unsafe partial class Builtins
                 var sb = c.E.CallRuntime("sj_sb_new");
                 c.E.WriteValue(sb, c.Args[0], c.ArgType(0), repr);
                 return c.E.CallRuntime("sj_sb_finish", sb);
-            });
+            }, acceptsNarrow: true);
 
         Add("method.conjugate.complex", c => ScalarType.Complex128, c =>
         {
-            var z = c.E.ValueOf(((Instr)c.Call.Args[0]).Args[0]);
+            var recv = ((Instr)c.Call.Args[0]).Args[0];
+            var z = c.E.Convert(c.E.ValueOf(recv), recv.Type, ScalarType.Complex128);
             return c.E.MakeComplex(c.E.ExtractValue(z, 0), BuildFNeg(c.E.B, c.E.ExtractValue(z, 1), ""));
         });
         foreach (var s in new[] { "bool", "int", "float" })
@@ -501,7 +516,8 @@ public static unsafe partial class Builtins
         }
         Add("method.is_integer", c => ScalarType.Bool, c =>
         {
-            var x = c.E.ValueOf(((Instr)c.Call.Args[0]).Args[0]);
+            var recv = ((Instr)c.Call.Args[0]).Args[0];
+            var x = c.E.Convert(c.E.ValueOf(recv), recv.Type, ScalarType.Float64);
             var fl = c.E.Intrinsic("llvm.floor", new[] { c.E.M.F64 }, x);
             return BuildFCmp(c.E.B, LLVMRealPredicate.LLVMRealOEQ, fl, x, "");
         });

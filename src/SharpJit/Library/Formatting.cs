@@ -19,9 +19,15 @@ public static unsafe class Formatting
         switch (t)
         {
             case ScalarType { Rank: 0 }: e.CallRuntime("sj_write_bool", sink, BuildZExt(e.B, v, M.I32, "")); return;
-            case ScalarType { Rank: 1 }: e.CallRuntime("sj_write_i64", sink, v); return;
-            case ScalarType { Rank: 2 }: e.CallRuntime("sj_write_f64", sink, v); return;
-            case ScalarType { Rank: 3 }: e.CallRuntime("sj_write_c128", sink, e.ExtractValue(v, 0), e.ExtractValue(v, 1)); return;
+            case ScalarType { Rank: 1 } si:
+                e.CallRuntime(si == ScalarType.UInt64 ? "sj_write_u64" : "sj_write_i64", sink, e.Convert(v, si, si.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64));
+                return;
+            // float32 and complex64 print as NumPy prints them: the shortest digits that identify the float32.
+            case ScalarType { Rank: 2 } sf: e.CallRuntime(sf.Bits == 32 ? "sj_write_f32" : "sj_write_f64", sink, e.Convert(v, sf, ScalarType.Float64)); return;
+            case ScalarType { Rank: 3 } sc:
+                var z = e.Convert(v, sc, ScalarType.Complex128);
+                e.CallRuntime(sc.Bits == 64 ? "sj_write_c64" : "sj_write_c128", sink, e.ExtractValue(z, 0), e.ExtractValue(z, 1));
+                return;
             case TupleType tt:
                 Text(e, sink, "(");
                 for (int k = 0; k < tt.Items.Length; k++)
@@ -73,9 +79,17 @@ public static unsafe class Formatting
         switch (t)
         {
             case ScalarType { Rank: 0 }: e.CallChecked("sj_format_bool", span, sink, BuildZExt(e.B, v, M.I32, ""), spec); return;
-            case ScalarType { Rank: 1 }: e.CallChecked("sj_format_i64", span, sink, v, spec); return;
-            case ScalarType { Rank: 2 }: e.CallChecked("sj_format_f64", span, sink, v, spec); return;
-            case ScalarType { Rank: 3 }: e.CallChecked("sj_format_c128", span, sink, e.ExtractValue(v, 0), e.ExtractValue(v, 1), spec); return;
+            case ScalarType { Rank: 1 } si:
+                e.CallChecked(si == ScalarType.UInt64 ? "sj_format_u64" : "sj_format_i64", span, sink,
+                    e.Convert(v, si, si.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64), spec);
+                return;
+            case ScalarType { Rank: 2 } sf:
+                e.CallChecked(sf.Bits == 32 ? "sj_format_f32" : "sj_format_f64", span, sink, e.Convert(v, sf, ScalarType.Float64), spec);
+                return;
+            case ScalarType { Rank: 3 } sc:
+                var z = e.Convert(v, sc, ScalarType.Complex128);
+                e.CallChecked(sc.Bits == 64 ? "sj_format_c64" : "sj_format_c128", span, sink, e.ExtractValue(z, 0), e.ExtractValue(z, 1), spec);
+                return;
         }
         e.CallChecked("sj_format_str", span, sink, v, spec);
     }

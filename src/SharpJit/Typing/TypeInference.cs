@@ -259,6 +259,7 @@ public sealed class TypeInference
         double => ScalarType.Float64,
         bool => ScalarType.Bool,
         Complex => ScalarType.Complex128,
+        TypedConstant tc => tc.Type,
         string => SimpleType.Str,
         PyNone => SimpleType.None,
         object?[] items => new TupleType(items.Select(ConstType)),
@@ -392,7 +393,7 @@ public sealed class TypeInference
             {
                 var fn = Builtins.Get(bt.Qualified);
                 i.Resolved = new ResolvedLibraryCall(fn);
-                var call = new CallTypingContext(this, i, shape, args);
+                var call = new CallTypingContext(this, i, shape, WidenedArg.For(fn.AcceptsNarrow, args));
                 return fn.Type(call);
             }
             case ExceptionClassType ec:

@@ -13,6 +13,12 @@ public static class TypeNames
         ["float64"] = ScalarType.Float64, ["f8"] = ScalarType.Float64, ["float"] = ScalarType.Float64, ["double"] = ScalarType.Float64,
         ["float_"] = ScalarType.Float64,
         ["complex128"] = ScalarType.Complex128, ["c16"] = ScalarType.Complex128, ["complex"] = ScalarType.Complex128,
+        ["int8"] = ScalarType.Int8, ["i1"] = ScalarType.Int8, ["int16"] = ScalarType.Int16, ["i2"] = ScalarType.Int16,
+        ["int32"] = ScalarType.Int32, ["i4"] = ScalarType.Int32, ["intc"] = ScalarType.Int32,
+        ["uint8"] = ScalarType.UInt8, ["u1"] = ScalarType.UInt8, ["uint16"] = ScalarType.UInt16, ["u2"] = ScalarType.UInt16,
+        ["uint32"] = ScalarType.UInt32, ["u4"] = ScalarType.UInt32, ["uint64"] = ScalarType.UInt64, ["u8"] = ScalarType.UInt64,
+        ["uintp"] = ScalarType.UInt64, ["float32"] = ScalarType.Float32, ["f4"] = ScalarType.Float32, ["single"] = ScalarType.Float32,
+        ["complex64"] = ScalarType.Complex64, ["c8"] = ScalarType.Complex64, ["csingle"] = ScalarType.Complex64,
         ["str"] = SimpleType.Str, ["none"] = SimpleType.None, ["None"] = SimpleType.None, ["void"] = SimpleType.None,
     };
 
@@ -91,6 +97,6 @@ public static class TypeNames
         }
 
         private ArgumentException Fail(string what) =>
-            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, float64, complex128, boolean, none, Tuple(...), UniTuple(T, n))");
+            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, int32, uint8, ..., float64, float32, complex128, complex64, boolean, none, Tuple(...), UniTuple(T, n))");
     }
 }

@@ -16,20 +16,62 @@ public abstract class SjType : IEquatable<SjType>
     public bool IsNumeric => this is ScalarType;
 }
 
-/// <summary>Numeric scalars, ordered by promotion rank: bool &lt; int64 &lt; float64 &lt; complex128.</summary>
+/// <summary>The kind of a numeric scalar; signed and unsigned integers share a rank.</summary>
+public enum ScalarKind { Bool, Int, UInt, Float, Complex }
+
+/// <summary>
+/// Numeric scalars. Rank orders the kinds (bool &lt; integer &lt; float &lt; complex); Bits is the storage width.
+/// Python's bool, int, float and complex are bool, int64, float64 and complex128 (the canonical types); NumPy's
+/// narrower scalars (int8..int32, uint8..uint64, float32, complex64) keep their width in storage, and operators
+/// promote them as Numba does (see <see cref="TypeOps.Promote"/>).
+/// </summary>
 public sealed class ScalarType : SjType
 {
     public int Rank { get; }
+    public ScalarKind Kind { get; }
+    /// <summary>Storage width in bits (bool: 1; complex: both parts).</summary>
+    public int Bits { get; }
     private readonly string _name;
-    private ScalarType(string name, int rank) { _name = name; Rank = rank; }
+    private ScalarType(string name, ScalarKind kind, int bits)
+    {
+        _name = name; Kind = kind; Bits = bits;
+        Rank = kind switch { ScalarKind.Bool => 0, ScalarKind.Int or ScalarKind.UInt => 1, ScalarKind.Float => 2, _ => 3 };
+    }
     public override string Name => _name;
-    public static readonly ScalarType Bool = new("bool", 0);
-    public static readonly ScalarType Int64 = new("int64", 1);
-    public static readonly ScalarType Float64 = new("float64", 2);
-    public static readonly ScalarType Complex128 = new("complex128", 3);
-    /// <summary>Python's name for messages: int, float, complex, bool.</summary>
-    public string PyName => Rank switch { 0 => "bool", 1 => "int", 2 => "float", _ => "complex" };
+    public static readonly ScalarType Bool = new("bool", ScalarKind.Bool, 1);
+    public static readonly ScalarType Int64 = new("int64", ScalarKind.Int, 64);
+    public static readonly ScalarType Float64 = new("float64", ScalarKind.Float, 64);
+    public static readonly ScalarType Complex128 = new("complex128", ScalarKind.Complex, 128);
+    public static readonly ScalarType Int8 = new("int8", ScalarKind.Int, 8);
+    public static readonly ScalarType Int16 = new("int16", ScalarKind.Int, 16);
+    public static readonly ScalarType Int32 = new("int32", ScalarKind.Int, 32);
+    public static readonly ScalarType UInt8 = new("uint8", ScalarKind.UInt, 8);
+    public static readonly ScalarType UInt16 = new("uint16", ScalarKind.UInt, 16);
+    public static readonly ScalarType UInt32 = new("uint32", ScalarKind.UInt, 32);
+    public static readonly ScalarType UInt64 = new("uint64", ScalarKind.UInt, 64);
+    public static readonly ScalarType Float32 = new("float32", ScalarKind.Float, 32);
+    public static readonly ScalarType Complex64 = new("complex64", ScalarKind.Complex, 64);
+
+    /// <summary>Every scalar type, canonical ones first.</summary>
+    public static readonly IReadOnlyList<ScalarType> All =
+        [Bool, Int64, Float64, Complex128, Int8, Int16, Int32, UInt8, UInt16, UInt32, UInt64, Float32, Complex64];
+
+    public static ScalarType? ByName(string name) => All.FirstOrDefault(t => t.Name == name);
+
+    public bool IsCanonical => this == Bool || this == Int64 || this == Float64 || this == Complex128;
+    public bool IsUnsigned => Kind == ScalarKind.UInt;
+    /// <summary>The Python type a value of this type converts to for library functions that take only those.</summary>
+    public ScalarType Canonical => Rank switch { 0 => Bool, 1 => Int64, 2 => Float64, _ => Complex128 };
+    /// <summary>The width of one real component (complex64: 32).</summary>
+    public int PartBits => Kind == ScalarKind.Complex ? Bits / 2 : Bits;
+
+    /// <summary>The name for messages: Python's int, float, complex, bool, or NumPy's for narrower types.</summary>
+    public string PyName => IsCanonical ? Rank switch { 0 => "bool", 1 => "int", 2 => "float", _ => "complex" } : "numpy." + Name;
 }
+
+/// <summary>A frozen constant of one of NumPy's narrow types (np.float32(0.5) as a global): the value as a long,
+/// double or Complex, and the type it has in compiled code.</summary>
+public sealed record TypedConstant(ScalarType Type, object Value);
 
 public sealed class SimpleType : SjType
 {
@@ -143,7 +185,7 @@ public static class TypeOps
         if (a == SimpleType.Unknown || a == SimpleType.Undefined) return b;
         if (b == SimpleType.Unknown || b == SimpleType.Undefined) return a;
         if (a is ConflictType || b is ConflictType) return null;
-        if (a is ScalarType sa && b is ScalarType sb) return sa.Rank >= sb.Rank ? sa : sb;
+        if (a is ScalarType sa && b is ScalarType sb) return Promote(sa, sb, keepBool: true);
         if (a is TupleType ta && b is TupleType tb && ta.Items.Length == tb.Items.Length)
         {
             var items = new SjType[ta.Items.Length];
@@ -157,6 +199,36 @@ public static class TypeOps
         }
         return null;
     }
+
+    /// <summary>
+    /// The type two scalars are combined in, as Numba types NumPy scalars: integers of one signedness widen to int64
+    /// or uint64 (mixed signedness: int64); float32 and complex64 survive only with each other, bool and integers of
+    /// at most 16 bits (NumPy's safe casts); anything else is float64 or complex128. Bools combine to int64 unless
+    /// <paramref name="keepBool"/> (a value that is a bool on every path stays a bool).
+    /// </summary>
+    public static ScalarType Promote(ScalarType a, ScalarType b, bool keepBool = false)
+    {
+        if (a == b && (a.Rank > 0 || keepBool) && (a.Rank > 1 || a.Bits == 64 || keepBool)) return a;
+        int rank = Math.Max(a.Rank, b.Rank);
+        switch (rank)
+        {
+            case 0: return keepBool ? ScalarType.Bool : ScalarType.Int64;
+            case 1:
+                bool unsigned = (a.IsUnsigned || a.Rank == 0) && (b.IsUnsigned || b.Rank == 0);
+                return unsigned ? ScalarType.UInt64 : ScalarType.Int64;
+        }
+        bool Narrow(ScalarType t) => t.Rank == 0 || t.Rank == 1 && t.Bits <= 16 || t.Rank >= 2 && t.PartBits == 32;
+        bool single = Narrow(a) && Narrow(b);
+        return rank == 2 ? (single ? ScalarType.Float32 : ScalarType.Float64) : (single ? ScalarType.Complex64 : ScalarType.Complex128);
+    }
+
+    /// <summary>The type with every narrow scalar (also inside tuples) replaced by its canonical type.</summary>
+    public static SjType Canonical(SjType t) => t switch
+    {
+        ScalarType s => s.Canonical,
+        TupleType tt when tt.Items.Any(i => Canonical(i) != i) => new TupleType(tt.Items.Select(Canonical)),
+        _ => t,
+    };
 
     public static bool IsKnown(SjType? t) => t is not null && t != SimpleType.Unknown;
 }
