@@ -166,7 +166,7 @@ public static unsafe partial class Builtins
 
     /// <summary>
     /// NumPy's float32 and complex64 loops: a float or complex result is single precision when some argument is one of
-    /// NumPy's narrow scalars and all of them fit (float32, complex64, bool, integers up to 16 bits). The loop itself
+    /// NumPy's narrow scalars and all of them fit (float32, complex64, bool, int8, int16, uint8: Numba's rule). The loop itself
     /// runs in double precision and rounds once, which is exact for +, -, *, /, sqrt and within NumPy's own error
     /// elsewhere. Integer results stay int64, as in Numba.
     /// </summary>
@@ -175,7 +175,7 @@ public static unsafe partial class Builtins
         if (result.Rank < 2) return result;
         var scalars = args.Cast<ScalarType>().ToList();
         bool anyNarrow = scalars.Any(a => !a.IsCanonical);
-        bool allFit = scalars.All(a => a.Rank == 0 || a.Rank == 1 && a.Bits <= 16 || a.Rank >= 2 && a.PartBits == 32);
+        bool allFit = scalars.All(a => a.Rank == 0 || a.Rank == 1 && a.Bits <= (a.IsUnsigned ? 8 : 16) || a.Rank >= 2 && a.PartBits == 32);
         if (!anyNarrow || !allFit) return result;
         return result.Rank == 2 ? ScalarType.Float32 : ScalarType.Complex64;
     }

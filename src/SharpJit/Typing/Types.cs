@@ -201,9 +201,9 @@ public static class TypeOps
     }
 
     /// <summary>
-    /// The type two scalars are combined in, as Numba types NumPy scalars: integers of one signedness widen to int64
-    /// or uint64 (mixed signedness: int64); float32 and complex64 survive only with each other, bool and integers of
-    /// at most 16 bits (NumPy's safe casts); anything else is float64 or complex128. Bools combine to int64 unless
+    /// The type two scalars are combined in, as Numba types NumPy scalars: integers widen to int64, or to uint64 when
+    /// both are unsigned; float32 and complex64 survive only with each other, bool, int8, int16 and uint8; anything
+    /// else is float64 or complex128 (checked against Numba by tests/python/test_numpy_narrow.py). Bools combine to int64 unless
     /// <paramref name="keepBool"/> (a value that is a bool on every path stays a bool).
     /// </summary>
     public static ScalarType Promote(ScalarType a, ScalarType b, bool keepBool = false)
@@ -214,10 +214,9 @@ public static class TypeOps
         {
             case 0: return keepBool ? ScalarType.Bool : ScalarType.Int64;
             case 1:
-                bool unsigned = (a.IsUnsigned || a.Rank == 0) && (b.IsUnsigned || b.Rank == 0);
-                return unsigned ? ScalarType.UInt64 : ScalarType.Int64;
+                return a.IsUnsigned && b.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64;
         }
-        bool Narrow(ScalarType t) => t.Rank == 0 || t.Rank == 1 && t.Bits <= 16 || t.Rank >= 2 && t.PartBits == 32;
+        bool Narrow(ScalarType t) => t.Rank == 0 || t.Rank == 1 && t.Bits <= (t.IsUnsigned ? 8 : 16) || t.Rank >= 2 && t.PartBits == 32;
         bool single = Narrow(a) && Narrow(b);
         return rank == 2 ? (single ? ScalarType.Float32 : ScalarType.Float64) : (single ? ScalarType.Complex64 : ScalarType.Complex128);
     }
