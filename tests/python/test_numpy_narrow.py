@@ -151,8 +151,8 @@ def show(x, y):
 
 
 def test_printing_matches_numpy(capsys):
-    got = show(np.float32(0.1), np.uint64(2**64 - 1))
+    args = (np.float32(0.1), np.uint64(2**64 - 1))
+    got = show(*args)
     out = capsys.readouterr().out
-    assert got == show.py_func(np.float32(0.1), np.uint64(2**64 - 1))
-    show.py_func(np.float32(0.1), np.uint64(2**64 - 1))
-    assert out == capsys.readouterr().out
+    want = show.py_func(*args)
+    assert (got, out) == (want, capsys.readouterr().out)

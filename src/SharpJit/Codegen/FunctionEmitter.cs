@@ -517,9 +517,11 @@ public sealed unsafe class FunctionEmitter
             var shape = (FormatShape)fv.Data!;
             var inner = fv.Args[0];
             bool innerRepr = shape.Conversion == 'r' || shape.Conversion == 'a';
-            if (shape.HasSpec)
+            // format(x, '') is str(x) for Python's numbers, but NumPy's float32 and complex64 format as float64.
+            bool singlePrecision = !innerRepr && inner.Type is ScalarType { Rank: >= 2, PartBits: 32 };
+            if (shape.HasSpec || singlePrecision)
             {
-                var spec = SpecString(fv.Args[1]);
+                var spec = shape.HasSpec ? SpecString(fv.Args[1]) : M.ConstString("");
                 Formatting.WriteFormatted(this, sink, ValueOf(inner), inner.Type, spec, innerRepr, fv.Span);
             }
             else WriteValue(sink, inner, inner.Type, innerRepr);

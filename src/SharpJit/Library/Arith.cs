@@ -323,7 +323,7 @@ public static unsafe class Arith
                 {
                     1 => BuildSub(B, e.M.ConstI64(0), a, ""),
                     2 => BuildFNeg(B, a, ""),
-                    _ => e.MakeComplex(BuildFNeg(B, e.ExtractValue(a, 0), ""), BuildFNeg(B, e.ExtractValue(a, 1), "")),
+                    _ => e.MakeStruct(e.M.Lower(result), BuildFNeg(B, e.ExtractValue(a, 0), ""), BuildFNeg(B, e.ExtractValue(a, 1), "")),
                 };
         }
         throw new InvalidOperationException($"unary {op}");
