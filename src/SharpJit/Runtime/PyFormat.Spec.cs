@@ -543,19 +543,27 @@ public static partial class PyFormat
     {
         if (spec.Length == 0)
             return isBool ? StrBool(value != 0) : ReprInt(value);
+        ulong mag = value < 0 ? (ulong)(-(value + 1)) + 1UL : (ulong)value;
+        return FormatIntegerSpec(value < 0, mag, spec, typeName);
+    }
+
+    /// <summary>format() of the int -mag (negative) or mag with a non-empty spec; a magnitude also covers uint64.</summary>
+    private static string FormatIntegerSpec(bool negative, ulong mag, string spec, string typeName)
+    {
         ParseSpec(spec, typeName, 'd', '>', out FormatSpec f);
         switch (f.Type)
         {
             case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
-                return FormatLongInternal(value, in f);
+                return FormatLongInternal(negative, mag, in f);
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-                return FormatFloatInternal((double)value, in f);
+                double d = mag; // correctly rounded, as int.__float__
+                return FormatFloatInternal(negative ? -d : d, in f);
             default:
                 throw UnknownPresentationType(f.Type, typeName);
         }
     }
 
-    private static string FormatLongInternal(long value, in FormatSpec format)
+    private static string FormatLongInternal(bool negative, ulong mag, in FormatSpec format)
     {
         if (format.Precision != -1)
             throw new FormatException("Precision not allowed in integer format specifier");
@@ -577,9 +585,11 @@ public static partial class PyFormat
                 throw new FormatException("Sign not allowed with integer format specifier 'c'");
             if (format.Alternate)
                 throw new FormatException("Alternate form (#) not allowed with integer format specifier 'c'");
-            if (value < 0 || value > 0x10ffff)
+            if (!negative && mag > long.MaxValue)
+                throw new OverflowException("Python int too large to convert to C long"); // PyLong_AsLong fails first
+            if (negative || mag > 0x10ffff)
                 throw new OverflowException("%c arg not in range(0x110000)");
-            cText = value <= 0xFFFF ? ((char)value).ToString() : char.ConvertFromUtf32((int)value);
+            cText = mag <= 0xFFFF ? ((char)mag).ToString() : char.ConvertFromUtf32((int)mag);
             digits = default;
             remainder = cText;
             nRemainder = 1;
@@ -600,13 +610,7 @@ public static partial class PyFormat
                 nPrefix = 2;
                 prefix = pfx;
             }
-            ulong mag;
-            if (value < 0)
-            {
-                signChar = '-';
-                mag = (ulong)(-(value + 1)) + 1UL;
-            }
-            else mag = (ulong)value;
+            if (negative) signChar = '-';
 
             int i = digitBuf.Length;
             if (shift == 0)

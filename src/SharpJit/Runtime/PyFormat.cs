@@ -153,12 +153,7 @@ public static partial class PyFormat
         bool neg = double.IsNegative(d);
         if (!double.IsFinite(d))
         {
-            bool isNan = double.IsNaN(d);
-            if (isNan) neg = false; // ignore the actual sign of a nan
-            if (neg) sb.Append('-');
-            else if (alwaysAddSign) sb.Append('+');
-            if (isNan) sb.Append(upper ? "NAN" : "nan");
-            else sb.Append(upper ? "INF" : "inf");
+            AppendNonFinite(ref sb, d, alwaysAddSign, upper);
             return;
         }
 
@@ -167,102 +162,122 @@ public static partial class PyFormat
         try
         {
             GetDigits(Math.Abs(d), mode, precision, ref digitsB, out long decpt);
-            ReadOnlySpan<char> digits = digitsB.AsSpan();
-            long digitsLen = digits.Length;
-
-            if (noNegativeZero && neg && (digitsLen == 0 || (digitsLen == 1 && digits[0] == '0')))
-                neg = false;
-
-            long vdigitsEnd = digitsLen;
-            bool useExp = false;
-            long exp = 0;
-            switch (formatCode)
-            {
-                case 'e':
-                    useExp = true;
-                    vdigitsEnd = precision;
-                    break;
-                case 'f':
-                    vdigitsEnd = decpt + precision;
-                    break;
-                case 'g':
-                    if (decpt <= -4 || decpt > (addDot0IfInteger ? precision - 1 : precision))
-                        useExp = true;
-                    if (useAltFormatting)
-                        vdigitsEnd = precision;
-                    break;
-                case 'r':
-                    if (decpt <= -4 || decpt > 16)
-                        useExp = true;
-                    break;
-            }
-
-            if (useExp)
-            {
-                exp = decpt - 1;
-                decpt = 1;
-            }
-            long vdigitsStart = decpt <= 0 ? decpt - 1 : 0;
-            if (!useExp && addDot0IfInteger)
-                vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt + 1;
-            else
-                vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt;
-
-            if (neg) sb.Append('-');
-            else if (alwaysAddSign) sb.Append('+');
-
-            // zero padding on left of digit string
-            if (decpt <= 0)
-            {
-                sb.Append('0', decpt - vdigitsStart);
-                sb.Append('.');
-                sb.Append('0', -decpt);
-            }
-            else
-            {
-                sb.Append('0', -vdigitsStart);
-            }
-
-            // digits, with included decimal point
-            if (0 < decpt && decpt <= digitsLen)
-            {
-                sb.Append(digits.Slice(0, (int)decpt));
-                sb.Append('.');
-                sb.Append(digits.Slice((int)decpt));
-            }
-            else
-            {
-                sb.Append(digits);
-            }
-
-            // and zeros on the right
-            if (digitsLen < decpt)
-            {
-                sb.Append('0', decpt - digitsLen);
-                sb.Append('.');
-                sb.Append('0', vdigitsEnd - decpt);
-            }
-            else
-            {
-                sb.Append('0', vdigitsEnd - digitsLen);
-            }
-
-            // delete a trailing decimal pt unless using alternative formatting
-            if (sb[sb.Length - 1] == '.' && !useAltFormatting)
-                sb.Length--;
-
-            if (useExp)
-            {
-                sb.Append(upper ? 'E' : 'e');
-                if (exp < 0) { sb.Append('-'); exp = -exp; }
-                else sb.Append('+');
-                if (exp < 10) sb.Append('0');
-                AppendDecimal(ref sb, (ulong)exp);
-            }
+            LayoutDigits(ref sb, digitsB.AsSpan(), decpt, neg, formatCode, precision, alwaysAddSign, addDot0IfInteger,
+                useAltFormatting, noNegativeZero, upper, rExp: null);
         }
         finally
         {
             digitsB.Dispose();
+        }
+    }
+
+    private static void AppendNonFinite(ref Vsb sb, double d, bool alwaysAddSign, bool upper)
+    {
+        bool isNan = double.IsNaN(d);
+        bool neg = !isNan && d < 0; // ignore the actual sign of a nan
+        if (neg) sb.Append('-');
+        else if (alwaysAddSign) sb.Append('+');
+        if (isNan) sb.Append(upper ? "NAN" : "nan");
+        else sb.Append(upper ? "INF" : "inf");
+    }
+
+    /// <summary>
+    /// Lays out digits (value 0.DIGITS * 10**decpt) as format_float_short does. <paramref name="rExp"/> overrides
+    /// the 'r' code's positional/exponent choice (NumPy decides it from the value, not from decpt).
+    /// </summary>
+    private static void LayoutDigits(ref Vsb sb, scoped ReadOnlySpan<char> digits, long decpt, bool neg, char formatCode,
+        long precision, bool alwaysAddSign, bool addDot0IfInteger, bool useAltFormatting, bool noNegativeZero, bool upper,
+        bool? rExp)
+    {
+        long digitsLen = digits.Length;
+
+        if (noNegativeZero && neg && (digitsLen == 0 || (digitsLen == 1 && digits[0] == '0')))
+            neg = false;
+
+        long vdigitsEnd = digitsLen;
+        bool useExp = false;
+        long exp = 0;
+        switch (formatCode)
+        {
+            case 'e':
+                useExp = true;
+                vdigitsEnd = precision;
+                break;
+            case 'f':
+                vdigitsEnd = decpt + precision;
+                break;
+            case 'g':
+                if (decpt <= -4 || decpt > (addDot0IfInteger ? precision - 1 : precision))
+                    useExp = true;
+                if (useAltFormatting)
+                    vdigitsEnd = precision;
+                break;
+            case 'r':
+                useExp = rExp ?? (decpt <= -4 || decpt > 16);
+                break;
+        }
+
+        if (useExp)
+        {
+            exp = decpt - 1;
+            decpt = 1;
+        }
+        long vdigitsStart = decpt <= 0 ? decpt - 1 : 0;
+        if (!useExp && addDot0IfInteger)
+            vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt + 1;
+        else
+            vdigitsEnd = vdigitsEnd > decpt ? vdigitsEnd : decpt;
+
+        if (neg) sb.Append('-');
+        else if (alwaysAddSign) sb.Append('+');
+
+        // zero padding on left of digit string
+        if (decpt <= 0)
+        {
+            sb.Append('0', decpt - vdigitsStart);
+            sb.Append('.');
+            sb.Append('0', -decpt);
+        }
+        else
+        {
+            sb.Append('0', -vdigitsStart);
+        }
+
+        // digits, with included decimal point
+        if (0 < decpt && decpt <= digitsLen)
+        {
+            sb.Append(digits.Slice(0, (int)decpt));
+            sb.Append('.');
+            sb.Append(digits.Slice((int)decpt));
+        }
+        else
+        {
+            sb.Append(digits);
+        }
+
+        // and zeros on the right
+        if (digitsLen < decpt)
+        {
+            sb.Append('0', decpt - digitsLen);
+            sb.Append('.');
+            sb.Append('0', vdigitsEnd - decpt);
+        }
+        else
+        {
+            sb.Append('0', vdigitsEnd - digitsLen);
+        }
+
+        // delete a trailing decimal pt unless using alternative formatting
+        if (sb[sb.Length - 1] == '.' && !useAltFormatting)
+            sb.Length--;
+
+        if (useExp)
+        {
+            sb.Append(upper ? 'E' : 'e');
+            if (exp < 0) { sb.Append('-'); exp = -exp; }
+            else sb.Append('+');
+            if (exp < 10) sb.Append('0');
+            AppendDecimal(ref sb, (ulong)exp);
         }
     }
 

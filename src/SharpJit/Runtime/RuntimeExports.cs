@@ -50,6 +50,10 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static void WriteI64(long sink, long v) => Write(sink, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
     [UnmanagedCallersOnly] public static void WriteF64(long sink, double v) => Write(sink, PyFormat.ReprFloat(v));
     [UnmanagedCallersOnly] public static void WriteC128(long sink, double re, double im) => Write(sink, PyFormat.ReprComplex(re, im));
+    // NumPy narrow scalars: float32 parts arrive widened to double (exact) and are narrowed back; the u64 arrives as its bits.
+    [UnmanagedCallersOnly] public static void WriteF32(long sink, double v) => Write(sink, PyFormat.StrFloat32((float)v));
+    [UnmanagedCallersOnly] public static void WriteC64(long sink, double re, double im) => Write(sink, PyFormat.StrComplex64((float)re, (float)im));
+    [UnmanagedCallersOnly] public static void WriteU64(long sink, long v) => Write(sink, PyFormat.StrUInt64(unchecked((ulong)v)));
     [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
     [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
 
@@ -73,6 +77,9 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static int FormatI64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatInt(v, RuntimeStrings.Read(spec)));
     [UnmanagedCallersOnly] public static int FormatF64(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat(v, RuntimeStrings.Read(spec)));
     [UnmanagedCallersOnly] public static int FormatC128(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex(re, im, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatF32(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat32((float)v, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatC64(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex64((float)re, (float)im, RuntimeStrings.Read(spec)));
+    [UnmanagedCallersOnly] public static int FormatU64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatUInt64(unchecked((ulong)v), RuntimeStrings.Read(spec)));
     [UnmanagedCallersOnly] public static int FormatBool(long sink, int v, byte* spec) => Format(sink, () => PyFormat.FormatBool(v != 0, RuntimeStrings.Read(spec)));
     [UnmanagedCallersOnly] public static int FormatStr(long sink, byte* s, byte* spec) { var str = RuntimeStrings.Read(s); return Format(sink, () => PyFormat.FormatStr(str, RuntimeStrings.Read(spec))); }
 
