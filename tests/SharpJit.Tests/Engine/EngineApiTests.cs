@@ -45,6 +45,17 @@ public class EngineApiTests
     }
 
     [Fact]
+    public void NarrowDotNetValuesCompileNarrowSignatures()
+    {
+        // float is float32 and stays single precision; int arithmetic widens to int64 (NumPy's types, Numba's rules).
+        Assert.Equal(0.1f + 0.2f, Engine.Call("add", 0.1f, 0.2f));
+        Assert.Equal(ScalarType.Float32, Engine.Compile("add", ScalarType.Float32, ScalarType.Float32).ReturnType);
+        Assert.Equal(7L, Engine.Call("add", 3, 4));
+        Assert.Equal(ulong.MaxValue, Engine.Call("add", ulong.MaxValue - 1, 1UL));
+        Assert.Equal((double)0.5f + 0.25, Engine.Call("add", 0.5f, 0.25));
+    }
+
+    [Fact]
     public void TuplesAndRecursion()
     {
         Assert.Equal(new object[] { -4L, 1L }, (object[])Engine.Call("divmod_pair", -7L, 2L)!);
