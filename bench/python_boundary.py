@@ -28,6 +28,9 @@ elif what == "trivial":
     t = time.perf_counter(); kernels.trivial(1, 2); print(time.perf_counter() - t)
 elif what == "kernel40":
     t = time.perf_counter(); kernels.kernel40(10, 0.01, 0.1); print(time.perf_counter() - t)
+elif what == "small":
+    kernels.trivial(1, 2)
+    t = time.perf_counter(); kernels.small(2.0, 1.5); print(time.perf_counter() - t)
 elif what == "second":
     kernels.trivial(1, 2)
     t = time.perf_counter(); kernels.kernel40(10, 0.01, 0.1); print(time.perf_counter() - t)
@@ -71,6 +74,7 @@ def main():
         ("import", "import", "ms", 1e3),
         ("first call, trivial function (fresh process)", "trivial", "ms", 1e3),
         ("first call, 40-line function (fresh process)", "kernel40", "ms", 1e3),
+        ("a further small function compiled (after a first)", "small", "ms", 1e3),
         ("a further function compiled (40 lines, after a first)", "second", "ms", 1e3),
         ("call overhead, scalar arguments", "overhead", "ns", 1e9),
         ("nogil: speed-up of 2 threads over 1", "nogil", "x", 1),

@@ -16,6 +16,12 @@ def trivial(a, b):
 
 
 @jit(cache=CACHE)
+def small(x, y):
+    # A small function compiled after a first one (the per-function cost once LLVM is warm).
+    return x * y + 1.0 if x > y else x - y
+
+
+@jit(cache=CACHE)
 def kernel40(n, dt, damping):
     # A 40-line scalar kernel: damped particles in a box with collisions against the walls.
     x, y, vx, vy = 0.1, 0.2, 1.0, 0.5
