@@ -130,21 +130,14 @@ internal static unsafe class Boxing
                     Py.Py_DecRef(index);
                 }
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
-                switch (si.Bits)
-                {
-                    case 8: *p = (byte)v; break;
-                    case 16: *(short*)p = (short)v; break;
-                    case 32: *(int*)p = (int)v; break;
-                    default: *(long*)p = v; break;
-                }
+                ValueLayout.StoreScalar(p, si, 0, 0, v);
                 return true;
             }
             case ScalarType { Rank: 2 } sf:
             {
                 double v = Py.TypeOf(o) == Py.FloatType ? Py.Fast.PyFloat_AsDouble(o) : Py.PyFloat_AsDouble(o);
                 if (v == -1.0 && Py.Fast.PyErr_Occurred() != 0) return false;
-                if (sf.Bits == 32) *(float*)p = (float)v;
-                else *(double*)p = v;
+                ValueLayout.StoreScalar(p, sf, v, 0, 0);
                 return true;
             }
             case ScalarType sc:
@@ -163,8 +156,7 @@ internal static unsafe class Boxing
                 double im = Py.PyComplex_ImagAsDouble(o);
                 if (convert) Py.Py_DecRef(o);
                 if ((re == -1.0 || im == -1.0) && Py.PyErr_Occurred() != 0) return false;
-                if (sc.Bits == 64) { ((float*)p)[0] = (float)re; ((float*)p)[1] = (float)im; }
-                else { ((double*)p)[0] = re; ((double*)p)[1] = im; }
+                ValueLayout.StoreScalar(p, sc, re, im, 0);
                 return true;
             }
             case TupleType tt:
@@ -218,7 +210,7 @@ internal static unsafe class Boxing
     /// with the Python number.</summary>
     private static nint ReadNumPy(byte* p, ScalarType t)
     {
-        var (re, im, bits) = Load(p, t);
+        var (re, im, bits) = ValueLayout.LoadScalar(p, t);
         nint value = t.Rank switch
         {
             1 => t.IsUnsigned ? Py.PyLong_FromUnsignedLongLong((ulong)bits) : Py.PyLong_FromLongLong(bits),
@@ -238,45 +230,11 @@ internal static unsafe class Boxing
         return r;
     }
 
-    /// <summary>A stored scalar of type t as (real, imaginary, integer bits): integers sign- or zero-extended.</summary>
-    private static (double Re, double Im, long Bits) Load(byte* p, ScalarType t)
-    {
-        switch (t.Rank)
-        {
-            case 0: return (*p, 0, *p);
-            case 1:
-                long bits = t.Bits switch
-                {
-                    8 => t.IsUnsigned ? *p : *(sbyte*)p,
-                    16 => t.IsUnsigned ? *(ushort*)p : *(short*)p,
-                    32 => t.IsUnsigned ? *(uint*)p : *(int*)p,
-                    _ => *(long*)p,
-                };
-                return (t.IsUnsigned ? (double)(ulong)bits : bits, 0, bits);
-            case 2:
-                double v = t.Bits == 32 ? *(float*)p : *(double*)p;
-                return (v, 0, (long)v);
-            default:
-                return t.Bits == 64 ? (((float*)p)[0], ((float*)p)[1], (long)((float*)p)[0]) : (((double*)p)[0], ((double*)p)[1], (long)((double*)p)[0]);
-        }
-    }
-
     /// <summary>Converts a scalar result to a declared return type (explicit signatures): int to float and so on.</summary>
     public static void Convert(byte* p, SjType from, SjType to)
     {
         if (from == to || from is not ScalarType f || to is not ScalarType t) return;
-        var (re, im, bits) = Load(p, f);
-        switch (t.Rank)
-        {
-            case 0: *p = (byte)(re != 0 || im != 0 ? 1 : 0); break;
-            case 1:
-                switch (t.Bits) { case 8: *p = (byte)bits; break; case 16: *(short*)p = (short)bits; break; case 32: *(int*)p = (int)bits; break; default: *(long*)p = bits; break; }
-                break;
-            case 2: if (t.Bits == 32) *(float*)p = (float)re; else *(double*)p = re; break;
-            default:
-                if (t.Bits == 64) { ((float*)p)[0] = (float)re; ((float*)p)[1] = (float)im; }
-                else { ((double*)p)[0] = re; ((double*)p)[1] = im; }
-                break;
-        }
+        var (re, im, bits) = ValueLayout.LoadScalar(p, f);
+        ValueLayout.StoreScalar(p, t, re, im, bits);
     }
 }

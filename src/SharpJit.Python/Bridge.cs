@@ -1,9 +1,9 @@
-using SharpJit.Typing;
 using System.Numerics;
 using SharpJit.Binding;
 using SharpJit.Diagnostics;
 using SharpJit.Runtime;
 using SharpJit.Syntax;
+using SharpJit.Typing;
 
 namespace SharpJit.Python;
 

@@ -67,15 +67,13 @@ public sealed unsafe class ValueLayout
         {
             case ScalarType { Rank: 0 }: *p = (byte)(System.Convert.ToBoolean(v) ? 1 : 0); return;
             case ScalarType { Rank: 1 } si:
-                ulong bits = v switch { bool b => b ? 1UL : 0, ulong u => u, _ => (ulong)System.Convert.ToInt64(v) };
-                switch (si.Bits) { case 8: *p = (byte)bits; return; case 16: *(ushort*)p = (ushort)bits; return; case 32: *(uint*)p = (uint)bits; return; }
-                *(ulong*)p = bits; return;
-            case ScalarType { Rank: 2, Bits: 32 }: *(float*)p = (float)System.Convert.ToDouble(v); return;
-            case ScalarType { Rank: 2 }: *(double*)p = System.Convert.ToDouble(v); return;
+                StoreScalar(p, si, 0, 0, v switch { bool b => b ? 1 : 0, ulong u => (long)u, _ => System.Convert.ToInt64(v) });
+                return;
+            case ScalarType { Rank: 2 } sf: StoreScalar(p, sf, System.Convert.ToDouble(v), 0, 0); return;
             case ScalarType sc:
                 var z = v is Complex c ? c : new Complex(System.Convert.ToDouble(v), 0);
-                if (sc.Bits == 64) { ((float*)p)[0] = (float)z.Real; ((float*)p)[1] = (float)z.Imaginary; return; }
-                ((double*)p)[0] = z.Real; ((double*)p)[1] = z.Imaginary; return;
+                StoreScalar(p, sc, z.Real, z.Imaginary, 0);
+                return;
             case TupleType tt: new ValueLayout(tt.Items).Write(p, (object?[])v!); return;
         }
         if (t == SimpleType.None) return;
@@ -87,19 +85,67 @@ public sealed unsafe class ValueLayout
         switch (t)
         {
             case ScalarType { Rank: 0 }: return *p != 0;
-            case ScalarType { Rank: 1 } si: return si.Name switch
-            {
-                "int8" => (sbyte)*p, "int16" => *(short*)p, "int32" => *(int*)p, "uint8" => *p, "uint16" => *(ushort*)p,
-                "uint32" => *(uint*)p, "uint64" => *(ulong*)p, _ => (object)*(long*)p,
-            };
+            case ScalarType { Rank: 1 } si:
+                long bits = LoadScalar(p, si).Bits;
+                return si.Name switch
+                {
+                    "int8" => (sbyte)bits, "int16" => (short)bits, "int32" => (int)bits, "uint8" => (byte)bits,
+                    "uint16" => (ushort)bits, "uint32" => (uint)bits, "uint64" => (ulong)bits, _ => (object)bits,
+                };
             case ScalarType { Rank: 2, Bits: 32 }: return *(float*)p;
             case ScalarType { Rank: 2 }: return *(double*)p;
-            case ScalarType { Bits: 64 }: return new Complex(((float*)p)[0], ((float*)p)[1]);
-            case ScalarType: return new Complex(((double*)p)[0], ((double*)p)[1]);
+            case ScalarType sc: var (re, im, _) = LoadScalar(p, sc); return new Complex(re, im);
             case TupleType tt: return new ValueLayout(tt.Items).Read(p);
         }
         if (t == SimpleType.Str) return Marshal.PtrToStringUTF8(*(nint*)p);
         return null;
+    }
+
+    /// <summary>A stored scalar of type t as (real, imaginary, integer bits), integers sign- or zero-extended and
+    /// floats truncated toward zero for the bits.</summary>
+    public static (double Re, double Im, long Bits) LoadScalar(byte* p, ScalarType t)
+    {
+        switch (t.Rank)
+        {
+            case 0: return (*p, 0, *p);
+            case 1:
+                long bits = t.Bits switch
+                {
+                    8 => t.IsUnsigned ? *p : *(sbyte*)p,
+                    16 => t.IsUnsigned ? *(ushort*)p : *(short*)p,
+                    32 => t.IsUnsigned ? *(uint*)p : *(int*)p,
+                    _ => *(long*)p,
+                };
+                return (t.IsUnsigned ? (double)(ulong)bits : bits, 0, bits);
+            case 2:
+                double v = t.Bits == 32 ? *(float*)p : *(double*)p;
+                return (v, 0, (long)v);
+            default:
+                var (re, im) = t.Bits == 64 ? (((float*)p)[0], ((float*)p)[1]) : (((double*)p)[0], ((double*)p)[1]);
+                return (re, im, (long)re);
+        }
+    }
+
+    /// <summary>Stores a scalar of type t: integers from <paramref name="bits"/> (wrapped to the width), bool from
+    /// any non-zero part, floats and complex numbers from the parts (rounded to single precision where t is).</summary>
+    public static void StoreScalar(byte* p, ScalarType t, double re, double im, long bits)
+    {
+        switch (t.Rank)
+        {
+            case 0: *p = (byte)(re != 0 || im != 0 || bits != 0 ? 1 : 0); return;
+            case 1:
+                switch (t.Bits) { case 8: *p = (byte)bits; return; case 16: *(short*)p = (short)bits; return; case 32: *(int*)p = (int)bits; return; }
+                *(long*)p = bits;
+                return;
+            case 2:
+                if (t.Bits == 32) *(float*)p = (float)re;
+                else *(double*)p = re;
+                return;
+            default:
+                if (t.Bits == 64) { ((float*)p)[0] = (float)re; ((float*)p)[1] = (float)im; }
+                else { ((double*)p)[0] = re; ((double*)p)[1] = im; }
+                return;
+        }
     }
 
     /// <summary>The compile-time type of a .NET argument value.</summary>

@@ -174,9 +174,7 @@ public static unsafe partial class Builtins
     {
         if (result.Rank < 2) return result;
         var scalars = args.Cast<ScalarType>().ToList();
-        bool anyNarrow = scalars.Any(a => !a.IsCanonical);
-        bool allFit = scalars.All(a => a.Rank == 0 || a.Rank == 1 && a.Bits <= (a.IsUnsigned ? 8 : 16) || a.Rank >= 2 && a.PartBits == 32);
-        if (!anyNarrow || !allFit) return result;
+        if (scalars.All(a => a.IsCanonical) || !scalars.All(a => a.FitsSinglePrecision)) return result;
         return result.Rank == 2 ? ScalarType.Float32 : ScalarType.Complex64;
     }
 

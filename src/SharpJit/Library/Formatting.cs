@@ -15,19 +15,14 @@ public static unsafe class Formatting
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
     public static void WriteRaw(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, bool repr)
     {
-        var M = e.M;
         switch (t)
         {
-            case ScalarType { Rank: 0 }: e.CallRuntime("sj_write_bool", sink, BuildZExt(e.B, v, M.I32, "")); return;
-            case ScalarType { Rank: 1 } si:
-                e.CallRuntime(si == ScalarType.UInt64 ? "sj_write_u64" : "sj_write_i64", sink, e.Convert(v, si, si.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64));
+            case ScalarType s:
+            {
+                var (suffix, args) = RuntimeScalar(e, v, s);
+                e.CallRuntime("sj_write_" + suffix, [sink, .. args]);
                 return;
-            // float32 and complex64 print as NumPy prints them: the shortest digits that identify the float32.
-            case ScalarType { Rank: 2 } sf: e.CallRuntime(sf.Bits == 32 ? "sj_write_f32" : "sj_write_f64", sink, e.Convert(v, sf, ScalarType.Float64)); return;
-            case ScalarType { Rank: 3 } sc:
-                var z = e.Convert(v, sc, ScalarType.Complex128);
-                e.CallRuntime(sc.Bits == 64 ? "sj_write_c64" : "sj_write_c128", sink, e.ExtractValue(z, 0), e.ExtractValue(z, 1));
-                return;
+            }
             case TupleType tt:
                 Text(e, sink, "(");
                 for (int k = 0; k < tt.Items.Length; k++)
@@ -60,6 +55,21 @@ public static unsafe class Formatting
         throw new InvalidOperationException($"cannot write {t}");
     }
 
+    /// <summary>Which sj_write_* / sj_format_* helper takes a scalar, and its arguments: integers as 64 bits (uint64
+    /// apart), float32 and complex64 parts widened to double (exactly) for their NumPy-style helpers.</summary>
+    private static (string Suffix, LLVMValueRef[] Args) RuntimeScalar(FunctionEmitter e, LLVMValueRef v, ScalarType t)
+    {
+        switch (t.Rank)
+        {
+            case 0: return ("bool", [BuildZExt(e.B, v, e.M.I32, "")]);
+            case 1: return t.IsUnsigned ? ("u64", [e.Convert(v, t, ScalarType.UInt64)]) : ("i64", [e.Convert(v, t, ScalarType.Int64)]);
+            case 2: return (t.Bits == 32 ? "f32" : "f64", [e.Convert(v, t, ScalarType.Float64)]);
+            default:
+                var z = e.Convert(v, t, ScalarType.Complex128);
+                return (t.Bits == 64 ? "c64" : "c128", [e.ExtractValue(z, 0), e.ExtractValue(z, 1)]);
+        }
+    }
+
     public static void Text(FunctionEmitter e, LLVMValueRef sink, string s) => e.CallRuntime("sj_write_str", sink, e.M.ConstString(s));
 
     /// <summary>format(v, spec): the format-spec mini-language, with CPython's errors.</summary>
@@ -76,20 +86,11 @@ public static unsafe class Formatting
             else e.CallChecked("sj_format_object", span, sink, s, spec, M.ConstString(TypeOps.PyName(t)));
             return;
         }
-        switch (t)
+        if (t is ScalarType scalar)
         {
-            case ScalarType { Rank: 0 }: e.CallChecked("sj_format_bool", span, sink, BuildZExt(e.B, v, M.I32, ""), spec); return;
-            case ScalarType { Rank: 1 } si:
-                e.CallChecked(si == ScalarType.UInt64 ? "sj_format_u64" : "sj_format_i64", span, sink,
-                    e.Convert(v, si, si.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64), spec);
-                return;
-            case ScalarType { Rank: 2 } sf:
-                e.CallChecked(sf.Bits == 32 ? "sj_format_f32" : "sj_format_f64", span, sink, e.Convert(v, sf, ScalarType.Float64), spec);
-                return;
-            case ScalarType { Rank: 3 } sc:
-                var z = e.Convert(v, sc, ScalarType.Complex128);
-                e.CallChecked(sc.Bits == 64 ? "sj_format_c64" : "sj_format_c128", span, sink, e.ExtractValue(z, 0), e.ExtractValue(z, 1), spec);
-                return;
+            var (suffix, args) = RuntimeScalar(e, v, scalar);
+            e.CallChecked("sj_format_" + suffix, span, [sink, .. args, spec]);
+            return;
         }
         e.CallChecked("sj_format_str", span, sink, v, spec);
     }

@@ -64,6 +64,9 @@ public sealed class ScalarType : SjType
     public ScalarType Canonical => Rank switch { 0 => Bool, 1 => Int64, 2 => Float64, _ => Complex128 };
     /// <summary>The width of one real component (complex64: 32).</summary>
     public int PartBits => Kind == ScalarKind.Complex ? Bits / 2 : Bits;
+    /// <summary>Combines with float32 or complex64 without leaving single precision (Numba's rule): bool, int8,
+    /// int16, uint8 and the single-precision types themselves.</summary>
+    public bool FitsSinglePrecision => Rank == 0 || Rank == 1 && Bits <= (IsUnsigned ? 8 : 16) || Rank >= 2 && PartBits == 32;
 
     /// <summary>The name for messages: Python's int, float, complex, bool, or NumPy's for narrower types.</summary>
     public string PyName => IsCanonical ? Rank switch { 0 => "bool", 1 => "int", 2 => "float", _ => "complex" } : "numpy." + Name;
@@ -208,16 +211,15 @@ public static class TypeOps
     /// </summary>
     public static ScalarType Promote(ScalarType a, ScalarType b, bool keepBool = false)
     {
-        if (a == b && (a.Rank > 0 || keepBool) && (a.Rank > 1 || a.Bits == 64 || keepBool)) return a;
+        // Equal types stay, except that operators widen bools and narrow integers.
+        if (a == b && (keepBool || a.Rank >= 2 || a.Rank == 1 && a.Bits == 64)) return a;
         int rank = Math.Max(a.Rank, b.Rank);
         switch (rank)
         {
             case 0: return keepBool ? ScalarType.Bool : ScalarType.Int64;
-            case 1:
-                return a.IsUnsigned && b.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64;
+            case 1: return a.IsUnsigned && b.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64;
         }
-        bool Narrow(ScalarType t) => t.Rank == 0 || t.Rank == 1 && t.Bits <= (t.IsUnsigned ? 8 : 16) || t.Rank >= 2 && t.PartBits == 32;
-        bool single = Narrow(a) && Narrow(b);
+        bool single = a.FitsSinglePrecision && b.FitsSinglePrecision;
         return rank == 2 ? (single ? ScalarType.Float32 : ScalarType.Float64) : (single ? ScalarType.Complex64 : ScalarType.Complex128);
     }
 
