@@ -68,7 +68,6 @@ public static partial class PyMath
     {
         int hx = HighWord(x);
         int ix = hx & 0x7fffffff;
-        double R, S, P, Q, s, y, z, r;
         if (ix >= 0x7ff00000)
         {
             int i = (int)(((uint)hx >> 31) << 1);
@@ -82,37 +81,13 @@ public static partial class PyMath
                     return 0.0625 * (16.0 * x + (16.0 * Efx) * x);
                 return x + Efx * x;
             }
-            z = x * x;
-            double r1 = Pp0 + z * Pp1;
-            double z2 = z * z;
-            double r2 = Pp2 + z * Pp3;
-            double z4 = z2 * z2;
-            double s1 = 1.0 + z * Qq1;
-            double s2 = Qq2 + z * Qq3;
-            double s3 = Qq4 + z * Qq5;
-            r = r1 + z2 * r2 + z4 * Pp4;
-            s = s1 + z2 * s2 + z4 * s3;
-            y = r / s;
-            return x + x * y;
+            return x + x * ErfSmallRatio(x * x);
         }
         if (ix < 0x3ff40000)
         {
-            s = Math.Abs(x) - 1.0;
-            double P1 = Pa0 + s * Pa1;
-            double s2 = s * s;
-            double Q1 = 1.0 + s * Qa1;
-            double s4 = s2 * s2;
-            double P2 = Pa2 + s * Pa3;
-            double s6 = s4 * s2;
-            double Q2 = Qa2 + s * Qa3;
-            double P3 = Pa4 + s * Pa5;
-            double Q3 = Qa4 + s * Qa5;
-            double P4 = Pa6;
-            double Q4 = Qa6;
-            P = P1 + s2 * P2 + s4 * P3 + s6 * P4;
-            Q = Q1 + s2 * Q2 + s4 * Q3 + s6 * Q4;
-            if (hx >= 0) return Erx + P / Q;
-            return -Erx - P / Q;
+            double ratio = ErfNearOneRatio(Math.Abs(x) - 1.0);
+            if (hx >= 0) return Erx + ratio;
+            return -Erx - ratio;
         }
         if (ix >= 0x40180000)
         {
@@ -120,8 +95,98 @@ public static partial class PyMath
             return ErfTiny - 1.0;
         }
         x = Math.Abs(x);
-        s = 1.0 / (x * x);
-        if (ix < 0x4006DB6E)
+        double r = ErfcTail(x, ix < 0x4006DB6E);
+        if (hx >= 0) return 1.0 - r / x;
+        return r / x - 1.0;
+    }
+
+    internal static double LibmErfc(double x)
+    {
+        int hx = HighWord(x);
+        int ix = hx & 0x7fffffff;
+        if (ix >= 0x7ff00000)
+        {
+            double ret = (double)(int)(((uint)hx >> 31) << 1) + 1.0 / x;
+            if (ret == 0.0) return 0.0;
+            return ret;
+        }
+        if (ix < 0x3feb0000)
+        {
+            if (ix < 0x3c700000) return 1.0 - x;
+            double y = ErfSmallRatio(x * x);
+            if (hx < 0x3fd00000)
+            {
+                return 1.0 - (x + x * y);
+            }
+            double r = x * y;
+            r += (x - 0.5);
+            return 0.5 - r;
+        }
+        if (ix < 0x3ff40000)
+        {
+            double ratio = ErfNearOneRatio(Math.Abs(x) - 1.0);
+            if (hx >= 0)
+            {
+                double z = 1.0 - Erx;
+                return z - ratio;
+            }
+            return 1.0 + (Erx + ratio);
+        }
+        if (ix < 0x403c0000)
+        {
+            if (hx < 0 && ix >= 0x40180000) return 2.0 - ErfTiny;
+            x = Math.Abs(x);
+            double r = ErfcTail(x, ix < 0x4006DB6D);
+            if (hx > 0) return r / x;
+            return 2.0 - r / x;
+        }
+        if (hx > 0) return ErfTiny * ErfTiny;
+        return 2.0 - ErfTiny;
+    }
+
+    // The rational approximations erf and erfc share (fdlibm's s_erf.c), evaluated in fdlibm's order.
+
+    /// <summary>erf(x) = x + x*ratio for |x| &lt; 0.84375, with z = x*x.</summary>
+    private static double ErfSmallRatio(double z)
+    {
+        double r1 = Pp0 + z * Pp1;
+        double z2 = z * z;
+        double r2 = Pp2 + z * Pp3;
+        double z4 = z2 * z2;
+        double s1 = 1.0 + z * Qq1;
+        double s2 = Qq2 + z * Qq3;
+        double s3 = Qq4 + z * Qq5;
+        double r = r1 + z2 * r2 + z4 * Pp4;
+        double s = s1 + z2 * s2 + z4 * s3;
+        return r / s;
+    }
+
+    /// <summary>erf(|x|) = erx + ratio for 0.84375 &lt;= |x| &lt; 1.25, with s = |x| - 1.</summary>
+    private static double ErfNearOneRatio(double s)
+    {
+        double P1 = Pa0 + s * Pa1;
+        double s2 = s * s;
+        double Q1 = 1.0 + s * Qa1;
+        double s4 = s2 * s2;
+        double P2 = Pa2 + s * Pa3;
+        double s6 = s4 * s2;
+        double Q2 = Qa2 + s * Qa3;
+        double P3 = Pa4 + s * Pa5;
+        double Q3 = Qa4 + s * Qa5;
+        double P4 = Pa6;
+        double Q4 = Qa6;
+        double P = P1 + s2 * P2 + s4 * P3 + s6 * P4;
+        double Q = Q1 + s2 * Q2 + s4 * Q3 + s6 * Q4;
+        return P / Q;
+    }
+
+    /// <summary>x * erfc(x) for x &gt;= 1.25: exp(-x*x - 0.5625 + R/S), split so that x*x loses no bits. The first
+    /// approximation serves below about 1/0.35, the second above.</summary>
+    private static double ErfcTail(double x, bool belowOneOver035)
+    {
+        double s = 1.0 / (x * x);
+        double R, S;
+        if (belowOneOver035)
         {
             double R1 = Ra0 + s * Ra1;
             double s2 = s * s;
@@ -153,113 +218,8 @@ public static partial class PyMath
             R = R1 + s2 * R2 + s4 * R3 + s6 * Rb6;
             S = S1 + s2 * S2 + s4 * S3 + s6 * S4;
         }
-        z = SetLowWord(x, 0);
-        r = Math.Exp(-z * z - 0.5625) * Math.Exp((z - x) * (z + x) + R / S);
-        if (hx >= 0) return 1.0 - r / x;
-        return r / x - 1.0;
-    }
-
-    internal static double LibmErfc(double x)
-    {
-        int hx = HighWord(x);
-        int ix = hx & 0x7fffffff;
-        double R, S, P, Q, s, y, z, r;
-        if (ix >= 0x7ff00000)
-        {
-            double ret = (double)(int)(((uint)hx >> 31) << 1) + 1.0 / x;
-            if (ret == 0.0) return 0.0;
-            return ret;
-        }
-        if (ix < 0x3feb0000)
-        {
-            if (ix < 0x3c700000) return 1.0 - x;
-            z = x * x;
-            double r1 = Pp0 + z * Pp1;
-            double z2 = z * z;
-            double r2 = Pp2 + z * Pp3;
-            double z4 = z2 * z2;
-            double s1 = 1.0 + z * Qq1;
-            double s2 = Qq2 + z * Qq3;
-            double s3 = Qq4 + z * Qq5;
-            r = r1 + z2 * r2 + z4 * Pp4;
-            s = s1 + z2 * s2 + z4 * s3;
-            y = r / s;
-            if (hx < 0x3fd00000)
-            {
-                return 1.0 - (x + x * y);
-            }
-            r = x * y;
-            r += (x - 0.5);
-            return 0.5 - r;
-        }
-        if (ix < 0x3ff40000)
-        {
-            s = Math.Abs(x) - 1.0;
-            double P1 = Pa0 + s * Pa1;
-            double s2 = s * s;
-            double Q1 = 1.0 + s * Qa1;
-            double s4 = s2 * s2;
-            double P2 = Pa2 + s * Pa3;
-            double s6 = s4 * s2;
-            double Q2 = Qa2 + s * Qa3;
-            double P3 = Pa4 + s * Pa5;
-            double Q3 = Qa4 + s * Qa5;
-            double P4 = Pa6;
-            double Q4 = Qa6;
-            P = P1 + s2 * P2 + s4 * P3 + s6 * P4;
-            Q = Q1 + s2 * Q2 + s4 * Q3 + s6 * Q4;
-            if (hx >= 0)
-            {
-                z = 1.0 - Erx;
-                return z - P / Q;
-            }
-            z = Erx + P / Q;
-            return 1.0 + z;
-        }
-        if (ix < 0x403c0000)
-        {
-            x = Math.Abs(x);
-            s = 1.0 / (x * x);
-            if (ix < 0x4006DB6D)
-            {
-                double R1 = Ra0 + s * Ra1;
-                double s2 = s * s;
-                double S1 = 1.0 + s * Sa1;
-                double s4 = s2 * s2;
-                double R2 = Ra2 + s * Ra3;
-                double s6 = s4 * s2;
-                double S2 = Sa2 + s * Sa3;
-                double s8 = s4 * s4;
-                double R3 = Ra4 + s * Ra5;
-                double S3 = Sa4 + s * Sa5;
-                double R4 = Ra6 + s * Ra7;
-                double S4 = Sa6 + s * Sa7;
-                R = R1 + s2 * R2 + s4 * R3 + s6 * R4;
-                S = S1 + s2 * S2 + s4 * S3 + s6 * S4 + s8 * Sa8;
-            }
-            else
-            {
-                if (hx < 0 && ix >= 0x40180000) return 2.0 - ErfTiny;
-                double R1 = Rb0 + s * Rb1;
-                double s2 = s * s;
-                double S1 = 1.0 + s * Sb1;
-                double s4 = s2 * s2;
-                double R2 = Rb2 + s * Rb3;
-                double s6 = s4 * s2;
-                double S2 = Sb2 + s * Sb3;
-                double R3 = Rb4 + s * Rb5;
-                double S3 = Sb4 + s * Sb5;
-                double S4 = Sb6 + s * Sb7;
-                R = R1 + s2 * R2 + s4 * R3 + s6 * Rb6;
-                S = S1 + s2 * S2 + s4 * S3 + s6 * S4;
-            }
-            z = SetLowWord(x, 0);
-            r = Math.Exp(-z * z - 0.5625) * Math.Exp((z - x) * (z + x) + R / S);
-            if (hx > 0) return r / x;
-            return 2.0 - r / x;
-        }
-        if (hx > 0) return ErfTiny * ErfTiny;
-        return 2.0 - ErfTiny;
+        double z = SetLowWord(x, 0);
+        return Math.Exp(-z * z - 0.5625) * Math.Exp((z - x) * (z + x) + R / S);
     }
 
     // ------------------------------------------------------------------------------------------
