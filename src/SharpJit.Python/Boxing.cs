@@ -196,10 +196,13 @@ internal static unsafe class Boxing
         }
         if (t == SimpleType.Str)
         {
+            // A result's str is a reference the caller owns: dropped once copied into a Python str.
             byte* s = *(byte**)p;
             int n = 0;
             while (s != null && s[n] != 0) n++;
-            return Py.PyUnicode_FromStringAndSize(s, n);
+            nint r = Py.PyUnicode_FromStringAndSize(s, n);
+            SharpJit.Runtime.RuntimeStrings.Release(s);
+            return r;
         }
         return Py.NewRef(Py.None);
     }

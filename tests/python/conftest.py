@@ -17,6 +17,9 @@ PROGRAMS = REPO / "tests" / "programs"
 # Debian's interpreter: the one with numpy and pytest, and the one the corpus is defined against.
 PYTHON = "/usr/bin/python3"
 
+# Every compilation in the tests (in this process and in children) verifies its IR after each pass.
+os.environ["SHARPJIT_VERIFY_IR"] = "1"
+
 # Importable from every test (and from subprocesses, which get the same PYTHONPATH).
 for path in (str(REPO / "python"), str(TESTS_PYTHON)):
     if path not in sys.path:

@@ -77,6 +77,7 @@ public sealed class Binder
         if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.Node.Span), _fn.Node.Span);
         RemoveTrivialPhis();
         RemoveUnreachable();
+        _ir.NextId = _nextId;
     }
 
     private static bool IsJitDecorator(Expr e) => e switch
@@ -90,17 +91,7 @@ public sealed class Binder
     /// <summary>Drops blocks that cannot run (code after return, etc.) and their edges into live blocks.</summary>
     private void RemoveUnreachable()
     {
-        var live = _ir.ReversePostOrder().ToHashSet();
-        _ir.Blocks.RemoveAll(b => !live.Contains(b));
-        foreach (var b in _ir.Blocks)
-        {
-            for (int k = b.Preds.Count - 1; k >= 0; k--)
-            {
-                if (live.Contains(b.Preds[k])) continue;
-                b.Preds.RemoveAt(k);
-                foreach (var phi in b.Phis) phi.Args = phi.Args.Where((_, j) => j != k).ToArray();
-            }
-        }
+        IrEdit.RemoveUnreachable(_ir);
         for (int i = 0; i < _ir.Blocks.Count; i++) _ir.Blocks[i].Id = i;
     }
 
@@ -509,7 +500,7 @@ public sealed class Binder
     private Instr NewParam(int index, string name, Span span)
     {
         var p = new Instr(Op.Param, Array.Empty<Value>(), index, span) { Id = _nextId++, Block = _ir.Entry };
-        p.Resolved = name;
+        p.Resolved = new Typing.ResolvedParam(name);
         _ir.Params.Add(p);
         return p;
     }

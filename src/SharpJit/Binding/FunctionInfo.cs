@@ -3,7 +3,8 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum ParamKind { Positional, PositionalOnly, KeywordOnly }
+/// <summary>VarPositional is <c>*args</c>: it receives the extra positional arguments as a tuple.</summary>
+public enum ParamKind { Positional, PositionalOnly, KeywordOnly, VarPositional }
 
 public sealed record ParamInfo(string Name, ParamKind Kind, Expr? Default, Span Span);
 

@@ -41,6 +41,10 @@ public sealed class ModuleInfo
 
     public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy" };
 
+    /// <summary>Part of the library written in Python (Library/py): its functions implement builtins and NumPy
+    /// functions; errors in them are reported at the user's call and their frames are not shown in tracebacks.</summary>
+    public bool IsLibrary { get; init; }
+
     public ModuleInfo(SourceText source, Module ast, Func<string, GlobalInfo?>? hostLookup = null)
     {
         HostLookup = hostLookup;

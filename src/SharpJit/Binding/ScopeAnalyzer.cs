@@ -128,8 +128,6 @@ internal sealed class ScopeAnalyzer
         var fn = new FunctionInfo(name, qual, _module, parent, node);
         _module.Functions[node] = fn;
         parent.Children.Add(fn);
-        if (args.VarArg != null)
-            throw _module.Error(ErrorKind.UnsupportedError, "'*args' parameters are not supported", args.VarArg.Span, "pass a tuple instead");
         if (args.KwArg != null)
             throw _module.Error(ErrorKind.UnsupportedError, "'**kwargs' parameters are not supported", args.KwArg.Span, "name each keyword parameter");
         var positional = args.PosOnlyArgs.Select(a => (a, ParamKind.PositionalOnly)).Concat(args.Args.Select(a => (a, ParamKind.Positional))).ToList();
@@ -139,6 +137,7 @@ internal sealed class ScopeAnalyzer
             var (a, kind) = positional[i];
             fn.Params.Add(new ParamInfo(a.Name, kind, i >= firstDefault ? args.Defaults[i - firstDefault] : null, a.Span));
         }
+        if (args.VarArg != null) fn.Params.Add(new ParamInfo(args.VarArg.Name, ParamKind.VarPositional, null, args.VarArg.Span));
         for (int i = 0; i < args.KwOnlyArgs.Count; i++)
             fn.Params.Add(new ParamInfo(args.KwOnlyArgs[i].Name, ParamKind.KeywordOnly, args.KwDefaults[i], args.KwOnlyArgs[i].Span));
         foreach (var p in fn.Params) fn.Locals.Add(p.Name);

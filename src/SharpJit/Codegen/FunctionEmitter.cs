@@ -36,8 +36,11 @@ public sealed unsafe class FunctionEmitter
         _jmpBuf = slot;
         return slot;
     }
-    /// <summary>f-string parts whose only uses are writes (print, messages) are streamed, not materialised.</summary>
-    private readonly HashSet<Instr> _lazyStrings = new();
+    /// <summary>Stack slots holding the references the frame owns (Passes.Ownership): set when a value is defined,
+    /// cleared when it is dropped; the unwind block drops whatever they still hold.</summary>
+    private readonly Dictionary<Value, LLVMValueRef> _ownedSlots = new();
+    /// <summary>The one block every exceptional exit goes through (when the frame owns references).</summary>
+    private LLVMBasicBlockRef? _unwind;
     private SourceText Source => Spec.Function.Module.Source;
 
     public FunctionEmitter(ModuleEmitter m, Specialization spec)
@@ -55,7 +58,6 @@ public sealed unsafe class FunctionEmitter
             foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
             uint firstArg = Spec.Recursive ? 2u : 0u;   // a recursive function's first parameters: call depth, jmp_buf
             foreach (var p in Spec.Ir.Params) _values[p] = GetParam(_fn, firstArg + (uint)(int)p.Data!);
-            FindLazyStrings();
             // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
             // scalar phis: LLVM does not split a phi of a struct, which would hide the loop counter and its
             // invariant bound from the loop optimisers and the vectoriser.
@@ -78,25 +80,87 @@ public sealed unsafe class FunctionEmitter
                 BuildCondBr(B, Expect(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, GetParam(_fn, 0), M.ConstI64(RaiseAnalysis.RecursionLimit), ""), false), tooDeep, ok);
                 PositionBuilderAtEnd(B, tooDeep);
                 CallRuntime("sj_raise", M.ConstString("RecursionError"), M.ConstString("maximum recursion depth exceeded"));
-                var (longjmp, longjmpType) = M.LibC("longjmp");
-                BuildCall2(B, longjmpType, longjmp, new[] { GetParam(_fn, 1), LLVM.ConstInt(M.I32, 1) }, "");
-                BuildUnreachable(B);
+                if (Spec.RecursionUnwinds) ReturnError(Spec.Function.Node.Span, recordFrame: false);   // frames own references: unwind each
+                else
+                {
+                    var (longjmp, longjmpType) = M.LibC("longjmp");
+                    BuildCall2(B, longjmpType, longjmp, new[] { GetParam(_fn, 1), LLVM.ConstInt(M.I32, 1) }, "");
+                    BuildUnreachable(B);
+                }
                 PositionBuilderAtEnd(B, ok);
                 _entryContinuation = ok;
             }
+            if (Spec.OwnsReferences) CreateOwnedSlots();
             foreach (var b in blocks)
             {
                 PositionBuilderAtEnd(B, b == blocks[0] && _entryContinuation is { } c ? c : _blocks[b]);
+                if (Spec.OwnsReferences)
+                    foreach (var d in b.Phis.Concat(b == blocks[0] ? Spec.Ir.Params : Enumerable.Empty<Instr>()))
+                        if (_ownedSlots.TryGetValue(d, out var slot)) BuildStore(B, _values[d], slot);
                 foreach (var i in b.Instrs)
                 {
-                    if (_lazyStrings.Contains(i)) continue;
+                    if (i.Streamed) continue;
                     _values[i] = EmitInstr(i);
+                    if (_ownedSlots.TryGetValue(i, out var slot)) BuildStore(B, _values[i], slot);
                 }
                 EmitTerminator(b);
             }
             foreach (var (phi, v, from) in _incoming) AddIncoming(phi, v, from);
+            if (_unwind is { } unwind) EmitUnwind(unwind);
         }
         finally { DisposeBuilder(B); }
+    }
+
+    /// <summary>A null-initialised slot in the entry block for every value the frame owns.</summary>
+    private void CreateOwnedSlots()
+    {
+        var owned = Spec.Ir.Params.Concat(Spec.Ir.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs))).Where(Passes.Ownership.IsOwned);
+        foreach (var v in owned)
+        {
+            var ty = M.Lower(v.Type);
+            var slot = Alloca(ty);
+            var cur = GetInsertBlock(B);
+            PositionBuilderAtEnd(B, GetEntryBasicBlock(_fn));
+            var first = GetFirstInstruction(GetEntryBasicBlock(_fn));
+            PositionBuilderAfterAllocas(first);
+            BuildStore(B, ConstNull(ty), slot);
+            PositionBuilderAtEnd(B, cur);
+            _ownedSlots[v] = slot;
+        }
+    }
+
+    private void PositionBuilderAfterAllocas(LLVMValueRef first)
+    {
+        var i = first;
+        while (i.Handle != 0 && IsAAllocaInst(i).Handle != 0) i = GetNextInstruction(i);
+        if (i.Handle != 0) PositionBuilderBefore(B, i);
+        else PositionBuilderAtEnd(B, GetEntryBasicBlock(_fn));
+    }
+
+    /// <summary>Module variables that hold references, when this is the module body (which owns them).</summary>
+    private IEnumerable<string> ModuleGlobalsWithReferences =>
+        Spec.Function.IsModule ? M.Types.GlobalTypes.Where(g => Passes.Ownership.HasReferences(g.Value)).Select(g => g.Key) : Enumerable.Empty<string>();
+
+    /// <summary>When the module body ends (normally or by an exception), nothing can read its variables any more:
+    /// their references are dropped, as CPython frees a module's globals at exit.</summary>
+    private void DropModuleGlobals()
+    {
+        foreach (var name in ModuleGlobalsWithReferences)
+        {
+            var (g, t) = M.ModuleGlobal(name);
+            Codegen.TypeModel.Of(t).DecRef(this, BuildLoad2(B, M.Lower(t), g, ""));
+            BuildStore(B, ConstNull(M.Lower(t)), g);
+        }
+    }
+
+    /// <summary>The unwind block: drops every reference the frame still owns, then returns the failure result.</summary>
+    private void EmitUnwind(LLVMBasicBlockRef unwind)
+    {
+        PositionBuilderAtEnd(B, unwind);
+        foreach (var (v, slot) in _ownedSlots)
+            Codegen.TypeModel.Of(v.Type).DecRef(this, BuildLoad2(B, M.Lower(v.Type), slot, ""));
+        DropModuleGlobals();
+        BuildRet(B, InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1));
     }
 
     // ------------------------------------------------------------ helpers for library lowering
@@ -105,12 +169,17 @@ public sealed unsafe class FunctionEmitter
 
     public LLVMValueRef ValueOf(Value v)
     {
-        if (v is Instr { Op: Op.Undef }) return GetPoison(M.Lower(v.Type));
-        if (v is WidenedArg w) return Convert(ValueOf(w.Inner), w.Inner.Type, w.Type);
+        // A variable read where no assignment reaches: typed by its use (phis convert it), else a typeless placeholder.
+        if (v is Instr { Op: Op.Undef }) return TypeOps.IsKnown(v.Type) && v.Type != SimpleType.Undefined ? UndefinedOf(v.Type) : GetPoison(M.Empty);
         if (_values.TryGetValue(v, out var r)) return r;
-        if (v is Instr i && _lazyStrings.Contains(i)) return _values[i] = EmitInstr(i, materialise: true);
+        if (v is Instr i && i.Streamed) return _values[i] = EmitInstr(i, materialise: true);
         throw Internal(v.Span, $"internal: value %{v.Id} used before definition");
     }
+
+    /// <summary>The value of a variable not assigned on this path: poison, or null for values with references
+    /// (which counting skips).</summary>
+    private LLVMValueRef UndefinedOf(SjType t) =>
+        Passes.Ownership.HasReferences(t) ? ConstNull(M.Lower(t)) : GetPoison(M.Lower(t));
 
     public LLVMBasicBlockRef NewBlock(string name) => AppendBasicBlockInContext(M.Ctx, _fn, name);
 
@@ -142,6 +211,7 @@ public sealed unsafe class FunctionEmitter
         if (recordFrame)
             CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
                 M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
+        if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any()) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
         var ret = InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1);
         BuildRet(B, ret);
     }
@@ -233,6 +303,7 @@ public sealed unsafe class FunctionEmitter
         if (from == to) return v;
         if (from == SimpleType.Undefined || from == SimpleType.Unknown) return GetPoison(M.Lower(to));
         if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
+        if (from is BoundMethodType bf && to is BoundMethodType bt) return Convert(v, bf.Receiver, bt.Receiver);
         if (from is TupleType ft && to is TupleType tt)
         {
             var r = GetUndef(M.Lower(to));
@@ -309,29 +380,6 @@ public sealed unsafe class FunctionEmitter
 
     // ------------------------------------------------------------ instructions
 
-    private void FindLazyStrings()
-    {
-        var uses = new Dictionary<Value, List<Instr>>();
-        foreach (var b in Spec.Ir.Blocks)
-            foreach (var i in b.Phis.Concat(b.Instrs))
-                foreach (var a in i.Args)
-                {
-                    if (!uses.TryGetValue(a, out var l)) uses[a] = l = new();
-                    l.Add(i);
-                }
-        var used = Spec.Ir.Blocks.Where(b => b.Term.Value != null).Select(b => b.Term.Value!).ToHashSet();
-        foreach (var b in Spec.Ir.Blocks)
-            foreach (var i in b.Instrs)
-            {
-                if (i.Op is not (Op.JoinStr or Op.FormatValue) || used.Contains(i)) continue;
-                if (uses.TryGetValue(i, out var us) && us.All(IsStreamingUse)) _lazyStrings.Add(i);
-            }
-        bool IsStreamingUse(Instr u) =>
-            u.Op == Op.JoinStr ||
-            u.Op == Op.Call && u.Resolved is ResolvedLibraryCall { Function.Name: "print" } ||
-            u.Op == Op.Call && u.Resolved is ResolvedException;
-    }
-
     private LLVMValueRef EmitInstr(Instr i, bool materialise = false)
     {
         try { return EmitInstrCore(i); }
@@ -351,7 +399,7 @@ public sealed unsafe class FunctionEmitter
             case Op.Const: return M.Constant(i.Data, i.Type);
             case Op.Global:
             {
-                if (i.Resolved != null) return M.Constant(i.Resolved, i.Type);
+                if (i.Resolved is ResolvedConstant rc) return M.Constant(rc.Value, i.Type);
                 string name = (string)i.Data!;
                 if (M.Types.GlobalTypes.ContainsKey(name) && !Spec.Function.IsModule)
                 {
@@ -365,19 +413,33 @@ public sealed unsafe class FunctionEmitter
                 string name = (string)i.Data!;
                 if (M.Types.GlobalTypes.ContainsKey(name))
                 {
+                    // The global holds a reference of its own: take one to the new value, drop the old value's.
                     var (g, t) = M.ModuleGlobal(name);
-                    BuildStore(B, Convert(ValueOf(i.Args[0]), i.Args[0].Type, t), g);
+                    var model = Codegen.TypeModel.Of(t);
+                    var old = model.HasReferences ? BuildLoad2(B, M.Lower(t), g, "") : default;
+                    var v = Convert(ValueOf(i.Args[0]), i.Args[0].Type, t);
+                    BuildStore(B, v, g);
+                    if (model.HasReferences) { model.IncRef(this, v); model.DecRef(this, old); }
                 }
                 return GetUndef(M.Empty);
             }
             case Op.Attr:
-                if (i.Resolved != null) return M.Constant(i.Resolved, i.Type);
-                if (i.Args[0].Type is ModuleType) return GetUndef(M.Lower(i.Type));
-                return Builtins.LowerAttribute(this, i, ValueOf(i.Args[0]));
-            case Op.BinOp: return Arith.LowerBinOp(this, i, (Operator)i.Data!, ValueOf(i.Args[0]), i.Args[0].Type, ValueOf(i.Args[1]), i.Args[1].Type, i.Type);
-            case Op.UnaryOp: return Arith.LowerUnary(this, (UnaryOperator)i.Data!, ValueOf(i.Args[0]), i.Args[0].Type, i.Type);
+                if (i.Resolved is ResolvedConstant ac) return M.Constant(ac.Value, i.Type);
+                if (i.Resolved is ResolvedLibraryCall attr) return EmitEntry(i, attr, i.Args);
+                if (i.Type is BoundMethodType) return ValueOf(i.Args[0]);   // the value of a bound method is its receiver
+                return GetUndef(M.Lower(i.Type));   // a module's function or submodule: known statically
+            case Op.BinOp:
+            case Op.UnaryOp:
+            case Op.Compare:
+                return EmitEntry(i, (ResolvedLibraryCall)i.Resolved!, i.Args);
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
-            case Op.Compare: return Arith.LowerCompare(this, i, (CmpOperator)i.Data!, ValueOf(i.Args[0]), i.Args[0].Type, ValueOf(i.Args[1]), i.Args[1].Type);
+            case Op.IncRef:
+                Codegen.TypeModel.Of(i.Args[0].Type).IncRef(this, ValueOf(i.Args[0]));
+                return GetUndef(M.Empty);
+            case Op.DecRef:
+                Codegen.TypeModel.Of(i.Args[0].Type).DecRef(this, ValueOf(i.Args[0]));
+                if (_ownedSlots.TryGetValue(i.Args[0], out var dropped)) BuildStore(B, ConstNull(M.Lower(i.Args[0].Type)), dropped);
+                return GetUndef(M.Empty);
             case Op.Truth: return Truth(ValueOf(i.Args[0]), i.Args[0].Type);
             case Op.Call: return EmitCall(i);
             case Op.MakeTuple:
@@ -436,34 +498,24 @@ public sealed unsafe class FunctionEmitter
                 var ps = ft.Function.Params;
                 for (int p = 0; p < ps.Count; p++)
                 {
+                    if (p == uc.Binding.VarArgParam)   // *args: the extra positional arguments as a tuple
+                    {
+                        var tuple = (TupleType)uc.Target.ArgTypes[ft.Captures.Length + p];
+                        llArgs.Add(MakeStruct(M.Lower(tuple), uc.Binding.VarArgs!.Select((k, j) => Convert(ValueOf(args[k]), args[k].Type, tuple.Items[j])).ToArray()));
+                        continue;
+                    }
                     int a = uc.Binding.ArgIndexForParam[p];
                     llArgs.Add(a >= 0 ? ValueOf(args[a]) : M.Constant(uc.Binding.DefaultForParam[p], uc.Target.ArgTypes[ft.Captures.Length + p]));
                 }
-                LLVMValueRef r;
-                if (uc.Target.Recursive && Spec.Recursive)   // inside a cycle: one deeper, same guard
-                    r = BuildCall2(B, M.FunctionTypeOf(uc.Target), M.FunctionOf(uc.Target),
-                        new[] { BuildAdd(B, GetParam(_fn, 0), M.ConstI64(1), ""), GetParam(_fn, 1) }.Concat(llArgs).ToArray(), "");
-                else if (uc.Target.Recursive)
-                {
-                    var (result, recursionError) = M.CallGuarded(B, JmpBuf(), uc.Target, llArgs);
-                    CheckFailed(recursionError, i.Span);
-                    r = result;
-                }
-                else r = BuildCall2(B, M.FunctionTypeOf(uc.Target), M.FunctionOf(uc.Target), llArgs.ToArray(), "");
-                if (!uc.Target.CanRaise) return r;
-                CheckFailed(ExtractValue(r, 1), i.Span);
-                return ExtractValue(r, 0);
+                return CallSpecialization(uc.Target, llArgs, i.Span);
             }
             case ResolvedLibraryCall lc:
-            {
-                args = WidenedArg.For(lc.Function.AcceptsNarrow, args);
-                var call = new LoweringCall(this, i, args.Take(shape.Positional).ToArray(),
-                    shape.KeywordNames.Select((n, k) => (n, args[shape.Positional + k])).ToDictionary(p => p.n, p => (Value)p.Item2));
-                return lc.Function.Lower(call);
-            }
+                return i.Args[0].Type is BoundMethodType bm
+                    ? EmitEntry(i, lc, args, (ValueOf(i.Args[0]), bm.Receiver))
+                    : EmitEntry(i, lc, args);
             case ResolvedException:
                 if (args.Length == 0) return ConstPointerNull(M.Ptr);
-                if (args[0].Type == SimpleType.Str && !(args[0] is Instr a0 && _lazyStrings.Contains(a0))) return ValueOf(args[0]);
+                if (args[0].Type == SimpleType.Str && !(args[0] is Instr { Streamed: true })) return NewRef(ValueOf(args[0]), SimpleType.Str);
                 {
                     var sb = CallRuntime("sj_sb_new");
                     WriteValue(sb, args[0], args[0].Type, repr: false);
@@ -473,10 +525,49 @@ public sealed unsafe class FunctionEmitter
         throw Internal(i.Span, "internal: unresolved call");
     }
 
+    /// <summary>Calls a compiled function (captured values first), with the recursion guard where it is part of a
+    /// cycle, and propagates its exception.</summary>
+    public LLVMValueRef CallSpecialization(Specialization target, IReadOnlyList<LLVMValueRef> args, Span span)
+    {
+        LLVMValueRef r;
+        if (target.Recursive && Spec.Recursive)   // inside a cycle: one deeper, same guard
+            r = BuildCall2(B, M.FunctionTypeOf(target), M.FunctionOf(target),
+                new[] { BuildAdd(B, GetParam(_fn, 0), M.ConstI64(1), ""), GetParam(_fn, 1) }.Concat(args).ToArray(), "");
+        else if (target.Recursive)
+        {
+            var (result, recursionError) = M.CallGuarded(B, JmpBuf(), target, args.ToList());
+            CheckFailed(recursionError, span);
+            r = result;
+        }
+        else r = BuildCall2(B, M.FunctionTypeOf(target), M.FunctionOf(target), args.ToArray(), "");
+        if (!target.CanRaise) return r;
+        CheckFailed(ExtractValue(r, 1), span);
+        return ExtractValue(r, 0);
+    }
+
+    /// <summary>Lowers a use of a registry entry: the arguments (after the receiver of a method) converted to the types
+    /// of the signature it was typed with, then the entry's lowering.</summary>
+    private LLVMValueRef EmitEntry(Instr i, ResolvedLibraryCall lc, IReadOnlyList<Value> args, (LLVMValueRef Value, SjType Type)? receiver = null)
+    {
+        var sig = lc.Signature;
+        var lowered = new LoweredArg[sig.Args.Length];
+        int k = 0;
+        if (receiver is var (rv, rt)) { lowered[0] = new LoweredArg(Convert(rv, rt, sig.Args[0]), sig.Args[0]); k = 1; }
+        foreach (var v in args)
+        {
+            var (to, literal) = (sig.Args[k], sig.Literals[k]);
+            lowered[k++] = v is Instr { Streamed: true }
+                ? new LoweredArg(() => ValueOf(v), to, literal) { Stream = sink => WriteValue(sink, v, v.Type, false) }
+                : new LoweredArg(Convert(ValueOf(v), v.Type, to), to, literal);
+        }
+        if (lc.Folded is { } folded) return M.Constant(folded, i.Type);   // decided at compile time
+        return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees));
+    }
+
     private LLVMValueRef EmitGetItem(Instr i)
     {
         var tuple = ValueOf(i.Args[0]);
-        if (i.Resolved is int k) return ExtractValue(tuple, k);
+        if (i.Resolved is ResolvedIndex { Index: var k }) return ExtractValue(tuple, k);
         var tt = (TupleType)i.Args[0].Type;
         var idx = ValueOf(i.Args[1]);
         if (i.Args[1].Type is ScalarType { Rank: 0 }) idx = BuildZExt(B, idx, M.I64, "");
@@ -507,12 +598,12 @@ public sealed unsafe class FunctionEmitter
     /// <summary>Writes str(v) (or repr(v)) to a text sink: 0 is stdout, otherwise a string builder.</summary>
     public void WriteValue(LLVMValueRef sink, Value v, SjType t, bool repr)
     {
-        if (v is Instr { Op: Op.JoinStr } js && (_lazyStrings.Contains(js) || !_values.ContainsKey(js)) && !repr)
+        if (v is Instr { Op: Op.JoinStr } js && (js.Streamed || !_values.ContainsKey(js)) && !repr)
         {
             foreach (var part in js.Args) WriteValue(sink, part, part.Type, false);
             return;
         }
-        if (v is Instr { Op: Op.FormatValue } fv && (_lazyStrings.Contains(fv) || !_values.ContainsKey(fv)) && !repr)
+        if (v is Instr { Op: Op.FormatValue } fv && (fv.Streamed || !_values.ContainsKey(fv)) && !repr)
         {
             var shape = (FormatShape)fv.Data!;
             var inner = fv.Args[0];
@@ -531,12 +622,16 @@ public sealed unsafe class FunctionEmitter
         Formatting.WriteRaw(this, sink, ValueOf(v), t, repr);
     }
 
-    private LLVMValueRef SpecString(Value spec)
+    /// <summary>A format spec: a constant, or the built (owned) value of a nested f-string.</summary>
+    private LLVMValueRef SpecString(Value spec) =>
+        spec is Instr { Op: Op.Const, Data: string s } ? M.ConstString(s) : ValueOf(spec);
+
+    /// <summary>Takes a new reference to v (for lowerings that return one of their arguments or a part of one:
+    /// a value with references returned by a lowering is a new reference).</summary>
+    public LLVMValueRef NewRef(LLVMValueRef v, SjType t)
     {
-        if (spec is Instr { Op: Op.Const, Data: string s }) return M.ConstString(s);
-        var sb = CallRuntime("sj_sb_new");
-        WriteValue(sb, spec, spec.Type, false);
-        return CallRuntime("sj_sb_finish", sb);
+        Codegen.TypeModel.Of(t).IncRef(this, v);
+        return v;
     }
 
     // ------------------------------------------------------------ terminators
@@ -561,6 +656,7 @@ public sealed unsafe class FunctionEmitter
             case TermKind.Return:
             {
                 var v = Convert(ValueOf(t.Value!), t.Value!.Type, Spec.ReturnType);
+                DropModuleGlobals();
                 BuildRet(B, Spec.CanRaise ? InsertValue(InsertValue(GetUndef(M.ResultType(Spec.ReturnType)), v, 0), M.ConstBool(false), 1) : v);
                 break;
             }
@@ -585,23 +681,10 @@ public sealed unsafe class FunctionEmitter
         foreach (var phi in to.Phis)
         {
             var arg = phi.Args[index];
-            var v = Convert(ValueOf(arg), arg.Type, phi.Type);
+            var v = arg is Instr { Op: Op.Undef } ? UndefinedOf(phi.Type) : Convert(ValueOf(arg), arg.Type, phi.Type);
             if (_phiSlots.TryGetValue(phi, out var slot)) BuildStore(B, v, slot);
             else _incoming.Add((_values[phi], v, GetInsertBlock(B)));
         }
     }
 }
 
-/// <summary>What a library lowering sees of a call: the emitter, the call, its arguments.</summary>
-public sealed class LoweringCall
-{
-    public FunctionEmitter E { get; }
-    public Instr Call { get; }
-    public Value[] Args { get; }
-    public Dictionary<string, Value> Keywords { get; }
-    public LoweringCall(FunctionEmitter e, Instr call, Value[] args, Dictionary<string, Value> kw) { E = e; Call = call; Args = args; Keywords = kw; }
-    public LLVMValueRef Arg(int k) => E.ValueOf(Args[k]);
-    public SjType ArgType(int k) => Args[k].Type;
-    public SjType ResultType => Call.Type;
-    public Span Span => Call.Span;
-}

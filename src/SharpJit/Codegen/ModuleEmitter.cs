@@ -33,7 +33,6 @@ public sealed unsafe class ModuleEmitter
     public void EmitAll(IEnumerable<Specialization> entries)
     {
         var all = Types.Specializations.ToList();
-        RaiseAnalysis.Run(all);
         foreach (var s in all) Declare(s);
         foreach (var s in all) new FunctionEmitter(this, s).Emit();
         foreach (var s in entries) EmitEntryWrapper(s);
@@ -50,27 +49,8 @@ public sealed unsafe class ModuleEmitter
                     if (CanValueUseFastMathFlags(i) != 0) LLVM.SetFastMathFlags(i, LLVMFastMathFlags.LLVMFastMathAll);
     }
 
-    public LLVMTypeRef Lower(SjType t)
-    {
-        switch (t)
-        {
-            case ScalarType s:
-                return s.Kind switch
-                {
-                    ScalarKind.Bool => I1,
-                    ScalarKind.Int or ScalarKind.UInt => s.Bits switch { 8 => I8, 16 => I16, 32 => I32, _ => I64 },
-                    ScalarKind.Float => s.Bits == 32 ? F32 : F64,
-                    _ => s.Bits == 64 ? Complex64 : Complex,
-                };
-            case TupleType tt: return StructTypeInContext(Ctx, tt.Items.Select(Lower).ToArray());
-            case TupleIterType ti: return StructTypeInContext(Ctx, new[] { Lower(ti.Tuple), I64 });
-            case FunctionType ft: return StructTypeInContext(Ctx, ft.Captures.Select(Lower).ToArray());
-            case ExceptionInstanceType: return Ptr;
-        }
-        if (t == SimpleType.Str) return Ptr;
-        if (t == SimpleType.Range || t == SimpleType.RangeIter) return StructTypeInContext(Ctx, new[] { I64, I64, I64 });
-        return Empty;
-    }
+    /// <summary>The LLVM type of a value of type t (<see cref="TypeModel"/>).</summary>
+    public LLVMTypeRef Lower(SjType t) => TypeModel.Of(t).Lower(this);
 
     /// <summary>Internal calling convention: { result, i1 failed }.</summary>
     public LLVMTypeRef ResultType(SjType t) => StructTypeInContext(Ctx, new[] { Lower(t), I1 });
@@ -181,19 +161,23 @@ public sealed unsafe class ModuleEmitter
 
     public LLVMValueRef ConstComplex(double re, double im) => ConstStructInContext(Ctx, new[] { ConstF64(re), ConstF64(im) });
 
-    /// <summary>A pointer to a NUL-terminated UTF-8 constant, shared between uses.</summary>
+    /// <summary>A pointer to a NUL-terminated UTF-8 constant, shared between uses. Like every str it is preceded by
+    /// an 8-byte reference count, here -1: constants are never counted or freed (<see cref="StrModel"/>).</summary>
     public LLVMValueRef ConstString(string s)
     {
-        if (_strings.TryGetValue(s, out var g)) return g;
+        if (_strings.TryGetValue(s, out var p)) return p;
         var bytes = System.Text.Encoding.UTF8.GetBytes(s);
-        var init = LLVM.ConstStringInContext(Ctx, bytes, nullTerminate: true);
-        g = AddGlobal(Module, TypeOf(init), $".str{_strings.Count}");
+        var text = LLVM.ConstStringInContext(Ctx, bytes, nullTerminate: true);
+        var init = ConstStructInContext(Ctx, new[] { ConstI64(-1), text });
+        var g = AddGlobal(Module, TypeOf(init), $".str{_strings.Count}");
         SetInitializer(g, init);
         SetGlobalConstant(g, 1);
         SetLinkage(g, LLVMLinkage.LLVMPrivateLinkage);
         SetUnnamedAddress(g, LLVMUnnamedAddr.LLVMGlobalUnnamedAddr);
-        _strings[s] = g;
-        return g;
+        SetAlignment(g, 8);
+        p = LLVM.ConstInBoundsGEP2(TypeOf(init), g, new[] { LLVM.ConstInt(I32, 0), LLVM.ConstInt(I32, 1) });
+        _strings[s] = p;
+        return p;
     }
 
     /// <summary>A compile-time constant of the given type (folding the Python value into LLVM).</summary>

@@ -17,12 +17,15 @@ public static class Pipeline
     public static ModuleInfo Analyze(SourceText source) => Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source)));
 
     /// <summary>Infers types for the module body (run mode) or for one function and argument types.</summary>
-    public static (TypeInference Types, Specialization Entry) Infer(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes) =>
+    /// <param name="stopAfter">Stop after this pass of <see cref="Passes.PassList"/> (for `sharpjit dump`).</param>
+    public static (TypeInference Types, Specialization Entry) Infer(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes,
+        string? stopAfter = null) =>
         Guard(module.Source, () =>
         {
             var ti = new TypeInference(module);
             var entry = ti.Request(fn, argTypes);
             ti.Solve();
+            Passes.PassList.Run(ti, stopAfter);
             return (ti, entry);
         });
 
@@ -38,7 +41,7 @@ public static class Pipeline
         catch (LlvmException ex) { throw new CompileError(ErrorKind.InternalError, "LLVM rejected the generated code: " + ex.Message, source, Span.None); }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new CompileError(ErrorKind.InternalError, $"internal compiler error: {ex.GetType().Name}: {ex.Message}", source, Span.None,
+            throw new CompileError(ErrorKind.InternalError, $"internal compiler error: {ex.GetType().Name}: {ex.Message} {(Environment.GetEnvironmentVariable("SHARPJIT_DEBUG_TRACE") == "1" ? ex.StackTrace : "")}", source, Span.None,
                 "please report this with the source that triggered it");
         }
     }
@@ -80,7 +83,9 @@ public sealed unsafe class CompiledFunction
         var fn = (delegate* unmanaged<byte*, byte*, int>)EntryAddress;
         int status = fn(argBuf, resBuf);
         if (status != 0) throw ErrorState.Take();
-        return _result.Read(resBuf)[0];
+        var result = _result.Read(resBuf)[0];
+        _result.Release(resBuf);
+        return result;
     }
 
     /// <summary>Runs the compiled code without marshalling (for the module body, which takes and returns nothing).</summary>

@@ -12,7 +12,9 @@ namespace SharpJit.Engine;
 /// <summary>Text form of every pipeline stage, for `sharpjit dump --stage=...`.</summary>
 public static class Dumper
 {
-    public static readonly string[] Stages = { "tokens", "ast", "ir", "typed", "llvm", "llvm-opt", "asm" };
+    /// <summary>Every stage, in pipeline order: the typed-IR passes of <see cref="Passes.PassList"/> come after "typed".</summary>
+    public static readonly string[] Stages = new[] { "tokens", "ast", "ir", Passes.PassList.Inference }
+        .Concat(Passes.PassList.Names).Concat(new[] { "llvm", "llvm-opt", "asm" }).ToArray();
 
     public static string Dump(SourceText source, string stage, string? function = null)
     {
@@ -30,8 +32,10 @@ public static class Dumper
                 sb.Append(Pipeline.Guard(source, () => IrPrinter.Print(Binder.Bind(f), withTypes: false))).Append('\n');
             return sb.ToString();
         }
-        var (types, entry) = Pipeline.Infer(module, module.Main, Array.Empty<SjType>());
-        if (stage == "typed") return TypedIr(types.Specializations.Where(s => Selected(s.Function)));
+        if (!Stages.Contains(stage)) throw new CompileError(ErrorKind.InternalError, $"unknown stage '{stage}'; choose one of {string.Join(", ", Stages)}", null, Span.None);
+        bool typedIr = stage == Passes.PassList.Inference || Passes.PassList.Names.Contains(stage);
+        var (types, entry) = Pipeline.Infer(module, module.Main, Array.Empty<SjType>(), typedIr ? stage : null);
+        if (typedIr) return TypedIr(types.Specializations.Where(s => Selected(s.Function)));
         if (!Stages.Contains(stage)) throw new CompileError(ErrorKind.InternalError, $"unknown stage '{stage}'; choose one of {string.Join(", ", Stages)}", null, Span.None);
         var jit = JitHost.Jit;
         lock (jit.SyncRoot)

@@ -54,6 +54,18 @@ public sealed unsafe class ValueLayout
         for (int i = 0; i < _types.Length; i++) WriteOne(dst + _offsets[i], _types[i], values[i]);
     }
 
+    /// <summary>Drops the references held by values stored in this layout (a result the host has read).</summary>
+    public void Release(byte* src)
+    {
+        for (int i = 0; i < _types.Length; i++) ReleaseOne(src + _offsets[i], _types[i]);
+    }
+
+    private static void ReleaseOne(byte* p, SjType t)
+    {
+        if (t == SimpleType.Str) Runtime.RuntimeStrings.Release(*(byte**)p);
+        else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
+    }
+
     public object?[] Read(byte* src)
     {
         var r = new object?[_types.Length];

@@ -28,6 +28,8 @@ public enum Op
     FormatValue,  // Args[0] = value, Args[1] = spec (str) when present; Data = FormatShape
     JoinStr,      // Args = str parts
     MakeClosure,  // Args = captured values; Data = FunctionInfo
+    IncRef,       // Args[0] = value whose type holds references: take one more (inserted by Passes.Ownership)
+    DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
 }
 
 public sealed record CallShape(int Positional, IReadOnlyList<string> KeywordNames);
@@ -40,37 +42,17 @@ public abstract class Value
     public Span Span;
 }
 
-/// <summary>An argument of a library call seen as its canonical type (int64, float64, complex128): library
-/// functions written for Python's numbers receive NumPy's narrower scalars converted. Not part of any block.</summary>
-public sealed class WidenedArg : Value
-{
-    public Value Inner { get; }
-    public WidenedArg(Value inner, SjType canonical) { Inner = inner; Id = inner.Id; Span = inner.Span; Type = canonical; }
-
-    /// <summary>The arguments as a library function sees them: unchanged when it handles narrow scalars itself.</summary>
-    public static Value[] For(bool acceptsNarrow, Value[] args)
-    {
-        if (acceptsNarrow) return args;
-        Value[]? r = null;
-        for (int k = 0; k < args.Length; k++)
-        {
-            var canonical = TypeOps.Canonical(args[k].Type);
-            if (canonical == args[k].Type) continue;
-            r ??= (Value[])args.Clone();
-            r[k] = new WidenedArg(args[k], canonical);
-        }
-        return r ?? args;
-    }
-}
-
 public sealed class Instr : Value
 {
     public Op Op;
     public Value[] Args;
     public object? Data;
     public Block Block;
-    /// <summary>Filled by type inference for calls: what the call resolved to.</summary>
-    public object? Resolved;
+    /// <summary>Filled by type inference: what a call, operator, folded global or constant subscript resolved to.</summary>
+    public Resolution? Resolved;
+    /// <summary>An f-string (or part) that is only written (printed, used as a message, joined into another): it is
+    /// streamed to its sink and never built as a value, so it owns nothing (Passes.StreamedStrings).</summary>
+    public bool Streamed;
 
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
 }
@@ -111,6 +93,8 @@ public sealed class IrFunction
     public readonly List<Block> Blocks = new();
     public readonly List<Instr> Params = new();
     public Block Entry => Blocks[0];
+    /// <summary>The next unused value id (passes that insert instructions take ids from here).</summary>
+    public int NextId;
     public IrFunction(string name, Binding.FunctionInfo info) { Name = name; Info = info; }
 
     /// <summary>Blocks reachable from entry, in reverse post-order (definitions before uses except through phis).</summary>

@@ -37,7 +37,7 @@ public static class IrPrinter
         var parts = new List<string>();
         if (data.Length > 0) parts.Add(data);
         parts.AddRange(i.Args.Select(Ref));
-        string type = withTypes ? " : " + i.Type : "";
+        string type = (withTypes ? " : " + i.Type : "") + (i.Streamed ? "  ; streamed" : "");
         return $"%{i.Id} = {i.Op.ToString().ToLowerInvariant()} {string.Join(", ", parts)}{type}";
     }
 

@@ -1,4 +1,5 @@
 using SharpJit.Codegen;
+using SharpJit.Diagnostics;
 using SharpJit.IR;
 using SharpJit.Llvm;
 using SharpJit.Syntax;
@@ -31,13 +32,16 @@ public static unsafe class Arith
     private static bool IsBitwise(Operator op) => op is Operator.BitAnd or Operator.BitOr or Operator.BitXor;
 
     /// <summary>The type of a op b, or null if Python would raise TypeError.</summary>
-    public static SjType? BinOpType(Operator op, SjType a, SjType b)
+    /// <param name="bLiteral">The right operand's value when it is a compile-time constant: an integer raised to a
+    /// negative literal power is a float, as in CPython and Numba (<c>2 ** -1</c> is 0.5).</param>
+    public static SjType? BinOpType(Operator op, SjType a, SjType b, object? bLiteral = null)
     {
         if (a is ScalarType sa && b is ScalarType sb)
         {
             var p = TypeOps.Promote(sa, sb);
             switch (op)
             {
+                case Operator.Pow when p.Rank == 1 && bLiteral is long e && e < 0: return ScalarType.Float64;
                 case Operator.Add or Operator.Sub or Operator.Mult or Operator.Pow: return p;
                 case Operator.Div: return p.Rank >= 2 ? p : ScalarType.Float64;
                 case Operator.FloorDiv or Operator.Mod: return p.Rank == 3 ? null : p;
@@ -64,7 +68,7 @@ public static unsafe class Arith
     }
 
     public static bool HasTruth(SjType t) => t is ScalarType or TupleType || t == SimpleType.None || t == SimpleType.Str || t == SimpleType.Range
-        || t is Typing.FunctionType or BuiltinType or ExceptionClassType;
+        || t is Typing.FunctionType or BuiltinType or BoundMethodType or ExceptionClassType;
 
     public static bool CanCompare(CmpOperator op, SjType a, SjType b)
     {
@@ -87,23 +91,28 @@ public static unsafe class Arith
 
     // ------------------------------------------------------------ lowering
 
-    public static LLVMValueRef LowerBinOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb, SjType result)
+    /// <param name="callForm">True for divmod() and the ufuncs, whose integer modulo by zero names division too.</param>
+    public static LLVMValueRef LowerBinOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb, SjType result,
+        bool callForm = true)
     {
         var B = e.B; var M = e.M;
         if (ta is TupleType tta && tb is TupleType ttb)
         {
             var items = Enumerable.Range(0, tta.Items.Length).Select(k => e.ExtractValue(a, k))
                 .Concat(Enumerable.Range(0, ttb.Items.Length).Select(k => e.ExtractValue(b, k))).ToArray();
-            return e.MakeStruct(M.Lower(result), items);
+            return e.NewRef(e.MakeStruct(M.Lower(result), items), result);   // a new tuple: new references to the items
         }
         if (ta == SimpleType.Str) return e.CallRuntime("sj_str_concat", a, b);
         // Shifts keep int operands; every other operator works in the result's kind.
         var kind = (ScalarType)result;
-        if (op is Operator.Div && kind.Rank == 2 && Math.Max(((ScalarType)ta).Rank, ((ScalarType)tb).Rank) <= 1)
+        bool intOperands = Math.Max(((ScalarType)ta).Rank, ((ScalarType)tb).Rank) <= 1;
+        if (op is Operator.Pow && kind.Rank == 2 && intOperands)   // int ** negative literal, typed float
+            return FloatOp(e, span, op, e.Convert(a, ta, ScalarType.Float64), e.Convert(b, tb, ScalarType.Float64), M.F64);
+        if (op is Operator.Div && kind.Rank == 2 && intOperands)
         {
             a = e.Convert(a, ta, ScalarType.Int64); b = e.Convert(b, tb, ScalarType.Int64);
             var zero = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), "");
-            if (!NumPyErrors(e)) e.RaiseIf(zero, "ZeroDivisionError", "division by zero", at.Span);
+            if (!NumPyErrors(e)) e.RaiseIf(zero, "ZeroDivisionError", "division by zero", span);
             // Exact in double when both fit in 53 bits; otherwise CPython divides the exact integers, correctly rounded.
             // (error_model="numpy": a zero divisor takes the float path, giving inf or nan as NumPy does.)
             LLVMValueRef Small(LLVMValueRef x) => BuildICmp(B, LLVMIntPredicate.LLVMIntULE, BuildAdd(B, x, M.ConstI64(1L << 53), ""), M.ConstI64(1L << 54), "");
@@ -124,14 +133,14 @@ public static unsafe class Arith
                 {
                     Operator.BitAnd => BuildAnd(B, a, b, ""), Operator.BitOr => BuildOr(B, a, b, ""), _ => BuildXor(B, a, b, ""),
                 };
-            case 1: return kind.IsUnsigned ? UIntOp(e, at, op, a, b) : IntOp(e, at, op, a, b);
-            case 2: return FloatOp(e, at, op, a, b, M.Lower(kind));
-            default: return e.Convert(ComplexOp(e, at, op, a, b), compute, kind);
+            case 1: return kind.IsUnsigned ? UIntOp(e, span, op, a, b, callForm) : IntOp(e, span, op, a, b, callForm);
+            case 2: return FloatOp(e, span, op, a, b, M.Lower(kind));
+            default: return e.Convert(ComplexOp(e, span, op, a, b), compute, kind);
         }
     }
 
     /// <summary>uint64 operators: like int64's, with unsigned division, comparison and shifts (never negative).</summary>
-    private static LLVMValueRef UIntOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    private static LLVMValueRef UIntOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b, bool callForm)
     {
         var B = e.B; var M = e.M;
         switch (op)
@@ -143,7 +152,7 @@ public static unsafe class Arith
                 LLVMValueRef Div() => op == Operator.FloorDiv ? BuildUDiv(B, a, safeB, "") : BuildURem(B, a, safeB, "");
                 if (NumPyErrors(e)) return BuildSelect(B, zero, M.ConstI64(0), Div(), "");
                 e.RaiseIf(zero, "ZeroDivisionError",
-                    op == Operator.Mod && at.Op != Op.Call ? "integer modulo by zero" : "integer division or modulo by zero", at.Span);
+                    op == Operator.Mod && !callForm ? "integer modulo by zero" : "integer division or modulo by zero", span);
                 return Div();
             }
             case Operator.Pow: return e.CallRuntime("sj_ipow", a, b); // wraps modulo 2**64 whatever the signedness
@@ -153,10 +162,10 @@ public static unsafe class Arith
                 return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntUGT, b, M.ConstI64(63), ""), M.ConstI64(0), shifted, "");
             }
         }
-        return IntOp(e, at, op, a, b);
+        return IntOp(e, span, op, a, b, callForm);
     }
 
-    private static LLVMValueRef IntOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    private static LLVMValueRef IntOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b, bool callForm)
     {
         var B = e.B; var M = e.M;
         LLVMValueRef Cmp(LLVMIntPredicate p, LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, p, x, y, "");
@@ -171,17 +180,16 @@ public static unsafe class Arith
             case Operator.FloorDiv:
             case Operator.Mod:
             {
-                bool isDivmod = at.Op == Op.Call;
                 var zero = Cmp(LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0));
                 if (NumPyErrors(e))   // NumPy: x // 0 and x % 0 are 0 (a warning in NumPy, nothing here)
                     return BuildSelect(B, zero, M.ConstI64(0), IntFloorDivMod(e, op, a, BuildSelect(B, zero, M.ConstI64(1), b, "")), "");
                 e.RaiseIf(zero, "ZeroDivisionError",
-                    op == Operator.Mod && !isDivmod ? "integer modulo by zero" : "integer division or modulo by zero", at.Span);
+                    op == Operator.Mod && !callForm ? "integer modulo by zero" : "integer division or modulo by zero", span);
                 return IntFloorDivMod(e, op, a, b);
             }
             case Operator.Pow:
                 e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, b, M.ConstI64(0)), "ValueError",
-                    "integer to a negative power is not supported in compiled code; use a float base", at.Span);
+                    "integer to a negative power is not supported in compiled code; use a float base", span);
                 return e.CallRuntime("sj_ipow", a, b);
             case Operator.LShift:
             case Operator.RShift:
@@ -194,13 +202,13 @@ public static unsafe class Arith
                 return e.IfElse(e.Expect(Cmp(LLVMIntPredicate.LLVMIntUGT, b, M.ConstI64(63)), false), M.I64,
                     () =>
                     {
-                        e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, sb, M.ConstI64(0)), "ValueError", "negative shift count", at.Span);
+                        e.RaiseIf(Cmp(LLVMIntPredicate.LLVMIntSLT, sb, M.ConstI64(0)), "ValueError", "negative shift count", span);
                         return op == Operator.LShift ? M.ConstI64(0) : BuildAShr(B, sa, M.ConstI64(63), "");
                     },
                     () => op == Operator.LShift ? BuildShl(B, sa, sb, "") : BuildAShr(B, sa, sb, ""));
             }
         }
-        throw e.Internal(at.Span, $"internal: int operator {op}");
+        throw e.Internal(span, $"internal: int operator {op}");
     }
 
     /// <summary>a // b or a % b for int64 with Python's signs; b must not be zero. INT64_MIN // -1 wraps (like Numba).</summary>
@@ -248,7 +256,7 @@ public static unsafe class Arith
     private static bool NumPyErrors(FunctionEmitter e) => e.M.Options.NumPyErrorModel;
 
     /// <summary>Float operators in the operands' own width (float or double); floor division goes through double.</summary>
-    private static LLVMValueRef FloatOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b, LLVMTypeRef ty)
+    private static LLVMValueRef FloatOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b, LLVMTypeRef ty)
     {
         var B = e.B; var M = e.M;
         LLVMValueRef IsZero(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, ConstNull(ty), "");
@@ -266,28 +274,28 @@ public static unsafe class Arith
             // error_model="numpy": no ZeroDivisionError; IEEE results as NumPy gives them (x / 0.0 and x // 0.0 are
             // ±inf or nan, x % 0.0 is nan, 0.0 ** -1 is inf).
             case Operator.Div:
-                if (!NumPyErrors(e)) e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", at.Span);
+                if (!NumPyErrors(e)) e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", span);
                 return F(e, BuildFDiv(B, a, b, ""));
             case Operator.FloorDiv:
                 if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), BuildFDiv(B, a, b, ""), FloorDiv(), "");
-                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", at.Span);
+                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", span);
                 return FloorDiv();
             case Operator.Mod:
                 if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), ConstReal(ty, double.NaN), FloatMod(e, a, b), "");
-                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", at.Span);
+                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", span);
                 return FloatMod(e, a, b);
             case Operator.Pow:
             {
                 var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, ConstNull(ty), "");
                 if (!NumPyErrors(e))
-                    e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", at.Span);
+                    e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", span);
                 return e.Intrinsic("llvm.pow", new[] { ty }, a, b);
             }
         }
-        throw e.Internal(at.Span, $"internal: float operator {op}");
+        throw e.Internal(span, $"internal: float operator {op}");
     }
 
-    private static LLVMValueRef ComplexOp(FunctionEmitter e, Instr at, Operator op, LLVMValueRef a, LLVMValueRef b)
+    private static LLVMValueRef ComplexOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b)
     {
         var B = e.B;
         var ar = e.ExtractValue(a, 0); var ai = e.ExtractValue(a, 1);
@@ -303,11 +311,11 @@ public static unsafe class Arith
             case Operator.Pow:
             {
                 var slot = e.Alloca(e.M.Complex);
-                e.CallChecked(op == Operator.Div ? "sj_cdiv" : "sj_cpow", at.Span, ar, ai, br, bi, slot);
+                e.CallChecked(op == Operator.Div ? "sj_cdiv" : "sj_cpow", span, ar, ai, br, bi, slot);
                 return BuildLoad2(B, e.M.Complex, slot, "");
             }
         }
-        throw e.Internal(at.Span, $"internal: complex operator {op}");
+        throw e.Internal(span, $"internal: complex operator {op}");
     }
 
     public static LLVMValueRef LowerUnary(FunctionEmitter e, UnaryOperator op, LLVMValueRef a, SjType ta, SjType result)
@@ -329,7 +337,7 @@ public static unsafe class Arith
         throw new InvalidOperationException($"unary {op}");
     }
 
-    public static LLVMValueRef LowerCompare(FunctionEmitter e, Instr at, CmpOperator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb)
+    public static LLVMValueRef LowerCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb)
     {
         var B = e.B; var M = e.M;
         switch (op)
@@ -338,7 +346,7 @@ public static unsafe class Arith
             {
                 LLVMValueRef same;
                 if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
-                else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, at, CmpOperator.Eq, a, ta, b, tb);
+                else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
             }
@@ -347,7 +355,7 @@ public static unsafe class Arith
                 var tt = (TupleType)tb;
                 LLVMValueRef any = M.ConstBool(false);
                 for (int k = 0; k < tt.Items.Length; k++)
-                    any = BuildOr(B, any, LowerCompare(e, at, CmpOperator.Eq, a, ta, e.ExtractValue(b, k), tt.Items[k]), "");
+                    any = BuildOr(B, any, LowerCompare(e, CmpOperator.Eq, a, ta, e.ExtractValue(b, k), tt.Items[k]), "");
                 return op == CmpOperator.In ? any : BuildXor(B, any, M.ConstBool(true), "");
             }
         }
@@ -379,7 +387,7 @@ public static unsafe class Arith
             var im = BuildFCmp(B, FloatPredicate(op), e.ExtractValue(a, 1), e.ExtractValue(b, 1), "");
             return op == CmpOperator.Eq ? BuildAnd(B, re, im, "") : BuildOr(B, re, im, "");
         }
-        if (ta is TupleType tta && tb is TupleType ttb) return TupleCompare(e, at, op, a, tta, b, ttb);
+        if (ta is TupleType tta && tb is TupleType ttb) return TupleCompare(e, op, a, tta, b, ttb);
         if (ta == SimpleType.Str && tb == SimpleType.Str)
         {
             var cmp = e.CallRuntime("sj_str_cmp", a, b);
@@ -433,7 +441,7 @@ public static unsafe class Arith
     };
 
     /// <summary>Lexicographic comparison, as Python: the first unequal pair decides, else the lengths.</summary>
-    private static LLVMValueRef TupleCompare(FunctionEmitter e, Instr at, CmpOperator op, LLVMValueRef a, TupleType ta, LLVMValueRef b, TupleType tb)
+    private static LLVMValueRef TupleCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef a, TupleType ta, LLVMValueRef b, TupleType tb)
     {
         var B = e.B; var M = e.M;
         int n = Math.Min(ta.Items.Length, tb.Items.Length);
@@ -441,7 +449,7 @@ public static unsafe class Arith
         {
             LLVMValueRef all = M.ConstBool(ta.Items.Length == tb.Items.Length);
             for (int k = 0; k < n; k++)
-                all = BuildAnd(B, all, LowerCompare(e, at, CmpOperator.Eq, e.ExtractValue(a, k), ta.Items[k], e.ExtractValue(b, k), tb.Items[k]), "");
+                all = BuildAnd(B, all, LowerCompare(e, CmpOperator.Eq, e.ExtractValue(a, k), ta.Items[k], e.ExtractValue(b, k), tb.Items[k]), "");
             return op == CmpOperator.Eq ? all : BuildXor(B, all, M.ConstBool(true), "");
         }
         // Walk from the last item back: result = (a[k] == b[k]) ? result_of_rest : (a[k] op b[k]).
@@ -451,9 +459,9 @@ public static unsafe class Arith
         for (int k = n - 1; k >= 0; k--)
         {
             var x = e.ExtractValue(a, k); var y = e.ExtractValue(b, k);
-            var eq = LowerCompare(e, at, CmpOperator.Eq, x, ta.Items[k], y, tb.Items[k]);
+            var eq = LowerCompare(e, CmpOperator.Eq, x, ta.Items[k], y, tb.Items[k]);
             var strict = op switch { CmpOperator.LtE => CmpOperator.Lt, CmpOperator.GtE => CmpOperator.Gt, _ => op };
-            var decided = LowerCompare(e, at, strict, x, ta.Items[k], y, tb.Items[k]);
+            var decided = LowerCompare(e, strict, x, ta.Items[k], y, tb.Items[k]);
             result = BuildSelect(B, eq, result, decided, "");
         }
         return result;

@@ -59,7 +59,7 @@ public static unsafe partial class Builtins
                 // RaiseAnalysis counts on that.
                 if (!TotalMath1.Contains(name)) CheckMath1(e, x, r, canOverflow, c.Span);
                 return r;
-            });
+            }, neverRaises: TotalMath1.Contains(name));
 
         foreach (var (name, libm) in Math2)
             Add("math." + name, c => { Arity(c, name, 2, 2); RealArg(c, name, 0); RealArg(c, name, 1); return ScalarType.Float64; }, c =>
@@ -68,7 +68,7 @@ public static unsafe partial class Builtins
                 var r = e.CallLibm(libm, x, y);
                 if (name is not ("copysign" or "nextafter" or "atan2")) CheckMath2(e, x, y, r, c.Span);
                 return r;
-            });
+            }, neverRaises: name is "copysign" or "nextafter" or "atan2");
 
         Add("math.pow", c => { Arity(c, "pow", 2, 2); RealArg(c, "pow", 0); RealArg(c, "pow", 1); return ScalarType.Float64; }, c =>
         {
@@ -111,12 +111,12 @@ public static unsafe partial class Builtins
             {
                 var x = ToFloat(c, 0);
                 return pred switch { 0 => IsNan(c.E, x), 1 => IsInf(c.E, x), _ => IsFinite(c.E, x) };
-            });
+            }, neverRaises: true);
 
         Add("math.degrees", c => { Arity(c, "degrees", 1, 1); RealArg(c, "degrees", 0); return ScalarType.Float64; },
-            c => BuildFMul(c.E.B, ToFloat(c, 0), c.E.M.ConstF64(180.0 / Math.PI), ""));
+            c => BuildFMul(c.E.B, ToFloat(c, 0), c.E.M.ConstF64(180.0 / Math.PI), ""), neverRaises: true);
         Add("math.radians", c => { Arity(c, "radians", 1, 1); RealArg(c, "radians", 0); return ScalarType.Float64; },
-            c => BuildFMul(c.E.B, ToFloat(c, 0), c.E.M.ConstF64(Math.PI / 180.0), ""));
+            c => BuildFMul(c.E.B, ToFloat(c, 0), c.E.M.ConstF64(Math.PI / 180.0), ""), neverRaises: true);
 
         Add("math.hypot", c =>
         {
@@ -164,10 +164,10 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E; var rt = c.ResultType;
-            var acc = c.Keywords.TryGetValue("start", out var s) ? e.Convert(e.ValueOf(s), s.Type, rt) : e.Convert(e.M.ConstI64(1), ScalarType.Int64, rt);
-            foreach (var item in TupleItems(c, 0, rt)) acc = Arith.LowerBinOp(e, c.Call, SharpJit.Syntax.Operator.Mult, acc, rt, item, rt, rt);
+            var acc = c.Keywords.TryGetValue("start", out var s) ? e.Convert(s.Value, s.Type, rt) : e.Convert(e.M.ConstI64(1), ScalarType.Int64, rt);
+            foreach (var item in TupleItems(c, 0, rt)) acc = Arith.LowerBinOp(e, c.Span, SharpJit.Syntax.Operator.Mult, acc, rt, item, rt, rt);
             return acc;
-        });
+        }, neverRaises: true);
 
         Add("math.isclose", c =>
         {
@@ -178,7 +178,7 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E;
-            LLVMValueRef Kw(string k, double d) => c.Keywords.TryGetValue(k, out var v) ? e.Convert(e.ValueOf(v), v.Type, ScalarType.Float64) : e.M.ConstF64(d);
+            LLVMValueRef Kw(string k, double d) => c.Keywords.TryGetValue(k, out var v) ? e.Convert(v.Value, v.Type, ScalarType.Float64) : e.M.ConstF64(d);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_math_isclose", c.Span, ToFloat(c, 0), ToFloat(c, 1), Kw("rel_tol", 1e-9), Kw("abs_tol", 0.0), slot);
             return BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, BuildLoad2(e.B, e.M.I64, slot, ""), e.M.ConstI64(0), "");
@@ -201,14 +201,14 @@ public static unsafe partial class Builtins
             var e = c.E; var m = e.Alloca(e.M.F64); var ex = e.Alloca(e.M.I64);
             e.CallRuntime("sj_math_frexp", ToFloat(c, 0), m, ex);
             return e.MakeStruct(e.M.Lower(c.ResultType), BuildLoad2(e.B, e.M.F64, m, ""), BuildLoad2(e.B, e.M.I64, ex, ""));
-        });
+        }, neverRaises: true);
 
         Add("math.modf", c => { Arity(c, "modf", 1, 1); RealArg(c, "modf", 0); return new TupleType(new SjType[] { ScalarType.Float64, ScalarType.Float64 }); }, c =>
         {
             var e = c.E; var f = e.Alloca(e.M.F64); var i = e.Alloca(e.M.F64);
             e.CallRuntime("sj_math_modf", ToFloat(c, 0), f, i);
             return e.MakeStruct(e.M.Lower(c.ResultType), BuildLoad2(e.B, e.M.F64, f, ""), BuildLoad2(e.B, e.M.F64, i, ""));
-        });
+        }, neverRaises: true);
 
         for (int id = 0; id < BridgedUnary.Length; id++)
         {
@@ -323,17 +323,17 @@ public static unsafe partial class Builtins
             {
                 var e = c.E;
                 var z = CMath1(e, fid, ToComplex(c, 0), c.Span);
-                Value? baseArg = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("base");
+                var baseArg = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("base");
                 if (baseArg == null) return z;
-                var b = CMath1(e, fid, e.Convert(e.ValueOf(baseArg), baseArg.Type, ScalarType.Complex128), c.Span);
-                return Arith.LowerBinOp(e, c.Call, SharpJit.Syntax.Operator.Div, z, ScalarType.Complex128, b, ScalarType.Complex128, ScalarType.Complex128);
+                var b = CMath1(e, fid, e.Convert(baseArg.Value, baseArg.Type, ScalarType.Complex128), c.Span);
+                return Arith.LowerBinOp(e, c.Span, SharpJit.Syntax.Operator.Div, z, ScalarType.Complex128, b, ScalarType.Complex128, ScalarType.Complex128);
             });
         }
         Add("cmath.phase", c => { Arity(c, "phase", 1, 1); NumberArg(c, "phase", 0); return ScalarType.Float64; }, c =>
         {
             var z = ToComplex(c, 0);
             return c.E.CallLibm("atan2", c.E.ExtractValue(z, 1), c.E.ExtractValue(z, 0));
-        });
+        }, neverRaises: true);
         Add("cmath.polar", c => { Arity(c, "polar", 1, 1); NumberArg(c, "polar", 0); return new TupleType(new SjType[] { ScalarType.Float64, ScalarType.Float64 }); }, c =>
         {
             var e = c.E; var z = ToComplex(c, 0);
@@ -360,7 +360,7 @@ public static unsafe partial class Builtins
                     1 => BuildOr(e.B, IsInf(e, re), IsInf(e, im), ""),
                     _ => BuildAnd(e.B, IsFinite(e, re), IsFinite(e, im), ""),
                 };
-            });
+            }, neverRaises: true);
         Add("cmath.isclose", c =>
         {
             Arity(c, "isclose", 2, 2, "rel_tol", "abs_tol");
@@ -369,7 +369,7 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E;
-            LLVMValueRef Kw(string k, double d) => c.Keywords.TryGetValue(k, out var v) ? e.Convert(e.ValueOf(v), v.Type, ScalarType.Float64) : e.M.ConstF64(d);
+            LLVMValueRef Kw(string k, double d) => c.Keywords.TryGetValue(k, out var v) ? e.Convert(v.Value, v.Type, ScalarType.Float64) : e.M.ConstF64(d);
             var a = ToComplex(c, 0); var b = ToComplex(c, 1);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_cmath_isclose", c.Span, e.ExtractValue(a, 0), e.ExtractValue(a, 1), e.ExtractValue(b, 0), e.ExtractValue(b, 1), Kw("rel_tol", 1e-9), Kw("abs_tol", 0.0), slot);

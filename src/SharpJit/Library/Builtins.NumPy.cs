@@ -202,7 +202,7 @@ public static unsafe partial class Builtins
             foreach (var name in aliases)
             {
                 var f = Get(core);
-                Registry["numpy." + name] = new LibFunc("numpy." + name, f.Type, f.Lower, neverRaises: true);
+                Registry["numpy." + name] = new LibFunc("numpy." + name, f.Type, f.Lower, f.MayRaise) { AcceptsNarrow = f.AcceptsNarrow };
             }
 
         var complexCast = Get("complex");
@@ -305,7 +305,7 @@ public static unsafe partial class Builtins
         });
 
         AddUFunc(new[] { "square" }, 1, NpLoops.Number, NpBoolInput.Int8,
-            (c, loop, a) => Arith.LowerBinOp(c.E, c.Call, Operator.Mult, a[0], loop, a[0], loop, loop));
+            (c, loop, a) => Arith.LowerBinOp(c.E, c.Span, Operator.Mult, a[0], loop, a[0], loop, loop));
 
         AddUFunc(new[] { "reciprocal" }, 1, NpLoops.Number, NpBoolInput.Int8, (c, loop, a) =>
         {
@@ -396,9 +396,9 @@ public static unsafe partial class Builtins
                 // NumPy's bool loops: add is logical or, multiply logical and. Otherwise Python's operators compute
                 // the same (int64 wraps, complex products use the schoolbook formula).
                 0 => isOr ? BuildOr(c.E.B, a[0], a[1], "") : BuildAnd(c.E.B, a[0], a[1], ""),
-                _ => Arith.LowerBinOp(c.E, c.Call, op, a[0], loop, a[1], loop, loop),
+                _ => Arith.LowerBinOp(c.E, c.Span, op, a[0], loop, a[1], loop, loop),
             });
-        AddUFunc(new[] { "subtract" }, 2, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) => Arith.LowerBinOp(c.E, c.Call, Operator.Sub, a[0], loop, a[1], loop, loop),
+        AddUFunc(new[] { "subtract" }, 2, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) => Arith.LowerBinOp(c.E, c.Span, Operator.Sub, a[0], loop, a[1], loop, loop),
             boolProblem: "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
 
         AddUFunc(new[] { "true_divide", "divide" }, 2, NpLoops.Inexact, NpBoolInput.AsInt, (c, loop, a) =>
@@ -556,7 +556,7 @@ public static unsafe partial class Builtins
                         2 => F64Call(e, "llvm.roundeven", x),
                         _ => e.MakeComplex(F64Call(e, "llvm.roundeven", e.ExtractValue(x, 0)), F64Call(e, "llvm.roundeven", e.ExtractValue(x, 1))),
                     };
-                var digits = e.Convert(e.ValueOf(d), d.Type, ScalarType.Int64);
+                var digits = e.Convert(d.Value, d.Type, ScalarType.Int64);
                 return t.Rank switch
                 {
                     1 => e.CallRuntime("sj_np_round_int", x, digits),
@@ -567,5 +567,6 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>The decimals argument, unless absent or None.</summary>
-    private static Value? NpDecimals(Value? v) => v == null || v.Type == SimpleType.None ? null : v;
+    private static TypedArg? NpDecimals(TypedArg? v) => v == null || v.Type == SimpleType.None ? null : v;
+    private static LoweredArg? NpDecimals(LoweredArg? v) => v == null || v.Type == SimpleType.None ? null : v;
 }

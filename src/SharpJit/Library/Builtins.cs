@@ -8,40 +8,6 @@ using static SharpJit.Llvm.LLVM;
 
 namespace SharpJit.Library;
 
-public abstract class LibMember { }
-
-/// <summary>A module constant such as math.pi, folded into the code.</summary>
-public sealed class LibConstant : LibMember
-{
-    public object Value { get; }
-    public LibConstant(object value) { Value = value; }
-}
-
-/// <summary>A library callable: a typing rule paired with its lowering.</summary>
-public sealed class LibFunc : LibMember
-{
-    public string Name { get; }
-    public Func<CallTypingContext, SjType> Type { get; }
-    public Func<LoweringCall, LLVMValueRef> Lower { get; }
-    /// <summary>True when no call can raise, whatever the argument types (see Typing.RaiseAnalysis).</summary>
-    public bool NeverRaises { get; }
-    /// <summary>True when the function handles NumPy's narrow scalars itself; otherwise it sees them converted to
-    /// int64, float64 or complex128 (<see cref="WidenedArg"/>).</summary>
-    public bool AcceptsNarrow { get; init; }
-    public LibFunc(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false)
-    {
-        Name = name; Type = type; Lower = lower; NeverRaises = neverRaises;
-    }
-}
-
-/// <summary>A module member that exists in Python but that compiled code rejects with a specific explanation.</summary>
-public sealed class LibUnsupported : LibMember
-{
-    public string Message { get; }
-    public string? Hint { get; }
-    public LibUnsupported(string message, string? hint = null) { Message = message; Hint = hint; }
-}
-
 /// <summary>The registry of built-in functions, exception classes and module members compiled code can use.</summary>
 public static unsafe partial class Builtins
 {
@@ -70,14 +36,21 @@ public static unsafe partial class Builtins
     static Builtins()
     {
         RegisterCore();
+        RegisterOperators();
         RegisterMath();
         RegisterCMath();
         RegisterNumPy();
     }
 
-    private static void Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false,
-        bool acceptsNarrow = false) =>
-        Registry[name] = new LibFunc(name, type, lower, neverRaises) { AcceptsNarrow = acceptsNarrow };
+    /// <summary>Registers an entry. It may raise for every signature unless <paramref name="neverRaises"/> or a
+    /// <paramref name="mayRaise"/> rule says otherwise.</summary>
+    private static LibFunc Add(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, bool neverRaises = false,
+        bool acceptsNarrow = false, Func<Signature, bool>? mayRaise = null)
+    {
+        var f = new LibFunc(name, type, lower, mayRaise ?? (neverRaises ? LibFunc.Never : LibFunc.Always)) { AcceptsNarrow = acceptsNarrow };
+        Registry[name] = f;
+        return f;
+    }
 
     public static SjType? Lookup(string name)
     {
@@ -92,32 +65,13 @@ public static unsafe partial class Builtins
 
     // ------------------------------------------------------------ attributes of values
 
-    public static SjType? LookupAttribute(SjType obj, string attr) => (obj, attr) switch
-    {
-        (ScalarType { Rank: 3 }, "real" or "imag") => ScalarType.Float64,
-        (ScalarType { Rank: 2 }, "real" or "imag") => ScalarType.Float64,
-        (ScalarType { Rank: <= 1 }, "real" or "imag") => ScalarType.Int64,
-        (ScalarType s, "conjugate") => new BuiltinType("method.conjugate." + s.Canonical.PyName),
-        (ScalarType { Rank: 2 }, "is_integer") => new BuiltinType("method.is_integer"),
-        _ => null,
-    };
+    /// <summary>The entry of a data attribute (<c>x.real</c>): registered as <c>attr.NAME</c>, taking the object.</summary>
+    public static LibFunc? AttributeEntry(string attr) => Registry.GetValueOrDefault("attr." + attr) as LibFunc;
 
-    public static LLVMValueRef LowerAttribute(FunctionEmitter e, Instr i, LLVMValueRef obj)
-    {
-        var t = i.Args[0].Type;
-        string attr = (string)i.Data!;
-        if (i.Type is BuiltinType) return obj is var _ ? GetUndef(e.M.Empty) : default;
-        if (t is ScalarType s) { obj = e.Convert(obj, s, s.Canonical); t = s.Canonical; } // the parts of NumPy's scalars as Python numbers
-        return (t, attr) switch
-        {
-            (ScalarType { Rank: 3 }, "real") => e.ExtractValue(obj, 0),
-            (ScalarType { Rank: 3 }, "imag") => e.ExtractValue(obj, 1),
-            (ScalarType { Rank: 2 }, "real") => obj,
-            (ScalarType { Rank: 2 }, "imag") => e.M.ConstF64(0),
-            (_, "real") => e.Convert(obj, t, ScalarType.Int64),
-            _ => e.M.ConstI64(0),
-        };
-    }
+    /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
+    /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
+    public static LibFunc? MethodEntry(SjType receiver, string name) =>
+        Registry.GetValueOrDefault("method." + name) is LibFunc f && f.Receiver?.Invoke(receiver) == true ? f : null;
 
     // ------------------------------------------------------------ shared typing helpers
 
@@ -209,17 +163,17 @@ public static unsafe partial class Builtins
             var sink = e.M.ConstI64(0);
             void WriteOpt(string kw, string dflt)
             {
-                if (c.Keywords.TryGetValue(kw, out var v) && v.Type == SimpleType.Str) e.WriteValue(sink, v, v.Type, false);
+                if (c.Keywords.TryGetValue(kw, out var v) && v.Type == SimpleType.Str) c.Write(sink, v, false);
                 else Formatting.Text(e, sink, dflt);
             }
             for (int k = 0; k < c.Args.Length; k++)
             {
                 if (k > 0) WriteOpt("sep", " ");
-                e.WriteValue(sink, c.Args[k], c.ArgType(k), false);
+                c.Write(sink, c.Args[k], false);
             }
             WriteOpt("end", "\n");
             return None(c);
-        }, acceptsNarrow: true);
+        }, acceptsNarrow: true, neverRaises: true);
 
         // abs keeps NumPy's narrow types (abs(np.int8(-128)) wraps to -128, as in NumPy); complex64 gives float32.
         Add("abs", c =>
@@ -246,7 +200,7 @@ public static unsafe partial class Builtins
                     e.RaiseIf(BuildAnd(e.B, finiteIn, IsInf(e, r), ""), "OverflowError", "absolute value too large", c.Span);
                     return e.Convert(r, ScalarType.Float64, c.ResultType);
             }
-        }, acceptsNarrow: true);
+        }, acceptsNarrow: true, mayRaise: sig => sig.Args[0] is ScalarType { Rank: 3 }); // abs(complex) can overflow
 
         foreach (var (name, isMin) in new[] { ("min", true), ("max", false) })
         {
@@ -278,11 +232,11 @@ public static unsafe partial class Builtins
                 for (int k = 1; k < items.Length; k++)
                 {
                     // Python keeps the first of equal values: replace only when strictly better.
-                    var better = Arith.LowerCompare(e, c.Call, isMin ? CmpOperator.Lt : CmpOperator.Gt, items[k], rt, best, rt);
+                    var better = Arith.LowerCompare(e, isMin ? CmpOperator.Lt : CmpOperator.Gt, items[k], rt, best, rt);
                     best = BuildSelect(e.B, better, items[k], best, "");
                 }
-                return best;
-            }, acceptsNarrow: true);
+                return e.NewRef(best, rt);
+            }, acceptsNarrow: true, neverRaises: true);
         }
 
         Add("sum", c =>
@@ -296,13 +250,12 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E; var rt = c.ResultType;
-            Value? startV = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("start");
-            var acc = startV != null ? e.Convert(e.ValueOf(startV), startV.Type, rt) : e.M.Constant(0L, rt is ScalarType { Rank: 1 } ? rt : rt);
-            if (startV == null && rt is not ScalarType { Rank: 1 }) acc = e.Convert(e.M.ConstI64(0), ScalarType.Int64, rt);
+            var startV = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("start");
+            var acc = startV != null ? e.Convert(startV.Value, startV.Type, rt) : e.Convert(e.M.ConstI64(0), ScalarType.Int64, rt);
             foreach (var item in TupleItems(c, 0, rt))
-                acc = Arith.LowerBinOp(e, c.Call, Operator.Add, acc, rt, item, rt, rt);
+                acc = Arith.LowerBinOp(e, c.Span, Operator.Add, acc, rt, item, rt, rt);
             return acc;
-        });
+        }, neverRaises: true);
 
         Add("int", c =>
         {
@@ -327,7 +280,7 @@ public static unsafe partial class Builtins
             if (c.Positional.Length == 1)
             {
                 var a = c.Positional[0];
-                if (a is Instr { Op: Op.Const, Data: string s })
+                if (a.Literal is string s)
                 {
                     if (ParseFloatLiteral(s) is null) throw c.ErrorAt(a, $"could not convert string to float: '{s}'");
                 }
@@ -338,12 +291,12 @@ public static unsafe partial class Builtins
         }, c =>
         {
             if (c.Args.Length == 0) return c.E.M.ConstF64(0);
-            if (c.Args[0] is Instr { Op: Op.Const, Data: string s }) return c.E.M.ConstF64(ParseFloatLiteral(s)!.Value);
+            if (c.Args[0].Literal is string s) return c.E.M.ConstF64(ParseFloatLiteral(s)!.Value);
             return ToFloat(c, 0);
-        });
+        }, neverRaises: true);
 
         Add("bool", c => { Arity(c, "bool", 0, 1); return ScalarType.Bool; },
-            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)), acceptsNarrow: true);
+            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)), acceptsNarrow: true, neverRaises: true);
 
         Add("complex", c =>
         {
@@ -354,20 +307,20 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E;
-            var parts = c.Args.ToList();
-            Value? re = parts.Count > 0 ? parts[0] : c.Keywords.GetValueOrDefault("real");
-            Value? im = parts.Count > 1 ? parts[1] : c.Keywords.GetValueOrDefault("imag");
-            var z = re != null ? e.Convert(e.ValueOf(re), re.Type, ScalarType.Complex128) : e.M.ConstComplex(0, 0);
+            var parts = c.Args;
+            var re = parts.Length > 0 ? parts[0] : c.Keywords.GetValueOrDefault("real");
+            var im = parts.Length > 1 ? parts[1] : c.Keywords.GetValueOrDefault("imag");
+            var z = re != null ? e.Convert(re.Value, re.Type, ScalarType.Complex128) : e.M.ConstComplex(0, 0);
             if (im == null) return z;
             // CPython: real = re.real - im.imag, imag = re.imag + im.real, the subtraction and addition done
             // only for complex operands (so complex(0.0, -0.0) keeps its signed zero).
-            var zi = e.Convert(e.ValueOf(im), im.Type, ScalarType.Complex128);
+            var zi = e.Convert(im.Value, im.Type, ScalarType.Complex128);
             bool reComplex = re != null && re.Type is ScalarType { Rank: 3 };
             bool imComplex = im.Type is ScalarType { Rank: 3 };
             var real = imComplex ? BuildFSub(e.B, e.ExtractValue(z, 0), e.ExtractValue(zi, 1), "") : e.ExtractValue(z, 0);
             var imag = reComplex ? BuildFAdd(e.B, e.ExtractValue(z, 1), e.ExtractValue(zi, 0), "") : e.ExtractValue(zi, 0);
             return e.MakeComplex(real, imag);
-        });
+        }, neverRaises: true);
 
         Add("round", c =>
         {
@@ -388,7 +341,7 @@ public static unsafe partial class Builtins
                 var r = e.Intrinsic("llvm.roundeven", new[] { e.M.F64 }, c.Arg(0));
                 return FloatToInt(e, r, c.Span);
             }
-            var digits = e.Convert(e.ValueOf(nd!), nd!.Type, ScalarType.Int64);
+            var digits = e.Convert(nd!.Value, nd!.Type, ScalarType.Int64);
             if (t.Rank <= 1) return e.CallRuntime("sj_round_int", ToInt(c, 0), digits);
             return e.CallRuntime("sj_round_float", c.Arg(0), digits);
         });
@@ -407,11 +360,11 @@ public static unsafe partial class Builtins
                 var a = ToFloat(c, 0); var b = ToFloat(c, 1);
                 e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, b, e.M.ConstF64(0), ""), "ZeroDivisionError", "float divmod()", c.Span);
                 var q = e.CallRuntime("sj_float_floordiv", a, b);
-                var m = Arith.LowerBinOp(e, c.Call, Operator.Mod, a, t, b, t, t);
+                var m = Arith.LowerBinOp(e, c.Span, Operator.Mod, a, t, b, t, t);
                 return e.MakeStruct(e.M.Lower(c.ResultType), q, m);
             }
-            var qi = Arith.LowerBinOp(e, c.Call, Operator.FloorDiv, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
-            var mi = Arith.LowerBinOp(e, c.Call, Operator.Mod, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
+            var qi = Arith.LowerBinOp(e, c.Span, Operator.FloorDiv, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
+            var mi = Arith.LowerBinOp(e, c.Span, Operator.Mod, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
             return e.MakeStruct(e.M.Lower(c.ResultType), qi, mi);
         });
 
@@ -425,12 +378,12 @@ public static unsafe partial class Builtins
                     throw c.Error("pow() 3rd argument not allowed unless all arguments are integers");
                 return ScalarType.Int64;
             }
-            return Arith.BinOpType(Operator.Pow, c.Positional[0].Type, c.Positional[1].Type)
+            return Arith.BinOpType(Operator.Pow, c.Positional[0].Type, c.Positional[1].Type, c.Positional[1].Literal)
                 ?? throw c.Error($"unsupported operand type(s) for ** or pow(): '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'");
         }, c =>
         {
             var e = c.E;
-            if (c.Args.Length == 2) return Arith.LowerBinOp(e, c.Call, Operator.Pow, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType);
+            if (c.Args.Length == 2) return Arith.LowerBinOp(e, c.Span, Operator.Pow, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType);
             var m = ToInt(c, 2);
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, m, e.M.ConstI64(0), ""), "ValueError", "pow() 3rd argument cannot be 0", c.Span);
             var slot = e.Alloca(e.M.I64);
@@ -451,7 +404,7 @@ public static unsafe partial class Builtins
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             var r = c.Arg(0);
             return e.CallRuntime("sj_range_len", e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2));
-        });
+        }, neverRaises: true).Fold = sig => sig.Args[0] is TupleType tl ? (long)tl.Items.Length : sig.Literals[0] is string ls ? (long)ls.EnumerateRunes().Count() : null;
 
         Add("tuple", c =>
         {
@@ -459,14 +412,15 @@ public static unsafe partial class Builtins
             if (c.Positional.Length == 0) return new TupleType(Array.Empty<SjType>());
             if (c.Positional[0].Type is TupleType t) return t;
             throw c.Error($"tuple() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
-        }, c => c.Args.Length == 0 ? GetUndef(c.E.M.Lower(c.ResultType)) : c.Arg(0));
+        }, c => c.Args.Length == 0 ? GetUndef(c.E.M.Lower(c.ResultType)) : c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
 
         Add("isinstance", c =>
         {
             Arity(c, "isinstance", 2, 2);
-            IsInstanceStatic(c.Positional[0].Type, c.Positional[1], c);
+            IsInstanceStatic(c.Positional[0].Type, c.Positional[1].Type, c);
             return ScalarType.Bool;
-        }, c => c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.Args[1], null)), acceptsNarrow: true);
+        }, c => c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.ArgType(1), null)), acceptsNarrow: true, neverRaises: true)
+            .Fold = sig => IsInstanceStatic(sig.Args[0], sig.Args[1], null);
 
         Add("range", c =>
         {
@@ -482,7 +436,7 @@ public static unsafe partial class Builtins
             if (c.Args.Length == 3)
                 e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, step, e.M.ConstI64(0), ""), "ValueError", "range() arg 3 must not be zero", c.Span);
             return e.MakeStruct(e.M.Lower(SimpleType.Range), start, stop, step);
-        });
+        }, mayRaise: sig => sig.Args.Length == 3 && sig.LiteralInt(2) is null or 0);
 
         foreach (var (name, repr) in new[] { ("str", false), ("repr", true) })
             Add(name, c =>
@@ -493,47 +447,54 @@ public static unsafe partial class Builtins
             }, c =>
             {
                 if (c.Args.Length == 0) return c.E.M.ConstString("");
-                if (!repr && c.ArgType(0) == SimpleType.Str) return c.Arg(0);
+                if (!repr && c.ArgType(0) == SimpleType.Str) return c.E.NewRef(c.Arg(0), SimpleType.Str);
                 var sb = c.E.CallRuntime("sj_sb_new");
-                c.E.WriteValue(sb, c.Args[0], c.ArgType(0), repr);
+                c.Write(sb, c.Args[0], repr);
                 return c.E.CallRuntime("sj_sb_finish", sb);
-            }, acceptsNarrow: true);
+            }, acceptsNarrow: true, neverRaises: true);
 
-        Add("method.conjugate.complex", c => ScalarType.Complex128, c =>
-        {
-            var recv = ((Instr)c.Call.Args[0]).Args[0];
-            var z = c.E.Convert(c.E.ValueOf(recv), recv.Type, ScalarType.Complex128);
-            return c.E.MakeComplex(c.E.ExtractValue(z, 0), BuildFNeg(c.E.B, c.E.ExtractValue(z, 1), ""));
-        });
-        foreach (var s in new[] { "bool", "int", "float" })
-        {
-            var self = s == "float" ? ScalarType.Float64 : ScalarType.Int64;
-            Add("method.conjugate." + s, c => self, c =>
+        // Attributes and methods of numbers: NumPy's scalars are seen as Python's numbers (the signature widens them).
+        Add("attr.real", c => ((ScalarType)c.Positional[0].Type).Rank >= 2 ? ScalarType.Float64 : ScalarType.Int64,
+            c => ((ScalarType)c.ArgType(0)).Rank switch
             {
-                var recv = ((Instr)c.Call.Args[0]).Args[0];
-                return c.E.Convert(c.E.ValueOf(recv), recv.Type, self);
-            });
-        }
-        Add("method.is_integer", c => ScalarType.Bool, c =>
+                3 => c.E.ExtractValue(c.Arg(0), 0),
+                2 => c.Arg(0),
+                _ => c.E.Convert(c.Arg(0), c.ArgType(0), ScalarType.Int64),
+            }, neverRaises: true).Receiver = t => t is ScalarType;
+        Add("attr.imag", c => ((ScalarType)c.Positional[0].Type).Rank >= 2 ? ScalarType.Float64 : ScalarType.Int64,
+            c => ((ScalarType)c.ArgType(0)).Rank switch
+            {
+                3 => c.E.ExtractValue(c.Arg(0), 1),
+                2 => c.E.M.ConstF64(0),
+                _ => c.E.M.ConstI64(0),
+            }, neverRaises: true).Receiver = t => t is ScalarType;
+        Add("method.conjugate", c => { Arity(c, "conjugate", 1, 1); return c.Positional[0].Type is ScalarType { Rank: 0 } ? ScalarType.Int64 : c.Positional[0].Type; }, c =>
         {
-            var recv = ((Instr)c.Call.Args[0]).Args[0];
-            var x = c.E.Convert(c.E.ValueOf(recv), recv.Type, ScalarType.Float64);
+            var z = c.Arg(0);
+            if (c.ArgType(0) is not ScalarType { Rank: 3 }) return c.E.Convert(z, c.ArgType(0), c.ResultType);
+            return c.E.MakeComplex(c.E.ExtractValue(z, 0), BuildFNeg(c.E.B, c.E.ExtractValue(z, 1), ""));
+        }, neverRaises: true).Receiver = t => t is ScalarType;
+        Add("method.is_integer", c => { Arity(c, "is_integer", 1, 1); return ScalarType.Bool; }, c =>
+        {
+            var x = c.Arg(0);
             var fl = c.E.Intrinsic("llvm.floor", new[] { c.E.M.F64 }, x);
             return BuildFCmp(c.E.B, LLVMRealPredicate.LLVMRealOEQ, fl, x, "");
-        });
+        }, neverRaises: true).Receiver = t => t is ScalarType { Rank: 2 };
     }
 
-    private static bool IsInstanceStatic(SjType valueType, Value classInfo, CallTypingContext? c)
+    /// <summary>isinstance decided from types alone: the class argument is a type (or a tuple of types) known at
+    /// compile time.</summary>
+    private static bool IsInstanceStatic(SjType valueType, SjType classInfo, CallTypingContext? c)
     {
-        bool Check(SjType cls, Value at)
+        bool Check(SjType cls)
         {
             if (cls is BuiltinType bt && TypePredicates.TryGetValue(bt.Qualified, out var pred)) return pred(valueType);
             if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && (ei.ExceptionName == ec.ExceptionName || ec.ExceptionName is "Exception" or "BaseException");
-            if (c != null) throw c.ErrorAt(at, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+            if (c != null) throw c.ErrorAt(c.Positional[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");
             return false;
         }
-        if (classInfo is Instr { Op: Op.MakeTuple } mt) return mt.Args.Any(a => Check(a.Type, a));
-        return Check(classInfo.Type, classInfo);
+        if (classInfo is TupleType tt) return tt.Items.Any(Check);
+        return Check(classInfo);
     }
 
     /// <summary>Python's float('nan') and math.nan: a quiet NaN with the sign bit clear (.NET's double.NaN has it

@@ -186,6 +186,12 @@ public static unsafe partial class LLVM
             return BuildInBoundsGEP2(b, elementType, pointer, p, (uint)indices.Length, name ?? "");
     }
 
+    public static LLVMValueRef ConstInBoundsGEP2(LLVMTypeRef elementType, LLVMValueRef pointer, ReadOnlySpan<LLVMValueRef> indices)
+    {
+        fixed (LLVMValueRef* p = indices)
+            return ConstInBoundsGEP2(elementType, pointer, p, (uint)indices.Length);
+    }
+
     public static void AddIncoming(LLVMValueRef phi, ReadOnlySpan<LLVMValueRef> values, ReadOnlySpan<LLVMBasicBlockRef> blocks)
     {
         if (values.Length != blocks.Length) throw new ArgumentException("values and blocks differ in length");

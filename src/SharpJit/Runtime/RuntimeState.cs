@@ -118,19 +118,64 @@ public static class RuntimeOutput
     }
 }
 
-/// <summary>Strings made at run time (f-strings, str()): NUL-terminated UTF-8 in unmanaged memory.</summary>
+/// <summary>
+/// Strings made at run time (f-strings, str()): NUL-terminated UTF-8 in unmanaged memory, preceded by an 8-byte
+/// reference count that compiled code adjusts (Codegen.StrModel); the last reference frees the string. Constants
+/// carry a negative count and are never freed.
+/// </summary>
 public static unsafe class RuntimeStrings
 {
+    private const int Header = 8;
+
+    /// <summary>A new string with one reference (the caller's).</summary>
     public static byte* Allocate(string s)
     {
         int n = Encoding.UTF8.GetByteCount(s);
-        var p = (byte*)NativeMemory.Alloc((nuint)n + 1);
+        var block = (byte*)NativeMemory.Alloc((nuint)(Header + n + 1));
+        *(long*)block = 1;
+        var p = block + Header;
         fixed (char* c = s) Encoding.UTF8.GetBytes(c, s.Length, p, n);
         p[n] = 0;
+        RuntimeStats.Allocated();
         return p;
+    }
+
+    /// <summary>A string that is never freed (a count of -1), for values the runtime keeps for good.</summary>
+    public static byte* AllocateImmortal(string s)
+    {
+        var p = Allocate(s);
+        *(long*)(p - Header) = -1;
+        RuntimeStats.Freed();
+        return p;
+    }
+
+    /// <summary>Frees a string whose count reached zero (called by compiled code).</summary>
+    public static void Free(byte* p)
+    {
+        NativeMemory.Free(p - Header);
+        RuntimeStats.Freed();
+    }
+
+    /// <summary>Drops one reference (for hosts that received an owned string as a result).</summary>
+    public static void Release(byte* p)
+    {
+        if (p == null) return;
+        long* count = (long*)(p - Header);
+        if (*count <= 0) return;
+        if (--*count == 0) Free(p);
     }
 
     public static string Read(byte* p) => p == null ? "" : Marshal.PtrToStringUTF8((nint)p) ?? "";
 
     public static ReadOnlySpan<byte> Span(byte* p) => p == null ? ReadOnlySpan<byte>.Empty : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
+}
+
+/// <summary>Counts of what compiled code allocates: tests read <see cref="LiveAllocations"/>, which returns to its
+/// earlier value once everything made has been freed (also when an exception unwound through compiled frames).</summary>
+public static class RuntimeStats
+{
+    private static long _live;
+    public static long LiveAllocations => Interlocked.Read(ref _live);
+    internal static void Allocated() => Interlocked.Increment(ref _live);
+    internal static void Freed() => Interlocked.Decrement(ref _live);
 }

@@ -32,6 +32,7 @@ public static unsafe class RuntimeSymbols
         ["sj_format_str"] = ("i:lpp", (nint)(delegate* unmanaged<long, byte*, byte*, int>)&RuntimeExports.FormatStr),
         ["sj_format_object"] = ("i:lppp", (nint)(delegate* unmanaged<long, byte*, byte*, byte*, int>)&RuntimeExports.FormatObject),
         ["sj_str_or_empty"] = ("p:p", (nint)(delegate* unmanaged<byte*, byte*>)&RuntimeExports.StrOrEmpty),
+        ["sj_str_free"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&RuntimeExports.StrFree),
         ["sj_str_concat"] = ("p:pp", (nint)(delegate* unmanaged<byte*, byte*, byte*>)&RuntimeExports.StrConcat),
         ["sj_str_cmp"] = ("i:pp", (nint)(delegate* unmanaged<byte*, byte*, int>)&RuntimeExports.StrCmp),
         ["sj_str_len"] = ("l:p", (nint)(delegate* unmanaged<byte*, long>)&RuntimeExports.StrLen),

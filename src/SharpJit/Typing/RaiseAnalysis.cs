@@ -10,17 +10,6 @@ namespace SharpJit.Typing;
 /// </summary>
 public static class RaiseAnalysis
 {
-    /// <summary>Library calls that cannot fail for any argument types they accept.</summary>
-    private static readonly HashSet<string> SafeLibrary = new()
-    {
-        "print", "min", "max", "sum", "len", "bool", "float", "complex", "isinstance", "str", "repr", "tuple",
-        "math.isnan", "math.isinf", "math.isfinite", "math.copysign", "math.degrees", "math.radians", "math.fabs",
-        "math.atan", "math.atan2", "math.erf", "math.erfc", "math.tanh", "math.asinh", "math.cbrt",
-        "math.nextafter", "math.frexp", "math.modf", "math.prod", "cmath.phase", "cmath.isnan", "cmath.isinf",
-        "cmath.isfinite", "method.is_integer", "method.conjugate.complex", "method.conjugate.float",
-        "method.conjugate.int", "method.conjugate.bool",
-    };
-
     /// <summary>CPython's default recursion limit: the module frame plus 999 nested calls. A call past it raises
     /// RecursionError by long-jumping to where the cycle was entered.</summary>
     public const int RecursionLimit = 999;
@@ -29,8 +18,11 @@ public static class RaiseAnalysis
     {
         var all = specs.ToList();
         foreach (var s in all) s.Recursive = InCycle(s);
+        // The long jump of the recursion guard skips frames: only safe when no recursive function owns references.
+        bool unwind = all.Any(s => s.Recursive && s.OwnsReferences);
+        foreach (var s in all) s.RecursionUnwinds = unwind && s.Recursive;
         // A call into a recursion cycle from outside it may come back with RecursionError.
-        foreach (var s in all) s.CanRaise = all.Count > 0 && (LocallyMayRaise(s) || Calls(s).Any(t => t.Recursive && !s.Recursive));
+        foreach (var s in all) s.CanRaise = all.Count > 0 && (LocallyMayRaise(s) || s.RecursionUnwinds || Calls(s).Any(t => t.Recursive && !s.Recursive));
         bool changed = true;
         while (changed)
         {
@@ -57,8 +49,14 @@ public static class RaiseAnalysis
         return false;
     }
 
+    /// <summary>The compiled functions s calls: its calls' targets and what library lowerings call for it.</summary>
     private static IEnumerable<Specialization> Calls(Specialization s) =>
-        s.Ir.Blocks.SelectMany(b => b.Instrs).Select(i => i.Resolved).OfType<ResolvedUserCall>().Select(c => c.Target);
+        s.Ir.Blocks.SelectMany(b => b.Instrs).SelectMany(i => i.Resolved switch
+        {
+            ResolvedUserCall c => new[] { c.Target },
+            ResolvedLibraryCall l => l.Callees,
+            _ => Array.Empty<Specialization>(),
+        });
 
     private static bool LocallyMayRaise(Specialization s)
     {
@@ -71,44 +69,17 @@ public static class RaiseAnalysis
         return false;
     }
 
-    private static bool InstrMayRaise(Instr i)
+    /// <summary>Whether an instruction may raise: operators, attributes and library calls ask their registry entry
+    /// (with the signature they were typed with); a compiled callee is decided by its own analysis.</summary>
+    private static bool InstrMayRaise(Instr i) => i.Op switch
     {
-        switch (i.Op)
+        Op.GetItem => i.Resolved is not ResolvedIndex,
+        Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
+        _ => i.Resolved switch
         {
-            case Op.BinOp:
-            {
-                var op = (Operator)i.Data!;
-                if (op is Operator.Add or Operator.Sub or Operator.Mult or Operator.BitAnd or Operator.BitOr or Operator.BitXor) return false;
-                var divisor = i.Args[1];
-                bool intOperands = i.Args[0].Type is ScalarType { Rank: <= 1 } && divisor.Type is ScalarType { Rank: <= 1 };
-                if (op is Operator.FloorDiv or Operator.Mod && intOperands && TypeInference.ConstantInt(divisor) is long d && d != 0) return false;
-                if (op is Operator.LShift or Operator.RShift && TypeInference.ConstantInt(divisor) is long sh && sh >= 0) return false;
-                if (op == Operator.Pow && intOperands && TypeInference.ConstantInt(divisor) is long p && p >= 0) return false;
-                if (op == Operator.Div && i.Args[0].Type is ScalarType { Rank: 2 } && ConstantFloat(divisor) is double fd && fd != 0) return false;
-                return true;
-            }
-            case Op.GetItem: return i.Resolved is not int;
-            case Op.FormatValue: return ((FormatShape)i.Data!).HasSpec;
-            case Op.Call:
-                return i.Resolved switch
-                {
-                    ResolvedUserCall => false, // decided by the callee
-                    ResolvedException => false,
-                    ResolvedLibraryCall lc => !lc.Function.NeverRaises && !SafeLibrary.Contains(lc.Function.Name) && !SafeRange(lc.Function.Name, i)
-                        && !(lc.Function.Name == "abs" && i.Args[0].Type is ScalarType { Rank: <= 2 }), // abs(complex) can overflow
-                    _ => true,
-                };
-            default: return false;
-        }
-    }
-
-    private static bool SafeRange(string name, Instr call) => name == "range" && call.Args.Length <= 3;
-
-    private static double? ConstantFloat(Value v) => v switch
-    {
-        Instr { Op: Op.Const, Data: double d } => d,
-        Instr { Op: Op.Const, Data: long l } => l,
-        Instr { Op: Op.Global, Resolved: double d } => d,
-        _ => null,
+            ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls
+            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam => false,
+            _ => true,
+        },
     };
 }

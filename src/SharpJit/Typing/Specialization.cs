@@ -16,6 +16,11 @@ public sealed class Specialization
     /// <summary>Part of a call cycle (RaiseAnalysis): takes a hidden depth argument and raises RecursionError past
     /// CPython's default limit instead of overflowing the stack.</summary>
     public bool Recursive;
+    /// <summary>Owns values with references (Passes.Ownership): needs slots and an unwind block.</summary>
+    public bool OwnsReferences;
+    /// <summary>A RecursionError deep in this function's cycle comes back through every frame's unwind block instead
+    /// of a long jump, because some function of a cycle owns references that a long jump would leak.</summary>
+    public bool RecursionUnwinds;
     public string Symbol { get; }
     /// <summary>Specialisations that call this one: re-inferred when its return type grows.</summary>
     public readonly HashSet<Specialization> Callers = new();
@@ -30,10 +35,30 @@ public sealed class Specialization
     public override string ToString() => $"{Function.QualName}({string.Join(", ", ArgTypes)}) -> {ReturnType}";
 }
 
-/// <summary>How a call's arguments map onto the callee's parameters: an argument index, or a default value.</summary>
-public sealed record ArgBinding(int[] ArgIndexForParam, object?[] DefaultForParam);
+/// <summary>How a call's arguments map onto the callee's parameters: an argument index, or a default value; a
+/// <c>*args</c> parameter gets the extra positional arguments (<see cref="VarArgs"/>) as a tuple.</summary>
+public sealed record ArgBinding(int[] ArgIndexForParam, object?[] DefaultForParam, int VarArgParam = -1, int[]? VarArgs = null);
 
-/// <summary>What a call instruction resolved to.</summary>
-public sealed record ResolvedUserCall(Specialization Target, ArgBinding Binding);
-public sealed record ResolvedLibraryCall(Library.LibFunc Function);
-public sealed record ResolvedException(string ExceptionName);
+/// <summary>What an instruction resolved to during typing (<see cref="IR.Instr.Resolved"/>).</summary>
+public abstract record Resolution;
+/// <summary>A call of a compiled function.</summary>
+public sealed record ResolvedUserCall(Specialization Target, ArgBinding Binding) : Resolution;
+/// <summary>An operator, attribute or call resolved to a registry entry, with the signature it was typed with.</summary>
+public sealed record ResolvedLibraryCall(Library.LibFunc Function, Library.Signature Signature) : Resolution
+{
+    /// <summary>The value when the entry folds these literal arguments to a constant (isinstance, len of a tuple).</summary>
+    public object? Folded { get; init; }
+    /// <summary>Compiled functions (library code written in Python) the lowering calls.</summary>
+    public IReadOnlyList<Specialization> Callees { get; init; } = Array.Empty<Specialization>();
+}
+/// <summary>A call of an exception class: makes an exception instance.</summary>
+public sealed record ResolvedException(string ExceptionName) : Resolution;
+/// <summary>A global or attribute folded to a constant value.</summary>
+public sealed record ResolvedConstant(object Value) : Resolution;
+/// <summary>A tuple subscript with a constant index, already in range.</summary>
+public sealed record ResolvedIndex(int Index) : Resolution;
+/// <summary>A parameter: its name.</summary>
+public sealed record ResolvedParam(string Name) : Resolution
+{
+    public override string ToString() => Name;
+}

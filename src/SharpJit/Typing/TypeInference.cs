@@ -84,6 +84,7 @@ public sealed class TypeInference
             if (stuck.Count == 0) break;
             foreach (var s in stuck) { s.ReturnType = SimpleType.None; foreach (var c in s.Callers) Enqueue(c); }
         }
+        foreach (var s in _specs.Values) IrEdit.PruneStaticBranches(s.Ir, LiveSuccessors);
         foreach (var s in _specs.Values) CheckComplete(s);
     }
 
@@ -119,17 +120,30 @@ public sealed class TypeInference
         var order = ir.ReversePostOrder();
         bool changed = true;
         int iterations = 0;
+        var liveBefore = new HashSet<(Block, Block)>();
         while (changed)
         {
             if (++iterations > 1000) throw s.Function.Module.Error(ErrorKind.TypingError, $"type inference of '{s.Function.QualName}' did not converge", s.Function.Node.Span);
             changed = false;
             SjType ret = SimpleType.Unknown;
+            // Edges a branch on a compile-time constant (isinstance, len of a tuple ...) cannot take are not typed:
+            // library code dispatches on its argument types this way.
+            _liveEdges = new HashSet<(Block, Block)>(liveBefore);
+            var reached = new HashSet<Block> { ir.Entry };
+            var liveNow = new HashSet<(Block, Block)>();
             foreach (var b in order)
             {
+                if (!reached.Contains(b)) continue;
                 foreach (var i in b.Phis.Concat(b.Instrs))
                 {
                     var t = InferInstr(i);
                     if (t != i.Type) { i.Type = t; changed = true; }
+                }
+                foreach (var succ in LiveSuccessors(b))
+                {
+                    reached.Add(succ);
+                    liveNow.Add((b, succ));
+                    _liveEdges.Add((b, succ));
                 }
                 if (b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type))
                 {
@@ -142,9 +156,28 @@ public sealed class TypeInference
                 if (b.Term.Kind == TermKind.Raise) CheckRaise(b.Term);
             }
             s.ReturnType = TypeOps.Unify(s.ReturnType, ret) ?? ret;
+            if (!liveNow.SetEquals(liveBefore)) { changed = true; liveBefore = liveNow; }
         }
         _current = null;
+        _liveEdges = null;
     }
+
+    /// <summary>Control-flow edges taken in the current round of inference (null outside it).</summary>
+    private HashSet<(Block, Block)>? _liveEdges;
+
+    /// <summary>The successors a block can reach: one of a branch's two when its condition is a literal.</summary>
+    public static IEnumerable<Block> LiveSuccessors(Block b)
+    {
+        if (b.Term.Kind == TermKind.Branch && LiteralOf(b.Term.Value!) is { } lit)
+            return new[] { Truthy(lit) ? b.Term.Target! : b.Term.Else! };
+        return b.Succs;
+    }
+
+    private static bool Truthy(object literal) => literal switch
+    {
+        bool v => v, long l => l != 0, double d => d != 0, Complex z => z != Complex.Zero, string str => str.Length > 0,
+        PyNone => false, object?[] t => t.Length > 0, _ => true,
+    };
 
     private void CheckRaise(Terminator t)
     {
@@ -173,9 +206,11 @@ public sealed class TypeInference
         if (i.Op == Op.Phi)
         {
             SjType t = SimpleType.Unknown;
-            foreach (var a in i.Args)
+            for (int k = 0; k < i.Args.Length; k++)
             {
+                var a = i.Args[k];
                 if (!TypeOps.IsKnown(a.Type)) continue;
+                if (_liveEdges != null && !_liveEdges.Contains((i.Block.Preds[k], i.Block))) continue;   // from a branch not taken
                 var u = TypeOps.Unify(t, a.Type);
                 if (u == null) return new ConflictType(t, a.Type);
                 t = u;
@@ -208,15 +243,10 @@ public sealed class TypeInference
                 return SimpleType.None;
             }
             case Op.Attr: return InferAttr(i);
-            case Op.BinOp: return Arith.BinOpType((Operator)i.Data!, i.Args[0].Type, i.Args[1].Type) ?? throw Error(i,
-                $"unsupported operand type(s) for {Arith.Symbol((Operator)i.Data!)}: '{TypeOps.PyName(i.Args[0].Type)}' and '{TypeOps.PyName(i.Args[1].Type)}'");
-            case Op.UnaryOp: return Arith.UnaryType((UnaryOperator)i.Data!, i.Args[0].Type) ?? throw Error(i,
-                $"bad operand type for unary {Arith.Symbol((UnaryOperator)i.Data!)}: '{TypeOps.PyName(i.Args[0].Type)}'");
+            case Op.BinOp: return InferEntry(i, Builtins.Operation((Operator)i.Data!), i.Args);
+            case Op.UnaryOp: return InferEntry(i, Builtins.Operation((UnaryOperator)i.Data!), i.Args);
             case Op.Not: return ScalarType.Bool;
-            case Op.Compare:
-                if (!Arith.CanCompare((CmpOperator)i.Data!, i.Args[0].Type, i.Args[1].Type))
-                    throw Error(i, Arith.CompareError((CmpOperator)i.Data!, i.Args[0].Type, i.Args[1].Type));
-                return ScalarType.Bool;
+            case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!), i.Args);
             case Op.Truth:
                 if (!Arith.HasTruth(i.Args[0].Type)) throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' has no truth value in compiled code");
                 return ScalarType.Bool;
@@ -306,7 +336,7 @@ public sealed class TypeInference
                 return TypeOfMember(i, member);
             }
             case GlobalKind.Constant:
-                i.Resolved = g.ConstantValue;
+                i.Resolved = new ResolvedConstant(g.ConstantValue!);
                 return ConstType(g.ConstantValue);
             case GlobalKind.Opaque:
                 throw Error(i, $"'{name}' is {g.Description}, which compiled code cannot use",
@@ -318,7 +348,7 @@ public sealed class TypeInference
     private SjType TypeOfMember(Instr i, LibMember member)
     {
         if (member is LibUnsupported u) throw Here.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
-        if (member is LibConstant c) { i.Resolved = c.Value; return ConstType(c.Value); }
+        if (member is LibConstant c) { i.Resolved = new ResolvedConstant(c.Value); return ConstType(c.Value); }
         return new BuiltinType(((LibFunc)member).Name);
     }
 
@@ -337,8 +367,8 @@ public sealed class TypeInference
                 ?? throw Error(i, $"module '{m.Module}' has no attribute '{attr}' that compiled code supports", Builtins.ModuleHint(m.Module));
             return TypeOfMember(i, member);
         }
-        var method = Builtins.LookupAttribute(obj, attr);
-        if (method != null) return method;
+        if (Builtins.MethodEntry(obj, attr) != null) return new BoundMethodType(obj, attr);
+        if (Builtins.AttributeEntry(attr) is { } entry && entry.Receiver?.Invoke(obj) == true) return InferEntry(i, entry, i.Args);
         throw Error(i, $"'{TypeOps.PyName(obj)}' object has no attribute '{attr}' in compiled code");
     }
 
@@ -352,7 +382,7 @@ public sealed class TypeInference
         {
             long idx = k < 0 ? k + tt.Items.Length : k;
             if (idx < 0 || idx >= tt.Items.Length) throw Error(i, "tuple index out of range");
-            i.Resolved = (int)idx;
+            i.Resolved = new ResolvedIndex((int)idx);
             return tt.Items[(int)idx];
         }
         if (tt.Items.Length == 0) throw Error(i, "tuple index out of range");
@@ -362,12 +392,21 @@ public sealed class TypeInference
     }
 
     /// <summary>The value of a compile-time integer constant (a literal or a folded negation), else null.</summary>
-    public static long? ConstantInt(Value v) => v switch
+    public static long? ConstantInt(Value v) => LiteralOf(v) switch { long l => l, bool b => b ? 1 : 0, _ => null };
+
+    /// <summary>The value of v when it is a compile-time constant of one of Python's types (a literal, a frozen global,
+    /// a module constant, a negated literal): what typing rules see as a literal type.</summary>
+    public static object? LiteralOf(Value v) => v switch
     {
-        Instr { Op: Op.Const, Data: long l } => l,
-        Instr { Op: Op.Const, Data: bool b } => b ? 1 : 0,
-        Instr { Op: Op.Global, Resolved: long l } => l,
-        Instr { Op: Op.UnaryOp, Data: UnaryOperator.USub } u when ConstantInt(u.Args[0]) is long l => -l,
+        Instr { Op: Op.Const, Data: var d } => d is TypedConstant ? null : d,
+        Instr { Resolved: ResolvedLibraryCall { Folded: { } folded } } => folded,
+        Instr { Op: Op.Truth } t => LiteralOf(t.Args[0]) is { } x ? Truthy(x) : null,
+        Instr { Op: Op.Not } n => LiteralOf(n.Args[0]) is bool x ? !x : null,
+        Instr { Op: Op.Global or Op.Attr, Resolved: ResolvedConstant { Value: var c } } => c is TypedConstant ? null : c,
+        Instr { Op: Op.UnaryOp, Data: UnaryOperator.USub } u => LiteralOf(u.Args[0]) switch
+        {
+            long l => -l, double d => -d, Complex z => -z, _ => null,
+        },
         _ => null,
     };
 
@@ -383,19 +422,17 @@ public sealed class TypeInference
                 var binding = BindArguments(i, ft.Function, shape, args);
                 var types = new List<SjType>(ft.Captures);
                 for (int p = 0; p < ft.Function.Params.Count; p++)
-                    types.Add(binding.ArgIndexForParam[p] >= 0 ? Normalise(args[binding.ArgIndexForParam[p]].Type) : ConstType(binding.DefaultForParam[p]));
+                    types.Add(p == binding.VarArgParam ? VarArgTuple(ft.Function, binding.VarArgs!.Select(a => args[a].Type).ToList())
+                        : binding.ArgIndexForParam[p] >= 0 ? Normalise(args[binding.ArgIndexForParam[p]].Type) : ConstType(binding.DefaultForParam[p]));
                 var target = Request(ft.Function, types);
                 if (_current != null) target.Callers.Add(_current);
                 i.Resolved = new ResolvedUserCall(target, binding);
                 return target.ReturnType;
             }
             case BuiltinType bt:
-            {
-                var fn = Builtins.Get(bt.Qualified);
-                i.Resolved = new ResolvedLibraryCall(fn);
-                var call = new CallTypingContext(this, i, shape, WidenedArg.For(fn.AcceptsNarrow, args));
-                return fn.Type(call);
-            }
+                return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
+            case BoundMethodType bm:
+                return InferEntry(i, Builtins.MethodEntry(bm.Receiver, bm.Method)!, args, shape, receiver: (callee, bm.Receiver));
             case ExceptionClassType ec:
             {
                 if (shape.KeywordNames.Count > 0) throw Error(i, $"{ec.ExceptionName}() takes no keyword arguments");
@@ -409,10 +446,46 @@ public sealed class TypeInference
         }
     }
 
+    /// <summary>The tuple a <c>*args</c> parameter receives: the arguments' own types, or for library functions
+    /// (written to iterate over it) one type they all fit in, as min() and max() unify int with float.</summary>
+    private static TupleType VarArgTuple(FunctionInfo fn, List<SjType> types)
+    {
+        if (fn.Module.IsLibrary && types.Count > 0 && new TupleType(types).ItemType is { } item && item is not ConflictType)
+            return new TupleType(types.Select(_ => item));
+        return new TupleType(types);
+    }
+
     /// <summary>Specialise on value types only: a bool argument where int is expected stays bool (as Python).</summary>
     private static SjType Normalise(SjType t) => t;
 
     public CompileError CallError(Value at, string message, string? hint = null) => Error(at, message, hint);
+
+    /// <summary>Types a use of a registry entry (an operator, attribute, builtin or method call) and records the
+    /// signature it resolved to. Entries that do not take NumPy's narrow scalars see them as Python's numbers.</summary>
+    private SjType InferEntry(Instr i, LibFunc fn, IReadOnlyList<Value> args, CallShape? shape = null, (Value Site, SjType Type)? receiver = null)
+    {
+        TypedArg Arg(Value v, SjType t) => new(fn.AcceptsNarrow ? t : TypeOps.Canonical(t), LiteralOf(v), v);
+        int positional = shape?.Positional ?? args.Count;
+        var pos = new List<TypedArg>();
+        if (receiver is var (site, type)) pos.Add(Arg(site, type));
+        for (int k = 0; k < positional; k++) pos.Add(Arg(args[k], args[k].Type));
+        var kws = new List<(string, TypedArg)>();
+        for (int k = positional; k < args.Count; k++) kws.Add((shape!.KeywordNames[k - positional], Arg(args[k], args[k].Type)));
+        var callees = new List<Specialization>();
+        var context = new CallTypingContext(i, pos.ToArray(), kws, (at, message, hint) => Error(at, message, hint), (f, types) =>
+        {
+            var target = Request(f, types);
+            if (_current != null) target.Callers.Add(_current);
+            callees.Add(target);
+            return target;
+        });
+        var result = fn.Type(context);
+        var all = pos.Concat(kws.Select(k => k.Item2)).ToList();
+        var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), all.Select(a => a.Literal).ToImmutableArray(),
+            kws.Select(k => k.Item1).ToImmutableArray(), result);
+        i.Resolved = new ResolvedLibraryCall(fn, sig) { Folded = fn.Fold?.Invoke(sig), Callees = callees };
+        return result;
+    }
 
     private ArgBinding BindArguments(Instr call, FunctionInfo fn, CallShape shape, Value[] args)
     {
@@ -420,15 +493,17 @@ public sealed class TypeInference
         var map = Enumerable.Repeat(-1, ps.Count).ToArray();
         var defaults = new object?[ps.Count];
         string fname = fn.Name;
-        int positionalParams = ps.Count(p => p.Kind != ParamKind.KeywordOnly);
-        if (shape.Positional > positionalParams)
+        int positionalParams = ps.Count(p => p.Kind is ParamKind.Positional or ParamKind.PositionalOnly);
+        int varArg = ps.FindIndex(p => p.Kind == ParamKind.VarPositional);
+        if (shape.Positional > positionalParams && varArg < 0)
             throw Error(call, $"{fname}() takes {positionalParams} positional argument{(positionalParams == 1 ? "" : "s")} but {shape.Positional} {(shape.Positional == 1 ? "was" : "were")} given");
-        for (int k = 0; k < shape.Positional; k++) map[k] = k;
+        for (int k = 0; k < Math.Min(shape.Positional, positionalParams); k++) map[k] = k;
+        var extra = Enumerable.Range(positionalParams, Math.Max(0, shape.Positional - positionalParams)).ToArray();
         for (int k = 0; k < shape.KeywordNames.Count; k++)
         {
             string name = shape.KeywordNames[k];
             int p = ps.FindIndex(x => x.Name == name);
-            if (p < 0) throw Error(call, $"{fname}() got an unexpected keyword argument '{name}'");
+            if (p < 0 || ps[p].Kind == ParamKind.VarPositional) throw Error(call, $"{fname}() got an unexpected keyword argument '{name}'");
             if (ps[p].Kind == ParamKind.PositionalOnly) throw Error(call, $"{fname}() got some positional-only arguments passed as keyword arguments: '{name}'");
             if (map[p] >= 0) throw Error(call, $"{fname}() got multiple values for argument '{name}'");
             map[p] = shape.Positional + k;
@@ -437,7 +512,7 @@ public sealed class TypeInference
         var missingKw = new List<string>();
         for (int p = 0; p < ps.Count; p++)
         {
-            if (map[p] >= 0) continue;
+            if (map[p] >= 0 || p == varArg) continue;
             if (ps[p].Default == null) { (ps[p].Kind == ParamKind.KeywordOnly ? missingKw : missing).Add(ps[p].Name); continue; }
             defaults[p] = ConstEval.TryEval(ps[p].Default!, fn.Module)
                 ?? throw fn.Module.Error(ErrorKind.UnsupportedError, "default argument values must be constants (numbers, strings, None, tuples of them)", ps[p].Default!.Span);
@@ -448,29 +523,7 @@ public sealed class TypeInference
             string list = names.Count == 1 ? $"'{names[0]}'" : string.Join(", ", names.Take(names.Count - 1).Select(m => $"'{m}'")) + $" and '{names[^1]}'";
             throw Error(call, $"{fname}() missing {names.Count} required {kind} argument{(names.Count == 1 ? "" : "s")}: {list}");
         }
-        return new ArgBinding(map, defaults);
+        return new ArgBinding(map, defaults, varArg, extra);
     }
 }
 
-/// <summary>What a library typing rule sees of a call.</summary>
-public sealed class CallTypingContext
-{
-    private readonly TypeInference _ti;
-    public Instr Call { get; }
-    public Value[] Positional { get; }
-    public Dictionary<string, Value> Keywords { get; } = new();
-    public SjType[] Types => Positional.Select(v => v.Type).ToArray();
-
-    public CallTypingContext(TypeInference ti, Instr call, CallShape shape, Value[] args)
-    {
-        _ti = ti; Call = call;
-        Positional = args.Take(shape.Positional).ToArray();
-        for (int k = 0; k < shape.KeywordNames.Count; k++) Keywords[shape.KeywordNames[k]] = args[shape.Positional + k];
-    }
-
-    public CompileError Error(string message, string? hint = null) => _ti.CallError(Call, message, hint);
-    /// <summary>An error at an argument when it is written inside the call (a variable's value points to its
-    /// definition elsewhere, so then the call itself is reported).</summary>
-    public CompileError ErrorAt(Value v, string message, string? hint = null) =>
-        _ti.CallError(v.Span.Start >= Call.Span.Start && v.Span.End <= Call.Span.End ? v : Call, message, hint);
-}

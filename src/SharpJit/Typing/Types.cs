@@ -97,6 +97,9 @@ public sealed class TupleType : SjType
     public TupleType(IEnumerable<SjType> items) { Items = items.ToImmutableArray(); }
     public override string Name => Items.Length == 1 ? $"Tuple({Items[0]},)" : $"Tuple({string.Join(", ", Items)})";
     public bool IsHomogeneous => Items.Length > 0 && Items.All(t => t == Items[0]);
+    /// <summary>The type every item fits in (int and float items unify to float), or null when there is none: what
+    /// iterating or indexing at run time yields.</summary>
+    public SjType? ItemType => Items.Length == 0 ? null : Items.Aggregate((SjType?)SimpleType.Unknown, (acc, x) => acc == null ? null : TypeOps.Unify(acc, x));
     public override bool Equals(SjType? other) => other is TupleType t && t.Items.SequenceEqual(Items);
     public override int GetHashCode() { var h = new HashCode(); foreach (var i in Items) h.Add(i); return h.ToHashCode(); }
 }
@@ -127,6 +130,18 @@ public sealed class BuiltinType : SjType
     public string Qualified { get; }
     public BuiltinType(string qualified) { Qualified = qualified; }
     public override string Name => $"builtin({Qualified})";
+}
+
+/// <summary>A method read from a value (<c>z.conjugate</c>): the value carries the receiver, the call goes to the
+/// registry's <c>method.NAME</c> entry with the receiver as its first argument.</summary>
+public sealed class BoundMethodType : SjType
+{
+    public SjType Receiver { get; }
+    public string Method { get; }
+    public BoundMethodType(SjType receiver, string method) { Receiver = receiver; Method = method; }
+    public override string Name => $"bound_method({Receiver}.{Method})";
+    public override bool Equals(SjType? other) => other is BoundMethodType b && b.Receiver == Receiver && b.Method == Method;
+    public override int GetHashCode() => HashCode.Combine(Receiver, Method);
 }
 
 public sealed class ModuleType : SjType
@@ -174,7 +189,7 @@ public static class TypeOps
         _ when t == SimpleType.Str => "str",
         _ when t == SimpleType.Range => "range",
         FunctionType => "function",
-        BuiltinType => "builtin_function_or_method",
+        BuiltinType or BoundMethodType => "builtin_function_or_method",
         ModuleType => "module",
         ExceptionClassType => "type",
         ExceptionInstanceType e => e.ExceptionName,
@@ -189,6 +204,8 @@ public static class TypeOps
         if (b == SimpleType.Unknown || b == SimpleType.Undefined) return a;
         if (a is ConflictType || b is ConflictType) return null;
         if (a is ScalarType sa && b is ScalarType sb) return Promote(sa, sb, keepBool: true);
+        if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
+            return new BoundMethodType(r, ma.Method);
         if (a is TupleType ta && b is TupleType tb && ta.Items.Length == tb.Items.Length)
         {
             var items = new SjType[ta.Items.Length];

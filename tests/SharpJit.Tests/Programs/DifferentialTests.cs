@@ -22,11 +22,14 @@ public class DifferentialTests
     {
         var expected = Corpus.RunCPython(path);
         Corpus.Outcome actual;
+        long liveBefore = SharpJit.Runtime.RuntimeStats.LiveAllocations;
         try { actual = Corpus.RunSharpJit(path); }
         catch (CompileError e) { throw new Xunit.Sdk.XunitException("compile error:\n" + e.Diagnostic.Render()); }
         Assert.Equal(expected.Stdout, actual.Stdout);
         Assert.Equal(expected.ExitCode, actual.ExitCode);
         if (expected.ExitCode != 0) Assert.Equal(expected.LastStderrLine, actual.LastStderrLine);
+        // Everything the program allocated was freed, also when it ended in an exception.
+        Assert.Equal(liveBefore, SharpJit.Runtime.RuntimeStats.LiveAllocations);
     }
 }
 

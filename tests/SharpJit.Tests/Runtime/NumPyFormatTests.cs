@@ -417,14 +417,14 @@ for line in sys.stdin:
                 ex = ErrorState.Take();
                 Assert.Equal(("OverflowError", "Python int too large to convert to C long"), (ex.TypeName, ex.PyMessage));
             }
-            finally { NativeMemory.Free(c); }
+            finally { RuntimeStrings.Release(c); }
         }
         finally
         {
-            NativeMemory.Free(spec);
-            NativeMemory.Free(hex);
-            NativeMemory.Free(bad);
-            NativeMemory.Free(empty);
+            RuntimeStrings.Release(spec);
+            RuntimeStrings.Release(hex);
+            RuntimeStrings.Release(bad);
+            RuntimeStrings.Release(empty);
         }
     }
 }

@@ -1,0 +1,125 @@
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+using SharpJit.Llvm;
+
+namespace SharpJit.Codegen;
+
+/// <summary>
+/// How values of one type live in compiled code: their LLVM type and which parts hold references, and how to take
+/// and drop a reference (Numba's data models). One model per kind of type; a type without a model is an internal
+/// error at its first use, never a silent empty struct.
+/// </summary>
+public abstract class TypeModel
+{
+    public static TypeModel Of(SjType t) => t switch
+    {
+        ScalarType s => new ScalarModel(s),
+        TupleType tt => new AggregateModel(tt.Items),
+        TupleIterType ti => new AggregateModel(new SjType[] { ti.Tuple, ScalarType.Int64 }),
+        FunctionType ft => new AggregateModel(ft.Captures),
+        BoundMethodType bm => Of(bm.Receiver),
+        ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
+        _ when t == SimpleType.Str => StrModel.Instance,
+        _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
+        // Values known entirely at compile time: no storage.
+        _ when t == SimpleType.None || t == SimpleType.Undefined => StaticModel.Instance,
+        BuiltinType or ModuleType or ExceptionClassType => StaticModel.Instance,
+        _ => throw new InvalidOperationException($"internal: no data model for type {t}"),
+    };
+
+    public abstract LLVMTypeRef Lower(ModuleEmitter m);
+
+    /// <summary>True when a value of this type holds references that must be taken and dropped.</summary>
+    public virtual bool HasReferences => false;
+
+    /// <summary>Takes one more reference to everything v holds.</summary>
+    public virtual void IncRef(FunctionEmitter e, LLVMValueRef v) { }
+
+    /// <summary>Drops one reference to everything v holds (freeing what no one else holds).</summary>
+    public virtual void DecRef(FunctionEmitter e, LLVMValueRef v) { }
+}
+
+public sealed class ScalarModel : TypeModel
+{
+    private readonly ScalarType _t;
+    public ScalarModel(ScalarType t) { _t = t; }
+
+    public override LLVMTypeRef Lower(ModuleEmitter m) => _t.Kind switch
+    {
+        ScalarKind.Bool => m.I1,
+        ScalarKind.Int or ScalarKind.UInt => _t.Bits switch { 8 => m.I8, 16 => m.I16, 32 => m.I32, _ => m.I64 },
+        ScalarKind.Float => _t.Bits == 32 ? m.F32 : m.F64,
+        _ => _t.Bits == 64 ? m.Complex64 : m.Complex,
+    };
+}
+
+/// <summary>Values with no run-time content (None, modules, builtins, exception classes).</summary>
+public sealed class StaticModel : TypeModel
+{
+    public static readonly StaticModel Instance = new();
+    public override LLVMTypeRef Lower(ModuleEmitter m) => m.Empty;
+}
+
+/// <summary>A struct of member values (tuples, closures' captures, iterators, ranges): holds the references its members hold.</summary>
+public sealed class AggregateModel : TypeModel
+{
+    private readonly IReadOnlyList<SjType> _members;
+    public AggregateModel(IReadOnlyList<SjType> members) { _members = members; }
+
+    public override LLVMTypeRef Lower(ModuleEmitter m) => StructTypeInContext(m.Ctx, _members.Select(m.Lower).ToArray());
+    public override bool HasReferences => _members.Any(t => Of(t).HasReferences);
+
+    public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Each(e, v, (model, x) => model.IncRef(e, x));
+    public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Each(e, v, (model, x) => model.DecRef(e, x));
+
+    private void Each(FunctionEmitter e, LLVMValueRef v, Action<TypeModel, LLVMValueRef> action)
+    {
+        for (int k = 0; k < _members.Count; k++)
+        {
+            var model = Of(_members[k]);
+            if (model.HasReferences) action(model, e.ExtractValue(v, k));
+        }
+    }
+}
+
+/// <summary>
+/// A str: a pointer to NUL-terminated UTF-8 preceded by an 8-byte reference count. Strings made at run time start at
+/// 1 and are freed when it drops to 0; constants (and the null pointer) have a negative count and are never freed.
+/// Counts are not atomic: a string belongs to the thread that made it.
+/// </summary>
+public sealed class StrModel : TypeModel
+{
+    public static readonly StrModel Instance = new();
+    public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
+    public override bool HasReferences => true;
+
+    public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, +1);
+    public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, -1);
+
+    private static void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
+    {
+        var B = e.B; var M = e.M;
+        if (IsAConstantPointerNull(p).Handle != 0 || IsAGlobalValue(p).Handle != 0 || IsAConstantExpr(p).Handle != 0) return; // constants
+        var counted = e.NewBlock("rc"); var done = e.NewBlock("rc_done");
+        var notNull = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, p, ConstPointerNull(M.Ptr), "");
+        var head = BuildGEP2(B, M.I8, p, new[] { M.ConstI64(-8) }, "");
+        // The count is read only when the pointer is not null: branch first.
+        var check = e.NewBlock("rc_check");
+        BuildCondBr(B, notNull, check, done);
+        PositionBuilderAtEnd(B, check);
+        var count = BuildLoad2(B, M.I64, head, "");
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, count, M.ConstI64(0), ""), counted, done);
+        PositionBuilderAtEnd(B, counted);
+        var updated = BuildAdd(B, count, M.ConstI64(delta), "");
+        BuildStore(B, updated, head);
+        if (delta < 0)
+        {
+            var free = e.NewBlock("rc_free");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, updated, M.ConstI64(0), ""), free, done);
+            PositionBuilderAtEnd(B, free);
+            e.CallRuntime("sj_str_free", p);
+        }
+        BuildBr(B, done);
+        PositionBuilderAtEnd(B, done);
+    }
+}

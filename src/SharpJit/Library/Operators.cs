@@ -1,0 +1,82 @@
+using SharpJit.Syntax;
+using SharpJit.Typing;
+
+namespace SharpJit.Library;
+
+/// <summary>Python's operators as registry entries, named as in the operator module (<c>operator.add</c>): the IR's
+/// BinOp, UnaryOp and Compare instructions resolve to these like calls, and library code lowers them the same way.</summary>
+public static partial class Builtins
+{
+    public static string OperatorName(Operator op) => op switch
+    {
+        Operator.Add => "add", Operator.Sub => "sub", Operator.Mult => "mul", Operator.MatMult => "matmul", Operator.Div => "truediv",
+        Operator.Mod => "mod", Operator.Pow => "pow", Operator.LShift => "lshift", Operator.RShift => "rshift",
+        Operator.BitOr => "or_", Operator.BitXor => "xor", Operator.BitAnd => "and_", _ => "floordiv",
+    };
+
+    public static string OperatorName(UnaryOperator op) => op switch
+    {
+        UnaryOperator.Invert => "invert", UnaryOperator.UAdd => "pos", UnaryOperator.USub => "neg", _ => "not_",
+    };
+
+    public static string OperatorName(CmpOperator op) => op switch
+    {
+        CmpOperator.Eq => "eq", CmpOperator.NotEq => "ne", CmpOperator.Lt => "lt", CmpOperator.LtE => "le", CmpOperator.Gt => "gt",
+        CmpOperator.GtE => "ge", CmpOperator.Is => "is_", CmpOperator.IsNot => "is_not", CmpOperator.In => "in_", _ => "not_in",
+    };
+
+    public static LibFunc Operation(Operator op) => Get("operator." + OperatorName(op));
+    public static LibFunc Operation(UnaryOperator op) => Get("operator." + OperatorName(op));
+    public static LibFunc Operation(CmpOperator op) => Get("operator." + OperatorName(op));
+
+    private static void RegisterOperators()
+    {
+        foreach (var op in Enum.GetValues<Operator>())
+            Add("operator." + OperatorName(op),
+                c => Arith.BinOpType(op, c.Positional[0].Type, c.Positional[1].Type, c.Positional[1].Literal) ?? throw c.Error(
+                    $"unsupported operand type(s) for {Arith.Symbol(op)}: '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'"),
+                c => Arith.LowerBinOp(c.E, c.Span, op, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType, callForm: false),
+                acceptsNarrow: true, mayRaise: sig => BinOpMayRaise(op, sig));
+
+        foreach (var op in new[] { UnaryOperator.Invert, UnaryOperator.UAdd, UnaryOperator.USub })
+            Add("operator." + OperatorName(op),
+                c => Arith.UnaryType(op, c.Positional[0].Type) ?? throw c.Error($"bad operand type for unary {Arith.Symbol(op)}: '{TypeOps.PyName(c.Positional[0].Type)}'"),
+                c => Arith.LowerUnary(c.E, op, c.Arg(0), c.ArgType(0), c.ResultType),
+                acceptsNarrow: true, neverRaises: true);
+
+        foreach (var op in Enum.GetValues<CmpOperator>())
+            Add("operator." + OperatorName(op),
+                c => Arith.CanCompare(op, c.Positional[0].Type, c.Positional[1].Type) ? ScalarType.Bool
+                    : throw c.Error(Arith.CompareError(op, c.Positional[0].Type, c.Positional[1].Type)),
+                c => Arith.LowerCompare(c.E, op, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1)),
+                acceptsNarrow: true, neverRaises: true).Fold = sig => FoldCompare(op, sig);
+    }
+
+    /// <summary>A comparison of two literal integers (or bools) is a literal: <c>len(args) == 1</c> decides a branch
+    /// at compile time.</summary>
+    private static object? FoldCompare(CmpOperator op, Signature sig)
+    {
+        if (sig.Args[0] is not ScalarType { Rank: <= 1 } || sig.Args[1] is not ScalarType { Rank: <= 1 }) return null;
+        if (sig.LiteralInt(0) is not long a || sig.LiteralInt(1) is not long b) return null;
+        return op switch
+        {
+            CmpOperator.Eq => a == b, CmpOperator.NotEq => a != b, CmpOperator.Lt => a < b, CmpOperator.LtE => a <= b,
+            CmpOperator.Gt => a > b, CmpOperator.GtE => a >= b, _ => null,
+        };
+    }
+
+    /// <summary>Whether a binary operator can raise for these operand types and literal values: division and modulo by
+    /// a non-zero literal, shifts by a non-negative literal and integer powers with a non-negative literal exponent
+    /// cannot (the lowering's checks fold away on constants).</summary>
+    private static bool BinOpMayRaise(Operator op, Signature sig)
+    {
+        if (op is Operator.Add or Operator.Sub or Operator.Mult or Operator.BitAnd or Operator.BitOr or Operator.BitXor) return false;
+        bool intOperands = sig.Args[0] is ScalarType { Rank: <= 1 } && sig.Args[1] is ScalarType { Rank: <= 1 };
+        var divisor = sig.LiteralInt(1);
+        if (op is Operator.FloorDiv or Operator.Mod && intOperands && divisor is long d && d != 0) return false;
+        if (op is Operator.LShift or Operator.RShift && divisor is >= 0) return false;
+        if (op == Operator.Pow && intOperands && divisor is >= 0) return false;
+        if (op == Operator.Div && sig.Args[0] is ScalarType { Rank: 2 } && sig.LiteralFloat(1) is double fd && fd != 0) return false;
+        return true;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.IR;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+
+namespace SharpJit.Library;
+
+public abstract class LibMember { }
+
+/// <summary>A module constant such as math.pi, folded into the code.</summary>
+public sealed class LibConstant : LibMember
+{
+    public object Value { get; }
+    public LibConstant(object value) { Value = value; }
+}
+
+/// <summary>A module member that exists in Python but that compiled code rejects with a specific explanation.</summary>
+public sealed class LibUnsupported : LibMember
+{
+    public string Message { get; }
+    public string? Hint { get; }
+    public LibUnsupported(string message, string? hint = null) { Message = message; Hint = hint; }
+}
+
+/// <summary>
+/// One typed operation of the registry: a builtin, a module function, an operator (<c>operator.add</c>), an attribute
+/// (<c>attr.real</c>) or a method (<c>method.conjugate</c>, whose first argument is the receiver). Its typing rule maps
+/// the argument types (with their literal values) to a result type; its lowering receives the emitter, the
+/// <see cref="Signature"/> it was typed with and LLVM values, and returns an LLVM value, so it can be used wherever
+/// values of those types exist, not only at a call in the source.
+/// </summary>
+public sealed class LibFunc : LibMember
+{
+    public string Name { get; }
+    public Func<CallTypingContext, SjType> Type { get; }
+    public Func<LoweringCall, LLVMValueRef> Lower { get; }
+    /// <summary>Whether a call with this signature may raise (see Typing.RaiseAnalysis): a property of the entry.</summary>
+    public Func<Signature, bool> MayRaise { get; }
+    /// <summary>True when the function handles NumPy's narrow scalars itself; otherwise its signature has them
+    /// converted to int64, float64 or complex128 and the lowering receives the converted values.</summary>
+    public bool AcceptsNarrow { get; init; }
+    /// <summary>Folds a call to a constant known at compile time (or null): a literal for typing, branch pruning and
+    /// code generation.</summary>
+    public Func<Signature, object?>? Fold { get; set; }
+    /// <summary>For a method: the receiver types it is defined for.</summary>
+    public Func<SjType, bool>? Receiver { get; set; }
+
+    public static readonly Func<Signature, bool> Always = _ => true, Never = _ => false;
+
+    public LibFunc(string name, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, Func<Signature, bool> mayRaise)
+    {
+        Name = name; Type = type; Lower = lower; MayRaise = mayRaise;
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The types (and literal values) a registry entry was typed with: positional arguments, then keyword
+/// arguments in call order, and the result.</summary>
+public sealed record Signature(ImmutableArray<SjType> Args, ImmutableArray<object?> Literals, ImmutableArray<string> KeywordNames, SjType Result)
+{
+    public int Positional => Args.Length - KeywordNames.Length;
+
+    public static Signature Of(SjType result, params SjType[] args) =>
+        new(args.ToImmutableArray(), Enumerable.Repeat((object?)null, args.Length).ToImmutableArray(), ImmutableArray<string>.Empty, result);
+
+    public long? LiteralInt(int k) => Literals[k] switch { long l => l, bool b => b ? 1 : 0, _ => null };
+    public double? LiteralFloat(int k) => Literals[k] switch { double d => d, long l => l, _ => null };
+    public override string ToString() => $"({string.Join(", ", Args)}) -> {Result}";
+}
+
+/// <summary>One argument as a typing rule sees it: its type, its value when it is a compile-time constant (a
+/// literal), and the IR value it came from (for error positions).</summary>
+public sealed record TypedArg(SjType Type, object? Literal, Value Site);
+
+/// <summary>One argument as a lowering sees it: an LLVM value of its signature type. An f-string that is only written
+/// (printed, used as a message) may stream its parts instead of being built: <see cref="LoweringCall.Write"/>.</summary>
+public sealed class LoweredArg
+{
+    private LLVMValueRef? _value;
+    private readonly Func<LLVMValueRef>? _materialise;
+    public SjType Type { get; }
+    public object? Literal { get; }
+    /// <summary>Writes str() of the argument to a text sink without materialising it (lazy f-strings).</summary>
+    internal Action<LLVMValueRef>? Stream { get; init; }
+
+    public LoweredArg(LLVMValueRef value, SjType type, object? literal = null) { _value = value; Type = type; Literal = literal; }
+    public LoweredArg(Func<LLVMValueRef> materialise, SjType type, object? literal = null) { _materialise = materialise; Type = type; Literal = literal; }
+
+    public LLVMValueRef Value => _value ??= _materialise!();
+}
+
+/// <summary>What a lowering receives: the emitter, the signature, the argument values.</summary>
+public sealed class LoweringCall
+{
+    public FunctionEmitter E { get; }
+    public Signature Sig { get; }
+    public Span Span { get; }
+    public LoweredArg[] Args { get; }
+    public Dictionary<string, LoweredArg> Keywords { get; }
+
+    public IReadOnlyList<Specialization> Callees { get; }
+
+    public LoweringCall(FunctionEmitter e, Signature sig, Span span, LoweredArg[] args, IReadOnlyList<Specialization>? callees = null)
+    {
+        E = e; Sig = sig; Span = span; Callees = callees ?? Array.Empty<Specialization>();
+        Args = args[..sig.Positional];
+        Keywords = new Dictionary<string, LoweredArg>();
+        for (int k = 0; k < sig.KeywordNames.Length; k++) Keywords[sig.KeywordNames[k]] = args[sig.Positional + k];
+    }
+
+    /// <summary>Calls the k-th compiled function the typing rule required, propagating its exceptions.</summary>
+    public LLVMValueRef CallCompiled(int k, params LLVMValueRef[] args) => E.CallSpecialization(Callees[k], args, Span);
+
+    public LLVMValueRef Arg(int k) => Args[k].Value;
+    public SjType ArgType(int k) => Args[k].Type;
+    public SjType ResultType => Sig.Result;
+
+    /// <summary>Writes str(arg) (or repr) to a text sink: 0 is stdout, otherwise a string builder.</summary>
+    public void Write(LLVMValueRef sink, LoweredArg arg, bool repr)
+    {
+        if (!repr && arg.Stream is { } stream) stream(sink);
+        else if (!repr && arg.Literal is string s) E.CallRuntime("sj_write_str", sink, E.M.ConstString(s));
+        else Formatting.WriteRaw(E, sink, arg.Value, arg.Type, repr);
+    }
+}
+
+/// <summary>What a library typing rule sees of a call.</summary>
+public sealed class CallTypingContext
+{
+    private readonly Func<Value, string, string?, CompileError> _error;
+    public Value Site { get; }
+    public TypedArg[] Positional { get; }
+    public Dictionary<string, TypedArg> Keywords { get; } = new();
+    public SjType[] Types => Positional.Select(v => v.Type).ToArray();
+
+    private readonly Func<Binding.FunctionInfo, SjType[], Specialization> _require;
+
+    public CallTypingContext(Value site, TypedArg[] positional, IReadOnlyList<(string Name, TypedArg Arg)> keywords,
+        Func<Value, string, string?, CompileError> error, Func<Binding.FunctionInfo, SjType[], Specialization> require)
+    {
+        Site = site; Positional = positional; _error = error; _require = require;
+        foreach (var (n, a) in keywords) Keywords[n] = a;
+    }
+
+    /// <summary>Compiles a function of the library written in Python for these argument types; the lowering calls it
+    /// with <see cref="LoweringCall.CallCompiled"/> (the k-th function required is callee k).</summary>
+    public Specialization Require(Binding.FunctionInfo function, params SjType[] types) => _require(function, types);
+
+    public CompileError Error(string message, string? hint = null) => _error(Site, message, hint);
+    /// <summary>An error at an argument when it is written inside the call (a variable's value points to its
+    /// definition elsewhere, so then the call itself is reported).</summary>
+    public CompileError ErrorAt(TypedArg a, string message, string? hint = null) =>
+        _error(a.Site.Span.Start >= Site.Span.Start && a.Site.Span.End <= Site.Span.End ? a.Site : Site, message, hint);
+}

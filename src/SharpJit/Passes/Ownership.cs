@@ -1,0 +1,140 @@
+using SharpJit.Codegen;
+using SharpJit.IR;
+using SharpJit.Typing;
+
+namespace SharpJit.Passes;
+
+/// <summary>
+/// Inserts reference counting into typed IR, for values whose type holds references (str today; arrays, lists and
+/// dicts later). The rule is uniform, so it is easy to show correct:
+/// <list type="bullet">
+/// <item>Every such SSA value owns one reference. Calls, operators and f-strings produce new references (a library
+/// lowering that returns a value with references returns a new one); every other definition (a parameter, a
+/// constant, a tuple item, a tuple built from borrowed items, a global) borrows, so an <c>IncRef</c> follows it.</item>
+/// <item>A phi owns the reference its incoming value takes on the edge (critical edges are split first).</item>
+/// <item>A value is dropped (<c>DecRef</c>) right after its last use, or on the edge where it stops being live.</item>
+/// <item>A returned value's reference moves to the caller; a raised exception's is dropped with the frame.</item>
+/// </list>
+/// Code generation keeps each owned value in a stack slot until it is dropped, so the function's one unwind block
+/// drops exactly what the frame owns when anything raises.
+/// </summary>
+public static class Ownership
+{
+    /// <summary>Values of this instruction are owned by the frame and counted.</summary>
+    public static bool IsOwned(Instr i) =>
+        !i.Streamed && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef) && HasReferences(i.Type);
+
+    public static bool HasReferences(SjType t) =>
+        TypeOps.IsKnown(t) && t is not ConflictType && t != SimpleType.Undefined && TypeModel.Of(t).HasReferences;
+
+    /// <summary>Produces a new reference: the value is already owned when defined.</summary>
+    private static bool ProducesNewReference(Instr i) =>
+        i.Op is Op.Call or Op.JoinStr or Op.FormatValue ||
+        i.Op is Op.BinOp or Op.UnaryOp or Op.Compare or Op.Attr && i.Resolved is ResolvedLibraryCall;
+
+    /// <returns>True when the function owns references (and so needs slots and an unwind block).</returns>
+    public static bool Run(IrFunction f)
+    {
+        if (!f.Params.Concat(f.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs))).Any(IsOwned)) return false;
+        IrEdit.SplitCriticalEdges(f);
+        TakeBorrowedReferences(f);
+        var (liveIn, liveOut) = Liveness(f);
+        PlaceDrops(f, liveIn, liveOut);
+        return true;
+    }
+
+    private static Instr RefOp(IrFunction f, Op op, Value v)
+    {
+        var i = IrEdit.New(f, op, v.Span, null, v);
+        i.Type = SimpleType.None;
+        return i;
+    }
+
+    private static void TakeBorrowedReferences(IrFunction f)
+    {
+        int at = 0;
+        foreach (var p in f.Params)
+            if (IsOwned(p)) IrEdit.InsertAt(f.Entry, at++, RefOp(f, Op.IncRef, p));
+        foreach (var b in f.Blocks)
+        {
+            for (int n = 0; n < b.Instrs.Count; n++)
+            {
+                var i = b.Instrs[n];
+                if (i.Op is Op.IncRef or Op.DecRef || !IsOwned(i) || ProducesNewReference(i)) continue;
+                IrEdit.InsertAt(b, ++n, RefOp(f, Op.IncRef, i));
+            }
+            // Each incoming value of a phi takes a reference at the end of its edge's source (a single-successor block).
+            foreach (var phi in b.Phis.Where(IsOwned))
+                for (int k = 0; k < phi.Args.Length; k++)
+                    if (phi.Args[k] is not Instr { Op: Op.Undef })
+                        IrEdit.Append(b.Preds[k], RefOp(f, Op.IncRef, phi.Args[k]));
+        }
+    }
+
+    /// <summary>Owned values used by an instruction (phi operands are used on their edges, by the IncRef there). A
+    /// streamed f-string runs where it is written, not where it stands: its operands are used by its consumer.</summary>
+    private static IEnumerable<Value> OwnedArgs(Instr i) => i.Streamed ? Enumerable.Empty<Value>() : EffectiveArgs(i).Where(IsOwned).Distinct();
+
+    private static IEnumerable<Instr> EffectiveArgs(Instr i) =>
+        i.Args.OfType<Instr>().SelectMany(a => a.Streamed ? EffectiveArgs(a) : new[] { a });
+
+    private static (Dictionary<Block, HashSet<Value>> In, Dictionary<Block, HashSet<Value>> Out) Liveness(IrFunction f)
+    {
+        var liveIn = f.Blocks.ToDictionary(b => b, _ => new HashSet<Value>());
+        var liveOut = f.Blocks.ToDictionary(b => b, _ => new HashSet<Value>());
+        var order = f.ReversePostOrder();
+        order.Reverse();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var b in order)
+            {
+                var outSet = new HashSet<Value>(b.Succs.SelectMany(s => liveIn[s]));
+                var inSet = new HashSet<Value>(outSet);
+                if (b.Term.Value is Instr tv && IsOwned(tv)) inSet.Add(tv);
+                for (int n = b.Instrs.Count - 1; n >= 0; n--)
+                {
+                    inSet.Remove(b.Instrs[n]);
+                    foreach (var a in OwnedArgs(b.Instrs[n])) inSet.Add(a);
+                }
+                foreach (var phi in b.Phis) inSet.Remove(phi);
+                if (b == f.Entry) foreach (var p in f.Params) inSet.Remove(p);
+                if (!outSet.SetEquals(liveOut[b]) || !inSet.SetEquals(liveIn[b])) { liveOut[b] = outSet; liveIn[b] = inSet; changed = true; }
+            }
+        }
+        return (liveIn, liveOut);
+    }
+
+    private static void PlaceDrops(IrFunction f, Dictionary<Block, HashSet<Value>> liveIn, Dictionary<Block, HashSet<Value>> liveOut)
+    {
+        foreach (var b in f.Blocks.ToList())
+        {
+            var live = new HashSet<Value>(liveOut[b]);
+            // The returned value moves to the caller; a raised exception stays in its slot and the unwind block drops it.
+            if (b.Term.Value is Instr tv && IsOwned(tv)) live.Add(tv);
+            for (int n = b.Instrs.Count - 1; n >= 0; n--)
+            {
+                var i = b.Instrs[n];
+                // Drops go after the instruction and after the reference it takes to its own result (a tuple
+                // takes its items' references before they are dropped).
+                int after = n + 1;
+                while (after < b.Instrs.Count && b.Instrs[after] is { Op: Op.IncRef } own && own.Args[0] == i) after++;
+                foreach (var a in OwnedArgs(i))
+                    if (live.Add(a)) IrEdit.InsertAt(b, after, RefOp(f, Op.DecRef, a));
+                if (IsOwned(i) && !live.Remove(i)) IrEdit.InsertAt(b, n + 1, RefOp(f, Op.DecRef, i));
+            }
+            var defsAtStart = b.Phis.Concat(b == f.Entry ? f.Params : Enumerable.Empty<Instr>()).Where(IsOwned);
+            foreach (var d in defsAtStart)
+                if (!live.Remove(d)) IrEdit.InsertAt(b, 0, RefOp(f, Op.DecRef, d));
+        }
+        // Values that die on an edge (live out of the branch, not live into this successor), dropped where the edge
+        // lands: after splitting critical edges such a successor has this one predecessor.
+        foreach (var s in f.Blocks.ToList())
+        {
+            if (s.Preds.Count != 1) continue;
+            foreach (var v in liveOut[s.Preds[0]].Except(liveIn[s]).OrderBy(v => v.Id))
+                IrEdit.InsertAt(s, 0, RefOp(f, Op.DecRef, v));
+        }
+    }
+}
