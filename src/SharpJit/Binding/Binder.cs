@@ -66,7 +66,7 @@ public sealed class Binder
         {
             case Module m: BindStatements(m.Body); break;
             case FunctionDef f:
-                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(IsJitDecorator))
+                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } }))
                     throw Unsupported(f.DecoratorList[0], "decorators other than @jit/@njit are not supported on compiled functions");
                 BindStatements(f.Body);
                 break;

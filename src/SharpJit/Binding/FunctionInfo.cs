@@ -27,6 +27,9 @@ public sealed class FunctionInfo
     public List<FunctionInfo> Children { get; } = new();
     /// <summary>A nested function that calls itself by name: it rebuilds its own closure from its captures.</summary>
     public bool IsSelfReferencing { get; set; }
+    /// <summary>False for library overloads that see NumPy's narrow scalars as Python's numbers (their arguments are
+    /// converted to int64, float64 or complex128 at the call).</summary>
+    public bool AcceptsNarrow { get; set; } = true;
 
     public FunctionInfo(string name, string qualName, ModuleInfo module, FunctionInfo? parent, Node node)
     {

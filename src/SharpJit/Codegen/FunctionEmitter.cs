@@ -57,7 +57,9 @@ public sealed unsafe class FunctionEmitter
             var blocks = Spec.Ir.Blocks;
             foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
             uint firstArg = Spec.Recursive ? 2u : 0u;   // a recursive function's first parameters: call depth, jmp_buf
-            foreach (var p in Spec.Ir.Params) _values[p] = GetParam(_fn, firstArg + (uint)(int)p.Data!);
+            // A parameter the specialisation was made for a literal of is that constant (what typing assumed).
+            foreach (var p in Spec.Ir.Params)
+                _values[p] = p.Resolved is ResolvedParam { Literal: { } lit } ? M.Constant(lit, p.Type) : GetParam(_fn, firstArg + (uint)(int)p.Data!);
             // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
             // scalar phis: LLVM does not split a phi of a struct, which would hide the loop counter and its
             // invariant bound from the loop optimisers and the vectoriser.
@@ -208,7 +210,7 @@ public sealed unsafe class FunctionEmitter
     {
         if (!Spec.CanRaise) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
         var (line, _) = Source.LineColumn(span.Start);
-        if (recordFrame)
+        if (recordFrame && !Spec.Function.Module.IsLibrary)   // library code has no frames, as NumPy's C code has none
             CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
                 M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
         if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any()) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
@@ -505,7 +507,8 @@ public sealed unsafe class FunctionEmitter
                         continue;
                     }
                     int a = uc.Binding.ArgIndexForParam[p];
-                    llArgs.Add(a >= 0 ? ValueOf(args[a]) : M.Constant(uc.Binding.DefaultForParam[p], uc.Target.ArgTypes[ft.Captures.Length + p]));
+                    var paramType = uc.Target.ArgTypes[ft.Captures.Length + p];
+                    llArgs.Add(a >= 0 ? Convert(ValueOf(args[a]), args[a].Type, paramType) : M.Constant(uc.Binding.DefaultForParam[p], paramType));
                 }
                 return CallSpecialization(uc.Target, llArgs, i.Span);
             }

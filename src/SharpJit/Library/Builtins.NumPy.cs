@@ -140,8 +140,10 @@ public static unsafe partial class Builtins
 
     /// <summary>Registers numpy.NAME (and aliases) as a ufunc over scalars: typed by NumPy's loop resolution,
     /// lowered per loop kind with the arguments converted to the loop's type.</summary>
-    private static void AddUFunc(string[] names, int arity, NpLoops loops, NpBoolInput boolInput, NpLowering lower,
-        Func<ScalarType, ScalarType>? output = null, bool mayRaise = false, string? boolProblem = null)
+    /// <param name="lower">Computes one element from arguments of the loop's type; or null with <paramref name="kernel"/>,
+    /// a function of Library/py/numpy.py that does it in Python.</param>
+    private static void AddUFunc(string[] names, int arity, NpLoops loops, NpBoolInput boolInput, NpLowering? lower,
+        Func<ScalarType, ScalarType>? output = null, bool mayRaise = false, string? boolProblem = null, string? kernel = null)
     {
         string ufunc = names[0];
         foreach (var name in names)
@@ -155,12 +157,14 @@ public static unsafe partial class Builtins
                 }
                 var (loop, problem, hint) = NpResolve(ufunc, c.Positional.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem);
                 if (loop == null) throw c.Error(problem!, hint);
+                if (kernel != null) c.Require(PythonLibrary.Function("numpy", kernel), Enumerable.Repeat<SjType>(loop, arity).ToArray());
                 return NpSingle(output?.Invoke(loop) ?? loop, c.Positional.Select(a => a.Type));
             }, c =>
             {
                 var loop = NpResolve(ufunc, c.Args.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem).Loop!;
                 var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
-                return c.E.Convert(lower(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
+                if (kernel != null) return c.E.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
+                return c.E.Convert(lower!(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
             }, neverRaises: !mayRaise, acceptsNarrow: true);
     }
 
@@ -335,30 +339,8 @@ public static unsafe partial class Builtins
             }
         });
 
-        AddUFunc(new[] { "sign" }, 1, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) =>
-        {
-            var e = c.E; var B = e.B; var M = e.M; var x = a[0];
-            switch (loop.Rank)
-            {
-                case 1:
-                    return BuildSub(B, BuildZExt(B, ICmp(e, LLVMIntPredicate.LLVMIntSGT, x, M.ConstI64(0)), M.I64, ""),
-                        BuildZExt(B, ICmp(e, LLVMIntPredicate.LLVMIntSLT, x, M.ConstI64(0)), M.I64, ""), "");
-                case 2:
-                    // NaN stays NaN and -0.0 gives 0.0.
-                    return Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOGT, x, M.ConstF64(0)), M.ConstF64(1),
-                        Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(0)), M.ConstF64(-1),
-                        Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, x, M.ConstF64(0)), M.ConstF64(0), x)));
-                default:
-                {
-                    // NumPy 1.24: the sign of the first nonzero part, by its lexicographic complex order, as a complex.
-                    var zero = M.ConstComplex(0, 0);
-                    var re = Select(e, NpComplexCompare(e, x, zero, greater: true, orEqual: false), M.ConstF64(1),
-                        Select(e, NpComplexCompare(e, x, zero, greater: false, orEqual: false), M.ConstF64(-1),
-                        Select(e, NpComplexEqual(e, x, zero), M.ConstF64(0), M.ConstF64(PositiveNaN))));
-                    return e.MakeComplex(re, M.ConstF64(0));
-                }
-            }
-        }, boolProblem: "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None");
+        AddUFunc(new[] { "sign" }, 1, NpLoops.Number, NpBoolInput.TypeError, null, kernel: "sign",
+            boolProblem: "ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None");
     }
 
     // ------------------------------------------------------------ binary ufuncs
@@ -368,19 +350,8 @@ public static unsafe partial class Builtins
         foreach (var (name, real) in NpFloatBinary)
             AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) => F64Call(c.E, real, a[0], a[1]));
 
-        // logaddexp(x, y) = max + log1p(exp(-|x - y|)); equal arguments (infinities included) give x + log(2).
-        foreach (var (name, base2) in new[] { ("logaddexp", false), ("logaddexp2", true) })
-            AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
-            {
-                var e = c.E; var B = e.B; var M = e.M; var (x, y) = (a[0], a[1]);
-                var diff = BuildFSub(B, x, y, "");
-                var larger = Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOGT, diff, M.ConstF64(0)), x, y);
-                var negAbs = BuildFNeg(B, F64Call(e, "llvm.fabs", diff), "");
-                var log1p = e.CallLibm("log1p", e.CallLibm(base2 ? "exp2" : "exp", negAbs));
-                if (base2) log1p = BuildFMul(B, log1p, M.ConstF64(1.442695040888963407359924681001892137), "");
-                var same = BuildFAdd(B, x, M.ConstF64(base2 ? 1.0 : Math.Log(2)), "");
-                return Select(e, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, x, y), same, BuildFAdd(B, larger, log1p, ""));
-            });
+        foreach (var name in new[] { "logaddexp", "logaddexp2" })
+            AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, null, kernel: name);
 
         AddUFunc(new[] { "heaviside" }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
         {

@@ -40,6 +40,7 @@ public static unsafe partial class Builtins
         RegisterMath();
         RegisterCMath();
         RegisterNumPy();
+        foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
     }
 
     /// <summary>Registers an entry. It may raise for every signature unless <paramref name="neverRaises"/> or a
@@ -55,7 +56,11 @@ public static unsafe partial class Builtins
     public static SjType? Lookup(string name)
     {
         if (ExceptionNames.Contains(name)) return new ExceptionClassType(name);
-        if (Registry.TryGetValue(name, out var m) && m is LibFunc f) return new BuiltinType(f.Name);
+        if (Registry.TryGetValue(name, out var m))
+        {
+            if (m is LibFunc f) return new BuiltinType(f.Name);
+            if (m is LibOverload o) return new FunctionType(o.Function, Array.Empty<SjType>());
+        }
         return null;
     }
 
@@ -202,60 +207,7 @@ public static unsafe partial class Builtins
             }
         }, acceptsNarrow: true, mayRaise: sig => sig.Args[0] is ScalarType { Rank: 3 }); // abs(complex) can overflow
 
-        foreach (var (name, isMin) in new[] { ("min", true), ("max", false) })
-        {
-            Add(name, c =>
-            {
-                if (c.Keywords.Count > 0) throw c.Error($"{name}() keyword arguments are not supported in compiled code");
-                if (c.Positional.Length == 0) throw c.Error($"{name} expected at least 1 argument, got 0");
-                if (c.Positional.Length == 1)
-                {
-                    if (c.Positional[0].Type is TupleType { Items.Length: 0 }) throw c.Error($"{name}() arg is an empty sequence");
-                    var it = TupleItemsType(c, name, 0, numeric: false);
-                    if (it is ScalarType { Rank: 3 }) throw c.Error($"'<' not supported between instances of 'complex' and 'complex'");
-                    return it;
-                }
-                SjType r = SimpleType.Unknown;
-                for (int k = 0; k < c.Positional.Length; k++)
-                {
-                    var t = c.Positional[k].Type;
-                    if (t is ScalarType { Rank: 3 } || t is not ScalarType && t is not TupleType)
-                        throw c.ErrorAt(c.Positional[k], $"'<' not supported between instances of '{TypeOps.PyName(t)}' and '{TypeOps.PyName(r == SimpleType.Unknown ? t : r)}'");
-                    r = TypeOps.Unify(r, t) ?? throw c.ErrorAt(c.Positional[k], $"{name}() arguments must share one type, got {TypeOps.PyName(r)} and {TypeOps.PyName(t)}");
-                }
-                return r;
-            }, c =>
-            {
-                var e = c.E; var rt = c.ResultType;
-                var items = c.Args.Length == 1 ? TupleItems(c, 0, rt) : c.Args.Select((a, k) => e.Convert(c.Arg(k), c.ArgType(k), rt)).ToArray();
-                var best = items[0];
-                for (int k = 1; k < items.Length; k++)
-                {
-                    // Python keeps the first of equal values: replace only when strictly better.
-                    var better = Arith.LowerCompare(e, isMin ? CmpOperator.Lt : CmpOperator.Gt, items[k], rt, best, rt);
-                    best = BuildSelect(e.B, better, items[k], best, "");
-                }
-                return e.NewRef(best, rt);
-            }, acceptsNarrow: true, neverRaises: true);
-        }
-
-        Add("sum", c =>
-        {
-            Arity(c, "sum", 1, 2, "start");
-            var it = TupleItemsType(c, "sum", 0);
-            var start = c.Positional.Length > 1 ? c.Positional[1].Type : c.Keywords.TryGetValue("start", out var s) ? s.Type : ScalarType.Int64;
-            if (start is not ScalarType) throw c.Error("sum() start must be a number in compiled code");
-            var r = TypeOps.Unify(it, start)!;
-            return r is ScalarType { Rank: 0 } ? ScalarType.Int64 : r;
-        }, c =>
-        {
-            var e = c.E; var rt = c.ResultType;
-            var startV = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("start");
-            var acc = startV != null ? e.Convert(startV.Value, startV.Type, rt) : e.Convert(e.M.ConstI64(0), ScalarType.Int64, rt);
-            foreach (var item in TupleItems(c, 0, rt))
-                acc = Arith.LowerBinOp(e, c.Span, Operator.Add, acc, rt, item, rt, rt);
-            return acc;
-        }, neverRaises: true);
+        // min, max, sum and divmod are written in Python: Library/py/builtins.py.
 
         Add("int", c =>
         {
@@ -344,28 +296,6 @@ public static unsafe partial class Builtins
             var digits = e.Convert(nd!.Value, nd!.Type, ScalarType.Int64);
             if (t.Rank <= 1) return e.CallRuntime("sj_round_int", ToInt(c, 0), digits);
             return e.CallRuntime("sj_round_float", c.Arg(0), digits);
-        });
-
-        Add("divmod", c =>
-        {
-            Arity(c, "divmod", 2, 2);
-            var t = Arith.BinOpType(Operator.FloorDiv, c.Positional[0].Type, c.Positional[1].Type)
-                ?? throw c.Error($"unsupported operand type(s) for divmod(): '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'");
-            return new TupleType(new[] { t, t });
-        }, c =>
-        {
-            var e = c.E; var t = ((TupleType)c.ResultType).Items[0];
-            if (t is ScalarType { Rank: 2 })
-            {
-                var a = ToFloat(c, 0); var b = ToFloat(c, 1);
-                e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, b, e.M.ConstF64(0), ""), "ZeroDivisionError", "float divmod()", c.Span);
-                var q = e.CallRuntime("sj_float_floordiv", a, b);
-                var m = Arith.LowerBinOp(e, c.Span, Operator.Mod, a, t, b, t, t);
-                return e.MakeStruct(e.M.Lower(c.ResultType), q, m);
-            }
-            var qi = Arith.LowerBinOp(e, c.Span, Operator.FloorDiv, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
-            var mi = Arith.LowerBinOp(e, c.Span, Operator.Mod, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), t);
-            return e.MakeStruct(e.M.Lower(c.ResultType), qi, mi);
         });
 
         Add("pow", c =>

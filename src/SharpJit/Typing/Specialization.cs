@@ -26,6 +26,8 @@ public sealed class Specialization
     public readonly HashSet<Specialization> Callers = new();
     /// <summary>Module global variables this function reads: re-inferred when their type grows.</summary>
     public readonly HashSet<string> GlobalsRead = new();
+    /// <summary>For library code: the user's call that led here, where its typing errors are reported.</summary>
+    public (Value Site, ModuleInfo Module)? CallSite;
 
     public Specialization(FunctionInfo fn, ImmutableArray<SjType> argTypes, IrFunction ir, string symbol)
     {
@@ -57,8 +59,9 @@ public sealed record ResolvedException(string ExceptionName) : Resolution;
 public sealed record ResolvedConstant(object Value) : Resolution;
 /// <summary>A tuple subscript with a constant index, already in range.</summary>
 public sealed record ResolvedIndex(int Index) : Resolution;
-/// <summary>A parameter: its name.</summary>
+/// <summary>A parameter: its name, and its value when the specialisation is made for a literal argument.</summary>
 public sealed record ResolvedParam(string Name) : Resolution
 {
+    public object? Literal { get; init; }
     public override string ToString() => Name;
 }

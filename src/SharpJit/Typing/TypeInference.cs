@@ -38,11 +38,17 @@ public sealed class TypeInference
     private static string Key(IEnumerable<SjType> types) => string.Join("|", types.Select(t => t.Name));
 
     /// <summary>The specialisation of fn for these argument types, created (and queued) on first request.</summary>
-    public Specialization Request(FunctionInfo fn, IReadOnlyList<SjType> argTypes)
+    /// <param name="literals">Literal values of arguments the callee is specialised on (null where none): the
+    /// parameter is then a literal in its body, so branches on it are decided at compile time.</param>
+    public Specialization Request(FunctionInfo fn, IReadOnlyList<SjType> argTypes, IReadOnlyList<object?>? literals = null)
     {
-        var key = (fn, Key(argTypes));
+        string literalKey = literals == null || literals.All(l => l == null) ? "" : "|=" + string.Join("|", literals.Select(l => l == null ? "_" : $"{l.GetType().Name}:{l}"));
+        var key = (fn, Key(argTypes) + literalKey);
         if (_specs.TryGetValue(key, out var s)) return s;
         var ir = _bind(fn);
+        if (literalKey != "")
+            foreach (var p in ir.Params)
+                if (literals![(int)p.Data!] is { } lit) p.Resolved = ((ResolvedParam)p.Resolved!) with { Literal = lit };
         string symbol = UniqueSymbol(fn);
         s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol);
         _specs[key] = s;
@@ -196,7 +202,17 @@ public sealed class TypeInference
             v.Span, "give the variable one type on all paths, or use a different name");
     }
 
-    private CompileError Error(Value at, string message, string? hint = null) => Here.Error(ErrorKind.TypingError, message, at.Span, hint);
+    private CompileError Error(Value at, string message, string? hint = null) =>
+        _current is { Function.Module.IsLibrary: true, CallSite: var (site, module) }
+            ? module.Error(ErrorKind.TypingError, message, site.Span, hint)   // library code: at the user's call
+            : Here.Error(ErrorKind.TypingError, message, at.Span, hint);
+
+    /// <summary>Library code is reported at the user's call that reached it.</summary>
+    private void NoteCallSite(Specialization target, Value site)
+    {
+        if (!target.Function.Module.IsLibrary || target.CallSite != null) return;
+        target.CallSite = _current is { Function.Module.IsLibrary: true } c ? c.CallSite : (site, Here);
+    }
 
     /// <summary>The module of the function being inferred: its source is where errors point.</summary>
     private ModuleInfo Here => _current?.Function.Module ?? Module;
@@ -259,7 +275,7 @@ public sealed class TypeInference
                 if (t == SimpleType.Range) return SimpleType.RangeIter;
                 if (t is TupleType tt)
                 {
-                    if (tt.Items.Length > 0 && !tt.IsHomogeneous)
+                    if (tt.Items.Length > 0 && !IterableByItem(tt))
                         throw Error(i, $"cannot iterate over the heterogeneous tuple {tt}", "iterate over a tuple whose items share one type, or index items by constant position");
                     return new TupleIterType(tt);
                 }
@@ -271,7 +287,7 @@ public sealed class TypeInference
                 var t = i.Args[0].Type;
                 if (t == SimpleType.RangeIter) return ScalarType.Int64;
                 var tt = ((TupleIterType)t).Tuple;
-                return tt.Items.Length == 0 ? SimpleType.None : tt.Items[0];
+                return tt.Items.Length == 0 ? SimpleType.None : tt.ItemType!;
             }
             case Op.IterNext: return i.Args[0].Type;
             case Op.FormatValue:
@@ -349,6 +365,7 @@ public sealed class TypeInference
     {
         if (member is LibUnsupported u) throw Here.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
         if (member is LibConstant c) { i.Resolved = new ResolvedConstant(c.Value); return ConstType(c.Value); }
+        if (member is LibOverload o) return new FunctionType(o.Function, Array.Empty<SjType>());
         return new BuiltinType(((LibFunc)member).Name);
     }
 
@@ -386,9 +403,9 @@ public sealed class TypeInference
             return tt.Items[(int)idx];
         }
         if (tt.Items.Length == 0) throw Error(i, "tuple index out of range");
-        if (!tt.IsHomogeneous)
+        if (!IterableByItem(tt))
             throw Error(i, $"cannot index the heterogeneous tuple {tt} with a run-time index", "use a constant index, or a tuple whose items share one type");
-        return tt.Items[0];
+        return tt.ItemType!;
     }
 
     /// <summary>The value of a compile-time integer constant (a literal or a folded negation), else null.</summary>
@@ -400,6 +417,7 @@ public sealed class TypeInference
     {
         Instr { Op: Op.Const, Data: var d } => d is TypedConstant ? null : d,
         Instr { Resolved: ResolvedLibraryCall { Folded: { } folded } } => folded,
+        Instr { Op: Op.Param, Resolved: ResolvedParam { Literal: { } literal } } => literal,
         Instr { Op: Op.Truth } t => LiteralOf(t.Args[0]) is { } x ? Truthy(x) : null,
         Instr { Op: Op.Not } n => LiteralOf(n.Args[0]) is bool x ? !x : null,
         Instr { Op: Op.Global or Op.Attr, Resolved: ResolvedConstant { Value: var c } } => c is TypedConstant ? null : c,
@@ -421,10 +439,12 @@ public sealed class TypeInference
             {
                 var binding = BindArguments(i, ft.Function, shape, args);
                 var types = new List<SjType>(ft.Captures);
+                SjType Normalise(SjType t) => ft.Function.AcceptsNarrow ? t : TypeOps.Canonical(t);
                 for (int p = 0; p < ft.Function.Params.Count; p++)
-                    types.Add(p == binding.VarArgParam ? VarArgTuple(ft.Function, binding.VarArgs!.Select(a => args[a].Type).ToList())
+                    types.Add(p == binding.VarArgParam ? VarArgTuple(ft.Function, binding.VarArgs!.Select(a => Normalise(args[a].Type)).ToList())
                         : binding.ArgIndexForParam[p] >= 0 ? Normalise(args[binding.ArgIndexForParam[p]].Type) : ConstType(binding.DefaultForParam[p]));
-                var target = Request(ft.Function, types);
+                var target = Request(ft.Function, types, ft.Function.Module.IsLibrary ? LiteralArguments(ft, binding, args) : null);
+                NoteCallSite(target, i);
                 if (_current != null) target.Callers.Add(_current);
                 i.Resolved = new ResolvedUserCall(target, binding);
                 return target.ReturnType;
@@ -446,6 +466,21 @@ public sealed class TypeInference
         }
     }
 
+    /// <summary>Library functions are specialised on arguments that are literal bools and strings (flags and names
+    /// that select code, as <c>_extreme(items, True, "min")</c> does).</summary>
+    private static object?[] LiteralArguments(FunctionType ft, ArgBinding binding, Value[] args)
+    {
+        var literals = new object?[ft.Captures.Length + ft.Function.Params.Count];
+        for (int p = 0; p < ft.Function.Params.Count; p++)
+            if (binding.ArgIndexForParam[p] >= 0 && LiteralOf(args[binding.ArgIndexForParam[p]]) is bool or string)
+                literals[ft.Captures.Length + p] = LiteralOf(args[binding.ArgIndexForParam[p]]);
+        return literals;
+    }
+
+    /// <summary>A tuple whose items can be read at run-time positions: of one type, or in library code (min, sum …)
+    /// of types that unify, read as that type as Python's numbers would combine.</summary>
+    private bool IterableByItem(TupleType tt) => tt.IsHomogeneous || Here.IsLibrary && tt.ItemType is { } t && t is not ConflictType;
+
     /// <summary>The tuple a <c>*args</c> parameter receives: the arguments' own types, or for library functions
     /// (written to iterate over it) one type they all fit in, as min() and max() unify int with float.</summary>
     private static TupleType VarArgTuple(FunctionInfo fn, List<SjType> types)
@@ -455,8 +490,6 @@ public sealed class TypeInference
         return new TupleType(types);
     }
 
-    /// <summary>Specialise on value types only: a bool argument where int is expected stays bool (as Python).</summary>
-    private static SjType Normalise(SjType t) => t;
 
     public CompileError CallError(Value at, string message, string? hint = null) => Error(at, message, hint);
 
@@ -475,6 +508,7 @@ public sealed class TypeInference
         var context = new CallTypingContext(i, pos.ToArray(), kws, (at, message, hint) => Error(at, message, hint), (f, types) =>
         {
             var target = Request(f, types);
+            NoteCallSite(target, i);
             if (_current != null) target.Callers.Add(_current);
             callees.Add(target);
             return target;

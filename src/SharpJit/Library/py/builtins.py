@@ -1,0 +1,59 @@
+# Builtins written in Python. sharpjit compiles this file like user code, specialised on the argument types of each
+# call, and LLVM inlines the result where it is used. `@overload("NAME")` makes a function the implementation of the
+# builtin or NumPy function NAME (see CONTRIBUTING.md). Branches on `isinstance` and `len` of a tuple are decided at
+# compile time, so each specialisation keeps only the code for its types. NumPy's narrow scalars arrive as Python's
+# numbers unless the overload says `narrow=True`.
+
+
+@overload("divmod")
+def divmod(a, b):
+    if isinstance(a, float) or isinstance(b, float):
+        x = float(a)
+        y = float(b)
+        if y == 0.0:
+            raise ZeroDivisionError("float divmod()")
+        return x // y, x % y
+    return a // b, a % b
+
+
+@overload("sum")
+def sum(iterable, start=0):
+    if isinstance(iterable, tuple):
+        if len(iterable) == 0:
+            return start
+    total = start
+    for x in iterable:
+        total = total + x
+    return total
+
+
+@overload("min", narrow=True)
+def min(*args):
+    if len(args) == 0:
+        raise TypeError("min expected at least 1 argument, got 0")
+    if len(args) == 1:
+        return _extreme(args[0], True, "min")
+    return _extreme(args, True, "min")
+
+
+@overload("max", narrow=True)
+def max(*args):
+    if len(args) == 0:
+        raise TypeError("max expected at least 1 argument, got 0")
+    if len(args) == 1:
+        return _extreme(args[0], False, "max")
+    return _extreme(args, False, "max")
+
+
+def _extreme(items, smallest, name):
+    # Python keeps the first of equal values: an item replaces the best only when strictly better.
+    if len(items) == 0:
+        raise ValueError(f"{name}() arg is an empty sequence")
+    best = items[0]
+    for x in items:
+        if smallest:
+            if x < best:
+                best = x
+        elif x > best:
+            best = x
+    return best
