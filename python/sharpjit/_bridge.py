@@ -179,5 +179,11 @@ def raise_compile_error(kind, text):
     return errors.BY_KIND.get(kind, errors.InternalError)("\n" + text if "\n" in text else text)
 
 
+def cache_warning(text):
+    """A cache directory or key that is not safe to use: said once, then the function runs uncached."""
+    import warnings
+    warnings.warn(text, errors.CacheWarning, stacklevel=2)
+
+
 def write_stdout(text):
     sys.stdout.write(text)

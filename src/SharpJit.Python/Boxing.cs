@@ -49,17 +49,26 @@ internal static unsafe class Boxing
         return false;
     }
 
-    /// <summary>The innermost value whose type blocks <see cref="AppendKey"/> (o itself for a scalar).</summary>
+    /// <summary>
+    /// The innermost value whose type blocks <see cref="AppendKey"/> (o itself for a scalar), or the tuple where the walk
+    /// stops: one too long, or nested deeper than a type key can describe. Iterative, so no nesting depth can exhaust
+    /// the stack (of any thread); the Python side turns a tuple into a TypeError.
+    /// </summary>
     public static nint FirstUnknown(nint o)
     {
-        if (Py.TypeOf(o) != Py.TupleType) return o;
-        nint len = Py.PyTuple_Size(o);
         byte* scratch = stackalloc byte[MaxKey];
-        for (nint i = 0; i < len; i++)
+        for (int depth = 0; depth < MaxKey && Py.TypeOf(o) == Py.TupleType; depth++)
         {
-            int n = 0;
-            nint item = Py.PyTuple_GetItem(o, i);
-            if (!AppendKey(item, scratch, ref n)) return FirstUnknown(item);
+            nint len = Py.PyTuple_Size(o), blocking = 0;
+            if (len > 255) return o;
+            for (nint i = 0; i < len && blocking == 0; i++)
+            {
+                int n = 0;
+                nint item = Py.PyTuple_GetItem(o, i);
+                if (!AppendKey(item, scratch, ref n)) blocking = item;
+            }
+            if (blocking == 0) return o;   // every item fits alone: the whole is too big for a key
+            o = blocking;
         }
         return o;
     }

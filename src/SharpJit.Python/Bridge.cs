@@ -97,6 +97,15 @@ internal static unsafe class Bridge
         return true;
     }
 
+    /// <summary>Issues a sharpjit.errors.CacheWarning (GIL held); false with the exception set if warnings are errors.</summary>
+    public static bool CacheWarning(string text)
+    {
+        nint r = CallHelper("cache_warning", Py.Str(text));
+        if (r == 0) return false;
+        Py.Py_DecRef(r);
+        return true;
+    }
+
     /// <summary>Sends compiled print() output to Python's sys.stdout (so it interleaves with Python's own prints).</summary>
     public static void WriteStdout(string text)
     {

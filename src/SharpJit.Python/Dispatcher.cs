@@ -182,6 +182,7 @@ internal sealed unsafe class Dispatcher
     {
         CompiledEntry? entry = null;
         Exception? error = null;
+        var warnings = new List<string>();
         nint ts = Py.PyEval_SaveThread();
         try
         {
@@ -195,7 +196,7 @@ internal sealed unsafe class Dispatcher
                 {
                     var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
                     var cacheKey = CacheDir == null ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
-                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn);
+                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn, warnings);
                     if (entry == null)
                     {
                         var f = Host.Compile(types, options, sharedObject: cacheKey != null);
@@ -208,7 +209,7 @@ internal sealed unsafe class Dispatcher
                             ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
                             Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
                         };
-                        if (cacheKey != null) DiskCache.Store(this, cacheKey, f);
+                        if (cacheKey != null) DiskCache.Store(this, cacheKey, f, warnings);
                     }
                     entry.Prepare();
                     Entries = Entries.Append(entry).ToArray();
@@ -218,6 +219,8 @@ internal sealed unsafe class Dispatcher
         catch (Exception ex) { error = ex; }
         finally { Py.PyEval_RestoreThread(ts); }
         if (error != null) { Bridge.RaiseCompileError(error); return null; }
+        foreach (var w in warnings)
+            if (!Bridge.CacheWarning(w)) return null;   // warnings turned into errors (-W error) raise
         return entry;
     }
 }
