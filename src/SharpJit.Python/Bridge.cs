@@ -118,10 +118,6 @@ internal static unsafe class Bridge
         finally { Py.PyGILState_Release(gil); }
     }
 
-    /// <summary>Positional arguments for a call with keywords or omitted defaults (new reference, or 0).</summary>
-    public static nint Normalize(nint dispatcher, nint args, nint kwargs) =>
-        CallHelper("normalize_args", Py.NewRef(dispatcher), Py.NewRef(args), kwargs == 0 ? Py.NewRef(Py.None) : Py.NewRef(kwargs));
-
     /// <summary>Classifies a name read by compiled code (must be called with the GIL held).</summary>
     public static nint Resolve(nint dispatcher, string name) => CallHelper("resolve", Py.NewRef(dispatcher), Py.Str(name));
 

@@ -69,14 +69,20 @@ internal static unsafe class DispatcherType
         {
             var d = Require(self);
             if (d == null) return 0;
-            if ((kwargs != 0 && Py.PyDict_Size(kwargs) > 0) || Py.Fast.PyTuple_Size(args) != d.ParamNames.Length)
+            int total = d.ParamNames.Length;
+            nint* argv = stackalloc nint[total + 1];
+            nint given = Py.Fast.PyTuple_Size(args);
+            if ((kwargs == 0 || Py.Fast.PyDict_Size(kwargs) == 0) && given == total && d.AllPositional)
             {
-                nint normal = Bridge.Normalize(self, args, kwargs);
-                if (normal == 0) return 0;
-                try { return d.Call(normal); }
-                finally { Py.Py_DecRef(normal); }
+                for (int i = 0; i < total; i++) argv[i] = Py.Fast.PyTuple_GetItem(args, i);
+                return d.Call(argv, total);
             }
-            return d.Call(args);
+            // Keywords or defaults: bound here, by CPython's rules. The values are borrowed from the call's tuple and
+            // dict and the dispatcher's defaults; the dict's own are held, since compiling may run Python code.
+            if (!d.Bind(args, kwargs, argv)) return 0;
+            for (int i = (int)given; i < total; i++) Py.Fast.Py_IncRef(argv[i]);
+            try { return d.Call(argv, total); }
+            finally { for (int i = (int)given; i < total; i++) Py.Py_DecRef(argv[i]); }
         }
         catch (Exception ex) { return Internal(ex); }
     }
@@ -86,20 +92,26 @@ internal static unsafe class DispatcherType
     {
         nint type = Py.TypeOf(self);
         nint h = *(nint*)(self + HandleOffset);
-        if (h != 0) { GCHandle.FromIntPtr(h).Free(); *(nint*)(self + HandleOffset) = 0; }
+        if (h != 0)
+        {
+            (GCHandle.FromIntPtr(h).Target as Dispatcher)?.ReleaseReferences();
+            GCHandle.FromIntPtr(h).Free();
+            *(nint*)(self + HandleOffset) = 0;
+        }
         var free = (delegate* unmanaged<nint, void>)Py.PyType_GetSlot(type, Py.Py_tp_free);
         free(self);
         Py.Py_DecRef(type);
     }
 
     /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None,
-    /// (line, column) inside the body or None, numpy_error_model)</summary>
+    /// (line, column) inside the body or None, numpy_error_model,
+    /// (qualname, argcount, posonlyargcount, defaults or None, kwdefaults or None))</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
         try
         {
-            if (Py.PyTuple_Size(args) != 11) { Py.PyErr_SetString(Py.TypeError, "_setup expects 11 arguments"); return 0; }
+            if (Py.PyTuple_Size(args) != 12) { Py.PyErr_SetString(Py.TypeError, "_setup expects 12 arguments"); return 0; }
             nint Arg(int i) => Py.PyTuple_GetItem(args, i);
             string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
             long firstLine = Py.PyLong_AsLongLong(Arg(2));
@@ -111,6 +123,7 @@ internal static unsafe class DispatcherType
                 NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, CacheDir = Arg(8) == Py.None ? null : Py.AsString(Arg(8)), FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
             };
             d.NumPyErrorModel = Py.PyObject_IsTrue(Arg(10)) == 1;
+            SetUpBinding(d, Arg(4), Arg(11));
             if (Arg(9) != Py.None)
                 d.BodyAt = ((int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 0)), (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 1)));
             if (d.CacheDir == null) Module.WarmUpForCompilation();
@@ -120,6 +133,26 @@ internal static unsafe class DispatcherType
             return Py.NewRef(Py.None);
         }
         catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>The parameters' names as Python strings, and the defaults, for binding calls natively.</summary>
+    private static void SetUpBinding(Dispatcher d, nint names, nint binding)
+    {
+        nint Item(int i) => Py.PyTuple_GetItem(binding, i);
+        d.QualName = Py.AsString(Item(0)) ?? d.Name;
+        d.PosCount = (int)Py.PyLong_AsLongLong(Item(1));
+        d.PosOnlyCount = (int)Py.PyLong_AsLongLong(Item(2));
+        d.ParamObjects = Enumerable.Range(0, d.ParamNames.Length).Select(i => Py.NewRef(Py.PyTuple_GetItem(names, i))).ToArray();
+        nint defaults = Item(3);
+        d.Defaults = defaults == Py.None ? Array.Empty<nint>()
+            : Enumerable.Range(0, (int)Py.PyTuple_Size(defaults)).Select(i => Py.NewRef(Py.PyTuple_GetItem(defaults, i))).ToArray();
+        nint kwdefaults = Item(4);
+        d.KwDefaults = d.ParamNames.Skip(d.PosCount).Select(name =>
+        {
+            if (kwdefaults == Py.None) return (nint)0;
+            nint v = Py.PyDict_GetItemString(kwdefaults, name);   // borrowed, or 0
+            return v == 0 ? 0 : Py.NewRef(v);
+        }).ToArray();
     }
 
     /// <summary>Runs a method body on the dispatcher's state; no .NET exception escapes into CPython.</summary>
