@@ -92,7 +92,10 @@ internal sealed unsafe class Dispatcher
 
     /// <summary>tp_call after binding: argv holds one borrowed reference per parameter. Match a signature, else
     /// compile one, then run it.</summary>
-    public nint Call(nint* argv, int count)
+    /// <param name="borrowedFrom">argv[borrowedFrom..] are borrowed from a keyword dict: held while compiling, which
+    /// may run Python code.</param>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public nint Call(nint* argv, int count, int borrowedFrom = int.MaxValue)
     {
         byte* key = stackalloc byte[Boxing.MaxKey];
         int n = 0;
@@ -104,10 +107,16 @@ internal sealed unsafe class Dispatcher
             foreach (var e in Entries)
                 if (keySpan.SequenceEqual(e.Key)) return Invoke(e, argv);
         }
-        var entry = FindOrCompile(argv, count);
-        return entry == null ? 0 : Invoke(entry, argv);
+        for (int i = borrowedFrom; i < count; i++) Py.Py_IncRef(argv[i]);
+        try
+        {
+            var entry = FindOrCompile(argv, count);
+            return entry == null ? 0 : Invoke(entry, argv);
+        }
+        finally { for (int i = borrowedFrom; i < count; i++) Py.Py_DecRef(argv[i]); }
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private nint Invoke(CompiledEntry e, nint* argv)
     {
         byte* argBuf = stackalloc byte[Math.Max(e.Args.Size, 8)];
@@ -180,18 +189,18 @@ internal sealed unsafe class Dispatcher
         if (given < PosCount)
         {
             int firstDefault = PosCount - Defaults.Length;
-            var missing = new List<string>();
-            for (int i = (int)given; i < firstDefault; i++) if (argv[i] == 0) missing.Add(ParamNames[i]);
-            if (missing.Count > 0) return Missing(missing, "positional");
+            List<string>? missing = null;
+            for (int i = (int)given; i < firstDefault; i++) if (argv[i] == 0) (missing ??= new()).Add(ParamNames[i]);
+            if (missing != null) return Missing(missing, "positional");
             for (int i = Math.Max((int)given, firstDefault); i < PosCount; i++)
                 if (argv[i] == 0) argv[i] = Defaults[i - firstDefault];
         }
         if (total > PosCount)
         {
-            var missing = new List<string>();
+            List<string>? missing = null;
             for (int i = PosCount; i < total; i++)
-                if (argv[i] == 0 && (argv[i] = KwDefaults[i - PosCount]) == 0) missing.Add(ParamNames[i]);
-            if (missing.Count > 0) return Missing(missing, "keyword-only");
+                if (argv[i] == 0 && (argv[i] = KwDefaults[i - PosCount]) == 0) (missing ??= new()).Add(ParamNames[i]);
+            if (missing != null) return Missing(missing, "keyword-only");
         }
         return true;
     }

@@ -13,6 +13,7 @@ namespace SharpJit.Python;
 internal static unsafe class DispatcherType
 {
     public static nint Type;
+    private static nint _subtype;
     private const int HandleOffset = 16;   // after ob_refcnt and ob_type
 
     public static void Create()
@@ -50,7 +51,14 @@ internal static unsafe class DispatcherType
     /// <summary>The state of a dispatcher object, or null if o is not one (or not set up yet).</summary>
     public static Dispatcher? StateOf(nint o)
     {
-        if (o == 0 || Py.PyType_IsSubtype(Py.TypeOf(o), Type) == 0) return null;
+        if (o == 0) return null;
+        nint t = Py.TypeOf(o);
+        if (t != _subtype && t != Type)
+        {
+            if (Py.PyType_IsSubtype(t, Type) == 0) return null;
+            Py.Py_IncRef(t);   // sharpjit.Dispatcher: checked once, and kept (so its address stays its own)
+            _subtype = t;
+        }
         nint h = *(nint*)(o + HandleOffset);
         return h == 0 ? null : (Dispatcher?)GCHandle.FromIntPtr(h).Target;
     }
@@ -62,7 +70,7 @@ internal static unsafe class DispatcherType
         return d;
     }
 
-    [UnmanagedCallersOnly]
+    [UnmanagedCallersOnly, SkipLocalsInit]
     private static nint Call(nint self, nint args, nint kwargs)
     {
         try
@@ -78,11 +86,9 @@ internal static unsafe class DispatcherType
                 return d.Call(argv, total);
             }
             // Keywords or defaults: bound here, by CPython's rules. The values are borrowed from the call's tuple and
-            // dict and the dispatcher's defaults; the dict's own are held, since compiling may run Python code.
+            // dict and the dispatcher's defaults (those past the positional ones are held if a compilation runs).
             if (!d.Bind(args, kwargs, argv)) return 0;
-            for (int i = (int)given; i < total; i++) Py.Fast.Py_IncRef(argv[i]);
-            try { return d.Call(argv, total); }
-            finally { for (int i = (int)given; i < total; i++) Py.Py_DecRef(argv[i]); }
+            return d.Call(argv, total, borrowedFrom: (int)given);
         }
         catch (Exception ex) { return Internal(ex); }
     }
