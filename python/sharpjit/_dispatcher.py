@@ -6,6 +6,9 @@ from . import _bridge, _sharpjit
 
 _sharpjit._install(_bridge)
 atexit.register(_sharpjit._wait_for_warm_up)
+# A fork waits for compilations in flight, so the child inherits no lock or compiler state in mid-use.
+os.register_at_fork(before=_sharpjit._before_fork, after_in_parent=_sharpjit._after_fork,
+                    after_in_child=_sharpjit._after_fork)
 
 _CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
 _OPTIONS = ("cache", "fastmath", "nogil", "boundscheck", "error_model", "parallel", "nopython", "forceobj", "inline")

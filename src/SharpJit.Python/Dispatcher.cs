@@ -313,6 +313,7 @@ internal sealed unsafe class Dispatcher
         Exception? error = null;
         var warnings = new List<string>();
         nint ts = Py.PyEval_SaveThread();
+        ForkGate.Enter();
         try
         {
             lock (_compileLock)
@@ -346,7 +347,11 @@ internal sealed unsafe class Dispatcher
             }
         }
         catch (Exception ex) { error = ex; }
-        finally { Py.PyEval_RestoreThread(ts); }
+        finally
+        {
+            ForkGate.Exit();
+            Py.PyEval_RestoreThread(ts);
+        }
         if (error != null) { Bridge.RaiseCompileError(error); return null; }
         foreach (var w in warnings)
             if (!Bridge.CacheWarning(w)) return null;   // warnings turned into errors (-W error) raise

@@ -13,10 +13,12 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 4));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 6));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
+            methods[3] = new PyMethodDef { Name = DispatcherType.Utf8("_before_fork"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BeforeFork, Flags = Py.METH_NOARGS };
+            methods[4] = new PyMethodDef { Name = DispatcherType.Utf8("_after_fork"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&AfterFork, Flags = Py.METH_NOARGS };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");
@@ -61,6 +63,21 @@ internal static unsafe class Module
         nint ts = Py.PyEval_SaveThread();
         try { Engine.JitHost.WaitForWarmUp(); }
         finally { Py.PyEval_RestoreThread(ts); }
+        return Py.NewRef(Py.None);
+    }
+
+    /// <summary>os.register_at_fork hooks: no compilation is in flight across a fork (see <see cref="ForkGate"/>).</summary>
+    [UnmanagedCallersOnly]
+    private static nint BeforeFork(nint self, nint _)
+    {
+        ForkGate.BeforeFork();
+        return Py.NewRef(Py.None);
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint AfterFork(nint self, nint _)
+    {
+        ForkGate.AfterFork();
         return Py.NewRef(Py.None);
     }
 

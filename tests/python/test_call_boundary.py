@@ -113,3 +113,76 @@ def test_binding_errors_name_the_qualified_function_and_reject_non_string_keywor
     with pytest.raises(TypeError, match=r"^test_binding_errors_name_the_qualified_function_and_reject_non_string_keywords"
                                         r"\.<locals>\.Holder\.addf\(\) keywords must be strings$"):
         jitted.__call__(1, **{1: 2})
+
+
+FORK = textwrap.dedent("""
+    import os, sys, threading, time
+    import sharpjit
+
+    @sharpjit.jit
+    def g(x):
+        return x + 1
+
+    stop = False
+
+    def compile_forever():
+        n = 0
+        while not stop:
+            sharpjit.jit(lambda x: x * 2 + 1)(n)   # a new function: a compilation each time
+            n += 1
+
+    thread = threading.Thread(target=compile_forever)
+    thread.start()
+    time.sleep(0.2)
+    children = []
+    for i in range(20):
+        pid = os.fork()
+        if pid == 0:   # the child compiles new signatures of its own
+            ok = g(1.5) == 2.5 and g(i) == i + 1   # two new signatures
+            os._exit(0 if ok else 3)
+        children.append(pid)
+        time.sleep(0.01)
+    stop = True
+    statuses, deadline = [], time.time() + 90
+    for pid in children:
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                statuses.append(status)
+                break
+            if time.time() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                statuses.append("hung")
+                break
+            time.sleep(0.01)
+    thread.join()
+    print(statuses)
+""")
+
+
+def test_fork_while_another_thread_compiles_does_not_deadlock_the_child(tmp_path):
+    (tmp_path / "fork.py").write_text(FORK)
+    p = run_python([tmp_path / "fork.py"], cwd=tmp_path, timeout=240)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == str([0] * 20)
+
+
+def test_fork_during_the_background_warm_up_is_safe(tmp_path):
+    script = textwrap.dedent("""
+        import os, sharpjit
+
+        @sharpjit.jit   # starts loading LLVM on a background thread
+        def f(x):
+            return x * 3
+
+        pid = os.fork()   # at once, while LLVM may be loading
+        if pid == 0:
+            os._exit(0 if f(2) == 6 else 3)
+        _, status = os.waitpid(pid, 0)
+        print(status, f(2.0))
+    """)
+    (tmp_path / "warm.py").write_text(script)
+    p = run_python([tmp_path / "warm.py"], cwd=tmp_path, timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.split() == ["0", "6.0"]
