@@ -294,7 +294,7 @@ internal static unsafe class DiskCache
         throw new IOException($"cannot create a temporary file for {path}");
     }
 
-    private static string RandomHex(Span<byte> buffer)
+    internal static string RandomHex(Span<byte> buffer)
     {
         Posix.Random(buffer);
         return Convert.ToHexString(buffer).ToLowerInvariant();
@@ -369,7 +369,8 @@ internal static class CacheSecret
             // Created whole under a temporary name, then linked into place: a racing process either wins or reads ours.
             var secret = new byte[32];
             Posix.Random(secret);
-            string tmp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + ".tmp";
+            Span<byte> random = stackalloc byte[8];
+            string tmp = path + "." + DiskCache.RandomHex(random) + ".tmp";
             int w = Posix.Open(tmp, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL | Posix.O_NOFOLLOW, 0x180);
             if (w < 0) return (null, "it cannot be created");
             bool ok;
