@@ -148,13 +148,22 @@ internal static unsafe class DiskCache
     {
         int fd = Posix.SealedMemoryFile("sharpjit-cache-entry", library);
         if (fd < 0) return 0;
-        try { return SharedObjects.Load($"/proc/self/fd/{fd}", entrySymbol); }
+        string path = $"/proc/self/fd/{fd}";
+        try
+        {
+            // Libraries are never unloaded, so a handle seen before means the loader matched an earlier library (its
+            // descriptor closed behind our back and the number reused): refused, the signature is recompiled.
+            var handle = System.Runtime.InteropServices.NativeLibrary.Load(path);
+            lock (LoadedHandles) if (!LoadedHandles.Add(handle)) return 0;
+            return SharedObjects.Load(path, entrySymbol);   // the same library again: fills its runtime slots
+        }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
-            Posix.Close(fd);
-            return 0;
+            return 0;   // the descriptor stays open: its path may now name a loaded library
         }
     }
+
+    private static readonly HashSet<nint> LoadedHandles = new();
 
     private static readonly HashSet<string> Warned = new();
 

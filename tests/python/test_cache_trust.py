@@ -250,3 +250,28 @@ def test_reload_after_the_entry_was_rewritten_runs_the_new_code(tmp_path):
     p = run_python([tmp_path / "main.py"], cwd=tmp_path, **env)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout) == [[11, 1], [51, 1]]
+
+
+def test_reload_after_rewrite_with_the_loaded_descriptor_closed_never_runs_the_old_code(tmp_path):
+    # The program closes the descriptor behind a loaded entry, so the next one may get the same number (and path):
+    # the loader would hand back the first library; that is detected and the signature recompiled.
+    main = RELOAD_MAIN.replace("# Another process rewrites", textwrap.dedent("""
+        import os
+        for fd in map(int, os.listdir("/proc/self/fd")):
+            try:
+                if os.readlink(f"/proc/self/fd/{fd}").startswith("/memfd:sharpjit-cache-entry"):
+                    os.close(fd)
+            except OSError:
+                pass
+    """) + "# Another process rewrites")
+    assert "os.close(fd)" in main
+    (tmp_path / "mod.py").write_text(RELOADED)
+    (tmp_path / "main.py").write_text(main)
+    (tmp_path / "k.txt").write_text("1")
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    p = run_python(["-c", "import mod; mod.f(10)"], cwd=tmp_path, **env)
+    assert p.returncode == 0, p.stderr
+    p = run_python([tmp_path / "main.py"], cwd=tmp_path, **env)
+    assert p.returncode == 0, p.stderr
+    (first, second) = json.loads(p.stdout)
+    assert first == [11, 1] and second[0] == 51
