@@ -344,7 +344,7 @@ internal static class CacheSecret
                 try { (_secret, problem) = ReadOrCreate(path, warnings); }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
                 {
-                    problem = $"it cannot be created ({ex.GetType().Name})";
+                    problem = "it cannot be created";
                 }
             }
             if (_secret == null)

@@ -134,7 +134,11 @@ internal static unsafe class DispatcherType
                 d.BodyAt = ((int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 0)), (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 1)));
             if (d.CacheDir == null) Module.WarmUpForCompilation();
             nint old = *(nint*)(self + HandleOffset);
-            if (old != 0) GCHandle.FromIntPtr(old).Free();
+            if (old != 0)
+            {
+                (GCHandle.FromIntPtr(old).Target as Dispatcher)?.ReleaseReferences();
+                GCHandle.FromIntPtr(old).Free();
+            }
             *(nint*)(self + HandleOffset) = GCHandle.ToIntPtr(GCHandle.Alloc(d));
             return Py.NewRef(Py.None);
         }
