@@ -9,7 +9,11 @@ import stat
 import struct
 import textwrap
 
+import pytest
+
 from conftest import run_python
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
 
 MAIN = textwrap.dedent("""
     import json, os, sys, warnings
@@ -105,6 +109,7 @@ def test_forged_entry_is_recompiled_not_run(tmp_path):
     assert run(tmp_path) == {"result": EXPECTED, "hits": 1, "warnings": []}
 
 
+@needs_root
 def test_entries_of_another_owner_are_recompiled_over(tmp_path):
     project(tmp_path)
     run(tmp_path)
@@ -117,6 +122,7 @@ def test_entries_of_another_owner_are_recompiled_over(tmp_path):
         assert run(tmp_path)["hits"] == 1
 
 
+@needs_root
 def test_directory_of_another_owner_is_not_used(tmp_path):
     project(tmp_path)
     run(tmp_path)
