@@ -11,21 +11,26 @@ internal static class ForkGate
     private static readonly object Sync = new();
     private static int _active;
     private static bool _forking, _held;
+    [ThreadStatic] private static int _depth;   // compilations this thread is inside (nested: never waits)
 
     /// <summary>Before a compilation (GIL released): waits while a fork is in progress.</summary>
     public static void Enter()
     {
         lock (Sync)
         {
-            while (_forking) Monitor.Wait(Sync);
+            while (_forking && _depth == 0) Monitor.Wait(Sync);
             _active++;
+            _depth++;
         }
     }
 
     public static void Exit()
     {
         lock (Sync)
+        {
+            _depth--;
             if (--_active == 0) Monitor.PulseAll(Sync);
+        }
     }
 
     /// <summary>os.register_at_fork(before=...): called with the GIL held; releases it while waiting. Never throws.</summary>
@@ -38,7 +43,9 @@ internal static class ForkGate
             Monitor.Enter(Sync);
             _held = true;
             _forking = true;
-            while (_active > 0) Monitor.Wait(Sync);
+            // Other threads' compilations finish first; one this thread is inside (Python code it ran forks) goes on
+            // in the child, where this thread exists.
+            while (_active > _depth) Monitor.Wait(Sync);
         }
         finally { Py.PyEval_RestoreThread(ts); }
     }

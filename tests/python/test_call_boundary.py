@@ -186,3 +186,32 @@ def test_fork_during_the_background_warm_up_is_safe(tmp_path):
     p = run_python([tmp_path / "warm.py"], cwd=tmp_path, timeout=120)
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.split() == ["0", "6.0"]
+
+
+def test_fork_from_python_code_that_a_compilation_runs_does_not_deadlock(tmp_path):
+    # A module's __getattr__ runs while compiled code's globals are frozen, inside the compilation: it forks.
+    (tmp_path / "helpers.py").write_text(textwrap.dedent("""
+        import os
+        statuses = []
+
+        def __getattr__(name):
+            if name != "K":
+                raise AttributeError(name)
+            pid = os.fork()
+            if pid == 0:
+                os._exit(7)
+            statuses.append(os.waitpid(pid, 0)[1])
+            return 3
+    """))
+    (tmp_path / "main.py").write_text(textwrap.dedent("""
+        import sharpjit, helpers
+
+        @sharpjit.jit
+        def f(x):
+            return x * helpers.K
+
+        print(f(2), sorted(set(helpers.statuses)))
+    """))
+    p = run_python([tmp_path / "main.py"], cwd=tmp_path, timeout=60)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.split() == ["6", "[1792]"]
