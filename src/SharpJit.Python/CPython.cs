@@ -56,6 +56,8 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyDict_Size(nint d);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
     [LibraryImport(Lib)] public static partial nint PyUnicode_FromStringAndSize(byte* s, nint size);
+    [LibraryImport(Lib)] public static partial int PyBytes_AsStringAndSize(nint o, byte** buffer, nint* length);
+    [LibraryImport(Lib)] public static partial nint PyBytes_FromStringAndSize(byte* s, nint size);
     [LibraryImport(Lib)] public static partial byte* PyUnicode_AsUTF8AndSize(nint o, out nint size);
 
     // Errors

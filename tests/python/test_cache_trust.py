@@ -281,3 +281,15 @@ def test_reload_after_rewrite_with_the_loaded_descriptor_closed_never_runs_the_o
     assert p.returncode == 0, p.stderr
     (first, second) = json.loads(p.stdout)
     assert first == [11, 1] and second[0] == 51
+
+
+def test_the_mac_is_hmac_sha256_at_every_length():
+    # SHA-256's padding differs around 55, 56 and 64 bytes; keys longer than a block are hashed first.
+    import random
+    from sharpjit import _sharpjit
+    rng = random.Random(12)
+    for key_length in (0, 1, 32, 64, 65, 200):
+        key = bytes(rng.randrange(256) for _ in range(key_length))
+        for length in [*range(0, 140), 1000, 4095, 4096, 65537]:
+            data = bytes(rng.randrange(256) for _ in range(length))
+            assert _sharpjit._hmac_sha256(key, data) == hmac.new(key, data, hashlib.sha256).digest(), (key_length, length)
