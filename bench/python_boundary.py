@@ -3,7 +3,7 @@
 
 Measures, each in fresh processes (medians): import time; first call of a trivial and of a 40-line function
 (compilation included); first call in a new process with cache=True and a warm cache; call overhead with scalar
-arguments; the speed-up of a nogil function on 2 threads. Writes bench/results/python.md.
+arguments, with a keyword argument, and with a tuple argument and result; the speed-up of a nogil function on 2 threads. Writes bench/results/python.md.
 Usage: /usr/bin/python3 bench/python_boundary.py [--repeat N]
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile
@@ -38,6 +38,14 @@ elif what == "overhead":
     f = kernels.trivial; f(1, 2); f(1.0, 2.0)
     n = 200000
     print(min(timeit.repeat("f(1, 2)", globals={"f": f}, number=n, repeat=5)) / n)
+elif what == "overhead_kw":
+    f = kernels.trivial; f(1, b=2)
+    n = 200000
+    print(min(timeit.repeat("f(1, b=2)", globals={"f": f}, number=n, repeat=5)) / n)
+elif what == "overhead_tuple":
+    f = kernels.swap; f((1.0, 2.0))
+    n = 200000
+    print(min(timeit.repeat("f(t)", globals={"f": f, "t": (1.0, 2.0)}, number=n, repeat=5)) / n)
 elif what == "nogil":
     f = kernels.busy; f(10)
     n = 3_000_000
@@ -77,16 +85,16 @@ def main():
         ("a further small function compiled (after a first)", "small", "ms", 1e3),
         ("a further function compiled (40 lines, after a first)", "second", "ms", 1e3),
         ("call overhead, scalar arguments", "overhead", "ns", 1e9),
+        ("call overhead, a keyword argument: f(1, b=2)", "overhead_kw", "ns", 1e9),
+        ("call overhead, tuple argument and result: f((1.0, 2.0))", "overhead_tuple", "ns", 1e9),
         ("nogil: speed-up of 2 threads over 1", "nogil", "x", 1),
     ]:
         cells = []
         for jit in ("sharpjit", "numba"):
-            v, err = probe(jit, what, args.repeat if what != "overhead" else 3)
+            v, err = probe(jit, what, args.repeat if not what.startswith("overhead") else 3)
             cells.append(f"{v * scale:.1f}" if v is not None else f"error: {err}")
         rows.append((label, unit, *cells))
         print(rows[-1], flush=True)
-    for jit_label, jit in (("sharpjit", "sharpjit"), ("numba", "numba")):
-        pass
     cells = []
     for jit in ("sharpjit", "numba"):
         d = tempfile.mkdtemp()

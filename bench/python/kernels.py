@@ -68,3 +68,10 @@ def busy(n):
     for i in range(n):
         s += math.sin(i * 1e-3) * math.cos(i * 2e-3)
     return s
+
+
+@jit(cache=CACHE)
+def swap(t):
+    # A tuple argument and a tuple result (call overhead with tuples).
+    a, b = t
+    return b, a

@@ -129,13 +129,6 @@ def numpy_scalar_type(name):
     return getattr(numpy, name)
 
 
-def normalize_args(dispatcher, args, kwargs):
-    """Binds keywords and defaults to a plain positional tuple, as Python would."""
-    bound = dispatcher._signature.bind(*args, **(kwargs or {}))
-    bound.apply_defaults()
-    return tuple(bound.arguments.values())
-
-
 def raise_compiled(type_name, message, frames):
     """The exception compiled code raised, as its Python class, with a traceback frame per compiled function at
     its source line. Returned, not raised: the native caller sets it, so no frame of this module shows."""
@@ -177,6 +170,12 @@ def raise_compile_error(kind, text):
         return TypeError(text)
     # A multi-line report starts on its own line, under the exception's name.
     return errors.BY_KIND.get(kind, errors.InternalError)("\n" + text if "\n" in text else text)
+
+
+def cache_warning(text):
+    """A cache directory or key that is not safe to use: said once, then the function runs uncached."""
+    import warnings
+    warnings.warn(text, errors.CacheWarning, stacklevel=2)
 
 
 def write_stdout(text):

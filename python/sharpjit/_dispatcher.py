@@ -6,6 +6,9 @@ from . import _bridge, _sharpjit
 
 _sharpjit._install(_bridge)
 atexit.register(_sharpjit._wait_for_warm_up)
+# A fork waits for compilations in flight, so the child inherits no lock or compiler state in mid-use.
+os.register_at_fork(before=_sharpjit._before_fork, after_in_parent=_sharpjit._after_fork,
+                    after_in_child=_sharpjit._after_fork)
 
 _CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
 _OPTIONS = ("cache", "fastmath", "nogil", "boundscheck", "error_model", "parallel", "nopython", "forceobj", "inline")
@@ -74,14 +77,11 @@ class Dispatcher(_sharpjit.Dispatcher):
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
                     bool(options.get("boundscheck", True) is not False), _cache_dir(options.get("cache", False), file),
                     _body_position(py_func.__code__, source.splitlines(True)) if py_func.__name__ == "<lambda>" else None,
-                    options.get("error_model", "python") == "numpy")
+                    options.get("error_model", "python") == "numpy",
+                    (py_func.__qualname__, code.co_argcount, code.co_posonlyargcount, py_func.__defaults__,
+                     py_func.__kwdefaults__))
         for sig in signatures:
             self._compile_signature(sig)
-
-    @property
-    def _signature(self):
-        import inspect  # only for calls with keywords or omitted defaults
-        return inspect.signature(self.py_func)
 
     @property
     def signatures(self):

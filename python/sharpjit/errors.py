@@ -40,3 +40,8 @@ BY_KIND = {
     "NameError": CompileNameError,
     "InternalError": InternalError,
 }
+
+
+class CacheWarning(RuntimeWarning):
+    """cache=True could not use its directory or secret safely (another user's or a shared writable directory, an
+    insecure key file); the function is compiled and runs, uncached."""

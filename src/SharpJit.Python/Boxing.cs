@@ -49,17 +49,26 @@ internal static unsafe class Boxing
         return false;
     }
 
-    /// <summary>The innermost value whose type blocks <see cref="AppendKey"/> (o itself for a scalar).</summary>
+    /// <summary>
+    /// The innermost value whose type blocks <see cref="AppendKey"/> (o itself for a scalar), or the tuple where the walk
+    /// stops: one too long, or nested deeper than a type key can describe. Iterative, so no nesting depth can exhaust
+    /// the stack (of any thread); the Python side turns a tuple into a TypeError.
+    /// </summary>
     public static nint FirstUnknown(nint o)
     {
-        if (Py.TypeOf(o) != Py.TupleType) return o;
-        nint len = Py.PyTuple_Size(o);
         byte* scratch = stackalloc byte[MaxKey];
-        for (nint i = 0; i < len; i++)
+        for (int depth = 0; depth < MaxKey && Py.TypeOf(o) == Py.TupleType; depth++)
         {
-            int n = 0;
-            nint item = Py.PyTuple_GetItem(o, i);
-            if (!AppendKey(item, scratch, ref n)) return FirstUnknown(item);
+            nint len = Py.PyTuple_Size(o), blocking = 0;
+            if (len > 255) return o;
+            for (nint i = 0; i < len && blocking == 0; i++)
+            {
+                int n = 0;
+                nint item = Py.PyTuple_GetItem(o, i);
+                if (!AppendKey(item, scratch, ref n)) blocking = item;
+            }
+            if (blocking == 0) return o;   // every item fits alone: the whole is too big for a key
+            o = blocking;
         }
         return o;
     }
@@ -239,5 +248,90 @@ internal static unsafe class Boxing
         if (from == to || from is not ScalarType f || to is not ScalarType t) return;
         var (re, im, bits) = ValueLayout.LoadScalar(p, f);
         ValueLayout.StoreScalar(p, t, re, im, bits);
+    }
+}
+
+/// <summary>
+/// How one argument or result of a compiled signature converts, worked out once per signature: its key code, its offset
+/// in the packed buffer and, for tuples, a plan per item. Exact built-in types convert inline (tuples item by item, with
+/// no intermediate objects); anything else goes through <see cref="Boxing.Write"/> / <see cref="Boxing.Read"/>.
+/// </summary>
+internal sealed unsafe class ValuePlan
+{
+    private readonly byte _code;            // Boxing's key code: a scalar, NoneCode or Tuple; 0 for the generic path
+    private readonly int _offset;
+    private readonly SjType _type;
+    private readonly ValuePlan[] _items;
+
+    private ValuePlan(byte code, int offset, SjType type, ValuePlan[] items) { _code = code; _offset = offset; _type = type; _items = items; }
+
+    public static ValuePlan For(SjType t, int offset)
+    {
+        switch (t)
+        {
+            case TupleType tt:
+                var layout = new ValueLayout(tt.Items);
+                return new ValuePlan(Boxing.Tuple, offset, t, tt.Items.Select((item, i) => For(item, offset + layout.Offset(i))).ToArray());
+            case ScalarType s when s.IsCanonical || s == ScalarType.Bool:
+                return new ValuePlan(Boxing.CodeOf(s), offset, t, Array.Empty<ValuePlan>());
+        }
+        return new ValuePlan(t == SimpleType.None ? Boxing.NoneCode : (byte)0, offset, t, Array.Empty<ValuePlan>());
+    }
+
+    /// <summary>Writes o at its offset from buffer; false with a Python exception set.</summary>
+    public bool Write(nint o, byte* buffer)
+    {
+        byte* p = buffer + _offset;
+        nint type = Py.TypeOf(o);
+        switch (_code)
+        {
+            case Boxing.Float when type == Py.FloatType:
+                *(double*)p = Py.Fast.PyFloat_AsDouble(o);
+                return true;
+            case Boxing.Int when type == Py.LongType:
+                long v = Py.Fast.PyLong_AsLongLong(o);
+                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
+                *(long*)p = v;
+                return true;
+            case Boxing.Bool when o == Py.True || o == Py.False:
+                *p = (byte)(o == Py.True ? 1 : 0);
+                return true;
+            case Boxing.Complex when type == Py.ComplexType:
+                ((double*)p)[0] = Py.Fast.PyComplex_RealAsDouble(o);
+                ((double*)p)[1] = Py.Fast.PyComplex_ImagAsDouble(o);
+                return true;
+            case Boxing.NoneCode:
+                return true;
+            case Boxing.Tuple when type == Py.TupleType && Py.Fast.PyTuple_Size(o) == _items.Length:
+                for (int i = 0; i < _items.Length; i++)
+                    if (!_items[i].Write(Py.Fast.PyTuple_GetItem(o, i), buffer)) return false;
+                return true;
+        }
+        return Boxing.Write(o, _type, p);
+    }
+
+    /// <summary>A new reference to the Python value at its offset from buffer (0 with an exception set).</summary>
+    public nint Read(byte* buffer)
+    {
+        byte* p = buffer + _offset;
+        switch (_code)
+        {
+            case Boxing.Float: return Py.Fast.PyFloat_FromDouble(*(double*)p);
+            case Boxing.Int: return Py.Fast.PyLong_FromLongLong(*(long*)p);
+            case Boxing.Bool: return Py.Fast.PyBool_FromLong(*p);
+            case Boxing.Complex: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
+            case Boxing.NoneCode: Py.Fast.Py_IncRef(Py.None); return Py.None;
+            case Boxing.Tuple:
+                nint tuple = Py.PyTuple_New(_items.Length);   // may run the cyclic GC: a full transition
+                if (tuple == 0) return 0;
+                for (int i = 0; i < _items.Length; i++)
+                {
+                    nint item = _items[i].Read(buffer);
+                    if (item == 0) { Py.Py_DecRef(tuple); return 0; }
+                    Py.Fast.PyTuple_SetItem(tuple, i, item);
+                }
+                return tuple;
+        }
+        return Boxing.Read(p, _type);
     }
 }

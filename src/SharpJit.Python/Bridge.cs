@@ -97,6 +97,15 @@ internal static unsafe class Bridge
         return true;
     }
 
+    /// <summary>Issues a sharpjit.errors.CacheWarning (GIL held); false with the exception set if warnings are errors.</summary>
+    public static bool CacheWarning(string text)
+    {
+        nint r = CallHelper("cache_warning", Py.Str(text));
+        if (r == 0) return false;
+        Py.Py_DecRef(r);
+        return true;
+    }
+
     /// <summary>Sends compiled print() output to Python's sys.stdout (so it interleaves with Python's own prints).</summary>
     public static void WriteStdout(string text)
     {
@@ -108,10 +117,6 @@ internal static unsafe class Bridge
         }
         finally { Py.PyGILState_Release(gil); }
     }
-
-    /// <summary>Positional arguments for a call with keywords or omitted defaults (new reference, or 0).</summary>
-    public static nint Normalize(nint dispatcher, nint args, nint kwargs) =>
-        CallHelper("normalize_args", Py.NewRef(dispatcher), Py.NewRef(args), kwargs == 0 ? Py.NewRef(Py.None) : Py.NewRef(kwargs));
 
     /// <summary>Classifies a name read by compiled code (must be called with the GIL held).</summary>
     public static nint Resolve(nint dispatcher, string name) => CallHelper("resolve", Py.NewRef(dispatcher), Py.Str(name));

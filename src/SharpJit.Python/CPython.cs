@@ -54,7 +54,10 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyList_New(nint size);
     [LibraryImport(Lib)] public static partial int PyList_Append(nint list, nint o);
     [LibraryImport(Lib)] public static partial nint PyDict_Size(nint d);
+    [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
     [LibraryImport(Lib)] public static partial nint PyUnicode_FromStringAndSize(byte* s, nint size);
+    [LibraryImport(Lib)] public static partial int PyBytes_AsStringAndSize(nint o, byte** buffer, nint* length);
+    [LibraryImport(Lib)] public static partial nint PyBytes_FromStringAndSize(byte* s, nint size);
     [LibraryImport(Lib)] public static partial byte* PyUnicode_AsUTF8AndSize(nint o, out nint size);
 
     // Errors
@@ -84,10 +87,17 @@ internal static unsafe partial class Py
         [DllImport(Lib), SuppressGCTransition] public static extern nint PyBool_FromLong(long v);
         [DllImport(Lib), SuppressGCTransition] public static extern nint PyComplex_FromDoubles(double re, double im);
         [DllImport(Lib), SuppressGCTransition] public static extern nint PyErr_Occurred();
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyDict_Size(nint dict);
+        [DllImport(Lib), SuppressGCTransition] public static extern int PyDict_Next(nint dict, nint* pos, nint* key, nint* value);
+        [DllImport(Lib), SuppressGCTransition] public static extern double PyComplex_RealAsDouble(nint exactComplex);
+        [DllImport(Lib), SuppressGCTransition] public static extern double PyComplex_ImagAsDouble(nint exactComplex);
+        /// <summary>Only on a new tuple's empty slot (nothing is released, so no Python code can run).</summary>
+        [DllImport(Lib), SuppressGCTransition] public static extern int PyTuple_SetItem(nint newTuple, nint i, nint o);
+        [DllImport(Lib), SuppressGCTransition] public static extern void Py_IncRef(nint o);
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, None, TypeError, RuntimeError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, UnicodeType, None, True, False, TypeError, RuntimeError;
 
     public static void LoadDataSymbols()
     {
@@ -95,6 +105,7 @@ internal static unsafe partial class Py
         nint Sym(string n) => NativeLibrary.GetExport(main, n);
         LongType = Sym("PyLong_Type"); FloatType = Sym("PyFloat_Type"); BoolType = Sym("PyBool_Type");
         ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); None = Sym("_Py_NoneStruct");
+        UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
     }
 

@@ -14,16 +14,18 @@ namespace SharpJit.Python;
 /// argument types and the function's file; the metadata lists every value frozen into the code (globals of the
 /// function and of every @jit callee it reached, with their files), re-checked against Python before use.
 /// A file that fails any check is ignored and replaced; files are written to a temporary name and renamed.
+/// Trust: only entries this user wrote are loaded (owner and mode checks on the directory and each file, opened
+/// without following links, regular files only), each authenticated by an HMAC-SHA256 under a per-user secret
+/// (<see cref="CacheSecret"/>), and the library loaded is exactly the authenticated bytes (a sealed memfd).
 /// </summary>
 internal static unsafe class DiskCache
 {
-    private const string Magic = "SJC1";
+    private const string Magic = "SJC2";
 
     public sealed record Key(string Text, string BasePath);
 
     public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
     private static string Hash(ReadOnlySpan<byte> data) => Convert.ToHexString(XxHash128.Hash(data)).ToLowerInvariant();
-    private const int CheckSize = 16;   // XxHash128 of the metadata, at its end
 
     private static string? _machine;
 
@@ -59,18 +61,25 @@ internal static unsafe class DiskCache
         return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-{Hash(text)}"));
     }
 
-    /// <summary>A stored signature if every check passes, else null.</summary>
-    public static CompiledEntry? TryLoad(Dispatcher d, Key key, byte[] typeKey, SjType[] types, SjType? declaredReturn)
+    /// <summary>A stored signature if every check passes, else null (warnings: what the caller must tell the user).</summary>
+    public static CompiledEntry? TryLoad(Dispatcher d, Key key, byte[] typeKey, SjType[] types, SjType? declaredReturn,
+        List<string> warnings)
     {
         try
         {
-            string meta = key.BasePath + ".sjc", so = key.BasePath + ".so";
-            if (!File.Exists(meta) || !File.Exists(so)) return null;
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var bytes = File.ReadAllBytes(meta);
-            if (bytes.Length < CheckSize + Magic.Length) return null;
-            var body = bytes.AsSpan(0, bytes.Length - CheckSize);
-            if (!XxHash128.Hash(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - CheckSize))) return null;
+            if (!DirectoryIsSafe(Path.GetDirectoryName(key.BasePath)!, create: false, warnings)) return null;
+            var secret = CacheSecret.Get(warnings);
+            if (secret == null) return null;
+            // Both files are read through descriptors that passed the owner and type checks; the bytes read are the
+            // bytes authenticated and, for the library, the bytes loaded.
+            var bytes = ReadOwnFile(key.BasePath + ".sjc", MaxMetadata);
+            if (bytes == null || bytes.Length < HmacSha256.Size + Magic.Length) return null;
+            var library = ReadOwnFile(key.BasePath + ".so", MaxLibrary);
+            if (library == null) return null;
+            var body = bytes.AsSpan(0, bytes.Length - HmacSha256.Size);
+            var mac = HmacSha256.Compute(secret, body, library);
+            if (!SameBytes(mac, bytes.AsSpan(body.Length))) return null;
             using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
             if (new string(r.ReadChars(Magic.Length)) != Magic || r.ReadString() != key.Text) return null;
             int deps = r.ReadInt32();
@@ -81,10 +90,9 @@ internal static unsafe class DiskCache
             }
             string entrySymbol = r.ReadString();
             var compiledReturn = TypeNames.Parse(r.ReadString());
-            string llvmIr = r.ReadString(), typedIr = r.ReadString(), soHash = r.ReadString();
-            var library = File.ReadAllBytes(so);
-            if (Hash(library) != soHash) return null;
-            var address = SharedObjects.Load(so, entrySymbol);
+            string llvmIr = r.ReadString(), typedIr = r.ReadString();
+            var address = LoadVerified(library, entrySymbol);
+            if (address == 0) return null;
             var ret = declaredReturn ?? compiledReturn;
             return new CompiledEntry
             {
@@ -96,10 +104,100 @@ internal static unsafe class DiskCache
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException
-                                       or DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
+                                       or DllNotFoundException or EntryPointNotFoundException or InvalidOperationException
+                                       or BadImageFormatException or FormatException)
         {
             return null;
         }
+    }
+
+    /// <summary>Compares in time independent of where the bytes differ.</summary>
+    private static bool SameBytes(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.Length != b.Length) return false;
+        int diff = 0;
+        for (int i = 0; i < a.Length; i++) diff |= a[i] ^ b[i];
+        return diff == 0;
+    }
+
+    private const long MaxMetadata = 64L << 20, MaxLibrary = 256L << 20;
+
+    /// <summary>
+    /// The whole content of a regular file this user owns and no one else may write, opened without following a
+    /// link and without blocking (a FIFO or a device is refused, never read); null otherwise.
+    /// </summary>
+    private static byte[]? ReadOwnFile(string path, long max)
+    {
+        int fd = Posix.Open(path, Posix.O_RDONLY | Posix.O_NOFOLLOW | Posix.O_NONBLOCK);
+        if (fd < 0) return null;
+        try
+        {
+            if (Posix.Stat(fd) is not { } st || !st.IsRegular || st.Uid != Posix.Euid || st.WritableByOthers) return null;
+            return Posix.ReadAll(fd, st.Size, max);
+        }
+        finally { Posix.Close(fd); }
+    }
+
+    /// <summary>
+    /// dlopen of exactly these bytes: they go into a sealed memory file, loaded by its /proc/self/fd path, so nothing
+    /// can change them between the check and the load, and a library loaded earlier from the same cache path is never
+    /// handed back. The descriptor stays open for the life of the process (the library is never unloaded, and a
+    /// reused descriptor number would make dlopen return the library first loaded under that name).
+    /// </summary>
+    private static nint LoadVerified(byte[] library, string entrySymbol)
+    {
+        int fd = Posix.SealedMemoryFile("sharpjit-cache-entry", library);
+        if (fd < 0) return 0;
+        string path = $"/proc/self/fd/{fd}";
+        try
+        {
+            // Libraries are never unloaded, so a handle seen before means the loader matched an earlier library (its
+            // descriptor closed behind our back and the number reused): refused, the signature is recompiled.
+            var handle = System.Runtime.InteropServices.NativeLibrary.Load(path);
+            lock (LoadedHandles) if (!LoadedHandles.Add(handle)) return 0;
+            return SharedObjects.Load(path, entrySymbol);   // the same library again: fills its runtime slots
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            return 0;   // the descriptor stays open: its path may now name a loaded library
+        }
+    }
+
+    private static readonly HashSet<nint> LoadedHandles = new();
+
+    private static readonly HashSet<string> Warned = new();
+
+    /// <summary>Adds a warning the first time this process meets it.</summary>
+    internal static void WarnOnce(List<string> warnings, string text)
+    {
+        lock (Warned) if (Warned.Add(text)) warnings.Add(text);
+    }
+
+    /// <summary>
+    /// Whether a cache directory may be used: a directory this user owns that no one else may write (other users could
+    /// otherwise plant or swap entries). Created 0700 (with missing parents) when storing.
+    /// </summary>
+    internal static bool DirectoryIsSafe(string dir, bool create, List<string> warnings)
+    {
+        if (create && !Directory.Exists(dir))
+        {
+            try { Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { return false; }
+        }
+        int fd = Posix.Open(dir, Posix.O_RDONLY | Posix.O_DIRECTORY);
+        if (fd < 0) return false;   // absent (nothing cached yet) or unreadable: nothing to load
+        try
+        {
+            if (Posix.Stat(fd) is not { } st) return false;
+            string? problem = st.Uid != Posix.Euid ? $"it is owned by uid {st.Uid}, not by this user (uid {Posix.Euid})"
+                : st.WritableByOthers ? $"other users may write to it (mode {Convert.ToString(st.Mode & 0xFFF, 8).PadLeft(4, '0')})"
+                : null;
+            if (problem == null) return true;
+            WarnOnce(warnings, $"sharpjit: not using the cache directory {dir}: {problem}; " +
+                "compiled code is neither loaded from it nor stored there");
+            return false;
+        }
+        finally { Posix.Close(fd); }
     }
 
     /// <summary>The key of what `name` means now, seen from the dispatcher or module reached by following `path`.</summary>
@@ -119,12 +217,14 @@ internal static unsafe class DiskCache
     };
 
     /// <summary>Writes a freshly compiled signature (best effort: a cache that cannot be written is skipped).</summary>
-    public static void Store(Dispatcher d, Key key, CompiledFunction f)
+    public static void Store(Dispatcher d, Key key, CompiledFunction f, List<string> warnings)
     {
         if (f.SharedObject == null) return;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(key.BasePath)!);
+            if (!DirectoryIsSafe(Path.GetDirectoryName(key.BasePath)!, create: true, warnings)) return;
+            var secret = CacheSecret.Get(warnings);
+            if (secret == null) return;
             var reached = f.Types.Specializations.Select(s => s.Function.Module).ToHashSet();
             var deps = new List<(string Path, string Name, string Key)>();
             CollectDependencies(d, "", reached, new HashSet<object>(), deps);
@@ -139,9 +239,9 @@ internal static unsafe class DiskCache
                 w.Write(f.ReturnType.Name);
                 w.Write(f.LlvmIr);
                 w.Write(HostFunction.TypedIr(f));
-                w.Write(Hash(f.SharedObject));
             }
-            ms.Write(XxHash128.Hash(ms.ToArray()));
+            // The MAC covers the metadata and the library: an entry only this user's secret could have made.
+            ms.Write(HmacSha256.Compute(secret, ms.ToArray(), f.SharedObject));
             WriteAtomically(key.BasePath + ".so", f.SharedObject);
             WriteAtomically(key.BasePath + ".sjc", ms.ToArray());
         }
@@ -175,10 +275,121 @@ internal static unsafe class DiskCache
         }
     }
 
-    private static void WriteAtomically(string path, byte[] data)
+    /// <summary>
+    /// Writes a file 0600 under a fresh temporary name (created exclusively, never through a link: a planted symlink or
+    /// file makes the next name be tried) and renames it over the entry (which replaces a link, FIFO or foreign file
+    /// there rather than writing through it).
+    /// </summary>
+    internal static void WriteAtomically(string path, byte[] data)
     {
-        string tmp = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllBytes(tmp, data);
-        File.Move(tmp, path, overwrite: true);
+        Span<byte> random = stackalloc byte[8];
+        for (int attempt = 0; attempt < 16; attempt++)
+        {
+            string suffix = attempt == 0 ? $"{Environment.ProcessId}" : RandomHex(random);
+            string tmp = $"{path}.{suffix}.tmp";
+            int fd = Posix.Open(tmp, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL | Posix.O_NOFOLLOW, 0x180 /* 0600 */);
+            if (fd < 0)
+            {
+                if (Posix.Errno == Posix.EEXIST) continue;
+                throw new IOException($"cannot create {tmp}");
+            }
+            bool ok;
+            try { ok = Posix.Chmod(fd, 0x180) && Posix.WriteAll(fd, data); }
+            finally { Posix.Close(fd); }
+            if (ok && Posix.Rename(tmp, path)) return;
+            Posix.Unlink(tmp);
+            throw new IOException($"cannot write {path}");
+        }
+        throw new IOException($"cannot create a temporary file for {path}");
+    }
+
+    internal static string RandomHex(Span<byte> buffer)
+    {
+        Posix.Random(buffer);
+        return Convert.ToHexString(buffer).ToLowerInvariant();
+    }
+}
+
+/// <summary>
+/// The per-user secret that authenticates cache entries: 32 random bytes in $XDG_CONFIG_HOME/sharpjit/cache-key
+/// (default ~/.config), created 0600 on first use in a 0700 directory, and trusted only while it is a regular file
+/// of this user that no one else may read or write.
+/// </summary>
+internal static class CacheSecret
+{
+    private static byte[]? _secret;
+    private static readonly object Sync = new();
+
+    public static string? KeyPath()
+    {
+        string? config = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        if (string.IsNullOrEmpty(config) || !Path.IsPathRooted(config))
+        {
+            string? home = Environment.GetEnvironmentVariable("HOME");
+            if (string.IsNullOrEmpty(home)) return null;
+            config = Path.Combine(home, ".config");
+        }
+        return Path.Combine(config, "sharpjit", "cache-key");
+    }
+
+    public static byte[]? Get(List<string> warnings)
+    {
+        lock (Sync)
+        {
+            if (_secret != null) return _secret;
+            string? path = KeyPath();
+            string? problem = path == null ? "neither XDG_CONFIG_HOME nor HOME is set" : null;
+            if (path != null)
+            {
+                try { (_secret, problem) = ReadOrCreate(path, warnings); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+                {
+                    problem = "it cannot be created";
+                }
+            }
+            if (_secret == null)
+                DiskCache.WarnOnce(warnings, $"sharpjit: the cache is not used: no usable secret key {path ?? ""}: {problem}");
+            return _secret;
+        }
+    }
+
+    private static (byte[]?, string?) ReadOrCreate(string path, List<string> warnings)
+    {
+        string dir = Path.GetDirectoryName(path)!;
+        var quiet = new List<string>();
+        if (!DiskCache.DirectoryIsSafe(dir, create: true, quiet))
+            return (null, quiet.Count > 0 ? $"its directory is not safe ({quiet[0]})" : "its directory cannot be created");
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            int fd = Posix.Open(path, Posix.O_RDONLY | Posix.O_NOFOLLOW | Posix.O_NONBLOCK);
+            if (fd >= 0)
+            {
+                try
+                {
+                    if (Posix.Stat(fd) is not { } st || !st.IsRegular) return (null, "it is not a regular file");
+                    if (st.Uid != Posix.Euid) return (null, $"it is owned by uid {st.Uid}");
+                    if ((st.Mode & 0x3F) != 0) return (null, "other users may read or write it (it must be 0600)");
+                    var key = Posix.ReadAll(fd, st.Size, 1024);
+                    return key is { Length: >= 32 } ? (key, null) : (null, "it is damaged");
+                }
+                finally { Posix.Close(fd); }
+            }
+            if (Posix.Errno != Posix.ENOENT) return (null, "it cannot be opened (a link or unreadable)");
+            // Created whole under a temporary name, then linked into place: a racing process either wins or reads ours.
+            var secret = new byte[32];
+            Posix.Random(secret);
+            Span<byte> random = stackalloc byte[8];
+            string tmp = path + "." + DiskCache.RandomHex(random) + ".tmp";
+            int w = Posix.Open(tmp, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL | Posix.O_NOFOLLOW, 0x180);
+            if (w < 0) return (null, "it cannot be created");
+            bool ok;
+            try { ok = Posix.Chmod(w, 0x180) && Posix.WriteAll(w, secret); }
+            finally { Posix.Close(w); }
+            bool linked = ok && Posix.Link(tmp, path);
+            Posix.Unlink(tmp);
+            if (linked) return (secret, null);
+            if (!ok) return (null, "it cannot be written");
+        }
+        return (null, "it cannot be created");
     }
 }

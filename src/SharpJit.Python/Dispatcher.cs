@@ -28,6 +28,8 @@ internal sealed unsafe class CompiledEntry
     public byte[] Kinds = Array.Empty<byte>();
     public byte ResultKind;
     public bool ConvertsResult;
+    public ValuePlan[] ArgPlans = Array.Empty<ValuePlan>();
+    public ValuePlan ResultPlan = null!;
 
     public void Prepare()
     {
@@ -35,6 +37,8 @@ internal sealed unsafe class CompiledEntry
         Kinds = ArgTypes.Select(ScalarKind).ToArray();
         ResultKind = ScalarKind(ReturnType);
         ConvertsResult = CompiledReturnType != ReturnType;
+        ArgPlans = ArgTypes.Select((t, i) => ValuePlan.For(t, Offsets[i])).ToArray();
+        ResultPlan = ValuePlan.For(ReturnType, 0);
     }
 
     private static byte ScalarKind(SjType t) => t is ScalarType s ? Boxing.CodeOf(s) : (byte)0;
@@ -52,6 +56,15 @@ internal sealed unsafe class Dispatcher
     public required int FirstLine;
     public (int Line, int Column)? BodyAt;  // a position inside a lambda's body (tells lambdas on one line apart)
     public required string[] ParamNames;
+    // How Python binds a call (CPython's rules, done here): positional parameters first (the first PosOnlyCount of them
+    // positional-only), then keyword-only ones. Names and defaults are strong references, released with the object.
+    public int PosCount, PosOnlyCount;
+    public nint[] ParamObjects = Array.Empty<nint>();
+    public nint[] Defaults = Array.Empty<nint>();      // for the last Defaults.Length positional parameters
+    public nint[] KwDefaults = Array.Empty<nint>();    // per keyword-only parameter: its default, or 0
+    public string QualName = "";
+    /// <summary>A call may pass its positional tuple straight through: no keyword-only parameters.</summary>
+    public bool AllPositional => PosCount == ParamNames.Length;
     public bool NoGil, FastMath, BoundsCheck = true, NumPyErrorModel;
     public string? CacheDir;                // cache=True: where compiled signatures are stored
     private string? _identity;
@@ -77,32 +90,41 @@ internal sealed unsafe class Dispatcher
 
     private GlobalInfo? Lookup(string name) => HostNames.Resolve(Self, name);
 
-    /// <summary>tp_call after argument normalisation: match a signature, else compile one, then run it.</summary>
-    public nint Call(nint args)
+    /// <summary>tp_call after binding: argv holds one borrowed reference per parameter. Match a signature, else
+    /// compile one, then run it.</summary>
+    /// <param name="borrowedFrom">argv[borrowedFrom..] are borrowed from a keyword dict: held while compiling, which
+    /// may run Python code.</param>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    public nint Call(nint* argv, int count, int borrowedFrom = int.MaxValue)
     {
         byte* key = stackalloc byte[Boxing.MaxKey];
         int n = 0;
-        nint count = Py.Fast.PyTuple_Size(args);
         bool known = true;
-        for (nint i = 0; i < count && known; i++) known = Boxing.AppendKey(Py.Fast.PyTuple_GetItem(args, i), key, ref n);
+        for (int i = 0; i < count && known; i++) known = Boxing.AppendKey(argv[i], key, ref n);
         if (known)
         {
             var keySpan = new ReadOnlySpan<byte>(key, n);
             foreach (var e in Entries)
-                if (keySpan.SequenceEqual(e.Key)) return Invoke(e, args);
+                if (keySpan.SequenceEqual(e.Key)) return Invoke(e, argv);
         }
-        var entry = FindOrCompile(args);
-        return entry == null ? 0 : Invoke(entry, args);
+        for (int i = borrowedFrom; i < count; i++) Py.Py_IncRef(argv[i]);
+        try
+        {
+            var entry = FindOrCompile(argv, count);
+            return entry == null ? 0 : Invoke(entry, argv);
+        }
+        finally { for (int i = borrowedFrom; i < count; i++) Py.Py_DecRef(argv[i]); }
     }
 
-    private nint Invoke(CompiledEntry e, nint args)
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private nint Invoke(CompiledEntry e, nint* argv)
     {
         byte* argBuf = stackalloc byte[Math.Max(e.Args.Size, 8)];
         byte* result = stackalloc byte[Math.Max(e.ResultSize, 16)];
         var kinds = e.Kinds;
         for (int i = 0; i < kinds.Length; i++)
         {
-            nint o = Py.Fast.PyTuple_GetItem(args, i);
+            nint o = argv[i];
             byte* p = argBuf + e.Offsets[i];
             nint type = Py.TypeOf(o);
             if (kinds[i] == Boxing.Float && type == Py.FloatType) *(double*)p = Py.Fast.PyFloat_AsDouble(o);
@@ -112,7 +134,7 @@ internal sealed unsafe class Dispatcher
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return 0;
                 *(long*)p = v;
             }
-            else if (!Boxing.Write(o, e.ArgTypes[i], p)) return 0;
+            else if (!e.ArgPlans[i].Write(o, argBuf)) return 0;
         }
         int status;
         if (NoGil)
@@ -130,17 +152,125 @@ internal sealed unsafe class Dispatcher
             case Boxing.Int: if (!e.ConvertsResult) return Py.Fast.PyLong_FromLongLong(*(long*)result); break;
         }
         if (e.ConvertsResult) Boxing.Convert(result, e.CompiledReturnType, e.ReturnType);
-        return Boxing.Read(result, e.ReturnType);
+        return e.ResultPlan.Read(result);
+    }
+
+    /// <summary>
+    /// Binds a call's positional and keyword arguments to the parameters as CPython does (its order of checks and its
+    /// messages), defaults filled in: argv[i] is a borrowed reference for parameter i. False with TypeError set.
+    /// </summary>
+    public bool Bind(nint args, nint kwargs, nint* argv)
+    {
+        int total = ParamNames.Length;
+        nint given = Py.Fast.PyTuple_Size(args);
+        for (int i = 0; i < total; i++) argv[i] = 0;
+        for (int i = 0; i < given && i < PosCount; i++) argv[i] = Py.Fast.PyTuple_GetItem(args, i);
+        if (kwargs != 0)
+        {
+            nint pos = 0, k, v;
+            while (Py.Fast.PyDict_Next(kwargs, &pos, &k, &v) != 0)
+            {
+                if (Py.TypeOf(k) != Py.UnicodeType && Py.PyType_IsSubtype(Py.TypeOf(k), Py.UnicodeType) == 0) return Fail($"{QualName}() keywords must be strings");
+                int j = PosOnlyCount;
+                while (j < total && ParamObjects[j] != k) j++;
+                if (j == total)
+                    for (j = PosOnlyCount; j < total; j++)
+                        if (Py.AsString(k) == ParamNames[j]) break;
+                if (j == total)
+                {
+                    if (PosOnlyPassedAsKeyword(kwargs)) return false;
+                    return Fail($"{QualName}() got an unexpected keyword argument '{Py.AsString(k)}'");
+                }
+                if (argv[j] != 0) return Fail($"{QualName}() got multiple values for argument '{Py.AsString(k)}'");
+                argv[j] = v;
+            }
+        }
+        if (given > PosCount) return TooManyPositional(given, argv);
+        if (given < PosCount)
+        {
+            int firstDefault = PosCount - Defaults.Length;
+            List<string>? missing = null;
+            for (int i = (int)given; i < firstDefault; i++) if (argv[i] == 0) (missing ??= new()).Add(ParamNames[i]);
+            if (missing != null) return Missing(missing, "positional");
+            for (int i = Math.Max((int)given, firstDefault); i < PosCount; i++)
+                if (argv[i] == 0) argv[i] = Defaults[i - firstDefault];
+        }
+        if (total > PosCount)
+        {
+            List<string>? missing = null;
+            for (int i = PosCount; i < total; i++)
+                if (argv[i] == 0 && (argv[i] = KwDefaults[i - PosCount]) == 0) (missing ??= new()).Add(ParamNames[i]);
+            if (missing != null) return Missing(missing, "keyword-only");
+        }
+        return true;
+    }
+
+    private static bool Fail(string message)
+    {
+        Py.PyErr_SetString(Py.TypeError, message);
+        return false;
+    }
+
+    /// <summary>CPython's too_many_positional.</summary>
+    private bool TooManyPositional(nint given, nint* argv)
+    {
+        int kwonlyGiven = 0;
+        for (int i = PosCount; i < ParamNames.Length; i++) if (argv[i] != 0) kwonlyGiven++;
+        bool plural;
+        string sig;
+        if (Defaults.Length > 0) { plural = true; sig = $"from {PosCount - Defaults.Length} to {PosCount}"; }
+        else { plural = PosCount != 1; sig = PosCount.ToString(); }
+        string kwonly = kwonlyGiven == 0 ? ""
+            : $" positional argument{(given != 1 ? "s" : "")} (and {kwonlyGiven} keyword-only argument{(kwonlyGiven != 1 ? "s" : "")})";
+        return Fail($"{QualName}() takes {sig} positional argument{(plural ? "s" : "")} but {given}{kwonly} " +
+            $"{(given == 1 && kwonlyGiven == 0 ? "was" : "were")} given");
+    }
+
+    /// <summary>CPython's missing_arguments / format_missing: 'a', 'a' and 'b', 'a', 'b', and 'c'.</summary>
+    private bool Missing(List<string> names, string kind)
+    {
+        var quoted = names.Select(n => "'" + n + "'").ToList();
+        string text = quoted.Count switch
+        {
+            1 => quoted[0],
+            2 => $"{quoted[0]} and {quoted[1]}",
+            _ => string.Join(", ", quoted.Take(quoted.Count - 2)) + $", {quoted[^2]}, and {quoted[^1]}",
+        };
+        return Fail($"{QualName}() missing {names.Count} required {kind} argument{(names.Count == 1 ? "" : "s")}: {text}");
+    }
+
+    /// <summary>CPython's positional_only_passed_as_keyword (false with the error set when there is one).</summary>
+    private bool PosOnlyPassedAsKeyword(nint kwargs)
+    {
+        var conflicts = new List<string>();
+        for (int i = 0; i < PosOnlyCount; i++)
+        {
+            nint pos = 0, k, v;
+            while (Py.Fast.PyDict_Next(kwargs, &pos, &k, &v) != 0)
+                if (Py.AsString(k) == ParamNames[i]) conflicts.Add(ParamNames[i]);
+        }
+        if (conflicts.Count == 0) return false;
+        Fail($"{QualName}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", conflicts)}'");
+        return true;
+    }
+
+    /// <summary>Drops the references the binding data holds (the Python object is going away; GIL held).</summary>
+    public void ReleaseReferences()
+    {
+        foreach (var o in ParamObjects) Py.Py_DecRef(o);
+        foreach (var o in Defaults) Py.Py_DecRef(o);
+        foreach (var o in KwDefaults) if (o != 0) Py.Py_DecRef(o);
+        ParamObjects = Defaults = KwDefaults = Array.Empty<nint>();
     }
 
     /// <summary>The slow path: classify argument types (asking Python about unfamiliar ones), then compile.</summary>
-    private CompiledEntry? FindOrCompile(nint args)
+    private CompiledEntry? FindOrCompile(nint* argv, int count)
     {
-        var key = KeyOf(args);
+        var key = KeyOf(argv, count);
         if (key == null) return null;
         foreach (var e in Entries) if (key.AsSpan().SequenceEqual(e.Key)) return e;
         int pos = 0;
-        var types = new SjType[(int)Py.PyTuple_Size(args)];
+        var types = new SjType[count];
         for (int i = 0; i < types.Length; i++) types[i] = Boxing.TypeOfKey(key, ref pos);
         if (Explicit)
         {
@@ -159,18 +289,17 @@ internal sealed unsafe class Dispatcher
         from == to || from is ScalarType f && to is ScalarType t && f.Rank <= t.Rank;
 
     /// <summary>The type key of the arguments, learning unfamiliar scalar types from Python; null with an exception set.</summary>
-    private byte[]? KeyOf(nint args)
+    private byte[]? KeyOf(nint* argv, int count)
     {
         var key = stackalloc byte[Boxing.MaxKey];
-        nint count = Py.PyTuple_Size(args);
         for (int attempt = 0; attempt < 64; attempt++)
         {
             int n = 0;
-            nint i = 0;
+            int i = 0;
             for (; i < count; i++)
-                if (!Boxing.AppendKey(Py.PyTuple_GetItem(args, i), key, ref n)) break;
+                if (!Boxing.AppendKey(argv[i], key, ref n)) break;
             if (i == count) return new ReadOnlySpan<byte>(key, n).ToArray();
-            if (!Bridge.LearnType(Self, Boxing.FirstUnknown(Py.PyTuple_GetItem(args, i)), (int)i)) return null;
+            if (!Bridge.LearnType(Self, Boxing.FirstUnknown(argv[i]), i)) return null;
         }
         Py.PyErr_SetString(Py.TypeError, $"arguments of {Name}() are nested too deeply to pass to compiled code");
         return null;
@@ -182,7 +311,9 @@ internal sealed unsafe class Dispatcher
     {
         CompiledEntry? entry = null;
         Exception? error = null;
+        var warnings = new List<string>();
         nint ts = Py.PyEval_SaveThread();
+        ForkGate.Enter();
         try
         {
             lock (_compileLock)
@@ -195,7 +326,7 @@ internal sealed unsafe class Dispatcher
                 {
                     var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
                     var cacheKey = CacheDir == null ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
-                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn);
+                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn, warnings);
                     if (entry == null)
                     {
                         var f = Host.Compile(types, options, sharedObject: cacheKey != null);
@@ -208,7 +339,7 @@ internal sealed unsafe class Dispatcher
                             ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
                             Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
                         };
-                        if (cacheKey != null) DiskCache.Store(this, cacheKey, f);
+                        if (cacheKey != null) DiskCache.Store(this, cacheKey, f, warnings);
                     }
                     entry.Prepare();
                     Entries = Entries.Append(entry).ToArray();
@@ -216,8 +347,14 @@ internal sealed unsafe class Dispatcher
             }
         }
         catch (Exception ex) { error = ex; }
-        finally { Py.PyEval_RestoreThread(ts); }
+        finally
+        {
+            ForkGate.Exit();
+            Py.PyEval_RestoreThread(ts);
+        }
         if (error != null) { Bridge.RaiseCompileError(error); return null; }
+        foreach (var w in warnings)
+            if (!Bridge.CacheWarning(w)) return null;   // warnings turned into errors (-W error) raise
         return entry;
     }
 }

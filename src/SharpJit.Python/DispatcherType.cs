@@ -13,6 +13,7 @@ namespace SharpJit.Python;
 internal static unsafe class DispatcherType
 {
     public static nint Type;
+    private static nint _subtype;
     private const int HandleOffset = 16;   // after ob_refcnt and ob_type
 
     public static void Create()
@@ -50,7 +51,14 @@ internal static unsafe class DispatcherType
     /// <summary>The state of a dispatcher object, or null if o is not one (or not set up yet).</summary>
     public static Dispatcher? StateOf(nint o)
     {
-        if (o == 0 || Py.PyType_IsSubtype(Py.TypeOf(o), Type) == 0) return null;
+        if (o == 0) return null;
+        nint t = Py.TypeOf(o);
+        if (t != _subtype && t != Type)
+        {
+            if (Py.PyType_IsSubtype(t, Type) == 0) return null;
+            Py.Py_IncRef(t);   // sharpjit.Dispatcher: checked once, and kept (so its address stays its own)
+            _subtype = t;
+        }
         nint h = *(nint*)(o + HandleOffset);
         return h == 0 ? null : (Dispatcher?)GCHandle.FromIntPtr(h).Target;
     }
@@ -62,21 +70,25 @@ internal static unsafe class DispatcherType
         return d;
     }
 
-    [UnmanagedCallersOnly]
+    [UnmanagedCallersOnly, SkipLocalsInit]
     private static nint Call(nint self, nint args, nint kwargs)
     {
         try
         {
             var d = Require(self);
             if (d == null) return 0;
-            if ((kwargs != 0 && Py.PyDict_Size(kwargs) > 0) || Py.Fast.PyTuple_Size(args) != d.ParamNames.Length)
+            int total = d.ParamNames.Length;
+            nint* argv = stackalloc nint[total + 1];
+            nint given = Py.Fast.PyTuple_Size(args);
+            if ((kwargs == 0 || Py.Fast.PyDict_Size(kwargs) == 0) && given == total && d.AllPositional)
             {
-                nint normal = Bridge.Normalize(self, args, kwargs);
-                if (normal == 0) return 0;
-                try { return d.Call(normal); }
-                finally { Py.Py_DecRef(normal); }
+                for (int i = 0; i < total; i++) argv[i] = Py.Fast.PyTuple_GetItem(args, i);
+                return d.Call(argv, total);
             }
-            return d.Call(args);
+            // Keywords or defaults: bound here, by CPython's rules. The values are borrowed from the call's tuple and
+            // dict and the dispatcher's defaults (those past the positional ones are held if a compilation runs).
+            if (!d.Bind(args, kwargs, argv)) return 0;
+            return d.Call(argv, total, borrowedFrom: (int)given);
         }
         catch (Exception ex) { return Internal(ex); }
     }
@@ -86,20 +98,26 @@ internal static unsafe class DispatcherType
     {
         nint type = Py.TypeOf(self);
         nint h = *(nint*)(self + HandleOffset);
-        if (h != 0) { GCHandle.FromIntPtr(h).Free(); *(nint*)(self + HandleOffset) = 0; }
+        if (h != 0)
+        {
+            (GCHandle.FromIntPtr(h).Target as Dispatcher)?.ReleaseReferences();
+            GCHandle.FromIntPtr(h).Free();
+            *(nint*)(self + HandleOffset) = 0;
+        }
         var free = (delegate* unmanaged<nint, void>)Py.PyType_GetSlot(type, Py.Py_tp_free);
         free(self);
         Py.Py_DecRef(type);
     }
 
     /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None,
-    /// (line, column) inside the body or None, numpy_error_model)</summary>
+    /// (line, column) inside the body or None, numpy_error_model,
+    /// (qualname, argcount, posonlyargcount, defaults or None, kwdefaults or None))</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
         try
         {
-            if (Py.PyTuple_Size(args) != 11) { Py.PyErr_SetString(Py.TypeError, "_setup expects 11 arguments"); return 0; }
+            if (Py.PyTuple_Size(args) != 12) { Py.PyErr_SetString(Py.TypeError, "_setup expects 12 arguments"); return 0; }
             nint Arg(int i) => Py.PyTuple_GetItem(args, i);
             string source = Py.AsString(Arg(0)) ?? "", file = Py.AsString(Arg(1)) ?? "<unknown>", name = Py.AsString(Arg(3)) ?? "";
             long firstLine = Py.PyLong_AsLongLong(Arg(2));
@@ -111,15 +129,40 @@ internal static unsafe class DispatcherType
                 NoGil = Py.PyObject_IsTrue(Arg(5)) == 1, CacheDir = Arg(8) == Py.None ? null : Py.AsString(Arg(8)), FastMath = Py.PyObject_IsTrue(Arg(6)) == 1, BoundsCheck = Py.PyObject_IsTrue(Arg(7)) == 1,
             };
             d.NumPyErrorModel = Py.PyObject_IsTrue(Arg(10)) == 1;
+            SetUpBinding(d, Arg(4), Arg(11));
             if (Arg(9) != Py.None)
                 d.BodyAt = ((int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 0)), (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 1)));
             if (d.CacheDir == null) Module.WarmUpForCompilation();
             nint old = *(nint*)(self + HandleOffset);
-            if (old != 0) GCHandle.FromIntPtr(old).Free();
+            if (old != 0)
+            {
+                (GCHandle.FromIntPtr(old).Target as Dispatcher)?.ReleaseReferences();
+                GCHandle.FromIntPtr(old).Free();
+            }
             *(nint*)(self + HandleOffset) = GCHandle.ToIntPtr(GCHandle.Alloc(d));
             return Py.NewRef(Py.None);
         }
         catch (Exception ex) { return Internal(ex); }
+    }
+
+    /// <summary>The parameters' names as Python strings, and the defaults, for binding calls natively.</summary>
+    private static void SetUpBinding(Dispatcher d, nint names, nint binding)
+    {
+        nint Item(int i) => Py.PyTuple_GetItem(binding, i);
+        d.QualName = Py.AsString(Item(0)) ?? d.Name;
+        d.PosCount = (int)Py.PyLong_AsLongLong(Item(1));
+        d.PosOnlyCount = (int)Py.PyLong_AsLongLong(Item(2));
+        d.ParamObjects = Enumerable.Range(0, d.ParamNames.Length).Select(i => Py.NewRef(Py.PyTuple_GetItem(names, i))).ToArray();
+        nint defaults = Item(3);
+        d.Defaults = defaults == Py.None ? Array.Empty<nint>()
+            : Enumerable.Range(0, (int)Py.PyTuple_Size(defaults)).Select(i => Py.NewRef(Py.PyTuple_GetItem(defaults, i))).ToArray();
+        nint kwdefaults = Item(4);
+        d.KwDefaults = d.ParamNames.Skip(d.PosCount).Select(name =>
+        {
+            if (kwdefaults == Py.None) return (nint)0;
+            nint v = Py.PyDict_GetItemString(kwdefaults, name);   // borrowed, or 0
+            return v == 0 ? 0 : Py.NewRef(v);
+        }).ToArray();
     }
 
     /// <summary>Runs a method body on the dispatcher's state; no .NET exception escapes into CPython.</summary>

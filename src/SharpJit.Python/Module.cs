@@ -13,10 +13,13 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 4));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 7));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
+            methods[3] = new PyMethodDef { Name = DispatcherType.Utf8("_before_fork"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BeforeFork, Flags = Py.METH_NOARGS };
+            methods[4] = new PyMethodDef { Name = DispatcherType.Utf8("_after_fork"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&AfterFork, Flags = Py.METH_NOARGS };
+            methods[5] = new PyMethodDef { Name = DispatcherType.Utf8("_hmac_sha256"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&HmacSha256Of, Flags = Py.METH_VARARGS };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");
@@ -62,6 +65,37 @@ internal static unsafe class Module
         try { Engine.JitHost.WaitForWarmUp(); }
         finally { Py.PyEval_RestoreThread(ts); }
         return Py.NewRef(Py.None);
+    }
+
+    /// <summary>os.register_at_fork hooks: no compilation is in flight across a fork (see <see cref="ForkGate"/>).</summary>
+    [UnmanagedCallersOnly]
+    private static nint BeforeFork(nint self, nint _)
+    {
+        ForkGate.BeforeFork();
+        return Py.NewRef(Py.None);
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint AfterFork(nint self, nint _)
+    {
+        ForkGate.AfterFork();
+        return Py.NewRef(Py.None);
+    }
+
+    /// <summary>_hmac_sha256(key: bytes, data: bytes) -> bytes: the cache's MAC, exposed for testing it against hashlib.</summary>
+    [UnmanagedCallersOnly]
+    private static nint HmacSha256Of(nint self, nint args)
+    {
+        byte* key, data;
+        nint keyLength, dataLength;
+        if (Py.PyTuple_Size(args) != 2 || Py.PyBytes_AsStringAndSize(Py.PyTuple_GetItem(args, 0), &key, &keyLength) != 0
+            || Py.PyBytes_AsStringAndSize(Py.PyTuple_GetItem(args, 1), &data, &dataLength) != 0)
+        {
+            if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(Py.TypeError, "_hmac_sha256(key, data) takes two bytes objects");
+            return 0;
+        }
+        var mac = SharpJit.Python.HmacSha256.Compute(new ReadOnlySpan<byte>(key, (int)keyLength), new ReadOnlySpan<byte>(data, (int)dataLength), default);
+        fixed (byte* p = mac) return Py.PyBytes_FromStringAndSize(p, mac.Length);
     }
 
     [UnmanagedCallersOnly]
