@@ -24,7 +24,8 @@ def pair(i):
     return (str(i), f"<{i}>", i)
 
 
-def labelled(label, x):
+def labelled(x):
+    label = f"run {len(str(x))}"
     return label + ": " + str(x)
 
 
@@ -41,7 +42,7 @@ p = pair(7)
 print(p, p[0] + p[1])
 for w in ("p", "q", f"r{1}"):
     print(w + "!", len(w))
-print(labelled(LABEL, 2.5))
+print(labelled(2.5), LABEL)
 LABEL = LABEL + "!"
 print(LABEL)
 for i in range(6):
