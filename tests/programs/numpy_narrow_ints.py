@@ -39,3 +39,11 @@ casts(3.75)
 casts(-2.5)
 big_unsigned()
 mixed_signs(np.int32(-5), np.uint32(7))
+
+
+# Unary operators on narrow integers work in the type's own width, then widen (NumPy's values, Numba's types).
+def unary_narrow():
+    print(~np.uint32(0), ~np.uint8(0), ~np.uint8(1), -np.uint8(1), -np.uint32(5), ~np.int8(5), -np.int16(-32768), +np.uint16(7))
+
+
+unary_narrow()

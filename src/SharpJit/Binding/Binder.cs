@@ -270,6 +270,8 @@ public sealed class Binder
             {
                 var elts = target is Syntax.Tuple t ? t.Elts : ((Syntax.List)target).Elts;
                 if (elts.Any(e => e is Starred)) throw Unsupported(elts.First(e => e is Starred), "starred assignment targets are not supported", "unpack each item by position");
+                // The value must have exactly as many items as there are targets (checked while typing).
+                Emit(Op.Call, target.Span, new CallShape(2, Array.Empty<string>()), Emit(Op.Global, target.Span, "$builtin:$unpack"), v, Const((long)elts.Count, target.Span));
                 for (int i = 0; i < elts.Count; i++)
                     AssignTarget(elts[i], Emit(Op.GetItem, elts[i].Span, null, v, Const((long)i, elts[i].Span)));
                 return;

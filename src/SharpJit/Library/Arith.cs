@@ -289,7 +289,12 @@ public static unsafe class Arith
                 var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, ConstNull(ty), "");
                 if (!NumPyErrors(e))
                     e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", span);
-                return e.Intrinsic("llvm.pow", new[] { ty }, a, b);
+                var r = e.Intrinsic("llvm.pow", new[] { ty }, a, b);
+                // Python's float: a finite base and exponent whose power overflows raise instead of giving inf.
+                if (!NumPyErrors(e) && ty == M.F64)
+                    e.RaiseIf(BuildAnd(B, Builtins.IsInf(e, r), BuildAnd(B, Builtins.IsFinite(e, a), Builtins.IsFinite(e, b), ""), ""),
+                        "OverflowError", "(34, 'Numerical result out of range')", span);
+                return r;
             }
         }
         throw e.Internal(span, $"internal: float operator {op}");
@@ -321,6 +326,14 @@ public static unsafe class Arith
     public static LLVMValueRef LowerUnary(FunctionEmitter e, UnaryOperator op, LLVMValueRef a, SjType ta, SjType result)
     {
         var B = e.B;
+        // NumPy's narrow integers are inverted and negated in their own width, then widened (as NumPy and Numba:
+        // ~np.uint8(1) is 254, -np.int16(-32768) is -32768).
+        if (op is UnaryOperator.Invert or UnaryOperator.USub && ta is ScalarType { Rank: 1, Bits: < 64 } narrow)
+        {
+            var width = e.M.Lower(narrow);
+            var r = op == UnaryOperator.Invert ? BuildXor(B, a, ConstAllOnes(width), "") : BuildSub(B, ConstNull(width), a, "");
+            return e.Convert(r, narrow, result);
+        }
         a = e.Convert(a, ta, result);
         switch (op)
         {

@@ -315,18 +315,22 @@ public static unsafe partial class Builtins
             string name = CMathUnary[id]; int fid = id;
             Add("cmath." + name, c =>
             {
-                Arity(c, name, 1, name == "log" ? 2 : 1, name == "log" ? new[] { "base" } : Array.Empty<string>());
+                if (c.Keywords.Count > 0) throw c.Error($"cmath.{name}() takes no keyword arguments");
+                Arity(c, name, 1, name == "log" ? 2 : 1);
                 NumberArg(c, name, 0);
                 if (c.Positional.Length > 1) NumberArg(c, name, 1);
                 return ScalarType.Complex128;
             }, c =>
             {
                 var e = c.E;
-                var z = CMath1(e, fid, ToComplex(c, 0), c.Span);
-                var baseArg = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("base");
-                if (baseArg == null) return z;
-                var b = CMath1(e, fid, e.Convert(baseArg.Value, baseArg.Type, ScalarType.Complex128), c.Span);
-                return Arith.LowerBinOp(e, c.Span, SharpJit.Syntax.Operator.Div, z, ScalarType.Complex128, b, ScalarType.Complex128, ScalarType.Complex128);
+                var baseArg = c.Args.Length > 1 ? c.Args[1] : null;
+                if (baseArg == null) return CMath1(e, fid, ToComplex(c, 0), c.Span);
+                // CPython checks errno once, after log(z), log(base) and the quotient: log(0j, 7) is (-inf+nanj).
+                var z = ToComplex(c, 0);
+                var b = e.Convert(baseArg.Value, baseArg.Type, ScalarType.Complex128);
+                var slot = e.Alloca(e.M.Complex);
+                e.CallChecked("sj_cmath_log_base", c.Span, e.ExtractValue(z, 0), e.ExtractValue(z, 1), e.ExtractValue(b, 0), e.ExtractValue(b, 1), slot);
+                return BuildLoad2(e.B, e.M.Complex, slot, "");
             });
         }
         Add("cmath.phase", c => { Arity(c, "phase", 1, 1); NumberArg(c, "phase", 0); return ScalarType.Float64; }, c =>

@@ -238,12 +238,7 @@ public static unsafe partial class Builtins
             {
                 if (c.Args.Length == 0) return c.E.M.ConstI64(0);
                 if (c.ArgType(0) is ScalarType { Rank: <= 1 }) return ToInt(c, 0);
-                var e = c.E; var x = c.Arg(0);
-                var r = FloatToInt(e, x, c.Span);
-                var inRange = BuildAnd(e.B, FCmp(e, LLVMRealPredicate.LLVMRealOGE, x, e.M.ConstF64(-9223372036854775808.0)),
-                    FCmp(e, LLVMRealPredicate.LLVMRealOLT, x, e.M.ConstF64(9223372036854775808.0)), "");
-                e.RaiseIf(BuildNot(e.B, inRange, ""), "OverflowError", "Python int too large to convert to C long", c.Span);
-                return r;
+                return FloatToInt(c.E, c.Arg(0), c.Span, "Python int too large to convert to C long");
             });
     }
 

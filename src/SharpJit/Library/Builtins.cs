@@ -137,13 +137,18 @@ public static unsafe partial class Builtins
 
     private static LLVMValueRef None(LoweringCall c) => GetUndef(c.E.M.Empty);
 
-    /// <summary>Float to int64 with Python's errors for NaN and infinities.</summary>
-    internal static LLVMValueRef FloatToInt(FunctionEmitter e, LLVMValueRef x, Diagnostics.Span span)
+    /// <summary>Float to int64 with Python's errors for NaN and infinities, and an OverflowError where CPython would
+    /// return an integer beyond int64 (compiled integers are int64).</summary>
+    internal static LLVMValueRef FloatToInt(FunctionEmitter e, LLVMValueRef x, Diagnostics.Span span,
+        string overflowMessage = "int too large to convert to int64")
     {
         var B = e.B; var M = e.M;
         e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), "ValueError", "cannot convert float NaN to integer", span);
         var abs = e.Intrinsic("llvm.fabs", new[] { M.F64 }, x);
         e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, abs, M.ConstF64(double.PositiveInfinity), ""), "OverflowError", "cannot convert float infinity to integer", span);
+        var inRange = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(-9223372036854775808.0), ""),
+            BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(9223372036854775808.0), ""), "");
+        e.RaiseIf(BuildNot(B, inRange, ""), "OverflowError", overflowMessage, span);
         return e.Intrinsic("llvm.fptosi.sat", new[] { M.I64, M.F64 }, x);
     }
 
@@ -333,8 +338,10 @@ public static unsafe partial class Builtins
             if (t is TupleType tt) return e.M.ConstI64(tt.Items.Length);
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             var r = c.Arg(0);
-            return e.CallRuntime("sj_range_len", e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2));
-        }, neverRaises: true).Fold = sig => sig.Args[0] is TupleType tl ? (long)tl.Items.Length : sig.Literals[0] is string ls ? (long)ls.EnumerateRunes().Count() : null;
+            var slot = e.Alloca(e.M.I64);
+            e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);
+            return BuildLoad2(e.B, e.M.I64, slot, "");
+        }, mayRaise: sig => sig.Args[0] == SimpleType.Range).Fold = sig => sig.Args[0] is TupleType tl ? (long)tl.Items.Length : sig.Literals[0] is string ls ? (long)ls.EnumerateRunes().Count() : null;
 
         Add("tuple", c =>
         {
@@ -382,6 +389,18 @@ public static unsafe partial class Builtins
                 c.Write(sb, c.Args[0], repr);
                 return c.E.CallRuntime("sj_sb_finish", sb);
             }, acceptsNarrow: true, neverRaises: true);
+
+        // Tuple unpacking (a, b = t): the binder checks the count here; tuple lengths are known at compile time.
+        Add("$unpack", c =>
+        {
+            long expected = (long)c.Positional[1].Literal!;
+            if (c.Positional[0].Type is TupleType tt && tt.Items.Length != expected)
+                throw c.Error(tt.Items.Length > expected ? $"too many values to unpack (expected {expected})"
+                    : $"not enough values to unpack (expected {expected}, got {tt.Items.Length})",
+                    "a tuple's length is known when compiling: unpack into as many names as it has items");
+            if (c.Positional[0].Type is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
+            return SimpleType.None;
+        }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
 
         // Attributes and methods of numbers: NumPy's scalars are seen as Python's numbers (the signature widens them).
         Add("attr.real", c => ((ScalarType)c.Positional[0].Type).Rank >= 2 ? ScalarType.Float64 : ScalarType.Int64,

@@ -67,11 +67,14 @@ public static class IntOps
         return negative ? -d : d;
     }
 
-    public static long RangeLength(long start, long stop, long step)
+    public static long RangeLength(long start, long stop, long step) => (long)RangeLength128(start, stop, step);
+
+    /// <summary>The exact number of items of range(start, stop, step) (up to 2**64 - 1).</summary>
+    public static Int128 RangeLength128(long start, long stop, long step)
     {
         Int128 s = start, t = stop, st = step;
-        if (st > 0 && s < t) return (long)((t - s - 1) / st + 1);
-        if (st < 0 && s > t) return (long)((s - t - 1) / -st + 1);
+        if (st > 0 && s < t) return (t - s - 1) / st + 1;
+        if (st < 0 && s > t) return (s - t - 1) / -st + 1;
         return 0;
     }
 

@@ -104,7 +104,15 @@ public static unsafe class RuntimeExports
 
     // ------------------------------------------------------------ integers
 
-    [UnmanagedCallersOnly] public static long RangeLen(long start, long stop, long step) => IntOps.RangeLength(start, stop, step);
+    /// <summary>len(range): CPython's OverflowError when the length does not fit in a C ssize_t.</summary>
+    [UnmanagedCallersOnly]
+    public static int RangeLen(long start, long stop, long step, long* result)
+    {
+        Int128 n = IntOps.RangeLength128(start, stop, step);
+        if (n > long.MaxValue) return Fail("OverflowError", "Python int too large to convert to C ssize_t");
+        *result = (long)n;
+        return 0;
+    }
     [UnmanagedCallersOnly] public static long IPow(long b, long e) => IntOps.Pow(b, e);
     [UnmanagedCallersOnly] public static int IPowMod(long b, long e, long m, long* r) => Guard(() => IntOps.PowMod(b, e, m), r);
     [UnmanagedCallersOnly] public static long IAbs(long v) => v < 0 ? unchecked(-v) : v;
@@ -163,6 +171,15 @@ public static unsafe class RuntimeExports
     public static int CMath1(int id, double re, double im, double* r)
     {
         try { (r[0], r[1]) = MathBridge.CUnary(id, re, im); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    /// <summary>cmath.log(z, base), with CPython's errno sequencing (log(0j, 7) is (-inf+nanj); a base of 1 is a
+    /// domain error).</summary>
+    [UnmanagedCallersOnly]
+    public static int CMathLogBase(double zr, double zi, double br, double bi, double* r)
+    {
+        try { (r[0], r[1]) = PyCMath.Log((zr, zi), (br, bi)); return 0; }
         catch (Exception ex) { return Fail(ex); }
     }
 
