@@ -16,11 +16,14 @@ public static class Program
         usage: sharpjit run FILE.py
                sharpjit dump --stage=tokens|ast|ir|typed|llvm|llvm-opt|asm FILE.py [--function NAME]
                sharpjit bench FILE.py [--function kernel] [--args BENCH_ARGS] [--repeat 5]
+               sharpjit export FILE.py --function NAME:SIGNATURE ... [--target TRIPLE] [--cpu CPU] -o OUT
 
         run    compiles the whole script (its functions and top-level code) to native code and runs it.
         dump   prints one stage of the pipeline; --function limits ir/typed/llvm output to one function.
         bench  compiles a function for the types of a module-level constant tuple of arguments and prints,
                as JSON, the median compile time (warm process) and the median run time.
+        export writes OUT.ll, OUT.bc, OUT.o, OUT.so and OUT.h: the functions with plain C signatures, needing only
+               libc and libm (e.g. --function 'f:float64(float64, int64)'; --target aarch64-linux-gnu; --cpu native).
         """;
 
     public static int Main(string[] args)
@@ -33,6 +36,7 @@ public static class Program
                 "run" when args.Length == 2 => Run(args[1]),
                 "dump" => Dump(args[1..]),
                 "bench" when args.Length >= 2 => BenchCommand.Run(args[1..]),
+                "export" => ExportCommand.Run(args[1..]),
                 _ => UsageError($"unknown command or arguments: {string.Join(' ', args)}"),
             };
         }

@@ -66,6 +66,7 @@ public sealed unsafe class ModuleEmitter
             case TupleIterType ti: return StructTypeInContext(Ctx, new[] { Lower(ti.Tuple), I64 });
             case FunctionType ft: return StructTypeInContext(Ctx, ft.Captures.Select(Lower).ToArray());
             case ExceptionInstanceType: return Ptr;
+            case Typing.PointerType: return Ptr;
         }
         if (t == SimpleType.Str) return Ptr;
         if (t == SimpleType.Range || t == SimpleType.RangeIter) return StructTypeInContext(Ctx, new[] { I64, I64, I64 });
