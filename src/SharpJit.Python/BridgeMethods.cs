@@ -59,27 +59,46 @@ internal static unsafe class BridgeMethods
         return Py.Tuple(Py.PyLong_FromLongLong(cf!.Address), Py.Str(cf.NativeName), Py.Str(cf.WrapperIr), Py.Str(cf.Compiled.LlvmIr));
     }
 
-    /// <summary>_export(path, functions, output, target, cpu) -> ((kind, path), ...)</summary>
+    /// <summary>
+    /// _export(path, functions, output, target, cpu) -> ((kind, path), ...). With a path, functions are "name:signature"
+    /// strings naming module-level functions of that file; with None, (dispatcher, "name:signature") pairs.
+    /// </summary>
     [System.Runtime.InteropServices.UnmanagedCallersOnly]
     public static nint Export(nint self, nint args)
     {
         if (Py.PyTuple_Size(args) != 5) { Py.PyErr_SetString(Py.TypeError, "_export(path, functions, output, target, cpu)"); return 0; }
-        string? path = Py.AsString(Py.PyTuple_GetItem(args, 0)), output = Py.AsString(Py.PyTuple_GetItem(args, 2));
+        nint pathObj = Py.PyTuple_GetItem(args, 0);
+        string? path = pathObj == Py.None ? null : Py.AsString(pathObj), output = Py.AsString(Py.PyTuple_GetItem(args, 2));
         nint fns = Py.PyTuple_GetItem(args, 1);
         string? target = Py.PyTuple_GetItem(args, 3) == Py.None ? null : Py.AsString(Py.PyTuple_GetItem(args, 3));
         string? cpu = Py.PyTuple_GetItem(args, 4) == Py.None ? null : Py.AsString(Py.PyTuple_GetItem(args, 4));
-        if (path == null || output == null || Py.PyErr_Occurred() != 0) return 0;
+        if (output == null || Py.PyErr_Occurred() != 0) return 0;
         var requests = new List<ExportRequest>();
+        var dispatchers = new List<Dispatcher>();
         try
         {
             for (nint i = 0; i < Py.PyTuple_Size(fns); i++)
-                requests.Add(ExportRequest.Parse(Py.AsString(Py.PyTuple_GetItem(fns, i)) ?? throw new ArgumentException("functions must be str")));
+            {
+                nint item = Py.PyTuple_GetItem(fns, i);
+                if (path == null)
+                {
+                    dispatchers.Add(DispatcherType.StateOf(Py.PyTuple_GetItem(item, 0)) ?? throw new ArgumentException("expected a sharpjit dispatcher"));
+                    item = Py.PyTuple_GetItem(item, 1);
+                }
+                requests.Add(ExportRequest.Parse(Py.AsString(item) ?? throw new ArgumentException("functions must be str")));
+            }
         }
         catch (ArgumentException e) { Py.PyErr_SetString(Py.TypeError, e.Message); return 0; }
         ExportResult? result = null;
         Exception? error = null;
         nint ts = Py.PyEval_SaveThread();
-        try { result = Exporter.Export(SourceText.FromFile(Path.GetFullPath(path)), requests, output, new ExportOptions(target, cpu)); }
+        try
+        {
+            var options = new ExportOptions(target, cpu);
+            result = path != null
+                ? Exporter.Export(SourceText.FromFile(Path.GetFullPath(path)), requests, output, options)
+                : Exporter.Export(dispatchers.Select((d, k) => new ExportUnit(d.Host.Module, d.Host.Function, requests[k])).ToList(), output, options);
+        }
         catch (Exception ex) { error = ex; }
         finally { Py.PyEval_RestoreThread(ts); }
         switch (error)

@@ -24,6 +24,9 @@ public sealed record ExportRequest(string Name, CSignature Signature)
     }
 }
 
+/// <summary>A function to export and the module it belongs to.</summary>
+public sealed record ExportUnit(ModuleInfo Module, FunctionInfo Function, ExportRequest Request);
+
 /// <param name="Triple">Target triple (default: the host's).</param>
 /// <param name="Cpu">Target CPU ("generic" by default, so the code runs on any machine of the architecture; "native" for this one).</param>
 public sealed record ExportOptions(string? Triple = null, string? Cpu = null, CodegenOptions? Codegen = null);
@@ -53,32 +56,52 @@ public static unsafe class Exporter
          */
         """;
 
+    /// <summary>Exports module-level functions of a Python file (a sharpjit program: the `sharpjit export` command).</summary>
     public static ExportResult Export(SourceText source, IReadOnlyList<ExportRequest> requests, string outputBase, ExportOptions? options = null)
     {
-        options ??= new ExportOptions();
-        if (requests.Count == 0) throw new ArgumentException("nothing to export: give at least one --function NAME:SIGNATURE");
-        var dup = requests.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
-        if (dup != null) throw new ArgumentException($"function '{dup.Key}' is exported twice");
-        string prefix = Prefix(outputBase);
-        string triple = options.Triple ?? "";
-        string dir = Path.GetDirectoryName(Path.GetFullPath(outputBase))!;
-        Directory.CreateDirectory(dir);
-
         var module = Pipeline.Analyze(source);
-        var ti = new TypeInference(module);
-        var entries = new List<(ExportRequest Request, Specialization Spec)>();
+        var units = new List<ExportUnit>();
         foreach (var r in requests)
         {
             if (!module.Globals.TryGetValue(r.Name, out var g) || g.Kind != GlobalKind.Function)
                 throw new ArgumentException($"{source.Path} has no module-level function named '{r.Name}'");
-            if (g.Function!.Params.Count != r.Signature.Args.Length)
-                throw new ArgumentException($"{r.Name}() takes {g.Function.Params.Count} arguments but the signature {r.Signature} has {r.Signature.Args.Length}");
-            entries.Add((r, Pipeline.Guard(source, () => ti.Request(g.Function, r.Signature.Args))));
+            units.Add(new ExportUnit(module, g.Function!, r));
         }
-        Pipeline.Guard(source, () => { ti.Solve(); return 0; });
+        return Export(units, outputBase, options);
+    }
+
+    /// <summary>Exports functions that may come from different modules (the CPython extension's @jit functions).</summary>
+    public static ExportResult Export(IReadOnlyList<ExportUnit> units, string outputBase, ExportOptions? options = null)
+    {
+        options ??= new ExportOptions();
+        if (units.Count == 0) throw new ArgumentException("nothing to export: give at least one --function NAME:SIGNATURE");
+        var dup = units.GroupBy(u => u.Request.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup != null) throw new ArgumentException($"function '{dup.Key}' is exported twice");
+        string prefix = Prefix(outputBase);
+        string triple = options.Triple ?? "";
+        var source = units[0].Module.Source;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputBase))!);
+
+        // One inference per module (its specialisations get symbols unique in the process), all emitted into one LLVM module.
+        var inferences = new List<(TypeInference Types, List<(ExportRequest Request, Specialization Spec)> Entries)>();
+        foreach (var group in units.GroupBy(u => u.Module))
+        {
+            var ti = new TypeInference(group.Key);
+            var list = new List<(ExportRequest, Specialization)>();
+            foreach (var u in group)
+            {
+                var r = u.Request;
+                if (u.Function.Params.Count != r.Signature.Args.Length)
+                    throw new ArgumentException($"{r.Name}() takes {u.Function.Params.Count} arguments but the signature {r.Signature} has {r.Signature.Args.Length}");
+                list.Add((r, Pipeline.Guard(group.Key.Source, () => ti.Request(u.Function, r.Signature.Args))));
+            }
+            Pipeline.Guard(group.Key.Source, () => { ti.Solve(); return 0; });
+            inferences.Add((ti, list));
+        }
+        var entries = inferences.SelectMany(i => i.Entries).ToList();
         foreach (var (r, s) in entries)
             if (CAbiWrapper.CheckReturn(s.ReturnType, r.Signature.Return) is { } why)
-                throw new ArgumentException($"{r.Name}{r.Signature}: the function {why}");
+                throw new ArgumentException($"{r.Name}: {r.Signature}: the function {why}");
 
         lock (Sync)
         {
@@ -88,19 +111,24 @@ public static unsafe class Exporter
             try
             {
                 LlvmTarget.ConfigureModule(llmod, tm);
-                var emitter = new ModuleEmitter(ctx, llmod, ti, options.Codegen ?? new CodegenOptions());
-                Pipeline.Guard(source, () => { emitter.EmitAll(entries.Select(e => e.Spec)); return 0; });
                 var exported = new HashSet<string> { prefix + "_last_error", prefix + "_last_traceback", prefix + "_clear_error" };
-                foreach (var (r, s) in entries)
+                ModuleEmitter? emitter = null;
+                foreach (var (ti, list) in inferences)
                 {
-                    var entry = GetNamedFunction(llmod, ModuleEmitter.EntryName(s));
-                    CAbiWrapper.Emit(emitter, s.ArgTypes.ToArray(), s.ReturnType, r.Signature, r.Name, entry, statusResult: true);
-                    exported.Add(r.Name);
+                    emitter = new ModuleEmitter(ctx, llmod, ti, options.Codegen ?? new CodegenOptions());
+                    var e = emitter;
+                    Pipeline.Guard(ti.Module.Source, () => { e.EmitAll(list.Select(x => x.Spec)); return 0; });
+                    foreach (var (r, s) in list)
+                    {
+                        var entry = GetNamedFunction(llmod, ModuleEmitter.EntryName(s));
+                        CAbiWrapper.Emit(emitter, s.ArgTypes.ToArray(), s.ReturnType, r.Signature, r.Name, entry, statusResult: true);
+                        exported.Add(r.Name);
+                    }
                 }
                 Pipeline.Guard(source, () => { ModuleText.VerifyOrThrow(llmod); return 0; });
-                RefuseUnsupported(llmod, ti, source);
+                RefuseUnsupported(llmod, inferences.Select(i => i.Types).ToList());
                 ModuleText.Link(llmod, ModuleText.ParseBitcode(ctx, CompileRuntime(triple, prefix), "standalone_runtime"));
-                if (!triple.StartsWith("x86_64")) WidenJmpBufs(llmod, emitter);
+                if (!triple.StartsWith("x86_64")) WidenJmpBufs(llmod, emitter!);
                 for (var f = GetFirstFunction(llmod); f.Handle != 0; f = GetNextFunction(f))
                     if (IsDeclaration(f) == 0 && !exported.Contains(GetValueNameString(f))) SetLinkage(f, LLVMLinkage.LLVMInternalLinkage);
                 Pipeline.Guard(source, () => { ModuleText.VerifyOrThrow(llmod); return 0; });
@@ -208,9 +236,11 @@ public static unsafe class Exporter
     }
 
     /// <summary>Refuses code that calls runtime helpers the standalone runtime does not provide, naming each construct.</summary>
-    private static void RefuseUnsupported(LLVMModuleRef m, TypeInference ti, SourceText source)
+    private static void RefuseUnsupported(LLVMModuleRef m, List<TypeInference> inferences)
     {
-        var bySymbol = ti.Specializations.ToDictionary(s => s.Symbol, s => s.Function.Name);
+        var specs = inferences.SelectMany(t => t.Specializations).ToList();
+        var bySymbol = specs.ToDictionary(s => s.Symbol, s => s.Function.Name);
+        SourceText source = inferences[0].Module.Source;
         var problems = new SortedSet<string>();
         Span where = Span.None;
         for (var f = GetFirstFunction(m); f.Handle != 0; f = GetNextFunction(f))
@@ -222,7 +252,7 @@ public static unsafe class Exporter
                 var call = GetUser(u);
                 string caller = GetValueNameString(GetBasicBlockParent(GetInstructionParent(call)));
                 string fn = bySymbol.TryGetValue(caller, out var py) ? py : caller;
-                if (where == Span.None && ti.Specializations.FirstOrDefault(x => x.Symbol == caller) is { } spec) where = spec.Function.NameSpan;
+                if (where == Span.None && specs.FirstOrDefault(x => x.Symbol == caller) is { } spec) { where = spec.Function.NameSpan; source = spec.Function.Module.Source; }
                 problems.Add($"{Describe(name, call)} (in {fn}())");
             }
         }
