@@ -74,8 +74,8 @@ class CFunc:
         return self.ctypes(*args)
 
     def inspect_llvm(self):
-        """The optimised LLVM IR of the function and of its C wrapper."""
-        return self._llvm + "\n" + self._wrapper_ir
+        """The optimised LLVM IR of the function with its C wrapper (one module: the function is inlined)."""
+        return self._wrapper_ir
 
     @property
     def _as_parameter_(self):     # lets ctypes pass the cfunc itself where a function pointer is expected

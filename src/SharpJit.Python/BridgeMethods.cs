@@ -45,8 +45,8 @@ internal static unsafe class BridgeMethods
         try
         {
             var options = new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel);
-            var f = d.Host.Compile(sig.Args, options);
-            cf = CFunctions.Create(f, sig, d.Name);
+            var host = d.Host;
+            cf = CFunctions.Compile(host.Module, host.Function, sig, options);
         }
         catch (Exception ex) { error = ex; }
         finally { Py.PyEval_RestoreThread(ts); }
@@ -56,7 +56,7 @@ internal static unsafe class BridgeMethods
             else Bridge.RaiseCompileError(error);
             return 0;
         }
-        return Py.Tuple(Py.PyLong_FromLongLong(cf!.Address), Py.Str(cf.NativeName), Py.Str(cf.WrapperIr), Py.Str(cf.Compiled.LlvmIr));
+        return Py.Tuple(Py.PyLong_FromLongLong(cf!.Address), Py.Str(cf.NativeName), Py.Str(cf.WrapperIr), Py.Str(""));
     }
 
     /// <summary>

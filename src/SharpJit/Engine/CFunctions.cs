@@ -42,14 +42,50 @@ public static unsafe class CFunctions
 
     private static int _counter;
 
-    /// <summary>Compiles the wrapper for an already compiled function (its argument types must be the signature's).</summary>
+    /// <summary>
+    /// Compiles fn for the signature's argument types with the C wrapper in the same LLVM module, so that the
+    /// compiled function is inlined into it (what <see cref="JitHost.Compile"/> does, plus the wrapper).
+    /// </summary>
+    public static CFunction Compile(Binding.ModuleInfo module, Binding.FunctionInfo fn, CSignature sig, CodegenOptions? options = null)
+    {
+        var (types, spec) = Pipeline.Infer(module, fn, sig.Args);
+        if (CAbiWrapper.CheckReturn(spec.ReturnType, sig.Return) is { } why)
+            throw new ArgumentException($"{fn.Name}: {sig}: the function {why}");
+        string native = $"{fn.Name}.cfunc{Interlocked.Increment(ref _counter)}";
+        var jit = JitHost.Jit;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        lock (jit.SyncRoot)
+        {
+            var m = jit.CreateModule(native);
+            var emitter = new ModuleEmitter(jit.ContextRef, m, types, options ?? new CodegenOptions());
+            Pipeline.Guard(module.Source, () => { emitter.EmitAll(new[] { spec }); return 0; });
+            var entry = GetNamedFunction(m, ModuleEmitter.EntryName(spec));
+            var onError = ConstIntToPtr(LLVM.ConstInt(emitter.I64, (long)(delegate* unmanaged<byte*, void>)&ReportError), emitter.Ptr);
+            CAbiWrapper.Emit(emitter, spec.ArgTypes.ToArray(), spec.ReturnType, sig, native, entry, statusResult: false, onError);
+            SetLinkage(entry, LLVMLinkage.LLVMInternalLinkage);
+            string ir = "";
+            Pipeline.Guard(module.Source, () =>
+            {
+                ModuleText.VerifyOrThrow(m);
+                Optimizer.Run(m, jit.TargetMachine);
+                ir = ModuleText.Print(m);
+                return 0;
+            });
+            Pipeline.Guard(module.Source, () => jit.AddModule(m));
+            var address = Pipeline.Guard(module.Source, () => jit.Lookup(native));
+            var compiled = new CompiledFunction(types, spec, 0, ir, sw.Elapsed);
+            return new CFunction { Compiled = compiled, Signature = sig, NativeName = native, Address = address, WrapperIr = ir };
+        }
+    }
+
+    /// <summary>Wraps an already compiled function: the wrapper calls its entry point at its address (no inlining).</summary>
     public static CFunction Create(CompiledFunction f, CSignature sig, string name)
     {
         var spec = f.Specialization;
         if (!spec.ArgTypes.SequenceEqual(sig.Args))
             throw new ArgumentException($"the function was compiled for ({string.Join(", ", spec.ArgTypes)}), not for {sig}");
         if (CAbiWrapper.CheckReturn(spec.ReturnType, sig.Return) is { } why)
-            throw new ArgumentException($"{name}{sig}: the function {why}");
+            throw new ArgumentException($"{name}: {sig}: the function {why}");
         string native = $"{name}.cfunc{Interlocked.Increment(ref _counter)}";
         var jit = JitHost.Jit;
         lock (jit.SyncRoot)

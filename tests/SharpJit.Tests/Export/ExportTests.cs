@@ -220,7 +220,8 @@ public unsafe class CFunctionTests
         Assert.StartsWith("f.cfunc", cf.NativeName);
 
         var psig = CSignature.Parse("bool(CPointer(float64), CPointer(float64))");
-        var lt = CFunctions.Create(engine.Compile("lt", psig.Args), psig, "lt");
+        var lt = CFunctions.Compile(engine.Module, engine.Module.FindFunction("lt")!, psig);
+        Assert.DoesNotContain("__entry", lt.WrapperIr);   // compiled into the wrapper's module and inlined
         double a = 1.0, b = 2.0;
         var fn = (delegate* unmanaged<double*, double*, byte>)lt.Address;
         Assert.Equal(1, fn(&a, &b));
