@@ -11,7 +11,8 @@
     hyp.compile("float64(float64, float64)", target="aarch64-linux-gnu")   # {"o": b"...", ...}: export on the server
 
 What is sent: the function's source (decorators removed, at its line in its file, so tracebacks show the right lines),
-the sources of other @client.jit functions it calls, the numbers and tuples it reads from its module's globals, and
+the sources of other @client.jit functions it calls, the numbers and tuples it reads from its module's globals (and
+from enclosing functions), and
 `import math` / `import cmath` / `import numpy as np` lines for the modules it uses. Exceptions raised by the compiled
 code are raised here as the same built-in type, with the server's traceback as a note; compile errors raise
 sharpjit.errors.* (when sharpjit is importable) and request errors RemoteError with the server's reason.
@@ -103,10 +104,10 @@ class RemoteFunction:
         for const in fn.__code__.co_consts:                 # names read by nested functions and lambdas
             if isinstance(const, types.CodeType):
                 names |= set(const.co_names)
-        for name in sorted(names):
-            if name not in fn.__globals__:
-                continue
-            value = fn.__globals__[name]
+        scope = {name: fn.__globals__[name] for name in names if name in fn.__globals__}
+        scope.update(inspect.getclosurevars(fn).nonlocals)  # a function defined inside another one
+        for name in sorted(scope):
+            value = scope[name]
             if isinstance(value, RemoteFunction):
                 self._collect(value.py_func, seen, parts, extra)
             elif isinstance(value, types.ModuleType) and value.__name__ in ("math", "cmath", "numpy"):

@@ -118,6 +118,16 @@ public static class ServeCommand
             {
                 if (!ctx.Response.HasStarted) await Send(ctx, Reply.Error(413, $"request body larger than {options.MaxBodyBytes} bytes"));
             }
+            catch (BadHttpRequestException e)
+            {
+                if (!ctx.Response.HasStarted) await Send(ctx, Reply.Error(e.StatusCode, "bad request: " + e.Message));
+            }
+            catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested) { /* the client went away */ }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"sharpjit serve: internal error on {ctx.Request.Path}: {e}");
+                if (!ctx.Response.HasStarted) await Send(ctx, Reply.Error(500, $"internal server error ({e.GetType().Name}); the server keeps running"));
+            }
         });
 
         app.MapGet("/health", ctx => Send(ctx, new Reply(200, Reply.Build(w =>
@@ -128,7 +138,17 @@ public static class ServeCommand
         }))));
         app.MapPost("/run", ctx => Handle(ctx, "run", options, pool, Schema.Run));
         app.MapPost("/compile", ctx => Handle(ctx, "compile", options, pool, Schema.Compile));
-        app.MapFallback(ctx => Send(ctx, Reply.Error(404, $"no endpoint {ctx.Request.Method} {ctx.Request.Path}: use POST /run, POST /compile or GET /health")));
+        app.MapFallback(ctx =>
+        {
+            string path = ctx.Request.Path.Value ?? "";
+            string? allowed = path is "/run" or "/compile" ? "POST" : path == "/health" ? "GET" : null;
+            if (allowed != null)
+            {
+                ctx.Response.Headers.Allow = allowed;
+                return Send(ctx, Reply.Error(405, $"{path} takes {allowed}, not {ctx.Request.Method}"));
+            }
+            return Send(ctx, Reply.Error(404, $"no endpoint {ctx.Request.Method} {path}: use POST /run, POST /compile or GET /health"));
+        });
         return app;
     }
 

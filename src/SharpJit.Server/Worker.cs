@@ -33,7 +33,7 @@ public sealed record Reply(int Status, string Json)
 
 /// <summary>
 /// The worker process (`sharpjit worker`, started by the server): reads one request per line on stdin
-/// ({"op": "run" | "compile", "body": {...}}) and writes one reply per line ({"status": N, "body": {...}}) on stdout.
+/// ({"op": "run" | "compile", "body": {...}}) and writes one reply per line ({"status": N, "body": "JSON text"}) on stdout.
 /// Whatever a request does to this process (a crash, a hang), the server only loses this worker.
 /// </summary>
 public static class Worker
@@ -50,7 +50,8 @@ public static class Worker
             Reply reply;
             try { reply = Handle(line); }
             catch (Exception e) { reply = Reply.Error(500, $"internal error in the worker: {e.GetType().Name}: {e.Message}"); }
-            var bytes = Encoding.UTF8.GetBytes($"{{\"status\":{reply.Status},\"body\":{reply.Json}}}\n");
+            // The body travels as a JSON string: it may hold NaN and Infinity, which Python's json reads but JSON lacks.
+            var bytes = Encoding.UTF8.GetBytes($"{{\"status\":{reply.Status},\"body\":{JsonSerializer.Serialize(reply.Json)}}}\n");
             protocol.Write(bytes);
             protocol.Flush();
         }
@@ -63,6 +64,10 @@ public static class Worker
         using var doc = JsonDocument.Parse(line);
         var op = doc.RootElement.GetProperty("op").GetString();
         var body = doc.RootElement.GetProperty("body");
+        // A test hook (tests/python/test_remote.py): a worker that dies in the middle of a request.
+        if (Environment.GetEnvironmentVariable("SHARPJIT_WORKER_TEST_HOOKS") == "1" &&
+            body.TryGetProperty("source", out var src) && src.GetString()!.Contains("# sharpjit-test: crash the worker"))
+            Environment.FailFast("sharpjit-test: the worker crashed on purpose");
         try
         {
             return op switch
@@ -75,6 +80,7 @@ public static class Worker
         catch (CompileError e) { return Reply.Error(400, e.Diagnostic.Render(), e.Kind.ToString()); }
         catch (ArgumentException e) { return Reply.Error(400, e.Message); }
         catch (OverflowException) { return Reply.Error(400, "an argument does not fit its declared type"); }
+        catch (InsufficientExecutionStackException) { return Reply.Error(400, "the source is nested too deeply to compile"); }
         catch (InvalidOperationException e) { return Reply.Error(500, e.Message); }
     }
 

@@ -78,7 +78,16 @@ internal sealed class WorkerProcess : IDisposable
         _p.BeginErrorReadLine();
     }
 
-    public bool HasExited => _p.HasExited;
+    private bool _disposed;
+
+    public bool HasExited
+    {
+        get
+        {
+            if (_disposed) return true;
+            try { return _p.HasExited; } catch (InvalidOperationException) { return true; }
+        }
+    }
 
     /// <summary>The reply, and whether the worker is still usable.</summary>
     public async Task<(Reply, bool)> ExchangeAsync(string line, TimeSpan timeout)
@@ -92,7 +101,7 @@ internal sealed class WorkerProcess : IDisposable
             var answer = await _p.StandardOutput.ReadLineAsync(cts.Token);
             if (answer == null) return (Crashed(), false);
             using var doc = JsonDocument.Parse(answer);
-            return (new Reply(doc.RootElement.GetProperty("status").GetInt32(), doc.RootElement.GetProperty("body").GetRawText()), true);
+            return (new Reply(doc.RootElement.GetProperty("status").GetInt32(), doc.RootElement.GetProperty("body").GetString()!), true);
         }
         catch (OperationCanceledException)
         {
@@ -115,12 +124,14 @@ internal sealed class WorkerProcess : IDisposable
 
     private void Kill()
     {
-        try { if (!_p.HasExited) _p.Kill(entireProcessTree: true); } catch (Exception) { }
+        try { if (!_disposed && !_p.HasExited) _p.Kill(entireProcessTree: true); } catch (Exception) { }
     }
 
     public void Dispose()
     {
+        if (_disposed) return;
         Kill();
+        _disposed = true;
         _p.Dispose();
     }
 }
