@@ -22,7 +22,8 @@ def integrand(x):
 
 
 SIG = "float64(float64)"
-CASES = [("smooth, [0, 10]", 0.0, 10.0, {}), ("oscillating, limit=500, [0, 200]", 0.0, 200.0, {"limit": 500})]
+CASES = [("smooth, [0, 10]", 0.0, 10.0, {}), ("oscillating, limit=500, [0, 200]", 0.0, 200.0, {"limit": 500}),
+         ("oscillating, limit=20000, epsabs=1e-13, [0, 5000]", 0.0, 5000.0, {"limit": 20000, "epsabs": 1e-13})]
 
 
 def best(fn, repeat):
