@@ -7,7 +7,7 @@
     integrand.address      # the C function pointer, as an int
     integrand.ctypes       # a ctypes function object calling it
     integrand.native_name  # its symbol in the JIT
-    scipy.integrate.quad(scipy.LowLevelCallable(integrand.ctypes), 0, 1)   # or LowLevelCallable(integrand)
+    scipy.integrate.quad(scipy.LowLevelCallable(integrand.ctypes), 0, 1)
 
 Types: the scalar names of @jit signatures (int64, float64, float32, int32, uint8, bool, ...), void as a return type,
 and CPointer(T), a pointer to T read in the function with p[i] (qsort comparators: "int32(CPointer(float64),
