@@ -12,5 +12,7 @@ from . import errors
 from ._dispatcher import Dispatcher, jit, njit
 from .cfunc import cfunc, CFunc
 from .export import export
+from .bitcode import install_bitcode_importer, uninstall_bitcode_importer
 
-__all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export"]
+__all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
+           "uninstall_bitcode_importer"]
