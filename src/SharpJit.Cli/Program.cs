@@ -17,7 +17,7 @@ public static class Program
                sharpjit dump --stage=tokens|ast|ir|typed|llvm|llvm-opt|asm FILE.py [--function NAME]
                sharpjit bench FILE.py [--function kernel] [--args BENCH_ARGS] [--repeat 5]
                sharpjit export FILE.py --function NAME:SIGNATURE ... [--target TRIPLE] [--cpu CPU] -o OUT
-               sharpjit serve [--port 8787] [--token TOKEN] [--max-body BYTES] [--timeout SECONDS] [--workers N]
+               sharpjit serve [--port 8787] [--token TOKEN] [--max-body BYTES] [--timeout SECONDS] [--workers N] [--recycle N]
 
         run    compiles the whole script (its functions and top-level code) to native code and runs it.
         dump   prints one stage of the pipeline; --function limits ir/typed/llvm output to one function.

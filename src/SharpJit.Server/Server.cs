@@ -20,6 +20,8 @@ public sealed record ServeOptions
     public long MaxBodyBytes { get; init; } = 1 << 20;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
     public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+    /// <summary>A worker process is replaced after this many requests (compiled code accumulates in its JIT).</summary>
+    public int RecycleAfter { get; init; } = 200;
 }
 
 /// <summary>
@@ -31,14 +33,14 @@ public sealed record ServeOptions
 /// </summary>
 public static class ServeCommand
 {
-    private const string Usage = "usage: sharpjit serve [--port N] [--host 127.0.0.1] [--token TOKEN] [--max-body BYTES] [--timeout SECONDS] [--workers N]";
+    private const string Usage = "usage: sharpjit serve [--port N] [--host 127.0.0.1] [--token TOKEN] [--max-body BYTES] [--timeout SECONDS] [--workers N] [--recycle REQUESTS]";
 
     public static int Run(string[] args, Func<ProcessStartInfo> workerStartInfo)
     {
         ServeOptions options;
         try { options = Parse(args); }
         catch (ArgumentException e) { Console.Error.WriteLine("sharpjit serve: " + e.Message); Console.Error.WriteLine(Usage); return 2; }
-        using var pool = new WorkerPool(options.Workers, workerStartInfo);
+        using var pool = new WorkerPool(options.Workers, workerStartInfo, options.RecycleAfter);
         var app = Build(options, pool);
         try { app.StartAsync().GetAwaiter().GetResult(); }
         catch (IOException e) { Console.Error.WriteLine($"sharpjit serve: cannot listen on {options.Host}:{options.Port}: {e.Message}"); return 1; }
@@ -74,6 +76,7 @@ public static class ServeCommand
                 case "--max-body": o = o with { MaxBodyBytes = Number("--max-body", 256, 1L << 30) }; break;
                 case "--timeout": o = o with { Timeout = TimeSpan.FromSeconds(Number("--timeout", 1, 3600)) }; break;
                 case "--workers": o = o with { Workers = (int)Number("--workers", 1, 64) }; break;
+                case "--recycle": o = o with { RecycleAfter = (int)Number("--recycle", 1, 1_000_000) }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -135,6 +138,7 @@ public static class ServeCommand
             w.WriteString("status", "ok");
             w.WriteString("version", typeof(ServeCommand).Assembly.GetName().Version?.ToString() ?? "0");
             w.WriteNumber("workers", options.Workers);
+            w.WriteNumber("workers_started", pool.Started);
         }))));
         app.MapPost("/run", ctx => Handle(ctx, "run", options, pool, Schema.Run));
         app.MapPost("/compile", ctx => Handle(ctx, "compile", options, pool, Schema.Compile));

@@ -15,11 +15,16 @@ public sealed class WorkerPool : IDisposable
     private readonly Channel<WorkerProcess> _idle;
     private readonly Func<ProcessStartInfo> _startInfo;
     private readonly List<WorkerProcess> _all = new();
-    public const int RecycleAfter = 200;
+    private readonly int _recycleAfter;
+    private int _started;
 
-    public WorkerPool(int size, Func<ProcessStartInfo> startInfo)
+    /// <summary>Worker processes started so far (replacements included).</summary>
+    public int Started => Volatile.Read(ref _started);
+
+    public WorkerPool(int size, Func<ProcessStartInfo> startInfo, int recycleAfter = 200)
     {
         _startInfo = startInfo;
+        _recycleAfter = recycleAfter;
         _idle = Channel.CreateUnbounded<WorkerProcess>();
         for (int i = 0; i < size; i++) _idle.Writer.TryWrite(Start());
     }
@@ -27,6 +32,7 @@ public sealed class WorkerPool : IDisposable
     private WorkerProcess Start()
     {
         var w = new WorkerProcess(_startInfo());
+        Interlocked.Increment(ref _started);
         lock (_all) { _all.RemoveAll(x => x.HasExited); _all.Add(w); }
         return w;
     }
@@ -37,7 +43,7 @@ public sealed class WorkerPool : IDisposable
         var w = await _idle.Reader.ReadAsync(aborted);
         try
         {
-            if (w.HasExited || w.Served >= RecycleAfter) { w.Dispose(); w = Start(); }
+            if (w.HasExited || w.Served >= _recycleAfter) { w.Dispose(); w = Start(); }
             var line = $"{{\"op\":{JsonSerializer.Serialize(op)},\"body\":{bodyJson}}}";
             var (reply, ok) = await w.ExchangeAsync(line, timeout);
             if (!ok) { w.Dispose(); w = Start(); }

@@ -91,3 +91,19 @@ def test_export_a_module_of_jit_functions_for_aarch64(tmp_path, make_module):
     out = subprocess.run(["llvm-objdump-19", "-f", files["o"]], capture_output=True, text=True, check=True).stdout
     assert "aarch64" in out
     assert "int32_t plain(int64_t n, int64_t *result);" in open(files["h"]).read()
+
+
+@needs_clang
+def test_cpu_native_export_runs(tmp_path):
+    files = sharpjit.export(KERNELS, {"series": "float64(float64, int64)", "fib": "int64(int64)"}, tmp_path / "nat", cpu="native")
+    (tmp_path / "n.c").write_text('#include <stdio.h>\n#include "nat.h"\nint main(void) { double d; int64_t k; series(0.5, 100, &d); '
+                                  'fib(20, &k); printf("%.17g %ld\\n", d, (long)k); return 0; }\n')
+    subprocess.run(["clang-19", "-I", str(tmp_path), str(tmp_path / "n.c"), files["o"], "-lm", "-o", str(tmp_path / "n")], check=True)
+    out = subprocess.run([str(tmp_path / "n")], capture_output=True, text=True, check=True).stdout
+    import sys
+    sys.path.insert(0, str(KERNELS.parent))
+    try:
+        import kernels
+        assert out == "%.17g %d\n" % (kernels.series(0.5, 100), kernels.fib(20))
+    finally:
+        sys.path.remove(str(KERNELS.parent))

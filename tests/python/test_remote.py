@@ -20,7 +20,7 @@ TOKEN = "test-token-0123456789abcdef"
 def server():
     env = {**os.environ, "SHARPJIT_WORKER_TEST_HOOKS": "1"}
     p = subprocess.Popen([str(REPO / "sharpjit"), "serve", "--port", "0", "--token", TOKEN, "--workers", "2",
-                          "--timeout", "8", "--max-body", "65536"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          "--timeout", "8", "--max-body", "65536", "--recycle", "20"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          text=True, env=env)
     try:
         url = None
@@ -266,6 +266,13 @@ def test_eight_clients_at_once(server):
         t.join(timeout=240)
     assert not errors
     assert results == {k: [sum(range(k * 10 + j)) for j in range(3)] for k in range(8)}
+
+
+def test_workers_are_recycled(server, client):
+    started = client.health()["workers_started"]
+    for k in range(50):                  # more than --recycle 20 requests per worker: at least one is replaced
+        assert client.run("def f(x):\n    return x * 3\n", "f", [k])["result"] == 3 * k
+    assert client.health()["workers_started"] > started
 
 
 def test_serve_options_are_checked():

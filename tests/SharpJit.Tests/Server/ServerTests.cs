@@ -25,6 +25,8 @@ public class ServerTests
         Assert.Contains("--timeout must be a number", Assert.Throws<ArgumentException>(() => ServeCommand.Parse(new[] { "--timeout", "x" })).Message);
         var limits = ServeCommand.Parse(new[] { "--max-body", "4096", "--timeout", "3", "--workers", "3", "--token", "0123456789abcdef" });
         Assert.Equal((4096L, 3.0, 3, "0123456789abcdef"), (limits.MaxBodyBytes, limits.Timeout.TotalSeconds, limits.Workers, limits.Token));
+        Assert.Equal(7, ServeCommand.Parse(new[] { "--recycle", "7" }).RecycleAfter);
+        Assert.Equal(200, limits.RecycleAfter);
     }
 
     [Theory]
