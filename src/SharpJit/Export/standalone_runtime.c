@@ -340,7 +340,7 @@ static void finish_number(i64 sink, const spec_t *sp, int negative, const char *
 {
     char body[512], grouped[512];
     const char *d = digits;
-    if (sp->group) {
+    if (sp->group && digits[0] >= '0' && digits[0] <= '9') {
         int every = (sp->type == 'b' || sp->type == 'o' || sp->type == 'x' || sp->type == 'X') ? 4 : 3;
         group_digits(digits, sp->group, every, grouped);
         d = grouped;
@@ -348,7 +348,7 @@ static void finish_number(i64 sink, const spec_t *sp, int negative, const char *
     const char *sign = negative ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
     snprintf(body, sizeof body, "%s%s", sign, prefix);
     size_t head = strlen(body);
-    if (sp->align == '=' && sp->zero && sp->group && sp->width > 0) {
+    if (sp->align == '=' && sp->zero && sp->group && sp->width > 0 && digits[0] >= '0' && digits[0] <= '9') {
         /* zero padding with grouping pads the digits themselves, separators included: format(1234, '09,') */
         int every = (sp->type == 'b' || sp->type == 'o' || sp->type == 'x' || sp->type == 'X') ? 4 : 3;
         char raw[512];
@@ -373,7 +373,8 @@ static int format_uint(i64 sink, int negative, u64 mag, const spec_t *sp, const 
 {
     char digits[140], msg[120];
     const char *prefix = "";
-    if (sp->prec >= 0) return fail("ValueError", "Precision not allowed in integer format specifier");
+    int floaty = sp->type == 'e' || sp->type == 'E' || sp->type == 'f' || sp->type == 'F' || sp->type == 'g' || sp->type == 'G' || sp->type == '%';
+    if (sp->prec >= 0 && !floaty) return fail("ValueError", "Precision not allowed in integer format specifier");
     switch (sp->type) {
     case 0: case 'd': case 'n': snprintf(digits, sizeof digits, "%lu", mag); break;
     case 'x': snprintf(digits, sizeof digits, "%lx", mag); prefix = sp->alt ? "0x" : ""; break;
@@ -444,7 +445,7 @@ static int format_float_spec(i64 sink, double v, const spec_t *sp0, const char *
     int negative = copysign(1.0, v) < 0 && !is_nan(v);
     double a = fabs(v);
     if (sp->z && a == 0) negative = 0;
-    if (sp->z && negative && !is_nan(v)) {
+    if (sp->z && negative && !is_nan(v) && !is_inf(v)) {
         /* z: a value that rounds to negative zero prints as positive zero */
         char t[600]; long p = sp->prec < 0 ? 6 : sp->prec;
         if (sp->type == 'f' || sp->type == 'F' || sp->type == '%') {
@@ -467,10 +468,22 @@ static int format_float_spec(i64 sink, double v, const spec_t *sp0, const char *
     case 0:
         if (sp->prec < 0) { repr_double(a, digits, 1); break; }
         {
+            /* like 'g', but scientific from exponent p-1 on, and fixed notation keeps a digit after the point */
             long p = sp->prec == 0 ? 1 : sp->prec;
-            snprintf(digits, sizeof digits, sp->alt ? "%#.*g" : "%.*g", (int)p, a);
-            if (!strchr(digits, '.') && !strchr(digits, 'e') && !strchr(digits, 'n') && !strchr(digits, 'i')) {
-                size_t n = strlen(digits); digits[n] = '.'; digits[n + 1] = '0'; digits[n + 2] = 0;
+            char tmp[600];
+            snprintf(tmp, sizeof tmp, "%.*e", (int)(p - 1), a);
+            int e10 = (int)strtod(strchr(tmp, 'e') + 1, 0);
+            if (e10 < -4 || e10 >= p - 1) {
+                char *e = strchr(tmp, 'e'), mant[600];
+                size_t n = (size_t)(e - tmp);
+                memcpy(mant, tmp, n); mant[n] = 0;
+                if (!sp->alt && strchr(mant, '.')) { while (mant[n - 1] == '0') mant[--n] = 0; if (mant[n - 1] == '.') mant[--n] = 0; }
+                snprintf(digits, sizeof digits, "%s%s", mant, e);
+            } else {
+                snprintf(digits, sizeof digits, "%.*f", (int)(p - 1 - e10), a);
+                size_t n = strlen(digits);
+                if (!strchr(digits, '.')) { digits[n++] = '.'; digits[n++] = '0'; digits[n] = 0; }
+                else if (!sp->alt) { while (digits[n - 1] == '0' && digits[n - 2] != '.') digits[--n] = 0; }
             }
         }
         break;
