@@ -19,7 +19,7 @@ fi
 command -v dotnet >/dev/null || { echo "sharpjit setup: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
 cli="$root/out/cli/SharpJit.Cli.dll"
-if [ ! -f "$cli" ] || [ -n "$(find "$root/src" -name '*.cs' -newer "$cli" -o -name '*.csproj' -newer "$cli" | head -1)" ]; then
+if [ ! -f "$cli" ] || [ -n "$(find "$root/src" -name '*.cs' -newer "$cli" -o -name '*.csproj' -newer "$cli" -o -name '*.c' -newer "$cli" | head -1)" ]; then
   echo "sharpjit setup: building" >&2
   log="$(mktemp)"
   if ! dotnet build "$root/src/SharpJit.Cli/SharpJit.Cli.csproj" -c Release -o "$root/out/cli" -nologo -v q >"$log" 2>&1; then

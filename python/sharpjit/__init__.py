@@ -10,5 +10,9 @@ __version__ = "0.1.0"  # before the imports: the cache key reads it
 
 from . import errors
 from ._dispatcher import Dispatcher, jit, njit
+from .cfunc import cfunc, CFunc
+from .export import export
+from .bitcode import install_bitcode_importer, uninstall_bitcode_importer
 
-__all__ = ["jit", "njit", "Dispatcher", "errors"]
+__all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
+           "uninstall_bitcode_importer"]

@@ -143,6 +143,16 @@ def raise_compiled(type_name, message, frames):
     return exc.with_traceback(tb)
 
 
+def report_cfunc_error(native_name, type_name, message, frames):
+    """A cfunc cannot raise into its C caller: print the exception with its compiled frames (as Numba does) to
+    sys.stderr; the cfunc then returns NaN (floats) or 0."""
+    import traceback
+    exc = raise_compiled(type_name, message, frames)
+    sys.stderr.write(f"Exception ignored in cfunc {native_name!r} (it returns NaN or 0):\n")
+    traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    sys.stderr.flush()
+
+
 class _Marker(Exception):
     pass
 

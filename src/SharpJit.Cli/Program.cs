@@ -16,11 +16,17 @@ public static class Program
         usage: sharpjit run FILE.py
                sharpjit dump --stage=tokens|ast|ir|typed|llvm|llvm-opt|asm FILE.py [--function NAME]
                sharpjit bench FILE.py [--function kernel] [--args BENCH_ARGS] [--repeat 5]
+               sharpjit export FILE.py --function NAME:SIGNATURE ... [--target TRIPLE] [--cpu CPU] -o OUT
+               sharpjit serve [--port 8787] [--token TOKEN] [--max-body BYTES] [--timeout SECONDS] [--workers N] [--recycle N]
 
         run    compiles the whole script (its functions and top-level code) to native code and runs it.
         dump   prints one stage of the pipeline; --function limits ir/typed/llvm output to one function.
         bench  compiles a function for the types of a module-level constant tuple of arguments and prints,
                as JSON, the median compile time (warm process) and the median run time.
+        export writes OUT.ll, OUT.bc, OUT.o, OUT.so and OUT.h: the functions with plain C signatures, needing only
+               libc and libm (e.g. --function 'f:float64(float64, int64)'; --target aarch64-linux-gnu; --cpu native).
+        serve  an HTTP compile service on 127.0.0.1 (POST /run, POST /compile, GET /health), every request with
+               'Authorization: Bearer TOKEN' (given, $SHARPJIT_SERVE_TOKEN, or generated and printed at start).
         """;
 
     public static int Main(string[] args)
@@ -33,6 +39,9 @@ public static class Program
                 "run" when args.Length == 2 => Run(args[1]),
                 "dump" => Dump(args[1..]),
                 "bench" when args.Length >= 2 => BenchCommand.Run(args[1..]),
+                "export" => ExportCommand.Run(args[1..]),
+                "serve" => Server.ServeCommand.Run(args[1..], WorkerStartInfo),
+                "worker" when args.Length == 1 => Server.Worker.Main(),
                 _ => UsageError($"unknown command or arguments: {string.Join(' ', args)}"),
             };
         }
@@ -47,6 +56,20 @@ public static class Program
             Console.Error.WriteLine($"sharpjit: can't open file '{e.FileName}': No such file or directory");
             return 2;
         }
+    }
+
+    /// <summary>How `serve` starts a worker: this program again (`dotnet SharpJit.Cli.dll worker`), with the full LLVM.</summary>
+    private static System.Diagnostics.ProcessStartInfo WorkerStartInfo()
+    {
+        var host = Environment.ProcessPath!;
+        var psi = new System.Diagnostics.ProcessStartInfo(host);
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        psi.ArgumentList.Add("worker");
+        // Export targets other than x86 need Debian's full LLVM (the bundled one is x86-only).
+        var full = new[] { "/usr/lib/llvm-19/lib/libLLVM.so.19.1", "/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1" }.FirstOrDefault(File.Exists);
+        if (full != null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(LlvmLibrary.OverrideVariable)))
+            psi.Environment[LlvmLibrary.OverrideVariable] = full;
+        return psi;
     }
 
     private static int UsageError(string message)

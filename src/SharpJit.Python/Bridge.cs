@@ -59,6 +59,25 @@ internal static unsafe class Bridge
         return 0;
     }
 
+    /// <summary>Prints an exception a cfunc raised (it cannot propagate into C): sys.stderr, compiled frames included.</summary>
+    public static void ReportCFuncError(string name, PythonException e)
+    {
+        int gil = Py.PyGILState_Ensure();
+        try
+        {
+            nint frames = Py.PyList_New(0);
+            foreach (var f in e.Frames)
+            {
+                nint t = Py.Tuple(Py.Str(f.File), Py.PyLong_FromLongLong(f.Line), Py.Str(f.Function));
+                Py.PyList_Append(frames, t);
+                Py.Py_DecRef(t);
+            }
+            nint r = CallHelper("report_cfunc_error", Py.Str(name), Py.Str(e.TypeName), e.PyMessage == null ? Py.NewRef(Py.None) : Py.Str(e.PyMessage), frames);
+            if (r != 0) Py.Py_DecRef(r); else Py.PyErr_Clear();
+        }
+        finally { Py.PyGILState_Release(gil); }
+    }
+
     /// <summary>numpy.NAME, the type object of one of NumPy's scalar types (a new reference; 0 with an exception set).</summary>
     public static nint NumPyScalarType(string name) => CallHelper("numpy_scalar_type", Py.Str(name));
 

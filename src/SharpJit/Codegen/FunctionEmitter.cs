@@ -570,6 +570,8 @@ public sealed unsafe class FunctionEmitter
     private LLVMValueRef EmitGetItem(Instr i)
     {
         var tuple = ValueOf(i.Args[0]);
+        if (i.Args[0].Type is Typing.PointerType pt)   // C pointer read: p[i]
+            return BuildLoad2(B, M.Lower(pt.Target), BuildGEP2(B, M.Lower(pt.Target), tuple, new[] { Convert(ValueOf(i.Args[1]), i.Args[1].Type, ScalarType.Int64) }, ""), "");
         if (i.Resolved is ResolvedIndex { Index: var k }) return ExtractValue(tuple, k);
         var tt = (TupleType)i.Args[0].Type;
         var idx = ValueOf(i.Args[1]);

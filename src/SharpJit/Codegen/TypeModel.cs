@@ -19,6 +19,7 @@ public abstract class TypeModel
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
+        Typing.PointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         // Values known entirely at compile time: no storage.
@@ -51,6 +52,13 @@ public sealed class ScalarModel : TypeModel
         ScalarKind.Float => _t.Bits == 32 ? m.F32 : m.F64,
         _ => _t.Bits == 64 ? m.Complex64 : m.Complex,
     };
+}
+
+/// <summary>A C pointer (<c>CPointer(T)</c> in cfunc signatures): borrowed from C, never counted.</summary>
+public sealed class PointerModel : TypeModel
+{
+    public static readonly PointerModel Instance = new();
+    public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
 }
 
 /// <summary>Values with no run-time content (None, modules, builtins, exception classes).</summary>

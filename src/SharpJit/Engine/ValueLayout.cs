@@ -44,7 +44,7 @@ public sealed unsafe class ValueLayout
             case ScalarType sc: return (sc.Bits / 8, sc.PartBits / 8);
             case TupleType tt: { var l = new ValueLayout(tt.Items); return (l.Size, tt.Items.Length == 0 ? 1 : tt.Items.Max(x => SizeAlign(x).Align)); }
         }
-        if (t == SimpleType.Str) return (8, 8);
+        if (t == SimpleType.Str || t is PointerType) return (8, 8);
         if (t == SimpleType.None) return (0, 1);
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
     }

@@ -393,6 +393,7 @@ public sealed class TypeInference
     {
         var t = i.Args[0].Type;
         var idxType = i.Args[1].Type;
+        if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
         if (ConstantInt(i.Args[1]) is long k)

@@ -1,0 +1,98 @@
+"""@sharpjit.cfunc: a compiled function with a plain C signature, for C code that takes a function pointer.
+
+    @sharpjit.cfunc("float64(float64)")
+    def integrand(x):
+        return math.exp(-x * x)
+
+    integrand.address      # the C function pointer, as an int
+    integrand.ctypes       # a ctypes function object calling it
+    integrand.native_name  # its symbol in the JIT
+    scipy.integrate.quad(scipy.LowLevelCallable(integrand.ctypes), 0, 1)
+
+Types: the scalar names of @jit signatures (int64, float64, float32, int32, uint8, bool, ...), void as a return type,
+and CPointer(T), a pointer to T read in the function with p[i] (qsort comparators: "int32(CPointer(float64),
+CPointer(float64))"). An exception inside a cfunc cannot reach its C caller: it is printed to sys.stderr with its
+traceback, and the call returns NaN (float results) or 0 (everything else).
+"""
+import ctypes
+
+from . import _sharpjit
+from ._dispatcher import Dispatcher
+
+_CTYPES = {
+    "bool": ctypes.c_bool, "boolean": ctypes.c_bool, "b1": ctypes.c_bool,
+    "int8": ctypes.c_int8, "int16": ctypes.c_int16, "int32": ctypes.c_int32, "intc": ctypes.c_int32,
+    "int64": ctypes.c_int64, "int": ctypes.c_int64, "intp": ctypes.c_int64,
+    "uint8": ctypes.c_uint8, "uint16": ctypes.c_uint16, "uint32": ctypes.c_uint32, "uint64": ctypes.c_uint64,
+    "uintp": ctypes.c_uint64,
+    "float32": ctypes.c_float, "single": ctypes.c_float, "float64": ctypes.c_double, "double": ctypes.c_double,
+    "float": ctypes.c_double, "void": None, "none": None, "None": None,
+}
+
+
+def _ctype(name):
+    name = name.strip()
+    if name.startswith("CPointer(") and name.endswith(")"):
+        return ctypes.POINTER(_ctype(name[len("CPointer("):-1]))
+    if name not in _CTYPES:
+        raise TypeError(f"no ctypes type for {name!r}")
+    return _CTYPES[name]
+
+
+def _split(signature):
+    head, _, rest = signature.strip().partition("(")
+    inner = rest[:-1]
+    args, depth, cur = [], 0, ""
+    for ch in inner:
+        if ch == "," and depth == 0:
+            args.append(cur)
+            cur = ""
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        cur += ch
+    if cur.strip():
+        args.append(cur)
+    return head, args
+
+
+class CFunc:
+    """A function compiled with a C signature. Calling it from Python goes through ctypes."""
+
+    def __init__(self, py_func, signature, **options):
+        import functools
+        functools.update_wrapper(self, py_func)
+        self.py_func = py_func
+        self.signature = signature
+        self._dispatcher = Dispatcher(py_func, (), **options)
+        self.address, self.native_name, self._wrapper_ir, self._llvm = _sharpjit._cfunc(self._dispatcher, signature)
+        ret, args = _split(signature)
+        self._ctypes_type = ctypes.CFUNCTYPE(_ctype(ret), *[_ctype(a) for a in args])
+        self.ctypes = self._ctypes_type(self.address)
+
+    def __call__(self, *args):
+        return self.ctypes(*args)
+
+    def inspect_llvm(self):
+        """The optimised LLVM IR of the function with its C wrapper (one module: the function is inlined)."""
+        return self._wrapper_ir
+
+    @property
+    def _as_parameter_(self):     # lets ctypes pass the cfunc itself where a function pointer is expected
+        return ctypes.c_void_p(self.address)
+
+    def __repr__(self):
+        return f"<sharpjit.cfunc {self.__qualname__} {self.signature}>"
+
+
+def cfunc(signature, **options):
+    """@cfunc("float64(float64, float64)"): compile now, with a plain C signature (see the module's docstring)."""
+    if not isinstance(signature, str):
+        raise TypeError("cfunc takes the C signature as a string, e.g. @sharpjit.cfunc(\"float64(float64)\")")
+
+    def decorate(py_func):
+        if isinstance(py_func, Dispatcher):
+            py_func = py_func.py_func
+        return CFunc(py_func, signature, **options)
+
+    return decorate

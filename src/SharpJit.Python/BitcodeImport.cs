@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using SharpJit.Engine;
+
+namespace SharpJit.Python;
+
+/// <summary>
+/// _init_bitcode_module(path, name, spec): JIT-compiles an extension module's bitcode and runs its PyInit_NAME, with
+/// single-phase (a module object) and multi-phase (a PyModuleDef) initialisation. Used by sharpjit.bitcode's importer.
+/// </summary>
+internal static unsafe partial class BitcodeImport
+{
+    [LibraryImport("python")] private static partial nint PyModule_FromDefAndSpec2(nint def, nint spec, int apiVersion);
+    [LibraryImport("python")] private static partial int PyModule_ExecDef(nint module, nint def);
+
+    [UnmanagedCallersOnly]
+    public static nint Init(nint self, nint args)
+    {
+        if (Py.PyTuple_Size(args) != 3) { Py.PyErr_SetString(Py.TypeError, "_init_bitcode_module(path, name, spec)"); return 0; }
+        string? path = Py.AsString(Py.PyTuple_GetItem(args, 0)), name = Py.AsString(Py.PyTuple_GetItem(args, 1));
+        nint spec = Py.PyTuple_GetItem(args, 2);
+        if (path == null || name == null) return 0;
+        var main = NativeLibrary.GetMainProgramHandle();
+        nint importError = *(nint*)NativeLibrary.GetExport(main, "PyExc_ImportError");
+        nint address = 0;
+        string? error = null;
+        nint ts = Py.PyEval_SaveThread();
+        try { address = BitcodeModules.Load(path, "PyInit_" + name); }
+        catch (BitcodeModules.LoadException e) { error = e.Message; }
+        catch (DllNotFoundException e) { error = "cannot load LLVM to compile it: " + e.Message; }
+        catch (Exception e) { error = $"{Path.GetFileName(path)} could not be loaded: {e.Message}"; }
+        finally { Py.PyEval_RestoreThread(ts); }
+        if (error != null) { Py.PyErr_SetString(importError, error); return 0; }
+
+        nint r = ((delegate* unmanaged<nint>)address)();
+        if (r == 0)
+        {
+            if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(*(nint*)NativeLibrary.GetExport(main, "PyExc_SystemError"), $"PyInit_{name} returned NULL without setting an exception");
+            return 0;
+        }
+        if (Py.TypeOf(r) != NativeLibrary.GetExport(main, "PyModuleDef_Type")) return r;   // single-phase: the module
+        nint module = PyModule_FromDefAndSpec2(r, spec, 1013);                              // multi-phase: a PyModuleDef
+        if (module == 0) return 0;
+        if (PyModule_ExecDef(module, r) < 0) { Py.Py_DecRef(module); return 0; }
+        return module;
+    }
+}

@@ -1,0 +1,115 @@
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Engine;
+using SharpJit.Export;
+using SharpJit.Runtime;
+
+namespace SharpJit.Python;
+
+/// <summary>
+/// The module functions behind sharpjit.cfunc and sharpjit.export: _cfunc(dispatcher, signature) and
+/// _export(path, ["name:signature", ...], output, target, cpu).
+/// </summary>
+internal static unsafe class BridgeMethods
+{
+    /// <summary>Prints a cfunc's exception as Python does (sys.stderr, with the compiled frames), once the bridge is installed.</summary>
+    public static void InstallErrorReporter() => CFunctions.ErrorReporter = (name, e) =>
+    {
+        RuntimeOutput.Flush();
+        Bridge.ReportCFuncError(name, e);
+    };
+
+    /// <summary>_cfunc(dispatcher, signature) -> (address, native_name, wrapper_ir, function_ir)</summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    public static nint CFunc(nint self, nint args)
+    {
+        if (Py.PyTuple_Size(args) != 2) { Py.PyErr_SetString(Py.TypeError, "_cfunc(dispatcher, signature)"); return 0; }
+        var d = DispatcherType.StateOf(Py.PyTuple_GetItem(args, 0));
+        string? text = Py.AsString(Py.PyTuple_GetItem(args, 1));
+        if (d == null || text == null)
+        {
+            if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(Py.TypeError, "_cfunc(dispatcher, signature): expected a sharpjit dispatcher and a str");
+            return 0;
+        }
+        CSignature sig;
+        try { sig = CSignature.Parse(text); }
+        catch (ArgumentException e) { Py.PyErr_SetString(Py.TypeError, e.Message); return 0; }
+        if (sig.Args.Length != d.ParamNames.Length)
+        {
+            Py.PyErr_SetString(Py.TypeError, $"{d.Name}() takes {d.ParamNames.Length} arguments but the signature {sig} has {sig.Args.Length}");
+            return 0;
+        }
+        CFunction? cf = null;
+        Exception? error = null;
+        nint ts = Py.PyEval_SaveThread();
+        try
+        {
+            var options = new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel);
+            var host = d.Host;
+            cf = CFunctions.Compile(host.Module, host.Function, sig, options);
+        }
+        catch (Exception ex) { error = ex; }
+        finally { Py.PyEval_RestoreThread(ts); }
+        if (error != null)
+        {
+            if (error is ArgumentException ae) Py.PyErr_SetString(Py.TypeError, ae.Message);
+            else Bridge.RaiseCompileError(error);
+            return 0;
+        }
+        return Py.Tuple(Py.PyLong_FromLongLong(cf!.Address), Py.Str(cf.NativeName), Py.Str(cf.WrapperIr), Py.Str(""));
+    }
+
+    /// <summary>
+    /// _export(path, functions, output, target, cpu) -> ((kind, path), ...). With a path, functions are "name:signature"
+    /// strings naming module-level functions of that file; with None, (dispatcher, "name:signature") pairs.
+    /// </summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    public static nint Export(nint self, nint args)
+    {
+        if (Py.PyTuple_Size(args) != 5) { Py.PyErr_SetString(Py.TypeError, "_export(path, functions, output, target, cpu)"); return 0; }
+        nint pathObj = Py.PyTuple_GetItem(args, 0);
+        string? path = pathObj == Py.None ? null : Py.AsString(pathObj), output = Py.AsString(Py.PyTuple_GetItem(args, 2));
+        nint fns = Py.PyTuple_GetItem(args, 1);
+        string? target = Py.PyTuple_GetItem(args, 3) == Py.None ? null : Py.AsString(Py.PyTuple_GetItem(args, 3));
+        string? cpu = Py.PyTuple_GetItem(args, 4) == Py.None ? null : Py.AsString(Py.PyTuple_GetItem(args, 4));
+        if (output == null || Py.PyErr_Occurred() != 0) return 0;
+        var requests = new List<ExportRequest>();
+        var dispatchers = new List<Dispatcher>();
+        try
+        {
+            for (nint i = 0; i < Py.PyTuple_Size(fns); i++)
+            {
+                nint item = Py.PyTuple_GetItem(fns, i);
+                if (path == null)
+                {
+                    dispatchers.Add(DispatcherType.StateOf(Py.PyTuple_GetItem(item, 0)) ?? throw new ArgumentException("expected a sharpjit dispatcher"));
+                    item = Py.PyTuple_GetItem(item, 1);
+                }
+                requests.Add(ExportRequest.Parse(Py.AsString(item) ?? throw new ArgumentException("functions must be str")));
+            }
+        }
+        catch (ArgumentException e) { Py.PyErr_SetString(Py.TypeError, e.Message); return 0; }
+        ExportResult? result = null;
+        Exception? error = null;
+        nint ts = Py.PyEval_SaveThread();
+        try
+        {
+            var options = new ExportOptions(target, cpu);
+            result = path != null
+                ? Exporter.Export(SourceText.FromFile(Path.GetFullPath(path)), requests, output, options)
+                : Exporter.Export(dispatchers.Select((d, k) => new ExportUnit(d.Host.Module, d.Host.Function, requests[k])).ToList(), output, options);
+        }
+        catch (Exception ex) { error = ex; }
+        finally { Py.PyEval_RestoreThread(ts); }
+        switch (error)
+        {
+            case null: break;
+            case ArgumentException ae: Py.PyErr_SetString(Py.TypeError, ae.Message); return 0;
+            case InvalidOperationException ie: Py.PyErr_SetString(Py.RuntimeError, ie.Message); return 0;
+            case FileNotFoundException fe: Py.PyErr_SetString(Py.RuntimeError, $"can't open file '{fe.FileName}'"); return 0;
+            default: Bridge.RaiseCompileError(error); return 0;
+        }
+        var items = result!.Files.Select(kv => Py.Tuple(Py.Str(kv.Key), Py.Str(kv.Value))).ToArray();
+        return Py.Tuple(items);
+    }
+}
