@@ -59,6 +59,8 @@ public static class Verifier
         }
         if (f.Entry.Preds.Count > 0) Fail("the entry block has predecessors");
 
+        var position = new Dictionary<Instr, int>();
+        foreach (var b in f.Blocks) for (int n = 0; n < b.Instrs.Count; n++) position[b.Instrs[n]] = n;
         var dom = Dominators(f);
         bool Dominates(Block a, Block b) { for (var x = b; x != null; x = dom.GetValueOrDefault(x)) { if (x == a) return true; if (dom.GetValueOrDefault(x) == x) break; } return false; }
         void CheckUse(Value v, Block useBlock, int useIndex, string what)
@@ -68,7 +70,7 @@ public static class Verifier
             if (!dom.ContainsKey(useBlock)) return;   // unreachable use
             if (db == useBlock)
             {
-                if (v is Instr vi && vi.Op != Op.Phi && vi.Op != Op.Param && useIndex >= 0 && useBlock.Instrs.IndexOf(vi) >= useIndex)
+                if (v is Instr vi && vi.Op != Op.Phi && vi.Op != Op.Param && useIndex >= 0 && position.GetValueOrDefault(vi, -1) >= useIndex)
                     Fail($"{what} uses %{v.Id} before its definition");
             }
             else if (!Dominates(db, useBlock)) Fail($"{what} uses %{v.Id} (block{db.Id}), whose definition does not dominate block{useBlock.Id}");

@@ -20,9 +20,11 @@ namespace SharpJit.Passes;
 /// </summary>
 public static class Ownership
 {
-    /// <summary>Values of this instruction are owned by the frame and counted.</summary>
+    /// <summary>Values of this instruction are owned by the frame and counted. Constants (literals and frozen globals)
+    /// are immortal: counting them would do nothing.</summary>
     public static bool IsOwned(Instr i) =>
-        !i.Streamed && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef) && HasReferences(i.Type);
+        !i.Streamed && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
+        && HasReferences(i.Type);
 
     public static bool HasReferences(SjType t) =>
         TypeOps.IsKnown(t) && t is not ConflictType && t != SimpleType.Undefined && TypeModel.Of(t).HasReferences;
