@@ -146,7 +146,7 @@ for _name, (_a, _r, _p, _o, _c) in LIB.items():
 INT_OPS = ["+", "-", "*", "//", "%", "&", "|", "^", "<<", ">>", "**"]
 FLOAT_OPS = ["+", "-", "*", "/", "//", "%", "**"]
 COMPLEX_OPS = ["+", "-", "*", "/"]
-EXC_TYPES = ["ValueError", "RuntimeError", "ArithmeticError", "OverflowError", "TypeError", "KeyError",
+EXC_TYPES = ["ValueError", "RuntimeError", "ArithmeticError", "OverflowError", "KeyError",
              "IndexError", "ZeroDivisionError", "AssertionError", "NotImplementedError", "LookupError"]
 FLOAT_SPECS = ["", ".3f", ".2e", "10.4g", "+.1f", ">12", "<8.2f", "^9.3", ".0f", "g", ".2%", "e", "012.5f",
                ".17g", "r"]
@@ -664,13 +664,15 @@ class Generator:
             params.insert(0, (self.fresh("n"), "int"))
         ret = self.rtype()
         defaults = {}
-        if not recursive and params and r.random() < 0.2:
-            pn, pt = params[-1]
+        if not recursive and params and r.random() < 0.2 and "complex" not in type_name(params[-1][1]):
+            pn, pt = params[-1]   # (complex default values are not supported: "must be constants")
             defaults[pn] = self.lit(pt)
         f = Func(name, params, ret, [], recursive, defaults)
         scope = Scope()
         for pn, pt in params:
             scope.vars[pn] = pt
+        if recursive:
+            scope.frozen.add(params[0][0])   # the depth argument only decreases, by the recursive call
         self.cost = 1
         self.locals_fns = {}
         self.ctx = Ctx(name, ret, 1, False, 0)

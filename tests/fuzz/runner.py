@@ -150,21 +150,32 @@ class Runner:
         self.oracle.stop()
         self.jit.stop()
 
-    def write(self, text, name=None):
+    def write(self, text, name="p.py"):
+        """A new file for every run: the extension reads function source through linecache, which must never
+        see a stale file of the same name."""
         self.counter += 1
-        path = os.path.join(self.workdir, name or f"p{self.counter}.py")
+        path = os.path.join(self.workdir, f"{name[:-3]}_{os.getpid()}_{self.counter}.py")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         return path
 
+    @staticmethod
+    def _done(path, result):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return result
+
     def run_oracle(self, prog):
-        return self.oracle.run(self.write(gen.render(prog, "oracle"), "oracle.py"))
+        path = self.write(gen.render(prog, "oracle"), "oracle.py")
+        return self._done(path, self.oracle.run(path))
 
     def run_engine(self, engine, prog, name="prog.py"):
         path = self.write(gen.render(prog, "plain"), name)
         if engine == "jit":
-            return self.jit.run(path)
-        return run_cli(path, self.cli_timeout)
+            return self._done(path, self.jit.run(path))
+        return self._done(path, run_cli(path, self.cli_timeout))
 
     def check(self, progs):
         """Runs each program; yields (prog, oracle result, {engine: (kind, result)} of mismatches, or a
@@ -183,7 +194,7 @@ class Runner:
         if "jit" in self.engines:
             for i in comparable:
                 p, o, bad = results[i]
-                e = self.jit.run(self.write(gen.render(p, "plain"), f"jit{i}.py"))
+                e = self.run_engine("jit", p, "jit.py")
                 kind = compare(o, e)
                 if kind:
                     bad["jit"] = (kind, e)
@@ -202,24 +213,62 @@ class Runner:
         if cur:
             batches.append(cur)
         for b in batches:
-            if len(b) > 1:
-                parts = [gen.PLAIN_HEADER]
-                expected = ""
-                for k, (p, o, _) in enumerate(b):
-                    parts.append(f'print("@@{k}")\n')
-                    parts.append(gen.render(p, "plain", prefix=f"p{k}_", header=False))
-                    expected += f"@@{k}\n" + o["out"]
-                path = self.write("".join(parts), "batch.py")
-                e = run_cli(path, self.cli_timeout * 2)
-                last = b[-1][1]
-                if e["status"] == last["status"] and e["out"] == expected and \
-                        (last["status"] == 0 or e["err"] == last["err"]):
-                    continue
-            for p, o, bad in b:   # the batch differs somewhere: run each program alone
-                e = self.run_engine("cli", p, "cli.py")
-                kind = compare(o, e)
-                if kind:
-                    bad["cli"] = (kind, e)
+            self._cli_batch(b)
+
+    def _cli_single(self, item):
+        p, o, bad = item
+        e = self.run_engine("cli", p, "cli.py")
+        kind = compare(o, e)
+        if kind:
+            bad["cli"] = (kind, e)
+
+    def _cli_batch(self, b):
+        """One script for the whole batch; where it differs, the program at fault (named by the compile error's
+        line, or the first whose output differs) runs alone and the rest of the batch is retried."""
+        while b:
+            if len(b) == 1:
+                self._cli_single(b[0])
+                return
+            parts = [gen.PLAIN_HEADER]
+            starts = []
+            line = gen.PLAIN_HEADER.count("\n") + 1
+            for k, (p, o, _) in enumerate(b):
+                text = f'print("@@{k}")\n' + gen.render(p, "plain", prefix=f"p{k}_", header=False)
+                starts.append(line)
+                line += text.count("\n")
+                parts.append(text)
+            path = self.write("".join(parts), "batch.py")
+            e = self._done(path, run_cli(path, self.cli_timeout * 2))
+            expected = "".join(f"@@{k}\n" + o["out"] for k, (p, o, _) in enumerate(b))
+            last = b[-1][1]
+            if e["status"] == last["status"] and e["out"] == expected and \
+                    (last["status"] == 0 or e["err"] == last["err"]):
+                return
+            fault = None
+            if e["status"] == 1 and COMPILE_ERROR.match(e["err"]):
+                lines = re.findall(r'File "[^"]*batch_[0-9_]+\.py", line (\d+)', e.get("stderr", ""))
+                if lines:
+                    n = int(lines[-1])
+                    fault = max(k for k, st in enumerate(starts) if st <= n)
+            if fault is not None:
+                # nothing ran: retry the batch without the program at fault
+                self._cli_single(b[fault])
+                b = b[:fault] + b[fault + 1:]
+                continue
+            # the first program whose segment of the output differs (or is missing); those before it matched
+            fault = len(b) - 1
+            for k, (p, o, _) in enumerate(b):
+                mark = f"@@{k}\n"
+                begin = e["out"].find(mark)
+                if begin < 0:
+                    fault = k
+                    break
+                nxt = e["out"].find(f"@@{k + 1}\n") if k + 1 < len(b) else len(e["out"])
+                if nxt < 0 or e["out"][begin + len(mark):nxt] != o["out"]:
+                    fault = k
+                    break
+            self._cli_single(b[fault])
+            b = b[fault + 1:]
 
     # ---------------------------------------------------------------------------------------- shrinking
     def reproduces(self, prog, engine, kind, sig):
