@@ -29,6 +29,10 @@ FOUND = os.path.join(HERE, "found")
 # one of these patterns is counted under the bug's name. Core bugs (IR, Typing, Library, Codegen, Binding) are
 # left to the lead; see tests/fuzz/found/README.md.
 KNOWN_BUGS = [
+    ("fuzz-2: value used before definition (block order after a constant conditional expression)",
+     r"InternalError: internal: value %\d+ used before definition"),
+    ("fuzz-3: a function whose every path raises is typed as returning None",
+     r"compile-error: TypingError: .*NoneType"),
 ]
 
 
@@ -156,14 +160,19 @@ def main(argv=None):
                     stats["invalid"] += 1
                     continue
                 stats[status] += 1
-                for eng, kind, sig, e, o in fails or ():
+                seen = set()
+                # the jit engine first: shrinking through the persistent process is much faster than the CLI
+                for eng, kind, sig, e, o in sorted(fails or (), key=lambda f: f[0] != "jit"):
                     stats["mismatch:" + kind] += 1
                     stats[f"mismatch:{eng}:{kind}"] += 1
                     known = classify_known(sig, e)
                     if known:
                         stats["triage:" + known] += 1
                         continue
-                    key = f"{eng} | {sig}"
+                    key = sig
+                    if key in seen:      # the same failure in the other engine: counted once, shrunk once
+                        continue
+                    seen.add(key)
                     by_sig[key] += 1
                     sig_seeds[key].append(seed)
                     if by_sig[key] <= a.shrink:

@@ -281,8 +281,10 @@ class Generator:
             return Expr("boolop", t, [self.expr(t, scope, depth + 1) for _ in range(r.randint(2, 3))],
                         op=r.choice(["and", "or"]))
         if c < 0.65:
-            return Expr("ifexp", t, [self.expr("bool", scope, depth + 1), self.expr(t, scope, depth + 1),
-                                     self.expr(t, scope, depth + 1)])
+            cond = self.expr("bool", scope, depth + 1)
+            if cond.kind == "lit" and r.random() < 0.8:   # constant tests often meet fuzz-2; keep a few
+                cond = self.compare(scope, depth + 1)
+            return Expr("ifexp", t, [cond, self.expr(t, scope, depth + 1), self.expr(t, scope, depth + 1)])
         if c < 0.8:
             cands = BY_RESULT.get(t, [])
             if cands:
@@ -577,9 +579,9 @@ class Generator:
         if c < 0.78:
             return self.print_stmt(scope, ctx)
         if c < 0.795:
-            cond = self.expr("bool", scope, 1)
-            if r.random() < 0.7:
-                cond = Expr("cmp", "bool", [self.expr("int", scope, 1), self.small_lit(-2, 5)], op=["=="])
+            # `int expression == small literal`: rarely true, so most programs run on; rarely constant, so
+            # few functions always raise (fuzz-3)
+            cond = Expr("cmp", "bool", [self.expr("int", scope, 1), self.small_lit(-2, 5)], op=["=="])
             return Stmt("if", exprs=[cond], body=[self.raise_stmt(scope)])
         if c < 0.8:
             return Stmt("assert", exprs=[self.expr("bool", scope, 1)] +
@@ -798,6 +800,12 @@ def _F2I(r):
     return r
 
 
+def _ISINT(x):
+    if math.isinf(x):
+        raise Known("fuzz-1: float.is_integer() of inf is True")
+    return x.is_integer()
+
+
 def _NP(v):
     return v.item() if isinstance(v, np.generic) else v
 
@@ -888,6 +896,8 @@ class Renderer:
         if k == "attr":
             return f"{self.e(x.kids[0])}.{x.value}"
         if k == "method":
+            if o and x.value == "is_integer":
+                return f"_ISINT({self.e(x.kids[0])})"
             return f"{self.e(x.kids[0])}.{x.value}()"
         if k == "str":
             return f"{x.op}({self.e(x.kids[0])})"
