@@ -139,6 +139,13 @@ _lib("min/f", ["float", "float"], "float", "min")
 _lib("max/f", ["float", "float"], "float", "max")
 _lib("np.float64/i", ["int"], "float", "np.float64", cls="np")
 
+_lib("sum/i", [("int", "int", "int")], "int", "sum")
+_lib("sum/f", [("float", "float")], "float", "sum")
+_lib("sum/c", [("complex", "float")], "complex", "sum")
+_lib("len/t", [("int", "float", "bool")], "int", "len")
+_lib("max/t", [("float", "float", "float")], "float", "max")
+_lib("min/ti", [("int", "int")], "int", "min")
+
 BY_RESULT = {}
 for _name, (_a, _r, _p, _o, _c) in LIB.items():
     BY_RESULT.setdefault(_r, []).append(_name)
@@ -940,7 +947,7 @@ class Renderer:
                 if ret == "int":
                     s = f"_W({s})"
                 return s
-            if name in ("abs/i", "math.gcd"):
+            if name in ("abs/i", "math.gcd", "sum/i"):
                 return f"_W({s})"
             if name == "divmod/i":
                 return f"_WT({s})"

@@ -98,10 +98,14 @@ def run_cli(path, timeout):
         out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
         return {"status": "hang", "out": out, "err": "timeout", "known": None}
     status = p.returncode
+    err = last_line(p.stderr)
+    if err.startswith("Hint: "):   # a compile error's last line is its hint; the error is the line before
+        lines = p.stderr.rstrip("\n").splitlines()
+        err = next((ln for ln in reversed(lines) if not ln.startswith("Hint: ") and not ln.startswith(" ")), err)
     if status not in (0, 1) or "Unhandled exception" in p.stderr or "   at SharpJit" in p.stderr:
         return {"status": "crash", "out": p.stdout, "err": f"rc={status}: {last_line(p.stderr)}", "known": None,
                 "stderr": p.stderr[-3000:]}
-    return {"status": status, "out": p.stdout, "err": last_line(p.stderr), "known": None, "stderr": p.stderr[-3000:]}
+    return {"status": status, "out": p.stdout, "err": err, "known": None, "stderr": p.stderr[-3000:]}
 
 
 def compare(o, e):
@@ -272,6 +276,8 @@ class Runner:
 
     # ---------------------------------------------------------------------------------------- shrinking
     def reproduces(self, prog, engine, kind, sig):
+        if undefined_names(gen.render(prog, "plain")):
+            return False
         o = self.run_oracle(prog)
         if o.get("known") or o["status"] in ("hang", "crash") or INVALID.match(o["err"]):
             return False
@@ -299,6 +305,26 @@ class Runner:
                 else:
                     undo()
         return prog
+
+
+def undefined_names(src):
+    """Names read somewhere but bound nowhere in the program (the shrinker dropped their definition): sharpjit
+    resolves names at compile time, CPython only when the line runs, so such a candidate is not a fair test."""
+    import ast
+    import builtins
+    tree = ast.parse(src)
+    bound = set(dir(builtins)) | {"math", "cmath", "np"}
+    loads = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loads if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            if isinstance(node, ast.FunctionDef):
+                bound.add(node.name)
+            bound.update(a.arg for a in node.args.args)
+        elif isinstance(node, ast.NamedExpr):
+            bound.add(node.target.id)
+    return loads - bound
 
 
 def _stmt_lists(prog):
