@@ -395,6 +395,8 @@ class Generator:
 
     def nonzero(self, e):
         """`e or K`: never zero (the safe division of Csmith, in Python's own terms)."""
+        if e.kind == "lit" and e.value:
+            return e
         k = {"int": Expr("lit", "int", value=self.r.choice([1, 3, -7])),
              "bool": Expr("lit", "bool", value=True),
              "float": Expr("lit", "float", value=self.r.choice([1.5, -0.5, 3.0])),
@@ -485,7 +487,11 @@ class Generator:
                         value=r.choice(["real", "imag"]))
         if t == "complex":
             return Expr("method", "complex", [self.expr("complex", scope, depth + 1)], value="conjugate")
-        return Expr("method", "bool", [self.expr("float", scope, depth + 1)], value="is_integer")
+        x = self.expr("float", scope, depth + 1)
+        if r.random() < 0.9:   # fuzz-1: is_integer() of inf; clamp (nan -> -1e18) most of the time
+            x = Expr("call", "float", [Expr("lit", "float", value=1e18), Expr("call", "float", [
+                Expr("lit", "float", value=-1e18), x], op="lib", value="max/f")], op="lib", value="min/f")
+        return Expr("method", "bool", [x], value="is_integer")
 
     # ---- statements
     def block(self, scope, ctx, n):
@@ -813,6 +819,19 @@ def _ISINT(x):
     return x.is_integer()
 
 
+def _NS(x):
+    if math.isnan(x):
+        raise Known("nan sign: the sign bit of a nan is unspecified (x86 and libm differ), not compared")
+    return x
+
+
+def _GCD(a, b):
+    r = math.gcd(a, b)
+    if r > 9223372036854775807:   # gcd(-2**63, 0) is 2**63: beyond int64, as issue 12 item 7 asks
+        raise OverflowError("int too large to convert to int64")
+    return r
+
+
 def _NP(v):
     return v.item() if isinstance(v, np.generic) else v
 
@@ -940,6 +959,10 @@ class Renderer:
             s = f"{plain}({', '.join(args)})"
             if not o:
                 return s
+            if name in ("math.copysign", "np.copysign"):
+                return f"_NP({plain}({args[0]}, _NS({args[1]})))"
+            if name == "np.signbit":
+                return f"_NP(np.signbit(_NS({args[0]})))"
             if cls == "f2i":
                 return f"_F2I({s})"
             if cls == "np":
@@ -947,7 +970,9 @@ class Renderer:
                 if ret == "int":
                     s = f"_W({s})"
                 return s
-            if name in ("abs/i", "math.gcd", "sum/i"):
+            if name == "math.gcd":
+                return f"_GCD({args[0]}, {args[1]})"
+            if name in ("abs/i", "sum/i"):
                 return f"_W({s})"
             if name == "divmod/i":
                 return f"_WT({s})"
