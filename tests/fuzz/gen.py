@@ -622,8 +622,41 @@ class Generator:
             if not is_tuple(t) and self.r.random() < 0.6:
                 spec = self.r.choice({"int": INT_SPECS, "float": FLOAT_SPECS, "complex": COMPLEX_SPECS,
                                       "bool": BOOL_SPECS}[t])
+                if self.r.random() < 0.4:
+                    spec = self.random_spec(t)
             parts.append(("expr", e, spec))
         return Expr("fstr", "str", [p[1] for p in parts if p[0] == "expr"], value=parts)
+
+    def random_spec(self, t):
+        """A random format spec, [[fill]align][sign][z][#][0][width][grouping][.precision][type], kept only if
+        CPython accepts it for a value of type t."""
+        r = self.r
+        spec = ""
+        if r.random() < 0.4:
+            spec += r.choice(["", "*", "0", "x", "é"]) + r.choice("<>^=")
+        if r.random() < 0.3:
+            spec += r.choice("+- ")
+        if r.random() < 0.15:
+            spec += "#"
+        if r.random() < 0.15:
+            spec += "0"
+        if r.random() < 0.5:
+            spec += str(r.randint(0, 25))
+        if r.random() < 0.2:
+            spec += r.choice(",_")
+        if r.random() < 0.5 and t != "int":
+            spec += "." + str(r.randint(0, 20))
+        types = {"int": "bdoxXneEfFgG%", "bool": "bdoxXn", "float": "eEfFgG%n", "complex": "eEfFgG"}[t]
+        if r.random() < 0.7:
+            spec += r.choice(types)
+        sample = {"int": -12345, "bool": True, "float": -1234.5678, "complex": complex(1.5, -2.25)}[t]
+        try:
+            format(sample, spec)
+            if t == "int":
+                format(2 ** 62, spec)
+        except (ValueError, TypeError, OverflowError):
+            return ""
+        return spec
 
     def print_stmt(self, scope, ctx):
         items = []
