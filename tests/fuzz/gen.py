@@ -597,14 +597,20 @@ class Generator:
             cond = Expr("cmp", "bool", [self.expr("int", scope, 1), self.small_lit(-2, 5)], op=["=="])
             return Stmt("if", exprs=[cond], body=[self.raise_stmt(scope)])
         if c < 0.8:
-            return Stmt("assert", exprs=[self.expr("bool", scope, 1)] +
-                        ([self.fstring(scope)] if r.random() < 0.6 else []))
+            cond = self.expr("bool", scope, 1)
+            if cond.kind == "lit" or not self.mentions_var(cond):   # `assert False` always raises (fuzz-3)
+                cond = Expr("cmp", "bool", [self.expr("int", scope, 1), self.small_lit(-2, 5)], op=["!="])
+            return Stmt("assert", exprs=[cond] + ([self.fstring(scope)] if r.random() < 0.6 else []))
         if c < 0.88 and ctx.ret is not None:
             return Stmt("if", exprs=[self.expr("bool", scope, 1)],
                         body=[Stmt("return", exprs=[self.expr(ctx.ret, scope, 1)])])
         if c < 0.95 and not ctx.nested and ctx.depth <= 1:
             return self.nested_def(scope, ctx)
         return self.print_stmt(scope, ctx)
+
+    @staticmethod
+    def mentions_var(e):
+        return e.kind in ("var", "call") and e.op != "lib" or any(Generator.mentions_var(k) for k in e.kids)
 
     def raise_stmt(self, scope):
         exc = self.r.choice(EXC_TYPES)
@@ -697,7 +703,7 @@ class Generator:
             return Stmt("lambda", name, [body_e], extra=params)
         nctx = Ctx(name, ret, ctx.mult, False, ctx.depth + 1, nested=True)
         body = self.block(inner, nctx, r.randint(1, 3))
-        body.append(Stmt("return", exprs=[self.expr(ret, inner, 1)]))
+        body.append(Stmt("return", exprs=[self.expr(ret, inner, 1)], fixed=True))
         self.locals_fns = saved
         self.locals_fns[name] = ([pt for _, pt in params], ret)
         scope.vars[name] = ("fn", name)
@@ -747,7 +753,7 @@ class Generator:
             body.append(Stmt("assign", v, [combined], fixed=True))
             scope.vars[v] = ret
             self.cost *= 2 ** (len(calls) * 3)
-        body.append(Stmt("return", exprs=[self.expr(ret, scope, 1)]))
+        body.append(Stmt("return", exprs=[self.expr(ret, scope, 1)], fixed=True))   # the shrinker keeps it
         f.body = body
         f.cost = max(1, self.cost)
         return f

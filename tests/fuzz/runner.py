@@ -357,8 +357,7 @@ def _expr_slots(prog):
 
     def st(lst):
         for s in lst:
-            if not s.fixed:
-                ex(s.exprs)
+            ex(s.exprs)
             for b in (s.body, s.orelse):
                 if b is not None:
                     st(b)

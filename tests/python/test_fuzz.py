@@ -10,7 +10,7 @@ from conftest import REPO
 sys.path.insert(0, str(REPO / "tests" / "fuzz"))
 import campaign  # noqa: E402
 
-SLICE = int(os.environ.get("SHARPJIT_FUZZ_SLICE", "240"))
+SLICE = int(os.environ.get("SHARPJIT_FUZZ_SLICE", "150"))
 
 
 def test_fuzz_slice(tmp_path):
