@@ -175,7 +175,8 @@ def main(argv=None):
                     seen.add(key)
                     by_sig[key] += 1
                     sig_seeds[key].append(seed)
-                    if by_sig[key] <= a.shrink:
+                    # coarse signatures (any stdout difference) may hide several bugs: shrink more of them
+                    if by_sig[key] <= (a.shrink * 3 if kind in ("stdout", "exception", "status") else a.shrink):
                         try:
                             name = shrink_and_save(shrinker, seed, eng, kind, sig, a.shrink_budget, a.found)
                             saved.setdefault(key, []).append(name)

@@ -335,6 +335,8 @@ class Generator:
             right = self.expr(rt, scope, d)
             if op in ("//", "%") and r.random() < 0.85:
                 right = self.nonzero(right)
+            if op in ("&", "|", "^") and lt == rt == "bool":
+                right = self.expr("int", scope, d)   # bool | bool is a bool, not an int
             return Expr("bin", "int", [self.expr(lt, scope, d), right], op=op)
         if t == "float":
             op = r.choice(FLOAT_OPS)
