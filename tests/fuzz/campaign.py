@@ -54,6 +54,7 @@ def _lane_init(workdir_root, engines, batch):
 
 def _lane_run(seeds):
     progs = [gen.generate(s) for s in seeds]
+    before = _runner.jit_compiled
     out = []
     for p, o, bad in _runner.check(progs):
         if isinstance(bad, str):
@@ -64,6 +65,7 @@ def _lane_run(seeds):
             sig = runner.signature(eng, kind, o, e)
             fails.append((eng, kind, sig, {k: e.get(k) for k in ("status", "out", "err", "stderr")}, o))
         out.append((p.seed, "ok" if not fails else "fail", fails))
+    out.append((None, "jit-compiled", _runner.jit_compiled - before))
     return out
 
 
@@ -128,6 +130,7 @@ def main(argv=None):
         return {"programs": stats["programs"], "compared": stats["ok"] + stats["fail"], "passed": stats["ok"],
                 "failed_programs": stats["fail"],
                 "known_skipped": {k[6:]: v for k, v in stats.items() if k.startswith("known:")},
+                "jit_compiled_programs": stats["jit_compiled"],
                 "invalid": stats["invalid"], "crashes": stats["mismatch:crash"], "hangs": stats["mismatch:hang"],
                 "mismatches_by_kind": {k[9:]: v for k, v in sorted(stats.items()) if k.startswith("mismatch:")},
                 "by_signature": dict(by_sig.most_common()),
@@ -152,6 +155,9 @@ def main(argv=None):
     try:
         for chunk in results:
             for seed, status, fails in chunk:
+                if seed is None:
+                    stats["jit_compiled"] += fails
+                    continue
                 stats["programs"] += 1
                 if status.startswith("known"):
                     stats["known:" + status[7:]] += 1

@@ -51,6 +51,7 @@ class Worker:
 
     def start(self):
         env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"), PYTHONHASHSEED="0")
+        env.pop("SHARPJIT_DISABLE_JIT", None)
         self.proc = subprocess.Popen([PYTHON, os.path.join(HERE, "worker.py"), self.mode, str(self.timeout)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env=env, text=True, bufsize=1)
@@ -149,6 +150,7 @@ class Runner:
         self.oracle = Worker("oracle", 10)
         self.jit = Worker("jit", jit_timeout)
         self.counter = 0
+        self.jit_compiled = 0      # programs whose @jit run compiled at least one function
 
     def close(self):
         self.oracle.stop()
@@ -199,6 +201,8 @@ class Runner:
             for i in comparable:
                 p, o, bad = results[i]
                 e = self.run_engine("jit", p, "jit.py")
+                if e.get("compiled"):
+                    self.jit_compiled += 1
                 kind = compare(o, e)
                 if kind:
                     bad["jit"] = (kind, e)

@@ -76,6 +76,9 @@ def main():
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         res["out"] = out.getvalue()
+        if add_jit:   # how many decorated functions compiled a signature (compiled code really ran)
+            res["compiled"] = sum(1 for v in main_mod.__dict__.values()
+                                  if isinstance(v, sharpjit.Dispatcher) and v.signatures)
         proto.write(json.dumps(res) + "\n")
         proto.flush()
 

@@ -20,6 +20,8 @@ def test_fuzz_slice(tmp_path):
     # the generator's programs are valid and mostly comparable (not skipped as known or invalid)
     assert summary["invalid"] <= SLICE // 50, summary
     assert summary["compared"] >= SLICE * 0.85, summary
+    # guards against the @jit engine silently running plain Python
+    assert summary["jit_compiled_programs"] >= summary["compared"] * 0.8, summary
     new = {sig: seeds for sig, seeds in summary["first_seeds"].items()}
     assert not new, "new differences (reproduce with tests/fuzz/campaign.py --seed N):\n" + "\n".join(
         f"  {sig}: seeds {seeds}" for sig, seeds in new.items())
