@@ -135,7 +135,8 @@ def main(argv=None):
                 "mismatches_by_kind": {k[9:]: v for k, v in sorted(stats.items()) if k.startswith("mismatch:")},
                 "by_signature": dict(by_sig.most_common()),
                 "triaged_known_bugs": {k[7:]: v for k, v in stats.items() if k.startswith("triage:")},
-                "reproducers": saved, "seconds": round(el, 1),
+                "reproducers": saved, "seeds_by_signature": {k: v[:50] for k, v in sig_seeds.items()},
+                "seconds": round(el, 1),
                 "programs_per_second": round(stats["programs"] / el, 2) if el else 0,
                 "seeds": [a.start, a.start + a.count], "engines": list(engines)}
 
