@@ -13,7 +13,7 @@ from conftest import REPO, run_python
 sys.path.insert(0, str(REPO / "tests" / "fuzz"))
 import campaign  # noqa: E402
 
-SLICE = int(os.environ.get("SHARPJIT_FUZZ_SLICE", "150"))
+SLICE = int(os.environ.get("SHARPJIT_FUZZ_SLICE", "200"))
 
 
 def test_fuzz_slice(tmp_path):
