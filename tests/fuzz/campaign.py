@@ -72,7 +72,7 @@ def _lane_run(seeds):
 def save_reproducer(prog, engine, kind, sig, o, e, found_dir, seed):
     os.makedirs(found_dir, exist_ok=True)
     h = hashlib.sha1(f"{engine}|{sig}".encode()).hexdigest()[:8]
-    name = f"{engine}-{kind}-{h}.py"
+    name = f"{engine}-{kind}-{h}-{seed}.py"
     src = gen.render(prog, "plain")
     header = [f"# sharpjit fuzzer reproducer (tests/fuzz): engine={engine} kind={kind} seed={seed}",
               f"# signature: {sig}",
