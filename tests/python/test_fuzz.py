@@ -34,7 +34,7 @@ FOUND = sorted((REPO / "tests" / "fuzz" / "found").glob("fuzz*.py"))
 
 
 def test_found_reproducers_present():
-    assert len(FOUND) >= 6
+    assert len(FOUND) >= 7
 
 
 @pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
