@@ -54,7 +54,9 @@ public sealed unsafe class FunctionEmitter
     {
         try
         {
-            var blocks = Spec.Ir.Blocks;
+            // Reverse post-order: every block after its dominators, so definitions are emitted before their uses
+            // (the binder's order is not, once a branch on a constant is folded away).
+            var blocks = Spec.Ir.ReversePostOrder();
             foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
             uint firstArg = Spec.Recursive ? 2u : 0u;   // a recursive function's first parameters: call depth, jmp_buf
             // A parameter the specialisation was made for a literal of is that constant (what typing assumed).

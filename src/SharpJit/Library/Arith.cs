@@ -381,6 +381,16 @@ public static unsafe class Arith
                 return sa.Rank <= 1
                     ? IntFloatCompare(e, op, e.Convert(a, ta, ScalarType.Int64), e.Convert(b, tb, ScalarType.Float64))
                     : IntFloatCompare(e, Swap(op), e.Convert(b, tb, ScalarType.Int64), e.Convert(a, ta, ScalarType.Float64));
+            // An integer equals a complex number exactly when the imaginary part is 0 and the real part equals it
+            // exactly (2**53 + 1 != complex(2**53)), as Python compares them.
+            if (rank == 3 && (sa.Rank == 1 && !sa.IsUnsigned || sb.Rank == 1 && !sb.IsUnsigned))
+            {
+                var (i, z) = sa.Rank == 1 ? (e.Convert(a, ta, ScalarType.Int64), e.Convert(b, tb, ScalarType.Complex128))
+                    : (e.Convert(b, tb, ScalarType.Int64), e.Convert(a, ta, ScalarType.Complex128));
+                var same = BuildAnd(B, IntFloatCompare(e, CmpOperator.Eq, i, e.ExtractValue(z, 0)),
+                    BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, e.ExtractValue(z, 1), M.ConstF64(0), ""), "");
+                return op == CmpOperator.Eq ? same : BuildNot(B, same, "");
+            }
             a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
             if (rank == 1)
             {

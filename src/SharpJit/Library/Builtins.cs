@@ -427,7 +427,7 @@ public static unsafe partial class Builtins
         {
             var x = c.Arg(0);
             var fl = c.E.Intrinsic("llvm.floor", new[] { c.E.M.F64 }, x);
-            return BuildFCmp(c.E.B, LLVMRealPredicate.LLVMRealOEQ, fl, x, "");
+            return BuildAnd(c.E.B, BuildFCmp(c.E.B, LLVMRealPredicate.LLVMRealOEQ, fl, x, ""), IsFinite(c.E, x), "");   // inf is not
         }, neverRaises: true).Receiver = t => t is ScalarType { Rank: 2 };
     }
 

@@ -1,4 +1,4 @@
-# fuzz-2 (core: IR/Codegen), second shape: a loop whose body never runs (range(0)) inside another loop, a
+# Regression (fuzz-2, fixed; was in IR/Codegen), second shape: a loop whose body never runs (range(0)) inside another loop, a
 # store in its else clause whose value is dead afterwards:  InternalError: internal: value %25 used before definition
 # CPython prints: None
 def f(a):

@@ -1,4 +1,4 @@
-# fuzz-2 (core: IR/Codegen): after a conditional expression with a constant test is folded, the blocks are laid
+# Regression (fuzz-2, fixed; was in IR/Codegen): after a conditional expression with a constant test is folded, the blocks are laid
 # out so that a use comes before its definition in block order, and codegen fails:
 #   InternalError: internal: value %6 used before definition
 # CPython prints: None

@@ -1,4 +1,4 @@
-# fuzz-1 (core: Library, method.is_integer): float.is_integer() is True for inf and -inf.
+# Regression (fuzz-1, fixed; was in Library, method.is_integer): float.is_integer() is True for inf and -inf.
 # CPython prints: False False False True
 # sharpjit (run and @jit) prints: True True False True
 import math
