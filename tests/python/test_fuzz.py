@@ -34,7 +34,8 @@ FOUND = sorted((REPO / "tests" / "fuzz" / "found").glob("fuzz*.py"))
 
 
 def test_found_reproducers_present():
-    assert len(FOUND) >= 7
+    # fuzz-3, 4, 5 and 7 are open (fuzz-1, 2 and 6 are fixed and live in tests/programs).
+    assert len(FOUND) >= 4
 
 
 @pytest.mark.parametrize("path", FOUND, ids=[p.name for p in FOUND])
