@@ -190,3 +190,7 @@ def cache_warning(text):
 
 def write_stdout(text):
     sys.stdout.write(text)
+
+
+def flush_stdout():
+    sys.stdout.flush()

@@ -31,6 +31,8 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        StandardStreams.Install();
+        AppDomain.CurrentDomain.UnhandledException += (_, e) => Environment.Exit(InternalError(e.ExceptionObject as Exception));
         if (args.Length == 0 || args[0] is "-h" or "--help") { Console.Out.Write(Usage); return args.Length == 0 ? 2 : 0; }
         try
         {
@@ -47,15 +49,36 @@ public static class Program
         }
         catch (CompileError e)
         {
-            RuntimeOutput.Flush();
+            FlushOutputAtExit();
             Console.Error.WriteLine(e.Diagnostic.Render());
             return 1;
         }
-        catch (FileNotFoundException e)
+        catch (CliError e)
         {
-            Console.Error.WriteLine($"sharpjit: can't open file '{e.FileName}': No such file or directory");
-            return 2;
+            Console.Error.WriteLine("sharpjit: " + e.Message);
+            return e.ExitStatus;
         }
+        catch (StreamWriteException e)
+        {
+            // dump and bench writing to a closed pipe or a full disk: CPython's last line for the same failure.
+            StandardStreams.TryWriteError(e.PythonLastLine + "\n");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            return InternalError(e);
+        }
+    }
+
+    /// <summary>The last resort: a bug in sharpjit gets a one-line report, never .NET's exception text.</summary>
+    private static int InternalError(Exception? e)
+    {
+        try { RuntimeOutput.Flush(); } catch { RuntimeOutput.Discard(); }
+        string what = e == null ? "unknown error" : e.GetType().Name;
+        string message = $"sharpjit: internal error ({what}); this is a bug in sharpjit, please report it";
+        if (Environment.GetEnvironmentVariable("SHARPJIT_DEBUG") is { Length: > 0 } && e != null) message += "\n" + e;
+        StandardStreams.TryWriteError(message + "\n");
+        return 1;
     }
 
     /// <summary>How `serve` starts a worker: this program again (`dotnet SharpJit.Cli.dll worker`), with the full LLVM.</summary>
@@ -81,7 +104,9 @@ public static class Program
 
     private static int Run(string path)
     {
-        var engine = SharpJitEngine.FromFile(Path.GetFullPath(path));
+        var source = ScriptFile.Read(path, runnable: true);
+        StandardStreams.ConfigureOutputForRun();
+        var engine = SharpJitEngine.FromSource(source.Text, source.Path);
         try
         {
             engine.Run();
@@ -89,10 +114,22 @@ public static class Program
         }
         catch (PythonException e)
         {
-            RuntimeOutput.Flush();
+            FlushOutputAtExit();
             Console.Error.Write(e.FormatTraceback());
             return 1;
         }
+        catch (StreamWriteException e)
+        {
+            // The flush at exit failed (`| head -1` after the program printed less than a buffer): as CPython.
+            StandardStreams.TryWriteError("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n" + e.PythonLastLine + "\n");
+            return 120;
+        }
+    }
+
+    /// <summary>Flushes compiled code's output before an error report (a failure here is dropped: the report matters).</summary>
+    private static void FlushOutputAtExit()
+    {
+        try { RuntimeOutput.Flush(); } catch { RuntimeOutput.Discard(); }
     }
 
     private static int Dump(string[] args)
@@ -107,8 +144,7 @@ public static class Program
             else file = args[i];
         }
         if (stage == null || file == null) return UsageError("dump needs --stage=STAGE and a file");
-        var source = SourceText.FromFile(Path.GetFullPath(file));
-        Console.Out.Write(Dumper.Dump(source, stage, function));
+        Console.Out.Write(Dumper.Dump(ScriptFile.Read(file, runnable: false), stage, function));
         return 0;
     }
 }

@@ -137,6 +137,18 @@ internal static unsafe class Bridge
         finally { Py.PyGILState_Release(gil); }
     }
 
+    /// <summary>sys.stdout.flush(), for print(..., flush=True) in compiled code.</summary>
+    public static void FlushStdout()
+    {
+        int gil = Py.PyGILState_Ensure();
+        try
+        {
+            nint r = CallHelper("flush_stdout");
+            if (r != 0) Py.Py_DecRef(r); else Py.PyErr_Clear();
+        }
+        finally { Py.PyGILState_Release(gil); }
+    }
+
     /// <summary>Classifies a name read by compiled code (must be called with the GIL held).</summary>
     public static nint Resolve(nint dispatcher, string name) => CallHelper("resolve", Py.NewRef(dispatcher), Py.Str(name));
 

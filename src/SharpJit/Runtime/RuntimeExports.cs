@@ -57,6 +57,9 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
     [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
 
+    /// <summary>print(..., flush=x): flushes when x is true.</summary>
+    [UnmanagedCallersOnly] public static void FlushIf(int flush) { if (flush != 0) RuntimeOutput.FlushRequested(); }
+
     [UnmanagedCallersOnly] public static long SbNew() => (long)GCHandle.ToIntPtr(GCHandle.Alloc(new StringBuilder()));
 
     [UnmanagedCallersOnly]

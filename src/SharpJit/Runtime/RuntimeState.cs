@@ -74,19 +74,42 @@ public static class ErrorState
     }
 }
 
-/// <summary>Where compiled print() output goes: a buffered stream (stdout by default), replaceable by hosts and tests.</summary>
+/// <summary>How compiled print() output is buffered (CPython's sys.stdout: line-buffered on a terminal, else blocks).</summary>
+public enum OutputBuffering { Block, Line, Unbuffered }
+
+/// <summary>
+/// Where compiled print() output goes: a buffered stream (stdout by default), replaceable by hosts and tests.
+/// Output is flushed by the buffering mode, by print(..., flush=True) (<see cref="FlushRequested"/>) and by hosts.
+/// Writing never throws into compiled code: a failed write is handed to <see cref="WriteFailed"/> (the CLI ends the
+/// program as CPython does) and the output is dropped.
+/// </summary>
 public static class RuntimeOutput
 {
+    /// <summary>CPython's buffer size (io.DEFAULT_BUFFER_SIZE) for block buffering.</summary>
+    public const int BlockSize = 8192;
     private static readonly object Sync = new();
-    private static Stream _target = Console.OpenStandardOutput();
+    private static Stream _target = new FdStream(1);
     private static readonly MemoryStream Buffer = new();
+
+    public static OutputBuffering Buffering { get; set; } = OutputBuffering.Block;
+
+    /// <summary>Called (with the output lock held) when a write from compiled code fails; null drops the output.</summary>
+    public static Action<Exception>? WriteFailed { get; set; }
+
+    /// <summary>The lock that serialises output: hosts that end the process take it so nothing is written after.</summary>
+    public static object Lock => Sync;
 
     public static void Write(ReadOnlySpan<byte> utf8)
     {
         lock (Sync)
         {
             Buffer.Write(utf8);
-            if (Buffer.Length > 1 << 16) FlushLocked();
+            switch (Buffering)
+            {
+                case OutputBuffering.Unbuffered: FlushFromCompiledCode(); break;
+                case OutputBuffering.Line when utf8.IndexOfAny((byte)'\n', (byte)'\r') >= 0: FlushFromCompiledCode(); break;
+                default: if (Buffer.Length >= BlockSize) FlushFromCompiledCode(); break;
+            }
         }
     }
 
@@ -98,23 +121,42 @@ public static class RuntimeOutput
         else Write(Encoding.UTF8.GetBytes(s));
     }
 
-    public static void Flush() { lock (Sync) FlushLocked(); }
+    /// <summary>Hands pending output to the target (throws the target's exception when writing fails).</summary>
+    public static void Flush() { lock (Sync) FlushLocked(false); }
+
+    /// <summary>print(..., flush=True): pending output goes out now, through the target's own buffer too.</summary>
+    public static void FlushRequested() { lock (Sync) FlushFromCompiledCode(hard: true); }
+
+    /// <summary>Drops pending output (after a failed write, or when the process ends without flushing).</summary>
+    public static void Discard() { lock (Sync) Buffer.SetLength(0); }
 
     /// <summary>True when compiled code printed something not yet flushed (a cheap check after each call).</summary>
     public static bool Pending => Buffer.Length != 0;
 
-    private static void FlushLocked()
+    private static void FlushFromCompiledCode(bool hard = false)
     {
-        if (Buffer.Length == 0) return;
-        _target.Write(Buffer.GetBuffer(), 0, (int)Buffer.Length);
-        _target.Flush();
-        Buffer.SetLength(0);
+        try { FlushLocked(hard); }
+        catch (Exception ex)
+        {
+            Buffer.SetLength(0);
+            WriteFailed?.Invoke(ex);
+        }
+    }
+
+    private static void FlushLocked(bool hard)
+    {
+        if (Buffer.Length != 0)
+        {
+            try { _target.Write(Buffer.GetBuffer(), 0, (int)Buffer.Length); }
+            finally { Buffer.SetLength(0); }
+        }
+        if (hard) _target.Flush();
     }
 
     /// <summary>Sends output to another stream (flushing what is pending first); returns the previous target.</summary>
     public static Stream Redirect(Stream target)
     {
-        lock (Sync) { FlushLocked(); var old = _target; _target = target; return old; }
+        lock (Sync) { FlushLocked(false); var old = _target; _target = target; return old; }
     }
 }
 
