@@ -129,18 +129,27 @@ def numpy_scalar_type(name):
     return getattr(numpy, name)
 
 
-def raise_compiled(type_name, message, frames):
-    """The exception compiled code raised, as its Python class, with a traceback frame per compiled function at
-    its source line. Returned, not raised: the native caller sets it, so no frame of this module shows."""
+# Exception classes by name (builtins only; anything else becomes RuntimeError).
+_CLASSES = {}
+
+
+def _exception_class(type_name):
     cls = getattr(builtins, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         cls = RuntimeError
-    exc = cls() if message is None else cls(message)
-    tb = None
-    for file, line, func in reversed(frames):
-        frame, lasti = _frame_at(file, line, func)
-        tb = types.TracebackType(tb, frame, lasti, line)
-    return exc.with_traceback(tb)
+    _CLASSES[type_name] = cls
+    return cls
+
+
+def exception_class(type_name):
+    """The built-in exception class of a name compiled code raises (RuntimeError for anything else)."""
+    return _CLASSES.get(type_name) or _exception_class(type_name)
+
+
+def site_frame(file, line, func):
+    """A finished frame reporting file, line and function: the native core keeps one per raise site and adds a
+    traceback entry for it to each exception raised there."""
+    return _frame_at(file, line, func)[0]
 
 
 def report_cfunc_error(native_name, type_name, message, frames):

@@ -13,12 +13,10 @@ public static unsafe class RuntimeExports
     // ------------------------------------------------------------ exceptions
 
     [UnmanagedCallersOnly]
-    public static void Raise(byte* type, byte* message) =>
-        ErrorState.Set(RuntimeStrings.Read(type), message == null ? null : RuntimeStrings.Read(message));
+    public static void Raise(byte* type, byte* message) => ErrorState.Set(type, message);
 
     [UnmanagedCallersOnly]
-    public static void Traceback(byte* function, byte* file, long line, byte* source) =>
-        ErrorState.AddFrame(new TracebackFrame(RuntimeStrings.Read(function), RuntimeStrings.Read(file), line, RuntimeStrings.Read(source)));
+    public static void Traceback(byte* function, byte* file, long line, byte* source) => ErrorState.AddFrame(function, file, line, source);
 
     private static int Fail(string type, string message) { ErrorState.Set(type, message); return 1; }
 
