@@ -163,11 +163,11 @@ def test_ctrl_c_flushes_and_ends_with_keyboard_interrupt(tmp_path):
 
 def test_interrupt_status_in_the_shell(tmp_path):
     prog = tmp_path / "p.py"
-    prog.write_text(SLOW_TAIL)
+    prog.write_text('print("ready", flush=True)\n' + SLOW_TAIL)
     # A trap (reset to the default in the child) keeps the shell alive to print the status, as an interactive shell.
     p = subprocess.Popen(["bash", "-c", f"trap : INT; {SHARPJIT} run {prog}; echo status=$?"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=env(), start_new_session=True)
-    time.sleep(4)
+                         stderr=subprocess.PIPE, env=env(), start_new_session=True, bufsize=0)
+    assert p.stdout.readline() == b"ready\n"
     # The signal goes to the whole process group, as the terminal sends it.
     os.killpg(p.pid, signal.SIGINT)
     out, err = p.communicate(timeout=60)
@@ -202,10 +202,20 @@ def test_no_terminal_escapes(tmp_path):
 def test_line_buffered_on_a_terminal(tmp_path):
     prog = tmp_path / "p.py"
     prog.write_text('print("line")\n' + SLOW_TAIL)
-    # Under a pseudo-terminal the line shows while the program still runs (timeout kills it after 8 s).
-    r = subprocess.run(["script", "-qec", f"timeout -s KILL 8 {SHARPJIT} run {prog}", "/dev/null"],
-                       capture_output=True, env=env(), stdin=subprocess.DEVNULL, timeout=120)
-    assert b"line\r\n" in r.stdout
+    # stdout on a pseudo-terminal: the line shows while the program still runs (it never ends by itself).
+    master, slave = os.openpty()
+    p = subprocess.Popen([SHARPJIT, "run", str(prog)], stdout=slave, stderr=subprocess.PIPE, env=env())
+    os.close(slave)
+    try:
+        seen = b""
+        deadline = time.time() + 120
+        while b"line\r\n" not in seen and time.time() < deadline and p.poll() is None:
+            import select
+            if select.select([master], [], [], 1)[0]:
+                seen += os.read(master, 1024)
+        assert seen == b"line\r\n" and p.poll() is None, seen
+    finally:
+        p.kill(); p.wait(); os.close(master)
 
 
 # ---------------------------------------------------------------- launcher
