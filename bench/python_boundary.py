@@ -94,8 +94,9 @@ def probe(jit, what, repeat, cache_dir=None):
         out = subprocess.run(["/usr/bin/python3", "-c", PROBE], env=env, capture_output=True, text=True)
         if out.returncode != 0:
             lines = [re.sub(r"\x1b\[[0-9;]*m", "", l).strip() for l in out.stderr.splitlines()]
-            lines = [l for l in lines if l]
-            return None, lines[-1][:80] if lines else "failed"
+            lines = [l for l in lines if any(ch.isalpha() for ch in l)]
+            errors = [l for l in lines if re.match(r"[\w.]*(Error|Exception)\b", l)]
+            return None, (errors or lines or ["failed"])[-1][:80]
         values.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(values), None
 
