@@ -49,9 +49,9 @@ public static class Program
         }
         catch (CompileError e)
         {
-            FlushOutputAtExit();
+            RuntimeOutput.Flush();
             Console.Error.WriteLine(e.Diagnostic.Render());
-            return 1;
+            return StatusAtExit(1);
         }
         catch (CliError e)
         {
@@ -73,7 +73,7 @@ public static class Program
     /// <summary>The last resort: a bug in sharpjit gets a one-line report, never .NET's exception text.</summary>
     private static int InternalError(Exception? e)
     {
-        try { RuntimeOutput.Flush(); } catch { RuntimeOutput.Discard(); }
+        RuntimeOutput.Flush();
         string what = e == null ? "unknown error" : e.GetType().Name;
         string message = $"sharpjit: internal error ({what}); this is a bug in sharpjit, please report it";
         if (Environment.GetEnvironmentVariable("SHARPJIT_DEBUG") is { Length: > 0 } && e != null) message += "\n" + e;
@@ -110,26 +110,25 @@ public static class Program
         try
         {
             engine.Run();
-            return 0;
+            return StatusAtExit(0);
         }
         catch (PythonException e)
         {
-            FlushOutputAtExit();
+            RuntimeOutput.Flush();   // as CPython, before the traceback (a failure is reported after it)
             Console.Error.Write(e.FormatTraceback());
-            return 1;
-        }
-        catch (StreamWriteException e)
-        {
-            // The flush at exit failed (`| head -1` after the program printed less than a buffer): as CPython.
-            StandardStreams.TryWriteError("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n" + e.PythonLastLine + "\n");
-            return 120;
+            return StatusAtExit(1);
         }
     }
 
-    /// <summary>Flushes compiled code's output before an error report (a failure here is dropped: the report matters).</summary>
-    private static void FlushOutputAtExit()
+    /// <summary>The exit status, unless flushing stdout failed (`| head -1` after the program printed less than a
+    /// buffer, a full disk): then, as CPython, "Exception ignored" for sys.stdout and status 120.</summary>
+    private static int StatusAtExit(int status)
     {
-        try { RuntimeOutput.Flush(); } catch { RuntimeOutput.Discard(); }
+        RuntimeOutput.Flush();
+        if (RuntimeOutput.TakeWriteError() is not { } e) return status;
+        string line = e is StreamWriteException s ? s.PythonLastLine : "OSError: " + e.Message;
+        StandardStreams.TryWriteError("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n" + line + "\n");
+        return 120;
     }
 
     private static int Dump(string[] args)

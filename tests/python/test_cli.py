@@ -14,6 +14,12 @@ from conftest import PYTHON, REPO
 SHARPJIT = str(REPO / "sharpjit")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def built_cli():
+    """The CLI built up front, so that no test sees the launcher's "building" line."""
+    subprocess.run([str(REPO / "scripts" / "setup.sh")], check=True, capture_output=True)
+
+
 def env(**extra):
     e = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     e.update(extra)
@@ -187,6 +193,19 @@ def test_closed_pipe_as_cpython(tmp_path, lines):
                            capture_output=True, text=True, env=env())
         err = r.stderr.splitlines()
         results.append((r.stdout, err[-1], err[-2]))
+    assert results[1] == results[0]
+
+
+def test_closed_pipe_and_an_exception_as_cpython(tmp_path):
+    # The traceback is printed, then the failed flush of stdout is reported; status 120.
+    prog = tmp_path / "p.py"
+    prog.write_text('print(1)\nprint(2)\nraise ValueError("x")\n')
+    results = []
+    for cmd in (f"{PYTHON} {prog}", f"{SHARPJIT} run {prog}"):
+        r = subprocess.run(["bash", "-c", f"{cmd} | (exec 0<&-; sleep 1); echo ${{PIPESTATUS[0]}} >&2"],
+                           capture_output=True, text=True, env=env())
+        results.append(r.stderr)
+    assert results[0].endswith("Broken pipe\n120\n") and "ValueError: x" in results[0]
     assert results[1] == results[0]
 
 

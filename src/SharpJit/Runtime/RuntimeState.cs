@@ -187,8 +187,24 @@ public static class RuntimeOutput
         else Write(Encoding.UTF8.GetBytes(s));
     }
 
-    /// <summary>Hands pending output to the target (throws the target's exception when writing fails).</summary>
-    public static void Flush() { lock (Sync) FlushLocked(false); }
+    /// <summary>Hands pending output to the target. A failed write drops the output and is kept for the host
+    /// (<see cref="TakeWriteError"/>): CPython too reports a failed flush of stdout only when the program ends.</summary>
+    public static void Flush()
+    {
+        lock (Sync)
+        {
+            try { FlushLocked(false); }
+            catch (Exception ex) { _writeError ??= ex; }
+        }
+    }
+
+    private static Exception? _writeError;
+
+    /// <summary>The first failure of <see cref="Flush"/> since the last call, if any (and forgets it).</summary>
+    public static Exception? TakeWriteError()
+    {
+        lock (Sync) { var e = _writeError; _writeError = null; return e; }
+    }
 
     /// <summary>print(..., flush=True): pending output goes out now, through the target's own buffer too.</summary>
     public static void FlushRequested() { lock (Sync) FlushFromCompiledCode(hard: true); }
