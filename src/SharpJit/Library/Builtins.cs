@@ -183,7 +183,7 @@ public static unsafe partial class Builtins
             }
             WriteOpt("end", "\n");
             if (c.Keywords.TryGetValue("flush", out var flush))
-                e.CallRuntime("sj_flush_if", BuildZExt(e.B, e.Truth(e.ValueOf(flush), flush.Type), e.M.I32, ""));
+                e.CallRuntime("sj_flush_if", BuildZExt(e.B, e.Truth(flush.Value, flush.Type), e.M.I32, ""));
             return None(c);
         }, acceptsNarrow: true, neverRaises: true);
 
