@@ -18,9 +18,6 @@ EXPECTED_FAILURES = {
         "top-level code calls show(label, x, v) with a str label: a str argument cannot cross from Python into "
         "compiled code (arguments are numbers, None, NumPy scalars and tuples of them); the same call from "
         "compiled code (unary_table) works",
-    "error_strings_owned.py":
-        "top-level code calls labelled(LABEL, 2.5) with a str label: a str argument cannot cross from Python into "
-        "compiled code (the same limit as numpy_scalar_elementary.py)",
 }
 
 PROGRAM_NAMES = sorted(p.name for p in PROGRAMS.glob("*.py") if not p.name.startswith("error_"))
