@@ -152,6 +152,18 @@ def site_frame(file, line, func):
     return _frame_at(file, line, func)[0]
 
 
+def raise_compiled(type_name, message, frames):
+    """The exception compiled code raised, as its Python class, with a traceback frame per compiled function at
+    its source line (frames: (file, line, function), outermost first). Returned, not raised."""
+    cls = exception_class(type_name)
+    exc = cls() if message is None else cls(message)
+    tb = None
+    for file, line, func in reversed(frames):
+        frame, lasti = _frame_at(file, line, func)
+        tb = types.TracebackType(tb, frame, lasti, line)
+    return exc.with_traceback(tb)
+
+
 def report_cfunc_error(native_name, type_name, message, frames):
     """A cfunc cannot raise into its C caller: print the exception with its compiled frames (as Numba does) to
     sys.stderr; the cfunc then returns NaN (floats) or 0."""
