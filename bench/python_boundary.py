@@ -3,10 +3,12 @@
 
 Measures, each in fresh processes (medians): import time; first call of a trivial and of a 40-line function
 (compilation included); first call in a new process with cache=True and a warm cache; call overhead with scalar
-arguments, with a keyword argument, and with a tuple argument and result; the speed-up of a nogil function on 2 threads. Writes bench/results/python.md.
+arguments, with a keyword argument, and with a tuple argument and result; the speed-up of a nogil function on 2
+threads; the cost of a call that raises, caught in Python, and the memory a raise leaves behind.
+Writes bench/results/python.md.
 Usage: /usr/bin/python3 bench/python_boundary.py [--repeat N]
 """
-import argparse, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, os, re, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "bench", "results")
@@ -16,7 +18,7 @@ import os, sys, time, timeit, threading
 t0 = time.perf_counter()
 if os.environ["JIT"] == "numba":
     import numba
-else:
+elif os.environ["JIT"] == "sharpjit":
     import sharpjit
 t_import = time.perf_counter() - t0
 sys.path.insert(0, os.environ["KERNELS"])
@@ -46,6 +48,30 @@ elif what == "overhead_tuple":
     f = kernels.swap; f((1.0, 2.0))
     n = 200000
     print(min(timeit.repeat("f(t)", globals={"f": f, "t": (1.0, 2.0)}, number=n, repeat=5)) / n)
+elif what == "raise":
+    f = kernels.checked; f(1)
+    def once():
+        try:
+            f(-1)
+        except ValueError:
+            pass
+    once()
+    n = 100000
+    print(min(timeit.repeat(once, number=n, repeat=5)) / n)
+elif what == "raise_leak":
+    f = kernels.checked
+    def rss():
+        with open("/proc/self/statm") as s:
+            return int(s.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    def raises(n):
+        for _ in range(n):
+            try:
+                f(-1)
+            except ValueError:
+                pass
+    raises(200000)   # warm-up: caches, allocator pools
+    n = 500000
+    before = rss(); raises(n); print((rss() - before) / n)
 elif what == "nogil":
     f = kernels.busy; f(10)
     n = 3_000_000
@@ -67,7 +93,10 @@ def probe(jit, what, repeat, cache_dir=None):
     for _ in range(repeat):
         out = subprocess.run(["/usr/bin/python3", "-c", PROBE], env=env, capture_output=True, text=True)
         if out.returncode != 0:
-            return None, out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "failed"
+            lines = [re.sub(r"\x1b\[[0-9;]*m", "", l).strip() for l in out.stderr.splitlines()]
+            lines = [l for l in lines if any(ch.isalpha() for ch in l)]
+            errors = [l for l in lines if re.match(r"[\w.]*(Error|Exception)\b", l)]
+            return None, (errors or lines or ["failed"])[-1][:80]
         values.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(values), None
 
@@ -88,10 +117,15 @@ def main():
         ("call overhead, a keyword argument: f(1, b=2)", "overhead_kw", "ns", 1e9),
         ("call overhead, tuple argument and result: f((1.0, 2.0))", "overhead_tuple", "ns", 1e9),
         ("nogil: speed-up of 2 threads over 1", "nogil", "x", 1),
+        ("call that raises ValueError(f\"…\"), caught in Python (CPython: {cpython_raise} µs)", "raise", "µs", 1e6),
+        ("memory kept per raise (RSS growth over 500k raises)", "raise_leak", "bytes", 1),
     ]:
+        if "{cpython_raise}" in label:
+            v, err = probe("cpython", what, 3)
+            label = label.format(cpython_raise=f"{v * 1e6:.2f}" if v is not None else err)
         cells = []
         for jit in ("sharpjit", "numba"):
-            v, err = probe(jit, what, args.repeat if not what.startswith("overhead") else 3)
+            v, err = probe(jit, what, args.repeat if not what.startswith(("overhead", "raise")) else 3)
             cells.append(f"{v * scale:.1f}" if v is not None else f"error: {err}")
         rows.append((label, unit, *cells))
         print(rows[-1], flush=True)

@@ -19,11 +19,18 @@ fi
 command -v dotnet >/dev/null || { echo "sharpjit setup: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
 cli="$root/out/cli/SharpJit.Cli.dll"
-if [ ! -f "$cli" ] || [ -n "$(find "$root/src" -name '*.cs' -newer "$cli" -o -name '*.csproj' -newer "$cli" -o -name '*.c' -newer "$cli" | head -1)" ]; then
+# Stale when a real source is newer than the built CLI: generated files under bin/ and obj/ (which other builds,
+# such as scripts/build-python.sh, rewrite) do not count.
+newer_source() {
+  find "$root/src" "$root/Directory.Build.props" \( -name bin -o -name obj \) -prune -o \
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.c' \) -newer "$cli" -print -quit
+}
+if [ ! -f "$cli" ] || [ -n "$(newer_source)" ]; then
   echo "sharpjit setup: building" >&2
   log="$(mktemp)"
   if ! dotnet build "$root/src/SharpJit.Cli/SharpJit.Cli.csproj" -c Release -o "$root/out/cli" -nologo -v q >"$log" 2>&1; then
     cat "$log" >&2; rm -f "$log"; exit 1
   fi
   rm -f "$log"
+  touch "$cli"   # an up-to-date build may leave the old file in place: mark it current for the test above
 fi

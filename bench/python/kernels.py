@@ -4,6 +4,9 @@ import os
 
 if os.environ.get("JIT") == "numba":
     from numba import njit as jit
+elif os.environ.get("JIT") == "cpython":   # the plain functions, for reference figures
+    def jit(f=None, **options):
+        return f if f is not None else (lambda g: g)
 else:
     from sharpjit import jit
 
@@ -75,3 +78,11 @@ def swap(t):
     # A tuple argument and a tuple result (call overhead with tuples).
     a, b = t
     return b, a
+
+
+@jit(cache=CACHE)
+def checked(x):
+    # Raises with a message built at run time; timed as a call that raises, caught in Python.
+    if x < 0:
+        raise ValueError(f"negative: {x}")
+    return x

@@ -129,12 +129,33 @@ def numpy_scalar_type(name):
     return getattr(numpy, name)
 
 
-def raise_compiled(type_name, message, frames):
-    """The exception compiled code raised, as its Python class, with a traceback frame per compiled function at
-    its source line. Returned, not raised: the native caller sets it, so no frame of this module shows."""
+# Exception classes by name (builtins only; anything else becomes RuntimeError).
+_CLASSES = {}
+
+
+def _exception_class(type_name):
     cls = getattr(builtins, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         cls = RuntimeError
+    _CLASSES[type_name] = cls
+    return cls
+
+
+def exception_class(type_name):
+    """The built-in exception class of a name compiled code raises (RuntimeError for anything else)."""
+    return _CLASSES.get(type_name) or _exception_class(type_name)
+
+
+def site_frame(file, line, func):
+    """A finished frame reporting file, line and function: the native core keeps one per raise site and adds a
+    traceback entry for it to each exception raised there."""
+    return _frame_at(file, line, func)[0]
+
+
+def raise_compiled(type_name, message, frames):
+    """The exception compiled code raised, as its Python class, with a traceback frame per compiled function at
+    its source line (frames: (file, line, function), outermost first). Returned, not raised."""
+    cls = exception_class(type_name)
     exc = cls() if message is None else cls(message)
     tb = None
     for file, line, func in reversed(frames):
@@ -190,3 +211,7 @@ def cache_warning(text):
 
 def write_stdout(text):
     sys.stdout.write(text)
+
+
+def flush_stdout():
+    sys.stdout.flush()

@@ -20,6 +20,14 @@ class CompileSyntaxError(SharpJitError, SyntaxError):
     """The function's source does not parse."""
 
 
+class CompileIndentationError(CompileSyntaxError, IndentationError):
+    """The function's source is not indented correctly."""
+
+
+class CompileTabError(CompileIndentationError, TabError):
+    """The function's indentation mixes tabs and spaces inconsistently."""
+
+
 class CompileNameError(SharpJitError, NameError):
     """A name the function reads is not defined."""
 
@@ -37,6 +45,8 @@ BY_KIND = {
     "TypingError": TypingError,
     "UnsupportedError": UnsupportedError,
     "SyntaxError": CompileSyntaxError,
+    "IndentationError": CompileIndentationError,
+    "TabError": CompileTabError,
     "NameError": CompileNameError,
     "InternalError": InternalError,
 }

@@ -18,18 +18,21 @@ public static class BenchCommand
             {
                 case "--function": function = args[i + 1]; break;
                 case "--args": argsName = args[i + 1]; break;
-                case "--repeat": repeat = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
+                case "--repeat": repeat = int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0 ? r : throw new CliError($"--repeat needs a positive integer, not '{args[i + 1]}'", 2); break;
+                default: throw new CliError($"unknown option {args[i]}", 2);
             }
         }
-        string path = Path.GetFullPath(file);
-        string source = File.ReadAllText(path).Split("\n# --- sanity ---\n")[0];
+        var script = ScriptFile.Read(file, runnable: false);
+        string path = script.Path;
+        string source = script.Text.Split("\n# --- sanity ---\n")[0];
         var first = SharpJitEngine.FromSource(source, path);
         var callArgs = first.Module.Globals.TryGetValue(argsName, out var g) && g.Kind == GlobalKind.Constant && g.ConstantValue is object?[] t
-            ? t : throw new ArgumentException($"{argsName} must be a module-level constant tuple");
+            ? t : throw new CliError($"{argsName} must be a module-level constant tuple", 2);
         var types = callArgs.Select(ValueLayout.TypeOf).ToArray();
 
         var sw = Stopwatch.StartNew();
+        if (!first.Module.Globals.TryGetValue(function, out var fg) || fg.Kind != GlobalKind.Function)
+            throw new CliError($"no module-level function named '{function}'", 2);
         var fn = first.Compile(function, types);
         double coldMs = sw.Elapsed.TotalMilliseconds;
         var compile = new List<double>();

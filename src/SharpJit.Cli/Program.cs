@@ -31,6 +31,8 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        StandardStreams.Install();
+        AppDomain.CurrentDomain.UnhandledException += (_, e) => Environment.Exit(InternalError(e.ExceptionObject as Exception));
         if (args.Length == 0 || args[0] is "-h" or "--help") { Console.Out.Write(Usage); return args.Length == 0 ? 2 : 0; }
         try
         {
@@ -49,13 +51,34 @@ public static class Program
         {
             RuntimeOutput.Flush();
             Console.Error.WriteLine(e.Diagnostic.Render());
+            return StatusAtExit(1);
+        }
+        catch (CliError e)
+        {
+            Console.Error.WriteLine("sharpjit: " + e.Message);
+            return e.ExitStatus;
+        }
+        catch (StreamWriteException e)
+        {
+            // dump and bench writing to a closed pipe or a full disk: CPython's last line for the same failure.
+            StandardStreams.TryWriteError(e.PythonLastLine + "\n");
             return 1;
         }
-        catch (FileNotFoundException e)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"sharpjit: can't open file '{e.FileName}': No such file or directory");
-            return 2;
+            return InternalError(e);
         }
+    }
+
+    /// <summary>The last resort: a bug in sharpjit gets a one-line report, never .NET's exception text.</summary>
+    private static int InternalError(Exception? e)
+    {
+        RuntimeOutput.Flush();
+        string what = e == null ? "unknown error" : e.GetType().Name;
+        string message = $"sharpjit: internal error ({what}); this is a bug in sharpjit, please report it";
+        if (Environment.GetEnvironmentVariable("SHARPJIT_DEBUG") is { Length: > 0 } && e != null) message += "\n" + e;
+        StandardStreams.TryWriteError(message + "\n");
+        return 1;
     }
 
     /// <summary>How `serve` starts a worker: this program again (`dotnet SharpJit.Cli.dll worker`), with the full LLVM.</summary>
@@ -81,18 +104,31 @@ public static class Program
 
     private static int Run(string path)
     {
-        var engine = SharpJitEngine.FromFile(Path.GetFullPath(path));
+        var source = ScriptFile.Read(path, runnable: true);
+        StandardStreams.ConfigureOutputForRun();
+        var engine = SharpJitEngine.FromSource(source.Text, source.Path);
         try
         {
             engine.Run();
-            return 0;
+            return StatusAtExit(0);
         }
         catch (PythonException e)
         {
-            RuntimeOutput.Flush();
+            RuntimeOutput.Flush();   // as CPython, before the traceback (a failure is reported after it)
             Console.Error.Write(e.FormatTraceback());
-            return 1;
+            return StatusAtExit(1);
         }
+    }
+
+    /// <summary>The exit status, unless flushing stdout failed (`| head -1` after the program printed less than a
+    /// buffer, a full disk): then, as CPython, "Exception ignored" for sys.stdout and status 120.</summary>
+    private static int StatusAtExit(int status)
+    {
+        RuntimeOutput.Flush();
+        if (RuntimeOutput.TakeWriteError() is not { } e) return status;
+        string line = e is StreamWriteException s ? s.PythonLastLine : "OSError: " + e.Message;
+        StandardStreams.TryWriteError("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n" + line + "\n");
+        return 120;
     }
 
     private static int Dump(string[] args)
@@ -107,8 +143,7 @@ public static class Program
             else file = args[i];
         }
         if (stage == null || file == null) return UsageError("dump needs --stage=STAGE and a file");
-        var source = SourceText.FromFile(Path.GetFullPath(file));
-        Console.Out.Write(Dumper.Dump(source, stage, function));
+        Console.Out.Write(Dumper.Dump(ScriptFile.Read(file, runnable: false), stage, function));
         return 0;
     }
 }

@@ -45,18 +45,94 @@ internal static unsafe class Bridge
         return r;
     }
 
-    /// <summary>Raises the exception compiled code raised, as its Python class, with frames at the source lines.</summary>
-    public static nint RaiseCompiled(PythonException e)
+    // The caches below are read and written with the GIL held (only while raising into Python): no lock needed.
+
+    /// <summary>Exception classes by name (new references kept for the process), and by the address of compiled
+    /// code's constant type name (checked against its text).</summary>
+    private static readonly Dictionary<string, nint> Classes = new();
+    private static readonly Dictionary<nint, (byte[] Name, nint Class)> ClassesByAddress = new();
+
+    /// <summary>Per raise site (file, line, function): a finished Python frame reporting that source line, made once by
+    /// the bridge and kept, so that a raise adds traceback entries without calling into Python.</summary>
+    private sealed record Site(byte[] File, byte[] Function, nint Frame);
+    private static readonly Dictionary<(nint File, long Line, nint Function), Site> Sites = new();
+
+    /// <summary>Raises the exception compiled code left in ErrorState, as its Python class, with a traceback entry per
+    /// compiled frame at its source line; clears the state. Returns 0 (NULL) for the dispatcher to return.</summary>
+    public static nint RaiseCompiled()
     {
-        nint frames = Py.PyList_New(0);
-        foreach (var f in e.Frames)
+        var p = ErrorState.Peek();
+        nint[]? rented = null;
+        try
         {
-            nint t = Py.Tuple(Py.Str(f.File), Py.PyLong_FromLongLong(f.Line), Py.Str(f.Function));
-            Py.PyList_Append(frames, t);
-            Py.Py_DecRef(t);
+            nint cls = !p.IsSet ? ExceptionClass("SystemError") : p.TypeName != null ? ExceptionClass(p.TypeName) : ExceptionClass(p.TypePtr);
+            if (cls == 0) return 0;
+            // The frames first: making a new one calls into Python, which must not run with an exception set.
+            int n = p.FrameCount;
+            Span<nint> frames = n <= 64 ? stackalloc nint[64] : (rented = System.Buffers.ArrayPool<nint>.Shared.Rent(n));
+            for (int i = 0; i < n; i++)
+                if ((frames[i] = SiteFrame(p.Frames[i])) == 0) return 0;
+            nint exc;
+            if (!p.IsSet) exc = CallOne(cls, Py.Str("compiled code failed without setting an exception"));
+            else if (!p.HasMessage) exc = Py.PyObject_CallObject(cls, 0);
+            else exc = CallOne(cls, p.Message != null ? Py.Str(p.Message) : Utf8(p.MessagePtr));
+            if (exc == 0) return 0;
+            Py.PyErr_SetObject(Py.TypeOf(exc), exc);
+            Py.Py_DecRef(exc);
+            for (int i = 0; i < n; i++) Py.PyTraceBack_Here(frames[i]);   // innermost first, as CPython unwinds
+            return 0;
         }
-        SetReturnedException(CallHelper("raise_compiled", Py.Str(e.TypeName), e.PyMessage == null ? Py.NewRef(Py.None) : Py.Str(e.PyMessage), frames));
-        return 0;
+        finally
+        {
+            if (rented != null) System.Buffers.ArrayPool<nint>.Shared.Return(rented);
+            ErrorState.Clear();
+        }
+    }
+
+    private static nint CallOne(nint callable, nint arg)
+    {
+        if (arg == 0) return 0;
+        nint args = Py.Tuple(arg);
+        nint r = Py.PyObject_CallObject(callable, args);
+        Py.Py_DecRef(args);
+        return r;
+    }
+
+    private static nint Utf8(byte* s)
+    {
+        var span = RuntimeStrings.Span(s);
+        fixed (byte* b = span) return Py.PyUnicode_FromStringAndSize(b, span.Length);
+    }
+
+    private static nint ExceptionClass(string name)
+    {
+        if (Classes.TryGetValue(name, out var cls)) return cls;
+        nint c = CallHelper("exception_class", Py.Str(name));
+        if (c != 0) Classes[name] = c;
+        return c;
+    }
+
+    private static nint ExceptionClass(byte* name)
+    {
+        if (ClassesByAddress.TryGetValue((nint)name, out var e) && RuntimeStrings.Span(name).SequenceEqual(e.Name)) return e.Class;
+        nint c = ExceptionClass(RuntimeStrings.Read(name));
+        if (c != 0) ClassesByAddress[(nint)name] = (RuntimeStrings.Span(name).ToArray(), c);
+        return c;
+    }
+
+    /// <summary>The frame for a raise site (borrowed: the cache keeps it); 0 with an exception set on failure. Keyed by
+    /// the addresses of compiled code's constant strings, checked against their text.</summary>
+    private static nint SiteFrame(in RawFrame f)
+    {
+        var key = ((nint)f.File, f.Line, (nint)f.Function);
+        if (Sites.TryGetValue(key, out var site) && RuntimeStrings.Span(f.File).SequenceEqual(site.File)
+            && RuntimeStrings.Span(f.Function).SequenceEqual(site.Function))
+            return site.Frame;
+        nint frame = CallHelper("site_frame", Utf8(f.File), Py.PyLong_FromLongLong(f.Line), Utf8(f.Function));
+        if (frame == 0) return 0;
+        if (site != null) Py.Py_DecRef(site.Frame);
+        Sites[key] = new Site(RuntimeStrings.Span(f.File).ToArray(), RuntimeStrings.Span(f.Function).ToArray(), frame);
+        return frame;
     }
 
     /// <summary>Prints an exception a cfunc raised (it cannot propagate into C): sys.stderr, compiled frames included.</summary>
@@ -132,6 +208,18 @@ internal static unsafe class Bridge
         try
         {
             nint r = CallHelper("write_stdout", Py.Str(text));
+            if (r != 0) Py.Py_DecRef(r); else Py.PyErr_Clear();
+        }
+        finally { Py.PyGILState_Release(gil); }
+    }
+
+    /// <summary>sys.stdout.flush(), for print(..., flush=True) in compiled code.</summary>
+    public static void FlushStdout()
+    {
+        int gil = Py.PyGILState_Ensure();
+        try
+        {
+            nint r = CallHelper("flush_stdout");
             if (r != 0) Py.Py_DecRef(r); else Py.PyErr_Clear();
         }
         finally { Py.PyGILState_Release(gil); }

@@ -61,6 +61,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial byte* PyUnicode_AsUTF8AndSize(nint o, out nint size);
 
     // Errors
+    [LibraryImport(Lib)] public static partial int PyTraceBack_Here(nint frame);
     [LibraryImport(Lib)] public static partial void PyErr_SetString(nint type, [MarshalAs(UnmanagedType.LPUTF8Str)] string message);
     [LibraryImport(Lib)] public static partial nint PyErr_Occurred();
     [LibraryImport(Lib)] public static partial void PyErr_SetObject(nint type, nint value);

@@ -145,7 +145,7 @@ internal sealed unsafe class Dispatcher
         }
         else status = e.Entry(argBuf, result);
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
-        if (status != 0) return Bridge.RaiseCompiled(ErrorState.Take());
+        if (status != 0) return Bridge.RaiseCompiled();
         switch (e.ResultKind)
         {
             case Boxing.Float: if (!e.ConvertsResult) return Py.Fast.PyFloat_FromDouble(*(double*)result); break;

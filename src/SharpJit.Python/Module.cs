@@ -111,7 +111,7 @@ internal static unsafe class Module
 internal sealed class PythonStdout : Stream
 {
     public override void Write(byte[] buffer, int offset, int count) => Bridge.WriteStdout(System.Text.Encoding.UTF8.GetString(buffer, offset, count));
-    public override void Flush() { }
+    public override void Flush() => Bridge.FlushStdout();   // print(..., flush=True)
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;

@@ -1,4 +1,4 @@
-# expect: SyntaxError 4:1: expected an indented block
+# expect: IndentationError 4:1: expected an indented block
 x = 1
 if x > 0:
 print(x)

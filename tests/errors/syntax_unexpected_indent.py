@@ -1,4 +1,4 @@
-# expect: SyntaxError 4:2: unexpected indent
+# expect: IndentationError 4:2: unexpected indent
 x = 1
 y = 2
   z = x + y

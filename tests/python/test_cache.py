@@ -144,3 +144,40 @@ def test_concurrent_writers_leave_a_whole_entry(tmp_path):
     assert all(r["result"] == results[0]["result"] for r in results)
     assert not list((tmp_path / "__pycache__" / "sharpjit").glob("*.tmp"))
     assert run(tmp_path)["hits"] == 1
+
+
+def test_callee_global_rebound_at_run_time_is_checked(tmp_path):
+    # The callee's file is unchanged; its global is rebound when the process starts (issue 12, item 25).
+    callee = CALLEE.replace("SCALE = 3", "import os\nSCALE = int(os.environ.get('SCALE', '3'))")
+    write_project(tmp_path, callee=callee)
+    run(tmp_path)
+    assert run(tmp_path)["hits"] == 1
+    changed = run(tmp_path, SCALE="50")
+    assert changed["hits"] == 0
+    assert changed["result"] == expected(tmp_path, SCALE="50")["result"] != expected(tmp_path)["result"]
+
+
+NARROW = textwrap.dedent("""
+    import json, os
+    import numpy as np
+    import sharpjit
+    SCALE = np.float32(0.5) if os.environ.get("NARROW") else 0.5
+
+    @sharpjit.jit(cache=True)
+    def scale(x):
+        return x * SCALE
+
+    r = scale(np.float32(3.0))
+    print(json.dumps({"type": type(r).__name__, "value": float(r), "hits": scale.cache_hits}))
+""")
+
+
+def test_narrow_numpy_global_dtype_is_part_of_the_key(tmp_path):
+    # SCALE = 0.5 and SCALE = np.float32(0.5) have the same value but compile differently (float32 * float32 stays
+    # float32): an entry for one must not serve the other (issue 12, item 25).
+    (tmp_path / "main.py").write_text(NARROW)
+    wide = run(tmp_path)
+    assert (wide["type"], wide["hits"]) == ("float", 0)
+    narrow = run(tmp_path, NARROW="1")
+    assert (narrow["type"], narrow["value"], narrow["hits"]) == ("float32", 1.5, 0)
+    assert run(tmp_path, NARROW="1")["hits"] == 1

@@ -297,6 +297,7 @@ public sealed class Binder
                 var l = Expr(b.Left); var r = Expr(b.Right);
                 return Emit(Op.BinOp, b.Span, b.Op, l, r);
             }
+            case UnaryOp u when IsInt64MinLiteral(u): return Const(long.MinValue, u.Span);
             case UnaryOp u:
             {
                 var x = Expr(u.Operand);
@@ -335,6 +336,10 @@ public sealed class Binder
             default: throw Unsupported(e, $"the expression '{e.GetType().Name}' is not supported in compiled code");
         }
     }
+
+    /// <summary>-9223372036854775808 written out: the literal alone does not fit in int64, its negation does.</summary>
+    public static bool IsInt64MinLiteral(UnaryOp u) =>
+        u is { Op: UnaryOperator.USub, Operand: Constant { Value: System.Numerics.BigInteger big } } && big == -(System.Numerics.BigInteger)long.MinValue;
 
     private Value BindConstant(Constant c) => c.Value switch
     {

@@ -1,6 +1,7 @@
 namespace SharpJit.Diagnostics;
 
-public enum ErrorKind { SyntaxError, TypingError, UnsupportedError, NameError, InternalError }
+/// <summary>The kind of a compile problem; IndentationError and TabError are SyntaxErrors, as in CPython.</summary>
+public enum ErrorKind { SyntaxError, TypingError, UnsupportedError, NameError, InternalError, IndentationError, TabError }
 
 /// <summary>A compile-time problem with its place in the source; rendered the same way by every host.</summary>
 public sealed record Diagnostic(ErrorKind Kind, string Message, SourceText? Source, Span Span, string? Hint = null)

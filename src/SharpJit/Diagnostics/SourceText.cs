@@ -27,7 +27,8 @@ public sealed class SourceText
         _lineStarts = starts.ToArray();
     }
 
-    public static SourceText FromFile(string path) => new(path, File.ReadAllText(path));
+    /// <summary>A file's text decoded as CPython decodes source (UTF-8 unless a PEP 263 coding line says otherwise).</summary>
+    public static SourceText FromFile(string path) => Syntax.SourceDecoder.Decode(path, File.ReadAllBytes(path));
 
     /// <summary>1-based line and column (column counts characters, as CPython's caret does).</summary>
     public (int Line, int Column) LineColumn(int offset)

@@ -182,6 +182,8 @@ public static unsafe partial class Builtins
                 c.Write(sink, c.Args[k], false);
             }
             WriteOpt("end", "\n");
+            if (c.Keywords.TryGetValue("flush", out var flush))
+                e.CallRuntime("sj_flush_if", BuildZExt(e.B, e.Truth(flush.Value, flush.Type), e.M.I32, ""));
             return None(c);
         }, acceptsNarrow: true, neverRaises: true);
 

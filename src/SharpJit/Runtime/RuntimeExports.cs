@@ -13,12 +13,10 @@ public static unsafe class RuntimeExports
     // ------------------------------------------------------------ exceptions
 
     [UnmanagedCallersOnly]
-    public static void Raise(byte* type, byte* message) =>
-        ErrorState.Set(RuntimeStrings.Read(type), message == null ? null : RuntimeStrings.Read(message));
+    public static void Raise(byte* type, byte* message) => ErrorState.Set(type, message);
 
     [UnmanagedCallersOnly]
-    public static void Traceback(byte* function, byte* file, long line, byte* source) =>
-        ErrorState.AddFrame(new TracebackFrame(RuntimeStrings.Read(function), RuntimeStrings.Read(file), line, RuntimeStrings.Read(source)));
+    public static void Traceback(byte* function, byte* file, long line, byte* source) => ErrorState.AddFrame(function, file, line, source);
 
     private static int Fail(string type, string message) { ErrorState.Set(type, message); return 1; }
 
@@ -56,6 +54,9 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static void WriteU64(long sink, long v) => Write(sink, PyFormat.StrUInt64(unchecked((ulong)v)));
     [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
     [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
+
+    /// <summary>print(..., flush=x): flushes when x is true.</summary>
+    [UnmanagedCallersOnly] public static void FlushIf(int flush) { if (flush != 0) RuntimeOutput.FlushRequested(); }
 
     [UnmanagedCallersOnly] public static long SbNew() => (long)GCHandle.ToIntPtr(GCHandle.Alloc(new StringBuilder()));
 

@@ -49,44 +49,133 @@ public sealed class PythonException : Exception
     }
 }
 
-/// <summary>Per-thread exception state set by compiled code and taken by the host after a failed call.</summary>
-public static class ErrorState
+/// <summary>One traceback frame as compiled code records it: pointers to its constant UTF-8 strings.</summary>
+public readonly unsafe struct RawFrame(byte* function, byte* file, long line, byte* source)
 {
-    [ThreadStatic] private static string? _type;
-    [ThreadStatic] private static string? _message;
-    [ThreadStatic] private static List<TracebackFrame>? _frames;
+    public readonly byte* Function = function, File = file, Source = source;
+    public readonly long Line = line;
+    public TracebackFrame ToFrame() =>
+        new(RuntimeStrings.Read(Function), RuntimeStrings.Read(File), Line, RuntimeStrings.Read(Source));
+}
+
+/// <summary>
+/// Per-thread exception state set by compiled code and taken by the host after a failed call. Raising is cheap:
+/// compiled code's strings (type, frames) stay pointers to its constants until a host reads them, and the frames go
+/// into a reused array. A message built at run time (an f-string) is freed when the host takes the exception.
+/// </summary>
+public static unsafe class ErrorState
+{
+    /// <summary>The pending exception of one thread (reused: hosts read it, then call <see cref="Clear"/>).</summary>
+    public sealed class Pending
+    {
+        public string? TypeName;          // set by runtime helpers; else TypePtr
+        public byte* TypePtr;
+        public string? Message;           // set by runtime helpers; else MessagePtr (null pointer: no message)
+        public byte* MessagePtr;
+        public bool HasMessage, OwnsMessage, IsSet;
+        public RawFrame[] Frames = new RawFrame[16];
+        public int FrameCount;            // innermost first
+
+        public string Type => TypeName ?? RuntimeStrings.Read(TypePtr);
+        public string? MessageText => !HasMessage ? null : Message ?? RuntimeStrings.Read(MessagePtr);
+    }
+
+    [ThreadStatic] private static Pending? _pending;
+    private static Pending State => _pending ??= new Pending();
 
     public static void Set(string type, string? message)
     {
-        _type = type; _message = message;
-        (_frames ??= new()).Clear();
+        var p = State;
+        Release(p);
+        p.TypeName = type; p.Message = message; p.HasMessage = message != null; p.IsSet = true;
     }
 
-    public static void AddFrame(TracebackFrame f) => (_frames ??= new()).Insert(0, f);
+    /// <summary>sj_raise: the type and message as compiled code passes them (the message may be a string it built).</summary>
+    public static void Set(byte* type, byte* message)
+    {
+        var p = State;
+        Release(p);
+        p.TypePtr = type; p.MessagePtr = message; p.HasMessage = message != null; p.IsSet = true;
+        // The message is kept as a pointer until a host reads it: one reference of its own (compiled code releases
+        // its references as it unwinds), dropped when the exception is taken. Constants are not counted.
+        if (message != null) { RuntimeStrings.Retain(message); p.OwnsMessage = true; }
+    }
+
+    public static void AddFrame(byte* function, byte* file, long line, byte* source)
+    {
+        var p = State;
+        if (p.FrameCount == p.Frames.Length) Array.Resize(ref p.Frames, p.Frames.Length * 2);
+        p.Frames[p.FrameCount++] = new RawFrame(function, file, line, source);
+    }
+
+    /// <summary>The pending exception, for a host that converts it itself; call <see cref="Clear"/> after.</summary>
+    public static Pending Peek() => State;
+
+    /// <summary>Forgets the pending exception (freeing a message compiled code built for it).</summary>
+    public static void Clear() => Release(State);
+
+    private static void Release(Pending p)
+    {
+        if (p.OwnsMessage) RuntimeStrings.Release(p.MessagePtr);
+        p.TypeName = null; p.TypePtr = null; p.Message = null; p.MessagePtr = null;
+        p.HasMessage = p.OwnsMessage = p.IsSet = false;
+        p.FrameCount = 0;
+        if (p.Frames.Length > 1024) p.Frames = new RawFrame[16];   // after a deep recursion
+    }
 
     /// <summary>The pending exception (and clears it); a generic one if compiled code failed without setting one.</summary>
     public static PythonException Take()
     {
-        var e = new PythonException(_type ?? "SystemError", _type == null ? "compiled code failed without setting an exception" : _message,
-            (_frames ?? new()).ToList());
-        _type = null; _message = null; _frames?.Clear();
+        var p = State;
+        PythonException e;
+        if (!p.IsSet) e = new PythonException("SystemError", "compiled code failed without setting an exception", Array.Empty<TracebackFrame>());
+        else
+        {
+            var frames = new TracebackFrame[p.FrameCount];
+            for (int i = 0; i < frames.Length; i++) frames[i] = p.Frames[p.FrameCount - 1 - i].ToFrame();   // outermost first
+            e = new PythonException(p.Type, p.MessageText, frames);
+        }
+        Release(p);
         return e;
     }
 }
 
-/// <summary>Where compiled print() output goes: a buffered stream (stdout by default), replaceable by hosts and tests.</summary>
+/// <summary>How compiled print() output is buffered (CPython's sys.stdout: line-buffered on a terminal, else blocks).</summary>
+public enum OutputBuffering { Block, Line, Unbuffered }
+
+/// <summary>
+/// Where compiled print() output goes: a buffered stream (stdout by default), replaceable by hosts and tests.
+/// Output is flushed by the buffering mode, by print(..., flush=True) (<see cref="FlushRequested"/>) and by hosts.
+/// Writing never throws into compiled code: a failed write is handed to <see cref="WriteFailed"/> (the CLI ends the
+/// program as CPython does) and the output is dropped.
+/// </summary>
 public static class RuntimeOutput
 {
+    /// <summary>CPython's buffer size (io.DEFAULT_BUFFER_SIZE) for block buffering.</summary>
+    public const int BlockSize = 8192;
     private static readonly object Sync = new();
-    private static Stream _target = Console.OpenStandardOutput();
+    private static Stream _target = new FdStream(1);
     private static readonly MemoryStream Buffer = new();
+
+    public static OutputBuffering Buffering { get; set; } = OutputBuffering.Block;
+
+    /// <summary>Called (with the output lock held) when a write from compiled code fails; null drops the output.</summary>
+    public static Action<Exception>? WriteFailed { get; set; }
+
+    /// <summary>The lock that serialises output: hosts that end the process take it so nothing is written after.</summary>
+    public static object Lock => Sync;
 
     public static void Write(ReadOnlySpan<byte> utf8)
     {
         lock (Sync)
         {
             Buffer.Write(utf8);
-            if (Buffer.Length > 1 << 16) FlushLocked();
+            switch (Buffering)
+            {
+                case OutputBuffering.Unbuffered: FlushFromCompiledCode(); break;
+                case OutputBuffering.Line when utf8.IndexOfAny((byte)'\n', (byte)'\r') >= 0: FlushFromCompiledCode(); break;
+                default: if (Buffer.Length >= BlockSize) FlushFromCompiledCode(); break;
+            }
         }
     }
 
@@ -98,23 +187,58 @@ public static class RuntimeOutput
         else Write(Encoding.UTF8.GetBytes(s));
     }
 
-    public static void Flush() { lock (Sync) FlushLocked(); }
+    /// <summary>Hands pending output to the target. A failed write drops the output and is kept for the host
+    /// (<see cref="TakeWriteError"/>): CPython too reports a failed flush of stdout only when the program ends.</summary>
+    public static void Flush()
+    {
+        lock (Sync)
+        {
+            try { FlushLocked(false); }
+            catch (Exception ex) { _writeError ??= ex; }
+        }
+    }
+
+    private static Exception? _writeError;
+
+    /// <summary>The first failure of <see cref="Flush"/> since the last call, if any (and forgets it).</summary>
+    public static Exception? TakeWriteError()
+    {
+        lock (Sync) { var e = _writeError; _writeError = null; return e; }
+    }
+
+    /// <summary>print(..., flush=True): pending output goes out now, through the target's own buffer too.</summary>
+    public static void FlushRequested() { lock (Sync) FlushFromCompiledCode(hard: true); }
+
+    /// <summary>Drops pending output (after a failed write, or when the process ends without flushing).</summary>
+    public static void Discard() { lock (Sync) Buffer.SetLength(0); }
 
     /// <summary>True when compiled code printed something not yet flushed (a cheap check after each call).</summary>
     public static bool Pending => Buffer.Length != 0;
 
-    private static void FlushLocked()
+    private static void FlushFromCompiledCode(bool hard = false)
     {
-        if (Buffer.Length == 0) return;
-        _target.Write(Buffer.GetBuffer(), 0, (int)Buffer.Length);
-        _target.Flush();
-        Buffer.SetLength(0);
+        try { FlushLocked(hard); }
+        catch (Exception ex)
+        {
+            Buffer.SetLength(0);
+            WriteFailed?.Invoke(ex);
+        }
+    }
+
+    private static void FlushLocked(bool hard)
+    {
+        if (Buffer.Length != 0)
+        {
+            try { _target.Write(Buffer.GetBuffer(), 0, (int)Buffer.Length); }
+            finally { Buffer.SetLength(0); }
+        }
+        if (hard) _target.Flush();
     }
 
     /// <summary>Sends output to another stream (flushing what is pending first); returns the previous target.</summary>
     public static Stream Redirect(Stream target)
     {
-        lock (Sync) { FlushLocked(); var old = _target; _target = target; return old; }
+        lock (Sync) { FlushLocked(false); var old = _target; _target = target; return old; }
     }
 }
 
@@ -154,6 +278,14 @@ public static unsafe class RuntimeStrings
     {
         NativeMemory.Free(p - Header);
         RuntimeStats.Freed();
+    }
+
+    /// <summary>Adds one reference (for the runtime keeping a string compiled code passed it); constants are not counted.</summary>
+    public static void Retain(byte* p)
+    {
+        if (p == null) return;
+        long* count = (long*)(p - Header);
+        if (*count > 0) ++*count;
     }
 
     /// <summary>Drops one reference (for hosts that received an owned string as a result).</summary>

@@ -20,6 +20,7 @@ public static unsafe class RuntimeSymbols
         ["sj_write_u64"] = ("v:ll", (nint)(delegate* unmanaged<long, long, void>)&RuntimeExports.WriteU64),
         ["sj_write_bool"] = ("v:li", (nint)(delegate* unmanaged<long, int, void>)&RuntimeExports.WriteBool),
         ["sj_write_range_step"] = ("v:ll", (nint)(delegate* unmanaged<long, long, void>)&RuntimeExports.WriteRangeStep),
+        ["sj_flush_if"] = ("v:i", (nint)(delegate* unmanaged<int, void>)&RuntimeExports.FlushIf),
         ["sj_sb_new"] = ("l:", (nint)(delegate* unmanaged<long>)&RuntimeExports.SbNew),
         ["sj_sb_finish"] = ("p:l", (nint)(delegate* unmanaged<long, byte*>)&RuntimeExports.SbFinish),
         ["sj_format_i64"] = ("i:llp", (nint)(delegate* unmanaged<long, long, byte*, int>)&RuntimeExports.FormatI64),

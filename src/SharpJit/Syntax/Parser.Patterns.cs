@@ -45,7 +45,7 @@ internal sealed partial class Parser
         _p++; // ':'
         Expect(TokenKind.Newline);
         if (!At(TokenKind.Indent))
-            throw ErrorAt($"expected an indented block after 'match' statement on line {_t[s].Line}", Peek().Span);
+            throw new CompileError(ErrorKind.IndentationError, $"expected an indented block after 'match' statement on line {_t[s].Line}", _src, Peek().Span);
         _p++;
         var cases = new List<MatchCase>();
         do

@@ -101,7 +101,7 @@ internal sealed partial class Parser
             _p++;
             if (!At(TokenKind.Indent))
             {
-                throw new CompileError(ErrorKind.SyntaxError,
+                throw new CompileError(ErrorKind.IndentationError,
                     $"expected an indented block after {what} on line {_t[headerTok].Line}", _src, Peek().Span);
             }
             _p++;

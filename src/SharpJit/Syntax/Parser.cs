@@ -274,7 +274,7 @@ internal sealed partial class Parser
     {
         _unexpectedIndent = true;
         int pos = Math.Max(indent.Span.End - 1, indent.Span.Start);
-        return ErrorAt(message, pos, pos + 1);
+        return new CompileError(ErrorKind.IndentationError, message, _src, new Span(pos, pos + 1));
     }
 
     /// <summary>CPython's <c>_PyPegen_get_expr_name</c>.</summary>

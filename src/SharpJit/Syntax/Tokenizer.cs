@@ -190,9 +190,9 @@ internal sealed class TokenizerImpl
 
     private int LineOf(int offset) => _src.LineColumn(offset).Line;
 
-    private TokenizeError Fail(TokenizerErrorClass cls, string message, int start, int end, string? hint = null)
+    private TokenizeError Fail(TokenizerErrorClass cls, string message, int start, int end, string? hint = null, ErrorKind kind = ErrorKind.SyntaxError)
     {
-        Error = new CompileError(ErrorKind.SyntaxError, message, _src, new Span(start, Math.Max(start, end)), hint);
+        Error = new CompileError(kind, message, _src, new Span(start, Math.Max(start, end)), hint);
         ErrorClass = cls;
         Tokens.Add(new Token(TokenKind.ErrorToken, "", new Span(start, Math.Max(start, end))));
         return new TokenizeError();
@@ -330,7 +330,7 @@ internal sealed class TokenizerImpl
                 return true;
             }
             string name = _text.Substring(_pos, e - _pos);
-            if (cp >= 128 || name.Any(c => c >= 128)) name = name.Normalize(NormalizationForm.FormKC);
+            if (cp >= 128 || name.Any(c => c >= 128)) name = UnicodeNfkc.Normalize(name);
             Add(TokenKind.Name, name, _pos, e);
             _pos = e;
             return true;
@@ -504,7 +504,12 @@ internal sealed class TokenizerImpl
         else if (col > top)
         {
             if (altcol <= _altIndents[^1]) throw TabError(i);
-            if (_indents.Count >= 100) throw Hard("too many levels of indentation", i);
+            if (_indents.Count >= 100)
+            {
+                int ls = i;   // CPython reports it at column 1 of the line
+                while (ls > 0 && !IsNewline(_text[ls - 1])) ls--;
+                throw Fail(TokenizerErrorClass.Hard, "too many levels of indentation", ls, ls, kind: ErrorKind.IndentationError);
+            }
             _indents.Add(col);
             _altIndents.Add(altcol);
             Add(TokenKind.Indent, _text[_pos..i], _pos, i);
@@ -517,7 +522,7 @@ internal sealed class TokenizerImpl
             {
                 int e = i;
                 while (e < _n && !IsNewline(_text[e])) e++;
-                throw Fail(TokenizerErrorClass.Soft, "unindent does not match any outer indentation level", e, e);
+                throw Fail(TokenizerErrorClass.Soft, "unindent does not match any outer indentation level", e, e, kind: ErrorKind.IndentationError);
             }
             while (_indents.Count > 1 && col < _indents[^1])
             {
@@ -529,7 +534,7 @@ internal sealed class TokenizerImpl
             {
                 int e = i;
                 while (e < _n && !IsNewline(_text[e])) e++;
-                throw Fail(TokenizerErrorClass.Soft, "unindent does not match any outer indentation level", e, e);
+                throw Fail(TokenizerErrorClass.Soft, "unindent does not match any outer indentation level", e, e, kind: ErrorKind.IndentationError);
             }
             if (altcol != _altIndents[^1]) throw TabError(i);
         }
@@ -542,7 +547,7 @@ internal sealed class TokenizerImpl
     {
         int ls = i;
         while (ls > 0 && !IsNewline(_text[ls - 1])) ls--;
-        return Fail(TokenizerErrorClass.Soft, "inconsistent use of tabs and spaces in indentation", ls, ls);
+        return Fail(TokenizerErrorClass.Soft, "inconsistent use of tabs and spaces in indentation", ls, ls, kind: ErrorKind.TabError);
     }
 
     private void EndOfInput()

@@ -26,7 +26,8 @@ public static class Corpus
     public static IEnumerable<object[]> Files(string folder, string pattern = "*.py") =>
         Directory.GetFiles(PathOf(folder), pattern).OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 
-    public sealed record Outcome(string Stdout, int ExitCode, string LastStderrLine);
+    /// <summary>What a run printed; Stderr is the whole traceback when it ended in an exception.</summary>
+    public sealed record Outcome(string Stdout, int ExitCode, string LastStderrLine, string Stderr = "");
 
     public const string Python = "/usr/bin/python3";
 
@@ -43,7 +44,7 @@ public static class Corpus
         var stderrTask = p.StandardError.ReadToEndAsync();
         string stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        return new Outcome(stdout, p.ExitCode, LastLine(stderrTask.Result));
+        return new Outcome(stdout, p.ExitCode, LastLine(stderrTask.Result), stderrTask.Result);
     }
 
     private static readonly object RunLock = new();
@@ -66,12 +67,16 @@ public static class Corpus
                 catch (PythonException e)
                 {
                     RuntimeOutput.Flush();
-                    return new Outcome(Encoding.UTF8.GetString(buffer.ToArray()), 1, e.LastLine);
+                    return new Outcome(Encoding.UTF8.GetString(buffer.ToArray()), 1, e.LastLine, e.FormatTraceback());
                 }
             }
             finally { RuntimeOutput.Redirect(old); }
         }
     }
+
+    /// <summary>A traceback without CPython 3.11's caret lines (under the failing expression; sharpjit draws none).</summary>
+    public static string WithoutCarets(string traceback) =>
+        string.Join("\n", traceback.Replace("\r\n", "\n").Split('\n').Where(l => l.Trim().Trim('^', '~').Length > 0 || l.Trim().Length == 0));
 
     public static string LastLine(string text)
     {

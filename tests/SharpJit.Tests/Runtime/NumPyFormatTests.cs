@@ -17,27 +17,7 @@ public class NumPyFormatTests
 
     public NumPyFormatTests(ITestOutputHelper output) => _out = output;
 
-    // NumPy 2 changed repr() of scalars ('np.float32(0.1)'), so the oracle must be NumPy 1.x (1.24 on Debian 12).
-    private static readonly Lazy<string?> s_numpyMissing = new(() =>
-    {
-        if (PythonOracle.Python == null) return "no CPython 3.11 oracle: " + PythonOracle.UnavailableReason;
-        string v = PythonOracle.Run(@"
-try:
-    import numpy
-    print(numpy.__version__)
-except ImportError:
-    print('none')
-", new[] { "" })[0].Trim();
-        return v.StartsWith("1.", StringComparison.Ordinal) && int.Parse(v.Split('.')[1], CultureInfo.InvariantCulture) >= 14
-            ? null : $"NumPy 1.14..1.x needed, found '{v}'";
-    });
 
-    private bool OracleAvailable()
-    {
-        if (s_numpyMissing.Value == null) return true;
-        _out.WriteLine("SKIPPED: " + s_numpyMissing.Value);
-        return false;
-    }
 
     private static void AssertNoFailures(List<string> failures, int total)
     {
@@ -148,10 +128,9 @@ for line in sys.stdin:
     // str / repr
     // ------------------------------------------------------------------------------------------
 
-    [Fact]
+    [NumPyOracleFact]
     public void StrFloat32_MatchesNumPy()
     {
-        if (!OracleAvailable()) return;
         var values = SpecialFloats().Concat(RandomFloats(8000, 2024)).ToList();
         var answers = Oracle(values.Select(v => "f " + Bits(v)).ToList());
         var failures = new List<string>();
@@ -192,10 +171,9 @@ for line in sys.stdin:
         float.NaN, F(0xFFC00000), float.PositiveInfinity, float.NegativeInfinity,
     };
 
-    [Fact]
+    [NumPyOracleFact]
     public void StrComplex64_MatchesNumPy()
     {
-        if (!OracleAvailable()) return;
         var pairs = new List<(float Re, float Im)>();
         foreach (float re in ComplexParts) foreach (float im in ComplexParts) pairs.Add((re, im));
         var rnd = RandomFloats(600, 99);
@@ -235,10 +213,9 @@ for line in sys.stdin:
         ulong.MaxValue, 10_000_000_000_000_000_000UL,
     };
 
-    [Fact]
+    [NumPyOracleFact]
     public void StrUInt64_MatchesNumPy()
     {
-        if (!OracleAvailable()) return;
         var rng = new Random(5);
         var values = UInt64Values.Concat(Enumerable.Range(0, 200).Select(_ => (ulong)rng.NextInt64() * 2 + (ulong)rng.Next(2))).ToList();
         var answers = Oracle(values.Select(v => "u " + v.ToString(CultureInfo.InvariantCulture)).ToList());
@@ -295,10 +272,9 @@ for line in sys.stdin:
         AssertNoFailures(failures, cases.Count);
     }
 
-    [Fact]
+    [NumPyOracleFact]
     public void FormatFloat32_SpecGrid_MatchesNumPy()
     {
-        if (!OracleAvailable()) return;
         float[] values =
         {
             0f, -0f, 0.1f, 1.5f, -2.5f, 1e-4f, 1e-5f, 1e16f, 1e20f, 16777217f, 123456789f, float.MaxValue, float.Epsilon, 1f / 3,
@@ -311,10 +287,9 @@ for line in sys.stdin:
         RunFormatCases(cases);
     }
 
-    [Fact]
+    [NumPyOracleFact]
     public void FormatComplex64_SpecGrid_MatchesNumPy()
     {
-        if (!OracleAvailable()) return;
         (float, float)[] values =
         {
             (1, 2), (0, 2), (-0f, -2), (1.5f, -0f), (0, 0), (float.NaN, float.PositiveInfinity), (1e16f, 1e-5f), (0.1f, 0.2f),
@@ -328,10 +303,9 @@ for line in sys.stdin:
         RunFormatCases(cases);
     }
 
-    [Fact]
+    [NumPyOracleFact]
     public void FormatUInt64_SpecGrid_MatchesNumPy()
     {
-        if (!OracleAvailable()) return;
         var cases = new List<(string, string, Func<string>)>();
         foreach (ulong v in UInt64Values)
             foreach (string s in UInt64Specs)

@@ -71,18 +71,13 @@ public class PyCMathTests
 
     private void RunRequests(List<string> requests)
     {
-        if (PythonOracle.Python == null)
-        {
-            _out.WriteLine("SKIPPED (no CPython 3.11 oracle): " + PythonOracle.UnavailableReason);
-            return;
-        }
         var failures = Compare(requests, Eval, UlpTolerance, out var maxUlp);
         _out.WriteLine($"{requests.Count} cases");
         foreach (var kv in maxUlp) _out.WriteLine($"  {kv.Key}: max {kv.Value} ulp difference");
         AssertNone(failures, requests.Count);
     }
 
-    [Fact]
+    [OracleFact]
     public void SpecialValueGrid_MatchesCPython()
     {
         var requests = new List<string>();
@@ -96,7 +91,7 @@ public class PyCMathTests
         RunRequests(requests);
     }
 
-    [Fact]
+    [OracleFact]
     public void RandomAndBranchCuts_MatchCPython()
     {
         var rng = new Random(2024);

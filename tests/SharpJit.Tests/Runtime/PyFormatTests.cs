@@ -16,12 +16,6 @@ public class PyFormatTests
 
     public PyFormatTests(ITestOutputHelper output) => _out = output;
 
-    private bool OracleAvailable()
-    {
-        if (PythonOracle.Python != null) return true;
-        _out.WriteLine("SKIPPED (no CPython 3.11 oracle): " + PythonOracle.UnavailableReason);
-        return false;
-    }
 
     private static void AssertNoFailures(List<string> failures, int total)
     {
@@ -86,10 +80,9 @@ public class PyFormatTests
     // repr
     // ------------------------------------------------------------------------------------------
 
-    [Fact]
+    [OracleFact]
     public void ReprFloat_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         var values = SpecialDoubles().Concat(RandomDoubles(6000, 12345)).ToList();
         var answers = PythonOracle.Run(PythonOracle.Prelude + @"
 for line in sys.stdin:
@@ -126,10 +119,9 @@ for line in sys.stdin:
         Assert.Equal("-9223372036854775808", PyFormat.ReprInt(long.MinValue));
     }
 
-    [Fact]
+    [OracleFact]
     public void ReprComplex_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         double[] parts = { 0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 1.5, 1e16, 1e-5, 123456789.25, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 5e-324 };
         var pairs = new List<(double, double)>();
         foreach (double re in parts) foreach (double im in parts) pairs.Add((re, im));
@@ -278,10 +270,9 @@ for line in sys.stdin:
         ">30", "*^30.2", ".0f", "_e", "#.0f", "+", "d", "0<10", ",", "x>12.1",
     };
 
-    [Fact]
+    [OracleFact]
     public void FormatFloat_SpecGrid_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         double[] values =
         {
             0.0, -0.0, 1.0, -1.5, 3.14159, 1234567.891, 1e-7, 1.5e300, 0.125, 2.5, double.PositiveInfinity,
@@ -293,10 +284,9 @@ for line in sys.stdin:
         RunFormatCases(cases);
     }
 
-    [Fact]
+    [OracleFact]
     public void FormatInt_SpecGrid_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         long[] values = { 0, 1, -1, 42, -42, 255, 1234567, -9876543210, long.MaxValue, long.MinValue, 65, 0x10FFFF, 0x110000, 128512, 0xD800, 7 };
         var cases = new List<FormatCase>();
         foreach (long v in values) foreach (string s in IntSpecs) cases.Add(new FormatCase('i', 0, 0, v, "", s));
@@ -304,20 +294,18 @@ for line in sys.stdin:
         RunFormatCases(cases);
     }
 
-    [Fact]
+    [OracleFact]
     public void FormatStr_SpecGrid_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         string[] values = { "", "abc", "h\u00e9llo", "\U0001F600x", "a longer string", "x" };
         var cases = new List<FormatCase>();
         foreach (string v in values) foreach (string s in StrSpecs) cases.Add(new FormatCase('s', 0, 0, 0, v, s));
         RunFormatCases(cases);
     }
 
-    [Fact]
+    [OracleFact]
     public void FormatComplex_SpecGrid_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         (double, double)[] values =
         {
             (1, 2), (0, 2), (-0.0, -2), (1.5, -0.0), (0, 0), (double.NaN, double.PositiveInfinity), (1e16, 1e-5),
@@ -328,10 +316,9 @@ for line in sys.stdin:
         RunFormatCases(cases);
     }
 
-    [Fact]
+    [OracleFact]
     public void FormatFloat_RandomPrecision_MatchesCPython()
     {
-        if (!OracleAvailable()) return;
         var rng = new Random(4242);
         var values = RandomDoubles(4000, 777);
         char[] types = { 'e', 'f', 'g', 'E', '%', 'G', 'F' };

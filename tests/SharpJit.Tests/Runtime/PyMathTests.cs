@@ -29,12 +29,6 @@ public class PyMathTests
         _ => 0,
     };
 
-    private bool OracleAvailable()
-    {
-        if (PythonOracle.Python != null) return true;
-        _out.WriteLine("SKIPPED (no CPython 3.11 oracle): " + PythonOracle.UnavailableReason);
-        return false;
-    }
 
     internal static readonly double[] Specials =
     {
@@ -145,10 +139,9 @@ public class PyMathTests
         AssertNone(failures, requests.Count);
     }
 
-    [Fact]
+    [OracleFact]
     public void UnaryFunctions_MatchCPython()
     {
-        if (!OracleAvailable()) return;
         var inputs = Specials.Concat(Randoms(1, 400)).ToList();
         var extra = new Dictionary<string, IEnumerable<double>>
         {
@@ -170,10 +163,9 @@ public class PyMathTests
         RunRequests(requests);
     }
 
-    [Fact]
+    [OracleFact]
     public void BinaryFunctions_MatchCPython()
     {
-        if (!OracleAvailable()) return;
         double[] xs =
         {
             0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 3.0, -3.0, 2.5, 1e-300, 5e-324, 1e300, -1e300, 10.0, 7.0,
@@ -206,10 +198,9 @@ public class PyMathTests
         RunRequests(requests);
     }
 
-    [Fact]
+    [OracleFact]
     public void VectorFunctions_MatchCPython()
     {
-        if (!OracleAvailable()) return;
         var rng = new Random(99);
         var requests = new List<string>();
         double[][] lists =
@@ -243,10 +234,9 @@ public class PyMathTests
         RunRequests(requests);
     }
 
-    [Fact]
+    [OracleFact]
     public void IntegerFunctions_MatchCPython()
     {
-        if (!OracleAvailable()) return;
         var requests = new List<string>();
         for (long n = -3; n <= 20; n++) requests.Add($"factorial {I(n)}");
         foreach (long n in new long[] { -1, 0, 1, 5, 10, 30, 60, 62, 66, 67, 100, 1000, 1_000_000_000, 4_000_000_000 })

@@ -186,9 +186,63 @@ public class SyntaxErrorTests
     public void ReportsErrorLikeCPython(string source, int line, int column, string message)
     {
         var error = Assert.Throws<CompileError>(() => PythonParser.Parse(new SourceText("<test>", source)));
-        Assert.Equal(ErrorKind.SyntaxError, error.Kind);
+        Assert.Equal(KindOf(message), error.Kind);
         var (l, c) = error.Diagnostic.Position;
         Assert.Equal((line, column, message), (l, c, error.Diagnostic.Message));
+    }
+
+    /// <summary>CPython's class for a message: indentation problems are IndentationError (TabError for tabs).</summary>
+    private static ErrorKind KindOf(string message) =>
+        message.StartsWith("inconsistent use of tabs") ? ErrorKind.TabError
+        : message.StartsWith("unexpected indent") || message.StartsWith("unindent does not match") ||
+          message.StartsWith("expected an indented block") || message == "too many levels of indentation" ? ErrorKind.IndentationError
+        : ErrorKind.SyntaxError;
+
+    /// <summary>Errors of CPython's symbol table and tokenizer limits (issue 12, item 9); expectations from CPython 3.11.</summary>
+    [Theory]
+    [InlineData("def f(x, x):\n    return x\n", 1, 10, "duplicate argument 'x' in function definition")]
+    [InlineData("lambda x, x: 0\n", 1, 11, "duplicate argument 'x' in function definition")]
+    [InlineData("def f(a, *, a): pass\n", 1, 13, "duplicate argument 'a' in function definition")]
+    [InlineData("def f(a, **a): pass\n", 1, 12, "duplicate argument 'a' in function definition")]
+    [InlineData("def f(a, /, b, *a): pass\n", 1, 17, "duplicate argument 'a' in function definition")]
+    [InlineData("def g():\n    def f(p, q=1, *r, p): pass\n", 2, 23, "duplicate argument 'p' in function definition")]
+    [InlineData("def f(x, x, y, y): pass\n", 1, 10, "duplicate argument 'x' in function definition")]
+    [InlineData("def f(x, x):\n    return (\n", 2, 12, "'(' was never closed")]   // parse errors come first
+    [InlineData("if 1:\n\tx\n        y\n", 3, 1, "inconsistent use of tabs and spaces in indentation")]
+    public void SymbolTableErrorsLikeCPython(string source, int line, int column, string message) =>
+        ReportsErrorLikeCPython(source, line, column, message);
+
+    [Fact]
+    public void HundredNestedBlocksAreTooManyLevelsOfIndentation()
+    {
+        string Nested(int depth) =>
+            string.Concat(Enumerable.Range(0, depth).Select(i => new string(' ', 4 * i) + "if True:\n")) + new string(' ', 4 * depth) + "pass\n";
+        PythonParser.Parse(new SourceText("<test>", Nested(99)));   // CPython's limit is 100 levels, the module's included
+        ReportsErrorLikeCPython(Nested(100), 101, 1, "too many levels of indentation");
+    }
+
+    [Fact]
+    public void IdentifiersAreNfkcNormalised()
+    {
+        var m = PythonParser.Parse(new SourceText("<test>", "\ufb01 = 1\nprint(fi, \u210cx, \u00c5, A\u030a, \ufb03\u0301)\n"));
+        var names = new List<string>();
+        void Walk(Node n) { if (n is Name nm) names.Add(nm.Id); foreach (var c in n.Children()) if (c != null) Walk(c); }
+        Walk(m);
+        // ﬁ → fi; ℌ → H; Å (U+00C5) stays; A + combining ring composes to U+00C5; ﬃ + acute → ffí
+        Assert.Equal(new[] { "fi", "print", "fi", "Hx", "\u00c5", "\u00c5", "ff\u00ed" }, names);
+    }
+
+    [Fact]
+    public void NonUtf8SourceWithoutCodingLineIsRejected()
+    {
+        var e = Assert.Throws<CompileError>(() => SourceDecoder.Decode("/p/x.py", [.. "x = 1\ny = '"u8, 0xE9, .. "'\n"u8]));
+        Assert.Equal("Non-UTF-8 code starting with '\\xe9' in file /p/x.py on line 2, but no encoding declared; " +
+                     "see https://peps.python.org/pep-0263/ for details", e.Diagnostic.Message);
+        Assert.Equal("SyntaxError: " + e.Diagnostic.Message, e.Diagnostic.Render());
+        var latin = SourceDecoder.Decode("/p/y.py", [.. "# coding: latin-1\nx = '"u8, 0xE9, .. "'\n"u8]);
+        Assert.Equal("# coding: latin-1\nx = '\u00e9'\n", latin.Text);
+        var bom = SourceDecoder.Decode("/p/z.py", new byte[] { 0xEF, 0xBB, 0xBF, (byte)'x', (byte)'\n' });
+        Assert.Equal("x\n", bom.Text);
     }
 
     /// <summary>3.12-only behaviour (CPython 3.11 reports these differently).</summary>
