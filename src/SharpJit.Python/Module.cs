@@ -108,16 +108,8 @@ internal static unsafe class Module
 }
 
 /// <summary>Compiled print() output, forwarded to sys.stdout.</summary>
-internal sealed class PythonStdout : Stream
+internal sealed class PythonStdout : SharpJit.Runtime.WriteOnlyStream
 {
     public override void Write(byte[] buffer, int offset, int count) => Bridge.WriteStdout(System.Text.Encoding.UTF8.GetString(buffer, offset, count));
     public override void Flush() => Bridge.FlushStdout();   // print(..., flush=True)
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -107,7 +107,7 @@ public sealed class StreamWriteException : IOException
 }
 
 /// <summary>An unbuffered stream over a file descriptor (stdout or stderr), written with write(2).</summary>
-public sealed class FdStream : Stream
+public sealed class FdStream : WriteOnlyStream
 {
     public int Fd { get; }
     public FdStream(int fd) { Fd = fd; }
@@ -120,6 +120,11 @@ public sealed class FdStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
     public override void Flush() { }
+}
+
+/// <summary>A stream that can only be written (a file descriptor, Python's sys.stdout).</summary>
+public abstract class WriteOnlyStream : Stream
+{
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
