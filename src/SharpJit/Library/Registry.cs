@@ -66,7 +66,10 @@ public sealed record Signature(ImmutableArray<SjType> Args, ImmutableArray<objec
     public static Signature Of(SjType result, params SjType[] args) =>
         new(args.ToImmutableArray(), Enumerable.Repeat((object?)null, args.Length).ToImmutableArray(), ImmutableArray<string>.Empty, result);
 
-    public long? LiteralInt(int k) => Literals[k] switch { long l => l, bool b => b ? 1 : 0, _ => null };
+    public long? LiteralInt(int k) => AsInt(Literals[k]);
+
+    /// <summary>A literal as an integer: an int, or a bool as 0 or 1.</summary>
+    public static long? AsInt(object? literal) => literal switch { long l => l, bool b => b ? 1 : 0, _ => null };
     public double? LiteralFloat(int k) => Literals[k] switch { double d => d, long l => l, _ => null };
     public override string ToString() => $"({string.Join(", ", Args)}) -> {Result}";
 }

@@ -410,7 +410,7 @@ public sealed class TypeInference
     }
 
     /// <summary>The value of a compile-time integer constant (a literal or a folded negation), else null.</summary>
-    public static long? ConstantInt(Value v) => LiteralOf(v) switch { long l => l, bool b => b ? 1 : 0, _ => null };
+    public static long? ConstantInt(Value v) => Signature.AsInt(LiteralOf(v));
 
     /// <summary>The value of v when it is a compile-time constant of one of Python's types (a literal, a frozen global,
     /// a module constant, a negated literal): what typing rules see as a literal type.</summary>
