@@ -98,6 +98,10 @@ def resolve_attr(module, name):
         return None
 
 
+_ARRAY_DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                 "float32", "float64", "complex64", "complex128"}
+
+
 def typeof(dispatcher, value, position):
     """The compiler's scalar type name for an argument of a type the native fast path does not know."""
     np = sys.modules.get("numpy")
@@ -115,12 +119,25 @@ def typeof(dispatcher, value, position):
         return "complex128"
     params = dispatcher._param_names
     where = f"'{params[position]}'" if position < len(params) else f"{position + 1}"
+    if np is not None and isinstance(value, np.ndarray):
+        dtype = value.dtype
+        if dtype.name not in _ARRAY_DTYPES:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is an array of dtype {dtype}, which compiled code cannot take "
+                            f"(arrays of bool, int8..int64, uint8..uint64, float32, float64, complex64 and complex128 are supported)")
+        if not dtype.isnative:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is an array in non-native byte order ('{dtype.str}'); "
+                            f"convert it with a.astype(a.dtype.newbyteorder('='))")
+        if not value.flags.aligned:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is an unaligned array; pass a copy (a.copy())")
+        if value.ndim > 32:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} has {value.ndim} dimensions; compiled code takes at most 32")
+        return "ndarray"
     if isinstance(value, tuple):
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a tuple too long or too deeply nested for compiled code "
                         f"(at most 255 items per tuple)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
-        f"(it takes int, float, bool, complex, None, NumPy scalars and tuples of them)")
+        f"(it takes int, float, bool, complex, None, NumPy scalars and arrays, and tuples of them)")
 
 
 def numpy_scalar_type(name):

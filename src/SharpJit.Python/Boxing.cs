@@ -45,7 +45,9 @@ internal static unsafe class Boxing
                 if (!AppendKey(Py.Fast.PyTuple_GetItem(o, i), key, ref n)) return false;
             return true;
         }
+        if (t == NdArrays.NdArrayType && t != 0) return NdArrays.AppendKey(o, key, ref n);
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
+        if (NdArrays.IsArray(t)) return NdArrays.AppendKey(o, key, ref n);   // a subclass of ndarray
         return false;
     }
 
@@ -86,6 +88,7 @@ internal static unsafe class Boxing
         switch (c)
         {
             case NoneCode: return SimpleType.None;
+            case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case Tuple:
                 int len = key[pos++];
                 var items = new SjType[len];
@@ -102,6 +105,7 @@ internal static unsafe class Boxing
         switch (t)
         {
             case ScalarType s: key.Add(CodeOf(s)); return;
+            case ArrayType at: NdArrays.AppendKeyOf(at, key); return;
             case TupleType tt:
                 key.Add(Tuple); key.Add((byte)tt.Items.Length);
                 foreach (var i in tt.Items) AppendKeyOf(i, key);
@@ -175,6 +179,20 @@ internal static unsafe class Boxing
                     if (!Write(Py.Fast.PyTuple_GetItem(o, i), tt.Items[i], p + layout.Offset(i))) return false;
                 return true;
             }
+            case ArrayType at:
+            {
+                byte* key = stackalloc byte[8];
+                int n = 0;
+                var expected = new List<byte>();
+                NdArrays.AppendKeyOf(at, expected);
+                if (!NdArrays.IsArray(Py.TypeOf(o)) || !NdArrays.AppendKey(o, key, ref n) || !new ReadOnlySpan<byte>(key, n).SequenceEqual(expected.ToArray()))
+                {
+                    Py.PyErr_SetString(Py.TypeError, $"expected a NumPy array of type {at.Name}");
+                    return false;
+                }
+                NdArrays.Write(o, at.Ndim, p);
+                return true;
+            }
         }
         return true; // None: nothing to store
     }
@@ -184,6 +202,7 @@ internal static unsafe class Boxing
     {
         switch (t)
         {
+            case ArrayType at: return NdArrays.Read(p, at);
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
             case ScalarType { Rank: 1, IsCanonical: true }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
             case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);

@@ -186,6 +186,14 @@ internal static unsafe class Bridge
         string? name = Py.AsString(r);
         Py.Py_DecRef(r);
         if (name == null) return false;
+        if (name == "ndarray")
+        {
+            nint np = Py.PyImport_ImportModule("numpy");
+            if (np == 0) return false;
+            NdArrays.NdArrayType = Py.PyObject_GetAttrString(np, "ndarray");   // kept for good
+            Py.Py_DecRef(np);
+            return NdArrays.NdArrayType != 0;
+        }
         nint type = Py.TypeOf(value);
         Py.Py_IncRef(type); // kept in the type cache for good
         Boxing.Learn(type, Boxing.CodeOf(name));

@@ -152,6 +152,7 @@ internal sealed unsafe class Dispatcher
             case Boxing.Int: if (!e.ConvertsResult) return Py.Fast.PyLong_FromLongLong(*(long*)result); break;
         }
         if (e.ConvertsResult) Boxing.Convert(result, e.CompiledReturnType, e.ReturnType);
+        NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // a returned borrowed array is a view of one of them
         return e.ResultPlan.Read(result);
     }
 

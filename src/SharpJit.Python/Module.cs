@@ -32,6 +32,7 @@ internal static unsafe class Module
             nint module = Py.PyModule_Create2(def, 1013);
             if (module == 0) return 0;
             DispatcherType.Create();
+            ArrayOwnerType.Create();
             if (DispatcherType.Type == 0 || Py.PyModule_AddObjectRef(module, "Dispatcher", DispatcherType.Type) < 0) { Py.Py_DecRef(module); return 0; }
             return module;
         }

@@ -35,8 +35,8 @@ def _last_line(text):
     return lines[-1] if lines else ""
 
 
-def _run_both(name, tmp_path):
-    program = PROGRAMS / name
+def _run_both(name, tmp_path, folder=PROGRAMS):
+    program = folder / name
     plain = run_python([program])
     report = tmp_path / "signatures.json"
     jitted = run_python([RUNNER, "--report", report, program])
@@ -97,3 +97,16 @@ def test_runner_keeps_every_line_number():
     assert function_code.co_firstlineno == 4
     # Methods are not top-level functions: left alone.
     assert decorated.body[2].body[0].decorator_list == []
+
+
+ARRAYS = PROGRAMS.parent / "arrays"
+ARRAY_PROGRAM_NAMES = sorted(p.name for p in ARRAYS.glob("*.py"))
+
+
+@pytest.mark.parametrize("name", ARRAY_PROGRAM_NAMES)
+def test_array_program_through_decorator(name, tmp_path):
+    # NumPy arrays cross from Python into compiled code and back without copies; results must print the same.
+    plain, jitted, report = _run_both(name, tmp_path, ARRAYS)
+    assert (plain.returncode != 0) == name.startswith("error_"), plain.stderr
+    _assert_same_behaviour(plain, jitted)
+    _assert_compiled_code_ran(report)

@@ -128,10 +128,19 @@ public sealed class Binder
                 return;
             case AugAssign au:
             {
-                if (au.Target is not Name n) throw Unsupported(au.Target, "augmented assignment is only supported to a plain variable");
+                if (au.Target is Subscript sub)
+                {
+                    // x[i] op= v: the container and index are evaluated once; an array item (or view) is updated in place.
+                    var obj = Expr(sub.Value); var idx = Expr(sub.Slice);
+                    var item = Emit(Op.GetItem, sub.Span, null, obj, idx);
+                    var updated = Emit(Op.InPlaceOp, au.Span, au.Op, item, Expr(au.Value));
+                    Emit(Op.SetItem, au.Span, null, obj, idx, updated);
+                    return;
+                }
+                if (au.Target is not Name n) throw Unsupported(au.Target, "augmented assignment is only supported to a variable or an item");
                 var left = ReadName(n.Id, n.Span);
                 var right = Expr(au.Value);
-                AssignTarget(n, Emit(Op.BinOp, au.Span, au.Op, left, right));
+                AssignTarget(n, Emit(Op.InPlaceOp, au.Span, au.Op, left, right));
                 return;
             }
             case Pass: return;
@@ -276,7 +285,12 @@ public sealed class Binder
                     AssignTarget(elts[i], Emit(Op.GetItem, elts[i].Span, null, v, Const((long)i, elts[i].Span)));
                 return;
             }
-            case Subscript s: throw Unsupported(s, "assignment to an item is not supported: tuples are immutable", "build a new tuple instead");
+            case Subscript s:
+            {
+                var obj = Expr(s.Value); var idx = Expr(s.Slice);
+                Emit(Op.SetItem, s.Span, null, obj, idx, v);
+                return;
+            }
             case Attribute at: throw Unsupported(at, "assignment to an attribute is not supported");
             default: throw Unsupported(target, "this assignment target is not supported");
         }
@@ -310,8 +324,14 @@ public sealed class Binder
             case Call c: return BindCall(c);
             case Attribute a: return Emit(Op.Attr, a.Span, a.Attr, Expr(a.Value));
             case Subscript s:
-                if (s.Slice is Slice) throw Unsupported(s.Slice, "slicing is not supported on tuples yet", "index each item by position");
                 { var obj = Expr(s.Value); var idx = Expr(s.Slice); return Emit(Op.GetItem, s.Span, null, obj, idx); }
+            case Slice sl:
+            {
+                // start:stop:step is slice(start, stop, step), missing parts None.
+                Value Part(Expr? x) => x == null ? Const(PyNone.Instance, sl.Span) : Expr(x);
+                var parts = new[] { Part(sl.Lower), Part(sl.Upper), Part(sl.Step) };
+                return Emit(Op.Call, sl.Span, new CallShape(3, Array.Empty<string>()), new[] { Emit(Op.Global, sl.Span, "$builtin:slice") }.Concat(parts).ToArray());
+            }
             case Syntax.Tuple t:
                 if (t.Elts.Any(x => x is Starred)) throw Unsupported(t.Elts.First(x => x is Starred), "starred items in a tuple are not supported");
                 return Emit(Op.MakeTuple, t.Span, null, t.Elts.Select(Expr).ToArray());
@@ -343,7 +363,7 @@ public sealed class Binder
 
     private Value BindConstant(Constant c) => c.Value switch
     {
-        long or double or bool or Complex or string or PyNone => Const(c.Value!, c.Span),
+        long or double or bool or Complex or string or PyNone or PyEllipsis => Const(c.Value!, c.Span),
         BigInteger => throw _module.Error(ErrorKind.TypingError, "integer literal does not fit in int64", c.Span, "compiled integers are 64-bit; use a float for larger magnitudes"),
         byte[] => throw Unsupported(c, "bytes literals are not supported in compiled code"),
         _ => throw Unsupported(c, "this constant is not supported in compiled code"),

@@ -6,6 +6,8 @@ using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 
+using ArrayType = SharpJit.Typing.ArrayType;
+
 namespace SharpJit.Codegen;
 
 /// <summary>Lowers one typed specialisation to an LLVM function. Library operations lower through this class's helpers.</summary>
@@ -67,7 +69,7 @@ public sealed unsafe class FunctionEmitter
             // invariant bound from the loop optimisers and the vectoriser.
             PositionBuilderAtEnd(B, _blocks[blocks[0]]);
             foreach (var phi in blocks.SelectMany(b => b.Phis))
-                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType) _phiSlots[phi] = BuildAlloca(B, M.Lower(phi.Type), "");
+                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType) _phiSlots[phi] = BuildAlloca(B, M.Lower(phi.Type), "");
             foreach (var b in blocks)
             {
                 PositionBuilderAtEnd(B, _blocks[b]);
@@ -308,6 +310,7 @@ public sealed unsafe class FunctionEmitter
         if (from == SimpleType.Undefined || from == SimpleType.Unknown) return GetPoison(M.Lower(to));
         if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
         if (from is BoundMethodType bf && to is BoundMethodType bt) return Convert(v, bf.Receiver, bt.Receiver);
+        if (from is ArrayType && to is ArrayType) return v;   // layouts differ in type only: the value holds its strides
         if (from is TupleType ft && to is TupleType tt)
         {
             var r = GetUndef(M.Lower(to));
@@ -433,8 +436,10 @@ public sealed unsafe class FunctionEmitter
                 if (i.Type is BoundMethodType) return ValueOf(i.Args[0]);   // the value of a bound method is its receiver
                 return GetUndef(M.Lower(i.Type));   // a module's function or submodule: known statically
             case Op.BinOp:
+            case Op.InPlaceOp:
             case Op.UnaryOp:
             case Op.Compare:
+            case Op.SetItem:
                 return EmitEntry(i, (ResolvedLibraryCall)i.Resolved!, i.Args);
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
             case Op.IncRef:
@@ -460,6 +465,8 @@ public sealed unsafe class FunctionEmitter
             {
                 var it = ValueOf(i.Args[0]);
                 if (i.Args[0].Type == SimpleType.RangeIter) return RangeNonEmpty(ExtractValue(it, 0), ExtractValue(it, 1), ExtractValue(it, 2));
+                if (i.Args[0].Type is ArrayIterType)
+                    return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
                 int len = ((TupleIterType)i.Args[0].Type).Tuple.Items.Length;
                 return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(len), "");
             }
@@ -467,6 +474,7 @@ public sealed unsafe class FunctionEmitter
             {
                 var it = ValueOf(i.Args[0]);
                 if (i.Args[0].Type == SimpleType.RangeIter) return ExtractValue(it, 0);
+                if (i.Args[0].Type is ArrayIterType ai) return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), i.Type);
                 var tt = ((TupleIterType)i.Args[0].Type).Tuple;
                 return DynamicTupleItem(ExtractValue(it, 0), tt, ExtractValue(it, 1), i.Type);
             }
@@ -569,8 +577,19 @@ public sealed unsafe class FunctionEmitter
         return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees));
     }
 
+    /// <summary>Row k (in range) of an array: an element of a 1-d array, else a view borrowing the array's reference.</summary>
+    private LLVMValueRef ArrayRow(ArrayType a, LLVMValueRef array, LLVMValueRef k, SjType rowType)
+    {
+        var strides = ArrayCode.Strides(this, a, array);
+        var ptr = BuildGEP2(B, M.I8, ArrayCode.Data(this, array), new[] { BuildNSWMul(B, k, strides[0], "") }, "");
+        if (rowType is ScalarType dtype) return ArrayCode.Load(this, dtype, ptr);
+        var shape = ArrayCode.Shape(this, a, array);
+        return ArrayCode.Make(this, (ArrayType)rowType, ArrayCode.Meminfo(this, array), ptr, shape[1..], strides[1..]);
+    }
+
     private LLVMValueRef EmitGetItem(Instr i)
     {
+        if (i.Resolved is ResolvedLibraryCall lc) return EmitEntry(i, lc, i.Args);
         var tuple = ValueOf(i.Args[0]);
         if (i.Args[0].Type is Typing.PointerType pt)   // C pointer read: p[i]
             return BuildLoad2(B, M.Lower(pt.Target), BuildGEP2(B, M.Lower(pt.Target), tuple, new[] { Convert(ValueOf(i.Args[1]), i.Args[1].Type, ScalarType.Int64) }, ""), "");

@@ -2,6 +2,8 @@ using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 using SharpJit.Llvm;
 
+using ArrayType = SharpJit.Typing.ArrayType;
+
 namespace SharpJit.Codegen;
 
 /// <summary>
@@ -16,6 +18,10 @@ public abstract class TypeModel
         ScalarType s => new ScalarModel(s),
         TupleType tt => new AggregateModel(tt.Items),
         TupleIterType ti => new AggregateModel(new SjType[] { ti.Tuple, ScalarType.Int64 }),
+        ArrayType at => new ArrayModel(at),
+        ArrayIterType ai => new AggregateModel(new SjType[] { ai.Array, ScalarType.Int64 }),
+        SliceType => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
+        DTypeType => StaticModel.Instance,
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
@@ -23,7 +29,7 @@ public abstract class TypeModel
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         // Values known entirely at compile time: no storage.
-        _ when t == SimpleType.None || t == SimpleType.Undefined => StaticModel.Instance,
+        _ when t == SimpleType.None || t == SimpleType.Undefined || t == SimpleType.Ellipsis => StaticModel.Instance,
         BuiltinType or ModuleType or ExceptionClassType => StaticModel.Instance,
         _ => throw new InvalidOperationException($"internal: no data model for type {t}"),
     };

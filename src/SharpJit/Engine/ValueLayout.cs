@@ -43,6 +43,7 @@ public sealed unsafe class ValueLayout
             case ScalarType { Rank: 0 }: return (1, 1);
             case ScalarType sc: return (sc.Bits / 8, sc.PartBits / 8);
             case TupleType tt: { var l = new ValueLayout(tt.Items); return (l.Size, tt.Items.Length == 0 ? 1 : tt.Items.Max(x => SizeAlign(x).Align)); }
+            case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
         }
         if (t == SimpleType.Str || t is PointerType) return (8, 8);
         if (t == SimpleType.None) return (0, 1);
@@ -63,6 +64,7 @@ public sealed unsafe class ValueLayout
     private static void ReleaseOne(byte* p, SjType t)
     {
         if (t == SimpleType.Str) Runtime.RuntimeStrings.Release(*(byte**)p);
+        else if (t is ArrayType) Runtime.RuntimeArrays.Release(*(byte**)p);
         else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
     }
 

@@ -21,6 +21,8 @@ public enum Op
     Call,         // Args[0] = callee, then positional args, then keyword values; Data = CallShape
     MakeTuple,    // Args = items
     GetItem,      // Args[0] = container, Args[1] = index
+    SetItem,      // Args[0] = container, Args[1] = index, Args[2] = value: container[index] = value (result None)
+    InPlaceOp,    // Args[0], Args[1]; Data = Syntax.Operator: x op= y (arrays are updated in place, other values rebound)
     GetIter,      // Args[0] = iterable
     IterValid,    // Args[0] = iterator: bool
     IterValue,    // Args[0] = iterator: current item

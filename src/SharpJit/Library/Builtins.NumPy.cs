@@ -5,6 +5,8 @@ using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 
+using ArrayType = SharpJit.Typing.ArrayType;
+
 namespace SharpJit.Library;
 
 /// <summary>
@@ -92,7 +94,7 @@ public static unsafe partial class Builtins
     };
 
     public static string? ModuleHint(string module) => module == "numpy"
-        ? "compiled code supports NumPy's functions on scalars (np.sqrt, np.maximum, np.float64, ...) and its constants; arrays are not supported yet"
+        ? "compiled code supports NumPy's ufuncs on scalars and arrays, array creation (np.zeros, np.arange, ...), reductions and its constants; see the README for the list"
         : null;
 
     private static void RegisterNumPy()
@@ -147,9 +149,12 @@ public static unsafe partial class Builtins
     {
         string ufunc = names[0];
         foreach (var name in names)
-            Add("numpy." + name, c =>
+        {
+            LibFunc self = null!;
+            self = Add("numpy." + name, c =>
             {
                 Arity(c, name, arity, arity);
+                if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, ufunc, self);
                 foreach (var a in c.Positional)
                 {
                     if (a.Type is TupleType) throw c.ErrorAt(a, $"numpy.{name} of a tuple makes an array, which compiled code does not support yet");
@@ -161,11 +166,13 @@ public static unsafe partial class Builtins
                 return NpSingle(output?.Invoke(loop) ?? loop, c.Positional.Select(a => a.Type));
             }, c =>
             {
+                if (c.Args.Any(a => a.Type is ArrayType)) return LowerElementwise(c, ufunc, self, inPlace: false);
                 var loop = NpResolve(ufunc, c.Args.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem).Loop!;
                 var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
                 if (kernel != null) return c.E.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
                 return c.E.Convert(lower!(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
-            }, neverRaises: !mayRaise, acceptsNarrow: true);
+            }, acceptsNarrow: true, mayRaise: sig => mayRaise || sig.Args.Any(a => a is ArrayType));
+        }
     }
 
     /// <summary>

@@ -6,6 +6,8 @@ using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 
+using ArrayType = SharpJit.Typing.ArrayType;
+
 namespace SharpJit.Library;
 
 /// <summary>The registry of built-in functions, exception classes and module members compiled code can use.</summary>
@@ -40,6 +42,7 @@ public static unsafe partial class Builtins
         RegisterMath();
         RegisterCMath();
         RegisterNumPy();
+        RegisterArrays();
         foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
     }
 
@@ -191,11 +194,13 @@ public static unsafe partial class Builtins
         Add("abs", c =>
         {
             Arity(c, "abs", 1, 1);
+            if (c.Positional[0].Type is ArrayType) return Get("numpy.absolute").Type(c);   // abs(array) is np.absolute
             var t = NumberArg(c, "abs", 0);
             return t is ScalarType { Rank: 3 } z ? (z.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64) : t is ScalarType { Rank: 0 } ? ScalarType.Int64 : t;
         },
         c =>
         {
+            if (c.ArgType(0) is ArrayType) return Get("numpy.absolute").Lower(c);
             var e = c.E; var t = (ScalarType)c.ArgType(0);
             switch (t.Rank)
             {
@@ -212,7 +217,7 @@ public static unsafe partial class Builtins
                     e.RaiseIf(BuildAnd(e.B, finiteIn, IsInf(e, r), ""), "OverflowError", "absolute value too large", c.Span);
                     return e.Convert(r, ScalarType.Float64, c.ResultType);
             }
-        }, acceptsNarrow: true, mayRaise: sig => sig.Args[0] is ScalarType { Rank: 3 }); // abs(complex) can overflow
+        }, acceptsNarrow: true, mayRaise: sig => sig.Args[0] is ScalarType { Rank: 3 } or ArrayType); // abs(complex) can overflow
 
         // min, max, sum and divmod are written in Python: Library/py/builtins.py.
 
@@ -333,12 +338,15 @@ public static unsafe partial class Builtins
             Arity(c, "len", 1, 1);
             var t = c.Positional[0].Type;
             if (t is TupleType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
+            if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
+            if (t is ArrayType) return ScalarType.Int64;
             throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
         }, c =>
         {
             var e = c.E; var t = c.ArgType(0);
             if (t is TupleType tt) return e.M.ConstI64(tt.Items.Length);
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
+            if (t is ArrayType) return ArrayCode.Dim(e, c.Arg(0), 0);
             var r = c.Arg(0);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);

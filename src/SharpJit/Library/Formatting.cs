@@ -9,7 +9,7 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => t is ScalarType or ExceptionInstanceType || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => t is ScalarType or ExceptionInstanceType or Typing.ArrayType or DTypeType || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
@@ -33,12 +33,24 @@ public static unsafe class Formatting
                 Text(e, sink, tt.Items.Length == 1 ? ",)" : ")");
                 return;
             case Typing.FunctionType ft: Text(e, sink, $"<function {ft.Function.QualName}>"); return;
+            case DTypeType dt: Text(e, sink, repr ? $"dtype('{dt.Dtype.Name}')" : dt.Dtype.Name); return;
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;
             case ExceptionClassType ec: Text(e, sink, $"<class '{ec.ExceptionName}'>"); return;
             case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
             case ExceptionInstanceType:
                 e.CallRuntime(repr ? "sj_write_repr_str" : "sj_write_str", sink, e.CallRuntime("sj_str_or_empty", v));
                 return;
+            case Typing.ArrayType at:
+            {
+                // NumPy's printer (Runtime.NumPyArrayFormat) reads the elements through the shape and strides.
+                var shape = ArrayCode.Shape(e, at, v); var strides = ArrayCode.Strides(e, at, v);
+                var dims = e.Alloca(ArrayType2(e.M.I64, (ulong)Math.Max(1, 2 * at.Ndim)));
+                for (int k = 0; k < 2 * at.Ndim; k++)
+                    BuildStore(e.B, k < at.Ndim ? shape[k] : strides[k - at.Ndim], BuildInBoundsGEP2(e.B, e.M.I64, dims, new[] { e.M.ConstI64(k) }, ""));
+                e.CallRuntime("sj_write_array", sink, e.M.ConstI64(Array.IndexOf(ScalarType.All.ToArray(), at.Dtype)), e.M.ConstI64(at.Ndim), dims,
+                    ArrayCode.Data(e, v), e.M.ConstI64(repr ? 1 : 0));
+                return;
+            }
         }
         if (t == SimpleType.None) { Text(e, sink, "None"); return; }
         if (t == SimpleType.Str) { e.CallRuntime(repr ? "sj_write_repr_str" : "sj_write_str", sink, v); return; }

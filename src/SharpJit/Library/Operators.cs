@@ -29,6 +29,21 @@ public static partial class Builtins
     public static LibFunc Operation(UnaryOperator op) => Get("operator." + OperatorName(op));
     public static LibFunc Operation(CmpOperator op) => Get("operator." + OperatorName(op));
 
+    /// <summary>The entry of an operator for these operands: NumPy's element-wise form when one is an array.</summary>
+    public static LibFunc Operation(Operator op, IReadOnlyList<IR.Value> args) =>
+        args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op);
+    public static LibFunc Operation(UnaryOperator op, IReadOnlyList<IR.Value> args) =>
+        args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op);
+    public static LibFunc Operation(CmpOperator op, IReadOnlyList<IR.Value> args)
+    {
+        if (args.Any(a => a.Type is DTypeType) && op is CmpOperator.Eq or CmpOperator.NotEq) return Get("dtype." + OperatorName(op));
+        return args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op)) ? Get("array." + OperatorName(op)) : Operation(op);
+    }
+
+    /// <summary>x op= y: an array is updated in place (NumPy's __iadd__ and friends); other values are rebound to x op y.</summary>
+    public static LibFunc InPlaceOperation(Operator op, IReadOnlyList<IR.Value> args) =>
+        args[0].Type is ArrayType ? Get("inplace." + OperatorName(op)) : Operation(op, args);
+
     private static void RegisterOperators()
     {
         foreach (var op in Enum.GetValues<Operator>())

@@ -152,6 +152,14 @@ public sealed class CallTypingContext
     /// with <see cref="LoweringCall.CallCompiled"/> (the k-th function required is callee k).</summary>
     public Specialization Require(Binding.FunctionInfo function, params SjType[] types) => _require(function, types);
 
+    /// <summary>A context for re-running a typing rule that was already checked (errors are internal).</summary>
+    public static CallTypingContext Detached(TypedArg[] positional) =>
+        new(null!, positional, Array.Empty<(string, TypedArg)>(), (_, m, _) => throw new InvalidOperationException("internal: " + m),
+            (_, _) => throw new InvalidOperationException("internal: a re-run typing rule required a function"));
+
+    /// <summary>The same call site with other positional arguments (an element-wise operation typing its scalar entry).</summary>
+    public CallTypingContext WithPositional(TypedArg[] positional) => new(Site, positional, Array.Empty<(string, TypedArg)>(), _error, _require);
+
     public CompileError Error(string message, string? hint = null) => _error(Site, message, hint);
     /// <summary>An error at an argument when it is written inside the call (a variable's value points to its
     /// definition elsewhere, so then the call itself is reported).</summary>

@@ -55,6 +55,15 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
     [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
 
+    /// <summary>str() or repr() of an array: dtype (an index into ScalarType.All), ndim, then shape and strides in one list.</summary>
+    [UnmanagedCallersOnly]
+    public static void WriteArray(long sink, long dtype, long ndim, long* dims, byte* data, long repr)
+    {
+        var t = SharpJit.Typing.ScalarType.All[(int)dtype];
+        var shape = new ReadOnlySpan<long>(dims, (int)ndim); var strides = new ReadOnlySpan<long>(dims + ndim, (int)ndim);
+        Write(sink, repr != 0 ? NumPyArrayFormat.Repr(t, shape, strides, data) : NumPyArrayFormat.Str(t, shape, strides, data));
+    }
+
     /// <summary>print(..., flush=x): flushes when x is true.</summary>
     [UnmanagedCallersOnly] public static void FlushIf(int flush) { if (flush != 0) RuntimeOutput.FlushRequested(); }
 

@@ -73,7 +73,7 @@ public static class RaiseAnalysis
     /// (with the signature they were typed with); a compiled callee is decided by its own analysis.</summary>
     private static bool InstrMayRaise(Instr i) => i.Op switch
     {
-        Op.GetItem => i.Resolved is not ResolvedIndex,
+        Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not ResolvedIndex,
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
         _ => i.Resolved switch
         {

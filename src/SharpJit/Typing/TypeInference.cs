@@ -259,10 +259,16 @@ public sealed class TypeInference
                 return SimpleType.None;
             }
             case Op.Attr: return InferAttr(i);
-            case Op.BinOp: return InferEntry(i, Builtins.Operation((Operator)i.Data!), i.Args);
-            case Op.UnaryOp: return InferEntry(i, Builtins.Operation((UnaryOperator)i.Data!), i.Args);
+            case Op.BinOp: return InferEntry(i, Builtins.Operation((Operator)i.Data!, i.Args), i.Args);
+            case Op.InPlaceOp: return InferEntry(i, Builtins.InPlaceOperation((Operator)i.Data!, i.Args), i.Args);
+            case Op.UnaryOp: return InferEntry(i, Builtins.Operation((UnaryOperator)i.Data!, i.Args), i.Args);
             case Op.Not: return ScalarType.Bool;
-            case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!), i.Args);
+            case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!, i.Args), i.Args);
+            case Op.SetItem:
+                if (i.Args[0].Type is not ArrayType)
+                    throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' object does not support item assignment", i.Args[0].Type is TupleType ? "tuples are immutable: build a new tuple instead" : null);
+                InferEntry(i, Builtins.Get("operator.setitem"), i.Args);
+                return SimpleType.None;
             case Op.Truth:
                 if (!Arith.HasTruth(i.Args[0].Type)) throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' has no truth value in compiled code");
                 return ScalarType.Bool;
@@ -273,6 +279,11 @@ public sealed class TypeInference
             {
                 var t = i.Args[0].Type;
                 if (t == SimpleType.Range) return SimpleType.RangeIter;
+                if (t is ArrayType at)
+                {
+                    if (at.Ndim == 0) throw Error(i, "iteration over a 0-d array");
+                    return new ArrayIterType(at);
+                }
                 if (t is TupleType tt)
                 {
                     if (tt.Items.Length > 0 && !IterableByItem(tt))
@@ -286,6 +297,7 @@ public sealed class TypeInference
             {
                 var t = i.Args[0].Type;
                 if (t == SimpleType.RangeIter) return ScalarType.Int64;
+                if (t is ArrayIterType ai) return ai.Array.Ndim == 1 ? ai.Array.Dtype : RowType(ai.Array);
                 var tt = ((TupleIterType)t).Tuple;
                 return tt.Items.Length == 0 ? SimpleType.None : tt.ItemType!;
             }
@@ -299,6 +311,10 @@ public sealed class TypeInference
         throw Error(i, $"internal: no typing rule for {i.Op}");
     }
 
+    /// <summary>A row of an array (iterating over its first axis, or a[i]): one dimension fewer.</summary>
+    public static ArrayType RowType(ArrayType a) =>
+        new(a.Dtype, a.Ndim - 1, a.Layout == ArrayLayout.C ? ArrayLayout.C : ArrayLayout.A, a.Readonly);
+
     public static SjType ConstType(object? v) => v switch
     {
         long => ScalarType.Int64,
@@ -308,6 +324,7 @@ public sealed class TypeInference
         TypedConstant tc => tc.Type,
         string => SimpleType.Str,
         PyNone => SimpleType.None,
+        PyEllipsis => SimpleType.Ellipsis,
         object?[] items => new TupleType(items.Select(ConstType)),
         _ => throw new InvalidOperationException($"no type for constant {v}"),
     };
@@ -394,7 +411,9 @@ public sealed class TypeInference
         var t = i.Args[0].Type;
         var idxType = i.Args[1].Type;
         if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
+        if (t is ArrayType) return InferEntry(i, Builtins.Get("operator.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
+        if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
         if (ConstantInt(i.Args[1]) is long k)
         {

@@ -85,6 +85,8 @@ public sealed class SimpleType : SjType
     public static readonly SimpleType Str = new("str");
     public static readonly SimpleType Range = new("range");
     public static readonly SimpleType RangeIter = new("range_iterator");
+    /// <summary>The ellipsis <c>...</c> (in array indices).</summary>
+    public static readonly SimpleType Ellipsis = new("ellipsis");
     /// <summary>Not yet known during inference (the bottom of the lattice).</summary>
     public static readonly SimpleType Unknown = new("unknown");
     /// <summary>A variable read before any assignment on some path.</summary>
@@ -102,6 +104,62 @@ public sealed class TupleType : SjType
     public SjType? ItemType => Items.Length == 0 ? null : Items.Aggregate((SjType?)SimpleType.Unknown, (acc, x) => acc == null ? null : TypeOps.Unify(acc, x));
     public override bool Equals(SjType? other) => other is TupleType t && t.Items.SequenceEqual(Items);
     public override int GetHashCode() { var h = new HashCode(); foreach (var i in Items) h.Add(i); return h.ToHashCode(); }
+}
+
+/// <summary>Where an array's elements lie: C (row-major contiguous), F (column-major contiguous) or A (any strides).</summary>
+public enum ArrayLayout { C, F, A }
+
+/// <summary>A NumPy ndarray: its element type, number of dimensions, layout and whether it may be written. The value is
+/// (meminfo, data, shape[ndim], strides[ndim]); see Codegen.ArrayModel.</summary>
+public sealed class ArrayType : SjType
+{
+    public ScalarType Dtype { get; }
+    public int Ndim { get; }
+    public ArrayLayout Layout { get; }
+    public bool Readonly { get; }
+    public ArrayType(ScalarType dtype, int ndim, ArrayLayout layout = ArrayLayout.C, bool readOnly = false)
+    {
+        Dtype = dtype; Ndim = ndim; Readonly = readOnly;
+        // One-dimensional (and 0-d) contiguous arrays are both C and F: call them C.
+        Layout = ndim <= 1 && layout == ArrayLayout.F ? ArrayLayout.C : layout;
+    }
+    public override string Name => $"array({Dtype.Name}, {Ndim}d, {Layout}{(Readonly ? ", readonly" : "")})";
+    public ArrayType With(ScalarType? dtype = null, int? ndim = null, ArrayLayout? layout = null, bool? readOnly = null) =>
+        new(dtype ?? Dtype, ndim ?? Ndim, layout ?? Layout, readOnly ?? Readonly);
+    /// <summary>The itemsize in bytes (bool: 1).</summary>
+    public int ItemSize => Dtype.Rank == 0 ? 1 : Dtype.Bits / 8;
+}
+
+/// <summary>A slice object <c>start:stop:step</c>; which parts are None is part of the type, and a step of 1 (None or the
+/// literal 1) keeps a contiguous axis contiguous.</summary>
+public sealed class SliceType : SjType
+{
+    public bool HasStart { get; }
+    public bool HasStop { get; }
+    public bool HasStep { get; }
+    public bool UnitStep { get; }
+    public SliceType(bool hasStart, bool hasStop, bool hasStep, bool unitStep) { HasStart = hasStart; HasStop = hasStop; HasStep = hasStep; UnitStep = unitStep; }
+    public override string Name => $"slice({(HasStart ? "int" : "none")}, {(HasStop ? "int" : "none")}, {(UnitStep ? "1" : HasStep ? "int" : "none")})";
+    /// <summary>The full slice <c>:</c>.</summary>
+    public bool IsFull => !HasStart && !HasStop && UnitStep;
+}
+
+/// <summary>An array's dtype (<c>a.dtype</c>), known at compile time: usable where a dtype argument is taken.</summary>
+public sealed class DTypeType : SjType
+{
+    public ScalarType Dtype { get; }
+    public DTypeType(ScalarType dtype) { Dtype = dtype; }
+    public override string Name => $"dtype({Dtype.Name})";
+}
+
+/// <summary>An iterator over the first axis of an array: (array, position).</summary>
+public sealed class ArrayIterType : SjType
+{
+    public ArrayType Array { get; }
+    public ArrayIterType(ArrayType a) { Array = a; }
+    public override string Name => $"iter({Array})";
+    public override bool Equals(SjType? other) => other is ArrayIterType t && t.Array == Array;
+    public override int GetHashCode() => Array.GetHashCode() * 31 + 11;
 }
 
 public sealed class TupleIterType : SjType
@@ -185,6 +243,8 @@ public static class TypeOps
     {
         ScalarType s => s.PyName,
         TupleType => "tuple",
+        ArrayType => "numpy.ndarray",
+        SliceType => "slice",
         _ when t == SimpleType.None => "NoneType",
         _ when t == SimpleType.Str => "str",
         _ when t == SimpleType.Range => "range",
@@ -206,6 +266,8 @@ public static class TypeOps
         if (a is ScalarType sa && b is ScalarType sb) return Promote(sa, sb, keepBool: true);
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
             return new BoundMethodType(r, ma.Method);
+        if (a is ArrayType aa && b is ArrayType ab && aa.Dtype == ab.Dtype && aa.Ndim == ab.Ndim)
+            return new ArrayType(aa.Dtype, aa.Ndim, aa.Layout == ab.Layout ? aa.Layout : ArrayLayout.A, aa.Readonly || ab.Readonly);
         if (a is TupleType ta && b is TupleType tb && ta.Items.Length == tb.Items.Length)
         {
             var items = new SjType[ta.Items.Length];

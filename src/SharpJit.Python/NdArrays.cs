@@ -1,0 +1,252 @@
+using System.Runtime.InteropServices;
+using SharpJit.Runtime;
+using SharpJit.Typing;
+
+namespace SharpJit.Python;
+
+/// <summary>
+/// NumPy arrays across the boundary, without copies. In: the ndarray's fields are read directly (NumPy's ABI:
+/// data, nd, dimensions, strides, descr, flags) and passed as an array value with a null meminfo (borrowed for the
+/// call); the key records dtype, ndim, layout and writability. Out: an array made by compiled code becomes a
+/// numpy.ndarray over an <c>_sharpjit.ArrayOwner</c> (a buffer exporter holding the runtime allocation's reference); a
+/// borrowed array that is returned is a view of the argument it belongs to.
+/// </summary>
+internal static unsafe class NdArrays
+{
+    /// <summary>numpy.ndarray, once an argument was one (learned from the Python side).</summary>
+    public static nint NdArrayType;
+    private static nint _asarray;
+    public const byte KeyCode = 16;
+
+    // PyArrayObject (numpy/ndarraytypes.h, 64-bit): data, nd, dimensions, strides, base, descr, flags.
+    private const int DataOffset = 16, NdOffset = 24, DimsOffset = 32, StridesOffset = 40, DescrOffset = 56, FlagsOffset = 64;
+    // PyArray_Descr: byteorder (char) and type_num (int).
+    private const int ByteOrderOffset = 26, TypeNumOffset = 28;
+    private const int CContiguous = 0x1, FContiguous = 0x2, Aligned = 0x100, Writeable = 0x400;
+
+    /// <summary>NumPy's type numbers (Linux x86-64) to compiled dtypes; null where compiled code has no such type.</summary>
+    private static readonly ScalarType?[] ByTypeNum =
+    {
+        ScalarType.Bool, ScalarType.Int8, ScalarType.UInt8, ScalarType.Int16, ScalarType.UInt16, ScalarType.Int32, ScalarType.UInt32,
+        ScalarType.Int64, ScalarType.UInt64, ScalarType.Int64, ScalarType.UInt64, ScalarType.Float32, ScalarType.Float64, null,
+        ScalarType.Complex64, ScalarType.Complex128,
+    };
+
+    public static bool IsArray(nint type) => type == NdArrayType && type != 0 || NdArrayType != 0 && Py.PyType_IsSubtype(type, NdArrayType) != 0;
+
+    /// <summary>The array's dtype, or null when compiled code cannot take it (byte order, dtype, alignment).</summary>
+    private static ScalarType? DtypeOf(nint o)
+    {
+        nint descr = *(nint*)(o + DescrOffset);
+        int typeNum = *(int*)(descr + TypeNumOffset);
+        byte order = *(byte*)(descr + ByteOrderOffset);
+        if (order == (byte)'>' || typeNum < 0 || typeNum >= ByTypeNum.Length) return null;
+        if ((*(int*)(o + FlagsOffset) & Aligned) == 0) return null;
+        return ByTypeNum[typeNum];
+    }
+
+    /// <summary>Appends an array's key: code, dtype code, ndim, layout and readonly bits. False for arrays compiled
+    /// code does not take (the slow path explains why).</summary>
+    public static bool AppendKey(nint o, byte* key, ref int n)
+    {
+        var dtype = DtypeOf(o);
+        int nd = *(int*)(o + NdOffset);
+        if (dtype == null || nd > 32 || n >= Boxing.MaxKey - 4) return false;
+        int flags = *(int*)(o + FlagsOffset);
+        int layout = (flags & CContiguous) != 0 ? (int)ArrayLayout.C : (flags & FContiguous) != 0 ? (int)ArrayLayout.F : (int)ArrayLayout.A;
+        key[n++] = KeyCode; key[n++] = Boxing.CodeOf(dtype); key[n++] = (byte)nd;
+        key[n++] = (byte)(layout | ((flags & Writeable) == 0 ? 4 : 0));
+        return true;
+    }
+
+    public static ArrayType TypeOfKey(ReadOnlySpan<byte> key, ref int pos)
+    {
+        var dtype = (ScalarType)Boxing.TypeOfKey(key, ref pos);
+        int nd = key[pos++]; int bits = key[pos++];
+        return new ArrayType(dtype, nd, (ArrayLayout)(bits & 3), (bits & 4) != 0);
+    }
+
+    public static void AppendKeyOf(ArrayType t, List<byte> key)
+    {
+        key.Add(KeyCode); key.Add(Boxing.CodeOf(t.Dtype)); key.Add((byte)t.Ndim);
+        key.Add((byte)((int)t.Layout | (t.Readonly ? 4 : 0)));
+    }
+
+    /// <summary>Writes the array value {null meminfo, data, shape, strides} for an ndarray argument.</summary>
+    public static void Write(nint o, int ndim, byte* p)
+    {
+        *(nint*)p = 0;
+        *(nint*)(p + 8) = *(nint*)(o + DataOffset);
+        long* dims = *(long**)(o + DimsOffset); long* strides = *(long**)(o + StridesOffset);
+        for (int k = 0; k < ndim; k++) { ((long*)(p + 16))[k] = dims[k]; ((long*)(p + 16))[ndim + k] = strides[k]; }
+    }
+
+    /// <summary>The arguments of the call whose result is being read (a returned borrowed array is a view of one).</summary>
+    [ThreadStatic] public static nint* CallArgs;
+    [ThreadStatic] public static int CallArgCount;
+
+    /// <summary>A new reference to a numpy.ndarray for the array value at p (its reference, if any, moves to the
+    /// ndarray), or 0 with an exception set.</summary>
+    public static nint Read(byte* p, ArrayType t)
+    {
+        byte* meminfo = *(byte**)p;
+        byte* data = *(byte**)(p + 8);
+        nint pyBase = 0;
+        if (meminfo == null)
+        {
+            pyBase = OwnerArgument(data);
+            if (pyBase == 0) { Py.PyErr_SetString(Py.RuntimeError, "internal: a returned array belongs to no argument"); return 0; }
+            Py.Py_IncRef(pyBase);
+        }
+        nint owner = ArrayOwnerType.New(meminfo, pyBase, data, t, (long*)(p + 16), (long*)(p + 16) + t.Ndim);
+        if (owner == 0) { RuntimeArrays.Release(meminfo); if (pyBase != 0) Py.Py_DecRef(pyBase); return 0; }
+        if (_asarray == 0)
+        {
+            nint np = Py.PyImport_ImportModule("numpy");
+            if (np == 0) { Py.Py_DecRef(owner); return 0; }
+            _asarray = Py.PyObject_GetAttrString(np, "asarray");   // kept for the process
+            Py.Py_DecRef(np);
+            if (_asarray == 0) { Py.Py_DecRef(owner); return 0; }
+        }
+        nint args = Py.Tuple(owner);
+        nint r = Py.PyObject_CallObject(_asarray, args);
+        Py.Py_DecRef(args);
+        return r;
+    }
+
+    /// <summary>The argument (an ndarray, or one inside a tuple) whose memory holds data.</summary>
+    private static nint OwnerArgument(byte* data)
+    {
+        for (int i = 0; i < CallArgCount; i++)
+        {
+            nint found = Find(CallArgs[i], data, 0);
+            if (found != 0) return found;
+        }
+        return 0;
+    }
+
+    private static nint Find(nint o, byte* data, int depth)
+    {
+        nint t = Py.TypeOf(o);
+        if (t == Py.TupleType && depth < 64)
+        {
+            nint len = Py.PyTuple_Size(o);
+            for (nint i = 0; i < len; i++) { nint f = Find(Py.PyTuple_GetItem(o, i), data, depth + 1); if (f != 0) return f; }
+            return 0;
+        }
+        if (!IsArray(t)) return 0;
+        byte* start = *(byte**)(o + DataOffset);
+        int nd = *(int*)(o + NdOffset);
+        long* dims = *(long**)(o + DimsOffset); long* strides = *(long**)(o + StridesOffset);
+        long lo = 0, hi = 0;
+        for (int k = 0; k < nd; k++)
+        {
+            if (dims[k] == 0) return 0;
+            long span = (dims[k] - 1) * strides[k];
+            if (span < 0) lo += span; else hi += span;
+        }
+        nint descr = *(nint*)(o + DescrOffset);
+        long itemsize = *(int*)(descr + 32);
+        return data >= start + lo && data < start + hi + itemsize ? o : 0;
+    }
+}
+
+/// <summary>
+/// <c>_sharpjit.ArrayOwner</c>: exports an array made (or borrowed) by compiled code through the buffer protocol, so
+/// that numpy.asarray wraps it without a copy. It holds the runtime allocation's reference (or the Python object the
+/// memory belongs to) until NumPy drops the view.
+/// </summary>
+internal static unsafe class ArrayOwnerType
+{
+    public static nint Type;
+    // PyObject header, then: meminfo, pyBase, data, ndim, shape/strides block, format, itemsize, readonly.
+    private const int Meminfo = 16, PyBase = 24, Data = 32, Ndim = 40, Dims = 48, Format = 56, ItemSize = 64, Readonly = 72, Size = 80;
+    private const int Py_bf_getbuffer = 1, Py_bf_releasebuffer = 2;
+
+    public static void Create()
+    {
+        var slots = (PyTypeSlot*)NativeMemory.AllocZeroed((nuint)(sizeof(PyTypeSlot) * 4));
+        slots[0] = new PyTypeSlot { Slot = Py.Py_tp_dealloc, Pfunc = (nint)(delegate* unmanaged<nint, void>)&Dealloc };
+        slots[1] = new PyTypeSlot { Slot = Py_bf_getbuffer, Pfunc = (nint)(delegate* unmanaged<nint, nint, int, int>)&GetBuffer };
+        slots[2] = new PyTypeSlot { Slot = Py_bf_releasebuffer, Pfunc = (nint)(delegate* unmanaged<nint, nint, void>)&ReleaseBuffer };
+        var spec = (PyTypeSpec*)NativeMemory.AllocZeroed((nuint)sizeof(PyTypeSpec));
+        spec->Name = DispatcherType.Utf8("_sharpjit.ArrayOwner");
+        spec->BasicSize = Size;
+        spec->Flags = Py.Py_TPFLAGS_DEFAULT;
+        spec->Slots = slots;
+        Type = Py.PyType_FromSpec(spec);
+    }
+
+    private static readonly Dictionary<ScalarType, nint> Formats = new();
+
+    /// <summary>The struct-module format of a dtype (kept for the process).</summary>
+    private static nint FormatOf(ScalarType t)
+    {
+        lock (Formats)
+        {
+            if (Formats.TryGetValue(t, out var f)) return f;
+            string s = t.Name switch
+            {
+                "bool" => "?", "int8" => "b", "uint8" => "B", "int16" => "h", "uint16" => "H", "int32" => "i", "uint32" => "I",
+                "int64" => "q", "uint64" => "Q", "float32" => "f", "float64" => "d", "complex64" => "Zf", _ => "Zd",
+            };
+            return Formats[t] = (nint)DispatcherType.Utf8(s);
+        }
+    }
+
+    /// <summary>A new owner (its reference counts: meminfo's and pyBase's move in), or 0 with an exception set.</summary>
+    public static nint New(byte* meminfo, nint pyBase, byte* data, ArrayType t, long* shape, long* strides)
+    {
+        var alloc = (delegate* unmanaged<nint, nint, nint>)Py.PyType_GetSlot(Type, 47 /* Py_tp_alloc */);
+        nint o = alloc(Type, 0);
+        if (o == 0) return 0;
+        var dims = (long*)NativeMemory.Alloc((nuint)(16 * Math.Max(1, t.Ndim)));
+        for (int k = 0; k < t.Ndim; k++) { dims[k] = shape[k]; dims[t.Ndim + k] = strides[k]; }
+        *(byte**)(o + Meminfo) = meminfo; *(nint*)(o + PyBase) = pyBase; *(byte**)(o + Data) = data;
+        *(long*)(o + Ndim) = t.Ndim; *(long**)(o + Dims) = dims; *(nint*)(o + Format) = FormatOf(t.Dtype);
+        *(long*)(o + ItemSize) = t.ItemSize; *(long*)(o + Readonly) = t.Readonly ? 1 : 0;
+        return o;
+    }
+
+    [UnmanagedCallersOnly]
+    private static int GetBuffer(nint self, nint view, int flags)
+    {
+        long ndim = *(long*)(self + Ndim); long* dims = *(long**)(self + Dims);
+        if ((flags & 1 /* PyBUF_WRITABLE */) != 0 && *(long*)(self + Readonly) != 0)
+        {
+            Py.PyErr_SetString(Py.TypeError, "the array is read-only");
+            return -1;
+        }
+        long itemsize = *(long*)(self + ItemSize), len = itemsize;
+        for (int k = 0; k < ndim; k++) len *= dims[k];
+        // Py_buffer: buf, obj, len, itemsize, readonly, ndim, format, shape, strides, suboffsets, internal.
+        *(nint*)view = *(nint*)(self + Data);
+        *(nint*)(view + 8) = Py.NewRef(self);
+        *(long*)(view + 16) = len;
+        *(long*)(view + 24) = itemsize;
+        *(int*)(view + 32) = (int)*(long*)(self + Readonly);
+        *(int*)(view + 36) = (int)ndim;
+        *(nint*)(view + 40) = *(nint*)(self + Format);
+        *(long**)(view + 48) = dims;
+        *(long**)(view + 56) = dims + ndim;
+        *(nint*)(view + 64) = 0;
+        *(nint*)(view + 72) = 0;
+        return 0;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void ReleaseBuffer(nint self, nint view) { }
+
+    [UnmanagedCallersOnly]
+    private static void Dealloc(nint self)
+    {
+        nint type = Py.TypeOf(self);
+        RuntimeArrays.Release(*(byte**)(self + Meminfo));
+        nint pyBase = *(nint*)(self + PyBase);
+        if (pyBase != 0) Py.Py_DecRef(pyBase);
+        NativeMemory.Free(*(void**)(self + Dims));
+        var free = (delegate* unmanaged<nint, void>)Py.PyType_GetSlot(type, Py.Py_tp_free);
+        free(self);
+        Py.Py_DecRef(type);
+    }
+}

@@ -1,0 +1,188 @@
+using SharpJit.Diagnostics;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Codegen;
+
+/// <summary>
+/// An array value: <c>{ ptr meminfo, ptr data, [ndim x i64] shape, [ndim x i64] strides }</c>, strides in bytes. The
+/// meminfo is the runtime block that owns the data (Runtime.RuntimeArrays), counted atomically so that arrays may be
+/// shared between threads; a null meminfo is an array borrowed from the host for the call.
+/// </summary>
+public sealed class ArrayModel : TypeModel
+{
+    private readonly ArrayType _t;
+    public ArrayModel(ArrayType t) { _t = t; }
+
+    public override LLVMTypeRef Lower(ModuleEmitter m) =>
+        StructTypeInContext(m.Ctx, new[] { m.Ptr, m.Ptr, ArrayType2(m.I64, (ulong)_t.Ndim), ArrayType2(m.I64, (ulong)_t.Ndim) });
+
+    public override bool HasReferences => true;
+
+    public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, e.ExtractValue(v, 0), +1);
+    public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, e.ExtractValue(v, 0), -1);
+
+    private static void Adjust(FunctionEmitter e, LLVMValueRef meminfo, int delta)
+    {
+        var B = e.B; var M = e.M;
+        if (IsAConstantPointerNull(meminfo).Handle != 0 || IsUndef(meminfo) != 0 || IsPoison(meminfo) != 0) return;
+        var counted = e.NewBlock("arc"); var done = e.NewBlock("arc_done");
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, meminfo, ConstPointerNull(M.Ptr), ""), counted, done);
+        PositionBuilderAtEnd(B, counted);
+        var old = BuildAtomicRMW(B, delta > 0 ? LLVMAtomicRMWBinOp.LLVMAtomicRMWBinOpAdd : LLVMAtomicRMWBinOp.LLVMAtomicRMWBinOpSub,
+            meminfo, M.ConstI64(1), delta > 0 ? LLVMAtomicOrdering.LLVMAtomicOrderingMonotonic : LLVMAtomicOrdering.LLVMAtomicOrderingAcquireRelease, 0);
+        if (delta < 0)
+        {
+            var free = e.NewBlock("arc_free");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, old, M.ConstI64(1), ""), free, done);
+            PositionBuilderAtEnd(B, free);
+            e.CallRuntime("sj_array_free", meminfo);
+        }
+        BuildBr(B, done);
+        PositionBuilderAtEnd(B, done);
+    }
+}
+
+/// <summary>Reading, building and addressing array values in generated code (the primitives array lowerings use).</summary>
+public static class ArrayCode
+{
+    public static LLVMValueRef Meminfo(FunctionEmitter e, LLVMValueRef a) => e.ExtractValue(a, 0);
+    public static LLVMValueRef Data(FunctionEmitter e, LLVMValueRef a) => e.ExtractValue(a, 1);
+    public static LLVMValueRef Dim(FunctionEmitter e, LLVMValueRef a, int k) => BuildExtractValue(e.B, e.ExtractValue(a, 2), (uint)k, "");
+    public static LLVMValueRef[] Shape(FunctionEmitter e, ArrayType t, LLVMValueRef a) => Enumerable.Range(0, t.Ndim).Select(k => Dim(e, a, k)).ToArray();
+
+    /// <summary>The strides in bytes. For contiguous layouts they are computed from the shape, so that LLVM sees the
+    /// unit stride of the innermost axis (and can vectorise); otherwise they are read.</summary>
+    public static LLVMValueRef[] Strides(FunctionEmitter e, ArrayType t, LLVMValueRef a) => t.Layout switch
+    {
+        ArrayLayout.C or ArrayLayout.F => ContiguousStrides(e, t.Dtype, Shape(e, t, a), t.Layout),
+        _ => Enumerable.Range(0, t.Ndim).Select(k => BuildExtractValue(e.B, e.ExtractValue(a, 3), (uint)k, "")).ToArray(),
+    };
+
+    public static LLVMValueRef[] ContiguousStrides(FunctionEmitter e, ScalarType dtype, LLVMValueRef[] shape, ArrayLayout layout)
+    {
+        int n = shape.Length;
+        var strides = new LLVMValueRef[n];
+        var s = e.M.ConstI64(ItemSize(dtype));
+        if (layout == ArrayLayout.F)
+            for (int k = 0; k < n; k++) { strides[k] = s; s = BuildNSWMul(e.B, s, shape[k], ""); }
+        else
+            for (int k = n - 1; k >= 0; k--) { strides[k] = s; s = BuildNSWMul(e.B, s, shape[k], ""); }
+        return strides;
+    }
+
+    public static int ItemSize(ScalarType t) => t.Rank == 0 ? 1 : t.Bits / 8;
+
+    public static LLVMValueRef Size(FunctionEmitter e, LLVMValueRef[] shape) =>
+        shape.Aggregate(e.M.ConstI64(1), (acc, d) => BuildNSWMul(e.B, acc, d, ""));
+
+    /// <summary>An array value from its parts.</summary>
+    public static LLVMValueRef Make(FunctionEmitter e, ArrayType t, LLVMValueRef meminfo, LLVMValueRef data, LLVMValueRef[] shape, LLVMValueRef[] strides)
+    {
+        var M = e.M;
+        var shapeArr = GetUndef(ArrayType2(M.I64, (ulong)t.Ndim));
+        var strideArr = GetUndef(ArrayType2(M.I64, (ulong)t.Ndim));
+        for (int k = 0; k < t.Ndim; k++)
+        {
+            shapeArr = BuildInsertValue(e.B, shapeArr, shape[k], (uint)k, "");
+            strideArr = BuildInsertValue(e.B, strideArr, strides[k], (uint)k, "");
+        }
+        return e.MakeStruct(M.Lower(t), meminfo, data, shapeArr, strideArr);
+    }
+
+    /// <summary>A new C-contiguous array of this shape (its elements not initialised), one reference owned by the
+    /// caller. Raises MemoryError when the allocation fails and ValueError for a negative dimension.</summary>
+    public static LLVMValueRef Allocate(FunctionEmitter e, ArrayType t, LLVMValueRef[] shape, Span span)
+    {
+        var B = e.B; var M = e.M;
+        var negative = shape.Select(d => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, d, M.ConstI64(0), ""))
+            .Aggregate(M.ConstBool(false), (acc, c) => BuildOr(B, acc, c, ""));
+        e.RaiseIf(negative, "ValueError", "negative dimensions are not allowed", span);
+        var size = Size(e, shape);
+        // A size whose byte count overflows int64 is too big to allocate; the runtime reports it.
+        var nbytes = BuildMul(B, size, M.ConstI64(ItemSize(t.Dtype)), "");
+        var meminfo = e.CallRuntime("sj_array_alloc", nbytes);
+        e.CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, meminfo, ConstPointerNull(M.Ptr), ""), span);
+        var data = BuildInBoundsGEP2(B, M.I8, meminfo, new[] { M.ConstI64(Runtime.RuntimeArrays.Header) }, "");
+        return Make(e, t.With(layout: ArrayLayout.C), meminfo, data, shape, ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
+    }
+
+    /// <summary>The address of element idx (already in range).</summary>
+    public static LLVMValueRef ElementPointer(FunctionEmitter e, LLVMValueRef data, LLVMValueRef[] strides, IReadOnlyList<LLVMValueRef> idx)
+    {
+        var offset = e.M.ConstI64(0);
+        for (int k = 0; k < idx.Count; k++) offset = BuildNSWAdd(e.B, offset, BuildNSWMul(e.B, idx[k], strides[k], ""), "");
+        return BuildInBoundsGEP2(e.B, e.M.I8, data, new[] { offset }, "");
+    }
+
+    /// <summary>Loads an element: bools are stored as one byte.</summary>
+    public static LLVMValueRef Load(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr)
+    {
+        if (dtype.Rank == 0)
+        {
+            var b = BuildLoad2(e.B, e.M.I8, ptr, "");
+            return BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, b, LLVM.ConstInt(e.M.I8, 0), "");
+        }
+        var v = BuildLoad2(e.B, e.M.Lower(dtype), ptr, "");
+        SetAlignment(v, (uint)(dtype.PartBits / 8));
+        return v;
+    }
+
+    public static void Store(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, LLVMValueRef v)
+    {
+        if (dtype.Rank == 0) { BuildStore(e.B, BuildZExt(e.B, v, e.M.I8, ""), ptr); return; }
+        var s = BuildStore(e.B, v, ptr);
+        SetAlignment(s, (uint)(dtype.PartBits / 8));
+    }
+
+    /// <summary>A Python index into an axis of this size: negative counts from the end; outside the axis is
+    /// IndexError with NumPy's message (unless bounds checking is off, when only the negative wrap remains).</summary>
+    public static LLVMValueRef WrapIndex(FunctionEmitter e, LLVMValueRef index, LLVMValueRef size, int axis, Span span)
+    {
+        var B = e.B; var M = e.M;
+        var wrapped = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
+        if (!M.Options.BoundsCheck) return wrapped;
+        var outside = BuildICmp(B, LLVMIntPredicate.LLVMIntUGE, wrapped, size, "");
+        if (FunctionEmitter.ConstantIntOf(outside) == 0) return wrapped;
+        var err = e.NewBlock("index_error"); var ok = e.NewBlock("index_ok");
+        BuildCondBr(B, e.Expect(outside, false), err, ok);
+        PositionBuilderAtEnd(B, err);
+        e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size);
+        e.ReturnError(span);
+        PositionBuilderAtEnd(B, ok);
+        return wrapped;
+    }
+
+    /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.</summary>
+    public static void Loop(FunctionEmitter e, LLVMValueRef n, Action<LLVMValueRef> body)
+    {
+        var B = e.B; var M = e.M;
+        var pre = GetInsertBlock(B);
+        var head = e.NewBlock("loop"); var exit = e.NewBlock("loop_exit");
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, n, M.ConstI64(0), ""), head, exit);
+        PositionBuilderAtEnd(B, head);
+        var i = BuildPhi(B, M.I64, "i");
+        body(i);
+        var next = BuildNSWAdd(B, i, M.ConstI64(1), "");
+        var latch = GetInsertBlock(B);
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);
+        AddIncoming(i, M.ConstI64(0), pre);
+        AddIncoming(i, next, latch);
+        PositionBuilderAtEnd(B, exit);
+    }
+
+    /// <summary>Nested loops over every index of a shape (the last axis innermost).</summary>
+    public static void LoopNest(FunctionEmitter e, LLVMValueRef[] shape, Action<LLVMValueRef[]> body)
+    {
+        var idx = new LLVMValueRef[shape.Length];
+        void Level(int k)
+        {
+            if (k == shape.Length) { body(idx); return; }
+            Loop(e, shape[k], i => { idx[k] = i; Level(k + 1); });
+        }
+        Level(0);
+    }
+}

@@ -1,0 +1,273 @@
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// Reductions of whole arrays (a.sum(), np.max(a), ...), as methods and as numpy functions, and along one axis
+/// (axis=k). Floating-point sums may be reassociated, as NumPy's pairwise summation reorders them too, so that LLVM
+/// vectorises them with several accumulators; results then agree with NumPy's to rounding (allclose), not bit for bit.
+/// </summary>
+public static unsafe partial class Builtins
+{
+    private enum ReductionKind { Sum, Prod, Min, Max, Mean, Var, Std, ArgMin, ArgMax, Any, All }
+
+    private static readonly (string Name, ReductionKind Kind, string NumPyName)[] Reductions =
+    {
+        ("sum", ReductionKind.Sum, "add"), ("prod", ReductionKind.Prod, "multiply"), ("min", ReductionKind.Min, "minimum"),
+        ("max", ReductionKind.Max, "maximum"), ("mean", ReductionKind.Mean, "mean"), ("var", ReductionKind.Var, "var"),
+        ("std", ReductionKind.Std, "std"), ("argmin", ReductionKind.ArgMin, "argmin"), ("argmax", ReductionKind.ArgMax, "argmax"),
+        ("any", ReductionKind.Any, "any"), ("all", ReductionKind.All, "all"),
+    };
+
+    private static void RegisterReductions()
+    {
+        foreach (var (name, kind, npName) in Reductions)
+        {
+            SjType Type(CallTypingContext c, ArrayType t)
+            {
+                Arity(c, name, 1, 2, "axis");
+                var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
+                var scalar = ReductionType(c, kind, t.Dtype, name);
+                if (axisArg == null || axisArg.Type == SimpleType.None) return scalar;
+                if (Signature.AsInt(axisArg.Literal) is not long axis)
+                    throw c.ErrorAt(axisArg, $"{name}(): the axis must be a constant integer in compiled code");
+                if (axis < -t.Ndim || axis >= t.Ndim) throw c.ErrorAt(axisArg, $"axis {axis} is out of bounds for array of dimension {t.Ndim}");
+                return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1);
+            }
+            LLVMValueRef Lower(LoweringCall c, ArrayType t)
+            {
+                var axisArg = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
+                if (axisArg == null || axisArg.Type == SimpleType.None || t.Ndim == 1)
+                    return ReduceAll(c.E, kind, t, c.Arg(0), (ScalarType)(c.ResultType is ArrayType r ? r.Dtype : c.ResultType), npName, c.Span);
+                long axis = Signature.AsInt(axisArg.Literal)!.Value;
+                return ReduceAxis(c.E, kind, t, c.Arg(0), (int)(axis < 0 ? axis + t.Ndim : axis), (ArrayType)c.ResultType, npName, c.Span);
+            }
+            Method(name, Type, Lower);
+            if (kind is ReductionKind.Min or ReductionKind.Max)
+                foreach (var alias in new[] { "a" + name, name })
+                    AddNumPyReduction(alias, Type, Lower);
+            else AddNumPyReduction(name, Type, Lower);
+        }
+    }
+
+    private static void AddNumPyReduction(string name, Func<CallTypingContext, ArrayType, SjType> type, Func<LoweringCall, ArrayType, LLVMValueRef> lower)
+    {
+        Add("numpy." + name, c =>
+        {
+            if (c.Positional.Length == 0 || c.Positional[0].Type is not ArrayType t)
+                throw c.Error($"numpy.{name}() takes an array in compiled code", "pass a NumPy array; for numbers use Python's builtins");
+            return type(c, t);
+        }, c => lower(c, (ArrayType)c.ArgType(0)), acceptsNarrow: true);
+    }
+
+    /// <summary>NumPy's result dtype of a reduction: sums and products of small integers and bools widen to int64
+    /// (unsigned: uint64), means of integers are float64, arg* give int64, any/all bool.</summary>
+    private static SjType ReductionType(CallTypingContext c, ReductionKind kind, ScalarType d, string name)
+    {
+        switch (kind)
+        {
+            case ReductionKind.Sum or ReductionKind.Prod:
+                return d.Rank switch { 0 => ScalarType.Int64, 1 => d.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64, _ => d };
+            case ReductionKind.Mean:
+                return d.Rank <= 1 ? ScalarType.Float64 : d;
+            case ReductionKind.Var or ReductionKind.Std:
+                if (d.Rank == 3) throw c.Error($"{name}() of complex arrays is not supported in compiled code yet");
+                return d.Rank <= 1 ? ScalarType.Float64 : d;
+            case ReductionKind.ArgMin or ReductionKind.ArgMax: return ScalarType.Int64;
+            case ReductionKind.Any or ReductionKind.All: return ScalarType.Bool;
+            default:
+                if (d.Rank == 3) throw c.Error($"{name}() of complex arrays is not supported in compiled code yet");
+                return d;
+        }
+    }
+
+    /// <summary>Visits every element of an array (in C order for contiguous arrays, a loop nest otherwise), with its
+    /// flat position.</summary>
+    private static void ForEachElement(FunctionEmitter e, ArrayType t, LLVMValueRef a, Action<LLVMValueRef, LLVMValueRef> visit)
+    {
+        var shape = ArrayCode.Shape(e, t, a);
+        var data = ArrayCode.Data(e, a);
+        if (t.Layout == ArrayLayout.C)
+        {
+            ArrayCode.Loop(e, ArrayCode.Size(e, shape), i => visit(ArrayCode.Load(e, t.Dtype, ElementAt(e, t.Dtype, data, i)), i));
+            return;
+        }
+        var strides = ArrayCode.Strides(e, t, a);
+        var cStrides = ArrayCode.ContiguousStrides(e, ScalarType.UInt8, shape, ArrayLayout.C);   // element counts per axis
+        ArrayCode.LoopNest(e, shape, idx =>
+        {
+            var flat = idx.Select((x, k) => BuildNSWMul(e.B, x, cStrides[k], "")).Aggregate((x, y) => BuildNSWAdd(e.B, x, y, ""));
+            visit(ArrayCode.Load(e, t.Dtype, ArrayCode.ElementPointer(e, data, strides, idx)), flat);
+        });
+    }
+
+    /// <summary>The reduction of every element.</summary>
+    private static LLVMValueRef ReduceAll(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, ScalarType result, string npName, Span span)
+    {
+        var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
+        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span);
+    }
+
+    /// <summary>The reduction along one axis: a loop over the other axes, each reducing its line.</summary>
+    private static LLVMValueRef ReduceAxis(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, int axis, ArrayType result, string npName, Span span)
+    {
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var data = ArrayCode.Data(e, a);
+        var outShape = shape.Where((_, k) => k != axis).ToArray();
+        var r = ArrayCode.Allocate(e, result, outShape, span);
+        var outData = ArrayCode.Data(e, r);
+        var outStrides = ArrayCode.ContiguousStrides(e, result.Dtype, outShape, ArrayLayout.C);
+        ArrayCode.LoopNest(e, outShape, idx =>
+        {
+            var full = idx.Take(axis).Append(e.M.ConstI64(0)).Concat(idx.Skip(axis)).ToArray();
+            var start = ArrayCode.ElementPointer(e, data, strides, full);
+            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i =>
+                visit(ArrayCode.Load(e, t.Dtype, BuildGEP2(e.B, e.M.I8, start, new[] { BuildNSWMul(e.B, i, strides[axis], "") }, "")), i)), npName, span);
+            ArrayCode.Store(e, result.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
+        });
+        return r;
+    }
+
+    /// <summary>Reduces the elements a loop visits (value, position) to one value of the result type.</summary>
+    private static LLVMValueRef Reduce(FunctionEmitter e, ReductionKind kind, ScalarType dtype, ScalarType result, LLVMValueRef count,
+        Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span)
+    {
+        var B = e.B; var M = e.M;
+        switch (kind)
+        {
+            case ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Mean:
+            {
+                var acc = kind == ReductionKind.Mean ? result : result;
+                var slot = e.Alloca(M.Lower(acc));
+                BuildStore(B, M.Constant(kind == ReductionKind.Prod ? 1L : 0L, acc), slot);
+                loop((x, _) =>
+                {
+                    var cur = BuildLoad2(B, M.Lower(acc), slot, "");
+                    BuildStore(B, Accumulate(e, kind == ReductionKind.Prod, cur, e.Convert(x, dtype, acc), acc), slot);
+                });
+                var total = BuildLoad2(B, M.Lower(acc), slot, "");
+                if (kind != ReductionKind.Mean) return total;
+                return Divide(e, total, BuildSIToFP(B, count, acc.Rank == 3 ? (acc.Bits == 64 ? M.F32 : M.F64) : M.Lower(acc), ""), acc);
+            }
+            case ReductionKind.Var or ReductionKind.Std:
+            {
+                var mean = Reduce(e, ReductionKind.Mean, dtype, result, count, loop, npName, span);
+                var slot = e.Alloca(M.Lower(result));
+                BuildStore(B, M.Constant(0L, result), slot);
+                loop((x, _) =>
+                {
+                    var d = BuildFSub(B, e.Convert(x, dtype, result), mean, "");
+                    var sq = BuildFMul(B, d, d, "");
+                    var cur = BuildLoad2(B, M.Lower(result), slot, "");
+                    var sum = BuildFAdd(B, cur, sq, "");
+                    LLVM.SetFastMathFlags(sum, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
+                    BuildStore(B, sum, slot);
+                });
+                var variance = BuildFDiv(B, BuildLoad2(B, M.Lower(result), slot, ""), BuildSIToFP(B, count, M.Lower(result), ""), "");
+                return kind == ReductionKind.Std ? e.Intrinsic("llvm.sqrt", new[] { M.Lower(result) }, variance) : variance;
+            }
+            case ReductionKind.Min or ReductionKind.Max:
+            {
+                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
+                    $"zero-size array to reduction operation {npName} which has no identity", span);
+                var slot = e.Alloca(M.Lower(dtype));
+                BuildStore(B, GetUndef(M.Lower(dtype)), slot);
+                loop((x, i) =>
+                {
+                    var cur = BuildLoad2(B, M.Lower(dtype), slot, "");
+                    var first = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(0), "");
+                    BuildStore(B, BuildSelect(B, first, x, Extreme(e, kind == ReductionKind.Max, cur, x, dtype), ""), slot);
+                });
+                return BuildLoad2(B, M.Lower(dtype), slot, "");
+            }
+            case ReductionKind.ArgMin or ReductionKind.ArgMax:
+            {
+                bool max = kind == ReductionKind.ArgMax;
+                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
+                    $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
+                var best = e.Alloca(M.Lower(dtype)); var at = e.Alloca(M.I64);
+                BuildStore(B, GetUndef(M.Lower(dtype)), best); BuildStore(B, M.ConstI64(0), at);
+                loop((x, i) =>
+                {
+                    var cur = BuildLoad2(B, M.Lower(dtype), best, "");
+                    // The first element, a strictly better one, or the first NaN (which then stays).
+                    var better = dtype.Rank == 2
+                        ? BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealORD, cur, cur, ""),
+                            BuildOr(B, BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, cur, ""),
+                                BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), ""), "")
+                        : IntCompare(e, max, x, cur, dtype);
+                    var take = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(0), ""), better, "");
+                    BuildStore(B, BuildSelect(B, take, x, cur, ""), best);
+                    BuildStore(B, BuildSelect(B, take, i, BuildLoad2(B, M.I64, at, ""), ""), at);
+                });
+                return BuildLoad2(B, M.I64, at, "");
+            }
+            default:
+            {
+                bool any = kind == ReductionKind.Any;
+                var slot = e.Alloca(M.I1);
+                BuildStore(B, M.ConstBool(!any), slot);
+                loop((x, _) =>
+                {
+                    var truth = e.Convert(x, dtype, ScalarType.Bool);
+                    var cur = BuildLoad2(B, M.I1, slot, "");
+                    BuildStore(B, any ? BuildOr(B, cur, truth, "") : BuildAnd(B, cur, truth, ""), slot);
+                });
+                return BuildLoad2(B, M.I1, slot, "");
+            }
+        }
+    }
+
+    /// <summary>acc + x (or acc * x); floating-point additions may be reassociated (vectorised with several accumulators).</summary>
+    private static LLVMValueRef Accumulate(FunctionEmitter e, bool product, LLVMValueRef acc, LLVMValueRef x, ScalarType t)
+    {
+        var B = e.B;
+        switch (t.Rank)
+        {
+            case 0 or 1: return product ? BuildMul(B, acc, x, "") : BuildAdd(B, acc, x, "");
+            case 2:
+            {
+                var r = product ? BuildFMul(B, acc, x, "") : BuildFAdd(B, acc, x, "");
+                LLVM.SetFastMathFlags(r, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
+                return r;
+            }
+            default:
+            {
+                var (ar, ai) = (e.ExtractValue(acc, 0), e.ExtractValue(acc, 1));
+                var (xr, xi) = (e.ExtractValue(x, 0), e.ExtractValue(x, 1));
+                if (!product) return e.MakeStruct(e.M.Lower(t), BuildFAdd(B, ar, xr, ""), BuildFAdd(B, ai, xi, ""));
+                return e.MakeStruct(e.M.Lower(t), BuildFSub(B, BuildFMul(B, ar, xr, ""), BuildFMul(B, ai, xi, ""), ""),
+                    BuildFAdd(B, BuildFMul(B, ar, xi, ""), BuildFMul(B, ai, xr, ""), ""));
+            }
+        }
+    }
+
+    private static LLVMValueRef Divide(FunctionEmitter e, LLVMValueRef total, LLVMValueRef n, ScalarType t)
+    {
+        if (t.Rank == 3)
+            return e.MakeStruct(e.M.Lower(t), BuildFDiv(e.B, e.ExtractValue(total, 0), n, ""), BuildFDiv(e.B, e.ExtractValue(total, 1), n, ""));
+        return BuildFDiv(e.B, total, n, "");
+    }
+
+    /// <summary>The larger (or smaller) of acc and x, NaN winning as in np.max.</summary>
+    private static LLVMValueRef Extreme(FunctionEmitter e, bool max, LLVMValueRef acc, LLVMValueRef x, ScalarType t)
+    {
+        var B = e.B;
+        if (t.Rank == 2)
+            return e.Intrinsic(max ? "llvm.maximum" : "llvm.minimum", new[] { e.M.Lower(t) }, acc, x);
+        return BuildSelect(B, IntCompare(e, max, x, acc, t), x, acc, "");
+    }
+
+    private static LLVMValueRef IntCompare(FunctionEmitter e, bool greater, LLVMValueRef x, LLVMValueRef y, ScalarType t) =>
+        BuildICmp(e.B, (greater, t.IsUnsigned || t.Rank == 0) switch
+        {
+            (true, false) => LLVMIntPredicate.LLVMIntSGT, (true, true) => LLVMIntPredicate.LLVMIntUGT,
+            (false, false) => LLVMIntPredicate.LLVMIntSLT, _ => LLVMIntPredicate.LLVMIntULT,
+        }, x, y, "");
+}

@@ -1,0 +1,750 @@
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Llvm;
+using SharpJit.Syntax;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// NumPy arrays in compiled code: the ndarray's attributes, indexing (integers, slices, None) with views that share
+/// memory, item and slice assignment with broadcasting, iteration over the first axis, and creation (empty, zeros,
+/// ones, full, arange, linspace, the _like forms, copy). Element-wise operators and ufuncs are in Arrays.Elementwise.cs,
+/// reductions in Arrays.Reductions.cs.
+/// </summary>
+public static unsafe partial class Builtins
+{
+    private static bool IsArray(SjType t) => t is ArrayType;
+
+    private static void RegisterArrays()
+    {
+        RegisterSlice();
+        RegisterArrayAttributes();
+        RegisterArrayIndexing();
+        RegisterArrayCreation();
+        RegisterArrayMethods();
+        RegisterElementwise();
+        RegisterReductions();
+    }
+
+    // ------------------------------------------------------------ slice objects
+
+    private static void RegisterSlice()
+    {
+        Add("slice", c =>
+        {
+            Arity(c, "slice", 1, 3);
+            var parts = c.Positional.Length == 1 ? new[] { null, c.Positional[0], null } : c.Positional.Concat(new TypedArg?[3 - c.Positional.Length]).ToArray();
+            foreach (var p in parts)
+                if (p != null && p.Type != SimpleType.None && p.Type is not ScalarType { Rank: <= 1 })
+                    throw c.ErrorAt(p, "slice indices must be integers or None or have an __index__ method");
+            bool Has(TypedArg? p) => p != null && p.Type != SimpleType.None;
+            bool unit = !Has(parts[2]) || Signature.AsInt(parts[2]!.Literal) == 1;
+            return new SliceType(Has(parts[0]), Has(parts[1]), Has(parts[2]), unit);
+        }, c =>
+        {
+            var e = c.E;
+            var parts = c.Args.Length == 1 ? new[] { -1, 0, -1 } : new[] { 0, 1, c.Args.Length == 3 ? 2 : -1 };
+            var values = parts.Select(k => k >= 0 && c.ArgType(k) is ScalarType ? ToInt(c, k) : e.M.ConstI64(0)).ToArray();
+            return e.MakeStruct(e.M.Lower(c.ResultType), values);
+        }, neverRaises: true);
+    }
+
+    // ------------------------------------------------------------ attributes
+
+    private static void RegisterArrayAttributes()
+    {
+        LibFunc Attr(string name, Func<ArrayType, SjType> type, Func<LoweringCall, ArrayType, LLVMValueRef> lower)
+        {
+            var f = Add("attr." + name, c => type((ArrayType)c.Positional[0].Type), c => lower(c, (ArrayType)c.ArgType(0)), neverRaises: true, acceptsNarrow: true);
+            f.Receiver = IsArray;
+            return f;
+        }
+        Attr("shape", t => new TupleType(Enumerable.Repeat<SjType>(ScalarType.Int64, t.Ndim)),
+            (c, t) => c.E.MakeStruct(c.E.M.Lower(c.ResultType), ArrayCode.Shape(c.E, t, c.Arg(0))));
+        Attr("strides", t => new TupleType(Enumerable.Repeat<SjType>(ScalarType.Int64, t.Ndim)),
+            (c, t) => c.E.MakeStruct(c.E.M.Lower(c.ResultType), ArrayCode.Strides(c.E, t, c.Arg(0))));
+        Attr("ndim", _ => ScalarType.Int64, (c, t) => c.E.M.ConstI64(t.Ndim)).Fold = sig => (long)((ArrayType)sig.Args[0]).Ndim;
+        Attr("itemsize", _ => ScalarType.Int64, (c, t) => c.E.M.ConstI64(t.ItemSize)).Fold = sig => (long)((ArrayType)sig.Args[0]).ItemSize;
+        Attr("size", _ => ScalarType.Int64, (c, t) => ArrayCode.Size(c.E, ArrayCode.Shape(c.E, t, c.Arg(0))));
+        Attr("nbytes", _ => ScalarType.Int64, (c, t) => BuildNSWMul(c.E.B, ArrayCode.Size(c.E, ArrayCode.Shape(c.E, t, c.Arg(0))), c.E.M.ConstI64(t.ItemSize), ""));
+        Attr("dtype", t => new DTypeType(t.Dtype), (c, t) => GetUndef(c.E.M.Empty));
+        // a.dtype == np.float32: decided at compile time (dtypes are part of the type).
+        foreach (var (name, equal) in new[] { ("eq", true), ("ne", false) })
+            Add("dtype." + name, c =>
+            {
+                foreach (var a in c.Positional)
+                    if (DtypeOf(a) == null) throw c.ErrorAt(a, $"cannot compare a dtype with a {TypeOps.PyName(a.Type)} in compiled code");
+                return ScalarType.Bool;
+            }, c => c.E.M.ConstBool(false), neverRaises: true, acceptsNarrow: true)
+                .Fold = sig => (DtypeOfType(sig.Args[0], sig.Literals[0]) == DtypeOfType(sig.Args[1], sig.Literals[1])) == equal;
+        Attr("T", Transposed, (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType));
+    }
+
+    private static ArrayType Transposed(ArrayType t) =>
+        t.With(layout: t.Layout switch { ArrayLayout.C when t.Ndim > 1 => ArrayLayout.F, ArrayLayout.F => ArrayLayout.C, var l => l });
+
+    private static LLVMValueRef Transpose(FunctionEmitter e, ArrayType t, LLVMValueRef a)
+    {
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        Array.Reverse(shape); Array.Reverse(strides);
+        return ArrayCode.Make(e, Transposed(t), ArrayCode.Meminfo(e, a), ArrayCode.Data(e, a), shape, strides);
+    }
+
+    // ------------------------------------------------------------ indexing
+
+    /// <summary>One component of an index: an integer, a slice, None (a new axis of length 1) or the ellipsis.</summary>
+    private enum IndexKind { Int, Slice, NewAxis, Ellipsis }
+
+    private static IndexKind[]? IndexKinds(SjType index)
+    {
+        IndexKind? One(SjType t) => t switch
+        {
+            ScalarType { Rank: <= 1 } => IndexKind.Int,
+            SliceType => IndexKind.Slice,
+            _ when t == SimpleType.None => IndexKind.NewAxis,
+            _ when t == SimpleType.Ellipsis => IndexKind.Ellipsis,
+            _ => null,
+        };
+        var items = index is TupleType tt ? tt.Items.ToArray() : new[] { index };
+        var kinds = items.Select(One).ToArray();
+        return kinds.Any(k => k == null) ? null : kinds.Select(k => k!.Value).ToArray();
+    }
+
+    /// <summary>The type of a[index]: an element when every axis gets an integer, else a view.</summary>
+    private static SjType IndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg)
+    {
+        var index = indexArg.Type;
+        var kinds = IndexKinds(index) ?? throw c.ErrorAt(indexArg,
+            $"only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices, not {TypeOps.PyName(index)}",
+            "index with integers and slices; integer and boolean array indices are not supported yet");
+        if (kinds.Count(k => k == IndexKind.Ellipsis) > 1) throw c.ErrorAt(indexArg, "an index can only have a single ellipsis ('...')");
+        int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
+        if (consumed > t.Ndim)
+            throw c.ErrorAt(indexArg, $"too many indices for array: array is {t.Ndim}-dimensional, but {consumed} were indexed");
+        var full = ExpandIndex(kinds, t.Ndim);
+        int ndim = full.Count(k => k is IndexKind.Slice or IndexKind.NewAxis);
+        if (ndim == 0 && !full.Contains(IndexKind.NewAxis) && consumed == t.Ndim && !kinds.Contains(IndexKind.Ellipsis)) return t.Dtype;
+        return new ArrayType(t.Dtype, ndim, ViewLayout(t, index), t.Readonly);
+    }
+
+    /// <summary>The index with the ellipsis (or the missing trailing axes) written out as full slices.</summary>
+    private static IndexKind[] ExpandIndex(IndexKind[] kinds, int ndim)
+    {
+        int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
+        var list = new List<IndexKind>();
+        bool expanded = false;
+        foreach (var k in kinds)
+        {
+            if (k == IndexKind.Ellipsis) { list.AddRange(Enumerable.Repeat(IndexKind.Slice, ndim - consumed)); expanded = true; }
+            else list.Add(k);
+        }
+        if (!expanded) list.AddRange(Enumerable.Repeat(IndexKind.Slice, ndim - consumed));
+        return list.ToArray();
+    }
+
+    /// <summary>Whether a view stays contiguous: in C order, leading integers, then at most one slice with step 1,
+    /// then full slices (and the mirror image for F). A new axis makes the view strided.</summary>
+    private static ArrayLayout ViewLayout(ArrayType t, SjType index)
+    {
+        var items = index is TupleType tt ? tt.Items.ToArray() : new[] { index };
+        if (t.Layout == ArrayLayout.A || items.Any(x => x == SimpleType.None)) return ArrayLayout.A;
+        int consumed = items.Count(x => x is ScalarType or SliceType);
+        var axes = new List<(bool IsInt, SliceType? Slice)>();   // Slice null: the whole axis
+        foreach (var x in items)
+        {
+            if (x == SimpleType.Ellipsis) axes.AddRange(Enumerable.Repeat((false, (SliceType?)null), t.Ndim - consumed));
+            else axes.Add((x is ScalarType, x as SliceType));
+        }
+        while (axes.Count < t.Ndim) axes.Add((false, null));
+        if (t.Layout == ArrayLayout.F) axes.Reverse();
+        int k = 0;
+        while (k < axes.Count && axes[k].IsInt) k++;
+        if (k < axes.Count && axes[k].Slice is { UnitStep: false }) return ArrayLayout.A;
+        for (k++; k < axes.Count; k++)
+            if (axes[k].IsInt || axes[k].Slice is { IsFull: false }) return ArrayLayout.A;
+        return t.Layout;
+    }
+
+    /// <summary>A view (or element pointer) for a[index]: data pointer, shape and strides after the index.</summary>
+    private static (LLVMValueRef Data, List<LLVMValueRef> Shape, List<LLVMValueRef> Strides) ApplyIndex(FunctionEmitter e, ArrayType t,
+        LLVMValueRef a, SjType indexType, LLVMValueRef index, Span span)
+    {
+        var B = e.B; var M = e.M;
+        var kinds = IndexKinds(indexType)!;
+        var items = indexType is TupleType tt ? tt.Items.ToArray() : new[] { indexType };
+        var values = indexType is TupleType ? Enumerable.Range(0, items.Length).Select(k => e.ExtractValue(index, k)).ToArray() : new[] { index };
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var data = ArrayCode.Data(e, a);
+        var offset = M.ConstI64(0);
+        var outShape = new List<LLVMValueRef>(); var outStrides = new List<LLVMValueRef>();
+        int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
+        int axis = 0;
+        for (int n = 0; n < kinds.Length; n++)
+        {
+            switch (kinds[n])
+            {
+                case IndexKind.Int:
+                {
+                    var i = ArrayCode.WrapIndex(e, e.Convert(values[n], items[n], ScalarType.Int64), shape[axis], axis, span);
+                    offset = BuildNSWAdd(B, offset, BuildNSWMul(B, i, strides[axis], ""), "");
+                    axis++;
+                    break;
+                }
+                case IndexKind.Slice:
+                {
+                    var (start, length, step) = SliceIndices(e, (SliceType)items[n], values[n], shape[axis], span);
+                    offset = BuildAdd(B, offset, BuildMul(B, start, strides[axis], ""), "");
+                    outShape.Add(length);
+                    outStrides.Add(BuildMul(B, strides[axis], step, ""));
+                    axis++;
+                    break;
+                }
+                case IndexKind.NewAxis:
+                    outShape.Add(M.ConstI64(1)); outStrides.Add(M.ConstI64(0));
+                    break;
+                case IndexKind.Ellipsis:
+                    for (int k = 0; k < t.Ndim - consumed; k++, axis++) { outShape.Add(shape[axis]); outStrides.Add(strides[axis]); }
+                    break;
+            }
+        }
+        for (; axis < t.Ndim; axis++) { outShape.Add(shape[axis]); outStrides.Add(strides[axis]); }
+        return (BuildGEP2(B, M.I8, data, new[] { offset }, ""), outShape, outStrides);
+    }
+
+    /// <summary>CPython's PySlice_AdjustIndices: (start, length, step) of a slice over an axis of this size.</summary>
+    private static (LLVMValueRef Start, LLVMValueRef Length, LLVMValueRef Step) SliceIndices(FunctionEmitter e, SliceType st, LLVMValueRef slice, LLVMValueRef size, Span span)
+    {
+        var B = e.B; var M = e.M;
+        LLVMValueRef Sel(LLVMValueRef c, LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, c, x, y, "");
+        LLVMValueRef Lt(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, x, y, "");
+        LLVMValueRef Ge(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, x, y, "");
+        var zero = M.ConstI64(0); var one = M.ConstI64(1); var minusOne = M.ConstI64(-1);
+        var step = st.UnitStep ? one : e.ExtractValue(slice, 2);
+        if (st.HasStep && !st.UnitStep) e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, zero, ""), "ValueError", "slice step cannot be zero", span);
+        var negStep = st.UnitStep ? M.ConstBool(false) : Lt(step, zero);
+        LLVMValueRef Adjust(LLVMValueRef x)
+        {
+            var wrapped = BuildAdd(B, x, size, "");
+            var low = Sel(negStep, minusOne, zero);
+            var high = Sel(negStep, BuildSub(B, size, one, ""), size);
+            var fromEnd = Sel(Lt(wrapped, zero), low, wrapped);
+            return Sel(Lt(x, zero), fromEnd, Sel(Ge(x, size), high, x));
+        }
+        var start = st.HasStart ? Adjust(e.ExtractValue(slice, 0)) : Sel(negStep, BuildSub(B, size, one, ""), zero);
+        var stop = st.HasStop ? Adjust(e.ExtractValue(slice, 1)) : Sel(negStep, minusOne, size);
+        // length = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0) : (stop < start ? (start - stop - 1) / -step + 1 : 0)
+        LLVMValueRef Count(LLVMValueRef lo, LLVMValueRef hi, LLVMValueRef by) =>
+            Sel(Lt(lo, hi), BuildAdd(B, BuildSDiv(B, BuildSub(B, BuildSub(B, hi, lo, ""), one, ""), by, ""), one, ""), zero);
+        var length = st.UnitStep ? Sel(Lt(start, stop), BuildSub(B, stop, start, ""), zero)
+            : Sel(negStep, Count(stop, start, BuildNeg(B, step, "")), Count(start, stop, step));
+        return (start, length, step);
+    }
+
+    private static void RegisterArrayIndexing()
+    {
+        Add("operator.getitem", c => IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
+        {
+            var e = c.E; var t = (ArrayType)c.ArgType(0);
+            var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
+            if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
+            var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
+            return e.NewRef(view, c.ResultType);
+        }, acceptsNarrow: true, mayRaise: IndexMayRaise);
+
+        Add("operator.setitem", c =>
+        {
+            var t = (ArrayType)c.Positional[0].Type;
+            var target = IndexedType(c, t, c.Positional[1]);
+            var value = c.Positional[2];
+            CheckAssignable(c, value, t.Dtype);
+            if (target is ScalarType && value.Type is ArrayType)
+                throw c.ErrorAt(value, "setting an array element with a sequence.", "assign a scalar to an element, or index a slice to assign an array");
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E; var t = (ArrayType)c.ArgType(0);
+            if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
+            var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
+            var targetType = IndexedTypeOf(t, c.ArgType(1));
+            if (targetType is ScalarType dtype)
+                ArrayCode.Store(e, dtype, data, e.Convert(c.Arg(2), c.ArgType(2), dtype));
+            else
+                AssignInto(e, t.Dtype, data, shape.ToArray(), strides.ToArray(), c.Args[2], c.Span);
+            return GetUndef(e.M.Empty);
+        }, acceptsNarrow: true);
+    }
+
+    private static bool IndexMayRaise(Signature sig) => true;
+
+    /// <summary>IndexedType without a typing context (at lowering, the index was checked already).</summary>
+    private static SjType IndexedTypeOf(ArrayType t, SjType index)
+    {
+        var kinds = IndexKinds(index)!;
+        var full = ExpandIndex(kinds, t.Ndim);
+        int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
+        int ndim = full.Count(k => k is IndexKind.Slice or IndexKind.NewAxis);
+        if (ndim == 0 && !full.Contains(IndexKind.NewAxis) && consumed == t.Ndim && !kinds.Contains(IndexKind.Ellipsis)) return t.Dtype;
+        return new ArrayType(t.Dtype, ndim, ArrayLayout.A, t.Readonly);
+    }
+
+    /// <summary>A value stored into an array of this dtype: a number (cast as NumPy casts, except complex into a real
+    /// array, which NumPy rejects) or an array of numbers.</summary>
+    private static void CheckAssignable(CallTypingContext c, TypedArg value, ScalarType dtype)
+    {
+        var vt = value.Type is ArrayType va ? va.Dtype : value.Type;
+        if (vt is not ScalarType s) throw c.ErrorAt(value, $"cannot store a {TypeOps.PyName(value.Type)} in an array of {dtype.Name}");
+        if (s.Rank == 3 && dtype.Rank < 3 && value.Type is ScalarType)
+            throw c.ErrorAt(value, $"can't convert complex to {(dtype.Rank == 2 ? "float" : "int")}", "take .real or abs() of the value first");
+    }
+
+    /// <summary>Writes a scalar or a broadcast array into the elements (data, shape, strides) of a view.</summary>
+    private static void AssignInto(FunctionEmitter e, ScalarType dtype, LLVMValueRef data, LLVMValueRef[] shape, LLVMValueRef[] strides, LoweredArg value, Span span)
+    {
+        if (value.Type is ScalarType st)
+        {
+            var v = e.Convert(value.Value, st, dtype);
+            ArrayCode.LoopNest(e, shape, idx => ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, data, strides, idx), v));
+            return;
+        }
+        var at = (ArrayType)value.Type;
+        var src = value.Value;
+        var srcShape = ArrayCode.Shape(e, at, src); var srcStrides = ArrayCode.Strides(e, at, src);
+        if (at.Ndim > shape.Length) { AssignShapeError(e, srcShape, shape, span, always: true); return; }
+        // Right-aligned broadcasting of the source onto the target: each source axis is the target's or 1.
+        var bStrides = new LLVMValueRef[shape.Length];
+        var bad = e.M.ConstBool(false);
+        int lead = shape.Length - at.Ndim;
+        for (int k = 0; k < shape.Length; k++)
+        {
+            if (k < lead) { bStrides[k] = e.M.ConstI64(0); continue; }
+            var d = srcShape[k - lead];
+            var isOne = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, d, e.M.ConstI64(1), "");
+            bad = BuildOr(e.B, bad, BuildAnd(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, d, shape[k], ""), BuildNot(e.B, isOne, ""), ""), "");
+            bStrides[k] = BuildSelect(e.B, isOne, e.M.ConstI64(0), srcStrides[k - lead], "");
+        }
+        AssignShapeError(e, srcShape, shape, span, bad);
+        // The source may overlap the target (a[1:] = a[:-1]): then it is copied first, as NumPy does.
+        var overlap = Overlaps(e, ArrayCode.Data(e, src), srcShape, srcStrides, ArrayCode.ItemSize(at.Dtype), data, shape, strides, ArrayCode.ItemSize(dtype));
+        var copyType = new ArrayType(at.Dtype, at.Ndim);
+        var source = e.IfElse(overlap, e.M.Lower(copyType), () => CopyArray(e, at, src, copyType, span), () => src);
+        var srcData = ArrayCode.Data(e, source);
+        srcStrides = ArrayCode.Strides(e, at.With(layout: ArrayLayout.A), source);
+        for (int k = lead; k < shape.Length; k++)
+            bStrides[k] = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, srcShape[k - lead], e.M.ConstI64(1), ""), e.M.ConstI64(0), srcStrides[k - lead], "");
+        ArrayCode.LoopNest(e, shape, idx =>
+        {
+            var x = ArrayCode.Load(e, at.Dtype, ArrayCode.ElementPointer(e, srcData, bStrides, idx));
+            ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, data, strides, idx), e.Convert(x, at.Dtype, dtype));
+        });
+        // Drop the copy (a null meminfo when there was none).
+        var copied = e.InsertValue(source, BuildSelect(e.B, overlap, ArrayCode.Meminfo(e, source), ConstPointerNull(e.M.Ptr), ""), 0);
+        TypeModel.Of(copyType).DecRef(e, copied);
+    }
+
+    /// <summary>Whether the memory two strided views span intersects.</summary>
+    private static LLVMValueRef Overlaps(FunctionEmitter e, LLVMValueRef aData, LLVMValueRef[] aShape, LLVMValueRef[] aStrides, int aItem,
+        LLVMValueRef bData, LLVMValueRef[] bShape, LLVMValueRef[] bStrides, int bItem)
+    {
+        var B = e.B; var M = e.M;
+        (LLVMValueRef Lo, LLVMValueRef Hi) Extent(LLVMValueRef data, LLVMValueRef[] shape, LLVMValueRef[] strides, int item)
+        {
+            LLVMValueRef lo = M.ConstI64(0), hi = M.ConstI64(item), empty = M.ConstBool(false);
+            for (int k = 0; k < shape.Length; k++)
+            {
+                var span = BuildMul(B, BuildSub(B, shape[k], M.ConstI64(1), ""), strides[k], "");
+                var neg = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, span, M.ConstI64(0), "");
+                lo = BuildAdd(B, lo, BuildSelect(B, neg, span, M.ConstI64(0), ""), "");
+                hi = BuildAdd(B, hi, BuildSelect(B, neg, M.ConstI64(0), span, ""), "");
+                empty = BuildOr(B, empty, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, shape[k], M.ConstI64(0), ""), "");
+            }
+            var p = BuildPtrToInt(B, data, M.I64, "");
+            var l = BuildAdd(B, p, lo, "");
+            return (l, BuildSelect(B, empty, l, BuildAdd(B, p, hi, ""), ""));
+        }
+        var (al, ah) = Extent(aData, aShape, aStrides, aItem);
+        var (bl, bh) = Extent(bData, bShape, bStrides, bItem);
+        return BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, al, bh, ""), BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, bl, ah, ""), "");
+    }
+
+    private static void AssignShapeError(FunctionEmitter e, LLVMValueRef[] from, LLVMValueRef[] to, Span span, LLVMValueRef? cond = null, bool always = false)
+    {
+        var B = e.B; var M = e.M;
+        var err = e.NewBlock("shape_error"); var ok = e.NewBlock("shape_ok");
+        BuildCondBr(B, always ? M.ConstBool(true) : e.Expect(cond!.Value, false), err, ok);
+        PositionBuilderAtEnd(B, err);
+        var f = StoreShape(e, from); var t = StoreShape(e, to);
+        e.CallRuntime("sj_assign_shape_error", f, M.ConstI64(from.Length), t, M.ConstI64(to.Length));
+        e.ReturnError(span);
+        PositionBuilderAtEnd(B, ok);
+    }
+
+    /// <summary>A shape written to a stack array (for runtime helpers that print it).</summary>
+    private static LLVMValueRef StoreShape(FunctionEmitter e, IReadOnlyList<LLVMValueRef> shape)
+    {
+        var arr = e.Alloca(ArrayType2(e.M.I64, (ulong)Math.Max(1, shape.Count)));
+        for (int k = 0; k < shape.Count; k++)
+            BuildStore(e.B, shape[k], BuildInBoundsGEP2(e.B, ArrayType2(e.M.I64, (ulong)Math.Max(1, shape.Count)), arr, new[] { e.M.ConstI64(0), e.M.ConstI64(k) }, ""));
+        return arr;
+    }
+
+    // ------------------------------------------------------------ dtype arguments
+
+    /// <summary>The element type a dtype argument names: np.float32, float, int, bool, complex, a.dtype, or a string
+    /// ('float32', 'f8', 'i4', ...).</summary>
+    private static ScalarType? DtypeOf(TypedArg a) => DtypeOfType(a.Type, a.Literal);
+
+    private static ScalarType? DtypeOfType(SjType t, object? literal) => t switch
+    {
+        DTypeType d => d.Dtype,
+        BuiltinType b => DtypeByName(b.Qualified.StartsWith("numpy.") ? b.Qualified[6..] : b.Qualified),
+        _ when literal is string s => DtypeByName(s),
+        _ => null,
+    };
+
+    private static ScalarType? DtypeByName(string name)
+    {
+        if (ScalarType.ByName(name) is { } s) return s;
+        foreach (var (type, names) in NpNarrowTypes) if (names.Contains(name)) return type;
+        return name switch
+        {
+            "float" or "float_" or "double" or "f8" or "d" => ScalarType.Float64,
+            "int" or "int_" or "intp" or "longlong" or "i8" or "l" or "q" => ScalarType.Int64,
+            "bool" or "bool_" or "?" or "b1" => ScalarType.Bool,
+            "complex" or "complex_" or "cdouble" or "c16" or "D" => ScalarType.Complex128,
+            "f4" or "f" => ScalarType.Float32, "c8" or "F" => ScalarType.Complex64,
+            "i4" or "i" => ScalarType.Int32, "i2" or "h" => ScalarType.Int16, "i1" or "b" => ScalarType.Int8,
+            "u8" or "L" or "Q" => ScalarType.UInt64, "u4" or "I" => ScalarType.UInt32, "u2" or "H" => ScalarType.UInt16, "u1" or "B" => ScalarType.UInt8,
+            _ => null,
+        };
+    }
+
+    /// <summary>The dtype= argument (or the positional one at <paramref name="position"/>), else the fallback.</summary>
+    private static ScalarType DtypeArg(CallTypingContext c, string fn, ScalarType fallback, int position = -1)
+    {
+        var d = position >= 0 && c.Positional.Length > position ? c.Positional[position] : c.Keywords.GetValueOrDefault("dtype");
+        if (d == null || d.Type == SimpleType.None) return fallback;
+        return DtypeOf(d) ?? throw c.ErrorAt(d, $"{fn}(): data type {(d.Literal is string s ? $"'{s}'" : TypeOps.PyName(d.Type))} not understood" +
+            (d.Literal is string n && n is "float16" or "f2" or "e" or "longdouble" or "g" ? " in compiled code" : ""),
+            "use np.float64, np.float32, np.int64, np.int32, np.int8, np.uint8, np.bool_, np.complex128 ...");
+    }
+
+    // ------------------------------------------------------------ creation
+
+    /// <summary>A shape argument: an int (1-d) or a tuple of ints.</summary>
+    private static int ShapeNdim(CallTypingContext c, TypedArg shape, string fn)
+    {
+        if (shape.Type is ScalarType { Rank: <= 1 }) return 1;
+        if (shape.Type is TupleType tt && tt.Items.All(i => i is ScalarType { Rank: <= 1 })) return tt.Items.Length;
+        throw c.ErrorAt(shape, $"'{TypeOps.PyName(shape.Type)}' object cannot be interpreted as an integer", $"{fn}() takes a shape: an int or a tuple of ints");
+    }
+
+    private static LLVMValueRef[] ShapeValues(LoweringCall c, LoweredArg shape)
+    {
+        if (shape.Type is ScalarType st) return new[] { c.E.Convert(shape.Value, st, ScalarType.Int64) };
+        var tt = (TupleType)shape.Type;
+        return tt.Items.Select((it, k) => c.E.Convert(c.E.ExtractValue(shape.Value, k), it, ScalarType.Int64)).ToArray();
+    }
+
+    /// <summary>Fills every element of a new C-contiguous array with one value.</summary>
+    private static void Fill(FunctionEmitter e, ArrayType t, LLVMValueRef a, LLVMValueRef v)
+    {
+        var n = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
+        var data = ArrayCode.Data(e, a);
+        ArrayCode.Loop(e, n, i => ArrayCode.Store(e, t.Dtype, BuildInBoundsGEP2(e.B, e.M.Lower(t.Dtype.Rank == 0 ? ScalarType.UInt8 : t.Dtype), data, new[] { i }, ""), v));
+    }
+
+    private static void RegisterArrayCreation()
+    {
+        foreach (var (name, fill) in new (string, object?)[] { ("empty", null), ("zeros", 0L), ("ones", 1L) })
+        {
+            Add("numpy." + name, c =>
+            {
+                Arity(c, name, 1, 2, "dtype", "order");
+                return new ArrayType(DtypeArg(c, name, ScalarType.Float64, 1), ShapeNdim(c, c.Positional[0], name));
+            }, c =>
+            {
+                var t = (ArrayType)c.ResultType;
+                var a = ArrayCode.Allocate(c.E, t, ShapeValues(c, c.Args[0]), c.Span);
+                if (fill != null) Fill(c.E, t, a, c.E.M.Constant(fill, t.Dtype));
+                return a;
+            }, acceptsNarrow: true);
+            Add("numpy." + name + "_like", c =>
+            {
+                Arity(c, name + "_like", 1, 2, "dtype", "shape");
+                var proto = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], $"{name}_like() needs an array in compiled code");
+                int ndim = c.Keywords.TryGetValue("shape", out var s) ? ShapeNdim(c, s, name + "_like") : proto.Ndim;
+                return new ArrayType(DtypeArg(c, name + "_like", proto.Dtype, 1), ndim);
+            }, c =>
+            {
+                var t = (ArrayType)c.ResultType;
+                var shape = c.Keywords.TryGetValue("shape", out var s) ? ShapeValues(c, s) : ArrayCode.Shape(c.E, (ArrayType)c.ArgType(0), c.Arg(0));
+                var a = ArrayCode.Allocate(c.E, t, shape, c.Span);
+                if (fill != null) Fill(c.E, t, a, c.E.M.Constant(fill, t.Dtype));
+                return a;
+            }, acceptsNarrow: true);
+        }
+
+        Add("numpy.full", c =>
+        {
+            Arity(c, "full", 2, 3, "dtype", "order");
+            var fillType = c.Positional[1].Type as ScalarType ?? throw c.ErrorAt(c.Positional[1], "full() takes a number as its fill value in compiled code");
+            return new ArrayType(DtypeArg(c, "full", fillType.Canonical, 2), ShapeNdim(c, c.Positional[0], "full"));
+        }, c =>
+        {
+            var t = (ArrayType)c.ResultType;
+            var a = ArrayCode.Allocate(c.E, t, ShapeValues(c, c.Args[0]), c.Span);
+            Fill(c.E, t, a, c.E.Convert(c.Arg(1), c.ArgType(1), t.Dtype));
+            return a;
+        }, acceptsNarrow: true);
+        Add("numpy.full_like", c =>
+        {
+            Arity(c, "full_like", 2, 2, "dtype");
+            var proto = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], "full_like() needs an array in compiled code");
+            if (c.Positional[1].Type is not ScalarType) throw c.ErrorAt(c.Positional[1], "full_like() takes a number as its fill value in compiled code");
+            return new ArrayType(DtypeArg(c, "full_like", proto.Dtype), proto.Ndim);
+        }, c =>
+        {
+            var t = (ArrayType)c.ResultType;
+            var a = ArrayCode.Allocate(c.E, t, ArrayCode.Shape(c.E, (ArrayType)c.ArgType(0), c.Arg(0)), c.Span);
+            Fill(c.E, t, a, c.E.Convert(c.Arg(1), c.ArgType(1), t.Dtype));
+            return a;
+        }, acceptsNarrow: true);
+
+        // arange([start,] stop[, step], dtype=None): NumPy's length ceil((stop - start) / step), computed in the
+        // arguments' type; the values are start + i * step.
+        Add("numpy.arange", c =>
+        {
+            Arity(c, "arange", 1, 3, "dtype");
+            foreach (var a in c.Positional)
+                if (a.Type is not ScalarType { Rank: <= 2 }) throw c.ErrorAt(a, "arange() takes real numbers");
+            var natural = c.Positional.Select(a => ((ScalarType)a.Type).Rank == 2 ? ScalarType.Float64 : ScalarType.Int64).Aggregate((x, y) => x.Rank >= y.Rank ? x : y);
+            return new ArrayType(DtypeArg(c, "arange", natural), 1);
+        }, c =>
+        {
+            var e = c.E; var B = e.B; var M = e.M;
+            var t = (ArrayType)c.ResultType;
+            bool isFloat = c.Args.Any(a => ((ScalarType)a.Type).Rank == 2);
+            var work = isFloat ? ScalarType.Float64 : ScalarType.Int64;
+            LLVMValueRef start = M.Constant(0L, work), step = M.Constant(1L, work), stop;
+            if (c.Args.Length == 1) stop = e.Convert(c.Arg(0), c.ArgType(0), work);
+            else
+            {
+                start = e.Convert(c.Arg(0), c.ArgType(0), work); stop = e.Convert(c.Arg(1), c.ArgType(1), work);
+                if (c.Args.Length == 3) step = e.Convert(c.Arg(2), c.ArgType(2), work);
+            }
+            LLVMValueRef length;
+            if (isFloat)
+            {
+                e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, step, M.ConstF64(0), ""), "ZeroDivisionError", "division by zero", c.Span);
+                var q = e.Intrinsic("llvm.ceil", new[] { M.F64 }, BuildFDiv(B, BuildFSub(B, stop, start, ""), step, ""));
+                length = BuildFPToSI(B, BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, q, M.ConstF64(0), ""), q, M.ConstF64(0), ""), M.I64, "");
+            }
+            else
+            {
+                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, M.ConstI64(0), ""), "ZeroDivisionError", "division by zero", c.Span);
+                // ceil((stop - start) / step) for integers: floor division of the negation, negated.
+                var diff = BuildSub(B, stop, start, "");
+                var q = BuildSDiv(B, diff, step, "");
+                var exact = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildMul(B, q, step, ""), diff, "");
+                var sameSign = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, BuildXor(B, diff, step, ""), M.ConstI64(0), "");
+                var ceil = BuildSelect(B, BuildAnd(B, BuildNot(B, exact, ""), sameSign, ""), BuildAdd(B, q, M.ConstI64(1), ""), q, "");
+                length = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, ceil, M.ConstI64(0), ""), ceil, M.ConstI64(0), "");
+            }
+            var a = ArrayCode.Allocate(e, t, new[] { length }, c.Span);
+            var data = ArrayCode.Data(e, a);
+            ArrayCode.Loop(e, length, i =>
+            {
+                var v = isFloat ? BuildFAdd(B, start, BuildFMul(B, BuildSIToFP(B, i, M.F64, ""), step, ""), "") : BuildAdd(B, start, BuildMul(B, i, step, ""), "");
+                ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, i), e.Convert(v, work, t.Dtype));
+            });
+            return a;
+        }, acceptsNarrow: true);
+
+        // linspace(start, stop, num=50, endpoint=True): NumPy's formula, start + i * step with step = (stop - start) / div,
+        // and the last value exactly stop when endpoint.
+        Add("numpy.linspace", c =>
+        {
+            Arity(c, "linspace", 2, 3, "num", "endpoint", "dtype");
+            foreach (var a in c.Positional.Take(2))
+                if (a.Type is not ScalarType { Rank: <= 2 }) throw c.ErrorAt(a, "linspace() takes real numbers in compiled code");
+            return new ArrayType(DtypeArg(c, "linspace", ScalarType.Float64), 1);
+        }, c =>
+        {
+            var e = c.E; var B = e.B; var M = e.M;
+            var t = (ArrayType)c.ResultType;
+            var start = ToFloat(c, 0); var stop = ToFloat(c, 1);
+            var num = c.Args.Length == 3 ? ToInt(c, 2) : c.Keywords.TryGetValue("num", out var kn) ? e.Convert(kn.Value, kn.Type, ScalarType.Int64) : M.ConstI64(50);
+            var endpoint = c.Keywords.TryGetValue("endpoint", out var ke) ? e.Convert(ke.Value, ke.Type, ScalarType.Bool) : M.ConstBool(true);
+            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, num, M.ConstI64(0), ""), "ValueError", "Number of samples, -1, must be non-negative.", c.Span);
+            var div = BuildSelect(B, endpoint, BuildSub(B, num, M.ConstI64(1), ""), num, "");
+            var delta = BuildFSub(B, stop, start, "");
+            var step = BuildFDiv(B, delta, BuildSIToFP(B, div, M.F64, ""), "");
+            var a = ArrayCode.Allocate(e, t, new[] { num }, c.Span);
+            var data = ArrayCode.Data(e, a);
+            var divPositive = BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, div, M.ConstI64(0), "");
+            ArrayCode.Loop(e, num, i =>
+            {
+                var fi = BuildSIToFP(B, i, M.F64, "");
+                // div == 0: NumPy multiplies by delta instead (step would be nan).
+                var v = BuildFAdd(B, start, BuildSelect(B, divPositive, BuildFMul(B, fi, step, ""), BuildFMul(B, fi, delta, ""), ""), "");
+                var last = BuildAnd(B, endpoint, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, BuildSub(B, num, M.ConstI64(1), ""), ""), "");
+                var lastAndMany = BuildAnd(B, last, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, num, M.ConstI64(1), ""), "");
+                v = BuildSelect(B, lastAndMany, stop, v, "");
+                ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, i), e.Convert(v, ScalarType.Float64, t.Dtype));
+            });
+            return a;
+        }, acceptsNarrow: true);
+
+        foreach (var name in new[] { "eye", "identity" })
+            Add("numpy." + name, c =>
+            {
+                Arity(c, name, 1, name == "eye" ? 2 : 1, "dtype");
+                foreach (var a in c.Positional) IntArg(c, name, Array.IndexOf(c.Positional, a));
+                return new ArrayType(DtypeArg(c, name, ScalarType.Float64), 2);
+            }, c =>
+            {
+                var e = c.E; var t = (ArrayType)c.ResultType;
+                var n = ToInt(c, 0); var m = c.Args.Length == 2 ? ToInt(c, 1) : n;
+                var a = ArrayCode.Allocate(e, t, new[] { n, m }, c.Span);
+                Fill(e, t, a, e.M.Constant(0L, t.Dtype));
+                var data = ArrayCode.Data(e, a);
+                var diag = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, n, m, ""), n, m, "");
+                ArrayCode.Loop(e, diag, i => ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, BuildAdd(e.B, BuildMul(e.B, i, m, ""), i, "")), e.M.Constant(1L, t.Dtype)));
+                return a;
+            }, acceptsNarrow: true);
+
+        Add("numpy.copy", c =>
+        {
+            Arity(c, "copy", 1, 1);
+            var t = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], "copy() needs an array in compiled code");
+            return new ArrayType(t.Dtype, t.Ndim);
+        }, c => CopyArray(c.E, (ArrayType)c.ArgType(0), c.Arg(0), (ArrayType)c.ResultType, c.Span), acceptsNarrow: true);
+    }
+
+    /// <summary>The address of element i of contiguous data.</summary>
+    private static LLVMValueRef ElementAt(FunctionEmitter e, ScalarType dtype, LLVMValueRef data, LLVMValueRef i) =>
+        BuildInBoundsGEP2(e.B, e.M.Lower(dtype.Rank == 0 ? ScalarType.UInt8 : dtype), data, new[] { i }, "");
+
+    /// <summary>A new C-contiguous array with the elements of a (converted to the result's dtype).</summary>
+    private static LLVMValueRef CopyArray(FunctionEmitter e, ArrayType from, LLVMValueRef a, ArrayType to, Span span)
+    {
+        var shape = ArrayCode.Shape(e, from, a);
+        var r = ArrayCode.Allocate(e, to, shape, span);
+        var src = ArrayCode.Data(e, a); var strides = ArrayCode.Strides(e, from, a);
+        var dst = ArrayCode.Data(e, r);
+        if (from.Layout == ArrayLayout.C)
+            ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
+                ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), e.Convert(ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
+        else
+        {
+            var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
+            ArrayCode.LoopNest(e, shape, idx =>
+                ArrayCode.Store(e, to.Dtype, ArrayCode.ElementPointer(e, dst, dstStrides, idx),
+                    e.Convert(ArrayCode.Load(e, from.Dtype, ArrayCode.ElementPointer(e, src, strides, idx)), from.Dtype, to.Dtype)));
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------ methods
+
+    private static LibFunc Method(string name, Func<CallTypingContext, ArrayType, SjType> type, Func<LoweringCall, ArrayType, LLVMValueRef> lower, bool mayRaise = true)
+    {
+        // An array method and a scalar method may share a name (conjugate): the array one is registered under
+        // "method.NAME" only when no scalar one exists.
+        var f = Add("method." + name, c => type(c, (ArrayType)c.Positional[0].Type), c => lower(c, (ArrayType)c.ArgType(0)), neverRaises: !mayRaise, acceptsNarrow: true);
+        f.Receiver = IsArray;
+        return f;
+    }
+
+    private static void RegisterArrayMethods()
+    {
+        Method("copy", (c, t) => { Arity(c, "copy", 1, 1); return new ArrayType(t.Dtype, t.Ndim); },
+            (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
+        Method("astype", (c, t) =>
+        {
+            Arity(c, "astype", 2, 2);
+            return new ArrayType(DtypeOf(c.Positional[1]) ?? throw c.ErrorAt(c.Positional[1], "astype() takes a dtype such as np.float32"), t.Ndim);
+        }, (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
+        Method("fill", (c, t) =>
+        {
+            Arity(c, "fill", 2, 2);
+            CheckAssignable(c, c.Positional[1], t.Dtype);
+            if (c.Positional[1].Type is not ScalarType) throw c.ErrorAt(c.Positional[1], "fill() takes a number");
+            return SimpleType.None;
+        }, (c, t) =>
+        {
+            var e = c.E;
+            if (t.Readonly) e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span);
+            else
+            {
+                var v = e.Convert(c.Arg(1), c.ArgType(1), t.Dtype);
+                var data = ArrayCode.Data(e, c.Arg(0)); var strides = ArrayCode.Strides(e, t, c.Arg(0));
+                ArrayCode.LoopNest(e, ArrayCode.Shape(e, t, c.Arg(0)), idx => ArrayCode.Store(e, t.Dtype, ArrayCode.ElementPointer(e, data, strides, idx), v));
+            }
+            return GetUndef(e.M.Empty);
+        });
+        Method("transpose", (c, t) => { Arity(c, "transpose", 1, 1); return Transposed(t); },
+            (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType), mayRaise: false);
+        foreach (var name in new[] { "ravel", "flatten" })
+            Method(name, (c, t) => { Arity(c, name, 1, 1); return new ArrayType(t.Dtype, 1); }, (c, t) =>
+            {
+                // ravel of a C-contiguous array is a view; otherwise (and always for flatten) a copy in C order.
+                var e = c.E;
+                if (name == "ravel" && t.Layout == ArrayLayout.C)
+                {
+                    var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+                    var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), new[] { size }, new[] { e.M.ConstI64(t.ItemSize) });
+                    return e.NewRef(view, c.ResultType);
+                }
+                var copy = CopyArray(e, t, c.Arg(0), new ArrayType(t.Dtype, t.Ndim), c.Span);
+                var n = ArrayCode.Size(e, ArrayCode.Shape(e, new ArrayType(t.Dtype, t.Ndim), copy));
+                return ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, copy), ArrayCode.Data(e, copy), new[] { n }, new[] { e.M.ConstI64(t.ItemSize) });
+            });
+        Method("reshape", (c, t) =>
+        {
+            if (c.Positional.Length < 2) throw c.Error("reshape() takes a shape");
+            if (t.Layout != ArrayLayout.C) throw c.Error("reshape() of an array that is not C-contiguous is not supported in compiled code yet", "reshape a.copy() instead");
+            int ndim = c.Positional.Length == 2 ? ShapeNdim(c, c.Positional[1], "reshape") : c.Positional.Length - 1;
+            for (int k = 1; k < c.Positional.Length && c.Positional.Length > 2; k++) IntArg(c, "reshape", k);
+            return new ArrayType(t.Dtype, ndim, ArrayLayout.C, t.Readonly);
+        }, (c, t) =>
+        {
+            var e = c.E; var B = e.B; var M = e.M;
+            var shape = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
+            var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+            // One dimension may be -1: the size divided by the product of the others.
+            var known = shape.Aggregate(M.ConstI64(1), (acc, d) => BuildMul(B, acc, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), M.ConstI64(1), d, ""), ""));
+            var safeKnown = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, known, M.ConstI64(0), ""), M.ConstI64(1), known, "");
+            var inferred = BuildSDiv(B, size, safeKnown, "");
+            shape = shape.Select(d => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), inferred, d, "")).ToArray();
+            var newSize = ArrayCode.Size(e, shape);
+            var negative = shape.Select(d => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, d, M.ConstI64(0), "")).Aggregate(M.ConstBool(false), (x, y) => BuildOr(B, x, y, ""));
+            var bad = BuildOr(B, negative, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, newSize, size, ""), "");
+            var err = e.NewBlock("reshape_error"); var ok = e.NewBlock("reshape_ok");
+            BuildCondBr(B, e.Expect(bad, false), err, ok);
+            PositionBuilderAtEnd(B, err);
+            var requested = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
+            e.CallRuntime("sj_reshape_error", size, StoreShape(e, requested), M.ConstI64(requested.Length));
+            e.ReturnError(c.Span);
+            PositionBuilderAtEnd(B, ok);
+            var rt = (ArrayType)c.ResultType;
+            var view = ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), shape, ArrayCode.ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
+            return e.NewRef(view, rt);
+        });
+        Method("item", (c, t) =>
+        {
+            Arity(c, "item", 1, 1);
+            return t.Dtype;
+        }, (c, t) =>
+        {
+            var e = c.E;
+            var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, size, e.M.ConstI64(1), ""), "ValueError", "can only convert an array of size 1 to a Python scalar", c.Span);
+            return ArrayCode.Load(e, t.Dtype, ArrayCode.Data(e, c.Arg(0)));
+        });
+    }
+}

@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace SharpJit.Runtime;
+
+/// <summary>
+/// Memory for arrays made by compiled code. One block per allocation: a 64-byte header (the meminfo) followed by the
+/// data, aligned to 64 bytes. Header: [0] reference count (atomic; compiled code adjusts it, Codegen.ArrayModel),
+/// [8] byte size of the data. An array value points at the meminfo of the block that holds its data; views share it.
+/// Arrays passed in by a host carry a null meminfo: borrowed for the call, never counted.
+/// </summary>
+public static unsafe class RuntimeArrays
+{
+    public const int Header = 64;
+
+    /// <summary>A new block of nbytes of data with one reference (the caller's), or null with MemoryError set.</summary>
+    public static byte* Allocate(long nbytes)
+    {
+        if (nbytes < 0 || nbytes > long.MaxValue - Header) { ErrorState.Set("MemoryError", "array is too big"); return null; }
+        byte* block;
+        try { block = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + nbytes), 64); }
+        catch (OutOfMemoryException) { block = null; }
+        if (block == null)
+        {
+            ErrorState.Set("MemoryError", $"Unable to allocate {FormatBytes(nbytes)} for an array");
+            return null;
+        }
+        *(long*)block = 1;
+        *(long*)(block + 8) = nbytes;
+        RuntimeStats.Allocated();
+        return block;
+    }
+
+    /// <summary>The data of a block made by <see cref="Allocate"/>.</summary>
+    public static byte* DataOf(byte* meminfo) => meminfo + Header;
+
+    /// <summary>Frees a block whose count reached zero.</summary>
+    public static void Free(byte* meminfo)
+    {
+        NativeMemory.AlignedFree(meminfo);
+        RuntimeStats.Freed();
+    }
+
+    /// <summary>Adds one reference (a host keeping an array compiled code returned); null (borrowed) is not counted.</summary>
+    public static void Retain(byte* meminfo)
+    {
+        if (meminfo != null) Interlocked.Increment(ref *(long*)meminfo);
+    }
+
+    /// <summary>Drops one reference, freeing the block with the last one.</summary>
+    public static void Release(byte* meminfo)
+    {
+        if (meminfo != null && Interlocked.Decrement(ref *(long*)meminfo) == 0) Free(meminfo);
+    }
+
+    /// <summary>NumPy's size text in its MemoryError ("7.45 GiB").</summary>
+    private static string FormatBytes(long n)
+    {
+        string[] units = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+        double v = n; int u = 0;
+        while (v >= 1024 && u < units.Length - 1) { v /= 1024; u++; }
+        return u == 0 ? $"{n}. B" : $"{v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} {units[u]}";
+    }
+
+    // ------------------------------------------------------------ entry points for compiled code
+
+    [UnmanagedCallersOnly] public static byte* AllocateExport(long nbytes) => Allocate(nbytes);
+    [UnmanagedCallersOnly] public static void FreeExport(byte* meminfo) => Free(meminfo);
+
+    /// <summary>IndexError for an integer index outside an axis (NumPy's message, with the index as written).</summary>
+    [UnmanagedCallersOnly]
+    public static void IndexError(long index, long axis, long size) =>
+        ErrorState.Set("IndexError", $"index {index} is out of bounds for axis {axis} with size {size}");
+
+    /// <summary>ValueError for operands whose shapes do not broadcast: the shapes as NumPy prints them.</summary>
+    [UnmanagedCallersOnly]
+    public static void BroadcastError(long* shapes, long* ndims, long count)
+    {
+        var parts = new List<string>();
+        long* s = shapes;
+        for (long k = 0; k < count; k++)
+        {
+            int n = (int)ndims[k];
+            parts.Add(ShapeText(new ReadOnlySpan<long>(s, n)));
+            s += n;
+        }
+        ErrorState.Set("ValueError", "operands could not be broadcast together with shapes " + string.Join(" ", parts) + " ");
+    }
+
+    /// <summary>ValueError for an assignment whose value does not broadcast to the target.</summary>
+    [UnmanagedCallersOnly]
+    public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>
+        ErrorState.Set("ValueError", $"could not broadcast input array from shape {ShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {ShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
+
+    /// <summary>ValueError for a reshape to a different size.</summary>
+    [UnmanagedCallersOnly]
+    public static void ReshapeError(long size, long* shape, long ndim) =>
+        ErrorState.Set("ValueError", $"cannot reshape array of size {size} into shape ({string.Join(",", new ReadOnlySpan<long>(shape, (int)ndim).ToArray())}{(ndim == 1 ? "," : "")})");
+
+    /// <summary>A shape as Python prints the tuple: (3,), (2, 3), ().</summary>
+    public static string ShapeText(ReadOnlySpan<long> shape) =>
+        shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape.ToArray()) + ")";
+}

@@ -1,0 +1,154 @@
+"""NumPy arrays across the decorator's boundary: no copies in or out, writes seen by the caller, returned arrays
+owning their memory, views of arguments keeping them alive, signatures per dtype/ndim/layout/writability, clear
+TypeErrors for arrays compiled code cannot take, and no leaks."""
+import gc
+import resource
+
+import numpy as np
+import pytest
+
+import sharpjit
+
+
+def test_writes_are_seen_by_the_caller_without_a_copy():
+    @sharpjit.jit
+    def bump(a):
+        for i in range(a.shape[0]):
+            a[i] += i
+
+    a = np.zeros(5)
+    bump(a)
+    assert a.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+    view = np.zeros(10)[::2]           # a strided view: written through its strides
+    bump(view)
+    assert view.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+    assert view.base.tolist() == [0.0, 0.0, 1.0, 0.0, 2.0, 0.0, 3.0, 0.0, 4.0, 0.0]
+
+
+def test_returned_arrays_are_ndarrays_owning_compiled_memory():
+    @sharpjit.jit
+    def grid(n):
+        return np.arange(n * n).reshape(n, n) * 2
+
+    g = grid(3)
+    assert type(g) is np.ndarray and g.dtype == np.int64 and g.shape == (3, 3)
+    assert g.tolist() == (np.arange(9).reshape(3, 3) * 2).tolist()
+    g[0, 0] = 100                      # writable, and NumPy sees the compiled allocation
+    assert g.sum() == 100 + 72
+
+
+def test_a_returned_view_of_an_argument_is_a_view_of_it():
+    @sharpjit.jit
+    def inner(a):
+        return a[1:-1, 1:-1]
+
+    a = np.arange(16.0).reshape(4, 4)
+    v = inner(a)
+    assert np.shares_memory(v, a)
+    v[0, 0] = -1
+    assert a[1, 1] == -1
+    del a
+    gc.collect()
+    assert v.tolist()[0] == [-1.0, 6.0]   # the view keeps the argument's memory alive
+
+
+def test_signatures_record_dtype_ndim_layout_and_writability():
+    @sharpjit.jit
+    def first(a):
+        return a.sum()
+
+    first(np.zeros(3))
+    first(np.zeros(3, dtype=np.float32))
+    first(np.zeros((2, 2)))
+    first(np.zeros((2, 3)).T)
+    first(np.zeros(6)[::2])
+    ro = np.zeros(3)
+    ro.flags.writeable = False
+    first(ro)
+    names = [s[0] for s in first.signatures]
+    assert names == ["array(float64, 1d, C)", "array(float32, 1d, C)", "array(float64, 2d, C)",
+                     "array(float64, 2d, F)", "array(float64, 1d, A)", "array(float64, 1d, C, readonly)"]
+
+
+@pytest.mark.parametrize("bad, message", [
+    (np.zeros(3, dtype=np.float16), "is an array of dtype float16"),
+    (np.zeros(3, dtype=object), "is an array of dtype object"),
+    (np.zeros(3, dtype=">f8"), "is an array in non-native byte order"),
+    (np.zeros(2, dtype=[("x", "f8")]), "is an array of dtype"),
+], ids=["float16", "object", "big-endian", "structured"])
+def test_unsupported_arrays_are_type_errors_naming_the_argument(bad, message):
+    @sharpjit.jit
+    def total(scale, a):
+        return a.sum() * scale
+
+    with pytest.raises(TypeError, match=r"total\(\) argument 'a' " + message):
+        total(2.0, bad)
+    assert total.signatures == []
+
+
+def test_read_only_arrays_raise_numpys_value_error_on_writes():
+    @sharpjit.jit
+    def clear(a):
+        a[0] = 0
+
+    a = np.ones(3)
+    a.flags.writeable = False
+    with pytest.raises(ValueError, match="assignment destination is read-only"):
+        clear(a)
+    assert a[0] == 1.0
+
+
+def test_errors_inside_compiled_array_code_are_the_right_python_exceptions():
+    @sharpjit.jit
+    def at(a, i):
+        return a[i]
+
+    with pytest.raises(IndexError, match="index 5 is out of bounds for axis 0 with size 5"):
+        at(np.zeros(5), 5)
+
+    @sharpjit.jit
+    def add(a, b):
+        return a + b
+
+    with pytest.raises(ValueError, match=r"operands could not be broadcast together with shapes \(3,\) \(4,\) "):
+        add(np.zeros(3), np.zeros(4))
+
+
+def test_boundscheck_false_removes_the_checks():
+    @sharpjit.jit(boundscheck=False)
+    def at(a, i):
+        return a[i]
+
+    assert at(np.arange(5.0), -1) == 4.0     # negative indices still count from the end
+
+
+def test_creating_and_returning_arrays_keeps_memory_flat():
+    @sharpjit.jit
+    def make(n):
+        a = np.empty(n)
+        a[:] = 1.5
+        return a
+
+    make(1000)
+    for _ in range(2000):
+        make(1000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(100_000):              # 800 MB if nothing were freed
+        make(1000)
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before < 50_000, f"max RSS grew by {after - before} KiB"
+
+
+def test_exceptions_free_arrays_made_before_them():
+    @sharpjit.jit
+    def fail(n):
+        a = np.ones(n)
+        b = a * 2
+        return b[n]                        # IndexError after two allocations
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(20_000):
+        with pytest.raises(IndexError):
+            fail(10_000)                   # 3.2 GB if the unwind leaked them
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert after - before < 50_000, f"max RSS grew by {after - before} KiB"
