@@ -20,3 +20,12 @@ u[3, 3] = 1.0
 print(diffuse(u, 3, 0.1))
 x = np.linspace(0.0, 1.0, 8)
 print(wave(np.sin(x), np.cos(x), 0.1, 0.5))
+a = np.arange(8.0)
+a += a[::-1]
+print(a)
+b = np.arange(6)
+b[1:] += b[:-1]
+print(b)
+c = np.arange(5.0)
+c *= c
+print(c)

@@ -440,6 +440,7 @@ public sealed unsafe class FunctionEmitter
             case Op.UnaryOp:
             case Op.Compare:
             case Op.SetItem:
+            case Op.ArrayExpr:
                 return EmitEntry(i, (ResolvedLibraryCall)i.Resolved!, i.Args);
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
             case Op.IncRef:

@@ -23,6 +23,7 @@ public enum Op
     GetItem,      // Args[0] = container, Args[1] = index
     SetItem,      // Args[0] = container, Args[1] = index, Args[2] = value: container[index] = value (result None)
     InPlaceOp,    // Args[0], Args[1]; Data = Syntax.Operator: x op= y (arrays are updated in place, other values rebound)
+    ArrayExpr,    // Args = leaves; Data = Library.ElementwiseNode: a fused tree of element-wise array operations (Passes.ArrayFusion)
     GetIter,      // Args[0] = iterable
     IterValid,    // Args[0] = iterator: bool
     IterValue,    // Args[0] = iterator: current item

@@ -30,6 +30,7 @@ public static class IrPrinter
         {
             Op.Const => ConstRepr(i.Data),
             Op.MakeClosure => ((Binding.FunctionInfo)i.Data!).QualName,
+            Op.ArrayExpr => i.Data!.ToString()!,
             Op.Call => ((CallShape)i.Data!).KeywordNames.Count > 0 ? "kw=" + string.Join(",", ((CallShape)i.Data!).KeywordNames) : "",
             Op.FormatValue => ((FormatShape)i.Data!).Conversion > 0 ? "!" + (char)((FormatShape)i.Data!).Conversion : "",
             _ => i.Data?.ToString() ?? "",

@@ -36,7 +36,7 @@ public static unsafe partial class Builtins
         {
             var elementEntry = Get(element);
             Add("array." + op, c => ElementwiseType(c, ufunc, elementEntry), c => LowerElementwise(c, ufunc, elementEntry, inPlace: false), acceptsNarrow: true,
-                mayRaise: _ => true);
+                mayRaise: _ => true).Elementwise = (ufunc, elementEntry, false);
             if (op is "eq" or "ne" or "lt" or "le" or "gt" or "ge" or "neg" or "pos" or "invert") continue;
             Add("inplace." + op, c =>
             {
@@ -46,7 +46,7 @@ public static unsafe partial class Builtins
                     throw c.Error($"Cannot cast ufunc '{ufunc}' output from dtype('{result.Dtype.Name}') to dtype('{target.Dtype.Name}') with casting rule 'same_kind'",
                         "write the result to a new array (a = a + b), or convert with .astype()");
                 return target;
-            }, c => LowerElementwise(c, ufunc, elementEntry, inPlace: true), acceptsNarrow: true);
+            }, c => LowerElementwise(c, ufunc, elementEntry, inPlace: true), acceptsNarrow: true).Elementwise = (ufunc, elementEntry, true);
         }
     }
 
@@ -103,80 +103,112 @@ public static unsafe partial class Builtins
     // ------------------------------------------------------------ lowering
 
     /// <summary>Applies the element entry over the broadcast operands into a new array (or, in place, into operand 0).</summary>
-    private static LLVMValueRef LowerElementwise(LoweringCall c, string ufunc, LibFunc element, bool inPlace)
+    private static LLVMValueRef LowerElementwise(LoweringCall c, string ufunc, LibFunc element, bool inPlace) =>
+        LowerTree(c, new ElementwiseNode(ufunc, element, inPlace ? (ArrayType)c.ArgType(0) : (ArrayType)c.ResultType,
+            Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray(), inPlace, c.Span, c.Callees));
+
+    /// <summary>The registry entry of a fused tree (Passes.ArrayFusion): its arguments are the tree's leaves.</summary>
+    public static LibFunc FusedElementwise(ElementwiseNode tree) =>
+        new("array.fused", _ => throw new InvalidOperationException("internal: a fused expression is typed already"), c => LowerTree(c, tree), LibFunc.Always)
+        { AcceptsNarrow = true };
+
+    /// <summary>
+    /// One loop over the broadcast shape of a tree of element-wise operations (the leaves are the call's arguments):
+    /// each element is computed through the tree by the scalar entries, converted to each node's dtype as NumPy's
+    /// temporaries would hold it, and stored once. Broadcasting is checked node by node, innermost first.
+    /// </summary>
+    private static LLVMValueRef LowerTree(LoweringCall c, ElementwiseNode root)
     {
         var e = c.E; var B = e.B; var M = e.M;
-        var result = (ArrayType)c.ResultType;
-        int ndim = result.Ndim;
-        var operands = c.Args.Select(a => a).ToArray();
-        // Each array operand's shape, right-aligned to the result (missing leading axes have length 1).
-        var shapes = operands.Select(a => a.Type is ArrayType at ? Aligned(e, ArrayCode.Shape(e, at, a.Value), ndim) : null).ToArray();
-        LLVMValueRef[] outShape;
-        if (inPlace) outShape = shapes[0]!;
-        else
+        var leaves = c.Args;
+        int ndim = root.Type.Ndim;
+        var shapes = new Dictionary<ElementwiseNode, LLVMValueRef[]>();
+        LLVMValueRef[]? RawShape(object o) => o is int k
+            ? (leaves[k].Type is ArrayType at ? ArrayCode.Shape(e, at, leaves[k].Value) : null)
+            : shapes[(ElementwiseNode)o];
+        void Shapes(ElementwiseNode n)
         {
-            outShape = Enumerable.Range(0, ndim).Select(_ => M.ConstI64(1)).ToArray();
-            foreach (var s in shapes.Where(s => s != null))
-                for (int k = 0; k < ndim; k++)
-                    outShape[k] = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], M.ConstI64(1), ""), outShape[k], s[k], "");
+            foreach (var child in n.Operands.OfType<ElementwiseNode>()) Shapes(child);
+            int nd = n.Type.Ndim;
+            var raw = n.Operands.Select(RawShape).ToArray();
+            var aligned = raw.Select(s => s == null ? null : Aligned(e, s, nd)).ToArray();
+            LLVMValueRef[] outShape;
+            if (n.InPlace) outShape = aligned[0]!;
+            else
+            {
+                outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
+                foreach (var s in aligned.Where(s => s != null))
+                    for (int k = 0; k < nd; k++)
+                        outShape[k] = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], M.ConstI64(1), ""), outShape[k], s[k], "");
+            }
+            // Every operand's axis must equal the result's or be 1.
+            var bad = M.ConstBool(false);
+            foreach (var s in aligned.Where(s => s != null))
+                for (int k = 0; k < nd; k++)
+                    bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s![k], outShape[k], ""),
+                        BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
+            if (FunctionEmitter.ConstantIntOf(bad) != 0) BroadcastError(e, raw.Where(s => s != null).ToList()!, bad, n.Span);
+            shapes[n] = outShape;
         }
-        // Every operand's axis must equal the result's or be 1.
-        var bad = M.ConstBool(false);
-        foreach (var s in shapes.Where(s => s != null))
-            for (int k = 0; k < ndim; k++)
-                bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s![k], outShape[k], ""),
-                    BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
-        if (FunctionEmitter.ConstantIntOf(bad) != 0) BroadcastError(e, operands, bad, c.Span);
+        Shapes(root);
+        var outShapeRoot = shapes[root];
 
-        if (inPlace && ((ArrayType)operands[0].Type).Readonly)
+        if (root.InPlace && ((ArrayType)leaves[0].Type).Readonly)
         {
-            e.RaiseIf(M.ConstBool(true), "ValueError", "output array is read-only", c.Span);
-            return e.NewRef(operands[0].Value, operands[0].Type);
+            e.RaiseIf(M.ConstBool(true), "ValueError", "output array is read-only", root.Span);
+            return e.NewRef(leaves[0].Value, leaves[0].Type);
         }
-        var outArray = inPlace ? operands[0].Value : ArrayCode.Allocate(e, result, outShape, c.Span);
-        var outType = inPlace ? (ArrayType)operands[0].Type : result;
+        var outType = root.InPlace ? (ArrayType)leaves[0].Type : root.Type;
+        var outArray = root.InPlace ? leaves[0].Value : ArrayCode.Allocate(e, outType, outShapeRoot, root.Span);
         var outData = ArrayCode.Data(e, outArray);
         var outStrides = ArrayCode.Strides(e, outType, outArray);
+        var copies = new List<(LLVMValueRef Copy, ArrayType Type)>();
+        if (root.InPlace) leaves = leaves.Select((a, k) => k == 0 || a.Type is not ArrayType at ? a : UnaliasedOperand(e, a, at, outArray, outType, root.Span, copies)).ToArray();
+        var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
+        var leafShapes = leaves.Select(a => a.Type is ArrayType at ? Aligned(e, ArrayCode.Shape(e, at, a.Value), ndim) : null).ToArray();
 
-        var elementTypes = ElementTypes(Loop(ufunc, operands.Select(a => a.Type).ToArray(), operands.Select(a => a.Literal).ToArray())!, element);
-        var scalarResult = ScalarResultOf(element, elementTypes, operands, outType.Dtype);
-        var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), operands.Select(a => a.Type is ArrayType ? null : a.Literal).ToImmutableArray(),
-            ImmutableArray<string>.Empty, scalarResult);
-        // Scalars are converted once, outside the loop.
-        var scalarValues = operands.Select((a, k) => a.Type is ScalarType st ? e.Convert(a.Value, st, elementTypes[k]) : default).ToArray();
-        var datas = operands.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
-
-        LLVMValueRef Compute(Func<int, LLVMValueRef> load)
+        LLVMValueRef Eval(ElementwiseNode n, Func<int, LLVMValueRef> load)
         {
-            var args = operands.Select((a, k) => a.Type is ArrayType ? new LoweredArg(e.Convert(load(k), ElementOf(a.Type), elementTypes[k]), elementTypes[k])
-                : new LoweredArg(scalarValues[k], elementTypes[k], a.Literal)).ToArray();
-            var v = element.Lower(new LoweringCall(e, sig, c.Span, args, c.Callees));
-            if (ufunc == "invert" && elementTypes[0].Rank == 0) v = BuildXor(B, args[0].Value, M.ConstBool(true), "");   // ~ of bools is logical not
-            return e.Convert(v, ufunc == "invert" && elementTypes[0].Rank == 0 ? ScalarType.Bool : scalarResult, outType.Dtype);
+            var types = n.Operands.Select(o => o is int k ? leaves[k].Type : ((ElementwiseNode)o).Type).ToArray();
+            var literals = n.Operands.Select(o => o is int k && leaves[k].Type is ScalarType ? leaves[k].Literal : null).ToArray();
+            var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
+            var scalarResult = ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype);
+            var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty, scalarResult);
+            var args = n.Operands.Select((o, k) =>
+            {
+                LLVMValueRef v; ScalarType from;
+                if (o is ElementwiseNode child) { v = Eval(child, load); from = child.Type.Dtype; }
+                else if (leaves[(int)o].Type is ArrayType at) { v = load((int)o); from = at.Dtype; }
+                else { v = leaves[(int)o].Value; from = (ScalarType)leaves[(int)o].Type; }
+                return new LoweredArg(e.Convert(v, from, elementTypes[k]), elementTypes[k], literals[k]);
+            }).ToArray();
+            var r = n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
+            bool boolInvert = n.UFunc == "invert" && elementTypes[0].Rank == 0;   // ~ of bools is logical not
+            if (boolInvert) r = BuildXor(B, args[0].Value, M.ConstBool(true), "");
+            return e.Convert(r, boolInvert ? ScalarType.Bool : scalarResult, n.Type.Dtype);
         }
 
-        // Fast path: every array operand is C-contiguous with the result's shape, so one flat loop over the elements.
-        bool flatPossible = outType.Layout == ArrayLayout.C && operands.All(a => a.Type is not ArrayType at || at.Layout == ArrayLayout.C && at.Ndim == ndim);
+        // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.
+        bool flatPossible = outType.Layout == ArrayLayout.C && leaves.All(a => a.Type is not ArrayType at || at.Layout == ArrayLayout.C && at.Ndim == ndim);
         var sameShape = M.ConstBool(flatPossible);
         if (flatPossible)
-            foreach (var s in shapes.Where(s => s != null))
-                for (int k = 0; k < ndim; k++) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], outShape[k], ""), "");
+            foreach (var s in leafShapes.Where(s => s != null))
+                for (int k = 0; k < ndim; k++) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], outShapeRoot[k], ""), "");
         void Flat()
         {
-            var n = ArrayCode.Size(e, outShape);
-            ArrayCode.Loop(e, n, i =>
+            ArrayCode.Loop(e, ArrayCode.Size(e, outShapeRoot), i =>
             {
-                var v = Compute(k => ArrayCode.Load(e, ElementOf(operands[k].Type), ElementAt(e, ElementOf(operands[k].Type), datas[k], i)));
+                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ElementAt(e, ElementOf(leaves[k].Type), datas[k], i)));
                 ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outData, i), v);
             });
         }
         void Strided()
         {
             // Broadcast axes (length 1 where the result's is longer) step by 0.
-            var strides = operands.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), shapes[k]!) : null).ToArray();
-            ArrayCode.LoopNest(e, outShape, idx =>
+            var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!) : null).ToArray();
+            ArrayCode.LoopNest(e, outShapeRoot, idx =>
             {
-                var v = Compute(k => ArrayCode.Load(e, ElementOf(operands[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx)));
+                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx)));
                 ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
             });
         }
@@ -190,15 +222,40 @@ public static unsafe partial class Builtins
             PositionBuilderAtEnd(B, strided); Strided(); BuildBr(B, join);
             PositionBuilderAtEnd(B, join);
         }
-        return inPlace ? e.NewRef(outArray, outType) : outArray;
+        foreach (var (copy, type) in copies) TypeModel.Of(type).DecRef(e, copy);
+        return root.InPlace ? e.NewRef(outArray, outType) : outArray;
+    }
+
+    /// <summary>An operand of an in-place operation that shares memory with the target other than element for element
+    /// (a += a[::-1]) is read from a copy, as NumPy buffers it; the copy (a null meminfo when none was made) is dropped
+    /// after the loop.</summary>
+    private static LoweredArg UnaliasedOperand(FunctionEmitter e, LoweredArg a, ArrayType at, LLVMValueRef target, ArrayType targetType, Span span,
+        List<(LLVMValueRef, ArrayType)> copies)
+    {
+        var B = e.B; var M = e.M;
+        var shape = ArrayCode.Shape(e, at, a.Value); var strides = ArrayCode.Strides(e, at, a.Value);
+        var tShape = ArrayCode.Shape(e, targetType, target); var tStrides = ArrayCode.Strides(e, targetType, target);
+        var overlap = Overlaps(e, ArrayCode.Data(e, a.Value), shape, strides, at.ItemSize, ArrayCode.Data(e, target), tShape, tStrides, targetType.ItemSize);
+        // The same elements in the same order (a += a, or a view read as written) need no copy.
+        var same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, ArrayCode.Data(e, a.Value), ArrayCode.Data(e, target), "");
+        if (at.Ndim == targetType.Ndim && at.ItemSize == targetType.ItemSize)
+            for (int k = 0; k < at.Ndim; k++)
+                same = BuildAnd(B, same, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, shape[k], tShape[k], ""),
+                    BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, strides[k], tStrides[k], ""), ""), "");
+        else same = M.ConstBool(false);
+        var needCopy = BuildAnd(B, overlap, BuildNot(B, same, ""), "");
+        var copyType = new ArrayType(at.Dtype, at.Ndim);
+        var value = e.IfElse(needCopy, M.Lower(copyType), () => CopyArray(e, at, a.Value, copyType, span), () => a.Value);
+        copies.Add((e.InsertValue(value, BuildSelect(B, needCopy, ArrayCode.Meminfo(e, value), ConstPointerNull(M.Ptr), ""), 0), copyType));
+        return new LoweredArg(value, at.Layout == ArrayLayout.C ? at : at.With(layout: ArrayLayout.A), a.Literal);
     }
 
     /// <summary>What the element entry returns: NumPy's entries convert to the signature's result themselves (the
     /// array's dtype); Python's operators give what their typing rule gives for the element types.</summary>
-    private static ScalarType ScalarResultOf(LibFunc element, ScalarType[] elementTypes, LoweredArg[] operands, ScalarType outDtype)
+    private static ScalarType ScalarResultOf(LibFunc element, ScalarType[] elementTypes, object?[] literals, ScalarType outDtype)
     {
         if (element.Name.StartsWith("numpy.", StringComparison.Ordinal)) return outDtype;
-        var args = elementTypes.Select((t, k) => new TypedArg(t, operands[k].Type is ArrayType ? null : operands[k].Literal, null!)).ToArray();
+        var args = elementTypes.Select((t, k) => new TypedArg(t, literals[k], null!)).ToArray();
         return (ScalarType)element.Type(CallTypingContext.Detached(args));
     }
 
@@ -209,17 +266,24 @@ public static unsafe partial class Builtins
         strides.Select((s, k) => BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[k], e.M.ConstI64(1), ""), e.M.ConstI64(0), s, "")).ToArray();
 
     /// <summary>ValueError "operands could not be broadcast together with shapes (3,) (4,) " when bad is true.</summary>
-    private static void BroadcastError(FunctionEmitter e, LoweredArg[] operands, LLVMValueRef bad, Span span)
+    private static void BroadcastError(FunctionEmitter e, IReadOnlyList<LLVMValueRef[]> shapes, LLVMValueRef bad, Span span)
     {
         var B = e.B; var M = e.M;
         var err = e.NewBlock("broadcast_error"); var ok = e.NewBlock("broadcast_ok");
         BuildCondBr(B, e.Expect(bad, false), err, ok);
         PositionBuilderAtEnd(B, err);
-        var arrays = operands.Where(a => a.Type is ArrayType).ToList();
-        var dims = arrays.SelectMany(a => ArrayCode.Shape(e, (ArrayType)a.Type, a.Value)).ToList();
-        var ndims = arrays.Select(a => M.ConstI64(((ArrayType)a.Type).Ndim)).ToList();
-        e.CallRuntime("sj_broadcast_error", StoreShape(e, dims), StoreShape(e, ndims), M.ConstI64(arrays.Count));
+        e.CallRuntime("sj_broadcast_error", StoreShape(e, shapes.SelectMany(s => s).ToList()),
+            StoreShape(e, shapes.Select(s => M.ConstI64(s.Length)).ToList()), M.ConstI64(shapes.Count));
         e.ReturnError(span);
         PositionBuilderAtEnd(B, ok);
     }
+}
+
+/// <summary>One operation of an element-wise expression tree: its ufunc, the scalar entry computing an element, its
+/// result type, and operands that are other nodes or leaves (indexes into the fused instruction's arguments).</summary>
+public sealed record ElementwiseNode(string UFunc, LibFunc Element, ArrayType Type, object[] Operands, bool InPlace, Span Span,
+    IReadOnlyList<Specialization> Callees)
+{
+    public override string ToString() =>
+        $"({UFunc}{(InPlace ? "=" : "")} {string.Join(" ", Operands.Select(o => o is int k ? $"${k}" : o.ToString()))})";
 }

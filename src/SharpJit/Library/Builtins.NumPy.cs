@@ -172,6 +172,7 @@ public static unsafe partial class Builtins
                 if (kernel != null) return c.E.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
                 return c.E.Convert(lower!(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
             }, acceptsNarrow: true, mayRaise: sig => mayRaise || sig.Args.Any(a => a is ArrayType));
+            self.Elementwise = (ufunc, self, false);
         }
     }
 

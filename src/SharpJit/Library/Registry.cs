@@ -44,6 +44,9 @@ public sealed class LibFunc : LibMember
     /// <summary>Folds a call to a constant known at compile time (or null): a literal for typing, branch pruning and
     /// code generation.</summary>
     public Func<Signature, object?>? Fold { get; set; }
+    /// <summary>For an operation that applies element-wise to arrays: its ufunc, the entry computing one element, and
+    /// whether it writes into its first operand (Passes.ArrayFusion fuses these).</summary>
+    public (string UFunc, LibFunc Element, bool InPlace)? Elementwise { get; set; }
     /// <summary>For a method: the receiver types it is defined for.</summary>
     public Func<SjType, bool>? Receiver { get; set; }
 

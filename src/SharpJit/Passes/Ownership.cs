@@ -32,7 +32,7 @@ public static class Ownership
     /// <summary>Produces a new reference: the value is already owned when defined.</summary>
     private static bool ProducesNewReference(Instr i) =>
         i.Op is Op.Call or Op.JoinStr or Op.FormatValue ||
-        i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem && i.Resolved is ResolvedLibraryCall;
+        i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr && i.Resolved is ResolvedLibraryCall;
 
     /// <returns>True when the function owns references (and so needs slots and an unwind block).</returns>
     public static bool Run(IrFunction f)
