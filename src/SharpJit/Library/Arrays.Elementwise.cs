@@ -83,6 +83,7 @@ public static unsafe partial class Builtins
     /// widens an array of its own kind: float32_array * x stays float32).</summary>
     private static NumPyPromotion.UFuncLoop? Loop(string ufunc, SjType[] types, object?[] literals)
     {
+        if (ufunc == "where") return WhereLoop(types, literals);
         var (inputs, isArray) = Operands(types, literals);
         return NumPyPromotion.ResolveLoop(ufunc, inputs, isArray);
     }

@@ -28,6 +28,7 @@ public static unsafe partial class Builtins
         RegisterArrayMethods();
         RegisterElementwise();
         RegisterReductions();
+        RegisterRoutines();
     }
 
     // ------------------------------------------------------------ slice objects
@@ -246,8 +247,10 @@ public static unsafe partial class Builtins
 
     private static void RegisterArrayIndexing()
     {
-        Add("operator.getitem", c => IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
+        Add("operator.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
+            : IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
         {
+            if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
@@ -258,7 +261,7 @@ public static unsafe partial class Builtins
         Add("operator.setitem", c =>
         {
             var t = (ArrayType)c.Positional[0].Type;
-            var target = IndexedType(c, t, c.Positional[1]);
+            var target = IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, t, c.Positional[1]) : IndexedType(c, t, c.Positional[1]);
             var value = c.Positional[2];
             CheckAssignable(c, value, t.Dtype);
             if (target is ScalarType && value.Type is ArrayType)
@@ -268,6 +271,7 @@ public static unsafe partial class Builtins
         {
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
+            if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)

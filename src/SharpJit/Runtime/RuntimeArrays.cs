@@ -91,10 +91,43 @@ public static unsafe class RuntimeArrays
     public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>
         ErrorState.Set("ValueError", $"could not broadcast input array from shape {ShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {ShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
 
+    /// <summary>IndexError for a boolean mask whose shape is not the array's.</summary>
+    [UnmanagedCallersOnly]
+    public static void MaskError(long axis, long size, long maskSize) =>
+        ErrorState.Set("IndexError", $"boolean index did not match indexed array along dimension {axis}; dimension is {size} but corresponding boolean dimension is {maskSize}");
+
+    /// <summary>ValueError for a[mask] = values with the wrong number of values.</summary>
+    [UnmanagedCallersOnly]
+    public static void MaskAssignError(long values, long selected) =>
+        ErrorState.Set("ValueError", $"NumPy boolean array indexing assignment cannot assign {values} input values to the {selected} output values where the mask is true");
+
+    /// <summary>ValueError for a[idx] = values with the wrong number of values.</summary>
+    [UnmanagedCallersOnly]
+    public static void IndexAssignError(long values, long selected) =>
+        ErrorState.Set("ValueError", $"shape mismatch: value array of shape ({values},) could not be broadcast to indexing result of shape ({selected},)");
+
+    /// <summary>ValueError of np.dot for arrays whose inner dimensions differ.</summary>
+    [UnmanagedCallersOnly]
+    public static void DotError(long* a, long aNdim, long* b, long bNdim)
+    {
+        var sa = new ReadOnlySpan<long>(a, (int)aNdim); var sb = new ReadOnlySpan<long>(b, (int)bNdim);
+        int bDim = bNdim == 1 ? 0 : (int)bNdim - 2;
+        ErrorState.Set("ValueError", $"shapes {CompactShapeText(sa)} and {CompactShapeText(sb)} not aligned: {sa[^1]} (dim {aNdim - 1}) != {sb[bDim]} (dim {bDim})");
+    }
+
+    /// <summary>ValueError of matmul (and @) for arrays whose inner dimensions differ.</summary>
+    [UnmanagedCallersOnly]
+    public static void MatmulError(long bInner, long aInner) =>
+        ErrorState.Set("ValueError", $"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {bInner} is different from {aInner})");
+
     /// <summary>ValueError for a reshape to a different size.</summary>
     [UnmanagedCallersOnly]
     public static void ReshapeError(long size, long* shape, long ndim) =>
-        ErrorState.Set("ValueError", $"cannot reshape array of size {size} into shape ({string.Join(",", new ReadOnlySpan<long>(shape, (int)ndim).ToArray())}{(ndim == 1 ? "," : "")})");
+        ErrorState.Set("ValueError", $"cannot reshape array of size {size} into shape {CompactShapeText(new ReadOnlySpan<long>(shape, (int)ndim))}");
+
+    /// <summary>A shape as NumPy's C code prints it in some messages: (3,), (2,3).</summary>
+    public static string CompactShapeText(ReadOnlySpan<long> shape) =>
+        "(" + string.Join(",", shape.ToArray()) + (shape.Length == 1 ? ",)" : ")");
 
     /// <summary>A shape as Python prints the tuple: (3,), (2, 3), ().</summary>
     public static string ShapeText(ReadOnlySpan<long> shape) =>

@@ -1,0 +1,215 @@
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// Indexing with arrays (NumPy's advanced indexing, the forms users write): a boolean mask of the array's shape
+/// selects elements (<c>a[a &gt; 0]</c>, a new 1-d array; <c>a[a &gt; 0] = 0</c>), and a 1-d integer array selects
+/// rows along the first axis (<c>a[idx]</c>, a copy; <c>a[idx] = v</c>).
+/// </summary>
+public static unsafe partial class Builtins
+{
+    private static bool IsArrayIndex(SjType index) => index is ArrayType;
+
+    /// <summary>The type of a[index] for an array index, with NumPy's errors for the forms it rejects.</summary>
+    private static SjType ArrayIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg)
+    {
+        var index = (ArrayType)indexArg.Type;
+        if (index.Dtype.Rank == 0)
+        {
+            if (index.Ndim != t.Ndim)
+                throw c.ErrorAt(indexArg, $"a boolean index must have the array's {t.Ndim} dimension{(t.Ndim == 1 ? "" : "s")} in compiled code, not {index.Ndim}");
+            return new ArrayType(t.Dtype, 1);
+        }
+        if (index.Dtype.Rank != 1)
+            throw c.ErrorAt(indexArg, "arrays used as indices must be of integer (or boolean) type");
+        if (index.Ndim != 1) throw c.ErrorAt(indexArg, "an integer array index must be one-dimensional in compiled code");
+        if (t.Ndim == 0) throw c.ErrorAt(indexArg, "too many indices for array: array is 0-dimensional, but 1 were indexed");
+        return new ArrayType(t.Dtype, t.Ndim);
+    }
+
+    /// <summary>IndexError unless the mask's shape is the array's (NumPy's message names the first axis that differs).</summary>
+    private static void CheckMaskShape(FunctionEmitter e, LLVMValueRef[] shape, LLVMValueRef[] maskShape, Span span)
+    {
+        for (int k = 0; k < shape.Length; k++)
+        {
+            var bad = BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, shape[k], maskShape[k], "");
+            if (FunctionEmitter.ConstantIntOf(bad) == 0) continue;
+            var err = e.NewBlock("mask_error"); var ok = e.NewBlock("mask_ok");
+            BuildCondBr(e.B, e.Expect(bad, false), err, ok);
+            PositionBuilderAtEnd(e.B, err);
+            e.CallRuntime("sj_mask_error", e.M.ConstI64(k), shape[k], maskShape[k]);
+            e.ReturnError(span);
+            PositionBuilderAtEnd(e.B, ok);
+        }
+    }
+
+    /// <summary>Visits the elements of an array and its mask in C order: (element pointer, mask value).</summary>
+    private static void ForEachMasked(FunctionEmitter e, ArrayType t, LLVMValueRef a, ArrayType mt, LLVMValueRef mask, Action<LLVMValueRef, LLVMValueRef> visit)
+    {
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var mStrides = ArrayCode.Strides(e, mt, mask);
+        var data = ArrayCode.Data(e, a); var mData = ArrayCode.Data(e, mask);
+        ArrayCode.LoopNest(e, shape, idx =>
+            visit(ArrayCode.ElementPointer(e, data, strides, idx), ArrayCode.Load(e, ScalarType.Bool, ArrayCode.ElementPointer(e, mData, mStrides, idx))));
+    }
+
+    /// <summary>a[mask] (a new 1-d array of the selected elements) or a[idx] (a copy of the selected rows).</summary>
+    private static LLVMValueRef LowerArrayGet(LoweringCall c)
+    {
+        var e = c.E; var B = e.B; var M = e.M;
+        var t = (ArrayType)c.ArgType(0); var it = (ArrayType)c.ArgType(1);
+        var a = c.Arg(0); var index = c.Arg(1);
+        var result = (ArrayType)c.ResultType;
+        if (it.Dtype.Rank == 0)
+        {
+            CheckMaskShape(e, ArrayCode.Shape(e, t, a), ArrayCode.Shape(e, it, index), c.Span);
+            var count = e.Alloca(M.I64);
+            BuildStore(B, M.ConstI64(0), count);
+            ForEachMasked(e, t, a, it, index, (_, m) =>
+                BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, count, ""), BuildZExt(B, m, M.I64, ""), ""), count));
+            var r = ArrayCode.Allocate(e, result, new[] { BuildLoad2(B, M.I64, count, "") }, c.Span);
+            var outData = ArrayCode.Data(e, r);
+            BuildStore(B, M.ConstI64(0), count);
+            ForEachMasked(e, t, a, it, index, (p, m) =>
+            {
+                // Selected elements go to the next free slot of the result.
+                var then = e.NewBlock("take"); var next = e.NewBlock("next");
+                BuildCondBr(B, m, then, next);
+                PositionBuilderAtEnd(B, then);
+                var k = BuildLoad2(B, M.I64, count, "");
+                ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, outData, k), ArrayCode.Load(e, t.Dtype, p));
+                BuildStore(B, BuildAdd(B, k, M.ConstI64(1), ""), count);
+                BuildBr(B, next);
+                PositionBuilderAtEnd(B, next);
+            });
+            return r;
+        }
+        // Integer array: rows a[idx[j]] stacked.
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var n = ArrayCode.Dim(e, index, 0);
+        var idxStride = ArrayCode.Strides(e, it, index)[0];
+        var outShape = new[] { n }.Concat(shape.Skip(1)).ToArray();
+        var res = ArrayCode.Allocate(e, result, outShape, c.Span);
+        var dst = ArrayCode.Data(e, res);
+        var dstStrides = ArrayCode.ContiguousStrides(e, t.Dtype, outShape, ArrayLayout.C);
+        var src = ArrayCode.Data(e, a);
+        ArrayCode.Loop(e, n, j =>
+        {
+            var raw = ArrayCode.Load(e, it.Dtype, BuildGEP2(B, M.I8, ArrayCode.Data(e, index), new[] { BuildMul(B, j, idxStride, "") }, ""));
+            var row = ArrayCode.WrapIndex(e, e.Convert(raw, it.Dtype, ScalarType.Int64), shape[0], 0, c.Span);
+            var srcRow = BuildGEP2(B, M.I8, src, new[] { BuildMul(B, row, strides[0], "") }, "");
+            var dstRow = BuildGEP2(B, M.I8, dst, new[] { BuildMul(B, j, dstStrides[0], "") }, "");
+            ArrayCode.LoopNest(e, shape.Skip(1).ToArray(), idx =>
+                ArrayCode.Store(e, t.Dtype, ArrayCode.ElementPointer(e, dstRow, dstStrides.Skip(1).ToArray(), idx),
+                    ArrayCode.Load(e, t.Dtype, ArrayCode.ElementPointer(e, srcRow, strides.Skip(1).ToArray(), idx))));
+        });
+        return res;
+    }
+
+    /// <summary>a[mask] = v (a scalar, or an array of as many values as the mask selects, or of one) and a[idx] = v
+    /// (a scalar or rows broadcast to the selection).</summary>
+    private static void LowerArraySet(LoweringCall c)
+    {
+        var e = c.E; var B = e.B; var M = e.M;
+        var t = (ArrayType)c.ArgType(0); var it = (ArrayType)c.ArgType(1);
+        var a = c.Arg(0); var index = c.Arg(1); var value = c.Args[2];
+        if (it.Dtype.Rank == 0)
+        {
+            CheckMaskShape(e, ArrayCode.Shape(e, t, a), ArrayCode.Shape(e, it, index), c.Span);
+            if (value.Type is ScalarType st)
+            {
+                var v = e.Convert(value.Value, st, t.Dtype);
+                ForEachMasked(e, t, a, it, index, (p, m) =>
+                {
+                    var then = e.NewBlock("put"); var next = e.NewBlock("next");
+                    BuildCondBr(B, m, then, next);
+                    PositionBuilderAtEnd(B, then);
+                    ArrayCode.Store(e, t.Dtype, p, v);
+                    BuildBr(B, next);
+                    PositionBuilderAtEnd(B, next);
+                });
+                return;
+            }
+            // An array of values: one per selected element (read in C order), or a single value for all.
+            var vt = (ArrayType)value.Type;
+            var flat = vt.Layout == ArrayLayout.C ? value.Value : CopyArray(e, vt, value.Value, new ArrayType(vt.Dtype, vt.Ndim), c.Span);
+            var vData = ArrayCode.Data(e, flat);
+            var vSize = ArrayCode.Size(e, ArrayCode.Shape(e, vt, flat));
+            var selected = e.Alloca(M.I64);
+            BuildStore(B, M.ConstI64(0), selected);
+            ForEachMasked(e, t, a, it, index, (_, m) =>
+                BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, selected, ""), BuildZExt(B, m, M.I64, ""), ""), selected));
+            var total = BuildLoad2(B, M.I64, selected, "");
+            var one = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, vSize, M.ConstI64(1), "");
+            var bad = BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, vSize, total, ""), BuildNot(B, one, ""), "");
+            var err = e.NewBlock("mask_assign_error"); var ok = e.NewBlock("mask_assign_ok");
+            BuildCondBr(B, e.Expect(bad, false), err, ok);
+            PositionBuilderAtEnd(B, err);
+            e.CallRuntime("sj_mask_assign_error", vSize, total);
+            e.ReturnError(c.Span);
+            PositionBuilderAtEnd(B, ok);
+            BuildStore(B, M.ConstI64(0), selected);
+            ForEachMasked(e, t, a, it, index, (p, m) =>
+            {
+                var then = e.NewBlock("put"); var next = e.NewBlock("next");
+                BuildCondBr(B, m, then, next);
+                PositionBuilderAtEnd(B, then);
+                var k = BuildLoad2(B, M.I64, selected, "");
+                var from = BuildSelect(B, one, M.ConstI64(0), k, "");
+                ArrayCode.Store(e, t.Dtype, p, e.Convert(ArrayCode.Load(e, vt.Dtype, ElementAt(e, vt.Dtype, vData, from)), vt.Dtype, t.Dtype));
+                BuildStore(B, BuildAdd(B, k, M.ConstI64(1), ""), selected);
+                BuildBr(B, next);
+                PositionBuilderAtEnd(B, next);
+            });
+            if (vt.Layout != ArrayLayout.C) TypeModel.Of(new ArrayType(vt.Dtype, vt.Ndim)).DecRef(e, flat);
+            return;
+        }
+        // Integer array: each selected row gets the value (a scalar, or an array broadcast to a row; a 1-d array
+        // as long as the index gives one value per row when the array is 1-d).
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var n = ArrayCode.Dim(e, index, 0);
+        var idxStride = ArrayCode.Strides(e, it, index)[0];
+        var data = ArrayCode.Data(e, a);
+        if (t.Ndim == 1 && value.Type is ArrayType { Ndim: > 0 } values)
+        {
+            var len = ArrayCode.Shape(e, values, value.Value)[^1];
+            var bad = BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, len, n, ""), BuildICmp(B, LLVMIntPredicate.LLVMIntNE, len, M.ConstI64(1), ""), "");
+            var err = e.NewBlock("index_assign_error"); var ok = e.NewBlock("index_assign_ok");
+            BuildCondBr(B, e.Expect(bad, false), err, ok);
+            PositionBuilderAtEnd(B, err);
+            e.CallRuntime("sj_index_assign_error", len, n);
+            e.ReturnError(c.Span);
+            PositionBuilderAtEnd(B, ok);
+        }
+        ArrayCode.Loop(e, n, j =>
+        {
+            var raw = ArrayCode.Load(e, it.Dtype, BuildGEP2(B, M.I8, ArrayCode.Data(e, index), new[] { BuildMul(B, j, idxStride, "") }, ""));
+            var row = ArrayCode.WrapIndex(e, e.Convert(raw, it.Dtype, ScalarType.Int64), shape[0], 0, c.Span);
+            var rowPtr = BuildGEP2(B, M.I8, data, new[] { BuildMul(B, row, strides[0], "") }, "");
+            if (value.Type is ScalarType st)
+            {
+                var v = e.Convert(value.Value, st, t.Dtype);
+                ArrayCode.LoopNest(e, shape.Skip(1).ToArray(), idx => ArrayCode.Store(e, t.Dtype, ArrayCode.ElementPointer(e, rowPtr, strides.Skip(1).ToArray(), idx), v));
+            }
+            else if (t.Ndim == 1)
+            {
+                // a[idx] = values: values[j] (or values[0] for a single value) goes to a[idx[j]].
+                var vt = (ArrayType)value.Type;
+                var vShape = ArrayCode.Shape(e, vt, value.Value);
+                var vStrides = ArrayCode.Strides(e, vt, value.Value);
+                var single = vt.Ndim == 0 ? M.ConstBool(true) : BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, vShape[^1], M.ConstI64(1), "");
+                var at = BuildSelect(B, single, M.ConstI64(0), j, "");
+                var p = vt.Ndim == 0 ? ArrayCode.Data(e, value.Value) : BuildGEP2(B, M.I8, ArrayCode.Data(e, value.Value), new[] { BuildMul(B, at, vStrides[^1], "") }, "");
+                ArrayCode.Store(e, t.Dtype, rowPtr, e.Convert(ArrayCode.Load(e, vt.Dtype, p), vt.Dtype, t.Dtype));
+            }
+            else
+                AssignInto(e, t.Dtype, rowPtr, shape.Skip(1).ToArray(), strides.Skip(1).ToArray(), value, c.Span);
+        });
+    }
+}

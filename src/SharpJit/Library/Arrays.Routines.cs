@@ -1,0 +1,290 @@
+using SharpJit.Codegen;
+using SharpJit.Diagnostics;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// NumPy routines on arrays: where and clip (element-wise, so they fuse with the operators around them), cumulative
+/// sums and products, count_nonzero, dot / matmul / <c>@</c>, and np.array / np.asarray of arrays and tuples.
+/// </summary>
+public static unsafe partial class Builtins
+{
+    private static void RegisterRoutines()
+    {
+        RegisterWhereAndClip();
+        RegisterCumulative();
+        RegisterMatmul();
+        RegisterArrayConstructors();
+    }
+
+    // ------------------------------------------------------------ where, clip
+
+    private static void RegisterWhereAndClip()
+    {
+        // One element of np.where: cond ? x : y, in the type both share.
+        var select = Add("$where", c =>
+        {
+            var (x, y) = (c.Positional[1].Type, c.Positional[2].Type);
+            return TypeOps.Unify(x, y) is ScalarType s ? s : throw c.Error($"np.where() of a {TypeOps.PyName(x)} and a {TypeOps.PyName(y)} is not supported");
+        }, c => BuildSelect(c.E.B, c.E.Convert(c.Arg(0), c.ArgType(0), ScalarType.Bool),
+            c.E.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.E.Convert(c.Arg(2), c.ArgType(2), c.ResultType), ""), neverRaises: true, acceptsNarrow: true);
+        LibFunc where = null!;
+        where = Add("numpy.where", c =>
+        {
+            if (c.Positional.Length != 3 || c.Keywords.Count > 0)
+                throw c.Error("np.where() takes (condition, x, y) in compiled code", "np.where(cond) with one argument (np.nonzero) is not supported yet");
+            if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "where", select);
+            return select.Type(c);
+        }, c => c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "where", select, inPlace: false) : select.Lower(c), acceptsNarrow: true);
+        where.Elementwise = ("where", select, false);
+
+        // One element of np.clip: NumPy's clip loop, max then min, NaN propagating.
+        var clipOne = Add("$clip", c => Get("numpy.minimum").Type(c.WithPositional(new[]
+        {
+            new TypedArg(Get("numpy.maximum").Type(c.WithPositional(c.Positional[..2])), null, c.Site), c.Positional[2],
+        })), c =>
+        {
+            var max = Get("numpy.maximum"); var min = Get("numpy.minimum");
+            var t = (ScalarType)c.ResultType;
+            var hi = max.Lower(new LoweringCall(c.E, Signature.Of(t, c.ArgType(0), c.ArgType(1)), c.Span, c.Args[..2]));
+            return min.Lower(new LoweringCall(c.E, Signature.Of(t, t, c.ArgType(2)), c.Span, new[] { new LoweredArg(hi, t), c.Args[2] }));
+        }, neverRaises: true, acceptsNarrow: true);
+        LibFunc clip = null!;
+        clip = Add("numpy.clip", c =>
+        {
+            Arity(c, "clip", 3, 3);
+            if (c.Positional[1].Type == SimpleType.None && c.Positional[2].Type == SimpleType.None)
+                throw c.Error("One of max or min must be given");
+            foreach (var a in c.Positional)
+                if (a.Type is not (ArrayType or ScalarType) && a.Type != SimpleType.None) throw c.ErrorAt(a, "np.clip() takes arrays and numbers in compiled code");
+            if (c.Positional[1].Type == SimpleType.None || c.Positional[2].Type == SimpleType.None)
+                throw c.Error("np.clip() with a None bound is not supported in compiled code yet", "use np.minimum(a, hi) or np.maximum(a, lo)");
+            if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "clip", clipOne);
+            return clipOne.Type(c);
+        }, c => c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c), acceptsNarrow: true);
+        clip.Elementwise = ("clip", clipOne, false);
+        Method("clip", (c, t) => Get("numpy.clip").Type(c), (c, t) => Get("numpy.clip").Lower(c));
+    }
+
+    /// <summary>The loop of np.where, which is not a ufunc: the condition as bool, x and y in their result type (NumPy
+    /// 1.24's result_type, value-based for Python numbers).</summary>
+    private static NumPyPromotion.UFuncLoop? WhereLoop(SjType[] types, object?[] literals)
+    {
+        var arrays = types.Skip(1).OfType<ArrayType>().Select(a => a.Dtype).ToList();
+        var scalars = types.Select((t, k) => (t, k)).Skip(1).Where(p => p.t is ScalarType)
+            .Select(p => new NumPyPromotion.Operand((ScalarType)p.t, literals[p.k] is string ? null : literals[p.k])).ToList();
+        var rt = NumPyPromotion.ResultType(arrays, scalars);
+        return rt == null ? null : new NumPyPromotion.UFuncLoop(new[] { ScalarType.Bool, rt, rt }, new[] { rt });
+    }
+
+    // ------------------------------------------------------------ cumulative sums and products, counts
+
+    private static void RegisterCumulative()
+    {
+        foreach (var (name, product) in new[] { ("cumsum", false), ("cumprod", true) })
+        {
+            SjType Type(CallTypingContext c, ArrayType t)
+            {
+                Arity(c, name, 1, 1, "axis");
+                if (c.Keywords.TryGetValue("axis", out var ax) && ax.Type != SimpleType.None)
+                    throw c.ErrorAt(ax, $"{name}() along an axis is not supported in compiled code yet", "apply it to each row in a loop");
+                return new ArrayType((ScalarType)ReductionType(c, product ? ReductionKind.Prod : ReductionKind.Sum, t.Dtype, name), 1);
+            }
+            LLVMValueRef Lower(LoweringCall c, ArrayType t)
+            {
+                var e = c.E; var B = e.B; var M = e.M;
+                var rt = (ArrayType)c.ResultType;
+                var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+                var r = ArrayCode.Allocate(e, rt, new[] { size }, c.Span);
+                var outData = ArrayCode.Data(e, r);
+                var acc = e.Alloca(M.Lower(rt.Dtype));
+                BuildStore(B, M.Constant(product ? 1L : 0L, rt.Dtype), acc);
+                ForEachElement(e, t, c.Arg(0), (x, i) =>
+                {
+                    // A running total keeps its order (each prefix is stored), as NumPy's does.
+                    var v = product ? MultiplyElements(e, BuildLoad2(B, M.Lower(rt.Dtype), acc, ""), e.Convert(x, t.Dtype, rt.Dtype), rt.Dtype)
+                        : AddElements(e, BuildLoad2(B, M.Lower(rt.Dtype), acc, ""), e.Convert(x, t.Dtype, rt.Dtype), rt.Dtype);
+                    BuildStore(B, v, acc);
+                    ArrayCode.Store(e, rt.Dtype, ElementAt(e, rt.Dtype, outData, i), v);
+                });
+                return r;
+            }
+            Method(name, Type, Lower);
+            AddNumPyReduction(name, Type, Lower);
+        }
+
+        SjType CountType(CallTypingContext c, ArrayType t) { Arity(c, "count_nonzero", 1, 1); return ScalarType.Int64; }
+        LLVMValueRef CountLower(LoweringCall c, ArrayType t)
+        {
+            var e = c.E;
+            var n = e.Alloca(e.M.I64);
+            BuildStore(e.B, e.M.ConstI64(0), n);
+            ForEachElement(e, t, c.Arg(0), (x, _) =>
+                BuildStore(e.B, BuildAdd(e.B, BuildLoad2(e.B, e.M.I64, n, ""), BuildZExt(e.B, e.Convert(x, t.Dtype, ScalarType.Bool), e.M.I64, ""), ""), n));
+            return BuildLoad2(e.B, e.M.I64, n, "");
+        }
+        AddNumPyReduction("count_nonzero", CountType, CountLower);
+    }
+
+    /// <summary>x + y in order (no reassociation: prefix sums are results).</summary>
+    private static LLVMValueRef AddElements(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, ScalarType t) => t.Rank switch
+    {
+        <= 1 => BuildAdd(e.B, x, y, ""),
+        2 => BuildFAdd(e.B, x, y, ""),
+        _ => e.MakeStruct(e.M.Lower(t), BuildFAdd(e.B, e.ExtractValue(x, 0), e.ExtractValue(y, 0), ""), BuildFAdd(e.B, e.ExtractValue(x, 1), e.ExtractValue(y, 1), "")),
+    };
+
+    private static LLVMValueRef MultiplyElements(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, ScalarType t) =>
+        t.Rank == 3 ? Accumulate(e, true, x, y, t) : t.Rank == 2 ? BuildFMul(e.B, x, y, "") : BuildMul(e.B, x, y, "");
+
+    // ------------------------------------------------------------ dot, matmul, @
+
+    private static void RegisterMatmul()
+    {
+        foreach (var name in new[] { "array.matmul", "numpy.matmul", "numpy.dot" })
+        {
+            bool dot = name == "numpy.dot";
+            Add(name, c =>
+            {
+                if (c.Positional.Length != 2 || c.Keywords.Count > 0) throw c.Error($"{name[(name.IndexOf('.') + 1)..]}() takes two arrays in compiled code");
+                if (c.Positional[0].Type is not ArrayType a || c.Positional[1].Type is not ArrayType b)
+                {
+                    if (dot && c.Positional.All(p => p.Type is ScalarType)) return Get("numpy.multiply").Type(c);
+                    throw c.Error("matrix products take arrays in compiled code", "multiply a number with *");
+                }
+                if (a.Ndim is < 1 or > 2 || b.Ndim is < 1 or > 2)
+                    throw c.Error("dot and matmul of arrays with more than 2 dimensions are not supported in compiled code yet");
+                var dtype = NumPyPromotion.PromoteTypes(a.Dtype, b.Dtype);
+                int ndim = a.Ndim + b.Ndim - 2;
+                return ndim == 0 ? dtype : new ArrayType(dtype, ndim);
+            }, c =>
+            {
+                if (c.ArgType(0) is ScalarType) return Get("numpy.multiply").Lower(c);
+                return LowerMatmul(c, dot);
+            }, acceptsNarrow: true);
+        }
+    }
+
+    /// <summary>The product of 1-d and 2-d arrays: for matrices the i, k, j loop order, so the innermost loop runs
+    /// along rows of b and of the result (vectorised when they are contiguous).</summary>
+    private static LLVMValueRef LowerMatmul(LoweringCall c, bool dot)
+    {
+        var e = c.E; var B = e.B; var M = e.M;
+        var (at, bt) = ((ArrayType)c.ArgType(0), (ArrayType)c.ArgType(1));
+        var dtype = c.ResultType is ArrayType rt ? rt.Dtype : (ScalarType)c.ResultType;
+        var (a, b) = (c.Arg(0), c.Arg(1));
+        var aShape = ArrayCode.Shape(e, at, a); var bShape = ArrayCode.Shape(e, bt, b);
+        var aStrides = ArrayCode.Strides(e, at, a); var bStrides = ArrayCode.Strides(e, bt, b);
+        // a as (n, k) and b as (k, m), a missing axis of length 1 with stride 0.
+        var (n, k, aRow, aCol) = at.Ndim == 2 ? (aShape[0], aShape[1], aStrides[0], aStrides[1]) : (M.ConstI64(1), aShape[0], M.ConstI64(0), aStrides[0]);
+        var (k2, m, bRow, bCol) = bt.Ndim == 2 ? (bShape[0], bShape[1], bStrides[0], bStrides[1]) : (bShape[0], M.ConstI64(1), bStrides[0], M.ConstI64(0));
+        var mismatch = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, k, k2, "");
+        var err = e.NewBlock("matmul_error"); var ok = e.NewBlock("matmul_ok");
+        BuildCondBr(B, e.Expect(mismatch, false), err, ok);
+        PositionBuilderAtEnd(B, err);
+        if (dot) e.CallRuntime("sj_dot_error", StoreShape(e, aShape), M.ConstI64(at.Ndim), StoreShape(e, bShape), M.ConstI64(bt.Ndim));
+        else e.CallRuntime("sj_matmul_error", k2, k);
+        e.ReturnError(c.Span);
+        PositionBuilderAtEnd(B, ok);
+        var aData = ArrayCode.Data(e, a); var bData = ArrayCode.Data(e, b);
+        LLVMValueRef Elem(LLVMValueRef data, ScalarType t, LLVMValueRef i, LLVMValueRef j, LLVMValueRef si, LLVMValueRef sj) =>
+            e.Convert(ArrayCode.Load(e, t, BuildGEP2(B, M.I8, data, new[] { BuildAdd(B, BuildMul(B, i, si, ""), BuildMul(B, j, sj, ""), "") }, "")), t, dtype);
+        LLVMValueRef MulAdd(LLVMValueRef acc, LLVMValueRef x, LLVMValueRef y)
+        {
+            if (dtype.Rank == 0) return BuildOr(B, acc, BuildAnd(B, x, y, ""), "");
+            var p = MultiplyElements(e, x, y, dtype);
+            return dtype.Rank == 2 ? Reassociable(BuildFAdd(B, acc, p, "")) : AddElements(e, acc, p, dtype);
+        }
+        if (c.ResultType is ScalarType)
+        {
+            // 1-d · 1-d: a sum of products (reassociated for floats, as NumPy's BLAS dot reorders it).
+            var acc = e.Alloca(M.Lower(dtype));
+            BuildStore(B, M.Constant(0L, dtype), acc);
+            ArrayCode.Loop(e, k, p => BuildStore(B, MulAdd(BuildLoad2(B, M.Lower(dtype), acc, ""),
+                Elem(aData, at.Dtype, M.ConstI64(0), p, aRow, aCol), Elem(bData, bt.Dtype, p, M.ConstI64(0), bRow, bCol)), acc));
+            return BuildLoad2(B, M.Lower(dtype), acc, "");
+        }
+        var result = (ArrayType)c.ResultType;
+        var outShape = at.Ndim == 2 && bt.Ndim == 2 ? new[] { n, m } : at.Ndim == 2 ? new[] { n } : new[] { m };
+        var r = ArrayCode.Allocate(e, result, outShape, c.Span);
+        var rData = ArrayCode.Data(e, r);
+        Fill(e, result, r, M.Constant(0L, dtype));
+        var item = M.ConstI64(ArrayCode.ItemSize(dtype));
+        // c[i, j] lives at (i * m + j) * itemsize in the (n, m) view of the result.
+        ArrayCode.Loop(e, n, i => ArrayCode.Loop(e, k, p =>
+        {
+            var x = Elem(aData, at.Dtype, i, p, aRow, aCol);
+            ArrayCode.Loop(e, m, j =>
+            {
+                var dst = BuildGEP2(B, M.I8, rData, new[] { BuildMul(B, BuildAdd(B, BuildMul(B, i, m, ""), j, ""), item, "") }, "");
+                var cur = ArrayCode.Load(e, dtype, dst);
+                ArrayCode.Store(e, dtype, dst, MulAdd(cur, x, Elem(bData, bt.Dtype, p, j, bRow, bCol)));
+            });
+        }));
+        return r;
+    }
+
+    private static LLVMValueRef Reassociable(LLVMValueRef v)
+    {
+        LLVM.SetFastMathFlags(v, LLVMFastMathFlags.LLVMFastMathAllowReassoc | LLVMFastMathFlags.LLVMFastMathAllowContract);
+        return v;
+    }
+
+    // ------------------------------------------------------------ np.array, np.asarray
+
+    private static void RegisterArrayConstructors()
+    {
+        foreach (var name in new[] { "array", "asarray" })
+        {
+            bool copy = name == "array";
+            Add("numpy." + name, c =>
+            {
+                Arity(c, name, 1, 2, "dtype");
+                var src = c.Positional[0];
+                if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : ArrayLayout.C, !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
+                var (dims, item) = NestedShape(c, src, src.Type);
+                return new ArrayType(DtypeArg(c, name, TupleDtype(item), 1), dims.Count);
+            }, c =>
+            {
+                var e = c.E;
+                var rt = (ArrayType)c.ResultType;
+                if (c.ArgType(0) is ArrayType at)
+                    return !copy && at.Dtype == rt.Dtype ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
+                var (dims, _) = NestedShape(null, null, c.ArgType(0));
+                var r = ArrayCode.Allocate(e, rt, dims.Select(d => e.M.ConstI64(d)).ToArray(), c.Span);
+                var data = ArrayCode.Data(e, r);
+                int next = 0;
+                void Put(LLVMValueRef v, SjType t)
+                {
+                    if (t is TupleType tt) { for (int k = 0; k < tt.Items.Length; k++) Put(e.ExtractValue(v, k), tt.Items[k]); return; }
+                    ArrayCode.Store(e, rt.Dtype, ElementAt(e, rt.Dtype, data, e.M.ConstI64(next++)), e.Convert(v, t, rt.Dtype));
+                }
+                Put(c.Arg(0), c.ArgType(0));
+                return r;
+            }, acceptsNarrow: true);
+        }
+    }
+
+    /// <summary>The shape of nested tuples of numbers (every level the same length) and their unified number type.</summary>
+    private static (List<long> Dims, ScalarType Item) NestedShape(CallTypingContext? c, TypedArg? arg, SjType t)
+    {
+        if (t is ScalarType s) return (new List<long>(), s);
+        if (t is not TupleType tt || tt.Items.Length == 0 && c != null)
+            throw c!.ErrorAt(arg!, t is TupleType ? "np.array(()) of an empty tuple is not supported in compiled code" : $"np.array() of a {TypeOps.PyName(t)} is not supported in compiled code",
+                "pass a tuple of numbers (or of equal-length tuples of numbers), or an array");
+        var inner = tt.Items.Select(i => NestedShape(c, arg, i)).ToList();
+        if (inner.Any(x => !x.Dims.SequenceEqual(inner[0].Dims)))
+            throw c!.ErrorAt(arg!, "setting an array element with a sequence. The requested array has an inhomogeneous shape",
+                "every nested tuple must have the same length");
+        var item = inner.Select(x => x.Item).Aggregate((x, y) => TypeOps.Promote(x, y, keepBool: true));
+        return (new List<long> { tt.Items.Length }.Concat(inner[0].Dims).ToList(), item);
+    }
+
+    /// <summary>The dtype NumPy gives an array of Python numbers: bool, int64, float64 or complex128 (narrow NumPy
+    /// scalars keep their type when alone).</summary>
+    private static ScalarType TupleDtype(ScalarType item) => item;
+}
