@@ -1,0 +1,413 @@
+#!/usr/bin/python3
+"""Array benchmark: NumPy, Numba (@njit) and sharpjit (@jit, and @jit(boundscheck=False)) on bench/arrays/*.py.
+
+Per kernel: the first call (compile + run) of each compiled engine, each in a fresh process; then steady-state runs
+in one process, alternating the engines run by run (A B C A B C ...) so that machine drift hits all; medians.
+Every engine's result is checked against NumPy's (the plain call); a different one is "wrong result", never timed.
+Writes bench/results/arrays.md (table) and bench/results/arrays.png (ratios) and prints the table.
+
+Usage: PYTHONPATH=DIR_WITH_SHARPJIT /usr/bin/python3 bench/arrays/run.py [--kernels a,b] [--quick] [--repeat N]
+(PYTHONPATH defaults to this tree's python/ folder.)
+"""
+import argparse, json, os, re, statistics, subprocess, sys, time, types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+RESULTS = os.path.join(ROOT, "bench", "results")
+MARK = "\n# --- sanity ---\n"
+ENGINES = ("numpy", "numba", "sharpjit", "sharpjit_nobc")
+COMPILED = ENGINES[1:]
+LABELS = {"numpy": "NumPy", "numba": "Numba", "sharpjit": "sharpjit", "sharpjit_nobc": "sharpjit(boundscheck=False)"}
+TOLERANCE = {"float32": (1e-4, 1e-6), "other": (1e-6, 1e-9)}  # (rtol, atol) of np.allclose against NumPy's result
+FIRST_CALL_TIMEOUT_S, STEADY_TIMEOUT_S = 300, 900
+
+
+# ---------------------------------------------------------------- inside a worker process
+
+def kernel_names():
+    return sorted(f[:-3] for f in os.listdir(HERE) if f.endswith(".py") and f != "run.py")
+
+
+def load_kernel(name):
+    """The kernel file up to its sanity part, as a registered module (Numba and sharpjit both find it)."""
+    path = os.path.join(HERE, name + ".py")
+    with open(path) as f:
+        part = f.read().split(MARK)[0]
+    module = types.ModuleType("bench_arrays_" + name)
+    module.__file__ = path
+    sys.modules[module.__name__] = module
+    exec(compile(part, path, "exec"), module.__dict__)
+    return module
+
+
+def import_engine(engine):
+    if engine == "numba":
+        import numba  # noqa: F401
+    elif engine.startswith("sharpjit"):
+        import sharpjit  # noqa: F401
+
+
+def wrap(engine, fn):
+    if engine == "numpy":
+        return fn
+    if engine == "numba":
+        import numba
+        return numba.njit(fn)
+    import sharpjit
+    return sharpjit.jit(fn) if engine == "sharpjit" else sharpjit.jit(boundscheck=False)(fn)
+
+
+def fresh(args):
+    """A copy of the arguments: kernels may update their arrays in place."""
+    import numpy as np
+    return [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+
+
+def first_line(exc):
+    """The line of the error that names its cause, with the kernel line it points at (sharpjit's errors start
+    with a location, Numba's with a pipeline stage), else its first line."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
+    lines = [l.strip() for l in text.splitlines() if l.strip()] or [""]
+    named = [l for l in lines if re.match(r"\w+(Error|Exception): ", l)]
+    if named:
+        line = named[0]
+    else:
+        body = [l for l in lines[1:] if not l.startswith("- ")] if lines[0].startswith("Failed in nopython") else lines
+        line = f"{type(exc).__name__}: {([l for l in body if l.startswith('>>> ')] or body or lines)[0]}"
+    where = re.search(r'File "[^"]*", line (\d+)', text)
+    return line + (f" (line {where.group(1)})" if where else "")
+
+
+def failure(fn, exc):
+    compiled = bool(getattr(fn, "signatures", True))  # a dispatcher with no signature never got to run code
+    return f"{'fails at run time' if compiled else 'does not compile'}: {first_line(exc)}"
+
+
+def mismatch(got, want):
+    """None when got matches NumPy's result want, else what differs."""
+    import numpy as np
+    if isinstance(want, tuple):
+        if not isinstance(got, tuple) or len(got) != len(want):
+            return f"a {type(got).__name__}, NumPy returns a tuple of {len(want)}"
+        return next((f"item {i}: {m}" for i, m in enumerate(map(mismatch, got, want)) if m), None)
+    got_a, want_a = np.asarray(got), np.asarray(want)
+    if got_a.shape != want_a.shape:
+        return f"shape {got_a.shape}, NumPy {want_a.shape}"
+    if isinstance(want, np.ndarray) and got_a.dtype != want_a.dtype:
+        return f"dtype {got_a.dtype}, NumPy {want_a.dtype}"
+    rtol, atol = TOLERANCE["float32" if want_a.dtype == np.float32 else "other"]
+    if not np.allclose(got_a, want_a, rtol=rtol, atol=atol, equal_nan=True):
+        return f"largest difference {np.max(np.abs(got_a.astype(float) - want_a.astype(float))):.3g}"
+    return None
+
+
+def first_call(engine, name):
+    try:
+        import_engine(engine)
+    except Exception as e:
+        return {"status": f"unavailable: {first_line(e)}"}
+    module = load_kernel(name)
+    args = module.setup()
+    start = time.perf_counter()
+    fn = wrap(engine, module.kernel)
+    try:
+        result = fn(*fresh(args))
+    except Exception as e:
+        return {"status": failure(fn, e)}
+    first_s = time.perf_counter() - start
+    problem = mismatch(result, module.kernel(*fresh(args)))
+    return {"status": f"wrong result: {problem}" if problem else "ok", "first_s": first_s}
+
+
+def changed(args, originals):
+    import numpy as np
+    return any(isinstance(a, np.ndarray) and not np.array_equal(a, o, equal_nan=True) for a, o in zip(args, originals))
+
+
+def steady(name, engines, repeat):
+    """Engine -> median run time. Each timed run follows an untimed run of the same engine, so that it finds the
+    heap as its own last run left it (as in a loop calling the kernel): without that, whether one engine's frees
+    trim the heap decides how many page faults the next engine takes. Inputs are copied (untimed) before every run
+    only for kernels that update them in place; copying moves the heap too."""
+    module = load_kernel(name)
+    args = module.setup()
+    fns, out, updates_inputs = {}, {}, False
+    for engine in engines:
+        fn = wrap(engine, module.kernel)
+        call_args = fresh(args)
+        try:
+            fn(*call_args)  # compiles
+        except Exception as e:
+            out[engine] = {"status": failure(fn, e)}
+            continue
+        fns[engine] = fn
+        updates_inputs = updates_inputs or changed(call_args, args)
+    times = {engine: [] for engine in fns}
+    for _ in range(repeat):
+        for engine, fn in fns.items():
+            fn(*(fresh(args) if updates_inputs else args))
+            call_args = fresh(args) if updates_inputs else args
+            start = time.perf_counter()
+            fn(*call_args)
+            times[engine].append(time.perf_counter() - start)
+    out.update({engine: {"status": "ok", "run_s": statistics.median(ts)} for engine, ts in times.items()})
+    return out
+
+
+# ---------------------------------------------------------------- the driver
+
+def worker_env():
+    return dict(os.environ, PYTHONPATH=os.environ.get("PYTHONPATH") or os.path.join(ROOT, "python"))
+
+
+def worker(argv, timeout):
+    """Runs this file in a fresh process with argv; its last stdout line is JSON. Crashes become a status."""
+    try:
+        proc = subprocess.run([sys.executable, os.path.abspath(__file__), *argv], capture_output=True, text=True,
+                              timeout=timeout, env=worker_env())
+    except subprocess.TimeoutExpired:
+        return {"status": f"timed out after {timeout} s"}
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode == 0 and lines:
+        return json.loads(lines[-1])
+    last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+    return {"status": f"crashed (exit {proc.returncode}): {last}"}
+
+
+def steady_runs(name, engines, repeat):
+    """Engine -> {"status", "run_s"}: all engines alternating in one process; if that process crashes, each engine
+    alone (not alternating), so the crash is pinned on its engine and the others are still timed."""
+    got = worker(["--steady", name, ",".join(engines), "--repeat", str(repeat)], STEADY_TIMEOUT_S)
+    if "status" not in got:
+        return got
+    if len(engines) == 1:
+        return {engines[0]: got}
+    return {engine: steady_runs(name, [engine], repeat)[engine] for engine in engines}
+
+
+def bench_kernel(name, repeat):
+    row = {"name": name, "status": {"numpy": "ok"}, "first_s": {}, "run_s": {}}
+    for engine in COMPILED:
+        got = worker(["--first", engine, name], FIRST_CALL_TIMEOUT_S)
+        row["status"][engine] = got["status"]
+        if "first_s" in got:
+            row["first_s"][engine] = got["first_s"]
+    timed = steady_runs(name, [e for e in ENGINES if row["status"][e] == "ok"], repeat)
+    for engine, result in timed.items():
+        row["status"][engine] = result["status"]
+        if "run_s" in result:
+            row["run_s"][engine] = result["run_s"]
+    return row
+
+
+def ratio(row, a, b):
+    t = row["run_s"]
+    return t[a] / t[b] if a in t and b in t else None
+
+
+def compile_ms(row, engine):
+    if engine not in row["first_s"] or engine not in row["run_s"]:
+        return None
+    return max(row["first_s"][engine] - row["run_s"][engine], 0.0) * 1000
+
+
+def failures_of(row):
+    """Engine label -> failure, with sharpjit's two builds folded into one when they fail alike."""
+    st = row["status"]
+    found = {LABELS[e]: st[e] for e in ENGINES if st[e] != "ok"}
+    if st["sharpjit"] != "ok" and st["sharpjit_nobc"] == st["sharpjit"]:
+        del found[LABELS["sharpjit_nobc"]]
+    return found
+
+
+def fmt(x, spec=".2f", missing="-"):
+    return missing if x is None else format(x, spec)
+
+
+def table_lines(rows):
+    lines = ["| kernel | NumPy ms | Numba ms | sharpjit ms | sharpjit / Numba | sharpjit / NumPy "
+             "| compile ms Numba / sharpjit | bounds-check cost % | status |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        t = row["run_s"]
+        ms = {e: (t[e] * 1000 if e in t else None) for e in ENGINES}
+        check = ratio(row, "sharpjit", "sharpjit_nobc")
+        fails = failures_of(row)
+        status = "ok" if not fails else "; ".join(f"{label}: {why.split(':')[0]}" for label, why in fails.items())
+        lines.append(f"| {row['name']} | {fmt(ms['numpy'], '.3f')} | {fmt(ms['numba'], '.3f')} | "
+                     f"{fmt(ms['sharpjit'], '.3f')} | {fmt(ratio(row, 'sharpjit', 'numba'))} | "
+                     f"{fmt(ratio(row, 'sharpjit', 'numpy'))} | {fmt(compile_ms(row, 'numba'), '.0f')} / "
+                     f"{fmt(compile_ms(row, 'sharpjit'), '.1f')} | {fmt(None if check is None else (check - 1) * 100, '+.0f')} "
+                     f"| {status} |")
+    return lines
+
+
+def geomean(xs):
+    xs = [x for x in xs if x is not None]
+    return (statistics.geometric_mean(xs), len(xs)) if xs else (None, 0)
+
+
+def median_of(xs):
+    xs = [x for x in xs if x is not None]
+    return (statistics.median(xs), len(xs)) if xs else (None, 0)
+
+
+def summary_lines(rows):
+    n = len(rows)
+    numba_ok = [r for r in rows if r["status"]["numba"] == "ok"]
+    sharp_ok = [r for r in rows if r["status"]["sharpjit"] == "ok"]
+    both = [r for r in numba_ok if r["status"]["sharpjit"] == "ok"]
+    wins = [r for r in sharp_ok if r["run_s"]["sharpjit"] <= best_of_numpy_numba(r)]
+    sj_numba, k1 = geomean(ratio(r, "sharpjit", "numba") for r in rows)
+    sj_numpy, k2 = geomean(ratio(r, "sharpjit", "numpy") for r in rows)
+    nb_numpy, k3 = geomean(ratio(r, "numba", "numpy") for r in rows)
+    sj_compile, k4 = median_of(compile_ms(r, "sharpjit") for r in rows)
+    nb_compile, k5 = median_of(compile_ms(r, "numba") for r in rows)
+    return [
+        f"- Compiled with a result matching NumPy's: Numba {len(numba_ok)} of {n} kernels, sharpjit {len(sharp_ok)} of {n}, "
+        f"{len(both)} of the {len(numba_ok)} that Numba compiles (target: all of them).",
+        f"- Geometric mean sharpjit / Numba: {fmt(sj_numba)} over {k1} kernels (target: <= 0.5); "
+        f"sharpjit / NumPy: {fmt(sj_numpy)} over {k2}; Numba / NumPy: {fmt(nb_numpy)} over {k3}.",
+        f"- sharpjit at least as fast as the faster of NumPy and Numba: {len(wins)} of {n} kernels (target: all).",
+        f"- Median first-call compile: sharpjit {fmt(sj_compile, '.1f')} ms over {k4} kernels (target: <= 40 ms); "
+        f"Numba {fmt(nb_compile, '.0f')} ms over {k5}.",
+    ]
+
+
+def failure_lines(rows):
+    lines = [f"- {row['name']}, {label}: {why.replace('|', '/')}" for row in rows
+             for label, why in failures_of(row).items()]
+    return ["## Engines that failed", ""] + lines + [""] if lines else []
+
+
+def best_of_numpy_numba(row):
+    times = [row["run_s"][e] for e in ("numpy", "numba") if e in row["run_s"]]
+    return min(times) if times else None
+
+
+def draw_ratios(ax, rows, series, empty_note):
+    width = 0.8 / len(series)
+    drawn = False
+    for k, (label, color, ratio_of) in enumerate(series):
+        points = [(i, ratio_of(r)) for i, r in enumerate(rows) if ratio_of(r) is not None]
+        if points:
+            # bars grow from 1: up when slower, down when faster
+            ax.bar([i + (k - (len(series) - 1) / 2) * width for i, _ in points], [y - 1 for _, y in points], width,
+                   bottom=1.0, label=label, color=color)
+            drawn = True
+    if not drawn:
+        ax.text(0.5, 0.5, empty_note, transform=ax.transAxes, ha="center", va="center")
+    else:
+        from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+        ax.set_yscale("log")
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:g}"))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.legend(fontsize=8)
+    ax.axhline(1.0, color="black", linewidth=0.8)
+    ax.set_xticks(range(len(rows)))
+    ax.set_xticklabels([r["name"] for r in rows], rotation=70, ha="right", fontsize=8)
+
+
+def write_plot(rows, path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        return f"(no plot: {e})"
+
+    def over_best(r):
+        best = best_of_numpy_numba(r)
+        return r["run_s"]["sharpjit"] / best if "sharpjit" in r["run_s"] and best else None
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(8, 0.4 * len(rows)), 9), sharex=True)
+    draw_ratios(top, rows, [("sharpjit / Numba (target: geometric mean <= 0.5)", "tab:blue",
+                             lambda r: ratio(r, "sharpjit", "numba")),
+                            ("sharpjit / faster of NumPy and Numba (target: <= 1)", "tab:orange", over_best)],
+                "sharpjit compiled none of these kernels")
+    top.axhline(0.5, color="tab:blue", linewidth=0.8, linestyle="--")
+    top.set_title("sharpjit steady-state run time, relative")
+    draw_ratios(bottom, rows, [("Numba / NumPy (NumPy column of _loops kernels: CPython)", "tab:green",
+                                lambda r: ratio(r, "numba", "numpy"))], "Numba compiled none of these kernels")
+    bottom.set_title("Reference: Numba relative to NumPy")
+    for ax in (top, bottom):
+        ax.set_ylabel("run-time ratio (below 1: faster)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return f"![ratios]({os.path.basename(path)})"
+
+
+VERSIONS_PROBE = """
+import os, time, numpy, numba
+try:
+    import sharpjit
+    where = os.path.dirname(sharpjit.__file__)
+    newest = max(os.path.getmtime(os.path.join(where, f)) for f in os.listdir(where))
+    where += time.strftime(" (files of %Y-%m-%d %H:%M)", time.localtime(newest))
+except Exception as e:
+    where = f"nowhere importable ({e})"
+print(f"NumPy {numpy.__version__}, Numba {numba.__version__}, sharpjit from {where}")
+"""
+
+
+def versions():
+    """NumPy, Numba and sharpjit as the workers see them; sharpjit's builds change, so with the time of its files."""
+    return subprocess.run([sys.executable, "-c", VERSIONS_PROBE], capture_output=True, text=True,
+                          env=worker_env()).stdout.strip()
+
+
+def report(rows, repeat, wall_s):
+    os.makedirs(RESULTS, exist_ok=True)
+    plot = write_plot(rows, os.path.join(RESULTS, "arrays.png"))
+    rtol, atol = TOLERANCE["other"]
+    rtol32, atol32 = TOLERANCE["float32"]
+    text = "\n".join(
+        ["# Array kernels: sharpjit vs NumPy and Numba", ""] + table_lines(rows) + [""] + summary_lines(rows) + [
+            "",
+            f"Steady state: medians of {repeat} runs per engine, engines alternating run by run in one process, each "
+            f"timed run right after an untimed one of the same engine; inputs copied (untimed) before each run only for "
+            f"kernels that update them in place. Compile = first call in a fresh process (compile + one run) minus "
+            f"the steady-state median. Bounds-check cost = sharpjit / sharpjit(boundscheck=False) - 1. Results checked "
+            f"against NumPy's with np.allclose(rtol={rtol:g}, atol={atol:g}) (float32: rtol={rtol32:g}, "
+            f"atol={atol32:g}), same shape and array dtype. `_loops` kernels are run by CPython in the NumPy column.",
+            f"{versions()}; Python {sys.version.split()[0]}; "
+            f"{os.cpu_count()} cores; whole run {wall_s / 60:.1f} min; {time.strftime('%Y-%m-%d')}.", "",
+            plot, ""] + failure_lines(rows))
+    with open(os.path.join(RESULTS, "arrays.md"), "w") as f:
+        f.write(text)
+    print(text)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kernels", help="comma-separated kernel names (default: all in bench/arrays)")
+    ap.add_argument("--quick", action="store_true", help="3 steady-state runs per engine (unless --repeat)")
+    ap.add_argument("--repeat", type=int, help="steady-state runs per engine (default 7, --quick 3)")
+    ap.add_argument("--first", nargs=2, metavar=("ENGINE", "KERNEL"), help=argparse.SUPPRESS)
+    ap.add_argument("--steady", nargs=2, metavar=("KERNEL", "ENGINES"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    repeat = a.repeat or (3 if a.quick else 7)
+    if a.first:
+        print(json.dumps(first_call(*a.first)))
+        return
+    if a.steady:
+        name, engines = a.steady
+        print(json.dumps(steady(name, [e for e in engines.split(",") if e], repeat)))
+        return
+    names = a.kernels.split(",") if a.kernels else kernel_names()
+    unknown = set(names) - set(kernel_names())
+    if unknown:
+        sys.exit(f"unknown kernel(s): {', '.join(sorted(unknown))}")
+    start = time.perf_counter()
+    rows = []
+    for name in names:
+        rows.append(bench_kernel(name, repeat))
+        t = rows[-1]["run_s"]
+        print(f"{name}: " + "  ".join(f"{LABELS[e]} {t[e] * 1000:.2f} ms" if e in t else f"{LABELS[e]} -"
+                                      for e in ENGINES), file=sys.stderr, flush=True)
+    report(rows, repeat, time.perf_counter() - start)
+
+
+if __name__ == "__main__":
+    main()
