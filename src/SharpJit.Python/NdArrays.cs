@@ -188,7 +188,7 @@ internal static unsafe class ArrayOwnerType
             string s = t.Name switch
             {
                 "bool" => "?", "int8" => "b", "uint8" => "B", "int16" => "h", "uint16" => "H", "int32" => "i", "uint32" => "I",
-                "int64" => "q", "uint64" => "Q", "float32" => "f", "float64" => "d", "complex64" => "Zf", _ => "Zd",
+                "int64" => "l", "uint64" => "L", "float32" => "f", "float64" => "d", "complex64" => "Zf", _ => "Zd",
             };
             return Formats[t] = (nint)DispatcherType.Utf8(s);
         }

@@ -27,3 +27,7 @@ print(b.sum(), b.any(), b.all(), b.dtype, np.arange(4, dtype=np.uint8).sum())
 nan = np.zeros(3)
 nan[1] = np.nan
 print(nan.max(), nan.min(), nan.argmax(), nan.sum())
+m = np.arange(12.0).reshape(3, 4)
+print(m.sum(axis=1, keepdims=True), m / m.sum(axis=1, keepdims=True), m.max(axis=0, keepdims=True), np.mean(m, keepdims=True))
+e = np.exp(m - m.max(axis=1, keepdims=True))
+print(e / e.sum(axis=1, keepdims=True))

@@ -152,3 +152,13 @@ def test_exceptions_free_arrays_made_before_them():
             fail(10_000)                   # 3.2 GB if the unwind leaked them
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert after - before < 50_000, f"max RSS grew by {after - before} KiB"
+
+
+def test_returned_integer_arrays_have_numpys_default_int_type():
+    @sharpjit.jit
+    def count(n):
+        return np.arange(n), np.zeros(n, dtype=np.uint64)
+
+    a, u = count(3)
+    assert a.dtype == np.int_ and a.dtype.char == "l" and repr(a) == "array([0, 1, 2])"
+    assert u.dtype == np.uint64 and u.dtype.char == "L"

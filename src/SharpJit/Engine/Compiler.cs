@@ -72,7 +72,8 @@ public sealed unsafe class CompiledFunction
 
     public SjType ReturnType => Specialization.ReturnType;
 
-    /// <summary>Calls the compiled code with .NET values (long, double, bool, Complex, null for None, object[] for tuples).</summary>
+    /// <summary>Calls the compiled code with .NET values (long, double, bool, Complex, null for None, object[] for tuples,
+    /// <see cref="NDArray"/> for arrays: passed without a copy, returned owning compiled code's memory).</summary>
     public object? Invoke(params object?[] args)
     {
         if (args.Length != Specialization.ArgTypes.Length - Specialization.Function.FreeVars.Count)

@@ -89,6 +89,7 @@ public sealed unsafe class ValueLayout
                 StoreScalar(p, sc, z.Real, z.Imaginary, 0);
                 return;
             case TupleType tt: new ValueLayout(tt.Items).Write(p, (object?[])v!); return;
+            case ArrayType: ((NDArray)v!).WriteValue(p); return;
         }
         if (t == SimpleType.None) return;
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
@@ -110,6 +111,7 @@ public sealed unsafe class ValueLayout
             case ScalarType { Rank: 2 }: return *(double*)p;
             case ScalarType sc: var (re, im, _) = LoadScalar(p, sc); return new Complex(re, im);
             case TupleType tt: return new ValueLayout(tt.Items).Read(p);
+            case ArrayType at: return NDArray.FromCompiled(at, *(byte**)p, *(byte**)(p + 8), (long*)(p + 16), (long*)(p + 16) + at.Ndim);
         }
         if (t == SimpleType.Str) return Marshal.PtrToStringUTF8(*(nint*)p);
         return null;
@@ -173,6 +175,7 @@ public sealed unsafe class ValueLayout
         Complex => ScalarType.Complex128,
         null => SimpleType.None,
         object?[] items => new TupleType(items.Select(TypeOf)),
+        NDArray a => a.Type,
         _ => throw new ArgumentException($"values of .NET type {v.GetType().Name} cannot be passed to compiled code"),
     };
 }

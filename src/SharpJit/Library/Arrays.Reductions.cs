@@ -31,22 +31,41 @@ public static unsafe partial class Builtins
         {
             SjType Type(CallTypingContext c, ArrayType t)
             {
-                Arity(c, name, 1, 2, "axis");
+                Arity(c, name, 1, 2, "axis", "keepdims");
                 var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 var scalar = ReductionType(c, kind, t.Dtype, name);
-                if (axisArg == null || axisArg.Type == SimpleType.None) return scalar;
+                bool keep = KeepDims(c);
+                if (axisArg == null || axisArg.Type == SimpleType.None) return keep ? new ArrayType((ScalarType)scalar, t.Ndim) : scalar;
                 if (Signature.AsInt(axisArg.Literal) is not long axis)
                     throw c.ErrorAt(axisArg, $"{name}(): the axis must be a constant integer in compiled code");
                 if (axis < -t.Ndim || axis >= t.Ndim) throw c.ErrorAt(axisArg, $"axis {axis} is out of bounds for array of dimension {t.Ndim}");
+                if (keep) return new ArrayType((ScalarType)scalar, t.Ndim, t.Ndim == 1 ? ArrayLayout.C : ArrayLayout.A);
                 return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1);
             }
             LLVMValueRef Lower(LoweringCall c, ArrayType t)
             {
+                var e = c.E;
                 var axisArg = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
+                bool keep = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true;
+                var dtype = (ScalarType)(c.ResultType is ArrayType r ? r.Dtype : c.ResultType);
                 if (axisArg == null || axisArg.Type == SimpleType.None || t.Ndim == 1)
-                    return ReduceAll(c.E, kind, t, c.Arg(0), (ScalarType)(c.ResultType is ArrayType r ? r.Dtype : c.ResultType), npName, c.Span);
+                {
+                    var v = ReduceAll(e, kind, t, c.Arg(0), dtype, npName, c.Span);
+                    if (!keep) return v;
+                    // keepdims: the value in an array of shape (1, 1, ...).
+                    var one = ArrayCode.Allocate(e, (ArrayType)c.ResultType, Enumerable.Repeat(e.M.ConstI64(1), t.Ndim).ToArray(), c.Span);
+                    ArrayCode.Store(e, dtype, ArrayCode.Data(e, one), v);
+                    return one;
+                }
                 long axis = Signature.AsInt(axisArg.Literal)!.Value;
-                return ReduceAxis(c.E, kind, t, c.Arg(0), (int)(axis < 0 ? axis + t.Ndim : axis), (ArrayType)c.ResultType, npName, c.Span);
+                int ax = (int)(axis < 0 ? axis + t.Ndim : axis);
+                var reduced = ReduceAxis(e, kind, t, c.Arg(0), ax, new ArrayType(dtype, t.Ndim - 1), npName, c.Span);
+                if (!keep) return reduced;
+                // keepdims: a view of the result with the reduced axis kept as length 1 (stride 0).
+                var rt = new ArrayType(dtype, t.Ndim - 1);
+                var shape = ArrayCode.Shape(e, rt, reduced).ToList(); var strides = ArrayCode.Strides(e, rt, reduced).ToList();
+                shape.Insert(ax, e.M.ConstI64(1)); strides.Insert(ax, e.M.ConstI64(0));
+                return ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, reduced), ArrayCode.Data(e, reduced), shape.ToArray(), strides.ToArray());
             }
             Method(name, Type, Lower);
             if (kind is ReductionKind.Min or ReductionKind.Max)
@@ -54,6 +73,13 @@ public static unsafe partial class Builtins
                     AddNumPyReduction(alias, Type, Lower);
             else AddNumPyReduction(name, Type, Lower);
         }
+    }
+
+    /// <summary>keepdims=True (a literal bool) keeps reduced axes with length 1.</summary>
+    private static bool KeepDims(CallTypingContext c)
+    {
+        if (!c.Keywords.TryGetValue("keepdims", out var k)) return false;
+        return k.Literal as bool? ?? throw c.ErrorAt(k, "keepdims must be a constant True or False in compiled code");
     }
 
     private static void AddNumPyReduction(string name, Func<CallTypingContext, ArrayType, SjType> type, Func<LoweringCall, ArrayType, LLVMValueRef> lower)
@@ -176,13 +202,13 @@ public static unsafe partial class Builtins
             {
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"zero-size array to reduction operation {npName} which has no identity", span);
+                // Start from the identity (-inf, the type's minimum, ...), so the loop is a plain reduction LLVM vectorises.
                 var slot = e.Alloca(M.Lower(dtype));
-                BuildStore(B, GetUndef(M.Lower(dtype)), slot);
+                BuildStore(B, ExtremeIdentity(e, kind == ReductionKind.Max, dtype), slot);
                 loop((x, i) =>
                 {
                     var cur = BuildLoad2(B, M.Lower(dtype), slot, "");
-                    var first = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(0), "");
-                    BuildStore(B, BuildSelect(B, first, x, Extreme(e, kind == ReductionKind.Max, cur, x, dtype), ""), slot);
+                    BuildStore(B, Extreme(e, kind == ReductionKind.Max, cur, x, dtype), slot);
                 });
                 return BuildLoad2(B, M.Lower(dtype), slot, "");
             }
@@ -191,20 +217,20 @@ public static unsafe partial class Builtins
                 bool max = kind == ReductionKind.ArgMax;
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
-                var best = e.Alloca(M.Lower(dtype)); var at = e.Alloca(M.I64);
-                BuildStore(B, GetUndef(M.Lower(dtype)), best); BuildStore(B, M.ConstI64(0), at);
+                // Two passes that vectorise: the extreme value (NaN if any), then the first position holding it.
+                var target = Reduce(e, max ? ReductionKind.Max : ReductionKind.Min, dtype, dtype, count, loop, npName, span);
+                var targetIsNan = dtype.Rank == 2 ? BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, target, target, "") : M.ConstBool(false);
+                var at = e.Alloca(M.I64);
+                BuildStore(B, count, at);
                 loop((x, i) =>
                 {
-                    var cur = BuildLoad2(B, M.Lower(dtype), best, "");
-                    // The first element, a strictly better one, or the first NaN (which then stays).
-                    var better = dtype.Rank == 2
-                        ? BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealORD, cur, cur, ""),
-                            BuildOr(B, BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, cur, ""),
-                                BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), ""), "")
-                        : IntCompare(e, max, x, cur, dtype);
-                    var take = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(0), ""), better, "");
-                    BuildStore(B, BuildSelect(B, take, x, cur, ""), best);
-                    BuildStore(B, BuildSelect(B, take, i, BuildLoad2(B, M.I64, at, ""), ""), at);
+                    var hit = dtype.Rank == 2
+                        ? BuildSelect(B, targetIsNan, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, target, ""), "")
+                        : BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, x, target, "");
+                    var cur = BuildLoad2(B, M.I64, at, "");
+                    // The smallest position that hits (positions only grow, so a min keeps the first).
+                    var candidate = BuildSelect(B, hit, i, count, "");
+                    BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, candidate, cur, ""), candidate, cur, ""), at);
                 });
                 return BuildLoad2(B, M.I64, at, "");
             }
@@ -253,6 +279,16 @@ public static unsafe partial class Builtins
         if (t.Rank == 3)
             return e.MakeStruct(e.M.Lower(t), BuildFDiv(e.B, e.ExtractValue(total, 0), n, ""), BuildFDiv(e.B, e.ExtractValue(total, 1), n, ""));
         return BuildFDiv(e.B, total, n, "");
+    }
+
+    /// <summary>The starting value of a max (min) reduction: -inf (inf) for floats, the type's least (greatest) value.</summary>
+    private static LLVMValueRef ExtremeIdentity(FunctionEmitter e, bool max, ScalarType t)
+    {
+        if (t.Rank == 2) return e.M.Constant(max ? double.NegativeInfinity : double.PositiveInfinity, t);
+        if (t.Rank == 0) return e.M.ConstBool(!max);
+        int bits = t.Bits;
+        long value = t.IsUnsigned ? (max ? 0 : -1) : max ? (bits == 64 ? long.MinValue : -(1L << (bits - 1))) : (bits == 64 ? long.MaxValue : (1L << (bits - 1)) - 1);
+        return LLVM.ConstInt(e.M.Lower(t), value);
     }
 
     /// <summary>The larger (or smaller) of acc and x, NaN winning as in np.max.</summary>

@@ -234,10 +234,24 @@ public static unsafe partial class Builtins
         return v;
     }
 
-    // ------------------------------------------------------------ np.array, np.asarray
+    // ------------------------------------------------------------ np.result_type, np.array, np.asarray
 
     private static void RegisterArrayConstructors()
     {
+        // np.result_type(arrays, dtypes, numbers): NumPy's promotion, decided at compile time (a dtype).
+        Add("numpy.result_type", c =>
+        {
+            if (c.Positional.Length == 0) throw c.Error("at least one array or dtype is required");
+            var arrays = new List<ScalarType>(); var scalars = new List<NumPyPromotion.Operand>();
+            foreach (var a in c.Positional)
+            {
+                if (a.Type is ArrayType at) arrays.Add(at.Dtype);
+                else if (DtypeOf(a) is { } d) arrays.Add(d);
+                else if (a.Type is ScalarType s) scalars.Add(new NumPyPromotion.Operand(s, a.Literal is string ? null : a.Literal));
+                else throw c.ErrorAt(a, $"np.result_type() of a {TypeOps.PyName(a.Type)} is not supported");
+            }
+            return new DTypeType(NumPyPromotion.ResultType(arrays, scalars) ?? throw c.Error("np.result_type() gives a type compiled code does not have (float16)"));
+        }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
         foreach (var name in new[] { "array", "asarray" })
         {
             bool copy = name == "array";

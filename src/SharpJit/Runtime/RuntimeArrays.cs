@@ -16,9 +16,10 @@ public static unsafe class RuntimeArrays
     public static byte* Allocate(long nbytes)
     {
         if (nbytes < 0 || nbytes > long.MaxValue - Header) { ErrorState.Set("MemoryError", "array is too big"); return null; }
-        byte* block;
-        try { block = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + nbytes), 64); }
-        catch (OutOfMemoryException) { block = null; }
+        byte* block = FreeBlocks.Take(nbytes);
+        if (block == null)
+            try { block = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + nbytes), 64); }
+            catch (OutOfMemoryException) { block = null; }
         if (block == null)
         {
             ErrorState.Set("MemoryError", $"Unable to allocate {FormatBytes(nbytes)} for an array");
@@ -33,11 +34,57 @@ public static unsafe class RuntimeArrays
     /// <summary>The data of a block made by <see cref="Allocate"/>.</summary>
     public static byte* DataOf(byte* meminfo) => meminfo + Header;
 
-    /// <summary>Frees a block whose count reached zero.</summary>
+    /// <summary>Frees a block whose count reached zero (large ones are kept a while for the next array of their size).</summary>
     public static void Free(byte* meminfo)
     {
-        NativeMemory.AlignedFree(meminfo);
+        if (!FreeBlocks.Keep(meminfo, *(long*)(meminfo + 8))) NativeMemory.AlignedFree(meminfo);
         RuntimeStats.Freed();
+    }
+
+    /// <summary>
+    /// Recently freed large blocks, by size. A loop that makes an array of the same size each time (y = y * x + c)
+    /// would otherwise get fresh pages from the kernel every time (large allocations are mapped and unmapped), and
+    /// fault them in again. Bounded in count and bytes, so memory stays flat.
+    /// </summary>
+    private static class FreeBlocks
+    {
+        private const long MinBytes = 64 << 10, MaxCachedBytes = 256L << 20;
+        private const int MaxBlocks = 8;
+        private static readonly List<nint> Blocks = new();
+        private static long _cachedBytes;
+
+        public static byte* Take(long nbytes)
+        {
+            if (nbytes < MinBytes) return null;
+            lock (Blocks)
+                for (int k = Blocks.Count - 1; k >= 0; k--)
+                    if (*(long*)(Blocks[k] + 8) == nbytes)
+                    {
+                        var b = (byte*)Blocks[k];
+                        Blocks.RemoveAt(k);
+                        _cachedBytes -= nbytes;
+                        return b;
+                    }
+            return null;
+        }
+
+        public static bool Keep(byte* block, long nbytes)
+        {
+            if (nbytes < MinBytes || nbytes > MaxCachedBytes) return false;
+            lock (Blocks)
+            {
+                while (Blocks.Count > 0 && (Blocks.Count >= MaxBlocks || _cachedBytes + nbytes > MaxCachedBytes))
+                {
+                    var old = Blocks[0];
+                    Blocks.RemoveAt(0);
+                    _cachedBytes -= *(long*)(old + 8);
+                    NativeMemory.AlignedFree((void*)old);
+                }
+                Blocks.Add((nint)block);
+                _cachedBytes += nbytes;
+                return true;
+            }
+        }
     }
 
     /// <summary>Adds one reference (a host keeping an array compiled code returned); null (borrowed) is not counted.</summary>

@@ -50,3 +50,83 @@ def logaddexp2(x, y):
     d = x - y
     larger = x if d > 0.0 else y
     return larger + np.log1p(np.exp2(-abs(d))) * LOG2E
+
+
+# ---------------------------------------------------------------- array routines written in Python
+
+
+@overload("numpy.convolve")
+def convolve(a, v, mode="full"):
+    # The discrete linear convolution of two 1-d arrays; mode picks the full, same-length or fully-overlapping part.
+    n = a.shape[0]
+    m = v.shape[0]
+    if n == 0:
+        raise ValueError("a cannot be empty")
+    if m == 0:
+        raise ValueError("v cannot be empty")
+    full = n + m - 1
+    if mode == "full":
+        start = 0
+        length = full
+    elif mode == "same":
+        length = max(n, m)
+        start = (full - length) // 2
+    elif mode == "valid":
+        length = max(n, m) - min(n, m) + 1
+        start = min(n, m) - 1
+    else:
+        raise ValueError("mode must be one of 'valid', 'same', or 'full'")
+    out = np.zeros(length, np.result_type(a, v))
+    for k in range(length):
+        t = start + k
+        lo = max(0, t - n + 1)
+        hi = min(m - 1, t)
+        s = out[k]
+        for j in range(lo, hi + 1):
+            s += a[t - j] * v[j]
+        out[k] = s
+    return out
+
+
+@overload("numpy.histogram")
+def histogram(a, bins=10, range=None):
+    # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
+    # values outside the range are left out, and a value on an edge goes to the bin the edges array says.
+    if not isinstance(bins, int):
+        raise TypeError("histogram() takes an integer number of bins in compiled code")
+    if bins < 1:
+        raise ValueError("`bins` must be positive, when an integer")
+    flat = a.ravel()
+    if range is None:
+        if flat.shape[0] == 0:
+            lo = 0.0
+            hi = 1.0
+        else:
+            lo = float(flat.min())
+            hi = float(flat.max())
+    else:
+        lo = float(range[0])
+        hi = float(range[1])
+        if lo > hi:
+            raise ValueError("max must be larger than min in range parameter.")
+    if lo == hi:
+        lo = lo - 0.5
+        hi = hi + 0.5
+    edges = np.linspace(lo, hi, bins + 1)
+    hist = np.zeros(bins, np.int64)
+    norm = bins / (hi - lo)
+    i = 0
+    total = flat.shape[0]
+    while i < total:
+        x = flat[i]
+        i += 1
+        if x >= lo and x <= hi:
+            k = int((x - lo) * norm)
+            if k == bins:
+                k -= 1
+            if x < edges[k]:
+                k -= 1
+            elif x >= edges[k + 1] and k != bins - 1:
+                k += 1
+            hist[k] += 1
+    return hist, edges

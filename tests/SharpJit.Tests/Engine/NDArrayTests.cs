@@ -1,0 +1,70 @@
+using SharpJit.Engine;
+using SharpJit.Runtime;
+using SharpJit.Typing;
+using Xunit;
+
+namespace SharpJit.Tests.Engine;
+
+/// <summary>Arrays through the .NET API: .NET arrays go in without a copy (writes are seen), arrays made by compiled
+/// code come out owning their memory until disposed, and nothing leaks.</summary>
+public class NDArrayTests
+{
+    private const string Source = """
+import numpy as np
+
+def scale(a, k):
+    for i in range(a.shape[0]):
+        a[i] *= k
+    return a.sum()
+
+def grid(n):
+    return np.arange(n * n).reshape(n, n) * 2.0
+
+def inner(m):
+    return m[1:, 1:]
+
+def total(m):
+    return m.sum()
+""";
+
+    [Fact]
+    public void WritesToAPassedArrayAreSeenInTheDotNetArray()
+    {
+        var engine = SharpJitEngine.FromSource(Source);
+        var data = new double[] { 1, 2, 3 };
+        using var a = NDArray.From(data);
+        Assert.Equal(new ArrayType(ScalarType.Float64, 1), a.Type);
+        Assert.Equal(12.0, engine.Call("scale", a, 2.0));
+        Assert.Equal(new double[] { 2, 4, 6 }, data);
+    }
+
+    [Fact]
+    public void ArraysMadeByCompiledCodeComeOutOwningTheirMemory()
+    {
+        var engine = SharpJitEngine.FromSource(Source);
+        long live = RuntimeStats.LiveAllocations;
+        var g = (NDArray)engine.Call("grid", 3L)!;
+        Assert.Equal(new long[] { 3, 3 }, g.Shape);
+        Assert.Equal(new double[] { 0, 2, 4, 6, 8, 10, 12, 14, 16 }, g.AsSpan<double>().ToArray());
+        Assert.Equal(live + 1, RuntimeStats.LiveAllocations);
+        g.Dispose();
+        Assert.Equal(live, RuntimeStats.LiveAllocations);
+    }
+
+    [Fact]
+    public void AReturnedViewOfAnArgumentIsCopied()
+    {
+        var engine = SharpJitEngine.FromSource(Source);
+        using var m = NDArray.From(new long[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }, 3, 3);
+        using var v = (NDArray)engine.Call("inner", m)!;
+        Assert.Equal(new long[] { 5, 6, 8, 9 }, v.ToArray<long>());
+        Assert.Equal(45L, engine.Call("total", m));
+    }
+
+    [Fact]
+    public void ShapeMustMatchTheData()
+    {
+        Assert.Throws<ArgumentException>(() => NDArray.From(new double[5], 2, 3));
+        Assert.Throws<ArgumentException>(() => NDArray.From(new decimal[2]));
+    }
+}
