@@ -130,3 +130,107 @@ def histogram(a, bins=10, range=None):
                 k += 1
             hist[k] += 1
     return hist, edges
+
+
+@overload("numpy.nansum")
+def nansum(a):
+    flat = a.ravel()
+    return np.where(flat != flat, 0, flat).sum()
+
+
+@overload("numpy.nanmean")
+def nanmean(a):
+    flat = a.ravel()
+    keep = flat == flat
+    return np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
+
+
+@overload("numpy.nanmax")
+def nanmax(a):
+    flat = a.ravel()
+    keep = flat == flat
+    if flat.shape[0] == 0:
+        raise ValueError("zero-size array to reduction operation fmax which has no identity")
+    if not keep.any():
+        return flat[0]
+    return flat[keep].max()
+
+
+@overload("numpy.nanmin")
+def nanmin(a):
+    flat = a.ravel()
+    keep = flat == flat
+    if flat.shape[0] == 0:
+        raise ValueError("zero-size array to reduction operation fmin which has no identity")
+    if not keep.any():
+        return flat[0]
+    return flat[keep].min()
+
+
+@overload("numpy.average")
+def average(a, weights=None):
+    if weights is None:
+        return a.mean()
+    total = weights.sum()
+    if total == 0:
+        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
+    return np.true_divide((a * weights).sum(), total)
+
+
+@overload("numpy.diff")
+def diff(a):
+    if a.ndim == 1:
+        return a[1:] - a[:-1]
+    return a[..., 1:] - a[..., :-1]
+
+
+@overload("numpy.flip")
+def flip(a):
+    if a.ndim == 1:
+        return a[::-1]
+    if a.ndim == 2:
+        return a[::-1, ::-1]
+    return a[::-1, ::-1, ::-1]
+
+
+@overload("numpy.roll")
+def roll(a, shift):
+    flat = a.ravel()
+    n = flat.shape[0]
+    out = np.empty_like(flat)
+    if n > 0:
+        s = shift % n
+        out[s:] = flat[:n - s]
+        out[:s] = flat[n - s:]
+    return out.reshape(a.shape)
+
+
+@overload("numpy.outer")
+def outer(a, b):
+    return a.ravel()[:, None] * b.ravel()[None, :]
+
+
+@overload("numpy.trace")
+def trace(a):
+    n = min(a.shape[0], a.shape[1])
+    total = a[0, 0] - a[0, 0]
+    for i in range(n):
+        total += a[i, i]
+    return total
+
+
+@overload("numpy.concatenate")
+def concatenate(arrays):
+    first = arrays[0]
+    total = 0
+    for x in arrays:
+        total += x.shape[0]
+    if first.ndim == 1:
+        out = np.empty(total, first.dtype)
+    else:
+        out = np.empty((total, first.shape[1]), first.dtype)
+    at = 0
+    for x in arrays:
+        out[at:at + x.shape[0]] = x
+        at += x.shape[0]
+    return out
