@@ -48,6 +48,12 @@ elif what == "overhead_tuple":
     f = kernels.swap; f((1.0, 2.0))
     n = 200000
     print(min(timeit.repeat("f(t)", globals={"f": f, "t": (1.0, 2.0)}, number=n, repeat=5)) / n)
+elif what in ("overhead_array", "overhead_array_result"):
+    import numpy as np
+    f = kernels.first if what == "overhead_array" else kernels.same
+    a = np.arange(10.0); f(a)
+    n = 200000
+    print(min(timeit.repeat("f(a)", globals={"f": f, "a": a}, number=n, repeat=5)) / n)
 elif what == "raise":
     f = kernels.checked; f(1)
     def once():
@@ -116,6 +122,8 @@ def main():
         ("call overhead, scalar arguments", "overhead", "ns", 1e9),
         ("call overhead, a keyword argument: f(1, b=2)", "overhead_kw", "ns", 1e9),
         ("call overhead, tuple argument and result: f((1.0, 2.0))", "overhead_tuple", "ns", 1e9),
+        ("call overhead, one NumPy array argument: f(a) -> a[0]", "overhead_array", "ns", 1e9),
+        ("call overhead, an array in and the same array back: f(a) -> a", "overhead_array_result", "ns", 1e9),
         ("nogil: speed-up of 2 threads over 1", "nogil", "x", 1),
         ("call that raises ValueError(f\"…\"), caught in Python (CPython: {cpython_raise} µs)", "raise", "µs", 1e6),
         ("memory kept per raise (RSS growth over 500k raises)", "raise_leak", "bytes", 1),

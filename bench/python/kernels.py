@@ -86,3 +86,15 @@ def checked(x):
     if x < 0:
         raise ValueError(f"negative: {x}")
     return x
+
+
+@jit(cache=CACHE)
+def first(a):
+    # One NumPy array argument, a number back (call overhead with an array).
+    return a[0]
+
+
+@jit(cache=CACHE)
+def same(a):
+    # One NumPy array in and the same array back (call overhead of an array result).
+    return a

@@ -293,6 +293,8 @@ internal sealed unsafe class ValuePlan
                 return new ValuePlan(Boxing.Tuple, offset, t, tt.Items.Select((item, i) => For(item, offset + layout.Offset(i))).ToArray());
             case ScalarType s when s.IsCanonical || s == ScalarType.Bool:
                 return new ValuePlan(Boxing.CodeOf(s), offset, t, Array.Empty<ValuePlan>());
+            case ArrayType:
+                return new ValuePlan(NdArrays.KeyCode, offset, t, Array.Empty<ValuePlan>());
         }
         return new ValuePlan(t == SimpleType.None ? Boxing.NoneCode : (byte)0, offset, t, Array.Empty<ValuePlan>());
     }
@@ -320,6 +322,10 @@ internal sealed unsafe class ValuePlan
                 ((double*)p)[1] = Py.Fast.PyComplex_ImagAsDouble(o);
                 return true;
             case Boxing.NoneCode:
+                return true;
+            case NdArrays.KeyCode when NdArrays.IsArray(type):
+                // The call's type key matched this signature, so the array's dtype, ndim and layout are the ones compiled for.
+                NdArrays.Write(o, ((ArrayType)_type).Ndim, p);
                 return true;
             case Boxing.Tuple when type == Py.TupleType && Py.Fast.PyTuple_Size(o) == _items.Length:
                 for (int i = 0; i < _items.Length; i++)

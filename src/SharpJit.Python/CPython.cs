@@ -32,6 +32,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyModule_Create2(PyModuleDef* def, int apiVersion);
     [LibraryImport(Lib)] public static partial int PyModule_AddObjectRef(nint module, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, nint value);
     [LibraryImport(Lib)] public static partial nint PyImport_ImportModule([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+    [LibraryImport(Lib)] public static partial void* PyCapsule_GetPointer(nint capsule, byte* name);
 
     // Numbers
     [LibraryImport(Lib)] public static partial nint PyLong_FromLongLong(long v);

@@ -98,8 +98,20 @@ internal static unsafe class NdArrays
             if (pyBase == 0) { Py.PyErr_SetString(Py.RuntimeError, "internal: a returned array belongs to no argument"); return 0; }
             Py.Py_IncRef(pyBase);
         }
-        nint owner = ArrayOwnerType.New(meminfo, pyBase, data, t, (long*)(p + 16), (long*)(p + 16) + t.Ndim);
+        long* shape = (long*)(p + 16); long* strides = shape + t.Ndim;
+        if (pyBase != 0 && SameArray(pyBase, data, t, shape, strides)) return pyBase;   // the argument itself (its new reference)
+        nint owner = ArrayOwnerType.New(meminfo, pyBase, data, t, shape, strides);
         if (owner == 0) { RuntimeArrays.Release(meminfo); if (pyBase != 0) Py.Py_DecRef(pyBase); return 0; }
+        if (Api() is var api && api != null)
+        {
+            // NumPy's C API: an ndarray over the data whose base is the owner (PyArray_New, PyArray_SetBaseObject).
+            var arrayNew = (delegate* unmanaged<nint, int, long*, int, long*, byte*, int, int, nint, nint>)api[93];
+            var setBase = (delegate* unmanaged<nint, nint, int>)api[282];
+            nint arr = arrayNew(api[2], t.Ndim, shape, TypeNum(t.Dtype), strides, data, 0, t.Readonly ? Aligned : Aligned | Writeable, 0);
+            if (arr == 0) { Py.Py_DecRef(owner); return 0; }
+            if (setBase(arr, owner) != 0) { Py.Py_DecRef(arr); return 0; }   // the owner's reference went to the array
+            return arr;
+        }
         if (_asarray == 0)
         {
             nint np = Py.PyImport_ImportModule("numpy");
@@ -112,6 +124,37 @@ internal static unsafe class NdArrays
         nint r = Py.PyObject_CallObject(_asarray, args);
         Py.Py_DecRef(args);
         return r;
+    }
+
+    private static nint* _api;
+    private static bool _apiLoaded;
+
+    /// <summary>NumPy's C API table (numpy.core.multiarray._ARRAY_API), or null when it cannot be had.</summary>
+    private static nint* Api()
+    {
+        if (_apiLoaded) return _api;
+        _apiLoaded = true;
+        nint module = Py.PyImport_ImportModule("numpy.core.multiarray");
+        if (module == 0) { Py.PyErr_Clear(); return null; }
+        nint capsule = Py.PyObject_GetAttrString(module, "_ARRAY_API");
+        Py.Py_DecRef(module);
+        if (capsule == 0) { Py.PyErr_Clear(); return null; }
+        _api = (nint*)Py.PyCapsule_GetPointer(capsule, null);   // the capsule is kept (the table lives in it)
+        if (_api == null) Py.PyErr_Clear();
+        return _api;
+    }
+
+    /// <summary>NumPy's type number for a dtype (Linux x86-64: int64 is NPY_LONG).</summary>
+    private static int TypeNum(ScalarType t) => Array.IndexOf(ByTypeNum, t);
+
+    /// <summary>Whether an ndarray argument is exactly the array value (same memory, dtype, shape and strides).</summary>
+    private static bool SameArray(nint o, byte* data, ArrayType t, long* shape, long* strides)
+    {
+        if (*(byte**)(o + DataOffset) != data || *(int*)(o + NdOffset) != t.Ndim || DtypeOf(o) != t.Dtype) return false;
+        if (t.Readonly != ((*(int*)(o + FlagsOffset) & Writeable) == 0)) return false;
+        long* dims = *(long**)(o + DimsOffset); long* st = *(long**)(o + StridesOffset);
+        for (int k = 0; k < t.Ndim; k++) if (dims[k] != shape[k] || st[k] != strides[k]) return false;
+        return true;
     }
 
     /// <summary>The argument (an ndarray, or one inside a tuple) whose memory holds data.</summary>

@@ -162,3 +162,14 @@ def test_returned_integer_arrays_have_numpys_default_int_type():
     a, u = count(3)
     assert a.dtype == np.int_ and a.dtype.char == "l" and repr(a) == "array([0, 1, 2])"
     assert u.dtype == np.uint64 and u.dtype.char == "L"
+
+
+def test_returning_an_argument_gives_back_the_same_object():
+    @sharpjit.jit
+    def same(a):
+        return a
+
+    a = np.arange(4.0)
+    assert same(a) is a
+    v = np.arange(8.0)[::2]
+    assert same(v) is v
