@@ -118,24 +118,21 @@ public static class ArrayCode
         return BuildInBoundsGEP2(e.B, e.M.I8, data, new[] { offset }, "");
     }
 
-    /// <summary>Loads an element: bools are stored as one byte.</summary>
-    public static LLVMValueRef Load(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr)
+    /// <summary>Loads an element: bools are stored as one byte. With a scope, the load is known not to read what
+    /// stores in that scope write (a fresh output array).</summary>
+    public static LLVMValueRef Load(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, AliasScope? notIn = null)
     {
-        if (dtype.Rank == 0)
-        {
-            var b = BuildLoad2(e.B, e.M.I8, ptr, "");
-            return BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, b, LLVM.ConstInt(e.M.I8, 0), "");
-        }
-        var v = BuildLoad2(e.B, e.M.Lower(dtype), ptr, "");
-        SetAlignment(v, (uint)(dtype.PartBits / 8));
-        return v;
+        var load = BuildLoad2(e.B, dtype.Rank == 0 ? e.M.I8 : e.M.Lower(dtype), ptr, "");
+        SetAlignment(load, dtype.Rank == 0 ? 1u : (uint)(dtype.PartBits / 8));
+        if (notIn != null) SetMetadata(load, notIn.NoAliasKind, notIn.List);
+        return dtype.Rank == 0 ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, load, LLVM.ConstInt(e.M.I8, 0), "") : load;
     }
 
-    public static void Store(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, LLVMValueRef v)
+    public static void Store(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, LLVMValueRef v, AliasScope? scope = null)
     {
-        if (dtype.Rank == 0) { BuildStore(e.B, BuildZExt(e.B, v, e.M.I8, ""), ptr); return; }
-        var s = BuildStore(e.B, v, ptr);
-        SetAlignment(s, (uint)(dtype.PartBits / 8));
+        var s = BuildStore(e.B, dtype.Rank == 0 ? BuildZExt(e.B, v, e.M.I8, "") : v, ptr);
+        SetAlignment(s, dtype.Rank == 0 ? 1u : (uint)(dtype.PartBits / 8));
+        if (scope != null) SetMetadata(s, scope.ScopeKind, scope.List);
     }
 
     /// <summary>A Python index into an axis of this size: negative counts from the end; outside the axis is
@@ -184,5 +181,26 @@ public static class ArrayCode
             Loop(e, shape[k], i => { idx[k] = i; Level(k + 1); });
         }
         Level(0);
+    }
+}
+
+/// <summary>
+/// An LLVM alias scope for the stores into a freshly allocated array: loads tagged as outside it cannot read what those
+/// stores write, so the vectoriser needs no run-time overlap checks (and emits one loop version, not two).
+/// </summary>
+public sealed class AliasScope
+{
+    public uint ScopeKind { get; }
+    public uint NoAliasKind { get; }
+    public LLVMValueRef List { get; }
+    private static int _next;
+
+    public AliasScope(ModuleEmitter m)
+    {
+        ScopeKind = GetMDKindID(m.Ctx, "alias.scope");
+        NoAliasKind = GetMDKindID(m.Ctx, "noalias");
+        var domain = MDNodeInContext2(m.Ctx, new[] { MDStringInContext2(m.Ctx, "sharpjit.arrays") });
+        var scope = MDNodeInContext2(m.Ctx, new[] { MDStringInContext2(m.Ctx, $"sharpjit.fresh.{Interlocked.Increment(ref _next)}"), domain });
+        List = MetadataAsValue(m.Ctx, MDNodeInContext2(m.Ctx, new[] { scope }));
     }
 }

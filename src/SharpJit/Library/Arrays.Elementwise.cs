@@ -199,12 +199,14 @@ public static unsafe partial class Builtins
         if (flatPossible)
             foreach (var s in leafShapes.Where(s => s != null))
                 for (int k = 0; k < ndim; k++) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], outShapeRoot[k], ""), "");
+        // A new output shares no memory with the operands: say so, so loops vectorise without overlap checks.
+        var fresh = root.InPlace ? null : new AliasScope(M);
         void Flat()
         {
             ArrayCode.Loop(e, ArrayCode.Size(e, outShapeRoot), i =>
             {
-                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ElementAt(e, ElementOf(leaves[k].Type), datas[k], i)));
-                ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outData, i), v);
+                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ElementAt(e, ElementOf(leaves[k].Type), datas[k], i), fresh));
+                ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outData, i), v, fresh);
             });
         }
         void Strided()
@@ -213,8 +215,8 @@ public static unsafe partial class Builtins
             var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!) : null).ToArray();
             ArrayCode.LoopNest(e, outShapeRoot, idx =>
             {
-                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx)));
-                ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
+                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx), fresh));
+                ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v, fresh);
             });
         }
         if (!flatPossible) Strided();
