@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using SharpJit.Codegen;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// Methods of NumPy's binary ufuncs: <c>np.maximum.accumulate(x)</c>, <c>np.add.reduce(x)</c> and
+/// <c>np.multiply.outer(a, b)</c>, computed with the ufunc's own scalar entry (so NumPy's dtypes and NaN rules hold).
+/// </summary>
+public static unsafe partial class Builtins
+{
+    /// <summary>The ufunc a value names (np.add, np.maximum ...) when it is a binary one.</summary>
+    private static (string UFunc, LibFunc Element)? BinaryUFunc(SjType t) =>
+        t is BuiltinType b && Registry.GetValueOrDefault(b.Qualified) is LibFunc { Elementwise: { InPlace: false } e } && NumPyPromotion.IsUFunc(e.UFunc)
+            && NumPyPromotion.Arity(e.UFunc) == (2, 1) ? (e.UFunc, e.Element) : null;
+
+    private static void RegisterUFuncMethods()
+    {
+        LibFunc Method1d(string name, Func<CallTypingContext, string, ArrayType, ScalarType, SjType> type, Func<LoweringCall, string, LibFunc, ArrayType, LLVMValueRef> lower)
+        {
+            var f = Add("method." + name, c =>
+            {
+                var (ufunc, _) = BinaryUFunc(c.Positional[0].Type)!.Value;
+                if (c.Positional.Length < 2 || c.Positional[1].Type is not ArrayType { Ndim: 1 } a)
+                    throw c.Error($"{ufunc}.{name}() takes a 1-d array in compiled code");
+                var loop = Loop(ufunc, new SjType[] { a, a }, new object?[2]) ?? throw c.Error(NumPyPromotion.NoLoopMessage(ufunc));
+                RequireElement(c, BinaryUFunc(c.Positional[0].Type)!.Value.Element, loop);
+                return type(c, ufunc, a, loop.Out[0]);
+            }, c =>
+            {
+                var (ufunc, element) = BinaryUFunc(c.ArgType(0))!.Value;
+                return lower(c, ufunc, element, (ArrayType)c.ArgType(1));
+            }, acceptsNarrow: true);
+            f.Receiver = t => BinaryUFunc(t) != null;
+            return f;
+        }
+
+        // accumulate: out[0] = x[0], out[i] = ufunc(out[i - 1], x[i]).
+        Method1d("accumulate", (c, ufunc, a, dtype) => { Arity(c, "accumulate", 2, 2); return new ArrayType(dtype, 1); }, (c, ufunc, element, a) =>
+        {
+            var e = c.E; var B = e.B;
+            var rt = (ArrayType)c.ResultType;
+            var n = ArrayCode.Dim(e, c.Arg(1), 0);
+            var r = ArrayCode.Allocate(e, rt, new[] { n }, c.Span);
+            var src = ArrayCode.Data(e, c.Arg(1)); var stride = ArrayCode.Strides(e, a, c.Arg(1))[0];
+            var dst = ArrayCode.Data(e, r);
+            var acc = e.Alloca(e.M.Lower(rt.Dtype));
+            ArrayCode.Loop(e, n, i =>
+            {
+                var x = e.Convert(ArrayCode.Load(e, a.Dtype, BuildGEP2(B, e.M.I8, src, new[] { BuildMul(B, i, stride, "") }, "")), a.Dtype, rt.Dtype);
+                var first = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, e.M.ConstI64(0), "");
+                var v = BuildSelect(B, first, x, ApplyScalar(c, ufunc, element, rt.Dtype, BuildLoad2(B, e.M.Lower(rt.Dtype), acc, ""), x), "");
+                BuildStore(B, v, acc);
+                ArrayCode.Store(e, rt.Dtype, ElementAt(e, rt.Dtype, dst, i), v);
+            });
+            return r;
+        });
+
+        // reduce: the ufunc folded over the elements; an empty array gives the identity (add: 0, multiply: 1) or
+        // NumPy's error for ufuncs that have none.
+        Method1d("reduce", (c, ufunc, a, dtype) => { Arity(c, "reduce", 2, 2); return dtype; }, (c, ufunc, element, a) =>
+        {
+            var e = c.E; var B = e.B;
+            var dtype = (ScalarType)c.ResultType;
+            var n = ArrayCode.Dim(e, c.Arg(1), 0);
+            object? identity = ufunc switch { "add" or "bitwise_or" or "bitwise_xor" or "logical_or" => 0L, "multiply" or "logical_and" => 1L, "bitwise_and" => -1L, _ => null };
+            if (identity == null)
+                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, n, e.M.ConstI64(0), ""), "ValueError", $"zero-size array to reduction operation {ufunc} which has no identity", c.Span);
+            var src = ArrayCode.Data(e, c.Arg(1)); var stride = ArrayCode.Strides(e, a, c.Arg(1))[0];
+            var acc = e.Alloca(e.M.Lower(dtype));
+            BuildStore(B, identity != null ? e.M.Constant(identity, dtype) : GetUndef(e.M.Lower(dtype)), acc);
+            ArrayCode.Loop(e, n, i =>
+            {
+                var x = e.Convert(ArrayCode.Load(e, a.Dtype, BuildGEP2(B, e.M.I8, src, new[] { BuildMul(B, i, stride, "") }, "")), a.Dtype, dtype);
+                var folded = ApplyScalar(c, ufunc, element, dtype, BuildLoad2(B, e.M.Lower(dtype), acc, ""), x);
+                BuildStore(B, identity != null ? folded : BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, e.M.ConstI64(0), ""), x, folded, ""), acc);
+            });
+            return BuildLoad2(B, e.M.Lower(dtype), acc, "");
+        });
+
+        // outer: ufunc(a[:, None], b[None, :]) for 1-d a and b, one fused loop.
+        var outer = Add("method.outer", c =>
+        {
+            var (ufunc, element) = BinaryUFunc(c.Positional[0].Type)!.Value;
+            Arity(c, "outer", 3, 3);
+            if (c.Positional[1].Type is not ArrayType { Ndim: 1 } a || c.Positional[2].Type is not ArrayType { Ndim: 1 } b)
+                throw c.Error($"{ufunc}.outer() takes two 1-d arrays in compiled code");
+            var loop = Loop(ufunc, new SjType[] { a, b }, new object?[2]) ?? throw c.Error(NumPyPromotion.NoLoopMessage(ufunc));
+            RequireElement(c, element, loop);
+            return new ArrayType(loop.Out[0], 2);
+        }, c =>
+        {
+            var e = c.E;
+            var (ufunc, element) = BinaryUFunc(c.ArgType(0))!.Value;
+            var (at, bt) = ((ArrayType)c.ArgType(1), (ArrayType)c.ArgType(2));
+            var one = e.M.ConstI64(1); var zero = e.M.ConstI64(0);
+            var column = ArrayCode.Make(e, new ArrayType(at.Dtype, 2, ArrayLayout.A), ArrayCode.Meminfo(e, c.Arg(1)), ArrayCode.Data(e, c.Arg(1)),
+                new[] { ArrayCode.Dim(e, c.Arg(1), 0), one }, new[] { ArrayCode.Strides(e, at, c.Arg(1))[0], zero });
+            var row = ArrayCode.Make(e, new ArrayType(bt.Dtype, 2, ArrayLayout.A), ArrayCode.Meminfo(e, c.Arg(2)), ArrayCode.Data(e, c.Arg(2)),
+                new[] { one, ArrayCode.Dim(e, c.Arg(2), 0) }, new[] { zero, ArrayCode.Strides(e, bt, c.Arg(2))[0] });
+            var leaves = new[] { new LoweredArg(column, new ArrayType(at.Dtype, 2, ArrayLayout.A)), new LoweredArg(row, new ArrayType(bt.Dtype, 2, ArrayLayout.A)) };
+            var sig = new Signature(leaves.Select(l => l.Type).ToImmutableArray(), ImmutableArray.Create<object?>(null, null), ImmutableArray<string>.Empty, c.ResultType);
+            var tree = new ElementwiseNode(ufunc, element, (ArrayType)c.ResultType, new object[] { 0, 1 }, false, c.Span, c.Callees);
+            return LowerTree(new LoweringCall(e, sig, c.Span, leaves, c.Callees), tree);
+        }, acceptsNarrow: true);
+        outer.Receiver = t => BinaryUFunc(t) != null;
+    }
+
+    /// <summary>Types the scalar entry for the loop's element types (which compiles a Python-written kernel it needs).</summary>
+    private static void RequireElement(CallTypingContext c, LibFunc element, NumPyPromotion.UFuncLoop loop) =>
+        element.Type(c.WithPositional(ElementTypes(loop, element).Select(t => new TypedArg(t, null, c.Site)).ToArray()));
+
+    /// <summary>ufunc(x, y) on two scalars of the result dtype, through the ufunc's scalar entry.</summary>
+    private static LLVMValueRef ApplyScalar(LoweringCall c, string ufunc, LibFunc element, ScalarType dtype, LLVMValueRef x, LLVMValueRef y)
+    {
+        var loop = Loop(ufunc, new SjType[] { new ArrayType(dtype, 1), new ArrayType(dtype, 1) }, new object?[2])!;
+        var types = ElementTypes(loop, element);
+        var result = ScalarResultOf(element, types, new object?[2], dtype);
+        var sig = new Signature(types.Cast<SjType>().ToImmutableArray(), ImmutableArray.Create<object?>(null, null), ImmutableArray<string>.Empty, result);
+        var args = new[] { new LoweredArg(c.E.Convert(x, dtype, types[0]), types[0]), new LoweredArg(c.E.Convert(y, dtype, types[1]), types[1]) };
+        return c.E.Convert(element.Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees)), result, dtype);
+    }
+}
