@@ -108,6 +108,32 @@ public static unsafe partial class Builtins
         LowerTree(c, new ElementwiseNode(ufunc, element, inPlace ? (ArrayType)c.ArgType(0) : (ArrayType)c.ResultType,
             Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray(), inPlace, c.Span, c.Callees));
 
+    /// <summary>Types ufunc(operands..., out=array): the result is the out array, which NumPy's loop output must cast
+    /// to with same_kind and which must have the broadcast number of dimensions.</summary>
+    private static SjType ElementwiseOutType(CallTypingContext c, string ufunc, LibFunc element)
+    {
+        var outArg = c.Keywords["out"];
+        if (outArg.Type is not ArrayType target) throw c.ErrorAt(outArg, "out= must be an array in compiled code");
+        var operands = c.WithPositional(c.Positional);
+        var result = ElementwiseType(operands, ufunc, element);
+        if (result.Ndim > target.Ndim)
+            throw c.ErrorAt(outArg, $"the output array has {target.Ndim} dimension{(target.Ndim == 1 ? "" : "s")}, the result {result.Ndim}");
+        if (result.Dtype != target.Dtype && !NumPySameKind(result.Dtype, target.Dtype))
+            throw c.ErrorAt(outArg, $"Cannot cast ufunc '{ufunc}' output from dtype('{result.Dtype.Name}') to dtype('{target.Dtype.Name}') with casting rule 'same_kind'");
+        return target;
+    }
+
+    /// <summary>ufunc(operands..., out=array): one loop writing into the given array, which is returned.</summary>
+    private static LLVMValueRef LowerElementwiseOut(LoweringCall c, string ufunc, LibFunc element)
+    {
+        var outArg = c.Keywords["out"];
+        var leaves = c.Args.Append(outArg).ToArray();
+        var sig = new Signature(leaves.Select(l => l.Type).ToImmutableArray(), leaves.Select(l => l.Literal).ToImmutableArray(), ImmutableArray<string>.Empty, c.ResultType);
+        var tree = new ElementwiseNode(ufunc, element, (ArrayType)c.ResultType, Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray(), true, c.Span, c.Callees)
+            { OutLeaf = c.Args.Length };
+        return LowerTree(new LoweringCall(c.E, sig, c.Span, leaves, c.Callees), tree);
+    }
+
     /// <summary>The registry entry of a fused tree (Passes.ArrayFusion): its arguments are the tree's leaves.</summary>
     public static LibFunc FusedElementwise(ElementwiseNode tree) =>
         new("array.fused", _ => throw new InvalidOperationException("internal: a fused expression is typed already"), c => LowerTree(c, tree), LibFunc.Always)
@@ -134,7 +160,8 @@ public static unsafe partial class Builtins
             var raw = n.Operands.Select(RawShape).ToArray();
             var aligned = raw.Select(s => s == null ? null : Aligned(e, s, nd)).ToArray();
             LLVMValueRef[] outShape;
-            if (n.InPlace) outShape = aligned[0]!;
+            if (n.InPlace && n == root) outShape = Aligned(e, RawShape(n.OutLeaf)!, nd);
+            else if (n.InPlace) outShape = aligned[0]!;
             else
             {
                 outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
@@ -154,17 +181,18 @@ public static unsafe partial class Builtins
         Shapes(root);
         var outShapeRoot = shapes[root];
 
-        if (root.InPlace && ((ArrayType)leaves[0].Type).Readonly)
+        int outLeaf = root.OutLeaf;
+        if (root.InPlace && ((ArrayType)leaves[outLeaf].Type).Readonly)
         {
             e.RaiseIf(M.ConstBool(true), "ValueError", "output array is read-only", root.Span);
-            return e.NewRef(leaves[0].Value, leaves[0].Type);
+            return e.NewRef(leaves[outLeaf].Value, leaves[outLeaf].Type);
         }
-        var outType = root.InPlace ? (ArrayType)leaves[0].Type : root.Type;
-        var outArray = root.InPlace ? leaves[0].Value : ArrayCode.Allocate(e, outType, outShapeRoot, root.Span);
+        var outType = root.InPlace ? (ArrayType)leaves[outLeaf].Type : root.Type;
+        var outArray = root.InPlace ? leaves[outLeaf].Value : ArrayCode.Allocate(e, outType, outShapeRoot, root.Span);
         var outData = ArrayCode.Data(e, outArray);
         var outStrides = ArrayCode.Strides(e, outType, outArray);
         var copies = new List<(LLVMValueRef Copy, ArrayType Type)>();
-        if (root.InPlace) leaves = leaves.Select((a, k) => k == 0 || a.Type is not ArrayType at ? a : UnaliasedOperand(e, a, at, outArray, outType, root.Span, copies)).ToArray();
+        if (root.InPlace) leaves = leaves.Select((a, k) => k == outLeaf || a.Type is not ArrayType at ? a : UnaliasedOperand(e, a, at, outArray, outType, root.Span, copies)).ToArray();
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var leafShapes = leaves.Select(a => a.Type is ArrayType at ? Aligned(e, ArrayCode.Shape(e, at, a.Value), ndim) : null).ToArray();
 
@@ -297,6 +325,9 @@ public static unsafe partial class Builtins
 public sealed record ElementwiseNode(string UFunc, LibFunc Element, ArrayType Type, object[] Operands, bool InPlace, Span Span,
     IReadOnlyList<Specialization> Callees)
 {
+    /// <summary>When InPlace: the leaf written into (the first operand for a += b; an extra leaf for out=).</summary>
+    public int OutLeaf { get; init; }
+
     public override string ToString() =>
         $"({UFunc}{(InPlace ? "=" : "")} {string.Join(" ", Operands.Select(o => o is int k ? $"${k}" : o.ToString()))})";
 }

@@ -153,7 +153,8 @@ public static unsafe partial class Builtins
             LibFunc self = null!;
             self = Add("numpy." + name, c =>
             {
-                Arity(c, name, arity, arity);
+                Arity(c, name, arity, arity, "out");
+                if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, ufunc, self);
                 if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, ufunc, self);
                 foreach (var a in c.Positional)
                 {
@@ -166,6 +167,7 @@ public static unsafe partial class Builtins
                 return NpSingle(output?.Invoke(loop) ?? loop, c.Positional.Select(a => a.Type));
             }, c =>
             {
+                if (c.Keywords.ContainsKey("out")) return LowerElementwiseOut(c, ufunc, self);
                 if (c.Args.Any(a => a.Type is ArrayType)) return LowerElementwise(c, ufunc, self, inPlace: false);
                 var loop = NpResolve(ufunc, c.Args.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem).Loop!;
                 var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
