@@ -83,7 +83,36 @@ public static unsafe partial class Builtins
                 return ScalarType.Bool;
             }, c => c.E.M.ConstBool(false), neverRaises: true, acceptsNarrow: true)
                 .Fold = sig => (DtypeOfType(sig.Args[0], sig.Literals[0]) == DtypeOfType(sig.Args[1], sig.Literals[1])) == equal;
+        // .real and .imag of arrays are views (a real array's .imag is a new read-only array of zeros); the scalar
+        // forms stay the scalar entries'.
+        foreach (var part in new[] { "real", "imag" })
+        {
+            var scalar = Get("attr." + part);
+            Add("attr." + part, c => c.Positional[0].Type is ArrayType t ? PartType(t, part) : scalar.Type(c),
+                c => c.ArgType(0) is ArrayType t ? LowerPart(c, t, part) : scalar.Lower(c), mayRaise: sig => sig.Args[0] is ArrayType && part == "imag")
+                .Receiver = t => t is ArrayType || scalar.Receiver!(t);
+        }
         Attr("T", Transposed, (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType));
+    }
+
+    private static ArrayType PartType(ArrayType t, string part) => t.Dtype.Rank == 3
+        ? new ArrayType(t.Dtype.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64, t.Ndim, ArrayLayout.A, t.Readonly)
+        : part == "real" ? t : new ArrayType(t.Dtype, t.Ndim, ArrayLayout.C, readOnly: true);
+
+    private static LLVMValueRef LowerPart(LoweringCall c, ArrayType t, string part)
+    {
+        var e = c.E; var a = c.Arg(0);
+        var rt = (ArrayType)c.ResultType;
+        if (t.Dtype.Rank == 3)
+        {
+            // A view of every other float: the same strides, the imaginary part one float further.
+            var data = part == "real" ? ArrayCode.Data(e, a) : BuildGEP2(e.B, e.M.I8, ArrayCode.Data(e, a), new[] { e.M.ConstI64(t.Dtype.PartBits / 8) }, "");
+            return e.NewRef(ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, a), data, ArrayCode.Shape(e, t, a), ArrayCode.Strides(e, t, a)), rt);
+        }
+        if (part == "real") return e.NewRef(a, t);
+        var zeros = ArrayCode.Allocate(e, rt, ArrayCode.Shape(e, t, a), c.Span);
+        Fill(e, rt, zeros, e.M.Constant(0L, rt.Dtype));
+        return zeros;
     }
 
     private static ArrayType Transposed(ArrayType t) =>
