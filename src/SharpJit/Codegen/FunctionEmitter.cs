@@ -260,6 +260,17 @@ public sealed unsafe class FunctionEmitter
         CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntNE, status, LLVM.ConstInt(M.I32, 0), ""), span);
     }
 
+    /// <summary>if (cond) body(): the body in its own block, continuing after it either way.</summary>
+    public void When(LLVMValueRef cond, Action body)
+    {
+        var then = NewBlock("when"); var next = NewBlock("when_done");
+        BuildCondBr(B, cond, then, next);
+        PositionBuilderAtEnd(B, then);
+        body();
+        BuildBr(B, next);
+        PositionBuilderAtEnd(B, next);
+    }
+
     /// <summary>cond ? then() : else(), each arm emitted in its own block (for arms with side effects or cost).</summary>
     public LLVMValueRef IfElse(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> then, Func<LLVMValueRef> otherwise)
     {

@@ -59,6 +59,17 @@ public static unsafe partial class Builtins
             visit(ArrayCode.ElementPointer(e, data, strides, idx), ArrayCode.Load(e, ScalarType.Bool, ArrayCode.ElementPointer(e, mData, mStrides, idx))));
     }
 
+    /// <summary>How many elements a mask selects.</summary>
+    private static LLVMValueRef CountSelected(FunctionEmitter e, ArrayType t, LLVMValueRef a, ArrayType mt, LLVMValueRef mask)
+    {
+        var B = e.B; var M = e.M;
+        var count = e.Alloca(M.I64);
+        BuildStore(B, M.ConstI64(0), count);
+        ForEachMasked(e, t, a, mt, mask, (_, m) =>
+            BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, count, ""), BuildZExt(B, m, M.I64, ""), ""), count));
+        return BuildLoad2(B, M.I64, count, "");
+    }
+
     /// <summary>a[mask] (a new 1-d array of the selected elements) or a[idx] (a copy of the selected rows).</summary>
     private static LLVMValueRef LowerArrayGet(LoweringCall c)
     {
@@ -69,25 +80,17 @@ public static unsafe partial class Builtins
         if (it.Dtype.Rank == 0)
         {
             CheckMaskShape(e, ArrayCode.Shape(e, t, a), ArrayCode.Shape(e, it, index), c.Span);
+            var r = ArrayCode.Allocate(e, result, new[] { CountSelected(e, t, a, it, index) }, c.Span);
+            var outData = ArrayCode.Data(e, r);
             var count = e.Alloca(M.I64);
             BuildStore(B, M.ConstI64(0), count);
-            ForEachMasked(e, t, a, it, index, (_, m) =>
-                BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, count, ""), BuildZExt(B, m, M.I64, ""), ""), count));
-            var r = ArrayCode.Allocate(e, result, new[] { BuildLoad2(B, M.I64, count, "") }, c.Span);
-            var outData = ArrayCode.Data(e, r);
-            BuildStore(B, M.ConstI64(0), count);
-            ForEachMasked(e, t, a, it, index, (p, m) =>
+            ForEachMasked(e, t, a, it, index, (p, m) => e.When(m, () =>
             {
                 // Selected elements go to the next free slot of the result.
-                var then = e.NewBlock("take"); var next = e.NewBlock("next");
-                BuildCondBr(B, m, then, next);
-                PositionBuilderAtEnd(B, then);
                 var k = BuildLoad2(B, M.I64, count, "");
                 ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, outData, k), ArrayCode.Load(e, t.Dtype, p));
                 BuildStore(B, BuildAdd(B, k, M.ConstI64(1), ""), count);
-                BuildBr(B, next);
-                PositionBuilderAtEnd(B, next);
-            });
+            }));
             return r;
         }
         // Integer array: rows a[idx[j]] stacked.
@@ -125,15 +128,7 @@ public static unsafe partial class Builtins
             if (value.Type is ScalarType st)
             {
                 var v = e.Convert(value.Value, st, t.Dtype);
-                ForEachMasked(e, t, a, it, index, (p, m) =>
-                {
-                    var then = e.NewBlock("put"); var next = e.NewBlock("next");
-                    BuildCondBr(B, m, then, next);
-                    PositionBuilderAtEnd(B, then);
-                    ArrayCode.Store(e, t.Dtype, p, v);
-                    BuildBr(B, next);
-                    PositionBuilderAtEnd(B, next);
-                });
+                ForEachMasked(e, t, a, it, index, (p, m) => e.When(m, () => ArrayCode.Store(e, t.Dtype, p, v)));
                 return;
             }
             // An array of values: one per selected element (read in C order), or a single value for all.
@@ -141,11 +136,7 @@ public static unsafe partial class Builtins
             var flat = vt.Layout == ArrayLayout.C ? value.Value : CopyArray(e, vt, value.Value, new ArrayType(vt.Dtype, vt.Ndim), c.Span);
             var vData = ArrayCode.Data(e, flat);
             var vSize = ArrayCode.Size(e, ArrayCode.Shape(e, vt, flat));
-            var selected = e.Alloca(M.I64);
-            BuildStore(B, M.ConstI64(0), selected);
-            ForEachMasked(e, t, a, it, index, (_, m) =>
-                BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, selected, ""), BuildZExt(B, m, M.I64, ""), ""), selected));
-            var total = BuildLoad2(B, M.I64, selected, "");
+            var total = CountSelected(e, t, a, it, index);
             var one = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, vSize, M.ConstI64(1), "");
             var bad = BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, vSize, total, ""), BuildNot(B, one, ""), "");
             var err = e.NewBlock("mask_assign_error"); var ok = e.NewBlock("mask_assign_ok");
@@ -154,19 +145,15 @@ public static unsafe partial class Builtins
             e.CallRuntime("sj_mask_assign_error", vSize, total);
             e.ReturnError(c.Span);
             PositionBuilderAtEnd(B, ok);
+            var selected = e.Alloca(M.I64);
             BuildStore(B, M.ConstI64(0), selected);
-            ForEachMasked(e, t, a, it, index, (p, m) =>
+            ForEachMasked(e, t, a, it, index, (p, m) => e.When(m, () =>
             {
-                var then = e.NewBlock("put"); var next = e.NewBlock("next");
-                BuildCondBr(B, m, then, next);
-                PositionBuilderAtEnd(B, then);
                 var k = BuildLoad2(B, M.I64, selected, "");
                 var from = BuildSelect(B, one, M.ConstI64(0), k, "");
                 ArrayCode.Store(e, t.Dtype, p, e.Convert(ArrayCode.Load(e, vt.Dtype, ElementAt(e, vt.Dtype, vData, from)), vt.Dtype, t.Dtype));
                 BuildStore(B, BuildAdd(B, k, M.ConstI64(1), ""), selected);
-                BuildBr(B, next);
-                PositionBuilderAtEnd(B, next);
-            });
+            }));
             if (vt.Layout != ArrayLayout.C) TypeModel.Of(new ArrayType(vt.Dtype, vt.Ndim)).DecRef(e, flat);
             return;
         }

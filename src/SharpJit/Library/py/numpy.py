@@ -147,23 +147,24 @@ def nanmean(a):
 
 @overload("numpy.nanmax")
 def nanmax(a):
-    flat = a.ravel()
-    keep = flat == flat
-    if flat.shape[0] == 0:
-        raise ValueError("zero-size array to reduction operation fmax which has no identity")
-    if not keep.any():
-        return flat[0]
-    return flat[keep].max()
+    return _nan_extreme(a, True, "fmax")
 
 
 @overload("numpy.nanmin")
 def nanmin(a):
+    return _nan_extreme(a, False, "fmin")
+
+
+def _nan_extreme(a, largest, name):
+    # The largest (smallest) element that is not NaN; NaN when all are (NumPy also warns).
     flat = a.ravel()
-    keep = flat == flat
     if flat.shape[0] == 0:
-        raise ValueError("zero-size array to reduction operation fmin which has no identity")
+        raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
+    keep = flat == flat
     if not keep.any():
         return flat[0]
+    if largest:
+        return flat[keep].max()
     return flat[keep].min()
 
 
