@@ -165,10 +165,26 @@ public static class ArrayCode
         body(i);
         var next = BuildNSWAdd(B, i, M.ConstI64(1), "");
         var latch = GetInsertBlock(B);
-        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);
+        var back = BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);
+        DisableUnrolling(M, back);
         AddIncoming(i, M.ConstI64(0), pre);
         AddIncoming(i, next, latch);
         PositionBuilderAtEnd(B, exit);
+    }
+
+    /// <summary>
+    /// Marks a generated loop (by its back edge) so that LLVM does not unroll it: the vectoriser still widens and
+    /// interleaves it, and unrolling on top (of the vector body, the remainder and every level of a nest) roughly
+    /// doubled the compile time of array kernels for no measurable speed.
+    /// </summary>
+    private static unsafe void DisableUnrolling(ModuleEmitter m, LLVMValueRef backEdge)
+    {
+        var ctx = m.Ctx;
+        var self = TemporaryMDNode(ctx, null, 0);
+        var disable = MDNodeInContext2(ctx, new[] { MDStringInContext2(ctx, "llvm.loop.unroll.disable") });
+        var loopId = MDNodeInContext2(ctx, new[] { self, disable });
+        MetadataReplaceAllUsesWith(self, loopId);   // the loop id refers to itself, as LLVM requires
+        SetMetadata(backEdge, GetMDKindID(ctx, "llvm.loop"), MetadataAsValue(ctx, loopId));
     }
 
     /// <summary>Nested loops over every index of a shape (the last axis innermost).</summary>
