@@ -69,7 +69,7 @@ public sealed unsafe class FunctionEmitter
             // invariant bound from the loop optimisers and the vectoriser.
             PositionBuilderAtEnd(B, _blocks[blocks[0]]);
             foreach (var phi in blocks.SelectMany(b => b.Phis))
-                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType) _phiSlots[phi] = BuildAlloca(B, M.Lower(phi.Type), "");
+                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType or EnumerateIterType or ZipIterType) _phiSlots[phi] = BuildAlloca(B, M.Lower(phi.Type), "");
             foreach (var b in blocks)
             {
                 PositionBuilderAtEnd(B, _blocks[b]);
@@ -467,35 +467,10 @@ public sealed unsafe class FunctionEmitter
             case Op.MakeClosure:
                 return MakeStruct(M.Lower(i.Type), i.Args.Select(ValueOf).ToArray());
             case Op.GetItem: return EmitGetItem(i);
-            case Op.GetIter:
-            {
-                var v = ValueOf(i.Args[0]);
-                if (i.Type == SimpleType.RangeIter) return v;
-                return MakeStruct(M.Lower(i.Type), v, M.ConstI64(0));
-            }
-            case Op.IterValid:
-            {
-                var it = ValueOf(i.Args[0]);
-                if (i.Args[0].Type == SimpleType.RangeIter) return RangeNonEmpty(ExtractValue(it, 0), ExtractValue(it, 1), ExtractValue(it, 2));
-                if (i.Args[0].Type is ArrayIterType)
-                    return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
-                int len = ((TupleIterType)i.Args[0].Type).Tuple.Items.Length;
-                return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(len), "");
-            }
-            case Op.IterValue:
-            {
-                var it = ValueOf(i.Args[0]);
-                if (i.Args[0].Type == SimpleType.RangeIter) return ExtractValue(it, 0);
-                if (i.Args[0].Type is ArrayIterType ai) return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), i.Type);
-                var tt = ((TupleIterType)i.Args[0].Type).Tuple;
-                return DynamicTupleItem(ExtractValue(it, 0), tt, ExtractValue(it, 1), i.Type);
-            }
-            case Op.IterNext:
-            {
-                var it = ValueOf(i.Args[0]);
-                if (i.Type == SimpleType.RangeIter) return InsertValue(it, BuildAdd(B, ExtractValue(it, 0), ExtractValue(it, 2), ""), 0);
-                return InsertValue(it, BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""), 1);
-            }
+            case Op.GetIter: return MakeIterator(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
+            case Op.IterValid: return IteratorValid(i.Args[0].Type, ValueOf(i.Args[0]));
+            case Op.IterValue: return IteratorValue(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
+            case Op.IterNext: return IteratorNext(i.Args[0].Type, ValueOf(i.Args[0]));
             case Op.FormatValue:
             case Op.JoinStr:
             {
@@ -587,6 +562,63 @@ public sealed unsafe class FunctionEmitter
         }
         if (lc.Folded is { } folded) return M.Constant(folded, i.Type);   // decided at compile time
         return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees));
+    }
+
+    // ------------------------------------------------------------ iterators (for loops)
+
+    private LLVMValueRef MakeIterator(SjType iterable, LLVMValueRef v, SjType iterType)
+    {
+        switch (iterType)
+        {
+            case EnumerateIterType ei:
+                var en = (EnumerateType)iterable;
+                return MakeStruct(M.Lower(iterType), MakeIterator(en.Iterable, ExtractValue(v, 0), ei.Inner), ExtractValue(v, 1));
+            case ZipIterType zi:
+                var z = (ZipType)iterable;
+                return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => MakeIterator(z.Iterables[k], ExtractValue(v, k), t)).ToArray());
+        }
+        if (iterType == SimpleType.RangeIter) return v;
+        return MakeStruct(M.Lower(iterType), v, M.ConstI64(0));
+    }
+
+    private LLVMValueRef IteratorValid(SjType iterType, LLVMValueRef it)
+    {
+        switch (iterType)
+        {
+            case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
+            case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
+            case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
+            case ZipIterType zi:
+                return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k))).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
+        }
+        return RangeNonEmpty(ExtractValue(it, 0), ExtractValue(it, 1), ExtractValue(it, 2));
+    }
+
+    private LLVMValueRef IteratorValue(SjType iterType, LLVMValueRef it, SjType itemType)
+    {
+        switch (iterType)
+        {
+            case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
+            case TupleIterType ti: return DynamicTupleItem(ExtractValue(it, 0), ti.Tuple, ExtractValue(it, 1), itemType);
+            case EnumerateIterType ei:
+                return MakeStruct(M.Lower(itemType), ExtractValue(it, 1), IteratorValue(ei.Inner, ExtractValue(it, 0), ((TupleType)itemType).Items[1]));
+            case ZipIterType zi:
+                return MakeStruct(M.Lower(itemType), zi.Inners.Select((t, k) => IteratorValue(t, ExtractValue(it, k), ((TupleType)itemType).Items[k])).ToArray());
+        }
+        return ExtractValue(it, 0);
+    }
+
+    private LLVMValueRef IteratorNext(SjType iterType, LLVMValueRef it)
+    {
+        switch (iterType)
+        {
+            case EnumerateIterType ei:
+                return MakeStruct(M.Lower(iterType), IteratorNext(ei.Inner, ExtractValue(it, 0)), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""));
+            case ZipIterType zi:
+                return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => IteratorNext(t, ExtractValue(it, k))).ToArray());
+        }
+        if (iterType == SimpleType.RangeIter) return InsertValue(it, BuildAdd(B, ExtractValue(it, 0), ExtractValue(it, 2), ""), 0);
+        return InsertValue(it, BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""), 1);
     }
 
     /// <summary>Row k (in range) of an array: an element of a 1-d array, else a view borrowing the array's reference.</summary>

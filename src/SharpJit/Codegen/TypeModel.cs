@@ -22,6 +22,10 @@ public abstract class TypeModel
         ArrayIterType ai => new AggregateModel(new SjType[] { ai.Array, ScalarType.Int64 }),
         SliceType => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         DTypeType => StaticModel.Instance,
+        EnumerateType en => new AggregateModel(new SjType[] { en.Iterable, ScalarType.Int64 }),
+        ZipType z => new AggregateModel(z.Iterables),
+        EnumerateIterType ei => new AggregateModel(new SjType[] { ei.Inner, ScalarType.Int64 }),
+        ZipIterType zi => new AggregateModel(zi.Inners),
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)

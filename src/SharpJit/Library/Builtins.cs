@@ -353,6 +353,26 @@ public static unsafe partial class Builtins
             return BuildLoad2(e.B, e.M.I64, slot, "");
         }, mayRaise: sig => sig.Args[0] == SimpleType.Range).Fold = sig => sig.Args[0] is TupleType tl ? (long)tl.Items.Length : sig.Literals[0] is string ls ? (long)ls.EnumerateRunes().Count() : null;
 
+        // enumerate(x, start=0) and zip(a, b, ...): values holding their iterables, iterated by for loops.
+        Add("enumerate", c =>
+        {
+            Arity(c, "enumerate", 1, 2, "start");
+            var start = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("start");
+            if (start != null && start.Type is not ScalarType { Rank: <= 1 })
+                throw c.ErrorAt(start, $"'{TypeOps.PyName(start.Type)}' object cannot be interpreted as an integer");
+            return new EnumerateType(c.Positional[0].Type);
+        }, c =>
+        {
+            var start = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("start");
+            var first = start == null ? c.E.M.ConstI64(0) : c.E.Convert(start.Value, start.Type, ScalarType.Int64);
+            return c.E.MakeStruct(c.E.M.Lower(c.ResultType), c.E.NewRef(c.Arg(0), c.ArgType(0)), first);
+        }, neverRaises: true, acceptsNarrow: true);
+        Add("zip", c =>
+        {
+            if (c.Keywords.Count > 0) throw c.Error("zip() takes no keyword arguments in compiled code");
+            return new ZipType(c.Positional.Select(a => a.Type));
+        }, c => c.E.MakeStruct(c.E.M.Lower(c.ResultType), c.Args.Select(a => c.E.NewRef(a.Value, a.Type)).ToArray()), neverRaises: true, acceptsNarrow: true);
+
         Add("tuple", c =>
         {
             Arity(c, "tuple", 0, 1);

@@ -275,32 +275,9 @@ public sealed class TypeInference
             case Op.Call: return InferCall(i);
             case Op.MakeTuple: return new TupleType(i.Args.Select(a => a.Type));
             case Op.GetItem: return InferGetItem(i);
-            case Op.GetIter:
-            {
-                var t = i.Args[0].Type;
-                if (t == SimpleType.Range) return SimpleType.RangeIter;
-                if (t is ArrayType at)
-                {
-                    if (at.Ndim == 0) throw Error(i, "iteration over a 0-d array");
-                    return new ArrayIterType(at);
-                }
-                if (t is TupleType tt)
-                {
-                    if (tt.Items.Length > 0 && !IterableByItem(tt))
-                        throw Error(i, $"cannot iterate over the heterogeneous tuple {tt}", "iterate over a tuple whose items share one type, or index items by constant position");
-                    return new TupleIterType(tt);
-                }
-                throw Error(i, $"'{TypeOps.PyName(t)}' object is not iterable");
-            }
+            case Op.GetIter: return IteratorOf(i, i.Args[0].Type);
             case Op.IterValid: return ScalarType.Bool;
-            case Op.IterValue:
-            {
-                var t = i.Args[0].Type;
-                if (t == SimpleType.RangeIter) return ScalarType.Int64;
-                if (t is ArrayIterType ai) return ai.Array.Ndim == 1 ? ai.Array.Dtype : RowType(ai.Array);
-                var tt = ((TupleIterType)t).Tuple;
-                return tt.Items.Length == 0 ? SimpleType.None : tt.ItemType!;
-            }
+            case Op.IterValue: return ItemOf(i.Args[0].Type);
             case Op.IterNext: return i.Args[0].Type;
             case Op.FormatValue:
                 if (!Formatting.CanFormat(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
@@ -310,6 +287,36 @@ public sealed class TypeInference
         }
         throw Error(i, $"internal: no typing rule for {i.Op}");
     }
+
+    /// <summary>The iterator type of iter(x) (for loops): over a range, a tuple, an array's first axis, or what
+    /// enumerate() and zip() wrap.</summary>
+    private SjType IteratorOf(Instr at, SjType t)
+    {
+        switch (t)
+        {
+            case ArrayType a:
+                if (a.Ndim == 0) throw Error(at, "iteration over a 0-d array");
+                return new ArrayIterType(a);
+            case TupleType tt:
+                if (tt.Items.Length > 0 && !IterableByItem(tt))
+                    throw Error(at, $"cannot iterate over the heterogeneous tuple {tt}", "iterate over a tuple whose items share one type, or index items by constant position");
+                return new TupleIterType(tt);
+            case EnumerateType en: return new EnumerateIterType(IteratorOf(at, en.Iterable));
+            case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
+        }
+        if (t == SimpleType.Range) return SimpleType.RangeIter;
+        throw Error(at, $"'{TypeOps.PyName(t)}' object is not iterable");
+    }
+
+    /// <summary>The type of the items an iterator yields.</summary>
+    public static SjType ItemOf(SjType iterator) => iterator switch
+    {
+        ArrayIterType ai => ai.Array.Ndim == 1 ? ai.Array.Dtype : RowType(ai.Array),
+        TupleIterType ti => ti.Tuple.Items.Length == 0 ? SimpleType.None : ti.Tuple.ItemType!,
+        EnumerateIterType ei => new TupleType(new[] { ScalarType.Int64, ItemOf(ei.Inner) }),
+        ZipIterType zi => new TupleType(zi.Inners.Select(ItemOf)),
+        _ => ScalarType.Int64,   // a range
+    };
 
     /// <summary>A row of an array (iterating over its first axis, or a[i]): one dimension fewer.</summary>
     public static ArrayType RowType(ArrayType a) =>

@@ -152,6 +152,46 @@ public sealed class DTypeType : SjType
     public override string Name => $"dtype({Dtype.Name})";
 }
 
+/// <summary>enumerate(x): the iterable and the first count.</summary>
+public sealed class EnumerateType : SjType
+{
+    public SjType Iterable { get; }
+    public EnumerateType(SjType iterable) { Iterable = iterable; }
+    public override string Name => $"enumerate({Iterable})";
+    public override bool Equals(SjType? other) => other is EnumerateType e && e.Iterable == Iterable;
+    public override int GetHashCode() => Iterable.GetHashCode() * 31 + 13;
+}
+
+/// <summary>zip(a, b, ...): the iterables.</summary>
+public sealed class ZipType : SjType
+{
+    public ImmutableArray<SjType> Iterables { get; }
+    public ZipType(IEnumerable<SjType> iterables) { Iterables = iterables.ToImmutableArray(); }
+    public override string Name => $"zip({string.Join(", ", Iterables)})";
+    public override bool Equals(SjType? other) => other is ZipType z && z.Iterables.SequenceEqual(Iterables);
+    public override int GetHashCode() => Iterables.Aggregate(17, (h, t) => h * 31 + t.GetHashCode());
+}
+
+/// <summary>An iterator of enumerate(): the inner iterator and the count.</summary>
+public sealed class EnumerateIterType : SjType
+{
+    public SjType Inner { get; }
+    public EnumerateIterType(SjType inner) { Inner = inner; }
+    public override string Name => $"enumerate_iter({Inner})";
+    public override bool Equals(SjType? other) => other is EnumerateIterType e && e.Inner == Inner;
+    public override int GetHashCode() => Inner.GetHashCode() * 31 + 17;
+}
+
+/// <summary>An iterator of zip(): one inner iterator per iterable; it ends with the shortest.</summary>
+public sealed class ZipIterType : SjType
+{
+    public ImmutableArray<SjType> Inners { get; }
+    public ZipIterType(IEnumerable<SjType> inners) { Inners = inners.ToImmutableArray(); }
+    public override string Name => $"zip_iter({string.Join(", ", Inners)})";
+    public override bool Equals(SjType? other) => other is ZipIterType z && z.Inners.SequenceEqual(Inners);
+    public override int GetHashCode() => Inners.Aggregate(19, (h, t) => h * 31 + t.GetHashCode());
+}
+
 /// <summary>An iterator over the first axis of an array: (array, position).</summary>
 public sealed class ArrayIterType : SjType
 {
@@ -244,6 +284,8 @@ public static class TypeOps
         ScalarType s => s.PyName,
         TupleType => "tuple",
         ArrayType => "numpy.ndarray",
+        EnumerateType => "enumerate",
+        ZipType => "zip",
         SliceType => "slice",
         _ when t == SimpleType.None => "NoneType",
         _ when t == SimpleType.Str => "str",
