@@ -29,6 +29,7 @@ public static unsafe partial class Builtins
         RegisterElementwise();
         RegisterReductions();
         RegisterRoutines();
+        RegisterArraysExtra();
     }
 
     // ------------------------------------------------------------ slice objects
