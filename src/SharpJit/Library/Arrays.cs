@@ -30,6 +30,7 @@ public static unsafe partial class Builtins
         RegisterReductions();
         RegisterRoutines();
         RegisterUFuncMethods();
+        RegisterArraysExtra();
     }
 
     // ------------------------------------------------------------ slice objects

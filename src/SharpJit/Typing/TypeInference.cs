@@ -390,6 +390,7 @@ public sealed class TypeInference
         if (member is LibUnsupported u) throw Here.Error(ErrorKind.UnsupportedError, u.Message, i.Span, u.Hint);
         if (member is LibConstant c) { i.Resolved = new ResolvedConstant(c.Value); return ConstType(c.Value); }
         if (member is LibOverload o) return new FunctionType(o.Function, Array.Empty<SjType>());
+        if (member is LibSubmodule sm) return new ModuleType(sm.Module);
         return new BuiltinType(((LibFunc)member).Name);
     }
 

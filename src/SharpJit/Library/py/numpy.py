@@ -220,18 +220,961 @@ def trace(a):
     return total
 
 
-@overload("numpy.concatenate")
-def concatenate(arrays):
-    first = arrays[0]
-    total = 0
-    for x in arrays:
-        total += x.shape[0]
-    if first.ndim == 1:
-        out = np.empty(total, first.dtype)
+# ---------------------------------------------------------------- joining arrays
+# A tuple of arrays may mix dtypes, dimensions and layouts: its items are read at constant positions (the first
+# eight, so they may differ in type), and beyond eight in a loop (the rest share one type).
+
+
+def _unsupported(message):
+    # Raises TypeError for a case compiled code does not support. A call rather than a raise statement in a branch
+    # decided while typing: the caller goes on being typed after it, so it keeps the return type it has elsewhere.
+    raise TypeError(message)
+
+
+def _tuple_dtype(t):
+    # NumPy's result dtype of the arrays of t.
+    n = len(t)
+    if n == 1:
+        return np.result_type(t[0])
+    if n == 2:
+        return np.result_type(t[0], t[1])
+    if n == 3:
+        return np.result_type(t[0], t[1], t[2])
+    if n == 4:
+        return np.result_type(t[0], t[1], t[2], t[3])
+    if n == 5:
+        return np.result_type(t[0], t[1], t[2], t[3], t[4])
+    if n == 6:
+        return np.result_type(t[0], t[1], t[2], t[3], t[4], t[5])
+    if n == 7:
+        return np.result_type(t[0], t[1], t[2], t[3], t[4], t[5], t[6])
+    return np.result_type(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7])
+
+
+def _as_2d(x, col, whole):
+    # The 2-d form in which an array takes part in a join: a 1-d array (or with whole=True the flattened array) as one
+    # row, or one column with col=True; a 2-d array as it is.
+    if whole:
+        if col:
+            return x.ravel()[:, None]
+        return x.ravel()[None, :]
+    if x.ndim == 1:
+        if col:
+            return x[:, None]
+        return x[None, :]
+    return x
+
+
+def _join_one(x, k, first, out, at, axis, col, whole, nd, strict, fill):
+    # One item of a join: checks it against the first (fill=False) or copies it into out at offset `at` along axis
+    # (fill=True); returns the offset after it.
+    if x.ndim > 2:
+        _unsupported("joining arrays of more than two dimensions is not supported in compiled code")
+        return at
+    if strict and not fill and x.ndim != nd:
+        raise ValueError(f"all the input arrays must have same number of dimensions, but the array at index 0 has {nd} dimension(s) and the array at index {k} has {x.ndim} dimension(s)")
+    y = _as_2d(x, col, whole)
+    if fill:
+        if axis == 0:
+            out[at:at + y.shape[0], :] = y
+        else:
+            out[:, at:at + y.shape[1]] = y
     else:
-        out = np.empty((total, first.shape[1]), first.dtype)
-    at = 0
-    for x in arrays:
-        out[at:at + x.shape[0]] = x
-        at += x.shape[0]
+        o = 1 - axis
+        if y.shape[o] != first.shape[o]:
+            raise ValueError(f"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {o}, the array at index 0 has size {first.shape[o]} and the array at index {k} has size {y.shape[o]}")
+    return at + y.shape[axis]
+
+
+def _join_all(t, first, out, axis, col, whole, strict, fill):
+    n = len(t)
+    nd = t[0].ndim
+    at = _join_one(t[0], 0, first, out, 0, axis, col, whole, nd, strict, fill)
+    if n > 1:
+        at = _join_one(t[1], 1, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 2:
+        at = _join_one(t[2], 2, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 3:
+        at = _join_one(t[3], 3, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 4:
+        at = _join_one(t[4], 4, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 5:
+        at = _join_one(t[5], 5, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 6:
+        at = _join_one(t[6], 6, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 7:
+        at = _join_one(t[7], 7, first, out, at, axis, col, whole, nd, strict, fill)
+    if n > 8:
+        for k in range(8, n):
+            at = _join_one(t[k], k, first, out, at, axis, col, whole, nd, strict, fill)
+    return at
+
+
+def _join(t, axis, col, whole, strict):
+    # The arrays of t joined along axis (0 or 1) of their 2-d forms (see _as_2d): a new 2-d array. strict: their
+    # numbers of dimensions must agree (np.concatenate), else they may differ (np.vstack of 1-d and 2-d arrays).
+    # np.stack of 2-d arrays joins them flattened: as rows (axis 0), side by side (axis 1) or as columns (axis 2).
+    if len(t) == 0:
+        raise ValueError("need at least one array to concatenate")
+    first = _as_2d(t[0], col, whole)
+    total = _join_all(t, first, None, axis, col, whole, strict, False)
+    if axis == 0:
+        out = np.empty((total, first.shape[1]), _tuple_dtype(t))
+    else:
+        out = np.empty((first.shape[0], total), _tuple_dtype(t))
+    _join_all(t, first, out, axis, col, whole, strict, True)
     return out
+
+
+def _axis_index(axis, ndim, name):
+    # A possibly negative axis as an index, or NumPy's AxisError (raised as the ValueError it derives from).
+    if axis < -ndim or axis >= ndim:
+        raise ValueError(f"{name}axis {axis} is out of bounds for array of dimension {ndim}")
+    if axis < 0:
+        return axis + ndim
+    return axis
+
+
+@overload("numpy.concatenate")
+def concatenate(arrays, axis=0):
+    if len(arrays) == 0:
+        raise ValueError("need at least one array to concatenate")
+    if axis is None:
+        return _join(arrays, 1, False, True, False).reshape(-1)
+    nd = arrays[0].ndim
+    if nd == 1:
+        _axis_index(axis, 1, "")
+        return _join(arrays, 1, False, False, True).reshape(-1)
+    return _join(arrays, _axis_index(axis, 2, ""), False, False, True)
+
+
+@overload("numpy.hstack")
+def hstack(tup):
+    if len(tup) == 0:
+        raise ValueError("need at least one array to concatenate")
+    if tup[0].ndim == 1:
+        return _join(tup, 1, False, False, True).reshape(-1)
+    return _join(tup, 1, False, False, True)
+
+
+@overload("numpy.vstack")
+def vstack(tup):
+    return _join(tup, 0, False, False, False)
+
+
+@overload("numpy.column_stack")
+def column_stack(tup):
+    return _join(tup, 1, True, False, False)
+
+
+def _same_shape(x, first):
+    if x.ndim != first.ndim:
+        raise ValueError("all input arrays must have the same shape")
+    for d in range(x.ndim):
+        if x.shape[d] != first.shape[d]:
+            raise ValueError("all input arrays must have the same shape")
+
+
+@overload("numpy.stack")
+def stack(arrays, axis=0):
+    n = len(arrays)
+    if n == 0:
+        raise ValueError("need at least one array to stack")
+    first = arrays[0]
+    if n > 1:
+        _same_shape(arrays[1], first)
+    if n > 2:
+        _same_shape(arrays[2], first)
+    if n > 3:
+        _same_shape(arrays[3], first)
+    if n > 4:
+        _same_shape(arrays[4], first)
+    if n > 5:
+        _same_shape(arrays[5], first)
+    if n > 6:
+        _same_shape(arrays[6], first)
+    if n > 7:
+        _same_shape(arrays[7], first)
+    if n > 8:
+        for k in range(8, n):
+            _same_shape(arrays[k], first)
+    if first.ndim == 1:
+        if _axis_index(axis, 2, "") == 0:
+            return _join(arrays, 0, False, False, False)
+        return _join(arrays, 1, True, False, False)
+    rows = first.shape[0]
+    cols = first.shape[1]
+    ax = _axis_index(axis, 3, "")
+    if ax == 0:
+        return _join(arrays, 0, False, True, False).reshape((n, rows, cols))
+    if ax == 1:
+        return _join(arrays, 1, False, False, False).reshape((rows, n, cols))
+    return _join(arrays, 1, True, True, False).reshape((rows, cols, n))
+
+
+# ---------------------------------------------------------------- repeating arrays
+
+
+def _tile(A, r0, r1, two):
+    # A (1-d as one row) repeated r0 times down and r1 times across; two: the result has two dimensions even for 1-d A.
+    if A.ndim > 2:
+        raise TypeError("np.tile() of arrays of more than two dimensions is not supported in compiled code")
+    if r0 < 0 or r1 < 0:
+        raise ValueError("negative dimensions are not allowed")
+    if A.ndim == 1:
+        a = A[None, :]
+    else:
+        a = A
+    m = a.shape[0]
+    n = a.shape[1]
+    out = np.empty((m * r0, n * r1), A.dtype)
+    for i in range(r0):
+        for j in range(r1):
+            out[i * m:(i + 1) * m, j * n:(j + 1) * n] = a
+    if A.ndim == 1:
+        if not two:
+            return out.reshape(n * r1)
+    return out
+
+
+@overload("numpy.tile")
+def tile(A, reps):
+    if isinstance(reps, tuple):
+        if len(reps) == 1:
+            return _tile(A, 1, reps[0], False)
+        if len(reps) == 2:
+            return _tile(A, reps[0], reps[1], True)
+        raise TypeError("np.tile() takes an int or a tuple of one or two ints in compiled code")
+    return _tile(A, 1, reps, False)
+
+
+@overload("numpy.repeat")
+def repeat(a, repeats, axis=None):
+    if not isinstance(repeats, int):
+        raise TypeError("np.repeat() takes an int number of repeats in compiled code")
+    if repeats < 0:
+        raise ValueError("negative dimensions are not allowed")
+    if axis is None or a.ndim == 1:
+        if not (axis is None):
+            _axis_index(axis, 1, "")
+        flat = a.ravel()
+        out = np.empty(flat.shape[0] * repeats, a.dtype)
+        for j in range(repeats):
+            out[j::repeats] = flat
+        return out
+    if a.ndim > 2:
+        raise TypeError("np.repeat() along an axis of arrays of more than two dimensions is not supported in compiled code")
+    m = a.shape[0]
+    n = a.shape[1]
+    if _axis_index(axis, 2, "") == 0:
+        out = np.empty((m * repeats, n), a.dtype)
+        for j in range(repeats):
+            out[j::repeats, :] = a
+        return out
+    out = np.empty((m, n * repeats), a.dtype)
+    for j in range(repeats):
+        out[:, j::repeats] = a
+    return out
+
+
+# ---------------------------------------------------------------- diagonals and triangles
+
+
+@overload("numpy.diag")
+def diag(v, k=0):
+    if v.ndim == 1:
+        n = v.shape[0]
+        size = n + abs(k)
+        out = np.zeros((size, size), v.dtype)
+        if k >= 0:
+            for i in range(n):
+                out[i, i + k] = v[i]
+        else:
+            for i in range(n):
+                out[i - k, i] = v[i]
+        return out
+    if v.ndim == 2:
+        return _diagonal(v, k)
+    raise ValueError("Input must be 1- or 2-d.")
+
+
+def _diagonal(v, k):
+    rows = v.shape[0]
+    cols = v.shape[1]
+    if k >= 0:
+        n = min(rows, cols - k)
+    else:
+        n = min(rows + k, cols)
+    if n < 0:
+        n = 0
+    out = np.empty(n, v.dtype)
+    if k >= 0:
+        for i in range(n):
+            out[i] = v[i, i + k]
+    else:
+        for i in range(n):
+            out[i] = v[i - k, i]
+    return out
+
+
+@overload("numpy.diagonal")
+def diagonal(a, offset=0):
+    if a.ndim != 2:
+        raise ValueError("np.diagonal() takes a 2-d array in compiled code")
+    return _diagonal(a, offset)
+
+
+def _tri_mask(N, M, k):
+    return np.arange(N)[:, None] + k >= np.arange(M)[None, :]
+
+
+@overload("numpy.tri")
+def tri(N, M=None, k=0, dtype=None):
+    if M is None:
+        mask = _tri_mask(N, N, k)
+    else:
+        mask = _tri_mask(N, M, k)
+    if dtype is None:
+        return mask.astype(np.float64)
+    return mask.astype(dtype)
+
+
+def _last_two(m):
+    # The shape np.tril/np.triu see: a 1-d array is the row of an n x n matrix.
+    if m.ndim > 2:
+        _unsupported("np.tril() and np.triu() of arrays of more than two dimensions are not supported in compiled code")
+        return 0, 0
+    if m.ndim == 1:
+        return m.shape[0], m.shape[0]
+    return m.shape[0], m.shape[1]
+
+
+@overload("numpy.tril")
+def tril(m, k=0):
+    rows, cols = _last_two(m)
+    return np.where(_tri_mask(rows, cols, k), m, np.zeros(1, m.dtype))
+
+
+@overload("numpy.triu")
+def triu(m, k=0):
+    rows, cols = _last_two(m)
+    return np.where(_tri_mask(rows, cols, k - 1), np.zeros(1, m.dtype), m)
+
+
+# ---------------------------------------------------------------- grids, axes, vectors
+
+
+@overload("numpy.meshgrid")
+def meshgrid(*xi, indexing="xy"):
+    if indexing != "xy" and indexing != "ij":
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    n = len(xi)
+    if n == 1:
+        return (xi[0].ravel().copy(),)
+    if n == 2:
+        x = xi[0].ravel()
+        y = xi[1].ravel()
+        if indexing == "xy":
+            X = np.empty((y.shape[0], x.shape[0]), x.dtype)
+            Y = np.empty((y.shape[0], x.shape[0]), y.dtype)
+            X[:, :] = x[None, :]
+            Y[:, :] = y[:, None]
+        else:
+            X = np.empty((x.shape[0], y.shape[0]), x.dtype)
+            Y = np.empty((x.shape[0], y.shape[0]), y.dtype)
+            X[:, :] = x[:, None]
+            Y[:, :] = y[None, :]
+        return X, Y
+    if n == 3:
+        x = xi[0].ravel()
+        y = xi[1].ravel()
+        z = xi[2].ravel()
+        if indexing == "xy":
+            shape = (y.shape[0], x.shape[0], z.shape[0])
+            X = np.empty(shape, x.dtype)
+            Y = np.empty(shape, y.dtype)
+            Z = np.empty(shape, z.dtype)
+            X[:, :, :] = x[None, :, None]
+            Y[:, :, :] = y[:, None, None]
+        else:
+            shape = (x.shape[0], y.shape[0], z.shape[0])
+            X = np.empty(shape, x.dtype)
+            Y = np.empty(shape, y.dtype)
+            Z = np.empty(shape, z.dtype)
+            X[:, :, :] = x[:, None, None]
+            Y[:, :, :] = y[None, :, None]
+        Z[:, :, :] = z[None, None, :]
+        return X, Y, Z
+    raise TypeError("np.meshgrid() takes one, two or three arrays in compiled code")
+
+
+@overload("numpy.swapaxes")
+def swapaxes(a, axis1, axis2):
+    i = _axis_index(axis1, a.ndim, "axis1: ")
+    j = _axis_index(axis2, a.ndim, "axis2: ")
+    if a.ndim == 1 or i == j:
+        return a
+    if a.ndim == 2:
+        return a.T
+    raise TypeError("np.swapaxes() of arrays of more than two dimensions is not supported in compiled code")
+
+
+@overload("numpy.cross")
+def cross(a, b):
+    if a.ndim > 2 or b.ndim > 2:
+        raise TypeError("np.cross() of arrays of more than two dimensions is not supported in compiled code")
+    na = a.shape[a.ndim - 1]
+    nb = b.shape[b.ndim - 1]
+    if na != 2 and na != 3 or nb != 2 and nb != 3:
+        raise ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)")
+    if na != 3 or nb != 3:
+        raise TypeError("np.cross() of 2-vectors is not supported in compiled code")
+    dt = np.result_type(a, b)
+    if a.ndim == 1 and b.ndim == 1:
+        out = np.empty(3, dt)
+    elif b.ndim == 1:
+        out = np.empty((a.shape[0], 3), dt)
+    else:
+        out = np.empty((b.shape[0], 3), dt)
+    out[..., 0:1] = a[..., 1:2] * b[..., 2:3] - a[..., 2:3] * b[..., 1:2]
+    out[..., 1:2] = a[..., 2:3] * b[..., 0:1] - a[..., 0:1] * b[..., 2:3]
+    out[..., 2:3] = a[..., 0:1] * b[..., 1:2] - a[..., 1:2] * b[..., 0:1]
+    return out
+
+
+@overload("numpy.linalg.norm")
+def norm(x, ord=None, axis=None, keepdims=None):
+    # keepdims chooses the result's type, so it is a literal: the default (None here, False in NumPy) goes on as False.
+    if keepdims is None:
+        return _norm(x, ord, axis, False)
+    return _norm(x, ord, axis, keepdims)
+
+
+def _norm(x, ord, axis, keepdims):
+    # The 2-norm: of the flattened array (Frobenius for a matrix), or along an axis. Integers and bools are squared
+    # as float64, float32 and complex64 in single precision.
+    if not (ord is None):
+        if not (isinstance(ord, str) and ord == "fro" and x.ndim == 2):
+            raise TypeError("np.linalg.norm() supports ord=None (and 'fro' for matrices) in compiled code")
+    y = x.astype(np.result_type(x, 0.0))
+    zero = np.zeros(1, y.dtype)[0]
+    if axis is None:
+        # NumPy: x.dot(x) (the real parts' dot plus the imaginary parts' for complex arrays), which the reference
+        # BLAS sums in order.
+        flat = y.ravel()
+        re = zero.real - zero.real
+        im = re
+        for i in range(flat.shape[0]):
+            v = flat[i]
+            re += v.real * v.real
+            im += v.imag * v.imag
+        r = np.sqrt(re + im)
+        if keepdims:
+            out = np.full(1, r)
+            if x.ndim == 1:
+                return out
+            return out.reshape((1, 1))
+        return r
+    # NumPy: sqrt(add.reduce((x.conj() * x).real, axis)).
+    if y.dtype == np.complex128:
+        sq = _abs2(y, np.float64)
+    elif y.dtype == np.complex64:
+        sq = _abs2(y, np.float32)
+    else:
+        sq = y * y
+    # Reductions take a constant axis: one branch per axis, each giving the same type.
+    ax = _axis_index(axis, x.ndim, "")
+    if ax == 0 or x.ndim == 1:
+        return np.sqrt(sq.sum(axis=0, keepdims=keepdims))
+    if ax == 1 or x.ndim == 2:
+        return np.sqrt(sq.sum(axis=1, keepdims=keepdims))
+    return np.sqrt(sq.sum(axis=2, keepdims=keepdims))
+
+
+def _abs2(z, dtype):
+    # |z|**2 element by element, as the real part of conj(z) * z.
+    flat = z.ravel()
+    out = np.empty(flat.shape[0], dtype)
+    for i in range(flat.shape[0]):
+        v = flat[i]
+        out[i] = v.real * v.real + v.imag * v.imag
+    return out.reshape(z.shape)
+
+
+# ---------------------------------------------------------------- statistics
+
+
+@overload("numpy.ptp")
+def ptp(a, axis=None):
+    if axis is None:
+        return (a.max(keepdims=True) - a.min(keepdims=True)).ravel()[0]
+    # Reductions take a constant axis: one branch per axis, each giving the same type of array.
+    ax = _axis_index(axis, a.ndim, "")
+    if ax == 0 or a.ndim == 1:
+        return a.max(0) - a.min(0)
+    if ax == 1 or a.ndim == 2:
+        return a.max(1) - a.min(1)
+    return a.max(2) - a.min(2)
+
+
+@overload("numpy.median")
+def median(a, axis=None):
+    if axis is None:
+        return _median_sorted(np.sort(a, axis=None))
+    if a.ndim == 1:
+        _axis_index(axis, 1, "")
+        return _median_sorted(np.sort(a))
+    if a.ndim == 2:
+        if _axis_index(axis, 2, "") == 0:
+            s = np.sort(a, axis=0)
+            out = np.empty(a.shape[1], a[0:0].mean(keepdims=True).dtype)
+            for j in range(a.shape[1]):
+                out[j] = _median_sorted(s[:, j])
+            return out
+        s = np.sort(a)
+        out = np.empty(a.shape[0], a[0:0].mean(keepdims=True).dtype)
+        for i in range(a.shape[0]):
+            out[i] = _median_sorted(s[i])
+        return out
+    raise TypeError("np.median() along an axis of arrays of more than two dimensions is not supported in compiled code")
+
+
+def _median_sorted(s):
+    # The median of a sorted 1-d array, as NumPy's mean of its one or two middle values; NaN (sorted last) if any.
+    n = s.shape[0]
+    if n == 0:
+        return s.mean()
+    if s[n - 1] != s[n - 1]:
+        return s[n - 1:].mean()
+    h = n // 2
+    if n % 2 == 1:
+        return s[h:h + 1].mean()
+    return s[h - 1:h + 1].mean()
+
+
+# ---------------------------------------------------------------- sorting and searching
+
+
+def _lt(x, y):
+    # NumPy's sort order: NaN after every number; complex numbers by real part, then imaginary part.
+    xr = x.real
+    xi = x.imag
+    yr = y.real
+    yi = y.imag
+    if xr < yr:
+        return xi == xi or yi != yi
+    if xr > yr:
+        return yi != yi and xi == xi
+    if xr == yr or (xr != xr and yr != yr):
+        return xi < yi or (yi != yi and xi == xi)
+    return yr != yr
+
+
+def _key(keys, v, i, indirect):
+    if indirect:
+        return keys[v[i]]
+    return v[i]
+
+
+def _merge_sort(keys, v, indirect):
+    # Sorts the 1-d array v in place, stably: v's values (indirect=False) or indices into keys ordered by key.
+    # Runs of 16 by insertion, then bottom-up merges between v and a buffer.
+    n = v.shape[0]
+    run = 16
+    lo = 0
+    while lo < n:
+        hi = min(lo + run, n)
+        for j in range(lo + 1, hi):
+            x = v[j]
+            kx = _key(keys, v, j, indirect)
+            i = j - 1
+            while i >= lo and _lt(kx, _key(keys, v, i, indirect)):
+                v[i + 1] = v[i]
+                i -= 1
+            v[i + 1] = x
+        lo = hi
+    if n <= run:
+        return
+    buf = np.empty_like(v)
+    src = v
+    dst = buf
+    swapped = False
+    width = run
+    while width < n:
+        lo = 0
+        while lo < n:
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i = lo
+            j = mid
+            k = lo
+            if j < hi:
+                ki = _key(keys, src, i, indirect)
+                kj = _key(keys, src, j, indirect)
+                while True:
+                    if _lt(kj, ki):
+                        if indirect:
+                            dst[k] = src[j]
+                        else:
+                            dst[k] = kj
+                        k += 1
+                        j += 1
+                        if j == hi:
+                            break
+                        kj = _key(keys, src, j, indirect)
+                    else:
+                        if indirect:
+                            dst[k] = src[i]
+                        else:
+                            dst[k] = ki
+                        k += 1
+                        i += 1
+                        if i == mid:
+                            break
+                        ki = _key(keys, src, i, indirect)
+            if i < mid:
+                dst[k:k + mid - i] = src[i:mid]
+            if j < hi:
+                dst[k:k + hi - j] = src[j:hi]
+            lo = hi
+        tmp = src
+        src = dst
+        dst = tmp
+        swapped = not swapped
+        width *= 2
+    if swapped:
+        v[:] = buf
+
+
+@overload("numpy.sort")
+def sort(a, axis=-1, kind=None):
+    if axis is None:
+        out = a.ravel().copy()
+        _merge_sort(out, out, False)
+        return out
+    if a.ndim == 1:
+        _axis_index(axis, 1, "")
+        out = a.copy()
+        _merge_sort(out, out, False)
+        return out
+    if a.ndim == 2:
+        if _axis_index(axis, 2, "") == 0:
+            t = a.T.copy()
+            for i in range(t.shape[0]):
+                row = t[i]
+                _merge_sort(row, row, False)
+            return t.T.copy()
+        out = a.copy()
+        for i in range(out.shape[0]):
+            row = out[i]
+            _merge_sort(row, row, False)
+        return out
+    raise TypeError("np.sort() of arrays of more than two dimensions is not supported in compiled code")
+
+
+@overload("numpy.argsort")
+def argsort(a, axis=-1, kind=None):
+    # A stable sort (NumPy's default quicksort orders equal keys differently).
+    if axis is None:
+        flat = a.ravel()
+        idx = np.arange(flat.shape[0])
+        _merge_sort(flat, idx, True)
+        return idx
+    if a.ndim == 1:
+        _axis_index(axis, 1, "")
+        idx = np.arange(a.shape[0])
+        _merge_sort(a, idx, True)
+        return idx
+    if a.ndim == 2:
+        if _axis_index(axis, 2, "") == 0:
+            out = np.empty((a.shape[1], a.shape[0]), np.int64)
+            for j in range(a.shape[1]):
+                row = out[j]
+                row[:] = np.arange(a.shape[0])
+                _merge_sort(a[:, j], row, True)
+            return out.T.copy()
+        out = np.empty(a.shape, np.int64)
+        for i in range(a.shape[0]):
+            row = out[i]
+            row[:] = np.arange(a.shape[1])
+            _merge_sort(a[i], row, True)
+        return out
+    raise TypeError("np.argsort() of arrays of more than two dimensions is not supported in compiled code")
+
+
+def _unique_mask(s):
+    # Which values of the sorted array s start a run of equal values; NaNs (sorted last) count as one value (NumPy
+    # 1.24's equal_nan=True).
+    n = s.shape[0]
+    keep = np.empty(n, np.bool_)
+    if n > 0:
+        keep[0] = True
+        keep[1:] = s[1:] != s[:-1]
+        if s[n - 1] != s[n - 1]:
+            first = n - 1
+            while first > 0 and s[first - 1] != s[first - 1]:
+                first -= 1
+            keep[first] = True
+            keep[first + 1:] = False
+    return keep
+
+
+@overload("numpy.unique")
+def unique(ar, return_index=None, return_inverse=None, return_counts=None):
+    # The sorted distinct values of the flattened array; the indices of their first occurrences, the indices that
+    # rebuild the array from them, and their counts, as asked. The flags choose the tuple returned, so they are
+    # literals: a default (None here, False in NumPy) is passed on as the literal False.
+    if return_index is None:
+        return _unique_flags(ar, False, return_inverse, return_counts)
+    return _unique_flags(ar, return_index, return_inverse, return_counts)
+
+
+def _unique_flags(ar, return_index, return_inverse, return_counts):
+    if return_inverse is None:
+        if return_counts is None:
+            return _unique(ar, return_index, False, False)
+        return _unique(ar, return_index, False, return_counts)
+    if return_counts is None:
+        return _unique(ar, return_index, return_inverse, False)
+    return _unique(ar, return_index, return_inverse, return_counts)
+
+
+def _unique(ar, return_index, return_inverse, return_counts):
+    if not return_index:
+        if not return_inverse:
+            if not return_counts:
+                s = np.sort(ar, axis=None)
+                return s[_unique_mask(s)]
+    flat = ar.ravel()
+    perm = np.argsort(flat)
+    s = flat[perm]
+    keep = _unique_mask(s)
+    u = s[keep]
+    n = s.shape[0]
+    starts = np.arange(n)[keep]
+    # (Each is assigned before the literal branches: a local assigned only in a branch removed while typing is an
+    # internal compiler error.)
+    first = perm
+    inverse = perm
+    counts = perm
+    if return_index:
+        first = perm[keep]
+    if return_inverse:
+        inverse = np.empty(n, np.int64)
+        inverse[perm] = np.cumsum(keep) - 1
+    if return_counts:
+        k = starts.shape[0]
+        counts = np.empty(k, np.int64)
+        if k > 0:
+            counts[:k - 1] = starts[1:] - starts[:k - 1]
+            counts[k - 1] = n - starts[k - 1]
+    if return_index:
+        if return_inverse:
+            if return_counts:
+                return u, first, inverse, counts
+            return u, first, inverse
+        if return_counts:
+            return u, first, counts
+        return u, first
+    if return_inverse:
+        if return_counts:
+            return u, inverse, counts
+        return u, inverse
+    return u, counts
+
+
+def _search(a, x, right):
+    # The index where x goes in the sorted 1-d array a: before equal values (right=False) or after them.
+    lo = 0
+    hi = a.shape[0]
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if right:
+            go = not _lt(x, a[mid])
+        else:
+            go = _lt(a[mid], x)
+        if go:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@overload("numpy.searchsorted")
+def searchsorted(a, v, side="left"):
+    if side != "left" and side != "right":
+        raise ValueError(f"search side must be 'left' or 'right' (got '{side}')")
+    if a.ndim != 1:
+        raise ValueError("object too deep for desired array")
+    right = side == "right"
+    if isinstance(v, (int, float, complex)):
+        if right:
+            return _search(a, v, True)
+        return _search(a, v, False)
+    flat = v.ravel()
+    out = np.empty(flat.shape[0], np.int64)
+    for i in range(flat.shape[0]):
+        if right:
+            out[i] = _search(a, flat[i], True)
+        else:
+            out[i] = _search(a, flat[i], False)
+    return out.reshape(v.shape)
+
+
+def _interp_one(x, xp, fp, n, left, right):
+    # NumPy's compiled interp for one value: the segment j with xp[j] <= x < xp[j+1] (a binary search).
+    if x != x:
+        return x
+    if x < xp[0]:
+        return left
+    if x > xp[n - 1]:
+        return right
+    lo = 0
+    hi = n
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x >= xp[mid]:
+            lo = mid + 1
+        else:
+            hi = mid
+    j = lo - 1
+    if j == n - 1 or xp[j] == x:
+        return float(fp[j])
+    x0 = float(xp[j])
+    x1 = float(xp[j + 1])
+    y0 = float(fp[j])
+    y1 = float(fp[j + 1])
+    slope = (y1 - y0) / (x1 - x0)
+    r = slope * (x - x0) + y0
+    if r != r:
+        r = slope * (x - x1) + y1
+        if r != r and y0 == y1:
+            r = y0
+    return r
+
+
+@overload("numpy.interp")
+def interp(x, xp, fp, left=None, right=None):
+    n = xp.shape[0]
+    if n == 0:
+        raise ValueError("array of sample points is empty")
+    if fp.shape[0] != n:
+        raise ValueError("fp and xp are not of the same length.")
+    if left is None:
+        lval = float(fp[0])
+    else:
+        lval = float(left)
+    if right is None:
+        rval = float(fp[n - 1])
+    else:
+        rval = float(right)
+    if n == 1:
+        if isinstance(x, (int, float)):
+            return _interp_single(float(x), float(xp[0]), float(fp[0]), lval, rval)
+        flat = x.ravel()
+        out = np.empty(flat.shape[0], np.float64)
+        for i in range(flat.shape[0]):
+            out[i] = _interp_single(float(flat[i]), float(xp[0]), float(fp[0]), lval, rval)
+        return out.reshape(x.shape)
+    if isinstance(x, (int, float)):
+        return _interp_one(float(x), xp, fp, n, lval, rval)
+    flat = x.ravel()
+    out = np.empty(flat.shape[0], np.float64)
+    for i in range(flat.shape[0]):
+        out[i] = _interp_one(float(flat[i]), xp, fp, n, lval, rval)
+    return out.reshape(x.shape)
+
+
+def _interp_single(x, x0, y0, left, right):
+    if x < x0:
+        return left
+    if x > x0:
+        return right
+    return y0
+
+
+# ---------------------------------------------------------------- cumulative sums along an axis
+
+
+def _cumulate(a, axis, product):
+    if axis is None or a.ndim == 1:
+        if not (axis is None):
+            _axis_index(axis, 1, "")
+        if product:
+            return a.cumprod()
+        return a.cumsum()
+    if a.ndim != 2:
+        raise TypeError("cumulative sums along an axis of arrays of more than two dimensions are not supported in compiled code")
+    if product:
+        dt = a.ravel()[0:0].cumprod().dtype
+    else:
+        dt = a.ravel()[0:0].cumsum().dtype
+    out = np.empty(a.shape, dt)
+    if _axis_index(axis, 2, "") == 0:
+        if a.shape[0] > 0:
+            out[0] = a[0]
+        for i in range(1, a.shape[0]):
+            if product:
+                out[i] = out[i - 1] * a[i]
+            else:
+                out[i] = out[i - 1] + a[i]
+        return out
+    if a.shape[1] > 0:
+        out[:, 0] = a[:, 0]
+    for j in range(1, a.shape[1]):
+        if product:
+            out[:, j] = out[:, j - 1] * a[:, j]
+        else:
+            out[:, j] = out[:, j - 1] + a[:, j]
+    return out
+
+
+@overload("numpy.cumsum")
+def cumsum(a, axis=None):
+    return _cumulate(a, axis, False)
+
+
+@overload("numpy.cumprod")
+def cumprod(a, axis=None):
+    return _cumulate(a, axis, True)
+
+
+# ---------------------------------------------------------------- comparisons
+
+
+@overload("numpy.isclose")
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    # NumPy's test |a - b| <= atol + rtol * |b| for finite values, equality for infinities, with b made inexact.
+    if isinstance(b, (int, float, complex)):
+        y = b * 1.0
+    else:
+        y = b.astype(np.result_type(b, 1.0))
+    x = a
+    if isinstance(a, (int, float, complex)) and isinstance(b, (int, float, complex)):
+        if math.isfinite(abs(x)) and math.isfinite(abs(y)):
+            return abs(x - y) <= atol + rtol * abs(y)
+        return x == y or equal_nan and x != x and y != y
+    finite = np.isfinite(x) & np.isfinite(y)
+    close = abs(x - y) <= atol + rtol * abs(y)
+    if equal_nan:
+        same = (x == y) | (np.isnan(x) & np.isnan(y))
+    else:
+        same = x == y
+    return np.where(finite, close, same)
+
+
+@overload("numpy.allclose")
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(np.all(np.isclose(a, b, rtol, atol, equal_nan)))
+
+
+@overload("numpy.array_equal")
+def array_equal(a1, a2, equal_nan=False):
+    if a1.ndim != a2.ndim:
+        return False
+    for d in range(a1.ndim):
+        if a1.shape[d] != a2.shape[d]:
+            return False
+    if equal_nan:
+        return bool(((a1 == a2) | ((a1 != a1) & (a2 != a2))).all())
+    return bool((a1 == a2).all())
