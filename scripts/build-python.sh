@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/out/python"
 so="$root/python/sharpjit/_sharpjit.so"
-if [ ! -f "$so" ] || [ -n "$(find "$root/src" \( -name '*.cs' -o -name '*.csproj' -o -name '*.c' \) -newer "$so" -print -quit)" ]; then
+if [ ! -f "$so" ] || [ -n "$(find "$root/src" \( -name '*.cs' -o -name '*.csproj' -o -name '*.c' -o -name '*.py' \) -newer "$so" -print -quit)" ]; then
     log=$(mktemp)
     if ! dotnet publish "$root/src/SharpJit.Python" -c Release -o "$out" >"$log" 2>&1; then
         cat "$log" >&2; rm -f "$log"; exit 1

@@ -23,7 +23,7 @@ cli="$root/out/cli/SharpJit.Cli.dll"
 # such as scripts/build-python.sh, rewrite) do not count.
 newer_source() {
   find "$root/src" "$root/Directory.Build.props" \( -name bin -o -name obj \) -prune -o \
-       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.c' \) -newer "$cli" -print -quit
+       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.c' -o -name '*.py' \) -newer "$cli" -print -quit
 }
 if [ ! -f "$cli" ] || [ -n "$(newer_source)" ]; then
   echo "sharpjit setup: building" >&2

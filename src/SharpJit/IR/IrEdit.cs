@@ -67,7 +67,12 @@ public static class IrEdit
             b.Term = new Terminator { Kind = TermKind.Jump, Target = live[0], Span = b.Term.Span };
             pruned = true;
         }
-        if (pruned) RemoveUnreachable(f);
+        if (!pruned) return;
+        RemoveUnreachable(f);
+        // A variable assigned only on a removed path now merges nothing but "unassigned": it has no value to type.
+        foreach (var phi in f.Blocks.SelectMany(b => b.Phis))
+            if (phi.Type == Typing.SimpleType.Unknown && phi.Args.All(a => a is Instr { Op: Op.Undef }))
+                phi.Type = Typing.SimpleType.Undefined;
     }
 
     /// <summary>A new instruction with a fresh id (not yet placed in a block).</summary>
