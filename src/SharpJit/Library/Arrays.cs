@@ -695,8 +695,17 @@ public static unsafe partial class Builtins
         return f;
     }
 
+    /// <summary>An array method written in Python (<c>_method_NAME</c> in Library/py/numpy.py), receiving the array
+    /// and the call's arguments.</summary>
+    private static void PythonMethod(string name)
+    {
+        Method(name, (c, t) => c.Require(PythonLibrary.Function("numpy", "_method_" + name), c.Positional.Select(a => TypeOps.Canonical(a.Type)).ToArray()).ReturnType,
+            (c, t) => c.E.Convert(c.CallCompiled(0, c.Args.Select(a => c.E.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type))).ToArray()), c.Callees[0].ReturnType, c.ResultType));
+    }
+
     private static void RegisterArrayMethods()
     {
+        foreach (var name in new[] { "sort", "argsort", "repeat", "ptp" }) PythonMethod(name);
         Method("copy", (c, t) => { Arity(c, "copy", 1, 1); return new ArrayType(t.Dtype, t.Ndim); },
             (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
         Method("astype", (c, t) =>

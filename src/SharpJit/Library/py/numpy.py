@@ -1178,3 +1178,23 @@ def array_equal(a1, a2, equal_nan=False):
     if equal_nan:
         return bool(((a1 == a2) | ((a1 != a1) & (a2 != a2))).all())
     return bool((a1 == a2).all())
+
+
+# ---------------------------------------------------------------- array methods written in Python (Arrays.cs: PythonMethod)
+
+
+def _method_sort(a):
+    # a.sort(): sorts the array in place (along the last axis).
+    a[...] = sort(a)
+
+
+def _method_argsort(a):
+    return argsort(a)
+
+
+def _method_repeat(a, repeats):
+    return repeat(a, repeats)
+
+
+def _method_ptp(a):
+    return ptp(a)
