@@ -53,7 +53,6 @@ public class DifferentialTests
         ["error_dot.py"] = "NumPy's <__array_function__ internals> frame",
         ["error_dot_matrices.py"] = "NumPy's <__array_function__ internals> frame",
         ["error_empty_min.py"] = "NumPy's _methods.py frame",
-        ["error_empty_max_axis.py"] = "NumPy's _methods.py frame",
         // Routines NumPy writes in Python (function_base.py, histograms.py, numeric.py, nanfunctions.py) add their
         // frames; sharpjit's library versions are compiled into the caller's frame.
         ["error_linspace_negative.py"] = "NumPy's function_base.py frames",
