@@ -1,4 +1,4 @@
-# Covers: np.linspace: num=0/1/2, endpoint=False, decreasing and negative ranges, integer endpoints, exact values
+# Covers: np.linspace: num=0/1/2, endpoint=False, decreasing and negative ranges, integer endpoints, exact values (the sum is rounded: NumPy sums pairwise)
 import numpy as np
 
 
@@ -27,4 +27,4 @@ open_end(0, 8, 4)
 open_end(1.0, 0.0, 4)
 open_end(0.0, 1.0, 1)
 x = np.linspace(0.0, 1.0, 11)
-print(x[3], x[10], x.sum(), np.linspace(0, 100, 5)[2])
+print(x[3], x[10], round(float(x.sum()), 10), np.linspace(0, 100, 5)[2])

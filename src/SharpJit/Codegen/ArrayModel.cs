@@ -107,7 +107,9 @@ public static class ArrayCode
         var meminfo = e.CallRuntime("sj_array_alloc", nbytes);
         e.CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, meminfo, ConstPointerNull(M.Ptr), ""), span);
         var data = BuildInBoundsGEP2(B, M.I8, meminfo, new[] { M.ConstI64(Runtime.RuntimeArrays.Header) }, "");
-        return Make(e, t.With(layout: ArrayLayout.C), meminfo, data, shape, ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
+        var a = Make(e, t.With(layout: ArrayLayout.C), meminfo, data, shape, ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
+        e.HoldTemporary(a, t.With(layout: ArrayLayout.C));   // freed if anything raises before the lowering returns it
+        return a;
     }
 
     /// <summary>The address of element idx (already in range).</summary>

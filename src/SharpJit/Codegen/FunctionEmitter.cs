@@ -210,10 +210,24 @@ public sealed unsafe class FunctionEmitter
 
     /// <summary>Records the current function and line in the traceback and returns the failure result.</summary>
     /// <param name="recordFrame">False when the exception belongs to the caller's frame (RecursionError on entry).</param>
+    private readonly List<(LLVMValueRef Value, SjType Type)> _temporaries = new();
+
+    /// <summary>A reference the current lowering owns (a new array it is filling): an exception raised before the
+    /// lowering returns drops it. Held until the lowering returns (its result is then owned by the frame).</summary>
+    public void HoldTemporary(LLVMValueRef v, SjType t)
+    {
+        if (Spec.CanRaise) _temporaries.Add((v, t));
+    }
+
+    /// <summary>The lowering dropped the reference itself.</summary>
+    public void ReleaseTemporary(LLVMValueRef v) => _temporaries.RemoveAll(x => x.Value.Handle == v.Handle);
+
     public void ReturnError(Span span, bool recordFrame = true)
     {
         if (!Spec.CanRaise) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
         var (line, _) = Source.LineColumn(span.Start);
+        // Values the lowering being emitted made and still holds (a result array being filled) are dropped here.
+        foreach (var (v, t) in _temporaries) TypeModel.Of(t).DecRef(this, v);
         if (recordFrame && !Spec.Function.Module.IsLibrary)   // library code has no frames, as NumPy's C code has none
             CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
                 M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
@@ -561,7 +575,8 @@ public sealed unsafe class FunctionEmitter
                 : new LoweredArg(Convert(ValueOf(v), v.Type, to), to, literal);
         }
         if (lc.Folded is { } folded) return M.Constant(folded, i.Type);   // decided at compile time
-        return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees));
+        try { return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees)); }
+        finally { _temporaries.Clear(); }
     }
 
     // ------------------------------------------------------------ iterators (for loops)

@@ -42,6 +42,9 @@ public static unsafe partial class Builtins
             {
                 var target = c.Positional[0].Type as ArrayType ?? throw c.Error("internal: in-place operator without an array");
                 var result = ElementwiseType(c, ufunc, elementEntry);
+                if (result.Ndim > target.Ndim)
+                    throw c.Error($"non-broadcastable output operand: the result of {ufunc} has {result.Ndim} dimensions, the array it updates {target.Ndim}",
+                        "write the result to a new array (a = a + b)");
                 if (result.Dtype != target.Dtype && !NumPySameKind(result.Dtype, target.Dtype))
                     throw c.Error($"Cannot cast ufunc '{ufunc}' output from dtype('{result.Dtype.Name}') to dtype('{target.Dtype.Name}') with casting rule 'same_kind'",
                         "write the result to a new array (a = a + b), or convert with .astype()");
@@ -257,7 +260,7 @@ public static unsafe partial class Builtins
             PositionBuilderAtEnd(B, strided); Strided(); BuildBr(B, join);
             PositionBuilderAtEnd(B, join);
         }
-        foreach (var (copy, type) in copies) TypeModel.Of(type).DecRef(e, copy);
+        foreach (var (copy, type) in copies) { e.ReleaseTemporary(copy); TypeModel.Of(type).DecRef(e, copy); }
         return root.InPlace ? e.NewRef(outArray, outType) : outArray;
     }
 
@@ -280,8 +283,10 @@ public static unsafe partial class Builtins
         else same = M.ConstBool(false);
         var needCopy = BuildAnd(B, overlap, BuildNot(B, same, ""), "");
         var copyType = new ArrayType(at.Dtype, at.Ndim);
-        var value = e.IfElse(needCopy, M.Lower(copyType), () => CopyArray(e, at, a.Value, copyType, span), () => a.Value);
-        copies.Add((e.InsertValue(value, BuildSelect(B, needCopy, ArrayCode.Meminfo(e, value), ConstPointerNull(M.Ptr), ""), 0), copyType));
+        var value = e.IfElse(needCopy, M.Lower(copyType), () => Unheld(e, CopyArray(e, at, a.Value, copyType, span)), () => a.Value);
+        var copy = e.InsertValue(value, BuildSelect(B, needCopy, ArrayCode.Meminfo(e, value), ConstPointerNull(M.Ptr), ""), 0);
+        e.HoldTemporary(copy, copyType);   // a null meminfo when no copy was made
+        copies.Add((copy, copyType));
         return new LoweredArg(value, at.Layout == ArrayLayout.C ? at : at.With(layout: ArrayLayout.A), a.Literal);
     }
 

@@ -154,7 +154,7 @@ public static unsafe partial class Builtins
                 ArrayCode.Store(e, t.Dtype, p, e.Convert(ArrayCode.Load(e, vt.Dtype, ElementAt(e, vt.Dtype, vData, from)), vt.Dtype, t.Dtype));
                 BuildStore(B, BuildAdd(B, k, M.ConstI64(1), ""), selected);
             }));
-            if (vt.Layout != ArrayLayout.C) TypeModel.Of(new ArrayType(vt.Dtype, vt.Ndim)).DecRef(e, flat);
+            if (vt.Layout != ArrayLayout.C) { e.ReleaseTemporary(flat); TypeModel.Of(new ArrayType(vt.Dtype, vt.Ndim)).DecRef(e, flat); }
             return;
         }
         // Integer array: each selected row gets the value (a scalar, or an array broadcast to a row; a 1-d array

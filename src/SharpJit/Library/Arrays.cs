@@ -365,7 +365,7 @@ public static unsafe partial class Builtins
         // The source may overlap the target (a[1:] = a[:-1]): then it is copied first, as NumPy does.
         var overlap = Overlaps(e, ArrayCode.Data(e, src), srcShape, srcStrides, ArrayCode.ItemSize(at.Dtype), data, shape, strides, ArrayCode.ItemSize(dtype));
         var copyType = new ArrayType(at.Dtype, at.Ndim);
-        var source = e.IfElse(overlap, e.M.Lower(copyType), () => CopyArray(e, at, src, copyType, span), () => src);
+        var source = e.IfElse(overlap, e.M.Lower(copyType), () => Unheld(e, CopyArray(e, at, src, copyType, span)), () => src);
         var srcData = ArrayCode.Data(e, source);
         srcStrides = ArrayCode.Strides(e, at.With(layout: ArrayLayout.A), source);
         for (int k = lead; k < shape.Length; k++)
@@ -378,6 +378,14 @@ public static unsafe partial class Builtins
         // Drop the copy (a null meminfo when there was none).
         var copied = e.InsertValue(source, BuildSelect(e.B, overlap, ArrayCode.Meminfo(e, source), ConstPointerNull(e.M.Ptr), ""), 0);
         TypeModel.Of(copyType).DecRef(e, copied);
+    }
+
+    /// <summary>A new array made on one arm of a branch: not held as a temporary there (it would not dominate the
+    /// error exits after the join); the caller holds what the join gives, when it needs to.</summary>
+    private static LLVMValueRef Unheld(FunctionEmitter e, LLVMValueRef array)
+    {
+        e.ReleaseTemporary(array);
+        return array;
     }
 
     /// <summary>Whether the memory two strided views span intersects.</summary>

@@ -127,7 +127,7 @@ public static unsafe class RuntimeArrays
         for (long k = 0; k < count; k++)
         {
             int n = (int)ndims[k];
-            parts.Add(ShapeText(new ReadOnlySpan<long>(s, n)));
+            parts.Add(CompactShapeText(new ReadOnlySpan<long>(s, n)));
             s += n;
         }
         ErrorState.Set("ValueError", "operands could not be broadcast together with shapes " + string.Join(" ", parts) + " ");
@@ -136,7 +136,7 @@ public static unsafe class RuntimeArrays
     /// <summary>ValueError for an assignment whose value does not broadcast to the target.</summary>
     [UnmanagedCallersOnly]
     public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>
-        ErrorState.Set("ValueError", $"could not broadcast input array from shape {ShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {ShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
+        ErrorState.Set("ValueError", $"could not broadcast input array from shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
 
     /// <summary>IndexError for a boolean mask whose shape is not the array's.</summary>
     [UnmanagedCallersOnly]
@@ -175,8 +175,4 @@ public static unsafe class RuntimeArrays
     /// <summary>A shape as NumPy's C code prints it in some messages: (3,), (2,3).</summary>
     public static string CompactShapeText(ReadOnlySpan<long> shape) =>
         "(" + string.Join(",", shape.ToArray()) + (shape.Length == 1 ? ",)" : ")");
-
-    /// <summary>A shape as Python prints the tuple: (3,), (2, 3), ().</summary>
-    public static string ShapeText(ReadOnlySpan<long> shape) =>
-        shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape.ToArray()) + ")";
 }

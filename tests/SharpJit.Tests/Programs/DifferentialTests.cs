@@ -61,6 +61,8 @@ public class DifferentialTests
         ["error_lib_stack.py"] = "NumPy's shape_base.py frames",
         ["error_lib_vstack.py"] = "NumPy's shape_base.py frames",
         ["error_dot_matrices.py"] = "NumPy's <__array_function__ internals> frame",
+        ["error_concatenate_shape_mismatch.py"] = "NumPy's <__array_function__ internals> frame",
+        ["error_empty_max_axis.py"] = "NumPy's _methods.py frame",
         ["error_empty_min.py"] = "NumPy's _methods.py frame",
         // Routines NumPy writes in Python (function_base.py, histograms.py, numeric.py, nanfunctions.py) add their
         // frames; sharpjit's library versions are compiled into the caller's frame.
