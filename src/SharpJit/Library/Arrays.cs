@@ -582,7 +582,7 @@ public static unsafe partial class Builtins
             LLVMValueRef length;
             if (isFloat)
             {
-                e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, step, M.ConstF64(0), ""), "ZeroDivisionError", "division by zero", c.Span);
+                e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, step, M.ConstF64(0), ""), "ZeroDivisionError", "float division by zero", c.Span);
                 var q = e.Intrinsic("llvm.ceil", new[] { M.F64 }, BuildFDiv(B, BuildFSub(B, stop, start, ""), step, ""));
                 length = BuildFPToSI(B, BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, q, M.ConstF64(0), ""), q, M.ConstF64(0), ""), M.I64, "");
             }
@@ -768,6 +768,8 @@ public static unsafe partial class Builtins
             var e = c.E; var B = e.B; var M = e.M;
             var shape = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
             var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+            var unknowns = shape.Aggregate(M.ConstI64(0), (acc, d) => BuildAdd(B, acc, BuildZExt(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), M.I64, ""), ""));
+            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, unknowns, M.ConstI64(1), ""), "ValueError", "can only specify one unknown dimension", c.Span);
             // One dimension may be -1: the size divided by the product of the others.
             var known = shape.Aggregate(M.ConstI64(1), (acc, d) => BuildMul(B, acc, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), M.ConstI64(1), d, ""), ""));
             var safeKnown = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, known, M.ConstI64(0), ""), M.ConstI64(1), known, "");
@@ -787,16 +789,17 @@ public static unsafe partial class Builtins
             var view = ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), shape, ArrayCode.ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
             return e.NewRef(view, rt);
         });
+        // item(): the element as a Python number (bool, int, float or complex), as NumPy's item() gives it.
         Method("item", (c, t) =>
         {
             Arity(c, "item", 1, 1);
-            return t.Dtype;
+            return t.Dtype.Canonical;
         }, (c, t) =>
         {
             var e = c.E;
             var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, size, e.M.ConstI64(1), ""), "ValueError", "can only convert an array of size 1 to a Python scalar", c.Span);
-            return ArrayCode.Load(e, t.Dtype, ArrayCode.Data(e, c.Arg(0)));
+            return e.Convert(ArrayCode.Load(e, t.Dtype, ArrayCode.Data(e, c.Arg(0))), t.Dtype, t.Dtype.Canonical);
         });
     }
 }

@@ -60,9 +60,10 @@ def convolve(a, v, mode="full"):
     # The discrete linear convolution of two 1-d arrays; mode picks the full, same-length or fully-overlapping part.
     n = a.shape[0]
     m = v.shape[0]
-    if n == 0:
+    # NumPy puts the longer operand first, then checks: an empty a with a non-empty v is "v cannot be empty".
+    if max(n, m) == 0:
         raise ValueError("a cannot be empty")
-    if m == 0:
+    if min(n, m) == 0:
         raise ValueError("v cannot be empty")
     full = n + m - 1
     if mode == "full":
@@ -214,7 +215,7 @@ def outer(a, b):
 @overload("numpy.trace")
 def trace(a):
     n = min(a.shape[0], a.shape[1])
-    total = a[0, 0] - a[0, 0]
+    total = np.zeros(1, a.dtype).sum()
     for i in range(n):
         total += a[i, i]
     return total
