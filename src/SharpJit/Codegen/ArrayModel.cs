@@ -144,14 +144,7 @@ public static class ArrayCode
         var B = e.B; var M = e.M;
         var wrapped = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
         if (!M.Options.BoundsCheck) return wrapped;
-        var outside = BuildICmp(B, LLVMIntPredicate.LLVMIntUGE, wrapped, size, "");
-        if (FunctionEmitter.ConstantIntOf(outside) == 0) return wrapped;
-        var err = e.NewBlock("index_error"); var ok = e.NewBlock("index_ok");
-        BuildCondBr(B, e.Expect(outside, false), err, ok);
-        PositionBuilderAtEnd(B, err);
-        e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size);
-        e.ReturnError(span);
-        PositionBuilderAtEnd(B, ok);
+        e.FailIf(BuildICmp(B, LLVMIntPredicate.LLVMIntUGE, wrapped, size, ""), () => e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size), span);
         return wrapped;
     }
 

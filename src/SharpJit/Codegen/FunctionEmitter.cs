@@ -254,7 +254,12 @@ public sealed unsafe class FunctionEmitter
     public static long? ConstantIntOf(LLVMValueRef v) =>
         IsAConstantInt(v).Handle != IntPtr.Zero ? ConstIntGetSExtValue(v) : null;
 
-    public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span, bool recordFrame = true)
+    public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span, bool recordFrame = true) =>
+        FailIf(cond, () => CallRuntime("sj_raise", M.ConstString(excName), M.ConstString(message)), span, recordFrame);
+
+    /// <summary>When cond is true: setError() sets the exception (a runtime helper that formats its message), and the
+    /// function returns its failure. Continues otherwise.</summary>
+    public void FailIf(LLVMValueRef cond, Action setError, Span span, bool recordFrame = true)
     {
         // The builder folds checks on constant operands (x // 3, x << 2); a check folded to false needs no code,
         // which is what RaiseAnalysis relies on when it calls such an operation safe.
@@ -262,7 +267,7 @@ public sealed unsafe class FunctionEmitter
         var err = NewBlock("raise"); var ok = NewBlock("ok");
         BuildCondBr(B, Expect(cond, false), err, ok);
         PositionBuilderAtEnd(B, err);
-        CallRuntime("sj_raise", M.ConstString(excName), M.ConstString(message));
+        setError();
         ReturnError(span, recordFrame);
         PositionBuilderAtEnd(B, ok);
     }

@@ -178,7 +178,7 @@ public static unsafe partial class Builtins
                 for (int k = 0; k < nd; k++)
                     bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s![k], outShape[k], ""),
                         BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
-            if (FunctionEmitter.ConstantIntOf(bad) != 0) BroadcastError(e, raw.Where(s => s != null).ToList()!, bad, n.Span);
+            BroadcastError(e, raw.Where(s => s != null).ToList()!, bad, n.Span);
             shapes[n] = outShape;
         }
         Shapes(root);
@@ -314,14 +314,9 @@ public static unsafe partial class Builtins
     /// <summary>ValueError "operands could not be broadcast together with shapes (3,) (4,) " when bad is true.</summary>
     private static void BroadcastError(FunctionEmitter e, IReadOnlyList<LLVMValueRef[]> shapes, LLVMValueRef bad, Span span)
     {
-        var B = e.B; var M = e.M;
-        var err = e.NewBlock("broadcast_error"); var ok = e.NewBlock("broadcast_ok");
-        BuildCondBr(B, e.Expect(bad, false), err, ok);
-        PositionBuilderAtEnd(B, err);
-        e.CallRuntime("sj_broadcast_error", StoreShape(e, shapes.SelectMany(s => s).ToList()),
-            StoreShape(e, shapes.Select(s => M.ConstI64(s.Length)).ToList()), M.ConstI64(shapes.Count));
-        e.ReturnError(span);
-        PositionBuilderAtEnd(B, ok);
+        var M = e.M;
+        e.FailIf(bad, () => e.CallRuntime("sj_broadcast_error", StoreShape(e, shapes.SelectMany(s => s).ToList()),
+            StoreShape(e, shapes.Select(s => M.ConstI64(s.Length)).ToList()), M.ConstI64(shapes.Count)), span);
     }
 }
 

@@ -38,14 +38,9 @@ public static unsafe partial class Builtins
     {
         for (int k = 0; k < shape.Length; k++)
         {
-            var bad = BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, shape[k], maskShape[k], "");
-            if (FunctionEmitter.ConstantIntOf(bad) == 0) continue;
-            var err = e.NewBlock("mask_error"); var ok = e.NewBlock("mask_ok");
-            BuildCondBr(e.B, e.Expect(bad, false), err, ok);
-            PositionBuilderAtEnd(e.B, err);
-            e.CallRuntime("sj_mask_error", e.M.ConstI64(k), shape[k], maskShape[k]);
-            e.ReturnError(span);
-            PositionBuilderAtEnd(e.B, ok);
+            int axis = k;
+            e.FailIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, shape[k], maskShape[k], ""),
+                () => e.CallRuntime("sj_mask_error", e.M.ConstI64(axis), shape[axis], maskShape[axis]), span);
         }
     }
 
@@ -139,12 +134,7 @@ public static unsafe partial class Builtins
             var total = CountSelected(e, t, a, it, index);
             var one = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, vSize, M.ConstI64(1), "");
             var bad = BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, vSize, total, ""), BuildNot(B, one, ""), "");
-            var err = e.NewBlock("mask_assign_error"); var ok = e.NewBlock("mask_assign_ok");
-            BuildCondBr(B, e.Expect(bad, false), err, ok);
-            PositionBuilderAtEnd(B, err);
-            e.CallRuntime("sj_mask_assign_error", vSize, total);
-            e.ReturnError(c.Span);
-            PositionBuilderAtEnd(B, ok);
+            e.FailIf(bad, () => e.CallRuntime("sj_mask_assign_error", vSize, total), c.Span);
             var selected = e.Alloca(M.I64);
             BuildStore(B, M.ConstI64(0), selected);
             ForEachMasked(e, t, a, it, index, (p, m) => e.When(m, () =>
@@ -167,12 +157,7 @@ public static unsafe partial class Builtins
         {
             var len = ArrayCode.Shape(e, values, value.Value)[^1];
             var bad = BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, len, n, ""), BuildICmp(B, LLVMIntPredicate.LLVMIntNE, len, M.ConstI64(1), ""), "");
-            var err = e.NewBlock("index_assign_error"); var ok = e.NewBlock("index_assign_ok");
-            BuildCondBr(B, e.Expect(bad, false), err, ok);
-            PositionBuilderAtEnd(B, err);
-            e.CallRuntime("sj_index_assign_error", len, n);
-            e.ReturnError(c.Span);
-            PositionBuilderAtEnd(B, ok);
+            e.FailIf(bad, () => e.CallRuntime("sj_index_assign_error", len, n), c.Span);
         }
         ArrayCode.Loop(e, n, j =>
         {

@@ -183,13 +183,11 @@ public static unsafe partial class Builtins
         var (n, k, aRow, aCol) = at.Ndim == 2 ? (aShape[0], aShape[1], aStrides[0], aStrides[1]) : (M.ConstI64(1), aShape[0], M.ConstI64(0), aStrides[0]);
         var (k2, m, bRow, bCol) = bt.Ndim == 2 ? (bShape[0], bShape[1], bStrides[0], bStrides[1]) : (bShape[0], M.ConstI64(1), bStrides[0], M.ConstI64(0));
         var mismatch = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, k, k2, "");
-        var err = e.NewBlock("matmul_error"); var ok = e.NewBlock("matmul_ok");
-        BuildCondBr(B, e.Expect(mismatch, false), err, ok);
-        PositionBuilderAtEnd(B, err);
-        if (dot) e.CallRuntime("sj_dot_error", StoreShape(e, aShape), M.ConstI64(at.Ndim), StoreShape(e, bShape), M.ConstI64(bt.Ndim));
-        else e.CallRuntime("sj_matmul_error", k2, k);
-        e.ReturnError(c.Span);
-        PositionBuilderAtEnd(B, ok);
+        e.FailIf(mismatch, () =>
+        {
+            if (dot) e.CallRuntime("sj_dot_error", StoreShape(e, aShape), M.ConstI64(at.Ndim), StoreShape(e, bShape), M.ConstI64(bt.Ndim));
+            else e.CallRuntime("sj_matmul_error", k2, k);
+        }, c.Span);
         var aData = ArrayCode.Data(e, a); var bData = ArrayCode.Data(e, b);
         LLVMValueRef Elem(LLVMValueRef data, ScalarType t, LLVMValueRef i, LLVMValueRef j, LLVMValueRef si, LLVMValueRef sj) =>
             e.Convert(ArrayCode.Load(e, t, BuildGEP2(B, M.I8, data, new[] { BuildAdd(B, BuildMul(B, i, si, ""), BuildMul(B, j, sj, ""), "") }, "")), t, dtype);
@@ -261,7 +259,7 @@ public static unsafe partial class Builtins
                 var src = c.Positional[0];
                 if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : ArrayLayout.C, !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
                 var (dims, item) = NestedShape(c, src, src.Type);
-                return new ArrayType(DtypeArg(c, name, TupleDtype(item), 1), dims.Count);
+                return new ArrayType(DtypeArg(c, name, item, 1), dims.Count);
             }, c =>
             {
                 var e = c.E;
@@ -297,8 +295,4 @@ public static unsafe partial class Builtins
         var item = inner.Select(x => x.Item).Aggregate((x, y) => TypeOps.Promote(x, y, keepBool: true));
         return (new List<long> { tt.Items.Length }.Concat(inner[0].Dims).ToList(), item);
     }
-
-    /// <summary>The dtype NumPy gives an array of Python numbers: bool, int64, float64 or complex128 (narrow NumPy
-    /// scalars keep their type when alone).</summary>
-    private static ScalarType TupleDtype(ScalarType item) => item;
 }

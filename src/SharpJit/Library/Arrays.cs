@@ -157,10 +157,7 @@ public static unsafe partial class Builtins
         int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
         if (consumed > t.Ndim)
             throw c.ErrorAt(indexArg, $"too many indices for array: array is {t.Ndim}-dimensional, but {consumed} were indexed");
-        var full = ExpandIndex(kinds, t.Ndim);
-        int ndim = full.Count(k => k is IndexKind.Slice or IndexKind.NewAxis);
-        if (ndim == 0 && !full.Contains(IndexKind.NewAxis) && consumed == t.Ndim && !kinds.Contains(IndexKind.Ellipsis)) return t.Dtype;
-        return new ArrayType(t.Dtype, ndim, ViewLayout(t, index), t.Readonly);
+        return IndexedTypeOf(t, index);
     }
 
     /// <summary>The index with the ellipsis (or the missing trailing axes) written out as full slices.</summary>
@@ -287,7 +284,7 @@ public static unsafe partial class Builtins
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
             var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
             return e.NewRef(view, c.ResultType);
-        }, acceptsNarrow: true, mayRaise: IndexMayRaise);
+        }, acceptsNarrow: true);
 
         Add("operator.setitem", c =>
         {
@@ -313,9 +310,7 @@ public static unsafe partial class Builtins
         }, acceptsNarrow: true);
     }
 
-    private static bool IndexMayRaise(Signature sig) => true;
-
-    /// <summary>IndexedType without a typing context (at lowering, the index was checked already).</summary>
+    /// <summary>The type of a[index] for an index already checked (<see cref="IndexedType"/> checks and reports).</summary>
     private static SjType IndexedTypeOf(ArrayType t, SjType index)
     {
         var kinds = IndexKinds(index)!;
@@ -323,7 +318,7 @@ public static unsafe partial class Builtins
         int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
         int ndim = full.Count(k => k is IndexKind.Slice or IndexKind.NewAxis);
         if (ndim == 0 && !full.Contains(IndexKind.NewAxis) && consumed == t.Ndim && !kinds.Contains(IndexKind.Ellipsis)) return t.Dtype;
-        return new ArrayType(t.Dtype, ndim, ArrayLayout.A, t.Readonly);
+        return new ArrayType(t.Dtype, ndim, ViewLayout(t, index), t.Readonly);
     }
 
     /// <summary>A value stored into an array of this dtype: a number (cast as NumPy casts, except complex into a real
@@ -415,14 +410,9 @@ public static unsafe partial class Builtins
 
     private static void AssignShapeError(FunctionEmitter e, LLVMValueRef[] from, LLVMValueRef[] to, Span span, LLVMValueRef? cond = null, bool always = false)
     {
-        var B = e.B; var M = e.M;
-        var err = e.NewBlock("shape_error"); var ok = e.NewBlock("shape_ok");
-        BuildCondBr(B, always ? M.ConstBool(true) : e.Expect(cond!.Value, false), err, ok);
-        PositionBuilderAtEnd(B, err);
-        var f = StoreShape(e, from); var t = StoreShape(e, to);
-        e.CallRuntime("sj_assign_shape_error", f, M.ConstI64(from.Length), t, M.ConstI64(to.Length));
-        e.ReturnError(span);
-        PositionBuilderAtEnd(B, ok);
+        var M = e.M;
+        e.FailIf(always ? M.ConstBool(true) : cond!.Value,
+            () => e.CallRuntime("sj_assign_shape_error", StoreShape(e, from), M.ConstI64(from.Length), StoreShape(e, to), M.ConstI64(to.Length)), span);
     }
 
     /// <summary>A shape written to a stack array (for runtime helpers that print it).</summary>
@@ -778,13 +768,11 @@ public static unsafe partial class Builtins
             var newSize = ArrayCode.Size(e, shape);
             var negative = shape.Select(d => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, d, M.ConstI64(0), "")).Aggregate(M.ConstBool(false), (x, y) => BuildOr(B, x, y, ""));
             var bad = BuildOr(B, negative, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, newSize, size, ""), "");
-            var err = e.NewBlock("reshape_error"); var ok = e.NewBlock("reshape_ok");
-            BuildCondBr(B, e.Expect(bad, false), err, ok);
-            PositionBuilderAtEnd(B, err);
-            var requested = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
-            e.CallRuntime("sj_reshape_error", size, StoreShape(e, requested), M.ConstI64(requested.Length));
-            e.ReturnError(c.Span);
-            PositionBuilderAtEnd(B, ok);
+            e.FailIf(bad, () =>
+            {
+                var requested = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
+                e.CallRuntime("sj_reshape_error", size, StoreShape(e, requested), M.ConstI64(requested.Length));
+            }, c.Span);
             var rt = (ArrayType)c.ResultType;
             var view = ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), shape, ArrayCode.ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
             return e.NewRef(view, rt);
