@@ -152,7 +152,7 @@ public static unsafe partial class Builtins
         var index = indexArg.Type;
         var kinds = IndexKinds(index) ?? throw c.ErrorAt(indexArg,
             $"only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices, not {TypeOps.PyName(index)}",
-            "index with integers and slices; integer and boolean array indices are not supported yet");
+            "index with integers, slices, None, ..., a boolean mask of the array's shape or a 1-d integer array");
         if (kinds.Count(k => k == IndexKind.Ellipsis) > 1) throw c.ErrorAt(indexArg, "an index can only have a single ellipsis ('...')");
         int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
         if (consumed > t.Ndim)
