@@ -29,8 +29,6 @@ FOUND = os.path.join(HERE, "found")
 # one of these patterns is counted under the bug's name. Core bugs (IR, Typing, Library, Codegen, Binding) are
 # left to the lead; see tests/fuzz/found/README.md.
 KNOWN_BUGS = [
-    ("fuzz-3: a function whose every path raises is typed as returning None",
-     r"compile-error: TypingError: .*NoneType"),
 ]
 
 

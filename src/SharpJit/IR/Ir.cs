@@ -60,7 +60,9 @@ public sealed class Instr : Value
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
 }
 
-public enum TermKind { None, Jump, Branch, Return, Raise }
+/// <summary>Unreachable ends a block after a call that never returns normally (its callee always raises or
+/// recurses without end: its result has type NoReturn).</summary>
+public enum TermKind { None, Jump, Branch, Return, Raise, Unreachable }
 
 public sealed class Terminator
 {

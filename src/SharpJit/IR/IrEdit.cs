@@ -75,6 +75,25 @@ public static class IrEdit
                 phi.Type = Typing.SimpleType.Undefined;
     }
 
+    /// <summary>Ends each block at its first value of type NoReturn (a call that never returns normally): the rest
+    /// of the block is dead, the block ends in Unreachable, and what only it reached is dropped. The call's own
+    /// value is typed None, which is what its callee's ABI returns.</summary>
+    public static void TruncateAfterNoReturn(IrFunction f)
+    {
+        bool truncated = false;
+        foreach (var b in f.Blocks)
+        {
+            int at = b.Instrs.FindIndex(i => i.Type == Typing.SimpleType.NoReturn);
+            if (at < 0) continue;
+            b.Instrs[at].Type = Typing.SimpleType.None;
+            b.Instrs.RemoveRange(at + 1, b.Instrs.Count - at - 1);
+            foreach (var s in b.Succs.ToList()) RemovePredecessor(s, s.Preds.IndexOf(b));
+            b.Term = new Terminator { Kind = TermKind.Unreachable, Span = b.Term.Span };
+            truncated = true;
+        }
+        if (truncated) RemoveUnreachable(f);
+    }
+
     /// <summary>A new instruction with a fresh id (not yet placed in a block).</summary>
     public static Instr New(IrFunction f, Op op, Diagnostics.Span span, object? data, params Value[] args) =>
         new(op, args, data, span) { Id = f.NextId++ };

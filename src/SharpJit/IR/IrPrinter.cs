@@ -59,6 +59,7 @@ public static class IrPrinter
         TermKind.Branch => $"branch {Ref(t.Value!)}, block{t.Target!.Id}, block{t.Else!.Id}",
         TermKind.Return => $"return {Ref(t.Value!)}",
         TermKind.Raise => $"raise {Ref(t.Value!)}",
+        TermKind.Unreachable => "unreachable",
         _ => "<unterminated>",
     };
 }

@@ -84,13 +84,18 @@ public sealed class TypeInference
                 InferFunction(s);
                 if (s.ReturnType != before) foreach (var c in s.Callers) Enqueue(c);
             }
-            // A function that never returns normally (it always raises, or recurses into one that does)
-            // still needs a return type for its callers: None.
+            // A function that never returns normally (it always raises, or recurses without a base case) returns
+            // NoReturn: its callers' code after the call is dead, as CPython raises there at run time.
             var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown && !HasTypedReturn(s)).ToList();
             if (stuck.Count == 0) break;
-            foreach (var s in stuck) { s.ReturnType = SimpleType.None; foreach (var c in s.Callers) Enqueue(c); }
+            foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
         }
         foreach (var s in _specs.Values) IrEdit.PruneStaticBranches(s.Ir, LiveSuccessors);
+        foreach (var s in _specs.Values)
+        {
+            IrEdit.TruncateAfterNoReturn(s.Ir);
+            if (s.ReturnType == SimpleType.NoReturn) s.ReturnType = SimpleType.None;   // its ABI: it never returns a value
+        }
         foreach (var s in _specs.Values) CheckComplete(s);
     }
 
@@ -100,9 +105,6 @@ public sealed class TypeInference
 
     private void CheckComplete(Specialization s)
     {
-        if (s.ReturnType == SimpleType.Unknown)
-            throw s.Function.Module.Error(ErrorKind.TypingError, $"cannot infer the return type of '{s.Function.QualName}': every path recurses without returning",
-                s.Function.Node.Span, "give the recursion a base case that returns a value");
         foreach (var b in s.Ir.Blocks)
             foreach (var i in b.Phis.Concat(b.Instrs))
             {

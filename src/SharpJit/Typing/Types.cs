@@ -91,6 +91,10 @@ public sealed class SimpleType : SjType
     public static readonly SimpleType Unknown = new("unknown");
     /// <summary>A variable read before any assignment on some path.</summary>
     public static readonly SimpleType Undefined = new("undefined");
+    /// <summary>The result of a call that never returns normally: the callee always raises, or recurses without a
+    /// base case (CPython raises RecursionError at run time). Uses of it are dead; inference treats it as not yet
+    /// known, and <see cref="IR.IrEdit.TruncateAfterNoReturn"/> ends its block there.</summary>
+    public static readonly SimpleType NoReturn = new("NoReturn");
 }
 
 public sealed class TupleType : SjType
@@ -302,8 +306,11 @@ public static class TypeOps
     public static SjType? Unify(SjType a, SjType b)
     {
         if (a == b) return a;
+        // Not yet known < never returns < any value.
         if (a == SimpleType.Unknown || a == SimpleType.Undefined) return b;
         if (b == SimpleType.Unknown || b == SimpleType.Undefined) return a;
+        if (a == SimpleType.NoReturn) return b;
+        if (b == SimpleType.NoReturn) return a;
         if (a is ConflictType || b is ConflictType) return null;
         if (a is ScalarType sa && b is ScalarType sb) return Promote(sa, sb, keepBool: true);
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
@@ -352,5 +359,5 @@ public static class TypeOps
         _ => t,
     };
 
-    public static bool IsKnown(SjType? t) => t is not null && t != SimpleType.Unknown;
+    public static bool IsKnown(SjType? t) => t is not null && t != SimpleType.Unknown && t != SimpleType.NoReturn;
 }

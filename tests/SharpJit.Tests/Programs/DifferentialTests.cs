@@ -47,6 +47,7 @@ public class DifferentialTests
         // "[Previous line repeated 996 more times]") are not recorded. A Codegen matter; see issue 12.
         ["error_recursion_depth.py"] = "frames of the recursion cycle are not recorded",
         ["error_recursion_limit_boundary.py"] = "frames of the recursion cycle are not recorded",
+        ["error_recursion_no_base_case.py"] = "frames of the recursion cycle are not recorded",
         // NumPy raises this one from its own Python code (numpy/core/_methods.py), which adds a frame; compiled
         // reductions have no Python frames, as NumPy's C reductions have none.
         ["error_empty_max.py"] = "NumPy's _methods.py frame",
