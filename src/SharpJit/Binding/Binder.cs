@@ -75,9 +75,70 @@ public sealed class Binder
                 break;
         }
         if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.Node.Span), _fn.Node.Span);
-        RemoveTrivialPhis();
         RemoveUnreachable();
+        RemoveTrivialPhis();   // after dropping dead code, whose edges may have been all that made a phi non-trivial
+        RemoveUnusedClosures();
+        InsertBoundChecks();
         _ir.NextId = _nextId;
+    }
+
+    /// <summary>Drops closures that are never used: every use of a local closure captures again (ReadName), so the
+    /// one made by its def may be left unused, and may capture variables not yet bound there.</summary>
+    private void RemoveUnusedClosures()
+    {
+        var used = _ir.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs).SelectMany(i => i.Args).Append(b.Term.Value)).ToHashSet();
+        foreach (var b in _ir.Blocks) b.Instrs.RemoveAll(i => i.Op == Op.MakeClosure && !used.Contains(i));
+    }
+
+    /// <summary>Guards each read of a variable that may be unbound (an undef, or a phi one of whose operands may
+    /// be) with CheckBound on a flag that SSA tracks beside it: a phi of true and false mirroring the value's phi.
+    /// Variables bound on every path, almost all of them, get no check. Captures (closures) are not checked.</summary>
+    private void InsertBoundChecks()
+    {
+        var maybe = new HashSet<Instr>();
+        bool MaybeUnbound(Value v) => v is Instr { Op: Op.Undef } || v is Instr { Op: Op.Phi } p && maybe.Contains(p);
+        var phis = _ir.Blocks.SelectMany(b => b.Phis).ToList();
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var phi in phis)
+                if (!maybe.Contains(phi) && phi.Args.Any(MaybeUnbound)) { maybe.Add(phi); changed = true; }
+        }
+        bool NeedsCheck(Instr i) => i.Op is not (Op.Phi or Op.MakeClosure) && i.Args.Any(MaybeUnbound);
+        if (!_ir.Blocks.Any(b => b.Instrs.Any(NeedsCheck) || b.Term.Value is { } v && MaybeUnbound(v))) return;
+
+        var entry = _ir.Entry;
+        var bound = new Instr(Op.Const, Array.Empty<Value>(), true, _fn.NameSpan) { Id = _nextId++, Block = entry };
+        var unbound = new Instr(Op.Const, Array.Empty<Value>(), false, _fn.NameSpan) { Id = _nextId++, Block = entry };
+        entry.Instrs.InsertRange(0, new[] { bound, unbound });
+        var flags = new Dictionary<Instr, Instr>();
+        foreach (var phi in maybe)
+        {
+            var flag = new Instr(Op.Phi, Array.Empty<Value>(), "$bound:" + phi.Data, phi.Span) { Id = _nextId++, Block = phi.Block };
+            phi.Block.Phis.Add(flag);
+            flags[phi] = flag;
+        }
+        Value FlagOf(Value v) => v is Instr { Op: Op.Undef } ? unbound : v is Instr { Op: Op.Phi } p && flags.TryGetValue(p, out var f) ? f : bound;
+        foreach (var (phi, flag) in flags) flag.Args = phi.Args.Select(FlagOf).ToArray();
+
+        foreach (var b in _ir.Blocks)
+        {
+            var body = new List<Instr>();
+            void Check(Value v, Span span)
+            {
+                string name = v is Instr { Data: string n } ? n : "?";
+                body.Add(new Instr(Op.CheckBound, new[] { FlagOf(v), v }, name, span) { Id = _nextId++, Block = b });
+            }
+            foreach (var i in b.Instrs)
+            {
+                if (NeedsCheck(i))
+                    foreach (var a in i.Args.Distinct().Where(MaybeUnbound)) Check(a, i.Span);
+                body.Add(i);
+            }
+            if (b.Term.Value is { } tv && MaybeUnbound(tv)) Check(tv, b.Term.Span);
+            b.Instrs.Clear();
+            b.Instrs.AddRange(body);
+        }
     }
 
     private static bool IsJitDecorator(Expr e) => e switch
@@ -333,7 +394,7 @@ public sealed class Binder
                 return Emit(Op.Call, sl.Span, new CallShape(3, Array.Empty<string>()), new[] { Emit(Op.Global, sl.Span, "$builtin:slice") }.Concat(parts).ToArray());
             }
             case Syntax.Tuple t:
-                if (t.Elts.Any(x => x is Starred)) throw Unsupported(t.Elts.First(x => x is Starred), "starred items in a tuple are not supported");
+                if (t.Elts.Any(x => x is Starred)) return TupleOf(t.Elts, t.Span);
                 return Emit(Op.MakeTuple, t.Span, null, t.Elts.Select(Expr).ToArray());
             case JoinedStr js: return BindJoinedStr(js);
             case NamedExpr ne:
@@ -369,9 +430,22 @@ public sealed class Binder
         _ => throw Unsupported(c, "this constant is not supported in compiled code"),
     };
 
+    /// <summary>Closures being captured again (a guard against two closures that capture each other).</summary>
+    private readonly HashSet<FunctionInfo> _recapturing = new();
+
     private Value ReadName(string name, Span span)
     {
-        if (_fn.Locals.Contains(name) || _fn.FreeVars.Contains(name)) return ReadVar(name, span);
+        if (_fn.Locals.Contains(name) || _fn.FreeVars.Contains(name))
+        {
+            var v = ReadVar(name, span);
+            // A closure made in this function sees the variables it captures as they are when it is used (called,
+            // returned, passed on), not as they were when it was made: CPython's cells, for the variables of a
+            // running frame. So each use captures them again.
+            if (v is Instr { Op: Op.MakeClosure, Data: FunctionInfo child } && child != _fn && _recapturing.Add(child))
+                try { return MakeClosure(child, span); }
+                finally { _recapturing.Remove(child); }
+            return v;
+        }
         if (_fn.IsSelfReferencing && name == _fn.Name)
             return Emit(Op.MakeClosure, span, _fn, _ir.Params.Take(_fn.FreeVars.Count).Cast<Value>().ToArray());
         return Emit(Op.Global, span, name);
@@ -387,19 +461,35 @@ public sealed class Binder
     {
         var callee = Expr(c.Func);
         var args = new List<Value> { callee };
-        foreach (var a in c.Args)
-        {
-            if (a is Starred) throw Unsupported(a, "'*' unpacking in calls is not supported", "pass the items one by one");
-            args.Add(Expr(a));
-        }
+        bool spread = c.Args.Any(a => a is Starred);
+        if (spread) args.Add(TupleOf(c.Args, c.Span));   // f(a, *t, b): one tuple (a,) + t + (b,), expanded once typed
+        else args.AddRange(c.Args.Select(Expr));
         var names = new List<string>();
         foreach (var k in c.Keywords)
         {
-            if (k.Arg == null) throw Unsupported(k.Value, "'**' unpacking in calls is not supported");
+            if (k.Arg == null) throw Unsupported(k.Value, "'**' unpacking in calls is not supported", "pass the keyword arguments by name");
             names.Add(k.Arg);
             args.Add(Expr(k.Value));
         }
-        return Emit(Op.Call, c.Span, new CallShape(c.Args.Count, names), args.ToArray());
+        return Emit(Op.Call, c.Span, new CallShape(spread ? 1 : c.Args.Count, names, spread), args.ToArray());
+    }
+
+    /// <summary>A tuple of items some of which are starred (<c>(a, *t, b)</c>): runs of plain items and the starred
+    /// values, concatenated.</summary>
+    private Value TupleOf(List<Expr> items, Span span)
+    {
+        Value? result = null;
+        var run = new List<Value>();
+        void Append(Value part) => result = result == null ? part : Emit(Op.BinOp, span, Operator.Add, result, part);
+        void FlushRun() { if (run.Count > 0 || result == null) Append(Emit(Op.MakeTuple, span, null, run.ToArray())); run.Clear(); }
+        foreach (var item in items)
+        {
+            if (item is not Starred st) { run.Add(Expr(item)); continue; }
+            if (run.Count > 0) FlushRun();
+            Append(Emit(Op.Call, st.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Global, st.Span, "$builtin:$star"), Expr(st.Value)));
+        }
+        if (run.Count > 0 || result == null) FlushRun();
+        return result!;
     }
 
     private Value BindJoinedStr(JoinedStr js)

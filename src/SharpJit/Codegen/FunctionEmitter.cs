@@ -249,11 +249,11 @@ public sealed unsafe class FunctionEmitter
     public LLVMValueRef Expect(LLVMValueRef cond, bool expected) =>
         Intrinsic("llvm.expect", new[] { M.I1 }, cond, M.ConstBool(expected));
 
-    /// <summary>Raises excName(message) when cond is true.</summary>
     /// <summary>The value of an LLVM integer constant (the builder folds constant operands), else null.</summary>
     public static long? ConstantIntOf(LLVMValueRef v) =>
         IsAConstantInt(v).Handle != IntPtr.Zero ? ConstIntGetSExtValue(v) : null;
 
+    /// <summary>Raises excName(message) when cond is true.</summary>
     public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span, bool recordFrame = true) =>
         FailIf(cond, () => CallRuntime("sj_raise", M.ConstString(excName), M.ConstString(message)), span, recordFrame);
 
@@ -407,6 +407,17 @@ public sealed unsafe class FunctionEmitter
         return M.ConstBool(true);
     }
 
+    /// <summary>len(range(start, stop, step)) as an unsigned 64-bit count: exact for every int64 range (the
+    /// difference of the bounds and -step are taken modulo 2**64). A range iterator is (current, items left, step).</summary>
+    private LLVMValueRef RangeCount(LLVMValueRef start, LLVMValueRef stop, LLVMValueRef step)
+    {
+        var positive = BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, step, M.ConstI64(0), "");
+        var span = BuildSelect(B, positive, BuildSub(B, stop, start, ""), BuildSub(B, start, stop, ""), "");
+        var stride = BuildSelect(B, positive, step, BuildSub(B, M.ConstI64(0), step, ""), "");
+        var count = BuildNUWAdd(B, BuildUDiv(B, BuildSub(B, span, M.ConstI64(1), ""), stride, ""), M.ConstI64(1), "");
+        return BuildSelect(B, RangeNonEmpty(start, stop, step), count, M.ConstI64(0), "");
+    }
+
     public LLVMValueRef RangeNonEmpty(LLVMValueRef cur, LLVMValueRef stop, LLVMValueRef step)
     {
         var up = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, cur, stop, "");
@@ -473,6 +484,14 @@ public sealed unsafe class FunctionEmitter
             case Op.ArrayExpr:
                 return EmitEntry(i, (ResolvedLibraryCall)i.Resolved!, i.Args);
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
+            case Op.CheckBound:
+            {
+                string name = (string)i.Data!;
+                var unbound = BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
+                if (Spec.Function.IsModule) RaiseIf(unbound, "NameError", $"name '{name}' is not defined", i.Span);
+                else RaiseIf(unbound, "UnboundLocalError", $"cannot access local variable '{name}' where it is not associated with a value", i.Span);
+                return GetUndef(M.Empty);
+            }
             case Op.IncRef:
                 Codegen.TypeModel.Of(i.Args[0].Type).IncRef(this, ValueOf(i.Args[0]));
                 return GetUndef(M.Empty);
@@ -597,7 +616,8 @@ public sealed unsafe class FunctionEmitter
                 var z = (ZipType)iterable;
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => MakeIterator(z.Iterables[k], ExtractValue(v, k), t)).ToArray());
         }
-        if (iterType == SimpleType.RangeIter) return v;
+        if (iterType == SimpleType.RangeIter)
+            return MakeStruct(M.Lower(iterType), ExtractValue(v, 0), RangeCount(ExtractValue(v, 0), ExtractValue(v, 1), ExtractValue(v, 2)), ExtractValue(v, 2));
         return MakeStruct(M.Lower(iterType), v, M.ConstI64(0));
     }
 
@@ -611,7 +631,7 @@ public sealed unsafe class FunctionEmitter
             case ZipIterType zi:
                 return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k))).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
         }
-        return RangeNonEmpty(ExtractValue(it, 0), ExtractValue(it, 1), ExtractValue(it, 2));
+        return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items left
     }
 
     private LLVMValueRef IteratorValue(SjType iterType, LLVMValueRef it, SjType itemType)
@@ -637,7 +657,13 @@ public sealed unsafe class FunctionEmitter
             case ZipIterType zi:
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => IteratorNext(t, ExtractValue(it, k))).ToArray());
         }
-        if (iterType == SimpleType.RangeIter) return InsertValue(it, BuildAdd(B, ExtractValue(it, 0), ExtractValue(it, 2), ""), 0);
+        if (iterType == SimpleType.RangeIter)
+        {
+            // The value after the last item may overflow (range(2**63 - 3, 2**63 - 1, 5)); it is never read, since
+            // the count of items left ends the loop, so nsw holds for every value used and tells LLVM the value's range.
+            var advanced = InsertValue(it, BuildNSWAdd(B, ExtractValue(it, 0), ExtractValue(it, 2), ""), 0);
+            return InsertValue(advanced, BuildNUWSub(B, ExtractValue(it, 1), M.ConstI64(1), ""), 1);
+        }
         return InsertValue(it, BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""), 1);
     }
 

@@ -31,11 +31,14 @@ public enum Op
     FormatValue,  // Args[0] = value, Args[1] = spec (str) when present; Data = FormatShape
     JoinStr,      // Args = str parts
     MakeClosure,  // Args = captured values; Data = FunctionInfo
+    CheckBound,   // Args[0] = bool: the variable is bound here, Args[1] = its value; Data = name: UnboundLocalError (NameError at module level) when false
     IncRef,       // Args[0] = value whose type holds references: take one more (inserted by Passes.Ownership)
     DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
 }
 
-public sealed record CallShape(int Positional, IReadOnlyList<string> KeywordNames);
+/// <summary>How a call's arguments are laid out. Spread: Args[1] is a tuple of all positional arguments (a call with
+/// <c>*t</c>), expanded into them once its type is known (TypeInference.ExpandSpread).</summary>
+public sealed record CallShape(int Positional, IReadOnlyList<string> KeywordNames, bool Spread = false);
 public sealed record FormatShape(int Conversion, bool HasSpec);
 
 public abstract class Value

@@ -432,6 +432,14 @@ public static unsafe partial class Builtins
             return SimpleType.None;
         }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
 
+        // A starred item (f(*t), (a, *t)): compiled code unpacks tuples, whose lengths are known when compiling.
+        Add("$star", c =>
+        {
+            if (c.Positional[0].Type is not TupleType tt)
+                throw c.Error($"compiled code unpacks only tuples with '*', not {TypeOps.PyName(c.Positional[0].Type)}", "pass a tuple, or pass the items one by one");
+            return tt;
+        }, c => c.E.NewRef(c.Arg(0), c.ArgType(0)), neverRaises: true, acceptsNarrow: true);
+
         // Attributes and methods of numbers: NumPy's scalars are seen as Python's numbers (the signature widens them).
         Add("attr.real", c => ((ScalarType)c.Positional[0].Type).Rank >= 2 ? ScalarType.Float64 : ScalarType.Int64,
             c => ((ScalarType)c.ArgType(0)).Rank switch

@@ -75,6 +75,7 @@ public static class RaiseAnalysis
     {
         Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not ResolvedIndex,
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
+        Op.CheckBound => true,
         _ => i.Resolved switch
         {
             ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls

@@ -142,8 +142,10 @@ public sealed class TypeInference
             foreach (var b in order)
             {
                 if (!reached.Contains(b)) continue;
-                foreach (var i in b.Phis.Concat(b.Instrs))
+                // By index: typing a call with *t inserts the items' GetItems before it (ExpandSpread).
+                for (int k = 0; k < b.Phis.Count + b.Instrs.Count; k++)
                 {
+                    var i = k < b.Phis.Count ? b.Phis[k] : b.Instrs[k - b.Phis.Count];
                     var t = InferInstr(i);
                     if (t != i.Type) { i.Type = t; changed = true; }
                 }
@@ -235,6 +237,8 @@ public sealed class TypeInference
             }
             return t;
         }
+        // Unbound on every path taken to here: the check always raises, and what follows is dead.
+        if (i.Op == Op.CheckBound) return AlwaysFalse(i.Args[0], new HashSet<Instr>()) ? SimpleType.NoReturn : SimpleType.None;
         foreach (var a in i.Args)
         {
             if (!TypeOps.IsKnown(a.Type)) return SimpleType.Unknown;
@@ -285,10 +289,19 @@ public sealed class TypeInference
                 if (!Formatting.CanFormat(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
                 return SimpleType.Str;
             case Op.JoinStr: return SimpleType.Str;
+
             case Op.MakeClosure: return new FunctionType((FunctionInfo)i.Data!, i.Args.Select(a => a.Type));
         }
         throw Error(i, $"internal: no typing rule for {i.Op}");
     }
+
+    /// <summary>Whether a bound flag (Binder.InsertBoundChecks) is the constant false on every edge taken so far.</summary>
+    private bool AlwaysFalse(Value flag, HashSet<Instr> seen) => flag switch
+    {
+        Instr { Op: Op.Const, Data: false } => true,
+        Instr { Op: Op.Phi } p => !seen.Add(p) || p.Args.Where((_, k) => _liveEdges == null || _liveEdges.Contains((p.Block.Preds[k], p.Block))).All(a => AlwaysFalse(a, seen)),
+        _ => false,
+    };
 
     /// <summary>The iterator type of iter(x) (for loops): over a range, a tuple, an array's first axis, or what
     /// enumerate() and zip() wrap.</summary>
@@ -314,7 +327,7 @@ public sealed class TypeInference
     public static SjType ItemOf(SjType iterator) => iterator switch
     {
         ArrayIterType ai => ai.Array.Ndim == 1 ? ai.Array.Dtype : RowType(ai.Array),
-        TupleIterType ti => ti.Tuple.Items.Length == 0 ? SimpleType.None : ti.Tuple.ItemType!,
+        TupleIterType ti => ti.Tuple.Items.Length == 0 ? SimpleType.NoReturn : ti.Tuple.ItemType!,   // the loop body never runs
         EnumerateIterType ei => new TupleType(new[] { ScalarType.Int64, ItemOf(ei.Inner) }),
         ZipIterType zi => new TupleType(zi.Inners.Select(ItemOf)),
         _ => ScalarType.Int64,   // a range
@@ -460,6 +473,7 @@ public sealed class TypeInference
 
     private SjType InferCall(Instr i)
     {
+        if (((CallShape)i.Data!).Spread) ExpandSpread(i);
         var shape = (CallShape)i.Data!;
         var callee = i.Args[0];
         var args = i.Args.Skip(1).ToArray();
@@ -494,6 +508,30 @@ public sealed class TypeInference
             default:
                 throw Error(i, $"'{TypeOps.PyName(callee.Type)}' object is not callable");
         }
+    }
+
+    /// <summary>f(*t) once t's type is known: t[0], t[1] … (typed now) are placed before the call and become its
+    /// positional arguments, so the call binds and lowers as any other.</summary>
+    private void ExpandSpread(Instr call)
+    {
+        var shape = (CallShape)call.Data!;
+        var tuple = call.Args[1];
+        var items = ((TupleType)tuple.Type).Items;   // Binder's $star checked it is a tuple
+        var ir = _current!.Ir;
+        int at = call.Block.Instrs.IndexOf(call);
+        var args = new List<Value> { call.Args[0] };
+        for (int k = 0; k < items.Length; k++)
+        {
+            var index = IrEdit.New(ir, Op.Const, call.Span, (long)k);
+            var item = IrEdit.New(ir, Op.GetItem, call.Span, null, tuple, index);
+            IrEdit.InsertAt(call.Block, at++, index);
+            IrEdit.InsertAt(call.Block, at++, item);
+            index.Type = InferInstr(index);
+            item.Type = InferInstr(item);
+            args.Add(item);
+        }
+        call.Args = args.Concat(call.Args.Skip(2)).ToArray();
+        call.Data = new CallShape(items.Length, shape.KeywordNames);
     }
 
     /// <summary>Library functions are specialised on arguments that are literal bools and strings (flags and names
@@ -560,7 +598,12 @@ public sealed class TypeInference
         int positionalParams = ps.Count(p => p.Kind is ParamKind.Positional or ParamKind.PositionalOnly);
         int varArg = ps.FindIndex(p => p.Kind == ParamKind.VarPositional);
         if (shape.Positional > positionalParams && varArg < 0)
-            throw Error(call, $"{fname}() takes {positionalParams} positional argument{(positionalParams == 1 ? "" : "s")} but {shape.Positional} {(shape.Positional == 1 ? "was" : "were")} given");
+        {
+            // CPython's wording: "takes from 2 to 3 positional arguments" when some have defaults.
+            int required = ps.Count(p => p.Kind is ParamKind.Positional or ParamKind.PositionalOnly && p.Default == null);
+            string takes = required < positionalParams ? $"from {required} to {positionalParams}" : $"{positionalParams}";
+            throw Error(call, $"{fname}() takes {takes} positional argument{(positionalParams == 1 ? "" : "s")} but {shape.Positional} {(shape.Positional == 1 ? "was" : "were")} given");
+        }
         for (int k = 0; k < Math.Min(shape.Positional, positionalParams); k++) map[k] = k;
         var extra = Enumerable.Range(positionalParams, Math.Max(0, shape.Positional - positionalParams)).ToArray();
         for (int k = 0; k < shape.KeywordNames.Count; k++)
