@@ -68,10 +68,14 @@ class Dispatcher(_sharpjit.Dispatcher):
         if options.get("error_model", "python") not in ("python", "numpy"):
             raise ValueError("error_model must be 'python' or 'numpy'")
         code = py_func.__code__
-        if code.co_flags & (_CO_VARARGS | _CO_VARKEYWORDS):
+        if code.co_flags & _CO_VARKEYWORDS:
             from .errors import UnsupportedError
-            raise UnsupportedError(f"{py_func.__qualname__}(): *args and **kwargs parameters are not supported in compiled functions")
-        self._param_names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+            raise UnsupportedError(f"{py_func.__qualname__}(): **kwargs parameters are not supported in compiled functions")
+        # In the compiled function's order: positional, then *args (a tuple of the extra arguments), then keyword-only.
+        positional, kwonly = code.co_argcount, code.co_kwonlyargcount
+        varargs = bool(code.co_flags & _CO_VARARGS)
+        self._param_names = (code.co_varnames[:positional] + code.co_varnames[positional + kwonly:positional + kwonly + varargs]
+                             + code.co_varnames[positional:positional + kwonly])
         source, file, first_line = _source_of(py_func)
         self._setup(source, file, first_line, py_func.__name__, self._param_names,
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
@@ -79,7 +83,7 @@ class Dispatcher(_sharpjit.Dispatcher):
                     _body_position(py_func.__code__, source.splitlines(True)) if py_func.__name__ == "<lambda>" else None,
                     options.get("error_model", "python") == "numpy",
                     (py_func.__qualname__, code.co_argcount, code.co_posonlyargcount, py_func.__defaults__,
-                     py_func.__kwdefaults__))
+                     py_func.__kwdefaults__, varargs))
         for sig in signatures:
             self._compile_signature(sig)
 

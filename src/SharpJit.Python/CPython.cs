@@ -49,6 +49,7 @@ internal static unsafe partial class Py
 
     // Containers and text
     [LibraryImport(Lib)] public static partial nint PyTuple_New(nint size);
+    [LibraryImport(Lib)] public static partial nint PyTuple_GetSlice(nint tuple, nint low, nint high);
     [LibraryImport(Lib)] public static partial nint PyTuple_Size(nint t);
     [LibraryImport(Lib)] public static partial nint PyTuple_GetItem(nint t, nint i);
     [LibraryImport(Lib)] public static partial int PyTuple_SetItem(nint t, nint i, nint o);

@@ -63,6 +63,10 @@ internal sealed unsafe class Dispatcher
     public nint[] Defaults = Array.Empty<nint>();      // for the last Defaults.Length positional parameters
     public nint[] KwDefaults = Array.Empty<nint>();    // per keyword-only parameter: its default, or 0
     public string QualName = "";
+    /// <summary>A <c>*args</c> parameter follows the positional ones (at PosCount): it gets a new tuple of the extra
+    /// positional arguments, which the caller of Bind releases.</summary>
+    public bool VarArgs;
+    public int KwOnlyStart => PosCount + (VarArgs ? 1 : 0);
     /// <summary>A call may pass its positional tuple straight through: no keyword-only parameters.</summary>
     public bool AllPositional => PosCount == ParamNames.Length;
     public bool NoGil, FastMath, BoundsCheck = true, NumPyErrorModel;
@@ -177,7 +181,7 @@ internal sealed unsafe class Dispatcher
                 if (j == total)
                     for (j = PosOnlyCount; j < total; j++)
                         if (Py.AsString(k) == ParamNames[j]) break;
-                if (j == total)
+                if (j == total || VarArgs && j == PosCount)
                 {
                     if (PosOnlyPassedAsKeyword(kwargs)) return false;
                     return Fail($"{QualName}() got an unexpected keyword argument '{Py.AsString(k)}'");
@@ -186,7 +190,7 @@ internal sealed unsafe class Dispatcher
                 argv[j] = v;
             }
         }
-        if (given > PosCount) return TooManyPositional(given, argv);
+        if (given > PosCount && !VarArgs) return TooManyPositional(given, argv);
         if (given < PosCount)
         {
             int firstDefault = PosCount - Defaults.Length;
@@ -196,13 +200,14 @@ internal sealed unsafe class Dispatcher
             for (int i = Math.Max((int)given, firstDefault); i < PosCount; i++)
                 if (argv[i] == 0) argv[i] = Defaults[i - firstDefault];
         }
-        if (total > PosCount)
+        if (total > KwOnlyStart)
         {
             List<string>? missing = null;
-            for (int i = PosCount; i < total; i++)
-                if (argv[i] == 0 && (argv[i] = KwDefaults[i - PosCount]) == 0) (missing ??= new()).Add(ParamNames[i]);
+            for (int i = KwOnlyStart; i < total; i++)
+                if (argv[i] == 0 && (argv[i] = KwDefaults[i - KwOnlyStart]) == 0) (missing ??= new()).Add(ParamNames[i]);
             if (missing != null) return Missing(missing, "keyword-only");
         }
+        if (VarArgs) argv[PosCount] = given > PosCount ? Py.PyTuple_GetSlice(args, PosCount, given) : Py.PyTuple_New(0);
         return true;
     }
 

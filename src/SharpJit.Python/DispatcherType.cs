@@ -88,7 +88,9 @@ internal static unsafe class DispatcherType
             // Keywords or defaults: bound here, by CPython's rules. The values are borrowed from the call's tuple and
             // dict and the dispatcher's defaults (those past the positional ones are held if a compilation runs).
             if (!d.Bind(args, kwargs, argv)) return 0;
-            return d.Call(argv, total, borrowedFrom: (int)given);
+            if (!d.VarArgs) return d.Call(argv, total, borrowedFrom: (int)given);
+            try { return d.Call(argv, total, borrowedFrom: Math.Min((int)given, d.PosCount)); }
+            finally { Py.Py_DecRef(argv[d.PosCount]); }   // the tuple of extra arguments Bind made
         }
         catch (Exception ex) { return Internal(ex); }
     }
@@ -152,12 +154,13 @@ internal static unsafe class DispatcherType
         d.QualName = Py.AsString(Item(0)) ?? d.Name;
         d.PosCount = (int)Py.PyLong_AsLongLong(Item(1));
         d.PosOnlyCount = (int)Py.PyLong_AsLongLong(Item(2));
+        d.VarArgs = Py.PyTuple_Size(binding) > 5 && Py.PyObject_IsTrue(Item(5)) == 1;
         d.ParamObjects = Enumerable.Range(0, d.ParamNames.Length).Select(i => Py.NewRef(Py.PyTuple_GetItem(names, i))).ToArray();
         nint defaults = Item(3);
         d.Defaults = defaults == Py.None ? Array.Empty<nint>()
             : Enumerable.Range(0, (int)Py.PyTuple_Size(defaults)).Select(i => Py.NewRef(Py.PyTuple_GetItem(defaults, i))).ToArray();
         nint kwdefaults = Item(4);
-        d.KwDefaults = d.ParamNames.Skip(d.PosCount).Select(name =>
+        d.KwDefaults = d.ParamNames.Skip(d.KwOnlyStart).Select(name =>
         {
             if (kwdefaults == Py.None) return (nint)0;
             nint v = Py.PyDict_GetItemString(kwdefaults, name);   // borrowed, or 0

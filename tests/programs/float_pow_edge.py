@@ -40,3 +40,11 @@ print(b ** e, float(b) ** e, b ** float(e))
 print(pow(2.0, -2), pow(2, 3.0))
 print(math.pow(2, 10), math.pow(-2, 3), math.pow(0, 0))
 print(1e-200 ** 2)
+
+
+def power(base, exponent):
+    return base ** exponent
+
+
+# An infinite exponent is settled before the zero base (fuzzer seed 1002160): 0.0 ** -inf is inf, not an error.
+print(power(0.0, -math.inf), power(-0.0, -math.inf), power(0.0, math.inf), power(0.5, -math.inf), power(-0.0, -3.0 * 0 + 3))

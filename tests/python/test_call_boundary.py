@@ -65,6 +65,15 @@ BINDING = textwrap.dedent("""
 
     def three(a, b, c, d=1):
         return a + b + c + d
+
+    def star(a, *rest, scale=2, shift):
+        s = a
+        for r in rest:
+            s += r
+        return s * scale + shift
+
+    def only_star(*xs):
+        return len(xs)
 """)
 
 CALLS = [
@@ -76,6 +85,9 @@ CALLS = [
     ("kwo", (1,), {"c": 2, "b": 5, "d": 0.5}), ("kwo", (1, 2, 3), {}), ("kwo", (), {"c": 1}),
     ("pos", (1, 2), {"c": 3}), ("pos", (1,), {"b": 2, "c": 3}), ("pos", (), {"a": 1, "b": 2, "c": 3}), ("pos", (1, 2, 3), {}),
     ("three", (), {}), ("three", (1,), {}), ("three", (), {"d": 2}), ("three", (1, 2, 3, 4, 5), {}),
+    ("star", (1,), {"shift": 1}), ("star", (1, 2, 3), {"shift": 0}), ("star", (1, 2), {"scale": 3, "shift": 1}),
+    ("star", (), {}), ("star", (1,), {}), ("star", (1,), {"rest": 2, "shift": 0}), ("star", (1, 2), {"shift": 0, "bogus": 1}),
+    ("star", (), {"a": 5, "shift": 1}), ("only_star", (), {}), ("only_star", (1, 2.5, 3j), {}), ("only_star", (), {"xs": 1}),
 ]
 
 

@@ -342,11 +342,17 @@ def test_function_without_parameters():
     assert answer.signatures == [()]
 
 
-def test_star_args_are_rejected_at_decoration():
-    with pytest.raises(NotImplementedError):
+def test_star_kwargs_are_rejected_at_decoration_and_star_args_work():
+    with pytest.raises(NotImplementedError, match=r"\*\*kwargs parameters are not supported"):
         @sharpjit.jit
-        def f(*args):
+        def f(**kwargs):
             return 1
+
+    @sharpjit.jit
+    def g(first, *rest):
+        return first + len(rest)
+
+    assert g(1) == 1 and g(1, 2.5, 3) == 3
 
 
 # ---------------------------------------------------------------- metadata

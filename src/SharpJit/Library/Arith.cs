@@ -286,7 +286,9 @@ public static unsafe class Arith
                 return FloatMod(e, a, b);
             case Operator.Pow:
             {
-                var negExp = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, ConstNull(ty), "");
+                // CPython settles an infinite exponent first: 0.0 ** -inf is inf, not an error.
+                var negExp = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, ConstNull(ty), ""),
+                    BuildFCmp(B, LLVMRealPredicate.LLVMRealONE, b, ConstReal(ty, double.NegativeInfinity), ""), "");
                 if (!NumPyErrors(e))
                     e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", span);
                 var r = e.Intrinsic("llvm.pow", new[] { ty }, a, b);
