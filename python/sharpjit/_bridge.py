@@ -4,13 +4,14 @@ Called from _sharpjit; kept small and free of heavy imports (numpy is consulted 
 """
 import builtins
 import math
+import operator
 import cmath
 import sys
 import types
 
 from . import errors
 
-_SUPPORTED_MODULES = ("math", "cmath", "numpy")
+_SUPPORTED_MODULES = ("math", "cmath", "numpy", "operator")
 
 
 def _compiler_identity():
@@ -60,7 +61,7 @@ def classify(value):
         if value.__name__ in _SUPPORTED_MODULES:
             return ("module", value.__name__)
         return ("pymodule", value, value.__name__)  # its attributes are classified as compiled code reads them
-    for module in (math, cmath):
+    for module in (math, cmath, operator):
         name = getattr(value, "__name__", None)
         if name is not None and getattr(module, name, None) is value:
             return ("member", module.__name__, name)

@@ -51,7 +51,7 @@ public static class Worker
             try { reply = Handle(line); }
             catch (Exception e) { reply = Reply.Error(500, $"internal error in the worker: {e.GetType().Name}: {e.Message}"); }
             // The body travels as a JSON string: it may hold NaN and Infinity, which Python's json reads but JSON lacks.
-            var bytes = Encoding.UTF8.GetBytes($"{{\"status\":{reply.Status},\"body\":{JsonSerializer.Serialize(reply.Json)}}}\n");
+            var bytes = Encoding.UTF8.GetBytes($"{{\"status\":{reply.Status},\"body\":{JsonSerializer.Serialize(reply.Json, ServerJson.Default.String)}}}\n");
             protocol.Write(bytes);
             protocol.Flush();
         }

@@ -44,7 +44,7 @@ public sealed class WorkerPool : IDisposable
         try
         {
             if (w.HasExited || w.Served >= _recycleAfter) { w.Dispose(); w = Start(); }
-            var line = $"{{\"op\":{JsonSerializer.Serialize(op)},\"body\":{bodyJson}}}";
+            var line = $"{{\"op\":{JsonSerializer.Serialize(op, ServerJson.Default.String)},\"body\":{bodyJson}}}";
             var (reply, ok) = await w.ExchangeAsync(line, timeout);
             if (!ok) { w.Dispose(); w = Start(); }
             return reply;

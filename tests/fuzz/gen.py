@@ -7,20 +7,22 @@ A program is a tree of `Expr` and `Stmt` nodes, each expression with its static 
 - `oracle`: the same program for CPython, where every int-producing operation goes through a helper that wraps
   to int64 two's complement (as `tests/wraparound/make_expected.py` does), so the oracle computes what int64
   machine arithmetic computes. The helpers also apply README's documented differences ("Known differences")
-  where the generator cannot simply avoid them: int/float comparisons compare float(int); a negative float to a
-  fractional power is nan; `int ** negative int` raises sharpjit's ValueError. Where a run reaches one of the
-  known open bugs of issue 12 (item 7: float-to-int conversions that overflow int64, float `**` overflow), the
-  oracle raises `Known(item)` and the program is counted as "known", not compared.
+  where the generator cannot simply avoid them: a negative float to a fractional power is nan; `int ** negative
+  int` (not a literal) raises sharpjit's ValueError. Float-to-int conversions beyond int64 and float `**` overflow
+  raise OverflowError as in sharpjit (issue 12 item 7, fixed). Where a run reaches a known open bug (fuzz-4,
+  fuzz-7; the sign of a nan), the oracle raises `Known(item)` and the program is counted as "known", not compared.
 
 Termination is by construction: `for` loops run over ranges whose length is a literal or `e % K`, `while` loops
 count a fresh counter up to a literal (the increment is the loop's first statement, so `continue` cannot skip it),
 recursion goes through a depth argument that is a literal or `e % K` and decreases by one per call, and calls go
 only to earlier functions. A cost estimate (iterations x callee costs) bounds the work per program.
 
-The generator avoids the other known open bugs of issue 12: every variable is definitely assigned before use
-(item 10: unbound locals), closures capture only variables never rebound after the capture (item 10: cells),
-unpacking always has matching lengths, `cmath.log` takes one argument, no narrow NumPy types, range arguments
-stay small (item 3), no literal negative exponent (item 8).
+Fixed bugs of issue 12 are exercised: functions whose every path raises (`if True: raise`, `assert False`, item 19
+/ fuzz-3), range bounds next to the int64 limits with big steps (item 3), literal negative exponents (item 8),
+possibly unbound locals (a variable assigned on one branch, a loop variable read after its loop: UnboundLocalError,
+item 10), captured variables rebound after the closure is made (item 10, cells), `*` unpacking in calls and tuple
+displays and `*args` parameters (item 11), closures that capture possibly unbound variables (CPython's
+free-variable NameError) or whose captures are rebound later (fuzz-9, fuzz-10). The generator avoids: unpacking always has matching lengths, `cmath.log` takes one argument, no narrow NumPy types.
 """
 import math
 import random
@@ -59,9 +61,10 @@ class Stmt:
 
 
 class Func:
-    def __init__(self, name, params, ret, body, recursive=False, defaults=None):
+    def __init__(self, name, params, ret, body, recursive=False, defaults=None, star=None):
         self.name, self.params, self.ret, self.body = name, params, ret, body   # params: [(name, type)]
         self.recursive, self.defaults = recursive, defaults or {}               # defaults: {param: Expr}
+        self.star = star   # the name of the last parameter when it is `*args` (its type: a tuple)
         self.cost = 1
 
 
@@ -167,14 +170,21 @@ BOOL_SPECS = ["", "r", "d", ">6"]
 class Scope:
     """Variables visible at a point of a function: name -> type; `frozen` names may not be rebound."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, hide=()):
         self.parent = parent
         self.vars = {}
-        self.frozen = set() if parent is None else parent.frozen
+        # `frozen`: never rebound here; `frozen_below`: names a closure made in this block captures: they may be
+        # rebound later, here or in a nested block (the closure sees the new value, CPython's cells; fuzz-9, fixed)
+        self.frozen = set() if parent is None else set(parent.frozen)
+        self.frozen_below = set()
         self.loopvars = set() if parent is None else set(parent.loopvars)
+        self.maybe = set() if parent is None else set(parent.maybe)   # possibly unbound (item 10)
+        self.hide = set(hide)
 
     def all(self):
         out = dict(self.parent.all()) if self.parent else {}
+        for n in self.hide:
+            out.pop(n, None)
         out.update(self.vars)
         return out
 
@@ -265,6 +275,8 @@ class Generator:
         if is_tuple(t):
             c = r.random()
             if c < 0.5:
+                if r.random() < 0.15:
+                    return self.star_tuple(t, scope, depth)
                 return Expr("tuple", t, [self.expr(x, scope, depth + 1) for x in t])
             if c < 0.65 and len(t) >= 2:
                 k = r.randint(1, len(t) - 1)
@@ -311,6 +323,28 @@ class Generator:
                         value=r.choice(["int", "float", "complex", "bool"]))
         return self.leaf(t, scope)
 
+    def star_groups(self, types):
+        """Splits a list of types into runs: (False, type) for an item, (True, tuple of types) for a run given
+        as one `*tuple` (item 11, fixed)."""
+        out, i = [], 0
+        while i < len(types):
+            if self.r.random() < 0.5:
+                n = self.r.randint(1, len(types) - i)
+                out.append((True, tuple(types[i:i + n])))
+                i += n
+            else:
+                out.append((False, types[i]))
+                i += 1
+        return out
+
+    def star_tuple(self, t, scope, depth):
+        """`(a, *u, b)`: a tuple display with starred tuples (item 11, fixed); `value` flags the starred kids."""
+        kids, stars = [], []
+        for starred, ty in self.star_groups(list(t)):
+            kids.append(self.expr(ty, scope, depth + 1))
+            stars.append(starred)
+        return Expr("tuple", t, kids, op="star", value=stars)
+
     def leaf(self, t, scope):
         vs = self.vars_of(scope, t)
         gs = [n for n, e in self.globals if e.ty == t]
@@ -339,6 +373,11 @@ class Generator:
                 right = self.expr("int", scope, d)   # bool | bool is a bool, not an int
             return Expr("bin", "int", [self.expr(lt, scope, d), right], op=op)
         if t == "float":
+            if r.random() < 0.03:   # int ** negative int literal is a float (item 8, fixed)
+                base = self.expr(r.choice(["int", "int", "bool"]), scope, d)
+                if r.random() < 0.85:
+                    base = self.nonzero(base)
+                return Expr("bin", "float", [base, Expr("lit", "int", value=r.randint(-4, -1))], op="**")
             op = r.choice(FLOAT_OPS)
             if r.random() < 0.2 and op in "+-*/":
                 lt, rt = r.choice([("int", "float"), ("float", "int"), ("int", "int"), ("bool", "float")])
@@ -454,20 +493,45 @@ class Generator:
         if self.cost + extra > self.MAX_COST:
             return None
         self.cost += extra
+        kids, kw = self.call_args(f, scope, depth, "expr")
+        return Expr("call", t, kids, op="user", value=(f.name, kw))
+
+    def call_args(self, f, scope, depth, mode):
+        """Arguments of a call to f: mode 'expr' (random expressions, keywords, defaults left out), 'exact'
+        (every parameter, positionally) or 'lit' (literals, for the module level). kw[i] is None (positional),
+        a parameter name (keyword) or '*' (a run of positional arguments given as one `*tuple`, item 11)."""
+        r = self.r
         kids, kw, must_kw = [], [], False
-        for i, (pn, pt) in enumerate(f.params):
+        regular = f.params[:-1] if f.star else f.params
+        for i, (pn, pt) in enumerate(regular):
             if f.recursive and i == 0:
-                kids.append(self.bounded(scope, depth, 7))
+                kids.append(self.small_lit(0, 6) if mode == "lit" else self.bounded(scope, depth, 7))
                 kw.append(None)
                 continue
-            if pn in f.defaults and self.r.random() < 0.4:
+            if mode == "expr" and pn in f.defaults and r.random() < 0.4:
                 must_kw = True     # the default is used; later arguments go by keyword
                 continue
-            use_kw = must_kw or self.r.random() < 0.15
+            use_kw = mode == "expr" and not f.star and (must_kw or r.random() < 0.15)
             must_kw = must_kw or use_kw
-            kids.append(self.expr(pt, scope, depth + 1))
+            kids.append(self.lit(pt) if mode == "lit" else self.expr(pt, scope, depth + 1))
             kw.append(pn if use_kw else None)
-        return Expr("call", t, kids, op="user", value=(f.name, kw))
+        if f.star:   # the items of *args
+            for pt in f.params[-1][1]:
+                kids.append(self.lit(pt) if mode == "lit" else self.expr(pt, scope, depth + 1))
+                kw.append(None)
+        if r.random() < 0.2:   # a run of positional arguments (not the depth argument) as `*tuple`
+            lo = hi = 1 if f.recursive else 0
+            while hi < len(kids) and kw[hi] is None:
+                hi += 1
+            if hi > lo:
+                a = r.randint(lo, hi - 1)
+                b = r.randint(a + 1, hi)
+                types = tuple(k.ty for k in kids[a:b])
+                tup = Expr("tuple", types, kids[a:b]) if mode == "lit" or r.random() < 0.5 else \
+                    self.expr(types, scope, depth + 1)
+                kids[a:b] = [tup]
+                kw[a:b] = ["*"]
+        return kids, kw
 
     def from_tuple(self, t, scope, depth):
         r = self.r
@@ -549,6 +613,17 @@ class Generator:
             if r.random() < 0.5:
                 orelse = self.block(Scope(scope), Ctx(ctx.func, ctx.ret, ctx.mult, ctx.in_loop, ctx.depth + 1,
                                                       ctx.nested), r.randint(1, 3))
+            if r.random() < 0.05:
+                # a variable assigned at the end of the branch (and of the other one, or not): read later, it
+                # may be unbound (item 10: UnboundLocalError, as in CPython)
+                t = self.rtype()
+                x = self.fresh()
+                body.append(Stmt("assign", x, [self.expr(t, scope, 1)]))
+                if orelse is not None and r.random() < 0.5:
+                    orelse.append(Stmt("assign", x, [self.expr(t, scope, 1)]))
+                else:
+                    scope.maybe.add(x)
+                scope.vars[x] = t
             return Stmt("if", exprs=[cond], body=body or [Stmt("pass")], orelse=orelse)
         if c < 0.66 and not deep and ctx.mult < 200:
             kind = r.choice(["for", "for", "forin", "while"])
@@ -559,6 +634,8 @@ class Generator:
                 if r.random() < 0.7:
                     rng = [self.bounded(scope, 1, k + 1)]
                     n_iter = k
+                elif r.random() < 0.2:
+                    rng, n_iter = self.big_range(k)
                 else:
                     a = r.randint(-5, 5)
                     step = r.choice([1, 2, 3, -1, -2])
@@ -570,6 +647,9 @@ class Generator:
                 lctx = Ctx(ctx.func, ctx.ret, ctx.mult * max(n_iter, 1), True, ctx.depth + 1, ctx.nested)
                 body = self.block(inner, lctx, r.randint(1, 4))
                 orelse = self.block(Scope(scope), ctx, 1) if r.random() < 0.15 else None
+                if r.random() < 0.1:   # the loop variable read after the loop: unbound if it ran no time
+                    scope.vars[v] = "int"
+                    scope.maybe.add(v)
                 return Stmt("for", v, rng, body=body or [Stmt("pass")], orelse=orelse)
             if kind == "forin":
                 t = r.choice(["int", "float", "complex", "bool"])
@@ -580,6 +660,8 @@ class Generator:
                 inner.loopvars.add(v)
                 lctx = Ctx(ctx.func, ctx.ret, ctx.mult * n, True, ctx.depth + 1, ctx.nested)
                 body = self.block(inner, lctx, r.randint(1, 3))
+                if r.random() < 0.2:    # the loop variable read after the loop (the tuple is not empty)
+                    scope.vars[v] = t
                 return Stmt("forin", v, [it], body=body or [Stmt("pass")])
             k = r.randint(1, 8)
             v = self.fresh("c")
@@ -595,14 +677,19 @@ class Generator:
         if c < 0.78:
             return self.print_stmt(scope, ctx)
         if c < 0.795:
-            # `int expression == small literal`: rarely true, so most programs run on; rarely constant, so
-            # few functions always raise (fuzz-3)
+            # `int expression == small literal`: rarely true, so most programs run on; sometimes a constant
+            # test, so that some functions always raise (fuzz-3, fixed: typed NoReturn)
             cond = Expr("cmp", "bool", [self.expr("int", scope, 1), self.small_lit(-2, 5)], op=["=="])
+            if r.random() < 0.06:
+                cond = r.choice([Expr("lit", "bool", value=True), Expr("cmp", "bool", [
+                    self.small_lit(0, 2), self.small_lit(0, 2)], op=["=="])])
             return Stmt("if", exprs=[cond], body=[self.raise_stmt(scope)])
         if c < 0.8:
             cond = self.expr("bool", scope, 1)
-            if cond.kind == "lit" or not self.mentions_var(cond):   # `assert False` always raises (fuzz-3)
+            if cond.kind == "lit" or not self.mentions_var(cond):
                 cond = Expr("cmp", "bool", [self.expr("int", scope, 1), self.small_lit(-2, 5)], op=["!="])
+            if r.random() < 0.05:   # `assert False` always raises (fuzz-3, fixed)
+                cond = Expr("lit", "bool", value=False)
             return Stmt("assert", exprs=[cond] + ([self.fstring(scope)] if r.random() < 0.6 else []))
         if c < 0.88 and ctx.ret is not None:
             return Stmt("if", exprs=[self.expr("bool", scope, 1)],
@@ -610,6 +697,23 @@ class Generator:
         if c < 0.95 and not ctx.nested and ctx.depth <= 1:
             return self.nested_def(scope, ctx)
         return self.print_stmt(scope, ctx)
+
+    def big_range(self, k):
+        """range(a, b, step) near the int64 limits with a big step or a start next to a limit (item 3, fixed),
+        running at most k (<= 10) times."""
+        r = self.r
+        step = r.choice([1, 2, 5, 7, 2 ** 32, 2 ** 60, 3074457345618258602, 2 ** 62, INT64_MAX])
+        if r.random() < 0.5:
+            step = -step
+        if r.random() < 0.5:   # ends at a limit
+            b = (INT64_MAX - r.randint(0, 3)) if step > 0 else (INT64_MIN + r.randint(0, 3))
+            a = max(INT64_MIN, min(INT64_MAX, b - step * k + r.randint(-1, 1)))
+        else:                  # starts at a limit
+            a = (INT64_MIN + r.randint(0, 3)) if step > 0 else (INT64_MAX - r.randint(0, 3))
+            b = max(INT64_MIN, min(INT64_MAX, a + step * k + r.randint(-1, 1)))
+        n = len(range(a, b, step))
+        assert n <= k + 1, (a, b, step)
+        return [Expr("lit", "int", value=a), Expr("lit", "int", value=b), Expr("lit", "int", value=step)], n
 
     @staticmethod
     def mentions_var(e):
@@ -690,12 +794,14 @@ class Generator:
         name = self.fresh("h")
         params = [(self.fresh("q"), self.rtype(False)) for _ in range(r.randint(1, 2))]
         ret = self.rtype(False)
+        # everything visible is captured, possibly unbound variables too (CPython's free-variable NameError;
+        # fuzz-10, fixed), and is not rebound inside the closure (that would make it the closure's local); the
+        # enclosing function may rebind it after the def (item 10, cells; fuzz-9, fixed)
         inner = Scope(scope)
         for pn, pt in params:
             inner.vars[pn] = pt
-        # everything visible is captured by value in sharpjit: freeze it (closure cells are item 10)
-        for n in scope.all():
-            scope.frozen.add(n)
+        inner.frozen |= set(scope.all())
+        scope.frozen_below |= set(scope.all())
         saved = self.locals_fns
         self.locals_fns = {}
         if r.random() < 0.5:
@@ -721,10 +827,14 @@ class Generator:
             params.insert(0, (self.fresh("n"), "int"))
         ret = self.rtype()
         defaults = {}
-        if not recursive and params and r.random() < 0.2 and "complex" not in type_name(params[-1][1]):
+        star = None
+        if not recursive and r.random() < 0.15:   # `*args` (item 11, fixed): a fixed tuple type, maybe ()
+            star = self.fresh("args")
+            params.append((star, tuple(self.rtype(False) for _ in range(r.choice([0, 1, 1, 2, 3])))))
+        elif not recursive and params and r.random() < 0.2 and "complex" not in type_name(params[-1][1]):
             pn, pt = params[-1]   # (complex default values are not supported: "must be constants")
             defaults[pn] = self.lit(pt)
-        f = Func(name, params, ret, [], recursive, defaults)
+        f = Func(name, params, ret, [], recursive, defaults, star)
         scope = Scope()
         for pn, pt in params:
             scope.vars[pn] = pt
@@ -785,19 +895,15 @@ class Generator:
         top = [Stmt("expr", exprs=[Expr("call", None, [], op="user", value=(main.name, []))])]
         for f in self.funcs:
             if r.random() < 0.5:
-                args = []
-                for i, (pn, pt) in enumerate(f.params):
-                    args.append(self.small_lit(0, 6) if f.recursive and i == 0 else self.lit(pt))
-                top.append(Stmt("print", exprs=[Expr("call", f.ret, args, op="user",
-                                                     value=(f.name, [None] * len(args)))], extra={}))
+                args, kw = self.call_args(f, None, 0, "lit")
+                top.append(Stmt("print", exprs=[Expr("call", f.ret, args, op="user", value=(f.name, kw))],
+                                extra={}))
         r.shuffle(top)
         return Program(self.seed, self.globals, self.funcs + [main], top)
 
     def call_user_exact(self, f, scope):
-        args = []
-        for i, (pn, pt) in enumerate(f.params):
-            args.append(self.bounded(scope, 1, 7) if f.recursive and i == 0 else self.expr(pt, scope, 1))
-        return Expr("call", f.ret, args, op="user", value=(f.name, [None] * len(args)))
+        args, kw = self.call_args(f, scope, 0, "exact")
+        return Expr("call", f.ret, args, op="user", value=(f.name, kw))
 
 
 def generate(seed):
@@ -841,17 +947,19 @@ def _IPOW(a, b):
 
 def _FPOW(a, b):
     try:
-        r = a ** b
-    except OverflowError:
-        raise Known("item 7: float ** overflow gives inf instead of OverflowError")
+        r = a ** b   # an overflow raises OverflowError, in sharpjit too (issue 12 item 7, fixed)
+    except OverflowError:   # "complex exponentiation": a negative base to a fractional power (nan, below)
+        if a < 0 and math.isfinite(b) and b != math.floor(b):
+            return math.nan
+        raise
     if type(r) is complex:   # README, Known differences: a negative float to a fractional power gives nan
         return math.nan
     return r
 
 
 def _F2I(r):
-    if not (-9223372036854775808 <= r <= 9223372036854775807):
-        raise Known("item 7: float to int conversion beyond int64 saturates")
+    if not (-9223372036854775808 <= r <= 9223372036854775807):   # issue 12 item 7 (fixed)
+        raise OverflowError("int too large to convert to int64")
     return r
 
 
@@ -876,13 +984,6 @@ def _NPTANH(x):
     r = np.tanh(x)
     if r != math.tanh(x) and not math.isnan(x):
         raise Known("fuzz-4: np.tanh is libm's tanh, NumPy 1.24's (SIMD) tanh differs by an ulp or two")
-    return r
-
-
-def _HYPOT(a, b):
-    r = math.hypot(a, b)
-    if r != float(np.hypot(a, b)) and not math.isnan(r):
-        raise Known("fuzz-5: math.hypot(x, y) is libm's hypot, CPython 3.11's (vector_norm) differs by an ulp")
     return r
 
 
@@ -943,6 +1044,10 @@ class Renderer:
             return f"({x.value} := {self.e(x.kids[0])})"
         if k == "tuple":
             items = [self.e(c) for c in x.kids]
+            if x.op == "star":
+                items = ["*" + a if st else a for a, st in zip(items, x.value)]
+            if not items:
+                return "()"
             return "(" + items[0] + ",)" if len(items) == 1 else "(" + ", ".join(items) + ")"
         if k == "bin":
             a, b = (self.e(c) for c in x.kids)
@@ -1015,7 +1120,8 @@ class Renderer:
                 return f"{x.value}({', '.join(args)})"
             if x.op == "user":
                 name, kw = x.value
-                items = [a if (i >= len(kw) or kw[i] is None) else f"{kw[i]}={a}" for i, a in enumerate(args)]
+                items = [a if (i >= len(kw) or kw[i] is None) else "*" + a if kw[i] == "*" else f"{kw[i]}={a}"
+                         for i, a in enumerate(args)]
                 return f"{self.g(name)}({', '.join(items)})"
             name = x.value
             argt, ret, plain, _, cls = LIB[name]
@@ -1035,8 +1141,6 @@ class Renderer:
                 if ret == "int":
                     s = f"_W({s})"
                 return s
-            if name == "math.hypot":
-                return f"_HYPOT({args[0]}, {args[1]})"
             if name == "math.gcd":
                 return f"_GCD({args[0]}, {args[1]})"
             if name in ("abs/i", "sum/i"):
@@ -1139,7 +1243,8 @@ class Renderer:
         for f in p.funcs:
             params = []
             for pn, pt in f.params:
-                params.append(f"{pn}={self.e(f.defaults[pn])}" if pn in f.defaults else pn)
+                params.append(f"{pn}={self.e(f.defaults[pn])}" if pn in f.defaults else
+                              "*" + pn if pn == f.star else pn)
             lines.append(f"def {self.g(f.name)}({', '.join(params)}):")
             lines += self.block(f.body, "    ")
             lines.append("")

@@ -19,17 +19,21 @@ sys.path.insert(0, HERE)
 import gen  # noqa: E402
 
 PYTHON = "/usr/bin/python3"
-CLI = [shutil.which("dotnet") or "dotnet", os.path.join(ROOT, "out", "cli", "SharpJit.Cli.dll"), "run"]
+# The CLI compiled ahead of time when scripts/setup.sh built it (it starts in milliseconds), else the .NET assembly.
+_NATIVE_CLI = os.path.join(ROOT, "out", "cli-native", "SharpJit.Cli")
+CLI = ([_NATIVE_CLI] if os.access(_NATIVE_CLI, os.X_OK) else
+       [shutil.which("dotnet") or "dotnet", os.path.join(ROOT, "out", "cli", "SharpJit.Cli.dll")]) + ["run"]
 COMPILE_ERROR = re.compile(r"^(sharpjit\.errors\.)?(TypingError|UnsupportedError|CompileNameError|CompileSyntaxError|"
                            r"InternalError|LLVMLoadError|RecursionError: maximum recursion depth exceeded during)")
-# an oracle outcome that means the program (usually a shrinking candidate) is not a valid test
-INVALID = re.compile(r"^(NameError|UnboundLocalError|TypeError|SyntaxError|IndentationError|RecursionError|"
+# an oracle outcome that means the program (usually a shrinking candidate) is not a valid test (UnboundLocalError
+# is one: the generator reads possibly unbound locals on purpose, item 10)
+INVALID = re.compile(r"^(NameError(?!: cannot access free variable)|TypeError|SyntaxError|IndentationError|RecursionError|"
                      r"AttributeError|IndexError: tuple index|ValueError: too many values|ValueError: not enough)")
 
 
 def ensure_built():
     """Builds the CLI (./sharpjit does on first use) and the extension if they are missing."""
-    if not os.path.exists(CLI[1]):
+    if not os.path.exists(CLI[-2]):   # the native binary or the assembly
         subprocess.run([os.path.join(ROOT, "sharpjit"), "--help"], stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
     if not any(n.startswith("_sharpjit") for n in os.listdir(os.path.join(ROOT, "python", "sharpjit"))):
@@ -38,7 +42,8 @@ def ensure_built():
 
 def last_line(text):
     lines = text.rstrip("\n").splitlines()
-    return lines[-1] if lines else ""
+    # CPython's traceback printer suggests similar names ("... Did you mean: 'list'?"); sharpjit does not.
+    return re.sub(r"\. Did you mean: '[^']*'\?$", "", lines[-1]) if lines else ""
 
 
 class Worker:
@@ -257,7 +262,8 @@ class Runner:
                 lines = re.findall(r'File "[^"]*batch_[0-9_]+\.py", line (\d+)', e.get("stderr", ""))
                 if lines:
                     n = int(lines[-1])
-                    fault = max(k for k, st in enumerate(starts) if st <= n)
+                    # (an error placed at line 1, before every program, names none)
+                    fault = max((k for k, st in enumerate(starts) if st <= n), default=None)
             if fault is not None:
                 # nothing ran: retry the batch without the program at fault
                 self._cli_single(b[fault])

@@ -29,7 +29,11 @@ def _alarm(signum, frame):
 
 
 def last_line(exc):
-    return traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n").splitlines()[-1]
+    lines = traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n").splitlines()
+    if lines[-1].startswith("Hint: "):   # a sharpjit compile error's last line is its hint (as runner.run_cli)
+        return next((ln for ln in reversed(lines) if not ln.startswith("Hint: ") and not ln.startswith(" ")),
+                    lines[-1])
+    return lines[-1]
 
 
 def main():

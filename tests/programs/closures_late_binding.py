@@ -39,3 +39,21 @@ def later(n):
 
 
 print(f(10), g(0), outer(5), later(4))
+
+
+def rebound_later(n):
+    # fuzz-9: the captured variables are rebound in a branch and in a loop after the closures were made
+    x = n
+    h = lambda: x
+    if n > 0:
+        x = 5
+    print(h(), end=" | ")
+    y = n
+    k = lambda: y
+    for j in range(3):
+        y = y * 2
+        print(k(), end=" ")
+    print()
+
+
+rebound_later(1)

@@ -77,17 +77,26 @@ public sealed class Binder
         if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.Node.Span), _fn.Node.Span);
         RemoveUnreachable();
         RemoveTrivialPhis();   // after dropping dead code, whose edges may have been all that made a phi non-trivial
-        RemoveUnusedClosures();
         InsertBoundChecks();
+        RemoveUnusedClosures();
         _ir.NextId = _nextId;
     }
 
-    /// <summary>Drops closures that are never used: every use of a local closure captures again (ReadName), so the
-    /// one made by its def may be left unused, and may capture variables not yet bound there.</summary>
+    /// <summary>Drops closures that are never used, and phis that only merged them: every use of a local closure
+    /// captures again (ReadName), so the one made by its def may be left unused, and may capture variables not yet
+    /// bound there.</summary>
     private void RemoveUnusedClosures()
     {
-        var used = _ir.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs).SelectMany(i => i.Args).Append(b.Term.Value)).ToHashSet();
-        foreach (var b in _ir.Blocks) b.Instrs.RemoveAll(i => i.Op == Op.MakeClosure && !used.Contains(i));
+        for (bool removed = true; removed;)
+        {
+            var used = _ir.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs).SelectMany(i => i.Args.Where(a => a != i)).Append(b.Term.Value)).ToHashSet();
+            removed = false;
+            foreach (var b in _ir.Blocks)
+            {
+                removed |= b.Instrs.RemoveAll(i => i.Op == Op.MakeClosure && !used.Contains(i)) > 0;
+                removed |= b.Phis.RemoveAll(p => p.Args.Any(a => a is Instr { Op: Op.MakeClosure }) && !used.Contains(p)) > 0;
+            }
+        }
     }
 
     /// <summary>Guards each read of a variable that may be unbound (an undef, or a phi one of whose operands may
@@ -104,8 +113,12 @@ public sealed class Binder
             foreach (var phi in phis)
                 if (!maybe.Contains(phi) && phi.Args.Any(MaybeUnbound)) { maybe.Add(phi); changed = true; }
         }
-        bool NeedsCheck(Instr i) => i.Op is not (Op.Phi or Op.MakeClosure) && i.Args.Any(MaybeUnbound);
-        if (!_ir.Blocks.Any(b => b.Instrs.Any(NeedsCheck) || b.Term.Value is { } v && MaybeUnbound(v))) return;
+        bool NeedsCheck(Instr i) => (i.Op is not (Op.Phi or Op.MakeClosure) || _recaptures.Contains(i)) && i.Args.Any(MaybeUnbound);
+        if (!_ir.Blocks.Any(b => b.Instrs.Any(NeedsCheck) || b.Term.Value is { } v && MaybeUnbound(v)))
+        {
+            foreach (var closure in _recaptures) closure.Args = closure.Args[..^1];
+            return;
+        }
 
         var entry = _ir.Entry;
         var bound = new Instr(Op.Const, Array.Empty<Value>(), true, _fn.NameSpan) { Id = _nextId++, Block = entry };
@@ -124,14 +137,22 @@ public sealed class Binder
         foreach (var b in _ir.Blocks)
         {
             var body = new List<Instr>();
-            void Check(Value v, Span span)
+            void Check(Value v, Span span, bool free = false)
             {
                 string name = v is Instr { Data: string n } ? n : "?";
-                body.Add(new Instr(Op.CheckBound, new[] { FlagOf(v), v }, name, span) { Id = _nextId++, Block = b });
+                body.Add(new Instr(Op.CheckBound, new[] { FlagOf(v) }, new BoundName(name, free), span) { Id = _nextId++, Block = b });
             }
             foreach (var i in b.Instrs)
             {
-                if (NeedsCheck(i))
+                if (_recaptures.Contains(i))
+                {
+                    // The closure's own name (last argument, dropped now), then what it captures: CPython's
+                    // "free variable" error, raised here at the use rather than inside the call.
+                    if (MaybeUnbound(i.Args[^1])) Check(i.Args[^1], i.Span);
+                    i.Args = i.Args[..^1];
+                    foreach (var a in i.Args.Distinct().Where(MaybeUnbound)) Check(a, i.Span, free: true);
+                }
+                else if (NeedsCheck(i))
                     foreach (var a in i.Args.Distinct().Where(MaybeUnbound)) Check(a, i.Span);
                 body.Add(i);
             }
@@ -432,6 +453,8 @@ public sealed class Binder
 
     /// <summary>Closures being captured again (a guard against two closures that capture each other).</summary>
     private readonly HashSet<FunctionInfo> _recapturing = new();
+    /// <summary>Closures captured again at a use of their name (ReadName).</summary>
+    private readonly HashSet<Instr> _recaptures = new();
 
     private Value ReadName(string name, Span span)
     {
@@ -440,9 +463,17 @@ public sealed class Binder
             var v = ReadVar(name, span);
             // A closure made in this function sees the variables it captures as they are when it is used (called,
             // returned, passed on), not as they were when it was made: CPython's cells, for the variables of a
-            // running frame. So each use captures them again.
-            if (v is Instr { Op: Op.MakeClosure, Data: FunctionInfo child } && child != _fn && _recapturing.Add(child))
-                try { return MakeClosure(child, span); }
+            // running frame. So each use of a name that only ever holds that closure captures them again.
+            var child = _fn.SoleClosure(name) is { } node ? _module.Functions[node]
+                : v is Instr { Op: Op.MakeClosure, Data: FunctionInfo made } ? made : null;
+            if (child != null && child != _fn && _recapturing.Add(child))
+                try
+                {
+                    var captured = child.FreeVars.Select(fv => ReadName(fv, span)).Append(v).ToArray();
+                    var closure = (Instr)Emit(Op.MakeClosure, span, child, captured);
+                    _recaptures.Add(closure);   // its last argument is the name's own value, for InsertBoundChecks
+                    return closure;
+                }
                 finally { _recapturing.Remove(child); }
             return v;
         }

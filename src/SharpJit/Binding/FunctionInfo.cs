@@ -22,6 +22,14 @@ public sealed class FunctionInfo
     public HashSet<string> Locals { get; } = new();
     /// <summary>Names read here (or in nested scopes) that live in an enclosing function: captured at definition.</summary>
     public List<string> FreeVars { get; } = new();
+    /// <summary>How many places bind each local name (assignments, loop targets, defs, imports).</summary>
+    public Dictionary<string, int> BindingCounts { get; } = new();
+    /// <summary>Locals bound by a def, or by an assignment of a lambda: the FunctionDef or Lambda node.</summary>
+    public Dictionary<string, Node> ClosureDefinitions { get; } = new();
+    /// <summary>The nested function a local name always holds when bound (bound in one place only, by a def or a
+    /// lambda, and not a parameter), else null.</summary>
+    public Node? SoleClosure(string name) =>
+        BindingCounts.GetValueOrDefault(name) == 1 && ClosureDefinitions.TryGetValue(name, out var node) && Params.All(p => p.Name != name) ? node : null;
     /// <summary>Names read here that are not local (module globals, builtins) or free.</summary>
     public HashSet<string> Reads { get; } = new();
     public List<FunctionInfo> Children { get; } = new();

@@ -90,6 +90,8 @@ internal sealed class ScopeAnalyzer
             {
                 case FunctionDef f:
                     scope.Locals.Add(f.Name);
+                    CountBinding(scope, f.Name);
+                    scope.ClosureDefinitions[f.Name] = f;
                     if (scope.IsModule) _module.Globals[f.Name].Function = NewChild(scope, f, f.Name, f.Args, f.Body);
                     else NewChild(scope, f, f.Name, f.Args, f.Body);
                     foreach (var d in f.DecoratorList) stack.Push(d);
@@ -107,9 +109,13 @@ internal sealed class ScopeAnalyzer
                     else
                     {
                         scope.Locals.Add(nm.Id);
+                        CountBinding(scope, nm.Id);
                         if (scope.IsModule) Define(nm.Id, GlobalKind.Variable, nm.Span);
                     }
                     continue;
+                case Assign { Targets: [Name target], Value: Lambda lambda }:
+                    scope.ClosureDefinitions[target.Id] = lambda;
+                    break;   // and walk it as any assignment
                 case Import imp when !scope.IsModule:
                     foreach (var a in imp.Names) { CheckModule(a.Name, imp.Span); scope.Locals.Add(a.AsName ?? a.Name); }
                     continue;
@@ -121,6 +127,8 @@ internal sealed class ScopeAnalyzer
             foreach (var c in AstWalk.Children(n).Reverse()) stack.Push(c);
         }
     }
+
+    private static void CountBinding(FunctionInfo scope, string name) => scope.BindingCounts[name] = scope.BindingCounts.GetValueOrDefault(name) + 1;
 
     private FunctionInfo NewChild(FunctionInfo parent, Node node, string name, Arguments args, IEnumerable<Node> body)
     {

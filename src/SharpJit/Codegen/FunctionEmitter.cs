@@ -486,9 +486,10 @@ public sealed unsafe class FunctionEmitter
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
             case Op.CheckBound:
             {
-                string name = (string)i.Data!;
+                var (name, free) = (BoundName)i.Data!;
                 var unbound = BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
-                if (Spec.Function.IsModule) RaiseIf(unbound, "NameError", $"name '{name}' is not defined", i.Span);
+                if (free) RaiseIf(unbound, "NameError", $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope", i.Span);
+                else if (Spec.Function.IsModule) RaiseIf(unbound, "NameError", $"name '{name}' is not defined", i.Span);
                 else RaiseIf(unbound, "UnboundLocalError", $"cannot access local variable '{name}' where it is not associated with a value", i.Span);
                 return GetUndef(M.Empty);
             }

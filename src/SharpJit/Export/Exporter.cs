@@ -220,7 +220,7 @@ public static unsafe class Exporter
             "sj_math_int2" => Named(Builtins.BridgedInt2.ToArray(), "math"),
             "sj_cmath1" => Named(Builtins.CMathUnary.ToArray(), "cmath"),
             "sj_np_complex1" => Named(Builtins.NumPyComplexUnary.ToArray(), "numpy"),
-            "sj_math_array" => "math.fsum or math.hypot of more than two values",
+            "sj_math_array" => "math.fsum",
             "sj_math_isclose" => "math.isclose",
             "sj_math_ldexp" => "math.ldexp",
             "sj_cmath_rect" => "cmath.rect",
@@ -250,6 +250,7 @@ public static unsafe class Exporter
             for (var u = GetFirstUse(f); u.Handle != 0; u = GetNextUse(u))
             {
                 var call = GetUser(u);
+                if (name == "sj_math_array" && ConstIntGetSExtValue(GetOperand(call, 0)) == 1) continue;   // hypot: in the C runtime
                 string caller = GetValueNameString(GetBasicBlockParent(GetInstructionParent(call)));
                 string fn = bySymbol.TryGetValue(caller, out var py) ? py : caller;
                 if (where == Span.None && specs.FirstOrDefault(x => x.Symbol == caller) is { } spec) { where = spec.Function.NameSpan; source = spec.Function.Module.Source; }

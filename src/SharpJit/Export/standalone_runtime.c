@@ -27,6 +27,7 @@ char *strchr(const char *, int);
 double floor(double);
 double fmod(double, double);
 double fabs(double);
+double sqrt(double);
 double ldexp(double, int);
 double frexp(double, int *);
 double modf(double, double *);
@@ -750,6 +751,52 @@ void sj_math_frexp(double x, double *m, i64 *e)
 {
     if (is_nan(x) || is_inf(x) || x == 0) { *m = x; *e = 0; return; }
     int ee; *m = frexp(x, &ee); *e = ee;
+}
+
+/* math.hypot and math.dist: CPython 3.11's vector_norm (sharpjit's Runtime/PyMath.cs has the same port).
+   Only `which` 1 (hypot) reaches exported code; the exporter rejects fsum. */
+static double vector_norm(double *vec, i64 n, double max, int found_nan)
+{
+    const double T27 = 134217729.0, DBL_MIN_ = 2.2250738585072014e-308;
+    if (is_inf(max)) return max;
+    if (found_nan) return __builtin_nan("");
+    if (max == 0.0 || n <= 1) return max;
+    int max_e; frexp(max, &max_e);
+    if (max_e < -1023) {
+        for (i64 i = 0; i < n; i++) vec[i] /= DBL_MIN_;
+        return DBL_MIN_ * vector_norm(vec, n, max / DBL_MIN_, found_nan);
+    }
+    double scale = ldexp(1.0, -max_e), csum = 1.0, frac1 = 0.0, frac2 = 0.0, frac3 = 0.0, x, t, hi, lo, oldcsum, h;
+    for (i64 i = 0; i < n; i++) {
+        x = vec[i] * scale;
+        t = x * T27; hi = t - (t - x); lo = x - hi;
+        x = hi * hi; oldcsum = csum; csum += x; frac1 += (oldcsum - csum) + x;
+        x = 2.0 * hi * lo; oldcsum = csum; csum += x; frac2 += (oldcsum - csum) + x;
+        frac3 += lo * lo;
+    }
+    h = sqrt(csum - 1.0 + (frac1 + frac2 + frac3));
+    x = h; t = x * T27; hi = t - (t - x); lo = x - hi;
+    x = -hi * hi; oldcsum = csum; csum += x; frac1 += (oldcsum - csum) + x;
+    x = -2.0 * hi * lo; oldcsum = csum; csum += x; frac2 += (oldcsum - csum) + x;
+    x = -lo * lo; oldcsum = csum; csum += x; frac3 += (oldcsum - csum) + x;
+    x = csum - 1.0 + (frac1 + frac2 + frac3);
+    return (h + x / (2.0 * h)) / scale;
+}
+
+int sj_math_array(int which, const double *items, i64 n, double *out)
+{
+    (void)which;
+    double small[32], *v = n <= 32 ? small : malloc((size_t)n * sizeof(double)), max = 0.0;
+    if (!v) return fail("MemoryError", "");
+    int found_nan = 0;
+    for (i64 i = 0; i < n; i++) {
+        double x = fabs(items[i]);
+        v[i] = x; found_nan |= is_nan(x);
+        if (x > max) max = x;
+    }
+    *out = vector_norm(v, n, max, found_nan);
+    if (v != small) free(v);
+    return 0;
 }
 
 void sj_math_modf(double x, double *frac, double *whole)

@@ -31,7 +31,7 @@ public enum Op
     FormatValue,  // Args[0] = value, Args[1] = spec (str) when present; Data = FormatShape
     JoinStr,      // Args = str parts
     MakeClosure,  // Args = captured values; Data = FunctionInfo
-    CheckBound,   // Args[0] = bool: the variable is bound here, Args[1] = its value; Data = name: UnboundLocalError (NameError at module level) when false
+    CheckBound,   // Args[0] = bool: the variable is bound here; Data = BoundName: UnboundLocalError (NameError at module level or for a closure's free variable) when false
     IncRef,       // Args[0] = value whose type holds references: take one more (inserted by Passes.Ownership)
     DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
 }
@@ -40,6 +40,11 @@ public enum Op
 /// <c>*t</c>), expanded into them once its type is known (TypeInference.ExpandSpread).</summary>
 public sealed record CallShape(int Positional, IReadOnlyList<string> KeywordNames, bool Spread = false);
 public sealed record FormatShape(int Conversion, bool HasSpec);
+/// <summary>The variable a CheckBound guards; Free: read through a closure (CPython's free-variable NameError).</summary>
+public sealed record BoundName(string Name, bool Free)
+{
+    public override string ToString() => Free ? "free " + Name : Name;
+}
 
 public abstract class Value
 {

@@ -275,7 +275,7 @@ public static unsafe partial class Builtins
 
     private static void RegisterArrayIndexing()
     {
-        Add("operator.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
+        Add("array.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
             : IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
         {
             if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);

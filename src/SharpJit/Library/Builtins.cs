@@ -69,7 +69,12 @@ public static unsafe partial class Builtins
 
     public static LibFunc Get(string qualified) => (LibFunc)Registry[qualified];
 
-    public static LibMember? LookupModuleMember(string module, string name) => Registry.GetValueOrDefault(module + "." + name);
+    /// <summary>Registry entries named like the operator module's functions that the module does not have: the
+    /// `in`/`not in` operators (the module has contains), and setitem, whose entry is NumPy's.</summary>
+    private static readonly HashSet<string> NotInOperatorModule = new() { "in_", "not_in" };
+
+    public static LibMember? LookupModuleMember(string module, string name) =>
+        module == "operator" && NotInOperatorModule.Contains(name) ? null : Registry.GetValueOrDefault(module + "." + name);
 
     // ------------------------------------------------------------ attributes of values
 

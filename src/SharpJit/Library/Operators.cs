@@ -65,6 +65,16 @@ public static partial class Builtins
                     : throw c.Error(Arith.CompareError(op, c.Positional[0].Type, c.Positional[1].Type)),
                 c => Arith.LowerCompare(c.E, op, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1)),
                 acceptsNarrow: true, neverRaises: true).Fold = sig => FoldCompare(op, sig);
+        RegisterOperatorAliases();
+    }
+
+    /// <summary>The operator module's other names for these operations: operator.iadd(a, b) is a + b for the
+    /// immutable values compiled code has outside arrays; inv is invert.</summary>
+    private static void RegisterOperatorAliases()
+    {
+        foreach (var op in Enum.GetValues<Operator>())
+            Registry["operator.i" + OperatorName(op).TrimEnd('_')] = Registry["operator." + OperatorName(op)];
+        Registry["operator.inv"] = Registry["operator.invert"];
     }
 
     /// <summary>A comparison of two literal integers (or bools) is a literal: <c>len(args) == 1</c> decides a branch

@@ -86,7 +86,8 @@ public sealed class TypeInference
             }
             // A function that never returns normally (it always raises, or recurses without a base case) returns
             // NoReturn: its callers' code after the call is dead, as CPython raises there at run time.
-            var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown && !HasTypedReturn(s)).ToList();
+            // (A return on a branch never taken, `if 1 == 1: raise` above it, does not count.)
+            var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown).ToList();
             if (stuck.Count == 0) break;
             foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
         }
@@ -98,10 +99,6 @@ public sealed class TypeInference
         }
         foreach (var s in _specs.Values) CheckComplete(s);
     }
-
-    /// <summary>True when some return statement of s returns a value of a known type.</summary>
-    private static bool HasTypedReturn(Specialization s) =>
-        s.Ir.Blocks.Any(b => b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type));
 
     private void CheckComplete(Specialization s)
     {
@@ -434,7 +431,7 @@ public sealed class TypeInference
         var t = i.Args[0].Type;
         var idxType = i.Args[1].Type;
         if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
-        if (t is ArrayType) return InferEntry(i, Builtins.Get("operator.getitem"), i.Args);
+        if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");

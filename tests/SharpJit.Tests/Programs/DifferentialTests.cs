@@ -48,6 +48,7 @@ public class DifferentialTests
         ["error_recursion_depth.py"] = "frames of the recursion cycle are not recorded",
         ["error_recursion_limit_boundary.py"] = "frames of the recursion cycle are not recorded",
         ["error_recursion_no_base_case.py"] = "frames of the recursion cycle are not recorded",
+        ["error_closure_unbound_free_variable.py"] = "the NameError is raised where the closure is used, without the closure's own frame",
         // NumPy raises this one from its own Python code (numpy/core/_methods.py), which adds a frame; compiled
         // reductions have no Python frames, as NumPy's C reductions have none.
         ["error_empty_max.py"] = "NumPy's _methods.py frame",
