@@ -31,3 +31,13 @@ def folded(n):
 
 
 print(loopvar(3), cond(5), cond(-5), carried(4), folded(3))
+
+
+def never_assigned(n):
+    # an augmented assignment in a loop that does not run: the variable never gets a value (fuzzer seed 1200554)
+    for i in range(n):
+        acc ^= 1
+    return 1.5
+
+
+print(never_assigned(0))

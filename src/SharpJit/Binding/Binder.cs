@@ -99,9 +99,9 @@ public sealed class Binder
         }
     }
 
-    /// <summary>Guards each read of a variable that may be unbound (an undef, or a phi one of whose operands may
-    /// be) with CheckBound on a flag that SSA tracks beside it: a phi of true and false mirroring the value's phi.
-    /// Variables bound on every path, almost all of them, get no check. Captures (closures) are not checked.</summary>
+    /// <summary>Turns the CheckBound placeholders ReadName put at reads of possibly unbound variables into checks of a
+    /// flag that SSA tracks beside the variable (a phi of true and false mirroring the value's phi), and drops the
+    /// placeholders of variables bound on every path, almost all of them.</summary>
     private void InsertBoundChecks()
     {
         var maybe = new HashSet<Instr>();
@@ -113,13 +113,12 @@ public sealed class Binder
             foreach (var phi in phis)
                 if (!maybe.Contains(phi) && phi.Args.Any(MaybeUnbound)) { maybe.Add(phi); changed = true; }
         }
-        bool NeedsCheck(Instr i) => (i.Op is not (Op.Phi or Op.MakeClosure) || _recaptures.Contains(i)) && i.Args.Any(MaybeUnbound);
-        if (!_ir.Blocks.Any(b => b.Instrs.Any(NeedsCheck) || b.Term.Value is { } v && MaybeUnbound(v)))
+        bool Needed(Instr i) => i.Op == Op.CheckBound && MaybeUnbound(i.Args[0]);
+        if (!_ir.Blocks.Any(b => b.Instrs.Any(Needed)))
         {
-            foreach (var closure in _recaptures) closure.Args = closure.Args[..^1];
+            foreach (var b in _ir.Blocks) b.Instrs.RemoveAll(i => i.Op == Op.CheckBound);
             return;
         }
-
         var entry = _ir.Entry;
         var bound = new Instr(Op.Const, Array.Empty<Value>(), true, _fn.NameSpan) { Id = _nextId++, Block = entry };
         var unbound = new Instr(Op.Const, Array.Empty<Value>(), false, _fn.NameSpan) { Id = _nextId++, Block = entry };
@@ -133,32 +132,10 @@ public sealed class Binder
         }
         Value FlagOf(Value v) => v is Instr { Op: Op.Undef } ? unbound : v is Instr { Op: Op.Phi } p && flags.TryGetValue(p, out var f) ? f : bound;
         foreach (var (phi, flag) in flags) flag.Args = phi.Args.Select(FlagOf).ToArray();
-
         foreach (var b in _ir.Blocks)
         {
-            var body = new List<Instr>();
-            void Check(Value v, Span span, bool free = false)
-            {
-                string name = v is Instr { Data: string n } ? n : "?";
-                body.Add(new Instr(Op.CheckBound, new[] { FlagOf(v) }, new BoundName(name, free), span) { Id = _nextId++, Block = b });
-            }
-            foreach (var i in b.Instrs)
-            {
-                if (_recaptures.Contains(i))
-                {
-                    // The closure's own name (last argument, dropped now), then what it captures: CPython's
-                    // "free variable" error, raised here at the use rather than inside the call.
-                    if (MaybeUnbound(i.Args[^1])) Check(i.Args[^1], i.Span);
-                    i.Args = i.Args[..^1];
-                    foreach (var a in i.Args.Distinct().Where(MaybeUnbound)) Check(a, i.Span, free: true);
-                }
-                else if (NeedsCheck(i))
-                    foreach (var a in i.Args.Distinct().Where(MaybeUnbound)) Check(a, i.Span);
-                body.Add(i);
-            }
-            if (b.Term.Value is { } tv && MaybeUnbound(tv)) Check(tv, b.Term.Span);
-            b.Instrs.Clear();
-            b.Instrs.AddRange(body);
+            b.Instrs.RemoveAll(i => i.Op == Op.CheckBound && !MaybeUnbound(i.Args[0]));
+            foreach (var i in b.Instrs.Where(i => i.Op == Op.CheckBound)) i.Args = new[] { FlagOf(i.Args[0]), i.Args[0] };
         }
     }
 
@@ -453,27 +430,30 @@ public sealed class Binder
 
     /// <summary>Closures being captured again (a guard against two closures that capture each other).</summary>
     private readonly HashSet<FunctionInfo> _recapturing = new();
-    /// <summary>Closures captured again at a use of their name (ReadName).</summary>
-    private readonly HashSet<Instr> _recaptures = new();
+    /// <summary>How reads of captured variables are checked for being bound: not at all where a def or lambda is
+    /// made (CPython checks when the closure reads them), as CPython's free-variable NameError where the closure is
+    /// called at once.</summary>
+    private enum CaptureChecks { Local, Skip, Free }
+    private CaptureChecks _captureChecks = CaptureChecks.Local;
+    /// <summary>The name being read is the callee of a call (its closure is called right away).</summary>
+    private bool _calleeRead;
 
     private Value ReadName(string name, Span span)
     {
         if (_fn.Locals.Contains(name) || _fn.FreeVars.Contains(name))
         {
             var v = ReadVar(name, span);
+            // A value that may turn out unbound (an undef, or a phi: SSA is not finished) gets a placeholder check
+            // here, at the read; InsertBoundChecks keeps it only where the variable may really be unbound.
+            if (_captureChecks != CaptureChecks.Skip && v is Instr { Op: Op.Undef or Op.Phi })
+                Emit(Op.CheckBound, span, new BoundName(name, _captureChecks == CaptureChecks.Free), v);
             // A closure made in this function sees the variables it captures as they are when it is used (called,
             // returned, passed on), not as they were when it was made: CPython's cells, for the variables of a
             // running frame. So each use of a name that only ever holds that closure captures them again.
             var child = _fn.SoleClosure(name) is { } node ? _module.Functions[node]
                 : v is Instr { Op: Op.MakeClosure, Data: FunctionInfo made } ? made : null;
             if (child != null && child != _fn && _recapturing.Add(child))
-                try
-                {
-                    var captured = child.FreeVars.Select(fv => ReadName(fv, span)).Append(v).ToArray();
-                    var closure = (Instr)Emit(Op.MakeClosure, span, child, captured);
-                    _recaptures.Add(closure);   // its last argument is the name's own value, for InsertBoundChecks
-                    return closure;
-                }
+                try { return MakeClosure(child, span, _calleeRead ? CaptureChecks.Free : CaptureChecks.Skip); }
                 finally { _recapturing.Remove(child); }
             return v;
         }
@@ -482,15 +462,20 @@ public sealed class Binder
         return Emit(Op.Global, span, name);
     }
 
-    private Value MakeClosure(FunctionInfo child, Span span)
+    private Value MakeClosure(FunctionInfo child, Span span, CaptureChecks checks = CaptureChecks.Skip)
     {
-        var captured = child.FreeVars.Select(v => ReadName(v, span)).ToArray();
-        return Emit(Op.MakeClosure, span, child, captured);
+        var (saved, savedCallee) = (_captureChecks, _calleeRead);
+        (_captureChecks, _calleeRead) = (checks, false);
+        try { return Emit(Op.MakeClosure, span, child, child.FreeVars.Select(v => ReadName(v, span)).ToArray()); }
+        finally { (_captureChecks, _calleeRead) = (saved, savedCallee); }
     }
 
     private Value BindCall(Call c)
     {
-        var callee = Expr(c.Func);
+        _calleeRead = c.Func is Name;
+        Value callee;
+        try { callee = Expr(c.Func); }
+        finally { _calleeRead = false; }
         var args = new List<Value> { callee };
         bool spread = c.Args.Any(a => a is Starred);
         if (spread) args.Add(TupleOf(c.Args, c.Span));   // f(a, *t, b): one tuple (a,) + t + (b,), expanded once typed

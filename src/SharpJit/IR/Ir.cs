@@ -31,7 +31,7 @@ public enum Op
     FormatValue,  // Args[0] = value, Args[1] = spec (str) when present; Data = FormatShape
     JoinStr,      // Args = str parts
     MakeClosure,  // Args = captured values; Data = FunctionInfo
-    CheckBound,   // Args[0] = bool: the variable is bound here; Data = BoundName: UnboundLocalError (NameError at module level or for a closure's free variable) when false
+    CheckBound,   // Args[0] = bool: the variable is bound here, Args[1] = its value (for typing only); Data = BoundName: UnboundLocalError (NameError at module level or for a closure's free variable) when false
     IncRef,       // Args[0] = value whose type holds references: take one more (inserted by Passes.Ownership)
     DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
 }

@@ -69,7 +69,12 @@ public static class IrEdit
         }
         if (!pruned) return;
         RemoveUnreachable(f);
-        // A variable assigned only on a removed path now merges nothing but "unassigned": it has no value to type.
+        MarkUndefinedPhis(f);
+    }
+
+    /// <summary>A variable assigned only on a removed path now merges nothing but "unassigned": it has no value to type.</summary>
+    private static void MarkUndefinedPhis(IrFunction f)
+    {
         foreach (var phi in f.Blocks.SelectMany(b => b.Phis))
             if (phi.Type == Typing.SimpleType.Unknown && phi.Args.All(a => a is Instr { Op: Op.Undef }))
                 phi.Type = Typing.SimpleType.Undefined;
@@ -91,7 +96,9 @@ public static class IrEdit
             b.Term = new Terminator { Kind = TermKind.Unreachable, Span = b.Term.Span };
             truncated = true;
         }
-        if (truncated) RemoveUnreachable(f);
+        if (!truncated) return;
+        RemoveUnreachable(f);
+        MarkUndefinedPhis(f);
     }
 
     /// <summary>A new instruction with a fresh id (not yet placed in a block).</summary>

@@ -235,7 +235,10 @@ public sealed class TypeInference
             return t;
         }
         // Unbound on every path taken to here: the check always raises, and what follows is dead.
-        if (i.Op == Op.CheckBound) return AlwaysFalse(i.Args[0], new HashSet<Instr>()) ? SimpleType.NoReturn : SimpleType.None;
+        // So is a variable that never gets a typed value (assigned only from itself, `x ^= 1` in a loop, or never).
+        if (i.Op == Op.CheckBound)
+            return AlwaysFalse(i.Args[0], new HashSet<Instr>()) || !TypeOps.IsKnown(i.Args[1].Type) || i.Args[1].Type == SimpleType.Undefined
+                ? SimpleType.NoReturn : SimpleType.None;
         foreach (var a in i.Args)
         {
             if (!TypeOps.IsKnown(a.Type)) return SimpleType.Unknown;
