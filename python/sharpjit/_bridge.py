@@ -176,9 +176,10 @@ def raise_compiled(type_name, message, frames):
     cls = exception_class(type_name)
     exc = cls() if message is None else cls(message)
     tb = None
-    for file, line, func in reversed(frames):
-        frame, lasti = _frame_at(file, line, func)
-        tb = types.TracebackType(tb, frame, lasti, line)
+    made = {}   # a RecursionError repeats a few frames a thousand times: one frame object each
+    for site in reversed(frames):
+        frame, lasti = made.get(site) or made.setdefault(site, _frame_at(*site))
+        tb = types.TracebackType(tb, frame, lasti, site[1])
     return exc.with_traceback(tb)
 
 

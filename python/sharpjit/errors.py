@@ -32,6 +32,11 @@ class CompileNameError(SharpJitError, NameError):
     """A name the function reads is not defined."""
 
 
+class CompileRecursionError(SharpJitError, RecursionError):
+    """The function's source nests statements or expressions more deeply than CPython's compiler allows (3000 levels),
+    or than the stack allows: "maximum recursion depth exceeded during compilation"."""
+
+
 class InternalError(SharpJitError, RuntimeError):
     """A bug in sharpjit; the report names the source being compiled."""
 
@@ -48,6 +53,7 @@ BY_KIND = {
     "IndentationError": CompileIndentationError,
     "TabError": CompileTabError,
     "NameError": CompileNameError,
+    "RecursionError": CompileRecursionError,
     "InternalError": InternalError,
 }
 

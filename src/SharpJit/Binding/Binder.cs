@@ -139,13 +139,11 @@ public sealed class Binder
         }
     }
 
-    private static bool IsJitDecorator(Expr e) => e switch
+    private static bool IsJitDecorator(Expr e)
     {
-        Name { Id: "jit" or "njit" } => true,
-        Attribute { Attr: "jit" or "njit" } => true,
-        Call c => IsJitDecorator(c.Func),
-        _ => false,
-    };
+        while (e is Call c) e = c.Func;
+        return e is Name { Id: "jit" or "njit" } or Attribute { Attr: "jit" or "njit" };
+    }
 
     /// <summary>Drops blocks that cannot run (code after return, etc.) and their edges into live blocks.</summary>
     private void RemoveUnreachable()
@@ -170,6 +168,7 @@ public sealed class Binder
 
     private void BindStatement(Stmt s)
     {
+        CompileDepth.EnsureStack();
         switch (s)
         {
             case ExprStmt e:
@@ -328,6 +327,7 @@ public sealed class Binder
 
     private void AssignTarget(Expr target, Value v)
     {
+        CompileDepth.EnsureStack();
         switch (target)
         {
             case Name n:
@@ -359,6 +359,7 @@ public sealed class Binder
 
     private Value Expr(Expr e)
     {
+        CompileDepth.EnsureStack();
         switch (e)
         {
             case Constant c: return BindConstant(c);
@@ -588,6 +589,7 @@ public sealed class Binder
     /// materialising the operand values (so `if 1 and (1,):` needs no common type), constants fold.</summary>
     private void BindCond(Expr e, Block ifTrue, Block ifFalse)
     {
+        CompileDepth.EnsureStack();
         switch (e)
         {
             case BoolOp bo:
@@ -664,29 +666,47 @@ public sealed class Binder
 
     private Value ReadVar(string name, Span span) => ReadVar(name, _cur, span);
 
+    /// <summary>
+    /// Braun et al.'s readVariable, without recursion (a chain of blocks may be as long as the function: a 30,000-term
+    /// <c>and</c>, 20,000 <c>if</c> statements in a row): single-predecessor chains are walked in a loop, and the
+    /// operands of the phis a read creates are filled from an explicit stack, in the order the recursive algorithm
+    /// fills them (so values are numbered as before).
+    /// </summary>
     private Value ReadVar(string name, Block b, Span span)
     {
         if (_defs[b].TryGetValue(name, out var v)) return v;
+        var result = ReadVarFrom(name, b, span, out var phi);
+        if (phi != null) AddPhiOperands(phi, name, span);
+        return result;
+    }
+
+    /// <summary>The value of name at the start of b, recorded in b and the single-predecessor chain above it; a new phi
+    /// (returned in <paramref name="needsOperands"/>) where the chain reaches a sealed join.</summary>
+    private Value ReadVarFrom(string name, Block b, Span span, out Instr? needsOperands)
+    {
+        needsOperands = null;
+        var chain = new List<Block>();
         Value result;
-        if (!_sealed.Contains(b))
+        while (true)
         {
-            var phi = NewPhi(b, name, span);
-            if (!_incomplete.TryGetValue(b, out var inc)) _incomplete[b] = inc = new();
-            inc[name] = phi;
-            result = phi;
+            if (_defs[b].TryGetValue(name, out var known)) { result = known; break; }
+            chain.Add(b);
+            if (!_sealed.Contains(b))
+            {
+                var phi = NewPhi(b, name, span);
+                if (!_incomplete.TryGetValue(b, out var inc)) _incomplete[b] = inc = new();
+                inc[name] = phi;
+                result = phi;
+                break;
+            }
+            if (b.Preds.Count == 0) { result = new Instr(Op.Undef, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b }; break; }
+            if (b.Preds.Count == 1) { b = b.Preds[0]; continue; }
+            var join = NewPhi(b, name, span);
+            needsOperands = join;
+            result = join;
+            break;
         }
-        else if (b.Preds.Count == 0)
-            result = new Instr(Op.Undef, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b };
-        else if (b.Preds.Count == 1)
-            result = ReadVar(name, b.Preds[0], span);
-        else
-        {
-            var phi = NewPhi(b, name, span);
-            _defs[b][name] = phi;
-            AddPhiOperands(phi, name, span);
-            result = phi;
-        }
-        _defs[b][name] = result;
+        foreach (var c in chain) _defs[c][name] = result;
         return result;
     }
 
@@ -697,9 +717,19 @@ public sealed class Binder
         return phi;
     }
 
+    /// <summary>Reads name in each predecessor of the phi's block; phis those reads create get theirs first (depth first).</summary>
     private void AddPhiOperands(Instr phi, string name, Span span)
     {
-        phi.Args = phi.Block.Preds.Select(p => ReadVar(name, p, span)).ToArray();
+        var pending = new Stack<(Instr Phi, Value[] Args, int Next)>();
+        pending.Push((phi, new Value[phi.Block.Preds.Count], 0));
+        while (pending.Count > 0)
+        {
+            var (p, args, next) = pending.Pop();
+            if (next == args.Length) { p.Args = args; continue; }
+            pending.Push((p, args, next + 1));
+            args[next] = ReadVarFrom(name, p.Block.Preds[next], span, out var inner);
+            if (inner != null) pending.Push((inner, new Value[inner.Block.Preds.Count], 0));
+        }
     }
 
     private void Seal(Block b)

@@ -10,6 +10,7 @@ public static class ConstEval
     /// <summary>The value (long, double, bool, Complex, string, PyNone, object?[] for tuples) or null if not constant.</summary>
     public static object? TryEval(Expr e, ModuleInfo module)
     {
+        Diagnostics.CompileDepth.EnsureStack();
         switch (e)
         {
             case Constant c when c.Value is long or double or bool or Complex or string or PyNone: return c.Value;

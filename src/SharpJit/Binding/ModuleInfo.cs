@@ -50,6 +50,8 @@ public sealed class ModuleInfo
         HostLookup = hostLookup;
         Source = source;
         Ast = ast;
+        // CPython's compiler refuses deeper nesting (RecursionError) before it looks at scopes; so do all stages here.
+        CompileDepth.CheckNesting(source, ast);
         Main = new FunctionInfo("<module>", "<module>", this, null, ast);
         Functions[ast] = Main;
         new ScopeAnalyzer(this).Run();

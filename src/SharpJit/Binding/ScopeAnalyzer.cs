@@ -25,6 +25,7 @@ internal sealed class ScopeAnalyzer
 
     private void CollectModuleGlobals(List<Stmt> body, bool topLevel)
     {
+        CompileDepth.EnsureStack();
         foreach (var s in body)
         {
             switch (s)
@@ -132,6 +133,7 @@ internal sealed class ScopeAnalyzer
 
     private FunctionInfo NewChild(FunctionInfo parent, Node node, string name, Arguments args, IEnumerable<Node> body)
     {
+        CompileDepth.EnsureStack();
         string qual = parent.IsModule ? name : $"{parent.QualName}.<locals>.{name}";
         var fn = new FunctionInfo(name, qual, _module, parent, node);
         _module.Functions[node] = fn;
@@ -156,6 +158,7 @@ internal sealed class ScopeAnalyzer
     /// <summary>Names read but not local become free variables when an enclosing function defines them.</summary>
     private void ResolveFree(FunctionInfo scope)
     {
+        CompileDepth.EnsureStack();
         foreach (var child in scope.Children)
         {
             ResolveFree(child);

@@ -24,15 +24,16 @@ public sealed unsafe class FunctionEmitter
     private LLVMBasicBlockRef? _entryContinuation;
     private LLVMValueRef? _jmpBuf;
 
-    /// <summary>This function's jmp_buf for entering recursive callees (one stack slot in the entry block).</summary>
-    private LLVMValueRef JmpBuf()
+    /// <summary>This function's recursion guard for entering recursive callees (one stack slot in the entry block;
+    /// <see cref="ModuleEmitter.GuardSitesBytes"/>).</summary>
+    private LLVMValueRef RecursionGuard()
     {
         if (_jmpBuf is { } existing) return existing;
         var b = CreateBuilderInContext(M.Ctx);
         var entry = GetEntryBasicBlock(_fn);
         var first = GetFirstInstruction(entry);
         if (first.Handle != IntPtr.Zero) PositionBuilderBefore(b, first); else PositionBuilderAtEnd(b, entry);
-        var slot = BuildAlloca(b, ArrayType2(M.I8, ModuleEmitter.JmpBufSize), "jmpbuf");
+        var slot = BuildAlloca(b, ArrayType2(M.I8, ModuleEmitter.GuardBytes(ModuleEmitter.JmpBufSize)), "jmpbuf");
         SetAlignment(slot, 16);
         DisposeBuilder(b);
         _jmpBuf = slot;
@@ -90,7 +91,7 @@ public sealed unsafe class FunctionEmitter
                 else
                 {
                     var (longjmp, longjmpType) = M.LibC("longjmp");
-                    BuildCall2(B, longjmpType, longjmp, new[] { GetParam(_fn, 1), LLVM.ConstInt(M.I32, 1) }, "");
+                    BuildCall2(B, longjmpType, longjmp, new[] { M.GuardJmpBuf(B, GetParam(_fn, 1)), LLVM.ConstInt(M.I32, 1) }, "");
                     BuildUnreachable(B);
                 }
                 PositionBuilderAtEnd(B, ok);
@@ -222,6 +223,16 @@ public sealed unsafe class FunctionEmitter
     /// <summary>The lowering dropped the reference itself.</summary>
     public void ReleaseTemporary(LLVMValueRef v) => _temporaries.RemoveAll(x => x.Value.Handle == v.Handle);
 
+    /// <summary>The traceback frame of a call at span in this function (null in library code, which has no frames).</summary>
+    private LLVMValueRef CallSite(Span span)
+    {
+        if (Spec.Function.Module.IsLibrary) return ConstPointerNull(M.Ptr);
+        var (line, _) = Source.LineColumn(span.Start);
+        return M.FrameSite(FrameName, Source.Path, line, Source.LineText(line).Trim());
+    }
+
+    private string FrameName => Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name;
+
     public void ReturnError(Span span, bool recordFrame = true)
     {
         if (!Spec.CanRaise) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
@@ -229,8 +240,7 @@ public sealed unsafe class FunctionEmitter
         // Values the lowering being emitted made and still holds (a result array being filled) are dropped here.
         foreach (var (v, t) in _temporaries) TypeModel.Of(t).DecRef(this, v);
         if (recordFrame && !Spec.Function.Module.IsLibrary)   // library code has no frames, as NumPy's C code has none
-            CallRuntime("sj_traceback", M.ConstString(Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name),
-                M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
+            CallRuntime("sj_traceback", M.ConstString(FrameName), M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
         if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any()) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
         var ret = InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1);
         BuildRet(B, ret);
@@ -337,6 +347,7 @@ public sealed unsafe class FunctionEmitter
     public LLVMValueRef Convert(LLVMValueRef v, SjType from, SjType to)
     {
         if (from == to) return v;
+        CompileDepth.EnsureStack();
         if (from == SimpleType.Undefined || from == SimpleType.Unknown) return GetPoison(M.Lower(to));
         if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
         if (from is BoundMethodType bf && to is BoundMethodType bt) return Convert(v, bf.Receiver, bt.Receiver);
@@ -570,11 +581,16 @@ public sealed unsafe class FunctionEmitter
     {
         LLVMValueRef r;
         if (target.Recursive && Spec.Recursive)   // inside a cycle: one deeper, same guard
+        {
+            // The guard's entry for this depth: where this frame calls the next, for the traceback of a RecursionError.
+            if (!Spec.RecursionUnwinds)
+                BuildStore(B, CallSite(span), BuildInBoundsGEP2(B, M.Ptr, GetParam(_fn, 1), new[] { GetParam(_fn, 0) }, ""));
             r = BuildCall2(B, M.FunctionTypeOf(target), M.FunctionOf(target),
                 new[] { BuildAdd(B, GetParam(_fn, 0), M.ConstI64(1), ""), GetParam(_fn, 1) }.Concat(args).ToArray(), "");
+        }
         else if (target.Recursive)
         {
-            var (result, recursionError) = M.CallGuarded(B, JmpBuf(), target, args.ToList());
+            var (result, recursionError) = M.CallGuarded(B, RecursionGuard(), target, args.ToList(), Math.Max(1, Spec.FramePosition));
             CheckFailed(recursionError, span);
             r = result;
         }
@@ -715,6 +731,7 @@ public sealed unsafe class FunctionEmitter
     /// <summary>Writes str(v) (or repr(v)) to a text sink: 0 is stdout, otherwise a string builder.</summary>
     public void WriteValue(LLVMValueRef sink, Value v, SjType t, bool repr)
     {
+        CompileDepth.EnsureStack();
         if (v is Instr { Op: Op.JoinStr } js && (js.Streamed || !_values.ContainsKey(js)) && !repr)
         {
             foreach (var part in js.Args) WriteValue(sink, part, part.Type, false);

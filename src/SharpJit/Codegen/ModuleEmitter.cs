@@ -64,6 +64,69 @@ public sealed unsafe class ModuleEmitter
     /// <summary>glibc's jmp_buf on x86-64 is 200 bytes.</summary>
     public const int JmpBufSize = 200;
 
+    /// <summary>
+    /// A recursion guard is one stack buffer (an alloca named "jmpbuf") where a cycle is entered: the call site each
+    /// level of the cycle called the next one from (entry d for depth d, stored just before the call; see
+    /// <see cref="FrameSite"/>), then the jmp_buf. After the long jump back, the guard records those sites as traceback
+    /// frames, so a RecursionError shows every frame CPython shows.
+    /// </summary>
+    public const int GuardSitesBytes = (RaiseAnalysis.RecursionLimit + 1) * 8;
+
+    public static uint GuardBytes(int jmpBufSize) => (uint)(GuardSitesBytes + jmpBufSize);
+
+    public LLVMValueRef GuardJmpBuf(LLVMBuilderRef b, LLVMValueRef guard) => BuildInBoundsGEP2(b, I8, guard, new[] { ConstI64(GuardSitesBytes) }, "");
+
+    /// <summary>A traceback frame as a constant: { function, file, line, source line } (what sj_traceback takes).</summary>
+    private LLVMTypeRef SiteType => _siteType ??= StructTypeInContext(Ctx, new[] { Ptr, Ptr, I64, Ptr });
+    private LLVMTypeRef? _siteType;
+    private readonly Dictionary<(string, string, long, string), LLVMValueRef> _sites = new();
+
+    public LLVMValueRef FrameSite(string function, string file, long line, string source)
+    {
+        var key = (function, file, line, source);
+        if (_sites.TryGetValue(key, out var g)) return g;
+        var init = ConstStructInContext(Ctx, new[] { ConstString(function), ConstString(file), ConstI64(line), ConstString(source) });
+        g = AddGlobal(Module, SiteType, $".site{_sites.Count}");
+        SetInitializer(g, init);
+        SetGlobalConstant(g, 1);
+        SetLinkage(g, LLVMLinkage.LLVMPrivateLinkage);
+        SetUnnamedAddress(g, LLVMUnnamedAddr.LLVMGlobalUnnamedAddr);
+        SetAlignment(g, 8);
+        _sites[key] = g;
+        return g;
+    }
+
+    /// <summary>After a RecursionError came back to a guard: a traceback frame for each call site recorded in it,
+    /// innermost (depth <see cref="RaiseAnalysis.RecursionLimit"/>) first, down to the depth the cycle was entered at.</summary>
+    private void RecordGuardFrames(LLVMBuilderRef b, LLVMValueRef guard, long firstDepth)
+    {
+        var fn = GetBasicBlockParent(GetInsertBlock(b));
+        var start = GetInsertBlock(b);
+        var loop = AppendBasicBlockInContext(Ctx, fn, "recursion_frames");
+        var body = AppendBasicBlockInContext(Ctx, fn, "recursion_frame");
+        var record = AppendBasicBlockInContext(Ctx, fn, "recursion_record");
+        var next = AppendBasicBlockInContext(Ctx, fn, "recursion_next");
+        var done = AppendBasicBlockInContext(Ctx, fn, "recursion_frames_done");
+        BuildBr(b, loop);
+        PositionBuilderAtEnd(b, loop);
+        var depth = BuildPhi(b, I64, "");
+        BuildCondBr(b, BuildICmp(b, LLVMIntPredicate.LLVMIntSGE, depth, ConstI64(firstDepth), ""), body, done);
+        PositionBuilderAtEnd(b, body);
+        var site = BuildLoad2(b, Ptr, BuildInBoundsGEP2(b, Ptr, guard, new[] { depth }, ""), "");
+        BuildCondBr(b, BuildIsNotNull(b, site, ""), record, next);
+        PositionBuilderAtEnd(b, record);
+        LLVMValueRef Field(uint k, LLVMTypeRef t) => BuildLoad2(b, t, BuildStructGEP2(b, SiteType, site, k, ""), "");
+        var (traceback, tracebackType) = Runtime("sj_traceback");
+        BuildCall2(b, tracebackType, traceback, new[] { Field(0, Ptr), Field(1, Ptr), Field(2, I64), Field(3, Ptr) }, "");
+        BuildBr(b, next);
+        PositionBuilderAtEnd(b, next);
+        var less = BuildSub(b, depth, ConstI64(1), "");
+        BuildBr(b, loop);
+        AddIncoming(depth, ConstI64(RaiseAnalysis.RecursionLimit), start);
+        AddIncoming(depth, less, next);
+        PositionBuilderAtEnd(b, done);
+    }
+
     /// <summary>libc's _setjmp (returns twice) and longjmp (never returns), for the recursion guard.</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibC(string name)
     {
@@ -86,21 +149,28 @@ public sealed unsafe class ModuleEmitter
     }
 
     /// <summary>
-    /// Calls a recursive specialisation from outside its cycle: a jmp_buf is set up here, and a RecursionError deep
-    /// inside long-jumps back to it (frames of compiled code hold nothing to clean up). Returns the call's result and
-    /// an i1 that is true when the RecursionError came back.
+    /// Calls a recursive specialisation from outside its cycle: a guard (see <see cref="GuardSitesBytes"/>) is set up
+    /// here, and a RecursionError deep inside long-jumps back to it (frames of compiled code hold nothing to clean up),
+    /// which then records the cycle's frames. Returns the call's result and an i1 that is true when the RecursionError
+    /// came back.
     /// </summary>
-    public (LLVMValueRef Result, LLVMValueRef Failed) CallGuarded(LLVMBuilderRef b, LLVMValueRef entryAlloca, Specialization target, List<LLVMValueRef> args)
+    /// <param name="firstDepth">The depth the cycle's first frame counts as (the caller's frame position, at least 1).</param>
+    public (LLVMValueRef Result, LLVMValueRef Failed) CallGuarded(LLVMBuilderRef b, LLVMValueRef guard, Specialization target, List<LLVMValueRef> args,
+        long firstDepth = 1)
     {
         var fn = GetBasicBlockParent(GetInsertBlock(b));
         var (setjmp, setjmpType) = LibC("_setjmp");
-        var jumped = BuildICmp(b, LLVMIntPredicate.LLVMIntNE, BuildCall2(b, setjmpType, setjmp, new[] { entryAlloca }, ""), LLVM.ConstInt(I32, 0), "");
+        var jumped = BuildICmp(b, LLVMIntPredicate.LLVMIntNE, BuildCall2(b, setjmpType, setjmp, new[] { GuardJmpBuf(b, guard) }, ""), LLVM.ConstInt(I32, 0), "");
         var call = AppendBasicBlockInContext(Ctx, fn, "guarded");
         var join = AppendBasicBlockInContext(Ctx, fn, "guard_join");
+        var frames = AppendBasicBlockInContext(Ctx, fn, "guard_jumped");
+        BuildCondBr(b, jumped, frames, call);
+        PositionBuilderAtEnd(b, frames);
+        if (!target.RecursionUnwinds) RecordGuardFrames(b, guard, firstDepth);   // else the error returned through every frame
         var from = GetInsertBlock(b);
-        BuildCondBr(b, jumped, join, call);
+        BuildBr(b, join);
         PositionBuilderAtEnd(b, call);
-        var r = BuildCall2(b, FunctionTypeOf(target), _functions[target], new[] { ConstI64(1), entryAlloca }.Concat(args).ToArray(), "");
+        var r = BuildCall2(b, FunctionTypeOf(target), _functions[target], new[] { ConstI64(firstDepth), guard }.Concat(args).ToArray(), "");
         var callEnd = GetInsertBlock(b);
         BuildBr(b, join);
         PositionBuilderAtEnd(b, join);
@@ -140,9 +210,9 @@ public sealed unsafe class ModuleEmitter
         LLVMValueRef r, failed = ConstBool(false);
         if (s.Recursive)
         {
-            var jmpBuf = BuildAlloca(b, ArrayType2(I8, JmpBufSize), "jmpbuf");
-            SetAlignment(jmpBuf, 16);
-            (r, failed) = CallGuarded(b, jmpBuf, s, args);
+            var guard = BuildAlloca(b, ArrayType2(I8, GuardBytes(JmpBufSize)), "jmpbuf");
+            SetAlignment(guard, 16);
+            (r, failed) = CallGuarded(b, guard, s, args);
         }
         else r = BuildCall2(b, FunctionTypeOf(s), _functions[s], args.ToArray(), "");
         if (s.CanRaise)
@@ -183,6 +253,7 @@ public sealed unsafe class ModuleEmitter
     /// <summary>A compile-time constant of the given type (folding the Python value into LLVM).</summary>
     public LLVMValueRef Constant(object? v, SjType t)
     {
+        Diagnostics.CompileDepth.EnsureStack();
         if (v is TypedConstant tc) v = tc.Value;
         switch (t)
         {

@@ -13,7 +13,13 @@ namespace SharpJit.Codegen;
 /// </summary>
 public abstract class TypeModel
 {
-    public static TypeModel Of(SjType t) => t switch
+    public static TypeModel Of(SjType t)
+    {
+        Diagnostics.CompileDepth.EnsureStack();   // models of nested types are made recursively
+        return OfType(t);
+    }
+
+    private static TypeModel OfType(SjType t) => t switch
     {
         ScalarType s => new ScalarModel(s),
         TupleType tt => new AggregateModel(tt.Items),

@@ -1,7 +1,8 @@
 namespace SharpJit.Diagnostics;
 
-/// <summary>The kind of a compile problem; IndentationError and TabError are SyntaxErrors, as in CPython.</summary>
-public enum ErrorKind { SyntaxError, TypingError, UnsupportedError, NameError, InternalError, IndentationError, TabError }
+/// <summary>The kind of a compile problem; IndentationError and TabError are SyntaxErrors, as in CPython. RecursionError:
+/// source nested too deeply to compile (<see cref="CompileDepth"/>).</summary>
+public enum ErrorKind { SyntaxError, TypingError, UnsupportedError, NameError, InternalError, IndentationError, TabError, RecursionError }
 
 /// <summary>A compile-time problem with its place in the source; rendered the same way by every host.</summary>
 public sealed record Diagnostic(ErrorKind Kind, string Message, SourceText? Source, Span Span, string? Hint = null)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SharpJit.Codegen;
+using SharpJit.Diagnostics;
 using SharpJit.Llvm;
 using SharpJit.Runtime;
 using SharpJit.Typing;
@@ -46,7 +47,10 @@ public static unsafe class CFunctions
     /// Compiles fn for the signature's argument types with the C wrapper in the same LLVM module, so that the
     /// compiled function is inlined into it (what <see cref="JitHost.Compile"/> does, plus the wrapper).
     /// </summary>
-    public static CFunction Compile(Binding.ModuleInfo module, Binding.FunctionInfo fn, CSignature sig, CodegenOptions? options = null)
+    public static CFunction Compile(Binding.ModuleInfo module, Binding.FunctionInfo fn, CSignature sig, CodegenOptions? options = null) =>
+        CompilerStack.Run(() => CompileHere(module, fn, sig, options));
+
+    private static CFunction CompileHere(Binding.ModuleInfo module, Binding.FunctionInfo fn, CSignature sig, CodegenOptions? options)
     {
         var (types, spec) = Pipeline.Infer(module, fn, sig.Args);
         if (CAbiWrapper.CheckReturn(spec.ReturnType, sig.Return) is { } why)

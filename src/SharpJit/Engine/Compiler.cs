@@ -12,9 +12,10 @@ namespace SharpJit.Engine;
 /// <summary>The stages of the pipeline, each callable on its own (for `sharpjit dump`) or chained by the engine.</summary>
 public static class Pipeline
 {
-    public static Module Parse(SourceText source) => Guard(source, () => PythonParser.Parse(source));
+    public static Module Parse(SourceText source) => CompilerStack.Run(() => Guard(source, () => PythonParser.Parse(source)));
 
-    public static ModuleInfo Analyze(SourceText source) => Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source)));
+    public static ModuleInfo Analyze(SourceText source) =>
+        CompilerStack.Run(() => Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source))));
 
     /// <summary>Infers types for the module body (run mode) or for one function and argument types.</summary>
     /// <param name="stopAfter">Stop after this pass of <see cref="Passes.PassList"/> (for `sharpjit dump`).</param>

@@ -16,7 +16,10 @@ public static class Dumper
     public static readonly string[] Stages = new[] { "tokens", "ast", "ir", Passes.PassList.Inference }
         .Concat(Passes.PassList.Names).Concat(new[] { "llvm", "llvm-opt", "asm" }).ToArray();
 
-    public static string Dump(SourceText source, string stage, string? function = null)
+    public static string Dump(SourceText source, string stage, string? function = null) =>
+        CompilerStack.Run(() => DumpHere(source, stage, function));
+
+    private static string DumpHere(SourceText source, string stage, string? function)
     {
         switch (stage)
         {

@@ -27,7 +27,11 @@ public sealed class HostFunction
     /// <param name="name">The function's name; "&lt;lambda&gt;" selects a lambda on that line with <paramref name="paramNames"/>.</param>
     /// <param name="bodyAt">For a lambda: a (line, 1-based column) inside its body, telling apart lambdas on one line.</param>
     public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt = null)
+        (int Line, int Column)? bodyAt = null) =>
+        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt));
+
+    private static HostFunction ParseHere(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
+        (int Line, int Column)? bodyAt)
     {
         var ast = ParsedFiles.Get(file);
         int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;

@@ -60,7 +60,11 @@ public static class JitHost
     /// <summary>Compiles fn for the argument types: infer, emit, verify, optimise, JIT; returns the entry point.</summary>
     /// <param name="sharedObject">Also link the code into a standalone shared library (for the on-disk cache).</param>
     public static CompiledFunction Compile(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options = null,
-        bool sharedObject = false)
+        bool sharedObject = false) =>
+        CompilerStack.Run(() => CompileHere(module, fn, argTypes, options, sharedObject));
+
+    private static CompiledFunction CompileHere(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options,
+        bool sharedObject)
     {
         Interlocked.Increment(ref _compilations);
         var phases = new CompilePhases();

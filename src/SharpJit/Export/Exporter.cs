@@ -71,9 +71,11 @@ public static unsafe class Exporter
     }
 
     /// <summary>Exports functions that may come from different modules (the CPython extension's @jit functions).</summary>
-    public static ExportResult Export(IReadOnlyList<ExportUnit> units, string outputBase, ExportOptions? options = null)
+    public static ExportResult Export(IReadOnlyList<ExportUnit> units, string outputBase, ExportOptions? options = null) =>
+        CompilerStack.Run(() => ExportHere(units, outputBase, options ?? new ExportOptions()));
+
+    private static ExportResult ExportHere(IReadOnlyList<ExportUnit> units, string outputBase, ExportOptions options)
     {
-        options ??= new ExportOptions();
         if (units.Count == 0) throw new ArgumentException("nothing to export: give at least one --function NAME:SIGNATURE");
         var dup = units.GroupBy(u => u.Request.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup != null) throw new ArgumentException($"function '{dup.Key}' is exported twice");
@@ -304,13 +306,13 @@ public static unsafe class Exporter
         throw new InvalidOperationException($"export needs {need}, and it was not found");
     }
 
-    /// <summary>The recursion guard sizes its jmp_buf for x86-64 glibc (200 bytes); AArch64's is larger.</summary>
+    /// <summary>The recursion guard sizes its jmp_buf (after the call sites) for x86-64 glibc (200 bytes); AArch64's is larger.</summary>
     private static void WidenJmpBufs(LLVMModuleRef m, ModuleEmitter e)
     {
         var b = CreateBuilderInContext(e.Ctx);
         try
         {
-            var wide = ArrayType2(e.I8, 512);
+            var wide = ArrayType2(e.I8, ModuleEmitter.GuardBytes(512));
             for (var f = GetFirstFunction(m); f.Handle != 0; f = GetNextFunction(f))
                 for (var bb = GetFirstBasicBlock(f); bb.Handle != 0; bb = GetNextBasicBlock(bb))
                     for (var i = GetFirstInstruction(bb); i.Handle != 0;)

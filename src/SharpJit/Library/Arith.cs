@@ -72,6 +72,7 @@ public static unsafe class Arith
 
     public static bool CanCompare(CmpOperator op, SjType a, SjType b)
     {
+        Diagnostics.CompileDepth.EnsureStack();
         if (op is CmpOperator.Is or CmpOperator.IsNot) return true;
         if (op is CmpOperator.In or CmpOperator.NotIn)
             return b is TupleType tt && tt.Items.All(it => CanCompare(CmpOperator.Eq, a, it));
@@ -468,6 +469,7 @@ public static unsafe class Arith
     /// <summary>Lexicographic comparison, as Python: the first unequal pair decides, else the lengths.</summary>
     private static LLVMValueRef TupleCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef a, TupleType ta, LLVMValueRef b, TupleType tb)
     {
+        Diagnostics.CompileDepth.EnsureStack();
         var B = e.B; var M = e.M;
         int n = Math.Min(ta.Items.Length, tb.Items.Length);
         if (op is CmpOperator.Eq or CmpOperator.NotEq)

@@ -158,6 +158,7 @@ public static unsafe partial class Builtins
             : shapes[(ElementwiseNode)o];
         void Shapes(ElementwiseNode n)
         {
+            Diagnostics.CompileDepth.EnsureStack();
             foreach (var child in n.Operands.OfType<ElementwiseNode>()) Shapes(child);
             int nd = n.Type.Ndim;
             var raw = n.Operands.Select(RawShape).ToArray();
@@ -201,6 +202,7 @@ public static unsafe partial class Builtins
 
         LLVMValueRef Eval(ElementwiseNode n, Func<int, LLVMValueRef> load)
         {
+            Diagnostics.CompileDepth.EnsureStack();
             var types = n.Operands.Select(o => o is int k ? leaves[k].Type : ((ElementwiseNode)o).Type).ToArray();
             var literals = n.Operands.Select(o => o is int k && leaves[k].Type is ScalarType ? leaves[k].Literal : null).ToArray();
             var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
@@ -328,6 +330,9 @@ public sealed record ElementwiseNode(string UFunc, LibFunc Element, ArrayType Ty
     /// <summary>When InPlace: the leaf written into (the first operand for a += b; an extra leaf for out=).</summary>
     public int OutLeaf { get; init; }
 
-    public override string ToString() =>
-        $"({UFunc}{(InPlace ? "=" : "")} {string.Join(" ", Operands.Select(o => o is int k ? $"${k}" : o.ToString()))})";
+    public override string ToString()
+    {
+        Diagnostics.CompileDepth.EnsureStack();
+        return $"({UFunc}{(InPlace ? "=" : "")} {string.Join(" ", Operands.Select(o => o is int k ? $"${k}" : o.ToString()))})";
+    }
 }

@@ -9,12 +9,15 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => t is ScalarType or ExceptionInstanceType or Typing.ArrayType or DTypeType || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or Typing.ArrayType or DTypeType || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
+    private static bool EnsureStack() { Diagnostics.CompileDepth.EnsureStack(); return true; }
+
     public static void WriteRaw(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, bool repr)
     {
+        Diagnostics.CompileDepth.EnsureStack();
         switch (t)
         {
             case ScalarType s:

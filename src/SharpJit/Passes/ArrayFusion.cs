@@ -47,8 +47,17 @@ public static class ArrayFusion
         }
     }
 
-    private static IEnumerable<ElementwiseNode> Nodes(ElementwiseNode n) =>
-        new[] { n }.Concat(n.Operands.OfType<ElementwiseNode>().SelectMany(Nodes));
+    private static IEnumerable<ElementwiseNode> Nodes(ElementwiseNode root)
+    {
+        var stack = new Stack<ElementwiseNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            yield return n;
+            foreach (var child in n.Operands.OfType<ElementwiseNode>().Reverse()) stack.Push(child);
+        }
+    }
 
     /// <summary>What an instruction computes element by element (ufunc, scalar entry), or null.</summary>
     private static (string UFunc, LibFunc Element, bool InPlace)? Elementwise(Instr i)
@@ -66,6 +75,7 @@ public static class ArrayFusion
     private static ElementwiseNode Build(Instr i, (string UFunc, LibFunc Element, bool InPlace) info, Block b, int rootAt,
         Dictionary<Value, int> uses, List<Value> leaves, HashSet<Instr> members)
     {
+        Diagnostics.CompileDepth.EnsureStack();
         var lc = (ResolvedLibraryCall)i.Resolved!;
         var operands = new List<object>();
         foreach (var a in Operands(i))

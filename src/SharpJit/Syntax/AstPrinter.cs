@@ -49,7 +49,7 @@ public static class AstPrinter
 
         private (string Text, bool Simple) Fmt(object? value, int level)
         {
-            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+            CompileDepth.EnsureStack();
             string prefix, sep;
             if (_indent != null)
             {

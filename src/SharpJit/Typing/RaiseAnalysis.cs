@@ -21,6 +21,7 @@ public static class RaiseAnalysis
         // The long jump of the recursion guard skips frames: only safe when no recursive function owns references.
         bool unwind = all.Any(s => s.Recursive && s.OwnsReferences);
         foreach (var s in all) s.RecursionUnwinds = unwind && s.Recursive;
+        FindFramePositions(all);
         // A call into a recursion cycle from outside it may come back with RecursionError.
         foreach (var s in all) s.CanRaise = all.Count > 0 && (LocallyMayRaise(s) || s.RecursionUnwinds || Calls(s).Any(t => t.Recursive && !s.Recursive));
         bool changed = true;
@@ -31,6 +32,30 @@ public static class RaiseAnalysis
             {
                 if (s.CanRaise) continue;
                 if (Calls(s).Any(t => t.CanRaise)) { s.CanRaise = true; changed = true; }
+            }
+        }
+    }
+
+    /// <summary>Specialization.FramePosition: the module body is frame 1; a function outside every cycle whose callers
+    /// (outside cycles too) all sit at one known position p is at p + 1 (library code adds no frame).</summary>
+    private static void FindFramePositions(List<Specialization> all)
+    {
+        var callers = all.ToDictionary(s => s, _ => new List<Specialization>());
+        foreach (var s in all)
+            foreach (var t in Calls(s).Distinct())
+                if (callers.TryGetValue(t, out var list)) list.Add(s);
+        foreach (var s in all) s.FramePosition = s.Function.IsModule ? 1 : 0;
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var s in all)
+            {
+                if (s.FramePosition != 0 || s.Recursive) continue;
+                var cs = callers[s];
+                if (cs.Count == 0 || cs.Any(c => c.Recursive || c.FramePosition != cs[0].FramePosition) || cs[0].FramePosition == 0) continue;
+                s.FramePosition = cs[0].FramePosition + (s.Function.Module.IsLibrary ? 0 : 1);
+                changed = true;
             }
         }
     }

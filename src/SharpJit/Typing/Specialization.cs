@@ -21,6 +21,10 @@ public sealed class Specialization
     /// <summary>A RecursionError deep in this function's cycle comes back through every frame's unwind block instead
     /// of a long jump, because some function of a cycle owns references that a long jump would leak.</summary>
     public bool RecursionUnwinds;
+    /// <summary>Where this function's frame sits in the call stack when that is known statically (RaiseAnalysis): 1 for
+    /// the module body, 2 for a function only the module body calls, and so on; 0 when unknown. A cycle entered from
+    /// here starts its depth count at this position, so the recursion limit counts the frames above it, as CPython's does.</summary>
+    public int FramePosition;
     public string Symbol { get; }
     /// <summary>Specialisations that call this one: re-inferred when its return type grows.</summary>
     public readonly HashSet<Specialization> Callers = new();

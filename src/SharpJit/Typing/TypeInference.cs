@@ -456,7 +456,13 @@ public sealed class TypeInference
 
     /// <summary>The value of v when it is a compile-time constant of one of Python's types (a literal, a frozen global,
     /// a module constant, a negated literal): what typing rules see as a literal type.</summary>
-    public static object? LiteralOf(Value v) => v switch
+    public static object? LiteralOf(Value v)
+    {
+        CompileDepth.EnsureStack();   // not, truth and negation chains are as deep as the expression
+        return LiteralValue(v);
+    }
+
+    private static object? LiteralValue(Value v) => v switch
     {
         Instr { Op: Op.Const, Data: var d } => d is TypedConstant ? null : d,
         Instr { Resolved: ResolvedLibraryCall { Folded: { } folded } } => folded,

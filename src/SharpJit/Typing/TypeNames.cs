@@ -73,6 +73,7 @@ public static class TypeNames
 
         public SjType Type()
         {
+            Diagnostics.CompileDepth.EnsureStack();   // Tuple(Tuple(...)) nested as deeply as the text goes
             SkipSpace();
             int start = _pos;
             while (_pos < text.Length && (char.IsLetterOrDigit(text[_pos]) || text[_pos] == '_' || text[_pos] == '.')) _pos++;

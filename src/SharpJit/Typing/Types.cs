@@ -306,6 +306,7 @@ public static class TypeOps
     public static SjType? Unify(SjType a, SjType b)
     {
         if (a == b) return a;
+        Diagnostics.CompileDepth.EnsureStack();
         // Not yet known < never returns < any value.
         if (a == SimpleType.Unknown || a == SimpleType.Undefined) return b;
         if (b == SimpleType.Unknown || b == SimpleType.Undefined) return a;
@@ -352,7 +353,13 @@ public static class TypeOps
     }
 
     /// <summary>The type with every narrow scalar (also inside tuples) replaced by its canonical type.</summary>
-    public static SjType Canonical(SjType t) => t switch
+    public static SjType Canonical(SjType t)
+    {
+        Diagnostics.CompileDepth.EnsureStack();
+        return CanonicalOf(t);
+    }
+
+    private static SjType CanonicalOf(SjType t) => t switch
     {
         ScalarType s => s.Canonical,
         TupleType tt when tt.Items.Any(i => Canonical(i) != i) => new TupleType(tt.Items.Select(Canonical)),

@@ -43,11 +43,6 @@ public class DifferentialTests
     /// <summary>Known differences in the frames of a traceback (the last line still must match).</summary>
     private static readonly Dictionary<string, string> LastLineOnly = new()
     {
-        // RecursionError long-jumps out of the recursion cycle, so its frames (CPython: 3 of them and
-        // "[Previous line repeated 996 more times]") are not recorded. A Codegen matter; see issue 12.
-        ["error_recursion_depth.py"] = "frames of the recursion cycle are not recorded",
-        ["error_recursion_limit_boundary.py"] = "frames of the recursion cycle are not recorded",
-        ["error_recursion_no_base_case.py"] = "frames of the recursion cycle are not recorded",
         ["error_closure_unbound_free_variable.py"] = "the NameError is raised where the closure is used, without the closure's own frame",
         // NumPy raises this one from its own Python code (numpy/core/_methods.py), which adds a frame; compiled
         // reductions have no Python frames, as NumPy's C reductions have none.
