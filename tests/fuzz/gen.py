@@ -9,8 +9,8 @@ A program is a tree of `Expr` and `Stmt` nodes, each expression with its static 
   machine arithmetic computes. The helpers also apply README's documented differences ("Known differences")
   where the generator cannot simply avoid them: a negative float to a fractional power is nan; `int ** negative
   int` (not a literal) raises sharpjit's ValueError. Float-to-int conversions beyond int64 and float `**` overflow
-  raise OverflowError as in sharpjit (issue 12 item 7, fixed). Where a run reaches a known open bug (fuzz-4,
-  fuzz-7; the sign of a nan), the oracle raises `Known(item)` and the program is counted as "known", not compared.
+  raise OverflowError as in sharpjit (issue 12 item 7, fixed). Where a run reaches a known open bug (fuzz-7;
+  the sign of a nan), the oracle raises `Known(item)` and the program is counted as "known", not compared.
 
 Termination is by construction: `for` loops run over ranges whose length is a literal or `e % K`, `while` loops
 count a fresh counter up to a literal (the increment is the loop's first statement, so `continue` cannot skip it),
@@ -980,13 +980,6 @@ def _GCD(a, b):
     return r
 
 
-def _NPTANH(x):
-    r = np.tanh(x)
-    if r != math.tanh(x) and not math.isnan(x):
-        raise Known("fuzz-4: np.tanh is libm's tanh, NumPy 1.24's (SIMD) tanh differs by an ulp or two")
-    return r
-
-
 def _TN(t):
     for x in t:
         if isinstance(x, tuple):
@@ -1134,8 +1127,6 @@ class Renderer:
                 return f"_NP(np.signbit(_NS({args[0]})))"
             if cls == "f2i":
                 return f"_F2I({s})"
-            if name == "np.tanh":
-                s = f"_NPTANH({args[0]})"
             if cls == "np":
                 s = f"_NP({s})"
                 if ret == "int":

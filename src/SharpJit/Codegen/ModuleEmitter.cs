@@ -301,6 +301,23 @@ public sealed unsafe class ModuleEmitter
         });
     }
 
+    /// <summary>An internal helper function defined in IR once per module (under <paramref name="name"/>): <paramref name="build"/>
+    /// fills its body with the builder given, positioned at its entry block.</summary>
+    public (LLVMValueRef Fn, LLVMTypeRef Type) Helper(string name, LLVMTypeRef type, Action<LLVMValueRef, LLVMBuilderRef> build)
+    {
+        if (_runtime.TryGetValue("helper:" + name, out var r)) return r;
+        var fn = AddFunction(Module, name, type);
+        SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
+        AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
+        r = (fn, type);
+        _runtime["helper:" + name] = r;
+        var b = CreateBuilderInContext(Ctx);
+        PositionBuilderAtEnd(b, AppendBasicBlockInContext(Ctx, fn, "entry"));
+        build(fn, b);
+        DisposeBuilder(b);
+        return r;
+    }
+
     /// <summary>A libm function (resolved from the process): double f(double...).</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) Libm(string name, int arity, bool intSecond = false)
     {

@@ -15,7 +15,7 @@ namespace SharpJit.Library;
 /// loop of the ufunc that they all cast to safely. Those four result types print like Python's bool, int, float and
 /// complex, so compiled code represents them with its own scalars. Floating-point trouble gives inf/nan/0 as in
 /// NumPy, which only warns. Transcendental functions use libm, as NumPy's portable loops do; NumPy's AVX-512 loops
-/// (SVML) can differ from them in the last bit.
+/// (SVML) can differ from them in the last bit. tanh is NumPy's own SIMD kernel where NumPy uses it (NumPyTanh.cs).
 /// </summary>
 public static unsafe partial class Builtins
 {
@@ -192,6 +192,15 @@ public static unsafe partial class Builtins
         return result.Rank == 2 ? ScalarType.Float32 : ScalarType.Complex64;
     }
 
+    /// <summary>np.tanh of a float64 argument (the float64 loop), or of one that fits float32 where the result is
+    /// NumPy's float32 loop's: NumPy's own tanh (NumPyTanh.cs), returned as float64 (exact for a float32 result).</summary>
+    private static LLVMValueRef NpTanh(LoweringCall c, LLVMValueRef x)
+    {
+        var e = c.E;
+        if (!Equals(c.ResultType, ScalarType.Float32)) return NpTanhF64(e, x);
+        return BuildFPExt(e.B, NpTanhF32(e, BuildFPTrunc(e.B, x, e.M.F32, "")), e.M.F64, "");
+    }
+
     private static LLVMValueRef F64Call(FunctionEmitter e, string fn, params LLVMValueRef[] args) =>
         fn.StartsWith("llvm.") ? e.Intrinsic(fn, new[] { e.M.F64 }, args) : e.CallLibm(fn, args);
 
@@ -260,7 +269,7 @@ public static unsafe partial class Builtins
         {
             string ufunc = names[0];
             AddUFunc(names, 1, hasComplex ? NpLoops.Inexact : NpLoops.Float, NpBoolInput.Float16,
-                (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : F64Call(c.E, real, a[0]));
+                (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : ufunc == "tanh" ? NpTanh(c, a[0]) : F64Call(c.E, real, a[0]));
         }
         foreach (var (names, factor) in new[] { (new[] { "degrees", "rad2deg" }, 180.0 / Math.PI), (new[] { "radians", "deg2rad" }, Math.PI / 180.0) })
             AddUFunc(names, 1, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) => BuildFMul(c.E.B, a[0], c.E.M.ConstF64(factor), ""));
