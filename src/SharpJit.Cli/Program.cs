@@ -124,6 +124,9 @@ public static class Program
     /// buffer, a full disk): then, as CPython, "Exception ignored" for sys.stdout and status 120.</summary>
     private static int StatusAtExit(int status)
     {
+        // For tests and the fuzzer: allocations compiled code made and did not free (0 unless something leaked).
+        if (Environment.GetEnvironmentVariable("SHARPJIT_REPORT_LIVE") == "1")
+            Console.Error.WriteLine($"sharpjit: live allocations at exit: {RuntimeStats.LiveAllocations}");
         RuntimeOutput.Flush();
         if (RuntimeOutput.TakeWriteError() is not { } e) return status;
         string line = e is StreamWriteException s ? s.PythonLastLine : "OSError: " + e.Message;

@@ -1265,6 +1265,10 @@ def _collect_types(p):
             elif s.kind == "unpack":
                 for n, t in zip(s.name, s.exprs[0].ty):
                     types[n] = t
+            elif s.kind in ("for", "while"):   # a range's items, a while loop's counter
+                types[s.name] = "int"
+            elif s.kind == "forin":
+                types[s.name] = s.exprs[0].ty[0]
             elif s.kind in ("def", "lambda"):
                 for pn, pt in s.extra:
                     types[pn] = pt

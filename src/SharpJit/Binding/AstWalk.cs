@@ -47,9 +47,13 @@ public static class AstWalk
             case ExprStmt e: yield return e.Value; break;
             case Try t:
                 foreach (var s in t.Body) yield return s;
-                foreach (var h in t.Handlers) foreach (var s in h.Body) yield return s;
+                foreach (var h in t.Handlers) yield return h;
                 foreach (var s in t.OrElse) yield return s;
                 foreach (var s in t.FinalBody) yield return s;
+                break;
+            case ExceptHandler h:
+                if (h.Type != null) yield return h.Type;
+                foreach (var s in h.Body) yield return s;
                 break;
             case With w: foreach (var it in w.Items) { yield return it.ContextExpr; if (it.OptionalVars != null) yield return it.OptionalVars; } foreach (var s in w.Body) yield return s; break;
             case BoolOp b: foreach (var v in b.Values) yield return v; break;

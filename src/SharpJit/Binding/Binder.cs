@@ -23,6 +23,14 @@ public sealed class Binder
     private readonly HashSet<Block> _sealed = new();
     private readonly Dictionary<Block, Dictionary<string, Instr>> _incomplete = new();
     private readonly Stack<(Block Continue, Block Break)> _loops = new();
+    /// <summary>The try statements around the code being bound, innermost last.</summary>
+    private readonly List<TryRegion> _regions = new();
+    /// <summary>The exceptions the enclosing except clauses caught, innermost on top (what a bare raise raises).</summary>
+    private readonly Stack<Value> _handling = new();
+
+    /// <summary>A try body being bound: exceptions raised in it go to Landing. With a finally body, leaving the
+    /// region by return, break or continue runs that body first; LoopDepth is how many loops were open at the try.</summary>
+    private sealed record TryRegion(Block Landing, List<Stmt>? Finally, int LoopDepth);
     /// <summary>Module-level names that functions read: the module body stores them for those readers.</summary>
     private readonly HashSet<string> _storedGlobals;
 
@@ -207,19 +215,24 @@ public sealed class Binder
             case For f: BindFor(f); return;
             case Break br:
                 if (_loops.Count == 0) throw _module.Error(ErrorKind.SyntaxError, "'break' outside loop", br.Span);
-                Jump(_loops.Peek().Break, br.Span);
+                RunFinallyBodies(_loops.Count);
+                JumpIfOpen(_loops.Peek().Break, br.Span);
                 return;
             case Continue co:
                 if (_loops.Count == 0) throw _module.Error(ErrorKind.SyntaxError, "'continue' not properly in loop", co.Span);
-                Jump(_loops.Peek().Continue, co.Span);
+                RunFinallyBodies(_loops.Count);
+                JumpIfOpen(_loops.Peek().Continue, co.Span);
                 return;
             case Return r:
+            {
                 if (_fn.IsModule) throw _module.Error(ErrorKind.SyntaxError, "'return' outside function", r.Span);
-                Terminate(TermKind.Return, r.Value != null ? Expr(r.Value) : Const(PyNone.Instance, r.Span), r.Span);
+                var result = r.Value != null ? Expr(r.Value) : Const(PyNone.Instance, r.Span);
+                RunFinallyBodies(0);
+                if (!_cur.IsTerminated) Terminate(TermKind.Return, result, r.Span);
                 return;
+            }
             case Raise r:
-                if (r.Exc == null) throw Unsupported(r, "a bare 'raise' (re-raise) is not supported", "raise an exception explicitly, e.g. raise ValueError(\"...\")");
-                Terminate(TermKind.Raise, Expr(r.Exc), r.Span);
+                BindRaise(r);
                 return;
             case Assert a: BindAssert(a); return;
             case FunctionDef f:
@@ -238,7 +251,7 @@ public sealed class Binder
             case Global g: throw Unsupported(g, "the 'global' statement is not supported", "compiled functions can read module-level values but not assign them; return the new value instead");
             case Nonlocal nl: throw Unsupported(nl, "the 'nonlocal' statement is not supported", "return the new value from the inner function instead");
             case ClassDef c: throw Unsupported(c, "class definitions are not supported in compiled code", "use functions and tuples");
-            case Try t: throw Unsupported(t, "try/except is not supported in compiled code", "check the condition before the operation instead of catching the exception");
+            case Try t: BindTry(t); return;
             case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
             case With w: throw Unsupported(w, "'with' statements are not supported in compiled code");
             case Delete d: throw Unsupported(d, "'del' is not supported in compiled code");
@@ -310,6 +323,147 @@ public sealed class Binder
         }
         Seal(exit);
         _cur = exit;
+    }
+
+    // ---------------------------------------------------------------- exceptions
+
+    /// <summary>
+    /// try/except/else/finally. Blocks made while a try body is bound are protected: each names the body's landing
+    /// block as its handler, and an exception raised anywhere in one goes there, with the variables as they were at
+    /// the end of the block (WriteVar starts a new block rather than write after an instruction that may raise). The
+    /// landing tests the except clauses in order; none matching propagates the exception. A finally body is bound
+    /// once for each way out: falling through, an exception (held, then raised again with its traceback), and each
+    /// return, break or continue that leaves it.
+    /// </summary>
+    private void BindTry(Try t)
+    {
+        if (t.FinalBody.Count == 0) { BindTryExcept(t); return; }
+        var landing = NewBlock();
+        var region = new TryRegion(landing, t.FinalBody, _loops.Count);
+        EnterProtected(region);
+        if (t.Handlers.Count > 0) BindTryExcept(t);
+        else BindStatements(t.Body);
+        _regions.Remove(region);
+        var bodyEnd = _cur;
+        // An exception: held while the finally body runs, then raised again as it was.
+        Seal(landing);
+        _cur = landing;
+        var held = Emit(Op.ExcCatch, t.Span, true);
+        BindHandling(held, t.FinalBody);
+        if (!_cur.IsTerminated) _cur.Term = new Terminator { Kind = TermKind.Reraise, Value = held, Span = t.Span };
+        // Falling through.
+        _cur = bodyEnd;
+        if (_cur.IsTerminated) { _cur = NewBlock(); Seal(_cur); return; }
+        var fin = NewBlock();
+        Jump(fin, t.Span); Seal(fin);
+        _cur = fin;
+        BindStatements(t.FinalBody);
+    }
+
+    private void BindTryExcept(Try t)
+    {
+        var after = NewBlock();
+        var landing = NewBlock();
+        var region = new TryRegion(landing, null, _loops.Count);
+        EnterProtected(region);
+        BindStatements(t.Body);
+        _regions.Remove(region);
+        if (!_cur.IsTerminated)
+        {
+            var orElse = NewBlock();
+            Jump(orElse, t.Span); Seal(orElse);
+            _cur = orElse;
+            BindStatements(t.OrElse);
+            JumpIfOpen(after, t.Span);
+        }
+        Seal(landing);
+        _cur = landing;
+        foreach (var h in t.Handlers)
+        {
+            Block? next = null;
+            if (h.Type != null)
+            {
+                var matches = Emit(Op.ExcMatch, h.Type.Span, null, Expr(h.Type));
+                var body = NewBlock(); next = NewBlock();
+                Branch(matches, body, next, h.Span);
+                Seal(body); Seal(next);
+                _cur = body;
+            }
+            // Kept when the clause names it or raises it again, and as the context of what the clause raises.
+            var caught = Emit(Op.ExcCatch, h.Span, true);
+            if (h.Name != null) WriteVar(h.Name, caught);
+            BindHandling(caught, h.Body);
+            // CPython deletes the name when the clause ends (`del e`): reading it after is UnboundLocalError.
+            if (h.Name != null && !_cur.IsTerminated) WriteVar(h.Name, new Instr(Op.Undef, Array.Empty<Value>(), h.Name, h.Span) { Id = _nextId++, Block = _cur });
+            JumpIfOpen(after, h.Span);
+            if (next == null) break;   // a bare except: is last
+            _cur = next;
+        }
+        if (!_cur.IsTerminated) _cur.Term = new Terminator { Kind = TermKind.Reraise, Span = t.Span };
+        Seal(after);
+        _cur = after;
+    }
+
+    /// <summary>Binds a body that runs while an exception is handled: its blocks name it (Block.Handling).</summary>
+    private void BindHandling(Value exception, List<Stmt> body)
+    {
+        _handling.Push(exception);
+        var start = NewBlock();
+        Jump(start, default); Seal(start);
+        _cur = start;
+        BindStatements(body);
+        _handling.Pop();
+    }
+
+    /// <summary>Opens a try body: blocks made from here on go to the region's landing when they raise.</summary>
+    private void EnterProtected(TryRegion region)
+    {
+        _regions.Add(region);
+        var start = NewBlock();
+        Jump(start, default); Seal(start);
+        _cur = start;
+    }
+
+    /// <summary>Binds the finally bodies a return (depth 0) or a break/continue (the loop depth) leaves, innermost
+    /// first, each outside its own region.</summary>
+    private void RunFinallyBodies(int loopDepth)
+    {
+        if (!_regions.Any(r => r.Finally != null && r.LoopDepth >= loopDepth)) return;
+        var saved = _regions.ToList();
+        for (int k = saved.Count - 1; k >= 0 && !_cur.IsTerminated; k--)
+        {
+            if (saved[k].LoopDepth < loopDepth) break;
+            if (saved[k].Finally is not { } body) continue;
+            _regions.RemoveRange(k, _regions.Count - k);
+            var fin = NewBlock();
+            Jump(fin, default); Seal(fin);
+            _cur = fin;
+            BindStatements(body);
+        }
+        _regions.Clear();
+        _regions.AddRange(saved);
+        if (!_cur.IsTerminated)
+        {
+            // Back inside the regions the jump leaves from (its own block is protected as the code before it was).
+            var back = NewBlock();
+            Jump(back, default); Seal(back);
+            _cur = back;
+        }
+    }
+
+    private void BindRaise(Raise r)
+    {
+        if (r.Exc == null)
+        {
+            if (_handling.Count > 0) { _cur.Term = new Terminator { Kind = TermKind.Reraise, Value = _handling.Peek(), Span = r.Span }; return; }
+            var cls = Emit(Op.Global, r.Span, "$builtin:RuntimeError");
+            var exc = Emit(Op.Call, r.Span, new CallShape(1, Array.Empty<string>()), cls, Const("No active exception to reraise", r.Span));
+            Terminate(TermKind.Raise, exc, r.Span);
+            return;
+        }
+        var value = Expr(r.Exc);
+        if (r.Cause != null) Emit(Op.ExcCause, r.Cause.Span, null, Expr(r.Cause));
+        Terminate(TermKind.Raise, value, r.Span);
     }
 
     private void BindAssert(Assert a)
@@ -620,6 +774,12 @@ public sealed class Binder
         var b = new Block { Id = _ir.Blocks.Count };
         _ir.Blocks.Add(b);
         _defs[b] = new Dictionary<string, Value>();
+        if (_regions.Count > 0)
+        {
+            b.Handler = _regions[^1].Landing;
+            b.Handler.Preds.Add(b);
+        }
+        if (_handling.Count > 0) b.Handling = _handling.Peek();
         return b;
     }
 
@@ -662,7 +822,17 @@ public sealed class Binder
 
     // ---------------------------------------------------------------- SSA construction
 
-    private void WriteVar(string name, Value v) => _defs[_cur][name] = v;
+    private void WriteVar(string name, Value v)
+    {
+        if (_cur.Handler != null && _cur.Instrs.Count > 0 && !_cur.IsTerminated)
+        {
+            // A protected block writes variables only before its first instruction (see BindTry).
+            var next = NewBlock();
+            Jump(next, v.Span); Seal(next);
+            _cur = next;
+        }
+        _defs[_cur][name] = v;
+    }
 
     private Value ReadVar(string name, Span span) => ReadVar(name, _cur, span);
 

@@ -51,6 +51,11 @@ internal sealed class ScopeAnalyzer
                 case If i: CollectModuleGlobals(i.Body, false); CollectModuleGlobals(i.OrElse, false); break;
                 case While w: CollectModuleGlobals(w.Body, false); CollectModuleGlobals(w.OrElse, false); break;
                 case For f: CollectModuleGlobals(f.Body, false); CollectModuleGlobals(f.OrElse, false); break;
+                case Try t:
+                    CollectModuleGlobals(t.Body, false);
+                    foreach (var h in t.Handlers) CollectModuleGlobals(h.Body, false);
+                    CollectModuleGlobals(t.OrElse, false); CollectModuleGlobals(t.FinalBody, false);
+                    break;
             }
         }
     }
@@ -114,6 +119,11 @@ internal sealed class ScopeAnalyzer
                         if (scope.IsModule) Define(nm.Id, GlobalKind.Variable, nm.Span);
                     }
                     continue;
+                case ExceptHandler { Name: { } caught } h:
+                    scope.Locals.Add(caught);
+                    CountBinding(scope, caught);
+                    if (scope.IsModule) Define(caught, GlobalKind.Variable, h.Span);
+                    break;   // and walk its class and body
                 case Assign { Targets: [Name target], Value: Lambda lambda }:
                     scope.ClosureDefinitions[target.Id] = lambda;
                     break;   // and walk it as any assignment

@@ -100,10 +100,12 @@ public sealed unsafe class FunctionEmitter
             if (Spec.OwnsReferences) CreateOwnedSlots();
             foreach (var b in blocks)
             {
+                _irBlock = b;
                 PositionBuilderAtEnd(B, b == blocks[0] && _entryContinuation is { } c ? c : _blocks[b]);
                 if (Spec.OwnsReferences)
                     foreach (var d in b.Phis.Concat(b == blocks[0] ? Spec.Ir.Params : Enumerable.Empty<Instr>()))
                         if (_ownedSlots.TryGetValue(d, out var slot)) BuildStore(B, _values[d], slot);
+                if (b.KeptAtLanding is { } kept) DropAtLanding(b, kept);
                 foreach (var i in b.Instrs)
                 {
                     if (i.Streamed) continue;
@@ -114,8 +116,40 @@ public sealed unsafe class FunctionEmitter
             }
             foreach (var (phi, v, from) in _incoming) AddIncoming(phi, v, from);
             if (_unwind is { } unwind) EmitUnwind(unwind);
+            RemoveEmptyLandingPhis(blocks);
         }
         finally { DisposeBuilder(B); }
+    }
+
+    /// <summary>The IR block being emitted (its handler is where a raise inside it goes).</summary>
+    private Block? _irBlock;
+
+    /// <summary>An exception landed: the frame drops every reference it owns that the handlers and the code after
+    /// them do not use (what the unwind block would have dropped), keeping the landing's own phis.</summary>
+    private void DropAtLanding(Block landing, HashSet<Value> kept)
+    {
+        foreach (var (v, slot) in _ownedSlots)
+        {
+            if (kept.Contains(v) || landing.Phis.Contains(v)) continue;
+            Codegen.TypeModel.Of(v.Type).DecRef(this, BuildLoad2(B, M.Lower(v.Type), slot, ""));
+            BuildStore(B, ConstNull(M.Lower(v.Type)), slot);
+        }
+    }
+
+    /// <summary>A landing no raise reaches (nothing in its try body can raise, once typed) has phis with no incoming
+    /// values, which LLVM rejects: they are replaced by poison (the block is dead).</summary>
+    private void RemoveEmptyLandingPhis(List<Block> blocks)
+    {
+        foreach (var b in blocks)
+        {
+            if (!b.IsLanding) continue;
+            foreach (var phi in b.Phis)
+            {
+                if (_phiSlots.ContainsKey(phi) || !_values.TryGetValue(phi, out var v) || CountIncoming(v) > 0) continue;
+                ReplaceAllUsesWith(v, GetPoison(TypeOf(v)));
+                InstructionEraseFromParent(v);
+            }
+        }
     }
 
     /// <summary>A null-initialised slot in the entry block for every value the frame owns.</summary>
@@ -235,12 +269,26 @@ public sealed unsafe class FunctionEmitter
 
     public void ReturnError(Span span, bool recordFrame = true)
     {
-        if (!Spec.CanRaise) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
+        var handler = _irBlock?.Handler;
+        if (!Spec.CanRaise && handler == null) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
         var (line, _) = Source.LineColumn(span.Start);
         // Values the lowering being emitted made and still holds (a result array being filled) are dropped here.
         foreach (var (v, t) in _temporaries) TypeModel.Of(t).DecRef(this, v);
         if (recordFrame && !Spec.Function.Module.IsLibrary)   // library code has no frames, as NumPy's C code has none
             CallRuntime("sj_traceback", M.ConstString(FrameName), M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
+        // Raised while an exception is handled: that one is the new one's context.
+        if (_irBlock?.Handling is { } handling) CallRuntime("sj_exc_context", ValueOf(handling));
+        if (handler != null)
+        {
+            // Inside a try: to its landing, whose phis take (and own a reference to) each variable's value here.
+            int index = handler.Preds.IndexOf(_irBlock!);
+            foreach (var phi in handler.Phis)
+                if (Passes.Ownership.IsOwned(phi) && phi.Args[index] is not Instr { Op: Op.Undef })
+                    TypeModel.Of(phi.Type).IncRef(this, Convert(ValueOf(phi.Args[index]), phi.Args[index].Type, phi.Type));
+            AddPhiIncoming(_irBlock!, handler);
+            BuildBr(B, _blocks[handler]);
+            return;
+        }
         if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any()) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
         var ret = InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1);
         BuildRet(B, ret);
@@ -510,6 +558,30 @@ public sealed unsafe class FunctionEmitter
             case Op.DecRef:
                 Codegen.TypeModel.Of(i.Args[0].Type).DecRef(this, ValueOf(i.Args[0]));
                 if (_ownedSlots.TryGetValue(i.Args[0], out var dropped)) BuildStore(B, ConstNull(M.Lower(i.Args[0].Type)), dropped);
+                return GetUndef(M.Empty);
+            case Op.ExcMatch:
+            {
+                var classes = ((ExceptClauseClasses)i.Resolved!).Classes;
+                var any = M.ConstBool(false);
+                foreach (var cls in classes)
+                    any = BuildOr(B, any, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, CallRuntime("sj_exc_matches", M.ConstString(cls)), LLVM.ConstInt(M.I32, 0), ""), "");
+                return any;
+            }
+            case Op.ExcCause:
+            {
+                var cause = i.Args[0];
+                switch (cause.Type)
+                {
+                    case CaughtExceptionType: CallRuntime("sj_exc_cause_caught", ValueOf(cause)); break;
+                    case ExceptionInstanceType ei: CallRuntime("sj_exc_cause_new", M.ConstString(ei.ExceptionName), ValueOf(cause)); break;
+                    case ExceptionClassType ec: CallRuntime("sj_exc_cause_new", M.ConstString(ec.ExceptionName), ConstPointerNull(M.Ptr)); break;
+                    default: CallRuntime("sj_exc_cause_none"); break;
+                }
+                return GetUndef(M.Empty);
+            }
+            case Op.ExcCatch:
+                if (i.Data is true) return CallRuntime("sj_exc_catch");
+                CallRuntime("sj_exc_clear");
                 return GetUndef(M.Empty);
             case Op.Truth: return Truth(ValueOf(i.Args[0]), i.Args[0].Type);
             case Op.Call: return EmitCall(i);
@@ -794,6 +866,16 @@ public sealed unsafe class FunctionEmitter
                 BuildRet(B, Spec.CanRaise ? InsertValue(InsertValue(GetUndef(M.ResultType(Spec.ReturnType)), v, 0), M.ConstBool(false), 1) : v);
                 break;
             }
+            case TermKind.Raise when t.Value!.Type is CaughtExceptionType:
+                // raise e: the caught exception again, its traceback continued from this line.
+                CallRuntime("sj_exc_restore", ValueOf(t.Value!));
+                ReturnError(t.Span);
+                break;
+            case TermKind.Reraise:
+                // No clause matched (the exception is still pending), or a bare raise: as it was, traceback and all.
+                if (t.Value != null) CallRuntime("sj_exc_restore", ValueOf(t.Value));
+                ReturnError(t.Span, recordFrame: false);
+                break;
             case TermKind.Raise:
             {
                 var exc = t.Value!;

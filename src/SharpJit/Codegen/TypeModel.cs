@@ -35,6 +35,7 @@ public abstract class TypeModel
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
+        CaughtExceptionType => StrModel.CaughtException,
         Typing.PointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
@@ -113,14 +114,18 @@ public sealed class AggregateModel : TypeModel
 /// </summary>
 public sealed class StrModel : TypeModel
 {
-    public static readonly StrModel Instance = new();
+    public static readonly StrModel Instance = new("sj_str_free");
+    /// <summary>A caught exception: a runtime object behind the same 8-byte count, freed by the runtime.</summary>
+    public static readonly StrModel CaughtException = new("sj_exc_free");
+    private readonly string _free;
+    private StrModel(string free) { _free = free; }
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
     public override bool HasReferences => true;
 
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, +1);
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, -1);
 
-    private static void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
+    private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
     {
         var B = e.B; var M = e.M;
         if (IsAConstantPointerNull(p).Handle != 0 || IsAGlobalValue(p).Handle != 0 || IsAConstantExpr(p).Handle != 0) return; // constants
@@ -141,7 +146,7 @@ public sealed class StrModel : TypeModel
             var free = e.NewBlock("rc_free");
             BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, updated, M.ConstI64(0), ""), free, done);
             PositionBuilderAtEnd(B, free);
-            e.CallRuntime("sj_str_free", p);
+            e.CallRuntime(_free, p);
         }
         BuildBr(B, done);
         PositionBuilderAtEnd(B, done);

@@ -34,6 +34,9 @@ public enum Op
     CheckBound,   // Args[0] = bool: the variable is bound here, Args[1] = its value (for typing only); Data = BoundName: UnboundLocalError (NameError at module level or for a closure's free variable) when false
     IncRef,       // Args[0] = value whose type holds references: take one more (inserted by Passes.Ownership)
     DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
+    ExcMatch,     // Args[0] = exception class or tuple of classes: does the pending exception match it (an except clause's test)
+    ExcCatch,     // Data = bool: keep it. Takes the pending exception (clearing it): the caught exception's value if kept, else None
+    ExcCause,     // Args[0] = exception or None: the cause the raise that ends this block gives its exception (raise X from Y)
 }
 
 /// <summary>How a call's arguments are laid out. Spread: Args[1] is a tuple of all positional arguments (a call with
@@ -69,8 +72,10 @@ public sealed class Instr : Value
 }
 
 /// <summary>Unreachable ends a block after a call that never returns normally (its callee always raises or
-/// recurses without end: its result has type NoReturn).</summary>
-public enum TermKind { None, Jump, Branch, Return, Raise, Unreachable }
+/// recurses without end: its result has type NoReturn).
+/// Reraise propagates the pending exception (an except clause that did not match) or, with a Value, raises a caught
+/// exception again with its own traceback (a bare <c>raise</c>).</summary>
+public enum TermKind { None, Jump, Branch, Return, Raise, Unreachable, Reraise }
 
 public sealed class Terminator
 {
@@ -88,8 +93,30 @@ public sealed class Block
     public readonly List<Block> Preds = new();
     public Terminator Term = new();
     public bool IsTerminated => Term.Kind != TermKind.None;
+    /// <summary>Inside a try: where an exception raised anywhere in this block goes (its landing block, which lists
+    /// this block among its predecessors). The binder keeps every variable write of a protected block before its
+    /// first instruction, so the landing's phis take each variable's value at the end of this block.</summary>
+    public Block? Handler;
+    /// <summary>A landing block: the owned values it needs (set by Passes.Ownership); the frame drops every other
+    /// value it owns when an exception lands here.</summary>
+    public HashSet<Value>? KeptAtLanding;
+    /// <summary>Inside an except clause (or a finally body run for an exception): the exception being handled, which
+    /// becomes the context of an exception raised here ("During handling of the above exception…").</summary>
+    public Value? Handling;
+    public bool IsLanding => Preds.Count > 0 && Preds.All(p => p.Handler == this);
 
+    /// <summary>Successors by the terminator, then the exceptional edge to the handler.</summary>
     public IEnumerable<Block> Succs
+    {
+        get
+        {
+            foreach (var s in NormalSuccs) yield return s;
+            if (Handler != null) yield return Handler;
+        }
+    }
+
+    /// <summary>Successors by the terminator (without the edge to the handler).</summary>
+    public IEnumerable<Block> NormalSuccs
     {
         get
         {

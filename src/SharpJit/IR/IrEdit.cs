@@ -59,7 +59,7 @@ public static class IrEdit
         foreach (var b in f.Blocks)
         {
             if (b.Term.Kind != TermKind.Branch) continue;
-            var live = liveSuccessors(b).ToList();
+            var live = liveSuccessors(b).Where(s => s != b.Handler).ToList();
             if (live.Count != 1) continue;
             var dead = b.Term.Target == live[0] ? b.Term.Else! : b.Term.Target!;
             if (dead == live[0]) continue;
@@ -75,9 +75,18 @@ public static class IrEdit
     /// <summary>A variable assigned only on a removed path now merges nothing but "unassigned": it has no value to type.</summary>
     private static void MarkUndefinedPhis(IrFunction f)
     {
-        foreach (var phi in f.Blocks.SelectMany(b => b.Phis))
-            if (phi.Type == Typing.SimpleType.Unknown && phi.Args.All(a => a is Instr { Op: Op.Undef }))
-                phi.Type = Typing.SimpleType.Undefined;
+        // To a fixed point: a phi of such phis is one too (a loop whose back edge was removed).
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var phi in f.Blocks.SelectMany(b => b.Phis))
+                if (phi.Type == Typing.SimpleType.Unknown && phi.Args.All(a => a is Instr { Op: Op.Undef } || a.Type == Typing.SimpleType.Undefined))
+                {
+                    phi.Type = Typing.SimpleType.Undefined;
+                    changed = true;
+                }
+        }
     }
 
     /// <summary>Ends each block at its first value of type NoReturn (a call that never returns normally): the rest
@@ -92,7 +101,8 @@ public static class IrEdit
             if (at < 0) continue;
             b.Instrs[at].Type = Typing.SimpleType.None;
             b.Instrs.RemoveRange(at + 1, b.Instrs.Count - at - 1);
-            foreach (var s in b.Succs.ToList()) RemovePredecessor(s, s.Preds.IndexOf(b));
+            // The call can still raise: the edge to a handler stays.
+            foreach (var s in b.NormalSuccs.ToList()) RemovePredecessor(s, s.Preds.IndexOf(b));
             b.Term = new Terminator { Kind = TermKind.Unreachable, Span = b.Term.Span };
             truncated = true;
         }

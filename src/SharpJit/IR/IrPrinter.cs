@@ -15,6 +15,7 @@ public static class IrPrinter
         {
             sb.Append($"  block{b.Id}:");
             if (b.Preds.Count > 0) sb.Append("  ; preds ").Append(string.Join(", ", b.Preds.Select(p => "block" + p.Id)));
+            if (b.Handler != null) sb.Append("  ; except block").Append(b.Handler.Id);
             sb.Append('\n');
             foreach (var i in b.Phis.Concat(b.Instrs)) sb.Append("    ").Append(Instr(i, withTypes)).Append('\n');
             sb.Append("    ").Append(Term(b.Term)).Append('\n');
@@ -60,6 +61,7 @@ public static class IrPrinter
         TermKind.Return => $"return {Ref(t.Value!)}",
         TermKind.Raise => $"raise {Ref(t.Value!)}",
         TermKind.Unreachable => "unreachable",
+        TermKind.Reraise => t.Value != null ? $"reraise {Ref(t.Value)}" : "reraise",
         _ => "<unterminated>",
     };
 }

@@ -56,6 +56,8 @@ public static class Verifier
             foreach (var p in b.Preds)
                 if (!p.Succs.Contains(b)) Fail($"block{b.Id} lists block{p.Id} as a predecessor, but block{p.Id} does not jump to it");
             if (b.Term.Kind is TermKind.Branch or TermKind.Return or TermKind.Raise && b.Term.Value == null) Fail($"block{b.Id}: {b.Term.Kind} without a value");
+            // A landing is entered only by exceptions: no jump or branch goes to it.
+            if (b.Preds.Any(p => p.Handler == b) && !b.IsLanding) Fail($"block{b.Id} is a handler and also a jump target");
         }
         if (f.Entry.Preds.Count > 0) Fail("the entry block has predecessors");
 

@@ -9,7 +9,7 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or Typing.ArrayType or DTypeType || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
@@ -42,6 +42,9 @@ public static unsafe class Formatting
             case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
             case ExceptionInstanceType:
                 e.CallRuntime(repr ? "sj_write_repr_str" : "sj_write_str", sink, e.CallRuntime("sj_str_or_empty", v));
+                return;
+            case CaughtExceptionType:
+                e.CallRuntime("sj_write_exc", sink, v, e.M.ConstI64(repr ? 1 : 0));
                 return;
             case Typing.ArrayType at:
             {

@@ -31,7 +31,7 @@ public static class Ownership
 
     /// <summary>Produces a new reference: the value is already owned when defined.</summary>
     private static bool ProducesNewReference(Instr i) =>
-        i.Op is Op.Call or Op.JoinStr or Op.FormatValue ||
+        i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch ||
         i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr && i.Resolved is ResolvedLibraryCall;
 
     /// <returns>True when the function owns references (and so needs slots and an unwind block).</returns>
@@ -42,6 +42,8 @@ public static class Ownership
         TakeBorrowedReferences(f);
         var (liveIn, liveOut) = Liveness(f);
         PlaceDrops(f, liveIn, liveOut);
+        foreach (var b in f.Blocks)
+            if (b.IsLanding) b.KeptAtLanding = liveIn[b];
         return true;
     }
 
@@ -65,7 +67,9 @@ public static class Ownership
                 if (i.Op is Op.IncRef or Op.DecRef || !IsOwned(i) || ProducesNewReference(i)) continue;
                 IrEdit.InsertAt(b, ++n, RefOp(f, Op.IncRef, i));
             }
-            // Each incoming value of a phi takes a reference at the end of its edge's source (a single-successor block).
+            // Each incoming value of a phi takes a reference at the end of its edge's source (a single-successor block);
+            // a landing's, where the exception is raised (code generation does it there).
+            if (b.IsLanding) continue;
             foreach (var phi in b.Phis.Where(IsOwned))
                 for (int k = 0; k < phi.Args.Length; k++)
                     if (phi.Args[k] is not Instr { Op: Op.Undef })
@@ -93,8 +97,12 @@ public static class Ownership
             foreach (var b in order)
             {
                 var outSet = new HashSet<Value>(b.Succs.SelectMany(s => liveIn[s]));
+                // An exception may leave anywhere in a protected block: what its landing's phis take from it is live throughout.
+                if (b.Handler is { } h) outSet.UnionWith(LandingArgs(b, h));
                 var inSet = new HashSet<Value>(outSet);
                 if (b.Term.Value is Instr tv && IsOwned(tv)) inSet.Add(tv);
+                // The exception being handled is read wherever the block raises (it becomes the new one's context).
+                if (b.Handling is Instr hv && IsOwned(hv)) inSet.Add(hv);
                 for (int n = b.Instrs.Count - 1; n >= 0; n--)
                 {
                     inSet.Remove(b.Instrs[n]);
@@ -108,13 +116,34 @@ public static class Ownership
         return (liveIn, liveOut);
     }
 
+    /// <summary>The owned values a landing's phis take from a protected block.</summary>
+    private static IEnumerable<Value> LandingArgs(Block b, Block landing)
+    {
+        int k = landing.Preds.IndexOf(b);
+        return landing.Phis.Where(IsOwned).Select(p => p.Args[k]).Where(a => a is Instr { Op: not Op.Undef } ai && IsOwned(ai));
+    }
+
     private static void PlaceDrops(IrFunction f, Dictionary<Block, HashSet<Value>> liveIn, Dictionary<Block, HashSet<Value>> liveOut)
     {
+        // Live out of a block along its normal edges (a protected block's values live only for its handler are
+        // dropped where it leaves normally).
+        var normalOut = f.Blocks.ToDictionary(b => b, b => b.NormalSuccs.SelectMany(s => liveIn[s]).ToHashSet());
+        foreach (var b in f.Blocks.ToList())
+        {
+            // Live to the end of the block only for its handler, or as the exception it handles: dropped there when
+            // it leaves normally (a raise leaves them in their slots, for the landing or the unwind block).
+            if (b.Term.Kind is not (TermKind.Jump or TermKind.Branch or TermKind.Return)) continue;
+            var endOnly = liveOut[b].Except(normalOut[b]).ToHashSet();
+            if (b.Handling is Instr hv && IsOwned(hv) && !normalOut[b].Contains(hv)) endOnly.Add(hv);
+            foreach (var v in endOnly.Where(v => v != b.Term.Value).OrderBy(v => v.Id))
+                IrEdit.Append(b, RefOp(f, Op.DecRef, v));
+        }
         foreach (var b in f.Blocks.ToList())
         {
             var live = new HashSet<Value>(liveOut[b]);
             // The returned value moves to the caller; a raised exception stays in its slot and the unwind block drops it.
             if (b.Term.Value is Instr tv && IsOwned(tv)) live.Add(tv);
+            if (b.Handling is Instr hv && IsOwned(hv)) live.Add(hv);
             for (int n = b.Instrs.Count - 1; n >= 0; n--)
             {
                 var i = b.Instrs[n];
@@ -135,7 +164,7 @@ public static class Ownership
         foreach (var s in f.Blocks.ToList())
         {
             if (s.Preds.Count != 1) continue;
-            foreach (var v in liveOut[s.Preds[0]].Except(liveIn[s]).OrderBy(v => v.Id))
+            foreach (var v in normalOut[s.Preds[0]].Except(liveIn[s]).OrderBy(v => v.Id))
                 IrEdit.InsertAt(s, 0, RefOp(f, Op.DecRef, v));
         }
     }

@@ -31,6 +31,8 @@ public static unsafe class RuntimeExports
 
     // ------------------------------------------------------------ text sinks: 0 is stdout, else a StringBuilder handle
 
+    internal static void WriteText(long sink, string s) => Write(sink, s);
+
     private static void Write(long sink, string s)
     {
         if (sink == 0) RuntimeOutput.Write(s);

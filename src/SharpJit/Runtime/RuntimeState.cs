@@ -13,6 +13,11 @@ public sealed class PythonException : Exception
     public string? PyMessage { get; }
     /// <summary>Innermost frame last, as Python prints them.</summary>
     public IReadOnlyList<TracebackFrame> Frames { get; }
+    /// <summary>raise … from cause (Cause), or the exception being handled where this one was raised (Context,
+    /// shown unless a cause was given).</summary>
+    public PythonException? Cause { get; init; }
+    public PythonException? Context { get; init; }
+    public bool SuppressContext { get; init; }
 
     public PythonException(string typeName, string? message, IReadOnlyList<TracebackFrame> frames)
         : base(message == null ? typeName : $"{typeName}: {message}")
@@ -25,9 +30,16 @@ public sealed class PythonException : Exception
         : TypeName == "KeyError" ? $"{TypeName}: {PyStr.Repr(PyMessage)}"   // str(KeyError(k)) is repr(k)
         : PyMessage == "" ? TypeName : $"{TypeName}: {PyMessage}";
 
+    /// <summary>As CPython prints it: the chain of causes and contexts first, each with its own traceback.</summary>
     public string FormatTraceback()
     {
-        var sb = new StringBuilder("Traceback (most recent call last):\n");
+        var sb = new StringBuilder();
+        if (Cause != null)
+            sb.Append(Cause.FormatTraceback()).Append("\nThe above exception was the direct cause of the following exception:\n\n");
+        else if (Context != null && !SuppressContext)
+            sb.Append(Context.FormatTraceback()).Append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        // An exception never raised (a cause made by ValueError("…")) has no traceback: just its last line.
+        if (Frames.Count > 0) sb.Append("Traceback (most recent call last):\n");
         // Like CPython: a frame repeated more than 3 times in a row is summarised.
         TracebackFrame? last = null;
         int repeats = 0;
@@ -75,6 +87,9 @@ public static unsafe class ErrorState
         public bool HasMessage, OwnsMessage, IsSet;
         public RawFrame[] Frames = new RawFrame[16];
         public int FrameCount;            // innermost first
+        public PythonException? Cause, Context;
+        public bool SuppressContext;
+        public Caught? Origin;            // the caught exception this one was raised again from
 
         public string Type => TypeName ?? RuntimeStrings.Read(TypePtr);
         public string? MessageText => !HasMessage ? null : Message ?? RuntimeStrings.Read(MessagePtr);
@@ -96,6 +111,7 @@ public static unsafe class ErrorState
         var p = State;
         Release(p);
         p.TypePtr = type; p.MessagePtr = message; p.HasMessage = message != null; p.IsSet = true;
+        TakeStagedCause(p);
         // The message is kept as a pointer until a host reads it: one reference of its own (compiled code releases
         // its references as it unwinds), dropped when the exception is taken. Constants are not counted.
         if (message != null) { RuntimeStrings.Retain(message); p.OwnsMessage = true; }
@@ -106,6 +122,85 @@ public static unsafe class ErrorState
         var p = State;
         if (p.FrameCount == p.Frames.Length) Array.Resize(ref p.Frames, p.Frames.Length * 2);
         p.Frames[p.FrameCount++] = new RawFrame(function, file, line, source);
+    }
+
+    /// <summary>An exception an except clause caught: what was pending, moved out of the thread's state.</summary>
+    public sealed class Caught
+    {
+        public string? TypeName, Message;
+        public byte* TypePtr, MessagePtr;
+        public bool HasMessage, OwnsMessage;
+        public RawFrame[] Frames = Array.Empty<RawFrame>();   // innermost first
+        public PythonException? Cause, Context;
+        public bool SuppressContext;
+        private PythonException? _snapshot;
+
+        /// <summary>As the host would see it (made once: its strings outlive the object's references).</summary>
+        public PythonException Snapshot() => _snapshot ??= new PythonException(Type, MessageText, Frames.Reverse().Select(f => f.ToFrame()).ToArray())
+            { Cause = Cause, Context = Context, SuppressContext = SuppressContext };
+
+        public string Type => TypeName ?? RuntimeStrings.Read(TypePtr);
+        public string? MessageText => !HasMessage ? null : Message ?? RuntimeStrings.Read(MessagePtr);
+    }
+
+    /// <summary>Takes the pending exception (its message reference moves with it) and clears the state.</summary>
+    public static Caught Catch()
+    {
+        var p = State;
+        var c = new Caught
+        {
+            TypeName = p.IsSet ? p.TypeName : "SystemError", TypePtr = p.TypePtr,
+            Message = p.IsSet ? p.Message : "compiled code failed without setting an exception", MessagePtr = p.MessagePtr,
+            HasMessage = p.HasMessage || !p.IsSet, OwnsMessage = p.OwnsMessage, Frames = p.Frames[..p.FrameCount],
+            Cause = p.Cause, Context = p.Context, SuppressContext = p.SuppressContext,
+        };
+        p.OwnsMessage = false;
+        Release(p);
+        return c;
+    }
+
+    /// <summary>Makes a caught exception pending again, with its traceback (the caught object keeps its own reference
+    /// to the message).</summary>
+    public static void Restore(Caught c)
+    {
+        var p = State;
+        Release(p);
+        p.TypeName = c.TypeName; p.TypePtr = c.TypePtr; p.Message = c.Message; p.MessagePtr = c.MessagePtr;
+        p.HasMessage = c.HasMessage; p.IsSet = true;
+        p.Cause = c.Cause; p.Context = c.Context; p.SuppressContext = c.SuppressContext; p.Origin = c;
+        TakeStagedCause(p);
+        if (c.OwnsMessage) { RuntimeStrings.Retain(c.MessagePtr); p.OwnsMessage = true; }
+        if (p.Frames.Length < c.Frames.Length) p.Frames = new RawFrame[c.Frames.Length];
+        c.Frames.CopyTo(p.Frames, 0);
+        p.FrameCount = c.Frames.Length;
+    }
+
+    [ThreadStatic] private static bool _causeStaged;
+    [ThreadStatic] private static PythonException? _stagedCause;
+
+    /// <summary>raise X from Y: Y, given just before X is raised (null: from None).</summary>
+    public static void StageCause(PythonException? cause) { _causeStaged = true; _stagedCause = cause; }
+
+    private static void TakeStagedCause(Pending p)
+    {
+        if (!_causeStaged) return;
+        p.Cause = _stagedCause; p.SuppressContext = true;
+        _causeStaged = false; _stagedCause = null;
+    }
+
+    /// <summary>The pending exception was raised while <paramref name="handled"/> was being handled: its context,
+    /// unless it has one already (raised deeper) or is that exception raised again.</summary>
+    public static void SetContext(Caught handled)
+    {
+        var p = State;
+        if (!p.IsSet || p.Context != null || p.Origin == handled) return;
+        p.Context = handled.Snapshot();
+    }
+
+    public static void ReleaseCaught(Caught c)
+    {
+        if (c.OwnsMessage) RuntimeStrings.Release(c.MessagePtr);
+        c.OwnsMessage = false;
     }
 
     /// <summary>The pending exception, for a host that converts it itself; call <see cref="Clear"/> after.</summary>
@@ -120,6 +215,7 @@ public static unsafe class ErrorState
         p.TypeName = null; p.TypePtr = null; p.Message = null; p.MessagePtr = null;
         p.HasMessage = p.OwnsMessage = p.IsSet = false;
         p.FrameCount = 0;
+        p.Cause = p.Context = null; p.SuppressContext = false; p.Origin = null;
         if (p.Frames.Length > 1024) p.Frames = new RawFrame[16];   // after a deep recursion
     }
 
@@ -133,7 +229,7 @@ public static unsafe class ErrorState
         {
             var frames = new TracebackFrame[p.FrameCount];
             for (int i = 0; i < frames.Length; i++) frames[i] = p.Frames[p.FrameCount - 1 - i].ToFrame();   // outermost first
-            e = new PythonException(p.Type, p.MessageText, frames);
+            e = new PythonException(p.Type, p.MessageText, frames) { Cause = p.Cause, Context = p.Context, SuppressContext = p.SuppressContext };
         }
         Release(p);
         return e;

@@ -19,7 +19,8 @@ public static class RaiseAnalysis
         var all = specs.ToList();
         foreach (var s in all) s.Recursive = InCycle(s);
         // The long jump of the recursion guard skips frames: only safe when no recursive function owns references.
-        bool unwind = all.Any(s => s.Recursive && s.OwnsReferences);
+        // So is a recursive function with a try: its handlers must see RecursionError where it is raised.
+        bool unwind = all.Any(s => s.Recursive && (s.OwnsReferences || s.Ir.Blocks.Any(b => b.Handler != null)));
         foreach (var s in all) s.RecursionUnwinds = unwind && s.Recursive;
         FindFramePositions(all);
         // A call into a recursion cycle from outside it may come back with RecursionError.
@@ -87,7 +88,7 @@ public static class RaiseAnalysis
     {
         foreach (var b in s.Ir.Blocks)
         {
-            if (b.Term.Kind == TermKind.Raise) return true;
+            if (b.Term.Kind is TermKind.Raise or TermKind.Reraise) return true;
             foreach (var i in b.Instrs)
                 if (InstrMayRaise(i)) return true;
         }
@@ -101,10 +102,11 @@ public static class RaiseAnalysis
         Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not ResolvedIndex,
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
         Op.CheckBound => true,
+        Op.ExcCause => false,
         _ => i.Resolved switch
         {
             ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls
-            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam => false,
+            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam or ExceptClauseClasses => false,
             _ => true,
         },
     };

@@ -59,6 +59,8 @@ public sealed record ResolvedLibraryCall(Library.LibFunc Function, Library.Signa
 }
 /// <summary>A call of an exception class: makes an exception instance.</summary>
 public sealed record ResolvedException(string ExceptionName) : Resolution;
+/// <summary>The classes an except clause names (one, or a tuple of them).</summary>
+public sealed record ExceptClauseClasses(string[] Classes) : Resolution;
 /// <summary>A global or attribute folded to a constant value.</summary>
 public sealed record ResolvedConstant(object Value) : Resolution;
 /// <summary>A tuple subscript with a constant index, already in range.</summary>

@@ -176,7 +176,10 @@ public sealed class TypeInference
     public static IEnumerable<Block> LiveSuccessors(Block b)
     {
         if (b.Term.Kind == TermKind.Branch && LiteralOf(b.Term.Value!) is { } lit)
-            return new[] { Truthy(lit) ? b.Term.Target! : b.Term.Else! };
+        {
+            var taken = Truthy(lit) ? b.Term.Target! : b.Term.Else!;
+            return b.Handler != null ? new[] { taken, b.Handler } : new[] { taken };
+        }
         return b.Succs;
     }
 
@@ -186,11 +189,19 @@ public sealed class TypeInference
         PyNone => false, object?[] t => t.Length > 0, _ => true,
     };
 
+    /// <summary>The classes an except clause names: one class or a tuple of them.</summary>
+    public string[] ExceptClasses(Value cls)
+    {
+        IEnumerable<SjType> items = cls.Type is TupleType tt ? tt.Items : new[] { cls.Type };
+        return items.Select(t => t is ExceptionClassType ec ? ec.ExceptionName
+            : throw Error(cls, "catching classes that do not inherit from BaseException is not allowed", "name an exception class, or a tuple of them")).ToArray();
+    }
+
     private void CheckRaise(Terminator t)
     {
         var v = t.Value!;
         if (!TypeOps.IsKnown(v.Type)) return;
-        if (v.Type is ExceptionInstanceType or ExceptionClassType) return;
+        if (v.Type is ExceptionInstanceType or ExceptionClassType or CaughtExceptionType) return;
         throw Here.Error(ErrorKind.TypingError, "exceptions must derive from BaseException", v.Span, "raise a built-in exception, e.g. raise ValueError(\"message\")");
     }
 
@@ -291,6 +302,21 @@ public sealed class TypeInference
             case Op.JoinStr: return SimpleType.Str;
 
             case Op.MakeClosure: return new FunctionType((FunctionInfo)i.Data!, i.Args.Select(a => a.Type));
+            case Op.ExcMatch:
+                i.Resolved = new ExceptClauseClasses(ExceptClasses(i.Args[0]));
+                return ScalarType.Bool;
+            case Op.ExcCause:
+                if (i.Args[0].Type is not (ExceptionInstanceType or ExceptionClassType or CaughtExceptionType) && i.Args[0].Type != SimpleType.None)
+                    throw Error(i.Args[0], "exception causes must derive from BaseException", "use raise X from e, with e an exception, or raise X from None");
+                return SimpleType.None;
+            case Op.ExcCatch:
+            {
+                if (i.Data is not true) return SimpleType.None;
+                // The class the clause named (its test is this block's branch), else BaseException.
+                var test = i.Block.Preds.Count == 1 && i.Block.Preds[0].Term is { Kind: TermKind.Branch, Value: Instr { Op: Op.ExcMatch } m } ? m : null;
+                var classes = test != null ? ExceptClasses(test.Args[0]) : new[] { "BaseException" };
+                return new CaughtExceptionType(classes.Length == 1 ? classes[0] : "BaseException");
+            }
         }
         throw Error(i, $"internal: no typing rule for {i.Op}");
     }

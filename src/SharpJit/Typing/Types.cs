@@ -271,6 +271,16 @@ public sealed class ExceptionInstanceType : SjType
     public override string Name => $"exception({ExceptionName})";
 }
 
+/// <summary>An exception caught by an except clause (<c>except ValueError as e</c>): its class is known only at run
+/// time (ValueError or a subclass); the value is a counted runtime object holding class, message and traceback.</summary>
+public sealed class CaughtExceptionType : SjType
+{
+    /// <summary>The class the clause named (for a tuple of classes, BaseException).</summary>
+    public string ClauseClass { get; }
+    public CaughtExceptionType(string clauseClass) { ClauseClass = clauseClass; }
+    public override string Name => $"caught({ClauseClass})";
+}
+
 /// <summary>A phi whose incoming values have types that cannot be unified; an error only if used.</summary>
 public sealed class ConflictType : SjType
 {
@@ -299,6 +309,7 @@ public static class TypeOps
         ModuleType => "module",
         ExceptionClassType => "type",
         ExceptionInstanceType e => e.ExceptionName,
+        CaughtExceptionType c => c.ClauseClass,
         _ => t.Name,
     };
 

@@ -1,0 +1,120 @@
+using System.Runtime.InteropServices;
+
+namespace SharpJit.Runtime;
+
+/// <summary>
+/// Python's exception classes as compiled code matches them in except clauses: each built-in class's base, and the
+/// classes a compiled module defines (<c>class MyError(ValueError): pass</c>), registered when the module compiles.
+/// Classes are known by name.
+/// </summary>
+public static class ExceptionClasses
+{
+    private static readonly Dictionary<string, string> Bases = new()
+    {
+        ["Exception"] = "BaseException", ["SystemExit"] = "BaseException", ["KeyboardInterrupt"] = "BaseException",
+        ["GeneratorExit"] = "BaseException",
+        ["ArithmeticError"] = "Exception", ["AssertionError"] = "Exception", ["AttributeError"] = "Exception",
+        ["BufferError"] = "Exception", ["EOFError"] = "Exception", ["ImportError"] = "Exception", ["LookupError"] = "Exception",
+        ["MemoryError"] = "Exception", ["NameError"] = "Exception", ["OSError"] = "Exception", ["ReferenceError"] = "Exception",
+        ["RuntimeError"] = "Exception", ["StopIteration"] = "Exception", ["SyntaxError"] = "Exception",
+        ["SystemError"] = "Exception", ["TypeError"] = "Exception", ["ValueError"] = "Exception", ["Warning"] = "Exception",
+        ["FloatingPointError"] = "ArithmeticError", ["OverflowError"] = "ArithmeticError", ["ZeroDivisionError"] = "ArithmeticError",
+        ["IndexError"] = "LookupError", ["KeyError"] = "LookupError",
+        ["UnboundLocalError"] = "NameError",
+        ["NotImplementedError"] = "RuntimeError", ["RecursionError"] = "RuntimeError",
+        ["UnicodeError"] = "ValueError", ["ModuleNotFoundError"] = "ImportError",
+    };
+    private static readonly object Sync = new();
+
+    /// <summary>A class a compiled module defines, with its base (a built-in class or one registered before).</summary>
+    public static void Register(string name, string baseName)
+    {
+        lock (Sync) Bases[name] = baseName;
+    }
+
+    /// <summary>Is <paramref name="cls"/> the class <paramref name="ancestor"/> or derived from it? A class no one
+    /// registered derives from Exception.</summary>
+    public static bool IsSubclass(string cls, string ancestor)
+    {
+        lock (Sync)
+        {
+            for (string? c = cls; c != null; c = Bases.TryGetValue(c, out var b) ? b : c == "BaseException" ? null : "Exception")
+                if (c == ancestor) return true;
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// Caught exceptions (<c>except E as e</c>, and the exception a <c>finally</c> block holds while it runs): the pending
+/// exception moved out of the thread's state into a counted object, which compiled code can print, raise again with
+/// its traceback, or drop. Layout: an 8-byte count (as a str's, so compiled code counts both alike), then a handle to
+/// the exception.
+/// </summary>
+public static unsafe class CaughtExceptions
+{
+    private const int Header = 8;
+
+    /// <summary>sj_exc_catch: takes the pending exception (clearing it) into a new object with one reference.</summary>
+    [UnmanagedCallersOnly]
+    public static byte* Catch()
+    {
+        var caught = ErrorState.Catch();
+        var block = (byte*)NativeMemory.Alloc(Header + (nuint)sizeof(nint));
+        *(long*)block = 1;
+        *(nint*)(block + Header) = GCHandle.ToIntPtr(GCHandle.Alloc(caught));
+        RuntimeStats.Allocated();
+        return block + Header;
+    }
+
+    /// <summary>sj_exc_clear: an except clause without a name: the exception is handled and forgotten.</summary>
+    [UnmanagedCallersOnly]
+    public static void Clear() => ErrorState.Clear();
+
+    /// <summary>sj_exc_matches: does the pending exception's class derive from the named class?</summary>
+    [UnmanagedCallersOnly]
+    public static int Matches(byte* cls) => ExceptionClasses.IsSubclass(ErrorState.Peek().Type, RuntimeStrings.Read(cls)) ? 1 : 0;
+
+    /// <summary>sj_exc_restore: makes a caught exception pending again, with the traceback it had.</summary>
+    [UnmanagedCallersOnly]
+    public static void Restore(byte* p) => ErrorState.Restore(Of(p));
+
+    /// <summary>sj_exc_free: the last reference went.</summary>
+    [UnmanagedCallersOnly]
+    public static void Free(byte* p)
+    {
+        var handle = GCHandle.FromIntPtr(*(nint*)p);
+        ErrorState.ReleaseCaught((ErrorState.Caught)handle.Target!);
+        handle.Free();
+        NativeMemory.Free(p - Header);
+        RuntimeStats.Freed();
+    }
+
+    /// <summary>sj_write_exc: str(e) (the message; for KeyError its repr) or repr(e) (<c>ValueError('message')</c>).</summary>
+    [UnmanagedCallersOnly]
+    public static void Write(long sink, byte* p, long repr)
+    {
+        var c = Of(p);
+        string? message = c.MessageText;
+        string text = repr != 0 ? $"{c.Type}({(message is null ? "" : PyStr.Repr(message))})"
+            : message is null ? "" : c.Type == "KeyError" ? PyStr.Repr(message) : message;
+        RuntimeExports.WriteText(sink, text);
+    }
+
+    /// <summary>sj_exc_context: an exception raised while this one was handled.</summary>
+    [UnmanagedCallersOnly]
+    public static void Context(byte* p) => ErrorState.SetContext(Of(p));
+
+    /// <summary>sj_exc_cause_caught, sj_exc_cause_new, sj_exc_cause_none: the cause of the raise that follows.</summary>
+    [UnmanagedCallersOnly]
+    public static void CauseCaught(byte* p) => ErrorState.StageCause(Of(p).Snapshot());
+
+    [UnmanagedCallersOnly]
+    public static void CauseNew(byte* type, byte* message) =>
+        ErrorState.StageCause(new PythonException(RuntimeStrings.Read(type), message == null ? null : RuntimeStrings.Read(message), Array.Empty<TracebackFrame>()));
+
+    [UnmanagedCallersOnly]
+    public static void CauseNone() => ErrorState.StageCause(null);
+
+    private static ErrorState.Caught Of(byte* p) => (ErrorState.Caught)GCHandle.FromIntPtr(*(nint*)p).Target!;
+}

@@ -1,0 +1,3 @@
+def f(n):
+    raise ValueError("plain cause") from TypeError("why")
+f(1)
