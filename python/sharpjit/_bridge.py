@@ -57,6 +57,9 @@ def classify(value):
         if value.dtype.name in _NARROW_SCALARS:
             return ("const", value.item(), value.dtype.name)  # keeps its NumPy type in compiled code
         return ("const", value.item())
+    if isinstance(value, type) and issubclass(value, BaseException):
+        # An exception class: its method resolution order by qualified name (compiled code raises and matches it).
+        return ("exception",) + tuple(_qualified_name(c) for c in value.__mro__ if c is not object)
     if isinstance(value, types.ModuleType):
         if value.__name__ in _SUPPORTED_MODULES:
             return ("module", value.__name__)
@@ -151,8 +154,28 @@ def numpy_scalar_type(name):
 _CLASSES = {}
 
 
+def _qualified_name(cls):
+    """How compiled code names a class: built-in ones by name, others as module.qualname (as tracebacks show them)."""
+    return cls.__name__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _user_class(type_name):
+    """A class defined in Python, by its qualified name (module.Outer.Inner): the longest module prefix, then
+    attributes."""
+    parts = type_name.split(".")
+    for k in range(len(parts) - 1, 0, -1):
+        module = sys.modules.get(".".join(parts[:k]))
+        if module is None:
+            continue
+        obj = module
+        for attr in parts[k:]:
+            obj = getattr(obj, attr, None)
+        return obj
+    return None
+
+
 def _exception_class(type_name):
-    cls = getattr(builtins, type_name, None)
+    cls = getattr(builtins, type_name, None) if "." not in type_name else _user_class(type_name)
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         cls = RuntimeError
     _CLASSES[type_name] = cls
@@ -160,7 +183,8 @@ def _exception_class(type_name):
 
 
 def exception_class(type_name):
-    """The built-in exception class of a name compiled code raises (RuntimeError for anything else)."""
+    """The exception class of a name compiled code raises: built-in, or defined in Python (module.qualname);
+    RuntimeError for anything else."""
     return _CLASSES.get(type_name) or _exception_class(type_name)
 
 

@@ -77,6 +77,7 @@ internal static unsafe class Bridge
             else if (!p.HasMessage) exc = Py.PyObject_CallObject(cls, 0);
             else exc = CallOne(cls, p.Message != null ? Py.Str(p.Message) : Utf8(p.MessagePtr));
             if (exc == 0) return 0;
+            if (!Chain(exc, p.Cause, p.Context, p.SuppressContext)) { Py.Py_DecRef(exc); return 0; }
             Py.PyErr_SetObject(Py.TypeOf(exc), exc);
             Py.Py_DecRef(exc);
             for (int i = 0; i < n; i++) Py.PyTraceBack_Here(frames[i]);   // innermost first, as CPython unwinds
@@ -87,6 +88,56 @@ internal static unsafe class Bridge
             if (rented != null) System.Buffers.ArrayPool<nint>.Shared.Return(rented);
             ErrorState.Clear();
         }
+    }
+
+    /// <summary>__cause__ and __context__ of an exception compiled code raised (raise … from …, or raised while
+    /// handling another), each a Python exception with its own traceback. False with a Python error set.</summary>
+    private static bool Chain(nint exc, PythonException? cause, PythonException? context, bool suppressContext)
+    {
+        if (cause != null)
+        {
+            nint c = Made(cause);
+            if (c == 0) return false;
+            Py.PyException_SetCause(exc, c);
+        }
+        else if (suppressContext) Py.PyException_SetCause(exc, 0);
+        if (context != null)
+        {
+            nint c = Made(context);
+            if (c == 0) return false;
+            Py.PyException_SetContext(exc, c);
+        }
+        return true;
+    }
+
+    /// <summary>A chained exception as a Python object with its traceback (raised and fetched back, so CPython makes
+    /// the traceback from the compiled frames); a new reference, 0 with a Python error set.</summary>
+    private static nint Made(PythonException e)
+    {
+        nint cls = ExceptionClass(e.TypeName);
+        if (cls == 0) return 0;
+        var frames = new List<nint>();
+        try
+        {
+            foreach (var f in e.Frames)   // outermost first
+            {
+                nint frame = CallHelper("site_frame", Py.Str(f.File), Py.PyLong_FromLongLong(f.Line), Py.Str(f.Function));
+                if (frame == 0) return 0;
+                frames.Add(frame);
+            }
+            nint exc = e.PyMessage == null ? Py.PyObject_CallObject(cls, 0) : CallOne(cls, Py.Str(e.PyMessage));
+            if (exc == 0) return 0;
+            if (!Chain(exc, e.Cause, e.Context, e.SuppressContext)) { Py.Py_DecRef(exc); return 0; }
+            if (frames.Count == 0) return exc;   // never raised (a cause made as ValueError("…")): no traceback
+            Py.PyErr_SetObject(Py.TypeOf(exc), exc);
+            Py.Py_DecRef(exc);
+            for (int i = frames.Count - 1; i >= 0; i--) Py.PyTraceBack_Here(frames[i]);
+            Py.PyErr_Fetch(out var type, out var value, out var traceback);
+            if (traceback != 0) { Py.PyException_SetTraceback(value, traceback); Py.Py_DecRef(traceback); }
+            Py.Py_DecRef(type);
+            return value;
+        }
+        finally { foreach (var f in frames) Py.Py_DecRef(f); }
     }
 
     private static nint CallOne(nint callable, nint arg)
@@ -304,6 +355,17 @@ internal static class HostNames
                 g.HostObject = new HostModule(Py.PyTuple_GetItem(d, 1), g.ModuleName ?? "?");
                 g.HostKey = "pymodule:" + g.ModuleName;
                 return g;
+            case "exception":
+            {
+                int n = (int)Py.PyTuple_Size(d);
+                var mro = new string[n - 1];
+                for (int k = 1; k < n; k++) mro[k - 1] = Py.AsString(Py.PyTuple_GetItem(d, k)) ?? "";
+                g.Kind = GlobalKind.ExceptionClass; g.ExceptionMro = mro;
+                g.HostKey = "exception:" + string.Join(",", mro);
+                // Registered now too: code loaded from the cache matches its except clauses without being typed again.
+                ExceptionClasses.Register(mro[0], mro);
+                return g;
+            }
             case "jit":
                 var callee = DispatcherType.StateOf(Py.PyTuple_GetItem(d, 1))!;
                 g.Kind = GlobalKind.Function; g.HostObject = callee; g.HostKey = "jit:" + callee.Identity;

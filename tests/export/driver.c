@@ -21,5 +21,11 @@ int main(void) {
     if (narrow(100, 3, &n) == 0) printf("%d\n", (int)n);
     nothing(3);
     if (nothing(11) != 0) err();
+    fflush(stdout);
+    if (guarded(7, 0, &k) == 0) printf("%ld\n", (long)k);
+    fflush(stdout);
+    if (guarded(7, 2, &k) == 0) printf("%ld\n", (long)k);
+    fflush(stdout);
+    if (guarded(1000, 3, &k) != 0) err();
     return 0;
 }

@@ -27,3 +27,9 @@ try:
     nothing(11)
 except OverflowError as e:
     err(e)
+print(guarded(7, 0))
+print(guarded(7, 2))
+try:
+    guarded(1000, 3)
+except ValueError as e:
+    err(e)

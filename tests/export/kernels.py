@@ -50,3 +50,19 @@ def nothing(n):
     if n > 10:
         raise OverflowError("too big")
     print("nothing", n)
+
+
+def guarded(a, b):
+    try:
+        q = a // b
+    except ZeroDivisionError as e:
+        print("caught", e, repr(e))
+        q = -1
+    finally:
+        print("checked", a, b)
+    if q > 100:
+        try:
+            raise ValueError(f"big {q}")
+        except LookupError:
+            q = 0
+    return q

@@ -12,7 +12,7 @@ KERNELS = REPO / "tests" / "export" / "kernels.py"
 FUNCTIONS = {
     "series": "float64(float64, int64)", "fib": "int64(int64)", "collatz": "int64(int64)",
     "describe": "int64(float64, int64)", "checked_div": "int64(int64, int64)", "flag": "bool(float64, float64, float64)",
-    "narrow": "int32(int32, int32)", "nothing": "void(int64)",
+    "narrow": "int32(int32, int32)", "nothing": "void(int64)", "guarded": "int64(int64, int64)",
 }
 needs_clang = pytest.mark.skipif(shutil.which("clang-19") is None, reason="clang-19 is not installed")
 

@@ -250,7 +250,10 @@ public sealed class Binder
                 return;
             case Global g: throw Unsupported(g, "the 'global' statement is not supported", "compiled functions can read module-level values but not assign them; return the new value instead");
             case Nonlocal nl: throw Unsupported(nl, "the 'nonlocal' statement is not supported", "return the new value from the inner function instead");
-            case ClassDef c: throw Unsupported(c, "class definitions are not supported in compiled code", "use functions and tuples");
+            case ClassDef c when _fn.IsModule && _module.Globals.TryGetValue(c.Name, out var cg) && cg.Kind == GlobalKind.ExceptionClass:
+                return;   // an exception class: a module-level name (ScopeAnalyzer)
+            case ClassDef c: throw Unsupported(c, "class definitions are not supported in compiled code",
+                "exception classes are (class MyError(ValueError): pass, at module level); otherwise use functions and tuples");
             case Try t: BindTry(t); return;
             case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
             case With w: throw Unsupported(w, "'with' statements are not supported in compiled code");

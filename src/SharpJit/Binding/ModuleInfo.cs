@@ -3,7 +3,7 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque }
+public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass }
 
 /// <summary>A host module whose attributes compiled code reads (frozen like globals).</summary>
 public interface IHostNamespace
@@ -21,6 +21,9 @@ public sealed class GlobalInfo
     public string? MemberName;        // for ModuleMember
     public object? ConstantValue;     // for Constant
     public string? Description;       // for Opaque: what the host value is ("a list object")
+    /// <summary>For ExceptionClass: the class's method resolution order by qualified name, itself first
+    /// (<c>__main__.MyError</c>, <c>ValueError</c>, <c>Exception</c>, <c>BaseException</c>).</summary>
+    public string[]? ExceptionMro;
     /// <summary>For names supplied by a host: a stable text identifying the value frozen into the code (cache keys).</summary>
     public string? HostKey;
     /// <summary>For host functions: the host's object behind <see cref="Function"/> (its dispatcher).</summary>

@@ -18,7 +18,7 @@ internal sealed class ScopeAnalyzer
         CollectScope(main, _module.Ast.Body);
         // Module-level imports and defs are globals, not SSA locals of the module body.
         foreach (var g in _module.Globals.Values)
-            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember) main.Locals.Remove(g.Name);
+            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember or GlobalKind.ExceptionClass) main.Locals.Remove(g.Name);
         ResolveFree(main);
         FindConstants();
     }
@@ -31,6 +31,9 @@ internal sealed class ScopeAnalyzer
             switch (s)
             {
                 case FunctionDef f: Define(f.Name, GlobalKind.Function, s.Span).Function = null; break;
+                case ClassDef c when topLevel && ExceptionClassMro(c) is { } mro:
+                    Define(c.Name, GlobalKind.ExceptionClass, s.Span).ExceptionMro = mro;
+                    break;
                 case Import imp:
                     foreach (var a in imp.Names)
                     {
@@ -60,6 +63,27 @@ internal sealed class ScopeAnalyzer
         }
     }
 
+    /// <summary>The module a script's classes belong to: CPython names classes of the main script __main__.X.</summary>
+    public const string ScriptModuleName = "__main__";
+
+    /// <summary>A class compiled code can use: an exception class at module level whose body is only a docstring,
+    /// <c>pass</c> or <c>...</c>, with one base, a built-in exception class or one defined above it. Its method
+    /// resolution order, else null (the binder rejects the class).</summary>
+    private string[]? ExceptionClassMro(ClassDef c)
+    {
+        if (c.DecoratorList.Count > 0 || c.Keywords.Count > 0 || c.Bases.Count != 1 || c.Bases[0] is not Name b) return null;
+        if (!c.Body.All(s => s is Pass || s is ExprStmt { Value: Constant { Value: string or PyEllipsis } })) return null;
+        string[] baseMro;
+        if (_module.Globals.TryGetValue(b.Id, out var g))
+        {
+            if (g.Kind != GlobalKind.ExceptionClass) return null;
+            baseMro = g.ExceptionMro!;
+        }
+        else if (Library.Builtins.ExceptionNames.Contains(b.Id) || Runtime.ExceptionClasses.IsBuiltin(b.Id)) baseMro = Runtime.ExceptionClasses.Mro(b.Id);
+        else return null;
+        return baseMro.Prepend($"{ScriptModuleName}.{c.Name}").ToArray();
+    }
+
     private void CheckModule(string name, Span span)
     {
         if (!ModuleInfo.KnownModules.Contains(name))
@@ -82,7 +106,8 @@ internal sealed class ScopeAnalyzer
 
     private static string Describe(GlobalKind k) => k switch
     {
-        GlobalKind.Function => "function", GlobalKind.Module => "module", GlobalKind.ModuleMember => "imported name", _ => "variable",
+        GlobalKind.Function => "function", GlobalKind.Module => "module", GlobalKind.ModuleMember => "imported name",
+        GlobalKind.ExceptionClass => "class", _ => "variable",
     };
 
     /// <summary>Walks one scope's body: records assigned names and reads, creates child scopes.</summary>

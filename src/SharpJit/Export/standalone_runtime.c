@@ -86,6 +86,60 @@ void sj_traceback(const char *fn, const char *file, i64 line, const char *src)
     frames[nframes++] = fr;
 }
 
+/* Caught exceptions (except E as e): counted like strings (the count 8 bytes before the pointer). Matching knows the
+ * built-in classes; a class the program defines matches itself only. Chaining (context, cause) is not kept. */
+typedef struct { const char *type; char *msg; frame_t *frames; size_t n; } caught_t;
+static const char *const exc_bases[][2] = {
+    {"Exception", "BaseException"}, {"SystemExit", "BaseException"}, {"KeyboardInterrupt", "BaseException"},
+    {"ArithmeticError", "Exception"}, {"AssertionError", "Exception"}, {"AttributeError", "Exception"},
+    {"LookupError", "Exception"}, {"MemoryError", "Exception"}, {"NameError", "Exception"}, {"OSError", "Exception"},
+    {"RuntimeError", "Exception"}, {"StopIteration", "Exception"}, {"SystemError", "Exception"},
+    {"TypeError", "Exception"}, {"ValueError", "Exception"}, {"FloatingPointError", "ArithmeticError"},
+    {"OverflowError", "ArithmeticError"}, {"ZeroDivisionError", "ArithmeticError"}, {"IndexError", "LookupError"},
+    {"KeyError", "LookupError"}, {"UnboundLocalError", "NameError"}, {"NotImplementedError", "RuntimeError"},
+    {"RecursionError", "RuntimeError"},
+};
+static const char *exc_base(const char *c)
+{
+    for (size_t k = 0; k < sizeof exc_bases / sizeof exc_bases[0]; k++)
+        if (!strcmp(exc_bases[k][0], c)) return exc_bases[k][1];
+    return strcmp(c, "BaseException") && !strchr(c, '.') ? "Exception" : 0;
+}
+int sj_exc_matches(const char *cls)
+{
+    for (const char *c = err_type; c; c = exc_base(c))
+        if (!strcmp(c, cls)) return 1;
+    return 0;
+}
+void sj_exc_clear(void) { free(err_msg); err_msg = 0; err_type = 0; nframes = 0; }
+caught_t *sj_exc_catch(void)
+{
+    char *block = malloc(8 + sizeof(caught_t));
+    if (!block) { sj_exc_clear(); return 0; }
+    *(i64 *)block = 1;
+    caught_t *c = (caught_t *)(block + 8);
+    c->type = err_type ? err_type : "SystemError"; c->msg = err_msg; err_msg = 0;
+    c->n = nframes; c->frames = nframes ? malloc(nframes * sizeof(frame_t)) : 0;
+    if (c->frames) memcpy(c->frames, frames, nframes * sizeof(frame_t)); else c->n = 0;
+    sj_exc_clear();
+    return c;
+}
+void sj_exc_restore(caught_t *c)
+{
+    if (!c) return;
+    sj_raise(c->type, c->msg);
+    for (size_t k = 0; k < c->n; k++) sj_traceback(c->frames[k].fn, c->frames[k].file, c->frames[k].line, c->frames[k].src);
+}
+void sj_exc_free(caught_t *c)
+{
+    if (!c) return;
+    free(c->msg); free(c->frames); free((char *)c - 8);
+}
+void sj_exc_context(caught_t *c) { (void)c; }
+void sj_exc_cause_caught(caught_t *c) { (void)c; }
+void sj_exc_cause_new(const char *type, const char *msg) { (void)type; (void)msg; }
+void sj_exc_cause_none(void) {}
+
 typedef struct { char *p; size_t n, cap; } sb_t;
 
 static void sb_put(sb_t *b, const char *s, size_t n)
@@ -274,6 +328,20 @@ static void repr_str(i64 sink, const char *s)
 }
 
 void sj_write_str(i64 sink, const char *s) { if (s) outs(sink, s); }
+void sj_write_exc(i64 sink, caught_t *c, i64 repr)
+{
+    if (!c) return;
+    if (!repr) {
+        if (c->msg && !strcmp(c->type, "KeyError")) repr_str(sink, c->msg);
+        else if (c->msg) outs(sink, c->msg);
+        return;
+    }
+    const char *dot = strchr(c->type, '.'), *name = c->type;
+    while (dot) { name = dot + 1; dot = strchr(name, '.'); }
+    outs(sink, name); outs(sink, "(");
+    if (c->msg) repr_str(sink, c->msg);
+    outs(sink, ")");
+}
 void sj_write_repr_str(i64 sink, const char *s) { repr_str(sink, s ? s : ""); }
 void sj_write_i64(i64 sink, i64 v) { char b[32]; snprintf(b, sizeof b, "%ld", v); outs(sink, b); }
 void sj_write_u64(i64 sink, i64 v) { char b[32]; snprintf(b, sizeof b, "%lu", (u64)v); outs(sink, b); }

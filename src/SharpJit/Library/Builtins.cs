@@ -481,7 +481,7 @@ public static unsafe partial class Builtins
         bool Check(SjType cls)
         {
             if (cls is BuiltinType bt && TypePredicates.TryGetValue(bt.Qualified, out var pred)) return pred(valueType);
-            if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && (ei.ExceptionName == ec.ExceptionName || ec.ExceptionName is "Exception" or "BaseException");
+            if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && Runtime.ExceptionClasses.IsSubclass(ei.ExceptionName, ec.ExceptionName);
             if (c != null) throw c.ErrorAt(c.Positional[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");
             return false;
         }

@@ -40,8 +40,14 @@ public static unsafe class Formatting
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;
             case ExceptionClassType ec: Text(e, sink, $"<class '{ec.ExceptionName}'>"); return;
             case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
+            case ExceptionInstanceType ei when repr:
+                // ValueError('message'), or ValueError() without one.
+                Text(e, sink, Runtime.ExceptionClasses.ShortName(ei.ExceptionName) + "(");
+                e.When(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, v, ConstPointerNull(e.M.Ptr), ""), () => e.CallRuntime("sj_write_repr_str", sink, v));
+                Text(e, sink, ")");
+                return;
             case ExceptionInstanceType:
-                e.CallRuntime(repr ? "sj_write_repr_str" : "sj_write_str", sink, e.CallRuntime("sj_str_or_empty", v));
+                e.CallRuntime("sj_write_str", sink, e.CallRuntime("sj_str_or_empty", v));
                 return;
             case CaughtExceptionType:
                 e.CallRuntime("sj_write_exc", sink, v, e.M.ConstI64(repr ? 1 : 0));

@@ -24,25 +24,38 @@ public static class ExceptionClasses
         ["NotImplementedError"] = "RuntimeError", ["RecursionError"] = "RuntimeError",
         ["UnicodeError"] = "ValueError", ["ModuleNotFoundError"] = "ImportError",
     };
+    /// <summary>Classes defined in Python (by a compiled script or a module a @jit function reads): their method
+    /// resolution order, by qualified name (<c>__main__.MyError</c>), built-in classes included.</summary>
+    private static readonly Dictionary<string, string[]> UserMro = new();
     private static readonly object Sync = new();
 
-    /// <summary>A class a compiled module defines, with its base (a built-in class or one registered before).</summary>
-    public static void Register(string name, string baseName)
+    public static bool IsBuiltin(string name) => Bases.ContainsKey(name) || name == "BaseException";
+
+    /// <summary>A class defined in Python, with its method resolution order (itself first).</summary>
+    public static void Register(string name, string[] mro)
     {
-        lock (Sync) Bases[name] = baseName;
+        lock (Sync) UserMro[name] = mro;
     }
 
-    /// <summary>Is <paramref name="cls"/> the class <paramref name="ancestor"/> or derived from it? A class no one
-    /// registered derives from Exception.</summary>
-    public static bool IsSubclass(string cls, string ancestor)
+    /// <summary>The method resolution order of a class: a registered one's, else the built-in chain (a name no one
+    /// registered derives from Exception).</summary>
+    public static string[] Mro(string cls)
     {
         lock (Sync)
         {
+            if (UserMro.TryGetValue(cls, out var mro)) return mro;
+            var chain = new List<string>();
             for (string? c = cls; c != null; c = Bases.TryGetValue(c, out var b) ? b : c == "BaseException" ? null : "Exception")
-                if (c == ancestor) return true;
-            return false;
+                chain.Add(c);
+            return chain.ToArray();
         }
     }
+
+    /// <summary>Is <paramref name="cls"/> the class <paramref name="ancestor"/> or derived from it?</summary>
+    public static bool IsSubclass(string cls, string ancestor) => Array.IndexOf(Mro(cls), ancestor) >= 0;
+
+    /// <summary>The class's own name, as repr() shows it (<c>MyError('…')</c> for <c>__main__.MyError</c>).</summary>
+    public static string ShortName(string cls) => cls[(cls.LastIndexOf('.') + 1)..];
 }
 
 /// <summary>
@@ -96,7 +109,7 @@ public static unsafe class CaughtExceptions
     {
         var c = Of(p);
         string? message = c.MessageText;
-        string text = repr != 0 ? $"{c.Type}({(message is null ? "" : PyStr.Repr(message))})"
+        string text = repr != 0 ? $"{ExceptionClasses.ShortName(c.Type)}({(message is null ? "" : PyStr.Repr(message))})"
             : message is null ? "" : c.Type == "KeyError" ? PyStr.Repr(message) : message;
         RuntimeExports.WriteText(sink, text);
     }

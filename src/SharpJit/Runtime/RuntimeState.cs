@@ -26,9 +26,12 @@ public sealed class PythonException : Exception
     }
 
     /// <summary>The last line of a CPython traceback: "ValueError: message", or just the type without a message.</summary>
-    public string LastLine => PyMessage is null ? TypeName
+    public string LastLine => PyMessage is null ? DisplayType
         : TypeName == "KeyError" ? $"{TypeName}: {PyStr.Repr(PyMessage)}"   // str(KeyError(k)) is repr(k)
-        : PyMessage == "" ? TypeName : $"{TypeName}: {PyMessage}";
+        : PyMessage == "" ? DisplayType : $"{DisplayType}: {PyMessage}";
+
+    /// <summary>As CPython's traceback names the class: module.Name, without the module for __main__ and builtins.</summary>
+    private string DisplayType => TypeName.StartsWith("__main__.", StringComparison.Ordinal) ? TypeName["__main__.".Length..] : TypeName;
 
     /// <summary>As CPython prints it: the chain of causes and contexts first, each with its own traceback.</summary>
     public string FormatTraceback()

@@ -419,6 +419,9 @@ public sealed class TypeInference
             case GlobalKind.Constant:
                 i.Resolved = new ResolvedConstant(g.ConstantValue!);
                 return ConstType(g.ConstantValue);
+            case GlobalKind.ExceptionClass:
+                Runtime.ExceptionClasses.Register(g.ExceptionMro![0], g.ExceptionMro);
+                return new ExceptionClassType(g.ExceptionMro[0]);
             case GlobalKind.Opaque:
                 throw Error(i, $"'{name}' is {g.Description}, which compiled code cannot use",
                     "compiled code can use numbers, tuples, None, math, cmath, numpy, other @jit functions and modules holding them; pass other values as arguments");

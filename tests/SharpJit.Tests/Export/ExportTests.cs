@@ -20,6 +20,7 @@ public class ExportTests
     {
         "series:float64(float64, int64)", "fib:int64(int64)", "collatz:int64(int64)", "describe:int64(float64, int64)",
         "checked_div:int64(int64, int64)", "flag:bool(float64, float64, float64)", "narrow:int32(int32, int32)", "nothing:void(int64)",
+        "guarded:int64(int64, int64)",
     };
 
     private static (ExportResult Result, string Dir) ExportKernels()

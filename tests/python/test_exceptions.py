@@ -1,0 +1,124 @@
+"""Exceptions through @sharpjit.jit (issue 10): try/except/finally inside compiled code, exception classes defined in
+Python raised and caught on both sides of the boundary, and chained exceptions (__cause__, __context__) with their
+compiled frames."""
+import sys
+import traceback
+
+import pytest
+
+SOURCE = '''
+import sharpjit
+
+
+class AppError(Exception):
+    pass
+
+
+class ParseError(AppError):
+    pass
+
+
+class Both(ValueError, KeyError):
+    pass
+
+
+@sharpjit.jit
+def parse(n):
+    if n < 0:
+        raise ParseError(f"negative {n}")
+    if n == 0:
+        raise Both("zero")
+    return n * 2
+
+
+@sharpjit.jit
+def handled(n):
+    try:
+        return parse(n)
+    except AppError as e:
+        print("app:", e)
+        return -1
+    except LookupError as e:
+        print("lookup:", repr(e))
+        return -2
+    finally:
+        print("finally", n)
+
+
+@sharpjit.jit
+def convert(n):
+    try:
+        return 10 // n
+    except ZeroDivisionError as e:
+        raise ValueError(f"cannot convert {n}") from e
+
+
+@sharpjit.jit
+def while_handling(n):
+    try:
+        return parse(n)
+    except ParseError:
+        raise RuntimeError("while handling")
+
+
+@sharpjit.jit
+def from_none(n):
+    try:
+        return 10 // n
+    except ZeroDivisionError:
+        raise ValueError("hidden") from None
+
+
+@sharpjit.jit
+def reraise(n):
+    try:
+        return parse(n)
+    except AppError:
+        raise
+'''
+
+
+@pytest.fixture
+def mod(make_module):
+    m = make_module(SOURCE)
+    sys.modules[m.__name__] = m   # as an imported module is: compiled code finds its classes by module and name
+    yield m
+    del sys.modules[m.__name__]
+
+
+def test_try_except_finally_in_compiled_code(mod, capfd):
+    assert mod.handled(4) == 8
+    assert mod.handled(-3) == -1
+    assert mod.handled(0) == -2   # Both derives from KeyError too: its whole MRO is matched
+    assert capfd.readouterr().out == ("finally 4\napp: negative -3\nfinally -3\nlookup: Both('zero')\nfinally 0\n")
+
+
+def test_python_defined_class_crosses_the_boundary(mod):
+    with pytest.raises(mod.ParseError) as info:
+        mod.parse(-1)
+    assert type(info.value) is mod.ParseError and str(info.value) == "negative -1"
+    with pytest.raises(KeyError):
+        mod.parse(0)
+    # A bare raise keeps the original traceback: parse's frame is in it.
+    with pytest.raises(mod.AppError) as info:
+        mod.reraise(-2)
+    names = [f.name for f in traceback.extract_tb(info.value.__traceback__)]
+    assert names[-2:] == ["reraise", "parse"]
+
+
+def test_cause_and_context_are_python_exceptions_with_tracebacks(mod):
+    with pytest.raises(ValueError) as info:
+        mod.convert(0)
+    cause = info.value.__cause__
+    assert isinstance(cause, ZeroDivisionError) and info.value.__suppress_context__
+    assert [f.name for f in traceback.extract_tb(cause.__traceback__)] == ["convert"]
+    with pytest.raises(RuntimeError) as info:
+        mod.while_handling(-5)
+    context = info.value.__context__
+    assert type(context) is mod.ParseError and str(context) == "negative -5" and info.value.__cause__ is None
+    assert [f.name for f in traceback.extract_tb(context.__traceback__)] == ["while_handling", "parse"]
+    text = "".join(traceback.format_exception(info.value))
+    assert "During handling of the above exception, another exception occurred:" in text
+    with pytest.raises(ValueError) as info:
+        mod.from_none(0)
+    assert info.value.__cause__ is None and info.value.__suppress_context__
