@@ -208,6 +208,9 @@ internal static unsafe class Boxing
             case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
             case ScalarType { IsCanonical: true }: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
             case ScalarType narrow: return ReadNumPy(p, narrow);
+            case OptionalType o:
+                if (*p == 0) { Py.Py_IncRef(Py.None); return Py.None; }
+                return Read(p + new ValueLayout(ValueLayout.OptionalLayout(o).Items).Offset(1), o.Inner);
             case TupleType tt:
             {
                 var layout = LayoutOf(tt);

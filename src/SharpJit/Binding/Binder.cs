@@ -749,6 +749,20 @@ public sealed class Binder
         CompileDepth.EnsureStack();
         switch (e)
         {
+            case Compare { Left: Name n, Ops: [CmpOperator op and (CmpOperator.Is or CmpOperator.IsNot or CmpOperator.Eq or CmpOperator.NotEq)], Comparators: [Constant { Value: PyNone }] }
+                when !_fn.IsModule && _fn.Locals.Contains(n.Id) && !_fn.FreeVars.Contains(n.Id):
+            {
+                // `x is not None`: on the edge where it holds, x is its value (an Optional narrowed to its type).
+                var cond = Truth(Expr(e), e.Span);
+                var narrowed = NewBlock();
+                bool notNone = op is CmpOperator.IsNot or CmpOperator.NotEq;
+                if (notNone) Branch(cond, narrowed, ifFalse, e.Span); else Branch(cond, ifTrue, narrowed, e.Span);
+                Seal(narrowed);
+                _cur = narrowed;
+                WriteVar(n.Id, Emit(Op.Narrow, n.Span, n.Id, ReadName(n.Id, n.Span)));
+                Jump(notNone ? ifTrue : ifFalse, e.Span);
+                return;
+            }
             case BoolOp bo:
                 for (int k = 0; k < bo.Values.Count; k++)
                 {

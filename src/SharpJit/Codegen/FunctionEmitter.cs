@@ -400,6 +400,14 @@ public sealed unsafe class FunctionEmitter
         if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
         if (from is BoundMethodType bf && to is BoundMethodType bt) return Convert(v, bf.Receiver, bt.Receiver);
         if (from is ArrayType && to is ArrayType) return v;   // layouts differ in type only: the value holds its strides
+        if (to is OptionalType opt)
+        {
+            // None: absent, its value zeroed (so counting a None str or array does nothing); a T: present.
+            if (from == SimpleType.None) return ConstNull(M.Lower(to));
+            if (from is OptionalType fo)
+                return MakeStruct(M.Lower(to), ExtractValue(v, 0), Convert(ExtractValue(v, 1), fo.Inner, opt.Inner));
+            return MakeStruct(M.Lower(to), M.ConstBool(true), Convert(v, from, opt.Inner));
+        }
         if (from is TupleType ft && to is TupleType tt)
         {
             var r = GetUndef(M.Lower(to));
@@ -460,6 +468,12 @@ public sealed unsafe class FunctionEmitter
             case TupleType tt: return M.ConstBool(tt.Items.Length > 0);
         }
         if (t == SimpleType.None) return M.ConstBool(false);
+        if (t is OptionalType o)
+        {
+            // None is false; a value is as true as it is (its truth read only when present).
+            var present = ExtractValue(v, 0);
+            return BuildSelect(B, present, Truth(ExtractValue(v, 1), o.Inner), M.ConstBool(false), "");
+        }
         if (t == SimpleType.Str)
             return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, BuildLoad2(B, M.I8, v, ""), LLVM.ConstInt(M.I8, 0), "");
         if (t == SimpleType.Range) return RangeNonEmpty(ExtractValue(v, 0), ExtractValue(v, 1), ExtractValue(v, 2));
@@ -566,6 +580,17 @@ public sealed unsafe class FunctionEmitter
                 foreach (var cls in classes)
                     any = BuildOr(B, any, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, CallRuntime("sj_exc_matches", M.ConstString(cls)), LLVM.ConstInt(M.I32, 0), ""), "");
                 return any;
+            }
+            case Op.Narrow:
+                return i.Args[0].Type is OptionalType ? ExtractValue(ValueOf(i.Args[0]), 1) : ValueOf(i.Args[0]);
+            case Op.Unwrap when i.Args[0].Type == SimpleType.None:
+                RaiseIf(M.ConstBool(true), "TypeError", (string)i.Data!, i.Span);   // always: what follows is dead
+                return GetUndef(M.Empty);
+            case Op.Unwrap:
+            {
+                var optional = ValueOf(i.Args[0]);
+                RaiseIf(BuildNot(B, ExtractValue(optional, 0), ""), "TypeError", (string)i.Data!, i.Span);
+                return ExtractValue(optional, 1);
             }
             case Op.ExcCause:
             {

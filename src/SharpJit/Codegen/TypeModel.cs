@@ -36,6 +36,7 @@ public abstract class TypeModel
         BoundMethodType bm => Of(bm.Receiver),
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
         CaughtExceptionType => StrModel.CaughtException,
+        OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
         Typing.PointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),

@@ -36,6 +36,9 @@ public sealed unsafe class ValueLayout
 
     private static int Align(int v, int a) => (v + a - 1) / a * a;
 
+    /// <summary>An Optional[T] is laid out as the struct (bool present, T value).</summary>
+    public static TupleType OptionalLayout(OptionalType o) => new(new[] { ScalarType.Bool, o.Inner });
+
     public static (int Size, int Align) SizeAlign(SjType t)
     {
         switch (t)
@@ -44,6 +47,7 @@ public sealed unsafe class ValueLayout
             case ScalarType sc: return (sc.Bits / 8, sc.PartBits / 8);
             case TupleType tt: { var l = new ValueLayout(tt.Items); return (l.Size, tt.Items.Length == 0 ? 1 : tt.Items.Max(x => SizeAlign(x).Align)); }
             case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
+            case OptionalType o: return SizeAlign(OptionalLayout(o));
         }
         if (t == SimpleType.Str || t is PointerType) return (8, 8);
         if (t == SimpleType.None) return (0, 1);
@@ -66,6 +70,7 @@ public sealed unsafe class ValueLayout
         if (t == SimpleType.Str) Runtime.RuntimeStrings.Release(*(byte**)p);
         else if (t is ArrayType) Runtime.RuntimeArrays.Release(*(byte**)p);
         else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
+        else if (t is OptionalType o && *p != 0) ReleaseOne(p + new ValueLayout(OptionalLayout(o).Items).Offset(1), o.Inner);
     }
 
     public object?[] Read(byte* src)
@@ -111,6 +116,7 @@ public sealed unsafe class ValueLayout
             case ScalarType { Rank: 2 }: return *(double*)p;
             case ScalarType sc: var (re, im, _) = LoadScalar(p, sc); return new Complex(re, im);
             case TupleType tt: return new ValueLayout(tt.Items).Read(p);
+            case OptionalType o: return *p == 0 ? null : ReadOne(p + new ValueLayout(OptionalLayout(o).Items).Offset(1), o.Inner);
             case ArrayType at: return NDArray.FromCompiled(at, *(byte**)p, *(byte**)(p + 8), (long*)(p + 16), (long*)(p + 16) + at.Ndim);
         }
         if (t == SimpleType.Str) return Marshal.PtrToStringUTF8(*(nint*)p);

@@ -36,6 +36,8 @@ public enum Op
     DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
     ExcMatch,     // Args[0] = exception class or tuple of classes: does the pending exception match it (an except clause's test)
     ExcCatch,     // Data = bool: keep it. Takes the pending exception (clearing it): the caught exception's value if kept, else None
+    Narrow,       // Args[0] = a variable a branch showed is not None: its value (an Optional's value, anything else itself)
+    Unwrap,       // Args[0] = an Optional used where its value is needed; Data = CPython's TypeError message when it is None
     ExcCause,     // Args[0] = exception or None: the cause the raise that ends this block gives its exception (raise X from Y)
 }
 

@@ -67,7 +67,7 @@ public static unsafe class Arith
         };
     }
 
-    public static bool HasTruth(SjType t) => t is ScalarType or TupleType || t == SimpleType.None || t == SimpleType.Str || t == SimpleType.Range
+    public static bool HasTruth(SjType t) => t is ScalarType or TupleType || t is OptionalType o && HasTruth(o.Inner) || t == SimpleType.None || t == SimpleType.Str || t == SimpleType.Range
         || t is Typing.FunctionType or BuiltinType or BoundMethodType or ExceptionClassType;
 
     public static bool CanCompare(CmpOperator op, SjType a, SjType b)
@@ -356,12 +356,29 @@ public static unsafe class Arith
     public static LLVMValueRef LowerCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb)
     {
         var B = e.B; var M = e.M;
+        if (op is CmpOperator.Eq or CmpOperator.NotEq && (ta is OptionalType || tb is OptionalType))
+        {
+            // None equals None only; a value compares as its value (read when present: a None one is zeroed).
+            LLVMValueRef Present(LLVMValueRef v, SjType t) => t is OptionalType ? e.ExtractValue(v, 0) : M.ConstBool(t != SimpleType.None);
+            LLVMValueRef Value(LLVMValueRef v, SjType t) => t is OptionalType ? e.ExtractValue(v, 1) : v;
+            SjType Inner(SjType t) => t is OptionalType o ? o.Inner : t;
+            var pa = Present(a, ta); var pb = Present(b, tb);
+            var bothNone = BuildAnd(B, BuildNot(B, pa, ""), BuildNot(B, pb, ""), "");
+            var eq = bothNone;
+            if (Inner(ta) != SimpleType.None && Inner(tb) != SimpleType.None)
+                eq = BuildOr(B, bothNone, BuildAnd(B, BuildAnd(B, pa, pb, ""),
+                    LowerCompare(e, CmpOperator.Eq, Value(a, ta), Inner(ta), Value(b, tb), Inner(tb)), ""), "");
+            return op == CmpOperator.Eq ? eq : BuildNot(B, eq, "");
+        }
         switch (op)
         {
             case CmpOperator.Is or CmpOperator.IsNot:
             {
                 LLVMValueRef same;
-                if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
+                // An optional is None exactly when its flag is clear.
+                if (ta is OptionalType && tb == SimpleType.None) same = BuildNot(B, e.ExtractValue(a, 0), "");
+                else if (tb is OptionalType && ta == SimpleType.None) same = BuildNot(B, e.ExtractValue(b, 0), "");
+                else if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");

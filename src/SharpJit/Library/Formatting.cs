@@ -9,7 +9,7 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
@@ -52,6 +52,13 @@ public static unsafe class Formatting
             case CaughtExceptionType:
                 e.CallRuntime("sj_write_exc", sink, v, e.M.ConstI64(repr ? 1 : 0));
                 return;
+            case OptionalType o:
+            {
+                var present = e.ExtractValue(v, 0);
+                e.When(present, () => WriteRaw(e, sink, e.ExtractValue(v, 1), o.Inner, repr));
+                e.When(BuildNot(e.B, present, ""), () => Text(e, sink, "None"));
+                return;
+            }
             case Typing.ArrayType at:
             {
                 // NumPy's printer (Runtime.NumPyArrayFormat) reads the elements through the shape and strides.

@@ -82,7 +82,9 @@ public static partial class Builtins
     private static object? FoldCompare(CmpOperator op, Signature sig)
     {
         // x is None: known from the types (None has a type of its own), so `if arg is None:` selects code at compile time.
-        if (op is CmpOperator.Is or CmpOperator.IsNot && (sig.Args[0] == SimpleType.None || sig.Args[1] == SimpleType.None))
+        // An Optional is None or not only at run time.
+        if (op is CmpOperator.Is or CmpOperator.IsNot && (sig.Args[0] == SimpleType.None || sig.Args[1] == SimpleType.None)
+            && sig.Args[0] is not OptionalType && sig.Args[1] is not OptionalType)
             return (sig.Args[0] == sig.Args[1]) == (op == CmpOperator.Is);
         if (sig.Args[0] is not ScalarType { Rank: <= 1 } || sig.Args[1] is not ScalarType { Rank: <= 1 }) return null;
         if (sig.LiteralInt(0) is not long a || sig.LiteralInt(1) is not long b) return null;

@@ -102,7 +102,8 @@ public static class RaiseAnalysis
         Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not ResolvedIndex,
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
         Op.CheckBound => true,
-        Op.ExcCause => false,
+        Op.ExcCause or Op.Narrow => false,
+        Op.Unwrap => true,
         _ => i.Resolved switch
         {
             ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls

@@ -255,8 +255,15 @@ public sealed class TypeInference
             if (!TypeOps.IsKnown(a.Type)) return SimpleType.Unknown;
             if (a.Type is ConflictType) throw UseOfConflict(a);
         }
+        if (i.Args.Any(a => a.Type is OptionalType || a.Type == SimpleType.None))
+        {
+            UnwrapOptionals(i);
+            if (i.Args.Any(a => !TypeOps.IsKnown(a.Type))) return SimpleType.Unknown;   // an operand that is always None
+        }
         switch (i.Op)
         {
+            case Op.Narrow: return i.Args[0].Type is OptionalType no ? no.Inner : i.Args[0].Type;
+            case Op.Unwrap: return i.Args[0].Type is OptionalType uo ? uo.Inner : i.Args[0].Type == SimpleType.None ? SimpleType.NoReturn : i.Args[0].Type;
             case Op.Const: return ConstType(i.Data);
             case Op.Param: return i.Type;
             case Op.Undef: return SimpleType.Undefined;
@@ -289,7 +296,19 @@ public sealed class TypeInference
             case Op.Truth:
                 if (!Arith.HasTruth(i.Args[0].Type)) throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' has no truth value in compiled code");
                 return ScalarType.Bool;
-            case Op.Call: return InferCall(i);
+            case Op.Call:
+                try { return InferCall(i); }
+                catch (CompileError e) when (e.Kind == ErrorKind.TypingError && i.Args.Skip(1).FirstOrDefault(a => a.Type == SimpleType.None) is { } none
+                    && i.Args[0].Type is BuiltinType or BoundMethodType)
+                {
+                    // A built-in called with None where it takes a value: CPython's TypeError when the call runs (the
+                    // message is the one typing gives), and the code after it is dead.
+                    var raise = IrEdit.New(_current!.Ir, Op.Unwrap, i.Span, e.Diagnostic.Message, none);
+                    IrEdit.InsertAt(i.Block, i.Block.Instrs.IndexOf(i), raise);
+                    raise.Type = SimpleType.NoReturn;
+                    i.Args[Array.IndexOf(i.Args, none)] = raise;
+                    return SimpleType.Unknown;
+                }
             case Op.MakeTuple: return new TupleType(i.Args.Select(a => a.Type));
             case Op.GetItem: return InferGetItem(i);
             case Op.GetIter: return IteratorOf(i, i.Args[0].Type);
@@ -498,6 +517,7 @@ public sealed class TypeInference
         Instr { Op: Op.Param, Resolved: ResolvedParam { Literal: { } literal } } => literal,
         Instr { Op: Op.Truth } t => LiteralOf(t.Args[0]) is { } x ? Truthy(x) : null,
         Instr { Op: Op.Not } n => LiteralOf(n.Args[0]) is bool x ? !x : null,
+        Instr { Op: Op.Narrow } nw when nw.Args[0].Type is not OptionalType => LiteralOf(nw.Args[0]),   // the value itself
         Instr { Op: Op.Global or Op.Attr, Resolved: ResolvedConstant { Value: var c } } => c is TypedConstant ? null : c,
         Instr { Op: Op.UnaryOp, Data: UnaryOperator.USub } u => LiteralOf(u.Args[0]) switch
         {
@@ -542,6 +562,56 @@ public sealed class TypeInference
             }
             default:
                 throw Error(i, $"'{TypeOps.PyName(callee.Type)}' object is not callable");
+        }
+    }
+
+    /// <summary>An Optional used where its value is needed (an operand, a subscript, an argument of a built-in): an
+    /// Unwrap placed before the use raises CPython's TypeError for that use when it is None. So does an operand that
+    /// is always None (typed NoReturn: the code after it is dead), which CPython too rejects only when it runs.</summary>
+    private void UnwrapOptionals(Instr i)
+    {
+        string? Message(int k)
+        {
+            string Name(int j) => i.Args[j].Type is OptionalType o ? (j == k ? "NoneType" : TypeOps.PyName(o.Inner)) : TypeOps.PyName(i.Args[j].Type);
+            if (i.Args[k].Type == SimpleType.None && i.Op is not (Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.GetIter)) return null;
+            switch (i.Op)
+            {
+                case Op.BinOp: return $"unsupported operand type(s) for {Arith.Symbol((Operator)i.Data!)}: '{Name(0)}' and '{Name(1)}'";
+                case Op.InPlaceOp: return $"unsupported operand type(s) for {Arith.Symbol((Operator)i.Data!)}=: '{Name(0)}' and '{Name(1)}'";
+                case Op.UnaryOp: return $"bad operand type for unary {Arith.Symbol((UnaryOperator)i.Data!)}: 'NoneType'";
+                case Op.Compare when (CmpOperator)i.Data! is CmpOperator.Lt or CmpOperator.LtE or CmpOperator.Gt or CmpOperator.GtE:
+                    return $"'{Arith.Symbol((CmpOperator)i.Data!)}' not supported between instances of '{Name(0)}' and '{Name(1)}'";
+                case Op.GetItem:
+                    return k == 0 ? "'NoneType' object is not subscriptable"
+                        : i.Args[0].Type is TupleType ? "tuple indices must be integers or slices, not NoneType"
+                        : "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
+                case Op.Attr: return $"'NoneType' object has no attribute '{i.Data}'";
+                case Op.GetIter: return "'NoneType' object is not iterable";
+                case Op.FormatValue when k == 0 && ((FormatShape)i.Data!).HasSpec: return "unsupported format string passed to NoneType.__format__";
+                case Op.Call when k > 0 && i.Args[0].Type is BuiltinType bt:
+                    return bt.Qualified switch
+                    {
+                        "print" or "str" or "repr" or "bool" or "isinstance" => null,   // None is a value to these
+                        "float" => "float() argument must be a string or a real number, not 'NoneType'",
+                        "int" => "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+                        "complex" => "complex() first argument must be a string or a number, not 'NoneType'",
+                        "abs" => "bad operand type for abs(): 'NoneType'",
+                        "round" => "type NoneType doesn't define __round__ method",
+                        "len" => "object of type 'NoneType' has no len()",
+                        _ => "must be real number, not NoneType",
+                    };
+                default: return null;
+            }
+        }
+        var ir = _current!.Ir;
+        for (int k = 0; k < i.Args.Length; k++)
+        {
+            var t = i.Args[k].Type;
+            if (t is not OptionalType && t != SimpleType.None || Message(k) is not { } message) continue;
+            var unwrap = IrEdit.New(ir, Op.Unwrap, i.Span, message, i.Args[k]);   // reported where it is used
+            IrEdit.InsertAt(i.Block, i.Block.Instrs.IndexOf(i), unwrap);
+            unwrap.Type = t is OptionalType o ? o.Inner : SimpleType.NoReturn;
+            i.Args[k] = unwrap;
         }
     }
 

@@ -281,6 +281,19 @@ public sealed class CaughtExceptionType : SjType
     public override string Name => $"caught({ClauseClass})";
 }
 
+/// <summary>A value that is None on some paths and a T on others (Optional[T]): a flag and the value. `is None`
+/// tests the flag; a branch on it narrows the variable to T; any other use unwraps it, raising CPython's TypeError
+/// when it is None.</summary>
+public sealed class OptionalType : SjType
+{
+    public SjType Inner { get; }
+    public OptionalType(SjType inner) { Inner = inner; }
+    public override string Name => $"Optional[{Inner}]";
+
+    /// <summary>Types that can be optional: numbers, tuples, str and arrays.</summary>
+    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType || t == SimpleType.Str;
+}
+
 /// <summary>A phi whose incoming values have types that cannot be unified; an error only if used.</summary>
 public sealed class ConflictType : SjType
 {
@@ -310,6 +323,7 @@ public static class TypeOps
         ExceptionClassType => "type",
         ExceptionInstanceType e => e.ExceptionName,
         CaughtExceptionType c => c.ClauseClass,
+        OptionalType o => $"Optional[{PyName(o.Inner)}]",
         _ => t.Name,
     };
 
@@ -324,6 +338,14 @@ public static class TypeOps
         if (a == SimpleType.NoReturn) return b;
         if (b == SimpleType.NoReturn) return a;
         if (a is ConflictType || b is ConflictType) return null;
+        // None with a T, or with an Optional[T]: Optional[T]; optionals unify by their values.
+        if (a == SimpleType.None && (b is OptionalType || OptionalType.CanHold(b))) return b is OptionalType ? b : new OptionalType(b);
+        if (b == SimpleType.None && (a is OptionalType || OptionalType.CanHold(a))) return a is OptionalType ? a : new OptionalType(a);
+        if (a is OptionalType || b is OptionalType)
+        {
+            var inner = Unify(a is OptionalType oa ? oa.Inner : a, b is OptionalType ob ? ob.Inner : b);
+            return inner != null && OptionalType.CanHold(inner) ? new OptionalType(inner) : null;
+        }
         if (a is ScalarType sa && b is ScalarType sb) return Promote(sa, sb, keepBool: true);
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
             return new BoundMethodType(r, ma.Method);
