@@ -57,6 +57,13 @@ def classify(value):
         if value.dtype.name in _NARROW_SCALARS:
             return ("const", value.item(), value.dtype.name)  # keeps its NumPy type in compiled code
         return ("const", value.item())
+    if isinstance(value, type) and issubclass(value, tuple) and isinstance(getattr(value, "_fields", None), tuple):
+        # A namedtuple class: compiled code makes its values (constant defaults included) and returns them as it.
+        defaults = getattr(value, "_field_defaults", {})
+        if not all(_is_constant(defaults[f]) for f in defaults):
+            return ("opaque", f"the namedtuple class '{value.__name__}' with defaults other than numbers, str and None")
+        return ("namedtuple", _qualified_name(value), value.__name__, value._fields,
+                tuple(defaults[f] for f in value._fields if f in defaults))
     if isinstance(value, type) and issubclass(value, BaseException):
         # An exception class: its method resolution order by qualified name (compiled code raises and matches it).
         return ("exception",) + tuple(_qualified_name(c) for c in value.__mro__ if c is not object)
@@ -136,6 +143,11 @@ def typeof(dispatcher, value, position):
         if value.ndim > 32:
             raise TypeError(f"{dispatcher.__name__}() argument {where} has {value.ndim} dimensions; compiled code takes at most 32")
         return "ndarray"
+    if isinstance(value, tuple) and isinstance(getattr(type(value), "_fields", None), tuple):
+        return "namedtuple"
+    if isinstance(value, tuple) and type(value) is not tuple:
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(value).__name__} (a tuple subclass), which compiled "
+                        f"code cannot take; pass tuple({params[position] if position < len(params) else 'value'})")
     if isinstance(value, tuple):
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a tuple too long or too deeply nested for compiled code "
                         f"(at most 255 items per tuple)")
@@ -186,6 +198,18 @@ def exception_class(type_name):
     """The exception class of a name compiled code raises: built-in, or defined in Python (module.qualname);
     RuntimeError for anything else."""
     return _CLASSES.get(type_name) or _exception_class(type_name)
+
+
+def namedtuple_info(value):
+    """A namedtuple argument's class: (module.qualname, name, fields)."""
+    cls = type(value)
+    return (_qualified_name(cls), cls.__name__, tuple(cls._fields))
+
+
+def make_namedtuple(type_name, items):
+    """A namedtuple compiled code returns: its class (found by module and qualified name) made from the items."""
+    cls = _user_class(type_name)
+    return cls._make(items) if cls is not None else items
 
 
 def site_frame(file, line, func):

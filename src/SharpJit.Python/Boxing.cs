@@ -12,6 +12,8 @@ internal static unsafe class Boxing
 {
     // Type key bytes: one per scalar, tuples as Tuple, count, items. NumPy's narrow scalars follow (ScalarCodes).
     public const byte Bool = 1, Int = 2, Float = 3, Complex = 4, NoneCode = 5, Tuple = 6;
+    /// <summary>A namedtuple: the code, its class's number (<see cref="LearnNamedTuple"/>), then as a tuple.</summary>
+    public const byte NamedTupleCode = 17;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -47,6 +49,15 @@ internal static unsafe class Boxing
         }
         if (t == NdArrays.NdArrayType && t != 0) return NdArrays.AppendKey(o, key, ref n);
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
+        if (NamedTupleClasses.TryGetValue(t, out var classId))
+        {
+            nint len = Py.Fast.PyTuple_Size(o);
+            if (len > 255 || n >= MaxKey - 3) return false;
+            key[n++] = NamedTupleCode; key[n++] = classId; key[n++] = (byte)len;
+            for (nint i = 0; i < len; i++)
+                if (!AppendKey(Py.Fast.PyTuple_GetItem(o, i), key, ref n)) return false;
+            return true;
+        }
         if (NdArrays.IsArray(t)) return NdArrays.AppendKey(o, key, ref n);   // a subclass of ndarray
         return false;
     }
@@ -59,7 +70,7 @@ internal static unsafe class Boxing
     public static nint FirstUnknown(nint o)
     {
         byte* scratch = stackalloc byte[MaxKey];
-        for (int depth = 0; depth < MaxKey && Py.TypeOf(o) == Py.TupleType; depth++)
+        for (int depth = 0; depth < MaxKey && (Py.TypeOf(o) == Py.TupleType || NamedTupleClasses.ContainsKey(Py.TypeOf(o))); depth++)
         {
             nint len = Py.PyTuple_Size(o), blocking = 0;
             if (len > 255) return o;
@@ -76,6 +87,34 @@ internal static unsafe class Boxing
     }
 
     public static void Learn(nint type, byte code) => KnownTypes[type] = code;
+
+    /// <summary>namedtuple classes seen in arguments, by type object; their number is their index.</summary>
+    private static readonly ConcurrentDictionary<nint, byte> NamedTupleClasses = new();
+    private static readonly List<NamedTupleInfo> NamedTupleInfos = new();
+
+    /// <summary>A namedtuple class an argument had (its type object is kept for good); false past 255 classes.</summary>
+    public static bool LearnNamedTuple(nint type, NamedTupleInfo info)
+    {
+        lock (NamedTupleInfos)
+        {
+            if (NamedTupleClasses.ContainsKey(type)) return true;
+            if (NamedTupleInfos.Count >= 255) return false;
+            int id = NamedTupleInfos.IndexOf(info);
+            if (id < 0) { id = NamedTupleInfos.Count; NamedTupleInfos.Add(info); }
+            NamedTupleClasses[type] = (byte)id;
+            return true;
+        }
+    }
+
+    private static byte NamedTupleId(NamedTupleInfo info)
+    {
+        lock (NamedTupleInfos)
+        {
+            int id = NamedTupleInfos.IndexOf(info);
+            if (id < 0) { id = NamedTupleInfos.Count; NamedTupleInfos.Add(info); }
+            return (byte)id;
+        }
+    }
 
     public static byte CodeOf(string typeName) => typeName == "none" ? NoneCode
         : ScalarType.ByName(typeName) is { } s ? ScalarCodes[s] : throw new ArgumentException($"unknown scalar type {typeName}");
@@ -94,6 +133,14 @@ internal static unsafe class Boxing
                 var items = new SjType[len];
                 for (int i = 0; i < len; i++) items[i] = TypeOfKey(key, ref pos);
                 return new TupleType(items);
+            case NamedTupleCode:
+            {
+                NamedTupleInfo info;
+                lock (NamedTupleInfos) info = NamedTupleInfos[key[pos++]];
+                var fields = new SjType[key[pos++]];
+                for (int i = 0; i < fields.Length; i++) fields[i] = TypeOfKey(key, ref pos);
+                return new TupleType(fields, info);
+            }
         }
         throw new ArgumentException($"bad type key byte {c}");
     }
@@ -106,6 +153,10 @@ internal static unsafe class Boxing
         {
             case ScalarType s: key.Add(CodeOf(s)); return;
             case ArrayType at: NdArrays.AppendKeyOf(at, key); return;
+            case TupleType { Named: { } named } nt:
+                key.Add(NamedTupleCode); key.Add(NamedTupleId(named)); key.Add((byte)nt.Items.Length);
+                foreach (var i in nt.Items) AppendKeyOf(i, key);
+                return;
             case TupleType tt:
                 key.Add(Tuple); key.Add((byte)tt.Items.Length);
                 foreach (var i in tt.Items) AppendKeyOf(i, key);
@@ -208,6 +259,13 @@ internal static unsafe class Boxing
             case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
             case ScalarType { IsCanonical: true }: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
             case ScalarType narrow: return ReadNumPy(p, narrow);
+            case TupleType { Named: { } named } nt:
+            {
+                // Made as a plain tuple, then as its class (found again by module and qualified name).
+                nint items = Read(p, new TupleType(nt.Items));
+                if (items == 0) return 0;
+                return Bridge.MakeNamedTuple(named.Qualified, items);
+            }
             case OptionalType o:
                 if (*p == 0) { Py.Py_IncRef(Py.None); return Py.None; }
                 return Read(p + new ValueLayout(ValueLayout.OptionalLayout(o).Items).Offset(1), o.Inner);
@@ -291,7 +349,7 @@ internal sealed unsafe class ValuePlan
     {
         switch (t)
         {
-            case TupleType tt:
+            case TupleType { Named: null } tt:
                 var layout = new ValueLayout(tt.Items);
                 return new ValuePlan(Boxing.Tuple, offset, t, tt.Items.Select((item, i) => For(item, offset + layout.Offset(i))).ToArray());
             case ScalarType s when s.IsCanonical || s == ScalarType.Bool:

@@ -140,6 +140,9 @@ internal static unsafe class Bridge
         finally { foreach (var f in frames) Py.Py_DecRef(f); }
     }
 
+    /// <summary>A namedtuple result: its class made from the items (a new reference; steals items).</summary>
+    public static nint MakeNamedTuple(string qualified, nint items) => CallHelper("make_namedtuple", Py.Str(qualified), items);
+
     private static nint CallOne(nint callable, nint arg)
     {
         if (arg == 0) return 0;
@@ -237,6 +240,22 @@ internal static unsafe class Bridge
         string? name = Py.AsString(r);
         Py.Py_DecRef(r);
         if (name == null) return false;
+        if (name == "namedtuple")
+        {
+            // (module.qualname, name, fields): its values are tuples whose items compiled code also reads by name.
+            nint d = CallHelper("namedtuple_info", Py.NewRef(value));
+            if (d == 0) return false;
+            nint fieldsTuple = Py.PyTuple_GetItem(d, 2);
+            var fields = new string[Py.PyTuple_Size(fieldsTuple)];
+            for (int k = 0; k < fields.Length; k++) fields[k] = Py.AsString(Py.PyTuple_GetItem(fieldsTuple, k)) ?? "";
+            var info = new NamedTupleInfo(Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "", Py.AsString(Py.PyTuple_GetItem(d, 0)) ?? "", fields);
+            Py.Py_DecRef(d);
+            nint ntype = Py.TypeOf(value);
+            Py.Py_IncRef(ntype);   // kept in the type cache for good
+            if (Boxing.LearnNamedTuple(ntype, info)) return true;
+            Py.PyErr_SetString(Py.TypeError, "too many namedtuple classes passed to compiled code (at most 255)");
+            return false;
+        }
         if (name == "ndarray")
         {
             nint np = Py.PyImport_ImportModule("numpy");
@@ -355,6 +374,21 @@ internal static class HostNames
                 g.HostObject = new HostModule(Py.PyTuple_GetItem(d, 1), g.ModuleName ?? "?");
                 g.HostKey = "pymodule:" + g.ModuleName;
                 return g;
+            case "namedtuple":
+            {
+                nint fieldsTuple = Py.PyTuple_GetItem(d, 3), defaultsTuple = Py.PyTuple_GetItem(d, 4);
+                var fields = new string[Py.PyTuple_Size(fieldsTuple)];
+                for (int k = 0; k < fields.Length; k++) fields[k] = Py.AsString(Py.PyTuple_GetItem(fieldsTuple, k)) ?? "";
+                var defaults = new object?[Py.PyTuple_Size(defaultsTuple)];
+                for (int k = 0; k < defaults.Length; k++)
+                    if ((defaults[k] = ToConstant(Py.PyTuple_GetItem(defaultsTuple, k))) == null) { Py.PyErr_Clear(); return Opaque(name, "a namedtuple class with a default that does not fit in compiled code"); }
+                string qualified = Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "";
+                g.Kind = GlobalKind.NamedTupleClass;
+                g.NamedTuple = new NamedTupleInfo(Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "", qualified, fields);
+                g.NamedTupleDefaults = defaults;
+                g.HostKey = $"namedtuple:{qualified}({string.Join(",", fields)})={string.Join(",", defaults.Select(v => ConstantKey(v!)))}";
+                return g;
+            }
             case "exception":
             {
                 int n = (int)Py.PyTuple_Size(d);

@@ -185,6 +185,8 @@ public sealed class Binder
                 return;
             case Assign a:
             {
+                // Point = namedtuple(...): a module-level class (ScopeAnalyzer).
+                if (_fn.IsModule && a.Targets is [Name nt] && _module.Globals.TryGetValue(nt.Id, out var ng) && ng.Kind == GlobalKind.NamedTupleClass) return;
                 var v = Expr(a.Value);
                 foreach (var t in a.Targets) AssignTarget(t, v);
                 return;
@@ -250,8 +252,8 @@ public sealed class Binder
                 return;
             case Global g: throw Unsupported(g, "the 'global' statement is not supported", "compiled functions can read module-level values but not assign them; return the new value instead");
             case Nonlocal nl: throw Unsupported(nl, "the 'nonlocal' statement is not supported", "return the new value from the inner function instead");
-            case ClassDef c when _fn.IsModule && _module.Globals.TryGetValue(c.Name, out var cg) && cg.Kind == GlobalKind.ExceptionClass:
-                return;   // an exception class: a module-level name (ScopeAnalyzer)
+            case ClassDef c when _fn.IsModule && _module.Globals.TryGetValue(c.Name, out var cg) && cg.Kind is GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass:
+                return;   // an exception or namedtuple class: a module-level name (ScopeAnalyzer)
             case ClassDef c: throw Unsupported(c, "class definitions are not supported in compiled code",
                 "exception classes are (class MyError(ValueError): pass, at module level); otherwise use functions and tuples");
             case Try t: BindTry(t); return;

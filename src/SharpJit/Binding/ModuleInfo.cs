@@ -3,7 +3,7 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass }
+public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass }
 
 /// <summary>A host module whose attributes compiled code reads (frozen like globals).</summary>
 public interface IHostNamespace
@@ -24,6 +24,9 @@ public sealed class GlobalInfo
     /// <summary>For ExceptionClass: the class's method resolution order by qualified name, itself first
     /// (<c>__main__.MyError</c>, <c>ValueError</c>, <c>Exception</c>, <c>BaseException</c>).</summary>
     public string[]? ExceptionMro;
+    /// <summary>For NamedTupleClass: the class and the constant defaults of its last fields.</summary>
+    public Typing.NamedTupleInfo? NamedTuple;
+    public object?[]? NamedTupleDefaults;
     /// <summary>For names supplied by a host: a stable text identifying the value frozen into the code (cache keys).</summary>
     public string? HostKey;
     /// <summary>For host functions: the host's object behind <see cref="Function"/> (its dispatcher).</summary>
@@ -42,7 +45,7 @@ public sealed class ModuleInfo
     public Dictionary<string, GlobalInfo> Globals { get; } = new();
     public Dictionary<Node, FunctionInfo> Functions { get; } = new();
 
-    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "operator" };
+    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "operator", "collections", "typing" };
 
     /// <summary>Part of the library written in Python (Library/py): its functions implement builtins and NumPy
     /// functions; errors in them are reported at the user's call and their frames are not shown in tracebacks.</summary>

@@ -1,5 +1,6 @@
 using SharpJit.Diagnostics;
 using SharpJit.Syntax;
+using SharpJit.Typing;
 
 using Attribute = SharpJit.Syntax.Attribute;
 
@@ -18,7 +19,7 @@ internal sealed class ScopeAnalyzer
         CollectScope(main, _module.Ast.Body);
         // Module-level imports and defs are globals, not SSA locals of the module body.
         foreach (var g in _module.Globals.Values)
-            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember or GlobalKind.ExceptionClass) main.Locals.Remove(g.Name);
+            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember or GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass) main.Locals.Remove(g.Name);
         ResolveFree(main);
         FindConstants();
     }
@@ -34,6 +35,18 @@ internal sealed class ScopeAnalyzer
                 case ClassDef c when topLevel && ExceptionClassMro(c) is { } mro:
                     Define(c.Name, GlobalKind.ExceptionClass, s.Span).ExceptionMro = mro;
                     break;
+                case ClassDef c when topLevel && NamedTupleClass(c) is { } nt:
+                {
+                    var g = Define(c.Name, GlobalKind.NamedTupleClass, s.Span);
+                    (g.NamedTuple, g.NamedTupleDefaults) = nt;
+                    break;
+                }
+                case Assign { Targets: [Name target], Value: Call call } when topLevel && NamedTupleCall(target.Id, call) is { } info:
+                {
+                    var g = Define(target.Id, GlobalKind.NamedTupleClass, s.Span);
+                    (g.NamedTuple, g.NamedTupleDefaults) = (info, Array.Empty<object?>());
+                    break;
+                }
                 case Import imp:
                     foreach (var a in imp.Names)
                     {
@@ -84,10 +97,51 @@ internal sealed class ScopeAnalyzer
         return baseMro.Prepend($"{ScriptModuleName}.{c.Name}").ToArray();
     }
 
+    /// <summary><c>Point = namedtuple("Point", ["x", "y"])</c> (or <c>"x y"</c>, <c>"x, y"</c>;
+    /// <c>collections.namedtuple</c>), with constant names, at module level.</summary>
+    private static NamedTupleInfo? NamedTupleCall(string target, Call call)
+    {
+        bool isNamedTuple = call.Func is Name { Id: "namedtuple" } || call.Func is Attribute { Value: Name { Id: "collections" }, Attr: "namedtuple" };
+        if (!isNamedTuple || call.Args.Count != 2 || call.Keywords.Count > 0 || call.Args[0] is not Constant { Value: string name }) return null;
+        string[]? fields = call.Args[1] switch
+        {
+            Constant { Value: string spec } => spec.Replace(',', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Syntax.List l when l.Elts.All(e => e is Constant { Value: string }) => l.Elts.Select(e => (string)((Constant)e).Value!).ToArray(),
+            Syntax.Tuple t when t.Elts.All(e => e is Constant { Value: string }) => t.Elts.Select(e => (string)((Constant)e).Value!).ToArray(),
+            _ => null,
+        };
+        if (fields == null || fields.Length == 0 || fields.Distinct().Count() != fields.Length) return null;
+        return new NamedTupleInfo(name, $"{ScriptModuleName}.{target}", fields);
+    }
+
+    /// <summary><c>class Point(NamedTuple): x: int; y: float = 0.0</c> at module level: annotated fields, constant
+    /// defaults, a docstring.</summary>
+    private static (NamedTupleInfo, object?[])? NamedTupleClass(ClassDef c)
+    {
+        bool isNamedTuple = c.Bases is [Name { Id: "NamedTuple" }] || c.Bases is [Attribute { Value: Name { Id: "typing" }, Attr: "NamedTuple" }];
+        if (!isNamedTuple || c.Keywords.Count > 0 || c.DecoratorList.Count > 0) return null;
+        var fields = new List<string>();
+        var defaults = new List<object?>();
+        foreach (var s in c.Body)
+        {
+            switch (s)
+            {
+                case ExprStmt { Value: Constant { Value: string } }: continue;   // docstring
+                case Pass: continue;
+                case AnnAssign { Target: Name f, Value: null } when defaults.Count == 0: fields.Add(f.Id); continue;
+                case AnnAssign { Target: Name f, Value: Constant { Value: long or double or bool or string or PyNone } d }:
+                    fields.Add(f.Id); defaults.Add(d.Value); continue;
+                default: return null;
+            }
+        }
+        if (fields.Count == 0) return null;
+        return (new NamedTupleInfo(c.Name, $"{ScriptModuleName}.{c.Name}", fields.ToArray()), defaults.ToArray());
+    }
+
     private void CheckModule(string name, Span span)
     {
         if (!ModuleInfo.KnownModules.Contains(name))
-            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math', 'cmath' and 'numpy' can be imported in compiled code", span,
+            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math', 'cmath', 'numpy', 'operator', 'collections' (namedtuple) and 'typing' (NamedTuple) can be imported in compiled code", span,
                 "remove the import, or move the code that needs it outside the compiled program");
     }
 
@@ -107,7 +161,7 @@ internal sealed class ScopeAnalyzer
     private static string Describe(GlobalKind k) => k switch
     {
         GlobalKind.Function => "function", GlobalKind.Module => "module", GlobalKind.ModuleMember => "imported name",
-        GlobalKind.ExceptionClass => "class", _ => "variable",
+        GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass => "class", _ => "variable",
     };
 
     /// <summary>Walks one scope's body: records assigned names and reads, creates child scopes.</summary>
@@ -149,6 +203,8 @@ internal sealed class ScopeAnalyzer
                     CountBinding(scope, caught);
                     if (scope.IsModule) Define(caught, GlobalKind.Variable, h.Span);
                     break;   // and walk its class and body
+                case Assign { Targets: [Name nt] } when scope.IsModule && _module.Globals.TryGetValue(nt.Id, out var ng) && ng.Kind == GlobalKind.NamedTupleClass:
+                    continue;   // a namedtuple class (CollectModuleGlobals)
                 case Assign { Targets: [Name target], Value: Lambda lambda }:
                     scope.ClosureDefinitions[target.Id] = lambda;
                     break;   // and walk it as any assignment

@@ -546,6 +546,7 @@ public sealed unsafe class FunctionEmitter
             }
             case Op.Attr:
                 if (i.Resolved is ResolvedConstant ac) return M.Constant(ac.Value, i.Type);
+                if (i.Resolved is ResolvedIndex field) return ExtractValue(ValueOf(i.Args[0]), field.Index);   // a namedtuple's field
                 if (i.Resolved is ResolvedLibraryCall attr) return EmitEntry(i, attr, i.Args);
                 if (i.Type is BoundMethodType) return ValueOf(i.Args[0]);   // the value of a bound method is its receiver
                 return GetUndef(M.Lower(i.Type));   // a module's function or submodule: known statically
@@ -660,6 +661,14 @@ public sealed unsafe class FunctionEmitter
                 return i.Args[0].Type is BoundMethodType bm
                     ? EmitEntry(i, lc, args, (ValueOf(i.Args[0]), bm.Receiver))
                     : EmitEntry(i, lc, args);
+            case ResolvedNamedTuple nt:
+            {
+                var tuple = (TupleType)i.Type;
+                var items = nt.ArgForField.Select((a, f) => a >= 0 ? Convert(ValueOf(args[a]), args[a].Type, tuple.Items[f]) : M.Constant(nt.Defaults[f], tuple.Items[f])).ToArray();
+                var made = MakeStruct(M.Lower(tuple), items);
+                TypeModel.Of(tuple).IncRef(this, made);   // a new tuple holds its own references to its items
+                return made;
+            }
             case ResolvedException:
                 if (args.Length == 0) return ConstPointerNull(M.Ptr);
                 if (args[0].Type == SimpleType.Str && !(args[0] is Instr { Streamed: true })) return NewRef(ValueOf(args[0]), SimpleType.Str);

@@ -26,6 +26,16 @@ public static unsafe class Formatting
                 e.CallRuntime("sj_write_" + suffix, [sink, .. args]);
                 return;
             }
+            case TupleType { Named: { } nt } ntt:
+                // Point(x=1, y=2.0)
+                Text(e, sink, nt.Name + "(");
+                for (int k = 0; k < ntt.Items.Length; k++)
+                {
+                    Text(e, sink, (k > 0 ? ", " : "") + nt.Fields[k] + "=");
+                    WriteRaw(e, sink, e.ExtractValue(v, k), ntt.Items[k], repr: true);
+                }
+                Text(e, sink, ")");
+                return;
             case TupleType tt:
                 Text(e, sink, "(");
                 for (int k = 0; k < tt.Items.Length; k++)

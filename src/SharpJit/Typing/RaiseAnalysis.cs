@@ -107,7 +107,7 @@ public static class RaiseAnalysis
         _ => i.Resolved switch
         {
             ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls
-            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam or ExceptClauseClasses => false,
+            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam or ExceptClauseClasses or ResolvedNamedTuple or ResolvedIndex => false,
             _ => true,
         },
     };

@@ -59,6 +59,8 @@ public sealed record ResolvedLibraryCall(Library.LibFunc Function, Library.Signa
 }
 /// <summary>A call of an exception class: makes an exception instance.</summary>
 public sealed record ResolvedException(string ExceptionName) : Resolution;
+/// <summary>A namedtuple made by calling its class: for each field, the argument giving it (-1: its default).</summary>
+public sealed record ResolvedNamedTuple(int[] ArgForField, object?[] Defaults) : Resolution;
 /// <summary>The classes an except clause names (one, or a tuple of them).</summary>
 public sealed record ExceptClauseClasses(string[] Classes) : Resolution;
 /// <summary>A global or attribute folded to a constant value.</summary>

@@ -438,6 +438,8 @@ public sealed class TypeInference
             case GlobalKind.Constant:
                 i.Resolved = new ResolvedConstant(g.ConstantValue!);
                 return ConstType(g.ConstantValue);
+            case GlobalKind.NamedTupleClass:
+                return new NamedTupleClassType(g.NamedTuple!, g.NamedTupleDefaults ?? Array.Empty<object?>());
             case GlobalKind.ExceptionClass:
                 Runtime.ExceptionClasses.Register(g.ExceptionMro![0], g.ExceptionMro);
                 return new ExceptionClassType(g.ExceptionMro[0]);
@@ -471,6 +473,11 @@ public sealed class TypeInference
             var member = Builtins.LookupModuleMember(m.Module, attr)
                 ?? throw Error(i, $"module '{m.Module}' has no attribute '{attr}' that compiled code supports", Builtins.ModuleHint(m.Module));
             return TypeOfMember(i, member);
+        }
+        if (obj is TupleType { Named: { } nt } ntt && Array.IndexOf(nt.Fields, attr) is var field and >= 0)
+        {
+            i.Resolved = new ResolvedIndex(field);   // p.x is p[0]
+            return ntt.Items[field];
         }
         if (Builtins.MethodEntry(obj, attr) != null) return new BoundMethodType(obj, attr);
         if (Builtins.AttributeEntry(attr) is { } entry && entry.Receiver?.Invoke(obj) == true) return InferEntry(i, entry, i.Args);
@@ -552,6 +559,32 @@ public sealed class TypeInference
                 return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
             case BoundMethodType bm:
                 return InferEntry(i, Builtins.MethodEntry(bm.Receiver, bm.Method)!, args, shape, receiver: (callee, bm.Receiver));
+            case NamedTupleClassType nc:
+            {
+                // As the class's __new__ binds them: positional, then by name, then the defaults of the last fields.
+                var info = nc.Info;
+                string who = $"{info.Name}.__new__()";
+                var argFor = Enumerable.Repeat(-1, info.Fields.Length).ToArray();
+                int positional = shape.Positional;
+                if (positional > info.Fields.Length)
+                    throw Error(i, $"{who} takes {info.Fields.Length + 1} positional arguments but {positional + 1} were given");
+                for (int k = 0; k < positional; k++) argFor[k] = k;
+                for (int k = 0; k < shape.KeywordNames.Count; k++)
+                {
+                    int f = Array.IndexOf(info.Fields, shape.KeywordNames[k]);
+                    if (f < 0) throw Error(i, $"{who} got an unexpected keyword argument '{shape.KeywordNames[k]}'");
+                    if (argFor[f] >= 0) throw Error(i, $"{who} got multiple values for argument '{shape.KeywordNames[k]}'");
+                    argFor[f] = positional + k;
+                }
+                int firstDefault = info.Fields.Length - nc.Defaults.Length;
+                var missing = Enumerable.Range(0, info.Fields.Length).Where(f => argFor[f] < 0 && f < firstDefault).Select(f => $"'{info.Fields[f]}'").ToList();
+                if (missing.Count > 0)
+                    throw Error(i, $"{who} missing {missing.Count} required positional argument{(missing.Count == 1 ? "" : "s")}: " +
+                        (missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " and " + missing[^1]));
+                var defaults = Enumerable.Range(0, info.Fields.Length).Select(f => f >= firstDefault ? nc.Defaults[f - firstDefault] : null).ToArray();
+                i.Resolved = new ResolvedNamedTuple(argFor, defaults);
+                return new TupleType(Enumerable.Range(0, info.Fields.Length).Select(f => argFor[f] >= 0 ? args[argFor[f]].Type : ConstType(defaults[f])), info);
+            }
             case ExceptionClassType ec:
             {
                 if (shape.KeywordNames.Count > 0) throw Error(i, $"{ec.ExceptionName}() takes no keyword arguments");

@@ -97,16 +97,36 @@ public sealed class SimpleType : SjType
     public static readonly SimpleType NoReturn = new("NoReturn");
 }
 
+/// <summary>A namedtuple class (<c>collections.namedtuple</c> or a <c>typing.NamedTuple</c> class): its name, where it
+/// is defined (module.qualname, to find the class when a value returns to Python) and its fields.</summary>
+public sealed record NamedTupleInfo(string Name, string Qualified, string[] Fields)
+{
+    public bool Equals(NamedTupleInfo? o) => o is not null && o.Qualified == Qualified && o.Fields.SequenceEqual(Fields);
+    public override int GetHashCode() => Qualified.GetHashCode();
+}
+
+/// <summary>The class of a namedtuple (calling it makes one); Defaults: constants for the last fields.</summary>
+public sealed class NamedTupleClassType : SjType
+{
+    public NamedTupleInfo Info { get; }
+    public object?[] Defaults { get; }
+    public NamedTupleClassType(NamedTupleInfo info, object?[] defaults) { Info = info; Defaults = defaults; }
+    public override string Name => $"class({Info.Qualified})";
+}
+
 public sealed class TupleType : SjType
 {
     public ImmutableArray<SjType> Items { get; }
-    public TupleType(IEnumerable<SjType> items) { Items = items.ToImmutableArray(); }
-    public override string Name => Items.Length == 1 ? $"Tuple({Items[0]},)" : $"Tuple({string.Join(", ", Items)})";
+    /// <summary>A namedtuple's class (its items are reached by field name too), else null.</summary>
+    public NamedTupleInfo? Named { get; }
+    public TupleType(IEnumerable<SjType> items, NamedTupleInfo? named = null) { Items = items.ToImmutableArray(); Named = named; }
+    public override string Name => Named != null ? $"{Named.Name}({string.Join(", ", Named.Fields.Zip(Items, (f, t) => $"{f}={t}"))})"
+        : Items.Length == 1 ? $"Tuple({Items[0]},)" : $"Tuple({string.Join(", ", Items)})";
     public bool IsHomogeneous => Items.Length > 0 && Items.All(t => t == Items[0]);
     /// <summary>The type every item fits in (int and float items unify to float), or null when there is none: what
     /// iterating or indexing at run time yields.</summary>
     public SjType? ItemType => Items.Length == 0 ? null : Items.Aggregate((SjType?)SimpleType.Unknown, (acc, x) => acc == null ? null : TypeOps.Unify(acc, x));
-    public override bool Equals(SjType? other) => other is TupleType t && t.Items.SequenceEqual(Items);
+    public override bool Equals(SjType? other) => other is TupleType t && t.Items.SequenceEqual(Items) && Equals(t.Named, Named);
     public override int GetHashCode() { var h = new HashCode(); foreach (var i in Items) h.Add(i); return h.ToHashCode(); }
 }
 
@@ -309,6 +329,7 @@ public static class TypeOps
     public static string PyName(SjType t) => t switch
     {
         ScalarType s => s.PyName,
+        TupleType { Named: { } nt } => nt.Name,
         TupleType => "tuple",
         ArrayType => "numpy.ndarray",
         EnumerateType => "enumerate",
@@ -360,7 +381,7 @@ public static class TypeOps
                 if (u == null) return null;
                 items[i] = u;
             }
-            return new TupleType(items);
+            return new TupleType(items, Equals(ta.Named, tb.Named) ? ta.Named : null);
         }
         return null;
     }
