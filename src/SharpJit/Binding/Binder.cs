@@ -632,6 +632,7 @@ public sealed class Binder
 
     private Value BindCall(Call c)
     {
+        if (BindReductionOverGenerator(c) is { } reduced) return reduced;
         _calleeRead = c.Func is Name;
         Value callee;
         try { callee = Expr(c.Func); }
@@ -648,6 +649,111 @@ public sealed class Binder
             args.Add(Expr(k.Value));
         }
         return Emit(Op.Call, c.Span, new CallShape(spread ? 1 : c.Args.Count, names, spread), args.ToArray());
+    }
+
+    /// <summary>
+    /// sum, min, max, any or all of a generator expression (<c>sum(p.mass for p in ps if p.mass > 0)</c>): the loops
+    /// written out in place, so no generator is built. Its variables are its own: their outer bindings are restored
+    /// after it. Null when the call is anything else (or the builtin's name is rebound).
+    /// </summary>
+    private Value? BindReductionOverGenerator(Call c)
+    {
+        if (c.Func is not Name { Id: var name and ("sum" or "min" or "max" or "any" or "all") } || c.Args is not [GeneratorExp g]
+            || c.Keywords.Count > 0 || g.Generators.Any(x => x.IsAsync)) return null;
+        if (_fn.Locals.Contains(name) || _fn.FreeVars.Contains(name) || _module.Resolve(name) != null) return null;   // not the builtin
+        string acc = $"$acc{_tempCounter++}", seen = $"$seen{_tempCounter++}";
+        var targets = g.Generators.SelectMany(x => AstWalk.Descendants(x.Target).OfType<Name>()).Select(n => n.Id).Distinct().ToList();
+        var outer = targets.ToDictionary(n => n, n => ReadVar(n, c.Span));
+        switch (name)
+        {
+            case "sum": WriteVar(acc, Const(0L, c.Span)); break;
+            case "any": WriteVar(acc, Const(false, c.Span)); break;
+            case "all": WriteVar(acc, Const(true, c.Span)); break;
+            default: WriteVar(seen, Const(false, c.Span)); break;
+        }
+        var done = NewBlock();   // after every loop; any/all leave early to it
+        void Element()
+        {
+            var v = Expr(g.Elt);
+            switch (name)
+            {
+                case "sum":
+                    WriteVar(acc, Emit(Op.BinOp, g.Elt.Span, Operator.Add, ReadVar(acc, c.Span), v));
+                    break;
+                case "any" or "all":
+                {
+                    var decided = NewBlock(); var next = NewBlock();
+                    var truth = Truth(v, g.Elt.Span);
+                    if (name == "any") Branch(truth, decided, next, g.Elt.Span); else Branch(truth, next, decided, g.Elt.Span);
+                    Seal(decided); Seal(next);
+                    _cur = decided;
+                    WriteVar(acc, Const(name == "any", c.Span));
+                    Jump(done, c.Span);
+                    _cur = next;
+                    break;
+                }
+                default:
+                {
+                    // The first item, then each strictly smaller (larger): CPython keeps the first of equal items.
+                    var compare = NewBlock(); var take = NewBlock(); var next = NewBlock();
+                    Branch(ReadVar(seen, c.Span), compare, take, g.Elt.Span);
+                    Seal(compare);
+                    _cur = compare;
+                    var better = Emit(Op.Compare, g.Elt.Span, name == "min" ? CmpOperator.Lt : CmpOperator.Gt, v, ReadVar(acc, c.Span));
+                    Branch(Truth(better, g.Elt.Span), take, next, g.Elt.Span);
+                    Seal(take);
+                    _cur = take;
+                    WriteVar(acc, v); WriteVar(seen, Const(true, c.Span));
+                    Jump(next, c.Span); Seal(next);
+                    _cur = next;
+                    break;
+                }
+            }
+        }
+        void Loop(int k)
+        {
+            if (k == g.Generators.Count) { Element(); return; }
+            var gen = g.Generators[k];
+            string iterVar = $"$iter{_tempCounter++}";
+            WriteVar(iterVar, Emit(Op.GetIter, gen.Iter.Span, null, Expr(gen.Iter)));
+            var header = NewBlock(); var body = NewBlock(); var exit = NewBlock();
+            Jump(header, gen.Span);
+            _cur = header;
+            var it = ReadVar(iterVar, gen.Iter.Span);
+            Branch(Emit(Op.IterValid, gen.Iter.Span, null, it), body, exit, gen.Iter.Span);
+            Seal(body);
+            _cur = body;
+            var item = Emit(Op.IterValue, gen.Target.Span, null, it);
+            WriteVar(iterVar, Emit(Op.IterNext, gen.Iter.Span, null, it));
+            AssignTarget(gen.Target, item);
+            foreach (var cond in gen.Ifs)
+            {
+                var pass = NewBlock();
+                BindCond(cond, pass, header);
+                Seal(pass);
+                _cur = pass;
+            }
+            Loop(k + 1);
+            JumpIfOpen(header, gen.Span);
+            Seal(header); Seal(exit);
+            _cur = exit;
+        }
+        Loop(0);
+        JumpIfOpen(done, c.Span);
+        Seal(done);
+        _cur = done;
+        foreach (var (n, v) in outer) WriteVar(n, v);
+        if (name is "min" or "max")
+        {
+            var fail = NewBlock(); var ok = NewBlock();
+            Branch(ReadVar(seen, c.Span), ok, fail, c.Span);
+            Seal(fail); Seal(ok);
+            _cur = fail;
+            var cls = Emit(Op.Global, c.Span, "$builtin:ValueError");
+            Terminate(TermKind.Raise, Emit(Op.Call, c.Span, new CallShape(1, Array.Empty<string>()), cls, Const($"{name}() arg is an empty sequence", c.Span)), c.Span);
+            _cur = ok;
+        }
+        return ReadVar(acc, c.Span);
     }
 
     /// <summary>A tuple of items some of which are starred (<c>(a, *t, b)</c>): runs of plain items and the starred
