@@ -18,7 +18,20 @@ def g(n):
     return n
 
 
-print(f7(1))
+import cmath
+
+
+def f13(a14):
+    # seed 1303371: the loop's back edge stays, so the unbound variable's phis form a cycle with no typed operand.
+    for x21 in (0.0j,):
+        if (1 == 0):
+            v23 = 0
+        if cmath.isinf(0.0j):
+            return (0 >> v23)
+    return 0
+
+
+print(f7(1), f13(0))
 print(g(0))
 try:
     g(2)

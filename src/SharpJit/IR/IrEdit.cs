@@ -75,18 +75,21 @@ public static class IrEdit
     /// <summary>A variable assigned only on a removed path now merges nothing but "unassigned": it has no value to type.</summary>
     private static void MarkUndefinedPhis(IrFunction f)
     {
-        // To a fixed point: a phi of such phis is one too (a loop whose back edge was removed).
+        // The greatest such set: untyped phis whose operands are "unassigned" or phis of the set, cycles through a
+        // loop included (a loop whose only assignment was removed, or whose back edge was).
+        var undefined = f.Blocks.SelectMany(b => b.Phis).Where(p => p.Type == Typing.SimpleType.Unknown).ToHashSet();
         bool changed = true;
         while (changed)
         {
             changed = false;
-            foreach (var phi in f.Blocks.SelectMany(b => b.Phis))
-                if (phi.Type == Typing.SimpleType.Unknown && phi.Args.All(a => a is Instr { Op: Op.Undef } || a.Type == Typing.SimpleType.Undefined))
+            foreach (var phi in undefined.ToList())
+                if (!phi.Args.All(a => a is Instr { Op: Op.Undef } || a.Type == Typing.SimpleType.Undefined || a is Instr ai && undefined.Contains(ai)))
                 {
-                    phi.Type = Typing.SimpleType.Undefined;
+                    undefined.Remove(phi);
                     changed = true;
                 }
         }
+        foreach (var phi in undefined) phi.Type = Typing.SimpleType.Undefined;
     }
 
     /// <summary>Ends each block at its first value of type NoReturn (a call that never returns normally): the rest
