@@ -84,17 +84,35 @@ internal sealed class ScopeAnalyzer
     /// resolution order, else null (the binder rejects the class).</summary>
     private string[]? ExceptionClassMro(ClassDef c)
     {
-        if (c.DecoratorList.Count > 0 || c.Keywords.Count > 0 || c.Bases.Count != 1 || c.Bases[0] is not Name b) return null;
+        if (c.DecoratorList.Count > 0 || c.Keywords.Count > 0 || c.Bases.Count == 0 || !c.Bases.All(b => b is Name)) return null;
         if (!c.Body.All(s => s is Pass || s is ExprStmt { Value: Constant { Value: string or PyEllipsis } })) return null;
-        string[] baseMro;
-        if (_module.Globals.TryGetValue(b.Id, out var g))
+        var baseMros = new List<string[]>();
+        foreach (Name b in c.Bases)
         {
-            if (g.Kind != GlobalKind.ExceptionClass) return null;
-            baseMro = g.ExceptionMro!;
+            if (_module.Globals.TryGetValue(b.Id, out var g))
+            {
+                if (g.Kind != GlobalKind.ExceptionClass) return null;
+                baseMros.Add(g.ExceptionMro!);
+            }
+            else if (Library.Builtins.ExceptionNames.Contains(b.Id) || Runtime.ExceptionClasses.IsBuiltin(b.Id)) baseMros.Add(Runtime.ExceptionClasses.Mro(b.Id));
+            else return null;
         }
-        else if (Library.Builtins.ExceptionNames.Contains(b.Id) || Runtime.ExceptionClasses.IsBuiltin(b.Id)) baseMro = Runtime.ExceptionClasses.Mro(b.Id);
-        else return null;
-        return baseMro.Prepend($"{ScriptModuleName}.{c.Name}").ToArray();
+        return Linearise($"{ScriptModuleName}.{c.Name}", baseMros);
+    }
+
+    /// <summary>Python's C3 linearisation: the class, then its bases' orders merged (null when they conflict).</summary>
+    private static string[]? Linearise(string cls, List<string[]> baseMros)
+    {
+        var seqs = baseMros.Select(m => m.ToList()).Append(baseMros.Select(m => m[0]).ToList()).ToList();
+        var order = new List<string> { cls };
+        while (seqs.Any(s => s.Count > 0))
+        {
+            var head = seqs.Where(s => s.Count > 0).Select(s => s[0]).FirstOrDefault(h => !seqs.Any(s => s.Skip(1).Contains(h)));
+            if (head == null) return null;
+            order.Add(head);
+            foreach (var s in seqs) if (s.Count > 0 && s[0] == head) s.RemoveAt(0);
+        }
+        return order.ToArray();
     }
 
     /// <summary><c>Point = namedtuple("Point", ["x", "y"])</c> (or <c>"x y"</c>, <c>"x, y"</c>;

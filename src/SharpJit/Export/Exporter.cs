@@ -207,7 +207,7 @@ public static unsafe class Exporter
         "sj_str_len", "sj_range_len", "sj_ipow", "sj_iabs", "sj_round_int", "sj_ipowmod", "sj_int_truediv", "sj_float_floordiv",
         "sj_round_float", "sj_cdiv", "sj_cpow", "sj_math_frexp", "sj_math_modf", "sj_str_free",
         "sj_exc_matches", "sj_exc_catch", "sj_exc_clear", "sj_exc_restore", "sj_exc_free", "sj_write_exc", "sj_exc_context",
-        "sj_exc_cause_caught", "sj_exc_cause_new", "sj_exc_cause_none",
+        "sj_exc_cause_caught", "sj_exc_cause_new", "sj_exc_cause_none", "sj_exc_isinstance",
     };
 
     private static string Describe(string helper, LLVMValueRef call)

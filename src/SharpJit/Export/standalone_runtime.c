@@ -111,6 +111,12 @@ int sj_exc_matches(const char *cls)
         if (!strcmp(c, cls)) return 1;
     return 0;
 }
+int sj_exc_isinstance(const caught_t *e, const char *cls)
+{
+    for (const char *c = e ? e->type : 0; c; c = exc_base(c))
+        if (!strcmp(c, cls)) return 1;
+    return 0;
+}
 void sj_exc_clear(void) { free(err_msg); err_msg = 0; err_type = 0; nframes = 0; }
 caught_t *sj_exc_catch(void)
 {

@@ -391,8 +391,9 @@ public static unsafe partial class Builtins
             Arity(c, "isinstance", 2, 2);
             IsInstanceStatic(c.Positional[0].Type, c.Positional[1].Type, c);
             return ScalarType.Bool;
-        }, c => c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.ArgType(1), null)), acceptsNarrow: true, neverRaises: true)
-            .Fold = sig => IsInstanceStatic(sig.Args[0], sig.Args[1], null);
+        }, c => IsInstanceAtRunTime(c.ArgType(0), c.ArgType(1)) ? CaughtIsInstance(c) : c.E.M.ConstBool(IsInstanceStatic(c.ArgType(0), c.ArgType(1), null)),
+            acceptsNarrow: true, neverRaises: true)
+            .Fold = sig => IsInstanceAtRunTime(sig.Args[0], sig.Args[1]) ? null : IsInstanceStatic(sig.Args[0], sig.Args[1], null);
 
         Add("range", c =>
         {
@@ -476,10 +477,28 @@ public static unsafe partial class Builtins
 
     /// <summary>isinstance decided from types alone: the class argument is a type (or a tuple of types) known at
     /// compile time.</summary>
+    /// <summary>isinstance(e, X) of a caught exception whose except clause does not decide it (X is narrower than the
+    /// clause's class): the exception's class is read at run time.</summary>
+    private static bool IsInstanceAtRunTime(SjType valueType, SjType classInfo) =>
+        valueType is CaughtExceptionType caught && (classInfo is TupleType tt ? tt.Items.ToArray() : new[] { classInfo })
+            .Any(c => c is ExceptionClassType ec && !Runtime.ExceptionClasses.IsSubclass(caught.ClauseClass, ec.ExceptionName));
+
+    private static LLVMValueRef CaughtIsInstance(LoweringCall c)
+    {
+        var e = c.E;
+        var any = e.M.ConstBool(false);
+        foreach (var cls in c.ArgType(1) is TupleType tt ? tt.Items.ToArray() : new[] { c.ArgType(1) })
+            if (cls is ExceptionClassType ec)
+                any = BuildOr(e.B, any, BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE,
+                    e.CallRuntime("sj_exc_isinstance", c.Arg(0), e.M.ConstString(ec.ExceptionName)), LLVM.ConstInt(e.M.I32, 0), ""), "");
+        return any;
+    }
+
     private static bool IsInstanceStatic(SjType valueType, SjType classInfo, CallTypingContext? c)
     {
         bool Check(SjType cls)
         {
+            if (cls is ExceptionClassType ecc && valueType is CaughtExceptionType caught) return Runtime.ExceptionClasses.IsSubclass(caught.ClauseClass, ecc.ExceptionName);
             if (cls is BuiltinType bt && TypePredicates.TryGetValue(bt.Qualified, out var pred)) return pred(valueType);
             if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && Runtime.ExceptionClasses.IsSubclass(ei.ExceptionName, ec.ExceptionName);
             if (c != null) throw c.ErrorAt(c.Positional[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");

@@ -114,6 +114,10 @@ public static unsafe class CaughtExceptions
         RuntimeExports.WriteText(sink, text);
     }
 
+    /// <summary>sj_exc_isinstance: isinstance(e, cls) of a caught exception.</summary>
+    [UnmanagedCallersOnly]
+    public static int IsInstance(byte* p, byte* cls) => ExceptionClasses.IsSubclass(Of(p).Type, RuntimeStrings.Read(cls)) ? 1 : 0;
+
     /// <summary>sj_exc_context: an exception raised while this one was handled.</summary>
     [UnmanagedCallersOnly]
     public static void Context(byte* p) => ErrorState.SetContext(Of(p));
