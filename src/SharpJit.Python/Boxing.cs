@@ -268,7 +268,7 @@ internal static unsafe class Boxing
             }
             case OptionalType o:
                 if (*p == 0) { Py.Py_IncRef(Py.None); return Py.None; }
-                return Read(p + new ValueLayout(ValueLayout.OptionalLayout(o).Items).Offset(1), o.Inner);
+                return Read(p + ValueLayout.OptionalValueOffset(o), o.Inner);
             case TupleType tt:
             {
                 var layout = LayoutOf(tt);

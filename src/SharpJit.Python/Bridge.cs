@@ -245,9 +245,7 @@ internal static unsafe class Bridge
             // (module.qualname, name, fields): its values are tuples whose items compiled code also reads by name.
             nint d = CallHelper("namedtuple_info", Py.NewRef(value));
             if (d == 0) return false;
-            nint fieldsTuple = Py.PyTuple_GetItem(d, 2);
-            var fields = new string[Py.PyTuple_Size(fieldsTuple)];
-            for (int k = 0; k < fields.Length; k++) fields[k] = Py.AsString(Py.PyTuple_GetItem(fieldsTuple, k)) ?? "";
+            var fields = HostNames.Strings(Py.PyTuple_GetItem(d, 2));
             var info = new NamedTupleInfo(Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "", Py.AsString(Py.PyTuple_GetItem(d, 0)) ?? "", fields);
             Py.Py_DecRef(d);
             nint ntype = Py.TypeOf(value);
@@ -343,6 +341,14 @@ internal static class HostNames
         finally { Py.PyGILState_Release(gil); }
     }
 
+    /// <summary>The str items of a Python tuple, from position <paramref name="from"/>.</summary>
+    internal static string[] Strings(nint tuple, int from = 0)
+    {
+        var items = new string[Py.PyTuple_Size(tuple) - from];
+        for (int k = 0; k < items.Length; k++) items[k] = Py.AsString(Py.PyTuple_GetItem(tuple, from + k)) ?? "";
+        return items;
+    }
+
     private static GlobalInfo Opaque(string name, string description) =>
         new(name) { Kind = GlobalKind.Opaque, Description = description, HostKey = "opaque:" + description };
 
@@ -376,9 +382,8 @@ internal static class HostNames
                 return g;
             case "namedtuple":
             {
-                nint fieldsTuple = Py.PyTuple_GetItem(d, 3), defaultsTuple = Py.PyTuple_GetItem(d, 4);
-                var fields = new string[Py.PyTuple_Size(fieldsTuple)];
-                for (int k = 0; k < fields.Length; k++) fields[k] = Py.AsString(Py.PyTuple_GetItem(fieldsTuple, k)) ?? "";
+                var fields = Strings(Py.PyTuple_GetItem(d, 3));
+                nint defaultsTuple = Py.PyTuple_GetItem(d, 4);
                 var defaults = new object?[Py.PyTuple_Size(defaultsTuple)];
                 for (int k = 0; k < defaults.Length; k++)
                     if ((defaults[k] = ToConstant(Py.PyTuple_GetItem(defaultsTuple, k))) == null) { Py.PyErr_Clear(); return Opaque(name, "a namedtuple class with a default that does not fit in compiled code"); }
@@ -391,9 +396,7 @@ internal static class HostNames
             }
             case "exception":
             {
-                int n = (int)Py.PyTuple_Size(d);
-                var mro = new string[n - 1];
-                for (int k = 1; k < n; k++) mro[k - 1] = Py.AsString(Py.PyTuple_GetItem(d, k)) ?? "";
+                var mro = Strings(d, from: 1);
                 g.Kind = GlobalKind.ExceptionClass; g.ExceptionMro = mro;
                 g.HostKey = "exception:" + string.Join(",", mro);
                 // Registered now too: code loaded from the cache matches its except clauses without being typed again.

@@ -359,9 +359,7 @@ public sealed class Binder
         // Falling through.
         _cur = bodyEnd;
         if (_cur.IsTerminated) { _cur = NewBlock(); Seal(_cur); return; }
-        var fin = NewBlock();
-        Jump(fin, t.Span); Seal(fin);
-        _cur = fin;
+        ContinueInNewBlock(t.Span);
         BindStatements(t.FinalBody);
     }
 
@@ -375,9 +373,7 @@ public sealed class Binder
         _regions.Remove(region);
         if (!_cur.IsTerminated)
         {
-            var orElse = NewBlock();
-            Jump(orElse, t.Span); Seal(orElse);
-            _cur = orElse;
+            ContinueInNewBlock(t.Span);
             BindStatements(t.OrElse);
             JumpIfOpen(after, t.Span);
         }
@@ -413,9 +409,7 @@ public sealed class Binder
     private void BindHandling(Value exception, List<Stmt> body)
     {
         _handling.Push(exception);
-        var start = NewBlock();
-        Jump(start, default); Seal(start);
-        _cur = start;
+        ContinueInNewBlock(default);
         BindStatements(body);
         _handling.Pop();
     }
@@ -424,9 +418,7 @@ public sealed class Binder
     private void EnterProtected(TryRegion region)
     {
         _regions.Add(region);
-        var start = NewBlock();
-        Jump(start, default); Seal(start);
-        _cur = start;
+        ContinueInNewBlock(default);
     }
 
     /// <summary>Binds the finally bodies a return (depth 0) or a break/continue (the loop depth) leaves, innermost
@@ -440,20 +432,13 @@ public sealed class Binder
             if (saved[k].LoopDepth < loopDepth) break;
             if (saved[k].Finally is not { } body) continue;
             _regions.RemoveRange(k, _regions.Count - k);
-            var fin = NewBlock();
-            Jump(fin, default); Seal(fin);
-            _cur = fin;
+            ContinueInNewBlock(default);
             BindStatements(body);
         }
         _regions.Clear();
         _regions.AddRange(saved);
-        if (!_cur.IsTerminated)
-        {
-            // Back inside the regions the jump leaves from (its own block is protected as the code before it was).
-            var back = NewBlock();
-            Jump(back, default); Seal(back);
-            _cur = back;
-        }
+        // Back inside the regions the jump leaves from (its own block is protected as the code before it was).
+        if (!_cur.IsTerminated) ContinueInNewBlock(default);
     }
 
     private void BindRaise(Raise r)
@@ -952,11 +937,18 @@ public sealed class Binder
         if (_cur.Handler != null && _cur.Instrs.Count > 0 && !_cur.IsTerminated)
         {
             // A protected block writes variables only before its first instruction (see BindTry).
-            var next = NewBlock();
-            Jump(next, v.Span); Seal(next);
-            _cur = next;
+            ContinueInNewBlock(v.Span);
         }
         _defs[_cur][name] = v;
+    }
+
+    /// <summary>Ends the current block with a jump to a new one (its only predecessor, so sealed) and continues there:
+    /// the new block takes the current try region and handled exception.</summary>
+    private void ContinueInNewBlock(Span span)
+    {
+        var next = NewBlock();
+        Jump(next, span); Seal(next);
+        _cur = next;
     }
 
     private Value ReadVar(string name, Span span) => ReadVar(name, _cur, span);

@@ -39,6 +39,9 @@ public sealed unsafe class ValueLayout
     /// <summary>An Optional[T] is laid out as the struct (bool present, T value).</summary>
     public static TupleType OptionalLayout(OptionalType o) => new(new[] { ScalarType.Bool, o.Inner });
 
+    /// <summary>Where an Optional's value lies after its present flag.</summary>
+    public static int OptionalValueOffset(OptionalType o) => new ValueLayout(OptionalLayout(o).Items).Offset(1);
+
     public static (int Size, int Align) SizeAlign(SjType t)
     {
         switch (t)
@@ -70,7 +73,7 @@ public sealed unsafe class ValueLayout
         if (t == SimpleType.Str) Runtime.RuntimeStrings.Release(*(byte**)p);
         else if (t is ArrayType) Runtime.RuntimeArrays.Release(*(byte**)p);
         else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
-        else if (t is OptionalType o && *p != 0) ReleaseOne(p + new ValueLayout(OptionalLayout(o).Items).Offset(1), o.Inner);
+        else if (t is OptionalType o && *p != 0) ReleaseOne(p + OptionalValueOffset(o), o.Inner);
     }
 
     public object?[] Read(byte* src)
@@ -116,7 +119,7 @@ public sealed unsafe class ValueLayout
             case ScalarType { Rank: 2 }: return *(double*)p;
             case ScalarType sc: var (re, im, _) = LoadScalar(p, sc); return new Complex(re, im);
             case TupleType tt: return new ValueLayout(tt.Items).Read(p);
-            case OptionalType o: return *p == 0 ? null : ReadOne(p + new ValueLayout(OptionalLayout(o).Items).Offset(1), o.Inner);
+            case OptionalType o: return *p == 0 ? null : ReadOne(p + OptionalValueOffset(o), o.Inner);
             case ArrayType at: return NDArray.FromCompiled(at, *(byte**)p, *(byte**)(p + 8), (long*)(p + 16), (long*)(p + 16) + at.Ndim);
         }
         if (t == SimpleType.Str) return Marshal.PtrToStringUTF8(*(nint*)p);

@@ -480,14 +480,14 @@ public static unsafe partial class Builtins
     /// <summary>isinstance(e, X) of a caught exception whose except clause does not decide it (X is narrower than the
     /// clause's class): the exception's class is read at run time.</summary>
     private static bool IsInstanceAtRunTime(SjType valueType, SjType classInfo) =>
-        valueType is CaughtExceptionType caught && (classInfo is TupleType tt ? tt.Items.ToArray() : new[] { classInfo })
+        valueType is CaughtExceptionType caught && TypeOps.ClassesIn(classInfo)
             .Any(c => c is ExceptionClassType ec && !Runtime.ExceptionClasses.IsSubclass(caught.ClauseClass, ec.ExceptionName));
 
     private static LLVMValueRef CaughtIsInstance(LoweringCall c)
     {
         var e = c.E;
         var any = e.M.ConstBool(false);
-        foreach (var cls in c.ArgType(1) is TupleType tt ? tt.Items.ToArray() : new[] { c.ArgType(1) })
+        foreach (var cls in TypeOps.ClassesIn(c.ArgType(1)))
             if (cls is ExceptionClassType ec)
                 any = BuildOr(e.B, any, BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE,
                     e.CallRuntime("sj_exc_isinstance", c.Arg(0), e.M.ConstString(ec.ExceptionName)), LLVM.ConstInt(e.M.I32, 0), ""), "");

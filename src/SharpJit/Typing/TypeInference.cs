@@ -192,8 +192,7 @@ public sealed class TypeInference
     /// <summary>The classes an except clause names: one class or a tuple of them.</summary>
     public string[] ExceptClasses(Value cls)
     {
-        IEnumerable<SjType> items = cls.Type is TupleType tt ? tt.Items : new[] { cls.Type };
-        return items.Select(t => t is ExceptionClassType ec ? ec.ExceptionName
+        return TypeOps.ClassesIn(cls.Type).Select(t => t is ExceptionClassType ec ? ec.ExceptionName
             : throw Error(cls, "catching classes that do not inherit from BaseException is not allowed", "name an exception class, or a tuple of them")).ToArray();
     }
 

@@ -420,5 +420,8 @@ public static class TypeOps
         _ => t,
     };
 
+    /// <summary>The classes an except clause or isinstance names: one class, or a tuple of them.</summary>
+    public static IReadOnlyList<SjType> ClassesIn(SjType classInfo) => classInfo is TupleType tt ? tt.Items : new[] { classInfo };
+
     public static bool IsKnown(SjType? t) => t is not null && t != SimpleType.Unknown && t != SimpleType.NoReturn;
 }
