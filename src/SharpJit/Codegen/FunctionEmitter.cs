@@ -236,6 +236,21 @@ public sealed unsafe class FunctionEmitter
         return BuildCall2(B, ty, fn, args, "");
     }
 
+    /// <summary>x ** y as libm's pow gives it (CPython and NumPy call pow/powf). LLVM's library-call simplifier turns
+    /// pow(2**k, y) into exp2(k * y), which rounds k * y first and is off by ulps (fuzz-13); it leaves a call marked
+    /// nobuiltin alone. A constant exponent keeps the intrinsic, whose rewrites there are exact (x ** 2.0 is x * x).</summary>
+    public LLVMValueRef Pow(LLVMTypeRef ty, LLVMValueRef x, LLVMValueRef y)
+    {
+        bool isF32 = ty.Handle == M.F32.Handle;
+        if (IsAConstantFP(y).Handle != 0 || !(isF32 || ty.Handle == M.F64.Handle))
+            return Intrinsic("llvm.pow", new[] { ty }, x, y);
+        var (fn, fnType) = M.LibmOf(ty, isF32 ? "powf" : "pow", 2);
+        var call = BuildCall2(B, fnType, fn, new[] { x, y }, "");
+        foreach (var (attr, value) in new[] { ("nobuiltin", 0UL), ("memory", 0UL), ("willreturn", 0UL) })
+            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), value));
+        return call;
+    }
+
     public LLVMValueRef Intrinsic(string name, LLVMTypeRef[] overloads, params LLVMValueRef[] args)
     {
         var decl = GetIntrinsicDeclaration(M.Module, name, overloads);

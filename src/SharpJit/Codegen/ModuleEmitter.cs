@@ -329,6 +329,10 @@ public sealed unsafe class ModuleEmitter
         }, "nounwind");
     }
 
+    /// <summary>A libm function of <paramref name="arity"/> arguments of one real type (double or float).</summary>
+    public (LLVMValueRef Fn, LLVMTypeRef Type) LibmOf(LLVMTypeRef real, string name, int arity) =>
+        DeclareExternal("libm:" + name, name, () => FunctionType(real, Enumerable.Repeat(real, arity).ToArray()), "nounwind");
+
     private LLVMTypeRef LowerAbi(char c) => c switch
     {
         'v' => Void, 'i' => I32, 'l' => I64, 'd' => F64, 'p' => Ptr, 'b' => I8, _ => throw new ArgumentException(c.ToString()),

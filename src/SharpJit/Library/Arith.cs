@@ -292,7 +292,7 @@ public static unsafe class Arith
                     BuildFCmp(B, LLVMRealPredicate.LLVMRealONE, b, ConstReal(ty, double.NegativeInfinity), ""), "");
                 if (!NumPyErrors(e))
                     e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", span);
-                var r = e.Intrinsic("llvm.pow", new[] { ty }, a, b);
+                var r = e.Pow(ty, a, b);
                 // Python's float: a finite base and exponent whose power overflows raise instead of giving inf.
                 if (!NumPyErrors(e) && ty == M.F64)
                     e.RaiseIf(BuildAnd(B, Builtins.IsInf(e, r), BuildAnd(B, Builtins.IsFinite(e, a), Builtins.IsFinite(e, b), ""), ""),

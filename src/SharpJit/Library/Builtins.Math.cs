@@ -73,7 +73,7 @@ public static unsafe partial class Builtins
         Add("math.pow", c => { Arity(c, "pow", 2, 2); RealArg(c, "pow", 0); RealArg(c, "pow", 1); return ScalarType.Float64; }, c =>
         {
             var e = c.E; var B = e.B; var x = ToFloat(c, 0); var y = ToFloat(c, 1);
-            var r = e.Intrinsic("llvm.pow", new[] { e.M.F64 }, x, y);
+            var r = e.Pow(e.M.F64, x, y);
             var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");
             e.RaiseIf(BuildAnd(B, IsNan(e, r), inputsNotNan, ""), "ValueError", "math domain error", c.Span);
             var finite = BuildAnd(B, IsFinite(e, x), IsFinite(e, y), "");

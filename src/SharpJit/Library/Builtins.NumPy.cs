@@ -437,7 +437,7 @@ public static unsafe partial class Builtins
             case 1:
                 e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
                 return e.CallRuntime("sj_ipow", x, y);
-            case 2: return F64Call(e, "llvm.pow", x, y);
+            case 2: return e.Pow(e.M.F64, x, y);
             default:
             {
                 var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
