@@ -153,7 +153,7 @@ def typeof(dispatcher, value, position):
                         f"(at most 255 items per tuple)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
-        f"(it takes int, float, bool, complex, None, NumPy scalars and arrays, and tuples of them)")
+        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and tuples of them)")
 
 
 def numpy_scalar_type(name):

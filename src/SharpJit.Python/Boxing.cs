@@ -14,6 +14,8 @@ internal static unsafe class Boxing
     public const byte Bool = 1, Int = 2, Float = 3, Complex = 4, NoneCode = 5, Tuple = 6;
     /// <summary>A namedtuple: the code, its class's number (<see cref="LearnNamedTuple"/>), then as a tuple.</summary>
     public const byte NamedTupleCode = 17;
+    /// <summary>A str: copied into a runtime string for the call (compiled strings are UTF-8 behind a count).</summary>
+    public const byte StrCode = 18;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -38,6 +40,7 @@ internal static unsafe class Boxing
         if (t == Py.BoolType) { key[n++] = Bool; return true; }
         if (t == Py.ComplexType) { key[n++] = Complex; return true; }
         if (o == Py.None) { key[n++] = NoneCode; return true; }
+        if (t == Py.UnicodeType) { key[n++] = StrCode; return true; }
         if (t == Py.TupleType)
         {
             nint len = Py.Fast.PyTuple_Size(o);
@@ -127,6 +130,7 @@ internal static unsafe class Boxing
         switch (c)
         {
             case NoneCode: return SimpleType.None;
+            case StrCode: return SimpleType.Str;
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case Tuple:
                 int len = key[pos++];
@@ -163,6 +167,7 @@ internal static unsafe class Boxing
                 return;
         }
         if (t == SimpleType.None) { key.Add(NoneCode); return; }
+        if (t == SimpleType.Str) { key.Add(StrCode); return; }
         throw new ArgumentException($"values of type {t.Name} cannot be passed from Python");
     }
 
@@ -245,7 +250,40 @@ internal static unsafe class Boxing
                 return true;
             }
         }
+        if (t == SimpleType.Str) return WriteStr(o, p);
         return true; // None: nothing to store
+    }
+
+    /// <summary>The runtime strings made for the arguments of the call in progress on this thread: the call holds their
+    /// one reference, dropped when it returns (<see cref="ReleaseArgStrings"/>); compiled code took its own if it kept one.</summary>
+    [ThreadStatic] private static List<nint>? _argStrings;
+
+    private static bool WriteStr(nint o, byte* p)
+    {
+        if (Py.TypeOf(o) != Py.UnicodeType && Py.PyType_IsSubtype(Py.TypeOf(o), Py.UnicodeType) == 0)
+        {
+            Py.PyErr_SetString(Py.TypeError, "expected a str");
+            return false;
+        }
+        byte* utf8 = Py.PyUnicode_AsUTF8AndSize(o, out var n);   // lone surrogates raise UnicodeEncodeError here
+        if (utf8 == null) return false;
+        if (new ReadOnlySpan<byte>(utf8, (int)n).IndexOf((byte)0) >= 0)
+        {
+            Py.PyErr_SetString(Py.ValueError, "compiled code cannot take a str holding a NUL character ('\\x00')");
+            return false;
+        }
+        byte* s = SharpJit.Runtime.RuntimeStrings.AllocateUtf8(new ReadOnlySpan<byte>(utf8, (int)n));
+        (_argStrings ??= new()).Add((nint)s);
+        *(byte**)p = s;
+        return true;
+    }
+
+    /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
+    public static void ReleaseArgStrings()
+    {
+        if (_argStrings is not { Count: > 0 } made) return;
+        foreach (var s in made) SharpJit.Runtime.RuntimeStrings.Release((byte*)s);
+        made.Clear();
     }
 
     /// <summary>A new reference to the Python object for the value of type t at p (0 with an exception set on failure).</summary>

@@ -106,7 +106,7 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, UnicodeType, None, True, False, TypeError, RuntimeError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
 
     public static void LoadDataSymbols()
     {
@@ -116,6 +116,7 @@ internal static unsafe partial class Py
         ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); None = Sym("_Py_NoneStruct");
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
+        ValueError = *(nint*)Sym("PyExc_ValueError");
     }
 
     /// <summary>Py_TYPE(o): ob_type follows the reference count in every non-debug build (part of the stable ABI).</summary>

@@ -138,7 +138,7 @@ internal sealed unsafe class Dispatcher
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return 0;
                 *(long*)p = v;
             }
-            else if (!e.ArgPlans[i].Write(o, argBuf)) return 0;
+            else if (!e.ArgPlans[i].Write(o, argBuf)) { Boxing.ReleaseArgStrings(); return 0; }
         }
         int status;
         if (NoGil)
@@ -148,6 +148,7 @@ internal sealed unsafe class Dispatcher
             Py.PyEval_RestoreThread(ts);
         }
         else status = e.Entry(argBuf, result);
+        Boxing.ReleaseArgStrings();
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
         if (status != 0) return Bridge.RaiseCompiled();
         switch (e.ResultKind)

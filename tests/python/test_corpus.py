@@ -13,12 +13,7 @@ RUNNER = TESTS_PYTHON / "jit_runner.py"
 # Programs that cannot work through the decorator by design, with the reason. Only design limits belong here
 # (e.g. a function reading a module variable that the script rebinds after the first call: compiled code
 # freezes globals at its first compile, as Numba does); a sharpjit bug must fail loudly instead.
-EXPECTED_FAILURES = {
-    "numpy_scalar_elementary.py":
-        "top-level code calls show(label, x, v) with a str label: a str argument cannot cross from Python into "
-        "compiled code (arguments are numbers, None, NumPy scalars and tuples of them); the same call from "
-        "compiled code (unary_table) works",
-}
+EXPECTED_FAILURES: dict = {}
 
 PROGRAM_NAMES = sorted(p.name for p in PROGRAMS.glob("*.py") if not p.name.startswith("error_"))
 # The error_ programs end in an uncaught exception; they also run through the decorator and must die the same way.

@@ -510,6 +510,7 @@ public sealed class Binder
             case Name n:
                 if (n.Id == "__name__") return Const("__main__", n.Span);
                 return ReadName(n.Id, n.Span);
+            case BinOp { Op: Operator.Mod, Left: Constant { Value: string fmt } } b: return BindPercentFormat(fmt, b);
             case BinOp b:
             {
                 var l = Expr(b.Left); var r = Expr(b.Right);
@@ -618,6 +619,8 @@ public sealed class Binder
     private Value BindCall(Call c)
     {
         if (BindReductionOverGenerator(c) is { } reduced) return reduced;
+        if (c.Func is Attribute { Value: Constant { Value: string fmt }, Attr: "format" } && !c.Args.Any(a => a is Starred) && c.Keywords.All(k => k.Arg != null))
+            return BindStrFormat(fmt, c);
         _calleeRead = c.Func is Name;
         Value callee;
         try { callee = Expr(c.Func); }
@@ -757,6 +760,75 @@ public sealed class Binder
         }
         if (run.Count > 0 || result == null) FlushRun();
         return result!;
+    }
+
+    /// <summary>"...".format(args) of a literal format string: the arguments bound once, in order, then formatted as an
+    /// f-string would format them (Binding/FormatStrings.cs parses the string).</summary>
+    private Value BindStrFormat(string fmt, Call c)
+    {
+        var pieces = ParseFormatString(() => FormatStrings.ParseFormat(fmt), c, "ValueError");
+        var positional = c.Args.Select(Expr).ToList();
+        var keywords = c.Keywords.ToDictionary(k => k.Arg!, k => Expr(k.Value));
+        return BindFormatPieces(pieces, f => f.Arg switch
+        {
+            int k when k < positional.Count => positional[k],
+            int k => throw _module.Error(ErrorKind.TypingError, $"Replacement index {k} out of range for positional args tuple", c.Span),
+            string name when keywords.TryGetValue(name, out var v) => v,
+            string name => throw _module.Error(ErrorKind.TypingError, $"KeyError: '{name}': the format string names an argument the call does not pass", c.Span),
+            _ => throw new InvalidOperationException(),
+        }, c.Span);
+    }
+
+    /// <summary>"..." % args of a literal format string. A tuple display gives the values; any other operand goes through
+    /// $percent_args, which takes a tuple's items or the value itself once its type is known.</summary>
+    private Value BindPercentFormat(string fmt, BinOp b)
+    {
+        var pieces = ParseFormatString(() => FormatStrings.ParsePercent(fmt, out _), b, "ValueError");
+        int count = pieces.OfType<FormatStrings.Field>().Count();
+        List<Value> values;
+        if (b.Right is Syntax.Tuple display && !display.Elts.Any(e => e is Starred))
+        {
+            values = display.Elts.Select(Expr).ToList();
+            if (values.Count != count)
+                throw _module.Error(ErrorKind.TypingError, values.Count < count ? "not enough arguments for format string"
+                    : "not all arguments converted during string formatting", b.Span, "CPython raises TypeError here when the line runs");
+        }
+        else
+        {
+            var args = Emit(Op.Call, b.Span, new CallShape(2, Array.Empty<string>()), Emit(Op.Global, b.Span, "$builtin:$percent_args"),
+                Expr(b.Right), Const((long)count, b.Span));
+            values = Enumerable.Range(0, count).Select(k => (Value)Emit(Op.GetItem, b.Span, null, args, Const((long)k, b.Span))).ToList();
+        }
+        return BindFormatPieces(pieces, f => values[(int)f.Arg], b.Span);
+    }
+
+    private List<FormatStrings.Piece> ParseFormatString(Func<List<FormatStrings.Piece>> parse, Node at, string cpythonError)
+    {
+        try { return parse(); }
+        catch (FormatStrings.FormatError e)
+        {
+            throw _module.Error(ErrorKind.TypingError, e.Message, at.Span, $"CPython raises {cpythonError} here when the line runs");
+        }
+    }
+
+    private Value BindFormatPieces(IReadOnlyList<FormatStrings.Piece> pieces, Func<FormatStrings.Field, Value> argument, Span span)
+    {
+        var parts = new List<Value>();
+        foreach (var piece in pieces)
+        {
+            if (piece is FormatStrings.Text t) { parts.Add(Const(t.Value, span)); continue; }
+            var f = (FormatStrings.Field)piece;
+            var v = argument(f);
+            foreach (var step in f.Path)
+                v = step is string attr ? Emit(Op.Attr, span, attr, v) : Emit(Op.GetItem, span, null, v, Const((long)step, span));
+            if (f.Truncate) v = Emit(Op.Call, span, new CallShape(1, Array.Empty<string>()), Emit(Op.Global, span, "$builtin:math.trunc"), v);
+            parts.Add(f.Spec != null
+                ? Emit(Op.FormatValue, span, new FormatShape(f.Conversion, true), v, BindFormatPieces(f.Spec, argument, span))
+                : Emit(Op.FormatValue, span, new FormatShape(f.Conversion, false), v));
+        }
+        if (parts.Count == 0) return Const("", span);
+        if (parts.Count == 1 && parts[0] is Instr { Op: Op.Const }) return parts[0];
+        return Emit(Op.JoinStr, span, null, parts.ToArray());
     }
 
     private Value BindJoinedStr(JoinedStr js)

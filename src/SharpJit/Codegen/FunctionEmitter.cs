@@ -754,6 +754,7 @@ public sealed unsafe class FunctionEmitter
                 var z = (ZipType)iterable;
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => MakeIterator(z.Iterables[k], ExtractValue(v, k), t)).ToArray());
         }
+        if (iterType == SimpleType.StrIter) return MakeStruct(M.Lower(iterType), v, M.ConstI64(0), CallRuntime("sj_str_nbytes", v));
         if (iterType == SimpleType.RangeIter)
             return MakeStruct(M.Lower(iterType), ExtractValue(v, 0), RangeCount(ExtractValue(v, 0), ExtractValue(v, 1), ExtractValue(v, 2)), ExtractValue(v, 2));
         return MakeStruct(M.Lower(iterType), v, M.ConstI64(0));
@@ -769,6 +770,7 @@ public sealed unsafe class FunctionEmitter
             case ZipIterType zi:
                 return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k))).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
         }
+        if (iterType == SimpleType.StrIter) return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ExtractValue(it, 2), "");
         return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items left
     }
 
@@ -783,6 +785,7 @@ public sealed unsafe class FunctionEmitter
             case ZipIterType zi:
                 return MakeStruct(M.Lower(itemType), zi.Inners.Select((t, k) => IteratorValue(t, ExtractValue(it, k), ((TupleType)itemType).Items[k])).ToArray());
         }
+        if (iterType == SimpleType.StrIter) return CallRuntime("sj_str_char_at", ExtractValue(it, 0), ExtractValue(it, 1));
         return ExtractValue(it, 0);
     }
 
@@ -794,6 +797,16 @@ public sealed unsafe class FunctionEmitter
                 return MakeStruct(M.Lower(iterType), IteratorNext(ei.Inner, ExtractValue(it, 0)), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""));
             case ZipIterType zi:
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => IteratorNext(t, ExtractValue(it, k))).ToArray());
+        }
+        if (iterType == SimpleType.StrIter)
+        {
+            // The next character starts after this one's UTF-8 sequence, whose length its first byte tells.
+            var offset = ExtractValue(it, 1);
+            var lead = BuildZExt(B, BuildLoad2(B, M.I8, BuildGEP2(B, M.I8, ExtractValue(it, 0), new[] { offset }, ""), ""), M.I64, "");
+            LLVMValueRef Below(long bound) => BuildICmp(B, LLVMIntPredicate.LLVMIntULT, lead, M.ConstI64(bound), "");
+            var length = BuildSelect(B, Below(0x80), M.ConstI64(1), BuildSelect(B, Below(0xE0), M.ConstI64(2),
+                BuildSelect(B, Below(0xF0), M.ConstI64(3), M.ConstI64(4), ""), ""), "");
+            return InsertValue(it, BuildAdd(B, offset, length, ""), 1);
         }
         if (iterType == SimpleType.RangeIter)
         {
@@ -868,7 +881,7 @@ public sealed unsafe class FunctionEmitter
             if (shape.HasSpec || singlePrecision)
             {
                 var spec = shape.HasSpec ? SpecString(fv.Args[1]) : M.ConstString("");
-                Formatting.WriteFormatted(this, sink, ValueOf(inner), inner.Type, spec, innerRepr, fv.Span);
+                Formatting.WriteFormatted(this, sink, ValueOf(inner), inner.Type, spec, innerRepr, fv.Span, converted: shape.Conversion > 0);
             }
             else WriteValue(sink, inner, inner.Type, innerRepr);
             return;

@@ -39,6 +39,7 @@ public abstract class TypeModel
         OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
         Typing.PointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,
+        _ when t == SimpleType.StrIter => new AggregateModel(new SjType[] { SimpleType.Str, ScalarType.Int64, ScalarType.Int64 }),
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         // Values known entirely at compile time: no storage.
         _ when t == SimpleType.None || t == SimpleType.Undefined || t == SimpleType.Ellipsis => StaticModel.Instance,

@@ -53,6 +53,8 @@ public static unsafe class Arith
         }
         if (op == Operator.Add && a is TupleType ta && b is TupleType tb) return new TupleType(ta.Items.Concat(tb.Items));
         if (op == Operator.Add && a == SimpleType.Str && b == SimpleType.Str) return SimpleType.Str;
+        if (op == Operator.Mult && (a == SimpleType.Str && b is ScalarType { Rank: <= 1 } || b == SimpleType.Str && a is ScalarType { Rank: <= 1 }))
+            return SimpleType.Str;
         return null;
     }
 
@@ -75,9 +77,10 @@ public static unsafe class Arith
         Diagnostics.CompileDepth.EnsureStack();
         if (op is CmpOperator.Is or CmpOperator.IsNot) return true;
         if (op is CmpOperator.In or CmpOperator.NotIn)
-            return b is TupleType tt && tt.Items.All(it => CanCompare(CmpOperator.Eq, a, it));
+            return b is TupleType tt && tt.Items.All(it => CanCompare(CmpOperator.Eq, a, it)) || a == SimpleType.Str && b == SimpleType.Str;
         if (op is CmpOperator.Eq or CmpOperator.NotEq) return true;
         if (a is ScalarType sa && b is ScalarType sb) return sa.Rank < 3 && sb.Rank < 3;
+        if (a == SimpleType.Str && b == SimpleType.Str) return true;
         if (a is TupleType ta && b is TupleType tb)
             return ta.Items.Zip(tb.Items).All(p => CanCompare(op, p.First, p.Second) && CanCompare(CmpOperator.Eq, p.First, p.Second));
         return false;
@@ -85,6 +88,8 @@ public static unsafe class Arith
 
     public static string CompareError(CmpOperator op, SjType a, SjType b)
     {
+        if (op is CmpOperator.In or CmpOperator.NotIn && b == SimpleType.Str)
+            return $"'in <string>' requires string as left operand, not {TypeOps.PyName(a)}";
         if (op is CmpOperator.In or CmpOperator.NotIn)
             return b is TupleType ? $"cannot compare a {TypeOps.PyName(a)} with the items of {b}" : $"argument of type '{TypeOps.PyName(b)}' is not iterable";
         return $"'{Symbol(op)}' not supported between instances of '{TypeOps.PyName(a)}' and '{TypeOps.PyName(b)}'";
@@ -102,6 +107,13 @@ public static unsafe class Arith
             var items = Enumerable.Range(0, tta.Items.Length).Select(k => e.ExtractValue(a, k))
                 .Concat(Enumerable.Range(0, ttb.Items.Length).Select(k => e.ExtractValue(b, k))).ToArray();
             return e.NewRef(e.MakeStruct(M.Lower(result), items), result);   // a new tuple: new references to the items
+        }
+        if (op == Operator.Mult && (ta == SimpleType.Str || tb == SimpleType.Str))
+        {
+            var (s, n) = ta == SimpleType.Str ? (a, e.Convert(b, tb, ScalarType.Int64)) : (b, e.Convert(a, ta, ScalarType.Int64));
+            var repeated = e.CallRuntime("sj_str_repeat", s, n);
+            e.CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildPtrToInt(B, repeated, M.I64, ""), M.ConstI64(1), ""), span);   // StrOps.Failed
+            return repeated;
         }
         if (ta == SimpleType.Str) return e.CallRuntime("sj_str_concat", a, b);
         // Shifts keep int operands; every other operator works in the result's kind.
@@ -382,6 +394,11 @@ public static unsafe class Arith
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
+            }
+            case CmpOperator.In or CmpOperator.NotIn when tb == SimpleType.Str:
+            {
+                var found = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_str_contains", b, a), LLVM.ConstInt(M.I32, 0), "");
+                return op == CmpOperator.In ? found : BuildNot(B, found, "");
             }
             case CmpOperator.In or CmpOperator.NotIn:
             {

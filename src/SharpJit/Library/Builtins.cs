@@ -43,6 +43,7 @@ public static unsafe partial class Builtins
         RegisterCMath();
         RegisterNumPy();
         RegisterArrays();
+        RegisterStrings();
         foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
     }
 
@@ -84,7 +85,7 @@ public static unsafe partial class Builtins
     /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
     /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
-        Registry.GetValueOrDefault("method." + name) is LibFunc f && f.Receiver?.Invoke(receiver) == true ? f : null;
+        Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : "method.") + name) is LibFunc f && f.Receiver?.Invoke(receiver) == true ? f : null;
 
     // ------------------------------------------------------------ shared typing helpers
 
@@ -228,8 +229,16 @@ public static unsafe partial class Builtins
 
         Add("int", c =>
         {
-            Arity(c, "int", 0, 1);
-            if (c.Positional.Length == 1)
+            Arity(c, "int", 0, 2, "base");
+            if (c.Positional.Length == 2 || c.Keywords.Count > 0)
+            {
+                // int(s, base): a str (and an int base)
+                if (c.Positional.Length == 0) throw c.Error("int() missing string argument");
+                if (!IsStr(c.Positional[0].Type)) throw c.ErrorAt(c.Positional[0], "int() can't convert non-string with explicit base");
+                var b = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords["base"];
+                if (!IsIntLike(b.Type)) throw c.ErrorAt(b, $"'{TypeOps.PyName(b.Type)}' object cannot be interpreted as an integer");
+            }
+            else if (c.Positional.Length == 1 && !IsStr(c.Positional[0].Type))
             {
                 var t = c.Positional[0].Type;
                 if (t is ScalarType { Rank: 3 }) throw c.Error("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
@@ -239,6 +248,13 @@ public static unsafe partial class Builtins
         }, c =>
         {
             if (c.Args.Length == 0) return c.E.M.ConstI64(0);
+            if (IsStr(c.ArgType(0)))
+            {
+                var numberBase = c.Args.Length == 2 ? ToInt(c, 1) : c.Keywords.TryGetValue("base", out var kb) ? c.E.Convert(kb.Value, kb.Type, ScalarType.Int64) : c.E.M.ConstI64(10);
+                var slot = c.E.Alloca(c.E.M.I64);
+                c.E.CallChecked("sj_str_to_int", c.Span, c.Arg(0), numberBase, slot);
+                return BuildLoad2(c.E.B, c.E.M.I64, slot, "");
+            }
             var t = (ScalarType)c.ArgType(0);
             return t.Rank <= 1 ? ToInt(c, 0) : FloatToInt(c.E, c.Arg(0), c.Span);
         });
@@ -253,6 +269,7 @@ public static unsafe partial class Builtins
                 {
                     if (ParseFloatLiteral(s) is null) throw c.ErrorAt(a, $"could not convert string to float: '{s}'");
                 }
+                else if (IsStr(a.Type)) { }   // parsed at run time
                 else if (a.Type is ScalarType { Rank: 3 }) throw c.Error("float() argument must be a string or a real number, not 'complex'");
                 else if (a.Type is not ScalarType) throw c.Error($"float() argument must be a string or a real number, not '{TypeOps.PyName(a.Type)}'");
             }
@@ -261,8 +278,14 @@ public static unsafe partial class Builtins
         {
             if (c.Args.Length == 0) return c.E.M.ConstF64(0);
             if (c.Args[0].Literal is string s) return c.E.M.ConstF64(ParseFloatLiteral(s)!.Value);
+            if (IsStr(c.ArgType(0)))
+            {
+                var slot = c.E.Alloca(c.E.M.F64);
+                c.E.CallChecked("sj_str_to_float", c.Span, c.Arg(0), slot);
+                return BuildLoad2(c.E.B, c.E.M.F64, slot, "");
+            }
             return ToFloat(c, 0);
-        }, neverRaises: true);
+        }, mayRaise: sig => sig.Args.Length == 1 && sig.Args[0] == SimpleType.Str && sig.Literals[0] is not string);
 
         Add("bool", c => { Arity(c, "bool", 0, 1); return ScalarType.Bool; },
             c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)), acceptsNarrow: true, neverRaises: true);

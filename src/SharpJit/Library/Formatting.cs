@@ -113,18 +113,24 @@ public static unsafe class Formatting
 
     public static void Text(FunctionEmitter e, LLVMValueRef sink, string s) => e.CallRuntime("sj_write_str", sink, e.M.ConstString(s));
 
-    /// <summary>format(v, spec): the format-spec mini-language, with CPython's errors.</summary>
-    public static void WriteFormatted(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, LLVMValueRef spec, bool repr, Span span)
+    /// <summary>format(v, spec): the format-spec mini-language, with CPython's errors. With a conversion (!s, !r, !a:
+    /// <paramref name="repr"/> for the last two) the converted text is what the spec formats.</summary>
+    public static void WriteFormatted(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, LLVMValueRef spec, bool repr, Span span,
+        bool converted = false)
     {
         var M = e.M;
-        if (repr || t is not (ScalarType or SimpleType) || t == SimpleType.None || t == SimpleType.Range)
+        if (converted && !repr && t == SimpleType.Str) { e.CallChecked("sj_format_str", span, sink, v, spec); return; }
+        if (repr || converted || t is not (ScalarType or SimpleType) || t == SimpleType.None || t == SimpleType.Range)
         {
             // Non-numeric objects: render str()/repr() first; a non-empty spec is only valid for str.
             var sb = e.CallRuntime("sj_sb_new");
             WriteRaw(e, sb, v, t, repr);
             var s = e.CallRuntime("sj_sb_finish", sb);
-            if (repr) e.CallChecked("sj_format_str", span, sink, s, spec);
-            else e.CallChecked("sj_format_object", span, sink, s, spec, M.ConstString(TypeOps.PyName(t)));
+            // The rendered text is dropped before the check: a bad spec raises with nothing left to free.
+            var status = repr || converted ? e.CallRuntime("sj_format_str", sink, s, spec)
+                : e.CallRuntime("sj_format_object", sink, s, spec, M.ConstString(TypeOps.PyName(t)));
+            StrModel.Instance.DecRef(e, s);
+            e.CheckFailed(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, status, LLVM.ConstInt(M.I32, 0), ""), span);
             return;
         }
         if (t is ScalarType scalar)

@@ -100,6 +100,7 @@ public static partial class Builtins
     /// cannot (the lowering's checks fold away on constants).</summary>
     private static bool BinOpMayRaise(Operator op, Signature sig)
     {
+        if (op == Operator.Mult && (sig.Args[0] == SimpleType.Str || sig.Args[1] == SimpleType.Str)) return true;   // MemoryError
         if (op is Operator.Add or Operator.Sub or Operator.Mult or Operator.BitAnd or Operator.BitOr or Operator.BitXor) return false;
         bool intOperands = sig.Args[0] is ScalarType { Rank: <= 1 } && sig.Args[1] is ScalarType { Rank: <= 1 };
         var divisor = sig.LiteralInt(1);

@@ -32,6 +32,7 @@ public static class Ownership
     /// <summary>Produces a new reference: the value is already owned when defined.</summary>
     private static bool ProducesNewReference(Instr i) =>
         i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch ||
+        i.Op is Op.IterValue && i.Args[0].Type == SimpleType.StrIter ||   // each character is a new str
         i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr && i.Resolved is ResolvedLibraryCall;
 
     /// <returns>True when the function owns references (and so needs slots and an unwind block).</returns>

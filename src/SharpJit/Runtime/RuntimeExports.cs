@@ -111,8 +111,6 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static byte* StrOrEmpty(byte* s) => s == null ? EmptyString : s;
     [UnmanagedCallersOnly] public static void StrFree(byte* s) => RuntimeStrings.Free(s);
     [UnmanagedCallersOnly] public static byte* StrConcat(byte* a, byte* b) => RuntimeStrings.Allocate(RuntimeStrings.Read(a) + RuntimeStrings.Read(b));
-    [UnmanagedCallersOnly] public static int StrCmp(byte* a, byte* b) => Math.Sign(string.CompareOrdinal(RuntimeStrings.Read(a), RuntimeStrings.Read(b)));
-    [UnmanagedCallersOnly] public static long StrLen(byte* s) => RuntimeStrings.Read(s).EnumerateRunes().Count();
 
     // ------------------------------------------------------------ integers
 

@@ -363,6 +363,18 @@ public static unsafe class RuntimeStrings
         return p;
     }
 
+    /// <summary>A new string with one reference, from UTF-8 bytes (no NUL among them).</summary>
+    public static byte* AllocateUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var block = (byte*)NativeMemory.Alloc((nuint)(Header + utf8.Length + 1));
+        *(long*)block = 1;
+        var p = block + Header;
+        utf8.CopyTo(new Span<byte>(p, utf8.Length));
+        p[utf8.Length] = 0;
+        RuntimeStats.Allocated();
+        return p;
+    }
+
     /// <summary>A string that is never freed (a count of -1), for values the runtime keeps for good.</summary>
     public static byte* AllocateImmortal(string s)
     {

@@ -364,6 +364,7 @@ public sealed class TypeInference
             case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
+        if (t == SimpleType.Str) return SimpleType.StrIter;
         throw Error(at, $"'{TypeOps.PyName(t)}' object is not iterable");
     }
 
@@ -374,6 +375,7 @@ public sealed class TypeInference
         TupleIterType ti => ti.Tuple.Items.Length == 0 ? SimpleType.NoReturn : ti.Tuple.ItemType!,   // the loop body never runs
         EnumerateIterType ei => new TupleType(new[] { ScalarType.Int64, ItemOf(ei.Inner) }),
         ZipIterType zi => new TupleType(zi.Inners.Select(ItemOf)),
+        _ when iterator == SimpleType.StrIter => SimpleType.Str,
         _ => ScalarType.Int64,   // a range
     };
 
@@ -489,6 +491,7 @@ public sealed class TypeInference
         var idxType = i.Args[1].Type;
         if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
         if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
+        if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");

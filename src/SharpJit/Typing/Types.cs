@@ -85,6 +85,8 @@ public sealed class SimpleType : SjType
     public static readonly SimpleType Str = new("str");
     public static readonly SimpleType Range = new("range");
     public static readonly SimpleType RangeIter = new("range_iterator");
+    /// <summary>An iterator over a str's characters: (str, byte offset, byte length).</summary>
+    public static readonly SimpleType StrIter = new("str_iterator");
     /// <summary>The ellipsis <c>...</c> (in array indices).</summary>
     public static readonly SimpleType Ellipsis = new("ellipsis");
     /// <summary>Not yet known during inference (the bottom of the lattice).</summary>
