@@ -78,11 +78,23 @@ def classify(value):
     name = _numpy_member_name(value)
     if name is not None:
         return ("member", "numpy", name)
+    if _is_c_function(value):
+        from .extern import describe
+        return describe(value)
     if isinstance(value, types.FunctionType):
         return ("opaque", f"the plain Python function '{value.__name__}' (decorate it with @sharpjit.jit to call it from compiled code)")
     if isinstance(value, tuple):
         return ("opaque", "a tuple holding values other than numbers, None and tuples")
     return ("opaque", f"a {type(value).__name__} object")
+
+
+def _is_c_function(value):
+    """A sharpjit.extern declaration, or a ctypes function pointer (a library's function or a CFUNCTYPE callback)."""
+    from .extern import ExternFunction
+    if isinstance(value, ExternFunction):
+        return True
+    ctypes = sys.modules.get("ctypes")
+    return ctypes is not None and isinstance(value, ctypes._CFuncPtr)
 
 
 def resolve(dispatcher, name):

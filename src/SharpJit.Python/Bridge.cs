@@ -1,4 +1,6 @@
 using System.Numerics;
+using SharpJit.Codegen;
+using SharpJit.Library;
 using SharpJit.Binding;
 using SharpJit.Diagnostics;
 using SharpJit.Runtime;
@@ -401,6 +403,17 @@ internal static class HostNames
                 g.HostKey = "exception:" + string.Join(",", mro);
                 // Registered now too: code loaded from the cache matches its except clauses without being typed again.
                 ExceptionClasses.Register(mro[0], mro);
+                return g;
+            }
+            case "extern":
+            {
+                // ("extern", name, signature, address, symbol or ""): the address is baked into the code, so it is in the key.
+                string fnName = Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "?", signature = Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "";
+                long address = Py.PyLong_AsLongLong(Py.PyTuple_GetItem(d, 3));
+                string symbol = Py.AsString(Py.PyTuple_GetItem(d, 4)) ?? "";
+                try { g.Extern = new ExternFunction(fnName, CSignature.Parse(signature), address, symbol.Length > 0 ? symbol : null); }
+                catch (ArgumentException e) { return Opaque(name, $"a C function whose signature compiled code cannot take ({e.Message})"); }
+                g.Kind = GlobalKind.ExternFunction; g.HostKey = "extern:" + g.Extern.Key;
                 return g;
             }
             case "jit":

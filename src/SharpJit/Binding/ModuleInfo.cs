@@ -3,7 +3,7 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass }
+public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass, ExternFunction }
 
 /// <summary>A host module whose attributes compiled code reads (frozen like globals).</summary>
 public interface IHostNamespace
@@ -27,6 +27,8 @@ public sealed class GlobalInfo
     /// <summary>For NamedTupleClass: the class and the constant defaults of its last fields.</summary>
     public Typing.NamedTupleInfo? NamedTuple;
     public object?[]? NamedTupleDefaults;
+    /// <summary>For ExternFunction: the C function and its address.</summary>
+    public Library.ExternFunction? Extern;
     /// <summary>For names supplied by a host: a stable text identifying the value frozen into the code (cache keys).</summary>
     public string? HostKey;
     /// <summary>For host functions: the host's object behind <see cref="Function"/> (its dispatcher).</summary>
@@ -45,7 +47,7 @@ public sealed class ModuleInfo
     public Dictionary<string, GlobalInfo> Globals { get; } = new();
     public Dictionary<Node, FunctionInfo> Functions { get; } = new();
 
-    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "operator", "collections", "typing" };
+    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "operator", "collections", "typing", "sharpjit" };
 
     /// <summary>Part of the library written in Python (Library/py): its functions implement builtins and NumPy
     /// functions; errors in them are reported at the user's call and their frames are not shown in tracebacks.</summary>

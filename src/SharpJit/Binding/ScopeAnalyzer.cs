@@ -19,7 +19,8 @@ internal sealed class ScopeAnalyzer
         CollectScope(main, _module.Ast.Body);
         // Module-level imports and defs are globals, not SSA locals of the module body.
         foreach (var g in _module.Globals.Values)
-            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember or GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass) main.Locals.Remove(g.Name);
+            if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember or GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass
+                or GlobalKind.ExternFunction) main.Locals.Remove(g.Name);
         ResolveFree(main);
         FindConstants();
     }
@@ -47,6 +48,9 @@ internal sealed class ScopeAnalyzer
                     (g.NamedTuple, g.NamedTupleDefaults) = (info, Array.Empty<object?>());
                     break;
                 }
+                case Assign { Targets: [Name target], Value: Call call } when topLevel && IsExternCall(call):
+                    Define(target.Id, GlobalKind.ExternFunction, s.Span).Extern = ExternCall(call);
+                    break;
                 case Import imp:
                     foreach (var a in imp.Names)
                     {
@@ -98,6 +102,21 @@ internal sealed class ScopeAnalyzer
             else return null;
         }
         return Linearise($"{ScriptModuleName}.{c.Name}", baseMros);
+    }
+
+    private static bool IsExternCall(Call call) =>
+        call.Func is Attribute { Value: Name { Id: "sharpjit" }, Attr: "extern" } || call.Func is Name { Id: "extern" };
+
+    /// <summary><c>cbrt = sharpjit.extern("libm.so.6", "cbrt", "float64(float64)")</c> at module level: the function
+    /// is looked up now, as the running process loads its library, and calls bake its address in.</summary>
+    private Library.ExternFunction ExternCall(Call call)
+    {
+        var texts = call.Args.Select(a => a is Constant { Value: string t } ? t : null).ToList();
+        if (call.Args.Count != 3 || call.Keywords.Count > 0 || texts.Contains(null))
+            throw _module.Error(ErrorKind.TypingError, "sharpjit.extern takes three strings: the library, the symbol and the C signature", call.Span,
+                "e.g. cbrt = sharpjit.extern(\"libm.so.6\", \"cbrt\", \"float64(float64)\")");
+        try { return Library.ExternFunction.FromLibrary(texts[0]!, texts[1]!, texts[2]!); }
+        catch (ArgumentException e) { throw _module.Error(ErrorKind.TypingError, e.Message, call.Span); }
     }
 
     /// <summary>Python's C3 linearisation: the class, then its bases' orders merged (null when they conflict).</summary>
@@ -179,7 +198,7 @@ internal sealed class ScopeAnalyzer
     private static string Describe(GlobalKind k) => k switch
     {
         GlobalKind.Function => "function", GlobalKind.Module => "module", GlobalKind.ModuleMember => "imported name",
-        GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass => "class", _ => "variable",
+        GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass => "class", GlobalKind.ExternFunction => "extern function", _ => "variable",
     };
 
     /// <summary>Walks one scope's body: records assigned names and reads, creates child scopes.</summary>
@@ -221,7 +240,7 @@ internal sealed class ScopeAnalyzer
                     CountBinding(scope, caught);
                     if (scope.IsModule) Define(caught, GlobalKind.Variable, h.Span);
                     break;   // and walk its class and body
-                case Assign { Targets: [Name nt] } when scope.IsModule && _module.Globals.TryGetValue(nt.Id, out var ng) && ng.Kind == GlobalKind.NamedTupleClass:
+                case Assign { Targets: [Name nt] } when scope.IsModule && _module.Globals.TryGetValue(nt.Id, out var ng) && ng.Kind is GlobalKind.NamedTupleClass or GlobalKind.ExternFunction:
                     continue;   // a namedtuple class (CollectModuleGlobals)
                 case Assign { Targets: [Name target], Value: Lambda lambda }:
                     scope.ClosureDefinitions[target.Id] = lambda;

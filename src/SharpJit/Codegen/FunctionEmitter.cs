@@ -44,7 +44,7 @@ public sealed unsafe class FunctionEmitter
     private readonly Dictionary<Value, LLVMValueRef> _ownedSlots = new();
     /// <summary>The one block every exceptional exit goes through (when the frame owns references).</summary>
     private LLVMBasicBlockRef? _unwind;
-    private SourceText Source => Spec.Function.Module.Source;
+    public SourceText Source => Spec.Function.Module.Source;
 
     public FunctionEmitter(ModuleEmitter m, Specialization spec)
     {

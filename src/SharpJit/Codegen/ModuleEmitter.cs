@@ -340,4 +340,5 @@ public sealed unsafe class ModuleEmitter
 }
 
 /// <param name="NumPyErrorModel">error_model="numpy": division by zero gives NumPy's results instead of raising.</param>
-public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true, bool NumPyErrorModel = false);
+/// <param name="Standalone">Code for export: nothing of this process (addresses) may be baked in.</param>
+public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true, bool NumPyErrorModel = false, bool Standalone = false);

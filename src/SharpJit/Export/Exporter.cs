@@ -117,7 +117,7 @@ public static unsafe class Exporter
                 ModuleEmitter? emitter = null;
                 foreach (var (ti, list) in inferences)
                 {
-                    emitter = new ModuleEmitter(ctx, llmod, ti, options.Codegen ?? new CodegenOptions());
+                    emitter = new ModuleEmitter(ctx, llmod, ti, (options.Codegen ?? new CodegenOptions()) with { Standalone = true });
                     var e = emitter;
                     Pipeline.Guard(ti.Module.Source, () => { e.EmitAll(list.Select(x => x.Spec)); return 0; });
                     foreach (var (r, s) in list)

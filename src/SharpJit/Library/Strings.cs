@@ -17,6 +17,23 @@ public static partial class Builtins
     private static bool IsIntLike(SjType t) => t is ScalarType { Rank: <= 1 };
     private static bool IsNone(SjType t) => t == SimpleType.None;
 
+    /// <summary>The argument count of a str method (the receiver is argument 0), with CPython's messages.</summary>
+    private static void StrArity(CallTypingContext c, string method, int min, int max)
+    {
+        if (c.Keywords.Count > 0) throw c.Error($"str.{method}() takes no keyword arguments");
+        int n = c.Positional.Length - 1;
+        min--; max--;
+        if (n >= min && n <= max) return;
+        if (max == 0) throw c.Error($"str.{method}() takes no arguments ({n} given)");
+        if (min == max && max == 1) throw c.Error($"str.{method}() takes exactly one argument ({n} given)");
+        int bound = n < min ? min : max;
+        string which = n < min ? "least" : "most", plural = bound == 1 ? "" : "s";
+        // The search methods parse their arguments the older way, and say so differently.
+        if (method is "find" or "rfind" or "index" or "rindex" or "count" or "startswith" or "endswith")
+            throw c.Error($"{method}() takes at {which} {bound} argument{plural} ({n} given)");
+        throw c.Error($"{method} expected at {which} {bound} argument{plural}, got {n}");
+    }
+
     private static void StrArg(CallTypingContext c, string method, int k)
     {
         var a = c.Positional[k];
@@ -110,20 +127,20 @@ public static partial class Builtins
         for (int kind = 0; kind < CaseMethods.Length; kind++)
         {
             int k = kind; string name = CaseMethods[kind];
-            AddStrMethod(name, c => { Arity(c, name, 1, 1); return SimpleType.Str; },
+            AddStrMethod(name, c => { StrArity(c, name, 1, 1); return SimpleType.Str; },
                 c => c.E.CallRuntime("sj_str_case", c.Arg(0), ConstInt(c.E.M.I32, k)), neverRaises: true);
         }
         for (int kind = 0; kind < PredicateMethods.Length; kind++)
         {
             int k = kind; string name = PredicateMethods[kind];
-            AddStrMethod(name, c => { Arity(c, name, 1, 1); return ScalarType.Bool; },
+            AddStrMethod(name, c => { StrArity(c, name, 1, 1); return ScalarType.Bool; },
                 c => IsTrue(c.E, c.E.CallRuntime("sj_str_is", c.Arg(0), ConstInt(c.E.M.I32, k))), neverRaises: true);
         }
 
         foreach (var (name, which) in new[] { ("strip", 3), ("lstrip", 1), ("rstrip", 2) })
             AddStrMethod(name, c =>
             {
-                Arity(c, name, 1, 2);
+                StrArity(c, name, 1, 2);
                 if (c.Positional.Length == 2 && !IsStr(c.Positional[1].Type) && !IsNone(c.Positional[1].Type))
                     throw c.ErrorAt(c.Positional[1], $"{name} arg must be None or str");
                 return SimpleType.Str;
@@ -137,7 +154,7 @@ public static partial class Builtins
         foreach (var (name, kind) in new[] { ("startswith", 0), ("endswith", 1) })
             AddStrMethod(name, c =>
             {
-                Arity(c, name, 2, 4);
+                StrArity(c, name, 2, 4);
                 var affix = c.Positional[1].Type;
                 if (!IsStr(affix) && !(affix is TupleType tt && tt.Items.All(IsStr)))
                     throw c.ErrorAt(c.Positional[1], $"{name} first arg must be str or a tuple of str, not {TypeOps.PyName(affix)}");
@@ -158,7 +175,7 @@ public static partial class Builtins
         {
             var f = AddStrMethod(name, c =>
             {
-                Arity(c, name, 2, 4);
+                StrArity(c, name, 2, 4);
                 if (!IsStr(c.Positional[1].Type)) throw c.ErrorAt(c.Positional[1], $"must be str, not {TypeOps.PyName(c.Positional[1].Type)}");
                 IntArgs(c, name, 2, noneAllowed: true);
                 return ScalarType.Int64;
@@ -173,7 +190,7 @@ public static partial class Builtins
 
         AddStrMethod("replace", c =>
         {
-            Arity(c, "replace", 3, 4);
+            StrArity(c, "replace", 3, 4);
             StrArg(c, "replace", 1); StrArg(c, "replace", 2);
             IntArgs(c, "replace", 3, noneAllowed: false);
             return SimpleType.Str;
@@ -182,19 +199,19 @@ public static partial class Builtins
         foreach (var (name, kind) in new[] { ("ljust", 0), ("rjust", 1), ("center", 2) })
             AddStrMethod(name, c =>
             {
-                Arity(c, name, 2, 3);
+                StrArity(c, name, 2, 3);
                 IntArgs(c, name, 1, noneAllowed: false, count: 1);
                 if (c.Positional.Length == 3 && !IsStr(c.Positional[2].Type))
                     throw c.ErrorAt(c.Positional[2], $"{name}() argument 2 must be str of length 1, not {TypeOps.PyName(c.Positional[2].Type)}");
                 return SimpleType.Str;
             }, c => CheckedStr(c, c.E.CallRuntime("sj_str_pad", c.Arg(0), ToInt(c, 1), c.Args.Length == 3 ? c.Arg(2) : c.E.M.ConstString(" "),
                 ConstInt(c.E.M.I32, kind))));
-        AddStrMethod("zfill", c => { Arity(c, "zfill", 2, 2); IntArgs(c, "zfill", 1, noneAllowed: false); return SimpleType.Str; },
+        AddStrMethod("zfill", c => { StrArity(c, "zfill", 2, 2); IntArgs(c, "zfill", 1, noneAllowed: false); return SimpleType.Str; },
             c => CheckedStr(c, c.E.CallRuntime("sj_str_zfill", c.Arg(0), ToInt(c, 1))));
 
         AddStrMethod("join", c =>
         {
-            Arity(c, "join", 2, 2);
+            StrArity(c, "join", 2, 2);
             var items = c.Positional[1].Type;
             if (items is TupleType tt)
             {
@@ -214,7 +231,7 @@ public static partial class Builtins
         }, neverRaises: true);
 
         foreach (var (name, kind) in new[] { ("partition", 0), ("rpartition", 1) })
-            AddStrMethod(name, c => { Arity(c, name, 2, 2); StrArg(c, name, 1); return new TupleType(new[] { SimpleType.Str, SimpleType.Str, SimpleType.Str }); }, c =>
+            AddStrMethod(name, c => { StrArity(c, name, 2, 2); StrArg(c, name, 1); return new TupleType(new[] { SimpleType.Str, SimpleType.Str, SimpleType.Str }); }, c =>
             {
                 var e = c.E;
                 var parts = e.Alloca(ArrayType2(e.M.Ptr, 3));

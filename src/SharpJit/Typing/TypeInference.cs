@@ -441,6 +441,8 @@ public sealed class TypeInference
                 return ConstType(g.ConstantValue);
             case GlobalKind.NamedTupleClass:
                 return new NamedTupleClassType(g.NamedTuple!, g.NamedTupleDefaults ?? Array.Empty<object?>());
+            case GlobalKind.ExternFunction:
+                return new ExternFunctionType(g.Extern!);
             case GlobalKind.ExceptionClass:
                 Runtime.ExceptionClasses.Register(g.ExceptionMro![0], g.ExceptionMro);
                 return new ExceptionClassType(g.ExceptionMro[0]);
@@ -559,6 +561,8 @@ public sealed class TypeInference
             }
             case BuiltinType bt:
                 return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
+            case ExternFunctionType ef:
+                return InferEntry(i, ef.Function.Entry, args, shape);
             case BoundMethodType bm:
                 return InferEntry(i, Builtins.MethodEntry(bm.Receiver, bm.Method)!, args, shape, receiver: (callee, bm.Receiver));
             case NamedTupleClassType nc:

@@ -248,6 +248,16 @@ public sealed class FunctionType : SjType
     public override int GetHashCode() => Function.GetHashCode();
 }
 
+/// <summary>A C function called at an address known at compile time (Library/ExternFunctions.cs).</summary>
+public sealed class ExternFunctionType : SjType
+{
+    public Library.ExternFunction Function { get; }
+    public ExternFunctionType(Library.ExternFunction fn) { Function = fn; }
+    public override string Name => $"extern({Function})";
+    public override bool Equals(SjType? other) => other is ExternFunctionType e && e.Function.Key == Function.Key;
+    public override int GetHashCode() => Function.Key.GetHashCode();
+}
+
 /// <summary>A built-in or library callable resolved at compile time (print, abs, math.sqrt …).</summary>
 public sealed class BuiltinType : SjType
 {
@@ -341,6 +351,7 @@ public static class TypeOps
         _ when t == SimpleType.Str => "str",
         _ when t == SimpleType.Range => "range",
         FunctionType => "function",
+        ExternFunctionType => "CFunctionType",
         BuiltinType or BoundMethodType => "builtin_function_or_method",
         ModuleType => "module",
         ExceptionClassType => "type",
