@@ -750,6 +750,19 @@ public sealed unsafe class FunctionEmitter
             case EnumerateIterType ei:
                 var en = (EnumerateType)iterable;
                 return MakeStruct(M.Lower(iterType), MakeIterator(en.Iterable, ExtractValue(v, 0), ei.Inner), ExtractValue(v, 1));
+            case ReversedIterType ri:
+            {
+                var x = ExtractValue(v, 0);
+                if (ri.Iterable == SimpleType.Range)
+                    return MakeStruct(M.Lower(iterType), ExtractValue(x, 0), RangeCount(ExtractValue(x, 0), ExtractValue(x, 1), ExtractValue(x, 2)), ExtractValue(x, 2));
+                var count = ri.Iterable switch
+                {
+                    TupleType tt => M.ConstI64(tt.Items.Length),
+                    ArrayType => ArrayCode.Dim(this, x, 0),
+                    _ => CallRuntime("sj_str_nbytes", x),
+                };
+                return MakeStruct(M.Lower(iterType), x, count);
+            }
             case ZipIterType zi:
                 var z = (ZipType)iterable;
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => MakeIterator(z.Iterables[k], ExtractValue(v, k), t)).ToArray());
@@ -767,6 +780,7 @@ public sealed unsafe class FunctionEmitter
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
             case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
             case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
+            case ReversedIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items (or bytes) left
             case ZipIterType zi:
                 return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k))).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
         }
@@ -780,10 +794,29 @@ public sealed unsafe class FunctionEmitter
         {
             case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
             case TupleIterType ti: return DynamicTupleItem(ExtractValue(it, 0), ti.Tuple, ExtractValue(it, 1), itemType);
+            case ReversedIterType ri:
+            {
+                var last = BuildSub(B, ExtractValue(it, 1), M.ConstI64(1), "");
+                return ri.Iterable switch
+                {
+                    TupleType tt => DynamicTupleItem(ExtractValue(it, 0), tt, last, itemType),
+                    ArrayType a => ArrayRow(a, ExtractValue(it, 0), last, itemType),
+                    _ when ri.Iterable == SimpleType.Str => CallRuntime("sj_str_char_before", ExtractValue(it, 0), ExtractValue(it, 1)),
+                    _ => BuildAdd(B, ExtractValue(it, 0), BuildMul(B, last, ExtractValue(it, 2), ""), ""),   // start + (left - 1) * step
+                };
+            }
             case EnumerateIterType ei:
                 return MakeStruct(M.Lower(itemType), ExtractValue(it, 1), IteratorValue(ei.Inner, ExtractValue(it, 0), ((TupleType)itemType).Items[1]));
             case ZipIterType zi:
-                return MakeStruct(M.Lower(itemType), zi.Inners.Select((t, k) => IteratorValue(t, ExtractValue(it, k), ((TupleType)itemType).Items[k])).ToArray());
+            {
+                // Items are new references when any inner iterator makes them: the borrowed parts take one too.
+                bool fresh = Passes.Ownership.IteratorMakesItems(zi);
+                return MakeStruct(M.Lower(itemType), zi.Inners.Select((t, k) =>
+                {
+                    var part = IteratorValue(t, ExtractValue(it, k), ((TupleType)itemType).Items[k]);
+                    return fresh && !Passes.Ownership.IteratorMakesItems(t) ? NewRef(part, ((TupleType)itemType).Items[k]) : part;
+                }).ToArray());
+            }
         }
         if (iterType == SimpleType.StrIter) return CallRuntime("sj_str_char_at", ExtractValue(it, 0), ExtractValue(it, 1));
         return ExtractValue(it, 0);
@@ -795,6 +828,9 @@ public sealed unsafe class FunctionEmitter
         {
             case EnumerateIterType ei:
                 return MakeStruct(M.Lower(iterType), IteratorNext(ei.Inner, ExtractValue(it, 0)), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""));
+            case ReversedIterType ri:
+                return InsertValue(it, ri.Iterable == SimpleType.Str ? CallRuntime("sj_str_prev_offset", ExtractValue(it, 0), ExtractValue(it, 1))
+                    : BuildSub(B, ExtractValue(it, 1), M.ConstI64(1), ""), 1);
             case ZipIterType zi:
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => IteratorNext(t, ExtractValue(it, k))).ToArray());
         }

@@ -30,6 +30,9 @@ public abstract class TypeModel
         DTypeType => StaticModel.Instance,
         EnumerateType en => new AggregateModel(new SjType[] { en.Iterable, ScalarType.Int64 }),
         ZipType z => new AggregateModel(z.Iterables),
+        ReversedType r => new AggregateModel(new[] { r.Iterable }),
+        ReversedIterType r => new AggregateModel(r.Iterable == SimpleType.Range
+            ? new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 } : new[] { r.Iterable, ScalarType.Int64 }),
         EnumerateIterType ei => new AggregateModel(new SjType[] { ei.Inner, ScalarType.Int64 }),
         ZipIterType zi => new AggregateModel(zi.Inners),
         FunctionType ft => new AggregateModel(ft.Captures),

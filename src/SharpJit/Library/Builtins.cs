@@ -401,6 +401,17 @@ public static unsafe partial class Builtins
             return new ZipType(c.Positional.Select(a => a.Type));
         }, c => c.E.MakeStruct(c.E.M.Lower(c.ResultType), c.Args.Select(a => c.E.NewRef(a.Value, a.Type)).ToArray()), neverRaises: true, acceptsNarrow: true);
 
+        Add("reversed", c =>
+        {
+            Arity(c, "reversed", 1, 1);
+            var t = c.Positional[0].Type;
+            bool reversible = t == SimpleType.Range || t == SimpleType.Str || t is ArrayType { Ndim: >= 1 }
+                || t is TupleType tt && (tt.Items.Length == 0 || tt.IsHomogeneous);
+            if (!reversible)
+                throw c.ErrorAt(c.Positional[0], t is TupleType ? $"cannot iterate over the heterogeneous tuple {t}" : $"'{TypeOps.PyName(t)}' object is not reversible");
+            return new ReversedType(t);
+        }, c => c.E.MakeStruct(c.E.M.Lower(c.ResultType), c.E.NewRef(c.Arg(0), c.ArgType(0))), neverRaises: true);
+
         Add("tuple", c =>
         {
             Arity(c, "tuple", 0, 1);

@@ -32,8 +32,18 @@ public static class Ownership
     /// <summary>Produces a new reference: the value is already owned when defined.</summary>
     private static bool ProducesNewReference(Instr i) =>
         i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch ||
-        i.Op is Op.IterValue && i.Args[0].Type == SimpleType.StrIter ||   // each character is a new str
+        i.Op is Op.IterValue && IteratorMakesItems(i.Args[0].Type) ||
         i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr && i.Resolved is ResolvedLibraryCall;
+
+    /// <summary>Whether an iterator's items are new references (each character of a str is a new str); enumerate and
+    /// zip over such an iterator then take their own reference to the other parts of each item.</summary>
+    public static bool IteratorMakesItems(SjType iterType) => iterType switch
+    {
+        EnumerateIterType e => IteratorMakesItems(e.Inner),
+        ZipIterType z => z.Inners.Any(IteratorMakesItems),
+        ReversedIterType r => r.Iterable == SimpleType.Str,
+        _ => iterType == SimpleType.StrIter,
+    };
 
     /// <returns>True when the function owns references (and so needs slots and an unwind block).</returns>
     public static bool Run(IrFunction f)

@@ -62,6 +62,8 @@ public static unsafe class RuntimeSymbols
         ["sj_str_len"] = ("l:p", (nint)(delegate* unmanaged<byte*, long>)&StrOps.Length),
         ["sj_str_nbytes"] = ("l:p", (nint)(delegate* unmanaged<byte*, long>)&StrOps.ByteLength),
         ["sj_str_getitem"] = ("p:pl", (nint)(delegate* unmanaged<byte*, long, byte*>)&StrOps.GetItem),
+        ["sj_str_char_before"] = ("p:pl", (nint)(delegate* unmanaged<byte*, long, byte*>)&StrOps.CharBefore),
+        ["sj_str_prev_offset"] = ("l:pl", (nint)(delegate* unmanaged<byte*, long, long>)&StrOps.PreviousOffset),
         ["sj_str_char_at"] = ("p:pl", (nint)(delegate* unmanaged<byte*, long, byte*>)&StrOps.CharAtOffset),
         ["sj_str_slice"] = ("p:pllli", (nint)(delegate* unmanaged<byte*, long, long, long, int, byte*>)&StrOps.Slice),
         ["sj_str_contains"] = ("i:pp", (nint)(delegate* unmanaged<byte*, byte*, int>)&StrOps.Contains),

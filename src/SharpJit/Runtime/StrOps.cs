@@ -100,6 +100,18 @@ public static unsafe class StrOps
     /// <summary>The character at a byte offset (iteration; the offset is at a character's first byte).</summary>
     [UnmanagedCallersOnly] public static byte* CharAtOffset(byte* s, long offset) => CharAt(Bytes(s), (int)offset);
 
+    /// <summary>Where the character ending at a byte offset starts (reversed iteration).</summary>
+    [UnmanagedCallersOnly] public static long PreviousOffset(byte* s, long end) => PreviousStart(Bytes(s), (int)end);
+    /// <summary>The character ending at a byte offset.</summary>
+    [UnmanagedCallersOnly] public static byte* CharBefore(byte* s, long end) => CharAt(Bytes(s), PreviousStart(Bytes(s), (int)end));
+
+    private static int PreviousStart(ReadOnlySpan<byte> u, int end)
+    {
+        int at = end - 1;
+        while (at > 0 && IsContinuation(u[at])) at--;
+        return at;
+    }
+
     /// <summary>s[start:stop:step]; flags: 1 start given, 2 stop given, 4 step given.</summary>
     [UnmanagedCallersOnly]
     public static byte* Slice(byte* s, long start, long stop, long step, int flags)

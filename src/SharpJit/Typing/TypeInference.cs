@@ -361,6 +361,7 @@ public sealed class TypeInference
                     throw Error(at, $"cannot iterate over the heterogeneous tuple {tt}", "iterate over a tuple whose items share one type, or index items by constant position");
                 return new TupleIterType(tt);
             case EnumerateType en: return new EnumerateIterType(IteratorOf(at, en.Iterable));
+            case ReversedType r: return new ReversedIterType(r.Iterable);
             case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
@@ -375,6 +376,9 @@ public sealed class TypeInference
         TupleIterType ti => ti.Tuple.Items.Length == 0 ? SimpleType.NoReturn : ti.Tuple.ItemType!,   // the loop body never runs
         EnumerateIterType ei => new TupleType(new[] { ScalarType.Int64, ItemOf(ei.Inner) }),
         ZipIterType zi => new TupleType(zi.Inners.Select(ItemOf)),
+        ReversedIterType { Iterable: TupleType tt } => tt.Items.Length == 0 ? SimpleType.NoReturn : tt.ItemType!,
+        ReversedIterType { Iterable: ArrayType a } => a.Ndim == 1 ? a.Dtype : RowType(a),
+        ReversedIterType r => r.Iterable == SimpleType.Str ? SimpleType.Str : ScalarType.Int64,
         _ when iterator == SimpleType.StrIter => SimpleType.Str,
         _ => ScalarType.Int64,   // a range
     };

@@ -198,6 +198,27 @@ public sealed class ZipType : SjType
     public override int GetHashCode() => Iterables.Aggregate(17, (h, t) => h * 31 + t.GetHashCode());
 }
 
+/// <summary>reversed(x) of a range, a tuple, a str or an array: holds x.</summary>
+public sealed class ReversedType : SjType
+{
+    public SjType Iterable { get; }
+    public ReversedType(SjType iterable) { Iterable = iterable; }
+    public override string Name => $"reversed({Iterable})";
+    public override bool Equals(SjType? other) => other is ReversedType r && r.Iterable == Iterable;
+    public override int GetHashCode() => Iterable.GetHashCode() * 31 + 23;
+}
+
+/// <summary>An iterator of reversed(x): a range's (start, items left, step); a tuple's or an array's (x, items left);
+/// a str's (x, byte offset of the end of the part not yet read).</summary>
+public sealed class ReversedIterType : SjType
+{
+    public SjType Iterable { get; }
+    public ReversedIterType(SjType iterable) { Iterable = iterable; }
+    public override string Name => $"reversed_iter({Iterable})";
+    public override bool Equals(SjType? other) => other is ReversedIterType r && r.Iterable == Iterable;
+    public override int GetHashCode() => Iterable.GetHashCode() * 31 + 29;
+}
+
 /// <summary>An iterator of enumerate(): the inner iterator and the count.</summary>
 public sealed class EnumerateIterType : SjType
 {
