@@ -1,4 +1,5 @@
 using SharpJit.Diagnostics;
+using SharpJit.Runtime;
 using SharpJit.Syntax;
 using SharpJit.Typing;
 
@@ -136,10 +137,20 @@ internal sealed class ScopeAnalyzer
 
     /// <summary><c>Point = namedtuple("Point", ["x", "y"])</c> (or <c>"x y"</c>, <c>"x, y"</c>;
     /// <c>collections.namedtuple</c>), with constant names, at module level.</summary>
-    private static NamedTupleInfo? NamedTupleCall(string target, Call call)
+    private NamedTupleInfo? NamedTupleCall(string target, Call call)
     {
         bool isNamedTuple = call.Func is Name { Id: "namedtuple" } || call.Func is Attribute { Value: Name { Id: "collections" }, Attr: "namedtuple" };
-        if (!isNamedTuple || call.Args.Count != 2 || call.Keywords.Count > 0 || call.Args[0] is not Constant { Value: string name }) return null;
+        if (!isNamedTuple) return null;
+        // Any other form is an error here: binding it as an ordinary call would report something unrelated.
+        CompileError Unsupported(string what, string? hint = null) => _module.Error(ErrorKind.UnsupportedError, what, call.Span, hint);
+        if (call.Keywords.Count > 0)
+            throw Unsupported("namedtuple() with keyword arguments (defaults=, rename=, module=) is not supported in compiled code",
+                "declare defaults with class P(NamedTuple): x: int; y: float = 0.0");
+        if (call.Args.Count != 2)
+            throw _module.Error(ErrorKind.TypingError, call.Args.Count < 2 ? $"namedtuple() missing {2 - call.Args.Count} required positional argument{(call.Args.Count == 0 ? "s: 'typename' and 'field_names'" : ": 'field_names'")}"
+                : $"namedtuple() takes 2 positional arguments but {call.Args.Count} were given", call.Span);
+        if (call.Args[0] is not Constant { Value: string name })
+            throw Unsupported("namedtuple() needs its type name written as a string constant in compiled code");
         string[]? fields = call.Args[1] switch
         {
             Constant { Value: string spec } => spec.Replace(',', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries),
@@ -147,9 +158,25 @@ internal sealed class ScopeAnalyzer
             Syntax.Tuple t when t.Elts.All(e => e is Constant { Value: string }) => t.Elts.Select(e => (string)((Constant)e).Value!).ToArray(),
             _ => null,
         };
-        if (fields == null || fields.Length == 0 || fields.Distinct().Count() != fields.Length) return null;
+        if (fields == null)
+            throw Unsupported("namedtuple() needs its field names written as string constants in compiled code (\"x y\", or a list or tuple of strings)");
+        // CPython's checks, in its order, with its messages (it raises ValueError when the line runs).
+        foreach (var n in fields.Prepend(name))
+        {
+            if (!IsIdentifier(n)) throw _module.Error(ErrorKind.TypingError, $"Type names and field names must be valid identifiers: {PyStr.Repr(n)}", call.Span);
+            if (Parser.IsKeyword(n)) throw _module.Error(ErrorKind.TypingError, $"Type names and field names cannot be a keyword: {PyStr.Repr(n)}", call.Span);
+        }
+        var seen = new HashSet<string>();
+        foreach (var f in fields)
+        {
+            if (f.StartsWith('_')) throw _module.Error(ErrorKind.TypingError, $"Field names cannot start with an underscore: {PyStr.Repr(f)}", call.Span);
+            if (!seen.Add(f)) throw _module.Error(ErrorKind.TypingError, $"Encountered duplicate field name: {PyStr.Repr(f)}", call.Span);
+        }
         return new NamedTupleInfo(name, $"{ScriptModuleName}.{target}", fields);
     }
+
+    private static bool IsIdentifier(string s) =>
+        s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     /// <summary><c>class Point(NamedTuple): x: int; y: float = 0.0</c> at module level: annotated fields, constant
     /// defaults, a docstring.</summary>

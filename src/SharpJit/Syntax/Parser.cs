@@ -208,7 +208,7 @@ internal sealed partial class Parser
         throw Fail();
     }
 
-    private static bool IsKeyword(string s) => Keywords.Contains(s);
+    public static bool IsKeyword(string s) => Keywords.Contains(s);
 
     private static bool StartsExpressionToken(in Token t) => t.Kind switch
     {
