@@ -68,7 +68,11 @@ public sealed class Binder
     private void BindBody()
     {
         int index = 0;
-        foreach (var free in _fn.FreeVars) WriteVar(free, NewParam(index++, free, _fn.NameSpan));
+        var freeValues = new List<Value>();
+        foreach (var free in _fn.FreeVars) { var p = NewParam(index++, free, _fn.NameSpan); freeValues.Add(p); WriteVar(free, p); }
+        // Each capture comes with its bound flag (after all the values): a closure reads a capture that its maker had
+        // not bound yet with CPython's free-variable NameError, where it reads it (fuzz-11).
+        foreach (var (free, value) in _fn.FreeVars.Zip(freeValues)) _captureFlags[value] = NewParam(index++, "$bound:" + free, _fn.NameSpan);
         foreach (var p in _fn.Params) WriteVar(p.Name, NewParam(index++, p.Name, p.Span));
         switch (_fn.Node)
         {
@@ -121,10 +125,16 @@ public sealed class Binder
             foreach (var phi in phis)
                 if (!maybe.Contains(phi) && phi.Args.Any(MaybeUnbound)) { maybe.Add(phi); changed = true; }
         }
-        bool Needed(Instr i) => i.Op == Op.CheckBound && MaybeUnbound(i.Args[0]);
-        if (!_ir.Blocks.Any(b => b.Instrs.Any(Needed)))
+        bool Placeholder(Instr i) => i.Op == Op.CheckBound && i.Data is BoundName { Explicit: false };
+        bool Needed(Instr i) => Placeholder(i) && MaybeUnbound(i.Args[0]);
+        var closures = _ir.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.MakeClosure).ToList();
+        if (!_ir.Blocks.Any(b => b.Instrs.Any(Needed)) && !closures.Any(c => c.Args.Any(a => MaybeUnbound(a) || _captureFlags.ContainsKey(a))))
         {
-            foreach (var b in _ir.Blocks) b.Instrs.RemoveAll(i => i.Op == Op.CheckBound);
+            foreach (var b in _ir.Blocks) b.Instrs.RemoveAll(Placeholder);
+            if (closures.Count == 0) return;
+            var yes = new Instr(Op.Const, Array.Empty<Value>(), true, _fn.NameSpan) { Id = _nextId++, Block = _ir.Entry };
+            _ir.Entry.Instrs.Insert(0, yes);
+            foreach (var c in closures) c.Args = c.Args.Concat(c.Args.Select(_ => (Value)yes)).ToArray();
             return;
         }
         var entry = _ir.Entry;
@@ -138,13 +148,15 @@ public sealed class Binder
             phi.Block.Phis.Add(flag);
             flags[phi] = flag;
         }
-        Value FlagOf(Value v) => v is Instr { Op: Op.Undef } ? unbound : v is Instr { Op: Op.Phi } p && flags.TryGetValue(p, out var f) ? f : bound;
+        Value FlagOf(Value v) => v is Instr { Op: Op.Undef } ? unbound : v is Instr { Op: Op.Phi } p && flags.TryGetValue(p, out var f) ? f
+            : _captureFlags.TryGetValue(v, out var captured) ? captured : bound;
         foreach (var (phi, flag) in flags) flag.Args = phi.Args.Select(FlagOf).ToArray();
         foreach (var b in _ir.Blocks)
         {
-            b.Instrs.RemoveAll(i => i.Op == Op.CheckBound && !MaybeUnbound(i.Args[0]));
-            foreach (var i in b.Instrs.Where(i => i.Op == Op.CheckBound)) i.Args = new[] { FlagOf(i.Args[0]), i.Args[0] };
+            b.Instrs.RemoveAll(i => Placeholder(i) && !MaybeUnbound(i.Args[0]));
+            foreach (var i in b.Instrs.Where(Placeholder)) i.Args = new[] { FlagOf(i.Args[0]), i.Args[0] };
         }
+        foreach (var c in closures) c.Args = c.Args.Concat(c.Args.Select(FlagOf)).ToArray();
     }
 
     private static bool IsJitDecorator(Expr e)
@@ -579,7 +591,9 @@ public sealed class Binder
     /// <summary>How reads of captured variables are checked for being bound: not at all where a def or lambda is
     /// made (CPython checks when the closure reads them), as CPython's free-variable NameError where the closure is
     /// called at once.</summary>
-    private enum CaptureChecks { Local, Skip, Free }
+    private enum CaptureChecks { Local, Skip }
+    /// <summary>This closure's captured values and their bound flags (parameters).</summary>
+    private readonly Dictionary<Value, Value> _captureFlags = new();
     private CaptureChecks _captureChecks = CaptureChecks.Local;
     /// <summary>The name being read is the callee of a call (its closure is called right away).</summary>
     private bool _calleeRead;
@@ -592,14 +606,17 @@ public sealed class Binder
             // A value that may turn out unbound (an undef, or a phi: SSA is not finished) gets a placeholder check
             // here, at the read; InsertBoundChecks keeps it only where the variable may really be unbound.
             if (_captureChecks != CaptureChecks.Skip && v is Instr { Op: Op.Undef or Op.Phi })
-                Emit(Op.CheckBound, span, new BoundName(name, _captureChecks == CaptureChecks.Free), v);
+                Emit(Op.CheckBound, span, new BoundName(name, false), v);
+            // A capture read as it arrived: its maker's bound flag says whether it is bound.
+            if (_captureChecks != CaptureChecks.Skip && _captureFlags.TryGetValue(v, out var capturedFlag))
+                Emit(Op.CheckBound, span, new BoundName(name, true) { Explicit = true }, capturedFlag, v);
             // A closure made in this function sees the variables it captures as they are when it is used (called,
             // returned, passed on), not as they were when it was made: CPython's cells, for the variables of a
             // running frame. So each use of a name that only ever holds that closure captures them again.
             var child = _fn.SoleClosure(name) is { } node ? _module.Functions[node]
                 : v is Instr { Op: Op.MakeClosure, Data: FunctionInfo made } ? made : null;
             if (child != null && child != _fn && _recapturing.Add(child))
-                try { return MakeClosure(child, span, _calleeRead ? CaptureChecks.Free : CaptureChecks.Skip); }
+                try { return MakeClosure(child, span); }
                 finally { _recapturing.Remove(child); }
             return v;
         }

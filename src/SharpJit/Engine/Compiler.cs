@@ -77,7 +77,7 @@ public sealed unsafe class CompiledFunction
     /// <see cref="NDArray"/> for arrays: passed without a copy, returned owning compiled code's memory).</summary>
     public object? Invoke(params object?[] args)
     {
-        if (args.Length != Specialization.ArgTypes.Length - Specialization.Function.FreeVars.Count)
+        if (args.Length != Specialization.ArgTypes.Length - 2 * Specialization.Function.FreeVars.Count)   // captures and their bound flags
             throw new ArgumentException($"{Specialization.Function.Name}() expects {Specialization.ArgTypes.Length} arguments, got {args.Length}");
         var argBuf = stackalloc byte[Math.Max(_args.Size, 8)];
         var resBuf = stackalloc byte[Math.Max(_result.Size, 16)];

@@ -48,6 +48,8 @@ public sealed record FormatShape(int Conversion, bool HasSpec);
 /// <summary>The variable a CheckBound guards; Free: read through a closure (CPython's free-variable NameError).</summary>
 public sealed record BoundName(string Name, bool Free)
 {
+    /// <summary>A check of a closure's capture against the flag its maker passed (not a placeholder of the binder).</summary>
+    public bool Explicit { get; init; }
     public override string ToString() => Free ? "free " + Name : Name;
 }
 

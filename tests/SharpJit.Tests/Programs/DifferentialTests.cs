@@ -43,7 +43,6 @@ public class DifferentialTests
     /// <summary>Known differences in the frames of a traceback (the last line still must match).</summary>
     private static readonly Dictionary<string, string> LastLineOnly = new()
     {
-        ["error_closure_unbound_free_variable.py"] = "the NameError is raised where the closure is used, without the closure's own frame",
         // NumPy raises this one from its own Python code (numpy/core/_methods.py), which adds a frame; compiled
         // reductions have no Python frames, as NumPy's C reductions have none.
         ["error_empty_max.py"] = "NumPy's _methods.py frame",
