@@ -21,7 +21,7 @@ Fixed bugs of issue 12 are exercised: functions whose every path raises (`if Tru
 / fuzz-3), range bounds next to the int64 limits with big steps (item 3), literal negative exponents (item 8),
 possibly unbound locals (a variable assigned on one branch, a loop variable read after its loop: UnboundLocalError,
 item 10), captured variables rebound after the closure is made (item 10, cells), `*` unpacking in calls and tuple
-displays and `*args` parameters (item 11), closures whose captures are rebound later (fuzz-9). Closures do not capture possibly unbound variables (fuzz-11). The generator avoids: unpacking always has matching lengths, `cmath.log` takes one argument, no narrow NumPy types.
+displays and `*args` parameters (item 11), closures whose captures are rebound later (fuzz-9) or possibly unbound (fuzz-11). The generator avoids: unpacking always has matching lengths, `cmath.log` takes one argument, no narrow NumPy types.
 """
 import math
 import random
@@ -793,11 +793,10 @@ class Generator:
         name = self.fresh("h")
         params = [(self.fresh("q"), self.rtype(False)) for _ in range(r.randint(1, 2))]
         ret = self.rtype(False)
-        # a possibly unbound variable is not captured (fuzz-11: sharpjit raises CPython's free-variable NameError
-        # where the closure is called, CPython where it reads the variable); everything else visible is captured
-        # and is not rebound inside the closure (that would make it the closure's local); the enclosing function
-        # may rebind it after the def (item 10, cells; fuzz-9, fixed)
-        inner = Scope(scope, hide=scope.maybe)
+        # everything visible is captured, possibly unbound variables too (reading one raises CPython's free-variable
+        # NameError inside the closure: fuzz-11, fixed), and is not rebound inside the closure (that would make it
+        # the closure's local); the enclosing function may rebind it after the def (item 10, cells; fuzz-9, fixed)
+        inner = Scope(scope)
         for pn, pt in params:
             inner.vars[pn] = pt
         inner.frozen |= set(scope.all())
