@@ -55,6 +55,7 @@ def main():
     attempts("héllo", 5, "1e5")
     attempts("abc", 1, "0x_1f")
     attempts("abc", 1, "1__0")
+    attempts("a😀b", 2, " 😀")   # whitespace stripping meets a character outside the basic plane
 
 
 main()

@@ -185,11 +185,14 @@ public static unsafe class StrOps
     /// <summary>CPython's whitespace (str.isspace, str.split() and strip() with no argument, int() and float()).</summary>
     public static bool IsSpace(Rune r) => r.Value is (>= 0x09 and <= 0x0D) or (>= 0x1C and <= 0x20) or 0x85 or 0xA0 || Rune.IsWhiteSpace(r);
 
+    /// <summary>Whitespace is all in the basic plane: half of a surrogate pair is not (and is no Rune).</summary>
+    private static bool IsSpaceChar(char c) => !char.IsSurrogate(c) && IsSpace(new Rune(c));
+
     private static string StripSpace(string s)
     {
         int a = 0, b = s.Length;
-        while (a < b && IsSpace(new Rune(s[a]))) a++;
-        while (b > a && IsSpace(new Rune(s[b - 1]))) b--;
+        while (a < b && IsSpaceChar(s[a])) a++;
+        while (b > a && IsSpaceChar(s[b - 1])) b--;
         return s[a..b];
     }
 
