@@ -78,5 +78,5 @@ def describe(value):
                               f"code does not pass (it passes integers, floats and bool)")
     address = ctypes.cast(value, ctypes.c_void_p).value
     # A function from a library keeps its symbol (exported code can link against it); a callback has none.
-    symbol = name if isinstance(getattr(value, "_objects", None), type(None)) and hasattr(value, "__name__") else ""
+    symbol = name if getattr(value, "_objects", None) is None and hasattr(value, "__name__") else ""
     return ("extern", name, f"{names[0]}({', '.join(names[1:])})", address, symbol)

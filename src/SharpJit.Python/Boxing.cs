@@ -278,6 +278,9 @@ internal static unsafe class Boxing
         return true;
     }
 
+    /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
+    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is TupleType tt && tt.Items.Any(HoldsStr);
+
     /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
     public static void ReleaseArgStrings()
     {

@@ -28,6 +28,8 @@ internal sealed unsafe class CompiledEntry
     public byte[] Kinds = Array.Empty<byte>();
     public byte ResultKind;
     public bool ConvertsResult;
+    /// <summary>Some argument is (or holds) a str, copied into a runtime string for the call and released after it.</summary>
+    public bool CopiesStrings;
     public ValuePlan[] ArgPlans = Array.Empty<ValuePlan>();
     public ValuePlan ResultPlan = null!;
 
@@ -37,6 +39,7 @@ internal sealed unsafe class CompiledEntry
         Kinds = ArgTypes.Select(ScalarKind).ToArray();
         ResultKind = ScalarKind(ReturnType);
         ConvertsResult = CompiledReturnType != ReturnType;
+        CopiesStrings = ArgTypes.Any(Boxing.HoldsStr);
         ArgPlans = ArgTypes.Select((t, i) => ValuePlan.For(t, Offsets[i])).ToArray();
         ResultPlan = ValuePlan.For(ReturnType, 0);
     }
@@ -148,7 +151,7 @@ internal sealed unsafe class Dispatcher
             Py.PyEval_RestoreThread(ts);
         }
         else status = e.Entry(argBuf, result);
-        Boxing.ReleaseArgStrings();
+        if (e.CopiesStrings) Boxing.ReleaseArgStrings();
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
         if (status != 0) return Bridge.RaiseCompiled();
         switch (e.ResultKind)

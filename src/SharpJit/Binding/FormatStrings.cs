@@ -146,7 +146,7 @@ public static class FormatStrings
         while (i < s.Length)
         {
             if (s[i] != '%') { text.Append(s[i++]); continue; }
-            int start = i++;
+            i++;   // the %
             if (i >= s.Length) throw new FormatError("incomplete format");
             if (s[i] == '%') { text.Append('%'); i++; continue; }
             if (s[i] == '(') throw new FormatError("format requires a mapping, which compiled code does not have yet (dicts)");
@@ -167,9 +167,9 @@ public static class FormatStrings
             if (i < s.Length && s[i] == '*') throw new FormatError("'*' widths and precisions are not supported in compiled code; write the width into the format");
             while (i < s.Length && s[i] is 'h' or 'l' or 'L') i++;
             if (i >= s.Length) throw new FormatError("incomplete format");
-            char type = s[i++];
+            int typeIndex = i++;
             if (text.Length > 0) { pieces.Add(new Text(text.ToString())); text.Clear(); }
-            pieces.Add(PercentField(count++, type, left, zero, alternate, sign, width, precision, start, s));
+            pieces.Add(PercentField(count++, s[typeIndex], left, zero, alternate, sign, width, precision, typeIndex));
         }
         if (text.Length > 0) pieces.Add(new Text(text.ToString()));
         return pieces;
@@ -182,7 +182,7 @@ public static class FormatStrings
         return s[a..i];
     }
 
-    private static Field PercentField(int position, char type, bool left, bool zero, bool alternate, char sign, string width, string? precision, int at, string s)
+    private static Field PercentField(int position, char type, bool left, bool zero, bool alternate, char sign, string width, string? precision, int typeIndex)
     {
         // The same output through the format-spec mini-language: %-conversions align right unless '-', and '0' pads
         // numbers after their sign.
@@ -204,16 +204,9 @@ public static class FormatStrings
             case 'c':
                 return Spec(-1, Align(false) + Width(false) + "c");
         }
-        throw new FormatError($"unsupported format character '{type}' (0x{(int)type:x}) at index {at + IndexOfType(s, at)}");
+        throw new FormatError($"unsupported format character '{type}' (0x{(int)type:x}) at index {typeIndex}");
 
         Field Spec(int conversion, string spec, bool truncate = false) =>
             new(position, Array.Empty<object>(), conversion, spec.Length == 0 ? null : new Piece[] { new Text(spec) }, truncate);
-    }
-
-    private static int IndexOfType(string s, int at)
-    {
-        int i = at + 1;
-        while (i < s.Length && ("-+ #0.".Contains(s[i]) || char.IsAsciiDigit(s[i]) || s[i] is 'h' or 'l' or 'L')) i++;
-        return i - at;
     }
 }

@@ -345,6 +345,13 @@ public sealed unsafe class FunctionEmitter
         PositionBuilderAtEnd(B, ok);
     }
 
+    /// <summary>A str from a runtime helper that returns Runtime.StrOps.Failed (address 1) with an exception set.</summary>
+    public LLVMValueRef CheckedStr(LLVMValueRef str, Span span)
+    {
+        CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildPtrToInt(B, str, M.I64, ""), M.ConstI64(1), ""), span);
+        return str;
+    }
+
     /// <summary>Calls a fallible runtime helper returning i32 status (non-zero: exception set).</summary>
     public void CallChecked(string name, Span span, params LLVMValueRef[] args)
     {
@@ -753,8 +760,7 @@ public sealed unsafe class FunctionEmitter
             case ReversedIterType ri:
             {
                 var x = ExtractValue(v, 0);
-                if (ri.Iterable == SimpleType.Range)
-                    return MakeStruct(M.Lower(iterType), ExtractValue(x, 0), RangeCount(ExtractValue(x, 0), ExtractValue(x, 1), ExtractValue(x, 2)), ExtractValue(x, 2));
+                if (ri.Iterable == SimpleType.Range) return MakeIterator(SimpleType.Range, x, SimpleType.RangeIter);   // the same (start, left, step)
                 var count = ri.Iterable switch
                 {
                     TupleType tt => M.ConstI64(tt.Items.Length),

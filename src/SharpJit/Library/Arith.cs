@@ -111,9 +111,7 @@ public static unsafe class Arith
         if (op == Operator.Mult && (ta == SimpleType.Str || tb == SimpleType.Str))
         {
             var (s, n) = ta == SimpleType.Str ? (a, e.Convert(b, tb, ScalarType.Int64)) : (b, e.Convert(a, ta, ScalarType.Int64));
-            var repeated = e.CallRuntime("sj_str_repeat", s, n);
-            e.CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildPtrToInt(B, repeated, M.I64, ""), M.ConstI64(1), ""), span);   // StrOps.Failed
-            return repeated;
+            return e.CheckedStr(e.CallRuntime("sj_str_repeat", s, n), span);
         }
         if (ta == SimpleType.Str) return e.CallRuntime("sj_str_concat", a, b);
         // Shifts keep int operands; every other operator works in the result's kind.

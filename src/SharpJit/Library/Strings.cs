@@ -57,13 +57,7 @@ public static partial class Builtins
     private static LLVMValueRef IntOr(LoweringCall c, int k, long dflt) =>
         k < c.Args.Length && IsIntLike(c.ArgType(k)) ? ToInt(c, k) : c.E.M.ConstI64(dflt);
 
-    /// <summary>A str from a helper that returns StrOps.Failed with an exception set.</summary>
-    private static LLVMValueRef CheckedStr(LoweringCall c, LLVMValueRef p)
-    {
-        var failed = BuildICmp(c.E.B, LLVMIntPredicate.LLVMIntEQ, BuildPtrToInt(c.E.B, p, c.E.M.I64, ""), c.E.M.ConstI64(1), "");
-        c.E.CheckFailed(failed, c.Span);
-        return p;
-    }
+    private static LLVMValueRef CheckedStr(LoweringCall c, LLVMValueRef p) => c.E.CheckedStr(p, c.Span);
 
     private static LLVMValueRef IsTrue(FunctionEmitter e, LLVMValueRef i32) => BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, i32, ConstInt(e.M.I32, 0), "");
 
