@@ -163,9 +163,15 @@ def typeof(dispatcher, value, position):
     if isinstance(value, tuple):
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a tuple too long or too deeply nested for compiled code "
                         f"(at most 255 items per tuple)")
+    if type(value) is list:
+        if not value:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty list: compiled code cannot tell the type of its "
+                            f"items; pass a list with items, or a NumPy array")
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a list of {type(value[0]).__name__}, which compiled code "
+                        f"cannot take (lists of numbers, str and tuples of them are supported)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
-        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and tuples of them)")
+        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists and tuples of them)")
 
 
 def numpy_scalar_type(name):

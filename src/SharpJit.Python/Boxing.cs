@@ -16,6 +16,8 @@ internal static unsafe class Boxing
     public const byte NamedTupleCode = 17;
     /// <summary>A str: copied into a runtime string for the call (compiled strings are UTF-8 behind a count).</summary>
     public const byte StrCode = 18;
+    /// <summary>A list: the code, then its first item's key (an empty list has no key: the slow path refuses it).</summary>
+    public const byte ListCode = 19;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -49,6 +51,12 @@ internal static unsafe class Boxing
             for (nint i = 0; i < len; i++)
                 if (!AppendKey(Py.Fast.PyTuple_GetItem(o, i), key, ref n)) return false;
             return true;
+        }
+        if (t == Py.ListType)
+        {
+            if (Py.PyList_Size(o) == 0) return false;
+            key[n++] = ListCode;
+            return AppendKey(Py.PyList_GetItem(o, 0), key, ref n);
         }
         if (t == NdArrays.NdArrayType && t != 0) return NdArrays.AppendKey(o, key, ref n);
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
@@ -131,6 +139,7 @@ internal static unsafe class Boxing
         {
             case NoneCode: return SimpleType.None;
             case StrCode: return SimpleType.Str;
+            case ListCode: return new ListType(TypeOfKey(key, ref pos));
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case Tuple:
                 int len = key[pos++];
@@ -157,6 +166,7 @@ internal static unsafe class Boxing
         {
             case ScalarType s: key.Add(CodeOf(s)); return;
             case ArrayType at: NdArrays.AppendKeyOf(at, key); return;
+            case ListType lt: key.Add(ListCode); AppendKeyOf(lt.Element, key); return;
             case TupleType { Named: { } named } nt:
                 key.Add(NamedTupleCode); key.Add(NamedTupleId(named)); key.Add((byte)nt.Items.Length);
                 foreach (var i in nt.Items) AppendKeyOf(i, key);
@@ -251,14 +261,117 @@ internal static unsafe class Boxing
             }
         }
         if (t == SimpleType.Str) return WriteStr(o, p);
+        if (t is ListType list) return WriteList(o, list, p);
         return true; // None: nothing to store
+    }
+
+    /// <summary>Lists passed in for the call in progress on this thread: each Python list, the compiled copy the call
+    /// holds one reference to, and its type. After the call a copy that compiled code changed is written back into the
+    /// Python list (Numba's reflected list), then the reference is dropped.</summary>
+    [ThreadStatic] private static List<(nint Py, nint List, ListType Type)>? _argLists;
+
+    /// <summary>Items a list passed in may hold: numbers, str, and tuples of them (a list of lists or of arrays would
+    /// need its inner values written back too).</summary>
+    public static bool CanPassList(SjType element) =>
+        element is ScalarType || element == SimpleType.Str || element is TupleType tt && tt.Items.All(CanPassList);
+
+    private static bool WriteList(nint o, ListType t, byte* p)
+    {
+        if (Py.TypeOf(o) != Py.ListType)
+        {
+            Py.PyErr_SetString(Py.TypeError, "expected a list");
+            return false;
+        }
+        if (!CanPassList(t.Element))
+        {
+            Py.PyErr_SetString(Py.TypeError, $"a list of {TypeOps.PyName(t.Element)} cannot be passed to compiled code; pass a list of numbers, strings or tuples of them, or a NumPy array");
+            return false;
+        }
+        nint n = Py.PyList_Size(o);
+        int stride = ValueLayout.ItemStride(t.Element);
+        byte* list = SharpJit.Runtime.RuntimeLists.Allocate(n, stride);
+        if (list == null) { Py.PyErr_SetString(Py.TypeError, "out of memory converting a list"); return false; }
+        byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        // Exact floats and ints, the common case, are read inline; anything else through Write (which converts).
+        nint k = 0;
+        if (t.Element == ScalarType.Float64)
+            for (; k < n; k++)
+            {
+                nint item = Py.Fast.PyList_GetItem(o, k);
+                if (Py.TypeOf(item) != Py.FloatType) break;
+                ((double*)items)[k] = Py.Fast.PyFloat_AsDouble(item);
+            }
+        else if (t.Element == ScalarType.Int64)
+            for (; k < n; k++)
+            {
+                nint item = Py.Fast.PyList_GetItem(o, k);
+                if (Py.TypeOf(item) != Py.LongType) break;
+                long v = Py.Fast.PyLong_AsLongLong(item);
+                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) break;
+                ((long*)items)[k] = v;
+            }
+        for (; k < n; k++)
+        {
+            bool ok = t.Element == SimpleType.Str ? WriteStr(Py.PyList_GetItem(o, k), items + k * stride, owned: true)
+                : Write(Py.PyList_GetItem(o, k), t.Element, items + k * stride);
+            if (!ok)
+            {
+                *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = k;   // drop only the items written
+                ValueLayout.ReleaseList(list, t);
+                return false;
+            }
+        }
+        (_argLists ??= new()).Add((o, (nint)list, t));
+        *(byte**)p = list;
+        return true;
+    }
+
+    /// <summary>Writes the lists compiled code changed back into the Python lists passed in, and drops the call's
+    /// references to them. False with a Python exception set when writing back failed.</summary>
+    private static bool ReflectArgLists()
+    {
+        if (_argLists is not { Count: > 0 } lists) return true;
+        bool ok = true;
+        foreach (var (o, list, t) in lists)
+        {
+            byte* l = (byte*)list;
+            if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0)
+            {
+                nint fresh = ReadList(l, t);
+                ok = fresh != 0 && Py.PyList_SetSlice(o, 0, Py.PyList_Size(o), fresh) == 0;
+                if (fresh != 0) Py.Py_DecRef(fresh);
+            }
+            ValueLayout.ReleaseList(l, t);
+        }
+        lists.Clear();
+        return ok;
+    }
+
+    /// <summary>A new Python list of the items of a compiled list (which keeps its references).</summary>
+    private static nint ReadList(byte* list, ListType t)
+    {
+        long n = *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset);
+        byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        int stride = ValueLayout.ItemStride(t.Element);
+        nint result = Py.PyList_New((nint)n);
+        if (result == 0) return 0;
+        for (long k = 0; k < n; k++)
+        {
+            nint item = t.Element == ScalarType.Float64 ? Py.Fast.PyFloat_FromDouble(((double*)items)[k])
+                : t.Element == ScalarType.Int64 ? Py.Fast.PyLong_FromLongLong(((long*)items)[k])
+                : Read(items + k * stride, t.Element, borrowed: true);
+            if (item == 0) { Py.Py_DecRef(result); return 0; }
+            Py.PyList_SetItem(result, (nint)k, item);
+        }
+        return result;
     }
 
     /// <summary>The runtime strings made for the arguments of the call in progress on this thread: the call holds their
     /// one reference, dropped when it returns (<see cref="ReleaseArgStrings"/>); compiled code took its own if it kept one.</summary>
     [ThreadStatic] private static List<nint>? _argStrings;
 
-    private static bool WriteStr(nint o, byte* p)
+    /// <param name="owned">The str is an item of a list the call makes: the list owns its reference.</param>
+    private static bool WriteStr(nint o, byte* p, bool owned = false)
     {
         if (Py.TypeOf(o) != Py.UnicodeType && Py.PyType_IsSubtype(Py.TypeOf(o), Py.UnicodeType) == 0)
         {
@@ -273,28 +386,40 @@ internal static unsafe class Boxing
             return false;
         }
         byte* s = SharpJit.Runtime.RuntimeStrings.AllocateUtf8(new ReadOnlySpan<byte>(utf8, (int)n));
-        (_argStrings ??= new()).Add((nint)s);
+        if (!owned) (_argStrings ??= new()).Add((nint)s);
         *(byte**)p = s;
         return true;
     }
 
     /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
-    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is TupleType tt && tt.Items.Any(HoldsStr);
+    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType || t is TupleType tt && tt.Items.Any(HoldsStr);
 
     /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
-    public static void ReleaseArgStrings()
+    public static bool ReleaseArgStrings()
     {
-        if (_argStrings is not { Count: > 0 } made) return;
+        bool reflected = ReflectArgLists();
+        if (_argStrings is not { Count: > 0 } made) return reflected;
         foreach (var s in made) SharpJit.Runtime.RuntimeStrings.Release((byte*)s);
         made.Clear();
+        return reflected;
     }
 
-    /// <summary>A new reference to the Python object for the value of type t at p (0 with an exception set on failure).</summary>
-    public static nint Read(byte* p, SjType t)
+    /// <summary>A new reference to the Python object for the value of type t at p (0 with an exception set on failure).
+    /// The value's references are the caller's and dropped, unless <paramref name="borrowed"/> (an item of a list).</summary>
+    public static nint Read(byte* p, SjType t, bool borrowed = false)
     {
         switch (t)
         {
-            case ArrayType at: return NdArrays.Read(p, at);
+            case ArrayType at:
+                if (borrowed) SharpJit.Runtime.RuntimeArrays.Retain(*(byte**)p);
+                return NdArrays.Read(p, at);
+            case ListType lt:
+            {
+                byte* list = *(byte**)p;
+                nint r = ReadList(list, lt);
+                if (!borrowed) ValueLayout.ReleaseList(list, lt);
+                return r;
+            }
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
             case ScalarType { Rank: 1, IsCanonical: true }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
             case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
@@ -303,13 +428,13 @@ internal static unsafe class Boxing
             case TupleType { Named: { } named } nt:
             {
                 // Made as a plain tuple, then as its class (found again by module and qualified name).
-                nint items = Read(p, new TupleType(nt.Items));
+                nint items = Read(p, new TupleType(nt.Items), borrowed);
                 if (items == 0) return 0;
                 return Bridge.MakeNamedTuple(named.Qualified, items);
             }
             case OptionalType o:
                 if (*p == 0) { Py.Py_IncRef(Py.None); return Py.None; }
-                return Read(p + ValueLayout.OptionalValueOffset(o), o.Inner);
+                return Read(p + ValueLayout.OptionalValueOffset(o), o.Inner, borrowed);
             case TupleType tt:
             {
                 var layout = LayoutOf(tt);
@@ -317,7 +442,7 @@ internal static unsafe class Boxing
                 if (tuple == 0) return 0;
                 for (int i = 0; i < tt.Items.Length; i++)
                 {
-                    nint item = Read(p + layout.Offset(i), tt.Items[i]);
+                    nint item = Read(p + layout.Offset(i), tt.Items[i], borrowed);
                     if (item == 0) { Py.Py_DecRef(tuple); return 0; }
                     Py.PyTuple_SetItem(tuple, i, item);
                 }
@@ -331,7 +456,7 @@ internal static unsafe class Boxing
             int n = 0;
             while (s != null && s[n] != 0) n++;
             nint r = Py.PyUnicode_FromStringAndSize(s, n);
-            SharpJit.Runtime.RuntimeStrings.Release(s);
+            if (!borrowed) SharpJit.Runtime.RuntimeStrings.Release(s);
             return r;
         }
         return Py.NewRef(Py.None);

@@ -55,6 +55,10 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyTuple_SetItem(nint t, nint i, nint o);
     [LibraryImport(Lib)] public static partial nint PyList_New(nint size);
     [LibraryImport(Lib)] public static partial int PyList_Append(nint list, nint o);
+    [LibraryImport(Lib)] public static partial nint PyList_Size(nint list);
+    [LibraryImport(Lib)] public static partial nint PyList_GetItem(nint list, nint i);
+    [LibraryImport(Lib)] public static partial int PyList_SetItem(nint list, nint i, nint o);
+    [LibraryImport(Lib)] public static partial int PyList_SetSlice(nint list, nint low, nint high, nint items);
     [LibraryImport(Lib)] public static partial nint PyDict_Size(nint d);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
     [LibraryImport(Lib)] public static partial nint PyUnicode_FromStringAndSize(byte* s, nint size);
@@ -89,6 +93,7 @@ internal static unsafe partial class Py
     {
         [DllImport(Lib), SuppressGCTransition] public static extern nint PyTuple_Size(nint t);
         [DllImport(Lib), SuppressGCTransition] public static extern nint PyTuple_GetItem(nint t, nint i);
+        [DllImport(Lib), SuppressGCTransition] public static extern nint PyList_GetItem(nint list, nint i);
         [DllImport(Lib), SuppressGCTransition] public static extern long PyLong_AsLongLong(nint exactInt);
         [DllImport(Lib), SuppressGCTransition] public static extern double PyFloat_AsDouble(nint exactFloat);
         [DllImport(Lib), SuppressGCTransition] public static extern nint PyLong_FromLongLong(long v);
@@ -106,14 +111,14 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
 
     public static void LoadDataSymbols()
     {
         var main = NativeLibrary.GetMainProgramHandle();
         nint Sym(string n) => NativeLibrary.GetExport(main, n);
         LongType = Sym("PyLong_Type"); FloatType = Sym("PyFloat_Type"); BoolType = Sym("PyBool_Type");
-        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); None = Sym("_Py_NoneStruct");
+        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); None = Sym("_Py_NoneStruct");
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
         ValueError = *(nint*)Sym("PyExc_ValueError");

@@ -151,9 +151,10 @@ internal sealed unsafe class Dispatcher
             Py.PyEval_RestoreThread(ts);
         }
         else status = e.Entry(argBuf, result);
-        if (e.CopiesStrings) Boxing.ReleaseArgStrings();
+        bool written = !e.CopiesStrings || Boxing.ReleaseArgStrings();   // lists changed by the call are written back
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
         if (status != 0) return Bridge.RaiseCompiled();
+        if (!written) return 0;
         switch (e.ResultKind)
         {
             case Boxing.Float: if (!e.ConvertsResult) return Py.Fast.PyFloat_FromDouble(*(double*)result); break;

@@ -560,10 +560,10 @@ public sealed class Binder
                 return v;
             }
             case Lambda l: return MakeClosure(_module.Functions[l], l.Span);
-            case Syntax.List l: throw Unsupported(l, "lists are not supported in compiled code yet", "use a tuple: (a, b, c)");
+            case Syntax.List l: return BindListDisplay(l);
             case Dict d: throw Unsupported(d, "dicts are not supported in compiled code");
             case Set st: throw Unsupported(st, "sets are not supported in compiled code");
-            case ListComp: throw Unsupported(e, "list comprehensions are not supported in compiled code yet", "write the loop out");
+            case ListComp lc: return BindListComp(lc);
             case SetComp: throw Unsupported(e, "set comprehensions are not supported in compiled code", "write the loop out");
             case DictComp: throw Unsupported(e, "dict comprehensions are not supported in compiled code", "write the loop out");
             case GeneratorExp: throw Unsupported(e, "generator expressions are not supported in compiled code", "write the loop out");
@@ -715,10 +715,31 @@ public sealed class Binder
                 }
             }
         }
+        BindComprehensionLoops(g.Generators, Element);
+        JumpIfOpen(done, c.Span);
+        Seal(done);
+        _cur = done;
+        foreach (var (n, v) in outer) WriteVar(n, v);
+        if (name is "min" or "max")
+        {
+            var fail = NewBlock(); var ok = NewBlock();
+            Branch(ReadVar(seen, c.Span), ok, fail, c.Span);
+            Seal(fail); Seal(ok);
+            _cur = fail;
+            var cls = Emit(Op.Global, c.Span, "$builtin:ValueError");
+            Terminate(TermKind.Raise, Emit(Op.Call, c.Span, new CallShape(1, Array.Empty<string>()), cls, Const($"{name}() arg is an empty sequence", c.Span)), c.Span);
+            _cur = ok;
+        }
+        return ReadVar(acc, c.Span);
+    }
+
+    /// <summary>The loops of a comprehension written out in place, element() at the innermost level.</summary>
+    private void BindComprehensionLoops(List<Comprehension> generators, Action element)
+    {
         void Loop(int k)
         {
-            if (k == g.Generators.Count) { Element(); return; }
-            var gen = g.Generators[k];
+            if (k == generators.Count) { element(); return; }
+            var gen = generators[k];
             string iterVar = $"$iter{_tempCounter++}";
             WriteVar(iterVar, Emit(Op.GetIter, gen.Iter.Span, null, Expr(gen.Iter)));
             var header = NewBlock(); var body = NewBlock(); var exit = NewBlock();
@@ -744,21 +765,34 @@ public sealed class Binder
             _cur = exit;
         }
         Loop(0);
-        JumpIfOpen(done, c.Span);
-        Seal(done);
-        _cur = done;
-        foreach (var (n, v) in outer) WriteVar(n, v);
-        if (name is "min" or "max")
+    }
+
+    /// <summary>A list display <c>[a, b, c]</c>: the items, made into a list by <c>$list</c> once their type is known.</summary>
+    private Value BindListDisplay(Syntax.List l)
+    {
+        if (l.Elts.FirstOrDefault(x => x is Starred) is { } starred)
+            throw Unsupported(starred, "starred items in a list display are not supported in compiled code", "build the list with extend()");
+        var items = l.Elts.Select(Expr).ToArray();
+        return Emit(Op.Call, l.Span, new CallShape(items.Length, Array.Empty<string>()), new[] { Emit(Op.Global, l.Span, "$builtin:$list") }.Concat(items).ToArray());
+    }
+
+    /// <summary>A list comprehension: an empty list, appended to by the loops written out in place. Its variables are
+    /// its own: their outer bindings are restored after it.</summary>
+    private Value BindListComp(ListComp lc)
+    {
+        if (lc.Generators.Any(x => x.IsAsync)) throw Unsupported(lc, "asynchronous comprehensions are not supported in compiled code");
+        string acc = $"$list{_tempCounter++}";
+        var targets = lc.Generators.SelectMany(x => AstWalk.Descendants(x.Target).OfType<Name>()).Select(n => n.Id).Distinct().ToList();
+        var outer = targets.ToDictionary(n => n, n => ReadVar(n, lc.Span));
+        WriteVar(acc, Emit(Op.Call, lc.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, lc.Span, "$builtin:$list")));
+        BindComprehensionLoops(lc.Generators, () =>
         {
-            var fail = NewBlock(); var ok = NewBlock();
-            Branch(ReadVar(seen, c.Span), ok, fail, c.Span);
-            Seal(fail); Seal(ok);
-            _cur = fail;
-            var cls = Emit(Op.Global, c.Span, "$builtin:ValueError");
-            Terminate(TermKind.Raise, Emit(Op.Call, c.Span, new CallShape(1, Array.Empty<string>()), cls, Const($"{name}() arg is an empty sequence", c.Span)), c.Span);
-            _cur = ok;
-        }
-        return ReadVar(acc, c.Span);
+            var v = Expr(lc.Elt);
+            var append = Emit(Op.Attr, lc.Elt.Span, "append", ReadVar(acc, lc.Span));
+            Emit(Op.Call, lc.Elt.Span, new CallShape(1, Array.Empty<string>()), append, v);
+        });
+        foreach (var (n, v) in outer) WriteVar(n, v);
+        return ReadVar(acc, lc.Span);
     }
 
     /// <summary>A tuple of items some of which are starred (<c>(a, *t, b)</c>): runs of plain items and the starred

@@ -765,6 +765,7 @@ public sealed unsafe class FunctionEmitter
                 {
                     TupleType tt => M.ConstI64(tt.Items.Length),
                     ArrayType => ArrayCode.Dim(this, x, 0),
+                    ListType => ListCode.Length(this, x),
                     _ => CallRuntime("sj_str_nbytes", x),
                 };
                 return MakeStruct(M.Lower(iterType), x, count);
@@ -784,8 +785,12 @@ public sealed unsafe class FunctionEmitter
         switch (iterType)
         {
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
+            case ListIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), "");
             case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
             case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
+            case ReversedIterType { Iterable: ListType }:   // items left, and the list still has them
+                return BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), ""),
+                    BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), ""), "");
             case ReversedIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items (or bytes) left
             case ZipIterType zi:
                 return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k))).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
@@ -799,6 +804,7 @@ public sealed unsafe class FunctionEmitter
         switch (iterType)
         {
             case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
+            case ListIterType li: return ListCode.Load(this, li.List, ExtractValue(it, 0), ExtractValue(it, 1));
             case TupleIterType ti: return DynamicTupleItem(ExtractValue(it, 0), ti.Tuple, ExtractValue(it, 1), itemType);
             case ReversedIterType ri:
             {
@@ -807,6 +813,8 @@ public sealed unsafe class FunctionEmitter
                 {
                     TupleType tt => DynamicTupleItem(ExtractValue(it, 0), tt, last, itemType),
                     ArrayType a => ArrayRow(a, ExtractValue(it, 0), last, itemType),
+                    // A list that shrank under the loop ends it, as CPython's reversed does.
+                    ListType lt => ListCode.Load(this, lt, ExtractValue(it, 0), last),
                     _ when ri.Iterable == SimpleType.Str => CallRuntime("sj_str_char_before", ExtractValue(it, 0), ExtractValue(it, 1)),
                     _ => BuildAdd(B, ExtractValue(it, 0), BuildMul(B, last, ExtractValue(it, 2), ""), ""),   // start + (left - 1) * step
                 };

@@ -25,6 +25,8 @@ public abstract class TypeModel
         TupleType tt => new AggregateModel(tt.Items),
         TupleIterType ti => new AggregateModel(new SjType[] { ti.Tuple, ScalarType.Int64 }),
         ArrayType at => new ArrayModel(at),
+        ListType l => new ListModel(l),
+        ListIterType li => new AggregateModel(new SjType[] { li.List, ScalarType.Int64 }),
         ArrayIterType ai => new AggregateModel(new SjType[] { ai.Array, ScalarType.Int64 }),
         SliceType => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         DTypeType => StaticModel.Instance,

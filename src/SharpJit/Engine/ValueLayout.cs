@@ -52,7 +52,7 @@ public sealed unsafe class ValueLayout
             case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
             case OptionalType o: return SizeAlign(OptionalLayout(o));
         }
-        if (t == SimpleType.Str || t is PointerType) return (8, 8);
+        if (t == SimpleType.Str || t is PointerType or ListType) return (8, 8);
         if (t == SimpleType.None) return (0, 1);
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
     }
@@ -73,7 +73,28 @@ public sealed unsafe class ValueLayout
         if (t == SimpleType.Str) Runtime.RuntimeStrings.Release(*(byte**)p);
         else if (t is ArrayType) Runtime.RuntimeArrays.Release(*(byte**)p);
         else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
+        else if (t is ListType lt) ReleaseList(*(byte**)p, lt);
         else if (t is OptionalType o && *p != 0) ReleaseOne(p + OptionalValueOffset(o), o.Inner);
+    }
+
+    /// <summary>The distance between items of a list of this element type (its size rounded up to its alignment, as
+    /// LLVM lays out an array).</summary>
+    public static int ItemStride(SjType element)
+    {
+        if (element == SimpleType.Unknown) return 8;
+        var (size, align) = SizeAlign(element);
+        return (size + align - 1) / align * align;
+    }
+
+    /// <summary>Drops a reference to a list made by compiled code: the last one drops its items and frees it.</summary>
+    public static void ReleaseList(byte* list, ListType t)
+    {
+        if (list == null || --*(long*)list > 0) return;
+        long n = *(long*)(list + Runtime.RuntimeLists.LengthOffset);
+        byte* items = *(byte**)(list + Runtime.RuntimeLists.ItemsOffset);
+        int stride = ItemStride(t.Element);
+        for (long k = 0; k < n; k++) ReleaseOne(items + k * stride, t.Element);
+        Runtime.RuntimeLists.FreeBlock(list);
     }
 
     public object?[] Read(byte* src)

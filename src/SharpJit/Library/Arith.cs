@@ -390,6 +390,7 @@ public static unsafe class Arith
                 else if (tb is OptionalType && ta == SimpleType.None) same = BuildNot(B, e.ExtractValue(b, 0), "");
                 else if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
+                else if (ta is ListType && tb is ListType) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, a, b, "");   // the same list object
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
             }

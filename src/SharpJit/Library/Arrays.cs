@@ -245,7 +245,7 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>CPython's PySlice_AdjustIndices: (start, length, step) of a slice over an axis of this size.</summary>
-    private static (LLVMValueRef Start, LLVMValueRef Length, LLVMValueRef Step) SliceIndices(FunctionEmitter e, SliceType st, LLVMValueRef slice, LLVMValueRef size, Span span)
+    internal static (LLVMValueRef Start, LLVMValueRef Length, LLVMValueRef Step) SliceIndices(FunctionEmitter e, SliceType st, LLVMValueRef slice, LLVMValueRef size, Span span)
     {
         var B = e.B; var M = e.M;
         LLVMValueRef Sel(LLVMValueRef c, LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, c, x, y, "");

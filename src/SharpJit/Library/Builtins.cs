@@ -33,6 +33,7 @@ public static unsafe partial class Builtins
         ["tuple"] = t => t is TupleType,
         ["str"] = t => t == SimpleType.Str,
         ["range"] = t => t == SimpleType.Range,
+        ["list"] = t => t is ListType,
     };
 
     static Builtins()
@@ -44,6 +45,7 @@ public static unsafe partial class Builtins
         RegisterNumPy();
         RegisterArrays();
         RegisterStrings();
+        RegisterLists();
         foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
     }
 
@@ -85,7 +87,8 @@ public static unsafe partial class Builtins
     /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
     /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
-        Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : "method.") + name) is LibFunc f && f.Receiver?.Invoke(receiver) == true ? f : null;
+        Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : "method.") + name) is LibFunc f
+        && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
 
     // ------------------------------------------------------------ shared typing helpers
 
@@ -365,7 +368,7 @@ public static unsafe partial class Builtins
         {
             Arity(c, "len", 1, 1);
             var t = c.Positional[0].Type;
-            if (t is TupleType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
+            if (t is TupleType or ListType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
             if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
             if (t is ArrayType) return ScalarType.Int64;
             throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
@@ -375,6 +378,7 @@ public static unsafe partial class Builtins
             if (t is TupleType tt) return e.M.ConstI64(tt.Items.Length);
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             if (t is ArrayType) return ArrayCode.Dim(e, c.Arg(0), 0);
+            if (t is ListType) return ListCode.Length(e, c.Arg(0));
             var r = c.Arg(0);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);
@@ -405,7 +409,7 @@ public static unsafe partial class Builtins
         {
             Arity(c, "reversed", 1, 1);
             var t = c.Positional[0].Type;
-            bool reversible = t == SimpleType.Range || t == SimpleType.Str || t is ArrayType { Ndim: >= 1 }
+            bool reversible = t == SimpleType.Range || t == SimpleType.Str || t is ArrayType { Ndim: >= 1 } or ListType
                 || t is TupleType tt && (tt.Items.Length == 0 || tt.IsHomogeneous);
             if (!reversible)
                 throw c.ErrorAt(c.Positional[0], t is TupleType ? $"cannot iterate over the heterogeneous tuple {t}" : $"'{TypeOps.PyName(t)}' object is not reversible");

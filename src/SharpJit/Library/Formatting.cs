@@ -10,7 +10,7 @@ namespace SharpJit.Library;
 public static unsafe class Formatting
 {
     public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
-        || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
+        || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l)) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
     private static bool EnsureStack() { Diagnostics.CompileDepth.EnsureStack(); return true; }
@@ -45,6 +45,18 @@ public static unsafe class Formatting
                 }
                 Text(e, sink, tt.Items.Length == 1 ? ",)" : ")");
                 return;
+            case ListType lt:
+            {
+                // [a, b]: the length is read at each step (an item's repr runs no code that could change it).
+                Text(e, sink, "[");
+                ArrayCode.Loop(e, ListCode.Length(e, v), k =>
+                {
+                    e.When(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, k, e.M.ConstI64(0), ""), () => Text(e, sink, ", "));
+                    WriteRaw(e, sink, ListCode.Load(e, lt, v, k), ListCode.ElementOf(lt), repr: true);
+                });
+                Text(e, sink, "]");
+                return;
+            }
             case Typing.FunctionType ft: Text(e, sink, $"<function {ft.Function.QualName}>"); return;
             case DTypeType dt: Text(e, sink, repr ? $"dtype('{dt.Dtype.Name}')" : dt.Dtype.Name); return;
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;

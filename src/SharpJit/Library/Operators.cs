@@ -31,18 +31,24 @@ public static partial class Builtins
 
     /// <summary>The entry of an operator for these operands: NumPy's element-wise form when one is an array.</summary>
     public static LibFunc Operation(Operator op, IReadOnlyList<IR.Value> args) =>
-        args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op);
+        args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op))
+        : args.Any(a => a.Type is ListType) && op is Operator.Add or Operator.Mult ? Get("list." + OperatorName(op)) : Operation(op);
     public static LibFunc Operation(UnaryOperator op, IReadOnlyList<IR.Value> args) =>
         args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op);
     public static LibFunc Operation(CmpOperator op, IReadOnlyList<IR.Value> args)
     {
         if (args.Any(a => a.Type is DTypeType) && op is CmpOperator.Eq or CmpOperator.NotEq) return Get("dtype." + OperatorName(op));
-        return args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op)) ? Get("array." + OperatorName(op)) : Operation(op);
+        if (args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op))) return Get("array." + OperatorName(op));
+        bool listOperands = op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is ListType
+            : op is CmpOperator.Eq or CmpOperator.NotEq ? args.Any(a => a.Type is ListType) : op is not (CmpOperator.Is or CmpOperator.IsNot) && args.All(a => a.Type is ListType);
+        return listOperands ? Get("list." + OperatorName(op)) : Operation(op);
     }
 
     /// <summary>x op= y: an array is updated in place (NumPy's __iadd__ and friends); other values are rebound to x op y.</summary>
     public static LibFunc InPlaceOperation(Operator op, IReadOnlyList<IR.Value> args) =>
-        args[0].Type is ArrayType ? Get("inplace." + OperatorName(op)) : Operation(op, args);
+        args[0].Type is ArrayType ? Get("inplace." + OperatorName(op))
+        : args[0].Type is ListType && op == Operator.Add ? Get("list.iadd")   // extends the list itself
+        : Operation(op, args);
 
     private static void RegisterOperators()
     {

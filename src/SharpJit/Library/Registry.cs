@@ -163,6 +163,23 @@ public sealed class CallTypingContext
     /// <summary>The same call site with other positional arguments (an element-wise operation typing its scalar entry).</summary>
     public CallTypingContext WithPositional(TypedArg[] positional) => new(Site, positional, Array.Empty<(string, TypedArg)>(), _error, _require);
 
+    /// <summary>Inference's hooks for lists: the element type found for the display at this site, and telling the
+    /// display a list came from the type of the items it receives (set by TypeInference).</summary>
+    internal Func<Value, SjType>? ListElement { get; init; }
+    internal Action<Value, SjType>? RefineList { get; init; }
+
+    /// <summary>The element type the items later given to the list made at this call need (Unknown when none).</summary>
+    public SjType ListElementHere => ListElement?.Invoke(Site) ?? SimpleType.Unknown;
+
+    /// <summary>A list receives items of this type: when they are not of its element type, the display it came from
+    /// takes a type both fit in (or typing reports the mismatch).</summary>
+    public void ReceivesItems(TypedArg list, SjType element)
+    {
+        if (list.Type is not ListType l || l.Element == element || !TypeOps.IsKnown(element)) return;
+        if (l.Element != SimpleType.Unknown && TypeOps.Unify(l.Element, element) == l.Element) return;   // it holds them already (an int in a list of float)
+        RefineList?.Invoke(list.Site, element);
+    }
+
     public CompileError Error(string message, string? hint = null) => _error(Site, message, hint);
     /// <summary>An error at an argument when it is written inside the call (a variable's value points to its
     /// definition elsewhere, so then the call itself is reported).</summary>

@@ -52,6 +52,7 @@ public sealed class TypeInference
         string symbol = UniqueSymbol(fn);
         s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol);
         _specs[key] = s;
+        if (_current == null) _roots.Add(s);
         Enqueue(s);
         return s;
     }
@@ -87,10 +88,12 @@ public sealed class TypeInference
             // A function that never returns normally (it always raises, or recurses without a base case) returns
             // NoReturn: its callers' code after the call is dead, as CPython raises there at run time.
             // (A return on a branch never taken, `if 1 == 1: raise` above it, does not count.)
+            if (DefaultEmptyLists()) continue;
             var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown).ToList();
             if (stuck.Count == 0) break;
             foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
         }
+        DropUnreachable();
         foreach (var s in _specs.Values) IrEdit.PruneStaticBranches(s.Ir, LiveSuccessors);
         foreach (var s in _specs.Values)
         {
@@ -98,6 +101,49 @@ public sealed class TypeInference
             if (s.ReturnType == SimpleType.NoReturn) s.ReturnType = SimpleType.None;   // its ABI: it never returns a value
         }
         foreach (var s in _specs.Values) CheckComplete(s);
+    }
+
+    /// <summary>A list display that never receives an item holds none: any element type will do, and int keeps the
+    /// code after it typed (reading an item raises IndexError, as in CPython). True when one was given it.</summary>
+    private bool DefaultEmptyLists()
+    {
+        bool any = false;
+        foreach (var s in _specs.Values)
+            foreach (var i in s.Ir.Blocks.SelectMany(b => b.Instrs))
+                if (IsListDisplay(i) && i.Type is ListType { Element: var e } && e == SimpleType.Unknown && !_listElements.ContainsKey(i))
+                {
+                    _listElements[i] = ScalarType.Int64;
+                    Enqueue(s);
+                    any = true;
+                }
+        return any;
+    }
+
+    private static string Article(SjType t) => "aeiou".Contains(TypeOps.PyName(t)[0]) ? "an" : "a";
+
+    private static bool IsListDisplay(Instr i) =>
+        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" } or ResolvedLibraryCall { Function.Name: "list", Signature.Args.Length: 0 };
+
+    /// <summary>Specialisations requested from outside inference (the entries being compiled).</summary>
+    private readonly HashSet<Specialization> _roots = new();
+
+    /// <summary>Forgets specialisations no entry reaches any more: one requested while a list's element type was
+    /// still growing (a call typed with a list of unknown items before the appends that tell them) is stale.</summary>
+    private void DropUnreachable()
+    {
+        var reached = new HashSet<Specialization>();
+        var work = new Stack<Specialization>(_roots.Where(r => _specs.ContainsValue(r)));
+        while (work.Count > 0)
+        {
+            var s = work.Pop();
+            if (!reached.Add(s)) continue;
+            foreach (var i in s.Ir.Blocks.SelectMany(b => b.Instrs))
+            {
+                if (i.Resolved is ResolvedUserCall uc) work.Push(uc.Target);
+                if (i.Resolved is ResolvedLibraryCall { Callees: var callees }) foreach (var c in callees) work.Push(c);
+            }
+        }
+        foreach (var key in _specs.Where(kv => !reached.Contains(kv.Value)).Select(kv => kv.Key).ToList()) _specs.Remove(key);
     }
 
     private void CheckComplete(Specialization s)
@@ -164,6 +210,16 @@ public sealed class TypeInference
             }
             s.ReturnType = TypeOps.Unify(s.ReturnType, ret) ?? ret;
             if (!liveNow.SetEquals(liveBefore)) { changed = true; liveBefore = liveNow; }
+            if (_listRefined)
+            {
+                // A list display's element type grew: values typed from the old one are stale, so type the function
+                // again from the start (each display's type only grows, so this ends).
+                _listRefined = false;
+                changed = true;
+                foreach (var b in ir.Blocks)
+                    foreach (var x in b.Phis.Concat(b.Instrs))
+                        if (x.Op != Op.Param) x.Type = SimpleType.Unknown;
+            }
         }
         _current = null;
         _liveEdges = null;
@@ -242,6 +298,10 @@ public sealed class TypeInference
                 if (u == null) return new ConflictType(t, a.Type);
                 t = u;
             }
+            // An empty list joined with a list of known items is one of them.
+            if (t is ListType { Element: var joined } && joined != SimpleType.Unknown)
+                foreach (var a in i.Args)
+                    if (a.Type is ListType { Element: var e } && e == SimpleType.Unknown) RefineList(i, a, joined);
             return t;
         }
         // Unbound on every path taken to here: the check always raises, and what follows is dead.
@@ -288,6 +348,11 @@ public sealed class TypeInference
             case Op.Not: return ScalarType.Bool;
             case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!, i.Args), i.Args);
             case Op.SetItem:
+                if (i.Args[0].Type is ListType)
+                {
+                    InferEntry(i, Builtins.Get("list.setitem"), i.Args);
+                    return SimpleType.None;
+                }
                 if (i.Args[0].Type is not ArrayType)
                     throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' object does not support item assignment", i.Args[0].Type is TupleType ? "tuples are immutable: build a new tuple instead" : null);
                 InferEntry(i, Builtins.Get("operator.setitem"), i.Args);
@@ -362,6 +427,7 @@ public sealed class TypeInference
                 return new TupleIterType(tt);
             case EnumerateType en: return new EnumerateIterType(IteratorOf(at, en.Iterable));
             case ReversedType r: return new ReversedIterType(r.Iterable);
+            case ListType l: return new ListIterType(l);
             case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
@@ -378,6 +444,8 @@ public sealed class TypeInference
         ZipIterType zi => new TupleType(zi.Inners.Select(ItemOf)),
         ReversedIterType { Iterable: TupleType tt } => tt.Items.Length == 0 ? SimpleType.NoReturn : tt.ItemType!,
         ReversedIterType { Iterable: ArrayType a } => a.Ndim == 1 ? a.Dtype : RowType(a),
+        ReversedIterType { Iterable: ListType l } => l.Element,
+        ListIterType li => li.List.Element,
         ReversedIterType r => r.Iterable == SimpleType.Str ? SimpleType.Str : ScalarType.Int64,
         _ when iterator == SimpleType.StrIter => SimpleType.Str,
         _ => ScalarType.Int64,   // a range
@@ -498,6 +566,7 @@ public sealed class TypeInference
         if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
         if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
         if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
+        if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
@@ -707,6 +776,47 @@ public sealed class TypeInference
     }
 
 
+    /// <summary>The element type each list display (<c>[]</c>, <c>[a, b]</c>, a comprehension: a <c>$list</c> call) was
+    /// found to need from the items it later receives; a change types the function again.</summary>
+    private readonly Dictionary<Value, SjType> _listElements = new();
+    private bool _listRefined;
+
+    /// <summary>The list <paramref name="list"/> (through joins, narrowing and method receivers) receives items of type
+    /// <paramref name="element"/> at <paramref name="use"/>: the display it was made by takes a type they fit in.</summary>
+    private void RefineList(Instr use, Value list, SjType element, HashSet<Value>? seen = null)
+    {
+        seen ??= new HashSet<Value>();
+        if (!seen.Add(list)) return;
+        switch (list)
+        {
+            case Instr { Op: Op.Phi } phi:
+                foreach (var a in phi.Args)
+                    if (a.Type is ListType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
+                return;
+            case Instr { Op: Op.Narrow or Op.Unwrap or Op.Attr } x:
+                RefineList(use, x.Args[0], element, seen);
+                return;
+            case Instr { Op: Op.Call } site when IsListDisplay(site):
+            {
+                var old = _listElements.GetValueOrDefault(site, SimpleType.Unknown);
+                if (site.Type is ListType { Element: var current }) old = TypeOps.Unify(old, current) ?? old;
+                var joined = TypeOps.Unify(old, element);
+                if (joined == null)
+                    throw Error(use, $"this list holds {TypeOps.PyName(old)} items and receives {Article(element)} {TypeOps.PyName(element)} here",
+                        "compiled lists hold items of one type; convert the item, or use a tuple");
+                if (joined != old) { _listElements[site] = joined; _listRefined = true; }
+                return;
+            }
+            default:
+                var held = list.Type is ListType { Element: var e } ? e : SimpleType.Unknown;
+                throw held == SimpleType.Unknown
+                    ? Error(use, "cannot tell the type of the items of this empty list where it was made",
+                        "make the list in this function, or start it with an item (e.g. [0.0]) and clear() it")
+                    : Error(use, $"this list holds {TypeOps.PyName(held)} items and receives {Article(element)} {TypeOps.PyName(element)} here",
+                        "compiled lists hold items of one type: make the list with items of the wider type (e.g. [0.0] for floats)");
+        }
+    }
+
     public CompileError CallError(Value at, string message, string? hint = null) => Error(at, message, hint);
 
     /// <summary>Types a use of a registry entry (an operator, attribute, builtin or method call) and records the
@@ -728,7 +838,8 @@ public sealed class TypeInference
             if (_current != null) target.Callers.Add(_current);
             callees.Add(target);
             return target;
-        });
+        })
+        { ListElement = site => _listElements.GetValueOrDefault(site, SimpleType.Unknown), RefineList = (site, element) => RefineList(i, site, element) };
         var result = fn.Type(context);
         var all = pos.Concat(kws.Select(k => k.Item2)).ToList();
         var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), all.Select(a => a.Literal).ToImmutableArray(),

@@ -132,6 +132,28 @@ public sealed class TupleType : SjType
     public override int GetHashCode() { var h = new HashCode(); foreach (var i in Items) h.Add(i); return h.ToHashCode(); }
 }
 
+/// <summary>A list of one element type (Codegen.ListModel). An empty display <c>[]</c> starts as a list of Unknown
+/// until an append, an item assignment or a join with a typed list tells its element type
+/// (TypeInference.RefineEmptyList).</summary>
+public sealed class ListType : SjType
+{
+    public SjType Element { get; }
+    public ListType(SjType element) { Element = element; }
+    public override string Name => $"List({Element})";
+    public override bool Equals(SjType? other) => other is ListType l && l.Element == Element;
+    public override int GetHashCode() => Element.GetHashCode() * 31 + 37;
+}
+
+/// <summary>An iterator over a list: (list, position). The length is read at each step, so a loop sees appends.</summary>
+public sealed class ListIterType : SjType
+{
+    public ListType List { get; }
+    public ListIterType(ListType list) { List = list; }
+    public override string Name => $"iter({List})";
+    public override bool Equals(SjType? other) => other is ListIterType t && t.List == List;
+    public override int GetHashCode() => List.GetHashCode() * 31 + 41;
+}
+
 /// <summary>Where an array's elements lie: C (row-major contiguous), F (column-major contiguous) or A (any strides).</summary>
 public enum ArrayLayout { C, F, A }
 
@@ -343,8 +365,8 @@ public sealed class OptionalType : SjType
     public OptionalType(SjType inner) { Inner = inner; }
     public override string Name => $"Optional[{Inner}]";
 
-    /// <summary>Types that can be optional: numbers, tuples, str and arrays.</summary>
-    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType || t == SimpleType.Str;
+    /// <summary>Types that can be optional: numbers, tuples, str, arrays and lists.</summary>
+    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType || t == SimpleType.Str;
 }
 
 /// <summary>A phi whose incoming values have types that cannot be unified; an error only if used.</summary>
@@ -365,6 +387,8 @@ public static class TypeOps
         TupleType { Named: { } nt } => nt.Name,
         TupleType => "tuple",
         ArrayType => "numpy.ndarray",
+        ListType => "list",
+        ListIterType => "list_iterator",
         EnumerateType => "enumerate",
         ZipType => "zip",
         SliceType => "slice",
@@ -402,6 +426,9 @@ public static class TypeOps
             return inner != null && OptionalType.CanHold(inner) ? new OptionalType(inner) : null;
         }
         if (a is ScalarType sa && b is ScalarType sb) return Promote(sa, sb, keepBool: true);
+        // A list's items keep their representation: only an empty list of unknown items joins a typed one.
+        if (a is ListType la && b is ListType lb)
+            return la.Element == SimpleType.Unknown ? b : lb.Element == SimpleType.Unknown ? a : null;
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
             return new BoundMethodType(r, ma.Method);
         if (a is ArrayType aa && b is ArrayType ab && aa.Dtype == ab.Dtype && aa.Ndim == ab.Ndim)

@@ -1,0 +1,126 @@
+using SharpJit.Diagnostics;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+using SharpJit.Llvm;
+
+using RL = SharpJit.Runtime.RuntimeLists;
+
+namespace SharpJit.Codegen;
+
+/// <summary>
+/// A list value: a pointer to its runtime block (Runtime.RuntimeLists: count, length, capacity, items). The list owns
+/// one reference to each element; dropping the last reference to the list drops them, then frees it. A null pointer
+/// (an Optional list that is None, a slot not yet set) is skipped.
+/// </summary>
+public sealed class ListModel : TypeModel
+{
+    private readonly ListType _t;
+    public ListModel(ListType t) { _t = t; }
+
+    public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
+    public override bool HasReferences => true;
+
+    public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, +1);
+    public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, -1);
+
+    private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
+    {
+        var B = e.B; var M = e.M;
+        if (IsAConstantPointerNull(p).Handle != 0 || IsUndef(p) != 0 || IsPoison(p) != 0) return;
+        var counted = e.NewBlock("lrc"); var done = e.NewBlock("lrc_done");
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, p, ConstPointerNull(M.Ptr), ""), counted, done);
+        PositionBuilderAtEnd(B, counted);
+        var updated = BuildAdd(B, BuildLoad2(B, M.I64, p, ""), M.ConstI64(delta), "");
+        BuildStore(B, updated, p);
+        if (delta < 0)
+        {
+            var free = e.NewBlock("lrc_free");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, updated, M.ConstI64(0), ""), free, done);
+            PositionBuilderAtEnd(B, free);
+            var element = Of(ListCode.ElementOf(_t));
+            if (element.HasReferences)
+                ArrayCode.Loop(e, ListCode.Length(e, p), k => element.DecRef(e, ListCode.Load(e, _t, p, k)));
+            e.CallRuntime("sj_list_free", p);
+        }
+        BuildBr(B, done);
+        PositionBuilderAtEnd(B, done);
+    }
+}
+
+/// <summary>Reading, building and growing lists in generated code: the primitives list lowerings use.</summary>
+public static class ListCode
+{
+    public static LLVMValueRef Length(FunctionEmitter e, LLVMValueRef list) => Field(e, list, RL.LengthOffset);
+    public static LLVMValueRef Items(FunctionEmitter e, LLVMValueRef list) =>
+        BuildLoad2(e.B, e.M.Ptr, BuildInBoundsGEP2(e.B, e.M.I8, list, new[] { e.M.ConstI64(RL.ItemsOffset) }, ""), "");
+
+    public static void SetLength(FunctionEmitter e, LLVMValueRef list, LLVMValueRef n)
+    {
+        BuildStore(e.B, n, BuildInBoundsGEP2(e.B, e.M.I8, list, new[] { e.M.ConstI64(RL.LengthOffset) }, ""));
+        MarkChanged(e, list);
+    }
+
+    /// <summary>Notes that the list was written (a list from CPython is then written back after the call).</summary>
+    private static void MarkChanged(FunctionEmitter e, LLVMValueRef list) =>
+        BuildStore(e.B, e.M.ConstI64(1), BuildInBoundsGEP2(e.B, e.M.I8, list, new[] { e.M.ConstI64(RL.ChangedOffset) }, ""));
+
+    private static LLVMValueRef Field(FunctionEmitter e, LLVMValueRef list, int offset) =>
+        BuildLoad2(e.B, e.M.I64, BuildInBoundsGEP2(e.B, e.M.I8, list, new[] { e.M.ConstI64(offset) }, ""), "");
+
+    public static LLVMTypeRef ElementType(FunctionEmitter e, ListType t) => e.M.Lower(ElementOf(t));
+
+    /// <summary>The element type as stored: a list that never got an item stores nothing, so any slot type will do.</summary>
+    public static SjType ElementOf(ListType t) => t.Element == SimpleType.Unknown ? ScalarType.Int64 : t.Element;
+
+    public static LLVMValueRef ItemSize(FunctionEmitter e, ListType t) => SizeOf(ElementType(e, t));
+
+    public static LLVMValueRef ElementPointer(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef k) =>
+        BuildInBoundsGEP2(e.B, ElementType(e, t), Items(e, list), new[] { k }, "");
+
+    /// <summary>Element k (in range), borrowed from the list.</summary>
+    public static LLVMValueRef Load(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef k) =>
+        BuildLoad2(e.B, ElementType(e, t), ElementPointer(e, t, list, k), "");
+
+    /// <summary>Writes element k (in range), moving the reference v holds into the list.</summary>
+    public static void Store(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef k, LLVMValueRef v)
+    {
+        BuildStore(e.B, v, ElementPointer(e, t, list, k));
+        MarkChanged(e, list);
+    }
+
+    /// <summary>A new list of this length, one reference owned by the caller. Its items are not yet written: the
+    /// lowering writes them before anything can raise (a list with unwritten items must never be dropped).</summary>
+    public static LLVMValueRef Allocate(FunctionEmitter e, ListType t, LLVMValueRef length, Span span)
+    {
+        var p = e.CallRuntime("sj_list_alloc", length, ItemSize(e, t));
+        e.CheckFailed(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, p, ConstPointerNull(e.M.Ptr), ""), span);
+        return p;
+    }
+
+    /// <summary>Appends v, taking a new reference to it.</summary>
+    public static void Append(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef v, Span span)
+    {
+        var B = e.B;
+        var n = Length(e, list);
+        var next = BuildNSWAdd(B, n, e.M.ConstI64(1), "");
+        var full = BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, next, Field(e, list, RL.CapacityOffset), "");
+        e.When(e.Expect(full, false), () => e.CallChecked("sj_list_reserve", span, list, next, ItemSize(e, t)));
+        Store(e, t, list, n, e.NewRef(v, ElementOf(t)));
+        SetLength(e, list, next);
+    }
+
+    /// <summary>Makes room for n items (the length is unchanged).</summary>
+    public static void Reserve(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef n, Span span) =>
+        e.CallChecked("sj_list_reserve", span, list, n, ItemSize(e, t));
+
+    /// <summary>A Python index into the list: negative counts from the end; outside it is IndexError with the message
+    /// for what is done (0 read, 1 assignment, 2 pop).</summary>
+    public static LLVMValueRef Index(FunctionEmitter e, LLVMValueRef list, LLVMValueRef index, int what, Span span)
+    {
+        var B = e.B; var M = e.M;
+        var n = Length(e, list);
+        var wrapped = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, n, ""), index, "");
+        e.FailIf(BuildICmp(B, LLVMIntPredicate.LLVMIntUGE, wrapped, n, ""), () => e.CallRuntime("sj_list_index_error", LLVM.ConstInt(M.I32, what)), span);
+        return wrapped;
+    }
+}

@@ -1,0 +1,125 @@
+"""Lists through @sharpjit.jit (issue 10): a Python list passed in is converted for the call and, when compiled code
+changed it, written back (Numba's reflected list); a list returned becomes a Python list; the methods and their errors
+are CPython's."""
+import pytest
+
+import sharpjit
+
+
+@sharpjit.jit
+def total(xs):
+    s = 0.0
+    for x in xs:
+        s += x
+    return s
+
+
+@sharpjit.jit
+def grow(xs, n):
+    for i in range(n):
+        xs.append(i * 0.5)
+    xs[0] = -1.0
+
+
+@sharpjit.jit
+def read_only(xs):
+    return xs[0] + xs[-1]
+
+
+@sharpjit.jit
+def pairs(n):
+    return [(i, str(i)) for i in range(n)]
+
+
+@sharpjit.jit
+def sort_upper(ws):
+    ws.sort()
+    return [w.upper() for w in ws]
+
+
+@sharpjit.jit
+def nested(n):
+    grid = [[0] * n for _ in range(n)]
+    for i in range(n):
+        grid[i][i] = i
+    return grid
+
+
+@sharpjit.jit
+def sorted_by(xs, descending):
+    return sorted(xs, key=lambda v: abs(v), reverse=descending)
+
+
+@sharpjit.jit
+def pop_all(xs):
+    out = []
+    while len(xs) > 0:
+        out.append(xs.pop())
+    return out
+
+
+def test_list_arguments_and_results():
+    xs = [1.0, 2.0, 3.0]
+    assert total(xs) == 6.0
+    assert pairs(3) == [(0, "0"), (1, "1"), (2, "2")]
+    assert nested(3) == [[0, 0, 0], [0, 1, 0], [0, 0, 2]]
+    assert sorted_by([3, -1, 2, -5], False) == sorted([3, -1, 2, -5], key=abs)
+    assert sorted_by([3, -1, 2, -5], True) == sorted([3, -1, 2, -5], key=abs, reverse=True)
+
+
+def test_changes_are_written_back():
+    xs = [1.0, 2.0]
+    alias = xs
+    grow(xs, 2)
+    assert xs == [-1.0, 2.0, 0.0, 0.5] and alias is xs
+    ws = ["b", "c", "a"]
+    assert sort_upper(ws) == ["A", "B", "C"] and ws == ["a", "b", "c"]
+    ys = [1, 2, 3]
+    assert pop_all(ys) == [3, 2, 1] and ys == []
+
+
+def test_unchanged_list_keeps_its_objects():
+    items = [1.5, 2.5]
+    first = items[0]
+    assert read_only(items) == 4.0
+    assert items[0] is first   # not written back: the same float objects
+
+
+def test_bad_lists_are_clear_type_errors():
+    with pytest.raises(TypeError, match="empty list"):
+        total([])
+    with pytest.raises(TypeError, match="list of dict"):
+        total([{}])
+    with pytest.raises(TypeError, match="a list of list cannot be passed"):
+        length([[1.0]])   # inner lists would need writing back too
+
+
+@sharpjit.jit
+def length(xs):
+    return len(xs)
+
+
+def test_run_time_errors_are_cpythons():
+    with pytest.raises(IndexError, match="pop from empty list"):
+        pop_empty()
+
+
+@sharpjit.jit
+def pop_empty():
+    xs = [1]
+    xs.pop()
+    return xs.pop()
+
+
+def test_results_match_cpython():
+    def py(n):
+        xs = []
+        for i in range(n):
+            xs.append((i * 7) % 5)
+        xs.sort()
+        xs.insert(1, 9)
+        xs.remove(9)
+        return xs, xs.index(4), xs.count(0), 3 in xs, xs[1:4], xs[::-1], xs + [7], [0] * 2, xs < [0, 1]
+
+    jit = sharpjit.jit(py)
+    assert jit(20) == py(20)
