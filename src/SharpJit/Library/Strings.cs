@@ -213,16 +213,63 @@ public static partial class Builtins
                     if (!IsStr(tt.Items[k])) throw c.ErrorAt(c.Positional[1], $"sequence item {k}: expected str instance, {TypeOps.PyName(tt.Items[k])} found");
                 return SimpleType.Str;
             }
-            throw c.ErrorAt(c.Positional[1], $"join() of a {TypeOps.PyName(items)} is not supported in compiled code", "join a tuple of strings");
+            if (items is ListType lt)
+            {
+                if (lt.Element == SimpleType.Unknown) c.ReceivesItems(c.Positional[1], SimpleType.Str);   // [] joined is a list of str
+                else if (!IsStr(lt.Element))
+                    throw c.ErrorAt(c.Positional[1], $"sequence item 0: expected str instance, {TypeOps.PyName(lt.Element)} found");
+                return SimpleType.Str;
+            }
+            throw c.ErrorAt(c.Positional[1], $"join() of a {TypeOps.PyName(items)} is not supported in compiled code", "join a list or a tuple of strings");
         }, c =>
         {
             var e = c.E;
+            if (c.ArgType(1) is ListType)
+                return CheckedStr(c, e.CallRuntime("sj_str_join", c.Arg(0), ListCode.Items(e, c.Arg(1)), ListCode.Length(e, c.Arg(1))));
             var tt = (TupleType)c.ArgType(1);
             var array = e.Alloca(ArrayType2(e.M.Ptr, (uint)Math.Max(1, tt.Items.Length)));
             for (int k = 0; k < tt.Items.Length; k++)
                 BuildStore(e.B, e.ExtractValue(c.Arg(1), k), BuildInBoundsGEP2(e.B, e.M.Ptr, array, new[] { e.M.ConstI64(k) }, ""));
-            return e.CallRuntime("sj_str_join", c.Arg(0), array, e.M.ConstI64(tt.Items.Length));
-        }, neverRaises: true);
+            return CheckedStr(c, e.CallRuntime("sj_str_join", c.Arg(0), array, e.M.ConstI64(tt.Items.Length)));
+        });
+
+        // split and rsplit (sep=None, maxsplit=-1) and splitlines (keepends=False): lists of new strings.
+        foreach (var (name, kind) in new[] { ("split", 0), ("rsplit", 1) })
+            AddStrMethod(name, c =>
+            {
+                foreach (var k in c.Keywords.Keys)
+                    if (k is not ("sep" or "maxsplit")) throw c.Error($"{name}() got an unexpected keyword argument '{k}'");
+                if (c.Positional.Length > 3) throw c.Error($"{name}() takes at most 2 arguments ({c.Positional.Length - 1 + c.Keywords.Count} given)");
+                var sep = c.Positional.Length > 1 ? c.Positional[1] : c.Keywords.GetValueOrDefault("sep");
+                var max = c.Positional.Length > 2 ? c.Positional[2] : c.Keywords.GetValueOrDefault("maxsplit");
+                if (sep != null && !IsStr(sep.Type) && !IsNone(sep.Type)) throw c.ErrorAt(sep, $"must be str or None, not {TypeOps.PyName(sep.Type)}");
+                if (max != null && !IsIntLike(max.Type)) throw c.ErrorAt(max, $"'{TypeOps.PyName(max.Type)}' object cannot be interpreted as an integer");
+                return new ListType(SimpleType.Str);
+            }, c =>
+            {
+                var e = c.E;
+                var sep = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("sep");
+                var max = c.Args.Length > 2 ? c.Args[2] : c.Keywords.GetValueOrDefault("maxsplit");
+                var list = e.CallRuntime("sj_str_split", c.Arg(0), sep != null && IsStr(sep.Type) ? sep.Value : ConstPointerNull(e.M.Ptr),
+                    max != null ? e.Convert(max.Value, max.Type, ScalarType.Int64) : e.M.ConstI64(-1), ConstInt(e.M.I32, kind));
+                e.CheckFailed(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, list, ConstPointerNull(e.M.Ptr), ""), c.Span);
+                return list;
+            });
+        AddStrMethod("splitlines", c =>
+        {
+            foreach (var k in c.Keywords.Keys)
+                if (k != "keepends") throw c.Error($"splitlines() got an unexpected keyword argument '{k}'");
+            if (c.Positional.Length > 2) throw c.Error($"splitlines() takes at most 1 argument ({c.Positional.Length - 1} given)");
+            return new ListType(SimpleType.Str);
+        }, c =>
+        {
+            var e = c.E;
+            var keep = c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("keepends");
+            var flag = keep == null ? ConstInt(e.M.I32, 0) : BuildZExt(e.B, e.Truth(keep.Value, keep.Type), e.M.I32, "");
+            var list = e.CallRuntime("sj_str_splitlines", c.Arg(0), flag);
+            e.CheckFailed(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, list, ConstPointerNull(e.M.Ptr), ""), c.Span);
+            return list;
+        });
 
         foreach (var (name, kind) in new[] { ("partition", 0), ("rpartition", 1) })
             AddStrMethod(name, c => { StrArity(c, name, 2, 2); StrArg(c, name, 1); return new TupleType(new[] { SimpleType.Str, SimpleType.Str, SimpleType.Str }); }, c =>

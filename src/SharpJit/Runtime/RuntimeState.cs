@@ -366,11 +366,18 @@ public static unsafe class RuntimeStrings
     /// <summary>A new string with one reference, from UTF-8 bytes (no NUL among them).</summary>
     public static byte* AllocateUtf8(ReadOnlySpan<byte> utf8)
     {
-        var block = (byte*)NativeMemory.Alloc((nuint)(Header + utf8.Length + 1));
+        var p = AllocateBytes(utf8.Length);
+        utf8.CopyTo(new Span<byte>(p, utf8.Length));
+        return p;
+    }
+
+    /// <summary>A new string of n bytes with one reference, NUL-terminated, its bytes for the caller to write.</summary>
+    public static byte* AllocateBytes(long n)
+    {
+        var block = (byte*)NativeMemory.Alloc((nuint)(Header + n + 1));
         *(long*)block = 1;
         var p = block + Header;
-        utf8.CopyTo(new Span<byte>(p, utf8.Length));
-        p[utf8.Length] = 0;
+        p[n] = 0;
         RuntimeStats.Allocated();
         return p;
     }

@@ -84,6 +84,8 @@ public static unsafe class RuntimeSymbols
         ["sj_str_replace"] = ("p:pppl", (nint)(delegate* unmanaged<byte*, byte*, byte*, long, byte*>)&StrOps.Replace),
         ["sj_str_pad"] = ("p:plpi", (nint)(delegate* unmanaged<byte*, long, byte*, int, byte*>)&StrOps.Pad),
         ["sj_str_zfill"] = ("p:pl", (nint)(delegate* unmanaged<byte*, long, byte*>)&StrOps.Zfill),
+        ["sj_str_split"] = ("p:ppli", (nint)(delegate* unmanaged<byte*, byte*, long, int, byte*>)&StrOps.Split),
+        ["sj_str_splitlines"] = ("p:pi", (nint)(delegate* unmanaged<byte*, int, byte*>)&StrOps.SplitLines),
         ["sj_str_join"] = ("p:ppl", (nint)(delegate* unmanaged<byte*, byte**, long, byte*>)&StrOps.Join),
         ["sj_str_partition"] = ("i:ppip", (nint)(delegate* unmanaged<byte*, byte*, int, byte**, int>)&StrOps.Partition),
         ["sj_range_len"] = ("i:lllp", (nint)(delegate* unmanaged<long, long, long, long*, int>)&RuntimeExports.RangeLen),

@@ -24,7 +24,7 @@ public static unsafe class StrOps
     {
         if (utf8.Length == 0) return Empty;
         if (utf8.Length == 1 && utf8[0] < 128) return (byte*)AsciiChars[utf8[0]];
-        return RuntimeStrings.Allocate(Encoding.UTF8.GetString(utf8));
+        return RuntimeStrings.AllocateUtf8(utf8);
     }
     private static byte* Make(string s) => s.Length == 0 ? Empty : s.Length == 1 && s[0] < 128 ? (byte*)AsciiChars[s[0]] : RuntimeStrings.Allocate(s);
     private static string Text(byte* s) => RuntimeStrings.Read(s);
@@ -556,14 +556,145 @@ public static unsafe class StrOps
     public static byte* Join(byte* sep, byte** items, long n)
     {
         if (n == 1) { RuntimeStrings.Retain(items[0]); return items[0]; }
-        var output = new List<byte>();
         var separator = Bytes(sep);
+        long total = n > 0 ? separator.Length * (n - 1) : 0;
+        for (long k = 0; k < n; k++) total += Bytes(items[k]).Length;
+        if (total == 0) return Empty;
+        byte* output = RuntimeStrings.AllocateBytes(total);
+        long at = 0;
         for (long k = 0; k < n; k++)
         {
-            if (k > 0) output.AddRange(separator.ToArray());
-            output.AddRange(Bytes(items[k]).ToArray());
+            if (k > 0) { separator.CopyTo(new Span<byte>(output + at, separator.Length)); at += separator.Length; }
+            var item = Bytes(items[k]);
+            item.CopyTo(new Span<byte>(output + at, item.Length));
+            at += item.Length;
         }
-        return Make(output.ToArray());
+        return output;
+    }
+
+    /// <summary>A new list (Runtime.RuntimeLists) of new strings.</summary>
+    private static byte* ListOf(List<nint> parts)
+    {
+        byte* list = RuntimeLists.Allocate(parts.Count, sizeof(byte*));
+        if (list == null) { foreach (var p in parts) RuntimeStrings.Release((byte*)p); return null; }
+        byte** items = *(byte***)(list + RuntimeLists.ItemsOffset);
+        for (int k = 0; k < parts.Count; k++) items[k] = (byte*)parts[k];
+        return list;
+    }
+
+    private static bool IsSpaceAt(ReadOnlySpan<byte> u, int at, out int length)
+    {
+        byte b = u[at];
+        length = 1;
+        if (b < 0x80) return b <= 0x20 && b is (>= 0x09 and <= 0x0D) or (>= 0x1C and <= 0x20);
+        Rune.DecodeFromUtf8(u[at..], out var r, out length);
+        return IsSpace(r);
+    }
+
+    /// <summary>str.split (kind 0) and str.rsplit (1): by a separator, or by runs of whitespace when sep is null;
+    /// at most maxsplit splits when it is not negative. Null with ValueError set for an empty separator.</summary>
+    [UnmanagedCallersOnly]
+    public static byte* Split(byte* s, byte* sep, long maxsplit, int kind)
+    {
+        var u = Bytes(s);
+        var parts = new List<nint>();
+        if (maxsplit < 0) maxsplit = long.MaxValue;
+        if (sep != null)
+        {
+            var p = Bytes(sep);
+            if (p.Length == 0) { ErrorState.Set("ValueError", "empty separator"); return null; }
+            if (kind == 0)
+            {
+                int start = 0;
+                while (parts.Count < maxsplit)
+                {
+                    int at = u[start..].IndexOf(p);
+                    if (at < 0) break;
+                    parts.Add((nint)Make(u.Slice(start, at)));
+                    start += at + p.Length;
+                }
+                parts.Add((nint)Make(u[start..]));
+            }
+            else
+            {
+                int end = u.Length;
+                while (parts.Count < maxsplit)
+                {
+                    int at = u[..end].LastIndexOf(p);
+                    if (at < 0) break;
+                    parts.Add((nint)Make(u[(at + p.Length)..end]));
+                    end = at;
+                }
+                parts.Add((nint)Make(u[..end]));
+                parts.Reverse();
+            }
+            return ListOf(parts);
+        }
+        // Whitespace: runs of it separate words, and none is kept at either end.
+        var spans = new List<(int Start, int End)>();
+        int n = u.Length, len;
+        if (kind == 0)
+        {
+            int i = 0;
+            while (true)
+            {
+                while (i < n && IsSpaceAt(u, i, out len)) i += len;
+                if (i >= n) break;
+                if (spans.Count == maxsplit)
+                {
+                    // The rest after the last split keeps its trailing whitespace, as CPython's.
+                    int end = n;
+                    spans.Add((i, end));
+                    break;
+                }
+                int start = i;
+                while (i < n && !IsSpaceAt(u, i, out len)) i += len;
+                spans.Add((start, i));
+            }
+        }
+        else
+        {
+            var starts = new List<int>();
+            for (int i = 0; i < n; i += len) { starts.Add(i); IsSpaceAt(u, i, out len); }   // where each character starts
+            int c = starts.Count - 1;
+            while (true)
+            {
+                while (c >= 0 && IsSpaceAt(u, starts[c], out _)) c--;
+                if (c < 0) break;
+                int end = c + 1 < starts.Count ? starts[c + 1] : n;
+                if (spans.Count == maxsplit) { spans.Add((0, end)); break; }
+                while (c >= 0 && !IsSpaceAt(u, starts[c], out _)) c--;
+                spans.Add((c >= 0 ? starts[c + 1] : 0, end));
+            }
+            spans.Reverse();
+        }
+        foreach (var (a, b) in spans) parts.Add((nint)Make(u[a..b]));
+        return ListOf(parts);
+    }
+
+    /// <summary>str.splitlines: at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029, keeping the
+    /// line ends when asked.</summary>
+    [UnmanagedCallersOnly]
+    public static byte* SplitLines(byte* s, int keepEnds)
+    {
+        var u = Bytes(s);
+        var parts = new List<nint>();
+        int start = 0, i = 0;
+        while (i < u.Length)
+        {
+            int endLength = 0;
+            byte b = u[i];
+            if (b is (byte)'\n' or 0x0B or 0x0C or 0x1C or 0x1D or 0x1E) endLength = 1;
+            else if (b == (byte)'\r') endLength = i + 1 < u.Length && u[i + 1] == (byte)'\n' ? 2 : 1;
+            else if (b == 0xC2 && i + 1 < u.Length && u[i + 1] == 0x85) endLength = 2;
+            else if (b == 0xE2 && i + 2 < u.Length && u[i + 1] == 0x80 && u[i + 2] is 0xA8 or 0xA9) endLength = 3;
+            if (endLength == 0) { i++; continue; }
+            parts.Add((nint)Make(u[start..(keepEnds != 0 ? i + endLength : i)]));
+            i += endLength;
+            start = i;
+        }
+        if (start < u.Length) parts.Add((nint)Make(u[start..]));
+        return ListOf(parts);
     }
 
     /// <summary>partition (0) / rpartition (1): three new strings at parts; ValueError for an empty separator.</summary>

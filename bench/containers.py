@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+"""Containers and strings (issue 10), the same Python functions under CPython, sharpjit (@jit) and Numba (@njit), in
+one run with the engines alternating round by round (A B C A B C); medians and ratios. Writes bench/results/containers.md
+and containers.png. The dict and set rows wait for dicts and sets.
+Usage: PYTHONPATH=python /usr/bin/python3 bench/containers.py [--rounds 5]
+"""
+import argparse, os, platform, statistics, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+
+import sharpjit
+
+N = 1_000_000
+
+
+def append_floats(n):
+    xs = []
+    for i in range(n):
+        xs.append(i * 0.5)
+    return len(xs)
+
+
+def sort_floats(n):
+    xs = [((i * 7919) % 1000003) * 0.001 for i in range(n)]
+    xs.sort()
+    return xs[n // 2]
+
+
+def split_join(text):
+    return len("-".join(text.split()))
+
+
+def list_length(xs):
+    return len(xs)
+
+
+def make_text():
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    parts = []
+    size, i = 0, 0
+    while size < 10_000_000:
+        w = words[(i * 7) % len(words)] + str(i % 100)
+        parts.append(w)
+        size += len(w) + 1
+        i += 1
+    return " ".join(parts)
+
+
+def timed(fn, arg):
+    t = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - t
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    text = make_text()
+    floats = [i * 0.25 for i in range(N)]
+    tasks = {
+        "build a list of 10^6 floats by append": (append_floats, N),
+        "sort 10^6 floats (list built by a comprehension)": (sort_floats, N),
+        "split and join 10 MB of text": (split_join, text),
+        "pass a list of 10^6 floats in (len)": (list_length, floats),
+    }
+    engines = {"CPython": lambda f: f, "sharpjit": sharpjit.jit}
+    try:
+        import numba
+        engines["Numba"] = numba.njit
+        numba_version = numba.__version__
+    except ImportError:
+        numba_version = "not installed"
+    compiled = {}
+    for task, (fn, arg) in tasks.items():
+        expected = fn(arg)
+        for engine, make in engines.items():
+            f = make(fn)
+            try:
+                got = f(arg)   # compiles, and warms up
+            except Exception as e:   # an engine that cannot run the task shows n/a
+                print(f"{engine} cannot run '{task}': {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+                continue
+            assert got == expected, (task, engine, got, expected)
+            compiled[(task, engine)] = f
+    samples = {k: [] for k in compiled}
+    for _ in range(args.rounds):
+        for (task, engine), f in compiled.items():
+            samples[(task, engine)].append(timed(f, tasks[task][1]))
+    med = {k: statistics.median(v) * 1000 for k, v in samples.items()}
+    lines = ["# Containers and strings: CPython, sharpjit, Numba", "",
+             "`PYTHONPATH=python /usr/bin/python3 bench/containers.py` — one call of each function (ms, median of "
+             f"{args.rounds} rounds, engines alternating). Python {platform.python_version()}, Numba {numba_version}, "
+             f"{os.cpu_count()} cores. Numba runs the same code (`[]` in `@njit` is its reflected list; a list argument "
+             "is reflected too).", "",
+             "| task | CPython ms | sharpjit ms | Numba ms | sharpjit vs CPython | sharpjit vs Numba |", "|---|---|---|---|---|---|"]
+    for task in tasks:
+        def cell(engine):
+            return f"{med[(task, engine)]:.1f}" if (task, engine) in med else "n/a"
+        def ratio(engine):
+            if (task, engine) not in med or (task, "sharpjit") not in med or med[(task, engine)] < 0.05:
+                return ""   # CPython's len() of its own list converts nothing
+            r = med[(task, engine)] / med[(task, "sharpjit")]
+            return f"{r:.1f}x faster" if r >= 1 else f"{1 / r:.1f}x slower"
+        lines.append(f"| {task} | {cell('CPython')} | {cell('sharpjit')} | {cell('Numba')} | {ratio('CPython')} | {ratio('Numba')} |")
+    lines += ["", "Dict word count and a set of 10^6 tuples wait for dicts and sets (issue 10)."]
+    text_out = "\n".join(lines) + "\n"
+    out = os.path.join(ROOT, "bench", "results")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "containers.md"), "w") as f:
+        f.write(text_out)
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        names = list(tasks)
+        fig, ax = plt.subplots(figsize=(9, 4))
+        width = 0.27
+        for k, engine in enumerate(engines):
+            values = [med.get((t, engine), 0) for t in names]
+            ax.barh([i + (k - 1) * width for i in range(len(names))], values, height=width, label=engine)
+        ax.set_yticks(range(len(names)), names, fontsize=8)
+        ax.set_xscale("log")
+        ax.set_xlabel("ms per call (median, log scale)")
+        ax.invert_yaxis()
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(os.path.join(out, "containers.png"), dpi=110)
+    except ImportError:
+        pass
+    print(text_out)
+
+
+if __name__ == "__main__":
+    main()
