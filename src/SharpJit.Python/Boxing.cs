@@ -347,6 +347,31 @@ internal static unsafe class Boxing
         return ok;
     }
 
+    /// <summary>A new Python dict of the live entries of a compiled dict (which keeps its references): its lists are
+    /// (live count, indices, hashes, keys, values), and a hash of -1 marks an entry deleted.</summary>
+    private static nint ReadDict(byte* p, DictType t)
+    {
+        byte** parts = (byte**)p;
+        long n = *(long*)(parts[2] + SharpJit.Runtime.RuntimeLists.LengthOffset);
+        long* hashes = *(long**)(parts[2] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        byte* keys = *(byte**)(parts[3] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        byte* values = *(byte**)(parts[4] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        int keyStride = ValueLayout.ItemStride(t.Key), valueStride = ValueLayout.ItemStride(t.Value);
+        nint result = Py.PyDict_New();
+        if (result == 0) return 0;
+        for (long k = 0; k < n; k++)
+        {
+            if (hashes[k] == -1) continue;
+            nint key = Read(keys + k * keyStride, t.Key, borrowed: true);
+            nint value = key == 0 ? 0 : Read(values + k * valueStride, t.Value, borrowed: true);
+            int status = value == 0 ? -1 : Py.PyDict_SetItem(result, key, value);
+            if (key != 0) Py.Py_DecRef(key);
+            if (value != 0) Py.Py_DecRef(value);
+            if (status != 0) { Py.Py_DecRef(result); return 0; }
+        }
+        return result;
+    }
+
     /// <summary>A new Python list of the items of a compiled list (which keeps its references).</summary>
     private static nint ReadList(byte* list, ListType t)
     {
@@ -418,6 +443,12 @@ internal static unsafe class Boxing
                 byte* list = *(byte**)p;
                 nint r = ReadList(list, lt);
                 if (!borrowed) ValueLayout.ReleaseList(list, lt);
+                return r;
+            }
+            case DictType dt:
+            {
+                nint r = ReadDict(p, dt);
+                if (!borrowed) LayoutOf(dt.Parts).Release(p);
                 return r;
             }
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);

@@ -60,6 +60,8 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyList_SetItem(nint list, nint i, nint o);
     [LibraryImport(Lib)] public static partial int PyList_SetSlice(nint list, nint low, nint high, nint items);
     [LibraryImport(Lib)] public static partial nint PyDict_Size(nint d);
+    [LibraryImport(Lib)] public static partial nint PyDict_New();
+    [LibraryImport(Lib)] public static partial int PyDict_SetItem(nint d, nint key, nint value);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
     [LibraryImport(Lib)] public static partial nint PyUnicode_FromStringAndSize(byte* s, nint size);
     [LibraryImport(Lib)] public static partial int PyBytes_AsStringAndSize(nint o, byte** buffer, nint* length);

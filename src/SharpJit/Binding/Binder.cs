@@ -271,7 +271,14 @@ public sealed class Binder
             case Try t: BindTry(t); return;
             case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
             case With w: throw Unsupported(w, "'with' statements are not supported in compiled code");
-            case Delete d: throw Unsupported(d, "'del' is not supported in compiled code");
+            case Delete d:
+                foreach (var target in d.Targets)
+                {
+                    if (target is not Subscript sub) throw Unsupported(target, "'del' of anything but an item (del d[k], del xs[i]) is not supported in compiled code");
+                    var obj = Expr(sub.Value); var idx = Expr(sub.Slice);
+                    Emit(Op.Call, sub.Span, new CallShape(2, Array.Empty<string>()), Emit(Op.Global, sub.Span, "$builtin:$delitem"), obj, idx);
+                }
+                break;
             case Match m: throw Unsupported(m, "'match' statements are not supported in compiled code", "use if/elif chains");
             case AsyncFunctionDef or AsyncFor or AsyncWith: throw Unsupported(s, "async code is not supported in compiled code");
             case TypeAlias ta: throw Unsupported(ta, "'type' statements are not supported in compiled code");
@@ -561,11 +568,11 @@ public sealed class Binder
             }
             case Lambda l: return MakeClosure(_module.Functions[l], l.Span);
             case Syntax.List l: return BindListDisplay(l);
-            case Dict d: throw Unsupported(d, "dicts are not supported in compiled code");
+            case Dict d: return BindDictDisplay(d);
             case Set st: throw Unsupported(st, "sets are not supported in compiled code");
             case ListComp lc: return BindListComp(lc);
             case SetComp: throw Unsupported(e, "set comprehensions are not supported in compiled code", "write the loop out");
-            case DictComp: throw Unsupported(e, "dict comprehensions are not supported in compiled code", "write the loop out");
+            case DictComp dc: return BindDictComp(dc);
             case GeneratorExp: throw Unsupported(e, "generator expressions are not supported in compiled code", "write the loop out");
             case Yield or YieldFrom: throw Unsupported(e, "generators ('yield') are not supported in compiled code");
             case Await: throw Unsupported(e, "'await' is not supported in compiled code");
@@ -776,23 +783,45 @@ public sealed class Binder
         return Emit(Op.Call, l.Span, new CallShape(items.Length, Array.Empty<string>()), new[] { Emit(Op.Global, l.Span, "$builtin:$list") }.Concat(items).ToArray());
     }
 
-    /// <summary>A list comprehension: an empty list, appended to by the loops written out in place. Its variables are
-    /// its own: their outer bindings are restored after it.</summary>
-    private Value BindListComp(ListComp lc)
+    /// <summary>A comprehension building a list or dict: an empty one (<c>$list</c>, <c>$dict</c>), added to by
+    /// the loops written out in place. Its variables are its own: their outer bindings are restored after it.</summary>
+    private Value BindComprehension(Expr node, List<Comprehension> generators, string empty, Action<Func<Value>> element)
     {
-        if (lc.Generators.Any(x => x.IsAsync)) throw Unsupported(lc, "asynchronous comprehensions are not supported in compiled code");
-        string acc = $"$list{_tempCounter++}";
-        var targets = lc.Generators.SelectMany(x => AstWalk.Descendants(x.Target).OfType<Name>()).Select(n => n.Id).Distinct().ToList();
-        var outer = targets.ToDictionary(n => n, n => ReadVar(n, lc.Span));
-        WriteVar(acc, Emit(Op.Call, lc.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, lc.Span, "$builtin:$list")));
-        BindComprehensionLoops(lc.Generators, () =>
-        {
-            var v = Expr(lc.Elt);
-            var append = Emit(Op.Attr, lc.Elt.Span, "append", ReadVar(acc, lc.Span));
-            Emit(Op.Call, lc.Elt.Span, new CallShape(1, Array.Empty<string>()), append, v);
-        });
+        if (generators.Any(x => x.IsAsync)) throw Unsupported(node, "asynchronous comprehensions are not supported in compiled code");
+        string acc = $"$acc{_tempCounter++}";
+        var targets = generators.SelectMany(x => AstWalk.Descendants(x.Target).OfType<Name>()).Select(n => n.Id).Distinct().ToList();
+        var outer = targets.ToDictionary(n => n, n => ReadVar(n, node.Span));
+        WriteVar(acc, Emit(Op.Call, node.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, node.Span, "$builtin:" + empty)));
+        BindComprehensionLoops(generators, () => element(() => ReadVar(acc, node.Span)));
         foreach (var (n, v) in outer) WriteVar(n, v);
-        return ReadVar(acc, lc.Span);
+        return ReadVar(acc, node.Span);
+    }
+
+    private Value BindListComp(ListComp lc) => BindComprehension(lc, lc.Generators, "$list", list =>
+    {
+        var v = Expr(lc.Elt);
+        Emit(Op.Call, lc.Elt.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, lc.Elt.Span, "append", list()), v);
+    });
+
+    private Value BindDictComp(DictComp dc) => BindComprehension(dc, dc.Generators, "$dict", dict =>
+    {
+        var key = Expr(dc.Key); var value = Expr(dc.Value);
+        Emit(Op.SetItem, dc.Key.Span, null, dict(), key, value);
+    });
+
+    /// <summary>A dict display <c>{k: v, ...}</c>: an empty dict (<c>$dict</c>), then each pair stored in order, so a
+    /// repeated key keeps its last value as in CPython.</summary>
+    private Value BindDictDisplay(Dict d)
+    {
+        if (d.Keys.Any(k => k == null)) throw Unsupported(d, "'**' in a dict display is not supported in compiled code", "use update()");
+        string acc = $"$dict{_tempCounter++}";
+        WriteVar(acc, Emit(Op.Call, d.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, d.Span, "$builtin:$dict")));
+        for (int k = 0; k < d.Keys.Count; k++)
+        {
+            var key = Expr(d.Keys[k]!); var value = Expr(d.Values[k]);
+            Emit(Op.SetItem, d.Keys[k]!.Span, null, ReadVar(acc, d.Span), key, value);
+        }
+        return ReadVar(acc, d.Span);
     }
 
     /// <summary>A tuple of items some of which are starred (<c>(a, *t, b)</c>): runs of plain items and the starred

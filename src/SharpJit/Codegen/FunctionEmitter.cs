@@ -770,6 +770,11 @@ public sealed unsafe class FunctionEmitter
                 };
                 return MakeStruct(M.Lower(iterType), x, count);
             }
+            case DictIterType di:
+            {
+                var dict = iterable is DictType ? v : ExtractValue(v, 0);
+                return MakeStruct(M.Lower(iterType), dict, DictCode.SkipDeleted(this, di.View.Dict, dict, M.ConstI64(0)));
+            }
             case ZipIterType zi:
                 var z = (ZipType)iterable;
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => MakeIterator(z.Iterables[k], ExtractValue(v, k), t)).ToArray());
@@ -786,6 +791,7 @@ public sealed unsafe class FunctionEmitter
         {
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
             case ListIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), "");
+            case DictIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
             case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
             case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
             case ReversedIterType { Iterable: ListType }:   // items left, and the list still has them
@@ -805,6 +811,7 @@ public sealed unsafe class FunctionEmitter
         {
             case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
             case ListIterType li: return ListCode.Load(this, li.List, ExtractValue(it, 0), ExtractValue(it, 1));
+            case DictIterType di: return DictCode.Item(this, di.View, ExtractValue(it, 0), ExtractValue(it, 1));
             case TupleIterType ti: return DynamicTupleItem(ExtractValue(it, 0), ti.Tuple, ExtractValue(it, 1), itemType);
             case ReversedIterType ri:
             {
@@ -847,6 +854,8 @@ public sealed unsafe class FunctionEmitter
                     : BuildSub(B, ExtractValue(it, 1), M.ConstI64(1), ""), 1);
             case ZipIterType zi:
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => IteratorNext(t, ExtractValue(it, k))).ToArray());
+            case DictIterType di:
+                return InsertValue(it, DictCode.SkipDeleted(this, di.View.Dict, ExtractValue(it, 0), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), "")), 1);
         }
         if (iterType == SimpleType.StrIter)
         {

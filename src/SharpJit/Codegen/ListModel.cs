@@ -124,3 +124,51 @@ public static class ListCode
         return wrapped;
     }
 }
+
+/// <summary>Reading a dict's entries in generated code (iteration and printing): its parts are the lists of
+/// Typing.DictType.Parts; an entry whose hash is -1 was deleted.</summary>
+public static class DictCode
+{
+    private static ListType Part(DictType t, int k) => (ListType)t.Parts.Items[k];
+
+    /// <summary>The number of entries, deleted ones included.</summary>
+    public static LLVMValueRef Entries(FunctionEmitter e, LLVMValueRef dict) => ListCode.Length(e, e.ExtractValue(dict, 2));
+
+    /// <summary>The first entry at or after pos that is not deleted (or the number of entries).</summary>
+    public static LLVMValueRef SkipDeleted(FunctionEmitter e, DictType t, LLVMValueRef dict, LLVMValueRef pos)
+    {
+        var B = e.B; var M = e.M;
+        var hashes = e.ExtractValue(dict, 2);
+        var entry = GetInsertBlock(B);
+        var head = e.NewBlock("skip"); var check = e.NewBlock("skip_check"); var done = e.NewBlock("skip_done");
+        BuildBr(B, head);
+        PositionBuilderAtEnd(B, head);
+        var at = BuildPhi(B, M.I64, "");
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, at, ListCode.Length(e, hashes), ""), check, done);
+        PositionBuilderAtEnd(B, check);
+        var deleted = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, ListCode.Load(e, Part(t, 2), hashes, at), M.ConstI64(-1), "");
+        var next = BuildAdd(B, at, M.ConstI64(1), "");
+        BuildCondBr(B, deleted, head, done);
+        AddIncoming(at, pos, entry);
+        AddIncoming(at, next, check);
+        PositionBuilderAtEnd(B, done);
+        return at;
+    }
+
+    public static LLVMValueRef Hash(FunctionEmitter e, DictType t, LLVMValueRef dict, LLVMValueRef k) =>
+        ListCode.Load(e, Part(t, 2), e.ExtractValue(dict, 2), k);
+
+    /// <summary>Entry k's key, value or (key, value), borrowed from the dict.</summary>
+    public static LLVMValueRef Item(FunctionEmitter e, DictViewType view, LLVMValueRef dict, LLVMValueRef k)
+    {
+        var t = view.Dict;
+        LLVMValueRef Key() => ListCode.Load(e, Part(t, 3), e.ExtractValue(dict, 3), k);
+        LLVMValueRef Value() => ListCode.Load(e, Part(t, 4), e.ExtractValue(dict, 4), k);
+        return view.Kind switch
+        {
+            "keys" => Key(),
+            "values" => Value(),
+            _ => e.MakeStruct(e.M.Lower(view.Item), Key(), Value()),
+        };
+    }
+}

@@ -53,6 +53,7 @@ public sealed unsafe class ValueLayout
             case OptionalType o: return SizeAlign(OptionalLayout(o));
         }
         if (t == SimpleType.Str || t is PointerType or ListType) return (8, 8);
+        if (t is DictType d) return SizeAlign(d.Parts);
         if (t == SimpleType.None) return (0, 1);
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
     }
@@ -74,6 +75,7 @@ public sealed unsafe class ValueLayout
         else if (t is ArrayType) Runtime.RuntimeArrays.Release(*(byte**)p);
         else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
         else if (t is ListType lt) ReleaseList(*(byte**)p, lt);
+        else if (t is DictType dt) new ValueLayout(dt.Parts.Items).Release(p);
         else if (t is OptionalType o && *p != 0) ReleaseOne(p + OptionalValueOffset(o), o.Inner);
     }
 

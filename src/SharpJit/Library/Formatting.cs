@@ -10,7 +10,25 @@ namespace SharpJit.Library;
 public static unsafe class Formatting
 {
     public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
-        || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l)) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
+        || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l))
+        || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
+
+    /// <summary>Writes the items of a view of the dict (its live entries), ", " between them.</summary>
+    private static void WriteEntries(FunctionEmitter e, LLVMValueRef sink, DictViewType view, LLVMValueRef dict, Action<LLVMValueRef> write)
+    {
+        var first = e.Alloca(e.M.I1);
+        BuildStore(e.B, e.M.ConstBool(true), first);
+        ArrayCode.Loop(e, DictCode.Entries(e, dict), k =>
+        {
+            var live = BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, DictCode.Hash(e, view.Dict, dict, k), e.M.ConstI64(-1), "");
+            e.When(live, () =>
+            {
+                e.When(BuildNot(e.B, BuildLoad2(e.B, e.M.I1, first, ""), ""), () => Text(e, sink, ", "));
+                BuildStore(e.B, e.M.ConstBool(false), first);
+                write(DictCode.Item(e, view, dict, k));
+            });
+        });
+    }
 
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
     private static bool EnsureStack() { Diagnostics.CompileDepth.EnsureStack(); return true; }
@@ -44,6 +62,21 @@ public static unsafe class Formatting
                     WriteRaw(e, sink, e.ExtractValue(v, k), tt.Items[k], repr: true);
                 }
                 Text(e, sink, tt.Items.Length == 1 ? ",)" : ")");
+                return;
+            case DictType dt:
+                Text(e, sink, "{");
+                WriteEntries(e, sink, new DictViewType(dt, "items"), v, item =>
+                {
+                    WriteRaw(e, sink, e.ExtractValue(item, 0), dt.Key, repr: true);
+                    Text(e, sink, ": ");
+                    WriteRaw(e, sink, e.ExtractValue(item, 1), dt.Value, repr: true);
+                });
+                Text(e, sink, "}");
+                return;
+            case DictViewType dv:
+                Text(e, sink, $"dict_{dv.Kind}([");
+                WriteEntries(e, sink, dv, e.ExtractValue(v, 0), item => WriteRaw(e, sink, item, dv.Item, repr: true));
+                Text(e, sink, "])");
                 return;
             case ListType lt:
             {

@@ -35,6 +35,8 @@ public static partial class Builtins
     private static SjType? IterItemType(SjType t) => t switch
     {
         ListType l => l.Element,
+        DictType d => d.Key,
+        DictViewType v => v.Item,
         TupleType { Items.Length: 0 } => SimpleType.Unknown,
         TupleType tt => tt.ItemType,
         ArrayType a => a.Ndim == 1 ? a.Dtype : TypeInference.RowType(a),
@@ -183,11 +185,7 @@ public static partial class Builtins
             e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, n, e.M.ConstI64(0), ""), "IndexError", "pop from empty list", c.Span);
             var k = c.Args.Length == 2 ? ListCode.Index(e, list, ToInt(c, 1), 2, c.Span) : BuildSub(B, n, e.M.ConstI64(1), "");
             var item = ListCode.Load(e, t, list, k);   // its reference moves to the caller
-            var after = BuildAdd(B, k, e.M.ConstI64(1), "");
-            var size = ListCode.ItemSize(e, t);
-            BuildMemMove(B, ListCode.ElementPointer(e, t, list, k), 1, ListCode.ElementPointer(e, t, list, after), 1,
-                BuildMul(B, BuildSub(B, n, after, ""), size, ""));
-            ListCode.SetLength(e, list, BuildSub(B, n, e.M.ConstI64(1), ""));
+            RemoveAt(e, t, list, k);
             return item;
         }).Receiver = t => t is ListType;
 
@@ -239,8 +237,9 @@ public static partial class Builtins
         SjType Extending(CallTypingContext c)
         {
             var items = IterItemType(c.Positional[1].Type) ?? throw c.ErrorAt(c.Positional[1], $"'{TypeOps.PyName(c.Positional[1].Type)}' object is not iterable");
-            c.ReceivesItems(c.Positional[0], items);
-            if (c.Positional[1].Type is not ListType) c.Require(PythonLibrary.Function("lists", "extend"), c.Positional[0].Type, c.Positional[1].Type);
+            // Compiled once the list holds such items (until then it is typed again).
+            if (c.ReceivesItems(c.Positional[0], items) && c.Positional[1].Type is not ListType)
+                c.Require(PythonLibrary.Function("lists", "extend"), c.Positional[0].Type, c.Positional[1].Type);
             return SimpleType.None;
         }
         void LowerExtend(LoweringCall c)

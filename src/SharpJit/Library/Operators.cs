@@ -39,6 +39,8 @@ public static partial class Builtins
     {
         if (args.Any(a => a.Type is DTypeType) && op is CmpOperator.Eq or CmpOperator.NotEq) return Get("dtype." + OperatorName(op));
         if (args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op))) return Get("array." + OperatorName(op));
+        if (op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is DictType : op is CmpOperator.Eq or CmpOperator.NotEq && args.Any(a => a.Type is DictType))
+            return Get("dict." + OperatorName(op));
         bool listOperands = op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is ListType
             : op is CmpOperator.Eq or CmpOperator.NotEq ? args.Any(a => a.Type is ListType) : op is not (CmpOperator.Is or CmpOperator.IsNot) && args.All(a => a.Type is ListType);
         return listOperands ? Get("list." + OperatorName(op)) : Operation(op);

@@ -173,11 +173,14 @@ public sealed class CallTypingContext
 
     /// <summary>A list receives items of this type: when they are not of its element type, the display it came from
     /// takes a type both fit in (or typing reports the mismatch).</summary>
-    public void ReceivesItems(TypedArg list, SjType element)
+    /// <returns>True when the container already holds such items (false: it is typed again once it does).</returns>
+    public bool ReceivesItems(TypedArg list, SjType element)
     {
-        if (list.Type is not ListType l || l.Element == element || !TypeOps.IsKnown(element)) return;
-        if (l.Element != SimpleType.Unknown && TypeOps.Unify(l.Element, element) == l.Element) return;   // it holds them already (an int in a list of float)
+        var held = TypeInference.Held(list.Type);
+        if (held == null || held == element || !TypeOps.IsKnown(element)) return true;
+        if (held != SimpleType.Unknown && TypeOps.Unify(held, element) == held) return true;   // it holds them already (an int in a list of float)
         RefineList?.Invoke(list.Site, element);
+        return false;
     }
 
     public CompileError Error(string message, string? hint = null) => _error(Site, message, hint);

@@ -110,9 +110,12 @@ public sealed class TypeInference
         bool any = false;
         foreach (var s in _specs.Values)
             foreach (var i in s.Ir.Blocks.SelectMany(b => b.Instrs))
-                if (IsListDisplay(i) && i.Type is ListType { Element: var e } && e == SimpleType.Unknown && !_listElements.ContainsKey(i))
+                if (IsListDisplay(i) && (i.Type is ListType { Element: var e } && e == SimpleType.Unknown
+                    || i.Type is DictType dt && (dt.Key == SimpleType.Unknown || dt.Value == SimpleType.Unknown)) && !_listElements.ContainsKey(i))
                 {
-                    _listElements[i] = ScalarType.Int64;
+                    _listElements[i] = i.Type is DictType d
+                        ? new TupleType(new[] { d.Key == SimpleType.Unknown ? ScalarType.Int64 : d.Key, d.Value == SimpleType.Unknown ? ScalarType.Int64 : d.Value })
+                        : ScalarType.Int64;
                     Enqueue(s);
                     any = true;
                 }
@@ -122,7 +125,16 @@ public sealed class TypeInference
     private static string Article(SjType t) => "aeiou".Contains(TypeOps.PyName(t)[0]) ? "an" : "a";
 
     private static bool IsListDisplay(Instr i) =>
-        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" } or ResolvedLibraryCall { Function.Name: "list", Signature.Args.Length: 0 };
+        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" } or ResolvedLibraryCall { Function.Name: "list" or "dict", Signature.Args.Length: 0 };
+
+    /// <summary>What a list (its element) or a dict (its (key, value)) holds: Unknown while nothing is known of it,
+    /// null for other types.</summary>
+    public static SjType? Held(SjType t) => t switch
+    {
+        ListType l => l.Element,
+        DictType d => d.Key == SimpleType.Unknown && d.Value == SimpleType.Unknown ? SimpleType.Unknown : d.Items,
+        _ => null,
+    };
 
     /// <summary>Specialisations requested from outside inference (the entries being compiled).</summary>
     private readonly HashSet<Specialization> _roots = new();
@@ -298,10 +310,10 @@ public sealed class TypeInference
                 if (u == null) return new ConflictType(t, a.Type);
                 t = u;
             }
-            // An empty list joined with a list of known items is one of them.
-            if (t is ListType { Element: var joined } && joined != SimpleType.Unknown)
+            // An empty list or dict joined with one of known items is one of them.
+            if (Held(t) is { } joined && joined != SimpleType.Unknown)
                 foreach (var a in i.Args)
-                    if (a.Type is ListType { Element: var e } && e == SimpleType.Unknown) RefineList(i, a, joined);
+                    if (Held(a.Type) == SimpleType.Unknown) RefineList(i, a, joined);
             return t;
         }
         // Unbound on every path taken to here: the check always raises, and what follows is dead.
@@ -348,9 +360,9 @@ public sealed class TypeInference
             case Op.Not: return ScalarType.Bool;
             case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!, i.Args), i.Args);
             case Op.SetItem:
-                if (i.Args[0].Type is ListType)
+                if (i.Args[0].Type is ListType or DictType)
                 {
-                    InferEntry(i, Builtins.Get("list.setitem"), i.Args);
+                    InferEntry(i, Builtins.Get(i.Args[0].Type is ListType ? "list.setitem" : "dict.setitem"), i.Args);
                     return SimpleType.None;
                 }
                 if (i.Args[0].Type is not ArrayType)
@@ -428,6 +440,8 @@ public sealed class TypeInference
             case EnumerateType en: return new EnumerateIterType(IteratorOf(at, en.Iterable));
             case ReversedType r: return new ReversedIterType(r.Iterable);
             case ListType l: return new ListIterType(l);
+            case DictType d: return new DictIterType(new DictViewType(d, "keys"));
+            case DictViewType v: return new DictIterType(v);
             case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
@@ -446,6 +460,7 @@ public sealed class TypeInference
         ReversedIterType { Iterable: ArrayType a } => a.Ndim == 1 ? a.Dtype : RowType(a),
         ReversedIterType { Iterable: ListType l } => l.Element,
         ListIterType li => li.List.Element,
+        DictIterType di => di.View.Item,
         ReversedIterType r => r.Iterable == SimpleType.Str ? SimpleType.Str : ScalarType.Int64,
         _ when iterator == SimpleType.StrIter => SimpleType.Str,
         _ => ScalarType.Int64,   // a range
@@ -567,6 +582,7 @@ public sealed class TypeInference
         if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
         if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
         if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);
+        if (t is DictType) return InferEntry(i, Builtins.Get("dict.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
@@ -791,7 +807,7 @@ public sealed class TypeInference
         {
             case Instr { Op: Op.Phi } phi:
                 foreach (var a in phi.Args)
-                    if (a.Type is ListType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
+                    if (a.Type is ListType or DictType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
                 return;
             case Instr { Op: Op.Narrow or Op.Unwrap or Op.Attr } x:
                 RefineList(use, x.Args[0], element, seen);
@@ -799,22 +815,30 @@ public sealed class TypeInference
             case Instr { Op: Op.Call } site when IsListDisplay(site):
             {
                 var old = _listElements.GetValueOrDefault(site, SimpleType.Unknown);
-                if (site.Type is ListType { Element: var current }) old = TypeOps.Unify(old, current) ?? old;
+                if (Held(site.Type) is { } current) old = TypeOps.Unify(old, current) ?? old;
                 var joined = TypeOps.Unify(old, element);
                 if (joined == null)
-                    throw Error(use, $"this list holds {TypeOps.PyName(old)} items and receives {Article(element)} {TypeOps.PyName(element)} here",
-                        "compiled lists hold items of one type; convert the item, or use a tuple");
+                    throw Error(use, Mismatch(site.Type, old, element), "compiled lists and dicts hold items of one type; convert the item, or use a tuple");
                 if (joined != old) { _listElements[site] = joined; _listRefined = true; }
                 return;
             }
             default:
-                var held = list.Type is ListType { Element: var e } ? e : SimpleType.Unknown;
+                var held = Held(list.Type) ?? SimpleType.Unknown;
+                string what = list.Type is DictType ? "dict" : "list";
                 throw held == SimpleType.Unknown
-                    ? Error(use, "cannot tell the type of the items of this empty list where it was made",
-                        "make the list in this function, or start it with an item (e.g. [0.0]) and clear() it")
-                    : Error(use, $"this list holds {TypeOps.PyName(held)} items and receives {Article(element)} {TypeOps.PyName(element)} here",
-                        "compiled lists hold items of one type: make the list with items of the wider type (e.g. [0.0] for floats)");
+                    ? Error(use, $"cannot tell the type of the items of this empty {what} where it was made",
+                        $"make the {what} in this function, or start it with an item (e.g. [0.0] or {{0: 0.0}}) and clear() it")
+                    : Error(use, Mismatch(list.Type, held, element),
+                        $"compiled {what}s hold items of one type: make the {what} with items of the wider type (e.g. [0.0] for floats)");
         }
+    }
+
+    /// <summary>"this list holds int items and receives a str here", or for a dict its key and value types.</summary>
+    private static string Mismatch(SjType container, SjType held, SjType element)
+    {
+        if (container is DictType && held is TupleType { Items: [var k, var v] } && element is TupleType { Items: [var k2, var v2] })
+            return $"this dict maps {TypeOps.PyName(k)} to {TypeOps.PyName(v)} and receives {Article(k2)} {TypeOps.PyName(k2)} key with {Article(v2)} {TypeOps.PyName(v2)} value here";
+        return $"this list holds {TypeOps.PyName(held)} items and receives {Article(element)} {TypeOps.PyName(element)} here";
     }
 
     public CompileError CallError(Value at, string message, string? hint = null) => Error(at, message, hint);

@@ -154,6 +154,48 @@ public sealed class ListIterType : SjType
     public override int GetHashCode() => List.GetHashCode() * 31 + 41;
 }
 
+/// <summary>A dict of one key type and one value type: five lists shared by every reference to it (its indices, hashes,
+/// keys, values and live count; Library/py/dicts.py). An empty display starts with Unknown types, learned from what it
+/// receives as lists learn theirs.</summary>
+public sealed class DictType : SjType
+{
+    public SjType Key { get; }
+    public SjType Value { get; }
+    public DictType(SjType key, SjType value) { Key = key; Value = value; }
+    public override string Name => $"Dict({Key}, {Value})";
+    public override bool Equals(SjType? other) => other is DictType d && d.Key == Key && d.Value == Value;
+    public override int GetHashCode() => Key.GetHashCode() * 31 + Value.GetHashCode() * 7 + 43;
+
+    /// <summary>What the dict holds as one type (for typing what it receives): (key, value).</summary>
+    public TupleType Items => new(new[] { Key, Value });
+
+    /// <summary>The five lists of its model, in order: live count, indices, hashes, keys, values.</summary>
+    public TupleType Parts => new(new SjType[] { new ListType(ScalarType.Int64), new ListType(ScalarType.Int64), new ListType(ScalarType.Int64),
+        new ListType(Key), new ListType(Value) });
+}
+
+/// <summary>d.keys(), d.values() or d.items(): a view of the dict (it sees later changes).</summary>
+public sealed class DictViewType : SjType
+{
+    public DictType Dict { get; }
+    public string Kind { get; }
+    public DictViewType(DictType dict, string kind) { Dict = dict; Kind = kind; }
+    public override string Name => $"dict_{Kind}({Dict})";
+    public override bool Equals(SjType? other) => other is DictViewType v && v.Dict == Dict && v.Kind == Kind;
+    public override int GetHashCode() => Dict.GetHashCode() * 31 + Kind.GetHashCode();
+    public SjType Item => Kind switch { "keys" => Dict.Key, "values" => Dict.Value, _ => Dict.Items };
+}
+
+/// <summary>An iterator over a dict's keys, values or items: (dict, entry number), skipping deleted entries.</summary>
+public sealed class DictIterType : SjType
+{
+    public DictViewType View { get; }
+    public DictIterType(DictViewType view) { View = view; }
+    public override string Name => $"iter({View})";
+    public override bool Equals(SjType? other) => other is DictIterType t && t.View == View;
+    public override int GetHashCode() => View.GetHashCode() * 31 + 47;
+}
+
 /// <summary>Where an array's elements lie: C (row-major contiguous), F (column-major contiguous) or A (any strides).</summary>
 public enum ArrayLayout { C, F, A }
 
@@ -366,7 +408,7 @@ public sealed class OptionalType : SjType
     public override string Name => $"Optional[{Inner}]";
 
     /// <summary>Types that can be optional: numbers, tuples, str, arrays and lists.</summary>
-    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType || t == SimpleType.Str;
+    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType or DictType || t == SimpleType.Str;
 }
 
 /// <summary>A phi whose incoming values have types that cannot be unified; an error only if used.</summary>
@@ -389,6 +431,9 @@ public static class TypeOps
         ArrayType => "numpy.ndarray",
         ListType => "list",
         ListIterType => "list_iterator",
+        DictType => "dict",
+        DictViewType v => "dict_" + v.Kind,
+        DictIterType => "dict_keyiterator",
         EnumerateType => "enumerate",
         ZipType => "zip",
         SliceType => "slice",
@@ -429,6 +474,8 @@ public static class TypeOps
         // A list's items keep their representation: only an empty list of unknown items joins a typed one.
         if (a is ListType la && b is ListType lb)
             return la.Element == SimpleType.Unknown ? b : lb.Element == SimpleType.Unknown ? a : null;
+        if (a is DictType da && b is DictType db)
+            return da.Key == SimpleType.Unknown && da.Value == SimpleType.Unknown ? b : db.Key == SimpleType.Unknown && db.Value == SimpleType.Unknown ? a : null;
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
             return new BoundMethodType(r, ma.Method);
         if (a is ArrayType aa && b is ArrayType ab && aa.Dtype == ab.Dtype && aa.Ndim == ab.Ndim)

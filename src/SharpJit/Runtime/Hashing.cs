@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+
+namespace SharpJit.Runtime;
+
+/// <summary>
+/// hash() of floats and strings for compiled code (ints, bools, complex numbers and tuples are hashed in generated
+/// code, Library/Dicts.cs). Floats hash as CPython's _Py_HashDouble, so hash(2.0) == hash(2) and dicts treat them
+/// as one key; strings use FNV-1a over their UTF-8 (CPython's string hashes are randomised per process anyway).
+/// </summary>
+public static unsafe class Hashing
+{
+    public const long Modulus = (1L << 61) - 1;   // CPython's _PyHASH_MODULUS
+    public const int Bits = 61;
+
+    /// <summary>CPython's _Py_HashDouble; a NaN hashes to 0 (CPython hashes it by object identity).</summary>
+    public static long HashDouble(double v)
+    {
+        if (!double.IsFinite(v)) return double.IsInfinity(v) ? (v > 0 ? 314159 : -314159) : 0;
+        double m = Math.Abs(v);
+        int e = 0;
+        // frexp: m = mantissa * 2**e with 0.5 <= mantissa < 1.
+        if (m != 0)
+        {
+            e = Math.ILogB(m) + 1;
+            m = Math.ScaleB(m, -e);
+        }
+        int sign = v < 0 ? -1 : 1;
+        ulong x = 0;
+        while (m != 0)
+        {
+            x = ((x << 28) & Modulus) | x >> (Bits - 28);
+            m *= 268435456.0;   // 2**28
+            e -= 28;
+            ulong y = (ulong)m;
+            m -= y;
+            x += y;
+            if (x >= Modulus) x -= Modulus;
+        }
+        e = e >= 0 ? e % Bits : Bits - 1 - ((-1 - e) % Bits);
+        x = ((x << e) & Modulus) | x >> (Bits - e);
+        long h = (long)x * sign;
+        return h == -1 ? -2 : h;
+    }
+
+    [UnmanagedCallersOnly] public static long HashDoubleExport(double v) => HashDouble(v);
+
+    [UnmanagedCallersOnly]
+    public static long HashStr(byte* s)
+    {
+        ulong h = 14695981039346656037UL;
+        if (s != null)
+            for (byte* p = s; *p != 0; p++) h = (h ^ *p) * 1099511628211UL;
+        long r = (long)h;
+        return r == -1 ? -2 : r;
+    }
+}
