@@ -230,6 +230,15 @@ def make_namedtuple(type_name, items):
     return cls._make(items) if cls is not None else items
 
 
+def literal(text):
+    """The value of an exception's argument from its repr (an int or tuple key of a KeyError); else the text."""
+    import ast
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
+
+
 def site_frame(file, line, func):
     """A finished frame reporting file, line and function: the native core keeps one per raise site and adds a
     traceback entry for it to each exception raised there."""

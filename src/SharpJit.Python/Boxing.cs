@@ -372,6 +372,28 @@ internal static unsafe class Boxing
         return result;
     }
 
+    /// <summary>A new Python set of the items of a compiled set (which keeps its references): its lists are (used,
+    /// fill, mask, finger), slot states (1: holds an item), hashes, keys.</summary>
+    private static nint ReadSet(byte* p, SetType t)
+    {
+        byte** parts = (byte**)p;
+        long n = *(long*)(parts[1] + SharpJit.Runtime.RuntimeLists.LengthOffset);
+        long* states = *(long**)(parts[1] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        byte* keys = *(byte**)(parts[3] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        int stride = ValueLayout.ItemStride(t.Key);
+        nint result = Py.PySet_New(0);
+        if (result == 0) return 0;
+        for (long k = 0; k < n; k++)
+        {
+            if (states[k] != 1) continue;
+            nint key = Read(keys + k * stride, t.Key, borrowed: true);
+            int status = key == 0 ? -1 : Py.PySet_Add(result, key);
+            if (key != 0) Py.Py_DecRef(key);
+            if (status != 0) { Py.Py_DecRef(result); return 0; }
+        }
+        return result;
+    }
+
     /// <summary>A new Python list of the items of a compiled list (which keeps its references).</summary>
     private static nint ReadList(byte* list, ListType t)
     {
@@ -449,6 +471,12 @@ internal static unsafe class Boxing
             {
                 nint r = ReadDict(p, dt);
                 if (!borrowed) LayoutOf(dt.Parts).Release(p);
+                return r;
+            }
+            case SetType st:
+            {
+                nint r = ReadSet(p, st);
+                if (!borrowed) LayoutOf(st.Parts).Release(p);
                 return r;
             }
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);

@@ -31,6 +31,11 @@ internal static unsafe class Bridge
     }
 
     /// <summary>Calls bridge.name(*args), stealing the argument references; a new reference or 0 with an exception set.</summary>
+    /// <summary>The Python object an exception's argument was: its text, or for a non-str argument (kept as its
+    /// repr, Runtime.ExceptionArgument) the value read back from the repr.</summary>
+    private static nint Argument(string message) =>
+        SharpJit.Runtime.ExceptionArgument.IsLiteral(message) ? CallHelper("literal", Py.Str(message[1..])) : Py.Str(message);
+
     private static nint CallHelper(string name, params nint[] args)
     {
         if (_module == 0)
@@ -77,7 +82,7 @@ internal static unsafe class Bridge
             nint exc;
             if (!p.IsSet) exc = CallOne(cls, Py.Str("compiled code failed without setting an exception"));
             else if (!p.HasMessage) exc = Py.PyObject_CallObject(cls, 0);
-            else exc = CallOne(cls, p.Message != null ? Py.Str(p.Message) : Utf8(p.MessagePtr));
+            else exc = CallOne(cls, p.Message != null ? Argument(p.Message) : Argument(SharpJit.Runtime.RuntimeStrings.Read(p.MessagePtr)));
             if (exc == 0) return 0;
             if (!Chain(exc, p.Cause, p.Context, p.SuppressContext)) { Py.Py_DecRef(exc); return 0; }
             Py.PyErr_SetObject(Py.TypeOf(exc), exc);
@@ -127,7 +132,7 @@ internal static unsafe class Bridge
                 if (frame == 0) return 0;
                 frames.Add(frame);
             }
-            nint exc = e.PyMessage == null ? Py.PyObject_CallObject(cls, 0) : CallOne(cls, Py.Str(e.PyMessage));
+            nint exc = e.PyMessage == null ? Py.PyObject_CallObject(cls, 0) : CallOne(cls, Argument(e.PyMessage));
             if (exc == 0) return 0;
             if (!Chain(exc, e.Cause, e.Context, e.SuppressContext)) { Py.Py_DecRef(exc); return 0; }
             if (frames.Count == 0) return exc;   // never raised (a cause made as ValueError("…")): no traceback

@@ -61,6 +61,8 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyList_SetSlice(nint list, nint low, nint high, nint items);
     [LibraryImport(Lib)] public static partial nint PyDict_Size(nint d);
     [LibraryImport(Lib)] public static partial nint PyDict_New();
+    [LibraryImport(Lib)] public static partial nint PySet_New(nint iterable);
+    [LibraryImport(Lib)] public static partial int PySet_Add(nint set, nint key);
     [LibraryImport(Lib)] public static partial int PyDict_SetItem(nint d, nint key, nint value);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
     [LibraryImport(Lib)] public static partial nint PyUnicode_FromStringAndSize(byte* s, nint size);

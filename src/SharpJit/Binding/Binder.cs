@@ -569,9 +569,13 @@ public sealed class Binder
             case Lambda l: return MakeClosure(_module.Functions[l], l.Span);
             case Syntax.List l: return BindListDisplay(l);
             case Dict d: return BindDictDisplay(d);
-            case Set st: throw Unsupported(st, "sets are not supported in compiled code");
+            case Set st: return BindSetDisplay(st);
             case ListComp lc: return BindListComp(lc);
-            case SetComp: throw Unsupported(e, "set comprehensions are not supported in compiled code", "write the loop out");
+            case SetComp sc: return BindComprehension(sc, sc.Generators, "$set", set =>
+            {
+                var v = Expr(sc.Elt);
+                Emit(Op.Call, sc.Elt.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, sc.Elt.Span, "add", set()), v);
+            });
             case DictComp dc: return BindDictComp(dc);
             case GeneratorExp: throw Unsupported(e, "generator expressions are not supported in compiled code", "write the loop out");
             case Yield or YieldFrom: throw Unsupported(e, "generators ('yield') are not supported in compiled code");
@@ -808,6 +812,21 @@ public sealed class Binder
         var key = Expr(dc.Key); var value = Expr(dc.Value);
         Emit(Op.SetItem, dc.Key.Span, null, dict(), key, value);
     });
+
+    /// <summary>A set display <c>{a, b}</c>: an empty set (<c>$set</c>), then each item added in order.</summary>
+    private Value BindSetDisplay(Set st)
+    {
+        if (st.Elts.FirstOrDefault(x => x is Starred) is { } starred)
+            throw Unsupported(starred, "starred items in a set display are not supported in compiled code", "add them with update()");
+        string acc = $"$set{_tempCounter++}";
+        WriteVar(acc, Emit(Op.Call, st.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, st.Span, "$builtin:$set")));
+        foreach (var item in st.Elts)
+        {
+            var v = Expr(item);
+            Emit(Op.Call, item.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, item.Span, "add", ReadVar(acc, st.Span)), v);
+        }
+        return ReadVar(acc, st.Span);
+    }
 
     /// <summary>A dict display <c>{k: v, ...}</c>: an empty dict (<c>$dict</c>), then each pair stored in order, so a
     /// repeated key keeps its last value as in CPython.</summary>

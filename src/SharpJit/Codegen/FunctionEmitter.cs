@@ -695,8 +695,11 @@ public sealed unsafe class FunctionEmitter
                 if (args.Length == 0) return ConstPointerNull(M.Ptr);
                 if (args[0].Type == SimpleType.Str && !(args[0] is Instr { Streamed: true })) return NewRef(ValueOf(args[0]), SimpleType.Str);
                 {
+                    // A str is its own text; any other argument is kept as its repr, marked (Runtime.ExceptionArgument).
                     var sb = CallRuntime("sj_sb_new");
-                    WriteValue(sb, args[0], args[0].Type, repr: false);
+                    bool literal = args[0].Type != SimpleType.Str;
+                    if (literal) CallRuntime("sj_write_str", sb, M.ConstString(Runtime.ExceptionArgument.Literal.ToString()));
+                    WriteValue(sb, args[0], args[0].Type, repr: literal);
                     return CallRuntime("sj_sb_finish", sb);
                 }
         }
@@ -770,6 +773,7 @@ public sealed unsafe class FunctionEmitter
                 };
                 return MakeStruct(M.Lower(iterType), x, count);
             }
+            case SetIterType si: return MakeStruct(M.Lower(iterType), v, DictCode.SkipEmptySlots(this, v, M.ConstI64(0)));
             case DictIterType di:
             {
                 var dict = iterable is DictType ? v : ExtractValue(v, 0);
@@ -791,7 +795,7 @@ public sealed unsafe class FunctionEmitter
         {
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
             case ListIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), "");
-            case DictIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
+            case DictIterType or SetIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
             case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
             case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
             case ReversedIterType { Iterable: ListType }:   // items left, and the list still has them
@@ -812,6 +816,7 @@ public sealed unsafe class FunctionEmitter
             case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
             case ListIterType li: return ListCode.Load(this, li.List, ExtractValue(it, 0), ExtractValue(it, 1));
             case DictIterType di: return DictCode.Item(this, di.View, ExtractValue(it, 0), ExtractValue(it, 1));
+            case SetIterType si: return DictCode.SetItem(this, si.Set, ExtractValue(it, 0), ExtractValue(it, 1));
             case TupleIterType ti: return DynamicTupleItem(ExtractValue(it, 0), ti.Tuple, ExtractValue(it, 1), itemType);
             case ReversedIterType ri:
             {
@@ -856,6 +861,8 @@ public sealed unsafe class FunctionEmitter
                 return MakeStruct(M.Lower(iterType), zi.Inners.Select((t, k) => IteratorNext(t, ExtractValue(it, k))).ToArray());
             case DictIterType di:
                 return InsertValue(it, DictCode.SkipDeleted(this, di.View.Dict, ExtractValue(it, 0), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), "")), 1);
+            case SetIterType:
+                return InsertValue(it, DictCode.SkipEmptySlots(this, ExtractValue(it, 0), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), "")), 1);
         }
         if (iterType == SimpleType.StrIter)
         {

@@ -125,45 +125,56 @@ public static class ListCode
     }
 }
 
-/// <summary>Reading a dict's entries in generated code (iteration and printing): its parts are the lists of
-/// Typing.DictType.Parts; an entry whose hash is -1 was deleted.</summary>
+/// <summary>Reading a dict's entries and a set's slots in generated code (iteration and printing). A dict's parts are
+/// the lists of Typing.DictType.Parts, and an entry whose hash is -1 was deleted; a set's are Typing.SetType.Parts,
+/// and only slots whose state is 1 hold an item. Both keep their markers in list 2 (dict hashes) or 1 (set states).</summary>
 public static class DictCode
 {
-    private static ListType Part(DictType t, int k) => (ListType)t.Parts.Items[k];
+    private static readonly ListType Ints = new(ScalarType.Int64);
 
-    /// <summary>The number of entries, deleted ones included.</summary>
-    public static LLVMValueRef Entries(FunctionEmitter e, LLVMValueRef dict) => ListCode.Length(e, e.ExtractValue(dict, 2));
+    /// <summary>The number of entries (deleted ones included) or of slots: the length of part 2.</summary>
+    public static LLVMValueRef Entries(FunctionEmitter e, LLVMValueRef container) => ListCode.Length(e, e.ExtractValue(container, 2));
 
     /// <summary>The first entry at or after pos that is not deleted (or the number of entries).</summary>
-    public static LLVMValueRef SkipDeleted(FunctionEmitter e, DictType t, LLVMValueRef dict, LLVMValueRef pos)
+    public static LLVMValueRef SkipDeleted(FunctionEmitter e, DictType t, LLVMValueRef dict, LLVMValueRef pos) =>
+        Skip(e, e.ExtractValue(dict, 2), pos, marker => BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, marker, e.M.ConstI64(-1), ""));
+
+    /// <summary>The first slot of a set at or after pos that holds an item (or the number of slots).</summary>
+    public static LLVMValueRef SkipEmptySlots(FunctionEmitter e, LLVMValueRef set, LLVMValueRef pos) =>
+        Skip(e, e.ExtractValue(set, 1), pos, marker => BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, marker, e.M.ConstI64(1), ""));
+
+    /// <summary>The first position at or after pos whose marker does not say skip (or the markers' length).</summary>
+    private static LLVMValueRef Skip(FunctionEmitter e, LLVMValueRef markers, LLVMValueRef pos, Func<LLVMValueRef, LLVMValueRef> skip)
     {
         var B = e.B; var M = e.M;
-        var hashes = e.ExtractValue(dict, 2);
         var entry = GetInsertBlock(B);
         var head = e.NewBlock("skip"); var check = e.NewBlock("skip_check"); var done = e.NewBlock("skip_done");
         BuildBr(B, head);
         PositionBuilderAtEnd(B, head);
         var at = BuildPhi(B, M.I64, "");
-        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, at, ListCode.Length(e, hashes), ""), check, done);
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, at, ListCode.Length(e, markers), ""), check, done);
         PositionBuilderAtEnd(B, check);
-        var deleted = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, ListCode.Load(e, Part(t, 2), hashes, at), M.ConstI64(-1), "");
+        var skipped = skip(ListCode.Load(e, Ints, markers, at));
         var next = BuildAdd(B, at, M.ConstI64(1), "");
-        BuildCondBr(B, deleted, head, done);
+        BuildCondBr(B, skipped, head, done);
         AddIncoming(at, pos, entry);
         AddIncoming(at, next, check);
         PositionBuilderAtEnd(B, done);
         return at;
     }
 
-    public static LLVMValueRef Hash(FunctionEmitter e, DictType t, LLVMValueRef dict, LLVMValueRef k) =>
-        ListCode.Load(e, Part(t, 2), e.ExtractValue(dict, 2), k);
+    public static LLVMValueRef Hash(FunctionEmitter e, LLVMValueRef dict, LLVMValueRef k) => ListCode.Load(e, Ints, e.ExtractValue(dict, 2), k);
+
+    /// <summary>Whether slot k of a set holds an item.</summary>
+    public static LLVMValueRef SlotHoldsItem(FunctionEmitter e, LLVMValueRef set, LLVMValueRef k) =>
+        BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, ListCode.Load(e, Ints, e.ExtractValue(set, 1), k), e.M.ConstI64(1), "");
 
     /// <summary>Entry k's key, value or (key, value), borrowed from the dict.</summary>
     public static LLVMValueRef Item(FunctionEmitter e, DictViewType view, LLVMValueRef dict, LLVMValueRef k)
     {
         var t = view.Dict;
-        LLVMValueRef Key() => ListCode.Load(e, Part(t, 3), e.ExtractValue(dict, 3), k);
-        LLVMValueRef Value() => ListCode.Load(e, Part(t, 4), e.ExtractValue(dict, 4), k);
+        LLVMValueRef Key() => ListCode.Load(e, (ListType)t.Parts.Items[3], e.ExtractValue(dict, 3), k);
+        LLVMValueRef Value() => ListCode.Load(e, (ListType)t.Parts.Items[4], e.ExtractValue(dict, 4), k);
         return view.Kind switch
         {
             "keys" => Key(),
@@ -171,4 +182,8 @@ public static class DictCode
             _ => e.MakeStruct(e.M.Lower(view.Item), Key(), Value()),
         };
     }
+
+    /// <summary>The item in slot k of a set (that holds one), borrowed from the set.</summary>
+    public static LLVMValueRef SetItem(FunctionEmitter e, SetType t, LLVMValueRef set, LLVMValueRef k) =>
+        ListCode.Load(e, (ListType)t.Parts.Items[3], e.ExtractValue(set, 3), k);
 }

@@ -27,6 +27,8 @@ public abstract class TypeModel
         ArrayType at => new ArrayModel(at),
         ListType l => new ListModel(l),
         DictType d => new AggregateModel(d.Parts.Items),
+        SetType st => new AggregateModel(st.Parts.Items),
+        SetIterType si => new AggregateModel(new SjType[] { si.Set, ScalarType.Int64 }),
         DictViewType v => new AggregateModel(new SjType[] { v.Dict }),
         DictIterType di => new AggregateModel(new SjType[] { di.View.Dict, ScalarType.Int64 }),
         ListIterType li => new AggregateModel(new SjType[] { li.List, ScalarType.Int64 }),

@@ -54,6 +54,7 @@ public sealed unsafe class ValueLayout
         }
         if (t == SimpleType.Str || t is PointerType or ListType) return (8, 8);
         if (t is DictType d) return SizeAlign(d.Parts);
+        if (t is SetType s) return SizeAlign(s.Parts);
         if (t == SimpleType.None) return (0, 1);
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
     }
@@ -76,6 +77,7 @@ public sealed unsafe class ValueLayout
         else if (t is TupleType tt) new ValueLayout(tt.Items).Release(p);
         else if (t is ListType lt) ReleaseList(*(byte**)p, lt);
         else if (t is DictType dt) new ValueLayout(dt.Parts.Items).Release(p);
+        else if (t is SetType st) new ValueLayout(st.Parts.Items).Release(p);
         else if (t is OptionalType o && *p != 0) ReleaseOne(p + OptionalValueOffset(o), o.Inner);
     }
 

@@ -391,6 +391,7 @@ public static unsafe class Arith
                 else if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
                 else if (ta is ListType && tb is ListType) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, a, b, "");   // the same list object
+                else if (ta is SetType or DictType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, e.ExtractValue(a, 0), e.ExtractValue(b, 0), "");   // their lists are theirs alone
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
             }

@@ -35,6 +35,7 @@ public static unsafe partial class Builtins
         ["range"] = t => t == SimpleType.Range,
         ["list"] = t => t is ListType,
         ["dict"] = t => t is DictType,
+        ["set"] = t => t is SetType,
     };
 
     static Builtins()
@@ -48,6 +49,7 @@ public static unsafe partial class Builtins
         RegisterStrings();
         RegisterLists();
         RegisterDicts();
+        RegisterSets();
         foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
     }
 
@@ -89,7 +91,7 @@ public static unsafe partial class Builtins
     /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
     /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
-        Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : "method.") + name) is LibFunc f
+        Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
         && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
 
     // ------------------------------------------------------------ shared typing helpers
@@ -370,7 +372,7 @@ public static unsafe partial class Builtins
         {
             Arity(c, "len", 1, 1);
             var t = c.Positional[0].Type;
-            if (t is TupleType or ListType or DictType or DictViewType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
+            if (t is TupleType or ListType or DictType or DictViewType or SetType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
             if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
             if (t is ArrayType) return ScalarType.Int64;
             throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
@@ -381,8 +383,8 @@ public static unsafe partial class Builtins
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             if (t is ArrayType) return ArrayCode.Dim(e, c.Arg(0), 0);
             if (t is ListType) return ListCode.Length(e, c.Arg(0));
-            if (t is DictType dt) return DictLength(e, dt, c.Arg(0));
-            if (t is DictViewType dv) return DictLength(e, dv.Dict, e.ExtractValue(c.Arg(0), 0));
+            if (t is DictType or SetType) return ContainerLength(e, c.Arg(0));
+            if (t is DictViewType) return ContainerLength(e, e.ExtractValue(c.Arg(0), 0));
             var r = c.Arg(0);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);

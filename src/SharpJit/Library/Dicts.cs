@@ -154,9 +154,9 @@ public static partial class Builtins
         }, c => HashOf(c.E, c.Arg(0), c.ArgType(0)), neverRaises: true);
     }
 
-    /// <summary>The number of live items of a dict (len).</summary>
-    internal static LLVMValueRef DictLength(FunctionEmitter e, DictType t, LLVMValueRef d) =>
-        ListCode.Load(e, (ListType)t.Parts.Items[0], e.ExtractValue(d, 0), e.M.ConstI64(0));
+    /// <summary>The number of items of a dict or set (len): item 0 of its first list.</summary>
+    internal static LLVMValueRef ContainerLength(FunctionEmitter e, LLVMValueRef container) =>
+        ListCode.Load(e, new ListType(ScalarType.Int64), e.ExtractValue(container, 0), e.M.ConstI64(0));
 
     /// <summary>Removes item k of a list (its reference is the caller's), moving the items after it down.</summary>
     internal static void RemoveAt(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef k)

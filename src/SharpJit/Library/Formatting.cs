@@ -11,7 +11,7 @@ public static unsafe class Formatting
 {
     public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l))
-        || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
+        || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is SetType s && CanFormat(ListCode.ElementOf(new ListType(s.Key))) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
     /// <summary>Writes the items of a view of the dict (its live entries), ", " between them.</summary>
     private static void WriteEntries(FunctionEmitter e, LLVMValueRef sink, DictViewType view, LLVMValueRef dict, Action<LLVMValueRef> write)
@@ -20,7 +20,7 @@ public static unsafe class Formatting
         BuildStore(e.B, e.M.ConstBool(true), first);
         ArrayCode.Loop(e, DictCode.Entries(e, dict), k =>
         {
-            var live = BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, DictCode.Hash(e, view.Dict, dict, k), e.M.ConstI64(-1), "");
+            var live = BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, DictCode.Hash(e, dict, k), e.M.ConstI64(-1), "");
             e.When(live, () =>
             {
                 e.When(BuildNot(e.B, BuildLoad2(e.B, e.M.I1, first, ""), ""), () => Text(e, sink, ", "));
@@ -73,6 +73,26 @@ public static unsafe class Formatting
                 });
                 Text(e, sink, "}");
                 return;
+            case SetType st:
+            {
+                // {1, 2} in table order, or set() when empty.
+                var empty = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, Builtins.ContainerLength(e, v), e.M.ConstI64(0), "");
+                e.When(empty, () => Text(e, sink, "set()"));
+                e.When(BuildNot(e.B, empty, ""), () =>
+                {
+                    Text(e, sink, "{");
+                    var first = e.Alloca(e.M.I1);
+                    BuildStore(e.B, e.M.ConstBool(true), first);
+                    ArrayCode.Loop(e, DictCode.Entries(e, v), k => e.When(DictCode.SlotHoldsItem(e, v, k), () =>
+                    {
+                        e.When(BuildNot(e.B, BuildLoad2(e.B, e.M.I1, first, ""), ""), () => Text(e, sink, ", "));
+                        BuildStore(e.B, e.M.ConstBool(false), first);
+                        WriteRaw(e, sink, DictCode.SetItem(e, st, v, k), st.Key, repr: true);
+                    }));
+                    Text(e, sink, "}");
+                });
+                return;
+            }
             case DictViewType dv:
                 Text(e, sink, $"dict_{dv.Kind}([");
                 WriteEntries(e, sink, dv, e.ExtractValue(v, 0), item => WriteRaw(e, sink, item, dv.Item, repr: true));
@@ -98,11 +118,11 @@ public static unsafe class Formatting
             case ExceptionInstanceType ei when repr:
                 // ValueError('message'), or ValueError() without one.
                 Text(e, sink, Runtime.ExceptionClasses.ShortName(ei.ExceptionName) + "(");
-                e.When(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, v, ConstPointerNull(e.M.Ptr), ""), () => e.CallRuntime("sj_write_repr_str", sink, v));
+                e.CallRuntime("sj_write_exc_arg", sink, v, ConstInt(e.M.I32, 0), ConstInt(e.M.I32, 1));
                 Text(e, sink, ")");
                 return;
-            case ExceptionInstanceType:
-                e.CallRuntime("sj_write_str", sink, e.CallRuntime("sj_str_or_empty", v));
+            case ExceptionInstanceType ei:
+                e.CallRuntime("sj_write_exc_arg", sink, v, ConstInt(e.M.I32, ei.ExceptionName == "KeyError" ? 1 : 0), ConstInt(e.M.I32, 0));
                 return;
             case CaughtExceptionType:
                 e.CallRuntime("sj_write_exc", sink, v, e.M.ConstI64(repr ? 1 : 0));

@@ -36,6 +36,7 @@ public static partial class Builtins
     {
         ListType l => l.Element,
         DictType d => d.Key,
+        SetType st => st.Key,
         DictViewType v => v.Item,
         TupleType { Items.Length: 0 } => SimpleType.Unknown,
         TupleType tt => tt.ItemType,

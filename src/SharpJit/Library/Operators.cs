@@ -32,6 +32,7 @@ public static partial class Builtins
     /// <summary>The entry of an operator for these operands: NumPy's element-wise form when one is an array.</summary>
     public static LibFunc Operation(Operator op, IReadOnlyList<IR.Value> args) =>
         args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op))
+        : args.Any(a => a.Type is SetType) && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set." + OperatorName(op))
         : args.Any(a => a.Type is ListType) && op is Operator.Add or Operator.Mult ? Get("list." + OperatorName(op)) : Operation(op);
     public static LibFunc Operation(UnaryOperator op, IReadOnlyList<IR.Value> args) =>
         args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op);
@@ -41,6 +42,8 @@ public static partial class Builtins
         if (args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op))) return Get("array." + OperatorName(op));
         if (op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is DictType : op is CmpOperator.Eq or CmpOperator.NotEq && args.Any(a => a.Type is DictType))
             return Get("dict." + OperatorName(op));
+        if (op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is SetType : op is not (CmpOperator.Is or CmpOperator.IsNot) && args.Any(a => a.Type is SetType))
+            return Get("set." + OperatorName(op));
         bool listOperands = op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is ListType
             : op is CmpOperator.Eq or CmpOperator.NotEq ? args.Any(a => a.Type is ListType) : op is not (CmpOperator.Is or CmpOperator.IsNot) && args.All(a => a.Type is ListType);
         return listOperands ? Get("list." + OperatorName(op)) : Operation(op);

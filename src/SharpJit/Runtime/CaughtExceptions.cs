@@ -109,9 +109,18 @@ public static unsafe class CaughtExceptions
     {
         var c = Of(p);
         string? message = c.MessageText;
-        string text = repr != 0 ? $"{ExceptionClasses.ShortName(c.Type)}({(message is null ? "" : PyStr.Repr(message))})"
-            : message is null ? "" : c.Type == "KeyError" ? PyStr.Repr(message) : message;
+        string text = repr != 0 ? $"{ExceptionClasses.ShortName(c.Type)}({(message is null ? "" : ExceptionArgument.Repr(message))})"
+            : message is null ? "" : ExceptionArgument.Str(c.Type, message);
         RuntimeExports.WriteText(sink, text);
+    }
+
+    /// <summary>sj_write_exc_arg: str() (or the repr) of the argument of an exception made in compiled code.</summary>
+    [UnmanagedCallersOnly]
+    public static void WriteArgument(long sink, byte* message, int keyError, int repr)
+    {
+        if (message == null) return;
+        string m = RuntimeStrings.Read(message);
+        RuntimeExports.WriteText(sink, repr != 0 ? ExceptionArgument.Repr(m) : ExceptionArgument.Str(keyError != 0 ? "KeyError" : "", m));
     }
 
     /// <summary>sj_exc_isinstance: isinstance(e, cls) of a caught exception.</summary>
@@ -134,4 +143,23 @@ public static unsafe class CaughtExceptions
     public static void CauseNone() => ErrorState.StageCause(null);
 
     private static ErrorState.Caught Of(byte* p) => (ErrorState.Caught)GCHandle.FromIntPtr(*(nint*)p).Target!;
+}
+
+/// <summary>
+/// An exception's one argument is kept as its message text. A str argument is the text itself; any other (an int key
+/// of a KeyError, a tuple) is its repr behind <see cref="Literal"/>, so str(e), repr(e), the traceback's last line
+/// and the object CPython receives (Python.Bridge, by literal_eval) are CPython's.
+/// </summary>
+public static class ExceptionArgument
+{
+    public const char Literal = '\u0001';
+
+    public static bool IsLiteral(string message) => message.Length > 0 && message[0] == Literal;
+
+    /// <summary>str(e): the argument's str (a KeyError's is the repr of its key).</summary>
+    public static string Str(string type, string message) =>
+        IsLiteral(message) ? message[1..] : type == "KeyError" ? PyStr.Repr(message) : message;
+
+    /// <summary>The argument as repr(e) shows it.</summary>
+    public static string Repr(string message) => IsLiteral(message) ? message[1..] : PyStr.Repr(message);
 }

@@ -27,7 +27,7 @@ public sealed class PythonException : Exception
 
     /// <summary>The last line of a CPython traceback: "ValueError: message", or just the type without a message.</summary>
     public string LastLine => PyMessage is null ? DisplayType
-        : TypeName == "KeyError" ? $"{TypeName}: {PyStr.Repr(PyMessage)}"   // str(KeyError(k)) is repr(k)
+        : ExceptionArgument.IsLiteral(PyMessage) || TypeName == "KeyError" ? $"{DisplayType}: {ExceptionArgument.Str(TypeName, PyMessage)}"   // str(KeyError(k)) is repr(k)
         : PyMessage == "" ? DisplayType : $"{DisplayType}: {PyMessage}";
 
     /// <summary>As CPython's traceback names the class: module.Name, without the module for __main__ and builtins.</summary>

@@ -15,6 +15,7 @@ public static unsafe class RuntimeSymbols
         ["sj_exc_clear"] = ("v:", (nint)(delegate* unmanaged<void>)&CaughtExceptions.Clear),
         ["sj_exc_restore"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&CaughtExceptions.Restore),
         ["sj_exc_free"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&CaughtExceptions.Free),
+        ["sj_write_exc_arg"] = ("v:lpii", (nint)(delegate* unmanaged<long, byte*, int, int, void>)&CaughtExceptions.WriteArgument),
         ["sj_exc_isinstance"] = ("i:pp", (nint)(delegate* unmanaged<byte*, byte*, int>)&CaughtExceptions.IsInstance),
         ["sj_exc_context"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&CaughtExceptions.Context),
         ["sj_exc_cause_caught"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&CaughtExceptions.CauseCaught),

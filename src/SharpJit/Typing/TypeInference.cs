@@ -110,7 +110,7 @@ public sealed class TypeInference
         bool any = false;
         foreach (var s in _specs.Values)
             foreach (var i in s.Ir.Blocks.SelectMany(b => b.Instrs))
-                if (IsListDisplay(i) && (i.Type is ListType { Element: var e } && e == SimpleType.Unknown
+                if (IsListDisplay(i) && (i.Type is ListType { Element: var e } && e == SimpleType.Unknown || i.Type is SetType { Key: var sk } && sk == SimpleType.Unknown
                     || i.Type is DictType dt && (dt.Key == SimpleType.Unknown || dt.Value == SimpleType.Unknown)) && !_listElements.ContainsKey(i))
                 {
                     _listElements[i] = i.Type is DictType d
@@ -125,13 +125,14 @@ public sealed class TypeInference
     private static string Article(SjType t) => "aeiou".Contains(TypeOps.PyName(t)[0]) ? "an" : "a";
 
     private static bool IsListDisplay(Instr i) =>
-        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" } or ResolvedLibraryCall { Function.Name: "list" or "dict", Signature.Args.Length: 0 };
+        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" or "$set" } or ResolvedLibraryCall { Function.Name: "list" or "dict" or "set", Signature.Args.Length: 0 };
 
     /// <summary>What a list (its element) or a dict (its (key, value)) holds: Unknown while nothing is known of it,
     /// null for other types.</summary>
     public static SjType? Held(SjType t) => t switch
     {
         ListType l => l.Element,
+        SetType st => st.Key,
         DictType d => d.Key == SimpleType.Unknown && d.Value == SimpleType.Unknown ? SimpleType.Unknown : d.Items,
         _ => null,
     };
@@ -441,6 +442,7 @@ public sealed class TypeInference
             case ReversedType r: return new ReversedIterType(r.Iterable);
             case ListType l: return new ListIterType(l);
             case DictType d: return new DictIterType(new DictViewType(d, "keys"));
+            case SetType st: return new SetIterType(st);
             case DictViewType v: return new DictIterType(v);
             case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
         }
@@ -461,6 +463,7 @@ public sealed class TypeInference
         ReversedIterType { Iterable: ListType l } => l.Element,
         ListIterType li => li.List.Element,
         DictIterType di => di.View.Item,
+        SetIterType si => si.Set.Key,
         ReversedIterType r => r.Iterable == SimpleType.Str ? SimpleType.Str : ScalarType.Int64,
         _ when iterator == SimpleType.StrIter => SimpleType.Str,
         _ => ScalarType.Int64,   // a range
@@ -636,6 +639,7 @@ public sealed class TypeInference
         {
             case FunctionType ft:
             {
+                if (args.Any(a => HoldsUnknown(a.Type)) || ft.Captures.Any(HoldsUnknown)) return SimpleType.Unknown;   // see Postponed
                 var binding = BindArguments(i, ft.Function, shape, args);
                 var types = new List<SjType>(ft.Captures);
                 SjType Normalise(SjType t) => ft.Function.AcceptsNarrow ? t : TypeOps.Canonical(t);
@@ -807,7 +811,7 @@ public sealed class TypeInference
         {
             case Instr { Op: Op.Phi } phi:
                 foreach (var a in phi.Args)
-                    if (a.Type is ListType or DictType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
+                    if (a.Type is ListType or DictType or SetType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
                 return;
             case Instr { Op: Op.Narrow or Op.Unwrap or Op.Attr } x:
                 RefineList(use, x.Args[0], element, seen);
@@ -857,6 +861,7 @@ public sealed class TypeInference
         var callees = new List<Specialization>();
         var context = new CallTypingContext(i, pos.ToArray(), kws, (at, message, hint) => Error(at, message, hint), (f, types) =>
         {
+            if (types.Any(HoldsUnknown)) throw new Postponed();
             var target = Request(f, types);
             NoteCallSite(target, i);
             if (_current != null) target.Callers.Add(_current);
@@ -864,13 +869,21 @@ public sealed class TypeInference
             return target;
         })
         { ListElement = site => _listElements.GetValueOrDefault(site, SimpleType.Unknown), RefineList = (site, element) => RefineList(i, site, element) };
-        var result = fn.Type(context);
+        SjType result;
+        try { result = fn.Type(context); }
+        catch (Postponed) { return SimpleType.Unknown; }
         var all = pos.Concat(kws.Select(k => k.Item2)).ToList();
         var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), all.Select(a => a.Literal).ToImmutableArray(),
             kws.Select(k => k.Item1).ToImmutableArray(), result);
         i.Resolved = new ResolvedLibraryCall(fn, sig) { Folded = fn.Fold?.Invoke(sig), Callees = callees };
         return result;
     }
+
+    /// <summary>A call that would compile a function for a list, dict or set whose items are not known yet: it is typed
+    /// once they are (or once an empty display defaults them), so no specialisation is made for a type that will grow.</summary>
+    private sealed class Postponed : Exception { }
+
+    private static bool HoldsUnknown(SjType t) => Held(t) == SimpleType.Unknown || t is TupleType tt && tt.Items.Any(HoldsUnknown);
 
     private ArgBinding BindArguments(Instr call, FunctionInfo fn, CallShape shape, Value[] args)
     {

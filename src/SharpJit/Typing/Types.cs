@@ -174,6 +174,30 @@ public sealed class DictType : SjType
         new ListType(Key), new ListType(Value) });
 }
 
+/// <summary>A set of one item type: four lists shared by every reference to it, laid out as CPython's set table
+/// (Library/py/sets.py), so it iterates in CPython's order.</summary>
+public sealed class SetType : SjType
+{
+    public SjType Key { get; }
+    public SetType(SjType key) { Key = key; }
+    public override string Name => $"Set({Key})";
+    public override bool Equals(SjType? other) => other is SetType s && s.Key == Key;
+    public override int GetHashCode() => Key.GetHashCode() * 31 + 53;
+
+    /// <summary>The four lists of its model: (used, fill, mask, finger), slot states, hashes, keys.</summary>
+    public TupleType Parts => new(new SjType[] { new ListType(ScalarType.Int64), new ListType(ScalarType.Int64), new ListType(ScalarType.Int64), new ListType(Key) });
+}
+
+/// <summary>An iterator over a set: (set, slot), skipping slots that hold no item.</summary>
+public sealed class SetIterType : SjType
+{
+    public SetType Set { get; }
+    public SetIterType(SetType set) { Set = set; }
+    public override string Name => $"iter({Set})";
+    public override bool Equals(SjType? other) => other is SetIterType t && t.Set == Set;
+    public override int GetHashCode() => Set.GetHashCode() * 31 + 59;
+}
+
 /// <summary>d.keys(), d.values() or d.items(): a view of the dict (it sees later changes).</summary>
 public sealed class DictViewType : SjType
 {
@@ -408,7 +432,7 @@ public sealed class OptionalType : SjType
     public override string Name => $"Optional[{Inner}]";
 
     /// <summary>Types that can be optional: numbers, tuples, str, arrays and lists.</summary>
-    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType or DictType || t == SimpleType.Str;
+    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType or DictType or SetType || t == SimpleType.Str;
 }
 
 /// <summary>A phi whose incoming values have types that cannot be unified; an error only if used.</summary>
@@ -432,6 +456,8 @@ public static class TypeOps
         ListType => "list",
         ListIterType => "list_iterator",
         DictType => "dict",
+        SetType => "set",
+        SetIterType => "set_iterator",
         DictViewType v => "dict_" + v.Kind,
         DictIterType => "dict_keyiterator",
         EnumerateType => "enumerate",
@@ -474,6 +500,8 @@ public static class TypeOps
         // A list's items keep their representation: only an empty list of unknown items joins a typed one.
         if (a is ListType la && b is ListType lb)
             return la.Element == SimpleType.Unknown ? b : lb.Element == SimpleType.Unknown ? a : null;
+        if (a is SetType sa2 && b is SetType sb2)
+            return sa2.Key == SimpleType.Unknown ? b : sb2.Key == SimpleType.Unknown ? a : null;
         if (a is DictType da && b is DictType db)
             return da.Key == SimpleType.Unknown && da.Value == SimpleType.Unknown ? b : db.Key == SimpleType.Unknown && db.Value == SimpleType.Unknown ? a : null;
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)

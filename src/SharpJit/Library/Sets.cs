@@ -1,0 +1,113 @@
+using SharpJit.Codegen;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Library;
+
+/// <summary>
+/// set: four lists laid out as CPython's set table (Typing.SetType.Parts). The empty display (<c>$set</c>, filled by
+/// add calls the binder writes), <c>_sj_set_parts</c>, and entries <c>set.NAME</c> calling Library/py/sets.py.
+/// </summary>
+public static partial class Builtins
+{
+    private static SetType SetOf(CallTypingContext c) =>
+        new(c.ListElementHere is var k && k != SimpleType.Unknown ? k : SimpleType.Unknown);
+
+    /// <summary>An entry calling the Python function <paramref name="function"/> with the arguments as they are.</summary>
+    private static LibFunc AddSetCall(string name, string function, int min, int max, Func<CallTypingContext, bool>? check = null)
+    {
+        var f = Add(name, c =>
+        {
+            int n = c.Positional.Length - 1;
+            string method = name["set.".Length..];
+            if (c.Keywords.Count > 0) throw c.Error($"set.{method}() takes no keyword arguments");
+            if (n < min - 1 || n > max - 1)
+                throw c.Error(max == 1 ? $"set.{method}() takes no arguments ({n} given)" : $"set.{method}() takes exactly one argument ({n} given)");
+            if (check?.Invoke(c) == false) return SimpleType.None;
+            return c.Require(PythonLibrary.Function("sets", function), c.Types).ReturnType;
+        }, c => c.CallCompiled(0, c.Args.Select(a => a.Value).ToArray()));
+        f.Receiver = t => t is SetType;
+        return f;
+    }
+
+    /// <summary>Argument k is iterable; its items are what the set receives.</summary>
+    private static SjType IterableArg(CallTypingContext c, int k) =>
+        IterItemType(c.Positional[k].Type) ?? throw c.ErrorAt(c.Positional[k], $"'{TypeOps.PyName(c.Positional[k].Type)}' object is not iterable");
+
+    private static void RegisterSets()
+    {
+        Add("$set", SetOf, c => NewSet(c, (SetType)c.ResultType));
+        Add("set", c =>
+        {
+            Arity(c, "set", 0, 1);
+            if (c.Positional.Length == 0) return SetOf(c);
+            var item = IterableArg(c, 0);
+            if (!IsHashable(item)) throw c.ErrorAt(c.Positional[0], $"unhashable type: '{TypeOps.PyName(item)}'");
+            return c.Require(PythonLibrary.Function("sets", "set_of"), c.Positional[0].Type).ReturnType;
+        }, c => c.Args.Length == 0 ? NewSet(c, (SetType)c.ResultType) : c.CallCompiled(0, c.Arg(0)));
+        Add("_sj_empty_set_of", c => new SetType(IterableArg(c, 0)), c => NewSet(c, (SetType)c.ResultType));
+        Add("_sj_set_parts", c => ((SetType)c.Positional[0].Type).Parts, c => c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
+
+        bool Receives(CallTypingContext c, SjType item)
+        {
+            if (!IsHashable(item)) throw c.ErrorAt(c.Positional[^1], $"unhashable type: '{TypeOps.PyName(item)}'");
+            return c.ReceivesItems(c.Positional[0], item);
+        }
+        AddSetCall("set.add", "add", 2, 2, c => Receives(c, c.Positional[1].Type));
+        AddSetCall("set.update", "update", 2, 2, c => Receives(c, IterableArg(c, 1)));
+        AddSetCall("set.discard", "discard", 2, 2, c => CheckHashable(c, c.Positional[1]));
+        AddSetCall("set.remove", "remove", 2, 2, c => CheckHashable(c, c.Positional[1]));
+        AddSetCall("set.pop", "pop", 1, 1);
+        AddSetCall("set.clear", "clear", 1, 1);
+        AddSetCall("set.copy", "set_of", 1, 1);
+        foreach (var name in new[] { "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint" })
+            AddSetCall("set." + name, name, 2, 2, c =>
+            {
+                var item = IterableArg(c, 1);
+                // The result holds both operands' items: they must be of one type.
+                if (name is "union" or "symmetric_difference" && c.Positional[0].Type is SetType s && TypeOps.Unify(s.Key, item) != s.Key && s.Key != SimpleType.Unknown)
+                    throw c.ErrorAt(c.Positional[1], $"a set of {TypeOps.PyName(s.Key)} cannot take {TypeOps.PyName(item)} items in compiled code");
+                return true;
+            });
+
+        // Operators between sets, and `in`.
+        foreach (var (op, function) in new[] { ("or_", "union"), ("and_", "intersection"), ("sub", "difference"), ("xor", "symmetric_difference"),
+                     ("eq", "eq"), ("ne", "ne"), ("lt", "lt"), ("le", "issubset"), ("gt", "gt"), ("ge", "issuperset") })
+            Add("set." + op, c =>
+            {
+                var (a, b) = (c.Positional[0].Type, c.Positional[1].Type);
+                if (a is not SetType || b is not SetType)
+                {
+                    if (op is "eq" or "ne") return ScalarType.Bool;   // a set never equals a non-set
+                    throw c.Error(op is "or_" or "and_" or "sub" or "xor"
+                        ? $"unsupported operand type(s) for {OperatorSymbol(op)}: '{TypeOps.PyName(a)}' and '{TypeOps.PyName(b)}'"
+                        : $"'{OperatorSymbol(op)}' not supported between instances of '{TypeOps.PyName(a)}' and '{TypeOps.PyName(b)}'");
+                }
+                return c.Require(PythonLibrary.Function("sets", function), a, b).ReturnType;
+            }, c => c.Callees.Count == 0 ? c.E.M.ConstBool(op == "ne") : c.CallCompiled(0, c.Arg(0), c.Arg(1)));
+        AddSetCall("set.in_", "contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;
+        AddSetCall("set.not_in", "not_contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;
+    }
+
+    /// <summary>A new empty set: (used 0, fill 0, mask 7, finger 0), 8 unused slots, no keys yet.</summary>
+    private static LLVMValueRef NewSet(LoweringCall c, SetType t)
+    {
+        var e = c.E;
+        var ints = new ListType(ScalarType.Int64);
+        LLVMValueRef IntList(params long[] items)
+        {
+            var list = ListCode.Allocate(e, ints, e.M.ConstI64(items.Length), c.Span);
+            for (int k = 0; k < items.Length; k++) ListCode.Store(e, ints, list, e.M.ConstI64(k), e.M.ConstI64(items[k]));
+            return list;
+        }
+        var empty = new long[MinDictSize];
+        var keys = ListCode.Allocate(e, (ListType)t.Parts.Items[3], e.M.ConstI64(0), c.Span);
+        return e.MakeStruct(e.M.Lower(t), IntList(0, 0, MinDictSize - 1, 0), IntList(empty), IntList(empty), keys);
+    }
+
+    private static string OperatorSymbol(string op) => op switch
+    {
+        "or_" => "|", "and_" => "&", "sub" => "-", "xor" => "^", "lt" => "<", "le" => "<=", "gt" => ">", "ge" => ">=", "eq" => "==", _ => "!=",
+    };
+}
