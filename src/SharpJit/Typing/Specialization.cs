@@ -11,6 +11,9 @@ public sealed class Specialization
     public ImmutableArray<SjType> ArgTypes { get; }
     public IrFunction Ir { get; }
     public SjType ReturnType = SimpleType.Unknown;
+    /// <summary>An error found while typing that stands only if this specialisation is still reached when typing ends
+    /// (a parameter of a container type that was still growing when it was requested).</summary>
+    public Diagnostics.CompileError? DeferredError;
     /// <summary>False when no path can raise (RaiseAnalysis): then it returns a plain value.</summary>
     public bool CanRaise = true;
     /// <summary>Part of a call cycle (RaiseAnalysis): takes a hidden depth argument and raises RecursionError past

@@ -94,6 +94,7 @@ public sealed class TypeInference
             foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
         }
         DropUnreachable();
+        if (_specs.Values.Select(s => s.DeferredError).FirstOrDefault(e => e != null) is { } deferred) throw deferred;
         foreach (var s in _specs.Values) IrEdit.PruneStaticBranches(s.Ir, LiveSuccessors);
         foreach (var s in _specs.Values)
         {
@@ -189,6 +190,7 @@ public sealed class TypeInference
         {
             if (++iterations > 1000) throw s.Function.Module.Error(ErrorKind.TypingError, $"type inference of '{s.Function.QualName}' did not converge", s.Function.Node.Span);
             changed = false;
+            s.DeferredError = null;   // the last round, which sees every type, decides
             SjType ret = SimpleType.Unknown;
             // Edges a branch on a compile-time constant (isinstance, len of a tuple ...) cannot take are not typed:
             // library code dispatches on its argument types this way.
@@ -639,7 +641,6 @@ public sealed class TypeInference
         {
             case FunctionType ft:
             {
-                if (args.Any(a => HoldsUnknown(a.Type)) || ft.Captures.Any(HoldsUnknown)) return SimpleType.Unknown;   // see Postponed
                 var binding = BindArguments(i, ft.Function, shape, args);
                 var types = new List<SjType>(ft.Captures);
                 SjType Normalise(SjType t) => ft.Function.AcceptsNarrow ? t : TypeOps.Canonical(t);
@@ -827,13 +828,17 @@ public sealed class TypeInference
                 return;
             }
             default:
+                // Reached through a parameter (or another value not made here): the error stands only if this
+                // specialisation is still reached when typing ends; one requested while the caller's container was
+                // still growing is dropped (DropUnreachable).
                 var held = Held(list.Type) ?? SimpleType.Unknown;
-                string what = list.Type is DictType ? "dict" : "list";
-                throw held == SimpleType.Unknown
+                string what = list.Type is DictType ? "dict" : list.Type is SetType ? "set" : "list";
+                _current!.DeferredError ??= held == SimpleType.Unknown
                     ? Error(use, $"cannot tell the type of the items of this empty {what} where it was made",
                         $"make the {what} in this function, or start it with an item (e.g. [0.0] or {{0: 0.0}}) and clear() it")
                     : Error(use, Mismatch(list.Type, held, element),
                         $"compiled {what}s hold items of one type: make the {what} with items of the wider type (e.g. [0.0] for floats)");
+                return;
         }
     }
 
@@ -861,7 +866,6 @@ public sealed class TypeInference
         var callees = new List<Specialization>();
         var context = new CallTypingContext(i, pos.ToArray(), kws, (at, message, hint) => Error(at, message, hint), (f, types) =>
         {
-            if (types.Any(HoldsUnknown)) throw new Postponed();
             var target = Request(f, types);
             NoteCallSite(target, i);
             if (_current != null) target.Callers.Add(_current);
@@ -869,21 +873,13 @@ public sealed class TypeInference
             return target;
         })
         { ListElement = site => _listElements.GetValueOrDefault(site, SimpleType.Unknown), RefineList = (site, element) => RefineList(i, site, element) };
-        SjType result;
-        try { result = fn.Type(context); }
-        catch (Postponed) { return SimpleType.Unknown; }
+        var result = fn.Type(context);
         var all = pos.Concat(kws.Select(k => k.Item2)).ToList();
         var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), all.Select(a => a.Literal).ToImmutableArray(),
             kws.Select(k => k.Item1).ToImmutableArray(), result);
         i.Resolved = new ResolvedLibraryCall(fn, sig) { Folded = fn.Fold?.Invoke(sig), Callees = callees };
         return result;
     }
-
-    /// <summary>A call that would compile a function for a list, dict or set whose items are not known yet: it is typed
-    /// once they are (or once an empty display defaults them), so no specialisation is made for a type that will grow.</summary>
-    private sealed class Postponed : Exception { }
-
-    private static bool HoldsUnknown(SjType t) => Held(t) == SimpleType.Unknown || t is TupleType tt && tt.Items.Any(HoldsUnknown);
 
     private ArgBinding BindArguments(Instr call, FunctionInfo fn, CallShape shape, Value[] args)
     {
