@@ -1,4 +1,4 @@
-# expect: TypingError 3:5: cannot tell the type of the items of this empty list where it was made
+# expect: TypingError 3:5: this list holds int items and receives a float here
 def fill(xs):
     xs.append(1.5)
 

@@ -3,8 +3,12 @@ def lookup(table, name):
     return table[name]
 
 
-prices = {"apple": 1.25, "pear": 0.75}
-print(lookup(prices, "pear"))
-del prices["pear"]
-print(len(prices))
-print(lookup(prices, "pear"))
+def main():
+    prices = {"apple": 1.25, "pear": 0.75}
+    print(lookup(prices, "pear"))
+    del prices["pear"]
+    print(len(prices))
+    print(lookup(prices, "pear"))
+
+
+main()

@@ -62,12 +62,12 @@ def test_typing_error_reports_file_line_and_caret():
 def test_unsupported_error_reports_file_line_and_caret():
     @sharpjit.jit
     def builds_list(n):
-        values = [n, n]
+        values = [0, *(n, n)]
         return n
 
     with pytest.raises(UnsupportedError) as info:
         builds_list(1)
-    _assert_report(info.value, builds_list.py_func, "values = [n, n]", "list")
+    _assert_report(info.value, builds_list.py_func, "values = [0, *(n, n)]", "starred items in a list display")
     assert isinstance(info.value, NotImplementedError)
 
 

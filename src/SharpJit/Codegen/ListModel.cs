@@ -23,28 +23,13 @@ public sealed class ListModel : TypeModel
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, +1);
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, -1);
 
-    private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
+    private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta) => CountedPointer.Adjust(e, p, 0, delta, () =>
     {
-        var B = e.B; var M = e.M;
-        if (IsAConstantPointerNull(p).Handle != 0 || IsUndef(p) != 0 || IsPoison(p) != 0) return;
-        var counted = e.NewBlock("lrc"); var done = e.NewBlock("lrc_done");
-        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, p, ConstPointerNull(M.Ptr), ""), counted, done);
-        PositionBuilderAtEnd(B, counted);
-        var updated = BuildAdd(B, BuildLoad2(B, M.I64, p, ""), M.ConstI64(delta), "");
-        BuildStore(B, updated, p);
-        if (delta < 0)
-        {
-            var free = e.NewBlock("lrc_free");
-            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, updated, M.ConstI64(0), ""), free, done);
-            PositionBuilderAtEnd(B, free);
-            var element = Of(ListCode.ElementOf(_t));
-            if (element.HasReferences)
-                ArrayCode.Loop(e, ListCode.Length(e, p), k => element.DecRef(e, ListCode.Load(e, _t, p, k)));
-            e.CallRuntime("sj_list_free", p);
-        }
-        BuildBr(B, done);
-        PositionBuilderAtEnd(B, done);
-    }
+        var element = Of(ListCode.ElementOf(_t));
+        if (element.HasReferences)
+            ArrayCode.Loop(e, ListCode.Length(e, p), k => element.DecRef(e, ListCode.Load(e, _t, p, k)));
+        e.CallRuntime("sj_list_free", p);
+    });
 }
 
 /// <summary>Reading, building and growing lists in generated code: the primitives list lowerings use.</summary>

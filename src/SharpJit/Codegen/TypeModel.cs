@@ -139,15 +139,25 @@ public sealed class StrModel : TypeModel
 
     private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
     {
+        if (IsAGlobalValue(p).Handle != 0 || IsAConstantExpr(p).Handle != 0) return;   // constants
+        CountedPointer.Adjust(e, p, -8, delta, () => e.CallRuntime(_free, p));
+    }
+}
+
+/// <summary>Adjusting the count of a value that is a pointer to a counted block (a str, a list).</summary>
+public static class CountedPointer
+{
+    /// <summary>Adds delta to the count at p + countOffset when p is not null and the count is positive (a negative
+    /// count is a constant's, never freed); a count dropping to 0 runs free.</summary>
+    public static void Adjust(FunctionEmitter e, LLVMValueRef p, int countOffset, int delta, Action free)
+    {
         var B = e.B; var M = e.M;
-        if (IsAConstantPointerNull(p).Handle != 0 || IsAGlobalValue(p).Handle != 0 || IsAConstantExpr(p).Handle != 0) return; // constants
-        var counted = e.NewBlock("rc"); var done = e.NewBlock("rc_done");
-        var notNull = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, p, ConstPointerNull(M.Ptr), "");
-        var head = BuildGEP2(B, M.I8, p, new[] { M.ConstI64(-8) }, "");
+        if (IsAConstantPointerNull(p).Handle != 0 || IsUndef(p) != 0 || IsPoison(p) != 0) return;
+        var check = e.NewBlock("rc_check"); var counted = e.NewBlock("rc"); var done = e.NewBlock("rc_done");
         // The count is read only when the pointer is not null: branch first.
-        var check = e.NewBlock("rc_check");
-        BuildCondBr(B, notNull, check, done);
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, p, ConstPointerNull(M.Ptr), ""), check, done);
         PositionBuilderAtEnd(B, check);
+        var head = countOffset == 0 ? p : BuildGEP2(B, M.I8, p, new[] { M.ConstI64(countOffset) }, "");
         var count = BuildLoad2(B, M.I64, head, "");
         BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, count, M.ConstI64(0), ""), counted, done);
         PositionBuilderAtEnd(B, counted);
@@ -155,10 +165,10 @@ public sealed class StrModel : TypeModel
         BuildStore(B, updated, head);
         if (delta < 0)
         {
-            var free = e.NewBlock("rc_free");
-            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, updated, M.ConstI64(0), ""), free, done);
-            PositionBuilderAtEnd(B, free);
-            e.CallRuntime(_free, p);
+            var freeBlock = e.NewBlock("rc_free");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, updated, M.ConstI64(0), ""), freeBlock, done);
+            PositionBuilderAtEnd(B, freeBlock);
+            free();
         }
         BuildBr(B, done);
         PositionBuilderAtEnd(B, done);

@@ -106,6 +106,8 @@ public sealed class TypeInference
 
     /// <summary>A list display that never receives an item holds none: any element type will do, and int keeps the
     /// code after it typed (reading an item raises IndexError, as in CPython). True when one was given it.</summary>
+    private bool _defaultedDisplays;
+
     private bool DefaultEmptyLists()
     {
         bool any = false;
@@ -114,6 +116,7 @@ public sealed class TypeInference
                 if (IsListDisplay(i) && (i.Type is ListType { Element: var e } && e == SimpleType.Unknown || i.Type is SetType { Key: var sk } && sk == SimpleType.Unknown
                     || i.Type is DictType dt && (dt.Key == SimpleType.Unknown || dt.Value == SimpleType.Unknown)) && !_listElements.ContainsKey(i))
                 {
+                    _defaultedDisplays = true;
                     _listElements[i] = i.Type is DictType d
                         ? new TupleType(new[] { d.Key == SimpleType.Unknown ? ScalarType.Int64 : d.Key, d.Value == SimpleType.Unknown ? ScalarType.Int64 : d.Value })
                         : ScalarType.Int64;
@@ -836,8 +839,9 @@ public sealed class TypeInference
                 _current!.DeferredError ??= held == SimpleType.Unknown
                     ? Error(use, $"cannot tell the type of the items of this empty {what} where it was made",
                         $"make the {what} in this function, or start it with an item (e.g. [0.0] or {{0: 0.0}}) and clear() it")
-                    : Error(use, Mismatch(list.Type, held, element),
-                        $"compiled {what}s hold items of one type: make the {what} with items of the wider type (e.g. [0.0] for floats)");
+                    : Error(use, Mismatch(list.Type, held, element), _defaultedDisplays
+                        ? $"an empty {what} that gets no items where it is made holds ints; give it its items there (e.g. [0.0] and clear() for floats)"
+                        : $"compiled {what}s hold items of one type: make the {what} with items of the wider type (e.g. [0.0] for floats)");
                 return;
         }
     }
