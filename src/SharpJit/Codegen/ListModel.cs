@@ -45,6 +45,23 @@ public static class ListCode
         MarkChanged(e, list);
     }
 
+    /// <summary>Exchanges the items (length, capacity and buffer) of two lists of one type.</summary>
+    public static void SwapItems(FunctionEmitter e, LLVMValueRef a, LLVMValueRef b)
+    {
+        var B = e.B; var M = e.M;
+        foreach (var (offset, type) in new[] { (RL.LengthOffset, M.I64), (RL.CapacityOffset, M.I64), (RL.ItemsOffset, M.Ptr) })
+        {
+            var pa = BuildInBoundsGEP2(B, M.I8, a, new[] { M.ConstI64(offset) }, "");
+            var pb = BuildInBoundsGEP2(B, M.I8, b, new[] { M.ConstI64(offset) }, "");
+            var va = BuildLoad2(B, type, pa, "");
+            var vb = BuildLoad2(B, type, pb, "");
+            BuildStore(B, vb, pa);
+            BuildStore(B, va, pb);
+        }
+        MarkChanged(e, a);
+        MarkChanged(e, b);
+    }
+
     /// <summary>Notes that the list was written (a list from CPython is then written back after the call).</summary>
     private static void MarkChanged(FunctionEmitter e, LLVMValueRef list) =>
         BuildStore(e.B, e.M.ConstI64(1), BuildInBoundsGEP2(e.B, e.M.I8, list, new[] { e.M.ConstI64(RL.ChangedOffset) }, ""));

@@ -126,6 +126,18 @@ public static partial class Builtins
         }, c => c.CallCompiled(0, c.Arg(0), c.Keywords.TryGetValue("key", out var key) ? key.Value : Builtins.None(c),
             c.Keywords.TryGetValue("reverse", out var rev) ? rev.Value : c.E.M.ConstBool(false)));
 
+        // The library's dict and set tables grow by building new lists and swapping their items in: no copy back.
+        Add("_sj_list_swap", c =>
+        {
+            if (c.Positional.Length != 2 || c.Positional[0].Type is not ListType a || a != c.Positional[1].Type)
+                throw c.Error("internal: _sj_list_swap takes two lists of one type");
+            return SimpleType.None;
+        }, c =>
+        {
+            ListCode.SwapItems(c.E, c.Arg(0), c.Arg(1));
+            return None(c);
+        }, neverRaises: true);
+
         Add("list.getitem", c =>
         {
             var t = (ListType)c.Positional[0].Type;
@@ -287,7 +299,14 @@ public static partial class Builtins
             times = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, times, e.M.ConstI64(0), ""), e.M.ConstI64(0), times, "");
             var n = ListCode.Length(e, list);
             var total = IfOverflowMemoryError(c, n, times);
-            return NewListOf(c, t, total, k => NewItem(e, t, list, BuildSRem(B, k, n, "")));
+            // Copy after copy (no division per item): repetition r fills items r*n .. r*n + n - 1.
+            var result = ListCode.Allocate(e, t, total, c.Span);
+            ArrayCode.Loop(e, times, r =>
+            {
+                var start = BuildNSWMul(B, r, n, "");
+                ArrayCode.Loop(e, n, k => ListCode.Store(e, t, result, BuildNSWAdd(B, start, k, ""), NewItem(e, t, list, k)));
+            });
+            return result;
         });
 
         AddListMethod("index", 2, 4, c => IntArgs(c, "index", 2, noneAllowed: false), new object[] { 0L, long.MaxValue });

@@ -53,17 +53,17 @@ def _rebuild(d, live):
     size = MINSIZE
     while size * 2 <= live * 3:
         size *= 2
-    indices.clear()
-    indices.extend([EMPTY] * size)
+    table = [EMPTY] * size
     mask = size - 1
     for ix in range(len(keys)):
         h = hashes[ix]
         i = h & mask
         perturb = h & 0x7FFFFFFFFFFFFFFF
-        while indices[i] != EMPTY:
+        while table[i] != EMPTY:
             perturb >>= 5
             i = (i * 5 + perturb + 1) & mask
-        indices[i] = ix
+        table[i] = ix
+    _sj_list_swap(indices, table)   # the dict's own list takes the new table
 
 
 def setitem(d, key, value):

@@ -107,21 +107,20 @@ def _resize(s, minused):
     size = MINSIZE
     while size <= minused:
         size *= 2
-    old_states = states.copy()
-    old_hashes = hashes.copy()
-    old_keys = keys.copy()
-    states.clear()
-    states.extend([0] * size)
-    hashes.clear()
-    hashes.extend([0] * size)
-    keys.clear()
-    if len(old_keys) > 0:
-        keys.extend([old_keys[0]] * size)
+    new_states = [0] * size
+    new_hashes = [0] * size
+    new_keys = keys.copy()   # empty until the first item
+    if len(keys) > 0:
+        new_keys = [keys[0]] * size
+    for j in range(len(states)):
+        if states[j] == 1:
+            _insert_clean(new_states, new_hashes, new_keys, size - 1, keys[j], hashes[j])
+    # The new table's lists become the set's own (its lists are shared by every reference to it).
+    _sj_list_swap(states, new_states)
+    _sj_list_swap(hashes, new_hashes)
+    _sj_list_swap(keys, new_keys)
     meta[1] = meta[0]
     meta[2] = size - 1
-    for j in range(len(old_states)):
-        if old_states[j] == 1:
-            _insert_clean(states, hashes, keys, size - 1, old_keys[j], old_hashes[j])
 
 
 def _merge(s, other):
