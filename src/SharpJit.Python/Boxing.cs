@@ -373,19 +373,19 @@ internal static unsafe class Boxing
     }
 
     /// <summary>A new Python set of the items of a compiled set (which keeps its references): its lists are (used,
-    /// fill, mask, finger), slot states (1: holds an item), hashes, keys.</summary>
+    /// fill, mask, finger), slot hashes (long.MinValue: unused, -1: deleted), keys.</summary>
     private static nint ReadSet(byte* p, SetType t)
     {
         byte** parts = (byte**)p;
         long n = *(long*)(parts[1] + SharpJit.Runtime.RuntimeLists.LengthOffset);
-        long* states = *(long**)(parts[1] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
-        byte* keys = *(byte**)(parts[3] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        long* hashes = *(long**)(parts[1] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        byte* keys = *(byte**)(parts[2] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         int stride = ValueLayout.ItemStride(t.Key);
         nint result = Py.PySet_New(0);
         if (result == 0) return 0;
         for (long k = 0; k < n; k++)
         {
-            if (states[k] != 1) continue;
+            if (hashes[k] == long.MinValue || hashes[k] == -1) continue;
             nint key = Read(keys + k * stride, t.Key, borrowed: true);
             int status = key == 0 ? -1 : Py.PySet_Add(result, key);
             if (key != 0) Py.Py_DecRef(key);

@@ -795,7 +795,8 @@ public sealed unsafe class FunctionEmitter
         {
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
             case ListIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), "");
-            case DictIterType or SetIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
+            case DictIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
+            case SetIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Slots(this, ExtractValue(it, 0)), "");
             case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
             case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
             case ReversedIterType { Iterable: ListType }:   // items left, and the list still has them

@@ -128,14 +128,17 @@ public static class ListCode
 }
 
 /// <summary>Reading a dict's entries and a set's slots in generated code (iteration and printing). A dict's parts are
-/// the lists of Typing.DictType.Parts, and an entry whose hash is -1 was deleted; a set's are Typing.SetType.Parts,
-/// and only slots whose state is 1 hold an item. Both keep their markers in list 2 (dict hashes) or 1 (set states).</summary>
+/// the lists of Typing.DictType.Parts, and an entry whose hash (list 2) is -1 was deleted; a set's are
+/// Typing.SetType.Parts, and a slot whose hash (list 1) is long.MinValue (unused) or -1 (deleted) holds no item.</summary>
 public static class DictCode
 {
     private static readonly ListType Ints = new(ScalarType.Int64);
 
-    /// <summary>The number of entries (deleted ones included) or of slots: the length of part 2.</summary>
-    public static LLVMValueRef Entries(FunctionEmitter e, LLVMValueRef container) => ListCode.Length(e, e.ExtractValue(container, 2));
+    /// <summary>The number of a dict's entries, deleted ones included.</summary>
+    public static LLVMValueRef Entries(FunctionEmitter e, LLVMValueRef dict) => ListCode.Length(e, e.ExtractValue(dict, 2));
+
+    /// <summary>The number of a set's slots.</summary>
+    public static LLVMValueRef Slots(FunctionEmitter e, LLVMValueRef set) => ListCode.Length(e, e.ExtractValue(set, 1));
 
     /// <summary>The first entry at or after pos that is not deleted (or the number of entries).</summary>
     public static LLVMValueRef SkipDeleted(FunctionEmitter e, DictType t, LLVMValueRef dict, LLVMValueRef pos) =>
@@ -143,7 +146,12 @@ public static class DictCode
 
     /// <summary>The first slot of a set at or after pos that holds an item (or the number of slots).</summary>
     public static LLVMValueRef SkipEmptySlots(FunctionEmitter e, LLVMValueRef set, LLVMValueRef pos) =>
-        Skip(e, e.ExtractValue(set, 1), pos, marker => BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, marker, e.M.ConstI64(1), ""));
+        Skip(e, e.ExtractValue(set, 1), pos, hash => BuildNot(e.B, HoldsItem(e, hash), ""));
+
+    /// <summary>A set slot's hash says it holds an item: it is neither long.MinValue (unused) nor -1 (deleted).</summary>
+    private static LLVMValueRef HoldsItem(FunctionEmitter e, LLVMValueRef hash) =>
+        BuildAnd(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, hash, e.M.ConstI64(long.MinValue), ""),
+            BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, hash, e.M.ConstI64(-1), ""), "");
 
     /// <summary>The first position at or after pos whose marker does not say skip (or the markers' length).</summary>
     private static LLVMValueRef Skip(FunctionEmitter e, LLVMValueRef markers, LLVMValueRef pos, Func<LLVMValueRef, LLVMValueRef> skip)
@@ -169,7 +177,7 @@ public static class DictCode
 
     /// <summary>Whether slot k of a set holds an item.</summary>
     public static LLVMValueRef SlotHoldsItem(FunctionEmitter e, LLVMValueRef set, LLVMValueRef k) =>
-        BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, ListCode.Load(e, Ints, e.ExtractValue(set, 1), k), e.M.ConstI64(1), "");
+        HoldsItem(e, ListCode.Load(e, Ints, e.ExtractValue(set, 1), k));
 
     /// <summary>Entry k's key, value or (key, value), borrowed from the dict.</summary>
     public static LLVMValueRef Item(FunctionEmitter e, DictViewType view, LLVMValueRef dict, LLVMValueRef k)
@@ -187,5 +195,5 @@ public static class DictCode
 
     /// <summary>The item in slot k of a set (that holds one), borrowed from the set.</summary>
     public static LLVMValueRef SetItem(FunctionEmitter e, SetType t, LLVMValueRef set, LLVMValueRef k) =>
-        ListCode.Load(e, (ListType)t.Parts.Items[3], e.ExtractValue(set, 3), k);
+        ListCode.Load(e, (ListType)t.Parts.Items[2], e.ExtractValue(set, 2), k);
 }

@@ -83,7 +83,7 @@ public static unsafe class Formatting
                     Text(e, sink, "{");
                     var first = e.Alloca(e.M.I1);
                     BuildStore(e.B, e.M.ConstBool(true), first);
-                    ArrayCode.Loop(e, DictCode.Entries(e, v), k => e.When(DictCode.SlotHoldsItem(e, v, k), () =>
+                    ArrayCode.Loop(e, DictCode.Slots(e, v), k => e.When(DictCode.SlotHoldsItem(e, v, k), () =>
                     {
                         e.When(BuildNot(e.B, BuildLoad2(e.B, e.M.I1, first, ""), ""), () => Text(e, sink, ", "));
                         BuildStore(e.B, e.M.ConstBool(false), first);

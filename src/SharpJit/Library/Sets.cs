@@ -6,7 +6,7 @@ using static SharpJit.Llvm.LLVM;
 namespace SharpJit.Library;
 
 /// <summary>
-/// set: four lists laid out as CPython's set table (Typing.SetType.Parts). The empty display (<c>$set</c>, filled by
+/// set: three lists laid out as CPython's set table (Typing.SetType.Parts). The empty display (<c>$set</c>, filled by
 /// add calls the binder writes), <c>_sj_set_parts</c>, and entries <c>set.NAME</c> calling Library/py/sets.py.
 /// </summary>
 public static partial class Builtins
@@ -90,7 +90,7 @@ public static partial class Builtins
         AddSetCall("set.not_in", "not_contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;
     }
 
-    /// <summary>A new empty set: (used 0, fill 0, mask 7, finger 0), 8 unused slots, no keys yet.</summary>
+    /// <summary>A new empty set: (used 0, fill 0, mask 7, finger 0), 8 unused slots (hash long.MinValue), no keys yet.</summary>
     private static LLVMValueRef NewSet(LoweringCall c, SetType t)
     {
         var e = c.E;
@@ -101,9 +101,9 @@ public static partial class Builtins
             for (int k = 0; k < items.Length; k++) ListCode.Store(e, ints, list, e.M.ConstI64(k), e.M.ConstI64(items[k]));
             return list;
         }
-        var empty = new long[MinDictSize];
-        var keys = ListCode.Allocate(e, (ListType)t.Parts.Items[3], e.M.ConstI64(0), c.Span);
-        return e.MakeStruct(e.M.Lower(t), IntList(0, 0, MinDictSize - 1, 0), IntList(empty), IntList(empty), keys);
+        var unused = Enumerable.Repeat(long.MinValue, MinDictSize).ToArray();
+        var keys = ListCode.Allocate(e, (ListType)t.Parts.Items[2], e.M.ConstI64(0), c.Span);
+        return e.MakeStruct(e.M.Lower(t), IntList(0, 0, MinDictSize - 1, 0), IntList(unused), keys);
     }
 
     private static string OperatorSymbol(string op) => op switch

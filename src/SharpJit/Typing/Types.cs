@@ -174,7 +174,7 @@ public sealed class DictType : SjType
         new ListType(Key), new ListType(Value) });
 }
 
-/// <summary>A set of one item type: four lists shared by every reference to it, laid out as CPython's set table
+/// <summary>A set of one item type: three lists shared by every reference to it, laid out as CPython's set table
 /// (Library/py/sets.py), so it iterates in CPython's order.</summary>
 public sealed class SetType : SjType
 {
@@ -184,8 +184,9 @@ public sealed class SetType : SjType
     public override bool Equals(SjType? other) => other is SetType s && s.Key == Key;
     public override int GetHashCode() => Key.GetHashCode() * 31 + 53;
 
-    /// <summary>The four lists of its model: (used, fill, mask, finger), slot states, hashes, keys.</summary>
-    public TupleType Parts => new(new SjType[] { new ListType(ScalarType.Int64), new ListType(ScalarType.Int64), new ListType(ScalarType.Int64), new ListType(Key) });
+    /// <summary>The three lists of its model: (used, fill, mask, finger), slot hashes (long.MinValue: unused, -1: a
+    /// deleted item), keys.</summary>
+    public TupleType Parts => new(new SjType[] { new ListType(ScalarType.Int64), new ListType(ScalarType.Int64), new ListType(Key) });
 }
 
 /// <summary>An iterator over a set: (set, slot), skipping slots that hold no item.</summary>

@@ -1,19 +1,29 @@
 # set written in Python on lists, as CPython 3.11's Objects/setobject.c lays out its table, so that a set iterates
 # (and prints) in the order CPython's does wherever CPython's hashes are deterministic (ints, floats, tuples). A set
-# is four lists shared by every reference to it (Codegen's model of SetType), changed only in place:
+# is three lists shared by every reference to it (Codegen's model of SetType), changed only in place:
 #   meta    [used, fill (used + dummies), mask, finger (where pop() looks next)]
-#   states  per slot: 0 unused, 1 active, 2 dummy (a deleted item)
-#   hashes, keys  per slot (keys is empty until the first item, then as long as the table: unused slots hold a copy)
-# `_sj_set_parts(s)` gives the four lists; Library/Sets.cs registers `set.NAME` entries that call these.
+#   hashes  per slot: UNUSED, DUMMY (a deleted item), or the hash of the item there (a probe reads only this list)
+#   keys    per slot (empty until the first item, then as long as the table: unused slots hold a copy)
+# No item's hash is DUMMY (-1, as in CPython); one whose hash is UNUSED is stored as UNUSED + 1 (`_slot_hash`).
+# `_sj_set_parts(s)` gives the three lists; Library/Sets.cs registers `set.NAME` entries that call these.
 
 LINEAR_PROBES = 9
 MINSIZE = 8
 UNSIGNED = 0x07FFFFFFFFFFFFFF   # perturb is unsigned in C: >> 5 shifts in zeros
+UNUSED = -9223372036854775807 - 1
+DUMMY = -1
+
+
+def _slot_hash(x):
+    h = hash(x)
+    if h == UNUSED:
+        return UNUSED + 1
+    return h
 
 
 def _lookup(s, key, h):
     # The slot holding key, or -1 (set_lookkey).
-    meta, states, hashes, keys = _sj_set_parts(s)
+    meta, hashes, keys = _sj_set_parts(s)
     mask = meta[2]
     i = h & mask
     perturb = h
@@ -21,10 +31,10 @@ def _lookup(s, key, h):
         probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
         j = i
         while True:
-            st = states[j]
-            if st == 0:
+            sh = hashes[j]
+            if sh == UNUSED:
                 return -1
-            if st == 1 and hashes[j] == h and keys[j] == key:
+            if sh == h and keys[j] == key:
                 return j
             if probes == 0:
                 break
@@ -35,17 +45,16 @@ def _lookup(s, key, h):
 
 
 def _store(s, j, key, h):
-    meta, states, hashes, keys = _sj_set_parts(s)
+    meta, hashes, keys = _sj_set_parts(s)
     if len(keys) == 0:
         keys.extend([key] * (meta[2] + 1))
-    states[j] = 1
     hashes[j] = h
     keys[j] = key
 
 
 def _add_entry(s, key, h):
     # set_add_entry: the last dummy met on the probe sequence is reused; a new slot may grow the table.
-    meta, states, hashes, keys = _sj_set_parts(s)
+    meta, hashes, keys = _sj_set_parts(s)
     mask = meta[2]
     i = h & mask
     freeslot = -1
@@ -54,8 +63,8 @@ def _add_entry(s, key, h):
         probes = LINEAR_PROBES if i + LINEAR_PROBES <= mask else 0
         j = i
         while True:
-            st = states[j]
-            if st == 0:
+            sh = hashes[j]
+            if sh == UNUSED:
                 if freeslot >= 0:
                     meta[0] += 1
                     _store(s, freeslot, key, h)
@@ -66,11 +75,10 @@ def _add_entry(s, key, h):
                 if meta[1] * 5 >= mask * 3:
                     _resize(s, meta[0] * 2 if meta[0] > 50000 else meta[0] * 4)
                 return
-            if st == 1:
-                if hashes[j] == h and keys[j] == key:
-                    return
-            else:
+            if sh == DUMMY:
                 freeslot = j
+            elif sh == h and keys[j] == key:
+                return
             if probes == 0:
                 break
             probes -= 1
@@ -79,16 +87,16 @@ def _add_entry(s, key, h):
         i = (i * 5 + 1 + perturb) & mask
 
 
-def _insert_clean(states, hashes, keys, mask, key, h):
+def _insert_clean(hashes, keys, mask, key, h):
     i = h & mask
     perturb = h
     while True:
-        if states[i] == 0:
+        if hashes[i] == UNUSED:
             break
         found = False
         if i + LINEAR_PROBES <= mask:
             for j in range(i + 1, i + LINEAR_PROBES + 1):
-                if states[j] == 0:
+                if hashes[j] == UNUSED:
                     i = j
                     found = True
                     break
@@ -96,27 +104,25 @@ def _insert_clean(states, hashes, keys, mask, key, h):
             break
         perturb = (perturb >> 5) & UNSIGNED
         i = (i * 5 + 1 + perturb) & mask
-    states[i] = 1
     hashes[i] = h
     keys[i] = key
 
 
 def _resize(s, minused):
     # set_table_resize: the smallest power of two above minused; active items reinserted in table order.
-    meta, states, hashes, keys = _sj_set_parts(s)
+    meta, hashes, keys = _sj_set_parts(s)
     size = MINSIZE
     while size <= minused:
         size *= 2
-    new_states = [0] * size
-    new_hashes = [0] * size
+    new_hashes = [UNUSED] * size
     new_keys = keys.copy()   # empty until the first item
     if len(keys) > 0:
         new_keys = [keys[0]] * size
-    for j in range(len(states)):
-        if states[j] == 1:
-            _insert_clean(new_states, new_hashes, new_keys, size - 1, keys[j], hashes[j])
+    for j in range(len(hashes)):
+        h = hashes[j]
+        if h != UNUSED and h != DUMMY:
+            _insert_clean(new_hashes, new_keys, size - 1, keys[j], h)
     # The new table's lists become the set's own (its lists are shared by every reference to it).
-    _sj_list_swap(states, new_states)
     _sj_list_swap(hashes, new_hashes)
     _sj_list_swap(keys, new_keys)
     meta[1] = meta[0]
@@ -125,8 +131,8 @@ def _resize(s, minused):
 
 def _merge(s, other):
     # set_merge: other's items in its table order, into s (a copy when s is empty).
-    meta, states, hashes, keys = _sj_set_parts(s)
-    ometa, ostates, ohashes, okeys = _sj_set_parts(other)
+    meta, hashes, keys = _sj_set_parts(s)
+    ometa, ohashes, okeys = _sj_set_parts(other)
     if ometa[0] == 0 or s is other:
         return
     if (meta[1] + ometa[0]) * 5 >= meta[2] * 3:
@@ -137,42 +143,42 @@ def _merge(s, other):
         meta[0] = ometa[0]
         meta[1] = ometa[0]
         same = meta[2] == ometa[2] and ometa[1] == ometa[0]
-        for j in range(len(ostates)):
-            if ostates[j] == 1:
+        for j in range(len(ohashes)):
+            h = ohashes[j]
+            if h != UNUSED and h != DUMMY:
                 if same:
-                    states[j] = 1
-                    hashes[j] = ohashes[j]
+                    hashes[j] = h
                     keys[j] = okeys[j]
                 else:
-                    _insert_clean(states, hashes, keys, meta[2], okeys[j], ohashes[j])
+                    _insert_clean(hashes, keys, meta[2], okeys[j], h)
         return
-    for j in range(len(ostates)):
-        if ostates[j] == 1:
-            _add_entry(s, okeys[j], ohashes[j])
+    for j in range(len(ohashes)):
+        h = ohashes[j]
+        if h != UNUSED and h != DUMMY:
+            _add_entry(s, okeys[j], h)
 
 
 def _discard(s, key):
     # True when key was there.
-    meta, states, hashes, keys = _sj_set_parts(s)
-    j = _lookup(s, key, hash(key))
+    meta, hashes, keys = _sj_set_parts(s)
+    j = _lookup(s, key, _slot_hash(key))
     if j < 0:
         return False
-    states[j] = 2
-    hashes[j] = -1
+    hashes[j] = DUMMY
     meta[0] -= 1
     return True
 
 
 def add(s, x):
-    _add_entry(s, x, hash(x))
+    _add_entry(s, x, _slot_hash(x))
 
 
 def contains(x, s):
-    return _lookup(s, x, hash(x)) >= 0
+    return _lookup(s, x, _slot_hash(x)) >= 0
 
 
 def not_contains(x, s):
-    return _lookup(s, x, hash(x)) < 0
+    return _lookup(s, x, _slot_hash(x)) < 0
 
 
 def discard(s, x):
@@ -186,31 +192,28 @@ def remove(s, x):
 
 def pop(s):
     # set_pop: the next active slot from the finger on.
-    meta, states, hashes, keys = _sj_set_parts(s)
+    meta, hashes, keys = _sj_set_parts(s)
     if meta[0] == 0:
         raise KeyError("pop from an empty set")
     j = meta[3] & meta[2]
-    while states[j] != 1:
+    while hashes[j] == UNUSED or hashes[j] == DUMMY:
         j += 1
         if j > meta[2]:
             j = 0
     key = keys[j]
-    states[j] = 2
-    hashes[j] = -1
+    hashes[j] = DUMMY
     meta[0] -= 1
     meta[3] = j + 1
     return key
 
 
 def clear(s):
-    meta, states, hashes, keys = _sj_set_parts(s)
+    meta, hashes, keys = _sj_set_parts(s)
     meta[0] = 0
     meta[1] = 0
     meta[2] = MINSIZE - 1
-    states.clear()
-    states.extend([0] * MINSIZE)
     hashes.clear()
-    hashes.extend([0] * MINSIZE)
+    hashes.extend([UNUSED] * MINSIZE)
     keys.clear()
 
 
