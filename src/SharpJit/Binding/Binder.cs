@@ -825,8 +825,21 @@ public sealed class Binder
             var v = Expr(item);
             Emit(Op.Call, item.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, item.Span, "add", ReadVar(acc, st.Span)), v);
         }
+        // CPython folds a display of more than two constants into a frozenset constant and merges it into a new
+        // set: the table (so the order) is that of the merge, so the set built above is copied the same way.
+        if (st.Elts.Count > 2 && st.Elts.All(IsConstantItem))
+            return Emit(Op.Call, st.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Global, st.Span, "$builtin:$set_constant"), ReadVar(acc, st.Span));
         return ReadVar(acc, st.Span);
     }
+
+    /// <summary>An item CPython's AST optimiser makes a constant: a literal, a negated number, a tuple of them.</summary>
+    private static bool IsConstantItem(Expr e) => e switch
+    {
+        Constant => true,
+        UnaryOp { Op: UnaryOperator.USub or UnaryOperator.UAdd, Operand: Constant } => true,
+        Syntax.Tuple t => t.Elts.All(IsConstantItem),
+        _ => false,
+    };
 
     /// <summary>A dict display <c>{k: v, ...}</c>: an empty dict (<c>$dict</c>), then each pair stored in order, so a
     /// repeated key keeps its last value as in CPython.</summary>

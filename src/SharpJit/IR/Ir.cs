@@ -71,6 +71,9 @@ public sealed class Instr : Value
     /// <summary>An f-string (or part) that is only written (printed, used as a message, joined into another): it is
     /// streamed to its sink and never built as a value, so it owns nothing (Passes.StreamedStrings).</summary>
     public bool Streamed;
+    /// <summary>A bound method (<c>xs.append</c>) used only as the callee of calls: its value is its receiver's, so it
+    /// borrows the receiver's reference instead of taking one (Passes.Ownership).</summary>
+    public bool BorrowsReceiver;
 
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
 }

@@ -309,6 +309,11 @@ public static partial class Builtins
             return result;
         });
 
+        Add("list.imul", c =>
+        {
+            if (!IsIntLike(c.Positional[1].Type)) throw c.ErrorAt(c.Positional[1], $"can't multiply sequence by non-int of type '{TypeOps.PyName(c.Positional[1].Type)}'");
+            return c.Require(PythonLibrary.Function("lists", "imul"), c.Types).ReturnType;
+        }, c => c.CallCompiled(0, c.Arg(0), c.Arg(1)));
         AddListMethod("index", 2, 4, c => IntArgs(c, "index", 2, noneAllowed: false), new object[] { 0L, long.MaxValue });
         AddListMethod("count", 2, 2);
         AddListMethod("remove", 2, 2);

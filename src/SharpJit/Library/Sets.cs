@@ -43,9 +43,12 @@ public static partial class Builtins
             Arity(c, "set", 0, 1);
             if (c.Positional.Length == 0) return SetOf(c);
             var item = IterableArg(c, 0);
+            if (item == SimpleType.Unknown) return new SetType(item);   // typed again once the items are known
             if (!IsHashable(item)) throw c.ErrorAt(c.Positional[0], $"unhashable type: '{TypeOps.PyName(item)}'");
             return c.Require(PythonLibrary.Function("sets", "set_of"), c.Positional[0].Type).ReturnType;
         }, c => c.Args.Length == 0 ? NewSet(c, (SetType)c.ResultType) : c.CallCompiled(0, c.Arg(0)));
+        Add("$set_constant", c => c.Positional[0].Type is SetType { Key: var k } && k == SimpleType.Unknown ? c.Positional[0].Type
+            : c.Require(PythonLibrary.Function("sets", "constant_display"), c.Types).ReturnType, c => c.CallCompiled(0, c.Arg(0)));
         Add("_sj_empty_set_of", c => new SetType(IterableArg(c, 0)), c => NewSet(c, (SetType)c.ResultType));
         Add("_sj_set_parts", c => ((SetType)c.Positional[0].Type).Parts, c => c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
 
@@ -86,6 +89,17 @@ public static partial class Builtins
                 }
                 return c.Require(PythonLibrary.Function("sets", function), a, b).ReturnType;
             }, c => c.Callees.Count == 0 ? c.E.M.ConstBool(op == "ne") : c.CallCompiled(0, c.Arg(0), c.Arg(1)));
+        // s |= t and the other in-place operators keep the object; the *_update methods are the same with any iterable.
+        foreach (var (op, function) in new[] { ("ior", "ior"), ("iand", "iand"), ("isub", "isub"), ("ixor", "ixor") })
+            Add("set." + op, c =>
+            {
+                if (c.Positional[1].Type is not SetType t)
+                    throw c.Error($"unsupported operand type(s) for {OperatorSymbol(op[1..] is "or" or "and" ? op[1..] + "_" : op[1..])}=: 'set' and '{TypeOps.PyName(c.Positional[1].Type)}'");
+                if (op is "ior" or "ixor" && !c.ReceivesItems(c.Positional[0], t.Key)) return c.Positional[0].Type;
+                return c.Require(PythonLibrary.Function("sets", function), c.Types).ReturnType;
+            }, c => c.Callees.Count == 0 ? c.E.NewRef(c.Arg(0), c.ArgType(0)) : c.CallCompiled(0, c.Arg(0), c.Arg(1)));
+        foreach (var name in new[] { "intersection_update", "difference_update", "symmetric_difference_update" })
+            AddSetCall("set." + name, name, 2, 2, c => name != "symmetric_difference_update" || Receives(c, IterableArg(c, 1)));
         AddSetCall("set.in_", "contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;
         AddSetCall("set.not_in", "not_contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;
     }

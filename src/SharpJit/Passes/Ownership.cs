@@ -23,7 +23,7 @@ public static class Ownership
     /// <summary>Values of this instruction are owned by the frame and counted. Constants (literals and frozen globals)
     /// are immortal: counting them would do nothing.</summary>
     public static bool IsOwned(Instr i) =>
-        !i.Streamed && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
+        !i.Streamed && !i.BorrowsReceiver && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
         && HasReferences(i.Type);
 
     public static bool HasReferences(SjType t) =>
@@ -48,6 +48,7 @@ public static class Ownership
     /// <returns>True when the function owns references (and so needs slots and an unwind block).</returns>
     public static bool Run(IrFunction f)
     {
+        MarkBorrowedReceivers(f);
         if (!f.Params.Concat(f.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs))).Any(IsOwned)) return false;
         IrEdit.SplitCriticalEdges(f);
         TakeBorrowedReferences(f);
@@ -93,7 +94,25 @@ public static class Ownership
     private static IEnumerable<Value> OwnedArgs(Instr i) => i.Streamed ? Enumerable.Empty<Value>() : EffectiveArgs(i).Where(IsOwned).Distinct();
 
     private static IEnumerable<Instr> EffectiveArgs(Instr i) =>
-        i.Args.OfType<Instr>().SelectMany(a => a.Streamed ? EffectiveArgs(a) : new[] { a });
+        i.Args.OfType<Instr>().SelectMany(a => a.Streamed || a.BorrowsReceiver ? EffectiveArgs(a) : new[] { a });
+
+    /// <summary>A bound method used only as the callee of calls (<c>s.add(x)</c>) borrows its receiver, which is then
+    /// used by those calls: taking and dropping a reference for each call made a slot per call, and the unwind block
+    /// of a function with many of them grew with their square.</summary>
+    private static void MarkBorrowedReceivers(IrFunction f)
+    {
+        var methods = f.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.Attr && i.Type is BoundMethodType).ToHashSet();
+        if (methods.Count == 0) return;
+        foreach (var b in f.Blocks)
+        {
+            foreach (var i in b.Phis.Concat(b.Instrs))
+                for (int k = 0; k < i.Args.Length; k++)
+                    if (i.Args[k] is Instr a && methods.Contains(a) && !(k == 0 && i.Op == Op.Call)) methods.Remove(a);
+            if (b.Term.Value is Instr tv) methods.Remove(tv);
+            if (b.Handling is Instr hv) methods.Remove(hv);
+        }
+        foreach (var m in methods) m.BorrowsReceiver = true;
+    }
 
     private static (Dictionary<Block, HashSet<Value>> In, Dictionary<Block, HashSet<Value>> Out) Liveness(IrFunction f)
     {

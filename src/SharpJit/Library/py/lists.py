@@ -197,3 +197,15 @@ def _merge_sort(keys, values):
             keys[k] = src[k]
             if values is not None:
                 values[k] = vsrc[k]
+
+
+def imul(xs, n):
+    # xs *= n: the list itself repeated (CPython's list_inplace_repeat).
+    if n <= 0:
+        xs.clear()
+        return xs
+    m = len(xs)
+    for _ in range(n - 1):
+        for i in range(m):
+            xs.append(xs[i])
+    return xs

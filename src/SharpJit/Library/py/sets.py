@@ -316,3 +316,67 @@ def lt(a, b):
 
 def gt(a, b):
     return lt(b, a)
+
+
+# ---------------------------------------------------------------- in place (s |= t keeps the object, as CPython)
+
+
+def _take_table(s, other):
+    # The set takes other's table (set_swap_bodies); other gets s's old one.
+    meta, hashes, keys = _sj_set_parts(s)
+    ometa, ohashes, okeys = _sj_set_parts(other)
+    _sj_list_swap(meta, ometa)
+    _sj_list_swap(hashes, ohashes)
+    _sj_list_swap(keys, okeys)
+
+
+def ior(s, t):
+    update(s, t)
+    return s
+
+
+def intersection_update(s, t):
+    _take_table(s, intersection(s, t))
+
+
+def iand(s, t):
+    intersection_update(s, t)
+    return s
+
+
+def difference_update(s, t):
+    if s is t:
+        clear(s)
+        return
+    for x in t:
+        _discard(s, x)
+
+
+def isub(s, t):
+    difference_update(s, t)
+    return s
+
+
+def symmetric_difference_update(s, t):
+    if s is t:
+        clear(s)
+        return
+    other = set_of(t)
+    for x in other:
+        if not _discard(s, x):
+            s.add(x)
+
+
+def ixor(s, t):
+    symmetric_difference_update(s, t)
+    return s
+
+
+def constant_display(first):
+    # A display of more than two constants: CPython's compiler folds it into a frozenset (`first`, items added in
+    # source order), rebuilds that from its items in table order when merging constants, and the display merges
+    # the result into a new set (BUILD_SET 0, SET_UPDATE).
+    rebuilt = _sj_empty_set_of(first)
+    for x in first:
+        rebuilt.add(x)
+    return set_of(rebuilt)
