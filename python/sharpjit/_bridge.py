@@ -163,6 +163,13 @@ def typeof(dispatcher, value, position):
     if isinstance(value, tuple):
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a tuple too long or too deeply nested for compiled code "
                         f"(at most 255 items per tuple)")
+    if type(value) is dict:
+        if not value:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty dict: compiled code cannot tell the types of "
+                            f"its keys and values; pass a dict with items")
+        k, v = next(iter(value.items()))
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a dict of {type(k).__name__} to {type(v).__name__}, which "
+                        f"compiled code cannot take (keys of numbers, str and tuples of them; values of numbers, str and tuples)")
     if type(value) is list:
         if not value:
             raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty list: compiled code cannot tell the type of its "

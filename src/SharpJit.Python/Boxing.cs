@@ -18,6 +18,8 @@ internal static unsafe class Boxing
     public const byte StrCode = 18;
     /// <summary>A list: the code, then its first item's key (an empty list has no key: the slow path refuses it).</summary>
     public const byte ListCode = 19;
+    /// <summary>A dict: the code, then its first key's key and its first value's (an empty dict is refused).</summary>
+    public const byte DictCode = 20;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -57,6 +59,14 @@ internal static unsafe class Boxing
             if (Py.PyList_Size(o) == 0) return false;
             key[n++] = ListCode;
             return AppendKey(Py.PyList_GetItem(o, 0), key, ref n);
+        }
+        if (t == Py.DictType)
+        {
+            if (Py.Fast.PyDict_Size(o) == 0) return false;
+            nint pos = 0, first, value;
+            Py.Fast.PyDict_Next(o, &pos, &first, &value);
+            key[n++] = DictCode;
+            return AppendKey(first, key, ref n) && AppendKey(value, key, ref n);
         }
         if (t == NdArrays.NdArrayType && t != 0) return NdArrays.AppendKey(o, key, ref n);
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
@@ -140,6 +150,11 @@ internal static unsafe class Boxing
             case NoneCode: return SimpleType.None;
             case StrCode: return SimpleType.Str;
             case ListCode: return new ListType(TypeOfKey(key, ref pos));
+            case DictCode:
+            {
+                var k = TypeOfKey(key, ref pos);
+                return new DictType(k, TypeOfKey(key, ref pos));
+            }
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case Tuple:
                 int len = key[pos++];
@@ -167,6 +182,7 @@ internal static unsafe class Boxing
             case ScalarType s: key.Add(CodeOf(s)); return;
             case ArrayType at: NdArrays.AppendKeyOf(at, key); return;
             case ListType lt: key.Add(ListCode); AppendKeyOf(lt.Element, key); return;
+            case DictType dt: key.Add(DictCode); AppendKeyOf(dt.Key, key); AppendKeyOf(dt.Value, key); return;
             case TupleType { Named: { } named } nt:
                 key.Add(NamedTupleCode); key.Add(NamedTupleId(named)); key.Add((byte)nt.Items.Length);
                 foreach (var i in nt.Items) AppendKeyOf(i, key);
@@ -262,6 +278,7 @@ internal static unsafe class Boxing
         }
         if (t == SimpleType.Str) return WriteStr(o, p);
         if (t is ListType list) return WriteList(o, list, p);
+        if (t is DictType dict) return WriteDict(o, dict, p);
         return true; // None: nothing to store
     }
 
@@ -312,8 +329,7 @@ internal static unsafe class Boxing
             }
         for (; k < n; k++)
         {
-            bool ok = t.Element == SimpleType.Str ? WriteStr(Py.PyList_GetItem(o, k), items + k * stride, owned: true)
-                : Write(Py.PyList_GetItem(o, k), t.Element, items + k * stride);
+            bool ok = WriteItem(Py.PyList_GetItem(o, k), t.Element, items + k * stride);
             if (!ok)
             {
                 *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = k;   // drop only the items written
@@ -326,12 +342,122 @@ internal static unsafe class Boxing
         return true;
     }
 
+    /// <summary>Dicts passed in for the call in progress: each Python dict and the compiled dict's five lists (its value,
+    /// which the call holds). A dict compiled code changed is rewritten in the Python dict after the call.</summary>
+    [ThreadStatic] private static List<(nint Py, nint[] Parts, DictType Type)>? _argDicts;
+
+    private static bool IsKeyType(SjType t) => t is ScalarType || t == SimpleType.Str || t is TupleType tt && tt.Items.All(IsKeyType);
+
+    private static bool WriteDict(nint o, DictType t, byte* p)
+    {
+        if (Py.TypeOf(o) != Py.DictType)
+        {
+            Py.PyErr_SetString(Py.TypeError, "expected a dict");
+            return false;
+        }
+        if (!IsKeyType(t.Key) || !CanPassList(t.Value))
+        {
+            Py.PyErr_SetString(Py.TypeError, $"a dict of {TypeOps.PyName(t.Key)} to {TypeOps.PyName(t.Value)} cannot be passed to compiled code; keys of numbers, strings or tuples of them and values of numbers, strings or tuples are supported");
+            return false;
+        }
+        long n = Py.Fast.PyDict_Size(o);
+        int keyStride = ValueLayout.ItemStride(t.Key), valueStride = ValueLayout.ItemStride(t.Value);
+        byte* meta = SharpJit.Runtime.RuntimeLists.Allocate(1, 8);
+        byte* hashes = SharpJit.Runtime.RuntimeLists.Allocate(n, 8);
+        byte* keys = SharpJit.Runtime.RuntimeLists.Allocate(n, keyStride);
+        byte* values = SharpJit.Runtime.RuntimeLists.Allocate(n, valueStride);
+        long size = 8;
+        while (size * 2 <= n * 3) size *= 2;
+        byte* indices = SharpJit.Runtime.RuntimeLists.Allocate(size, 8);
+        var parts = new[] { (nint)meta, (nint)indices, (nint)hashes, (nint)keys, (nint)values };
+        if (parts.Any(x => x == 0))
+        {
+            foreach (var x in parts) if (x != 0) SharpJit.Runtime.RuntimeLists.FreeBlock((byte*)x);
+            Py.PyErr_SetString(Py.TypeError, "out of memory converting a dict");
+            return false;
+        }
+        long* Items(byte* list) => *(long**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        Items(meta)[0] = n;
+        byte* keyItems = (byte*)Items(keys), valueItems = (byte*)Items(values);
+        nint pos = 0, k, v;
+        long written = 0;
+        bool ok = true;
+        while (ok && Py.Fast.PyDict_Next(o, &pos, &k, &v) != 0)
+        {
+            byte* kp = keyItems + written * keyStride, vp = valueItems + written * valueStride;
+            ok = WriteItem(k, t.Key, kp) && (WriteItem(v, t.Value, vp) || Undo(t.Key, kp));
+            if (!ok) break;
+            Items(hashes)[written] = KeyHash(kp, t.Key);
+            written++;
+        }
+        if (!ok)
+        {
+            foreach (var list in new[] { hashes, keys, values }) *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;
+            ReleaseDictParts(parts, t);
+            return false;
+        }
+        // The index table as Library/py/dicts.py's _rebuild makes it.
+        long* table = Items(indices);
+        long mask = size - 1;
+        for (long j = 0; j < size; j++) table[j] = -1;
+        for (long e = 0; e < n; e++)
+        {
+            long h = Items(hashes)[e];
+            long i = h & mask, perturb = h & long.MaxValue;
+            while (table[i] != -1)
+            {
+                perturb >>= 5;
+                i = (i * 5 + perturb + 1) & mask;
+            }
+            table[i] = e;
+        }
+        for (int j = 0; j < 5; j++) ((nint*)p)[j] = parts[j];
+        (_argDicts ??= new()).Add((o, parts, t));
+        return true;
+    }
+
+    /// <summary>Drops a key written before its value failed to convert (false, so it reads as the failure).</summary>
+    private static bool Undo(SjType keyType, byte* key)
+    {
+        LayoutOf(new TupleType(new[] { keyType })).Release(key);
+        return false;
+    }
+
+    private static void ReleaseDictParts(nint[] parts, DictType t)
+    {
+        fixed (nint* p = parts) LayoutOf(t.Parts).Release((byte*)p);
+    }
+
+    /// <summary>hash() of a key as compiled code computes it (Library/Dicts.cs HashOf).</summary>
+    private static long KeyHash(byte* p, SjType t)
+    {
+        switch (t)
+        {
+            case ScalarType { Rank: <= 1 } si: return SharpJit.Runtime.Hashing.HashInt(ValueLayout.LoadScalar(p, si).Bits);
+            case ScalarType { Rank: 2 } sf: return SharpJit.Runtime.Hashing.HashDouble(ValueLayout.LoadScalar(p, sf).Re);
+            case ScalarType sc:
+            {
+                var (re, im, _) = ValueLayout.LoadScalar(p, sc);
+                long h = unchecked(SharpJit.Runtime.Hashing.HashDouble(re) + 1000003 * SharpJit.Runtime.Hashing.HashDouble(im));
+                return h == -1 ? -2 : h;
+            }
+            case TupleType tt:
+            {
+                var layout = LayoutOf(tt);
+                Span<long> lanes = stackalloc long[tt.Items.Length];
+                for (int i = 0; i < lanes.Length; i++) lanes[i] = KeyHash(p + layout.Offset(i), tt.Items[i]);
+                return SharpJit.Runtime.Hashing.HashTuple(lanes);
+            }
+        }
+        return SharpJit.Runtime.Hashing.HashStr(*(byte**)p);
+    }
+
     /// <summary>Writes the lists compiled code changed back into the Python lists passed in, and drops the call's
     /// references to them. False with a Python exception set when writing back failed.</summary>
     private static bool ReflectArgLists()
     {
-        if (_argLists is not { Count: > 0 } lists) return true;
-        bool ok = true;
+        bool ok = ReflectArgDicts();
+        if (_argLists is not { Count: > 0 } lists) return ok;
         foreach (var (o, list, t) in lists)
         {
             byte* l = (byte*)list;
@@ -394,6 +520,27 @@ internal static unsafe class Boxing
         return result;
     }
 
+    /// <summary>Rewrites the dicts compiled code changed (any of its lists written) and drops the call's references.</summary>
+    private static bool ReflectArgDicts()
+    {
+        if (_argDicts is not { Count: > 0 } dicts) return true;
+        bool ok = true;
+        foreach (var (o, parts, t) in dicts)
+        {
+            bool changed = parts.Any(x => *(long*)((byte*)x + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0);
+            if (ok && changed)
+            {
+                nint fresh;
+                fixed (nint* p = parts) fresh = ReadDict((byte*)p, t);
+                if (fresh != 0) { Py.PyDict_Clear(o); ok = Py.PyDict_Update(o, fresh) == 0; Py.Py_DecRef(fresh); }
+                else ok = false;
+            }
+            ReleaseDictParts(parts, t);
+        }
+        dicts.Clear();
+        return ok;
+    }
+
     /// <summary>A new Python list of the items of a compiled list (which keeps its references).</summary>
     private static nint ReadList(byte* list, ListType t)
     {
@@ -417,8 +564,20 @@ internal static unsafe class Boxing
     /// one reference, dropped when it returns (<see cref="ReleaseArgStrings"/>); compiled code took its own if it kept one.</summary>
     [ThreadStatic] private static List<nint>? _argStrings;
 
-    /// <param name="owned">The str is an item of a list the call makes: the list owns its reference.</param>
-    private static bool WriteStr(nint o, byte* p, bool owned = false)
+    /// <summary>Set while the items of a list or dict are written: strings inside them (in tuples too) are owned by
+    /// the container, not by the call.</summary>
+    [ThreadStatic] private static bool _writingItems;
+
+    /// <summary>Writes one item of a container the call makes (its strings are the container's).</summary>
+    private static bool WriteItem(nint o, SjType t, byte* p)
+    {
+        bool outer = _writingItems;
+        _writingItems = true;
+        try { return Write(o, t, p); }
+        finally { _writingItems = outer; }
+    }
+
+    private static bool WriteStr(nint o, byte* p)
     {
         if (Py.TypeOf(o) != Py.UnicodeType && Py.PyType_IsSubtype(Py.TypeOf(o), Py.UnicodeType) == 0)
         {
@@ -433,13 +592,13 @@ internal static unsafe class Boxing
             return false;
         }
         byte* s = SharpJit.Runtime.RuntimeStrings.AllocateUtf8(new ReadOnlySpan<byte>(utf8, (int)n));
-        if (!owned) (_argStrings ??= new()).Add((nint)s);
+        if (!_writingItems) (_argStrings ??= new()).Add((nint)s);
         *(byte**)p = s;
         return true;
     }
 
     /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
-    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType || t is TupleType tt && tt.Items.Any(HoldsStr);
+    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType || t is TupleType tt && tt.Items.Any(HoldsStr);
 
     /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
     public static bool ReleaseArgStrings()

@@ -123,3 +123,57 @@ def test_results_match_cpython():
 
     jit = sharpjit.jit(py)
     assert jit(20) == py(20)
+
+
+# ---------------------------------------------------------------- dicts and sets across the boundary
+
+
+@sharpjit.jit
+def dict_total(d):
+    s = 0.0
+    for k, v in d.items():
+        s += v
+    return s
+
+
+@sharpjit.jit
+def bump(d, key):
+    d[key] = d.get(key, 0) + 1
+
+
+@sharpjit.jit
+def dict_lookup(d, k):
+    return d[k]
+
+
+@sharpjit.jit
+def first_names(people):
+    return [name for name, age in people]
+
+
+@sharpjit.jit
+def word_sets(text):
+    return {w: len(w) for w in text.split()}, set(text.split())
+
+
+def test_dict_arguments_and_write_back():
+    prices = {"apple": 1.25, "pear": 0.75}
+    assert dict_total(prices) == 2.0 and dict_lookup(prices, "pear") == 0.75
+    counts = {"a": 1}
+    alias = counts
+    bump(counts, "b")
+    bump(counts, "a")
+    assert counts == {"a": 2, "b": 1} and alias is counts and list(counts) == ["a", "b"]
+    assert dict_lookup({(1, "x"): 5, (2, "y"): 6}, (2, "y")) == 6   # tuple keys holding str
+    assert dict_lookup({1: 10, 2: 20}, 2) == 20
+    with pytest.raises(KeyError, match="kiwi"):
+        dict_lookup(prices, "kiwi")
+    with pytest.raises(TypeError, match="empty dict"):
+        dict_total({})
+
+
+def test_strings_inside_container_items():
+    people = [("ann", 31), ("bob", 42)]
+    assert first_names(people) == ["ann", "bob"] and people == [("ann", 31), ("bob", 42)]
+    d, s = word_sets("b a b c")
+    assert d == {"b": 1, "a": 1, "c": 1} and s == {"a", "b", "c"} and list(d) == ["b", "a", "c"]

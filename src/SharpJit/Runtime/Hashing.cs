@@ -44,7 +44,33 @@ public static unsafe class Hashing
 
     [UnmanagedCallersOnly] public static long HashDoubleExport(double v) => HashDouble(v);
 
-    [UnmanagedCallersOnly]
+    [UnmanagedCallersOnly] public static long HashStrExport(byte* s) => HashStr(s);
+
+    /// <summary>hash() of an int as compiled code computes it (Library/Dicts.cs HashOf): x mod (2**61 - 1) with the
+    /// sign kept, -1 becoming -2.</summary>
+    public static long HashInt(long x)
+    {
+        long h = x % Modulus;
+        return h == -1 ? -2 : h;
+    }
+
+    /// <summary>CPython 3.11's tuplehash over its items' hashes.</summary>
+    public static long HashTuple(ReadOnlySpan<long> lanes)
+    {
+        unchecked
+        {
+            ulong acc = 2870177450012600261UL;
+            foreach (long lane in lanes)
+            {
+                acc += (ulong)lane * 14029467366897019727UL;
+                acc = acc << 31 | acc >> 33;
+                acc *= 11400714785074694791UL;
+            }
+            acc += (ulong)lanes.Length ^ (2870177450012600261UL ^ 3527539UL);
+            return acc == ulong.MaxValue ? 1546275796 : (long)acc;
+        }
+    }
+
     public static long HashStr(byte* s)
     {
         ulong h = 14695981039346656037UL;
