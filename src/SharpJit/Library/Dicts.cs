@@ -27,27 +27,8 @@ public static partial class Builtins
         return e.MakeStruct(e.M.Lower(t), new[] { meta, indices }.Concat(rest).ToArray());
     }
 
-    /// <summary>A dict method written in Python (dicts.py): the receiver and the arguments, then constants for the
-    /// optional ones left out.</summary>
-    private static void AddDictMethod(string name, int min, int max, string? function = null, params object[] optional)
-    {
-        IEnumerable<object> Missing(int given) => optional.Skip(given - min);
-        Add("dict." + name, c =>
-        {
-            int n = c.Positional.Length - 1;
-            if (c.Keywords.Count > 0) throw c.Error($"dict.{name}() takes no keyword arguments");
-            if (n < min - 1 || n > max - 1)
-                throw c.Error(max == 1 ? $"dict.{name}() takes no arguments ({n} given)"
-                    : min == max ? $"dict.{name}() takes exactly one argument ({n} given)"
-                    : $"{name} expected {(n < min - 1 ? "at least" : "at most")} {(n < min - 1 ? min - 1 : max - 1)} argument{(n < min - 1 ? min - 1 : max - 1) switch { 1 => "", _ => "s" }}, got {n}");
-            var types = c.Positional.Select(a => a.Type).Concat(Missing(c.Positional.Length).Select(TypeInference.ConstType));
-            return c.Require(PythonLibrary.Function("dicts", function ?? name), types.ToArray()).ReturnType;
-        }, c =>
-        {
-            var args = c.Args.Select(a => a.Value).Concat(Missing(c.Args.Length).Select(v => c.E.M.Constant(v, TypeInference.ConstType(v))));
-            return c.CallCompiled(0, args.ToArray());
-        }).Receiver = t => t is DictType;
-    }
+    private static void AddDictMethod(string name, int min, int max, string? function = null, params object[] optional) =>
+        AddPythonMethod("dict", "dicts", name, function ?? name, min, max, optional: optional).Receiver = t => t is DictType;
 
     /// <summary>An operation written in Python taking these arguments as they are. A check returning false means the
     /// dict does not hold the items yet: it is typed again once it does, and the function is compiled then.</summary>

@@ -14,22 +14,25 @@ public static partial class Builtins
 {
     private static ListType ListArg(LoweringCall c, int k) => (ListType)c.ArgType(k);
 
-    /// <summary>The argument count of a list method (the receiver is argument 0), with CPython's messages.</summary>
-    private static void ListArity(CallTypingContext c, string method, int min, int max, params string[] keywords)
+    /// <summary>The argument count of a list, dict or set method (the receiver is argument 0), with CPython's messages.</summary>
+    private static void MethodArity(CallTypingContext c, string typeName, string method, int min, int max, params string[] keywords)
     {
         foreach (var k in c.Keywords.Keys)
             if (!keywords.Contains(k))
-                throw c.Error(keywords.Length > 0 ? $"'{k}' is an invalid keyword argument for {method}()" : $"list.{method}() takes no keyword arguments");
+                throw c.Error(keywords.Length > 0 ? $"'{k}' is an invalid keyword argument for {method}()" : $"{typeName}.{method}() takes no keyword arguments");
         int n = c.Positional.Length - 1;
         min--; max--;
         if (n >= min && n <= max) return;
-        if (method == "sort") throw c.Error("sort() takes no positional arguments");
-        if (max == 0) throw c.Error($"list.{method}() takes no arguments ({n} given)");
-        if (min == max && max == 1) throw c.Error($"list.{method}() takes exactly one argument ({n} given)");
+        if (typeName == "list" && method == "sort") throw c.Error("sort() takes no positional arguments");
+        if (max == 0) throw c.Error($"{typeName}.{method}() takes no arguments ({n} given)");
+        if (min == max && max == 1) throw c.Error($"{typeName}.{method}() takes exactly one argument ({n} given)");
         if (min == max) throw c.Error($"{method} expected {min} arguments, got {n}");
         int bound = n < min ? min : max;
         throw c.Error($"{method} expected at {(n < min ? "least" : "most")} {bound} argument{(bound == 1 ? "" : "s")}, got {n}");
     }
+
+    private static void ListArity(CallTypingContext c, string method, int min, int max, params string[] keywords) =>
+        MethodArity(c, "list", method, min, max, keywords);
 
     /// <summary>The type of the items iterating over t gives (for typing what extend and list() receive).</summary>
     private static SjType? IterItemType(SjType t) => t switch
@@ -59,20 +62,22 @@ public static partial class Builtins
         return list;
     }
 
-    /// <summary>A list method written in Python (Library/py/lists.py): the receiver, the arguments given, constants for
-    /// the optional ones left out (<paramref name="optional"/>, after the <paramref name="min"/> required), then the
-    /// keyword arguments in the order of <paramref name="keywords"/> with their defaults.</summary>
-    private static void AddListMethod(string name, int min, int max, Action<CallTypingContext>? check = null, object[]? optional = null,
-        params (string Name, object Default)[] keywords)
+    /// <summary>A method of list, dict or set written in Python (<paramref name="module"/> of Library/py): the
+    /// receiver, the arguments given, constants for the optional ones left out (<paramref name="optional"/>, after the
+    /// <paramref name="min"/> required), then the keyword arguments in the order of <paramref name="keywords"/> with
+    /// their defaults. A check returning false means the container does not hold such items yet: the call is typed
+    /// again once it does, and the function compiled then.</summary>
+    private static LibFunc AddPythonMethod(string typeName, string module, string method, string function, int min, int max,
+        Func<CallTypingContext, bool>? check = null, object[]? optional = null, params (string Name, object Default)[] keywords)
     {
         IEnumerable<object> Missing(int given) => (optional ?? Array.Empty<object>()).Skip(given - min);
-        var f = Add("list." + name, c =>
+        return Add(typeName + "." + method, c =>
         {
-            ListArity(c, name, min, max, keywords.Select(k => k.Name).ToArray());
-            check?.Invoke(c);
+            MethodArity(c, typeName, method, min, max, keywords.Select(k => k.Name).ToArray());
+            if (check?.Invoke(c) == false) return SimpleType.None;
             var types = c.Positional.Select(a => a.Type).Concat(Missing(c.Positional.Length).Select(TypeInference.ConstType))
                 .Concat(keywords.Select(k => c.Keywords.TryGetValue(k.Name, out var a) ? a.Type : TypeInference.ConstType(k.Default)));
-            return c.Require(PythonLibrary.Function("lists", name), types.ToArray()).ReturnType;
+            return c.Require(PythonLibrary.Function(module, function), types.ToArray()).ReturnType;
         }, c =>
         {
             LLVMValueRef Constant(object v) => c.E.M.Constant(v, TypeInference.ConstType(v));
@@ -80,8 +85,12 @@ public static partial class Builtins
                 .Concat(keywords.Select(k => c.Keywords.TryGetValue(k.Name, out var a) ? a.Value : Constant(k.Default)));
             return c.CallCompiled(0, args.ToArray());
         });
-        f.Receiver = t => t is ListType;
     }
+
+    private static void AddListMethod(string name, int min, int max, Action<CallTypingContext>? check = null, object[]? optional = null,
+        params (string Name, object Default)[] keywords) =>
+        AddPythonMethod("list", "lists", name, name, min, max, check == null ? null : c => { check(c); return true; }, optional, keywords)
+            .Receiver = t => t is ListType;
 
     private static void RegisterLists()
     {
@@ -92,7 +101,7 @@ public static partial class Builtins
             var element = c.ListElementHere;
             foreach (var item in c.Positional)
                 element = TypeOps.Unify(element, item.Type) ?? throw c.ErrorAt(item,
-                    $"this list holds {TypeOps.PyName(element)} items and has {("aeiou".Contains(TypeOps.PyName(item.Type)[0]) ? "an" : "a")} {TypeOps.PyName(item.Type)} item here",
+                    $"this list holds {TypeOps.PyName(element)} items and has {TypeOps.WithArticle(item.Type)} item here",
                     "compiled lists hold items of one type; use a tuple for items of different types");
             return new ListType(element);
         }, c =>

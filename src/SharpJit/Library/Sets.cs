@@ -14,19 +14,10 @@ public static partial class Builtins
     private static SetType SetOf(CallTypingContext c) =>
         new(c.ListElementHere is var k && k != SimpleType.Unknown ? k : SimpleType.Unknown);
 
-    /// <summary>An entry calling the Python function <paramref name="function"/> with the arguments as they are.</summary>
+    /// <summary>A set method written in Python (sets.py), taking its arguments as they are.</summary>
     private static LibFunc AddSetCall(string name, string function, int min, int max, Func<CallTypingContext, bool>? check = null)
     {
-        var f = Add(name, c =>
-        {
-            int n = c.Positional.Length - 1;
-            string method = name["set.".Length..];
-            if (c.Keywords.Count > 0) throw c.Error($"set.{method}() takes no keyword arguments");
-            if (n < min - 1 || n > max - 1)
-                throw c.Error(max == 1 ? $"set.{method}() takes no arguments ({n} given)" : $"set.{method}() takes exactly one argument ({n} given)");
-            if (check?.Invoke(c) == false) return SimpleType.None;
-            return c.Require(PythonLibrary.Function("sets", function), c.Types).ReturnType;
-        }, c => c.CallCompiled(0, c.Args.Select(a => a.Value).ToArray()));
+        var f = AddPythonMethod("set", "sets", name["set.".Length..], function, min, max, check);
         f.Receiver = t => t is SetType;
         return f;
     }

@@ -126,7 +126,6 @@ public sealed class TypeInference
         return any;
     }
 
-    private static string Article(SjType t) => "aeiou".Contains(TypeOps.PyName(t)[0]) ? "an" : "a";
 
     private static bool IsListDisplay(Instr i) =>
         i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" or "$set" } or ResolvedLibraryCall { Function.Name: "list" or "dict" or "set", Signature.Args.Length: 0 };
@@ -850,8 +849,8 @@ public sealed class TypeInference
     private static string Mismatch(SjType container, SjType held, SjType element)
     {
         if (container is DictType && held is TupleType { Items: [var k, var v] } && element is TupleType { Items: [var k2, var v2] })
-            return $"this dict maps {TypeOps.PyName(k)} to {TypeOps.PyName(v)} and receives {Article(k2)} {TypeOps.PyName(k2)} key with {Article(v2)} {TypeOps.PyName(v2)} value here";
-        return $"this list holds {TypeOps.PyName(held)} items and receives {Article(element)} {TypeOps.PyName(element)} here";
+            return $"this dict maps {TypeOps.PyName(k)} to {TypeOps.PyName(v)} and receives {TypeOps.WithArticle(k2)} key with {TypeOps.WithArticle(v2)} value here";
+        return $"this list holds {TypeOps.PyName(held)} items and receives {TypeOps.WithArticle(element)} here";
     }
 
     public CompileError CallError(Value at, string message, string? hint = null) => Error(at, message, hint);

@@ -478,6 +478,9 @@ public static class TypeOps
         _ => t.Name,
     };
 
+    /// <summary>"an int", "a str": the Python name with its article, for messages.</summary>
+    public static string WithArticle(SjType t) => ("aeiou".Contains(PyName(t)[0]) ? "an " : "a ") + PyName(t);
+
     /// <summary>The least type both values fit in, or null when there is none (int with tuple).</summary>
     public static SjType? Unify(SjType a, SjType b)
     {
