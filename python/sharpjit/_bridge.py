@@ -89,12 +89,14 @@ def classify(value):
 
 
 def _is_c_function(value):
-    """A sharpjit.extern declaration, or a ctypes function pointer (a library's function or a CFUNCTYPE callback)."""
-    from .extern import ExternFunction
-    if isinstance(value, ExternFunction):
+    """A sharpjit.extern or sharpjit.callback declaration, a ctypes function pointer (a library's function or a
+    CFUNCTYPE callback), or cffi data (a function pointer, or not a function: describe says so)."""
+    from .extern import ExternFunction, PythonCallback
+    if isinstance(value, (ExternFunction, PythonCallback)):
         return True
     ctypes = sys.modules.get("ctypes")
-    return ctypes is not None and isinstance(value, ctypes._CFuncPtr)
+    backend = sys.modules.get("_cffi_backend")
+    return (ctypes is not None and isinstance(value, ctypes._CFuncPtr)) or (backend is not None and isinstance(value, backend._CDataBase))
 
 
 def resolve(dispatcher, name):
@@ -157,6 +159,14 @@ def typeof(dispatcher, value, position):
         return "ndarray"
     if isinstance(value, tuple) and isinstance(getattr(type(value), "_fields", None), tuple):
         return "namedtuple"
+    if _is_c_function(value):
+        from .extern import describe
+        d = describe(value)
+        if d[0] != "extern":
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is {d[1] if d[0] == 'opaque' else 'a Python callback'}: "
+                            f"compiled code cannot take it as an argument" +
+                            (" (read it from a global instead)" if d[0] == "callback" else ""))
+        return "cfuncptr"
     if isinstance(value, tuple) and type(value) is not tuple:
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(value).__name__} (a tuple subclass), which compiled "
                         f"code cannot take; pass tuple({params[position] if position < len(params) else 'value'})")
@@ -223,6 +233,21 @@ def exception_class(type_name):
     """The exception class of a name compiled code raises: built-in, or defined in Python (module.qualname);
     RuntimeError for anything else."""
     return _CLASSES.get(type_name) or _exception_class(type_name)
+
+
+def function_pointer(value):
+    """(C signature, address) of a ctypes or cffi function pointer passed as an argument, or None."""
+    from .extern import describe
+    if not _is_c_function(value):
+        return None
+    d = describe(value)
+    return (d[2], d[3]) if d[0] == "extern" else None
+
+
+def host_exception(exc):
+    """How compiled code sees an exception a Python callback raised: (its class's MRO by qualified name, its message)."""
+    mro = tuple(_qualified_name(c) for c in type(exc).__mro__ if c is not object)
+    return mro, (str(exc) if exc.args else None)
 
 
 def namedtuple_info(value):

@@ -80,6 +80,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial void PyErr_SetObject(nint type, nint value);
     [LibraryImport(Lib)] public static partial void PyErr_Clear();
     [LibraryImport(Lib)] public static partial void PyErr_Fetch(out nint type, out nint value, out nint traceback);
+    [LibraryImport(Lib)] public static partial void PyErr_NormalizeException(ref nint type, ref nint value, ref nint traceback);
     [LibraryImport(Lib)] public static partial int PyException_SetTraceback(nint ex, nint traceback);
     /// <summary>Steals the reference to cause (null: none, and __suppress_context__ is set, as raise … from None).</summary>
     [LibraryImport(Lib)] public static partial void PyException_SetCause(nint ex, nint cause);

@@ -159,10 +159,12 @@ public sealed class Binder
         foreach (var c in closures) c.Args = c.Args.Concat(c.Args.Select(FlagOf)).ToArray();
     }
 
+    /// <summary>@jit, @njit, and @sharpjit.callback(...): where a whole file is compiled (`sharpjit run`, export) a
+    /// callback is a compiled function like any other, so the same script runs with and without CPython.</summary>
     private static bool IsJitDecorator(Expr e)
     {
         while (e is Call c) e = c.Func;
-        return e is Name { Id: "jit" or "njit" } or Attribute { Attr: "jit" or "njit" };
+        return e is Name { Id: "jit" or "njit" } or Attribute { Attr: "jit" or "njit" or "callback" };
     }
 
     /// <summary>Drops blocks that cannot run (code after return, etc.) and their edges into live blocks.</summary>

@@ -659,6 +659,8 @@ public sealed class TypeInference
                 return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
             case ExternFunctionType ef:
                 return InferEntry(i, ef.Function.Entry, args, shape);
+            case FunctionPointerType fp:
+                return InferEntry(i, FunctionPointers.Entry(fp.Signature), args, shape, receiver: (callee, fp));
             case BoundMethodType bm:
                 return InferEntry(i, Builtins.MethodEntry(bm.Receiver, bm.Method)!, args, shape, receiver: (callee, bm.Receiver));
             case NamedTupleClassType nc:
