@@ -13,7 +13,7 @@ from ._dispatcher import Dispatcher, jit, njit
 from .cfunc import cfunc, CFunc
 from .export import export
 from .bitcode import install_bitcode_importer, uninstall_bitcode_importer
-from .extern import extern, ExternFunction, callback, PythonCallback
+from .extern import extern, ExternFunction, callback, PythonCallback, objmode
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
-           "uninstall_bitcode_importer", "extern", "ExternFunction", "callback", "PythonCallback"]
+           "uninstall_bitcode_importer", "extern", "ExternFunction", "callback", "PythonCallback", "objmode"]

@@ -244,6 +244,24 @@ def function_pointer(value):
     return (d[2], d[3]) if d[0] == "extern" else None
 
 
+def objmode_block(dispatcher, first, last, inputs, outputs):
+    """The Python function that runs lines first..last (a `with sharpjit.objmode(...)` block's body) of a @jit
+    function: its inputs as parameters, its outputs returned as a tuple, compiled at the block's own lines of the
+    file (so tracebacks point there) and run in the function's globals."""
+    import linecache
+    fn = dispatcher.py_func
+    filename = fn.__code__.co_filename
+    lines = [linecache.getline(filename, n) for n in range(first, last + 1)]
+    body = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    indent = lines[0][:len(lines[0]) - len(lines[0].lstrip())]
+    source = ("\n" * (first - 2) + f"def __sharpjit_objmode__({', '.join(inputs)}):\n" + body +
+              f"{indent}return ({''.join(name + ', ' for name in outputs)})\n")
+    namespace = {}
+    exec(compile(source, filename, "exec"), {"__builtins__": builtins}, namespace)
+    code = namespace["__sharpjit_objmode__"].__code__.replace(co_name=f"{fn.__name__}")
+    return types.FunctionType(code, fn.__globals__, fn.__name__)
+
+
 def host_exception(exc):
     """How compiled code sees an exception a Python callback raised: (its class's MRO by qualified name, its message)."""
     mro = tuple(_qualified_name(c) for c in type(exc).__mro__ if c is not object)

@@ -98,6 +98,21 @@ def callback(signature):
     return wrap
 
 
+class objmode:
+    """with sharpjit.objmode(y="float64", label="str"): inside a @jit function, the block runs as Python (the
+    variables it reads passed in, arrays without a copy) and the declared variables come back with those types.
+    Run by CPython itself (the function not compiled), it does nothing."""
+
+    def __init__(self, **types):
+        self.types = types
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
 # cffi's C types by name (ints by their C name; sizes as on Linux x86-64 and AArch64).
 _CFFI_NAMES = {
     "double": "float64", "float": "float32", "_Bool": "bool", "bool": "bool",

@@ -148,6 +148,22 @@ internal static unsafe class Bridge
         finally { foreach (var f in frames) Py.Py_DecRef(f); }
     }
 
+    /// <summary>_bridge.objmode_block: the Python function running lines first..last of the dispatcher's function (a new
+    /// reference, kept by the caller; 0 with an exception set).</summary>
+    public static nint ObjModeBlock(nint dispatcher, int first, int last, string[] inputs, string[] outputs) =>
+        CallHelper("objmode_block", Py.NewRef(dispatcher), Py.PyLong_FromLongLong(first), Py.PyLong_FromLongLong(last),
+            Py.Tuple(inputs.Select(Py.Str).ToArray()), Py.Tuple(outputs.Select(Py.Str).ToArray()));
+
+    /// <summary>The pending Python exception as "Type: message", cleared (for a compile error that quotes it).</summary>
+    public static string TakeErrorText()
+    {
+        Py.PyErr_Fetch(out var type, out var value, out var traceback);
+        string text = "unknown error";
+        if (value != 0 && Py.PyObject_Str(value) is var s && s != 0) { text = Py.AsString(s) ?? text; Py.Py_DecRef(s); }
+        Py.Py_DecRef(type); Py.Py_DecRef(value); Py.Py_DecRef(traceback);
+        return text;
+    }
+
     /// <summary>_bridge.function_pointer(o): (C signature, address) of a ctypes or cffi function pointer, or None.</summary>
     public static nint FunctionPointer(nint o) => CallHelper("function_pointer", Py.NewRef(o));
 

@@ -23,6 +23,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyObject_CallObject(nint callable, nint args);
     [LibraryImport(Lib)] public static partial int PyObject_IsTrue(nint o);
     [LibraryImport(Lib)] public static partial nint PyObject_Repr(nint o);
+    [LibraryImport(Lib)] public static partial nint PyObject_Str(nint o);
     [LibraryImport(Lib)] public static partial int PyType_IsSubtype(nint a, nint b);
     [LibraryImport(Lib)] public static partial nint PyType_FromSpec(PyTypeSpec* spec);
     [LibraryImport(Lib)] public static partial nint PyType_GetSlot(nint type, int slot);

@@ -29,12 +29,15 @@ internal static unsafe class Callbacks
     /// Python exception becomes compiled code's pending one (its class and message for except clauses), and the object
     /// itself is kept so that the exception reaching Python is that object, its traceback extended by the compiled frames.</summary>
     [UnmanagedCallersOnly]
-    private static void TakeError(byte* callee)
+    private static void TakeError(byte* callee) => TakePythonError($"the Python callback {RuntimeStrings.Read(callee)}");
+
+    /// <summary>The pending Python exception (GIL held) as compiled code's pending exception, the object kept.</summary>
+    public static void TakePythonError(string what)
     {
         Py.PyErr_Fetch(out var type, out var value, out var traceback);
         if (type == 0)
         {
-            ErrorState.Set("SystemError", $"the Python callback {RuntimeStrings.Read(callee)} failed without setting an exception");
+            ErrorState.Set("SystemError", $"{what} failed without setting an exception");
             return;
         }
         Py.PyErr_NormalizeException(ref type, ref value, ref traceback);

@@ -53,7 +53,7 @@ public abstract class TypeModel
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         // Values known entirely at compile time: no storage.
         _ when t == SimpleType.None || t == SimpleType.Undefined || t == SimpleType.Ellipsis => StaticModel.Instance,
-        BuiltinType or ModuleType or ExceptionClassType or NamedTupleClassType or ExternFunctionType => StaticModel.Instance,
+        BuiltinType or ModuleType or ExceptionClassType or NamedTupleClassType or ExternFunctionType or HostCallableType => StaticModel.Instance,
         _ => throw new InvalidOperationException($"internal: no data model for type {t}"),
     };
 

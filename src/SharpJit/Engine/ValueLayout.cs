@@ -70,6 +70,9 @@ public sealed unsafe class ValueLayout
         for (int i = 0; i < _types.Length; i++) ReleaseOne(src + _offsets[i], _types[i]);
     }
 
+    /// <summary>Drops the references held by the i-th value stored in this layout.</summary>
+    public void ReleaseOne(byte* src, int i) => ReleaseOne(src + _offsets[i], _types[i]);
+
     private static void ReleaseOne(byte* p, SjType t)
     {
         if (t == SimpleType.Str) Runtime.RuntimeStrings.Release(*(byte**)p);

@@ -379,6 +379,16 @@ public sealed class FunctionPointerType : SjType
     public override int GetHashCode() => Signature.ToString().GetHashCode();
 }
 
+/// <summary>A callable of the host with its own registry entry (an objmode block, run as Python).</summary>
+public sealed class HostCallableType : SjType
+{
+    public Library.LibFunc Entry { get; }
+    public HostCallableType(Library.LibFunc entry) { Entry = entry; }
+    public override string Name => $"host({Entry.Name})";
+    public override bool Equals(SjType? other) => other is HostCallableType h && ReferenceEquals(h.Entry, Entry);
+    public override int GetHashCode() => Entry.GetHashCode();
+}
+
 /// <summary>A built-in or library callable resolved at compile time (print, abs, math.sqrt …).</summary>
 public sealed class BuiltinType : SjType
 {
@@ -480,6 +490,7 @@ public static class TypeOps
         _ when t == SimpleType.Range => "range",
         FunctionType => "function",
         ExternFunctionType or FunctionPointerType => "CFunctionType",
+        HostCallableType => "function",
         BuiltinType or BoundMethodType => "builtin_function_or_method",
         ModuleType => "module",
         ExceptionClassType => "type",
