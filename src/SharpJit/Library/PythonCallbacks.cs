@@ -15,8 +15,9 @@ public sealed class PythonApi
     /// <summary>The C-API functions (and objects) the wrappers use; the host resolves each in the interpreter.</summary>
     public static readonly string[] Names =
     {
-        "PyGILState_Ensure", "PyGILState_Release", "PyObject_CallFunction", "Py_DecRef", "PyFloat_AsDouble",
-        "PyLong_AsLongLong", "PyLong_AsUnsignedLongLong", "PyObject_IsTrue", "PyErr_Occurred", "_Py_TrueStruct", "_Py_FalseStruct",
+        "PyGILState_Ensure", "PyGILState_Release", "PyObject_Vectorcall", "Py_IncRef", "Py_DecRef", "PyFloat_FromDouble",
+        "PyLong_FromLongLong", "PyLong_FromUnsignedLongLong", "PyFloat_AsDouble", "PyLong_AsLongLong", "PyLong_AsUnsignedLongLong",
+        "PyObject_IsTrue", "PyErr_Occurred", "_Py_TrueStruct", "_Py_FalseStruct",
     };
 
     /// <summary>The host's <c>void take_error(const char *callee)</c>: called with the GIL held after a callback failed.</summary>
@@ -35,12 +36,12 @@ public sealed class PythonApi
     public long this[string name] => _addresses[name];
 
     /// <summary>Identifies this interpreter's addresses (part of a callback specialisation's key).</summary>
-    public string Key => this["PyObject_CallFunction"].ToString("x");
+    public string Key => this["PyObject_Vectorcall"].ToString("x");
 }
 
 /// <summary>
-/// Emits the call of a Python callable declared with <c>@sharpjit.callback(signature)</c>: take the GIL, call it with
-/// its arguments boxed by one <c>PyObject_CallFunction(callable, "dL…", …)</c>, unbox the result, release the GIL — every
+/// Emits the call of a Python callable declared with <c>@sharpjit.callback(signature)</c>: take the GIL, box the
+/// arguments, one <c>PyObject_Vectorcall</c>, unbox the result, release the GIL — every
 /// address (the callable's, the C-API's) a constant in the code. A Python exception becomes the compiled code's
 /// exception (the host keeps the Python object, so the traceback shows both the compiled frames and the Python ones).
 /// </summary>
@@ -56,26 +57,41 @@ public static class PythonCallbacks
         LLVMValueRef Call(string name, LLVMTypeRef ret, LLVMTypeRef[] types, params LLVMValueRef[] args) =>
             BuildCall2(B, FunctionType(ret, types), Address(name), args, "");
 
-        // Boxing is PyObject_CallFunction's: d for doubles, L / K for 64-bit integers, O for bools (the singletons).
-        var format = new System.Text.StringBuilder();
-        var varargs = new List<LLVMValueRef> { ConstIntToPtr(M.ConstI64(fn.Address), M.Ptr), default };
-        for (int k = 0; k < sig.Args.Length; k++)
+        // Each argument boxed by its C-API constructor into an array on the stack, then one vectorcall.
+        var gil = Call("PyGILState_Ensure", M.I32, Array.Empty<LLVMTypeRef>());
+        int n = sig.Args.Length;
+        var argv = e.Alloca(StructTypeInContext(M.Ctx, Enumerable.Repeat(M.Ptr, Math.Max(n, 1)).ToArray()));
+        var boxed = new LLVMValueRef[n];
+        LLVMValueRef anyNull = M.ConstBool(false);
+        for (int k = 0; k < n; k++)
         {
             var t = (ScalarType)sig.Args[k];
             var v = e.Convert(c.Arg(k), c.ArgType(k), t);
             switch (t.Kind)
             {
-                case ScalarKind.Bool: format.Append('O'); varargs.Add(BuildSelect(B, v, Address("_Py_TrueStruct"), Address("_Py_FalseStruct"), "")); break;
-                case ScalarKind.Float: format.Append('d'); varargs.Add(t.Bits == 32 ? BuildFPExt(B, v, M.F64, "") : v); break;
-                case ScalarKind.UInt: format.Append('K'); varargs.Add(t.Bits == 64 ? v : BuildZExt(B, v, M.I64, "")); break;
-                default: format.Append('L'); varargs.Add(t.Bits == 64 ? v : BuildSExt(B, v, M.I64, "")); break;
+                case ScalarKind.Bool:
+                    boxed[k] = BuildSelect(B, v, Address("_Py_TrueStruct"), Address("_Py_FalseStruct"), "");
+                    Call("Py_IncRef", M.Void, new[] { M.Ptr }, boxed[k]);
+                    break;
+                case ScalarKind.Float: boxed[k] = Call("PyFloat_FromDouble", M.Ptr, new[] { M.F64 }, t.Bits == 32 ? BuildFPExt(B, v, M.F64, "") : v); break;
+                case ScalarKind.UInt: boxed[k] = Call("PyLong_FromUnsignedLongLong", M.Ptr, new[] { M.I64 }, t.Bits == 64 ? v : BuildZExt(B, v, M.I64, "")); break;
+                default: boxed[k] = Call("PyLong_FromLongLong", M.Ptr, new[] { M.I64 }, t.Bits == 64 ? v : BuildSExt(B, v, M.I64, "")); break;
             }
+            BuildStore(B, boxed[k], BuildGEP2(B, M.Ptr, argv, new[] { M.ConstI64(k) }, ""));
+            anyNull = BuildOr(B, anyNull, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, boxed[k], ConstPointerNull(M.Ptr), ""), "");
         }
-        // One argument is wrapped in a tuple by its format, "(d)": PyObject_CallFunction passes a lone tuple's items.
-        varargs[1] = M.ConstString(sig.Args.Length == 1 ? $"({format})" : format.ToString());
-
-        var gil = Call("PyGILState_Ensure", M.I32, Array.Empty<LLVMTypeRef>());
-        var result = BuildCall2(B, FunctionType(M.Ptr, new[] { M.Ptr, M.Ptr }, isVarArg: true), Address("PyObject_CallFunction"), varargs.ToArray(), "");
+        // A failed box (no memory) skips the call: its error is pending, and the boxes made are dropped (Py_DecRef takes NULL).
+        var callBlock = e.NewBlock("callback_call"); var afterCall = e.NewBlock("callback_called");
+        var boxFailedFrom = GetInsertBlock(B);
+        BuildCondBr(B, anyNull, afterCall, callBlock);
+        PositionBuilderAtEnd(B, callBlock);
+        var called = BuildCall2(B, FunctionType(M.Ptr, new[] { M.Ptr, M.Ptr, M.I64, M.Ptr }), Address("PyObject_Vectorcall"),
+            new[] { ConstIntToPtr(M.ConstI64(fn.Address), M.Ptr), argv, M.ConstI64(n), ConstPointerNull(M.Ptr) }, "");
+        var calledFrom = GetInsertBlock(B);
+        BuildBr(B, afterCall);
+        PositionBuilderAtEnd(B, afterCall);
+        var result = Phi(e, M.Ptr, (ConstPointerNull(M.Ptr), boxFailedFrom), (called, calledFrom));
+        foreach (var box in boxed) Call("Py_DecRef", M.Void, new[] { M.Ptr }, box);
         var callFailed = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, result, ConstPointerNull(M.Ptr), "");
         LLVMValueRef value = default, failed = callFailed;
         if (sig.Return is ScalarType rt)
