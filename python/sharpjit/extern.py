@@ -139,10 +139,13 @@ def _cffi_function(value):
         return ("opaque", f"the cffi function of type '{function.cname}', whose variadic arguments compiled code cannot pass")
     names = []
     for t in (function.result,) + tuple(function.args):
-        if t.cname not in _CFFI_NAMES or (names and t.cname == "void"):
+        if names and t.kind == "pointer" and t.item.cname in _CFFI_NAMES and t.item.cname != "void":
+            names.append(f"CPointer({_CFFI_NAMES[t.item.cname]})")   # compiled code passes an array's data
+        elif t.cname not in _CFFI_NAMES or (names and t.cname == "void"):
             return ("opaque", f"the cffi function of type '{function.cname}' with the C type {t.cname}, which compiled code "
-                              f"does not pass (it passes integers, floats and bool)")
-        names.append(_CFFI_NAMES[t.cname])
+                              f"does not pass (it passes integers, floats, bool and pointers to them as arrays)")
+        else:
+            names.append(_CFFI_NAMES[t.cname])
     address = int(backend.cast(backend.new_primitive_type("uintptr_t"), value))
     return (f"{names[0]}({', '.join(names[1:])})", address)
 
@@ -171,9 +174,11 @@ def describe(value):
             names.append("void")
         elif t in _SIGNATURE_NAMES:
             names.append(_SIGNATURE_NAMES[t])
+        elif names and isinstance(t, type) and issubclass(t, ctypes._Pointer) and t._type_ in _SIGNATURE_NAMES:
+            names.append(f"CPointer({_SIGNATURE_NAMES[t._type_]})")   # compiled code passes an array's data
         else:
             return ("opaque", f"the ctypes function '{name}' with the C type {getattr(t, '__name__', t)}, which compiled "
-                              f"code does not pass (it passes integers, floats and bool)")
+                              f"code does not pass (it passes integers, floats, bool and pointers to them as arrays)")
     address = ctypes.cast(value, ctypes.c_void_p).value
     # A function from a library keeps its symbol (exported code can link against it); a callback has none.
     symbol = name if getattr(value, "_objects", None) is None and hasattr(value, "__name__") else ""

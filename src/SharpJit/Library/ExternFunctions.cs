@@ -31,8 +31,10 @@ public sealed class ExternFunction
     public ExternFunction(string name, CSignature signature, long address, string? symbol, bool isPython = false)
     {
         Name = name; Signature = signature; Address = address; Symbol = symbol; IsPython = isPython;
-        if (signature.Args.Any(a => a is Typing.PointerType) || signature.Return is Typing.PointerType)
-            throw new ArgumentException($"invalid signature '{signature}' for {name}: pointers are not supported for called host functions yet");
+        if (signature.Return is Typing.PointerType)
+            throw new ArgumentException($"invalid signature '{signature}' for {name}: a called host function cannot return a pointer (compiled code has no pointer values)");
+        if (isPython && signature.Args.Any(a => a is Typing.PointerType))
+            throw new ArgumentException($"invalid signature '{signature}' for {name}: pointers cannot be passed to Python");
         Entry = new LibFunc(name, c => CCalls.Type(c, Name, Signature, this.ToString(), skip: 0), LowerCall, isPython ? LibFunc.Always : LibFunc.Never);
     }
 
@@ -112,8 +114,20 @@ internal static class CCalls
         if (given != wanted)
             throw c.Error($"{callee} takes {wanted} argument{(wanted == 1 ? "" : "s")} ({given} given){because}");
         for (int k = 0; k < wanted; k++)
-            if (c.Positional[skip + k].Type is not ScalarType { Rank: < 3 })
-                throw c.ErrorAt(c.Positional[skip + k], $"argument {k + 1} of {callee} must be a real number for its C type {CAbiWrapper.TypeName(sig.Args[k])}, not {TypeOps.PyName(c.Positional[skip + k].Type)}");
+        {
+            var given_ = c.Positional[skip + k].Type;
+            if (sig.Args[k] is Typing.PointerType p)
+            {
+                // A pointer to T takes a C-contiguous array of T (its data), or such a pointer (a cfunc's argument).
+                bool fits = given_ is ArrayType { Layout: ArrayLayout.C } a && a.Dtype == p.Target || given_ is Typing.PointerType q && q.Target == p.Target;
+                if (!fits)
+                    throw c.ErrorAt(c.Positional[skip + k], $"argument {k + 1} of {callee} must be a C-contiguous array of {p.Target.Name} for its C type {CAbiWrapper.TypeName(p)}, not " +
+                        (given_ is ArrayType ga ? $"an array of {ga.Dtype.Name} (layout {ga.Layout})" : TypeOps.WithArticle(given_)),
+                        given_ is ArrayType ? "pass np.ascontiguousarray(a, dtype=...) for a copy the C function can read" : null);
+            }
+            else if (given_ is not ScalarType { Rank: < 3 })
+                throw c.ErrorAt(c.Positional[skip + k], $"argument {k + 1} of {callee} must be a real number for its C type {CAbiWrapper.TypeName(sig.Args[k])}, not {TypeOps.PyName(given_)}");
+        }
         return sig.Return;
     }
 
@@ -127,6 +141,11 @@ internal static class CCalls
         var args = new LLVMValueRef[sig.Args.Length];
         for (int k = 0; k < args.Length; k++)
         {
+            if (sig.Args[k] is Typing.PointerType)
+            {
+                args[k] = c.ArgType(firstArg + k) is ArrayType ? ArrayCode.Data(e, c.Arg(firstArg + k)) : c.Arg(firstArg + k);   // borrowed for the call
+                continue;
+            }
             var v = e.Convert(c.Arg(firstArg + k), c.ArgType(firstArg + k), sig.Args[k]);
             args[k] = sig.Args[k] is ScalarType { Rank: 0 } ? BuildZExt(e.B, v, e.M.I8, "") : v;
         }
