@@ -61,13 +61,15 @@ def test_typing_error_reports_file_line_and_caret():
 
 def test_unsupported_error_reports_file_line_and_caret():
     @sharpjit.jit
-    def builds_list(n):
-        values = [0, *(n, n)]
+    def matches(n):
+        match n:
+            case 1:
+                return 2
         return n
 
     with pytest.raises(UnsupportedError) as info:
-        builds_list(1)
-    _assert_report(info.value, builds_list.py_func, "values = [0, *(n, n)]", "starred items in a list display")
+        matches(1)
+    _assert_report(info.value, matches.py_func, "match n:", "'match' statements are not supported")
     assert isinstance(info.value, NotImplementedError)
 
 

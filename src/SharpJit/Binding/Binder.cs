@@ -810,11 +810,11 @@ public sealed class Binder
         Loop(0);
     }
 
-    /// <summary>A list display <c>[a, b, c]</c>: the items, made into a list by <c>$list</c> once their type is known.</summary>
+    /// <summary>A list display <c>[a, b, c]</c>: the items, made into a list by <c>$list</c> once their type is known.
+    /// With starred items (<c>[*a, b]</c>): an empty list, then each item appended or extended by, in order.</summary>
     private Value BindListDisplay(Syntax.List l)
     {
-        if (l.Elts.FirstOrDefault(x => x is Starred) is { } starred)
-            throw Unsupported(starred, "starred items in a list display are not supported in compiled code", "build the list with extend()");
+        if (l.Elts.Any(x => x is Starred)) return BuildDisplay(l.Elts, l.Span, "$list", "append", "extend");
         var items = l.Elts.Select(Expr).ToArray();
         return Emit(Op.Call, l.Span, new CallShape(items.Length, Array.Empty<string>()), new[] { Emit(Op.Global, l.Span, "$builtin:$list") }.Concat(items).ToArray());
     }
@@ -848,20 +848,26 @@ public sealed class Binder
     /// <summary>A set display <c>{a, b}</c>: an empty set (<c>$set</c>), then each item added in order.</summary>
     private Value BindSetDisplay(Set st)
     {
-        if (st.Elts.FirstOrDefault(x => x is Starred) is { } starred)
-            throw Unsupported(starred, "starred items in a set display are not supported in compiled code", "add them with update()");
-        string acc = $"$set{_tempCounter++}";
-        WriteVar(acc, Emit(Op.Call, st.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, st.Span, "$builtin:$set")));
-        foreach (var item in st.Elts)
-        {
-            var v = Expr(item);
-            Emit(Op.Call, item.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, item.Span, "add", ReadVar(acc, st.Span)), v);
-        }
+        var set = BuildDisplay(st.Elts, st.Span, "$set", "add", "update");
         // CPython folds a display of more than two constants into a frozenset constant and merges it into a new
         // set: the table (so the order) is that of the merge, so the set built above is copied the same way.
         if (st.Elts.Count > 2 && st.Elts.All(IsConstantItem))
-            return Emit(Op.Call, st.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Global, st.Span, "$builtin:$set_constant"), ReadVar(acc, st.Span));
-        return ReadVar(acc, st.Span);
+            return Emit(Op.Call, st.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Global, st.Span, "$builtin:$set_constant"), set);
+        return set;
+    }
+
+    /// <summary>A display built item by item: an empty container (<c>$list</c>, <c>$set</c>), then, in order, each
+    /// item added (<paramref name="add"/>) or each starred iterable's items (<paramref name="addAll"/>).</summary>
+    private Value BuildDisplay(List<Expr> items, Span span, string empty, string add, string addAll)
+    {
+        string acc = $"$display{_tempCounter++}";
+        WriteVar(acc, Emit(Op.Call, span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, span, "$builtin:" + empty)));
+        foreach (var item in items)
+        {
+            var v = Expr(item is Starred s ? s.Value : item);
+            Emit(Op.Call, item.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, item.Span, item is Starred ? addAll : add, ReadVar(acc, span)), v);
+        }
+        return ReadVar(acc, span);
     }
 
     /// <summary>An item CPython's AST optimiser makes a constant: a literal, a negated number, a tuple of them.</summary>
@@ -873,15 +879,20 @@ public sealed class Binder
         _ => false,
     };
 
-    /// <summary>A dict display <c>{k: v, ...}</c>: an empty dict (<c>$dict</c>), then each pair stored in order, so a
-    /// repeated key keeps its last value as in CPython.</summary>
+    /// <summary>A dict display <c>{k: v, **m, ...}</c>: an empty dict (<c>$dict</c>), then each pair stored and each
+    /// <c>**</c> mapping merged in order, so a repeated key keeps its last value as in CPython.</summary>
     private Value BindDictDisplay(Dict d)
     {
-        if (d.Keys.Any(k => k == null)) throw Unsupported(d, "'**' in a dict display is not supported in compiled code", "use update()");
         string acc = $"$dict{_tempCounter++}";
         WriteVar(acc, Emit(Op.Call, d.Span, new CallShape(0, Array.Empty<string>()), Emit(Op.Global, d.Span, "$builtin:$dict")));
         for (int k = 0; k < d.Keys.Count; k++)
         {
+            if (d.Keys[k] == null)
+            {
+                var mapping = Expr(d.Values[k]);
+                Emit(Op.Call, d.Values[k].Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, d.Values[k].Span, "update", ReadVar(acc, d.Span)), mapping);
+                continue;
+            }
             var key = Expr(d.Keys[k]!); var value = Expr(d.Values[k]);
             Emit(Op.SetItem, d.Keys[k]!.Span, null, ReadVar(acc, d.Span), key, value);
         }

@@ -86,6 +86,8 @@ public static partial class Builtins
             }
             if (t is ListType)
             {
+                if (c.Positional[1].Type is SliceType)   // del xs[a:b:c] (lists.py)
+                    return c.Require(PythonLibrary.Function("lists", "del_slice"), t, ScalarType.Int64, ScalarType.Int64, ScalarType.Int64).ReturnType;
                 if (!IsIntLike(c.Positional[1].Type)) throw c.ErrorAt(c.Positional[1], $"list indices must be integers or slices, not {TypeOps.PyName(c.Positional[1].Type)}");
                 return SimpleType.None;
             }
@@ -94,6 +96,12 @@ public static partial class Builtins
         {
             if (c.ArgType(0) is DictType) return c.CallCompiled(0, c.Arg(0), c.Arg(1));
             var e = c.E; var t = ListArg(c, 0); var list = c.Arg(0);
+            if (c.ArgType(1) is SliceType st)
+            {
+                var (start, length, step) = SliceIndices(e, st, c.Arg(1), ListCode.Length(e, list), c.Span);
+                c.CallCompiled(0, list, start, length, step);
+                return None(c);
+            }
             var k = ListCode.Index(e, list, ToInt(c, 1), 1, c.Span);
             var item = ListCode.Load(e, t, list, k);
             RemoveAt(e, t, list, k);

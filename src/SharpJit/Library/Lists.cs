@@ -169,13 +169,27 @@ public static partial class Builtins
         {
             var t = (ListType)c.Positional[0].Type;
             var idx = c.Positional[1].Type;
-            if (idx is SliceType) throw c.ErrorAt(c.Positional[1], "assigning to a slice of a list is not supported in compiled code", "assign the items one by one");
+            if (idx is SliceType)
+            {
+                // xs[a:b:c] = items (lists.py): compiled once the list holds such items.
+                var items = IterItemType(c.Positional[2].Type) ?? throw c.ErrorAt(c.Positional[2], "can only assign an iterable");
+                if (c.ReceivesItems(c.Positional[0], items))
+                    c.Require(PythonLibrary.Function("lists", "set_slice"), t, ScalarType.Int64, ScalarType.Int64, ScalarType.Int64, c.Positional[2].Type);
+                return SimpleType.None;
+            }
             if (!IsIntLike(idx)) throw c.ErrorAt(c.Positional[1], $"list indices must be integers or slices, not {TypeOps.PyName(idx)}");
             c.ReceivesItems(c.Positional[0], c.Positional[2].Type);
             return SimpleType.None;
         }, c =>
         {
             var e = c.E; var t = ListArg(c, 0); var list = c.Arg(0);
+            if (c.ArgType(1) is SliceType st)
+            {
+                if (c.Callees.Count == 0) return None(c);   // typed before the list's items were known: not reached
+                var (start, length, step) = SliceIndices(e, st, c.Arg(1), ListCode.Length(e, list), c.Span);
+                c.CallCompiled(0, list, start, length, step, c.Arg(2));
+                return None(c);
+            }
             var k = ListCode.Index(e, list, ToInt(c, 1), 1, c.Span);
             var old = ListCode.Load(e, t, list, k);
             ListCode.Store(e, t, list, k, e.NewRef(e.Convert(c.Arg(2), c.ArgType(2), t.Element), t.Element));

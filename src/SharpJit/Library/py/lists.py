@@ -109,6 +109,39 @@ def extend(xs, items):
         xs.append(x)
 
 
+def set_slice(xs, start, length, step, items):
+    # xs[slice] = items, the slice as CPython's slice.indices gives it (start, number of items, step).
+    new = list_of(items)   # first: items may be xs itself
+    if step == 1:
+        out = xs[:start]
+        out.extend(new)
+        out.extend(xs[start + length:])
+        _sj_list_swap(xs, out)
+        return
+    if len(new) != length:
+        raise ValueError(f"attempt to assign sequence of size {len(new)} to extended slice of size {length}")
+    for k in range(length):
+        xs[start + k * step] = new[k]
+
+
+def del_slice(xs, start, length, step):
+    if length == 0:
+        return
+    if step < 0:
+        start = start + (length - 1) * step
+        step = -step
+    out = xs[:start]
+    next_deleted = start
+    deleted = 0
+    for i in range(start, len(xs)):
+        if deleted < length and i == next_deleted:
+            deleted += 1
+            next_deleted += step
+        else:
+            out.append(xs[i])
+    _sj_list_swap(xs, out)
+
+
 def list_of(items):
     out = []
     for x in items:
