@@ -23,14 +23,17 @@ public sealed class ExternFunction
     /// <summary>Its registry entry: calls type and lower through the same path as every library function.</summary>
     public LibFunc Entry { get; }
 
-    public ExternFunction(string name, CSignature signature, long address, string? symbol)
+    /// <summary>For a function of a bitcode file: the file, linked into the caller's module (no address).</summary>
+    public BitcodeLibrary? Bitcode { get; }
+
+    public ExternFunction(string name, CSignature signature, long address, string? symbol, BitcodeLibrary? bitcode = null)
     {
-        Name = name; Signature = signature; Address = address; Symbol = symbol;
+        Name = name; Signature = signature; Address = address; Symbol = symbol; Bitcode = bitcode;
         Entry = new LibFunc(name, TypeCall, LowerCall, LibFunc.Never);
     }
 
-    /// <summary>Text naming the function and its address: a specialisation that bakes it in is keyed on it.</summary>
-    public string Key => $"{Name}:{Signature}@{Address:x}";
+    /// <summary>Text naming the function and its address (or its file's content): a specialisation that bakes it in is keyed on it.</summary>
+    public string Key => Bitcode != null ? $"{Name}:{Signature}@bitcode:{Bitcode.Key}" : $"{Name}:{Signature}@{Address:x}";
 
     public override string ToString() => $"{Name}: {Signature}";
 
@@ -61,26 +64,29 @@ public sealed class ExternFunction
     private LLVMValueRef LowerCall(LoweringCall c)
     {
         var e = c.E; var M = e.M;
+        var (callee, fnType) = Bitcode?.Declare(M, Name)
+            ?? (default, FunctionType(CAbiWrapper.AbiType(M, Signature.Return), Signature.Args.Select(a => CAbiWrapper.AbiType(M, a)).ToArray()));
+        var paramTypes = GetParamTypes(fnType);
         var args = new LLVMValueRef[Signature.Args.Length];
         for (int k = 0; k < args.Length; k++)
         {
             var v = e.Convert(c.Arg(k), c.ArgType(k), Signature.Args[k]);
-            args[k] = Signature.Args[k] is ScalarType { Rank: 0 } ? BuildZExt(e.B, v, M.I8, "") : v;   // C's bool is a byte
+            // C's bool is a byte in memory (clang's own functions take it as i1).
+            args[k] = Signature.Args[k] is ScalarType { Rank: 0 } && paramTypes[k] != M.I1 ? BuildZExt(e.B, v, M.I8, "") : v;
         }
-        var fnType = FunctionType(CAbiWrapper.AbiType(M, Signature.Return), Signature.Args.Select(a => CAbiWrapper.AbiType(M, a)).ToArray());
-        LLVMValueRef callee;
-        if (M.Options.Standalone)
-        {
-            // Exported code declares the function by name and links against its library.
-            if (Symbol == null)
-                throw new CompileError(ErrorKind.UnsupportedError, $"{Name} is a ctypes function pointer: its address exists only in this process, so exported code cannot call it",
-                    e.Source, c.Span, "declare it with sharpjit.extern(library, symbol, signature) to call it from exported code");
-            callee = GetNamedFunction(M.Module, Symbol);
-            if (callee.Handle == 0) callee = AddFunction(M.Module, Symbol, fnType);
-        }
-        else callee = ConstIntToPtr(M.ConstI64(Address), M.Ptr);
+        if (Bitcode == null) callee = M.Options.Standalone ? DeclaredBySymbol(c, fnType) : ConstIntToPtr(M.ConstI64(Address), M.Ptr);
         var result = BuildCall2(e.B, fnType, callee, args, "");
         if (Signature.Return == SimpleType.None) return M.Constant(null, SimpleType.None);
-        return Signature.Return is ScalarType { Rank: 0 } ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, result, ConstInt(M.I8, 0), "") : result;
+        return Signature.Return is ScalarType { Rank: 0 } && GetReturnType(fnType) != M.I1 ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, result, ConstInt(M.I8, 0), "") : result;
+    }
+
+    /// <summary>Exported code declares the function by name and links against its library.</summary>
+    private LLVMValueRef DeclaredBySymbol(LoweringCall c, LLVMTypeRef fnType)
+    {
+        if (Symbol == null)
+            throw new CompileError(ErrorKind.UnsupportedError, $"{Name} is a ctypes function pointer: its address exists only in this process, so exported code cannot call it",
+                c.E.Source, c.Span, "declare it with sharpjit.extern(library, symbol, signature) to call it from exported code");
+        var callee = GetNamedFunction(c.E.M.Module, Symbol);
+        return callee.Handle != 0 ? callee : AddFunction(c.E.M.Module, Symbol, fnType);
     }
 }
