@@ -95,7 +95,9 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         }
         catch (LlvmException e)
         {
-            throw new ArgumentException($"{file} is not valid LLVM {(bitcode ? "bitcode" : "IR text (nor bitcode)")}: {e.Message.Trim()}");
+            string why = e.Message.Trim();
+            if (why.StartsWith("Invalid LLVM") && why.IndexOf("): ", StringComparison.Ordinal) is var end and > 0) why = why[(end + 3)..];
+            throw new ArgumentException($"{file} is not valid LLVM {(bitcode ? "bitcode" : "IR text (nor bitcode)")}: {why}");
         }
     }
 
@@ -139,7 +141,7 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
             if (declared.TryGetValue(name, out var text)) sig = DeclaredSignature(name, text, types, llvmType, file);
             else if (IsFunctionVarArg(fnType) != 0) problem = "it takes a variable number of arguments";
             else if (MappedSignature(types, extensions) is { } mapped) sig = mapped;
-            else problem = $"its LLVM type {llvmType} has a type compiled code does not pass (it passes integers, floats and bool)";
+            else problem = $"its LLVM type {llvmType} has a type other than integers, floats and bool";
             functions[name] = new Function { Name = name, LlvmType = llvmType, Signature = sig, Problem = problem, Types = types, Extensions = extensions };
         }
         for (var g = GetFirstGlobal(m); g.Handle != 0; g = GetNextGlobal(g))
@@ -216,8 +218,8 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
     {
         if (!Functions.TryGetValue(function, out var f)) return null;
         if (f.Extern is { } e) return new GlobalInfo(name) { Kind = GlobalKind.ExternFunction, Extern = e, HostKey = "extern:" + e.Key };
-        string description = $"the C function '{function}' of {FileName}, whose signature is not known ({f.Problem}): " +
-                             $"declare it with load_bitcode(..., signatures={{'{function}': '...'}})";
+        string description = $"the C function '{function}' of {FileName} with no known signature ({f.Problem}; " +
+                             $"declare one with load_bitcode(..., signatures={{'{function}': '...'}}))";
         return new GlobalInfo(name) { Kind = GlobalKind.Opaque, Description = description, HostKey = "opaque:" + description };
     }
 
