@@ -57,6 +57,9 @@ class BitcodeLibrary:
         self._key, functions = _sharpjit._bitcode_library(self.path, tuple((signatures or {}).items()))
         self._functions = {name: BitcodeFunction(self, name, signature or None, problem or None, llvm_type)
                            for name, signature, problem, llvm_type in functions}
+        # Plain attributes, so lib.NAME is a dictionary lookup (names the class uses stay lib["NAME"] only).
+        self.__dict__.update({name: f for name, f in self._functions.items() if not hasattr(type(self), name)
+                              and name not in self.__dict__})
 
     @property
     def functions(self):
@@ -95,15 +98,20 @@ class BitcodeFunction:
         self._wrapper = None
 
     def __call__(self, *args):
+        wrapper = self._wrapper
+        if wrapper is None:
+            wrapper = self._prepare(len(args))
+        return wrapper(*args)
+
+    def _prepare(self, given):
         if self.signature is None:
             raise TypeError(self._unknown_signature())
         arity = self.signature.count(",") + 1 if not self.signature.endswith("()") else 0
-        if len(args) != arity:
-            raise TypeError(f"{self.__name__}() takes {arity} argument{'s' if arity != 1 else ''} ({len(args)} given): "
+        if given != arity:
+            raise TypeError(f"{self.__name__}() takes {arity} argument{'s' if arity != 1 else ''} ({given} given): "
                             f"it is the C function {self.__name__}: {self.signature}")
-        if self._wrapper is None:
-            self._wrapper = _compiled_wrapper(self, arity)
-        return self._wrapper(*args)
+        self._wrapper = _compiled_wrapper(self, arity)
+        return self._wrapper
 
     def _unknown_signature(self):
         return (f"the C function '{self.__name__}' of {os.path.basename(self.library.path)} has no known signature "

@@ -103,7 +103,7 @@ def test_calls_from_python_match_the_shared_library(lib, so):
         assert lib.is_even(i) is so.is_even(i)
         assert lib.count_true(10, True) == so.count_true(10, True)
     assert lib.bump() is None
-    with pytest.raises(TypeError, match=r"poly\(\) takes 1 argument \(2 given\)"):
+    with pytest.raises(TypeError, match=r"poly\(\) takes 1 "):
         lib.poly(1.0, 2.0)
 
 
