@@ -30,6 +30,8 @@ bool is_even(long v) { return v % 2 == 0; }
 long count_true(long n, bool flip) { long c = 0; for (long i = 0; i < n; i++) c += (i % 3 == 0) != flip; return c; }
 uint32_t mix(uint32_t h, uint32_t v) { return (h ^ v) * 16777619u; }
 double sum_array(const double *xs, long n) { double s = 0; for (long i = 0; i < n; i++) s += xs[i]; return s; }
+void scale(double *xs, long n, double k) { for (long i = 0; i < n; i++) xs[i] *= k; }
+double *first_of(double *xs) { return xs; }
 static long calls;
 void bump(void) { calls++; }
 long bumped(void) { return calls; }
@@ -75,7 +77,7 @@ def test_signatures_read_from_the_bitcode(lib):
         "poly": "float64(float64)", "hyp": "float64(float64, float64)", "halve": "float32(float32)",
         "addi": "int32(int32, int32)", "low_byte": "uint8(int64)", "neg16": "int16(int16)", "is_even": "bool(int64)",
         "count_true": "int64(int64, bool)", "mix": "int32(int32, int32)",     # unsigned int: i32, no mark
-        "sum_array": None, "bump": "void()", "bumped": "int64()"}
+        "sum_array": None, "scale": None, "first_of": None, "bump": "void()", "bumped": "int64()"}
 
 
 ARGS = [0, 1, -1, 7, 200, 255, 256, 300, -129, 32767, 32768, 2**31 - 1, -2**31]
@@ -134,6 +136,33 @@ def test_functions_from_globals_closures_and_the_library_object(lib):
     assert from_closure(2.0) == 26.5 + 5.0
 
 
+def test_pointer_parameters_take_contiguous_arrays(built, so):
+    import numpy as np
+    lib = sharpjit.load_bitcode(built / "fast.bc", signatures={"sum_array": "float64(CPointer(float64), int64)",
+                                                               "scale": "void(CPointer(float64), int64, float64)"})
+    so.sum_array.restype, so.sum_array.argtypes = ctypes.c_double, [ctypes.POINTER(ctypes.c_double), ctypes.c_long]
+
+    @sharpjit.jit
+    def scaled_sum(a, k):
+        lib.scale(a, a.size, k)            # the C writes into the array
+        return lib.sum_array(a, a.size)
+
+    for a in (np.arange(10.0), np.ones((3, 4)), np.asfortranarray(np.arange(12.0).reshape(3, 4))):
+        want = a * 2.5
+        got = scaled_sum(a, 2.5)
+        assert np.array_equal(a, want)
+        assert got == so.sum_array(want.ctypes.data_as(ctypes.POINTER(ctypes.c_double)), want.size)
+    assert lib.sum_array(np.arange(4.0), 3) == 3.0                        # from Python too
+    with pytest.raises(sharpjit.errors.TypingError, match="argument 1 of scale\\(\\) must be a contiguous array"):
+        scaled_sum(np.arange(20.0)[::2], 1.0)
+    with pytest.raises(sharpjit.errors.TypingError, match="must be a float64 array, not an array of int64"):
+        scaled_sum(np.arange(5), 1.0)
+    frozen = np.arange(3.0)
+    frozen.flags.writeable = False
+    with pytest.raises(sharpjit.errors.TypingError, match="must be a writable array"):
+        scaled_sum(frozen, 1.0)
+
+
 def optimised_ir(dispatcher):
     [ir] = dispatcher.inspect_llvm().values()
     return ir
@@ -187,7 +216,7 @@ def test_each_compiled_function_carries_its_own_copy(lib):
 def test_unknown_and_unmappable_functions_are_refused_by_name(lib, make_module):
     with pytest.raises(AttributeError, match="fast.bc defines no function 'nope'"):
         lib.nope
-    with pytest.raises(TypeError, match=r"'sum_array' of fast.bc has no known signature .*double \(ptr, i64\)"):
+    with pytest.raises(TypeError, match=r"'sum_array' of fast.bc has no known signature .*double \(ptr, i64\) has a pointer"):
         lib.sum_array(1, 2)
     m = make_module(textwrap.dedent(f"""
         import sharpjit
@@ -225,8 +254,8 @@ def test_bad_files_and_signatures(built, tmp_path):
         sharpjit.load_bitcode(fast, signatures={"poly": "float64(int32)"})
     with pytest.raises(ValueError, match="signatures names 'zzz', which fast.bc does not define"):
         sharpjit.load_bitcode(fast, signatures={"zzz": "float64(float64)"})
-    with pytest.raises(ValueError, match="pointers are not supported"):
-        sharpjit.load_bitcode(fast, signatures={"sum_array": "float64(CPointer(float64), int64)"})
+    with pytest.raises(ValueError, match="the signature of 'first_of'"):
+        sharpjit.load_bitcode(fast, signatures={"first_of": "CPointer(float64)(CPointer(float64))"})
     with pytest.raises(TypeError, match="signatures must be a dict"):
         sharpjit.load_bitcode(fast, signatures=[("poly", "float64(float64)")])
 

@@ -141,7 +141,9 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
             if (declared.TryGetValue(name, out var text)) sig = DeclaredSignature(name, text, types, llvmType, file);
             else if (IsFunctionVarArg(fnType) != 0) problem = "it takes a variable number of arguments";
             else if (MappedSignature(types, extensions) is { } mapped) sig = mapped;
-            else problem = $"its LLVM type {llvmType} has a type other than integers, floats and bool";
+            else if (types.Skip(1).Contains("ptr") && !types.Skip(1).Any(t => t != "ptr" && MappedSignature(new[] { "void", t }, new string?[2]) == null))
+                problem = $"its LLVM type {llvmType} has a pointer parameter, whose element type the file does not tell (CPointer(float64), say)";
+            else problem = $"its LLVM type {llvmType} has a type other than integers, floats, bool and pointer parameters";
             functions[name] = new Function { Name = name, LlvmType = llvmType, Signature = sig, Problem = problem, Types = types, Extensions = extensions };
         }
         for (var g = GetFirstGlobal(m); g.Handle != 0; g = GetNextGlobal(g))
@@ -191,8 +193,8 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         CSignature sig;
         try { sig = CSignature.Parse(text); }
         catch (ArgumentException e) { throw new ArgumentException($"the signature of '{name}': {e.Message}"); }
-        if (sig.Args.Append(sig.Return).Any(t => t is PointerType))
-            throw new ArgumentException($"the signature of '{name}' ({text}): pointers are not supported for bitcode functions yet");
+        if (sig.Return is Typing.PointerType)
+            throw new ArgumentException($"the signature of '{name}' ({text}): pointer results are not supported (pointer parameters are)");
         var given = new[] { sig.Return }.Concat(sig.Args).ToArray();
         bool matches = given.Length == types.Length && given.Select((t, k) => LlvmTypesOf(t).Contains(types[k])).All(ok => ok);
         if (!matches) throw new ArgumentException($"the signature {text} does not match '{name}' in {file}, whose LLVM type is {llvmType}");
@@ -203,6 +205,7 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
     private static string[] LlvmTypesOf(SjType t) => t switch
     {
         ScalarType { Kind: ScalarKind.Bool } => new[] { "i1", "i8" },
+        Typing.PointerType => new[] { "ptr" },
         ScalarType { Kind: ScalarKind.Int or ScalarKind.UInt } s => new[] { $"i{s.Bits}" },
         _ when t == ScalarType.Float64 => new[] { "double" },
         _ when t == ScalarType.Float32 => new[] { "float" },
@@ -242,7 +245,7 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
 
     private static LLVMTypeRef LlvmType(ModuleEmitter m, string name) => name switch
     {
-        "double" => m.F64, "float" => m.F32, "void" => m.Void, "i1" => m.I1, "i8" => m.I8, "i16" => m.I16, "i32" => m.I32, "i64" => m.I64,
+        "double" => m.F64, "float" => m.F32, "void" => m.Void, "ptr" => m.Ptr, "i1" => m.I1, "i8" => m.I8, "i16" => m.I16, "i32" => m.I32, "i64" => m.I64,
         _ => throw new InvalidOperationException($"no LLVM type {name} for a call"),
     };
 

@@ -56,7 +56,12 @@ public sealed class ExternFunction
         if (c.Positional.Length != Signature.Args.Length)
             throw c.Error($"{Name}() takes {Signature.Args.Length} argument{(Signature.Args.Length == 1 ? "" : "s")} ({c.Positional.Length} given): it is the C function {this}");
         for (int k = 0; k < c.Positional.Length; k++)
-            if (c.Positional[k].Type is not ScalarType { Rank: < 3 })
+            if (Signature.Args[k] is PointerType pointer)
+            {
+                if (CPointerArguments.Problem(pointer, c.Positional[k].Type) is { } why)
+                    throw c.ErrorAt(c.Positional[k], $"argument {k + 1} of {Name}() must be {why}: it is the C function {this}");
+            }
+            else if (c.Positional[k].Type is not ScalarType { Rank: < 3 })
                 throw c.ErrorAt(c.Positional[k], $"argument {k + 1} of {Name}() must be a real number for its C type {CAbiWrapper.TypeName(Signature.Args[k])}, not {TypeOps.PyName(c.Positional[k].Type)}");
         return Signature.Return;
     }
@@ -70,6 +75,7 @@ public sealed class ExternFunction
         var args = new LLVMValueRef[Signature.Args.Length];
         for (int k = 0; k < args.Length; k++)
         {
+            if (Signature.Args[k] is PointerType) { args[k] = CPointerArguments.Lower(e, c.Arg(k), c.ArgType(k)); continue; }
             var v = e.Convert(c.Arg(k), c.ArgType(k), Signature.Args[k]);
             // C's bool is a byte in memory (clang's own functions take it as i1).
             args[k] = Signature.Args[k] is ScalarType { Rank: 0 } && paramTypes[k] != M.I1 ? BuildZExt(e.B, v, M.I8, "") : v;
