@@ -7,12 +7,13 @@ directory. Engines alternate round by round (A B A B), and the medians are repor
 and bitcode.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/bitcode_inlining.py [--rounds 7]
 """
-import argparse, ctypes, os, platform, statistics, subprocess, sys, tempfile, time
+import argparse, ctypes, os, platform, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 
 import sharpjit
+from extern_calls import per_call_chart, per_call_ns   # bench/ is on sys.path: the script's directory
 
 C_SOURCE = r"""
 #include <math.h>
@@ -79,12 +80,6 @@ def loop_c_hyp(n):
     return s
 
 
-def per_call_ns(fn, n):
-    t = time.perf_counter()
-    fn(n)
-    return (time.perf_counter() - t) / n * 1e9
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=7)
@@ -134,22 +129,8 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "bitcode.md"), "w") as f:
         f.write(text)
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        names = list(medians)
-        fig, ax = plt.subplots(figsize=(9, 4.5))
-        ax.barh(range(len(names)), [medians[k] for k in names],
-                color=["tab:green" if "inlined" in k else "tab:blue" for k in names])
-        ax.set_yticks(range(len(names)), [k.replace(": ", ":\n", 1) for k in names], fontsize=7)
-        ax.set_xscale("log")
-        ax.set_xlabel("ns per call (median, log scale)")
-        ax.invert_yaxis()
-        fig.tight_layout()
-        fig.savefig(os.path.join(out, "bitcode.png"), dpi=110)
-    except ImportError:
-        pass
+    per_call_chart(medians, os.path.join(out, "bitcode.png"), split=": ", height=4.5,
+                   colors=["tab:green" if "inlined" in k else "tab:blue" for k in medians])
     print(text)
 
 

@@ -115,22 +115,27 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "extern.md"), "w") as f:
         f.write(text)
+    per_call_chart(medians, os.path.join(out, "extern.png"), split=", ")
+    print(text)
+
+
+def per_call_chart(medians, path, split, colors="tab:blue", height=4):
+    """Horizontal bars of ns per call on a log scale (skipped without matplotlib); labels wrap at the first `split`."""
     try:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
-        names = list(medians)
-        fig, ax = plt.subplots(figsize=(9, 4))
-        ax.barh(range(len(names)), [medians[k] for k in names], color="tab:blue")
-        ax.set_yticks(range(len(names)), [k.replace(", ", "\n", 1) for k in names], fontsize=7)
-        ax.set_xscale("log")
-        ax.set_xlabel("ns per call (median, log scale)")
-        ax.invert_yaxis()
-        fig.tight_layout()
-        fig.savefig(os.path.join(out, "extern.png"), dpi=110)
     except ImportError:
-        pass
-    print(text)
+        return
+    names = list(medians)
+    fig, ax = plt.subplots(figsize=(9, height))
+    ax.barh(range(len(names)), [medians[k] for k in names], color=colors)
+    ax.set_yticks(range(len(names)), [k.replace(split, split.rstrip() + "\n", 1) for k in names], fontsize=7)
+    ax.set_xscale("log")
+    ax.set_xlabel("ns per call (median, log scale)")
+    ax.invert_yaxis()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
 
 
 if __name__ == "__main__":
