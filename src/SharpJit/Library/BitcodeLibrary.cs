@@ -36,14 +36,16 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
     public string Key { get; }
     public IReadOnlyDictionary<string, Function> Functions { get; }
     private readonly byte[] _contents;
-    /// <summary>External definitions (functions and variables): internal once linked into a compiled module.</summary>
+    /// <summary>External definitions (functions and variables): renamed (<see cref="Linked"/>) and made internal in
+    /// a compiled module.</summary>
     private readonly string[] _definitions;
+    private readonly string _tag;
 
     private static readonly Dictionary<string, BitcodeLibrary> ByKey = new();
 
-    private BitcodeLibrary(string path, string key, byte[] contents, Dictionary<string, Function> functions, string[] definitions)
+    private BitcodeLibrary(string path, string key, string tag, byte[] contents, Dictionary<string, Function> functions, string[] definitions)
     {
-        Path = path; FileName = System.IO.Path.GetFileName(path); Key = key; _contents = contents;
+        Path = path; FileName = System.IO.Path.GetFileName(path); Key = key; _tag = tag; _contents = contents;
         Functions = functions; _definitions = definitions;
         foreach (var f in functions.Values)
             if (f.Signature != null) f.Extern = new ExternFunction(f.Name, f.Signature, 0, f.Name, this);
@@ -62,7 +64,8 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         string file = System.IO.Path.GetFileName(path);
         var contents = File.ReadAllBytes(path);
         signatures ??= new Dictionary<string, string>();
-        string key = $"{file}:{Convert.ToHexString(SHA256.HashData(contents))[..32].ToLowerInvariant()}"
+        string hash = Convert.ToHexString(SHA256.HashData(contents))[..32].ToLowerInvariant();
+        string key = $"{file}:{hash}"
             + string.Concat(signatures.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $";{s.Key}={s.Value}"));
         lock (ByKey)
         {
@@ -75,7 +78,7 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
                 {
                     CheckTarget(m, file);
                     var (functions, definitions) = Inspect(m, file, signatures);
-                    return ByKey[key] = new BitcodeLibrary(path, key, WithoutModuleFlags(ctx, m, file), functions, definitions);
+                    return ByKey[key] = new BitcodeLibrary(path, key, "bc" + hash[..12], WithoutModuleFlags(ctx, m, file), functions, definitions);
                 }
                 finally { DisposeModule(m); }
             }
@@ -233,10 +236,10 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         var f = Functions[name];
         var fnType = FunctionType(LlvmType(m, f.Types[0]), f.Types.Skip(1).Select(t => LlvmType(m, t)).ToArray());
         m.BitcodeLibraries.Add(this);
-        var fn = GetNamedFunction(m.Module, name);
+        var fn = GetNamedFunction(m.Module, Linked(name));
         if (fn.Handle == 0)
         {
-            fn = AddFunction(m.Module, name, fnType);
+            fn = AddFunction(m.Module, Linked(name), fnType);
             for (int k = 0; k < f.Extensions.Length; k++)
                 if (f.Extensions[k] is { } ext) AddEnumAttribute(m.Ctx, fn, k == 0 ? AttributeReturnIndex : (uint)k, ext);
         }
@@ -249,6 +252,13 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         _ => throw new InvalidOperationException($"no LLVM type {name} for a call"),
     };
 
+    /// <summary>A definition's name in a compiled module: tagged with the file's content hash, so that neither two
+    /// files defining the same name nor the module's own symbols (runtime helpers, libm) can meet it.</summary>
+    private string Linked(string name) => $"{name}.{_tag}";
+
+    private static LLVMValueRef NamedGlobalValue(LLVMModuleRef module, string name) =>
+        GetNamedFunction(module, name) is { Handle: not 0 } f ? f : GetNamedGlobal(module, name);
+
     /// <summary>
     /// Links a fresh copy of the file into <paramref name="module"/> (once), before it is optimised: its external
     /// definitions become internal, and its functions lose clang's target-cpu/target-features (they compile for the
@@ -257,10 +267,9 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
     public void LinkInto(LLVMModuleRef module)
     {
         if (_definitions.Length == 0) return;
-        var first = GetNamedFunction(module, _definitions[0]);
-        if (first.Handle == 0) first = GetNamedGlobal(module, _definitions[0]);
-        if (first.Handle != 0 && IsDeclaration(first) == 0) return;   // linked already (an export of several functions)
+        if (NamedGlobalValue(module, Linked(_definitions[0])) is { Handle: not 0 } first && IsDeclaration(first) == 0) return;   // an export of several functions
         var copy = Parse(GetModuleContext(module), _contents, FileName);
+        foreach (var name in _definitions) SetValueName2(NamedGlobalValue(copy, name), Linked(name));
         SetTarget(copy, ToManaged(GetTarget(module)));
         SetDataLayout(copy, ToManaged(GetDataLayoutStr(module)));
         uint optnone = GetEnumAttributeKindForName("optnone"), noinline = GetEnumAttributeKindForName("noinline");
@@ -278,8 +287,7 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         ModuleText.Link(module, copy);
         foreach (var name in _definitions)
         {
-            var v = GetNamedFunction(module, name);
-            if (v.Handle == 0) v = GetNamedGlobal(module, name);
+            var v = NamedGlobalValue(module, Linked(name));
             if (v.Handle != 0 && IsDeclaration(v) == 0)
             {
                 SetComdat(v, default);   // a local definition cannot stay in a comdat

@@ -47,4 +47,21 @@ public class BitcodeLibraryTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void TwoFilesDefiningTheSameNamesDoNotMeet()
+    {
+        var dir = Directory.CreateTempSubdirectory("sharpjit-bclib-").FullName;
+        try
+        {
+            var a = BitcodeModuleTests.Clang(dir, "a", "static long n = 1;\nlong value(void) { return n++; }\n");
+            var b = BitcodeModuleTests.Clang(dir, "b", "static long n = 20;\nlong value(void) { return n++; }\n");
+            var engine = SharpJitEngine.FromSource(
+                $"import sharpjit\nla = sharpjit.load_bitcode({System.Text.Json.JsonSerializer.Serialize(a)})\n" +
+                $"lb = sharpjit.load_bitcode({System.Text.Json.JsonSerializer.Serialize(b)})\n\n" +
+                "def f():\n    return la.value() * 100 + lb.value() + la.value() * 1000\n", Path.Combine(dir, "two.py"));
+            Assert.Equal(1L * 100 + 20 + 2 * 1000, engine.Compile("f").Invoke());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }
