@@ -163,6 +163,29 @@ def test_pointer_parameters_take_contiguous_arrays(built, so):
         scaled_sum(frozen, 1.0)
 
 
+def test_extern_pointer_parameters_take_arrays_too(built, tmp_path):
+    # The same C-call machinery: sharpjit.extern on the shared library, from Python and under `sharpjit run`.
+    script = tmp_path / "extern_pointer.py"
+    script.write_text(textwrap.dedent(f"""
+        import numpy as np
+        import sharpjit
+        sum_array = sharpjit.extern({str(built / "libfast.so")!r}, "sum_array", "float64(CPointer(float64), int64)")
+
+
+        @sharpjit.jit
+        def main():
+            a = np.arange(6.0)
+            print(sum_array(a, a.size), sum_array(a, 2))
+
+
+        main()
+    """))
+    py = subprocess.run([PYTHON, str(script)], capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "python")})
+    sj = subprocess.run([str(REPO / "sharpjit"), "run", str(script)], capture_output=True, text=True)
+    assert py.returncode == 0 and sj.returncode == 0, (py.stderr, sj.stderr)
+    assert py.stdout == sj.stdout == "15.0 1.0\n"
+
+
 def optimised_ir(dispatcher):
     [ir] = dispatcher.inspect_llvm().values()
     return ir

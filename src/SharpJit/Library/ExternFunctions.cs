@@ -41,8 +41,8 @@ public sealed class ExternFunction
     public static ExternFunction FromLibrary(string library, string symbol, string signature)
     {
         var sig = CSignature.Parse(signature);
-        if (sig.Args.Any(a => a is Typing.PointerType) || sig.Return is Typing.PointerType)
-            throw new ArgumentException($"invalid extern signature '{signature}': pointers are not supported for extern functions yet");
+        if (sig.Return is Typing.PointerType)
+            throw new ArgumentException($"invalid extern signature '{signature}': pointer results are not supported for extern functions yet (pointer parameters are)");
         if (!NativeLibrary.TryLoad(library, out var handle))
             throw new ArgumentException($"cannot load the library '{library}' (give a path or a soname the dynamic loader finds, e.g. 'libm.so.6')");
         if (!NativeLibrary.TryGetExport(handle, symbol, out var address))
