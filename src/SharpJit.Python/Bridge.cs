@@ -428,7 +428,7 @@ internal static class HostNames
                 if (library == null) return Opaque(name, "a bitcode library this process did not load");
                 if (kind == "bitcodefn") return library.Global(name, Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "")!;
                 g.Kind = GlobalKind.Module; g.ModuleName = library.FileName; g.HostObject = library;
-                g.HostKey = "bitcode:" + library.Key;
+                g.HostKey = "bitcode:" + library.Key + library.StateKey;
                 return g;
             }
             case "jit":

@@ -219,9 +219,9 @@ def test_ir_text_compiled_at_O0_is_inlined_too(built):
     assert "@poly" not in optimised_ir(total)
 
 
-def test_each_compiled_function_carries_its_own_copy(lib):
-    # Both modules define the C's functions and its static counter: internal, so the JIT sees no clash (and the
-    # counter is not shared: C globals are per compiled function).
+def test_compiled_functions_carry_the_code_and_share_the_variables(lib):
+    # Both modules define the C's functions (internal, so the JIT sees no clash); its static counter lives once in
+    # the process, so every caller, Python's included, sees the same one.
     @sharpjit.jit
     def bump_twice():
         lib.bump()
@@ -232,8 +232,11 @@ def test_each_compiled_function_carries_its_own_copy(lib):
     def bumped_here():
         return lib.bumped()
 
-    assert bump_twice() == 2 and bump_twice() == 4
-    assert bumped_here() == 0
+    start = lib.bumped()
+    assert bump_twice() == start + 2 and bump_twice() == start + 4
+    lib.bump()
+    assert bumped_here() == start + 5 and lib.bumped() == start + 5
+    assert "@bump" not in optimised_ir(bump_twice)
 
 
 def test_unknown_and_unmappable_functions_are_refused_by_name(lib, make_module):
@@ -325,7 +328,9 @@ SCRIPT = textwrap.dedent("""
         for i in range(1000):
             s += lib.poly(i * 0.001) + lib.hyp(i * 1.0, 3.0)
             h = lib.mix(h, i)
-        print(s, h, lib.addi(2, 3), lib.is_even(10), lib.low_byte(300))
+        lib.bump()
+        lib.bump()
+        print(s, h, lib.addi(2, 3), lib.is_even(10), lib.low_byte(300), lib.bumped())
 
 
     main()

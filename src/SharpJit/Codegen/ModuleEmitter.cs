@@ -39,7 +39,7 @@ public sealed unsafe class ModuleEmitter
         foreach (var s in all) new FunctionEmitter(this, s).Emit();
         foreach (var s in entries) EmitEntryWrapper(s);
         if (Options.FastMath) SetFastMathFlags();
-        foreach (var library in BitcodeLibraries) library.LinkInto(Module);
+        foreach (var library in BitcodeLibraries) library.LinkInto(Module, Options.Standalone);
     }
 
     /// <summary>fastmath=True, as in Numba: every floating-point operation may be reassociated (so reductions

@@ -12,7 +12,8 @@ namespace SharpJit.Library;
 /// The functions of an LLVM bitcode (or IR text) file, e.g. from <c>clang-19 -O2 -emit-llvm -c</c>, callable from
 /// compiled code (<c>lib = sharpjit.load_bitcode("fast.bc")</c>). A compiled module that calls one gets a fresh copy
 /// of the file linked in before optimisation, its definitions made internal: LLVM inlines the C into the caller, and
-/// every compiled module carries its own copy, so none clash in the JIT (C globals are per compiled module too).
+/// every compiled module carries its own copy, so none clash in the JIT. The C's mutable variables (statics too) are
+/// the exception: in the JIT they live once per process (<see cref="StateAddresses"/>), so every caller shares them.
 /// </summary>
 public sealed unsafe class BitcodeLibrary : IHostNamespace
 {
@@ -39,14 +40,19 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
     /// <summary>External definitions (functions and variables): renamed (<see cref="Linked"/>) and made internal in
     /// a compiled module.</summary>
     private readonly string[] _definitions;
+    /// <summary>Mutable variables (statics included): one copy per process in the JIT, shared by every compiled module.</summary>
+    private readonly string[] _state;
+    /// <summary>Per file content (the tag): loaded again with other signatures, a file shares its variables.</summary>
+    private static readonly Dictionary<string, Dictionary<string, long>> StateByTag = new();
     private readonly string _tag;
 
     private static readonly Dictionary<string, BitcodeLibrary> ByKey = new();
 
-    private BitcodeLibrary(string path, string key, string tag, byte[] contents, Dictionary<string, Function> functions, string[] definitions)
+    private BitcodeLibrary(string path, string key, string tag, byte[] contents, Dictionary<string, Function> functions, string[] definitions,
+        string[] state)
     {
         Path = path; FileName = System.IO.Path.GetFileName(path); Key = key; _tag = tag; _contents = contents;
-        Functions = functions; _definitions = definitions;
+        Functions = functions; _definitions = definitions; _state = state;
         foreach (var f in functions.Values)
             if (f.Signature != null) f.Extern = new ExternFunction(f.Name, f.Signature, 0, f.Name, this);
     }
@@ -78,7 +84,12 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
                 {
                     CheckTarget(m, file);
                     var (functions, definitions) = Inspect(m, file, signatures);
-                    return ByKey[key] = new BitcodeLibrary(path, key, "bc" + hash[..12], WithoutModuleFlags(ctx, m, file), functions, definitions);
+                    var state = new List<string>();
+                    for (var g = GetFirstGlobal(m); g.Handle != 0; g = GetNextGlobal(g))
+                        if (IsDeclaration(g) == 0 && IsGlobalConstant(g) == 0 && GetValueNameString(g) is { Length: > 0 } name && !name.StartsWith("llvm."))
+                            state.Add(name);
+                    return ByKey[key] = new BitcodeLibrary(path, key, "bc" + hash[..12], WithoutModuleFlags(ctx, m, file), functions, definitions,
+                        state.ToArray());
                 }
                 finally { DisposeModule(m); }
             }
@@ -264,12 +275,22 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
     /// definitions become internal, and its functions lose clang's target-cpu/target-features (they compile for the
     /// target the module compiles for) and -O0's optnone, so the inliner treats them as the module's own code.
     /// </summary>
-    public void LinkInto(LLVMModuleRef module)
+    /// <param name="standalone">Exported code: the C's variables are the module's own (one module, no JIT).</param>
+    public void LinkInto(LLVMModuleRef module, bool standalone)
     {
         if (_definitions.Length == 0) return;
         if (NamedGlobalValue(module, Linked(_definitions[0])) is { Handle: not 0 } first && IsDeclaration(first) == 0) return;   // an export of several functions
-        var copy = Parse(GetModuleContext(module), _contents, FileName);
-        foreach (var name in _definitions) SetValueName2(NamedGlobalValue(copy, name), Linked(name));
+        var ctx = GetModuleContext(module);
+        var copy = Parse(ctx, _contents, FileName);
+        if (!standalone)
+            foreach (var (name, address) in StateAddresses())
+            {
+                var variable = GetNamedGlobal(copy, name);
+                ReplaceAllUsesWith(variable, ConstIntToPtr(ConstInt(Int64TypeInContext(ctx), address), PointerTypeInContext(ctx, 0)));
+                DeleteGlobal(variable);
+            }
+        foreach (var name in _definitions)
+            if (NamedGlobalValue(copy, name) is { Handle: not 0 } definition) SetValueName2(definition, Linked(name));
         SetTarget(copy, ToManaged(GetTarget(module)));
         SetDataLayout(copy, ToManaged(GetDataLayoutStr(module)));
         uint optnone = GetEnumAttributeKindForName("optnone"), noinline = GetEnumAttributeKindForName("noinline");
@@ -296,6 +317,39 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
             }
         }
     }
+
+    /// <summary>
+    /// Where the C's mutable variables live in this process: the file JIT-compiled once more, on its own, with those
+    /// variables external under tagged names (its functions internal). Compiled modules bake the addresses in.
+    /// </summary>
+    private Dictionary<string, long> StateAddresses()
+    {
+        if (_state.Length == 0) return new();
+        var jit = JitHost.Jit;
+        lock (jit.SyncRoot)
+        {
+            if (StateByTag.TryGetValue(_tag, out var known)) return known;
+            var m = Parse(jit.ContextRef, _contents, FileName);
+            SetTarget(m, jit.TargetTriple);
+            for (var f = GetFirstFunction(m); f.Handle != 0; f = GetNextFunction(f))
+                if (IsDeclaration(f) == 0) SetLinkage(f, LLVMLinkage.LLVMInternalLinkage);
+            for (var g = GetFirstGlobal(m); g.Handle != 0; g = GetNextGlobal(g))
+                if (IsDeclaration(g) == 0 && !_state.Contains(GetValueNameString(g))) SetLinkage(g, LLVMLinkage.LLVMInternalLinkage);
+            foreach (var name in _state)
+            {
+                var g = GetNamedGlobal(m, name);
+                SetValueName2(g, $"{Linked(name)}.state");
+                SetComdat(g, default);
+                SetLinkage(g, LLVMLinkage.LLVMExternalLinkage);
+                SetVisibility(g, LLVMVisibility.LLVMDefaultVisibility);
+            }
+            jit.AddModule(m);
+            return StateByTag[_tag] = _state.ToDictionary(name => name, name => (long)jit.Lookup($"{Linked(name)}.state"));
+        }
+    }
+
+    /// <summary>Text for cache keys: the variables' addresses, which JIT-compiled callers bake in ("" without any).</summary>
+    public string StateKey => _state.Length == 0 ? "" : $"@state:{StateAddresses()[_state[0]]:x}";
 
     public override string ToString() => $"<sharpjit bitcode library {FileName}>";
 }

@@ -33,7 +33,7 @@ public sealed class ExternFunction
     }
 
     /// <summary>Text naming the function and its address (or its file's content): a specialisation that bakes it in is keyed on it.</summary>
-    public string Key => Bitcode != null ? $"{Name}:{Signature}@bitcode:{Bitcode.Key}" : $"{Name}:{Signature}@{Address:x}";
+    public string Key => Bitcode != null ? $"{Name}:{Signature}@bitcode:{Bitcode.Key}{Bitcode.StateKey}" : $"{Name}:{Signature}@{Address:x}";
 
     public override string ToString() => $"{Name}: {Signature}";
 
