@@ -7,13 +7,13 @@ directory. Engines alternate round by round (A B A B), and the medians are repor
 and bitcode.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/bitcode_inlining.py [--rounds 7]
 """
-import argparse, ctypes, os, platform, statistics, subprocess, sys, tempfile
+import argparse, ctypes, os, platform, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 
 import sharpjit
-from extern_calls import per_call_chart, per_call_ns   # bench/ is on sys.path: the script's directory
+from plotting import log_bars   # bench/ is on sys.path: the script's directory
 
 C_SOURCE = r"""
 #include <math.h>
@@ -35,6 +35,12 @@ so = ctypes.CDLL(SO_PATH)
 c_poly, c_hyp = so.poly, so.hyp
 c_poly.argtypes, c_poly.restype = [ctypes.c_double], ctypes.c_double
 c_hyp.argtypes, c_hyp.restype = [ctypes.c_double, ctypes.c_double], ctypes.c_double
+
+
+def per_call_ns(fn, n):
+    t = time.perf_counter()
+    fn(n)
+    return (time.perf_counter() - t) / n * 1e9
 
 
 # One loop per callee (each reads its callee from the globals).
@@ -129,8 +135,8 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "bitcode.md"), "w") as f:
         f.write(text)
-    per_call_chart(medians, os.path.join(out, "bitcode.png"), split=": ", height=4.5,
-                   colors=["tab:green" if "inlined" in k else "tab:blue" for k in medians])
+    log_bars(os.path.join(out, "bitcode.png"), [k.replace(": ", ":\n", 1) for k in medians], {None: list(medians.values())},
+             "ns per call (median, log scale)", figsize=(9, 4.5), label_size=7)
     print(text)
 
 

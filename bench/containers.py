@@ -10,6 +10,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 
 import sharpjit
+from plotting import log_bars
 
 N = 1_000_000
 
@@ -126,25 +127,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "containers.md"), "w") as f:
         f.write(text_out)
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        names = list(tasks)
-        fig, ax = plt.subplots(figsize=(9, 4))
-        width = 0.27
-        for k, engine in enumerate(engines):
-            values = [med.get((t, engine), 0) for t in names]
-            ax.barh([i + (k - 1) * width for i in range(len(names))], values, height=width, label=engine)
-        ax.set_yticks(range(len(names)), names, fontsize=8)
-        ax.set_xscale("log")
-        ax.set_xlabel("ms per call (median, log scale)")
-        ax.invert_yaxis()
-        ax.legend()
-        fig.tight_layout()
-        fig.savefig(os.path.join(out, "containers.png"), dpi=110)
-    except ImportError:
-        pass
+    names = list(tasks)
+    log_bars(os.path.join(out, "containers.png"), names,
+             {engine: [med.get((t, engine), 0) for t in names] for engine in engines}, "ms per call (median, log scale)")
     print(text_out)
 
 

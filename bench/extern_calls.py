@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Calls from compiled code to C, per call, in one run (issue 11, item 1): a C library function (libm's cbrt) and a
-ctypes callback of a Python function, called from a sharpjit loop with the address baked in, from Numba, and from a
-Python loop through ctypes; and a direct call of a compiled callee. Engines alternate round by round (A B A B), and
-the medians are reported. Writes bench/results/extern.md and extern.png.
+"""Calls from compiled code to its host, per call, in one run (issue 11, item 1): a C library function (libm's cbrt)
+declared with sharpjit.extern, read from cffi, and passed as a ctypes function pointer argument; a Python function as
+a ctypes callback, as a @sharpjit.callback (the emitted C-API wrapper) and in an objmode block; each from a sharpjit
+loop, from Numba where it can, and from a Python loop through ctypes; and a direct call of a compiled callee. Engines
+alternate round by round (A B A B), and the medians are reported. Writes bench/results/extern.md and extern.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/extern_calls.py [--rounds 7]
 """
 import argparse, ctypes, math, os, platform, statistics, sys, time
@@ -11,6 +12,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
 
 import sharpjit
+from plotting import log_bars
 
 cbrt = sharpjit.extern("libm.so.6", "cbrt", "float64(float64)")
 libm = ctypes.CDLL("libm.so.6")
@@ -47,6 +49,51 @@ def loop_half(n):
     return s
 
 
+half_callback = sharpjit.callback("float64(float64)")(py_half)
+
+
+def loop_half_callback(n):
+    s = 0.0
+    for i in range(n):
+        s += half_callback(i * 1.5)
+    return s
+
+
+def loop_pointer(f, n):   # f: a C function pointer passed as an argument
+    s = 0.0
+    for i in range(n):
+        s += f(i * 1.5)
+    return s
+
+
+try:
+    import cffi
+    ffi = cffi.FFI()
+    ffi.cdef("double cbrt(double);")
+    cffi_cbrt = ffi.dlopen("libm.so.6").cbrt
+except ImportError:
+    cffi_cbrt = None
+
+
+def loop_cffi_cbrt(n):
+    s = 0.0
+    for i in range(n):
+        s += cffi_cbrt(i * 1.5)
+    return s
+
+
+objmode = sharpjit.objmode
+
+
+def loop_objmode(n):   # compiled with objmode = sharpjit.objmode, or numba.objmode for Numba
+    s = 0.0
+    for i in range(n):
+        with objmode(y="float64"):
+            y = py_half(i * 1.5)
+        s += y
+    return s
+
+
 @sharpjit.jit
 def compiled_callee(x):
     return math.sqrt(x) + 1.0
@@ -70,44 +117,71 @@ def main():
     ap.add_argument("--rounds", type=int, default=7)
     args = ap.parse_args()
     N_C, N_PY = 2_000_000, 100_000
+    pointer = lambda jitted: (lambda n: jitted(c_cbrt, n))
     engines = {
         "C function (libm cbrt), sharpjit loop, address baked in": (sharpjit.jit(loop_cbrt), N_C),
         "C function (libm cbrt), Numba loop (ctypes function)": None,
         "C function (libm cbrt), Python loop through ctypes": (loop_c_cbrt, N_PY),
+        "C function from cffi (libm cbrt), sharpjit loop, address baked in": (sharpjit.jit(loop_cffi_cbrt), N_C) if cffi_cbrt else None,
+        "C function from cffi (libm cbrt), Numba loop": None,
+        "C function pointer argument (ctypes cbrt), sharpjit loop": (pointer(sharpjit.jit(loop_pointer)), N_C),
+        "C function pointer argument (ctypes cbrt), Numba loop": None,
         "ctypes callback (Python function), sharpjit loop, address baked in": (sharpjit.jit(loop_half), N_PY),
         "ctypes callback (Python function), Numba loop": None,
         "ctypes callback (Python function), Python loop through ctypes": (loop_half, N_PY),
+        "Python function as @sharpjit.callback, sharpjit loop (C-API wrapper)": (sharpjit.jit(loop_half_callback), N_PY),
+        "Python function in an objmode block, sharpjit loop": (sharpjit.jit(loop_objmode), N_PY),
+        "Python function in an objmode block, Numba loop": None,
         "compiled callee (@jit calling @jit), sharpjit loop": (sharpjit.jit(loop_compiled), N_C),
     }
     try:
         import numba
         engines["C function (libm cbrt), Numba loop (ctypes function)"] = (numba.njit(loop_c_cbrt), N_C)
         engines["ctypes callback (Python function), Numba loop"] = (numba.njit(loop_half), N_PY)
+        engines["C function pointer argument (ctypes cbrt), Numba loop"] = (pointer(numba.njit(loop_pointer)), N_C)
+        if cffi_cbrt:
+            engines["C function from cffi (libm cbrt), Numba loop"] = (numba.njit(loop_cffi_cbrt), N_C)
+        # The same loop with Numba's objmode: a copy of the function whose global objmode is numba.objmode.
+        numba_objmode = type(loop_objmode)(loop_objmode.__code__, dict(globals(), objmode=numba.objmode), "loop_objmode")
+        engines["Python function in an objmode block, Numba loop"] = (numba.njit(numba_objmode), N_PY)
         numba_version = numba.__version__
     except ImportError:
         numba_version = "not installed"
+    for name, engine in list(engines.items()):   # a case an engine cannot compile is reported as n/a
+        if engine is not None:
+            try:
+                engine[0](10)
+            except Exception as e:
+                print(f"{name}: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}", file=sys.stderr)
+                engines[name] = None
     live = {k: v for k, v in engines.items() if v is not None}
     for fn, n in live.values():   # compile and warm up
         fn(1000)
     # The results agree before anything is timed.
     assert sharpjit.jit(loop_cbrt)(1000) == loop_c_cbrt(1000) and sharpjit.jit(loop_half)(1000) == loop_half(1000)
+    assert sharpjit.jit(loop_objmode)(1000) == loop_half(1000) == sharpjit.jit(loop_half_callback)(1000)
+    assert sharpjit.jit(loop_pointer)(c_cbrt, 1000) == loop_c_cbrt(1000)
     samples = {k: [] for k in live}
     for _ in range(args.rounds):
         for name, (fn, n) in live.items():
             samples[name].append(per_call_ns(fn, n))
     medians = {k: statistics.median(v) for k, v in samples.items()}
-    lines = ["# Calls from compiled code to C (sharpjit.extern, ctypes functions and callbacks)", "",
+    lines = ["# Calls from compiled code to its host (C functions, function pointers, Python callbacks, objmode)", "",
              "`PYTHONPATH=python /usr/bin/python3 bench/extern_calls.py` — per-call time of a loop "
              "`s += f(i * 1.5)`, the loop included; engines alternate round by round, median of "
              f"{args.rounds} rounds. Python {platform.python_version()}, Numba {numba_version}, {os.cpu_count()} cores.", "",
              "| callee, caller | ns per call (median) | vs sharpjit |", "|---|---|---|"]
-    base = {"C function": medians[next(k for k in medians if k.startswith("C function") and "sharpjit" in k)],
-            "ctypes callback": medians[next(k for k in medians if k.startswith("ctypes callback") and "sharpjit" in k)]}
+    # Each case against sharpjit's row for the same callee.
+    base = {}
+    for k in medians:
+        case = k.split(", ")[0]
+        if "sharpjit" in k and case not in base:
+            base[case] = medians[k]
     for name, engine in engines.items():
         if engine is None:
             lines.append(f"| {name} | n/a | |")
             continue
-        ref = next((v for k, v in base.items() if name.startswith(k)), None)
+        ref = base.get(name.split(", ")[0])
         ratio = f"{medians[name] / ref:.2f}x" if ref else ""
         lines.append(f"| {name} | {medians[name]:.1f} | {ratio} |")
     text = "\n".join(lines) + "\n"
@@ -115,27 +189,10 @@ def main():
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "extern.md"), "w") as f:
         f.write(text)
-    per_call_chart(medians, os.path.join(out, "extern.png"), split=", ")
-    print(text)
-
-
-def per_call_chart(medians, path, split, colors="tab:blue", height=4):
-    """Horizontal bars of ns per call on a log scale (skipped without matplotlib); labels wrap at the first `split`."""
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return
     names = list(medians)
-    fig, ax = plt.subplots(figsize=(9, height))
-    ax.barh(range(len(names)), [medians[k] for k in names], color=colors)
-    ax.set_yticks(range(len(names)), [k.replace(split, split.rstrip() + "\n", 1) for k in names], fontsize=7)
-    ax.set_xscale("log")
-    ax.set_xlabel("ns per call (median, log scale)")
-    ax.invert_yaxis()
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    log_bars(os.path.join(out, "extern.png"), [k.replace(", ", "\n", 1) for k in names], {None: [medians[k] for k in names]},
+             "ns per call (median, log scale)", figsize=(9, 6), label_size=7)
+    print(text)
 
 
 if __name__ == "__main__":

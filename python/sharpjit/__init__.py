@@ -13,7 +13,7 @@ from ._dispatcher import Dispatcher, jit, njit
 from .cfunc import cfunc, CFunc
 from .export import export
 from .bitcode import install_bitcode_importer, uninstall_bitcode_importer, load_bitcode
-from .extern import extern, ExternFunction
+from .extern import extern, ExternFunction, callback, PythonCallback, objmode
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
-           "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction"]
+           "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode"]

@@ -92,12 +92,14 @@ def classify(value):
 
 
 def _is_c_function(value):
-    """A sharpjit.extern declaration, or a ctypes function pointer (a library's function or a CFUNCTYPE callback)."""
-    from .extern import ExternFunction
-    if isinstance(value, ExternFunction):
+    """A sharpjit.extern or sharpjit.callback declaration, a ctypes function pointer (a library's function or a
+    CFUNCTYPE callback), or cffi data (a function pointer, or not a function: describe says so)."""
+    from .extern import ExternFunction, PythonCallback
+    if isinstance(value, (ExternFunction, PythonCallback)):
         return True
     ctypes = sys.modules.get("ctypes")
-    return ctypes is not None and isinstance(value, ctypes._CFuncPtr)
+    backend = sys.modules.get("_cffi_backend")
+    return (ctypes is not None and isinstance(value, ctypes._CFuncPtr)) or (backend is not None and isinstance(value, backend._CDataBase))
 
 
 def resolve(dispatcher, name):
@@ -160,6 +162,14 @@ def typeof(dispatcher, value, position):
         return "ndarray"
     if isinstance(value, tuple) and isinstance(getattr(type(value), "_fields", None), tuple):
         return "namedtuple"
+    if _is_c_function(value):
+        from .extern import describe
+        d = describe(value)
+        if d[0] != "extern":
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is {d[1] if d[0] == 'opaque' else 'a Python callback'}: "
+                            f"compiled code cannot take it as an argument" +
+                            (" (read it from a global instead)" if d[0] == "callback" else ""))
+        return "cfuncptr"
     if isinstance(value, tuple) and type(value) is not tuple:
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(value).__name__} (a tuple subclass), which compiled "
                         f"code cannot take; pass tuple({params[position] if position < len(params) else 'value'})")
@@ -226,6 +236,39 @@ def exception_class(type_name):
     """The exception class of a name compiled code raises: built-in, or defined in Python (module.qualname);
     RuntimeError for anything else."""
     return _CLASSES.get(type_name) or _exception_class(type_name)
+
+
+def function_pointer(value):
+    """(C signature, address) of a ctypes or cffi function pointer passed as an argument, or None."""
+    from .extern import describe
+    if not _is_c_function(value):
+        return None
+    d = describe(value)
+    return (d[2], d[3]) if d[0] == "extern" else None
+
+
+def objmode_block(dispatcher, first, last, inputs, outputs):
+    """The Python function that runs lines first..last (a `with sharpjit.objmode(...)` block's body) of a @jit
+    function: its inputs as parameters, its outputs returned as a tuple, compiled at the block's own lines of the
+    file (so tracebacks point there) and run in the function's globals."""
+    import linecache
+    fn = dispatcher.py_func
+    filename = fn.__code__.co_filename
+    lines = [linecache.getline(filename, n) for n in range(first, last + 1)]
+    body = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    indent = lines[0][:len(lines[0]) - len(lines[0].lstrip())]
+    source = ("\n" * (first - 2) + f"def __sharpjit_objmode__({', '.join(inputs)}):\n" + body +
+              f"{indent}return ({''.join(name + ', ' for name in outputs)})\n")
+    namespace = {}
+    exec(compile(source, filename, "exec"), {"__builtins__": builtins}, namespace)
+    code = namespace["__sharpjit_objmode__"].__code__.replace(co_name=f"{fn.__name__}")
+    return types.FunctionType(code, fn.__globals__, fn.__name__)
+
+
+def host_exception(exc):
+    """How compiled code sees an exception a Python callback raised: (its class's MRO by qualified name, its message)."""
+    mro = tuple(_qualified_name(c) for c in type(exc).__mro__ if c is not object)
+    return mro, (str(exc) if exc.args else None)
 
 
 def namedtuple_info(value):

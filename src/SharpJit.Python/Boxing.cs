@@ -80,6 +80,7 @@ internal static unsafe class Boxing
             return true;
         }
         if (NdArrays.IsArray(t)) return NdArrays.AppendKey(o, key, ref n);   // a subclass of ndarray
+        if (FunctionPointerArgs.IsCandidate(t)) return FunctionPointerArgs.AppendKey(o, key, ref n);
         return false;
     }
 
@@ -156,6 +157,7 @@ internal static unsafe class Boxing
                 return new DictType(k, TypeOfKey(key, ref pos));
             }
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
+            case FunctionPointerArgs.KeyCode: return FunctionPointerArgs.TypeOfKey(key, ref pos);
             case Tuple:
                 int len = key[pos++];
                 var items = new SjType[len];
@@ -181,6 +183,7 @@ internal static unsafe class Boxing
         {
             case ScalarType s: key.Add(CodeOf(s)); return;
             case ArrayType at: NdArrays.AppendKeyOf(at, key); return;
+            case FunctionPointerType fp: FunctionPointerArgs.AppendKeyOf(fp, key); return;
             case ListType lt: key.Add(ListCode); AppendKeyOf(lt.Element, key); return;
             case DictType dt: key.Add(DictCode); AppendKeyOf(dt.Key, key); AppendKeyOf(dt.Value, key); return;
             case TupleType { Named: { } named } nt:
@@ -205,6 +208,7 @@ internal static unsafe class Boxing
     {
         switch (t)
         {
+            case FunctionPointerType: return FunctionPointerArgs.Write(o, p);
             case ScalarType { Rank: 0 }:
             {
                 if (Py.TypeOf(o) == Py.BoolType) { *p = (byte)(Py.Fast.PyLong_AsLongLong(o) != 0 ? 1 : 0); return true; }
@@ -638,6 +642,7 @@ internal static unsafe class Boxing
                 if (!borrowed) LayoutOf(st.Parts).Release(p);
                 return r;
             }
+            case FunctionPointerType: return Py.PyLong_FromLongLong(*(long*)p);   // a C function pointer comes back as its address
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
             case ScalarType { Rank: 1, IsCanonical: true }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
             case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);

@@ -72,7 +72,7 @@ internal static unsafe class Bridge
         nint[]? rented = null;
         try
         {
-            nint cls = !p.IsSet ? ExceptionClass("SystemError") : p.TypeName != null ? ExceptionClass(p.TypeName) : ExceptionClass(p.TypePtr);
+            nint cls = p.Host != null ? Py.None : !p.IsSet ? ExceptionClass("SystemError") : p.TypeName != null ? ExceptionClass(p.TypeName) : ExceptionClass(p.TypePtr);
             if (cls == 0) return 0;
             // The frames first: making a new one calls into Python, which must not run with an exception set.
             int n = p.FrameCount;
@@ -80,7 +80,8 @@ internal static unsafe class Bridge
             for (int i = 0; i < n; i++)
                 if ((frames[i] = SiteFrame(p.Frames[i])) == 0) return 0;
             nint exc;
-            if (!p.IsSet) exc = CallOne(cls, Py.Str("compiled code failed without setting an exception"));
+            if (p.Host is { } host) exc = Py.NewRef(host.Handle);   // a Python callback's own exception, its traceback kept
+            else if (!p.IsSet) exc = CallOne(cls, Py.Str("compiled code failed without setting an exception"));
             else if (!p.HasMessage) exc = Py.PyObject_CallObject(cls, 0);
             else exc = CallOne(cls, p.Message != null ? Argument(p.Message) : Argument(SharpJit.Runtime.RuntimeStrings.Read(p.MessagePtr)));
             if (exc == 0) return 0;
@@ -145,6 +146,40 @@ internal static unsafe class Bridge
             return value;
         }
         finally { foreach (var f in frames) Py.Py_DecRef(f); }
+    }
+
+    /// <summary>_bridge.objmode_block: the Python function running lines first..last of the dispatcher's function (a new
+    /// reference, kept by the caller; 0 with an exception set).</summary>
+    public static nint ObjModeBlock(nint dispatcher, int first, int last, string[] inputs, string[] outputs) =>
+        CallHelper("objmode_block", Py.NewRef(dispatcher), Py.PyLong_FromLongLong(first), Py.PyLong_FromLongLong(last),
+            Py.Tuple(inputs.Select(Py.Str).ToArray()), Py.Tuple(outputs.Select(Py.Str).ToArray()));
+
+    /// <summary>The pending Python exception as "Type: message", cleared (for a compile error that quotes it).</summary>
+    public static string TakeErrorText()
+    {
+        Py.PyErr_Fetch(out var type, out var value, out var traceback);
+        string text = "unknown error";
+        if (value != 0 && Py.PyObject_Str(value) is var s && s != 0) { text = Py.AsString(s) ?? text; Py.Py_DecRef(s); }
+        Py.Py_DecRef(type); Py.Py_DecRef(value); Py.Py_DecRef(traceback);
+        return text;
+    }
+
+    /// <summary>_bridge.function_pointer(o): (C signature, address) of a ctypes or cffi function pointer, or None.</summary>
+    public static nint FunctionPointer(nint o) => CallHelper("function_pointer", Py.NewRef(o));
+
+    /// <summary>How compiled code sees a Python exception a callback raised: its class's method resolution order by
+    /// qualified name (as except clauses match it) and its message (null when it has no arguments).</summary>
+    public static (string[] Mro, string? Message) HostExceptionInfo(nint exc)
+    {
+        nint r = CallHelper("host_exception", Py.NewRef(exc));
+        if (r == 0) { Py.PyErr_Clear(); return (new[] { "Exception" }, "a Python callback raised an exception that could not be described"); }
+        try
+        {
+            var mro = HostNames.Strings(Py.PyTuple_GetItem(r, 0));
+            nint message = Py.PyTuple_GetItem(r, 1);
+            return (mro, message == Py.None ? null : Py.AsString(message));
+        }
+        finally { Py.Py_DecRef(r); }
     }
 
     /// <summary>A namedtuple result: its class made from the items (a new reference; steals items).</summary>
@@ -260,6 +295,11 @@ internal static unsafe class Bridge
             if (Boxing.LearnNamedTuple(ntype, info)) return true;
             Py.PyErr_SetString(Py.TypeError, "too many namedtuple classes passed to compiled code (at most 255)");
             return false;
+        }
+        if (name == "cfuncptr")
+        {
+            FunctionPointerArgs.Learn(Py.TypeOf(value));
+            return true;
         }
         if (name == "ndarray")
         {
@@ -411,13 +451,18 @@ internal static class HostNames
                 return g;
             }
             case "extern":
+            case "callback":
             {
-                // ("extern", name, signature, address, symbol or ""): the address is baked into the code, so it is in the key.
-                string fnName = Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "?", signature = Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "";
-                long address = Py.PyLong_AsLongLong(Py.PyTuple_GetItem(d, 3));
-                string symbol = Py.AsString(Py.PyTuple_GetItem(d, 4)) ?? "";
-                try { g.Extern = new ExternFunction(fnName, CSignature.Parse(signature), address, symbol.Length > 0 ? symbol : null); }
-                catch (ArgumentException e) { return Opaque(name, $"a C function whose signature compiled code cannot take ({e.Message})"); }
+                // ("extern", name, signature, address, symbol or ""), or ("callback", name, signature, callable): the
+                // address (of the C function, or of the Python callable) is baked into the code, so it is in the key.
+                bool python = kind == "callback";
+                string fnName = Py.AsString(Py.PyTuple_GetItem(d, 1)) is { Length: > 0 } given ? given : name, signature = Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "";
+                nint item = Py.PyTuple_GetItem(d, 3);
+                long address = python ? item : Py.PyLong_AsLongLong(item);
+                string symbol = python ? "" : Py.AsString(Py.PyTuple_GetItem(d, 4)) ?? "";
+                try { g.Extern = new ExternFunction(fnName, CSignature.Parse(signature), address, symbol.Length > 0 ? symbol : null, python); }
+                catch (ArgumentException e) { return Opaque(name, $"a {(python ? "Python callback" : "C function")} whose signature compiled code cannot take ({e.Message})"); }
+                if (python && forCompile) Py.Py_IncRef(item);   // compiled code holds its address: kept for the process
                 g.Kind = GlobalKind.ExternFunction; g.HostKey = "extern:" + g.Extern.Key;
                 return g;
             }

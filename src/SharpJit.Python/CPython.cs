@@ -23,6 +23,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyObject_CallObject(nint callable, nint args);
     [LibraryImport(Lib)] public static partial int PyObject_IsTrue(nint o);
     [LibraryImport(Lib)] public static partial nint PyObject_Repr(nint o);
+    [LibraryImport(Lib)] public static partial nint PyObject_Str(nint o);
     [LibraryImport(Lib)] public static partial int PyType_IsSubtype(nint a, nint b);
     [LibraryImport(Lib)] public static partial nint PyType_FromSpec(PyTypeSpec* spec);
     [LibraryImport(Lib)] public static partial nint PyType_GetSlot(nint type, int slot);
@@ -80,6 +81,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial void PyErr_SetObject(nint type, nint value);
     [LibraryImport(Lib)] public static partial void PyErr_Clear();
     [LibraryImport(Lib)] public static partial void PyErr_Fetch(out nint type, out nint value, out nint traceback);
+    [LibraryImport(Lib)] public static partial void PyErr_NormalizeException(ref nint type, ref nint value, ref nint traceback);
     [LibraryImport(Lib)] public static partial int PyException_SetTraceback(nint ex, nint traceback);
     /// <summary>Steals the reference to cause (null: none, and __suppress_context__ is set, as raise … from None).</summary>
     [LibraryImport(Lib)] public static partial void PyException_SetCause(nint ex, nint cause);

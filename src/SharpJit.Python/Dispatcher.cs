@@ -91,7 +91,7 @@ internal sealed unsafe class Dispatcher
         {
             if (_host != null) return _host;
             // Its own lock: parsing never calls Python, so it may be taken with the GIL held (resolving a callee).
-            lock (_parseLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt);
+            lock (_parseLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt, new ObjModeBlocks(Self));
         }
     }
 
@@ -144,6 +144,7 @@ internal sealed unsafe class Dispatcher
             else if (!e.ArgPlans[i].Write(o, argBuf)) { Boxing.ReleaseArgStrings(); return 0; }
         }
         int status;
+        NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // an objmode block may pass a view of one to Python
         if (NoGil)
         {
             nint ts = Py.PyEval_SaveThread();
@@ -161,7 +162,7 @@ internal sealed unsafe class Dispatcher
             case Boxing.Int: if (!e.ConvertsResult) return Py.Fast.PyLong_FromLongLong(*(long*)result); break;
         }
         if (e.ConvertsResult) Boxing.Convert(result, e.CompiledReturnType, e.ReturnType);
-        NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // a returned borrowed array is a view of one of them
+        NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // again (an objmode block may have called another dispatcher): a returned borrowed array is a view of one of them
         return e.ResultPlan.Read(result);
     }
 

@@ -50,6 +50,7 @@ internal static unsafe class Module
     {
         Bridge.Install(bridge);
         BridgeMethods.InstallErrorReporter();
+        Callbacks.Install();
         RuntimeOutput.Redirect(new PythonStdout());
         return Py.NewRef(Py.None);
     }

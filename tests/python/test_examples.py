@@ -18,6 +18,12 @@ def test_cfunc_quad_example():
     assert lines[2] == "qsort: [-7.0, -1.5, 0.0, 2.25, 3.0, 10.0]"
 
 
+def test_host_calls_example():
+    p = run_python([REPO / "examples" / "python" / "host_calls.py"])
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[-1] == "same as CPython: True", p.stdout
+
+
 def test_export_example(tmp_path):
     import shutil
     import subprocess

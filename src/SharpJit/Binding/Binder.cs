@@ -159,10 +159,39 @@ public sealed class Binder
         foreach (var c in closures) c.Args = c.Args.Concat(c.Args.Select(FlagOf)).ToArray();
     }
 
+    /// <summary>A `with sharpjit.objmode(y="float64"):` block: where a host runs Python, one call that runs the body
+    /// there (the variables it reads passed in) and unpacks the declared outputs; elsewhere the body is compiled code.</summary>
+    private void BindObjMode(With w, Call declaration)
+    {
+        var (names, types) = ObjMode.Outputs(_module, declaration);
+        if (_module.ObjMode is not { } host) { BindStatements(w.Body); return; }
+        for (int k = 0; k < types.Length; k++)
+            if (host.CannotPass(types[k], output: true) is { } why)
+                throw _module.Error(ErrorKind.TypingError, $"objmode cannot bring '{names[k]}' ({types[k].Name}) back from Python: {why}", declaration.Keywords[k].Value.Span);
+        var inputs = ObjMode.Inputs(_fn, w);
+        var first = _module.Source.LineColumn(w.Body[0].Span.Start).Line;
+        var last = _module.Source.LineColumn(w.Body[^1].Span.End).Line;
+        var block = new ObjModeBlock(inputs, names, types, first, last, w.Span);
+        long id = host.Define(_module.Source, block);
+        // A global per block: its entry types and lowers the call; its key keeps cache entries to this process.
+        string global = $"$objmode:{id}";
+        lock (_module.Globals)
+            _module.Globals[global] = new GlobalInfo(global)
+            {
+                Kind = GlobalKind.HostCallable, Entry = Library.ObjModeCalls.Entry(host, id, block), HostKey = $"objmode:{host.ProcessKey}:{id}",
+            };
+        var args = new List<Value> { Emit(Op.Global, declaration.Span, global) };
+        args.AddRange(inputs.Select(name => ReadName(name, declaration.Span)));
+        var outputs = Emit(Op.Call, declaration.Span, new CallShape(inputs.Length, Array.Empty<string>()), args.ToArray());
+        for (int k = 0; k < names.Length; k++) WriteVar(names[k], Emit(Op.GetItem, declaration.Span, null, outputs, Const((long)k, declaration.Span)));
+    }
+
+    /// <summary>@jit, @njit, and @sharpjit.callback(...): where a whole file is compiled (`sharpjit run`, export) a
+    /// callback is a compiled function like any other, so the same script runs with and without CPython.</summary>
     private static bool IsJitDecorator(Expr e)
     {
         while (e is Call c) e = c.Func;
-        return e is Name { Id: "jit" or "njit" } or Attribute { Attr: "jit" or "njit" };
+        return e is Name { Id: "jit" or "njit" } or Attribute { Attr: "jit" or "njit" or "callback" };
     }
 
     /// <summary>Drops blocks that cannot run (code after return, etc.) and their edges into live blocks.</summary>
@@ -270,7 +299,10 @@ public sealed class Binder
                 "exception classes are (class MyError(ValueError): pass, at module level); otherwise use functions and tuples");
             case Try t: BindTry(t); return;
             case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
-            case With w: throw Unsupported(w, "'with' statements are not supported in compiled code");
+            case With w when ObjMode.Declaration(w) is { } objmode:
+                BindObjMode(w, objmode);
+                break;
+            case With w: throw Unsupported(w, "'with' statements are not supported in compiled code", "only 'with sharpjit.objmode(...)' blocks are");
             case Delete d:
                 foreach (var target in d.Targets)
                 {

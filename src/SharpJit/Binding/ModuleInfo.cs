@@ -3,7 +3,7 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass, ExternFunction }
+public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass, ExternFunction, HostCallable }
 
 /// <summary>A host module whose attributes compiled code reads (frozen like globals).</summary>
 public interface IHostNamespace
@@ -29,6 +29,8 @@ public sealed class GlobalInfo
     public object?[]? NamedTupleDefaults;
     /// <summary>For ExternFunction: the C function and its address.</summary>
     public Library.ExternFunction? Extern;
+    /// <summary>For HostCallable: the registry entry a call of it types and lowers through (an objmode block).</summary>
+    public Library.LibFunc? Entry;
     /// <summary>For names supplied by a host: a stable text identifying the value frozen into the code (cache keys).</summary>
     public string? HostKey;
     /// <summary>For host functions: the host's object behind <see cref="Function"/> (its dispatcher).</summary>
@@ -64,6 +66,10 @@ public sealed class ModuleInfo
         Functions[ast] = Main;
         new ScopeAnalyzer(this).Run();
     }
+
+    /// <summary>Runs `with sharpjit.objmode(...)` blocks as Python (the CPython host); null where there is no
+    /// interpreter, and the blocks are compiled like the code around them.</summary>
+    public IObjModeHost? ObjMode { get; init; }
 
     /// <summary>Supplies module-level names the source does not define, from the host (a Python function's globals
     /// and closure, frozen when first read). Null for whole scripts.</summary>

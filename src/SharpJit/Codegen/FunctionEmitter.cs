@@ -680,9 +680,12 @@ public sealed unsafe class FunctionEmitter
                 return CallSpecialization(uc.Target, llArgs, i.Span);
             }
             case ResolvedLibraryCall lc:
-                return i.Args[0].Type is BoundMethodType bm
-                    ? EmitEntry(i, lc, args, (ValueOf(i.Args[0]), bm.Receiver))
-                    : EmitEntry(i, lc, args);
+                return i.Args[0].Type switch
+                {
+                    BoundMethodType bm => EmitEntry(i, lc, args, (ValueOf(i.Args[0]), bm.Receiver)),
+                    FunctionPointerType fp => EmitEntry(i, lc, args, (ValueOf(i.Args[0]), fp)),   // the pointer is the receiver
+                    _ => EmitEntry(i, lc, args),
+                };
             case ResolvedNamedTuple nt:
             {
                 var tuple = (TupleType)i.Type;

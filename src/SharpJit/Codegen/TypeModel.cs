@@ -47,13 +47,13 @@ public abstract class TypeModel
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
         CaughtExceptionType => StrModel.CaughtException,
         OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
-        Typing.PointerType => PointerModel.Instance,
+        Typing.PointerType or FunctionPointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.StrIter => new AggregateModel(new SjType[] { SimpleType.Str, ScalarType.Int64, ScalarType.Int64 }),
         _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
         // Values known entirely at compile time: no storage.
         _ when t == SimpleType.None || t == SimpleType.Undefined || t == SimpleType.Ellipsis => StaticModel.Instance,
-        BuiltinType or ModuleType or ExceptionClassType or NamedTupleClassType or ExternFunctionType => StaticModel.Instance,
+        BuiltinType or ModuleType or ExceptionClassType or NamedTupleClassType or ExternFunctionType or HostCallableType => StaticModel.Instance,
         _ => throw new InvalidOperationException($"internal: no data model for type {t}"),
     };
 

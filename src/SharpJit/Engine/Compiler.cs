@@ -14,8 +14,8 @@ public static class Pipeline
 {
     public static Module Parse(SourceText source) => CompilerStack.Run(() => Guard(source, () => PythonParser.Parse(source)));
 
-    public static ModuleInfo Analyze(SourceText source) =>
-        CompilerStack.Run(() => Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source))));
+    public static ModuleInfo Analyze(SourceText source, Func<string, GlobalInfo?>? hostLookup = null) =>
+        CompilerStack.Run(() => Guard(source, () => new ModuleInfo(source, PythonParser.Parse(source), hostLookup)));
 
     /// <summary>Infers types for the module body (run mode) or for one function and argument types.</summary>
     /// <param name="stopAfter">Stop after this pass of <see cref="Passes.PassList"/> (for `sharpjit dump`).</param>

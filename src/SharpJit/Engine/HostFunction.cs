@@ -26,12 +26,13 @@ public sealed class HostFunction
     /// <param name="firstLine">The code object's first line: its def line or first decorator line.</param>
     /// <param name="name">The function's name; "&lt;lambda&gt;" selects a lambda on that line with <paramref name="paramNames"/>.</param>
     /// <param name="bodyAt">For a lambda: a (line, 1-based column) inside its body, telling apart lambdas on one line.</param>
+    /// <param name="objMode">Runs the function's objmode blocks as Python (null: they are compiled).</param>
     public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt = null) =>
-        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt));
+        (int Line, int Column)? bodyAt = null, IObjModeHost? objMode = null) =>
+        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt, objMode));
 
     private static HostFunction ParseHere(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt)
+        (int Line, int Column)? bodyAt, IObjModeHost? objMode)
     {
         var ast = ParsedFiles.Get(file);
         int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
@@ -57,7 +58,7 @@ public sealed class HostFunction
         var body = found is FunctionDef fd
             ? new List<Stmt> { new FunctionDef(fd.Name, fd.Args, fd.Body, new List<Expr>(), fd.Returns, fd.TypeParams, fd.Span) }
             : new List<Stmt> { new ExprStmt((Lambda)found, found.Span) };
-        var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup));
+        var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup) { ObjMode = objMode });
         var fn = found is FunctionDef ? module.Globals[name].Function! : module.Functions.Values.First(f => f.Node == found);
         return new HostFunction(module, fn);
     }

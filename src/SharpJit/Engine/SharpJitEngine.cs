@@ -16,11 +16,22 @@ public sealed class SharpJitEngine
     private SharpJitEngine(ModuleInfo module, CodegenOptions options) { Module = module; Options = options; }
 
     /// <summary>Parses and analyses source text (throws CompileError with file, line and column on bad input).</summary>
-    public static SharpJitEngine FromSource(string source, string path = "<string>", CodegenOptions? options = null) =>
-        new(Pipeline.Analyze(new SourceText(path, source)), options ?? new CodegenOptions());
+    /// <param name="hostFunctions">Names the source reads but does not define, bound to C functions or .NET
+    /// delegates (<see cref="CFunctionPointer"/>): compiled code calls them with the address baked in.</param>
+    public static SharpJitEngine FromSource(string source, string path = "<string>", CodegenOptions? options = null,
+        IReadOnlyDictionary<string, CFunctionPointer>? hostFunctions = null) =>
+        new(Pipeline.Analyze(new SourceText(path, source), HostLookup(hostFunctions)), options ?? new CodegenOptions());
 
-    public static SharpJitEngine FromFile(string path, CodegenOptions? options = null) =>
-        new(Pipeline.Analyze(SourceText.FromFile(path)), options ?? new CodegenOptions());
+    public static SharpJitEngine FromFile(string path, CodegenOptions? options = null, IReadOnlyDictionary<string, CFunctionPointer>? hostFunctions = null) =>
+        new(Pipeline.Analyze(SourceText.FromFile(path), HostLookup(hostFunctions)), options ?? new CodegenOptions());
+
+    private static Func<string, GlobalInfo?>? HostLookup(IReadOnlyDictionary<string, CFunctionPointer>? functions) =>
+        functions == null ? null : name =>
+        {
+            if (!functions.TryGetValue(name, out var f)) return null;
+            var extern_ = f.AsExtern(name);
+            return new GlobalInfo(name) { Kind = GlobalKind.ExternFunction, Extern = extern_, HostKey = "extern:" + extern_.Key };
+        };
 
     /// <summary>Compiles a module-level function for the given argument types (cached per signature).</summary>
     public CompiledFunction Compile(string functionName, params SjType[] argTypes)

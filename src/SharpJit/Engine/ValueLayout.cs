@@ -52,7 +52,7 @@ public sealed unsafe class ValueLayout
             case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
             case OptionalType o: return SizeAlign(OptionalLayout(o));
         }
-        if (t == SimpleType.Str || t is PointerType or ListType) return (8, 8);
+        if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType) return (8, 8);
         if (t is DictType d) return SizeAlign(d.Parts);
         if (t is SetType s) return SizeAlign(s.Parts);
         if (t == SimpleType.None) return (0, 1);
@@ -69,6 +69,9 @@ public sealed unsafe class ValueLayout
     {
         for (int i = 0; i < _types.Length; i++) ReleaseOne(src + _offsets[i], _types[i]);
     }
+
+    /// <summary>Drops the references held by the i-th value stored in this layout.</summary>
+    public void ReleaseOne(byte* src, int i) => ReleaseOne(src + _offsets[i], _types[i]);
 
     private static void ReleaseOne(byte* p, SjType t)
     {
@@ -123,6 +126,7 @@ public sealed unsafe class ValueLayout
                 return;
             case TupleType tt: new ValueLayout(tt.Items).Write(p, (object?[])v!); return;
             case ArrayType: ((NDArray)v!).WriteValue(p); return;
+            case FunctionPointerType: *(nint*)p = v is CFunctionPointer f ? f.Address : (nint)System.Convert.ToInt64(v); return;
         }
         if (t == SimpleType.None) return;
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
@@ -145,6 +149,7 @@ public sealed unsafe class ValueLayout
             case ScalarType sc: var (re, im, _) = LoadScalar(p, sc); return new Complex(re, im);
             case TupleType tt: return new ValueLayout(tt.Items).Read(p);
             case OptionalType o: return *p == 0 ? null : ReadOne(p + OptionalValueOffset(o), o.Inner);
+            case FunctionPointerType: return *(nint*)p;
             case ArrayType at: return NDArray.FromCompiled(at, *(byte**)p, *(byte**)(p + 8), (long*)(p + 16), (long*)(p + 16) + at.Ndim);
         }
         if (t == SimpleType.Str) return Marshal.PtrToStringUTF8(*(nint*)p);
@@ -210,6 +215,7 @@ public sealed unsafe class ValueLayout
         null => SimpleType.None,
         object?[] items => new TupleType(items.Select(TypeOf)),
         NDArray a => a.Type,
+        CFunctionPointer f => new FunctionPointerType(f.Signature),
         _ => throw new ArgumentException($"values of .NET type {v.GetType().Name} cannot be passed to compiled code"),
     };
 }

@@ -54,7 +54,7 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         Path = path; FileName = System.IO.Path.GetFileName(path); Key = key; _tag = tag; _contents = contents;
         Functions = functions; _definitions = definitions; _state = state;
         foreach (var f in functions.Values)
-            if (f.Signature != null) f.Extern = new ExternFunction(f.Name, f.Signature, 0, f.Name, this);
+            if (f.Signature != null) f.Extern = new ExternFunction(f.Name, f.Signature, 0, f.Name, bitcode: this);
     }
 
     /// <summary>A library loaded before, by its <see cref="Key"/> (how the Python bridge names it).</summary>

@@ -78,6 +78,11 @@ public readonly unsafe struct RawFrame(byte* function, byte* file, long line, by
 /// compiled code's strings (type, frames) stay pointers to its constants until a host reads them, and the frames go
 /// into a reused array. A message built at run time (an f-string) is freed when the host takes the exception.
 /// </summary>
+/// <summary>An exception object of the host kept with a pending exception (a Python exception a callback raised), so
+/// that the host raises that very object with its own traceback; released when the exception is taken, caught or
+/// replaced (the host's release takes what it needs, the GIL for Python).</summary>
+public sealed record HostException(nint Handle, Action<nint> Release);
+
 public static unsafe class ErrorState
 {
     /// <summary>The pending exception of one thread (reused: hosts read it, then call <see cref="Clear"/>).</summary>
@@ -93,6 +98,7 @@ public static unsafe class ErrorState
         public PythonException? Cause, Context;
         public bool SuppressContext;
         public Caught? Origin;            // the caught exception this one was raised again from
+        public HostException? Host;       // the host's own exception object (a Python callback's), when it has one
 
         public string Type => TypeName ?? RuntimeStrings.Read(TypePtr);
         public string? MessageText => !HasMessage ? null : Message ?? RuntimeStrings.Read(MessagePtr);
@@ -106,6 +112,14 @@ public static unsafe class ErrorState
         var p = State;
         Release(p);
         p.TypeName = type; p.Message = message; p.HasMessage = message != null; p.IsSet = true;
+    }
+
+    /// <summary>An exception the host raised into compiled code (a Python callback's): its class name and message for
+    /// except clauses, and the host's object, which the host raises again if the exception reaches it.</summary>
+    public static void SetHost(string type, string? message, HostException host)
+    {
+        Set(type, message);
+        State.Host = host;
     }
 
     /// <summary>sj_raise: the type and message as compiled code passes them (the message may be a string it built).</summary>
@@ -219,6 +233,7 @@ public static unsafe class ErrorState
         p.HasMessage = p.OwnsMessage = p.IsSet = false;
         p.FrameCount = 0;
         p.Cause = p.Context = null; p.SuppressContext = false; p.Origin = null;
+        if (p.Host is { } host) { p.Host = null; host.Release(host.Handle); }
         if (p.Frames.Length > 1024) p.Frames = new RawFrame[16];   // after a deep recursion
     }
 

@@ -537,6 +537,8 @@ public sealed class TypeInference
                 return new NamedTupleClassType(g.NamedTuple!, g.NamedTupleDefaults ?? Array.Empty<object?>());
             case GlobalKind.ExternFunction:
                 return new ExternFunctionType(g.Extern!);
+            case GlobalKind.HostCallable:
+                return new HostCallableType(g.Entry!);
             case GlobalKind.ExceptionClass:
                 Runtime.ExceptionClasses.Register(g.ExceptionMro![0], g.ExceptionMro);
                 return new ExceptionClassType(g.ExceptionMro[0]);
@@ -659,6 +661,10 @@ public sealed class TypeInference
                 return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
             case ExternFunctionType ef:
                 return InferEntry(i, ef.Function.Entry, args, shape);
+            case HostCallableType hc:
+                return InferEntry(i, hc.Entry, args, shape);
+            case FunctionPointerType fp:
+                return InferEntry(i, FunctionPointers.Entry(fp.Signature), args, shape, receiver: (callee, fp));
             case BoundMethodType bm:
                 return InferEntry(i, Builtins.MethodEntry(bm.Receiver, bm.Method)!, args, shape, receiver: (callee, bm.Receiver));
             case NamedTupleClassType nc:

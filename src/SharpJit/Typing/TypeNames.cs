@@ -81,6 +81,7 @@ public static class TypeNames
             if (word.StartsWith("numba.types.")) word = word[12..];
             else if (word.StartsWith("types.")) word = word[6..];
             if (Scalars.TryGetValue(word, out var t)) return t;
+            if (word is "str" or "unicode_type") return SimpleType.Str;
             if (word is "Tuple" or "tuple" && Peek() == '(') { _pos++; return new TupleType(List(')')); }
             if (word == "UniTuple" && Peek() == '(')
             {
@@ -98,6 +99,6 @@ public static class TypeNames
         }
 
         private ArgumentException Fail(string what) =>
-            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, int32, uint8, ..., float64, float32, complex128, complex64, boolean, none, Tuple(...), UniTuple(T, n))");
+            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, int32, uint8, ..., float64, float32, complex128, complex64, boolean, str, none, Tuple(...), UniTuple(T, n))");
     }
 }

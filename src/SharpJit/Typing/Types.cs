@@ -368,6 +368,27 @@ public sealed class ExternFunctionType : SjType
     public override int GetHashCode() => Function.Key.GetHashCode();
 }
 
+/// <summary>A C function pointer known only at run time (a ctypes or cffi function passed as an argument), called
+/// with its C signature (Library/ExternFunctions.cs, FunctionPointers).</summary>
+public sealed class FunctionPointerType : SjType
+{
+    public Codegen.CSignature Signature { get; }
+    public FunctionPointerType(Codegen.CSignature signature) { Signature = signature; }
+    public override string Name => $"cfuncptr({Signature})";
+    public override bool Equals(SjType? other) => other is FunctionPointerType f && f.Signature.ToString() == Signature.ToString();
+    public override int GetHashCode() => Signature.ToString().GetHashCode();
+}
+
+/// <summary>A callable of the host with its own registry entry (an objmode block, run as Python).</summary>
+public sealed class HostCallableType : SjType
+{
+    public Library.LibFunc Entry { get; }
+    public HostCallableType(Library.LibFunc entry) { Entry = entry; }
+    public override string Name => $"host({Entry.Name})";
+    public override bool Equals(SjType? other) => other is HostCallableType h && ReferenceEquals(h.Entry, Entry);
+    public override int GetHashCode() => Entry.GetHashCode();
+}
+
 /// <summary>A built-in or library callable resolved at compile time (print, abs, math.sqrt …).</summary>
 public sealed class BuiltinType : SjType
 {
@@ -468,7 +489,8 @@ public static class TypeOps
         _ when t == SimpleType.Str => "str",
         _ when t == SimpleType.Range => "range",
         FunctionType => "function",
-        ExternFunctionType => "CFunctionType",
+        ExternFunctionType or FunctionPointerType => "CFunctionType",
+        HostCallableType => "function",
         BuiltinType or BoundMethodType => "builtin_function_or_method",
         ModuleType => "module",
         ExceptionClassType => "type",
