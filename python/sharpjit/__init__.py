@@ -12,8 +12,8 @@ from . import errors
 from ._dispatcher import Dispatcher, jit, njit
 from .cfunc import cfunc, CFunc
 from .export import export
-from .bitcode import install_bitcode_importer, uninstall_bitcode_importer
+from .bitcode import install_bitcode_importer, uninstall_bitcode_importer, load_bitcode
 from .extern import extern, ExternFunction, callback, PythonCallback, objmode
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
-           "uninstall_bitcode_importer", "extern", "ExternFunction", "callback", "PythonCallback", "objmode"]
+           "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode"]

@@ -78,6 +78,9 @@ def classify(value):
     name = _numpy_member_name(value)
     if name is not None:
         return ("member", "numpy", name)
+    bitcode = sys.modules.get("sharpjit.bitcode")   # a library of C from bitcode (imported with sharpjit)
+    if bitcode is not None and (described := bitcode.describe(value)) is not None:
+        return described
     if _is_c_function(value):
         from .extern import describe
         return describe(value)

@@ -466,6 +466,16 @@ internal static class HostNames
                 g.Kind = GlobalKind.ExternFunction; g.HostKey = "extern:" + g.Extern.Key;
                 return g;
             }
+            case "bitcodelib" or "bitcodefn":
+            {
+                // ("bitcodelib", key) for sharpjit.load_bitcode's library, ("bitcodefn", key, function) for one of its functions.
+                var library = BitcodeLibrary.Find(Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "");
+                if (library == null) return Opaque(name, "a bitcode library this process did not load");
+                if (kind == "bitcodefn") return library.Global(name, Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "")!;
+                g.Kind = GlobalKind.Module; g.ModuleName = library.FileName; g.HostObject = library;
+                g.HostKey = "bitcode:" + library.Key + library.StateKey;
+                return g;
+            }
             case "jit":
                 var callee = DispatcherType.StateOf(Py.PyTuple_GetItem(d, 1))!;
                 g.Kind = GlobalKind.Function; g.HostObject = callee; g.HostKey = "jit:" + callee.Identity;

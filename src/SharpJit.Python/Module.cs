@@ -13,7 +13,7 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 10));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 11));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
@@ -23,6 +23,7 @@ internal static unsafe class Module
             methods[6] = new PyMethodDef { Name = DispatcherType.Utf8("_cfunc"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.CFunc, Flags = Py.METH_VARARGS };
             methods[7] = new PyMethodDef { Name = DispatcherType.Utf8("_export"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.Export, Flags = Py.METH_VARARGS };
             methods[8] = new PyMethodDef { Name = DispatcherType.Utf8("_init_bitcode_module"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Init, Flags = Py.METH_VARARGS };
+            methods[9] = new PyMethodDef { Name = DispatcherType.Utf8("_bitcode_library"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Library, Flags = Py.METH_VARARGS };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");

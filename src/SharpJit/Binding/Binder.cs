@@ -227,7 +227,7 @@ public sealed class Binder
             case Assign a:
             {
                 // Point = namedtuple(...): a module-level class (ScopeAnalyzer).
-                if (_fn.IsModule && a.Targets is [Name nt] && _module.Globals.TryGetValue(nt.Id, out var ng) && ng.Kind is GlobalKind.NamedTupleClass or GlobalKind.ExternFunction) return;
+                if (_fn.IsModule && a.Targets is [Name nt] && _module.Globals.TryGetValue(nt.Id, out var ng) && (ng.Kind is GlobalKind.NamedTupleClass or GlobalKind.ExternFunction || ng.HostObject is Library.BitcodeLibrary)) return;
                 var v = Expr(a.Value);
                 foreach (var t in a.Targets) AssignTarget(t, v);
                 return;

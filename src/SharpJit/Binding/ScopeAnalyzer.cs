@@ -52,6 +52,13 @@ internal sealed class ScopeAnalyzer
                 case Assign { Targets: [Name target], Value: Call call } when topLevel && IsExternCall(call):
                     Define(target.Id, GlobalKind.ExternFunction, s.Span).Extern = ExternCall(call);
                     break;
+                case Assign { Targets: [Name target], Value: Call call } when topLevel && LoadBitcodeCall.Matches(call):
+                {
+                    var library = LoadBitcodeCall.Load(_module, call);
+                    var g = Define(target.Id, GlobalKind.Module, s.Span);
+                    (g.ModuleName, g.HostObject) = (library.FileName, library);
+                    break;
+                }
                 case Import imp:
                     foreach (var a in imp.Names)
                     {
@@ -267,7 +274,7 @@ internal sealed class ScopeAnalyzer
                     CountBinding(scope, caught);
                     if (scope.IsModule) Define(caught, GlobalKind.Variable, h.Span);
                     break;   // and walk its class and body
-                case Assign { Targets: [Name nt] } when scope.IsModule && _module.Globals.TryGetValue(nt.Id, out var ng) && ng.Kind is GlobalKind.NamedTupleClass or GlobalKind.ExternFunction:
+                case Assign { Targets: [Name nt] } when scope.IsModule && _module.Globals.TryGetValue(nt.Id, out var ng) && (ng.Kind is GlobalKind.NamedTupleClass or GlobalKind.ExternFunction || ng.HostObject is Library.BitcodeLibrary):
                     continue;   // a namedtuple class (CollectModuleGlobals)
                 case Assign { Targets: [Name target], Value: Lambda lambda }:
                     scope.ClosureDefinitions[target.Id] = lambda;

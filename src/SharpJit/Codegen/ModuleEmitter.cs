@@ -17,6 +17,8 @@ public sealed unsafe class ModuleEmitter
     private readonly Dictionary<Specialization, LLVMValueRef> _functions = new();
     private readonly Dictionary<string, LLVMValueRef> _globals = new();
     private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type)> _runtime = new();
+    /// <summary>Bitcode libraries the code calls: linked into the module once it is emitted (so LLVM inlines them).</summary>
+    public HashSet<Library.BitcodeLibrary> BitcodeLibraries { get; } = new();
 
     public ModuleEmitter(LLVMContextRef ctx, LLVMModuleRef module, TypeInference types, CodegenOptions options)
     {
@@ -37,6 +39,7 @@ public sealed unsafe class ModuleEmitter
         foreach (var s in all) new FunctionEmitter(this, s).Emit();
         foreach (var s in entries) EmitEntryWrapper(s);
         if (Options.FastMath) SetFastMathFlags();
+        foreach (var library in BitcodeLibraries) library.LinkInto(Module, Options.Standalone);
     }
 
     /// <summary>fastmath=True, as in Numba: every floating-point operation may be reassociated (so reductions

@@ -28,9 +28,12 @@ public sealed class ExternFunction
     /// <summary>Its registry entry: calls type and lower through the same path as every library function.</summary>
     public LibFunc Entry { get; }
 
-    public ExternFunction(string name, CSignature signature, long address, string? symbol, bool isPython = false)
+    /// <summary>For a function of a bitcode file: the file, linked into the caller's module (no address).</summary>
+    public BitcodeLibrary? Bitcode { get; }
+
+    public ExternFunction(string name, CSignature signature, long address, string? symbol, bool isPython = false, BitcodeLibrary? bitcode = null)
     {
-        Name = name; Signature = signature; Address = address; Symbol = symbol; IsPython = isPython;
+        Name = name; Signature = signature; Address = address; Symbol = symbol; IsPython = isPython; Bitcode = bitcode;
         if (signature.Return is Typing.PointerType)
             throw new ArgumentException($"invalid signature '{signature}' for {name}: a called host function cannot return a pointer (compiled code has no pointer values)");
         if (isPython && signature.Args.Any(a => a is Typing.PointerType))
@@ -40,7 +43,8 @@ public sealed class ExternFunction
 
     /// <summary>Text naming the function and its address: a specialisation that bakes it in is keyed on it (a Python
     /// callback's also on the interpreter's C-API addresses its wrapper calls).</summary>
-    public string Key => IsPython ? $"py:{Name}:{Signature}@{Address:x}/{PythonApi.Current?.Key}" : $"{Name}:{Signature}@{Address:x}";
+    public string Key => IsPython ? $"py:{Name}:{Signature}@{Address:x}/{PythonApi.Current?.Key}"
+        : Bitcode != null ? $"{Name}:{Signature}@bitcode:{Bitcode.Key}{Bitcode.StateKey}" : $"{Name}:{Signature}@{Address:x}";
 
     public override string ToString() => IsPython ? $"{Name}: the Python callback {Signature}" : $"{Name}: {Signature}";
 
@@ -66,6 +70,11 @@ public sealed class ExternFunction
     private LLVMValueRef LowerCall(LoweringCall c)
     {
         var e = c.E; var M = e.M;
+        if (Bitcode != null)
+        {
+            var (function, type) = Bitcode.Declare(M, Name);   // the definition is linked in after emission
+            return CCalls.Emit(c, Signature, function, firstArg: 0, type);
+        }
         if (IsPython)
         {
             if (M.Options.Standalone)
@@ -134,9 +143,11 @@ internal static class CCalls
     public static LLVMTypeRef FunctionTypeOf(ModuleEmitter M, CSignature sig) =>
         FunctionType(CAbiWrapper.AbiType(M, sig.Return), sig.Args.Select(a => CAbiWrapper.AbiType(M, a)).ToArray());
 
-    /// <summary>The arguments from <paramref name="firstArg"/> converted to the signature's C types (bool as a byte).</summary>
-    public static LLVMValueRef[] CArgs(LoweringCall c, CSignature sig, int firstArg)
+    /// <summary>The arguments from <paramref name="firstArg"/> converted to the signature's C types (bool as a byte,
+    /// or as i1 where <paramref name="fnType"/>, a bitcode function's own type, takes it so).</summary>
+    public static LLVMValueRef[] CArgs(LoweringCall c, CSignature sig, int firstArg, LLVMTypeRef fnType)
     {
+        var paramTypes = GetParamTypes(fnType);
         var e = c.E;
         var args = new LLVMValueRef[sig.Args.Length];
         for (int k = 0; k < args.Length; k++)
@@ -147,16 +158,17 @@ internal static class CCalls
                 continue;
             }
             var v = e.Convert(c.Arg(firstArg + k), c.ArgType(firstArg + k), sig.Args[k]);
-            args[k] = sig.Args[k] is ScalarType { Rank: 0 } ? BuildZExt(e.B, v, e.M.I8, "") : v;
+            args[k] = sig.Args[k] is ScalarType { Rank: 0 } && paramTypes[k] != e.M.I1 ? BuildZExt(e.B, v, e.M.I8, "") : v;
         }
         return args;
     }
 
-    public static LLVMValueRef Emit(LoweringCall c, CSignature sig, LLVMValueRef callee, int firstArg)
+    public static LLVMValueRef Emit(LoweringCall c, CSignature sig, LLVMValueRef callee, int firstArg, LLVMTypeRef fnType = default)
     {
         var e = c.E; var M = e.M;
-        var result = BuildCall2(e.B, FunctionTypeOf(M, sig), callee, CArgs(c, sig, firstArg), "");
+        if (fnType.Handle == 0) fnType = FunctionTypeOf(M, sig);
+        var result = BuildCall2(e.B, fnType, callee, CArgs(c, sig, firstArg, fnType), "");
         if (sig.Return == SimpleType.None) return M.Constant(null, SimpleType.None);
-        return sig.Return is ScalarType { Rank: 0 } ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, result, ConstInt(M.I8, 0), "") : result;
+        return sig.Return is ScalarType { Rank: 0 } && GetReturnType(fnType) != M.I1 ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, result, ConstInt(M.I8, 0), "") : result;
     }
 }

@@ -8,7 +8,7 @@ namespace SharpJit.Tests.Engine;
 /// its other definitions are internal, and bad input is refused with a reason.</summary>
 public unsafe class BitcodeModuleTests
 {
-    private static string Clang(string dir, string name, string source)
+    internal static string Clang(string dir, string name, string source)
     {
         string c = Path.Combine(dir, name + ".c"), bc = Path.Combine(dir, name + ".bc");
         File.WriteAllText(c, source);
