@@ -109,7 +109,7 @@ public sealed unsafe partial class FunctionEmitter
                 if (Spec.OwnsReferences && _generator == null)
                     foreach (var d in b.Phis.Concat(b == blocks[0] ? Spec.Ir.Params : Enumerable.Empty<Instr>()))
                         if (_ownedSlots.TryGetValue(d, out var slot)) BuildStore(B, _values[d], slot);
-                foreach (var phi in b.Phis) KeepDefinition(phi);
+                if (_generator != null) foreach (var phi in b.Phis) KeepDefinition(phi);
                 if (b.KeptAtLanding is { } kept) DropAtLanding(b, kept);
                 foreach (var i in b.Instrs)
                 {
