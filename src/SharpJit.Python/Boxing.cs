@@ -620,6 +620,7 @@ internal static unsafe class Boxing
     {
         switch (t)
         {
+            case GeneratorType g: return GeneratorIterator.New(*(byte**)p, g);   // a result, never borrowed
             case ArrayType at:
                 if (borrowed) SharpJit.Runtime.RuntimeArrays.Retain(*(byte**)p);
                 return NdArrays.Read(p, at);

@@ -222,6 +222,7 @@ internal static unsafe class DiskCache
         if (f.SharedObject == null) return;
         try
         {
+            if (f.ReturnType is GeneratorType) return;   // its type names a specialisation of this compilation: not cached
             if (!DirectoryIsSafe(Path.GetDirectoryName(key.BasePath)!, create: true, warnings)) return;
             var secret = CacheSecret.Get(warnings);
             if (secret == null) return;

@@ -37,6 +37,19 @@ internal static unsafe class DispatcherType
         Type = Py.PyType_FromSpec(spec);
     }
 
+    /// <summary>A native type of the module (a heap type made by PyType_FromSpec, kept for the process).</summary>
+    public static nint MakeType(string name, int basicSize, params (int Slot, nint Function)[] slots)
+    {
+        var table = (PyTypeSlot*)NativeMemory.AllocZeroed((nuint)(sizeof(PyTypeSlot) * (slots.Length + 1)));
+        for (int k = 0; k < slots.Length; k++) table[k] = new PyTypeSlot { Slot = slots[k].Slot, Pfunc = slots[k].Function };
+        var spec = (PyTypeSpec*)NativeMemory.AllocZeroed((nuint)sizeof(PyTypeSpec));
+        spec->Name = Utf8(name);
+        spec->BasicSize = basicSize;
+        spec->Flags = Py.Py_TPFLAGS_DEFAULT;
+        spec->Slots = table;
+        return Py.PyType_FromSpec(spec);
+    }
+
     private static PyMethodDef Method(string name, delegate* unmanaged<nint, nint, nint> fn, int flags) =>
         new() { Name = Utf8(name), Method = (nint)fn, Flags = flags };
 

@@ -13,7 +13,7 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 11));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 12));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
@@ -24,6 +24,7 @@ internal static unsafe class Module
             methods[7] = new PyMethodDef { Name = DispatcherType.Utf8("_export"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.Export, Flags = Py.METH_VARARGS };
             methods[8] = new PyMethodDef { Name = DispatcherType.Utf8("_init_bitcode_module"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Init, Flags = Py.METH_VARARGS };
             methods[9] = new PyMethodDef { Name = DispatcherType.Utf8("_bitcode_library"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Library, Flags = Py.METH_VARARGS };
+            methods[10] = new PyMethodDef { Name = DispatcherType.Utf8("_live_allocations"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&LiveAllocations, Flags = Py.METH_NOARGS };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");
@@ -34,6 +35,7 @@ internal static unsafe class Module
             if (module == 0) return 0;
             DispatcherType.Create();
             ArrayOwnerType.Create();
+            GeneratorIterator.Create();
             if (DispatcherType.Type == 0 || Py.PyModule_AddObjectRef(module, "Dispatcher", DispatcherType.Type) < 0) { Py.Py_DecRef(module); return 0; }
             return module;
         }
@@ -104,6 +106,10 @@ internal static unsafe class Module
         var mac = SharpJit.Python.HmacSha256.Compute(new ReadOnlySpan<byte>(key, (int)keyLength), new ReadOnlySpan<byte>(data, (int)dataLength), default);
         fixed (byte* p = mac) return Py.PyBytes_FromStringAndSize(p, mac.Length);
     }
+
+    /// <summary>_live_allocations(): how many blocks compiled code made are alive (tests check nothing leaks).</summary>
+    [UnmanagedCallersOnly]
+    private static nint LiveAllocations(nint self, nint _) => Py.PyLong_FromLongLong(SharpJit.Runtime.RuntimeStats.LiveAllocations);
 
     [UnmanagedCallersOnly]
     private static nint Version(nint self, nint _) =>

@@ -208,16 +208,10 @@ internal static unsafe class ArrayOwnerType
 
     public static void Create()
     {
-        var slots = (PyTypeSlot*)NativeMemory.AllocZeroed((nuint)(sizeof(PyTypeSlot) * 4));
-        slots[0] = new PyTypeSlot { Slot = Py.Py_tp_dealloc, Pfunc = (nint)(delegate* unmanaged<nint, void>)&Dealloc };
-        slots[1] = new PyTypeSlot { Slot = Py_bf_getbuffer, Pfunc = (nint)(delegate* unmanaged<nint, nint, int, int>)&GetBuffer };
-        slots[2] = new PyTypeSlot { Slot = Py_bf_releasebuffer, Pfunc = (nint)(delegate* unmanaged<nint, nint, void>)&ReleaseBuffer };
-        var spec = (PyTypeSpec*)NativeMemory.AllocZeroed((nuint)sizeof(PyTypeSpec));
-        spec->Name = DispatcherType.Utf8("_sharpjit.ArrayOwner");
-        spec->BasicSize = Size;
-        spec->Flags = Py.Py_TPFLAGS_DEFAULT;
-        spec->Slots = slots;
-        Type = Py.PyType_FromSpec(spec);
+        Type = DispatcherType.MakeType("_sharpjit.ArrayOwner", Size,
+            (Py.Py_tp_dealloc, (nint)(delegate* unmanaged<nint, void>)&Dealloc),
+            (Py_bf_getbuffer, (nint)(delegate* unmanaged<nint, nint, int, int>)&GetBuffer),
+            (Py_bf_releasebuffer, (nint)(delegate* unmanaged<nint, nint, void>)&ReleaseBuffer));
     }
 
     private static readonly Dictionary<ScalarType, nint> Formats = new();

@@ -68,6 +68,9 @@ public static class AstWalk
             case Attribute a: yield return a.Value; break;
             case Subscript s: yield return s.Value; yield return s.Slice; break;
             case Starred s: yield return s.Value; break;
+            case Yield y: if (y.Value != null) yield return y.Value; break;
+            case YieldFrom yf: yield return yf.Value; break;
+            case Await aw: yield return aw.Value; break;
             case Syntax.Tuple t: foreach (var e in t.Elts) yield return e; break;
             case Syntax.List l: foreach (var e in l.Elts) yield return e; break;
             case Set s: foreach (var e in s.Elts) yield return e; break;

@@ -85,6 +85,10 @@ public sealed class Binder
             case Lambda l:
                 if (!_cur.IsTerminated) Terminate(TermKind.Return, Expr(l.Body), l.Body.Span);
                 break;
+            case GeneratorExp ge:
+                BindComprehensionLoops(ge.Generators, () => BindYield(Expr(ge.Elt), ge.Elt),
+                    ReadVar(ScopeAnalyzer.GeneratorExpressionSource, ge.Span));
+                break;
         }
         if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.Node.Span), _fn.Node.Span);
         RemoveUnreachable();
@@ -609,8 +613,20 @@ public sealed class Binder
                 Emit(Op.Call, sc.Elt.Span, new CallShape(1, Array.Empty<string>()), Emit(Op.Attr, sc.Elt.Span, "add", set()), v);
             });
             case DictComp dc: return BindDictComp(dc);
-            case GeneratorExp: throw Unsupported(e, "generator expressions are not supported in compiled code", "write the loop out");
-            case Yield or YieldFrom: throw Unsupported(e, "generators ('yield') are not supported in compiled code");
+            case GeneratorExp ge when _module.Functions.TryGetValue(ge, out var genexpr):
+                // Its function, called with the iterable of its first loop (evaluated here, as CPython does).
+                return Emit(Op.Call, ge.Span, new CallShape(1, Array.Empty<string>()), MakeClosure(genexpr, ge.Span), Expr(ge.Generators[0].Iter));
+            case GeneratorExp ge when ge.Generators.Any(x => x.IsAsync): throw Unsupported(e, "asynchronous generator expressions are not supported in compiled code");
+            case GeneratorExp: throw Unsupported(e, "this generator expression is not supported in compiled code", "write the loop out");
+            case Yield y: return BindYield(y.Value != null ? Expr(y.Value) : Const(PyNone.Instance, y.Span), y);
+            case YieldFrom yf:
+            {
+                // yield from x: each item of x yielded in turn; the value of the expression (a generator's return
+                // value) is None here.
+                var source = Expr(yf.Value);
+                BindLoopOver(source, yf.Value.Span, yf.Value.Span, yf.Span, (item, _) => BindYield(item, yf));
+                return Const(PyNone.Instance, yf.Span);
+            }
             case Await: throw Unsupported(e, "'await' is not supported in compiled code");
             case Starred: throw Unsupported(e, "starred expressions are not supported here");
             default: throw Unsupported(e, $"the expression '{e.GetType().Name}' is not supported in compiled code");
@@ -776,38 +792,63 @@ public sealed class Binder
         return ReadVar(acc, c.Span);
     }
 
-    /// <summary>The loops of a comprehension written out in place, element() at the innermost level.</summary>
-    private void BindComprehensionLoops(List<Comprehension> generators, Action element)
+    /// <summary>The loops of a comprehension written out in place, element() at the innermost level. firstIterable: the
+    /// first loop's iterable when it was evaluated already (a generator expression's parameter).</summary>
+    private void BindComprehensionLoops(List<Comprehension> generators, Action element, Value? firstIterable = null)
     {
         void Loop(int k)
         {
             if (k == generators.Count) { element(); return; }
             var gen = generators[k];
-            string iterVar = $"$iter{_tempCounter++}";
-            WriteVar(iterVar, Emit(Op.GetIter, gen.Iter.Span, null, Expr(gen.Iter)));
-            var header = NewBlock(); var body = NewBlock(); var exit = NewBlock();
-            Jump(header, gen.Span);
-            _cur = header;
-            var it = ReadVar(iterVar, gen.Iter.Span);
-            Branch(Emit(Op.IterValid, gen.Iter.Span, null, it), body, exit, gen.Iter.Span);
-            Seal(body);
-            _cur = body;
-            var item = Emit(Op.IterValue, gen.Target.Span, null, it);
-            WriteVar(iterVar, Emit(Op.IterNext, gen.Iter.Span, null, it));
-            AssignTarget(gen.Target, item);
-            foreach (var cond in gen.Ifs)
+            BindLoopOver(k == 0 && firstIterable != null ? firstIterable : Expr(gen.Iter), gen.Iter.Span, gen.Target.Span, gen.Span, (item, header) =>
             {
-                var pass = NewBlock();
-                BindCond(cond, pass, header);
-                Seal(pass);
-                _cur = pass;
-            }
-            Loop(k + 1);
-            JumpIfOpen(header, gen.Span);
-            Seal(header); Seal(exit);
-            _cur = exit;
+                AssignTarget(gen.Target, item);
+                foreach (var cond in gen.Ifs)
+                {
+                    var pass = NewBlock();
+                    BindCond(cond, pass, header);
+                    Seal(pass);
+                    _cur = pass;
+                }
+                Loop(k + 1);
+            });
         }
         Loop(0);
+    }
+
+    /// <summary>A loop over the items of iterable with no else and no break: body(item, header) binds each step
+    /// (jumping to header skips to the next item); itemSpan is where each item is taken (the loop's target).</summary>
+    private void BindLoopOver(Value iterable, Span iterSpan, Span itemSpan, Span span, Action<Value, Block> body)
+    {
+        string iterVar = $"$iter{_tempCounter++}";
+        WriteVar(iterVar, Emit(Op.GetIter, iterSpan, null, iterable));
+        var header = NewBlock(); var bodyBlock = NewBlock(); var exit = NewBlock();
+        Jump(header, span);
+        _cur = header;
+        var it = ReadVar(iterVar, iterSpan);
+        Branch(Emit(Op.IterValid, iterSpan, null, it), bodyBlock, exit, iterSpan);
+        Seal(bodyBlock);
+        _cur = bodyBlock;
+        var item = Emit(Op.IterValue, itemSpan, null, it);
+        WriteVar(iterVar, Emit(Op.IterNext, iterSpan, null, it));
+        body(item, header);
+        JumpIfOpen(header, span);
+        Seal(header); Seal(exit);
+        _cur = exit;
+    }
+
+    /// <summary><c>yield v</c>: the generator suspends giving v (Op.Yield ends the block) and resumes in the block its
+    /// jump leads to. The expression's value is None (values sent in are not supported).</summary>
+    private Value BindYield(Value v, Expr node)
+    {
+        if (_fn.IsModule) throw _module.Error(ErrorKind.SyntaxError, "'yield' outside function", node.Span);
+        if (_fn.Node is Lambda) throw Unsupported(node, "'yield' inside a lambda is not supported in compiled code", "write a def");
+        if (_regions.Any(r => r.Finally != null))
+            throw Unsupported(node, "'yield' inside a try statement with a finally clause is not supported in compiled code",
+                "yield outside the try, or do the clean-up in an except clause and after the try");
+        Emit(Op.Yield, node.Span, null, v);
+        ContinueInNewBlock(node.Span);
+        return Const(PyNone.Instance, node.Span);
     }
 
     /// <summary>A list display <c>[a, b, c]</c>: the items, made into a list by <c>$list</c> once their type is known.

@@ -35,6 +35,8 @@ public sealed class FunctionInfo
     public List<FunctionInfo> Children { get; } = new();
     /// <summary>A nested function that calls itself by name: it rebuilds its own closure from its captures.</summary>
     public bool IsSelfReferencing { get; set; }
+    /// <summary>A function whose body yields: calling it makes a generator (Codegen.GeneratorModel) instead of running it.</summary>
+    public bool IsGenerator { get; set; }
     /// <summary>False for library overloads that see NumPy's narrow scalars as Python's numbers (their arguments are
     /// converted to int64, float64 or complex128 at the call).</summary>
     public bool AcceptsNarrow { get; set; } = true;

@@ -253,10 +253,20 @@ internal sealed class ScopeAnalyzer
                     foreach (var d in f.DecoratorList) stack.Push(d);
                     foreach (var d in AstWalk.ArgumentDefaults(f.Args)) stack.Push(d);
                     continue;
+                case Call { Func: Name { Id: "sum" or "min" or "max" or "any" or "all" }, Args: [GeneratorExp reduced], Keywords.Count: 0 }:
+                    _inlined.Add(reduced);   // written out in place by the binder: no scope of its own
+                    break;
+                case GeneratorExp ge when !_inlined.Contains(ge) && !ge.Generators.Any(g => g.IsAsync):
+                    NewGeneratorExpression(scope, ge);
+                    stack.Push(ge.Generators[0].Iter);   // evaluated where the expression stands
+                    continue;
                 case Lambda l:
                     NewChild(scope, l, "<lambda>", l.Args, new List<Node> { l.Body });
                     foreach (var d in AstWalk.ArgumentDefaults(l.Args)) stack.Push(d);
                     continue;
+                case Yield or YieldFrom when !scope.IsModule:
+                    scope.IsGenerator = true;
+                    break;   // and walk the yielded value
                 case ClassDef c:
                     scope.Locals.Add(c.Name);
                     continue; // rejected later by the binder
@@ -290,6 +300,33 @@ internal sealed class ScopeAnalyzer
             foreach (var c in AstWalk.Children(n).Reverse()) stack.Push(c);
         }
     }
+
+    /// <summary>Generator expressions consumed by sum, min, max, any or all (the binder writes their loops out).</summary>
+    private readonly HashSet<GeneratorExp> _inlined = new();
+
+    /// <summary>A generator expression is a generator function of its own (as in CPython): its parameter is the
+    /// iterable of its first loop, which the enclosing scope evaluates.</summary>
+    private void NewGeneratorExpression(FunctionInfo parent, GeneratorExp ge)
+    {
+        CompileDepth.EnsureStack();
+        var fn = new FunctionInfo("<genexpr>", parent.IsModule ? "<genexpr>" : $"{parent.QualName}.<locals>.<genexpr>", _module, parent, ge) { IsGenerator = true };
+        _module.Functions[ge] = fn;
+        parent.Children.Add(fn);
+        fn.Params.Add(new ParamInfo(GeneratorExpressionSource, ParamKind.PositionalOnly, null, ge.Generators[0].Iter.Span));
+        fn.Locals.Add(GeneratorExpressionSource);
+        var body = new List<Node> { ge.Elt };
+        for (int k = 0; k < ge.Generators.Count; k++)
+        {
+            var g = ge.Generators[k];
+            body.Add(g.Target);
+            if (k > 0) body.Add(g.Iter);
+            body.AddRange(g.Ifs);
+        }
+        CollectScope(fn, body);
+    }
+
+    /// <summary>The parameter of a generator expression's function (CPython's name for it).</summary>
+    public const string GeneratorExpressionSource = ".0";
 
     private static void CountBinding(FunctionInfo scope, string name) => scope.BindingCounts[name] = scope.BindingCounts.GetValueOrDefault(name) + 1;
 

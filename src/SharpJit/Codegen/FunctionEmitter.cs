@@ -11,12 +11,12 @@ using ArrayType = SharpJit.Typing.ArrayType;
 namespace SharpJit.Codegen;
 
 /// <summary>Lowers one typed specialisation to an LLVM function. Library operations lower through this class's helpers.</summary>
-public sealed unsafe class FunctionEmitter
+public sealed unsafe partial class FunctionEmitter
 {
     public ModuleEmitter M { get; }
     public Specialization Spec { get; }
     public LLVMBuilderRef B { get; }
-    private readonly LLVMValueRef _fn;
+    private LLVMValueRef _fn;
     private readonly Dictionary<Value, LLVMValueRef> _values = new();
     private readonly Dictionary<Block, LLVMBasicBlockRef> _blocks = new();
     private readonly List<(LLVMValueRef Phi, LLVMValueRef Value, LLVMBasicBlockRef From)> _incoming = new();
@@ -49,7 +49,7 @@ public sealed unsafe class FunctionEmitter
     public FunctionEmitter(ModuleEmitter m, Specialization spec)
     {
         M = m; Spec = spec;
-        _fn = m.FunctionOf(spec);
+        _fn = spec.Function.IsGenerator ? m.ResumeOf(spec) : m.FunctionOf(spec);
         B = CreateBuilderInContext(m.Ctx);
     }
 
@@ -60,17 +60,20 @@ public sealed unsafe class FunctionEmitter
             // Reverse post-order: every block after its dominators, so definitions are emitted before their uses
             // (the binder's order is not, once a branch on a constant is folded away).
             var blocks = Spec.Ir.ReversePostOrder();
+            if (Spec.Function.IsGenerator) PrepareGenerator();   // its dispatch block comes first: the entry
             foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
             uint firstArg = Spec.Recursive ? 2u : 0u;   // a recursive function's first parameters: call depth, jmp_buf
             // A parameter the specialisation was made for a literal of is that constant (what typing assumed).
             foreach (var p in Spec.Ir.Params)
-                _values[p] = p.Resolved is ResolvedParam { Literal: { } lit } ? M.Constant(lit, p.Type) : GetParam(_fn, firstArg + (uint)(int)p.Data!);
+                _values[p] = p.Resolved is ResolvedParam { Literal: { } lit } ? M.Constant(lit, p.Type)
+                    : _generator != null ? GetPoison(M.Lower(p.Type))   // read from the frame (ValueOf)
+                    : GetParam(_fn, firstArg + (uint)(int)p.Data!);
             // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
             // scalar phis: LLVM does not split a phi of a struct, which would hide the loop counter and its
             // invariant bound from the loop optimisers and the vectoriser.
             PositionBuilderAtEnd(B, _blocks[blocks[0]]);
             foreach (var phi in blocks.SelectMany(b => b.Phis))
-                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType or EnumerateIterType or ZipIterType) _phiSlots[phi] = BuildAlloca(B, M.Lower(phi.Type), "");
+                if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType or EnumerateIterType or ZipIterType) _phiSlots[phi] = Alloca(M.Lower(phi.Type));
             foreach (var b in blocks)
             {
                 PositionBuilderAtEnd(B, _blocks[b]);
@@ -98,25 +101,28 @@ public sealed unsafe class FunctionEmitter
                 _entryContinuation = ok;
             }
             if (Spec.OwnsReferences) CreateOwnedSlots();
+            if (_generator != null) EmitDispatch(blocks[0]);
             foreach (var b in blocks)
             {
                 _irBlock = b;
                 PositionBuilderAtEnd(B, b == blocks[0] && _entryContinuation is { } c ? c : _blocks[b]);
-                if (Spec.OwnsReferences)
+                if (Spec.OwnsReferences && _generator == null)
                     foreach (var d in b.Phis.Concat(b == blocks[0] ? Spec.Ir.Params : Enumerable.Empty<Instr>()))
                         if (_ownedSlots.TryGetValue(d, out var slot)) BuildStore(B, _values[d], slot);
+                if (_generator != null) foreach (var phi in b.Phis) KeepDefinition(phi);
                 if (b.KeptAtLanding is { } kept) DropAtLanding(b, kept);
                 foreach (var i in b.Instrs)
                 {
                     if (i.Streamed) continue;
                     _values[i] = EmitInstr(i);
-                    if (_ownedSlots.TryGetValue(i, out var slot)) BuildStore(B, _values[i], slot);
+                    KeepDefinition(i);
                 }
                 EmitTerminator(b);
             }
             foreach (var (phi, v, from) in _incoming) AddIncoming(phi, v, from);
             if (_unwind is { } unwind) EmitUnwind(unwind);
             RemoveEmptyLandingPhis(blocks);
+            if (_generator != null) { EmitGeneratorMaker(); EmitGeneratorDrop(); EmitGeneratorNext(); }
         }
         finally { DisposeBuilder(B); }
     }
@@ -158,6 +164,7 @@ public sealed unsafe class FunctionEmitter
         var owned = Spec.Ir.Params.Concat(Spec.Ir.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs))).Where(Passes.Ownership.IsOwned);
         foreach (var v in owned)
         {
+            if (_generator?.OwnedSlotPointers.TryGetValue(v, out var kept) == true) { _ownedSlots[v] = kept; continue; }   // zeroed with the frame
             var ty = M.Lower(v.Type);
             var slot = Alloca(ty);
             var cur = GetInsertBlock(B);
@@ -199,9 +206,13 @@ public sealed unsafe class FunctionEmitter
     {
         PositionBuilderAtEnd(B, unwind);
         foreach (var (v, slot) in _ownedSlots)
+        {
             Codegen.TypeModel.Of(v.Type).DecRef(this, BuildLoad2(B, M.Lower(v.Type), slot, ""));
+            if (_generator != null) BuildStore(B, ConstNull(M.Lower(v.Type)), slot);   // the frame outlives the exception
+        }
         DropModuleGlobals();
-        BuildRet(B, InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1));
+        if (_generator != null) SetGeneratorState(GeneratorCode.Finished);   // a generator that raised has finished
+        BuildRet(B, InsertValue(GetPoison(ResultLlvmType), M.ConstBool(true), 1));
     }
 
     // ------------------------------------------------------------ helpers for library lowering
@@ -212,6 +223,7 @@ public sealed unsafe class FunctionEmitter
     {
         // A variable read where no assignment reaches: typed by its use (phis convert it), else a typeless placeholder.
         if (v is Instr { Op: Op.Undef }) return TypeOps.IsKnown(v.Type) && v.Type != SimpleType.Undefined ? UndefinedOf(v.Type) : GetPoison(M.Empty);
+        if (_generator != null && _generator.Slots.ContainsKey(v)) return BuildLoad2(B, M.Lower(v.Type), FrameSlot(v), "");
         if (_values.TryGetValue(v, out var r)) return r;
         if (v is Instr i && i.Streamed) return _values[i] = EmitInstr(i, materialise: true);
         throw Internal(v.Span, $"internal: value %{v.Id} used before definition");
@@ -304,8 +316,8 @@ public sealed unsafe class FunctionEmitter
             BuildBr(B, _blocks[handler]);
             return;
         }
-        if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any()) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
-        var ret = InsertValue(GetPoison(M.ResultType(Spec.ReturnType)), M.ConstBool(true), 1);
+        if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any() || _generator != null) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
+        var ret = InsertValue(GetPoison(ResultLlvmType), M.ConstBool(true), 1);
         BuildRet(B, ret);
     }
 
@@ -638,9 +650,10 @@ public sealed unsafe class FunctionEmitter
                 return MakeStruct(M.Lower(i.Type), i.Args.Select(ValueOf).ToArray());
             case Op.GetItem: return EmitGetItem(i);
             case Op.GetIter: return MakeIterator(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
-            case Op.IterValid: return IteratorValid(i.Args[0].Type, ValueOf(i.Args[0]));
+            case Op.IterValid: return IteratorValid(i.Args[0].Type, ValueOf(i.Args[0]), i.Span);
             case Op.IterValue: return IteratorValue(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
             case Op.IterNext: return IteratorNext(i.Args[0].Type, ValueOf(i.Args[0]));
+            case Op.Yield: return EmitYield(i);
             case Op.FormatValue:
             case Op.JoinStr:
             {
@@ -760,6 +773,7 @@ public sealed unsafe class FunctionEmitter
     {
         switch (iterType)
         {
+            case GeneratorType: return v;   // its own iterator
             case EnumerateIterType ei:
                 var en = (EnumerateType)iterable;
                 return MakeStruct(M.Lower(iterType), MakeIterator(en.Iterable, ExtractValue(v, 0), ei.Inner), ExtractValue(v, 1));
@@ -792,31 +806,44 @@ public sealed unsafe class FunctionEmitter
         return MakeStruct(M.Lower(iterType), v, M.ConstI64(0));
     }
 
-    private LLVMValueRef IteratorValid(SjType iterType, LLVMValueRef it)
+    private LLVMValueRef IteratorValid(SjType iterType, LLVMValueRef it, Span span)
     {
         switch (iterType)
         {
+            case GeneratorType g: return GeneratorCode.Resume(this, g, it, span);
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
             case ListIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), "");
             case DictIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
             case SetIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Slots(this, ExtractValue(it, 0)), "");
             case TupleIterType ti: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), M.ConstI64(ti.Tuple.Items.Length), "");
-            case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0));
+            case EnumerateIterType ei: return IteratorValid(ei.Inner, ExtractValue(it, 0), span);
             case ReversedIterType { Iterable: ListType }:   // items left, and the list still has them
                 return BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), ""),
                     BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), ""), "");
             case ReversedIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items (or bytes) left
             case ZipIterType zi:
-                return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k))).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
+                return ZipValid(zi, it, span);
         }
         if (iterType == SimpleType.StrIter) return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ExtractValue(it, 2), "");
         return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items left
+    }
+
+    /// <summary>Whether every iterator of a zip has an item. As CPython's zip, an exhausted one stops the others from
+    /// being advanced: generators are resumed only while the ones before them yielded.</summary>
+    private LLVMValueRef ZipValid(ZipIterType zi, LLVMValueRef it, Span span)
+    {
+        if (!GeneratorType.Resumes(zi))
+            return zi.Inners.Select((t, k) => IteratorValid(t, ExtractValue(it, k), span)).Aggregate(M.ConstBool(true), (x, y) => BuildAnd(B, x, y, ""));
+        LLVMValueRef From(int k) => k == zi.Inners.Length ? M.ConstBool(true)
+            : IfElse(IteratorValid(zi.Inners[k], ExtractValue(it, k), span), M.I1, () => From(k + 1), () => M.ConstBool(false));
+        return From(0);
     }
 
     private LLVMValueRef IteratorValue(SjType iterType, LLVMValueRef it, SjType itemType)
     {
         switch (iterType)
         {
+            case GeneratorType g: return GeneratorCode.TakeItem(this, g, it, itemType);
             case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
             case ListIterType li: return ListCode.Load(this, li.List, ExtractValue(it, 0), ExtractValue(it, 1));
             case DictIterType di: return DictCode.Item(this, di.View, ExtractValue(it, 0), ExtractValue(it, 1));
@@ -856,6 +883,7 @@ public sealed unsafe class FunctionEmitter
     {
         switch (iterType)
         {
+            case GeneratorType: return it;   // the frame advanced when it was resumed
             case EnumerateIterType ei:
                 return MakeStruct(M.Lower(iterType), IteratorNext(ei.Inner, ExtractValue(it, 0)), BuildAdd(B, ExtractValue(it, 1), M.ConstI64(1), ""));
             case ReversedIterType ri:
@@ -979,6 +1007,9 @@ public sealed unsafe class FunctionEmitter
         var t = b.Term;
         switch (t.Kind)
         {
+            case TermKind.Jump when _pendingYield is { } resumeAt:
+                Suspend(resumeAt);
+                break;
             case TermKind.Jump:
                 AddPhiIncoming(b, t.Target!);
                 BuildBr(B, _blocks[t.Target!]);
@@ -991,6 +1022,9 @@ public sealed unsafe class FunctionEmitter
                 BuildCondBr(B, cond, _blocks[t.Target!], _blocks[t.Else!]);
                 break;
             }
+            case TermKind.Return when _generator != null:
+                Finish(t.Value!);
+                break;
             case TermKind.Return:
             {
                 var v = Convert(ValueOf(t.Value!), t.Value!.Type, Spec.ReturnType);

@@ -193,9 +193,31 @@ public sealed unsafe class ModuleEmitter
         SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
         AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
         _functions[s] = fn;
+        if (!s.Function.IsGenerator) return;
+        // A generator function is four: the function (makes the frame), its resume, its drop and the resume for C
+        // callers (GeneratorModel).
+        var resume = AddFunction(Module, s.Symbol + ".resume", GeneratorResumeType);
+        var drop = AddFunction(Module, s.Symbol + ".drop", GeneratorDropType);
+        var next = AddFunction(Module, s.Symbol + ".next", GeneratorNextType);
+        foreach (var f in new[] { resume, drop, next })
+        {
+            SetLinkage(f, LLVMLinkage.LLVMInternalLinkage);
+            AddEnumAttribute(Ctx, f, uint.MaxValue, "nounwind");
+        }
+        _generators[s] = (resume, drop, next);
     }
 
     public LLVMValueRef FunctionOf(Specialization s) => _functions[s];
+
+    private readonly Dictionary<Specialization, (LLVMValueRef Resume, LLVMValueRef Drop, LLVMValueRef Next)> _generators = new();
+    /// <summary>A generator's resume function: <c>{i1 yielded, i1 failed} (ptr frame)</c>, the item left in the frame.</summary>
+    public LLVMValueRef ResumeOf(Specialization s) => _generators[s].Resume;
+    public LLVMValueRef DropOf(Specialization s) => _generators[s].Drop;
+    /// <summary>The resume function for C callers (the host's iterator): <c>i32 (ptr frame)</c>, 1 yielded, 0 finished, -1 raised.</summary>
+    public LLVMValueRef NextOf(Specialization s) => _generators[s].Next;
+    public LLVMTypeRef GeneratorNextType => FunctionType(I32, new[] { Ptr });
+    public LLVMTypeRef GeneratorResumeType => FunctionType(ResultType(ScalarType.Bool), new[] { Ptr });
+    public LLVMTypeRef GeneratorDropType => FunctionType(Void, new[] { Ptr });
 
     /// <summary>The C-ABI entry point: <c>i32 NAME__entry(ptr args, ptr result)</c>; args is a packed struct of the argument types.</summary>
     public static string EntryName(Specialization s) => s.Symbol + "__entry";

@@ -26,6 +26,7 @@ public abstract class TypeModel
         TupleIterType ti => new AggregateModel(new SjType[] { ti.Tuple, ScalarType.Int64 }),
         ArrayType at => new ArrayModel(at),
         ListType l => new ListModel(l),
+        GeneratorType => GeneratorModel.Instance,
         DictType d => new AggregateModel(d.Parts.Items),
         SetType st => new AggregateModel(st.Parts.Items),
         SetIterType si => new AggregateModel(new SjType[] { si.Set, ScalarType.Int64 }),

@@ -52,7 +52,7 @@ public sealed unsafe class ValueLayout
             case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
             case OptionalType o: return SizeAlign(OptionalLayout(o));
         }
-        if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType) return (8, 8);
+        if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType or GeneratorType) return (8, 8);
         if (t is DictType d) return SizeAlign(d.Parts);
         if (t is SetType s) return SizeAlign(s.Parts);
         if (t == SimpleType.None) return (0, 1);

@@ -39,6 +39,7 @@ public enum Op
     Narrow,       // Args[0] = a variable a branch showed is not None: its value (an Optional's value, anything else itself)
     Unwrap,       // Args[0] = an Optional used where its value is needed; Data = CPython's TypeError message when it is None
     ExcCause,     // Args[0] = exception or None: the cause the raise that ends this block gives its exception (raise X from Y)
+    Yield,        // Args[0] = value: a generator suspends, giving it; last in its block, whose jump is where it resumes (result None)
 }
 
 /// <summary>How a call's arguments are laid out. Spread: Args[1] is a tuple of all positional arguments (a call with

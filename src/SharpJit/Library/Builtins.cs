@@ -430,6 +430,34 @@ public static unsafe partial class Builtins
             throw c.Error($"tuple() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
         }, c => c.Args.Length == 0 ? GetUndef(c.E.M.Lower(c.ResultType)) : c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
 
+        // next(it) and next(it, default) resume a generator (iter(x) makes one of any iterable): its item, else the
+        // default, else StopIteration.
+        Add("next", c =>
+        {
+            Arity(c, "next", 1, 2);
+            if (c.Positional[0].Type is not GeneratorType g)
+                throw c.ErrorAt(c.Positional[0], $"'{TypeOps.PyName(c.Positional[0].Type)}' object is not an iterator", "iter(x) makes an iterator of x");
+            if (c.Positional.Length == 1) return g.Item;
+            var fallback = c.Positional[1];
+            if (!TypeOps.IsKnown(g.Item)) return fallback.Type;
+            return TypeOps.Unify(g.Item, fallback.Type) ?? throw c.ErrorAt(fallback,
+                $"this generator yields {TypeOps.PyName(g.Item)} items and the default is {TypeOps.WithArticle(fallback.Type)}",
+                "compiled code needs one type for next()'s result: give a default of the items' type");
+        }, c =>
+        {
+            var e = c.E;
+            var g = (GeneratorType)c.ArgType(0);
+            var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span);
+            LLVMValueRef Item() => GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
+            if (c.Args.Length == 2)
+                return e.IfElse(yielded, e.M.Lower(c.ResultType), Item, () => e.NewRef(e.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.ResultType));
+            e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
+            return Item();
+        });
+        // Library code: whether a value is a generator (it has no len() and no items to index), decided while typing.
+        Add("_sj_is_generator", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is GeneratorType), neverRaises: true)
+            .Fold = sig => sig.Args[0] is GeneratorType;
+
         Add("isinstance", c =>
         {
             Arity(c, "isinstance", 2, 2);
@@ -454,6 +482,25 @@ public static unsafe partial class Builtins
                 e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, step, e.M.ConstI64(0), ""), "ValueError", "range() arg 3 must not be zero", c.Span);
             return e.MakeStruct(e.M.Lower(SimpleType.Range), start, stop, step);
         }, mayRaise: sig => sig.Args.Length == 3 && sig.LiteralInt(2) is null or 0);
+
+        // r[k] of a range value: start + k * step, k counted from the end when negative.
+        Add("range.getitem", c =>
+        {
+            if (c.Positional[1].Type is SliceType) throw c.ErrorAt(c.Positional[1], "slicing a range is not supported in compiled code");
+            if (c.Positional[1].Type is not ScalarType { Rank: <= 1 })
+                throw c.ErrorAt(c.Positional[1], $"range indices must be integers or slices, not {TypeOps.PyName(c.Positional[1].Type)}");
+            return ScalarType.Int64;
+        }, c =>
+        {
+            var e = c.E; var r = c.Arg(0);
+            var slot = e.Alloca(e.M.I64);
+            e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);
+            var n = BuildLoad2(e.B, e.M.I64, slot, "");
+            var k = ToInt(c, 1);
+            k = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, k, e.M.ConstI64(0), ""), BuildAdd(e.B, k, n, ""), k, "");
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntUGE, k, n, ""), "IndexError", "range object index out of range", c.Span);
+            return BuildAdd(e.B, e.ExtractValue(r, 0), BuildMul(e.B, k, e.ExtractValue(r, 2), ""), "");
+        });
 
         foreach (var (name, repr) in new[] { ("str", false), ("repr", true) })
             Add(name, c =>

@@ -220,10 +220,25 @@ public static partial class Builtins
                     throw c.ErrorAt(c.Positional[1], $"sequence item 0: expected str instance, {TypeOps.PyName(lt.Element)} found");
                 return SimpleType.Str;
             }
-            throw c.ErrorAt(c.Positional[1], $"join() of a {TypeOps.PyName(items)} is not supported in compiled code", "join a list or a tuple of strings");
+            if (items is GeneratorType g)
+            {
+                // Its items collected into a list first, as CPython's join collects an iterable's.
+                if (TypeOps.IsKnown(g.Item) && !IsStr(g.Item))
+                    throw c.ErrorAt(c.Positional[1], $"sequence item 0: expected str instance, {TypeOps.PyName(g.Item)} found");
+                c.Require(PythonLibrary.Function("lists", "list_of"), items);
+                return SimpleType.Str;
+            }
+            throw c.ErrorAt(c.Positional[1], $"join() of a {TypeOps.PyName(items)} is not supported in compiled code", "join a list, a tuple or a generator of strings");
         }, c =>
         {
             var e = c.E;
+            if (c.ArgType(1) is GeneratorType)
+            {
+                var list = c.CallCompiled(0, c.Arg(1));
+                var joined = e.CallRuntime("sj_str_join", c.Arg(0), ListCode.Items(e, list), ListCode.Length(e, list));
+                TypeModel.Of(c.Callees[0].ReturnType).DecRef(e, list);
+                return CheckedStr(c, joined);
+            }
             if (c.ArgType(1) is ListType)
                 return CheckedStr(c, e.CallRuntime("sj_str_join", c.Arg(0), ListCode.Items(e, c.Arg(1)), ListCode.Length(e, c.Arg(1))));
             var tt = (TupleType)c.ArgType(1);

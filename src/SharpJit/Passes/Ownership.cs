@@ -42,6 +42,7 @@ public static class Ownership
         EnumerateIterType e => IteratorMakesItems(e.Inner),
         ZipIterType z => z.Inners.Any(IteratorMakesItems),
         ReversedIterType r => r.Iterable == SimpleType.Str,
+        GeneratorType => true,   // moved out of the generator's frame
         _ => iterType == SimpleType.StrIter,
     };
 
@@ -69,8 +70,9 @@ public static class Ownership
     private static void TakeBorrowedReferences(IrFunction f)
     {
         int at = 0;
+        // A generator's arguments arrive owned: its frame took a reference to each when it was made.
         foreach (var p in f.Params)
-            if (IsOwned(p)) IrEdit.InsertAt(f.Entry, at++, RefOp(f, Op.IncRef, p));
+            if (IsOwned(p) && !f.Info.IsGenerator) IrEdit.InsertAt(f.Entry, at++, RefOp(f, Op.IncRef, p));
         foreach (var b in f.Blocks)
         {
             for (int n = 0; n < b.Instrs.Count; n++)

@@ -51,6 +51,8 @@ public static unsafe class RuntimeSymbols
         ["sj_list_alloc"] = ("p:ll", (nint)(delegate* unmanaged<long, long, byte*>)&RuntimeLists.AllocateExport),
         ["sj_list_reserve"] = ("i:pll", (nint)(delegate* unmanaged<byte*, long, long, int>)&RuntimeLists.ReserveExport),
         ["sj_list_free"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&RuntimeLists.FreeExport),
+        ["sj_gen_alloc"] = ("p:l", (nint)(delegate* unmanaged<long, byte*>)&RuntimeGenerators.AllocateExport),
+        ["sj_gen_free"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&RuntimeGenerators.FreeExport),
         ["sj_list_index_error"] = ("v:i", (nint)(delegate* unmanaged<int, void>)&RuntimeLists.IndexError),
         ["sj_array_alloc"] = ("p:l", (nint)(delegate* unmanaged<long, byte*>)&RuntimeArrays.AllocateExport),
         ["sj_array_free"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&RuntimeArrays.FreeExport),

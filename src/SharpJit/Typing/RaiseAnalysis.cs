@@ -43,7 +43,7 @@ public static class RaiseAnalysis
     {
         var callers = all.ToDictionary(s => s, _ => new List<Specialization>());
         foreach (var s in all)
-            foreach (var t in Calls(s).Distinct())
+            foreach (var t in FrameCalls(s).Distinct())
                 if (callers.TryGetValue(t, out var list)) list.Add(s);
         foreach (var s in all) s.FramePosition = s.Function.IsModule ? 1 : 0;
         bool changed = true;
@@ -65,15 +65,19 @@ public static class RaiseAnalysis
     private static bool InCycle(Specialization s)
     {
         var seen = new HashSet<Specialization>();
-        var stack = new Stack<Specialization>(Calls(s));
+        var stack = new Stack<Specialization>(FrameCalls(s));
         while (stack.Count > 0)
         {
             var t = stack.Pop();
             if (t == s) return true;
-            if (seen.Add(t)) foreach (var u in Calls(t)) stack.Push(u);
+            if (seen.Add(t)) foreach (var u in FrameCalls(t)) stack.Push(u);
         }
         return false;
     }
+
+    /// <summary>The calls that run a callee's body in a frame above this one: calling a generator function only makes
+    /// its generator (its body runs when it is resumed, wherever that is), so a recursive generator is no cycle.</summary>
+    private static IEnumerable<Specialization> FrameCalls(Specialization s) => Calls(s).Where(t => !t.Function.IsGenerator);
 
     /// <summary>The compiled functions s calls: its calls' targets and what library lowerings call for it.</summary>
     private static IEnumerable<Specialization> Calls(Specialization s) =>
@@ -86,6 +90,7 @@ public static class RaiseAnalysis
 
     private static bool LocallyMayRaise(Specialization s)
     {
+        if (s.Function.IsGenerator) return true;   // its resume function reports the exceptions of the body it runs
         foreach (var b in s.Ir.Blocks)
         {
             if (b.Term.Kind is TermKind.Raise or TermKind.Reraise) return true;
@@ -102,7 +107,8 @@ public static class RaiseAnalysis
         Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not ResolvedIndex,
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
         Op.CheckBound => true,
-        Op.ExcCause or Op.Narrow => false,
+        Op.ExcCause or Op.Narrow or Op.Yield => false,
+        Op.IterValid => GeneratorType.Resumes(i.Args[0].Type),   // resumes the generator
         Op.Unwrap => true,
         _ => i.Resolved switch
         {

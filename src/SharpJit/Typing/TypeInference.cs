@@ -194,6 +194,7 @@ public sealed class TypeInference
             changed = false;
             s.DeferredError = null;   // the last round, which sees every type, decides
             SjType ret = SimpleType.Unknown;
+            SjType? yielded = null;   // a generator's items: null while no yield is reached
             // Edges a branch on a compile-time constant (isinstance, len of a tuple ...) cannot take are not typed:
             // library code dispatches on its argument types this way.
             _liveEdges = new HashSet<(Block, Block)>(liveBefore);
@@ -215,7 +216,8 @@ public sealed class TypeInference
                     liveNow.Add((b, succ));
                     _liveEdges.Add((b, succ));
                 }
-                if (b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type))
+                foreach (var y in b.Instrs.Where(x => x.Op == Op.Yield)) yielded = UnifyYield(s, yielded, y);
+                if (b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type) && !s.Function.IsGenerator)
                 {
                     var rt = b.Term.Value.Type;
                     if (rt is ConflictType) throw UseOfConflict(b.Term.Value);
@@ -225,7 +227,7 @@ public sealed class TypeInference
                 }
                 if (b.Term.Kind == TermKind.Raise) CheckRaise(b.Term);
             }
-            s.ReturnType = TypeOps.Unify(s.ReturnType, ret) ?? ret;
+            s.ReturnType = s.Function.IsGenerator ? GeneratorOf(s, yielded) : TypeOps.Unify(s.ReturnType, ret) ?? ret;
             if (!liveNow.SetEquals(liveBefore)) { changed = true; liveBefore = liveNow; }
             if (_listRefined)
             {
@@ -240,6 +242,26 @@ public sealed class TypeInference
         }
         _current = null;
         _liveEdges = null;
+    }
+
+    /// <summary>The items a generator yields so far, with one more yield: they must share a type.</summary>
+    private SjType UnifyYield(Specialization s, SjType? yielded, Instr y)
+    {
+        var t = y.Args[0].Type;
+        if (t is ConflictType) throw UseOfConflict(y.Args[0]);
+        if (yielded == null || !TypeOps.IsKnown(t)) return yielded ?? t;
+        return TypeOps.Unify(yielded, t) ?? throw s.Function.Module.Error(ErrorKind.TypingError,
+            $"'{s.Function.QualName}' yields {TypeOps.PyName(yielded)} at one yield and {TypeOps.PyName(t)} at another", y.Span,
+            "yield values of one type (int and float unify to float)");
+    }
+
+    /// <summary>What calling a generator function gives: its generator, whose items only grow as typing goes on (a
+    /// generator that reaches no yield yields nothing: its loops' bodies never run).</summary>
+    private static GeneratorType GeneratorOf(Specialization s, SjType? yielded)
+    {
+        var before = s.ReturnType is GeneratorType g ? g.Item : SimpleType.Unknown;
+        var item = yielded == null ? SimpleType.NoReturn : TypeOps.IsKnown(before) ? TypeOps.Unify(before, yielded) ?? yielded : yielded;
+        return new GeneratorType(s, item);
     }
 
     /// <summary>Control-flow edges taken in the current round of inference (null outside it).</summary>
@@ -396,6 +418,7 @@ public sealed class TypeInference
             case Op.IterValid: return ScalarType.Bool;
             case Op.IterValue: return ItemOf(i.Args[0].Type);
             case Op.IterNext: return i.Args[0].Type;
+            case Op.Yield: return SimpleType.None;
             case Op.FormatValue:
                 if (!Formatting.CanFormat(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
                 return SimpleType.Str;
@@ -449,6 +472,7 @@ public sealed class TypeInference
             case SetType st: return new SetIterType(st);
             case DictViewType v: return new DictIterType(v);
             case ZipType z: return new ZipIterType(z.Iterables.Select(x => IteratorOf(at, x)));
+            case GeneratorType g: return g;   // a generator is its own iterator
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
         if (t == SimpleType.Str) return SimpleType.StrIter;
@@ -466,6 +490,7 @@ public sealed class TypeInference
         ReversedIterType { Iterable: ArrayType a } => a.Ndim == 1 ? a.Dtype : RowType(a),
         ReversedIterType { Iterable: ListType l } => l.Element,
         ListIterType li => li.List.Element,
+        GeneratorType g => g.Item,
         DictIterType di => di.View.Item,
         SetIterType si => si.Set.Key,
         ReversedIterType r => r.Iterable == SimpleType.Str ? SimpleType.Str : ScalarType.Int64,
@@ -592,6 +617,7 @@ public sealed class TypeInference
         if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
         if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);
         if (t is DictType) return InferEntry(i, Builtins.Get("dict.getitem"), i.Args);
+        if (t == SimpleType.Range) return InferEntry(i, Builtins.Get("range.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");

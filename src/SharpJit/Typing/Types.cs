@@ -328,6 +328,28 @@ public sealed class ZipIterType : SjType
     public override int GetHashCode() => Inners.Aggregate(19, (h, t) => h * 31 + t.GetHashCode());
 }
 
+/// <summary>A generator made by calling a generator function: a pointer to its counted frame (Codegen.GeneratorModel),
+/// which holds the resume state and the variables live across its yields. It is its own iterator. Item is the unified
+/// type of what it yields (Unknown until its body is typed).</summary>
+public sealed class GeneratorType : SjType
+{
+    public Specialization Spec { get; }
+    public SjType Item { get; }
+    public GeneratorType(Specialization spec, SjType item) { Spec = spec; Item = item; }
+    public override string Name => $"generator({Spec.Symbol}, {Item})";   // one per specialisation (Name is the key of specialisations)
+    public override bool Equals(SjType? other) => other is GeneratorType g && ReferenceEquals(g.Spec, Spec) && g.Item == Item;
+    public override int GetHashCode() => Spec.GetHashCode() * 31 + Item.GetHashCode();
+
+    /// <summary>Whether advancing this iterator resumes a generator (which may raise).</summary>
+    public static bool Resumes(SjType iterator) => iterator switch
+    {
+        GeneratorType => true,
+        EnumerateIterType e => Resumes(e.Inner),
+        ZipIterType z => z.Inners.Any(Resumes),
+        _ => false,
+    };
+}
+
 /// <summary>An iterator over the first axis of an array: (array, position).</summary>
 public sealed class ArrayIterType : SjType
 {
@@ -477,6 +499,7 @@ public static class TypeOps
         ArrayType => "numpy.ndarray",
         ListType => "list",
         ListIterType => "list_iterator",
+        GeneratorType => "generator",
         DictType => "dict",
         SetType => "set",
         SetIterType => "set_iterator",

@@ -47,6 +47,8 @@ def max(*args):
 
 def _extreme(items, smallest, name):
     # Python keeps the first of equal values: an item replaces the best only when strictly better.
+    if _sj_is_generator(items):
+        return _extreme_of_items(items, smallest, name)
     if len(items) == 0:
         raise ValueError(f"{name}() arg is an empty sequence")
     best = items[0]
@@ -57,3 +59,67 @@ def _extreme(items, smallest, name):
         elif x > best:
             best = x
     return best
+
+
+def _extreme_of_items(items, smallest, name):
+    # An iterable read once, item by item (a generator).
+    empty = True
+    for x in items:
+        if empty:
+            best = x
+            empty = False
+        elif smallest:
+            if x < best:
+                best = x
+        elif x > best:
+            best = x
+    if empty:
+        raise ValueError(f"{name}() arg is an empty sequence")
+    return best
+
+
+@overload("any")
+def any(iterable):
+    for x in iterable:
+        if x:
+            return True
+    return False
+
+
+@overload("all")
+def all(iterable):
+    for x in iterable:
+        if not x:
+            return False
+    return True
+
+
+@overload("iter")
+def iter(iterable):
+    # A generator over the items: compiled iterators are generators (iter() of a generator pulls from it).
+    for x in iterable:
+        yield x
+
+
+@overload("map")
+def map(function, *iterables):
+    if len(iterables) == 0:
+        raise TypeError("map() must have at least two arguments.")
+    if len(iterables) == 1:
+        for x in iterables[0]:
+            yield function(x)
+    else:
+        for xs in zip(*iterables):
+            yield function(*xs)
+
+
+@overload("filter")
+def filter(function, iterable):
+    if function is None:
+        for x in iterable:
+            if x:
+                yield x
+    else:
+        for x in iterable:
+            if function(x):
+                yield x
