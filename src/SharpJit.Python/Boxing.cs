@@ -572,6 +572,10 @@ internal static unsafe class Boxing
     /// the container, not by the call.</summary>
     [ThreadStatic] private static bool _writingItems;
 
+    /// <summary>Writes a value compiled code takes ownership of (an objmode block's output): its strings are the
+    /// value's, not the call's.</summary>
+    public static bool WriteOwned(nint o, SjType t, byte* p) => WriteItem(o, t, p);
+
     /// <summary>Writes one item of a container the call makes (its strings are the container's).</summary>
     private static bool WriteItem(nint o, SjType t, byte* p)
     {

@@ -90,7 +90,7 @@ internal sealed unsafe class ObjModeBlocks : IObjModeHost
             {
                 // The block's function returns its outputs as a tuple.
                 for (int k = 0; k < call.Outputs.Length; k++)
-                    if (!Boxing.Write(Py.PyTuple_GetItem(result, k), call.Outputs[k], outputs + call.OutputLayout.Offset(k)))
+                    if (!Boxing.WriteOwned(Py.PyTuple_GetItem(result, k), call.Outputs[k], outputs + call.OutputLayout.Offset(k)))
                     {
                         for (int j = 0; j < k; j++) call.OutputLayout.ReleaseOne(outputs, j);
                         return Fail(call);

@@ -159,3 +159,16 @@ def test_sharpjit_run_compiles_the_block(tmp_path):
     expected = subprocess.run([PYTHON, str(script)], capture_output=True, text=True, env={"PYTHONPATH": str(REPO / "python")})
     got = subprocess.run([str(REPO / "sharpjit"), "run", str(script)], capture_output=True, text=True)
     assert got.stdout == expected.stdout == "22.5\n", (got.stderr, expected.stderr)
+
+
+def test_string_outputs_belong_to_compiled_code():
+    # They outlive the call: the dispatcher must not free them as it frees the strings it made for arguments.
+    @sharpjit.jit
+    def f(n):
+        out = []
+        for i in range(n):
+            with sharpjit.objmode(s="str"):
+                s = f"item {i} " * 3
+            out.append(s)
+        return out
+    assert f(200) == [f"item {i} " * 3 for i in range(200)]
