@@ -59,6 +59,7 @@ public static class ObjMode
     public static string[] Inputs(FunctionInfo fn, With w)
     {
         var nodes = w.Body.SelectMany(AstWalk.Descendants).ToList();
+        var augmented = nodes.OfType<AugAssign>().Select(a => a.Target).ToHashSet();   // read, then written
         var written = new Dictionary<string, int>();
         void Wrote(string name, int at) { if (!written.TryGetValue(name, out var was) || at < was) written[name] = at; }
         foreach (var node in nodes)
@@ -71,10 +72,10 @@ public static class ObjMode
             };
             if (targets != null)
                 foreach (var n in targets.SelectMany(AstWalk.Descendants).OfType<Name>()) Wrote(n.Id, at);
-            else if (node is Name { Ctx: ExprContext.Store } stored && !(nodes.Any(x => x is AugAssign aug && aug.Target == stored))) Wrote(stored.Id, stored.Span.Start);
+            else if (node is Name { Ctx: ExprContext.Store } stored && !augmented.Contains(stored)) Wrote(stored.Id, stored.Span.Start);
         }
         return nodes.OfType<Name>()
-            .Where(n => (n.Ctx == ExprContext.Load || nodes.Any(x => x is AugAssign aug && aug.Target == n))
+            .Where(n => (n.Ctx == ExprContext.Load || augmented.Contains(n))
                 && (fn.Locals.Contains(n.Id) || fn.Params.Any(p => p.Name == n.Id))
                 && (!written.TryGetValue(n.Id, out var at) || n.Span.Start < at))
             .Select(n => n.Id).Distinct().ToArray();
