@@ -67,6 +67,8 @@ def classify(value):
     if isinstance(value, type) and issubclass(value, BaseException):
         # An exception class: its method resolution order by qualified name (compiled code raises and matches it).
         return ("exception",) + tuple(_qualified_name(c) for c in value.__mro__ if c is not object)
+    if isinstance(value, type) and type(value) is type and value.__bases__ == (object,):
+        return _plain_class(value)
     if isinstance(value, types.ModuleType):
         if value.__name__ in _SUPPORTED_MODULES:
             return ("module", value.__name__)
@@ -89,6 +91,22 @@ def classify(value):
     if isinstance(value, tuple):
         return ("opaque", "a tuple holding values other than numbers, None and tuples")
     return ("opaque", f"a {type(value).__name__} object")
+
+
+def _plain_class(cls):
+    """A class without bases: compiled from its source, its methods reading the globals of its module."""
+    import inspect
+    import linecache
+    try:
+        file = inspect.getsourcefile(cls)
+        first = inspect.getsourcelines(cls)[1]
+    except (OSError, TypeError):
+        return ("opaque", f"the class '{cls.__name__}', whose source is not available")
+    module = sys.modules.get(cls.__module__)
+    text = "".join(linecache.getlines(file, getattr(module, "__dict__", None)))
+    if not text or module is None:
+        return ("opaque", f"the class '{cls.__name__}', whose source is not available")
+    return ("class", cls.__name__, _qualified_name(cls), file, first, module, text)
 
 
 def _is_c_function(value):
@@ -281,6 +299,18 @@ def make_namedtuple(type_name, items):
     """A namedtuple compiled code returns: its class (found by module and qualified name) made from the items."""
     cls = _user_class(type_name)
     return cls._make(items) if cls is not None else items
+
+
+def make_instance(qualified, attributes):
+    """An instance of a compiled class that compiled code returns: made without running __init__, with the
+    attributes compiled code assigned ((name, value) pairs)."""
+    cls = _user_class(qualified)
+    if cls is None:
+        raise TypeError(f"compiled code returned an instance of {qualified}, which Python cannot find")
+    obj = object.__new__(cls)
+    for name, value in attributes:
+        setattr(obj, name, value)
+    return obj
 
 
 def literal(text):

@@ -648,6 +648,23 @@ internal static unsafe class Boxing
                 return r;
             }
             case FunctionPointerType: return Py.PyLong_FromLongLong(*(long*)p);   // a C function pointer comes back as its address
+            case InstanceType it:
+            {
+                // An object of the class (found again by module and qualified name) with the attributes assigned.
+                byte* obj = *(byte**)p;
+                var layout = ValueLayout.InstanceLayout(it);
+                var assigned = Enumerable.Range(0, it.Class.Fields.Count).Where(k => obj[layout.Offset(1 + it.Class.Fields.Count + k)] != 0).ToList();
+                nint pairs = Py.PyTuple_New(assigned.Count);
+                for (int j = 0; j < assigned.Count && pairs != 0; j++)
+                {
+                    int k = assigned[j];
+                    nint value = Read(obj + layout.Offset(1 + k), layout.Types[1 + k], borrowed: true);
+                    if (value == 0) { Py.Py_DecRef(pairs); pairs = 0; break; }
+                    Py.PyTuple_SetItem(pairs, j, Py.Tuple(Py.Str(it.Class.Fields[k]), value));
+                }
+                if (!borrowed) ValueLayout.ReleaseInstance(obj, it);
+                return pairs == 0 ? 0 : Bridge.MakeInstance(it.Class.Qualified, pairs);
+            }
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
             case ScalarType { Rank: 1, IsCanonical: true }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
             case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);

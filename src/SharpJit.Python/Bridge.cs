@@ -2,6 +2,7 @@ using System.Numerics;
 using SharpJit.Codegen;
 using SharpJit.Library;
 using SharpJit.Binding;
+using SharpJit.Engine;
 using SharpJit.Diagnostics;
 using SharpJit.Runtime;
 using SharpJit.Syntax;
@@ -184,6 +185,7 @@ internal static unsafe class Bridge
 
     /// <summary>A namedtuple result: its class made from the items (a new reference; steals items).</summary>
     public static nint MakeNamedTuple(string qualified, nint items) => CallHelper("make_namedtuple", Py.Str(qualified), items);
+    public static nint MakeInstance(string qualified, nint attributes) => CallHelper("make_instance", Py.Str(qualified), attributes);
 
     private static nint CallOne(nint callable, nint arg)
     {
@@ -474,6 +476,21 @@ internal static class HostNames
                 if (kind == "bitcodefn") return library.Global(name, Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "")!;
                 g.Kind = GlobalKind.Module; g.ModuleName = library.FileName; g.HostObject = library;
                 g.HostKey = "bitcode:" + library.Key + library.StateKey;
+                return g;
+            }
+            case "class":
+            {
+                // ("class", name, qualified, file, first line, module, file text): parsed from its source; its methods
+                // read the names of its module.
+                string clsName = Py.AsString(Py.PyTuple_GetItem(d, 1)) ?? "", qualified = Py.AsString(Py.PyTuple_GetItem(d, 2)) ?? "";
+                string file = Py.AsString(Py.PyTuple_GetItem(d, 3)) ?? "", text = Py.AsString(Py.PyTuple_GetItem(d, 6)) ?? "";
+                int line = (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(d, 4));
+                var module = new HostModule(Py.PyTuple_GetItem(d, 5), qualified);
+                try { g.Class = HostClass.Parse(new SourceText(file, text), clsName, line, qualified, module.Resolve); }
+                catch (CompileError e) when (!forCompile) { return Opaque(name, $"the class '{clsName}' ({e.Diagnostic.Message})"); }
+                g.Kind = GlobalKind.Class;
+                g.HostObject = module;
+                g.HostKey = $"class:{qualified}:{System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(HostClass.SourceOf(g.Class))))}";
                 return g;
             }
             case "jit":

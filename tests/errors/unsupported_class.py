@@ -1,5 +1,7 @@
-# expect: UnsupportedError 3:1: class
+# expect: UnsupportedError 4:5: classes defined inside functions are not supported in compiled code
 x = 1
-class Point:
-    pass
-print(x)
+def f():
+    class Point:
+        pass
+    return Point
+print(f())

@@ -78,7 +78,8 @@ public sealed class Binder
         {
             case Module m: BindStatements(m.Body); break;
             case FunctionDef f:
-                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } }))
+                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } }
+                        || d is Name { Id: "staticmethod" } && _module.Globals.Values.Any(g => g.Class?.StaticMethods.Contains(f.Name) == true && g.Class.Methods[f.Name] == _fn)))
                     throw Unsupported(f.DecoratorList[0], "decorators other than @jit/@njit are not supported on compiled functions");
                 BindStatements(f.Body);
                 break;
@@ -250,7 +251,15 @@ public sealed class Binder
                     Emit(Op.SetItem, au.Span, null, obj, idx, updated);
                     return;
                 }
-                if (au.Target is not Name n) throw Unsupported(au.Target, "augmented assignment is only supported to a variable or an item");
+                if (au.Target is Attribute attr)
+                {
+                    // x.a op= v: x is evaluated once; the result is assigned back (a list attribute is the same list).
+                    var owner = Expr(attr.Value);
+                    var current = Emit(Op.Attr, attr.Span, attr.Attr, owner);
+                    Emit(Op.SetAttr, au.Span, attr.Attr, owner, Emit(Op.InPlaceOp, au.Span, au.Op, current, Expr(au.Value)));
+                    return;
+                }
+                if (au.Target is not Name n) throw Unsupported(au.Target, "augmented assignment is only supported to a variable, an attribute or an item");
                 var left = ReadName(n.Id, n.Span);
                 var right = Expr(au.Value);
                 AssignTarget(n, Emit(Op.InPlaceOp, au.Span, au.Op, left, right));
@@ -297,10 +306,13 @@ public sealed class Binder
                 return;
             case Global g: throw Unsupported(g, "the 'global' statement is not supported", "compiled functions can read module-level values but not assign them; return the new value instead");
             case Nonlocal nl: throw Unsupported(nl, "the 'nonlocal' statement is not supported", "return the new value from the inner function instead");
-            case ClassDef c when _fn.IsModule && _module.Globals.TryGetValue(c.Name, out var cg) && cg.Kind is GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass:
-                return;   // an exception or namedtuple class: a module-level name (ScopeAnalyzer)
-            case ClassDef c: throw Unsupported(c, "class definitions are not supported in compiled code",
-                "exception classes are (class MyError(ValueError): pass, at module level); otherwise use functions and tuples");
+            case ClassDef c when _fn.IsModule && _module.Globals.TryGetValue(c.Name, out var cg) && cg.Kind is GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass or GlobalKind.Class:
+                return;   // an exception, namedtuple or plain class: a module-level name (ScopeAnalyzer)
+            case ClassDef c: throw Unsupported(c,
+                !_fn.IsModule ? "classes defined inside functions are not supported in compiled code"
+                : c.Bases.Count > 0 ? $"class '{c.Name}' derives from a class other than an exception class or NamedTuple, which compiled code does not support"
+                : $"class '{c.Name}' has decorators or keywords that compiled code does not support",
+                "define plain classes (no base class, optionally @sharpjit.jitclass), exception classes and NamedTuple classes at module level");
             case Try t: BindTry(t); return;
             case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
             case With w when ObjMode.Declaration(w) is { } objmode:
@@ -549,7 +561,9 @@ public sealed class Binder
                 Emit(Op.SetItem, s.Span, null, obj, idx, v);
                 return;
             }
-            case Attribute at: throw Unsupported(at, "assignment to an attribute is not supported");
+            case Attribute at:
+                Emit(Op.SetAttr, at.Span, at.Attr, Expr(at.Value), v);
+                return;
             default: throw Unsupported(target, "this assignment target is not supported");
         }
     }

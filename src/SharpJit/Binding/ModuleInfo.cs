@@ -3,7 +3,7 @@ using SharpJit.Syntax;
 
 namespace SharpJit.Binding;
 
-public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass, ExternFunction, HostCallable }
+public enum GlobalKind { Function, Module, ModuleMember, Constant, Variable, Opaque, ExceptionClass, NamedTupleClass, ExternFunction, HostCallable, Class }
 
 /// <summary>A host module whose attributes compiled code reads (frozen like globals).</summary>
 public interface IHostNamespace
@@ -27,6 +27,8 @@ public sealed class GlobalInfo
     /// <summary>For NamedTupleClass: the class and the constant defaults of its last fields.</summary>
     public Typing.NamedTupleInfo? NamedTuple;
     public object?[]? NamedTupleDefaults;
+    /// <summary>For Class: the class, its methods and attributes.</summary>
+    public ClassInfo? Class;
     /// <summary>For ExternFunction: the C function and its address.</summary>
     public Library.ExternFunction? Extern;
     /// <summary>For HostCallable: the registry entry a call of it types and lowers through (an objmode block).</summary>

@@ -21,7 +21,7 @@ internal sealed class ScopeAnalyzer
         // Module-level imports and defs are globals, not SSA locals of the module body.
         foreach (var g in _module.Globals.Values)
             if (g.Kind is GlobalKind.Function or GlobalKind.Module or GlobalKind.ModuleMember or GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass
-                or GlobalKind.ExternFunction) main.Locals.Remove(g.Name);
+                or GlobalKind.ExternFunction or GlobalKind.Class) main.Locals.Remove(g.Name);
         ResolveFree(main);
         FindConstants();
     }
@@ -43,6 +43,9 @@ internal sealed class ScopeAnalyzer
                     (g.NamedTuple, g.NamedTupleDefaults) = nt;
                     break;
                 }
+                case ClassDef c when topLevel && IsPlainClass(c):
+                    Define(c.Name, GlobalKind.Class, s.Span).Class = PlainClass(c);
+                    break;
                 case Assign { Targets: [Name target], Value: Call call } when topLevel && NamedTupleCall(target.Id, call) is { } info:
                 {
                     var g = Define(target.Id, GlobalKind.NamedTupleClass, s.Span);
@@ -110,6 +113,97 @@ internal sealed class ScopeAnalyzer
             else return null;
         }
         return Linearise($"{ScriptModuleName}.{c.Name}", baseMros);
+    }
+
+    /// <summary>A class without bases (or with <c>object</c>), optionally under <c>@sharpjit.jitclass</c>: compiled as a
+    /// class of its own (its body is checked by <see cref="PlainClass"/>).</summary>
+    private static bool IsPlainClass(ClassDef c) =>
+        c.Keywords.Count == 0 && c.Bases.All(b => b is Name { Id: "object" }) && c.DecoratorList.All(IsJitclassDecorator);
+
+    private static bool IsJitclassDecorator(Expr d) => (d is Call call ? call.Func : d) is Name { Id: "jitclass" } or Attribute { Value: Name { Id: "sharpjit" }, Attr: "jitclass" };
+
+    /// <summary>The class's constants and method names; its methods are analysed with the module's scope
+    /// (<see cref="CollectClass"/>).</summary>
+    private ClassInfo PlainClass(ClassDef c)
+    {
+        var info = new ClassInfo(c.Name, $"{ScriptModuleName}.{c.Name}", c, _module);
+        CompileError Unsupported(Node at, string what, string? hint = null) => _module.Error(ErrorKind.UnsupportedError, what, at.Span, hint);
+        // Numba's spec: @jitclass([("x", float64), ...]) or @jitclass(spec=[...]), written out in the decorator.
+        foreach (var d in c.DecoratorList.OfType<Call>())
+            foreach (var spec in d.Args.Concat(d.Keywords.Where(k => k.Arg == "spec").Select(k => k.Value)))
+                if (spec is Syntax.List { Elts: var entries })
+                    foreach (var entry in entries)
+                        if (entry is Syntax.Tuple { Elts: [Constant { Value: string field }, var type] }) Declare(info, field, type);
+        foreach (var s in c.Body)
+        {
+            switch (s)
+            {
+                case ExprStmt { Value: Constant { Value: string or PyEllipsis } }: continue;   // docstring
+                case Pass: continue;
+                case FunctionDef f:
+                    foreach (var d in f.DecoratorList)
+                        if (d is Name { Id: "staticmethod" }) info.StaticMethods.Add(f.Name);
+                        else throw Unsupported(d, "this method decorator is not supported in compiled classes", "methods can be plain or @staticmethod");
+                    continue;
+                case AnnAssign { Target: Name field, Value: null, Annotation: var annotation }:   // a declared instance attribute
+                    Declare(info, field.Id, annotation);
+                    continue;
+                case Assign { Targets: [Name target], Value: var v } when ConstEval.TryEval(v, _module) is { } value:
+                    info.Constants[target.Id] = value;
+                    continue;
+                case AnnAssign { Target: Name target, Value: { } v } when ConstEval.TryEval(v, _module) is { } value:
+                    info.Constants[target.Id] = value;
+                    continue;
+                case Assign or AnnAssign:
+                    throw Unsupported(s, "class attributes of compiled classes must be constants (numbers, strings, None, tuples of them)",
+                        "assign other values to self.NAME in __init__");
+                default:
+                    throw Unsupported(s, "this statement is not supported in the body of a compiled class",
+                        "a compiled class body holds methods, constants and annotated attribute names");
+            }
+        }
+        return info;
+    }
+
+    /// <summary>An attribute's declared type, when the annotation names one compiled code knows by name (a number type,
+    /// str, a tuple); any other annotation leaves the type to inference.</summary>
+    private void Declare(ClassInfo info, string field, Expr annotation)
+    {
+        string text = annotation is Constant { Value: string written } ? written : _module.Source.Text.Substring(annotation.Span.Start, annotation.Span.Length);
+        try { info.Declared[field] = TypeNames.Parse(text); }
+        catch (ArgumentException) { }
+        if (!info.Fields.Contains(field)) info.Fields.Add(field);
+    }
+
+    /// <summary>Analyses a class's methods (children of the module: they read module names, not class names) and finds
+    /// the instance attributes they assign through their first parameter.</summary>
+    private void CollectClass(FunctionInfo module, ClassDef c, ClassInfo info)
+    {
+        var methods = c.Body.OfType<FunctionDef>().OrderBy(f => f.Name == "__init__" ? 0 : 1).ToList();
+        foreach (var f in c.Body.OfType<FunctionDef>())
+            info.Methods[f.Name] = NewChild(module, f, f.Name, f.Args, f.Body, $"{c.Name}.{f.Name}");
+        foreach (var f in methods)
+        {
+            if (info.StaticMethods.Contains(f.Name) || f.Args.PosOnlyArgs.Concat(f.Args.Args).FirstOrDefault() is not { } self) continue;
+            foreach (var n in AstWalk.Descendants(f))
+                if (n is Attribute { Value: Name owner, Ctx: ExprContext.Store } a && owner.Id == self.Name && !info.Fields.Contains(a.Attr))
+                    info.Fields.Add(a.Attr);
+            if (f.Name == "__init__") FindAlwaysSet(f, self.Name, info);
+        }
+    }
+
+    /// <summary>Attributes __init__ assigns at its top level, from values that do not involve self, before any other
+    /// statement that uses self: nothing can read them unassigned.</summary>
+    private static void FindAlwaysSet(FunctionDef init, string self, ClassInfo info)
+    {
+        bool UsesSelf(Node n) => AstWalk.Descendants(n).Any(x => x is Name nm && nm.Id == self);
+        foreach (var s in init.Body)
+        {
+            if (s is ExprStmt { Value: Constant } or Pass) continue;
+            if (s is Assign { Targets: [Attribute { Value: Name owner } a] } assign && owner.Id == self && !UsesSelf(assign.Value)) { info.AlwaysSet.Add(a.Attr); continue; }
+            if (s is AnnAssign { Target: Attribute { Value: Name owner2 } a2, Value: { } v } && owner2.Id == self && !UsesSelf(v)) { info.AlwaysSet.Add(a2.Attr); continue; }
+            if (UsesSelf(s) || s is Return) break;
+        }
     }
 
     private static bool IsExternCall(Call call) =>
@@ -232,7 +326,7 @@ internal sealed class ScopeAnalyzer
     private static string Describe(GlobalKind k) => k switch
     {
         GlobalKind.Function => "function", GlobalKind.Module => "module", GlobalKind.ModuleMember => "imported name",
-        GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass => "class", GlobalKind.ExternFunction => "extern function", _ => "variable",
+        GlobalKind.ExceptionClass or GlobalKind.NamedTupleClass or GlobalKind.Class => "class", GlobalKind.ExternFunction => "extern function", _ => "variable",
     };
 
     /// <summary>Walks one scope's body: records assigned names and reads, creates child scopes.</summary>
@@ -267,6 +361,9 @@ internal sealed class ScopeAnalyzer
                 case Yield or YieldFrom when !scope.IsModule:
                     scope.IsGenerator = true;
                     break;   // and walk the yielded value
+                case ClassDef c when scope.IsModule && _module.Globals.TryGetValue(c.Name, out var cg) && cg.Class is { } cls:
+                    CollectClass(scope, c, cls);
+                    continue;
                 case ClassDef c:
                     scope.Locals.Add(c.Name);
                     continue; // rejected later by the binder
@@ -330,10 +427,10 @@ internal sealed class ScopeAnalyzer
 
     private static void CountBinding(FunctionInfo scope, string name) => scope.BindingCounts[name] = scope.BindingCounts.GetValueOrDefault(name) + 1;
 
-    private FunctionInfo NewChild(FunctionInfo parent, Node node, string name, Arguments args, IEnumerable<Node> body)
+    private FunctionInfo NewChild(FunctionInfo parent, Node node, string name, Arguments args, IEnumerable<Node> body, string? qualName = null)
     {
         CompileDepth.EnsureStack();
-        string qual = parent.IsModule ? name : $"{parent.QualName}.<locals>.{name}";
+        string qual = qualName ?? (parent.IsModule ? name : $"{parent.QualName}.<locals>.{name}");
         var fn = new FunctionInfo(name, qual, _module, parent, node);
         _module.Functions[node] = fn;
         parent.Children.Add(fn);

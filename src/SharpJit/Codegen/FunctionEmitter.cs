@@ -433,6 +433,9 @@ public sealed unsafe partial class FunctionEmitter
         if (from == SimpleType.Undefined || from == SimpleType.Unknown) return GetPoison(M.Lower(to));
         if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
         if (from is BoundMethodType bf && to is BoundMethodType bt) return Convert(v, bf.Receiver, bt.Receiver);
+        if (from is UserMethodType um && to == um.Instance) return v;   // a method's value is its instance
+        // A container whose items typing never saw (an empty display) has the representation of any other.
+        if (from is ListType or SetType or DictType && from.GetType() == to.GetType() && TypeInference.Held(from) == SimpleType.Unknown) return v;
         if (from is ArrayType && to is ArrayType) return v;   // layouts differ in type only: the value holds its strides
         if (to is OptionalType opt)
         {
@@ -582,8 +585,18 @@ public sealed unsafe partial class FunctionEmitter
                 if (i.Resolved is ResolvedConstant ac) return M.Constant(ac.Value, i.Type);
                 if (i.Resolved is ResolvedIndex field) return ExtractValue(ValueOf(i.Args[0]), field.Index);   // a namedtuple's field
                 if (i.Resolved is ResolvedLibraryCall attr) return EmitEntry(i, attr, i.Args);
-                if (i.Type is BoundMethodType) return ValueOf(i.Args[0]);   // the value of a bound method is its receiver
+                if (i.Type is BoundMethodType or UserMethodType) return ValueOf(i.Args[0]);   // the value of a bound method is its receiver
+                if (i.Resolved is ResolvedField rf)
+                    return InstanceCode.Load(this, (InstanceType)i.Args[0].Type, ValueOf(i.Args[0]), rf.Index, rf.Checked, i.Span);
                 return GetUndef(M.Lower(i.Type));   // a module's function or submodule: known statically
+            case Op.SetAttr:
+            {
+                var inst = (InstanceType)i.Args[0].Type;
+                int index = ((ResolvedField)i.Resolved!).Index;
+                var stored = InstanceCode.Stored(inst.Layout.TypeOf(inst.Class.Fields[index]));
+                InstanceCode.Store(this, inst, ValueOf(i.Args[0]), index, Convert(ValueOf(i.Args[1]), i.Args[1].Type, stored));
+                return GetUndef(M.Empty);
+            }
             case Op.BinOp:
             case Op.InPlaceOp:
             case Op.UnaryOp:
@@ -643,12 +656,14 @@ public sealed unsafe partial class FunctionEmitter
                 if (i.Data is true) return CallRuntime("sj_exc_catch");
                 CallRuntime("sj_exc_clear");
                 return GetUndef(M.Empty);
+            case Op.Truth when i.Resolved is ResolvedLibraryCall truth: return EmitEntry(i, truth, i.Args);   // __bool__ or __len__
             case Op.Truth: return Truth(ValueOf(i.Args[0]), i.Args[0].Type);
             case Op.Call: return EmitCall(i);
             case Op.MakeTuple:
             case Op.MakeClosure:
                 return MakeStruct(M.Lower(i.Type), i.Args.Select(ValueOf).ToArray());
             case Op.GetItem: return EmitGetItem(i);
+            case Op.GetIter when i.Resolved is ResolvedLibraryCall iter: return EmitEntry(i, iter, i.Args);   // __iter__
             case Op.GetIter: return MakeIterator(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
             case Op.IterValid: return IteratorValid(i.Args[0].Type, ValueOf(i.Args[0]), i.Span);
             case Op.IterValue: return IteratorValue(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
@@ -671,6 +686,21 @@ public sealed unsafe partial class FunctionEmitter
         var args = i.Args.Skip(1).ToArray();
         switch (i.Resolved)
         {
+            case ResolvedUserCall { Receiver: true } mc:
+            {
+                // A method: the binding indexes the operands with the receiver first (the callee's value is its
+                // instance), or a class call: a new instance is the receiver, held until __init__ returns.
+                var receiver = mc.Constructs is { } made ? InstanceCode.New(this, made, i.Span) : ValueOf(i.Args[0]);
+                if (mc.Constructs != null) HoldTemporary(receiver, mc.Constructs);
+                var operands = i.Args.Skip(1).Select(a => (Func<LLVMValueRef>)(() => ValueOf(a))).Prepend(() => receiver).ToArray();
+                var types = i.Args.Skip(1).Select(a => a.Type).Prepend(mc.Target.ArgTypes[0]).ToArray();
+                var result = CallSpecialization(mc.Target, BindOperands(mc, operands, types), i.Span);
+                if (mc.Constructs == null) return result;
+                ReleaseTemporary(receiver);
+                return receiver;
+            }
+            case ResolvedNewInstance ni:
+                return InstanceCode.New(this, ni.Type, i.Span);
             case ResolvedUserCall uc:
             {
                 var ft = (Typing.FunctionType)i.Args[0].Type;
@@ -720,6 +750,27 @@ public sealed unsafe partial class FunctionEmitter
                 }
         }
         throw Internal(i.Span, "internal: unresolved call");
+    }
+
+    /// <summary>The arguments of a method call in its parameters' order: each bound operand converted to its parameter's
+    /// type, defaults, and a <c>*args</c> tuple.</summary>
+    private List<LLVMValueRef> BindOperands(ResolvedUserCall call, Func<LLVMValueRef>[] operands, SjType[] types)
+    {
+        var b = call.Binding;
+        var llArgs = new List<LLVMValueRef>();
+        for (int p = 0; p < b.ArgIndexForParam.Length; p++)
+        {
+            var paramType = call.Target.ArgTypes[p];
+            if (p == b.VarArgParam)
+            {
+                var tuple = (TupleType)paramType;
+                llArgs.Add(MakeStruct(M.Lower(tuple), b.VarArgs!.Select((k, j) => Convert(operands[k](), types[k], tuple.Items[j])).ToArray()));
+                continue;
+            }
+            int a = b.ArgIndexForParam[p];
+            llArgs.Add(a >= 0 ? Convert(operands[a](), types[a], paramType) : M.Constant(b.DefaultForParam[p], paramType));
+        }
+        return llArgs;
     }
 
     /// <summary>Calls a compiled function (captured values first), with the recursion guard where it is part of a
@@ -991,6 +1042,24 @@ public sealed unsafe partial class FunctionEmitter
     /// <summary>A format spec: a constant, or the built (owned) value of a nested f-string.</summary>
     private LLVMValueRef SpecString(Value spec) =>
         spec is Instr { Op: Op.Const, Data: string s } ? M.ConstString(s) : ValueOf(spec);
+
+    /// <summary>Emits the body of another function (a helper such as a class's drop function) with this emitter, then
+    /// continues where it was.</summary>
+    public void EmitAside(LLVMValueRef fn, Action body)
+    {
+        var (saved, here) = (_fn, GetInsertBlock(B));
+        _fn = fn;
+        try
+        {
+            PositionBuilderAtEnd(B, NewBlock("entry"));
+            body();
+        }
+        finally
+        {
+            _fn = saved;
+            PositionBuilderAtEnd(B, here);
+        }
+    }
 
     /// <summary>Takes a new reference to v (for lowerings that return one of their arguments or a part of one:
     /// a value with references returned by a lowering is a new reference).</summary>

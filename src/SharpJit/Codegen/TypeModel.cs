@@ -45,6 +45,9 @@ public abstract class TypeModel
         ZipIterType zi => new AggregateModel(zi.Inners),
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
+        InstanceType it => new InstanceModel(it),
+        UserMethodType um => new InstanceModel(um.Instance),   // its value is its instance
+        ClassType => StaticModel.Instance,
         ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
         CaughtExceptionType => StrModel.CaughtException,
         OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None

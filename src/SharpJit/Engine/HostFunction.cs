@@ -89,3 +89,29 @@ internal static class ParsedFiles
         }
     }
 }
+
+/// <summary>A class handed over by a host (a plain class a @jit function reads): found in the text of its file and
+/// analysed alone, as a module holding only it; the names its methods read come from the host's module.</summary>
+public static class HostClass
+{
+    public static ClassInfo Parse(SourceText file, string name, int firstLine, string qualified, Func<string, GlobalInfo?> lookup) =>
+        CompilerStack.Run(() =>
+        {
+            var ast = ParsedFiles.Get(file);
+            int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
+            var found = AstWalk.Descendants(ast).OfType<ClassDef>()
+                .FirstOrDefault(c => c.Name == name && (LineOf(c) == firstLine || c.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(c))))
+                ?? throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of class '{name}' at line {firstLine}", file, Span.None,
+                    "the file changed since it was imported (reload it)");
+            var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(new List<Stmt> { found }, found.Span), lookup));
+            var g = module.Globals.GetValueOrDefault(name);
+            if (g?.Class is not { } cls)
+                throw new CompileError(ErrorKind.UnsupportedError, $"class '{name}' cannot be compiled: compiled code supports plain classes (no base class, methods, constant class attributes)",
+                    file, found.Span, "keep the class plain, or use it outside compiled code");
+            cls.Qualified = qualified;
+            return cls;
+        });
+
+    /// <summary>The class's source text (for cache keys: a change to the class recompiles its users).</summary>
+    public static string SourceOf(ClassInfo cls) => cls.Module.Source.Text.Substring(cls.Node.Span.Start, cls.Node.Span.End - cls.Node.Span.Start);
+}

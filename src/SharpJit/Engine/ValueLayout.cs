@@ -52,7 +52,7 @@ public sealed unsafe class ValueLayout
             case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
             case OptionalType o: return SizeAlign(OptionalLayout(o));
         }
-        if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType or GeneratorType) return (8, 8);
+        if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType or GeneratorType or InstanceType) return (8, 8);
         if (t is DictType d) return SizeAlign(d.Parts);
         if (t is SetType s) return SizeAlign(s.Parts);
         if (t == SimpleType.None) return (0, 1);
@@ -82,6 +82,20 @@ public sealed unsafe class ValueLayout
         else if (t is DictType dt) new ValueLayout(dt.Parts.Items).Release(p);
         else if (t is SetType st) new ValueLayout(st.Parts.Items).Release(p);
         else if (t is OptionalType o && *p != 0) ReleaseOne(p + OptionalValueOffset(o), o.Inner);
+        else if (t is InstanceType it) ReleaseInstance(*(byte**)p, it);
+    }
+
+    /// <summary>The layout of an instance's block (Codegen.InstanceCode.Layout): its count, its attributes, then a
+    /// flag per attribute that is set once it is assigned.</summary>
+    public static ValueLayout InstanceLayout(InstanceType t) =>
+        new(t.Layout.Fields.Select(f => Codegen.InstanceCode.Stored(f.Type)).Prepend(ScalarType.Int64).Concat(t.Class.Fields.Select(_ => (SjType)ScalarType.UInt8)));
+
+    /// <summary>Drops a reference to an instance made by compiled code: the last one drops its attributes and frees it.</summary>
+    public static void ReleaseInstance(byte* obj, InstanceType t)
+    {
+        if (obj == null || *(long*)obj <= 0 || --*(long*)obj > 0) return;
+        InstanceLayout(t).Release(obj);
+        Runtime.RuntimeGenerators.Free(obj);
     }
 
     /// <summary>The distance between items of a list of this element type (its size rounded up to its alignment, as

@@ -13,6 +13,7 @@ public enum Op
     Global,       // Data = name: module-level name, builtin, or imported module
     StoreGlobal,  // Args[0] = value; Data = name (module code writing a global read by functions)
     Attr,         // Args[0] = object; Data = attribute name
+    SetAttr,      // Args[0] = object, Args[1] = value; Data = attribute name: object.name = value (result None)
     BinOp,        // Args[0], Args[1]; Data = Syntax.Operator
     UnaryOp,      // Args[0]; Data = Syntax.UnaryOperator (Not is lowered to Truth + Not)
     Not,          // Args[0] = bool

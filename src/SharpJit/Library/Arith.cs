@@ -70,7 +70,7 @@ public static unsafe class Arith
     }
 
     public static bool HasTruth(SjType t) => t is ScalarType or TupleType || t is OptionalType o && HasTruth(o.Inner) || t == SimpleType.None || t == SimpleType.Str || t == SimpleType.Range
-        || t is Typing.FunctionType or BuiltinType or BoundMethodType or ExceptionClassType;
+        || t is Typing.FunctionType or BuiltinType or BoundMethodType or ExceptionClassType or InstanceType or ClassType or UserMethodType;
 
     public static bool CanCompare(CmpOperator op, SjType a, SjType b)
     {
@@ -366,6 +366,9 @@ public static unsafe class Arith
     public static LLVMValueRef LowerCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb)
     {
         var B = e.B; var M = e.M;
+        // Instances of a class without __eq__ are equal when they are the same object (object.__eq__).
+        if (op is CmpOperator.Eq or CmpOperator.NotEq && (ta is InstanceType || tb is InstanceType))
+            return LowerCompare(e, op == CmpOperator.Eq ? CmpOperator.Is : CmpOperator.IsNot, a, ta, b, tb);
         if (op is CmpOperator.Eq or CmpOperator.NotEq && (ta is OptionalType || tb is OptionalType))
         {
             // None equals None only; a value compares as its value (read when present: a None one is zeroed).
@@ -390,7 +393,7 @@ public static unsafe class Arith
                 else if (tb is OptionalType && ta == SimpleType.None) same = BuildNot(B, e.ExtractValue(b, 0), "");
                 else if (ta == SimpleType.None || tb == SimpleType.None) same = M.ConstBool(ta == tb);
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
-                else if (ta is ListType && tb is ListType) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, a, b, "");   // the same list object
+                else if (ta is ListType && tb is ListType || ta is InstanceType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, a, b, "");   // the same object
                 else if (ta is SetType or DictType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, e.ExtractValue(a, 0), e.ExtractValue(b, 0), "");   // their lists are theirs alone
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");

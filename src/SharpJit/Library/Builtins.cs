@@ -50,6 +50,7 @@ public static unsafe partial class Builtins
         RegisterLists();
         RegisterDicts();
         RegisterSets();
+        RegisterClassOperators();
         foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
     }
 
@@ -208,12 +209,15 @@ public static unsafe partial class Builtins
         {
             Arity(c, "abs", 1, 1);
             if (c.Positional[0].Type is ArrayType) return Get("numpy.absolute").Type(c);   // abs(array) is np.absolute
+            if (c.Positional[0].Type is InstanceType it)
+                return MethodOf(it, "__abs__") is { } m ? RequireSpecial(c, m, it) : throw c.Error($"bad operand type for abs(): '{it.Class.Name}'", "define __abs__ on the class");
             var t = NumberArg(c, "abs", 0);
             return t is ScalarType { Rank: 3 } z ? (z.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64) : t is ScalarType { Rank: 0 } ? ScalarType.Int64 : t;
         },
         c =>
         {
             if (c.ArgType(0) is ArrayType) return Get("numpy.absolute").Lower(c);
+            if (c.ArgType(0) is InstanceType) return c.CallCompiled(0, c.Arg(0));
             var e = c.E; var t = (ScalarType)c.ArgType(0);
             switch (t.Rank)
             {
@@ -294,8 +298,9 @@ public static unsafe partial class Builtins
             return ToFloat(c, 0);
         }, mayRaise: sig => sig.Args.Length == 1 && sig.Args[0] == SimpleType.Str && sig.Literals[0] is not string);
 
-        Add("bool", c => { Arity(c, "bool", 0, 1); return ScalarType.Bool; },
-            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : c.E.Truth(c.Arg(0), c.ArgType(0)), acceptsNarrow: true, neverRaises: true);
+        Add("bool", c => { Arity(c, "bool", 0, 1); return c.Positional.Length == 1 && TruthByMethod(c.Positional[0].Type) ? Get("instance.truth").Type(c) : ScalarType.Bool; },
+            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : TruthByMethod(c.ArgType(0)) ? Get("instance.truth").Lower(c) : c.E.Truth(c.Arg(0), c.ArgType(0)),
+            acceptsNarrow: true, neverRaises: true);
 
         Add("complex", c =>
         {
@@ -374,11 +379,14 @@ public static unsafe partial class Builtins
             var t = c.Positional[0].Type;
             if (t is TupleType or ListType or DictType or DictViewType or SetType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
             if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
+            if (t is InstanceType && MethodOf(t, "__len__") is { } len)
+                return RequireSpecial(c, len, t) is var n && TypeOps.IsKnown(n) && n is not ScalarType { Rank: 1 } ? throw c.Error($"'{TypeOps.PyName(n)}' object cannot be interpreted as an integer") : n;
             if (t is ArrayType) return ScalarType.Int64;
             throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
         }, c =>
         {
             var e = c.E; var t = c.ArgType(0);
+            if (t is InstanceType) return c.CallCompiled(0, c.Arg(0));
             if (t is TupleType tt) return e.M.ConstI64(tt.Items.Length);
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             if (t is ArrayType) return ArrayCode.Dim(e, c.Arg(0), 0);

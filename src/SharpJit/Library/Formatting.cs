@@ -11,7 +11,7 @@ public static unsafe class Formatting
 {
     public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l))
-        || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is SetType s && CanFormat(ListCode.ElementOf(new ListType(s.Key))) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
+        || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is SetType s && CanFormat(ListCode.ElementOf(new ListType(s.Key))) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType or InstanceType or ClassType;
 
     /// <summary>Writes the items of a view of the dict (its live entries), ", " between them.</summary>
     private static void WriteEntries(FunctionEmitter e, LLVMValueRef sink, DictViewType view, LLVMValueRef dict, Action<LLVMValueRef> write)
@@ -110,6 +110,20 @@ public static unsafe class Formatting
                 Text(e, sink, "]");
                 return;
             }
+            case InstanceType it when it.Layout.Formatter(repr) is { } method:
+            {
+                // __str__ or __repr__: its str, written and dropped.
+                var text = e.CallSpecialization(method, new[] { v }, it.Class.Node.Span);
+                e.CallRuntime("sj_write_str", sink, text);
+                StrModel.Instance.DecRef(e, text);
+                return;
+            }
+            case InstanceType it:
+                Text(e, sink, $"<{it.Class.Qualified} object at ");
+                e.CallRuntime("sj_write_address", sink, BuildPtrToInt(e.B, v, e.M.I64, ""));
+                Text(e, sink, ">");
+                return;
+            case ClassType ct: Text(e, sink, $"<class '{ct.Class.Qualified}'>"); return;
             case Typing.FunctionType ft: Text(e, sink, $"<function {ft.Function.QualName}>"); return;
             case DTypeType dt: Text(e, sink, repr ? $"dtype('{dt.Dtype.Name}')" : dt.Dtype.Name); return;
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;

@@ -31,13 +31,16 @@ public static partial class Builtins
 
     /// <summary>The entry of an operator for these operands: NumPy's element-wise form when one is an array.</summary>
     public static LibFunc Operation(Operator op, IReadOnlyList<IR.Value> args) =>
-        args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op))
+        InstanceOperation(OperatorName(op), args) ?? (args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op))
         : args.Any(a => a.Type is SetType) && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set." + OperatorName(op))
-        : args.Any(a => a.Type is ListType) && op is Operator.Add or Operator.Mult ? Get("list." + OperatorName(op)) : Operation(op);
+        : args.Any(a => a.Type is ListType) && op is Operator.Add or Operator.Mult ? Get("list." + OperatorName(op)) : Operation(op));
     public static LibFunc Operation(UnaryOperator op, IReadOnlyList<IR.Value> args) =>
-        args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op);
+        InstanceOperation(OperatorName(op), args) ?? (args.Any(a => a.Type is ArrayType) ? Get("array." + OperatorName(op)) : Operation(op));
     public static LibFunc Operation(CmpOperator op, IReadOnlyList<IR.Value> args)
     {
+        if (op is not (CmpOperator.Is or CmpOperator.IsNot) && args.Any(a => a.Type is InstanceType)
+            && (op is not (CmpOperator.Eq or CmpOperator.NotEq) || ComparesByMethod(op, args[0].Type, args[1].Type)))
+            return Get("instance." + OperatorName(op));
         if (args.Any(a => a.Type is DTypeType) && op is CmpOperator.Eq or CmpOperator.NotEq) return Get("dtype." + OperatorName(op));
         if (args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op))) return Get("array." + OperatorName(op));
         if (op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is DictType : op is CmpOperator.Eq or CmpOperator.NotEq && args.Any(a => a.Type is DictType))
@@ -51,7 +54,8 @@ public static partial class Builtins
 
     /// <summary>x op= y: an array is updated in place (NumPy's __iadd__ and friends); other values are rebound to x op y.</summary>
     public static LibFunc InPlaceOperation(Operator op, IReadOnlyList<IR.Value> args) =>
-        args[0].Type is ArrayType ? Get("inplace." + OperatorName(op))
+        args.Any(a => a.Type is InstanceType) ? Get("instance.i" + OperatorName(op).TrimEnd('_'))
+        : args[0].Type is ArrayType ? Get("inplace." + OperatorName(op))
         : args[0].Type is ListType && op == Operator.Add ? Get("list.iadd")   // extends the list itself
         : args[0].Type is ListType && op == Operator.Mult ? Get("list.imul")
         : args[0].Type is SetType && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set.i" + OperatorName(op).TrimEnd('_'))

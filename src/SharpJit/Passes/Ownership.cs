@@ -33,7 +33,7 @@ public static class Ownership
     private static bool ProducesNewReference(Instr i) =>
         i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch ||
         i.Op is Op.IterValue && IteratorMakesItems(i.Args[0].Type) ||
-        i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr && i.Resolved is ResolvedLibraryCall;
+        i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr or Op.GetIter && i.Resolved is ResolvedLibraryCall;
 
     /// <summary>Whether an iterator's items are new references (each character of a str is a new str); enumerate and
     /// zip over such an iterator then take their own reference to the other parts of each item.</summary>
@@ -103,7 +103,7 @@ public static class Ownership
     /// of a function with many of them grew with their square.</summary>
     private static void MarkBorrowedReceivers(IrFunction f)
     {
-        var methods = f.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.Attr && i.Type is BoundMethodType).ToHashSet();
+        var methods = f.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.Attr && i.Type is BoundMethodType or UserMethodType).ToHashSet();
         if (methods.Count == 0) return;
         foreach (var b in f.Blocks)
         {

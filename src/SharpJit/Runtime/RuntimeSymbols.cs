@@ -25,6 +25,7 @@ public static unsafe class RuntimeSymbols
         ["sj_write_str"] = ("v:lp", (nint)(delegate* unmanaged<long, byte*, void>)&RuntimeExports.WriteStr),
         ["sj_write_repr_str"] = ("v:lp", (nint)(delegate* unmanaged<long, byte*, void>)&RuntimeExports.WriteReprStr),
         ["sj_write_i64"] = ("v:ll", (nint)(delegate* unmanaged<long, long, void>)&RuntimeExports.WriteI64),
+        ["sj_write_address"] = ("v:ll", (nint)(delegate* unmanaged<long, long, void>)&RuntimeExports.WriteAddress),
         ["sj_write_f64"] = ("v:ld", (nint)(delegate* unmanaged<long, double, void>)&RuntimeExports.WriteF64),
         ["sj_write_c128"] = ("v:ldd", (nint)(delegate* unmanaged<long, double, double, void>)&RuntimeExports.WriteC128),
         ["sj_write_f32"] = ("v:ld", (nint)(delegate* unmanaged<long, double, void>)&RuntimeExports.WriteF32),

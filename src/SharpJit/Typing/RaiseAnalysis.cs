@@ -113,6 +113,8 @@ public static class RaiseAnalysis
         _ => i.Resolved switch
         {
             ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls
+            ResolvedField f => f.Checked && i.Op == Op.Attr,
+            ResolvedNewInstance or ResolvedUserCall { Constructs: not null } => true,   // MemoryError
             null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam or ExceptClauseClasses or ResolvedNamedTuple or ResolvedIndex => false,
             _ => true,
         },

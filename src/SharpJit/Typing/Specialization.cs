@@ -51,7 +51,19 @@ public sealed record ArgBinding(int[] ArgIndexForParam, object?[] DefaultForPara
 /// <summary>What an instruction resolved to during typing (<see cref="IR.Instr.Resolved"/>).</summary>
 public abstract record Resolution;
 /// <summary>A call of a compiled function.</summary>
-public sealed record ResolvedUserCall(Specialization Target, ArgBinding Binding) : Resolution;
+/// Receiver: the callee's binding indexes the call's operands with the receiver first (a method read from an instance,
+/// whose value is the instance; or a new instance, for __init__ when <see cref="Constructs"/> is set).
+public sealed record ResolvedUserCall(Specialization Target, ArgBinding Binding) : Resolution
+{
+    public bool Receiver { get; init; }
+    /// <summary>A call of a class: a new instance of this type is made and passed to __init__, then returned.</summary>
+    public InstanceType? Constructs { get; init; }
+}
+/// <summary>A call of a class without __init__: a new instance with no attributes assigned.</summary>
+public sealed record ResolvedNewInstance(InstanceType Type) : Resolution;
+/// <summary>An instance attribute read or assigned: its position in the instance; Checked: a read checks that it was
+/// assigned (AttributeError otherwise).</summary>
+public sealed record ResolvedField(int Index, bool Checked) : Resolution;
 /// <summary>An operator, attribute or call resolved to a registry entry, with the signature it was typed with.</summary>
 public sealed record ResolvedLibraryCall(Library.LibFunc Function, Library.Signature Signature) : Resolution
 {

@@ -88,7 +88,7 @@ public sealed class TypeInference
             // A function that never returns normally (it always raises, or recurses without a base case) returns
             // NoReturn: its callers' code after the call is dead, as CPython raises there at run time.
             // (A return on a branch never taken, `if 1 == 1: raise` above it, does not count.)
-            if (DefaultEmptyLists()) continue;
+            if (DefaultEmptyLists() || DefaultUnknownFields()) continue;
             var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown).ToList();
             if (stuck.Count == 0) break;
             foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
@@ -102,6 +102,10 @@ public sealed class TypeInference
             if (s.ReturnType == SimpleType.NoReturn) s.ReturnType = SimpleType.None;   // its ABI: it never returns a value
         }
         foreach (var s in _specs.Values) CheckComplete(s);
+        foreach (var (name, method) in _instances.Values.SelectMany(t => t.Layout.FormatMethods))
+            if (method.ReturnType != SimpleType.Str)
+                throw method.Function.Module.Error(ErrorKind.TypingError, $"{name} returned non-string (type {TypeOps.PyName(method.ReturnType)})", method.Function.Node.Span,
+                    $"return a str from {name}");
     }
 
     /// <summary>A list display that never receives an item holds none: any element type will do, and int keeps the
@@ -148,7 +152,7 @@ public sealed class TypeInference
     private void DropUnreachable()
     {
         var reached = new HashSet<Specialization>();
-        var work = new Stack<Specialization>(_roots.Where(r => _specs.ContainsValue(r)));
+        var work = new Stack<Specialization>(_roots.Where(r => _specs.ContainsValue(r)).Concat(_instances.Values.SelectMany(t => t.Layout.FormatMethods.Values)));
         while (work.Count > 0)
         {
             var s = work.Pop();
@@ -381,12 +385,18 @@ public sealed class TypeInference
                 return SimpleType.None;
             }
             case Op.Attr: return InferAttr(i);
+            case Op.SetAttr: return InferSetAttr(i);
             case Op.BinOp: return InferEntry(i, Builtins.Operation((Operator)i.Data!, i.Args), i.Args);
             case Op.InPlaceOp: return InferEntry(i, Builtins.InPlaceOperation((Operator)i.Data!, i.Args), i.Args);
             case Op.UnaryOp: return InferEntry(i, Builtins.Operation((UnaryOperator)i.Data!, i.Args), i.Args);
             case Op.Not: return ScalarType.Bool;
             case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!, i.Args), i.Args);
             case Op.SetItem:
+                if (i.Args[0].Type is InstanceType)
+                {
+                    InferEntry(i, Builtins.Get("instance.setitem"), i.Args);
+                    return SimpleType.None;
+                }
                 if (i.Args[0].Type is ListType or DictType)
                 {
                     InferEntry(i, Builtins.Get(i.Args[0].Type is ListType ? "list.setitem" : "dict.setitem"), i.Args);
@@ -397,6 +407,7 @@ public sealed class TypeInference
                 InferEntry(i, Builtins.Get("operator.setitem"), i.Args);
                 return SimpleType.None;
             case Op.Truth:
+                if (Builtins.TruthByMethod(i.Args[0].Type)) return InferEntry(i, Builtins.Get("instance.truth"), i.Args);
                 if (!Arith.HasTruth(i.Args[0].Type)) throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' has no truth value in compiled code");
                 return ScalarType.Bool;
             case Op.Call:
@@ -414,6 +425,8 @@ public sealed class TypeInference
                 }
             case Op.MakeTuple: return new TupleType(i.Args.Select(a => a.Type));
             case Op.GetItem: return InferGetItem(i);
+            case Op.GetIter when i.Args[0].Type is InstanceType:
+                return InferEntry(i, Builtins.Get("instance.iter"), i.Args);   // __iter__: a generator, its own iterator
             case Op.GetIter: return IteratorOf(i, i.Args[0].Type);
             case Op.IterValid: return ScalarType.Bool;
             case Op.IterValue: return ItemOf(i.Args[0].Type);
@@ -558,6 +571,8 @@ public sealed class TypeInference
             case GlobalKind.Constant:
                 i.Resolved = new ResolvedConstant(g.ConstantValue!);
                 return ConstType(g.ConstantValue);
+            case GlobalKind.Class:
+                return new ClassType(g.Class!);
             case GlobalKind.NamedTupleClass:
                 return new NamedTupleClassType(g.NamedTuple!, g.NamedTupleDefaults ?? Array.Empty<object?>());
             case GlobalKind.ExternFunction:
@@ -598,6 +613,8 @@ public sealed class TypeInference
                 ?? throw Error(i, $"module '{m.Module}' has no attribute '{attr}' that compiled code supports", Builtins.ModuleHint(m.Module));
             return TypeOfMember(i, member);
         }
+        if (obj is InstanceType inst) return InstanceAttribute(i, inst, attr);
+        if (obj is ClassType ct) return ClassAttribute(i, ct.Class, attr);
         if (obj is TupleType { Named: { } nt } ntt && Array.IndexOf(nt.Fields, attr) is var field and >= 0)
         {
             i.Resolved = new ResolvedIndex(field);   // p.x is p[0]
@@ -614,6 +631,7 @@ public sealed class TypeInference
         var idxType = i.Args[1].Type;
         if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
         if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
+        if (t is InstanceType) return InferEntry(i, Builtins.Get("instance.getitem"), i.Args);
         if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
         if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);
         if (t is DictType) return InferEntry(i, Builtins.Get("dict.getitem"), i.Args);
@@ -693,6 +711,27 @@ public sealed class TypeInference
                 return InferEntry(i, FunctionPointers.Entry(fp.Signature), args, shape, receiver: (callee, fp));
             case BoundMethodType bm:
                 return InferEntry(i, Builtins.MethodEntry(bm.Receiver, bm.Method)!, args, shape, receiver: (callee, bm.Receiver));
+            case ClassType ct:
+            {
+                var instance = InstanceOf(ct.Class);
+                if (!ct.Class.Methods.TryGetValue("__init__", out var init))
+                {
+                    if (args.Length > 0) throw Error(i, $"{ct.Class.Name}() takes no arguments");
+                    i.Resolved = new ResolvedNewInstance(instance);
+                    return instance;
+                }
+                var target = RequestMethod(i, init, instance, shape, args, out var binding);
+                if (TypeOps.IsKnown(target.ReturnType) && target.ReturnType != SimpleType.None)
+                    throw Error(i, $"__init__() should return None, not '{TypeOps.PyName(target.ReturnType)}'");
+                i.Resolved = new ResolvedUserCall(target, binding) { Receiver = true, Constructs = instance };
+                return instance;
+            }
+            case UserMethodType um:
+            {
+                var target = RequestMethod(i, um.Method, um.Instance, shape, args, out var binding);
+                i.Resolved = new ResolvedUserCall(target, binding) { Receiver = true };
+                return target.ReturnType;
+            }
             case NamedTupleClassType nc:
             {
                 // As the class's __new__ binds them: positional, then by name, then the defaults of the last fields.
@@ -727,9 +766,134 @@ public sealed class TypeInference
                 i.Resolved = new ResolvedException(ec.ExceptionName);
                 return new ExceptionInstanceType(ec.ExceptionName);
             }
+            case InstanceType inst when inst.Class.Methods.TryGetValue("__call__", out var call):
+            {
+                var target = RequestMethod(i, call, inst, shape, args, out var binding);
+                i.Resolved = new ResolvedUserCall(target, binding) { Receiver = true };   // the callee's value is the instance
+                return target.ReturnType;
+            }
             default:
                 throw Error(i, $"'{TypeOps.PyName(callee.Type)}' object is not callable");
         }
+    }
+
+    // ------------------------------------------------------------ classes
+
+    /// <summary>The instance type of each class in this compilation (one per class: its attributes' types grow).</summary>
+    private readonly Dictionary<ClassInfo, InstanceType> _instances = new();
+
+    public IEnumerable<InstanceType> InstanceTypes => _instances.Values;
+
+    private InstanceType InstanceOf(ClassInfo cls)
+    {
+        if (_instances.TryGetValue(cls, out var t)) return t;
+        _instances[cls] = t = new InstanceType(cls, new InstanceLayout(cls));
+        foreach (var (field, declared) in cls.Declared) t.Layout.Set(field, declared);
+        foreach (var name in new[] { "__str__", "__repr__" })
+            if (cls.Methods.TryGetValue(name, out var method) && !cls.StaticMethods.Contains(name))
+            {
+                if (method.Params.Count != 1) throw cls.Module.Error(ErrorKind.TypingError, $"{cls.Name}.{name}() must take only self", method.Node.Span);
+                t.Layout.FormatMethods[name] = Request(method, new SjType[] { t });
+            }
+        return t;
+    }
+
+    /// <summary>A method called with its receiver first (the instance a method was read from, or the one a class
+    /// call makes): the specialisation for the receiver's and the arguments' types.</summary>
+    private Specialization RequestMethod(Instr call, FunctionInfo method, InstanceType self, CallShape shape, Value[] args, out ArgBinding binding)
+    {
+        binding = BindArguments(call, method, new CallShape(shape.Positional + 1, shape.KeywordNames), args);
+        var b = binding;
+        SjType TypeAt(int a) => a == 0 ? self : args[a - 1].Type;
+        var types = new List<SjType>();
+        for (int p = 0; p < method.Params.Count; p++)
+            types.Add(p == b.VarArgParam ? VarArgTuple(method, b.VarArgs!.Select(TypeAt).ToList())
+                : b.ArgIndexForParam[p] >= 0 ? TypeAt(b.ArgIndexForParam[p]) : ConstType(b.DefaultForParam[p]));
+        var target = Request(method, types);
+        if (_current != null) target.Callers.Add(_current);
+        return target;
+    }
+
+    private SjType InstanceAttribute(Instr i, InstanceType inst, string attr)
+    {
+        var cls = inst.Class;
+        int field = cls.Fields.IndexOf(attr);
+        if (field >= 0)
+        {
+            if (!inst.Layout.Readers.TryGetValue(attr, out var readers)) inst.Layout.Readers[attr] = readers = new();
+            if (_current != null) readers.Add(_current);
+            i.Resolved = new ResolvedField(field, inst.Layout.Checked(attr));
+            return inst.Layout.TypeOf(attr);   // unknown until an assignment to it is typed
+        }
+        if (cls.Methods.TryGetValue(attr, out var method))
+            return cls.StaticMethods.Contains(attr) ? new FunctionType(method, Array.Empty<SjType>()) : new UserMethodType(inst, method);
+        if (cls.Constants.TryGetValue(attr, out var constant)) { i.Resolved = new ResolvedConstant(constant); return ConstType(constant); }
+        throw Error(i, $"'{cls.Name}' object has no attribute '{attr}'", NoAttributeHint(cls));
+    }
+
+    private static string NoAttributeHint(ClassInfo cls) =>
+        $"a compiled class has the attributes its methods assign to self.NAME ({(cls.Fields.Count == 0 ? "none" : string.Join(", ", cls.Fields))}), its methods and its constants";
+
+    private SjType ClassAttribute(Instr i, ClassInfo cls, string attr)
+    {
+        if (cls.Methods.TryGetValue(attr, out var method)) return new FunctionType(method, Array.Empty<SjType>());   // Point.norm(p)
+        if (cls.Constants.TryGetValue(attr, out var constant)) { i.Resolved = new ResolvedConstant(constant); return ConstType(constant); }
+        if (attr == "__name__" || attr == "__qualname__") { i.Resolved = new ResolvedConstant(cls.Name); return SimpleType.Str; }
+        throw Error(i, $"type object '{cls.Name}' has no attribute '{attr}'");
+    }
+
+    /// <summary>obj.name = value: the attribute's type takes in the value's (readers are typed again when it grows).</summary>
+    private SjType InferSetAttr(Instr i)
+    {
+        string attr = (string)i.Data!;
+        if (i.Args[0].Type is not InstanceType inst)
+            throw Error(i, $"cannot assign attributes of '{TypeOps.PyName(i.Args[0].Type)}' objects in compiled code");
+        var cls = inst.Class;
+        int field = cls.Fields.IndexOf(attr);
+        if (field < 0)
+            throw Error(i, $"'{cls.Name}' object has no attribute '{attr}'", NoAttributeHint(cls) + "; assign new attributes in a method");
+        var value = i.Args[1].Type;
+        if (!inst.Layout.Readers.TryGetValue(attr, out var readers)) inst.Layout.Readers[attr] = readers = new();
+        if (_current != null) readers.Add(_current);   // an empty list stored here takes the attribute's item type
+        GrowField(i, inst, attr, value);
+        if (Held(value) == SimpleType.Unknown && Held(inst.Layout.TypeOf(attr)) is { } held && held != SimpleType.Unknown)
+            RefineList(i, i.Args[1], held);
+        i.Resolved = new ResolvedField(field, false);
+        return SimpleType.None;
+    }
+
+    private void GrowField(Instr at, InstanceType inst, string attr, SjType value)
+    {
+        var old = inst.Layout.TypeOf(attr);
+        if (inst.Class.Declared.TryGetValue(attr, out var declared))
+        {
+            if (TypeOps.Unify(declared, value) != declared)
+                throw Error(at, $"attribute '{attr}' of '{inst.Class.Name}' objects is declared {TypeOps.PyName(declared)} and assigned {TypeOps.WithArticle(value)} here",
+                    "assign values of the declared type, or change the declaration");
+            return;
+        }
+        var joined = TypeOps.Unify(old, value) ?? throw Error(at,
+            $"attribute '{attr}' of '{inst.Class.Name}' objects is assigned {TypeOps.WithArticle(value)} here and {TypeOps.WithArticle(old)} elsewhere",
+            "give each attribute values of one type (int and float unify to float)");
+        if (joined == old) return;
+        inst.Layout.Set(attr, joined);
+        if (inst.Layout.Readers.TryGetValue(attr, out var readers)) foreach (var r in readers) Enqueue(r);
+    }
+
+    /// <summary>An attribute whose type typing never learnt (never assigned on any path typed): None, so reads of
+    /// it type, and raise AttributeError when they run. True when one was given it.</summary>
+    private bool DefaultUnknownFields()
+    {
+        bool any = false;
+        foreach (var inst in _instances.Values)
+            foreach (var (name, type) in inst.Layout.Fields.ToList())
+                if (type == SimpleType.Unknown && inst.Layout.Readers.ContainsKey(name))
+                {
+                    inst.Layout.Set(name, SimpleType.None);
+                    foreach (var r in inst.Layout.Readers[name]) Enqueue(r);
+                    any = true;
+                }
+        return any;
     }
 
     /// <summary>An Optional used where its value is needed (an operand, a subscript, an argument of a built-in): an
@@ -848,6 +1012,20 @@ public sealed class TypeInference
                 foreach (var a in phi.Args)
                     if (a.Type is ListType or DictType or SetType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
                 return;
+            case Instr { Op: Op.Attr, Data: string attr } fa when fa.Args[0].Type is InstanceType inst && inst.Class.Fields.Contains(attr):
+            {
+                // An attribute holding an empty container: the attribute's type takes the items, and the assignments
+                // that stored it are typed again, refining the containers they store.
+                var grown = list.Type switch
+                {
+                    ListType => new ListType(element),
+                    SetType => new SetType(element),
+                    DictType when element is TupleType { Items: [var k, var v] } => new DictType(k, v),
+                    _ => (SjType?)null,
+                };
+                if (grown != null) GrowField(use, inst, attr, grown);
+                return;
+            }
             case Instr { Op: Op.Narrow or Op.Unwrap or Op.Attr } x:
                 RefineList(use, x.Args[0], element, seen);
                 return;
@@ -921,7 +1099,7 @@ public sealed class TypeInference
         var ps = fn.Params;
         var map = Enumerable.Repeat(-1, ps.Count).ToArray();
         var defaults = new object?[ps.Count];
-        string fname = fn.Name;
+        string fname = fn.Parent is { IsModule: true } ? fn.QualName : fn.Name;   // a method: Point.__init__
         int positionalParams = ps.Count(p => p.Kind is ParamKind.Positional or ParamKind.PositionalOnly);
         int varArg = ps.FindIndex(p => p.Kind == ParamKind.VarPositional);
         if (shape.Positional > positionalParams && varArg < 0)

@@ -1,0 +1,99 @@
+using SharpJit.Diagnostics;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+using SharpJit.Llvm;
+
+namespace SharpJit.Codegen;
+
+/// <summary>
+/// An instance of a compiled class: a pointer to a zeroed, counted block <c>{count, attributes..., assigned flags}</c>
+/// (InstanceCode.Layout). It owns a reference to each attribute value; when its count drops to zero its drop
+/// function (one per class, so attributes may hold instances of their own class) drops them and frees it.
+/// </summary>
+public sealed class InstanceModel : TypeModel
+{
+    private readonly InstanceType _t;
+    public InstanceModel(InstanceType t) { _t = t; }
+    public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
+    public override bool HasReferences => true;
+    public override void IncRef(FunctionEmitter e, LLVMValueRef v) => CountedPointer.Adjust(e, v, 0, +1, () => { });
+    public override void DecRef(FunctionEmitter e, LLVMValueRef v) => CountedPointer.Adjust(e, v, 0, -1, () =>
+        BuildCall2(e.B, e.M.GeneratorDropType, InstanceCode.DropFunction(e, _t), new[] { v }, ""));
+}
+
+/// <summary>Making instances and reaching their attributes in generated code.</summary>
+public static class InstanceCode
+{
+    /// <summary>What an attribute stores: its type, or nothing for one no assignment typed (never read either).</summary>
+    public static SjType Stored(SjType t) => TypeOps.IsKnown(t) ? t : SimpleType.None;
+
+    public static LLVMTypeRef Layout(ModuleEmitter m, InstanceType t)
+    {
+        var fields = t.Layout.Fields.Select(f => m.Lower(Stored(f.Type))).ToList();
+        return StructTypeInContext(m.Ctx, fields.Prepend(m.I64).Append(ArrayType2(m.I8, (uint)fields.Count)).ToArray());
+    }
+
+    public static LLVMValueRef FieldPointer(FunctionEmitter e, InstanceType t, LLVMValueRef obj, int field) =>
+        BuildStructGEP2(e.B, Layout(e.M, t), obj, (uint)(1 + field), "");
+
+    private static LLVMValueRef FlagPointer(FunctionEmitter e, InstanceType t, LLVMValueRef obj, int field) =>
+        BuildInBoundsGEP2(e.B, Layout(e.M, t), obj, new[] { LLVM.ConstInt(e.M.I32, 0), LLVM.ConstInt(e.M.I32, 1 + t.Class.Fields.Count), LLVM.ConstInt(e.M.I32, field) }, "");
+
+    /// <summary>A new instance with no attribute assigned (MemoryError when there is no memory).</summary>
+    public static LLVMValueRef New(FunctionEmitter e, InstanceType t, Span span)
+    {
+        var obj = e.CallRuntime("sj_gen_alloc", SizeOf(Layout(e.M, t)));
+        e.CheckFailed(BuildIsNull(e.B, obj, ""), span);
+        return obj;
+    }
+
+    /// <summary>The attribute's value (borrowed); AttributeError first when it may not have been assigned.</summary>
+    public static LLVMValueRef Load(FunctionEmitter e, InstanceType t, LLVMValueRef obj, int field, bool check, Span span)
+    {
+        string name = t.Class.Fields[field];
+        if (check)
+        {
+            var flag = BuildLoad2(e.B, e.M.I8, FlagPointer(e, t, obj, field), "");
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, flag, LLVM.ConstInt(e.M.I8, 0), ""), "AttributeError",
+                $"'{t.Class.Name}' object has no attribute '{name}'", span);
+        }
+        var type = Stored(t.Layout.TypeOf(name));
+        return BuildLoad2(e.B, e.M.Lower(type), FieldPointer(e, t, obj, field), "");
+    }
+
+    /// <summary>Assigns the attribute: the instance takes a reference to the new value and drops the old one's.</summary>
+    public static void Store(FunctionEmitter e, InstanceType t, LLVMValueRef obj, int field, LLVMValueRef value)
+    {
+        var type = Stored(t.Layout.TypeOf(t.Class.Fields[field]));
+        var model = TypeModel.Of(type);
+        var slot = FieldPointer(e, t, obj, field);
+        var old = model.HasReferences ? BuildLoad2(e.B, e.M.Lower(type), slot, "") : default;
+        if (model.HasReferences) model.IncRef(e, value);
+        BuildStore(e.B, value, slot);
+        BuildStore(e.B, LLVM.ConstInt(e.M.I8, 1), FlagPointer(e, t, obj, field));
+        if (model.HasReferences) model.DecRef(e, old);   // unassigned: zeroed, which drops nothing
+    }
+
+    /// <summary>The class's drop function (made on first use): drops each attribute, then frees the block.</summary>
+    public static LLVMValueRef DropFunction(FunctionEmitter e, InstanceType t)
+    {
+        string name = "sj_drop_" + string.Concat(t.Class.Qualified.Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+        var existing = GetNamedFunction(e.M.Module, name);
+        if (existing.Handle != IntPtr.Zero) return existing;
+        var fn = AddFunction(e.M.Module, name, e.M.GeneratorDropType);
+        SetLinkage(fn, LLVMLinkage.LLVMInternalLinkage);
+        e.EmitAside(fn, () =>
+        {
+            var obj = GetParam(fn, 0);
+            for (int k = 0; k < t.Class.Fields.Count; k++)
+            {
+                var type = Stored(t.Layout.TypeOf(t.Class.Fields[k]));
+                var model = TypeModel.Of(type);
+                if (model.HasReferences) model.DecRef(e, BuildLoad2(e.B, e.M.Lower(type), FieldPointer(e, t, obj, k), ""));
+            }
+            e.CallRuntime("sj_gen_free", obj);
+            BuildRetVoid(e.B);
+        });
+        return fn;
+    }
+}
