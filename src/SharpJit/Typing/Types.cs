@@ -475,8 +475,8 @@ public sealed class OptionalType : SjType
     public OptionalType(SjType inner) { Inner = inner; }
     public override string Name => $"Optional[{Inner}]";
 
-    /// <summary>Types that can be optional: numbers, tuples, str, arrays and lists.</summary>
-    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType or DictType or SetType || t == SimpleType.Str;
+    /// <summary>Types that can be optional: numbers, tuples, str, arrays, containers and instances.</summary>
+    public static bool CanHold(SjType t) => t is ScalarType or TupleType or ArrayType or ListType or DictType or SetType or InstanceType || t == SimpleType.Str;
 }
 
 /// <summary>A phi whose incoming values have types that cannot be unified; an error only if used.</summary>
