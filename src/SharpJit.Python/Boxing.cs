@@ -313,19 +313,32 @@ internal static unsafe class Boxing
         byte* list = SharpJit.Runtime.RuntimeLists.Allocate(n, stride);
         if (list == null) { Py.PyErr_SetString(Py.TypeError, "out of memory converting a list"); return false; }
         byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
-        // Exact floats and ints, the common case, are read inline; anything else through Write (which converts).
+        // Exact floats and ints, the common case, are read inline (in place where the layout is known); anything else
+        // through Write (which converts).
         nint k = 0;
+        nint* source = Py.DirectLayouts ? Py.ListItems(o) : null;
         if (t.Element == ScalarType.Float64)
-            for (; k < n; k++)
-            {
-                nint item = Py.Fast.PyList_GetItem(o, k);
-                if (Py.TypeOf(item) != Py.FloatType) break;
-                ((double*)items)[k] = Py.Fast.PyFloat_AsDouble(item);
-            }
+        {
+            nint floatType = Py.FloatType;
+            if (source != null)
+                for (; k < n; k++)
+                {
+                    nint item = source[k];
+                    if (Py.TypeOf(item) != floatType) break;
+                    ((double*)items)[k] = Py.FloatValue(item);
+                }
+            else
+                for (; k < n; k++)
+                {
+                    nint item = Py.Fast.PyList_GetItem(o, k);
+                    if (Py.TypeOf(item) != floatType) break;
+                    ((double*)items)[k] = Py.Fast.PyFloat_AsDouble(item);
+                }
+        }
         else if (t.Element == ScalarType.Int64)
             for (; k < n; k++)
             {
-                nint item = Py.Fast.PyList_GetItem(o, k);
+                nint item = source != null ? source[k] : Py.Fast.PyList_GetItem(o, k);
                 if (Py.TypeOf(item) != Py.LongType) break;
                 long v = Py.Fast.PyLong_AsLongLong(item);
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) break;
@@ -465,7 +478,7 @@ internal static unsafe class Boxing
         foreach (var (o, list, t) in lists)
         {
             byte* l = (byte*)list;
-            if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0)
+            if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0 && !ReflectNumbersInPlace(o, l, t))
             {
                 nint fresh = ReadList(l, t);
                 ok = fresh != 0 && Py.PyList_SetSlice(o, 0, Py.PyList_Size(o), fresh) == 0;
@@ -475,6 +488,43 @@ internal static unsafe class Boxing
         }
         lists.Clear();
         return ok;
+    }
+
+    /// <summary>Writes back a list of floats or ints that kept its length item by item, replacing only the items whose
+    /// value changed (the others keep their objects, and nothing is boxed for them); false for other lists.</summary>
+    private static bool ReflectNumbersInPlace(nint o, byte* list, ListType t)
+    {
+        long n = *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset);
+        bool floats = t.Element == ScalarType.Float64;
+        if (!floats && t.Element != ScalarType.Int64 || n != Py.PyList_Size(o)) return false;
+        byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        nint* source = Py.DirectLayouts ? Py.ListItems(o) : null;   // PyList_SetItem keeps the item array where it is
+        for (long k = 0; k < n; k++)
+        {
+            nint old = source != null ? source[k] : Py.Fast.PyList_GetItem(o, (nint)k);
+            nint fresh;
+            if (floats)
+            {
+                long v = ((long*)items)[k];   // compared as bits: -0.0 and NaNs are replaced only when they changed
+                if (Py.TypeOf(old) == Py.FloatType
+                    && BitConverter.DoubleToInt64Bits(source != null ? Py.FloatValue(old) : Py.Fast.PyFloat_AsDouble(old)) == v) continue;
+                fresh = Py.Fast.PyFloat_FromDouble(BitConverter.Int64BitsToDouble(v));
+            }
+            else
+            {
+                long v = ((long*)items)[k];
+                if (Py.TypeOf(old) == Py.LongType)
+                {
+                    long was = Py.Fast.PyLong_AsLongLong(old);
+                    if (was == -1 && Py.Fast.PyErr_Occurred() != 0) Py.PyErr_Clear();   // an int too big for 64 bits: replaced
+                    else if (was == v) continue;
+                }
+                fresh = Py.Fast.PyLong_FromLongLong(v);
+            }
+            if (fresh == 0) return false;
+            Py.PyList_SetItem(o, (nint)k, fresh);   // drops the old item (a number: no Python code runs)
+        }
+        return true;
     }
 
     /// <summary>A new Python dict of the live entries of a compiled dict (which keeps its references): its lists are

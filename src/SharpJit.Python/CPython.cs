@@ -131,7 +131,31 @@ internal static unsafe partial class Py
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
         ValueError = *(nint*)Sym("PyExc_ValueError");
+        ProbeLayouts();
     }
+
+    /// <summary>Lists and floats are read in place (ob_item, ob_fval) when this interpreter lays them out as every
+    /// non-debug CPython 3 does: probed once on real objects, else the API calls are used.</summary>
+    public static bool DirectLayouts { get; private set; }
+    private const int ListSizeOffset = 16, ListItemsOffset = 24, FloatValueOffset = 16;
+
+    private static void ProbeLayouts()
+    {
+        nint f = PyFloat_FromDouble(1.625), list = PyList_New(0);
+        bool ok = f != 0 && list != 0 && PyList_Append(list, f) == 0 && PyList_Append(list, f) == 0
+            && *(double*)(f + FloatValueOffset) == 1.625 && *(nint*)(list + ListSizeOffset) == 2
+            && (*(nint**)(list + ListItemsOffset))[1] == f;
+        if (list != 0) Py_DecRef(list);
+        if (f != 0) Py_DecRef(f);
+        if (!ok) PyErr_Clear();
+        DirectLayouts = ok;
+    }
+
+    /// <summary>A list's item array (borrowed references; valid until the list changes). Only when <see cref="DirectLayouts"/>.</summary>
+    public static nint* ListItems(nint list) => *(nint**)(list + ListItemsOffset);
+
+    /// <summary>The value of an exact float. Only when <see cref="DirectLayouts"/>.</summary>
+    public static double FloatValue(nint exactFloat) => *(double*)(exactFloat + FloatValueOffset);
 
     /// <summary>Py_TYPE(o): ob_type follows the reference count in every non-debug build (part of the stable ABI).</summary>
     public static nint TypeOf(nint o) => *(nint*)(o + 8);
