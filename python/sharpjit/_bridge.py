@@ -183,6 +183,12 @@ def typeof(dispatcher, value, position):
         k, v = next(iter(value.items()))
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a dict of {type(k).__name__} to {type(v).__name__}, which "
                         f"compiled code cannot take (keys of numbers, str and tuples of them; values of numbers, str and tuples)")
+    if type(value) is set:
+        if not value:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty set: compiled code cannot tell the type of its "
+                            f"items; pass a set with items")
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a set of {type(next(iter(value))).__name__}, which compiled "
+                        f"code cannot take (sets of numbers, str and tuples of them are supported)")
     if type(value) is list:
         if not value:
             raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty list: compiled code cannot tell the type of its "
@@ -191,7 +197,7 @@ def typeof(dispatcher, value, position):
                         f"cannot take (lists of numbers, str and tuples of them are supported)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
-        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists and tuples of them)")
+        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists, tuples, dicts and sets of them)")
 
 
 def numpy_scalar_type(name):

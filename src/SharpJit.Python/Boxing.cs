@@ -20,6 +20,8 @@ internal static unsafe class Boxing
     public const byte ListCode = 19;
     /// <summary>A dict: the code, then its first key's key and its first value's (an empty dict is refused).</summary>
     public const byte DictCode = 20;
+    /// <summary>A set: the code, then its first item's key (an empty set is refused). (21 is FunctionPointerArgs.KeyCode.)</summary>
+    public const byte SetCode = 22;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -68,6 +70,15 @@ internal static unsafe class Boxing
             key[n++] = DictCode;
             return AppendKey(first, key, ref n) && AppendKey(value, key, ref n);
         }
+        if (t == Py.SetType)
+        {
+            nint first = FirstItem(o);
+            if (first == 0) return false;
+            key[n++] = SetCode;
+            bool known = AppendKey(first, key, ref n);
+            Py.Py_DecRef(first);
+            return known;
+        }
         if (t == NdArrays.NdArrayType && t != 0) return NdArrays.AppendKey(o, key, ref n);
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
         if (NamedTupleClasses.TryGetValue(t, out var classId))
@@ -82,6 +93,17 @@ internal static unsafe class Boxing
         if (NdArrays.IsArray(t)) return NdArrays.AppendKey(o, key, ref n);   // a subclass of ndarray
         if (FunctionPointerArgs.IsCandidate(t)) return FunctionPointerArgs.AppendKey(o, key, ref n);
         return false;
+    }
+
+    /// <summary>A new reference to the first item a set iterates, or 0 (empty, with no exception set).</summary>
+    private static nint FirstItem(nint set)
+    {
+        if (Py.PySet_Size(set) == 0) return 0;
+        nint iterator = Py.PyObject_GetIter(set);
+        if (iterator == 0) { Py.PyErr_Clear(); return 0; }
+        nint first = Py.PyIter_Next(iterator);
+        Py.Py_DecRef(iterator);
+        return first;
     }
 
     /// <summary>
@@ -156,6 +178,7 @@ internal static unsafe class Boxing
                 var k = TypeOfKey(key, ref pos);
                 return new DictType(k, TypeOfKey(key, ref pos));
             }
+            case SetCode: return new SetType(TypeOfKey(key, ref pos));
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case FunctionPointerArgs.KeyCode: return FunctionPointerArgs.TypeOfKey(key, ref pos);
             case Tuple:
@@ -186,6 +209,7 @@ internal static unsafe class Boxing
             case FunctionPointerType fp: FunctionPointerArgs.AppendKeyOf(fp, key); return;
             case ListType lt: key.Add(ListCode); AppendKeyOf(lt.Element, key); return;
             case DictType dt: key.Add(DictCode); AppendKeyOf(dt.Key, key); AppendKeyOf(dt.Value, key); return;
+            case SetType st: key.Add(SetCode); AppendKeyOf(st.Key, key); return;
             case TupleType { Named: { } named } nt:
                 key.Add(NamedTupleCode); key.Add(NamedTupleId(named)); key.Add((byte)nt.Items.Length);
                 foreach (var i in nt.Items) AppendKeyOf(i, key);
@@ -283,6 +307,7 @@ internal static unsafe class Boxing
         if (t == SimpleType.Str) return WriteStr(o, p);
         if (t is ListType list) return WriteList(o, list, p);
         if (t is DictType dict) return WriteDict(o, dict, p);
+        if (t is SetType set) return WriteSet(o, set, p);
         return true; // None: nothing to store
     }
 
@@ -359,9 +384,9 @@ internal static unsafe class Boxing
         return true;
     }
 
-    /// <summary>Dicts passed in for the call in progress: each Python dict and the compiled dict's five lists (its value,
-    /// which the call holds). A dict compiled code changed is rewritten in the Python dict after the call.</summary>
-    [ThreadStatic] private static List<(nint Py, nint[] Parts, DictType Type)>? _argDicts;
+    /// <summary>Dicts and sets passed in for the call in progress: each Python object and the compiled value's lists
+    /// (a dict's five, a set's three), which the call holds. One compiled code changed is rewritten after the call.</summary>
+    [ThreadStatic] private static List<(nint Py, nint[] Parts, SjType Type)>? _argTables;
 
     private static bool IsKeyType(SjType t) => t is ScalarType || t == SimpleType.Str || t is TupleType tt && tt.Items.All(IsKeyType);
 
@@ -410,7 +435,7 @@ internal static unsafe class Boxing
         if (!ok)
         {
             foreach (var list in new[] { hashes, keys, values }) *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;
-            ReleaseDictParts(parts, t);
+            ReleaseParts(parts, t.Parts);
             return false;
         }
         // The index table as Library/py/dicts.py's _rebuild makes it.
@@ -429,7 +454,7 @@ internal static unsafe class Boxing
             table[i] = e;
         }
         for (int j = 0; j < 5; j++) ((nint*)p)[j] = parts[j];
-        (_argDicts ??= new()).Add((o, parts, t));
+        (_argTables ??= new()).Add((o, parts, t));
         return true;
     }
 
@@ -440,9 +465,112 @@ internal static unsafe class Boxing
         return false;
     }
 
-    private static void ReleaseDictParts(nint[] parts, DictType t)
+    private static void ReleaseParts(nint[] parts, TupleType partsType)
     {
-        fixed (nint* p = parts) LayoutOf(t.Parts).Release((byte*)p);
+        fixed (nint* p = parts) LayoutOf(partsType).Release((byte*)p);
+    }
+
+    private const long UnusedSlot = long.MinValue;
+
+    /// <summary>A set as Library/py/sets.py lays it out, its table sized and filled as CPython's set(s) would be (so
+    /// it iterates in the order a copy of the Python set does).</summary>
+    private static bool WriteSet(nint o, SetType t, byte* p)
+    {
+        if (Py.TypeOf(o) != Py.SetType)
+        {
+            Py.PyErr_SetString(Py.TypeError, "expected a set");
+            return false;
+        }
+        if (!IsKeyType(t.Key))
+        {
+            Py.PyErr_SetString(Py.TypeError, $"a set of {TypeOps.PyName(t.Key)} cannot be passed to compiled code; sets of numbers, strings or tuples of them are supported");
+            return false;
+        }
+        long used = Py.PySet_Size(o), size = 8, stride = ValueLayout.ItemStride(t.Key);
+        while (size <= used * 2) size *= 2;
+        byte* meta = SharpJit.Runtime.RuntimeLists.Allocate(4, 8);
+        byte* hashes = SharpJit.Runtime.RuntimeLists.Allocate(size, 8);
+        byte* keys = SharpJit.Runtime.RuntimeLists.Allocate(size, stride);
+        var parts = new[] { (nint)meta, (nint)hashes, (nint)keys };
+        nint iterator = Py.PyObject_GetIter(o);
+        if (parts.Any(x => x == 0) || iterator == 0)
+        {
+            foreach (var x in parts) if (x != 0) SharpJit.Runtime.RuntimeLists.FreeBlock((byte*)x);
+            if (iterator == 0) return false;
+            Py.Py_DecRef(iterator);
+            Py.PyErr_SetString(Py.TypeError, "out of memory converting a set");
+            return false;
+        }
+        long* slots = *(long**)(hashes + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        byte* keyItems = *(byte**)(keys + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        for (long j = 0; j < size; j++) slots[j] = UnusedSlot;
+        byte* scratch = stackalloc byte[(int)stride];
+        long first = -1;
+        bool ok = true;
+        for (nint item; ok && (item = Py.PyIter_Next(iterator)) != 0; Py.Py_DecRef(item))
+        {
+            ok = WriteItem(item, t.Key, scratch);
+            if (!ok) break;
+            long h = KeyHash(scratch, t.Key);
+            if (h == UnusedSlot) h++;   // as sets.py's _slot_hash
+            long slot = CleanSlot(slots, size - 1, h);
+            slots[slot] = h;
+            Buffer.MemoryCopy(scratch, keyItems + slot * stride, stride, stride);
+            if (first < 0) first = slot;
+        }
+        Py.Py_DecRef(iterator);
+        ok = ok && Py.PyErr_Occurred() == 0;
+        if (!ok)
+        {
+            for (long j = 0; j < size; j++)
+                if (slots[j] != UnusedSlot) Undo(t.Key, keyItems + j * stride);
+            *(long*)(keys + SharpJit.Runtime.RuntimeLists.LengthOffset) = 0;
+            ReleaseParts(parts, t.Parts);
+            return false;
+        }
+        // Unused slots hold a copy of an item (sets.py's layout), each with its own reference.
+        if (first < 0) *(long*)(keys + SharpJit.Runtime.RuntimeLists.LengthOffset) = 0;
+        else
+            for (long j = 0; j < size; j++)
+                if (slots[j] == UnusedSlot)
+                {
+                    Buffer.MemoryCopy(keyItems + first * stride, keyItems + j * stride, stride, stride);
+                    RetainKey(keyItems + j * stride, t.Key);
+                }
+        long* counts = *(long**)(meta + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        counts[0] = counts[1] = used; counts[2] = size - 1; counts[3] = 0;
+        for (int j = 0; j < 3; j++) ((nint*)p)[j] = parts[j];
+        (_argTables ??= new()).Add((o, parts, t));
+        return true;
+    }
+
+    /// <summary>The free slot for hash h in a table with no deleted items (sets.py's _insert_clean, CPython's
+    /// set_insert_clean).</summary>
+    private static long CleanSlot(long* slots, long mask, long h)
+    {
+        const int linearProbes = 9;
+        long i = h & mask;
+        ulong perturb = (ulong)h;
+        while (true)
+        {
+            if (slots[i] == UnusedSlot) return i;
+            if (i + linearProbes <= mask)
+                for (long j = i + 1; j <= i + linearProbes; j++)
+                    if (slots[j] == UnusedSlot) return j;
+            perturb >>= 5;
+            i = (long)((ulong)i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    /// <summary>Takes one more reference to the strings a key holds (keys are numbers, str and tuples of them).</summary>
+    private static void RetainKey(byte* p, SjType t)
+    {
+        if (t == SimpleType.Str) SharpJit.Runtime.RuntimeStrings.Retain(*(byte**)p);
+        else if (t is TupleType tt)
+        {
+            var layout = LayoutOf(tt);
+            for (int i = 0; i < tt.Items.Length; i++) RetainKey(p + layout.Offset(i), tt.Items[i]);
+        }
     }
 
     /// <summary>hash() of a key as compiled code computes it (Library/Dicts.cs HashOf).</summary>
@@ -473,7 +601,7 @@ internal static unsafe class Boxing
     /// references to them. False with a Python exception set when writing back failed.</summary>
     private static bool ReflectArgLists()
     {
-        bool ok = ReflectArgDicts();
+        bool ok = ReflectArgTables();
         if (_argLists is not { Count: > 0 } lists) return ok;
         foreach (var (o, list, t) in lists)
         {
@@ -552,46 +680,56 @@ internal static unsafe class Boxing
         return result;
     }
 
-    /// <summary>A new Python set of the items of a compiled set (which keeps its references): its lists are (used,
-    /// fill, mask, finger), slot hashes (long.MinValue: unused, -1: deleted), keys.</summary>
+    /// <summary>A new Python set of the items of a compiled set (which keeps its references).</summary>
     private static nint ReadSet(byte* p, SetType t)
+    {
+        nint result = Py.PySet_New(0);
+        if (result == 0 || AddSetItems(p, t, result)) return result;
+        Py.Py_DecRef(result);
+        return 0;
+    }
+
+    /// <summary>Adds the items of a compiled set to a Python set: its lists are (used, fill, mask, finger), slot hashes
+    /// (long.MinValue: unused, -1: deleted), keys. False with an exception set.</summary>
+    private static bool AddSetItems(byte* p, SetType t, nint into)
     {
         byte** parts = (byte**)p;
         long n = *(long*)(parts[1] + SharpJit.Runtime.RuntimeLists.LengthOffset);
         long* hashes = *(long**)(parts[1] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         byte* keys = *(byte**)(parts[2] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         int stride = ValueLayout.ItemStride(t.Key);
-        nint result = Py.PySet_New(0);
-        if (result == 0) return 0;
         for (long k = 0; k < n; k++)
         {
-            if (hashes[k] == long.MinValue || hashes[k] == -1) continue;
+            if (hashes[k] == UnusedSlot || hashes[k] == -1) continue;
             nint key = Read(keys + k * stride, t.Key, borrowed: true);
-            int status = key == 0 ? -1 : Py.PySet_Add(result, key);
+            int status = key == 0 ? -1 : Py.PySet_Add(into, key);
             if (key != 0) Py.Py_DecRef(key);
-            if (status != 0) { Py.Py_DecRef(result); return 0; }
+            if (status != 0) return false;
         }
-        return result;
+        return true;
     }
 
-    /// <summary>Rewrites the dicts compiled code changed (any of its lists written) and drops the call's references.</summary>
-    private static bool ReflectArgDicts()
+    /// <summary>Rewrites the dicts and sets compiled code changed (any of their lists written) and drops the call's
+    /// references to them.</summary>
+    private static bool ReflectArgTables()
     {
-        if (_argDicts is not { Count: > 0 } dicts) return true;
+        if (_argTables is not { Count: > 0 } tables) return true;
         bool ok = true;
-        foreach (var (o, parts, t) in dicts)
+        foreach (var (o, parts, t) in tables)
         {
             bool changed = parts.Any(x => *(long*)((byte*)x + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0);
-            if (ok && changed)
-            {
-                nint fresh;
-                fixed (nint* p = parts) fresh = ReadDict((byte*)p, t);
-                if (fresh != 0) { Py.PyDict_Clear(o); ok = Py.PyDict_Update(o, fresh) == 0; Py.Py_DecRef(fresh); }
-                else ok = false;
-            }
-            ReleaseDictParts(parts, t);
+            fixed (nint* p = parts)
+                if (ok && changed && t is DictType dict)
+                {
+                    nint fresh = ReadDict((byte*)p, dict);
+                    if (fresh != 0) { Py.PyDict_Clear(o); ok = Py.PyDict_Update(o, fresh) == 0; Py.Py_DecRef(fresh); }
+                    else ok = false;
+                }
+                else if (ok && changed && t is SetType set)
+                    ok = Py.PySet_Clear(o) == 0 && AddSetItems((byte*)p, set, o);
+            ReleaseParts(parts, t is DictType d ? d.Parts : ((SetType)t).Parts);
         }
-        dicts.Clear();
+        tables.Clear();
         return ok;
     }
 
@@ -656,7 +794,7 @@ internal static unsafe class Boxing
     }
 
     /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
-    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType || t is TupleType tt && tt.Items.Any(HoldsStr);
+    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType or SetType || t is TupleType tt && tt.Items.Any(HoldsStr);
 
     /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
     public static bool ReleaseArgStrings()

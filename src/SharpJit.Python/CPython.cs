@@ -66,6 +66,10 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyDict_Update(nint d, nint other);
     [LibraryImport(Lib)] public static partial int PyDict_Next(nint d, nint* pos, nint* key, nint* value);
     [LibraryImport(Lib)] public static partial nint PySet_New(nint iterable);
+    [LibraryImport(Lib)] public static partial nint PySet_Size(nint set);
+    [LibraryImport(Lib)] public static partial int PySet_Clear(nint set);
+    [LibraryImport(Lib)] public static partial nint PyObject_GetIter(nint o);
+    [LibraryImport(Lib)] public static partial nint PyIter_Next(nint iterator);
     [LibraryImport(Lib)] public static partial int PySet_Add(nint set, nint key);
     [LibraryImport(Lib)] public static partial int PyDict_SetItem(nint d, nint key, nint value);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
@@ -120,14 +124,14 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
 
     public static void LoadDataSymbols()
     {
         var main = NativeLibrary.GetMainProgramHandle();
         nint Sym(string n) => NativeLibrary.GetExport(main, n);
         LongType = Sym("PyLong_Type"); FloatType = Sym("PyFloat_Type"); BoolType = Sym("PyBool_Type");
-        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); None = Sym("_Py_NoneStruct");
+        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); SetType = Sym("PySet_Type"); None = Sym("_Py_NoneStruct");
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
         ValueError = *(nint*)Sym("PyExc_ValueError");

@@ -220,3 +220,70 @@ def _timed(f, arg):
     t = time.perf_counter()
     f(arg)
     return time.perf_counter() - t
+
+
+# ---------------------------------------------------------------- sets across the boundary (reflected like lists)
+
+
+@sharpjit.jit
+def set_total(s):
+    t = 0
+    for x in s:
+        t += x
+    return t
+
+
+@sharpjit.jit
+def set_add(s, x):
+    s.add(x)
+    return len(s)
+
+
+@sharpjit.jit
+def set_discard(s, x):
+    s.discard(x)
+
+
+@sharpjit.jit
+def set_contains(s, x):
+    return x in s
+
+
+@sharpjit.jit
+def set_items(s):
+    return [x for x in s]
+
+
+def test_set_arguments_are_converted_and_written_back():
+    from sharpjit import _sharpjit
+    start = _sharpjit._live_allocations()
+    nums = {3, 1, 2, 10**6}
+    assert set_total(nums) == sum(nums)
+    assert set_contains(nums, 2) and not set_contains(nums, 5)
+    assert set_items(nums) == list(set(nums))   # the order of a copy of the set, as CPython iterates it
+    alias = nums
+    assert set_add(nums, 7) == 5 and nums == {1, 2, 3, 7, 10**6} and alias is nums
+    set_discard(nums, 1)
+    assert nums == {2, 3, 7, 10**6}
+    words = {"pear", "fig", "apple"}
+    assert set_contains(words, "fig") and set_add(words, "kiwi") == 4 and words == {"pear", "fig", "apple", "kiwi"}
+    assert sorted(set_items(words)) == sorted(words)
+    pairs = {(1, "a"), (2, "b")}
+    assert set_contains(pairs, (2, "b")) and not set_contains(pairs, (2, "a"))
+    big = set(range(100000))
+    assert set_total(big) == sum(big) and set_contains(big, 99999)
+    floats = {0.5, -0.0, float("inf")}
+    assert set_contains(floats, 0.0) and set_items(floats) == list(set(floats))
+    assert _sharpjit._live_allocations() == start
+
+
+def test_bad_sets_are_clear_type_errors():
+    with pytest.raises(TypeError, match="empty set"):
+        set_total(set())
+    with pytest.raises(TypeError, match="set of frozenset"):
+        set_total({frozenset()})
+    from sharpjit import _sharpjit
+    start = _sharpjit._live_allocations()
+    with pytest.raises(TypeError):
+        set_contains({"a", "b", 1.5, "c"}, "a")   # a float among the strings (or a str among floats): nothing kept
+    assert _sharpjit._live_allocations() == start
