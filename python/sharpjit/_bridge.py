@@ -193,8 +193,14 @@ def typeof(dispatcher, value, position):
         if not value:
             raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty list: compiled code cannot tell the type of its "
                             f"items; pass a list with items, or a NumPy array")
+        inner = value[0]
+        while type(inner) is list and inner:
+            inner = inner[0]
+        if type(inner) is list:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is a list whose first item holds an empty list: compiled "
+                            f"code cannot tell the type of its items")
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a list of {type(value[0]).__name__}, which compiled code "
-                        f"cannot take (lists of numbers, str and tuples of them are supported)")
+                        f"cannot take (lists of numbers, str, lists and tuples of them are supported)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
         f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists, tuples, dicts and sets of them)")

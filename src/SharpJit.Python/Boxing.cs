@@ -314,12 +314,22 @@ internal static unsafe class Boxing
     /// <summary>Lists passed in for the call in progress on this thread: each Python list, the compiled copy the call
     /// holds one reference to, and its type. After the call a copy that compiled code changed is written back into the
     /// Python list (Numba's reflected list), then the reference is dropped.</summary>
+    /// A list inside a list (or tuple, or dict value) passed in is registered too, before the list holding it.
     [ThreadStatic] private static List<(nint Py, nint List, ListType Type)>? _argLists;
 
-    /// <summary>Items a list passed in may hold: numbers, str, and tuples of them (a list of lists or of arrays would
-    /// need its inner values written back too).</summary>
+    /// <summary>The Python lists converted for the call in progress and their compiled copies: a list met twice (passed
+    /// as two arguments, or <c>[row] * 3</c>) is one compiled list, so compiled code sees the aliasing Python has.</summary>
+    [ThreadStatic] private static Dictionary<nint, (nint List, ListType Type)>? _convertedLists;
+
+    /// <summary>While lists are written back: each compiled list passed in and its Python list, so a list holding it
+    /// gets the same Python object back (changed in place), not a copy.</summary>
+    [ThreadStatic] private static Dictionary<nint, nint>? _reflectedLists;
+
+    /// <summary>Items a list passed in may hold: numbers, str, lists of them and tuples of these (an array would need
+    /// an owner to keep its data alive).</summary>
     public static bool CanPassList(SjType element) =>
-        element is ScalarType || element == SimpleType.Str || element is TupleType tt && tt.Items.All(CanPassList);
+        element is ScalarType || element == SimpleType.Str || element is ListType inner && CanPassList(inner.Element)
+        || element is TupleType tt && tt.Items.All(CanPassList);
 
     private static bool WriteList(nint o, ListType t, byte* p)
     {
@@ -330,8 +340,14 @@ internal static unsafe class Boxing
         }
         if (!CanPassList(t.Element))
         {
-            Py.PyErr_SetString(Py.TypeError, $"a list of {TypeOps.PyName(t.Element)} cannot be passed to compiled code; pass a list of numbers, strings or tuples of them, or a NumPy array");
+            Py.PyErr_SetString(Py.TypeError, $"a list of {TypeOps.PyName(t.Element)} cannot be passed to compiled code; pass a list of numbers, strings, lists or tuples of them, or a NumPy array");
             return false;
+        }
+        if (_convertedLists != null && _convertedLists.TryGetValue(o, out var seen) && seen.Type == t)
+        {
+            if (_writingItems) ++*(long*)seen.List;   // the container's reference (arguments are borrowed by the callee)
+            *(byte**)p = (byte*)seen.List;
+            return true;
         }
         nint n = Py.PyList_Size(o);
         int stride = ValueLayout.ItemStride(t.Element);
@@ -379,7 +395,9 @@ internal static unsafe class Boxing
                 return false;
             }
         }
+        if (_writingItems) ++*(long*)list;   // the container's reference, and the call's (dropped after writing back)
         (_argLists ??= new()).Add((o, (nint)list, t));
+        (_convertedLists ??= new())[o] = ((nint)list, t);
         *(byte**)p = list;
         return true;
     }
@@ -601,20 +619,31 @@ internal static unsafe class Boxing
     /// references to them. False with a Python exception set when writing back failed.</summary>
     private static bool ReflectArgLists()
     {
-        bool ok = ReflectArgTables();
-        if (_argLists is not { Count: > 0 } lists) return ok;
-        foreach (var (o, list, t) in lists)
+        bool ok = true;
+        var lists = _argLists;
+        _convertedLists?.Clear();
+        if (lists is { Count: > 0 })
         {
-            byte* l = (byte*)list;
-            if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0 && !ReflectNumbersInPlace(o, l, t))
+            var reflected = _reflectedLists ??= new();
+            foreach (var (o, list, _) in lists) reflected[list] = o;
+            foreach (var (o, list, t) in lists)   // items before the lists holding them
             {
-                nint fresh = ReadList(l, t);
-                ok = fresh != 0 && Py.PyList_SetSlice(o, 0, Py.PyList_Size(o), fresh) == 0;
-                if (fresh != 0) Py.Py_DecRef(fresh);
+                byte* l = (byte*)list;
+                if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0 && !ReflectNumbersInPlace(o, l, t))
+                {
+                    nint fresh = ReadList(l, t);
+                    ok = fresh != 0 && Py.PyList_SetSlice(o, 0, Py.PyList_Size(o), fresh) == 0;
+                    if (fresh != 0) Py.Py_DecRef(fresh);
+                }
             }
-            ValueLayout.ReleaseList(l, t);
         }
-        lists.Clear();
+        ok = ReflectArgTables(ok);
+        _reflectedLists?.Clear();
+        if (lists is { Count: > 0 })
+        {
+            foreach (var (_, list, t) in lists) ValueLayout.ReleaseList((byte*)list, t);
+            lists.Clear();
+        }
         return ok;
     }
 
@@ -711,10 +740,9 @@ internal static unsafe class Boxing
 
     /// <summary>Rewrites the dicts and sets compiled code changed (any of their lists written) and drops the call's
     /// references to them.</summary>
-    private static bool ReflectArgTables()
+    private static bool ReflectArgTables(bool ok)
     {
-        if (_argTables is not { Count: > 0 } tables) return true;
-        bool ok = true;
+        if (_argTables is not { Count: > 0 } tables) return ok;
         foreach (var (o, parts, t) in tables)
         {
             bool changed = parts.Any(x => *(long*)((byte*)x + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0);
@@ -819,6 +847,8 @@ internal static unsafe class Boxing
             case ListType lt:
             {
                 byte* list = *(byte**)p;
+                if (_reflectedLists is { Count: > 0 } reflected && reflected.TryGetValue((nint)list, out var passedIn))
+                    return Py.NewRef(passedIn);   // written back in place already
                 nint r = ReadList(list, lt);
                 if (!borrowed) ValueLayout.ReleaseList(list, lt);
                 return r;

@@ -90,8 +90,8 @@ def test_bad_lists_are_clear_type_errors():
         total([])
     with pytest.raises(TypeError, match="list of dict"):
         total([{}])
-    with pytest.raises(TypeError, match="a list of list cannot be passed"):
-        length([[1.0]])   # inner lists would need writing back too
+    with pytest.raises(TypeError, match="a list of dict"):
+        length([{1: 2.0}])
 
 
 @sharpjit.jit
@@ -286,4 +286,98 @@ def test_bad_sets_are_clear_type_errors():
     start = _sharpjit._live_allocations()
     with pytest.raises(TypeError):
         set_contains({"a", "b", 1.5, "c"}, "a")   # a float among the strings (or a str among floats): nothing kept
+    assert _sharpjit._live_allocations() == start
+
+
+# ---------------------------------------------------------------- lists of lists and of tuples, reflected
+
+
+@sharpjit.jit
+def set_cell(grid, i, j, v):
+    grid[i][j] = v
+
+
+@sharpjit.jit
+def add_row(grid, n):
+    grid.append([0] * n)
+    grid[0].append(9)
+
+
+@sharpjit.jit
+def swap_rows(grid):
+    grid[0], grid[1] = grid[1], grid[0]
+
+
+@sharpjit.jit
+def grid_sum(grid):
+    t = 0.0
+    for row in grid:
+        for x in row:
+            t += x
+    return t
+
+
+@sharpjit.jit
+def push_pair(pairs, a, b):
+    pairs.append((a, b))
+
+
+@sharpjit.jit
+def append_twice(a, b, x):
+    a.append(x)
+    b.append(x)
+
+
+@sharpjit.jit
+def dict_of_lists(d, k):
+    d[k].append(len(d[k]))
+
+
+def test_lists_of_lists_are_written_back_in_place():
+    from sharpjit import _sharpjit
+    start = _sharpjit._live_allocations()
+    grid = [[1, 2], [3, 4]]
+    rows = list(grid)
+    set_cell(grid, 1, 0, 30)
+    assert grid == [[1, 2], [30, 4]] and grid[1] is rows[1] and grid[0] is rows[0]
+    add_row(grid, 3)
+    assert grid == [[1, 2, 9], [30, 4], [0, 0, 0]] and grid[0] is rows[0] and grid[1] is rows[1]
+    swap_rows(grid)
+    assert grid[0] is rows[1] and grid[1] is rows[0]   # the same row objects, moved
+    assert grid_sum([[0.5, 1.5], [2.0]]) == 4.0
+    words = [["a", "b"], ["c"]]
+    set_cell(words, 1, 0, "z")
+    assert words == [["a", "b"], ["z"]]
+    row = [0, 0]
+    shared = [row, row]   # one row twice: compiled code sees one list, as Python does
+    set_cell(shared, 0, 1, 5)
+    assert shared == [[0, 5], [0, 5]] and shared[1] is row
+    xs = [1]
+    append_twice(xs, xs, 2)   # one list passed twice
+    assert xs == [1, 2, 2]
+    deep = [[[1.0]], [[2.0, 3.0]]]
+    assert grid_sum([[1.0], [2.0, 3.0]]) == 6.0 and length(deep) == 2
+    d = {"a": [1], "b": []}
+    dict_of_lists(d, "b")
+    dict_of_lists(d, "a")
+    assert d == {"a": [1, 1], "b": [0]}
+    assert _sharpjit._live_allocations() == start
+
+
+def test_lists_of_tuples_are_written_back():
+    pairs = [(1, "one")]
+    push_pair(pairs, 2, "two")
+    assert pairs == [(1, "one"), (2, "two")]
+    rows = [(1, [1.0])]
+    set_cell([rows[0][1]], 0, 0, 2.5)
+    assert rows == [(1, [2.5])]
+
+
+def test_bad_nested_lists_are_clear_type_errors():
+    from sharpjit import _sharpjit
+    start = _sharpjit._live_allocations()
+    with pytest.raises(TypeError, match="empty list"):
+        grid_sum([[], [1.0]])
+    with pytest.raises(TypeError):
+        grid_sum([[1.0], ["x"]])
     assert _sharpjit._live_allocations() == start
