@@ -617,17 +617,19 @@ internal static unsafe class Boxing
 
     /// <summary>Writes the lists compiled code changed back into the Python lists passed in, and drops the call's
     /// references to them. False with a Python exception set when writing back failed.</summary>
-    private static bool ReflectArgLists()
+    private static bool ReflectArgLists(CallMark mark)
     {
         bool ok = true;
-        var lists = _argLists;
         _convertedLists?.Clear();
-        if (lists is { Count: > 0 })
+        var lists = _argLists;
+        int first = mark.Lists, count = (lists?.Count ?? 0) - first;
+        if (count > 0)
         {
             var reflected = _reflectedLists ??= new();
-            foreach (var (o, list, _) in lists) reflected[list] = o;
-            foreach (var (o, list, t) in lists)   // items before the lists holding them
+            for (int k = first; k < lists!.Count; k++) reflected[lists[k].List] = lists[k].Py;
+            for (int k = first; k < lists.Count; k++)   // items before the lists holding them
             {
+                var (o, list, t) = lists[k];
                 byte* l = (byte*)list;
                 if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0 && !ReflectNumbersInPlace(o, l, t))
                 {
@@ -637,12 +639,12 @@ internal static unsafe class Boxing
                 }
             }
         }
-        ok = ReflectArgTables(ok);
+        ok = ReflectArgTables(ok, mark.Tables);
         _reflectedLists?.Clear();
-        if (lists is { Count: > 0 })
+        if (count > 0)
         {
-            foreach (var (_, list, t) in lists) ValueLayout.ReleaseList((byte*)list, t);
-            lists.Clear();
+            for (int k = first; k < lists!.Count; k++) ValueLayout.ReleaseList((byte*)lists[k].List, lists[k].Type);
+            lists.RemoveRange(first, count);
         }
         return ok;
     }
@@ -740,11 +742,12 @@ internal static unsafe class Boxing
 
     /// <summary>Rewrites the dicts and sets compiled code changed (any of their lists written) and drops the call's
     /// references to them.</summary>
-    private static bool ReflectArgTables(bool ok)
+    private static bool ReflectArgTables(bool ok, int first)
     {
-        if (_argTables is not { Count: > 0 } tables) return ok;
-        foreach (var (o, parts, t) in tables)
+        if (_argTables is not { } tables || tables.Count <= first) return ok;
+        for (int k = first; k < tables.Count; k++)
         {
+            var (o, parts, t) = tables[k];
             bool changed = parts.Any(x => *(long*)((byte*)x + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0);
             fixed (nint* p = parts)
                 if (ok && changed && t is DictType dict)
@@ -755,9 +758,10 @@ internal static unsafe class Boxing
                 }
                 else if (ok && changed && t is SetType set)
                     ok = Py.PySet_Clear(o) == 0 && AddSetItems((byte*)p, set, o);
-            ReleaseParts(parts, t is DictType d ? d.Parts : ((SetType)t).Parts);
         }
-        tables.Clear();
+        for (int k = first; k < tables.Count; k++)
+            ReleaseParts(tables[k].Parts, tables[k].Type is DictType d ? d.Parts : ((SetType)tables[k].Type).Parts);
+        tables.RemoveRange(first, tables.Count - first);
         return ok;
     }
 
@@ -824,13 +828,23 @@ internal static unsafe class Boxing
     /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
     public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType or SetType || t is TupleType tt && tt.Items.Any(HoldsStr);
 
-    /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
-    public static bool ReleaseArgStrings()
+    /// <summary>How many strings, lists and dicts or sets the calls in progress on this thread hold: a call made while
+    /// another runs (from an objmode block) releases only what it added.</summary>
+    public readonly record struct CallMark(int Strings, int Lists, int Tables);
+
+    public static CallMark Mark() => new(_argStrings?.Count ?? 0, _argLists?.Count ?? 0, _argTables?.Count ?? 0);
+
+    /// <summary>The arguments are converted: a list met again later (by a call from an objmode block) is another list.</summary>
+    public static void ArgumentsConverted() => _convertedLists?.Clear();
+
+    /// <summary>Writes back the containers the call (the one that took <paramref name="mark"/>) converted and drops its
+    /// references to them and to its argument strings (after the call, or when converting failed).</summary>
+    public static bool ReleaseArgStrings(CallMark mark)
     {
-        bool reflected = ReflectArgLists();
-        if (_argStrings is not { Count: > 0 } made) return reflected;
-        foreach (var s in made) SharpJit.Runtime.RuntimeStrings.Release((byte*)s);
-        made.Clear();
+        bool reflected = ReflectArgLists(mark);
+        if (_argStrings is not { } made || made.Count <= mark.Strings) return reflected;
+        for (int k = mark.Strings; k < made.Count; k++) SharpJit.Runtime.RuntimeStrings.Release((byte*)made[k]);
+        made.RemoveRange(mark.Strings, made.Count - mark.Strings);
         return reflected;
     }
 

@@ -129,6 +129,7 @@ internal sealed unsafe class Dispatcher
         byte* argBuf = stackalloc byte[Math.Max(e.Args.Size, 8)];
         byte* result = stackalloc byte[Math.Max(e.ResultSize, 16)];
         var kinds = e.Kinds;
+        var mark = e.CopiesStrings ? Boxing.Mark() : default;
         for (int i = 0; i < kinds.Length; i++)
         {
             nint o = argv[i];
@@ -141,8 +142,13 @@ internal sealed unsafe class Dispatcher
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return 0;
                 *(long*)p = v;
             }
-            else if (!e.ArgPlans[i].Write(o, argBuf)) { Boxing.ReleaseArgStrings(); return 0; }
+            else if (!e.ArgPlans[i].Write(o, argBuf))
+            {
+                if (e.CopiesStrings) Boxing.ReleaseArgStrings(mark);
+                return 0;
+            }
         }
+        if (e.CopiesStrings) Boxing.ArgumentsConverted();
         int status;
         NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // an objmode block may pass a view of one to Python
         if (NoGil)
@@ -152,7 +158,7 @@ internal sealed unsafe class Dispatcher
             Py.PyEval_RestoreThread(ts);
         }
         else status = e.Entry(argBuf, result);
-        bool written = !e.CopiesStrings || Boxing.ReleaseArgStrings();   // lists changed by the call are written back
+        bool written = !e.CopiesStrings || Boxing.ReleaseArgStrings(mark);   // lists changed by the call are written back
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
         if (status != 0) return Bridge.RaiseCompiled();
         if (!written) return 0;

@@ -381,3 +381,29 @@ def test_bad_nested_lists_are_clear_type_errors():
     with pytest.raises(TypeError):
         grid_sum([[1.0], ["x"]])
     assert _sharpjit._live_allocations() == start
+
+
+@sharpjit.jit
+def _appends_and_measures(s, xs):
+    xs.append(1.0)
+    return len(s)
+
+
+@sharpjit.jit
+def _calls_from_objmode(s, ys):
+    n = 0
+    with sharpjit.objmode(n="int64"):
+        n = _appends_and_measures("hello", [2.0])
+    ys.append(5.0)
+    return s + "!" + str(n)
+
+
+def test_a_call_from_objmode_keeps_the_callers_arguments():
+    # The inner call writes back and releases only its own arguments: the outer call's list and str stay alive.
+    from sharpjit import _sharpjit
+    start = _sharpjit._live_allocations()
+    ys = [1.0]
+    for _ in range(3):
+        assert _calls_from_objmode("abc" * 10, ys) == "abc" * 10 + "!5"
+    assert ys == [1.0, 5.0, 5.0, 5.0]
+    assert _sharpjit._live_allocations() == start
