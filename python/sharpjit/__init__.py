@@ -14,6 +14,7 @@ from .cfunc import cfunc, CFunc
 from .export import export
 from .bitcode import install_bitcode_importer, uninstall_bitcode_importer, load_bitcode
 from .extern import extern, ExternFunction, callback, PythonCallback, objmode
+from . import typed
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
-           "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode"]
+           "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode", "typed"]

@@ -183,6 +183,9 @@ def typeof(dispatcher, value, position):
         k, v = next(iter(value.items()))
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a dict of {type(k).__name__} to {type(v).__name__}, which "
                         f"compiled code cannot take (keys of numbers, str and tuples of them; values of numbers, str and tuples)")
+    if type(value).__module__ == "sharpjit.typed" and type(value).__name__ == "List":
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty typed.List with no item type: compiled code "
+                        f"cannot tell the type of its items; make it with typed.List(item_type=float) or add an item")
     if type(value) is set:
         if not value:
             raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty set: compiled code cannot tell the type of its "

@@ -56,6 +56,7 @@ internal static unsafe class Boxing
                 if (!AppendKey(Py.Fast.PyTuple_GetItem(o, i), key, ref n)) return false;
             return true;
         }
+        if (t == TypedList.Type) return TypedList.AppendKey(o, key, ref n);
         if (t == Py.ListType)
         {
             if (Py.PyList_Size(o) == 0) return false;
@@ -333,6 +334,7 @@ internal static unsafe class Boxing
 
     private static bool WriteList(nint o, ListType t, byte* p)
     {
+        if (Py.TypeOf(o) == TypedList.Type) return TypedList.Share(o, t, p, asItem: _writingItems);
         if (Py.TypeOf(o) != Py.ListType)
         {
             Py.PyErr_SetString(Py.TypeError, "expected a list");
@@ -766,7 +768,7 @@ internal static unsafe class Boxing
     }
 
     /// <summary>A new Python list of the items of a compiled list (which keeps its references).</summary>
-    private static nint ReadList(byte* list, ListType t)
+    public static nint ReadList(byte* list, ListType t)
     {
         long n = *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset);
         byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
@@ -863,7 +865,8 @@ internal static unsafe class Boxing
                 byte* list = *(byte**)p;
                 if (_reflectedLists is { Count: > 0 } reflected && reflected.TryGetValue((nint)list, out var passedIn))
                     return Py.NewRef(passedIn);   // written back in place already
-                nint r = ReadList(list, lt);
+                nint r = TypedList.OwnerOf(list);   // a typed List comes back as itself
+                if (r == 0) r = ReadList(list, lt);
                 if (!borrowed) ValueLayout.ReleaseList(list, lt);
                 return r;
             }

@@ -23,6 +23,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyObject_CallObject(nint callable, nint args);
     [LibraryImport(Lib)] public static partial int PyObject_IsTrue(nint o);
     [LibraryImport(Lib)] public static partial nint PyObject_Repr(nint o);
+    [LibraryImport(Lib)] public static partial nint PyObject_RichCompare(nint a, nint b, int op);
     [LibraryImport(Lib)] public static partial nint PyObject_Str(nint o);
     [LibraryImport(Lib)] public static partial int PyType_IsSubtype(nint a, nint b);
     [LibraryImport(Lib)] public static partial nint PyType_FromSpec(PyTypeSpec* spec);
@@ -124,7 +125,7 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, NotImplemented, TypeError, RuntimeError, ValueError, IndexError, MemoryError;
 
     public static void LoadDataSymbols()
     {
@@ -134,7 +135,8 @@ internal static unsafe partial class Py
         ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); SetType = Sym("PySet_Type"); None = Sym("_Py_NoneStruct");
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
-        ValueError = *(nint*)Sym("PyExc_ValueError");
+        ValueError = *(nint*)Sym("PyExc_ValueError"); IndexError = *(nint*)Sym("PyExc_IndexError");
+        MemoryError = *(nint*)Sym("PyExc_MemoryError"); NotImplemented = Sym("_Py_NotImplementedStruct");
         ProbeLayouts();
     }
 
