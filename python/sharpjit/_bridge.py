@@ -186,16 +186,13 @@ def typeof(dispatcher, value, position):
     if type(value).__module__ == "sharpjit.typed" and type(value).__name__ == "List":
         raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty typed.List with no item type: compiled code "
                         f"cannot tell the type of its items; make it with typed.List(item_type=float) or add an item")
+    if type(value) in (set, list) and not value:
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty {type(value).__name__}: compiled code cannot tell "
+                        f"the type of its items; pass a {type(value).__name__} with items" + (", or a NumPy array" if type(value) is list else ""))
     if type(value) is set:
-        if not value:
-            raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty set: compiled code cannot tell the type of its "
-                            f"items; pass a set with items")
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a set of {type(next(iter(value))).__name__}, which compiled "
                         f"code cannot take (sets of numbers, str and tuples of them are supported)")
     if type(value) is list:
-        if not value:
-            raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty list: compiled code cannot tell the type of its "
-                            f"items; pass a list with items, or a NumPy array")
         inner = value[0]
         while type(inner) is list and inner:
             inner = inner[0]

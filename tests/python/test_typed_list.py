@@ -5,6 +5,7 @@ import pytest
 
 import sharpjit
 from sharpjit import _sharpjit, typed
+from test_lists import _timed, length, total
 
 
 @pytest.fixture
@@ -19,14 +20,6 @@ def grow(a, n):
     for i in range(n):
         a.append(i * 0.5)
     return a
-
-
-@sharpjit.jit
-def total(a):
-    s = 0.0
-    for x in a:
-        s += x
-    return s
 
 
 @sharpjit.jit
@@ -108,20 +101,10 @@ def test_compiled_references_keep_it_alive(no_leaks):
 def test_passing_costs_nothing_per_item(no_leaks):
     big = typed.List([i * 0.25 for i in range(10**6)])
     assert total(big) == sum(i * 0.25 for i in range(10**6))
-    best = min(_timed(len_of, big) for _ in range(5))
+    best = min(_timed(length, big) for _ in range(5))
     assert best < 0.001, best
 
 
-@sharpjit.jit
-def len_of(a):
-    return len(a)
-
-
-def _timed(f, arg):
-    import time
-    t = time.perf_counter()
-    f(arg)
-    return time.perf_counter() - t
 
 
 def test_bad_typed_lists_are_clear_errors():
