@@ -130,8 +130,19 @@ _ARRAY_DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "
                  "float32", "float64", "complex64", "complex128"}
 
 
-def typeof(dispatcher, value, position):
-    """The compiler's scalar type name for an argument of a type the native fast path does not know."""
+def typeof(dispatcher, value, position, argument=None):
+    """The compiler's type name for a value the native fast path does not know: an argument, or the item of a list,
+    set or dict argument that decides its type (a NumPy array in a list); for an item of a type compiled code cannot
+    take, the TypeError is about the argument."""
+    if argument is not None and argument is not value and type(argument) in (list, set, dict):
+        try:
+            return _typeof(dispatcher, value, position)
+        except TypeError:
+            value = argument
+    return _typeof(dispatcher, value, position)
+
+
+def _typeof(dispatcher, value, position):
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic):
         name = value.dtype.name

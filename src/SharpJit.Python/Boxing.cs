@@ -96,6 +96,25 @@ internal static unsafe class Boxing
         return false;
     }
 
+    /// <summary>The item of a non-empty list, set or dict whose type key stands for the container's, or 0 (borrowed: the
+    /// container holds it).</summary>
+    private static nint ItemThatDecides(nint o, byte* scratch)
+    {
+        nint t = Py.TypeOf(o);
+        if (t == Py.ListType) return Py.PyList_Size(o) > 0 ? Py.PyList_GetItem(o, 0) : 0;
+        if (t == Py.SetType)
+        {
+            nint first = FirstItem(o);
+            if (first != 0) Py.Py_DecRef(first);
+            return first;
+        }
+        if (t != Py.DictType || Py.Fast.PyDict_Size(o) == 0) return 0;
+        nint pos = 0, key, value;
+        Py.Fast.PyDict_Next(o, &pos, &key, &value);
+        int n = 0;
+        return AppendKey(key, scratch, ref n) ? value : key;
+    }
+
     /// <summary>A new reference to the first item a set iterates, or 0 (empty, with no exception set).</summary>
     private static nint FirstItem(nint set)
     {
@@ -115,8 +134,12 @@ internal static unsafe class Boxing
     public static nint FirstUnknown(nint o)
     {
         byte* scratch = stackalloc byte[MaxKey];
-        for (int depth = 0; depth < MaxKey && (Py.TypeOf(o) == Py.TupleType || NamedTupleClasses.ContainsKey(Py.TypeOf(o))); depth++)
+        for (int depth = 0; depth < MaxKey; depth++)
         {
+            // A container's type key is its first item's (a dict's: its first key's, then value's): the item decides.
+            nint inner = ItemThatDecides(o, scratch);
+            if (inner != 0) { o = inner; continue; }
+            if (Py.TypeOf(o) != Py.TupleType && !NamedTupleClasses.ContainsKey(Py.TypeOf(o))) break;
             nint len = Py.PyTuple_Size(o), blocking = 0;
             if (len > 255) return o;
             for (nint i = 0; i < len && blocking == 0; i++)
@@ -302,6 +325,7 @@ internal static unsafe class Boxing
                     return false;
                 }
                 NdArrays.Write(o, at.Ndim, p);
+                if (_writingItems) (NdArrays.ItemArrays ??= new()).Add(Py.NewRef(o));   // borrowed: kept alive for the call
                 return true;
             }
         }
@@ -326,10 +350,9 @@ internal static unsafe class Boxing
     /// gets the same Python object back (changed in place), not a copy.</summary>
     [ThreadStatic] private static Dictionary<nint, nint>? _reflectedLists;
 
-    /// <summary>Items a list passed in may hold: numbers, str, lists of them and tuples of these (an array would need
-    /// an owner to keep its data alive).</summary>
+    /// <summary>Items a list passed in may hold: numbers, str, arrays, lists of them and tuples of these.</summary>
     public static bool CanPassList(SjType element) =>
-        element is ScalarType || element == SimpleType.Str || element is ListType inner && CanPassList(inner.Element)
+        element is ScalarType or ArrayType || element == SimpleType.Str || element is ListType inner && CanPassList(inner.Element)
         || element is TupleType tt && tt.Items.All(CanPassList);
 
     private static bool WriteList(nint o, ListType t, byte* p)
@@ -356,51 +379,63 @@ internal static unsafe class Boxing
         byte* list = SharpJit.Runtime.RuntimeLists.Allocate(n, stride);
         if (list == null) { Py.PyErr_SetString(Py.TypeError, "out of memory converting a list"); return false; }
         byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        if (!CopyListItems(o, 0, n, t.Element, items, out var written))
+        {
+            *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;   // drop only the items written
+            ValueLayout.ReleaseList(list, t);
+            return false;
+        }
+        if (_writingItems) ++*(long*)list;   // the container's reference, and the call's (dropped after writing back)
+        (_argLists ??= new()).Add((o, (nint)list, t));
+        (_convertedLists ??= new())[o] = ((nint)list, t);
+        *(byte**)p = list;
+        return true;
+    }
+
+    /// <summary>Converts the items first..n of a Python list to compiled items at dest, which own their references
+    /// (strings made for them are theirs). False with an exception set; written: how many were converted.</summary>
+    public static bool CopyListItems(nint o, nint first, nint n, SjType element, byte* dest, out nint written)
+    {
         // Exact floats and ints, the common case, are read inline (in place where the layout is known); anything else
         // through Write (which converts).
-        nint k = 0;
+        nint k = first;
         nint* source = Py.DirectLayouts ? Py.ListItems(o) : null;
-        if (t.Element == ScalarType.Float64)
+        if (element == ScalarType.Float64)
         {
+            double* to = (double*)dest - first;
             nint floatType = Py.FloatType;
             if (source != null)
                 for (; k < n; k++)
                 {
                     nint item = source[k];
                     if (Py.TypeOf(item) != floatType) break;
-                    ((double*)items)[k] = Py.FloatValue(item);
+                    to[k] = Py.FloatValue(item);
                 }
             else
                 for (; k < n; k++)
                 {
                     nint item = Py.Fast.PyList_GetItem(o, k);
                     if (Py.TypeOf(item) != floatType) break;
-                    ((double*)items)[k] = Py.Fast.PyFloat_AsDouble(item);
+                    to[k] = Py.Fast.PyFloat_AsDouble(item);
                 }
         }
-        else if (t.Element == ScalarType.Int64)
-            for (; k < n; k++)
+        else if (element == ScalarType.Int64)
+            for (long* to = (long*)dest - first; k < n; k++)
             {
                 nint item = source != null ? source[k] : Py.Fast.PyList_GetItem(o, k);
                 if (Py.TypeOf(item) != Py.LongType) break;
                 long v = Py.Fast.PyLong_AsLongLong(item);
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) break;
-                ((long*)items)[k] = v;
+                to[k] = v;
             }
+        int stride = ValueLayout.ItemStride(element);
         for (; k < n; k++)
-        {
-            bool ok = WriteItem(Py.PyList_GetItem(o, k), t.Element, items + k * stride);
-            if (!ok)
+            if (!WriteItem(Py.PyList_GetItem(o, k), element, dest + (k - first) * stride))
             {
-                *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = k;   // drop only the items written
-                ValueLayout.ReleaseList(list, t);
+                written = k - first;
                 return false;
             }
-        }
-        if (_writingItems) ++*(long*)list;   // the container's reference, and the call's (dropped after writing back)
-        (_argLists ??= new()).Add((o, (nint)list, t));
-        (_convertedLists ??= new())[o] = ((nint)list, t);
-        *(byte**)p = list;
+        written = n - first;
         return true;
     }
 
@@ -832,9 +867,17 @@ internal static unsafe class Boxing
 
     /// <summary>How many strings, lists and dicts or sets the calls in progress on this thread hold: a call made while
     /// another runs (from an objmode block) releases only what it added.</summary>
-    public readonly record struct CallMark(int Strings, int Lists, int Tables);
+    public readonly record struct CallMark(int Strings, int Lists, int Tables, int Arrays);
 
-    public static CallMark Mark() => new(_argStrings?.Count ?? 0, _argLists?.Count ?? 0, _argTables?.Count ?? 0);
+    public static CallMark Mark() => new(_argStrings?.Count ?? 0, _argLists?.Count ?? 0, _argTables?.Count ?? 0, NdArrays.ItemArrays?.Count ?? 0);
+
+    /// <summary>Drops the arrays items of the call's lists held (after its result is read: it may hold them).</summary>
+    public static void ReleaseItemArrays(CallMark mark)
+    {
+        if (NdArrays.ItemArrays is not { } held || held.Count <= mark.Arrays) return;
+        for (int k = held.Count - 1; k >= mark.Arrays; k--) Py.Py_DecRef(held[k]);
+        held.RemoveRange(mark.Arrays, held.Count - mark.Arrays);
+    }
 
     /// <summary>The arguments are converted: a list met again later (by a call from an objmode block) is another list.</summary>
     public static void ArgumentsConverted() => _convertedLists?.Clear();

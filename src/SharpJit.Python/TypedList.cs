@@ -120,6 +120,19 @@ internal static unsafe class TypedList
 
     private static bool ExtendFrom(nint o, nint iterable)
     {
+        if (Py.TypeOf(iterable) == Py.ListType && Py.PyList_Size(iterable) is var n and > 0)
+        {
+            // A list: its first item decides the item type if none is known yet, then the others convert in bulk.
+            nint from = InfoOf(o) == null ? 1 : 0;
+            if (from == 1 && !AppendOne(o, Py.PyList_GetItem(iterable, 0))) return false;
+            var info = InfoOf(o)!;
+            byte* block = BlockOf(o);
+            long count = Count(block);
+            if (!Reserve(block, count + n - from, info)) return false;
+            bool copied = Boxing.CopyListItems(iterable, from, n, info.Type.Element, Items(block) + count * info.Stride, out var written);
+            *(long*)(block + SharpJit.Runtime.RuntimeLists.LengthOffset) = count + written;
+            return copied;
+        }
         nint iterator = Py.PyObject_GetIter(iterable);
         if (iterator == 0) return false;
         bool ok = true;
@@ -147,15 +160,18 @@ internal static unsafe class TypedList
         }
         byte* block = BlockOf(o);
         long count = Count(block);
-        if (SharpJit.Runtime.RuntimeLists.Reserve(block, count + 1, info.Stride) != 0)
-        {
-            SharpJit.Runtime.ErrorState.Clear();
-            Py.PyErr_SetString(Py.MemoryError, "out of memory growing a typed List");
-            return false;
-        }
+        if (!Reserve(block, count + 1, info)) return false;
         if (!Boxing.WriteOwned(item, info.Type.Element, Items(block) + count * info.Stride)) return false;
         *(long*)(block + SharpJit.Runtime.RuntimeLists.LengthOffset) = count + 1;
         return true;
+    }
+
+    private static bool Reserve(byte* block, long needed, Info info)
+    {
+        if (SharpJit.Runtime.RuntimeLists.Reserve(block, needed, info.Stride) == 0) return true;
+        SharpJit.Runtime.ErrorState.Clear();
+        Py.PyErr_SetString(Py.MemoryError, "out of memory growing a typed List");
+        return false;
     }
 
     private static bool CanHold(SjType t) => t is ScalarType || t == SimpleType.Str || t is TupleType tt && tt.Items.All(CanHold);

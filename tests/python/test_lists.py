@@ -399,3 +399,46 @@ def test_a_call_from_objmode_keeps_the_callers_arguments():
         assert _calls_from_objmode("abc" * 10, ys) == "abc" * 10 + "!5"
     assert ys == [1.0, 5.0, 5.0, 5.0]
     assert _sharpjit._live_allocations() == start
+
+
+# ---------------------------------------------------------------- lists of arrays: the arrays are shared, not copied
+
+
+@sharpjit.jit
+def scale_all(arrays, k):
+    for a in arrays:
+        a *= k
+
+
+@sharpjit.jit
+def drop_first(arrays):
+    return arrays.pop(0)
+
+
+@sharpjit.jit
+def with_sum(arrays):
+    arrays.append(arrays[0] + arrays[1])
+    return arrays
+
+
+def test_lists_of_arrays_share_their_data():
+    np = pytest.importorskip("numpy")
+    start = _live()
+    a, b = np.arange(3.0), np.ones(3)
+    arrays = [a, b]
+    scale_all(arrays, 2.0)
+    assert a.tolist() == [0.0, 2.0, 4.0] and b.tolist() == [2.0, 2.0, 2.0] and arrays[0] is a
+    first = drop_first(arrays)   # written back without it; returned as the array itself
+    assert first is a and arrays == [b]
+    arrays = [a, b]
+    out = with_sum(arrays)
+    assert out[0] is a and out[1] is b and arrays[2].tolist() == [2.0, 4.0, 6.0] and out[2] is not a
+    del first, out, arrays
+    assert _live() == start
+    with pytest.raises(TypeError):
+        scale_all([np.ones(2), np.ones(2, dtype=np.int32)], 2.0)   # one dtype per list
+
+
+def _live():
+    from sharpjit import _sharpjit
+    return _sharpjit._live_allocations()
