@@ -68,6 +68,49 @@ def timed(fn, arg):
     return time.perf_counter() - t
 
 
+def list_sum(xs):
+    s = 0.0
+    for x in xs:
+        s += x
+    return s
+
+
+def sharing_table(floats, rounds, with_numba):
+    """A list of 10^6 floats handed to compiled code: a Python list (converted in each call, written back only when
+    changed) against a typed List (shared, no conversion), in sharpjit and Numba; and making the typed List."""
+    from sharpjit import typed
+    tl = typed.List(floats)
+    cases = {
+        "sum a Python list (converted in)": {"sharpjit": (sharpjit.jit(list_sum), floats)},
+        "sum a typed List (shared)": {"sharpjit": (sharpjit.jit(list_sum), tl)},
+        "typed List(10^6 floats) made from Python": {"sharpjit": (typed.List, floats)},
+    }
+    if with_numba:
+        import numba
+        from numba.typed import List as NumbaList
+        ntl = NumbaList(floats)
+        cases["sum a Python list (converted in)"]["Numba"] = (numba.njit(list_sum), floats)
+        cases["sum a typed List (shared)"]["Numba"] = (numba.njit(list_sum), ntl)
+        cases["typed List(10^6 floats) made from Python"]["Numba"] = (NumbaList, floats)
+    for by_engine in cases.values():
+        for f, arg in by_engine.values():
+            f(arg)   # compiles
+    samples = {(c, e): [] for c, by_engine in cases.items() for e in by_engine}
+    for _ in range(rounds):
+        for (c, e) in samples:
+            f, arg = cases[c][e]
+            samples[(c, e)].append(timed(f, arg))
+    med = {k: statistics.median(v) * 1000 for k, v in samples.items()}
+    out = ["", "Passing lists: a Python list is converted in for each call (and written back when compiled code changed "
+           "it); a typed List is shared (ms, median):", "",
+           "| 10^6 floats | sharpjit ms | Numba ms | sharpjit vs Numba |", "|---|---|---|---|"]
+    for c in cases:
+        ours, theirs = med[(c, "sharpjit")], med.get((c, "Numba"))
+        ratio = "" if theirs is None else f"{theirs / ours:.1f}x faster" if theirs >= ours else f"{ours / theirs:.1f}x slower"
+        out.append(f"| {c} | {ours:.1f} | {'n/a' if theirs is None else f'{theirs:.1f}'} | {ratio} |")
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
@@ -122,6 +165,7 @@ def main():
             r = med[(task, engine)] / med[(task, "sharpjit")]
             return f"{r:.1f}x faster" if r >= 1 else f"{1 / r:.1f}x slower"
         lines.append(f"| {task} | {cell('CPython')} | {cell('sharpjit')} | {cell('Numba')} | {ratio('CPython')} | {ratio('Numba')} |")
+    lines += sharing_table(floats, args.rounds, "Numba" in engines)
     text_out = "\n".join(lines) + "\n"
     out = os.path.join(ROOT, "bench", "results")
     os.makedirs(out, exist_ok=True)

@@ -15,7 +15,8 @@ from .export import export
 from .bitcode import install_bitcode_importer, uninstall_bitcode_importer, load_bitcode
 from .extern import extern, ExternFunction, callback, PythonCallback, objmode
 from .classes import jitclass
+from . import typed
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
            "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode",
-           "jitclass"]
+           "typed", "jitclass"]

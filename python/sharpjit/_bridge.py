@@ -148,8 +148,19 @@ _ARRAY_DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "
                  "float32", "float64", "complex64", "complex128"}
 
 
-def typeof(dispatcher, value, position):
-    """The compiler's scalar type name for an argument of a type the native fast path does not know."""
+def typeof(dispatcher, value, position, argument=None):
+    """The compiler's type name for a value the native fast path does not know: an argument, or the item of a list,
+    set or dict argument that decides its type (a NumPy array in a list); for an item of a type compiled code cannot
+    take, the TypeError is about the argument."""
+    if argument is not None and argument is not value and type(argument) in (list, set, dict):
+        try:
+            return _typeof(dispatcher, value, position)
+        except TypeError:
+            value = argument
+    return _typeof(dispatcher, value, position)
+
+
+def _typeof(dispatcher, value, position):
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic):
         name = value.dtype.name
@@ -201,15 +212,27 @@ def typeof(dispatcher, value, position):
         k, v = next(iter(value.items()))
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a dict of {type(k).__name__} to {type(v).__name__}, which "
                         f"compiled code cannot take (keys of numbers, str and tuples of them; values of numbers, str and tuples)")
+    if type(value).__module__ == "sharpjit.typed" and type(value).__name__ == "List":
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty typed.List with no item type: compiled code "
+                        f"cannot tell the type of its items; make it with typed.List(item_type=float) or add an item")
+    if type(value) in (set, list) and not value:
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty {type(value).__name__}: compiled code cannot tell "
+                        f"the type of its items; pass a {type(value).__name__} with items" + (", or a NumPy array" if type(value) is list else ""))
+    if type(value) is set:
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a set of {type(next(iter(value))).__name__}, which compiled "
+                        f"code cannot take (sets of numbers, str and tuples of them are supported)")
     if type(value) is list:
-        if not value:
-            raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty list: compiled code cannot tell the type of its "
-                            f"items; pass a list with items, or a NumPy array")
+        inner = value[0]
+        while type(inner) is list and inner:
+            inner = inner[0]
+        if type(inner) is list:
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is a list whose first item holds an empty list: compiled "
+                            f"code cannot tell the type of its items")
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a list of {type(value[0]).__name__}, which compiled code "
-                        f"cannot take (lists of numbers, str and tuples of them are supported)")
+                        f"cannot take (lists of numbers, str, lists and tuples of them are supported)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
-        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists and tuples of them)")
+        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists, tuples, dicts and sets of them)")
 
 
 def numpy_scalar_type(name):

@@ -20,6 +20,8 @@ internal static unsafe class Boxing
     public const byte ListCode = 19;
     /// <summary>A dict: the code, then its first key's key and its first value's (an empty dict is refused).</summary>
     public const byte DictCode = 20;
+    /// <summary>A set: the code, then its first item's key (an empty set is refused). (21 is FunctionPointerArgs.KeyCode.)</summary>
+    public const byte SetCode = 22;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -54,6 +56,7 @@ internal static unsafe class Boxing
                 if (!AppendKey(Py.Fast.PyTuple_GetItem(o, i), key, ref n)) return false;
             return true;
         }
+        if (t == TypedList.Type) return TypedList.AppendKey(o, key, ref n);
         if (t == Py.ListType)
         {
             if (Py.PyList_Size(o) == 0) return false;
@@ -67,6 +70,15 @@ internal static unsafe class Boxing
             Py.Fast.PyDict_Next(o, &pos, &first, &value);
             key[n++] = DictCode;
             return AppendKey(first, key, ref n) && AppendKey(value, key, ref n);
+        }
+        if (t == Py.SetType)
+        {
+            nint first = FirstItem(o);
+            if (first == 0) return false;
+            key[n++] = SetCode;
+            bool known = AppendKey(first, key, ref n);
+            Py.Py_DecRef(first);
+            return known;
         }
         if (t == NdArrays.NdArrayType && t != 0) return NdArrays.AppendKey(o, key, ref n);
         if (KnownTypes.TryGetValue(t, out var code)) { key[n++] = code; return true; }
@@ -84,6 +96,36 @@ internal static unsafe class Boxing
         return false;
     }
 
+    /// <summary>The item of a non-empty list, set or dict whose type key stands for the container's, or 0 (borrowed: the
+    /// container holds it).</summary>
+    private static nint ItemThatDecides(nint o, byte* scratch)
+    {
+        nint t = Py.TypeOf(o);
+        if (t == Py.ListType) return Py.PyList_Size(o) > 0 ? Py.PyList_GetItem(o, 0) : 0;
+        if (t == Py.SetType)
+        {
+            nint first = FirstItem(o);
+            if (first != 0) Py.Py_DecRef(first);
+            return first;
+        }
+        if (t != Py.DictType || Py.Fast.PyDict_Size(o) == 0) return 0;
+        nint pos = 0, key, value;
+        Py.Fast.PyDict_Next(o, &pos, &key, &value);
+        int n = 0;
+        return AppendKey(key, scratch, ref n) ? value : key;
+    }
+
+    /// <summary>A new reference to the first item a set iterates, or 0 (empty, with no exception set).</summary>
+    private static nint FirstItem(nint set)
+    {
+        if (Py.PySet_Size(set) == 0) return 0;
+        nint iterator = Py.PyObject_GetIter(set);
+        if (iterator == 0) { Py.PyErr_Clear(); return 0; }
+        nint first = Py.PyIter_Next(iterator);
+        Py.Py_DecRef(iterator);
+        return first;
+    }
+
     /// <summary>
     /// The innermost value whose type blocks <see cref="AppendKey"/> (o itself for a scalar), or the tuple where the walk
     /// stops: one too long, or nested deeper than a type key can describe. Iterative, so no nesting depth can exhaust
@@ -92,8 +134,12 @@ internal static unsafe class Boxing
     public static nint FirstUnknown(nint o)
     {
         byte* scratch = stackalloc byte[MaxKey];
-        for (int depth = 0; depth < MaxKey && (Py.TypeOf(o) == Py.TupleType || NamedTupleClasses.ContainsKey(Py.TypeOf(o))); depth++)
+        for (int depth = 0; depth < MaxKey; depth++)
         {
+            // A container's type key is its first item's (a dict's: its first key's, then value's): the item decides.
+            nint inner = ItemThatDecides(o, scratch);
+            if (inner != 0) { o = inner; continue; }
+            if (Py.TypeOf(o) != Py.TupleType && !NamedTupleClasses.ContainsKey(Py.TypeOf(o))) break;
             nint len = Py.PyTuple_Size(o), blocking = 0;
             if (len > 255) return o;
             for (nint i = 0; i < len && blocking == 0; i++)
@@ -156,6 +202,7 @@ internal static unsafe class Boxing
                 var k = TypeOfKey(key, ref pos);
                 return new DictType(k, TypeOfKey(key, ref pos));
             }
+            case SetCode: return new SetType(TypeOfKey(key, ref pos));
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case FunctionPointerArgs.KeyCode: return FunctionPointerArgs.TypeOfKey(key, ref pos);
             case Tuple:
@@ -186,6 +233,7 @@ internal static unsafe class Boxing
             case FunctionPointerType fp: FunctionPointerArgs.AppendKeyOf(fp, key); return;
             case ListType lt: key.Add(ListCode); AppendKeyOf(lt.Element, key); return;
             case DictType dt: key.Add(DictCode); AppendKeyOf(dt.Key, key); AppendKeyOf(dt.Value, key); return;
+            case SetType st: key.Add(SetCode); AppendKeyOf(st.Key, key); return;
             case TupleType { Named: { } named } nt:
                 key.Add(NamedTupleCode); key.Add(NamedTupleId(named)); key.Add((byte)nt.Items.Length);
                 foreach (var i in nt.Items) AppendKeyOf(i, key);
@@ -277,27 +325,39 @@ internal static unsafe class Boxing
                     return false;
                 }
                 NdArrays.Write(o, at.Ndim, p);
+                if (_writingItems) (NdArrays.ItemArrays ??= new()).Add(Py.NewRef(o));   // borrowed: kept alive for the call
                 return true;
             }
         }
         if (t == SimpleType.Str) return WriteStr(o, p);
         if (t is ListType list) return WriteList(o, list, p);
         if (t is DictType dict) return WriteDict(o, dict, p);
+        if (t is SetType set) return WriteSet(o, set, p);
         return true; // None: nothing to store
     }
 
     /// <summary>Lists passed in for the call in progress on this thread: each Python list, the compiled copy the call
     /// holds one reference to, and its type. After the call a copy that compiled code changed is written back into the
     /// Python list (Numba's reflected list), then the reference is dropped.</summary>
+    /// A list inside a list (or tuple, or dict value) passed in is registered too, before the list holding it.
     [ThreadStatic] private static List<(nint Py, nint List, ListType Type)>? _argLists;
 
-    /// <summary>Items a list passed in may hold: numbers, str, and tuples of them (a list of lists or of arrays would
-    /// need its inner values written back too).</summary>
+    /// <summary>The Python lists converted for the call in progress and their compiled copies: a list met twice (passed
+    /// as two arguments, or <c>[row] * 3</c>) is one compiled list, so compiled code sees the aliasing Python has.</summary>
+    [ThreadStatic] private static Dictionary<nint, (nint List, ListType Type)>? _convertedLists;
+
+    /// <summary>While lists are written back: each compiled list passed in and its Python list, so a list holding it
+    /// gets the same Python object back (changed in place), not a copy.</summary>
+    [ThreadStatic] private static Dictionary<nint, nint>? _reflectedLists;
+
+    /// <summary>Items a list passed in may hold: numbers, str, arrays, lists of them and tuples of these.</summary>
     public static bool CanPassList(SjType element) =>
-        element is ScalarType || element == SimpleType.Str || element is TupleType tt && tt.Items.All(CanPassList);
+        element is ScalarType or ArrayType || element == SimpleType.Str || element is ListType inner && CanPassList(inner.Element)
+        || element is TupleType tt && tt.Items.All(CanPassList);
 
     private static bool WriteList(nint o, ListType t, byte* p)
     {
+        if (Py.TypeOf(o) == TypedList.Type) return TypedList.Share(o, t, p, asItem: _writingItems);
         if (Py.TypeOf(o) != Py.ListType)
         {
             Py.PyErr_SetString(Py.TypeError, "expected a list");
@@ -305,50 +365,83 @@ internal static unsafe class Boxing
         }
         if (!CanPassList(t.Element))
         {
-            Py.PyErr_SetString(Py.TypeError, $"a list of {TypeOps.PyName(t.Element)} cannot be passed to compiled code; pass a list of numbers, strings or tuples of them, or a NumPy array");
+            Py.PyErr_SetString(Py.TypeError, $"a list of {TypeOps.PyName(t.Element)} cannot be passed to compiled code; pass a list of numbers, strings, lists or tuples of them, or a NumPy array");
             return false;
+        }
+        if (_convertedLists != null && _convertedLists.TryGetValue(o, out var seen) && seen.Type == t)
+        {
+            if (_writingItems) ++*(long*)seen.List;   // the container's reference (arguments are borrowed by the callee)
+            *(byte**)p = (byte*)seen.List;
+            return true;
         }
         nint n = Py.PyList_Size(o);
         int stride = ValueLayout.ItemStride(t.Element);
         byte* list = SharpJit.Runtime.RuntimeLists.Allocate(n, stride);
         if (list == null) { Py.PyErr_SetString(Py.TypeError, "out of memory converting a list"); return false; }
         byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
-        // Exact floats and ints, the common case, are read inline; anything else through Write (which converts).
-        nint k = 0;
-        if (t.Element == ScalarType.Float64)
-            for (; k < n; k++)
-            {
-                nint item = Py.Fast.PyList_GetItem(o, k);
-                if (Py.TypeOf(item) != Py.FloatType) break;
-                ((double*)items)[k] = Py.Fast.PyFloat_AsDouble(item);
-            }
-        else if (t.Element == ScalarType.Int64)
-            for (; k < n; k++)
-            {
-                nint item = Py.Fast.PyList_GetItem(o, k);
-                if (Py.TypeOf(item) != Py.LongType) break;
-                long v = Py.Fast.PyLong_AsLongLong(item);
-                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) break;
-                ((long*)items)[k] = v;
-            }
-        for (; k < n; k++)
+        if (!CopyListItems(o, 0, n, t.Element, items, out var written))
         {
-            bool ok = WriteItem(Py.PyList_GetItem(o, k), t.Element, items + k * stride);
-            if (!ok)
-            {
-                *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = k;   // drop only the items written
-                ValueLayout.ReleaseList(list, t);
-                return false;
-            }
+            *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;   // drop only the items written
+            ValueLayout.ReleaseList(list, t);
+            return false;
         }
+        if (_writingItems) ++*(long*)list;   // the container's reference, and the call's (dropped after writing back)
         (_argLists ??= new()).Add((o, (nint)list, t));
+        (_convertedLists ??= new())[o] = ((nint)list, t);
         *(byte**)p = list;
         return true;
     }
 
-    /// <summary>Dicts passed in for the call in progress: each Python dict and the compiled dict's five lists (its value,
-    /// which the call holds). A dict compiled code changed is rewritten in the Python dict after the call.</summary>
-    [ThreadStatic] private static List<(nint Py, nint[] Parts, DictType Type)>? _argDicts;
+    /// <summary>Converts the items first..n of a Python list to compiled items at dest, which own their references
+    /// (strings made for them are theirs). False with an exception set; written: how many were converted.</summary>
+    public static bool CopyListItems(nint o, nint first, nint n, SjType element, byte* dest, out nint written)
+    {
+        // Exact floats and ints, the common case, are read inline (in place where the layout is known); anything else
+        // through Write (which converts).
+        nint k = first;
+        nint* source = Py.DirectLayouts ? Py.ListItems(o) : null;
+        if (element == ScalarType.Float64)
+        {
+            double* to = (double*)dest - first;
+            nint floatType = Py.FloatType;
+            if (source != null)
+                for (; k < n; k++)
+                {
+                    nint item = source[k];
+                    if (Py.TypeOf(item) != floatType) break;
+                    to[k] = Py.FloatValue(item);
+                }
+            else
+                for (; k < n; k++)
+                {
+                    nint item = Py.Fast.PyList_GetItem(o, k);
+                    if (Py.TypeOf(item) != floatType) break;
+                    to[k] = Py.Fast.PyFloat_AsDouble(item);
+                }
+        }
+        else if (element == ScalarType.Int64)
+            for (long* to = (long*)dest - first; k < n; k++)
+            {
+                nint item = source != null ? source[k] : Py.Fast.PyList_GetItem(o, k);
+                if (Py.TypeOf(item) != Py.LongType) break;
+                long v = Py.Fast.PyLong_AsLongLong(item);
+                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) break;
+                to[k] = v;
+            }
+        int stride = ValueLayout.ItemStride(element);
+        for (; k < n; k++)
+            if (!WriteItem(Py.PyList_GetItem(o, k), element, dest + (k - first) * stride))
+            {
+                written = k - first;
+                return false;
+            }
+        written = n - first;
+        return true;
+    }
+
+    /// <summary>Dicts and sets passed in for the call in progress: each Python object and the compiled value's lists
+    /// (a dict's five, a set's three), which the call holds. One compiled code changed is rewritten after the call.</summary>
+    [ThreadStatic] private static List<(nint Py, nint[] Parts, SjType Type)>? _argTables;
 
     private static bool IsKeyType(SjType t) => t is ScalarType || t == SimpleType.Str || t is TupleType tt && tt.Items.All(IsKeyType);
 
@@ -397,7 +490,7 @@ internal static unsafe class Boxing
         if (!ok)
         {
             foreach (var list in new[] { hashes, keys, values }) *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;
-            ReleaseDictParts(parts, t);
+            ReleaseParts(parts, t.Parts);
             return false;
         }
         // The index table as Library/py/dicts.py's _rebuild makes it.
@@ -416,7 +509,7 @@ internal static unsafe class Boxing
             table[i] = e;
         }
         for (int j = 0; j < 5; j++) ((nint*)p)[j] = parts[j];
-        (_argDicts ??= new()).Add((o, parts, t));
+        (_argTables ??= new()).Add((o, parts, t));
         return true;
     }
 
@@ -427,9 +520,112 @@ internal static unsafe class Boxing
         return false;
     }
 
-    private static void ReleaseDictParts(nint[] parts, DictType t)
+    private static void ReleaseParts(nint[] parts, TupleType partsType)
     {
-        fixed (nint* p = parts) LayoutOf(t.Parts).Release((byte*)p);
+        fixed (nint* p = parts) LayoutOf(partsType).Release((byte*)p);
+    }
+
+    private const long UnusedSlot = long.MinValue;
+
+    /// <summary>A set as Library/py/sets.py lays it out, its table sized and filled as CPython's set(s) would be (so
+    /// it iterates in the order a copy of the Python set does).</summary>
+    private static bool WriteSet(nint o, SetType t, byte* p)
+    {
+        if (Py.TypeOf(o) != Py.SetType)
+        {
+            Py.PyErr_SetString(Py.TypeError, "expected a set");
+            return false;
+        }
+        if (!IsKeyType(t.Key))
+        {
+            Py.PyErr_SetString(Py.TypeError, $"a set of {TypeOps.PyName(t.Key)} cannot be passed to compiled code; sets of numbers, strings or tuples of them are supported");
+            return false;
+        }
+        long used = Py.PySet_Size(o), size = 8, stride = ValueLayout.ItemStride(t.Key);
+        while (size <= used * 2) size *= 2;
+        byte* meta = SharpJit.Runtime.RuntimeLists.Allocate(4, 8);
+        byte* hashes = SharpJit.Runtime.RuntimeLists.Allocate(size, 8);
+        byte* keys = SharpJit.Runtime.RuntimeLists.Allocate(size, stride);
+        var parts = new[] { (nint)meta, (nint)hashes, (nint)keys };
+        nint iterator = Py.PyObject_GetIter(o);
+        if (parts.Any(x => x == 0) || iterator == 0)
+        {
+            foreach (var x in parts) if (x != 0) SharpJit.Runtime.RuntimeLists.FreeBlock((byte*)x);
+            if (iterator == 0) return false;
+            Py.Py_DecRef(iterator);
+            Py.PyErr_SetString(Py.TypeError, "out of memory converting a set");
+            return false;
+        }
+        long* slots = *(long**)(hashes + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        byte* keyItems = *(byte**)(keys + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        for (long j = 0; j < size; j++) slots[j] = UnusedSlot;
+        byte* scratch = stackalloc byte[(int)stride];
+        long first = -1;
+        bool ok = true;
+        for (nint item; ok && (item = Py.PyIter_Next(iterator)) != 0; Py.Py_DecRef(item))
+        {
+            ok = WriteItem(item, t.Key, scratch);
+            if (!ok) break;
+            long h = KeyHash(scratch, t.Key);
+            if (h == UnusedSlot) h++;   // as sets.py's _slot_hash
+            long slot = CleanSlot(slots, size - 1, h);
+            slots[slot] = h;
+            Buffer.MemoryCopy(scratch, keyItems + slot * stride, stride, stride);
+            if (first < 0) first = slot;
+        }
+        Py.Py_DecRef(iterator);
+        ok = ok && Py.PyErr_Occurred() == 0;
+        if (!ok)
+        {
+            for (long j = 0; j < size; j++)
+                if (slots[j] != UnusedSlot) Undo(t.Key, keyItems + j * stride);
+            *(long*)(keys + SharpJit.Runtime.RuntimeLists.LengthOffset) = 0;
+            ReleaseParts(parts, t.Parts);
+            return false;
+        }
+        // Unused slots hold a copy of an item (sets.py's layout), each with its own reference.
+        if (first < 0) *(long*)(keys + SharpJit.Runtime.RuntimeLists.LengthOffset) = 0;
+        else
+            for (long j = 0; j < size; j++)
+                if (slots[j] == UnusedSlot)
+                {
+                    Buffer.MemoryCopy(keyItems + first * stride, keyItems + j * stride, stride, stride);
+                    RetainKey(keyItems + j * stride, t.Key);
+                }
+        long* counts = *(long**)(meta + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        counts[0] = counts[1] = used; counts[2] = size - 1; counts[3] = 0;
+        for (int j = 0; j < 3; j++) ((nint*)p)[j] = parts[j];
+        (_argTables ??= new()).Add((o, parts, t));
+        return true;
+    }
+
+    /// <summary>The free slot for hash h in a table with no deleted items (sets.py's _insert_clean, CPython's
+    /// set_insert_clean).</summary>
+    private static long CleanSlot(long* slots, long mask, long h)
+    {
+        const int linearProbes = 9;
+        long i = h & mask;
+        ulong perturb = (ulong)h;
+        while (true)
+        {
+            if (slots[i] == UnusedSlot) return i;
+            if (i + linearProbes <= mask)
+                for (long j = i + 1; j <= i + linearProbes; j++)
+                    if (slots[j] == UnusedSlot) return j;
+            perturb >>= 5;
+            i = (long)((ulong)i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    /// <summary>Takes one more reference to the strings a key holds (keys are numbers, str and tuples of them).</summary>
+    private static void RetainKey(byte* p, SjType t)
+    {
+        if (t == SimpleType.Str) SharpJit.Runtime.RuntimeStrings.Retain(*(byte**)p);
+        else if (t is TupleType tt)
+        {
+            var layout = LayoutOf(tt);
+            for (int i = 0; i < tt.Items.Length; i++) RetainKey(p + layout.Offset(i), tt.Items[i]);
+        }
     }
 
     /// <summary>hash() of a key as compiled code computes it (Library/Dicts.cs HashOf).</summary>
@@ -458,23 +654,73 @@ internal static unsafe class Boxing
 
     /// <summary>Writes the lists compiled code changed back into the Python lists passed in, and drops the call's
     /// references to them. False with a Python exception set when writing back failed.</summary>
-    private static bool ReflectArgLists()
+    private static bool ReflectArgLists(CallMark mark)
     {
-        bool ok = ReflectArgDicts();
-        if (_argLists is not { Count: > 0 } lists) return ok;
-        foreach (var (o, list, t) in lists)
+        bool ok = true;
+        _convertedLists?.Clear();
+        var lists = _argLists;
+        int first = mark.Lists, count = (lists?.Count ?? 0) - first;
+        if (count > 0)
         {
-            byte* l = (byte*)list;
-            if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0)
+            var reflected = _reflectedLists ??= new();
+            for (int k = first; k < lists!.Count; k++) reflected[lists[k].List] = lists[k].Py;
+            for (int k = first; k < lists.Count; k++)   // items before the lists holding them
             {
-                nint fresh = ReadList(l, t);
-                ok = fresh != 0 && Py.PyList_SetSlice(o, 0, Py.PyList_Size(o), fresh) == 0;
-                if (fresh != 0) Py.Py_DecRef(fresh);
+                var (o, list, t) = lists[k];
+                byte* l = (byte*)list;
+                if (ok && *(long*)(l + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0 && !ReflectNumbersInPlace(o, l, t))
+                {
+                    nint fresh = ReadList(l, t);
+                    ok = fresh != 0 && Py.PyList_SetSlice(o, 0, Py.PyList_Size(o), fresh) == 0;
+                    if (fresh != 0) Py.Py_DecRef(fresh);
+                }
             }
-            ValueLayout.ReleaseList(l, t);
         }
-        lists.Clear();
+        ok = ReflectArgTables(ok, mark.Tables);
+        _reflectedLists?.Clear();
+        if (count > 0)
+        {
+            for (int k = first; k < lists!.Count; k++) ValueLayout.ReleaseList((byte*)lists[k].List, lists[k].Type);
+            lists.RemoveRange(first, count);
+        }
         return ok;
+    }
+
+    /// <summary>Writes back a list of floats or ints that kept its length item by item, replacing only the items whose
+    /// value changed (the others keep their objects, and nothing is boxed for them); false for other lists.</summary>
+    private static bool ReflectNumbersInPlace(nint o, byte* list, ListType t)
+    {
+        long n = *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset);
+        bool floats = t.Element == ScalarType.Float64;
+        if (!floats && t.Element != ScalarType.Int64 || n != Py.PyList_Size(o)) return false;
+        byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
+        nint* source = Py.DirectLayouts ? Py.ListItems(o) : null;   // PyList_SetItem keeps the item array where it is
+        for (long k = 0; k < n; k++)
+        {
+            nint old = source != null ? source[k] : Py.Fast.PyList_GetItem(o, (nint)k);
+            nint fresh;
+            if (floats)
+            {
+                long v = ((long*)items)[k];   // compared as bits: -0.0 and NaNs are replaced only when they changed
+                if (Py.TypeOf(old) == Py.FloatType
+                    && BitConverter.DoubleToInt64Bits(source != null ? Py.FloatValue(old) : Py.Fast.PyFloat_AsDouble(old)) == v) continue;
+                fresh = Py.Fast.PyFloat_FromDouble(BitConverter.Int64BitsToDouble(v));
+            }
+            else
+            {
+                long v = ((long*)items)[k];
+                if (Py.TypeOf(old) == Py.LongType)
+                {
+                    long was = Py.Fast.PyLong_AsLongLong(old);
+                    if (was == -1 && Py.Fast.PyErr_Occurred() != 0) Py.PyErr_Clear();   // an int too big for 64 bits: replaced
+                    else if (was == v) continue;
+                }
+                fresh = Py.Fast.PyLong_FromLongLong(v);
+            }
+            if (fresh == 0) return false;
+            Py.PyList_SetItem(o, (nint)k, fresh);   // drops the old item (a number: no Python code runs)
+        }
+        return true;
     }
 
     /// <summary>A new Python dict of the live entries of a compiled dict (which keeps its references): its lists are
@@ -502,51 +748,62 @@ internal static unsafe class Boxing
         return result;
     }
 
-    /// <summary>A new Python set of the items of a compiled set (which keeps its references): its lists are (used,
-    /// fill, mask, finger), slot hashes (long.MinValue: unused, -1: deleted), keys.</summary>
+    /// <summary>A new Python set of the items of a compiled set (which keeps its references).</summary>
     private static nint ReadSet(byte* p, SetType t)
+    {
+        nint result = Py.PySet_New(0);
+        if (result == 0 || AddSetItems(p, t, result)) return result;
+        Py.Py_DecRef(result);
+        return 0;
+    }
+
+    /// <summary>Adds the items of a compiled set to a Python set: its lists are (used, fill, mask, finger), slot hashes
+    /// (long.MinValue: unused, -1: deleted), keys. False with an exception set.</summary>
+    private static bool AddSetItems(byte* p, SetType t, nint into)
     {
         byte** parts = (byte**)p;
         long n = *(long*)(parts[1] + SharpJit.Runtime.RuntimeLists.LengthOffset);
         long* hashes = *(long**)(parts[1] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         byte* keys = *(byte**)(parts[2] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         int stride = ValueLayout.ItemStride(t.Key);
-        nint result = Py.PySet_New(0);
-        if (result == 0) return 0;
         for (long k = 0; k < n; k++)
         {
-            if (hashes[k] == long.MinValue || hashes[k] == -1) continue;
+            if (hashes[k] == UnusedSlot || hashes[k] == -1) continue;
             nint key = Read(keys + k * stride, t.Key, borrowed: true);
-            int status = key == 0 ? -1 : Py.PySet_Add(result, key);
+            int status = key == 0 ? -1 : Py.PySet_Add(into, key);
             if (key != 0) Py.Py_DecRef(key);
-            if (status != 0) { Py.Py_DecRef(result); return 0; }
+            if (status != 0) return false;
         }
-        return result;
+        return true;
     }
 
-    /// <summary>Rewrites the dicts compiled code changed (any of its lists written) and drops the call's references.</summary>
-    private static bool ReflectArgDicts()
+    /// <summary>Rewrites the dicts and sets compiled code changed (any of their lists written) and drops the call's
+    /// references to them.</summary>
+    private static bool ReflectArgTables(bool ok, int first)
     {
-        if (_argDicts is not { Count: > 0 } dicts) return true;
-        bool ok = true;
-        foreach (var (o, parts, t) in dicts)
+        if (_argTables is not { } tables || tables.Count <= first) return ok;
+        for (int k = first; k < tables.Count; k++)
         {
+            var (o, parts, t) = tables[k];
             bool changed = parts.Any(x => *(long*)((byte*)x + SharpJit.Runtime.RuntimeLists.ChangedOffset) != 0);
-            if (ok && changed)
-            {
-                nint fresh;
-                fixed (nint* p = parts) fresh = ReadDict((byte*)p, t);
-                if (fresh != 0) { Py.PyDict_Clear(o); ok = Py.PyDict_Update(o, fresh) == 0; Py.Py_DecRef(fresh); }
-                else ok = false;
-            }
-            ReleaseDictParts(parts, t);
+            fixed (nint* p = parts)
+                if (ok && changed && t is DictType dict)
+                {
+                    nint fresh = ReadDict((byte*)p, dict);
+                    if (fresh != 0) { Py.PyDict_Clear(o); ok = Py.PyDict_Update(o, fresh) == 0; Py.Py_DecRef(fresh); }
+                    else ok = false;
+                }
+                else if (ok && changed && t is SetType set)
+                    ok = Py.PySet_Clear(o) == 0 && AddSetItems((byte*)p, set, o);
         }
-        dicts.Clear();
+        for (int k = first; k < tables.Count; k++)
+            ReleaseParts(tables[k].Parts, tables[k].Type is DictType d ? d.Parts : ((SetType)tables[k].Type).Parts);
+        tables.RemoveRange(first, tables.Count - first);
         return ok;
     }
 
     /// <summary>A new Python list of the items of a compiled list (which keeps its references).</summary>
-    private static nint ReadList(byte* list, ListType t)
+    public static nint ReadList(byte* list, ListType t)
     {
         long n = *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset);
         byte* items = *(byte**)(list + SharpJit.Runtime.RuntimeLists.ItemsOffset);
@@ -606,15 +863,33 @@ internal static unsafe class Boxing
     }
 
     /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
-    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType || t is TupleType tt && tt.Items.Any(HoldsStr);
+    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType or SetType || t is TupleType tt && tt.Items.Any(HoldsStr);
 
-    /// <summary>Drops the call's references to its argument strings (after the call, or when converting failed).</summary>
-    public static bool ReleaseArgStrings()
+    /// <summary>How many strings, lists and dicts or sets the calls in progress on this thread hold: a call made while
+    /// another runs (from an objmode block) releases only what it added.</summary>
+    public readonly record struct CallMark(int Strings, int Lists, int Tables, int Arrays);
+
+    public static CallMark Mark() => new(_argStrings?.Count ?? 0, _argLists?.Count ?? 0, _argTables?.Count ?? 0, NdArrays.ItemArrays?.Count ?? 0);
+
+    /// <summary>Drops the arrays items of the call's lists held (after its result is read: it may hold them).</summary>
+    public static void ReleaseItemArrays(CallMark mark)
     {
-        bool reflected = ReflectArgLists();
-        if (_argStrings is not { Count: > 0 } made) return reflected;
-        foreach (var s in made) SharpJit.Runtime.RuntimeStrings.Release((byte*)s);
-        made.Clear();
+        if (NdArrays.ItemArrays is not { } held || held.Count <= mark.Arrays) return;
+        for (int k = held.Count - 1; k >= mark.Arrays; k--) Py.Py_DecRef(held[k]);
+        held.RemoveRange(mark.Arrays, held.Count - mark.Arrays);
+    }
+
+    /// <summary>The arguments are converted: a list met again later (by a call from an objmode block) is another list.</summary>
+    public static void ArgumentsConverted() => _convertedLists?.Clear();
+
+    /// <summary>Writes back the containers the call (the one that took <paramref name="mark"/>) converted and drops its
+    /// references to them and to its argument strings (after the call, or when converting failed).</summary>
+    public static bool ReleaseArgStrings(CallMark mark)
+    {
+        bool reflected = ReflectArgLists(mark);
+        if (_argStrings is not { } made || made.Count <= mark.Strings) return reflected;
+        for (int k = mark.Strings; k < made.Count; k++) SharpJit.Runtime.RuntimeStrings.Release((byte*)made[k]);
+        made.RemoveRange(mark.Strings, made.Count - mark.Strings);
         return reflected;
     }
 
@@ -631,7 +906,10 @@ internal static unsafe class Boxing
             case ListType lt:
             {
                 byte* list = *(byte**)p;
-                nint r = ReadList(list, lt);
+                if (_reflectedLists is { Count: > 0 } reflected && reflected.TryGetValue((nint)list, out var passedIn))
+                    return Py.NewRef(passedIn);   // written back in place already
+                nint r = TypedList.OwnerOf(list);   // a typed List comes back as itself
+                if (r == 0) r = ReadList(list, lt);
                 if (!borrowed) ValueLayout.ReleaseList(list, lt);
                 return r;
             }

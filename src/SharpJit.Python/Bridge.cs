@@ -277,9 +277,9 @@ internal static unsafe class Bridge
     }
 
     /// <summary>Asks Python for the type of an argument the fast path did not recognise; false with TypeError set.</summary>
-    public static bool LearnType(nint dispatcher, nint value, int position)
+    public static bool LearnType(nint dispatcher, nint value, int position, nint argument)
     {
-        nint r = CallHelper("typeof", Py.NewRef(dispatcher), Py.NewRef(value), Py.PyLong_FromLongLong(position));
+        nint r = CallHelper("typeof", Py.NewRef(dispatcher), Py.NewRef(value), Py.PyLong_FromLongLong(position), Py.NewRef(argument));
         if (r == 0) return false;
         string? name = Py.AsString(r);
         Py.Py_DecRef(r);

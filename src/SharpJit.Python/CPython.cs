@@ -23,6 +23,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyObject_CallObject(nint callable, nint args);
     [LibraryImport(Lib)] public static partial int PyObject_IsTrue(nint o);
     [LibraryImport(Lib)] public static partial nint PyObject_Repr(nint o);
+    [LibraryImport(Lib)] public static partial nint PyObject_RichCompare(nint a, nint b, int op);
     [LibraryImport(Lib)] public static partial nint PyObject_Str(nint o);
     [LibraryImport(Lib)] public static partial int PyType_IsSubtype(nint a, nint b);
     [LibraryImport(Lib)] public static partial nint PyType_FromSpec(PyTypeSpec* spec);
@@ -66,6 +67,10 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyDict_Update(nint d, nint other);
     [LibraryImport(Lib)] public static partial int PyDict_Next(nint d, nint* pos, nint* key, nint* value);
     [LibraryImport(Lib)] public static partial nint PySet_New(nint iterable);
+    [LibraryImport(Lib)] public static partial nint PySet_Size(nint set);
+    [LibraryImport(Lib)] public static partial int PySet_Clear(nint set);
+    [LibraryImport(Lib)] public static partial nint PyObject_GetIter(nint o);
+    [LibraryImport(Lib)] public static partial nint PyIter_Next(nint iterator);
     [LibraryImport(Lib)] public static partial int PySet_Add(nint set, nint key);
     [LibraryImport(Lib)] public static partial int PyDict_SetItem(nint d, nint key, nint value);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);
@@ -120,18 +125,43 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, UnicodeType, None, True, False, TypeError, RuntimeError, ValueError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, NotImplemented, TypeError, RuntimeError, ValueError, IndexError, MemoryError;
 
     public static void LoadDataSymbols()
     {
         var main = NativeLibrary.GetMainProgramHandle();
         nint Sym(string n) => NativeLibrary.GetExport(main, n);
         LongType = Sym("PyLong_Type"); FloatType = Sym("PyFloat_Type"); BoolType = Sym("PyBool_Type");
-        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); None = Sym("_Py_NoneStruct");
+        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); SetType = Sym("PySet_Type"); None = Sym("_Py_NoneStruct");
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
-        ValueError = *(nint*)Sym("PyExc_ValueError");
+        ValueError = *(nint*)Sym("PyExc_ValueError"); IndexError = *(nint*)Sym("PyExc_IndexError");
+        MemoryError = *(nint*)Sym("PyExc_MemoryError"); NotImplemented = Sym("_Py_NotImplementedStruct");
+        ProbeLayouts();
     }
+
+    /// <summary>Lists and floats are read in place (ob_item, ob_fval) when this interpreter lays them out as every
+    /// non-debug CPython 3 does: probed once on real objects, else the API calls are used.</summary>
+    public static bool DirectLayouts { get; private set; }
+    private const int ListSizeOffset = 16, ListItemsOffset = 24, FloatValueOffset = 16;
+
+    private static void ProbeLayouts()
+    {
+        nint f = PyFloat_FromDouble(1.625), list = PyList_New(0);
+        bool ok = f != 0 && list != 0 && PyList_Append(list, f) == 0 && PyList_Append(list, f) == 0
+            && *(double*)(f + FloatValueOffset) == 1.625 && *(nint*)(list + ListSizeOffset) == 2
+            && (*(nint**)(list + ListItemsOffset))[1] == f;
+        if (list != 0) Py_DecRef(list);
+        if (f != 0) Py_DecRef(f);
+        if (!ok) PyErr_Clear();
+        DirectLayouts = ok;
+    }
+
+    /// <summary>A list's item array (borrowed references; valid until the list changes). Only when <see cref="DirectLayouts"/>.</summary>
+    public static nint* ListItems(nint list) => *(nint**)(list + ListItemsOffset);
+
+    /// <summary>The value of an exact float. Only when <see cref="DirectLayouts"/>.</summary>
+    public static double FloatValue(nint exactFloat) => *(double*)(exactFloat + FloatValueOffset);
 
     /// <summary>Py_TYPE(o): ob_type follows the reference count in every non-debug build (part of the stable ABI).</summary>
     public static nint TypeOf(nint o) => *(nint*)(o + 8);

@@ -129,6 +129,7 @@ internal sealed unsafe class Dispatcher
         byte* argBuf = stackalloc byte[Math.Max(e.Args.Size, 8)];
         byte* result = stackalloc byte[Math.Max(e.ResultSize, 16)];
         var kinds = e.Kinds;
+        var mark = e.CopiesStrings ? Boxing.Mark() : default;
         for (int i = 0; i < kinds.Length; i++)
         {
             nint o = argv[i];
@@ -141,8 +142,13 @@ internal sealed unsafe class Dispatcher
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return 0;
                 *(long*)p = v;
             }
-            else if (!e.ArgPlans[i].Write(o, argBuf)) { Boxing.ReleaseArgStrings(); return 0; }
+            else if (!e.ArgPlans[i].Write(o, argBuf))
+            {
+                if (e.CopiesStrings) { Boxing.ReleaseArgStrings(mark); Boxing.ReleaseItemArrays(mark); }
+                return 0;
+            }
         }
+        if (e.CopiesStrings) Boxing.ArgumentsConverted();
         int status;
         NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // an objmode block may pass a view of one to Python
         if (NoGil)
@@ -152,17 +158,26 @@ internal sealed unsafe class Dispatcher
             Py.PyEval_RestoreThread(ts);
         }
         else status = e.Entry(argBuf, result);
-        bool written = !e.CopiesStrings || Boxing.ReleaseArgStrings();   // lists changed by the call are written back
+        // Again (an objmode block may have called another dispatcher): a borrowed array written back or returned is a
+        // view of one of them.
+        NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;
+        bool written = !e.CopiesStrings || Boxing.ReleaseArgStrings(mark);   // lists changed by the call are written back
         if (RuntimeOutput.Pending) RuntimeOutput.Flush();
-        if (status != 0) return Bridge.RaiseCompiled();
-        if (!written) return 0;
+        if (!e.CopiesStrings) return status != 0 ? Bridge.RaiseCompiled() : ReadResult(e, result);
+        nint r = status != 0 ? Bridge.RaiseCompiled() : written ? ReadResult(e, result) : 0;
+        Boxing.ReleaseItemArrays(mark);   // the result may hold arrays that were items of its lists
+        return r;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static nint ReadResult(CompiledEntry e, byte* result)
+    {
         switch (e.ResultKind)
         {
             case Boxing.Float: if (!e.ConvertsResult) return Py.Fast.PyFloat_FromDouble(*(double*)result); break;
             case Boxing.Int: if (!e.ConvertsResult) return Py.Fast.PyLong_FromLongLong(*(long*)result); break;
         }
         if (e.ConvertsResult) Boxing.Convert(result, e.CompiledReturnType, e.ReturnType);
-        NdArrays.CallArgs = argv; NdArrays.CallArgCount = e.ArgTypes.Length;   // again (an objmode block may have called another dispatcher): a returned borrowed array is a view of one of them
         return e.ResultPlan.Read(result);
     }
 
@@ -311,7 +326,7 @@ internal sealed unsafe class Dispatcher
             for (; i < count; i++)
                 if (!Boxing.AppendKey(argv[i], key, ref n)) break;
             if (i == count) return new ReadOnlySpan<byte>(key, n).ToArray();
-            if (!Bridge.LearnType(Self, Boxing.FirstUnknown(argv[i]), i)) return null;
+            if (!Bridge.LearnType(Self, Boxing.FirstUnknown(argv[i]), i, argv[i])) return null;
         }
         Py.PyErr_SetString(Py.TypeError, $"arguments of {Name}() are nested too deeply to pass to compiled code");
         return null;

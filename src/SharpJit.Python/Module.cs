@@ -36,7 +36,9 @@ internal static unsafe class Module
             DispatcherType.Create();
             ArrayOwnerType.Create();
             GeneratorIterator.Create();
-            if (DispatcherType.Type == 0 || Py.PyModule_AddObjectRef(module, "Dispatcher", DispatcherType.Type) < 0) { Py.Py_DecRef(module); return 0; }
+            TypedList.Create();
+            if (DispatcherType.Type == 0 || Py.PyModule_AddObjectRef(module, "Dispatcher", DispatcherType.Type) < 0
+                || TypedList.Type == 0 || Py.PyModule_AddObjectRef(module, "TypedList", TypedList.Type) < 0) { Py.Py_DecRef(module); return 0; }
             return module;
         }
         catch (Exception ex)

@@ -165,8 +165,18 @@ internal static unsafe class NdArrays
             nint found = Find(CallArgs[i], data, 0);
             if (found != 0) return found;
         }
+        if (ItemArrays is { } items)
+            for (int i = items.Count - 1; i >= 0; i--)
+            {
+                nint found = Find(items[i], data, 0);
+                if (found != 0) return found;
+            }
         return 0;
     }
+
+    /// <summary>Arrays passed in as items of containers (lists) in the calls in progress on this thread, each held (a
+    /// new reference) until the call's result is read: a list written back or returned gives them back as themselves.</summary>
+    [ThreadStatic] public static List<nint>? ItemArrays;
 
     private static nint Find(nint o, byte* data, int depth)
     {

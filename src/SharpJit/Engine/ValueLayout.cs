@@ -98,6 +98,15 @@ public sealed unsafe class ValueLayout
         Runtime.RuntimeGenerators.Free(obj);
     }
 
+    /// <summary>Values of this type hold references that <see cref="ReleaseOne(byte*, SjType)"/> drops.</summary>
+    public static bool HoldsReferences(SjType t) => t switch
+    {
+        ArrayType or ListType or DictType or SetType => true,
+        TupleType tt => tt.Items.Any(HoldsReferences),
+        OptionalType o => HoldsReferences(o.Inner),
+        _ => t == SimpleType.Str,
+    };
+
     /// <summary>The distance between items of a list of this element type (its size rounded up to its alignment, as
     /// LLVM lays out an array).</summary>
     public static int ItemStride(SjType element)
@@ -114,7 +123,13 @@ public sealed unsafe class ValueLayout
         long n = *(long*)(list + Runtime.RuntimeLists.LengthOffset);
         byte* items = *(byte**)(list + Runtime.RuntimeLists.ItemsOffset);
         int stride = ItemStride(t.Element);
-        for (long k = 0; k < n; k++) ReleaseOne(items + k * stride, t.Element);
+        if (t.Element is TupleType tuple && HoldsReferences(tuple))
+        {
+            var layout = new ValueLayout(tuple.Items);
+            for (long k = 0; k < n; k++) layout.Release(items + k * stride);
+        }
+        else if (HoldsReferences(t.Element))
+            for (long k = 0; k < n; k++) ReleaseOne(items + k * stride, t.Element);
         Runtime.RuntimeLists.FreeBlock(list);
     }
 
