@@ -177,3 +177,26 @@ def test_assigning_another_type_to_a_declared_attribute_is_a_typing_error():
 
     with pytest.raises(sharpjit.errors.TypingError, match="attribute 'x' of 'Strict' objects is declared float and assigned a str here"):
         make()
+
+
+class Link:
+    def __init__(self, value, next=None):
+        self.value = value
+        self.next = next
+
+
+def test_linked_instances_return_as_linked_objects_and_nothing_leaks():
+    from sharpjit import _sharpjit
+
+    @sharpjit.jit
+    def build(n):
+        head = None
+        for k in range(n):
+            head = Link(k, head)
+        return head
+
+    before = _sharpjit._live_allocations()
+    head = build(3)
+    assert (head.value, head.next.value, head.next.next.value, head.next.next.next) == (2, 1, 0, None)
+    assert build(0) is None
+    assert _sharpjit._live_allocations() == before
