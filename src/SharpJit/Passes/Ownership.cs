@@ -86,7 +86,7 @@ public static class Ownership
             if (b.IsLanding) continue;
             foreach (var phi in b.Phis.Where(IsOwned))
                 for (int k = 0; k < phi.Args.Length; k++)
-                    if (phi.Args[k] is not Instr { Op: Op.Undef })
+                    if (phi.Args[k] is not Instr { Op: Op.Undef } && HasReferences(phi.Args[k].Type))   // None joining an Optional holds nothing
                         IrEdit.Append(b.Preds[k], RefOp(f, Op.IncRef, phi.Args[k]));
         }
     }
