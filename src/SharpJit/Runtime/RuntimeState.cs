@@ -382,17 +382,18 @@ public static unsafe class RuntimeStrings
     }
 
     /// <summary>A new string with one reference, from UTF-8 bytes (no NUL among them).</summary>
-    public static byte* AllocateUtf8(ReadOnlySpan<byte> utf8)
+    public static byte* AllocateUtf8(ReadOnlySpan<byte> utf8, SmallBlocks.FreeLists? lists = null)
     {
-        var p = AllocateBytes(utf8.Length);
+        var p = AllocateBytes(utf8.Length, lists);
         utf8.CopyTo(new Span<byte>(p, utf8.Length));
         return p;
     }
 
     /// <summary>A new string of n bytes with one reference, NUL-terminated, its bytes for the caller to write.</summary>
-    public static byte* AllocateBytes(long n)
+    /// <param name="lists">The thread's free lists, for callers making many strings (<see cref="SmallBlocks.Local"/>).</param>
+    public static byte* AllocateBytes(long n, SmallBlocks.FreeLists? lists = null)
     {
-        var block = (long*)SmallBlocks.Allocate(Header + n + 1);
+        var block = (long*)SmallBlocks.Allocate(Header + n + 1, lists ?? SmallBlocks.Local);
         block[0] = n;
         block[1] = NoHash;
         block[2] = 1;
@@ -460,10 +461,10 @@ public static unsafe partial class SmallBlocks
 
     [ThreadStatic] private static FreeLists? _lists;
 
-    private sealed class FreeLists
+    public sealed class FreeLists
     {
-        public readonly nint[] Heads = new nint[Classes];
-        public long CachedBytes;
+        internal readonly nint[] Heads = new nint[Classes];
+        internal long CachedBytes;
     }
 
     [LibraryImport("libc.so.6", EntryPoint = "malloc"), SuppressGCTransition]
@@ -473,7 +474,10 @@ public static unsafe partial class SmallBlocks
 
     private static int ClassOf(long size) => (int)((size + Granule - 1) / Granule);
 
-    public static void* Allocate(long size)
+    /// <summary>This thread's free lists.</summary>
+    public static FreeLists Local => _lists ??= new FreeLists();
+
+    public static void* Allocate(long size, FreeLists lists)
     {
         if (size > MaxSmall)
         {
@@ -482,7 +486,6 @@ public static unsafe partial class SmallBlocks
             return big;
         }
         int k = ClassOf(size);
-        var lists = _lists ??= new FreeLists();
         nint head = lists.Heads[k];
         if (head != 0)
         {
@@ -500,7 +503,7 @@ public static unsafe partial class SmallBlocks
     {
         if (size > MaxSmall) { LibcFree(block); return; }
         int k = ClassOf(size);
-        var lists = _lists ??= new FreeLists();
+        var lists = Local;
         if (lists.CachedBytes + k * Granule > MaxCachedBytes) { LibcFree(block); return; }
         *(nint*)block = lists.Heads[k];
         lists.Heads[k] = (nint)block;

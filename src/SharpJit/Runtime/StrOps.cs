@@ -20,11 +20,11 @@ public static unsafe class StrOps
     private static readonly nint[] AsciiChars = Enumerable.Range(0, 128).Select(c => (nint)RuntimeStrings.AllocateImmortal(((char)c).ToString())).ToArray();
 
     private static ReadOnlySpan<byte> Bytes(byte* s) => RuntimeStrings.StrSpan(s);
-    private static byte* Make(ReadOnlySpan<byte> utf8)
+    private static byte* Make(ReadOnlySpan<byte> utf8, SmallBlocks.FreeLists? lists = null)
     {
         if (utf8.Length == 0) return Empty;
         if (utf8.Length == 1 && utf8[0] < 128) return (byte*)AsciiChars[utf8[0]];
-        return RuntimeStrings.AllocateUtf8(utf8);
+        return RuntimeStrings.AllocateUtf8(utf8, lists);
     }
     private static byte* Make(string s) => s.Length == 0 ? Empty : s.Length == 1 && s[0] < 128 ? (byte*)AsciiChars[s[0]] : RuntimeStrings.Allocate(s);
     private static string Text(byte* s) => RuntimeStrings.Read(s);
@@ -34,6 +34,7 @@ public static unsafe class StrOps
     /// <summary>The number of code points.</summary>
     public static long CodePoints(ReadOnlySpan<byte> u)
     {
+        if (System.Text.Ascii.IsValid(u)) return u.Length;   // vectorised: len() of a long ASCII str
         long n = 0;
         foreach (var b in u) if (!IsContinuation(b)) n++;
         return n;
@@ -689,6 +690,7 @@ public static unsafe class StrOps
         int n = u.Length;
         if (kind == 0)
         {
+            var lists = SmallBlocks.Local;
             int i = 0;
             while (true)
             {
@@ -697,7 +699,7 @@ public static unsafe class StrOps
                 // The rest after the last split keeps its trailing whitespace, as CPython's.
                 if (parts.Count == maxsplit) { if (!parts.Add(Make(u[i..]))) return null; break; }
                 int end = SkipWhile(u, i, space: false);
-                if (!parts.Add(Make(u[i..end]))) return null;
+                if (!parts.Add(Make(u[i..end], lists))) return null;
                 i = end;
             }
             return parts.Finish();
