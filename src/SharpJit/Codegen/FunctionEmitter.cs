@@ -121,6 +121,7 @@ public sealed unsafe partial class FunctionEmitter
             }
             foreach (var (phi, v, from) in _incoming) AddIncoming(phi, v, from);
             if (_unwind is { } unwind) EmitUnwind(unwind);
+            KeepSlotsInMemoryWhenLarge();
             RemoveEmptyLandingPhis(blocks);
             if (_generator != null) { EmitGeneratorMaker(); EmitGeneratorDrop(); EmitGeneratorNext(); }
         }
@@ -199,6 +200,29 @@ public sealed unsafe partial class FunctionEmitter
             Codegen.TypeModel.Of(t).DecRef(this, BuildLoad2(B, M.Lower(t), g, ""));
             BuildStore(B, ConstNull(M.Lower(t)), g);
         }
+    }
+
+    /// <summary>Exceptional exits emitted (to the unwind block or a landing).</summary>
+    private int _errorExits;
+
+    /// <summary>Past this many (exceptional exits × owned slots) the slots stay in memory.</summary>
+    public const int PromotedSlotLimit = 4096;
+
+    /// <summary>LLVM promotes the owned slots to SSA values, and then every exceptional exit is an operand of one phi per
+    /// slot at the unwind block (and at landings): a function with hundreds of raising calls and of owned values had
+    /// phis with a number of operands that grows with their product, and machine code generation slower still (40
+    /// constant set displays took ~20 s). Past <see cref="PromotedSlotLimit"/> the slots' stores and loads are made
+    /// volatile, so they stay in memory: each exit just branches, the unwind block loads what the slots hold, and the
+    /// code grows linearly. (A generator's slots are in its frame already.)</summary>
+    private void KeepSlotsInMemoryWhenLarge()
+    {
+        if (_generator != null || (long)_errorExits * _ownedSlots.Count <= PromotedSlotLimit) return;
+        foreach (var slot in _ownedSlots.Values)
+            for (var use = GetFirstUse(slot); use.Handle != 0; use = GetNextUse(use))
+            {
+                var user = GetUser(use);
+                if (IsAStoreInst(user).Handle != 0 || IsALoadInst(user).Handle != 0) SetVolatile(user, 1);
+            }
     }
 
     /// <summary>The unwind block: drops every reference the frame still owns, then returns the failure result.</summary>
@@ -298,6 +322,7 @@ public sealed unsafe partial class FunctionEmitter
     {
         var handler = _irBlock?.Handler;
         if (!Spec.CanRaise && handler == null) throw Internal(span, $"internal: '{Spec.Function.QualName}' was analysed as unable to raise, but raises here");
+        _errorExits++;
         var (line, _) = Source.LineColumn(span.Start);
         // Values the lowering being emitted made and still holds (a result array being filled) are dropped here.
         foreach (var (v, t) in _temporaries) TypeModel.Of(t).DecRef(this, v);

@@ -130,9 +130,11 @@ public sealed unsafe class ModuleEmitter
         PositionBuilderAtEnd(b, done);
     }
 
-    /// <summary>libc's _setjmp (returns twice) and longjmp (never returns), for the recursion guard.</summary>
+    /// <summary>libc's _setjmp (returns twice) and longjmp (never returns), for the recursion guard; memcmp.</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibC(string name)
     {
+        if (name == "memcmp")
+            return DeclareExternal("libc:memcmp", "memcmp", () => FunctionType(I32, new[] { Ptr, Ptr, I64 }), "nounwind");
         bool setjmp = name == "_setjmp";
         return DeclareExternal("libc:" + name, name, () => setjmp ? FunctionType(I32, new[] { Ptr }) : FunctionType(Void, new[] { Ptr, I32 }),
             setjmp ? "returns_twice" : "noreturn", "nounwind");
@@ -257,20 +259,21 @@ public sealed unsafe class ModuleEmitter
     public LLVMValueRef ConstComplex(double re, double im) => ConstStructInContext(Ctx, new[] { ConstF64(re), ConstF64(im) });
 
     /// <summary>A pointer to a NUL-terminated UTF-8 constant, shared between uses. Like every str it is preceded by
-    /// an 8-byte reference count, here -1: constants are never counted or freed (<see cref="StrModel"/>).</summary>
+    /// the header of Runtime.RuntimeStrings: its length, its hash (computed here) and a reference count of -1
+    /// (constants are never counted or freed, <see cref="StrModel"/>).</summary>
     public LLVMValueRef ConstString(string s)
     {
         if (_strings.TryGetValue(s, out var p)) return p;
         var bytes = System.Text.Encoding.UTF8.GetBytes(s);
         var text = LLVM.ConstStringInContext(Ctx, bytes, nullTerminate: true);
-        var init = ConstStructInContext(Ctx, new[] { ConstI64(-1), text });
+        var init = ConstStructInContext(Ctx, new[] { ConstI64(bytes.Length), ConstI64(global::SharpJit.Runtime.Hashing.HashUtf8(bytes)), ConstI64(-1), text });
         var g = AddGlobal(Module, TypeOf(init), $".str{_strings.Count}");
         SetInitializer(g, init);
         SetGlobalConstant(g, 1);
         SetLinkage(g, LLVMLinkage.LLVMPrivateLinkage);
         SetUnnamedAddress(g, LLVMUnnamedAddr.LLVMGlobalUnnamedAddr);
         SetAlignment(g, 8);
-        p = LLVM.ConstInBoundsGEP2(TypeOf(init), g, new[] { LLVM.ConstInt(I32, 0), LLVM.ConstInt(I32, 1) });
+        p = LLVM.ConstInBoundsGEP2(TypeOf(init), g, new[] { LLVM.ConstInt(I32, 0), LLVM.ConstInt(I32, 3) });
         _strings[s] = p;
         return p;
     }

@@ -243,19 +243,21 @@ i64 sj_sb_new(void)
     return (i64)b;
 }
 
-/* Strings compiled code owns are preceded by an 8-byte reference count (sharpjit's StrModel): 1 when made here,
-   -1 for constants, which are never freed. */
+/* Strings compiled code owns are preceded by a 24-byte header (sharpjit's StrModel): the length in bytes, the hash
+   (-1: not computed yet) and the reference count, 1 when made here, -1 for constants, which are never freed. */
 static char *new_str(const char *s, size_t n)
 {
-    i64 *block = malloc(8 + n + 1);
-    block[0] = 1;
-    char *p = (char *)(block + 1);
+    i64 *block = malloc(24 + n + 1);
+    block[0] = (i64)n;
+    block[1] = -1;
+    block[2] = 1;
+    char *p = (char *)(block + 3);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
 }
 
-void sj_str_free(char *p) { free(p - 8); }
+void sj_str_free(char *p) { free(p - 24); }
 
 char *sj_sb_finish(i64 sink)
 {

@@ -76,6 +76,9 @@ public sealed class Instr : Value
     /// <summary>A bound method (<c>xs.append</c>) used only as the callee of calls: its value is its receiver's, so it
     /// borrows the receiver's reference instead of taking one (Passes.Ownership).</summary>
     public bool BorrowsReceiver;
+    /// <summary>A parameter the function only reads (never returns, raises or yields): the caller's reference keeps it
+    /// alive for the whole call, so the callee takes none of its own (Passes.Ownership).</summary>
+    public bool BorrowedParam;
 
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
 }

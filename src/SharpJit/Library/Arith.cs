@@ -453,6 +453,11 @@ public static unsafe class Arith
         if (ta is TupleType tta && tb is TupleType ttb) return TupleCompare(e, op, a, tta, b, ttb);
         if (ta == SimpleType.Str && tb == SimpleType.Str)
         {
+            if (op is CmpOperator.Eq or CmpOperator.NotEq)
+            {
+                var same = StrCode.Equal(e, a, b);
+                return op == CmpOperator.Eq ? same : BuildNot(B, same, "");
+            }
             var cmp = e.CallRuntime("sj_str_cmp", a, b);
             return BuildICmp(B, op switch
             {

@@ -196,7 +196,7 @@ public static partial class Builtins
                 }
             }
         }
-        if (t == SimpleType.Str) return e.CallRuntime("sj_str_hash", v);
+        if (t == SimpleType.Str) return StrCode.Hash(e, v);
         return M.ConstI64(0x4D2_5CA8);   // None: any constant (CPython 3.11 hashes it by address)
     }
 }

@@ -23,7 +23,7 @@ public static class Ownership
     /// <summary>Values of this instruction are owned by the frame and counted. Constants (literals and frozen globals)
     /// are immortal: counting them would do nothing.</summary>
     public static bool IsOwned(Instr i) =>
-        !i.Streamed && !i.BorrowsReceiver && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
+        !i.Streamed && !i.BorrowsReceiver && !i.BorrowedParam && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
         && HasReferences(i.Type);
 
     public static bool HasReferences(SjType t) =>
@@ -50,6 +50,7 @@ public static class Ownership
     public static bool Run(IrFunction f)
     {
         MarkBorrowedReceivers(f);
+        MarkBorrowedParams(f);
         if (!f.Params.Concat(f.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs))).Any(IsOwned)) return false;
         IrEdit.SplitCriticalEdges(f);
         TakeBorrowedReferences(f);
@@ -114,6 +115,26 @@ public static class Ownership
             if (b.Handling is Instr hv) methods.Remove(hv);
         }
         foreach (var m in methods) m.BorrowsReceiver = true;
+    }
+
+    /// <summary>A parameter that is only read borrows the caller's reference (the caller drops its argument after the
+    /// call): no reference taken at entry and dropped after the last use, and no slot, in every call of a library
+    /// function. One that is returned, raised or a phi's operand keeps its own reference, as does a generator's (its
+    /// frame outlives the call).</summary>
+    private static void MarkBorrowedParams(IrFunction f)
+    {
+        if (f.Info.IsGenerator) return;
+        var candidates = f.Params.Where(p => HasReferences(p.Type)).ToHashSet();
+        if (candidates.Count == 0) return;
+        foreach (var b in f.Blocks)
+        {
+            if (b.Term.Value is Instr tv) candidates.Remove(tv);
+            if (b.Handling is Instr hv) candidates.Remove(hv);
+            foreach (var phi in b.Phis)
+                foreach (var a in phi.Args)
+                    if (a is Instr ai) candidates.Remove(ai);
+        }
+        foreach (var p in candidates) p.BorrowedParam = true;
     }
 
     private static (Dictionary<Block, HashSet<Value>> In, Dictionary<Block, HashSet<Value>> Out) Liveness(IrFunction f)

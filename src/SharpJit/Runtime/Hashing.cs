@@ -71,11 +71,21 @@ public static unsafe class Hashing
         }
     }
 
+    /// <summary>A str's hash: FNV-1a over its UTF-8, computed once and kept in the string's header (constants come
+    /// with theirs).</summary>
     public static long HashStr(byte* s)
     {
+        if (s == null) return HashUtf8(ReadOnlySpan<byte>.Empty);
+        long* cached = (long*)(s + RuntimeStrings.HashOffset);
+        if (*cached != RuntimeStrings.NoHash) return *cached;
+        return *cached = HashUtf8(RuntimeStrings.StrSpan(s));
+    }
+
+    /// <summary>FNV-1a over UTF-8 bytes, never -1 (which marks a hash not computed yet, and which CPython's hashes avoid).</summary>
+    public static long HashUtf8(ReadOnlySpan<byte> utf8)
+    {
         ulong h = 14695981039346656037UL;
-        if (s != null)
-            for (byte* p = s; *p != 0; p++) h = (h ^ *p) * 1099511628211UL;
+        foreach (byte b in utf8) h = (h ^ b) * 1099511628211UL;
         long r = (long)h;
         return r == -1 ? -2 : r;
     }

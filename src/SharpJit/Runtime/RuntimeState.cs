@@ -357,41 +357,47 @@ public static class RuntimeOutput
 }
 
 /// <summary>
-/// Strings made at run time (f-strings, str()): NUL-terminated UTF-8 in unmanaged memory, preceded by an 8-byte
-/// reference count that compiled code adjusts (Codegen.StrModel); the last reference frees the string. Constants
-/// carry a negative count and are never freed.
+/// Strings made at run time (f-strings, str()): NUL-terminated UTF-8 in unmanaged memory behind a 24-byte header
+/// <c>{ i64 byte length, i64 hash, i64 count }</c>. Compiled code adjusts the count (Codegen.StrModel; the last
+/// reference frees the string) and reads the length and the hash, which is computed on first use and kept (-1: not
+/// yet), as CPython caches a str's hash. Constants carry a negative count, are never freed and come with their hash.
+/// Small strings come from per-thread free lists (<see cref="SmallBlocks"/>): making and dropping many short strings
+/// (split, dict keys) reuses blocks instead of calling malloc and free each time.
 /// </summary>
 public static unsafe class RuntimeStrings
 {
-    private const int Header = 8;
+    public const int Header = 24;
+    /// <summary>Offsets from the string pointer of the header's fields.</summary>
+    public const int LengthOffset = -24, HashOffset = -16, CountOffset = -8;
+    /// <summary>The hash field of a string whose hash has not been computed yet.</summary>
+    public const long NoHash = -1;
 
     /// <summary>A new string with one reference (the caller's).</summary>
     public static byte* Allocate(string s)
     {
         int n = Encoding.UTF8.GetByteCount(s);
-        var block = (byte*)NativeMemory.Alloc((nuint)(Header + n + 1));
-        *(long*)block = 1;
-        var p = block + Header;
+        var p = AllocateBytes(n);
         fixed (char* c = s) Encoding.UTF8.GetBytes(c, s.Length, p, n);
-        p[n] = 0;
-        RuntimeStats.Allocated();
         return p;
     }
 
     /// <summary>A new string with one reference, from UTF-8 bytes (no NUL among them).</summary>
-    public static byte* AllocateUtf8(ReadOnlySpan<byte> utf8)
+    public static byte* AllocateUtf8(ReadOnlySpan<byte> utf8, SmallBlocks.FreeLists? lists = null)
     {
-        var p = AllocateBytes(utf8.Length);
+        var p = AllocateBytes(utf8.Length, lists);
         utf8.CopyTo(new Span<byte>(p, utf8.Length));
         return p;
     }
 
     /// <summary>A new string of n bytes with one reference, NUL-terminated, its bytes for the caller to write.</summary>
-    public static byte* AllocateBytes(long n)
+    /// <param name="lists">The thread's free lists, for callers making many strings (<see cref="SmallBlocks.Local"/>).</param>
+    public static byte* AllocateBytes(long n, SmallBlocks.FreeLists? lists = null)
     {
-        var block = (byte*)NativeMemory.Alloc((nuint)(Header + n + 1));
-        *(long*)block = 1;
-        var p = block + Header;
+        var block = (long*)SmallBlocks.Allocate(Header + n + 1, lists ?? SmallBlocks.Local);
+        block[0] = n;
+        block[1] = NoHash;
+        block[2] = 1;
+        var p = (byte*)block + Header;
         p[n] = 0;
         RuntimeStats.Allocated();
         return p;
@@ -401,7 +407,7 @@ public static unsafe class RuntimeStrings
     public static byte* AllocateImmortal(string s)
     {
         var p = Allocate(s);
-        *(long*)(p - Header) = -1;
+        *(long*)(p + CountOffset) = -1;
         RuntimeStats.Freed();
         return p;
     }
@@ -409,7 +415,7 @@ public static unsafe class RuntimeStrings
     /// <summary>Frees a string whose count reached zero (called by compiled code).</summary>
     public static void Free(byte* p)
     {
-        NativeMemory.Free(p - Header);
+        SmallBlocks.Free(p - Header, Header + ByteLength(p) + 1);
         RuntimeStats.Freed();
     }
 
@@ -417,7 +423,7 @@ public static unsafe class RuntimeStrings
     public static void Retain(byte* p)
     {
         if (p == null) return;
-        long* count = (long*)(p - Header);
+        long* count = (long*)(p + CountOffset);
         if (*count > 0) ++*count;
     }
 
@@ -425,14 +431,84 @@ public static unsafe class RuntimeStrings
     public static void Release(byte* p)
     {
         if (p == null) return;
-        long* count = (long*)(p - Header);
+        long* count = (long*)(p + CountOffset);
         if (*count <= 0) return;
         if (--*count == 0) Free(p);
     }
 
+    /// <summary>The length in bytes of a str (from its header; 0 for the null pointer).</summary>
+    public static long ByteLength(byte* p) => p == null ? 0 : *(long*)(p + LengthOffset);
+
+    /// <summary>A str's UTF-8 bytes, by the length in its header.</summary>
+    public static ReadOnlySpan<byte> StrSpan(byte* p) => p == null ? ReadOnlySpan<byte>.Empty : new ReadOnlySpan<byte>(p, (int)*(long*)(p + LengthOffset));
+
     public static string Read(byte* p) => p == null ? "" : Marshal.PtrToStringUTF8((nint)p) ?? "";
 
+    /// <summary>The bytes of a NUL-terminated string (any, with a header or not).</summary>
     public static ReadOnlySpan<byte> Span(byte* p) => p == null ? ReadOnlySpan<byte>.Empty : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p);
+}
+
+/// <summary>
+/// Blocks for small strings: per size class (multiples of 16 bytes up to <see cref="MaxSmall"/>), a per-thread list of
+/// freed blocks that the next allocation of that class takes back, up to <see cref="MaxCachedBytes"/> per thread (the
+/// rest go back to malloc). malloc and free are called without the runtime's GC transition. A block freed on another
+/// thread than the one that made it joins that thread's list.
+/// </summary>
+public static unsafe partial class SmallBlocks
+{
+    private const int Granule = 16, MaxSmall = 512, Classes = MaxSmall / Granule + 1;
+    private const long MaxCachedBytes = 128L << 20;
+
+    [ThreadStatic] private static FreeLists? _lists;
+
+    public sealed class FreeLists
+    {
+        internal readonly nint[] Heads = new nint[Classes];
+        internal long CachedBytes;
+    }
+
+    [LibraryImport("libc.so.6", EntryPoint = "malloc"), SuppressGCTransition]
+    private static partial void* Malloc(nuint size);
+    [LibraryImport("libc.so.6", EntryPoint = "free"), SuppressGCTransition]
+    private static partial void LibcFree(void* p);
+
+    private static int ClassOf(long size) => (int)((size + Granule - 1) / Granule);
+
+    /// <summary>This thread's free lists.</summary>
+    public static FreeLists Local => _lists ??= new FreeLists();
+
+    public static void* Allocate(long size, FreeLists lists)
+    {
+        if (size > MaxSmall)
+        {
+            var big = Malloc((nuint)size);
+            if (big == null) throw new OutOfMemoryException();
+            return big;
+        }
+        int k = ClassOf(size);
+        nint head = lists.Heads[k];
+        if (head != 0)
+        {
+            lists.Heads[k] = *(nint*)head;
+            lists.CachedBytes -= k * Granule;
+            return (void*)head;
+        }
+        var block = Malloc((nuint)(k * Granule));
+        if (block == null) throw new OutOfMemoryException();
+        return block;
+    }
+
+    /// <summary>Frees a block of the size it was allocated with.</summary>
+    public static void Free(void* block, long size)
+    {
+        if (size > MaxSmall) { LibcFree(block); return; }
+        int k = ClassOf(size);
+        var lists = Local;
+        if (lists.CachedBytes + k * Granule > MaxCachedBytes) { LibcFree(block); return; }
+        *(nint*)block = lists.Heads[k];
+        lists.Heads[k] = (nint)block;
+        lists.CachedBytes += k * Granule;
+    }
 }
 
 /// <summary>Counts of what compiled code allocates: tests read <see cref="LiveAllocations"/>, which returns to its

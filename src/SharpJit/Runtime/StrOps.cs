@@ -19,12 +19,12 @@ public static unsafe class StrOps
     /// <summary>One-character ASCII strings are shared and never freed: iterating and indexing allocate nothing.</summary>
     private static readonly nint[] AsciiChars = Enumerable.Range(0, 128).Select(c => (nint)RuntimeStrings.AllocateImmortal(((char)c).ToString())).ToArray();
 
-    private static ReadOnlySpan<byte> Bytes(byte* s) => RuntimeStrings.Span(s);
-    private static byte* Make(ReadOnlySpan<byte> utf8)
+    private static ReadOnlySpan<byte> Bytes(byte* s) => RuntimeStrings.StrSpan(s);
+    private static byte* Make(ReadOnlySpan<byte> utf8, SmallBlocks.FreeLists? lists = null)
     {
         if (utf8.Length == 0) return Empty;
         if (utf8.Length == 1 && utf8[0] < 128) return (byte*)AsciiChars[utf8[0]];
-        return RuntimeStrings.AllocateUtf8(utf8);
+        return RuntimeStrings.AllocateUtf8(utf8, lists);
     }
     private static byte* Make(string s) => s.Length == 0 ? Empty : s.Length == 1 && s[0] < 128 ? (byte*)AsciiChars[s[0]] : RuntimeStrings.Allocate(s);
     private static string Text(byte* s) => RuntimeStrings.Read(s);
@@ -34,6 +34,7 @@ public static unsafe class StrOps
     /// <summary>The number of code points.</summary>
     public static long CodePoints(ReadOnlySpan<byte> u)
     {
+        if (System.Text.Ascii.IsValid(u)) return u.Length;   // vectorised: len() of a long ASCII str
         long n = 0;
         foreach (var b in u) if (!IsContinuation(b)) n++;
         return n;
@@ -572,32 +573,87 @@ public static unsafe class StrOps
         return output;
     }
 
-    /// <summary>A new list (Runtime.RuntimeLists) of new strings.</summary>
-    private static byte* ListOf(List<nint> parts)
+    /// <summary>Builds a new list (Runtime.RuntimeLists) of new strings in place, growing it as parts come.</summary>
+    private struct StrListBuilder
     {
-        byte* list = RuntimeLists.Allocate(parts.Count, sizeof(byte*));
-        if (list == null) { foreach (var p in parts) RuntimeStrings.Release((byte*)p); return null; }
-        byte** items = *(byte***)(list + RuntimeLists.ItemsOffset);
-        for (int k = 0; k < parts.Count; k++) items[k] = (byte*)parts[k];
-        return list;
+        private byte* _list;
+        private long _count;
+
+        /// <summary>Adds a new string (the list takes its reference); false with MemoryError set (all released).</summary>
+        public bool Add(byte* part)
+        {
+            if (_list == null && (_list = RuntimeLists.Allocate(0, sizeof(byte*))) == null) { RuntimeStrings.Release(part); return false; }
+            if (RuntimeLists.Reserve(_list, _count + 1, sizeof(byte*)) != 0) { RuntimeStrings.Release(part); Abandon(); return false; }
+            (*(byte***)(_list + RuntimeLists.ItemsOffset))[_count++] = part;
+            *(long*)(_list + RuntimeLists.LengthOffset) = _count;
+            return true;
+        }
+
+        public long Count => _count;
+
+        /// <summary>The list (null after a failed <see cref="Add"/>).</summary>
+        public byte* Finish() => _list != null || _count < 0 ? _list : RuntimeLists.Allocate(0, sizeof(byte*));
+
+        /// <summary>Reverses the parts (rsplit finds them from the end).</summary>
+        public void Reverse()
+        {
+            if (_list != null) new Span<nint>(*(nint**)(_list + RuntimeLists.ItemsOffset), (int)_count).Reverse();
+        }
+
+        private void Abandon()
+        {
+            byte** items = *(byte***)(_list + RuntimeLists.ItemsOffset);
+            for (long k = 0; k < _count; k++) RuntimeStrings.Release(items[k]);
+            RuntimeLists.FreeBlock(_list);
+            _list = null;
+            _count = -1;
+        }
     }
+
+    /// <summary>1 for ASCII whitespace as CPython's str.split() sees it (\t \n \v \f \r, \x1c-\x1f and space).</summary>
+    private static ReadOnlySpan<byte> AsciiSpace =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     private static bool IsSpaceAt(ReadOnlySpan<byte> u, int at, out int length)
     {
         byte b = u[at];
         length = 1;
-        if (b < 0x80) return b <= 0x20 && b is (>= 0x09 and <= 0x0D) or (>= 0x1C and <= 0x20);
+        if (b < 0x80) return AsciiSpace[b] != 0;
         Rune.DecodeFromUtf8(u[at..], out var r, out length);
         return IsSpace(r);
     }
 
+    /// <summary>The first offset from i that is whitespace (space true) or not (false); the length at the end.</summary>
+    private static int SkipWhile(ReadOnlySpan<byte> u, int i, bool space)
+    {
+        var table = AsciiSpace;
+        fixed (byte* p = u)
+        {
+            int n = u.Length;
+            while (i < n)
+            {
+                byte b = p[i];
+                if (b < 0x80) { if ((table[b] != 0) != space) break; i++; }
+                else if (IsSpaceAt(u, i, out int len) == space) i += len;
+                else break;
+            }
+        }
+        return i;
+    }
+
     /// <summary>str.split (kind 0) and str.rsplit (1): by a separator, or by runs of whitespace when sep is null;
-    /// at most maxsplit splits when it is not negative. Null with ValueError set for an empty separator.</summary>
+    /// at most maxsplit splits when it is not negative. Null with ValueError set for an empty separator. One pass that
+    /// puts each part into the new list as it is found.</summary>
     [UnmanagedCallersOnly]
     public static byte* Split(byte* s, byte* sep, long maxsplit, int kind)
     {
         var u = Bytes(s);
-        var parts = new List<nint>();
+        var parts = new StrListBuilder();
         if (maxsplit < 0) maxsplit = long.MaxValue;
         if (sep != null)
         {
@@ -610,10 +666,10 @@ public static unsafe class StrOps
                 {
                     int at = u[start..].IndexOf(p);
                     if (at < 0) break;
-                    parts.Add((nint)Make(u.Slice(start, at)));
+                    if (!parts.Add(Make(u.Slice(start, at)))) return null;
                     start += at + p.Length;
                 }
-                parts.Add((nint)Make(u[start..]));
+                parts.Add(Make(u[start..]));
             }
             else
             {
@@ -622,54 +678,46 @@ public static unsafe class StrOps
                 {
                     int at = u[..end].LastIndexOf(p);
                     if (at < 0) break;
-                    parts.Add((nint)Make(u[(at + p.Length)..end]));
+                    if (!parts.Add(Make(u[(at + p.Length)..end]))) return null;
                     end = at;
                 }
-                parts.Add((nint)Make(u[..end]));
+                parts.Add(Make(u[..end]));
                 parts.Reverse();
             }
-            return ListOf(parts);
+            return parts.Finish();
         }
         // Whitespace: runs of it separate words, and none is kept at either end.
-        var spans = new List<(int Start, int End)>();
-        int n = u.Length, len;
+        int n = u.Length;
         if (kind == 0)
         {
+            var lists = SmallBlocks.Local;
             int i = 0;
             while (true)
             {
-                while (i < n && IsSpaceAt(u, i, out len)) i += len;
+                i = SkipWhile(u, i, space: true);
                 if (i >= n) break;
-                if (spans.Count == maxsplit)
-                {
-                    // The rest after the last split keeps its trailing whitespace, as CPython's.
-                    int end = n;
-                    spans.Add((i, end));
-                    break;
-                }
-                int start = i;
-                while (i < n && !IsSpaceAt(u, i, out len)) i += len;
-                spans.Add((start, i));
+                // The rest after the last split keeps its trailing whitespace, as CPython's.
+                if (parts.Count == maxsplit) { if (!parts.Add(Make(u[i..]))) return null; break; }
+                int end = SkipWhile(u, i, space: false);
+                if (!parts.Add(Make(u[i..end], lists))) return null;
+                i = end;
             }
+            return parts.Finish();
         }
-        else
+        var starts = new List<int>();
+        for (int i = 0, len; i < n; i += len) { starts.Add(i); IsSpaceAt(u, i, out len); }   // where each character starts
+        int c = starts.Count - 1;
+        while (true)
         {
-            var starts = new List<int>();
-            for (int i = 0; i < n; i += len) { starts.Add(i); IsSpaceAt(u, i, out len); }   // where each character starts
-            int c = starts.Count - 1;
-            while (true)
-            {
-                while (c >= 0 && IsSpaceAt(u, starts[c], out _)) c--;
-                if (c < 0) break;
-                int end = c + 1 < starts.Count ? starts[c + 1] : n;
-                if (spans.Count == maxsplit) { spans.Add((0, end)); break; }
-                while (c >= 0 && !IsSpaceAt(u, starts[c], out _)) c--;
-                spans.Add((c >= 0 ? starts[c + 1] : 0, end));
-            }
-            spans.Reverse();
+            while (c >= 0 && IsSpaceAt(u, starts[c], out _)) c--;
+            if (c < 0) break;
+            int end = c + 1 < starts.Count ? starts[c + 1] : n;
+            if (parts.Count == maxsplit) { if (!parts.Add(Make(u[..end]))) return null; break; }
+            while (c >= 0 && !IsSpaceAt(u, starts[c], out _)) c--;
+            if (!parts.Add(Make(u[(c >= 0 ? starts[c + 1] : 0)..end]))) return null;
         }
-        foreach (var (a, b) in spans) parts.Add((nint)Make(u[a..b]));
-        return ListOf(parts);
+        parts.Reverse();
+        return parts.Finish();
     }
 
     /// <summary>str.splitlines: at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029, keeping the
@@ -678,7 +726,7 @@ public static unsafe class StrOps
     public static byte* SplitLines(byte* s, int keepEnds)
     {
         var u = Bytes(s);
-        var parts = new List<nint>();
+        var parts = new StrListBuilder();
         int start = 0, i = 0;
         while (i < u.Length)
         {
@@ -689,12 +737,12 @@ public static unsafe class StrOps
             else if (b == 0xC2 && i + 1 < u.Length && u[i + 1] == 0x85) endLength = 2;
             else if (b == 0xE2 && i + 2 < u.Length && u[i + 1] == 0x80 && u[i + 2] is 0xA8 or 0xA9) endLength = 3;
             if (endLength == 0) { i++; continue; }
-            parts.Add((nint)Make(u[start..(keepEnds != 0 ? i + endLength : i)]));
+            if (!parts.Add(Make(u[start..(keepEnds != 0 ? i + endLength : i)]))) return null;
             i += endLength;
             start = i;
         }
-        if (start < u.Length) parts.Add((nint)Make(u[start..]));
-        return ListOf(parts);
+        if (start < u.Length) parts.Add(Make(u[start..]));
+        return parts.Finish();
     }
 
     /// <summary>partition (0) / rpartition (1): three new strings at parts; ValueError for an empty separator.</summary>

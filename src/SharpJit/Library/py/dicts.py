@@ -28,11 +28,16 @@ def _probe(indices, hashes, keys, key, h):
         i = (i * 5 + perturb + 1) & mask
 
 
+def _entry(indices, hashes, keys, key):
+    # The entry number of key, or -1 (for callers that hold the dict's parts already).
+    ix = indices[_probe(indices, hashes, keys, key, hash(key))]
+    return ix if ix >= 0 else -1
+
+
 def _lookup(d, key):
     # The entry number of key, or -1.
     meta, indices, hashes, keys, values = _sj_dict_parts(d)
-    ix = indices[_probe(indices, hashes, keys, key, hash(key))]
-    return ix if ix >= 0 else -1
+    return _entry(indices, hashes, keys, key)
 
 
 def _rebuild(d, live):
@@ -86,7 +91,7 @@ def setitem(d, key, value):
 
 def getitem(d, key):
     meta, indices, hashes, keys, values = _sj_dict_parts(d)
-    ix = _lookup(d, key)
+    ix = _entry(indices, hashes, keys, key)
     if ix < 0:
         raise KeyError(key)
     return values[ix]
@@ -102,7 +107,7 @@ def not_contains(key, d):
 
 def get(d, key, default):
     meta, indices, hashes, keys, values = _sj_dict_parts(d)
-    ix = _lookup(d, key)
+    ix = _entry(indices, hashes, keys, key)
     if ix < 0:
         return default
     return values[ix]
@@ -110,7 +115,7 @@ def get(d, key, default):
 
 def setdefault(d, key, default):
     meta, indices, hashes, keys, values = _sj_dict_parts(d)
-    ix = _lookup(d, key)
+    ix = _entry(indices, hashes, keys, key)
     if ix >= 0:
         return values[ix]
     setitem(d, key, default)
