@@ -45,7 +45,7 @@ public abstract class TypeModel
         ZipIterType zi => new AggregateModel(zi.Inners),
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
-        ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
+        ExceptionInstanceType or ExceptionArgsType => StrModel.Instance,   // the exception's message (null when it has none)
         CaughtExceptionType => StrModel.CaughtException,
         OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
         Typing.PointerType or FunctionPointerType => PointerModel.Instance,

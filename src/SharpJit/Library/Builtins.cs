@@ -372,7 +372,7 @@ public static unsafe partial class Builtins
         {
             Arity(c, "len", 1, 1);
             var t = c.Positional[0].Type;
-            if (t is TupleType or ListType or DictType or DictViewType or SetType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
+            if (t is TupleType or ListType or DictType or DictViewType or SetType or ExceptionArgsType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
             if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
             if (t is ArrayType) return ScalarType.Int64;
             throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
@@ -385,6 +385,7 @@ public static unsafe partial class Builtins
             if (t is ListType) return ListCode.Length(e, c.Arg(0));
             if (t is DictType or SetType) return ContainerLength(e, c.Arg(0));
             if (t is DictViewType) return ContainerLength(e, e.ExtractValue(c.Arg(0), 0));
+            if (t is ExceptionArgsType) return e.CallRuntime("sj_exc_args_len", c.Arg(0));
             var r = c.Arg(0);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);
@@ -500,6 +501,27 @@ public static unsafe partial class Builtins
             k = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, k, e.M.ConstI64(0), ""), BuildAdd(e.B, k, n, ""), k, "");
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntUGE, k, n, ""), "IndexError", "range object index out of range", c.Span);
             return BuildAdd(e.B, e.ExtractValue(r, 0), BuildMul(e.B, k, e.ExtractValue(r, 2), ""), "");
+        });
+
+        // e.args: the arguments an exception was made with (its message, Runtime.ExceptionArgument).
+        Add("attr.args", c => ExceptionArgsType.Instance,
+            c => c.ArgType(0) is CaughtExceptionType ? c.E.CallRuntime("sj_exc_args", c.Arg(0)) : c.E.NewRef(c.Arg(0), c.ArgType(0)),
+            neverRaises: true).Receiver = t => t is ExceptionInstanceType or CaughtExceptionType;
+        Add("exception_args.getitem", c =>
+        {
+            if (c.Positional[1].Type is not ScalarType { Rank: <= 1 })
+                throw c.ErrorAt(c.Positional[1], $"tuple indices must be integers, not {TypeOps.PyName(c.Positional[1].Type)}", "compiled code indexes an exception's arguments by integers only");
+            return SimpleType.Str;
+        }, c =>
+        {
+            var e = c.E;
+            var n = e.CallRuntime("sj_exc_args_len", c.Arg(0));
+            var k = ToInt(c, 1);
+            k = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, k, e.M.ConstI64(0), ""), BuildAdd(e.B, k, n, ""), k, "");
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntUGE, k, n, ""), "IndexError", "tuple index out of range", c.Span);
+            var slot = e.Alloca(e.M.Ptr);
+            e.CallChecked("sj_exc_args_item", c.Span, c.Arg(0), k, slot);
+            return BuildLoad2(e.B, e.M.Ptr, slot, "");
         });
 
         foreach (var (name, repr) in new[] { ("str", false), ("repr", true) })

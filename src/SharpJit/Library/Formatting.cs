@@ -9,7 +9,7 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or ExceptionArgsType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l))
         || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is SetType s && CanFormat(ListCode.ElementOf(new ListType(s.Key))) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
@@ -126,6 +126,9 @@ public static unsafe class Formatting
                 return;
             case CaughtExceptionType:
                 e.CallRuntime("sj_write_exc", sink, v, e.M.ConstI64(repr ? 1 : 0));
+                return;
+            case ExceptionArgsType:
+                e.CallRuntime("sj_write_exc_args", sink, v);
                 return;
             case OptionalType o:
             {

@@ -36,8 +36,10 @@ public static unsafe class RuntimeExports
     private static void Write(long sink, string s)
     {
         if (sink == 0) RuntimeOutput.Write(s);
-        else ((StringBuilder)GCHandle.FromIntPtr((nint)sink).Target!).Append(s);
+        else Builder(sink).Append(s);
     }
+
+    internal static StringBuilder Builder(long sink) => (StringBuilder)GCHandle.FromIntPtr((nint)sink).Target!;
 
     [UnmanagedCallersOnly]
     public static void WriteStr(long sink, byte* s)

@@ -618,6 +618,7 @@ public sealed class TypeInference
         if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);
         if (t is DictType) return InferEntry(i, Builtins.Get("dict.getitem"), i.Args);
         if (t == SimpleType.Range) return InferEntry(i, Builtins.Get("range.getitem"), i.Args);
+        if (t is ExceptionArgsType) return InferEntry(i, Builtins.Get("exception_args.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
@@ -722,8 +723,8 @@ public sealed class TypeInference
             case ExceptionClassType ec:
             {
                 if (shape.KeywordNames.Count > 0) throw Error(i, $"{ec.ExceptionName}() takes no keyword arguments");
-                if (args.Length > 1) throw Error(i, $"{ec.ExceptionName}() with more than one argument is not supported", "format the message into one string with an f-string");
-                if (args.Length == 1 && !Formatting.CanFormat(args[0].Type)) throw Error(args[0], $"cannot use a {TypeOps.PyName(args[0].Type)} as an exception message");
+                foreach (var arg in args)
+                    if (!Formatting.CanFormat(arg.Type)) throw Error(arg, $"cannot use a {TypeOps.PyName(arg.Type)} as an exception argument");
                 i.Resolved = new ResolvedException(ec.ExceptionName);
                 return new ExceptionInstanceType(ec.ExceptionName);
             }

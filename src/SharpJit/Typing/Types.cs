@@ -456,6 +456,15 @@ public sealed class ExceptionInstanceType : SjType
     public override string Name => $"exception({ExceptionName})";
 }
 
+/// <summary>e.args of an exception: a tuple whose items' types are known only at run time (the value is the
+/// exception's message, Runtime.ExceptionArgument). It prints, has a len, and its str items can be read by index.</summary>
+public sealed class ExceptionArgsType : SjType
+{
+    public static readonly ExceptionArgsType Instance = new();
+    private ExceptionArgsType() { }
+    public override string Name => "exception_args";
+}
+
 /// <summary>An exception caught by an except clause (<c>except ValueError as e</c>): its class is known only at run
 /// time (ValueError or a subclass); the value is a counted runtime object holding class, message and traceback.</summary>
 public sealed class CaughtExceptionType : SjType
@@ -518,6 +527,7 @@ public static class TypeOps
         ModuleType => "module",
         ExceptionClassType => "type",
         ExceptionInstanceType e => e.ExceptionName,
+        ExceptionArgsType => "tuple",
         CaughtExceptionType c => c.ClauseClass,
         OptionalType o => $"Optional[{PyName(o.Inner)}]",
         _ => t.Name,
