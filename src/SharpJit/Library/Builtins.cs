@@ -94,6 +94,12 @@ public static unsafe partial class Builtins
         Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
         && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
 
+    /// <summary>Methods of built-in classes called on the class (<c>dict.fromkeys</c>).</summary>
+    private static readonly HashSet<string> ClassMethods = new() { "dict.fromkeys" };
+
+    public static LibFunc? ClassMethod(string cls, string name) =>
+        ClassMethods.Contains(cls + "." + name) ? Get(cls + "." + name) : null;
+
     // ------------------------------------------------------------ shared typing helpers
 
     internal static void Arity(CallTypingContext c, string name, int min, int max, params string[] keywords)

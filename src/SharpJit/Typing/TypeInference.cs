@@ -603,6 +603,7 @@ public sealed class TypeInference
             i.Resolved = new ResolvedIndex(field);   // p.x is p[0]
             return ntt.Items[field];
         }
+        if (obj is BuiltinType cls && Builtins.ClassMethod(cls.Qualified, attr) is { } classMethod) return new BuiltinType(classMethod.Name);
         if (Builtins.MethodEntry(obj, attr) != null) return new BoundMethodType(obj, attr);
         if (Builtins.AttributeEntry(attr) is { } entry && entry.Receiver?.Invoke(obj) == true) return InferEntry(i, entry, i.Args);
         throw Error(i, $"'{TypeOps.PyName(obj)}' object has no attribute '{attr}' in compiled code");
