@@ -92,11 +92,14 @@ public static partial class Builtins
 
     /// <summary>A comparison of two literal integers (or bools) is a literal: <c>len(args) == 1</c> decides a branch
     /// at compile time.</summary>
+    private static bool IsSingleton(SjType t) => t == SimpleType.None || t == SimpleType.Ellipsis;
+
     private static object? FoldCompare(CmpOperator op, Signature sig)
     {
-        // x is None: known from the types (None has a type of its own), so `if arg is None:` selects code at compile time.
+        // x is None (or ...): known from the types (None has a type of its own), so `if arg is None:` selects code at
+        // compile time.
         // An Optional is None or not only at run time.
-        if (op is CmpOperator.Is or CmpOperator.IsNot && (sig.Args[0] == SimpleType.None || sig.Args[1] == SimpleType.None)
+        if (op is CmpOperator.Is or CmpOperator.IsNot && (IsSingleton(sig.Args[0]) || IsSingleton(sig.Args[1]))
             && sig.Args[0] is not OptionalType && sig.Args[1] is not OptionalType)
             return (sig.Args[0] == sig.Args[1]) == (op == CmpOperator.Is);
         if (sig.Args[0] is not ScalarType { Rank: <= 1 } || sig.Args[1] is not ScalarType { Rank: <= 1 }) return null;
