@@ -46,7 +46,7 @@ public abstract class TypeModel
         FunctionType ft => new AggregateModel(ft.Captures),
         BoundMethodType bm => Of(bm.Receiver),
         ExceptionInstanceType or ExceptionArgsType => StrModel.Instance,   // the exception's message (null when it has none)
-        CaughtExceptionType => StrModel.CaughtException,
+        CaughtExceptionType or CaughtClassType => StrModel.CaughtException,
         OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
         Typing.PointerType or FunctionPointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,

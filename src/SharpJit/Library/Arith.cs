@@ -380,6 +380,18 @@ public static unsafe class Arith
                     LowerCompare(e, CmpOperator.Eq, Value(a, ta), Inner(ta), Value(b, tb), Inner(tb)), ""), "");
             return op == CmpOperator.Eq ? eq : BuildNot(B, eq, "");
         }
+        if (op is CmpOperator.Is or CmpOperator.IsNot or CmpOperator.Eq or CmpOperator.NotEq && (ta is CaughtClassType || tb is CaughtClassType))
+        {
+            // type(e) is X of a caught exception: its class is read at run time (X exactly, not a subclass).
+            if (ta is not CaughtClassType) (a, ta, b, tb) = (b, tb, a, ta);
+            var same = tb switch
+            {
+                CaughtClassType => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_exc_same_class", a, b), LLVM.ConstInt(M.I32, 0), ""),
+                ExceptionClassType ec => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_exc_class_is", a, M.ConstString(ec.ExceptionName)), LLVM.ConstInt(M.I32, 0), ""),
+                _ => M.ConstBool(false),
+            };
+            return op is CmpOperator.Is or CmpOperator.Eq ? same : BuildNot(B, same, "");
+        }
         switch (op)
         {
             case CmpOperator.Is or CmpOperator.IsNot:

@@ -94,6 +94,39 @@ public static unsafe partial class Builtins
         Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
         && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
 
+    /// <summary>The class name of a built-in type usable as a class (<c>int</c>, <c>list</c>, NumPy's scalar types),
+    /// else null (a function such as <c>abs</c>).</summary>
+    public static string? ClassName(BuiltinType bt) =>
+        bt.Qualified == "$NoneType" ? "NoneType" : bt.Qualified == "type" || TypePredicates.ContainsKey(bt.Qualified)
+        || bt.Qualified.StartsWith("numpy.") && ScalarType.All.Any(s => "numpy." + s.Name == bt.Qualified) ? bt.Qualified : null;
+
+    /// <summary>__name__ of a class known while typing.</summary>
+    private static string? StaticClassName(SjType t) => t switch
+    {
+        BuiltinType bt => ClassName(bt)?.Split('.').Last(),
+        ExceptionClassType ec => Runtime.ExceptionClasses.ShortName(ec.ExceptionName),
+        _ => null,
+    };
+
+    /// <summary>type(x) for a value of type t: the class as its name types it (int's is BuiltinType int); null when
+    /// compiled code has no such class value.</summary>
+    private static SjType? ClassOf(SjType t) => t switch
+    {
+        CaughtExceptionType => CaughtClassType.Instance,
+        ExceptionInstanceType ei => new ExceptionClassType(ei.ExceptionName),
+        ExceptionClassType => new BuiltinType("type"),
+        BuiltinType bt when ClassName(bt) != null => new BuiltinType("type"),
+        _ when t == SimpleType.None => new BuiltinType("$NoneType"),
+        _ when t is ScalarType or ListType or DictType or SetType or TupleType { Named: null } || t == SimpleType.Str || t == SimpleType.Range
+            => Registry.ContainsKey(TypeOps.PyName(t)) ? new BuiltinType(TypeOps.PyName(t)) : null,
+        _ => null,
+    };
+
+    /// <summary>The number of items a generator yields when it is known while typing: a generator expression with
+    /// one loop and no condition over a tuple.</summary>
+    private static int? KnownLength(GeneratorType g) =>
+        g.Spec.Function.Node is Syntax.GeneratorExp { Generators: [{ Ifs.Count: 0 }] } && g.Spec.ArgTypes[^1] is TupleType source ? source.Items.Length : null;
+
     /// <summary>Methods of built-in classes called on the class (<c>dict.fromkeys</c>).</summary>
     private static readonly HashSet<string> ClassMethods = new() { "dict.fromkeys" };
 
@@ -429,13 +462,45 @@ public static unsafe partial class Builtins
             return new ReversedType(t);
         }, c => c.E.MakeStruct(c.E.M.Lower(c.ResultType), c.E.NewRef(c.Arg(0), c.ArgType(0))), neverRaises: true);
 
+        // tuple(x): a tuple's length is part of its type, so x must have a length known while typing: a tuple, or a
+        // generator expression over one (each item taken from the generator in turn).
         Add("tuple", c =>
         {
             Arity(c, "tuple", 0, 1);
             if (c.Positional.Length == 0) return new TupleType(Array.Empty<SjType>());
-            if (c.Positional[0].Type is TupleType t) return t;
-            throw c.Error($"tuple() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
-        }, c => c.Args.Length == 0 ? GetUndef(c.E.M.Lower(c.ResultType)) : c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
+            var t = c.Positional[0].Type;
+            if (t is TupleType tt) return tt.Named == null ? tt : new TupleType(tt.Items);
+            if (t is GeneratorType g && KnownLength(g) is int n) return new TupleType(Enumerable.Repeat(g.Item, n));
+            if (IterItemType(t) == null) throw c.ErrorAt(c.Positional[0], $"'{TypeOps.PyName(t)}' object is not iterable");
+            throw c.ErrorAt(c.Positional[0], $"tuple() of a {TypeOps.PyName(t)}: compiled code needs a tuple's length while typing, and this one's is known only at run time",
+                "make a list (list(x) or a list comprehension), or build the tuple from a generator expression over a tuple");
+        }, c =>
+        {
+            if (c.Args.Length == 0) return GetUndef(c.E.M.Lower(c.ResultType));
+            if (c.ArgType(0) is not GeneratorType g) return c.E.NewRef(c.Arg(0), c.ResultType);
+            var e = c.E; var tuple = (TupleType)c.ResultType;
+            var items = new List<LLVMValueRef>();
+            foreach (var itemType in tuple.Items)
+            {
+                GeneratorCode.Resume(e, g, c.Arg(0), c.Span);   // yields: its length is the source tuple's
+                var item = GeneratorCode.TakeItem(e, g, c.Arg(0), itemType);
+                e.HoldTemporary(item, itemType);   // dropped if a later item raises
+                items.Add(item);
+            }
+            foreach (var item in items) e.ReleaseTemporary(item);
+            return e.MakeStruct(e.M.Lower(tuple), items.ToArray());
+        }, mayRaise: sig => sig.Args.Length == 1 && sig.Args[0] is GeneratorType);
+
+        // type(x): the class of a value, known while typing (int is type(1)); a caught exception's is read at run time.
+        Add("type", c =>
+        {
+            if (c.Positional.Length != 1 || c.Keywords.Count > 0) throw c.Error("type() takes 1 argument in compiled code");
+            return ClassOf(c.Positional[0].Type) ?? throw c.ErrorAt(c.Positional[0], $"type() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
+        }, c => c.ResultType is CaughtClassType ? c.E.NewRef(c.Arg(0), c.ArgType(0)) : GetUndef(c.E.M.Lower(c.ResultType)), neverRaises: true, acceptsNarrow: true);
+        Add("$NoneType", c => { Arity(c, "NoneType", 0, 0); return SimpleType.None; }, c => None(c), neverRaises: true);
+        Add("attr.__name__", c => SimpleType.Str,
+            c => c.ArgType(0) is CaughtClassType ? c.E.CallRuntime("sj_exc_class_name", c.Arg(0)) : c.E.M.ConstString(StaticClassName(c.ArgType(0))!),
+            neverRaises: true).Receiver = t => t is CaughtClassType || StaticClassName(t) != null;
 
         // next(it) and next(it, default) resume a generator (iter(x) makes one of any iterable): its item, else the
         // default, else StopIteration.

@@ -164,6 +164,22 @@ public static unsafe class CaughtExceptions
         return 0;
     }
 
+    /// <summary>sj_write_exc_class: print(type(e)) of a caught exception (<c>&lt;class '__main__.MyError'&gt;</c>).</summary>
+    [UnmanagedCallersOnly]
+    public static void WriteClass(long sink, byte* p) => RuntimeExports.WriteText(sink, $"<class '{Of(p).Type}'>");
+
+    /// <summary>sj_exc_class_name: type(e).__name__ (a new str).</summary>
+    [UnmanagedCallersOnly]
+    public static byte* ClassName(byte* p) => RuntimeStrings.Allocate(ExceptionClasses.ShortName(Of(p).Type));
+
+    /// <summary>sj_exc_class_is: type(e) is cls, exactly (not a subclass).</summary>
+    [UnmanagedCallersOnly]
+    public static int ClassIs(byte* p, byte* cls) => Of(p).Type == RuntimeStrings.Read(cls) ? 1 : 0;
+
+    /// <summary>sj_exc_same_class: type(e1) is type(e2).</summary>
+    [UnmanagedCallersOnly]
+    public static int SameClass(byte* p, byte* q) => Of(p).Type == Of(q).Type ? 1 : 0;
+
     /// <summary>sj_exc_isinstance: isinstance(e, cls) of a caught exception.</summary>
     [UnmanagedCallersOnly]
     public static int IsInstance(byte* p, byte* cls) => ExceptionClasses.IsSubclass(Of(p).Type, RuntimeStrings.Read(cls)) ? 1 : 0;

@@ -456,6 +456,15 @@ public sealed class ExceptionInstanceType : SjType
     public override string Name => $"exception({ExceptionName})";
 }
 
+/// <summary>type(e) of a caught exception: its class, known only at run time. The value is the caught exception
+/// itself (counted as it is), whose class name the runtime reads.</summary>
+public sealed class CaughtClassType : SjType
+{
+    public static readonly CaughtClassType Instance = new();
+    private CaughtClassType() { }
+    public override string Name => "caught_class";
+}
+
 /// <summary>e.args of an exception: a tuple whose items' types are known only at run time (the value is the
 /// exception's message, Runtime.ExceptionArgument). It prints, has a len, and its str items can be read by index.</summary>
 public sealed class ExceptionArgsType : SjType
@@ -525,7 +534,7 @@ public static class TypeOps
         HostCallableType => "function",
         BuiltinType or BoundMethodType => "builtin_function_or_method",
         ModuleType => "module",
-        ExceptionClassType => "type",
+        ExceptionClassType or CaughtClassType => "type",
         ExceptionInstanceType e => e.ExceptionName,
         ExceptionArgsType => "tuple",
         CaughtExceptionType c => c.ClauseClass,
