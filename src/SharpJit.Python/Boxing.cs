@@ -511,7 +511,7 @@ internal static unsafe class Boxing
         long* hashes = *(long**)(parts[1] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         byte* keys = *(byte**)(parts[2] + SharpJit.Runtime.RuntimeLists.ItemsOffset);
         int stride = ValueLayout.ItemStride(t.Key);
-        nint result = Py.PySet_New(0);
+        nint result = t.Frozen ? Py.PyFrozenSet_New(0) : Py.PySet_New(0);   // a new frozenset is filled as a set is
         if (result == 0) return 0;
         for (long k = 0; k < n; k++)
         {

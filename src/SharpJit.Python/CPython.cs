@@ -66,6 +66,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PyDict_Update(nint d, nint other);
     [LibraryImport(Lib)] public static partial int PyDict_Next(nint d, nint* pos, nint* key, nint* value);
     [LibraryImport(Lib)] public static partial nint PySet_New(nint iterable);
+    [LibraryImport(Lib)] public static partial nint PyFrozenSet_New(nint iterable);
     [LibraryImport(Lib)] public static partial int PySet_Add(nint set, nint key);
     [LibraryImport(Lib)] public static partial int PyDict_SetItem(nint d, nint key, nint value);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);

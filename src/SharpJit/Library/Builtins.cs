@@ -35,7 +35,8 @@ public static unsafe partial class Builtins
         ["range"] = t => t == SimpleType.Range,
         ["list"] = t => t is ListType,
         ["dict"] = t => t is DictType,
-        ["set"] = t => t is SetType,
+        ["set"] = t => t is SetType { Frozen: false },
+        ["frozenset"] = t => t is SetType { Frozen: true },
     };
 
     static Builtins()

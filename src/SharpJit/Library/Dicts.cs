@@ -50,7 +50,8 @@ public static partial class Builtins
     }
 
     private static bool IsHashable(SjType t) =>
-        t is ScalarType || t == SimpleType.Str || t == SimpleType.None || t is TupleType tt && tt.Items.All(IsHashable);
+        t is ScalarType || t == SimpleType.Str || t == SimpleType.None || t is TupleType tt && tt.Items.All(IsHashable)
+        || t is SetType { Frozen: true } fs && (IsHashable(fs.Key) || fs.Key == SimpleType.Unknown);
 
     private static void RegisterDicts()
     {
@@ -237,6 +238,13 @@ public static partial class Builtins
             }
         }
         if (t == SimpleType.Str) return e.CallRuntime("sj_str_hash", v);
+        if (t is SetType)
+        {
+            // A frozenset's (CPython's frozenset_hash), from the hashes in its table's slots.
+            var hashes = e.ExtractValue(v, 1);
+            var ints = new ListType(ScalarType.Int64);
+            return e.CallRuntime("sj_frozenset_hash", ListCode.ElementPointer(e, ints, hashes, M.ConstI64(0)), ListCode.Length(e, hashes));
+        }
         return M.ConstI64(0x4D2_5CA8);   // None: any constant (CPython 3.11 hashes it by address)
     }
 }

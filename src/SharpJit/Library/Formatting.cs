@@ -75,12 +75,12 @@ public static unsafe class Formatting
                 return;
             case SetType st:
             {
-                // {1, 2} in table order, or set() when empty.
+                // {1, 2} in table order, or set() when empty; frozenset({1, 2}) and frozenset().
                 var empty = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, Builtins.ContainerLength(e, v), e.M.ConstI64(0), "");
-                e.When(empty, () => Text(e, sink, "set()"));
+                e.When(empty, () => Text(e, sink, st.Frozen ? "frozenset()" : "set()"));
                 e.When(BuildNot(e.B, empty, ""), () =>
                 {
-                    Text(e, sink, "{");
+                    Text(e, sink, st.Frozen ? "frozenset({" : "{");
                     var first = e.Alloca(e.M.I1);
                     BuildStore(e.B, e.M.ConstBool(true), first);
                     ArrayCode.Loop(e, DictCode.Slots(e, v), k => e.When(DictCode.SlotHoldsItem(e, v, k), () =>
@@ -89,7 +89,7 @@ public static unsafe class Formatting
                         BuildStore(e.B, e.M.ConstBool(false), first);
                         WriteRaw(e, sink, DictCode.SetItem(e, st, v, k), st.Key, repr: true);
                     }));
-                    Text(e, sink, "}");
+                    Text(e, sink, st.Frozen ? "})" : "}");
                 });
                 return;
             }

@@ -54,7 +54,7 @@ public static partial class Builtins
         args[0].Type is ArrayType ? Get("inplace." + OperatorName(op))
         : args[0].Type is ListType && op == Operator.Add ? Get("list.iadd")   // extends the list itself
         : args[0].Type is ListType && op == Operator.Mult ? Get("list.imul")
-        : args[0].Type is SetType && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set.i" + OperatorName(op).TrimEnd('_'))
+        : args[0].Type is SetType { Frozen: false } && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set.i" + OperatorName(op).TrimEnd('_'))
         : Operation(op, args);
 
     private static void RegisterOperators()

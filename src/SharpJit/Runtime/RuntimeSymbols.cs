@@ -57,6 +57,7 @@ public static unsafe class RuntimeSymbols
         ["sj_str_or_empty"] = ("p:p", (nint)(delegate* unmanaged<byte*, byte*>)&RuntimeExports.StrOrEmpty),
         ["sj_str_free"] = ("v:p", (nint)(delegate* unmanaged<byte*, void>)&RuntimeExports.StrFree),
         ["sj_hash_f64"] = ("l:d", (nint)(delegate* unmanaged<double, long>)&Hashing.HashDoubleExport),
+        ["sj_frozenset_hash"] = ("l:pl", (nint)(delegate* unmanaged<long*, long, long>)&Hashing.FrozenSetHash),
         ["sj_str_hash"] = ("l:p", (nint)(delegate* unmanaged<byte*, long>)&Hashing.HashStrExport),
         ["sj_list_alloc"] = ("p:ll", (nint)(delegate* unmanaged<long, long, byte*>)&RuntimeLists.AllocateExport),
         ["sj_list_reserve"] = ("i:pll", (nint)(delegate* unmanaged<byte*, long, long, int>)&RuntimeLists.ReserveExport),

@@ -128,7 +128,7 @@ public sealed class TypeInference
 
 
     private static bool IsListDisplay(Instr i) =>
-        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" or "$set" } or ResolvedLibraryCall { Function.Name: "list" or "dict" or "set", Signature.Args.Length: 0 };
+        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" or "$set" } or ResolvedLibraryCall { Function.Name: "list" or "dict" or "set" or "frozenset", Signature.Args.Length: 0 };
 
     /// <summary>What a list (its element) or a dict (its (key, value)) holds: Unknown while nothing is known of it,
     /// null for other types.</summary>

@@ -179,10 +179,12 @@ public sealed class DictType : SjType
 public sealed class SetType : SjType
 {
     public SjType Key { get; }
-    public SetType(SjType key) { Key = key; }
-    public override string Name => $"Set({Key})";
-    public override bool Equals(SjType? other) => other is SetType s && s.Key == Key;
-    public override int GetHashCode() => Key.GetHashCode() * 31 + 53;
+    /// <summary>A frozenset: the same table, which nothing changes after it is made; hashable.</summary>
+    public bool Frozen { get; }
+    public SetType(SjType key, bool frozen = false) { Key = key; Frozen = frozen; }
+    public override string Name => Frozen ? $"FrozenSet({Key})" : $"Set({Key})";
+    public override bool Equals(SjType? other) => other is SetType s && s.Key == Key && s.Frozen == Frozen;
+    public override int GetHashCode() => Key.GetHashCode() * 31 + (Frozen ? 54 : 53);
 
     /// <summary>The three lists of its model: (used, fill, mask, finger), slot hashes (long.MinValue: unused, -1: a
     /// deleted item), keys.</summary>
@@ -519,7 +521,7 @@ public static class TypeOps
         ListIterType => "list_iterator",
         GeneratorType => "generator",
         DictType => "dict",
-        SetType => "set",
+        SetType s => s.Frozen ? "frozenset" : "set",
         SetIterType => "set_iterator",
         DictViewType v => "dict_" + v.Kind,
         DictIterType => "dict_keyiterator",
