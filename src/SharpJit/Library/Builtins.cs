@@ -128,6 +128,25 @@ public static unsafe partial class Builtins
     private static int? KnownLength(GeneratorType g) =>
         g.Spec.Function.Node is Syntax.GeneratorExp { Generators: [{ Ifs.Count: 0 }] } && g.Spec.ArgTypes[^1] is TupleType source ? source.Items.Length : null;
 
+    /// <summary>next(g): its next item, or StopIteration when it has finished.</summary>
+    private static LLVMValueRef NextItem(LoweringCall c, GeneratorType g)
+    {
+        var e = c.E;
+        var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span);
+        e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
+        return GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
+    }
+
+    /// <summary>close() and throw() raise where the generator stopped: compiled code supports them when nothing there
+    /// can catch the exception (no yield in a try, no yield from passing it on).</summary>
+    private static void CheckCanStopWhereSuspended(CallTypingContext c, string method)
+    {
+        var fn = ((GeneratorType)c.Positional[0].Type).Spec.Function;
+        if (fn.YieldsInTry || fn.DelegatesYield)
+            throw c.Error($"{method}() of a generator that yields {(fn.YieldsInTry ? "inside a try statement" : "from another iterable (yield from)")} is not supported in compiled code",
+                "yield outside any try and without yield from: close() and throw() then release the generator and raise where it stopped");
+    }
+
     /// <summary>Methods of built-in classes called on the class (<c>dict.fromkeys</c>).</summary>
     private static readonly HashSet<string> ClassMethods = new() { "dict.fromkeys" };
 
@@ -520,13 +539,63 @@ public static unsafe partial class Builtins
         {
             var e = c.E;
             var g = (GeneratorType)c.ArgType(0);
+            if (c.Args.Length == 1) return NextItem(c, g);
             var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span);
-            LLVMValueRef Item() => GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
-            if (c.Args.Length == 2)
-                return e.IfElse(yielded, e.M.Lower(c.ResultType), Item, () => e.NewRef(e.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.ResultType));
-            e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
-            return Item();
+            return e.IfElse(yielded, e.M.Lower(c.ResultType), () => GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType),
+                () => e.NewRef(e.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.ResultType));
         });
+        // A generator's methods. send(v) is next() when the generator never uses a yield's value; throw(E) and close()
+        // raise GeneratorExit or E where it stopped, which compiled code supports when no yield is inside a try (there
+        // is nothing there to catch it, and no finally to run): what the frame holds is released, and E propagates.
+        Add("method.send", c =>
+        {
+            Arity(c, "send", 2, 2);
+            var g = (GeneratorType)c.Positional[0].Type;
+            if (g.Spec.Function.UsesYieldValue && c.Positional[1].Type != SimpleType.None)
+                throw c.Error("send() of a value to a generator that uses the value of a yield expression is not supported in compiled code",
+                    "pass the value another way (an argument, a list both sides share), or send None");
+            return g.Item;
+        }, c =>
+        {
+            var e = c.E;
+            var g = (GeneratorType)c.ArgType(0);
+            if (c.ArgType(1) != SimpleType.None)
+                e.RaiseIf(GeneratorCode.JustStarted(e, g, c.Arg(0)), "TypeError", "can't send non-None value to a just-started generator", c.Span);
+            return NextItem(c, g);
+        }).Receiver = t => t is GeneratorType;
+        Add("method.close", c =>
+        {
+            Arity(c, "close", 1, 1);
+            CheckCanStopWhereSuspended(c, "close");
+            return SimpleType.None;
+        }, c =>
+        {
+            GeneratorCode.Close(c.E, (GeneratorType)c.ArgType(0), c.Arg(0));
+            return None(c);
+        }, neverRaises: true).Receiver = t => t is GeneratorType;
+        Add("method.throw", c =>
+        {
+            Arity(c, "throw", 2, 2);
+            CheckCanStopWhereSuspended(c, "throw");
+            if (c.Positional[1].Type is not (ExceptionClassType or ExceptionInstanceType or CaughtExceptionType))
+                throw c.ErrorAt(c.Positional[1], "exceptions must be classes or instances deriving from BaseException, not " + TypeOps.PyName(c.Positional[1].Type));
+            return ((GeneratorType)c.Positional[0].Type).Item;
+        }, c =>
+        {
+            var e = c.E;
+            GeneratorCode.Close(e, (GeneratorType)c.ArgType(0), c.Arg(0));
+            e.FailIf(e.M.ConstBool(true), () =>
+            {
+                switch (c.ArgType(1))
+                {
+                    case CaughtExceptionType: e.CallRuntime("sj_exc_restore", c.Arg(1)); break;
+                    case ExceptionInstanceType ei: e.CallRuntime("sj_raise", e.M.ConstString(ei.ExceptionName), c.Arg(1)); break;
+                    case var t: e.CallRuntime("sj_raise", e.M.ConstString(((ExceptionClassType)t).ExceptionName), ConstPointerNull(e.M.Ptr)); break;
+                }
+            }, c.Span);
+            return GetPoison(e.M.Lower(c.ResultType));   // not reached: it raised
+        }).Receiver = t => t is GeneratorType;
+
         // Library code: whether a value is a generator (it has no len() and no items to index), decided while typing.
         Add("_sj_is_generator", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is GeneratorType), neverRaises: true)
             .Fold = sig => sig.Args[0] is GeneratorType;

@@ -9,7 +9,7 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or ExceptionArgsType or CaughtClassType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or ExceptionArgsType or CaughtClassType or GeneratorType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l))
         || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is SetType s && CanFormat(ListCode.ElementOf(new ListType(s.Key))) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType;
 
@@ -115,6 +115,11 @@ public static unsafe class Formatting
             case BuiltinType bt when Builtins.ClassName(bt) is { } cls: Text(e, sink, $"<class '{cls}'>"); return;
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;
             case CaughtClassType: e.CallRuntime("sj_write_exc_class", sink, v); return;
+            case GeneratorType g:
+                Text(e, sink, $"<generator object {g.Spec.Function.QualName} at ");
+                e.CallRuntime("sj_write_address", sink, v);
+                Text(e, sink, ">");
+                return;
             case ExceptionClassType ec: Text(e, sink, $"<class '{ec.ExceptionName}'>"); return;
             case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
             case ExceptionInstanceType ei when repr:

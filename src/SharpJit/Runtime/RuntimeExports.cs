@@ -56,6 +56,7 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static void WriteF32(long sink, double v) => Write(sink, PyFormat.StrFloat32((float)v));
     [UnmanagedCallersOnly] public static void WriteC64(long sink, double re, double im) => Write(sink, PyFormat.StrComplex64((float)re, (float)im));
     [UnmanagedCallersOnly] public static void WriteU64(long sink, long v) => Write(sink, PyFormat.StrUInt64(unchecked((ulong)v)));
+    [UnmanagedCallersOnly] public static void WriteAddress(long sink, byte* p) => Write(sink, "0x" + ((ulong)p).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
     [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
     [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
 

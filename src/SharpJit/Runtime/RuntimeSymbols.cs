@@ -40,6 +40,7 @@ public static unsafe class RuntimeSymbols
         ["sj_write_f32"] = ("v:ld", (nint)(delegate* unmanaged<long, double, void>)&RuntimeExports.WriteF32),
         ["sj_write_c64"] = ("v:ldd", (nint)(delegate* unmanaged<long, double, double, void>)&RuntimeExports.WriteC64),
         ["sj_write_u64"] = ("v:ll", (nint)(delegate* unmanaged<long, long, void>)&RuntimeExports.WriteU64),
+        ["sj_write_address"] = ("v:lp", (nint)(delegate* unmanaged<long, byte*, void>)&RuntimeExports.WriteAddress),
         ["sj_write_bool"] = ("v:li", (nint)(delegate* unmanaged<long, int, void>)&RuntimeExports.WriteBool),
         ["sj_write_range_step"] = ("v:ll", (nint)(delegate* unmanaged<long, long, void>)&RuntimeExports.WriteRangeStep),
         ["sj_flush_if"] = ("v:i", (nint)(delegate* unmanaged<int, void>)&RuntimeExports.FlushIf),
