@@ -76,6 +76,7 @@ public static unsafe class Arith
     {
         Diagnostics.CompileDepth.EnsureStack();
         if (op is CmpOperator.Is or CmpOperator.IsNot) return true;
+        if (a is ExceptionArgsType || b is ExceptionArgsType) return false;   // its items' types are known only at run time
         if (op is CmpOperator.In or CmpOperator.NotIn)
             return b is TupleType tt && tt.Items.All(it => CanCompare(CmpOperator.Eq, a, it)) || a == SimpleType.Str && b == SimpleType.Str;
         if (op is CmpOperator.Eq or CmpOperator.NotEq) return true;
@@ -88,6 +89,7 @@ public static unsafe class Arith
 
     public static string CompareError(CmpOperator op, SjType a, SjType b)
     {
+        if (a is ExceptionArgsType || b is ExceptionArgsType) return "comparing an exception's args is not supported in compiled code (compare str(e), or its str items by index)";
         if (op is CmpOperator.In or CmpOperator.NotIn && b == SimpleType.Str)
             return $"'in <string>' requires string as left operand, not {TypeOps.PyName(a)}";
         if (op is CmpOperator.In or CmpOperator.NotIn)

@@ -476,6 +476,7 @@ public sealed class TypeInference
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
         if (t == SimpleType.Str) return SimpleType.StrIter;
+        if (t is ExceptionArgsType) throw Error(at, "iterating over an exception's args is not supported in compiled code", "print e.args, or read its str items by index");
         throw Error(at, $"'{TypeOps.PyName(t)}' object is not iterable");
     }
 
