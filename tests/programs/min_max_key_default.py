@@ -28,4 +28,9 @@ def shifted(x, by=...):
     return x + by
 
 
-print(shifted(1), shifted(1, 2), ... is ..., shifted(2) is not ...)
+def show_shifted():
+    # Called from compiled code: a @jit dispatcher would fill in the default itself and pass `...` from CPython.
+    print(shifted(1), shifted(1, 2), ... is ..., shifted(2) is not ...)
+
+
+show_shifted()
