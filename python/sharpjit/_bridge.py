@@ -309,7 +309,21 @@ def objmode_block(dispatcher, first, last, inputs, outputs):
 def host_exception(exc):
     """How compiled code sees an exception a Python callback raised: (its class's MRO by qualified name, its message)."""
     mro = tuple(_qualified_name(c) for c in type(exc).__mro__ if c is not object)
-    return mro, (str(exc) if exc.args else None)
+    return mro, _exception_message(exc)
+
+
+def _exception_message(exc):
+    """An exception's arguments as compiled code keeps them (Runtime.ExceptionArgument): None without any, a str
+    argument as itself, another as its repr behind \\x01, several behind \\x02 each with its length in front; a
+    class with its own __str__ keeps that text."""
+    if type(exc).__str__ not in (BaseException.__str__, KeyError.__str__):
+        return str(exc)
+    if not exc.args:
+        return None
+    items = [a if type(a) is str else "\x01" + repr(a) for a in exc.args]
+    if len(items) == 1:
+        return items[0]
+    return "\x02" + "".join(f"{len(i.encode('utf-16-le', 'surrogatepass')) // 2}:{i}" for i in items)   # .NET's lengths
 
 
 def namedtuple_info(value):

@@ -751,7 +751,7 @@ internal static unsafe class Boxing
     /// <summary>A new Python set of the items of a compiled set (which keeps its references).</summary>
     private static nint ReadSet(byte* p, SetType t)
     {
-        nint result = Py.PySet_New(0);
+        nint result = t.Frozen ? Py.PyFrozenSet_New(0) : Py.PySet_New(0);   // a new frozenset is filled as a set is
         if (result == 0 || AddSetItems(p, t, result)) return result;
         Py.Py_DecRef(result);
         return 0;

@@ -37,6 +37,25 @@ internal static unsafe class Bridge
     private static nint Argument(string message) =>
         SharpJit.Runtime.ExceptionArgument.IsLiteral(message) ? CallHelper("literal", Py.Str(message[1..])) : Py.Str(message);
 
+    /// <summary>cls(*args) for the arguments an exception's message keeps (Runtime.ExceptionArgument); a new
+    /// reference, 0 with a Python error set.</summary>
+    private static nint Construct(nint cls, string? message)
+    {
+        if (message is null) return Py.PyObject_CallObject(cls, 0);
+        var items = SharpJit.Runtime.ExceptionArgument.Items(message);
+        var args = new nint[items.Count];
+        for (int k = 0; k < items.Count; k++)
+            if ((args[k] = Argument(items[k])) == 0)
+            {
+                for (int j = 0; j < k; j++) Py.Py_DecRef(args[j]);
+                return 0;
+            }
+        nint tuple = Py.Tuple(args);
+        nint r = Py.PyObject_CallObject(cls, tuple);
+        Py.Py_DecRef(tuple);
+        return r;
+    }
+
     private static nint CallHelper(string name, params nint[] args)
     {
         if (_module == 0)
@@ -83,8 +102,7 @@ internal static unsafe class Bridge
             nint exc;
             if (p.Host is { } host) exc = Py.NewRef(host.Handle);   // a Python callback's own exception, its traceback kept
             else if (!p.IsSet) exc = CallOne(cls, Py.Str("compiled code failed without setting an exception"));
-            else if (!p.HasMessage) exc = Py.PyObject_CallObject(cls, 0);
-            else exc = CallOne(cls, p.Message != null ? Argument(p.Message) : Argument(SharpJit.Runtime.RuntimeStrings.Read(p.MessagePtr)));
+            else exc = Construct(cls, !p.HasMessage ? null : p.Message ?? SharpJit.Runtime.RuntimeStrings.Read(p.MessagePtr));
             if (exc == 0) return 0;
             if (!Chain(exc, p.Cause, p.Context, p.SuppressContext)) { Py.Py_DecRef(exc); return 0; }
             Py.PyErr_SetObject(Py.TypeOf(exc), exc);
@@ -134,7 +152,7 @@ internal static unsafe class Bridge
                 if (frame == 0) return 0;
                 frames.Add(frame);
             }
-            nint exc = e.PyMessage == null ? Py.PyObject_CallObject(cls, 0) : CallOne(cls, Argument(e.PyMessage));
+            nint exc = Construct(cls, e.PyMessage);
             if (exc == 0) return 0;
             if (!Chain(exc, e.Cause, e.Context, e.SuppressContext)) { Py.Py_DecRef(exc); return 0; }
             if (frames.Count == 0) return exc;   // never raised (a cause made as ValueError("…")): no traceback

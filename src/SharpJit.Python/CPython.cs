@@ -71,6 +71,7 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial int PySet_Clear(nint set);
     [LibraryImport(Lib)] public static partial nint PyObject_GetIter(nint o);
     [LibraryImport(Lib)] public static partial nint PyIter_Next(nint iterator);
+    [LibraryImport(Lib)] public static partial nint PyFrozenSet_New(nint iterable);
     [LibraryImport(Lib)] public static partial int PySet_Add(nint set, nint key);
     [LibraryImport(Lib)] public static partial int PyDict_SetItem(nint d, nint key, nint value);
     [LibraryImport(Lib)] public static partial nint PyDict_GetItemString(nint d, [MarshalAs(UnmanagedType.LPUTF8Str)] string key);

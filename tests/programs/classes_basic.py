@@ -83,6 +83,7 @@ def vectors():
     for u in vs:
         total.shift(u.x, u.y)
     print(vs, total, len(vs), bool(total))
+    print(isinstance(v, Vec), isinstance(v, (int, Vec)), isinstance(1.5, Vec), type(v) is Vec, type(v).__name__, type(v), Vec)
 
 
 def accounts():

@@ -70,6 +70,37 @@ def from_none(n):
 
 
 @sharpjit.jit
+def several(n):
+    if n == 0:
+        raise ParseError("bad", n, 2.5, (1, "x"), "\U0001f600", None)
+    if n == 1:
+        raise KeyError(n)
+    raise ValueError()
+
+
+@sharpjit.jit
+def args_item(k):
+    try:
+        raise ValueError("a", 2)
+    except ValueError as e:
+        return e.args[k]
+
+
+@sharpjit.callback("int64(int64)")
+def host_raises(n):
+    raise AppError("host", n, "\U0001f600")
+
+
+@sharpjit.jit
+def catch_host(n):
+    try:
+        return host_raises(n)
+    except AppError as e:
+        print(e, repr(e), e.args, len(e.args), e.args[0], e.args[2])
+        return -1
+
+
+@sharpjit.jit
 def reraise(n):
     try:
         return parse(n)
@@ -122,3 +153,26 @@ def test_cause_and_context_are_python_exceptions_with_tracebacks(mod):
     with pytest.raises(ValueError) as info:
         mod.from_none(0)
     assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+def test_exception_arguments_cross_the_boundary_as_args(mod, capfd):
+    with pytest.raises(mod.ParseError) as info:
+        mod.several(0)
+    assert info.value.args == ("bad", 0, 2.5, (1, "x"), "\U0001f600", None)
+    with pytest.raises(KeyError) as info:
+        mod.several(1)
+    assert info.value.args == (1,)
+    with pytest.raises(ValueError) as info:
+        mod.several(2)
+    assert info.value.args == ()
+    # A Python callback's exception with several arguments, as compiled code sees it.
+    assert mod.catch_host(5) == -1
+    assert capfd.readouterr().out == "('host', 5, '\U0001f600') AppError('host', 5, '\U0001f600') ('host', 5, '\U0001f600') 3 host \U0001f600\n"
+
+
+def test_exception_argument_read_by_index_must_be_a_str(mod):
+    assert mod.args_item(0) == "a" and mod.args_item(-2) == "a"
+    with pytest.raises(TypeError, match=r"e.args\[1\] is 2, not a str"):
+        mod.args_item(1)
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        mod.args_item(2)

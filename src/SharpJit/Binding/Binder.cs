@@ -87,7 +87,7 @@ public sealed class Binder
                 if (!_cur.IsTerminated) Terminate(TermKind.Return, Expr(l.Body), l.Body.Span);
                 break;
             case GeneratorExp ge:
-                BindComprehensionLoops(ge.Generators, () => BindYield(Expr(ge.Elt), ge.Elt),
+                BindComprehensionLoops(ge.Generators, () => BindYield(Expr(ge.Elt), ge.Elt, valueUsed: false),
                     ReadVar(ScopeAnalyzer.GeneratorExpressionSource, ge.Span));
                 break;
         }
@@ -227,6 +227,7 @@ public sealed class Binder
         {
             case ExprStmt e:
                 if (e.Value is Constant { Value: string }) return; // docstring
+                if (e.Value is Yield y) { BindYield(y.Value != null ? Expr(y.Value) : Const(PyNone.Instance, y.Span), y, valueUsed: false); return; }
                 Expr(e.Value);
                 return;
             case Assign a:
@@ -638,7 +639,8 @@ public sealed class Binder
                 // yield from x: each item of x yielded in turn; the value of the expression (a generator's return
                 // value) is None here.
                 var source = Expr(yf.Value);
-                BindLoopOver(source, yf.Value.Span, yf.Value.Span, yf.Span, (item, _) => BindYield(item, yf));
+                _fn.DelegatesYield = true;
+                BindLoopOver(source, yf.Value.Span, yf.Value.Span, yf.Span, (item, _) => BindYield(item, yf, valueUsed: false));
                 return Const(PyNone.Instance, yf.Span);
             }
             case Await: throw Unsupported(e, "'await' is not supported in compiled code");
@@ -853,8 +855,10 @@ public sealed class Binder
 
     /// <summary><c>yield v</c>: the generator suspends giving v (Op.Yield ends the block) and resumes in the block its
     /// jump leads to. The expression's value is None (values sent in are not supported).</summary>
-    private Value BindYield(Value v, Expr node)
+    private Value BindYield(Value v, Expr node, bool valueUsed = true)
     {
+        _fn.UsesYieldValue |= valueUsed;
+        _fn.YieldsInTry |= _regions.Count > 0;
         if (_fn.IsModule) throw _module.Error(ErrorKind.SyntaxError, "'yield' outside function", node.Span);
         if (_fn.Node is Lambda) throw Unsupported(node, "'yield' inside a lambda is not supported in compiled code", "write a def");
         if (_regions.Any(r => r.Finally != null))

@@ -13,7 +13,7 @@ public static class ConstEval
         Diagnostics.CompileDepth.EnsureStack();
         switch (e)
         {
-            case Constant c when c.Value is long or double or bool or Complex or string or PyNone: return c.Value;
+            case Constant c when c.Value is long or double or bool or Complex or string or PyNone or PyEllipsis: return c.Value;
             case UnaryOp { Op: UnaryOperator.USub } u when Binder.IsInt64MinLiteral(u): return long.MinValue;
             case UnaryOp { Op: UnaryOperator.USub } u:
                 return TryEval(u.Operand, module) switch

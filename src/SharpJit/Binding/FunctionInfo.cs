@@ -37,6 +37,11 @@ public sealed class FunctionInfo
     public bool IsSelfReferencing { get; set; }
     /// <summary>A function whose body yields: calling it makes a generator (Codegen.GeneratorModel) instead of running it.</summary>
     public bool IsGenerator { get; set; }
+    /// <summary>For a generator: a yield whose value is used (<c>x = yield v</c>), a yield inside a try statement, a
+    /// <c>yield from</c> (which sends, throws and closes into what it delegates to). What send/throw/close support.</summary>
+    public bool UsesYieldValue { get; set; }
+    public bool YieldsInTry { get; set; }
+    public bool DelegatesYield { get; set; }
     /// <summary>False for library overloads that see NumPy's narrow scalars as Python's numbers (their arguments are
     /// converted to int64, float64 or complex128 at the call).</summary>
     public bool AcceptsNarrow { get; set; } = true;

@@ -113,7 +113,8 @@ public sealed unsafe partial class FunctionEmitter
         return liveIn;
     }
 
-    /// <summary>The dispatch: state 0 starts the body, k resumes after the k-th yield, anything else has finished.</summary>
+    /// <summary>The dispatch: state 0 starts the body, k resumes after the k-th yield, <see cref="GeneratorCode.Closing"/>
+    /// closes it (close() and throw() of a generator that cannot catch there), anything else has finished.</summary>
     private void EmitDispatch(Block entry)
     {
         var g = _generator!;
@@ -121,9 +122,22 @@ public sealed unsafe partial class FunctionEmitter
         PositionBuilderAtEnd(B, g.Dispatch);
         var state = BuildLoad2(B, M.I64, g.State, "");
         var finished = NewBlock("finished");
-        var sw = BuildSwitch(B, state, finished, (uint)(g.ResumeBlocks.Count + 1));
+        var closing = NewBlock("closing");
+        var sw = BuildSwitch(B, state, finished, (uint)(g.ResumeBlocks.Count + 2));
         AddCase(sw, M.ConstI64(0), _blocks[entry]);
         for (int k = 0; k < g.ResumeBlocks.Count; k++) AddCase(sw, M.ConstI64(k + 1), _blocks[g.ResumeBlocks[k]]);
+        AddCase(sw, M.ConstI64(GeneratorCode.Closing), closing);
+        PositionBuilderAtEnd(B, closing);
+        // What the frame holds goes now (the drop function later finds the slots empty); it has finished.
+        void Release(SjType t, LLVMValueRef field)
+        {
+            TypeModel.Of(t).DecRef(this, BuildLoad2(B, M.Lower(t), field, ""));
+            BuildStore(B, ConstNull(M.Lower(t)), field);
+        }
+        if (TypeModel.Of(g.Item).HasReferences) Release(g.Item, g.ItemSlot);
+        foreach (var (v, field) in g.OwnedSlotPointers) Release(v.Type, field);
+        SetGeneratorState(GeneratorCode.Finished);
+        BuildBr(B, finished);
         PositionBuilderAtEnd(B, finished);
         BuildRet(B, MakeStruct(ResultLlvmType, M.ConstBool(false), M.ConstBool(false)));
         PositionBuilderAtEnd(B, cur);

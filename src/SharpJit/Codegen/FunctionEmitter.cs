@@ -764,13 +764,28 @@ public sealed unsafe partial class FunctionEmitter
             }
             case ResolvedException:
                 if (args.Length == 0) return ConstPointerNull(M.Ptr);
-                if (args[0].Type == SimpleType.Str && !(args[0] is Instr { Streamed: true })) return NewRef(ValueOf(args[0]), SimpleType.Str);
+                if (args.Length == 1 && args[0].Type == SimpleType.Str && !(args[0] is Instr { Streamed: true })) return NewRef(ValueOf(args[0]), SimpleType.Str);
                 {
-                    // A str is its own text; any other argument is kept as its repr, marked (Runtime.ExceptionArgument).
+                    // The arguments' encoding (Runtime.ExceptionArgument): a str is its own text; any other argument
+                    // is kept as its repr, marked; several are marked and each one's length put in front of it.
                     var sb = CallRuntime("sj_sb_new");
-                    bool literal = args[0].Type != SimpleType.Str;
-                    if (literal) CallRuntime("sj_write_str", sb, M.ConstString(Runtime.ExceptionArgument.Literal.ToString()));
-                    WriteValue(sb, args[0], args[0].Type, repr: literal);
+                    void WriteArgument(Value arg)
+                    {
+                        bool literal = arg.Type != SimpleType.Str;
+                        if (literal) CallRuntime("sj_write_str", sb, M.ConstString(Runtime.ExceptionArgument.Literal.ToString()));
+                        WriteValue(sb, arg, arg.Type, repr: literal);
+                    }
+                    if (args.Length == 1) WriteArgument(args[0]);
+                    else
+                    {
+                        CallRuntime("sj_write_str", sb, M.ConstString(Runtime.ExceptionArgument.Several.ToString()));
+                        foreach (var arg in args)
+                        {
+                            var start = CallRuntime("sj_exc_args_start", sb);
+                            WriteArgument(arg);
+                            CallRuntime("sj_exc_args_end", sb, start);
+                        }
+                    }
                     return CallRuntime("sj_sb_finish", sb);
                 }
         }

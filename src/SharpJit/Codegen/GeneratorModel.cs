@@ -31,7 +31,7 @@ public sealed class GeneratorModel : TypeModel
 public static class GeneratorCode
 {
     public const int StateField = 1, DropField = 2, NextField = 3, ItemField = 4;
-    public const long Finished = -1;
+    public const long Finished = -1, Closing = -2;
 
     /// <summary>The item as the frame stores it: a generator that never yields stores an unused int.</summary>
     public static SjType StoredItem(SjType item) => TypeOps.IsKnown(item) ? item : ScalarType.Int64;
@@ -51,6 +51,18 @@ public static class GeneratorCode
         e.CheckFailed(e.ExtractValue(r, 1), span);
         return e.ExtractValue(r, 0);
     }
+
+    /// <summary>Closes the generator (GeneratorExit where it stopped, which it cannot catch: it has no yield in a try):
+    /// what its frame holds is released and it has finished. Nothing runs in its body.</summary>
+    public static void Close(FunctionEmitter e, GeneratorType g, LLVMValueRef frame)
+    {
+        BuildStore(e.B, e.M.ConstI64(Closing), HeaderField(e, frame, g.Item, StateField));
+        BuildCall2(e.B, e.M.GeneratorResumeType, e.M.ResumeOf(g.Spec), new[] { frame }, "");
+    }
+
+    /// <summary>Whether it has not started yet (state 0).</summary>
+    public static LLVMValueRef JustStarted(FunctionEmitter e, GeneratorType g, LLVMValueRef frame) =>
+        BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, BuildLoad2(e.B, e.M.I64, HeaderField(e, frame, g.Item, StateField), ""), e.M.ConstI64(0), "");
 
     /// <summary>The item the last resume left in the frame, as type t, its reference moved to the caller.</summary>
     public static LLVMValueRef TakeItem(FunctionEmitter e, GeneratorType g, LLVMValueRef frame, SjType t)

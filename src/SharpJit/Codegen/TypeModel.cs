@@ -48,8 +48,8 @@ public abstract class TypeModel
         InstanceType it => new InstanceModel(it),
         UserMethodType um => new InstanceModel(um.Instance),   // its value is its instance
         ClassType => StaticModel.Instance,
-        ExceptionInstanceType => StrModel.Instance,   // the exception's message (null when it has none)
-        CaughtExceptionType => StrModel.CaughtException,
+        ExceptionInstanceType or ExceptionArgsType => StrModel.Instance,   // the exception's message (null when it has none)
+        CaughtExceptionType or CaughtClassType => StrModel.CaughtException,
         OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
         Typing.PointerType or FunctionPointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,

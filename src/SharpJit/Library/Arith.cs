@@ -76,6 +76,7 @@ public static unsafe class Arith
     {
         Diagnostics.CompileDepth.EnsureStack();
         if (op is CmpOperator.Is or CmpOperator.IsNot) return true;
+        if (a is ExceptionArgsType || b is ExceptionArgsType) return false;   // its items' types are known only at run time
         if (op is CmpOperator.In or CmpOperator.NotIn)
             return b is TupleType tt && tt.Items.All(it => CanCompare(CmpOperator.Eq, a, it)) || a == SimpleType.Str && b == SimpleType.Str;
         if (op is CmpOperator.Eq or CmpOperator.NotEq) return true;
@@ -88,6 +89,7 @@ public static unsafe class Arith
 
     public static string CompareError(CmpOperator op, SjType a, SjType b)
     {
+        if (a is ExceptionArgsType || b is ExceptionArgsType) return "comparing an exception's args is not supported in compiled code (compare str(e), or its str items by index)";
         if (op is CmpOperator.In or CmpOperator.NotIn && b == SimpleType.Str)
             return $"'in <string>' requires string as left operand, not {TypeOps.PyName(a)}";
         if (op is CmpOperator.In or CmpOperator.NotIn)
@@ -383,6 +385,18 @@ public static unsafe class Arith
                     LowerCompare(e, CmpOperator.Eq, Value(a, ta), Inner(ta), Value(b, tb), Inner(tb)), ""), "");
             return op == CmpOperator.Eq ? eq : BuildNot(B, eq, "");
         }
+        if (op is CmpOperator.Is or CmpOperator.IsNot or CmpOperator.Eq or CmpOperator.NotEq && (ta is CaughtClassType || tb is CaughtClassType))
+        {
+            // type(e) is X of a caught exception: its class is read at run time (X exactly, not a subclass).
+            if (ta is not CaughtClassType) (a, ta, b, tb) = (b, tb, a, ta);
+            var same = tb switch
+            {
+                CaughtClassType => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_exc_same_class", a, b), LLVM.ConstInt(M.I32, 0), ""),
+                ExceptionClassType ec => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_exc_class_is", a, M.ConstString(ec.ExceptionName)), LLVM.ConstInt(M.I32, 0), ""),
+                _ => M.ConstBool(false),
+            };
+            return op is CmpOperator.Is or CmpOperator.Eq ? same : BuildNot(B, same, "");
+        }
         switch (op)
         {
             case CmpOperator.Is or CmpOperator.IsNot:
@@ -395,7 +409,7 @@ public static unsafe class Arith
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
                 else if (ta is ListType && tb is ListType || ta is InstanceType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, a, b, "");   // the same object
                 else if (ta is SetType or DictType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, e.ExtractValue(a, 0), e.ExtractValue(b, 0), "");   // their lists are theirs alone
-                else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType);
+                else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType or ClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
             }
             case CmpOperator.In or CmpOperator.NotIn when tb == SimpleType.Str:

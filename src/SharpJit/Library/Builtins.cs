@@ -35,7 +35,8 @@ public static unsafe partial class Builtins
         ["range"] = t => t == SimpleType.Range,
         ["list"] = t => t is ListType,
         ["dict"] = t => t is DictType,
-        ["set"] = t => t is SetType,
+        ["set"] = t => t is SetType { Frozen: false },
+        ["frozenset"] = t => t is SetType { Frozen: true },
     };
 
     static Builtins()
@@ -94,6 +95,65 @@ public static unsafe partial class Builtins
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
         Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
         && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
+
+    /// <summary>The class name of a built-in type usable as a class (<c>int</c>, <c>list</c>, NumPy's scalar types),
+    /// else null (a function such as <c>abs</c>).</summary>
+    public static string? ClassName(BuiltinType bt) =>
+        bt.Qualified == "$NoneType" ? "NoneType" : bt.Qualified == "type" || TypePredicates.ContainsKey(bt.Qualified)
+        || bt.Qualified.StartsWith("numpy.") && ScalarType.All.Any(s => "numpy." + s.Name == bt.Qualified) ? bt.Qualified : null;
+
+    /// <summary>__name__ of a class known while typing.</summary>
+    private static string? StaticClassName(SjType t) => t switch
+    {
+        BuiltinType bt => ClassName(bt)?.Split('.').Last(),
+        ExceptionClassType ec => Runtime.ExceptionClasses.ShortName(ec.ExceptionName),
+        _ => null,
+    };
+
+    /// <summary>type(x) for a value of type t: the class as its name types it (int's is BuiltinType int); null when
+    /// compiled code has no such class value.</summary>
+    private static SjType? ClassOf(SjType t) => t switch
+    {
+        CaughtExceptionType => CaughtClassType.Instance,
+        ExceptionInstanceType ei => new ExceptionClassType(ei.ExceptionName),
+        InstanceType it => new ClassType(it.Class),
+        ExceptionClassType => new BuiltinType("type"),
+        BuiltinType bt when ClassName(bt) != null => new BuiltinType("type"),
+        _ when t == SimpleType.None => new BuiltinType("$NoneType"),
+        _ when t is ScalarType or ListType or DictType or SetType or TupleType { Named: null } || t == SimpleType.Str || t == SimpleType.Range
+            => Registry.ContainsKey(TypeOps.PyName(t)) ? new BuiltinType(TypeOps.PyName(t)) : null,
+        _ => null,
+    };
+
+    /// <summary>The number of items a generator yields when it is known while typing: a generator expression with
+    /// one loop and no condition over a tuple.</summary>
+    private static int? KnownLength(GeneratorType g) =>
+        g.Spec.Function.Node is Syntax.GeneratorExp { Generators: [{ Ifs.Count: 0 }] } && g.Spec.ArgTypes[^1] is TupleType source ? source.Items.Length : null;
+
+    /// <summary>next(g): its next item, or StopIteration when it has finished.</summary>
+    private static LLVMValueRef NextItem(LoweringCall c, GeneratorType g)
+    {
+        var e = c.E;
+        var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span);
+        e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
+        return GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
+    }
+
+    /// <summary>close() and throw() raise where the generator stopped: compiled code supports them when nothing there
+    /// can catch the exception (no yield in a try, no yield from passing it on).</summary>
+    private static void CheckCanStopWhereSuspended(CallTypingContext c, string method)
+    {
+        var fn = ((GeneratorType)c.Positional[0].Type).Spec.Function;
+        if (fn.YieldsInTry || fn.DelegatesYield)
+            throw c.Error($"{method}() of a generator that yields {(fn.YieldsInTry ? "inside a try statement" : "from another iterable (yield from)")} is not supported in compiled code",
+                "yield outside any try and without yield from: close() and throw() then release the generator and raise where it stopped");
+    }
+
+    /// <summary>Methods of built-in classes called on the class (<c>dict.fromkeys</c>).</summary>
+    private static readonly HashSet<string> ClassMethods = new() { "dict.fromkeys" };
+
+    public static LibFunc? ClassMethod(string cls, string name) =>
+        ClassMethods.Contains(cls + "." + name) ? Get(cls + "." + name) : null;
 
     // ------------------------------------------------------------ shared typing helpers
 
@@ -377,7 +437,7 @@ public static unsafe partial class Builtins
         {
             Arity(c, "len", 1, 1);
             var t = c.Positional[0].Type;
-            if (t is TupleType or ListType or DictType or DictViewType or SetType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
+            if (t is TupleType or ListType or DictType or DictViewType or SetType or ExceptionArgsType || t == SimpleType.Str || t == SimpleType.Range) return ScalarType.Int64;
             if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
             if (t is InstanceType && MethodOf(t, "__len__") is { } len)
                 return RequireSpecial(c, len, t) is var n && TypeOps.IsKnown(n) && n is not ScalarType { Rank: 1 } ? throw c.Error($"'{TypeOps.PyName(n)}' object cannot be interpreted as an integer") : n;
@@ -393,6 +453,7 @@ public static unsafe partial class Builtins
             if (t is ListType) return ListCode.Length(e, c.Arg(0));
             if (t is DictType or SetType) return ContainerLength(e, c.Arg(0));
             if (t is DictViewType) return ContainerLength(e, e.ExtractValue(c.Arg(0), 0));
+            if (t is ExceptionArgsType) return e.CallRuntime("sj_exc_args_len", c.Arg(0));
             var r = c.Arg(0);
             var slot = e.Alloca(e.M.I64);
             e.CallChecked("sj_range_len", c.Span, e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2), slot);
@@ -430,13 +491,45 @@ public static unsafe partial class Builtins
             return new ReversedType(t);
         }, c => c.E.MakeStruct(c.E.M.Lower(c.ResultType), c.E.NewRef(c.Arg(0), c.ArgType(0))), neverRaises: true);
 
+        // tuple(x): a tuple's length is part of its type, so x must have a length known while typing: a tuple, or a
+        // generator expression over one (each item taken from the generator in turn).
         Add("tuple", c =>
         {
             Arity(c, "tuple", 0, 1);
             if (c.Positional.Length == 0) return new TupleType(Array.Empty<SjType>());
-            if (c.Positional[0].Type is TupleType t) return t;
-            throw c.Error($"tuple() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
-        }, c => c.Args.Length == 0 ? GetUndef(c.E.M.Lower(c.ResultType)) : c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
+            var t = c.Positional[0].Type;
+            if (t is TupleType tt) return tt.Named == null ? tt : new TupleType(tt.Items);
+            if (t is GeneratorType g && KnownLength(g) is int n) return new TupleType(Enumerable.Repeat(g.Item, n));
+            if (IterItemType(t) == null) throw c.ErrorAt(c.Positional[0], $"'{TypeOps.PyName(t)}' object is not iterable");
+            throw c.ErrorAt(c.Positional[0], $"tuple() of a {TypeOps.PyName(t)}: compiled code needs a tuple's length while typing, and this one's is known only at run time",
+                "make a list (list(x) or a list comprehension), or build the tuple from a generator expression over a tuple");
+        }, c =>
+        {
+            if (c.Args.Length == 0) return GetUndef(c.E.M.Lower(c.ResultType));
+            if (c.ArgType(0) is not GeneratorType g) return c.E.NewRef(c.Arg(0), c.ResultType);
+            var e = c.E; var tuple = (TupleType)c.ResultType;
+            var items = new List<LLVMValueRef>();
+            foreach (var itemType in tuple.Items)
+            {
+                GeneratorCode.Resume(e, g, c.Arg(0), c.Span);   // yields: its length is the source tuple's
+                var item = GeneratorCode.TakeItem(e, g, c.Arg(0), itemType);
+                e.HoldTemporary(item, itemType);   // dropped if a later item raises
+                items.Add(item);
+            }
+            foreach (var item in items) e.ReleaseTemporary(item);
+            return e.MakeStruct(e.M.Lower(tuple), items.ToArray());
+        }, mayRaise: sig => sig.Args.Length == 1 && sig.Args[0] is GeneratorType);
+
+        // type(x): the class of a value, known while typing (int is type(1)); a caught exception's is read at run time.
+        Add("type", c =>
+        {
+            if (c.Positional.Length != 1 || c.Keywords.Count > 0) throw c.Error("type() takes 1 argument in compiled code");
+            return ClassOf(c.Positional[0].Type) ?? throw c.ErrorAt(c.Positional[0], $"type() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code");
+        }, c => c.ResultType is CaughtClassType ? c.E.NewRef(c.Arg(0), c.ArgType(0)) : GetUndef(c.E.M.Lower(c.ResultType)), neverRaises: true, acceptsNarrow: true);
+        Add("$NoneType", c => { Arity(c, "NoneType", 0, 0); return SimpleType.None; }, c => None(c), neverRaises: true);
+        Add("attr.__name__", c => SimpleType.Str,
+            c => c.ArgType(0) is CaughtClassType ? c.E.CallRuntime("sj_exc_class_name", c.Arg(0)) : c.E.M.ConstString(StaticClassName(c.ArgType(0))!),
+            neverRaises: true).Receiver = t => t is CaughtClassType || StaticClassName(t) != null;
 
         // next(it) and next(it, default) resume a generator (iter(x) makes one of any iterable): its item, else the
         // default, else StopIteration.
@@ -455,13 +548,63 @@ public static unsafe partial class Builtins
         {
             var e = c.E;
             var g = (GeneratorType)c.ArgType(0);
+            if (c.Args.Length == 1) return NextItem(c, g);
             var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span);
-            LLVMValueRef Item() => GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
-            if (c.Args.Length == 2)
-                return e.IfElse(yielded, e.M.Lower(c.ResultType), Item, () => e.NewRef(e.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.ResultType));
-            e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
-            return Item();
+            return e.IfElse(yielded, e.M.Lower(c.ResultType), () => GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType),
+                () => e.NewRef(e.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.ResultType));
         });
+        // A generator's methods. send(v) is next() when the generator never uses a yield's value; throw(E) and close()
+        // raise GeneratorExit or E where it stopped, which compiled code supports when no yield is inside a try (there
+        // is nothing there to catch it, and no finally to run): what the frame holds is released, and E propagates.
+        Add("method.send", c =>
+        {
+            Arity(c, "send", 2, 2);
+            var g = (GeneratorType)c.Positional[0].Type;
+            if (g.Spec.Function.UsesYieldValue && c.Positional[1].Type != SimpleType.None)
+                throw c.Error("send() of a value to a generator that uses the value of a yield expression is not supported in compiled code",
+                    "pass the value another way (an argument, a list both sides share), or send None");
+            return g.Item;
+        }, c =>
+        {
+            var e = c.E;
+            var g = (GeneratorType)c.ArgType(0);
+            if (c.ArgType(1) != SimpleType.None)
+                e.RaiseIf(GeneratorCode.JustStarted(e, g, c.Arg(0)), "TypeError", "can't send non-None value to a just-started generator", c.Span);
+            return NextItem(c, g);
+        }).Receiver = t => t is GeneratorType;
+        Add("method.close", c =>
+        {
+            Arity(c, "close", 1, 1);
+            CheckCanStopWhereSuspended(c, "close");
+            return SimpleType.None;
+        }, c =>
+        {
+            GeneratorCode.Close(c.E, (GeneratorType)c.ArgType(0), c.Arg(0));
+            return None(c);
+        }, neverRaises: true).Receiver = t => t is GeneratorType;
+        Add("method.throw", c =>
+        {
+            Arity(c, "throw", 2, 2);
+            CheckCanStopWhereSuspended(c, "throw");
+            if (c.Positional[1].Type is not (ExceptionClassType or ExceptionInstanceType or CaughtExceptionType))
+                throw c.ErrorAt(c.Positional[1], "exceptions must be classes or instances deriving from BaseException, not " + TypeOps.PyName(c.Positional[1].Type));
+            return ((GeneratorType)c.Positional[0].Type).Item;
+        }, c =>
+        {
+            var e = c.E;
+            GeneratorCode.Close(e, (GeneratorType)c.ArgType(0), c.Arg(0));
+            e.FailIf(e.M.ConstBool(true), () =>
+            {
+                switch (c.ArgType(1))
+                {
+                    case CaughtExceptionType: e.CallRuntime("sj_exc_restore", c.Arg(1)); break;
+                    case ExceptionInstanceType ei: e.CallRuntime("sj_raise", e.M.ConstString(ei.ExceptionName), c.Arg(1)); break;
+                    case var t: e.CallRuntime("sj_raise", e.M.ConstString(((ExceptionClassType)t).ExceptionName), ConstPointerNull(e.M.Ptr)); break;
+                }
+            }, c.Span);
+            return GetPoison(e.M.Lower(c.ResultType));   // not reached: it raised
+        }).Receiver = t => t is GeneratorType;
+
         // Library code: whether a value is a generator (it has no len() and no items to index), decided while typing.
         Add("_sj_is_generator", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is GeneratorType), neverRaises: true)
             .Fold = sig => sig.Args[0] is GeneratorType;
@@ -508,6 +651,27 @@ public static unsafe partial class Builtins
             k = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, k, e.M.ConstI64(0), ""), BuildAdd(e.B, k, n, ""), k, "");
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntUGE, k, n, ""), "IndexError", "range object index out of range", c.Span);
             return BuildAdd(e.B, e.ExtractValue(r, 0), BuildMul(e.B, k, e.ExtractValue(r, 2), ""), "");
+        });
+
+        // e.args: the arguments an exception was made with (its message, Runtime.ExceptionArgument).
+        Add("attr.args", c => ExceptionArgsType.Instance,
+            c => c.ArgType(0) is CaughtExceptionType ? c.E.CallRuntime("sj_exc_args", c.Arg(0)) : c.E.NewRef(c.Arg(0), c.ArgType(0)),
+            neverRaises: true).Receiver = t => t is ExceptionInstanceType or CaughtExceptionType;
+        Add("exception_args.getitem", c =>
+        {
+            if (c.Positional[1].Type is not ScalarType { Rank: <= 1 })
+                throw c.ErrorAt(c.Positional[1], $"tuple indices must be integers, not {TypeOps.PyName(c.Positional[1].Type)}", "compiled code indexes an exception's arguments by integers only");
+            return SimpleType.Str;
+        }, c =>
+        {
+            var e = c.E;
+            var n = e.CallRuntime("sj_exc_args_len", c.Arg(0));
+            var k = ToInt(c, 1);
+            k = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, k, e.M.ConstI64(0), ""), BuildAdd(e.B, k, n, ""), k, "");
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntUGE, k, n, ""), "IndexError", "tuple index out of range", c.Span);
+            var slot = e.Alloca(e.M.Ptr);
+            e.CallChecked("sj_exc_args_item", c.Span, c.Arg(0), k, slot);
+            return BuildLoad2(e.B, e.M.Ptr, slot, "");
         });
 
         foreach (var (name, repr) in new[] { ("str", false), ("repr", true) })
@@ -600,6 +764,7 @@ public static unsafe partial class Builtins
             if (cls is ExceptionClassType ecc && valueType is CaughtExceptionType caught) return Runtime.ExceptionClasses.IsSubclass(caught.ClauseClass, ecc.ExceptionName);
             if (cls is BuiltinType bt && TypePredicates.TryGetValue(bt.Qualified, out var pred)) return pred(valueType);
             if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && Runtime.ExceptionClasses.IsSubclass(ei.ExceptionName, ec.ExceptionName);
+            if (cls is ClassType ct) return valueType is InstanceType it && ReferenceEquals(it.Class, ct.Class);   // compiled classes have no subclasses
             if (c != null) throw c.ErrorAt(c.Positional[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");
             return false;
         }

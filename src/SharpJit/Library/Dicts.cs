@@ -39,6 +39,10 @@ public static partial class Builtins
             return c.Require(PythonLibrary.Function("dicts", function), c.Positional.Select(a => a.Type).ToArray()).ReturnType;
         }, c => c.CallCompiled(0, c.Args.Select(a => a.Value).ToArray()));
 
+    /// <summary>dict(k=v, ...)'s keywords as a tuple of (name, value) pairs.</summary>
+    private static TupleType KeywordPairs(IEnumerable<SjType> values) =>
+        new(values.Select(v => (SjType)new TupleType(new[] { SimpleType.Str, v })));
+
     private static bool CheckHashable(CallTypingContext c, TypedArg key)
     {
         if (!IsHashable(key.Type)) throw c.ErrorAt(key, $"unhashable type: '{TypeOps.PyName(key.Type)}'");
@@ -46,20 +50,57 @@ public static partial class Builtins
     }
 
     private static bool IsHashable(SjType t) =>
-        t is ScalarType || t == SimpleType.Str || t == SimpleType.None || t is TupleType tt && tt.Items.All(IsHashable);
+        t is ScalarType || t == SimpleType.Str || t == SimpleType.None || t is TupleType tt && tt.Items.All(IsHashable)
+        || t is SetType { Frozen: true } fs && (IsHashable(fs.Key) || fs.Key == SimpleType.Unknown);
 
     private static void RegisterDicts()
     {
         Add("$dict", c => c.ListElementHere is TupleType { Items: [var k, var v] } ? new DictType(k, v) : new DictType(SimpleType.Unknown, SimpleType.Unknown),
             c => NewDict(c, (DictType)c.ResultType));
+        // dict(), dict(mapping or pairs), dict(k=v, ...) and both: dicts.py's dict_of, the keywords passed as a tuple
+        // of (name, value) pairs.
         Add("dict", c =>
         {
-            Arity(c, "dict", 0, 1);
-            if (c.Positional.Length == 0)
+            if (c.Positional.Length > 1) throw c.Error($"dict expected at most 1 argument, got {c.Positional.Length}");
+            if (c.Positional.Length == 0 && c.Keywords.Count == 0)
                 return c.ListElementHere is TupleType { Items: [var k, var v] } ? new DictType(k, v) : new DictType(SimpleType.Unknown, SimpleType.Unknown);
-            if (c.Positional[0].Type is not DictType) throw c.ErrorAt(c.Positional[0], $"dict() of a {TypeOps.PyName(c.Positional[0].Type)} is not supported in compiled code", "build it with a dict comprehension");
-            return c.Require(PythonLibrary.Function("dicts", "copy"), c.Positional[0].Type).ReturnType;
-        }, c => c.Args.Length == 0 ? NewDict(c, (DictType)c.ResultType) : c.CallCompiled(0, c.Arg(0)));
+            var types = new List<SjType>();
+            if (c.Positional.Length == 1)
+            {
+                var items = c.Positional[0];
+                if (items.Type is not DictType)
+                {
+                    var item = IterItemType(items.Type) ?? throw c.ErrorAt(items, $"'{TypeOps.PyName(items.Type)}' object is not iterable");
+                    if (item is TupleType { Items.Length: not 2 } wrong)
+                        throw c.ErrorAt(items, $"dictionary update sequence element #0 has length {wrong.Items.Length}; 2 is required");
+                    if (item is not (TupleType or ListType) && item != SimpleType.Unknown)
+                        throw c.ErrorAt(items, "cannot convert dictionary update sequence element #0 to a sequence");
+                    if (item is TupleType { Items: [var key, _] } && !IsHashable(key)) throw c.ErrorAt(items, $"unhashable type: '{TypeOps.PyName(key)}'");
+                }
+                types.Add(items.Type);
+            }
+            if (c.Keywords.Count > 0) types.Add(KeywordPairs(c.Keywords.Values.Select(a => a.Type)));
+            return c.Require(PythonLibrary.Function("dicts", types.Count == 2 ? "dict_of_both" : "dict_of"), types.ToArray()).ReturnType;
+        }, c =>
+        {
+            if (c.Args.Length == 0 && c.Keywords.Count == 0) return NewDict(c, (DictType)c.ResultType);
+            var args = c.Args.Select(a => a.Value).ToList();
+            if (c.Keywords.Count > 0)
+            {
+                // The pairs borrow the values (the call's arguments, alive until it returns); the names are constants.
+                var pairsType = KeywordPairs(c.Keywords.Values.Select(a => a.Type));
+                var pairs = c.Keywords.Select((kw, k) => c.E.MakeStruct(c.E.M.Lower(pairsType.Items[k]), c.E.M.ConstString(kw.Key), kw.Value.Value)).ToArray();
+                args.Add(c.E.MakeStruct(c.E.M.Lower(pairsType), pairs));
+            }
+            return c.CallCompiled(0, args.ToArray());
+        });
+        Add("dict.fromkeys", c =>
+        {
+            Arity(c, "fromkeys", 1, 2);
+            var key = IterableArg(c, 0);
+            if (!IsHashable(key) && key != SimpleType.Unknown) throw c.ErrorAt(c.Positional[0], $"unhashable type: '{TypeOps.PyName(key)}'");
+            return c.Require(PythonLibrary.Function("dicts", "fromkeys"), c.Positional[0].Type, c.Positional.Length == 2 ? c.Positional[1].Type : SimpleType.None).ReturnType;
+        }, c => c.CallCompiled(0, c.Arg(0), c.Args.Length == 2 ? c.Arg(1) : c.E.M.Constant(Syntax.PyNone.Instance, SimpleType.None)));
         Add("_sj_dict_parts", c => ((DictType)c.Positional[0].Type).Parts, c => c.E.NewRef(c.Arg(0), c.ResultType), neverRaises: true);
 
         AddDictOperation("dict.getitem", "getitem", c => CheckHashable(c, c.Positional[1]));
@@ -197,6 +238,13 @@ public static partial class Builtins
             }
         }
         if (t == SimpleType.Str) return StrCode.Hash(e, v);
+        if (t is SetType)
+        {
+            // A frozenset's (CPython's frozenset_hash), from the hashes in its table's slots.
+            var hashes = e.ExtractValue(v, 1);
+            var ints = new ListType(ScalarType.Int64);
+            return e.CallRuntime("sj_frozenset_hash", ListCode.ElementPointer(e, ints, hashes, M.ConstI64(0)), ListCode.Length(e, hashes));
+        }
         return M.ConstI64(0x4D2_5CA8);   // None: any constant (CPython 3.11 hashes it by address)
     }
 }

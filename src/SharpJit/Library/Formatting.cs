@@ -9,7 +9,7 @@ namespace SharpJit.Library;
 /// <summary>str(), repr() and format() of compiled values, written to a runtime text sink.</summary>
 public static unsafe class Formatting
 {
-    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
+    public static bool CanFormat(SjType t) => EnsureStack() && t is ScalarType or ExceptionInstanceType or CaughtExceptionType or ExceptionArgsType or CaughtClassType or GeneratorType or Typing.ArrayType or DTypeType || t is OptionalType o && CanFormat(o.Inner) || t == SimpleType.Str || t == SimpleType.None
         || t == SimpleType.Range || t is TupleType tt && tt.Items.All(CanFormat) || t is ListType l && CanFormat(ListCode.ElementOf(l))
         || t is DictType d && CanFormat(ListCode.ElementOf(new ListType(d.Key))) && CanFormat(ListCode.ElementOf(new ListType(d.Value))) || t is DictViewType dv && CanFormat(dv.Dict) || t is SetType s && CanFormat(ListCode.ElementOf(new ListType(s.Key))) || t is Typing.FunctionType or BuiltinType or ExceptionClassType or ModuleType or InstanceType or ClassType;
 
@@ -75,12 +75,12 @@ public static unsafe class Formatting
                 return;
             case SetType st:
             {
-                // {1, 2} in table order, or set() when empty.
+                // {1, 2} in table order, or set() when empty; frozenset({1, 2}) and frozenset().
                 var empty = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, Builtins.ContainerLength(e, v), e.M.ConstI64(0), "");
-                e.When(empty, () => Text(e, sink, "set()"));
+                e.When(empty, () => Text(e, sink, st.Frozen ? "frozenset()" : "set()"));
                 e.When(BuildNot(e.B, empty, ""), () =>
                 {
-                    Text(e, sink, "{");
+                    Text(e, sink, st.Frozen ? "frozenset({" : "{");
                     var first = e.Alloca(e.M.I1);
                     BuildStore(e.B, e.M.ConstBool(true), first);
                     ArrayCode.Loop(e, DictCode.Slots(e, v), k => e.When(DictCode.SlotHoldsItem(e, v, k), () =>
@@ -89,7 +89,7 @@ public static unsafe class Formatting
                         BuildStore(e.B, e.M.ConstBool(false), first);
                         WriteRaw(e, sink, DictCode.SetItem(e, st, v, k), st.Key, repr: true);
                     }));
-                    Text(e, sink, "}");
+                    Text(e, sink, st.Frozen ? "})" : "}");
                 });
                 return;
             }
@@ -120,13 +120,20 @@ public static unsafe class Formatting
             }
             case InstanceType it:
                 Text(e, sink, $"<{it.Class.Qualified} object at ");
-                e.CallRuntime("sj_write_address", sink, BuildPtrToInt(e.B, v, e.M.I64, ""));
+                e.CallRuntime("sj_write_address", sink, v);
                 Text(e, sink, ">");
                 return;
             case ClassType ct: Text(e, sink, $"<class '{ct.Class.Qualified}'>"); return;
             case Typing.FunctionType ft: Text(e, sink, $"<function {ft.Function.QualName}>"); return;
             case DTypeType dt: Text(e, sink, repr ? $"dtype('{dt.Dtype.Name}')" : dt.Dtype.Name); return;
+            case BuiltinType bt when Builtins.ClassName(bt) is { } cls: Text(e, sink, $"<class '{cls}'>"); return;
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;
+            case CaughtClassType: e.CallRuntime("sj_write_exc_class", sink, v); return;
+            case GeneratorType g:
+                Text(e, sink, $"<generator object {g.Spec.Function.QualName} at ");
+                e.CallRuntime("sj_write_address", sink, v);
+                Text(e, sink, ">");
+                return;
             case ExceptionClassType ec: Text(e, sink, $"<class '{ec.ExceptionName}'>"); return;
             case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
             case ExceptionInstanceType ei when repr:
@@ -140,6 +147,9 @@ public static unsafe class Formatting
                 return;
             case CaughtExceptionType:
                 e.CallRuntime("sj_write_exc", sink, v, e.M.ConstI64(repr ? 1 : 0));
+                return;
+            case ExceptionArgsType:
+                e.CallRuntime("sj_write_exc_args", sink, v);
                 return;
             case OptionalType o:
             {

@@ -58,7 +58,7 @@ public static partial class Builtins
         : args[0].Type is ArrayType ? Get("inplace." + OperatorName(op))
         : args[0].Type is ListType && op == Operator.Add ? Get("list.iadd")   // extends the list itself
         : args[0].Type is ListType && op == Operator.Mult ? Get("list.imul")
-        : args[0].Type is SetType && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set.i" + OperatorName(op).TrimEnd('_'))
+        : args[0].Type is SetType { Frozen: false } && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor ? Get("set.i" + OperatorName(op).TrimEnd('_'))
         : Operation(op, args);
 
     private static void RegisterOperators()
@@ -96,13 +96,21 @@ public static partial class Builtins
 
     /// <summary>A comparison of two literal integers (or bools) is a literal: <c>len(args) == 1</c> decides a branch
     /// at compile time.</summary>
+    private static bool IsStaticClass(SjType t) => t is ExceptionClassType || t is BuiltinType bt && ClassName(bt) != null;
+
+    private static bool IsSingleton(SjType t) => t == SimpleType.None || t == SimpleType.Ellipsis;
+
     private static object? FoldCompare(CmpOperator op, Signature sig)
     {
-        // x is None: known from the types (None has a type of its own), so `if arg is None:` selects code at compile time.
+        // x is None (or ...): known from the types (None has a type of its own), so `if arg is None:` selects code at
+        // compile time.
         // An Optional is None or not only at run time.
-        if (op is CmpOperator.Is or CmpOperator.IsNot && (sig.Args[0] == SimpleType.None || sig.Args[1] == SimpleType.None)
+        if (op is CmpOperator.Is or CmpOperator.IsNot && (IsSingleton(sig.Args[0]) || IsSingleton(sig.Args[1]))
             && sig.Args[0] is not OptionalType && sig.Args[1] is not OptionalType)
             return (sig.Args[0] == sig.Args[1]) == (op == CmpOperator.Is);
+        // type(x) is int, type(x) == float: classes known while typing are the same class exactly when their types are.
+        if (op is CmpOperator.Is or CmpOperator.IsNot or CmpOperator.Eq or CmpOperator.NotEq && IsStaticClass(sig.Args[0]) && IsStaticClass(sig.Args[1]))
+            return (sig.Args[0] == sig.Args[1]) == (op is CmpOperator.Is or CmpOperator.Eq);
         if (sig.Args[0] is not ScalarType { Rank: <= 1 } || sig.Args[1] is not ScalarType { Rank: <= 1 }) return null;
         if (sig.LiteralInt(0) is not long a || sig.LiteralInt(1) is not long b) return null;
         return op switch

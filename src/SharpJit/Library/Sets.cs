@@ -14,13 +14,26 @@ public static partial class Builtins
     private static SetType SetOf(CallTypingContext c) =>
         new(c.ListElementHere is var k && k != SimpleType.Unknown ? k : SimpleType.Unknown);
 
-    /// <summary>A set method written in Python (sets.py), taking its arguments as they are.</summary>
-    private static LibFunc AddSetCall(string name, string function, int min, int max, Func<CallTypingContext, bool>? check = null)
+    /// <summary>A set method written in Python (sets.py), taking its arguments as they are. Methods that change
+    /// the set are not a frozenset's; the others give a frozenset's result as a frozenset (the same table).</summary>
+    private static LibFunc AddSetCall(string name, string function, int min, int max, Func<CallTypingContext, bool>? check = null, bool changes = true)
     {
         var f = AddPythonMethod("set", "sets", name["set.".Length..], function, min, max, check);
-        f.Receiver = t => t is SetType;
-        return f;
+        if (changes)
+        {
+            f.Receiver = t => t is SetType { Frozen: false };
+            return f;
+        }
+        var frozen = FreezingResult(f);
+        frozen.Receiver = t => t is SetType;
+        return frozen;
     }
+
+    /// <summary>The entry again, its result a frozenset when its first operand is one (a | b is of a's type).</summary>
+    private static LibFunc FreezingResult(LibFunc f) =>
+        (LibFunc)(Registry[f.Name] = new LibFunc(f.Name,
+            c => f.Type(c) is SetType r && c.Positional[0].Type is SetType { Frozen: true } ? new SetType(r.Key, frozen: true) : f.Type(c),
+            f.Lower, f.MayRaise) { AcceptsNarrow = f.AcceptsNarrow });
 
     /// <summary>Argument k is iterable; its items are what the set receives.</summary>
     private static SjType IterableArg(CallTypingContext c, int k) =>
@@ -38,6 +51,17 @@ public static partial class Builtins
             if (!IsHashable(item)) throw c.ErrorAt(c.Positional[0], $"unhashable type: '{TypeOps.PyName(item)}'");
             return c.Require(PythonLibrary.Function("sets", "set_of"), c.Positional[0].Type).ReturnType;
         }, c => c.Args.Length == 0 ? NewSet(c, (SetType)c.ResultType) : c.CallCompiled(0, c.Arg(0)));
+        // frozenset(iterable): a set's table made as set() makes it, typed frozen; a frozenset's own is itself.
+        Add("frozenset", c =>
+        {
+            Arity(c, "frozenset", 0, 1);
+            if (c.Positional.Length == 0) return new SetType(SetOf(c).Key, frozen: true);   // an int key unless it is known
+            if (c.Positional[0].Type is SetType { Frozen: true } same) return same;
+            var item = IterableArg(c, 0);
+            if (!IsHashable(item) && item != SimpleType.Unknown) throw c.ErrorAt(c.Positional[0], $"unhashable type: '{TypeOps.PyName(item)}'");
+            var made = c.Require(PythonLibrary.Function("sets", "set_of"), c.Positional[0].Type).ReturnType;
+            return made is SetType r ? new SetType(r.Key, frozen: true) : made;   // not known yet inside a cycle
+        }, c => c.Args.Length == 0 ? NewSet(c, (SetType)c.ResultType) : c.ArgType(0) == c.ResultType ? c.E.NewRef(c.Arg(0), c.ArgType(0)) : c.CallCompiled(0, c.Arg(0)));
         Add("$set_constant", c => c.Positional[0].Type is SetType { Key: var k } && k == SimpleType.Unknown ? c.Positional[0].Type
             : c.Require(PythonLibrary.Function("sets", "constant_display"), c.Types).ReturnType, c => c.CallCompiled(0, c.Arg(0)));
         Add("_sj_empty_set_of", c => new SetType(IterableArg(c, 0)), c => NewSet(c, (SetType)c.ResultType));
@@ -54,7 +78,7 @@ public static partial class Builtins
         AddSetCall("set.remove", "remove", 2, 2, c => CheckHashable(c, c.Positional[1]));
         AddSetCall("set.pop", "pop", 1, 1);
         AddSetCall("set.clear", "clear", 1, 1);
-        AddSetCall("set.copy", "set_of", 1, 1);
+        AddSetCall("set.copy", "set_of", 1, 1, changes: false);
         foreach (var name in new[] { "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint" })
             AddSetCall("set." + name, name, 2, 2, c =>
             {
@@ -63,12 +87,12 @@ public static partial class Builtins
                 if (name is "union" or "symmetric_difference" && c.Positional[0].Type is SetType s && TypeOps.Unify(s.Key, item) != s.Key && s.Key != SimpleType.Unknown)
                     throw c.ErrorAt(c.Positional[1], $"a set of {TypeOps.PyName(s.Key)} cannot take {TypeOps.PyName(item)} items in compiled code");
                 return true;
-            });
+            }, changes: false);
 
         // Operators between sets, and `in`.
         foreach (var (op, function) in new[] { ("or_", "union"), ("and_", "intersection"), ("sub", "difference"), ("xor", "symmetric_difference"),
                      ("eq", "eq"), ("ne", "ne"), ("lt", "lt"), ("le", "issubset"), ("gt", "gt"), ("ge", "issuperset") })
-            Add("set." + op, c =>
+            FreezingResult(Add("set." + op, c =>
             {
                 var (a, b) = (c.Positional[0].Type, c.Positional[1].Type);
                 if (a is not SetType || b is not SetType)
@@ -79,7 +103,7 @@ public static partial class Builtins
                         : $"'{OperatorSymbol(op)}' not supported between instances of '{TypeOps.PyName(a)}' and '{TypeOps.PyName(b)}'");
                 }
                 return c.Require(PythonLibrary.Function("sets", function), a, b).ReturnType;
-            }, c => c.Callees.Count == 0 ? c.E.M.ConstBool(op == "ne") : c.CallCompiled(0, c.Arg(0), c.Arg(1)));
+            }, c => c.Callees.Count == 0 ? c.E.M.ConstBool(op == "ne") : c.CallCompiled(0, c.Arg(0), c.Arg(1))));
         // s |= t and the other in-place operators keep the object; the *_update methods are the same with any iterable.
         foreach (var (op, function) in new[] { ("ior", "ior"), ("iand", "iand"), ("isub", "isub"), ("ixor", "ixor") })
             Add("set." + op, c =>
@@ -89,7 +113,7 @@ public static partial class Builtins
                 if (op is "ior" or "ixor" && !c.ReceivesItems(c.Positional[0], t.Key)) return c.Positional[0].Type;
                 return c.Require(PythonLibrary.Function("sets", function), c.Types).ReturnType;
             }, c => c.Callees.Count == 0 ? c.E.NewRef(c.Arg(0), c.ArgType(0)) : c.CallCompiled(0, c.Arg(0), c.Arg(1)));
-        foreach (var name in new[] { "intersection_update", "difference_update", "symmetric_difference_update" })
+        foreach (var name in new[] { "intersection_update", "difference_update", "symmetric_difference_update" })   // sets only
             AddSetCall("set." + name, name, 2, 2, c => name != "symmetric_difference_update" || Receives(c, IterableArg(c, 1)));
         AddSetCall("set.in_", "contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;
         AddSetCall("set.not_in", "not_contains", 2, 2, c => CheckHashable(c, c.Positional[0])).Receiver = null;

@@ -109,8 +109,7 @@ public static unsafe class CaughtExceptions
     {
         var c = Of(p);
         string? message = c.MessageText;
-        string text = repr != 0 ? $"{ExceptionClasses.ShortName(c.Type)}({(message is null ? "" : ExceptionArgument.Repr(message))})"
-            : message is null ? "" : ExceptionArgument.Str(c.Type, message);
+        string text = repr != 0 ? $"{ExceptionClasses.ShortName(c.Type)}({ExceptionArgument.Repr(message)})" : ExceptionArgument.Str(c.Type, message);
         RuntimeExports.WriteText(sink, text);
     }
 
@@ -122,6 +121,64 @@ public static unsafe class CaughtExceptions
         string m = RuntimeStrings.Read(message);
         RuntimeExports.WriteText(sink, repr != 0 ? ExceptionArgument.Repr(m) : ExceptionArgument.Str(keyError != 0 ? "KeyError" : "", m));
     }
+
+    /// <summary>sj_exc_args_start, sj_exc_args_end: around one argument compiled code writes into the message of an
+    /// exception made with several (ExceptionArgument): where it starts, then its length put in front of it.</summary>
+    [UnmanagedCallersOnly]
+    public static long ArgStart(long sink) => RuntimeExports.Builder(sink).Length;
+
+    [UnmanagedCallersOnly]
+    public static void ArgEnd(long sink, long start)
+    {
+        var sb = RuntimeExports.Builder(sink);
+        sb.Insert((int)start, (sb.Length - (int)start).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
+    }
+
+    /// <summary>sj_exc_args: e.args of a caught exception, as an exception made in compiled code keeps them (a new
+    /// str, or null without arguments).</summary>
+    [UnmanagedCallersOnly]
+    public static byte* Args(byte* p) => Of(p).MessageText is { } m ? RuntimeStrings.Allocate(m) : null;
+
+    /// <summary>sj_write_exc_args: repr(e.args).</summary>
+    [UnmanagedCallersOnly]
+    public static void WriteArgs(long sink, byte* message) =>
+        RuntimeExports.WriteText(sink, ExceptionArgument.ArgsRepr(message == null ? null : RuntimeStrings.Read(message)));
+
+    /// <summary>sj_exc_args_len: len(e.args).</summary>
+    [UnmanagedCallersOnly]
+    public static long ArgsLength(byte* message) => message == null ? 0 : ExceptionArgument.Items(RuntimeStrings.Read(message)).Count;
+
+    /// <summary>sj_exc_args_item: e.args[k] (k already in range) into *result: a new str. A non-str argument raises
+    /// TypeError: compiled code reads an exception's arguments as str.</summary>
+    [UnmanagedCallersOnly]
+    public static int ArgsItem(byte* message, long k, byte** result)
+    {
+        var items = ExceptionArgument.Items(RuntimeStrings.Read(message));
+        string item = items[(int)k];
+        if (ExceptionArgument.IsLiteral(item))
+        {
+            ErrorState.Set("TypeError", $"e.args[{k}] is {item[1..]}, not a str: compiled code reads only str arguments of a caught exception by index (print e.args, or use str(e))");
+            return 1;
+        }
+        *result = RuntimeStrings.Allocate(item);
+        return 0;
+    }
+
+    /// <summary>sj_write_exc_class: print(type(e)) of a caught exception (<c>&lt;class '__main__.MyError'&gt;</c>).</summary>
+    [UnmanagedCallersOnly]
+    public static void WriteClass(long sink, byte* p) => RuntimeExports.WriteText(sink, $"<class '{Of(p).Type}'>");
+
+    /// <summary>sj_exc_class_name: type(e).__name__ (a new str).</summary>
+    [UnmanagedCallersOnly]
+    public static byte* ClassName(byte* p) => RuntimeStrings.Allocate(ExceptionClasses.ShortName(Of(p).Type));
+
+    /// <summary>sj_exc_class_is: type(e) is cls, exactly (not a subclass).</summary>
+    [UnmanagedCallersOnly]
+    public static int ClassIs(byte* p, byte* cls) => Of(p).Type == RuntimeStrings.Read(cls) ? 1 : 0;
+
+    /// <summary>sj_exc_same_class: type(e1) is type(e2).</summary>
+    [UnmanagedCallersOnly]
+    public static int SameClass(byte* p, byte* q) => Of(p).Type == Of(q).Type ? 1 : 0;
 
     /// <summary>sj_exc_isinstance: isinstance(e, cls) of a caught exception.</summary>
     [UnmanagedCallersOnly]
@@ -146,20 +203,57 @@ public static unsafe class CaughtExceptions
 }
 
 /// <summary>
-/// An exception's one argument is kept as its message text. A str argument is the text itself; any other (an int key
-/// of a KeyError, a tuple) is its repr behind <see cref="Literal"/>, so str(e), repr(e), the traceback's last line
-/// and the object CPython receives (Python.Bridge, by literal_eval) are CPython's.
+/// An exception's arguments are kept as one message text. One str argument is the text itself; one argument of
+/// another type (an int key of a KeyError, a tuple) is its repr behind <see cref="Literal"/>; several arguments are
+/// <see cref="Several"/> followed by each one so encoded, with its length in front (<c>5:hello</c>). So str(e),
+/// repr(e), e.args, the traceback's last line and the object CPython receives (Python.Bridge, by literal_eval) are
+/// CPython's. No arguments: no message (null).
 /// </summary>
 public static class ExceptionArgument
 {
-    public const char Literal = '\u0001';
+    public const char Literal = '\u0001', Several = '\u0002';
 
     public static bool IsLiteral(string message) => message.Length > 0 && message[0] == Literal;
+    public static bool IsSeveral(string? message) => message is { Length: > 0 } && message[0] == Several;
 
-    /// <summary>str(e): the argument's str (a KeyError's is the repr of its key).</summary>
-    public static string Str(string type, string message) =>
-        IsLiteral(message) ? message[1..] : type == "KeyError" ? PyStr.Repr(message) : message;
+    /// <summary>Each argument's own encoding (a str's text, or Literal and a repr).</summary>
+    public static List<string> Items(string? message)
+    {
+        var items = new List<string>();
+        if (message is null) return items;
+        if (!IsSeveral(message)) { items.Add(message); return items; }
+        for (int k = 1; k < message.Length;)
+        {
+            int colon = message.IndexOf(':', k);
+            int length = int.Parse(message.AsSpan(k, colon - k), System.Globalization.CultureInfo.InvariantCulture);
+            items.Add(message.Substring(colon + 1, length));
+            k = colon + 1 + length;
+        }
+        return items;
+    }
 
-    /// <summary>The argument as repr(e) shows it.</summary>
-    public static string Repr(string message) => IsLiteral(message) ? message[1..] : PyStr.Repr(message);
+    /// <summary>Several arguments' encoding from theirs.</summary>
+    public static string Join(IEnumerable<string> items)
+    {
+        var sb = new System.Text.StringBuilder().Append(Several);
+        foreach (var item in items) sb.Append(item.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(item);
+        return sb.ToString();
+    }
+
+    /// <summary>One argument's repr.</summary>
+    public static string ItemRepr(string item) => IsLiteral(item) ? item[1..] : PyStr.Repr(item);
+
+    /// <summary>repr(e.args).</summary>
+    public static string ArgsRepr(string? message)
+    {
+        var items = Items(message);
+        return items.Count == 1 ? $"({ItemRepr(items[0])},)" : "(" + string.Join(", ", items.Select(ItemRepr)) + ")";
+    }
+
+    /// <summary>str(e): no arguments '', one its str (a KeyError's is the repr of its key), several the tuple's.</summary>
+    public static string Str(string type, string? message) =>
+        message is null ? "" : IsSeveral(message) ? ArgsRepr(message) : IsLiteral(message) ? message[1..] : type == "KeyError" ? PyStr.Repr(message) : message;
+
+    /// <summary>The arguments as repr(e) shows them between its parentheses.</summary>
+    public static string Repr(string? message) => string.Join(", ", Items(message).Select(ItemRepr));
 }

@@ -10,6 +10,25 @@ namespace SharpJit.Runtime;
 public static unsafe class Hashing
 {
     public const long Modulus = (1L << 61) - 1;   // CPython's _PyHASH_MODULUS
+
+    /// <summary>sj_frozenset_hash: CPython 3.11's frozenset_hash from a set table's slot hashes (long.MinValue
+    /// unused, -1 deleted): the items' shuffled hashes xor-ed (so the order does not matter), the count, a final mix.</summary>
+    [UnmanagedCallersOnly]
+    public static long FrozenSetHash(long* slots, long n)
+    {
+        static ulong Shuffle(ulong h) => ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
+        ulong hash = 0, used = 0;
+        for (long k = 0; k < n; k++)
+        {
+            if (slots[k] == long.MinValue || slots[k] == -1) continue;
+            hash ^= Shuffle((ulong)slots[k]);
+            used++;
+        }
+        hash ^= (used + 1) * 1927868237UL;
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash * 69069U + 907133923UL;
+        return hash == ulong.MaxValue ? 590923713L : (long)hash;
+    }
     public const int Bits = 61;
 
     /// <summary>CPython's _Py_HashDouble; a NaN hashes to 0 (CPython hashes it by object identity).</summary>

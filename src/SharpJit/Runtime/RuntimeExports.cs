@@ -36,8 +36,10 @@ public static unsafe class RuntimeExports
     private static void Write(long sink, string s)
     {
         if (sink == 0) RuntimeOutput.Write(s);
-        else ((StringBuilder)GCHandle.FromIntPtr((nint)sink).Target!).Append(s);
+        else Builder(sink).Append(s);
     }
+
+    internal static StringBuilder Builder(long sink) => (StringBuilder)GCHandle.FromIntPtr((nint)sink).Target!;
 
     [UnmanagedCallersOnly]
     public static void WriteStr(long sink, byte* s)
@@ -54,8 +56,7 @@ public static unsafe class RuntimeExports
     [UnmanagedCallersOnly] public static void WriteF32(long sink, double v) => Write(sink, PyFormat.StrFloat32((float)v));
     [UnmanagedCallersOnly] public static void WriteC64(long sink, double re, double im) => Write(sink, PyFormat.StrComplex64((float)re, (float)im));
     [UnmanagedCallersOnly] public static void WriteU64(long sink, long v) => Write(sink, PyFormat.StrUInt64(unchecked((ulong)v)));
-    /// <summary>An object's address as CPython prints it in a default repr (0x7f...).</summary>
-    [UnmanagedCallersOnly] public static void WriteAddress(long sink, long v) => Write(sink, "0x" + v.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+    [UnmanagedCallersOnly] public static void WriteAddress(long sink, byte* p) => Write(sink, "0x" + ((ulong)p).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
     [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
     [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
 

@@ -26,9 +26,7 @@ public sealed class PythonException : Exception
     }
 
     /// <summary>The last line of a CPython traceback: "ValueError: message", or just the type without a message.</summary>
-    public string LastLine => PyMessage is null ? DisplayType
-        : ExceptionArgument.IsLiteral(PyMessage) || TypeName == "KeyError" ? $"{DisplayType}: {ExceptionArgument.Str(TypeName, PyMessage)}"   // str(KeyError(k)) is repr(k)
-        : PyMessage == "" ? DisplayType : $"{DisplayType}: {PyMessage}";
+    public string LastLine => ExceptionArgument.Str(TypeName, PyMessage) is { Length: > 0 } text ? $"{DisplayType}: {text}" : DisplayType;
 
     /// <summary>As CPython's traceback names the class: module.Name, without the module for __main__ and builtins.</summary>
     private string DisplayType => TypeName.StartsWith("__main__.", StringComparison.Ordinal) ? TypeName["__main__.".Length..] : TypeName;

@@ -132,7 +132,7 @@ public sealed class TypeInference
 
 
     private static bool IsListDisplay(Instr i) =>
-        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" or "$set" } or ResolvedLibraryCall { Function.Name: "list" or "dict" or "set", Signature.Args.Length: 0 };
+        i.Resolved is ResolvedLibraryCall { Function.Name: "$list" or "$dict" or "$set" } or ResolvedLibraryCall { Function.Name: "list" or "dict" or "set" or "frozenset", Signature.Args.Length: 0 };
 
     /// <summary>What a list (its element) or a dict (its (key, value)) holds: Unknown while nothing is known of it,
     /// null for other types.</summary>
@@ -489,6 +489,7 @@ public sealed class TypeInference
         }
         if (t == SimpleType.Range) return SimpleType.RangeIter;
         if (t == SimpleType.Str) return SimpleType.StrIter;
+        if (t is ExceptionArgsType) throw Error(at, "iterating over an exception's args is not supported in compiled code", "print e.args, or read its str items by index");
         throw Error(at, $"'{TypeOps.PyName(t)}' object is not iterable");
     }
 
@@ -620,6 +621,7 @@ public sealed class TypeInference
             i.Resolved = new ResolvedIndex(field);   // p.x is p[0]
             return ntt.Items[field];
         }
+        if (obj is BuiltinType cls && Builtins.ClassMethod(cls.Qualified, attr) is { } classMethod) return new BuiltinType(classMethod.Name);
         if (Builtins.MethodEntry(obj, attr) != null) return new BoundMethodType(obj, attr);
         if (Builtins.AttributeEntry(attr) is { } entry && entry.Receiver?.Invoke(obj) == true) return InferEntry(i, entry, i.Args);
         throw Error(i, $"'{TypeOps.PyName(obj)}' object has no attribute '{attr}' in compiled code");
@@ -636,6 +638,7 @@ public sealed class TypeInference
         if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);
         if (t is DictType) return InferEntry(i, Builtins.Get("dict.getitem"), i.Args);
         if (t == SimpleType.Range) return InferEntry(i, Builtins.Get("range.getitem"), i.Args);
+        if (t is ExceptionArgsType) return InferEntry(i, Builtins.Get("exception_args.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
         if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
@@ -761,8 +764,8 @@ public sealed class TypeInference
             case ExceptionClassType ec:
             {
                 if (shape.KeywordNames.Count > 0) throw Error(i, $"{ec.ExceptionName}() takes no keyword arguments");
-                if (args.Length > 1) throw Error(i, $"{ec.ExceptionName}() with more than one argument is not supported", "format the message into one string with an f-string");
-                if (args.Length == 1 && !Formatting.CanFormat(args[0].Type)) throw Error(args[0], $"cannot use a {TypeOps.PyName(args[0].Type)} as an exception message");
+                foreach (var arg in args)
+                    if (!Formatting.CanFormat(arg.Type)) throw Error(arg, $"cannot use a {TypeOps.PyName(arg.Type)} as an exception argument");
                 i.Resolved = new ResolvedException(ec.ExceptionName);
                 return new ExceptionInstanceType(ec.ExceptionName);
             }

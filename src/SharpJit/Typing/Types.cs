@@ -179,10 +179,12 @@ public sealed class DictType : SjType
 public sealed class SetType : SjType
 {
     public SjType Key { get; }
-    public SetType(SjType key) { Key = key; }
-    public override string Name => $"Set({Key})";
-    public override bool Equals(SjType? other) => other is SetType s && s.Key == Key;
-    public override int GetHashCode() => Key.GetHashCode() * 31 + 53;
+    /// <summary>A frozenset: the same table, which nothing changes after it is made; hashable.</summary>
+    public bool Frozen { get; }
+    public SetType(SjType key, bool frozen = false) { Key = key; Frozen = frozen; }
+    public override string Name => Frozen ? $"FrozenSet({Key})" : $"Set({Key})";
+    public override bool Equals(SjType? other) => other is SetType s && s.Key == Key && s.Frozen == Frozen;
+    public override int GetHashCode() => Key.GetHashCode() * 31 + (Frozen ? 54 : 53);
 
     /// <summary>The three lists of its model: (used, fill, mask, finger), slot hashes (long.MinValue: unused, -1: a
     /// deleted item), keys.</summary>
@@ -456,6 +458,24 @@ public sealed class ExceptionInstanceType : SjType
     public override string Name => $"exception({ExceptionName})";
 }
 
+/// <summary>type(e) of a caught exception: its class, known only at run time. The value is the caught exception
+/// itself (counted as it is), whose class name the runtime reads.</summary>
+public sealed class CaughtClassType : SjType
+{
+    public static readonly CaughtClassType Instance = new();
+    private CaughtClassType() { }
+    public override string Name => "caught_class";
+}
+
+/// <summary>e.args of an exception: a tuple whose items' types are known only at run time (the value is the
+/// exception's message, Runtime.ExceptionArgument). It prints, has a len, and its str items can be read by index.</summary>
+public sealed class ExceptionArgsType : SjType
+{
+    public static readonly ExceptionArgsType Instance = new();
+    private ExceptionArgsType() { }
+    public override string Name => "exception_args";
+}
+
 /// <summary>An exception caught by an except clause (<c>except ValueError as e</c>): its class is known only at run
 /// time (ValueError or a subclass); the value is a counted runtime object holding class, message and traceback.</summary>
 public sealed class CaughtExceptionType : SjType
@@ -501,7 +521,7 @@ public static class TypeOps
         ListIterType => "list_iterator",
         GeneratorType => "generator",
         DictType => "dict",
-        SetType => "set",
+        SetType s => s.Frozen ? "frozenset" : "set",
         SetIterType => "set_iterator",
         DictViewType v => "dict_" + v.Kind,
         DictIterType => "dict_keyiterator",
@@ -516,11 +536,12 @@ public static class TypeOps
         HostCallableType => "function",
         BuiltinType or BoundMethodType => "builtin_function_or_method",
         ModuleType => "module",
-        ExceptionClassType => "type",
+        ExceptionClassType or CaughtClassType => "type",
         ExceptionInstanceType e => e.ExceptionName,
         InstanceType it => it.Class.Name,
         ClassType => "type",
         UserMethodType => "method",
+        ExceptionArgsType => "tuple",
         CaughtExceptionType c => c.ClauseClass,
         OptionalType o => $"Optional[{PyName(o.Inner)}]",
         _ => t.Name,

@@ -28,27 +28,34 @@ def sum(iterable, start=0):
 
 
 @overload("min", narrow=True)
-def min(*args):
-    if len(args) == 0:
-        raise TypeError("min expected at least 1 argument, got 0")
-    if len(args) == 1:
-        return _extreme(args[0], True, "min")
-    return _extreme(args, True, "min")
+def min(*args, key=None, default=...):
+    return _extreme_of_arguments(args, True, "min", key, default)
 
 
 @overload("max", narrow=True)
-def max(*args):
+def max(*args, key=None, default=...):
+    return _extreme_of_arguments(args, False, "max", key, default)
+
+
+def _extreme_of_arguments(args, smallest, name, key, default):
+    # `default=...` stands for no default (`x is ...` is decided while typing, as `x is None` is).
     if len(args) == 0:
-        raise TypeError("max expected at least 1 argument, got 0")
+        raise TypeError(f"{name} expected at least 1 argument, got 0")
     if len(args) == 1:
-        return _extreme(args[0], False, "max")
-    return _extreme(args, False, "max")
+        if key is None and default is ...:
+            return _extreme(args[0], smallest, name)
+        return _extreme_by_key(args[0], smallest, name, key, default)
+    if default is not ...:
+        raise TypeError(f"Cannot specify a default for {name}() with multiple positional arguments")
+    if key is None:
+        return _extreme(args, smallest, name)
+    return _extreme_by_key(args, smallest, name, key, default)
 
 
 def _extreme(items, smallest, name):
     # Python keeps the first of equal values: an item replaces the best only when strictly better.
     if _sj_is_generator(items):
-        return _extreme_of_items(items, smallest, name)
+        return _extreme_by_key(items, smallest, name, None, ...)
     if len(items) == 0:
         raise ValueError(f"{name}() arg is an empty sequence")
     best = items[0]
@@ -61,20 +68,26 @@ def _extreme(items, smallest, name):
     return best
 
 
-def _extreme_of_items(items, smallest, name):
-    # An iterable read once, item by item (a generator).
+def _extreme_by_key(items, smallest, name, key, default):
+    # An iterable read once, item by item (a generator), each item compared by key(item) when there is a key.
     empty = True
     for x in items:
+        k = x if key is None else key(x)
         if empty:
             best = x
+            best_key = k
             empty = False
         elif smallest:
-            if x < best:
+            if k < best_key:
                 best = x
-        elif x > best:
+                best_key = k
+        elif k > best_key:
             best = x
+            best_key = k
     if empty:
-        raise ValueError(f"{name}() arg is an empty sequence")
+        if default is ...:
+            raise ValueError(f"{name}() arg is an empty sequence")
+        return default
     return best
 
 

@@ -192,6 +192,35 @@ def update(d, other):
         d[key] = value
 
 
+def _pairs(items):
+    if isinstance(items, dict):
+        return items.items()
+    return items
+
+
+def dict_of(items):
+    out = {}
+    for key, value in _pairs(items):
+        out[key] = value
+    return out
+
+
+def dict_of_both(items, keywords):
+    out = {}
+    for key, value in _pairs(items):
+        out[key] = value
+    for key, value in keywords:
+        out[key] = value
+    return out
+
+
+def fromkeys(keys, value):
+    out = {}
+    for key in keys:
+        out[key] = value
+    return out
+
+
 def copy(d):
     out = {}
     for key, value in d.items():

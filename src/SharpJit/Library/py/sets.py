@@ -218,7 +218,7 @@ def clear(s):
 
 
 def update(s, items):
-    if isinstance(items, set):
+    if isinstance(items, (set, frozenset)):
         _merge(s, items)
     else:
         for x in items:
@@ -238,21 +238,20 @@ def union(a, b):
 
 
 def intersection(a, b):
-    out = set()
-    if isinstance(b, set):
-        small = b
-        big = a
-        if len(b) > len(a):
-            small = a
-            big = b
-        for x in small:
-            if x in big:
-                out.add(x)
+    out = _sj_empty_set_of(a)
+    if not isinstance(b, (set, frozenset)):
+        _add_common(out, b, a)   # any iterable: its items looked up in a
+    elif len(b) <= len(a):
+        _add_common(out, b, a)   # the smaller one iterated
     else:
-        for x in b:
-            if x in a:
-                out.add(x)
+        _add_common(out, a, b)
     return out
+
+
+def _add_common(out, small, big):
+    for x in small:
+        if x in big:
+            out.add(x)
 
 
 def _copy_and_difference(a, b):
@@ -263,7 +262,7 @@ def _copy_and_difference(a, b):
 
 
 def difference(a, b):
-    if not isinstance(b, set):
+    if not isinstance(b, (set, frozenset)):
         return _copy_and_difference(a, b)
     if (len(a) >> 2) > len(b):
         return _copy_and_difference(a, b)
