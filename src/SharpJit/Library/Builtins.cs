@@ -730,6 +730,23 @@ public static unsafe partial class Builtins
             if (c.ArgType(0) is not ScalarType { Rank: 3 }) return c.E.Convert(z, c.ArgType(0), c.ResultType);
             return c.E.MakeComplex(c.E.ExtractValue(z, 0), BuildFNeg(c.E.B, c.E.ExtractValue(z, 1), ""));
         }, neverRaises: true).Receiver = t => t is ScalarType;
+        // p._replace(x=1): a new namedtuple of the same class with those fields replaced (their types may change).
+        Add("method._replace", c =>
+        {
+            var t = (TupleType)c.Positional[0].Type;
+            if (c.Positional.Length > 1) throw c.Error($"{t.Named!.Name}._replace() takes 1 positional argument but {c.Positional.Length} were given");
+            var unknown = c.Keywords.Keys.Where(k => !t.Named!.Fields.Contains(k)).ToList();
+            if (unknown.Count > 0) throw c.Error($"Got unexpected field names: [{string.Join(", ", unknown.Select(k => Runtime.PyStr.Repr(k)))}]");
+            return new TupleType(t.Named!.Fields.Select((f, k) => c.Keywords.TryGetValue(f, out var v) ? v.Type : t.Items[k]), t.Named);
+        }, c =>
+        {
+            var (from, to) = ((TupleType)c.ArgType(0), (TupleType)c.ResultType);
+            var items = to.Named!.Fields.Select((f, k) => c.Keywords.TryGetValue(f, out var v)
+                ? c.E.Convert(v.Value, v.Type, to.Items[k]) : c.E.Convert(c.E.ExtractValue(c.Arg(0), k), from.Items[k], to.Items[k])).ToArray();
+            var made = c.E.MakeStruct(c.E.M.Lower(to), items);
+            Codegen.TypeModel.Of(to).IncRef(c.E, made);   // a new tuple holds its own references to its items
+            return made;
+        }, neverRaises: true).Receiver = t => t is TupleType { Named: not null };
         Add("method.is_integer", c => { Arity(c, "is_integer", 1, 1); return ScalarType.Bool; }, c =>
         {
             var x = c.Arg(0);

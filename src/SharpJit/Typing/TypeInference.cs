@@ -616,6 +616,13 @@ public sealed class TypeInference
         }
         if (obj is InstanceType inst) return InstanceAttribute(i, inst, attr);
         if (obj is ClassType ct) return ClassAttribute(i, ct.Class, attr);
+        if (attr == "_fields" && (obj is TupleType { Named: not null } || obj is NamedTupleClassType))
+        {
+            var fields = obj is NamedTupleClassType nct ? nct.Info.Fields : ((TupleType)obj).Named!.Fields;
+            object?[] names = fields.Cast<object?>().ToArray();
+            i.Resolved = new ResolvedConstant(names);
+            return ConstType(names);
+        }
         if (obj is TupleType { Named: { } nt } ntt && Array.IndexOf(nt.Fields, attr) is var field and >= 0)
         {
             i.Resolved = new ResolvedIndex(field);   // p.x is p[0]
