@@ -189,13 +189,7 @@ public sealed unsafe partial class FunctionEmitter
     private void EmitInFunction(LLVMValueRef fn, Action<LLVMValueRef> body)
     {
         var resume = _fn;
-        _fn = fn;
-        try
-        {
-            PositionBuilderAtEnd(B, NewBlock("entry"));
-            body(resume);
-        }
-        finally { _fn = resume; }
+        EmitAside(fn, () => body(resume));
     }
 
     /// <summary>The generator function itself: makes the frame, with its own reference to each argument.</summary>

@@ -730,21 +730,8 @@ public sealed unsafe partial class FunctionEmitter
             {
                 var ft = (Typing.FunctionType)i.Args[0].Type;
                 var callee = ValueOf(i.Args[0]);
-                var llArgs = new List<LLVMValueRef>();
-                for (int k = 0; k < ft.Captures.Length; k++) llArgs.Add(ExtractValue(callee, k));
-                var ps = ft.Function.Params;
-                for (int p = 0; p < ps.Count; p++)
-                {
-                    if (p == uc.Binding.VarArgParam)   // *args: the extra positional arguments as a tuple
-                    {
-                        var tuple = (TupleType)uc.Target.ArgTypes[ft.Captures.Length + p];
-                        llArgs.Add(MakeStruct(M.Lower(tuple), uc.Binding.VarArgs!.Select((k, j) => Convert(ValueOf(args[k]), args[k].Type, tuple.Items[j])).ToArray()));
-                        continue;
-                    }
-                    int a = uc.Binding.ArgIndexForParam[p];
-                    var paramType = uc.Target.ArgTypes[ft.Captures.Length + p];
-                    llArgs.Add(a >= 0 ? Convert(ValueOf(args[a]), args[a].Type, paramType) : M.Constant(uc.Binding.DefaultForParam[p], paramType));
-                }
+                var llArgs = Enumerable.Range(0, ft.Captures.Length).Select(k => ExtractValue(callee, k)).ToList();
+                llArgs.AddRange(BindOperands(uc, args.Select(a => (Func<LLVMValueRef>)(() => ValueOf(a))).ToArray(), args.Select(a => a.Type).ToArray(), ft.Captures.Length));
                 return CallSpecialization(uc.Target, llArgs, i.Span);
             }
             case ResolvedLibraryCall lc:
@@ -792,15 +779,15 @@ public sealed unsafe partial class FunctionEmitter
         throw Internal(i.Span, "internal: unresolved call");
     }
 
-    /// <summary>The arguments of a method call in its parameters' order: each bound operand converted to its parameter's
-    /// type, defaults, and a <c>*args</c> tuple.</summary>
-    private List<LLVMValueRef> BindOperands(ResolvedUserCall call, Func<LLVMValueRef>[] operands, SjType[] types)
+    /// <summary>The arguments of a call in its parameters' order (after <paramref name="captures"/> captured values):
+    /// each bound operand converted to its parameter's type, defaults, and a <c>*args</c> tuple.</summary>
+    private List<LLVMValueRef> BindOperands(ResolvedUserCall call, Func<LLVMValueRef>[] operands, SjType[] types, int captures = 0)
     {
         var b = call.Binding;
         var llArgs = new List<LLVMValueRef>();
         for (int p = 0; p < b.ArgIndexForParam.Length; p++)
         {
-            var paramType = call.Target.ArgTypes[p];
+            var paramType = call.Target.ArgTypes[captures + p];
             if (p == b.VarArgParam)
             {
                 var tuple = (TupleType)paramType;

@@ -44,7 +44,7 @@ public sealed class HostFunction
         }
         var candidates = AstWalk.Descendants(ast).Where(n => n switch
         {
-            FunctionDef f => f.Name == name && (LineOf(f) == firstLine || f.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(f))),
+            FunctionDef f => f.Name == name && StartsAt(file, f, f.DecoratorList, firstLine),
             Lambda l => name == "<lambda>" && LineOf(l) == firstLine && ParamNames(l.Args).SequenceEqual(paramNames),
             _ => false,
         }).ToList();
@@ -61,6 +61,13 @@ public sealed class HostFunction
         var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup) { ObjMode = objMode });
         var fn = found is FunctionDef ? module.Globals[name].Function! : module.Functions.Values.First(f => f.Node == found);
         return new HostFunction(module, fn);
+    }
+
+    /// <summary>Whether a def or class is the one whose code starts at firstLine: its own line, or a decorator's.</summary>
+    internal static bool StartsAt(SourceText file, Node n, List<Expr> decorators, int firstLine)
+    {
+        int LineOf(Node x) => file.LineColumn(x.Span.Start).Line;
+        return LineOf(n) == firstLine || decorators.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(n));
     }
 
     private static IEnumerable<string> ParamNames(Arguments a) =>
@@ -98,9 +105,7 @@ public static class HostClass
         CompilerStack.Run(() =>
         {
             var ast = ParsedFiles.Get(file);
-            int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
-            var found = AstWalk.Descendants(ast).OfType<ClassDef>()
-                .FirstOrDefault(c => c.Name == name && (LineOf(c) == firstLine || c.DecoratorList.Any(d => LineOf(d) <= firstLine && firstLine <= LineOf(c))))
+            var found = AstWalk.Descendants(ast).OfType<ClassDef>().FirstOrDefault(c => c.Name == name && HostFunction.StartsAt(file, c, c.DecoratorList, firstLine))
                 ?? throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of class '{name}' at line {firstLine}", file, Span.None,
                     "the file changed since it was imported (reload it)");
             var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(new List<Stmt> { found }, found.Span), lookup));

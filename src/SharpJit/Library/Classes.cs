@@ -1,5 +1,6 @@
 using SharpJit.Binding;
 using SharpJit.Diagnostics;
+using SharpJit.Llvm;
 using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
@@ -52,6 +53,13 @@ public static partial class Builtins
         return c.Require(method, operands).ReturnType;
     }
 
+    /// <summary>Types the method called on the two operands, the right one first when it is the reflected method.</summary>
+    private static SjType RequireOperands(CallTypingContext c, FunctionInfo method, bool swapped) =>
+        swapped ? RequireSpecial(c, method, c.Positional[1].Type, c.Positional[0].Type) : RequireSpecial(c, method, c.Positional[0].Type, c.Positional[1].Type);
+
+    private static LLVMValueRef CallOperands(LoweringCall c, bool swapped) =>
+        swapped ? c.CallCompiled(0, c.Arg(1), c.Arg(0)) : c.CallCompiled(0, c.Arg(0), c.Arg(1));
+
     private static void RegisterClassOperators()
     {
         RegisterClassProtocols();
@@ -65,12 +73,8 @@ public static partial class Builtins
             {
                 var (l, r) = (c.Positional[0].Type, c.Positional[1].Type);
                 var (m, swapped) = SpecialMethod(l, r, name, reflected) ?? throw Unsupported(c, Arith.Symbol(op));
-                return swapped ? RequireSpecial(c, m, r, l) : RequireSpecial(c, m, l, r);
-            }, c =>
-            {
-                var (_, swapped) = SpecialMethod(c.ArgType(0), c.ArgType(1), name, reflected)!.Value;
-                return swapped ? c.CallCompiled(0, c.Arg(1), c.Arg(0)) : c.CallCompiled(0, c.Arg(0), c.Arg(1));
-            }, neverRaises: true);
+                return RequireOperands(c, m, swapped);
+            }, c => CallOperands(c, SpecialMethod(c.ArgType(0), c.ArgType(1), name, reflected)!.Value.Swapped), neverRaises: true);
             // a op= b: __iop__ (which updates a and returns it), else a op b.
             string inPlace = "__i" + name[2..];
             Add("instance.i" + OperatorName(op).TrimEnd('_'), c =>
@@ -78,12 +82,9 @@ public static partial class Builtins
                 var (l, r) = (c.Positional[0].Type, c.Positional[1].Type);
                 if (MethodOf(l, inPlace) is { } im) return RequireSpecial(c, im, l, r);
                 var (m, swapped) = SpecialMethod(l, r, name, reflected) ?? throw Unsupported(c, Arith.Symbol(op) + "=");
-                return swapped ? RequireSpecial(c, m, r, l) : RequireSpecial(c, m, l, r);
-            }, c =>
-            {
-                bool swapped = MethodOf(c.ArgType(0), inPlace) == null && SpecialMethod(c.ArgType(0), c.ArgType(1), name, reflected)!.Value.Swapped;
-                return swapped ? c.CallCompiled(0, c.Arg(1), c.Arg(0)) : c.CallCompiled(0, c.Arg(0), c.Arg(1));
-            }, neverRaises: true);
+                return RequireOperands(c, m, swapped);
+            }, c => CallOperands(c, MethodOf(c.ArgType(0), inPlace) == null && SpecialMethod(c.ArgType(0), c.ArgType(1), name, reflected)!.Value.Swapped),
+            neverRaises: true);
         }
         foreach (var op in new[] { UnaryOperator.USub, UnaryOperator.UAdd, UnaryOperator.Invert })
         {
@@ -99,13 +100,13 @@ public static partial class Builtins
                 var (m, swapped, negated) = CompareMethod(op, l, r)
                     ?? throw c.Error(op is CmpOperator.In or CmpOperator.NotIn ? $"argument of type '{TypeOps.PyName(r)}' is not iterable"
                         : Arith.CompareError(op, l, r), op is CmpOperator.In or CmpOperator.NotIn ? "define __contains__ on the class" : $"define {Dunder(OperatorName(op))} on the class");
-                var result = swapped ? RequireSpecial(c, m, r, l) : RequireSpecial(c, m, l, r);
+                var result = RequireOperands(c, m, swapped);
                 if (negated && TypeOps.IsKnown(result) && !Arith.HasTruth(result)) throw c.Error($"'{TypeOps.PyName(result)}' returned by {m.QualName}() has no truth value in compiled code");
                 return negated || op is CmpOperator.In ? ScalarType.Bool : result;
             }, c =>
             {
-                var (m, swapped, negated) = CompareMethod(op, c.ArgType(0), c.ArgType(1))!.Value;
-                var result = swapped ? c.CallCompiled(0, c.Arg(1), c.Arg(0)) : c.CallCompiled(0, c.Arg(0), c.Arg(1));
+                var (_, swapped, negated) = CompareMethod(op, c.ArgType(0), c.ArgType(1))!.Value;
+                var result = CallOperands(c, swapped);
                 if (!negated && op is not CmpOperator.In) return result;
                 var returned = c.Callees[0].ReturnType;
                 var truth = c.E.Truth(result, returned);

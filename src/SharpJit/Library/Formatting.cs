@@ -33,6 +33,14 @@ public static unsafe class Formatting
     /// <summary>Writes str(v), or repr(v) when repr is set.</summary>
     private static bool EnsureStack() { Diagnostics.CompileDepth.EnsureStack(); return true; }
 
+    /// <summary>CPython's default repr of an object: "&lt;what at 0x7f...&gt;".</summary>
+    private static void ObjectAt(FunctionEmitter e, LLVMValueRef sink, string what, LLVMValueRef address)
+    {
+        Text(e, sink, what + " at ");
+        e.CallRuntime("sj_write_address", sink, address);
+        Text(e, sink, ">");
+    }
+
     public static void WriteRaw(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, SjType t, bool repr)
     {
         Diagnostics.CompileDepth.EnsureStack();
@@ -118,22 +126,14 @@ public static unsafe class Formatting
                 StrModel.Instance.DecRef(e, text);
                 return;
             }
-            case InstanceType it:
-                Text(e, sink, $"<{it.Class.Qualified} object at ");
-                e.CallRuntime("sj_write_address", sink, v);
-                Text(e, sink, ">");
-                return;
+            case InstanceType it: ObjectAt(e, sink, $"<{it.Class.Qualified} object", v); return;
             case ClassType ct: Text(e, sink, $"<class '{ct.Class.Qualified}'>"); return;
             case Typing.FunctionType ft: Text(e, sink, $"<function {ft.Function.QualName}>"); return;
             case DTypeType dt: Text(e, sink, repr ? $"dtype('{dt.Dtype.Name}')" : dt.Dtype.Name); return;
             case BuiltinType bt when Builtins.ClassName(bt) is { } cls: Text(e, sink, $"<class '{cls}'>"); return;
             case BuiltinType bt: Text(e, sink, $"<built-in function {bt.Qualified.Split('.').Last()}>"); return;
             case CaughtClassType: e.CallRuntime("sj_write_exc_class", sink, v); return;
-            case GeneratorType g:
-                Text(e, sink, $"<generator object {g.Spec.Function.QualName} at ");
-                e.CallRuntime("sj_write_address", sink, v);
-                Text(e, sink, ">");
-                return;
+            case GeneratorType g: ObjectAt(e, sink, $"<generator object {g.Spec.Function.QualName}", v); return;
             case ExceptionClassType ec: Text(e, sink, $"<class '{ec.ExceptionName}'>"); return;
             case ModuleType mt: Text(e, sink, $"<module '{mt.Module}' (built-in)>"); return;
             case ExceptionInstanceType ei when repr:

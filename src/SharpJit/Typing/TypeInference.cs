@@ -700,11 +700,8 @@ public sealed class TypeInference
             case FunctionType ft:
             {
                 var binding = BindArguments(i, ft.Function, shape, args);
-                var types = new List<SjType>(ft.Captures);
                 SjType Normalise(SjType t) => ft.Function.AcceptsNarrow ? t : TypeOps.Canonical(t);
-                for (int p = 0; p < ft.Function.Params.Count; p++)
-                    types.Add(p == binding.VarArgParam ? VarArgTuple(ft.Function, binding.VarArgs!.Select(a => Normalise(args[a].Type)).ToList())
-                        : binding.ArgIndexForParam[p] >= 0 ? Normalise(args[binding.ArgIndexForParam[p]].Type) : ConstType(binding.DefaultForParam[p]));
+                var types = ft.Captures.Concat(ParamTypes(ft.Function, binding, a => Normalise(args[a].Type))).ToList();
                 var target = Request(ft.Function, types, ft.Function.Module.IsLibrary ? LiteralArguments(ft, binding, args) : null);
                 NoteCallSite(target, i);
                 if (_current != null) target.Callers.Add(_current);
@@ -813,16 +810,16 @@ public sealed class TypeInference
     private Specialization RequestMethod(Instr call, FunctionInfo method, InstanceType self, CallShape shape, Value[] args, out ArgBinding binding)
     {
         binding = BindArguments(call, method, new CallShape(shape.Positional + 1, shape.KeywordNames), args);
-        var b = binding;
-        SjType TypeAt(int a) => a == 0 ? self : args[a - 1].Type;
-        var types = new List<SjType>();
-        for (int p = 0; p < method.Params.Count; p++)
-            types.Add(p == b.VarArgParam ? VarArgTuple(method, b.VarArgs!.Select(TypeAt).ToList())
-                : b.ArgIndexForParam[p] >= 0 ? TypeAt(b.ArgIndexForParam[p]) : ConstType(b.DefaultForParam[p]));
-        var target = Request(method, types);
+        var target = Request(method, ParamTypes(method, binding, a => a == 0 ? self : args[a - 1].Type));
         if (_current != null) target.Callers.Add(_current);
         return target;
     }
+
+    /// <summary>The type of each parameter of a bound call: its argument's (<paramref name="typeAt"/> of the argument's
+    /// index), its default's, or the <c>*args</c> tuple.</summary>
+    private static List<SjType> ParamTypes(FunctionInfo fn, ArgBinding b, Func<int, SjType> typeAt) =>
+        Enumerable.Range(0, fn.Params.Count).Select(p => p == b.VarArgParam ? VarArgTuple(fn, b.VarArgs!.Select(typeAt).ToList())
+            : b.ArgIndexForParam[p] >= 0 ? typeAt(b.ArgIndexForParam[p]) : ConstType(b.DefaultForParam[p])).ToList();
 
     private SjType InstanceAttribute(Instr i, InstanceType inst, string attr)
     {
