@@ -191,6 +191,12 @@ def _typeof(dispatcher, value, position):
         return "ndarray"
     if isinstance(value, tuple) and isinstance(getattr(type(value), "_fields", None), tuple):
         return "namedtuple"
+    if static_callable(value) is not None:
+        return "callable"
+    if isinstance(value, types.FunctionType):
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is the plain Python function '{value.__name__}': compiled "
+                        f"code takes functions decorated with @sharpjit.jit (and builtins, math, cmath, operator and NumPy "
+                        f"functions); decorate it")
     if _is_c_function(value):
         from .extern import describe
         d = describe(value)
@@ -233,6 +239,21 @@ def _typeof(dispatcher, value, position):
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
         f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists, tuples, dicts and sets of them)")
+
+
+def static_callable(value):
+    """How compiled code calls a function passed as an argument, known by its identity: ("jit", dispatcher),
+    ("member", module, name) for math, cmath, operator and NumPy functions, ("builtin", name); None for others."""
+    from ._dispatcher import Dispatcher
+    if isinstance(value, Dispatcher):
+        return ("jit", value)
+    if not callable(value):
+        return None
+    name = getattr(value, "__name__", None)
+    if isinstance(name, str) and getattr(builtins, name, None) is value:
+        return ("builtin", name)
+    d = classify(value)
+    return d if d[0] == "member" else None
 
 
 def numpy_scalar_type(name):

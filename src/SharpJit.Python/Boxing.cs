@@ -20,7 +20,7 @@ internal static unsafe class Boxing
     public const byte ListCode = 19;
     /// <summary>A dict: the code, then its first key's key and its first value's (an empty dict is refused).</summary>
     public const byte DictCode = 20;
-    /// <summary>A set: the code, then its first item's key (an empty set is refused). (21 is FunctionPointerArgs.KeyCode.)</summary>
+    /// <summary>A set: the code, then its first item's key (an empty set is refused). (21 is FunctionPointerArgs.KeyCode, 23 FunctionArgs.KeyCode.)</summary>
     public const byte SetCode = 22;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
@@ -93,7 +93,7 @@ internal static unsafe class Boxing
         }
         if (NdArrays.IsArray(t)) return NdArrays.AppendKey(o, key, ref n);   // a subclass of ndarray
         if (FunctionPointerArgs.IsCandidate(t)) return FunctionPointerArgs.AppendKey(o, key, ref n);
-        return false;
+        return FunctionArgs.AppendKey(o, key, ref n);
     }
 
     /// <summary>The item of a non-empty list, set or dict whose type key stands for the container's, or 0 (borrowed: the
@@ -205,6 +205,7 @@ internal static unsafe class Boxing
             case SetCode: return new SetType(TypeOfKey(key, ref pos));
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case FunctionPointerArgs.KeyCode: return FunctionPointerArgs.TypeOfKey(key, ref pos);
+            case FunctionArgs.KeyCode: return FunctionArgs.TypeOfKey(key, ref pos);
             case Tuple:
                 int len = key[pos++];
                 var items = new SjType[len];
@@ -245,6 +246,7 @@ internal static unsafe class Boxing
         }
         if (t == SimpleType.None) { key.Add(NoneCode); return; }
         if (t == SimpleType.Str) { key.Add(StrCode); return; }
+        if (FunctionArgs.AppendKeyOf(t, key)) return;
         throw new ArgumentException($"values of type {t.Name} cannot be passed from Python");
     }
 
@@ -257,6 +259,7 @@ internal static unsafe class Boxing
         switch (t)
         {
             case FunctionPointerType: return FunctionPointerArgs.Write(o, p);
+            case FunctionType or BuiltinType: return true;   // a function argument is its type: no data
             case ScalarType { Rank: 0 }:
             {
                 if (Py.TypeOf(o) == Py.BoolType) { *p = (byte)(Py.Fast.PyLong_AsLongLong(o) != 0 ? 1 : 0); return true; }
@@ -982,7 +985,10 @@ internal static unsafe class Boxing
             if (!borrowed) SharpJit.Runtime.RuntimeStrings.Release(s);
             return r;
         }
-        return Py.NewRef(Py.None);
+        if (t == SimpleType.None) return Py.NewRef(Py.None);
+        if (FunctionArgs.ObjectOf(t) is var function and not 0) return Py.NewRef(function);   // a function passed in
+        Py.PyErr_SetString(Py.TypeError, $"compiled code returned a value of type {t.Name}, which it cannot give to Python");
+        return 0;
     }
 
     private static readonly ConcurrentDictionary<ScalarType, nint> NumPyTypes = new();

@@ -316,6 +316,14 @@ internal static unsafe class Bridge
             Py.PyErr_SetString(Py.TypeError, "too many namedtuple classes passed to compiled code (at most 255)");
             return false;
         }
+        if (name == "callable")
+        {
+            nint d = CallHelper("static_callable", Py.NewRef(value));
+            if (d == 0) return false;
+            bool learned = FunctionArgs.Learn(value, d);
+            Py.Py_DecRef(d);
+            return learned;
+        }
         if (name == "cfuncptr")
         {
             FunctionPointerArgs.Learn(Py.TypeOf(value));

@@ -352,7 +352,9 @@ internal sealed unsafe class Dispatcher
                 if (entry == null)
                 {
                     var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
-                    var cacheKey = CacheDir == null ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
+                    // Functions passed as arguments are not in the disk cache: their own globals are not among the
+                    // dependencies an entry records.
+                    var cacheKey = CacheDir == null || types.Any(FunctionArgs.Holds) ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
                     entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn, warnings);
                     if (entry == null)
                     {

@@ -55,7 +55,7 @@ public sealed unsafe class ValueLayout
         if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType or GeneratorType or InstanceType) return (8, 8);
         if (t is DictType d) return SizeAlign(d.Parts);
         if (t is SetType s) return SizeAlign(s.Parts);
-        if (t == SimpleType.None) return (0, 1);
+        if (t == SimpleType.None || t is FunctionType { Captures.Length: 0 } or BuiltinType) return (0, 1);
         throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
     }
 

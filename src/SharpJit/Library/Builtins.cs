@@ -82,6 +82,17 @@ public static unsafe partial class Builtins
     /// `in`/`not in` operators (the module has contains), and setitem, whose entry is NumPy's.</summary>
     private static readonly HashSet<string> NotInOperatorModule = new() { "in_", "not_in" };
 
+    /// <summary>The type of a function value named by its module and name (a function passed as an argument), or null
+    /// when it is not one compiled code calls.</summary>
+    public static SjType? FunctionValue(string module, string name) =>
+        module == "builtins" ? (ExceptionNames.Contains(name) ? null : Lookup(name))
+        : LookupModuleMember(module, name) switch
+        {
+            LibOverload o => new FunctionType(o.Function, Array.Empty<SjType>()),
+            LibFunc f => new BuiltinType(f.Name),
+            _ => null,
+        };
+
     public static LibMember? LookupModuleMember(string module, string name) =>
         module == "operator" && NotInOperatorModule.Contains(name) ? null : Registry.GetValueOrDefault(module + "." + name);
 
