@@ -360,6 +360,9 @@ internal sealed unsafe class Dispatcher
                     {
                         var f = Host.Compile(types, options, sharedObject: cacheKey != null);
                         var ret = declaredReturn ?? f.ReturnType;
+                        if (f.ReturnType is FunctionType or BuiltinType && FunctionArgs.ObjectOf(f.ReturnType) == 0)
+                            throw new ArgumentException($"{QualName}() returns the function {f.ReturnType.Name}, which compiled code cannot give to " +
+                                "Python (it returns only functions passed in as arguments)");
                         entry = new CompiledEntry
                         {
                             Key = key, ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,

@@ -149,3 +149,21 @@ def test_function_arguments_skip_the_disk_cache(tmp_path, monkeypatch):
     assert sharpjit.jit(cache=True)(compose)(square, square, 2) == 16
     assert sharpjit.jit(cache=True)(square.py_func)(3) == 9   # without a function argument: stored
     assert list(tmp_path.rglob("*.so"))
+
+
+def returns_print():
+    return print
+
+
+def returns_range(n):
+    return range(n)
+
+
+def test_returning_a_function_not_passed_in_is_a_type_error():
+    with pytest.raises(TypeError, match=r"returns the function builtin\(print\).*only functions passed in"):
+        jitted(returns_print)()
+
+
+def test_returning_a_value_python_cannot_receive_is_a_typing_error_not_an_internal_error():
+    with pytest.raises(sharpjit.errors.TypingError, match=r"(?s)returns a value of type range.*list\(range"):
+        jitted(returns_range)(3)

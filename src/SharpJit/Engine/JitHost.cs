@@ -71,6 +71,12 @@ public static class JitHost
         var sw = Stopwatch.StartNew();
         var (types, entry) = Pipeline.Infer(module, fn, argTypes);
         phases.Infer = sw.Elapsed;
+        try { ValueLayout.SizeAlign(entry.ReturnType); }
+        catch (NotSupportedException)
+        {
+            throw module.Error(ErrorKind.TypingError, $"{fn.QualName}() returns a value of type {entry.ReturnType}, which compiled code cannot return to its caller",
+                fn.Node.Span, "return numbers, str, None, tuples, lists, dicts, sets, arrays or instances; convert it first (for example list(range(...)))");
+        }
         var jit = Jit;
         phases.Session = sw.Elapsed - phases.Infer;
         lock (jit.SyncRoot)
