@@ -1011,6 +1011,7 @@ public sealed unsafe partial class FunctionEmitter
         if (i.Args[0].Type is Typing.PointerType pt)   // C pointer read: p[i]
             return BuildLoad2(B, M.Lower(pt.Target), BuildGEP2(B, M.Lower(pt.Target), tuple, new[] { Convert(ValueOf(i.Args[1]), i.Args[1].Type, ScalarType.Int64) }, ""), "");
         if (i.Resolved is ResolvedIndex { Index: var k }) return ExtractValue(tuple, k);
+        if (i.Resolved is ResolvedTupleSlice slice) return MakeStruct(M.Lower(i.Type), slice.Items.Select(item => ExtractValue(tuple, item)).ToArray());
         var tt = (TupleType)i.Args[0].Type;
         var idx = ValueOf(i.Args[1]);
         if (i.Args[1].Type is ScalarType { Rank: 0 }) idx = BuildZExt(B, idx, M.I64, "");

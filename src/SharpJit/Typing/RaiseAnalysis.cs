@@ -104,7 +104,7 @@ public static class RaiseAnalysis
     /// (with the signature they were typed with); a compiled callee is decided by its own analysis.</summary>
     private static bool InstrMayRaise(Instr i) => i.Op switch
     {
-        Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not ResolvedIndex,
+        Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not (ResolvedIndex or ResolvedTupleSlice),
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
         Op.CheckBound => true,
         Op.ExcCause or Op.Narrow or Op.Yield => false,
@@ -115,7 +115,7 @@ public static class RaiseAnalysis
             ResolvedLibraryCall lc => lc.Function.MayRaise(lc.Signature),   // its callees: through Calls
             ResolvedField f => f.Checked && i.Op == Op.Attr,
             ResolvedNewInstance or ResolvedUserCall { Constructs: not null } => true,   // MemoryError
-            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam or ExceptClauseClasses or ResolvedNamedTuple or ResolvedIndex => false,
+            null or ResolvedUserCall or ResolvedException or ResolvedConstant or ResolvedParam or ExceptClauseClasses or ResolvedNamedTuple or ResolvedIndex or ResolvedTupleSlice => false,
             _ => true,
         },
     };

@@ -647,7 +647,16 @@ public sealed class TypeInference
         if (t == SimpleType.Range) return InferEntry(i, Builtins.Get("range.getitem"), i.Args);
         if (t is ExceptionArgsType) return InferEntry(i, Builtins.Get("exception_args.getitem"), i.Args);
         if (t is not TupleType tt) throw Error(i, $"'{TypeOps.PyName(t)}' object is not subscriptable");
-        if (idxType is SliceType) throw Error(i, "slicing a tuple is not supported in compiled code", "index each item by position");
+        if (idxType is SliceType)
+        {
+            // As CPython's tuple slice, with bounds known at compile time (the result's length is part of its type).
+            var bounds = ConstantSliceBounds(i.Args[1])
+                ?? throw Error(i, "slicing a tuple needs bounds known at compile time (its length is part of its type)", "use constant bounds such as t[1:], t[:-1] or t[::2]");
+            if (bounds.Step == 0) throw Error(i, "slice step cannot be zero");
+            var items = SliceIndices(tt.Items.Length, bounds.Start, bounds.Stop, bounds.Step ?? 1);
+            i.Resolved = new ResolvedTupleSlice(items);
+            return new TupleType(items.Select(k => tt.Items[k]));
+        }
         if (idxType is not ScalarType { Rank: <= 1 }) throw Error(i, $"tuple indices must be integers, not {TypeOps.PyName(idxType)}");
         if (ConstantInt(i.Args[1]) is long k)
         {
@@ -660,6 +669,36 @@ public sealed class TypeInference
         if (!IterableByItem(tt))
             throw Error(i, $"cannot index the heterogeneous tuple {tt} with a run-time index", "use a constant index, or a tuple whose items share one type");
         return tt.ItemType!;
+    }
+
+    /// <summary>The bounds of <c>slice(start, stop, step)</c> when each is a compile-time int or None, else null.</summary>
+    private static (long? Start, long? Stop, long? Step)? ConstantSliceBounds(Value slice)
+    {
+        if (slice is not Instr { Op: Op.Call } call || call.Args.Length != 4 || call.Args[0].Type is not BuiltinType { Qualified: "slice" }) return null;
+        var bounds = new long?[3];
+        for (int k = 0; k < 3; k++)
+        {
+            var literal = LiteralOf(call.Args[k + 1]);
+            if (literal is PyNone) continue;
+            if ((bounds[k] = Signature.AsInt(literal)) == null) return null;
+        }
+        return (bounds[0], bounds[1], bounds[2]);
+    }
+
+    /// <summary>The positions a slice selects from a sequence of this length (CPython's PySlice_AdjustIndices).</summary>
+    public static int[] SliceIndices(int length, long? start, long? stop, long step)
+    {
+        long Adjust(long? bound, long whenOmitted, long low, long high)
+        {
+            if (bound is not long b) return whenOmitted;
+            if (b < 0) b += length;
+            return Math.Clamp(b, low, high);
+        }
+        long first = step > 0 ? Adjust(start, 0, 0, length) : Adjust(start, length - 1, -1, length - 1);
+        long end = step > 0 ? Adjust(stop, length, 0, length) : Adjust(stop, -1, -1, length - 1);
+        var items = new List<int>();
+        for (long k = first; step > 0 ? k < end : k > end; k += step) items.Add((int)k);
+        return items.ToArray();
     }
 
     /// <summary>The value of a compile-time integer constant (a literal or a folded negation), else null.</summary>
