@@ -67,7 +67,7 @@ def classify(value):
     if isinstance(value, type) and issubclass(value, BaseException):
         # An exception class: its method resolution order by qualified name (compiled code raises and matches it).
         return ("exception",) + tuple(_qualified_name(c) for c in value.__mro__ if c is not object)
-    if isinstance(value, type) and type(value) is type and value.__bases__ == (object,):
+    if _is_plain_class(value):
         return _plain_class(value)
     if isinstance(value, types.ModuleType):
         if value.__name__ in _SUPPORTED_MODULES:
@@ -93,8 +93,17 @@ def classify(value):
     return ("opaque", f"a {type(value).__name__} object")
 
 
+def _is_plain_class(value):
+    """A class compiled code compiles: no metaclass, and no base but object or one such class."""
+    while isinstance(value, type) and type(value) is type and len(value.__bases__) == 1:
+        if value.__bases__ == (object,):
+            return True
+        value = value.__bases__[0]
+    return False
+
+
 def _plain_class(cls):
-    """A class without bases: compiled from its source, its methods reading the globals of its module."""
+    """A plain class: compiled from its source, its methods (and its base, by name) read from the globals of its module."""
     import inspect
     import linecache
     try:

@@ -200,3 +200,53 @@ def test_linked_instances_return_as_linked_objects_and_nothing_leaks():
     assert (head.value, head.next.value, head.next.next.value, head.next.next.next) == (2, 1, 0, None)
     assert build(0) is None
     assert _sharpjit._live_allocations() == before
+
+
+class Account:
+    FEE = 1.0
+
+    def __init__(self, owner):
+        self.owner = owner
+        self.balance = 0.0
+
+    def deposit(self, amount):
+        self.balance += amount - self.FEE
+        return self
+
+
+class Savings(Account):
+    FEE = 0.0
+
+    def __init__(self, owner, rate):
+        super().__init__(owner)
+        self.rate = rate
+
+    def deposit(self, amount):
+        return super().deposit(amount * (1.0 + self.rate))
+
+
+def grow(n):
+    s = Savings("ann", 0.5)
+    a = Account("bob")
+    for _ in range(n):
+        s.deposit(2.0)
+        a.deposit(2.0)
+    return s, a.balance, isinstance(s, Account), isinstance(a, Savings)
+
+
+def test_derived_classes_compile_through_jit_with_their_base_found_by_name():
+    s, balance, derived, base = sharpjit.jit(grow)(3)
+    expected = grow(3)
+    assert (type(s), s.__dict__, balance, derived, base) == (Savings, expected[0].__dict__, *expected[1:])
+
+
+def test_a_class_reads_as_one_class_in_every_function():
+    @sharpjit.jit
+    def make():
+        return Savings("cy", 0.1)
+
+    @sharpjit.jit
+    def check():
+        return isinstance(make(), Account)   # Savings' base, read by make's module and by check's, is one class
+
+    assert check() is True

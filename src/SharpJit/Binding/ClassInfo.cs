@@ -30,6 +30,18 @@ public sealed class ClassInfo
     /// other attribute checks that it was assigned (CPython's AttributeError otherwise).</summary>
     public HashSet<string> AlwaysSet { get; } = new();
 
+    /// <summary>The class it derives from (single inheritance among compiled classes), or null. Its methods, constants
+    /// and attributes are copied into this class's tables (this class's own override them), so lookups need no walk.</summary>
+    public ClassInfo? Base { get; init; }
+
+    /// <summary>This class or one it derives from is <paramref name="other"/> (isinstance).</summary>
+    public bool DerivesFrom(ClassInfo other)
+    {
+        for (var c = this; c != null; c = c.Base)
+            if (ReferenceEquals(c, other)) return true;
+        return false;
+    }
+
     public ClassInfo(string name, string qualified, ClassDef node, ModuleInfo module)
     {
         Name = name; Qualified = qualified; Node = node; Module = module;

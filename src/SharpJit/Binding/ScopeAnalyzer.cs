@@ -117,8 +117,14 @@ internal sealed class ScopeAnalyzer
 
     /// <summary>A class without bases (or with <c>object</c>), optionally under <c>@sharpjit.jitclass</c>: compiled as a
     /// class of its own (its body is checked by <see cref="PlainClass"/>).</summary>
-    private static bool IsPlainClass(ClassDef c) =>
-        c.Keywords.Count == 0 && c.Bases.All(b => b is Name { Id: "object" }) && c.DecoratorList.All(IsJitclassDecorator);
+    private bool IsPlainClass(ClassDef c) =>
+        c.Keywords.Count == 0 && c.DecoratorList.All(IsJitclassDecorator)
+        && (c.Bases.All(b => b is Name { Id: "object" }) || CompiledBase(c) != null);
+
+    /// <summary>The compiled class a class derives from: one base, a plain class defined above it (or one the host
+    /// supplies), else null.</summary>
+    private ClassInfo? CompiledBase(ClassDef c) =>
+        c.Bases is [Name b] && b.Id != c.Name && _module.Resolve(b.Id) is { Kind: GlobalKind.Class, Class: { } cls } ? cls : null;
 
     private static bool IsJitclassDecorator(Expr d) => (d is Call call ? call.Func : d) is Name { Id: "jitclass" } or Attribute { Value: Name { Id: "sharpjit" }, Attr: "jitclass" };
 
@@ -126,7 +132,12 @@ internal sealed class ScopeAnalyzer
     /// (<see cref="CollectClass"/>).</summary>
     private ClassInfo PlainClass(ClassDef c)
     {
-        var info = new ClassInfo(c.Name, $"{ScriptModuleName}.{c.Name}", c, _module);
+        var info = new ClassInfo(c.Name, $"{ScriptModuleName}.{c.Name}", c, _module) { Base = CompiledBase(c) };
+        if (info.Base is { } inherited)
+        {
+            foreach (var (name, value) in inherited.Constants) info.Constants[name] = value;
+            foreach (var (name, type) in inherited.Declared) info.Declared[name] = type;
+        }
         CompileError Unsupported(Node at, string what, string? hint = null) => _module.Error(ErrorKind.UnsupportedError, what, at.Span, hint);
         // Numba's spec: @jitclass([("x", float64), ...]) or @jitclass(spec=[...]), written out in the decorator.
         foreach (var d in c.DecoratorList.OfType<Call>())
@@ -180,8 +191,21 @@ internal sealed class ScopeAnalyzer
     private void CollectClass(FunctionInfo module, ClassDef c, ClassInfo info)
     {
         var methods = c.Body.OfType<FunctionDef>().OrderBy(f => f.Name == "__init__" ? 0 : 1).ToList();
+        if (info.Base is { } inherited)
+        {
+            // The base's attributes first (its methods are collected by now: it is defined above).
+            info.Fields.InsertRange(0, inherited.Fields.Where(f => !info.Fields.Contains(f)));
+            foreach (var (name, method) in inherited.Methods) info.Methods[name] = method;
+            info.StaticMethods.UnionWith(inherited.StaticMethods);
+            if (!methods.Any(f => f.Name == "__init__")) info.AlwaysSet.UnionWith(inherited.AlwaysSet);
+            foreach (var f in methods) CallBaseForSuper(f, c, ((Name)c.Bases[0]).Id);
+        }
         foreach (var f in c.Body.OfType<FunctionDef>())
+        {
+            info.StaticMethods.Remove(f.Name);
+            if (f.DecoratorList.Any(d => d is Name { Id: "staticmethod" })) info.StaticMethods.Add(f.Name);
             info.Methods[f.Name] = NewChild(module, f, f.Name, f.Args, f.Body, $"{c.Name}.{f.Name}");
+        }
         foreach (var f in methods)
         {
             if (info.StaticMethods.Contains(f.Name) || f.Args.PosOnlyArgs.Concat(f.Args.Args).FirstOrDefault() is not { } self) continue;
@@ -189,6 +213,26 @@ internal sealed class ScopeAnalyzer
                 if (n is Attribute { Value: Name owner, Ctx: ExprContext.Store } a && owner.Id == self.Name && !info.Fields.Contains(a.Attr))
                     info.Fields.Add(a.Attr);
             if (f.Name == "__init__") FindAlwaysSet(f, self.Name, info);
+        }
+    }
+
+    /// <summary>Inside a method of a derived class, <c>super().NAME(args)</c> (or <c>super(Cls, self)</c>) is
+    /// <c>Base.NAME(self, args)</c>: the base's tables hold everything above it, so this is the next class in the
+    /// method resolution order. Rewritten in the tree once (the rewritten form is a fixed point).</summary>
+    private void CallBaseForSuper(FunctionDef method, ClassDef cls, string baseName)
+    {
+        if (method.Args.PosOnlyArgs.Concat(method.Args.Args).FirstOrDefault() is not { } self) return;
+        bool IsSuper(Expr e) => e is Call { Func: Name { Id: "super" }, Keywords.Count: 0 } sc
+            && (sc.Args.Count == 0 || sc.Args is [Name { Id: var named }, Name { Id: var inst }] && named == cls.Name && inst == self.Name);
+        foreach (var n in AstWalk.Descendants(method).ToList())
+        {
+            if (n is Call { Func: Attribute { Value: var target } method_ } call && IsSuper(target))
+            {
+                method_.Value = new Name(baseName, ExprContext.Load, target.Span);
+                call.Args.Insert(0, new Name(self.Name, ExprContext.Load, target.Span));
+            }
+            else if (n is Attribute { Value: var value } a && IsSuper(value) && a.Ctx == ExprContext.Load)
+                a.Value = new Name(baseName, ExprContext.Load, value.Span);   // a constant of the base (a method read this way is unbound)
         }
     }
 
@@ -200,6 +244,13 @@ internal sealed class ScopeAnalyzer
         foreach (var s in init.Body)
         {
             if (s is ExprStmt { Value: Constant } or Pass) continue;
+            // super().__init__(...) first (rewritten to Base.__init__(self, ...)): what the base always sets is set.
+            if (s is ExprStmt { Value: Call { Func: Attribute { Attr: "__init__", Value: Name baseName } } } && info.Base is { } inherited
+                && init.Args.Args.Count > 0 && baseName.Id == ((Name)info.Node.Bases[0]).Id)
+            {
+                info.AlwaysSet.UnionWith(inherited.AlwaysSet);
+                continue;
+            }
             if (s is Assign { Targets: [Attribute { Value: Name owner } a] } assign && owner.Id == self && !UsesSelf(assign.Value)) { info.AlwaysSet.Add(a.Attr); continue; }
             if (s is AnnAssign { Target: Attribute { Value: Name owner2 } a2, Value: { } v } && owner2.Id == self && !UsesSelf(v)) { info.AlwaysSet.Add(a2.Attr); continue; }
             if (UsesSelf(s) || s is Return) break;

@@ -108,15 +108,23 @@ public static class HostClass
             var found = AstWalk.Descendants(ast).OfType<ClassDef>().FirstOrDefault(c => c.Name == name && HostFunction.StartsAt(file, c, c.DecoratorList, firstLine))
                 ?? throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of class '{name}' at line {firstLine}", file, Span.None,
                     "the file changed since it was imported (reload it)");
+            // One analysis per class while its file is unchanged: every function reading it (and every class deriving
+            // from it) sees the same class, so isinstance and instances passed between functions agree.
+            lock (Analysed)
+                if (Analysed.TryGetValue(found, out var known)) return known;
             var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(new List<Stmt> { found }, found.Span), lookup));
             var g = module.Globals.GetValueOrDefault(name);
             if (g?.Class is not { } cls)
-                throw new CompileError(ErrorKind.UnsupportedError, $"class '{name}' cannot be compiled: compiled code supports plain classes (no base class, methods, constant class attributes)",
+                throw new CompileError(ErrorKind.UnsupportedError, $"class '{name}' cannot be compiled: compiled code supports plain classes (methods, constant class attributes, one compiled base class)",
                     file, found.Span, "keep the class plain, or use it outside compiled code");
             cls.Qualified = qualified;
+            lock (Analysed) Analysed.AddOrUpdate(found, cls);
             return cls;
         });
 
-    /// <summary>The class's source text (for cache keys: a change to the class recompiles its users).</summary>
-    public static string SourceOf(ClassInfo cls) => cls.Module.Source.Text.Substring(cls.Node.Span.Start, cls.Node.Span.End - cls.Node.Span.Start);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClassDef, ClassInfo> Analysed = new();
+
+    /// <summary>The class's source text and its bases' (for cache keys: a change to the class recompiles its users).</summary>
+    public static string SourceOf(ClassInfo cls) =>
+        cls.Module.Source.Text.Substring(cls.Node.Span.Start, cls.Node.Span.End - cls.Node.Span.Start) + (cls.Base is { } b ? "\n" + SourceOf(b) : "");
 }

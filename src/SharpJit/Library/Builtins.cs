@@ -792,7 +792,7 @@ public static unsafe partial class Builtins
             if (cls is ExceptionClassType ecc && valueType is CaughtExceptionType caught) return Runtime.ExceptionClasses.IsSubclass(caught.ClauseClass, ecc.ExceptionName);
             if (cls is BuiltinType bt && TypePredicates.TryGetValue(bt.Qualified, out var pred)) return pred(valueType);
             if (cls is ExceptionClassType ec) return valueType is ExceptionInstanceType ei && Runtime.ExceptionClasses.IsSubclass(ei.ExceptionName, ec.ExceptionName);
-            if (cls is ClassType ct) return valueType is InstanceType it && ReferenceEquals(it.Class, ct.Class);   // compiled classes have no subclasses
+            if (cls is ClassType ct) return valueType is InstanceType it && it.Class.DerivesFrom(ct.Class);
             if (c != null) throw c.ErrorAt(c.Positional[1], "isinstance() arg 2 must be a type, a tuple of types, or a union");
             return false;
         }
