@@ -15,7 +15,8 @@ def main():
     for i in range(1, 40):
         y = i * 0.0137 + 0.3
         print(9007199254740992.0 ** y, 2.0 ** y, 4.0 ** -y, 0.5 ** y, 1024.0 ** (y * 7.1))
-        print(power(9007199254740992.0, y), math.pow(65536.0, y), np.power(8.0, y))
+        # np.power: NumPy's AVX-512 kernel (SVML) may be an ulp off libm's pow, so it is rounded.
+        print(power(9007199254740992.0, y), math.pow(65536.0, y), round(np.power(8.0, y), 12))
         print(np.float32(2.0) ** np.float32(y), np.float32(4.0) ** np.float32(y * 3.3))
     print(r(4), r(5))
     x = 3.7

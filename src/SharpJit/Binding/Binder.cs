@@ -79,7 +79,7 @@ public sealed class Binder
             case Module m: BindStatements(m.Body); break;
             case FunctionDef f:
                 if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } }
-                        || d is Name { Id: "staticmethod" } && _module.Globals.Values.Any(g => g.Class?.StaticMethods.Contains(f.Name) == true && g.Class.Methods[f.Name] == _fn)))
+                        || IsMethodDecorator(d) && _module.Globals.Values.Any(g => g.Class is { } c && (c.Methods.ContainsValue(_fn) || c.Setters.ContainsValue(_fn)))))
                     throw Unsupported(f.DecoratorList[0], "decorators other than @jit/@njit are not supported on compiled functions");
                 BindStatements(f.Body);
                 break;
@@ -193,6 +193,9 @@ public sealed class Binder
 
     /// <summary>@jit, @njit, and @sharpjit.callback(...): where a whole file is compiled (`sharpjit run`, export) a
     /// callback is a compiled function like any other, so the same script runs with and without CPython.</summary>
+    /// <summary>What the scope analysis checked on a compiled class's methods: @staticmethod, @property, @NAME.setter.</summary>
+    private static bool IsMethodDecorator(Expr d) => d is Name { Id: "staticmethod" or "property" } or Attribute { Attr: "setter" };
+
     private static bool IsJitDecorator(Expr e)
     {
         while (e is Call c) e = c.Func;

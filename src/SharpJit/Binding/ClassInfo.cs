@@ -18,6 +18,10 @@ public sealed class ClassInfo
     public Dictionary<string, FunctionInfo> Methods { get; } = new();
     /// <summary>Methods decorated with <c>@staticmethod</c>: called without a receiver.</summary>
     public HashSet<string> StaticMethods { get; } = new();
+    /// <summary>Methods decorated with <c>@property</c> (in <see cref="Methods"/>): reading the attribute calls them.</summary>
+    public HashSet<string> Properties { get; } = new();
+    /// <summary>Property setters (<c>@NAME.setter</c>), by property name: assigning the attribute calls them.</summary>
+    public Dictionary<string, FunctionInfo> Setters { get; } = new();
     /// <summary>Class attributes assigned a constant in the class body (<c>LIMIT = 10</c>).</summary>
     public Dictionary<string, object> Constants { get; } = new();
     /// <summary>Instance attributes in the order their first assignment appears (__init__ first).</summary>

@@ -154,7 +154,10 @@ internal sealed class ScopeAnalyzer
                 case FunctionDef f:
                     foreach (var d in f.DecoratorList)
                         if (d is Name { Id: "staticmethod" }) info.StaticMethods.Add(f.Name);
-                        else throw Unsupported(d, "this method decorator is not supported in compiled classes", "methods can be plain or @staticmethod");
+                        else if (d is Name { Id: "property" }) info.Properties.Add(f.Name);
+                        else if (!IsSetterOf(f, d))
+                            throw Unsupported(d, "this method decorator is not supported in compiled classes", "methods can be plain, @staticmethod, @property or @NAME.setter");
+                    if (f.DecoratorList.Count > 1) throw Unsupported(f.DecoratorList[1], "a compiled class's method takes at most one decorator");
                     continue;
                 case AnnAssign { Target: Name field, Value: null, Annotation: var annotation }:   // a declared instance attribute
                     Declare(info, field.Id, annotation);
@@ -175,6 +178,10 @@ internal sealed class ScopeAnalyzer
         }
         return info;
     }
+
+    /// <summary><c>@NAME.setter</c> over a method of the same name: the setter of property NAME.</summary>
+    private static bool IsSetterOf(FunctionDef f, Expr decorator) =>
+        decorator is Attribute { Value: Name { Id: var property }, Attr: "setter" } && property == f.Name;
 
     /// <summary>An attribute's declared type, when the annotation names one compiled code knows by name (a number type,
     /// str, a tuple); any other annotation leaves the type to inference.</summary>
@@ -197,14 +204,21 @@ internal sealed class ScopeAnalyzer
             info.Fields.InsertRange(0, inherited.Fields.Where(f => !info.Fields.Contains(f)));
             foreach (var (name, method) in inherited.Methods) info.Methods[name] = method;
             info.StaticMethods.UnionWith(inherited.StaticMethods);
+            info.Properties.UnionWith(inherited.Properties);
+            foreach (var (name, setter) in inherited.Setters) info.Setters[name] = setter;
             if (!methods.Any(f => f.Name == "__init__")) info.AlwaysSet.UnionWith(inherited.AlwaysSet);
             foreach (var f in methods) CallBaseForSuper(f, c, ((Name)c.Bases[0]).Id);
         }
         foreach (var f in c.Body.OfType<FunctionDef>())
         {
+            var fn = NewChild(module, f, f.Name, f.Args, f.Body, $"{c.Name}.{f.Name}");
+            if (f.DecoratorList.Any(d => IsSetterOf(f, d))) { info.Setters[f.Name] = fn; continue; }
             info.StaticMethods.Remove(f.Name);
+            info.Properties.Remove(f.Name);
+            info.Setters.Remove(f.Name);   // redefined: a new property starts without a setter, as CPython's does
             if (f.DecoratorList.Any(d => d is Name { Id: "staticmethod" })) info.StaticMethods.Add(f.Name);
-            info.Methods[f.Name] = NewChild(module, f, f.Name, f.Args, f.Body, $"{c.Name}.{f.Name}");
+            if (f.DecoratorList.Any(d => d is Name { Id: "property" })) info.Properties.Add(f.Name);
+            info.Methods[f.Name] = fn;
         }
         foreach (var f in methods)
         {
@@ -214,6 +228,7 @@ internal sealed class ScopeAnalyzer
                     info.Fields.Add(a.Attr);
             if (f.Name == "__init__") FindAlwaysSet(f, self.Name, info);
         }
+        info.Fields.RemoveAll(info.Properties.Contains);   // self.NAME = v on a property calls its setter
     }
 
     /// <summary>Inside a method of a derived class, <c>super().NAME(args)</c> (or <c>super(Cls, self)</c>) is

@@ -616,6 +616,7 @@ public sealed unsafe partial class FunctionEmitter
                 return GetUndef(M.Lower(i.Type));   // a module's function or submodule: known statically
             case Op.SetAttr:
             {
+                if (i.Resolved is ResolvedLibraryCall setter) { EmitEntry(i, setter, i.Args); return GetUndef(M.Empty); }   // a property's setter
                 var inst = (InstanceType)i.Args[0].Type;
                 int index = ((ResolvedField)i.Resolved!).Index;
                 var stored = InstanceCode.Stored(inst.Layout.TypeOf(inst.Class.Fields[index]));

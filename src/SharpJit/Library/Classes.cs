@@ -1,5 +1,6 @@
 using SharpJit.Binding;
 using SharpJit.Diagnostics;
+using SharpJit.IR;
 using SharpJit.Llvm;
 using SharpJit.Syntax;
 using SharpJit.Typing;
@@ -119,6 +120,15 @@ public static partial class Builtins
     /// and __iter__.</summary>
     private static void RegisterClassProtocols()
     {
+        // Properties: reading obj.NAME calls the getter, assigning it the setter (the attribute's name is the site's).
+        Add("instance.property", c => RequireSpecial(c, ((InstanceType)c.Positional[0].Type).Class.Methods[(string)((Instr)c.Site).Data!], c.Positional[0].Type),
+            c => c.CallCompiled(0, c.Arg(0)), neverRaises: true);
+        Add("instance.setproperty", c =>
+            {
+                RequireSpecial(c, ((InstanceType)c.Positional[0].Type).Class.Setters[(string)((Instr)c.Site).Data!], c.Positional[0].Type, c.Positional[1].Type);
+                return SimpleType.None;
+            },
+            c => { c.CallCompiled(0, c.Arg(0), c.Arg(1)); return GetUndef(c.E.M.Empty); }, neverRaises: true);
         Add("instance.getitem", c => Special(c, "__getitem__", $"'{TypeOps.PyName(c.Positional[0].Type)}' object is not subscriptable"),
             c => c.CallCompiled(0, c.Args.Select(a => a.Value).ToArray()), neverRaises: true);
         Add("instance.setitem", c => Special(c, "__setitem__", $"'{TypeOps.PyName(c.Positional[0].Type)}' object does not support item assignment"),

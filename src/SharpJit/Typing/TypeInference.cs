@@ -871,6 +871,7 @@ public sealed class TypeInference
             i.Resolved = new ResolvedField(field, inst.Layout.Checked(attr));
             return inst.Layout.TypeOf(attr);   // unknown until an assignment to it is typed
         }
+        if (cls.Properties.Contains(attr)) return InferEntry(i, Builtins.Get("instance.property"), i.Args);
         if (cls.Methods.TryGetValue(attr, out var method))
             return cls.StaticMethods.Contains(attr) ? new FunctionType(method, Array.Empty<SjType>()) : new UserMethodType(inst, method);
         if (cls.Constants.TryGetValue(attr, out var constant)) { i.Resolved = new ResolvedConstant(constant); return ConstType(constant); }
@@ -895,6 +896,8 @@ public sealed class TypeInference
         if (i.Args[0].Type is not InstanceType inst)
             throw Error(i, $"cannot assign attributes of '{TypeOps.PyName(i.Args[0].Type)}' objects in compiled code");
         var cls = inst.Class;
+        if (cls.Setters.ContainsKey(attr)) return InferEntry(i, Builtins.Get("instance.setproperty"), i.Args);
+        if (cls.Properties.Contains(attr)) throw Error(i, $"property '{attr}' of '{cls.Name}' object has no setter", $"define it with @{attr}.setter");
         int field = cls.Fields.IndexOf(attr);
         if (field < 0)
             throw Error(i, $"'{cls.Name}' object has no attribute '{attr}'", NoAttributeHint(cls) + "; assign new attributes in a method");
