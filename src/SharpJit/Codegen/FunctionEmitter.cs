@@ -657,13 +657,16 @@ public sealed unsafe partial class FunctionEmitter
             }
             case Op.Narrow:
                 return i.Args[0].Type is OptionalType ? ExtractValue(ValueOf(i.Args[0]), 1) : ValueOf(i.Args[0]);
-            case Op.Unwrap when i.Args[0].Type == SimpleType.None:
-                RaiseIf(M.ConstBool(true), "TypeError", (string)i.Data!, i.Span);   // always: what follows is dead
-                return GetUndef(M.Empty);
             case Op.Unwrap:
             {
+                var (exception, message) = i.Data is UnwrapCheck check ? (check.Exception, check.Message) : ("TypeError", (string)i.Data!);
+                if (i.Args[0].Type == SimpleType.None)
+                {
+                    RaiseIf(M.ConstBool(true), exception, message, i.Span);   // always: what follows is dead
+                    return GetUndef(M.Empty);
+                }
                 var optional = ValueOf(i.Args[0]);
-                RaiseIf(BuildNot(B, ExtractValue(optional, 0), ""), "TypeError", (string)i.Data!, i.Span);
+                RaiseIf(BuildNot(B, ExtractValue(optional, 0), ""), exception, message, i.Span);
                 return ExtractValue(optional, 1);
             }
             case Op.ExcCause:

@@ -82,6 +82,11 @@ public sealed record ExceptClauseClasses(string[] Classes) : Resolution;
 public sealed record ResolvedConstant(object Value) : Resolution;
 /// <summary>A tuple subscript with a constant index, already in range.</summary>
 public sealed record ResolvedIndex(int Index) : Resolution;
+/// <summary>What an Unwrap raises when its Optional is None (the data of Op.Unwrap; a plain message is a TypeError).</summary>
+public sealed record UnwrapCheck(string Exception, string Message)
+{
+    public override string ToString() => $"{Exception}: {Message}";
+}
 /// <summary>A tuple sliced with constant bounds: the positions of the items the new tuple holds.</summary>
 public sealed record ResolvedTupleSlice(int[] Items) : Resolution;
 /// <summary>A parameter: its name, and its value when the specialisation is made for a literal argument.</summary>

@@ -965,7 +965,7 @@ public sealed class TypeInference
                     return k == 0 ? "'NoneType' object is not subscriptable"
                         : i.Args[0].Type is TupleType ? "tuple indices must be integers or slices, not NoneType"
                         : "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
-                case Op.Attr: return $"'NoneType' object has no attribute '{i.Data}'";
+                case Op.Attr or Op.SetAttr when k == 0: return $"'NoneType' object has no attribute '{i.Data}'";
                 case Op.GetIter: return "'NoneType' object is not iterable";
                 case Op.FormatValue when k == 0 && ((FormatShape)i.Data!).HasSpec: return "unsupported format string passed to NoneType.__format__";
                 case Op.Call when k > 0 && i.Args[0].Type is BuiltinType bt:
@@ -988,7 +988,8 @@ public sealed class TypeInference
         {
             var t = i.Args[k].Type;
             if (t is not OptionalType && t != SimpleType.None || Message(k) is not { } message) continue;
-            var unwrap = IrEdit.New(ir, Op.Unwrap, i.Span, message, i.Args[k]);   // reported where it is used
+            // Reported where it is used; CPython's AttributeError for an attribute of None, its TypeError otherwise.
+            var unwrap = IrEdit.New(ir, Op.Unwrap, i.Span, new UnwrapCheck(i.Op is Op.Attr or Op.SetAttr ? "AttributeError" : "TypeError", message), i.Args[k]);
             IrEdit.InsertAt(i.Block, i.Block.Instrs.IndexOf(i), unwrap);
             unwrap.Type = t is OptionalType o ? o.Inner : SimpleType.NoReturn;
             i.Args[k] = unwrap;
