@@ -202,6 +202,8 @@ def _typeof(dispatcher, value, position):
         return "namedtuple"
     if static_callable(value) is not None:
         return "callable"
+    if _is_plain_class(type(value)) and hasattr(value, "__dict__"):
+        return "instance"
     if isinstance(value, types.FunctionType):
         raise TypeError(f"{dispatcher.__name__}() argument {where} is the plain Python function '{value.__name__}': compiled "
                         f"code takes functions decorated with @sharpjit.jit (and builtins, math, cmath, operator and NumPy "

@@ -92,6 +92,7 @@ internal static unsafe class Boxing
             return true;
         }
         if (NdArrays.IsArray(t)) return NdArrays.AppendKey(o, key, ref n);   // a subclass of ndarray
+        if (InstanceArgs.IsClass(t)) return InstanceArgs.AppendKey(o, key, ref n);
         if (FunctionPointerArgs.IsCandidate(t)) return FunctionPointerArgs.AppendKey(o, key, ref n);
         return FunctionArgs.AppendKey(o, key, ref n);
     }
@@ -206,6 +207,7 @@ internal static unsafe class Boxing
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case FunctionPointerArgs.KeyCode: return FunctionPointerArgs.TypeOfKey(key, ref pos);
             case FunctionArgs.KeyCode: return FunctionArgs.TypeOfKey(key, ref pos);
+            case InstanceArgs.KeyCode or InstanceArgs.SeenCode: return InstanceArgs.TypeOfKey(c, key, ref pos);
             case Tuple:
                 int len = key[pos++];
                 var items = new SjType[len];
@@ -336,6 +338,12 @@ internal static unsafe class Boxing
         if (t is ListType list) return WriteList(o, list, p);
         if (t is DictType dict) return WriteDict(o, dict, p);
         if (t is SetType set) return WriteSet(o, set, p);
+        if (t is InstanceType it) return InstanceArgs.Write(o, it, p, _writingItems, (value, type, at) => WriteItem(value, type, (byte*)at));
+        if (t is OptionalType optional)
+        {
+            *p = (byte)(o == Py.None ? 0 : 1);
+            return o == Py.None || Write(o, optional.Inner, p + ValueLayout.OptionalValueOffset(optional));
+        }
         return true; // None: nothing to store
     }
 
@@ -680,6 +688,7 @@ internal static unsafe class Boxing
             }
         }
         ok = ReflectArgTables(ok, mark.Tables);
+        ok = InstanceArgs.Reflect(mark.Instances, (at, type) => Read((byte*)at, type, borrowed: true)) && ok;   // lists inside are still known
         _reflectedLists?.Clear();
         if (count > 0)
         {
@@ -866,17 +875,19 @@ internal static unsafe class Boxing
     }
 
     /// <summary>A value of this type is or holds a str (an argument that <see cref="WriteStr"/> copies).</summary>
-    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType or SetType || t is TupleType tt && tt.Items.Any(HoldsStr);
+    public static bool HoldsStr(SjType t) => t == SimpleType.Str || t is ListType or DictType or SetType or InstanceType
+        || t is TupleType tt && tt.Items.Any(HoldsStr) || t is OptionalType o && HoldsStr(o.Inner);
 
     /// <summary>How many strings, lists and dicts or sets the calls in progress on this thread hold: a call made while
     /// another runs (from an objmode block) releases only what it added.</summary>
-    public readonly record struct CallMark(int Strings, int Lists, int Tables, int Arrays);
+    public readonly record struct CallMark(int Strings, int Lists, int Tables, int Arrays, int Instances);
 
-    public static CallMark Mark() => new(_argStrings?.Count ?? 0, _argLists?.Count ?? 0, _argTables?.Count ?? 0, NdArrays.ItemArrays?.Count ?? 0);
+    public static CallMark Mark() => new(_argStrings?.Count ?? 0, _argLists?.Count ?? 0, _argTables?.Count ?? 0, NdArrays.ItemArrays?.Count ?? 0, InstanceArgs.Mark);
 
     /// <summary>Drops the arrays items of the call's lists held (after its result is read: it may hold them).</summary>
     public static void ReleaseItemArrays(CallMark mark)
     {
+        InstanceArgs.CallFinished();
         if (NdArrays.ItemArrays is not { } held || held.Count <= mark.Arrays) return;
         for (int k = held.Count - 1; k >= mark.Arrays; k--) Py.Py_DecRef(held[k]);
         held.RemoveRange(mark.Arrays, held.Count - mark.Arrays);
@@ -933,6 +944,11 @@ internal static unsafe class Boxing
             {
                 // An object of the class (found again by module and qualified name) with the attributes assigned.
                 byte* obj = *(byte**)p;
+                if (InstanceArgs.PassedIn(obj) is var passed and not 0)
+                {
+                    if (!borrowed) ValueLayout.ReleaseInstance(obj, it);
+                    return Py.NewRef(passed);   // the object passed in, its attributes written back
+                }
                 var layout = ValueLayout.InstanceLayout(it);
                 var assigned = Enumerable.Range(0, it.Class.Fields.Count).Where(k => obj[layout.Offset(1 + it.Class.Fields.Count + k)] != 0).ToList();
                 nint pairs = Py.PyTuple_New(assigned.Count);

@@ -316,6 +316,20 @@ internal static unsafe class Bridge
             Py.PyErr_SetString(Py.TypeError, "too many namedtuple classes passed to compiled code (at most 255)");
             return false;
         }
+        if (name == "instance")
+        {
+            nint pyClass = Py.TypeOf(value);
+            nint d = CallHelper("classify", Py.NewRef(pyClass));
+            if (d == 0) return false;
+            var cls = HostNames.ClassOf(d, out var why);
+            Py.Py_DecRef(d);
+            if (cls == null)
+            {
+                Py.PyErr_SetString(Py.TypeError, $"an argument is an instance of {why}, which compiled code cannot take");
+                return false;
+            }
+            return InstanceArgs.Learn(pyClass, cls);
+        }
         if (name == "callable")
         {
             nint d = CallHelper("static_callable", Py.NewRef(value));
@@ -422,6 +436,17 @@ internal static class HostNames
         var items = new string[Py.PyTuple_Size(tuple) - from];
         for (int k = 0; k < items.Length; k++) items[k] = Py.AsString(Py.PyTuple_GetItem(tuple, from + k)) ?? "";
         return items;
+    }
+
+    /// <summary>The compiled class a class description stands for (<c>_bridge.classify</c> of a class), or null with
+    /// what it is instead.</summary>
+    public static ClassInfo? ClassOf(nint description, out string? why)
+    {
+        GlobalInfo g;
+        try { g = FromDescription("class", description, forCompile: true); }
+        catch (CompileError e) { why = $"a class that does not compile ({e.Diagnostic.Message})"; return null; }
+        why = g.Kind == GlobalKind.Class ? null : g.Description;
+        return g.Kind == GlobalKind.Class ? g.Class : null;
     }
 
     private static GlobalInfo Opaque(string name, string description) =>

@@ -144,7 +144,7 @@ internal sealed unsafe class Dispatcher
             }
             else if (!e.ArgPlans[i].Write(o, argBuf))
             {
-                if (e.CopiesStrings) { Boxing.ReleaseArgStrings(mark); Boxing.ReleaseItemArrays(mark); }
+                if (e.CopiesStrings) { InstanceArgs.Discard(mark.Instances); Boxing.ReleaseArgStrings(mark); Boxing.ReleaseItemArrays(mark); }
                 return 0;
             }
         }
@@ -298,7 +298,9 @@ internal sealed unsafe class Dispatcher
         foreach (var e in Entries) if (key.AsSpan().SequenceEqual(e.Key)) return e;
         int pos = 0;
         var types = new SjType[count];
-        for (int i = 0; i < types.Length; i++) types[i] = Boxing.TypeOfKey(key, ref pos);
+        InstanceArgs.BeginDecode();
+        try { for (int i = 0; i < types.Length; i++) types[i] = Boxing.TypeOfKey(key, ref pos); }
+        catch (ArgumentException ex) { Py.PyErr_SetString(Py.TypeError, $"{Name}() {ex.Message}"); return null; }
         if (Explicit)
         {
             var match = Entries.FirstOrDefault(e => e.ArgTypes.Length == types.Length && e.ArgTypes.Zip(types).All(p => Converts(p.Second, p.First)));
@@ -309,7 +311,7 @@ internal sealed unsafe class Dispatcher
             }
             return match;
         }
-        return Compile(types, null);
+        return Compile(types, null, key);
     }
 
     private static bool Converts(SjType from, SjType to) =>
@@ -334,7 +336,9 @@ internal sealed unsafe class Dispatcher
 
     /// <summary>Compiles one signature with the GIL released (other threads run; one compile per dispatcher at a time).
     /// Returns null with a Python exception set on a compile error.</summary>
-    public CompiledEntry? Compile(SjType[] types, SjType? declaredReturn)
+    /// <param name="knownKey">The type key the types were decoded from (instance types cannot be encoded again: their
+    /// attribute types grow while compiling).</param>
+    public CompiledEntry? Compile(SjType[] types, SjType? declaredReturn, byte[]? knownKey = null)
     {
         CompiledEntry? entry = null;
         Exception? error = null;
@@ -346,8 +350,8 @@ internal sealed unsafe class Dispatcher
             lock (_compileLock)
             {
                 var keyBytes = new List<byte>();
-                foreach (var t in types) Boxing.AppendKeyOf(t, keyBytes);
-                var key = keyBytes.ToArray();
+                if (knownKey == null) foreach (var t in types) Boxing.AppendKeyOf(t, keyBytes);
+                var key = knownKey ?? keyBytes.ToArray();
                 entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key));
                 if (entry == null)
                 {

@@ -24,6 +24,7 @@ public static class Pipeline
         Guard(module.Source, () =>
         {
             var ti = new TypeInference(module);
+            ti.AdoptInstances(argTypes);
             var entry = ti.Request(fn, argTypes);
             ti.Solve();
             Passes.PassList.Run(ti, stopAfter);

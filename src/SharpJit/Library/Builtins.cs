@@ -267,7 +267,17 @@ public static unsafe partial class Builtins
             for (int k = 0; k < c.Args.Length; k++)
             {
                 if (k > 0) WriteOpt("sep", " ");
-                c.Write(sink, c.Args[k], false);
+                if (RaiseAnalysis.FormatMethods(c.ArgType(k)).Any())
+                {
+                    // A class's __str__/__repr__ may raise midway: as CPython, str() of the argument is made whole
+                    // before any of it is written.
+                    var text = e.CallRuntime("sj_sb_new");
+                    c.Write(text, c.Args[k], false);
+                    text = e.CallRuntime("sj_sb_finish", text);
+                    c.Write(sink, new LoweredArg(text, SimpleType.Str), false);
+                    Codegen.TypeModel.Of(SimpleType.Str).DecRef(e, text);
+                }
+                else c.Write(sink, c.Args[k], false);
             }
             WriteOpt("end", "\n");
             if (c.Keywords.TryGetValue("flush", out var flush))

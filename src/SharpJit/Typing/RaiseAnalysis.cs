@@ -84,9 +84,23 @@ public static class RaiseAnalysis
         s.Ir.Blocks.SelectMany(b => b.Instrs).SelectMany(i => i.Resolved switch
         {
             ResolvedUserCall c => new[] { c.Target },
-            ResolvedLibraryCall l => l.Callees,
+            ResolvedLibraryCall l => l.Callees.Concat(i.Args.SelectMany(a => FormatMethods(a.Type))),
+            _ when i.Op == Op.FormatValue => FormatMethods(i.Args[0].Type),
             _ => Array.Empty<Specialization>(),
         });
+
+    /// <summary>The __str__/__repr__ methods that writing a value of this type may call (a library call or an
+    /// f-string taking an instance, or a container of them, prints it through them).</summary>
+    public static IEnumerable<Specialization> FormatMethods(SjType t) => t switch
+    {
+        InstanceType it => it.Layout.FormatMethods.Values,
+        TupleType tt => tt.Items.SelectMany(FormatMethods),
+        ListType lt => FormatMethods(lt.Element),
+        SetType st => FormatMethods(st.Key),
+        DictType dt => FormatMethods(dt.Key).Concat(FormatMethods(dt.Value)),
+        OptionalType o => FormatMethods(o.Inner),
+        _ => Array.Empty<Specialization>(),
+    };
 
     private static bool LocallyMayRaise(Specialization s)
     {

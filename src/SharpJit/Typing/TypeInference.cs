@@ -830,10 +830,30 @@ public sealed class TypeInference
 
     public IEnumerable<InstanceType> InstanceTypes => _instances.Values;
 
-    private InstanceType InstanceOf(ClassInfo cls)
+    private InstanceType InstanceOf(ClassInfo cls) =>
+        _instances.TryGetValue(cls, out var t) ? t : Adopt(new InstanceType(cls, new InstanceLayout(cls)));
+
+    /// <summary>Makes the instance types of arguments (objects passed in by a host, their attribute types those of
+    /// the objects' values) this compilation's types for their classes, before typing starts.</summary>
+    public void AdoptInstances(IEnumerable<SjType> argTypes)
     {
-        if (_instances.TryGetValue(cls, out var t)) return t;
-        _instances[cls] = t = new InstanceType(cls, new InstanceLayout(cls));
+        foreach (var t in argTypes)
+            switch (t)
+            {
+                case InstanceType it when !_instances.ContainsKey(it.Class):
+                    Adopt(it);
+                    AdoptInstances(it.Layout.Fields.Select(f => f.Type));
+                    break;
+                case TupleType tt: AdoptInstances(tt.Items); break;
+                case ListType lt: AdoptInstances(new[] { lt.Element }); break;
+                case OptionalType o: AdoptInstances(new[] { o.Inner }); break;
+            }
+    }
+
+    private InstanceType Adopt(InstanceType t)
+    {
+        var cls = t.Class;
+        _instances[cls] = t;
         foreach (var (field, declared) in cls.Declared) t.Layout.Set(field, declared);
         foreach (var name in new[] { "__str__", "__repr__" })
             if (cls.Methods.TryGetValue(name, out var method) && !cls.StaticMethods.Contains(name))
