@@ -361,9 +361,9 @@ internal static unsafe class Boxing
     /// gets the same Python object back (changed in place), not a copy.</summary>
     [ThreadStatic] private static Dictionary<nint, nint>? _reflectedLists;
 
-    /// <summary>Items a list passed in may hold: numbers, str, arrays, lists of them and tuples of these.</summary>
+    /// <summary>Items a list passed in may hold: numbers, str, arrays, instances, lists of them and tuples of these.</summary>
     public static bool CanPassList(SjType element) =>
-        element is ScalarType or ArrayType || element == SimpleType.Str || element is ListType inner && CanPassList(inner.Element)
+        element is ScalarType or ArrayType or InstanceType || element == SimpleType.Str || element is ListType inner && CanPassList(inner.Element)
         || element is TupleType tt && tt.Items.All(CanPassList);
 
     private static bool WriteList(nint o, ListType t, byte* p)

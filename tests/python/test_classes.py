@@ -85,13 +85,119 @@ def test_reading_an_unassigned_attribute_raises_attribute_error():
         total()
 
 
-def test_instances_as_arguments_are_refused_with_a_clear_error():
-    @sharpjit.jit
-    def energy(p):
-        return p.energy()
+def advance(p, n):
+    for _ in range(n):
+        p.step(0.05, 1.0)
+    return p.hits, p.energy()
 
-    with pytest.raises(TypeError, match="argument 'p' has type Particle"):
-        energy(Particle(0.0, 1.0))
+
+def test_instance_argument_is_converted_and_its_attributes_written_back():
+    py, jit = Particle(0.9, 3.0), Particle(0.9, 3.0)
+    assert sharpjit.jit(advance)(jit, 40) == advance(py, 40)
+    assert jit.__dict__ == py.__dict__
+
+
+def rename(p, name):
+    p.label = name
+    return p
+
+
+class Labelled:
+    def __init__(self, label):
+        self.label = label
+
+
+def test_returned_argument_is_the_same_object():
+    obj = Labelled("a")
+    assert sharpjit.jit(rename)(obj, "b") is obj
+    assert obj.label == "b"
+
+
+def double(p):
+    p.label = p.label * 2
+    return p.label
+
+
+def test_attribute_types_are_part_of_the_signature():
+    f = sharpjit.jit(double)
+    ints, floats = Labelled(2), Labelled(1.5)
+    assert (f(ints), f(floats)) == (4, 3.0)
+    assert type(ints.label) is int and type(floats.label) is float
+    assert len(f.signatures) == 2
+
+
+def link_sum(head):
+    t = 0
+    while head is not None:
+        t += head.value
+        head = head.next
+    return t
+
+
+def relink(a, b):
+    a.next = b   # an instance passed in, stored in another: Python sees the same object
+    return a
+
+
+def test_linked_instances_pass_in_and_keep_their_identity():
+    from sharpjit import _sharpjit
+    before = _sharpjit._live_allocations()
+    chain = Link(1, Link(2, Link(3)))
+    assert sharpjit.jit(link_sum)(chain) == 6
+    a, b = Link(1), Link(2)
+    assert sharpjit.jit(relink)(a, b) is a and a.next is b
+    assert _sharpjit._live_allocations() == before
+
+
+def total_x(ps):
+    return sum(p.x for p in ps)
+
+
+def test_list_of_instances_and_lists_inside_instances():
+    ps = [Particle(1.0, 0.0), Particle(2.5, 0.0)]
+    assert sharpjit.jit(total_x)(ps) == total_x(ps)
+
+
+class Bag:
+    def __init__(self):
+        self.items = [1]
+
+    def add(self, x):
+        self.items.append(x)
+
+
+def fill(bag, n):
+    for k in range(n):
+        bag.add(k)
+    return len(bag.items)
+
+
+def test_list_attribute_changes_are_written_back_in_place():
+    bag = Bag()
+    items = bag.items
+    assert sharpjit.jit(fill)(bag, 3) == 4
+    assert bag.items is items and items == [1, 0, 1, 2]
+
+
+def test_reading_an_attribute_the_object_lacks_raises_attribute_error():
+    @sharpjit.jit
+    def read(lazy):
+        return lazy.data
+
+    with pytest.raises(AttributeError, match="'Lazy' object has no attribute 'data'"):
+        read(Lazy())
+
+
+def test_instance_of_a_class_without_source_is_a_type_error():
+    ns = {}
+    exec("class Hidden:\n    def __init__(self):\n        self.x = 1\n", ns)
+
+    @sharpjit.jit
+    def read(h):
+        return h.x
+
+    with pytest.raises(TypeError, match="Hidden.*source is not available"):
+        read(ns["Hidden"]())
 
 
 def test_jitclass_decorator_is_accepted_and_keeps_the_class_usable_in_python():

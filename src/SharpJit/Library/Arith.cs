@@ -371,9 +371,10 @@ public static unsafe class Arith
         // Instances of a class without __eq__ are equal when they are the same object (object.__eq__).
         if (op is CmpOperator.Eq or CmpOperator.NotEq && (ta is InstanceType || tb is InstanceType))
             return LowerCompare(e, op == CmpOperator.Eq ? CmpOperator.Is : CmpOperator.IsNot, a, ta, b, tb);
-        if (op is CmpOperator.Eq or CmpOperator.NotEq && (ta is OptionalType || tb is OptionalType))
+        if (op is CmpOperator.Eq or CmpOperator.NotEq or CmpOperator.Is or CmpOperator.IsNot && (ta is OptionalType || tb is OptionalType))
         {
-            // None equals None only; a value compares as its value (read when present: a None one is zeroed).
+            // None equals (is) None only; a value compares as its value (read when present: a None one is zeroed).
+            bool identity = op is CmpOperator.Is or CmpOperator.IsNot;
             LLVMValueRef Present(LLVMValueRef v, SjType t) => t is OptionalType ? e.ExtractValue(v, 0) : M.ConstBool(t != SimpleType.None);
             LLVMValueRef Value(LLVMValueRef v, SjType t) => t is OptionalType ? e.ExtractValue(v, 1) : v;
             SjType Inner(SjType t) => t is OptionalType o ? o.Inner : t;
@@ -382,8 +383,8 @@ public static unsafe class Arith
             var eq = bothNone;
             if (Inner(ta) != SimpleType.None && Inner(tb) != SimpleType.None)
                 eq = BuildOr(B, bothNone, BuildAnd(B, BuildAnd(B, pa, pb, ""),
-                    LowerCompare(e, CmpOperator.Eq, Value(a, ta), Inner(ta), Value(b, tb), Inner(tb)), ""), "");
-            return op == CmpOperator.Eq ? eq : BuildNot(B, eq, "");
+                    LowerCompare(e, identity ? CmpOperator.Is : CmpOperator.Eq, Value(a, ta), Inner(ta), Value(b, tb), Inner(tb)), ""), "");
+            return op is CmpOperator.Eq or CmpOperator.Is ? eq : BuildNot(B, eq, "");
         }
         if (op is CmpOperator.Is or CmpOperator.IsNot or CmpOperator.Eq or CmpOperator.NotEq && (ta is CaughtClassType || tb is CaughtClassType))
         {
