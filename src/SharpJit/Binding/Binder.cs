@@ -314,9 +314,10 @@ public sealed class Binder
                 return;   // an exception, namedtuple or plain class: a module-level name (ScopeAnalyzer)
             case ClassDef c: throw Unsupported(c,
                 !_fn.IsModule ? "classes defined inside functions are not supported in compiled code"
-                : c.Bases.Count > 0 ? $"class '{c.Name}' derives from a class other than an exception class or NamedTuple, which compiled code does not support"
+                : c.Bases.Count > 1 ? $"class '{c.Name}' has more than one base class, which compiled code does not support"
+                : c.Bases.Count > 0 ? $"class '{c.Name}' derives from a class other than a compiled class defined above it, an exception class or NamedTuple, which compiled code does not support"
                 : $"class '{c.Name}' has decorators or keywords that compiled code does not support",
-                "define plain classes (no base class, optionally @sharpjit.jitclass), exception classes and NamedTuple classes at module level");
+                "define plain classes (no base class or one compiled base, optionally @sharpjit.jitclass), exception classes and NamedTuple classes at module level");
             case Try t: BindTry(t); return;
             case TryStar t: throw Unsupported(t, "try/except* is not supported in compiled code");
             case With w when ObjMode.Declaration(w) is { } objmode:
