@@ -202,8 +202,6 @@ def _typeof(dispatcher, value, position):
         return "namedtuple"
     if static_callable(value) is not None:
         return "callable"
-    if _is_plain_class(type(value)) and hasattr(value, "__dict__"):
-        return "instance"
     if isinstance(value, types.FunctionType):
         raise TypeError(f"{dispatcher.__name__}() argument {where} is the plain Python function '{value.__name__}': compiled "
                         f"code takes functions decorated with @sharpjit.jit (and builtins, math, cmath, operator and NumPy "
@@ -216,6 +214,8 @@ def _typeof(dispatcher, value, position):
                             f"compiled code cannot take it as an argument" +
                             (" (read it from a global instead)" if d[0] == "callback" else ""))
         return "cfuncptr"
+    if _is_plain_class(type(value)) and hasattr(value, "__dict__") and not type(value).__module__.startswith("sharpjit"):
+        return "instance"
     if isinstance(value, tuple) and type(value) is not tuple:
         raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(value).__name__} (a tuple subclass), which compiled "
                         f"code cannot take; pass tuple({params[position] if position < len(params) else 'value'})")

@@ -325,7 +325,9 @@ internal static unsafe class Bridge
             Py.Py_DecRef(d);
             if (cls == null)
             {
-                Py.PyErr_SetString(Py.TypeError, $"an argument is an instance of {why}, which compiled code cannot take");
+                var state = DispatcherType.StateOf(dispatcher);
+                string where = state != null && position < state.ParamNames.Length ? $"'{state.ParamNames[position]}'" : $"{position + 1}";
+                Py.PyErr_SetString(Py.TypeError, $"{state?.Name ?? "function"}() argument {where} is an instance of {why}, which compiled code cannot take");
                 return false;
             }
             return InstanceArgs.Learn(pyClass, cls);
