@@ -95,7 +95,7 @@ def classify(value):
 
 def _is_plain_class(value):
     """A class compiled code compiles: no metaclass, and no base but object or one such class."""
-    while isinstance(value, type) and type(value) is type and len(value.__bases__) == 1:
+    while isinstance(value, type) and type(value) is type and len(value.__bases__) == 1 and value.__module__ != "builtins":
         if value.__bases__ == (object,):
             return True
         value = value.__bases__[0]
