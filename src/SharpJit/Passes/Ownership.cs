@@ -31,7 +31,7 @@ public static class Ownership
 
     /// <summary>Produces a new reference: the value is already owned when defined.</summary>
     private static bool ProducesNewReference(Instr i) =>
-        i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch ||
+        i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch or Op.DelegateResult ||
         i.Op is Op.IterValue && IteratorMakesItems(i.Args[0].Type) ||
         i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr or Op.GetIter && i.Resolved is ResolvedLibraryCall;
 
