@@ -274,11 +274,8 @@ public sealed unsafe partial class FunctionEmitter
         var g = _generator!;
         var v = ValueOf(returned);
         bool owned = returned is Instr ri && _ownedSlots.ContainsKey(ri);
-        if (Passes.Ownership.HasReferences(g.Result))
-        {
-            if (!owned) v = NewRef(v, returned.Type);
-            BuildStore(B, Convert(v, returned.Type, g.Result), g.ResultSlot);
-        }
+        if (Passes.Ownership.HasReferences(g.Result) && !owned) v = NewRef(v, returned.Type);
+        if (g.Result != SimpleType.None) BuildStore(B, Convert(v, returned.Type, g.Result), g.ResultSlot);
         else if (owned) TypeModel.Of(returned.Type).DecRef(this, v);
         if (owned) BuildStore(B, ConstNull(M.Lower(returned.Type)), _ownedSlots[(Instr)returned]);
         SetGeneratorState(GeneratorCode.Finished);
