@@ -31,14 +31,16 @@ public static unsafe class RuntimeGenerators
     /// that yielded again ignored it (RuntimeError); GeneratorExit or StopIteration out of it is a clean close (cleared);
     /// anything else propagates. Returns 1 when an exception is pending.</summary>
     [UnmanagedCallersOnly]
-    public static int Closed(int yielded, int failed)
+    public static int Closed(int yielded, int failed) => CloseOutcome(yielded != 0, failed != 0) ? 1 : 0;
+
+    public static bool CloseOutcome(bool yielded, bool failed)
     {
-        if (yielded != 0) { ErrorState.Set("RuntimeError", "generator ignored GeneratorExit"); return 1; }
-        if (failed == 0) return 0;
+        if (yielded) { ErrorState.Set("RuntimeError", "generator ignored GeneratorExit"); return true; }
+        if (!failed) return false;
         var type = ErrorState.Peek().Type;
-        if (!ExceptionClasses.IsSubclass(type, "GeneratorExit") && !ExceptionClasses.IsSubclass(type, "StopIteration")) return 1;
+        if (!ExceptionClasses.IsSubclass(type, "GeneratorExit") && !ExceptionClasses.IsSubclass(type, "StopIteration")) return true;
         ErrorState.Clear();
-        return 0;
+        return false;
     }
 
     /// <summary>sj_gen_finalize_begin: a suspended generator is being dropped and closes first, perhaps while an exception

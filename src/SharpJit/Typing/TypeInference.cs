@@ -88,7 +88,7 @@ public sealed class TypeInference
             // A function that never returns normally (it always raises, or recurses without a base case) returns
             // NoReturn: its callers' code after the call is dead, as CPython raises there at run time.
             // (A return on a branch never taken, `if 1 == 1: raise` above it, does not count.)
-            if (DefaultEmptyLists() || DefaultUnknownFields()) continue;
+            if (DefaultEmptyLists() || DefaultUnknownFields() || SendableFromHost()) continue;
             var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown).ToList();
             if (stuck.Count == 0) break;
             foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
@@ -278,6 +278,22 @@ public sealed class TypeInference
         // A generator that never returns a value (or never finishes) gives None.
         result = !TypeOps.IsKnown(result) ? SimpleType.None : TypeOps.IsKnown(resultBefore) ? TypeOps.Unify(resultBefore, result) ?? result : result;
         return new GeneratorType(s, item, result, s.SentType);
+    }
+
+    /// <summary>A generator returned to the host (a @jit function's result) may be sent values by Python code, whose
+    /// types typing cannot see: it takes values of its item type. True when that changed a sent type.</summary>
+    private bool SendableFromHost()
+    {
+        bool any = false;
+        foreach (var r in _roots)
+            if (r.ReturnType is GeneratorType g && g.Spec.Function.UsesYieldValue && TypeOps.IsKnown(g.Item) && g.Item != SimpleType.NoReturn
+                && OptionalType.CanHold(g.Item is OptionalType o ? o.Inner : g.Item) && TypeOps.Unify(g.Spec.SentType, g.Item) is { } sent && sent != g.Spec.SentType)
+            {
+                g.Spec.SentType = sent;
+                Enqueue(g.Spec);
+                any = true;
+            }
+        return any;
     }
 
     /// <summary>Values of type t are sent into the generator of spec (send(v), or a yield from passing on what its
