@@ -573,7 +573,7 @@ public static unsafe partial class Builtins
         {
             c.E.CheckFailed(GeneratorCode.Close(c.E, (GeneratorType)c.ArgType(0), c.Arg(0)), c.Span);
             return None(c);
-        }, mayRaise: sig => ((GeneratorType)sig.Args[0]).Spec.Function.YieldsInTry).Receiver = t => t is GeneratorType;
+        }, mayRaise: sig => ((GeneratorType)sig.Args[0]).Spec.Function is { } f && (f.YieldsInTry || f.DelegatesYield)).Receiver = t => t is GeneratorType;
         Add("method.throw", c =>
         {
             Arity(c, "throw", 2, 2);
