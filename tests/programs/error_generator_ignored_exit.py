@@ -1,10 +1,14 @@
-# Covers: close() of a generator that yields again after GeneratorExit raises CPython's RuntimeError, uncaught here.
+# Covers: close() of a generator that yields again after GeneratorExit raises CPython's RuntimeError, uncaught here
+# (the generator, still suspended, is closed again when it is dropped and finishes then).
 def stubborn(name):
-    while True:
-        try:
-            yield name
-        except GeneratorExit:
-            print("ignoring GeneratorExit")
+    try:
+        yield name
+    except GeneratorExit:
+        print("ignoring GeneratorExit")
+    try:
+        yield name + " again"
+    except GeneratorExit:
+        print("closing for good")
 
 
 g = stubborn("s")

@@ -558,7 +558,11 @@ public static unsafe partial class Builtins
             var e = c.E;
             var g = (GeneratorType)c.ArgType(0);
             if (c.ArgType(1) != SimpleType.None)
-                e.RaiseIf(GeneratorCode.JustStarted(e, g, c.Arg(0)), "TypeError", "can't send non-None value to a just-started generator", c.Span);
+            {
+                var refused = GeneratorCode.JustStarted(e, g, c.Arg(0));
+                if (c.ArgType(1) is OptionalType) refused = BuildAnd(e.B, refused, e.ExtractValue(c.Arg(1), 0), "");   // None is welcome
+                e.RaiseIf(refused, "TypeError", "can't send non-None value to a just-started generator", c.Span);
+            }
             var sentType = GeneratorCode.Final(g.Spec).Sent;
             var sent = sentType == SimpleType.None ? (LLVMValueRef?)null : e.Convert(c.Arg(1), c.ArgType(1), sentType);
             var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span, sent);

@@ -55,6 +55,7 @@ public static class Ownership
         IrEdit.SplitCriticalEdges(f);
         TakeBorrowedReferences(f);
         var (liveIn, liveOut) = Liveness(f);
+        KeepClosingGeneratorsToBlockEnd(f, liveOut);
         PlaceDrops(f, liveIn, liveOut);
         foreach (var b in f.Blocks)
             if (b.IsLanding) b.KeptAtLanding = liveIn[b];
@@ -167,6 +168,24 @@ public static class Ownership
             }
         }
         return (liveIn, liveOut);
+    }
+
+    /// <summary>Dropping a generator suspended inside a try runs its finally (it is closed), which CPython does when the
+    /// variable holding it goes away, not at its last use: such a generator used in a block is kept to the block's end
+    /// (a statement's end, mostly), so its finally runs after the rest of the statement that used it last.</summary>
+    private static void KeepClosingGeneratorsToBlockEnd(IrFunction f, Dictionary<Block, HashSet<Value>> liveOut)
+    {
+        static bool Closes(Value v) => v is Instr i && IsOwned(i) && i.Type is GeneratorType { Spec.Function.YieldsInTry: true };
+        foreach (var b in f.Blocks)
+        {
+            if (b.Term.Kind is not (TermKind.Jump or TermKind.Branch or TermKind.Return)) continue;
+            foreach (var i in b.Instrs)
+            {
+                if (Closes(i) && i != b.Term.Value) liveOut[b].Add(i);
+                foreach (var a in OwnedArgs(i))
+                    if (Closes(a) && a != b.Term.Value) liveOut[b].Add(a);
+            }
+        }
     }
 
     /// <summary>The owned values a landing's phis take from a protected block.</summary>
