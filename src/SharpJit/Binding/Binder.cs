@@ -1252,6 +1252,7 @@ public sealed class Binder
             ContinueInNewBlock(v.Span);
         }
         _defs[_cur][name] = v;
+        if (v is Instr i && !name.StartsWith('$')) i.Named = true;
     }
 
     /// <summary>Ends the current block with a jump to a new one (its only predecessor, so sealed) and continues there:
@@ -1311,7 +1312,7 @@ public sealed class Binder
 
     private Instr NewPhi(Block b, string name, Span span)
     {
-        var phi = new Instr(Op.Phi, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b };
+        var phi = new Instr(Op.Phi, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b, Named = !name.StartsWith('$') };
         b.Phis.Add(phi);
         return phi;
     }

@@ -82,6 +82,9 @@ public sealed class Instr : Value
     /// <summary>A parameter the function only reads (never returns, raises or yields): the caller's reference keeps it
     /// alive for the whole call, so the callee takes none of its own (Passes.Ownership).</summary>
     public bool BorrowedParam;
+    /// <summary>Held by a variable of the program (not only a temporary): CPython keeps such a value until the variable
+    /// is rebound or goes away, which matters where dropping it runs code (a generator closed in its finally).</summary>
+    public bool Named;
 
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
 }

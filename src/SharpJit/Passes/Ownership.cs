@@ -171,11 +171,12 @@ public static class Ownership
     }
 
     /// <summary>Dropping a generator suspended inside a try runs its finally (it is closed), which CPython does when the
-    /// variable holding it goes away, not at its last use: such a generator used in a block is kept to the block's end
-    /// (a statement's end, mostly), so its finally runs after the rest of the statement that used it last.</summary>
+    /// variable holding it goes away, not at its last use: such a generator held by a variable and used in a block is
+    /// kept to the block's end (a statement's end, mostly), so its finally runs after the rest of the statement that
+    /// used it last. A temporary (an argument made in the call) goes after its use, as in CPython.</summary>
     private static void KeepClosingGeneratorsToBlockEnd(IrFunction f, Dictionary<Block, HashSet<Value>> liveOut)
     {
-        static bool Closes(Value v) => v is Instr i && IsOwned(i) && i.Type is GeneratorType { Spec.Function.YieldsInTry: true };
+        static bool Closes(Value v) => v is Instr { Named: true } i && IsOwned(i) && i.Type is GeneratorType { Spec.Function.YieldsInTry: true };
         foreach (var b in f.Blocks)
         {
             if (b.Term.Kind is not (TermKind.Jump or TermKind.Branch or TermKind.Return)) continue;
