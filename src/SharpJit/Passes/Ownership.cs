@@ -176,7 +176,8 @@ public static class Ownership
     /// used it last. A temporary (an argument made in the call) goes after its use, as in CPython.</summary>
     private static void KeepClosingGeneratorsToBlockEnd(IrFunction f, Dictionary<Block, HashSet<Value>> liveOut)
     {
-        static bool Closes(Value v) => v is Instr { Named: true } i && IsOwned(i) && i.Type is GeneratorType { Spec.Function.YieldsInTry: true };
+        static bool Closes(Value v) => v is Instr { Named: true } i && IsOwned(i)
+            && i.Type is GeneratorType { Spec.Function: { YieldsInTry: true } or { DelegatesYield: true } };   // (the generator it delegates to may)
         foreach (var b in f.Blocks)
         {
             if (b.Term.Kind is not (TermKind.Jump or TermKind.Branch or TermKind.Return)) continue;
