@@ -235,7 +235,7 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>The value of a finished yield from: the inner generator's return value, else None.</summary>
     private LLVMValueRef EmitDelegateResult(Instr i) =>
-        i.Args[0].Type is GeneratorType inner ? Convert(GeneratorCode.ResultOf(this, inner, ValueOf(i.Args[0])), GeneratorCode.Final(inner.Spec).Result, i.Type)
+        i.Args[0].Type is GeneratorType inner && TypeOps.IsKnown(i.Type) ? Convert(GeneratorCode.ResultOf(this, inner, ValueOf(i.Args[0])), GeneratorCode.Final(inner.Spec).Result, i.Type)
             : GetUndef(M.Lower(SimpleType.None));
 
     /// <summary>After a definition: a value kept in the frame is stored there, and an owned one in its slot.</summary>

@@ -41,8 +41,13 @@ public static class GeneratorCode
     public static LLVMTypeRef HeaderType(ModuleEmitter m, SjType? item) =>
         StructTypeInContext(m.Ctx, new[] { m.I64, m.I64, m.Ptr, m.Ptr }.Concat(item == null ? Array.Empty<LLVMTypeRef>() : new[] { m.Lower(StoredItem(item)) }).ToArray());
 
-    /// <summary>The generator of a generator function as typing left it (its sent and result types are final).</summary>
-    public static GeneratorType Final(Specialization spec) => (GeneratorType)spec.ReturnType;
+    /// <summary>The generator of a generator function as typing left it (its sent and result types are final; one that
+    /// never finishes normally stores a None result).</summary>
+    public static GeneratorType Final(Specialization spec)
+    {
+        var g = (GeneratorType)spec.ReturnType;
+        return TypeOps.IsKnown(g.Result) ? g : new GeneratorType(spec, g.Item, SimpleType.None, g.Sent);
+    }
 
     /// <summary>The header of this generator function's frames: the shared part, then whether an exception is being
     /// thrown in (throw(), close()), the value being sent in (borrowed from the sender for the resume; None

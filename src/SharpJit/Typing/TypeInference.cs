@@ -199,7 +199,7 @@ public sealed class TypeInference
             s.DeferredError = null;   // the last round, which sees every type, decides
             SjType ret = SimpleType.Unknown;
             SjType? yielded = null;   // a generator's items: null while no yield is reached
-            SjType generatorResult = SimpleType.Unknown;   // a generator's return values
+            SjType generatorResult = SimpleType.NoReturn;   // a generator's return values: NoReturn while no return is reached
             // Edges a branch on a compile-time constant (isinstance, len of a tuple ...) cannot take are not typed:
             // library code dispatches on its argument types this way.
             _liveEdges = new HashSet<(Block, Block)>(liveBefore);
@@ -222,9 +222,13 @@ public sealed class TypeInference
                     _liveEdges.Add((b, succ));
                 }
                 foreach (var y in b.Instrs.Where(x => x.Op == Op.Yield)) yielded = UnifyYield(s, yielded, y);
-                if (b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type) && s.Function.IsGenerator)
+                if (b.Term.Kind == TermKind.Return && s.Function.IsGenerator && !TypeOps.IsKnown(b.Term.Value!.Type))
                 {
-                    var rt = b.Term.Value.Type;
+                    if (generatorResult == SimpleType.NoReturn) generatorResult = SimpleType.Unknown;   // returns, of a type not known yet
+                }
+                else if (b.Term.Kind == TermKind.Return && s.Function.IsGenerator)
+                {
+                    var rt = b.Term.Value!.Type;
                     if (rt is ConflictType) throw UseOfConflict(b.Term.Value);
                     generatorResult = TypeOps.Unify(generatorResult, rt) ?? throw s.Function.Module.Error(ErrorKind.TypingError,
                         $"generator '{s.Function.QualName}' returns {TypeOps.PyName(generatorResult)} on one path and {TypeOps.PyName(rt)} on another",
@@ -274,9 +278,9 @@ public sealed class TypeInference
     {
         var before = s.ReturnType is GeneratorType g ? g.Item : SimpleType.Unknown;
         var item = yielded == null ? SimpleType.NoReturn : TypeOps.IsKnown(before) ? TypeOps.Unify(before, yielded) ?? yielded : yielded;
+        // Its return value's type (NoReturn when it never finishes normally; Unknown while a returned value is).
         var resultBefore = s.ReturnType is GeneratorType r ? r.Result : SimpleType.Unknown;
-        // A generator that never returns a value (or never finishes) gives None.
-        result = !TypeOps.IsKnown(result) ? SimpleType.None : TypeOps.IsKnown(resultBefore) ? TypeOps.Unify(resultBefore, result) ?? result : result;
+        if (result != SimpleType.Unknown && resultBefore != SimpleType.Unknown) result = TypeOps.Unify(resultBefore, result) ?? result;
         return new GeneratorType(s, item, result, s.SentType);
     }
 
@@ -479,7 +483,7 @@ public sealed class TypeInference
             case Op.Delegate:
                 if (i.Args[0].Type is GeneratorType inner) SendsTo(inner.Spec, _current!.SentType, m => Error(i, m, null));
                 return ScalarType.Bool;
-            case Op.DelegateResult: return i.Args[0].Type is GeneratorType delegated ? delegated.Result : SimpleType.None;
+            case Op.DelegateResult: return i.Args[0].Type is GeneratorType delegated ? delegated.Result : SimpleType.None;   // NoReturn: it never finishes
             case Op.FormatValue:
                 if (!Formatting.CanFormat(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
                 return SimpleType.Str;

@@ -581,6 +581,10 @@ public static class TypeOps
             return sa2.Key == SimpleType.Unknown ? b : sb2.Key == SimpleType.Unknown ? a : null;
         if (a is DictType da && b is DictType db)
             return da.Key == SimpleType.Unknown && da.Value == SimpleType.Unknown ? b : db.Key == SimpleType.Unknown && db.Value == SimpleType.Unknown ? a : null;
+        // One generator function's generators, typed in different rounds (its sent or return type grew since): the
+        // latest type, which typing keeps on its specialisation.
+        if (a is GeneratorType ga && b is GeneratorType gb && ReferenceEquals(ga.Spec, gb.Spec))
+            return ga.Spec.ReturnType is GeneratorType latest ? latest : b;
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
             return new BoundMethodType(r, ma.Method);
         if (a is ArrayType aa && b is ArrayType ab && aa.Dtype == ab.Dtype && aa.Ndim == ab.Ndim)
