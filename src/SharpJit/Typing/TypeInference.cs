@@ -306,10 +306,10 @@ public sealed class TypeInference
     public void SendsTo(Specialization spec, SjType t, Func<string, CompileError> error)
     {
         if (!spec.Function.UsesYieldValue || !TypeOps.IsKnown(t)) return;
+        if (t != SimpleType.None && t is not OptionalType && !OptionalType.CanHold(t))
+            throw error($"compiled code cannot send {TypeOps.WithArticle(t)} into a generator: a sent value is None when next() resumes it, and {TypeOps.PyName(t)} cannot be None");
         var sent = TypeOps.Unify(spec.SentType, t) ?? throw error(
             $"values sent into generator '{spec.Function.QualName}' are {TypeOps.PyName(spec.SentType)} at one send and {TypeOps.PyName(t)} at another");
-        if (sent is not OptionalType && sent != SimpleType.None)
-            throw error($"compiled code cannot send {TypeOps.WithArticle(t)} into a generator: a sent value is None when next() resumes it, and {TypeOps.PyName(t)} cannot be None");
         if (sent == spec.SentType) return;
         spec.SentType = sent;
         Enqueue(spec);
