@@ -126,7 +126,7 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, NotImplemented, TypeError, RuntimeError, ValueError, IndexError, MemoryError;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, NotImplemented, TypeError, RuntimeError, ValueError, IndexError, MemoryError, BaseException, StopIteration, TypeType;
 
     public static void LoadDataSymbols()
     {
@@ -138,6 +138,7 @@ internal static unsafe partial class Py
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
         ValueError = *(nint*)Sym("PyExc_ValueError"); IndexError = *(nint*)Sym("PyExc_IndexError");
         MemoryError = *(nint*)Sym("PyExc_MemoryError"); NotImplemented = Sym("_Py_NotImplementedStruct");
+        BaseException = *(nint*)Sym("PyExc_BaseException"); StopIteration = *(nint*)Sym("PyExc_StopIteration"); TypeType = Sym("PyType_Type");
         ProbeLayouts();
     }
 

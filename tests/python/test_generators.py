@@ -102,3 +102,92 @@ def test_type_and_repr():
     g = count(1)
     assert type(g).__name__ == "generator"
     assert "generator" in repr(g)
+
+
+@sharpjit.jit
+def averager():
+    total = 0.0
+    count = 0
+    average = -1.0
+    while True:
+        try:
+            value = yield average
+        except KeyError:
+            print("reset")
+            total = 0.0
+            count = 0
+            continue
+        total += value
+        count += 1
+        average = total / count
+
+
+@sharpjit.jit
+def renamed(prefix, n):
+    kept = [prefix]
+    try:
+        for i in range(n):
+            got = yield prefix + str(i)
+            if got is not None:
+                prefix = got
+                kept.append(got)
+    finally:
+        print("finally", kept)
+
+
+def test_send_from_python_takes_values_of_the_item_type():
+    a = averager()
+    assert next(a) == -1.0
+    assert a.send(10) == 10.0
+    assert a.send(20.0) == 15.0
+    fresh = averager()
+    with pytest.raises(TypeError, match="can't send non-None value to a just-started generator"):
+        fresh.send(1.0)
+    g = renamed("p", 5)
+    assert next(g) == "p0"
+    assert g.send("q") == "q1"
+    assert next(g) == "q2"
+
+
+def test_throw_from_python_is_raised_at_the_yield(capfd):
+    a = averager()
+    next(a)
+    a.send(4.0)
+    capfd.readouterr()
+    assert a.throw(KeyError("x")) == 4.0
+    assert capfd.readouterr().out == "reset\n"
+    assert a.send(2.0) == 2.0
+    g = renamed("r", 3)
+    next(g)
+    with pytest.raises(ValueError, match="thrown"):
+        g.throw(ValueError("thrown"))
+    assert "finally ['r']" in capfd.readouterr().out
+    with pytest.raises(StopIteration):
+        next(g)
+    with pytest.raises(TypeError, match="exceptions must be classes or instances deriving from BaseException, not int"):
+        renamed("x", 1).throw(3)
+    fresh = renamed("never", 2)
+    with pytest.raises(IndexError):
+        fresh.throw(IndexError)
+    assert capfd.readouterr().out == ""   # nothing of its body ran
+
+
+def test_close_and_drop_from_python_run_finally(capfd):
+    g = renamed("c", 4)
+    next(g)
+    g.send("d")
+    capfd.readouterr()
+    assert g.close() is None
+    assert capfd.readouterr().out == "finally ['c', 'd']\n"
+    assert g.close() is None
+    with pytest.raises(StopIteration):
+        g.send("e")
+    before = _sharpjit._live_allocations()
+    for _ in range(100):
+        h = renamed("e", 3)
+        next(h)
+        h.send("f")
+        del h
+    gc.collect()
+    assert capfd.readouterr().out == "finally ['e', 'f']\n" * 100
+    assert _sharpjit._live_allocations() == before

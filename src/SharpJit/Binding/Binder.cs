@@ -638,15 +638,7 @@ public sealed class Binder
             case GeneratorExp ge when ge.Generators.Any(x => x.IsAsync): throw Unsupported(e, "asynchronous generator expressions are not supported in compiled code");
             case GeneratorExp: throw Unsupported(e, "this generator expression is not supported in compiled code", "write the loop out");
             case Yield y: return BindYield(y.Value != null ? Expr(y.Value) : Const(PyNone.Instance, y.Span), y);
-            case YieldFrom yf:
-            {
-                // yield from x: each item of x yielded in turn; the value of the expression (a generator's return
-                // value) is None here.
-                var source = Expr(yf.Value);
-                _fn.DelegatesYield = true;
-                BindLoopOver(source, yf.Value.Span, yf.Value.Span, yf.Span, (item, _) => BindYield(item, yf, valueUsed: false));
-                return Const(PyNone.Instance, yf.Span);
-            }
+            case YieldFrom yf: return BindYieldFrom(yf);
             case Await: throw Unsupported(e, "'await' is not supported in compiled code");
             case Starred: throw Unsupported(e, "starred expressions are not supported here");
             default: throw Unsupported(e, $"the expression '{e.GetType().Name}' is not supported in compiled code");
@@ -858,19 +850,53 @@ public sealed class Binder
     }
 
     /// <summary><c>yield v</c>: the generator suspends giving v (Op.Yield ends the block) and resumes in the block its
-    /// jump leads to. The expression's value is None (values sent in are not supported).</summary>
+    /// jump leads to, whose first instruction (Op.Resumed) is the expression's value: what send() sent (None for
+    /// next()), or the exception throw() or close() raise there.</summary>
     private Value BindYield(Value v, Expr node, bool valueUsed = true)
     {
+        SuspendAt(v, node);
         _fn.UsesYieldValue |= valueUsed;
+        return Emit(Op.Resumed, node.Span, null);
+    }
+
+    private void SuspendAt(Value v, Expr node)
+    {
         _fn.YieldsInTry |= _regions.Count > 0;
         if (_fn.IsModule) throw _module.Error(ErrorKind.SyntaxError, "'yield' outside function", node.Span);
         if (_fn.Node is Lambda) throw Unsupported(node, "'yield' inside a lambda is not supported in compiled code", "write a def");
-        if (_regions.Any(r => r.Finally != null))
-            throw Unsupported(node, "'yield' inside a try statement with a finally clause is not supported in compiled code",
-                "yield outside the try, or do the clean-up in an except clause and after the try");
         Emit(Op.Yield, node.Span, null, v);
         ContinueInNewBlock(node.Span);
-        return Const(PyNone.Instance, node.Span);
+    }
+
+    /// <summary><c>yield from x</c> (PEP 380): each item of x yielded in turn; what the generator receives while
+    /// suspended (a sent value, an exception thrown in, close()) is passed on to x (Op.Delegate); the expression's value
+    /// is x's return value.</summary>
+    private Value BindYieldFrom(YieldFrom yf)
+    {
+        var source = Expr(yf.Value);
+        _fn.DelegatesYield = true;
+        _fn.UsesYieldValue = true;   // what is sent in goes on to the inner generator
+        string iterVar = $"$iter{_tempCounter++}", validVar = $"$valid{_tempCounter++}";
+        var span = yf.Value.Span;
+        var first = Emit(Op.GetIter, span, null, source);
+        WriteVar(iterVar, first);
+        WriteVar(validVar, Emit(Op.IterValid, span, null, first));
+        var header = NewBlock(); var body = NewBlock(); var exit = NewBlock();
+        Jump(header, yf.Span);
+        _cur = header;
+        Branch(ReadVar(validVar, span), body, exit, span);
+        Seal(body);
+        _cur = body;
+        var it = ReadVar(iterVar, span);
+        var item = Emit(Op.IterValue, span, null, it);
+        var advanced = Emit(Op.IterNext, span, null, it);
+        WriteVar(iterVar, advanced);
+        SuspendAt(item, yf);
+        WriteVar(validVar, Emit(Op.Delegate, yf.Span, null, ReadVar(iterVar, span)));
+        JumpIfOpen(header, yf.Span);
+        Seal(header); Seal(exit);
+        _cur = exit;
+        return Emit(Op.DelegateResult, yf.Span, null, ReadVar(iterVar, span));
     }
 
     /// <summary>A list display <c>[a, b, c]</c>: the items, made into a list by <c>$list</c> once their type is known.
@@ -1230,6 +1256,7 @@ public sealed class Binder
             ContinueInNewBlock(v.Span);
         }
         _defs[_cur][name] = v;
+        if (v is Instr i && !name.StartsWith('$')) i.Named = true;
     }
 
     /// <summary>Ends the current block with a jump to a new one (its only predecessor, so sealed) and continues there:
@@ -1289,7 +1316,7 @@ public sealed class Binder
 
     private Instr NewPhi(Block b, string name, Span span)
     {
-        var phi = new Instr(Op.Phi, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b };
+        var phi = new Instr(Op.Phi, Array.Empty<Value>(), name, span) { Id = _nextId++, Block = b, Named = !name.StartsWith('$') };
         b.Phis.Add(phi);
         return phi;
     }

@@ -1,4 +1,5 @@
 using SharpJit.IR;
+using SharpJit.Diagnostics;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 using SharpJit.Llvm;
@@ -25,7 +26,9 @@ public sealed unsafe partial class FunctionEmitter
         public readonly Dictionary<Value, int> OwnedSlots = new();
         /// <summary>Pointers to the fields, computed once in the dispatch block (they dominate every use).</summary>
         public readonly Dictionary<Value, LLVMValueRef> SlotPointers = new(), OwnedSlotPointers = new();
-        public LLVMValueRef State, ItemSlot;
+        public LLVMValueRef State, ItemSlot, ThrowingSlot, SentSlot, ResultSlot;
+        /// <summary>The types of the values sent in and of the return value (GeneratorType.Sent, Result).</summary>
+        public SjType Sent = SimpleType.None, Result = SimpleType.None;
         public LLVMBasicBlockRef Dispatch;
         /// <summary>The resume point of each yield (1, 2, ...: the state while suspended there) and the block it resumes in.</summary>
         public readonly Dictionary<Instr, int> YieldIndex = new();
@@ -45,7 +48,8 @@ public sealed unsafe partial class FunctionEmitter
     private void PrepareGenerator()
     {
         if (Spec.Recursive) throw Internal(Spec.Function.Node.Span, "internal: a generator function in a call cycle");
-        var g = _generator = new GeneratorFrame { Item = GeneratorCode.StoredItem(((GeneratorType)Spec.ReturnType).Item) };
+        var final = GeneratorCode.Final(Spec);
+        var g = _generator = new GeneratorFrame { Item = GeneratorCode.StoredItem(final.Item), Sent = final.Sent, Result = final.Result };
         foreach (var b in Spec.Ir.Blocks)
             foreach (var i in b.Instrs)
                 if (i.Op == Op.Yield)
@@ -59,7 +63,7 @@ public sealed unsafe partial class FunctionEmitter
             .Concat(g.ResumeBlocks.SelectMany(r => liveIn[r]))
             .Where(v => v is Instr { Op: not Op.Undef, Streamed: false } && TypeOps.IsKnown(v.Type) && v.Type is not ConflictType)
             .Distinct().OrderBy(v => v is Instr { Op: Op.Param } ? -1 : 0).ThenBy(v => v.Id).ToList();
-        var fields = new List<LLVMTypeRef> { M.I64, M.I64, M.Ptr, M.Ptr, M.Lower(g.Item) };
+        var fields = GeneratorCode.FrameHeaderFields(M, Spec).ToList();
         foreach (var v in kept) { g.Slots[v] = fields.Count; fields.Add(M.Lower(v.Type)); }
         foreach (var v in kept)
             if (Spec.OwnsReferences && v is Instr i && Passes.Ownership.IsOwned(i)) { g.OwnedSlots[v] = fields.Count; fields.Add(M.Lower(v.Type)); }
@@ -69,6 +73,9 @@ public sealed unsafe partial class FunctionEmitter
         var frame = GetParam(_fn, 0);
         g.State = BuildStructGEP2(B, g.Type, frame, GeneratorCode.StateField, "state");
         g.ItemSlot = BuildStructGEP2(B, g.Type, frame, GeneratorCode.ItemField, "item");
+        g.ThrowingSlot = BuildStructGEP2(B, g.Type, frame, GeneratorCode.ThrowingField, "throwing");
+        g.SentSlot = BuildStructGEP2(B, g.Type, frame, GeneratorCode.SentField, "sent");
+        g.ResultSlot = BuildStructGEP2(B, g.Type, frame, GeneratorCode.ResultField, "result");
         foreach (var (v, field) in g.Slots) g.SlotPointers[v] = BuildStructGEP2(B, g.Type, frame, (uint)field, "");
         foreach (var (v, field) in g.OwnedSlots) g.OwnedSlotPointers[v] = BuildStructGEP2(B, g.Type, frame, (uint)field, "");
     }
@@ -113,8 +120,10 @@ public sealed unsafe partial class FunctionEmitter
         return liveIn;
     }
 
-    /// <summary>The dispatch: state 0 starts the body, k resumes after the k-th yield, <see cref="GeneratorCode.Closing"/>
-    /// closes it (close() and throw() of a generator that cannot catch there), anything else has finished.</summary>
+    /// <summary>The dispatch: state 0 starts the body, k resumes after the k-th yield, anything else has finished. An
+    /// exception thrown in (throw(), close()) is raised by the instruction the yield resumes at (Op.Resumed,
+    /// Op.Delegate); one thrown into a generator that has not started finishes it (nothing of its body runs) and one
+    /// thrown into a finished generator propagates, as in CPython.</summary>
     private void EmitDispatch(Block entry)
     {
         var g = _generator!;
@@ -122,26 +131,112 @@ public sealed unsafe partial class FunctionEmitter
         PositionBuilderAtEnd(B, g.Dispatch);
         var state = BuildLoad2(B, M.I64, g.State, "");
         var finished = NewBlock("finished");
-        var closing = NewBlock("closing");
-        var sw = BuildSwitch(B, state, finished, (uint)(g.ResumeBlocks.Count + 2));
-        AddCase(sw, M.ConstI64(0), _blocks[entry]);
+        var start = NewBlock("start");
+        var abandon = NewBlock("abandon");
+        var sw = BuildSwitch(B, state, finished, (uint)(g.ResumeBlocks.Count + 1));
+        AddCase(sw, M.ConstI64(0), start);
         for (int k = 0; k < g.ResumeBlocks.Count; k++) AddCase(sw, M.ConstI64(k + 1), _blocks[g.ResumeBlocks[k]]);
-        AddCase(sw, M.ConstI64(GeneratorCode.Closing), closing);
-        PositionBuilderAtEnd(B, closing);
-        // What the frame holds goes now (the drop function later finds the slots empty); it has finished.
-        void Release(SjType t, LLVMValueRef field)
+        PositionBuilderAtEnd(B, start);
+        BuildCondBr(B, ThrownIn(), abandon, _blocks[entry]);
+        PositionBuilderAtEnd(B, abandon);
+        // What the frame holds (its arguments) goes now (the drop function later finds the slots empty).
+        foreach (var (v, field) in g.OwnedSlotPointers)
         {
-            TypeModel.Of(t).DecRef(this, BuildLoad2(B, M.Lower(t), field, ""));
-            BuildStore(B, ConstNull(M.Lower(t)), field);
+            TypeModel.Of(v.Type).DecRef(this, BuildLoad2(B, M.Lower(v.Type), field, ""));
+            BuildStore(B, ConstNull(M.Lower(v.Type)), field);
         }
-        if (TypeModel.Of(g.Item).HasReferences) Release(g.Item, g.ItemSlot);
-        foreach (var (v, field) in g.OwnedSlotPointers) Release(v.Type, field);
         SetGeneratorState(GeneratorCode.Finished);
         BuildBr(B, finished);
         PositionBuilderAtEnd(B, finished);
-        BuildRet(B, MakeStruct(ResultLlvmType, M.ConstBool(false), M.ConstBool(false)));
+        var failed = ThrownIn();
+        BuildStore(B, M.ConstI64(0), g.ThrowingSlot);
+        BuildRet(B, MakeStruct(ResultLlvmType, M.ConstBool(false), failed));
         PositionBuilderAtEnd(B, cur);
     }
+
+    /// <summary>Whether the resume was asked to raise the pending exception where the generator is suspended.</summary>
+    private LLVMValueRef ThrownIn() =>
+        BuildICmp(B, LLVMIntPredicate.LLVMIntNE, BuildLoad2(B, M.I64, _generator!.ThrowingSlot, ""), M.ConstI64(0), "");
+
+    /// <summary>Raises (at the yield) an exception thrown in.</summary>
+    private void RaiseThrownIn(Span span) => FailIf(ThrownIn(), () => BuildStore(B, M.ConstI64(0), _generator!.ThrowingSlot), span);
+
+    /// <summary>The value a yield expression receives: what send() left in the frame (taken, so the slot holds None
+    /// again; the sender keeps its reference until the resume returns), or the exception thrown in, raised here.</summary>
+    private LLVMValueRef EmitResumed(Instr i)
+    {
+        var g = _generator!;
+        RaiseThrownIn(i.Span);
+        if (g.Sent == SimpleType.None) return GetUndef(M.Lower(SimpleType.None));
+        var sent = BuildLoad2(B, M.Lower(g.Sent), g.SentSlot, "");
+        BuildStore(B, ConstNull(M.Lower(g.Sent)), g.SentSlot);
+        return Convert(sent, g.Sent, i.Type);
+    }
+
+    /// <summary>yield from, resumed (PEP 380): an exception thrown in goes on into the inner generator (GeneratorExit
+    /// closes it, then is raised here); a value sent goes on to it; then it runs to its next yield. True when it
+    /// yielded again. An iterator that is not a generator cannot take either: an exception is raised here, and a value
+    /// sent other than None is CPython's AttributeError.</summary>
+    private LLVMValueRef EmitDelegate(Instr i)
+    {
+        var g = _generator!;
+        var itType = i.Args[0].Type;
+        var it = ValueOf(i.Args[0]);
+        LLVMValueRef TakeSent()
+        {
+            var sent = BuildLoad2(B, M.Lower(g.Sent), g.SentSlot, "");
+            BuildStore(B, ConstNull(M.Lower(g.Sent)), g.SentSlot);
+            return sent;
+        }
+        if (itType is not GeneratorType inner)
+        {
+            RaiseThrownIn(i.Span);
+            if (g.Sent is OptionalType)
+                RaiseIf(ExtractValue(TakeSent(), 0), "AttributeError", $"'{IteratorClassName(itType)}' object has no attribute 'send'", i.Span);
+            return IteratorValid(itType, it, i.Span);
+        }
+        var thrown = NewBlock("thrown_in"); var sending = NewBlock("send_on"); var join = NewBlock("delegated");
+        BuildCondBr(B, ThrownIn(), thrown, sending);
+        PositionBuilderAtEnd(B, thrown);
+        BuildStore(B, M.ConstI64(0), g.ThrowingSlot);
+        var closing = NewBlock("close_inner"); var throwing = NewBlock("throw_on");
+        BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, CallRuntime("sj_exc_matches", M.ConstString("GeneratorExit")), LLVM.ConstInt(M.I32, 0), ""), closing, throwing);
+        PositionBuilderAtEnd(B, closing);
+        CheckFailed(GeneratorCode.Close(this, inner, it), i.Span);
+        CallRuntime("sj_raise", M.ConstString("GeneratorExit"), ConstPointerNull(M.Ptr));
+        ReturnError(i.Span);
+        PositionBuilderAtEnd(B, throwing);
+        var r = GeneratorCode.ThrowIn(this, inner, it);
+        CheckFailed(ExtractValue(r, 1), i.Span);
+        var afterThrow = GetInsertBlock(B);
+        var yieldedAfterThrow = ExtractValue(r, 0);
+        BuildBr(B, join);
+        PositionBuilderAtEnd(B, sending);
+        LLVMValueRef? sentOn = g.Sent == SimpleType.None ? null : Convert(TakeSent(), g.Sent, GeneratorCode.Final(inner.Spec).Sent);
+        var yieldedAfterSend = GeneratorCode.Resume(this, inner, it, i.Span, sentOn);
+        var afterSend = GetInsertBlock(B);
+        BuildBr(B, join);
+        PositionBuilderAtEnd(B, join);
+        var phi = BuildPhi(B, M.I1, "");
+        AddIncoming(phi, yieldedAfterThrow, afterThrow);
+        AddIncoming(phi, yieldedAfterSend, afterSend);
+        return phi;
+    }
+
+    /// <summary>CPython's class of the iterator a yield from takes from a value of this iterator type.</summary>
+    private static string IteratorClassName(SjType itType) => itType switch
+    {
+        ListIterType => "list_iterator",
+        TupleIterType => "tuple_iterator",
+        _ when itType == SimpleType.RangeIter => "range_iterator",
+        _ when itType == SimpleType.StrIter => "str_ascii_iterator",
+        _ => TypeOps.PyName(itType),
+    };
+
+    /// <summary>The value of a finished yield from: the inner generator's return value, else None.</summary>
+    private LLVMValueRef EmitDelegateResult(Instr i) =>
+        i.Args[0].Type is GeneratorType inner && TypeOps.IsKnown(i.Type) ? Convert(GeneratorCode.ResultOf(this, inner, ValueOf(i.Args[0])), GeneratorCode.Final(inner.Spec).Result, i.Type)
+            : GetUndef(M.Lower(SimpleType.None));
 
     /// <summary>After a definition: a value kept in the frame is stored there, and an owned one in its slot.</summary>
     private void KeepDefinition(Instr d)
@@ -172,14 +267,17 @@ public sealed unsafe partial class FunctionEmitter
         _pendingYield = null;
     }
 
-    /// <summary>return in a generator: it has finished (the value, which CPython gives StopIteration, is dropped).</summary>
+    /// <summary>return in a generator: it has finished, and the value (StopIteration's, yield from's) is kept in the
+    /// frame, its reference moved there.</summary>
     private void Finish(Value returned)
     {
-        if (returned is Instr ri && _ownedSlots.TryGetValue(ri, out var slot))
-        {
-            TypeModel.Of(ri.Type).DecRef(this, ValueOf(ri));
-            BuildStore(B, ConstNull(M.Lower(ri.Type)), slot);
-        }
+        var g = _generator!;
+        var v = ValueOf(returned);
+        bool owned = returned is Instr ri && _ownedSlots.ContainsKey(ri);
+        if (Passes.Ownership.HasReferences(g.Result) && !owned) v = NewRef(v, returned.Type);
+        if (g.Result != SimpleType.None) BuildStore(B, Convert(v, returned.Type, g.Result), g.ResultSlot);
+        else if (owned) TypeModel.Of(returned.Type).DecRef(this, v);
+        if (owned) BuildStore(B, ConstNull(M.Lower(returned.Type)), _ownedSlots[(Instr)returned]);
         SetGeneratorState(GeneratorCode.Finished);
         BuildRet(B, MakeStruct(ResultLlvmType, M.ConstBool(false), M.ConstBool(false)));
     }
@@ -224,15 +322,28 @@ public sealed unsafe partial class FunctionEmitter
         BuildRet(B, BuildSelect(B, ExtractValue(r, 1), LLVM.ConstInt(M.I32, -1L), yielded, ""));
     });
 
-    /// <summary>The frame's drop function (its count reached zero): drops the item no one took and what the frame's
-    /// slots still hold (a generator abandoned half-way), then frees it.</summary>
+    /// <summary>The frame's drop function (its count reached zero): a generator suspended where it could catch
+    /// GeneratorExit (a yield in a try) is closed first, as CPython closes one it deallocates; then what the frame
+    /// still holds is dropped (the item no one took, the variables of one abandoned half-way, the return value) and
+    /// it is freed.</summary>
     private void EmitGeneratorDrop() => EmitInFunction(M.DropOf(Spec), _ =>
     {
         var g = _generator!;
         var frame = GetParam(_fn, 0);
+        if (Spec.Function.YieldsInTry)
+        {
+            var state = BuildLoad2(B, M.I64, BuildStructGEP2(B, g.Type, frame, GeneratorCode.StateField, ""), "");
+            When(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, state, M.ConstI64(0), ""), () =>
+            {
+                var saved = CallRuntime("sj_gen_finalize_begin");
+                var failed = GeneratorCode.Close(this, GeneratorCode.Final(Spec), frame);
+                CallRuntime("sj_gen_finalize_end", saved, BuildZExt(B, failed, M.I32, ""), M.ConstString(Spec.Function.Name), frame);
+            });
+        }
         void Drop(SjType t, int field) =>
             TypeModel.Of(t).DecRef(this, BuildLoad2(B, M.Lower(t), BuildStructGEP2(B, g.Type, frame, (uint)field, ""), ""));
         if (TypeModel.Of(g.Item).HasReferences) Drop(g.Item, GeneratorCode.ItemField);
+        if (TypeModel.Of(g.Result).HasReferences) Drop(g.Result, GeneratorCode.ResultField);
         foreach (var (v, field) in g.OwnedSlots) Drop(v.Type, field);
         CallRuntime("sj_gen_free", frame);
         BuildRetVoid(B);

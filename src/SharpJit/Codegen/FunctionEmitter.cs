@@ -698,6 +698,9 @@ public sealed unsafe partial class FunctionEmitter
             case Op.IterValue: return IteratorValue(i.Args[0].Type, ValueOf(i.Args[0]), i.Type);
             case Op.IterNext: return IteratorNext(i.Args[0].Type, ValueOf(i.Args[0]));
             case Op.Yield: return EmitYield(i);
+            case Op.Resumed: return EmitResumed(i);
+            case Op.Delegate: return EmitDelegate(i);
+            case Op.DelegateResult: return EmitDelegateResult(i);
             case Op.FormatValue:
             case Op.JoinStr:
             {

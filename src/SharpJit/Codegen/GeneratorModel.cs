@@ -27,11 +27,12 @@ public sealed class GeneratorModel : TypeModel
     });
 }
 
-/// <summary>The frame's header and the consumer's side of a generator: resuming it, taking its item.</summary>
+/// <summary>The frame's header and the consumer's side of a generator: resuming it, sending into it, throwing into it,
+/// closing it, taking its item.</summary>
 public static class GeneratorCode
 {
-    public const int StateField = 1, DropField = 2, NextField = 3, ItemField = 4;
-    public const long Finished = -1, Closing = -2;
+    public const int StateField = 1, DropField = 2, NextField = 3, ItemField = 4, ThrowingField = 5, SentField = 6, ResultField = 7;
+    public const long Finished = -1;
 
     /// <summary>The item as the frame stores it: a generator that never yields stores an unused int.</summary>
     public static SjType StoredItem(SjType item) => TypeOps.IsKnown(item) ? item : ScalarType.Int64;
@@ -40,24 +41,64 @@ public static class GeneratorCode
     public static LLVMTypeRef HeaderType(ModuleEmitter m, SjType? item) =>
         StructTypeInContext(m.Ctx, new[] { m.I64, m.I64, m.Ptr, m.Ptr }.Concat(item == null ? Array.Empty<LLVMTypeRef>() : new[] { m.Lower(StoredItem(item)) }).ToArray());
 
+    /// <summary>The generator of a generator function as typing left it (its sent and result types are final; one that
+    /// never finishes normally stores a None result).</summary>
+    public static GeneratorType Final(Specialization spec)
+    {
+        var g = (GeneratorType)spec.ReturnType;
+        return TypeOps.IsKnown(g.Result) ? g : new GeneratorType(spec, g.Item, SimpleType.None, g.Sent);
+    }
+
+    /// <summary>The header of this generator function's frames: the shared part, then whether an exception is being
+    /// thrown in (throw(), close()), the value being sent in (borrowed from the sender for the resume; None
+    /// otherwise) and the return value.</summary>
+    public static LLVMTypeRef[] FrameHeaderFields(ModuleEmitter m, Specialization spec)
+    {
+        var g = Final(spec);
+        return new[] { m.I64, m.I64, m.Ptr, m.Ptr, m.Lower(StoredItem(g.Item)), m.I64, m.Lower(g.Sent), m.Lower(g.Result) };
+    }
+
+    private static LLVMValueRef FrameField(FunctionEmitter e, GeneratorType g, LLVMValueRef frame, int field) =>
+        BuildStructGEP2(e.B, StructTypeInContext(e.M.Ctx, FrameHeaderFields(e.M, g.Spec)), frame, (uint)field, "");
+
     public static LLVMValueRef HeaderField(FunctionEmitter e, LLVMValueRef frame, SjType? item, int field) =>
         BuildStructGEP2(e.B, HeaderType(e.M, item), frame, (uint)field, "");
 
     /// <summary>Runs the generator to its next yield: true when it yielded (its item is in the frame), false when it
-    /// has finished; an exception it raises propagates from here.</summary>
-    public static LLVMValueRef Resume(FunctionEmitter e, GeneratorType g, LLVMValueRef frame, Span span)
+    /// has finished; an exception it raises propagates from here. <paramref name="sent"/>: the value send() gives
+    /// it (of the type the generator's <see cref="GeneratorType.Sent"/> is), borrowed for the resume.</summary>
+    public static LLVMValueRef Resume(FunctionEmitter e, GeneratorType g, LLVMValueRef frame, Span span, LLVMValueRef? sent = null)
     {
+        if (sent is { } v && Final(g.Spec).Sent != SimpleType.None) BuildStore(e.B, v, FrameField(e, g, frame, SentField));
         var r = BuildCall2(e.B, e.M.GeneratorResumeType, e.M.ResumeOf(g.Spec), new[] { frame }, "");
         e.CheckFailed(e.ExtractValue(r, 1), span);
         return e.ExtractValue(r, 0);
     }
 
-    /// <summary>Closes the generator (GeneratorExit where it stopped, which it cannot catch: it has no yield in a try):
-    /// what its frame holds is released and it has finished. Nothing runs in its body.</summary>
-    public static void Close(FunctionEmitter e, GeneratorType g, LLVMValueRef frame)
+    /// <summary>Resumes the generator with the pending exception raised where it is suspended: {yielded, failed}.</summary>
+    public static LLVMValueRef ThrowIn(FunctionEmitter e, GeneratorType g, LLVMValueRef frame)
     {
-        BuildStore(e.B, e.M.ConstI64(Closing), HeaderField(e, frame, g.Item, StateField));
-        BuildCall2(e.B, e.M.GeneratorResumeType, e.M.ResumeOf(g.Spec), new[] { frame }, "");
+        BuildStore(e.B, e.M.ConstI64(1), FrameField(e, g, frame, ThrowingField));
+        return BuildCall2(e.B, e.M.GeneratorResumeType, e.M.ResumeOf(g.Spec), new[] { frame }, "");
+    }
+
+    /// <summary>close(): GeneratorExit raised where it is suspended (finally bodies run, an except clause may catch
+    /// it). True when that failed (an exception is pending): it yielded again (RuntimeError) or raised something else.</summary>
+    public static LLVMValueRef Close(FunctionEmitter e, GeneratorType g, LLVMValueRef frame)
+    {
+        e.CallRuntime("sj_raise", e.M.ConstString("GeneratorExit"), ConstPointerNull(e.M.Ptr));
+        var r = ThrowIn(e, g, frame);
+        var failed = e.ExtractValue(r, 1);
+        var yielded = BuildZExt(e.B, BuildSelect(e.B, failed, e.M.ConstBool(false), e.ExtractValue(r, 0), ""), e.M.I32, "");   // poison when it failed
+        failed = BuildZExt(e.B, failed, e.M.I32, "");
+        return BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_gen_closed", yielded, failed), LLVM.ConstInt(e.M.I32, 0), "");
+    }
+
+    /// <summary>A finished generator's return value, as a new reference.</summary>
+    public static LLVMValueRef ResultOf(FunctionEmitter e, GeneratorType g, LLVMValueRef frame)
+    {
+        var t = Final(g.Spec).Result;
+        return e.NewRef(BuildLoad2(e.B, e.M.Lower(t), FrameField(e, g, frame, ResultField), ""), t);
     }
 
     /// <summary>Whether it has not started yet (state 0).</summary>

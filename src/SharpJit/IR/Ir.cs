@@ -41,6 +41,9 @@ public enum Op
     Unwrap,       // Args[0] = an Optional used where its value is needed; Data = CPython's TypeError message when it is None
     ExcCause,     // Args[0] = exception or None: the cause the raise that ends this block gives its exception (raise X from Y)
     Yield,        // Args[0] = value: a generator suspends, giving it; last in its block, whose jump is where it resumes (result None)
+    Resumed,      // first in the block a yield resumes in: the value sent in (send(v); None for next()); raises what throw()/close() throw in
+    Delegate,     // Args[0] = the iterator of a yield from, first in the block its yield resumes in: passes on what was sent or thrown in and advances it (true: it yielded again)
+    DelegateResult, // Args[0] = the iterator of a finished yield from: its value (a generator's return value, else None)
 }
 
 /// <summary>How a call's arguments are laid out. Spread: Args[1] is a tuple of all positional arguments (a call with
@@ -79,6 +82,9 @@ public sealed class Instr : Value
     /// <summary>A parameter the function only reads (never returns, raises or yields): the caller's reference keeps it
     /// alive for the whole call, so the callee takes none of its own (Passes.Ownership).</summary>
     public bool BorrowedParam;
+    /// <summary>Held by a variable of the program (not only a temporary): CPython keeps such a value until the variable
+    /// is rebound or goes away, which matters where dropping it runs code (a generator closed in its finally).</summary>
+    public bool Named;
 
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
 }

@@ -20,6 +20,7 @@ public static unsafe partial class Builtins
         "Exception", "BaseException", "ArithmeticError", "AssertionError", "AttributeError", "IndexError", "KeyError",
         "LookupError", "NameError", "NotImplementedError", "OverflowError", "RuntimeError", "StopIteration", "TypeError",
         "ValueError", "ZeroDivisionError", "FloatingPointError", "RecursionError", "UnboundLocalError", "MemoryError", "SystemExit",
+        "GeneratorExit", "KeyboardInterrupt",
     };
 
     /// <summary>Names of the builtin types usable with isinstance (and as conversion functions).</summary>
@@ -148,16 +149,6 @@ public static unsafe partial class Builtins
         var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span);
         e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
         return GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
-    }
-
-    /// <summary>close() and throw() raise where the generator stopped: compiled code supports them when nothing there
-    /// can catch the exception (no yield in a try, no yield from passing it on).</summary>
-    private static void CheckCanStopWhereSuspended(CallTypingContext c, string method)
-    {
-        var fn = ((GeneratorType)c.Positional[0].Type).Spec.Function;
-        if (fn.YieldsInTry || fn.DelegatesYield)
-            throw c.Error($"{method}() of a generator that yields {(fn.YieldsInTry ? "inside a try statement" : "from another iterable (yield from)")} is not supported in compiled code",
-                "yield outside any try and without yield from: close() and throw() then release the generator and raise where it stopped");
     }
 
     /// <summary>Methods of built-in classes called on the class (<c>dict.fromkeys</c>).</summary>
@@ -574,56 +565,60 @@ public static unsafe partial class Builtins
             return e.IfElse(yielded, e.M.Lower(c.ResultType), () => GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType),
                 () => e.NewRef(e.Convert(c.Arg(1), c.ArgType(1), c.ResultType), c.ResultType));
         });
-        // A generator's methods. send(v) is next() when the generator never uses a yield's value; throw(E) and close()
-        // raise GeneratorExit or E where it stopped, which compiled code supports when no yield is inside a try (there
-        // is nothing there to catch it, and no finally to run): what the frame holds is released, and E propagates.
+        // A generator's methods (CPython's gen_send, gen_throw, gen_close). send(v) resumes it with v as the value of
+        // the yield it stopped at (next() sends None); throw(E) raises E there and close() GeneratorExit, which the
+        // generator may catch (throw then returns its next item) or clean up after (finally).
         Add("method.send", c =>
         {
             Arity(c, "send", 2, 2);
             var g = (GeneratorType)c.Positional[0].Type;
-            if (g.Spec.Function.UsesYieldValue && c.Positional[1].Type != SimpleType.None)
-                throw c.Error("send() of a value to a generator that uses the value of a yield expression is not supported in compiled code",
-                    "pass the value another way (an argument, a list both sides share), or send None");
+            c.SendsTo?.Invoke(g.Spec, c.Positional[1].Type);
             return g.Item;
         }, c =>
         {
             var e = c.E;
             var g = (GeneratorType)c.ArgType(0);
             if (c.ArgType(1) != SimpleType.None)
-                e.RaiseIf(GeneratorCode.JustStarted(e, g, c.Arg(0)), "TypeError", "can't send non-None value to a just-started generator", c.Span);
-            return NextItem(c, g);
+            {
+                var refused = GeneratorCode.JustStarted(e, g, c.Arg(0));
+                if (c.ArgType(1) is OptionalType) refused = BuildAnd(e.B, refused, e.ExtractValue(c.Arg(1), 0), "");   // None is welcome
+                e.RaiseIf(refused, "TypeError", "can't send non-None value to a just-started generator", c.Span);
+            }
+            var sentType = GeneratorCode.Final(g.Spec).Sent;
+            var sent = sentType == SimpleType.None ? (LLVMValueRef?)null : e.Convert(c.Arg(1), c.ArgType(1), sentType);
+            var yielded = GeneratorCode.Resume(e, g, c.Arg(0), c.Span, sent);
+            e.FailIf(BuildNot(e.B, yielded, ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
+            return GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
         }).Receiver = t => t is GeneratorType;
         Add("method.close", c =>
         {
             Arity(c, "close", 1, 1);
-            CheckCanStopWhereSuspended(c, "close");
             return SimpleType.None;
         }, c =>
         {
-            GeneratorCode.Close(c.E, (GeneratorType)c.ArgType(0), c.Arg(0));
+            c.E.CheckFailed(GeneratorCode.Close(c.E, (GeneratorType)c.ArgType(0), c.Arg(0)), c.Span);
             return None(c);
-        }, neverRaises: true).Receiver = t => t is GeneratorType;
+        }, mayRaise: sig => ((GeneratorType)sig.Args[0]).Spec.Function is { } f && (f.YieldsInTry || f.DelegatesYield)).Receiver = t => t is GeneratorType;
         Add("method.throw", c =>
         {
             Arity(c, "throw", 2, 2);
-            CheckCanStopWhereSuspended(c, "throw");
             if (c.Positional[1].Type is not (ExceptionClassType or ExceptionInstanceType or CaughtExceptionType))
                 throw c.ErrorAt(c.Positional[1], "exceptions must be classes or instances deriving from BaseException, not " + TypeOps.PyName(c.Positional[1].Type));
             return ((GeneratorType)c.Positional[0].Type).Item;
         }, c =>
         {
             var e = c.E;
-            GeneratorCode.Close(e, (GeneratorType)c.ArgType(0), c.Arg(0));
-            e.FailIf(e.M.ConstBool(true), () =>
+            var g = (GeneratorType)c.ArgType(0);
+            switch (c.ArgType(1))
             {
-                switch (c.ArgType(1))
-                {
-                    case CaughtExceptionType: e.CallRuntime("sj_exc_restore", c.Arg(1)); break;
-                    case ExceptionInstanceType ei: e.CallRuntime("sj_raise", e.M.ConstString(ei.ExceptionName), c.Arg(1)); break;
-                    case var t: e.CallRuntime("sj_raise", e.M.ConstString(((ExceptionClassType)t).ExceptionName), ConstPointerNull(e.M.Ptr)); break;
-                }
-            }, c.Span);
-            return GetPoison(e.M.Lower(c.ResultType));   // not reached: it raised
+                case CaughtExceptionType: e.CallRuntime("sj_exc_restore", c.Arg(1)); break;
+                case ExceptionInstanceType ei: e.CallRuntime("sj_raise", e.M.ConstString(ei.ExceptionName), c.Arg(1)); break;
+                case var t: e.CallRuntime("sj_raise", e.M.ConstString(((ExceptionClassType)t).ExceptionName), ConstPointerNull(e.M.Ptr)); break;
+            }
+            var r = GeneratorCode.ThrowIn(e, g, c.Arg(0));
+            e.CheckFailed(e.ExtractValue(r, 1), c.Span);
+            e.FailIf(BuildNot(e.B, e.ExtractValue(r, 0), ""), () => e.CallRuntime("sj_raise", e.M.ConstString("StopIteration"), ConstPointerNull(e.M.Ptr)), c.Span);
+            return GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
         }).Receiver = t => t is GeneratorType;
 
         // Library code: whether a value is a generator (it has no len() and no items to index), decided while typing.

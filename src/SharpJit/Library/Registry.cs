@@ -167,6 +167,8 @@ public sealed class CallTypingContext
     /// display a list came from the type of the items it receives (set by TypeInference).</summary>
     internal Func<Value, SjType>? ListElement { get; init; }
     internal Action<Value, SjType>? RefineList { get; init; }
+    /// <summary>Inference's hook for generators: values of a type are sent into this generator (send()).</summary>
+    internal Action<Specialization, SjType>? SendsTo { get; init; }
 
     /// <summary>The element type the items later given to the list made at this call need (Unknown when none).</summary>
     public SjType ListElementHere => ListElement?.Invoke(Site) ?? SimpleType.Unknown;

@@ -31,7 +31,7 @@ public static class Ownership
 
     /// <summary>Produces a new reference: the value is already owned when defined.</summary>
     private static bool ProducesNewReference(Instr i) =>
-        i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch ||
+        i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch or Op.DelegateResult ||
         i.Op is Op.IterValue && IteratorMakesItems(i.Args[0].Type) ||
         i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr or Op.GetIter && i.Resolved is ResolvedLibraryCall;
 
@@ -55,6 +55,7 @@ public static class Ownership
         IrEdit.SplitCriticalEdges(f);
         TakeBorrowedReferences(f);
         var (liveIn, liveOut) = Liveness(f);
+        KeepClosingGeneratorsToBlockEnd(f, liveOut);
         PlaceDrops(f, liveIn, liveOut);
         foreach (var b in f.Blocks)
             if (b.IsLanding) b.KeptAtLanding = liveIn[b];
@@ -167,6 +168,26 @@ public static class Ownership
             }
         }
         return (liveIn, liveOut);
+    }
+
+    /// <summary>Dropping a generator suspended inside a try runs its finally (it is closed), which CPython does when the
+    /// variable holding it goes away, not at its last use: such a generator held by a variable and used in a block is
+    /// kept to the block's end (a statement's end, mostly), so its finally runs after the rest of the statement that
+    /// used it last. A temporary (an argument made in the call) goes after its use, as in CPython.</summary>
+    private static void KeepClosingGeneratorsToBlockEnd(IrFunction f, Dictionary<Block, HashSet<Value>> liveOut)
+    {
+        static bool Closes(Value v) => v is Instr { Named: true } i && IsOwned(i)
+            && i.Type is GeneratorType { Spec.Function: { YieldsInTry: true } or { DelegatesYield: true } };   // (the generator it delegates to may)
+        foreach (var b in f.Blocks)
+        {
+            if (b.Term.Kind is not (TermKind.Jump or TermKind.Branch or TermKind.Return)) continue;
+            foreach (var i in b.Instrs)
+            {
+                if (Closes(i) && i != b.Term.Value) liveOut[b].Add(i);
+                foreach (var a in OwnedArgs(i))
+                    if (Closes(a) && a != b.Term.Value) liveOut[b].Add(a);
+            }
+        }
     }
 
     /// <summary>The owned values a landing's phis take from a protected block.</summary>

@@ -122,6 +122,8 @@ public static class RaiseAnalysis
         Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
         Op.CheckBound => true,
         Op.ExcCause or Op.Narrow or Op.Yield => false,
+        Op.Resumed or Op.Delegate => true,   // an exception thrown in (throw(), close()) is raised there
+        Op.DelegateResult => false,
         Op.IterValid => GeneratorType.Resumes(i.Args[0].Type),   // resumes the generator
         Op.Unwrap => true,
         _ => i.Resolved switch

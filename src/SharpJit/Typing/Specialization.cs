@@ -11,6 +11,9 @@ public sealed class Specialization
     public ImmutableArray<SjType> ArgTypes { get; }
     public IrFunction Ir { get; }
     public SjType ReturnType = SimpleType.Unknown;
+    /// <summary>A generator's: the unified type of the values sent into it by send() calls and by generators that
+    /// delegate to it (yield from), with None (next() sends None); None when no value is sent or it never uses one.</summary>
+    public SjType SentType = SimpleType.None;
     /// <summary>An error found while typing that stands only if this specialisation is still reached when typing ends
     /// (a parameter of a container type that was still growing when it was requested).</summary>
     public Diagnostics.CompileError? DeferredError;

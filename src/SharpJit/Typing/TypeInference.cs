@@ -88,7 +88,7 @@ public sealed class TypeInference
             // A function that never returns normally (it always raises, or recurses without a base case) returns
             // NoReturn: its callers' code after the call is dead, as CPython raises there at run time.
             // (A return on a branch never taken, `if 1 == 1: raise` above it, does not count.)
-            if (DefaultEmptyLists() || DefaultUnknownFields()) continue;
+            if (DefaultEmptyLists() || DefaultUnknownFields() || SendableFromHost()) continue;
             var stuck = _specs.Values.Where(s => s.ReturnType == SimpleType.Unknown).ToList();
             if (stuck.Count == 0) break;
             foreach (var s in stuck) { s.ReturnType = SimpleType.NoReturn; foreach (var c in s.Callers) Enqueue(c); }
@@ -199,6 +199,7 @@ public sealed class TypeInference
             s.DeferredError = null;   // the last round, which sees every type, decides
             SjType ret = SimpleType.Unknown;
             SjType? yielded = null;   // a generator's items: null while no yield is reached
+            SjType generatorResult = SimpleType.NoReturn;   // a generator's return values: NoReturn while no return is reached
             // Edges a branch on a compile-time constant (isinstance, len of a tuple ...) cannot take are not typed:
             // library code dispatches on its argument types this way.
             _liveEdges = new HashSet<(Block, Block)>(liveBefore);
@@ -221,6 +222,18 @@ public sealed class TypeInference
                     _liveEdges.Add((b, succ));
                 }
                 foreach (var y in b.Instrs.Where(x => x.Op == Op.Yield)) yielded = UnifyYield(s, yielded, y);
+                if (b.Term.Kind == TermKind.Return && s.Function.IsGenerator && !TypeOps.IsKnown(b.Term.Value!.Type))
+                {
+                    if (generatorResult == SimpleType.NoReturn) generatorResult = SimpleType.Unknown;   // returns, of a type not known yet
+                }
+                else if (b.Term.Kind == TermKind.Return && s.Function.IsGenerator)
+                {
+                    var rt = b.Term.Value!.Type;
+                    if (rt is ConflictType) throw UseOfConflict(b.Term.Value);
+                    generatorResult = TypeOps.Unify(generatorResult, rt) ?? throw s.Function.Module.Error(ErrorKind.TypingError,
+                        $"generator '{s.Function.QualName}' returns {TypeOps.PyName(generatorResult)} on one path and {TypeOps.PyName(rt)} on another",
+                        b.Term.Span, "return values of one type (int and float unify to float)");
+                }
                 if (b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type) && !s.Function.IsGenerator)
                 {
                     var rt = b.Term.Value.Type;
@@ -231,7 +244,7 @@ public sealed class TypeInference
                 }
                 if (b.Term.Kind == TermKind.Raise) CheckRaise(b.Term);
             }
-            s.ReturnType = s.Function.IsGenerator ? GeneratorOf(s, yielded) : TypeOps.Unify(s.ReturnType, ret) ?? ret;
+            s.ReturnType = s.Function.IsGenerator ? GeneratorOf(s, yielded, generatorResult) : TypeOps.Unify(s.ReturnType, ret) ?? ret;
             if (!liveNow.SetEquals(liveBefore)) { changed = true; liveBefore = liveNow; }
             if (_listRefined)
             {
@@ -261,11 +274,45 @@ public sealed class TypeInference
 
     /// <summary>What calling a generator function gives: its generator, whose items only grow as typing goes on (a
     /// generator that reaches no yield yields nothing: its loops' bodies never run).</summary>
-    private static GeneratorType GeneratorOf(Specialization s, SjType? yielded)
+    private static GeneratorType GeneratorOf(Specialization s, SjType? yielded, SjType result)
     {
         var before = s.ReturnType is GeneratorType g ? g.Item : SimpleType.Unknown;
         var item = yielded == null ? SimpleType.NoReturn : TypeOps.IsKnown(before) ? TypeOps.Unify(before, yielded) ?? yielded : yielded;
-        return new GeneratorType(s, item);
+        // Its return value's type (NoReturn when it never finishes normally; Unknown while a returned value is).
+        var resultBefore = s.ReturnType is GeneratorType r ? r.Result : SimpleType.Unknown;
+        if (result != SimpleType.Unknown && resultBefore != SimpleType.Unknown) result = TypeOps.Unify(resultBefore, result) ?? result;
+        return new GeneratorType(s, item, result, s.SentType);
+    }
+
+    /// <summary>A generator returned to the host (a @jit function's result) may be sent values by Python code, whose
+    /// types typing cannot see: it takes values of its item type. True when that changed a sent type.</summary>
+    private bool SendableFromHost()
+    {
+        bool any = false;
+        foreach (var r in _roots)
+            if (r.ReturnType is GeneratorType g && g.Spec.Function.UsesYieldValue && TypeOps.IsKnown(g.Item) && g.Item != SimpleType.NoReturn
+                && OptionalType.CanHold(g.Item is OptionalType o ? o.Inner : g.Item) && TypeOps.Unify(g.Spec.SentType, g.Item) is { } sent && sent != g.Spec.SentType)
+            {
+                g.Spec.SentType = sent;
+                Enqueue(g.Spec);
+                any = true;
+            }
+        return any;
+    }
+
+    /// <summary>Values of type t are sent into the generator of spec (send(v), or a yield from passing on what its
+    /// generator receives): its sent type grows to take them (with None, which next() sends), and its body is typed
+    /// again. Nothing changes for a generator that never uses the value of a yield.</summary>
+    public void SendsTo(Specialization spec, SjType t, Func<string, CompileError> error)
+    {
+        if (!spec.Function.UsesYieldValue || !TypeOps.IsKnown(t)) return;
+        if (t != SimpleType.None && t is not OptionalType && !OptionalType.CanHold(t))
+            throw error($"compiled code cannot send {TypeOps.WithArticle(t)} into a generator: a sent value is None when next() resumes it, and {TypeOps.PyName(t)} cannot be None");
+        var sent = TypeOps.Unify(spec.SentType, t) ?? throw error(
+            $"values sent into generator '{spec.Function.QualName}' are {TypeOps.PyName(spec.SentType)} at one send and {TypeOps.PyName(t)} at another");
+        if (sent == spec.SentType) return;
+        spec.SentType = sent;
+        Enqueue(spec);
     }
 
     /// <summary>Control-flow edges taken in the current round of inference (null outside it).</summary>
@@ -432,6 +479,11 @@ public sealed class TypeInference
             case Op.IterValue: return ItemOf(i.Args[0].Type);
             case Op.IterNext: return i.Args[0].Type;
             case Op.Yield: return SimpleType.None;
+            case Op.Resumed: return _current!.SentType;
+            case Op.Delegate:
+                if (i.Args[0].Type is GeneratorType inner) SendsTo(inner.Spec, _current!.SentType, m => Error(i, m, null));
+                return ScalarType.Bool;
+            case Op.DelegateResult: return i.Args[0].Type is GeneratorType delegated ? delegated.Result : SimpleType.None;   // NoReturn: it never finishes
             case Op.FormatValue:
                 if (!Formatting.CanFormat(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
                 return SimpleType.Str;
@@ -1155,7 +1207,10 @@ public sealed class TypeInference
             callees.Add(target);
             return target;
         })
-        { ListElement = site => _listElements.GetValueOrDefault(site, SimpleType.Unknown), RefineList = (site, element) => RefineList(i, site, element) };
+        {
+            ListElement = site => _listElements.GetValueOrDefault(site, SimpleType.Unknown), RefineList = (site, element) => RefineList(i, site, element),
+            SendsTo = (spec, t) => SendsTo(spec, t, m => Error(i, m, null)),
+        };
         var result = fn.Type(context);
         var all = pos.Concat(kws.Select(k => k.Item2)).ToList();
         var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), all.Select(a => a.Literal).ToImmutableArray(),

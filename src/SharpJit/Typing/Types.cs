@@ -332,15 +332,19 @@ public sealed class ZipIterType : SjType
 
 /// <summary>A generator made by calling a generator function: a pointer to its counted frame (Codegen.GeneratorModel),
 /// which holds the resume state and the variables live across its yields. It is its own iterator. Item is the unified
-/// type of what it yields (Unknown until its body is typed).</summary>
+/// type of what it yields (Unknown until its body is typed); Result the type of its return value (StopIteration.value,
+/// the value of <c>yield from</c> it); Sent the type of the values sent into it (None when none are, else Optional[T],
+/// since next() sends None).</summary>
 public sealed class GeneratorType : SjType
 {
     public Specialization Spec { get; }
     public SjType Item { get; }
-    public GeneratorType(Specialization spec, SjType item) { Spec = spec; Item = item; }
-    public override string Name => $"generator({Spec.Symbol}, {Item})";   // one per specialisation (Name is the key of specialisations)
-    public override bool Equals(SjType? other) => other is GeneratorType g && ReferenceEquals(g.Spec, Spec) && g.Item == Item;
-    public override int GetHashCode() => Spec.GetHashCode() * 31 + Item.GetHashCode();
+    public SjType Result { get; }
+    public SjType Sent { get; }
+    public GeneratorType(Specialization spec, SjType item, SjType result, SjType sent) { Spec = spec; Item = item; Result = result; Sent = sent; }
+    public override string Name => $"generator({Spec.Symbol}, {Item}, {Result}, {Sent})";   // one per specialisation (Name is the key of specialisations)
+    public override bool Equals(SjType? other) => other is GeneratorType g && ReferenceEquals(g.Spec, Spec) && g.Item == Item && g.Result == Result && g.Sent == Sent;
+    public override int GetHashCode() => (Spec.GetHashCode() * 31 + Item.GetHashCode()) * 31 + Result.GetHashCode();
 
     /// <summary>Whether advancing this iterator resumes a generator (which may raise).</summary>
     public static bool Resumes(SjType iterator) => iterator switch
@@ -577,6 +581,10 @@ public static class TypeOps
             return sa2.Key == SimpleType.Unknown ? b : sb2.Key == SimpleType.Unknown ? a : null;
         if (a is DictType da && b is DictType db)
             return da.Key == SimpleType.Unknown && da.Value == SimpleType.Unknown ? b : db.Key == SimpleType.Unknown && db.Value == SimpleType.Unknown ? a : null;
+        // One generator function's generators, typed in different rounds (its sent or return type grew since): the
+        // latest type, which typing keeps on its specialisation.
+        if (a is GeneratorType ga && b is GeneratorType gb && ReferenceEquals(ga.Spec, gb.Spec))
+            return ga.Spec.ReturnType is GeneratorType latest ? latest : b;
         if (a is BoundMethodType ma && b is BoundMethodType mb && ma.Method == mb.Method && Unify(ma.Receiver, mb.Receiver) is { } r)
             return new BoundMethodType(r, ma.Method);
         if (a is ArrayType aa && b is ArrayType ab && aa.Dtype == ab.Dtype && aa.Ndim == ab.Ndim)
