@@ -161,7 +161,7 @@ def typeof(dispatcher, value, position, argument=None):
     """The compiler's type name for a value the native fast path does not know: an argument, or the item of a list,
     set or dict argument that decides its type (a NumPy array in a list); for an item of a type compiled code cannot
     take, the TypeError is about the argument."""
-    if argument is not None and argument is not value and type(argument) in (list, set, dict):
+    if argument is not None and argument is not value and type(argument) in (list, set, frozenset, dict):
         try:
             return _typeof(dispatcher, value, position)
         except TypeError:
@@ -232,11 +232,11 @@ def _typeof(dispatcher, value, position):
     if type(value).__module__ == "sharpjit.typed" and type(value).__name__ == "List":
         raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty typed.List with no item type: compiled code "
                         f"cannot tell the type of its items; make it with typed.List(item_type=float) or add an item")
-    if type(value) in (set, list) and not value:
+    if type(value) in (set, frozenset, list) and not value:
         raise TypeError(f"{dispatcher.__name__}() argument {where} is an empty {type(value).__name__}: compiled code cannot tell "
                         f"the type of its items; pass a {type(value).__name__} with items" + (", or a NumPy array" if type(value) is list else ""))
-    if type(value) is set:
-        raise TypeError(f"{dispatcher.__name__}() argument {where} is a set of {type(next(iter(value))).__name__}, which compiled "
+    if type(value) in (set, frozenset):
+        raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(value).__name__} of {type(next(iter(value))).__name__}, which compiled "
                         f"code cannot take (sets of numbers, str and tuples of them are supported)")
     if type(value) is list:
         inner = value[0]

@@ -22,6 +22,8 @@ internal static unsafe class Boxing
     public const byte DictCode = 20;
     /// <summary>A set: the code, then its first item's key (an empty set is refused). (21 is FunctionPointerArgs.KeyCode, 23 FunctionArgs.KeyCode.)</summary>
     public const byte SetCode = 22;
+    /// <summary>A frozenset: as a set (converted the same way; nothing is written back, since nothing changes it).</summary>
+    public const byte FrozenSetCode = 27;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
     private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
@@ -71,11 +73,11 @@ internal static unsafe class Boxing
             key[n++] = DictCode;
             return AppendKey(first, key, ref n) && AppendKey(value, key, ref n);
         }
-        if (t == Py.SetType)
+        if (t == Py.SetType || t == Py.FrozenSetType)
         {
             nint first = FirstItem(o);
             if (first == 0) return false;
-            key[n++] = SetCode;
+            key[n++] = t == Py.SetType ? SetCode : FrozenSetCode;
             bool known = AppendKey(first, key, ref n);
             Py.Py_DecRef(first);
             return known;
@@ -103,7 +105,7 @@ internal static unsafe class Boxing
     {
         nint t = Py.TypeOf(o);
         if (t == Py.ListType) return Py.PyList_Size(o) > 0 ? Py.PyList_GetItem(o, 0) : 0;
-        if (t == Py.SetType)
+        if (t == Py.SetType || t == Py.FrozenSetType)
         {
             nint first = FirstItem(o);
             if (first != 0) Py.Py_DecRef(first);
@@ -204,6 +206,7 @@ internal static unsafe class Boxing
                 return new DictType(k, TypeOfKey(key, ref pos));
             }
             case SetCode: return new SetType(TypeOfKey(key, ref pos));
+            case FrozenSetCode: return new SetType(TypeOfKey(key, ref pos), frozen: true);
             case NdArrays.KeyCode: return NdArrays.TypeOfKey(key, ref pos);
             case FunctionPointerArgs.KeyCode: return FunctionPointerArgs.TypeOfKey(key, ref pos);
             case FunctionArgs.KeyCode: return FunctionArgs.TypeOfKey(key, ref pos);
@@ -236,7 +239,7 @@ internal static unsafe class Boxing
             case FunctionPointerType fp: FunctionPointerArgs.AppendKeyOf(fp, key); return;
             case ListType lt: key.Add(ListCode); AppendKeyOf(lt.Element, key); return;
             case DictType dt: key.Add(DictCode); AppendKeyOf(dt.Key, key); AppendKeyOf(dt.Value, key); return;
-            case SetType st: key.Add(SetCode); AppendKeyOf(st.Key, key); return;
+            case SetType st: key.Add(st.Frozen ? FrozenSetCode : SetCode); AppendKeyOf(st.Key, key); return;
             case TupleType { Named: { } named } nt:
                 key.Add(NamedTupleCode); key.Add(NamedTupleId(named)); key.Add((byte)nt.Items.Length);
                 foreach (var i in nt.Items) AppendKeyOf(i, key);
@@ -542,9 +545,9 @@ internal static unsafe class Boxing
     /// it iterates in the order a copy of the Python set does).</summary>
     private static bool WriteSet(nint o, SetType t, byte* p)
     {
-        if (Py.TypeOf(o) != Py.SetType)
+        if (Py.TypeOf(o) != (t.Frozen ? Py.FrozenSetType : Py.SetType))
         {
-            Py.PyErr_SetString(Py.TypeError, "expected a set");
+            Py.PyErr_SetString(Py.TypeError, t.Frozen ? "expected a frozenset" : "expected a set");
             return false;
         }
         if (!IsKeyType(t.Key))
@@ -805,7 +808,7 @@ internal static unsafe class Boxing
                     if (fresh != 0) { Py.PyDict_Clear(o); ok = Py.PyDict_Update(o, fresh) == 0; Py.Py_DecRef(fresh); }
                     else ok = false;
                 }
-                else if (ok && changed && t is SetType set)
+                else if (ok && changed && t is SetType { Frozen: false } set)
                     ok = Py.PySet_Clear(o) == 0 && AddSetItems((byte*)p, set, o);
         }
         for (int k = first; k < tables.Count; k++)

@@ -126,14 +126,14 @@ internal static unsafe partial class Py
     }
 
     // Data symbols: the addresses of the built-in type objects and of None.
-    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, UnicodeType, None, True, False, NotImplemented, TypeError, RuntimeError, ValueError, IndexError, MemoryError, BaseException, StopIteration, TypeType;
+    public static nint LongType, FloatType, BoolType, ComplexType, TupleType, ListType, DictType, SetType, FrozenSetType, UnicodeType, None, True, False, NotImplemented, TypeError, RuntimeError, ValueError, IndexError, MemoryError, BaseException, StopIteration, TypeType;
 
     public static void LoadDataSymbols()
     {
         var main = NativeLibrary.GetMainProgramHandle();
         nint Sym(string n) => NativeLibrary.GetExport(main, n);
         LongType = Sym("PyLong_Type"); FloatType = Sym("PyFloat_Type"); BoolType = Sym("PyBool_Type");
-        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); SetType = Sym("PySet_Type"); None = Sym("_Py_NoneStruct");
+        ComplexType = Sym("PyComplex_Type"); TupleType = Sym("PyTuple_Type"); ListType = Sym("PyList_Type"); DictType = Sym("PyDict_Type"); SetType = Sym("PySet_Type"); FrozenSetType = Sym("PyFrozenSet_Type"); None = Sym("_Py_NoneStruct");
         UnicodeType = Sym("PyUnicode_Type"); True = Sym("_Py_TrueStruct"); False = Sym("_Py_FalseStruct");
         TypeError = *(nint*)Sym("PyExc_TypeError"); RuntimeError = *(nint*)Sym("PyExc_RuntimeError");
         ValueError = *(nint*)Sym("PyExc_ValueError"); IndexError = *(nint*)Sym("PyExc_IndexError");

@@ -920,6 +920,33 @@ import numpy as np
 np.seterr(all="ignore")
 
 
+def _libm_where_numpy_uses_svml():
+    # NumPy 1.24 on AVX-512 (Skylake-X) CPUs computes these with Intel's SVML kernels, an ulp or two away from the C
+    # library, which compiled code calls (README, Known differences), and a chaotic program amplifies an ulp: there the
+    # oracle takes the C library's value, as NumPy computes it on other CPUs.
+    import ctypes
+    import numpy.core._multiarray_umath as umath
+    if not umath.__cpu_features__.get("AVX512_SKX"):
+        return
+    libm = ctypes.CDLL("libm.so.6")
+    names = {"exp": "exp", "log": "log", "log2": "log2", "log10": "log10", "log1p": "log1p", "expm1": "expm1",
+             "sin": "sin", "cos": "cos", "tan": "tan", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
+             "sinh": "sinh", "cosh": "cosh", "arcsinh": "asinh", "cbrt": "cbrt", "exp2": "exp2",
+             "arctan2": "atan2", "power": "pow"}
+    for name, c in names.items():
+        f = getattr(libm, c)
+        f.restype = ctypes.c_double
+        f.argtypes = [ctypes.c_double] * (2 if name in ("arctan2", "power") else 1)
+        def scalar(*args, _f=f, _numpy=getattr(np, name), **kw):
+            if not kw and all(type(a) in (float, int, np.float64) for a in args):
+                return np.float64(_f(*(float(a) for a in args)))
+            return _numpy(*args, **kw)
+        setattr(np, name, scalar)
+
+
+_libm_where_numpy_uses_svml()
+
+
 class Known(Exception):
     """The program reached a known open bug of issue 12; it is not compared."""
 

@@ -189,7 +189,7 @@ def test_reading_an_attribute_the_object_lacks_raises_attribute_error():
 
 
 def test_instance_of_a_class_without_source_is_a_type_error():
-    ns = {}
+    ns = {"__name__": "generated"}
     exec("class Hidden:\n    def __init__(self):\n        self.x = 1\n", ns)
 
     @sharpjit.jit

@@ -269,6 +269,25 @@ def test_set_arguments_are_converted_and_written_back():
     assert _sharpjit._live_allocations() == start
 
 
+@sharpjit.jit
+def frozen_union(fs, x):
+    return fs | {x}, x in fs, len(fs)
+
+
+def test_frozenset_arguments_are_converted_and_come_back_as_frozensets():
+    from sharpjit import _sharpjit
+    start = _sharpjit._live_allocations()
+    fs = frozenset({3, 1, 2})
+    assert frozen_union(fs, 7) == frozen_union.py_func(fs, 7)
+    assert type(frozen_union(fs, 7)[0]) is frozenset and fs == frozenset({1, 2, 3})
+    assert total(fs) == 6 and set_items(fs) == list(fs)
+    assert frozen_union(frozenset({"a"}), "b")[0] == frozenset({"a", "b"})
+    assert len(frozen_union.signatures) == 2 and len(total.signatures) >= 2   # a set and a frozenset are two types
+    with pytest.raises(TypeError, match="empty frozenset"):
+        total(frozenset())
+    assert _sharpjit._live_allocations() == start
+
+
 def test_bad_sets_are_clear_type_errors():
     with pytest.raises(TypeError, match="empty set"):
         total(set())
