@@ -166,6 +166,14 @@ def typeof(dispatcher, value, position, argument=None):
             return _typeof(dispatcher, value, position)
         except TypeError:
             value = argument
+    elif argument is not None and argument is not value and _is_plain_class(type(argument)):
+        try:
+            return _typeof(dispatcher, value, position)   # an attribute of an instance passed in
+        except TypeError:
+            params = dispatcher._param_names
+            where = f"'{params[position]}'" if position < len(params) else f"{position + 1}"
+            raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(argument).__name__} object holding a "
+                            f"value of type {type(value).__name__} in an attribute, which compiled code cannot take") from None
     return _typeof(dispatcher, value, position)
 
 

@@ -141,6 +141,7 @@ internal static unsafe class Boxing
         {
             // A container's type key is its first item's (a dict's: its first key's, then value's): the item decides.
             nint inner = ItemThatDecides(o, scratch);
+            if (inner == 0) inner = InstanceArgs.FirstUnknownAttribute(o, scratch);
             if (inner != 0) { o = inner; continue; }
             if (Py.TypeOf(o) != Py.TupleType && !NamedTupleClasses.ContainsKey(Py.TypeOf(o))) break;
             nint len = Py.PyTuple_Size(o), blocking = 0;

@@ -78,6 +78,28 @@ internal static unsafe class InstanceArgs
         }
     }
 
+    /// <summary>The first attribute value of o whose type key cannot be made, or 0 (borrowed: o's __dict__ holds it),
+    /// so the error names what compiled code cannot take.</summary>
+    public static nint FirstUnknownAttribute(nint o, byte* scratch)
+    {
+        if (!Ids.TryGetValue(Py.TypeOf(o), out var id)) return 0;
+        ClassInfo cls;
+        lock (Classes) cls = Classes[id].Class;
+        nint dict = Py.PyObject_GetAttrString(o, "__dict__");
+        if (dict == 0) { Py.PyErr_Clear(); return 0; }
+        try
+        {
+            foreach (var field in cls.Fields)
+            {
+                nint value = Py.PyDict_GetItemString(dict, field);
+                int n = 0;
+                if (value != 0 && !Boxing.AppendKey(value, scratch, ref n)) return value;
+            }
+            return 0;
+        }
+        finally { Py.Py_DecRef(dict); }
+    }
+
     /// <summary>The instance types made while one argument list is decoded: one per class, as a compilation has.</summary>
     [ThreadStatic] private static Dictionary<ClassInfo, InstanceType>? _decoded;
 
@@ -129,7 +151,9 @@ internal static unsafe class InstanceArgs
         lock (Classes)
             if (!Ids.TryGetValue(Py.TypeOf(o), out var id) || !ReferenceEquals(Classes[id].Class, t.Class))
             {
-                Py.PyErr_SetString(Py.TypeError, $"expected a {t.Class.Name} instance");
+                nint name = Py.PyObject_GetAttrString(Py.TypeOf(o), "__name__");
+                Py.PyErr_SetString(Py.TypeError, $"compiled code expected a {t.Class.Name} instance (the type the first one passed in gave), not {(name == 0 ? "another type" : Py.AsString(name))}");
+                if (name != 0) Py.Py_DecRef(name); else Py.PyErr_Clear();
                 return false;
             }
         if (_converted != null)

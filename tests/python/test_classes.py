@@ -356,3 +356,19 @@ def test_a_class_reads_as_one_class_in_every_function():
         return isinstance(make(), Account)   # Savings' base, read by make's module and by check's, is one class
 
     assert check() is True
+
+
+class Holder:
+    def __init__(self, v):
+        self.v = v
+
+
+def test_an_attribute_compiled_code_cannot_take_is_named_in_the_type_error():
+    @sharpjit.jit
+    def get(h):
+        return h.v
+
+    with pytest.raises(TypeError, match="argument 'h' is a Holder object holding a value of type object in an attribute"):
+        get(Holder(object()))
+    with pytest.raises(TypeError, match="expected a Holder instance .*not object"):
+        get(Holder(Holder(object())))   # the inner one's attribute is typed by the outer one's: a Holder
