@@ -694,16 +694,48 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>An array method written in Python (<c>_method_NAME</c> in Library/py/numpy.py), receiving the array
-    /// and the call's arguments.</summary>
-    private static void PythonMethod(string name)
+    /// and then each of <paramref name="parameters"/>, given by position or by name, or its default (the first
+    /// <paramref name="required"/> have none); bad calls are NumPy's TypeErrors, at compile time.</summary>
+    private static void PythonMethod(string name, int required = 0, params (string Name, object Default)[] parameters)
     {
-        Method(name, (c, t) => c.Require(PythonLibrary.Function("numpy", "_method_" + name), c.Positional.Select(a => TypeOps.Canonical(a.Type)).ToArray()).ReturnType,
-            (c, t) => c.E.Convert(c.CallCompiled(0, c.Args.Select(a => c.E.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type))).ToArray()), c.Callees[0].ReturnType, c.ResultType));
+        // The value of each parameter: a positional argument, a keyword argument, or the default (null).
+        T?[] Bind<T>(int positional, Func<int, T> atPosition, Func<string, T?> byName) where T : class =>
+            parameters.Select((p, k) => k < positional ? atPosition(k + 1) : byName(p.Name)).ToArray();
+        Method(name, (c, t) =>
+        {
+            int given = c.Positional.Length - 1;
+            foreach (var k in c.Keywords.Keys)
+            {
+                int at = Array.FindIndex(parameters, p => p.Name == k);
+                if (at < 0) throw c.Error($"{name}() got an unexpected keyword argument '{k}'");
+                if (at < given) throw c.Error($"argument for {name}() given by name ('{k}') and position (position {at})");
+            }
+            if (given > parameters.Length)
+                throw c.Error($"{name}() takes at most {parameters.Length} argument{(parameters.Length == 1 ? "" : "s")} ({given} given)");
+            var bound = Bind(given, k => c.Positional[k].Type, n => c.Keywords.TryGetValue(n, out var a) ? a.Type : null);
+            for (int k = 0; k < required; k++)
+                if (bound[k] == null) throw c.Error($"{name}() missing required argument '{parameters[k].Name}' (pos {k + 1})");
+            var types = bound.Select((b, k) => b == null ? TypeInference.ConstType(parameters[k].Default) : TypeOps.Canonical(b));
+            return c.Require(PythonLibrary.Function("numpy", "_method_" + name), types.Prepend(TypeOps.Canonical(c.Positional[0].Type)).ToArray()).ReturnType;
+        }, (c, t) =>
+        {
+            var e = c.E;
+            int given = c.Args.Length - 1;
+            LoweredArg? ByName(string n) => c.Keywords.TryGetValue(n, out var a) ? a : null;
+            var bound = parameters.Select((p, k) => k < given ? (LoweredArg?)c.Args[k + 1] : ByName(p.Name)).ToArray();
+            var args = bound.Select((b, k) => b is { } a ? e.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type))
+                : e.M.Constant(parameters[k].Default, TypeInference.ConstType(parameters[k].Default)));
+            var receiver = e.Convert(c.Arg(0), c.ArgType(0), TypeOps.Canonical(c.ArgType(0)));
+            return e.Convert(c.CallCompiled(0, args.Prepend(receiver).ToArray()), c.Callees[0].ReturnType, c.ResultType);
+        });
     }
 
     private static void RegisterArrayMethods()
     {
-        foreach (var name in new[] { "sort", "argsort", "repeat", "ptp" }) PythonMethod(name);
+        var none = Syntax.PyNone.Instance;
+        foreach (var name in new[] { "sort", "argsort" }) PythonMethod(name, 0, ("axis", -1L), ("kind", none), ("order", none));
+        PythonMethod("repeat", 1, ("repeats", none), ("axis", none));
+        PythonMethod("ptp", 0, ("axis", none));
         Method("copy", (c, t) => { Arity(c, "copy", 1, 1); return new ArrayType(t.Dtype, t.Ndim); },
             (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
         Method("astype", (c, t) =>

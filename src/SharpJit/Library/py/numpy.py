@@ -613,11 +613,7 @@ def meshgrid(*xi, indexing="xy"):
 def swapaxes(a, axis1, axis2):
     i = _axis_index(axis1, a.ndim, "axis1: ")
     j = _axis_index(axis2, a.ndim, "axis2: ")
-    if a.ndim == 1 or i == j:
-        return a
-    if a.ndim == 2:
-        return a.T
-    raise TypeError("np.swapaxes() of arrays of more than two dimensions is not supported in compiled code")
+    return _sj_swapaxes(a, i, j)
 
 
 @overload("numpy.cross")
@@ -847,6 +843,32 @@ def _merge_sort(keys, v, indirect):
         v[:] = buf
 
 
+def _check_sort_args(kind, order):
+    if not (kind is None):
+        if kind != "quicksort" and kind != "mergesort" and kind != "heapsort" and kind != "stable" and kind != "quick" and kind != "merge" and kind != "heap":
+            raise ValueError(f"sort kind must be one of 'quick', 'heap', or 'stable' (got '{kind}')")
+    if not (order is None):
+        raise ValueError("Cannot specify order when the array has no fields.")
+
+
+def _sort_rows(t, indirect):
+    # Sorts each row of the C-contiguous array t along its last axis, in place; indirect: returns the indices that
+    # sort each row instead (t is left as it was).
+    n = t.shape[t.ndim - 1]
+    rows = t.reshape((-1, n))
+    if indirect:
+        out = np.empty(rows.shape, np.int64)
+        for i in range(rows.shape[0]):
+            row = out[i]
+            row[:] = np.arange(n)
+            _merge_sort(rows[i], row, True)
+        return out.reshape(t.shape)
+    for i in range(rows.shape[0]):
+        row = rows[i]
+        _merge_sort(row, row, False)
+    return t
+
+
 @overload("numpy.sort")
 def sort(a, axis=-1, kind=None):
     if axis is None:
@@ -858,19 +880,12 @@ def sort(a, axis=-1, kind=None):
         out = a.copy()
         _merge_sort(out, out, False)
         return out
-    if a.ndim == 2:
-        if _axis_index(axis, 2, "") == 0:
-            t = a.T.copy()
-            for i in range(t.shape[0]):
-                row = t[i]
-                _merge_sort(row, row, False)
-            return t.T.copy()
-        out = a.copy()
-        for i in range(out.shape[0]):
-            row = out[i]
-            _merge_sort(row, row, False)
-        return out
-    raise TypeError("np.sort() of arrays of more than two dimensions is not supported in compiled code")
+    # Along any axis: the axis moved last (a view), copied, its rows sorted, moved back.
+    ax = _axis_index(axis, a.ndim, "")
+    last = a.ndim - 1
+    t = _sj_swapaxes(a, ax, last).copy()
+    _sort_rows(t, False)
+    return _sj_swapaxes(t, ax, last).copy()
 
 
 @overload("numpy.argsort")
@@ -886,21 +901,10 @@ def argsort(a, axis=-1, kind=None):
         idx = np.arange(a.shape[0])
         _merge_sort(a, idx, True)
         return idx
-    if a.ndim == 2:
-        if _axis_index(axis, 2, "") == 0:
-            out = np.empty((a.shape[1], a.shape[0]), np.int64)
-            for j in range(a.shape[1]):
-                row = out[j]
-                row[:] = np.arange(a.shape[0])
-                _merge_sort(a[:, j], row, True)
-            return out.T.copy()
-        out = np.empty(a.shape, np.int64)
-        for i in range(a.shape[0]):
-            row = out[i]
-            row[:] = np.arange(a.shape[1])
-            _merge_sort(a[i], row, True)
-        return out
-    raise TypeError("np.argsort() of arrays of more than two dimensions is not supported in compiled code")
+    ax = _axis_index(axis, a.ndim, "")
+    last = a.ndim - 1
+    t = _sj_swapaxes(a, ax, last).copy()
+    return _sj_swapaxes(_sort_rows(t, True), ax, last).copy()
 
 
 def _unique_mask(s):
@@ -1184,18 +1188,23 @@ def array_equal(a1, a2, equal_nan=False):
 # ---------------------------------------------------------------- array methods written in Python (Arrays.cs: PythonMethod)
 
 
-def _method_sort(a):
-    # a.sort(): sorts the array in place (along the last axis).
-    a[...] = sort(a)
+def _method_sort(a, axis, kind, order):
+    # a.sort(): sorts the array in place (along the last axis, or axis=; None is not an axis here).
+    _check_sort_args(kind, order)
+    if axis is None:
+        _unsupported("a.sort(axis=None) is not supported: NumPy sorts the flattened copy, use np.sort(a, axis=None)")
+    else:
+        a[...] = sort(a, axis)
 
 
-def _method_argsort(a):
-    return argsort(a)
+def _method_argsort(a, axis, kind, order):
+    _check_sort_args(kind, order)
+    return argsort(a, axis)
 
 
-def _method_repeat(a, repeats):
-    return repeat(a, repeats)
+def _method_repeat(a, repeats, axis):
+    return repeat(a, repeats, axis)
 
 
-def _method_ptp(a):
-    return ptp(a)
+def _method_ptp(a, axis):
+    return ptp(a, axis)
