@@ -16,11 +16,20 @@ public sealed class LibSubmodule : LibMember
     public LibSubmodule(string module) { Module = module; }
 }
 
+/// <summary>An exception class a module defines (numpy.linalg.LinAlgError): compiled code raises and catches it by
+/// its qualified name, which CPython's side resolves to the module's class.</summary>
+public sealed class LibExceptionClass : LibMember
+{
+    public string[] Mro { get; }
+    public LibExceptionClass(params string[] mro) { Mro = mro; }
+}
+
 public static partial class Builtins
 {
     private static void RegisterArraysExtra()
     {
         Registry["numpy.linalg"] = new LibSubmodule("numpy.linalg");
+        Registry["numpy.linalg.LinAlgError"] = new LibExceptionClass("numpy.linalg.LinAlgError", "Exception", "BaseException");
 
         // _sj_swapaxes(a, i, j): a view of a with axes i and j (in range, not negative: the library checks them)
         // exchanged, for the library's routines along any axis of an n-d array (np.swapaxes, sort along an axis).

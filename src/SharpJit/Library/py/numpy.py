@@ -688,6 +688,187 @@ def _norm(x, ord, axis, keepdims):
     return np.sqrt(sq.sum(axis=2, keepdims=keepdims))
 
 
+# ---------------------------------------------------------------- np.linalg: LU with partial pivoting
+# As reference LAPACK's dgetrf/dgesv (which NumPy 1.24 calls): the pivot is the first largest |x| of the column
+# (|re| + |im| for complex), the column below it is scaled by the pivot's reciprocal, the rest updated
+# right-looking; solving applies the row swaps, then forward and back substitution as dtrsm does (dividing by the
+# diagonal). In float64 the results are LAPACK's to the bit; float32 and complex64 are computed in double precision.
+
+
+def _linalg_square(a):
+    # (Callers check a.ndim first with a raise of their own: a raise decided while typing ends typing there.)
+    if a.shape[0] != a.shape[1]:
+        raise np.linalg.LinAlgError("Last 2 dimensions of the array must be square")
+
+
+def _linalg_work(a):
+    # The matrix copied in the precision the factorisation works in: complex128 or float64.
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        return a.astype(np.complex128)
+    return a.astype(np.float64)
+
+
+def _pivot_size(x):
+    if isinstance(x, complex):
+        return abs(x.real) + abs(x.imag)
+    return abs(x)
+
+
+def _lu_factor(lu, piv):
+    # Factors the square matrix lu in place (L below the diagonal with unit diagonal, U on and above), recording
+    # the row swapped with each row in piv; returns (number of swaps, True if a pivot is exactly zero).
+    n = lu.shape[0]
+    swaps = 0
+    singular = False
+    for k in range(n):
+        p = k
+        best = _pivot_size(lu[k, k])
+        for i in range(k + 1, n):
+            v = _pivot_size(lu[i, k])
+            if v > best:
+                best = v
+                p = i
+        piv[k] = p
+        if p != k:
+            swaps += 1
+            for j in range(n):
+                t = lu[k, j]
+                lu[k, j] = lu[p, j]
+                lu[p, j] = t
+        pv = lu[k, k]
+        if pv == 0:
+            singular = True
+        else:
+            if _pivot_size(pv) >= 2.2250738585072014e-308:
+                r = 1.0 / pv
+                for i in range(k + 1, n):
+                    lu[i, k] = lu[i, k] * r
+            else:
+                for i in range(k + 1, n):
+                    lu[i, k] = lu[i, k] / pv
+            for i in range(k + 1, n):
+                m = lu[i, k]
+                for j in range(k + 1, n):
+                    lu[i, j] = lu[i, j] - m * lu[k, j]
+    return swaps, singular
+
+
+def _lu_solve(lu, piv, x):
+    # Solves in place for the columns of the 2-d x (dgetrs: swaps, unit lower, then upper triangular solve).
+    n = lu.shape[0]
+    cols = x.shape[1]
+    for k in range(n):
+        p = piv[k]
+        if p != k:
+            for j in range(cols):
+                t = x[k, j]
+                x[k, j] = x[p, j]
+                x[p, j] = t
+    for j in range(cols):
+        for k in range(n):
+            xk = x[k, j]
+            if xk != 0:
+                for i in range(k + 1, n):
+                    x[i, j] = x[i, j] - xk * lu[i, k]
+        for k in range(n - 1, -1, -1):
+            if x[k, j] != 0:
+                x[k, j] = x[k, j] / lu[k, k]
+                xk = x[k, j]
+                for i in range(k):
+                    x[i, j] = x[i, j] - xk * lu[i, k]
+
+
+def _linalg_dtype(a):
+    # NumPy's result dtype of one matrix: float64 for integers and bools, inexact dtypes kept.
+    return np.result_type(a, 0.0)
+
+
+@overload("numpy.linalg.det")
+def det(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    lu = _linalg_work(a)
+    n = lu.shape[0]
+    piv = np.empty(n, np.int64)
+    swaps, singular = _lu_factor(lu, piv)
+    one = np.ones(1, lu.dtype)[0]
+    zero = one - one
+    if singular:
+        return _linalg_scalar(zero, a)
+    # NumPy: the sign and the sum of log|u_ii| (slogdet), then sign * exp(logdet).
+    sign = one
+    if swaps % 2 == 1:
+        sign = -one
+    logdet = 0.0
+    for i in range(n):
+        d = lu[i, i]
+        if isinstance(d, complex):
+            ad = abs(d)
+            sign = sign * (d / ad)
+            logdet += math.log(ad)
+        else:
+            if d < 0.0:
+                sign = -sign
+                d = -d
+            logdet += math.log(d)
+    return _linalg_scalar(sign * math.exp(logdet), a)
+
+
+def _linalg_scalar(x, a):
+    # A result in NumPy's dtype for a: float32 and complex64 rounded from double precision.
+    return np.full(1, x, _linalg_dtype(a))[0]
+
+
+@overload("numpy.linalg.solve")
+def solve(a, b):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    n = a.shape[0]
+    dt = np.result_type(a, b, 0.0)
+    if b.ndim == 1:
+        if b.shape[0] != n:
+            raise ValueError(f"solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size {b.shape[0]} is different from {n})")
+        x = _solve(a, b[:, None], n)
+        return x[:, 0].astype(dt)
+    if b.ndim > 2:
+        raise TypeError("np.linalg.solve() of stacks of matrices (more than two dimensions) is not supported in compiled code")
+    if b.shape[0] != n:
+        raise ValueError(f"solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size {b.shape[0]} is different from {n})")
+    return _solve(a, b, n).astype(dt)
+
+
+def _solve(a, b, n):
+    if a.dtype == np.complex128 or a.dtype == np.complex64 or b.dtype == np.complex128 or b.dtype == np.complex64:
+        lu = a.astype(np.complex128)
+        x = b.astype(np.complex128)
+    else:
+        lu = a.astype(np.float64)
+        x = b.astype(np.float64)
+    piv = np.empty(n, np.int64)
+    swaps, singular = _lu_factor(lu, piv)
+    if singular:
+        raise np.linalg.LinAlgError("Singular matrix")
+    _lu_solve(lu, piv, x)
+    return x
+
+
+@overload("numpy.linalg.inv")
+def inv(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    n = a.shape[0]
+    return _solve(a, np.eye(n), n).astype(_linalg_dtype(a))
+
+
 def _abs2(z, dtype):
     # |z|**2 element by element, as the real part of conj(z) * z.
     flat = z.ravel()
