@@ -688,6 +688,50 @@ def _norm(x, ord, axis, keepdims):
     return np.sqrt(sq.sum(axis=2, keepdims=keepdims))
 
 
+# ---------------------------------------------------------------- iterating over indices
+
+
+@overload("numpy.ndindex")
+def ndindex(*shape):
+    # The index tuples of an array of the shape (given as ints or as one tuple), in C order.
+    if len(shape) == 1:
+        if isinstance(shape[0], tuple):
+            return _ndindex(shape[0])
+    return _ndindex(shape)
+
+
+def _ndindex(shape):
+    if len(shape) == 0:
+        yield ()
+    elif len(shape) == 1:
+        for i in range(shape[0]):
+            yield (i,)
+    elif len(shape) == 2:
+        for i in range(shape[0]):
+            for j in range(shape[1]):
+                yield (i, j)
+    elif len(shape) == 3:
+        for i in range(shape[0]):
+            for j in range(shape[1]):
+                for k in range(shape[2]):
+                    yield (i, j, k)
+    elif len(shape) == 4:
+        for i in range(shape[0]):
+            for j in range(shape[1]):
+                for k in range(shape[2]):
+                    for m in range(shape[3]):
+                        yield (i, j, k, m)
+    else:
+        raise TypeError("np.ndindex() and np.ndenumerate() of more than four dimensions are not supported in compiled code")
+
+
+@overload("numpy.ndenumerate")
+def ndenumerate(arr):
+    # (index tuple, element) for each element of the array, in C order.
+    for idx in _ndindex(arr.shape):
+        yield idx, arr[idx]
+
+
 # ---------------------------------------------------------------- np.linalg: LU with partial pivoting
 # As reference LAPACK's dgetrf/dgesv (which NumPy 1.24 calls): the pivot is the first largest |x| of the column
 # (|re| + |im| for complex), the column below it is scaled by the pivot's reciprocal, the rest updated
