@@ -258,6 +258,15 @@ public static unsafe partial class Builtins
                 Arity(c, name, 1, 2, "dtype");
                 var src = c.Positional[0];
                 if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : ArrayLayout.C, !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
+                if (src.Type is ListType lt)
+                {
+                    // Items not known yet (an empty list appended to later): typed again once they are.
+                    for (SjType el = lt; el is ListType inner; el = inner.Element)
+                        if (inner.Element == SimpleType.Unknown) return SimpleType.Unknown;
+                    // A list (of numbers, arrays, tuples or lists): stacked in the library (_array_from_list).
+                    var dtype = DtypeArg(c, name, ListDtype(c, src, src.Type), 1);
+                    return c.Require(PythonLibrary.Function("numpy", "_array_from_list"), src.Type, new DTypeType(dtype)).ReturnType;
+                }
                 var (dims, item) = NestedShape(c, src, src.Type);
                 return new ArrayType(DtypeArg(c, name, item, 1), dims.Count);
             }, c =>
@@ -266,6 +275,7 @@ public static unsafe partial class Builtins
                 var rt = (ArrayType)c.ResultType;
                 if (c.ArgType(0) is ArrayType at)
                     return !copy && at.Dtype == rt.Dtype ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
+                if (c.ArgType(0) is ListType) return c.CallCompiled(0, c.Arg(0), GetUndef(e.M.Empty));
                 var (dims, _) = NestedShape(null, null, c.ArgType(0));
                 var r = ArrayCode.Allocate(e, rt, dims.Select(d => e.M.ConstI64(d)).ToArray(), c.Span);
                 var data = ArrayCode.Data(e, r);
@@ -280,6 +290,17 @@ public static unsafe partial class Builtins
             }, acceptsNarrow: true);
         }
     }
+
+    /// <summary>NumPy's dtype of an array made from a list: its items' (numbers, arrays, nested tuples or lists).</summary>
+    private static ScalarType ListDtype(CallTypingContext c, TypedArg arg, SjType t) => t switch
+    {
+        ListType l => ListDtype(c, arg, l.Element),
+        ArrayType a => a.Dtype,
+        ScalarType s => s,
+        TupleType => NestedShape(c, arg, t).Item,
+        _ => throw c.ErrorAt(arg, $"np.array() of a list of {TypeOps.PyName(t)} is not supported in compiled code",
+            "pass a list of numbers, arrays, tuples or lists"),
+    };
 
     /// <summary>The shape of nested tuples of numbers (every level the same length) and their unified number type.</summary>
     private static (List<long> Dims, ScalarType Item) NestedShape(CallTypingContext? c, TypedArg? arg, SjType t)

@@ -688,6 +688,43 @@ def _norm(x, ord, axis, keepdims):
     return np.sqrt(sq.sum(axis=2, keepdims=keepdims))
 
 
+# ---------------------------------------------------------------- np.array of a list
+
+
+def _array_from_list(lst, dtype):
+    # np.array(list): a list of numbers is a 1-d array; a list of arrays, tuples or lists is their stack, which must
+    # be of one shape. dtype: the items' (Arrays.Routines.cs) or the one asked for.
+    n = len(lst)
+    if isinstance(lst[0], (int, float, complex)):
+        out = np.empty(n, dtype)
+        for i in range(n):
+            out[i] = lst[i]
+        return out
+    items = [_list_item_array(x, dtype) for x in lst]
+    if n == 0:
+        raise ValueError("np.array() of an empty list of sequences is not supported in compiled code")
+    first = items[0]
+    for k in range(1, n):
+        x = items[k]
+        for d in range(first.ndim):
+            if x.shape[d] != first.shape[d]:
+                shape = str(n)
+                for j in range(d):
+                    shape += ", " + str(first.shape[j])
+                if d == 0:
+                    shape += ","
+                raise ValueError(f"setting an array element with a sequence. The requested array has an inhomogeneous shape after {d + 1} dimensions. The detected shape was ({shape}) + inhomogeneous part.")
+    return np.stack(items)
+
+
+def _list_item_array(x, dtype):
+    if isinstance(x, list):
+        return _array_from_list(x, dtype)
+    if isinstance(x, tuple):
+        return np.array(x, dtype)
+    return x.astype(dtype)
+
+
 # ---------------------------------------------------------------- iterating over indices
 
 
