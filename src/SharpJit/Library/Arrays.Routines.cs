@@ -56,16 +56,18 @@ public static unsafe partial class Builtins
         LibFunc clip = null!;
         clip = Add("numpy.clip", c =>
         {
-            Arity(c, "clip", 3, 3);
+            Arity(c, "clip", 3, 3, "out");
             if (c.Positional[1].Type == SimpleType.None && c.Positional[2].Type == SimpleType.None)
                 throw c.Error("One of max or min must be given");
             foreach (var a in c.Positional)
                 if (a.Type is not (ArrayType or ScalarType) && a.Type != SimpleType.None) throw c.ErrorAt(a, "np.clip() takes arrays and numbers in compiled code");
             if (c.Positional[1].Type == SimpleType.None || c.Positional[2].Type == SimpleType.None)
                 throw c.Error("np.clip() with a None bound is not supported in compiled code yet", "use np.minimum(a, hi) or np.maximum(a, lo)");
+            if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, "clip", clipOne, unsafeCast: true);
             if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "clip", clipOne);
             return clipOne.Type(c);
-        }, c => c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c), acceptsNarrow: true);
+        }, c => c.Keywords.ContainsKey("out") ? LowerElementwiseOut(c, "clip", clipOne)
+            : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c), acceptsNarrow: true);
         clip.Elementwise = ("clip", clipOne, false);
         Method("clip", (c, t) => Get("numpy.clip").Type(c), (c, t) => Get("numpy.clip").Lower(c));
     }
