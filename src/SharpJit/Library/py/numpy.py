@@ -449,10 +449,61 @@ def tile(A, reps):
     return _tile(A, 1, reps, False)
 
 
+def _repeat_counts(repeats, n):
+    # The counts for each of n items: a 1-d int array or list of n counts, or of one count for all; NumPy's errors.
+    counts = np.array(repeats)
+    if counts.ndim != 1:
+        _unsupported("np.repeat() takes an int or a 1-d sequence of repeats in compiled code")
+    if counts.shape[0] != n and counts.shape[0] != 1:
+        raise ValueError(f"operands could not be broadcast together with shape ({n},) ({counts.shape[0]},)")
+    for i in range(counts.shape[0]):
+        if counts[i] < 0:
+            raise ValueError("repeats may not contain negative values.")
+    if counts.shape[0] == 1:
+        return np.full(n, counts[0], np.int64)
+    return counts.astype(np.int64)
+
+
+def _repeat_each(a, repeats, axis):
+    # np.repeat with a count per item (along axis of a 2-d array, or of the flattened array).
+    if axis is None or a.ndim == 1:
+        if not (axis is None):
+            _axis_index(axis, 1, "")
+        flat = a.ravel()
+        counts = _repeat_counts(repeats, flat.shape[0])
+        out = np.empty(counts.sum(), a.dtype)
+        k = 0
+        for i in range(flat.shape[0]):
+            for j in range(counts[i]):
+                out[k] = flat[i]
+                k += 1
+        return out
+    if a.ndim > 2:
+        raise TypeError("np.repeat() along an axis of arrays of more than two dimensions is not supported in compiled code")
+    ax = _axis_index(axis, 2, "")
+    counts = _repeat_counts(repeats, a.shape[ax])
+    total = counts.sum()
+    if ax == 0:
+        out = np.empty((total, a.shape[1]), a.dtype)
+        k = 0
+        for i in range(a.shape[0]):
+            for j in range(counts[i]):
+                out[k, :] = a[i, :]
+                k += 1
+        return out
+    out = np.empty((a.shape[0], total), a.dtype)
+    k = 0
+    for i in range(a.shape[1]):
+        for j in range(counts[i]):
+            out[:, k] = a[:, i]
+            k += 1
+    return out
+
+
 @overload("numpy.repeat")
 def repeat(a, repeats, axis=None):
     if not isinstance(repeats, int):
-        raise TypeError("np.repeat() takes an int number of repeats in compiled code")
+        return _repeat_each(a, repeats, axis)
     if repeats < 0:
         raise ValueError("negative dimensions are not allowed")
     if axis is None or a.ndim == 1:
