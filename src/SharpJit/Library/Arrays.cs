@@ -276,9 +276,11 @@ public static unsafe partial class Builtins
     private static void RegisterArrayIndexing()
     {
         Add("array.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
+            : AxisArrayIndex(c.Positional[1].Type) is var k and > 0 ? AxisArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], k)
             : IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
         {
             if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);
+            if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) return LowerAxisArrayGet(c, axis);
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);

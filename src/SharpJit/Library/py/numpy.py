@@ -776,6 +776,21 @@ def _list_item_array(x, dtype):
     return x.astype(dtype)
 
 
+# ---------------------------------------------------------------- an integer array indexing a later axis
+
+
+def _take_axis(a, idx, axis):
+    # a[:, ..., idx] with idx at position axis (Arrays.Fancy.cs: a is the view the other slices make): a copy of the
+    # entries idx selects along that axis, NumPy's IndexError naming it.
+    n = a.shape[axis]
+    for i in range(idx.shape[0]):
+        j = idx[i]
+        if j >= n or j < -n:
+            raise IndexError(f"index {j} is out of bounds for axis {axis} with size {n}")
+    t = _sj_swapaxes(a, 0, axis)[idx]
+    return _sj_swapaxes(t, 0, axis).copy()
+
+
 # ---------------------------------------------------------------- iterating over indices
 
 
