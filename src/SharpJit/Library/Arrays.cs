@@ -94,6 +94,23 @@ public static unsafe partial class Builtins
                 .Receiver = t => t is ArrayType || scalar.Receiver!(t);
         }
         Attr("T", Transposed, (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType));
+        // a.flat: the elements in C order as a 1-d view (iteration, a.flat[i], a.flat[i] = v, len), for 1-d and
+        // C-contiguous arrays; NumPy's flatiter is not an array, so slicing it gives a view here where NumPy copies.
+        Add("attr.flat", c =>
+        {
+            var t = (ArrayType)c.Positional[0].Type;
+            if (t.Ndim == 1) return t;
+            if (t.Layout != ArrayLayout.C)
+                throw c.Error("a.flat of an array that is not C-contiguous is not supported in compiled code", "use a.ravel() to read, or a.copy().flat");
+            return new ArrayType(t.Dtype, 1, ArrayLayout.C, t.Readonly);
+        }, c =>
+        {
+            var e = c.E; var t = (ArrayType)c.ArgType(0);
+            if (t.Ndim == 1) return e.NewRef(c.Arg(0), t);
+            var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+            var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), new[] { size }, new[] { e.M.ConstI64(t.ItemSize) });
+            return e.NewRef(view, c.ResultType);
+        }, neverRaises: true, acceptsNarrow: true).Receiver = IsArray;
     }
 
     private static ArrayType PartType(ArrayType t, string part) => t.Dtype.Rank == 3
