@@ -675,8 +675,9 @@ def cross(a, b):
     nb = b.shape[b.ndim - 1]
     if na != 2 and na != 3 or nb != 2 and nb != 3:
         raise ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)")
-    if na != 3 or nb != 3:
-        raise TypeError("np.cross() of 2-vectors is not supported in compiled code")
+    if na == 2 and nb == 2:
+        # NumPy gives the z component alone, an array of one dimension fewer: a type known only at run time here.
+        raise TypeError("np.cross() of two 2-vectors is not supported in compiled code (NumPy returns the z component)")
     dt = np.result_type(a, b)
     if a.ndim == 1 and b.ndim == 1:
         out = np.empty(3, dt)
@@ -684,8 +685,16 @@ def cross(a, b):
         out = np.empty((a.shape[0], 3), dt)
     else:
         out = np.empty((b.shape[0], 3), dt)
-    out[..., 0:1] = a[..., 1:2] * b[..., 2:3] - a[..., 2:3] * b[..., 1:2]
-    out[..., 1:2] = a[..., 2:3] * b[..., 0:1] - a[..., 0:1] * b[..., 2:3]
+    if na == 2:
+        # A 2-vector's z is 0: NumPy computes the remaining products only.
+        out[..., 0:1] = a[..., 1:2] * b[..., 2:3]
+        out[..., 1:2] = -(a[..., 0:1] * b[..., 2:3])
+    elif nb == 2:
+        out[..., 0:1] = -(a[..., 2:3] * b[..., 1:2])
+        out[..., 1:2] = a[..., 2:3] * b[..., 0:1]
+    else:
+        out[..., 0:1] = a[..., 1:2] * b[..., 2:3] - a[..., 2:3] * b[..., 1:2]
+        out[..., 1:2] = a[..., 2:3] * b[..., 0:1] - a[..., 0:1] * b[..., 2:3]
     out[..., 2:3] = a[..., 0:1] * b[..., 1:2] - a[..., 1:2] * b[..., 0:1]
     return out
 
