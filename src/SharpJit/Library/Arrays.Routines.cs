@@ -158,14 +158,19 @@ public static unsafe partial class Builtins
                     if (dot && c.Positional.All(p => p.Type is ScalarType)) return Get("numpy.multiply").Type(c);
                     throw c.Error("matrix products take arrays in compiled code", "multiply a number with *");
                 }
+                // Stacks of matrices (one operand of three dimensions): matmul in the library (_matmul_stack).
+                if (!dot && (a.Ndim == 3 || b.Ndim == 3) && a.Ndim is >= 1 and <= 3 && b.Ndim is >= 1 and <= 3)
+                    return c.Require(PythonLibrary.Function("numpy", "_matmul_stack"), a, b).ReturnType;
                 if (a.Ndim is < 1 or > 2 || b.Ndim is < 1 or > 2)
-                    throw c.Error("dot and matmul of arrays with more than 2 dimensions are not supported in compiled code yet");
+                    throw c.Error(dot ? "np.dot of arrays with more than 2 dimensions is not supported in compiled code yet"
+                        : "matmul of arrays with more than 3 dimensions is not supported in compiled code yet");
                 var dtype = NumPyPromotion.PromoteTypes(a.Dtype, b.Dtype);
                 int ndim = a.Ndim + b.Ndim - 2;
                 return ndim == 0 ? dtype : new ArrayType(dtype, ndim);
             }, c =>
             {
                 if (c.ArgType(0) is ScalarType) return Get("numpy.multiply").Lower(c);
+                if (c.Callees.Count > 0) return c.E.Convert(c.CallCompiled(0, c.Arg(0), c.Arg(1)), c.Callees[0].ReturnType, c.ResultType);
                 return LowerMatmul(c, dot);
             }, acceptsNarrow: true);
         }

@@ -800,6 +800,56 @@ def _take_axis(a, idx, axis):
     return _sj_swapaxes(t, 0, axis).copy()
 
 
+# ---------------------------------------------------------------- matmul of stacks of matrices
+
+
+def _shape_text(a):
+    text = str(a.shape[0])
+    for d in range(1, a.ndim):
+        text += "," + str(a.shape[d])
+    return "(" + text + ")"
+
+
+def _matmul_stack(a, b):
+    # a @ b where an operand has three dimensions: a product per matrix of the stack, the stack axis broadcast; a
+    # 1-d operand is a row (a) or a column (b), its axis dropped from the result.
+    if a.ndim == 1:
+        A = a[None, None, :]
+    elif a.ndim == 2:
+        A = a[None, :, :]
+    else:
+        A = a
+    if b.ndim == 1:
+        B = b[None, :, None]
+    elif b.ndim == 2:
+        B = b[None, :, :]
+    else:
+        B = b
+    if A.shape[2] != B.shape[1]:
+        raise ValueError(f"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {B.shape[1]} is different from {A.shape[2]})")
+    sa = A.shape[0]
+    sb = B.shape[0]
+    if sa != sb and sa != 1 and sb != 1:
+        raise ValueError(f"operands could not be broadcast together with remapped shapes [original->remapped]: {_shape_text(a)}->({sa},newaxis,newaxis) {_shape_text(b)}->({sb},newaxis,newaxis)  and requested shape ({A.shape[1]},{B.shape[2]})")
+    s = max(sa, sb)
+    if sa == 0 or sb == 0:
+        s = 0
+    out = np.empty((s, A.shape[1], B.shape[2]), np.result_type(a, b))
+    for i in range(s):
+        ia = i
+        ib = i
+        if sa == 1:
+            ia = 0
+        if sb == 1:
+            ib = 0
+        out[i] = A[ia] @ B[ib]
+    if a.ndim == 1:
+        return out[:, 0, :].copy()
+    if b.ndim == 1:
+        return out[:, :, 0].copy()
+    return out
+
+
 # ---------------------------------------------------------------- iterating over indices
 
 
