@@ -308,8 +308,14 @@ public static unsafe partial class Builtins
         Add("operator.setitem", c =>
         {
             var t = (ArrayType)c.Positional[0].Type;
-            var target = IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, t, c.Positional[1]) : IndexedType(c, t, c.Positional[1]);
             var value = c.Positional[2];
+            if (AxisArrayIndex(c.Positional[1].Type) is var axis and > 0)
+            {
+                CheckAssignable(c, value, t.Dtype);
+                if (!t.Readonly) AxisArraySetType(c, t, c.Positional[1], axis, value);
+                return SimpleType.None;
+            }
+            var target = IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, t, c.Positional[1]) : IndexedType(c, t, c.Positional[1]);
             CheckAssignable(c, value, t.Dtype);
             if (target is ScalarType && value.Type is ArrayType)
                 throw c.ErrorAt(value, "setting an array element with a sequence.", "assign a scalar to an element, or index a slice to assign an array");
@@ -319,6 +325,7 @@ public static unsafe partial class Builtins
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
+            if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)

@@ -800,13 +800,73 @@ def _take_axis(a, idx, axis):
     return _sj_swapaxes(t, 0, axis).copy()
 
 
+def _put_axis(a, idx, axis, value):
+    # a[:, ..., idx] = value: assigned through the view with the axis moved first; an array value is broadcast to
+    # the selection's dimensions and its axes moved alike.
+    n = a.shape[axis]
+    for i in range(idx.shape[0]):
+        j = idx[i]
+        if j >= n or j < -n:
+            raise IndexError(f"index {j} is out of bounds for axis {axis} with size {n}")
+    t = _sj_swapaxes(a, 0, axis)
+    if isinstance(value, (int, float, complex)):
+        t[idx] = value
+        return
+    v = _leading_axes(value, a)
+    m = idx.shape[0]
+    fits = v.ndim == a.ndim
+    if fits:
+        for d in range(a.ndim):
+            size = a.shape[d]
+            if d == axis:
+                size = m
+            if v.shape[d] != 1 and v.shape[d] != size:
+                fits = False
+    if not fits:
+        target = ""
+        for d in range(a.ndim):
+            if d > 0:
+                target += ","
+            if d == axis:
+                target += str(m)
+            else:
+                target += str(a.shape[d])
+        raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape ({target})")
+    vs = _sj_swapaxes(v, 0, axis)
+    for i in range(m):
+        if vs.shape[0] == 1:
+            t[idx[i]] = vs[0]
+        else:
+            t[idx[i]] = vs[i]
+
+
+def _leading_axes(v, a):
+    # v with axes of length 1 put in front up to a's dimensions (as broadcasting would).
+    if v.ndim >= a.ndim:
+        return v
+    if v.ndim == 1:
+        if a.ndim == 2:
+            return v[None, :]
+        if a.ndim == 3:
+            return v[None, None, :]
+        return v[None, None, None, :]
+    if v.ndim == 2:
+        if a.ndim == 3:
+            return v[None, :, :]
+        return v[None, None, :, :]
+    return v[None, :, :, :]
+
+
 # ---------------------------------------------------------------- matmul of stacks of matrices
 
 
 def _shape_text(a):
+    # The shape as NumPy's broadcasting messages write it: (2,3), (2,).
     text = str(a.shape[0])
     for d in range(1, a.ndim):
         text += "," + str(a.shape[d])
+    if a.ndim == 1:
+        text += ","
     return "(" + text + ")"
 
 
