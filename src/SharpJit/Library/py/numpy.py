@@ -346,7 +346,61 @@ def concatenate(arrays, axis=0):
     if nd == 1:
         _axis_index(axis, 1, "")
         return _join(arrays, 1, False, False, True).reshape(-1)
-    return _join(arrays, _axis_index(axis, 2, ""), False, False, True)
+    if nd == 2:
+        return _join(arrays, _axis_index(axis, 2, ""), False, False, True)
+    return _concatenate_nd(arrays, _axis_index(axis, nd, ""))
+
+
+def _concatenate_nd_one(x, k, first, out, at, ax, fill):
+    # One item of a join of arrays of three or more dimensions along ax: checked against the first (moved so that
+    # ax is its first axis), or copied into out (the result with ax moved first) at offset at.
+    if x.ndim != first.ndim:
+        raise ValueError(f"all the input arrays must have same number of dimensions, but the array at index 0 has {first.ndim} dimension(s) and the array at index {k} has {x.ndim} dimension(s)")
+    y = _sj_swapaxes(x, 0, ax)
+    if fill:
+        out[at:at + y.shape[0]] = y
+    else:
+        for d in range(x.ndim):
+            if d != ax and x.shape[d] != _sj_swapaxes(first, 0, ax).shape[d]:
+                raise ValueError(f"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {_sj_swapaxes(first, 0, ax).shape[d]} and the array at index {k} has size {x.shape[d]}")
+    return at + y.shape[0]
+
+
+def _concatenate_nd_all(t, first, out, ax, fill):
+    n = len(t)
+    at = _concatenate_nd_one(t[0], 0, first, out, 0, ax, fill)
+    if n > 1:
+        at = _concatenate_nd_one(t[1], 1, first, out, at, ax, fill)
+    if n > 2:
+        at = _concatenate_nd_one(t[2], 2, first, out, at, ax, fill)
+    if n > 3:
+        at = _concatenate_nd_one(t[3], 3, first, out, at, ax, fill)
+    if n > 4:
+        at = _concatenate_nd_one(t[4], 4, first, out, at, ax, fill)
+    if n > 5:
+        at = _concatenate_nd_one(t[5], 5, first, out, at, ax, fill)
+    if n > 6:
+        at = _concatenate_nd_one(t[6], 6, first, out, at, ax, fill)
+    if n > 7:
+        at = _concatenate_nd_one(t[7], 7, first, out, at, ax, fill)
+    if n > 8:
+        for k in range(8, n):
+            at = _concatenate_nd_one(t[k], k, first, out, at, ax, fill)
+    return at
+
+
+def _concatenate_nd(t, ax):
+    # Arrays of three or more dimensions joined along ax: the axis moved first in the result and in each item.
+    first = _sj_swapaxes(t[0], 0, ax)
+    total = _concatenate_nd_all(t, first, None, ax, False)
+    if first.ndim == 3:
+        out = np.empty((total, first.shape[1], first.shape[2]), _tuple_dtype(t))
+    elif first.ndim == 4:
+        out = np.empty((total, first.shape[1], first.shape[2], first.shape[3]), _tuple_dtype(t))
+    else:
+        raise TypeError("np.concatenate() of arrays of more than four dimensions is not supported in compiled code")
+    _concatenate_nd_all(t, first, out, ax, True)
+    return _sj_swapaxes(out, 0, ax).copy()
 
 
 @overload("numpy.hstack")
