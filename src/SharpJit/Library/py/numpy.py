@@ -1103,22 +1103,15 @@ def _linalg_dtype(a):
     return np.result_type(a, 0.0)
 
 
-@overload("numpy.linalg.det")
-def det(a):
-    if a.ndim < 2:
-        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
-    if a.ndim > 2:
-        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
-    _linalg_square(a)
+def _slogdet(a):
+    # NumPy's sign and log|det| from the LU factors: (sign, logdet), (0, -inf) for a singular matrix.
     lu = _linalg_work(a)
     n = lu.shape[0]
     piv = np.empty(n, np.int64)
     swaps, singular = _lu_factor(lu, piv)
     one = np.ones(1, lu.dtype)[0]
-    zero = one - one
     if singular:
-        return _linalg_scalar(zero, a)
-    # NumPy: the sign and the sum of log|u_ii| (slogdet), then sign * exp(logdet).
+        return one - one, -math.inf
     sign = one
     if swaps % 2 == 1:
         sign = -one
@@ -1134,7 +1127,77 @@ def det(a):
                 sign = -sign
                 d = -d
             logdet += math.log(d)
+    return sign, logdet
+
+
+@overload("numpy.linalg.det")
+def det(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    # NumPy: sign * exp(logdet) (0 for a singular matrix).
+    sign, logdet = _slogdet(a)
     return _linalg_scalar(sign * math.exp(logdet), a)
+
+
+@overload("numpy.linalg.slogdet")
+def slogdet(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    sign, logdet = _slogdet(a)
+    return _linalg_scalar(sign, a), _linalg_scalar(logdet, a.real)
+
+
+@overload("numpy.linalg.matrix_power")
+def matrix_power(a, n):
+    # NumPy's: the identity for 0, the inverse's power for n < 0, products for 1 to 3, then binary powers.
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    if n < 0:
+        if a.dtype == np.float64 or a.dtype == np.complex128 or a.dtype == np.float32 or a.dtype == np.complex64:
+            return _matrix_power(np.linalg.inv(a), -n)
+        # NumPy's result is then a float array: a type known only at run time here.
+        _unsupported("np.linalg.matrix_power() of an integer matrix to a negative power is not supported in compiled code")
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    return _matrix_power(a, n)
+
+
+def _matrix_power(a, n):
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    if n == 1:
+        return a.copy()
+    if n == 2:
+        return a @ a
+    if n == 3:
+        return (a @ a) @ a
+    z = a.copy()
+    result = a.copy()
+    first_z = True
+    first_result = True
+    while n > 0:
+        if first_z:
+            first_z = False
+        else:
+            z = z @ z
+        bit = n % 2
+        n = n // 2
+        if bit == 1:
+            if first_result:
+                result = z
+                first_result = False
+            else:
+                result = result @ z
+    return result
 
 
 def _linalg_scalar(x, a):
