@@ -161,6 +161,9 @@ public static unsafe partial class Builtins
                 // Stacks of matrices (one operand of three dimensions): matmul in the library (_matmul_stack).
                 if (!dot && (a.Ndim == 3 || b.Ndim == 3) && a.Ndim is >= 1 and <= 3 && b.Ndim is >= 1 and <= 3)
                     return c.Require(PythonLibrary.Function("numpy", "_matmul_stack"), a, b).ReturnType;
+                // np.dot of a 3-d array with a vector or matrix, or of a vector with a 3-d array, is that matmul.
+                if (dot && (a.Ndim == 3 && b.Ndim <= 2 || a.Ndim == 1 && b.Ndim == 3))
+                    return c.Require(PythonLibrary.Function("numpy", "_dot_stack"), a, b).ReturnType;
                 if (a.Ndim is < 1 or > 2 || b.Ndim is < 1 or > 2)
                     throw c.Error(dot ? "np.dot of arrays with more than 2 dimensions is not supported in compiled code yet"
                         : "matmul of arrays with more than 3 dimensions is not supported in compiled code yet");

@@ -69,6 +69,7 @@ public class DifferentialTests
         ["error_convolve_empty.py"] = "NumPy's numeric.py frames",
         ["error_convolve_empty_first.py"] = "NumPy's numeric.py frames",
         ["error_nanmax_empty.py"] = "NumPy's nanfunctions.py frames",
+        ["error_dot_stacks.py"] = "NumPy's <__array_function__ internals> frame",
         ["error_concatenate_nd.py"] = "NumPy's <__array_function__ internals> frame",
         ["error_repeat_counts_shape.py"] = "NumPy's fromnumeric.py frames",
         ["error_repeat_counts_negative.py"] = "NumPy's fromnumeric.py frames",

@@ -924,6 +924,20 @@ def _shape_text(a):
     return "(" + text + ")"
 
 
+def _dot_stack(a, b):
+    # np.dot(3-d, 1-d or 2-d) and np.dot(1-d, 3-d): the same products as matmul, with dot's error.
+    ka = a.shape[a.ndim - 1]
+    if b.ndim == 1:
+        kb = b.shape[0]
+        db = 0
+    else:
+        kb = b.shape[b.ndim - 2]
+        db = b.ndim - 2
+    if ka != kb:
+        raise ValueError(f"shapes {_shape_text(a)} and {_shape_text(b)} not aligned: {ka} (dim {a.ndim - 1}) != {kb} (dim {db})")
+    return _matmul_stack(a, b)
+
+
 def _matmul_stack(a, b):
     # a @ b where an operand has three dimensions: a product per matrix of the stack, the stack axis broadcast; a
     # 1-d operand is a row (a) or a column (b), its axis dropped from the result.
