@@ -457,6 +457,10 @@ def stack(arrays, axis=0):
         if _axis_index(axis, 2, "") == 0:
             return _join(arrays, 0, False, False, False)
         return _join(arrays, 1, True, False, False)
+    if first.ndim == 3:
+        return _stack_3d(arrays, _axis_index(axis, 4, ""))
+    if first.ndim > 3:
+        raise TypeError("np.stack() of arrays of more than three dimensions is not supported in compiled code")
     rows = first.shape[0]
     cols = first.shape[1]
     ax = _axis_index(axis, 3, "")
@@ -465,6 +469,52 @@ def stack(arrays, axis=0):
     if ax == 1:
         return _join(arrays, 1, False, False, False).reshape((rows, n, cols))
     return _join(arrays, 1, True, True, False).reshape((rows, cols, n))
+
+
+def _stack_3d_one(x, k, out, pre, post):
+    out[:, k, :] = x.copy().reshape((pre, post))
+
+
+def _stack_3d(t, ax):
+    # 3-d arrays (of one shape, checked) stacked along ax of the 4-d result: written as (before ax, item, after ax).
+    n = len(t)
+    first = t[0]
+    pre = 1
+    post = 1
+    for p in range(3):
+        if p < ax:
+            pre *= first.shape[p]
+        else:
+            post *= first.shape[p]
+    out = np.empty((pre, n, post), _tuple_dtype(t))
+    _stack_3d_one(t[0], 0, out, pre, post)
+    if n > 1:
+        _stack_3d_one(t[1], 1, out, pre, post)
+    if n > 2:
+        _stack_3d_one(t[2], 2, out, pre, post)
+    if n > 3:
+        _stack_3d_one(t[3], 3, out, pre, post)
+    if n > 4:
+        _stack_3d_one(t[4], 4, out, pre, post)
+    if n > 5:
+        _stack_3d_one(t[5], 5, out, pre, post)
+    if n > 6:
+        _stack_3d_one(t[6], 6, out, pre, post)
+    if n > 7:
+        _stack_3d_one(t[7], 7, out, pre, post)
+    if n > 8:
+        for k in range(8, n):
+            _stack_3d_one(t[k], k, out, pre, post)
+    s0 = first.shape[0]
+    s1 = first.shape[1]
+    s2 = first.shape[2]
+    if ax == 0:
+        return out.reshape((n, s0, s1, s2))
+    if ax == 1:
+        return out.reshape((s0, n, s1, s2))
+    if ax == 2:
+        return out.reshape((s0, s1, n, s2))
+    return out.reshape((s0, s1, s2, n))
 
 
 # ---------------------------------------------------------------- repeating arrays
