@@ -11,7 +11,7 @@ import types
 
 from . import errors
 
-_SUPPORTED_MODULES = ("math", "cmath", "numpy", "operator")
+_SUPPORTED_MODULES = ("math", "cmath", "numpy", "numpy.linalg", "operator")
 
 
 def _compiler_identity():
@@ -29,6 +29,14 @@ def _is_constant(v):
     if v is None or type(v) in (bool, int, float, complex):
         return True
     return type(v) is tuple and all(_is_constant(x) for x in v)
+
+
+def _numpy_linalg_member_name(v):
+    linalg = sys.modules.get("numpy.linalg")
+    name = getattr(v, "__name__", None)
+    if linalg is None or name is None:
+        return None
+    return name if getattr(linalg, name, None) is v else None
 
 
 def _numpy_member_name(v):
@@ -80,6 +88,9 @@ def classify(value):
     name = _numpy_member_name(value)
     if name is not None:
         return ("member", "numpy", name)
+    name = _numpy_linalg_member_name(value)
+    if name is not None:
+        return ("member", "numpy.linalg", name)
     bitcode = sys.modules.get("sharpjit.bitcode")   # a library of C from bitcode (imported with sharpjit)
     if bitcode is not None and (described := bitcode.describe(value)) is not None:
         return described

@@ -301,7 +301,11 @@ public sealed class Binder
                 return;
             case Import imp:
                 if (_fn.IsModule) return;
-                foreach (var al in imp.Names) WriteVar(al.AsName ?? al.Name, Emit(Op.Global, al.Span, "$module:" + al.Name));
+                foreach (var al in imp.Names)
+                {
+                    var module = al.AsName == null ? al.Name.Split('.')[0] : al.Name;   // `import numpy.linalg` binds numpy
+                    WriteVar(al.AsName ?? module, Emit(Op.Global, al.Span, "$module:" + module));
+                }
                 return;
             case ImportFrom imf:
                 if (_fn.IsModule) return;

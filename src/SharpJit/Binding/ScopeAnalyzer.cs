@@ -66,8 +66,10 @@ internal sealed class ScopeAnalyzer
                     foreach (var a in imp.Names)
                     {
                         CheckModule(a.Name, imp.Span);
-                        var g = Define(a.AsName ?? a.Name, GlobalKind.Module, a.Span);
-                        g.ModuleName = a.Name;
+                        // `import numpy.linalg` binds numpy; `import numpy.linalg as la` binds the submodule.
+                        var module = a.AsName == null ? a.Name.Split('.')[0] : a.Name;
+                        var g = Define(a.AsName ?? module, GlobalKind.Module, a.Span);
+                        g.ModuleName = module;
                     }
                     break;
                 case ImportFrom imf:
@@ -372,7 +374,7 @@ internal sealed class ScopeAnalyzer
     private void CheckModule(string name, Span span)
     {
         if (!ModuleInfo.KnownModules.Contains(name))
-            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math', 'cmath', 'numpy', 'operator', 'collections' (namedtuple) and 'typing' (NamedTuple) can be imported in compiled code", span,
+            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math', 'cmath', 'numpy', 'numpy.linalg', 'operator', 'collections' (namedtuple) and 'typing' (NamedTuple) can be imported in compiled code", span,
                 "remove the import, or move the code that needs it outside the compiled program");
     }
 
@@ -453,7 +455,7 @@ internal sealed class ScopeAnalyzer
                     scope.ClosureDefinitions[target.Id] = lambda;
                     break;   // and walk it as any assignment
                 case Import imp when !scope.IsModule:
-                    foreach (var a in imp.Names) { CheckModule(a.Name, imp.Span); scope.Locals.Add(a.AsName ?? a.Name); }
+                    foreach (var a in imp.Names) { CheckModule(a.Name, imp.Span); scope.Locals.Add(a.AsName ?? a.Name.Split('.')[0]); }
                     continue;
                 case ImportFrom imf when !scope.IsModule:
                     CheckModule(imf.Module ?? "", imf.Span);

@@ -112,8 +112,9 @@ public static unsafe partial class Builtins
             Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray(), inPlace, c.Span, c.Callees));
 
     /// <summary>Types ufunc(operands..., out=array): the result is the out array, which NumPy's loop output must cast
-    /// to with same_kind and which must have the broadcast number of dimensions.</summary>
-    private static SjType ElementwiseOutType(CallTypingContext c, string ufunc, LibFunc element)
+    /// to with same_kind (any cast with <paramref name="unsafeCast"/>: np.clip, which NumPy 1.24 lets cast unsafely
+    /// after a DeprecationWarning) and which must have the broadcast number of dimensions.</summary>
+    private static SjType ElementwiseOutType(CallTypingContext c, string ufunc, LibFunc element, bool unsafeCast = false)
     {
         var outArg = c.Keywords["out"];
         if (outArg.Type is not ArrayType target) throw c.ErrorAt(outArg, "out= must be an array in compiled code");
@@ -121,7 +122,7 @@ public static unsafe partial class Builtins
         var result = ElementwiseType(operands, ufunc, element);
         if (result.Ndim > target.Ndim)
             throw c.ErrorAt(outArg, $"the output array has {target.Ndim} dimension{(target.Ndim == 1 ? "" : "s")}, the result {result.Ndim}");
-        if (result.Dtype != target.Dtype && !NumPySameKind(result.Dtype, target.Dtype))
+        if (result.Dtype != target.Dtype && !unsafeCast && !NumPySameKind(result.Dtype, target.Dtype))
             throw c.ErrorAt(outArg, $"Cannot cast ufunc '{ufunc}' output from dtype('{result.Dtype.Name}') to dtype('{target.Dtype.Name}') with casting rule 'same_kind'");
         return target;
     }

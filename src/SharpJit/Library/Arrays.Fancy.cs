@@ -33,6 +33,80 @@ public static unsafe partial class Builtins
         return new ArrayType(t.Dtype, t.Ndim);
     }
 
+    /// <summary>An index tuple of slices and one 1-d integer array (<c>a[:, idx]</c>, <c>a[1:, ::2, idx]</c>): the
+    /// array's position, else -1. Integers, None or ... with an array index are not supported.</summary>
+    private static int AxisArrayIndex(SjType index)
+    {
+        if (index is not TupleType tt || tt.Items.Count(x => x is ArrayType) != 1) return -1;
+        int k = Array.FindIndex(tt.Items.ToArray(), x => x is ArrayType);
+        return tt.Items.All(x => x is ArrayType or SliceType) && k > 0 ? k : -1;
+    }
+
+    private static SliceType FullSlice => new(false, false, false, true);
+
+    /// <summary>The index with its array replaced by a full slice: the view the array then selects from.</summary>
+    private static TupleType ViewIndexType(TupleType index, int k) =>
+        new(index.Items.Select((x, j) => j == k ? FullSlice : x));
+
+    /// <summary>The type of a[s0, ..., idx, ...] (slices and one 1-d integer array): a copy, by _take_axis.</summary>
+    private static void CheckAxisArrayIndex(CallTypingContext c, ArrayType t, TypedArg indexArg, int k)
+    {
+        var tt = (TupleType)indexArg.Type;
+        var idx = (ArrayType)tt.Items[k];
+        if (idx.Dtype.Rank != 1 || idx.Ndim != 1)
+            throw c.ErrorAt(indexArg, "only a 1-d integer array may index an axis after the first in compiled code",
+                "index with slices and one 1-d integer array (a[:, idx])");
+        if (tt.Items.Length > t.Ndim)
+            throw c.ErrorAt(indexArg, $"too many indices for array: array is {t.Ndim}-dimensional, but {tt.Items.Length} were indexed");
+    }
+
+    private static SjType AxisArrayIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg, int k)
+    {
+        CheckAxisArrayIndex(c, t, indexArg, k);
+        var tt = (TupleType)indexArg.Type;
+        var idx = (ArrayType)tt.Items[k];
+        var view = (ArrayType)IndexedTypeOf(t, ViewIndexType(tt, k));
+        return c.Require(PythonLibrary.Function("numpy", "_take_axis"), view, idx.With(readOnly: false), ScalarType.Int64).ReturnType;
+    }
+
+    /// <summary>The view the slices of an index with an array at position k make, and the index array.</summary>
+    private static (LLVMValueRef View, LLVMValueRef Index) AxisArrayView(LoweringCall c, int k, int callee)
+    {
+        var e = c.E; var t = (ArrayType)c.ArgType(0);
+        var tt = (TupleType)c.ArgType(1);
+        var viewIndex = ViewIndexType(tt, k);
+        var index = (LLVMValueRef)GetUndef(e.M.Lower(viewIndex));
+        for (int j = 0; j < tt.Items.Length; j++)
+            index = e.InsertValue(index, j == k ? GetUndef(e.M.Lower(FullSlice)) : e.ExtractValue(c.Arg(1), j), j);
+        var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), viewIndex, index, c.Span);
+        var viewType = (ArrayType)c.Callees[callee].ArgTypes[0];
+        var view = ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
+        var idxType = (ArrayType)tt.Items[k];
+        return (view, e.Convert(e.ExtractValue(c.Arg(1), k), idxType, idxType.With(readOnly: false)));
+    }
+
+    private static LLVMValueRef LowerAxisArrayGet(LoweringCall c, int k)
+    {
+        var (view, idx) = AxisArrayView(c, k, 0);
+        return c.E.Convert(c.CallCompiled(0, view, idx, c.E.M.ConstI64(k)), c.Callees[0].ReturnType, c.ResultType);
+    }
+
+    /// <summary>Types a[s0, ..., idx, ...] = value: _put_axis assigns through the view.</summary>
+    private static void AxisArraySetType(CallTypingContext c, ArrayType t, TypedArg indexArg, int k, TypedArg value)
+    {
+        CheckAxisArrayIndex(c, t, indexArg, k);
+        var tt = (TupleType)indexArg.Type;
+        var view = IndexedTypeOf(t, ViewIndexType(tt, k));
+        c.Require(PythonLibrary.Function("numpy", "_put_axis"), view, ((ArrayType)tt.Items[k]).With(readOnly: false), ScalarType.Int64, TypeOps.Canonical(value.Type));
+    }
+
+    private static void LowerAxisArraySet(LoweringCall c, int k)
+    {
+        var e = c.E;
+        var (view, idx) = AxisArrayView(c, k, 0);
+        c.CallCompiled(0, view, idx, e.M.ConstI64(k), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
+    }
+
     /// <summary>IndexError unless the mask's shape is the array's (NumPy's message names the first axis that differs).</summary>
     private static void CheckMaskShape(FunctionEmitter e, LLVMValueRef[] shape, LLVMValueRef[] maskShape, Span span)
     {

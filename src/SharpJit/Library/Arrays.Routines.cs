@@ -56,16 +56,18 @@ public static unsafe partial class Builtins
         LibFunc clip = null!;
         clip = Add("numpy.clip", c =>
         {
-            Arity(c, "clip", 3, 3);
+            Arity(c, "clip", 3, 3, "out");
             if (c.Positional[1].Type == SimpleType.None && c.Positional[2].Type == SimpleType.None)
                 throw c.Error("One of max or min must be given");
             foreach (var a in c.Positional)
                 if (a.Type is not (ArrayType or ScalarType) && a.Type != SimpleType.None) throw c.ErrorAt(a, "np.clip() takes arrays and numbers in compiled code");
             if (c.Positional[1].Type == SimpleType.None || c.Positional[2].Type == SimpleType.None)
                 throw c.Error("np.clip() with a None bound is not supported in compiled code yet", "use np.minimum(a, hi) or np.maximum(a, lo)");
+            if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, "clip", clipOne, unsafeCast: true);
             if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "clip", clipOne);
             return clipOne.Type(c);
-        }, c => c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c), acceptsNarrow: true);
+        }, c => c.Keywords.ContainsKey("out") ? LowerElementwiseOut(c, "clip", clipOne)
+            : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c), acceptsNarrow: true);
         clip.Elementwise = ("clip", clipOne, false);
         Method("clip", (c, t) => Get("numpy.clip").Type(c), (c, t) => Get("numpy.clip").Lower(c));
     }
@@ -156,14 +158,22 @@ public static unsafe partial class Builtins
                     if (dot && c.Positional.All(p => p.Type is ScalarType)) return Get("numpy.multiply").Type(c);
                     throw c.Error("matrix products take arrays in compiled code", "multiply a number with *");
                 }
+                // Stacks of matrices (one operand of three dimensions): matmul in the library (_matmul_stack).
+                if (!dot && (a.Ndim == 3 || b.Ndim == 3) && a.Ndim is >= 1 and <= 3 && b.Ndim is >= 1 and <= 3)
+                    return c.Require(PythonLibrary.Function("numpy", "_matmul_stack"), a, b).ReturnType;
+                // np.dot of a 3-d array with a vector or matrix, or of a vector with a 3-d array, is that matmul.
+                if (dot && (a.Ndim == 3 && b.Ndim <= 2 || a.Ndim == 1 && b.Ndim == 3))
+                    return c.Require(PythonLibrary.Function("numpy", "_dot_stack"), a, b).ReturnType;
                 if (a.Ndim is < 1 or > 2 || b.Ndim is < 1 or > 2)
-                    throw c.Error("dot and matmul of arrays with more than 2 dimensions are not supported in compiled code yet");
+                    throw c.Error(dot ? "np.dot of arrays with more than 2 dimensions is not supported in compiled code yet"
+                        : "matmul of arrays with more than 3 dimensions is not supported in compiled code yet");
                 var dtype = NumPyPromotion.PromoteTypes(a.Dtype, b.Dtype);
                 int ndim = a.Ndim + b.Ndim - 2;
                 return ndim == 0 ? dtype : new ArrayType(dtype, ndim);
             }, c =>
             {
                 if (c.ArgType(0) is ScalarType) return Get("numpy.multiply").Lower(c);
+                if (c.Callees.Count > 0) return c.E.Convert(c.CallCompiled(0, c.Arg(0), c.Arg(1)), c.Callees[0].ReturnType, c.ResultType);
                 return LowerMatmul(c, dot);
             }, acceptsNarrow: true);
         }
@@ -258,6 +268,15 @@ public static unsafe partial class Builtins
                 Arity(c, name, 1, 2, "dtype");
                 var src = c.Positional[0];
                 if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : ArrayLayout.C, !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
+                if (src.Type is ListType lt)
+                {
+                    // Items not known yet (an empty list appended to later): typed again once they are.
+                    for (SjType el = lt; el is ListType inner; el = inner.Element)
+                        if (inner.Element == SimpleType.Unknown) return SimpleType.Unknown;
+                    // A list (of numbers, arrays, tuples or lists): stacked in the library (_array_from_list).
+                    var dtype = DtypeArg(c, name, ListDtype(c, src, src.Type), 1);
+                    return c.Require(PythonLibrary.Function("numpy", "_array_from_list"), src.Type, new DTypeType(dtype)).ReturnType;
+                }
                 var (dims, item) = NestedShape(c, src, src.Type);
                 return new ArrayType(DtypeArg(c, name, item, 1), dims.Count);
             }, c =>
@@ -266,6 +285,7 @@ public static unsafe partial class Builtins
                 var rt = (ArrayType)c.ResultType;
                 if (c.ArgType(0) is ArrayType at)
                     return !copy && at.Dtype == rt.Dtype ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
+                if (c.ArgType(0) is ListType) return c.CallCompiled(0, c.Arg(0), GetUndef(e.M.Empty));
                 var (dims, _) = NestedShape(null, null, c.ArgType(0));
                 var r = ArrayCode.Allocate(e, rt, dims.Select(d => e.M.ConstI64(d)).ToArray(), c.Span);
                 var data = ArrayCode.Data(e, r);
@@ -280,6 +300,17 @@ public static unsafe partial class Builtins
             }, acceptsNarrow: true);
         }
     }
+
+    /// <summary>NumPy's dtype of an array made from a list: its items' (numbers, arrays, nested tuples or lists).</summary>
+    private static ScalarType ListDtype(CallTypingContext c, TypedArg arg, SjType t) => t switch
+    {
+        ListType l => ListDtype(c, arg, l.Element),
+        ArrayType a => a.Dtype,
+        ScalarType s => s,
+        TupleType => NestedShape(c, arg, t).Item,
+        _ => throw c.ErrorAt(arg, $"np.array() of a list of {TypeOps.PyName(t)} is not supported in compiled code",
+            "pass a list of numbers, arrays, tuples or lists"),
+    };
 
     /// <summary>The shape of nested tuples of numbers (every level the same length) and their unified number type.</summary>
     private static (List<long> Dims, ScalarType Item) NestedShape(CallTypingContext? c, TypedArg? arg, SjType t)

@@ -94,6 +94,23 @@ public static unsafe partial class Builtins
                 .Receiver = t => t is ArrayType || scalar.Receiver!(t);
         }
         Attr("T", Transposed, (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType));
+        // a.flat: the elements in C order as a 1-d view (iteration, a.flat[i], a.flat[i] = v, len), for 1-d and
+        // C-contiguous arrays; NumPy's flatiter is not an array, so slicing it gives a view here where NumPy copies.
+        Add("attr.flat", c =>
+        {
+            var t = (ArrayType)c.Positional[0].Type;
+            if (t.Ndim == 1) return t;
+            if (t.Layout != ArrayLayout.C)
+                throw c.Error("a.flat of an array that is not C-contiguous is not supported in compiled code", "use a.ravel() to read, or a.copy().flat");
+            return new ArrayType(t.Dtype, 1, ArrayLayout.C, t.Readonly);
+        }, c =>
+        {
+            var e = c.E; var t = (ArrayType)c.ArgType(0);
+            if (t.Ndim == 1) return e.NewRef(c.Arg(0), t);
+            var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+            var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), new[] { size }, new[] { e.M.ConstI64(t.ItemSize) });
+            return e.NewRef(view, c.ResultType);
+        }, neverRaises: true, acceptsNarrow: true).Receiver = IsArray;
     }
 
     private static ArrayType PartType(ArrayType t, string part) => t.Dtype.Rank == 3
@@ -276,9 +293,11 @@ public static unsafe partial class Builtins
     private static void RegisterArrayIndexing()
     {
         Add("array.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
+            : AxisArrayIndex(c.Positional[1].Type) is var k and > 0 ? AxisArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], k)
             : IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
         {
             if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);
+            if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) return LowerAxisArrayGet(c, axis);
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
@@ -289,8 +308,14 @@ public static unsafe partial class Builtins
         Add("operator.setitem", c =>
         {
             var t = (ArrayType)c.Positional[0].Type;
-            var target = IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, t, c.Positional[1]) : IndexedType(c, t, c.Positional[1]);
             var value = c.Positional[2];
+            if (AxisArrayIndex(c.Positional[1].Type) is var axis and > 0)
+            {
+                CheckAssignable(c, value, t.Dtype);
+                if (!t.Readonly) AxisArraySetType(c, t, c.Positional[1], axis, value);
+                return SimpleType.None;
+            }
+            var target = IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, t, c.Positional[1]) : IndexedType(c, t, c.Positional[1]);
             CheckAssignable(c, value, t.Dtype);
             if (target is ScalarType && value.Type is ArrayType)
                 throw c.ErrorAt(value, "setting an array element with a sequence.", "assign a scalar to an element, or index a slice to assign an array");
@@ -300,6 +325,7 @@ public static unsafe partial class Builtins
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
+            if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)
@@ -694,16 +720,48 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>An array method written in Python (<c>_method_NAME</c> in Library/py/numpy.py), receiving the array
-    /// and the call's arguments.</summary>
-    private static void PythonMethod(string name)
+    /// and then each of <paramref name="parameters"/>, given by position or by name, or its default (the first
+    /// <paramref name="required"/> have none); bad calls are NumPy's TypeErrors, at compile time.</summary>
+    private static void PythonMethod(string name, int required = 0, params (string Name, object Default)[] parameters)
     {
-        Method(name, (c, t) => c.Require(PythonLibrary.Function("numpy", "_method_" + name), c.Positional.Select(a => TypeOps.Canonical(a.Type)).ToArray()).ReturnType,
-            (c, t) => c.E.Convert(c.CallCompiled(0, c.Args.Select(a => c.E.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type))).ToArray()), c.Callees[0].ReturnType, c.ResultType));
+        // The value of each parameter: a positional argument, a keyword argument, or the default (null).
+        T?[] Bind<T>(int positional, Func<int, T> atPosition, Func<string, T?> byName) where T : class =>
+            parameters.Select((p, k) => k < positional ? atPosition(k + 1) : byName(p.Name)).ToArray();
+        Method(name, (c, t) =>
+        {
+            int given = c.Positional.Length - 1;
+            foreach (var k in c.Keywords.Keys)
+            {
+                int at = Array.FindIndex(parameters, p => p.Name == k);
+                if (at < 0) throw c.Error($"{name}() got an unexpected keyword argument '{k}'");
+                if (at < given) throw c.Error($"argument for {name}() given by name ('{k}') and position (position {at})");
+            }
+            if (given > parameters.Length)
+                throw c.Error($"{name}() takes at most {parameters.Length} argument{(parameters.Length == 1 ? "" : "s")} ({given} given)");
+            var bound = Bind(given, k => c.Positional[k].Type, n => c.Keywords.TryGetValue(n, out var a) ? a.Type : null);
+            for (int k = 0; k < required; k++)
+                if (bound[k] == null) throw c.Error($"{name}() missing required argument '{parameters[k].Name}' (pos {k + 1})");
+            var types = bound.Select((b, k) => b == null ? TypeInference.ConstType(parameters[k].Default) : TypeOps.Canonical(b));
+            return c.Require(PythonLibrary.Function("numpy", "_method_" + name), types.Prepend(TypeOps.Canonical(c.Positional[0].Type)).ToArray()).ReturnType;
+        }, (c, t) =>
+        {
+            var e = c.E;
+            int given = c.Args.Length - 1;
+            LoweredArg? ByName(string n) => c.Keywords.TryGetValue(n, out var a) ? a : null;
+            var bound = parameters.Select((p, k) => k < given ? (LoweredArg?)c.Args[k + 1] : ByName(p.Name)).ToArray();
+            var args = bound.Select((b, k) => b is { } a ? e.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type))
+                : e.M.Constant(parameters[k].Default, TypeInference.ConstType(parameters[k].Default)));
+            var receiver = e.Convert(c.Arg(0), c.ArgType(0), TypeOps.Canonical(c.ArgType(0)));
+            return e.Convert(c.CallCompiled(0, args.Prepend(receiver).ToArray()), c.Callees[0].ReturnType, c.ResultType);
+        });
     }
 
     private static void RegisterArrayMethods()
     {
-        foreach (var name in new[] { "sort", "argsort", "repeat", "ptp" }) PythonMethod(name);
+        var none = Syntax.PyNone.Instance;
+        foreach (var name in new[] { "sort", "argsort" }) PythonMethod(name, 0, ("axis", -1L), ("kind", none), ("order", none));
+        PythonMethod("repeat", 1, ("repeats", none), ("axis", none));
+        PythonMethod("ptp", 0, ("axis", none));
         Method("copy", (c, t) => { Arity(c, "copy", 1, 1); return new ArrayType(t.Dtype, t.Ndim); },
             (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
         Method("astype", (c, t) =>

@@ -648,6 +648,11 @@ public sealed class TypeInference
         if (member is LibConstant c) { i.Resolved = new ResolvedConstant(c.Value); return ConstType(c.Value); }
         if (member is LibOverload o) return new FunctionType(o.Function, Array.Empty<SjType>());
         if (member is LibSubmodule sm) return new ModuleType(sm.Module);
+        if (member is LibExceptionClass ec)
+        {
+            Runtime.ExceptionClasses.Register(ec.Mro[0], ec.Mro);
+            return new ExceptionClassType(ec.Mro[0]);
+        }
         return new BuiltinType(((LibFunc)member).Name);
     }
 

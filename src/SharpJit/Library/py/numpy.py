@@ -346,7 +346,61 @@ def concatenate(arrays, axis=0):
     if nd == 1:
         _axis_index(axis, 1, "")
         return _join(arrays, 1, False, False, True).reshape(-1)
-    return _join(arrays, _axis_index(axis, 2, ""), False, False, True)
+    if nd == 2:
+        return _join(arrays, _axis_index(axis, 2, ""), False, False, True)
+    return _concatenate_nd(arrays, _axis_index(axis, nd, ""))
+
+
+def _concatenate_nd_one(x, k, first, out, at, ax, fill):
+    # One item of a join of arrays of three or more dimensions along ax: checked against the first (moved so that
+    # ax is its first axis), or copied into out (the result with ax moved first) at offset at.
+    if x.ndim != first.ndim:
+        raise ValueError(f"all the input arrays must have same number of dimensions, but the array at index 0 has {first.ndim} dimension(s) and the array at index {k} has {x.ndim} dimension(s)")
+    y = _sj_swapaxes(x, 0, ax)
+    if fill:
+        out[at:at + y.shape[0]] = y
+    else:
+        for d in range(x.ndim):
+            if d != ax and x.shape[d] != _sj_swapaxes(first, 0, ax).shape[d]:
+                raise ValueError(f"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {_sj_swapaxes(first, 0, ax).shape[d]} and the array at index {k} has size {x.shape[d]}")
+    return at + y.shape[0]
+
+
+def _concatenate_nd_all(t, first, out, ax, fill):
+    n = len(t)
+    at = _concatenate_nd_one(t[0], 0, first, out, 0, ax, fill)
+    if n > 1:
+        at = _concatenate_nd_one(t[1], 1, first, out, at, ax, fill)
+    if n > 2:
+        at = _concatenate_nd_one(t[2], 2, first, out, at, ax, fill)
+    if n > 3:
+        at = _concatenate_nd_one(t[3], 3, first, out, at, ax, fill)
+    if n > 4:
+        at = _concatenate_nd_one(t[4], 4, first, out, at, ax, fill)
+    if n > 5:
+        at = _concatenate_nd_one(t[5], 5, first, out, at, ax, fill)
+    if n > 6:
+        at = _concatenate_nd_one(t[6], 6, first, out, at, ax, fill)
+    if n > 7:
+        at = _concatenate_nd_one(t[7], 7, first, out, at, ax, fill)
+    if n > 8:
+        for k in range(8, n):
+            at = _concatenate_nd_one(t[k], k, first, out, at, ax, fill)
+    return at
+
+
+def _concatenate_nd(t, ax):
+    # Arrays of three or more dimensions joined along ax: the axis moved first in the result and in each item.
+    first = _sj_swapaxes(t[0], 0, ax)
+    total = _concatenate_nd_all(t, first, None, ax, False)
+    if first.ndim == 3:
+        out = np.empty((total, first.shape[1], first.shape[2]), _tuple_dtype(t))
+    elif first.ndim == 4:
+        out = np.empty((total, first.shape[1], first.shape[2], first.shape[3]), _tuple_dtype(t))
+    else:
+        raise TypeError("np.concatenate() of arrays of more than four dimensions is not supported in compiled code")
+    _concatenate_nd_all(t, first, out, ax, True)
+    return _sj_swapaxes(out, 0, ax).copy()
 
 
 @overload("numpy.hstack")
@@ -403,6 +457,10 @@ def stack(arrays, axis=0):
         if _axis_index(axis, 2, "") == 0:
             return _join(arrays, 0, False, False, False)
         return _join(arrays, 1, True, False, False)
+    if first.ndim == 3:
+        return _stack_3d(arrays, _axis_index(axis, 4, ""))
+    if first.ndim > 3:
+        raise TypeError("np.stack() of arrays of more than three dimensions is not supported in compiled code")
     rows = first.shape[0]
     cols = first.shape[1]
     ax = _axis_index(axis, 3, "")
@@ -411,6 +469,52 @@ def stack(arrays, axis=0):
     if ax == 1:
         return _join(arrays, 1, False, False, False).reshape((rows, n, cols))
     return _join(arrays, 1, True, True, False).reshape((rows, cols, n))
+
+
+def _stack_3d_one(x, k, out, pre, post):
+    out[:, k, :] = x.copy().reshape((pre, post))
+
+
+def _stack_3d(t, ax):
+    # 3-d arrays (of one shape, checked) stacked along ax of the 4-d result: written as (before ax, item, after ax).
+    n = len(t)
+    first = t[0]
+    pre = 1
+    post = 1
+    for p in range(3):
+        if p < ax:
+            pre *= first.shape[p]
+        else:
+            post *= first.shape[p]
+    out = np.empty((pre, n, post), _tuple_dtype(t))
+    _stack_3d_one(t[0], 0, out, pre, post)
+    if n > 1:
+        _stack_3d_one(t[1], 1, out, pre, post)
+    if n > 2:
+        _stack_3d_one(t[2], 2, out, pre, post)
+    if n > 3:
+        _stack_3d_one(t[3], 3, out, pre, post)
+    if n > 4:
+        _stack_3d_one(t[4], 4, out, pre, post)
+    if n > 5:
+        _stack_3d_one(t[5], 5, out, pre, post)
+    if n > 6:
+        _stack_3d_one(t[6], 6, out, pre, post)
+    if n > 7:
+        _stack_3d_one(t[7], 7, out, pre, post)
+    if n > 8:
+        for k in range(8, n):
+            _stack_3d_one(t[k], k, out, pre, post)
+    s0 = first.shape[0]
+    s1 = first.shape[1]
+    s2 = first.shape[2]
+    if ax == 0:
+        return out.reshape((n, s0, s1, s2))
+    if ax == 1:
+        return out.reshape((s0, n, s1, s2))
+    if ax == 2:
+        return out.reshape((s0, s1, n, s2))
+    return out.reshape((s0, s1, s2, n))
 
 
 # ---------------------------------------------------------------- repeating arrays
@@ -449,10 +553,61 @@ def tile(A, reps):
     return _tile(A, 1, reps, False)
 
 
+def _repeat_counts(repeats, n):
+    # The counts for each of n items: a 1-d int array or list of n counts, or of one count for all; NumPy's errors.
+    counts = np.array(repeats)
+    if counts.ndim != 1:
+        _unsupported("np.repeat() takes an int or a 1-d sequence of repeats in compiled code")
+    if counts.shape[0] != n and counts.shape[0] != 1:
+        raise ValueError(f"operands could not be broadcast together with shape ({n},) ({counts.shape[0]},)")
+    for i in range(counts.shape[0]):
+        if counts[i] < 0:
+            raise ValueError("repeats may not contain negative values.")
+    if counts.shape[0] == 1:
+        return np.full(n, counts[0], np.int64)
+    return counts.astype(np.int64)
+
+
+def _repeat_each(a, repeats, axis):
+    # np.repeat with a count per item (along axis of a 2-d array, or of the flattened array).
+    if axis is None or a.ndim == 1:
+        if not (axis is None):
+            _axis_index(axis, 1, "")
+        flat = a.ravel()
+        counts = _repeat_counts(repeats, flat.shape[0])
+        out = np.empty(counts.sum(), a.dtype)
+        k = 0
+        for i in range(flat.shape[0]):
+            for j in range(counts[i]):
+                out[k] = flat[i]
+                k += 1
+        return out
+    if a.ndim > 2:
+        raise TypeError("np.repeat() along an axis of arrays of more than two dimensions is not supported in compiled code")
+    ax = _axis_index(axis, 2, "")
+    counts = _repeat_counts(repeats, a.shape[ax])
+    total = counts.sum()
+    if ax == 0:
+        out = np.empty((total, a.shape[1]), a.dtype)
+        k = 0
+        for i in range(a.shape[0]):
+            for j in range(counts[i]):
+                out[k, :] = a[i, :]
+                k += 1
+        return out
+    out = np.empty((a.shape[0], total), a.dtype)
+    k = 0
+    for i in range(a.shape[1]):
+        for j in range(counts[i]):
+            out[:, k] = a[:, i]
+            k += 1
+    return out
+
+
 @overload("numpy.repeat")
 def repeat(a, repeats, axis=None):
     if not isinstance(repeats, int):
-        raise TypeError("np.repeat() takes an int number of repeats in compiled code")
+        return _repeat_each(a, repeats, axis)
     if repeats < 0:
         raise ValueError("negative dimensions are not allowed")
     if axis is None or a.ndim == 1:
@@ -613,11 +768,7 @@ def meshgrid(*xi, indexing="xy"):
 def swapaxes(a, axis1, axis2):
     i = _axis_index(axis1, a.ndim, "axis1: ")
     j = _axis_index(axis2, a.ndim, "axis2: ")
-    if a.ndim == 1 or i == j:
-        return a
-    if a.ndim == 2:
-        return a.T
-    raise TypeError("np.swapaxes() of arrays of more than two dimensions is not supported in compiled code")
+    return _sj_swapaxes(a, i, j)
 
 
 @overload("numpy.cross")
@@ -628,8 +779,9 @@ def cross(a, b):
     nb = b.shape[b.ndim - 1]
     if na != 2 and na != 3 or nb != 2 and nb != 3:
         raise ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)")
-    if na != 3 or nb != 3:
-        raise TypeError("np.cross() of 2-vectors is not supported in compiled code")
+    if na == 2 and nb == 2:
+        # NumPy gives the z component alone, an array of one dimension fewer: a type known only at run time here.
+        raise TypeError("np.cross() of two 2-vectors is not supported in compiled code (NumPy returns the z component)")
     dt = np.result_type(a, b)
     if a.ndim == 1 and b.ndim == 1:
         out = np.empty(3, dt)
@@ -637,8 +789,16 @@ def cross(a, b):
         out = np.empty((a.shape[0], 3), dt)
     else:
         out = np.empty((b.shape[0], 3), dt)
-    out[..., 0:1] = a[..., 1:2] * b[..., 2:3] - a[..., 2:3] * b[..., 1:2]
-    out[..., 1:2] = a[..., 2:3] * b[..., 0:1] - a[..., 0:1] * b[..., 2:3]
+    if na == 2:
+        # A 2-vector's z is 0: NumPy computes the remaining products only.
+        out[..., 0:1] = a[..., 1:2] * b[..., 2:3]
+        out[..., 1:2] = -(a[..., 0:1] * b[..., 2:3])
+    elif nb == 2:
+        out[..., 0:1] = -(a[..., 2:3] * b[..., 1:2])
+        out[..., 1:2] = a[..., 2:3] * b[..., 0:1]
+    else:
+        out[..., 0:1] = a[..., 1:2] * b[..., 2:3] - a[..., 2:3] * b[..., 1:2]
+        out[..., 1:2] = a[..., 2:3] * b[..., 0:1] - a[..., 0:1] * b[..., 2:3]
     out[..., 2:3] = a[..., 0:1] * b[..., 1:2] - a[..., 1:2] * b[..., 0:1]
     return out
 
@@ -690,6 +850,470 @@ def _norm(x, ord, axis, keepdims):
     if ax == 1 or x.ndim == 2:
         return np.sqrt(sq.sum(axis=1, keepdims=keepdims))
     return np.sqrt(sq.sum(axis=2, keepdims=keepdims))
+
+
+# ---------------------------------------------------------------- np.array of a list
+
+
+def _array_from_list(lst, dtype):
+    # np.array(list): a list of numbers is a 1-d array; a list of arrays, tuples or lists is their stack, which must
+    # be of one shape. dtype: the items' (Arrays.Routines.cs) or the one asked for.
+    n = len(lst)
+    if isinstance(lst[0], (int, float, complex)):
+        out = np.empty(n, dtype)
+        for i in range(n):
+            out[i] = lst[i]
+        return out
+    items = [_list_item_array(x, dtype) for x in lst]
+    if n == 0:
+        raise ValueError("np.array() of an empty list of sequences is not supported in compiled code")
+    first = items[0]
+    for k in range(1, n):
+        x = items[k]
+        for d in range(first.ndim):
+            if x.shape[d] != first.shape[d]:
+                shape = str(n)
+                for j in range(d):
+                    shape += ", " + str(first.shape[j])
+                if d == 0:
+                    shape += ","
+                raise ValueError(f"setting an array element with a sequence. The requested array has an inhomogeneous shape after {d + 1} dimensions. The detected shape was ({shape}) + inhomogeneous part.")
+    return np.stack(items)
+
+
+def _list_item_array(x, dtype):
+    if isinstance(x, list):
+        return _array_from_list(x, dtype)
+    if isinstance(x, tuple):
+        return np.array(x, dtype)
+    return x.astype(dtype)
+
+
+# ---------------------------------------------------------------- an integer array indexing a later axis
+
+
+def _take_axis(a, idx, axis):
+    # a[:, ..., idx] with idx at position axis (Arrays.Fancy.cs: a is the view the other slices make): a copy of the
+    # entries idx selects along that axis, NumPy's IndexError naming it.
+    n = a.shape[axis]
+    for i in range(idx.shape[0]):
+        j = idx[i]
+        if j >= n or j < -n:
+            raise IndexError(f"index {j} is out of bounds for axis {axis} with size {n}")
+    t = _sj_swapaxes(a, 0, axis)[idx]
+    return _sj_swapaxes(t, 0, axis).copy()
+
+
+def _put_axis(a, idx, axis, value):
+    # a[:, ..., idx] = value: assigned through the view with the axis moved first; an array value is broadcast to
+    # the selection's dimensions and its axes moved alike.
+    n = a.shape[axis]
+    for i in range(idx.shape[0]):
+        j = idx[i]
+        if j >= n or j < -n:
+            raise IndexError(f"index {j} is out of bounds for axis {axis} with size {n}")
+    t = _sj_swapaxes(a, 0, axis)
+    if isinstance(value, (int, float, complex)):
+        t[idx] = value
+        return
+    v = _leading_axes(value, a)
+    m = idx.shape[0]
+    fits = v.ndim == a.ndim
+    if fits:
+        for d in range(a.ndim):
+            size = a.shape[d]
+            if d == axis:
+                size = m
+            if v.shape[d] != 1 and v.shape[d] != size:
+                fits = False
+    if not fits:
+        target = ""
+        for d in range(a.ndim):
+            if d > 0:
+                target += ","
+            if d == axis:
+                target += str(m)
+            else:
+                target += str(a.shape[d])
+        raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape ({target})")
+    vs = _sj_swapaxes(v, 0, axis)
+    for i in range(m):
+        if vs.shape[0] == 1:
+            t[idx[i]] = vs[0]
+        else:
+            t[idx[i]] = vs[i]
+
+
+def _leading_axes(v, a):
+    # v with axes of length 1 put in front up to a's dimensions (as broadcasting would).
+    if v.ndim >= a.ndim:
+        return v
+    if v.ndim == 1:
+        if a.ndim == 2:
+            return v[None, :]
+        if a.ndim == 3:
+            return v[None, None, :]
+        return v[None, None, None, :]
+    if v.ndim == 2:
+        if a.ndim == 3:
+            return v[None, :, :]
+        return v[None, None, :, :]
+    return v[None, :, :, :]
+
+
+# ---------------------------------------------------------------- matmul of stacks of matrices
+
+
+def _shape_text(a):
+    # The shape as NumPy's broadcasting messages write it: (2,3), (2,).
+    text = str(a.shape[0])
+    for d in range(1, a.ndim):
+        text += "," + str(a.shape[d])
+    if a.ndim == 1:
+        text += ","
+    return "(" + text + ")"
+
+
+def _dot_stack(a, b):
+    # np.dot(3-d, 1-d or 2-d) and np.dot(1-d, 3-d): the same products as matmul, with dot's error.
+    ka = a.shape[a.ndim - 1]
+    if b.ndim == 1:
+        kb = b.shape[0]
+        db = 0
+    else:
+        kb = b.shape[b.ndim - 2]
+        db = b.ndim - 2
+    if ka != kb:
+        raise ValueError(f"shapes {_shape_text(a)} and {_shape_text(b)} not aligned: {ka} (dim {a.ndim - 1}) != {kb} (dim {db})")
+    return _matmul_stack(a, b)
+
+
+def _matmul_stack(a, b):
+    # a @ b where an operand has three dimensions: a product per matrix of the stack, the stack axis broadcast; a
+    # 1-d operand is a row (a) or a column (b), its axis dropped from the result.
+    if a.ndim == 1:
+        A = a[None, None, :]
+    elif a.ndim == 2:
+        A = a[None, :, :]
+    else:
+        A = a
+    if b.ndim == 1:
+        B = b[None, :, None]
+    elif b.ndim == 2:
+        B = b[None, :, :]
+    else:
+        B = b
+    if A.shape[2] != B.shape[1]:
+        raise ValueError(f"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {B.shape[1]} is different from {A.shape[2]})")
+    sa = A.shape[0]
+    sb = B.shape[0]
+    if sa != sb and sa != 1 and sb != 1:
+        raise ValueError(f"operands could not be broadcast together with remapped shapes [original->remapped]: {_shape_text(a)}->({sa},newaxis,newaxis) {_shape_text(b)}->({sb},newaxis,newaxis)  and requested shape ({A.shape[1]},{B.shape[2]})")
+    s = max(sa, sb)
+    if sa == 0 or sb == 0:
+        s = 0
+    out = np.empty((s, A.shape[1], B.shape[2]), np.result_type(a, b))
+    for i in range(s):
+        ia = i
+        ib = i
+        if sa == 1:
+            ia = 0
+        if sb == 1:
+            ib = 0
+        out[i] = A[ia] @ B[ib]
+    if a.ndim == 1:
+        return out[:, 0, :].copy()
+    if b.ndim == 1:
+        return out[:, :, 0].copy()
+    return out
+
+
+# ---------------------------------------------------------------- iterating over indices
+
+
+@overload("numpy.ndindex")
+def ndindex(*shape):
+    # The index tuples of an array of the shape (given as ints or as one tuple), in C order.
+    if len(shape) == 1:
+        if isinstance(shape[0], tuple):
+            return _ndindex(shape[0])
+    return _ndindex(shape)
+
+
+def _ndindex(shape):
+    if len(shape) == 0:
+        yield ()
+    elif len(shape) == 1:
+        for i in range(shape[0]):
+            yield (i,)
+    elif len(shape) == 2:
+        for i in range(shape[0]):
+            for j in range(shape[1]):
+                yield (i, j)
+    elif len(shape) == 3:
+        for i in range(shape[0]):
+            for j in range(shape[1]):
+                for k in range(shape[2]):
+                    yield (i, j, k)
+    elif len(shape) == 4:
+        for i in range(shape[0]):
+            for j in range(shape[1]):
+                for k in range(shape[2]):
+                    for m in range(shape[3]):
+                        yield (i, j, k, m)
+    else:
+        raise TypeError("np.ndindex() and np.ndenumerate() of more than four dimensions are not supported in compiled code")
+
+
+@overload("numpy.ndenumerate")
+def ndenumerate(arr):
+    # (index tuple, element) for each element of the array, in C order.
+    for idx in _ndindex(arr.shape):
+        yield idx, arr[idx]
+
+
+# ---------------------------------------------------------------- np.linalg: LU with partial pivoting
+# As reference LAPACK's dgetrf/dgesv (which NumPy 1.24 calls): the pivot is the first largest |x| of the column
+# (|re| + |im| for complex), the column below it is scaled by the pivot's reciprocal, the rest updated
+# right-looking; solving applies the row swaps, then forward and back substitution as dtrsm does (dividing by the
+# diagonal). In float64 the results are LAPACK's to the bit; float32 and complex64 are computed in double precision.
+
+
+def _linalg_square(a):
+    # (Callers check a.ndim first with a raise of their own: a raise decided while typing ends typing there.)
+    if a.shape[0] != a.shape[1]:
+        raise np.linalg.LinAlgError("Last 2 dimensions of the array must be square")
+
+
+def _linalg_work(a):
+    # The matrix copied in the precision the factorisation works in: complex128 or float64.
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        return a.astype(np.complex128)
+    return a.astype(np.float64)
+
+
+def _pivot_size(x):
+    if isinstance(x, complex):
+        return abs(x.real) + abs(x.imag)
+    return abs(x)
+
+
+def _lu_factor(lu, piv):
+    # Factors the square matrix lu in place (L below the diagonal with unit diagonal, U on and above), recording
+    # the row swapped with each row in piv; returns (number of swaps, True if a pivot is exactly zero).
+    n = lu.shape[0]
+    swaps = 0
+    singular = False
+    for k in range(n):
+        p = k
+        best = _pivot_size(lu[k, k])
+        for i in range(k + 1, n):
+            v = _pivot_size(lu[i, k])
+            if v > best:
+                best = v
+                p = i
+        piv[k] = p
+        if p != k:
+            swaps += 1
+            for j in range(n):
+                t = lu[k, j]
+                lu[k, j] = lu[p, j]
+                lu[p, j] = t
+        pv = lu[k, k]
+        if pv == 0:
+            singular = True
+        else:
+            if _pivot_size(pv) >= 2.2250738585072014e-308:
+                r = 1.0 / pv
+                for i in range(k + 1, n):
+                    lu[i, k] = lu[i, k] * r
+            else:
+                for i in range(k + 1, n):
+                    lu[i, k] = lu[i, k] / pv
+            for i in range(k + 1, n):
+                m = lu[i, k]
+                for j in range(k + 1, n):
+                    lu[i, j] = lu[i, j] - m * lu[k, j]
+    return swaps, singular
+
+
+def _lu_solve(lu, piv, x):
+    # Solves in place for the columns of the 2-d x (dgetrs: swaps, unit lower, then upper triangular solve).
+    n = lu.shape[0]
+    cols = x.shape[1]
+    for k in range(n):
+        p = piv[k]
+        if p != k:
+            for j in range(cols):
+                t = x[k, j]
+                x[k, j] = x[p, j]
+                x[p, j] = t
+    for j in range(cols):
+        for k in range(n):
+            xk = x[k, j]
+            if xk != 0:
+                for i in range(k + 1, n):
+                    x[i, j] = x[i, j] - xk * lu[i, k]
+        for k in range(n - 1, -1, -1):
+            if x[k, j] != 0:
+                x[k, j] = x[k, j] / lu[k, k]
+                xk = x[k, j]
+                for i in range(k):
+                    x[i, j] = x[i, j] - xk * lu[i, k]
+
+
+def _linalg_dtype(a):
+    # NumPy's result dtype of one matrix: float64 for integers and bools, inexact dtypes kept.
+    return np.result_type(a, 0.0)
+
+
+def _slogdet(a):
+    # NumPy's sign and log|det| from the LU factors: (sign, logdet), (0, -inf) for a singular matrix.
+    lu = _linalg_work(a)
+    n = lu.shape[0]
+    piv = np.empty(n, np.int64)
+    swaps, singular = _lu_factor(lu, piv)
+    one = np.ones(1, lu.dtype)[0]
+    if singular:
+        return one - one, -math.inf
+    sign = one
+    if swaps % 2 == 1:
+        sign = -one
+    logdet = 0.0
+    for i in range(n):
+        d = lu[i, i]
+        if isinstance(d, complex):
+            ad = abs(d)
+            sign = sign * (d / ad)
+            logdet += math.log(ad)
+        else:
+            if d < 0.0:
+                sign = -sign
+                d = -d
+            logdet += math.log(d)
+    return sign, logdet
+
+
+@overload("numpy.linalg.det")
+def det(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    # NumPy: sign * exp(logdet) (0 for a singular matrix).
+    sign, logdet = _slogdet(a)
+    return _linalg_scalar(sign * math.exp(logdet), a)
+
+
+@overload("numpy.linalg.slogdet")
+def slogdet(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    sign, logdet = _slogdet(a)
+    return _linalg_scalar(sign, a), _linalg_scalar(logdet, a.real)
+
+
+@overload("numpy.linalg.matrix_power")
+def matrix_power(a, n):
+    # NumPy's: the identity for 0, the inverse's power for n < 0, products for 1 to 3, then binary powers.
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    if n < 0:
+        if a.dtype == np.float64 or a.dtype == np.complex128 or a.dtype == np.float32 or a.dtype == np.complex64:
+            return _matrix_power(np.linalg.inv(a), -n)
+        # NumPy's result is then a float array: a type known only at run time here.
+        _unsupported("np.linalg.matrix_power() of an integer matrix to a negative power is not supported in compiled code")
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    return _matrix_power(a, n)
+
+
+def _matrix_power(a, n):
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    if n == 1:
+        return a.copy()
+    if n == 2:
+        return a @ a
+    if n == 3:
+        return (a @ a) @ a
+    z = a.copy()
+    result = a.copy()
+    first_z = True
+    first_result = True
+    while n > 0:
+        if first_z:
+            first_z = False
+        else:
+            z = z @ z
+        bit = n % 2
+        n = n // 2
+        if bit == 1:
+            if first_result:
+                result = z
+                first_result = False
+            else:
+                result = result @ z
+    return result
+
+
+def _linalg_scalar(x, a):
+    # A result in NumPy's dtype for a: float32 and complex64 rounded from double precision.
+    return np.full(1, x, _linalg_dtype(a))[0]
+
+
+@overload("numpy.linalg.solve")
+def solve(a, b):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    n = a.shape[0]
+    dt = np.result_type(a, b, 0.0)
+    if b.ndim == 1:
+        if b.shape[0] != n:
+            raise ValueError(f"solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size {b.shape[0]} is different from {n})")
+        x = _solve(a, b[:, None], n)
+        return x[:, 0].astype(dt)
+    if b.ndim > 2:
+        raise TypeError("np.linalg.solve() of stacks of matrices (more than two dimensions) is not supported in compiled code")
+    if b.shape[0] != n:
+        raise ValueError(f"solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size {b.shape[0]} is different from {n})")
+    return _solve(a, b, n).astype(dt)
+
+
+def _solve(a, b, n):
+    if a.dtype == np.complex128 or a.dtype == np.complex64 or b.dtype == np.complex128 or b.dtype == np.complex64:
+        lu = a.astype(np.complex128)
+        x = b.astype(np.complex128)
+    else:
+        lu = a.astype(np.float64)
+        x = b.astype(np.float64)
+    piv = np.empty(n, np.int64)
+    swaps, singular = _lu_factor(lu, piv)
+    if singular:
+        raise np.linalg.LinAlgError("Singular matrix")
+    _lu_solve(lu, piv, x)
+    return x
+
+
+@overload("numpy.linalg.inv")
+def inv(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    n = a.shape[0]
+    return _solve(a, np.eye(n), n).astype(_linalg_dtype(a))
 
 
 def _abs2(z, dtype):
@@ -847,6 +1471,32 @@ def _merge_sort(keys, v, indirect):
         v[:] = buf
 
 
+def _check_sort_args(kind, order):
+    if not (kind is None):
+        if kind != "quicksort" and kind != "mergesort" and kind != "heapsort" and kind != "stable" and kind != "quick" and kind != "merge" and kind != "heap":
+            raise ValueError(f"sort kind must be one of 'quick', 'heap', or 'stable' (got '{kind}')")
+    if not (order is None):
+        raise ValueError("Cannot specify order when the array has no fields.")
+
+
+def _sort_rows(t, indirect):
+    # Sorts each row of the C-contiguous array t along its last axis, in place; indirect: returns the indices that
+    # sort each row instead (t is left as it was).
+    n = t.shape[t.ndim - 1]
+    rows = t.reshape((-1, n))
+    if indirect:
+        out = np.empty(rows.shape, np.int64)
+        for i in range(rows.shape[0]):
+            row = out[i]
+            row[:] = np.arange(n)
+            _merge_sort(rows[i], row, True)
+        return out.reshape(t.shape)
+    for i in range(rows.shape[0]):
+        row = rows[i]
+        _merge_sort(row, row, False)
+    return t
+
+
 @overload("numpy.sort")
 def sort(a, axis=-1, kind=None):
     if axis is None:
@@ -858,19 +1508,12 @@ def sort(a, axis=-1, kind=None):
         out = a.copy()
         _merge_sort(out, out, False)
         return out
-    if a.ndim == 2:
-        if _axis_index(axis, 2, "") == 0:
-            t = a.T.copy()
-            for i in range(t.shape[0]):
-                row = t[i]
-                _merge_sort(row, row, False)
-            return t.T.copy()
-        out = a.copy()
-        for i in range(out.shape[0]):
-            row = out[i]
-            _merge_sort(row, row, False)
-        return out
-    raise TypeError("np.sort() of arrays of more than two dimensions is not supported in compiled code")
+    # Along any axis: the axis moved last (a view), copied, its rows sorted, moved back.
+    ax = _axis_index(axis, a.ndim, "")
+    last = a.ndim - 1
+    t = _sj_swapaxes(a, ax, last).copy()
+    _sort_rows(t, False)
+    return _sj_swapaxes(t, ax, last).copy()
 
 
 @overload("numpy.argsort")
@@ -886,21 +1529,10 @@ def argsort(a, axis=-1, kind=None):
         idx = np.arange(a.shape[0])
         _merge_sort(a, idx, True)
         return idx
-    if a.ndim == 2:
-        if _axis_index(axis, 2, "") == 0:
-            out = np.empty((a.shape[1], a.shape[0]), np.int64)
-            for j in range(a.shape[1]):
-                row = out[j]
-                row[:] = np.arange(a.shape[0])
-                _merge_sort(a[:, j], row, True)
-            return out.T.copy()
-        out = np.empty(a.shape, np.int64)
-        for i in range(a.shape[0]):
-            row = out[i]
-            row[:] = np.arange(a.shape[1])
-            _merge_sort(a[i], row, True)
-        return out
-    raise TypeError("np.argsort() of arrays of more than two dimensions is not supported in compiled code")
+    ax = _axis_index(axis, a.ndim, "")
+    last = a.ndim - 1
+    t = _sj_swapaxes(a, ax, last).copy()
+    return _sj_swapaxes(_sort_rows(t, True), ax, last).copy()
 
 
 def _unique_mask(s):
@@ -1184,18 +1816,23 @@ def array_equal(a1, a2, equal_nan=False):
 # ---------------------------------------------------------------- array methods written in Python (Arrays.cs: PythonMethod)
 
 
-def _method_sort(a):
-    # a.sort(): sorts the array in place (along the last axis).
-    a[...] = sort(a)
+def _method_sort(a, axis, kind, order):
+    # a.sort(): sorts the array in place (along the last axis, or axis=; None is not an axis here).
+    _check_sort_args(kind, order)
+    if axis is None:
+        _unsupported("a.sort(axis=None) is not supported: NumPy sorts the flattened copy, use np.sort(a, axis=None)")
+    else:
+        a[...] = sort(a, axis)
 
 
-def _method_argsort(a):
-    return argsort(a)
+def _method_argsort(a, axis, kind, order):
+    _check_sort_args(kind, order)
+    return argsort(a, axis)
 
 
-def _method_repeat(a, repeats):
-    return repeat(a, repeats)
+def _method_repeat(a, repeats, axis):
+    return repeat(a, repeats, axis)
 
 
-def _method_ptp(a):
-    return ptp(a)
+def _method_ptp(a, axis):
+    return ptp(a, axis)
