@@ -35,6 +35,21 @@ def word_count(text):
     return len(counts)
 
 
+def numba_word_count():
+    """The word count for Numba, whose `{}` cannot be typed from later assignments: its typed Dict, made empty with
+    its key and value types (the form Numba's documentation gives)."""
+    import numba
+    from numba import types
+
+    @numba.njit
+    def word_count_typed(text):
+        counts = numba.typed.Dict.empty(key_type=types.unicode_type, value_type=types.int64)
+        for w in text.split():
+            counts[w] = counts.get(w, 0) + 1
+        return len(counts)
+    return word_count_typed
+
+
 def set_of_tuples(n):
     s = set()
     for i in range(n):
@@ -137,7 +152,7 @@ def main():
     for task, (fn, arg) in tasks.items():
         expected = fn(arg)
         for engine, make in engines.items():
-            f = make(fn)
+            f = numba_word_count() if (fn, engine) == (word_count, "Numba") else make(fn)
             try:
                 got = f(arg)   # compiles, and warms up
             except Exception as e:   # an engine that cannot run the task shows n/a
@@ -154,7 +169,8 @@ def main():
              "`PYTHONPATH=python /usr/bin/python3 bench/containers.py` — one call of each function (ms, median of "
              f"{args.rounds} rounds, engines alternating). Python {platform.python_version()}, Numba {numba_version}, "
              f"{os.cpu_count()} cores. Numba runs the same code (`[]` in `@njit` is its reflected list; a list argument "
-             "is reflected too).", "",
+             "is reflected too), except the word count, which Numba cannot type from `{}`: it runs the same loop on its "
+             "`typed.Dict.empty(unicode_type, int64)`).", "",
              "| task | CPython ms | sharpjit ms | Numba ms | sharpjit vs CPython | sharpjit vs Numba |", "|---|---|---|---|---|---|"]
     for task in tasks:
         def cell(engine):

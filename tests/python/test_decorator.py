@@ -512,8 +512,8 @@ def test_numpy_scalars_inside_tuples():
     assert_same_value(total((np.int32(2), np.float64(0.5))), 2.5)
 
 
-@pytest.mark.parametrize("bad", [b"text", frozenset({1, 2}), object()],
-                         ids=["bytes", "frozenset", "object"])
+@pytest.mark.parametrize("bad", [b"text", bytearray(b"ab"), object()],
+                         ids=["bytes", "bytearray", "object"])
 def test_unsupported_argument_is_a_type_error_naming_it(bad):
     @sharpjit.jit
     def add(first, second):
@@ -532,8 +532,8 @@ def test_unsupported_value_inside_a_tuple_is_a_type_error():
     def first(t):
         return t[0]
 
-    with pytest.raises(TypeError, match="frozenset"):
-        first((1, frozenset({2, 3})))
+    with pytest.raises(TypeError, match="bytearray"):
+        first((1, bytearray(b"ab")))
 
 
 # ---------------------------------------------------------------- SHARPJIT_DISABLE_JIT
