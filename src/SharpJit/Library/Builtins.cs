@@ -763,6 +763,25 @@ public static unsafe partial class Builtins
             Codegen.TypeModel.Of(to).IncRef(c.E, made);   // a new tuple holds its own references to its items
             return made;
         }, neverRaises: true).Receiver = t => t is TupleType { Named: not null };
+        // P._make(t): the namedtuple of class P holding a tuple's items (its length is known when compiling).
+        Add("method._make", c =>
+        {
+            var cls = (NamedTupleClassType)c.Positional[0].Type;
+            if (c.Positional.Length != 2 || c.Keywords.Count > 0)
+                throw c.Error($"{cls.Info.Name}._make() takes 1 argument (an iterable) in compiled code");
+            if (c.Positional[1].Type is not TupleType items)
+                throw c.ErrorAt(c.Positional[1], $"{cls.Info.Name}._make() takes a tuple in compiled code, not {TypeOps.WithArticle(c.Positional[1].Type)}",
+                    "a tuple's length is known when compiling; build the namedtuple from a tuple (tuple(xs) of a list does not fix its length)");
+            if (items.Items.Length != cls.Info.Fields.Length)
+                throw c.Error($"Expected {cls.Info.Fields.Length} arguments, got {items.Items.Length}");
+            return new TupleType(items.Items, cls.Info);
+        }, c =>
+        {
+            var made = c.E.MakeStruct(c.E.M.Lower(c.ResultType),
+                Enumerable.Range(0, ((TupleType)c.ResultType).Items.Length).Select(k => c.E.ExtractValue(c.Arg(1), k)).ToArray());
+            Codegen.TypeModel.Of(c.ResultType).IncRef(c.E, made);   // a new tuple holds its own references to its items
+            return made;
+        }, neverRaises: true).Receiver = t => t is NamedTupleClassType;
         Add("method.is_integer", c => { Arity(c, "is_integer", 1, 1); return ScalarType.Bool; }, c =>
         {
             var x = c.Arg(0);
