@@ -146,6 +146,7 @@ public static class Program
             else file = args[i];
         }
         if (stage == null || file == null) return UsageError("dump needs --stage=STAGE and a file");
+        if (!Dumper.Stages.Contains(stage)) return UsageError($"unknown stage '{stage}'; choose one of {string.Join(", ", Dumper.Stages)}");
         Console.Out.Write(Dumper.Dump(ScriptFile.Read(file, runnable: false), stage, function));
         return 0;
     }

@@ -259,3 +259,11 @@ def test_launcher_does_not_rebuild_for_generated_files():
         assert cli.stat().st_mtime_ns == before
     finally:
         generated.unlink()
+
+
+def test_dump_of_an_unknown_stage_is_a_usage_error(tmp_path):
+    script = tmp_path / "prog.py"
+    script.write_text("print(1)\n")
+    r = subprocess.run([SHARPJIT, "dump", "--stage=bound", str(script)], capture_output=True, text=True, env=env())
+    assert r.returncode == 2 and r.stderr.startswith("sharpjit: unknown stage 'bound'; choose one of tokens, ast, ir")
+    assert "InternalError" not in r.stderr
