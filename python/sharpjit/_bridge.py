@@ -181,11 +181,15 @@ def typeof(dispatcher, value, position, argument=None):
         try:
             return _typeof(dispatcher, value, position)   # an attribute of an instance passed in
         except TypeError:
-            params = dispatcher._param_names
-            where = f"'{params[position]}'" if position < len(params) else f"{position + 1}"
-            raise TypeError(f"{dispatcher.__name__}() argument {where} is a {type(argument).__name__} object holding a "
+            raise TypeError(f"{dispatcher.__name__}() argument {argument_name(dispatcher, position)} is a {type(argument).__name__} object holding a "
                             f"value of type {type(value).__name__} in an attribute, which compiled code cannot take") from None
     return _typeof(dispatcher, value, position)
+
+
+def argument_name(dispatcher, position):
+    """How an error names an argument: by its parameter's name, else by its position from 1."""
+    params = dispatcher._param_names
+    return f"'{params[position]}'" if position < len(params) else f"{position + 1}"
 
 
 def _typeof(dispatcher, value, position):
@@ -203,7 +207,7 @@ def _typeof(dispatcher, value, position):
     if isinstance(value, complex):
         return "complex128"
     params = dispatcher._param_names
-    where = f"'{params[position]}'" if position < len(params) else f"{position + 1}"
+    where = argument_name(dispatcher, position)
     if np is not None and isinstance(value, np.ndarray):
         dtype = value.dtype
         if dtype.name not in _ARRAY_DTYPES:

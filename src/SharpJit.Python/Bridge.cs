@@ -325,9 +325,10 @@ internal static unsafe class Bridge
             Py.Py_DecRef(d);
             if (cls == null)
             {
-                var state = DispatcherType.StateOf(dispatcher);
-                string where = state != null && position < state.ParamNames.Length ? $"'{state.ParamNames[position]}'" : $"{position + 1}";
-                Py.PyErr_SetString(Py.TypeError, $"{state?.Name ?? "function"}() argument {where} is an instance of {why}, which compiled code cannot take");
+                nint where = CallHelper("argument_name", Py.NewRef(dispatcher), Py.PyLong_FromLongLong(position));
+                if (where == 0) return false;
+                Py.PyErr_SetString(Py.TypeError, $"{DispatcherType.StateOf(dispatcher)?.Name ?? "function"}() argument {Py.AsString(where)} is an instance of {why}, which compiled code cannot take");
+                Py.Py_DecRef(where);
                 return false;
             }
             return InstanceArgs.Learn(pyClass, cls);

@@ -139,6 +139,9 @@ internal static unsafe class InstanceArgs
     /// <summary>Each object converted for the calls in progress on this thread, with its compiled instance (holding the
     /// call's reference) and type; written back after the call.</summary>
     [ThreadStatic] private static List<(nint Py, nint Block, InstanceType Type)>? _converted;
+    /// <summary>The compiled instance of each object in <see cref="_converted"/> (a list of many instances is
+    /// converted in linear time).</summary>
+    [ThreadStatic] private static Dictionary<nint, nint>? _blockOf;
     /// <summary>While writing back and reading the result: each compiled instance passed in and its object.</summary>
     [ThreadStatic] private static Dictionary<nint, nint>? _passedIn;
 
@@ -156,18 +159,17 @@ internal static unsafe class InstanceArgs
                 if (name != 0) Py.Py_DecRef(name); else Py.PyErr_Clear();
                 return false;
             }
-        if (_converted != null)
-            foreach (var (py, seen, _) in _converted)
-                if (py == o)
-                {
-                    if (asItem) ++*(long*)seen;
-                    *(byte**)p = (byte*)seen;
-                    return true;
-                }
+        if (_blockOf != null && _blockOf.TryGetValue(o, out var seen))
+        {
+            if (asItem) ++*(long*)seen;
+            *(byte**)p = (byte*)seen;
+            return true;
+        }
         var layout = ValueLayout.InstanceLayout(t);
         byte* block = SharpJit.Runtime.RuntimeGenerators.Allocate(layout.Size);   // zeroed, one reference: the call's
         if (block == null) { Py.PyErr_SetString(Py.MemoryError, "out of memory converting an instance"); return false; }
         (_converted ??= new()).Add((o, (nint)block, t));   // before its attributes: a link back to it finds it
+        (_blockOf ??= new())[o] = (nint)block;
         if (asItem) ++*(long*)block;
         *(byte**)p = block;
         nint dict = Py.PyObject_GetAttrString(o, "__dict__");
@@ -215,16 +217,20 @@ internal static unsafe class InstanceArgs
             }
             Py.Py_DecRef(dict);
         }
-        for (int k = mark; k < converted.Count; k++) ValueLayout.ReleaseInstance((byte*)converted[k].Block, converted[k].Type);
-        converted.RemoveRange(mark, converted.Count - mark);
+        Discard(mark);
         return ok;
     }
 
-    /// <summary>Drops the instances converted since mark without writing them back (converting the arguments failed).</summary>
+    /// <summary>Drops the call's references to the instances converted since mark (without writing them back when
+    /// converting the arguments failed).</summary>
     public static void Discard(int mark)
     {
         if (_converted is not { } converted || converted.Count <= mark) return;
-        for (int k = mark; k < converted.Count; k++) ValueLayout.ReleaseInstance((byte*)converted[k].Block, converted[k].Type);
+        for (int k = mark; k < converted.Count; k++)
+        {
+            _blockOf!.Remove(converted[k].Py);
+            ValueLayout.ReleaseInstance((byte*)converted[k].Block, converted[k].Type);
+        }
         converted.RemoveRange(mark, converted.Count - mark);
     }
 

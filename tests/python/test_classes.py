@@ -372,3 +372,19 @@ def test_an_attribute_compiled_code_cannot_take_is_named_in_the_type_error():
         get(Holder(object()))
     with pytest.raises(TypeError, match="expected a Holder instance .*not object"):
         get(Holder(Holder(object())))   # the inner one's attribute is typed by the outer one's: a Holder
+
+
+def test_lists_of_instances_in_and_out_leave_nothing_allocated():
+    from sharpjit import _sharpjit
+
+    @sharpjit.jit
+    def make(n):
+        return [Labelled(k) for k in range(n)]
+
+    make(1)
+    ps = [Particle(float(k), 0.0) for k in range(1000)]
+    sharpjit.jit(total_x)(ps[:2])
+    before = _sharpjit._live_allocations()
+    assert sharpjit.jit(total_x)(ps) == total_x(ps)
+    assert [p.label for p in make(50)] == list(range(50))
+    assert _sharpjit._live_allocations() == before

@@ -101,7 +101,7 @@ public sealed unsafe class ValueLayout
     /// <summary>Values of this type hold references that <see cref="ReleaseOne(byte*, SjType)"/> drops.</summary>
     public static bool HoldsReferences(SjType t) => t switch
     {
-        ArrayType or ListType or DictType or SetType => true,
+        ArrayType or ListType or DictType or SetType or InstanceType => true,
         TupleType tt => tt.Items.Any(HoldsReferences),
         OptionalType o => HoldsReferences(o.Inner),
         _ => t == SimpleType.Str,
