@@ -41,15 +41,16 @@ internal static unsafe class BridgeMethods
         }
         CFunction? cf = null;
         Exception? error = null;
-        nint ts = Py.PyEval_SaveThread();
-        try
+        ForkGate.RunWithoutGil(() =>
         {
-            var options = new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel);
-            var host = d.Host;
-            cf = CFunctions.Compile(host.Module, host.Function, sig, options);
-        }
-        catch (Exception ex) { error = ex; }
-        finally { Py.PyEval_RestoreThread(ts); }
+            try
+            {
+                var options = new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel);
+                var host = d.Host;
+                cf = CFunctions.Compile(host.Module, host.Function, sig, options);
+            }
+            catch (Exception ex) { error = ex; }
+        });
         if (error != null)
         {
             if (error is ArgumentException ae) Py.PyErr_SetString(Py.TypeError, ae.Message);
@@ -91,16 +92,17 @@ internal static unsafe class BridgeMethods
         catch (ArgumentException e) { Py.PyErr_SetString(Py.TypeError, e.Message); return 0; }
         ExportResult? result = null;
         Exception? error = null;
-        nint ts = Py.PyEval_SaveThread();
-        try
+        ForkGate.RunWithoutGil(() =>
         {
-            var options = new ExportOptions(target, cpu);
-            result = path != null
-                ? Exporter.Export(SourceText.FromFile(Path.GetFullPath(path)), requests, output, options)
-                : Exporter.Export(dispatchers.Select((d, k) => new ExportUnit(d.Host.Module, d.Host.Function, requests[k])).ToList(), output, options);
-        }
-        catch (Exception ex) { error = ex; }
-        finally { Py.PyEval_RestoreThread(ts); }
+            try
+            {
+                var options = new ExportOptions(target, cpu);
+                result = path != null
+                    ? Exporter.Export(SourceText.FromFile(Path.GetFullPath(path)), requests, output, options)
+                    : Exporter.Export(dispatchers.Select((d, k) => new ExportUnit(d.Host.Module, d.Host.Function, requests[k])).ToList(), output, options);
+            }
+            catch (Exception ex) { error = ex; }
+        });
         switch (error)
         {
             case null: break;

@@ -343,51 +343,47 @@ internal sealed unsafe class Dispatcher
         CompiledEntry? entry = null;
         Exception? error = null;
         var warnings = new List<string>();
-        nint ts = Py.PyEval_SaveThread();
-        ForkGate.Enter();
-        try
+        ForkGate.RunWithoutGil(() =>
         {
-            lock (_compileLock)
+            try
             {
-                var keyBytes = new List<byte>();
-                if (knownKey == null) foreach (var t in types) Boxing.AppendKeyOf(t, keyBytes);
-                var key = knownKey ?? keyBytes.ToArray();
-                entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key));
-                if (entry == null)
+                lock (_compileLock)
                 {
-                    var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
-                    // Functions passed as arguments are not in the disk cache: their own globals are not among the
-                    // dependencies an entry records.
-                    var cacheKey = CacheDir == null || types.Any(FunctionArgs.Holds) ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
-                    entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn, warnings);
+                    var keyBytes = new List<byte>();
+                    if (knownKey == null) foreach (var t in types) Boxing.AppendKeyOf(t, keyBytes);
+                    var key = knownKey ?? keyBytes.ToArray();
+                    entry = Entries.FirstOrDefault(e => e.Key.AsSpan().SequenceEqual(key));
                     if (entry == null)
                     {
-                        var f = Host.Compile(types, options, sharedObject: cacheKey != null);
-                        var ret = declaredReturn ?? f.ReturnType;
-                        if (f.ReturnType is FunctionType or BuiltinType && FunctionArgs.ObjectOf(f.ReturnType) == 0)
-                            throw new ArgumentException($"{QualName}() returns the function {f.ReturnType.Name}, which compiled code cannot give to " +
-                                "Python (it returns only functions passed in as arguments)");
-                        entry = new CompiledEntry
+                        var options = new CodegenOptions(FastMath: FastMath, BoundsCheck: BoundsCheck, NumPyErrorModel: NumPyErrorModel);
+                        // Functions passed as arguments are not in the disk cache: their own globals are not among the
+                        // dependencies an entry records.
+                        var cacheKey = CacheDir == null || types.Any(FunctionArgs.Holds) ? null : DiskCache.KeyFor(this, key, options, declaredReturn);
+                        entry = cacheKey == null ? null : DiskCache.TryLoad(this, cacheKey, key, types, declaredReturn, warnings);
+                        if (entry == null)
                         {
-                            Key = key, ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,
-                            LlvmIr = f.LlvmIr, TypedIr = () => HostFunction.TypedIr(f), CompileTime = f.CompileTime,
-                            Args = new ValueLayout(types),
-                            ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
-                            Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
-                        };
-                        if (cacheKey != null) DiskCache.Store(this, cacheKey, f, warnings);
+                            var f = Host.Compile(types, options, sharedObject: cacheKey != null);
+                            var ret = declaredReturn ?? f.ReturnType;
+                            if (f.ReturnType is FunctionType or BuiltinType && FunctionArgs.ObjectOf(f.ReturnType) == 0)
+                                throw new ArgumentException($"{QualName}() returns the function {f.ReturnType.Name}, which compiled code cannot give to " +
+                                    "Python (it returns only functions passed in as arguments)");
+                            entry = new CompiledEntry
+                            {
+                                Key = key, ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,
+                                LlvmIr = f.LlvmIr, TypedIr = () => HostFunction.TypedIr(f), CompileTime = f.CompileTime,
+                                Args = new ValueLayout(types),
+                                ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
+                                Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,
+                            };
+                            if (cacheKey != null) DiskCache.Store(this, cacheKey, f, warnings);
+                        }
+                        entry.Prepare();
+                        Entries = Entries.Append(entry).ToArray();
                     }
-                    entry.Prepare();
-                    Entries = Entries.Append(entry).ToArray();
                 }
             }
-        }
-        catch (Exception ex) { error = ex; }
-        finally
-        {
-            ForkGate.Exit();
-            Py.PyEval_RestoreThread(ts);
-        }
+            catch (Exception ex) { error = ex; }
+        });
         if (error != null) { Bridge.RaiseCompileError(error); return null; }
         foreach (var w in warnings)
             if (!Bridge.CacheWarning(w)) return null;   // warnings turned into errors (-W error) raise

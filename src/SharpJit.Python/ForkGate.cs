@@ -10,11 +10,29 @@ internal static class ForkGate
 {
     private static readonly object Sync = new();
     private static int _active;
-    private static bool _forking, _held;
+    private static bool _forking, _held, _noCollection;
+
+    /// <summary>What other threads may allocate between the fork's preparation and the fork itself (a waiter entering
+    /// the gate's lock) without starting a collection.</summary>
+    private const long AllocationBudgetAcrossFork = 4L << 20;
     [ThreadStatic] private static int _depth;   // compilations this thread is inside (nested: never waits)
 
+    /// <summary>Runs work (a compilation, an export, a bitcode load: anything that uses LLVM) with the GIL released and
+    /// inside the gate. Exceptions come back as thrown, with the GIL held again.</summary>
+    public static void RunWithoutGil(Action work)
+    {
+        nint ts = Py.PyEval_SaveThread();
+        Enter();
+        try { work(); }
+        finally
+        {
+            Exit();
+            Py.PyEval_RestoreThread(ts);
+        }
+    }
+
     /// <summary>Before a compilation (GIL released): waits while a fork is in progress.</summary>
-    public static void Enter()
+    private static void Enter()
     {
         lock (Sync)
         {
@@ -24,7 +42,7 @@ internal static class ForkGate
         }
     }
 
-    public static void Exit()
+    private static void Exit()
     {
         lock (Sync)
         {
@@ -46,6 +64,11 @@ internal static class ForkGate
             // Other threads' compilations finish first; one this thread is inside (Python code it ran forks) goes on
             // in the child, where this thread exists.
             while (_active > _depth) Monitor.Wait(Sync);
+            // A collection started by another thread (a compilation waiting at the gate allocates) must neither be in
+            // progress at the fork nor start before it: the child would inherit one that no thread finishes, and its
+            // first call into the runtime would wait for it forever.
+            try { _noCollection = GC.TryStartNoGCRegion(AllocationBudgetAcrossFork); }
+            catch (InvalidOperationException) { _noCollection = false; }
         }
         finally { Py.PyEval_RestoreThread(ts); }
     }
@@ -54,6 +77,12 @@ internal static class ForkGate
     public static void AfterFork()
     {
         if (!_held) return;
+        if (_noCollection)
+        {
+            _noCollection = false;
+            // The region ends by itself when more than the budget was allocated (or something collected); then it throws.
+            try { GC.EndNoGCRegion(); } catch (InvalidOperationException) { }
+        }
         _forking = false;
         _held = false;
         Monitor.PulseAll(Sync);
