@@ -3,4 +3,5 @@ def tail(t, k):
     return t[k:]
 
 
-print(tail((1, 2, 3), 1))
+for i in range(2):
+    print(tail((1, 2, 3), i))

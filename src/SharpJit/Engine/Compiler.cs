@@ -23,10 +23,11 @@ public static class Pipeline
         string? stopAfter = null) =>
         Guard(module.Source, () =>
         {
-            var ti = new TypeInference(module);
-            ti.AdoptInstances(argTypes);
-            var entry = ti.Request(fn, argTypes);
-            ti.Solve();
+            var (ti, entry) = TypeInference.Solved(module, ti =>
+            {
+                ti.AdoptInstances(argTypes);
+                return ti.Request(fn, argTypes);
+            });
             Passes.PassList.Run(ti, stopAfter);
             return (ti, entry);
         });

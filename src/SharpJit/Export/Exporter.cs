@@ -88,16 +88,12 @@ public static unsafe class Exporter
         var inferences = new List<(TypeInference Types, List<(ExportRequest Request, Specialization Spec)> Entries)>();
         foreach (var group in units.GroupBy(u => u.Module))
         {
-            var ti = new TypeInference(group.Key);
-            var list = new List<(ExportRequest, Specialization)>();
             foreach (var u in group)
-            {
-                var r = u.Request;
-                if (u.Function.Params.Count != r.Signature.Args.Length)
-                    throw new ArgumentException($"{r.Name}() takes {u.Function.Params.Count} arguments but the signature {r.Signature} has {r.Signature.Args.Length}");
-                list.Add((r, Pipeline.Guard(group.Key.Source, () => ti.Request(u.Function, r.Signature.Args))));
-            }
-            Pipeline.Guard(group.Key.Source, () => { ti.Solve(); Passes.PassList.Run(ti); return 0; });
+                if (u.Function.Params.Count != u.Request.Signature.Args.Length)
+                    throw new ArgumentException($"{u.Request.Name}() takes {u.Function.Params.Count} arguments but the signature {u.Request.Signature} has {u.Request.Signature.Args.Length}");
+            var (ti, list) = Pipeline.Guard(group.Key.Source, () => TypeInference.Solved(group.Key,
+                ti => group.Select(u => (u.Request, ti.Request(u.Function, u.Request.Signature.Args))).ToList()));
+            Pipeline.Guard(group.Key.Source, () => { Passes.PassList.Run(ti); return 0; });
             inferences.Add((ti, list));
         }
         var entries = inferences.SelectMany(i => i.Entries).ToList();

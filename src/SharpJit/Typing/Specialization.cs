@@ -36,6 +36,8 @@ public sealed class Specialization
     public readonly HashSet<Specialization> Callers = new();
     /// <summary>Module global variables this function reads: re-inferred when their type grows.</summary>
     public readonly HashSet<string> GlobalsRead = new();
+    /// <summary>The calls of this specialisation seen while typing (the function they are in: null for the roots' requests).</summary>
+    public readonly Dictionary<IR.Instr, (Specialization? Caller, ArgBinding Binding)> Sites = new();
     /// <summary>For library code: the user's call that led here, where its typing errors are reported.</summary>
     public (Value Site, ModuleInfo Module)? CallSite;
 

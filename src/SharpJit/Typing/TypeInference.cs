@@ -29,11 +29,82 @@ public sealed class TypeInference
     public IEnumerable<Specialization> Specializations => _specs.Values;
     public IReadOnlyDictionary<string, SjType> GlobalTypes => _globalTypes;
 
-    public TypeInference(ModuleInfo module, Func<FunctionInfo, IrFunction>? bind = null)
+    /// <summary>Functions specialised on the literal int, bool and str arguments of each call (found by
+    /// <see cref="Solved{T}"/>: their typing needed a constant that a caller passes).</summary>
+    private readonly IReadOnlySet<FunctionInfo> _literalParams;
+
+    public TypeInference(ModuleInfo module, Func<FunctionInfo, IrFunction>? bind = null, IReadOnlySet<FunctionInfo>? literalParams = null)
     {
         Module = module;
+        _literalParams = literalParams ?? new HashSet<FunctionInfo>();
         _bind = bind ?? Binder.Bind;
     }
+
+    /// <summary>
+    /// Infers types with request(ti) as the roots. Where typing a function fails and a caller passes a constant for one
+    /// of its parameters (directly, or through its own parameters), inference runs again with those functions
+    /// specialised on their literal arguments, so <c>def total(a, ax): return a.sum(axis=ax)</c> called as
+    /// <c>total(a, 1)</c> compiles, as in Numba. Each retry adds a function, so this ends; code that types without
+    /// constants is never specialised on them.
+    /// </summary>
+    public static (TypeInference Types, T Roots) Solved<T>(ModuleInfo module, Func<TypeInference, T> request)
+    {
+        var literalParams = new HashSet<FunctionInfo>();
+        while (true)
+        {
+            var ti = new TypeInference(module, literalParams: literalParams);
+            var roots = request(ti);
+            try
+            {
+                ti.Solve();
+                return (ti, roots);
+            }
+            catch (LiteralRetry retry) { literalParams.UnionWith(retry.Functions); }
+        }
+    }
+
+    /// <summary>Typing failed where literal arguments may help: run inference again with these functions specialised on them.</summary>
+    private sealed class LiteralRetry(IReadOnlySet<FunctionInfo> functions) : Exception
+    {
+        public IReadOnlySet<FunctionInfo> Functions { get; } = functions;
+    }
+
+    /// <summary>Functions not yet specialised on literals that would receive one if they were, on a path of calls
+    /// into <paramref name="failing"/>: it when a call passes it a constant, and callers that pass on their own
+    /// parameters, when their callers pass constants.</summary>
+    private HashSet<FunctionInfo> LiteralDemand(Specialization failing)
+    {
+        var demand = new HashSet<FunctionInfo>();
+        var visiting = new HashSet<(Specialization, int)>();
+        // Whether a call passes parameter p of callee a constant, once the callers on the way (added to demand) are
+        // specialised on theirs.
+        bool Receives(Specialization callee, int p)
+        {
+            if (!visiting.Add((callee, p))) return false;
+            bool any = false;
+            foreach (var (call, site) in callee.Sites)
+            {
+                int a = site.Binding.ArgIndexForParam[p];
+                if (a < 0 || 1 + a >= call.Args.Length) continue;
+                var arg = call.Args[1 + a];
+                if (LiteralOf(arg) is long or bool or string) any = true;
+                else if (Underlying(arg) is Instr { Op: Op.Param, Data: int index } && site.Caller is { } caller
+                         && index - (caller.ArgTypes.Length - caller.Function.Params.Count) is var q and >= 0 && Receives(caller, q))
+                {
+                    any = true;
+                    demand.Add(caller.Function);
+                }
+            }
+            return any;
+        }
+        for (int p = 0; p < failing.Function.Params.Count; p++)
+            if (Receives(failing, p)) demand.Add(failing.Function);
+        demand.ExceptWith(_literalParams);
+        return demand;
+    }
+
+    /// <summary>v, seen through narrowing (a parameter checked against None is still that parameter).</summary>
+    private static Value Underlying(Value v) => v is Instr { Op: Op.Narrow } n && n.Args[0].Type is not OptionalType ? Underlying(n.Args[0]) : v;
 
     private static string Key(IEnumerable<SjType> types) => string.Join("|", types.Select(t => t.Name));
 
@@ -82,7 +153,11 @@ public sealed class TypeInference
                 var s = _work.Dequeue();
                 _queued.Remove(s);
                 var before = s.ReturnType;
-                InferFunction(s);
+                try { InferFunction(s); }
+                catch (CompileError e) when (e.Kind == ErrorKind.TypingError && s.Sites.Count > 0 && LiteralDemand(s) is { Count: > 0 } demand)
+                {
+                    throw new LiteralRetry(demand);
+                }
                 if (s.ReturnType != before) foreach (var c in s.Callers) Enqueue(c);
             }
             // A function that never returns normally (it always raises, or recurses without a base case) returns
@@ -798,7 +873,9 @@ public sealed class TypeInference
                 var binding = BindArguments(i, ft.Function, shape, args);
                 SjType Normalise(SjType t) => ft.Function.AcceptsNarrow ? t : TypeOps.Canonical(t);
                 var types = ft.Captures.Concat(ParamTypes(ft.Function, binding, a => Normalise(args[a].Type))).ToList();
-                var target = Request(ft.Function, types, ft.Function.Module.IsLibrary ? LiteralArguments(ft, binding, args) : null);
+                bool ints = _literalParams.Contains(ft.Function);
+                var target = Request(ft.Function, types, ft.Function.Module.IsLibrary || ints ? LiteralArguments(ft, binding, args, ints) : null);
+                target.Sites[i] = (_current, binding);
                 NoteCallSite(target, i);
                 if (_current != null) target.Callers.Add(_current);
                 i.Resolved = new ResolvedUserCall(target, binding);
@@ -1098,12 +1175,13 @@ public sealed class TypeInference
     }
 
     /// <summary>Library functions are specialised on arguments that are literal bools and strings (flags and names
-    /// that select code, as <c>_extreme(items, True, "min")</c> does).</summary>
-    private static object?[] LiteralArguments(FunctionType ft, ArgBinding binding, Value[] args)
+    /// that select code, as <c>_extreme(items, True, "min")</c> does); functions whose typing needs constants on literal
+    /// ints too (<paramref name="ints"/>).</summary>
+    private static object?[] LiteralArguments(FunctionType ft, ArgBinding binding, Value[] args, bool ints)
     {
         var literals = new object?[ft.Captures.Length + ft.Function.Params.Count];
         for (int p = 0; p < ft.Function.Params.Count; p++)
-            if (binding.ArgIndexForParam[p] >= 0 && LiteralOf(args[binding.ArgIndexForParam[p]]) is bool or string)
+            if (binding.ArgIndexForParam[p] >= 0 && LiteralOf(args[binding.ArgIndexForParam[p]]) is bool or string or long && (ints || LiteralOf(args[binding.ArgIndexForParam[p]]) is not long))
                 literals[ft.Captures.Length + p] = LiteralOf(args[binding.ArgIndexForParam[p]]);
         return literals;
     }
