@@ -9,7 +9,7 @@ import cmath
 import sys
 import types
 
-from . import errors
+from . import errors, _sharpjit
 
 _SUPPORTED_MODULES = ("math", "cmath", "numpy", "numpy.linalg", "operator")
 
@@ -50,7 +50,7 @@ def _numpy_member_name(v):
 
 
 # NumPy's scalar types narrower than Python's numbers: compiled code keeps them (float16 and longdouble it lacks).
-_NARROW_SCALARS = ("int8", "int16", "int32", "uint8", "uint16", "uint32", "uint64", "float32", "complex64")
+_NARROW_SCALARS = _sharpjit.dtypes[4:]
 
 
 def classify(value):
@@ -164,8 +164,7 @@ def resolve_attr(module, name):
         return None
 
 
-_ARRAY_DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-                 "float32", "float64", "complex64", "complex128"}
+_ARRAY_DTYPES = frozenset(_sharpjit.dtypes)
 
 
 def typeof(dispatcher, value, position, argument=None):
@@ -196,7 +195,7 @@ def _typeof(dispatcher, value, position):
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic):
         name = value.dtype.name
-        if name in _NARROW_SCALARS or name in ("bool", "int64", "float64", "complex128"):
+        if name in _ARRAY_DTYPES:
             return name
     if isinstance(value, bool):
         return "bool"

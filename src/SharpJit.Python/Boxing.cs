@@ -26,12 +26,9 @@ internal static unsafe class Boxing
     public const byte FrozenSetCode = 27;
 
     /// <summary>The key byte of each scalar type: Python's four, then NumPy's narrow types from 7.</summary>
-    private static readonly Dictionary<ScalarType, byte> ScalarCodes = new()
-    {
-        [ScalarType.Bool] = Bool, [ScalarType.Int64] = Int, [ScalarType.Float64] = Float, [ScalarType.Complex128] = Complex,
-        [ScalarType.Int8] = 7, [ScalarType.Int16] = 8, [ScalarType.Int32] = 9, [ScalarType.UInt8] = 10, [ScalarType.UInt16] = 11,
-        [ScalarType.UInt32] = 12, [ScalarType.UInt64] = 13, [ScalarType.Float32] = 14, [ScalarType.Complex64] = 15,
-    };
+    private static readonly Dictionary<ScalarType, byte> ScalarCodes = ScalarType.All.Where(t => !t.IsCanonical)
+        .Select((t, k) => (t, (byte)(7 + k))).Concat([(ScalarType.Bool, Bool), (ScalarType.Int64, Int), (ScalarType.Float64, Float), (ScalarType.Complex128, Complex)])
+        .ToDictionary(p => p.Item1, p => p.Item2);
     private static readonly Dictionary<byte, ScalarType> ScalarOfCode = ScalarCodes.ToDictionary(p => p.Value, p => p.Key);
     public const int MaxKey = 256;
 

@@ -39,6 +39,11 @@ internal static unsafe class Module
             TypedList.Create();
             if (DispatcherType.Type == 0 || Py.PyModule_AddObjectRef(module, "Dispatcher", DispatcherType.Type) < 0
                 || TypedList.Type == 0 || Py.PyModule_AddObjectRef(module, "TypedList", TypedList.Type) < 0) { Py.Py_DecRef(module); return 0; }
+            // The scalar dtypes compiled code has, Python's four first: the Python side's one list of them.
+            nint dtypes = Py.Tuple(Typing.ScalarType.All.Select(t => Py.Str(t.Name)).ToArray());
+            int added = dtypes == 0 ? -1 : Py.PyModule_AddObjectRef(module, "dtypes", dtypes);
+            Py.Py_DecRef(dtypes);
+            if (added < 0) { Py.Py_DecRef(module); return 0; }
             return module;
         }
         catch (Exception ex)

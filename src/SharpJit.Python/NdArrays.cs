@@ -24,14 +24,6 @@ internal static unsafe class NdArrays
     private const int ByteOrderOffset = 26, TypeNumOffset = 28;
     private const int CContiguous = 0x1, FContiguous = 0x2, Aligned = 0x100, Writeable = 0x400;
 
-    /// <summary>NumPy's type numbers (Linux x86-64) to compiled dtypes; null where compiled code has no such type.</summary>
-    private static readonly ScalarType?[] ByTypeNum =
-    {
-        ScalarType.Bool, ScalarType.Int8, ScalarType.UInt8, ScalarType.Int16, ScalarType.UInt16, ScalarType.Int32, ScalarType.UInt32,
-        ScalarType.Int64, ScalarType.UInt64, ScalarType.Int64, ScalarType.UInt64, ScalarType.Float32, ScalarType.Float64, null,
-        ScalarType.Complex64, ScalarType.Complex128,
-    };
-
     public static bool IsArray(nint type) => type == NdArrayType && type != 0 || NdArrayType != 0 && Py.PyType_IsSubtype(type, NdArrayType) != 0;
 
     /// <summary>The array's dtype, or null when compiled code cannot take it (byte order, dtype, alignment).</summary>
@@ -40,9 +32,9 @@ internal static unsafe class NdArrays
         nint descr = *(nint*)(o + DescrOffset);
         int typeNum = *(int*)(descr + TypeNumOffset);
         byte order = *(byte*)(descr + ByteOrderOffset);
-        if (order == (byte)'>' || typeNum < 0 || typeNum >= ByTypeNum.Length) return null;
+        if (order == (byte)'>') return null;
         if ((*(int*)(o + FlagsOffset) & Aligned) == 0) return null;
-        return ByTypeNum[typeNum];
+        return ScalarType.ByTypeNum(typeNum);
     }
 
     /// <summary>Appends an array's key: code, dtype code, ndim, layout and readonly bits. False for arrays compiled
@@ -145,7 +137,7 @@ internal static unsafe class NdArrays
     }
 
     /// <summary>NumPy's type number for a dtype (Linux x86-64: int64 is NPY_LONG).</summary>
-    private static int TypeNum(ScalarType t) => Array.IndexOf(ByTypeNum, t);
+    private static int TypeNum(ScalarType t) => t.TypeNums[0];
 
     /// <summary>Whether an ndarray argument is exactly the array value (same memory, dtype, shape and strides).</summary>
     private static bool SameArray(nint o, byte* data, ArrayType t, long* shape, long* strides)
@@ -232,12 +224,7 @@ internal static unsafe class ArrayOwnerType
         lock (Formats)
         {
             if (Formats.TryGetValue(t, out var f)) return f;
-            string s = t.Name switch
-            {
-                "bool" => "?", "int8" => "b", "uint8" => "B", "int16" => "h", "uint16" => "H", "int32" => "i", "uint32" => "I",
-                "int64" => "l", "uint64" => "L", "float32" => "f", "float64" => "d", "complex64" => "Zf", _ => "Zd",
-            };
-            return Formats[t] = (nint)DispatcherType.Utf8(s);
+            return Formats[t] = (nint)DispatcherType.Utf8(t.BufferFormat);
         }
     }
 

@@ -101,12 +101,7 @@ public sealed unsafe class NDArray : IDisposable
     }
 
     private static ScalarType DtypeOf(Type t) =>
-        t == typeof(double) ? ScalarType.Float64 : t == typeof(float) ? ScalarType.Float32 : t == typeof(long) ? ScalarType.Int64
-        : t == typeof(int) ? ScalarType.Int32 : t == typeof(short) ? ScalarType.Int16 : t == typeof(sbyte) ? ScalarType.Int8
-        : t == typeof(ulong) ? ScalarType.UInt64 : t == typeof(uint) ? ScalarType.UInt32 : t == typeof(ushort) ? ScalarType.UInt16
-        : t == typeof(byte) ? ScalarType.UInt8 : t == typeof(bool) ? ScalarType.Bool
-        : t == typeof(System.Numerics.Complex) ? ScalarType.Complex128
-        : throw new ArgumentException($"arrays of {t.Name} cannot be passed to compiled code");
+        ScalarType.ByNetType(t) ?? throw new ArgumentException($"arrays of {t.Name} cannot be passed to compiled code");
 
     /// <summary>Writes the array value compiled code receives: borrowed (a null meminfo), data, shape, strides.</summary>
     internal void WriteValue(byte* p)

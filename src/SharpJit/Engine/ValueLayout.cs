@@ -235,13 +235,8 @@ public sealed unsafe class ValueLayout
     /// <summary>The compile-time type of a .NET argument value.</summary>
     public static SjType TypeOf(object? v) => v switch
     {
-        bool => ScalarType.Bool,
-        long => ScalarType.Int64,
-        int => ScalarType.Int32, short => ScalarType.Int16, sbyte => ScalarType.Int8,
-        byte => ScalarType.UInt8, ushort => ScalarType.UInt16, uint => ScalarType.UInt32, ulong => ScalarType.UInt64,
-        double => ScalarType.Float64, float => ScalarType.Float32,
-        Complex => ScalarType.Complex128,
         null => SimpleType.None,
+        _ when ScalarType.ByNetType(v.GetType()) is { } scalar => scalar,
         object?[] items => new TupleType(items.Select(TypeOf)),
         NDArray a => a.Type,
         CFunctionPointer f => new FunctionPointerType(f.Signature),

@@ -464,22 +464,7 @@ public static unsafe partial class Builtins
         _ => null,
     };
 
-    private static ScalarType? DtypeByName(string name)
-    {
-        if (ScalarType.ByName(name) is { } s) return s;
-        foreach (var (type, names) in NpNarrowTypes) if (names.Contains(name)) return type;
-        return name switch
-        {
-            "float" or "float_" or "double" or "f8" or "d" => ScalarType.Float64,
-            "int" or "int_" or "intp" or "longlong" or "i8" or "l" or "q" => ScalarType.Int64,
-            "bool" or "bool_" or "?" or "b1" => ScalarType.Bool,
-            "complex" or "complex_" or "cdouble" or "c16" or "D" => ScalarType.Complex128,
-            "f4" or "f" => ScalarType.Float32, "c8" or "F" => ScalarType.Complex64,
-            "i4" or "i" => ScalarType.Int32, "i2" or "h" => ScalarType.Int16, "i1" or "b" => ScalarType.Int8,
-            "u8" or "L" or "Q" => ScalarType.UInt64, "u4" or "I" => ScalarType.UInt32, "u2" or "H" => ScalarType.UInt16, "u1" or "B" => ScalarType.UInt8,
-            _ => null,
-        };
-    }
+    private static ScalarType? DtypeByName(string name) => ScalarType.ByDtypeName(name);
 
     /// <summary>The dtype= argument (or the positional one at <paramref name="position"/>), else the fallback.</summary>
     private static ScalarType DtypeArg(CallTypingContext c, string fn, ScalarType fallback, int position = -1)

@@ -55,15 +55,9 @@ public static unsafe partial class Builtins
         "float16", "half", "longdouble", "longfloat", "float128", "complex256", "clongdouble", "clongfloat", "longcomplex",
     };
 
-    /// <summary>NumPy's narrower scalar types and their aliases (the 64-bit ones are int(), float(), complex()).</summary>
+    /// <summary>NumPy's narrower scalar types and their names (the 64-bit ones are int(), float(), complex()).</summary>
     private static readonly (ScalarType Type, string[] Names)[] NpNarrowTypes =
-    {
-        (ScalarType.Int8, new[] { "int8", "byte" }), (ScalarType.Int16, new[] { "int16", "short" }),
-        (ScalarType.Int32, new[] { "int32", "intc" }), (ScalarType.UInt8, new[] { "uint8", "ubyte" }),
-        (ScalarType.UInt16, new[] { "uint16", "ushort" }), (ScalarType.UInt32, new[] { "uint32", "uintc" }),
-        (ScalarType.UInt64, new[] { "uint64", "uint", "uintp", "ulonglong" }), (ScalarType.Float32, new[] { "float32", "single" }),
-        (ScalarType.Complex64, new[] { "complex64", "csingle", "singlecomplex" }),
-    };
+        ScalarType.All.Where(t => !t.IsCanonical).Select(t => (t, t.NumPyAttributes.ToArray())).ToArray();
 
     /// <summary>The complex loops that call NumPyMath (ids for sj_np_complex1 are indexes here).</summary>
     public static readonly string[] NumPyComplexUnary =
@@ -221,15 +215,15 @@ public static unsafe partial class Builtins
     private static void RegisterNumPyCasts()
     {
         // np.float64 and np.bool_ convert exactly as float() and bool() do (same errors, same results).
-        foreach (var (core, aliases) in new[] { ("float", new[] { "float64", "float_", "double" }), ("bool", new[] { "bool_" }) })
-            foreach (var name in aliases)
+        foreach (var (core, type) in new[] { ("float", ScalarType.Float64), ("bool", ScalarType.Bool) })
+            foreach (var name in type.NumPyAttributes)
             {
                 var f = Get(core);
                 Registry["numpy." + name] = new LibFunc("numpy." + name, f.Type, f.Lower, f.MayRaise) { AcceptsNarrow = f.AcceptsNarrow };
             }
 
         var complexCast = Get("complex");
-        foreach (var name in new[] { "complex128", "complex_", "cdouble" })
+        foreach (var name in ScalarType.Complex128.NumPyAttributes)
             Add("numpy." + name, c =>
             {
                 if (c.Keywords.Count > 0 || c.Positional.Length > 1)
@@ -252,7 +246,7 @@ public static unsafe partial class Builtins
                 neverRaises: true, acceptsNarrow: true);
 
         // np.int64(x) is int(x) stored in a C long: a float beyond int64 raises instead of wrapping.
-        foreach (var name in new[] { "int64", "int_", "intp", "longlong" })
+        foreach (var name in ScalarType.Int64.NumPyAttributes)
             Add("numpy." + name, Get("int").Type, c =>
             {
                 if (c.Args.Length == 0) return c.E.M.ConstI64(0);

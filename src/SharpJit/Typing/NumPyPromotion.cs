@@ -184,21 +184,10 @@ public static partial class NumPyPromotion
         return ops;
     }
 
-    private static char CodeOf(ScalarType t) => t.Name switch
-    {
-        "bool" => '?', "int8" => 'b', "uint8" => 'B', "int16" => 'h', "uint16" => 'H', "int32" => 'i', "uint32" => 'I',
-        "int64" => 'l', "uint64" => 'L', "float32" => 'f', "float64" => 'd', "complex64" => 'F', "complex128" => 'D',
-        _ => throw new ArgumentException($"no NumPy typecode for {t}"),
-    };
+    private static char CodeOf(ScalarType t) => t.TypeChars[0];
 
     /// <summary>The ScalarType of a typecode, or null for the ones compiled code lacks (half, longdouble, object …).</summary>
-    private static ScalarType? TypeOf(char code) => code switch
-    {
-        '?' => ScalarType.Bool, 'b' => ScalarType.Int8, 'B' => ScalarType.UInt8, 'h' => ScalarType.Int16,
-        'H' => ScalarType.UInt16, 'i' => ScalarType.Int32, 'I' => ScalarType.UInt32, 'l' or 'q' => ScalarType.Int64,
-        'L' or 'Q' => ScalarType.UInt64, 'f' => ScalarType.Float32, 'd' => ScalarType.Float64,
-        'F' => ScalarType.Complex64, 'D' => ScalarType.Complex128, _ => null,
-    };
+    private static ScalarType? TypeOf(char code) => ScalarType.ByTypeChar(code);
 
     /// <summary>The scalar operand with its value in its type's domain, or null for an int that makes an object array.</summary>
     private static Op? ScalarOp(Operand s)

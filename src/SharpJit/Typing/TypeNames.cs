@@ -5,22 +5,18 @@ namespace SharpJit.Typing;
 /// <summary>Type names as users write them in signatures (Numba's spelling): "float64(int64, UniTuple(float64, 3))".</summary>
 public static class TypeNames
 {
-    private static readonly Dictionary<string, SjType> Scalars = new()
-    {
-        ["bool"] = ScalarType.Bool, ["boolean"] = ScalarType.Bool, ["b1"] = ScalarType.Bool, ["bool_"] = ScalarType.Bool,
-        ["int64"] = ScalarType.Int64, ["i8"] = ScalarType.Int64, ["int"] = ScalarType.Int64, ["int_"] = ScalarType.Int64,
-        ["intp"] = ScalarType.Int64,
-        ["float64"] = ScalarType.Float64, ["f8"] = ScalarType.Float64, ["float"] = ScalarType.Float64, ["double"] = ScalarType.Float64,
-        ["float_"] = ScalarType.Float64,
-        ["complex128"] = ScalarType.Complex128, ["c16"] = ScalarType.Complex128, ["complex"] = ScalarType.Complex128,
-        ["int8"] = ScalarType.Int8, ["i1"] = ScalarType.Int8, ["int16"] = ScalarType.Int16, ["i2"] = ScalarType.Int16,
-        ["int32"] = ScalarType.Int32, ["i4"] = ScalarType.Int32, ["intc"] = ScalarType.Int32,
-        ["uint8"] = ScalarType.UInt8, ["u1"] = ScalarType.UInt8, ["uint16"] = ScalarType.UInt16, ["u2"] = ScalarType.UInt16,
-        ["uint32"] = ScalarType.UInt32, ["u4"] = ScalarType.UInt32, ["uint64"] = ScalarType.UInt64, ["u8"] = ScalarType.UInt64,
-        ["uintp"] = ScalarType.UInt64, ["float32"] = ScalarType.Float32, ["f4"] = ScalarType.Float32, ["single"] = ScalarType.Float32,
-        ["complex64"] = ScalarType.Complex64, ["c8"] = ScalarType.Complex64, ["csingle"] = ScalarType.Complex64,
-        ["str"] = SimpleType.Str, ["none"] = SimpleType.None, ["None"] = SimpleType.None, ["void"] = SimpleType.None,
-    };
+    /// <summary>Numba's other spellings of scalar types (beside each type's name and array-interface code, "f8").</summary>
+    private static readonly (string Name, SjType Type)[] NumbaAliases =
+    [
+        ("boolean", ScalarType.Bool), ("bool_", ScalarType.Bool), ("int", ScalarType.Int64), ("int_", ScalarType.Int64),
+        ("intp", ScalarType.Int64), ("float", ScalarType.Float64), ("double", ScalarType.Float64), ("float_", ScalarType.Float64),
+        ("complex", ScalarType.Complex128), ("intc", ScalarType.Int32), ("uintp", ScalarType.UInt64),
+        ("single", ScalarType.Float32), ("csingle", ScalarType.Complex64),
+        ("str", SimpleType.Str), ("none", SimpleType.None), ("None", SimpleType.None), ("void", SimpleType.None),
+    ];
+
+    private static readonly Dictionary<string, SjType> Scalars =
+        ScalarType.All.SelectMany(t => new[] { (t.Name, (SjType)t), (t.ProtocolCode, t) }).Concat(NumbaAliases).ToDictionary(p => p.Item1, p => p.Item2);
 
     /// <summary>Parses "ret(arg, ...)" or "(arg, ...)"; the return type is null when not given.</summary>
     public static (SjType? Return, SjType[] Args) ParseSignature(string text)

@@ -32,29 +32,62 @@ public sealed class ScalarType : SjType
     /// <summary>Storage width in bits (bool: 1; complex: both parts).</summary>
     public int Bits { get; }
     private readonly string _name;
-    private ScalarType(string name, ScalarKind kind, int bits)
+    /// <summary>NumPy's one-letter type codes, the first its own (int64: "lq", C long then long long).</summary>
+    public string TypeChars { get; }
+    /// <summary>NumPy's type numbers for this type on Linux x86-64 (int64 is both NPY_LONG and NPY_LONGLONG).</summary>
+    public IReadOnlyList<int> TypeNums { get; }
+    /// <summary>NumPy's other names of this type, attributes of the numpy module (np.double, np.intc ...).</summary>
+    public IReadOnlyList<string> NumPyAliases { get; }
+    /// <summary>The .NET type of its values at the .NET API (null: none, complex64).</summary>
+    public Type? NetType { get; }
+    private ScalarType(string name, ScalarKind kind, int bits, string typeChars, int[] typeNums, string[] numpyAliases, Type? netType)
     {
-        _name = name; Kind = kind; Bits = bits;
+        _name = name; Kind = kind; Bits = bits; TypeChars = typeChars; TypeNums = typeNums; NumPyAliases = numpyAliases; NetType = netType;
         Rank = kind switch { ScalarKind.Bool => 0, ScalarKind.Int or ScalarKind.UInt => 1, ScalarKind.Float => 2, _ => 3 };
     }
     public override string Name => _name;
-    public static readonly ScalarType Bool = new("bool", ScalarKind.Bool, 1);
-    public static readonly ScalarType Int64 = new("int64", ScalarKind.Int, 64);
-    public static readonly ScalarType Float64 = new("float64", ScalarKind.Float, 64);
-    public static readonly ScalarType Complex128 = new("complex128", ScalarKind.Complex, 128);
-    public static readonly ScalarType Int8 = new("int8", ScalarKind.Int, 8);
-    public static readonly ScalarType Int16 = new("int16", ScalarKind.Int, 16);
-    public static readonly ScalarType Int32 = new("int32", ScalarKind.Int, 32);
-    public static readonly ScalarType UInt8 = new("uint8", ScalarKind.UInt, 8);
-    public static readonly ScalarType UInt16 = new("uint16", ScalarKind.UInt, 16);
-    public static readonly ScalarType UInt32 = new("uint32", ScalarKind.UInt, 32);
-    public static readonly ScalarType UInt64 = new("uint64", ScalarKind.UInt, 64);
-    public static readonly ScalarType Float32 = new("float32", ScalarKind.Float, 32);
-    public static readonly ScalarType Complex64 = new("complex64", ScalarKind.Complex, 64);
+    // The dtype list: every fact about a dtype that code elsewhere needs is here (names, codes, type numbers).
+    public static readonly ScalarType Bool = new("bool", ScalarKind.Bool, 1, "?", [0], ["bool_"], typeof(bool));
+    public static readonly ScalarType Int64 = new("int64", ScalarKind.Int, 64, "lq", [7, 9], ["int_", "intp", "longlong"], typeof(long));
+    public static readonly ScalarType Float64 = new("float64", ScalarKind.Float, 64, "d", [12], ["float_", "double"], typeof(double));
+    public static readonly ScalarType Complex128 = new("complex128", ScalarKind.Complex, 128, "D", [15], ["complex_", "cdouble"], typeof(System.Numerics.Complex));
+    public static readonly ScalarType Int8 = new("int8", ScalarKind.Int, 8, "b", [1], ["byte"], typeof(sbyte));
+    public static readonly ScalarType Int16 = new("int16", ScalarKind.Int, 16, "h", [3], ["short"], typeof(short));
+    public static readonly ScalarType Int32 = new("int32", ScalarKind.Int, 32, "i", [5], ["intc"], typeof(int));
+    public static readonly ScalarType UInt8 = new("uint8", ScalarKind.UInt, 8, "B", [2], ["ubyte"], typeof(byte));
+    public static readonly ScalarType UInt16 = new("uint16", ScalarKind.UInt, 16, "H", [4], ["ushort"], typeof(ushort));
+    public static readonly ScalarType UInt32 = new("uint32", ScalarKind.UInt, 32, "I", [6], ["uintc"], typeof(uint));
+    public static readonly ScalarType UInt64 = new("uint64", ScalarKind.UInt, 64, "LQ", [8, 10], ["uint", "uintp", "ulonglong"], typeof(ulong));
+    public static readonly ScalarType Float32 = new("float32", ScalarKind.Float, 32, "f", [11], ["single"], typeof(float));
+    public static readonly ScalarType Complex64 = new("complex64", ScalarKind.Complex, 64, "F", [14], ["csingle", "singlecomplex"], null);
 
-    /// <summary>Every scalar type, canonical ones first.</summary>
+    /// <summary>Every scalar type, canonical ones first (the narrow ones' order is the boundary's type-key order).</summary>
     public static readonly IReadOnlyList<ScalarType> All =
         [Bool, Int64, Float64, Complex128, Int8, Int16, Int32, UInt8, UInt16, UInt32, UInt64, Float32, Complex64];
+
+    /// <summary>The numpy module's attributes that are this type (np.float64, np.double ...; np.bool is gone in 1.24).</summary>
+    public IEnumerable<string> NumPyAttributes => this == Bool ? NumPyAliases : NumPyAliases.Prepend(Name);
+
+    /// <summary>The array-interface code: kind letter and size in bytes ("f8", "b1", "c16").</summary>
+    public string ProtocolCode => $"{Kind switch { ScalarKind.Bool => 'b', ScalarKind.Int => 'i', ScalarKind.UInt => 'u', ScalarKind.Float => 'f', _ => 'c' }}{Math.Max(Bits / 8, 1)}";
+
+    /// <summary>The struct-module (PEP 3118 buffer) format: the type code, complex as "Z" and its part's code.</summary>
+    public string BufferFormat => Kind == ScalarKind.Complex ? "Z" + (Bits == 64 ? Float32 : Float64).TypeChars[0] : TypeChars[..1];
+
+    /// <summary>The type of a NumPy type code, or null for the ones compiled code lacks (half, longdouble, object …).</summary>
+    public static ScalarType? ByTypeChar(char code) => All.FirstOrDefault(t => t.TypeChars.Contains(code));
+
+    /// <summary>The type of .NET values of type t (long: int64), or null.</summary>
+    public static ScalarType? ByNetType(Type t) => All.FirstOrDefault(s => s.NetType == t);
+
+    /// <summary>The type of a NumPy type number, or null for the ones compiled code lacks.</summary>
+    public static ScalarType? ByTypeNum(int num) => All.FirstOrDefault(t => t.TypeNums.Contains(num));
+
+    /// <summary>The type a dtype string or name denotes as <c>np.dtype(name)</c> does ("float32", "f4", "f", "single",
+    /// "float"), or null.</summary>
+    public static ScalarType? ByDtypeName(string name) =>
+        All.FirstOrDefault(t => t.Name == name || t.NumPyAliases.Contains(name) || t.ProtocolCode == name || name.Length == 1 && t.TypeChars.Contains(name[0])
+            || t.IsCanonical && name == (t.Rank switch { 0 => "bool", 1 => "int", 2 => "float", _ => "complex" }));
 
     public static ScalarType? ByName(string name) => All.FirstOrDefault(t => t.Name == name);
 
