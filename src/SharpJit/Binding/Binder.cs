@@ -91,7 +91,7 @@ public sealed class Binder
                     ReadVar(ScopeAnalyzer.GeneratorExpressionSource, ge.Span));
                 break;
         }
-        if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.Node.Span), _fn.Node.Span);
+        if (!_cur.IsTerminated) Terminate(TermKind.Return, Const(PyNone.Instance, _fn.NameSpan), _fn.NameSpan);
         RemoveUnreachable();
         RemoveTrivialPhis();   // after dropping dead code, whose edges may have been all that made a phi non-trivial
         InsertBoundChecks();
@@ -130,7 +130,7 @@ public sealed class Binder
             foreach (var phi in phis)
                 if (!maybe.Contains(phi) && phi.Args.Any(MaybeUnbound)) { maybe.Add(phi); changed = true; }
         }
-        bool Placeholder(Instr i) => i.Op == Op.CheckBound && i.Data is BoundName { Explicit: false };
+        bool Placeholder(Instr i) => i.Op == Op.CheckBound && i.BoundName is { Explicit: false };
         bool Needed(Instr i) => Placeholder(i) && MaybeUnbound(i.Args[0]);
         var closures = _ir.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.MakeClosure).ToList();
         if (!_ir.Blocks.Any(b => b.Instrs.Any(Needed)) && !closures.Any(c => c.Args.Any(a => MaybeUnbound(a) || _captureFlags.ContainsKey(a))))
@@ -149,7 +149,7 @@ public sealed class Binder
         var flags = new Dictionary<Instr, Instr>();
         foreach (var phi in maybe)
         {
-            var flag = new Instr(Op.Phi, Array.Empty<Value>(), "$bound:" + phi.Data, phi.Span) { Id = _nextId++, Block = phi.Block };
+            var flag = new Instr(Op.Phi, Array.Empty<Value>(), "$bound:" + phi.Name, phi.Span) { Id = _nextId++, Block = phi.Block };
             phi.Block.Phis.Add(flag);
             flags[phi] = flag;
         }
@@ -689,7 +689,7 @@ public sealed class Binder
             // returned, passed on), not as they were when it was made: CPython's cells, for the variables of a
             // running frame. So each use of a name that only ever holds that closure captures them again.
             var child = _fn.SoleClosure(name) is { } node ? _module.Functions[node]
-                : v is Instr { Op: Op.MakeClosure, Data: FunctionInfo made } ? made : null;
+                : v is Instr { Op: Op.MakeClosure } made ? made.Closure : null;
             if (child != null && child != _fn && _recapturing.Add(child))
                 try { return MakeClosure(child, span); }
                 finally { _recapturing.Remove(child); }
@@ -1372,7 +1372,7 @@ public sealed class Binder
                         same = a;
                     }
                     if (!trivial) continue;
-                    replace[phi] = same ?? new Instr(Op.Undef, Array.Empty<Value>(), phi.Data, phi.Span) { Id = _nextId++, Block = b };
+                    replace[phi] = same ?? new Instr(Op.Undef, Array.Empty<Value>(), phi.Name, phi.Span) { Id = _nextId++, Block = b };
                     changed = true;
                 }
         }

@@ -15,8 +15,12 @@ public sealed class FunctionInfo
     public string QualName { get; }
     public ModuleInfo Module { get; }
     public FunctionInfo? Parent { get; }
-    public Node Node { get; }
+    /// <summary>Its source (a FunctionDef, Lambda, comprehension or Module); null for a function a pass built as IR.</summary>
+    public Node? Node { get; }
     public bool IsModule => Node is Module;
+    /// <summary>For a function built as IR by the compiler (an outlined body, a wrapper): makes a fresh copy of its IR
+    /// (each specialisation types its own).</summary>
+    public Func<FunctionInfo, IR.IrFunction>? Build { get; private init; }
     public List<ParamInfo> Params { get; } = new();
     /// <summary>Names assigned in this scope (SSA variables).</summary>
     public HashSet<string> Locals { get; } = new();
@@ -48,9 +52,25 @@ public sealed class FunctionInfo
 
     public FunctionInfo(string name, string qualName, ModuleInfo module, FunctionInfo? parent, Node node)
     {
-        Name = name; QualName = qualName; Module = module; Parent = parent; Node = node;
+        Name = name; QualName = qualName; Module = module; Parent = parent; Node = node; NameSpan = node.Span;
     }
 
-    public Span NameSpan => Node.Span;
+    private FunctionInfo(string name, ModuleInfo module, Span span, Func<FunctionInfo, IR.IrFunction> build)
+    {
+        Name = name; QualName = name; Module = module; NameSpan = span; Build = build;
+    }
+
+    /// <summary>A function with no source: its IR is what <paramref name="build"/> makes (see <see cref="IR.IrBuilder"/>);
+    /// it is typed, specialised, checked and compiled like any other. <paramref name="span"/> is where its errors point.</summary>
+    public static FunctionInfo Synthesized(string name, ModuleInfo module, IEnumerable<string> parameters, Span span,
+        Func<FunctionInfo, IR.IrFunction> build)
+    {
+        var fn = new FunctionInfo(name, module, span, build);
+        foreach (var p in parameters) fn.Params.Add(new ParamInfo(p, ParamKind.Positional, null, span));
+        return fn;
+    }
+
+    /// <summary>Where errors about the function as a whole point: its definition.</summary>
+    public Span NameSpan { get; }
     public override string ToString() => QualName;
 }

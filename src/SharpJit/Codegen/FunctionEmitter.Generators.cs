@@ -47,7 +47,7 @@ public sealed unsafe partial class FunctionEmitter
     /// <summary>Lays out the frame and starts the dispatch block, the resume function's entry.</summary>
     private void PrepareGenerator()
     {
-        if (Spec.Recursive) throw Internal(Spec.Function.Node.Span, "internal: a generator function in a call cycle");
+        if (Spec.Recursive) throw Internal(Spec.Function.NameSpan, "internal: a generator function in a call cycle");
         var final = GeneratorCode.Final(Spec);
         var g = _generator = new GeneratorFrame { Item = GeneratorCode.StoredItem(final.Item), Sent = final.Sent, Result = final.Result };
         foreach (var b in Spec.Ir.Blocks)
@@ -305,7 +305,7 @@ public sealed unsafe partial class FunctionEmitter
         foreach (var p in Spec.Ir.Params)
         {
             if (!g.Slots.TryGetValue(p, out var field)) continue;
-            var v = GetParam(_fn, (uint)(int)p.Data!);
+            var v = GetParam(_fn, (uint)p.ParamIndex);
             TypeModel.Of(p.Type).IncRef(this, v);
             BuildStore(B, v, BuildStructGEP2(B, g.Type, frame, (uint)field, ""));
             if (g.OwnedSlots.TryGetValue(p, out var owned)) BuildStore(B, v, BuildStructGEP2(B, g.Type, frame, (uint)owned, ""));

@@ -67,7 +67,7 @@ public sealed unsafe partial class FunctionEmitter
             foreach (var p in Spec.Ir.Params)
                 _values[p] = p.Resolved is ResolvedParam { Literal: { } lit } ? M.Constant(lit, p.Type)
                     : _generator != null ? GetPoison(M.Lower(p.Type))   // read from the frame (ValueOf)
-                    : GetParam(_fn, firstArg + (uint)(int)p.Data!);
+                    : GetParam(_fn, firstArg + (uint)p.ParamIndex);
             // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
             // scalar phis: LLVM does not split a phi of a struct, which would hide the loop counter and its
             // invariant bound from the loop optimisers and the vectoriser.
@@ -90,7 +90,7 @@ public sealed unsafe partial class FunctionEmitter
                 BuildCondBr(B, Expect(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, GetParam(_fn, 0), M.ConstI64(RaiseAnalysis.RecursionLimit), ""), false), tooDeep, ok);
                 PositionBuilderAtEnd(B, tooDeep);
                 CallRuntime("sj_raise", M.ConstString("RecursionError"), M.ConstString("maximum recursion depth exceeded"));
-                if (Spec.RecursionUnwinds) ReturnError(Spec.Function.Node.Span, recordFrame: false);   // frames own references: unwind each
+                if (Spec.RecursionUnwinds) ReturnError(Spec.Function.NameSpan, recordFrame: false);   // frames own references: unwind each
                 else
                 {
                     var (longjmp, longjmpType) = M.LibC("longjmp");
@@ -579,11 +579,11 @@ public sealed unsafe partial class FunctionEmitter
         if (i.Type == SimpleType.Unknown) throw Internal(i.Span, "internal: value with unknown type reached code generation");
         switch (i.Op)
         {
-            case Op.Const: return M.Constant(i.Data, i.Type);
+            case Op.Const: return M.Constant(i.Constant, i.Type);
             case Op.Global:
             {
                 if (i.Resolved is ResolvedConstant rc) return M.Constant(rc.Value, i.Type);
-                string name = (string)i.Data!;
+                string name = i.Name;
                 if (M.Types.GlobalTypes.ContainsKey(name) && !Spec.Function.IsModule)
                 {
                     var (g, t) = M.ModuleGlobal(name);
@@ -593,7 +593,7 @@ public sealed unsafe partial class FunctionEmitter
             }
             case Op.StoreGlobal:
             {
-                string name = (string)i.Data!;
+                string name = i.Name;
                 if (M.Types.GlobalTypes.ContainsKey(name))
                 {
                     // The global holds a reference of its own: take one to the new value, drop the old value's.
@@ -633,7 +633,7 @@ public sealed unsafe partial class FunctionEmitter
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
             case Op.CheckBound:
             {
-                var (name, free) = (BoundName)i.Data!;
+                var (name, free) = i.BoundName;
                 var unbound = BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");
                 if (free) RaiseIf(unbound, "NameError", $"cannot access free variable '{name}' where it is not associated with a value in enclosing scope", i.Span);
                 else if (Spec.Function.IsModule) RaiseIf(unbound, "NameError", $"name '{name}' is not defined", i.Span);
@@ -659,7 +659,7 @@ public sealed unsafe partial class FunctionEmitter
                 return i.Args[0].Type is OptionalType ? ExtractValue(ValueOf(i.Args[0]), 1) : ValueOf(i.Args[0]);
             case Op.Unwrap:
             {
-                var (exception, message) = i.Data is UnwrapCheck check ? (check.Exception, check.Message) : ("TypeError", (string)i.Data!);
+                var (exception, message) = i.UnwrapCheck;
                 if (i.Args[0].Type == SimpleType.None)
                 {
                     RaiseIf(M.ConstBool(true), exception, message, i.Span);   // always: what follows is dead
@@ -682,7 +682,7 @@ public sealed unsafe partial class FunctionEmitter
                 return GetUndef(M.Empty);
             }
             case Op.ExcCatch:
-                if (i.Data is true) return CallRuntime("sj_exc_catch");
+                if (i.KeepsException) return CallRuntime("sj_exc_catch");
                 CallRuntime("sj_exc_clear");
                 return GetUndef(M.Empty);
             case Op.Truth when i.Resolved is ResolvedLibraryCall truth: return EmitEntry(i, truth, i.Args);   // __bool__ or __len__
@@ -714,7 +714,7 @@ public sealed unsafe partial class FunctionEmitter
 
     private LLVMValueRef EmitCall(Instr i)
     {
-        var shape = (CallShape)i.Data!;
+        var shape = i.CallShape;
         var args = i.Args.Skip(1).ToArray();
         switch (i.Resolved)
         {
@@ -1057,7 +1057,7 @@ public sealed unsafe partial class FunctionEmitter
         }
         if (v is Instr { Op: Op.FormatValue } fv && (fv.Streamed || !_values.ContainsKey(fv)) && !repr)
         {
-            var shape = (FormatShape)fv.Data!;
+            var shape = fv.FormatShape;
             var inner = fv.Args[0];
             bool innerRepr = shape.Conversion == 'r' || shape.Conversion == 'a';
             // format(x, '') is str(x) for Python's numbers, but NumPy's float32 and complex64 format as float64.
@@ -1070,13 +1070,13 @@ public sealed unsafe partial class FunctionEmitter
             else WriteValue(sink, inner, inner.Type, innerRepr);
             return;
         }
-        if (v is Instr { Op: Op.Const, Data: string s } && !repr) { CallRuntime("sj_write_str", sink, M.ConstString(s)); return; }
+        if (v is Instr { Op: Op.Const } c && c.Constant is string s && !repr) { CallRuntime("sj_write_str", sink, M.ConstString(s)); return; }
         Formatting.WriteRaw(this, sink, ValueOf(v), t, repr);
     }
 
     /// <summary>A format spec: a constant, or the built (owned) value of a nested f-string.</summary>
     private LLVMValueRef SpecString(Value spec) =>
-        spec is Instr { Op: Op.Const, Data: string s } ? M.ConstString(s) : ValueOf(spec);
+        spec is Instr { Op: Op.Const } c && c.Constant is string s ? M.ConstString(s) : ValueOf(spec);
 
     /// <summary>Emits the body of another function (a helper such as a class's drop function) with this emitter, then
     /// continues where it was.</summary>

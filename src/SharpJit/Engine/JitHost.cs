@@ -75,7 +75,7 @@ public static class JitHost
         catch (NotSupportedException)
         {
             throw module.Error(ErrorKind.TypingError, $"{fn.QualName}() returns a value of type {entry.ReturnType}, which compiled code cannot return to its caller",
-                fn.Node.Span, "return numbers, str, None, tuples, lists, dicts, sets, arrays or instances; convert it first (for example list(range(...)))");
+                fn.NameSpan, "return numbers, str, None, tuples, lists, dicts, sets, arrays or instances; convert it first (for example list(range(...)))");
         }
         var jit = Jit;
         phases.Session = sw.Elapsed - phases.Infer;

@@ -1,4 +1,5 @@
 using SharpJit.Diagnostics;
+using SharpJit.Syntax;
 using SharpJit.Typing;
 
 namespace SharpJit.IR;
@@ -37,7 +38,7 @@ public enum Op
     DecRef,       // Args[0] = value whose type holds references: drop the frame's reference (inserted by Passes.Ownership)
     ExcMatch,     // Args[0] = exception class or tuple of classes: does the pending exception match it (an except clause's test)
     ExcCatch,     // Data = bool: keep it. Takes the pending exception (clearing it): the caught exception's value if kept, else None
-    Narrow,       // Args[0] = a variable a branch showed is not None: its value (an Optional's value, anything else itself)
+    Narrow,       // Args[0] = a variable a branch showed is not None: its value (an Optional's value, anything else itself); Data = the variable's name
     Unwrap,       // Args[0] = an Optional used where its value is needed; Data = CPython's TypeError message when it is None
     ExcCause,     // Args[0] = exception or None: the cause the raise that ends this block gives its exception (raise X from Y)
     Yield,        // Args[0] = value: a generator suspends, giving it; last in its block, whose jump is where it resumes (result None)
@@ -67,9 +68,12 @@ public abstract class Value
 
 public sealed class Instr : Value
 {
-    public Op Op;
+    public Op Op { get; private set; }
     public Value[] Args;
-    public object? Data;
+    private object? _data;
+    /// <summary>What the op carries besides its operands (see <see cref="OpPayload"/>), checked against the op whenever it
+    /// is set: no instruction carries another op's kind of data. Read it through the typed views below.</summary>
+    public object? Data { get => _data; set => _data = OpPayload.Checked(Op, value); }
     public Block Block;
     /// <summary>Filled by type inference: what a call, operator, folded global or constant subscript resolved to.</summary>
     public Resolution? Resolved;
@@ -87,6 +91,64 @@ public sealed class Instr : Value
     public bool Named;
 
     public Instr(Op op, Value[] args, object? data, Span span) { Op = op; Args = args; Data = data; Span = span; }
+
+    /// <summary>Turns this instruction into another op in place (a pass fusing a tree into its root); its uses stay.</summary>
+    public void Rewrite(Op op, Value[] args, object? data)
+    {
+        Op = op;
+        Args = args;
+        Data = data;
+    }
+
+    // Typed views of the payload, each valid for its ops only.
+    /// <summary>Const: the constant (long, double, bool, Complex, string, PyNone or a typed constant).</summary>
+    public object? Constant => Payload<object?>(Op.Const);
+    /// <summary>Param: the parameter's index (captured values first).</summary>
+    public int ParamIndex => Payload<int>(Op.Param);
+    /// <summary>Phi, Undef and Narrow: the variable's name; Global and StoreGlobal: the global's; Attr and SetAttr: the attribute's.</summary>
+    public string Name => Payload<string>(Op.Phi, Op.Undef, Op.Narrow, Op.Global, Op.StoreGlobal, Op.Attr, Op.SetAttr);
+    /// <summary>BinOp and InPlaceOp: the operator.</summary>
+    public Operator Operator => Payload<Operator>(Op.BinOp, Op.InPlaceOp);
+    public UnaryOperator UnaryOperator => Payload<UnaryOperator>(Op.UnaryOp);
+    public CmpOperator CmpOperator => Payload<CmpOperator>(Op.Compare);
+    public CallShape CallShape => Payload<CallShape>(Op.Call);
+    public FormatShape FormatShape => Payload<FormatShape>(Op.FormatValue);
+    /// <summary>MakeClosure: the function it makes.</summary>
+    public Binding.FunctionInfo Closure => Payload<Binding.FunctionInfo>(Op.MakeClosure);
+    public BoundName BoundName => Payload<BoundName>(Op.CheckBound);
+    /// <summary>ExcCatch: whether the caught exception is kept as the value.</summary>
+    public bool KeepsException => Payload<bool>(Op.ExcCatch);
+    public UnwrapCheck UnwrapCheck => Payload<UnwrapCheck>(Op.Unwrap);
+    public Library.ElementwiseNode Elementwise => Payload<Library.ElementwiseNode>(Op.ArrayExpr);
+
+    private T Payload<T>(params Op[] ops) =>
+        Array.IndexOf(ops, Op) >= 0 ? (T)_data! : throw new InvalidOperationException($"internal: a {Op} instruction has no {typeof(T).Name} payload");
+}
+
+/// <summary>The payload each op carries in <see cref="Instr.Data"/> (nothing for ops not listed).</summary>
+public static class OpPayload
+{
+    public static object? Checked(Op op, object? data)
+    {
+        bool fits = op switch
+        {
+            Op.Const => true,
+            Op.Param => data is int,
+            Op.Phi or Op.Undef or Op.Global or Op.StoreGlobal or Op.Attr or Op.SetAttr or Op.Narrow => data is string,
+            Op.BinOp or Op.InPlaceOp => data is Operator,
+            Op.UnaryOp => data is UnaryOperator,
+            Op.Compare => data is CmpOperator,
+            Op.Call => data is CallShape,
+            Op.FormatValue => data is FormatShape,
+            Op.MakeClosure => data is Binding.FunctionInfo,
+            Op.CheckBound => data is BoundName,
+            Op.ExcCatch => data is bool,
+            Op.Unwrap => data is UnwrapCheck,
+            Op.ArrayExpr => data is Library.ElementwiseNode,
+            _ => data is null,
+        };
+        return fits ? data : throw new InvalidOperationException($"internal: a {op} instruction cannot carry {(data == null ? "nothing" : data.GetType().Name)}");
+    }
 }
 
 /// <summary>Unreachable ends a block after a call that never returns normally (its callee always raises or

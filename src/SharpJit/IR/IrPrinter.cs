@@ -23,17 +23,17 @@ public static class IrPrinter
         return sb.ToString();
     }
 
-    private static string Ref(Value v) => v is Instr { Op: Op.Undef } u ? $"undef({u.Data})" : $"%{v.Id}";
+    private static string Ref(Value v) => v is Instr { Op: Op.Undef } u ? $"undef({u.Name})" : $"%{v.Id}";
 
     private static string Instr(Instr i, bool withTypes)
     {
         string data = i.Op switch
         {
-            Op.Const => ConstRepr(i.Data),
-            Op.MakeClosure => ((Binding.FunctionInfo)i.Data!).QualName,
-            Op.ArrayExpr => i.Data!.ToString()!,
-            Op.Call => ((CallShape)i.Data!).KeywordNames.Count > 0 ? "kw=" + string.Join(",", ((CallShape)i.Data!).KeywordNames) : "",
-            Op.FormatValue => ((FormatShape)i.Data!).Conversion > 0 ? "!" + (char)((FormatShape)i.Data!).Conversion : "",
+            Op.Const => ConstRepr(i.Constant),
+            Op.MakeClosure => i.Closure.QualName,
+            Op.ArrayExpr => i.Elementwise.ToString(),
+            Op.Call => i.CallShape.KeywordNames.Count > 0 ? "kw=" + string.Join(",", i.CallShape.KeywordNames) : "",
+            Op.FormatValue => i.FormatShape.Conversion > 0 ? "!" + (char)i.FormatShape.Conversion : "",
             _ => i.Data?.ToString() ?? "",
         };
         var parts = new List<string>();

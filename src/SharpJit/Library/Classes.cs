@@ -121,11 +121,11 @@ public static partial class Builtins
     private static void RegisterClassProtocols()
     {
         // Properties: reading obj.NAME calls the getter, assigning it the setter (the attribute's name is the site's).
-        Add("instance.property", c => RequireSpecial(c, ((InstanceType)c.Positional[0].Type).Class.Methods[(string)((Instr)c.Site).Data!], c.Positional[0].Type),
+        Add("instance.property", c => RequireSpecial(c, ((InstanceType)c.Positional[0].Type).Class.Methods[((Instr)c.Site).Name], c.Positional[0].Type),
             c => c.CallCompiled(0, c.Arg(0)), neverRaises: true);
         Add("instance.setproperty", c =>
             {
-                RequireSpecial(c, ((InstanceType)c.Positional[0].Type).Class.Setters[(string)((Instr)c.Site).Data!], c.Positional[0].Type, c.Positional[1].Type);
+                RequireSpecial(c, ((InstanceType)c.Positional[0].Type).Class.Setters[((Instr)c.Site).Name], c.Positional[0].Type, c.Positional[1].Type);
                 return SimpleType.None;
             },
             c => { c.CallCompiled(0, c.Arg(0), c.Arg(1)); return GetUndef(c.E.M.Empty); }, neverRaises: true);

@@ -38,9 +38,7 @@ public static class ArrayFusion
                 var literals = leaves.Select(TypeInference.LiteralOf).ToImmutableArray();
                 var sig = new Signature(leaves.Select(l => l.Type).ToImmutableArray(), literals, ImmutableArray<string>.Empty, root.Type);
                 var callees = Nodes(tree).SelectMany(x => x.Callees).Distinct().ToList();
-                root.Op = Op.ArrayExpr;
-                root.Args = leaves.ToArray();
-                root.Data = tree;
+                root.Rewrite(Op.ArrayExpr, leaves.ToArray(), tree);
                 root.Resolved = new ResolvedLibraryCall(Builtins.FusedElementwise(tree), sig) { Callees = callees };
             }
             b.Instrs.RemoveAll(absorbed.Contains);
@@ -64,7 +62,7 @@ public static class ArrayFusion
     {
         if (i.Type is not ArrayType || i.Streamed || i.Resolved is not ResolvedLibraryCall { Folded: null } lc) return null;
         if (lc.Function.Elementwise is not { } e) return null;
-        if (i.Op == Op.Call && ((CallShape)i.Data!).KeywordNames.Count > 0) return null;
+        if (i.Op == Op.Call && i.CallShape.KeywordNames.Count > 0) return null;
         if (i.Op == Op.Call && i.Args[0].Type is BoundMethodType) return null;
         return i.Op is Op.BinOp or Op.UnaryOp or Op.Compare or Op.Call or Op.InPlaceOp or Op.ArrayExpr ? e : null;
     }

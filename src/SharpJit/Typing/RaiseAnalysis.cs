@@ -119,7 +119,7 @@ public static class RaiseAnalysis
     private static bool InstrMayRaise(Instr i) => i.Op switch
     {
         Op.GetItem when i.Resolved is not ResolvedLibraryCall => i.Resolved is not (ResolvedIndex or ResolvedTupleSlice),
-        Op.FormatValue => ((FormatShape)i.Data!).HasSpec,
+        Op.FormatValue => i.FormatShape.HasSpec,
         Op.CheckBound => true,
         Op.ExcCause or Op.Narrow or Op.Yield => false,
         Op.Resumed or Op.Delegate => true,   // an exception thrown in (throw(), close()) is raised there

@@ -88,8 +88,8 @@ public sealed class TypeInference
                 if (a < 0 || 1 + a >= call.Args.Length) continue;
                 var arg = call.Args[1 + a];
                 if (LiteralOf(arg) is long or bool or string) any = true;
-                else if (Underlying(arg) is Instr { Op: Op.Param, Data: int index } && site.Caller is { } caller
-                         && index - (caller.ArgTypes.Length - caller.Function.Params.Count) is var q and >= 0 && Receives(caller, q))
+                else if (Underlying(arg) is Instr { Op: Op.Param } param && site.Caller is { } caller
+                         && param.ParamIndex - (caller.ArgTypes.Length - caller.Function.Params.Count) is var q and >= 0 && Receives(caller, q))
                 {
                     any = true;
                     demand.Add(caller.Function);
@@ -116,10 +116,10 @@ public sealed class TypeInference
         string literalKey = literals == null || literals.All(l => l == null) ? "" : "|=" + string.Join("|", literals.Select(l => l == null ? "_" : $"{l.GetType().Name}:{l}"));
         var key = (fn, Key(argTypes) + literalKey);
         if (_specs.TryGetValue(key, out var s)) return s;
-        var ir = _bind(fn);
+        var ir = fn.Build != null ? fn.Build(fn) : _bind(fn);
         if (literalKey != "")
             foreach (var p in ir.Params)
-                if (literals![(int)p.Data!] is { } lit) p.Resolved = ((ResolvedParam)p.Resolved!) with { Literal = lit };
+                if (literals![p.ParamIndex] is { } lit) p.Resolved = ((ResolvedParam)p.Resolved!) with { Literal = lit };
         string symbol = UniqueSymbol(fn);
         s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol);
         _specs[key] = s;
@@ -179,7 +179,7 @@ public sealed class TypeInference
         foreach (var s in _specs.Values) CheckComplete(s);
         foreach (var (name, method) in _instances.Values.SelectMany(t => t.Layout.FormatMethods))
             if (method.ReturnType != SimpleType.Str)
-                throw method.Function.Module.Error(ErrorKind.TypingError, $"{name} returned non-string (type {TypeOps.PyName(method.ReturnType)})", method.Function.Node.Span,
+                throw method.Function.Module.Error(ErrorKind.TypingError, $"{name} returned non-string (type {TypeOps.PyName(method.ReturnType)})", method.Function.NameSpan,
                     $"return a str from {name}");
     }
 
@@ -248,7 +248,7 @@ public sealed class TypeInference
             {
                 if (i.Type is ConflictType c && IsUsed(s.Ir, i))
                     throw s.Function.Module.Error(ErrorKind.TypingError,
-                        $"variable '{i.Data}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
+                        $"variable '{i.Name}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
                         i.Span, "give the variable one type on all paths, or use a different name");
             }
     }
@@ -262,14 +262,14 @@ public sealed class TypeInference
     {
         _current = s;
         var ir = s.Ir;
-        foreach (var p in ir.Params) p.Type = s.ArgTypes[(int)p.Data!];
+        foreach (var p in ir.Params) p.Type = s.ArgTypes[p.ParamIndex];
         var order = ir.ReversePostOrder();
         bool changed = true;
         int iterations = 0;
         var liveBefore = new HashSet<(Block, Block)>();
         while (changed)
         {
-            if (++iterations > 1000) throw s.Function.Module.Error(ErrorKind.TypingError, $"type inference of '{s.Function.QualName}' did not converge", s.Function.Node.Span);
+            if (++iterations > 1000) throw s.Function.Module.Error(ErrorKind.TypingError, $"type inference of '{s.Function.QualName}' did not converge", s.Function.NameSpan);
             changed = false;
             s.DeferredError = null;   // the last round, which sees every type, decides
             SjType ret = SimpleType.Unknown;
@@ -428,7 +428,7 @@ public sealed class TypeInference
     private CompileError UseOfConflict(Value v)
     {
         var c = (ConflictType)v.Type;
-        string name = v is Instr { Data: string n } ? n : "value";
+        string name = v is Instr { Op: Op.Phi or Op.Undef or Op.Narrow or Op.Global or Op.Attr } named ? named.Name : "value";
         return Here.Error(ErrorKind.TypingError,
             $"variable '{name}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
             v.Span, "give the variable one type on all paths, or use a different name");
@@ -488,13 +488,13 @@ public sealed class TypeInference
         {
             case Op.Narrow: return i.Args[0].Type is OptionalType no ? no.Inner : i.Args[0].Type;
             case Op.Unwrap: return i.Args[0].Type is OptionalType uo ? uo.Inner : i.Args[0].Type == SimpleType.None ? SimpleType.NoReturn : i.Args[0].Type;
-            case Op.Const: return ConstType(i.Data);
+            case Op.Const: return ConstType(i.Constant);
             case Op.Param: return i.Type;
             case Op.Undef: return SimpleType.Undefined;
             case Op.Global: return InferGlobal(i);
             case Op.StoreGlobal:
             {
-                string name = (string)i.Data!;
+                string name = i.Name;
                 var old = _globalTypes.GetValueOrDefault(name, SimpleType.Unknown);
                 var u = TypeOps.Unify(old, i.Args[0].Type) ?? throw Error(i,
                     $"module variable '{name}' is assigned a {TypeOps.PyName(i.Args[0].Type)} here and a {TypeOps.PyName(old)} elsewhere",
@@ -508,11 +508,11 @@ public sealed class TypeInference
             }
             case Op.Attr: return InferAttr(i);
             case Op.SetAttr: return InferSetAttr(i);
-            case Op.BinOp: return InferEntry(i, Builtins.Operation((Operator)i.Data!, i.Args), i.Args);
-            case Op.InPlaceOp: return InferEntry(i, Builtins.InPlaceOperation((Operator)i.Data!, i.Args), i.Args);
-            case Op.UnaryOp: return InferEntry(i, Builtins.Operation((UnaryOperator)i.Data!, i.Args), i.Args);
+            case Op.BinOp: return InferEntry(i, Builtins.Operation(i.Operator, i.Args), i.Args);
+            case Op.InPlaceOp: return InferEntry(i, Builtins.InPlaceOperation(i.Operator, i.Args), i.Args);
+            case Op.UnaryOp: return InferEntry(i, Builtins.Operation(i.UnaryOperator, i.Args), i.Args);
             case Op.Not: return ScalarType.Bool;
-            case Op.Compare: return InferEntry(i, Builtins.Operation((CmpOperator)i.Data!, i.Args), i.Args);
+            case Op.Compare: return InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
             case Op.SetItem:
                 if (i.Args[0].Type is InstanceType)
                 {
@@ -539,7 +539,7 @@ public sealed class TypeInference
                 {
                     // A built-in called with None where it takes a value: CPython's TypeError when the call runs (the
                     // message is the one typing gives), and the code after it is dead.
-                    var raise = IrEdit.New(_current!.Ir, Op.Unwrap, i.Span, e.Diagnostic.Message, none);
+                    var raise = IrEdit.New(_current!.Ir, Op.Unwrap, i.Span, new UnwrapCheck("TypeError", e.Diagnostic.Message), none);
                     IrEdit.InsertAt(i.Block, i.Block.Instrs.IndexOf(i), raise);
                     raise.Type = SimpleType.NoReturn;
                     i.Args[Array.IndexOf(i.Args, none)] = raise;
@@ -564,7 +564,7 @@ public sealed class TypeInference
                 return SimpleType.Str;
             case Op.JoinStr: return SimpleType.Str;
 
-            case Op.MakeClosure: return new FunctionType((FunctionInfo)i.Data!, i.Args.Select(a => a.Type));
+            case Op.MakeClosure: return new FunctionType(i.Closure, i.Args.Select(a => a.Type));
             case Op.ExcMatch:
                 i.Resolved = new ExceptClauseClasses(ExceptClasses(i.Args[0]));
                 return ScalarType.Bool;
@@ -574,7 +574,7 @@ public sealed class TypeInference
                 return SimpleType.None;
             case Op.ExcCatch:
             {
-                if (i.Data is not true) return SimpleType.None;
+                if (!i.KeepsException) return SimpleType.None;
                 // The class the clause named (its test is this block's branch), else BaseException.
                 var test = i.Block.Preds.Count == 1 && i.Block.Preds[0].Term is { Kind: TermKind.Branch, Value: Instr { Op: Op.ExcMatch } m } ? m : null;
                 var classes = test != null ? ExceptClasses(test.Args[0]) : new[] { "BaseException" };
@@ -587,7 +587,7 @@ public sealed class TypeInference
     /// <summary>Whether a bound flag (Binder.InsertBoundChecks) is the constant false on every edge taken so far.</summary>
     private bool AlwaysFalse(Value flag, HashSet<Instr> seen) => flag switch
     {
-        Instr { Op: Op.Const, Data: false } => true,
+        Instr { Op: Op.Const } c when c.Constant is false => true,
         Instr { Op: Op.Phi } p => !seen.Add(p) || p.Args.Where((_, k) => _liveEdges == null || _liveEdges.Contains((p.Block.Preds[k], p.Block))).All(a => AlwaysFalse(a, seen)),
         _ => false,
     };
@@ -659,7 +659,7 @@ public sealed class TypeInference
 
     private SjType InferGlobal(Instr i)
     {
-        string name = (string)i.Data!;
+        string name = i.Name;
         if (name.StartsWith("$module:")) return new ModuleType(name[8..]);
         if (name.StartsWith("$builtin:")) return Builtins.Lookup(name[9..])!;
         if (Here.Resolve(name) is { } g)
@@ -734,7 +734,7 @@ public sealed class TypeInference
     private SjType InferAttr(Instr i)
     {
         var obj = i.Args[0].Type;
-        string attr = (string)i.Data!;
+        string attr = i.Name;
         if (obj is ModuleType { Host: { } host } hm)
         {
             var g = host.Resolve(attr) ?? throw Error(i, $"module '{hm.Module}' has no attribute '{attr}'");
@@ -846,14 +846,14 @@ public sealed class TypeInference
 
     private static object? LiteralValue(Value v) => v switch
     {
-        Instr { Op: Op.Const, Data: var d } => d is TypedConstant ? null : d,
+        Instr { Op: Op.Const } c => c.Constant is TypedConstant ? null : c.Constant,
         Instr { Resolved: ResolvedLibraryCall { Folded: { } folded } } => folded,
         Instr { Op: Op.Param, Resolved: ResolvedParam { Literal: { } literal } } => literal,
         Instr { Op: Op.Truth } t => LiteralOf(t.Args[0]) is { } x ? Truthy(x) : null,
         Instr { Op: Op.Not } n => LiteralOf(n.Args[0]) is bool x ? !x : null,
         Instr { Op: Op.Narrow } nw when nw.Args[0].Type is not OptionalType => LiteralOf(nw.Args[0]),   // the value itself
         Instr { Op: Op.Global or Op.Attr, Resolved: ResolvedConstant { Value: var c } } => c is TypedConstant ? null : c,
-        Instr { Op: Op.UnaryOp, Data: UnaryOperator.USub } u => LiteralOf(u.Args[0]) switch
+        Instr { Op: Op.UnaryOp } u when u.UnaryOperator == UnaryOperator.USub => LiteralOf(u.Args[0]) switch
         {
             long l => -l, double d => -d, Complex z => -z, _ => null,
         },
@@ -862,8 +862,8 @@ public sealed class TypeInference
 
     private SjType InferCall(Instr i)
     {
-        if (((CallShape)i.Data!).Spread) ExpandSpread(i);
-        var shape = (CallShape)i.Data!;
+        if (i.CallShape.Spread) ExpandSpread(i);
+        var shape = i.CallShape;
         var callee = i.Args[0];
         var args = i.Args.Skip(1).ToArray();
         switch (callee.Type)
@@ -992,7 +992,7 @@ public sealed class TypeInference
         foreach (var name in new[] { "__str__", "__repr__" })
             if (cls.Methods.TryGetValue(name, out var method) && !cls.StaticMethods.Contains(name))
             {
-                if (method.Params.Count != 1) throw cls.Module.Error(ErrorKind.TypingError, $"{cls.Name}.{name}() must take only self", method.Node.Span);
+                if (method.Params.Count != 1) throw cls.Module.Error(ErrorKind.TypingError, $"{cls.Name}.{name}() must take only self", method.NameSpan);
                 t.Layout.FormatMethods[name] = Request(method, new SjType[] { t });
             }
         return t;
@@ -1046,7 +1046,7 @@ public sealed class TypeInference
     /// <summary>obj.name = value: the attribute's type takes in the value's (readers are typed again when it grows).</summary>
     private SjType InferSetAttr(Instr i)
     {
-        string attr = (string)i.Data!;
+        string attr = i.Name;
         if (i.Args[0].Type is not InstanceType inst)
             throw Error(i, $"cannot assign attributes of '{TypeOps.PyName(i.Args[0].Type)}' objects in compiled code");
         var cls = inst.Class;
@@ -1110,18 +1110,18 @@ public sealed class TypeInference
             if (i.Args[k].Type == SimpleType.None && i.Op is not (Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.GetIter)) return null;
             switch (i.Op)
             {
-                case Op.BinOp: return $"unsupported operand type(s) for {Arith.Symbol((Operator)i.Data!)}: '{Name(0)}' and '{Name(1)}'";
-                case Op.InPlaceOp: return $"unsupported operand type(s) for {Arith.Symbol((Operator)i.Data!)}=: '{Name(0)}' and '{Name(1)}'";
-                case Op.UnaryOp: return $"bad operand type for unary {Arith.Symbol((UnaryOperator)i.Data!)}: 'NoneType'";
-                case Op.Compare when (CmpOperator)i.Data! is CmpOperator.Lt or CmpOperator.LtE or CmpOperator.Gt or CmpOperator.GtE:
-                    return $"'{Arith.Symbol((CmpOperator)i.Data!)}' not supported between instances of '{Name(0)}' and '{Name(1)}'";
+                case Op.BinOp: return $"unsupported operand type(s) for {Arith.Symbol(i.Operator)}: '{Name(0)}' and '{Name(1)}'";
+                case Op.InPlaceOp: return $"unsupported operand type(s) for {Arith.Symbol(i.Operator)}=: '{Name(0)}' and '{Name(1)}'";
+                case Op.UnaryOp: return $"bad operand type for unary {Arith.Symbol(i.UnaryOperator)}: 'NoneType'";
+                case Op.Compare when i.CmpOperator is CmpOperator.Lt or CmpOperator.LtE or CmpOperator.Gt or CmpOperator.GtE:
+                    return $"'{Arith.Symbol(i.CmpOperator)}' not supported between instances of '{Name(0)}' and '{Name(1)}'";
                 case Op.GetItem:
                     return k == 0 ? "'NoneType' object is not subscriptable"
                         : i.Args[0].Type is TupleType ? "tuple indices must be integers or slices, not NoneType"
                         : "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
-                case Op.Attr or Op.SetAttr when k == 0: return $"'NoneType' object has no attribute '{i.Data}'";
+                case Op.Attr or Op.SetAttr when k == 0: return $"'NoneType' object has no attribute '{i.Name}'";
                 case Op.GetIter: return "'NoneType' object is not iterable";
-                case Op.FormatValue when k == 0 && ((FormatShape)i.Data!).HasSpec: return "unsupported format string passed to NoneType.__format__";
+                case Op.FormatValue when k == 0 && i.FormatShape.HasSpec: return "unsupported format string passed to NoneType.__format__";
                 case Op.Call when k > 0 && i.Args[0].Type is BuiltinType bt:
                     return bt.Qualified switch
                     {
@@ -1154,7 +1154,7 @@ public sealed class TypeInference
     /// positional arguments, so the call binds and lowers as any other.</summary>
     private void ExpandSpread(Instr call)
     {
-        var shape = (CallShape)call.Data!;
+        var shape = call.CallShape;
         var tuple = call.Args[1];
         var items = ((TupleType)tuple.Type).Items;   // Binder's $star checked it is a tuple
         var ir = _current!.Ir;
@@ -1217,7 +1217,7 @@ public sealed class TypeInference
                 foreach (var a in phi.Args)
                     if (a.Type is ListType or DictType or SetType || !TypeOps.IsKnown(a.Type)) RefineList(use, a, element, seen);
                 return;
-            case Instr { Op: Op.Attr, Data: string attr } fa when fa.Args[0].Type is InstanceType inst && inst.Class.Fields.Contains(attr):
+            case Instr { Op: Op.Attr } fa when fa.Args[0].Type is InstanceType inst && inst.Class.Fields.Contains(fa.Name):
             {
                 // An attribute holding an empty container: the attribute's type takes the items, and the assignments
                 // that stored it are typed again, refining the containers they store.
@@ -1228,7 +1228,7 @@ public sealed class TypeInference
                     DictType when element is TupleType { Items: [var k, var v] } => new DictType(k, v),
                     _ => (SjType?)null,
                 };
-                if (grown != null) GrowField(use, inst, attr, grown);
+                if (grown != null) GrowField(use, inst, fa.Name, grown);
                 return;
             }
             case Instr { Op: Op.Narrow or Op.Unwrap or Op.Attr } x:

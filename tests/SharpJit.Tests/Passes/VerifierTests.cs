@@ -29,6 +29,21 @@ public class VerifierTests
     public void ACorrectFunctionPasses() => Assert.Empty(Verifier.Check(Fresh(), typed: false));
 
     [Fact]
+    public void AnInstructionCarriesOnlyItsOpsPayload()
+    {
+        var f = Fresh();
+        var binOp = f.Blocks.SelectMany(b => b.Instrs).First(i => i.Op == Op.BinOp);
+        Assert.Equal(SharpJit.Syntax.Operator.Mod, binOp.Operator);
+        Assert.Contains("BinOp instruction cannot carry String", Assert.Throws<InvalidOperationException>(() => binOp.Data = "x").Message);
+        Assert.Contains("Param instruction cannot carry nothing", Assert.Throws<InvalidOperationException>(() => new Instr(Op.Param, [], null, default)).Message);
+        Assert.Contains("GetItem instruction cannot carry Int32", Assert.Throws<InvalidOperationException>(() => new Instr(Op.GetItem, [], 1, default)).Message);
+        // A typed view read for another op is an internal error, not a wrong value.
+        Assert.Contains("BinOp instruction has no String payload", Assert.Throws<InvalidOperationException>(() => binOp.Name).Message);
+        f.Params[0].Rewrite(Op.Const, [], 7L);
+        Assert.Equal(7L, f.Params[0].Constant);
+    }
+
+    [Fact]
     public void MissingTerminator()
     {
         var f = Fresh();
@@ -61,7 +76,7 @@ public class VerifierTests
     {
         var f = Fresh();
         // The loop body's value used by the function's return: not dominated (the loop may not run).
-        var bodyValue = f.Blocks.SelectMany(b => b.Instrs).First(i => i.Op == Op.BinOp && i.Data is SharpJit.Syntax.Operator.Mod);
+        var bodyValue = f.Blocks.SelectMany(b => b.Instrs).First(i => i.Op == Op.BinOp && i.Operator == SharpJit.Syntax.Operator.Mod);
         var ret = f.Blocks.First(b => b.Term.Kind == TermKind.Return);
         ret.Term.Value = bodyValue;
         Assert.Contains("does not dominate", Problems(f));
