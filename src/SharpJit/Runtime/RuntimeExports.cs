@@ -160,9 +160,27 @@ public static unsafe class RuntimeExports
         catch (Exception ex) { return Fail(ex); }
     }
 
-    [RuntimeHelper("sj_math1"), UnmanagedCallersOnly] public static int Math1(int id, double x, double* r) => Guard(() => MathBridge.Unary(id, x), r);
-    [RuntimeHelper("sj_math_int1"), UnmanagedCallersOnly] public static int MathInt1(int id, long x, long* r) => Guard(() => MathBridge.Int1(id, x), r);
-    [RuntimeHelper("sj_math_int2"), UnmanagedCallersOnly] public static int MathInt2(int id, long x, long y, long* r) => Guard(() => MathBridge.Int2(id, x, y), r);
+    // The bridged functions by the index codegen chose in MathBridge's tables: a call through a function pointer.
+    [RuntimeHelper("sj_math1"), UnmanagedCallersOnly]
+    public static int Math1(int id, double x, double* r)
+    {
+        try { *r = MathBridge.Unary[id].Fn(x); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [RuntimeHelper("sj_math_int1"), UnmanagedCallersOnly]
+    public static int MathInt1(int id, long x, long* r)
+    {
+        try { *r = MathBridge.IntUnary[id].Fn(x); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [RuntimeHelper("sj_math_int2"), UnmanagedCallersOnly]
+    public static int MathInt2(int id, long x, long y, long* r)
+    {
+        try { *r = MathBridge.IntBinary[id].Fn(x, y); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
 
     [RuntimeHelper("sj_math_array"), UnmanagedCallersOnly]
     public static int MathArray(int which, double* items, long n, double* r)
@@ -183,7 +201,7 @@ public static unsafe class RuntimeExports
     [RuntimeHelper("sj_cmath1"), UnmanagedCallersOnly]
     public static int CMath1(int id, double re, double im, double* r)
     {
-        try { (r[0], r[1]) = MathBridge.CUnary(id, re, im); return 0; }
+        try { (r[0], r[1]) = MathBridge.CMathUnary[id].Fn((re, im)); return 0; }
         catch (Exception ex) { return Fail(ex); }
     }
 
@@ -207,7 +225,7 @@ public static unsafe class RuntimeExports
 
     [RuntimeHelper("sj_np_complex1"), UnmanagedCallersOnly]
     public static void NumPyComplex1(int id, double re, double im, double* r) =>
-        (r[0], r[1]) = NumPyMath.ComplexUnary(Library.Builtins.NumPyComplexUnary[id], re, im);
+        (r[0], r[1]) = NumPyMath.ComplexUnary[id].Fn((re, im));
 
     [RuntimeHelper("sj_np_cpow"), UnmanagedCallersOnly]
     public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);

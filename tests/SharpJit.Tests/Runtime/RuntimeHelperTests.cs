@@ -71,6 +71,38 @@ public sealed class RuntimeHelperTests
         Assert.Throws<KeyNotFoundException>(() => RuntimeSymbols.Get("sj_no_such_helper"));
     }
 
+    /// <summary>The C types of standalone_runtime.c (the helpers exported code links instead of the C# ones).</summary>
+    private static string LlvmOfC(string c)
+    {
+        c = Regex.Replace(c.Replace("const ", ""), @"\s+\w+$", "").Trim();   // drop the parameter's name
+        return c.Contains('*') ? "ptr" : c switch
+        {
+            "void" => "void", "int" => "i32", "i64" or "u64" => "i64", "double" => "double",
+            _ => throw new InvalidOperationException($"no LLVM type for C type '{c}'"),
+        };
+    }
+
+    [Fact]
+    public void StandaloneRuntime_DefinesHelpersWithTheirCSharpSignatures()
+    {
+        var source = File.ReadAllText(Corpus.PathOf("src", "SharpJit", "Export", "standalone_runtime.c"));
+        var defined = Regex.Matches(source, @"^(?<ret>[a-z][\w ]*?\s*\**)\s*(?<name>sj_\w+)\((?<params>[^)]*)\)", RegexOptions.Multiline).ToList();
+        Assert.True(defined.Count > 30, $"found {defined.Count} definitions");
+        foreach (Match m in defined)
+        {
+            var helper = RuntimeSymbols.Get(m.Groups["name"].Value);
+            var ps = m.Groups["params"].Value.Trim();
+            string c = $"{LlvmOfC(m.Groups["ret"].Value)} ({string.Join(", ", ps == "void" ? Array.Empty<string>() : ps.Split(',').Select(LlvmOfC))})";
+            string derived = $"{LlvmOf(helper.Return)} ({string.Join(", ", helper.Params.Select(LlvmOf))})";
+            Assert.Equal((helper.Symbol, derived), (helper.Symbol, c));
+        }
+    }
+
+    private static string LlvmOf(HelperAbi t) => t switch
+    {
+        HelperAbi.Void => "void", HelperAbi.I8 => "i8", HelperAbi.I32 => "i32", HelperAbi.I64 => "i64", HelperAbi.F64 => "double", _ => "ptr",
+    };
+
     private const string Prelude = """
         using System.Runtime.InteropServices;
         namespace SharpJit.Runtime;
