@@ -105,10 +105,10 @@ public static class CAbiWrapper
     /// <summary>
     /// Adds <paramref name="name"/> to the module. With <paramref name="statusResult"/> it returns an i32 status and
     /// writes the result through an extra last pointer argument; otherwise it returns the value, and on an exception
-    /// calls <paramref name="onError"/> (a <c>void(ptr name)</c> callee) and returns NaN or 0.
+    /// calls the runtime helper <paramref name="onError"/> (<c>void(ptr name)</c>) and returns NaN or 0.
     /// </summary>
     public static LLVMValueRef Emit(ModuleEmitter m, SjType[] compiledArgs, SjType compiledReturn, CSignature sig, string name,
-        LLVMValueRef entry, bool statusResult, LLVMValueRef onError = default)
+        LLVMValueRef entry, bool statusResult, string? onError = null)
     {
         var ctx = m.Ctx;
         var cret = AbiType(m, sig.Return);
@@ -146,8 +146,11 @@ public static class CAbiWrapper
             if (statusResult) BuildRet(b, status);
             else
             {
-                if (onError.Handle != 0)
-                    BuildCall2(b, FunctionType(m.Void, new[] { m.Ptr }), onError, new[] { m.ConstString(name) }, "");
+                if (onError != null)
+                {
+                    var (report, reportType) = m.Runtime(onError);
+                    BuildCall2(b, reportType, report, new[] { m.ConstString(name) }, "");
+                }
                 if (sig.Return == SimpleType.None) BuildRetVoid(b);
                 else if (sig.Return is ScalarType { Kind: ScalarKind.Float }) BuildRet(b, ConstReal(cret, double.NaN));
                 else BuildRet(b, ConstNull(cret));

@@ -260,9 +260,15 @@ public sealed unsafe partial class FunctionEmitter
 
     public LLVMBasicBlockRef NewBlock(string name) => AppendBasicBlockInContext(M.Ctx, _fn, name);
 
+    /// <summary>Calls a runtime helper; arguments that do not fit its C# signature are an internal error here,
+    /// not corrupted memory at run time.</summary>
     public LLVMValueRef CallRuntime(string name, params LLVMValueRef[] args)
     {
         var (fn, ty) = M.Runtime(name);
+        var ps = GetParamTypes(ty);
+        if (ps.Length != args.Length || ps.Where((p, k) => p.Handle != TypeOf(args[k]).Handle).Any())
+            throw new InvalidOperationException($"runtime helper {name} takes ({string.Join(", ", ps.Select(PrintTypeToManagedString))}), " +
+                $"called with ({string.Join(", ", args.Select(a => PrintTypeToManagedString(TypeOf(a))))})");
         return BuildCall2(B, ty, fn, args, "");
     }
 

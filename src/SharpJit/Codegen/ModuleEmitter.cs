@@ -2,6 +2,9 @@ using System.Numerics;
 using SharpJit.Llvm;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
+using HelperAbi = SharpJit.Runtime.HelperAbi;
+using RuntimeHelper = SharpJit.Runtime.RuntimeHelper;
+using RuntimeSymbols = SharpJit.Runtime.RuntimeSymbols;
 
 namespace SharpJit.Codegen;
 
@@ -322,11 +325,20 @@ public sealed unsafe class ModuleEmitter
     /// <summary>Declares (once) a runtime helper implemented in C# and bound as an absolute symbol.</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) Runtime(string name)
     {
-        return DeclareExternal(name, name, () =>
+        return DeclareExternal(name, name, () => HelperType(Ctx, RuntimeSymbols.Get(name)));
+    }
+
+    /// <summary>The LLVM function type of a runtime helper, from the types of its C# method
+    /// (<see cref="global::SharpJit.Runtime.RuntimeHelperAttribute"/>).</summary>
+    public static LLVMTypeRef HelperType(LLVMContextRef ctx, RuntimeHelper helper)
+    {
+        LLVMTypeRef Lower(HelperAbi t) => t switch
         {
-            var sig = global::SharpJit.Runtime.RuntimeSymbols.Signature(name);
-            return FunctionType(LowerAbi(sig.Return), sig.Params.Select(LowerAbi).ToArray());
-        });
+            HelperAbi.Void => VoidTypeInContext(ctx), HelperAbi.I8 => Int8TypeInContext(ctx), HelperAbi.I32 => Int32TypeInContext(ctx),
+            HelperAbi.I64 => Int64TypeInContext(ctx), HelperAbi.F64 => DoubleTypeInContext(ctx), HelperAbi.Ptr => PointerTypeInContext(ctx, 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(t)),
+        };
+        return FunctionType(Lower(helper.Return), helper.Params.Select(Lower).ToArray());
     }
 
     /// <summary>An internal helper function defined in IR once per module (under <paramref name="name"/>): <paramref name="build"/>
@@ -360,11 +372,6 @@ public sealed unsafe class ModuleEmitter
     /// <summary>A libm function of <paramref name="arity"/> arguments of one real type (double or float).</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibmOf(LLVMTypeRef real, string name, int arity) =>
         DeclareExternal("libm:" + name, name, () => FunctionType(real, Enumerable.Repeat(real, arity).ToArray()), "nounwind");
-
-    private LLVMTypeRef LowerAbi(char c) => c switch
-    {
-        'v' => Void, 'i' => I32, 'l' => I64, 'd' => F64, 'p' => Ptr, 'b' => I8, _ => throw new ArgumentException(c.ToString()),
-    };
 }
 
 /// <param name="NumPyErrorModel">error_model="numpy": division by zero gives NumPy's results instead of raising.</param>

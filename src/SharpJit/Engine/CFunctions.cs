@@ -34,8 +34,8 @@ public static unsafe class CFunctions
         Console.Error.Flush();
     };
 
-    [UnmanagedCallersOnly]
-    private static void ReportError(byte* name)
+    [RuntimeHelper("sj_cfunc_error"), UnmanagedCallersOnly]
+    internal static void ReportError(byte* name)
     {
         try { ErrorReporter(RuntimeStrings.Read(name), ErrorState.Take()); }
         catch (Exception) { /* nothing may escape into compiled code */ }
@@ -64,8 +64,7 @@ public static unsafe class CFunctions
             var emitter = new ModuleEmitter(jit.ContextRef, m, types, options ?? new CodegenOptions());
             Pipeline.Guard(module.Source, () => { emitter.EmitAll(new[] { spec }); return 0; });
             var entry = GetNamedFunction(m, ModuleEmitter.EntryName(spec));
-            var onError = ConstIntToPtr(LLVM.ConstInt(emitter.I64, (long)(delegate* unmanaged<byte*, void>)&ReportError), emitter.Ptr);
-            CAbiWrapper.Emit(emitter, spec.ArgTypes.ToArray(), spec.ReturnType, sig, native, entry, statusResult: false, onError);
+            CAbiWrapper.Emit(emitter, spec.ArgTypes.ToArray(), spec.ReturnType, sig, native, entry, statusResult: false, onError: "sj_cfunc_error");
             SetLinkage(entry, LLVMLinkage.LLVMInternalLinkage);
             string ir = "";
             Pipeline.Guard(module.Source, () =>
@@ -97,8 +96,7 @@ public static unsafe class CFunctions
             var m = jit.CreateModule(native);
             var emitter = new ModuleEmitter(jit.ContextRef, m, f.Types, new CodegenOptions());
             var entry = ConstIntToPtr(LLVM.ConstInt(emitter.I64, f.EntryAddress), emitter.Ptr);
-            var onError = ConstIntToPtr(LLVM.ConstInt(emitter.I64, (long)(delegate* unmanaged<byte*, void>)&ReportError), emitter.Ptr);
-            CAbiWrapper.Emit(emitter, spec.ArgTypes.ToArray(), spec.ReturnType, sig, native, entry, statusResult: false, onError);
+            CAbiWrapper.Emit(emitter, spec.ArgTypes.ToArray(), spec.ReturnType, sig, native, entry, statusResult: false, onError: "sj_cfunc_error");
             ModuleText.VerifyOrThrow(m);
             Optimizer.Run(m, jit.TargetMachine);
             string ir = ModuleText.Print(m);

@@ -31,14 +31,12 @@ public static unsafe partial class Builtins
         ("atan2", "atan2"), ("copysign", "copysign"), ("fmod", "fmod"), ("remainder", "remainder"), ("nextafter", "nextafter"),
     };
 
-    /// <summary>Functions implemented in C# (Runtime.MathBridge) with CPython's exact error behaviour.</summary>
-    public static readonly string[] BridgedUnary = { "gamma", "lgamma", "ulp" };
-    public static readonly string[] BridgedInt1 = { "factorial", "isqrt" };
-    public static readonly string[] BridgedInt2 = { "comb", "perm", "gcd", "lcm" };
-    public static readonly string[] CMathUnary =
-    {
-        "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
-    };
+    /// <summary>Functions implemented in C# with CPython's exact error behaviour: the names of Runtime.MathBridge's
+    /// tables, whose index is the id the helper receives.</summary>
+    public static readonly string[] BridgedUnary = SharpJit.Runtime.MathBridge.Unary.Select(f => f.Name).ToArray();
+    public static readonly string[] BridgedInt1 = SharpJit.Runtime.MathBridge.IntUnary.Select(f => f.Name).ToArray();
+    public static readonly string[] BridgedInt2 = SharpJit.Runtime.MathBridge.IntBinary.Select(f => f.Name).ToArray();
+    public static readonly string[] CMathUnary = SharpJit.Runtime.MathBridge.CMathUnary.Select(f => f.Name).ToArray();
 
     private static readonly Dictionary<string, string> Intrinsics = new() { ["sqrt"] = "llvm.sqrt", ["fabs"] = "llvm.fabs" };
 

@@ -60,11 +60,7 @@ public static unsafe partial class Builtins
         ScalarType.All.Where(t => !t.IsCanonical).Select(t => (t, t.NumPyAttributes.ToArray())).ToArray();
 
     /// <summary>The complex loops that call NumPyMath (ids for sj_np_complex1 are indexes here).</summary>
-    public static readonly string[] NumPyComplexUnary =
-    {
-        "sqrt", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos", "arctan",
-        "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "rint",
-    };
+    public static readonly string[] NumPyComplexUnary = SharpJit.Runtime.NumPyMath.ComplexUnary.Select(f => f.Name).ToArray();
 
     /// <summary>Unary float ufuncs (names, float64 loop, whether a complex loop exists). A libm or LLVM intrinsic
     /// name stands for a call of it.</summary>

@@ -69,7 +69,7 @@ public static unsafe class CaughtExceptions
     private const int Header = 8;
 
     /// <summary>sj_exc_catch: takes the pending exception (clearing it) into a new object with one reference.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_catch"), UnmanagedCallersOnly]
     public static byte* Catch()
     {
         var caught = ErrorState.Catch();
@@ -81,19 +81,19 @@ public static unsafe class CaughtExceptions
     }
 
     /// <summary>sj_exc_clear: an except clause without a name: the exception is handled and forgotten.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_clear"), UnmanagedCallersOnly]
     public static void Clear() => ErrorState.Clear();
 
     /// <summary>sj_exc_matches: does the pending exception's class derive from the named class?</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_matches"), UnmanagedCallersOnly]
     public static int Matches(byte* cls) => ExceptionClasses.IsSubclass(ErrorState.Peek().Type, RuntimeStrings.Read(cls)) ? 1 : 0;
 
     /// <summary>sj_exc_restore: makes a caught exception pending again, with the traceback it had.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_restore"), UnmanagedCallersOnly]
     public static void Restore(byte* p) => ErrorState.Restore(Of(p));
 
     /// <summary>sj_exc_free: the last reference went.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_free"), UnmanagedCallersOnly]
     public static void Free(byte* p)
     {
         var handle = GCHandle.FromIntPtr(*(nint*)p);
@@ -104,7 +104,7 @@ public static unsafe class CaughtExceptions
     }
 
     /// <summary>sj_write_exc: str(e) (the message; for KeyError its repr) or repr(e) (<c>ValueError('message')</c>).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_write_exc"), UnmanagedCallersOnly]
     public static void Write(long sink, byte* p, long repr)
     {
         var c = Of(p);
@@ -114,7 +114,7 @@ public static unsafe class CaughtExceptions
     }
 
     /// <summary>sj_write_exc_arg: str() (or the repr) of the argument of an exception made in compiled code.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_write_exc_arg"), UnmanagedCallersOnly]
     public static void WriteArgument(long sink, byte* message, int keyError, int repr)
     {
         if (message == null) return;
@@ -124,10 +124,10 @@ public static unsafe class CaughtExceptions
 
     /// <summary>sj_exc_args_start, sj_exc_args_end: around one argument compiled code writes into the message of an
     /// exception made with several (ExceptionArgument): where it starts, then its length put in front of it.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_args_start"), UnmanagedCallersOnly]
     public static long ArgStart(long sink) => RuntimeExports.Builder(sink).Length;
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_args_end"), UnmanagedCallersOnly]
     public static void ArgEnd(long sink, long start)
     {
         var sb = RuntimeExports.Builder(sink);
@@ -136,21 +136,21 @@ public static unsafe class CaughtExceptions
 
     /// <summary>sj_exc_args: e.args of a caught exception, as an exception made in compiled code keeps them (a new
     /// str, or null without arguments).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_args"), UnmanagedCallersOnly]
     public static byte* Args(byte* p) => Of(p).MessageText is { } m ? RuntimeStrings.Allocate(m) : null;
 
     /// <summary>sj_write_exc_args: repr(e.args).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_write_exc_args"), UnmanagedCallersOnly]
     public static void WriteArgs(long sink, byte* message) =>
         RuntimeExports.WriteText(sink, ExceptionArgument.ArgsRepr(message == null ? null : RuntimeStrings.Read(message)));
 
     /// <summary>sj_exc_args_len: len(e.args).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_args_len"), UnmanagedCallersOnly]
     public static long ArgsLength(byte* message) => message == null ? 0 : ExceptionArgument.Items(RuntimeStrings.Read(message)).Count;
 
     /// <summary>sj_exc_args_item: e.args[k] (k already in range) into *result: a new str. A non-str argument raises
     /// TypeError: compiled code reads an exception's arguments as str.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_args_item"), UnmanagedCallersOnly]
     public static int ArgsItem(byte* message, long k, byte** result)
     {
         var items = ExceptionArgument.Items(RuntimeStrings.Read(message));
@@ -165,38 +165,38 @@ public static unsafe class CaughtExceptions
     }
 
     /// <summary>sj_write_exc_class: print(type(e)) of a caught exception (<c>&lt;class '__main__.MyError'&gt;</c>).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_write_exc_class"), UnmanagedCallersOnly]
     public static void WriteClass(long sink, byte* p) => RuntimeExports.WriteText(sink, $"<class '{Of(p).Type}'>");
 
     /// <summary>sj_exc_class_name: type(e).__name__ (a new str).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_class_name"), UnmanagedCallersOnly]
     public static byte* ClassName(byte* p) => RuntimeStrings.Allocate(ExceptionClasses.ShortName(Of(p).Type));
 
     /// <summary>sj_exc_class_is: type(e) is cls, exactly (not a subclass).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_class_is"), UnmanagedCallersOnly]
     public static int ClassIs(byte* p, byte* cls) => Of(p).Type == RuntimeStrings.Read(cls) ? 1 : 0;
 
     /// <summary>sj_exc_same_class: type(e1) is type(e2).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_same_class"), UnmanagedCallersOnly]
     public static int SameClass(byte* p, byte* q) => Of(p).Type == Of(q).Type ? 1 : 0;
 
     /// <summary>sj_exc_isinstance: isinstance(e, cls) of a caught exception.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_isinstance"), UnmanagedCallersOnly]
     public static int IsInstance(byte* p, byte* cls) => ExceptionClasses.IsSubclass(Of(p).Type, RuntimeStrings.Read(cls)) ? 1 : 0;
 
     /// <summary>sj_exc_context: an exception raised while this one was handled.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_context"), UnmanagedCallersOnly]
     public static void Context(byte* p) => ErrorState.SetContext(Of(p));
 
     /// <summary>sj_exc_cause_caught, sj_exc_cause_new, sj_exc_cause_none: the cause of the raise that follows.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_cause_caught"), UnmanagedCallersOnly]
     public static void CauseCaught(byte* p) => ErrorState.StageCause(Of(p).Snapshot());
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_cause_new"), UnmanagedCallersOnly]
     public static void CauseNew(byte* type, byte* message) =>
         ErrorState.StageCause(new PythonException(RuntimeStrings.Read(type), message == null ? null : RuntimeStrings.Read(message), Array.Empty<TracebackFrame>()));
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_exc_cause_none"), UnmanagedCallersOnly]
     public static void CauseNone() => ErrorState.StageCause(null);
 
     private static ErrorState.Caught Of(byte* p) => (ErrorState.Caught)GCHandle.FromIntPtr(*(nint*)p).Target!;

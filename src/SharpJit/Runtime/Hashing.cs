@@ -13,7 +13,7 @@ public static unsafe class Hashing
 
     /// <summary>sj_frozenset_hash: CPython 3.11's frozenset_hash from a set table's slot hashes (long.MinValue
     /// unused, -1 deleted): the items' shuffled hashes xor-ed (so the order does not matter), the count, a final mix.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_frozenset_hash"), UnmanagedCallersOnly]
     public static long FrozenSetHash(long* slots, long n)
     {
         static ulong Shuffle(ulong h) => ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
@@ -61,9 +61,9 @@ public static unsafe class Hashing
         return h == -1 ? -2 : h;
     }
 
-    [UnmanagedCallersOnly] public static long HashDoubleExport(double v) => HashDouble(v);
+    [RuntimeHelper("sj_hash_f64"), UnmanagedCallersOnly] public static long HashDoubleExport(double v) => HashDouble(v);
 
-    [UnmanagedCallersOnly] public static long HashStrExport(byte* s) => HashStr(s);
+    [RuntimeHelper("sj_str_hash"), UnmanagedCallersOnly] public static long HashStrExport(byte* s) => HashStr(s);
 
     /// <summary>hash() of an int as compiled code computes it (Library/Dicts.cs HashOf): x mod (2**61 - 1) with the
     /// sign kept, -1 becoming -2.</summary>

@@ -1,43 +1,31 @@
 namespace SharpJit.Runtime;
 
-/// <summary>Dispatch from the numeric ids codegen bakes in (Library.Builtins tables) to PyMath/PyCMath.</summary>
-public static class MathBridge
+/// <summary>
+/// The math and cmath functions implemented in C# (CPython's exact error behaviour) that compiled code reaches through
+/// one runtime helper per shape: <c>sj_math1</c>, <c>sj_math_int1</c>, <c>sj_math_int2</c>, <c>sj_cmath1</c> (and
+/// <c>sj_np_complex1</c> for <see cref="NumPyMath.ComplexUnary"/>). Each table is the one list of its functions: the
+/// registry adds <c>math.NAME</c> for every entry, codegen passes the entry's index, and the helper calls the entry's
+/// function pointer, so no name is looked at when the code runs.
+/// </summary>
+public static unsafe class MathBridge
 {
-    public static double Unary(int id, double x) => Library.Builtins.BridgedUnary[id] switch
+    public readonly struct Real1(string name, delegate*<double, double> fn) { public readonly string Name = name; public readonly delegate*<double, double> Fn = fn; }
+    public readonly struct Int1(string name, delegate*<long, long> fn) { public readonly string Name = name; public readonly delegate*<long, long> Fn = fn; }
+    public readonly struct Int2(string name, delegate*<long, long, long> fn) { public readonly string Name = name; public readonly delegate*<long, long, long> Fn = fn; }
+    public readonly struct Complex1(string name, delegate*<(double, double), (double, double)> fn)
     {
-        "gamma" => PyMath.Gamma(x),
-        "lgamma" => PyMath.Lgamma(x),
-        "ulp" => PyMath.Ulp(x),
-        var n => throw new PyMathException("SystemError", $"no math bridge for {n}"),
-    };
-
-    public static long Int1(int id, long x) => Library.Builtins.BridgedInt1[id] switch
-    {
-        "factorial" => PyMath.Factorial(x),
-        "isqrt" => PyMath.Isqrt(x),
-        var n => throw new PyMathException("SystemError", $"no math bridge for {n}"),
-    };
-
-    public static long Int2(int id, long x, long y) => Library.Builtins.BridgedInt2[id] switch
-    {
-        "comb" => PyMath.Comb(x, y),
-        "perm" => PyMath.Perm(x, y),
-        "gcd" => PyMath.Gcd(x, y),
-        "lcm" => PyMath.Lcm(x, y),
-        var n => throw new PyMathException("SystemError", $"no math bridge for {n}"),
-    };
-
-    public static (double, double) CUnary(int id, double re, double im)
-    {
-        var z = (re, im);
-        return Library.Builtins.CMathUnary[id] switch
-        {
-            "sqrt" => PyCMath.Sqrt(z), "exp" => PyCMath.Exp(z), "log" => PyCMath.Log(z), "log10" => PyCMath.Log10(z),
-            "sin" => PyCMath.Sin(z), "cos" => PyCMath.Cos(z), "tan" => PyCMath.Tan(z),
-            "asin" => PyCMath.Asin(z), "acos" => PyCMath.Acos(z), "atan" => PyCMath.Atan(z),
-            "sinh" => PyCMath.Sinh(z), "cosh" => PyCMath.Cosh(z), "tanh" => PyCMath.Tanh(z),
-            "asinh" => PyCMath.Asinh(z), "acosh" => PyCMath.Acosh(z), "atanh" => PyCMath.Atanh(z),
-            var n => throw new PyMathException("SystemError", $"no cmath bridge for {n}"),
-        };
+        public readonly string Name = name; public readonly delegate*<(double, double), (double, double)> Fn = fn;
     }
+
+    public static readonly Real1[] Unary = { new("gamma", &PyMath.Gamma), new("lgamma", &PyMath.Lgamma), new("ulp", &PyMath.Ulp) };
+    public static readonly Int1[] IntUnary = { new("factorial", &PyMath.Factorial), new("isqrt", &PyMath.Isqrt) };
+    public static readonly Int2[] IntBinary = { new("comb", &PyMath.Comb), new("perm", &PyMath.Perm), new("gcd", &PyMath.Gcd), new("lcm", &PyMath.Lcm) };
+    public static readonly Complex1[] CMathUnary =
+    {
+        new("sqrt", &PyCMath.Sqrt), new("exp", &PyCMath.Exp), new("log", &PyCMath.Log), new("log10", &PyCMath.Log10),
+        new("sin", &PyCMath.Sin), new("cos", &PyCMath.Cos), new("tan", &PyCMath.Tan),
+        new("asin", &PyCMath.Asin), new("acos", &PyCMath.Acos), new("atan", &PyCMath.Atan),
+        new("sinh", &PyCMath.Sinh), new("cosh", &PyCMath.Cosh), new("tanh", &PyCMath.Tanh),
+        new("asinh", &PyCMath.Asinh), new("acosh", &PyCMath.Acosh), new("atanh", &PyCMath.Atanh),
+    };
 }

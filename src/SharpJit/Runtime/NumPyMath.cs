@@ -49,40 +49,43 @@ public static partial class NumPyMath
 
     private static (double, double) T(CDouble z) => (z.Re, z.Im);
 
-    /// <summary>The complex loop of a unary ufunc, by its name in Library.Builtins.NumPyComplexUnary.</summary>
-    public static (double Re, double Im) ComplexUnary(string name, double re, double im)
+    private static CDouble C((double Re, double Im) z) => new(z.Re, z.Im);
+
+    /// <summary>The complex loops of unary ufuncs (sj_np_complex1 passes the index; <see cref="MathBridge"/>).</summary>
+    public static readonly unsafe MathBridge.Complex1[] ComplexUnary =
     {
-        var z = new CDouble(re, im);
-        switch (name)
-        {
-            case "sqrt": return T(csqrt(z));
-            case "exp": return T(cexp(z));
-            case "log": return T(clog(z));
-            case "sin": return T(csin(z));
-            case "cos": return T(ccos(z));
-            case "tan": return T(ctan(z));
-            case "sinh": return T(csinh(z));
-            case "cosh": return T(ccosh(z));
-            case "tanh": return T(ctanh(z));
-            case "arcsin": return T(casin(z));
-            case "arccos": return T(cacos(z));
-            case "arctan": return T(catan(z));
-            case "arcsinh": return T(casinh(z));
-            case "arccosh": return T(cacosh(z));
-            case "arctanh": return T(catanh(z));
-            case "exp2": return T(cexp(new CDouble(re * Ln2, im * Ln2)));
-            case "log2": { var l = clog(z); return (l.Re * Log2E, l.Im * Log2E); }
-            case "log10": { var l = clog(z); return (l.Re * Log10E, l.Im * Log10E); }
-            case "log1p": return (LibmLog(LibmHypot(re + 1, im)), LibmAtan2(im, re + 1));
-            case "expm1":
-            {
-                double a = LibmSin(im / 2);
-                return (LibmExpm1(re) * LibmCos(im) - 2 * a * a, LibmExp(re) * LibmSin(im));
-            }
-            case "rint": return (Math.Round(re, MidpointRounding.ToEven), Math.Round(im, MidpointRounding.ToEven));
-            default: throw new ArgumentException($"no NumPy complex function '{name}'");
-        }
+        new("sqrt", &Sqrt), new("exp", &Exp), new("exp2", &Exp2), new("expm1", &Expm1), new("log", &Log), new("log2", &Log2),
+        new("log10", &Log10), new("log1p", &Log1p), new("sin", &Sin), new("cos", &Cos), new("tan", &Tan), new("arcsin", &Arcsin),
+        new("arccos", &Arccos), new("arctan", &Arctan), new("sinh", &Sinh), new("cosh", &Cosh), new("tanh", &Tanh),
+        new("arcsinh", &Arcsinh), new("arccosh", &Arccosh), new("arctanh", &Arctanh), new("rint", &Rint),
+    };
+
+    private static (double, double) Sqrt((double, double) z) => T(csqrt(C(z)));
+    private static (double, double) Exp((double, double) z) => T(cexp(C(z)));
+    private static (double, double) Log((double, double) z) => T(clog(C(z)));
+    private static (double, double) Sin((double, double) z) => T(csin(C(z)));
+    private static (double, double) Cos((double, double) z) => T(ccos(C(z)));
+    private static (double, double) Tan((double, double) z) => T(ctan(C(z)));
+    private static (double, double) Sinh((double, double) z) => T(csinh(C(z)));
+    private static (double, double) Cosh((double, double) z) => T(ccosh(C(z)));
+    private static (double, double) Tanh((double, double) z) => T(ctanh(C(z)));
+    private static (double, double) Arcsin((double, double) z) => T(casin(C(z)));
+    private static (double, double) Arccos((double, double) z) => T(cacos(C(z)));
+    private static (double, double) Arctan((double, double) z) => T(catan(C(z)));
+    private static (double, double) Arcsinh((double, double) z) => T(casinh(C(z)));
+    private static (double, double) Arccosh((double, double) z) => T(cacosh(C(z)));
+    private static (double, double) Arctanh((double, double) z) => T(catanh(C(z)));
+    private static (double, double) Exp2((double Re, double Im) z) => T(cexp(new CDouble(z.Re * Ln2, z.Im * Ln2)));
+    private static (double, double) Log2((double, double) z) { var l = clog(C(z)); return (l.Re * Log2E, l.Im * Log2E); }
+    private static (double, double) Log10((double, double) z) { var l = clog(C(z)); return (l.Re * Log10E, l.Im * Log10E); }
+    private static (double, double) Log1p((double Re, double Im) z) => (LibmLog(LibmHypot(z.Re + 1, z.Im)), LibmAtan2(z.Im, z.Re + 1));
+    private static (double, double) Expm1((double Re, double Im) z)
+    {
+        double a = LibmSin(z.Im / 2);
+        return (LibmExpm1(z.Re) * LibmCos(z.Im) - 2 * a * a, LibmExp(z.Re) * LibmSin(z.Im));
     }
+    private static (double, double) Rint((double Re, double Im) z) =>
+        (Math.Round(z.Re, MidpointRounding.ToEven), Math.Round(z.Im, MidpointRounding.ToEven));
 
     /// <summary>np.power for complex128: 0 and small integer exponents by repeated multiplication, else glibc's cpow.</summary>
     public static (double Re, double Im) ComplexPower(double ar, double ai, double br, double bi)

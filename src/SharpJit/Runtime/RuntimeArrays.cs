@@ -110,16 +110,16 @@ public static unsafe class RuntimeArrays
 
     // ------------------------------------------------------------ entry points for compiled code
 
-    [UnmanagedCallersOnly] public static byte* AllocateExport(long nbytes) => Allocate(nbytes);
-    [UnmanagedCallersOnly] public static void FreeExport(byte* meminfo) => Free(meminfo);
+    [RuntimeHelper("sj_array_alloc"), UnmanagedCallersOnly] public static byte* AllocateExport(long nbytes) => Allocate(nbytes);
+    [RuntimeHelper("sj_array_free"), UnmanagedCallersOnly] public static void FreeExport(byte* meminfo) => Free(meminfo);
 
     /// <summary>IndexError for an integer index outside an axis (NumPy's message, with the index as written).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_index_error"), UnmanagedCallersOnly]
     public static void IndexError(long index, long axis, long size) =>
         ErrorState.Set("IndexError", $"index {index} is out of bounds for axis {axis} with size {size}");
 
     /// <summary>ValueError for operands whose shapes do not broadcast: the shapes as NumPy prints them.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_broadcast_error"), UnmanagedCallersOnly]
     public static void BroadcastError(long* shapes, long* ndims, long count)
     {
         var parts = new List<string>();
@@ -134,27 +134,27 @@ public static unsafe class RuntimeArrays
     }
 
     /// <summary>ValueError for an assignment whose value does not broadcast to the target.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_assign_shape_error"), UnmanagedCallersOnly]
     public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>
         ErrorState.Set("ValueError", $"could not broadcast input array from shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
 
     /// <summary>IndexError for a boolean mask whose shape is not the array's.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_mask_error"), UnmanagedCallersOnly]
     public static void MaskError(long axis, long size, long maskSize) =>
         ErrorState.Set("IndexError", $"boolean index did not match indexed array along dimension {axis}; dimension is {size} but corresponding boolean dimension is {maskSize}");
 
     /// <summary>ValueError for a[mask] = values with the wrong number of values.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_mask_assign_error"), UnmanagedCallersOnly]
     public static void MaskAssignError(long values, long selected) =>
         ErrorState.Set("ValueError", $"NumPy boolean array indexing assignment cannot assign {values} input values to the {selected} output values where the mask is true");
 
     /// <summary>ValueError for a[idx] = values with the wrong number of values.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_index_assign_error"), UnmanagedCallersOnly]
     public static void IndexAssignError(long values, long selected) =>
         ErrorState.Set("ValueError", $"shape mismatch: value array of shape ({values},) could not be broadcast to indexing result of shape ({selected},)");
 
     /// <summary>ValueError of np.dot for arrays whose inner dimensions differ.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_dot_error"), UnmanagedCallersOnly]
     public static void DotError(long* a, long aNdim, long* b, long bNdim)
     {
         var sa = new ReadOnlySpan<long>(a, (int)aNdim); var sb = new ReadOnlySpan<long>(b, (int)bNdim);
@@ -163,12 +163,12 @@ public static unsafe class RuntimeArrays
     }
 
     /// <summary>ValueError of matmul (and @) for arrays whose inner dimensions differ.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_matmul_error"), UnmanagedCallersOnly]
     public static void MatmulError(long bInner, long aInner) =>
         ErrorState.Set("ValueError", $"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {bInner} is different from {aInner})");
 
     /// <summary>ValueError for a reshape to a different size.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_reshape_error"), UnmanagedCallersOnly]
     public static void ReshapeError(long size, long* shape, long ndim) =>
         ErrorState.Set("ValueError", $"cannot reshape array of size {size} into shape {CompactShapeText(new ReadOnlySpan<long>(shape, (int)ndim))}");
 

@@ -12,10 +12,10 @@ public static unsafe class RuntimeExports
 {
     // ------------------------------------------------------------ exceptions
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_raise"), UnmanagedCallersOnly]
     public static void Raise(byte* type, byte* message) => ErrorState.Set(type, message);
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_traceback"), UnmanagedCallersOnly]
     public static void Traceback(byte* function, byte* file, long line, byte* source) => ErrorState.AddFrame(function, file, line, source);
 
     private static int Fail(string type, string message) { ErrorState.Set(type, message); return 1; }
@@ -41,27 +41,27 @@ public static unsafe class RuntimeExports
 
     internal static StringBuilder Builder(long sink) => (StringBuilder)GCHandle.FromIntPtr((nint)sink).Target!;
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_write_str"), UnmanagedCallersOnly]
     public static void WriteStr(long sink, byte* s)
     {
         if (sink == 0) RuntimeOutput.Write(RuntimeStrings.Span(s));
         else Write(sink, RuntimeStrings.Read(s));
     }
 
-    [UnmanagedCallersOnly] public static void WriteReprStr(long sink, byte* s) => Write(sink, PyStr.Repr(RuntimeStrings.Read(s)));
-    [UnmanagedCallersOnly] public static void WriteI64(long sink, long v) => Write(sink, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    [UnmanagedCallersOnly] public static void WriteF64(long sink, double v) => Write(sink, PyFormat.ReprFloat(v));
-    [UnmanagedCallersOnly] public static void WriteC128(long sink, double re, double im) => Write(sink, PyFormat.ReprComplex(re, im));
+    [RuntimeHelper("sj_write_repr_str"), UnmanagedCallersOnly] public static void WriteReprStr(long sink, byte* s) => Write(sink, PyStr.Repr(RuntimeStrings.Read(s)));
+    [RuntimeHelper("sj_write_i64"), UnmanagedCallersOnly] public static void WriteI64(long sink, long v) => Write(sink, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    [RuntimeHelper("sj_write_f64"), UnmanagedCallersOnly] public static void WriteF64(long sink, double v) => Write(sink, PyFormat.ReprFloat(v));
+    [RuntimeHelper("sj_write_c128"), UnmanagedCallersOnly] public static void WriteC128(long sink, double re, double im) => Write(sink, PyFormat.ReprComplex(re, im));
     // NumPy narrow scalars: float32 parts arrive widened to double (exact) and are narrowed back; the u64 arrives as its bits.
-    [UnmanagedCallersOnly] public static void WriteF32(long sink, double v) => Write(sink, PyFormat.StrFloat32((float)v));
-    [UnmanagedCallersOnly] public static void WriteC64(long sink, double re, double im) => Write(sink, PyFormat.StrComplex64((float)re, (float)im));
-    [UnmanagedCallersOnly] public static void WriteU64(long sink, long v) => Write(sink, PyFormat.StrUInt64(unchecked((ulong)v)));
-    [UnmanagedCallersOnly] public static void WriteAddress(long sink, byte* p) => Write(sink, "0x" + ((ulong)p).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
-    [UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
-    [UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
+    [RuntimeHelper("sj_write_f32"), UnmanagedCallersOnly] public static void WriteF32(long sink, double v) => Write(sink, PyFormat.StrFloat32((float)v));
+    [RuntimeHelper("sj_write_c64"), UnmanagedCallersOnly] public static void WriteC64(long sink, double re, double im) => Write(sink, PyFormat.StrComplex64((float)re, (float)im));
+    [RuntimeHelper("sj_write_u64"), UnmanagedCallersOnly] public static void WriteU64(long sink, long v) => Write(sink, PyFormat.StrUInt64(unchecked((ulong)v)));
+    [RuntimeHelper("sj_write_address"), UnmanagedCallersOnly] public static void WriteAddress(long sink, byte* p) => Write(sink, "0x" + ((ulong)p).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+    [RuntimeHelper("sj_write_bool"), UnmanagedCallersOnly] public static void WriteBool(long sink, int v) => Write(sink, v != 0 ? "True" : "False");
+    [RuntimeHelper("sj_write_range_step"), UnmanagedCallersOnly] public static void WriteRangeStep(long sink, long step) { if (step != 1) Write(sink, ", " + step); }
 
     /// <summary>str() or repr() of an array: dtype (an index into ScalarType.All), ndim, then shape and strides in one list.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_write_array"), UnmanagedCallersOnly]
     public static void WriteArray(long sink, long dtype, long ndim, long* dims, byte* data, long repr)
     {
         var t = SharpJit.Typing.ScalarType.All[(int)dtype];
@@ -70,11 +70,11 @@ public static unsafe class RuntimeExports
     }
 
     /// <summary>print(..., flush=x): flushes when x is true.</summary>
-    [UnmanagedCallersOnly] public static void FlushIf(int flush) { if (flush != 0) RuntimeOutput.FlushRequested(); }
+    [RuntimeHelper("sj_flush_if"), UnmanagedCallersOnly] public static void FlushIf(int flush) { if (flush != 0) RuntimeOutput.FlushRequested(); }
 
-    [UnmanagedCallersOnly] public static long SbNew() => (long)GCHandle.ToIntPtr(GCHandle.Alloc(new StringBuilder()));
+    [RuntimeHelper("sj_sb_new"), UnmanagedCallersOnly] public static long SbNew() => (long)GCHandle.ToIntPtr(GCHandle.Alloc(new StringBuilder()));
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_sb_finish"), UnmanagedCallersOnly]
     public static byte* SbFinish(long sink)
     {
         var h = GCHandle.FromIntPtr((nint)sink);
@@ -89,16 +89,16 @@ public static unsafe class RuntimeExports
         catch (Exception ex) { return Fail(ex); }
     }
 
-    [UnmanagedCallersOnly] public static int FormatI64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatInt(v, RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatF64(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat(v, RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatC128(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex(re, im, RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatF32(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat32((float)v, RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatC64(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex64((float)re, (float)im, RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatU64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatUInt64(unchecked((ulong)v), RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatBool(long sink, int v, byte* spec) => Format(sink, () => PyFormat.FormatBool(v != 0, RuntimeStrings.Read(spec)));
-    [UnmanagedCallersOnly] public static int FormatStr(long sink, byte* s, byte* spec) { var str = RuntimeStrings.Read(s); return Format(sink, () => PyFormat.FormatStr(str, RuntimeStrings.Read(spec))); }
+    [RuntimeHelper("sj_format_i64"), UnmanagedCallersOnly] public static int FormatI64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatInt(v, RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_f64"), UnmanagedCallersOnly] public static int FormatF64(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat(v, RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_c128"), UnmanagedCallersOnly] public static int FormatC128(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex(re, im, RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_f32"), UnmanagedCallersOnly] public static int FormatF32(long sink, double v, byte* spec) => Format(sink, () => PyFormat.FormatFloat32((float)v, RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_c64"), UnmanagedCallersOnly] public static int FormatC64(long sink, double re, double im, byte* spec) => Format(sink, () => PyFormat.FormatComplex64((float)re, (float)im, RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_u64"), UnmanagedCallersOnly] public static int FormatU64(long sink, long v, byte* spec) => Format(sink, () => PyFormat.FormatUInt64(unchecked((ulong)v), RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_bool"), UnmanagedCallersOnly] public static int FormatBool(long sink, int v, byte* spec) => Format(sink, () => PyFormat.FormatBool(v != 0, RuntimeStrings.Read(spec)));
+    [RuntimeHelper("sj_format_str"), UnmanagedCallersOnly] public static int FormatStr(long sink, byte* s, byte* spec) { var str = RuntimeStrings.Read(s); return Format(sink, () => PyFormat.FormatStr(str, RuntimeStrings.Read(spec))); }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_format_object"), UnmanagedCallersOnly]
     public static int FormatObject(long sink, byte* s, byte* spec, byte* typeName)
     {
         var sp = RuntimeStrings.Read(spec);
@@ -111,14 +111,14 @@ public static unsafe class RuntimeExports
 
     private static readonly byte* EmptyString = RuntimeStrings.AllocateImmortal("");
 
-    [UnmanagedCallersOnly] public static byte* StrOrEmpty(byte* s) => s == null ? EmptyString : s;
-    [UnmanagedCallersOnly] public static void StrFree(byte* s) => RuntimeStrings.Free(s);
-    [UnmanagedCallersOnly] public static byte* StrConcat(byte* a, byte* b) => RuntimeStrings.Allocate(RuntimeStrings.Read(a) + RuntimeStrings.Read(b));
+    [RuntimeHelper("sj_str_or_empty"), UnmanagedCallersOnly] public static byte* StrOrEmpty(byte* s) => s == null ? EmptyString : s;
+    [RuntimeHelper("sj_str_free"), UnmanagedCallersOnly] public static void StrFree(byte* s) => RuntimeStrings.Free(s);
+    [RuntimeHelper("sj_str_concat"), UnmanagedCallersOnly] public static byte* StrConcat(byte* a, byte* b) => RuntimeStrings.Allocate(RuntimeStrings.Read(a) + RuntimeStrings.Read(b));
 
     // ------------------------------------------------------------ integers
 
     /// <summary>len(range): CPython's OverflowError when the length does not fit in a C ssize_t.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_range_len"), UnmanagedCallersOnly]
     public static int RangeLen(long start, long stop, long step, long* result)
     {
         Int128 n = IntOps.RangeLength128(start, stop, step);
@@ -126,18 +126,18 @@ public static unsafe class RuntimeExports
         *result = (long)n;
         return 0;
     }
-    [UnmanagedCallersOnly] public static long IPow(long b, long e) => IntOps.Pow(b, e);
-    [UnmanagedCallersOnly] public static int IPowMod(long b, long e, long m, long* r) => Guard(() => IntOps.PowMod(b, e, m), r);
-    [UnmanagedCallersOnly] public static long IAbs(long v) => v < 0 ? unchecked(-v) : v;
-    [UnmanagedCallersOnly] public static long RoundInt(long v, long ndigits) => IntOps.Round(v, ndigits);
+    [RuntimeHelper("sj_ipow"), UnmanagedCallersOnly] public static long IPow(long b, long e) => IntOps.Pow(b, e);
+    [RuntimeHelper("sj_ipowmod"), UnmanagedCallersOnly] public static int IPowMod(long b, long e, long m, long* r) => Guard(() => IntOps.PowMod(b, e, m), r);
+    [RuntimeHelper("sj_iabs"), UnmanagedCallersOnly] public static long IAbs(long v) => v < 0 ? unchecked(-v) : v;
+    [RuntimeHelper("sj_round_int"), UnmanagedCallersOnly] public static long RoundInt(long v, long ndigits) => IntOps.Round(v, ndigits);
 
     // ------------------------------------------------------------ floats and complex
 
-    [UnmanagedCallersOnly] public static double IntTrueDiv(long a, long b) => IntOps.TrueDivide(a, b);
-    [UnmanagedCallersOnly] public static double FloatFloorDiv(double a, double b) => FloatOps.FloorDiv(a, b);
-    [UnmanagedCallersOnly] public static double RoundFloat(double x, long ndigits) => FloatOps.Round(x, ndigits);
+    [RuntimeHelper("sj_int_truediv"), UnmanagedCallersOnly] public static double IntTrueDiv(long a, long b) => IntOps.TrueDivide(a, b);
+    [RuntimeHelper("sj_float_floordiv"), UnmanagedCallersOnly] public static double FloatFloorDiv(double a, double b) => FloatOps.FloorDiv(a, b);
+    [RuntimeHelper("sj_round_float"), UnmanagedCallersOnly] public static double RoundFloat(double x, long ndigits) => FloatOps.Round(x, ndigits);
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_cdiv"), UnmanagedCallersOnly]
     public static int CDiv(double ar, double ai, double br, double bi, double* result)
     {
         if (br == 0 && bi == 0) return Fail("ZeroDivisionError", "complex division by zero");
@@ -145,7 +145,7 @@ public static unsafe class RuntimeExports
         return 0;
     }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_cpow"), UnmanagedCallersOnly]
     public static int CPow(double ar, double ai, double br, double bi, double* result)
     {
         try { (result[0], result[1]) = FloatOps.ComplexPow(ar, ai, br, bi); return 0; }
@@ -160,43 +160,61 @@ public static unsafe class RuntimeExports
         catch (Exception ex) { return Fail(ex); }
     }
 
-    [UnmanagedCallersOnly] public static int Math1(int id, double x, double* r) => Guard(() => MathBridge.Unary(id, x), r);
-    [UnmanagedCallersOnly] public static int MathInt1(int id, long x, long* r) => Guard(() => MathBridge.Int1(id, x), r);
-    [UnmanagedCallersOnly] public static int MathInt2(int id, long x, long y, long* r) => Guard(() => MathBridge.Int2(id, x, y), r);
+    // The bridged functions by the index codegen chose in MathBridge's tables: a call through a function pointer.
+    [RuntimeHelper("sj_math1"), UnmanagedCallersOnly]
+    public static int Math1(int id, double x, double* r)
+    {
+        try { *r = MathBridge.Unary[id].Fn(x); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_math_int1"), UnmanagedCallersOnly]
+    public static int MathInt1(int id, long x, long* r)
+    {
+        try { *r = MathBridge.IntUnary[id].Fn(x); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [RuntimeHelper("sj_math_int2"), UnmanagedCallersOnly]
+    public static int MathInt2(int id, long x, long y, long* r)
+    {
+        try { *r = MathBridge.IntBinary[id].Fn(x, y); return 0; }
+        catch (Exception ex) { return Fail(ex); }
+    }
+
+    [RuntimeHelper("sj_math_array"), UnmanagedCallersOnly]
     public static int MathArray(int which, double* items, long n, double* r)
     {
         var arr = new ReadOnlySpan<double>(items, (int)n).ToArray();
         return Guard(() => which == 0 ? PyMath.Fsum(arr) : PyMath.Hypot(arr), r);
     }
 
-    [UnmanagedCallersOnly] public static int MathIsClose(double a, double b, double rel, double abs, long* r) => Guard(() => PyMath.IsClose(a, b, rel, abs) ? 1L : 0L, r);
-    [UnmanagedCallersOnly] public static int MathLdexp(double x, long i, double* r) => Guard(() => PyMath.Ldexp(x, i), r);
+    [RuntimeHelper("sj_math_isclose"), UnmanagedCallersOnly] public static int MathIsClose(double a, double b, double rel, double abs, long* r) => Guard(() => PyMath.IsClose(a, b, rel, abs) ? 1L : 0L, r);
+    [RuntimeHelper("sj_math_ldexp"), UnmanagedCallersOnly] public static int MathLdexp(double x, long i, double* r) => Guard(() => PyMath.Ldexp(x, i), r);
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_math_frexp"), UnmanagedCallersOnly]
     public static void MathFrexp(double x, double* m, long* e) { var (mm, ee) = PyMath.Frexp(x); *m = mm; *e = ee; }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_math_modf"), UnmanagedCallersOnly]
     public static void MathModf(double x, double* frac, double* whole) { var (f, w) = PyMath.Modf(x); *frac = f; *whole = w; }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_cmath1"), UnmanagedCallersOnly]
     public static int CMath1(int id, double re, double im, double* r)
     {
-        try { (r[0], r[1]) = MathBridge.CUnary(id, re, im); return 0; }
+        try { (r[0], r[1]) = MathBridge.CMathUnary[id].Fn((re, im)); return 0; }
         catch (Exception ex) { return Fail(ex); }
     }
 
     /// <summary>cmath.log(z, base), with CPython's errno sequencing (log(0j, 7) is (-inf+nanj); a base of 1 is a
     /// domain error).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_cmath_log_base"), UnmanagedCallersOnly]
     public static int CMathLogBase(double zr, double zi, double br, double bi, double* r)
     {
         try { (r[0], r[1]) = PyCMath.Log((zr, zi), (br, bi)); return 0; }
         catch (Exception ex) { return Fail(ex); }
     }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_cmath_rect"), UnmanagedCallersOnly]
     public static int CMathRect(double mod, double phase, double* r)
     {
         try { (r[0], r[1]) = PyCMath.Rect(mod, phase); return 0; }
@@ -205,19 +223,19 @@ public static unsafe class RuntimeExports
 
     // ------------------------------------------------------------ numpy
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_np_complex1"), UnmanagedCallersOnly]
     public static void NumPyComplex1(int id, double re, double im, double* r) =>
-        (r[0], r[1]) = NumPyMath.ComplexUnary(Library.Builtins.NumPyComplexUnary[id], re, im);
+        (r[0], r[1]) = NumPyMath.ComplexUnary[id].Fn((re, im));
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_np_cpow"), UnmanagedCallersOnly]
     public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);
 
-    [UnmanagedCallersOnly] public static double NumPyRound(double x, long decimals) => NumPyMath.Round(x, decimals);
-    [UnmanagedCallersOnly] public static long NumPyRoundInt(long x, long decimals) => NumPyMath.RoundInt(x, decimals);
-    [UnmanagedCallersOnly] public static long NumPyGcd(long a, long b) => NumPyMath.Gcd(a, b);
-    [UnmanagedCallersOnly] public static long NumPyLcm(long a, long b) => NumPyMath.Lcm(a, b);
+    [RuntimeHelper("sj_np_round"), UnmanagedCallersOnly] public static double NumPyRound(double x, long decimals) => NumPyMath.Round(x, decimals);
+    [RuntimeHelper("sj_np_round_int"), UnmanagedCallersOnly] public static long NumPyRoundInt(long x, long decimals) => NumPyMath.RoundInt(x, decimals);
+    [RuntimeHelper("sj_np_gcd"), UnmanagedCallersOnly] public static long NumPyGcd(long a, long b) => NumPyMath.Gcd(a, b);
+    [RuntimeHelper("sj_np_lcm"), UnmanagedCallersOnly] public static long NumPyLcm(long a, long b) => NumPyMath.Lcm(a, b);
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_cmath_isclose"), UnmanagedCallersOnly]
     public static int CMathIsClose(double ar, double ai, double br, double bi, double rel, double abs, long* r) =>
         Guard(() => PyCMath.IsClose((ar, ai), (br, bi), rel, abs) ? 1L : 0L, r);
 }

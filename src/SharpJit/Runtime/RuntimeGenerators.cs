@@ -30,7 +30,7 @@ public static unsafe class RuntimeGenerators
     /// <summary>sj_gen_closed: what close() makes of its GeneratorExit's outcome (CPython's gen_close): a generator
     /// that yielded again ignored it (RuntimeError); GeneratorExit or StopIteration out of it is a clean close (cleared);
     /// anything else propagates. Returns 1 when an exception is pending.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_gen_closed"), UnmanagedCallersOnly]
     public static int Closed(int yielded, int failed) => CloseOutcome(yielded != 0, failed != 0) ? 1 : 0;
 
     public static bool CloseOutcome(bool yielded, bool failed)
@@ -45,7 +45,7 @@ public static unsafe class RuntimeGenerators
 
     /// <summary>sj_gen_finalize_begin: a suspended generator is being dropped and closes first, perhaps while an exception
     /// unwinds: that exception is put aside (a handle, 0 when none) for <see cref="FinalizeEnd"/>.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_gen_finalize_begin"), UnmanagedCallersOnly]
     public static nint FinalizeBegin()
     {
         if (!ErrorState.Peek().IsSet) return 0;
@@ -54,7 +54,7 @@ public static unsafe class RuntimeGenerators
 
     /// <summary>sj_gen_finalize_end: an exception out of the close is reported as CPython reports one in a destructor
     /// (on stderr, "Exception ignored in: ..."), and the exception put aside is pending again.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_gen_finalize_end"), UnmanagedCallersOnly]
     public static void FinalizeEnd(nint saved, int failed, byte* name, byte* frame)
     {
         if (failed != 0)
@@ -71,6 +71,6 @@ public static unsafe class RuntimeGenerators
         ErrorState.ReleaseCaught(caught);
     }
 
-    [UnmanagedCallersOnly] public static byte* AllocateExport(long size) => Allocate(size);
-    [UnmanagedCallersOnly] public static void FreeExport(byte* frame) => Free(frame);
+    [RuntimeHelper("sj_gen_alloc"), UnmanagedCallersOnly] public static byte* AllocateExport(long size) => Allocate(size);
+    [RuntimeHelper("sj_gen_free"), UnmanagedCallersOnly] public static void FreeExport(byte* frame) => Free(frame);
 }

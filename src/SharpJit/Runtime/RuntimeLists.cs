@@ -60,12 +60,12 @@ public static unsafe class RuntimeLists
         RuntimeStats.Freed();
     }
 
-    [UnmanagedCallersOnly] public static byte* AllocateExport(long length, long itemSize) => Allocate(length, itemSize);
-    [UnmanagedCallersOnly] public static int ReserveExport(byte* list, long needed, long itemSize) => Reserve(list, needed, itemSize);
-    [UnmanagedCallersOnly] public static void FreeExport(byte* list) => FreeBlock(list);
+    [RuntimeHelper("sj_list_alloc"), UnmanagedCallersOnly] public static byte* AllocateExport(long length, long itemSize) => Allocate(length, itemSize);
+    [RuntimeHelper("sj_list_reserve"), UnmanagedCallersOnly] public static int ReserveExport(byte* list, long needed, long itemSize) => Reserve(list, needed, itemSize);
+    [RuntimeHelper("sj_list_free"), UnmanagedCallersOnly] public static void FreeExport(byte* list) => FreeBlock(list);
 
     /// <summary>IndexError for an index outside the list, with CPython's message for what was done.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_list_index_error"), UnmanagedCallersOnly]
     public static void IndexError(int assignment) =>
         ErrorState.Set("IndexError", assignment == 1 ? "list assignment index out of range" : assignment == 2 ? "pop index out of range" : "list index out of range");
 }

@@ -76,11 +76,11 @@ public static unsafe class StrOps
 
     // ------------------------------------------------------------------ indexing, slicing, iteration
 
-    [UnmanagedCallersOnly] public static long Length(byte* s) => CodePoints(Bytes(s));
-    [UnmanagedCallersOnly] public static long ByteLength(byte* s) => Bytes(s).Length;
+    [RuntimeHelper("sj_str_len"), UnmanagedCallersOnly] public static long Length(byte* s) => CodePoints(Bytes(s));
+    [RuntimeHelper("sj_str_nbytes"), UnmanagedCallersOnly] public static long ByteLength(byte* s) => Bytes(s).Length;
 
     /// <summary>s[i]: IndexError when out of range.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_getitem"), UnmanagedCallersOnly]
     public static byte* GetItem(byte* s, long i)
     {
         var u = Bytes(s);
@@ -99,12 +99,12 @@ public static unsafe class StrOps
     }
 
     /// <summary>The character at a byte offset (iteration; the offset is at a character's first byte).</summary>
-    [UnmanagedCallersOnly] public static byte* CharAtOffset(byte* s, long offset) => CharAt(Bytes(s), (int)offset);
+    [RuntimeHelper("sj_str_char_at"), UnmanagedCallersOnly] public static byte* CharAtOffset(byte* s, long offset) => CharAt(Bytes(s), (int)offset);
 
     /// <summary>Where the character ending at a byte offset starts (reversed iteration).</summary>
-    [UnmanagedCallersOnly] public static long PreviousOffset(byte* s, long end) => PreviousStart(Bytes(s), (int)end);
+    [RuntimeHelper("sj_str_prev_offset"), UnmanagedCallersOnly] public static long PreviousOffset(byte* s, long end) => PreviousStart(Bytes(s), (int)end);
     /// <summary>The character ending at a byte offset.</summary>
-    [UnmanagedCallersOnly] public static byte* CharBefore(byte* s, long end) => CharAt(Bytes(s), PreviousStart(Bytes(s), (int)end));
+    [RuntimeHelper("sj_str_char_before"), UnmanagedCallersOnly] public static byte* CharBefore(byte* s, long end) => CharAt(Bytes(s), PreviousStart(Bytes(s), (int)end));
 
     private static int PreviousStart(ReadOnlySpan<byte> u, int end)
     {
@@ -114,7 +114,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>s[start:stop:step]; flags: 1 start given, 2 stop given, 4 step given.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_slice"), UnmanagedCallersOnly]
     public static byte* Slice(byte* s, long start, long stop, long step, int flags)
     {
         if ((flags & 4) == 0) step = 1;
@@ -144,12 +144,12 @@ public static unsafe class StrOps
         return FromRunes(picked);
     }
 
-    [UnmanagedCallersOnly] public static int Contains(byte* s, byte* sub) => Bytes(s).IndexOf(Bytes(sub)) >= 0 ? 1 : 0;
+    [RuntimeHelper("sj_str_contains"), UnmanagedCallersOnly] public static int Contains(byte* s, byte* sub) => Bytes(s).IndexOf(Bytes(sub)) >= 0 ? 1 : 0;
 
     /// <summary>Code point order, which is UTF-8 byte order.</summary>
-    [UnmanagedCallersOnly] public static int Compare(byte* a, byte* b) => Math.Sign(Bytes(a).SequenceCompareTo(Bytes(b)));
+    [RuntimeHelper("sj_str_cmp"), UnmanagedCallersOnly] public static int Compare(byte* a, byte* b) => Math.Sign(Bytes(a).SequenceCompareTo(Bytes(b)));
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_repeat"), UnmanagedCallersOnly]
     public static byte* Repeat(byte* s, long n)
     {
         var u = Bytes(s);
@@ -163,7 +163,7 @@ public static unsafe class StrOps
 
     // ------------------------------------------------------------------ ord, chr, int(s), float(s)
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_ord"), UnmanagedCallersOnly]
     public static int Ord(byte* s, long* result)
     {
         var u = Bytes(s);
@@ -174,7 +174,7 @@ public static unsafe class StrOps
         return 0;
     }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_chr"), UnmanagedCallersOnly]
     public static byte* Chr(long c)
     {
         if (c < 0 || c > 0x10FFFF) { ErrorState.Set("ValueError", "chr() arg not in range(0x110000)"); return Failed; }
@@ -198,7 +198,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>int(s, base): CPython's grammar (sign, underscores between digits, 0x/0o/0b prefixes, Unicode digits).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_to_int"), UnmanagedCallersOnly]
     public static int ToInt(byte* s, long numberBase, long* result)
     {
         if (numberBase != 0 && (numberBase < 2 || numberBase > 36)) { ErrorState.Set("ValueError", "int() base must be >= 2 and <= 36, or 0"); return 1; }
@@ -251,7 +251,7 @@ public static unsafe class StrOps
         return true;
     }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_to_float"), UnmanagedCallersOnly]
     public static int ToFloat(byte* s, double* result)
     {
         string original = Text(s);
@@ -307,7 +307,7 @@ public static unsafe class StrOps
 
     /// <summary>upper, lower, swapcase, title, capitalize, casefold (kinds 0–5), with the special casings that change
     /// a string's length (ß → SS, ligatures).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_case"), UnmanagedCallersOnly]
     public static byte* Case(byte* s, int kind)
     {
         var sb = new StringBuilder();
@@ -376,7 +376,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>strip/lstrip/rstrip; which: 1 left, 2 right, 3 both; 4 added when chars were given (else whitespace).</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_strip"), UnmanagedCallersOnly]
     public static byte* Strip(byte* s, byte* chars, int which)
     {
         var runes = Runes(s);
@@ -390,7 +390,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>startswith (kind 0) / endswith (kind 1) of s[start:end].</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_startsends"), UnmanagedCallersOnly]
     public static int StartsOrEnds(byte* s, byte* affix, long start, long end, int kind)
     {
         var u = Bytes(s);
@@ -402,7 +402,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>find (0), rfind (1) and count (2) of sub in s[start:end]; indices in code points.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_find"), UnmanagedCallersOnly]
     public static long Find(byte* s, byte* sub, long start, long end, int kind)
     {
         var u = Bytes(s);
@@ -434,7 +434,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>s.replace(old, new, count) (count &lt; 0: all); an empty old inserts new around every character.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_replace"), UnmanagedCallersOnly]
     public static byte* Replace(byte* s, byte* old, byte* replacement, long count)
     {
         var u = Bytes(s); var o = Bytes(old); var r = Bytes(replacement);
@@ -470,7 +470,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>ljust (0), rjust (1), center (2) to width, padded with one fill character.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_pad"), UnmanagedCallersOnly]
     public static byte* Pad(byte* s, long width, byte* fill, int kind)
     {
         var f = Bytes(fill);
@@ -488,7 +488,7 @@ public static unsafe class StrOps
         return Make(output.ToArray());
     }
 
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_zfill"), UnmanagedCallersOnly]
     public static byte* Zfill(byte* s, long width)
     {
         string t = Text(s);
@@ -501,7 +501,7 @@ public static unsafe class StrOps
 
     /// <summary>isdigit 0, isalpha 1, isalnum 2, isspace 3, isupper 4, islower 5, isdecimal 6, isnumeric 7,
     /// istitle 8, isascii 9, isidentifier 10, isprintable 11.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_is"), UnmanagedCallersOnly]
     public static int Is(byte* s, int kind)
     {
         var runes = Runes(s);
@@ -553,7 +553,7 @@ public static unsafe class StrOps
         or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator);
 
     /// <summary>sep.join(items): n strings at items.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_join"), UnmanagedCallersOnly]
     public static byte* Join(byte* sep, byte** items, long n)
     {
         if (n == 1) { RuntimeStrings.Retain(items[0]); return items[0]; }
@@ -649,7 +649,7 @@ public static unsafe class StrOps
     /// <summary>str.split (kind 0) and str.rsplit (1): by a separator, or by runs of whitespace when sep is null;
     /// at most maxsplit splits when it is not negative. Null with ValueError set for an empty separator. One pass that
     /// puts each part into the new list as it is found.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_split"), UnmanagedCallersOnly]
     public static byte* Split(byte* s, byte* sep, long maxsplit, int kind)
     {
         var u = Bytes(s);
@@ -722,7 +722,7 @@ public static unsafe class StrOps
 
     /// <summary>str.splitlines: at \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029, keeping the
     /// line ends when asked.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_splitlines"), UnmanagedCallersOnly]
     public static byte* SplitLines(byte* s, int keepEnds)
     {
         var u = Bytes(s);
@@ -746,7 +746,7 @@ public static unsafe class StrOps
     }
 
     /// <summary>partition (0) / rpartition (1): three new strings at parts; ValueError for an empty separator.</summary>
-    [UnmanagedCallersOnly]
+    [RuntimeHelper("sj_str_partition"), UnmanagedCallersOnly]
     public static int Partition(byte* s, byte* sep, int kind, byte** parts)
     {
         var u = Bytes(s); var p = Bytes(sep);

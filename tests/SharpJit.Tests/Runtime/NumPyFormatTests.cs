@@ -332,12 +332,7 @@ for line in sys.stdin:
     // runtime exports, called through the symbol table as compiled code calls them
     // ------------------------------------------------------------------------------------------
 
-    private static nint Symbol(string name, string sig)
-    {
-        var (ret, ps) = RuntimeSymbols.Signature(name);
-        Assert.Equal(sig, ret + ":" + new string(ps));
-        return RuntimeSymbols.All.Single(s => s.Name == name).Address;
-    }
+    private static nint Symbol(string name) => RuntimeSymbols.Get(name).Address;   // signatures: RuntimeHelperTests
 
     private static unsafe string WithSink(Func<long, int> write, out int status)
     {
@@ -351,12 +346,12 @@ for line in sys.stdin:
     [Fact]
     public unsafe void RuntimeExports_WriteAndFormat()
     {
-        var writeF32 = (delegate* unmanaged<long, double, void>)Symbol("sj_write_f32", "v:ld");
-        var writeC64 = (delegate* unmanaged<long, double, double, void>)Symbol("sj_write_c64", "v:ldd");
-        var writeU64 = (delegate* unmanaged<long, long, void>)Symbol("sj_write_u64", "v:ll");
-        var formatF32 = (delegate* unmanaged<long, double, byte*, int>)Symbol("sj_format_f32", "i:ldp");
-        var formatC64 = (delegate* unmanaged<long, double, double, byte*, int>)Symbol("sj_format_c64", "i:lddp");
-        var formatU64 = (delegate* unmanaged<long, long, byte*, int>)Symbol("sj_format_u64", "i:llp");
+        var writeF32 = (delegate* unmanaged<long, double, void>)Symbol("sj_write_f32");
+        var writeC64 = (delegate* unmanaged<long, double, double, void>)Symbol("sj_write_c64");
+        var writeU64 = (delegate* unmanaged<long, long, void>)Symbol("sj_write_u64");
+        var formatF32 = (delegate* unmanaged<long, double, byte*, int>)Symbol("sj_format_f32");
+        var formatC64 = (delegate* unmanaged<long, double, double, byte*, int>)Symbol("sj_format_c64");
+        var formatU64 = (delegate* unmanaged<long, long, byte*, int>)Symbol("sj_format_u64");
 
         Assert.Equal("0.1", WithSink(s => { writeF32(s, (double)0.1f); return 0; }, out _));
         Assert.Equal("(1e+20-0j)", WithSink(s => { writeC64(s, (double)1e20f, -0.0); return 0; }, out _));
