@@ -40,9 +40,26 @@ public sealed unsafe class ModuleEmitter
         var all = Types.Specializations.ToList();
         foreach (var s in all) Declare(s);
         foreach (var s in all) new FunctionEmitter(this, s).Emit();
+        foreach (var s in all) InlineSmallLibraryFunction(s);
         foreach (var s in entries) EmitEntryWrapper(s);
         if (Options.FastMath) SetFastMathFlags();
         foreach (var library in BitcodeLibraries) library.LinkInto(Module, Options.Standalone);
+    }
+
+    /// <summary>Library functions this small (LLVM instructions) are inlined before the optimiser sees them.</summary>
+    private const int SmallLibraryFunction = 64;
+
+    /// <summary>A small function of the library written in Python is marked alwaysinline: LLVM would inline it anyway,
+    /// after optimising it on its own first; inlined before the pipeline, its body is optimised once, where it is used.</summary>
+    private void InlineSmallLibraryFunction(Specialization s)
+    {
+        if (!s.Function.Module.IsLibrary || s.Recursive || s.Function.IsGenerator) return;
+        var fn = _functions[s];
+        int count = 0;
+        for (var b = GetFirstBasicBlock(fn); b.Handle != IntPtr.Zero; b = GetNextBasicBlock(b))
+            for (var i = GetFirstInstruction(b); i.Handle != IntPtr.Zero; i = GetNextInstruction(i))
+                if (++count > SmallLibraryFunction) return;
+        AddEnumAttribute(Ctx, fn, uint.MaxValue, "alwaysinline");
     }
 
     /// <summary>fastmath=True, as in Numba: every floating-point operation may be reassociated (so reductions

@@ -508,11 +508,11 @@ public sealed class TypeInference
             }
             case Op.Attr: return InferAttr(i);
             case Op.SetAttr: return InferSetAttr(i);
-            case Op.BinOp: return InferEntry(i, Builtins.Operation(i.Operator, i.Args), i.Args);
-            case Op.InPlaceOp: return InferEntry(i, Builtins.InPlaceOperation(i.Operator, i.Args), i.Args);
-            case Op.UnaryOp: return InferEntry(i, Builtins.Operation(i.UnaryOperator, i.Args), i.Args);
+            case Op.BinOp: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.Operator, i.Args), i.Args);
+            case Op.InPlaceOp: return KnownTyping(i) ?? InferEntry(i, Builtins.InPlaceOperation(i.Operator, i.Args), i.Args);
+            case Op.UnaryOp: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.UnaryOperator, i.Args), i.Args);
             case Op.Not: return ScalarType.Bool;
-            case Op.Compare: return InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
+            case Op.Compare: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
             case Op.SetItem:
                 if (i.Args[0].Type is InstanceType)
                 {
@@ -1274,6 +1274,8 @@ public sealed class TypeInference
     /// signature it resolved to. Entries that do not take NumPy's narrow scalars see them as Python's numbers.</summary>
     private SjType InferEntry(Instr i, LibFunc fn, IReadOnlyList<Value> args, CallShape? shape = null, (Value Site, SjType Type)? receiver = null)
     {
+        if (_entryTypings.TryGetValue(i, out var known) && known.Fn == fn && known.Holds(args, receiver)) return known.Result;
+        bool dependsOnState = false;   // the rule asked inference about lists or generators: its result is not a function of its arguments
         TypedArg Arg(Value v, SjType t) => new(fn.AcceptsNarrow ? t : TypeOps.Canonical(t), LiteralOf(v), v);
         int positional = shape?.Positional ?? args.Count;
         var pos = new List<TypedArg>();
@@ -1291,15 +1293,74 @@ public sealed class TypeInference
             return target;
         })
         {
-            ListElement = site => _listElements.GetValueOrDefault(site, SimpleType.Unknown), RefineList = (site, element) => RefineList(i, site, element),
-            SendsTo = (spec, t) => SendsTo(spec, t, m => Error(i, m, null)),
+            ListElement = site => { dependsOnState = true; return _listElements.GetValueOrDefault(site, SimpleType.Unknown); },
+            RefineList = (site, element) => { dependsOnState = true; RefineList(i, site, element); },
+            SendsTo = (spec, t) => { dependsOnState = true; SendsTo(spec, t, m => Error(i, m, null)); },
         };
         var result = fn.Type(context);
         var all = pos.Concat(kws.Select(k => k.Item2)).ToList();
         var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), all.Select(a => a.Literal).ToImmutableArray(),
             kws.Select(k => k.Item1).ToImmutableArray(), result);
         i.Resolved = new ResolvedLibraryCall(fn, sig) { Folded = fn.Fold?.Invoke(sig), Callees = callees };
+        if (!dependsOnState && EntryTyping.Applies(args, receiver)) _entryTypings[i] = new EntryTyping(fn, args, receiver, callees, result);
+        else _entryTypings.Remove(i);
         return result;
+    }
+
+    /// <summary>The last typing of each registry entry's use (<see cref="InferEntry"/>): every round of inference types
+    /// every instruction again, and most operations see the same arguments as in the round before.</summary>
+    private readonly Dictionary<Instr, EntryTyping> _entryTypings = new();
+
+    /// <summary>An operator's type when its operands are as in the round before (its entry follows from the operator
+    /// and their types, so it need not be looked up again).</summary>
+    private SjType? KnownTyping(Instr i) => _entryTypings.TryGetValue(i, out var known) && known.Holds(i.Args, null) ? known.Result : null;
+
+    /// <summary>A typing rule's result for the argument types and literals it saw, and the return types of the library
+    /// functions it required: while those are the same, so is its result (and the signature it recorded). Only for
+    /// rules that asked inference nothing else (lists, generators) and arguments whose types carry all their state.</summary>
+    private sealed class EntryTyping
+    {
+        public LibFunc Fn { get; }
+        public SjType Result { get; }
+        private readonly SjType[] _types;
+        private readonly object?[] _literals;
+        private readonly SjType? _receiver;
+        private readonly Specialization[] _callees;
+        private readonly SjType[] _calleeResults;
+
+        public EntryTyping(LibFunc fn, IReadOnlyList<Value> args, (Value Site, SjType Type)? receiver, List<Specialization> callees, SjType result)
+        {
+            Fn = fn; Result = result; _receiver = receiver?.Type;
+            _types = new SjType[args.Count];
+            _literals = new object?[args.Count + 1];
+            for (int k = 0; k < args.Count; k++) { _types[k] = args[k].Type; _literals[k] = LiteralOf(args[k]); }
+            if (receiver is var (site, _)) _literals[args.Count] = LiteralOf(site);
+            _callees = callees.ToArray();
+            _calleeResults = callees.Select(c => c.ReturnType).ToArray();
+        }
+
+        public bool Holds(IReadOnlyList<Value> args, (Value Site, SjType Type)? receiver)
+        {
+            if (args.Count != _types.Length || receiver?.Type != _receiver) return false;
+            for (int k = 0; k < args.Count; k++)
+                if (args[k].Type != _types[k] || !Equals(LiteralOf(args[k]), _literals[k])) return false;
+            if (receiver is var (site, _) && !Equals(LiteralOf(site), _literals[args.Count])) return false;
+            for (int k = 0; k < _callees.Length; k++)
+                if (_callees[k].ReturnType != _calleeResults[k]) return false;
+            return true;
+        }
+
+        /// <summary>Types whose values are all their state (a class's fields, a generator's sent type and the like grow
+        /// while typing goes on, under the same type).</summary>
+        public static bool Applies(IReadOnlyList<Value> args, (Value Site, SjType Type)? receiver) =>
+            args.All(a => Plain(a.Type)) && (receiver == null || Plain(receiver.Value.Type));
+
+        private static bool Plain(SjType t) => t switch
+        {
+            ScalarType or SimpleType or ArrayType or DTypeType or SliceType or BuiltinType or ModuleType => true,
+            TupleType tt => tt.Items.All(Plain),
+            _ => false,
+        };
     }
 
     private ArgBinding BindArguments(Instr call, FunctionInfo fn, CallShape shape, Value[] args)

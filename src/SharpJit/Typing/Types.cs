@@ -10,7 +10,7 @@ public abstract class SjType : IEquatable<SjType>
     public virtual bool Equals(SjType? other) => other is not null && other.GetType() == GetType() && other.Name == Name;
     public override bool Equals(object? obj) => obj is SjType t && Equals(t);
     public override int GetHashCode() => Name.GetHashCode();
-    public static bool operator ==(SjType? a, SjType? b) => a is null ? b is null : a.Equals(b);
+    public static bool operator ==(SjType? a, SjType? b) => ReferenceEquals(a, b) || a is not null && a.Equals(b);
     public static bool operator !=(SjType? a, SjType? b) => !(a == b);
 
     public bool IsNumeric => this is ScalarType;
