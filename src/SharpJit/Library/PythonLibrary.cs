@@ -32,7 +32,7 @@ public static class PythonLibrary
     {
         foreach (var module in Modules.Value.Values)
             foreach (var fn in module.Functions.Values.Where(f => f.Node is FunctionDef && f.Parent?.IsModule == true))
-                foreach (var d in ((FunctionDef)fn.Node).DecoratorList)
+                foreach (var d in ((FunctionDef)fn.Node!).DecoratorList)
                     if (d is Call { Func: Name { Id: "overload" }, Args: [Constant { Value: string name }] } call)
                     {
                         fn.AcceptsNarrow = call.Keywords.Any(k => k.Arg == "narrow" && k.Value is Constant { Value: true });
