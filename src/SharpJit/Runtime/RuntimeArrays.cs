@@ -138,6 +138,11 @@ public static unsafe class RuntimeArrays
     public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>
         ErrorState.Set("ValueError", $"could not broadcast input array from shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
 
+    /// <summary>ValueError for an assignment through an advanced index (a[True] = v) whose value does not broadcast.</summary>
+    [UnmanagedCallersOnly]
+    public static void IndexShapeError(long* from, long fromNdim, long* to, long toNdim) =>
+        ErrorState.Set("ValueError", $"shape mismatch: value array of shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} could not be broadcast to indexing result of shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
+
     /// <summary>IndexError for a boolean mask whose shape is not the array's.</summary>
     [UnmanagedCallersOnly]
     public static void MaskError(long axis, long size, long maskSize) =>

@@ -1,7 +1,5 @@
-# BUG: a loop variable (idx) bound to index tuples of different lengths in successive loops of one function
-# (np.ndindex of 2 and 3 dimensions, then np.ndenumerate) is an InternalError 'no data model for type
-# conflict(Tuple(int64, int64), Tuple(int64, int64, int64))'; CPython rebinds the name. Renaming the variables works
-# (tests/arrays/ndindex_ndenumerate.py).
+# Covers: one loop variable (idx) bound to index tuples of different lengths in successive loops (np.ndindex of 2 and
+# 3 dimensions, then np.ndenumerate): the name is rebound, as in CPython.
 import numpy as np
 
 
