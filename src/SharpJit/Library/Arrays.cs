@@ -658,7 +658,7 @@ public static unsafe partial class Builtins
             var start = ToFloat(c, 0); var stop = ToFloat(c, 1);
             var num = c.Args.Length == 3 ? ToInt(c, 2) : c.Keywords.TryGetValue("num", out var kn) ? e.Convert(kn.Value, kn.Type, ScalarType.Int64) : M.ConstI64(50);
             var endpoint = c.Keywords.TryGetValue("endpoint", out var ke) ? e.Convert(ke.Value, ke.Type, ScalarType.Bool) : M.ConstBool(true);
-            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, num, M.ConstI64(0), ""), "ValueError", "Number of samples, -1, must be non-negative.", c.Span);
+            e.FailIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, num, M.ConstI64(0), ""), () => e.CallRuntime("sj_linspace_error", num), c.Span);
             var div = BuildSelect(B, endpoint, BuildSub(B, num, M.ConstI64(1), ""), num, "");
             var delta = BuildFSub(B, stop, start, "");
             var step = BuildFDiv(B, delta, BuildSIToFP(B, div, M.F64, ""), "");

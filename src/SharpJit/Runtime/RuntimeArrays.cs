@@ -143,6 +143,10 @@ public static unsafe class RuntimeArrays
     public static void IndexShapeError(long* from, long fromNdim, long* to, long toNdim) =>
         ErrorState.Set("ValueError", $"shape mismatch: value array of shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} could not be broadcast to indexing result of shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
 
+    /// <summary>ValueError for np.linspace with a negative number of samples.</summary>
+    [UnmanagedCallersOnly]
+    public static void LinspaceError(long num) => ErrorState.Set("ValueError", $"Number of samples, {num}, must be non-negative.");
+
     /// <summary>IndexError for a boolean mask whose shape is not the array's.</summary>
     [UnmanagedCallersOnly]
     public static void MaskError(long axis, long size, long maskSize) =>

@@ -81,6 +81,7 @@ public static unsafe class RuntimeSymbols
         ["sj_broadcast_error"] = ("v:ppl", (nint)(delegate* unmanaged<long*, long*, long, void>)&RuntimeArrays.BroadcastError),
         ["sj_assign_shape_error"] = ("v:plpl", (nint)(delegate* unmanaged<long*, long, long*, long, void>)&RuntimeArrays.AssignShapeError),
         ["sj_index_shape_error"] = ("v:plpl", (nint)(delegate* unmanaged<long*, long, long*, long, void>)&RuntimeArrays.IndexShapeError),
+        ["sj_linspace_error"] = ("v:l", (nint)(delegate* unmanaged<long, void>)&RuntimeArrays.LinspaceError),
         ["sj_reshape_error"] = ("v:lpl", (nint)(delegate* unmanaged<long, long*, long, void>)&RuntimeArrays.ReshapeError),
         ["sj_str_concat"] = ("p:pp", (nint)(delegate* unmanaged<byte*, byte*, byte*>)&RuntimeExports.StrConcat),
         ["sj_str_cmp"] = ("i:pp", (nint)(delegate* unmanaged<byte*, byte*, int>)&StrOps.Compare),

@@ -143,7 +143,13 @@ def nansum(a):
 def nanmean(a):
     flat = a.ravel()
     keep = flat == flat
-    return np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
+    mean = np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
+    # NumPy divides the sum by the count and keeps the array's inexact dtype (float32 stays float32)
+    if a.dtype == np.float32:
+        return np.float32(mean)
+    if a.dtype == np.complex64:
+        return np.complex64(mean)
+    return mean
 
 
 @overload("numpy.nanmax")
@@ -181,6 +187,11 @@ def average(a, weights=None):
 
 @overload("numpy.diff")
 def diff(a):
+    if a.dtype == np.bool_:
+        # NumPy's diff of booleans is not_equal
+        if a.ndim == 1:
+            return a[1:] != a[:-1]
+        return a[..., 1:] != a[..., :-1]
     if a.ndim == 1:
         return a[1:] - a[:-1]
     return a[..., 1:] - a[..., :-1]
@@ -214,6 +225,8 @@ def outer(a, b):
 
 @overload("numpy.trace")
 def trace(a):
+    if a.ndim < 2:
+        raise ValueError("diag requires an array of at least two dimensions")
     n = min(a.shape[0], a.shape[1])
     total = np.zeros(1, a.dtype).sum()
     for i in range(n):
