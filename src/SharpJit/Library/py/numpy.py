@@ -105,11 +105,15 @@ def histogram(a, bins=10, range=None):
         else:
             lo = float(flat.min())
             hi = float(flat.max())
+            if not (math.isfinite(lo) and math.isfinite(hi)):
+                raise ValueError(f"autodetected range of [{lo}, {hi}] is not finite")
     else:
         lo = float(range[0])
         hi = float(range[1])
         if lo > hi:
             raise ValueError("max must be larger than min in range parameter.")
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            raise ValueError(f"supplied range of [{lo}, {hi}] is not finite")
     if lo == hi:
         lo = lo - 0.5
         hi = hi + 0.5
@@ -179,6 +183,11 @@ def _nan_extreme(a, largest, name):
 def average(a, weights=None):
     if weights is None:
         return a.mean()
+    if a.ndim != weights.ndim:
+        _unsupported("Axis must be specified when shapes of a and weights differ.")
+    for d in range(a.ndim):
+        if a.shape[d] != weights.shape[d]:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
     total = weights.sum()
     if total == 0:
         raise ZeroDivisionError("Weights sum to zero, can't be normalized")
