@@ -966,6 +966,59 @@ def _put_axis(a, idx, axis, value):
             t[idx[i]] = vs[i]
 
 
+def _take_pair(a, i, j):
+    # a[i, j] of a 2-d array with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and
+    # gathers one element per position, a copy.
+    m = _pair_length(i, j)
+    out = np.empty(m, a.dtype)
+    for k in range(m):
+        out[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)]
+    return out
+
+
+def _put_pair(a, i, j, value):
+    # a[i, j] = value for the index of _take_pair: value a number or an array broadcast to the selection.
+    m = _pair_length(i, j)
+    if not isinstance(value, (int, float, complex)):
+        if value.ndim > 1 or value.shape[0] != m and value.shape[0] != 1:
+            raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape ({m},)")
+    for k in range(m):
+        p = _pair_item(i, k, a.shape[0], 0)
+        q = _pair_item(j, k, a.shape[1], 1)
+        if isinstance(value, (int, float, complex)):
+            a[p, q] = value
+        elif value.shape[0] == 1:
+            a[p, q] = value[0]
+        else:
+            a[p, q] = value[k]
+
+
+def _pair_length(i, j):
+    # The length of the broadcast index arrays (an int broadcasts to any).
+    if isinstance(i, int):
+        return j.shape[0]
+    if isinstance(j, int):
+        return i.shape[0]
+    if i.shape[0] != j.shape[0] and i.shape[0] != 1 and j.shape[0] != 1:
+        raise IndexError(f"shape mismatch: indexing arrays could not be broadcast together with shapes ({i.shape[0]},) ({j.shape[0]},) ")
+    return max(i.shape[0], j.shape[0])
+
+
+def _pair_item(i, k, n, axis):
+    # The index on this axis at position k of the broadcast, checked and wrapped.
+    if isinstance(i, int):
+        x = i
+    elif i.shape[0] == 1:
+        x = int(i[0])
+    else:
+        x = int(i[k])
+    if x >= n or x < -n:
+        raise IndexError(f"index {x} is out of bounds for axis {axis} with size {n}")
+    if x < 0:
+        x += n
+    return x
+
+
 def _leading_axes(v, a):
     # v with axes of length 1 put in front up to a's dimensions (as broadcasting would).
     if v.ndim >= a.ndim:
