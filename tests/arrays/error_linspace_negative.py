@@ -1,4 +1,4 @@
-# Covers: np.linspace with a negative number of samples known at run time: NumPy's message with the number.
+# Covers: np.linspace with a negative number of samples: ValueError: Number of samples, -1, must be non-negative.
 import numpy as np
 
 
@@ -6,5 +6,5 @@ def grid(n):
     return np.linspace(0.0, 1.0, n)
 
 
-print(grid(0), grid(1))
-print(grid(-5))
+print(grid(3))
+print(grid(-1))
