@@ -365,6 +365,22 @@ public static unsafe class Arith
         throw new InvalidOperationException($"unary {op}");
     }
 
+    /// <summary><c>a is b</c> of arrays. An array is a value here, not an object: two arrays are the same when they
+    /// share the runtime block, the data pointer, the shape and the strides (b is b, the out= array a ufunc returns,
+    /// np.asarray(a) is a). A new view of the same geometry (a[:], a.reshape(a.shape)) is therefore the same array
+    /// too, where NumPy made a new object (README, NumPy arrays).</summary>
+    private static LLVMValueRef SameArray(FunctionEmitter e, ArrayType ta, LLVMValueRef a, ArrayType tb, LLVMValueRef b)
+    {
+        var B = e.B;
+        if (ta.Dtype != tb.Dtype || ta.Ndim != tb.Ndim) return e.M.ConstBool(false);
+        LLVMValueRef Eq(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, x, y, "");
+        var same = BuildAnd(B, Eq(ArrayCode.Meminfo(e, a), ArrayCode.Meminfo(e, b)), Eq(ArrayCode.Data(e, a), ArrayCode.Data(e, b)), "");
+        var (sa, sb) = (ArrayCode.Strides(e, ta, a), ArrayCode.Strides(e, tb, b));
+        for (int k = 0; k < ta.Ndim; k++)
+            same = BuildAnd(B, same, BuildAnd(B, Eq(ArrayCode.Dim(e, a, k), ArrayCode.Dim(e, b, k)), Eq(sa[k], sb[k]), ""), "");
+        return same;
+    }
+
     public static LLVMValueRef LowerCompare(FunctionEmitter e, CmpOperator op, LLVMValueRef a, SjType ta, LLVMValueRef b, SjType tb)
     {
         var B = e.B; var M = e.M;
@@ -410,6 +426,7 @@ public static unsafe class Arith
                 else if (ta is ScalarType && tb is ScalarType) same = LowerCompare(e, CmpOperator.Eq, a, ta, b, tb);
                 else if (ta is ListType && tb is ListType || ta is InstanceType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, a, b, "");   // the same object
                 else if (ta is SetType or DictType && ta == tb) same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, e.ExtractValue(a, 0), e.ExtractValue(b, 0), "");   // their lists are theirs alone
+                else if (ta is ArrayType xa && tb is ArrayType xb) same = SameArray(e, xa, a, xb, b);
                 else same = M.ConstBool(ta == tb && ta is ModuleType or BuiltinType or ExceptionClassType or ClassType);
                 return op == CmpOperator.Is ? same : BuildXor(B, same, M.ConstBool(true), "");
             }

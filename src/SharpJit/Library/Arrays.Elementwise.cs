@@ -111,6 +111,35 @@ public static unsafe partial class Builtins
         LowerTree(c, new ElementwiseNode(ufunc, element, inPlace ? (ArrayType)c.ArgType(0) : (ArrayType)c.ResultType,
             Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray(), inPlace, c.Span, c.Callees));
 
+    private static readonly Dictionary<string, CmpOperator> ComparisonUFuncs = new()
+    {
+        ["equal"] = CmpOperator.Eq, ["not_equal"] = CmpOperator.NotEq, ["less"] = CmpOperator.Lt,
+        ["less_equal"] = CmpOperator.LtE, ["greater"] = CmpOperator.Gt, ["greater_equal"] = CmpOperator.GtE,
+    };
+
+    /// <summary>An unsigned array compared with a signed integer known only at run time: the loop was chosen as if
+    /// the number were small and non-negative (an unsigned loop), but NumPy picks a signed (or float64) loop for a
+    /// negative one, which compares the values exactly. A comparison's dtype is bool either way, so compare exactly:
+    /// in int64 below 64 bits; for uint64, a negative number is below every element.</summary>
+    private static LLVMValueRef? RuntimeIntAgainstUnsigned(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, object?[] literals,
+        ScalarType[] elementTypes, LoweredArg[] args)
+    {
+        if (!ComparisonUFuncs.TryGetValue(n.UFunc, out var op) || elementTypes.Length != 2 || !elementTypes.All(t => t is { Rank: 1, IsUnsigned: true })) return null;
+        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1, IsUnsigned: false } && literals[j] == null, -1);
+        if (k < 0) return null;
+        var B = e.B; var M = e.M;
+        var leafArg = leaves[(int)n.Operands[k]];
+        var number = e.Convert(leafArg.Value, leafArg.Type, ScalarType.Int64);
+        var element = args[1 - k];
+        LLVMValueRef Compare(LLVMValueRef x, LLVMValueRef y, ScalarType t) =>
+            k == 0 ? Arith.LowerCompare(e, op, y, t, x, t) : Arith.LowerCompare(e, op, x, t, y, t);
+        if (element.Type is ScalarType { Bits: < 64 } narrow) return Compare(e.Convert(element.Value, narrow, ScalarType.Int64), number, ScalarType.Int64);
+        // number < 0 <= element: true for != and for the orders that put the number below
+        bool belowIsTrue = op == CmpOperator.NotEq || (k == 1 ? op is CmpOperator.Gt or CmpOperator.GtE : op is CmpOperator.Lt or CmpOperator.LtE);
+        var negative = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, number, M.ConstI64(0), "");
+        return BuildSelect(B, negative, M.ConstBool(belowIsTrue), Compare(element.Value, number, ScalarType.UInt64), "");
+    }
+
     /// <summary>Types ufunc(operands..., out=array): the result is the out array, which NumPy's loop output must cast
     /// to with same_kind (any cast with <paramref name="unsafeCast"/>: np.clip, which NumPy 1.24 lets cast unsafely
     /// after a DeprecationWarning) and which must have the broadcast number of dimensions.</summary>
@@ -221,6 +250,7 @@ public static unsafe partial class Builtins
             // once (exact for + - * /), at twice the vector width.
             if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
                 return op(B, args[0].Value, args[1].Value);
+            if (RuntimeIntAgainstUnsigned(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
             var r = n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
             bool boolInvert = n.UFunc == "invert" && elementTypes[0].Rank == 0;   // ~ of bools is logical not
             if (boolInvert) r = BuildXor(B, args[0].Value, M.ConstBool(true), "");

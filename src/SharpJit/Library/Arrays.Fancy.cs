@@ -42,6 +42,34 @@ public static unsafe partial class Builtins
         return tt.Items.All(x => x is ArrayType or SliceType) && k > 0 ? k : -1;
     }
 
+    /// <summary>a[i, j] of a 2-d array with one or two 1-d integer arrays, the other an integer (a[idx, 2], a[2, idx],
+    /// a[rows, cols]): NumPy broadcasts them and gathers elements (_take_pair, _put_pair).</summary>
+    private static bool IsPairIndex(ArrayType t, SjType index) =>
+        t.Ndim == 2 && index is TupleType { Items.Length: 2 } tt && tt.Items.Any(x => x is ArrayType)
+        && tt.Items.All(x => x is ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 });
+
+    private static SjType[] PairArgTypes(TupleType index) =>
+        index.Items.Select(x => x is ArrayType at ? at.With(readOnly: false) : (SjType)ScalarType.Int64).ToArray();
+
+    private static LLVMValueRef[] PairArgs(LoweringCall c)
+    {
+        var tt = (TupleType)c.ArgType(1);
+        var types = PairArgTypes(tt);
+        return Enumerable.Range(0, 2).Select(k => c.E.Convert(c.E.ExtractValue(c.Arg(1), k), tt.Items[k], types[k])).ToArray();
+    }
+
+    private static SjType PairIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg) =>
+        c.Require(PythonLibrary.Function("numpy", "_take_pair"), new SjType[] { t }.Concat(PairArgTypes((TupleType)indexArg.Type)).ToArray()).ReturnType;
+
+    private static LLVMValueRef LowerPairGet(LoweringCall c) =>
+        c.E.Convert(c.CallCompiled(0, new[] { c.Arg(0) }.Concat(PairArgs(c)).ToArray()), c.Callees[0].ReturnType, c.ResultType);
+
+    private static void PairSetType(CallTypingContext c, ArrayType t, TypedArg indexArg, TypedArg value) =>
+        c.Require(PythonLibrary.Function("numpy", "_put_pair"), new SjType[] { t }.Concat(PairArgTypes((TupleType)indexArg.Type)).Append(TypeOps.Canonical(value.Type)).ToArray());
+
+    private static void LowerPairSet(LoweringCall c) =>
+        c.CallCompiled(0, new[] { c.Arg(0) }.Concat(PairArgs(c)).Append(c.E.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2)))).ToArray());
+
     private static SliceType FullSlice => new(false, false, false, true);
 
     /// <summary>The index with its array replaced by a full slice: the view the array then selects from.</summary>

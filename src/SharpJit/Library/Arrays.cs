@@ -145,14 +145,16 @@ public static unsafe partial class Builtins
 
     // ------------------------------------------------------------ indexing
 
-    /// <summary>One component of an index: an integer, a slice, None (a new axis of length 1) or the ellipsis.</summary>
-    private enum IndexKind { Int, Slice, NewAxis, Ellipsis }
+    /// <summary>One component of an index: an integer, a slice, None (a new axis of length 1), the ellipsis or a
+    /// bool (NumPy's 0-d boolean mask: a new axis of length 1 for True, 0 for False, and the result a copy).</summary>
+    private enum IndexKind { Int, Slice, NewAxis, Ellipsis, Bool }
 
     private static IndexKind[]? IndexKinds(SjType index)
     {
         IndexKind? One(SjType t) => t switch
         {
-            ScalarType { Rank: <= 1 } => IndexKind.Int,
+            ScalarType { Rank: 0 } => IndexKind.Bool,
+            ScalarType { Rank: 1 } => IndexKind.Int,
             SliceType => IndexKind.Slice,
             _ when t == SimpleType.None => IndexKind.NewAxis,
             _ when t == SimpleType.Ellipsis => IndexKind.Ellipsis,
@@ -174,6 +176,9 @@ public static unsafe partial class Builtins
         int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
         if (consumed > t.Ndim)
             throw c.ErrorAt(indexArg, $"too many indices for array: array is {t.Ndim}-dimensional, but {consumed} were indexed");
+        if (kinds.Contains(IndexKind.Bool) && (kinds.Count(k => k == IndexKind.Bool) > 1 || kinds.Contains(IndexKind.Int)))
+            throw c.ErrorAt(indexArg, "an index with a bool and an integer or another bool is not supported in compiled code",
+                "index with the bool alone, or with slices, None and ...");
         return IndexedTypeOf(t, index);
     }
 
@@ -197,7 +202,7 @@ public static unsafe partial class Builtins
     private static ArrayLayout ViewLayout(ArrayType t, SjType index)
     {
         var items = index is TupleType tt ? tt.Items.ToArray() : new[] { index };
-        if (t.Layout == ArrayLayout.A || items.Any(x => x == SimpleType.None)) return ArrayLayout.A;
+        if (t.Layout == ArrayLayout.A || items.Any(x => x == SimpleType.None || x is ScalarType { Rank: 0 })) return ArrayLayout.A;
         int consumed = items.Count(x => x is ScalarType or SliceType);
         var axes = new List<(bool IsInt, SliceType? Slice)>();   // Slice null: the whole axis
         foreach (var x in items)
@@ -252,6 +257,9 @@ public static unsafe partial class Builtins
                 case IndexKind.NewAxis:
                     outShape.Add(M.ConstI64(1)); outStrides.Add(M.ConstI64(0));
                     break;
+                case IndexKind.Bool:
+                    outShape.Add(e.Convert(values[n], items[n], ScalarType.Int64)); outStrides.Add(M.ConstI64(0));
+                    break;
                 case IndexKind.Ellipsis:
                     for (int k = 0; k < t.Ndim - consumed; k++, axis++) { outShape.Add(shape[axis]); outStrides.Add(strides[axis]); }
                     break;
@@ -293,14 +301,22 @@ public static unsafe partial class Builtins
     private static void RegisterArrayIndexing()
     {
         Add("array.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
+            : IsPairIndex((ArrayType)c.Positional[0].Type, c.Positional[1].Type) ? PairIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
             : AxisArrayIndex(c.Positional[1].Type) is var k and > 0 ? AxisArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], k)
-            : IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c =>
+            : BoolIndexed(IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c.Positional[1].Type), c =>
         {
             if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);
+            if (IsPairIndex((ArrayType)c.ArgType(0), c.ArgType(1))) return LowerPairGet(c);
             if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) return LowerAxisArrayGet(c, axis);
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
+            if (IndexKinds(c.ArgType(1))!.Contains(IndexKind.Bool))
+            {
+                // a 0-d boolean mask is advanced indexing: a copy of the view with its new axis
+                var viewType = (ArrayType)IndexedTypeOf(t, c.ArgType(1));
+                return CopyArray(e, viewType, ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray()), (ArrayType)c.ResultType, c.Span);
+            }
             var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
             return e.NewRef(view, c.ResultType);
         }, acceptsNarrow: true);
@@ -309,6 +325,12 @@ public static unsafe partial class Builtins
         {
             var t = (ArrayType)c.Positional[0].Type;
             var value = c.Positional[2];
+            if (IsPairIndex(t, c.Positional[1].Type))
+            {
+                CheckAssignable(c, value, t.Dtype);
+                if (!t.Readonly) PairSetType(c, t, c.Positional[1], value);
+                return SimpleType.None;
+            }
             if (AxisArrayIndex(c.Positional[1].Type) is var axis and > 0)
             {
                 CheckAssignable(c, value, t.Dtype);
@@ -325,16 +347,21 @@ public static unsafe partial class Builtins
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
+            if (IsPairIndex(t, c.ArgType(1))) { LowerPairSet(c); return GetUndef(e.M.Empty); }
             if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)
                 ArrayCode.Store(e, dtype, data, e.Convert(c.Arg(2), c.ArgType(2), dtype));
             else
-                AssignInto(e, t.Dtype, data, shape.ToArray(), strides.ToArray(), c.Args[2], c.Span);
+                AssignInto(e, t.Dtype, data, shape.ToArray(), strides.ToArray(), c.Args[2], c.Span, advanced: IndexKinds(c.ArgType(1))!.Contains(IndexKind.Bool));
             return GetUndef(e.M.Empty);
         }, acceptsNarrow: true);
     }
+
+    /// <summary>a[flag] (a bool in the index) is a copy, C-contiguous.</summary>
+    private static SjType BoolIndexed(SjType t, SjType index) =>
+        t is ArrayType at && IndexKinds(index)!.Contains(IndexKind.Bool) ? new ArrayType(at.Dtype, at.Ndim, ArrayLayout.C) : t;
 
     /// <summary>The type of a[index] for an index already checked (<see cref="IndexedType"/> checks and reports).</summary>
     private static SjType IndexedTypeOf(ArrayType t, SjType index)
@@ -342,7 +369,7 @@ public static unsafe partial class Builtins
         var kinds = IndexKinds(index)!;
         var full = ExpandIndex(kinds, t.Ndim);
         int consumed = kinds.Count(k => k is IndexKind.Int or IndexKind.Slice);
-        int ndim = full.Count(k => k is IndexKind.Slice or IndexKind.NewAxis);
+        int ndim = full.Count(k => k is IndexKind.Slice or IndexKind.NewAxis or IndexKind.Bool);
         if (ndim == 0 && !full.Contains(IndexKind.NewAxis) && consumed == t.Ndim && !kinds.Contains(IndexKind.Ellipsis)) return t.Dtype;
         return new ArrayType(t.Dtype, ndim, ViewLayout(t, index), t.Readonly);
     }
@@ -358,7 +385,8 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>Writes a scalar or a broadcast array into the elements (data, shape, strides) of a view.</summary>
-    private static void AssignInto(FunctionEmitter e, ScalarType dtype, LLVMValueRef data, LLVMValueRef[] shape, LLVMValueRef[] strides, LoweredArg value, Span span)
+    private static void AssignInto(FunctionEmitter e, ScalarType dtype, LLVMValueRef data, LLVMValueRef[] shape, LLVMValueRef[] strides, LoweredArg value, Span span,
+        bool advanced = false)
     {
         if (value.Type is ScalarType st)
         {
@@ -369,7 +397,7 @@ public static unsafe partial class Builtins
         var at = (ArrayType)value.Type;
         var src = value.Value;
         var srcShape = ArrayCode.Shape(e, at, src); var srcStrides = ArrayCode.Strides(e, at, src);
-        if (at.Ndim > shape.Length) { AssignShapeError(e, srcShape, shape, span, always: true); return; }
+        if (at.Ndim > shape.Length) { AssignShapeError(e, srcShape, shape, span, always: true, advanced: advanced); return; }
         // Right-aligned broadcasting of the source onto the target: each source axis is the target's or 1.
         var bStrides = new LLVMValueRef[shape.Length];
         var bad = e.M.ConstBool(false);
@@ -382,7 +410,7 @@ public static unsafe partial class Builtins
             bad = BuildOr(e.B, bad, BuildAnd(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, d, shape[k], ""), BuildNot(e.B, isOne, ""), ""), "");
             bStrides[k] = BuildSelect(e.B, isOne, e.M.ConstI64(0), srcStrides[k - lead], "");
         }
-        AssignShapeError(e, srcShape, shape, span, bad);
+        AssignShapeError(e, srcShape, shape, span, bad, advanced: advanced);
         // The source may overlap the target (a[1:] = a[:-1]): then it is copied first, as NumPy does.
         var overlap = Overlaps(e, ArrayCode.Data(e, src), srcShape, srcStrides, ArrayCode.ItemSize(at.Dtype), data, shape, strides, ArrayCode.ItemSize(dtype));
         var copyType = new ArrayType(at.Dtype, at.Ndim);
@@ -434,11 +462,12 @@ public static unsafe partial class Builtins
         return BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, al, bh, ""), BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, bl, ah, ""), "");
     }
 
-    private static void AssignShapeError(FunctionEmitter e, LLVMValueRef[] from, LLVMValueRef[] to, Span span, LLVMValueRef? cond = null, bool always = false)
+    private static void AssignShapeError(FunctionEmitter e, LLVMValueRef[] from, LLVMValueRef[] to, Span span, LLVMValueRef? cond = null, bool always = false,
+        bool advanced = false)
     {
         var M = e.M;
         e.FailIf(always ? M.ConstBool(true) : cond!.Value,
-            () => e.CallRuntime("sj_assign_shape_error", StoreShape(e, from), M.ConstI64(from.Length), StoreShape(e, to), M.ConstI64(to.Length)), span);
+            () => e.CallRuntime(advanced ? "sj_index_shape_error" : "sj_assign_shape_error", StoreShape(e, from), M.ConstI64(from.Length), StoreShape(e, to), M.ConstI64(to.Length)), span);
     }
 
     /// <summary>A shape written to a stack array (for runtime helpers that print it).</summary>
@@ -623,7 +652,7 @@ public static unsafe partial class Builtins
             var start = ToFloat(c, 0); var stop = ToFloat(c, 1);
             var num = c.Args.Length == 3 ? ToInt(c, 2) : c.Keywords.TryGetValue("num", out var kn) ? e.Convert(kn.Value, kn.Type, ScalarType.Int64) : M.ConstI64(50);
             var endpoint = c.Keywords.TryGetValue("endpoint", out var ke) ? e.Convert(ke.Value, ke.Type, ScalarType.Bool) : M.ConstBool(true);
-            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, num, M.ConstI64(0), ""), "ValueError", "Number of samples, -1, must be non-negative.", c.Span);
+            e.FailIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, num, M.ConstI64(0), ""), () => e.CallRuntime("sj_linspace_error", num), c.Span);
             var div = BuildSelect(B, endpoint, BuildSub(B, num, M.ConstI64(1), ""), num, "");
             var delta = BuildFSub(B, stop, start, "");
             var step = BuildFDiv(B, delta, BuildSIToFP(B, div, M.F64, ""), "");

@@ -426,6 +426,7 @@ public static unsafe partial class Builtins
         {
             Arity(c, "pow", 2, 3, "base", "exp", "mod");
             if (c.Keywords.Count > 0) throw c.Error("pow() keyword arguments are not supported in compiled code");
+            if (c.Positional.Length == 2 && c.Positional.Any(a => a.Type is ArrayType)) return Get("array.pow").Type(c);   // pow(a, 2) is a ** 2
             if (c.Positional.Length == 3)
             {
                 for (int k = 0; k < 3; k++) if (c.Positional[k].Type is not ScalarType { Rank: <= 1 })
@@ -437,6 +438,7 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E;
+            if (c.Args.Length == 2 && c.Args.Any(a => a.Type is ArrayType)) return Get("array.pow").Lower(c);
             if (c.Args.Length == 2) return Arith.LowerBinOp(e, c.Span, Operator.Pow, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType);
             var m = ToInt(c, 2);
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, m, e.M.ConstI64(0), ""), "ValueError", "pow() 3rd argument cannot be 0", c.Span);

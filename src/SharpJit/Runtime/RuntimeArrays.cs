@@ -138,6 +138,15 @@ public static unsafe class RuntimeArrays
     public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>
         ErrorState.Set("ValueError", $"could not broadcast input array from shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} into shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
 
+    /// <summary>ValueError for an assignment through an advanced index (a[True] = v) whose value does not broadcast.</summary>
+    [RuntimeHelper("sj_index_shape_error"), UnmanagedCallersOnly]
+    public static void IndexShapeError(long* from, long fromNdim, long* to, long toNdim) =>
+        ErrorState.Set("ValueError", $"shape mismatch: value array of shape {CompactShapeText(new ReadOnlySpan<long>(from, (int)fromNdim))} could not be broadcast to indexing result of shape {CompactShapeText(new ReadOnlySpan<long>(to, (int)toNdim))}");
+
+    /// <summary>ValueError for np.linspace with a negative number of samples.</summary>
+    [RuntimeHelper("sj_linspace_error"), UnmanagedCallersOnly]
+    public static void LinspaceError(long num) => ErrorState.Set("ValueError", $"Number of samples, {num}, must be non-negative.");
+
     /// <summary>IndexError for a boolean mask whose shape is not the array's.</summary>
     [RuntimeHelper("sj_mask_error"), UnmanagedCallersOnly]
     public static void MaskError(long axis, long size, long maskSize) =>
@@ -170,7 +179,19 @@ public static unsafe class RuntimeArrays
     /// <summary>ValueError for a reshape to a different size.</summary>
     [RuntimeHelper("sj_reshape_error"), UnmanagedCallersOnly]
     public static void ReshapeError(long size, long* shape, long ndim) =>
-        ErrorState.Set("ValueError", $"cannot reshape array of size {size} into shape {CompactShapeText(new ReadOnlySpan<long>(shape, (int)ndim))}");
+        ErrorState.Set("ValueError", $"cannot reshape array of size {size} into shape {RequestedShapeText(new ReadOnlySpan<long>(shape, (int)ndim))}");
+
+    /// <summary>A requested shape as NumPy's convert_shape_to_string prints it: an unknown (negative) dimension is
+    /// "newaxis", and leading ones are left out: (3,newaxis), (-1, 3) as (3).</summary>
+    private static string RequestedShapeText(ReadOnlySpan<long> shape)
+    {
+        int first = 0;
+        while (first < shape.Length && shape[first] < 0) first++;
+        if (first == shape.Length) return "()";
+        var parts = new List<string>();
+        for (int k = first; k < shape.Length; k++) parts.Add(shape[k] < 0 ? "newaxis" : shape[k].ToString());
+        return "(" + string.Join(",", parts) + (shape.Length == 1 ? ",)" : ")");
+    }
 
     /// <summary>A shape as NumPy's C code prints it in some messages: (3,), (2,3).</summary>
     public static string CompactShapeText(ReadOnlySpan<long> shape) =>

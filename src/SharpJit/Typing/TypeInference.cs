@@ -251,6 +251,9 @@ public sealed class TypeInference
                         $"variable '{i.Name}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
                         i.Span, "give the variable one type on all paths, or use a different name");
             }
+        // the conflicts left are dead (a variable rebound to another type in a later loop, its loop-header phi unused,
+        // or used only by other conflicts): they have no value to lower
+        foreach (var b in s.Ir.Blocks) b.Phis.RemoveAll(p => p.Type is ConflictType);
     }
 
     private static bool IsUsed(IrFunction f, Instr v) =>

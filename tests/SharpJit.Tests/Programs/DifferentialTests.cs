@@ -63,6 +63,10 @@ public class DifferentialTests
         // Routines NumPy writes in Python (function_base.py, histograms.py, numeric.py, nanfunctions.py) add their
         // frames; sharpjit's library versions are compiled into the caller's frame.
         ["error_linspace_negative.py"] = "NumPy's function_base.py frames",
+        ["error_linspace_negative_num.py"] = "NumPy's function_base.py frames",
+        ["error_histogram_nonfinite.py"] = "NumPy's histograms.py frames",
+        ["error_average_weights_shape.py"] = "NumPy's function_base.py frames",
+        ["error_trace_1d.py"] = "NumPy's fromnumeric.py frames",
         ["error_histogram_bins.py"] = "NumPy's histograms.py frames",
         ["error_histogram_range.py"] = "NumPy's histograms.py frames",
         ["error_average_zero_weights.py"] = "NumPy's function_base.py frames",

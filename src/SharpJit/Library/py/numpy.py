@@ -105,11 +105,15 @@ def histogram(a, bins=10, range=None):
         else:
             lo = float(flat.min())
             hi = float(flat.max())
+            if not (math.isfinite(lo) and math.isfinite(hi)):
+                raise ValueError(f"autodetected range of [{lo}, {hi}] is not finite")
     else:
         lo = float(range[0])
         hi = float(range[1])
         if lo > hi:
             raise ValueError("max must be larger than min in range parameter.")
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            raise ValueError(f"supplied range of [{lo}, {hi}] is not finite")
     if lo == hi:
         lo = lo - 0.5
         hi = hi + 0.5
@@ -143,7 +147,13 @@ def nansum(a):
 def nanmean(a):
     flat = a.ravel()
     keep = flat == flat
-    return np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
+    mean = np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
+    # NumPy divides the sum by the count and keeps the array's inexact dtype (float32 stays float32)
+    if a.dtype == np.float32:
+        return np.float32(mean)
+    if a.dtype == np.complex64:
+        return np.complex64(mean)
+    return mean
 
 
 @overload("numpy.nanmax")
@@ -173,6 +183,11 @@ def _nan_extreme(a, largest, name):
 def average(a, weights=None):
     if weights is None:
         return a.mean()
+    if a.ndim != weights.ndim:
+        _unsupported("Axis must be specified when shapes of a and weights differ.")
+    for d in range(a.ndim):
+        if a.shape[d] != weights.shape[d]:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
     total = weights.sum()
     if total == 0:
         raise ZeroDivisionError("Weights sum to zero, can't be normalized")
@@ -181,6 +196,11 @@ def average(a, weights=None):
 
 @overload("numpy.diff")
 def diff(a):
+    if a.dtype == np.bool_:
+        # NumPy's diff of booleans is not_equal
+        if a.ndim == 1:
+            return a[1:] != a[:-1]
+        return a[..., 1:] != a[..., :-1]
     if a.ndim == 1:
         return a[1:] - a[:-1]
     return a[..., 1:] - a[..., :-1]
@@ -214,6 +234,8 @@ def outer(a, b):
 
 @overload("numpy.trace")
 def trace(a):
+    if a.ndim < 2:
+        raise ValueError("diag requires an array of at least two dimensions")
     n = min(a.shape[0], a.shape[1])
     total = np.zeros(1, a.dtype).sum()
     for i in range(n):
@@ -942,6 +964,59 @@ def _put_axis(a, idx, axis, value):
             t[idx[i]] = vs[0]
         else:
             t[idx[i]] = vs[i]
+
+
+def _take_pair(a, i, j):
+    # a[i, j] of a 2-d array with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and
+    # gathers one element per position, a copy.
+    m = _pair_length(i, j)
+    out = np.empty(m, a.dtype)
+    for k in range(m):
+        out[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)]
+    return out
+
+
+def _put_pair(a, i, j, value):
+    # a[i, j] = value for the index of _take_pair: value a number or an array broadcast to the selection.
+    m = _pair_length(i, j)
+    if not isinstance(value, (int, float, complex)):
+        if value.ndim > 1 or value.shape[0] != m and value.shape[0] != 1:
+            raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape ({m},)")
+    for k in range(m):
+        p = _pair_item(i, k, a.shape[0], 0)
+        q = _pair_item(j, k, a.shape[1], 1)
+        if isinstance(value, (int, float, complex)):
+            a[p, q] = value
+        elif value.shape[0] == 1:
+            a[p, q] = value[0]
+        else:
+            a[p, q] = value[k]
+
+
+def _pair_length(i, j):
+    # The length of the broadcast index arrays (an int broadcasts to any).
+    if isinstance(i, int):
+        return j.shape[0]
+    if isinstance(j, int):
+        return i.shape[0]
+    if i.shape[0] != j.shape[0] and i.shape[0] != 1 and j.shape[0] != 1:
+        raise IndexError(f"shape mismatch: indexing arrays could not be broadcast together with shapes ({i.shape[0]},) ({j.shape[0]},) ")
+    return max(i.shape[0], j.shape[0])
+
+
+def _pair_item(i, k, n, axis):
+    # The index on this axis at position k of the broadcast, checked and wrapped.
+    if isinstance(i, int):
+        x = i
+    elif i.shape[0] == 1:
+        x = int(i[0])
+    else:
+        x = int(i[k])
+    if x >= n or x < -n:
+        raise IndexError(f"index {x} is out of bounds for axis {axis} with size {n}")
+    if x < 0:
+        x += n
+    return x
 
 
 def _leading_axes(v, a):
