@@ -51,6 +51,22 @@ public static unsafe partial class Builtins
                 return target;
             }, c => LowerElementwise(c, ufunc, elementEntry, inPlace: true), acceptsNarrow: true).Elementwise = (ufunc, elementEntry, true);
         }
+
+        // The comparison ufuncs as functions (np.greater(a, b) is a > b, out= too): the operators' entries, on arrays
+        // and on numbers.
+        foreach (var (op, ufunc, element) in ArrayOperators.Where(o => o.Op is "eq" or "ne" or "lt" or "le" or "gt" or "ge"))
+        {
+            var onArrays = Get("array." + op);
+            var onNumbers = Get(element);
+            Add("numpy." + ufunc, c =>
+            {
+                Arity(c, ufunc, 2, 2, "out");
+                if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, ufunc, onNumbers);
+                return c.Positional.Any(a => a.Type is ArrayType) ? onArrays.Type(c) : onNumbers.Type(c);
+            }, c => c.Keywords.ContainsKey("out") ? LowerElementwiseOut(c, ufunc, onNumbers)
+                : c.Args.Any(a => a.Type is ArrayType) ? onArrays.Lower(c) : onNumbers.Lower(c),
+                acceptsNarrow: true, mayRaise: sig => sig.Args.Any(a => a is ArrayType) || onNumbers.MayRaise(sig)).Elementwise = (ufunc, onNumbers, false);
+        }
     }
 
     // ------------------------------------------------------------ typing
