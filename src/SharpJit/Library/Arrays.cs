@@ -530,6 +530,23 @@ public static unsafe partial class Builtins
         ArrayCode.Loop(e, n, i => ArrayCode.Store(e, t.Dtype, BuildInBoundsGEP2(e.B, e.M.Lower(t.Dtype.Rank == 0 ? ScalarType.UInt8 : t.Dtype), data, new[] { i }, ""), v));
     }
 
+    /// <summary>order= of array creation: compiled code makes C-order arrays, so 'F' is refused rather than ignored
+    /// (NumPy's ValueErrors for the orders creation does not take).</summary>
+    private static void CheckCOrder(CallTypingContext c, string fn)
+    {
+        if (!c.Keywords.TryGetValue("order", out var order) || order.Type == SimpleType.None) return;
+        switch (order.Literal)
+        {
+            case "C" or "c": return;
+            case "F" or "f":
+                throw c.ErrorAt(order, $"numpy.{fn}(order='F') is not supported in compiled code: it makes arrays in C order",
+                    "drop order= (C order), or make the transposed shape and take .T, whose strides are Fortran's");
+            case "A" or "a" or "K" or "k": throw c.ErrorAt(order, "only 'C' or 'F' order is permitted");
+            case string other: throw c.ErrorAt(order, $"order must be one of 'C', 'F', 'A', or 'K' (got '{other}')");
+            default: throw c.ErrorAt(order, $"numpy.{fn}(): order must be a constant string in compiled code");
+        }
+    }
+
     private static void RegisterArrayCreation()
     {
         foreach (var (name, fill) in new (string, object?)[] { ("empty", null), ("zeros", 0L), ("ones", 1L) })
@@ -537,6 +554,7 @@ public static unsafe partial class Builtins
             Add("numpy." + name, c =>
             {
                 Arity(c, name, 1, 2, "dtype", "order");
+                CheckCOrder(c, name);
                 return new ArrayType(DtypeArg(c, name, ScalarType.Float64, 1), ShapeNdim(c, c.Positional[0], name));
             }, c =>
             {
@@ -564,6 +582,7 @@ public static unsafe partial class Builtins
         Add("numpy.full", c =>
         {
             Arity(c, "full", 2, 3, "dtype", "order");
+            CheckCOrder(c, "full");
             var fillType = c.Positional[1].Type as ScalarType ?? throw c.ErrorAt(c.Positional[1], "full() takes a number as its fill value in compiled code");
             return new ArrayType(DtypeArg(c, "full", fillType.Canonical, 2), ShapeNdim(c, c.Positional[0], "full"));
         }, c =>
