@@ -137,7 +137,9 @@ public static unsafe partial class Builtins
     private static LLVMValueRef ReduceAll(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, ScalarType result, string npName, Span span)
     {
         var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
-        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span);
+        var data = ArrayCode.Data(e, a);
+        Func<LLVMValueRef, LLVMValueRef>? at = t.Layout == ArrayLayout.C ? i => ArrayCode.Load(e, t.Dtype, ElementAt(e, t.Dtype, data, i)) : null;
+        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span, at);
     }
 
     /// <summary>The reduction along one axis: a loop over the other axes, each reducing its line.</summary>
@@ -153,8 +155,8 @@ public static unsafe partial class Builtins
         {
             var full = idx.Take(axis).Append(e.M.ConstI64(0)).Concat(idx.Skip(axis)).ToArray();
             var start = ArrayCode.ElementPointer(e, data, strides, full);
-            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i =>
-                visit(ArrayCode.Load(e, t.Dtype, BuildGEP2(e.B, e.M.I8, start, new[] { BuildNSWMul(e.B, i, strides[axis], "") }, "")), i)), npName, span);
+            LLVMValueRef At(LLVMValueRef i) => ArrayCode.Load(e, t.Dtype, BuildGEP2(e.B, e.M.I8, start, new[] { BuildNSWMul(e.B, i, strides[axis], "") }, ""));
+            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i => visit(At(i), i)), npName, span, At);
             ArrayCode.Store(e, result.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
         });
         return r;
@@ -162,7 +164,7 @@ public static unsafe partial class Builtins
 
     /// <summary>Reduces the elements a loop visits (value, position) to one value of the result type.</summary>
     private static LLVMValueRef Reduce(FunctionEmitter e, ReductionKind kind, ScalarType dtype, ScalarType result, LLVMValueRef count,
-        Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span)
+        Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span, Func<LLVMValueRef, LLVMValueRef>? element = null)
     {
         var B = e.B; var M = e.M;
         switch (kind)
@@ -217,6 +219,7 @@ public static unsafe partial class Builtins
                 bool max = kind == ReductionKind.ArgMax;
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
+                if (element != null && dtype.Rank is 1 or 2) return ArgExtremeByChunks(e, max, dtype, count, element);
                 // Two passes that vectorise: the extreme value (NaN if any), then the first position holding it.
                 var target = Reduce(e, max ? ReductionKind.Max : ReductionKind.Min, dtype, dtype, count, loop, npName, span);
                 var targetIsNan = dtype.Rank == 2 ? BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, target, target, "") : M.ConstBool(false);
@@ -248,6 +251,85 @@ public static unsafe partial class Builtins
                 return BuildLoad2(B, M.I1, slot, "");
             }
         }
+    }
+
+    /// <summary>Elements per chunk of <see cref="ArgExtremeByChunks"/>: a chunk stays in L1 for its second look.</summary>
+    private const long ArgChunk = 1024;
+
+    /// <summary>
+    /// argmax (argmin) of count numbers read by at(i), in about one pass: each chunk's extreme (a plain max/min
+    /// reduction that vectorises, NaNs counted apart) is compared with the best so far, and only the chunk that holds
+    /// the answer is searched for its first position. The first NaN wins, as in NumPy.
+    /// </summary>
+    private static LLVMValueRef ArgExtremeByChunks(FunctionEmitter e, bool max, ScalarType dtype, LLVMValueRef count, Func<LLVMValueRef, LLVMValueRef> at)
+    {
+        var B = e.B; var M = e.M; var ty = M.Lower(dtype);
+        bool isFloat = dtype.Rank == 2;
+        var chunk = M.ConstI64(ArgChunk);
+        LLVMValueRef ChunkStart(LLVMValueRef c) => BuildNUWMul(B, c, chunk, "");
+        LLVMValueRef ChunkLength(LLVMValueRef lo)
+        {
+            var left = BuildSub(B, count, lo, "");
+            return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, left, chunk, ""), left, chunk, "");
+        }
+        // The first j in [0, n) where hit(x) holds, as a min of positions that vectorises (n where none does).
+        LLVMValueRef FirstWhere(LLVMValueRef lo, LLVMValueRef n, Func<LLVMValueRef, LLVMValueRef> hit)
+        {
+            var first = e.Alloca(M.I64);
+            BuildStore(B, n, first);
+            ArrayCode.Loop(e, n, j =>
+            {
+                var candidate = BuildSelect(B, hit(at(BuildNUWAdd(B, lo, j, ""))), j, n, "");
+                var cur = BuildLoad2(B, M.I64, first, "");
+                BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, candidate, cur, ""), candidate, cur, ""), first);
+            });
+            return BuildNUWAdd(B, lo, BuildLoad2(B, M.I64, first, ""), "");
+        }
+        LLVMValueRef IsNan(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
+        LLVMValueRef Better(LLVMValueRef x, LLVMValueRef than) => isFloat
+            ? BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, than, "")
+            : IntCompare(e, max, x, than, dtype);
+
+        var best = e.Alloca(ty); var bestChunk = e.Alloca(M.I64); var nanAt = e.Alloca(M.I64);
+        var extreme = e.Alloca(ty); var sawNan = e.Alloca(M.I1);
+        BuildStore(B, ExtremeIdentity(e, max, dtype), best);
+        BuildStore(B, M.ConstI64(0), bestChunk);
+        BuildStore(B, M.ConstI64(-1), nanAt);
+        var chunks = BuildUDiv(B, BuildNUWAdd(B, count, M.ConstI64(ArgChunk - 1), ""), chunk, "");
+        ArrayCode.Loop(e, chunks, c =>
+        {
+            var lo = ChunkStart(c); var n = ChunkLength(lo);
+            BuildStore(B, ExtremeIdentity(e, max, dtype), extreme);
+            BuildStore(B, M.ConstBool(false), sawNan);
+            ArrayCode.Loop(e, n, j =>
+            {
+                var x = at(BuildNUWAdd(B, lo, j, ""));
+                var cur = BuildLoad2(B, ty, extreme, "");
+                // maxnum/minnum without NaNs or signed zeros (flags that let them vectorise as plain reductions); NaNs
+                // are noted apart, and the chunk's extreme, poison after one, is frozen (its chunk is not searched).
+                var next = isFloat ? e.Intrinsic(max ? "llvm.maxnum" : "llvm.minnum", new[] { ty }, cur, x) : Extreme(e, max, cur, x, dtype);
+                if (isFloat) LLVM.SetFastMathFlags(next, LLVMFastMathFlags.LLVMFastMathNoNaNs | LLVMFastMathFlags.LLVMFastMathNoSignedZeros);
+                BuildStore(B, next, extreme);
+                if (isFloat) BuildStore(B, BuildOr(B, BuildLoad2(B, M.I1, sawNan, ""), IsNan(x), ""), sawNan);
+            });
+            if (isFloat)
+            {
+                var firstNan = BuildAnd(B, BuildLoad2(B, M.I1, sawNan, ""),
+                    BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, BuildLoad2(B, M.I64, nanAt, ""), M.ConstI64(0), ""), "");
+                e.When(firstNan, () => BuildStore(B, FirstWhere(lo, n, IsNan), nanAt));
+            }
+            var v = BuildFreeze(B, BuildLoad2(B, ty, extreme, ""), "");
+            var better = Better(v, BuildLoad2(B, ty, best, ""));
+            BuildStore(B, BuildSelect(B, better, v, BuildLoad2(B, ty, best, ""), ""), best);
+            BuildStore(B, BuildSelect(B, better, c, BuildLoad2(B, M.I64, bestChunk, ""), ""), bestChunk);
+        });
+        var target = BuildLoad2(B, ty, best, "");
+        var start = ChunkStart(BuildLoad2(B, M.I64, bestChunk, ""));
+        var found = FirstWhere(start, ChunkLength(start), x => isFloat
+            ? BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, target, "") : BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, x, target, ""));
+        if (!isFloat) return found;
+        var nan = BuildLoad2(B, M.I64, nanAt, "");
+        return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, nan, M.ConstI64(0), ""), nan, found, "");
     }
 
     /// <summary>acc + x (or acc * x); floating-point additions may be reassociated (vectorised with several accumulators).</summary>

@@ -222,13 +222,19 @@ public static unsafe partial class Builtins
         string overflowMessage = "int too large to convert to int64")
     {
         var B = e.B; var M = e.M;
-        e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), "ValueError", "cannot convert float NaN to integer", span);
-        var abs = e.Intrinsic("llvm.fabs", new[] { M.F64 }, x);
-        e.RaiseIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, abs, M.ConstF64(double.PositiveInfinity), ""), "OverflowError", "cannot convert float infinity to integer", span);
+        // One ordered test in the hot path (false for NaN and infinities too); the error is told apart on the cold one.
         var inRange = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(-9223372036854775808.0), ""),
             BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(9223372036854775808.0), ""), "");
-        e.RaiseIf(BuildNot(B, inRange, ""), "OverflowError", overflowMessage, span);
-        return e.Intrinsic("llvm.fptosi.sat", new[] { M.I64, M.F64 }, x);
+        e.FailIf(BuildNot(B, inRange, ""), () =>
+        {
+            var nan = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
+            var inf = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(double.PositiveInfinity), "");
+            var kind = BuildSelect(B, nan, M.ConstString("ValueError"), M.ConstString("OverflowError"), "");
+            var message = BuildSelect(B, nan, M.ConstString("cannot convert float NaN to integer"),
+                BuildSelect(B, inf, M.ConstString("cannot convert float infinity to integer"), M.ConstString(overflowMessage), ""), "");
+            e.CallRuntime("sj_raise", kind, message);
+        }, span);
+        return BuildFPToSI(B, x, M.I64, "");
     }
 
     // ------------------------------------------------------------ builtins

@@ -1,0 +1,13 @@
+# Covers: int() of a float checked by one ordered range test, the error told apart on the cold path: NaN is
+# ValueError, infinities are OverflowError, in-range values (the int64 bounds included) convert by truncation.
+def conv(x):
+    try:
+        return str(int(x))
+    except ValueError as e:
+        return "ValueError: " + str(e)
+    except OverflowError as e:
+        return "OverflowError: " + str(e)
+
+
+for x in [1.5, -2.7, float("nan"), float("inf"), -float("inf"), 9.2e18, -9223372036854775808.0, 0.0, -0.0, 0.999, -0.999]:
+    print(conv(x))
