@@ -59,8 +59,14 @@ public static class ArrayCode
     public static LLVMValueRef[] Strides(FunctionEmitter e, ArrayType t, LLVMValueRef a) => t.Layout switch
     {
         ArrayLayout.C or ArrayLayout.F => ContiguousStrides(e, t.Dtype, Shape(e, t, a), t.Layout),
-        _ => Enumerable.Range(0, t.Ndim).Select(k => BuildExtractValue(e.B, e.ExtractValue(a, 3), (uint)k, "")).ToArray(),
+        _ => StoredStrides(e, t, a),
     };
+
+    /// <summary>The strides the value holds (NumPy's, for .strides): for C and F layouts they may differ from the
+    /// computed ones where that changes no address (0 for an empty array made here, as NumPy makes them; a length-1
+    /// axis of an argument keeps the stride NumPy gave it).</summary>
+    public static LLVMValueRef[] StoredStrides(FunctionEmitter e, ArrayType t, LLVMValueRef a) =>
+        Enumerable.Range(0, t.Ndim).Select(k => BuildExtractValue(e.B, e.ExtractValue(a, 3), (uint)k, "")).ToArray();
 
     public static LLVMValueRef[] ContiguousStrides(FunctionEmitter e, ScalarType dtype, LLVMValueRef[] shape, ArrayLayout layout)
     {
@@ -107,7 +113,10 @@ public static class ArrayCode
         var meminfo = e.CallRuntime("sj_array_alloc", nbytes);
         e.CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, meminfo, ConstPointerNull(M.Ptr), ""), span);
         var data = BuildInBoundsGEP2(B, M.I8, meminfo, new[] { M.ConstI64(Runtime.RuntimeArrays.Header) }, "");
-        var a = Make(e, t.With(layout: ArrayLayout.C), meminfo, data, shape, ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C));
+        // NumPy gives a new empty array zero strides.
+        var empty = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, size, M.ConstI64(0), "");
+        var strides = ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C).Select(s => BuildSelect(B, empty, M.ConstI64(0), s, "")).ToArray();
+        var a = Make(e, t.With(layout: ArrayLayout.C), meminfo, data, shape, strides);
         e.HoldTemporary(a, t.With(layout: ArrayLayout.C));   // freed if anything raises before the lowering returns it
         return a;
     }

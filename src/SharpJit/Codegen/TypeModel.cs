@@ -35,6 +35,7 @@ public abstract class TypeModel
         ListIterType li => new AggregateModel(new SjType[] { li.List, ScalarType.Int64 }),
         ArrayIterType ai => new AggregateModel(new SjType[] { ai.Array, ScalarType.Int64 }),
         SliceType => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
+        NumberSliceType ns => new AggregateModel(ns.Parts.Select(p => (SjType?)p ?? ScalarType.Int64).ToArray()),
         DTypeType => StaticModel.Instance,
         EnumerateType en => new AggregateModel(new SjType[] { en.Iterable, ScalarType.Int64 }),
         ZipType z => new AggregateModel(z.Iterables),

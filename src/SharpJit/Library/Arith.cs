@@ -148,7 +148,10 @@ public static unsafe class Arith
                 };
             case 1: return kind.IsUnsigned ? UIntOp(e, span, op, a, b, callForm) : IntOp(e, span, op, a, b, callForm);
             case 2: return FloatOp(e, span, op, a, b, M.Lower(kind));
-            default: return e.Convert(ComplexOp(e, span, op, a, b), compute, kind);
+            default:
+                // NumPy's complex64 product rounds each step to float32.
+                if (kind == ScalarType.Complex64 && op == Operator.Mult) return e.Convert(Builtins.NpComplex64(e, a, b, Builtins.NpComplexMul), compute, kind);
+                return e.Convert(ComplexOp(e, span, op, a, b), compute, kind);
         }
     }
 

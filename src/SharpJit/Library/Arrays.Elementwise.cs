@@ -32,9 +32,11 @@ public static unsafe partial class Builtins
 
     private static void RegisterElementwise()
     {
+        var power = Get("numpy.power");
+        PowerOperator = new LibFunc(power.Name, power.Type, power.Lower, power.MayRaise) { AcceptsNarrow = power.AcceptsNarrow };
         foreach (var (op, ufunc, element) in ArrayOperators)
         {
-            var elementEntry = Get(element);
+            var elementEntry = op == "pow" ? PowerOperator : Get(element);
             Add("array." + op, c => ElementwiseType(c, ufunc, elementEntry), c => LowerElementwise(c, ufunc, elementEntry, inPlace: false), acceptsNarrow: true,
                 mayRaise: _ => true).Elementwise = (ufunc, elementEntry, false);
             if (op is "eq" or "ne" or "lt" or "le" or "gt" or "ge" or "neg" or "pos" or "invert") continue;
@@ -42,9 +44,7 @@ public static unsafe partial class Builtins
             {
                 var target = c.Positional[0].Type as ArrayType ?? throw c.Error("internal: in-place operator without an array");
                 var result = ElementwiseType(c, ufunc, elementEntry);
-                if (result.Ndim > target.Ndim)
-                    throw c.Error($"non-broadcastable output operand: the result of {ufunc} has {result.Ndim} dimensions, the array it updates {target.Ndim}",
-                        "write the result to a new array (a = a + b)");
+                // A result of more dimensions than the target is NumPy's run-time ValueError (LowerTree raises it).
                 if (result.Dtype != target.Dtype && !NumPySameKind(result.Dtype, target.Dtype))
                     throw c.Error($"Cannot cast ufunc '{ufunc}' output from dtype('{result.Dtype.Name}') to dtype('{target.Dtype.Name}') with casting rule 'same_kind'",
                         "write the result to a new array (a = a + b), or convert with .astype()");
@@ -67,6 +67,26 @@ public static unsafe partial class Builtins
                 : c.Args.Any(a => a.Type is ArrayType) ? onArrays.Lower(c) : onNumbers.Lower(c),
                 acceptsNarrow: true, mayRaise: sig => sig.Args.Any(a => a is ArrayType) || onNumbers.MayRaise(sig)).Elementwise = (ufunc, onNumbers, false);
         }
+    }
+
+    /// <summary>The element entry of the ** operator on arrays: numpy.power, except that ndarray.__pow__ computes a
+    /// float or complex array to a number's power 0.5 with np.sqrt (NumPy's fast_scalar_power).</summary>
+    private static LibFunc PowerOperator = null!;
+
+    /// <summary>a ** x for a number x of value 0.5 (known at compile time or not) and a float or complex array: NumPy's
+    /// np.sqrt(a) (its -0.0, -inf and complex results differ from pow's); otherwise the power.</summary>
+    private static LLVMValueRef? PowerBySqrt(FunctionEmitter e, ElementwiseNode n, SjType[] types, LoweredArg[] leaves, LoweredArg[] args,
+        ScalarType scalarResult, Func<LLVMValueRef> power)
+    {
+        if (!ReferenceEquals(n.Element, PowerOperator) || types[0] is not ArrayType { Dtype.Rank: >= 2 } || n.Operands[1] is not int k
+            || leaves[k].Type is not ScalarType { Rank: 1 or 2 } exponentType)
+            return null;
+        var literal = leaves[k].Literal;
+        if (literal != null && Convert.ToDouble(literal, System.Globalization.CultureInfo.InvariantCulture) != 0.5) return null;
+        var sqrt = Get("numpy.sqrt").Lower(new LoweringCall(e, Signature.Of(scalarResult, args[0].Type), n.Span, new[] { args[0] }, n.Callees));
+        if (literal != null) return sqrt;
+        var half = BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.Convert(leaves[k].Value, exponentType, ScalarType.Float64), e.M.ConstF64(0.5), "");
+        return BuildSelect(e.B, half, sqrt, power(), "");
     }
 
     // ------------------------------------------------------------ typing
@@ -165,8 +185,6 @@ public static unsafe partial class Builtins
         if (outArg.Type is not ArrayType target) throw c.ErrorAt(outArg, "out= must be an array in compiled code");
         var operands = c.WithPositional(c.Positional);
         var result = ElementwiseType(operands, ufunc, element);
-        if (result.Ndim > target.Ndim)
-            throw c.ErrorAt(outArg, $"the output array has {target.Ndim} dimension{(target.Ndim == 1 ? "" : "s")}, the result {result.Ndim}");
         if (result.Dtype != target.Dtype && !unsafeCast && !NumPySameKind(result.Dtype, target.Dtype))
             throw c.ErrorAt(outArg, $"Cannot cast ufunc '{ufunc}' output from dtype('{result.Dtype.Name}') to dtype('{target.Dtype.Name}') with casting rule 'same_kind'");
         return target;
@@ -199,39 +217,68 @@ public static unsafe partial class Builtins
         var leaves = c.Args;
         int ndim = root.Type.Ndim;
         var shapes = new Dictionary<ElementwiseNode, LLVMValueRef[]>();
-        LLVMValueRef[]? RawShape(object o) => o is int k
-            ? (leaves[k].Type is ArrayType at ? ArrayCode.Shape(e, at, leaves[k].Value) : null)
+        // A number is an operand of shape () (NumPy's messages list it).
+        LLVMValueRef[] RawShape(object o) => o is int k
+            ? (leaves[k].Type is ArrayType at ? ArrayCode.Shape(e, at, leaves[k].Value) : Array.Empty<LLVMValueRef>())
             : shapes[(ElementwiseNode)o];
+        LLVMValueRef[] BroadcastShape(LLVMValueRef[][] aligned, int nd)
+        {
+            var outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
+            foreach (var s in aligned)
+                for (int k = 0; k < nd; k++)
+                    outShape[k] = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s[k], M.ConstI64(1), ""), outShape[k], s[k], "");
+            return outShape;
+        }
+        // Every operand's axis must equal the result's or be 1.
+        void CheckBroadcast(LLVMValueRef[][] raw, LLVMValueRef[][] aligned, LLVMValueRef[] outShape, Span span)
+        {
+            var bad = M.ConstBool(false);
+            foreach (var s in aligned)
+                for (int k = 0; k < outShape.Length; k++)
+                    bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], outShape[k], ""),
+                        BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
+            BroadcastError(e, raw, bad, span);
+        }
         void Shapes(ElementwiseNode n)
         {
             Diagnostics.CompileDepth.EnsureStack();
             foreach (var child in n.Operands.OfType<ElementwiseNode>()) Shapes(child);
             int nd = n.Type.Ndim;
             var raw = n.Operands.Select(RawShape).ToArray();
-            var aligned = raw.Select(s => s == null ? null : Aligned(e, s, nd)).ToArray();
-            LLVMValueRef[] outShape;
-            if (n.InPlace && n == root) outShape = Aligned(e, RawShape(n.OutLeaf)!, nd);
-            else if (n.InPlace) outShape = aligned[0]!;
-            else
+            if (n.InPlace && n == root)
             {
-                outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
-                foreach (var s in aligned.Where(s => s != null))
-                    for (int k = 0; k < nd; k++)
-                        outShape[k] = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], M.ConstI64(1), ""), outShape[k], s[k], "");
+                shapes[n] = OutputShape(n, raw);
+                return;
             }
-            // Every operand's axis must equal the result's or be 1.
-            var bad = M.ConstBool(false);
-            foreach (var s in aligned.Where(s => s != null))
-                for (int k = 0; k < nd; k++)
-                    bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s![k], outShape[k], ""),
-                        BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
-            BroadcastError(e, raw.Where(s => s != null).ToList()!, bad, n.Span);
+            var aligned = raw.Select(s => Aligned(e, s, nd)).ToArray();
+            var outShape = n.InPlace ? aligned[0] : BroadcastShape(aligned, nd);
+            CheckBroadcast(raw, aligned, outShape, n.Span);
             shapes[n] = outShape;
+        }
+        // Writing into an array (a += b, out=): NumPy broadcasts the inputs with the output, which must have the
+        // broadcast shape itself ("non-broadcastable output operand"); an output of fewer dimensions never has it.
+        bool outputTooSmall = false;
+        LLVMValueRef[] OutputShape(ElementwiseNode n, LLVMValueRef[][] inputs)
+        {
+            var outRaw = RawShape(n.OutLeaf);
+            var raw = inputs.Append(outRaw).ToArray();
+            int nd = raw.Max(s => s.Length);
+            var aligned = raw.Select(s => Aligned(e, s, nd)).ToArray();
+            var broadcast = BroadcastShape(aligned, nd);
+            CheckBroadcast(raw, aligned, broadcast, n.Span);
+            outputTooSmall = nd > outRaw.Length;
+            var differs = M.ConstBool(outputTooSmall);
+            for (int k = 0; k < nd; k++)
+                differs = BuildOr(B, differs, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, aligned[^1][k], broadcast[k], ""), "");
+            e.FailIf(differs, () => e.CallRuntime("sj_output_shape_error", StoreShape(e, outRaw.ToList()), M.ConstI64(outRaw.Length),
+                StoreShape(e, broadcast.ToList()), M.ConstI64(nd)), n.Span);
+            return outRaw;
         }
         Shapes(root);
         var outShapeRoot = shapes[root];
 
         int outLeaf = root.OutLeaf;
+        if (outputTooSmall) return e.NewRef(leaves[outLeaf].Value, leaves[outLeaf].Type);   // raised above
         if (root.InPlace && ((ArrayType)leaves[outLeaf].Type).Readonly)
         {
             e.RaiseIf(M.ConstBool(true), "ValueError", "output array is read-only", root.Span);
@@ -267,7 +314,8 @@ public static unsafe partial class Builtins
             if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
                 return op(B, args[0].Value, args[1].Value);
             if (RuntimeIntAgainstUnsigned(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
-            var r = n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
+            var r = PowerBySqrt(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
+                ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
             bool boolInvert = n.UFunc == "invert" && elementTypes[0].Rank == 0;   // ~ of bools is logical not
             if (boolInvert) r = BuildXor(B, args[0].Value, M.ConstBool(true), "");
             return e.Convert(r, boolInvert ? ScalarType.Bool : scalarResult, n.Type.Dtype);

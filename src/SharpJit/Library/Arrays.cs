@@ -41,6 +41,9 @@ public static unsafe partial class Builtins
         {
             Arity(c, "slice", 1, 3);
             var parts = c.Positional.Length == 1 ? new[] { null, c.Positional[0], null } : c.Positional.Concat(new TypedArg?[3 - c.Positional.Length]).ToArray();
+            // A float or complex part makes a slice only np.mgrid / np.ogrid take (an index elsewhere is a TypeError).
+            if (parts.Any(p => p?.Type is ScalarType { Rank: >= 2 }) && parts.All(p => p == null || p.Type == SimpleType.None || p.Type is ScalarType))
+                return new NumberSliceType(parts.Select(p => p?.Type is ScalarType st ? st.Canonical : null));
             foreach (var p in parts)
                 if (p != null && p.Type != SimpleType.None && p.Type is not ScalarType { Rank: <= 1 })
                     throw c.ErrorAt(p, "slice indices must be integers or None or have an __index__ method");
@@ -51,6 +54,8 @@ public static unsafe partial class Builtins
         {
             var e = c.E;
             var parts = c.Args.Length == 1 ? new[] { -1, 0, -1 } : new[] { 0, 1, c.Args.Length == 3 ? 2 : -1 };
+            if (c.ResultType is NumberSliceType ns)
+                return e.MakeStruct(e.M.Lower(ns), parts.Select((k, j) => ns.Parts[j] is { } pt ? e.Convert(c.Arg(k), c.ArgType(k), pt) : e.M.ConstI64(0)).ToArray());
             var values = parts.Select(k => k >= 0 && c.ArgType(k) is ScalarType ? ToInt(c, k) : e.M.ConstI64(0)).ToArray();
             return e.MakeStruct(e.M.Lower(c.ResultType), values);
         }, neverRaises: true);
@@ -69,7 +74,7 @@ public static unsafe partial class Builtins
         Attr("shape", t => new TupleType(Enumerable.Repeat<SjType>(ScalarType.Int64, t.Ndim)),
             (c, t) => c.E.MakeStruct(c.E.M.Lower(c.ResultType), ArrayCode.Shape(c.E, t, c.Arg(0))));
         Attr("strides", t => new TupleType(Enumerable.Repeat<SjType>(ScalarType.Int64, t.Ndim)),
-            (c, t) => c.E.MakeStruct(c.E.M.Lower(c.ResultType), ArrayCode.Strides(c.E, t, c.Arg(0))));
+            (c, t) => c.E.MakeStruct(c.E.M.Lower(c.ResultType), ArrayCode.StoredStrides(c.E, t, c.Arg(0))));
         Attr("ndim", _ => ScalarType.Int64, (c, t) => c.E.M.ConstI64(t.Ndim)).Fold = sig => (long)((ArrayType)sig.Args[0]).Ndim;
         Attr("itemsize", _ => ScalarType.Int64, (c, t) => c.E.M.ConstI64(t.ItemSize)).Fold = sig => (long)((ArrayType)sig.Args[0]).ItemSize;
         Attr("size", _ => ScalarType.Int64, (c, t) => ArrayCode.Size(c.E, ArrayCode.Shape(c.E, t, c.Arg(0))));
@@ -138,7 +143,7 @@ public static unsafe partial class Builtins
 
     private static LLVMValueRef Transpose(FunctionEmitter e, ArrayType t, LLVMValueRef a)
     {
-        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.StoredStrides(e, t, a);   // NumPy's, reversed (an F layout computes its own to address)
         Array.Reverse(shape); Array.Reverse(strides);
         return ArrayCode.Make(e, Transposed(t), ArrayCode.Meminfo(e, a), ArrayCode.Data(e, a), shape, strides);
     }
@@ -646,12 +651,30 @@ public static unsafe partial class Builtins
                 var ceil = BuildSelect(B, BuildAnd(B, BuildNot(B, exact, ""), sameSign, ""), BuildAdd(B, q, M.ConstI64(1), ""), q, "");
                 length = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, ceil, M.ConstI64(0), ""), ceil, M.ConstI64(0), "");
             }
+            // NumPy stores start and start + step cast to the dtype, then fills the rest in the dtype (its fill
+            // function): first + i * (second - first), integers wrapping, a complex dtype in its real part.
+            var cast = t.Dtype == ScalarType.Complex64 ? ScalarType.Float32 : t.Dtype == ScalarType.Complex128 ? ScalarType.Float64 : t.Dtype;
+            var fill = cast.Rank == 1 ? ScalarType.Int64 : cast;
+            if (fill.Rank == 0)
+                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, length, M.ConstI64(2), ""), "TypeError",
+                    "arange() is only supported for booleans when the result has at most length 2.", c.Span);
+            var next = isFloat ? BuildFAdd(B, start, step, "") : BuildAdd(B, start, step, "");
+            var first = e.Convert(e.Convert(start, work, cast), cast, fill);
+            var second = e.Convert(e.Convert(next, work, cast), cast, fill);
+            var delta = fill.Rank switch { 0 => second, 1 => BuildSub(B, second, first, ""), _ => BuildFSub(B, second, first, "") };
             var a = ArrayCode.Allocate(e, t, new[] { length }, c.Span);
             var data = ArrayCode.Data(e, a);
             ArrayCode.Loop(e, length, i =>
             {
-                var v = isFloat ? BuildFAdd(B, start, BuildFMul(B, BuildSIToFP(B, i, M.F64, ""), step, ""), "") : BuildAdd(B, start, BuildMul(B, i, step, ""), "");
-                ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, i), e.Convert(v, work, t.Dtype));
+                var v = fill.Rank switch
+                {
+                    0 => second,
+                    1 => BuildAdd(B, first, BuildMul(B, i, delta, ""), ""),
+                    _ => BuildFAdd(B, first, BuildFMul(B, BuildSIToFP(B, i, M.Lower(fill), ""), delta, ""), ""),
+                };
+                v = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(1), ""), second, v, "");
+                v = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(0), ""), first, v, "");
+                ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, i), e.Convert(v, fill, t.Dtype));
             });
             return a;
         }, acceptsNarrow: true);
@@ -849,16 +872,19 @@ public static unsafe partial class Builtins
             var e = c.E; var B = e.B; var M = e.M;
             var shape = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
             var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
-            var unknowns = shape.Aggregate(M.ConstI64(0), (acc, d) => BuildAdd(B, acc, BuildZExt(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), M.I64, ""), ""));
+            // NumPy's _fix_unknown_dimension: any negative dimension is the unknown one (at most one), the size divided
+            // by the product of the others, which must divide it and not be 0.
+            var isUnknown = shape.Select(d => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, d, M.ConstI64(0), "")).ToArray();
+            var unknowns = isUnknown.Aggregate(M.ConstI64(0), (acc, u) => BuildAdd(B, acc, BuildZExt(B, u, M.I64, ""), ""));
             e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, unknowns, M.ConstI64(1), ""), "ValueError", "can only specify one unknown dimension", c.Span);
-            // One dimension may be -1: the size divided by the product of the others.
-            var known = shape.Aggregate(M.ConstI64(1), (acc, d) => BuildMul(B, acc, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), M.ConstI64(1), d, ""), ""));
-            var safeKnown = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, known, M.ConstI64(0), ""), M.ConstI64(1), known, "");
+            var known = shape.Select((d, k) => BuildSelect(B, isUnknown[k], M.ConstI64(1), d, "")).Aggregate(M.ConstI64(1), (acc, d) => BuildMul(B, acc, d, ""));
+            var hasUnknown = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, unknowns, M.ConstI64(0), "");
+            var knownZero = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, known, M.ConstI64(0), "");
+            var safeKnown = BuildSelect(B, knownZero, M.ConstI64(1), known, "");
             var inferred = BuildSDiv(B, size, safeKnown, "");
-            shape = shape.Select(d => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, d, M.ConstI64(-1), ""), inferred, d, "")).ToArray();
-            var newSize = ArrayCode.Size(e, shape);
-            var negative = shape.Select(d => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, d, M.ConstI64(0), "")).Aggregate(M.ConstBool(false), (x, y) => BuildOr(B, x, y, ""));
-            var bad = BuildOr(B, negative, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, newSize, size, ""), "");
+            var badUnknown = BuildOr(B, knownZero, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, BuildSRem(B, size, safeKnown, ""), M.ConstI64(0), ""), "");
+            shape = shape.Select((d, k) => BuildSelect(B, isUnknown[k], inferred, d, "")).ToArray();
+            var bad = BuildSelect(B, hasUnknown, badUnknown, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, known, size, ""), "");
             e.FailIf(bad, () =>
             {
                 var requested = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();

@@ -172,7 +172,7 @@ public static unsafe partial class Builtins
     /// NumPy's float32 and complex64 loops: a float or complex result is single precision when some argument is one of
     /// NumPy's narrow scalars and all of them fit (float32, complex64, bool, int8, int16, uint8: Numba's rule). The loop itself
     /// runs in double precision and rounds once, which is exact for +, -, *, /, sqrt and within NumPy's own error
-    /// elsewhere. Integer results stay int64, as in Numba.
+    /// elsewhere (complex64 * and / are computed in single precision: NpComplex64). Integer results stay int64, as in Numba.
     /// </summary>
     private static ScalarType NpSingle(ScalarType result, IEnumerable<SjType> args)
     {
@@ -371,13 +371,15 @@ public static unsafe partial class Builtins
                 // NumPy's bool loops: add is logical or, multiply logical and. Otherwise Python's operators compute
                 // the same (int64 wraps, complex products use the schoolbook formula).
                 0 => isOr ? BuildOr(c.E.B, a[0], a[1], "") : BuildAnd(c.E.B, a[0], a[1], ""),
+                3 when !isOr && Equals(c.ResultType, ScalarType.Complex64) => NpComplex64(c.E, a[0], a[1], NpComplexMul),
                 _ => Arith.LowerBinOp(c.E, c.Span, op, a[0], loop, a[1], loop, loop),
             });
         AddUFunc(new[] { "subtract" }, 2, NpLoops.Number, NpBoolInput.TypeError, (c, loop, a) => Arith.LowerBinOp(c.E, c.Span, Operator.Sub, a[0], loop, a[1], loop, loop),
             boolProblem: "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
 
         AddUFunc(new[] { "true_divide", "divide" }, 2, NpLoops.Inexact, NpBoolInput.AsInt, (c, loop, a) =>
-            loop.Rank == 2 ? BuildFDiv(c.E.B, a[0], a[1], "") : NpComplexDiv(c.E, a[0], a[1]));
+            loop.Rank == 2 ? BuildFDiv(c.E.B, a[0], a[1], "")
+            : Equals(c.ResultType, ScalarType.Complex64) ? NpComplex64(c.E, a[0], a[1], NpComplexDiv) : NpComplexDiv(c.E, a[0], a[1]));
 
         AddUFunc(new[] { "floor_divide" }, 2, NpLoops.Real, NpBoolInput.Int8, (c, loop, a) =>
         {
@@ -482,16 +484,42 @@ public static unsafe partial class Builtins
 
     /// <summary>NumPy's complex division: Smith's method with a reciprocal scale (Python divides instead, so results
     /// can differ in the last bit); a zero divisor gives the parts divided by zero.</summary>
-    private static LLVMValueRef NpComplexDiv(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y)
+    /// <summary>NumPy's complex64 loop of a compound operation (* and /): computed in single precision, each step
+    /// rounded to float32 (in double it would round once, and overflow differently); the parts come and go as
+    /// complex128.</summary>
+    internal static LLVMValueRef NpComplex64(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y,
+        Func<FunctionEmitter, (LLVMValueRef, LLVMValueRef), (LLVMValueRef, LLVMValueRef), LLVMTypeRef, (LLVMValueRef, LLVMValueRef)> op)
     {
         var B = e.B; var M = e.M;
-        var (ar, ai) = Parts(e, x); var (br, bi) = Parts(e, y);
-        var absBr = F64Call(e, "llvm.fabs", br); var absBi = F64Call(e, "llvm.fabs", bi);
+        (LLVMValueRef, LLVMValueRef) Narrow(LLVMValueRef z) => (BuildFPTrunc(B, e.ExtractValue(z, 0), M.F32, ""), BuildFPTrunc(B, e.ExtractValue(z, 1), M.F32, ""));
+        var (re, im) = op(e, Narrow(x), Narrow(y), M.F32);
+        return e.MakeComplex(BuildFPExt(B, re, M.F64, ""), BuildFPExt(B, im, M.F64, ""));
+    }
+
+    /// <summary>NumPy's complex product: the schoolbook formula.</summary>
+    internal static (LLVMValueRef, LLVMValueRef) NpComplexMul(FunctionEmitter e, (LLVMValueRef, LLVMValueRef) x, (LLVMValueRef, LLVMValueRef) y, LLVMTypeRef part)
+    {
+        var B = e.B;
+        var ((ar, ai), (br, bi)) = (x, y);
+        return (BuildFSub(B, BuildFMul(B, ar, br, ""), BuildFMul(B, ai, bi, ""), ""), BuildFAdd(B, BuildFMul(B, ar, bi, ""), BuildFMul(B, ai, br, ""), ""));
+    }
+
+    private static LLVMValueRef NpComplexDiv(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y)
+    {
+        var (re, im) = NpComplexDiv(e, Parts(e, x), Parts(e, y), e.M.F64);
+        return e.MakeComplex(re, im);
+    }
+
+    private static (LLVMValueRef, LLVMValueRef) NpComplexDiv(FunctionEmitter e, (LLVMValueRef, LLVMValueRef) x, (LLVMValueRef, LLVMValueRef) y, LLVMTypeRef part)
+    {
+        var B = e.B; var M = e.M;
+        var ((ar, ai), (br, bi)) = (x, y);
+        var absBr = e.Intrinsic("llvm.fabs", new[] { part }, br); var absBi = e.Intrinsic("llvm.fabs", new[] { part }, bi);
         LLVMValueRef Mul(LLVMValueRef p, LLVMValueRef q) => BuildFMul(B, p, q, "");
         LLVMValueRef Add(LLVMValueRef p, LLVMValueRef q) => BuildFAdd(B, p, q, "");
         LLVMValueRef Sub(LLVMValueRef p, LLVMValueRef q) => BuildFSub(B, p, q, "");
         LLVMValueRef Div(LLVMValueRef p, LLVMValueRef q) => BuildFDiv(B, p, q, "");
-        var one = M.ConstF64(1);
+        var one = ConstReal(part, 1); var zeroF = ConstReal(part, 0);
         // |br| >= |bi|: rat = bi/br, scl = 1/(br + bi*rat)
         var rat1 = Div(bi, br); var scl1 = Div(one, Add(br, Mul(bi, rat1)));
         var re1 = Mul(Add(ar, Mul(ai, rat1)), scl1); var im1 = Mul(Sub(ai, Mul(ar, rat1)), scl1);
@@ -499,10 +527,10 @@ public static unsafe partial class Builtins
         var rat2 = Div(br, bi); var scl2 = Div(one, Add(bi, Mul(br, rat2)));
         var re2 = Mul(Add(Mul(ar, rat2), ai), scl2); var im2 = Mul(Sub(Mul(ai, rat2), ar), scl2);
         var realDominates = FCmp(e, LLVMRealPredicate.LLVMRealOGE, absBr, absBi);
-        var zero = BuildAnd(B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, absBr, M.ConstF64(0)), FCmp(e, LLVMRealPredicate.LLVMRealOEQ, absBi, M.ConstF64(0)), "");
+        var zero = BuildAnd(B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, absBr, zeroF), FCmp(e, LLVMRealPredicate.LLVMRealOEQ, absBi, zeroF), "");
         var re = Select(e, realDominates, Select(e, zero, Div(ar, absBr), re1), re2);
         var im = Select(e, realDominates, Select(e, zero, Div(ai, absBi), im1), im2);
-        return e.MakeComplex(re, im);
+        return (re, im);
     }
 
     // ------------------------------------------------------------ round

@@ -133,6 +133,11 @@ public static unsafe class RuntimeArrays
         ErrorState.Set("ValueError", "operands could not be broadcast together with shapes " + string.Join(" ", parts) + " ");
     }
 
+    /// <summary>ValueError for an output array (a += b, out=) whose shape is not the operands' broadcast shape.</summary>
+    [RuntimeHelper("sj_output_shape_error"), UnmanagedCallersOnly]
+    public static void OutputShapeError(long* output, long outputNdim, long* broadcast, long broadcastNdim) =>
+        ErrorState.Set("ValueError", $"non-broadcastable output operand with shape {CompactShapeText(new ReadOnlySpan<long>(output, (int)outputNdim))} doesn't match the broadcast shape {CompactShapeText(new ReadOnlySpan<long>(broadcast, (int)broadcastNdim))}");
+
     /// <summary>ValueError for an assignment whose value does not broadcast to the target.</summary>
     [RuntimeHelper("sj_assign_shape_error"), UnmanagedCallersOnly]
     public static void AssignShapeError(long* from, long fromNdim, long* to, long toNdim) =>

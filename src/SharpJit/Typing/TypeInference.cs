@@ -517,6 +517,7 @@ public sealed class TypeInference
             case Op.Not: return ScalarType.Bool;
             case Op.Compare: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
             case Op.SetItem:
+                NoNumberSlice(i, i.Args[1].Type);
                 if (i.Args[0].Type is InstanceType)
                 {
                     InferEntry(i, Builtins.Get("instance.setitem"), i.Args);
@@ -774,6 +775,8 @@ public sealed class TypeInference
         var t = i.Args[0].Type;
         var idxType = i.Args[1].Type;
         if (t is PointerType pt && idxType is ScalarType { Rank: 1 }) return pt.Target;   // C pointer read (cfunc arguments)
+        if (t is BuiltinType { Qualified: "numpy.mgrid" or "numpy.ogrid" } grid) return InferEntry(i, Builtins.Get(grid.Qualified + ".getitem"), i.Args);
+        NoNumberSlice(i, idxType);
         if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
         if (t is InstanceType) return InferEntry(i, Builtins.Get("instance.getitem"), i.Args);
         if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
@@ -804,6 +807,13 @@ public sealed class TypeInference
         if (!IterableByItem(tt))
             throw Error(i, $"cannot index the heterogeneous tuple {tt} with a run-time index", "use a constant index, or a tuple whose items share one type");
         return tt.ItemType!;
+    }
+
+    /// <summary>A slice with a float or complex part indexes only np.mgrid and np.ogrid: elsewhere CPython's TypeError.</summary>
+    private void NoNumberSlice(Instr i, SjType index)
+    {
+        if (index is NumberSliceType || index is TupleType tt && tt.Items.Any(x => x is NumberSliceType))
+            throw Error(i, "slice indices must be integers or None or have an __index__ method");
     }
 
     /// <summary>The bounds of <c>slice(start, stop, step)</c> when each is a compile-time int or None, else null.</summary>

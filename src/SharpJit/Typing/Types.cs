@@ -294,6 +294,15 @@ public sealed class SliceType : SjType
     public bool IsFull => !HasStart && !HasStop && UnitStep;
 }
 
+/// <summary>A slice with a float or complex part (<c>np.mgrid[0:1:5j]</c>): its parts' types (null for None), held as
+/// their canonical types. Only np.mgrid and np.ogrid take it; as any other index it is CPython's TypeError.</summary>
+public sealed class NumberSliceType : SjType
+{
+    public ImmutableArray<ScalarType?> Parts { get; }
+    public NumberSliceType(IEnumerable<ScalarType?> parts) => Parts = parts.ToImmutableArray();
+    public override string Name => $"slice({string.Join(", ", Parts.Select(p => p?.Name ?? "none"))})";
+}
+
 /// <summary>An array's dtype (<c>a.dtype</c>), known at compile time: usable where a dtype argument is taken.</summary>
 public sealed class DTypeType : SjType
 {
@@ -564,7 +573,7 @@ public static class TypeOps
         DictIterType => "dict_keyiterator",
         EnumerateType => "enumerate",
         ZipType => "zip",
-        SliceType => "slice",
+        SliceType or NumberSliceType => "slice",
         _ when t == SimpleType.None => "NoneType",
         _ when t == SimpleType.Str => "str",
         _ when t == SimpleType.Range => "range",

@@ -117,7 +117,16 @@ def histogram(a, bins=10, range=None):
     if lo == hi:
         lo = lo - 0.5
         hi = hi + 0.5
-    edges = np.linspace(lo, hi, bins + 1)
+    # The edges have the data's float type (NumPy's np.result_type(first_edge, last_edge, a)): float32 data is
+    # compared with the range's bounds rounded to float32.
+    low = lo
+    high = hi
+    if a.dtype == np.float32:
+        edges = np.linspace(lo, hi, bins + 1).astype(np.float32)
+        low = float(np.float32(lo))
+        high = float(np.float32(hi))
+    else:
+        edges = np.linspace(lo, hi, bins + 1)
     hist = np.zeros(bins, np.int64)
     norm = bins / (hi - lo)
     i = 0
@@ -125,7 +134,7 @@ def histogram(a, bins=10, range=None):
     while i < total:
         x = flat[i]
         i += 1
-        if x >= lo and x <= hi:
+        if x >= low and x <= high:
             k = int((x - lo) * norm)
             if k == bins:
                 k -= 1
@@ -1911,3 +1920,76 @@ def _method_repeat(a, repeats, axis):
 
 def _method_ptp(a, axis):
     return ptp(a, axis)
+
+
+# np.mgrid[...] / np.ogrid[...] (NumPy's nd_grid.__getitem__): the C# entry (Arrays.Extra.cs) passes each slice's
+# start, stop and step in the grid's dtype (int64, or float64 when any part is a float or complex number; a complex
+# step as its abs()) and whether the step was complex (its abs() is then the number of points, stop included).
+def _sj_grid_slice(start, stop, step, count):
+    if isinstance(start, float):
+        if count:
+            length = int(step)
+            d = 1.0
+            if length != 1:
+                d = (stop - start) / float(length - 1)
+            return np.arange(0, length, 1, dtype=np.float64) * d + start
+    return np.arange(start, stop, step)
+
+
+def _sj_grid_axis(start, stop, step, count):
+    # One axis of a grid of several: size ceil((stop - start) / step) (or the count), values i * step + start.
+    if isinstance(start, float):
+        d = step
+        if count:
+            size = int(step)
+            if size != 1:
+                d = (stop - start) / float(size - 1)
+        else:
+            size = int(math.ceil((stop - start) / step))
+        if size < 0:
+            raise ValueError("negative dimensions are not allowed")
+        return np.arange(size).astype(np.float64) * d + start
+    size = int(math.ceil((stop - start) / (step * 1.0)))
+    if size < 0:
+        raise ValueError("negative dimensions are not allowed")
+    return np.arange(size) * step + start
+
+
+def _sj_grid_axes(starts, stops, steps, counts):
+    n = len(starts)
+    v0 = _sj_grid_axis(starts[0], stops[0], steps[0], counts[0])
+    if n == 1:
+        return (v0,)
+    v1 = _sj_grid_axis(starts[1], stops[1], steps[1], counts[1])
+    if n == 2:
+        return v0.reshape((v0.shape[0], 1)), v1.reshape((1, v1.shape[0]))
+    v2 = _sj_grid_axis(starts[2], stops[2], steps[2], counts[2])
+    return (v0.reshape((v0.shape[0], 1, 1)), v1.reshape((1, v1.shape[0], 1)),
+            v2.reshape((1, 1, v2.shape[0])))
+
+
+def _sj_mgrid(starts, stops, steps, counts):
+    axes = _sj_grid_axes(starts, stops, steps, counts)
+    n = len(axes)
+    if n == 1:
+        out = np.empty((1, axes[0].shape[0]), axes[0].dtype)
+        out[0] = axes[0]
+    elif n == 2:
+        out = np.empty((2, axes[0].shape[0], axes[1].shape[1]), axes[0].dtype)
+        out[0] = axes[0]
+        out[1] = axes[1]
+    else:
+        out = np.empty((3, axes[0].shape[0], axes[1].shape[1], axes[2].shape[2]), axes[0].dtype)
+        out[0] = axes[0]
+        out[1] = axes[1]
+        out[2] = axes[2]
+    return out
+
+
+def _sj_ogrid(starts, stops, steps, counts):
+    axes = _sj_grid_axes(starts, stops, steps, counts)
+    if len(axes) == 1:
+        return [axes[0]]
+    if len(axes) == 2:
+        return [axes[0], axes[1]]
+    return [axes[0], axes[1], axes[2]]
