@@ -91,7 +91,14 @@ internal sealed unsafe class Dispatcher
         {
             if (_host != null) return _host;
             // Its own lock: parsing never calls Python, so it may be taken with the GIL held (resolving a callee).
-            lock (_parseLock) return _host ??= HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt, new ObjModeBlocks(Self));
+            lock (_parseLock)
+            {
+                if (_host != null) return _host;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                _host = HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt, new ObjModeBlocks(Self));
+                SharpJit.Diagnostics.CompileTrace.Write($"parsed {QualName} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+                return _host;
+            }
         }
     }
 
@@ -117,8 +124,15 @@ internal sealed unsafe class Dispatcher
         for (int i = borrowedFrom; i < count; i++) Py.Py_IncRef(argv[i]);
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var entry = FindOrCompile(argv, count);
-            return entry == null ? 0 : Invoke(entry, argv);
+            var found = clock.Elapsed;
+            try { return entry == null ? 0 : Invoke(entry, argv); }
+            finally
+            {
+                if (SharpJit.Diagnostics.CompileTrace.Enabled)
+                    SharpJit.Diagnostics.CompileTrace.Write($"first call of {QualName}: classify+compile {found.TotalMilliseconds:0.0} ms, run {(clock.Elapsed - found).TotalMilliseconds:0.0} ms");
+            }
         }
         finally { for (int i = borrowedFrom; i < count; i++) Py.Py_DecRef(argv[i]); }
     }

@@ -21,6 +21,8 @@ public sealed class ArrayModel : TypeModel
         StructTypeInContext(m.Ctx, new[] { m.Ptr, m.Ptr, ArrayType2(m.I64, (ulong)_t.Ndim), ArrayType2(m.I64, (ulong)_t.Ndim) });
 
     public override bool HasReferences => true;
+    /// <summary>meminfo, data, then shape and strides (one i64 per axis each).</summary>
+    public override (int Size, int Align)? CLayout => (16 + 16 * _t.Ndim, 8);
 
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, e.ExtractValue(v, 0), +1);
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, e.ExtractValue(v, 0), -1);

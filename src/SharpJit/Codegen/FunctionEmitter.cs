@@ -522,31 +522,8 @@ public sealed unsafe partial class FunctionEmitter
     }
 
     /// <summary>Python truthiness as i1.</summary>
-    public LLVMValueRef Truth(LLVMValueRef v, SjType t)
-    {
-        switch (t)
-        {
-            case ScalarType { Rank: 0 }: return v;
-            case ScalarType { Rank: 1 }: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, v, ConstNull(TypeOf(v)), "");
-            case ScalarType { Rank: 2 }: return BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, v, ConstNull(TypeOf(v)), "");
-            case ScalarType { Rank: 3 }:
-                var re = ExtractValue(v, 0);
-                return BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, re, ConstNull(TypeOf(re)), ""),
-                    BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, ExtractValue(v, 1), ConstNull(TypeOf(re)), ""), "");
-            case TupleType tt: return M.ConstBool(tt.Items.Length > 0);
-        }
-        if (t == SimpleType.None) return M.ConstBool(false);
-        if (t is OptionalType o)
-        {
-            // None is false; a value is as true as it is (its truth read only when present).
-            var present = ExtractValue(v, 0);
-            return BuildSelect(B, present, Truth(ExtractValue(v, 1), o.Inner), M.ConstBool(false), "");
-        }
-        if (t == SimpleType.Str)
-            return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, BuildLoad2(B, M.I8, v, ""), LLVM.ConstInt(M.I8, 0), "");
-        if (t == SimpleType.Range) return RangeNonEmpty(ExtractValue(v, 0), ExtractValue(v, 1), ExtractValue(v, 2));
-        return M.ConstBool(true);
-    }
+    /// <summary>bool(v) of a value of type t (its model's truth).</summary>
+    public LLVMValueRef Truth(LLVMValueRef v, SjType t) => TypeModel.Of(t).Truth(this, v);
 
     /// <summary>len(range(start, stop, step)) as an unsigned 64-bit count: exact for every int64 range (the
     /// difference of the bounds and -step are taken modulo 2**64). A range iterator is (current, items left, step).</summary>

@@ -18,6 +18,10 @@ public sealed class GeneratorModel : TypeModel
     public static readonly GeneratorModel Instance = new();
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
     public override bool HasReferences => true;
+    public override (int Size, int Align)? CLayout => (PointerSize, PointerSize);
+    /// <summary>An object without __bool__ or __len__ (those are registry entries): always true.</summary>
+    public override bool HasTruth => true;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) => e.M.ConstBool(true);
 
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => CountedPointer.Adjust(e, v, 0, +1, () => { });
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => CountedPointer.Adjust(e, v, 0, -1, () =>

@@ -19,9 +19,15 @@ public sealed class ListModel : TypeModel
 
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
     public override bool HasReferences => true;
+    public override (int Size, int Align)? CLayout => (PointerSize, PointerSize);
 
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, +1);
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, -1);
+
+    /// <summary>A list is true when it has items.</summary>
+    public override bool HasTruth => true;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) =>
+        BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, ListCode.Length(e, v), e.M.ConstI64(0), "");
 
     private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta) => CountedPointer.Adjust(e, p, 0, delta, () =>
     {

@@ -13,54 +13,66 @@ namespace SharpJit.Codegen;
 /// </summary>
 public abstract class TypeModel
 {
-    public static TypeModel Of(SjType t)
+    public static TypeModel Of(SjType t) =>
+        TryOf(t) ?? throw new InvalidOperationException($"internal: no data model for type {t}");
+
+    /// <summary>The model of t, or null for a type that values never have (Unknown, a conflict, NoReturn).</summary>
+    public static TypeModel? TryOf(SjType t)
     {
         Diagnostics.CompileDepth.EnsureStack();   // models of nested types are made recursively
         return OfType(t);
     }
 
-    private static TypeModel OfType(SjType t) => t switch
+    private static readonly SjType[] RangeMembers = { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 };
+
+    private static TypeModel? OfType(SjType t) => t switch
     {
         ScalarType s => new ScalarModel(s),
-        TupleType tt => new AggregateModel(tt.Items),
-        TupleIterType ti => new AggregateModel(new SjType[] { ti.Tuple, ScalarType.Int64 }),
+        TupleType tt => new TupleModel(tt),
+        TupleIterType ti => Iterator(ti.Tuple, ScalarType.Int64),
         ArrayType at => new ArrayModel(at),
         ListType l => new ListModel(l),
         GeneratorType => GeneratorModel.Instance,
-        DictType d => new AggregateModel(d.Parts.Items),
-        SetType st => new AggregateModel(st.Parts.Items),
-        SetIterType si => new AggregateModel(new SjType[] { si.Set, ScalarType.Int64 }),
-        DictViewType v => new AggregateModel(new SjType[] { v.Dict }),
-        DictIterType di => new AggregateModel(new SjType[] { di.View.Dict, ScalarType.Int64 }),
-        ListIterType li => new AggregateModel(new SjType[] { li.List, ScalarType.Int64 }),
-        ArrayIterType ai => new AggregateModel(new SjType[] { ai.Array, ScalarType.Int64 }),
-        SliceType => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
-        NumberSliceType ns => new AggregateModel(ns.Parts.Select(p => (SjType?)p ?? ScalarType.Int64).ToArray()),
-        DTypeType => StaticModel.Instance,
-        EnumerateType en => new AggregateModel(new SjType[] { en.Iterable, ScalarType.Int64 }),
-        ZipType z => new AggregateModel(z.Iterables),
-        ReversedType r => new AggregateModel(new[] { r.Iterable }),
-        ReversedIterType r => new AggregateModel(r.Iterable == SimpleType.Range
-            ? new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 } : new[] { r.Iterable, ScalarType.Int64 }),
-        EnumerateIterType ei => new AggregateModel(new SjType[] { ei.Inner, ScalarType.Int64 }),
-        ZipIterType zi => new AggregateModel(zi.Inners),
-        FunctionType ft => new AggregateModel(ft.Captures),
-        BoundMethodType bm => Of(bm.Receiver),
+        DictType d => new ContainerModel(d.Parts.Items),
+        SetType st => new ContainerModel(st.Parts.Items),
+        SetIterType si => Iterator(si.Set, ScalarType.Int64),
+        DictViewType v => new ContainerModel(new SjType[] { v.Dict }),
+        DictIterType di => Iterator(di.View.Dict, ScalarType.Int64),
+        ListIterType li => Iterator(li.List, ScalarType.Int64),
+        ArrayIterType ai => Iterator(ai.Array, ScalarType.Int64),
+        SliceType => new AggregateModel(RangeMembers, ConstTruth.True),
+        NumberSliceType ns => new AggregateModel(ns.Parts.Select(p => (SjType?)p ?? ScalarType.Int64).ToArray(), ConstTruth.True),
+        DTypeType => StaticModel.NoTruth,   // np.dtype's truth is its number of fields: not compiled
+        EnumerateType en => Iterator(en.Iterable, ScalarType.Int64),
+        ZipType z => new AggregateModel(z.Iterables, ConstTruth.True),
+        ReversedType r => Iterator(r.Iterable),
+        ReversedIterType r => r.Iterable == SimpleType.Range ? new AggregateModel(RangeMembers, ConstTruth.True) : Iterator(r.Iterable, ScalarType.Int64),
+        EnumerateIterType ei => Iterator(ei.Inner, ScalarType.Int64),
+        ZipIterType zi => new AggregateModel(zi.Inners, ConstTruth.True),
+        FunctionType ft => new FunctionModel(ft),
+        BoundMethodType bm => new MethodModel(Of(bm.Receiver)),   // its value is its receiver
         InstanceType it => new InstanceModel(it),
-        UserMethodType um => new InstanceModel(um.Instance),   // its value is its instance
-        ClassType => StaticModel.Instance,
-        ExceptionInstanceType or ExceptionArgsType => StrModel.Instance,   // the exception's message (null when it has none)
+        UserMethodType um => new MethodModel(new InstanceModel(um.Instance)),   // its value is its instance
+        ClassType => StaticModel.Truthy,
+        ExceptionInstanceType or ExceptionArgsType => StrModel.ExceptionMessage,   // the exception's message (null when it has none)
         CaughtExceptionType or CaughtClassType => StrModel.CaughtException,
-        OptionalType o => new AggregateModel(new SjType[] { ScalarType.Bool, o.Inner }),   // {present, value}: zeroed when None
+        OptionalType o => new OptionalModel(o),
         Typing.PointerType or FunctionPointerType => PointerModel.Instance,
         _ when t == SimpleType.Str => StrModel.Instance,
-        _ when t == SimpleType.StrIter => new AggregateModel(new SjType[] { SimpleType.Str, ScalarType.Int64, ScalarType.Int64 }),
-        _ when t == SimpleType.Range || t == SimpleType.RangeIter => new AggregateModel(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }),
+        _ when t == SimpleType.StrIter => new AggregateModel(new SjType[] { SimpleType.Str, ScalarType.Int64, ScalarType.Int64 }, ConstTruth.True),
+        _ when t == SimpleType.Range => new RangeModel(),
+        _ when t == SimpleType.RangeIter => new AggregateModel(RangeMembers, ConstTruth.True),
         // Values known entirely at compile time: no storage.
-        _ when t == SimpleType.None || t == SimpleType.Undefined || t == SimpleType.Ellipsis => StaticModel.Instance,
-        BuiltinType or ModuleType or ExceptionClassType or NamedTupleClassType or ExternFunctionType or HostCallableType => StaticModel.Instance,
-        _ => throw new InvalidOperationException($"internal: no data model for type {t}"),
+        _ when t == SimpleType.None => StaticModel.None,
+        _ when t == SimpleType.Ellipsis => StaticModel.Truthy,
+        _ when t == SimpleType.Undefined => StaticModel.NoTruth,
+        BuiltinType => StaticModel.Builtin,
+        ModuleType or ExceptionClassType or NamedTupleClassType or ExternFunctionType or HostCallableType => StaticModel.Truthy,
+        _ => null,
     };
+
+    /// <summary>An iterator or view holding what it walks (and a position): a true value.</summary>
+    private static AggregateModel Iterator(params SjType[] members) => new(members, ConstTruth.True);
 
     public abstract LLVMTypeRef Lower(ModuleEmitter m);
 
@@ -72,6 +84,46 @@ public abstract class TypeModel
 
     /// <summary>Drops one reference to everything v holds (freeing what no one else holds).</summary>
     public virtual void DecRef(FunctionEmitter e, LLVMValueRef v) { }
+
+    /// <summary>Whether compiled code can take bool(v) of these values (typing asks; a type whose truth calls a method,
+    /// __bool__/__len__ or an array's, is a registry entry instead).</summary>
+    public virtual bool HasTruth => false;
+
+    /// <summary>bool(v), as an i1, for a model that <see cref="HasTruth"/>.</summary>
+    public virtual LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) =>
+        throw new InvalidOperationException($"internal: values of {GetType().Name} have no truth value in compiled code");
+
+    /// <summary>Size and alignment of a value in memory as LLVM lays it out (the x86-64 C layout, an i1 as one byte):
+    /// how hosts pass it in and read it back. Null for values that cannot cross into or out of compiled code.</summary>
+    public virtual (int Size, int Align)? CLayout => null;
+
+    /// <summary>The C layout of a struct of these members: each at the next multiple of its alignment. Null when a
+    /// member cannot cross.</summary>
+    public static (int[] Offsets, int Size, int Align)? StructLayout(IReadOnlyList<SjType> members)
+    {
+        var offsets = new int[members.Count];
+        int off = 0, align = 1;
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (TryOf(members[i])?.CLayout is not var (size, a)) return null;
+            off = (off + a - 1) / a * a;
+            offsets[i] = off;
+            off += size;
+            align = Math.Max(align, a);
+        }
+        return (offsets, (off + align - 1) / align * align, align);
+    }
+
+    /// <summary>The (size, align) of a struct of these members, or null.</summary>
+    protected static (int Size, int Align)? StructSizeAlign(IReadOnlyList<SjType> members) =>
+        StructLayout(members) is var (_, size, align) ? (size, align) : null;
+
+    protected const int PointerSize = 8;
+
+    /// <summary>Truth known without looking at the value (a tuple's length is in its type; an iterator is an object).</summary>
+    public enum ConstTruth { None, True, False }
+
+    protected static LLVMValueRef Constant(FunctionEmitter e, ConstTruth t) => e.M.ConstBool(t == ConstTruth.True);
 }
 
 public sealed class ScalarModel : TypeModel
@@ -86,6 +138,25 @@ public sealed class ScalarModel : TypeModel
         ScalarKind.Float => _t.Bits == 32 ? m.F32 : m.F64,
         _ => _t.Bits == 64 ? m.Complex64 : m.Complex,
     };
+
+    public override (int Size, int Align)? CLayout => _t.Rank == 0 ? (1, 1) : (_t.Bits / 8, _t.PartBits / 8);
+
+    public override bool HasTruth => true;
+
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v)
+    {
+        var B = e.B;
+        switch (_t.Rank)
+        {
+            case 0: return v;
+            case 1: return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, v, ConstNull(TypeOf(v)), "");
+            case 2: return BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, v, ConstNull(TypeOf(v)), "");
+            default:
+                var re = e.ExtractValue(v, 0);
+                return BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, re, ConstNull(TypeOf(re)), ""),
+                    BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, e.ExtractValue(v, 1), ConstNull(TypeOf(re)), ""), "");
+        }
+    }
 }
 
 /// <summary>A C pointer (<c>CPointer(T)</c> in cfunc signatures): borrowed from C, never counted.</summary>
@@ -93,20 +164,34 @@ public sealed class PointerModel : TypeModel
 {
     public static readonly PointerModel Instance = new();
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
+    public override (int Size, int Align)? CLayout => (PointerSize, PointerSize);
 }
 
-/// <summary>Values with no run-time content (None, modules, builtins, exception classes).</summary>
+/// <summary>Values with no run-time content (None, modules, builtins, exception classes): their truth is constant.</summary>
 public sealed class StaticModel : TypeModel
 {
-    public static readonly StaticModel Instance = new();
+    /// <summary>None and builtins also cross the host boundary (as nothing); modules, classes and the rest do not.</summary>
+    public static readonly StaticModel Truthy = new(ConstTruth.True), NoTruth = new(ConstTruth.None),
+        None = new(ConstTruth.False, crosses: true), Builtin = new(ConstTruth.True, crosses: true);
+    private readonly ConstTruth _truth;
+    private readonly bool _crosses;
+    private StaticModel(ConstTruth truth, bool crosses = false) { _truth = truth; _crosses = crosses; }
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Empty;
+    public override (int Size, int Align)? CLayout => _crosses ? (0, 1) : null;
+    public override bool HasTruth => _truth != ConstTruth.None;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) => HasTruth ? Constant(e, _truth) : base.Truth(e, v);
 }
 
-/// <summary>A struct of member values (tuples, closures' captures, iterators, ranges): holds the references its members hold.</summary>
-public sealed class AggregateModel : TypeModel
+/// <summary>A struct of member values (tuples, closures' captures, iterators, ranges): holds the references its members
+/// hold. Its truth is constant (an iterator, a function) or none, unless a subclass reads the members.</summary>
+public class AggregateModel : TypeModel
 {
     private readonly IReadOnlyList<SjType> _members;
-    public AggregateModel(IReadOnlyList<SjType> members) { _members = members; }
+    private readonly ConstTruth _truth;
+    public AggregateModel(IReadOnlyList<SjType> members, ConstTruth truth = ConstTruth.None) { _members = members; _truth = truth; }
+
+    public override bool HasTruth => _truth != ConstTruth.None;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) => HasTruth ? Constant(e, _truth) : base.Truth(e, v);
 
     public override LLVMTypeRef Lower(ModuleEmitter m) => StructTypeInContext(m.Ctx, _members.Select(m.Lower).ToArray());
     public override bool HasReferences => _members.Any(t => Of(t).HasReferences);
@@ -124,6 +209,80 @@ public sealed class AggregateModel : TypeModel
     }
 }
 
+/// <summary>A tuple: true when it has items, which its type says.</summary>
+public sealed class TupleModel : AggregateModel
+{
+    private readonly TupleType _t;
+    public TupleModel(TupleType t) : base(t.Items, t.Items.Length > 0 ? ConstTruth.True : ConstTruth.False) { _t = t; }
+    public override (int Size, int Align)? CLayout => StructSizeAlign(_t.Items);
+}
+
+/// <summary>A function value: its captured variables; true. One without captures crosses the boundary as nothing.</summary>
+public sealed class FunctionModel : AggregateModel
+{
+    private readonly bool _captures;
+    public FunctionModel(Typing.FunctionType t) : base(t.Captures, ConstTruth.True) { _captures = t.Captures.Length > 0; }
+    public override (int Size, int Align)? CLayout => _captures ? null : (0, 1);
+}
+
+/// <summary>A range (start, stop, step): true when it yields an item.</summary>
+public sealed class RangeModel : AggregateModel
+{
+    public RangeModel() : base(new SjType[] { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 }) { }
+    public override bool HasTruth => true;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) =>
+        e.RangeNonEmpty(e.ExtractValue(v, 0), e.ExtractValue(v, 1), e.ExtractValue(v, 2));
+}
+
+/// <summary>A value or None, as {present, value} (zeroed when None): None is false, a value as true as it is.</summary>
+public sealed class OptionalModel : AggregateModel
+{
+    private readonly OptionalType _t;
+    public OptionalModel(OptionalType t) : base(new SjType[] { ScalarType.Bool, t.Inner }) { _t = t; }
+    public override (int Size, int Align)? CLayout => StructSizeAlign(new SjType[] { ScalarType.Bool, _t.Inner });
+    public override bool HasTruth => TryOf(_t.Inner)?.HasTruth == true;
+    /// <summary>The value's truth is read only when it is there: a None list is a null pointer.</summary>
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v)
+    {
+        var inner = Of(_t.Inner);
+        var present = e.ExtractValue(v, 0);
+        return inner is ScalarModel
+            ? BuildSelect(e.B, present, inner.Truth(e, e.ExtractValue(v, 1)), e.M.ConstBool(false), "")
+            : e.IfElse(present, e.M.I1, () => inner.Truth(e, e.ExtractValue(v, 1)), () => e.M.ConstBool(false));
+    }
+}
+
+/// <summary>A dict, set or dict view: its tables (lists; a view holds its dict). The first list's item 0 is the number
+/// of entries: true when there are any.</summary>
+public sealed class ContainerModel : AggregateModel
+{
+    private readonly bool _view;
+    private readonly IReadOnlyList<SjType> _members;
+    public ContainerModel(IReadOnlyList<SjType> members) : base(members) { _view = members is [DictType]; _members = members; }
+    /// <summary>A dict or set crosses as its tables; a view does not cross.</summary>
+    public override (int Size, int Align)? CLayout => _view ? null : StructSizeAlign(_members);
+    public override bool HasTruth => true;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) =>
+        BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, Length(e, _view ? e.ExtractValue(v, 0) : v), e.M.ConstI64(0), "");
+
+    /// <summary>len() of a dict or set value.</summary>
+    public static LLVMValueRef Length(FunctionEmitter e, LLVMValueRef container) =>
+        ListCode.Load(e, new ListType(ScalarType.Int64), e.ExtractValue(container, 0), e.M.ConstI64(0));
+}
+
+/// <summary>A method bound to its receiver, whose value it is: stored and counted as the receiver, always true.</summary>
+public sealed class MethodModel : TypeModel
+{
+    private readonly TypeModel _receiver;
+    public MethodModel(TypeModel receiver) { _receiver = receiver; }
+    public override LLVMTypeRef Lower(ModuleEmitter m) => _receiver.Lower(m);
+    public override bool HasReferences => _receiver.HasReferences;
+    public override void IncRef(FunctionEmitter e, LLVMValueRef v) => _receiver.IncRef(e, v);
+    public override void DecRef(FunctionEmitter e, LLVMValueRef v) => _receiver.DecRef(e, v);
+    public override bool HasTruth => true;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) => e.M.ConstBool(true);
+}
+
 /// <summary>
 /// A str: a pointer to NUL-terminated UTF-8 preceded by an 8-byte reference count. Strings made at run time start at
 /// 1 and are freed when it drops to 0; constants (and the null pointer) have a negative count and are never freed.
@@ -132,6 +291,8 @@ public sealed class AggregateModel : TypeModel
 public sealed class StrModel : TypeModel
 {
     public static readonly StrModel Instance = new("sj_str_free");
+    /// <summary>An exception made in compiled code, held as its message.</summary>
+    public static readonly StrModel ExceptionMessage = new("sj_str_free");
     /// <summary>A caught exception: a runtime object behind the same 8-byte count, freed by the runtime.</summary>
     public static readonly StrModel CaughtException = new("sj_exc_free");
     private readonly string _free;
@@ -141,6 +302,13 @@ public sealed class StrModel : TypeModel
 
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, +1);
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => Adjust(e, v, -1);
+
+    public override (int Size, int Align)? CLayout => this == Instance ? (PointerSize, PointerSize) : null;
+
+    /// <summary>A str is true when not empty (its first byte is not the terminator); exceptions have no truth here.</summary>
+    public override bool HasTruth => this == Instance;
+    public override LLVMValueRef Truth(FunctionEmitter e, LLVMValueRef v) =>
+        HasTruth ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, BuildLoad2(e.B, e.M.I8, v, ""), ConstInt(e.M.I8, 0), "") : base.Truth(e, v);
 
     private void Adjust(FunctionEmitter e, LLVMValueRef p, int delta)
     {

@@ -11,10 +11,10 @@ namespace SharpJit.Engine;
 /// <summary>Where a compilation's time went (the session is LLVM's one-time start, paid by the first compilation).</summary>
 public sealed class CompilePhases
 {
-    public TimeSpan Infer, Session, Emit, Optimise, Export, MachineCode;
+    public TimeSpan Infer, Session, Wait, Emit, Optimise, Export, MachineCode;
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     public override string ToString() =>
-        $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, emit {Ms(Emit)} ms, optimise {Ms(Optimise)} ms, " +
+        $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, waiting for another compilation {Ms(Wait)} ms, emit {Ms(Emit)} ms, optimise {Ms(Optimise)} ms, " +
         $"print+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms";
 }
 
@@ -82,6 +82,7 @@ public static class JitHost
         lock (jit.SyncRoot)
         {
             var mark = sw.Elapsed;
+            phases.Wait = mark - phases.Infer - phases.Session;
             var llmod = jit.CreateModule(fn.QualName);
             Pipeline.Emit(types, entry, jit.ContextRef, llmod, options ?? new CodegenOptions());
             string ir = "";
@@ -100,13 +101,10 @@ public static class JitHost
             Pipeline.Guard(module.Source, () => jit.AddModule(llmod));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(ModuleEmitter.EntryName(entry)));
             phases.MachineCode = sw.Elapsed - mark;
-            if (TraceCompilation) Console.Error.WriteLine($"sharpjit: compiled {fn.QualName}({string.Join(", ", argTypes.Select(t => t.Name))}) {phases}");
+            CompileTrace.Write($"compiled {fn.QualName}({string.Join(", ", argTypes.Select(t => t.Name))}) {phases}");
             return new CompiledFunction(types, entry, address, ir, sw.Elapsed) { SharedObject = library, Phases = phases };
         }
     }
-
-    /// <summary>SHARPJIT_TRACE_COMPILE=1 prints each compilation's phases to stderr.</summary>
-    private static readonly bool TraceCompilation = Environment.GetEnvironmentVariable("SHARPJIT_TRACE_COMPILE") is "1";
 
     /// <summary>Machine code, as assembly text, for optimised IR (re-parsed: the JIT owns the module it ran).</summary>
     public static string AssemblyOf(string optimisedIr)

@@ -21,20 +21,9 @@ public sealed unsafe class ValueLayout
     public ValueLayout(IEnumerable<SjType> types)
     {
         _types = types.ToArray();
-        _offsets = new int[_types.Length];
-        int off = 0, align = 1;
-        for (int i = 0; i < _types.Length; i++)
-        {
-            var (s, a) = SizeAlign(_types[i]);
-            off = Align(off, a);
-            _offsets[i] = off;
-            off += s;
-            align = Math.Max(align, a);
-        }
-        Size = Align(off, align);
+        foreach (var t in _types) SizeAlign(t);   // names the first type that cannot cross
+        (_offsets, Size, _) = Codegen.TypeModel.StructLayout(_types)!.Value;
     }
-
-    private static int Align(int v, int a) => (v + a - 1) / a * a;
 
     /// <summary>An Optional[T] is laid out as the struct (bool present, T value).</summary>
     public static TupleType OptionalLayout(OptionalType o) => new(new[] { ScalarType.Bool, o.Inner });
@@ -42,22 +31,9 @@ public sealed unsafe class ValueLayout
     /// <summary>Where an Optional's value lies after its present flag.</summary>
     public static int OptionalValueOffset(OptionalType o) => new ValueLayout(OptionalLayout(o).Items).Offset(1);
 
-    public static (int Size, int Align) SizeAlign(SjType t)
-    {
-        switch (t)
-        {
-            case ScalarType { Rank: 0 }: return (1, 1);
-            case ScalarType sc: return (sc.Bits / 8, sc.PartBits / 8);
-            case TupleType tt: { var l = new ValueLayout(tt.Items); return (l.Size, tt.Items.Length == 0 ? 1 : tt.Items.Max(x => SizeAlign(x).Align)); }
-            case ArrayType at: return (16 + 16 * at.Ndim, 8);   // meminfo, data, shape, strides
-            case OptionalType o: return SizeAlign(OptionalLayout(o));
-        }
-        if (t == SimpleType.Str || t is PointerType or ListType or FunctionPointerType or GeneratorType or InstanceType) return (8, 8);
-        if (t is DictType d) return SizeAlign(d.Parts);
-        if (t is SetType s) return SizeAlign(s.Parts);
-        if (t == SimpleType.None || t is FunctionType { Captures.Length: 0 } or BuiltinType) return (0, 1);
-        throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
-    }
+    /// <summary>A value's size and alignment in this layout (its type model's C layout).</summary>
+    public static (int Size, int Align) SizeAlign(SjType t) =>
+        Codegen.TypeModel.TryOf(t)?.CLayout ?? throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
 
     public void Write(byte* dst, object?[] values)
     {

@@ -69,8 +69,8 @@ public static unsafe class Arith
         };
     }
 
-    public static bool HasTruth(SjType t) => t is ScalarType or TupleType || t is OptionalType o && HasTruth(o.Inner) || t == SimpleType.None || t == SimpleType.Str || t == SimpleType.Range
-        || t is Typing.FunctionType or BuiltinType or BoundMethodType or ExceptionClassType or InstanceType or ClassType or UserMethodType;
+    /// <summary>Whether compiled code can take bool() of a value of type t (its model says).</summary>
+    public static bool HasTruth(SjType t) => Codegen.TypeModel.TryOf(t)?.HasTruth == true;
 
     public static bool CanCompare(CmpOperator op, SjType a, SjType b)
     {

@@ -53,7 +53,7 @@ public static unsafe partial class Builtins
         RegisterDicts();
         RegisterSets();
         RegisterClassOperators();
-        foreach (var (name, fn) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(fn);
+        foreach (var (name, module, function) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(module, function);
     }
 
     /// <summary>Registers an entry. It may raise for every signature unless <paramref name="neverRaises"/> or a
@@ -376,9 +376,9 @@ public static unsafe partial class Builtins
             return ToFloat(c, 0);
         }, mayRaise: sig => sig.Args.Length == 1 && sig.Args[0] == SimpleType.Str && sig.Literals[0] is not string);
 
-        Add("bool", c => { Arity(c, "bool", 0, 1); return c.Positional.Length == 1 && TruthByMethod(c.Positional[0].Type) ? Get("instance.truth").Type(c) : ScalarType.Bool; },
-            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : TruthByMethod(c.ArgType(0)) ? Get("instance.truth").Lower(c) : c.E.Truth(c.Arg(0), c.ArgType(0)),
-            acceptsNarrow: true, neverRaises: true);
+        Add("bool", c => { Arity(c, "bool", 0, 1); return c.Positional.Length == 1 && TruthEntry(c.Positional[0].Type) is { } truth ? truth.Type(c) : ScalarType.Bool; },
+            c => c.Args.Length == 0 ? c.E.M.ConstBool(false) : TruthEntry(c.ArgType(0)) is { } truth ? truth.Lower(c) : c.E.Truth(c.Arg(0), c.ArgType(0)),
+            acceptsNarrow: true, mayRaise: sig => sig.Args.Length == 1 && sig.Args[0] is ArrayType);
 
         Add("complex", c =>
         {

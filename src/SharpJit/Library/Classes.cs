@@ -155,6 +155,10 @@ public static partial class Builtins
     /// <summary>Whether truth of the type calls a method (__bool__ or __len__).</summary>
     public static bool TruthByMethod(SjType t) => MethodOf(t, "__bool__") != null || MethodOf(t, "__len__") != null;
 
+    /// <summary>The registry entry that takes bool() of a value of type t when that runs code (a class's __bool__ or
+    /// __len__, an array's truth), or null when its model computes it.</summary>
+    public static LibFunc? TruthEntry(SjType t) => TruthByMethod(t) ? Get("instance.truth") : t is ArrayType ? Get("array.truth") : null;
+
     /// <summary>Types a call of the receiver's special method with the other operands as they are.</summary>
     private static SjType Special(CallTypingContext c, string name, string missing)
     {

@@ -8,7 +8,7 @@ namespace SharpJit.Runtime;
 /// [8] byte size of the data. An array value points at the meminfo of the block that holds its data; views share it.
 /// Arrays passed in by a host carry a null meminfo: borrowed for the call, never counted.
 /// </summary>
-public static unsafe class RuntimeArrays
+public static unsafe partial class RuntimeArrays
 {
     public const int Header = 64;
 
@@ -18,18 +18,37 @@ public static unsafe class RuntimeArrays
         if (nbytes < 0 || nbytes > long.MaxValue - Header) { ErrorState.Set("MemoryError", "array is too big"); return null; }
         byte* block = FreeBlocks.Take(nbytes);
         if (block == null)
+        {
             try { block = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + nbytes), 64); }
             catch (OutOfMemoryException) { block = null; }
-        if (block == null)
-        {
-            ErrorState.Set("MemoryError", $"Unable to allocate {FormatBytes(nbytes)} for an array");
-            return null;
+            if (block == null)
+            {
+                ErrorState.Set("MemoryError", $"Unable to allocate {FormatBytes(nbytes)} for an array");
+                return null;
+            }
+            AdviseHugePages(block, Header + nbytes);
         }
         *(long*)block = 1;
         *(long*)(block + 8) = nbytes;
         RuntimeStats.Allocated();
         return block;
     }
+
+    /// <summary>
+    /// What NumPy does for data of 4 MiB or more (its <c>_set_madvise_hugepage</c>, on by default): ask the kernel for
+    /// transparent huge pages, so that touching a new array faults in 2 MiB at a time instead of 4 KiB (a first call
+    /// that makes a 16 MB array takes 8 page faults instead of 4096) and walks take fewer TLB misses.
+    /// </summary>
+    private static void AdviseHugePages(byte* block, long bytes)
+    {
+        const long HugePageThreshold = 4L << 20, Page = 4096;
+        if (bytes < HugePageThreshold || !OperatingSystem.IsLinux()) return;
+        long start = ((long)block + Page - 1) & ~(Page - 1), end = (long)block + bytes;
+        _ = madvise((void*)start, (nuint)(end - start), MadvHugePage);  // advice only: failure changes nothing
+    }
+
+    private const int MadvHugePage = 14;
+    [LibraryImport("libc.so.6")] private static partial int madvise(void* address, nuint length, int advice);
 
     /// <summary>The data of a block made by <see cref="Allocate"/>.</summary>
     public static byte* DataOf(byte* meminfo) => meminfo + Header;

@@ -533,8 +533,9 @@ public sealed class TypeInference
                 InferEntry(i, Builtins.Get("operator.setitem"), i.Args);
                 return SimpleType.None;
             case Op.Truth:
-                if (Builtins.TruthByMethod(i.Args[0].Type)) return InferEntry(i, Builtins.Get("instance.truth"), i.Args);
-                if (!Arith.HasTruth(i.Args[0].Type)) throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' has no truth value in compiled code");
+                if (Builtins.TruthEntry(i.Args[0].Type) is { } truth) return InferEntry(i, truth, i.Args);
+                if (!Arith.HasTruth(i.Args[0].Type))
+                    throw Error(i, $"'{TypeOps.PyName(i.Args[0].Type)}' has no truth value in compiled code", "test what you mean instead: a comparison, `is not None` or len()");
                 return ScalarType.Bool;
             case Op.Call:
                 try { return InferCall(i); }

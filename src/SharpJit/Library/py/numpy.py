@@ -975,6 +975,16 @@ def _put_axis(a, idx, axis, value):
             t[idx[i]] = vs[i]
 
 
+def _array_truth(a):
+    # bool(a), `if a:`: NumPy's truth of an array is its one element's; an empty array is False (NumPy 1.24 warns that
+    # this is deprecated); more elements are ambiguous.
+    if a.size == 1:
+        return bool(a.ravel()[0])
+    if a.size == 0:
+        return False
+    raise ValueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+
+
 def _take_pair(a, i, j):
     # a[i, j] of a 2-d array with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and
     # gathers one element per position, a copy.

@@ -1,0 +1,99 @@
+"""What a first call pays for: library files parsed only when needed, where the time went, and large arrays on huge
+pages (as NumPy allocates them).
+
+Timings themselves are benchmarks (bench/arrays/run.py reports first-call compile times); these tests pin the
+mechanisms."""
+import re
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sharpjit
+from conftest import run_python
+
+LIBRARY = re.compile(r"sharpjit: parsed <sharpjit library>/(\w+)\.py")
+
+
+def traced(tmp_path, body):
+    """Runs body (a script) in a fresh interpreter with SHARPJIT_TRACE_COMPILE=1; returns (stdout, stderr)."""
+    script = tmp_path / "first_call.py"
+    script.write_text("import numpy as np\nimport sharpjit\n" + textwrap.dedent(body), encoding="utf-8")
+    # No warm-up thread: its compilation would be traced too, in no fixed order.
+    done = run_python([script], SHARPJIT_TRACE_COMPILE="1", SHARPJIT_NO_WARM_UP="1")
+    assert done.returncode == 0, done.stderr
+    return done.stdout, done.stderr
+
+
+def test_library_files_are_parsed_when_first_needed(tmp_path):
+    out, err = traced(tmp_path, """
+        @sharpjit.jit
+        def axpy(a, x, y):
+            return a * x + y
+
+        @sharpjit.jit
+        def smooth(x):
+            return np.convolve(x, np.ones(3), "same")
+
+        x = np.arange(6.0)
+        print(axpy(2.0, x, x).sum())
+        print("-- convolve")
+        print(smooth(x).sum())
+        print(smooth(x + 1).sum())
+    """)
+    x = np.arange(6.0)
+    want = [2.0 * x + x, np.convolve(x, np.ones(3), "same"), np.convolve(x + 1, np.ones(3), "same")]
+    assert out.split() == [str(want[0].sum()), "--", "convolve", str(want[1].sum()), str(want[2].sum())]
+    before, after = err.split("compiled axpy", 1)
+    # The array expression needs no library function: no file of the library is parsed for it.
+    assert LIBRARY.findall(before) == [], err
+    # np.convolve is written in numpy.py: parsed once, at the first function that needs it (with what it calls,
+    # builtins.py's min and max), and the container files it does not need stay unparsed.
+    parsed = LIBRARY.findall(after)
+    assert "numpy" in parsed and len(parsed) == len(set(parsed)), err
+    assert not {"lists", "dicts", "sets"} & set(parsed), err
+
+
+def test_trace_says_where_a_first_call_went(tmp_path):
+    _, err = traced(tmp_path, """
+        @sharpjit.jit
+        def double(x):
+            return 2 * x
+        print(double(np.ones(3)))
+    """)
+    assert re.search(r"sharpjit: parsed double in [\d.]+ ms", err), err
+    phases = re.search(r"sharpjit: compiled double\(array\(float64, 1d, C\)\) (.*)", err)
+    assert phases, err
+    for phase in ("parse+infer", "LLVM start", "waiting for another compilation", "emit", "optimise", "machine code"):
+        assert phase in phases.group(1), phases.group(1)
+    assert re.search(r"sharpjit: first call of double: classify\+compile [\d.]+ ms, run [\d.]+ ms", err), err
+
+
+def huge_page_advice(array):
+    """Whether the mapping that holds the middle of array's data is advised for transparent huge pages (VmFlags 'hg';
+    the advice starts at the first whole page, so the data's first bytes may lie before it)."""
+    address = array.__array_interface__["data"][0] + array.nbytes // 2
+    mapping = None
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = re.match(r"^([0-9a-f]+)-([0-9a-f]+) ", line)
+        if head:
+            mapping = int(head.group(1), 16) <= address < int(head.group(2), 16)
+        elif mapping and line.startswith("VmFlags:"):
+            return "hg" in line.split()[1:]
+    raise AssertionError(f"no mapping holds {address:#x}")
+
+
+@pytest.mark.skipif(not Path("/sys/kernel/mm/transparent_hugepage/enabled").exists(),
+                    reason="the kernel has no transparent huge pages")
+def test_large_arrays_are_advised_for_huge_pages_like_numpy():
+    @sharpjit.jit
+    def make(n):
+        return np.zeros(n) + 1.0
+
+    big = make(1 << 21)       # 16 MiB: NumPy advises huge pages from 4 MiB
+    assert big.sum() == 1 << 21
+    assert huge_page_advice(big)
+    # NumPy's own array of that size gets the same advice: the behaviour we copy.
+    assert huge_page_advice(np.ones(1 << 21))
+    assert not huge_page_advice(make(1000))
