@@ -9,7 +9,7 @@ def cut(a, i, j, k):
 
 
 def cut_start(a, i):
-    return a[i:], a[:i], a[i:-1], a[-i:], a[:-i]
+    print(i, a[i:], a[:i], a[i:-1], a[-i:], a[:-i])
 
 
 def stencil(u):
@@ -36,7 +36,7 @@ for i, j, k in [(2, 8, 1), (-3, 100, 1), (-100, -2, 2), (8, 2, -1), (100, -100, 
                 (-1, -11, -1), (0, 10, 4), (9, 0, -4), (3, 3, -1), (-2, 2, -2)]:
     print(i, j, k, cut(x, i, j, k), cut(x, i, j, k).shape)
 for i in [0, 1, 3, 9, 10, 11, 100, -1, -9, -10, -11, -100]:
-    print(i, *cut_start(x, i))
+    cut_start(x, i)
 for n in [0, 1, 2, 3, 5]:
     print(n, stencil(np.arange(n * n, dtype=np.float64).reshape(n, n)))
 print(stencil(np.ones((2, 7))).shape, stencil(np.ones((7, 1))).shape)
