@@ -217,26 +217,30 @@ public static unsafe partial class Builtins
         var leaves = c.Args;
         int ndim = root.Type.Ndim;
         var shapes = new Dictionary<ElementwiseNode, LLVMValueRef[]>();
-        // A number is an operand of shape () (NumPy's messages list it).
-        LLVMValueRef[] RawShape(object o) => o is int k
-            ? (leaves[k].Type is ArrayType at ? ArrayCode.Shape(e, at, leaves[k].Value) : Array.Empty<LLVMValueRef>())
-            : shapes[(ElementwiseNode)o];
+        // Each leaf's shape is read once, so that checks can see when two axes are the very same value; a number is an
+        // operand of shape () (NumPy's messages list it).
+        var leafRaw = leaves.Select(a => a.Type is ArrayType at ? ArrayCode.Shape(e, at, a.Value) : Array.Empty<LLVMValueRef>()).ToArray();
+        LLVMValueRef[] RawShape(object o) => o is int k ? leafRaw[k] : shapes[(ElementwiseNode)o];
         LLVMValueRef[] BroadcastShape(LLVMValueRef[][] aligned, int nd)
         {
             var outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
+            // Nothing to select against a constant 1, and an axis that is the very same value as the result's adds nothing.
             foreach (var s in aligned)
                 for (int k = 0; k < nd; k++)
-                    outShape[k] = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s[k], M.ConstI64(1), ""), outShape[k], s[k], "");
+                    outShape[k] = FunctionEmitter.ConstantIntOf(s[k]) == 1 ? outShape[k]
+                        : FunctionEmitter.ConstantIntOf(outShape[k]) == 1 || outShape[k] == s[k] ? s[k]
+                        : BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s[k], M.ConstI64(1), ""), outShape[k], s[k], "");
             return outShape;
         }
-        // Every operand's axis must equal the result's or be 1.
+        // Every operand's axis must equal the result's or be 1 (nothing to check for the result's own value or a constant 1).
         void CheckBroadcast(LLVMValueRef[][] raw, LLVMValueRef[][] aligned, LLVMValueRef[] outShape, Span span)
         {
             var bad = M.ConstBool(false);
             foreach (var s in aligned)
                 for (int k = 0; k < outShape.Length; k++)
-                    bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], outShape[k], ""),
-                        BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
+                    if (s[k] != outShape[k] && FunctionEmitter.ConstantIntOf(s[k]) != 1)
+                        bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], outShape[k], ""),
+                            BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
             BroadcastError(e, raw, bad, span);
         }
         void Shapes(ElementwiseNode n)
@@ -291,7 +295,7 @@ public static unsafe partial class Builtins
         var copies = new List<(LLVMValueRef Copy, ArrayType Type)>();
         if (root.InPlace) leaves = leaves.Select((a, k) => k == outLeaf || a.Type is not ArrayType at ? a : UnaliasedOperand(e, a, at, outArray, outType, root.Span, copies)).ToArray();
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
-        var leafShapes = leaves.Select(a => a.Type is ArrayType at ? Aligned(e, ArrayCode.Shape(e, at, a.Value), ndim) : null).ToArray();
+        var leafShapes = leaves.Select((a, k) => a.Type is ArrayType ? Aligned(e, leafRaw[k], ndim) : null).ToArray();   // a copy has its operand's shape
 
         LLVMValueRef Eval(ElementwiseNode n, Func<int, LLVMValueRef> load)
         {
@@ -326,7 +330,8 @@ public static unsafe partial class Builtins
         var sameShape = M.ConstBool(flatPossible);
         if (flatPossible)
             foreach (var s in leafShapes.Where(s => s != null))
-                for (int k = 0; k < ndim; k++) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], outShapeRoot[k], ""), "");
+                for (int k = 0; k < ndim; k++)
+                    if (s![k] != outShapeRoot[k]) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], outShapeRoot[k], ""), "");
         // A new output shares no memory with the operands: say so, so loops vectorise without overlap checks.
         var fresh = root.InPlace ? null : new AliasScope(M);
         void Flat()
@@ -340,7 +345,7 @@ public static unsafe partial class Builtins
         void Strided()
         {
             // Broadcast axes (length 1 where the result's is longer) step by 0.
-            var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!) : null).ToArray();
+            var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!, outShapeRoot) : null).ToArray();
             ArrayCode.LoopNest(e, outShapeRoot, idx =>
             {
                 var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx), fresh));
@@ -405,8 +410,11 @@ public static unsafe partial class Builtins
     private static LLVMValueRef[] Aligned(FunctionEmitter e, LLVMValueRef[] dims, int ndim, bool zero = false) =>
         Enumerable.Repeat(e.M.ConstI64(zero ? 0 : 1), ndim - dims.Length).Concat(dims).ToArray();
 
-    private static LLVMValueRef[] BroadcastStrides(FunctionEmitter e, LLVMValueRef[] strides, LLVMValueRef[] shape) =>
-        strides.Select((s, k) => BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[k], e.M.ConstI64(1), ""), e.M.ConstI64(0), s, "")).ToArray();
+    /// <summary>The strides of an operand over the result's shape: 0 along its axes of length 1. An axis that is the
+    /// result's own length value needs no select (if it is 1, only index 0 is read).</summary>
+    private static LLVMValueRef[] BroadcastStrides(FunctionEmitter e, LLVMValueRef[] strides, LLVMValueRef[] shape, LLVMValueRef[] outShape) =>
+        strides.Select((s, k) => shape[k] == outShape[k] || FunctionEmitter.ConstantIntOf(shape[k]) is { } n && n != 1 ? s
+            : BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[k], e.M.ConstI64(1), ""), e.M.ConstI64(0), s, "")).ToArray();
 
     /// <summary>ValueError "operands could not be broadcast together with shapes (3,) (4,) " when bad is true.</summary>
     private static void BroadcastError(FunctionEmitter e, IReadOnlyList<LLVMValueRef[]> shapes, LLVMValueRef bad, Span span)

@@ -258,7 +258,7 @@ public static unsafe partial class Builtins
                     var (start, length, step) = SliceIndices(e, (SliceType)items[n], values[n], shape[axis], span);
                     offset = BuildAdd(B, offset, BuildMul(B, start, strides[axis], ""), "");
                     outShape.Add(length);
-                    outStrides.Add(BuildMul(B, strides[axis], step, ""));
+                    outStrides.Add(FunctionEmitter.ConstantIntOf(step) == 1 ? strides[axis] : BuildMul(B, strides[axis], step, ""));
                     axis++;
                     break;
                 }
@@ -277,32 +277,49 @@ public static unsafe partial class Builtins
         return (BuildGEP2(B, M.I8, data, new[] { offset }, ""), outShape, outStrides);
     }
 
-    /// <summary>CPython's PySlice_AdjustIndices: (start, length, step) of a slice over an axis of this size.</summary>
+    /// <summary>CPython's PySlice_AdjustIndices: (start, length, step) of a slice over an axis of this size. Bounds and
+    /// steps that are compile-time constants (u[1:-1], u[:-2], u[::2]) get only the arithmetic their sign needs, and
+    /// clamps are smin/smax, so stencils of many slices leave LLVM little to simplify.</summary>
     internal static (LLVMValueRef Start, LLVMValueRef Length, LLVMValueRef Step) SliceIndices(FunctionEmitter e, SliceType st, LLVMValueRef slice, LLVMValueRef size, Span span)
     {
         var B = e.B; var M = e.M;
         LLVMValueRef Sel(LLVMValueRef c, LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, c, x, y, "");
         LLVMValueRef Lt(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, x, y, "");
-        LLVMValueRef Ge(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, x, y, "");
+        LLVMValueRef Max(LLVMValueRef x, LLVMValueRef y) => e.Intrinsic("llvm.smax", new[] { M.I64 }, x, y);
+        LLVMValueRef Min(LLVMValueRef x, LLVMValueRef y) => e.Intrinsic("llvm.smin", new[] { M.I64 }, x, y);
         var zero = M.ConstI64(0); var one = M.ConstI64(1); var minusOne = M.ConstI64(-1);
         var step = st.UnitStep ? one : e.ExtractValue(slice, 2);
-        if (st.HasStep && !st.UnitStep) e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, zero, ""), "ValueError", "slice step cannot be zero", span);
-        var negStep = st.UnitStep ? M.ConstBool(false) : Lt(step, zero);
+        long? constStep = FunctionEmitter.ConstantIntOf(step);
+        if (st.HasStep && !st.UnitStep && constStep is null or 0)
+            e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, zero, ""), "ValueError", "slice step cannot be zero", span);
+        bool? known = constStep is { } cs ? cs < 0 : null;   // the step's sign when it is a constant
+        var negStep = known is { } kn ? M.ConstBool(kn) : Lt(step, zero);
+        // A negative bound counts from the end and clamps to the first index (-1 going down); a non-negative one
+        // clamps to the length (size - 1 going down).
+        var low = known switch { false => zero, true => minusOne, null => Sel(negStep, minusOne, zero) };
+        var sizeLess1 = known == false ? size : BuildSub(B, size, one, "");
+        var high = known switch { false => size, true => sizeLess1, null => Sel(negStep, sizeLess1, size) };
         LLVMValueRef Adjust(LLVMValueRef x)
         {
-            var wrapped = BuildAdd(B, x, size, "");
-            var low = Sel(negStep, minusOne, zero);
-            var high = Sel(negStep, BuildSub(B, size, one, ""), size);
-            var fromEnd = Sel(Lt(wrapped, zero), low, wrapped);
-            return Sel(Lt(x, zero), fromEnd, Sel(Ge(x, size), high, x));
+            LLVMValueRef FromEnd() => Max(BuildAdd(B, x, size, ""), low);
+            LLVMValueRef FromStart() => Min(x, high);
+            if (FunctionEmitter.ConstantIntOf(x) is { } c) return c < 0 ? FromEnd() : FromStart();
+            return Sel(Lt(x, zero), FromEnd(), FromStart());
         }
-        var start = st.HasStart ? Adjust(e.ExtractValue(slice, 0)) : Sel(negStep, BuildSub(B, size, one, ""), zero);
-        var stop = st.HasStop ? Adjust(e.ExtractValue(slice, 1)) : Sel(negStep, minusOne, size);
+        var start = st.HasStart ? Adjust(e.ExtractValue(slice, 0)) : known switch { false => zero, true => sizeLess1, null => Sel(negStep, sizeLess1, zero) };
+        var stop = st.HasStop ? Adjust(e.ExtractValue(slice, 1)) : known switch { false => size, true => minusOne, null => Sel(negStep, minusOne, size) };
         // length = step > 0 ? (start < stop ? (stop - start - 1) / step + 1 : 0) : (stop < start ? (start - stop - 1) / -step + 1 : 0)
         LLVMValueRef Count(LLVMValueRef lo, LLVMValueRef hi, LLVMValueRef by) =>
             Sel(Lt(lo, hi), BuildAdd(B, BuildSDiv(B, BuildSub(B, BuildSub(B, hi, lo, ""), one, ""), by, ""), one, ""), zero);
-        var length = st.UnitStep ? Sel(Lt(start, stop), BuildSub(B, stop, start, ""), zero)
-            : Sel(negStep, Count(stop, start, BuildNeg(B, step, "")), Count(start, stop, step));
+        // Going up from 0, the stop (clamped to 0..size) is the length.
+        var length = constStep == 1 && FunctionEmitter.ConstantIntOf(start) == 0 ? stop
+            : constStep == 1 ? Max(BuildSub(B, stop, start, ""), zero)
+            : known switch
+            {
+                false => Count(start, stop, step),
+                true => Count(stop, start, BuildNeg(B, step, "")),
+                null => Sel(negStep, Count(stop, start, BuildNeg(B, step, "")), Count(start, stop, step)),
+            };
         return (start, length, step);
     }
 
