@@ -13,15 +13,15 @@ namespace SharpJit.Codegen;
 /// </summary>
 public abstract class TypeModel
 {
-    public static TypeModel Of(SjType t) =>
-        TryOf(t) ?? throw new InvalidOperationException($"internal: no data model for type {t}");
-
-    /// <summary>The model of t, or null for a type that values never have (Unknown, a conflict, NoReturn).</summary>
-    public static TypeModel? TryOf(SjType t)
+    public static TypeModel Of(SjType t)
     {
-        Diagnostics.CompileDepth.EnsureStack();   // models of nested types are made recursively
-        return OfType(t);
+        Diagnostics.CompileDepth.EnsureStack();   // walks over nested members (references, truth) come through here
+        return OfType(t) ?? throw new InvalidOperationException($"internal: no data model for type {t}");
     }
+
+    /// <summary>The model of t, or null for a type that values never have (Unknown, a conflict, NoReturn). No stack
+    /// check: hosts ask it for C layouts on their own threads, which may have small stacks.</summary>
+    public static TypeModel? TryOf(SjType t) => OfType(t);
 
     private static readonly SjType[] RangeMembers = { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 };
 
@@ -50,7 +50,7 @@ public abstract class TypeModel
         EnumerateIterType ei => Iterator(ei.Inner, ScalarType.Int64),
         ZipIterType zi => new AggregateModel(zi.Inners, ConstTruth.True),
         FunctionType ft => new FunctionModel(ft),
-        BoundMethodType bm => new MethodModel(Of(bm.Receiver)),   // its value is its receiver
+        BoundMethodType bm => OfType(bm.Receiver) is { } receiver ? new MethodModel(receiver) : null,   // its value is its receiver
         InstanceType it => new InstanceModel(it),
         UserMethodType um => new MethodModel(new InstanceModel(um.Instance)),   // its value is its instance
         ClassType => StaticModel.Truthy,
