@@ -21,8 +21,8 @@ public sealed unsafe class ValueLayout
     public ValueLayout(IEnumerable<SjType> types)
     {
         _types = types.ToArray();
-        foreach (var t in _types) SizeAlign(t);   // names the first type that cannot cross
-        (_offsets, Size, _) = Codegen.TypeModel.StructLayout(_types)!.Value;
+        (_offsets, Size, _) = Codegen.TypeModel.StructLayout(_types)
+            ?? throw CannotCross(_types.First(t => Codegen.TypeModel.TryOf(t)?.CLayout == null));
     }
 
     /// <summary>An Optional[T] is laid out as the struct (bool present, T value).</summary>
@@ -32,8 +32,9 @@ public sealed unsafe class ValueLayout
     public static int OptionalValueOffset(OptionalType o) => new ValueLayout(OptionalLayout(o).Items).Offset(1);
 
     /// <summary>A value's size and alignment in this layout (its type model's C layout).</summary>
-    public static (int Size, int Align) SizeAlign(SjType t) =>
-        Codegen.TypeModel.TryOf(t)?.CLayout ?? throw new NotSupportedException($"values of type {t} cannot cross into compiled code");
+    public static (int Size, int Align) SizeAlign(SjType t) => Codegen.TypeModel.TryOf(t)?.CLayout ?? throw CannotCross(t);
+
+    private static NotSupportedException CannotCross(SjType t) => new($"values of type {t} cannot cross into compiled code");
 
     public void Write(byte* dst, object?[] values)
     {

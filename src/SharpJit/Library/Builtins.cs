@@ -471,8 +471,8 @@ public static unsafe partial class Builtins
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             if (t is ArrayType) return ArrayCode.Dim(e, c.Arg(0), 0);
             if (t is ListType) return ListCode.Length(e, c.Arg(0));
-            if (t is DictType or SetType) return ContainerLength(e, c.Arg(0));
-            if (t is DictViewType) return ContainerLength(e, e.ExtractValue(c.Arg(0), 0));
+            if (t is DictType or SetType) return ContainerModel.Length(e, c.Arg(0));
+            if (t is DictViewType) return ContainerModel.Length(e, e.ExtractValue(c.Arg(0), 0));
             if (t is ExceptionArgsType) return e.CallRuntime("sj_exc_args_len", c.Arg(0));
             var r = c.Arg(0);
             var slot = e.Alloca(e.M.I64);

@@ -185,8 +185,6 @@ public static partial class Builtins
     }
 
     /// <summary>The number of items of a dict or set (len): item 0 of its first list.</summary>
-    internal static LLVMValueRef ContainerLength(FunctionEmitter e, LLVMValueRef container) => ContainerModel.Length(e, container);
-
     /// <summary>Removes item k of a list (its reference is the caller's), moving the items after it down.</summary>
     internal static void RemoveAt(FunctionEmitter e, ListType t, LLVMValueRef list, LLVMValueRef k)
     {

@@ -84,7 +84,7 @@ public static unsafe class Formatting
             case SetType st:
             {
                 // {1, 2} in table order, or set() when empty; frozenset({1, 2}) and frozenset().
-                var empty = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, Builtins.ContainerLength(e, v), e.M.ConstI64(0), "");
+                var empty = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, ContainerModel.Length(e, v), e.M.ConstI64(0), "");
                 e.When(empty, () => Text(e, sink, st.Frozen ? "frozenset()" : "set()"));
                 e.When(BuildNot(e.B, empty, ""), () =>
                 {
