@@ -1,5 +1,6 @@
 /* The exported side of the export test: the same calls as driver.py. */
 #include <stdio.h>
+#include <string.h>
 #include "kernels.h"
 
 static void err(void) { printf("error: %s\n", kernels_last_error()); }
@@ -27,5 +28,12 @@ int main(void) {
     if (guarded(7, 2, &k) == 0) printf("%ld\n", (long)k);
     fflush(stdout);
     if (guarded(1000, 3, &k) != 0) err();
+    if (fib(5000, &k) != 0) {   /* the recursion guard's recorded call sites become traceback frames */
+        char type[64];   /* copied: the next call reuses the text's buffer */
+        const char *e = kernels_last_error();
+        snprintf(type, sizeof type, "%.*s", (int)strcspn(e, ":"), e);
+        const char *t = kernels_last_traceback();
+        printf("error: %s, traceback through fib: %d\n", type, t != NULL && strstr(t, "fib") != NULL);
+    }
     return 0;
 }

@@ -1,5 +1,5 @@
 # CPython's side of the export test: the same calls as driver.c, printed the same way.
-import sys, os
+import sys, os, traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from kernels import *
 
@@ -33,3 +33,8 @@ try:
     guarded(1000, 3)
 except ValueError as e:
     err(e)
+try:
+    fib(5000)
+except RecursionError as e:
+    through = any(f.name == "fib" for f in traceback.extract_tb(e.__traceback__))
+    print(f"error: {type(e).__name__}, traceback through fib: {int(through)}")

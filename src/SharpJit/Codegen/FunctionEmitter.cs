@@ -1013,8 +1013,20 @@ public sealed unsafe partial class FunctionEmitter
     }
 
     /// <summary>Item idx (already in range) of a tuple whose items unify to itemType.</summary>
+    private const int SelectedTupleItems = 8;
+
     public LLVMValueRef DynamicTupleItem(LLVMValueRef tuple, TupleType tt, LLVMValueRef idx, SjType itemType)
     {
+        // A short tuple picks its item with selects: no stack copy for LLVM to take apart again, and once a loop over
+        // the tuple is unrolled each select folds to its item.
+        if (tt.Items.Length is > 0 and <= SelectedTupleItems)
+        {
+            var item = Convert(ExtractValue(tuple, tt.Items.Length - 1), tt.Items[^1], itemType);
+            for (int k = tt.Items.Length - 2; k >= 0; k--)
+                item = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, idx, M.ConstI64(k), ""),
+                    Convert(ExtractValue(tuple, k), tt.Items[k], itemType), item, "");
+            return item;
+        }
         var elemTy = M.Lower(itemType);
         var arrTy = ArrayType2(elemTy, (ulong)tt.Items.Length);
         var slot = Alloca(arrTy);

@@ -120,34 +120,12 @@ public sealed unsafe class ModuleEmitter
     }
 
     /// <summary>After a RecursionError came back to a guard: a traceback frame for each call site recorded in it,
-    /// innermost (depth <see cref="RaiseAnalysis.RecursionLimit"/>) first, down to the depth the cycle was entered at.</summary>
+    /// innermost (depth <see cref="RaiseAnalysis.RecursionLimit"/>) first, down to the depth the cycle was entered at.
+    /// One runtime call (sj_recursion_frames), not a loop in IR: every guarded call site has this path.</summary>
     private void RecordGuardFrames(LLVMBuilderRef b, LLVMValueRef guard, long firstDepth)
     {
-        var fn = GetBasicBlockParent(GetInsertBlock(b));
-        var start = GetInsertBlock(b);
-        var loop = AppendBasicBlockInContext(Ctx, fn, "recursion_frames");
-        var body = AppendBasicBlockInContext(Ctx, fn, "recursion_frame");
-        var record = AppendBasicBlockInContext(Ctx, fn, "recursion_record");
-        var next = AppendBasicBlockInContext(Ctx, fn, "recursion_next");
-        var done = AppendBasicBlockInContext(Ctx, fn, "recursion_frames_done");
-        BuildBr(b, loop);
-        PositionBuilderAtEnd(b, loop);
-        var depth = BuildPhi(b, I64, "");
-        BuildCondBr(b, BuildICmp(b, LLVMIntPredicate.LLVMIntSGE, depth, ConstI64(firstDepth), ""), body, done);
-        PositionBuilderAtEnd(b, body);
-        var site = BuildLoad2(b, Ptr, BuildInBoundsGEP2(b, Ptr, guard, new[] { depth }, ""), "");
-        BuildCondBr(b, BuildIsNotNull(b, site, ""), record, next);
-        PositionBuilderAtEnd(b, record);
-        LLVMValueRef Field(uint k, LLVMTypeRef t) => BuildLoad2(b, t, BuildStructGEP2(b, SiteType, site, k, ""), "");
-        var (traceback, tracebackType) = Runtime("sj_traceback");
-        BuildCall2(b, tracebackType, traceback, new[] { Field(0, Ptr), Field(1, Ptr), Field(2, I64), Field(3, Ptr) }, "");
-        BuildBr(b, next);
-        PositionBuilderAtEnd(b, next);
-        var less = BuildSub(b, depth, ConstI64(1), "");
-        BuildBr(b, loop);
-        AddIncoming(depth, ConstI64(RaiseAnalysis.RecursionLimit), start);
-        AddIncoming(depth, less, next);
-        PositionBuilderAtEnd(b, done);
+        var (frames, framesType) = Runtime("sj_recursion_frames");
+        BuildCall2(b, framesType, frames, new[] { guard, ConstI64(RaiseAnalysis.RecursionLimit), ConstI64(firstDepth) }, "");
     }
 
     /// <summary>libc's _setjmp (returns twice) and longjmp (never returns), for the recursion guard; memcmp.</summary>

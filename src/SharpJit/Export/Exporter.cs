@@ -197,7 +197,7 @@ public static unsafe class Exporter
     /// <summary>Helpers standalone_runtime.c implements (the others are refused by <see cref="RefuseUnsupported"/>).</summary>
     private static readonly HashSet<string> Provided = new()
     {
-        "sj_raise", "sj_traceback", "sj_write_str", "sj_write_repr_str", "sj_write_i64", "sj_write_u64", "sj_write_f64", "sj_write_c128",
+        "sj_raise", "sj_traceback", "sj_recursion_frames", "sj_write_str", "sj_write_repr_str", "sj_write_i64", "sj_write_u64", "sj_write_f64", "sj_write_c128",
         "sj_write_bool", "sj_write_range_step", "sj_sb_new", "sj_sb_finish", "sj_format_i64", "sj_format_u64", "sj_format_bool",
         "sj_format_f64", "sj_format_c128", "sj_format_str", "sj_format_object", "sj_str_or_empty", "sj_str_concat", "sj_str_cmp",
         "sj_str_len", "sj_range_len", "sj_ipow", "sj_iabs", "sj_round_int", "sj_ipowmod", "sj_int_truediv", "sj_float_floordiv",

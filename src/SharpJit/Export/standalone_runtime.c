@@ -86,6 +86,14 @@ void sj_traceback(const char *fn, const char *file, i64 line, const char *src)
     frames[nframes++] = fr;
 }
 
+/* A recursion guard's recorded call sites, innermost first (see ModuleEmitter.GuardSitesBytes). */
+typedef struct { const char *fn, *file; i64 line; const char *src; } site_t;
+void sj_recursion_frames(const site_t *const *sites, i64 innermost, i64 outermost)
+{
+    for (i64 d = innermost; d >= outermost; d--)
+        if (sites[d]) sj_traceback(sites[d]->fn, sites[d]->file, sites[d]->line, sites[d]->src);
+}
+
 /* Caught exceptions (except E as e): counted like strings (the count 8 bytes before the pointer). Matching knows the
  * built-in classes; a class the program defines matches itself only. Chaining (context, cause) is not kept. */
 typedef struct { const char *type; char *msg; frame_t *frames; size_t n; } caught_t;

@@ -18,6 +18,18 @@ public static unsafe class RuntimeExports
     [RuntimeHelper("sj_traceback"), UnmanagedCallersOnly]
     public static void Traceback(byte* function, byte* file, long line, byte* source) => ErrorState.AddFrame(function, file, line, source);
 
+    /// <summary>A recursion guard's recorded call sites (see ModuleEmitter.GuardSitesBytes) as traceback frames, from
+    /// depth <paramref name="innermost"/> down to <paramref name="outermost"/>; a site is { function, file, line, source }.</summary>
+    [RuntimeHelper("sj_recursion_frames"), UnmanagedCallersOnly]
+    public static void RecursionFrames(byte** sites, long innermost, long outermost)
+    {
+        for (long depth = innermost; depth >= outermost; depth--)
+        {
+            var site = (long*)sites[depth];
+            if (site != null) ErrorState.AddFrame((byte*)site[0], (byte*)site[1], site[2], (byte*)site[3]);
+        }
+    }
+
     private static int Fail(string type, string message) { ErrorState.Set(type, message); return 1; }
 
     private static int Fail(Exception ex) => ex switch

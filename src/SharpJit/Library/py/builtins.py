@@ -13,7 +13,9 @@ def divmod(a, b):
         if y == 0.0:
             raise ZeroDivisionError("float divmod()")
         return x // y, x % y
-    return a // b, a % b
+    # One division: the floor remainder of integers is exactly a - (a // b) * b (and 0 for INT64_MIN // -1, which wraps).
+    q = a // b
+    return q, a - q * b
 
 
 @overload("sum")
@@ -21,6 +23,16 @@ def sum(iterable, start=0):
     if isinstance(iterable, tuple):
         if len(iterable) == 0:
             return start
+        if len(iterable) <= 4:
+            # A few items (the usual case) as straight-line code: no loop for LLVM to analyse and unroll.
+            total = start + iterable[0]
+            if len(iterable) > 1:
+                total = total + iterable[1]
+            if len(iterable) > 2:
+                total = total + iterable[2]
+            if len(iterable) > 3:
+                total = total + iterable[3]
+            return total
     total = start
     for x in iterable:
         total = total + x
@@ -59,12 +71,32 @@ def _extreme(items, smallest, name):
     if len(items) == 0:
         raise ValueError(f"{name}() arg is an empty sequence")
     best = items[0]
+    if isinstance(items, tuple):
+        if len(items) <= 4:
+            # min(a, b) and the like as straight-line code: no loop for LLVM to analyse and unroll.
+            if len(items) > 1:
+                best = _better(items[1], best, smallest)
+            if len(items) > 2:
+                best = _better(items[2], best, smallest)
+            if len(items) > 3:
+                best = _better(items[3], best, smallest)
+            return best
     for x in items:
         if smallest:
             if x < best:
                 best = x
         elif x > best:
             best = x
+    return best
+
+
+def _better(x, best, smallest):
+    # x when it is strictly better than best (Python keeps the first of equal values).
+    if smallest:
+        if x < best:
+            return x
+    elif x > best:
+        return x
     return best
 
 
