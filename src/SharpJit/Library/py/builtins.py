@@ -41,11 +41,39 @@ def sum(iterable, start=0):
 
 @overload("min", narrow=True)
 def min(*args, key=None, default=...):
+    if key is None and default is ...:
+        if len(args) >= 2:
+            if len(args) <= 4:
+                # min(a, b) and the like in this one function: fewer functions to type and inline (compile time).
+                # An item replaces the best only when strictly smaller: Python keeps the first of equal values.
+                best = args[0]
+                if args[1] < best:
+                    best = args[1]
+                if len(args) > 2:
+                    if args[2] < best:
+                        best = args[2]
+                if len(args) > 3:
+                    if args[3] < best:
+                        best = args[3]
+                return best
     return _extreme_of_arguments(args, True, "min", key, default)
 
 
 @overload("max", narrow=True)
 def max(*args, key=None, default=...):
+    if key is None and default is ...:
+        if len(args) >= 2:
+            if len(args) <= 4:
+                best = args[0]   # as min, with the comparison turned round
+                if args[1] > best:
+                    best = args[1]
+                if len(args) > 2:
+                    if args[2] > best:
+                        best = args[2]
+                if len(args) > 3:
+                    if args[3] > best:
+                        best = args[3]
+                return best
     return _extreme_of_arguments(args, False, "max", key, default)
 
 
