@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SharpJit.Codegen;
 using SharpJit.Engine;
 using SharpJit.Typing;
 
@@ -283,14 +284,14 @@ internal static unsafe class Boxing
                     Py.Py_DecRef(index);
                 }
                 if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
-                ValueLayout.StoreScalar(p, si, 0, 0, v);
+                ScalarModel.Store(p, si, 0, 0, v);
                 return true;
             }
             case ScalarType { Rank: 2 } sf:
             {
                 double v = Py.TypeOf(o) == Py.FloatType ? Py.Fast.PyFloat_AsDouble(o) : Py.PyFloat_AsDouble(o);
                 if (v == -1.0 && Py.Fast.PyErr_Occurred() != 0) return false;
-                ValueLayout.StoreScalar(p, sf, v, 0, 0);
+                ScalarModel.Store(p, sf, v, 0, 0);
                 return true;
             }
             case ScalarType sc:
@@ -309,7 +310,7 @@ internal static unsafe class Boxing
                 double im = Py.PyComplex_ImagAsDouble(o);
                 if (convert) Py.Py_DecRef(o);
                 if ((re == -1.0 || im == -1.0) && Py.PyErr_Occurred() != 0) return false;
-                ValueLayout.StoreScalar(p, sc, re, im, 0);
+                ScalarModel.Store(p, sc, re, im, 0);
                 return true;
             }
             case TupleType tt:
@@ -394,7 +395,7 @@ internal static unsafe class Boxing
         if (!CopyListItems(o, 0, n, t.Element, items, out var written))
         {
             *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;   // drop only the items written
-            ValueLayout.ReleaseList(list, t);
+            ListModel.ReleaseBlock(list, t);
             return false;
         }
         if (_writingItems) ++*(long*)list;   // the container's reference, and the call's (dropped after writing back)
@@ -645,11 +646,11 @@ internal static unsafe class Boxing
     {
         switch (t)
         {
-            case ScalarType { Rank: <= 1 } si: return SharpJit.Runtime.Hashing.HashInt(ValueLayout.LoadScalar(p, si).Bits);
-            case ScalarType { Rank: 2 } sf: return SharpJit.Runtime.Hashing.HashDouble(ValueLayout.LoadScalar(p, sf).Re);
+            case ScalarType { Rank: <= 1 } si: return SharpJit.Runtime.Hashing.HashInt(ScalarModel.Load(p, si).Bits);
+            case ScalarType { Rank: 2 } sf: return SharpJit.Runtime.Hashing.HashDouble(ScalarModel.Load(p, sf).Re);
             case ScalarType sc:
             {
-                var (re, im, _) = ValueLayout.LoadScalar(p, sc);
+                var (re, im, _) = ScalarModel.Load(p, sc);
                 long h = unchecked(SharpJit.Runtime.Hashing.HashDouble(re) + 1000003 * SharpJit.Runtime.Hashing.HashDouble(im));
                 return h == -1 ? -2 : h;
             }
@@ -693,7 +694,7 @@ internal static unsafe class Boxing
         _reflectedLists?.Clear();
         if (count > 0)
         {
-            for (int k = first; k < lists!.Count; k++) ValueLayout.ReleaseList((byte*)lists[k].List, lists[k].Type);
+            for (int k = first; k < lists!.Count; k++) ListModel.ReleaseBlock((byte*)lists[k].List, lists[k].Type);
             lists.RemoveRange(first, count);
         }
         return ok;
@@ -925,7 +926,7 @@ internal static unsafe class Boxing
                     return Py.NewRef(passedIn);   // written back in place already
                 nint r = TypedList.OwnerOf(list);   // a typed List comes back as itself
                 if (r == 0) r = ReadList(list, lt);
-                if (!borrowed) ValueLayout.ReleaseList(list, lt);
+                if (!borrowed) ListModel.ReleaseBlock(list, lt);
                 return r;
             }
             case DictType dt:
@@ -947,10 +948,10 @@ internal static unsafe class Boxing
                 byte* obj = *(byte**)p;
                 if (InstanceArgs.PassedIn(obj) is var passed and not 0)
                 {
-                    if (!borrowed) ValueLayout.ReleaseInstance(obj, it);
+                    if (!borrowed) InstanceModel.ReleaseBlock(obj, it);
                     return Py.NewRef(passed);   // the object passed in, its attributes written back
                 }
-                var layout = ValueLayout.InstanceLayout(it);
+                var layout = InstanceModel.BlockLayout(it);
                 var assigned = Enumerable.Range(0, it.Class.Fields.Count).Where(k => obj[layout.Offset(1 + it.Class.Fields.Count + k)] != 0).ToList();
                 nint pairs = Py.PyTuple_New(assigned.Count);
                 for (int j = 0; j < assigned.Count && pairs != 0; j++)
@@ -960,7 +961,7 @@ internal static unsafe class Boxing
                     if (value == 0) { Py.Py_DecRef(pairs); pairs = 0; break; }
                     Py.PyTuple_SetItem(pairs, j, Py.Tuple(Py.Str(it.Class.Fields[k]), value));
                 }
-                if (!borrowed) ValueLayout.ReleaseInstance(obj, it);
+                if (!borrowed) InstanceModel.ReleaseBlock(obj, it);
                 return pairs == 0 ? 0 : Bridge.MakeInstance(it.Class.Qualified, pairs);
             }
             case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
@@ -1014,7 +1015,7 @@ internal static unsafe class Boxing
     /// with the Python number.</summary>
     private static nint ReadNumPy(byte* p, ScalarType t)
     {
-        var (re, im, bits) = ValueLayout.LoadScalar(p, t);
+        var (re, im, bits) = ScalarModel.Load(p, t);
         nint value = t.Rank switch
         {
             1 => t.IsUnsigned ? Py.PyLong_FromUnsignedLongLong((ulong)bits) : Py.PyLong_FromLongLong(bits),
@@ -1038,8 +1039,8 @@ internal static unsafe class Boxing
     public static void Convert(byte* p, SjType from, SjType to)
     {
         if (from == to || from is not ScalarType f || to is not ScalarType t) return;
-        var (re, im, bits) = ValueLayout.LoadScalar(p, f);
-        ValueLayout.StoreScalar(p, t, re, im, bits);
+        var (re, im, bits) = ScalarModel.Load(p, f);
+        ScalarModel.Store(p, t, re, im, bits);
     }
 }
 
