@@ -65,6 +65,9 @@ public sealed class ArrayModel : TypeModel
     public override unsafe object? ReadHost(byte* p) =>
         Engine.NDArray.FromCompiled(_t, *(byte**)p, *(byte**)(p + 8), (long*)(p + 16), (long*)(p + 16) + _t.Ndim);
     public override unsafe void Release(byte* p) => Runtime.RuntimeArrays.Release(*(byte**)p);
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteArray(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadArray(p, _t, borrowed);
 }
 
 /// <summary>Reading, building and addressing array values in generated code (the primitives array lowerings use).</summary>

@@ -53,6 +53,9 @@ public sealed class DictModel : ContainerModel
     private readonly DictType _t;
     public DictModel(DictType t) : base(t, t.Parts.Items) { _t = t; }
 
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteDict(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadDict(p, _t, borrowed);
+
     public override bool CanFormat => ItemsFormattable(_t.Key) && ItemsFormattable(_t.Value);
 
     /// <summary>{k: v, ...} in insertion order, keys and values as their repr.</summary>
@@ -74,6 +77,9 @@ public sealed class SetModel : ContainerModel
 {
     private readonly SetType _t;
     public SetModel(SetType t) : base(t, t.Parts.Items) { _t = t; }
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteSet(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadSet(p, _t, borrowed);
 
     public override bool CanFormat => ItemsFormattable(_t.Key);
 

@@ -37,6 +37,9 @@ public sealed class GeneratorModel : TypeModel
 
     public override unsafe void Release(byte* p) => ReleaseFrame(*(byte**)p);
 
+    /// <summary>A result only: the Python iterator takes over the frame.</summary>
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadGenerator(p, _t);
+
     /// <summary>Drops a reference to a frame: the last one calls the frame's drop function.</summary>
     public static unsafe void ReleaseFrame(byte* frame)
     {

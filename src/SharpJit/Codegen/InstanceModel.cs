@@ -41,6 +41,9 @@ public sealed class InstanceModel : TypeModel
 
     public override unsafe void Release(byte* p) => ReleaseBlock(*(byte**)p, _t);
 
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteInstance(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadInstance(p, _t, borrowed);
+
     /// <summary>The host layout of an instance's block (<see cref="InstanceCode.Layout"/>): its count, its attributes,
     /// then a flag per attribute that is set once it is assigned.</summary>
     public static Engine.ValueLayout BlockLayout(InstanceType t) =>

@@ -54,6 +54,9 @@ public sealed class ListModel : TypeModel
 
     public override unsafe void Release(byte* p) => ReleaseBlock(*(byte**)p, _t);
 
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteList(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadList(p, _t, borrowed);
+
     /// <summary>Drops a reference to a list made by compiled code (its block, or null): the last one drops its items
     /// and frees it.</summary>
     public static unsafe void ReleaseBlock(byte* list, ListType t)

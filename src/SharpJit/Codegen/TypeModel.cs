@@ -61,7 +61,8 @@ public abstract class TypeModel
         ClassType ct => new StaticModel(t, ConstTruth.True, text: _ => $"<class '{ct.Class.Qualified}'>"),
         ExceptionInstanceType or ExceptionArgsType or CaughtExceptionType or CaughtClassType => new ExceptionModel(t),
         OptionalType o => new OptionalModel(o),
-        Typing.PointerType or FunctionPointerType => new PointerModel(t),
+        FunctionPointerType fp => new FunctionPointerModel(fp),
+        Typing.PointerType => new PointerModel(t),
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.StrIter => Iterator(t, SimpleType.Str, ScalarType.Int64, ScalarType.Int64),
         _ when t == SimpleType.Range => new RangeModel(),
@@ -143,6 +144,22 @@ public abstract class TypeModel
 
     protected NotSupportedException CannotCross(string what) => new($"values of type {Type} cannot {what}");
 
+    // ---- The CPython boundary (SharpJit.Python, through IPythonBoxing): Python objects to and from the C layout ----
+
+    /// <summary>Writes the Python object o at p as a value of this type; false with a Python exception set when o does
+    /// not convert.</summary>
+    public virtual unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) =>
+        throw new InvalidOperationException($"internal: values of {Type} cannot be passed from Python");
+
+    /// <summary>A new reference to the Python object for the value at p (0 with an exception set); the value's
+    /// references are dropped unless <paramref name="borrowed"/>.</summary>
+    public virtual unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) =>
+        throw new InvalidOperationException($"internal: values of {Type} cannot be returned to Python");
+
+    /// <summary>The model of t made once per type object, for hosts that ask per value (no allocation after the
+    /// first); null as <see cref="TryOf"/>.</summary>
+    public static TypeModel? Cached(SjType t) => t.Model as TypeModel ?? (t.Model = OfType(t)) as TypeModel;
+
     /// <summary>The C layout of a struct of these members: each at the next multiple of its alignment. Null when a
     /// member cannot cross.</summary>
     public static (int[] Offsets, int Size, int Align)? StructLayout(IReadOnlyList<SjType> members)
@@ -196,6 +213,9 @@ public sealed class ScalarModel : TypeModel
     };
 
     public override (int Size, int Align)? CLayout => _t.Rank == 0 ? (1, 1) : (_t.Bits / 8, _t.PartBits / 8);
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteScalar(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadScalar(p, _t);
 
     public override bool HasTruth => true;
 
@@ -324,7 +344,7 @@ public sealed class ScalarModel : TypeModel
 
 /// <summary>A C pointer (<c>CPointer(T)</c> in cfunc signatures) or C function pointer: borrowed from C, never
 /// counted; the .NET host passes and gets its address.</summary>
-public sealed class PointerModel : TypeModel
+public class PointerModel : TypeModel
 {
     public PointerModel(SjType t) : base(t) { }
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
@@ -332,6 +352,14 @@ public sealed class PointerModel : TypeModel
     public override unsafe void WriteHost(byte* p, object? v) =>
         *(nint*)p = v switch { Engine.CFunctionPointer f => f.Address, nint address => address, _ => (nint)System.Convert.ToInt64(v) };
     public override unsafe object? ReadHost(byte* p) => *(nint*)p;
+}
+
+/// <summary>A C function pointer: Python passes a ctypes or cffi function (or an address) and gets the address back.</summary>
+public sealed class FunctionPointerModel : PointerModel
+{
+    public FunctionPointerModel(FunctionPointerType t) : base(t) { }
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteFunctionPointer(o, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadFunctionPointer(p);
 }
 
 /// <summary>None: no storage, false, and null to the .NET host.</summary>
@@ -347,6 +375,8 @@ public sealed class NoneModel : TypeModel
     public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr) => Library.Formatting.Text(e, sink, "None");
     public override unsafe void WriteHost(byte* p, object? v) { }
     public override unsafe object? ReadHost(byte* p) => null;
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => true;
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.None();
 }
 
 /// <summary>Values with no run-time content (modules, builtins, classes, dtypes): their truth is constant, and so is
@@ -372,6 +402,11 @@ public sealed class StaticModel : TypeModel
         if (_text == null) base.Format(e, sink, v, repr);
         else Library.Formatting.Text(e, sink, _text(repr));
     }
+
+    /// <summary>A builtin passed from Python is its type: nothing to store, the same object back.</summary>
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => _crosses || base.WritePython(py, o, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) =>
+        _crosses ? py.ReadFunction(Type) : base.ReadPython(py, p, borrowed);
 }
 
 /// <summary>A struct of member values (tuples, closures' captures, iterators, ranges): holds the references its members
@@ -417,6 +452,9 @@ public sealed class TupleModel : AggregateModel
     public override unsafe object? ReadHost(byte* p) => HostLayout.Read(p);
     public override unsafe void Release(byte* p) => HostLayout.Release(p);
 
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteTuple(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadTuple(p, _t, borrowed);
+
     public override bool CanFormat => _t.Items.All(Formattable);
 
     /// <summary>(1, 'a'), (1,) and (); a named tuple as Point(x=1, y=2.0). Items are written as their repr.</summary>
@@ -440,6 +478,9 @@ public sealed class FunctionModel : AggregateModel
     private readonly Typing.FunctionType _t;
     public FunctionModel(Typing.FunctionType t) : base(t, t.Captures, ConstTruth.True) { _t = t; }
     public override (int Size, int Align)? CLayout => _t.Captures.Length > 0 ? null : (0, 1);
+    /// <summary>A function passed from Python is its type: nothing to store, the same object back.</summary>
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => true;
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadFunction(Type);
     public override bool CanFormat => true;
     public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr) =>
         Library.Formatting.Text(e, sink, $"<function {_t.Function.QualName}>");
@@ -507,6 +548,16 @@ public sealed class OptionalModel : AggregateModel
         if (*p != 0) Value.Release(p + HostLayout.Offset(1));
     }
 
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p)
+    {
+        bool none = py.IsNone(o);
+        *p = (byte)(none ? 0 : 1);
+        return none || Value.WritePython(py, o, p + HostLayout.Offset(1));
+    }
+
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) =>
+        *p == 0 ? py.None() : Value.ReadPython(py, p + HostLayout.Offset(1), borrowed);
+
     private TypeModel? _value;
     private TypeModel Value => _value ??= TryOf(_t.Inner)!;   // crossing values have models (the layout checked)
 }
@@ -568,6 +619,9 @@ public sealed class StrModel : CountedTextModel
 
     public override unsafe object? ReadHost(byte* p) => System.Runtime.InteropServices.Marshal.PtrToStringUTF8(*(nint*)p);
     public override unsafe void Release(byte* p) => Runtime.RuntimeStrings.Release(*(byte**)p);
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteStr(o, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadStr(p, borrowed);
 }
 
 /// <summary>An exception value: one made in compiled code (held as its message, null when it has none) and its args,

@@ -183,4 +183,67 @@ public unsafe class TypeModelTests
         Assert.Contains("internal", e.Message);
         Assert.Contains(iterator.ToString(), e.Message);
     }
+
+    [Fact]
+    public void AModelWithoutPythonBoxingThrowsNamingTheType()
+    {
+        var pointer = new SharpJit.Typing.PointerType(ScalarType.Float64);   // a cfunc's C pointer: never a Python value
+        var e = Assert.Throws<InvalidOperationException>(() => TypeModel.Of(pointer).WritePython(new RecordingBoxing(), 0, null));
+        Assert.Contains("internal", e.Message);
+        Assert.Contains(pointer.ToString(), e.Message);
+        Assert.Throws<InvalidOperationException>(() => TypeModel.Of(new ListIterType(new ListType(ScalarType.Int64))).ReadPython(new RecordingBoxing(), null, false));
+    }
+
+    [Fact]
+    public void AnOptionalBoxesThroughItsValuesModel()
+    {
+        var model = TypeModel.Of(new OptionalType(ScalarType.Float64));
+        var py = new RecordingBoxing();
+        var buffer = stackalloc byte[16];
+        Assert.True(model.WritePython(py, RecordingBoxing.NoneObject, buffer));
+        Assert.Equal(0, buffer[0]);
+        Assert.True(model.WritePython(py, 42, buffer));
+        Assert.Equal(1, buffer[0]);
+        Assert.Equal(42.0, *(double*)(buffer + 8));
+        Assert.Equal((nint)42, model.ReadPython(py, buffer, borrowed: false));
+        Assert.Equal(new[] { "IsNone", "IsNone", "WriteScalar float64", "ReadScalar float64" }, py.Calls);
+    }
+
+    [Fact]
+    public void CachedModelsAreMadeOncePerTypeObject()
+    {
+        var t = new TupleType(new SjType[] { ScalarType.Int64, SimpleType.Str });
+        Assert.Same(TypeModel.Cached(t), TypeModel.Cached(t));
+        Assert.Same(TypeModel.Cached(ScalarType.Int8), TypeModel.Of(ScalarType.Int8));
+        Assert.Null(TypeModel.Cached(SimpleType.Unknown));
+    }
+
+    /// <summary>A CPython side that records what the models ask: objects are numbers, stored as float64.</summary>
+    private sealed class RecordingBoxing : IPythonBoxing
+    {
+        public const nint NoneObject = -1;
+        public readonly List<string> Calls = new();
+        public bool WriteScalar(nint o, ScalarType t, byte* p) { Calls.Add("WriteScalar " + t); *(double*)p = o; return true; }
+        public nint ReadScalar(byte* p, ScalarType t) { Calls.Add("ReadScalar " + t); return (nint)(*(double*)p); }
+        public bool IsNone(nint o) { Calls.Add("IsNone"); return o == NoneObject; }
+        public nint None() { Calls.Add("None"); return NoneObject; }
+        public bool WriteStr(nint o, byte* p) => throw new NotImplementedException();
+        public nint ReadStr(byte* p, bool borrowed) => throw new NotImplementedException();
+        public bool WriteTuple(nint o, TupleType t, byte* p) => throw new NotImplementedException();
+        public nint ReadTuple(byte* p, TupleType t, bool borrowed) => throw new NotImplementedException();
+        public bool WriteArray(nint o, ArrayType t, byte* p) => throw new NotImplementedException();
+        public nint ReadArray(byte* p, ArrayType t, bool borrowed) => throw new NotImplementedException();
+        public bool WriteList(nint o, ListType t, byte* p) => throw new NotImplementedException();
+        public nint ReadList(byte* p, ListType t, bool borrowed) => throw new NotImplementedException();
+        public bool WriteDict(nint o, DictType t, byte* p) => throw new NotImplementedException();
+        public nint ReadDict(byte* p, DictType t, bool borrowed) => throw new NotImplementedException();
+        public bool WriteSet(nint o, SetType t, byte* p) => throw new NotImplementedException();
+        public nint ReadSet(byte* p, SetType t, bool borrowed) => throw new NotImplementedException();
+        public bool WriteInstance(nint o, InstanceType t, byte* p) => throw new NotImplementedException();
+        public nint ReadInstance(byte* p, InstanceType t, bool borrowed) => throw new NotImplementedException();
+        public bool WriteFunctionPointer(nint o, byte* p) => throw new NotImplementedException();
+        public nint ReadFunctionPointer(byte* p) => throw new NotImplementedException();
+        public nint ReadGenerator(byte* p, GeneratorType t) => throw new NotImplementedException();
+        public nint ReadFunction(SjType t) => throw new NotImplementedException();
+    }
 }
