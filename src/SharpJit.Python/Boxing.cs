@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SharpJit.Codegen;
 using SharpJit.Engine;
 using SharpJit.Typing;
 
@@ -256,96 +257,219 @@ internal static unsafe class Boxing
     private static readonly ConcurrentDictionary<TupleType, ValueLayout> TupleLayouts = new();
     public static ValueLayout LayoutOf(TupleType t) => TupleLayouts.GetOrAdd(t, tt => new ValueLayout(tt.Items));
 
-    /// <summary>Writes o as a value of type t at p; false with a Python exception set when o does not convert.</summary>
-    public static bool Write(nint o, SjType t, byte* p)
+    /// <summary>Writes o as a value of type t at p; false with a Python exception set when o does not convert. The
+    /// type's model says how, through <see cref="Objects"/>.</summary>
+    public static bool Write(nint o, SjType t, byte* p) => ModelOf(t).WritePython(Objects, o, p);
+
+    /// <summary>A new reference to the Python object for the value of type t at p (0 with an exception set on failure).
+    /// The value's references are the caller's and dropped, unless <paramref name="borrowed"/> (an item of a list).</summary>
+    public static nint Read(byte* p, SjType t, bool borrowed = false) => ModelOf(t).ReadPython(Objects, p, borrowed);
+
+    /// <summary>The model of t (made once per type object: containers ask it per item).</summary>
+    public static TypeModel ModelOf(SjType t) => TypeModel.Cached(t) ?? throw new InvalidOperationException($"internal: no data model for type {t}");
+
+    /// <summary>CPython's side of the models' boxing, over the C API.</summary>
+    public static readonly IPythonBoxing Objects = new PythonObjects();
+
+    private sealed class PythonObjects : IPythonBoxing
     {
-        switch (t)
+        public bool WriteScalar(nint o, ScalarType t, byte* p)
         {
-            case FunctionPointerType: return FunctionPointerArgs.Write(o, p);
-            case FunctionType or BuiltinType: return true;   // a function argument is its type: no data
-            case ScalarType { Rank: 0 }:
+            switch (t.Rank)
             {
-                if (Py.TypeOf(o) == Py.BoolType) { *p = (byte)(Py.Fast.PyLong_AsLongLong(o) != 0 ? 1 : 0); return true; }
-                int b = Py.PyObject_IsTrue(o);
-                if (b < 0) return false;
-                *p = (byte)b;
-                return true;
-            }
-            case ScalarType { Rank: 1 } si:
-            {
-                long v;
-                if (Py.TypeOf(o) == Py.LongType && si == ScalarType.Int64) v = Py.Fast.PyLong_AsLongLong(o);
-                else
+                case 0:
                 {
-                    nint index = Py.PyNumber_Index(o);
-                    if (index == 0) return false;
-                    v = si == ScalarType.UInt64 ? (long)Py.PyLong_AsUnsignedLongLong(index) : Py.PyLong_AsLongLong(index);
-                    Py.Py_DecRef(index);
+                    if (Py.TypeOf(o) == Py.BoolType) { *p = (byte)(Py.Fast.PyLong_AsLongLong(o) != 0 ? 1 : 0); return true; }
+                    int b = Py.PyObject_IsTrue(o);
+                    if (b < 0) return false;
+                    *p = (byte)b;
+                    return true;
                 }
-                if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
-                ValueLayout.StoreScalar(p, si, 0, 0, v);
-                return true;
-            }
-            case ScalarType { Rank: 2 } sf:
-            {
-                double v = Py.TypeOf(o) == Py.FloatType ? Py.Fast.PyFloat_AsDouble(o) : Py.PyFloat_AsDouble(o);
-                if (v == -1.0 && Py.Fast.PyErr_Occurred() != 0) return false;
-                ValueLayout.StoreScalar(p, sf, v, 0, 0);
-                return true;
-            }
-            case ScalarType sc:
-            {
-                // Objects that are not Python complex (np.complex64) go through complex(o): reading the parts
-                // directly would call their __float__, which drops the imaginary part.
-                bool convert = Py.PyType_IsSubtype(Py.TypeOf(o), Py.ComplexType) == 0;
-                if (convert)
+                case 1:
                 {
-                    nint args = Py.Tuple(Py.NewRef(o));
-                    o = Py.PyObject_CallObject(Py.ComplexType, args);
-                    Py.Py_DecRef(args);
-                    if (o == 0) return false;
+                    long v;
+                    if (Py.TypeOf(o) == Py.LongType && t == ScalarType.Int64) v = Py.Fast.PyLong_AsLongLong(o);
+                    else
+                    {
+                        nint index = Py.PyNumber_Index(o);
+                        if (index == 0) return false;
+                        v = t == ScalarType.UInt64 ? (long)Py.PyLong_AsUnsignedLongLong(index) : Py.PyLong_AsLongLong(index);
+                        Py.Py_DecRef(index);
+                    }
+                    if (v == -1 && Py.Fast.PyErr_Occurred() != 0) return false;
+                    ScalarModel.Store(p, t, 0, 0, v);
+                    return true;
                 }
-                double re = Py.PyComplex_RealAsDouble(o);
-                double im = Py.PyComplex_ImagAsDouble(o);
-                if (convert) Py.Py_DecRef(o);
-                if ((re == -1.0 || im == -1.0) && Py.PyErr_Occurred() != 0) return false;
-                ValueLayout.StoreScalar(p, sc, re, im, 0);
-                return true;
-            }
-            case TupleType tt:
-            {
-                var layout = LayoutOf(tt);
-                for (int i = 0; i < tt.Items.Length; i++)
-                    if (!Write(Py.Fast.PyTuple_GetItem(o, i), tt.Items[i], p + layout.Offset(i))) return false;
-                return true;
-            }
-            case ArrayType at:
-            {
-                byte* key = stackalloc byte[8];
-                int n = 0;
-                var expected = new List<byte>();
-                NdArrays.AppendKeyOf(at, expected);
-                if (!NdArrays.IsArray(Py.TypeOf(o)) || !NdArrays.AppendKey(o, key, ref n) || !new ReadOnlySpan<byte>(key, n).SequenceEqual(expected.ToArray()))
+                case 2:
                 {
-                    Py.PyErr_SetString(Py.TypeError, $"expected a NumPy array of type {at.Name}");
-                    return false;
+                    double v = Py.TypeOf(o) == Py.FloatType ? Py.Fast.PyFloat_AsDouble(o) : Py.PyFloat_AsDouble(o);
+                    if (v == -1.0 && Py.Fast.PyErr_Occurred() != 0) return false;
+                    ScalarModel.Store(p, t, v, 0, 0);
+                    return true;
                 }
-                NdArrays.Write(o, at.Ndim, p);
-                if (_writingItems) (NdArrays.ItemArrays ??= new()).Add(Py.NewRef(o));   // borrowed: kept alive for the call
-                return true;
+                default:
+                {
+                    // Objects that are not Python complex (np.complex64) go through complex(o): reading the parts
+                    // directly would call their __float__, which drops the imaginary part.
+                    bool convert = Py.PyType_IsSubtype(Py.TypeOf(o), Py.ComplexType) == 0;
+                    if (convert)
+                    {
+                        nint args = Py.Tuple(Py.NewRef(o));
+                        o = Py.PyObject_CallObject(Py.ComplexType, args);
+                        Py.Py_DecRef(args);
+                        if (o == 0) return false;
+                    }
+                    double re = Py.PyComplex_RealAsDouble(o);
+                    double im = Py.PyComplex_ImagAsDouble(o);
+                    if (convert) Py.Py_DecRef(o);
+                    if ((re == -1.0 || im == -1.0) && Py.PyErr_Occurred() != 0) return false;
+                    ScalarModel.Store(p, t, re, im, 0);
+                    return true;
+                }
             }
         }
-        if (t == SimpleType.Str) return WriteStr(o, p);
-        if (t is ListType list) return WriteList(o, list, p);
-        if (t is DictType dict) return WriteDict(o, dict, p);
-        if (t is SetType set) return WriteSet(o, set, p);
-        if (t is InstanceType it) return InstanceArgs.Write(o, it, p, _writingItems, (value, type, at) => WriteItem(value, type, (byte*)at));
-        if (t is OptionalType optional)
+
+        public nint ReadScalar(byte* p, ScalarType t) => t switch
         {
-            *p = (byte)(o == Py.None ? 0 : 1);
-            return o == Py.None || Write(o, optional.Inner, p + ValueLayout.OptionalValueOffset(optional));
+            { Rank: 0 } => Py.Fast.PyBool_FromLong(*p),
+            { Rank: 1, IsCanonical: true } => Py.Fast.PyLong_FromLongLong(*(long*)p),
+            { Rank: 2, IsCanonical: true } => Py.Fast.PyFloat_FromDouble(*(double*)p),
+            { IsCanonical: true } => Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]),
+            _ => ReadNumPy(p, t),
+        };
+
+        public bool WriteStr(nint o, byte* p) => Boxing.WriteStr(o, p);
+
+        public nint ReadStr(byte* p, bool borrowed)
+        {
+            // A result's str is a reference the caller owns: dropped once copied into a Python str.
+            byte* s = *(byte**)p;
+            int n = 0;
+            while (s != null && s[n] != 0) n++;
+            nint r = Py.PyUnicode_FromStringAndSize(s, n);
+            if (!borrowed) SharpJit.Runtime.RuntimeStrings.Release(s);
+            return r;
         }
-        return true; // None: nothing to store
+
+        public bool WriteTuple(nint o, TupleType t, byte* p)
+        {
+            var layout = LayoutOf(t);
+            for (int i = 0; i < t.Items.Length; i++)
+                if (!Write(Py.Fast.PyTuple_GetItem(o, i), t.Items[i], p + layout.Offset(i))) return false;
+            return true;
+        }
+
+        public nint ReadTuple(byte* p, TupleType t, bool borrowed)
+        {
+            var layout = LayoutOf(t);
+            nint tuple = Py.PyTuple_New(t.Items.Length);
+            if (tuple == 0) return 0;
+            for (int i = 0; i < t.Items.Length; i++)
+            {
+                nint item = Read(p + layout.Offset(i), t.Items[i], borrowed);
+                if (item == 0) { Py.Py_DecRef(tuple); return 0; }
+                Py.PyTuple_SetItem(tuple, i, item);
+            }
+            // A named tuple is made as a plain tuple, then as its class (found again by module and qualified name).
+            return t.Named is { } named ? Bridge.MakeNamedTuple(named.Qualified, tuple) : tuple;
+        }
+
+        public bool WriteArray(nint o, ArrayType t, byte* p)
+        {
+            byte* key = stackalloc byte[8];
+            int n = 0;
+            var expected = new List<byte>();
+            NdArrays.AppendKeyOf(t, expected);
+            if (!NdArrays.IsArray(Py.TypeOf(o)) || !NdArrays.AppendKey(o, key, ref n) || !new ReadOnlySpan<byte>(key, n).SequenceEqual(expected.ToArray()))
+            {
+                Py.PyErr_SetString(Py.TypeError, $"expected a NumPy array of type {t.Name}");
+                return false;
+            }
+            NdArrays.Write(o, t.Ndim, p);
+            if (_writingItems) (NdArrays.ItemArrays ??= new()).Add(Py.NewRef(o));   // borrowed: kept alive for the call
+            return true;
+        }
+
+        public nint ReadArray(byte* p, ArrayType t, bool borrowed)
+        {
+            if (borrowed) SharpJit.Runtime.RuntimeArrays.Retain(*(byte**)p);
+            return NdArrays.Read(p, t);
+        }
+
+        public bool WriteList(nint o, ListType t, byte* p) => Boxing.WriteList(o, t, p);
+
+        public nint ReadList(byte* p, ListType t, bool borrowed)
+        {
+            byte* list = *(byte**)p;
+            if (_reflectedLists is { Count: > 0 } reflected && reflected.TryGetValue((nint)list, out var passedIn))
+                return Py.NewRef(passedIn);   // written back in place already
+            nint r = TypedList.OwnerOf(list);   // a typed List comes back as itself
+            if (r == 0) r = Boxing.ReadList(list, t);
+            if (!borrowed) ListModel.ReleaseBlock(list, t);
+            return r;
+        }
+
+        public bool WriteDict(nint o, DictType t, byte* p) => Boxing.WriteDict(o, t, p);
+
+        public nint ReadDict(byte* p, DictType t, bool borrowed)
+        {
+            nint r = Boxing.ReadDict(p, t);
+            if (!borrowed) LayoutOf(t.Parts).Release(p);
+            return r;
+        }
+
+        public bool WriteSet(nint o, SetType t, byte* p) => Boxing.WriteSet(o, t, p);
+
+        public nint ReadSet(byte* p, SetType t, bool borrowed)
+        {
+            nint r = Boxing.ReadSet(p, t);
+            if (!borrowed) LayoutOf(t.Parts).Release(p);
+            return r;
+        }
+
+        public bool WriteInstance(nint o, InstanceType t, byte* p) =>
+            InstanceArgs.Write(o, t, p, _writingItems, (value, type, at) => WriteItem(value, type, (byte*)at));
+
+        /// <summary>An object of the class (found again by module and qualified name) with the attributes assigned.</summary>
+        public nint ReadInstance(byte* p, InstanceType t, bool borrowed)
+        {
+            byte* obj = *(byte**)p;
+            if (InstanceArgs.PassedIn(obj) is var passed and not 0)
+            {
+                if (!borrowed) InstanceModel.ReleaseBlock(obj, t);
+                return Py.NewRef(passed);   // the object passed in, its attributes written back
+            }
+            var layout = InstanceModel.BlockLayout(t);
+            var assigned = Enumerable.Range(0, t.Class.Fields.Count).Where(k => obj[layout.Offset(1 + t.Class.Fields.Count + k)] != 0).ToList();
+            nint pairs = Py.PyTuple_New(assigned.Count);
+            for (int j = 0; j < assigned.Count && pairs != 0; j++)
+            {
+                int k = assigned[j];
+                nint value = Read(obj + layout.Offset(1 + k), layout.Types[1 + k], borrowed: true);
+                if (value == 0) { Py.Py_DecRef(pairs); pairs = 0; break; }
+                Py.PyTuple_SetItem(pairs, j, Py.Tuple(Py.Str(t.Class.Fields[k]), value));
+            }
+            if (!borrowed) InstanceModel.ReleaseBlock(obj, t);
+            return pairs == 0 ? 0 : Bridge.MakeInstance(t.Class.Qualified, pairs);
+        }
+
+        public bool WriteFunctionPointer(nint o, byte* p) => FunctionPointerArgs.Write(o, p);
+
+        /// <summary>A C function pointer comes back as its address.</summary>
+        public nint ReadFunctionPointer(byte* p) => Py.PyLong_FromLongLong(*(long*)p);
+
+        public nint ReadGenerator(byte* p, GeneratorType t) => GeneratorIterator.New(*(byte**)p, t);
+
+        public nint ReadFunction(SjType t)
+        {
+            if (FunctionArgs.ObjectOf(t) is var function and not 0) return Py.NewRef(function);   // a function passed in
+            Py.PyErr_SetString(Py.TypeError, $"compiled code returned a value of type {t.Name}, which it cannot give to Python");
+            return 0;
+        }
+
+        public bool IsNone(nint o) => o == Py.None;
+
+        public nint None() => Py.NewRef(Py.None);
     }
 
     /// <summary>Lists passed in for the call in progress on this thread: each Python list, the compiled copy the call
@@ -394,7 +518,7 @@ internal static unsafe class Boxing
         if (!CopyListItems(o, 0, n, t.Element, items, out var written))
         {
             *(long*)(list + SharpJit.Runtime.RuntimeLists.LengthOffset) = written;   // drop only the items written
-            ValueLayout.ReleaseList(list, t);
+            ListModel.ReleaseBlock(list, t);
             return false;
         }
         if (_writingItems) ++*(long*)list;   // the container's reference, and the call's (dropped after writing back)
@@ -645,11 +769,11 @@ internal static unsafe class Boxing
     {
         switch (t)
         {
-            case ScalarType { Rank: <= 1 } si: return SharpJit.Runtime.Hashing.HashInt(ValueLayout.LoadScalar(p, si).Bits);
-            case ScalarType { Rank: 2 } sf: return SharpJit.Runtime.Hashing.HashDouble(ValueLayout.LoadScalar(p, sf).Re);
+            case ScalarType { Rank: <= 1 } si: return SharpJit.Runtime.Hashing.HashInt(ScalarModel.Load(p, si).Bits);
+            case ScalarType { Rank: 2 } sf: return SharpJit.Runtime.Hashing.HashDouble(ScalarModel.Load(p, sf).Re);
             case ScalarType sc:
             {
-                var (re, im, _) = ValueLayout.LoadScalar(p, sc);
+                var (re, im, _) = ScalarModel.Load(p, sc);
                 long h = unchecked(SharpJit.Runtime.Hashing.HashDouble(re) + 1000003 * SharpJit.Runtime.Hashing.HashDouble(im));
                 return h == -1 ? -2 : h;
             }
@@ -693,7 +817,7 @@ internal static unsafe class Boxing
         _reflectedLists?.Clear();
         if (count > 0)
         {
-            for (int k = first; k < lists!.Count; k++) ValueLayout.ReleaseList((byte*)lists[k].List, lists[k].Type);
+            for (int k = first; k < lists!.Count; k++) ListModel.ReleaseBlock((byte*)lists[k].List, lists[k].Type);
             lists.RemoveRange(first, count);
         }
         return ok;
@@ -908,113 +1032,13 @@ internal static unsafe class Boxing
         return reflected;
     }
 
-    /// <summary>A new reference to the Python object for the value of type t at p (0 with an exception set on failure).
-    /// The value's references are the caller's and dropped, unless <paramref name="borrowed"/> (an item of a list).</summary>
-    public static nint Read(byte* p, SjType t, bool borrowed = false)
-    {
-        switch (t)
-        {
-            case GeneratorType g: return GeneratorIterator.New(*(byte**)p, g);   // a result, never borrowed
-            case ArrayType at:
-                if (borrowed) SharpJit.Runtime.RuntimeArrays.Retain(*(byte**)p);
-                return NdArrays.Read(p, at);
-            case ListType lt:
-            {
-                byte* list = *(byte**)p;
-                if (_reflectedLists is { Count: > 0 } reflected && reflected.TryGetValue((nint)list, out var passedIn))
-                    return Py.NewRef(passedIn);   // written back in place already
-                nint r = TypedList.OwnerOf(list);   // a typed List comes back as itself
-                if (r == 0) r = ReadList(list, lt);
-                if (!borrowed) ValueLayout.ReleaseList(list, lt);
-                return r;
-            }
-            case DictType dt:
-            {
-                nint r = ReadDict(p, dt);
-                if (!borrowed) LayoutOf(dt.Parts).Release(p);
-                return r;
-            }
-            case SetType st:
-            {
-                nint r = ReadSet(p, st);
-                if (!borrowed) LayoutOf(st.Parts).Release(p);
-                return r;
-            }
-            case FunctionPointerType: return Py.PyLong_FromLongLong(*(long*)p);   // a C function pointer comes back as its address
-            case InstanceType it:
-            {
-                // An object of the class (found again by module and qualified name) with the attributes assigned.
-                byte* obj = *(byte**)p;
-                if (InstanceArgs.PassedIn(obj) is var passed and not 0)
-                {
-                    if (!borrowed) ValueLayout.ReleaseInstance(obj, it);
-                    return Py.NewRef(passed);   // the object passed in, its attributes written back
-                }
-                var layout = ValueLayout.InstanceLayout(it);
-                var assigned = Enumerable.Range(0, it.Class.Fields.Count).Where(k => obj[layout.Offset(1 + it.Class.Fields.Count + k)] != 0).ToList();
-                nint pairs = Py.PyTuple_New(assigned.Count);
-                for (int j = 0; j < assigned.Count && pairs != 0; j++)
-                {
-                    int k = assigned[j];
-                    nint value = Read(obj + layout.Offset(1 + k), layout.Types[1 + k], borrowed: true);
-                    if (value == 0) { Py.Py_DecRef(pairs); pairs = 0; break; }
-                    Py.PyTuple_SetItem(pairs, j, Py.Tuple(Py.Str(it.Class.Fields[k]), value));
-                }
-                if (!borrowed) ValueLayout.ReleaseInstance(obj, it);
-                return pairs == 0 ? 0 : Bridge.MakeInstance(it.Class.Qualified, pairs);
-            }
-            case ScalarType { Rank: 0 }: return Py.Fast.PyBool_FromLong(*p);
-            case ScalarType { Rank: 1, IsCanonical: true }: return Py.Fast.PyLong_FromLongLong(*(long*)p);
-            case ScalarType { Rank: 2, IsCanonical: true }: return Py.Fast.PyFloat_FromDouble(*(double*)p);
-            case ScalarType { IsCanonical: true }: return Py.Fast.PyComplex_FromDoubles(((double*)p)[0], ((double*)p)[1]);
-            case ScalarType narrow: return ReadNumPy(p, narrow);
-            case TupleType { Named: { } named } nt:
-            {
-                // Made as a plain tuple, then as its class (found again by module and qualified name).
-                nint items = Read(p, new TupleType(nt.Items), borrowed);
-                if (items == 0) return 0;
-                return Bridge.MakeNamedTuple(named.Qualified, items);
-            }
-            case OptionalType o:
-                if (*p == 0) { Py.Py_IncRef(Py.None); return Py.None; }
-                return Read(p + ValueLayout.OptionalValueOffset(o), o.Inner, borrowed);
-            case TupleType tt:
-            {
-                var layout = LayoutOf(tt);
-                nint tuple = Py.PyTuple_New(tt.Items.Length);
-                if (tuple == 0) return 0;
-                for (int i = 0; i < tt.Items.Length; i++)
-                {
-                    nint item = Read(p + layout.Offset(i), tt.Items[i], borrowed);
-                    if (item == 0) { Py.Py_DecRef(tuple); return 0; }
-                    Py.PyTuple_SetItem(tuple, i, item);
-                }
-                return tuple;
-            }
-        }
-        if (t == SimpleType.Str)
-        {
-            // A result's str is a reference the caller owns: dropped once copied into a Python str.
-            byte* s = *(byte**)p;
-            int n = 0;
-            while (s != null && s[n] != 0) n++;
-            nint r = Py.PyUnicode_FromStringAndSize(s, n);
-            if (!borrowed) SharpJit.Runtime.RuntimeStrings.Release(s);
-            return r;
-        }
-        if (t == SimpleType.None) return Py.NewRef(Py.None);
-        if (FunctionArgs.ObjectOf(t) is var function and not 0) return Py.NewRef(function);   // a function passed in
-        Py.PyErr_SetString(Py.TypeError, $"compiled code returned a value of type {t.Name}, which it cannot give to Python");
-        return 0;
-    }
-
     private static readonly ConcurrentDictionary<ScalarType, nint> NumPyTypes = new();
 
     /// <summary>A NumPy scalar of a narrow type (np.float32 ...), as CPython would return it; made by calling the type
     /// with the Python number.</summary>
     private static nint ReadNumPy(byte* p, ScalarType t)
     {
-        var (re, im, bits) = ValueLayout.LoadScalar(p, t);
+        var (re, im, bits) = ScalarModel.Load(p, t);
         nint value = t.Rank switch
         {
             1 => t.IsUnsigned ? Py.PyLong_FromUnsignedLongLong((ulong)bits) : Py.PyLong_FromLongLong(bits),
@@ -1038,24 +1062,29 @@ internal static unsafe class Boxing
     public static void Convert(byte* p, SjType from, SjType to)
     {
         if (from == to || from is not ScalarType f || to is not ScalarType t) return;
-        var (re, im, bits) = ValueLayout.LoadScalar(p, f);
-        ValueLayout.StoreScalar(p, t, re, im, bits);
+        var (re, im, bits) = ScalarModel.Load(p, f);
+        ScalarModel.Store(p, t, re, im, bits);
     }
 }
 
 /// <summary>
 /// How one argument or result of a compiled signature converts, worked out once per signature: its key code, its offset
 /// in the packed buffer and, for tuples, a plan per item. Exact built-in types convert inline (tuples item by item, with
-/// no intermediate objects); anything else goes through <see cref="Boxing.Write"/> / <see cref="Boxing.Read"/>.
+/// no intermediate objects); anything else goes through its type's model (<see cref="TypeModel.WritePython"/>,
+/// <see cref="TypeModel.ReadPython"/>).
 /// </summary>
 internal sealed unsafe class ValuePlan
 {
     private readonly byte _code;            // Boxing's key code: a scalar, NoneCode or Tuple; 0 for the generic path
     private readonly int _offset;
     private readonly SjType _type;
+    private readonly TypeModel _model;      // how the generic path converts
     private readonly ValuePlan[] _items;
 
-    private ValuePlan(byte code, int offset, SjType type, ValuePlan[] items) { _code = code; _offset = offset; _type = type; _items = items; }
+    private ValuePlan(byte code, int offset, SjType type, ValuePlan[] items)
+    {
+        _code = code; _offset = offset; _type = type; _model = Boxing.ModelOf(type); _items = items;
+    }
 
     public static ValuePlan For(SjType t, int offset)
     {
@@ -1105,7 +1134,7 @@ internal sealed unsafe class ValuePlan
                     if (!_items[i].Write(Py.Fast.PyTuple_GetItem(o, i), buffer)) return false;
                 return true;
         }
-        return Boxing.Write(o, _type, p);
+        return _model.WritePython(Boxing.Objects, o, p);
     }
 
     /// <summary>A new reference to the Python value at its offset from buffer (0 with an exception set).</summary>
@@ -1130,6 +1159,6 @@ internal sealed unsafe class ValuePlan
                 }
                 return tuple;
         }
-        return Boxing.Read(p, _type);
+        return _model.ReadPython(Boxing.Objects, p, borrowed: false);
     }
 }

@@ -38,7 +38,7 @@ internal static unsafe class GeneratorIterator
     {
         var alloc = (delegate* unmanaged<nint, nint, nint>)Py.PyType_GetSlot(Type, Py_tp_alloc);
         nint o = alloc(Type, 0);
-        if (o == 0) { Release(frame); return 0; }
+        if (o == 0) { GeneratorModel.ReleaseFrame(frame); return 0; }
         *(byte**)(o + Frame) = frame;
         *(nint*)(o + Generator) = GCHandle.ToIntPtr(GCHandle.Alloc(GeneratorCode.Final(g.Spec)));
         return o;
@@ -88,7 +88,7 @@ internal static unsafe class GeneratorIterator
         byte* frame = *(byte**)(self + Frame);
         if (frame == null) return;
         *(byte**)(self + Frame) = null;
-        Release(frame);
+        GeneratorModel.ReleaseFrame(frame);
     }
 
     /// <summary>send(value): resumes the generator with value as the value of the yield it stopped at, converted to the
@@ -164,14 +164,6 @@ internal static unsafe class GeneratorIterator
         string s = utf8 == null ? "object" : System.Text.Encoding.UTF8.GetString(utf8, (int)n);
         Py.Py_DecRef(name);
         return s;
-    }
-
-    /// <summary>Drops the iterator's reference to the frame: the last one calls the frame's drop function.</summary>
-    private static void Release(byte* frame)
-    {
-        if (--*(long*)frame > 0) return;
-        var drop = *(delegate* unmanaged<byte*, void>*)(frame + 8 * GeneratorCode.DropField);
-        drop(frame);
     }
 
     [UnmanagedCallersOnly]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SharpJit.Binding;
+using SharpJit.Codegen;
 using SharpJit.Engine;
 using SharpJit.Typing;
 
@@ -165,7 +166,7 @@ internal static unsafe class InstanceArgs
             *(byte**)p = (byte*)seen;
             return true;
         }
-        var layout = ValueLayout.InstanceLayout(t);
+        var layout = InstanceModel.BlockLayout(t);
         byte* block = SharpJit.Runtime.RuntimeGenerators.Allocate(layout.Size);   // zeroed, one reference: the call's
         if (block == null) { Py.PyErr_SetString(Py.MemoryError, "out of memory converting an instance"); return false; }
         (_converted ??= new()).Add((o, (nint)block, t));   // before its attributes: a link back to it finds it
@@ -202,7 +203,7 @@ internal static unsafe class InstanceArgs
         for (int k = mark; k < converted.Count && ok; k++)
         {
             var (o, block, t) = converted[k];
-            var layout = ValueLayout.InstanceLayout(t);
+            var layout = InstanceModel.BlockLayout(t);
             int count = t.Class.Fields.Count;
             nint dict = Py.PyObject_GetAttrString(o, "__dict__");
             if (dict == 0) { ok = false; break; }
@@ -229,7 +230,7 @@ internal static unsafe class InstanceArgs
         for (int k = mark; k < converted.Count; k++)
         {
             _blockOf!.Remove(converted[k].Py);
-            ValueLayout.ReleaseInstance((byte*)converted[k].Block, converted[k].Type);
+            InstanceModel.ReleaseBlock((byte*)converted[k].Block, converted[k].Type);
         }
         converted.RemoveRange(mark, converted.Count - mark);
     }

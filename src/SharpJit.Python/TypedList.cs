@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SharpJit.Codegen;
 using SharpJit.Engine;
 using SharpJit.Typing;
 
@@ -283,7 +284,7 @@ internal static unsafe class TypedList
         byte* block = BlockOf(self);
         Owners.Remove((nint)block);
         var info = InfoOf(self);
-        if (info != null) ValueLayout.ReleaseList(block, info.Type);
+        if (info != null) ListModel.ReleaseBlock(block, info.Type);
         else if (--*(long*)block == 0) SharpJit.Runtime.RuntimeLists.FreeBlock(block);   // never had an item
         nint h = *(nint*)(self + InfoHandle);
         if (h != 0) GCHandle.FromIntPtr(h).Free();

@@ -15,7 +15,7 @@ namespace SharpJit.Codegen;
 public sealed class ArrayModel : TypeModel
 {
     private readonly ArrayType _t;
-    public ArrayModel(ArrayType t) { _t = t; }
+    public ArrayModel(ArrayType t) : base(t) { _t = t; }
 
     public override LLVMTypeRef Lower(ModuleEmitter m) =>
         StructTypeInContext(m.Ctx, new[] { m.Ptr, m.Ptr, ArrayType2(m.I64, (ulong)_t.Ndim), ArrayType2(m.I64, (ulong)_t.Ndim) });
@@ -46,6 +46,28 @@ public sealed class ArrayModel : TypeModel
         BuildBr(B, done);
         PositionBuilderAtEnd(B, done);
     }
+
+    public override bool CanFormat => true;
+
+    /// <summary>NumPy's printer (Runtime.NumPyArrayFormat) reads the elements through the shape and strides.</summary>
+    public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr)
+    {
+        var shape = ArrayCode.Shape(e, _t, v); var strides = ArrayCode.Strides(e, _t, v);
+        var dims = e.Alloca(ArrayType2(e.M.I64, (ulong)Math.Max(1, 2 * _t.Ndim)));
+        for (int k = 0; k < 2 * _t.Ndim; k++)
+            BuildStore(e.B, k < _t.Ndim ? shape[k] : strides[k - _t.Ndim], BuildInBoundsGEP2(e.B, e.M.I64, dims, new[] { e.M.ConstI64(k) }, ""));
+        e.CallRuntime("sj_write_array", sink, e.M.ConstI64(Array.IndexOf(ScalarType.All.ToArray(), _t.Dtype)), e.M.ConstI64(_t.Ndim), dims,
+            ArrayCode.Data(e, v), e.M.ConstI64(repr ? 1 : 0));
+    }
+
+    /// <summary>An NDArray: the host's is passed without a copy; a result owns compiled code's memory.</summary>
+    public override unsafe void WriteHost(byte* p, object? v) => ((Engine.NDArray)v!).WriteValue(p);
+    public override unsafe object? ReadHost(byte* p) =>
+        Engine.NDArray.FromCompiled(_t, *(byte**)p, *(byte**)(p + 8), (long*)(p + 16), (long*)(p + 16) + _t.Ndim);
+    public override unsafe void Release(byte* p) => Runtime.RuntimeArrays.Release(*(byte**)p);
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteArray(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadArray(p, _t, borrowed);
 }
 
 /// <summary>Reading, building and addressing array values in generated code (the primitives array lowerings use).</summary>

@@ -1066,7 +1066,7 @@ public sealed unsafe partial class FunctionEmitter
             return;
         }
         if (v is Instr { Op: Op.Const } c && c.Constant is string s && !repr) { CallRuntime("sj_write_str", sink, M.ConstString(s)); return; }
-        Formatting.WriteRaw(this, sink, ValueOf(v), t, repr);
+        TypeModel.Of(t).Format(this, sink, ValueOf(v), repr);
     }
 
     /// <summary>A format spec: a constant, or the built (owned) value of a nested f-string.</summary>

@@ -15,7 +15,8 @@ namespace SharpJit.Codegen;
 /// </summary>
 public sealed class GeneratorModel : TypeModel
 {
-    public static readonly GeneratorModel Instance = new();
+    private readonly GeneratorType _t;
+    public GeneratorModel(GeneratorType t) : base(t) { _t = t; }
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
     public override bool HasReferences => true;
     public override (int Size, int Align)? CLayout => (PointerSize, PointerSize);
@@ -29,6 +30,23 @@ public sealed class GeneratorModel : TypeModel
         var drop = BuildLoad2(e.B, e.M.Ptr, GeneratorCode.HeaderField(e, v, null, GeneratorCode.DropField), "");
         BuildCall2(e.B, e.M.GeneratorDropType, drop, new[] { v }, "");
     });
+
+    public override bool CanFormat => true;
+    public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr) =>
+        Library.Formatting.ObjectAt(e, sink, $"<generator object {_t.Spec.Function.QualName}", v);
+
+    public override unsafe void Release(byte* p) => ReleaseFrame(*(byte**)p);
+
+    /// <summary>A result only: the Python iterator takes over the frame.</summary>
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadGenerator(p, _t);
+
+    /// <summary>Drops a reference to a frame: the last one calls the frame's drop function.</summary>
+    public static unsafe void ReleaseFrame(byte* frame)
+    {
+        if (frame == null || --*(long*)frame > 0) return;
+        var drop = *(delegate* unmanaged<byte*, void>*)(frame + 8 * GeneratorCode.DropField);
+        drop(frame);
+    }
 }
 
 /// <summary>The frame's header and the consumer's side of a generator: resuming it, sending into it, throwing into it,

@@ -13,7 +13,7 @@ namespace SharpJit.Codegen;
 public sealed class InstanceModel : TypeModel
 {
     private readonly InstanceType _t;
-    public InstanceModel(InstanceType t) { _t = t; }
+    public InstanceModel(InstanceType t) : base(t) { _t = t; }
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
     public override bool HasReferences => true;
     public override (int Size, int Align)? CLayout => (PointerSize, PointerSize);
@@ -23,6 +23,39 @@ public sealed class InstanceModel : TypeModel
     public override void IncRef(FunctionEmitter e, LLVMValueRef v) => CountedPointer.Adjust(e, v, 0, +1, () => { });
     public override void DecRef(FunctionEmitter e, LLVMValueRef v) => CountedPointer.Adjust(e, v, 0, -1, () =>
         BuildCall2(e.B, e.M.GeneratorDropType, InstanceCode.DropFunction(e, _t), new[] { v }, ""));
+
+    public override bool CanFormat => true;
+
+    /// <summary>The class's __str__ or __repr__ (its str, written and dropped), else CPython's default repr.</summary>
+    public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr)
+    {
+        if (_t.Layout.Formatter(repr) is not { } method)
+        {
+            Library.Formatting.ObjectAt(e, sink, $"<{_t.Class.Qualified} object", v);
+            return;
+        }
+        var text = e.CallSpecialization(method, new[] { v }, _t.Class.Node.Span);
+        e.CallRuntime("sj_write_str", sink, text);
+        StrModel.Instance.DecRef(e, text);
+    }
+
+    public override unsafe void Release(byte* p) => ReleaseBlock(*(byte**)p, _t);
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteInstance(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadInstance(p, _t, borrowed);
+
+    /// <summary>The host layout of an instance's block (<see cref="InstanceCode.Layout"/>): its count, its attributes,
+    /// then a flag per attribute that is set once it is assigned.</summary>
+    public static Engine.ValueLayout BlockLayout(InstanceType t) =>
+        new(t.Layout.Fields.Select(f => InstanceCode.Stored(f.Type)).Prepend(ScalarType.Int64).Concat(t.Class.Fields.Select(_ => (SjType)ScalarType.UInt8)));
+
+    /// <summary>Drops a reference to an instance made by compiled code: the last one drops its attributes and frees it.</summary>
+    public static unsafe void ReleaseBlock(byte* obj, InstanceType t)
+    {
+        if (obj == null || *(long*)obj <= 0 || --*(long*)obj > 0) return;
+        BlockLayout(t).Release(obj);
+        Runtime.RuntimeGenerators.Free(obj);
+    }
 }
 
 /// <summary>Making instances and reaching their attributes in generated code.</summary>

@@ -15,7 +15,7 @@ namespace SharpJit.Codegen;
 public sealed class ListModel : TypeModel
 {
     private readonly ListType _t;
-    public ListModel(ListType t) { _t = t; }
+    public ListModel(ListType t) : base(t) { _t = t; }
 
     public override LLVMTypeRef Lower(ModuleEmitter m) => m.Ptr;
     public override bool HasReferences => true;
@@ -36,6 +36,41 @@ public sealed class ListModel : TypeModel
             ArrayCode.Loop(e, ListCode.Length(e, p), k => element.DecRef(e, ListCode.Load(e, _t, p, k)));
         e.CallRuntime("sj_list_free", p);
     });
+
+    public override bool CanFormat => Formattable(ListCode.ElementOf(_t));
+
+    /// <summary>[a, b]: the length is read at each step (an item's repr runs no code that could change it).</summary>
+    public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr)
+    {
+        Library.Formatting.Text(e, sink, "[");
+        var element = Of(ListCode.ElementOf(_t));
+        ArrayCode.Loop(e, ListCode.Length(e, v), k =>
+        {
+            e.When(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, k, e.M.ConstI64(0), ""), () => Library.Formatting.Text(e, sink, ", "));
+            element.Format(e, sink, ListCode.Load(e, _t, v, k), repr: true);
+        });
+        Library.Formatting.Text(e, sink, "]");
+    }
+
+    public override unsafe void Release(byte* p) => ReleaseBlock(*(byte**)p, _t);
+
+    public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteList(o, _t, p);
+    public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadList(p, _t, borrowed);
+
+    /// <summary>Drops a reference to a list made by compiled code (its block, or null): the last one drops its items
+    /// and frees it.</summary>
+    public static unsafe void ReleaseBlock(byte* list, ListType t)
+    {
+        if (list == null || --*(long*)list > 0) return;
+        long n = *(long*)(list + RL.LengthOffset);
+        byte* items = *(byte**)(list + RL.ItemsOffset);
+        if (t.Element != SimpleType.Unknown && TryOf(t.Element) is { HasReferences: true } element)
+        {
+            int stride = Engine.ValueLayout.ItemStride(t.Element);
+            for (long k = 0; k < n; k++) element.Release(items + k * stride);
+        }
+        RL.FreeBlock(list);
+    }
 }
 
 /// <summary>Reading, building and growing lists in generated code: the primitives list lowerings use.</summary>

@@ -87,9 +87,8 @@ public sealed unsafe class CompiledFunction
         var fn = (delegate* unmanaged<byte*, byte*, int>)EntryAddress;
         int status = fn(argBuf, resBuf);
         if (status != 0) throw ErrorState.Take();
-        var result = _result.Read(resBuf)[0];
-        _result.Release(resBuf);
-        return result;
+        try { return _result.Read(resBuf)[0]; }
+        finally { _result.Release(resBuf); }   // also when the result cannot be read by .NET
     }
 
     /// <summary>Runs the compiled code without marshalling (for the module body, which takes and returns nothing).</summary>

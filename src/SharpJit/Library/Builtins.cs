@@ -244,7 +244,7 @@ public static unsafe partial class Builtins
         Add("print", c =>
         {
             foreach (var a in c.Positional)
-                if (!Formatting.CanFormat(a.Type)) throw c.ErrorAt(a, $"cannot print a value of type '{TypeOps.PyName(a.Type)}'");
+                if (!TypeModel.Formattable(a.Type)) throw c.ErrorAt(a, $"cannot print a value of type '{TypeOps.PyName(a.Type)}'");
             foreach (var (k, v) in c.Keywords)
             {
                 if (k is "flush" or "file") { if (k == "file") throw c.ErrorAt(v, "print(file=...) is not supported in compiled code"); continue; }
@@ -702,7 +702,7 @@ public static unsafe partial class Builtins
             Add(name, c =>
             {
                 Arity(c, name, name == "str" ? 0 : 1, 1);
-                if (c.Positional.Length == 1 && !Formatting.CanFormat(c.Positional[0].Type)) throw c.Error($"cannot convert a {TypeOps.PyName(c.Positional[0].Type)} to str");
+                if (c.Positional.Length == 1 && !TypeModel.Formattable(c.Positional[0].Type)) throw c.Error($"cannot convert a {TypeOps.PyName(c.Positional[0].Type)} to str");
                 return SimpleType.Str;
             }, c =>
             {

@@ -129,7 +129,7 @@ public sealed class LoweringCall
     {
         if (!repr && arg.Stream is { } stream) stream(sink);
         else if (!repr && arg.Literal is string s) E.CallRuntime("sj_write_str", sink, E.M.ConstString(s));
-        else Formatting.WriteRaw(E, sink, arg.Value, arg.Type, repr);
+        else TypeModel.Of(arg.Type).Format(E, sink, arg.Value, repr);
     }
 }
 

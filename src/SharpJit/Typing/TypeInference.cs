@@ -565,7 +565,7 @@ public sealed class TypeInference
                 return ScalarType.Bool;
             case Op.DelegateResult: return i.Args[0].Type is GeneratorType delegated ? delegated.Result : SimpleType.None;   // NoReturn: it never finishes
             case Op.FormatValue:
-                if (!Formatting.CanFormat(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
+                if (!Codegen.TypeModel.Formattable(i.Args[0].Type)) throw Error(i, $"cannot format a value of type '{TypeOps.PyName(i.Args[0].Type)}'");
                 return SimpleType.Str;
             case Op.JoinStr: return SimpleType.Str;
 
@@ -956,7 +956,7 @@ public sealed class TypeInference
             {
                 if (shape.KeywordNames.Count > 0) throw Error(i, $"{ec.ExceptionName}() takes no keyword arguments");
                 foreach (var arg in args)
-                    if (!Formatting.CanFormat(arg.Type)) throw Error(arg, $"cannot use a {TypeOps.PyName(arg.Type)} as an exception argument");
+                    if (!Codegen.TypeModel.Formattable(arg.Type)) throw Error(arg, $"cannot use a {TypeOps.PyName(arg.Type)} as an exception argument");
                 i.Resolved = new ResolvedException(ec.ExceptionName);
                 return new ExceptionInstanceType(ec.ExceptionName);
             }

@@ -14,6 +14,9 @@ public abstract class SjType : IEquatable<SjType>
     public static bool operator !=(SjType? a, SjType? b) => !(a == b);
 
     public bool IsNumeric => this is ScalarType;
+
+    /// <summary>Codegen.TypeModel.Cached's slot: this type's model, made once (a cache: types stay immutable values).</summary>
+    internal object? Model;
 }
 
 /// <summary>The kind of a numeric scalar; signed and unsigned integers share a rank.</summary>
