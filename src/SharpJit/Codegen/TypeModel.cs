@@ -24,6 +24,8 @@ public abstract class TypeModel
     public static TypeModel? TryOf(SjType t) => OfType(t);
 
     private static readonly SjType[] RangeMembers = { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 };
+    /// <summary>A range iterator: current value, items left, step, and the value after the last item.</summary>
+    private static readonly SjType[] RangeIterMembers = { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 };
 
     private static TypeModel? OfType(SjType t) => t switch
     {
@@ -46,7 +48,7 @@ public abstract class TypeModel
         EnumerateType en => Iterator(en.Iterable, ScalarType.Int64),
         ZipType z => new AggregateModel(z.Iterables, ConstTruth.True),
         ReversedType r => Iterator(r.Iterable),
-        ReversedIterType r => r.Iterable == SimpleType.Range ? new AggregateModel(RangeMembers, ConstTruth.True) : Iterator(r.Iterable, ScalarType.Int64),
+        ReversedIterType r => r.Iterable == SimpleType.Range ? new AggregateModel(RangeIterMembers, ConstTruth.True) : Iterator(r.Iterable, ScalarType.Int64),
         EnumerateIterType ei => Iterator(ei.Inner, ScalarType.Int64),
         ZipIterType zi => new AggregateModel(zi.Inners, ConstTruth.True),
         FunctionType ft => new FunctionModel(ft),
@@ -61,7 +63,7 @@ public abstract class TypeModel
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.StrIter => new AggregateModel(new SjType[] { SimpleType.Str, ScalarType.Int64, ScalarType.Int64 }, ConstTruth.True),
         _ when t == SimpleType.Range => new RangeModel(),
-        _ when t == SimpleType.RangeIter => new AggregateModel(RangeMembers, ConstTruth.True),
+        _ when t == SimpleType.RangeIter => new AggregateModel(RangeIterMembers, ConstTruth.True),
         // Values known entirely at compile time: no storage.
         _ when t == SimpleType.None => StaticModel.None,
         _ when t == SimpleType.Ellipsis => StaticModel.Truthy,
