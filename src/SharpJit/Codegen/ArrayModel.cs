@@ -156,27 +156,20 @@ public static class ArrayCode
         if (!M.Options.BoundsCheck)
             return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
         // The check is one unsigned compare of the index as written (a negative one compares as huge): the form
-        // LLVM's range-check passes recognise (IRCE splits a loop so that its main part runs without the checks).
+        // LLVM's inductive range check elimination recognises (Optimizer.RangeCheckedPipeline).
         // Only an index outside [0, size) takes the side path, which wraps a negative one or raises.
         var inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, size, "");
         if (FunctionEmitter.ConstantIntOf(inRange) == 1) return index;
-        var entry = GetInsertBlock(B);
-        var slow = e.NewBlock("index_wrap"); var join = e.NewBlock("index_ok");
-        BuildCondBr(B, e.Expect(inRange, true), join, slow);
-        PositionBuilderAtEnd(B, slow);
-        var wrapped = BuildAdd(B, index, size, "");
-        // Out of range unless the index is negative and counts back no further than the start (written so that an
-        // index LLVM knows to be non-negative, a loop counter, folds the side path to a plain raise).
-        var outside = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, index, M.ConstI64(0), ""),
-            BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, wrapped, M.ConstI64(0), ""), "");
-        e.FailIf(outside, () => e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size), span);
-        var slowEnd = GetInsertBlock(B);
-        BuildBr(B, join);
-        PositionBuilderAtEnd(B, join);
-        var phi = BuildPhi(B, M.I64, "");
-        AddIncoming(phi, index, entry);
-        AddIncoming(phi, wrapped, slowEnd);
-        return phi;
+        return e.IfElse(e.Expect(inRange, true), M.I64, () => index, () =>
+        {
+            var wrapped = BuildAdd(B, index, size, "");
+            // Out of range unless the index is negative and counts back no further than the start (written so that
+            // an index LLVM knows to be non-negative, a loop counter, folds the side path to a plain raise).
+            var outside = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, index, M.ConstI64(0), ""),
+                BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, wrapped, M.ConstI64(0), ""), "");
+            e.FailIf(outside, () => e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size), span);
+            return wrapped;
+        });
     }
 
     /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.</summary>

@@ -848,7 +848,7 @@ public sealed unsafe partial class FunctionEmitter
             case ReversedIterType ri:
             {
                 var x = ExtractValue(v, 0);
-                if (ri.Iterable == SimpleType.Range) return MakeIterator(SimpleType.Range, x, SimpleType.RangeIter);   // the same (start, left, step)
+                if (ri.Iterable == SimpleType.Range) return MakeIterator(SimpleType.Range, x, SimpleType.RangeIter);   // the same (start, left, step, end)
                 var count = ri.Iterable switch
                 {
                     TupleType tt => M.ConstI64(tt.Items.Length),
