@@ -175,10 +175,23 @@ public static class ArrayCode
     public static LLVMValueRef WrapIndex(FunctionEmitter e, LLVMValueRef index, LLVMValueRef size, int axis, Span span)
     {
         var B = e.B; var M = e.M;
-        var wrapped = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
-        if (!M.Options.BoundsCheck) return wrapped;
-        e.FailIf(BuildICmp(B, LLVMIntPredicate.LLVMIntUGE, wrapped, size, ""), () => e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size), span);
-        return wrapped;
+        if (!M.Options.BoundsCheck)
+            return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
+        // The check is one unsigned compare of the index as written (a negative one compares as huge): the form
+        // LLVM's inductive range check elimination recognises (Optimizer.RangeCheckedPipeline).
+        // Only an index outside [0, size) takes the side path, which wraps a negative one or raises.
+        var inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, size, "");
+        if (FunctionEmitter.ConstantIntOf(inRange) == 1) return index;
+        return e.IfElse(e.Expect(inRange, true), M.I64, () => index, () =>
+        {
+            var wrapped = BuildAdd(B, index, size, "");
+            // Out of range unless the index is negative and counts back no further than the start (written so that
+            // an index LLVM knows to be non-negative, a loop counter, folds the side path to a plain raise).
+            var outside = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, index, M.ConstI64(0), ""),
+                BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, wrapped, M.ConstI64(0), ""), "");
+            e.FailIf(outside, () => e.CallRuntime("sj_index_error", index, M.ConstI64(axis), size), span);
+            return wrapped;
+        });
     }
 
     /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.</summary>

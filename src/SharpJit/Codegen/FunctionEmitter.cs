@@ -848,7 +848,7 @@ public sealed unsafe partial class FunctionEmitter
             case ReversedIterType ri:
             {
                 var x = ExtractValue(v, 0);
-                if (ri.Iterable == SimpleType.Range) return MakeIterator(SimpleType.Range, x, SimpleType.RangeIter);   // the same (start, left, step)
+                if (ri.Iterable == SimpleType.Range) return MakeIterator(SimpleType.Range, x, SimpleType.RangeIter);   // the same (start, left, step, end)
                 var count = ri.Iterable switch
                 {
                     TupleType tt => M.ConstI64(tt.Items.Length),
@@ -870,7 +870,11 @@ public sealed unsafe partial class FunctionEmitter
         }
         if (iterType == SimpleType.StrIter) return MakeStruct(M.Lower(iterType), v, M.ConstI64(0), CallRuntime("sj_str_nbytes", v));
         if (iterType == SimpleType.RangeIter)
-            return MakeStruct(M.Lower(iterType), ExtractValue(v, 0), RangeCount(ExtractValue(v, 0), ExtractValue(v, 1), ExtractValue(v, 2)), ExtractValue(v, 2));
+        {
+            var (start, step) = (ExtractValue(v, 0), ExtractValue(v, 2));
+            var count = RangeCount(start, ExtractValue(v, 1), step);
+            return MakeStruct(M.Lower(iterType), start, count, step, BuildAdd(B, start, BuildMul(B, count, step, ""), ""));
+        }
         return MakeStruct(M.Lower(iterType), v, M.ConstI64(0));
     }
 
@@ -893,6 +897,17 @@ public sealed unsafe partial class FunctionEmitter
                 return ZipValid(zi, it, span);
         }
         if (iterType == SimpleType.StrIter) return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ExtractValue(it, 2), "");
+        if (iterType == SimpleType.RangeIter)
+        {
+            // With a step of 1 or -1 the loop runs until the counter reaches the end value (never overflowing on the
+            // way): the exit test LLVM's loop passes read as a bound on the counter that array indices are made of
+            // (range-check elimination needs it). Other steps count the items left, as the end value may wrap.
+            var step = ExtractValue(it, 2);
+            var unit = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, M.ConstI64(1), ""),
+                BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, M.ConstI64(-1), ""), "");
+            return BuildSelect(B, unit, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 0), ExtractValue(it, 3), ""),
+                BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), ""), "");
+        }
         return BuildICmp(B, LLVMIntPredicate.LLVMIntNE, ExtractValue(it, 1), M.ConstI64(0), "");   // items left
     }
 

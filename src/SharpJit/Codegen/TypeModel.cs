@@ -29,6 +29,8 @@ public abstract class TypeModel
     public static TypeModel? TryOf(SjType t) => OfType(t);
 
     private static readonly SjType[] RangeMembers = { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 };
+    /// <summary>A range iterator: current value, items left, step, and the value after the last item.</summary>
+    private static readonly SjType[] RangeIterMembers = { ScalarType.Int64, ScalarType.Int64, ScalarType.Int64, ScalarType.Int64 };
 
     private static TypeModel? OfType(SjType t) => t switch
     {
@@ -51,7 +53,7 @@ public abstract class TypeModel
         EnumerateType en => Iterator(t, en.Iterable, ScalarType.Int64),
         ZipType z => new AggregateModel(t, z.Iterables, ConstTruth.True),
         ReversedType r => Iterator(t, r.Iterable),
-        ReversedIterType r => r.Iterable == SimpleType.Range ? Iterator(t, RangeMembers) : Iterator(t, r.Iterable, ScalarType.Int64),
+        ReversedIterType r => r.Iterable == SimpleType.Range ? Iterator(t, RangeIterMembers) : Iterator(t, r.Iterable, ScalarType.Int64),
         EnumerateIterType ei => Iterator(t, ei.Inner, ScalarType.Int64),
         ZipIterType zi => new AggregateModel(t, zi.Inners, ConstTruth.True),
         FunctionType ft => new FunctionModel(ft),
@@ -66,7 +68,7 @@ public abstract class TypeModel
         _ when t == SimpleType.Str => StrModel.Instance,
         _ when t == SimpleType.StrIter => Iterator(t, SimpleType.Str, ScalarType.Int64, ScalarType.Int64),
         _ when t == SimpleType.Range => new RangeModel(),
-        _ when t == SimpleType.RangeIter => Iterator(t, RangeMembers),
+        _ when t == SimpleType.RangeIter => Iterator(t, RangeIterMembers),
         // Values known entirely at compile time: no storage.
         _ when t == SimpleType.None => NoneModel.Instance,
         _ when t == SimpleType.Ellipsis => new StaticModel(t, ConstTruth.True),

@@ -91,7 +91,7 @@ public static class JitHost
             {
                 ModuleText.VerifyOrThrow(llmod);
                 phases.Emit = sw.Elapsed - mark; mark = sw.Elapsed;
-                Optimizer.Run(llmod, jit.TargetMachine);
+                Optimizer.Run(llmod, jit.TargetMachine, (options ?? new CodegenOptions()).BoundsCheck);
                 phases.Optimise = sw.Elapsed - mark; mark = sw.Elapsed;
                 ir = ModuleText.Print(llmod);
                 if (sharedObject) library = SharedObjects.Build(llmod, jit.TargetMachine);

@@ -16,6 +16,26 @@ public static unsafe class Optimizer
     /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
     public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline = "default<O3>", bool verifyEach = false)
     {
+        RunPipeline(module, tm, pipeline, verifyEach);
+    }
+
+    /// <summary>
+    /// "default&lt;O3&gt;" after LLVM's inductive range check elimination (irce), for code with bounds checks: a loop
+    /// whose checks compare an index i + c (i its counter, c invariant) unsigned against an invariant size is split
+    /// into a middle part that runs without them and the iterations before and after it, which keep them (so an
+    /// out-of-bounds access still raises where it is). IRCE needs the loop before the O3 loop passes reshape it
+    /// (unswitching, peeling, exit rewriting), and only as much cleanup as makes the counter and the sizes visible
+    /// to scalar evolution: promoted slots, folded selects, hoisted invariants, rotated loops.
+    /// </summary>
+    public const string RangeCheckedPipeline =
+        "function(lower-expect,sroa,early-cse,simplifycfg,instcombine<no-verify-fixpoint>,loop-simplify,lcssa,loop-mssa(licm),loop(loop-rotate),irce),default<O3>";
+
+    /// <summary><see cref="Run"/> with <see cref="RangeCheckedPipeline"/> where the code has bounds checks.</summary>
+    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, bool boundsChecked) =>
+        RunPipeline(module, tm, boundsChecked ? RangeCheckedPipeline : "default<O3>", false);
+
+    private static void RunPipeline(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline, bool verifyEach)
+    {
         var options = LLVM.CreatePassBuilderOptions();
         try
         {
