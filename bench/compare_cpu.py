@@ -5,9 +5,13 @@ CPU time of the 2nd to 11th compilation in one process (with the .NET JIT's own 
 the JIT-hosted SharpJit.Cli.dll; none with the ahead-of-time compiled out/cli-native/SharpJit.Cli). The kernels run
 with n = 1, so their run time does not count. Builds alternate (A B A B), medians of the rounds.
 
-Usage: python3 bench/compare_cpu.py OLD NEW [--rounds N]   (each a SharpJit.Cli.dll or a native SharpJit.Cli)
+With --instructions the measure is the instructions the compiling thread executes, counted by valgrind's callgrind
+(much slower, but the same from run to run however loaded the machine is; use the ahead-of-time CLI, and a copy of it
+without its .dbg file beside it, which valgrind cannot read).
+
+Usage: python3 bench/compare_cpu.py OLD NEW [--rounds N] [--instructions]   (each a SharpJit.Cli.dll or a native SharpJit.Cli)
 """
-import argparse, os, re, statistics, subprocess, tempfile
+import argparse, glob, os, re, statistics, subprocess, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNELS = [os.path.join(ROOT, "bench", "kernels", f) for f in sorted(os.listdir(os.path.join(ROOT, "bench", "kernels"))) if f.endswith(".py")]
@@ -26,12 +30,29 @@ def cpu_ms(cmd):
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
+def million_instructions(cmd):
+    """Instructions of the busiest thread (the one that compiles), in millions."""
+    out = tempfile.mktemp(prefix="callgrind.")
+    subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes", f"--callgrind-out-file={out}"] + cmd,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    most = 0
+    for part in glob.glob(out + "*"):
+        with open(part) as f:
+            most = max([most] + [int(line.split()[1]) for line in f if line.startswith("summary:")])
+        os.remove(part)
+    return most / 1e6
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("old")
     ap.add_argument("new")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--instructions", action="store_true", help="count instructions under callgrind instead of CPU time")
     a = ap.parse_args()
+    measure = million_instructions if a.instructions else cpu_ms
+    if a.instructions:
+        a.rounds = 1   # deterministic enough that one round will do
     tmp = tempfile.mkdtemp()
     small = []
     for k in KERNELS:
@@ -45,10 +66,11 @@ def main():
     for _ in range(a.rounds):
         for k in small:
             for w, cli in (("old", a.old), ("new", a.new)):
-                many = cpu_ms(command(cli) + ["bench", k, "--repeat", "11"])
-                one = cpu_ms(command(cli) + ["bench", k, "--repeat", "1"])
+                many = measure(command(cli) + ["bench", k, "--repeat", "11"])
+                one = measure(command(cli) + ["bench", k, "--repeat", "1"])
                 per[(k, w)].append((many - one) / 10)
-    print("| kernel | CPU ms before | CPU ms after | after / before |")
+    unit = "M instructions" if a.instructions else "CPU ms"
+    print(f"| kernel | {unit} before | {unit} after | after / before |")
     print("|---|---|---|---|")
     ratios = []
     for k in small:
