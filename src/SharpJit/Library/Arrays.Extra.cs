@@ -188,12 +188,63 @@ public static partial class Builtins
         }, neverRaises: true);
     }
 
+    /// <summary>
+    /// _sj_convolve_f64(a, v, out, start): np.convolve's sums for C-contiguous float64 arrays, out[k] += a[t - j] * v[j]
+    /// for t = start + k over the j where both exist, in order of j (as the library's loop adds them); a block of
+    /// outputs at a time, one tap after another over the block, so that the loop over outputs vectorises and the
+    /// block stays in cache.
+    /// </summary>
+    private static void RegisterConvolveFloat64()
+    {
+        const int Block = 2048;
+        Add("_sj_convolve_f64", c =>
+        {
+            foreach (var k in new[] { 0, 1, 2 })
+                if (c.Positional.Length != 4 || c.Positional[k].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C } t || t.Dtype != ScalarType.Float64)
+                    throw c.Error("internal: _sj_convolve_f64 takes three contiguous 1-d float64 arrays and the first output's index");
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E; var B = e.B; var M = e.M;
+            LLVMValueRef Min(LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, x, y, ""), x, y, "");
+            LLVMValueRef Max(LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, x, y, ""), x, y, "");
+            LLVMValueRef At(LLVMValueRef data, LLVMValueRef i) => BuildInBoundsGEP2(B, M.F64, data, new[] { i }, "");
+            var (a, v, outArr) = (ArrayCode.Data(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(1)), ArrayCode.Data(e, c.Arg(2)));
+            var n = ArrayCode.Dim(e, c.Arg(0), 0);
+            var m = ArrayCode.Dim(e, c.Arg(1), 0);
+            var length = ArrayCode.Dim(e, c.Arg(2), 0);
+            var start = e.Convert(c.Arg(3), c.ArgType(3), ScalarType.Int64);
+            var blocks = BuildSDiv(B, BuildAdd(B, length, M.ConstI64(Block - 1), ""), M.ConstI64(Block), "");
+            ArrayCode.Loop(e, blocks, blk =>
+            {
+                var kb = BuildNSWMul(B, blk, M.ConstI64(Block), "");
+                var ke = Min(length, BuildAdd(B, kb, M.ConstI64(Block), ""));
+                ArrayCode.Loop(e, m, j =>
+                {
+                    var k0 = Max(kb, BuildSub(B, j, start, ""));
+                    var k1 = Min(ke, BuildSub(B, BuildAdd(B, j, n, ""), start, ""));
+                    var tap = BuildLoad2(B, M.F64, At(v, j), "");
+                    var dst = At(outArr, k0);
+                    var src = At(a, BuildSub(B, BuildAdd(B, start, k0, ""), j, ""));
+                    ArrayCode.Loop(e, BuildSub(B, k1, k0, ""), i =>
+                    {
+                        var slot = At(dst, i);
+                        var term = BuildFMul(B, BuildLoad2(B, M.F64, At(src, i), ""), tap, "");
+                        BuildStore(B, BuildFAdd(B, BuildLoad2(B, M.F64, slot, ""), term, ""), slot);
+                    });
+                });
+            });
+            return GetUndef(M.Empty);
+        }, neverRaises: true);
+    }
+
     private static void RegisterArraysExtra()
     {
         Registry["numpy.linalg"] = new LibSubmodule("numpy.linalg");
         Registry["numpy.linalg.LinAlgError"] = new LibExceptionClass("numpy.linalg.LinAlgError", "Exception", "BaseException");
         RegisterGrids();
         RegisterHistogramCounts();
+        RegisterConvolveFloat64();
 
         // _sj_swapaxes(a, i, j): a view of a with axes i and j (in range, not negative: the library checks them)
         // exchanged, for the library's routines along any axis of an n-d array (np.swapaxes, sort along an axis).

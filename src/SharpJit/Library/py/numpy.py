@@ -78,6 +78,10 @@ def convolve(a, v, mode="full"):
     else:
         raise ValueError("mode must be one of 'valid', 'same', or 'full'")
     out = np.zeros(length, np.result_type(a, v))
+    if a.dtype == np.float64 and v.dtype == np.float64 and a.ndim == 1 and v.ndim == 1:
+        # the same sums in the same order, a block of outputs at a time (it vectorises)
+        _sj_convolve_f64(a.ravel(), v.ravel(), out, start)
+        return out
     for k in range(length):
         t = start + k
         lo = max(0, t - n + 1)
