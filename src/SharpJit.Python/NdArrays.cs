@@ -86,9 +86,13 @@ internal static unsafe class NdArrays
         nint pyBase = 0;
         if (meminfo == null)
         {
-            pyBase = OwnerArgument(data);
-            if (pyBase == 0) { Py.PyErr_SetString(Py.RuntimeError, "internal: a returned array belongs to no argument"); return 0; }
-            Py.Py_IncRef(pyBase);
+            pyBase = OwnerArgument(data, false);
+            // An empty view may start at the end of its argument (a[len(a):]) or anywhere past it (m[3:, 1:]), or be
+            // one of an empty argument: its base is the argument it starts just after, else none (it reads nothing).
+            bool empty = IsEmpty((long*)(p + 16), t.Ndim);
+            if (pyBase == 0 && empty) pyBase = OwnerArgument(data, true);
+            if (pyBase == 0 && !empty) { Py.PyErr_SetString(Py.RuntimeError, "internal: a returned array belongs to no argument"); return 0; }
+            if (pyBase != 0) Py.Py_IncRef(pyBase);
         }
         long* shape = (long*)(p + 16); long* strides = shape + t.Ndim;
         if (pyBase != 0 && SameArray(pyBase, data, t, shape, strides)) return pyBase;   // the argument itself (its new reference)
@@ -150,33 +154,41 @@ internal static unsafe class NdArrays
     }
 
     /// <summary>The argument (an ndarray, or one inside a tuple) whose memory holds data.</summary>
-    private static nint OwnerArgument(byte* data)
+    private static nint OwnerArgument(byte* data, bool empty)
     {
         for (int i = 0; i < CallArgCount; i++)
         {
-            nint found = Find(CallArgs[i], data, 0);
+            nint found = Find(CallArgs[i], data, 0, empty);
             if (found != 0) return found;
         }
         if (ItemArrays is { } items)
             for (int i = items.Count - 1; i >= 0; i--)
             {
-                nint found = Find(items[i], data, 0);
+                nint found = Find(items[i], data, 0, empty);
                 if (found != 0) return found;
             }
         return 0;
+    }
+
+    private static bool IsEmpty(long* shape, int ndim)
+    {
+        for (int k = 0; k < ndim; k++) if (shape[k] == 0) return true;
+        return false;
     }
 
     /// <summary>Arrays passed in as items of containers (lists) in the calls in progress on this thread, each held (a
     /// new reference) until the call's result is read: a list written back or returned gives them back as themselves.</summary>
     [ThreadStatic] public static List<nint>? ItemArrays;
 
-    private static nint Find(nint o, byte* data, int depth)
+    /// <summary>The array (o, or one in the tuple o) whose elements data points into; with <paramref name="empty"/>
+    /// (for an empty result, whose data pointer is never read), also one just past its end or an empty one's start.</summary>
+    private static nint Find(nint o, byte* data, int depth, bool empty)
     {
         nint t = Py.TypeOf(o);
         if (t == Py.TupleType && depth < 64)
         {
             nint len = Py.PyTuple_Size(o);
-            for (nint i = 0; i < len; i++) { nint f = Find(Py.PyTuple_GetItem(o, i), data, depth + 1); if (f != 0) return f; }
+            for (nint i = 0; i < len; i++) { nint f = Find(Py.PyTuple_GetItem(o, i), data, depth + 1, empty); if (f != 0) return f; }
             return 0;
         }
         if (!IsArray(t)) return 0;
@@ -186,13 +198,17 @@ internal static unsafe class NdArrays
         long lo = 0, hi = 0;
         for (int k = 0; k < nd; k++)
         {
-            if (dims[k] == 0) return 0;
+            if (dims[k] == 0)
+            {
+                if (!empty) return 0;
+                continue;
+            }
             long span = (dims[k] - 1) * strides[k];
             if (span < 0) lo += span; else hi += span;
         }
         nint descr = *(nint*)(o + DescrOffset);
         long itemsize = *(int*)(descr + 32);
-        return data >= start + lo && data < start + hi + itemsize ? o : 0;
+        return data >= start + lo && (data < start + hi + itemsize || empty && data == start + hi + itemsize) ? o : 0;
     }
 }
 

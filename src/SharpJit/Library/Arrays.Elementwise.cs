@@ -70,23 +70,52 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>The element entry of the ** operator on arrays: numpy.power, except that ndarray.__pow__ computes a
-    /// float or complex array to a number's power 0.5 with np.sqrt (NumPy's fast_scalar_power).</summary>
+    /// float or complex array to a number's power 0.5, 1 or 2 with np.sqrt, np.positive or np.square (NumPy's
+    /// fast_scalar_power).</summary>
     private static LibFunc PowerOperator = null!;
 
-    /// <summary>a ** x for a number x of value 0.5 (known at compile time or not) and a float or complex array: NumPy's
-    /// np.sqrt(a) (its -0.0, -inf and complex results differ from pow's); otherwise the power.</summary>
-    private static LLVMValueRef? PowerBySqrt(FunctionEmitter e, ElementwiseNode n, SjType[] types, LoweredArg[] leaves, LoweredArg[] args,
+    /// <summary>a ** x for a float or complex array and a number x of value 0.5, 1 or 2 (known at compile time or not):
+    /// NumPy's np.sqrt(a) (its -0.0, -inf and complex results differ from pow's), and for complex arrays a itself and
+    /// a * a, inline (power's zero gives +0j where they keep the sign of a zero part, and it is a call); otherwise
+    /// the power. Real powers 1 and 2 are already exact (pow is x and x * x there).</summary>
+    private static LLVMValueRef? FastScalarPower(FunctionEmitter e, ElementwiseNode n, SjType[] types, LoweredArg[] leaves, LoweredArg[] args,
         ScalarType scalarResult, Func<LLVMValueRef> power)
     {
-        if (!ReferenceEquals(n.Element, PowerOperator) || types[0] is not ArrayType { Dtype.Rank: >= 2 } || n.Operands[1] is not int k
+        if (!ReferenceEquals(n.Element, PowerOperator) || types[0] is not ArrayType { Dtype.Rank: >= 2 } array || n.Operands[1] is not int k
             || leaves[k].Type is not ScalarType { Rank: 1 or 2 } exponentType)
             return null;
+        var B = e.B;
+        bool complex = array.Dtype.Rank == 3;
+        var x = args[0].Value;
+        var fast = new List<(double Exponent, Func<LLVMValueRef> Value)>
+        {
+            (0.5, () => Get("numpy.sqrt").Lower(new LoweringCall(e, Signature.Of(scalarResult, args[0].Type), n.Span, new[] { args[0] }, n.Callees))),
+        };
+        if (complex)
+        {
+            fast.Add((1.0, () => x));
+            fast.Add((2.0, () =>
+            {
+                // NumPy's square (and its AVX-512F loop): re*re - im*im, re*im + im*re, no fused multiply-add.
+                // complex64 stays in single precision, as NumPy's loop.
+                var (re, im) = (e.ExtractValue(x, 0), e.ExtractValue(x, 1));
+                var square = BuildInsertValue(B, GetUndef(TypeOf(x)), BuildFSub(B, BuildFMul(B, re, re, ""), BuildFMul(B, im, im, ""), ""), 0, "");
+                return BuildInsertValue(B, square, BuildFAdd(B, BuildFMul(B, re, im, ""), BuildFMul(B, im, re, ""), ""), 1, "");
+            }));
+        }
         var literal = leaves[k].Literal;
-        if (literal != null && Convert.ToDouble(literal, System.Globalization.CultureInfo.InvariantCulture) != 0.5) return null;
-        var sqrt = Get("numpy.sqrt").Lower(new LoweringCall(e, Signature.Of(scalarResult, args[0].Type), n.Span, new[] { args[0] }, n.Callees));
-        if (literal != null) return sqrt;
-        var half = BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.Convert(leaves[k].Value, exponentType, ScalarType.Float64), e.M.ConstF64(0.5), "");
-        return BuildSelect(e.B, half, sqrt, power(), "");
+        if (literal != null)
+        {
+            var value = Convert.ToDouble(literal, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (exponentValue, compute) in fast)
+                if (exponentValue == value) return compute();
+            return null;
+        }
+        var exponent = e.Convert(leaves[k].Value, exponentType, ScalarType.Float64);
+        var r = power();
+        foreach (var (value, compute) in fast)
+            r = BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, exponent, e.M.ConstF64(value), ""), compute(), r, "");
+        return r;
     }
 
     // ------------------------------------------------------------ typing
@@ -318,7 +347,7 @@ public static unsafe partial class Builtins
             if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
                 return op(B, args[0].Value, args[1].Value);
             if (RuntimeIntAgainstUnsigned(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
-            var r = PowerBySqrt(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
+            var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
                 ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
             bool boolInvert = n.UFunc == "invert" && elementTypes[0].Rank == 0;   // ~ of bools is logical not
             if (boolInvert) r = BuildXor(B, args[0].Value, M.ConstBool(true), "");

@@ -87,11 +87,164 @@ public static partial class Builtins
         return c.E.Convert(c.CallCompiled(0, Tuple(starts, typ), Tuple(stops, typ), Tuple(steps, typ), Tuple(counts, ScalarType.Bool)), c.Callees[0].ReturnType, c.ResultType);
     }
 
+    /// <summary>
+    /// _sj_histogram_uniform(flat, edges, counts, lo, hi): np.histogram's counting for equal-width bins, as NumPy 1.24
+    /// does it: a value in [edges[0], edges[-1]] goes to bin int((x - lo) * norm) with norm = bins / (hi - lo) (the last
+    /// edge to the last bin), moved down one where x is below that bin's edge, else up one where it reaches the next
+    /// edge (not past the last bin); counts has one more entry than there are bins, where the values outside the range
+    /// (and NaN) are counted. flat, edges (np.linspace(lo, hi, bins + 1) in the data's float type) and counts are
+    /// C-contiguous.
+    /// In blocks: one loop computes the bins without a branch (it vectorises), a second adds them up, so that no
+    /// compare waits on a count's store. The edges are recomputed as linspace does (k * step + lo, rounded to the
+    /// data's type) where that gives every one of them exactly (checked first), else read (gathers, slower).
+    /// </summary>
+    private static void RegisterHistogramCounts()
+    {
+        const int Block = 512;
+        Add("_sj_histogram_uniform", c =>
+        {
+            if (c.Positional.Length != 5 || c.Positional[0].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C, Dtype.Rank: 2 } data
+                || c.Positional[1].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C } edges || edges.Dtype != data.Dtype
+                || c.Positional[2].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C } counts || counts.Dtype != ScalarType.Int64)
+                throw c.Error("internal: _sj_histogram_uniform takes contiguous 1-d data, edges of its type and int64 counts, lo and hi");
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E; var B = e.B; var M = e.M;
+            var dtype = ((ArrayType)c.ArgType(0)).Dtype;
+            bool single = dtype == ScalarType.Float32;
+            var ty = M.Lower(dtype);
+            LLVMValueRef ToF64(LLVMValueRef v) => single ? BuildFPExt(B, v, M.F64, "") : v;
+            LLVMValueRef LoadF64(LLVMValueRef basePtr, LLVMValueRef index) =>
+                ToF64(ArrayCode.Load(e, dtype, BuildInBoundsGEP2(B, ty, basePtr, new[] { index }, "")));
+            LLVMValueRef FCmp(LLVMRealPredicate p, LLVMValueRef a, LLVMValueRef b) => BuildFCmp(B, p, a, b, "");
+            LLVMValueRef ICmp(LLVMIntPredicate p, LLVMValueRef a, LLVMValueRef b) => BuildICmp(B, p, a, b, "");
+            var flat = c.Arg(0);
+            var n = ArrayCode.Dim(e, flat, 0);
+            var data = ArrayCode.Data(e, flat);
+            var edges = ArrayCode.Data(e, c.Arg(1));
+            var counts = ArrayCode.Data(e, c.Arg(2));
+            var bins = BuildSub(B, ArrayCode.Dim(e, c.Arg(2), 0), M.ConstI64(1), "");
+            var lastBin = BuildSub(B, bins, M.ConstI64(1), "");
+            var lo = e.Convert(c.Arg(3), c.ArgType(3), ScalarType.Float64);
+            var hi = e.Convert(c.Arg(4), c.ArgType(4), ScalarType.Float64);
+            var binsF = BuildSIToFP(B, bins, M.F64, "");
+            var norm = BuildFDiv(B, binsF, BuildFSub(B, hi, lo, ""), "");
+            var step = BuildFDiv(B, BuildFSub(B, hi, lo, ""), binsF, "");
+            var low = LoadF64(edges, M.ConstI64(0));
+            var high = LoadF64(edges, bins);
+            // linspace's edge k < bins: k * step + lo in float64 (then the data's type); edge bins is hi itself.
+            LLVMValueRef Computed(LLVMValueRef k)
+            {
+                var v = BuildFAdd(B, BuildFMul(B, BuildSIToFP(B, k, M.F64, ""), step, ""), lo, "");
+                return single ? BuildFPExt(B, BuildFPTrunc(B, v, ty, ""), M.F64, "") : v;
+            }
+            var exact = e.Alloca(M.I1);
+            BuildStore(B, M.ConstBool(true), exact);
+            ArrayCode.Loop(e, bins, k => e.When(FCmp(LLVMRealPredicate.LLVMRealUNE, Computed(k), LoadF64(edges, k)), () => BuildStore(B, M.ConstBool(false), exact)));
+            var found = e.Alloca(ArrayType2(M.I64, Block));
+            void Count(Func<LLVMValueRef, LLVMValueRef> edgeAt)
+            {
+                var blocks = BuildSDiv(B, BuildAdd(B, n, M.ConstI64(Block - 1), ""), M.ConstI64(Block), "");
+                ArrayCode.Loop(e, blocks, blk =>
+                {
+                    var start = BuildNSWMul(B, blk, M.ConstI64(Block), "");
+                    var left = BuildSub(B, n, start, "");
+                    var m = BuildSelect(B, ICmp(LLVMIntPredicate.LLVMIntSLT, left, M.ConstI64(Block)), left, M.ConstI64(Block), "");
+                    var part = BuildInBoundsGEP2(B, ty, data, new[] { start }, "");
+                    ArrayCode.Loop(e, m, j =>
+                    {
+                        var x = LoadF64(part, j);
+                        var inRange = BuildAnd(B, FCmp(LLVMRealPredicate.LLVMRealOGE, x, low), FCmp(LLVMRealPredicate.LLVMRealOLE, x, high), "");
+                        var f = BuildSelect(B, inRange, BuildFMul(B, BuildFSub(B, x, lo, ""), norm, ""), M.ConstF64(0), "");
+                        var k = BuildFPToSI(B, f, M.I64, "");   // 0 <= f <= bins (or a rounding above): no overflow
+                        k = BuildSelect(B, ICmp(LLVMIntPredicate.LLVMIntSGT, k, lastBin), lastBin, k, "");
+                        var below = FCmp(LLVMRealPredicate.LLVMRealOLT, x, edgeAt(k));
+                        k = BuildSelect(B, below, BuildSub(B, k, M.ConstI64(1), ""), k, "");
+                        var next = BuildAdd(B, k, M.ConstI64(1), "");
+                        var reaches = BuildAnd(B, FCmp(LLVMRealPredicate.LLVMRealOGE, x, edgeAt(next)), ICmp(LLVMIntPredicate.LLVMIntNE, k, lastBin), "");
+                        k = BuildSelect(B, reaches, next, k, "");
+                        BuildStore(B, BuildSelect(B, inRange, k, bins, ""), BuildInBoundsGEP2(B, M.I64, found, new[] { j }, ""));
+                    });
+                    ArrayCode.Loop(e, m, j =>
+                    {
+                        var k = BuildLoad2(B, M.I64, BuildInBoundsGEP2(B, M.I64, found, new[] { j }, ""), "");
+                        var slot = BuildInBoundsGEP2(B, M.I64, counts, new[] { k }, "");
+                        BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, slot, ""), M.ConstI64(1), ""), slot);
+                    });
+                });
+            }
+            var computed = e.NewBlock("hist_computed"); var read = e.NewBlock("hist_read"); var done = e.NewBlock("hist_done");
+            BuildCondBr(B, BuildLoad2(B, M.I1, exact, ""), computed, read);
+            PositionBuilderAtEnd(B, computed);
+            // (k is below bins here, k + 1 at most bins; outside the range k may be -1, whose edge is never used)
+            Count(k => BuildSelect(B, ICmp(LLVMIntPredicate.LLVMIntEQ, k, bins), high, Computed(k), ""));
+            BuildBr(B, done);
+            PositionBuilderAtEnd(B, read);
+            Count(k => LoadF64(edges, k));
+            BuildBr(B, done);
+            PositionBuilderAtEnd(B, done);
+            return GetUndef(M.Empty);
+        }, neverRaises: true);
+    }
+
+    /// <summary>
+    /// _sj_convolve_f64(a, v, out, start): np.convolve's sums for C-contiguous float64 arrays, out[k] += a[t - j] * v[j]
+    /// for t = start + k over the j where both exist, in order of j (as the library's loop adds them); a block of
+    /// outputs at a time, one tap after another over the block, so that the loop over outputs vectorises and the
+    /// block stays in cache.
+    /// </summary>
+    private static void RegisterConvolveFloat64()
+    {
+        const int Block = 2048;
+        Add("_sj_convolve_f64", c =>
+        {
+            foreach (var k in new[] { 0, 1, 2 })
+                if (c.Positional.Length != 4 || c.Positional[k].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C } t || t.Dtype != ScalarType.Float64)
+                    throw c.Error("internal: _sj_convolve_f64 takes three contiguous 1-d float64 arrays and the first output's index");
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E; var B = e.B; var M = e.M;
+            LLVMValueRef Min(LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, x, y, ""), x, y, "");
+            LLVMValueRef Max(LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, x, y, ""), x, y, "");
+            LLVMValueRef At(LLVMValueRef data, LLVMValueRef i) => BuildInBoundsGEP2(B, M.F64, data, new[] { i }, "");
+            var (a, v, outArr) = (ArrayCode.Data(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(1)), ArrayCode.Data(e, c.Arg(2)));
+            var n = ArrayCode.Dim(e, c.Arg(0), 0);
+            var m = ArrayCode.Dim(e, c.Arg(1), 0);
+            var length = ArrayCode.Dim(e, c.Arg(2), 0);
+            var start = e.Convert(c.Arg(3), c.ArgType(3), ScalarType.Int64);
+            var blocks = BuildSDiv(B, BuildAdd(B, length, M.ConstI64(Block - 1), ""), M.ConstI64(Block), "");
+            ArrayCode.Loop(e, blocks, blk =>
+            {
+                var kb = BuildNSWMul(B, blk, M.ConstI64(Block), "");
+                var ke = Min(length, BuildAdd(B, kb, M.ConstI64(Block), ""));
+                ArrayCode.Loop(e, m, j =>
+                {
+                    var k0 = Max(kb, BuildSub(B, j, start, ""));
+                    var k1 = Min(ke, BuildSub(B, BuildAdd(B, j, n, ""), start, ""));
+                    var tap = BuildLoad2(B, M.F64, At(v, j), "");
+                    var dst = At(outArr, k0);
+                    var src = At(a, BuildSub(B, BuildAdd(B, start, k0, ""), j, ""));
+                    ArrayCode.Loop(e, BuildSub(B, k1, k0, ""), i =>
+                    {
+                        var slot = At(dst, i);
+                        var term = BuildFMul(B, BuildLoad2(B, M.F64, At(src, i), ""), tap, "");
+                        BuildStore(B, BuildFAdd(B, BuildLoad2(B, M.F64, slot, ""), term, ""), slot);
+                    });
+                });
+            });
+            return GetUndef(M.Empty);
+        }, neverRaises: true);
+    }
+
     private static void RegisterArraysExtra()
     {
         Registry["numpy.linalg"] = new LibSubmodule("numpy.linalg");
         Registry["numpy.linalg.LinAlgError"] = new LibExceptionClass("numpy.linalg.LinAlgError", "Exception", "BaseException");
         RegisterGrids();
+        RegisterHistogramCounts();
+        RegisterConvolveFloat64();
 
         // _sj_swapaxes(a, i, j): a view of a with axes i and j (in range, not negative: the library checks them)
         // exchanged, for the library's routines along any axis of an n-d array (np.swapaxes, sort along an axis).

@@ -5,7 +5,8 @@ namespace SharpJit.Runtime;
 /// <summary>
 /// Memory for arrays made by compiled code. One block per allocation: a 64-byte header (the meminfo) followed by the
 /// data, aligned to 64 bytes. Header: [0] reference count (atomic; compiled code adjusts it, Codegen.ArrayModel),
-/// [8] byte size of the data. An array value points at the meminfo of the block that holds its data; views share it.
+/// [8] byte size of the data, [16] the bytes the block has room for (as many, or a size class above for large blocks).
+/// An array value points at the meminfo of the block that holds its data; views share it.
 /// Arrays passed in by a host carry a null meminfo: borrowed for the call, never counted.
 /// </summary>
 public static unsafe partial class RuntimeArrays
@@ -16,17 +17,19 @@ public static unsafe partial class RuntimeArrays
     public static byte* Allocate(long nbytes)
     {
         if (nbytes < 0 || nbytes > long.MaxValue - Header) { ErrorState.Set("MemoryError", "array is too big"); return null; }
-        byte* block = FreeBlocks.Take(nbytes);
+        long room = FreeBlocks.Room(nbytes);
+        byte* block = FreeBlocks.Take(room);
         if (block == null)
         {
-            try { block = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + nbytes), 64); }
+            try { block = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + room), 64); }
             catch (OutOfMemoryException) { block = null; }
             if (block == null)
             {
                 ErrorState.Set("MemoryError", $"Unable to allocate {FormatBytes(nbytes)} for an array");
                 return null;
             }
-            AdviseHugePages(block, Header + nbytes);
+            AdviseHugePages(block, Header + room);
+            *(long*)(block + 16) = room;
         }
         *(long*)block = 1;
         *(long*)(block + 8) = nbytes;
@@ -56,14 +59,16 @@ public static unsafe partial class RuntimeArrays
     /// <summary>Frees a block whose count reached zero (large ones are kept a while for the next array of their size).</summary>
     public static void Free(byte* meminfo)
     {
-        if (!FreeBlocks.Keep(meminfo, *(long*)(meminfo + 8))) NativeMemory.AlignedFree(meminfo);
+        if (!FreeBlocks.Keep(meminfo, *(long*)(meminfo + 16))) NativeMemory.AlignedFree(meminfo);
         RuntimeStats.Freed();
     }
 
     /// <summary>
-    /// Recently freed large blocks, by size. A loop that makes an array of the same size each time (y = y * x + c)
-    /// would otherwise get fresh pages from the kernel every time (large allocations are mapped and unmapped), and
-    /// fault them in again. Bounded in count and bytes, so memory stays flat.
+    /// Recently freed large blocks, by size class. A loop that makes an array of the same size each time (y = y * x + c)
+    /// would otherwise get fresh pages from the kernel every time (large allocations are mapped and unmapped, and
+    /// smaller ones grow and trim the heap), and fault them in again; one of a slowly changing size (z[mask] of a
+    /// shrinking mask) too, hence classes: 8 a doubling, so that a block is at most 1/8 larger than its data. Bounded
+    /// in count and bytes, so memory stays flat.
     /// </summary>
     private static class FreeBlocks
     {
@@ -72,16 +77,24 @@ public static unsafe partial class RuntimeArrays
         private static readonly List<nint> Blocks = new();
         private static long _cachedBytes;
 
-        public static byte* Take(long nbytes)
+        /// <summary>The room a block for nbytes gets: nbytes, or for large blocks the next size class.</summary>
+        public static long Room(long nbytes)
         {
-            if (nbytes < MinBytes) return null;
+            if (nbytes < MinBytes || nbytes > MaxCachedBytes) return nbytes;
+            long step = (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)nbytes + 1) / 16;   // an eighth of the doubling below
+            return (nbytes + step - 1) / step * step;
+        }
+
+        public static byte* Take(long room)
+        {
+            if (room < MinBytes) return null;
             lock (Blocks)
                 for (int k = Blocks.Count - 1; k >= 0; k--)
-                    if (*(long*)(Blocks[k] + 8) == nbytes)
+                    if (*(long*)(Blocks[k] + 16) == room)
                     {
                         var b = (byte*)Blocks[k];
                         Blocks.RemoveAt(k);
-                        _cachedBytes -= nbytes;
+                        _cachedBytes -= room;
                         return b;
                     }
             return null;
@@ -96,7 +109,7 @@ public static unsafe partial class RuntimeArrays
                 {
                     var old = Blocks[0];
                     Blocks.RemoveAt(0);
-                    _cachedBytes -= *(long*)(old + 8);
+                    _cachedBytes -= *(long*)(old + 16);
                     NativeMemory.AlignedFree((void*)old);
                 }
                 Blocks.Add((nint)block);

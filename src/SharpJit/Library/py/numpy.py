@@ -78,6 +78,10 @@ def convolve(a, v, mode="full"):
     else:
         raise ValueError("mode must be one of 'valid', 'same', or 'full'")
     out = np.zeros(length, np.result_type(a, v))
+    if a.dtype == np.float64 and v.dtype == np.float64 and a.ndim == 1 and v.ndim == 1:
+        # the same sums in the same order, a block of outputs at a time (it vectorises)
+        _sj_convolve_f64(a.ravel(), v.ravel(), out, start)
+        return out
     for k in range(length):
         t = start + k
         lo = max(0, t - n + 1)
@@ -118,31 +122,19 @@ def histogram(a, bins=10, range=None):
         lo = lo - 0.5
         hi = hi + 0.5
     # The edges have the data's float type (NumPy's np.result_type(first_edge, last_edge, a)): float32 data is
-    # compared with the range's bounds rounded to float32.
-    low = lo
-    high = hi
+    # compared with the range's bounds rounded to float32 (edges[0] and edges[-1]).
     if a.dtype == np.float32:
         edges = np.linspace(lo, hi, bins + 1).astype(np.float32)
-        low = float(np.float32(lo))
-        high = float(np.float32(hi))
     else:
         edges = np.linspace(lo, hi, bins + 1)
-    hist = np.zeros(bins, np.int64)
-    norm = bins / (hi - lo)
-    i = 0
-    total = flat.shape[0]
-    while i < total:
-        x = flat[i]
-        i += 1
-        if x >= low and x <= high:
-            k = int((x - lo) * norm)
-            if k == bins:
-                k -= 1
-            if x < edges[k]:
-                k -= 1
-            elif x >= edges[k + 1] and k != bins - 1:
-                k += 1
-            hist[k] += 1
+    # Counted as NumPy 1.24 counts (the bin by multiplication, corrected against the edges), in compiled code
+    # (_sj_histogram_uniform); other data is compared as float64, as NumPy converts it to the edges' type.
+    counts = np.zeros(bins + 1, np.int64)
+    if a.dtype == np.float32 or a.dtype == np.float64:
+        _sj_histogram_uniform(flat, edges, counts, lo, hi)
+    else:
+        _sj_histogram_uniform(flat.astype(np.float64), edges, counts, lo, hi)
+    hist = counts[:bins].copy()
     return hist, edges
 
 
