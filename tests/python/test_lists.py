@@ -281,6 +281,7 @@ def test_frozenset_arguments_are_converted_and_come_back_as_frozensets():
     assert frozen_union(fs, 7) == frozen_union.py_func(fs, 7)
     assert type(frozen_union(fs, 7)[0]) is frozenset and fs == frozenset({1, 2, 3})
     assert total(fs) == 6 and set_items(fs) == list(fs)
+    assert total({1, 2, 3}) == 6   # a set too, so that this test alone sees both types
     assert frozen_union(frozenset({"a"}), "b")[0] == frozenset({"a", "b"})
     assert len(frozen_union.signatures) == 2 and len(total.signatures) >= 2   # a set and a frozenset are two types
     with pytest.raises(TypeError, match="empty frozenset"):
