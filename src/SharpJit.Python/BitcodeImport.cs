@@ -30,12 +30,13 @@ internal static unsafe partial class BitcodeImport
         }
         BitcodeLibrary? library = null;
         string? error = null;
-        ForkGate.RunWithoutGil(() =>
+        bool ran = ForkGate.RunWithoutGil(() =>
         {
             try { library = BitcodeLibrary.Load(path, signatures); }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException) { error = e.Message; }
             catch (DllNotFoundException e) { error = "cannot load LLVM to read it: " + e.Message; }
         });
+        if (!ran) return 0;   // interrupted while a fork was being prepared
         if (error != null) { Py.PyErr_SetString(Py.ValueError, error); return 0; }
         var functions = library!.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => Py.Tuple(Py.Str(f.Name), Py.Str(f.Signature?.ToString() ?? ""), Py.Str(f.Problem ?? ""), Py.Str(f.LlvmType)));
@@ -53,13 +54,14 @@ internal static unsafe partial class BitcodeImport
         nint importError = *(nint*)NativeLibrary.GetExport(main, "PyExc_ImportError");
         nint address = 0;
         string? error = null;
-        ForkGate.RunWithoutGil(() =>
+        bool ran = ForkGate.RunWithoutGil(() =>
         {
             try { address = BitcodeModules.Load(path, "PyInit_" + name); }
             catch (BitcodeModules.LoadException e) { error = e.Message; }
             catch (DllNotFoundException e) { error = "cannot load LLVM to compile it: " + e.Message; }
             catch (Exception e) { error = $"{Path.GetFileName(path)} could not be loaded: {e.Message}"; }
         });
+        if (!ran) return 0;   // interrupted while a fork was being prepared
         if (error != null) { Py.PyErr_SetString(importError, error); return 0; }
 
         nint r = ((delegate* unmanaged<nint>)address)();

@@ -41,7 +41,7 @@ internal static unsafe class BridgeMethods
         }
         CFunction? cf = null;
         Exception? error = null;
-        ForkGate.RunWithoutGil(() =>
+        bool ran = ForkGate.RunWithoutGil(() =>
         {
             try
             {
@@ -51,6 +51,7 @@ internal static unsafe class BridgeMethods
             }
             catch (Exception ex) { error = ex; }
         });
+        if (!ran) return 0;   // interrupted while a fork was being prepared
         if (error != null)
         {
             if (error is ArgumentException ae) Py.PyErr_SetString(Py.TypeError, ae.Message);
@@ -92,7 +93,7 @@ internal static unsafe class BridgeMethods
         catch (ArgumentException e) { Py.PyErr_SetString(Py.TypeError, e.Message); return 0; }
         ExportResult? result = null;
         Exception? error = null;
-        ForkGate.RunWithoutGil(() =>
+        bool ran = ForkGate.RunWithoutGil(() =>
         {
             try
             {
@@ -103,6 +104,7 @@ internal static unsafe class BridgeMethods
             }
             catch (Exception ex) { error = ex; }
         });
+        if (!ran) return 0;   // interrupted while a fork was being prepared
         switch (error)
         {
             case null: break;

@@ -357,7 +357,7 @@ internal sealed unsafe class Dispatcher
         CompiledEntry? entry = null;
         Exception? error = null;
         var warnings = new List<string>();
-        ForkGate.RunWithoutGil(() =>
+        bool ran = ForkGate.RunWithoutGil(() =>
         {
             try
             {
@@ -398,6 +398,7 @@ internal sealed unsafe class Dispatcher
             }
             catch (Exception ex) { error = ex; }
         });
+        if (!ran) return null;   // interrupted while a fork was being prepared
         if (error != null) { Bridge.RaiseCompileError(error); return null; }
         foreach (var w in warnings)
             if (!Bridge.CacheWarning(w)) return null;   // warnings turned into errors (-W error) raise

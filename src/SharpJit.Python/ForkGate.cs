@@ -1,91 +1,107 @@
+using System.Runtime.InteropServices;
+
 namespace SharpJit.Python;
 
 /// <summary>
-/// Makes os.fork() safe while other threads compile: compilations pass through this gate, and the fork waits (with the
-/// GIL released) until none is running and holds the gate across the fork, so the child never inherits a lock, an
-/// LLVM session or compiler state that a thread which does not exist there was in the middle of using. Wired to
-/// os.register_at_fork by the sharpjit package; a fork costs nothing while no compilation runs.
+/// Makes os.fork() safe while other threads compile. A compilation (anything that uses LLVM) counts itself in and out
+/// while holding the GIL; a fork (os.register_at_fork's before hook, GIL held) marks itself, then waits with the GIL
+/// released until no other thread's compilation is running, and keeps the GIL from then to the fork. So at the fork
+/// no thread of the process is inside the compiler, an LLVM session or a .NET lock or wait: every other thread waits
+/// for the GIL in CPython's own code. The child therefore inherits no lock or half-done state that a thread it lacks
+/// was using. (A .NET lock here once hung children: a thread that waited on it in the parent was, in the child, a
+/// waiter whose wake-up lock no thread ever released.) Wired up by the sharpjit package; a fork costs nothing while
+/// no compilation runs.
 /// </summary>
-internal static class ForkGate
+internal static unsafe partial class ForkGate
 {
-    private static readonly object Sync = new();
-    private static int _active;
-    private static bool _forking, _held, _noCollection;
+    private static int _active;              // compilations running, on all threads
+    private static volatile bool _forking;   // set (GIL held) from before a fork until after it
+    private static int _forkerPid;
+    private static bool _noCollection;
+    private static nint _sleep;              // time.sleep
 
-    /// <summary>What other threads may allocate between the fork's preparation and the fork itself (a waiter entering
-    /// the gate's lock) without starting a collection.</summary>
+    /// <summary>What a thread may allocate between the fork's preparation and the fork itself without starting a
+    /// collection (one in progress at the fork would never finish in the child).</summary>
     private const long AllocationBudgetAcrossFork = 4L << 20;
-    [ThreadStatic] private static int _depth;   // compilations this thread is inside (nested: never waits)
+    [ThreadStatic] private static int _depth;   // compilations this thread is inside (nested ones never wait)
 
-    /// <summary>Runs work (a compilation, an export, a bitcode load: anything that uses LLVM) with the GIL released and
-    /// inside the gate. Exceptions come back as thrown, with the GIL held again.</summary>
-    public static void RunWithoutGil(Action work)
+    [LibraryImport("libc")] private static partial int usleep(uint microseconds);
+    [LibraryImport("libc")] private static partial int getpid();
+
+    /// <summary>Runs work (a compilation, an export, a bitcode load) with the GIL released, counted as a compilation.
+    /// Called with the GIL held; work's exceptions come back as thrown, with the GIL held again. False (work not run)
+    /// with a Python exception set when a signal handler raised while this thread waited for a fork to finish.</summary>
+    public static bool RunWithoutGil(Action work)
     {
+        if (!Enter()) return false;
         nint ts = Py.PyEval_SaveThread();
-        Enter();
         try { work(); }
         finally
         {
-            Exit();
             Py.PyEval_RestoreThread(ts);
-        }
-    }
-
-    /// <summary>Before a compilation (GIL released): waits while a fork is in progress.</summary>
-    private static void Enter()
-    {
-        lock (Sync)
-        {
-            while (_forking && _depth == 0) Monitor.Wait(Sync);
-            _active++;
-            _depth++;
-        }
-    }
-
-    private static void Exit()
-    {
-        lock (Sync)
-        {
+            // Counted out only with the GIL back: a fork then never finds this thread running .NET code.
+            Interlocked.Decrement(ref _active);
             _depth--;
-            if (--_active == 0) Monitor.PulseAll(Sync);
         }
+        return true;
     }
 
-    /// <summary>os.register_at_fork(before=...): called with the GIL held; releases it while waiting. Never throws.</summary>
+    /// <summary>GIL held. While a fork is being prepared, waits in time.sleep (the GIL released inside CPython, so this
+    /// thread runs no .NET code without the GIL) until the fork is over.</summary>
+    private static bool Enter()
+    {
+        while (_forking && _depth == 0)
+        {
+            if (_sleep == 0)
+            {
+                nint time = Py.PyImport_ImportModule("time");
+                if (time == 0) return false;
+                _sleep = Py.PyObject_GetAttrString(time, "sleep");
+                Py.Py_DecRef(time);
+                if (_sleep == 0) return false;
+            }
+            nint seconds = Py.PyFloat_FromDouble(0.001), args = Py.Tuple(seconds);
+            nint r = Py.PyObject_CallObject(_sleep, args);
+            Py.Py_DecRef(args);
+            if (r == 0) return false;
+            Py.Py_DecRef(r);
+        }
+        Interlocked.Increment(ref _active);
+        _depth++;
+        return true;
+    }
+
+    /// <summary>os.register_at_fork(before=...): called with the GIL held, which it releases only while it waits for
+    /// other threads' compilations. Never throws.</summary>
     public static void BeforeFork()
     {
+        _forking = true;   // with the GIL held: a compilation that starts from now on waits for the fork
+        _forkerPid = getpid();
         nint ts = Py.PyEval_SaveThread();
         try
         {
             try { Engine.JitHost.WaitForWarmUp(); } catch (Exception) { /* the warm-up thread is gone either way */ }
-            Monitor.Enter(Sync);
-            _held = true;
-            _forking = true;
-            // Other threads' compilations finish first; one this thread is inside (Python code it ran forks) goes on
-            // in the child, where this thread exists.
-            while (_active > _depth) Monitor.Wait(Sync);
-            // A collection started by another thread (a compilation waiting at the gate allocates) must neither be in
-            // progress at the fork nor start before it: the child would inherit one that no thread finishes, and its
-            // first call into the runtime would wait for it forever.
+            // A compilation this thread is inside (Python code it ran forks) goes on in the child, where this thread exists.
+            while (Volatile.Read(ref _active) > _depth) usleep(200);
+            // The finalizer thread allocates without the GIL: no collection may start before the fork either.
             try { _noCollection = GC.TryStartNoGCRegion(AllocationBudgetAcrossFork); }
             catch (InvalidOperationException) { _noCollection = false; }
         }
         finally { Py.PyEval_RestoreThread(ts); }
     }
 
-    /// <summary>after_in_parent and after_in_child: lets compilations run again (in the child, only this thread is left).</summary>
+    /// <summary>after_in_parent and after_in_child (GIL held): compilations may start again. In the child, only this
+    /// thread's compilations exist.</summary>
     public static void AfterFork()
     {
-        if (!_held) return;
+        if (!_forking) return;
         if (_noCollection)
         {
             _noCollection = false;
             // The region ends by itself when more than the budget was allocated (or something collected); then it throws.
             try { GC.EndNoGCRegion(); } catch (InvalidOperationException) { }
         }
+        if (getpid() != _forkerPid) _active = _depth;
         _forking = false;
-        _held = false;
-        Monitor.PulseAll(Sync);
-        Monitor.Exit(Sync);
     }
 }

@@ -147,7 +147,7 @@ FORK = textwrap.dedent("""
     thread.start()
     time.sleep(0.2)
     children = []
-    for i in range(20):
+    for i in range(40):
         pid = os.fork()
         if pid == 0:   # the child compiles new signatures of its own
             ok = g(1.5) == 2.5 and g(i) == i + 1   # two new signatures
@@ -177,7 +177,7 @@ def test_fork_while_another_thread_compiles_does_not_deadlock_the_child(tmp_path
     (tmp_path / "fork.py").write_text(FORK)
     p = run_python([tmp_path / "fork.py"], cwd=tmp_path, timeout=240)
     assert p.returncode == 0, p.stderr[-2000:]
-    assert p.stdout.strip() == str([0] * 20)
+    assert p.stdout.strip() == str([0] * 40)
 
 
 def test_fork_during_the_background_warm_up_is_safe(tmp_path):
