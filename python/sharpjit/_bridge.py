@@ -185,6 +185,29 @@ def typeof(dispatcher, value, position, argument=None):
     return _typeof(dispatcher, value, position)
 
 
+def as_array(value):
+    """An argument that is an array by another name, as an ndarray sharing its memory (no copy): an object with NumPy's
+    array interface or with the buffer protocol (memoryview, bytearray, bytes, array.array, ...). None for others."""
+    if isinstance(value, (str, tuple, list, dict, set, frozenset)) or value is None:
+        return None
+    np = sys.modules.get("numpy")
+    if np is None or isinstance(value, (np.ndarray, np.generic)):
+        return None
+    if hasattr(value, "__array_interface__") or hasattr(value, "__array_struct__"):
+        return np.asarray(value)
+    ctypes = sys.modules.get("ctypes")
+    if ctypes is not None and isinstance(value, (ctypes._SimpleCData, ctypes._Pointer)) or _is_c_function(value):
+        return None   # ctypes scalars, pointers and functions are buffers too, but not arrays (ctypes arrays are)
+    try:
+        view = memoryview(value)
+    except TypeError:
+        return None
+    try:
+        return np.asarray(view)
+    except (NotImplementedError, ValueError, TypeError):
+        return None   # a buffer format NumPy cannot represent: not an array
+
+
 def argument_name(dispatcher, position):
     """How an error names an argument: by its parameter's name, else by its position from 1."""
     params = dispatcher._param_names
@@ -271,7 +294,8 @@ def _typeof(dispatcher, value, position):
                         f"cannot take (lists of numbers, str, lists and tuples of them are supported)")
     raise TypeError(
         f"{dispatcher.__name__}() argument {where} has type {type(value).__name__}, which compiled code cannot take "
-        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, and lists, tuples, dicts and sets of them)")
+        f"(it takes int, float, bool, complex, str, None, NumPy scalars and arrays, objects with the buffer protocol or "
+        f"__array_interface__, and lists, tuples, dicts and sets of them)")
 
 
 def static_callable(value):

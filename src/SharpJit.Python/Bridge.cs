@@ -270,6 +270,16 @@ internal static unsafe class Bridge
         finally { Py.PyGILState_Release(gil); }
     }
 
+    /// <summary>An argument with the buffer protocol or NumPy's array interface as an ndarray of the same memory (a new
+    /// reference); 0 with no exception when it is neither, 0 with an exception when converting it failed.</summary>
+    public static nint AsArray(nint value)
+    {
+        Py.Py_IncRef(value);
+        nint r = CallHelper("as_array", value);
+        if (r == Py.None) { Py.Py_DecRef(r); return 0; }
+        return r;
+    }
+
     /// <summary>numpy.NAME, the type object of one of NumPy's scalar types (a new reference; 0 with an exception set).</summary>
     public static nint NumPyScalarType(string name) => CallHelper("numpy_scalar_type", Py.Str(name));
 

@@ -121,20 +121,55 @@ internal sealed unsafe class Dispatcher
             foreach (var e in Entries)
                 if (keySpan.SequenceEqual(e.Key)) return Invoke(e, argv);
         }
+        if (!known && CallWithArrayViews(argv, count, key) is { } viaViews) return viaViews;
         for (int i = borrowedFrom; i < count; i++) Py.Py_IncRef(argv[i]);
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var entriesBefore = Entries;
             var entry = FindOrCompile(argv, count);
             var found = clock.Elapsed;
             try { return entry == null ? 0 : Invoke(entry, argv); }
             finally
             {
-                if (SharpJit.Diagnostics.CompileTrace.Enabled)
+                // Only a call that compiled (arguments the fast key cannot describe come this way every time).
+                if (SharpJit.Diagnostics.CompileTrace.Enabled && !ReferenceEquals(Entries, entriesBefore))
                     SharpJit.Diagnostics.CompileTrace.Write($"first call of {QualName}: classify+compile {found.TotalMilliseconds:0.0} ms, run {(clock.Elapsed - found).TotalMilliseconds:0.0} ms");
             }
         }
         finally { for (int i = borrowedFrom; i < count; i++) Py.Py_DecRef(argv[i]); }
+    }
+
+    /// <summary>
+    /// Arguments that are arrays by another name (the buffer protocol: memoryview, bytearray, bytes, array.array; NumPy's
+    /// array interface) go in as ndarray views of the same memory, so compiled code reads and writes the caller's
+    /// memory without a copy. Null when no argument is one (the call goes on as it is); else the call's result.
+    /// </summary>
+    private nint? CallWithArrayViews(nint* argv, int count, byte* scratch)
+    {
+        nint[]? adapted = null;
+        for (int i = 0; i < count; i++)
+        {
+            int n = 0;
+            if (Boxing.AppendKey(argv[i], scratch, ref n)) continue;
+            nint view = Bridge.AsArray(argv[i]);
+            if (view == 0)
+            {
+                if (Py.PyErr_Occurred() == 0) continue;
+                if (adapted != null) foreach (var a in adapted) Py.Py_DecRef(a);
+                return 0;
+            }
+            if (adapted == null)
+            {
+                adapted = new nint[count];
+                for (int k = 0; k < count; k++) { adapted[k] = argv[k]; Py.Py_IncRef(argv[k]); }
+            }
+            Py.Py_DecRef(adapted[i]);
+            adapted[i] = view;
+        }
+        if (adapted == null) return null;
+        try { fixed (nint* views = adapted) return Call(views, count); }
+        finally { foreach (var a in adapted) Py.Py_DecRef(a); }
     }
 
     [System.Runtime.CompilerServices.SkipLocalsInit]

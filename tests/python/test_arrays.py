@@ -25,6 +25,38 @@ def test_writes_are_seen_by_the_caller_without_a_copy():
     assert view.base.tolist() == [0.0, 0.0, 1.0, 0.0, 2.0, 0.0, 3.0, 0.0, 4.0, 0.0]
 
 
+def test_buffer_protocol_and_array_interface_objects_are_arrays_without_a_copy():
+    import array
+
+    @sharpjit.jit
+    def bump(a):
+        for i in range(len(a)):
+            a[i] += i + 1
+        return a.sum()
+
+    class Exposed:   # what other array libraries hand over: NumPy's array interface, no buffer
+        def __init__(self, owner):
+            self.__array_interface__ = owner.__array_interface__
+            self.owner = owner
+
+    doubles = array.array("d", [1.0, 2.0, 3.0])
+    assert bump(doubles) == bump.py_func(np.array([1.0, 2.0, 3.0]))   # NumPy running the same code
+    assert doubles.tolist() == [2.0, 4.0, 6.0]             # written in place: the caller's memory
+    raw = bytearray(b"\x01\x02")
+    assert bump(memoryview(raw)) == 6 and raw == bytearray(b"\x02\x04")
+    import ctypes
+    c_doubles = (ctypes.c_double * 2)(1.0, 1.0)             # ctypes arrays are buffers; ctypes functions are not arrays
+    assert bump(c_doubles) == 5.0 and list(c_doubles) == [2.0, 3.0]
+    owner = np.zeros(4, dtype=np.int32)
+    assert bump(Exposed(owner)) == 10 and owner.tolist() == [1, 2, 3, 4]
+    assert [s[0] for s in bump.signatures] == ["array(float64, 1d, C)", "array(uint8, 1d, C)", "array(int32, 1d, C)"]
+
+    with pytest.raises(ValueError, match="^assignment destination is read-only$"):
+        bump(b"\x01\x02")                                # bytes: a read-only buffer
+    with pytest.raises(TypeError, match="argument 'a' is an array of dtype <U1"):
+        bump(array.array("u", "ab"))
+
+
 def test_returned_arrays_are_ndarrays_owning_compiled_memory():
     @sharpjit.jit
     def grid(n):

@@ -104,6 +104,7 @@ public sealed class Binder
     /// bound there.</summary>
     private void RemoveUnusedClosures()
     {
+        if (!_ir.Blocks.Any(b => b.Instrs.Any(i => i.Op == Op.MakeClosure))) return;   // most functions make none
         for (bool removed = true; removed;)
         {
             var used = _ir.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs).SelectMany(i => i.Args.Where(a => a != i)).Append(b.Term.Value)).ToHashSet();

@@ -49,7 +49,9 @@ public sealed class ModuleInfo
     public Module Ast { get; }
     public FunctionInfo Main { get; }
     public Dictionary<string, GlobalInfo> Globals { get; } = new();
-    public Dictionary<Node, FunctionInfo> Functions { get; } = new();
+    /// <summary>Every def and lambda analysed so far (concurrent: a library module gains definitions as compilations
+    /// on several threads first need them).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<Node, FunctionInfo> Functions { get; } = new();
 
     public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "numpy.linalg", "operator", "collections", "typing", "sharpjit" };
 
@@ -77,12 +79,25 @@ public sealed class ModuleInfo
     /// and closure, frozen when first read). Null for whole scripts.</summary>
     public Func<string, GlobalInfo?>? HostLookup { get; }
 
+    /// <summary>Module-level functions parsed when first resolved (the library's files: a compilation parses only the
+    /// functions it reaches). Given a name, the function's definition, or null when the file defines no such function.</summary>
+    public Func<string, FunctionDef?>? Definitions { get; init; }
+
+    /// <summary>Called with each function <see cref="Definitions"/> supplied, once analysed.</summary>
+    public Action<FunctionInfo>? Defined { get; init; }
+
     /// <summary>What a module-level name is bound to: defined in the source, else supplied by the host, else null.</summary>
     public GlobalInfo? Resolve(string name)
     {
         lock (Globals)
         {
             if (Globals.TryGetValue(name, out var g)) return g;
+            if (Definitions?.Invoke(name) is { } def)
+            {
+                var fn = new ScopeAnalyzer(this).AddFunction(def);
+                Defined?.Invoke(fn);
+                return Globals[name];
+            }
             if (HostLookup?.Invoke(name) is not { } host) return null;
             Globals[name] = host;
             return host;

@@ -26,6 +26,20 @@ internal sealed class ScopeAnalyzer
         FindConstants();
     }
 
+    /// <summary>Adds one module-level function parsed after the module (see <see cref="ModuleInfo.Definitions"/>): as
+    /// <see cref="Run"/> would have analysed it had it been in the module's text.</summary>
+    public FunctionInfo AddFunction(FunctionDef def)
+    {
+        CompileDepth.CheckNesting(_module.Source, def);
+        var main = _module.Main;
+        CollectModuleGlobals(new List<Stmt> { def }, topLevel: true);
+        CollectScope(main, new Node[] { def });
+        main.Locals.Remove(def.Name);
+        var fn = _module.Globals[def.Name].Function!;
+        ResolveFree(fn);
+        return fn;
+    }
+
     private void CollectModuleGlobals(List<Stmt> body, bool topLevel)
     {
         CompileDepth.EnsureStack();

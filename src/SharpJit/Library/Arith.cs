@@ -149,8 +149,26 @@ public static unsafe class Arith
             case 1: return kind.IsUnsigned ? UIntOp(e, span, op, a, b, callForm) : IntOp(e, span, op, a, b, callForm);
             case 2: return FloatOp(e, span, op, a, b, M.Lower(kind));
             default:
-                // NumPy's complex64 product rounds each step to float32.
+                // NumPy's complex64 product and quotient round each step to float32 (its quotient is Smith's method with
+                // a reciprocal scale; a zero divisor raises here, as every scalar division does).
                 if (kind == ScalarType.Complex64 && op == Operator.Mult) return e.Convert(Builtins.NpComplex64(e, a, b, Builtins.NpComplexMul), compute, kind);
+                if (kind == ScalarType.Complex64 && op == Operator.Div)
+                {
+                    if (!NumPyErrors(e)) e.RaiseIf(ComplexIsZero(e, b), "ZeroDivisionError", "complex division by zero", span);
+                    return e.Convert(Builtins.NpComplex64(e, a, b, Builtins.NpComplexDiv), compute, kind);
+                }
+                // A NumPy complex64 to a power is np.power's (integer exponents by repeated products, then NumPy's
+                // quotient), not CPython's; a zero base keeps CPython's errors.
+                if (op == Operator.Pow && (Equals(ta, ScalarType.Complex64) || Equals(tb, ScalarType.Complex64)))
+                {
+                    var (pa, pb) = (a, b);
+                    return e.Convert(e.IfElse(ComplexIsZero(e, a), M.Complex, () => ComplexOp(e, span, op, pa, pb), () =>
+                    {
+                        var slot = e.Alloca(M.Complex);
+                        e.CallRuntime("sj_np_cpow", e.ExtractValue(pa, 0), e.ExtractValue(pa, 1), e.ExtractValue(pb, 0), e.ExtractValue(pb, 1), slot);
+                        return BuildLoad2(B, M.Complex, slot, "");
+                    }), compute, kind);
+                }
                 return e.Convert(ComplexOp(e, span, op, a, b), compute, kind);
         }
     }
@@ -316,6 +334,13 @@ public static unsafe class Arith
             }
         }
         throw e.Internal(span, $"internal: float operator {op}");
+    }
+
+    private static LLVMValueRef ComplexIsZero(FunctionEmitter e, LLVMValueRef z)
+    {
+        var zero = ConstNull(e.M.F64);
+        return BuildAnd(e.B, BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.ExtractValue(z, 0), zero, ""),
+            BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.ExtractValue(z, 1), zero, ""), "");
     }
 
     private static LLVMValueRef ComplexOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b)

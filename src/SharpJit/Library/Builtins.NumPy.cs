@@ -517,8 +517,6 @@ public static unsafe partial class Builtins
         return BuildAnd(e.B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, xr, yr), FCmp(e, LLVMRealPredicate.LLVMRealOEQ, xi, yi), "");
     }
 
-    /// <summary>NumPy's complex division: Smith's method with a reciprocal scale (Python divides instead, so results
-    /// can differ in the last bit); a zero divisor gives the parts divided by zero.</summary>
     /// <summary>NumPy's complex64 loop of a compound operation (* and /): computed in single precision, each step
     /// rounded to float32 (in double it would round once, and overflow differently); the parts come and go as
     /// complex128.</summary>
@@ -545,7 +543,9 @@ public static unsafe partial class Builtins
         return e.MakeComplex(re, im);
     }
 
-    private static (LLVMValueRef, LLVMValueRef) NpComplexDiv(FunctionEmitter e, (LLVMValueRef, LLVMValueRef) x, (LLVMValueRef, LLVMValueRef) y, LLVMTypeRef part)
+    /// <summary>NumPy's complex division: Smith's method with a reciprocal scale (Python divides instead, so results
+    /// can differ in the last bit); a zero divisor gives the parts divided by zero.</summary>
+    internal static (LLVMValueRef, LLVMValueRef) NpComplexDiv(FunctionEmitter e, (LLVMValueRef, LLVMValueRef) x, (LLVMValueRef, LLVMValueRef) y, LLVMTypeRef part)
     {
         var B = e.B; var M = e.M;
         var ((ar, ai), (br, bi)) = (x, y);

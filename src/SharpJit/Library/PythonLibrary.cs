@@ -1,12 +1,11 @@
-using System.Reflection;
 using SharpJit.Binding;
 using SharpJit.Diagnostics;
 using SharpJit.Syntax;
 
 namespace SharpJit.Library;
 
-/// <summary>A builtin or NumPy function implemented in the library written in Python: calls compile its function.
-/// Its file is parsed when the function is first needed.</summary>
+/// <summary>A builtin or NumPy function implemented in the library written in Python: calls compile its function,
+/// which is parsed when first needed.</summary>
 public sealed class LibOverload : LibMember
 {
     private readonly string _module, _function;
@@ -15,21 +14,24 @@ public sealed class LibOverload : LibMember
 }
 
 /// <summary>
-/// The library written in Python: the files of Library/py, embedded in the assembly, each parsed once per process when
-/// one of its functions is first needed, and compiled by sharpjit itself for the argument types of each call (through
-/// the same specialisation as user functions). <c>@overload("NAME")</c> on a function registers it as the
-/// implementation of NAME; <c>@overload("NAME", narrow=True)</c> lets it see NumPy's narrow scalars as they are.
+/// The library written in Python: the files of Library/py, embedded in the assembly, compiled by sharpjit itself for
+/// the argument types of each call (through the same specialisation as user functions). <c>@overload("NAME")</c> on a
+/// function registers it as the implementation of NAME; <c>@overload("NAME", narrow=True)</c> lets it see NumPy's
+/// narrow scalars as they are. A file is cut into its top-level statements by reading its lines; the module-level ones
+/// (imports, constants) are parsed when the file is first needed, and each function when it is first resolved, so a
+/// compilation parses only the functions it reaches (numpy.py is 70 KB, np.sign one function of it).
 /// </summary>
 public static partial class PythonLibrary
 {
-    /// <summary>Each file's source, read at first use; its module is parsed and bound when first asked for (numpy.py
-    /// alone is 60 KB: a compilation that needs none of it does not pay for parsing it).</summary>
-    private static readonly Lazy<Dictionary<string, (SourceText Source, Lazy<ModuleInfo> Module)>> Files = new(ReadFiles);
+    private static readonly Lazy<Dictionary<string, LibraryFile>> Files = new(ReadFiles);
+
+    /// <summary>The library's files by name, split (parsing nothing).</summary>
+    internal static IReadOnlyDictionary<string, LibraryFile> SplitFiles => Files.Value;
 
     /// <summary>A module-level function of a library file (e.g. <c>("numpy", "sign")</c>).</summary>
     public static FunctionInfo Function(string module, string name) =>
-        Module(module).Functions.Values.FirstOrDefault(f => f.Parent?.IsModule == true && f.Name == name)
-        ?? throw new InvalidOperationException($"internal: the Python library has no function {module}.{name}");
+        Module(module).Resolve(name) is { Kind: GlobalKind.Function, Function: { } fn } ? fn
+        : throw new InvalidOperationException($"internal: the Python library has no function {module}.{name}");
 
     private static ModuleInfo Module(string name) =>
         Files.Value.TryGetValue(name, out var file) ? file.Module.Value
@@ -50,29 +52,96 @@ public static partial class PythonLibrary
         System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex OverloadDecorator();
 
-    private static Dictionary<string, (SourceText, Lazy<ModuleInfo>)> ReadFiles()
+    [System.Text.RegularExpressions.GeneratedRegex(@"\Gdef (?<name>\w+)\(")]
+    private static partial System.Text.RegularExpressions.Regex DefLine();
+
+    /// <summary>One library file: its text, where each top-level function and each other top-level statement lies.</summary>
+    internal sealed class LibraryFile
+    {
+        public required SourceText Source { get; init; }
+        public readonly Dictionary<string, (int Start, int End)> Functions = new();
+        public readonly List<(int Start, int End)> ModuleLevel = new();
+        public required Lazy<ModuleInfo> Module { get; init; }
+    }
+
+    private static Dictionary<string, LibraryFile> ReadFiles()
     {
         var assembly = typeof(PythonLibrary).Assembly;
-        var files = new Dictionary<string, (SourceText, Lazy<ModuleInfo>)>();
+        var files = new Dictionary<string, LibraryFile>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith("sharpjit.lib.")))
         {
             string name = resource["sharpjit.lib.".Length..^".py".Length];
             using var stream = assembly.GetManifestResourceStream(resource)!;
-            var source = new SourceText($"<sharpjit library>/{name}.py", new StreamReader(stream).ReadToEnd());
-            files[name] = (source, new Lazy<ModuleInfo>(() => Parse(source), LazyThreadSafetyMode.ExecutionAndPublication));
+            files[name] = Split(new SourceText($"<sharpjit library>/{name}.py", new StreamReader(stream).ReadToEnd()));
         }
         return files;
     }
 
-    private static ModuleInfo Parse(SourceText source)
+    /// <summary>Cuts a library file into its top-level statements. A statement starts on a line that begins with
+    /// neither white space, '#' nor a closing bracket; decorators belong to the definition below them. (Library files
+    /// keep to that: a test parses every piece and compares it with the whole file's parse.)</summary>
+    internal static LibraryFile Split(SourceText source)
+    {
+        LibraryFile file = null!;
+        file = new LibraryFile { Source = source, Module = new(() => ParseModuleLevel(file), LazyThreadSafetyMode.ExecutionAndPublication) };
+        string text = source.Text;
+        int start = -1;
+        string? function = null;
+        bool afterDecorator = false;
+        void Close(int end)
+        {
+            if (start < 0) return;
+            if (function != null) file.Functions[function] = (start, end);
+            else file.ModuleLevel.Add((start, end));
+        }
+        for (int line = 0; line < text.Length;)
+        {
+            int next = text.IndexOf('\n', line);
+            next = next < 0 ? text.Length : next + 1;
+            char c = text[line];
+            if (!char.IsWhiteSpace(c) && c is not ('#' or ')' or ']' or '}'))
+            {
+                if (!afterDecorator)
+                {
+                    Close(line);
+                    (start, function) = (line, null);
+                }
+                if (DefLine().Match(text, line) is { Success: true } m) function = m.Groups["name"].Value;
+                afterDecorator = c == '@';
+            }
+            line = next;
+        }
+        Close(text.Length);
+        return file;
+    }
+
+    /// <summary>The file's module-level statements as a module whose functions are parsed when first resolved.</summary>
+    private static ModuleInfo ParseModuleLevel(LibraryFile file)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var module = new ModuleInfo(source, PythonParser.Parse(source)) { IsLibrary = true };
-        foreach (var fn in module.Functions.Values.Where(f => f.Node is FunctionDef && f.Parent?.IsModule == true))
-            foreach (var d in ((FunctionDef)fn.Node!).DecoratorList)
-                if (d is Call { Func: Name { Id: "overload" } } call)
-                    fn.AcceptsNarrow = call.Keywords.Any(k => k.Arg == "narrow" && k.Value is Constant { Value: true });
-        CompileTrace.Write($"parsed {source.Path} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        var body = new List<Stmt>();
+        foreach (var (start, end) in file.ModuleLevel) body.AddRange(PythonParser.Parse(file.Source, start, end).Body);
+        var module = new ModuleInfo(file.Source, new Module(body) { Source = file.Source })
+        {
+            IsLibrary = true,
+            Definitions = name => ParseFunction(file, name),
+            Defined = fn =>
+            {
+                foreach (var d in ((FunctionDef)fn.Node!).DecoratorList)
+                    if (d is Call { Func: Name { Id: "overload" } } call)
+                        fn.AcceptsNarrow = call.Keywords.Any(k => k.Arg == "narrow" && k.Value is Constant { Value: true });
+            },
+        };
+        CompileTrace.Write($"parsed {file.Source.Path} (module level) in {clock.Elapsed.TotalMilliseconds:0.0} ms");
         return module;
+    }
+
+    private static FunctionDef? ParseFunction(LibraryFile file, string name)
+    {
+        if (!file.Functions.TryGetValue(name, out var at)) return null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var def = (FunctionDef)PythonParser.Parse(file.Source, at.Start, at.End).Body.Single();
+        CompileTrace.Write($"parsed {file.Source.Path}:{name} in {clock.Elapsed.TotalMilliseconds:0.00} ms");
+        return def;
     }
 }

@@ -6,9 +6,13 @@ namespace SharpJit.Syntax;
 public static class PythonParser
 {
     /// <summary>Parses a whole module (CPython's <c>ast.parse(src, mode='exec')</c>). Throws <see cref="CompileError"/> (SyntaxError) on invalid input.</summary>
-    public static Module Parse(SourceText source)
+    public static Module Parse(SourceText source) => Parse(source, 0, source.Text.Length);
+
+    /// <summary>Parses the statements in [start, end) of a file, which begin at the start of a line at indentation 0:
+    /// one top-level definition, parsed when first needed. Spans are offsets into the whole text.</summary>
+    public static Module Parse(SourceText source, int start, int end)
     {
-        var tr = Tokenizer.Run(source);
+        var tr = Tokenizer.Run(source, start: start, end: end);
         var module = new Parser(source, tr).ParseModule();
         CheckArguments(source, module);
         return module;

@@ -39,9 +39,12 @@ public static class Tokenizer
         return r.Tokens;
     }
 
-    internal static TokenizeResult Run(SourceText source, bool includeTrivia = false)
+    /// <param name="start">Where to begin (the start of a line; a region of a larger file): spans stay offsets into
+    /// the whole text, so reports show the file's own lines.</param>
+    /// <param name="end">Where the input ends (default: the end of the text).</param>
+    internal static TokenizeResult Run(SourceText source, bool includeTrivia = false, int start = 0, int end = -1)
     {
-        var t = new TokenizerImpl(source, includeTrivia);
+        var t = new TokenizerImpl(source, includeTrivia, start, end < 0 ? source.Text.Length : end);
         t.Run();
         var tokens = t.Tokens;
         AssignLineColumns(source, tokens);
@@ -159,11 +162,12 @@ internal sealed class TokenizerImpl
 
     private sealed class TokenizeError : Exception { }
 
-    public TokenizerImpl(SourceText src, bool trivia)
+    public TokenizerImpl(SourceText src, bool trivia, int start, int end)
     {
         _src = src;
         _text = src.Text;
-        _n = _text.Length;
+        _pos = start;
+        _n = end;
         _trivia = trivia;
     }
 
@@ -172,7 +176,7 @@ internal sealed class TokenizerImpl
 
     public void Run()
     {
-        if (_n > 0 && _text[0] == '\uFEFF') _pos = 1;
+        if (_pos == 0 && _n > 0 && _text[0] == '\uFEFF') _pos = 1;
         try
         {
             while (Step()) { }
