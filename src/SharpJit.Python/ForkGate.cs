@@ -15,7 +15,7 @@ namespace SharpJit.Python;
 internal static unsafe partial class ForkGate
 {
     private static int _active;              // compilations running, on all threads
-    private static volatile bool _forking;   // set (GIL held) from before a fork until after it
+    private static int _forks;               // forks being prepared (changed and read with the GIL held)
     private static int _forkerPid;
     private static bool _noCollection;
     private static nint _sleep;              // time.sleep
@@ -50,7 +50,7 @@ internal static unsafe partial class ForkGate
     /// thread runs no .NET code without the GIL) until the fork is over.</summary>
     private static bool Enter()
     {
-        while (_forking && _depth == 0)
+        while (_forks > 0 && _depth == 0)
         {
             if (_sleep == 0)
             {
@@ -75,33 +75,41 @@ internal static unsafe partial class ForkGate
     /// other threads' compilations. Never throws.</summary>
     public static void BeforeFork()
     {
-        _forking = true;   // with the GIL held: a compilation that starts from now on waits for the fork
+        _forks++;   // with the GIL held: a compilation that starts from now on waits for the fork
         _forkerPid = getpid();
         nint ts = Py.PyEval_SaveThread();
-        try
+        try { Engine.JitHost.WaitForWarmUp(); } catch (Exception) { /* the warm-up thread is gone either way */ }
+        while (true)
         {
-            try { Engine.JitHost.WaitForWarmUp(); } catch (Exception) { /* the warm-up thread is gone either way */ }
             // A compilation this thread is inside (Python code it ran forks) goes on in the child, where this thread exists.
             while (Volatile.Read(ref _active) > _depth) usleep(200);
-            // The finalizer thread allocates without the GIL: no collection may start before the fork either.
+            Py.PyEval_RestoreThread(ts);
+            // Checked again with the GIL: none can start before the fork now (another thread's fork may have ended
+            // and let one start while this one waited).
+            if (Volatile.Read(ref _active) <= _depth) break;
+            ts = Py.PyEval_SaveThread();
+        }
+        // The finalizer thread allocates without the GIL: no collection may start before the fork either.
+        if (!_noCollection)
+        {
             try { _noCollection = GC.TryStartNoGCRegion(AllocationBudgetAcrossFork); }
             catch (InvalidOperationException) { _noCollection = false; }
         }
-        finally { Py.PyEval_RestoreThread(ts); }
     }
 
-    /// <summary>after_in_parent and after_in_child (GIL held): compilations may start again. In the child, only this
-    /// thread's compilations exist.</summary>
+    /// <summary>after_in_parent and after_in_child (GIL held): compilations may start again once no fork is being
+    /// prepared. In the child, only this thread and its compilations exist.</summary>
     public static void AfterFork()
     {
-        if (!_forking) return;
-        if (_noCollection)
+        if (_forks == 0) return;
+        bool child = getpid() != _forkerPid;
+        if (child) (_forks, _active) = (0, _depth);
+        else _forks--;
+        if (_forks == 0 && _noCollection)
         {
             _noCollection = false;
             // The region ends by itself when more than the budget was allocated (or something collected); then it throws.
             try { GC.EndNoGCRegion(); } catch (InvalidOperationException) { }
         }
-        if (getpid() != _forkerPid) _active = _depth;
-        _forking = false;
     }
 }

@@ -180,6 +180,61 @@ def test_fork_while_another_thread_compiles_does_not_deadlock_the_child(tmp_path
     assert p.stdout.strip() == str([0] * 40)
 
 
+TWO_FORKERS = textwrap.dedent("""
+    import os, threading, time
+    import sharpjit
+
+    @sharpjit.jit
+    def g(x):
+        return x + 1
+
+    stop = False
+
+    def compile_forever():
+        n = 0
+        while not stop:
+            sharpjit.jit(lambda x: x * 2 + 1)(n)
+            n += 1
+
+    def fork_some(base, statuses):
+        for i in range(10):
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0 if g(1.5) == 2.5 and g(base + i) == base + i + 1 else 3)
+            deadline = time.time() + 60
+            while True:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    statuses.append(status)
+                    break
+                if time.time() > deadline:
+                    os.kill(pid, 9)
+                    os.waitpid(pid, 0)
+                    statuses.append("hung")
+                    break
+                time.sleep(0.005)
+
+    compiler = threading.Thread(target=compile_forever)
+    compiler.start()
+    time.sleep(0.2)
+    a, b = [], []
+    forkers = [threading.Thread(target=fork_some, args=(0, a)), threading.Thread(target=fork_some, args=(100, b))]
+    for t in forkers: t.start()
+    for t in forkers: t.join()
+    stop = True
+    compiler.join()
+    print(a + b)
+""")
+
+
+def test_forks_from_two_threads_while_a_third_compiles(tmp_path):
+    # One thread's fork ending must not let a compilation start under the other's fork.
+    (tmp_path / "two.py").write_text(TWO_FORKERS)
+    p = run_python([tmp_path / "two.py"], cwd=tmp_path, timeout=240)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == str([0] * 20)
+
+
 def test_fork_during_the_background_warm_up_is_safe(tmp_path):
     script = textwrap.dedent("""
         import os, sharpjit
