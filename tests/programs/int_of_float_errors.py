@@ -1,5 +1,6 @@
-# Covers: int() of a float checked by one ordered range test, the error told apart on the cold path: NaN is
-# ValueError, infinities are OverflowError, in-range values (the int64 bounds included) convert by truncation.
+# Covers: int() of a float checked by one ordered compare, |x| < 2**63, the error told apart on the cold path (where
+# -2**63 itself, which that compare turns away, converts): NaN is ValueError, infinities are OverflowError, in-range
+# values (the int64 bounds included) convert by truncation.
 def conv(x):
     try:
         return str(int(x))
@@ -9,5 +10,5 @@ def conv(x):
         return "OverflowError: " + str(e)
 
 
-for x in [1.5, -2.7, float("nan"), float("inf"), -float("inf"), 9.2e18, -9223372036854775808.0, 0.0, -0.0, 0.999, -0.999]:
+for x in [1.5, -2.7, float("nan"), float("inf"), -float("inf"), 9.2e18, -9223372036854775808.0, 9223372036854774784.0, -9223372036854774784.0, 0.0, -0.0, 0.999, -0.999]:
     print(conv(x))

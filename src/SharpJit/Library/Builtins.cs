@@ -222,10 +222,13 @@ public static unsafe partial class Builtins
         string overflowMessage = "int too large to convert to int64")
     {
         var B = e.B; var M = e.M;
-        // One ordered test in the hot path (false for NaN and infinities too); the error is told apart on the cold one.
-        var inRange = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(-9223372036854775808.0), ""),
-            BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(9223372036854775808.0), ""), "");
-        e.FailIf(BuildNot(B, inRange, ""), () =>
+        // One ordered compare in the hot path, |x| < 2**63 (false for NaN and infinities too). The one valid value it
+        // turns away, -2**63 itself, is let through on the cold side, where the error is also told apart.
+        var inRange = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(9223372036854775808.0), "");
+        var outside = e.NewBlock("int_outside"); var converted = e.NewBlock("int_in_range");
+        BuildCondBr(B, e.Expect(inRange, true), converted, outside);
+        PositionBuilderAtEnd(B, outside);
+        e.FailIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, x, M.ConstF64(-9223372036854775808.0), ""), () =>
         {
             var nan = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
             var inf = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(double.PositiveInfinity), "");
@@ -234,6 +237,8 @@ public static unsafe partial class Builtins
                 BuildSelect(B, inf, M.ConstString("cannot convert float infinity to integer"), M.ConstString(overflowMessage), ""), "");
             e.CallRuntime("sj_raise", kind, message);
         }, span);
+        BuildBr(B, converted);
+        PositionBuilderAtEnd(B, converted);
         return BuildFPToSI(B, x, M.I64, "");
     }
 
