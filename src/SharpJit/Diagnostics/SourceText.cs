@@ -51,6 +51,9 @@ public sealed class SourceText
     }
 
     public int LineCount => _lineStarts.Length;
+
+    /// <summary>Where each line starts (offsets into <see cref="Text"/>), computed once per text.</summary>
+    internal ReadOnlySpan<int> LineStarts => _lineStarts;
 }
 
 /// <summary>A half-open character range [Start, End) in one SourceText.</summary>

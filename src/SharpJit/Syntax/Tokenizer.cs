@@ -53,23 +53,21 @@ public static class Tokenizer
 
     private static void AssignLineColumns(SourceText source, List<Token> tokens)
     {
-        string text = source.Text;
-        var starts = new List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\r') { if (i + 1 < text.Length && text[i + 1] == '\n') i++; starts.Add(i + 1); }
-            else if (c == '\n') starts.Add(i + 1);
-        }
+        var starts = source.LineStarts;   // the text's own line table: a region of a file does not scan the whole file
         int li = 0;
+        if (tokens.Count > 0)
+        {
+            li = starts.BinarySearch(tokens[0].Span.Start);
+            if (li < 0) li = ~li - 1;
+        }
         for (int k = 0; k < tokens.Count; k++)
         {
             var tok = tokens[k];
             int s = tok.Span.Start, e = tok.Span.End;
-            while (li + 1 < starts.Count && starts[li + 1] <= s) li++;
+            while (li + 1 < starts.Length && starts[li + 1] <= s) li++;
             while (li > 0 && starts[li] > s) li--;
             int le = li;
-            if (e > s) while (le + 1 < starts.Count && starts[le + 1] < e) le++;
+            if (e > s) while (le + 1 < starts.Length && starts[le + 1] < e) le++;
             tokens[k] = tok with
             {
                 Line = li + 1 + source.LineOffset,
