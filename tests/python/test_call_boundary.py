@@ -127,8 +127,9 @@ def test_binding_errors_name_the_qualified_function_and_reject_non_string_keywor
         jitted.__call__(1, **{1: 2})
 
 
-FORK = textwrap.dedent("""
-    import os, sys, threading, time
+# What both fork tests run: g compiles new signatures in each child while another thread compiles all the time.
+FORK_SETUP = textwrap.dedent("""
+    import os, threading, time
     import sharpjit
 
     @sharpjit.jit
@@ -143,32 +144,38 @@ FORK = textwrap.dedent("""
             sharpjit.jit(lambda x: x * 2 + 1)(n)   # a new function: a compilation each time
             n += 1
 
-    thread = threading.Thread(target=compile_forever)
-    thread.start()
-    time.sleep(0.2)
-    children = []
-    for i in range(40):
-        pid = os.fork()
-        if pid == 0:   # the child compiles new signatures of its own
-            ok = g(1.5) == 2.5 and g(i) == i + 1   # two new signatures
-            os._exit(0 if ok else 3)
-        children.append(pid)
-        time.sleep(0.01)
-    stop = True
-    statuses, deadline = [], time.time() + 90
-    for pid in children:
+    def child(i):   # the child compiles new signatures of its own
+        os._exit(0 if g(1.5) == 2.5 and g(i) == i + 1 else 3)
+
+    def wait(pid, deadline):
+        \"\"\"The child's exit status, or "hung" (killed) once the deadline has passed.\"\"\"
         while True:
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
-                statuses.append(status)
-                break
+                return status
             if time.time() > deadline:
                 os.kill(pid, 9)
                 os.waitpid(pid, 0)
-                statuses.append("hung")
-                break
-            time.sleep(0.01)
-    thread.join()
+                return "hung"
+            time.sleep(0.005)
+
+    compiler = threading.Thread(target=compile_forever)
+    compiler.start()
+    time.sleep(0.2)
+""")
+
+FORK = FORK_SETUP + textwrap.dedent("""
+    children = []
+    for i in range(40):
+        pid = os.fork()
+        if pid == 0:
+            child(i)
+        children.append(pid)
+        time.sleep(0.01)
+    stop = True
+    deadline = time.time() + 90
+    statuses = [wait(pid, deadline) for pid in children]
+    compiler.join()
     print(statuses)
 """)
 
@@ -180,43 +187,14 @@ def test_fork_while_another_thread_compiles_does_not_deadlock_the_child(tmp_path
     assert p.stdout.strip() == str([0] * 40)
 
 
-TWO_FORKERS = textwrap.dedent("""
-    import os, threading, time
-    import sharpjit
-
-    @sharpjit.jit
-    def g(x):
-        return x + 1
-
-    stop = False
-
-    def compile_forever():
-        n = 0
-        while not stop:
-            sharpjit.jit(lambda x: x * 2 + 1)(n)
-            n += 1
-
+TWO_FORKERS = FORK_SETUP + textwrap.dedent("""
     def fork_some(base, statuses):
         for i in range(10):
             pid = os.fork()
             if pid == 0:
-                os._exit(0 if g(1.5) == 2.5 and g(base + i) == base + i + 1 else 3)
-            deadline = time.time() + 60
-            while True:
-                done, status = os.waitpid(pid, os.WNOHANG)
-                if done:
-                    statuses.append(status)
-                    break
-                if time.time() > deadline:
-                    os.kill(pid, 9)
-                    os.waitpid(pid, 0)
-                    statuses.append("hung")
-                    break
-                time.sleep(0.005)
+                child(base + i)
+            statuses.append(wait(pid, time.time() + 60))
 
-    compiler = threading.Thread(target=compile_forever)
-    compiler.start()
-    time.sleep(0.2)
     a, b = [], []
     forkers = [threading.Thread(target=fork_some, args=(0, a)), threading.Thread(target=fork_some, args=(100, b))]
     for t in forkers: t.start()
