@@ -18,6 +18,10 @@ def _disabled():
     return os.environ.get("SHARPJIT_DISABLE_JIT", "0") not in ("", "0")
 
 
+if not _disabled():
+    _sharpjit._warm_up()  # LLVM loads and warms up in the background while the program starts
+
+
 def _source_of(py_func):
     """The full text of the file defining the function (as linecache has it: files, notebook cells, registered
     exec'd strings), its name and the function's first line. The compiler finds the function in it."""

@@ -13,7 +13,7 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 12));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 13));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
@@ -25,6 +25,7 @@ internal static unsafe class Module
             methods[8] = new PyMethodDef { Name = DispatcherType.Utf8("_init_bitcode_module"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Init, Flags = Py.METH_VARARGS };
             methods[9] = new PyMethodDef { Name = DispatcherType.Utf8("_bitcode_library"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Library, Flags = Py.METH_VARARGS };
             methods[10] = new PyMethodDef { Name = DispatcherType.Utf8("_live_allocations"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&LiveAllocations, Flags = Py.METH_NOARGS };
+            methods[11] = new PyMethodDef { Name = DispatcherType.Utf8("_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WarmUp, Flags = Py.METH_NOARGS };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");
@@ -65,12 +66,21 @@ internal static unsafe class Module
     }
 
     /// <summary>
-    /// Loads LLVM in the background when the first function without cache=True is decorated: it will need LLVM at its
-    /// first call. (Cached functions load with dlopen, which would wait behind LLVM's dlopen: they do not trigger it.)
+    /// Loads LLVM and runs a small compilation in the background, from import on: LLVM's load and first-use costs
+    /// (about 40 ms) overlap the program's own start instead of adding to its first compilation. (A function with
+    /// cache=True that loads within those milliseconds waits for LLVM's dlopen to finish.)
     /// </summary>
     public static void WarmUpForCompilation()
     {
         if (Environment.GetEnvironmentVariable("SHARPJIT_NO_WARM_UP") is null or "" or "0") Engine.JitHost.StartWarmUp();
+    }
+
+    /// <summary>_warm_up(): called at import unless SHARPJIT_DISABLE_JIT is set.</summary>
+    [UnmanagedCallersOnly]
+    private static nint WarmUp(nint self, nint _)
+    {
+        WarmUpForCompilation();
+        return Py.NewRef(Py.None);
     }
 
     /// <summary>Called at interpreter exit (atexit): LLVM must not be unloaded under the warm-up thread.</summary>

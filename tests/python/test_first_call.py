@@ -117,3 +117,21 @@ def test_large_arrays_are_advised_for_huge_pages_like_numpy():
     # NumPy's own array of that size gets the same advice: the behaviour we copy.
     assert huge_page_advice(np.ones(1 << 21))
     assert not huge_page_advice(make(1000))
+
+
+WARM_UP = """
+import sharpjit
+sharpjit._sharpjit._wait_for_warm_up()
+print(any("libsharpjit-llvm" in line or "libLLVM" in line for line in open("/proc/self/maps")))
+"""
+
+
+@pytest.mark.parametrize("env, starts", [({}, True), ({"SHARPJIT_DISABLE_JIT": "1"}, False), ({"SHARPJIT_NO_WARM_UP": "1"}, False)])
+def test_import_starts_loading_llvm_in_the_background(tmp_path, env, starts):
+    # LLVM's load and first-use costs overlap the program's start, not its first compilation; nothing is started
+    # when compilation is off.
+    script = tmp_path / "warm.py"
+    script.write_text(WARM_UP, encoding="utf-8")
+    done = run_python([script], **env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(starts)]

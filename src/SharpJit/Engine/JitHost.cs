@@ -34,8 +34,9 @@ public static class JitHost
     private static int _compilations;
 
     /// <summary>
-    /// Loads LLVM and compiles a tiny function on a background thread, so that a host's first real compilation
-    /// does not pay for it (hosts call this at import; <see cref="WaitForWarmUp"/> before the process exits).
+    /// Loads LLVM and compiles a small function on a background thread, so that a host's first real compilation does
+    /// not pay LLVM's load and first-use costs (hosts call this at import; <see cref="WaitForWarmUp"/> before the
+    /// process exits).
     /// </summary>
     public static void StartWarmUp()
     {
@@ -45,13 +46,46 @@ public static class JitHost
             try
             {
                 _ = Jit;
-                // A real compilation that is already waiting pays LLVM's first-use costs itself: not after this one.
-                if (Volatile.Read(ref _compilations) == 0)
-                    SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64);
+                // A real compilation that is already running pays the remaining first-use costs itself.
+                if (Volatile.Read(ref _compilations) == 0) CompilerStack.Run(WarmUpCompile);
             }
             catch (Exception) { /* a real compilation will report the problem */ }
         }) { IsBackground = true, Name = "sharpjit warm-up" };
         _warmer.Start();
+    }
+
+    /// <summary>An array loop with a library call: it reaches the front end, the array library, the optimiser's loop
+    /// passes and the code generator's vector instructions.</summary>
+    private const string WarmUpSource = "import numpy as np\n\ndef warm_up(a):\n    s = 0.0\n    for i in range(len(a)):\n        s += abs(a[i]) * 0.5\n    return s + np.sqrt(a.sum())\n";
+
+    /// <summary>
+    /// Runs the whole pipeline over <see cref="WarmUpSource"/> in a private LLVM context and target machine, to an object
+    /// in memory: first-use costs (page faults, LLVM's and .NET's lazily built tables, the library's parse) are paid
+    /// here, and a real compilation that starts meanwhile takes the JIT's lock without waiting for this one.
+    /// </summary>
+    private static int WarmUpCompile()
+    {
+        var engine = SharpJitEngine.FromSource(WarmUpSource, "<warm-up>");
+        var fn = engine.Module.Globals["warm_up"].Function!;
+        var (types, entry) = Pipeline.Infer(engine.Module, fn, new SjType[] { new ArrayType(ScalarType.Float64, 1, ArrayLayout.C, false) });
+        if (Volatile.Read(ref _compilations) != 0) return 0;
+        var context = LLVM.ContextCreate();
+        var tm = LlvmTarget.CreateHostTargetMachine();
+        try
+        {
+            var module = LLVM.ModuleCreateWithNameInContext("warm_up", context);
+            LlvmTarget.ConfigureModule(module, tm);
+            Pipeline.Emit(types, entry, context, module, new CodegenOptions());
+            Optimizer.Run(module, tm, boundsChecked: true);
+            ModuleText.EmitObject(module, tm, cloneFirst: false);
+            LLVM.DisposeModule(module);
+        }
+        finally
+        {
+            LLVM.DisposeTargetMachine(tm);
+            LLVM.ContextDispose(context);
+        }
+        return 0;
     }
 
     /// <summary>Waits for the warm-up thread (LLVM must not be torn down at exit while it runs).</summary>
