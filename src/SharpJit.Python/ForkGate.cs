@@ -78,7 +78,7 @@ internal static unsafe partial class ForkGate
         _forks++;   // with the GIL held: a compilation that starts from now on waits for the fork
         _forkerPid = getpid();
         nint ts = Py.PyEval_SaveThread();
-        try { Engine.JitHost.WaitForWarmUp(); } catch (Exception) { /* the warm-up thread is gone either way */ }
+        try { Engine.JitHost.WaitForWarmUp(stop: false); } catch (Exception) { /* the warm-up thread is gone either way */ }
         while (true)
         {
             // A compilation this thread is inside (Python code it ran forks) goes on in the child, where this thread exists.

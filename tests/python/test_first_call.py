@@ -73,6 +73,10 @@ def test_trace_says_where_a_first_call_went(tmp_path):
     assert phases, err
     for phase in ("parse+infer", "LLVM start", "waiting for another compilation", "emit", "optimise", "machine code"):
         assert phase in phases.group(1), phases.group(1)
+    # How much IR LLVM was given and kept: what its optimiser and code generator's time grows with.
+    emitted, optimised = map(int, re.search(r"emit [\d.]+ ms \((\d+) instructions\), optimise [\d.]+ ms \((\d+) instructions\)",
+                                            phases.group(1)).groups())
+    assert emitted > 0 and optimised > 0, phases.group(1)
     assert re.search(r"sharpjit: first call of double: classify\+compile [\d.]+ ms, run [\d.]+ ms", err), err
 
 

@@ -12,9 +12,12 @@ namespace SharpJit.Engine;
 public sealed class CompilePhases
 {
     public TimeSpan Infer, Session, Wait, Emit, Optimise, Export, MachineCode;
+    /// <summary>LLVM instructions before and after optimisation (counted only when the compile trace is on).</summary>
+    public int EmittedInstructions, OptimisedInstructions;
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     public override string ToString() =>
-        $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, waiting for another compilation {Ms(Wait)} ms, emit {Ms(Emit)} ms, optimise {Ms(Optimise)} ms, " +
+        $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, waiting for another compilation {Ms(Wait)} ms, emit {Ms(Emit)} ms " +
+        $"({EmittedInstructions} instructions), optimise {Ms(Optimise)} ms ({OptimisedInstructions} instructions), " +
         $"print+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms";
 }
 
@@ -47,16 +50,35 @@ public static class JitHost
             {
                 _ = Jit;
                 // A real compilation that is already running pays the remaining first-use costs itself.
-                if (Volatile.Read(ref _compilations) == 0) CompilerStack.Run(WarmUpCompile);
+                if (Volatile.Read(ref _compilations) != 0 || _stopWarmUp) return;
+                // A tiny function through the JIT itself (a few ms under its lock): its two target machines build
+                // their subtargets and code generation pipelines, and ORC links its first object.
+                SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64);
+                // Then the rest of the pipeline over a kernel-like function, without the lock.
+                if (Volatile.Read(ref _compilations) == 1 && !_stopWarmUp) CompilerStack.Run(WarmUpCompile);
             }
             catch (Exception) { /* a real compilation will report the problem */ }
         }) { IsBackground = true, Name = "sharpjit warm-up" };
         _warmer.Start();
     }
 
-    /// <summary>An array loop with a library call: it reaches the front end, the array library, the optimiser's loop
-    /// passes and the code generator's vector instructions.</summary>
-    private const string WarmUpSource = "import numpy as np\n\ndef warm_up(a):\n    s = 0.0\n    for i in range(len(a)):\n        s += abs(a[i]) * 0.5\n    return s + np.sqrt(a.sum())\n";
+    /// <summary>What array kernels are made of: element loops over 1-D and 2-D arrays with bounds checks, a fused
+    /// array expression with its allocation, reductions and library calls. It reaches the front end, the array
+    /// library, the optimiser's loop passes and the code generator's vector instructions.</summary>
+    private const string WarmUpSource = """
+        import numpy as np
+
+        def warm_up(a, b):
+            s = 0.0
+            for i in range(len(a)):
+                s += abs(a[i]) * 0.5
+            for i in range(1, b.shape[0] - 1):
+                for j in range(b.shape[1]):
+                    s += b[i - 1, j] * b[i + 1, j]
+            c = a * 2.0 + np.sqrt(a)
+            return s + c.sum() + np.sqrt(a.sum()) + b.max()
+
+        """;
 
     /// <summary>
     /// Runs the whole pipeline over <see cref="WarmUpSource"/> in a private LLVM context and target machine, to an object
@@ -67,8 +89,8 @@ public static class JitHost
     {
         var engine = SharpJitEngine.FromSource(WarmUpSource, "<warm-up>");
         var fn = engine.Module.Globals["warm_up"].Function!;
-        var (types, entry) = Pipeline.Infer(engine.Module, fn, new SjType[] { new ArrayType(ScalarType.Float64, 1, ArrayLayout.C, false) });
-        if (Volatile.Read(ref _compilations) != 0) return 0;
+        var (types, entry) = Pipeline.Infer(engine.Module, fn, new SjType[] { new ArrayType(ScalarType.Float64, 1), new ArrayType(ScalarType.Float64, 2) });
+        if (Volatile.Read(ref _compilations) != 1 || _stopWarmUp) return 0;
         var context = LLVM.ContextCreate();
         var tm = LlvmTarget.CreateHostTargetMachine();
         try
@@ -76,8 +98,8 @@ public static class JitHost
             var module = LLVM.ModuleCreateWithNameInContext("warm_up", context);
             LlvmTarget.ConfigureModule(module, tm);
             Pipeline.Emit(types, entry, context, module, new CodegenOptions());
-            Optimizer.Run(module, tm, boundsChecked: true);
-            ModuleText.EmitObject(module, tm, cloneFirst: false);
+            if (!_stopWarmUp) Optimizer.Run(module, tm, boundsChecked: true);
+            if (!_stopWarmUp) ModuleText.EmitObject(module, tm, cloneFirst: false);
             LLVM.DisposeModule(module);
         }
         finally
@@ -88,8 +110,16 @@ public static class JitHost
         return 0;
     }
 
-    /// <summary>Waits for the warm-up thread (LLVM must not be torn down at exit while it runs).</summary>
-    public static void WaitForWarmUp() => _warmer?.Join();
+    /// <summary>Waits for the warm-up thread (LLVM must not be torn down at exit while it runs). With
+    /// <paramref name="stop"/> it stops at its next step first: a program that exits right after import waits for one
+    /// step, not the whole warm-up.</summary>
+    public static void WaitForWarmUp(bool stop = true)
+    {
+        if (stop) _stopWarmUp = true;
+        _warmer?.Join();
+    }
+
+    private static volatile bool _stopWarmUp;
 
     /// <summary>Compiles fn for the argument types: infer, emit, verify, optimise, JIT; returns the entry point.</summary>
     /// <param name="sharedObject">Also link the code into a standalone shared library (for the on-disk cache).</param>
@@ -124,9 +154,13 @@ public static class JitHost
             Pipeline.Guard(module.Source, () =>
             {
                 ModuleText.VerifyOrThrow(llmod);
-                phases.Emit = sw.Elapsed - mark; mark = sw.Elapsed;
+                phases.Emit = sw.Elapsed - mark;
+                if (CompileTrace.Enabled) phases.EmittedInstructions = ModuleText.CountInstructions(llmod);
+                mark = sw.Elapsed;
                 Optimizer.Run(llmod, jit.TargetMachine, (options ?? new CodegenOptions()).BoundsCheck);
-                phases.Optimise = sw.Elapsed - mark; mark = sw.Elapsed;
+                phases.Optimise = sw.Elapsed - mark;
+                if (CompileTrace.Enabled) phases.OptimisedInstructions = ModuleText.CountInstructions(llmod);
+                mark = sw.Elapsed;
                 ir = ModuleText.Print(llmod);
                 if (sharedObject) library = SharedObjects.Build(llmod, jit.TargetMachine);
                 phases.Export = sw.Elapsed - mark; mark = sw.Elapsed;

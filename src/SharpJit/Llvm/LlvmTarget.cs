@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace SharpJit.Llvm;
 
@@ -26,10 +27,29 @@ public static unsafe class LlvmTarget
             LLVM.InitializeX86TargetMC();
             LLVM.InitializeX86AsmPrinter();
             LLVM.InitializeX86AsmParser();
+            ApplyDeveloperOptions();
             s_triple = LLVM.TakeMessage(LLVM.GetDefaultTargetTriple()) ?? "";
             s_cpu = LLVM.TakeMessage(LLVM.GetHostCPUName()) ?? "";
             s_features = LLVM.TakeMessage(LLVM.GetHostCPUFeatures()) ?? "";
             s_initialized = true;
+        }
+    }
+
+    /// <summary>SHARPJIT_LLVM_OPTIONS="-time-passes ...": LLVM's own command-line options, for profiling the compiler
+    /// (with -time-passes each optimisation and code generation prints its pass timings to stderr).</summary>
+    private static void ApplyDeveloperOptions()
+    {
+        var text = Environment.GetEnvironmentVariable("SHARPJIT_LLVM_OPTIONS");
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var args = new[] { "sharpjit" }.Concat(text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var utf8 = args.Select(a => System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(a)).ToArray();
+        try
+        {
+            fixed (nint* argv = utf8) LLVM.ParseCommandLineOptions(args.Length, (sbyte**)argv, null);
+        }
+        finally
+        {
+            foreach (var p in utf8) System.Runtime.InteropServices.Marshal.FreeCoTaskMem(p);
         }
     }
 

@@ -10,6 +10,16 @@ namespace SharpJit.Llvm;
 public static unsafe class ModuleText
 {
     /// <summary>The module as textual LLVM IR.</summary>
+    /// <summary>Instructions in the module's function bodies (what LLVM's passes and code generator work on).</summary>
+    public static int CountInstructions(LLVMModuleRef module)
+    {
+        int n = 0;
+        for (var f = LLVM.GetFirstFunction(module); f.Handle != 0; f = LLVM.GetNextFunction(f))
+            for (var b = LLVM.GetFirstBasicBlock(f); b.Handle != 0; b = LLVM.GetNextBasicBlock(b))
+                for (var i = LLVM.GetFirstInstruction(b); i.Handle != 0; i = LLVM.GetNextInstruction(i)) n++;
+        return n;
+    }
+
     public static string Print(LLVMModuleRef module) => LLVM.TakeMessage(LLVM.PrintModuleToString(module)) ?? "";
 
     /// <summary>Runs the verifier without aborting. Returns null if valid, else the verifier's message.</summary>
