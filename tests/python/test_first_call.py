@@ -139,3 +139,21 @@ def test_import_starts_loading_llvm_in_the_background(tmp_path, env, starts):
     done = run_python([script], **env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(starts)]
+
+
+def test_llvm_options_reach_llvm(tmp_path):
+    # SHARPJIT_LLVM_OPTIONS passes LLVM its own command-line options: -time-passes reports each optimisation's passes.
+    script = tmp_path / "timed.py"
+    script.write_text(textwrap.dedent("""
+        import sharpjit
+
+        @sharpjit.jit
+        def f(x):
+            return x * 3 + 1
+
+        print(f(2))
+    """), encoding="utf-8")
+    done = run_python([script], SHARPJIT_LLVM_OPTIONS="-time-passes", SHARPJIT_NO_WARM_UP="1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7"]
+    assert "Pass execution timing report" in done.stderr and "InstCombinePass" in done.stderr, done.stderr[-2000:]
