@@ -170,6 +170,22 @@ public static class ArrayCode
         if (scope != null) SetMetadata(s, scope.ScopeKind, scope.List);
     }
 
+    /// <summary>The address of the element at flat index k (0 &lt;= k &lt; size) in C order, whatever the layout: k is
+    /// unravelled over the shape, last axis fastest.</summary>
+    public static LLVMValueRef FlatElementPointer(FunctionEmitter e, ArrayType t, LLVMValueRef array, LLVMValueRef k)
+    {
+        var B = e.B;
+        var shape = Shape(e, t, array); var strides = Strides(e, t, array);
+        var offset = e.M.ConstI64(0);
+        for (int d = t.Ndim - 1; d >= 0; d--)
+        {
+            var index = d == 0 ? k : BuildURem(B, k, shape[d], "");
+            offset = BuildNSWAdd(B, offset, BuildNSWMul(B, index, strides[d], ""), "");
+            if (d > 0) k = BuildUDiv(B, k, shape[d], "");
+        }
+        return BuildGEP2(B, e.M.I8, Data(e, array), new[] { offset }, "");
+    }
+
     /// <summary>A Python index into an axis of this size: negative counts from the end; outside the axis is
     /// IndexError with NumPy's message (unless bounds checking is off, when only the negative wrap remains).</summary>
     public static LLVMValueRef WrapIndex(FunctionEmitter e, LLVMValueRef index, LLVMValueRef size, int axis, Span span)

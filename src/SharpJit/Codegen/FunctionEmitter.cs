@@ -842,6 +842,7 @@ public sealed unsafe partial class FunctionEmitter
         switch (iterType)
         {
             case GeneratorType: return v;   // its own iterator
+            case ArrayIterType { Flat: true }: return MakeStruct(M.Lower(iterType), ExtractValue(v, 0), M.ConstI64(0));   // the flatiter's array
             case EnumerateIterType ei:
                 var en = (EnumerateType)iterable;
                 return MakeStruct(M.Lower(iterType), MakeIterator(en.Iterable, ExtractValue(v, 0), ei.Inner), ExtractValue(v, 1));
@@ -883,6 +884,8 @@ public sealed unsafe partial class FunctionEmitter
         switch (iterType)
         {
             case GeneratorType g: return GeneratorCode.Resume(this, g, it, span);
+            case ArrayIterType { Flat: true } ai:
+                return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Size(this, ArrayCode.Shape(this, ai.Array, ExtractValue(it, 0))), "");
             case ArrayIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ArrayCode.Dim(this, ExtractValue(it, 0), 0), "");
             case ListIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), ListCode.Length(this, ExtractValue(it, 0)), "");
             case DictIterType: return BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, ExtractValue(it, 1), DictCode.Entries(this, ExtractValue(it, 0)), "");
@@ -927,6 +930,7 @@ public sealed unsafe partial class FunctionEmitter
         switch (iterType)
         {
             case GeneratorType g: return GeneratorCode.TakeItem(this, g, it, itemType);
+            case ArrayIterType { Flat: true } ai: return ArrayCode.Load(this, ai.Array.Dtype, ArrayCode.FlatElementPointer(this, ai.Array, ExtractValue(it, 0), ExtractValue(it, 1)));
             case ArrayIterType ai: return ArrayRow(ai.Array, ExtractValue(it, 0), ExtractValue(it, 1), itemType);
             case ListIterType li: return ListCode.Load(this, li.List, ExtractValue(it, 0), ExtractValue(it, 1));
             case DictIterType di: return DictCode.Item(this, di.View, ExtractValue(it, 0), ExtractValue(it, 1));

@@ -53,6 +53,7 @@ public abstract class TypeModel
         EnumerateType en => Iterator(t, en.Iterable, ScalarType.Int64),
         ZipType z => new AggregateModel(t, z.Iterables, ConstTruth.True),
         ReversedType r => Iterator(t, r.Iterable),
+        FlatIterType f => Iterator(t, f.Array),
         ReversedIterType r => r.Iterable == SimpleType.Range ? Iterator(t, RangeIterMembers) : Iterator(t, r.Iterable, ScalarType.Int64),
         EnumerateIterType ei => Iterator(t, ei.Inner, ScalarType.Int64),
         ZipIterType zi => new AggregateModel(t, zi.Inners, ConstTruth.True),

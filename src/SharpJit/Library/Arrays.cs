@@ -102,23 +102,60 @@ public static unsafe partial class Builtins
                 .Receiver = t => t is ArrayType || scalar.Receiver!(t);
         }
         Attr("T", Transposed, (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType));
-        // a.flat: the elements in C order as a 1-d view (iteration, a.flat[i], a.flat[i] = v, len), for 1-d and
-        // C-contiguous arrays; NumPy's flatiter is not an array, so slicing it gives a view here where NumPy copies.
+        // a.flat: the elements in C order (iteration, a.flat[i], a.flat[i] = v, len). Of 1-d and C-contiguous arrays
+        // a 1-d view (NumPy's flatiter is not an array, so slicing it gives a view here where NumPy copies); of other
+        // layouts a flatiter, which unravels a flat index over the shape.
         Add("attr.flat", c =>
         {
             var t = (ArrayType)c.Positional[0].Type;
             if (t.Ndim == 1) return t;
-            if (t.Layout != ArrayLayout.C)
-                throw c.Error("a.flat of an array that is not C-contiguous is not supported in compiled code", "use a.ravel() to read, or a.copy().flat");
+            if (t.Layout != ArrayLayout.C) return new FlatIterType(t);
             return new ArrayType(t.Dtype, 1, ArrayLayout.C, t.Readonly);
         }, c =>
         {
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             if (t.Ndim == 1) return e.NewRef(c.Arg(0), t);
+            if (c.ResultType is FlatIterType) return e.MakeStruct(e.M.Lower(c.ResultType), e.NewRef(c.Arg(0), t));
             var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
             var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), new[] { size }, new[] { e.M.ConstI64(t.ItemSize) });
             return e.NewRef(view, c.ResultType);
         }, neverRaises: true, acceptsNarrow: true).Receiver = IsArray;
+        AddFlatIterItems();
+    }
+
+    /// <summary>flatiter[i] and flatiter[i] = v: an integer index in C order (negative from the end), checked against
+    /// the size with NumPy's message.</summary>
+    private static void AddFlatIterItems()
+    {
+        static ArrayType ArrayOf(SjType t) => ((FlatIterType)t).Array;
+        static void CheckIndex(CallTypingContext c)
+        {
+            if (c.Positional[1].Type is not ScalarType { Rank: <= 1 })
+                throw c.ErrorAt(c.Positional[1], "a flatiter takes an integer index in compiled code", "index a.ravel() (or a copy) with slices, masks or arrays");
+        }
+        static LLVMValueRef Element(LoweringCall c)
+        {
+            var e = c.E; var t = ArrayOf(c.ArgType(0)); var array = e.ExtractValue(c.Arg(0), 0);
+            var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, array));
+            var k = ArrayCode.WrapIndex(e, e.Convert(c.Arg(1), c.ArgType(1), ScalarType.Int64), size, 0, c.Span);
+            return ArrayCode.FlatElementPointer(e, t, array, k);
+        }
+        Add("flatiter.getitem", c => { CheckIndex(c); return ArrayOf(c.Positional[0].Type).Dtype; },
+            c => ArrayCode.Load(c.E, ArrayOf(c.ArgType(0)).Dtype, Element(c)));
+        Add("flatiter.setitem", c =>
+        {
+            CheckIndex(c);
+            CheckAssignable(c, c.Positional[2], ArrayOf(c.Positional[0].Type).Dtype);
+            if (c.Positional[2].Type is ArrayType)
+                throw c.ErrorAt(c.Positional[2], "setting an array element with a sequence.", "assign a scalar to an element");
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E; var t = ArrayOf(c.ArgType(0));
+            if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
+            ArrayCode.Store(e, t.Dtype, Element(c), e.Convert(c.Arg(2), c.ArgType(2), t.Dtype));
+            return GetUndef(e.M.Empty);
+        });
     }
 
     private static ArrayType PartType(ArrayType t, string part) => t.Dtype.Rank == 3

@@ -466,7 +466,7 @@ public static unsafe partial class Builtins
             if (t is ArrayType { Ndim: 0 }) throw c.Error("len() of unsized object");
             if (t is InstanceType && MethodOf(t, "__len__") is { } len)
                 return RequireSpecial(c, len, t) is var n && TypeOps.IsKnown(n) && n is not ScalarType { Rank: 1 } ? throw c.Error($"'{TypeOps.PyName(n)}' object cannot be interpreted as an integer") : n;
-            if (t is ArrayType) return ScalarType.Int64;
+            if (t is ArrayType or FlatIterType) return ScalarType.Int64;
             throw c.Error($"object of type '{TypeOps.PyName(t)}' has no len()");
         }, c =>
         {
@@ -475,6 +475,7 @@ public static unsafe partial class Builtins
             if (t is TupleType tt) return e.M.ConstI64(tt.Items.Length);
             if (t == SimpleType.Str) return e.CallRuntime("sj_str_len", c.Arg(0));
             if (t is ArrayType) return ArrayCode.Dim(e, c.Arg(0), 0);
+            if (t is FlatIterType f) return ArrayCode.Size(e, ArrayCode.Shape(e, f.Array, e.ExtractValue(c.Arg(0), 0)));
             if (t is ListType) return ListCode.Length(e, c.Arg(0));
             if (t is DictType or SetType) return ContainerModel.Length(e, c.Arg(0));
             if (t is DictViewType) return ContainerModel.Length(e, e.ExtractValue(c.Arg(0), 0));

@@ -45,6 +45,7 @@ public static partial class Builtins
         EnumerateType en => IterItemType(en.Iterable) is { } item ? new TupleType(new[] { ScalarType.Int64, item }) : null,
         ZipType z => z.Iterables.Select(IterItemType).ToList() is var items && items.All(x => x != null) ? new TupleType(items.Select(x => x!)) : null,
         ReversedType r => IterItemType(r.Iterable),
+        FlatIterType f => f.Array.Dtype,
         InstanceType when MethodOf(t, "__iter__") != null => SimpleType.Unknown,   // what its generator yields: typed where it is iterated
         TupleType { Items.Length: 0 } => SimpleType.Unknown,
         TupleType tt => tt.ItemType,

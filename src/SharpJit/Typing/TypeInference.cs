@@ -523,6 +523,11 @@ public sealed class TypeInference
                     InferEntry(i, Builtins.Get("instance.setitem"), i.Args);
                     return SimpleType.None;
                 }
+                if (i.Args[0].Type is FlatIterType)
+                {
+                    InferEntry(i, Builtins.Get("flatiter.setitem"), i.Args);
+                    return SimpleType.None;
+                }
                 if (i.Args[0].Type is ListType or DictType)
                 {
                     InferEntry(i, Builtins.Get(i.Args[0].Type is ListType ? "list.setitem" : "dict.setitem"), i.Args);
@@ -612,6 +617,7 @@ public sealed class TypeInference
                 return new TupleIterType(tt);
             case EnumerateType en: return new EnumerateIterType(IteratorOf(at, en.Iterable));
             case ReversedType r: return new ReversedIterType(r.Iterable);
+            case FlatIterType f: return new ArrayIterType(f.Array, flat: true);
             case ListType l: return new ListIterType(l);
             case DictType d: return new DictIterType(new DictViewType(d, "keys"));
             case SetType st: return new SetIterType(st);
@@ -628,7 +634,7 @@ public sealed class TypeInference
     /// <summary>The type of the items an iterator yields.</summary>
     public static SjType ItemOf(SjType iterator) => iterator switch
     {
-        ArrayIterType ai => ai.Array.Ndim == 1 ? ai.Array.Dtype : RowType(ai.Array),
+        ArrayIterType ai => ai.Flat || ai.Array.Ndim == 1 ? ai.Array.Dtype : RowType(ai.Array),
         TupleIterType ti => ti.Tuple.Items.Length == 0 ? SimpleType.NoReturn : ti.Tuple.ItemType!,   // the loop body never runs
         EnumerateIterType ei => new TupleType(new[] { ScalarType.Int64, ItemOf(ei.Inner) }),
         ZipIterType zi => new TupleType(zi.Inners.Select(ItemOf)),
@@ -779,6 +785,7 @@ public sealed class TypeInference
         if (t is BuiltinType { Qualified: "numpy.mgrid" or "numpy.ogrid" } grid) return InferEntry(i, Builtins.Get(grid.Qualified + ".getitem"), i.Args);
         NoNumberSlice(i, idxType);
         if (t is ArrayType) return InferEntry(i, Builtins.Get("array.getitem"), i.Args);
+        if (t is FlatIterType) return InferEntry(i, Builtins.Get("flatiter.getitem"), i.Args);
         if (t is InstanceType) return InferEntry(i, Builtins.Get("instance.getitem"), i.Args);
         if (t == SimpleType.Str) return InferEntry(i, Builtins.Get("str.getitem"), i.Args);
         if (t is ListType) return InferEntry(i, Builtins.Get("list.getitem"), i.Args);

@@ -405,10 +405,23 @@ public sealed class GeneratorType : SjType
 public sealed class ArrayIterType : SjType
 {
     public ArrayType Array { get; }
-    public ArrayIterType(ArrayType a) { Array = a; }
-    public override string Name => $"iter({Array})";
-    public override bool Equals(SjType? other) => other is ArrayIterType t && t.Array == Array;
-    public override int GetHashCode() => Array.GetHashCode() * 31 + 11;
+    /// <summary>Over every element in C order (a flatiter's iterator), not over the first axis.</summary>
+    public bool Flat { get; }
+    public ArrayIterType(ArrayType a, bool flat = false) { Array = a; Flat = flat; }
+    public override string Name => Flat ? $"iter(flatiter({Array}))" : $"iter({Array})";
+    public override bool Equals(SjType? other) => other is ArrayIterType t && t.Array == Array && t.Flat == Flat;
+    public override int GetHashCode() => Array.GetHashCode() * 31 + (Flat ? 13 : 11);
+}
+
+/// <summary>a.flat of an array that is not C-contiguous: NumPy's flatiter, which reads and writes the array's elements
+/// in C order by a flat index (a C-contiguous array's a.flat is a plain 1-d view). Its value holds the array.</summary>
+public sealed class FlatIterType : SjType
+{
+    public ArrayType Array { get; }
+    public FlatIterType(ArrayType a) { Array = a; }
+    public override string Name => $"flatiter({Array})";
+    public override bool Equals(SjType? other) => other is FlatIterType t && t.Array == Array;
+    public override int GetHashCode() => Array.GetHashCode() * 31 + 17;
 }
 
 public sealed class TupleIterType : SjType
@@ -566,6 +579,7 @@ public static class TypeOps
         TupleType { Named: { } nt } => nt.Name,
         TupleType => "tuple",
         ArrayType => "numpy.ndarray",
+        FlatIterType => "numpy.flatiter",
         ListType => "list",
         ListIterType => "list_iterator",
         GeneratorType => "generator",
