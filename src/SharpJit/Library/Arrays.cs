@@ -158,6 +158,18 @@ public static unsafe partial class Builtins
         });
     }
 
+    /// <summary>The axes of a.transpose(axes) or a.transpose(i, j, ...) as one tuple of integers.</summary>
+    private static SjType TransposeAxesType(CallTypingContext c)
+    {
+        if (c.Positional.Length == 2 && c.Positional[1].Type is TupleType tt)
+            return tt.Items.All(x => x is ScalarType { Rank: <= 1 }) ? TypeOps.Canonical(tt) : throw c.ErrorAt(c.Positional[1], "transpose() axes must be integers");
+        for (int k = 1; k < c.Positional.Length; k++)
+            if (c.Positional[k].Type is not ScalarType { Rank: <= 1 }) throw c.ErrorAt(c.Positional[k], "transpose() axes must be integers");
+        return TransposeAxesType(c.Positional.Length - 1);
+    }
+
+    private static TupleType TransposeAxesType(int n) => new(Enumerable.Repeat<SjType>(ScalarType.Int64, n));
+
     private static ArrayType PartType(ArrayType t, string part) => t.Dtype.Rank == 3
         ? new ArrayType(t.Dtype.Bits == 64 ? ScalarType.Float32 : ScalarType.Float64, t.Ndim, ArrayLayout.A, t.Readonly)
         : part == "real" ? t : new ArrayType(t.Dtype, t.Ndim, ArrayLayout.C, readOnly: true);
@@ -900,8 +912,23 @@ public static unsafe partial class Builtins
             }
             return GetUndef(e.M.Empty);
         });
-        Method("transpose", (c, t) => { Arity(c, "transpose", 1, 1); return Transposed(t); },
-            (c, t) => c.E.NewRef(Transpose(c.E, t, c.Arg(0)), c.ResultType), mayRaise: false);
+        // a.transpose() and a.transpose(None) reverse the axes here; a.transpose(axes) and a.transpose(i, j, ...)
+        // permute them in the library (numpy.py's _transpose_axes, with NumPy's errors).
+        Method("transpose", (c, t) =>
+        {
+            if (c.Keywords.Count > 0) throw c.Error($"transpose() takes no keyword arguments");
+            if (c.Positional.Length == 1 || c.Positional.Length == 2 && c.Positional[1].Type == SimpleType.None) return Transposed(t);
+            var axes = TransposeAxesType(c);
+            return c.Require(PythonLibrary.Function("numpy", "_transpose_axes"), new[] { TypeOps.Canonical(t), axes }).ReturnType;
+        }, (c, t) =>
+        {
+            var e = c.E;
+            if (c.Callees.Count == 0) return e.NewRef(Transpose(e, t, c.Arg(0)), c.ResultType);
+            var axes = c.Args.Length == 2 && c.ArgType(1) is TupleType at ? e.Convert(c.Arg(1), at, TypeOps.Canonical(at))
+                : e.MakeStruct(e.M.Lower(TransposeAxesType(c.Args.Length - 1)), c.Args.Skip(1).Select(a => e.Convert(a.Value, a.Type, ScalarType.Int64)).ToArray());
+            var receiver = e.Convert(c.Arg(0), t, TypeOps.Canonical(t));
+            return e.Convert(c.CallCompiled(0, receiver, axes), c.Callees[0].ReturnType, c.ResultType);
+        });
         foreach (var name in new[] { "ravel", "flatten" })
             Method(name, (c, t) => { Arity(c, name, 1, 1); return new ArrayType(t.Dtype, 1); }, (c, t) =>
             {

@@ -787,6 +787,43 @@ def meshgrid(*xi, indexing="xy"):
     raise TypeError("np.meshgrid() takes one, two or three arrays in compiled code")
 
 
+@overload("numpy.transpose")
+def transpose(a, axes=None):
+    if axes is None:
+        return a.T
+    return _transpose_axes(a, axes)
+
+
+def _transpose_axes(a, axes):
+    # A view with axis axes[k] of a at position k, made by exchanging two axes at a time (the view's type stays
+    # the same: an any-layout view of a's dtype and dimensions).
+    n = a.ndim
+    if len(axes) != n:
+        raise ValueError("axes don't match array")
+    perm = [0] * n
+    seen = [False] * n
+    for k in range(n):
+        ax = axes[k]
+        if ax < -n or ax >= n:
+            raise ValueError(f"axis {ax} is out of bounds for array of dimension {n}")
+        if ax < 0:
+            ax += n
+        if seen[ax]:
+            raise ValueError("repeated axis in transpose")
+        seen[ax] = True
+        perm[k] = ax
+    v = _sj_swapaxes(a, 0, 0)
+    order = list(range(n))   # order[k]: the axis of a at position k of v
+    for k in range(n):
+        j = k
+        while order[j] != perm[k]:
+            j += 1
+        if j != k:
+            v = _sj_swapaxes(v, k, j)
+            order[k], order[j] = order[j], order[k]
+    return v
+
+
 @overload("numpy.swapaxes")
 def swapaxes(a, axis1, axis2):
     i = _axis_index(axis1, a.ndim, "axis1: ")
