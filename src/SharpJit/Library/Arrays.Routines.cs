@@ -92,13 +92,17 @@ public static unsafe partial class Builtins
             SjType Type(CallTypingContext c, ArrayType t)
             {
                 Arity(c, name, 1, 1, "axis");
+                // Along an axis: numpy.py's np.cumsum/np.cumprod (any number of dimensions).
                 if (c.Keywords.TryGetValue("axis", out var ax) && ax.Type != SimpleType.None)
-                    throw c.ErrorAt(ax, $"{name}() along an axis is not supported in compiled code yet", "apply it to each row in a loop");
+                    return c.Require(PythonLibrary.Function("numpy", name), new[] { TypeOps.Canonical(t), TypeOps.Canonical(ax.Type) }).ReturnType;
                 return new ArrayType((ScalarType)ReductionType(c, product ? ReductionKind.Prod : ReductionKind.Sum, t.Dtype, name), 1);
             }
             LLVMValueRef Lower(LoweringCall c, ArrayType t)
             {
                 var e = c.E; var B = e.B; var M = e.M;
+                if (c.Callees.Count > 0 && c.Keywords.TryGetValue("axis", out var axis))
+                    return e.Convert(c.CallCompiled(0, e.Convert(c.Arg(0), t, TypeOps.Canonical(t)), e.Convert(axis.Value, axis.Type, TypeOps.Canonical(axis.Type))),
+                        c.Callees[0].ReturnType, c.ResultType);
                 var rt = (ArrayType)c.ResultType;
                 var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
                 var r = ArrayCode.Allocate(e, rt, new[] { size }, c.Span);

@@ -432,11 +432,16 @@ def hstack(tup):
         raise ValueError("need at least one array to concatenate")
     if tup[0].ndim == 1:
         return _join(tup, 1, False, False, True).reshape(-1)
+    if tup[0].ndim > 2:
+        return _concatenate_nd(tup, 1)   # NumPy: concatenate along axis 1
     return _join(tup, 1, False, False, True)
 
 
 @overload("numpy.vstack")
 def vstack(tup):
+    if len(tup) > 0:
+        if tup[0].ndim > 2:
+            return _concatenate_nd(tup, 0)   # NumPy: concatenate along axis 0 (arrays of 2 or more dimensions as they are)
     return _join(tup, 0, False, False, False)
 
 
@@ -719,10 +724,10 @@ def tri(N, M=None, k=0, dtype=None):
 
 
 def _last_two(m):
-    # The shape np.tril/np.triu see: a 1-d array is the row of an n x n matrix.
+    # The shape np.tril/np.triu see: a 1-d array is the row of an n x n matrix; of more dimensions, the last two
+    # (the mask broadcasts over the others, as in NumPy).
     if m.ndim > 2:
-        _unsupported("np.tril() and np.triu() of arrays of more than two dimensions are not supported in compiled code")
-        return 0, 0
+        return m.shape[m.ndim - 2], m.shape[m.ndim - 1]
     if m.ndim == 1:
         return m.shape[0], m.shape[0]
     return m.shape[0], m.shape[1]
@@ -1859,13 +1864,23 @@ def _cumulate(a, axis, product):
         if product:
             return a.cumprod()
         return a.cumsum()
-    if a.ndim != 2:
-        raise TypeError("cumulative sums along an axis of arrays of more than two dimensions are not supported in compiled code")
     if product:
         dt = a.ravel()[0:0].cumprod().dtype
     else:
         dt = a.ravel()[0:0].cumsum().dtype
     out = np.empty(a.shape, dt)
+    if a.ndim > 2:
+        # Along any axis: the axis moved first in views of both, then one whole slice at a time.
+        src = _sj_swapaxes(a, 0, _axis_index(axis, a.ndim, ""))
+        dst = _sj_swapaxes(out, 0, _axis_index(axis, a.ndim, ""))
+        if src.shape[0] > 0:
+            dst[0] = src[0]
+        for i in range(1, src.shape[0]):
+            if product:
+                dst[i] = dst[i - 1] * src[i]
+            else:
+                dst[i] = dst[i - 1] + src[i]
+        return out
     if _axis_index(axis, 2, "") == 0:
         if a.shape[0] > 0:
             out[0] = a[0]
