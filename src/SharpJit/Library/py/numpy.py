@@ -1869,34 +1869,22 @@ def _cumulate(a, axis, product):
     else:
         dt = a.ravel()[0:0].cumsum().dtype
     out = np.empty(a.shape, dt)
-    if a.ndim > 2:
-        # Along any axis: the axis moved first in views of both, then one whole slice at a time.
-        src = _sj_swapaxes(a, 0, _axis_index(axis, a.ndim, ""))
-        dst = _sj_swapaxes(out, 0, _axis_index(axis, a.ndim, ""))
-        if src.shape[0] > 0:
-            dst[0] = src[0]
-        for i in range(1, src.shape[0]):
-            if product:
-                dst[i] = dst[i - 1] * src[i]
-            else:
-                dst[i] = dst[i - 1] + src[i]
-        return out
-    if _axis_index(axis, 2, "") == 0:
-        if a.shape[0] > 0:
-            out[0] = a[0]
-        for i in range(1, a.shape[0]):
-            if product:
-                out[i] = out[i - 1] * a[i]
-            else:
-                out[i] = out[i - 1] + a[i]
-        return out
-    if a.shape[1] > 0:
-        out[:, 0] = a[:, 0]
-    for j in range(1, a.shape[1]):
+    ax = _axis_index(axis, a.ndim, "")
+    if a.ndim == 2 and ax == 0:
+        return _cumulate_slices(a, out, out, product)
+    # Along any other axis: the axis moved first in views of both, then one whole slice at a time.
+    return _cumulate_slices(_sj_swapaxes(a, 0, ax), _sj_swapaxes(out, 0, ax), out, product)
+
+
+def _cumulate_slices(src, dst, out, product):
+    # dst[i] = dst[i - 1] (+ or *) src[i] along the first axis; out is the array dst views.
+    if src.shape[0] > 0:
+        dst[0] = src[0]
+    for i in range(1, src.shape[0]):
         if product:
-            out[:, j] = out[:, j - 1] * a[:, j]
+            dst[i] = dst[i - 1] * src[i]
         else:
-            out[:, j] = out[:, j - 1] + a[:, j]
+            dst[i] = dst[i - 1] + src[i]
     return out
 
 
