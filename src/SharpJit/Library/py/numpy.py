@@ -1489,7 +1489,19 @@ def median(a, axis=None):
         for i in range(a.shape[0]):
             out[i] = _median_sorted(s[i])
         return out
-    raise TypeError("np.median() along an axis of arrays of more than two dimensions is not supported in compiled code")
+    if a.ndim == 3:
+        # The medians of the sorted lines along the axis, the other two axes kept in their order.
+        ax = _axis_index(axis, 3, "")
+        s = np.sort(a, axis=ax)
+        p0 = 1 if ax == 0 else 0
+        p1 = 1 if ax == 2 else 2
+        v = _transpose_axes(s, (p0, p1, ax))
+        out = np.empty((v.shape[0], v.shape[1]), a[0:0].mean(keepdims=True).dtype)
+        for i in range(v.shape[0]):
+            for j in range(v.shape[1]):
+                out[i, j] = _median_sorted(v[i, j])
+        return out
+    raise TypeError("np.median() along an axis of arrays of more than three dimensions is not supported in compiled code")
 
 
 def _median_sorted(s):
