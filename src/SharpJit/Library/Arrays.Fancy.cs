@@ -33,13 +33,23 @@ public static unsafe partial class Builtins
         return new ArrayType(t.Dtype, t.Ndim);
     }
 
-    /// <summary>An index tuple of slices and one 1-d integer array (<c>a[:, idx]</c>, <c>a[1:, ::2, idx]</c>): the
-    /// array's position, else -1. Integers, None or ... with an array index are not supported.</summary>
+    /// <summary>An index tuple of slices, integers and one 1-d integer array (<c>a[:, idx]</c>, <c>a[1:, ::2, idx]</c>,
+    /// <c>a[0, :, idx]</c>): the array's position, else -1 (an array first with only slices is a[idx] of rows, handled
+    /// apart). None or ... with an array index are not supported.</summary>
     private static int AxisArrayIndex(SjType index)
     {
         if (index is not TupleType tt || tt.Items.Count(x => x is ArrayType) != 1) return -1;
         int k = Array.FindIndex(tt.Items.ToArray(), x => x is ArrayType);
-        return tt.Items.All(x => x is ArrayType or SliceType) && k > 0 ? k : -1;
+        if (!tt.Items.All(x => x is ArrayType or SliceType or ScalarType { Rank: 1 })) return -1;
+        return k > 0 || tt.Items.Any(x => x is ScalarType) ? k : -1;
+    }
+
+    /// <summary>Where the array of such an index selects in the view the rest of the index makes (integers before it
+    /// take their axes away), and whether NumPy puts the selected axis first: integers and the array not side by side.</summary>
+    private static (int ViewAxis, bool First) AxisArrayPlace(TupleType index, int k)
+    {
+        var advanced = Enumerable.Range(0, index.Items.Length).Where(j => j == k || index.Items[j] is ScalarType).ToArray();
+        return (k - advanced.Count(j => j < k), advanced[^1] - advanced[0] + 1 != advanced.Length);
     }
 
     /// <summary>a[i, j] of a 2-d array with one or two 1-d integer arrays, the other an integer (a[idx, 2], a[2, idx],
@@ -76,7 +86,7 @@ public static unsafe partial class Builtins
     private static TupleType ViewIndexType(TupleType index, int k) =>
         new(index.Items.Select((x, j) => j == k ? FullSlice : x));
 
-    /// <summary>The type of a[s0, ..., idx, ...] (slices and one 1-d integer array): a copy, by _take_axis.</summary>
+    /// <summary>The type of a[s0, ..., idx, ...] (slices, integers and one 1-d integer array): a copy, by _take_axis.</summary>
     private static void CheckAxisArrayIndex(CallTypingContext c, ArrayType t, TypedArg indexArg, int k)
     {
         var tt = (TupleType)indexArg.Type;
@@ -94,7 +104,8 @@ public static unsafe partial class Builtins
         var tt = (TupleType)indexArg.Type;
         var idx = (ArrayType)tt.Items[k];
         var view = (ArrayType)IndexedTypeOf(t, ViewIndexType(tt, k));
-        return c.Require(PythonLibrary.Function("numpy", "_take_axis"), view, idx.With(readOnly: false), ScalarType.Int64).ReturnType;
+        var take = AxisArrayPlace(tt, k).First ? "_take_axis_first" : "_take_axis";
+        return c.Require(PythonLibrary.Function("numpy", take), view, idx.With(readOnly: false), ScalarType.Int64, ScalarType.Int64).ReturnType;
     }
 
     /// <summary>The view the slices of an index with an array at position k make, and the index array.</summary>
@@ -116,7 +127,8 @@ public static unsafe partial class Builtins
     private static LLVMValueRef LowerAxisArrayGet(LoweringCall c, int k)
     {
         var (view, idx) = AxisArrayView(c, k, 0);
-        return c.E.Convert(c.CallCompiled(0, view, idx, c.E.M.ConstI64(k)), c.Callees[0].ReturnType, c.ResultType);
+        var at = AxisArrayPlace((TupleType)c.ArgType(1), k).ViewAxis;
+        return c.E.Convert(c.CallCompiled(0, view, idx, c.E.M.ConstI64(at), c.E.M.ConstI64(k)), c.Callees[0].ReturnType, c.ResultType);
     }
 
     /// <summary>Types a[s0, ..., idx, ...] = value: _put_axis assigns through the view.</summary>
@@ -124,15 +136,19 @@ public static unsafe partial class Builtins
     {
         CheckAxisArrayIndex(c, t, indexArg, k);
         var tt = (TupleType)indexArg.Type;
+        if (AxisArrayPlace(tt, k).First)
+            throw c.ErrorAt(indexArg, "assigning through integers and an integer array that are not side by side in one index is not supported in compiled code",
+                "put the integers next to the array (a[:, 0, idx] = v), or assign through a view (a[0][:, idx] = v)");
         var view = IndexedTypeOf(t, ViewIndexType(tt, k));
-        c.Require(PythonLibrary.Function("numpy", "_put_axis"), view, ((ArrayType)tt.Items[k]).With(readOnly: false), ScalarType.Int64, TypeOps.Canonical(value.Type));
+        c.Require(PythonLibrary.Function("numpy", "_put_axis"), view, ((ArrayType)tt.Items[k]).With(readOnly: false), ScalarType.Int64, ScalarType.Int64, TypeOps.Canonical(value.Type));
     }
 
     private static void LowerAxisArraySet(LoweringCall c, int k)
     {
         var e = c.E;
         var (view, idx) = AxisArrayView(c, k, 0);
-        c.CallCompiled(0, view, idx, e.M.ConstI64(k), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
+        var at = AxisArrayPlace((TupleType)c.ArgType(1), k).ViewAxis;
+        c.CallCompiled(0, view, idx, e.M.ConstI64(at), e.M.ConstI64(k), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
     }
 
     /// <summary>IndexError unless the mask's shape is the array's (NumPy's message names the first axis that differs).</summary>

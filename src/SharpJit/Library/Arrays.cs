@@ -376,12 +376,12 @@ public static unsafe partial class Builtins
     {
         Add("array.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
             : IsPairIndex((ArrayType)c.Positional[0].Type, c.Positional[1].Type) ? PairIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
-            : AxisArrayIndex(c.Positional[1].Type) is var k and > 0 ? AxisArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], k)
+            : AxisArrayIndex(c.Positional[1].Type) is var k and >= 0 ? AxisArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], k)
             : BoolIndexed(IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c.Positional[1].Type), c =>
         {
             if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);
             if (IsPairIndex((ArrayType)c.ArgType(0), c.ArgType(1))) return LowerPairGet(c);
-            if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) return LowerAxisArrayGet(c, axis);
+            if (AxisArrayIndex(c.ArgType(1)) is var axis and >= 0) return LowerAxisArrayGet(c, axis);
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
@@ -405,7 +405,7 @@ public static unsafe partial class Builtins
                 if (!t.Readonly) PairSetType(c, t, c.Positional[1], value);
                 return SimpleType.None;
             }
-            if (AxisArrayIndex(c.Positional[1].Type) is var axis and > 0)
+            if (AxisArrayIndex(c.Positional[1].Type) is var axis and >= 0)
             {
                 CheckAssignable(c, value, t.Dtype);
                 if (!t.Readonly) AxisArraySetType(c, t, c.Positional[1], axis, value);
@@ -422,7 +422,7 @@ public static unsafe partial class Builtins
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
             if (IsPairIndex(t, c.ArgType(1))) { LowerPairSet(c); return GetUndef(e.M.Empty); }
-            if (AxisArrayIndex(c.ArgType(1)) is var axis and > 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
+            if (AxisArrayIndex(c.ArgType(1)) is var axis and >= 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)

@@ -957,26 +957,35 @@ def _list_item_array(x, dtype):
 # ---------------------------------------------------------------- an integer array indexing a later axis
 
 
-def _take_axis(a, idx, axis):
-    # a[:, ..., idx] with idx at position axis (Arrays.Fancy.cs: a is the view the other slices make): a copy of the
-    # entries idx selects along that axis, NumPy's IndexError naming it.
-    n = a.shape[axis]
+def _check_axis_index(idx, n, named):
+    # NumPy's IndexError for an entry of idx outside an axis of size n (named: the axis in the indexed array).
     for i in range(idx.shape[0]):
         j = idx[i]
         if j >= n or j < -n:
-            raise IndexError(f"index {j} is out of bounds for axis {axis} with size {n}")
+            raise IndexError(f"index {j} is out of bounds for axis {named} with size {n}")
+
+
+def _take_axis(a, idx, axis, named):
+    # a[:, ..., idx] with idx at position axis (Arrays.Fancy.cs: a is the view the other slices and integers make;
+    # named: the array's axis in the indexed array): a copy of the entries idx selects along that axis.
+    _check_axis_index(idx, a.shape[axis], named)
     t = _sj_swapaxes(a, 0, axis)[idx]
     return _sj_swapaxes(t, 0, axis).copy()
 
 
-def _put_axis(a, idx, axis, value):
+def _take_axis_first(a, idx, axis, named):
+    # As _take_axis where integers and the array are not side by side in the index (a[0, :, idx]): NumPy puts the
+    # selected axis first, the others after it in their order.
+    r = _sj_swapaxes(_take_axis(a, idx, axis, named), 0, 0)
+    for d in range(axis, 0, -1):
+        r = _sj_swapaxes(r, d, d - 1)
+    return r.copy()
+
+
+def _put_axis(a, idx, axis, named, value):
     # a[:, ..., idx] = value: assigned through the view with the axis moved first; an array value is broadcast to
     # the selection's dimensions and its axes moved alike.
-    n = a.shape[axis]
-    for i in range(idx.shape[0]):
-        j = idx[i]
-        if j >= n or j < -n:
-            raise IndexError(f"index {j} is out of bounds for axis {axis} with size {n}")
+    _check_axis_index(idx, a.shape[axis], named)
     t = _sj_swapaxes(a, 0, axis)
     if isinstance(value, (int, float, complex)):
         t[idx] = value
