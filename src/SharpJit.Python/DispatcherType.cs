@@ -147,7 +147,6 @@ internal static unsafe class DispatcherType
             SetUpBinding(d, Arg(4), Arg(11));
             if (Arg(9) != Py.None)
                 d.BodyAt = ((int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 0)), (int)Py.PyLong_AsLongLong(Py.PyTuple_GetItem(Arg(9), 1)));
-            if (d.CacheDir == null) Module.WarmUpForCompilation();
             nint old = *(nint*)(self + HandleOffset);
             if (old != 0)
             {

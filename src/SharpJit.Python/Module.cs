@@ -66,20 +66,15 @@ internal static unsafe class Module
     }
 
     /// <summary>
-    /// Loads LLVM and runs a small compilation in the background, from import on: LLVM's load and first-use costs
-    /// (about 40 ms) overlap the program's own start instead of adding to its first compilation. (A function with
-    /// cache=True that loads within those milliseconds waits for LLVM's dlopen to finish.)
+    /// _warm_up(), called at import unless SHARPJIT_DISABLE_JIT is set: loads LLVM and runs a small compilation in the
+    /// background, so that LLVM's load and first-use costs (about 40 ms) overlap the program's own start instead of
+    /// adding to its first compilation. (A function with cache=True that loads within those milliseconds waits for
+    /// LLVM's dlopen to finish.)
     /// </summary>
-    public static void WarmUpForCompilation()
-    {
-        if (Environment.GetEnvironmentVariable("SHARPJIT_NO_WARM_UP") is null or "" or "0") Engine.JitHost.StartWarmUp();
-    }
-
-    /// <summary>_warm_up(): called at import unless SHARPJIT_DISABLE_JIT is set.</summary>
     [UnmanagedCallersOnly]
     private static nint WarmUp(nint self, nint _)
     {
-        WarmUpForCompilation();
+        if (Environment.GetEnvironmentVariable("SHARPJIT_NO_WARM_UP") is null or "" or "0") Engine.JitHost.StartWarmUp();
         return Py.NewRef(Py.None);
     }
 

@@ -217,7 +217,7 @@ def test_fork_during_the_background_warm_up_is_safe(tmp_path):
     script = textwrap.dedent("""
         import os, sharpjit
 
-        @sharpjit.jit   # starts loading LLVM on a background thread
+        @sharpjit.jit   # import started loading LLVM on a background thread
         def f(x):
             return x * 3
 

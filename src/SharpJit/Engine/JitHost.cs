@@ -50,12 +50,12 @@ public static class JitHost
             {
                 _ = Jit;
                 // A real compilation that is already running pays the remaining first-use costs itself.
-                if (Volatile.Read(ref _compilations) != 0 || _stopWarmUp) return;
+                if (WarmUpSuperseded(ownCompilations: 0)) return;
                 // A tiny function through the JIT itself (a few ms under its lock): its two target machines build
                 // their subtargets and code generation pipelines, and ORC links its first object.
                 SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64);
                 // Then the rest of the pipeline over a kernel-like function, without the lock.
-                if (Volatile.Read(ref _compilations) == 1 && !_stopWarmUp) CompilerStack.Run(WarmUpCompile);
+                if (!WarmUpSuperseded(ownCompilations: 1)) CompilerStack.Run(WarmUpCompile);
             }
             catch (Exception) { /* a real compilation will report the problem */ }
         }) { IsBackground = true, Name = "sharpjit warm-up" };
@@ -90,7 +90,7 @@ public static class JitHost
         var engine = SharpJitEngine.FromSource(WarmUpSource, "<warm-up>");
         var fn = engine.Module.Globals["warm_up"].Function!;
         var (types, entry) = Pipeline.Infer(engine.Module, fn, new SjType[] { new ArrayType(ScalarType.Float64, 1), new ArrayType(ScalarType.Float64, 2) });
-        if (Volatile.Read(ref _compilations) != 1 || _stopWarmUp) return 0;
+        if (WarmUpSuperseded(ownCompilations: 1)) return 0;
         var context = LLVM.ContextCreate();
         var tm = LlvmTarget.CreateHostTargetMachine();
         try
@@ -120,6 +120,10 @@ public static class JitHost
     }
 
     private static volatile bool _stopWarmUp;
+
+    /// <summary>The warm-up is to stop: the process is exiting, or a real compilation has started (more compilations
+    /// than the warm-up's own).</summary>
+    private static bool WarmUpSuperseded(int ownCompilations) => _stopWarmUp || Volatile.Read(ref _compilations) > ownCompilations;
 
     /// <summary>Compiles fn for the argument types: infer, emit, verify, optimise, JIT; returns the entry point.</summary>
     /// <param name="sharedObject">Also link the code into a standalone shared library (for the on-disk cache).</param>

@@ -9,7 +9,6 @@ namespace SharpJit.Llvm;
 /// </summary>
 public static unsafe class ModuleText
 {
-    /// <summary>The module as textual LLVM IR.</summary>
     /// <summary>Instructions in the module's function bodies (what LLVM's passes and code generator work on).</summary>
     public static int CountInstructions(LLVMModuleRef module)
     {
@@ -20,6 +19,7 @@ public static unsafe class ModuleText
         return n;
     }
 
+    /// <summary>The module as textual LLVM IR.</summary>
     public static string Print(LLVMModuleRef module) => LLVM.TakeMessage(LLVM.PrintModuleToString(module)) ?? "";
 
     /// <summary>Runs the verifier without aborting. Returns null if valid, else the verifier's message.</summary>
