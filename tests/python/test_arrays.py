@@ -2,6 +2,7 @@
 owning their memory, views of arguments keeping them alive, signatures per dtype/ndim/layout/writability, clear
 TypeErrors for arrays compiled code cannot take, and no leaks."""
 import gc
+import re
 import resource
 
 import numpy as np
@@ -152,6 +153,56 @@ def test_boundscheck_false_removes_the_checks():
         return a[i]
 
     assert at(np.arange(5.0), -1) == 4.0     # negative indices still count from the end
+
+
+def test_proven_loops_run_a_copy_without_bounds_checks():
+    # A loop whose indices are in bounds whenever its precondition holds (here: the guard 0 < j < n - 1 and the
+    # arrays' lengths) has a copy without bounds checks, which vectorises; the checked copy runs otherwise.
+    @sharpjit.jit
+    def laplace(a, out):
+        n = len(a)
+        for j in range(n):
+            v = 0.0
+            if 0 < j < n - 1:
+                v = a[j - 1] + a[j + 1] - 2.0 * a[j]
+            out[j] = v
+        return out
+
+    @sharpjit.jit
+    def gather(a, idx):   # idx[j] is proven, a[idx[j]] depends on the data
+        s = 0.0
+        for j in range(len(idx)):
+            s += a[idx[j]]
+        return s
+
+    def unchecked_copy(f):
+        """The unchecked copy's blocks, and whether a bounds-check failure can be reached from them (in a function
+        with one loop, where the checked copy cannot be)."""
+        blocks = {}
+        for text in f.inspect_llvm(f.signatures[0]).split("\n\n"):
+            label = re.match(r"([\w.]+):", text)
+            if label:
+                blocks[label.group(1)] = text
+        mine = [name for name in blocks if ".unchecked" in name]
+        seen, work = set(), list(mine)
+        while work:
+            name = work.pop()
+            if name in seen or name not in blocks:
+                continue
+            seen.add(name)
+            work += re.findall(r"label %([\w.]+)", blocks[name].split("\n", 1)[1])
+        return mine, any("sj_index_error" in blocks[name] for name in seen)
+
+    a = np.arange(8.0) ** 2
+    np.testing.assert_array_equal(laplace(a, np.zeros(8)), np.r_[0.0, np.diff(a, 2), 0.0])
+    gather(a, np.array([1, 2]))
+    blocks, checks = unchecked_copy(laplace)
+    assert blocks and not checks
+    assert "x double>" in laplace.inspect_llvm(laplace.signatures[0])
+    with pytest.raises(IndexError, match="index 5 is out of bounds for axis 0 with size 5"):
+        laplace(a, np.zeros(5))
+    blocks, checks = unchecked_copy(gather)
+    assert blocks and checks
 
 
 def test_creating_and_returning_arrays_keeps_memory_flat():

@@ -196,6 +196,7 @@ public static class ArrayCode
         // The check is one unsigned compare of the index as written (a negative one compares as huge): the form
         // LLVM's inductive range check elimination recognises (Optimizer.RangeCheckedPipeline).
         // Only an index outside [0, size) takes the side path, which wraps a negative one or raises.
+        if (e.IndexProven(axis)) return index;   // the unchecked copy of a versioned loop (Passes.BoundsAnalysis)
         var inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, size, "");
         if (FunctionEmitter.ConstantIntOf(inRange) == 1) return index;
         return e.IfElse(e.Expect(inRange, true), M.I64, () => index, () =>

@@ -74,14 +74,8 @@ public sealed unsafe partial class FunctionEmitter
             PositionBuilderAtEnd(B, _blocks[blocks[0]]);
             foreach (var phi in blocks.SelectMany(b => b.Phis))
                 if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType or EnumerateIterType or ZipIterType) _phiSlots[phi] = Alloca(M.Lower(phi.Type));
-            foreach (var b in blocks)
-            {
-                PositionBuilderAtEnd(B, _blocks[b]);
-                foreach (var phi in b.Phis)
-                    if (!_phiSlots.ContainsKey(phi)) _values[phi] = BuildPhi(B, M.Lower(phi.Type), "");
-                foreach (var phi in b.Phis)
-                    if (_phiSlots.TryGetValue(phi, out var slot)) _values[phi] = BuildLoad2(B, M.Lower(phi.Type), slot, "");
-            }
+            foreach (var b in blocks) foreach (var (phi, v) in StartPhis(b, _blocks[b])) _values[phi] = v;
+            PrepareVersionedLoops();
             if (Spec.Recursive)
             {
                 // Past the limit: set RecursionError and long-jump to where the cycle was entered (CallGuarded).
@@ -104,20 +98,8 @@ public sealed unsafe partial class FunctionEmitter
             if (_generator != null) EmitDispatch(blocks[0]);
             foreach (var b in blocks)
             {
-                _irBlock = b;
-                PositionBuilderAtEnd(B, b == blocks[0] && _entryContinuation is { } c ? c : _blocks[b]);
-                if (Spec.OwnsReferences && _generator == null)
-                    foreach (var d in b.Phis.Concat(b == blocks[0] ? Spec.Ir.Params : Enumerable.Empty<Instr>()))
-                        if (_ownedSlots.TryGetValue(d, out var slot)) BuildStore(B, _values[d], slot);
-                if (_generator != null) foreach (var phi in b.Phis) KeepDefinition(phi);
-                if (b.KeptAtLanding is { } kept) DropAtLanding(b, kept);
-                foreach (var i in b.Instrs)
-                {
-                    if (i.Streamed) continue;
-                    _values[i] = EmitInstr(i);
-                    KeepDefinition(i);
-                }
-                EmitTerminator(b);
+                if (_versionedLoops.TryGetValue(b, out var loop)) EmitUncheckedCopy(loop);
+                EmitBlock(b, b == blocks[0]);
             }
             foreach (var (phi, v, from) in _incoming) AddIncoming(phi, v, from);
             if (_unwind is { } unwind) EmitUnwind(unwind);
@@ -130,6 +112,41 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>The IR block being emitted (its handler is where a raise inside it goes).</summary>
     private Block? _irBlock;
+
+    private void EmitBlock(Block b, bool isEntry)
+    {
+        _irBlock = b;
+        PositionBuilderAtEnd(B, isEntry && _entryContinuation is { } c ? c : _blocks[b]);
+        if (Spec.OwnsReferences && _generator == null)
+            foreach (var d in b.Phis.Concat(isEntry ? Spec.Ir.Params : Enumerable.Empty<Instr>()))
+                if (_ownedSlots.TryGetValue(d, out var slot)) BuildStore(B, _values[d], slot);
+        if (_generator != null) foreach (var phi in b.Phis) KeepDefinition(phi);
+        foreach (var phi in b.Phis) KeepLiveOut(phi);
+        if (b.KeptAtLanding is { } kept) DropAtLanding(b, kept);
+        foreach (var i in b.Instrs)
+        {
+            if (i.Streamed) continue;
+            _provenAxes = _uncheckedCopy?.ProvenAxes.GetValueOrDefault(i);
+            _values[i] = EmitInstr(i);
+            _provenAxes = null;
+            KeepDefinition(i);
+            KeepLiveOut(i);
+        }
+        EmitTerminator(b);
+    }
+
+    /// <summary>A block's phis at the start of its LLVM block: LLVM phis, or loads of the stack slots that carry
+    /// iterator states.</summary>
+    private List<KeyValuePair<Value, LLVMValueRef>> StartPhis(Block b, LLVMBasicBlockRef at)
+    {
+        PositionBuilderAtEnd(B, at);
+        var started = new List<KeyValuePair<Value, LLVMValueRef>>();
+        foreach (var phi in b.Phis)
+            if (!_phiSlots.ContainsKey(phi)) started.Add(new(phi, BuildPhi(B, M.Lower(phi.Type), "")));
+        foreach (var phi in b.Phis)
+            if (_phiSlots.TryGetValue(phi, out var slot)) started.Add(new(phi, BuildLoad2(B, M.Lower(phi.Type), slot, "")));
+        return started;
+    }
 
     /// <summary>An exception landed: the frame drops every reference it owns that the handlers and the code after
     /// them do not use (what the unwind block would have dropped), keeping the landing's own phis.</summary>
@@ -248,6 +265,7 @@ public sealed unsafe partial class FunctionEmitter
         // A variable read where no assignment reaches: typed by its use (phis convert it), else a typeless placeholder.
         if (v is Instr { Op: Op.Undef }) return TypeOps.IsKnown(v.Type) && v.Type != SimpleType.Undefined ? UndefinedOf(v.Type) : GetPoison(M.Empty);
         if (_generator != null && _generator.Slots.ContainsKey(v)) return BuildLoad2(B, M.Lower(v.Type), FrameSlot(v), "");
+        if (TryLoadLiveOut(v, out var slotted)) return slotted;
         if (_values.TryGetValue(v, out var r)) return r;
         if (v is Instr i && i.Streamed) return _values[i] = EmitInstr(i, materialise: true);
         throw Internal(v.Span, $"internal: value %{v.Id} used before definition");
@@ -1127,6 +1145,8 @@ public sealed unsafe partial class FunctionEmitter
         {
             case TermKind.Jump when _pendingYield is { } resumeAt:
                 Suspend(resumeAt);
+                break;
+            case TermKind.Jump when EnterVersionedLoop(b, t.Target!):
                 break;
             case TermKind.Jump:
                 AddPhiIncoming(b, t.Target!);
