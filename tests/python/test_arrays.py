@@ -2,8 +2,12 @@
 owning their memory, views of arguments keeping them alive, signatures per dtype/ndim/layout/writability, clear
 TypeErrors for arrays compiled code cannot take, and no leaks."""
 import gc
+import os
 import re
 import resource
+import shutil
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -256,3 +260,47 @@ def test_returning_an_argument_gives_back_the_same_object():
     assert same(a) is a
     v = np.arange(8.0)[::2]
     assert same(v) is v
+
+
+FAKE_BLAS = r"""
+static void fill(double *p, int rows, int cols, int ld, double v) {
+    for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) p[i * ld + j] = v;
+}
+void cblas_dgemm(int o, int ta, int tb, int m, int n, int k, double al, const double *a, int lda,
+                 const double *b, int ldb, double be, double *c, int ldc) { fill(c, m, n, ldc, 42.0 + (ta == 112) + 2 * (tb == 112)); }
+void cblas_dgemv(int o, int t, int m, int n, double al, const double *a, int lda, const double *x, int incx,
+                 double be, double *y, int incy) { fill(y, t == 112 ? n : m, 1, incy, 7.0 + (t == 112)); }
+void cblas_sgemm(void) {} void cblas_cgemm(void) {} void cblas_zgemm(void) {}
+void cblas_sgemv(void) {} void cblas_cgemv(void) {} void cblas_zgemv(void) {}
+"""
+
+MATMUL_PROGRAM = r"""
+import numpy as np, sharpjit
+@sharpjit.jit
+def mm(a, b):
+    return a @ b
+a = np.arange(6.0).reshape(2, 3)
+print(mm(a, a.T).tolist(), mm(a.T, a[:, :2]).tolist(), mm(a, np.ones(3)).tolist(), mm(np.ones(2), a).tolist())
+print(mm(a[:, ::2], np.ones((2, 2))).tolist())   # not a layout BLAS takes: compiled loops
+"""
+
+
+@pytest.mark.skipif(shutil.which("clang-19") is None, reason="needs clang-19")
+def test_matrix_products_call_the_blas_library(tmp_path):
+    # Compiled a @ b calls CBLAS ?gemm / ?gemv through its address (NumPy's BLAS, or the one SHARPJIT_BLAS names):
+    # a stand-in library that writes marker values shows which routine ran, with which transposes.
+    (tmp_path / "fake.c").write_text(FAKE_BLAS)
+    subprocess.run(["clang-19", "-shared", "-fPIC", "-O1", "-o", str(tmp_path / "libfakeblas.so"), str(tmp_path / "fake.c")], check=True)
+
+    (tmp_path / "program.py").write_text(MATMUL_PROGRAM)
+
+    def run(blas):
+        env = dict(os.environ, SHARPJIT_BLAS=blas, PYTHONPATH=os.path.join(os.path.dirname(__file__), "..", "..", "python"))
+        return subprocess.run([sys.executable, str(tmp_path / "program.py")], env=env, capture_output=True, text=True, check=True).stdout
+
+    faked = run(str(tmp_path / "libfakeblas.so")).splitlines()
+    assert faked[0] == "[[44.0, 44.0], [44.0, 44.0]] [[43.0, 43.0], [43.0, 43.0], [43.0, 43.0]] [7.0, 7.0] [8.0, 8.0, 8.0]"
+    assert faked[1] == "[[2.0, 2.0], [8.0, 8.0]]"
+    a = np.arange(6.0).reshape(2, 3)
+    real = run("none").splitlines()
+    assert real[0] == f"{(a @ a.T).tolist()} {(a.T @ a[:, :2]).tolist()} {(a @ np.ones(3)).tolist()} {(np.ones(2) @ a).tolist()}"

@@ -161,9 +161,19 @@ public sealed unsafe partial class FunctionEmitter
                 var lo = ci.Lows.Select(Evaluate).Aggregate((x, y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, x, y, ""), x, y, ""));
                 var hi = ci.Highs.Select(Evaluate).Aggregate((x, y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, x, y, ""), x, y, ""));
                 var empty = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, hi, lo, "");
-                var fromZero = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, lo, M.ConstI64(-ci.Offset), "");
-                var belowSize = BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, hi, BuildSub(B, size, M.ConstI64(1 + ci.Offset), ""), "");
-                return BuildOr(B, empty, BuildAnd(B, fromZero, belowSize, ""), "");
+                // The offset as the program adds it (wrapping); a shifted one must lie within +-2^40, so that neither
+                // it nor the bounds below can overflow (one that wrapped lands far outside).
+                var offset = M.ConstI64(ci.Offset);
+                var small = M.ConstBool(true);
+                if (ci.Shift != null)
+                {
+                    var shift = ValueOf(ci.Shift);
+                    offset = BuildAdd(B, ci.ShiftNegated ? BuildNeg(B, shift, "") : shift, offset, "");
+                    small = BuildICmp(B, LLVMIntPredicate.LLVMIntULE, BuildAdd(B, offset, M.ConstI64(1L << 40), ""), M.ConstI64(1L << 41), "");
+                }
+                var fromZero = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, lo, BuildNeg(B, offset, ""), "");
+                var belowSize = BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, hi, BuildSub(B, BuildSub(B, size, M.ConstI64(1), ""), offset, ""), "");
+                return BuildOr(B, empty, BuildAnd(B, small, BuildAnd(B, fromZero, belowSize, ""), ""), "");
             }
             default: throw new InvalidOperationException("internal: unknown bounds obligation");
         }

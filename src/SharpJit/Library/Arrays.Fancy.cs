@@ -33,23 +33,35 @@ public static unsafe partial class Builtins
         return new ArrayType(t.Dtype, t.Ndim);
     }
 
-    /// <summary>An index tuple of slices, integers and one 1-d integer array (<c>a[:, idx]</c>, <c>a[1:, ::2, idx]</c>,
-    /// <c>a[0, :, idx]</c>): the array's position, else -1 (an array first with only slices is a[idx] of rows, handled
-    /// apart). None or ... with an array index are not supported.</summary>
+    /// <summary>An index tuple of slices, integers, None, at most one ... and one 1-d integer array (<c>a[:, idx]</c>,
+    /// <c>a[1:, ::2, idx]</c>, <c>a[0, :, idx]</c>, <c>a[..., idx]</c>, <c>a[:, None, idx]</c>): the array's position,
+    /// else -1 (an array first with only slices is a[idx] of rows, handled apart).</summary>
     private static int AxisArrayIndex(SjType index)
     {
-        if (index is not TupleType tt || tt.Items.Count(x => x is ArrayType) != 1) return -1;
+        if (index is not TupleType tt || tt.Items.Count(x => x is ArrayType) != 1 || tt.Items.Count(x => x == SimpleType.Ellipsis) > 1) return -1;
         int k = Array.FindIndex(tt.Items.ToArray(), x => x is ArrayType);
-        if (!tt.Items.All(x => x is ArrayType or SliceType or ScalarType { Rank: 1 })) return -1;
-        return k > 0 || tt.Items.Any(x => x is ScalarType) ? k : -1;
+        if (!tt.Items.All(x => x is ArrayType or SliceType or ScalarType { Rank: 1 } || x == SimpleType.None || x == SimpleType.Ellipsis)) return -1;
+        return k > 0 || tt.Items.Any(x => x is not (ArrayType or SliceType)) ? k : -1;
     }
 
     /// <summary>Where the array of such an index selects in the view the rest of the index makes (integers before it
-    /// take their axes away), and whether NumPy puts the selected axis first: integers and the array not side by side.</summary>
-    private static (int ViewAxis, bool First) AxisArrayPlace(TupleType index, int k)
+    /// take their axes away, None adds one, ... stands for the axes nothing else indexes), the array's axis it selects
+    /// along (for IndexError), and whether NumPy puts the selected axis first: the integers and the array not side by
+    /// side.</summary>
+    private static (int ViewAxis, int ArrayAxis, bool First) AxisArrayPlace(TupleType index, int k, int ndim)
     {
-        var advanced = Enumerable.Range(0, index.Items.Length).Where(j => j == k || index.Items[j] is ScalarType).ToArray();
-        return (k - advanced.Count(j => j < k), advanced[^1] - advanced[0] + 1 != advanced.Length);
+        var items = index.Items;
+        int rest = ndim - items.Count(x => x is ScalarType or SliceType or ArrayType);
+        int viewAxis = 0, arrayAxis = 0;
+        for (int j = 0; j < k; j++)
+        {
+            if (items[j] == SimpleType.Ellipsis) { viewAxis += rest; arrayAxis += rest; }
+            else if (items[j] == SimpleType.None) viewAxis++;
+            else if (items[j] is SliceType) { viewAxis++; arrayAxis++; }
+            else arrayAxis++;
+        }
+        var advanced = Enumerable.Range(0, items.Length).Where(j => j == k || items[j] is ScalarType).ToArray();
+        return (viewAxis, arrayAxis, advanced[^1] - advanced[0] + 1 != advanced.Length);
     }
 
     /// <summary>a[i, j] of a 2-d array with one or two 1-d integer arrays, the other an integer (a[idx, 2], a[2, idx],
@@ -94,8 +106,9 @@ public static unsafe partial class Builtins
         if (idx.Dtype.Rank != 1 || idx.Ndim != 1)
             throw c.ErrorAt(indexArg, "only a 1-d integer array may index an axis after the first in compiled code",
                 "index with slices and one 1-d integer array (a[:, idx])");
-        if (tt.Items.Length > t.Ndim)
-            throw c.ErrorAt(indexArg, $"too many indices for array: array is {t.Ndim}-dimensional, but {tt.Items.Length} were indexed");
+        int indexed = tt.Items.Count(x => x is ScalarType or SliceType or ArrayType);
+        if (indexed > t.Ndim)
+            throw c.ErrorAt(indexArg, $"too many indices for array: array is {t.Ndim}-dimensional, but {indexed} were indexed");
     }
 
     private static SjType AxisArrayIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg, int k)
@@ -104,7 +117,7 @@ public static unsafe partial class Builtins
         var tt = (TupleType)indexArg.Type;
         var idx = (ArrayType)tt.Items[k];
         var view = (ArrayType)IndexedTypeOf(t, ViewIndexType(tt, k));
-        var take = AxisArrayPlace(tt, k).First ? "_take_axis_first" : "_take_axis";
+        var take = AxisArrayPlace(tt, k, t.Ndim).First ? "_take_axis_first" : "_take_axis";
         return c.Require(PythonLibrary.Function("numpy", take), view, idx.With(readOnly: false), ScalarType.Int64, ScalarType.Int64).ReturnType;
     }
 
@@ -127,8 +140,8 @@ public static unsafe partial class Builtins
     private static LLVMValueRef LowerAxisArrayGet(LoweringCall c, int k)
     {
         var (view, idx) = AxisArrayView(c, k, 0);
-        var at = AxisArrayPlace((TupleType)c.ArgType(1), k).ViewAxis;
-        return c.E.Convert(c.CallCompiled(0, view, idx, c.E.M.ConstI64(at), c.E.M.ConstI64(k)), c.Callees[0].ReturnType, c.ResultType);
+        var (at, named, _) = AxisArrayPlace((TupleType)c.ArgType(1), k, ((ArrayType)c.ArgType(0)).Ndim);
+        return c.E.Convert(c.CallCompiled(0, view, idx, c.E.M.ConstI64(at), c.E.M.ConstI64(named)), c.Callees[0].ReturnType, c.ResultType);
     }
 
     /// <summary>Types a[s0, ..., idx, ...] = value: _put_axis assigns through the view.</summary>
@@ -136,7 +149,7 @@ public static unsafe partial class Builtins
     {
         CheckAxisArrayIndex(c, t, indexArg, k);
         var tt = (TupleType)indexArg.Type;
-        if (AxisArrayPlace(tt, k).First)
+        if (AxisArrayPlace(tt, k, t.Ndim).First)
             throw c.ErrorAt(indexArg, "assigning through integers and an integer array that are not side by side in one index is not supported in compiled code",
                 "put the integers next to the array (a[:, 0, idx] = v), or assign through a view (a[0][:, idx] = v)");
         var view = IndexedTypeOf(t, ViewIndexType(tt, k));
@@ -147,8 +160,8 @@ public static unsafe partial class Builtins
     {
         var e = c.E;
         var (view, idx) = AxisArrayView(c, k, 0);
-        var at = AxisArrayPlace((TupleType)c.ArgType(1), k).ViewAxis;
-        c.CallCompiled(0, view, idx, e.M.ConstI64(at), e.M.ConstI64(k), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
+        var (at, named, _) = AxisArrayPlace((TupleType)c.ArgType(1), k, ((ArrayType)c.ArgType(0)).Ndim);
+        c.CallCompiled(0, view, idx, e.M.ConstI64(at), e.M.ConstI64(named), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
     }
 
     /// <summary>IndexError unless the mask's shape is the array's (NumPy's message names the first axis that differs).</summary>

@@ -224,20 +224,88 @@ public static unsafe partial class Builtins
         var outShape = at.Ndim == 2 && bt.Ndim == 2 ? new[] { n, m } : at.Ndim == 2 ? new[] { n } : new[] { m };
         var r = ArrayCode.Allocate(e, result, outShape, c.Span);
         var rData = ArrayCode.Data(e, r);
-        Fill(e, result, r, M.Constant(0L, dtype));
         var item = M.ConstI64(ArrayCode.ItemSize(dtype));
-        // c[i, j] lives at (i * m + j) * itemsize in the (n, m) view of the result.
-        ArrayCode.Loop(e, n, i => ArrayCode.Loop(e, k, p =>
+        void Loops()
         {
-            var x = Elem(aData, at.Dtype, i, p, aRow, aCol);
-            ArrayCode.Loop(e, m, j =>
+            Fill(e, result, r, M.Constant(0L, dtype));
+            // c[i, j] lives at (i * m + j) * itemsize in the (n, m) view of the result.
+            ArrayCode.Loop(e, n, i => ArrayCode.Loop(e, k, p =>
             {
-                var dst = BuildGEP2(B, M.I8, rData, new[] { BuildMul(B, BuildAdd(B, BuildMul(B, i, m, ""), j, ""), item, "") }, "");
-                var cur = ArrayCode.Load(e, dtype, dst);
-                ArrayCode.Store(e, dtype, dst, MulAdd(cur, x, Elem(bData, bt.Dtype, p, j, bRow, bCol)));
-            });
-        }));
+                var x = Elem(aData, at.Dtype, i, p, aRow, aCol);
+                ArrayCode.Loop(e, m, j =>
+                {
+                    var dst = BuildGEP2(B, M.I8, rData, new[] { BuildMul(B, BuildAdd(B, BuildMul(B, i, m, ""), j, ""), item, "") }, "");
+                    var cur = ArrayCode.Load(e, dtype, dst);
+                    ArrayCode.Store(e, dtype, dst, MulAdd(cur, x, Elem(bData, bt.Dtype, p, j, bRow, bCol)));
+                });
+            }));
+        }
+        if (BlasProduct(e, at, bt, dtype, (aData, n, k, aRow, aCol), (bData, k, m, bRow, bCol), rData) is { } done) e.When(BuildNot(B, done, ""), Loops);
+        else Loops();
         return r;
+    }
+
+    /// <summary>
+    /// The product through NumPy's BLAS (RuntimeBlas), as NumPy computes it: gemm for a matrix times a matrix, gemv
+    /// when one side is a vector. Applies to float and complex operands of the result's dtype laid out as BLAS takes
+    /// them (one unit stride, the other a whole number of elements), checked at run time; null where it cannot apply
+    /// (other dtypes, exported code), else whether BLAS did it (false: no BLAS, a layout it cannot take, an empty
+    /// dimension).
+    /// </summary>
+    private static LLVMValueRef? BlasProduct(FunctionEmitter e, ArrayType at, ArrayType bt, ScalarType dtype,
+        (LLVMValueRef Data, LLVMValueRef Rows, LLVMValueRef Cols, LLVMValueRef RowStride, LLVMValueRef ColStride) a,
+        (LLVMValueRef Data, LLVMValueRef Rows, LLVMValueRef Cols, LLVMValueRef RowStride, LLVMValueRef ColStride) b, LLVMValueRef c)
+    {
+        var B = e.B; var M = e.M;
+        long? kind = dtype == ScalarType.Float32 ? Runtime.RuntimeBlas.Float32 : dtype == ScalarType.Float64 ? Runtime.RuntimeBlas.Float64
+            : dtype == ScalarType.Complex64 ? Runtime.RuntimeBlas.Complex64 : dtype == ScalarType.Complex128 ? Runtime.RuntimeBlas.Complex128 : null;
+        if (kind == null || M.Options.Standalone || at.Dtype != dtype || bt.Dtype != dtype) return null;
+        long size = ArrayCode.ItemSize(dtype);
+        var item = M.ConstI64(size);
+        LLVMValueRef Eq(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, x, y, "");
+        LLVMValueRef And(params LLVMValueRef[] xs) => xs.Aggregate((x, y) => BuildAnd(B, x, y, ""));
+        LLVMValueRef Elements(LLVMValueRef byteStride) => BuildSDiv(B, byteStride, item, "");
+        LLVMValueRef Whole(LLVMValueRef byteStride, LLVMValueRef atLeast) =>   // a positive whole number of elements, at least atLeast
+            And(Eq(BuildSRem(B, byteStride, item, ""), M.ConstI64(0)), BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, byteStride, BuildMul(B, atLeast, item, ""), ""));
+        // A matrix as BLAS takes it: rows contiguous (leading dimension = row stride), or columns contiguous (stored
+        // transposed, leading dimension = column stride); elements aligned to their part.
+        (LLVMValueRef Ok, LLVMValueRef Trans, LLVMValueRef Ld) Matrix((LLVMValueRef Data, LLVMValueRef Rows, LLVMValueRef Cols, LLVMValueRef RowStride, LLVMValueRef ColStride) x)
+        {
+            var rowMajor = And(Eq(x.ColStride, item), Whole(x.RowStride, x.Cols));
+            var colMajor = And(Eq(x.RowStride, item), Whole(x.ColStride, x.Rows));
+            var aligned = Eq(BuildAnd(B, BuildPtrToInt(B, x.Data, M.I64, ""), M.ConstI64(dtype.PartBits / 8 - 1), ""), M.ConstI64(0));
+            var trans = BuildNot(B, rowMajor, "");
+            return (And(BuildOr(B, rowMajor, colMajor, ""), aligned), trans, BuildSelect(B, rowMajor, Elements(x.RowStride), Elements(x.ColStride), ""));
+        }
+        LLVMValueRef Vector(LLVMValueRef stride) => And(Whole(stride, M.ConstI64(1)));
+        var nonEmpty = And(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, a.Rows, M.ConstI64(0), ""), BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, a.Cols, M.ConstI64(0), ""),
+            BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, b.Cols, M.ConstI64(0), ""));
+        LLVMValueRef Call(LLVMValueRef ok, Func<LLVMValueRef> call) =>
+            e.IfElse(ok, M.I1, () => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, call(), M.ConstI64(0), ""), () => M.ConstBool(false));
+        var k = M.ConstI64(kind.Value);
+        if (at.Ndim == 2 && bt.Ndim == 2)
+        {
+            var (aOk, aTrans, lda) = Matrix(a); var (bOk, bTrans, ldb) = Matrix(b);
+            return Call(And(nonEmpty, aOk, bOk), () => e.CallRuntime("sj_blas_gemm", k, BuildZExt(B, aTrans, M.I64, ""), BuildZExt(B, bTrans, M.I64, ""),
+                a.Rows, b.Cols, a.Cols, a.Data, lda, b.Data, ldb, c, b.Cols));
+        }
+        if (at.Ndim == 2)
+        {
+            // y = A x: A as stored (rows n, columns k), or its transpose stored row-major.
+            var (aOk, aTrans, lda) = Matrix(a);
+            var (rows, cols) = (BuildSelect(B, aTrans, a.Cols, a.Rows, ""), BuildSelect(B, aTrans, a.Rows, a.Cols, ""));
+            return Call(And(nonEmpty, aOk, Vector(b.RowStride)), () => e.CallRuntime("sj_blas_gemv", k, BuildZExt(B, aTrans, M.I64, ""),
+                rows, cols, a.Data, lda, b.Data, Elements(b.RowStride), c, M.ConstI64(1)));
+        }
+        if (bt.Ndim == 2)
+        {
+            // y = Bᵀ x: B stored row-major (transposed), or column-major (not).
+            var (bOk, bTrans, ldb) = Matrix(b);
+            var (rows, cols) = (BuildSelect(B, bTrans, b.Cols, b.Rows, ""), BuildSelect(B, bTrans, b.Rows, b.Cols, ""));
+            return Call(And(nonEmpty, bOk, Vector(a.ColStride)), () => e.CallRuntime("sj_blas_gemv", k, BuildZExt(B, BuildNot(B, bTrans, ""), M.I64, ""),
+                rows, cols, b.Data, ldb, a.Data, Elements(a.ColStride), c, M.ConstI64(1)));
+        }
+        return null;
     }
 
     private static LLVMValueRef Reassociable(LLVMValueRef v)
