@@ -570,8 +570,36 @@ def _tile(A, r0, r1, two):
     return out
 
 
+def _tile_axis(a, r, ax):
+    # a repeated r times along axis ax, in C order (the axis moved first in views, then whole blocks copied).
+    t = _sj_swapaxes(a, 0, ax)
+    m = t.shape[0]
+    out = np.empty((m * r,) + t.shape[1:], a.dtype)
+    for j in range(r):
+        out[j * m:(j + 1) * m] = t
+    return _sj_swapaxes(out, 0, ax).copy()
+
+
+def _tile_nd(A, reps):
+    # A of three or more dimensions, reps a tuple for its last len(reps) axes (NumPy puts 1 for the others).
+    for i in range(len(reps)):
+        if reps[i] < 0:
+            raise ValueError("negative dimensions are not allowed")
+    a = A.copy()
+    skip = A.ndim - len(reps)
+    for i in range(len(reps)):
+        a = _tile_axis(a, reps[i], skip + i)
+    return a
+
+
 @overload("numpy.tile")
 def tile(A, reps):
+    if A.ndim > 2:
+        if not isinstance(reps, tuple):
+            return _tile_nd(A, (reps,))
+        if len(reps) > A.ndim:
+            raise TypeError("np.tile() with more repetitions than an array of three or more dimensions has axes is not supported in compiled code")
+        return _tile_nd(A, reps)
     if isinstance(reps, tuple):
         if len(reps) == 1:
             return _tile(A, 1, reps[0], False)
@@ -611,7 +639,9 @@ def _repeat_each(a, repeats, axis):
                 k += 1
         return out
     if a.ndim > 2:
-        raise TypeError("np.repeat() along an axis of arrays of more than two dimensions is not supported in compiled code")
+        ax = _axis_index(axis, a.ndim, "")
+        counts = _repeat_counts(repeats, a.shape[ax])
+        return _repeat_along(a, counts, counts.sum(), ax)
     ax = _axis_index(axis, 2, "")
     counts = _repeat_counts(repeats, a.shape[ax])
     total = counts.sum()
@@ -632,6 +662,18 @@ def _repeat_each(a, repeats, axis):
     return out
 
 
+def _repeat_along(a, counts, total, ax):
+    # Item i along axis ax counts[i] times, in C order (the axis moved first in views, whole slices copied).
+    t = _sj_swapaxes(a, 0, ax)
+    out = np.empty((total,) + t.shape[1:], a.dtype)
+    k = 0
+    for i in range(t.shape[0]):
+        for j in range(counts[i]):
+            out[k] = t[i]
+            k += 1
+    return _sj_swapaxes(out, 0, ax).copy()
+
+
 @overload("numpy.repeat")
 def repeat(a, repeats, axis=None):
     if not isinstance(repeats, int):
@@ -647,7 +689,8 @@ def repeat(a, repeats, axis=None):
             out[j::repeats] = flat
         return out
     if a.ndim > 2:
-        raise TypeError("np.repeat() along an axis of arrays of more than two dimensions is not supported in compiled code")
+        ax = _axis_index(axis, a.ndim, "")
+        return _repeat_along(a, np.full(a.shape[ax], repeats, np.int64), a.shape[ax] * repeats, ax)
     m = a.shape[0]
     n = a.shape[1]
     if _axis_index(axis, 2, "") == 0:
