@@ -64,11 +64,17 @@ public static unsafe partial class Builtins
         return (viewAxis, arrayAxis, advanced[^1] - advanced[0] + 1 != advanced.Length);
     }
 
-    /// <summary>a[i, j] of a 2-d array with one or two 1-d integer arrays, the other an integer (a[idx, 2], a[2, idx],
-    /// a[rows, cols]): NumPy broadcasts them and gathers elements (_take_pair, _put_pair).</summary>
+    /// <summary>a[i, j] or a[i, j, k] of the leading axes, each a 1-d integer array or an integer, with an array in a
+    /// 2-d array's pair and two in any other (a[idx, 2], a[rows, cols], a[rows, cols] of a 3-d array, a[i, 0, k]): NumPy
+    /// broadcasts them and gathers elements, or the rest of the axes (_take_pair, _take_triple, _put_pair, _put_triple).
+    /// One array with integers in an array of more dimensions is AxisArrayIndex's.</summary>
     private static bool IsPairIndex(ArrayType t, SjType index) =>
-        t.Ndim == 2 && index is TupleType { Items.Length: 2 } tt && tt.Items.Any(x => x is ArrayType)
+        index is TupleType { Items.Length: 2 or 3 } tt && tt.Items.Length <= t.Ndim
+        && tt.Items.Count(x => x is ArrayType) >= (t.Ndim == 2 ? 1 : 2)
         && tt.Items.All(x => x is ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 });
+
+    private static string PairFunction(SjType index, string verb) =>
+        ((TupleType)index).Items.Length == 2 ? $"_{verb}_pair" : $"_{verb}_triple";
 
     private static SjType[] PairArgTypes(TupleType index) =>
         index.Items.Select(x => x is ArrayType at ? at.With(readOnly: false) : (SjType)ScalarType.Int64).ToArray();
@@ -77,17 +83,17 @@ public static unsafe partial class Builtins
     {
         var tt = (TupleType)c.ArgType(1);
         var types = PairArgTypes(tt);
-        return Enumerable.Range(0, 2).Select(k => c.E.Convert(c.E.ExtractValue(c.Arg(1), k), tt.Items[k], types[k])).ToArray();
+        return Enumerable.Range(0, tt.Items.Length).Select(k => c.E.Convert(c.E.ExtractValue(c.Arg(1), k), tt.Items[k], types[k])).ToArray();
     }
 
     private static SjType PairIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg) =>
-        c.Require(PythonLibrary.Function("numpy", "_take_pair"), new SjType[] { t }.Concat(PairArgTypes((TupleType)indexArg.Type)).ToArray()).ReturnType;
+        c.Require(PythonLibrary.Function("numpy", PairFunction(indexArg.Type, "take")), new SjType[] { t }.Concat(PairArgTypes((TupleType)indexArg.Type)).ToArray()).ReturnType;
 
     private static LLVMValueRef LowerPairGet(LoweringCall c) =>
         c.E.Convert(c.CallCompiled(0, new[] { c.Arg(0) }.Concat(PairArgs(c)).ToArray()), c.Callees[0].ReturnType, c.ResultType);
 
     private static void PairSetType(CallTypingContext c, ArrayType t, TypedArg indexArg, TypedArg value) =>
-        c.Require(PythonLibrary.Function("numpy", "_put_pair"), new SjType[] { t }.Concat(PairArgTypes((TupleType)indexArg.Type)).Append(TypeOps.Canonical(value.Type)).ToArray());
+        c.Require(PythonLibrary.Function("numpy", PairFunction(indexArg.Type, "put")), new SjType[] { t }.Concat(PairArgTypes((TupleType)indexArg.Type)).Append(TypeOps.Canonical(value.Type)).ToArray());
 
     private static void LowerPairSet(LoweringCall c) =>
         c.CallCompiled(0, new[] { c.Arg(0) }.Concat(PairArgs(c)).Append(c.E.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2)))).ToArray());

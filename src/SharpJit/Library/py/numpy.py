@@ -1072,18 +1072,105 @@ def _array_truth(a):
 
 
 def _take_pair(a, i, j):
-    # a[i, j] of a 2-d array with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and
-    # gathers one element per position, a copy.
+    # a[i, j] with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and gathers one element
+    # (of a 2-d array; else the rest of the axes) per position, a copy.
     m = _pair_length(i, j)
-    out = np.empty(m, a.dtype)
+    if a.ndim == 2:
+        out = np.empty(m, a.dtype)
+        for k in range(m):
+            out[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)]
+        return out
+    rows = np.empty((m,) + a.shape[2:], a.dtype)
     for k in range(m):
-        out[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)]
-    return out
+        rows[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)]
+    return rows
+
+
+def _take_triple(a, i, j, q):
+    # a[i, j, q] of an array of three or more dimensions with 1-d integer arrays and ints (two arrays at least).
+    m = _triple_length(i, j, q)
+    if a.ndim == 3:
+        out = np.empty(m, a.dtype)
+        for k in range(m):
+            out[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1), _pair_item(q, k, a.shape[2], 2)]
+        return out
+    rows = np.empty((m,) + a.shape[3:], a.dtype)
+    for k in range(m):
+        rows[k] = a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1), _pair_item(q, k, a.shape[2], 2)]
+    return rows
+
+
+def _put_triple(a, i, j, q, value):
+    # a[i, j, q] = value for the index of _take_triple: value a number or an array broadcast to the selection.
+    m = _triple_length(i, j, q)
+    if isinstance(value, (int, float, complex)):
+        for k in range(m):
+            a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1), _pair_item(q, k, a.shape[2], 2)] = value
+        return
+    _check_put_value(value, m, a, 3)
+    items = np.empty((m,) + a.shape[3:], a.dtype)
+    items[...] = value
+    for k in range(m):
+        a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1), _pair_item(q, k, a.shape[2], 2)] = items[k]
+
+
+def _check_put_value(value, m, a, first):
+    # NumPy's ValueError for a value array with an axis per selected item (the selection is m items of a's axes from
+    # first on) whose length is neither m nor 1; a value with fewer dimensions goes to every item.
+    if isinstance(value, (int, float, complex)):
+        return
+    if value.ndim < 1 + a.ndim - first:
+        return
+    if value.shape[0] != m and value.shape[0] != 1:
+        text = f"({m},"
+        for d in range(first, a.ndim):
+            if d > first:
+                text += ","
+            text += f"{a.shape[d]}"
+        raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape {text})")
+
+
+def _triple_length(i, j, q):
+    # The length three index items broadcast to (an int to any), or NumPy's IndexError naming the arrays' shapes.
+    m = 1
+    ok = True
+    for n in (_item_length(i), _item_length(j), _item_length(q)):
+        if n != 1:
+            if m != 1 and n != m:
+                ok = False
+            m = n
+    if not ok:
+        text = ""
+        if not isinstance(i, int):
+            text += f"({i.shape[0]},) "
+        if not isinstance(j, int):
+            text += f"({j.shape[0]},) "
+        if not isinstance(q, int):
+            text += f"({q.shape[0]},) "
+        raise IndexError(f"shape mismatch: indexing arrays could not be broadcast together with shapes {text}")
+    return m
+
+
+def _item_length(i):
+    if isinstance(i, int):
+        return 1
+    return i.shape[0]
 
 
 def _put_pair(a, i, j, value):
     # a[i, j] = value for the index of _take_pair: value a number or an array broadcast to the selection.
     m = _pair_length(i, j)
+    if a.ndim > 2:
+        if isinstance(value, (int, float, complex)):
+            for k in range(m):
+                a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)] = value
+            return
+        _check_put_value(value, m, a, 2)
+        items = np.empty((m,) + a.shape[2:], a.dtype)
+        items[...] = value
+        for k in range(m):
+            a[_pair_item(i, k, a.shape[0], 0), _pair_item(j, k, a.shape[1], 1)] = items[k]
+        return
     if not isinstance(value, (int, float, complex)):
         if value.ndim > 1 or value.shape[0] != m and value.shape[0] != 1:
             raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape ({m},)")
@@ -1106,7 +1193,9 @@ def _pair_length(i, j):
         return i.shape[0]
     if i.shape[0] != j.shape[0] and i.shape[0] != 1 and j.shape[0] != 1:
         raise IndexError(f"shape mismatch: indexing arrays could not be broadcast together with shapes ({i.shape[0]},) ({j.shape[0]},) ")
-    return max(i.shape[0], j.shape[0])
+    if i.shape[0] == 1:
+        return j.shape[0]
+    return i.shape[0]
 
 
 def _pair_item(i, k, n, axis):
