@@ -1,0 +1,35 @@
+# Covers: two or three integer arrays side by side after slices or before trailing slices (a[:, rows, cols], a[1:, i, 0, k], a[rows, cols, :], a[:, rows, cols] of 4-d arrays): the broadcast axis where they stand, reads and assignments (numbers, broadcast values), NumPy's IndexError naming the array's axis, shape mismatch of the index arrays
+import numpy as np
+
+
+def take(a, r, c):
+    print(a[:, r, c], a[:, r, c].shape, a[1:, r, 1], a[r[:1] % 2, c % 3, :], a[::-1, r, c].sum())
+
+
+def take4(b, r, c, d):
+    print(b[:, r, c].shape, b[:, r, c, 1], b[1:, r, 0, d], b[:, :, r, c].shape)
+
+
+def put(a, r, c):
+    a[:, r, c] = -1.0
+    a[1:, r, 0] = 9.0
+    a[:, r[:1], c] = np.array([[5.0], [6.0]])
+    print(a)
+
+
+def bad(a, r, c):
+    try:
+        print(a[:, r, c])
+    except IndexError as e:
+        print("IndexError:", e)
+
+
+a = np.arange(24.0).reshape(2, 3, 4)
+take(a, np.array([2, 0, -1]), np.array([3, 1, 0]))
+take(a.astype(np.int16), np.array([1]), np.array([0, 2]))
+put(a.copy(), np.array([2, 0]), np.array([3, 1]))
+bad(a, np.array([1, 0]), np.array([0, 4]))
+bad(a, np.array([1, 5]), np.array([0, 1]))
+bad(a, np.array([1, 0]), np.array([0, 1, 2]))
+b = np.arange(120).reshape(2, 3, 4, 5)
+take4(b, np.array([0, 2]), np.array([1, 3]), np.array([4, 0]))
