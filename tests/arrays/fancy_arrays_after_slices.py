@@ -33,3 +33,15 @@ bad(a, np.array([1, 5]), np.array([0, 1]))
 bad(a, np.array([1, 0]), np.array([0, 1, 2]))
 b = np.arange(120).reshape(2, 3, 4, 5)
 take4(b, np.array([0, 2]), np.array([1, 3]), np.array([4, 0]))
+
+
+def apart(a, b, r, c, d):
+    # not side by side: NumPy puts the broadcast axis first
+    print(a[r, :, c], a[r, 1:, c].shape, b[r, :, c, :].shape, b[:, r, :, c], b[r, :, c, d])
+    a[r, :, c] = 0.0
+    b[r, :, c, d] = -7
+    b[r, 1, :, c] = np.arange(4)
+    print(a, b[:, :, 0])
+
+
+apart(a.copy(), b.copy(), np.array([1, 0]), np.array([3, -1]), np.array([4, 0]))

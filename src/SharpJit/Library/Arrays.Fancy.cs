@@ -98,66 +98,71 @@ public static unsafe partial class Builtins
     private static void LowerPairSet(LoweringCall c) =>
         c.CallCompiled(0, new[] { c.Arg(0) }.Concat(PairArgs(c)).Append(c.E.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2)))).ToArray());
 
-    /// <summary>Two or three integer arrays (with integers among them) side by side after slices, or followed by
-    /// slices (<c>a[:, rows, cols]</c>, <c>a[1:, i, 0, k]</c>, <c>a[rows, cols, :]</c>): the position of the first, else
-    /// -1. NumPy puts the broadcast axis where they stand (_take_group, _put_group in the library).</summary>
-    private static int GroupIndex(ArrayType t, SjType index)
+    /// <summary>Two or three integer arrays (with integers among them) among slices (<c>a[:, rows, cols]</c>,
+    /// <c>a[1:, i, 0, k]</c>, <c>a[rows, cols, :]</c>, <c>a[i, :, j]</c>): their positions, else null (all of them
+    /// integers and arrays: IsPairIndex's). NumPy puts the broadcast axis where they stand when they are side by side,
+    /// else first (_take_group, _put_group in the library).</summary>
+    private static int[]? GroupIndex(ArrayType t, SjType index)
     {
-        if (index is not TupleType tt || tt.Items.Length > t.Ndim) return -1;
+        if (index is not TupleType tt || tt.Items.Length > t.Ndim) return null;
         var items = tt.Items.ToArray();
-        if (!items.All(x => x is SliceType or ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 })) return -1;
+        if (!items.All(x => x is SliceType or ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 })) return null;
         var advanced = Enumerable.Range(0, items.Length).Where(j => items[j] is not SliceType).ToArray();
-        if (advanced.Length is < 2 or > 3 || items.Count(x => x is ArrayType) < 2 || advanced[^1] - advanced[0] + 1 != advanced.Length) return -1;
-        return advanced.Length == items.Length ? -1 : advanced[0];   // all advanced: IsPairIndex's
+        if (advanced.Length is < 2 or > 3 || items.Count(x => x is ArrayType) < 2 || advanced.Length == items.Length) return null;
+        return advanced;
     }
 
     /// <summary>The view the slices of a group index make (its integers and arrays replaced by full slices), and the
     /// group's items as the library takes them (ints as int64).</summary>
-    private static (TupleType ViewIndex, SjType[] Items) GroupParts(TupleType index, int p)
+    private static (TupleType ViewIndex, SjType[] Items) GroupParts(TupleType index, int[] at)
     {
-        int g = index.Items.Skip(p).TakeWhile(x => x is not SliceType).Count();
-        var view = new TupleType(index.Items.Select((x, j) => j >= p && j < p + g ? FullSlice : x));
-        return (view, PairArgTypes(new TupleType(index.Items.Skip(p).Take(g))));
+        var view = new TupleType(index.Items.Select((x, j) => at.Contains(j) ? FullSlice : x));
+        return (view, PairArgTypes(new TupleType(at.Select(j => index.Items[j]))));
     }
 
-    private static string GroupFunction(SjType[] items, string verb) => items.Length == 2 ? $"_{verb}_group" : $"_{verb}_group3";
+    private static string GroupFunction(int[] at, string verb) => at.Length == 2 ? $"_{verb}_group" : $"_{verb}_group3";
 
-    private static SjType GroupIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg, int p)
+    /// <summary>The library function's leading parameters: the view, whether the group is side by side, its positions.</summary>
+    private static SjType[] GroupHead(ArrayType view, int[] at) =>
+        new SjType[] { view, ScalarType.Bool }.Concat(at.Select(_ => (SjType)ScalarType.Int64)).ToArray();
+
+    private static SjType GroupIndexedType(CallTypingContext c, ArrayType t, TypedArg indexArg, int[] at)
     {
-        var (viewIndex, items) = GroupParts((TupleType)indexArg.Type, p);
-        var view = IndexedTypeOf(t, viewIndex);
-        return c.Require(PythonLibrary.Function("numpy", GroupFunction(items, "take")), new[] { view, ScalarType.Int64 }.Concat(items).ToArray()).ReturnType;
+        var (viewIndex, items) = GroupParts((TupleType)indexArg.Type, at);
+        var view = (ArrayType)IndexedTypeOf(t, viewIndex);
+        return c.Require(PythonLibrary.Function("numpy", GroupFunction(at, "take")), GroupHead(view, at).Concat(items).ToArray()).ReturnType;
     }
 
-    private static void GroupSetType(CallTypingContext c, ArrayType t, TypedArg indexArg, int p, TypedArg value)
+    private static void GroupSetType(CallTypingContext c, ArrayType t, TypedArg indexArg, int[] at, TypedArg value)
     {
-        var (viewIndex, items) = GroupParts((TupleType)indexArg.Type, p);
-        var view = IndexedTypeOf(t, viewIndex);
-        c.Require(PythonLibrary.Function("numpy", GroupFunction(items, "put")), new[] { view, ScalarType.Int64 }.Concat(items).Append(TypeOps.Canonical(value.Type)).ToArray());
+        var (viewIndex, items) = GroupParts((TupleType)indexArg.Type, at);
+        var view = (ArrayType)IndexedTypeOf(t, viewIndex);
+        c.Require(PythonLibrary.Function("numpy", GroupFunction(at, "put")), GroupHead(view, at).Concat(items).Append(TypeOps.Canonical(value.Type)).ToArray());
     }
 
-    /// <summary>The library call's arguments for a group index: the view, the group's position, its items.</summary>
-    private static LLVMValueRef[] GroupArgs(LoweringCall c, int p)
+    /// <summary>The library call's arguments for a group index: the view, side by side or not, the positions, the items.</summary>
+    private static LLVMValueRef[] GroupArgs(LoweringCall c, int[] at)
     {
         var e = c.E; var t = (ArrayType)c.ArgType(0);
         var tt = (TupleType)c.ArgType(1);
-        var (viewIndex, items) = GroupParts(tt, p);
+        var (viewIndex, items) = GroupParts(tt, at);
         var index = (LLVMValueRef)GetUndef(e.M.Lower(viewIndex));
         for (int j = 0; j < tt.Items.Length; j++)
-            index = e.InsertValue(index, j >= p && j < p + items.Length ? GetUndef(e.M.Lower(FullSlice)) : e.ExtractValue(c.Arg(1), j), j);
+            index = e.InsertValue(index, at.Contains(j) ? GetUndef(e.M.Lower(FullSlice)) : e.ExtractValue(c.Arg(1), j), j);
         var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), viewIndex, index, c.Span);
         var viewType = (ArrayType)c.Callees[0].ArgTypes[0];
         var view = ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
-        var args = new List<LLVMValueRef> { view, e.M.ConstI64(p) };
-        for (int j = 0; j < items.Length; j++) args.Add(e.Convert(e.ExtractValue(c.Arg(1), p + j), tt.Items[p + j], items[j]));
+        var args = new List<LLVMValueRef> { view, e.M.ConstBool(at[^1] - at[0] + 1 == at.Length) };
+        args.AddRange(at.Select(j => e.M.ConstI64(j)));
+        for (int n = 0; n < at.Length; n++) args.Add(e.Convert(e.ExtractValue(c.Arg(1), at[n]), tt.Items[at[n]], items[n]));
         return args.ToArray();
     }
 
-    private static LLVMValueRef LowerGroupGet(LoweringCall c, int p) =>
-        c.E.Convert(c.CallCompiled(0, GroupArgs(c, p)), c.Callees[0].ReturnType, c.ResultType);
+    private static LLVMValueRef LowerGroupGet(LoweringCall c, int[] at) =>
+        c.E.Convert(c.CallCompiled(0, GroupArgs(c, at)), c.Callees[0].ReturnType, c.ResultType);
 
-    private static void LowerGroupSet(LoweringCall c, int p) =>
-        c.CallCompiled(0, GroupArgs(c, p).Append(c.E.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2)))).ToArray());
+    private static void LowerGroupSet(LoweringCall c, int[] at) =>
+        c.CallCompiled(0, GroupArgs(c, at).Append(c.E.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2)))).ToArray());
 
     private static SliceType FullSlice => new(false, false, false, true);
 

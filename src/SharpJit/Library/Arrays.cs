@@ -377,13 +377,13 @@ public static unsafe partial class Builtins
         Add("array.getitem", c => IsArrayIndex(c.Positional[1].Type) ? ArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
             : IsPairIndex((ArrayType)c.Positional[0].Type, c.Positional[1].Type) ? PairIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1])
             : AxisArrayIndex(c.Positional[1].Type) is var k and >= 0 ? AxisArrayIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], k)
-            : GroupIndex((ArrayType)c.Positional[0].Type, c.Positional[1].Type) is var g and >= 0 ? GroupIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], g)
+            : GroupIndex((ArrayType)c.Positional[0].Type, c.Positional[1].Type) is { } g ? GroupIndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1], g)
             : BoolIndexed(IndexedType(c, (ArrayType)c.Positional[0].Type, c.Positional[1]), c.Positional[1].Type), c =>
         {
             if (IsArrayIndex(c.ArgType(1))) return LowerArrayGet(c);
             if (IsPairIndex((ArrayType)c.ArgType(0), c.ArgType(1))) return LowerPairGet(c);
             if (AxisArrayIndex(c.ArgType(1)) is var axis and >= 0) return LowerAxisArrayGet(c, axis);
-            if (GroupIndex((ArrayType)c.ArgType(0), c.ArgType(1)) is var group and >= 0) return LowerGroupGet(c, group);
+            if (GroupIndex((ArrayType)c.ArgType(0), c.ArgType(1)) is { } group) return LowerGroupGet(c, group);
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             if (c.ResultType is ScalarType dtype) return ArrayCode.Load(e, dtype, data);
@@ -413,7 +413,7 @@ public static unsafe partial class Builtins
                 if (!t.Readonly) AxisArraySetType(c, t, c.Positional[1], axis, value);
                 return SimpleType.None;
             }
-            if (GroupIndex(t, c.Positional[1].Type) is var group and >= 0)
+            if (GroupIndex(t, c.Positional[1].Type) is { } group)
             {
                 CheckAssignable(c, value, t.Dtype);
                 if (!t.Readonly) GroupSetType(c, t, c.Positional[1], group, value);
@@ -431,7 +431,7 @@ public static unsafe partial class Builtins
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
             if (IsPairIndex(t, c.ArgType(1))) { LowerPairSet(c); return GetUndef(e.M.Empty); }
             if (AxisArrayIndex(c.ArgType(1)) is var axis and >= 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
-            if (GroupIndex(t, c.ArgType(1)) is var group and >= 0) { LowerGroupSet(c, group); return GetUndef(e.M.Empty); }
+            if (GroupIndex(t, c.ArgType(1)) is { } group) { LowerGroupSet(c, group); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)

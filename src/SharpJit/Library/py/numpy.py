@@ -1072,58 +1072,58 @@ def _array_truth(a):
 
 
 def _take_pair(a, i, j):
-    return _take_pair_from(a, i, j, 0)
+    return _take_pair_from(a, i, j, 0, 1)
 
 
-def _take_pair_from(a, i, j, first):
+def _take_pair_from(a, i, j, ai, aj):
     # a[i, j] with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and gathers one element
     # (of a 2-d array; else the rest of the axes) per position, a copy.
     m = _pair_length(i, j)
     if a.ndim == 2:
         out = np.empty(m, a.dtype)
         for k in range(m):
-            out[k] = a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1)]
+            out[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj)]
         return out
     rows = np.empty((m,) + a.shape[2:], a.dtype)
     for k in range(m):
-        rows[k] = a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1)]
+        rows[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj)]
     return rows
 
 
 def _take_triple(a, i, j, q):
-    return _take_triple_from(a, i, j, q, 0)
+    return _take_triple_from(a, i, j, q, 0, 1, 2)
 
 
-def _take_triple_from(a, i, j, q, first):
+def _take_triple_from(a, i, j, q, ai, aj, aq):
     # a[i, j, q] of an array of three or more dimensions with 1-d integer arrays and ints (two arrays at least).
     m = _triple_length(i, j, q)
     if a.ndim == 3:
         out = np.empty(m, a.dtype)
         for k in range(m):
-            out[k] = a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1), _pair_item(q, k, a.shape[2], first + 2)]
+            out[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj), _pair_item(q, k, a.shape[2], aq)]
         return out
     rows = np.empty((m,) + a.shape[3:], a.dtype)
     for k in range(m):
-        rows[k] = a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1), _pair_item(q, k, a.shape[2], first + 2)]
+        rows[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj), _pair_item(q, k, a.shape[2], aq)]
     return rows
 
 
 def _put_triple(a, i, j, q, value):
-    _put_triple_from(a, i, j, q, value, 0)
+    _put_triple_from(a, i, j, q, value, 0, 1, 2)
 
 
-def _put_triple_from(a, i, j, q, value, first):
+def _put_triple_from(a, i, j, q, value, ai, aj, aq):
     # a[i, j, q] = value for the index of _take_triple: value a number or an array broadcast to the selection.
     m = _triple_length(i, j, q)
     if isinstance(value, (int, float, complex)):
         for k in range(m):
-            a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1), _pair_item(q, k, a.shape[2], first + 2)] = value
+            a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj), _pair_item(q, k, a.shape[2], aq)] = value
         return
     _check_put_value(value, m, a, 3)
     items = np.empty((m,) + a.shape[3:], a.dtype)
     items[...] = value
     for k in range(m):
-        a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1), _pair_item(q, k, a.shape[2], first + 2)] = items[k]
+        a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj), _pair_item(q, k, a.shape[2], aq)] = items[k]
 
 
 def _check_put_value(value, m, a, first):
@@ -1170,29 +1170,29 @@ def _item_length(i):
 
 
 def _put_pair(a, i, j, value):
-    _put_pair_from(a, i, j, value, 0)
+    _put_pair_from(a, i, j, value, 0, 1)
 
 
-def _put_pair_from(a, i, j, value, first):
+def _put_pair_from(a, i, j, value, ai, aj):
     # a[i, j] = value for the index of _take_pair: value a number or an array broadcast to the selection.
     m = _pair_length(i, j)
     if a.ndim > 2:
         if isinstance(value, (int, float, complex)):
             for k in range(m):
-                a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1)] = value
+                a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj)] = value
             return
         _check_put_value(value, m, a, 2)
         items = np.empty((m,) + a.shape[2:], a.dtype)
         items[...] = value
         for k in range(m):
-            a[_pair_item(i, k, a.shape[0], first), _pair_item(j, k, a.shape[1], first + 1)] = items[k]
+            a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj)] = items[k]
         return
     if not isinstance(value, (int, float, complex)):
         if value.ndim > 1 or value.shape[0] != m and value.shape[0] != 1:
             raise ValueError(f"shape mismatch: value array of shape {_shape_text(value)} could not be broadcast to indexing result of shape ({m},)")
     for k in range(m):
-        p = _pair_item(i, k, a.shape[0], first)
-        q = _pair_item(j, k, a.shape[1], first + 1)
+        p = _pair_item(i, k, a.shape[0], ai)
+        q = _pair_item(j, k, a.shape[1], aj)
         if isinstance(value, (int, float, complex)):
             a[p, q] = value
         elif value.shape[0] == 1:
@@ -1204,12 +1204,28 @@ def _put_pair_from(a, i, j, value, first):
 # ---------------------------------------------------------------- arrays side by side after slices
 
 
-def _advanced_front(v, p, g):
-    # v with its axes p .. p + g - 1 moved to the front, the others in order (a view).
+def _axes_front2(v, p, q):
+    # v with its axes p < q moved to the front in that order, the others in order (a view).
     t = _sj_swapaxes(v, 0, 0)
-    for n in range(g):
-        for s in range(p + n, n, -1):
-            t = _sj_swapaxes(t, s, s - 1)
+    for s in range(p, 0, -1):
+        t = _sj_swapaxes(t, s, s - 1)
+    for s in range(q, 1, -1):
+        t = _sj_swapaxes(t, s, s - 1)
+    return t
+
+
+def _axes_front3(v, p, q, r):
+    t = _axes_front2(v, p, q)
+    for s in range(r, 2, -1):
+        t = _sj_swapaxes(t, s, s - 1)
+    return t
+
+
+def _axis_front(v, p):
+    # v with its axis p moved to the front (a view).
+    t = _sj_swapaxes(v, 0, 0)
+    for s in range(p, 0, -1):
+        t = _sj_swapaxes(t, s, s - 1)
     return t
 
 
@@ -1221,34 +1237,41 @@ def _first_axis_to(r, p):
     return t.copy()
 
 
-def _take_group(v, p, i, j):
-    # v[..., i, j, ...] with the pair at axes p, p + 1 of the view v: the broadcast axis where they stand.
-    return _first_axis_to(_take_pair_from(_advanced_front(v, p, 2), i, j, p), p)
+def _take_group(v, adjacent, p, q, i, j):
+    # v[..., i, ..., j, ...] with the arrays (and ints) at axes p < q of the view v: NumPy puts the broadcast axis
+    # where they stand when they are side by side, else first.
+    r = _take_pair_from(_axes_front2(v, p, q), i, j, p, q)
+    if adjacent:
+        return _first_axis_to(r, p)
+    return r
 
 
-def _take_group3(v, p, i, j, q):
-    return _first_axis_to(_take_triple_from(_advanced_front(v, p, 3), i, j, q, p), p)
+def _take_group3(v, adjacent, p, q, s, i, j, k):
+    r = _take_triple_from(_axes_front3(v, p, q, s), i, j, k, p, q, s)
+    if adjacent:
+        return _first_axis_to(r, p)
+    return r
 
 
-def _put_group(v, p, i, j, value):
-    # v[..., i, j, ...] = value: the value broadcast to the selection's shape, then put item by item.
-    t = _advanced_front(v, p, 2)
+def _put_group(v, adjacent, p, q, i, j, value):
+    # v[..., i, ..., j, ...] = value: the value broadcast to the selection's shape, then put item by item.
+    t = _axes_front2(v, p, q)
     if isinstance(value, (int, float, complex)):
-        _put_pair_from(t, i, j, value, p)
+        _put_pair_from(t, i, j, value, p, q)
         return
-    items = _take_group(v, p, i, j)
+    items = _take_group(v, adjacent, p, q, i, j)
     items[...] = value
-    _put_pair_from(t, i, j, _advanced_front(items, p, 1), p)
+    _put_pair_from(t, i, j, _axis_front(items, p if adjacent else 0), p, q)
 
 
-def _put_group3(v, p, i, j, q, value):
-    t = _advanced_front(v, p, 3)
+def _put_group3(v, adjacent, p, q, s, i, j, k, value):
+    t = _axes_front3(v, p, q, s)
     if isinstance(value, (int, float, complex)):
-        _put_triple_from(t, i, j, q, value, p)
+        _put_triple_from(t, i, j, k, value, p, q, s)
         return
-    items = _take_group3(v, p, i, j, q)
+    items = _take_group3(v, adjacent, p, q, s, i, j, k)
     items[...] = value
-    _put_triple_from(t, i, j, q, _advanced_front(items, p, 1), p)
+    _put_triple_from(t, i, j, k, _axis_front(items, p if adjacent else 0), p, q, s)
 
 
 def _pair_length(i, j):
