@@ -1,4 +1,4 @@
-# Covers: two or three integer arrays side by side after slices or before trailing slices (a[:, rows, cols], a[1:, i, 0, k], a[rows, cols, :], a[:, rows, cols] of 4-d arrays): the broadcast axis where they stand, reads and assignments (numbers, broadcast values), NumPy's IndexError naming the array's axis, shape mismatch of the index arrays
+# Covers: two or three integer arrays side by side after slices or before trailing slices (a[:, rows, cols], a[1:, i, 0, k], a[rows, cols, :], a[:, rows, cols] of 4-d arrays): the broadcast axis where they stand; apart (a[r, :, c], b[r, :, c, d]; assignment a[0, :, idx] = v): the broadcast axis first; reads and assignments (numbers, broadcast values), NumPy's IndexError naming the array's axis, shape mismatch of the index arrays
 import numpy as np
 
 
@@ -45,3 +45,12 @@ def apart(a, b, r, c, d):
 
 
 apart(a.copy(), b.copy(), np.array([1, 0]), np.array([3, -1]), np.array([4, 0]))
+
+
+def apart_with_integers(a, i):
+    a[0, :, i] = -2.0
+    a[1, :, i] = np.array([[10.0], [20.0]])
+    print(a, a[0, :, i])
+
+
+apart_with_integers(np.arange(24.0).reshape(2, 3, 4), np.array([3, 0]))

@@ -102,15 +102,20 @@ public static unsafe partial class Builtins
     /// <c>a[1:, i, 0, k]</c>, <c>a[rows, cols, :]</c>, <c>a[i, :, j]</c>): their positions, else null (all of them
     /// integers and arrays: IsPairIndex's). NumPy puts the broadcast axis where they stand when they are side by side,
     /// else first (_take_group, _put_group in the library).</summary>
-    private static int[]? GroupIndex(ArrayType t, SjType index)
+    private static int[]? GroupIndex(ArrayType t, SjType index, int minArrays = 2)
     {
         if (index is not TupleType tt || tt.Items.Length > t.Ndim) return null;
         var items = tt.Items.ToArray();
         if (!items.All(x => x is SliceType or ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 })) return null;
         var advanced = Enumerable.Range(0, items.Length).Where(j => items[j] is not SliceType).ToArray();
-        if (advanced.Length is < 2 or > 3 || items.Count(x => x is ArrayType) < 2 || advanced.Length == items.Length) return null;
+        if (advanced.Length is < 2 or > 3 || items.Count(x => x is ArrayType) < minArrays || advanced.Length == items.Length) return null;
         return advanced;
     }
+
+    /// <summary>An assignment through one integer array and integers that are not side by side (<c>a[0, :, idx] = v</c>):
+    /// its group (the selection's axis first, as NumPy has it), else null.</summary>
+    private static int[]? ApartGroupIndex(ArrayType t, SjType index) =>
+        GroupIndex(t, index, minArrays: 1) is { } at && at[^1] - at[0] + 1 != at.Length ? at : null;
 
     /// <summary>The view the slices of a group index make (its integers and arrays replaced by full slices), and the
     /// group's items as the library takes them (ints as int64).</summary>

@@ -407,6 +407,12 @@ public static unsafe partial class Builtins
                 if (!t.Readonly) PairSetType(c, t, c.Positional[1], value);
                 return SimpleType.None;
             }
+            if (ApartGroupIndex(t, c.Positional[1].Type) is { } apart)
+            {
+                CheckAssignable(c, value, t.Dtype);
+                if (!t.Readonly) GroupSetType(c, t, c.Positional[1], apart, value);
+                return SimpleType.None;
+            }
             if (AxisArrayIndex(c.Positional[1].Type) is var axis and >= 0)
             {
                 CheckAssignable(c, value, t.Dtype);
@@ -430,6 +436,7 @@ public static unsafe partial class Builtins
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
             if (IsPairIndex(t, c.ArgType(1))) { LowerPairSet(c); return GetUndef(e.M.Empty); }
+            if (ApartGroupIndex(t, c.ArgType(1)) is { } apart) { LowerGroupSet(c, apart); return GetUndef(e.M.Empty); }
             if (AxisArrayIndex(c.ArgType(1)) is var axis and >= 0) { LowerAxisArraySet(c, axis); return GetUndef(e.M.Empty); }
             if (GroupIndex(t, c.ArgType(1)) is { } group) { LowerGroupSet(c, group); return GetUndef(e.M.Empty); }
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
