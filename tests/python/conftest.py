@@ -4,6 +4,7 @@ Run: cd <repo> && PYTHONPATH=<repo>/python /usr/bin/python3 -m pytest tests/pyth
 """
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -56,3 +57,22 @@ def make_module(tmp_path):
         spec.loader.exec_module(module)
         return module
     return make
+
+
+def unchecked_copy(f):
+    """A versioned loop's unchecked copy in f's optimised LLVM IR: its blocks, and whether a bounds-check failure can
+    be reached from them (meaningful in a function with one loop, where the checked copy cannot be)."""
+    blocks = {}
+    for text in f.inspect_llvm(f.signatures[0]).split("\n\n"):
+        label = re.match(r"([\w.]+):", text)
+        if label:
+            blocks[label.group(1)] = text
+    mine = [name for name in blocks if ".unchecked" in name]
+    seen, work = set(), list(mine)
+    while work:
+        name = work.pop()
+        if name in seen or name not in blocks:
+            continue
+        seen.add(name)
+        work += re.findall(r"label %([\w.]+)", blocks[name].split("\n", 1)[1])
+    return mine, any("sj_index_error" in blocks[name] for name in seen)

@@ -3,7 +3,6 @@ owning their memory, views of arguments keeping them alive, signatures per dtype
 TypeErrors for arrays compiled code cannot take, and no leaks."""
 import gc
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ import numpy as np
 import pytest
 
 import sharpjit
+from conftest import unchecked_copy
 
 
 def test_writes_are_seen_by_the_caller_without_a_copy():
@@ -178,24 +178,6 @@ def test_proven_loops_run_a_copy_without_bounds_checks():
         for j in range(len(idx)):
             s += a[idx[j]]
         return s
-
-    def unchecked_copy(f):
-        """The unchecked copy's blocks, and whether a bounds-check failure can be reached from them (in a function
-        with one loop, where the checked copy cannot be)."""
-        blocks = {}
-        for text in f.inspect_llvm(f.signatures[0]).split("\n\n"):
-            label = re.match(r"([\w.]+):", text)
-            if label:
-                blocks[label.group(1)] = text
-        mine = [name for name in blocks if ".unchecked" in name]
-        seen, work = set(), list(mine)
-        while work:
-            name = work.pop()
-            if name in seen or name not in blocks:
-                continue
-            seen.add(name)
-            work += re.findall(r"label %([\w.]+)", blocks[name].split("\n", 1)[1])
-        return mine, any("sj_index_error" in blocks[name] for name in seen)
 
     a = np.arange(8.0) ** 2
     np.testing.assert_array_equal(laplace(a, np.zeros(8)), np.r_[0.0, np.diff(a, 2), 0.0])

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import sharpjit
+from conftest import unchecked_copy
 
 
 def guarded_offset(a, start, stop, c, lo, hi):
@@ -108,3 +109,25 @@ def test_random_loops_match_cpython(template):
     assert raised > 10 and finished > 10
     # the loop was versioned (so both copies ran: the unchecked one where the precondition held)
     assert ".unchecked" in compiled.inspect_llvm(compiled.signatures[0])
+
+
+def maybe_unbound(a, n, flag):
+    if flag:
+        k = 1
+    s = 0
+    for j in range(n):
+        s += a[j] + a[k]
+    return s
+
+
+def test_an_index_that_may_be_unbound_is_left_checked():
+    # k is unbound when flag is false: the precondition must not read it (it would be poison), so the loop keeps its
+    # checks, and the UnboundLocalError comes where CPython raises it.
+    compiled = sharpjit.jit(maybe_unbound)
+    a = np.arange(5)
+    assert compiled(a, 5, True) == maybe_unbound(a, 5, True)
+    with pytest.raises(UnboundLocalError):
+        compiled(a, 5, False)
+    assert compiled(a, 0, False) == 0
+    blocks, checks = unchecked_copy(compiled)
+    assert blocks and checks   # a[j] is proven; a[k] keeps its check

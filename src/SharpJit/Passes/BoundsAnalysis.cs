@@ -116,7 +116,8 @@ public static class BoundsAnalysis
         if (iter == null) return null;
         var blocks = order.Where(body.Contains).ToList();
         var loop = new VersionedLoop { Header = h, Preheader = pre, Body = blocks };
-        bool Invariant(Value? v) => v == null || DefinedIn(v) is { } d && !body.Contains(d) && dominates(d, h);
+        // A variable that may be unbound (a phi of an undefined value) is poison where the precondition reads it.
+        bool Invariant(Value? v) => v == null || DefinedIn(v) is { } d && !body.Contains(d) && dominates(d, h) && !MayBeUnbound(v, new HashSet<Value>());
         bool IsCounter(Value? v) => v is Instr { Op: Op.IterValue } iv && iv.Args[0] == iter;
         var fullRange = (Lows: new[] { start! }, Highs: new[] { stop! with { Offset = unchecked(stop!.Offset - 1) } });
 
@@ -309,6 +310,14 @@ public static class BoundsAnalysis
     // ------------------------------------------------------------ values
 
     private static bool IsInt(Value v) => v.Type == ScalarType.Int64;
+
+    /// <summary>Whether v is, or may flow from, a read of an unassigned variable (through phis).</summary>
+    private static bool MayBeUnbound(Value v, HashSet<Value> seen) => v switch
+    {
+        Instr { Op: Op.Undef } => true,
+        Instr { Op: Op.Phi } phi => seen.Add(phi) && phi.Args.Any(a => MayBeUnbound(a, seen)),
+        _ => false,
+    };
 
     private static Block? DefinedIn(Value v) => v is Instr i ? i.Block : null;
 
