@@ -1,4 +1,4 @@
-# Covers: two or three integer arrays side by side after slices or before trailing slices (a[:, rows, cols], a[1:, i, 0, k], a[rows, cols, :], a[:, rows, cols] of 4-d arrays): the broadcast axis where they stand; apart (a[r, :, c], b[r, :, c, d]; assignment a[0, :, idx] = v): the broadcast axis first; reads and assignments (numbers, broadcast values), NumPy's IndexError naming the array's axis, shape mismatch of the index arrays
+# Covers: with ... too (a[..., r, c], b[r, ..., c], b[..., r, c] = v, a[0, ..., i] = v); two or three integer arrays side by side after slices or before trailing slices (a[:, rows, cols], a[1:, i, 0, k], a[rows, cols, :], a[:, rows, cols] of 4-d arrays): the broadcast axis where they stand; apart (a[r, :, c], b[r, :, c, d]; assignment a[0, :, idx] = v): the broadcast axis first; reads and assignments (numbers, broadcast values), NumPy's IndexError naming the array's axis, shape mismatch of the index arrays
 import numpy as np
 
 
@@ -54,3 +54,13 @@ def apart_with_integers(a, i):
 
 
 apart_with_integers(np.arange(24.0).reshape(2, 3, 4), np.array([3, 0]))
+
+
+def with_dots(a, b, r, c):
+    print(a[..., r, c], b[..., r, c].shape, b[r, ..., c], b[r, ..., c].shape, b[..., r, 1, c])
+    b[..., r, c] = -5
+    a[0, ..., c] = 0.5
+    print(b[0, 0], a)
+
+
+with_dots(np.arange(24.0).reshape(2, 3, 4), np.arange(120).reshape(2, 3, 4, 5), np.array([1, 0]), np.array([2, 1]))

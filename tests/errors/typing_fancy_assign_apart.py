@@ -3,7 +3,7 @@ import numpy as np
 
 
 def f(a, i):
-    a[0, ..., i] = 1.0
+    a[0, None, i] = 1.0
 
 
 f(np.zeros((2, 3, 4)), np.array([0]))

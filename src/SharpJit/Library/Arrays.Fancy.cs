@@ -104,10 +104,11 @@ public static unsafe partial class Builtins
     /// else first (_take_group, _put_group in the library).</summary>
     private static int[]? GroupIndex(ArrayType t, SjType index, int minArrays = 2)
     {
-        if (index is not TupleType tt || tt.Items.Length > t.Ndim) return null;
+        if (index is not TupleType tt) return null;
         var items = tt.Items.ToArray();
-        if (!items.All(x => x is SliceType or ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 })) return null;
-        var advanced = Enumerable.Range(0, items.Length).Where(j => items[j] is not SliceType).ToArray();
+        if (items.Count(x => x == SimpleType.Ellipsis) > 1 || items.Count(x => x != SimpleType.Ellipsis) > t.Ndim) return null;
+        if (!items.All(x => x is SliceType or ScalarType { Rank: 1 } or ArrayType { Ndim: 1, Dtype.Rank: 1 } || x == SimpleType.Ellipsis)) return null;
+        var advanced = Enumerable.Range(0, items.Length).Where(j => items[j] is ScalarType or ArrayType).ToArray();
         if (advanced.Length is < 2 or > 3 || items.Count(x => x is ArrayType) < minArrays || advanced.Length == items.Length) return null;
         return advanced;
     }
@@ -123,6 +124,15 @@ public static unsafe partial class Builtins
     {
         var view = new TupleType(index.Items.Select((x, j) => at.Contains(j) ? FullSlice : x));
         return (view, PairArgTypes(new TupleType(at.Select(j => index.Items[j]))));
+    }
+
+    /// <summary>The axis each group item indexes (of the array, and of the view): its position, past a ... by the axes
+    /// the ... stands for.</summary>
+    private static IEnumerable<long> GroupAxes(ArrayType t, TupleType index, int[] at)
+    {
+        int dots = Array.IndexOf(index.Items.ToArray(), SimpleType.Ellipsis);
+        int rest = t.Ndim - (index.Items.Length - 1);
+        return at.Select(j => (long)(dots >= 0 && j > dots ? j + rest - 1 : j));
     }
 
     private static string GroupFunction(int[] at, string verb) => at.Length == 2 ? $"_{verb}_group" : $"_{verb}_group3";
@@ -158,7 +168,7 @@ public static unsafe partial class Builtins
         var viewType = (ArrayType)c.Callees[0].ArgTypes[0];
         var view = ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
         var args = new List<LLVMValueRef> { view, e.M.ConstBool(at[^1] - at[0] + 1 == at.Length) };
-        args.AddRange(at.Select(j => e.M.ConstI64(j)));
+        args.AddRange(GroupAxes(t, tt, at).Select(e.M.ConstI64));
         for (int n = 0; n < at.Length; n++) args.Add(e.Convert(e.ExtractValue(c.Arg(1), at[n]), tt.Items[at[n]], items[n]));
         return args.ToArray();
     }
