@@ -1,6 +1,5 @@
 using SharpJit.IR;
 using SharpJit.Passes;
-using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 using SharpJit.Llvm;
@@ -37,12 +36,13 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>Finds the loops to version and makes their unchecked copy's blocks and phis (after the checked
     /// copy's, which are the function's own).</summary>
-    private void PrepareVersionedLoops()
+    private void PrepareVersionedLoops(List<Block> reversePostOrder)
     {
         if (!M.Options.BoundsCheck || _generator != null) return;
-        var uses = UsesOutside();
-        foreach (var (header, loop) in BoundsAnalysis.Run(Spec.Ir))
+        Dictionary<Value, List<Block>>? uses = null;
+        foreach (var (header, loop) in BoundsAnalysis.Run(Spec.Ir, reversePostOrder))
         {
+            uses ??= BlocksUsing();
             var copies = new LoopCopies(loop);
             var liveOut = loop.Body.SelectMany(b => b.Phis.Concat(b.Instrs)).Where(v => uses.TryGetValue(v, out var users) && users.Any(u => !copies.Body.Contains(u))).ToList();
             if (liveOut.Any(v => v.Streamed)) continue;   // built where it is used
@@ -59,7 +59,7 @@ public sealed unsafe partial class FunctionEmitter
     }
 
     /// <summary>For each value, the blocks that use it (a phi's operand is used at the end of its incoming block).</summary>
-    private Dictionary<Value, List<Block>> UsesOutside()
+    private Dictionary<Value, List<Block>> BlocksUsing()
     {
         var uses = new Dictionary<Value, List<Block>>();
         void Use(Value v, Block at) { if (!uses.TryGetValue(v, out var l)) uses[v] = l = new(); l.Add(at); }
@@ -138,16 +138,8 @@ public sealed unsafe partial class FunctionEmitter
     private LLVMValueRef Evaluate(BoundsAnalysis.Affine a) =>
         a.Root == null ? M.ConstI64(a.Offset) : a.Offset == 0 ? ValueOf(a.Root) : BuildAdd(B, ValueOf(a.Root), M.ConstI64(a.Offset), "");
 
-    private LLVMValueRef Holds(BoundsAnalysis.Fact f)
-    {
-        var op = f.Op switch
-        {
-            CmpOperator.Lt => LLVMIntPredicate.LLVMIntSLT, CmpOperator.LtE => LLVMIntPredicate.LLVMIntSLE,
-            CmpOperator.Gt => LLVMIntPredicate.LLVMIntSGT, CmpOperator.GtE => LLVMIntPredicate.LLVMIntSGE,
-            CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, _ => LLVMIntPredicate.LLVMIntNE,
-        };
-        return BuildICmp(B, op, Evaluate(f.Left), Evaluate(f.Right), "");
-    }
+    private LLVMValueRef Holds(BoundsAnalysis.Fact f) =>
+        BuildICmp(B, Library.Arith.IntPredicate(f.Op), Evaluate(f.Left), Evaluate(f.Right), "");
 
     private LLVMValueRef Holds(BoundsAnalysis.Obligation o)
     {

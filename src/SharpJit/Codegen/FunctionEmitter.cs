@@ -75,7 +75,7 @@ public sealed unsafe partial class FunctionEmitter
             foreach (var phi in blocks.SelectMany(b => b.Phis))
                 if (phi.Type == SimpleType.RangeIter || phi.Type is TupleIterType or ArrayIterType or EnumerateIterType or ZipIterType) _phiSlots[phi] = Alloca(M.Lower(phi.Type));
             foreach (var b in blocks) foreach (var (phi, v) in StartPhis(b, _blocks[b])) _values[phi] = v;
-            PrepareVersionedLoops();
+            PrepareVersionedLoops(blocks);
             if (Spec.Recursive)
             {
                 // Past the limit: set RecursionError and long-jump to where the cycle was entered (CallGuarded).

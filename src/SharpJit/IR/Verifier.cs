@@ -64,7 +64,7 @@ public static class Verifier
         var position = new Dictionary<Instr, int>();
         foreach (var b in f.Blocks) for (int n = 0; n < b.Instrs.Count; n++) position[b.Instrs[n]] = n;
         var dom = Dominators(f);
-        bool Dominates(Block a, Block b) { for (var x = b; x != null; x = dom.GetValueOrDefault(x)) { if (x == a) return true; if (dom.GetValueOrDefault(x) == x) break; } return false; }
+        bool Dominates(Block a, Block b) => Verifier.Dominates(dom, a, b);
         void CheckUse(Value v, Block useBlock, int useIndex, string what)
         {
             if (v is Instr { Op: Op.Undef }) return;   // undefined on some path: a placeholder, not a definition
@@ -109,11 +109,22 @@ public static class Verifier
         }
     }
 
+    /// <summary>Whether a dominates b, by the immediate dominators of <see cref="Dominators"/> (false for unreachable blocks).</summary>
+    public static bool Dominates(Dictionary<Block, Block> idom, Block a, Block b)
+    {
+        for (var x = b; x != null; x = idom.GetValueOrDefault(x))
+        {
+            if (x == a) return true;
+            if (idom.GetValueOrDefault(x) == x) break;
+        }
+        return false;
+    }
+
     /// <summary>Immediate dominators of the reachable blocks (Cooper, Harvey and Kennedy's iteration); the entry
     /// maps to itself.</summary>
-    public static Dictionary<Block, Block> Dominators(IrFunction f)
+    public static Dictionary<Block, Block> Dominators(IrFunction f, List<Block>? reversePostOrder = null)
     {
-        var order = f.ReversePostOrder();
+        var order = reversePostOrder ?? f.ReversePostOrder();
         var index = new Dictionary<Block, int>();
         for (int k = 0; k < order.Count; k++) index[order[k]] = k;
         var idom = new Dictionary<Block, Block> { [f.Entry] = f.Entry };

@@ -480,7 +480,7 @@ public static unsafe class Arith
             if (rank == 2 && (sa.Rank <= 1 && !sa.IsUnsigned || sb.Rank <= 1 && !sb.IsUnsigned))
                 return sa.Rank <= 1
                     ? IntFloatCompare(e, op, e.Convert(a, ta, ScalarType.Int64), e.Convert(b, tb, ScalarType.Float64))
-                    : IntFloatCompare(e, Swap(op), e.Convert(b, tb, ScalarType.Int64), e.Convert(a, ta, ScalarType.Float64));
+                    : IntFloatCompare(e, op.Swapped(), e.Convert(b, tb, ScalarType.Int64), e.Convert(a, ta, ScalarType.Float64));
             // An integer equals a complex number exactly when the imaginary part is 0 and the real part equals it
             // exactly (2**53 + 1 != complex(2**53)), as Python compares them.
             if (rank == 3 && (sa.Rank == 1 && !sa.IsUnsigned || sb.Rank == 1 && !sb.IsUnsigned))
@@ -494,15 +494,7 @@ public static unsafe class Arith
             a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
             if (rank == 1)
             {
-                bool u = kind.IsUnsigned;
-                return BuildICmp(B, op switch
-                {
-                    CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, CmpOperator.NotEq => LLVMIntPredicate.LLVMIntNE,
-                    CmpOperator.Lt => u ? LLVMIntPredicate.LLVMIntULT : LLVMIntPredicate.LLVMIntSLT,
-                    CmpOperator.LtE => u ? LLVMIntPredicate.LLVMIntULE : LLVMIntPredicate.LLVMIntSLE,
-                    CmpOperator.Gt => u ? LLVMIntPredicate.LLVMIntUGT : LLVMIntPredicate.LLVMIntSGT,
-                    _ => u ? LLVMIntPredicate.LLVMIntUGE : LLVMIntPredicate.LLVMIntSGE,
-                }, a, b, "");
+                return BuildICmp(B, IntPredicate(op, kind.IsUnsigned), a, b, "");
             }
             if (rank == 2)
                 return BuildFCmp(B, FloatPredicate(op), a, b, "");
@@ -519,21 +511,22 @@ public static unsafe class Arith
                 return op == CmpOperator.Eq ? same : BuildNot(B, same, "");
             }
             var cmp = e.CallRuntime("sj_str_cmp", a, b);
-            return BuildICmp(B, op switch
-            {
-                CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, CmpOperator.NotEq => LLVMIntPredicate.LLVMIntNE,
-                CmpOperator.Lt => LLVMIntPredicate.LLVMIntSLT, CmpOperator.LtE => LLVMIntPredicate.LLVMIntSLE,
-                CmpOperator.Gt => LLVMIntPredicate.LLVMIntSGT, _ => LLVMIntPredicate.LLVMIntSGE,
-            }, cmp, LLVM.ConstInt(M.I32, 0), "");
+            return BuildICmp(B, IntPredicate(op), cmp, LLVM.ConstInt(M.I32, 0), "");
         }
         // Values of unrelated types are never equal.
         bool equal = ta == tb && ta == SimpleType.None;
         return M.ConstBool(op == CmpOperator.Eq ? equal : !equal);
     }
 
-    private static CmpOperator Swap(CmpOperator op) => op switch
+    /// <summary>The integer comparison for a Python comparison operator (Eq, NotEq and the four orderings).</summary>
+    public static LLVMIntPredicate IntPredicate(CmpOperator op, bool unsigned = false) => op switch
     {
-        CmpOperator.Lt => CmpOperator.Gt, CmpOperator.Gt => CmpOperator.Lt, CmpOperator.LtE => CmpOperator.GtE, CmpOperator.GtE => CmpOperator.LtE, _ => op,
+        CmpOperator.Eq => LLVMIntPredicate.LLVMIntEQ, CmpOperator.NotEq => LLVMIntPredicate.LLVMIntNE,
+        CmpOperator.Lt => unsigned ? LLVMIntPredicate.LLVMIntULT : LLVMIntPredicate.LLVMIntSLT,
+        CmpOperator.LtE => unsigned ? LLVMIntPredicate.LLVMIntULE : LLVMIntPredicate.LLVMIntSLE,
+        CmpOperator.Gt => unsigned ? LLVMIntPredicate.LLVMIntUGT : LLVMIntPredicate.LLVMIntSGT,
+        CmpOperator.GtE => unsigned ? LLVMIntPredicate.LLVMIntUGE : LLVMIntPredicate.LLVMIntSGE,
+        _ => throw new InvalidOperationException($"internal: {op} is not an integer comparison"),
     };
 
     /// <summary>int op float compared exactly, as Python does (not by converting the int to float).</summary>

@@ -50,18 +50,22 @@ public static unsafe partial class Builtins
     /// side.</summary>
     private static (int ViewAxis, int ArrayAxis, bool First) AxisArrayPlace(TupleType index, int k, int ndim)
     {
+        var before = index.Items.Take(k).ToArray();
+        int arrayAxis = ArrayAxisBefore(index, k, ndim);
+        var advanced = Enumerable.Range(0, index.Items.Length).Where(j => j == k || index.Items[j] is ScalarType).ToArray();
+        return (arrayAxis + before.Count(x => x == SimpleType.None) - before.Count(x => x is ScalarType), arrayAxis, !SideBySide(advanced));
+    }
+
+    /// <summary>The axes of the indexed array before index item k (... stands for the axes nothing else indexes;
+    /// None indexes none).</summary>
+    private static int ArrayAxisBefore(TupleType index, int k, int ndim)
+    {
         var items = index.Items;
         int rest = ndim - items.Count(x => x is ScalarType or SliceType or ArrayType);
-        int viewAxis = 0, arrayAxis = 0;
+        int axis = 0;
         for (int j = 0; j < k; j++)
-        {
-            if (items[j] == SimpleType.Ellipsis) { viewAxis += rest; arrayAxis += rest; }
-            else if (items[j] == SimpleType.None) viewAxis++;
-            else if (items[j] is SliceType) { viewAxis++; arrayAxis++; }
-            else arrayAxis++;
-        }
-        var advanced = Enumerable.Range(0, items.Length).Where(j => j == k || items[j] is ScalarType).ToArray();
-        return (viewAxis, arrayAxis, advanced[^1] - advanced[0] + 1 != advanced.Length);
+            axis += items[j] == SimpleType.Ellipsis ? rest : items[j] == SimpleType.None ? 0 : 1;
+        return axis;
     }
 
     /// <summary>a[i, j] or a[i, j, k] of the leading axes, each a 1-d integer array or an integer, with an array in a
@@ -116,24 +120,15 @@ public static unsafe partial class Builtins
     /// <summary>An assignment through one integer array and integers that are not side by side (<c>a[0, :, idx] = v</c>):
     /// its group (the selection's axis first, as NumPy has it), else null.</summary>
     private static int[]? ApartGroupIndex(ArrayType t, SjType index) =>
-        GroupIndex(t, index, minArrays: 1) is { } at && at[^1] - at[0] + 1 != at.Length ? at : null;
+        GroupIndex(t, index, minArrays: 1) is { } at && !SideBySide(at) ? at : null;
+
+    /// <summary>Whether index positions (ascending) follow one another.</summary>
+    private static bool SideBySide(int[] positions) => positions[^1] - positions[0] + 1 == positions.Length;
 
     /// <summary>The view the slices of a group index make (its integers and arrays replaced by full slices), and the
     /// group's items as the library takes them (ints as int64).</summary>
-    private static (TupleType ViewIndex, SjType[] Items) GroupParts(TupleType index, int[] at)
-    {
-        var view = new TupleType(index.Items.Select((x, j) => at.Contains(j) ? FullSlice : x));
-        return (view, PairArgTypes(new TupleType(at.Select(j => index.Items[j]))));
-    }
-
-    /// <summary>The axis each group item indexes (of the array, and of the view): its position, past a ... by the axes
-    /// the ... stands for.</summary>
-    private static IEnumerable<long> GroupAxes(ArrayType t, TupleType index, int[] at)
-    {
-        int dots = Array.IndexOf(index.Items.ToArray(), SimpleType.Ellipsis);
-        int rest = t.Ndim - (index.Items.Length - 1);
-        return at.Select(j => (long)(dots >= 0 && j > dots ? j + rest - 1 : j));
-    }
+    private static (TupleType ViewIndex, SjType[] Items) GroupParts(TupleType index, int[] at) =>
+        (ViewIndexType(index, at), PairArgTypes(new TupleType(at.Select(j => index.Items[j]))));
 
     private static string GroupFunction(int[] at, string verb) => at.Length == 2 ? $"_{verb}_group" : $"_{verb}_group3";
 
@@ -160,15 +155,10 @@ public static unsafe partial class Builtins
     {
         var e = c.E; var t = (ArrayType)c.ArgType(0);
         var tt = (TupleType)c.ArgType(1);
-        var (viewIndex, items) = GroupParts(tt, at);
-        var index = (LLVMValueRef)GetUndef(e.M.Lower(viewIndex));
-        for (int j = 0; j < tt.Items.Length; j++)
-            index = e.InsertValue(index, at.Contains(j) ? GetUndef(e.M.Lower(FullSlice)) : e.ExtractValue(c.Arg(1), j), j);
-        var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), viewIndex, index, c.Span);
-        var viewType = (ArrayType)c.Callees[0].ArgTypes[0];
-        var view = ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
-        var args = new List<LLVMValueRef> { view, e.M.ConstBool(at[^1] - at[0] + 1 == at.Length) };
-        args.AddRange(GroupAxes(t, tt, at).Select(e.M.ConstI64));
+        var (_, items) = GroupParts(tt, at);
+        var args = new List<LLVMValueRef> { SliceView(c, at, 0), e.M.ConstBool(SideBySide(at)) };
+        // The axis each item indexes, of the array and of the view alike (a group index has no None).
+        args.AddRange(at.Select(j => e.M.ConstI64(ArrayAxisBefore(tt, j, t.Ndim))));
         for (int n = 0; n < at.Length; n++) args.Add(e.Convert(e.ExtractValue(c.Arg(1), at[n]), tt.Items[at[n]], items[n]));
         return args.ToArray();
     }
@@ -182,8 +172,23 @@ public static unsafe partial class Builtins
     private static SliceType FullSlice => new(false, false, false, true);
 
     /// <summary>The index with its array replaced by a full slice: the view the array then selects from.</summary>
-    private static TupleType ViewIndexType(TupleType index, int k) =>
-        new(index.Items.Select((x, j) => j == k ? FullSlice : x));
+    private static TupleType ViewIndexType(TupleType index, params int[] replaced) =>
+        new(index.Items.Select((x, j) => replaced.Contains(j) ? FullSlice : x));
+
+    /// <summary>The view a[index] with the items at these positions replaced by full slices (what the other slices,
+    /// integers, None and ... make), typed as the library callee's first parameter.</summary>
+    private static LLVMValueRef SliceView(LoweringCall c, int[] replaced, int callee)
+    {
+        var e = c.E; var t = (ArrayType)c.ArgType(0);
+        var tt = (TupleType)c.ArgType(1);
+        var viewIndex = ViewIndexType(tt, replaced);
+        var index = (LLVMValueRef)GetUndef(e.M.Lower(viewIndex));
+        for (int j = 0; j < tt.Items.Length; j++)
+            index = e.InsertValue(index, replaced.Contains(j) ? GetUndef(e.M.Lower(FullSlice)) : e.ExtractValue(c.Arg(1), j), j);
+        var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), viewIndex, index, c.Span);
+        var viewType = (ArrayType)c.Callees[callee].ArgTypes[0];
+        return ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
+    }
 
     /// <summary>The type of a[s0, ..., idx, ...] (slices, integers and one 1-d integer array): a copy, by _take_axis.</summary>
     private static void CheckAxisArrayIndex(CallTypingContext c, ArrayType t, TypedArg indexArg, int k)
@@ -211,17 +216,9 @@ public static unsafe partial class Builtins
     /// <summary>The view the slices of an index with an array at position k make, and the index array.</summary>
     private static (LLVMValueRef View, LLVMValueRef Index) AxisArrayView(LoweringCall c, int k, int callee)
     {
-        var e = c.E; var t = (ArrayType)c.ArgType(0);
-        var tt = (TupleType)c.ArgType(1);
-        var viewIndex = ViewIndexType(tt, k);
-        var index = (LLVMValueRef)GetUndef(e.M.Lower(viewIndex));
-        for (int j = 0; j < tt.Items.Length; j++)
-            index = e.InsertValue(index, j == k ? GetUndef(e.M.Lower(FullSlice)) : e.ExtractValue(c.Arg(1), j), j);
-        var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), viewIndex, index, c.Span);
-        var viewType = (ArrayType)c.Callees[callee].ArgTypes[0];
-        var view = ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
-        var idxType = (ArrayType)tt.Items[k];
-        return (view, e.Convert(e.ExtractValue(c.Arg(1), k), idxType, idxType.With(readOnly: false)));
+        var e = c.E;
+        var idxType = (ArrayType)((TupleType)c.ArgType(1)).Items[k];
+        return (SliceView(c, new[] { k }, callee), e.Convert(e.ExtractValue(c.Arg(1), k), idxType, idxType.With(readOnly: false)));
     }
 
     private static LLVMValueRef LowerAxisArrayGet(LoweringCall c, int k)

@@ -268,16 +268,19 @@ public static unsafe partial class Builtins
         LLVMValueRef Whole(LLVMValueRef byteStride, LLVMValueRef atLeast) =>   // a positive whole number of elements, at least atLeast
             And(Eq(BuildSRem(B, byteStride, item, ""), M.ConstI64(0)), BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, byteStride, BuildMul(B, atLeast, item, ""), ""));
         // A matrix as BLAS takes it: rows contiguous (leading dimension = row stride), or columns contiguous (stored
-        // transposed, leading dimension = column stride); elements aligned to their part.
-        (LLVMValueRef Ok, LLVMValueRef Trans, LLVMValueRef Ld) Matrix((LLVMValueRef Data, LLVMValueRef Rows, LLVMValueRef Cols, LLVMValueRef RowStride, LLVMValueRef ColStride) x)
+        // transposed, leading dimension = column stride); elements aligned to their part. Stored rows and columns:
+        // of the matrix as it lies in memory, row-major (the transpose, for a column-major one).
+        (LLVMValueRef Ok, LLVMValueRef Trans, LLVMValueRef Ld, LLVMValueRef StoredRows, LLVMValueRef StoredCols) Matrix(
+            (LLVMValueRef Data, LLVMValueRef Rows, LLVMValueRef Cols, LLVMValueRef RowStride, LLVMValueRef ColStride) x)
         {
             var rowMajor = And(Eq(x.ColStride, item), Whole(x.RowStride, x.Cols));
             var colMajor = And(Eq(x.RowStride, item), Whole(x.ColStride, x.Rows));
             var aligned = Eq(BuildAnd(B, BuildPtrToInt(B, x.Data, M.I64, ""), M.ConstI64(dtype.PartBits / 8 - 1), ""), M.ConstI64(0));
             var trans = BuildNot(B, rowMajor, "");
-            return (And(BuildOr(B, rowMajor, colMajor, ""), aligned), trans, BuildSelect(B, rowMajor, Elements(x.RowStride), Elements(x.ColStride), ""));
+            return (And(BuildOr(B, rowMajor, colMajor, ""), aligned), trans, BuildSelect(B, rowMajor, Elements(x.RowStride), Elements(x.ColStride), ""),
+                BuildSelect(B, trans, x.Cols, x.Rows, ""), BuildSelect(B, trans, x.Rows, x.Cols, ""));
         }
-        LLVMValueRef Vector(LLVMValueRef stride) => And(Whole(stride, M.ConstI64(1)));
+        LLVMValueRef Vector(LLVMValueRef stride) => Whole(stride, M.ConstI64(1));
         var nonEmpty = And(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, a.Rows, M.ConstI64(0), ""), BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, a.Cols, M.ConstI64(0), ""),
             BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, b.Cols, M.ConstI64(0), ""));
         LLVMValueRef Call(LLVMValueRef ok, Func<LLVMValueRef> call) =>
@@ -285,23 +288,21 @@ public static unsafe partial class Builtins
         var k = M.ConstI64(kind.Value);
         if (at.Ndim == 2 && bt.Ndim == 2)
         {
-            var (aOk, aTrans, lda) = Matrix(a); var (bOk, bTrans, ldb) = Matrix(b);
+            var (aOk, aTrans, lda, _, _) = Matrix(a); var (bOk, bTrans, ldb, _, _) = Matrix(b);
             return Call(And(nonEmpty, aOk, bOk), () => e.CallRuntime("sj_blas_gemm", k, BuildZExt(B, aTrans, M.I64, ""), BuildZExt(B, bTrans, M.I64, ""),
                 a.Rows, b.Cols, a.Cols, a.Data, lda, b.Data, ldb, c, b.Cols));
         }
         if (at.Ndim == 2)
         {
             // y = A x: A as stored (rows n, columns k), or its transpose stored row-major.
-            var (aOk, aTrans, lda) = Matrix(a);
-            var (rows, cols) = (BuildSelect(B, aTrans, a.Cols, a.Rows, ""), BuildSelect(B, aTrans, a.Rows, a.Cols, ""));
+            var (aOk, aTrans, lda, rows, cols) = Matrix(a);
             return Call(And(nonEmpty, aOk, Vector(b.RowStride)), () => e.CallRuntime("sj_blas_gemv", k, BuildZExt(B, aTrans, M.I64, ""),
                 rows, cols, a.Data, lda, b.Data, Elements(b.RowStride), c, M.ConstI64(1)));
         }
         if (bt.Ndim == 2)
         {
             // y = Bᵀ x: B stored row-major (transposed), or column-major (not).
-            var (bOk, bTrans, ldb) = Matrix(b);
-            var (rows, cols) = (BuildSelect(B, bTrans, b.Cols, b.Rows, ""), BuildSelect(B, bTrans, b.Rows, b.Cols, ""));
+            var (bOk, bTrans, ldb, rows, cols) = Matrix(b);
             return Call(And(nonEmpty, bOk, Vector(a.ColStride)), () => e.CallRuntime("sj_blas_gemv", k, BuildZExt(B, BuildNot(B, bTrans, ""), M.I64, ""),
                 rows, cols, b.Data, ldb, a.Data, Elements(a.ColStride), c, M.ConstI64(1)));
         }

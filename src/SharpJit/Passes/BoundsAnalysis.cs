@@ -48,18 +48,15 @@ public static class BoundsAnalysis
     /// <summary>Offsets further from zero than this are not reasoned about (so the precondition cannot overflow).</summary>
     private const long MaxOffset = 1L << 40;
 
-    /// <summary>The loops worth versioning, by header.</summary>
-    public static Dictionary<Block, VersionedLoop> Run(IrFunction f)
+    /// <summary>The loops worth versioning, by header (order: the function's blocks in reverse post-order).</summary>
+    public static Dictionary<Block, VersionedLoop> Run(IrFunction f, List<Block> order)
     {
         var result = new Dictionary<Block, VersionedLoop>();
-        var order = f.ReversePostOrder();
-        var idom = Verifier.Dominators(f);
+        if (!order.Any(b => b.Phis.Any(p => p.Type == SimpleType.RangeIter))) return result;   // no range loop
+        var idom = Verifier.Dominators(f, order);
         var position = new Dictionary<Block, int>();
         for (int k = 0; k < order.Count; k++) position[order[k]] = k;
-        bool Dominates(Block a, Block b)
-        {
-            for (var x = b; ; x = idom[x]) { if (x == a) return true; if (idom[x] == x) return false; }
-        }
+        bool Dominates(Block a, Block b) => Verifier.Dominates(idom, a, b);
         var loops = new Dictionary<Block, HashSet<Block>>();
         foreach (var h in order)
         {
@@ -103,11 +100,8 @@ public static class BoundsAnalysis
             var args = call.Args.Skip(1).Take(shape.Positional).ToArray();
             if (args.Any(a => !IsInt(a))) continue;
             if (args.Length == 3 && args[2] is not Instr { Op: Op.Const, Constant: long step and > 0 }) continue;
-            bool advancedOnly = true;
-            for (int k = 0; k < h.Preds.Count; k++)
-                if (h.Preds[k] != pre && phi.Args[k] is not Instr { Op: Op.IterNext } next || h.Preds[k] != pre && ((Instr)phi.Args[k]).Args[0] != phi)
-                    advancedOnly = false;
-            if (!advancedOnly) continue;
+            // Every other way in is the loop advancing this iterator.
+            if (!Enumerable.Range(0, h.Preds.Count).All(k => h.Preds[k] == pre || phi.Args[k] is Instr { Op: Op.IterNext } next && next.Args[0] == phi)) continue;
             iter = phi;
             start = args.Length == 1 ? new Affine(null, 0) : AffineOf(args[0]);
             stop = AffineOf(args.Length == 1 ? args[0] : args[1]);
@@ -144,7 +138,7 @@ public static class BoundsAnalysis
                         if (IsCounter(s.Root))
                         {
                             // Used directly, the counter's range narrows by the comparisons that guard this block.
-                            var (lows, highs) = s.Direct ? Narrowed(here, s.Root!, fullRange.Lows, fullRange.Highs, Invariant, IsCounter) : fullRange;
+                            var (lows, highs) = s.Direct ? Narrowed(here, s.Root!, fullRange.Lows, fullRange.Highs, Invariant) : fullRange;
                             mine.Add(new CounterIndex(i.Args[0], axis, s.Offset, lows, highs, s.Shift, s.ShiftNegated));
                         }
                         else if (s.Root == null && s.Offset < 0) { mine = null; break; }   // a[-1]: its wrap stays checked
@@ -194,14 +188,14 @@ public static class BoundsAnalysis
 
     /// <summary>The counter's bounds narrowed by the facts comparing it with invariants.</summary>
     private static (Affine[] Lows, Affine[] Highs) Narrowed(HashSet<Fact> here, Value counter, Affine[] lows, Affine[] highs,
-        Func<Value?, bool> invariant, Func<Value?, bool> isCounter)
+        Func<Value?, bool> invariant)
     {
         var lo = lows.ToList(); var hi = highs.ToList();
         foreach (var f in here)
         {
             Affine other; CmpOperator op;
             if (f.Left is { Offset: 0 } l && l.Root == counter && invariant(f.Right.Root)) (other, op) = (f.Right, f.Op);
-            else if (f.Right is { Offset: 0 } r && r.Root == counter && invariant(f.Left.Root)) (other, op) = (f.Left, Swapped(f.Op));
+            else if (f.Right is { Offset: 0 } r && r.Root == counter && invariant(f.Left.Root)) (other, op) = (f.Left, f.Op.Swapped());
             else continue;
             // Bounds are the compared value +-1, wrapping as the program's value would: a wrapped bound only widens.
             Affine Plus(long d) => other with { Offset = unchecked(other.Offset + d) };
@@ -259,8 +253,8 @@ public static class BoundsAnalysis
             case Instr { Op: Op.Const, Constant: bool c }: return c == value ? new() : null;
             case Instr { Op: Op.Truth } t when t.Args[0].Type == ScalarType.Bool: return Outcome(at, t.Args[0], value, p);
             case Instr { Op: Op.Not } n: return Outcome(at, n.Args[0], !value, p);
-            case Instr { Op: Op.Compare } c when IsInt(c.Args[0]) && IsInt(c.Args[1]) && Negated(c.CmpOperator) != null:
-                return new() { new Fact(AffineOf(c.Args[0]), value ? c.CmpOperator : Negated(c.CmpOperator)!.Value, AffineOf(c.Args[1])) };
+            case Instr { Op: Op.Compare } c when IsInt(c.Args[0]) && IsInt(c.Args[1]) && c.CmpOperator.Negated() is { } negated:
+                return new() { new Fact(AffineOf(c.Args[0]), value ? c.CmpOperator : negated, AffineOf(c.Args[1])) };
             case Instr { Op: Op.Phi } phi when phi.Block == p && phi.Type == ScalarType.Bool:
             {
                 // The value came in along one of the paths into p: what held there, and what its incoming value says.
@@ -287,25 +281,10 @@ public static class BoundsAnalysis
     private static HashSet<Fact>? Add(HashSet<Fact> known, HashSet<Fact> learned)
     {
         foreach (var f in learned)
-            if (Negated(f.Op) is { } n && known.Contains(f with { Op = n })) return null;
+            if (f.Op.Negated() is { } n && known.Contains(f with { Op = n })) return null;
         known.UnionWith(learned);
         return known;
     }
-
-    private static CmpOperator? Negated(CmpOperator op) => op switch
-    {
-        CmpOperator.Lt => CmpOperator.GtE, CmpOperator.GtE => CmpOperator.Lt,
-        CmpOperator.Gt => CmpOperator.LtE, CmpOperator.LtE => CmpOperator.Gt,
-        CmpOperator.Eq => CmpOperator.NotEq, CmpOperator.NotEq => CmpOperator.Eq,
-        _ => null,
-    };
-
-    private static CmpOperator Swapped(CmpOperator op) => op switch
-    {
-        CmpOperator.Lt => CmpOperator.Gt, CmpOperator.Gt => CmpOperator.Lt,
-        CmpOperator.LtE => CmpOperator.GtE, CmpOperator.GtE => CmpOperator.LtE,
-        _ => op,
-    };
 
     // ------------------------------------------------------------ values
 

@@ -68,6 +68,21 @@ public static unsafe class RuntimeBlas
         return found;
     }
 
+    /// <summary>Complex BLAS takes alpha and beta by address: one and zero of the element type (complex64 or
+    /// complex128), in memory that lives as long as the process.</summary>
+    private static readonly nint ComplexScalars = InitComplexScalars();
+
+    private static nint InitComplexScalars()
+    {
+        var p = (byte*)NativeMemory.AllocZeroed(48);
+        ((double*)p)[0] = 1.0;          // complex128 one at 0, zero at 16
+        ((float*)(p + 32))[0] = 1f;     // complex64 one at 32, zero at 40
+        return (nint)p;
+    }
+
+    private static (nint Alpha, nint Beta) ComplexOneAndZero(long kind) =>
+        kind == Complex64 ? (ComplexScalars + 32, ComplexScalars + 40) : (ComplexScalars, ComplexScalars + 16);
+
     private static bool FitsInt(params long[] values) => values.All(v => v is >= 0 and <= int.MaxValue);
 
     /// <summary>
@@ -92,12 +107,9 @@ public static unsafe class RuntimeBlas
                 break;
             default:
             {
-                // Complex: alpha and beta by address (one and zero of the element type).
-                var one = stackalloc double[2] { 1.0, 0.0 }; var zero = stackalloc double[2];
-                var oneF = stackalloc float[2] { 1f, 0f }; var zeroF = stackalloc float[2];
-                void* alpha = kind == Complex64 ? oneF : one, beta = kind == Complex64 ? zeroF : zero;
+                var (alpha, beta) = ComplexOneAndZero(kind);
                 ((delegate* unmanaged<int, int, int, int, int, int, void*, void*, int, void*, int, void*, void*, int, void>)f)(
-                    RowMajor, ta, tb, (int)m, (int)n, (int)k, alpha, a, (int)lda, b, (int)ldb, beta, c, (int)ldc);
+                    RowMajor, ta, tb, (int)m, (int)n, (int)k, (void*)alpha, a, (int)lda, b, (int)ldb, (void*)beta, c, (int)ldc);
                 break;
             }
         }
@@ -124,11 +136,9 @@ public static unsafe class RuntimeBlas
                 break;
             default:
             {
-                var one = stackalloc double[2] { 1.0, 0.0 }; var zero = stackalloc double[2];
-                var oneF = stackalloc float[2] { 1f, 0f }; var zeroF = stackalloc float[2];
-                void* alpha = kind == Complex64 ? oneF : one, beta = kind == Complex64 ? zeroF : zero;
+                var (alpha, beta) = ComplexOneAndZero(kind);
                 ((delegate* unmanaged<int, int, int, int, void*, void*, int, void*, int, void*, void*, int, void>)f)(
-                    RowMajor, t, (int)m, (int)n, alpha, a, (int)lda, x, (int)incx, beta, y, (int)incy);
+                    RowMajor, t, (int)m, (int)n, (void*)alpha, a, (int)lda, x, (int)incx, (void*)beta, y, (int)incy);
                 break;
             }
         }

@@ -49,6 +49,24 @@ public enum Operator { Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, B
 public enum UnaryOperator { Invert, Not, UAdd, USub }
 public enum CmpOperator { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn }
 
+public static class CmpOperators
+{
+    /// <summary>The operator with its operands exchanged (a &lt; b is b &gt; a); others unchanged.</summary>
+    public static CmpOperator Swapped(this CmpOperator op) => op switch
+    {
+        CmpOperator.Lt => CmpOperator.Gt, CmpOperator.Gt => CmpOperator.Lt, CmpOperator.LtE => CmpOperator.GtE, CmpOperator.GtE => CmpOperator.LtE, _ => op,
+    };
+
+    /// <summary>The operator that holds exactly when this one does not (of the six orderings), else null.</summary>
+    public static CmpOperator? Negated(this CmpOperator op) => op switch
+    {
+        CmpOperator.Lt => CmpOperator.GtE, CmpOperator.GtE => CmpOperator.Lt,
+        CmpOperator.Gt => CmpOperator.LtE, CmpOperator.LtE => CmpOperator.Gt,
+        CmpOperator.Eq => CmpOperator.NotEq, CmpOperator.NotEq => CmpOperator.Eq,
+        _ => null,
+    };
+}
+
 /// <summary>The value of the constant <c>None</c>.</summary>
 public sealed class PyNone
 {

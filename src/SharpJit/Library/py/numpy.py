@@ -1019,10 +1019,7 @@ def _take_axis(a, idx, axis, named):
 def _take_axis_first(a, idx, axis, named):
     # As _take_axis where integers and the array are not side by side in the index (a[0, :, idx]): NumPy puts the
     # selected axis first, the others after it in their order.
-    r = _sj_swapaxes(_take_axis(a, idx, axis, named), 0, 0)
-    for d in range(axis, 0, -1):
-        r = _sj_swapaxes(r, d, d - 1)
-    return r.copy()
+    return _axis_moved(_take_axis(a, idx, axis, named), axis, 0).copy()
 
 
 def _put_axis(a, idx, axis, named, value):
@@ -1079,11 +1076,6 @@ def _take_pair_from(a, i, j, ai, aj):
     # a[i, j] with one or two 1-d integer arrays (the other an int): NumPy broadcasts the two and gathers one element
     # (of a 2-d array; else the rest of the axes) per position, a copy.
     m = _pair_length(i, j)
-    if a.ndim == 2:
-        out = np.empty(m, a.dtype)
-        for k in range(m):
-            out[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj)]
-        return out
     rows = np.empty((m,) + a.shape[2:], a.dtype)
     for k in range(m):
         rows[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj)]
@@ -1097,11 +1089,6 @@ def _take_triple(a, i, j, q):
 def _take_triple_from(a, i, j, q, ai, aj, aq):
     # a[i, j, q] of an array of three or more dimensions with 1-d integer arrays and ints (two arrays at least).
     m = _triple_length(i, j, q)
-    if a.ndim == 3:
-        out = np.empty(m, a.dtype)
-        for k in range(m):
-            out[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj), _pair_item(q, k, a.shape[2], aq)]
-        return out
     rows = np.empty((m,) + a.shape[3:], a.dtype)
     for k in range(m):
         rows[k] = a[_pair_item(i, k, a.shape[0], ai), _pair_item(j, k, a.shape[1], aj), _pair_item(q, k, a.shape[2], aq)]
@@ -1204,37 +1191,29 @@ def _put_pair_from(a, i, j, value, ai, aj):
 # ---------------------------------------------------------------- arrays side by side after slices
 
 
+def _axis_moved(v, src, dst):
+    # v with its axis src moved to position dst, the axes between shifting over by one (a view, of layout A whatever
+    # the moves, so that a loop of moves keeps one type).
+    t = _sj_swapaxes(v, 0, 0)
+    for s in range(src, dst, -1):
+        t = _sj_swapaxes(t, s, s - 1)
+    for s in range(src, dst):
+        t = _sj_swapaxes(t, s, s + 1)
+    return t
+
+
 def _axes_front2(v, p, q):
     # v with its axes p < q moved to the front in that order, the others in order (a view).
-    t = _sj_swapaxes(v, 0, 0)
-    for s in range(p, 0, -1):
-        t = _sj_swapaxes(t, s, s - 1)
-    for s in range(q, 1, -1):
-        t = _sj_swapaxes(t, s, s - 1)
-    return t
+    return _axis_moved(_axis_moved(v, p, 0), q, 1)
 
 
 def _axes_front3(v, p, q, r):
-    t = _axes_front2(v, p, q)
-    for s in range(r, 2, -1):
-        t = _sj_swapaxes(t, s, s - 1)
-    return t
-
-
-def _axis_front(v, p):
-    # v with its axis p moved to the front (a view).
-    t = _sj_swapaxes(v, 0, 0)
-    for s in range(p, 0, -1):
-        t = _sj_swapaxes(t, s, s - 1)
-    return t
+    return _axis_moved(_axes_front2(v, p, q), r, 2)
 
 
 def _first_axis_to(r, p):
     # r's first axis moved to position p, in C order (a copy).
-    t = _sj_swapaxes(r, 0, 0)
-    for s in range(p):
-        t = _sj_swapaxes(t, s, s + 1)
-    return t.copy()
+    return _axis_moved(r, 0, p).copy()
 
 
 def _take_group(v, adjacent, p, q, i, j):
@@ -1261,7 +1240,7 @@ def _put_group(v, adjacent, p, q, i, j, value):
         return
     items = _take_group(v, adjacent, p, q, i, j)
     items[...] = value
-    _put_pair_from(t, i, j, _axis_front(items, p if adjacent else 0), p, q)
+    _put_pair_from(t, i, j, _axis_moved(items, p if adjacent else 0, 0), p, q)
 
 
 def _put_group3(v, adjacent, p, q, s, i, j, k, value):
@@ -1271,20 +1250,12 @@ def _put_group3(v, adjacent, p, q, s, i, j, k, value):
         return
     items = _take_group3(v, adjacent, p, q, s, i, j, k)
     items[...] = value
-    _put_triple_from(t, i, j, k, _axis_front(items, p if adjacent else 0), p, q, s)
+    _put_triple_from(t, i, j, k, _axis_moved(items, p if adjacent else 0, 0), p, q, s)
 
 
 def _pair_length(i, j):
-    # The length of the broadcast index arrays (an int broadcasts to any).
-    if isinstance(i, int):
-        return j.shape[0]
-    if isinstance(j, int):
-        return i.shape[0]
-    if i.shape[0] != j.shape[0] and i.shape[0] != 1 and j.shape[0] != 1:
-        raise IndexError(f"shape mismatch: indexing arrays could not be broadcast together with shapes ({i.shape[0]},) ({j.shape[0]},) ")
-    if i.shape[0] == 1:
-        return j.shape[0]
-    return i.shape[0]
+    # The length two index items broadcast to (an int to any), or NumPy's IndexError.
+    return _triple_length(i, j, 0)
 
 
 def _pair_item(i, k, n, axis):
