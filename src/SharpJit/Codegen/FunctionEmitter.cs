@@ -53,6 +53,46 @@ public sealed unsafe partial class FunctionEmitter
         B = CreateBuilderInContext(m.Ctx);
     }
 
+    /// <summary>A callee emitted inside its caller's function (<see cref="ModuleEmitter.Inlines"/>): its parameters are
+    /// the call's arguments, a return branches to <see cref="Return"/> with its value, and a raise (the exception
+    /// already set) branches to <see cref="Raise"/>, where the caller's error path for the call begins.</summary>
+    private sealed class InlinedCall(IReadOnlyList<LLVMValueRef> args, LLVMBasicBlockRef returnTo, LLVMBasicBlockRef raise)
+    {
+        public IReadOnlyList<LLVMValueRef> Args { get; } = args;
+        public LLVMBasicBlockRef Return { get; } = returnTo;
+        public LLVMBasicBlockRef Raise { get; } = raise;
+        public List<(LLVMValueRef Value, LLVMBasicBlockRef From)> Returned { get; } = new();
+        public bool Raised;
+        public LLVMBasicBlockRef First;
+    }
+    private readonly InlinedCall? _inlined;
+
+    private FunctionEmitter(FunctionEmitter caller, Specialization callee, IReadOnlyList<LLVMValueRef> args)
+    {
+        M = caller.M; Spec = callee; _fn = caller._fn;
+        B = CreateBuilderInContext(M.Ctx);
+        _inlined = new InlinedCall(args, NewBlock("inlined_return"), NewBlock("inlined_raise"));
+    }
+
+    /// <summary>A call of target emitted as its body, here: the value it returns.</summary>
+    private LLVMValueRef EmitInlined(Specialization target, IReadOnlyList<LLVMValueRef> args, Span span)
+    {
+        var from = GetInsertBlock(B);
+        var callee = new FunctionEmitter(this, target, args);
+        callee.Emit();
+        var call = callee._inlined!;
+        PositionBuilderAtEnd(B, from);
+        BuildBr(B, call.First);
+        if (call.Raised) { PositionBuilderAtEnd(B, call.Raise); ReturnError(span); }
+        else DeleteBasicBlock(call.Raise);
+        PositionBuilderAtEnd(B, call.Return);
+        if (call.Returned.Count == 0) return GetPoison(M.Lower(target.ReturnType));   // never returns: what follows is dead
+        if (call.Returned.Count == 1) return call.Returned[0].Value;
+        var phi = BuildPhi(B, M.Lower(target.ReturnType), "");
+        foreach (var (v, block) in call.Returned) AddIncoming(phi, v, block);
+        return phi;
+    }
+
     public void Emit()
     {
         try
@@ -61,11 +101,13 @@ public sealed unsafe partial class FunctionEmitter
             // (the binder's order is not, once a branch on a constant is folded away).
             var blocks = Spec.Ir.ReversePostOrder();
             if (Spec.Function.IsGenerator) PrepareGenerator();   // its dispatch block comes first: the entry
-            foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, $"b{b.Id}");
+            foreach (var b in blocks) _blocks[b] = AppendBasicBlockInContext(M.Ctx, _fn, _inlined != null ? $"{Spec.Function.Name}.b{b.Id}" : $"b{b.Id}");
+            if (_inlined != null) _inlined.First = _blocks[blocks[0]];
             uint firstArg = Spec.Recursive ? 2u : 0u;   // a recursive function's first parameters: call depth, jmp_buf
             // A parameter the specialisation was made for a literal of is that constant (what typing assumed).
             foreach (var p in Spec.Ir.Params)
                 _values[p] = p.Resolved is ResolvedParam { Literal: { } lit } ? M.Constant(lit, p.Type)
+                    : _inlined != null ? _inlined.Args[p.ParamIndex]
                     : _generator != null ? GetPoison(M.Lower(p.Type))   // read from the frame (ValueOf)
                     : GetParam(_fn, firstArg + (uint)p.ParamIndex);
             // Iterator states (range, tuple iterators) carried around loops live in stack slots that SROA splits into
@@ -365,6 +407,7 @@ public sealed unsafe partial class FunctionEmitter
             BuildBr(B, _blocks[handler]);
             return;
         }
+        if (_inlined != null) { _inlined.Raised = true; BuildBr(B, _inlined.Raise); return; }
         if (_ownedSlots.Count > 0 || ModuleGlobalsWithReferences.Any() || _generator != null) { BuildBr(B, _unwind ??= NewBlock("unwind")); return; }
         var ret = InsertValue(GetPoison(ResultLlvmType), M.ConstBool(true), 1);
         BuildRet(B, ret);
@@ -812,6 +855,7 @@ public sealed unsafe partial class FunctionEmitter
     /// cycle, and propagates its exception.</summary>
     public LLVMValueRef CallSpecialization(Specialization target, IReadOnlyList<LLVMValueRef> args, Span span)
     {
+        if (M.Inlines(target)) return EmitInlined(target, args, span);
         LLVMValueRef r;
         if (target.Recursive && Spec.Recursive)   // inside a cycle: one deeper, same guard
         {
@@ -1162,6 +1206,10 @@ public sealed unsafe partial class FunctionEmitter
             }
             case TermKind.Return when _generator != null:
                 Finish(t.Value!);
+                break;
+            case TermKind.Return when _inlined != null:
+                _inlined.Returned.Add((Convert(ValueOf(t.Value!), t.Value!.Type, Spec.ReturnType), GetInsertBlock(B)));
+                BuildBr(B, _inlined.Return);
                 break;
             case TermKind.Return:
             {

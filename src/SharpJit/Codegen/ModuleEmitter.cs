@@ -39,11 +39,39 @@ public sealed unsafe class ModuleEmitter
     {
         var all = Types.Specializations.ToList();
         foreach (var s in all) Declare(s);
-        foreach (var s in all) new FunctionEmitter(this, s).Emit();
-        foreach (var s in all) InlineSmallLibraryFunction(s);
+        foreach (var s in all.Where(s => !Inlines(s))) new FunctionEmitter(this, s).Emit();
+        // A function emitted inside its callers needs a body of its own only where something calls it otherwise.
+        for (bool more = true; more;)
+        {
+            more = false;
+            foreach (var s in all.Where(s => Inlines(s) && _functions.ContainsKey(s) && !_bodies.Contains(s)))
+                if (GetFirstUse(_functions[s]).Handle != 0) { new FunctionEmitter(this, s).Emit(); _bodies.Add(s); more = true; }
+        }
+        foreach (var s in all.Where(s => Inlines(s) && !_bodies.Contains(s))) { DeleteFunction(_functions[s]); _functions.Remove(s); }
+        foreach (var s in all.Where(_functions.ContainsKey)) InlineSmallLibraryFunction(s);
         foreach (var s in entries) EmitEntryWrapper(s);
         if (Options.FastMath) SetFastMathFlags();
         foreach (var library in BitcodeLibraries) library.LinkInto(Module, Options.Standalone);
+    }
+
+    private readonly HashSet<Specialization> _bodies = new();
+    private readonly Dictionary<Specialization, bool> _inlines = new();
+
+    /// <summary>Library functions of at most this many IR instructions on scalars are emitted inside each caller.</summary>
+    private const int InlinedLibraryFunction = 48;
+
+    /// <summary>Whether calls of s emit its body in the caller (FunctionEmitter.EmitInlined) instead of a call: a small
+    /// function of the library written in Python on scalars (min, max, divmod, np.sign's kernel ...) that owns no
+    /// references, handles no exceptions and calls no compiled function. LLVM then sees one function, as it did when
+    /// these were C# lowerings; inlining each call with LLVM's inliner cost more than the rest of its optimisation.</summary>
+    public bool Inlines(Specialization s)
+    {
+        if (_inlines.TryGetValue(s, out var known)) return known;
+        bool small = s.Function.Module.IsLibrary && !s.Recursive && !s.RecursionUnwinds && !s.Function.IsGenerator && !s.OwnsReferences
+            && s.Ir.Blocks.Sum(b => b.Phis.Count + b.Instrs.Count) <= InlinedLibraryFunction
+            && s.Ir.Blocks.All(b => b.Handler == null && b.Handling == null && b.Phis.Concat(b.Instrs).All(i =>
+                i.Type is not Typing.ArrayType && i.Resolved is not (ResolvedUserCall or ResolvedNewInstance)));
+        return _inlines[s] = small;
     }
 
     /// <summary>Library functions this small (LLVM instructions) are inlined before the optimiser sees them.</summary>

@@ -27,8 +27,9 @@ public static class Pipeline
             {
                 ti.AdoptInstances(argTypes);
                 return ti.Request(fn, argTypes);
-            });
+            }, reuseLibrary: stopAfter == null);
             Passes.PassList.Run(ti, stopAfter);
+            if (stopAfter == null) TypedLibraryCache.Keep(ti);
             return (ti, entry);
         });
 

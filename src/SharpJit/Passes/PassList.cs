@@ -37,7 +37,9 @@ public static class PassList
         }
     }
 
-    private static void Each(TypeInference ti, Action<Specialization> run) { foreach (var s in ti.Specializations) run(s); }
+    /// <summary>Runs a per-function pass on each specialisation, except those kept from an earlier compilation, which
+    /// went through every pass then.</summary>
+    private static void Each(TypeInference ti, Action<Specialization> run) { foreach (var s in ti.Specializations) if (!s.Reused) run(s); }
 
     private static void VerifyAll(TypeInference ti, string pass)
     {

@@ -17,14 +17,18 @@ public static class RaiseAnalysis
     public static void Run(IEnumerable<Specialization> specs)
     {
         var all = specs.ToList();
-        foreach (var s in all) s.Recursive = InCycle(s);
+        // Each function's callees, found once (walking the IR for them is most of this analysis's work).
+        var calls = all.ToDictionary(s => s, s => Calls(s).Distinct().ToArray());
+        Specialization[] CallsOf(Specialization s) => calls.TryGetValue(s, out var c) ? c : calls[s] = Calls(s).Distinct().ToArray();
+        IEnumerable<Specialization> FrameCalls(Specialization s) => CallsOf(s).Where(t => !t.Function.IsGenerator);
+        foreach (var s in all) s.Recursive = InCycle(s, FrameCalls);
         // The long jump of the recursion guard skips frames: only safe when no recursive function owns references.
         // So is a recursive function with a try: its handlers must see RecursionError where it is raised.
         bool unwind = all.Any(s => s.Recursive && (s.OwnsReferences || s.Ir.Blocks.Any(b => b.Handler != null)));
         foreach (var s in all) s.RecursionUnwinds = unwind && s.Recursive;
-        FindFramePositions(all);
+        FindFramePositions(all, FrameCalls);
         // A call into a recursion cycle from outside it may come back with RecursionError.
-        foreach (var s in all) s.CanRaise = all.Count > 0 && (LocallyMayRaise(s) || s.RecursionUnwinds || Calls(s).Any(t => t.Recursive && !s.Recursive));
+        foreach (var s in all) s.CanRaise = all.Count > 0 && (LocallyMayRaise(s) || s.RecursionUnwinds || CallsOf(s).Any(t => t.Recursive && !s.Recursive));
         bool changed = true;
         while (changed)
         {
@@ -32,18 +36,18 @@ public static class RaiseAnalysis
             foreach (var s in all)
             {
                 if (s.CanRaise) continue;
-                if (Calls(s).Any(t => t.CanRaise)) { s.CanRaise = true; changed = true; }
+                if (CallsOf(s).Any(t => t.CanRaise)) { s.CanRaise = true; changed = true; }
             }
         }
     }
 
     /// <summary>Specialization.FramePosition: the module body is frame 1; a function outside every cycle whose callers
     /// (outside cycles too) all sit at one known position p is at p + 1 (library code adds no frame).</summary>
-    private static void FindFramePositions(List<Specialization> all)
+    private static void FindFramePositions(List<Specialization> all, Func<Specialization, IEnumerable<Specialization>> frameCalls)
     {
         var callers = all.ToDictionary(s => s, _ => new List<Specialization>());
         foreach (var s in all)
-            foreach (var t in FrameCalls(s).Distinct())
+            foreach (var t in frameCalls(s))
                 if (callers.TryGetValue(t, out var list)) list.Add(s);
         foreach (var s in all) s.FramePosition = s.Function.IsModule ? 1 : 0;
         bool changed = true;
@@ -62,22 +66,21 @@ public static class RaiseAnalysis
     }
 
     /// <summary>True when s can reach itself through calls.</summary>
-    private static bool InCycle(Specialization s)
+    /// <summary>True when s can reach itself through frameCalls: the calls that run a callee's body in a frame above
+    /// the caller's (calling a generator function only makes its generator, whose body runs when it is resumed,
+    /// wherever that is, so a recursive generator is no cycle).</summary>
+    private static bool InCycle(Specialization s, Func<Specialization, IEnumerable<Specialization>> frameCalls)
     {
         var seen = new HashSet<Specialization>();
-        var stack = new Stack<Specialization>(FrameCalls(s));
+        var stack = new Stack<Specialization>(frameCalls(s));
         while (stack.Count > 0)
         {
             var t = stack.Pop();
             if (t == s) return true;
-            if (seen.Add(t)) foreach (var u in FrameCalls(t)) stack.Push(u);
+            if (seen.Add(t)) foreach (var u in frameCalls(t)) stack.Push(u);
         }
         return false;
     }
-
-    /// <summary>The calls that run a callee's body in a frame above this one: calling a generator function only makes
-    /// its generator (its body runs when it is resumed, wherever that is), so a recursive generator is no cycle.</summary>
-    private static IEnumerable<Specialization> FrameCalls(Specialization s) => Calls(s).Where(t => !t.Function.IsGenerator);
 
     /// <summary>The compiled functions s calls: its calls' targets and what library lowerings call for it.</summary>
     private static IEnumerable<Specialization> Calls(Specialization s) =>

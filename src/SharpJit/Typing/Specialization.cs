@@ -32,6 +32,12 @@ public sealed class Specialization
     /// here starts its depth count at this position, so the recursion limit counts the frames above it, as CPython's does.</summary>
     public int FramePosition;
     public string Symbol { get; }
+    /// <summary>Typed in an earlier compilation (<see cref="TypedLibraryCache"/>): its IR is shared and read-only, so
+    /// inference and the passes leave it alone.</summary>
+    public bool Reused { get; init; }
+    /// <summary>The key a library function's specialisation is kept under in <see cref="TypedLibraryCache"/> (argument
+    /// types and literals); null for other functions.</summary>
+    public string? CacheKey { get; init; }
     /// <summary>Specialisations that call this one: re-inferred when its return type grows.</summary>
     public readonly HashSet<Specialization> Callers = new();
     /// <summary>Module global variables this function reads: re-inferred when their type grows.</summary>

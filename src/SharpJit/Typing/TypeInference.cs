@@ -47,12 +47,12 @@ public sealed class TypeInference
     /// <c>total(a, 1)</c> compiles, as in Numba. Each retry adds a function, so this ends; code that types without
     /// constants is never specialised on them.
     /// </summary>
-    public static (TypeInference Types, T Roots) Solved<T>(ModuleInfo module, Func<TypeInference, T> request)
+    public static (TypeInference Types, T Roots) Solved<T>(ModuleInfo module, Func<TypeInference, T> request, bool reuseLibrary = true)
     {
         var literalParams = new HashSet<FunctionInfo>();
         while (true)
         {
-            var ti = new TypeInference(module, literalParams: literalParams);
+            var ti = new TypeInference(module, literalParams: literalParams) { ReuseLibrary = reuseLibrary };
             var roots = request(ti);
             try
             {
@@ -116,12 +116,19 @@ public sealed class TypeInference
         string literalKey = literals == null || literals.All(l => l == null) ? "" : "|=" + string.Join("|", literals.Select(l => l == null ? "_" : $"{l.GetType().Name}:{l}"));
         var key = (fn, Key(argTypes) + literalKey);
         if (_specs.TryGetValue(key, out var s)) return s;
+        string? cacheKey = fn.Module.IsLibrary && fn.Build == null && ReuseLibrary ? key.Item2 : null;
+        if (cacheKey != null && TypedLibraryCache.Reuse(fn, cacheKey, argTypes.ToImmutableArray(), () => UniqueSymbol(fn)) is { } reused)
+        {
+            _specs[key] = reused;
+            if (_current == null) _roots.Add(reused);
+            return reused;
+        }
         var ir = fn.Build != null ? fn.Build(fn) : _bind(fn);
         if (literalKey != "")
             foreach (var p in ir.Params)
                 if (literals![p.ParamIndex] is { } lit) p.Resolved = ((ResolvedParam)p.Resolved!) with { Literal = lit };
         string symbol = UniqueSymbol(fn);
-        s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol);
+        s = new Specialization(fn, argTypes.ToImmutableArray(), ir, symbol) { CacheKey = cacheKey };
         _specs[key] = s;
         if (_current == null) _roots.Add(s);
         Enqueue(s);
@@ -139,7 +146,11 @@ public sealed class TypeInference
         return $"sj{_unit}_{name}_{n}";
     }
 
-    private void Enqueue(Specialization s) { if (_queued.Add(s)) _work.Enqueue(s); }
+    private void Enqueue(Specialization s) { if (!s.Reused && _queued.Add(s)) _work.Enqueue(s); }
+
+    /// <summary>Library functions kept typed by an earlier compilation are reused (<see cref="TypedLibraryCache"/>);
+    /// off where a dump shows the IR of a stage before the passes.</summary>
+    public bool ReuseLibrary { get; init; } = true;
 
     /// <summary>Runs the worklist to a fixed point, then checks that every value got a concrete type.</summary>
     public void Solve()
@@ -170,13 +181,13 @@ public sealed class TypeInference
         }
         DropUnreachable();
         if (_specs.Values.Select(s => s.DeferredError).FirstOrDefault(e => e != null) is { } deferred) throw deferred;
-        foreach (var s in _specs.Values) IrEdit.PruneStaticBranches(s.Ir, LiveSuccessors);
-        foreach (var s in _specs.Values)
+        foreach (var s in _specs.Values) if (!s.Reused) IrEdit.PruneStaticBranches(s.Ir, LiveSuccessors);
+        foreach (var s in _specs.Values.Where(s => !s.Reused))
         {
             IrEdit.TruncateAfterNoReturn(s.Ir);
             if (s.ReturnType == SimpleType.NoReturn) s.ReturnType = SimpleType.None;   // its ABI: it never returns a value
         }
-        foreach (var s in _specs.Values) CheckComplete(s);
+        foreach (var s in _specs.Values) if (!s.Reused) CheckComplete(s);
         foreach (var (name, method) in _instances.Values.SelectMany(t => t.Layout.FormatMethods))
             if (method.ReturnType != SimpleType.Str)
                 throw method.Function.Module.Error(ErrorKind.TypingError, $"{name} returned non-string (type {TypeOps.PyName(method.ReturnType)})", method.Function.NameSpan,
@@ -190,7 +201,7 @@ public sealed class TypeInference
     private bool DefaultEmptyLists()
     {
         bool any = false;
-        foreach (var s in _specs.Values)
+        foreach (var s in _specs.Values.Where(s => !s.Reused))
             foreach (var i in s.Ir.Blocks.SelectMany(b => b.Instrs))
                 if (IsListDisplay(i) && (i.Type is ListType { Element: var e } && e == SimpleType.Unknown || i.Type is SetType { Key: var sk } && sk == SimpleType.Unknown
                     || i.Type is DictType dt && (dt.Key == SimpleType.Unknown || dt.Value == SimpleType.Unknown)) && !_listElements.ContainsKey(i))
