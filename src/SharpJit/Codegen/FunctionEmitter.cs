@@ -861,7 +861,7 @@ public sealed unsafe partial class FunctionEmitter
         {
             // The guard's entry for this depth: where this frame calls the next, for the traceback of a RecursionError.
             if (!Spec.RecursionUnwinds)
-                BuildStore(B, CallSite(span), BuildInBoundsGEP2(B, M.Ptr, GetParam(_fn, 1), new[] { GetParam(_fn, 0) }, ""));
+                M.RecordRecursionSite(B, CallSite(span), BuildInBoundsGEP2(B, M.Ptr, GetParam(_fn, 1), new[] { GetParam(_fn, 0) }, ""));
             r = BuildCall2(B, M.FunctionTypeOf(target), M.FunctionOf(target),
                 new[] { BuildAdd(B, GetParam(_fn, 0), M.ConstI64(1), ""), GetParam(_fn, 1) }.Concat(args).ToArray(), "");
         }

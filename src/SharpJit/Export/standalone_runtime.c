@@ -88,10 +88,12 @@ void sj_traceback(const char *fn, const char *file, i64 line, const char *src)
 
 /* A recursion guard's recorded call sites, innermost first (see ModuleEmitter.GuardSitesBytes). */
 typedef struct { const char *fn, *file; i64 line; const char *src; } site_t;
-void sj_recursion_frames(const site_t *const *sites, i64 innermost, i64 outermost)
+void sj_recursion_frames(const site_t *const *sites, i64 innermost, i64 outermost, const site_t *repeated)
 {
-    for (i64 d = innermost; d >= outermost; d--)
-        if (sites[d]) sj_traceback(sites[d]->fn, sites[d]->file, sites[d]->line, sites[d]->src);
+    for (i64 d = innermost; d >= outermost; d--) {
+        const site_t *site = repeated ? repeated : sites[d];
+        if (site) sj_traceback(site->fn, site->file, site->line, site->src);
+    }
 }
 
 /* Caught exceptions (except E as e): counted like strings (the count 8 bytes before the pointer). Matching knows the

@@ -19,13 +19,14 @@ public static unsafe class RuntimeExports
     public static void Traceback(byte* function, byte* file, long line, byte* source) => ErrorState.AddFrame(function, file, line, source);
 
     /// <summary>A recursion guard's recorded call sites (see ModuleEmitter.GuardSitesBytes) as traceback frames, from
-    /// depth <paramref name="innermost"/> down to <paramref name="outermost"/>; a site is { function, file, line, source }.</summary>
+    /// depth <paramref name="innermost"/> down to <paramref name="outermost"/>; a site is { function, file, line, source }.
+    /// When every call of the cycle is made from one site, <paramref name="repeated"/> is it and nothing was recorded.</summary>
     [RuntimeHelper("sj_recursion_frames"), UnmanagedCallersOnly]
-    public static void RecursionFrames(byte** sites, long innermost, long outermost)
+    public static void RecursionFrames(byte** sites, long innermost, long outermost, byte* repeated)
     {
         for (long depth = innermost; depth >= outermost; depth--)
         {
-            var site = (long*)sites[depth];
+            var site = repeated != null ? (long*)repeated : (long*)sites[depth];
             if (site != null) ErrorState.AddFrame((byte*)site[0], (byte*)site[1], site[2], (byte*)site[3]);
         }
     }

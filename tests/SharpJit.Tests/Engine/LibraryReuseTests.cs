@@ -1,5 +1,6 @@
 using SharpJit.Diagnostics;
 using SharpJit.Engine;
+using SharpJit.Runtime;
 using SharpJit.Typing;
 using Xunit;
 
@@ -43,9 +44,9 @@ public class LibraryReuseTests
     {
         var f = SharpJitEngine.FromSource(Source, "reuse.py").Compile("divides", ScalarType.Int64, ScalarType.Int64);
         Assert.DoesNotContain("divmod_", f.LlvmIr);
-        var e = Assert.ThrowsAny<Exception>(() => f.Invoke(7L, 0L));
-        Assert.Contains("ZeroDivisionError", e.ToString());
-        Assert.Contains("integer division or modulo by zero", e.Message);
+        var e = Assert.Throws<PythonException>(() => f.Invoke(7L, 0L));
+        Assert.Equal("ZeroDivisionError: integer division or modulo by zero", e.LastLine);
+        Assert.Contains(e.Frames, frame => frame.Function == "divides" && frame.Line == 8);
         Assert.Equal(new object[] { -4L, 1L }, (object[])f.Invoke(-7L, 2L)!);
     }
 
