@@ -68,7 +68,7 @@ public static partial class Builtins
                 c => Arith.BinOpType(op, c.Positional[0].Type, c.Positional[1].Type, c.Positional[1].Literal) ?? throw c.Error(
                     $"unsupported operand type(s) for {Arith.Symbol(op)}: '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'"),
                 c => Arith.LowerBinOp(c.E, c.Span, op, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType, callForm: false),
-                acceptsNarrow: true, mayRaise: sig => BinOpMayRaise(op, sig));
+                acceptsNarrow: true, mayRaise: sig => BinOpMayRaise(op, sig)).Fold = sig => FoldIntArithmetic(op, sig);
 
         foreach (var op in new[] { UnaryOperator.Invert, UnaryOperator.UAdd, UnaryOperator.USub })
             Add("operator." + OperatorName(op),
@@ -99,6 +99,13 @@ public static partial class Builtins
     private static bool IsStaticClass(SjType t) => t is ExceptionClassType || t is BuiltinType bt && ClassName(bt) != null;
 
     private static bool IsSingleton(SjType t) => t == SimpleType.None || t == SimpleType.Ellipsis;
+
+    /// <summary>+, - and * of two literal integers is a literal (wrapping, as int64 arithmetic does): library code
+    /// decides branches on <c>len(reps) == a.ndim + 1</c> at compile time.</summary>
+    private static object? FoldIntArithmetic(Operator op, Signature sig) =>
+        sig.Args[0] == ScalarType.Int64 && sig.Args[1] == ScalarType.Int64 && sig.Literals[0] is long a && sig.Literals[1] is long b
+            ? op switch { Operator.Add => unchecked(a + b), Operator.Sub => unchecked(a - b), Operator.Mult => unchecked(a * b), _ => null }
+            : null;
 
     private static object? FoldCompare(CmpOperator op, Signature sig)
     {

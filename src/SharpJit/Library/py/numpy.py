@@ -592,20 +592,33 @@ def _tile_nd(A, reps):
     return a
 
 
+def _with_leading_axes(A, reps):
+    # A (a copy, C-contiguous) with axes of length 1 in front, one for each repetition beyond its axes, as np.tile does.
+    a = A.copy()
+    if len(reps) == A.ndim + 1:
+        return a.reshape((1,) + A.shape)
+    if len(reps) == A.ndim + 2:
+        return a.reshape((1, 1) + A.shape)
+    if len(reps) == A.ndim + 3:
+        return a.reshape((1, 1, 1) + A.shape)
+    _unsupported("np.tile() with more than three repetitions beyond the array's axes is not supported in compiled code")
+    return a.reshape((1, 1, 1) + A.shape)
+
+
 @overload("numpy.tile")
 def tile(A, reps):
+    if isinstance(reps, tuple):
+        if len(reps) > A.ndim and len(reps) > 2:
+            return _tile_nd(_with_leading_axes(A, reps), reps)
     if A.ndim > 2:
         if not isinstance(reps, tuple):
             return _tile_nd(A, (reps,))
-        if len(reps) > A.ndim:
-            raise TypeError("np.tile() with more repetitions than an array of three or more dimensions has axes is not supported in compiled code")
         return _tile_nd(A, reps)
     if isinstance(reps, tuple):
         if len(reps) == 1:
             return _tile(A, 1, reps[0], False)
         if len(reps) == 2:
             return _tile(A, reps[0], reps[1], True)
-        raise TypeError("np.tile() takes an int or a tuple of one or two ints in compiled code")
     return _tile(A, 1, reps, False)
 
 
