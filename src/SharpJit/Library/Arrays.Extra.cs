@@ -27,7 +27,7 @@ public sealed class LibExceptionClass : LibMember
 public static partial class Builtins
 {
     /// <summary>np.mgrid[...] and np.ogrid[...] (NumPy's nd_grid): the objects themselves are not callable; indexing
-    /// one with a slice or a tuple of up to three slices (int, float or complex parts; a complex step counts points)
+    /// one with a slice or a tuple of up to four slices (int, float or complex parts; a complex step counts points)
     /// calls _sj_grid_slice, _sj_mgrid or _sj_ogrid of Library/py/numpy.py.</summary>
     private static void RegisterGrids()
     {
@@ -38,8 +38,8 @@ public static partial class Builtins
             {
                 var key = c.Positional[1];
                 var items = key.Type is TupleType tt ? tt.Items.ToArray() : new[] { key.Type };
-                if (items.Length == 0 || items.Length > 3 && key.Type is TupleType)
-                    throw c.ErrorAt(key, $"np.{name} of {items.Length} slices is not supported in compiled code (one to three)");
+                if (items.Length == 0 || items.Length > 4 && key.Type is TupleType)
+                    throw c.ErrorAt(key, $"np.{name} of {items.Length} slices is not supported in compiled code (one to four)");
                 var parts = items.Select(GridParts).ToArray();
                 if (parts.Any(p => p == null)) throw c.ErrorAt(key, $"np.{name}[...] takes slices in compiled code");
                 if (parts.Any(p => p![1] == null)) throw c.ErrorAt(key, $"np.{name}[...] needs each slice's stop in compiled code");

@@ -2232,8 +2232,12 @@ def _sj_grid_axes(starts, stops, steps, counts):
     if n == 2:
         return v0.reshape((v0.shape[0], 1)), v1.reshape((1, v1.shape[0]))
     v2 = _sj_grid_axis(starts[2], stops[2], steps[2], counts[2])
-    return (v0.reshape((v0.shape[0], 1, 1)), v1.reshape((1, v1.shape[0], 1)),
-            v2.reshape((1, 1, v2.shape[0])))
+    if n == 3:
+        return (v0.reshape((v0.shape[0], 1, 1)), v1.reshape((1, v1.shape[0], 1)),
+                v2.reshape((1, 1, v2.shape[0])))
+    v3 = _sj_grid_axis(starts[3], stops[3], steps[3], counts[3])
+    return (v0.reshape((v0.shape[0], 1, 1, 1)), v1.reshape((1, v1.shape[0], 1, 1)),
+            v2.reshape((1, 1, v2.shape[0], 1)), v3.reshape((1, 1, 1, v3.shape[0])))
 
 
 def _sj_mgrid(starts, stops, steps, counts):
@@ -2246,11 +2250,17 @@ def _sj_mgrid(starts, stops, steps, counts):
         out = np.empty((2, axes[0].shape[0], axes[1].shape[1]), axes[0].dtype)
         out[0] = axes[0]
         out[1] = axes[1]
-    else:
+    elif n == 3:
         out = np.empty((3, axes[0].shape[0], axes[1].shape[1], axes[2].shape[2]), axes[0].dtype)
         out[0] = axes[0]
         out[1] = axes[1]
         out[2] = axes[2]
+    else:
+        out = np.empty((4, axes[0].shape[0], axes[1].shape[1], axes[2].shape[2], axes[3].shape[3]), axes[0].dtype)
+        out[0] = axes[0]
+        out[1] = axes[1]
+        out[2] = axes[2]
+        out[3] = axes[3]
     return out
 
 
@@ -2260,4 +2270,6 @@ def _sj_ogrid(starts, stops, steps, counts):
         return [axes[0]]
     if len(axes) == 2:
         return [axes[0], axes[1]]
-    return [axes[0], axes[1], axes[2]]
+    if len(axes) == 3:
+        return [axes[0], axes[1], axes[2]]
+    return [axes[0], axes[1], axes[2], axes[3]]
