@@ -1715,7 +1715,21 @@ def median(a, axis=None):
             for j in range(v.shape[1]):
                 out[i, j] = _median_sorted(v[i, j])
         return out
-    raise TypeError("np.median() along an axis of arrays of more than three dimensions is not supported in compiled code")
+    # More dimensions: the sorted lines along the axis, moved last by swapping it past each later axis (the others
+    # keep their order); a swap of an axis with itself first, so that the view's type is the same in every round.
+    ax = _axis_index(axis, a.ndim, "")
+    v = _sj_swapaxes(np.sort(a, axis=ax), 0, 0)
+    for k in range(ax, a.ndim - 1):
+        v = _sj_swapaxes(v, k, k + 1)
+    n = v.shape[a.ndim - 1]
+    rows = 1
+    for d in v.shape[:-1]:
+        rows *= d
+    lines = v.copy().reshape((rows, n))
+    out = np.empty(rows, a[0:0].mean(keepdims=True).dtype)
+    for i in range(rows):
+        out[i] = _median_sorted(lines[i])
+    return out.reshape(v.shape[:-1])
 
 
 def _median_sorted(s):
