@@ -259,7 +259,7 @@ public sealed class TypeInference
             {
                 if (i.Type is ConflictType c && IsUsed(s.Ir, i))
                     throw s.Function.Module.Error(ErrorKind.TypingError,
-                        $"variable '{i.Name}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
+                        $"variable '{i.Name}' has type {TypeOps.PyNames(c.A, c.B).A} on one path and {TypeOps.PyNames(c.A, c.B).B} on another where they meet",
                         i.Span, "give the variable one type on all paths, or use a different name");
             }
         // the conflicts left are dead (a variable rebound to another type in a later loop, its loop-header phi unused,
@@ -320,7 +320,7 @@ public sealed class TypeInference
                     var rt = b.Term.Value!.Type;
                     if (rt is ConflictType) throw UseOfConflict(b.Term.Value);
                     generatorResult = TypeOps.Unify(generatorResult, rt) ?? throw s.Function.Module.Error(ErrorKind.TypingError,
-                        $"generator '{s.Function.QualName}' returns {TypeOps.PyName(generatorResult)} on one path and {TypeOps.PyName(rt)} on another",
+                        $"generator '{s.Function.QualName}' returns {TypeOps.PyNames(generatorResult, rt).A} on one path and {TypeOps.PyNames(generatorResult, rt).B} on another",
                         b.Term.Span, "return values of one type (int and float unify to float)");
                 }
                 if (b.Term.Kind == TermKind.Return && TypeOps.IsKnown(b.Term.Value!.Type) && !s.Function.IsGenerator)
@@ -328,7 +328,7 @@ public sealed class TypeInference
                     var rt = b.Term.Value.Type;
                     if (rt is ConflictType) throw UseOfConflict(b.Term.Value);
                     ret = TypeOps.Unify(ret, rt) ?? throw s.Function.Module.Error(ErrorKind.TypingError,
-                        $"'{s.Function.QualName}' returns {TypeOps.PyName(ret)} on one path and {TypeOps.PyName(rt)} on another",
+                        $"'{s.Function.QualName}' returns {TypeOps.PyNames(ret, rt).A} on one path and {TypeOps.PyNames(ret, rt).B} on another",
                         b.Term.Span, "return values of one type (int and float unify to float)");
                 }
                 if (b.Term.Kind == TermKind.Raise) CheckRaise(b.Term);
@@ -444,7 +444,7 @@ public sealed class TypeInference
         var c = (ConflictType)v.Type;
         string name = v is Instr { Op: Op.Phi or Op.Undef or Op.Narrow or Op.Global or Op.Attr } named ? named.Name : "value";
         return Here.Error(ErrorKind.TypingError,
-            $"variable '{name}' has type {TypeOps.PyName(c.A)} on one path and {TypeOps.PyName(c.B)} on another where they meet",
+            $"variable '{name}' has type {TypeOps.PyNames(c.A, c.B).A} on one path and {TypeOps.PyNames(c.A, c.B).B} on another where they meet",
             v.Span, "give the variable one type on all paths, or use a different name");
     }
 

@@ -610,6 +610,23 @@ public static class TypeOps
         _ => t.Name,
     };
 
+    /// <summary>Python-facing names of two types that a message sets against each other: where the Python names are
+    /// the same (two arrays, two tuples, two lists), what tells them apart ("numpy.ndarray (2-d float64)",
+    /// "tuple (int, float)", "list[int]").</summary>
+    public static (string A, string B) PyNames(SjType a, SjType b) =>
+        PyName(a) != PyName(b) ? (PyName(a), PyName(b)) : (Detailed(a), Detailed(b));
+
+    private static string Detailed(SjType t) => t switch
+    {
+        ArrayType at => $"numpy.ndarray ({at.Ndim}-d {at.Dtype.Name}{(at.Layout == ArrayLayout.C || at.Ndim <= 1 ? "" : at.Layout == ArrayLayout.F ? ", Fortran order" : ", strided")}{(at.Readonly ? ", read-only" : "")})",
+        TupleType { Named: null } tt => $"tuple ({string.Join(", ", tt.Items.Select(PyName))}{(tt.Items.Length == 1 ? "," : "")})",
+        ListType lt => $"list[{PyName(lt.Element)}]",
+        SetType st => $"{PyName(st)}[{PyName(st.Key)}]",
+        DictType dt => $"dict[{PyName(dt.Key)}, {PyName(dt.Value)}]",
+        OptionalType o => $"Optional[{Detailed(o.Inner)}]",
+        _ => PyName(t),
+    };
+
     /// <summary>"an int", "a str": the Python name with its article, for messages.</summary>
     public static string WithArticle(SjType t) => ("aeiou".Contains(PyName(t)[0]) ? "an " : "a ") + PyName(t);
 
