@@ -34,7 +34,11 @@ public static unsafe class Optimizer
     /// <summary><see cref="Run"/> with <see cref="RangeCheckedPipeline"/> where the code has bounds checks (it calls
     /// an index-error helper); its passes before O3 cost about a fifth of the optimiser's time, for nothing elsewhere.</summary>
     public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, bool boundsChecked) =>
-        RunPipeline(module, tm, boundsChecked && HasIndexChecks(module) ? RangeCheckedPipeline : "default<O3>", false);
+        RunPipeline(module, tm, PipelineFor(module, boundsChecked), false);
+
+    /// <summary>The pipeline <see cref="Run(LLVMModuleRef, LLVMTargetMachineRef, bool)"/> runs on this module.</summary>
+    public static string PipelineFor(LLVMModuleRef module, bool boundsChecked) =>
+        boundsChecked && HasIndexChecks(module) ? RangeCheckedPipeline : "default<O3>";
 
     /// <summary>The runtime helpers that an array's or a list's failed bounds check calls.</summary>
     private static readonly string[] IndexErrorHelpers = { "sj_index_error", "sj_list_index_error" };
