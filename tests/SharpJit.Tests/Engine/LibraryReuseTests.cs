@@ -54,9 +54,8 @@ public class LibraryReuseTests
     public void ATypedLibraryFunctionIsReusedByLaterCompilations()
     {
         SharpJitEngine.FromSource(Source, "first.py").Compile("scalars", ScalarType.Float64, ScalarType.Int64);
-        int kept = TypedLibraryCache.Count;
+        Assert.True(TypedLibraryCache.Count > 0);
         var again = SharpJitEngine.FromSource(Source, "second.py").Compile("scalars", ScalarType.Float64, ScalarType.Int64);
-        Assert.True(TypedLibraryCache.Count >= kept);   // other tests may add entries meanwhile, but none for this
         var library = again.Types.Specializations.Where(s => s.Function.Module.IsLibrary).ToList();
         Assert.Contains(library, s => s.Function.Name == "min" && s.Reused);
         Assert.Contains(library, s => s.Function.Name == "divmod" && s.Reused);
