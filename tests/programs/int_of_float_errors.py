@@ -1,6 +1,6 @@
-# Covers: int() of a float checked by one ordered compare, |x| < 2**63, the error told apart on the cold path (where
-# -2**63 itself, which that compare turns away, converts): NaN is ValueError, infinities are OverflowError, in-range
-# values (the int64 bounds included) convert by truncation.
+# Covers: int() of a float checked by one integer compare on x86's truncating conversion (which gives -2**63 for
+# everything out of range), the error told apart on the cold path (where -2**63 itself converts): NaN is ValueError,
+# infinities are OverflowError, in-range values (the int64 bounds included) convert by truncation.
 def conv(x):
     try:
         return str(int(x))

@@ -15,6 +15,10 @@ public sealed unsafe class ModuleEmitter
     public LLVMModuleRef Module { get; }
     public TypeInference Types { get; }
     public CodegenOptions Options { get; }
+    private bool? _targetsX86_64;
+    /// <summary>Whether the module is for x86-64 (the JIT's host; `export --target` may name another), so that
+    /// lowerings may use its instructions' exact behaviour.</summary>
+    public bool TargetsX86_64 => _targetsX86_64 ??= (ToManaged(GetTarget(Module)) ?? "").StartsWith("x86_64", StringComparison.Ordinal);
     public readonly LLVMTypeRef I1, I8, I16, I32, I64, F32, F64, Ptr, Void, Complex, Complex64, Empty;
     private readonly Dictionary<string, LLVMValueRef> _strings = new();
     private readonly Dictionary<Specialization, LLVMValueRef> _functions = new();

@@ -534,6 +534,9 @@ public static unsafe class Arith
     {
         var B = e.B; var M = e.M;
         var fi = BuildSIToFP(B, i, M.F64, "");
+        // A constant of at most 2**53 in magnitude converts exactly, so the float comparison is the exact one.
+        if (FunctionEmitter.ConstantIntOf(i) is long c && c >= -(1L << 53) && c <= 1L << 53)
+            return BuildFCmp(B, FloatPredicate(op), fi, f, "");
         var lt = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, fi, f, "");
         var gt = BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, fi, f, "");
         var eq = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, fi, f, "");

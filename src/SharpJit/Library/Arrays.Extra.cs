@@ -100,7 +100,7 @@ public static partial class Builtins
     /// </summary>
     private static void RegisterHistogramCounts()
     {
-        const int Block = 512;
+        const int Block = 128;
         Add("_sj_histogram_uniform", c =>
         {
             if (c.Positional.Length != 5 || c.Positional[0].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C, Dtype.Rank: 2 } data

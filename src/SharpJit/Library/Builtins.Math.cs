@@ -72,13 +72,16 @@ public static unsafe partial class Builtins
         {
             var e = c.E; var B = e.B; var x = ToFloat(c, 0); var y = ToFloat(c, 1);
             var r = e.Pow(e.M.F64, x, y);
-            var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");
-            e.RaiseIf(BuildAnd(B, IsNan(e, r), inputsNotNan, ""), "ValueError", "math domain error", c.Span);
-            var finite = BuildAnd(B, IsFinite(e, x), IsFinite(e, y), "");
-            var infResult = BuildAnd(B, IsInf(e, r), finite, "");
-            var zeroBase = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, e.M.ConstF64(0), "");
-            e.RaiseIf(BuildAnd(B, infResult, zeroBase, ""), "ValueError", "math domain error", c.Span);
-            e.RaiseIf(infResult, "OverflowError", "math range error", c.Span);
+            WhenNotFinite(e, r, () =>
+            {
+                var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");
+                e.RaiseIf(BuildAnd(B, IsNan(e, r), inputsNotNan, ""), "ValueError", "math domain error", c.Span);
+                var finite = BuildAnd(B, IsFinite(e, x), IsFinite(e, y), "");
+                var infResult = BuildAnd(B, IsInf(e, r), finite, "");
+                var zeroBase = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, e.M.ConstF64(0), "");
+                e.RaiseIf(BuildAnd(B, infResult, zeroBase, ""), "ValueError", "math domain error", c.Span);
+                e.RaiseIf(infResult, "OverflowError", "math range error", c.Span);
+            });
             return r;
         });
 
@@ -264,7 +267,18 @@ public static unsafe partial class Builtins
         return e.CallLibm("log", x);
     }
 
-    private static void CheckMath1(FunctionEmitter e, LLVMValueRef x, LLVMValueRef r, bool canOverflow, Diagnostics.Span span)
+    /// <summary>CPython's checks on a math result run only when the result is NaN or infinite: the common finite
+    /// result costs one comparison.</summary>
+    private static void WhenNotFinite(FunctionEmitter e, LLVMValueRef r, Action checks)
+    {
+        var notFinite = BuildFCmp(e.B, LLVMRealPredicate.LLVMRealUGE, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, r), e.M.ConstF64(double.PositiveInfinity), "");
+        e.When(e.Expect(notFinite, false), checks);
+    }
+
+    private static void CheckMath1(FunctionEmitter e, LLVMValueRef x, LLVMValueRef r, bool canOverflow, Diagnostics.Span span) =>
+        WhenNotFinite(e, r, () => CheckMath1Slow(e, x, r, canOverflow, span));
+
+    private static void CheckMath1Slow(FunctionEmitter e, LLVMValueRef x, LLVMValueRef r, bool canOverflow, Diagnostics.Span span)
     {
         var B = e.B;
         e.RaiseIf(BuildAnd(B, IsNan(e, r), BuildNot(B, IsNan(e, x), ""), ""), "ValueError", "math domain error", span);
@@ -273,7 +287,10 @@ public static unsafe partial class Builtins
         else e.RaiseIf(overflow, "ValueError", "math domain error", span);
     }
 
-    private static void CheckMath2(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef r, Diagnostics.Span span)
+    private static void CheckMath2(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef r, Diagnostics.Span span) =>
+        WhenNotFinite(e, r, () => CheckMath2Slow(e, x, y, r, span));
+
+    private static void CheckMath2Slow(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef r, Diagnostics.Span span)
     {
         var B = e.B;
         var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");

@@ -222,9 +222,22 @@ public static unsafe partial class Builtins
         string overflowMessage = "int too large to convert to int64")
     {
         var B = e.B; var M = e.M;
-        // One ordered compare in the hot path, |x| < 2**63 (false for NaN and infinities too). The one valid value it
-        // turns away, -2**63 itself, is let through on the cold side, where the error is also told apart.
-        var inRange = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(9223372036854775808.0), "");
+        // On x86-64 the truncating conversion gives -2**63 for NaN, infinities and everything out of range, so the
+        // hot path is one integer compare; elsewhere one ordered compare, |x| < 2**63 (false for NaN and infinities).
+        // The one valid input either turns away, -2**63 itself, is let through on the cold side, where the error is
+        // also told apart.
+        LLVMValueRef r, inRange;
+        if (M.TargetsX86_64)
+        {
+            var vector = BuildInsertElement(B, GetUndef(VectorType(M.F64, 2)), x, M.ConstI64(0), "");
+            r = e.Intrinsic("llvm.x86.sse2.cvttsd2si64", Array.Empty<LLVMTypeRef>(), vector);
+            inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntNE, r, M.ConstI64(long.MinValue), "");
+        }
+        else
+        {
+            r = BuildFPToSI(B, x, M.I64, "");   // poison when out of range: used only on the in-range side
+            inRange = BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(9223372036854775808.0), "");
+        }
         var outside = e.NewBlock("int_outside"); var converted = e.NewBlock("int_in_range");
         BuildCondBr(B, e.Expect(inRange, true), converted, outside);
         PositionBuilderAtEnd(B, outside);
@@ -239,7 +252,7 @@ public static unsafe partial class Builtins
         }, span);
         BuildBr(B, converted);
         PositionBuilderAtEnd(B, converted);
-        return BuildFPToSI(B, x, M.I64, "");
+        return r;
     }
 
     // ------------------------------------------------------------ builtins

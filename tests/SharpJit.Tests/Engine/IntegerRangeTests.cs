@@ -41,6 +41,7 @@ public class IntegerRangeTests
     [Theory]
     [InlineData("to_int", 1e19)]
     [InlineData("to_int", 9223372036854775808.0)]
+    [InlineData("to_int", -9223372036854777856.0)]
     [InlineData("rounded", 1e300)]
     [InlineData("ceil", 1e300)]
     [InlineData("floor", -1e300)]
