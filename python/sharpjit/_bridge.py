@@ -11,7 +11,7 @@ import types
 
 from . import errors, _sharpjit
 
-_SUPPORTED_MODULES = ("math", "cmath", "numpy", "numpy.linalg", "operator")
+_SUPPORTED_MODULES = ("math", "cmath", "random", "numpy", "numpy.linalg", "numpy.random", "operator")
 
 
 def _compiler_identity():
@@ -31,12 +31,13 @@ def _is_constant(v):
     return type(v) is tuple and all(_is_constant(x) for x in v)
 
 
-def _numpy_linalg_member_name(v):
-    linalg = sys.modules.get("numpy.linalg")
+def _member_name(module_name, v):
+    """v's name when it is that attribute of the module (if the module is imported)."""
+    module = sys.modules.get(module_name)
     name = getattr(v, "__name__", None)
-    if linalg is None or name is None:
+    if module is None or name is None:
         return None
-    return name if getattr(linalg, name, None) is v else None
+    return name if getattr(module, name, None) is v else None
 
 
 def _numpy_member_name(v):
@@ -88,9 +89,10 @@ def classify(value):
     name = _numpy_member_name(value)
     if name is not None:
         return ("member", "numpy", name)
-    name = _numpy_linalg_member_name(value)
-    if name is not None:
-        return ("member", "numpy.linalg", name)
+    for module_name in ("numpy.linalg", "numpy.random", "random"):
+        name = _member_name(module_name, value)
+        if name is not None:
+            return ("member", module_name, name)
     bitcode = sys.modules.get("sharpjit.bitcode")   # a library of C from bitcode (imported with sharpjit)
     if bitcode is not None and (described := bitcode.describe(value)) is not None:
         return described

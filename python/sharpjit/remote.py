@@ -110,7 +110,7 @@ class RemoteFunction:
             value = scope[name]
             if isinstance(value, RemoteFunction):
                 self._collect(value.py_func, seen, parts, extra)
-            elif isinstance(value, types.ModuleType) and value.__name__ in ("math", "cmath", "numpy", "operator"):
+            elif isinstance(value, types.ModuleType) and value.__name__ in ("math", "cmath", "random", "numpy", "operator"):
                 line = f"import {value.__name__}" + (f" as {name}" if name != value.__name__ else "")
                 if line not in extra:
                     extra.insert(0, line)

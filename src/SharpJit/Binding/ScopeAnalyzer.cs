@@ -388,7 +388,7 @@ internal sealed class ScopeAnalyzer
     private void CheckModule(string name, Span span)
     {
         if (!ModuleInfo.KnownModules.Contains(name))
-            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math', 'cmath', 'numpy', 'numpy.linalg', 'operator', 'collections' (namedtuple) and 'typing' (NamedTuple) can be imported in compiled code", span,
+            throw _module.Error(ErrorKind.UnsupportedError, $"cannot import module '{name}': only 'math', 'cmath', 'random', 'numpy', 'numpy.linalg', 'numpy.random', 'operator', 'collections' (namedtuple) and 'typing' (NamedTuple) can be imported in compiled code", span,
                 "remove the import, or move the code that needs it outside the compiled program");
     }
 

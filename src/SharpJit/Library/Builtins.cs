@@ -48,6 +48,7 @@ public static unsafe partial class Builtins
         RegisterCMath();
         RegisterNumPy();
         RegisterArrays();
+        RegisterRandom();
         RegisterStrings();
         RegisterLists();
         RegisterDicts();
