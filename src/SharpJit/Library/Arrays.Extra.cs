@@ -238,6 +238,33 @@ public static partial class Builtins
         }, neverRaises: true);
     }
 
+    /// <summary>
+    /// _sj_lapack(op, flag, m, n, a, b, c, d): one LAPACK routine (Runtime/RuntimeLapack.cs) on the C-contiguous
+    /// arrays a to d (float64, or complex128 for a, which picks the z routine; arrays a routine does not use may be
+    /// empty): LAPACK's info, or RuntimeLapack.NoLapack (-1000) when there is no LAPACK, -1001 in exported code (which
+    /// may not call into this process). The library's Python prepares the arrays in Fortran order and raises NumPy's
+    /// errors from the info.
+    /// </summary>
+    private static void RegisterLapack()
+    {
+        Add("_sj_lapack", c =>
+        {
+            if (c.Positional.Length != 8 || c.Positional[0].Type is not ScalarType { Rank: <= 1 } || c.Positional[1].Type is not ScalarType { Rank: <= 1 }
+                || c.Positional[2].Type is not ScalarType { Rank: <= 1 } || c.Positional[3].Type is not ScalarType { Rank: <= 1 }
+                || c.Positional.Skip(4).Any(p => p.Type is not ArrayType { Layout: ArrayLayout.C } t || t.Dtype != ScalarType.Float64 && t.Dtype != ScalarType.Complex128))
+                throw c.Error("internal: _sj_lapack takes op, flag, m, n and four C-contiguous float64 or complex128 arrays");
+            return ScalarType.Int64;
+        }, c =>
+        {
+            var e = c.E; var M = e.M;
+            if (M.Options.Standalone) return M.ConstI64(-1001);
+            LLVMValueRef Int(int k) => e.Convert(c.Arg(k), c.ArgType(k), ScalarType.Int64);
+            var complex = ((ArrayType)c.ArgType(4)).Dtype == ScalarType.Complex128 ? 1 : 0;
+            return e.CallRuntime("sj_lapack", Int(0), M.ConstI64(complex), Int(2), Int(3), Int(1),
+                ArrayCode.Data(e, c.Arg(4)), ArrayCode.Data(e, c.Arg(5)), ArrayCode.Data(e, c.Arg(6)), ArrayCode.Data(e, c.Arg(7)));
+        }, neverRaises: true);
+    }
+
     private static void RegisterArraysExtra()
     {
         Registry["numpy.linalg"] = new LibSubmodule("numpy.linalg");
@@ -245,6 +272,7 @@ public static partial class Builtins
         RegisterGrids();
         RegisterHistogramCounts();
         RegisterConvolveFloat64();
+        RegisterLapack();
 
         // _sj_swapaxes(a, i, j): a view of a with axes i and j (in range, not negative: the library checks them)
         // exchanged, for the library's routines along any axis of an n-d array (np.swapaxes, sort along an axis).

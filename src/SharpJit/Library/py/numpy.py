@@ -1658,6 +1658,232 @@ def inv(a):
     return _solve(a, np.eye(n), n).astype(_linalg_dtype(a))
 
 
+# ---------------------------------------------------------------- np.linalg through LAPACK
+# NumPy 1.24 computes svd, eigh, eigvalsh, cholesky and qr with LAPACK's double-precision routines (float32 and
+# complex64 converted to float64 / complex128 first, the results converted back; integers and bools as float64), on
+# a Fortran-ordered copy of the matrix, with the workspace LAPACK asks for. _sj_lapack(op, flag, m, n, a, b, c, d)
+# calls the same routine of the same library (Runtime/RuntimeLapack.cs): the arrays it takes are C-contiguous, so a
+# Fortran-ordered m×n matrix is the C-ordered n×m array of its transpose. It returns LAPACK's info, -1000 when no
+# LAPACK library was found, -1001 in exported code.
+
+
+def _lapack_in(a):
+    # The Fortran-ordered copy of the matrix a (as the C-ordered array of a.T) in the dtype LAPACK works in.
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        f = np.empty((a.shape[1], a.shape[0]), np.complex128)
+    else:
+        f = np.empty((a.shape[1], a.shape[0]), np.float64)
+    f[:, :] = a.T
+    return f
+
+
+def _lapack_out(x, a):
+    # A result in NumPy's result dtype for the matrix a: float32 and complex64 kept, the rest float64 or complex128.
+    if a.dtype == np.float32 or a.dtype == np.complex64:
+        if a.dtype == np.complex64:
+            return x.astype(np.complex64)
+        return x.astype(np.float32)
+    return x
+
+
+def _lapack_out_real(x, a):
+    # A real result (singular values, eigenvalues) in the real dtype of NumPy's result dtype for a.
+    if a.dtype == np.float32 or a.dtype == np.complex64:
+        return x.astype(np.float32)
+    return x
+
+
+def _lapack_call(op, flag, m, n, a, b, c, d, name):
+    # Calls the routine; raises where there is no LAPACK to call. Returns LAPACK's info.
+    if m > 2147483647 or n > 2147483647 or m * n > 2147483647:
+        raise ValueError(f"np.linalg.{name}: the matrix is too large for LAPACK's 32-bit sizes in compiled code")
+    info = _sj_lapack(op, flag, m, n, a, b, c, d)
+    if info == -1000:
+        raise RuntimeError(f"np.linalg.{name} needs LAPACK, and no LAPACK library was found (the one NumPy loaded, liblapack.so.3 or libopenblas.so.0; SHARPJIT_LAPACK names a library)")
+    if info == -1001:
+        raise RuntimeError(f"np.linalg.{name} calls LAPACK, which exported code cannot do")
+    return info
+
+
+@overload("numpy.linalg.svd")
+def svd(a, full_matrices=True, compute_uv=None, hermitian=False):
+    # compute_uv chooses what is returned, so it is a literal: its default (None here, True in NumPy) is passed on
+    # as the literal True.
+    if compute_uv is None:
+        return _svd(a, full_matrices, True, hermitian)
+    return _svd(a, full_matrices, compute_uv, hermitian)
+
+
+def _svd(a, full_matrices, compute_uv, hermitian):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    if hermitian:
+        _unsupported("np.linalg.svd(hermitian=True) is not supported in compiled code")
+    m = a.shape[0]
+    n = a.shape[1]
+    k = min(m, n)
+    f = _lapack_in(a)
+    s = np.empty(k, np.float64)
+    if compute_uv:
+        # ?gesdd with jobz 'A' (u m×m, vt n×n) or 'S' (u m×k, vt k×n).
+        ucols = k
+        vrows = k
+        jobz = 83
+        if full_matrices:
+            ucols = m
+            vrows = n
+            jobz = 65
+        u = np.zeros((ucols, m), f.dtype)
+        vt = np.zeros((n, vrows), f.dtype)
+        if k == 0:
+            # (LAPACK leaves u and vt alone: NumPy makes them identities)
+            for i in range(min(ucols, m)):
+                u[i, i] = 1
+            for i in range(min(vrows, n)):
+                vt[i, i] = 1
+        elif _lapack_call(0, jobz, m, n, f, s, u, vt, "svd") != 0:
+            raise np.linalg.LinAlgError("SVD did not converge")
+        return _lapack_out(u.T.copy(), a), _lapack_out_real(s, a), _lapack_out(vt.T.copy(), a)
+    if k > 0:
+        none = np.empty(0, f.dtype)
+        if _lapack_call(0, 78, m, n, f, s, none, none, "svd") != 0:
+            raise np.linalg.LinAlgError("SVD did not converge")
+    return _lapack_out_real(s, a)
+
+
+@overload("numpy.linalg.eigh")
+def eigh(a, UPLO="L"):
+    uplo = UPLO.upper()
+    if uplo != "L" and uplo != "U":
+        raise ValueError("UPLO argument must be 'L' or 'U'")
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    f, w = _syevd(a, uplo, 86, "eigh")
+    return _lapack_out_real(w, a), _lapack_out(f.T.copy(), a)
+
+
+@overload("numpy.linalg.eigvalsh")
+def eigvalsh(a, UPLO="L"):
+    uplo = UPLO.upper()
+    if uplo != "L" and uplo != "U":
+        raise ValueError("UPLO argument must be 'L' or 'U'")
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    f, w = _syevd(a, uplo, 78, "eigvalsh")
+    return _lapack_out_real(w, a)
+
+
+def _syevd(a, uplo, jobz, name):
+    # dsyevd / zheevd on the lower ('L') or upper triangle: the eigenvalues ascending, the eigenvectors (jobz 'V')
+    # in the Fortran-ordered matrix returned with them.
+    n = a.shape[0]
+    f = _lapack_in(a)
+    w = np.empty(n, np.float64)
+    if n > 0:
+        flag = jobz + 256 * (76 if uplo == "L" else 85)
+        if _lapack_call(1, flag, n, n, f, w, w, w, name) != 0:
+            raise np.linalg.LinAlgError("Eigenvalues did not converge")
+    return f, w
+
+
+@overload("numpy.linalg.cholesky")
+def cholesky(a):
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    n = a.shape[0]
+    f = _lapack_in(a)
+    if n > 0:
+        # dpotrf / zpotrf on the lower triangle; NumPy then zeroes the (Fortran) upper one.
+        if _lapack_call(2, 76, n, n, f, f, f, f, "cholesky") != 0:
+            raise np.linalg.LinAlgError("Matrix is not positive definite")
+    for j in range(n):
+        for i in range(j):
+            f[j, i] = 0
+    return _lapack_out(f.T.copy(), a)
+
+
+@overload("numpy.linalg.qr")
+def qr(a, mode="reduced"):
+    if mode != "reduced":
+        _unsupported("np.linalg.qr() supports mode='reduced' only in compiled code")
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    m = a.shape[0]
+    n = a.shape[1]
+    k = min(m, n)
+    f = _lapack_in(a)
+    tau = np.zeros(k, f.dtype)
+    q = np.zeros((k, m), f.dtype)
+    if k > 0:
+        # dgeqrf / zgeqrf: R and the reflectors in f; then dorgqr / zungqr builds the first k columns of Q from them.
+        if _lapack_call(3, 0, m, n, f, tau, tau, tau, "qr") != 0:
+            raise np.linalg.LinAlgError("Incorrect argument found while performing QR factorization")
+        q[:, :] = f[:k, :]
+        if _lapack_call(4, k + 4294967296 * n, m, k, q, tau, tau, tau, "qr") != 0:
+            raise np.linalg.LinAlgError("Incorrect argument found while performing QR factorization")
+    r = np.triu(f.T[:k, :])
+    return _lapack_out(q.T.copy(), a), _lapack_out(r, a)
+
+
+@overload("numpy.linalg.matrix_rank")
+def matrix_rank(A, tol=None, hermitian=False):
+    # NumPy 1.24's: the number of singular values above tol (by default S.max() * max(M, N) * eps of S's dtype).
+    if A.ndim < 2:
+        return int(not np.all(A == 0))
+    if A.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    S = _svd(A, False, False, hermitian)
+    if tol is None:
+        if S.dtype == np.float32:
+            eps = np.float32(1.1920929e-07)
+        else:
+            eps = 2.220446049250313e-16
+        t = S.max(axis=-1, keepdims=True) * max(A.shape[0], A.shape[1]) * eps
+        return np.count_nonzero(S > t)
+    return np.count_nonzero(S > np.full(1, tol))
+
+
+@overload("numpy.linalg.pinv")
+def pinv(a, rcond=1e-15, hermitian=False):
+    # NumPy 1.24's: from the reduced SVD of conj(a), the singular values above rcond * max inverted, the others 0.
+    rc = np.full(1, rcond)
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    m = a.shape[0]
+    n = a.shape[1]
+    if m == 0 or n == 0:
+        if a.dtype == np.float64 or a.dtype == np.float32 or a.dtype == np.complex128 or a.dtype == np.complex64:
+            return np.empty((n, m), a.dtype)
+        # NumPy returns an empty array of a's integer dtype: a type only known at run time here.
+        _unsupported("np.linalg.pinv() of an empty integer or bool matrix is not supported in compiled code")
+        return np.empty((n, m), np.float64)
+    u, s, vt = _svd(np.conjugate(a), False, True, hermitian)
+    cutoff = rc * s.max(axis=-1, keepdims=True)
+    large = s > cutoff
+    for i in range(s.shape[0]):
+        if large[i]:
+            s[i] = 1 / s[i]
+        else:
+            s[i] = 0
+    # (NumPy's multiply(s[:, None], u.T) is laid out as u.T, column-major, as (u * s).T is)
+    return np.transpose(vt) @ (u * s).T
+
+
 def _abs2(z, dtype):
     # |z|**2 element by element, as the real part of conj(z) * z.
     flat = z.ravel()
