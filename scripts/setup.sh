@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(llvm-19-dev clang-19 lld-19 python3 python3-numpy python3-numba python3-pytest python3-pip python3-venv
-          python3-setuptools python3-wheel python3-dask python3-cffi)
+          python3-setuptools python3-wheel python3-dask python3-cffi python3-hypothesis)
 
 missing=()
 # One query for all (each process costs milliseconds on every ./sharpjit run).
