@@ -833,24 +833,6 @@ KNOWN = [
      lambda c, d, n, s: d == "spurious-error" and "scalar_division" in c.node.flags
      and type(s[1]).__name__ == "ZeroDivisionError"),
     # -- real bugs, triaged (each with a minimal reproducer in the report) --
-    ("BUG-argmax-complex",
-     "argmax/argmin of a complex array: InternalError (LLVM: Invalid operand types for ICmp instruction)",
-     lambda c, d, n, s: d == "internal-error" and "Invalid operand types for ICmp" in str(s[1])
-     and {"argmax", "argmin"} & set(c.node.ops)),
-    ("BUG-empty-array-literal",
-     "np.array([], dtype=np.int64) raises IndexError: list index out of range when it runs",
-     lambda c, d, n, s: d in ("spurious-error", "error-type") and type(s[1]) is IndexError
-     and str(s[1]) == "list index out of range" and "np.array([]" in c.src),
-    ("BUG-clip-nan-bound",
-     "np.clip with a NaN bound (a float scalar, or a complex array with a NaN part) gives NaN; NumPy 1.24 leaves "
-     "x as it is there",
-     lambda c, d, n, s: d in ("value", "value-inexact") and "clip" in c.node.ops
-     and ("np.nan" in c.src or any(np.isnan(a).any() for a in c.args if np.asarray(a).dtype.kind in "fc"))),
-    ("BUG-astype-complex-to-real",
-     "a.astype(<real dtype>) of a complex array: InternalError 'narrowing complex128 to float64' (NumPy drops the "
-     "imaginary part with a ComplexWarning)",
-     lambda c, d, n, s: d == "internal-error" and re.search(r"narrowing complex(64|128) to", str(s[1]))
-     and "astype" in c.node.ops),
     ("BUG-uint64-as-signed",
      "uint64 elements >= 2**63 are treated as negative by abs, sign, //, %, maximum/minimum/fmax/fmin, clip and "
      "** (ValueError 'Integers to negative integer powers') (also np.sort)",
@@ -866,10 +848,6 @@ KNOWN = [
      "0); sharpjit raises NumPy's IndexError",
      lambda c, d, n, s: d in ("spurious-error", "error-type") and type(s[1]) is IndexError
      and "is out of bounds for axis" in str(s[1]) and "unchecked_empty_fancy_index" in c.node.flags),
-    ("BUG-compare-out-of-range-scalar",
-     "a signed integer array compared with a run-time integer (or NumPy scalar) outside its dtype's range wraps "
-     "the scalar: int8_array > 200 is True",
-     lambda c, d, n, s: d == "value" and "cmp_scalar_out_of_range" in c.node.flags),
     ("BUG-minmax-empty-axis",
      "min/max/argmin/argmax along an axis of length 0 of an array that has another axis of length 0 return an "
      "empty array; NumPy raises ('attempt to get argmin of an empty sequence', 'zero-size array to reduction ...')",
@@ -1015,12 +993,7 @@ def _summary():
 
 # The minimal reproducer of each BUG entry in KNOWN: (expression over a, b; arguments).
 BUG_REPRODUCERS = {
-    "BUG-argmax-complex": ("a.argmax()", (np.array([1 + 2j, 3 + 0j]),)),
-    "BUG-empty-array-literal": ("np.array([], dtype=np.int64)", (0,)),
-    "BUG-clip-nan-bound": ("np.clip(a, np.nan, 5.0)", (np.array([0.0, 1.0, 9.0]),)),
-    "BUG-astype-complex-to-real": ("a.astype(np.float64)", (np.array([1 + 2j]),)),
     "BUG-uint64-as-signed": ("np.maximum(a, 1)", (np.array([2 ** 63], dtype=np.uint64),)),
-    "BUG-compare-out-of-range-scalar": ("a > b", (np.array([0, 5], dtype=np.int8), 200)),
     "BUG-minmax-empty-axis": ("a.max(axis=1)", (np.zeros((0, 0)),)),
     "BUG-clip-no-bounds-type": ("a.clip(None, None)", (np.zeros(2),)),
     "complex64-power-overflow": ("a ** -35", (np.array([8.25 + 9.75j], dtype=np.complex64),)),

@@ -182,15 +182,17 @@ public static unsafe partial class Builtins
         ["less_equal"] = CmpOperator.LtE, ["greater"] = CmpOperator.Gt, ["greater_equal"] = CmpOperator.GtE,
     };
 
-    /// <summary>An unsigned array compared with a signed integer known only at run time: the loop was chosen as if
-    /// the number were small and non-negative (an unsigned loop), but NumPy picks a signed (or float64) loop for a
-    /// negative one, which compares the values exactly. A comparison's dtype is bool either way, so compare exactly:
-    /// in int64 below 64 bits; for uint64, a negative number is below every element.</summary>
-    private static LLVMValueRef? RuntimeIntAgainstUnsigned(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, object?[] literals,
+    /// <summary>An integer array compared with an integer known only at run time (a Python int, or a NumPy integer
+    /// scalar): the loop was chosen as if the number were small (of the array's type, or unsigned and non-negative),
+    /// but NumPy looks at its value and picks a wider loop for one outside the array's range, which compares the values
+    /// exactly (int8_array > 200 is all False). A comparison's dtype is bool either way, so compare exactly: in int64
+    /// when the element fits it; for uint64 elements, a negative number is below every element.</summary>
+    private static LLVMValueRef? RuntimeIntComparison(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, object?[] literals,
         ScalarType[] elementTypes, LoweredArg[] args)
     {
-        if (!ComparisonUFuncs.TryGetValue(n.UFunc, out var op) || elementTypes.Length != 2 || !elementTypes.All(t => t is { Rank: 1, IsUnsigned: true })) return null;
-        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1, IsUnsigned: false } && literals[j] == null, -1);
+        if (!ComparisonUFuncs.TryGetValue(n.UFunc, out var op) || elementTypes.Length != 2 || !elementTypes.All(t => t.Rank == 1)) return null;
+        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1 } lt
+            && lt != ScalarType.UInt64 && literals[j] == null && args[1 - j].Type is ScalarType { Rank: <= 1 }, -1);
         if (k < 0) return null;
         var B = e.B; var M = e.M;
         var leafArg = leaves[(int)n.Operands[k]];
@@ -198,7 +200,8 @@ public static unsafe partial class Builtins
         var element = args[1 - k];
         LLVMValueRef Compare(LLVMValueRef x, LLVMValueRef y, ScalarType t) =>
             k == 0 ? Arith.LowerCompare(e, op, y, t, x, t) : Arith.LowerCompare(e, op, x, t, y, t);
-        if (element.Type is ScalarType { Bits: < 64 } narrow) return Compare(e.Convert(element.Value, narrow, ScalarType.Int64), number, ScalarType.Int64);
+        if (element.Type is ScalarType elementType && elementType != ScalarType.UInt64)
+            return Compare(e.Convert(element.Value, elementType, ScalarType.Int64), number, ScalarType.Int64);
         // number < 0 <= element: true for != and for the orders that put the number below
         bool belowIsTrue = op == CmpOperator.NotEq || (k == 1 ? op is CmpOperator.Gt or CmpOperator.GtE : op is CmpOperator.Lt or CmpOperator.LtE);
         var negative = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, number, M.ConstI64(0), "");
@@ -346,7 +349,7 @@ public static unsafe partial class Builtins
             // once (exact for + - * /), at twice the vector width.
             if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
                 return op(B, args[0].Value, args[1].Value);
-            if (RuntimeIntAgainstUnsigned(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
+            if (RuntimeIntComparison(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
             var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
                 ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
             bool boolInvert = n.UFunc == "invert" && elementTypes[0].Rank == 0;   // ~ of bools is logical not

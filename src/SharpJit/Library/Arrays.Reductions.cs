@@ -219,6 +219,7 @@ public static unsafe partial class Builtins
                 bool max = kind == ReductionKind.ArgMax;
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
+                if (dtype.Rank == 3) return ComplexArgExtreme(e, max, dtype, loop);
                 if (element != null && dtype.Rank is 1 or 2) return ArgExtremeByChunks(e, max, dtype, count, element);
                 // Two passes that vectorise: the extreme value (NaN if any), then the first position holding it.
                 var target = Reduce(e, max ? ReductionKind.Max : ReductionKind.Min, dtype, dtype, count, loop, npName, span);
@@ -251,6 +252,33 @@ public static unsafe partial class Builtins
                 return BuildLoad2(B, M.I1, slot, "");
             }
         }
+    }
+
+    /// <summary>argmax (argmin) of complex numbers as NumPy's loop finds it: ordered by real part, then imaginary part;
+    /// the first element with a NaN part wins and ends the search.</summary>
+    private static LLVMValueRef ComplexArgExtreme(FunctionEmitter e, bool max, ScalarType dtype, Action<Action<LLVMValueRef, LLVMValueRef>> loop)
+    {
+        var B = e.B; var M = e.M;
+        var best = e.Alloca(M.Lower(dtype)); var at = e.Alloca(M.I64); var done = e.Alloca(M.I1);
+        BuildStore(B, M.ConstI64(-1), at);
+        BuildStore(B, M.ConstBool(false), done);
+        LLVMValueRef HasNan(LLVMValueRef z) => BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, e.ExtractValue(z, 0), e.ExtractValue(z, 0), ""),
+            BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, e.ExtractValue(z, 1), e.ExtractValue(z, 1), ""), "");
+        var order = max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT;
+        loop((x, i) =>
+        {
+            var b = BuildLoad2(B, M.Lower(dtype), best, "");
+            var (xr, xi, br, bi) = (e.ExtractValue(x, 0), e.ExtractValue(x, 1), e.ExtractValue(b, 0), e.ExtractValue(b, 1));
+            var better = BuildOr(B, BuildFCmp(B, order, xr, br, ""),
+                BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, xr, br, ""), BuildFCmp(B, order, xi, bi, ""), ""), "");
+            var first = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildLoad2(B, M.I64, at, ""), M.ConstI64(-1), "");
+            var finished = BuildLoad2(B, M.I1, done, "");
+            var take = BuildOr(B, first, BuildAnd(B, BuildNot(B, finished, ""), BuildOr(B, better, HasNan(x), ""), ""), "");
+            BuildStore(B, BuildSelect(B, take, x, b, ""), best);
+            BuildStore(B, BuildSelect(B, take, i, BuildLoad2(B, M.I64, at, ""), ""), at);
+            BuildStore(B, BuildOr(B, finished, BuildAnd(B, take, HasNan(x), ""), ""), done);
+        });
+        return BuildLoad2(B, M.I64, at, "");
     }
 
     /// <summary>Elements per chunk of <see cref="ArgExtremeByChunks"/>: a chunk stays in L1 for its second look.</summary>

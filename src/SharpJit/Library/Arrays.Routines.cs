@@ -23,6 +23,27 @@ public static unsafe partial class Builtins
 
     // ------------------------------------------------------------ where, clip
 
+    /// <summary>np.clip with one bound None: the ufunc NumPy calls instead (np.minimum for a missing lower bound) and
+    /// the position of the other bound; null when both are given.</summary>
+    private static (string Ufunc, int Bound)? ClipOneSided(SjType[] types) =>
+        types[1] == SimpleType.None ? ("numpy.minimum", 2) : types[2] == SimpleType.None ? ("numpy.maximum", 1) : null;
+
+    /// <summary>NumPy 1.24 reads a NaN given as a number for a bound as no bound (deprecated, with a warning; a NaN in
+    /// an array of bounds propagates): such a bound becomes -inf (lower) or +inf (upper).</summary>
+    private static LoweringCall WithNanBoundsUnset(LoweringCall c)
+    {
+        var args = c.Args.ToArray();
+        var B = c.E.B;
+        for (int k = 1; k <= 2; k++)
+            if (args[k].Type is ScalarType { Rank: 2 } t)
+            {
+                var v = args[k].Value;
+                var unset = LLVM.ConstReal(c.E.M.Lower(t), k == 1 ? double.NegativeInfinity : double.PositiveInfinity);
+                args[k] = new LoweredArg(BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, v, v, ""), unset, v, ""), t);
+            }
+        return new LoweringCall(c.E, c.Sig, c.Span, args.Concat(c.Sig.KeywordNames.Select(name => c.Keywords[name])).ToArray(), c.Callees);
+    }
+
     private static void RegisterWhereAndClip()
     {
         // One element of np.where: cond ? x : y, in the type both share.
@@ -61,13 +82,24 @@ public static unsafe partial class Builtins
                 throw c.Error("One of max or min must be given");
             foreach (var a in c.Positional)
                 if (a.Type is not (ArrayType or ScalarType) && a.Type != SimpleType.None) throw c.ErrorAt(a, "np.clip() takes arrays and numbers in compiled code");
-            if (c.Positional[1].Type == SimpleType.None || c.Positional[2].Type == SimpleType.None)
-                throw c.Error("np.clip() with a None bound is not supported in compiled code yet", "use np.minimum(a, hi) or np.maximum(a, lo)");
+            // One bound None: NumPy calls np.minimum(a, hi) or np.maximum(a, lo) itself.
+            if (ClipOneSided(c.Positional.Select(a => a.Type).ToArray()) is { } side)
+            {
+                if (c.Keywords.ContainsKey("out")) throw c.Error("np.clip() with a None bound and out= is not supported in compiled code", "use np.minimum(a, hi, out=...) or np.maximum(a, lo, out=...)");
+                return Get(side.Ufunc).Type(c.WithPositional(new[] { c.Positional[0], c.Positional[side.Bound] }));
+            }
             if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, "clip", clipOne, unsafeCast: true);
             if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "clip", clipOne);
             return clipOne.Type(c);
-        }, c => c.Keywords.ContainsKey("out") ? LowerElementwiseOut(c, "clip", clipOne)
-            : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c), acceptsNarrow: true);
+        }, c =>
+        {
+            if (ClipOneSided(c.Args.Select(a => a.Type).ToArray()) is { } side)
+                return Get(side.Ufunc).Lower(new LoweringCall(c.E, Signature.Of(c.ResultType, c.ArgType(0), c.ArgType(side.Bound)), c.Span,
+                    new[] { c.Args[0], c.Args[side.Bound] }, c.Callees));
+            c = WithNanBoundsUnset(c);
+            return c.Keywords.ContainsKey("out") ? LowerElementwiseOut(c, "clip", clipOne)
+                : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c);
+        }, acceptsNarrow: true);
         clip.Elementwise = ("clip", clipOne, false);
         Method("clip", (c, t) => Get("numpy.clip").Type(c), (c, t) => Get("numpy.clip").Lower(c));
     }

@@ -829,7 +829,17 @@ public static unsafe partial class Builtins
     private static LLVMValueRef ElementAt(FunctionEmitter e, ScalarType dtype, LLVMValueRef data, LLVMValueRef i) =>
         BuildInBoundsGEP2(e.B, e.M.Lower(dtype.Rank == 0 ? ScalarType.UInt8 : dtype), data, new[] { i }, "");
 
-    /// <summary>A new C-contiguous array with the elements of a (converted to the result's dtype).</summary>
+    /// <summary>An element cast as NumPy's astype casts it (unsafe casting): a complex number to a real or integer
+    /// type keeps its real part (NumPy warns: ComplexWarning), to bool it is true when either part is non-zero.</summary>
+    private static LLVMValueRef CastElement(FunctionEmitter e, LLVMValueRef v, ScalarType from, ScalarType to)
+    {
+        if (from.Rank != 3 || to.Rank == 3) return e.Convert(v, from, to);
+        var part = from == ScalarType.Complex64 ? ScalarType.Float32 : ScalarType.Float64;
+        if (to == ScalarType.Bool) return e.Convert(v, from, to);
+        return e.Convert(e.ExtractValue(v, 0), part, to);
+    }
+
+    /// <summary>A new C-contiguous array with the elements of a (cast to the result's dtype as astype casts).</summary>
     private static LLVMValueRef CopyArray(FunctionEmitter e, ArrayType from, LLVMValueRef a, ArrayType to, Span span)
     {
         var shape = ArrayCode.Shape(e, from, a);
@@ -838,13 +848,13 @@ public static unsafe partial class Builtins
         var dst = ArrayCode.Data(e, r);
         if (from.Layout == ArrayLayout.C)
             ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
-                ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), e.Convert(ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
+                ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
         else
         {
             var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
             ArrayCode.LoopNest(e, shape, idx =>
                 ArrayCode.Store(e, to.Dtype, ArrayCode.ElementPointer(e, dst, dstStrides, idx),
-                    e.Convert(ArrayCode.Load(e, from.Dtype, ArrayCode.ElementPointer(e, src, strides, idx)), from.Dtype, to.Dtype)));
+                    CastElement(e, ArrayCode.Load(e, from.Dtype, ArrayCode.ElementPointer(e, src, strides, idx)), from.Dtype, to.Dtype)));
         }
         return r;
     }

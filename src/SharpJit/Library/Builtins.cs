@@ -211,6 +211,9 @@ public static unsafe partial class Builtins
         return tt.Items.Select((it, j) => c.E.Convert(c.E.ExtractValue(v, j), it, itemType)).ToArray();
     }
 
+    private static bool HoldsNumbers(SjType t) =>
+        t is ListType && (TypeInference.Held(t) is ScalarType || TypeInference.Held(t) == SimpleType.Unknown);
+
     internal static LLVMValueRef ToFloat(LoweringCall c, int k) => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Float64);
     internal static LLVMValueRef ToInt(LoweringCall c, int k) => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Int64);
     internal static LLVMValueRef ToComplex(LoweringCall c, int k) => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Complex128);
@@ -652,6 +655,11 @@ public static unsafe partial class Builtins
         // Library code: whether a value is a generator (it has no len() and no items to index), decided while typing.
         Add("_sj_is_generator", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is GeneratorType), neverRaises: true)
             .Fold = sig => sig.Args[0] is GeneratorType;
+
+        // Library code: whether a list holds numbers (not arrays, tuples or lists; an empty display holds nothing
+        // typed), decided while typing, so that no item needs to be read to tell.
+        Add("_sj_holds_numbers", c => ScalarType.Bool, c => c.E.M.ConstBool(HoldsNumbers(c.ArgType(0))), neverRaises: true)
+            .Fold = sig => HoldsNumbers(sig.Args[0]);
 
         Add("isinstance", c =>
         {

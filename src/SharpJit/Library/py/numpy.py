@@ -980,7 +980,7 @@ def _array_from_list(lst, dtype):
     # np.array(list): a list of numbers is a 1-d array; a list of arrays, tuples or lists is their stack, which must
     # be of one shape. dtype: the items' (Arrays.Routines.cs) or the one asked for.
     n = len(lst)
-    if isinstance(lst[0], (int, float, complex)):
+    if _sj_holds_numbers(lst):
         out = np.empty(n, dtype)
         for i in range(n):
             out[i] = lst[i]

@@ -1,0 +1,40 @@
+# Covers: differences the array fuzzer (tests/python/test_array_fuzz.py) found, fixed: argmax/argmin of complex arrays
+# (real part, then imaginary; the first NaN wins), astype from complex to real, integer and bool (the real part;
+# bool: either part non-zero), an int array compared with a run-time int outside its range (compared exactly),
+# np.array([], dtype=...), np.clip with a NaN number as a bound (no bound, as NumPy 1.24) and with a None bound.
+import numpy as np
+def argm(a):
+    return a.argmax(), a.argmin(), np.argmax(a), np.argmin(a)
+def cast(a):
+    return a.astype(np.float64), a.astype(np.int64), a.astype(np.bool_), a.astype(np.float32)
+def cmp(a, b):
+    return a > b, a < b, a == b, b >= a
+def empty():
+    return np.array([], dtype=np.int64), np.array([], dtype=np.float32)
+def clips(a, lo, hi):
+    return np.clip(a, lo, hi), a.clip(lo, hi)
+def one_sided(a):
+    return np.clip(a, None, 5.0), np.clip(a, 0.5, None), a.clip(None, 2)
+z = np.array([1+2j, 3+0j, 3+1j, -1-5j])
+print(argm(z))
+print(argm(np.array([1+2j, complex(np.nan, 0), 3+1j, complex(0, np.nan)])))
+print(argm(np.array([complex(2, 1)])))
+print(cast(z))
+print(cmp(np.array([0, 5, -3], np.int8), 200))
+print(cmp(np.array([0, 5, -3], np.int8), -200))
+print(cmp(np.array([0, 5, 250], np.uint8), -1))
+print(cmp(np.array([0, 5, -3], np.int16), np.int32(70000)))
+e = empty()
+print(e[0], e[0].dtype, e[0].shape, e[1].dtype)
+print(clips(np.array([0., 1., 9.]), np.nan, 5.0))
+print(clips(np.array([0., 1., 9.]), 0.5, np.nan))
+print(clips(np.array([0., 1., 9.]), np.array([np.nan, 0.0, 0.0]), 5.0))
+print(one_sided(np.array([0., 1., 9.])))
+
+
+def fused_clips(a):
+    # a None bound inside a fused expression is np.minimum's or np.maximum's call; a NaN number bound is no bound
+    return -np.clip(a, a, None), -np.clip(a, None, 3) * 2, np.clip(a, 1, None) + 1, np.clip(a + a, a, np.nan)
+
+
+print(fused_clips(np.arange(6).reshape(2, 3)))
