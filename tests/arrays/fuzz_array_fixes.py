@@ -38,3 +38,49 @@ def fused_clips(a):
 
 
 print(fused_clips(np.arange(6).reshape(2, 3)))
+
+
+def no_bounds(a):
+    # NumPy raises ValueError (not TypeError) when the call runs
+    try:
+        return np.clip(a, None, None)
+    except ValueError as err:
+        print("ValueError:", err)
+    try:
+        return a.clip(None, None) + 1
+    except ValueError as err:
+        print("ValueError:", err)
+    return a
+
+
+def empty_axis(a):
+    # an empty axis has no extreme even when no line is reduced: NumPy raises before looking at the other axes
+    for k in range(4):
+        try:
+            if k == 0:
+                print(a.max(axis=1))
+            elif k == 1:
+                print(np.min(a, axis=0))
+            elif k == 2:
+                print(a.argmax(axis=1))
+            else:
+                print(np.argmin(a, axis=0))
+        except ValueError as err:
+            print("ValueError:", err)
+    print(a.sum(axis=1))
+
+
+print(no_bounds(np.arange(3.0)))
+empty_axis(np.zeros((0, 0)))
+empty_axis(np.zeros((0, 3)))
+empty_axis(np.zeros((2, 0)))
+
+
+def compare_uint64_number(a, s):
+    # a uint64 number known only at run time against a signed array compares the values
+    return s >= a, a < s, a == s, s != a
+
+
+print(compare_uint64_number(np.array([[0, -5, 127]], dtype=np.int8), np.uint64(169)))
+print(compare_uint64_number(np.array([0, 2**62, -1]), np.uint64(2**63 + 1)))
+print(compare_uint64_number(np.array([0, 7, 2**64 - 1], dtype=np.uint64), np.uint64(7)))

@@ -833,11 +833,6 @@ KNOWN = [
      lambda c, d, n, s: d == "spurious-error" and "scalar_division" in c.node.flags
      and type(s[1]).__name__ == "ZeroDivisionError"),
     # -- real bugs, triaged (each with a minimal reproducer in the report) --
-    ("BUG-uint64-as-signed",
-     "uint64 elements >= 2**63 are treated as negative by abs, sign, //, %, maximum/minimum/fmax/fmin, clip and "
-     "** (ValueError 'Integers to negative integer powers') (also np.sort)",
-     lambda c, d, n, s: _involves_uint64(c, n) and set(c.node.ops) & UINT64_SIGNED_OPS
-     and (d in ("value", "value-inexact") or (d == "spurious-error" and "negative integer powers" in str(s[1])))),
     ("complex64-power-overflow",
      "complex64 ** n is computed in double precision and rounded; NumPy multiplies in single precision, so where "
      "an intermediate power overflows float32 NumPy gives inf/nan and sharpjit the finite value",
@@ -848,29 +843,11 @@ KNOWN = [
      "0); sharpjit raises NumPy's IndexError",
      lambda c, d, n, s: d in ("spurious-error", "error-type") and type(s[1]) is IndexError
      and "is out of bounds for axis" in str(s[1]) and "unchecked_empty_fancy_index" in c.node.flags),
-    ("BUG-minmax-empty-axis",
-     "min/max/argmin/argmax along an axis of length 0 of an array that has another axis of length 0 return an "
-     "empty array; NumPy raises ('attempt to get argmin of an empty sequence', 'zero-size array to reduction ...')",
-     lambda c, d, n, s: d == "missing-error" and re.match(r"attempt to get arg(min|max) of an empty sequence$|"
-                                                         r"zero-size array to reduction operation (minimum|maximum) "
-                                                         r"which has no identity$", str(n[1])) and s[1].size == 0),
-    ("BUG-clip-no-bounds-type",
-     "clip(None, None) raises TypeError where NumPy raises ValueError (same message)",
-     lambda c, d, n, s: d == "error-type" and str(n[1]) == str(s[1]) == "One of max or min must be given"),
     ("axis-error-as-value-error",
      "README: an AxisError is raised as the ValueError it derives from",
      lambda c, d, n, s: d == "error-type" and type(n[1]).__name__ == "AxisError"
      and type(s[1]) is ValueError and str(n[1]) == str(s[1])),
 ]
-
-
-UINT64_SIGNED_OPS = {"abs", "absolute", "sign", "//", "%", "floor_divide", "mod", "remainder", "fmod", "maximum",
-                     "minimum", "fmax", "fmin", "clip", "**", "power"}
-
-
-def _involves_uint64(case, np_out):
-    return "uint64" in case.src or any(getattr(a, "dtype", None) == np.uint64 or isinstance(a, np.uint64)
-                                       for a in case.args) or np.asarray(np_out[1]).dtype == np.uint64
 
 
 STATS = collections.Counter()
@@ -993,9 +970,6 @@ def _summary():
 
 # The minimal reproducer of each BUG entry in KNOWN: (expression over a, b; arguments).
 BUG_REPRODUCERS = {
-    "BUG-uint64-as-signed": ("np.maximum(a, 1)", (np.array([2 ** 63], dtype=np.uint64),)),
-    "BUG-minmax-empty-axis": ("a.max(axis=1)", (np.zeros((0, 0)),)),
-    "BUG-clip-no-bounds-type": ("a.clip(None, None)", (np.zeros(2),)),
     "complex64-power-overflow": ("a ** -35", (np.array([8.25 + 9.75j], dtype=np.complex64),)),
 }
 

@@ -491,6 +491,18 @@ public static unsafe class Arith
                     BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, e.ExtractValue(z, 1), M.ConstF64(0), ""), "");
                 return op == CmpOperator.Eq ? same : BuildNot(B, same, "");
             }
+            // A uint64 against a signed integer (or a bool) compares the values exactly: a negative number is below
+            // every uint64, and the others compare unsigned (NumPy goes through double, which rounds above 2**53).
+            if (rank == 1 && (sa == ScalarType.UInt64) != (sb == ScalarType.UInt64) && !(sa.IsUnsigned && sb.IsUnsigned))
+            {
+                bool unsignedLeft = sa == ScalarType.UInt64;
+                var signedValue = unsignedLeft ? e.Convert(b, tb, ScalarType.Int64) : e.Convert(a, ta, ScalarType.Int64);
+                var (ua, ub) = unsignedLeft ? (a, signedValue) : (signedValue, b);
+                bool negativeSideTrue = op == CmpOperator.NotEq
+                    || (unsignedLeft ? op is CmpOperator.Gt or CmpOperator.GtE : op is CmpOperator.Lt or CmpOperator.LtE);
+                var negative = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, signedValue, M.ConstI64(0), "");
+                return BuildSelect(B, negative, M.ConstBool(negativeSideTrue), BuildICmp(B, IntPredicate(op, true), ua, ub, ""), "");
+            }
             a = e.Convert(a, ta, kind); b = e.Convert(b, tb, kind);
             if (rank == 1)
             {

@@ -185,27 +185,22 @@ public static unsafe partial class Builtins
     /// <summary>An integer array compared with an integer known only at run time (a Python int, or a NumPy integer
     /// scalar): the loop was chosen as if the number were small (of the array's type, or unsigned and non-negative),
     /// but NumPy looks at its value and picks a wider loop for one outside the array's range, which compares the values
-    /// exactly (int8_array > 200 is all False). A comparison's dtype is bool either way, so compare exactly: in int64
-    /// when the element fits it; for uint64 elements, a negative number is below every element.</summary>
+    /// exactly (int8_array > 200 is all False). A comparison's dtype is bool either way, so compare exactly: in int64,
+    /// or by value where one side is a uint64 (a NumPy uint64 number or element).</summary>
     private static LLVMValueRef? RuntimeIntComparison(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, object?[] literals,
         ScalarType[] elementTypes, LoweredArg[] args)
     {
         if (!ComparisonUFuncs.TryGetValue(n.UFunc, out var op) || elementTypes.Length != 2 || !elementTypes.All(t => t.Rank == 1)) return null;
-        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1 } lt
-            && lt != ScalarType.UInt64 && literals[j] == null && args[1 - j].Type is ScalarType { Rank: <= 1 }, -1);
+        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1 }
+            && literals[j] == null && args[1 - j].Type is ScalarType { Rank: <= 1 }, -1);
         if (k < 0) return null;
-        var B = e.B; var M = e.M;
+        // Both sides as int64, or uint64 where they are: Arith compares a uint64 with an int64 by value.
+        LoweredArg Exact(LLVMValueRef v, SjType t) => t == ScalarType.UInt64 ? new(v, t) : new(e.Convert(v, t, ScalarType.Int64), ScalarType.Int64);
         var leafArg = leaves[(int)n.Operands[k]];
-        var number = e.Convert(leafArg.Value, leafArg.Type, ScalarType.Int64);
-        var element = args[1 - k];
-        LLVMValueRef Compare(LLVMValueRef x, LLVMValueRef y, ScalarType t) =>
-            k == 0 ? Arith.LowerCompare(e, op, y, t, x, t) : Arith.LowerCompare(e, op, x, t, y, t);
-        if (element.Type is ScalarType elementType && elementType != ScalarType.UInt64)
-            return Compare(e.Convert(element.Value, elementType, ScalarType.Int64), number, ScalarType.Int64);
-        // number < 0 <= element: true for != and for the orders that put the number below
-        bool belowIsTrue = op == CmpOperator.NotEq || (k == 1 ? op is CmpOperator.Gt or CmpOperator.GtE : op is CmpOperator.Lt or CmpOperator.LtE);
-        var negative = BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, number, M.ConstI64(0), "");
-        return BuildSelect(B, negative, M.ConstBool(belowIsTrue), Compare(element.Value, number, ScalarType.UInt64), "");
+        var number = Exact(leafArg.Value, leafArg.Type);
+        var element = Exact(args[1 - k].Value, args[1 - k].Type);
+        var (x, y) = k == 0 ? (number, element) : (element, number);
+        return Arith.LowerCompare(e, op, x.Value, x.Type, y.Value, y.Type);
     }
 
     /// <summary>Types ufunc(operands..., out=array): the result is the out array, which NumPy's loop output must cast

@@ -148,6 +148,14 @@ public static unsafe partial class Builtins
         var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
         var data = ArrayCode.Data(e, a);
         var outShape = shape.Where((_, k) => k != axis).ToArray();
+        // An empty axis has no extreme even when there are no lines to reduce (NumPy checks before looping).
+        if (kind is ReductionKind.Min or ReductionKind.Max or ReductionKind.ArgMin or ReductionKind.ArgMax)
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[axis], e.M.ConstI64(0), ""), "ValueError", kind switch
+            {
+                ReductionKind.ArgMin => "attempt to get argmin of an empty sequence",
+                ReductionKind.ArgMax => "attempt to get argmax of an empty sequence",
+                _ => $"zero-size array to reduction operation {npName} which has no identity",
+            }, span);
         var r = ArrayCode.Allocate(e, result, outShape, span);
         var outData = ArrayCode.Data(e, r);
         var outStrides = ArrayCode.ContiguousStrides(e, result.Dtype, outShape, ArrayLayout.C);

@@ -78,8 +78,10 @@ public static unsafe partial class Builtins
         clip = Add("numpy.clip", c =>
         {
             Arity(c, "clip", 3, 3, "out");
+            // No bound: NumPy's ValueError, raised when the call runs (the result types as the array or number).
             if (c.Positional[1].Type == SimpleType.None && c.Positional[2].Type == SimpleType.None)
-                throw c.Error("One of max or min must be given");
+                return c.Positional[0].Type is ArrayType at ? new ArrayType(at.Dtype, at.Ndim) : c.Positional[0].Type is ScalarType s ? s.Canonical
+                    : throw c.ErrorAt(c.Positional[0], "np.clip() takes arrays and numbers in compiled code");
             foreach (var a in c.Positional)
                 if (a.Type is not (ArrayType or ScalarType) && a.Type != SimpleType.None) throw c.ErrorAt(a, "np.clip() takes arrays and numbers in compiled code");
             // One bound None: NumPy calls np.minimum(a, hi) or np.maximum(a, lo) itself.
@@ -93,6 +95,11 @@ public static unsafe partial class Builtins
             return clipOne.Type(c);
         }, c =>
         {
+            if (c.ArgType(1) == SimpleType.None && c.ArgType(2) == SimpleType.None)
+            {
+                c.E.RaiseIf(c.E.M.ConstBool(true), "ValueError", "One of max or min must be given", c.Span);
+                return GetUndef(c.E.M.Lower(c.ResultType));
+            }
             if (ClipOneSided(c.Args.Select(a => a.Type).ToArray()) is { } side)
                 return Get(side.Ufunc).Lower(new LoweringCall(c.E, Signature.Of(c.ResultType, c.ArgType(0), c.ArgType(side.Bound)), c.Span,
                     new[] { c.Args[0], c.Args[side.Bound] }, c.Callees));

@@ -125,6 +125,13 @@ public static unsafe partial class Builtins
         return (null, NpNoLoop(ufunc), null);
     }
 
+    /// <summary>NumPy's uint64 loop: integer operands that are all unsigned (or bool) with a uint64 among them compute
+    /// in uint64, where division, remainder, comparison and abs differ from int64's (narrower unsigned values are
+    /// non-negative int64s, which give the same bits).</summary>
+    private static ScalarType NpUnsignedLoop(ScalarType loop, IEnumerable<SjType> args) =>
+        loop == ScalarType.Int64 && args.All(a => a is ScalarType { Rank: 0 } or ScalarType { IsUnsigned: true })
+            && args.Any(a => a == ScalarType.UInt64) ? ScalarType.UInt64 : loop;
+
     private static ScalarType ScalarOfRank(int rank) => rank switch
     {
         0 => ScalarType.Bool, 1 => ScalarType.Int64, 2 => ScalarType.Float64, _ => ScalarType.Complex128,
@@ -151,15 +158,16 @@ public static unsafe partial class Builtins
                     if (a.Type is TupleType) throw c.ErrorAt(a, $"numpy.{name} of a tuple makes an array, which compiled code does not support yet");
                     if (a.Type is not ScalarType) throw c.ErrorAt(a, NpNoLoop(ufunc));
                 }
-                var (loop, problem, hint) = NpResolve(ufunc, c.Positional.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem);
-                if (loop == null) throw c.Error(problem!, hint);
+                var (resolved, problem, hint) = NpResolve(ufunc, c.Positional.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem);
+                if (resolved == null) throw c.Error(problem!, hint);
+                var loop = NpUnsignedLoop(resolved, c.Positional.Select(a => a.Type));
                 if (kernel != null) c.Require(PythonLibrary.Function("numpy", kernel), Enumerable.Repeat<SjType>(loop, arity).ToArray());
                 return NpSingle(output?.Invoke(loop) ?? loop, c.Positional.Select(a => a.Type));
             }, c =>
             {
                 if (c.Keywords.ContainsKey("out")) return LowerElementwiseOut(c, ufunc, self);
                 if (c.Args.Any(a => a.Type is ArrayType)) return LowerElementwise(c, ufunc, self, inPlace: false);
-                var loop = NpResolve(ufunc, c.Args.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem).Loop!;
+                var loop = NpUnsignedLoop(NpResolve(ufunc, c.Args.Select(a => TypeOps.Canonical(a.Type)), loops, boolInput, boolProblem).Loop!, c.Args.Select(a => a.Type));
                 var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
                 if (kernel != null) return c.E.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
                 return c.E.Convert(lower!(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
@@ -329,6 +337,7 @@ public static unsafe partial class Builtins
             return loop.Rank switch
             {
                 0 => x,
+                1 when loop.IsUnsigned => x,
                 1 => Select(e, ICmp(e, LLVMIntPredicate.LLVMIntSLT, x, e.M.ConstI64(0)), BuildSub(e.B, e.M.ConstI64(0), x, ""), x), // wraps at INT64_MIN
                 2 => F64Call(e, "llvm.fabs", x),
                 _ => NpComplexAbs(e, x, Equals(c.ResultType, ScalarType.Float32)),
@@ -420,19 +429,20 @@ public static unsafe partial class Builtins
         {
             var e = c.E;
             var (x, y) = (a[0], a[1]);
-            if (loop.Rank == 1) return NpIntDivision(e, Operator.FloorDiv, x, y);
+            if (loop.Rank == 1) return NpIntDivision(e, Operator.FloorDiv, x, y, loop.IsUnsigned);
             // x // 0.0 is x / 0.0 (inf, -inf or nan); otherwise Python's floor division, which NumPy's matches.
             var isZero = FCmp(e, LLVMRealPredicate.LLVMRealOEQ, y, e.M.ConstF64(0));
             return Select(e, isZero, BuildFDiv(e.B, x, y, ""), e.CallRuntime("sj_float_floordiv", x, y));
         });
         AddUFunc(new[] { "remainder", "mod" }, 2, NpLoops.Real, NpBoolInput.Int8, (c, loop, a) =>
-            loop.Rank == 1 ? NpIntDivision(c.E, Operator.Mod, a[0], a[1]) : Arith.FloatMod(c.E, a[0], a[1]));
+            loop.Rank == 1 ? NpIntDivision(c.E, Operator.Mod, a[0], a[1], loop.IsUnsigned) : Arith.FloatMod(c.E, a[0], a[1]));
         AddUFunc(new[] { "fmod" }, 2, NpLoops.Real, NpBoolInput.Int8, (c, loop, a) =>
         {
             var e = c.E;
             if (loop.Rank == 2) return BuildFRem(e.B, a[0], a[1], "");
             // C's %, with 0 for a zero divisor; x % -1 is 0 (and INT64_MIN % -1 must not trap).
             var M = e.M; var y = a[1];
+            if (loop.IsUnsigned) return NpIntDivision(e, Operator.Mod, a[0], y, unsigned: true);
             var trivial = BuildOr(e.B, ICmp(e, LLVMIntPredicate.LLVMIntEQ, y, M.ConstI64(0)), ICmp(e, LLVMIntPredicate.LLVMIntEQ, y, M.ConstI64(-1)), "");
             return BuildSRem(e.B, a[0], Select(e, trivial, M.ConstI64(1), y), "");
         });
@@ -444,15 +454,17 @@ public static unsafe partial class Builtins
             AddUFunc(new[] { name }, 2, NpLoops.All, NpBoolInput.AsInt, (c, loop, a) => NpMinMax(c.E, loop, a[0], a[1], max, ignoreNan));
 
         foreach (var (name, helper) in new[] { ("gcd", "sj_np_gcd"), ("lcm", "sj_np_lcm") })
-            AddUFunc(new[] { name }, 2, NpLoops.Int, NpBoolInput.TypeError, (c, loop, a) => c.E.CallRuntime(helper, a[0], a[1]));
+            AddUFunc(new[] { name }, 2, NpLoops.Int, NpBoolInput.TypeError, (c, loop, a) => c.E.CallRuntime(loop.IsUnsigned ? helper + "_u64" : helper, a[0], a[1]));
     }
 
     /// <summary>NumPy's int64 floor_divide and remainder: Python's signs, 0 for a zero divisor, INT64_MIN // -1 wraps.</summary>
-    private static LLVMValueRef NpIntDivision(FunctionEmitter e, Operator op, LLVMValueRef x, LLVMValueRef y)
+    private static LLVMValueRef NpIntDivision(FunctionEmitter e, Operator op, LLVMValueRef x, LLVMValueRef y, bool unsigned = false)
     {
         var zero = e.M.ConstI64(0);
         var byZero = ICmp(e, LLVMIntPredicate.LLVMIntEQ, y, zero);
-        var r = Arith.IntFloorDivMod(e, op, x, Select(e, byZero, e.M.ConstI64(1), y));
+        var divisor = Select(e, byZero, e.M.ConstI64(1), y);
+        var r = unsigned ? (op == Operator.Mod ? BuildURem(e.B, x, divisor, "") : BuildUDiv(e.B, x, divisor, ""))
+            : Arith.IntFloorDivMod(e, op, x, divisor);
         return Select(e, byZero, zero, r);
     }
 
@@ -462,7 +474,8 @@ public static unsafe partial class Builtins
         switch (loop.Rank)
         {
             case 1:
-                e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
+                if (!loop.IsUnsigned)
+                    e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
                 return e.CallRuntime("sj_ipow", x, y);
             case 2: return e.Pow(e.M.F64, x, y);
             default:
@@ -483,7 +496,13 @@ public static unsafe partial class Builtins
         switch (loop.Rank)
         {
             case 0: return max ? BuildOr(B, x, y, "") : BuildAnd(B, x, y, "");
-            case 1: return Select(e, ICmp(e, max ? LLVMIntPredicate.LLVMIntSGT : LLVMIntPredicate.LLVMIntSLT, x, y), x, y);
+            case 1:
+                var order = (max, loop.IsUnsigned) switch
+                {
+                    (true, false) => LLVMIntPredicate.LLVMIntSGT, (false, false) => LLVMIntPredicate.LLVMIntSLT,
+                    (true, true) => LLVMIntPredicate.LLVMIntUGT, (false, true) => LLVMIntPredicate.LLVMIntULT,
+                };
+                return Select(e, ICmp(e, order, x, y), x, y);
             case 2:
             {
                 var pick = Select(e, FCmp(e, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, y), x, y);

@@ -180,4 +180,18 @@ public static partial class NumPyMath
         long x = a < 0 ? unchecked(-a) : a, y = b < 0 ? unchecked(-b) : b;
         return unchecked(x / g * y);
     }
+
+    /// <summary>np.gcd for uint64.</summary>
+    public static ulong GcdUnsigned(ulong x, ulong y)
+    {
+        while (x != 0) (x, y) = (y % x, x);
+        return y;
+    }
+
+    /// <summary>np.lcm for uint64: a / gcd * b with uint64 wrap-around.</summary>
+    public static ulong LcmUnsigned(ulong a, ulong b)
+    {
+        ulong g = GcdUnsigned(a, b);
+        return g == 0 ? 0 : unchecked(a / g * b);
+    }
 }

@@ -247,6 +247,8 @@ public static unsafe class RuntimeExports
     [RuntimeHelper("sj_np_round_int"), UnmanagedCallersOnly] public static long NumPyRoundInt(long x, long decimals) => NumPyMath.RoundInt(x, decimals);
     [RuntimeHelper("sj_np_gcd"), UnmanagedCallersOnly] public static long NumPyGcd(long a, long b) => NumPyMath.Gcd(a, b);
     [RuntimeHelper("sj_np_lcm"), UnmanagedCallersOnly] public static long NumPyLcm(long a, long b) => NumPyMath.Lcm(a, b);
+    [RuntimeHelper("sj_np_gcd_u64"), UnmanagedCallersOnly] public static ulong NumPyGcdUnsigned(ulong a, ulong b) => NumPyMath.GcdUnsigned(a, b);
+    [RuntimeHelper("sj_np_lcm_u64"), UnmanagedCallersOnly] public static ulong NumPyLcmUnsigned(ulong a, ulong b) => NumPyMath.LcmUnsigned(a, b);
 
     [RuntimeHelper("sj_cmath_isclose"), UnmanagedCallersOnly]
     public static int CMathIsClose(double ar, double ai, double br, double bi, double rel, double abs, long* r) =>

@@ -10,7 +10,8 @@ LOG2E = 1.4426950408889634
 
 
 def sign(x):
-    if isinstance(x, int):
+    if isinstance(x.imag, int):
+        # integers, uint64 included
         return (x > 0) - (x < 0)
     if isinstance(x, float):
         # NaN stays NaN and -0.0 gives 0.0.
@@ -1976,6 +1977,9 @@ def _median_sorted(s):
 
 def _lt(x, y):
     # NumPy's sort order: NaN after every number; complex numbers by real part, then imaginary part.
+    if isinstance(x.imag, int):
+        # integers (x.real would read a uint64 as an int64)
+        return x < y
     xr = x.real
     xi = x.imag
     yr = y.real
