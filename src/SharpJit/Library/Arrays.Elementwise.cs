@@ -25,13 +25,33 @@ public static unsafe partial class Builtins
         ("mod", "remainder", "numpy.remainder"), ("pow", "power", "numpy.power"),
         ("and_", "bitwise_and", "operator.and_"), ("or_", "bitwise_or", "operator.or_"), ("xor", "bitwise_xor", "operator.xor"),
         ("lshift", "left_shift", "operator.lshift"), ("rshift", "right_shift", "operator.rshift"),
-        ("eq", "equal", "operator.eq"), ("ne", "not_equal", "operator.ne"), ("lt", "less", "operator.lt"),
-        ("le", "less_equal", "operator.le"), ("gt", "greater", "operator.gt"), ("ge", "greater_equal", "operator.ge"),
+        ("eq", "equal", "operator.eq"), ("ne", "not_equal", "operator.ne"), ("lt", "less", "numpy.$lt"),
+        ("le", "less_equal", "numpy.$le"), ("gt", "greater", "numpy.$gt"), ("ge", "greater_equal", "numpy.$ge"),
         ("neg", "negative", "numpy.negative"), ("pos", "positive", "numpy.positive"), ("invert", "invert", "operator.invert"),
     };
 
+    /// <summary>The element entries of NumPy's order comparisons: Python's operators, except that complex numbers
+    /// are ordered (NumPy's CLT/CLE: by real part, then imaginary part; a NaN imaginary part orders nothing by real
+    /// part). Python's own &lt; on complex numbers stays a TypeError.</summary>
+    private static void RegisterComplexOrder()
+    {
+        foreach (var (op, cmp) in new[] { ("lt", CmpOperator.Lt), ("le", CmpOperator.LtE), ("gt", CmpOperator.Gt), ("ge", CmpOperator.GtE) })
+        {
+            var python = Get("operator." + op);
+            static bool Complex(IEnumerable<SjType> types) => types.All(t => t is ScalarType) && types.Any(t => t is ScalarType { Rank: 3 });
+            Add("numpy.$" + op, c => Complex(c.Positional.Select(a => a.Type)) ? ScalarType.Bool : python.Type(c), c =>
+            {
+                if (!Complex(c.Args.Select(a => a.Type))) return python.Lower(c);
+                var x = c.E.Convert(c.Arg(0), c.ArgType(0), ScalarType.Complex128);
+                var y = c.E.Convert(c.Arg(1), c.ArgType(1), ScalarType.Complex128);
+                return NpComplexCompare(c.E, x, y, greater: cmp is CmpOperator.Gt or CmpOperator.GtE, orEqual: cmp is CmpOperator.LtE or CmpOperator.GtE);
+            }, acceptsNarrow: python.AcceptsNarrow, mayRaise: python.MayRaise);
+        }
+    }
+
     private static void RegisterElementwise()
     {
+        RegisterComplexOrder();
         var power = Get("numpy.power");
         PowerOperator = new LibFunc(power.Name, power.Type, power.Lower, power.MayRaise) { AcceptsNarrow = power.AcceptsNarrow };
         foreach (var (op, ufunc, element) in ArrayOperators)
