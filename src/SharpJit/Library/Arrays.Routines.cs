@@ -56,11 +56,12 @@ public static unsafe partial class Builtins
         LibFunc where = null!;
         where = Add("numpy.where", c =>
         {
+            if (c.Positional.Length == 1 && c.Keywords.Count == 0) return WhereOneType(c);   // np.nonzero (Arrays.Search.cs)
             if (c.Positional.Length != 3 || c.Keywords.Count > 0)
-                throw c.Error("np.where() takes (condition, x, y) in compiled code", "np.where(cond) with one argument (np.nonzero) is not supported yet");
+                throw c.Error("np.where() takes (condition, x, y) or (condition) in compiled code");
             if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "where", select);
             return select.Type(c);
-        }, c => c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "where", select, inPlace: false) : select.Lower(c), acceptsNarrow: true);
+        }, c => c.Args.Length == 1 ? LowerWhereOne(c) : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "where", select, inPlace: false) : select.Lower(c), acceptsNarrow: true);
         where.Elementwise = ("where", select, false);
 
         // One element of np.clip: NumPy's clip loop, max then min, NaN propagating.

@@ -31,6 +31,7 @@ public static unsafe partial class Builtins
         RegisterRoutines();
         RegisterUFuncMethods();
         RegisterArraysExtra();
+        RegisterSearchForms();
         // bool(a), `if a:`, `not a`: an array's truth (library function; raises ValueError for more than one element).
         Add("array.truth", c => c.Require(PythonLibrary.Function("numpy", "_array_truth"), TypeOps.Canonical(c.Positional[0].Type)).ReturnType,
             c => c.CallCompiled(0, c.E.Convert(c.Arg(0), c.ArgType(0), TypeOps.Canonical(c.ArgType(0)))));
