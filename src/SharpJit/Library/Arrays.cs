@@ -24,6 +24,7 @@ public static unsafe partial class Builtins
         RegisterSlice();
         RegisterArrayAttributes();
         RegisterArrayIndexing();
+        foreach (var name in new[] { "array.getitem", "operator.setitem" }) UnwrapOneTupleIndex(name);
         RegisterArrayCreation();
         RegisterArrayMethods();
         RegisterElementwise();
@@ -371,6 +372,24 @@ public static unsafe partial class Builtins
                 null => Sel(negStep, Count(stop, start, BuildNeg(B, step, "")), Count(start, stop, step)),
             };
         return (start, length, step);
+    }
+
+    /// <summary>a[(x,)] is a[x] for an index array x (np.nonzero(a) and np.where(c) of a 1-d array give such 1-tuples):
+    /// the entry sees the item.</summary>
+    private static void UnwrapOneTupleIndex(string name)
+    {
+        var inner = Get(name);
+        static SjType? Item(SjType t) => t is TupleType { Items.Length: 1 } one && one.Items[0] is ArrayType ? one.Items[0] : null;
+        Add(name, c => Item(c.Positional[1].Type) is { } item
+                ? inner.Type(c.WithPositional(c.Positional.Select((a, k) => k == 1 ? new TypedArg(item, null, a.Site) : a).ToArray()))
+                : inner.Type(c),
+            c =>
+            {
+                if (Item(c.ArgType(1)) is not { } item) return inner.Lower(c);
+                var args = c.Args.Select((a, k) => k == 1 ? new LoweredArg(c.E.ExtractValue(a.Value, 0), item) : a).ToArray();
+                var sig = Signature.Of(c.ResultType, args.Select(a => a.Type).ToArray());
+                return inner.Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees));
+            }, acceptsNarrow: inner.AcceptsNarrow, mayRaise: inner.MayRaise);
     }
 
     private static void RegisterArrayIndexing()
