@@ -13,6 +13,10 @@ def _reject(message):
     raise TypeError(message)
 
 
+def _value_error(message):
+    raise ValueError(message)
+
+
 def _as_tuple(template, items):
     # The first len(template) items of the list items as a tuple (len(template) is known while typing).
     n = len(template)
@@ -618,7 +622,7 @@ def _insert(a, obj, values, ax):
     out = np.empty(_as_tuple(a.shape, shape), a.dtype)
     shape[ax] = m
     vals = np.empty(_as_tuple(a.shape, shape), a.dtype)
-    vals[...] = values
+    vals[...] = _as_array(values)
     dst = _sj_swapaxes(out, 0, ax)
     src = _sj_swapaxes(a, 0, ax)
     vsrc = _sj_swapaxes(vals, 0, ax)
@@ -638,8 +642,9 @@ def _ndmin(v, a):
         return v
     shape = [1] * a.ndim
     d = a.ndim - v.ndim
+    dims = _shape_list(v)
     for k in range(v.ndim):
-        shape[d + k] = v.shape[k]
+        shape[d + k] = dims[k]
     return _reshape(v, _as_tuple(a.shape, shape))
 
 
@@ -727,9 +732,14 @@ def _trace(a, offset, axis1, axis2, dtype, out):
         if d.ndim == 1:
             return d.sum()
         return d.sum(axis=-1)
+    # dtype=: summed in that dtype (integers summed in int64 wrap around to the same value, as NumPy's narrower
+    # sums do) and the result given that dtype.
+    x = d.astype(dtype)
     if d.ndim == 1:
-        return d.sum(dtype=dtype)
-    return d.sum(axis=-1, dtype=dtype)
+        out = np.empty(1, dtype)
+        out[0] = x.sum()
+        return out[0]
+    return x.sum(axis=-1).astype(dtype)
 
 
 @overload("numpy.trace")
@@ -858,10 +868,9 @@ def _method_tolist(a):
     if a.ndim == 1:
         return [_item(a[i], a) for i in range(a.shape[0])]
     if a.ndim == 2:
-        return [[_item(a[i, j], a) for j in range(a.shape[1])] for i in range(a.shape[0])]
-    if a.ndim == 3:
-        return [[[_item(a[i, j, k], a) for k in range(a.shape[2])] for j in range(a.shape[1])] for i in range(a.shape[0])]
-    _sj_reject("a.tolist() of an array of more than 3 dimensions is not supported in compiled code")
+        return [_method_tolist(a[i]) for i in range(a.shape[0])]
+    # (A list of lists of lists cannot be built by a comprehension in compiled code yet.)
+    _sj_reject("a.tolist() of an array of more than 2 dimensions is not supported in compiled code")
     return 0
 
 
@@ -875,7 +884,9 @@ def _method_view(a, dtype, type):
     if new == old:
         return _sj_retype(a, dtype)
     if a.ndim == 0:
-        raise ValueError("Changing the dtype of a 0d array is only supported if the itemsize is unchanged")
+        # a call, so that the method keeps a result type (a raise here would leave it none)
+        _value_error("Changing the dtype of a 0d array is only supported if the itemsize is unchanged")
+        return a
     ax = a.ndim - 1
     if a.shape[ax] != 1 and a.size != 0 and a.strides[ax] != old:
         raise ValueError("To change to a dtype of a different size, the last axis must be contiguous")
