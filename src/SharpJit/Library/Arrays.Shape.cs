@@ -54,8 +54,10 @@ public static unsafe partial class Builtins
             return e.NewRef(ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, a), ArrayCode.Data(e, a), ArrayCode.Shape(e, t, a), ArrayCode.StoredStrides(e, t, a)), rt);
         }, neverRaises: true);
 
-        // _sj_reject("message"): a form the library does not support, a TypingError at the user's call.
-        Add("_sj_reject", c => throw c.Error(c.Positional.Length == 1 && c.Positional[0].Literal is string s ? s : "internal: _sj_reject takes a literal str",
+        // _sj_reject("message", values...): a form the library does not support, a TypingError at the user's call.
+        // The values are those the branch that reaches it depends on: a call is typed only once its arguments' types
+        // are known, so it is not typed on a branch that is taken only while they are not yet.
+        Add("_sj_reject", c => throw c.Error(c.Positional.Length >= 1 && c.Positional[0].Literal is string s ? s : "internal: _sj_reject takes a literal str",
             "see the README's list of what compiled code supports"), c => GetUndef(c.E.M.Empty), neverRaises: true);
 
         // Decided while typing: whether a value is an array, whether an array's type is C-contiguous, a dtype's

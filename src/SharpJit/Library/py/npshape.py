@@ -234,7 +234,7 @@ def _squeeze(a, axis):
     if axis is None:
         if a.ndim == 0:
             return a
-        _sj_reject("np.squeeze() and a.squeeze() without axis= are not supported in compiled code: which axes have length 1, and so how many dimensions the result has, is known only at run time; pass axis= (an int or a tuple of ints)")
+        _sj_reject("np.squeeze() and a.squeeze() without axis= are not supported in compiled code: which axes have length 1, and so how many dimensions the result has, is known only at run time; pass axis= (an int or a tuple of ints)", a)
         return a
     if isinstance(axis, int):
         drop = [_axis(axis, a.ndim, "")]
@@ -583,7 +583,7 @@ def _insert(a, obj, values, ax):
         return _insert_block(a, at, moveaxis(_ndmin(_as_array(values), a), 0, ax), ax)
     idx = _as_array(obj)
     if idx.dtype == np.bool_:
-        _sj_reject("np.insert() with a boolean obj is not supported in compiled code")
+        _sj_reject("np.insert() with a boolean obj is not supported in compiled code", idx)
     if idx.ndim > 1:
         raise ValueError("index array argument obj to insert must be one dimensional or scalar")
     m = idx.shape[0]
@@ -786,9 +786,9 @@ def _round_real(a, decimals):
 
 def _round(a, decimals, out):
     if out is not None:
-        _sj_reject("round(out=) of an array is not supported in compiled code")
+        _sj_reject("round(out=) of an array is not supported in compiled code", a, out)
     if a.dtype == np.bool_:
-        _sj_reject("round() of a boolean array gives float16 in NumPy, a type compiled code does not have; convert it with astype() first")
+        _sj_reject("round() of a boolean array gives float16 in NumPy, a type compiled code does not have; convert it with astype() first", a)
         return a
     if a.dtype == np.complex128 or a.dtype == np.complex64:
         r = a.copy()
@@ -805,7 +805,7 @@ def np_round(a, decimals=0, out=None):
     if _sj_is_array(a) or isinstance(a, list) or isinstance(a, tuple):
         return _round(_as_array(a), decimals, out)
     if out is not None:
-        _sj_reject("np.round(out=) of a number is not supported in compiled code")
+        _sj_reject("np.round(out=) of a number is not supported in compiled code", a, out)
     return _sj_np_round_number(a, decimals)
 
 
@@ -814,7 +814,7 @@ def around(a, decimals=0, out=None):
     if _sj_is_array(a) or isinstance(a, list) or isinstance(a, tuple):
         return _round(_as_array(a), decimals, out)
     if out is not None:
-        _sj_reject("np.around(out=) of a number is not supported in compiled code")
+        _sj_reject("np.around(out=) of a number is not supported in compiled code", a, out)
     return _sj_np_around_number(a, decimals)
 
 
@@ -823,7 +823,7 @@ def round_(a, decimals=0, out=None):
     if _sj_is_array(a) or isinstance(a, list) or isinstance(a, tuple):
         return _round(_as_array(a), decimals, out)
     if out is not None:
-        _sj_reject("np.round_(out=) of a number is not supported in compiled code")
+        _sj_reject("np.round_(out=) of a number is not supported in compiled code", a, out)
     return _sj_np_round__number(a, decimals)
 
 
@@ -847,7 +847,7 @@ def _method_conj(a):
 
 def _method_dot(a, b, out):
     if out is not None:
-        _sj_reject("a.dot(b, out=) is not supported in compiled code")
+        _sj_reject("a.dot(b, out=) is not supported in compiled code", a, b, out)
     return np.dot(a, b)
 
 
@@ -870,13 +870,13 @@ def _method_tolist(a):
     if a.ndim == 2:
         return [_method_tolist(a[i]) for i in range(a.shape[0])]
     # (A list of lists of lists cannot be built by a comprehension in compiled code yet.)
-    _sj_reject("a.tolist() of an array of more than 2 dimensions is not supported in compiled code")
+    _sj_reject("a.tolist() of an array of more than 2 dimensions is not supported in compiled code", a)
     return 0
 
 
 def _method_view(a, dtype, type):
     if type is not None:
-        _sj_reject("a.view(type=) is not supported in compiled code")
+        _sj_reject("a.view(type=) is not supported in compiled code", a, type)
     if dtype is None:
         return a
     new = _sj_itemsize(dtype)
