@@ -726,7 +726,7 @@ def _method_diagonal(a, offset, axis1, axis2):
 
 def _trace(a, offset, axis1, axis2, dtype, out):
     if out is not None:
-        _reject("trace(out=) is not supported in compiled code")
+        _sj_reject("trace(out=) is not supported in compiled code", a, out)
     d = _diagonal(a, offset, axis1, axis2)
     if dtype is None:
         if d.ndim == 1:
