@@ -33,6 +33,7 @@ public static unsafe partial class Builtins
         RegisterUFuncMethods();
         RegisterArraysExtra();
         RegisterSearchForms();
+        RegisterArrayShapes();
         // bool(a), `if a:`, `not a`: an array's truth (library function; raises ValueError for more than one element).
         Add("array.truth", c => c.Require(PythonLibrary.Function("numpy", "_array_truth"), TypeOps.Canonical(c.Positional[0].Type)).ReturnType,
             c => c.CallCompiled(0, c.E.Convert(c.Arg(0), c.ArgType(0), TypeOps.Canonical(c.ArgType(0)))));
@@ -893,7 +894,11 @@ public static unsafe partial class Builtins
     /// <summary>An array method written in Python (<c>_method_NAME</c> in Library/py/numpy.py), receiving the array
     /// and then each of <paramref name="parameters"/>, given by position or by name, or its default (the first
     /// <paramref name="required"/> have none); bad calls are NumPy's TypeErrors, at compile time.</summary>
-    private static void PythonMethod(string name, int required = 0, params (string Name, object Default)[] parameters)
+    private static void PythonMethod(string name, int required = 0, params (string Name, object Default)[] parameters) =>
+        PythonMethodIn("numpy", name, required, parameters);
+
+    /// <summary><see cref="PythonMethod"/> with <c>_method_NAME</c> in another library file.</summary>
+    private static void PythonMethodIn(string module, string name, int required = 0, params (string Name, object Default)[] parameters)
     {
         // The value of each parameter: a positional argument, a keyword argument, or the default (null).
         T?[] Bind<T>(int positional, Func<int, T> atPosition, Func<string, T?> byName) where T : class =>
@@ -913,7 +918,7 @@ public static unsafe partial class Builtins
             for (int k = 0; k < required; k++)
                 if (bound[k] == null) throw c.Error($"{name}() missing required argument '{parameters[k].Name}' (pos {k + 1})");
             var types = bound.Select((b, k) => b == null ? TypeInference.ConstType(parameters[k].Default) : TypeOps.Canonical(b));
-            return c.Require(PythonLibrary.Function("numpy", "_method_" + name), types.Prepend(TypeOps.Canonical(c.Positional[0].Type)).ToArray()).ReturnType;
+            return c.Require(PythonLibrary.Function(module, "_method_" + name), types.Prepend(TypeOps.Canonical(c.Positional[0].Type)).ToArray()).ReturnType;
         }, (c, t) =>
         {
             var e = c.E;
@@ -993,13 +998,21 @@ public static unsafe partial class Builtins
         Method("reshape", (c, t) =>
         {
             if (c.Positional.Length < 2) throw c.Error("reshape() takes a shape");
-            if (t.Layout != ArrayLayout.C) throw c.Error("reshape() of an array that is not C-contiguous is not supported in compiled code yet", "reshape a.copy() instead");
             int ndim = c.Positional.Length == 2 ? ShapeNdim(c, c.Positional[1], "reshape") : c.Positional.Length - 1;
             for (int k = 1; k < c.Positional.Length && c.Positional.Length > 2; k++) IntArg(c, "reshape", k);
+            // Other layouts: npshape.py's _reshape (a view where NumPy makes one, else a copy).
+            if (t.Layout != ArrayLayout.C)
+                return c.Require(PythonLibrary.Function("npshape", "_reshape"), TypeOps.Canonical(t), TransposeAxesType(ndim)).ReturnType;
             return new ArrayType(t.Dtype, ndim, ArrayLayout.C, t.Readonly);
         }, (c, t) =>
         {
             var e = c.E; var B = e.B; var M = e.M;
+            if (c.Callees.Count > 0)
+            {
+                var requested = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
+                var tuple = e.MakeStruct(M.Lower(TransposeAxesType(requested.Length)), requested);
+                return e.Convert(c.CallCompiled(0, e.Convert(c.Arg(0), t, TypeOps.Canonical(t)), tuple), c.Callees[0].ReturnType, c.ResultType);
+            }
             var shape = c.Args.Length == 2 ? ShapeValues(c, c.Args[1]) : Enumerable.Range(1, c.Args.Length - 1).Select(k => ToInt(c, k)).ToArray();
             var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
             // NumPy's _fix_unknown_dimension: any negative dimension is the unknown one (at most one), the size divided

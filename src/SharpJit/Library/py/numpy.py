@@ -234,17 +234,6 @@ def outer(a, b):
     return a.ravel()[:, None] * b.ravel()[None, :]
 
 
-@overload("numpy.trace")
-def trace(a):
-    if a.ndim < 2:
-        raise ValueError("diag requires an array of at least two dimensions")
-    n = min(a.shape[0], a.shape[1])
-    total = np.zeros(1, a.dtype).sum()
-    for i in range(n):
-        total += a[i, i]
-    return total
-
-
 # ---------------------------------------------------------------- joining arrays
 # A tuple of arrays may mix dtypes, dimensions and layouts: its items are read at constant positions (the first
 # eight, so they may differ in type), and beyond eight in a loop (the rest share one type).
@@ -756,13 +745,6 @@ def _diagonal(v, k):
         for i in range(n):
             out[i] = v[i - k, i]
     return out
-
-
-@overload("numpy.diagonal")
-def diagonal(a, offset=0):
-    if a.ndim != 2:
-        raise ValueError("np.diagonal() takes a 2-d array in compiled code")
-    return _diagonal(a, offset)
 
 
 def _tri_mask(N, M, k):
