@@ -2,6 +2,7 @@
 # (real part, then imaginary; the first NaN wins), astype from complex to real, integer and bool (the real part;
 # bool: either part non-zero), an int array compared with a run-time int outside its range (compared exactly),
 # np.array([], dtype=...), np.clip with a NaN number as a bound (no bound, as NumPy 1.24) and with a None bound.
+# A boolean index with an axis of length 0 (unchecked, selects nothing).
 import numpy as np
 def argm(a):
     return a.argmax(), a.argmin(), np.argmax(a), np.argmin(a)
@@ -84,3 +85,21 @@ def compare_uint64_number(a, s):
 print(compare_uint64_number(np.array([[0, -5, 127]], dtype=np.int8), np.uint64(169)))
 print(compare_uint64_number(np.array([0, 2**62, -1]), np.uint64(2**63 + 1)))
 print(compare_uint64_number(np.array([0, 7, 2**64 - 1], dtype=np.uint64), np.uint64(7)))
+
+
+def empty_masks(a, m):
+    # a boolean index with an axis of length 0 selects nothing, unchecked (NumPy 1.24): (a + a)[a[a]] of all-False a
+    b = a.copy()
+    b[m] = 7
+    return a[m], (a + a)[m], b
+
+
+print(empty_masks(np.array([1.5, 2.5]), np.array([], dtype=np.bool_)))
+print(empty_masks(np.arange(6).reshape(2, 3), np.zeros((0, 3), dtype=np.bool_)))
+print(empty_masks(np.arange(6).reshape(2, 3), np.zeros((2, 0), dtype=np.bool_)))
+f = np.array([False, False])
+print(empty_masks(f, f[f]))
+try:
+    empty_masks(np.arange(6).reshape(2, 3), np.zeros((0, 2), dtype=np.bool_))
+except IndexError as e:
+    print("IndexError", e)

@@ -225,7 +225,7 @@ public static unsafe class Exporter
             "sj_math_ldexp" => "math.ldexp",
             "sj_cmath_rect" => "cmath.rect",
             "sj_cmath_isclose" => "cmath.isclose",
-            "sj_np_cpow" => "numpy power of complex numbers",
+            "sj_np_cpow" or "sj_np_cpowf" => "numpy power of complex numbers",
             "sj_np_round" or "sj_np_round_int" => "numpy.round",
             "sj_np_gcd" or "sj_np_gcd_u64" => "numpy.gcd",
             "sj_np_lcm" or "sj_np_lcm_u64" => "numpy.lcm",

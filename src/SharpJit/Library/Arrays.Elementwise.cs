@@ -24,10 +24,10 @@ public static unsafe partial class Builtins
         ("truediv", "true_divide", "numpy.true_divide"), ("floordiv", "floor_divide", "numpy.floor_divide"),
         ("mod", "remainder", "numpy.remainder"), ("pow", "power", "numpy.power"),
         ("and_", "bitwise_and", "operator.and_"), ("or_", "bitwise_or", "operator.or_"), ("xor", "bitwise_xor", "operator.xor"),
-        ("lshift", "left_shift", "operator.lshift"), ("rshift", "right_shift", "operator.rshift"),
+        ("lshift", "left_shift", "numpy.left_shift"), ("rshift", "right_shift", "numpy.right_shift"),
         ("eq", "equal", "operator.eq"), ("ne", "not_equal", "operator.ne"), ("lt", "less", "numpy.$lt"),
         ("le", "less_equal", "numpy.$le"), ("gt", "greater", "numpy.$gt"), ("ge", "greater_equal", "numpy.$ge"),
-        ("neg", "negative", "numpy.negative"), ("pos", "positive", "numpy.positive"), ("invert", "invert", "operator.invert"),
+        ("neg", "negative", "numpy.negative"), ("pos", "positive", "numpy.positive"), ("invert", "invert", "numpy.invert"),
     };
 
     /// <summary>The element entries of NumPy's order comparisons: Python's operators, except that complex numbers
@@ -57,7 +57,7 @@ public static unsafe partial class Builtins
         foreach (var (op, ufunc, element) in ArrayOperators)
         {
             var elementEntry = op == "pow" ? PowerOperator : Get(element);
-            Add("array." + op, c => ElementwiseType(c, ufunc, elementEntry), c => LowerElementwise(c, ufunc, elementEntry, inPlace: false), acceptsNarrow: true,
+            Add("array." + op, c => ElementwiseResult(c, ufunc, elementEntry), c => LowerElementwise(c, ufunc, elementEntry, inPlace: false), acceptsNarrow: true,
                 mayRaise: _ => true).Elementwise = (ufunc, elementEntry, false);
             if (op is "eq" or "ne" or "lt" or "le" or "gt" or "ge" or "neg" or "pos" or "invert") continue;
             Add("inplace." + op, c =>
@@ -94,8 +94,9 @@ public static unsafe partial class Builtins
     /// fast_scalar_power).</summary>
     private static LibFunc PowerOperator = null!;
 
-    /// <summary>a ** x for a float or complex array and a number x of value 0.5, 1 or 2 (known at compile time or not):
-    /// NumPy's np.sqrt(a) (its -0.0, -inf and complex results differ from pow's), and for complex arrays a itself and
+    /// <summary>a ** x for a float or complex array and a number x of value 0.5, -1, 1 or 2 (known at compile time or
+    /// not): NumPy's np.sqrt(a) (its -0.0, -inf and complex results differ from pow's), np.reciprocal(a) (1/x, and a
+    /// complex reciprocal keeps the sign of a zero imaginary part: 1/(2+0j) is 0.5-0j), and for complex arrays a itself and
     /// a * a, inline (power's zero gives +0j where they keep the sign of a zero part, and it is a call); otherwise
     /// the power. Real powers 1 and 2 are already exact (pow is x and x * x there).</summary>
     private static LLVMValueRef? FastScalarPower(FunctionEmitter e, ElementwiseNode n, SjType[] types, LoweredArg[] leaves, LoweredArg[] args,
@@ -110,6 +111,7 @@ public static unsafe partial class Builtins
         var fast = new List<(double Exponent, Func<LLVMValueRef> Value)>
         {
             (0.5, () => Get("numpy.sqrt").Lower(new LoweringCall(e, Signature.Of(scalarResult, args[0].Type), n.Span, new[] { args[0] }, n.Callees))),
+            (-1.0, () => Get("numpy.reciprocal").Lower(new LoweringCall(e, Signature.Of(scalarResult, args[0].Type), n.Span, new[] { args[0] }, n.Callees))),
         };
         if (complex)
         {
@@ -164,6 +166,14 @@ public static unsafe partial class Builtins
         return new ArrayType(loop.Out[0], c.Positional.Max(a => a.Type is ArrayType at ? at.Ndim : 0));
     }
 
+    /// <summary>The result of a ufunc applied without out=: its array, or NumPy's scalar where every operand is a 0-d
+    /// array or a number (np.array(2.0) * 3 is a float64, not a 0-d array).</summary>
+    private static SjType ElementwiseResult(CallTypingContext c, string ufunc, LibFunc element)
+    {
+        var array = ElementwiseType(c, ufunc, element);
+        return array.Ndim == 0 ? array.Dtype : array;
+    }
+
     private static ScalarType ElementOf(SjType t) => t is ArrayType a ? a.Dtype : (ScalarType)t;
 
     /// <summary>NumPy's inner loop for these operands (Typing.NumPyPromotion: NumPy 1.24's type resolution, with its
@@ -176,9 +186,11 @@ public static unsafe partial class Builtins
         return NumPyPromotion.ResolveLoop(ufunc, inputs, isArray);
     }
 
+    /// <summary>The operands as NumPy's type resolution sees them: a 0-d array is a scalar there, as a number is (one
+    /// whose value is unknown at compile time).</summary>
     private static (NumPyPromotion.Operand[] Inputs, bool[] IsArray) Operands(SjType[] types, object?[] literals) =>
         (types.Select((t, k) => new NumPyPromotion.Operand(ElementOf(t), t is ArrayType || literals[k] is string ? null : literals[k])).ToArray(),
-         types.Select(t => t is ArrayType).ToArray());
+         types.Select(t => t is ArrayType { Ndim: > 0 }).ToArray());
 
     /// <summary>The types the scalar entry is applied to: the loop's input types (NumPy casts 0.1 to float32 before
     /// float32_array * 0.1); entries that take only Python's numbers see canonical types.</summary>
@@ -192,9 +204,20 @@ public static unsafe partial class Builtins
     // ------------------------------------------------------------ lowering
 
     /// <summary>Applies the element entry over the broadcast operands into a new array (or, in place, into operand 0).</summary>
-    private static LLVMValueRef LowerElementwise(LoweringCall c, string ufunc, LibFunc element, bool inPlace) =>
-        LowerTree(c, new ElementwiseNode(ufunc, element, inPlace ? (ArrayType)c.ArgType(0) : (ArrayType)c.ResultType,
-            Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray(), inPlace, c.Span, c.Callees));
+    private static LLVMValueRef LowerElementwise(LoweringCall c, string ufunc, LibFunc element, bool inPlace)
+    {
+        var operands = Enumerable.Range(0, c.Args.Length).Cast<object>().ToArray();
+        if (inPlace || c.ResultType is not ScalarType scalar)
+            return LowerTree(c, new ElementwiseNode(ufunc, element, inPlace ? (ArrayType)c.ArgType(0) : (ArrayType)c.ResultType, operands, inPlace, c.Span, c.Callees));
+        // A scalar result of 0-d operands: computed into a 0-d array (one path for broadcasting and loops), then read.
+        var e = c.E;
+        var zeroD = new ArrayType(scalar, 0);
+        var array = LowerTree(c, new ElementwiseNode(ufunc, element, zeroD, operands, false, c.Span, c.Callees));
+        var value = ArrayCode.Load(e, scalar, ArrayCode.Data(e, array));
+        e.ReleaseTemporary(array);
+        TypeModel.Of(zeroD).DecRef(e, array);
+        return value;
+    }
 
     private static readonly Dictionary<string, CmpOperator> ComparisonUFuncs = new()
     {
@@ -202,8 +225,8 @@ public static unsafe partial class Builtins
         ["less_equal"] = CmpOperator.LtE, ["greater"] = CmpOperator.Gt, ["greater_equal"] = CmpOperator.GtE,
     };
 
-    /// <summary>An integer array compared with an integer known only at run time (a Python int, or a NumPy integer
-    /// scalar): the loop was chosen as if the number were small (of the array's type, or unsigned and non-negative),
+    /// <summary>An integer array compared with an integer known only at run time (a Python int, a NumPy integer
+    /// scalar or a 0-d array): the loop was chosen as if the number were small (of the array's type, or unsigned and non-negative),
     /// but NumPy looks at its value and picks a wider loop for one outside the array's range, which compares the values
     /// exactly (int8_array > 200 is all False). A comparison's dtype is bool either way, so compare exactly: in int64,
     /// or by value where one side is a uint64 (a NumPy uint64 number or element).</summary>
@@ -211,13 +234,14 @@ public static unsafe partial class Builtins
         ScalarType[] elementTypes, LoweredArg[] args)
     {
         if (!ComparisonUFuncs.TryGetValue(n.UFunc, out var op) || elementTypes.Length != 2 || !elementTypes.All(t => t.Rank == 1)) return null;
-        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1 }
+        int k = Enumerable.Range(0, 2).FirstOrDefault(j => n.Operands[j] is int leaf && leaves[leaf].Type is ScalarType { Rank: 1 } or ArrayType { Ndim: 0, Dtype.Rank: 1 }
             && literals[j] == null && args[1 - j].Type is ScalarType { Rank: <= 1 }, -1);
         if (k < 0) return null;
         // Both sides as int64, or uint64 where they are: Arith compares a uint64 with an int64 by value.
         LoweredArg Exact(LLVMValueRef v, SjType t) => t == ScalarType.UInt64 ? new(v, t) : new(e.Convert(v, t, ScalarType.Int64), ScalarType.Int64);
         var leafArg = leaves[(int)n.Operands[k]];
-        var number = Exact(leafArg.Value, leafArg.Type);
+        var number = leafArg.Type is ArrayType zeroD ? Exact(ArrayCode.Load(e, zeroD.Dtype, ArrayCode.Data(e, leafArg.Value)), zeroD.Dtype)
+            : Exact(leafArg.Value, leafArg.Type);
         var element = Exact(args[1 - k].Value, args[1 - k].Type);
         var (x, y) = k == 0 ? (number, element) : (element, number);
         return Arith.LowerCompare(e, op, x.Value, x.Type, y.Value, y.Type);
@@ -367,9 +391,7 @@ public static unsafe partial class Builtins
             if (RuntimeIntComparison(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
             var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
                 ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
-            bool boolInvert = n.UFunc == "invert" && elementTypes[0].Rank == 0;   // ~ of bools is logical not
-            if (boolInvert) r = BuildXor(B, args[0].Value, M.ConstBool(true), "");
-            return e.Convert(r, boolInvert ? ScalarType.Bool : scalarResult, n.Type.Dtype);
+            return e.Convert(r, scalarResult, n.Type.Dtype);
         }
 
         // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.

@@ -269,6 +269,8 @@ public static partial class Builtins
     {
         Registry["numpy.linalg"] = new LibSubmodule("numpy.linalg");
         Registry["numpy.linalg.LinAlgError"] = new LibExceptionClass("numpy.linalg.LinAlgError", "Exception", "BaseException");
+        // NumPy's AxisError derives from both ValueError and IndexError: `except` of either catches it.
+        Registry["numpy.AxisError"] = new LibExceptionClass("numpy.AxisError", "ValueError", "IndexError", "Exception", "BaseException");
         RegisterGrids();
         RegisterHistogramCounts();
         RegisterConvolveFloat64();

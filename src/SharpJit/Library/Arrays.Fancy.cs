@@ -248,21 +248,25 @@ public static unsafe partial class Builtins
         c.CallCompiled(0, view, idx, e.M.ConstI64(at), e.M.ConstI64(named), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
     }
 
-    /// <summary>IndexError unless the mask's shape is the array's (NumPy's message names the first axis that differs).</summary>
+    /// <summary>IndexError unless the mask's shape is the array's (NumPy's message names the first axis that differs).
+    /// An axis of length 0 in the mask is not checked, as NumPy 1.24 does not: such a mask selects nothing.</summary>
     private static void CheckMaskShape(FunctionEmitter e, LLVMValueRef[] shape, LLVMValueRef[] maskShape, Span span)
     {
         for (int k = 0; k < shape.Length; k++)
         {
             int axis = k;
-            e.FailIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, shape[k], maskShape[k], ""),
+            var differs = BuildAnd(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, shape[k], maskShape[k], ""),
+                BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, maskShape[k], e.M.ConstI64(0), ""), "");
+            e.FailIf(differs,
                 () => e.CallRuntime("sj_mask_error", e.M.ConstI64(axis), shape[axis], maskShape[axis]), span);
         }
     }
 
-    /// <summary>Visits the elements of an array and its mask in C order: (element pointer, mask value).</summary>
+    /// <summary>Visits the elements of an array and its mask in C order: (element pointer, mask value). The mask's
+    /// shape is the array's, or has an axis of length 0 (CheckMaskShape): the loop runs over the mask.</summary>
     private static void ForEachMasked(FunctionEmitter e, ArrayType t, LLVMValueRef a, ArrayType mt, LLVMValueRef mask, Action<LLVMValueRef, LLVMValueRef> visit)
     {
-        var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
+        var shape = ArrayCode.Shape(e, mt, mask); var strides = ArrayCode.Strides(e, t, a);
         var mStrides = ArrayCode.Strides(e, mt, mask);
         var data = ArrayCode.Data(e, a); var mData = ArrayCode.Data(e, mask);
         ArrayCode.LoopNest(e, shape, idx =>

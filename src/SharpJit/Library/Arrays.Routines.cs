@@ -28,20 +28,32 @@ public static unsafe partial class Builtins
     private static (string Ufunc, int Bound)? ClipOneSided(SjType[] types) =>
         types[1] == SimpleType.None ? ("numpy.minimum", 2) : types[2] == SimpleType.None ? ("numpy.maximum", 1) : null;
 
-    /// <summary>NumPy 1.24 reads a NaN given as a number for a bound as no bound (deprecated, with a warning; a NaN in
-    /// an array of bounds propagates): such a bound becomes -inf (lower) or +inf (upper).</summary>
+    /// <summary>NumPy 1.24 reads a NaN given as a number or 0-d array for a bound as no bound (deprecated, with a
+    /// warning; a NaN in an array of bounds propagates): such a bound becomes -inf (lower) or +inf (upper).</summary>
     private static LoweringCall WithNanBoundsUnset(LoweringCall c)
     {
         var args = c.Args.ToArray();
+        var sig = c.Sig;
         var B = c.E.B;
         for (int k = 1; k <= 2; k++)
-            if (args[k].Type is ScalarType { Rank: 2 } t)
+        {
+            // A 0-d array is a number to NumPy's test: its element, a number of its dtype (the loop is the same).
+            if (args[k].Type is ArrayType { Ndim: 0, Dtype.Rank: >= 2 } zeroD)
             {
-                var v = args[k].Value;
-                var unset = LLVM.ConstReal(c.E.M.Lower(t), k == 1 ? double.NegativeInfinity : double.PositiveInfinity);
-                args[k] = new LoweredArg(BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, v, v, ""), unset, v, ""), t);
+                args[k] = new LoweredArg(ArrayCode.Load(c.E, zeroD.Dtype, ArrayCode.Data(c.E, args[k].Value)), zeroD.Dtype);
+                sig = sig with { Args = sig.Args.SetItem(k, zeroD.Dtype) };
             }
-        return new LoweringCall(c.E, c.Sig, c.Span, args.Concat(c.Sig.KeywordNames.Select(name => c.Keywords[name])).ToArray(), c.Callees);
+            if (args[k].Type is ScalarType { Rank: >= 2 } t)
+            {
+                // A complex bound is NaN when a part is (np.isnan); it becomes the float -inf or inf, as in NumPy.
+                var v = args[k].Value;
+                double infinity = k == 1 ? double.NegativeInfinity : double.PositiveInfinity;
+                var isNan = t.Rank == 2 ? IsNan(c.E, v) : BuildOr(B, IsNan(c.E, c.E.ExtractValue(v, 0)), IsNan(c.E, c.E.ExtractValue(v, 1)), "");
+                var unset = t.Rank == 2 ? LLVM.ConstReal(c.E.M.Lower(t), infinity) : c.E.M.Constant(new System.Numerics.Complex(infinity, 0), t);
+                args[k] = new LoweredArg(BuildSelect(B, isNan, unset, v, ""), t);
+            }
+        }
+        return new LoweringCall(c.E, sig, c.Span, args.Concat(c.Sig.KeywordNames.Select(name => c.Keywords[name])).ToArray(), c.Callees);
     }
 
     private static void RegisterWhereAndClip()
@@ -72,6 +84,7 @@ public static unsafe partial class Builtins
         {
             var max = Get("numpy.maximum"); var min = Get("numpy.minimum");
             var t = (ScalarType)c.ResultType;
+            if (t.Rank == 3) return ClipComplex(c.E, Enumerable.Range(0, 3).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), ScalarType.Complex128)).ToArray(), t);
             var hi = max.Lower(new LoweringCall(c.E, Signature.Of(t, c.ArgType(0), c.ArgType(1)), c.Span, c.Args[..2]));
             return min.Lower(new LoweringCall(c.E, Signature.Of(t, t, c.ArgType(2)), c.Span, new[] { new LoweredArg(hi, t), c.Args[2] }));
         }, neverRaises: true, acceptsNarrow: true);
@@ -92,7 +105,7 @@ public static unsafe partial class Builtins
                 return Get(side.Ufunc).Type(c.WithPositional(new[] { c.Positional[0], c.Positional[side.Bound] }));
             }
             if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, "clip", clipOne, unsafeCast: true);
-            if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, "clip", clipOne);
+            if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseResult(c, "clip", clipOne);
             return clipOne.Type(c);
         }, c =>
         {
@@ -112,13 +125,30 @@ public static unsafe partial class Builtins
         Method("clip", (c, t) => Get("numpy.clip").Type(c), (c, t) => Get("numpy.clip").Lower(c));
     }
 
+    /// <summary>NumPy's complex clip (clip.cpp): max then min, each keeping its first operand when that has a NaN
+    /// part or orders first by real part, then imaginary part, NaNs in the bound ignored (unlike np.maximum's order).</summary>
+    private static LLVMValueRef ClipComplex(FunctionEmitter e, LLVMValueRef[] xLoHi, ScalarType result)
+    {
+        var B = e.B;
+        LLVMValueRef Keep(LLVMValueRef a, LLVMValueRef b, bool greater)
+        {
+            var (ar, ai) = Parts(e, a); var (br, bi) = Parts(e, b);
+            var pred = greater ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT;
+            var ordered = BuildSelect(B, FCmp(e, LLVMRealPredicate.LLVMRealOEQ, ar, br), FCmp(e, pred, ai, bi), FCmp(e, pred, ar, br), "");
+            var keep = BuildOr(B, BuildOr(B, IsNan(e, ar), IsNan(e, ai), ""), ordered, "");
+            return BuildSelect(B, keep, a, b, "");
+        }
+        return e.Convert(Keep(Keep(xLoHi[0], xLoHi[1], greater: true), xLoHi[2], greater: false), ScalarType.Complex128, result);
+    }
+
     /// <summary>The loop of np.where, which is not a ufunc: the condition as bool, x and y in their result type (NumPy
     /// 1.24's result_type, value-based for Python numbers).</summary>
     private static NumPyPromotion.UFuncLoop? WhereLoop(SjType[] types, object?[] literals)
     {
-        var arrays = types.Skip(1).OfType<ArrayType>().Select(a => a.Dtype).ToList();
-        var scalars = types.Select((t, k) => (t, k)).Skip(1).Where(p => p.t is ScalarType)
-            .Select(p => new NumPyPromotion.Operand((ScalarType)p.t, literals[p.k] is string ? null : literals[p.k])).ToList();
+        // A 0-d array is a scalar of unknown value here, as in the ufuncs' resolution (Operands).
+        var arrays = types.Skip(1).OfType<ArrayType>().Where(a => a.Ndim > 0).Select(a => a.Dtype).ToList();
+        var scalars = types.Select((t, k) => (t, k)).Skip(1).Where(p => p.t is ScalarType or ArrayType { Ndim: 0 })
+            .Select(p => new NumPyPromotion.Operand(ElementOf(p.t), p.t is ArrayType || literals[p.k] is string ? null : literals[p.k])).ToList();
         var rt = NumPyPromotion.ResultType(arrays, scalars);
         return rt == null ? null : new NumPyPromotion.UFuncLoop(new[] { ScalarType.Bool, rt, rt }, new[] { rt });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SharpJit.Codegen;
 using SharpJit.Llvm;
+using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 using ArrayType = SharpJit.Typing.ArrayType;
@@ -25,13 +26,17 @@ public static unsafe partial class Builtins
             var f = Add("method." + name, c =>
             {
                 var (ufunc, _) = BinaryUFunc(c.Positional[0].Type)!.Value;
+                if (AlongAxis(c.Positional.Length, c.Keywords.Count, c.Positional.ElementAtOrDefault(1)?.Type))
+                    return AlongAxisType(c, name, ufunc);
                 if (c.Positional.Length < 2 || c.Positional[1].Type is not ArrayType { Ndim: 1 } a)
                     throw c.Error($"{ufunc}.{name}() takes a 1-d array in compiled code");
-                var loop = Loop(ufunc, new SjType[] { a, a }, new object?[2]) ?? throw c.Error(NumPyPromotion.NoLoopMessage(ufunc));
+                var operand = new ArrayType(ReductionDtype(ufunc, a.Dtype), 1);
+                var loop = Loop(ufunc, new SjType[] { operand, operand }, new object?[2]) ?? throw c.Error(NumPyPromotion.NoLoopMessage(ufunc));
                 RequireElement(c, BinaryUFunc(c.Positional[0].Type)!.Value.Element, loop);
                 return type(c, ufunc, a, loop.Out[0]);
             }, c =>
             {
+                if (AlongAxis(c.Args.Length, c.Keywords.Count, c.ArgType(1))) return LowerAlongAxis(c, name);
                 var (ufunc, element) = BinaryUFunc(c.ArgType(0))!.Value;
                 return lower(c, ufunc, element, (ArrayType)c.ArgType(1));
             }, acceptsNarrow: true);
@@ -61,13 +66,13 @@ public static unsafe partial class Builtins
         });
 
         // reduce: the ufunc folded over the elements; an empty array gives the identity (add: 0, multiply: 1) or
-        // NumPy's error for ufuncs that have none.
+        // NumPy's error for ufuncs that have none (Identity).
         Method1d("reduce", (c, ufunc, a, dtype) => { Arity(c, "reduce", 2, 2); return dtype; }, (c, ufunc, element, a) =>
         {
             var e = c.E; var B = e.B;
             var dtype = (ScalarType)c.ResultType;
             var n = ArrayCode.Dim(e, c.Arg(1), 0);
-            object? identity = ufunc switch { "add" or "bitwise_or" or "bitwise_xor" or "logical_or" => 0L, "multiply" or "logical_and" => 1L, "bitwise_and" => -1L, _ => null };
+            object? identity = Identity(ufunc);
             if (identity == null)
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, n, e.M.ConstI64(0), ""), "ValueError", $"zero-size array to reduction operation {ufunc} which has no identity", c.Span);
             var src = ArrayCode.Data(e, c.Arg(1)); var stride = ArrayCode.Strides(e, a, c.Arg(1))[0];
@@ -109,6 +114,75 @@ public static unsafe partial class Builtins
         }, acceptsNarrow: true);
         outer.Receiver = t => BinaryUFunc(t) != null;
     }
+
+    /// <summary>The identity of a ufunc's reductions (what an empty reduction gives), or null where it has none.</summary>
+    private static object? Identity(string ufunc) => ufunc switch
+    {
+        "add" or "bitwise_or" or "bitwise_xor" or "logical_or" or "logical_xor" => 0L, "multiply" or "logical_and" => 1L, "bitwise_and" => -1L, _ => null,
+    };
+
+    // ------------------------------------------------------------ along an axis of an n-d array
+
+    /// <summary>Whether a reduce/accumulate call takes the general form (an array that is not 1-d, an axis, keepdims=),
+    /// which numpy.py's _ufunc_reduce / _ufunc_accumulate compute with the ufunc's own element-wise calls.</summary>
+    private static bool AlongAxis(int positional, int keywords, SjType? array) => array is ArrayType at && (at.Ndim != 1 || positional > 2 || keywords > 0);
+
+    /// <summary>The arguments of the Python function: (ufunc, array, axis, keepdims, dtype name, identity, ufunc name),
+    /// the last four literals; null for an axis of None (reduce over the flattened array).</summary>
+    private static (SjType[] Types, object?[] Literals) AlongAxisArguments(string name, string ufunc, ArrayType at, SjType ufuncType, SjType axisType, bool keepdims)
+    {
+        var operand = new ArrayType(ReductionDtype(ufunc, at.Dtype), 1);
+        var loop = Loop(ufunc, new SjType[] { operand, operand }, new object?[2])!;
+        object? identity = Identity(ufunc);
+        var types = new SjType[] { ufuncType, TypeOps.Canonical(at), axisType, ScalarType.Bool, SimpleType.Str, identity == null ? SimpleType.None : ScalarType.Int64, SimpleType.Str };
+        return (types, new object?[] { null, null, null, keepdims, loop.Out[0].Name, identity, ufunc });
+    }
+
+    private static SjType AlongAxisType(CallTypingContext c, string name, string ufunc)
+    {
+        bool reduce = name == "reduce";
+        Arity(c, name, 2, 3, reduce ? new[] { "axis", "dtype", "out", "keepdims" } : new[] { "axis", "dtype", "out" });
+        var at = (ArrayType)c.Positional[1].Type;
+        foreach (var k in new[] { "dtype", "out" })
+            if (c.Keywords.TryGetValue(k, out var v) && v.Type != SimpleType.None)
+                throw c.ErrorAt(v, $"{ufunc}.{name}({k}=...) is not supported in compiled code");
+        var axis = c.Positional.Length > 2 ? c.Positional[2] : c.Keywords.GetValueOrDefault("axis");
+        if (c.Positional.Length > 2 && c.Keywords.ContainsKey("axis"))
+            throw c.Error($"argument for {name}() given by name ('axis') and position (position 1)");
+        if (axis != null && !(axis.Type is ScalarType { Rank: 1 } || reduce && axis.Type == SimpleType.None))
+            throw c.ErrorAt(axis, $"{ufunc}.{name}() takes an int{(reduce ? " or None" : "")} for axis in compiled code");
+        bool keepdims = false;
+        if (c.Keywords.TryGetValue("keepdims", out var kd) && !(kd.Literal is bool b && (keepdims = b) == b))
+            throw c.ErrorAt(kd, $"{ufunc}.reduce(keepdims=...) takes True or False written in the call in compiled code");
+        if (at.Ndim == 0)
+            throw c.ErrorAt(c.Positional[1], $"{ufunc}.{name}() of a 0-d array is not supported in compiled code");
+        var loop = Loop(ufunc, new SjType[] { new ArrayType(ReductionDtype(ufunc, at.Dtype), 1), new ArrayType(ReductionDtype(ufunc, at.Dtype), 1) }, new object?[2])
+            ?? throw c.Error(NumPyPromotion.NoLoopMessage(ufunc));
+        var (types, literals) = AlongAxisArguments(name, ufunc, at, c.Positional[0].Type, axis?.Type ?? ScalarType.Int64, keepdims);
+        return c.Require(PythonLibrary.Function("numpy", "_ufunc_" + name), types, literals).ReturnType;
+    }
+
+    private static LLVMValueRef LowerAlongAxis(LoweringCall c, string name)
+    {
+        var e = c.E;
+        var (ufunc, _) = BinaryUFunc(c.ArgType(0))!.Value;
+        var at = (ArrayType)c.ArgType(1);
+        LoweredArg? axis = c.Args.Length > 2 ? c.Args[2] : c.Keywords.TryGetValue("axis", out var a) ? a : null;
+        bool keepdims = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true;
+        var (types, literals) = AlongAxisArguments(name, ufunc, at, c.ArgType(0), axis?.Type ?? ScalarType.Int64, keepdims);
+        var args = new LLVMValueRef[types.Length];
+        args[0] = c.Arg(0);
+        args[1] = e.Convert(c.Arg(1), at, types[1]);
+        args[2] = axis is { } given ? given.Value : e.M.ConstI64(0);
+        for (int k = 3; k < types.Length; k++) args[k] = e.M.Constant(literals[k] ?? PyNone.Instance, types[k]);
+        return e.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
+    }
+
+    /// <summary>The dtype a reduction or accumulation of add or multiply works in: NumPy's reductions of bools and
+    /// integers narrower than 64 bits work in int64 (uint64 for unsigned ones), so that they do not overflow.</summary>
+    private static ScalarType ReductionDtype(string ufunc, ScalarType dtype) =>
+        ufunc is "add" or "multiply" && dtype.Rank <= 1 && dtype != ScalarType.Int64 && dtype != ScalarType.UInt64
+            ? (dtype.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64) : dtype;
 
     /// <summary>Types the scalar entry for the loop's element types (which compiles a Python-written kernel it needs).</summary>
     private static void RequireElement(CallTypingContext c, LibFunc element, NumPyPromotion.UFuncLoop loop) =>

@@ -152,7 +152,7 @@ public static unsafe partial class Builtins
             {
                 Arity(c, name, arity, arity, "out");
                 if (c.Keywords.ContainsKey("out")) return ElementwiseOutType(c, ufunc, self);
-                if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseType(c, ufunc, self);
+                if (c.Positional.Any(a => a.Type is ArrayType)) return ElementwiseResult(c, ufunc, self);
                 foreach (var a in c.Positional)
                 {
                     if (a.Type is TupleType) throw c.ErrorAt(a, $"numpy.{name} of a tuple makes an array, which compiled code does not support yet");
@@ -374,14 +374,20 @@ public static unsafe partial class Builtins
                 case 2: return BuildFDiv(B, M.ConstF64(1), x, "");
                 default:
                 {
+                    // complex64 in single precision, each step rounded as in NumPy's loop; the parts come and go as doubles.
+                    bool single = Equals(c.ResultType, ScalarType.Complex64);
+                    var ft = single ? M.F32 : M.F64;
                     var (re, im) = Parts(e, x);
-                    var reSmaller = FCmp(e, LLVMRealPredicate.LLVMRealOLE, F64Call(e, "llvm.fabs", im), F64Call(e, "llvm.fabs", re));
+                    if (single) (re, im) = (BuildFPTrunc(B, re, ft, ""), BuildFPTrunc(B, im, ft, ""));
+                    var fabs = (LLVMValueRef v) => e.Intrinsic("llvm.fabs", new[] { ft }, v);
+                    var reSmaller = FCmp(e, LLVMRealPredicate.LLVMRealOLE, fabs(im), fabs(re));
                     // |im| <= |re|: r = im/re, d = re + im*r, 1/z = (1/d, -r/d); else r = re/im, d = re*r + im, 1/z = (r/d, -1/d).
                     var r1 = BuildFDiv(B, im, re, ""); var d1 = BuildFAdd(B, re, BuildFMul(B, im, r1, ""), "");
                     var r2 = BuildFDiv(B, re, im, ""); var d2 = BuildFAdd(B, BuildFMul(B, re, r2, ""), im, "");
-                    return e.MakeComplex(
-                        Select(e, reSmaller, BuildFDiv(B, M.ConstF64(1), d1, ""), BuildFDiv(B, r2, d2, "")),
-                        Select(e, reSmaller, BuildFDiv(B, BuildFNeg(B, r1, ""), d1, ""), BuildFDiv(B, M.ConstF64(-1), d2, "")));
+                    var rre = Select(e, reSmaller, BuildFDiv(B, ConstReal(ft, 1), d1, ""), BuildFDiv(B, r2, d2, ""));
+                    var rim = Select(e, reSmaller, BuildFDiv(B, BuildFNeg(B, r1, ""), d1, ""), BuildFDiv(B, ConstReal(ft, -1), d2, ""));
+                    if (single) (rre, rim) = (BuildFPExt(B, rre, M.F64, ""), BuildFPExt(B, rim, M.F64, ""));
+                    return e.MakeComplex(rre, rim);
                 }
             }
         });
@@ -455,6 +461,39 @@ public static unsafe partial class Builtins
 
         foreach (var (name, helper) in new[] { ("gcd", "sj_np_gcd"), ("lcm", "sj_np_lcm") })
             AddUFunc(new[] { name }, 2, NpLoops.Int, NpBoolInput.TypeError, (c, loop, a) => c.E.CallRuntime(loop.IsUnsigned ? helper + "_u64" : helper, a[0], a[1]));
+
+        // Bitwise ufuncs: bool and integer loops (on bools they are the logical operations).
+        foreach (var (name, build) in new (string, Func<LLVMBuilderRef, LLVMValueRef, LLVMValueRef, LLVMValueRef>)[]
+        {
+            ("bitwise_and", (B, x, y) => BuildAnd(B, x, y, "")), ("bitwise_or", (B, x, y) => BuildOr(B, x, y, "")),
+            ("bitwise_xor", (B, x, y) => BuildXor(B, x, y, "")),
+        })
+            AddUFunc(new[] { name }, 2, NpLoops.Bool | NpLoops.Int, NpBoolInput.TypeError, (c, loop, a) => build(c.E.B, a[0], a[1]));
+        AddUFunc(new[] { "invert", "bitwise_not" }, 1, NpLoops.Bool | NpLoops.Int, NpBoolInput.TypeError, (c, loop, a) => BuildNot(c.E.B, a[0], ""));
+        foreach (var left in new[] { true, false })
+            AddUFunc(new[] { left ? "left_shift" : "right_shift" }, 2, NpLoops.Int, NpBoolInput.Int8, (c, loop, a) => NpShift(c.E, loop, a[0], a[1], left));
+
+        // Logical ufuncs: the truth of each argument in its loop's type (NaN is true, as in C), a bool result.
+        foreach (var (name, build) in new (string, Func<LLVMBuilderRef, LLVMValueRef, LLVMValueRef, LLVMValueRef>)[]
+        {
+            ("logical_and", (B, x, y) => BuildAnd(B, x, y, "")), ("logical_or", (B, x, y) => BuildOr(B, x, y, "")),
+            ("logical_xor", (B, x, y) => BuildXor(B, x, y, "")),
+        })
+            AddUFunc(new[] { name }, 2, NpLoops.All, NpBoolInput.AsInt, (c, loop, a) => build(c.E.B, c.E.Truth(a[0], loop), c.E.Truth(a[1], loop)),
+                output: _ => ScalarType.Bool);
+        AddUFunc(new[] { "logical_not" }, 1, NpLoops.All, NpBoolInput.AsInt, (c, loop, a) => BuildNot(c.E.B, c.E.Truth(a[0], loop), ""),
+            output: _ => ScalarType.Bool);
+    }
+
+    /// <summary>NumPy's shifts (npy_lshift, npy_rshift): a count outside 0..63, negative included, shifts every bit
+    /// out (0, or -1 for a negative signed value shifted right) where Python raises or grows the integer.</summary>
+    private static LLVMValueRef NpShift(FunctionEmitter e, ScalarType loop, LLVMValueRef x, LLVMValueRef count, bool left)
+    {
+        var B = e.B; var M = e.M;
+        var inRange = ICmp(e, LLVMIntPredicate.LLVMIntULT, count, M.ConstI64(64));
+        if (left) return Select(e, inRange, BuildShl(B, x, count, ""), M.ConstI64(0));
+        if (loop.IsUnsigned) return Select(e, inRange, BuildLShr(B, x, count, ""), M.ConstI64(0));
+        return Select(e, inRange, BuildAShr(B, x, count, ""), BuildAShr(B, x, M.ConstI64(63), ""));
     }
 
     /// <summary>NumPy's int64 floor_divide and remainder: Python's signs, 0 for a zero divisor, INT64_MIN // -1 wraps.</summary>
@@ -482,7 +521,7 @@ public static unsafe partial class Builtins
             {
                 var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
                 var slot = e.Alloca(e.M.Complex);
-                e.CallRuntime("sj_np_cpow", xr, xi, yr, yi, slot);
+                e.CallRuntime(Equals(c.ResultType, ScalarType.Complex64) ? "sj_np_cpowf" : "sj_np_cpow", xr, xi, yr, yi, slot);
                 return BuildLoad2(e.B, e.M.Complex, slot, "");
             }
         }

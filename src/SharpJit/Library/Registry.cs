@@ -142,10 +142,10 @@ public sealed class CallTypingContext
     public Dictionary<string, TypedArg> Keywords { get; } = new();
     public SjType[] Types => Positional.Select(v => v.Type).ToArray();
 
-    private readonly Func<Binding.FunctionInfo, SjType[], Specialization> _require;
+    private readonly Func<Binding.FunctionInfo, SjType[], object?[]?, Specialization> _require;
 
     public CallTypingContext(Value site, TypedArg[] positional, IReadOnlyList<(string Name, TypedArg Arg)> keywords,
-        Func<Value, string, string?, CompileError> error, Func<Binding.FunctionInfo, SjType[], Specialization> require)
+        Func<Value, string, string?, CompileError> error, Func<Binding.FunctionInfo, SjType[], object?[]?, Specialization> require)
     {
         Site = site; Positional = positional; _error = error; _require = require;
         foreach (var (n, a) in keywords) Keywords[n] = a;
@@ -153,12 +153,16 @@ public sealed class CallTypingContext
 
     /// <summary>Compiles a function of the library written in Python for these argument types; the lowering calls it
     /// with <see cref="LoweringCall.CallCompiled"/> (the k-th function required is callee k).</summary>
-    public Specialization Require(Binding.FunctionInfo function, params SjType[] types) => _require(function, types);
+    public Specialization Require(Binding.FunctionInfo function, params SjType[] types) => _require(function, types, null);
+
+    /// <summary><see cref="Require"/> with literal arguments (null where none): the function is specialised on them,
+    /// so its branches on them are decided while typing, as for a literal a Python caller passes.</summary>
+    public Specialization Require(Binding.FunctionInfo function, SjType[] types, object?[] literals) => _require(function, types, literals);
 
     /// <summary>A context for re-running a typing rule that was already checked (errors are internal).</summary>
     public static CallTypingContext Detached(TypedArg[] positional) =>
         new(null!, positional, Array.Empty<(string, TypedArg)>(), (_, m, _) => throw new InvalidOperationException("internal: " + m),
-            (_, _) => throw new InvalidOperationException("internal: a re-run typing rule required a function"));
+            (_, _, _) => throw new InvalidOperationException("internal: a re-run typing rule required a function"));
 
     /// <summary>The same call site with other positional arguments (an element-wise operation typing its scalar entry).</summary>
     public CallTypingContext WithPositional(TypedArg[] positional) => new(Site, positional, Array.Empty<(string, TypedArg)>(), _error, _require);

@@ -65,8 +65,8 @@ public static class ArrayFusion
         if (i.Op == Op.Call && i.CallShape.KeywordNames.Count > 0) return null;
         if (i.Op == Op.Call && i.Args[0].Type is BoundMethodType) return null;
         if (Operands(i).Any(a => a.Type == SimpleType.None)) return null;   // np.clip(a, None, hi) is np.minimum's call
-        // np.clip's float number bounds are read once, a NaN as no bound (Arrays.Routines.cs): not per element
-        if (lc.Function.Name == "numpy.clip" && Operands(i).Skip(1).Any(a => a.Type is ScalarType { Rank: 2 })) return null;
+        // np.clip's float and complex number (or 0-d) bounds are read once, a NaN as no bound (Arrays.Routines.cs): not per element
+        if (lc.Function.Name == "numpy.clip" && Operands(i).Skip(1).Any(a => a.Type is ScalarType { Rank: >= 2 } or ArrayType { Ndim: 0, Dtype.Rank: >= 2 })) return null;
         return i.Op is Op.BinOp or Op.UnaryOp or Op.Compare or Op.Call or Op.InPlaceOp or Op.ArrayExpr ? e : null;
     }
 

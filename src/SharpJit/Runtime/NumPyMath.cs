@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace SharpJit.Runtime;
@@ -17,6 +18,14 @@ public static partial class NumPyMath
         public CDouble(double re, double im) { Re = re; Im = im; }
     }
 
+    /// <summary>Laid out and passed like C's <c>float complex</c> (two floats in one vector register on x86-64).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct CFloat
+    {
+        public float Re, Im;
+        public CFloat(float re, float im) { Re = re; Im = im; }
+    }
+
     private const string Libm = "libm.so.6";
     [LibraryImport(Libm)] private static partial CDouble csqrt(CDouble z);
     [LibraryImport(Libm)] private static partial CDouble cexp(CDouble z);
@@ -34,6 +43,7 @@ public static partial class NumPyMath
     [LibraryImport(Libm)] private static partial CDouble cacosh(CDouble z);
     [LibraryImport(Libm)] private static partial CDouble catanh(CDouble z);
     [LibraryImport(Libm)] private static partial CDouble cpow(CDouble x, CDouble y);
+    [LibraryImport(Libm)] private static partial CFloat cpowf(CFloat x, CFloat y);
     // The real functions NumPy's complex formulas use, from the same libm as compiled code's real functions.
     [LibraryImport(Libm, EntryPoint = "exp")] private static partial double LibmExp(double x);
     [LibraryImport(Libm, EntryPoint = "expm1")] private static partial double LibmExpm1(double x);
@@ -88,18 +98,29 @@ public static partial class NumPyMath
         (Math.Round(z.Re, MidpointRounding.ToEven), Math.Round(z.Im, MidpointRounding.ToEven));
 
     /// <summary>np.power for complex128: 0 and small integer exponents by repeated multiplication, else glibc's cpow.</summary>
-    public static (double Re, double Im) ComplexPower(double ar, double ai, double br, double bi)
+    public static (double Re, double Im) ComplexPower(double ar, double ai, double br, double bi) =>
+        ComplexPowerIn(ar, ai, br, bi, (a, b) => T(cpow(new CDouble(a.Re, a.Im), new CDouble(b.Re, b.Im))));
+
+    /// <summary>np.power for complex64: the same steps in single precision (so an intermediate power can overflow
+    /// float32 as in NumPy), else glibc's cpowf.</summary>
+    public static (float Re, float Im) ComplexPowerSingle(float ar, float ai, float br, float bi) =>
+        ComplexPowerIn(ar, ai, br, bi, (a, b) => { var r = cpowf(new CFloat(a.Re, a.Im), new CFloat(b.Re, b.Im)); return (r.Re, r.Im); });
+
+    /// <summary>NumPy's cpow (npy_math_complex.c.src) in the precision of <typeparamref name="F"/>.</summary>
+    private static (F Re, F Im) ComplexPowerIn<F>(F ar, F ai, F br, F bi, Func<(F Re, F Im), (F Re, F Im), (F, F)> libmPower)
+        where F : IBinaryFloatingPointIeee754<F>
     {
-        if (br == 0 && bi == 0) return (1, 0);
-        if (ar == 0 && ai == 0) return br > 0 && bi == 0 ? (0, 0) : (Library.Builtins.PositiveNaN, Library.Builtins.PositiveNaN);
-        if (bi == 0 && br > -100 && br < 100 && (long)br == br)
+        if (F.IsZero(br) && F.IsZero(bi)) return (F.One, F.Zero);
+        var nan = F.CopySign(F.NaN, F.One);   // NumPy's NPY_NAN is positive
+        if (F.IsZero(ar) && F.IsZero(ai)) return br > F.Zero && F.IsZero(bi) ? (F.Zero, F.Zero) : (nan, nan);
+        if (F.IsZero(bi) && br > F.CreateChecked(-100) && br < F.CreateChecked(100) && F.IsInteger(br))
         {
-            long n = (long)br;
+            long n = long.CreateChecked(br);
             if (n == 1) return (ar, ai);
             if (n == 2) return Mul((ar, ai), (ar, ai));
             if (n == 3) return Mul((ar, ai), Mul((ar, ai), (ar, ai)));
             // Square-and-multiply from the low bit, in NumPy's order of operations.
-            (double, double) acc = (1, 0), p = (ar, ai);
+            (F, F) acc = (F.One, F.Zero), p = (ar, ai);
             long m = Math.Abs(n), mask = 1;
             while (true)
             {
@@ -108,27 +129,27 @@ public static partial class NumPyMath
                 if (m < mask) break;
                 p = Mul(p, p);
             }
-            return n < 0 ? Divide((1, 0), acc) : acc;
+            return n < 0 ? Divide((F.One, F.Zero), acc) : acc;
         }
-        return T(cpow(new CDouble(ar, ai), new CDouble(br, bi)));
+        return libmPower((ar, ai), (br, bi));
     }
 
-    private static (double, double) Mul((double Re, double Im) a, (double Re, double Im) b) =>
+    private static (F, F) Mul<F>((F Re, F Im) a, (F Re, F Im) b) where F : IBinaryFloatingPointIeee754<F> =>
         (a.Re * b.Re - a.Im * b.Im, a.Re * b.Im + a.Im * b.Re);
 
     /// <summary>NumPy's complex division (Smith's method, scaled by a reciprocal); compiled code inlines the same steps.</summary>
-    public static (double Re, double Im) Divide((double Re, double Im) a, (double Re, double Im) b)
+    public static (F Re, F Im) Divide<F>((F Re, F Im) a, (F Re, F Im) b) where F : IBinaryFloatingPointIeee754<F>
     {
-        double absBr = Math.Abs(b.Re), absBi = Math.Abs(b.Im);
+        F absBr = F.Abs(b.Re), absBi = F.Abs(b.Im);
         if (absBr >= absBi)
         {
-            if (absBr == 0 && absBi == 0) return (a.Re / absBr, a.Im / absBi);
-            double rat = b.Im / b.Re, scl = 1.0 / (b.Re + b.Im * rat);
+            if (F.IsZero(absBr) && F.IsZero(absBi)) return (a.Re / absBr, a.Im / absBi);
+            F rat = b.Im / b.Re, scl = F.One / (b.Re + b.Im * rat);
             return ((a.Re + a.Im * rat) * scl, (a.Im - a.Re * rat) * scl);
         }
         else
         {
-            double rat = b.Re / b.Im, scl = 1.0 / (b.Im + b.Re * rat);
+            F rat = b.Re / b.Im, scl = F.One / (b.Im + b.Re * rat);
             return ((a.Re * rat + a.Im) * scl, (a.Im * rat - a.Re) * scl);
         }
     }

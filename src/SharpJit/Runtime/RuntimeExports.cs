@@ -243,6 +243,11 @@ public static unsafe class RuntimeExports
     [RuntimeHelper("sj_np_cpow"), UnmanagedCallersOnly]
     public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);
 
+    /// <summary>complex64 power: the parts come and go as doubles (exact for float32 values).</summary>
+    [RuntimeHelper("sj_np_cpowf"), UnmanagedCallersOnly]
+    public static void NumPyComplexPowerSingle(double ar, double ai, double br, double bi, double* r) =>
+        (r[0], r[1]) = NumPyMath.ComplexPowerSingle((float)ar, (float)ai, (float)br, (float)bi);
+
     [RuntimeHelper("sj_np_round"), UnmanagedCallersOnly] public static double NumPyRound(double x, long decimals) => NumPyMath.Round(x, decimals);
     [RuntimeHelper("sj_np_round_int"), UnmanagedCallersOnly] public static long NumPyRoundInt(long x, long decimals) => NumPyMath.RoundInt(x, decimals);
     [RuntimeHelper("sj_np_gcd"), UnmanagedCallersOnly] public static long NumPyGcd(long a, long b) => NumPyMath.Gcd(a, b);

@@ -1316,9 +1316,9 @@ public sealed class TypeInference
         var kws = new List<(string, TypedArg)>();
         for (int k = positional; k < args.Count; k++) kws.Add((shape!.KeywordNames[k - positional], Arg(args[k], args[k].Type)));
         var callees = new List<Specialization>();
-        var context = new CallTypingContext(i, pos.ToArray(), kws, (at, message, hint) => Error(at, message, hint), (f, types) =>
+        var context = new CallTypingContext(i, pos.ToArray(), kws, (at, message, hint) => Error(at, message, hint), (f, types, literals) =>
         {
-            var target = Request(f, types);
+            var target = Request(f, types, literals);
             NoteCallSite(target, i);
             if (_current != null) target.Callers.Add(_current);
             callees.Add(target);

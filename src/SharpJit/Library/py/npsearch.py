@@ -15,9 +15,9 @@ def _unsupported(message):
 
 
 def _axis_index(axis, ndim):
-    # A possibly negative axis as an index, or NumPy's AxisError (raised as the ValueError it derives from).
+    # A possibly negative axis as an index, or NumPy's AxisError.
     if axis < -ndim or axis >= ndim:
-        raise ValueError(f"axis {axis} is out of bounds for array of dimension {ndim}")
+        raise np.AxisError(f"axis {axis} is out of bounds for array of dimension {ndim}")
     if axis < 0:
         return axis + ndim
     return axis

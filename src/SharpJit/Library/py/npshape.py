@@ -3,7 +3,7 @@
 # resize, diagonal, trace, round/around, and a.swapaxes, a.squeeze, a.round, a.dot, a.diagonal, a.trace,
 # a.conj/a.conjugate, a.tolist, a.view. Views share memory where NumPy returns views: they are made by
 # _sj_view(a, dtype, offset, shape, strides, readonly) (Library/Arrays.Shape.cs) from the shape and strides (tuples,
-# in bytes) computed here. An AxisError is raised as the ValueError it derives from, with NumPy's message.
+# in bytes) computed here. Axes out of range raise NumPy's AxisError, with its message.
 import numpy as np
 
 
@@ -60,9 +60,9 @@ def _strides_list(a):
 
 
 def _axis(axis, ndim, name):
-    # A possibly negative axis as an index, or NumPy's AxisError (a ValueError) naming the argument (name: "" or "axis1: ").
+    # A possibly negative axis as an index, or NumPy's AxisError naming the argument (name: "" or "axis1: ").
     if axis < -ndim or axis >= ndim:
-        raise ValueError(f"{name}axis {axis} is out of bounds for array of dimension {ndim}")
+        raise np.AxisError(f"{name}axis {axis} is out of bounds for array of dimension {ndim}")
     if axis < 0:
         return axis + ndim
     return axis

@@ -229,6 +229,126 @@ def roll(a, shift):
     return out.reshape(a.shape)
 
 
+# ---------------------------------------------------------------- ufunc.reduce and ufunc.accumulate along an axis
+# Arrays.UFuncMethods.cs calls these for an n-d array, an axis or keepdims=, with literals: keepdims, the name of the
+# dtype NumPy's reduction works in (int64 for add/multiply of bools and narrow ints), the ufunc's identity (None
+# where it has none) and the ufunc's name.
+
+
+def _ufunc_reduce(uf, a, axis, keepdims, dtype, identity, name):
+    # NumPy's order: the first slice along the axis, combined in place with each next one.
+    if axis is None:
+        if keepdims:
+            _sj_reject("ufunc.reduce(axis=None, keepdims=True) is not supported in compiled code", a)
+        return uf.reduce(a.ravel())
+    ax = _axis_index(axis, a.ndim, "")
+    if a.ndim == 1 and not keepdims:
+        return uf.reduce(a)                 # a number
+    b = np.moveaxis(a, ax, 0)
+    out = np.empty(b.shape[1:], dtype)
+    if b.shape[0] == 0:
+        if identity is None:
+            raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
+        out[...] = identity
+    else:
+        out[...] = b[0]
+        for k in range(1, b.shape[0]):
+            uf(out, b[k], out=out)
+    if keepdims:
+        return np.expand_dims(out, ax)
+    return out
+
+
+def _ufunc_accumulate(uf, a, axis, keepdims, dtype, identity, name):
+    ax = _axis_index(axis, a.ndim, "")
+    if a.ndim == 1:
+        return uf.accumulate(a)
+    out = np.empty(a.shape, dtype)
+    b = np.moveaxis(a, ax, 0)
+    o = np.moveaxis(out, ax, 0)
+    if b.shape[0] > 0:
+        o[0] = b[0]
+        for k in range(1, b.shape[0]):
+            uf(o[k - 1], b[k], out=o[k])
+    return out
+
+
+# ---------------------------------------------------------------- complex parts, angle and divmod
+
+
+def _complex_dtype(z):
+    # Whether z (an array or a number) is complex: NumPy's iscomplexobj. Its result is not a literal: branch on
+    # _sj_is_array, isinstance and dtype comparisons themselves where only one side types.
+    if _sj_is_array(z):
+        return z.dtype == np.complex128 or z.dtype == np.complex64
+    return isinstance(z, complex)
+
+
+@overload("numpy.real")
+def real(val):
+    if isinstance(val, list) or isinstance(val, tuple):
+        return np.asarray(val).real
+    return val.real
+
+
+@overload("numpy.imag")
+def imag(val):
+    if isinstance(val, list) or isinstance(val, tuple):
+        return np.asarray(val).imag
+    return val.imag
+
+
+@overload("numpy.iscomplexobj")
+def iscomplexobj(x):
+    return _complex_dtype(x)
+
+
+@overload("numpy.isrealobj")
+def isrealobj(x):
+    return not _complex_dtype(x)
+
+
+@overload("numpy.iscomplex")
+def iscomplex(x):
+    # NumPy's: imag != 0 for complex input, all False otherwise (an array, or a bool for a number).
+    if not _sj_is_array(x):
+        return isinstance(x, complex) and x.imag != 0
+    if x.dtype == np.complex128 or x.dtype == np.complex64:
+        return x.imag != 0
+    return np.zeros(x.shape, np.bool_)
+
+
+@overload("numpy.isreal")
+def isreal(x):
+    if not _sj_is_array(x):
+        return not isinstance(x, complex) or x.imag == 0
+    if x.dtype == np.complex128 or x.dtype == np.complex64:
+        return x.imag == 0
+    return np.ones(x.shape, np.bool_)
+
+
+@overload("numpy.angle")
+def angle(z, deg=False):
+    # NumPy's: arctan2(imag, real) for complex input, arctan2(0, z) otherwise (so ints give float64).
+    if isinstance(z, complex):
+        a = np.arctan2(z.imag, z.real)
+    elif not _sj_is_array(z):
+        a = np.arctan2(0, z)
+    elif z.dtype == np.complex128 or z.dtype == np.complex64:
+        a = np.arctan2(z.imag, z.real)
+    else:
+        a = np.arctan2(0, z)
+    if deg:
+        a = a * (180 / np.pi)
+    return a
+
+
+@overload("numpy.divmod")
+def np_divmod(x1, x2):
+    # NumPy's divmod ufunc: floor_divide and remainder, which NumPy computes from one npy_divmod.
+    return np.floor_divide(x1, x2), np.remainder(x1, x2)
+
+
 @overload("numpy.outer")
 def outer(a, b):
     return a.ravel()[:, None] * b.ravel()[None, :]
@@ -341,9 +461,9 @@ def _join(t, axis, col, whole, strict):
 
 
 def _axis_index(axis, ndim, name):
-    # A possibly negative axis as an index, or NumPy's AxisError (raised as the ValueError it derives from).
+    # A possibly negative axis as an index, or NumPy's AxisError.
     if axis < -ndim or axis >= ndim:
-        raise ValueError(f"{name}axis {axis} is out of bounds for array of dimension {ndim}")
+        raise np.AxisError(f"{name}axis {axis} is out of bounds for array of dimension {ndim}")
     if axis < 0:
         return axis + ndim
     return axis
@@ -597,6 +717,12 @@ def _with_leading_axes(A, reps):
 
 @overload("numpy.tile")
 def tile(A, reps):
+    if not _sj_is_array(A):
+        return _tile_array(np.array(A), reps)   # a number: NumPy tiles it as a 0-d array
+    return _tile_array(A, reps)
+
+
+def _tile_array(A, reps):
     if isinstance(reps, tuple):
         if len(reps) > A.ndim and len(reps) > 2:
             return _tile_nd(_with_leading_axes(A, reps), reps)
@@ -849,7 +975,7 @@ def _transpose_axes(a, axes):
     for k in range(n):
         ax = axes[k]
         if ax < -n or ax >= n:
-            raise ValueError(f"axis {ax} is out of bounds for array of dimension {n}")
+            raise np.AxisError(f"axis {ax} is out of bounds for array of dimension {n}")
         if ax < 0:
             ax += n
         if seen[ax]:
