@@ -1653,9 +1653,12 @@ def inv(a):
 def _lapack_in(a):
     # The Fortran-ordered copy of the matrix a (as the C-ordered array of a.T) in the dtype LAPACK works in.
     if a.dtype == np.complex128 or a.dtype == np.complex64:
-        f = np.empty((a.shape[1], a.shape[0]), np.complex128)
-    else:
-        f = np.empty((a.shape[1], a.shape[0]), np.float64)
+        return _lapack_in_as(a, np.complex128)
+    return _lapack_in_as(a, np.float64)
+
+
+def _lapack_in_as(a, dtype):
+    f = np.empty((a.shape[1], a.shape[0]), dtype)
     f[:, :] = a.T
     return f
 
@@ -1775,6 +1778,100 @@ def _syevd(a, uplo, jobz, name):
         if _lapack_call(1, flag, n, n, f, w, w, w, name) != 0:
             raise np.linalg.LinAlgError("Eigenvalues did not converge")
     return f, w
+
+
+@overload("numpy.linalg.eig")
+def eig(a):
+    return _geev(a, True)
+
+
+@overload("numpy.linalg.eigvals")
+def eigvals(a):
+    return _geev(a, False)[0]
+
+
+def _geev(a, vectors):
+    # dgeev / zgeev (jobvl 'N', jobvr 'V' or 'N'), as NumPy 1.24's eig and eigvals. NumPy's result is complex for a
+    # real matrix only when some eigenvalue is: a type known at run time, so compiled code keeps a real matrix's
+    # result real and rejects complex eigenvalues, as Numba does (a complex matrix gives complex results).
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    name = "eig" if vectors else "eigvals"
+    n = a.shape[0]
+    f = _lapack_in(a)
+    if not np.isfinite(f).all():
+        raise np.linalg.LinAlgError("Array must not contain infs or NaNs")
+    vn = n if vectors else 0
+    vr = np.empty((vn, vn), f.dtype)
+    # zgeev's n eigenvalues; dgeev's n real parts, then the n imaginary parts
+    w = np.empty(n if a.dtype == np.complex128 or a.dtype == np.complex64 else 2 * n, f.dtype)
+    if n > 0 and _lapack_call(5, 86 if vectors else 78, n, n, f, w, vr, vr, name) != 0:
+        raise np.linalg.LinAlgError("Eigenvalues did not converge")
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        return _lapack_out(w, a), _lapack_out(vr.T.copy(), a)
+    if np.any(w[n:] != 0):
+        _unsupported(f"np.linalg.{name}() of a real matrix with complex eigenvalues is not supported in compiled code (NumPy's result dtype would depend on the values): pass a complex matrix (a.astype(np.complex128))")
+    return _lapack_out_real(w[:n].copy(), a), _lapack_out(vr.T.copy(), a)
+
+
+@overload("numpy.linalg.lstsq")
+def lstsq(a, b, rcond="warn"):
+    # NumPy 1.24's: dgelsd / zgelsd on copies of a and of b (a column for a 1-d b); residuals only when m > n and
+    # the rank is n. The default rcond ("warn") is -1, as NumPy's after its FutureWarning (not emitted here).
+    if a.ndim != 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be two-dimensional")
+    if b.ndim != 1 and b.ndim != 2:
+        raise np.linalg.LinAlgError(f"{b.ndim}-dimensional array given. Array must be two-dimensional")
+    m = a.shape[0]
+    n = a.shape[1]
+    nrhs = 1
+    if b.ndim == 2:
+        nrhs = b.shape[1]
+    if b.shape[0] != m:
+        raise np.linalg.LinAlgError("Incompatible dimensions")
+    if isinstance(rcond, str):
+        if rcond != "warn":
+            raise TypeError("np.linalg.lstsq(): rcond must be a number, None or 'warn'")
+        rc = -1.0
+    elif rcond is None:
+        rc = 2.220446049250313e-16 * max(n, m)
+    else:
+        rc = float(rcond)
+    result_t = np.result_type(np.empty(0, _linalg_dtype(a)), np.empty(0, _linalg_dtype(b)))
+    real_t = np.empty(0, result_t).real.dtype
+    work_t = np.result_type(np.empty(0, result_t), np.float64)
+    fa = _lapack_in_as(a, work_t)
+    # b as a Fortran-ordered max(m, n)×nrhs matrix (LAPACK writes the n solutions over it); at least one column,
+    # as NumPy adds a zero column for LAPACK when b has none.
+    fb = np.zeros((max(nrhs, 1), max(1, m, n)), work_t)
+    if b.ndim == 1:
+        fb[0, :m] = b
+    else:
+        fb[:nrhs, :m] = b.T
+    s = np.empty(min(m, n), np.float64)
+    rcond_rank = np.array([rc, 0.0])
+    if _lapack_call(6, max(nrhs, 1), m, n, fa, fb, s, rcond_rank, "lstsq") != 0:
+        raise np.linalg.LinAlgError("SVD did not converge in Linear Least Squares")
+    rank = int(rcond_rank[1])
+    if m == 0:
+        fb[:, :] = 0
+    resids = np.empty(0, real_t)
+    if m > n and rank == n:
+        # The squared norm of each column's last m - n entries, summed in order as NumPy's C loop does.
+        resids = np.empty(nrhs, real_t)
+        for i in range(nrhs):
+            r = 0.0
+            for j in range(n, m):
+                v = fb[i, j]
+                r += v.real * v.real + v.imag * v.imag
+            resids[i] = r
+    x = fb[:nrhs, :n].T.astype(result_t)
+    if b.ndim == 1:
+        return x[:, 0].copy(), resids, np.full(1, rank, np.int32)[0], s.astype(real_t)
+    return x, resids, np.full(1, rank, np.int32)[0], s.astype(real_t)
 
 
 @overload("numpy.linalg.cholesky")
