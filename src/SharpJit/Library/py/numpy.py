@@ -1834,7 +1834,9 @@ def lstsq(a, b, rcond="warn"):
         raise np.linalg.LinAlgError("Incompatible dimensions")
     if isinstance(rcond, str):
         if rcond != "warn":
-            raise TypeError("np.linalg.lstsq(): rcond must be a number, None or 'warn'")
+            # (NumPy's UFuncTypeError, a TypeError)
+            ufunc = "lstsq_m" if m <= n else "lstsq_n"
+            raise TypeError(f"Cannot cast ufunc '{ufunc}' input 2 from dtype('<U{len(rcond)}') to dtype('float64') with casting rule 'same_kind'")
         rc = -1.0
     elif rcond is None:
         rc = 2.220446049250313e-16 * max(n, m)
