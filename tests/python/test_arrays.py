@@ -319,3 +319,16 @@ def test_lstsq_rcond_string_other_than_warn_is_numpys_type_error():
     with pytest.raises(TypeError, match=r"^Cannot cast ufunc 'lstsq_m' input 2 from dtype\('<U1'\) to dtype\('float64'\)"):
         solve(np.eye(2), np.ones(2), "x")
     assert solve(np.eye(2), np.ones(2), "warn")[2] == 2
+
+
+def test_cond_of_a_complex_matrix_with_p_2_is_rejected_when_it_runs():
+    # NumPy's cond is real for p=2 and -2 and complex for the other orders of a complex matrix, and p is known only at
+    # run time: the complex result type is kept and p=2 / -2 are refused.
+    @sharpjit.jit
+    def condition(a, p):
+        return np.linalg.cond(a, p)
+
+    c = np.array([[1.0, 2j], [3.0, 4.0]])
+    assert condition(c, 1) == np.linalg.cond(c, 1)
+    with pytest.raises(TypeError, match=r"^np\.linalg\.cond\(\) of a complex matrix with p=2 or -2 is not supported in compiled code"):
+        condition(c, -2)

@@ -1876,6 +1876,144 @@ def lstsq(a, b, rcond="warn"):
     return x, resids, np.full(1, rank, np.int32)[0], s.astype(real_t)
 
 
+@overload("numpy.linalg.cond")
+def cond(x, p=None):
+    # NumPy 1.24's: the ratio of the extreme singular values for p None, 2 and -2; otherwise norm(x, p) times the
+    # norm of x's inverse (computed in double precision; NaN when x is singular), cast to x's result dtype, which is
+    # complex for a complex matrix. A NaN result is inf unless x holds a NaN.
+    if x.size == 0:
+        raise np.linalg.LinAlgError("cond is not defined on empty arrays")
+    if p is None:
+        return _cond_svd(x, False)
+    if isinstance(p, str):
+        return _cond_norm(x, p)
+    if x.dtype == np.complex128 or x.dtype == np.complex64:
+        if p == 2 or p == -2:
+            _unsupported("np.linalg.cond() of a complex matrix with p=2 or -2 is not supported in compiled code (its result is real, complex for the other p known only at run time): use p=None for 2")
+        return _cond_norm(x, p)
+    if p == 2 or p == -2:
+        return _cond_svd(x, p == -2)
+    return _cond_norm(x, p)
+
+
+def _cond_svd(x, smallest_first):
+    s = _svd(x, False, False, False)
+    if smallest_first:
+        r = s[-1:] / s[:1]
+    else:
+        r = s[:1] / s[-1:]
+    if np.isnan(r[0]) and not np.isnan(x).any():
+        r[0] = np.inf
+    return r[0]
+
+
+def _cond_norm(x, p):
+    if x.ndim < 2:
+        raise np.linalg.LinAlgError(f"{x.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if x.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(x)
+    if isinstance(p, str):
+        if p != "fro" and p != "f" and p != "nuc":
+            raise ValueError("Invalid norm order for matrices.")
+    elif p != 1 and p != -1 and p != np.inf and p != -np.inf:
+        raise ValueError("Invalid norm order for matrices.")
+    n = x.shape[0]
+    lu = _linalg_work(x)
+    piv = np.empty(n, np.int64)
+    swaps, singular = _lu_factor(lu, piv)
+    r = math.nan
+    if singular and isinstance(p, str) and p == "nuc":
+        _svd(x, False, False, False)
+        # (NumPy takes the singular values of the NaN matrix its inverse gives)
+        raise np.linalg.LinAlgError("SVD did not converge")
+    if not singular:
+        inverse = np.eye(n, dtype=lu.dtype)
+        _lu_solve(lu, piv, inverse)
+        # (NumPy's inverse is C-ordered; x and its inexact copy keep x's memory order)
+        f_order = n > 1 and x.strides[0] < x.strides[1]
+        r = _matrix_norm(x.astype(_linalg_dtype(x)), p, f_order) * _matrix_norm(inverse, p, False)
+    if math.isnan(r) and not np.isnan(x).any():
+        r = math.inf
+    return np.full(1, r, _linalg_dtype(x))[0]
+
+
+def _matrix_norm(x, p, f_order):
+    # np.linalg.norm(x, p, axis=(0, 1)) of an inexact matrix for p 'fro', 'nuc', 1, -1, inf, -inf, in x's precision
+    # and NumPy's order of additions: its reductions follow memory order (f_order: column-major), pairwise along the
+    # contiguous axis (and over the whole matrix for 'fro'), one line after another along the other axis.
+    if isinstance(p, str) and p == "nuc":
+        return float(_reduce_sum(_svd(x, False, False, False)))
+    # the matrix's lines in memory order as rows
+    if f_order:
+        lines = x.T.copy()
+    else:
+        lines = x.copy()
+    if isinstance(p, str):
+        # (conj(x) * x).real
+        if x.dtype == np.complex128 or x.dtype == np.complex64:
+            squares = lines.real * lines.real + lines.imag * lines.imag
+        else:
+            squares = lines * lines
+        return float(np.sqrt(_reduce_sum(squares.ravel())))
+    a = np.abs(lines)
+    rows = a.shape[0]
+    cols = a.shape[1]
+    row_sums = p == np.inf or p == -np.inf
+    if row_sums != f_order:
+        sums = np.empty(rows, a.dtype)
+        for i in range(rows):
+            sums[i] = _reduce_sum(a[i])
+    else:
+        sums = np.zeros(cols, a.dtype)
+        for i in range(rows):
+            sums[:] = sums + a[i]
+    if p > 0:
+        return float(sums.max())
+    return float(sums.min())
+
+
+def _reduce_sum(v):
+    # NumPy 1.24's add.reduce of the contiguous 1-d v: its buffered iterator hands over 8192 items at a time, each
+    # block summed pairwise and added to the total.
+    total = np.zeros(1, v.dtype)
+    for start in range(0, v.shape[0], 8192):
+        total[0] = total[0] + _pairwise_sum(v[start:start + 8192])
+    return total[0]
+
+
+def _pairwise_sum(v):
+    # NumPy 1.24's pairwise summation of the contiguous 1-d v, each addition rounded to v's dtype (stored in acc).
+    n = v.shape[0]
+    acc = np.zeros(8, v.dtype)
+    if n < 8:
+        for i in range(n):
+            acc[0] = acc[0] + v[i]
+        return acc[0]
+    if n <= 128:
+        acc[:] = v[:8]
+        i = 8
+        while i < n - n % 8:
+            acc[:] = acc + v[i:i + 8]
+            i += 8
+        acc[0] = acc[0] + acc[1]
+        acc[2] = acc[2] + acc[3]
+        acc[4] = acc[4] + acc[5]
+        acc[6] = acc[6] + acc[7]
+        acc[0] = acc[0] + acc[2]
+        acc[4] = acc[4] + acc[6]
+        acc[0] = acc[0] + acc[4]
+        while i < n:
+            acc[0] = acc[0] + v[i]
+            i += 1
+        return acc[0]
+    half = n // 2
+    half -= half % 8
+    acc[0] = _pairwise_sum(v[:half])
+    acc[0] = acc[0] + _pairwise_sum(v[half:])
+    return acc[0]
+
+
 @overload("numpy.linalg.cholesky")
 def cholesky(a):
     if a.ndim < 2:
