@@ -2014,6 +2014,80 @@ def _pairwise_sum(v):
     return acc[0]
 
 
+@overload("numpy.linalg.multi_dot")
+def multi_dot(arrays, out=None):
+    # NumPy 1.24's: np.dot chained in the order of fewest scalar multiplications (for three arrays the cheaper of
+    # (AB)C and A(BC), else Cormen's matrix-chain order); a 1-d first (last) array is a row (column) vector.
+    if not (out is None):
+        _sj_reject("np.linalg.multi_dot(out=) is not supported in compiled code", arrays, out)
+    if len(arrays) < 2:
+        raise ValueError("Expecting at least two arrays.")
+    if len(arrays) == 2:
+        return np.dot(arrays[0], arrays[1])
+    first = arrays[0]
+    last = arrays[len(arrays) - 1]
+    matrices = [_chain_matrix(first, first.ndim == 1, False)]
+    # (the middle items as a slice: a tuple whose 1-d ends differ in type from them is not indexed at run time)
+    for middle in arrays[1:-1]:
+        matrices.append(_chain_matrix(middle, False, False))
+    matrices.append(_chain_matrix(last, False, last.ndim == 1))
+    n = len(matrices)
+    if n == 3:
+        a = matrices[0]
+        c = matrices[2]
+        cost_ab_c = a.shape[0] * c.shape[0] * (a.shape[1] + c.shape[1])
+        cost_a_bc = a.shape[1] * c.shape[1] * (a.shape[0] + c.shape[0])
+        if cost_ab_c < cost_a_bc:
+            result = np.dot(np.dot(a, matrices[1]), c)
+        else:
+            result = np.dot(a, np.dot(matrices[1], c))
+    else:
+        result = _chain_product(matrices, _chain_order(matrices), 0, n - 1)
+    if first.ndim == 1 and last.ndim == 1:
+        return result[0, 0]
+    if first.ndim == 1 or last.ndim == 1:
+        return result.ravel()
+    return result
+
+
+def _chain_matrix(a, row, column):
+    # A 2-d C-ordered matrix of multi_dot's chain: a 1-d first array as a row, a 1-d last one as a column.
+    if row:
+        return a.copy().reshape((1, a.shape[0]))
+    if column:
+        return a.copy().reshape((a.shape[0], 1))
+    if a.ndim != 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be two-dimensional")
+    return a.copy()
+
+
+def _chain_order(matrices):
+    # NumPy's _multi_dot_matrix_chain_order: split[i, j] is where the product of matrices i..j splits.
+    n = len(matrices)
+    dims = np.empty(n + 1, np.int64)
+    for i in range(n):
+        dims[i] = matrices[i].shape[0]
+    dims[n] = matrices[n - 1].shape[1]
+    cost = np.zeros((n, n))
+    split = np.zeros((n, n), np.int64)
+    for span in range(1, n):
+        for i in range(n - span):
+            j = i + span
+            cost[i, j] = math.inf
+            for k in range(i, j):
+                q = cost[i, k] + cost[k + 1, j] + dims[i] * dims[k + 1] * dims[j + 1]
+                if q < cost[i, j]:
+                    cost[i, j] = q
+                    split[i, j] = k
+    return split
+
+
+def _chain_product(matrices, split, i, j):
+    if i == j:
+        return matrices[i]
+    return np.dot(_chain_product(matrices, split, i, split[i, j]), _chain_product(matrices, split, split[i, j] + 1, j))
+
+
 @overload("numpy.linalg.cholesky")
 def cholesky(a):
     if a.ndim < 2:
