@@ -2026,11 +2026,11 @@ def multi_dot(arrays, out=None):
         return np.dot(arrays[0], arrays[1])
     first = arrays[0]
     last = arrays[len(arrays) - 1]
-    matrices = [_chain_matrix(first, first.ndim == 1, False)]
+    matrices = [_chain_matrix(first, first.ndim == 1, False, first)]
     # (the middle items as a slice: a tuple whose 1-d ends differ in type from them is not indexed at run time)
     for middle in arrays[1:-1]:
-        matrices.append(_chain_matrix(middle, False, False))
-    matrices.append(_chain_matrix(last, False, last.ndim == 1))
+        matrices.append(_chain_matrix(middle, False, False, first))
+    matrices.append(_chain_matrix(last, False, last.ndim == 1, first))
     n = len(matrices)
     if n == 3:
         a = matrices[0]
@@ -2050,8 +2050,11 @@ def multi_dot(arrays, out=None):
     return result
 
 
-def _chain_matrix(a, row, column):
+def _chain_matrix(a, row, column, first):
     # A 2-d C-ordered matrix of multi_dot's chain: a 1-d first array as a row, a 1-d last one as a column.
+    if a.dtype != first.dtype:
+        # (the chain is one list; NumPy's products of mixed dtypes convert where each np.dot meets them)
+        _sj_reject("np.linalg.multi_dot() of arrays of different dtypes is not supported in compiled code: convert them with astype() first", a)
     if row:
         return a.copy().reshape((1, a.shape[0]))
     if column:
