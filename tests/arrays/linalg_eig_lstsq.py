@@ -1,4 +1,4 @@
-# Covers: np.linalg.eig and eigvals through LAPACK's dgeev / zgeev (bit for bit as NumPy's: real results for real matrices with real eigenvalues, complex for complex input; float32 / complex64 kept, int as float64, 1x1 and 0x0), A @ v == v * w checked; LinAlgError for non-square, 1-d and non-finite input; np.linalg.lstsq through dgelsd / zgelsd (rcond default, None, -1 and a number; 1-d and 2-d b; residuals only when m > n and full rank; rank-deficient, wide, empty and zero-column systems; float32 and complex results; rank's int32), its errors
+# Covers: np.linalg.eig and eigvals through LAPACK's dgeev / zgeev (bit for bit as NumPy's: real results for real matrices with real eigenvalues, complex for complex input; float32 / complex64 kept, int as float64, 1x1 and 0x0), A @ v == v * w checked; LinAlgError for non-square, 1-d and non-finite input; np.linalg.lstsq through dgelsd / zgelsd (rcond default, None, -1 and a number; 1-d and 2-d b; residuals only when m > n and full rank; rank-deficient, wide, empty and zero-column systems; float32 and complex results; rank's int32), its errors; NaN and inf in b give NaN
 import numpy as np
 from numpy.linalg import eig, eigvals, lstsq, LinAlgError
 
@@ -93,6 +93,7 @@ def least_squares():
     lstsq_error(x, np.ones((3, 1, 1)))
     lstsq_error(x, np.ones(2))
     lstsq_error(np.ones((2, 2, 2)), y)
+    print(lstsq(x, np.array([1.0, np.nan, 3.0]), rcond=None), lstsq(x, np.array([np.inf, 2.0, 3.0]), rcond=None))
 
 
 def lstsq_error(a, b):

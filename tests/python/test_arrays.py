@@ -332,3 +332,16 @@ def test_cond_of_a_complex_matrix_with_p_2_is_rejected_when_it_runs():
     assert condition(c, 1) == np.linalg.cond(c, 1)
     with pytest.raises(TypeError, match=r"^np\.linalg\.cond\(\) of a complex matrix with p=2 or -2 is not supported in compiled code"):
         condition(c, -2)
+
+
+def test_lstsq_of_a_matrix_with_nan_or_inf_is_a_linalg_error():
+    # gelsd would call LAPACK's xerbla, which NumPy replaces (its lstsq then raises this LinAlgError, or a
+    # SystemError) and reference LAPACK's ends the process with: compiled code raises before calling it.
+    @sharpjit.jit
+    def solve(a, b):
+        return np.linalg.lstsq(a, b, rcond=None)
+
+    for bad in (np.nan, np.inf):
+        with pytest.raises(np.linalg.LinAlgError, match="^SVD did not converge in Linear Least Squares$"):
+            solve(np.array([[1.0, bad], [3.0, 4.0], [5.0, 7.0]]), np.ones(3))
+    assert solve(np.eye(2), np.ones(2))[2] == 2

@@ -1855,6 +1855,10 @@ def lstsq(a, b, rcond="warn"):
         fb[:nrhs, :m] = b.T
     s = np.empty(min(m, n), np.float64)
     rcond_rank = np.array([rc, 0.0])
+    # A NaN or inf in a makes gelsd pass an illegal scale to dlascl, whose error handler (xerbla) NumPy replaces
+    # and LAPACK's own ends the process with: NumPy raises this LinAlgError for a NaN (a SystemError for an inf).
+    if not np.isfinite(fa).all():
+        raise np.linalg.LinAlgError("SVD did not converge in Linear Least Squares")
     if _lapack_call(6, max(nrhs, 1), m, n, fa, fb, s, rcond_rank, "lstsq") != 0:
         raise np.linalg.LinAlgError("SVD did not converge in Linear Least Squares")
     rank = int(rcond_rank[1])
