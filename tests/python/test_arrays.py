@@ -286,3 +286,62 @@ def test_matrix_products_call_the_blas_library(tmp_path):
     a = np.arange(6.0).reshape(2, 3)
     real = run("none").splitlines()
     assert real[0] == f"{(a @ a.T).tolist()} {(a.T @ a[:, :2]).tolist()} {(a @ np.ones(3)).tolist()} {(np.ones(2) @ a).tolist()}"
+
+
+def test_eig_of_a_real_matrix_with_complex_eigenvalues_is_rejected_when_it_runs():
+    # NumPy's result would be complex128 here and float64 for real eigenvalues: compiled code keeps one type (real
+    # for a real matrix, as Numba does) and says so when the values need the other.
+    @sharpjit.jit
+    def eigen(a):
+        return np.linalg.eig(a), np.linalg.eigvals(a.T)
+
+    rotation = np.array([[0.0, -1.0], [1.0, 0.0]])
+    with pytest.raises(TypeError, match=r"^np\.linalg\.eig\(\) of a real matrix with complex eigenvalues is not supported in compiled code"):
+        eigen(rotation)
+    (w, v), wt = eigen(rotation + 0j)
+    assert w.dtype == np.complex128 and wt.dtype == np.complex128 and np.allclose(rotation @ v, v * w)
+    (w, v), wt = eigen(np.array([[2.0, 1.0], [0.0, 3.0]]))
+    assert w.dtype == np.float64 and v.dtype == np.float64 and w.tolist() == [2.0, 3.0]
+
+    @sharpjit.jit
+    def values(a):
+        return np.linalg.eigvals(a)
+
+    with pytest.raises(TypeError, match=r"^np\.linalg\.eigvals\(\) of a real matrix with complex eigenvalues"):
+        values(rotation.astype(np.float32))
+
+
+def test_lstsq_rcond_string_other_than_warn_is_numpys_type_error():
+    @sharpjit.jit
+    def solve(a, b, rcond):
+        return np.linalg.lstsq(a, b, rcond)
+
+    with pytest.raises(TypeError, match=r"^Cannot cast ufunc 'lstsq_m' input 2 from dtype\('<U1'\) to dtype\('float64'\)"):
+        solve(np.eye(2), np.ones(2), "x")
+    assert solve(np.eye(2), np.ones(2), "warn")[2] == 2
+
+
+def test_cond_of_a_complex_matrix_with_p_2_is_rejected_when_it_runs():
+    # NumPy's cond is real for p=2 and -2 and complex for the other orders of a complex matrix, and p is known only at
+    # run time: the complex result type is kept and p=2 / -2 are refused.
+    @sharpjit.jit
+    def condition(a, p):
+        return np.linalg.cond(a, p)
+
+    c = np.array([[1.0, 2j], [3.0, 4.0]])
+    assert condition(c, 1) == np.linalg.cond(c, 1)
+    with pytest.raises(TypeError, match=r"^np\.linalg\.cond\(\) of a complex matrix with p=2 or -2 is not supported in compiled code"):
+        condition(c, -2)
+
+
+def test_lstsq_of_a_matrix_with_nan_or_inf_is_a_linalg_error():
+    # gelsd would call LAPACK's xerbla, which NumPy replaces (its lstsq then raises this LinAlgError, or a
+    # SystemError) and reference LAPACK's ends the process with: compiled code raises before calling it.
+    @sharpjit.jit
+    def solve(a, b):
+        return np.linalg.lstsq(a, b, rcond=None)
+
+    for bad in (np.nan, np.inf):
+        with pytest.raises(np.linalg.LinAlgError, match="^SVD did not converge in Linear Least Squares$"):
+            solve(np.array([[1.0, bad], [3.0, 4.0], [5.0, 7.0]]), np.ones(3))
+    assert solve(np.eye(2), np.ones(2))[2] == 2

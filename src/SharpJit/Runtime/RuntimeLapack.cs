@@ -16,7 +16,7 @@ namespace SharpJit.Runtime;
 public static unsafe class RuntimeLapack
 {
     /// <summary>Routines, as compiled code passes them.</summary>
-    public const long Gesdd = 0, Syevd = 1, Potrf = 2, Geqrf = 3, Orgqr = 4;
+    public const long Gesdd = 0, Syevd = 1, Potrf = 2, Geqrf = 3, Orgqr = 4, Geev = 5, Gelsd = 6;
 
     /// <summary>Returned when no LAPACK library (or routine) was found.</summary>
     public const long NoLapack = -1000;
@@ -24,7 +24,8 @@ public static unsafe class RuntimeLapack
     private static readonly string[][] Symbols =
     {
         new[] { "dgesdd_", "zgesdd_" }, new[] { "dsyevd_", "zheevd_" }, new[] { "dpotrf_", "zpotrf_" },
-        new[] { "dgeqrf_", "zgeqrf_" }, new[] { "dorgqr_", "zungqr_" },
+        new[] { "dgeqrf_", "zgeqrf_" }, new[] { "dorgqr_", "zungqr_" }, new[] { "dgeev_", "zgeev_" },
+        new[] { "dgelsd_", "zgelsd_" },
     };
 
     private sealed class Library
@@ -97,6 +98,11 @@ public static unsafe class RuntimeLapack
     /// <item>Geqrf: a m×n (overwritten by R and the reflectors), b the min(m, n) scalar factors tau.</item>
     /// <item>Orgqr (zungqr for complex): a q, m×n with leading dimension m, holding the reflectors; flag the number
     /// of reflectors k; b tau.</item>
+    /// <item>Geev (zgeev for complex): jobvr = flag ('V' or 'N'; jobvl 'N'); a n×n (overwritten); b the eigenvalues
+    /// (real: the n real parts, then the n imaginary parts; complex: n values), c the right eigenvectors (n×n).</item>
+    /// <item>Gelsd (zgelsd for complex): nrhs = flag; a m×n (overwritten), b max(m, n)×nrhs (the right-hand sides
+    /// in, the solutions out), c the min(m, n) singular values, d two doubles: rcond in d[0], the rank out in
+    /// d[1].</item>
     /// </list>
     /// Sizes must fit LAPACK's 32-bit ints (the caller checks).
     /// </summary>
@@ -199,8 +205,73 @@ public static unsafe class RuntimeLapack
                 NativeMemory.Free(work);
                 return info;
             }
+            case Geev:
+                return CallGeev(f, z, (byte)flag, N, a, b, c);
+            case Gelsd:
+                return CallGelsd(f, z, M, N, (int)flag, a, b, c, (double*)d);
         }
         return NoLapack;
+    }
+
+    private static long CallGeev(nint f, bool z, byte jobvr, int n, void* a, void* w, void* vr)
+    {
+        byte jobvl = (byte)'N';
+        int ld = Max1(n), info = 0, lwork = -1;
+        var query = stackalloc double[2];
+        var unusedVl = stackalloc double[2];
+        // zgeev's real workspace, 2n as NumPy allocates; dgeev takes the real and imaginary parts in w's halves.
+        var rwork = z ? (double*)NativeMemory.Alloc((nuint)Math.Max(2L * n, 1), sizeof(double)) : null;
+        GeevCall(f, z, &jobvl, &jobvr, &n, a, &ld, w, unusedVl, vr, query, &lwork, rwork, &info);
+        if (info == 0)
+        {
+            lwork = (int)query[0];
+            if (z && lwork == 0) lwork = 1;   // NumPy's (LAPACK 3.0.0's query could say 0)
+            var work = NativeMemory.Alloc((nuint)Math.Max(lwork, 1), (nuint)(z ? 16 : 8));
+            GeevCall(f, z, &jobvl, &jobvr, &n, a, &ld, w, unusedVl, vr, work, &lwork, rwork, &info);
+            NativeMemory.Free(work);
+        }
+        if (rwork != null) NativeMemory.Free(rwork);
+        return info;
+    }
+
+    private static void GeevCall(nint f, bool z, byte* jobvl, byte* jobvr, int* n, void* a, int* ld, void* w, void* vl, void* vr,
+        void* work, int* lwork, double* rwork, int* info)
+    {
+        if (z)
+            ((delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, int*, void*, int*, void*, int*, double*, int*, nint, nint, void>)f)(
+                jobvl, jobvr, n, a, ld, w, vl, ld, vr, ld, work, lwork, rwork, info, 1, 1);
+        else
+            ((delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, void*, int*, void*, int*, void*, int*, int*, nint, nint, void>)f)(
+                jobvl, jobvr, n, a, ld, w, (double*)w + *n, vl, ld, vr, ld, work, lwork, info, 1, 1);
+    }
+
+    private static long CallGelsd(nint f, bool z, int m, int n, int nrhs, void* a, void* b, void* s, double* rcondRank)
+    {
+        int lda = Max1(m), ldb = Math.Max(1, Math.Max(m, n)), rank = 0, info = 0, lwork = -1, iquery = 0;
+        var query = stackalloc double[2];
+        double rquery = 0;
+        GelsdCall(f, z, &m, &n, &nrhs, a, &lda, b, &ldb, s, rcondRank, &rank, query, &lwork, &rquery, &iquery, &info);
+        if (info != 0) return info;
+        lwork = (int)query[0];
+        var work = NativeMemory.Alloc((nuint)Math.Max(lwork, 1), (nuint)(z ? 16 : 8));
+        var rwork = z ? (double*)NativeMemory.Alloc((nuint)Math.Max((long)rquery, 1), sizeof(double)) : null;
+        var iwork = (int*)NativeMemory.Alloc((nuint)Math.Max(iquery, 1), sizeof(int));
+        GelsdCall(f, z, &m, &n, &nrhs, a, &lda, b, &ldb, s, rcondRank, &rank, work, &lwork, rwork, iwork, &info);
+        NativeMemory.Free(work); NativeMemory.Free(iwork);
+        if (rwork != null) NativeMemory.Free(rwork);
+        rcondRank[1] = rank;
+        return info;
+    }
+
+    private static void GelsdCall(nint f, bool z, int* m, int* n, int* nrhs, void* a, int* lda, void* b, int* ldb, void* s, double* rcond,
+        int* rank, void* work, int* lwork, double* rwork, int* iwork, int* info)
+    {
+        if (z)
+            ((delegate* unmanaged<int*, int*, int*, void*, int*, void*, int*, void*, double*, int*, void*, int*, double*, int*, int*, void>)f)(
+                m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, rwork, iwork, info);
+        else
+            ((delegate* unmanaged<int*, int*, int*, void*, int*, void*, int*, void*, double*, int*, void*, int*, int*, int*, void>)f)(
+                m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, iwork, info);
     }
 
     private static void Evd(nint f, bool z, byte* jobz, byte* uplo, int* n, void* a, int* lda, void* w, void* work, int* lwork,

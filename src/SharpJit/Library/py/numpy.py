@@ -1779,9 +1779,12 @@ def inv(a):
 def _lapack_in(a):
     # The Fortran-ordered copy of the matrix a (as the C-ordered array of a.T) in the dtype LAPACK works in.
     if a.dtype == np.complex128 or a.dtype == np.complex64:
-        f = np.empty((a.shape[1], a.shape[0]), np.complex128)
-    else:
-        f = np.empty((a.shape[1], a.shape[0]), np.float64)
+        return _lapack_in_as(a, np.complex128)
+    return _lapack_in_as(a, np.float64)
+
+
+def _lapack_in_as(a, dtype):
+    f = np.empty((a.shape[1], a.shape[0]), dtype)
     f[:, :] = a.T
     return f
 
@@ -1901,6 +1904,321 @@ def _syevd(a, uplo, jobz, name):
         if _lapack_call(1, flag, n, n, f, w, w, w, name) != 0:
             raise np.linalg.LinAlgError("Eigenvalues did not converge")
     return f, w
+
+
+@overload("numpy.linalg.eig")
+def eig(a):
+    return _geev(a, True)
+
+
+@overload("numpy.linalg.eigvals")
+def eigvals(a):
+    return _geev(a, False)[0]
+
+
+def _geev(a, vectors):
+    # dgeev / zgeev (jobvl 'N', jobvr 'V' or 'N'), as NumPy 1.24's eig and eigvals. NumPy's result is complex for a
+    # real matrix only when some eigenvalue is: a type known at run time, so compiled code keeps a real matrix's
+    # result real and rejects complex eigenvalues, as Numba does (a complex matrix gives complex results).
+    if a.ndim < 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if a.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(a)
+    name = "eig" if vectors else "eigvals"
+    n = a.shape[0]
+    f = _lapack_in(a)
+    if not np.isfinite(f).all():
+        raise np.linalg.LinAlgError("Array must not contain infs or NaNs")
+    vn = n if vectors else 0
+    vr = np.empty((vn, vn), f.dtype)
+    # zgeev's n eigenvalues; dgeev's n real parts, then the n imaginary parts
+    w = np.empty(n if a.dtype == np.complex128 or a.dtype == np.complex64 else 2 * n, f.dtype)
+    if n > 0 and _lapack_call(5, 86 if vectors else 78, n, n, f, w, vr, vr, name) != 0:
+        raise np.linalg.LinAlgError("Eigenvalues did not converge")
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        return _lapack_out(w, a), _lapack_out(vr.T.copy(), a)
+    if np.any(w[n:] != 0):
+        _unsupported(f"np.linalg.{name}() of a real matrix with complex eigenvalues is not supported in compiled code (NumPy's result dtype would depend on the values): pass a complex matrix (a.astype(np.complex128))")
+    return _lapack_out_real(w[:n].copy(), a), _lapack_out(vr.T.copy(), a)
+
+
+@overload("numpy.linalg.lstsq")
+def lstsq(a, b, rcond="warn"):
+    # NumPy 1.24's: dgelsd / zgelsd on copies of a and of b (a column for a 1-d b); residuals only when m > n and
+    # the rank is n. The default rcond ("warn") is -1, as NumPy's after its FutureWarning (not emitted here).
+    if a.ndim != 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be two-dimensional")
+    if b.ndim != 1 and b.ndim != 2:
+        raise np.linalg.LinAlgError(f"{b.ndim}-dimensional array given. Array must be two-dimensional")
+    m = a.shape[0]
+    n = a.shape[1]
+    nrhs = 1
+    if b.ndim == 2:
+        nrhs = b.shape[1]
+    if b.shape[0] != m:
+        raise np.linalg.LinAlgError("Incompatible dimensions")
+    if isinstance(rcond, str):
+        if rcond != "warn":
+            # (NumPy's UFuncTypeError, a TypeError)
+            ufunc = "lstsq_m" if m <= n else "lstsq_n"
+            raise TypeError(f"Cannot cast ufunc '{ufunc}' input 2 from dtype('<U{len(rcond)}') to dtype('float64') with casting rule 'same_kind'")
+        rc = -1.0
+    elif rcond is None:
+        rc = 2.220446049250313e-16 * max(n, m)
+    else:
+        rc = float(rcond)
+    result_t = np.result_type(np.empty(0, _linalg_dtype(a)), np.empty(0, _linalg_dtype(b)))
+    real_t = np.empty(0, result_t).real.dtype
+    work_t = np.result_type(np.empty(0, result_t), np.float64)
+    fa = _lapack_in_as(a, work_t)
+    # b as a Fortran-ordered max(m, n)×nrhs matrix (LAPACK writes the n solutions over it); at least one column,
+    # as NumPy adds a zero column for LAPACK when b has none.
+    fb = np.zeros((max(nrhs, 1), max(1, m, n)), work_t)
+    if b.ndim == 1:
+        fb[0, :m] = b
+    else:
+        fb[:nrhs, :m] = b.T
+    s = np.empty(min(m, n), np.float64)
+    rcond_rank = np.array([rc, 0.0])
+    # A NaN or inf in a makes gelsd pass an illegal scale to dlascl, whose error handler (xerbla) NumPy replaces
+    # and LAPACK's own ends the process with: NumPy raises this LinAlgError for a NaN (a SystemError for an inf).
+    if not np.isfinite(fa).all():
+        raise np.linalg.LinAlgError("SVD did not converge in Linear Least Squares")
+    if _lapack_call(6, max(nrhs, 1), m, n, fa, fb, s, rcond_rank, "lstsq") != 0:
+        raise np.linalg.LinAlgError("SVD did not converge in Linear Least Squares")
+    rank = int(rcond_rank[1])
+    if m == 0:
+        fb[:, :] = 0
+    resids = np.empty(0, real_t)
+    if m > n and rank == n:
+        # The squared norm of each column's last m - n entries, summed in order as NumPy's C loop does.
+        resids = np.empty(nrhs, real_t)
+        for i in range(nrhs):
+            r = 0.0
+            for j in range(n, m):
+                v = fb[i, j]
+                r += v.real * v.real + v.imag * v.imag
+            resids[i] = r
+    x = fb[:nrhs, :n].T.astype(result_t)
+    if b.ndim == 1:
+        return x[:, 0].copy(), resids, np.full(1, rank, np.int32)[0], s.astype(real_t)
+    return x, resids, np.full(1, rank, np.int32)[0], s.astype(real_t)
+
+
+@overload("numpy.linalg.cond")
+def cond(x, p=None):
+    # NumPy 1.24's: the ratio of the extreme singular values for p None, 2 and -2; otherwise norm(x, p) times the
+    # norm of x's inverse (computed in double precision; NaN when x is singular), cast to x's result dtype, which is
+    # complex for a complex matrix. A NaN result is inf unless x holds a NaN.
+    if x.size == 0:
+        raise np.linalg.LinAlgError("cond is not defined on empty arrays")
+    if p is None:
+        return _cond_svd(x, False)
+    if isinstance(p, str):
+        return _cond_norm(x, p)
+    if x.dtype == np.complex128 or x.dtype == np.complex64:
+        if p == 2 or p == -2:
+            _unsupported("np.linalg.cond() of a complex matrix with p=2 or -2 is not supported in compiled code (its result is real, complex for the other p known only at run time): use p=None for 2")
+        return _cond_norm(x, p)
+    if p == 2 or p == -2:
+        return _cond_svd(x, p == -2)
+    return _cond_norm(x, p)
+
+
+def _cond_svd(x, smallest_first):
+    s = _svd(x, False, False, False)
+    if smallest_first:
+        r = s[-1:] / s[:1]
+    else:
+        r = s[:1] / s[-1:]
+    if np.isnan(r[0]) and not np.isnan(x).any():
+        r[0] = np.inf
+    return r[0]
+
+
+def _cond_norm(x, p):
+    if x.ndim < 2:
+        raise np.linalg.LinAlgError(f"{x.ndim}-dimensional array given. Array must be at least two-dimensional")
+    if x.ndim > 2:
+        raise TypeError("np.linalg routines on stacks of matrices (more than two dimensions) are not supported in compiled code")
+    _linalg_square(x)
+    if isinstance(p, str):
+        if p != "fro" and p != "f" and p != "nuc":
+            raise ValueError("Invalid norm order for matrices.")
+    elif p != 1 and p != -1 and p != np.inf and p != -np.inf:
+        raise ValueError("Invalid norm order for matrices.")
+    n = x.shape[0]
+    lu = _linalg_work(x)
+    piv = np.empty(n, np.int64)
+    swaps, singular = _lu_factor(lu, piv)
+    r = math.nan
+    if singular and isinstance(p, str) and p == "nuc":
+        _svd(x, False, False, False)
+        # (NumPy takes the singular values of the NaN matrix its inverse gives)
+        raise np.linalg.LinAlgError("SVD did not converge")
+    if not singular:
+        inverse = np.eye(n, dtype=lu.dtype)
+        _lu_solve(lu, piv, inverse)
+        # (NumPy's inverse is C-ordered; x and its inexact copy keep x's memory order)
+        f_order = n > 1 and x.strides[0] < x.strides[1]
+        r = _matrix_norm(x.astype(_linalg_dtype(x)), p, f_order) * _matrix_norm(inverse, p, False)
+    if math.isnan(r) and not np.isnan(x).any():
+        r = math.inf
+    return np.full(1, r, _linalg_dtype(x))[0]
+
+
+def _matrix_norm(x, p, f_order):
+    # np.linalg.norm(x, p, axis=(0, 1)) of an inexact matrix for p 'fro', 'nuc', 1, -1, inf, -inf, in x's precision
+    # and NumPy's order of additions: its reductions follow memory order (f_order: column-major), pairwise along the
+    # contiguous axis (and over the whole matrix for 'fro'), one line after another along the other axis.
+    if isinstance(p, str) and p == "nuc":
+        return float(_reduce_sum(_svd(x, False, False, False)))
+    # the matrix's lines in memory order as rows
+    if f_order:
+        lines = x.T.copy()
+    else:
+        lines = x.copy()
+    if isinstance(p, str):
+        # (conj(x) * x).real
+        if x.dtype == np.complex128 or x.dtype == np.complex64:
+            squares = lines.real * lines.real + lines.imag * lines.imag
+        else:
+            squares = lines * lines
+        return float(np.sqrt(_reduce_sum(squares.ravel())))
+    a = np.abs(lines)
+    rows = a.shape[0]
+    cols = a.shape[1]
+    row_sums = p == np.inf or p == -np.inf
+    if row_sums != f_order:
+        sums = np.empty(rows, a.dtype)
+        for i in range(rows):
+            sums[i] = _reduce_sum(a[i])
+    else:
+        sums = np.zeros(cols, a.dtype)
+        for i in range(rows):
+            sums[:] = sums + a[i]
+    if p > 0:
+        return float(sums.max())
+    return float(sums.min())
+
+
+def _reduce_sum(v):
+    # NumPy 1.24's add.reduce of the contiguous 1-d v: its buffered iterator hands over 8192 items at a time, each
+    # block summed pairwise and added to the total.
+    total = np.zeros(1, v.dtype)
+    for start in range(0, v.shape[0], 8192):
+        total[0] = total[0] + _pairwise_sum(v[start:start + 8192])
+    return total[0]
+
+
+def _pairwise_sum(v):
+    # NumPy 1.24's pairwise summation of the contiguous 1-d v, each addition rounded to v's dtype (stored in acc).
+    n = v.shape[0]
+    acc = np.zeros(8, v.dtype)
+    if n < 8:
+        for i in range(n):
+            acc[0] = acc[0] + v[i]
+        return acc[0]
+    if n <= 128:
+        acc[:] = v[:8]
+        i = 8
+        while i < n - n % 8:
+            acc[:] = acc + v[i:i + 8]
+            i += 8
+        acc[0] = acc[0] + acc[1]
+        acc[2] = acc[2] + acc[3]
+        acc[4] = acc[4] + acc[5]
+        acc[6] = acc[6] + acc[7]
+        acc[0] = acc[0] + acc[2]
+        acc[4] = acc[4] + acc[6]
+        acc[0] = acc[0] + acc[4]
+        while i < n:
+            acc[0] = acc[0] + v[i]
+            i += 1
+        return acc[0]
+    half = n // 2
+    half -= half % 8
+    acc[0] = _pairwise_sum(v[:half])
+    acc[0] = acc[0] + _pairwise_sum(v[half:])
+    return acc[0]
+
+
+@overload("numpy.linalg.multi_dot")
+def multi_dot(arrays, out=None):
+    # NumPy 1.24's: np.dot chained in the order of fewest scalar multiplications (for three arrays the cheaper of
+    # (AB)C and A(BC), else Cormen's matrix-chain order); a 1-d first (last) array is a row (column) vector.
+    if not (out is None):
+        _sj_reject("np.linalg.multi_dot(out=) is not supported in compiled code", arrays, out)
+    if len(arrays) < 2:
+        raise ValueError("Expecting at least two arrays.")
+    if len(arrays) == 2:
+        return np.dot(arrays[0], arrays[1])
+    first = arrays[0]
+    last = arrays[len(arrays) - 1]
+    matrices = [_chain_matrix(first, first.ndim == 1, False, first)]
+    # (the middle items as a slice: a tuple whose 1-d ends differ in type from them is not indexed at run time)
+    for middle in arrays[1:-1]:
+        matrices.append(_chain_matrix(middle, False, False, first))
+    matrices.append(_chain_matrix(last, False, last.ndim == 1, first))
+    n = len(matrices)
+    if n == 3:
+        a = matrices[0]
+        c = matrices[2]
+        cost_ab_c = a.shape[0] * c.shape[0] * (a.shape[1] + c.shape[1])
+        cost_a_bc = a.shape[1] * c.shape[1] * (a.shape[0] + c.shape[0])
+        if cost_ab_c < cost_a_bc:
+            result = np.dot(np.dot(a, matrices[1]), c)
+        else:
+            result = np.dot(a, np.dot(matrices[1], c))
+    else:
+        result = _chain_product(matrices, _chain_order(matrices), 0, n - 1)
+    if first.ndim == 1 and last.ndim == 1:
+        return result[0, 0]
+    if first.ndim == 1 or last.ndim == 1:
+        return result.ravel()
+    return result
+
+
+def _chain_matrix(a, row, column, first):
+    # A 2-d C-ordered matrix of multi_dot's chain: a 1-d first array as a row, a 1-d last one as a column.
+    if a.dtype != first.dtype:
+        # (the chain is one list; NumPy's products of mixed dtypes convert where each np.dot meets them)
+        _sj_reject("np.linalg.multi_dot() of arrays of different dtypes is not supported in compiled code: convert them with astype() first", a)
+    if row:
+        return a.copy().reshape((1, a.shape[0]))
+    if column:
+        return a.copy().reshape((a.shape[0], 1))
+    if a.ndim != 2:
+        raise np.linalg.LinAlgError(f"{a.ndim}-dimensional array given. Array must be two-dimensional")
+    return a.copy()
+
+
+def _chain_order(matrices):
+    # NumPy's _multi_dot_matrix_chain_order: split[i, j] is where the product of matrices i..j splits.
+    n = len(matrices)
+    dims = np.empty(n + 1, np.int64)
+    for i in range(n):
+        dims[i] = matrices[i].shape[0]
+    dims[n] = matrices[n - 1].shape[1]
+    cost = np.zeros((n, n))
+    split = np.zeros((n, n), np.int64)
+    for span in range(1, n):
+        for i in range(n - span):
+            j = i + span
+            cost[i, j] = math.inf
+            for k in range(i, j):
+                q = cost[i, k] + cost[k + 1, j] + dims[i] * dims[k + 1] * dims[j + 1]
+                if q < cost[i, j]:
+                    cost[i, j] = q
+                    split[i, j] = k
+    return split
+
+
+def _chain_product(matrices, split, i, j):
+    if i == j:
+        return matrices[i]
+    return np.dot(_chain_product(matrices, split, i, split[i, j]), _chain_product(matrices, split, split[i, j] + 1, j))
 
 
 @overload("numpy.linalg.cholesky")
