@@ -103,3 +103,19 @@ try:
     empty_masks(np.arange(6).reshape(2, 3), np.zeros((0, 2), dtype=np.bool_))
 except IndexError as e:
     print("IndexError", e)
+
+
+def argmax_0d(a):
+    # a 0-d view of a strided array: np.argmax of it is 0
+    return np.argmax(a[0, ...]), np.floor_divide(np.cumsum(a - a), np.argmax(a[0, ...]) + 1)
+
+
+print(argmax_0d(np.array([1, 0, -5, 4], dtype=np.int16)[::2]))
+
+
+def clip_literal_bound(a):
+    # a complex literal bound too large for complex64 chooses NumPy's complex128 loop
+    return a.clip(1e39j, 5.0), np.clip(a, -1e39j, 1e39)
+
+
+print(clip_literal_bound(np.array([0j, 3 + 1j], dtype=np.complex64)))

@@ -37,3 +37,11 @@ ufuncs(a)
 ordering(a)
 scalars(np.uint64(2**64 - 3), np.uint64(2**63 + 1))
 scalars(np.uint64(7), np.uint64(3))
+
+
+def powers(a, e):
+    # NumPy's uint64 power loop: exponents from 2**63 are large, not negative
+    return a ** a, np.power(a, e), abs(abs(a)) ** (a + a)
+
+
+print(powers(np.array([2**64 - 1, 3, 2**64 - 2, 2], dtype=np.uint64), np.uint64(2**64 - 1)))

@@ -705,6 +705,13 @@ i64 sj_ipow(i64 b, i64 e)
     return (i64)r;
 }
 
+u64 sj_ipow_u64(u64 b, u64 e)
+{
+    u64 r = 1;
+    while (e != 0) { if (e & 1) r *= b; b *= b; e >>= 1; }
+    return r;
+}
+
 i64 sj_iabs(i64 v) { return v < 0 ? (i64)((u64)0 - (u64)v) : v; }
 
 i64 sj_round_int(i64 v, i64 nd)

@@ -189,7 +189,7 @@ public static unsafe class Arith
                     op == Operator.Mod && !callForm ? "integer modulo by zero" : "integer division or modulo by zero", span);
                 return Div();
             }
-            case Operator.Pow: return e.CallRuntime("sj_ipow", a, b); // wraps modulo 2**64 whatever the signedness
+            case Operator.Pow: return e.CallRuntime("sj_ipow_u64", a, b);   // a uint64 exponent is never negative
             case Operator.LShift or Operator.RShift:
             {
                 var shifted = op == Operator.LShift ? BuildShl(B, a, b, "") : BuildLShr(B, a, b, "");

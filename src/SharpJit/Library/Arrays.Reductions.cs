@@ -128,7 +128,7 @@ public static unsafe partial class Builtins
         var cStrides = ArrayCode.ContiguousStrides(e, ScalarType.UInt8, shape, ArrayLayout.C);   // element counts per axis
         ArrayCode.LoopNest(e, shape, idx =>
         {
-            var flat = idx.Select((x, k) => BuildNSWMul(e.B, x, cStrides[k], "")).Aggregate((x, y) => BuildNSWAdd(e.B, x, y, ""));
+            var flat = idx.Select((x, k) => BuildNSWMul(e.B, x, cStrides[k], "")).Aggregate(e.M.ConstI64(0), (x, y) => BuildNSWAdd(e.B, x, y, ""));   // 0-d: 0
             visit(ArrayCode.Load(e, t.Dtype, ArrayCode.ElementPointer(e, data, strides, idx)), flat);
         });
     }

@@ -50,7 +50,7 @@ public static unsafe partial class Builtins
                 double infinity = k == 1 ? double.NegativeInfinity : double.PositiveInfinity;
                 var isNan = t.Rank == 2 ? IsNan(c.E, v) : BuildOr(B, IsNan(c.E, c.E.ExtractValue(v, 0)), IsNan(c.E, c.E.ExtractValue(v, 1)), "");
                 var unset = t.Rank == 2 ? LLVM.ConstReal(c.E.M.Lower(t), infinity) : c.E.M.Constant(new System.Numerics.Complex(infinity, 0), t);
-                args[k] = new LoweredArg(BuildSelect(B, isNan, unset, v, ""), t);
+                args[k] = new LoweredArg(BuildSelect(B, isNan, unset, v, ""), t, args[k].Literal);   // the literal decides the loop
             }
         }
         return new LoweringCall(c.E, sig, c.Span, args.Concat(c.Sig.KeywordNames.Select(name => c.Keywords[name])).ToArray(), c.Callees);

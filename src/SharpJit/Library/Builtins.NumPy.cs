@@ -515,7 +515,7 @@ public static unsafe partial class Builtins
             case 1:
                 if (!loop.IsUnsigned)
                     e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
-                return e.CallRuntime("sj_ipow", x, y);
+                return e.CallRuntime(loop.IsUnsigned ? "sj_ipow_u64" : "sj_ipow", x, y);
             case 2: return e.Pow(e.M.F64, x, y);
             default:
             {

@@ -21,6 +21,22 @@ public static class IntOps
         return result;
     }
 
+    /// <summary>b ** e of uint64 values modulo 2**64 (NumPy's uint64 loop: every exponent is non-negative).</summary>
+    public static ulong PowUnsigned(ulong b, ulong e)
+    {
+        ulong result = 1;
+        unchecked
+        {
+            while (e != 0)
+            {
+                if ((e & 1) != 0) result *= b;
+                b *= b;
+                e >>= 1;
+            }
+        }
+        return result;
+    }
+
     /// <summary>pow(b, e, m); the result has the sign of m, as in Python; a negative e uses the modular inverse.</summary>
     public static long PowMod(long b, long e, long m)
     {

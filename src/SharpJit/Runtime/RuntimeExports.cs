@@ -140,6 +140,7 @@ public static unsafe class RuntimeExports
         return 0;
     }
     [RuntimeHelper("sj_ipow"), UnmanagedCallersOnly] public static long IPow(long b, long e) => IntOps.Pow(b, e);
+    [RuntimeHelper("sj_ipow_u64"), UnmanagedCallersOnly] public static ulong IPowUnsigned(ulong b, ulong e) => IntOps.PowUnsigned(b, e);
     [RuntimeHelper("sj_ipowmod"), UnmanagedCallersOnly] public static int IPowMod(long b, long e, long m, long* r) => Guard(() => IntOps.PowMod(b, e, m), r);
     [RuntimeHelper("sj_iabs"), UnmanagedCallersOnly] public static long IAbs(long v) => v < 0 ? unchecked(-v) : v;
     [RuntimeHelper("sj_round_int"), UnmanagedCallersOnly] public static long RoundInt(long v, long ndigits) => IntOps.Round(v, ndigits);
