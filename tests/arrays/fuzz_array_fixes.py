@@ -119,3 +119,11 @@ def clip_literal_bound(a):
 
 
 print(clip_literal_bound(np.array([0j, 3 + 1j], dtype=np.complex64)))
+
+
+def angles32(b):
+    # float32 deg2rad/rad2deg multiply in single precision by NumPy's float factor
+    return np.deg2rad(b), np.radians(b), np.rad2deg(b), np.degrees(b)
+
+
+print(angles32(np.array([-9.0, 6.75, 1e-3, 123.456], dtype=np.float32)))

@@ -303,8 +303,19 @@ public static unsafe partial class Builtins
             AddUFunc(names, 1, hasComplex ? NpLoops.Inexact : NpLoops.Float, NpBoolInput.Float16,
                 (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : ufunc == "tanh" ? NpTanh(c, a[0]) : F64Call(c.E, real, a[0]));
         }
-        foreach (var (names, factor) in new[] { (new[] { "degrees", "rad2deg" }, 180.0 / Math.PI), (new[] { "radians", "deg2rad" }, Math.PI / 180.0) })
-            AddUFunc(names, 1, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) => BuildFMul(c.E.B, a[0], c.E.M.ConstF64(factor), ""));
+        // x * factor; NumPy's float32 loop multiplies in single precision by the factor computed in float
+        // (npy_deg2radf: NPY_PIf / 180.0f).
+        foreach (var (names, factor, factorF) in new[]
+        {
+            (new[] { "degrees", "rad2deg" }, 180.0 / Math.PI, 180.0f / MathF.PI), (new[] { "radians", "deg2rad" }, Math.PI / 180.0, MathF.PI / 180.0f),
+        })
+            AddUFunc(names, 1, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
+            {
+                var B = c.E.B; var M = c.E.M;
+                if (!Equals(c.ResultType, ScalarType.Float32)) return BuildFMul(B, a[0], M.ConstF64(factor), "");
+                var single = BuildFMul(B, BuildFPTrunc(B, a[0], M.F32, ""), ConstReal(M.F32, factorF), "");
+                return BuildFPExt(B, single, M.F64, "");
+            });
 
         // spacing(x): the distance to the next float away from zero (+5e-324 at either zero, NaN at infinities).
         AddUFunc(new[] { "spacing" }, 1, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
