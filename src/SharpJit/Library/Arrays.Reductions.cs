@@ -108,7 +108,6 @@ public static unsafe partial class Builtins
             case ReductionKind.ArgMin or ReductionKind.ArgMax: return ScalarType.Int64;
             case ReductionKind.Any or ReductionKind.All: return ScalarType.Bool;
             default:
-                if (d.Rank == 3) throw c.Error($"{name}() of complex arrays is not supported in compiled code yet");
                 return d;
         }
     }
@@ -212,6 +211,7 @@ public static unsafe partial class Builtins
             {
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"zero-size array to reduction operation {npName} which has no identity", span);
+                if (dtype.Rank == 3) return ComplexExtreme(e, kind == ReductionKind.Max, dtype, loop);
                 // Start from the identity (-inf, the type's minimum, ...), so the loop is a plain reduction LLVM vectorises.
                 var slot = e.Alloca(M.Lower(dtype));
                 BuildStore(B, ExtremeIdentity(e, kind == ReductionKind.Max, dtype), slot);
@@ -264,6 +264,20 @@ public static unsafe partial class Builtins
 
     /// <summary>argmax (argmin) of complex numbers as NumPy's loop finds it: ordered by real part, then imaginary part;
     /// the first element with a NaN part wins and ends the search.</summary>
+    /// <summary>max/min of complex numbers: np.maximum/np.minimum folded from the first element (a NaN part
+    /// propagates; otherwise NumPy's order, by real part, then imaginary part).</summary>
+    private static LLVMValueRef ComplexExtreme(FunctionEmitter e, bool max, ScalarType dtype, Action<Action<LLVMValueRef, LLVMValueRef>> loop)
+    {
+        var B = e.B; var M = e.M;
+        var slot = e.Alloca(M.Lower(dtype));
+        loop((x, i) =>
+        {
+            var folded = NpMinMax(e, ScalarType.Complex128, BuildLoad2(B, M.Lower(dtype), slot, ""), x, max, ignoreNan: false);
+            BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, i, M.ConstI64(0), ""), x, folded, ""), slot);
+        });
+        return BuildLoad2(B, M.Lower(dtype), slot, "");
+    }
+
     private static LLVMValueRef ComplexArgExtreme(FunctionEmitter e, bool max, ScalarType dtype, Action<Action<LLVMValueRef, LLVMValueRef>> loop)
     {
         var B = e.B; var M = e.M;
