@@ -151,3 +151,160 @@ def nanmedian(a, axis=None):
         else:
             out[i] = np.median(kept)
     return _unrows(out, rest, a, axis)
+
+
+# ---------------------------------------------------------------- quantiles
+
+
+@overload("numpy.percentile")
+def percentile(a, q, axis=None, method=None):
+    if method is None:
+        return _quantile(a, q, axis, "linear", True, False)
+    return _quantile(a, q, axis, method, True, False)
+
+
+@overload("numpy.quantile")
+def quantile(a, q, axis=None, method=None):
+    if method is None:
+        return _quantile(a, q, axis, "linear", False, False)
+    return _quantile(a, q, axis, method, False, False)
+
+
+@overload("numpy.nanpercentile")
+def nanpercentile(a, q, axis=None, method=None):
+    if method is None:
+        return _quantile(a, q, axis, "linear", True, True)
+    return _quantile(a, q, axis, method, True, True)
+
+
+@overload("numpy.nanquantile")
+def nanquantile(a, q, axis=None, method=None):
+    if method is None:
+        return _quantile(a, q, axis, "linear", False, True)
+    return _quantile(a, q, axis, method, False, True)
+
+
+def _quantile(a, q, axis, method, percent, skip_nan):
+    # NumPy 1.24's _quantile, one sorted line at a time: q's values (divided by 100 for percentiles) each give a
+    # virtual index into the line, (n - 1) * q, taken as it is (the discrete methods, and integer quantiles: the
+    # result keeps a's dtype) or interpolated between its neighbours (linear, midpoint: float64).
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        _sj_reject("np.percentile() and np.quantile() of complex arrays are not supported in compiled code")
+    qs = _quantile_values(q, percent)
+    if method == "linear":
+        if qs.dtype == np.int64:
+            return _quantile_lines(a, q, qs, axis, skip_nan, True, True, False, False)
+        return _quantile_lines(a, q, qs, axis, skip_nan, False, False, False, False)
+    if method == "lower":
+        return _quantile_lines(a, q, qs, axis, skip_nan, True, True, False, False)
+    if method == "higher":
+        return _quantile_lines(a, q, qs, axis, skip_nan, True, False, True, False)
+    if method == "nearest":
+        return _quantile_lines(a, q, qs, axis, skip_nan, True, False, False, False)
+    if method == "midpoint":
+        return _quantile_lines(a, q, qs, axis, skip_nan, False, False, False, True)
+    if method == "inverted_cdf" or method == "averaged_inverted_cdf" or method == "closest_observation" or method == "interpolated_inverted_cdf" or method == "hazen" or method == "weibull" or method == "median_unbiased" or method == "normal_unbiased":
+        _sj_reject("np.percentile() and np.quantile() take method= as a constant string, one of 'linear', 'lower', 'higher', 'nearest' and 'midpoint', in compiled code")
+    raise ValueError(f"'{method}' is not a valid method. Use one of: dict_keys(['inverted_cdf', 'averaged_inverted_cdf', 'closest_observation', 'interpolated_inverted_cdf', 'hazen', 'weibull', 'linear', 'median_unbiased', 'normal_unbiased', 'lower', 'higher', 'midpoint', 'nearest'])")
+
+
+def _quantile_lines(a, q, qs, axis, skip_nan, exact, lower, higher, midpoint):
+    # Each line sorted (NaN last); a line holding a NaN gives NaN, unless skip_nan drops its NaNs first (a line left
+    # empty gives NaN).
+    lines, rest = _rows(a, axis)
+    if not skip_nan:
+        if lines.shape[1] == 0:
+            raise IndexError("cannot do a non-empty take from an empty axes.")
+    if exact:
+        out = np.empty((qs.shape[0], lines.shape[0]), a.dtype)
+    else:
+        out = np.empty((qs.shape[0], lines.shape[0]), np.float64)
+    s = np.sort(lines)
+    for i in range(lines.shape[0]):
+        line = s[i]
+        if skip_nan:
+            line = line[line == line]
+        n = line.shape[0]
+        for k in range(qs.shape[0]):
+            if n == 0:
+                out[k, i] = np.nan
+            elif exact:
+                out[k, i] = _exact_value(line, n, qs[k], lower, higher)
+            else:
+                out[k, i] = _interpolate(line, n, float(qs[k]), midpoint)
+    return _quantile_result(out, q, rest, a, axis)
+
+
+def _quantile_values(q, percent):
+    # q as a flat array (its values divided by 100 for percentiles), checked against NumPy's range.
+    if isinstance(q, (int, float)):
+        qa = np.full(1, q)
+    else:
+        qa = np.asarray(q).ravel()
+    if percent:
+        qa = qa / 100
+    for k in range(qa.shape[0]):
+        if not (0.0 <= qa[k] <= 1.0):
+            if percent:
+                raise ValueError("Percentiles must be in the range [0, 100]")
+            raise ValueError("Quantiles must be in the range [0, 1]")
+    return qa
+
+
+def _quantile_result(out, q, rest, a, axis):
+    # out[k, i], the k-th quantile of line i, in NumPy's shape: q's shape, then the other axes'.
+    if isinstance(q, (int, float)):
+        return _unrows(out[0], rest, a, axis)
+    qa = np.asarray(q)
+    if axis is None:
+        return out.reshape(qa.shape)
+    if a.ndim == 1:
+        return out.reshape(qa.shape)
+    return out.reshape(qa.shape + rest)
+
+
+def _exact_value(s, n, q, lower, higher):
+    # The value at the discrete methods' index, floor, ceil or NumPy's around (half to even) of (n - 1) * q; a line
+    # holding a NaN (sorted last) gives NaN.
+    last = s[n - 1]
+    if last != last:
+        return last
+    v = (n - 1) * q
+    if lower:
+        return s[int(math.floor(v))]
+    if higher:
+        return s[int(math.ceil(v))]
+    k = math.floor(v)
+    if v - k > 0.5 or (v - k == 0.5 and k % 2 == 1):
+        k += 1
+    return s[int(k)]
+
+
+def _interpolate(s, n, q, midpoint):
+    # NumPy's _lerp between the neighbours of the virtual index, with its bounds (the last value for an index at or
+    # past it) and its two formulas; a line holding a NaN (sorted last) gives NaN.
+    v = (n - 1) * q
+    if midpoint:
+        v = 0.5 * (math.floor(v) + math.ceil(v))
+    below = math.floor(v)
+    above = below + 1
+    if v >= n - 1:
+        below = -1
+        above = -1
+    gamma = v - below
+    if midpoint:
+        gamma = 0.0 if v % 1 == 0 else 0.5
+    if s.dtype == np.bool_:
+        raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+    lo = s[below]
+    hi = s[above]
+    # The difference in the line's dtype (float32 rounds, int64 wraps), the rest in float64.
+    diff = float(hi - lo)
+    if gamma >= 0.5:
+        r = float(hi) - diff * (1 - gamma)
+    else:
+        r = float(lo) + diff * gamma
+    last = s[n - 1]
+    if last != last:
+        return float(last)
+    return r

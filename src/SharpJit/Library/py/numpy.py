@@ -2063,6 +2063,11 @@ def _sort_rows(t, indirect):
     # Sorts each row of the C-contiguous array t along its last axis, in place; indirect: returns the indices that
     # sort each row instead (t is left as it was).
     n = t.shape[t.ndim - 1]
+    if n == 0:
+        # Empty rows: nothing to sort (and reshape cannot infer -1 for them).
+        if indirect:
+            return np.empty(t.shape, np.int64)
+        return t
     rows = t.reshape((-1, n))
     if indirect:
         out = np.empty(rows.shape, np.int64)
