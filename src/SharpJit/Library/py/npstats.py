@@ -308,3 +308,78 @@ def _interpolate(s, n, q, midpoint):
     if last != last:
         return float(last)
     return r
+
+
+# ---------------------------------------------------------------- covariance and correlation
+
+
+@overload("numpy.cov")
+def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None):
+    if not (fweights is None and aweights is None):
+        _sj_reject("np.cov(fweights=, aweights=) is not supported in compiled code")
+    if m.ndim > 2:
+        raise ValueError("m has more than 2 dimensions")
+    if y is None:
+        x = _cov_variables(m, rowvar, np.result_type(m, np.float64))
+    else:
+        if y.ndim > 2:
+            raise ValueError("y has more than 2 dimensions")
+        dt = np.result_type(m, y, np.float64)
+        x = _cov_variables(m, rowvar, dt)
+        if x.shape[0] > 0:
+            x = np.concatenate((x, _cov_variables(y, rowvar, dt)), axis=0)
+    if ddof is None:
+        if bias:
+            c = _cov_of(x, 0)
+        else:
+            c = _cov_of(x, 1)
+    else:
+        c = _cov_of(x, ddof)
+    # NumPy squeezes the (k, k) result: a 0-d array for one variable.
+    if m.ndim == 1:
+        if y is None:
+            return c.reshape(())
+    if c.shape[0] == 1:
+        _unsupported("np.cov() of one variable given as a 2-d array (NumPy's result is 0-d) is not supported in compiled code")
+    return c
+
+
+def _cov_variables(m, rowvar, dt):
+    # The variables as the rows of a 2-d array of the result's dtype (NumPy's array(m, ndmin=2), transposed for
+    # rowvar=False unless it has one row).
+    if m.ndim == 1:
+        return m.astype(dt).reshape((1, m.shape[0]))
+    if not rowvar:
+        if m.shape[0] != 1:
+            return m.T.copy().astype(dt)
+    return m.copy().astype(dt)
+
+
+def _cov_of(x, ddof):
+    # NumPy's steps: deviations from each variable's mean, their products (x @ x^H), times 1 / (n - ddof) (0 when
+    # that is not positive, which NumPy warns about).
+    if x.shape[0] == 0:
+        return np.empty((0, 0), x.dtype)
+    fact = x.shape[1] - ddof
+    if fact <= 0:
+        fact = 0
+    d = x - x.mean(1).reshape((x.shape[0], 1))
+    return np.dot(d, d.T.conj()) * np.true_divide(1, fact)
+
+
+def _unsupported(message):
+    # Raises TypeError for a case compiled code does not support; a call rather than a raise statement, so that the
+    # caller keeps the type it returns elsewhere.
+    raise TypeError(message)
+
+
+@overload("numpy.corrcoef")
+def corrcoef(x, y=None, rowvar=True):
+    c = cov(x, y, rowvar)
+    if c.ndim == 0:
+        # one variable: NaN where its variance is NaN, inf or 0, else 1
+        return (c / c)[()]
+    d = np.sqrt(np.diagonal(c).real)
+    c = c / d.reshape((d.shape[0], 1))
+    c = c / d.reshape((1, d.shape[0]))
+    return np.minimum(np.maximum(c, -1.0), 1.0)
