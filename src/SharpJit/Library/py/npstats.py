@@ -153,6 +153,69 @@ def nanmedian(a, axis=None):
     return _unrows(out, rest, a, axis)
 
 
+# ---------------------------------------------------------------- ranges, weighted averages
+
+
+@overload("numpy.ptp")
+def ptp(a, axis=None):
+    if axis is None:
+        return (a.max(keepdims=True) - a.min(keepdims=True)).ravel()[0]
+    # A reduction takes a constant axis: one branch per axis up to 3 dimensions, the lines along it beyond.
+    ax = _axis_index(axis, a.ndim)
+    if ax == 0 or a.ndim == 1:
+        return a.max(0) - a.min(0)
+    if ax == 1 or a.ndim == 2:
+        return a.max(1) - a.min(1)
+    if a.ndim == 3:
+        return a.max(2) - a.min(2)
+    lines, rest = _axis_lines(a, ax)
+    return (lines.max(1) - lines.min(1)).reshape(rest)
+
+
+@overload("numpy.average")
+def average(a, axis=None, weights=None, returned=None):
+    if returned is None:
+        return _average(a, axis, weights, False)
+    return _average(a, axis, weights, returned)
+
+
+def _average(a, axis, weights, returned):
+    # NumPy 1.24's np.average: the mean, or sum(a * w) / sum(w) in NumPy's result dtype (float64 for integers and
+    # bools); returned=True adds the sum of the weights (the count without them), in the average's shape.
+    lines, rest = _rows(a, axis)
+    if weights is None:
+        avg = lines.mean(1)
+        scale = np.full(avg.shape[0], lines.shape[1], avg.dtype)
+    else:
+        dt = np.result_type(a.ravel()[0:0].mean(keepdims=True), weights)
+        if weights.ndim == a.ndim and _same_shape(a, weights):
+            w, ignored = _rows(weights, axis)
+        else:
+            if axis is None:
+                raise TypeError("Axis must be specified when shapes of a and weights differ.")
+            if weights.ndim != 1:
+                raise TypeError("1D weights expected when shapes of a and weights differ.")
+            if weights.shape[0] != lines.shape[1]:
+                raise ValueError("Length of weights not compatible with specified axis.")
+            # the weights of every line along the axis
+            w = np.empty(lines.shape, weights.dtype)
+            w[:, :] = weights
+        scale = w.astype(dt).sum(1)
+        if (scale == 0).any():
+            raise ZeroDivisionError("Weights sum to zero, can't be normalized")
+        avg = (lines.astype(dt) * w.astype(dt)).sum(1) / scale
+    if returned:
+        return _unrows(avg, rest, a, axis), _unrows(scale, rest, a, axis)
+    return _unrows(avg, rest, a, axis)
+
+
+def _same_shape(a, b):
+    for d in range(a.ndim):
+        if a.shape[d] != b.shape[d]:
+            return False
+    return True
+
+
 # ---------------------------------------------------------------- quantiles
 
 

@@ -181,21 +181,6 @@ def _nan_extreme(a, largest, name):
     return flat[keep].min()
 
 
-@overload("numpy.average")
-def average(a, weights=None):
-    if weights is None:
-        return a.mean()
-    if a.ndim != weights.ndim:
-        _unsupported("Axis must be specified when shapes of a and weights differ.")
-    for d in range(a.ndim):
-        if a.shape[d] != weights.shape[d]:
-            raise TypeError("Axis must be specified when shapes of a and weights differ.")
-    total = weights.sum()
-    if total == 0:
-        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-    return np.true_divide((a * weights).sum(), total)
-
-
 @overload("numpy.diff")
 def diff(a):
     if a.dtype == np.bool_:
@@ -1880,19 +1865,6 @@ def _abs2(z, dtype):
 # ---------------------------------------------------------------- statistics
 
 
-@overload("numpy.ptp")
-def ptp(a, axis=None):
-    if axis is None:
-        return (a.max(keepdims=True) - a.min(keepdims=True)).ravel()[0]
-    # Reductions take a constant axis: one branch per axis, each giving the same type of array.
-    ax = _axis_index(axis, a.ndim, "")
-    if ax == 0 or a.ndim == 1:
-        return a.max(0) - a.min(0)
-    if ax == 1 or a.ndim == 2:
-        return a.max(1) - a.min(1)
-    return a.max(2) - a.min(2)
-
-
 @overload("numpy.median")
 def median(a, axis=None):
     if axis is None:
@@ -2418,7 +2390,7 @@ def _method_repeat(a, repeats, axis):
 
 
 def _method_ptp(a, axis):
-    return ptp(a, axis)
+    return np.ptp(a, axis)
 
 
 # np.mgrid[...] / np.ogrid[...] (NumPy's nd_grid.__getitem__): the C# entry (Arrays.Extra.cs) passes each slice's
