@@ -22,6 +22,11 @@ def ddofs():
     t = np.arange(24).reshape(2, 3, 4)
     print(np.var(t, axis=2, ddof=1))
     print(np.std(t, axis=0, ddof=1))
+    z = np.array([1 + 2j, -0.5j, 3 + 1j, 2 - 2j])
+    print(np.var(z), np.std(z), z.var(ddof=1), np.std(z, ddof=2), np.var(z.reshape(2, 2), axis=0), np.std(z.reshape(2, 2), 1, ddof=1))
+    z64 = z.astype(np.complex64)
+    print(np.var(z64), z64.std(ddof=1), np.var(z64.reshape(2, 2), axis=1).dtype, np.var(z, keepdims=True).dtype)
+    print(np.var(x, axis=None, ddof=1), np.std(m, None, ddof=1), m.var(0, ddof=1, keepdims=True))
     print(np.var(np.array([3.0]), ddof=1), np.var(np.array([[1.0, 2.0]]), axis=0, ddof=1))
 
 

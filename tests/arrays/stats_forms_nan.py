@@ -43,6 +43,9 @@ def nan_inputs():
     print(np.nancumsum(g).dtype, np.nancumprod(g, axis=1).dtype, np.nanargmax(g, axis=0).dtype, np.nanmedian(i, axis=1).dtype)
     print(np.nanprod(np.ones((2, 2), np.int32), axis=0).dtype, np.nancumsum(np.ones(2, np.int32)).dtype, np.nanvar(i, axis=0).dtype)
     print(np.nanmedian(np.array([np.nan, np.nan])), np.nanvar(np.array([np.nan])), np.nanstd(np.array([], np.float64)))
+    z = np.array([1 + 1j, complex(np.nan, 0.0), 3 - 1j, complex(0.0, np.nan)])
+    print(np.nanprod(z), np.nancumsum(z), np.nancumprod(z), np.nanargmax(z), np.nanargmin(z))
+    print(np.nanprod(z.reshape(2, 2), axis=0), np.nanargmax(z.reshape(2, 2), axis=1))
     print(np.nanmedian(np.array([], np.float64)), np.nanprod(np.array([], np.float64)), np.nancumsum(np.array([], np.float64)))
 
 

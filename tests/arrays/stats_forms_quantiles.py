@@ -33,6 +33,7 @@ def quantiles():
     b = np.array([True, False, True, True])
     print(np.quantile(b, 0.5, method="lower"), np.quantile(b, 0.5, method="higher"), np.percentile(b, np.array([10, 90]), method="nearest"))
     print(np.percentile(np.array([1, 3]), 50), np.quantile(np.array([4.0]), 0.3), np.quantile(np.array([1.0, np.inf]), 0.5))
+    print(np.percentile(a, [25, 75]), np.quantile(m2, (0.5,), axis=1), np.percentile(a, np.array(40)))
     print(np.quantile(np.array([1.0, np.inf]), 1.0), np.quantile(np.array([1.0, np.inf]), 0.25), np.percentile(np.array([-np.inf, 1.0]), 10))
 
 

@@ -111,7 +111,8 @@ public static unsafe partial class Builtins
             case ReductionKind.Mean:
                 return d.Rank <= 1 ? ScalarType.Float64 : d;
             case ReductionKind.Var or ReductionKind.Std:
-                if (d.Rank == 3) throw c.Error($"{name}() of complex arrays is not supported in compiled code yet");
+                // of complex numbers: the mean of |x - mean|**2, real (float32 for complex64)
+                if (d.Rank == 3) return d == ScalarType.Complex64 ? ScalarType.Float32 : ScalarType.Float64;
                 return d.Rank <= 1 ? ScalarType.Float64 : d;
             case ReductionKind.ArgMin or ReductionKind.ArgMax: return ScalarType.Int64;
             case ReductionKind.Any or ReductionKind.All: return ScalarType.Bool;
@@ -204,13 +205,18 @@ public static unsafe partial class Builtins
             }
             case ReductionKind.Var or ReductionKind.Std:
             {
-                var mean = Reduce(e, ReductionKind.Mean, dtype, result, count, loop, npName, span);
+                // The mean in the input's type for complex numbers (their squared deviations re**2 + im**2, as NumPy's).
+                var meanType = dtype.Rank == 3 ? dtype : result;
+                var mean = Reduce(e, ReductionKind.Mean, dtype, meanType, count, loop, npName, span);
                 var slot = e.Alloca(M.Lower(result));
                 BuildStore(B, M.Constant(0L, result), slot);
+                LLVMValueRef Square(LLVMValueRef v) => BuildFMul(B, v, v, "");
                 loop((x, _) =>
                 {
-                    var d = BuildFSub(B, e.Convert(x, dtype, result), mean, "");
-                    var sq = BuildFMul(B, d, d, "");
+                    var sq = dtype.Rank == 3
+                        ? BuildFAdd(B, Square(BuildFSub(B, e.ExtractValue(x, 0), e.ExtractValue(mean, 0), "")),
+                            Square(BuildFSub(B, e.ExtractValue(x, 1), e.ExtractValue(mean, 1), "")), "")
+                        : Square(BuildFSub(B, e.Convert(x, dtype, result), mean, ""));
                     var cur = BuildLoad2(B, M.Lower(result), slot, "");
                     var sum = BuildFAdd(B, cur, sq, "");
                     LLVM.SetFastMathFlags(sum, LLVMFastMathFlags.LLVMFastMathAllowReassoc);

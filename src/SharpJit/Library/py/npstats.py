@@ -51,8 +51,9 @@ def _unrows(r, rest, a, axis):
 
 
 def _no_nan(a, fill):
-    # a with its NaNs replaced by fill (the reduction's identity); integers and bools have none.
-    if a.dtype == np.float64 or a.dtype == np.float32:
+    # a with its NaNs replaced by fill (the reduction's identity; a complex number with a NaN part counts as NaN);
+    # integers and bools have none.
+    if a.dtype == np.float64 or a.dtype == np.float32 or a.dtype == np.complex128 or a.dtype == np.complex64:
         return np.where(a != a, fill, a)
     return a
 
@@ -89,7 +90,7 @@ def nanargmin(a, axis=None):
 def _nan_arg_extreme(a, axis, largest):
     # NumPy's argmax (argmin) with NaNs as -inf (inf), after it checks that no line is all NaN.
     lines, rest = _rows(a, axis)
-    if a.dtype == np.float64 or a.dtype == np.float32:
+    if a.dtype == np.float64 or a.dtype == np.float32 or a.dtype == np.complex128 or a.dtype == np.complex64:
         if (lines != lines).all(1).any():
             raise ValueError("All-NaN slice encountered")
         if largest:
@@ -112,6 +113,8 @@ def nanstd(a, axis=None, ddof=0):
 
 
 def _nan_var(a, axis, ddof, root):
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        _sj_reject("np.nanvar() and np.nanstd() of complex arrays are not supported in compiled code")
     if a.dtype == np.float64 or a.dtype == np.float32:
         # NumPy's steps in the array's float type: the mean of the values that are not NaN, the sum of their squared
         # deviations, divided by count - ddof (each division made in float64 and rounded back); NaN where that is <= 0.
