@@ -27,6 +27,8 @@ def ddofs():
     z64 = z.astype(np.complex64)
     print(np.var(z64), z64.std(ddof=1), np.var(z64.reshape(2, 2), axis=1).dtype, np.var(z, keepdims=True).dtype)
     print(np.var(x, axis=None, ddof=1), np.std(m, None, ddof=1), m.var(0, ddof=1, keepdims=True))
+    e = np.array([], np.float64)
+    print(np.var(e), np.std(e, ddof=1), np.var(np.ones((0, 3)), axis=0), np.var(np.ones((2, 0)), axis=1, ddof=1))
     print(np.var(np.array([3.0]), ddof=1), np.var(np.array([[1.0, 2.0]]), axis=0, ddof=1))
 
 

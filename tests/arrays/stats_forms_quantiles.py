@@ -45,6 +45,10 @@ def nan_quantiles():
     print(np.nanpercentile(m, 50), np.nanpercentile(m, 50, axis=1), np.nanquantile(m, 0.5, axis=0))
     print(np.percentile(m, 50, axis=1), np.nanquantile(m, np.array([0.0, 1.0]), axis=1))
     print(np.nanpercentile(np.array([np.nan, np.nan]), 50), np.nanquantile(np.array([], np.float64), 0.5))
+    f = np.array([[1.0, np.nan], [np.nan, np.nan]], np.float32)
+    print(np.nanpercentile(f, 50, axis=1), np.nanquantile(f, 0.5, axis=1, method="lower"), np.nanquantile(f, 0.5, axis=0, method="nearest").dtype)
+    i = np.arange(10).reshape(2, 5)
+    print(np.percentile(i, 50, axis=1, method="higher"), np.nanpercentile(i, [10, 90], axis=0))
     print(np.sort(np.ones((2, 0))).shape, np.argsort(np.ones((3, 0))).shape, np.sort(np.ones((0, 2)), axis=0).shape)
     print(np.nanpercentile(np.array([3, 1, 2]), 50), np.nanquantile(np.array([3, 1, 2]), 0.5, method="nearest"))
 
