@@ -61,6 +61,71 @@ def _no_nan(a, fill):
 # ---------------------------------------------------------------- NaN-ignoring reductions
 
 
+@overload("numpy.nansum")
+def nansum(a, axis=None):
+    if axis is None:
+        flat = a.ravel()
+        return np.where(flat != flat, 0, flat).sum()
+    lines, rest = _rows(_no_nan(a, 0), axis)
+    return _unrows(lines.sum(1), rest, a, axis)
+
+
+@overload("numpy.nanmean")
+def nanmean(a, axis=None):
+    if axis is None:
+        flat = a.ravel()
+        keep = flat == flat
+        mean = np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
+        # NumPy divides the sum by the count and keeps the array's inexact dtype (float32 stays float32)
+        if a.dtype == np.float32:
+            return np.float32(mean)
+        if a.dtype == np.complex64:
+            return np.complex64(mean)
+        return mean
+    lines, rest = _rows(a, axis)
+    if a.dtype == np.float64 or a.dtype == np.float32 or a.dtype == np.complex128 or a.dtype == np.complex64:
+        keep = lines == lines
+        return _unrows((np.where(keep, lines, 0).sum(1) / keep.sum(1)).astype(a.dtype), rest, a, axis)
+    return _unrows(lines.mean(1), rest, a, axis)
+
+
+@overload("numpy.nanmax")
+def nanmax(a, axis=None):
+    return _nan_extreme(a, axis, True, "fmax")
+
+
+@overload("numpy.nanmin")
+def nanmin(a, axis=None):
+    return _nan_extreme(a, axis, False, "fmin")
+
+
+def _nan_extreme(a, axis, largest, name):
+    # The largest (smallest) element that is not NaN; NaN when all are (NumPy also warns).
+    if axis is None:
+        flat = a.ravel()
+        if flat.shape[0] == 0:
+            raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
+        keep = flat == flat
+        if not keep.any():
+            return flat[0]
+        if largest:
+            return flat[keep].max()
+        return flat[keep].min()
+    lines, rest = _rows(a, axis)
+    if lines.shape[1] == 0:
+        raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
+    if a.dtype == np.float64 or a.dtype == np.float32:
+        missing = lines != lines
+        if largest:
+            r = np.where(missing, -np.inf, lines).max(1)
+        else:
+            r = np.where(missing, np.inf, lines).min(1)
+        return _unrows(np.where(missing.all(1), np.nan, r), rest, a, axis)
+    if largest:
+        return _unrows(lines.max(1), rest, a, axis)
+    return _unrows(lines.min(1), rest, a, axis)
+
+
 @overload("numpy.nanprod")
 def nanprod(a, axis=None):
     lines, rest = _rows(_no_nan(a, 1), axis)

@@ -139,48 +139,6 @@ def histogram(a, bins=10, range=None):
     return hist, edges
 
 
-@overload("numpy.nansum")
-def nansum(a):
-    flat = a.ravel()
-    return np.where(flat != flat, 0, flat).sum()
-
-
-@overload("numpy.nanmean")
-def nanmean(a):
-    flat = a.ravel()
-    keep = flat == flat
-    mean = np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
-    # NumPy divides the sum by the count and keeps the array's inexact dtype (float32 stays float32)
-    if a.dtype == np.float32:
-        return np.float32(mean)
-    if a.dtype == np.complex64:
-        return np.complex64(mean)
-    return mean
-
-
-@overload("numpy.nanmax")
-def nanmax(a):
-    return _nan_extreme(a, True, "fmax")
-
-
-@overload("numpy.nanmin")
-def nanmin(a):
-    return _nan_extreme(a, False, "fmin")
-
-
-def _nan_extreme(a, largest, name):
-    # The largest (smallest) element that is not NaN; NaN when all are (NumPy also warns).
-    flat = a.ravel()
-    if flat.shape[0] == 0:
-        raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
-    keep = flat == flat
-    if not keep.any():
-        return flat[0]
-    if largest:
-        return flat[keep].max()
-    return flat[keep].min()
-
-
 @overload("numpy.diff")
 def diff(a):
     if a.dtype == np.bool_:
