@@ -31,7 +31,13 @@ public static unsafe partial class Builtins
         {
             SjType Type(CallTypingContext c, ArrayType t)
             {
-                Arity(c, name, 1, 2, "axis", "keepdims");
+                if (kind is ReductionKind.Var or ReductionKind.Std)
+                {
+                    Arity(c, name, 1, 2, "axis", "keepdims", "ddof");
+                    if (c.Keywords.TryGetValue("ddof", out var ddof) && ddof.Type is not ScalarType { Rank: < 3 })
+                        throw c.ErrorAt(ddof, $"{name}(): ddof must be a real number in compiled code");
+                }
+                else Arity(c, name, 1, 2, "axis", "keepdims");
                 var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 var scalar = ReductionType(c, kind, t.Dtype, name);
                 bool keep = KeepDims(c);
@@ -48,9 +54,11 @@ public static unsafe partial class Builtins
                 var axisArg = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
                 bool keep = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true;
                 var dtype = (ScalarType)(c.ResultType is ArrayType r ? r.Dtype : c.ResultType);
+                // var/std divide by max(n - ddof, 0); without ddof, by n.
+                var ddof = c.Keywords.TryGetValue("ddof", out var dd) ? e.Convert(dd.Value, dd.Type, dtype) : (LLVMValueRef?)null;
                 if (axisArg == null || axisArg.Type == SimpleType.None || t.Ndim == 1)
                 {
-                    var v = ReduceAll(e, kind, t, c.Arg(0), dtype, npName, c.Span);
+                    var v = ReduceAll(e, kind, t, c.Arg(0), dtype, npName, c.Span, ddof);
                     if (!keep) return v;
                     // keepdims: the value in an array of shape (1, 1, ...).
                     var one = ArrayCode.Allocate(e, (ArrayType)c.ResultType, Enumerable.Repeat(e.M.ConstI64(1), t.Ndim).ToArray(), c.Span);
@@ -59,7 +67,7 @@ public static unsafe partial class Builtins
                 }
                 long axis = Signature.AsInt(axisArg.Literal)!.Value;
                 int ax = (int)(axis < 0 ? axis + t.Ndim : axis);
-                var reduced = ReduceAxis(e, kind, t, c.Arg(0), ax, new ArrayType(dtype, t.Ndim - 1), npName, c.Span);
+                var reduced = ReduceAxis(e, kind, t, c.Arg(0), ax, new ArrayType(dtype, t.Ndim - 1), npName, c.Span, ddof);
                 if (!keep) return reduced;
                 // keepdims: a view of the result with the reduced axis kept as length 1 (stride 0).
                 var rt = new ArrayType(dtype, t.Ndim - 1);
@@ -103,7 +111,8 @@ public static unsafe partial class Builtins
             case ReductionKind.Mean:
                 return d.Rank <= 1 ? ScalarType.Float64 : d;
             case ReductionKind.Var or ReductionKind.Std:
-                if (d.Rank == 3) throw c.Error($"{name}() of complex arrays is not supported in compiled code yet");
+                // of complex numbers: the mean of |x - mean|**2, real (float32 for complex64)
+                if (d.Rank == 3) return d == ScalarType.Complex64 ? ScalarType.Float32 : ScalarType.Float64;
                 return d.Rank <= 1 ? ScalarType.Float64 : d;
             case ReductionKind.ArgMin or ReductionKind.ArgMax: return ScalarType.Int64;
             case ReductionKind.Any or ReductionKind.All: return ScalarType.Bool;
@@ -133,16 +142,18 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>The reduction of every element.</summary>
-    private static LLVMValueRef ReduceAll(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, ScalarType result, string npName, Span span)
+    private static LLVMValueRef ReduceAll(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, ScalarType result, string npName, Span span,
+        LLVMValueRef? ddof = null)
     {
         var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
         var data = ArrayCode.Data(e, a);
         Func<LLVMValueRef, LLVMValueRef>? at = t.Layout == ArrayLayout.C ? i => ArrayCode.Load(e, t.Dtype, ElementAt(e, t.Dtype, data, i)) : null;
-        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span, at);
+        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span, at, ddof);
     }
 
     /// <summary>The reduction along one axis: a loop over the other axes, each reducing its line.</summary>
-    private static LLVMValueRef ReduceAxis(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, int axis, ArrayType result, string npName, Span span)
+    private static LLVMValueRef ReduceAxis(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, int axis, ArrayType result, string npName, Span span,
+        LLVMValueRef? ddof = null)
     {
         var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
         var data = ArrayCode.Data(e, a);
@@ -163,7 +174,7 @@ public static unsafe partial class Builtins
             var full = idx.Take(axis).Append(e.M.ConstI64(0)).Concat(idx.Skip(axis)).ToArray();
             var start = ArrayCode.ElementPointer(e, data, strides, full);
             LLVMValueRef At(LLVMValueRef i) => ArrayCode.Load(e, t.Dtype, BuildGEP2(e.B, e.M.I8, start, new[] { BuildNSWMul(e.B, i, strides[axis], "") }, ""));
-            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i => visit(At(i), i)), npName, span, At);
+            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i => visit(At(i), i)), npName, span, At, ddof);
             ArrayCode.Store(e, result.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
         });
         return r;
@@ -171,7 +182,8 @@ public static unsafe partial class Builtins
 
     /// <summary>Reduces the elements a loop visits (value, position) to one value of the result type.</summary>
     private static LLVMValueRef Reduce(FunctionEmitter e, ReductionKind kind, ScalarType dtype, ScalarType result, LLVMValueRef count,
-        Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span, Func<LLVMValueRef, LLVMValueRef>? element = null)
+        Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span, Func<LLVMValueRef, LLVMValueRef>? element = null,
+        LLVMValueRef? ddof = null)
     {
         var B = e.B; var M = e.M;
         switch (kind)
@@ -192,19 +204,30 @@ public static unsafe partial class Builtins
             }
             case ReductionKind.Var or ReductionKind.Std:
             {
-                var mean = Reduce(e, ReductionKind.Mean, dtype, result, count, loop, npName, span);
+                // The mean in the input's type for complex numbers (their squared deviations re**2 + im**2, as NumPy's).
+                var meanType = dtype.Rank == 3 ? dtype : result;
+                var mean = Reduce(e, ReductionKind.Mean, dtype, meanType, count, loop, npName, span);
                 var slot = e.Alloca(M.Lower(result));
                 BuildStore(B, M.Constant(0L, result), slot);
+                LLVMValueRef Square(LLVMValueRef v) => BuildFMul(B, v, v, "");
                 loop((x, _) =>
                 {
-                    var d = BuildFSub(B, e.Convert(x, dtype, result), mean, "");
-                    var sq = BuildFMul(B, d, d, "");
+                    var sq = dtype.Rank == 3
+                        ? BuildFAdd(B, Square(BuildFSub(B, e.ExtractValue(x, 0), e.ExtractValue(mean, 0), "")),
+                            Square(BuildFSub(B, e.ExtractValue(x, 1), e.ExtractValue(mean, 1), "")), "")
+                        : Square(BuildFSub(B, e.Convert(x, dtype, result), mean, ""));
                     var cur = BuildLoad2(B, M.Lower(result), slot, "");
                     var sum = BuildFAdd(B, cur, sq, "");
                     LLVM.SetFastMathFlags(sum, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
                     BuildStore(B, sum, slot);
                 });
-                var variance = BuildFDiv(B, BuildLoad2(B, M.Lower(result), slot, ""), BuildSIToFP(B, count, M.Lower(result), ""), "");
+                var n = BuildSIToFP(B, count, M.Lower(result), "");
+                if (ddof is { } dd)
+                {
+                    var dof = BuildFSub(B, n, dd, "");
+                    n = BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, dof, M.Constant(0L, result), ""), dof, M.Constant(0L, result), "");
+                }
+                var variance = BuildFDiv(B, BuildLoad2(B, M.Lower(result), slot, ""), n, "");
                 return kind == ReductionKind.Std ? e.Intrinsic("llvm.sqrt", new[] { M.Lower(result) }, variance) : variance;
             }
             case ReductionKind.Min or ReductionKind.Max:

@@ -161,16 +161,18 @@ public static unsafe partial class Builtins
         {
             SjType Type(CallTypingContext c, ArrayType t)
             {
-                Arity(c, name, 1, 1, "axis");
-                // Along an axis: numpy.py's np.cumsum/np.cumprod (any number of dimensions).
-                if (c.Keywords.TryGetValue("axis", out var ax) && ax.Type != SimpleType.None)
+                Arity(c, name, 1, 2, "axis");
+                // Along an axis (by position or name): numpy.py's np.cumsum/np.cumprod (any number of dimensions).
+                var ax = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
+                if (ax != null && ax.Type != SimpleType.None)
                     return c.Require(PythonLibrary.Function("numpy", name), new[] { TypeOps.Canonical(t), TypeOps.Canonical(ax.Type) }).ReturnType;
                 return new ArrayType((ScalarType)ReductionType(c, product ? ReductionKind.Prod : ReductionKind.Sum, t.Dtype, name), 1);
             }
             LLVMValueRef Lower(LoweringCall c, ArrayType t)
             {
                 var e = c.E; var B = e.B; var M = e.M;
-                if (c.Callees.Count > 0 && c.Keywords.TryGetValue("axis", out var axis))
+                var axis = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
+                if (c.Callees.Count > 0 && axis != null)
                     return e.Convert(c.CallCompiled(0, e.Convert(c.Arg(0), t, TypeOps.Canonical(t)), e.Convert(axis.Value, axis.Type, TypeOps.Canonical(axis.Type))),
                         c.Callees[0].ReturnType, c.ResultType);
                 var rt = (ArrayType)c.ResultType;

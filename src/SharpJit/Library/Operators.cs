@@ -118,6 +118,10 @@ public static partial class Builtins
         // type(x) is int, type(x) == float: classes known while typing are the same class exactly when their types are.
         if (op is CmpOperator.Is or CmpOperator.IsNot or CmpOperator.Eq or CmpOperator.NotEq && IsStaticClass(sig.Args[0]) && IsStaticClass(sig.Args[1]))
             return (sig.Args[0] == sig.Args[1]) == (op is CmpOperator.Is or CmpOperator.Eq);
+        // Literal strings (a library function's str argument, as np.percentile's method=) compare while typing, so that
+        // `if method == "lower":` selects code.
+        if (op is CmpOperator.Eq or CmpOperator.NotEq && sig.Literals[0] is string x && sig.Literals[1] is string y)
+            return (x == y) == (op == CmpOperator.Eq);
         if (sig.Args[0] is not ScalarType { Rank: <= 1 } || sig.Args[1] is not ScalarType { Rank: <= 1 }) return null;
         if (sig.LiteralInt(0) is not long a || sig.LiteralInt(1) is not long b) return null;
         return op switch

@@ -139,63 +139,6 @@ def histogram(a, bins=10, range=None):
     return hist, edges
 
 
-@overload("numpy.nansum")
-def nansum(a):
-    flat = a.ravel()
-    return np.where(flat != flat, 0, flat).sum()
-
-
-@overload("numpy.nanmean")
-def nanmean(a):
-    flat = a.ravel()
-    keep = flat == flat
-    mean = np.true_divide(np.where(keep, flat, 0).sum(), keep.sum())
-    # NumPy divides the sum by the count and keeps the array's inexact dtype (float32 stays float32)
-    if a.dtype == np.float32:
-        return np.float32(mean)
-    if a.dtype == np.complex64:
-        return np.complex64(mean)
-    return mean
-
-
-@overload("numpy.nanmax")
-def nanmax(a):
-    return _nan_extreme(a, True, "fmax")
-
-
-@overload("numpy.nanmin")
-def nanmin(a):
-    return _nan_extreme(a, False, "fmin")
-
-
-def _nan_extreme(a, largest, name):
-    # The largest (smallest) element that is not NaN; NaN when all are (NumPy also warns).
-    flat = a.ravel()
-    if flat.shape[0] == 0:
-        raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
-    keep = flat == flat
-    if not keep.any():
-        return flat[0]
-    if largest:
-        return flat[keep].max()
-    return flat[keep].min()
-
-
-@overload("numpy.average")
-def average(a, weights=None):
-    if weights is None:
-        return a.mean()
-    if a.ndim != weights.ndim:
-        _unsupported("Axis must be specified when shapes of a and weights differ.")
-    for d in range(a.ndim):
-        if a.shape[d] != weights.shape[d]:
-            raise TypeError("Axis must be specified when shapes of a and weights differ.")
-    total = weights.sum()
-    if total == 0:
-        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-    return np.true_divide((a * weights).sum(), total)
-
-
 @overload("numpy.diff")
 def diff(a):
     if a.dtype == np.bool_:
@@ -2324,19 +2267,6 @@ def _abs2(z, dtype):
 # ---------------------------------------------------------------- statistics
 
 
-@overload("numpy.ptp")
-def ptp(a, axis=None):
-    if axis is None:
-        return (a.max(keepdims=True) - a.min(keepdims=True)).ravel()[0]
-    # Reductions take a constant axis: one branch per axis, each giving the same type of array.
-    ax = _axis_index(axis, a.ndim, "")
-    if ax == 0 or a.ndim == 1:
-        return a.max(0) - a.min(0)
-    if ax == 1 or a.ndim == 2:
-        return a.max(1) - a.min(1)
-    return a.max(2) - a.min(2)
-
-
 @overload("numpy.median")
 def median(a, axis=None):
     if axis is None:
@@ -2507,6 +2437,11 @@ def _sort_rows(t, indirect):
     # Sorts each row of the C-contiguous array t along its last axis, in place; indirect: returns the indices that
     # sort each row instead (t is left as it was).
     n = t.shape[t.ndim - 1]
+    if n == 0:
+        # Empty rows: nothing to sort (and reshape cannot infer -1 for them).
+        if indirect:
+            return np.empty(t.shape, np.int64)
+        return t
     rows = t.reshape((-1, n))
     if indirect:
         out = np.empty(rows.shape, np.int64)
@@ -2857,7 +2792,7 @@ def _method_repeat(a, repeats, axis):
 
 
 def _method_ptp(a, axis):
-    return ptp(a, axis)
+    return np.ptp(a, axis)
 
 
 # np.mgrid[...] / np.ogrid[...] (NumPy's nd_grid.__getitem__): the C# entry (Arrays.Extra.cs) passes each slice's
