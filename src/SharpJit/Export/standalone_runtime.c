@@ -705,6 +705,41 @@ i64 sj_ipow(i64 b, i64 e)
     return (i64)r;
 }
 
+/* NumPy's sum of a line of floats (its add reduction): chunks of 8192 elements, each summed pairwise
+   (loops_utils.h), added in order to a total that starts at 0. */
+#define SJ_PAIRWISE(T, NAME) \
+static T NAME(const char *p, i64 n, i64 stride) \
+{ \
+    if (n < 8) { T res = 0; for (i64 i = 0; i < n; i++) res += *(const T *)(p + i * stride); return res; } \
+    if (n <= 128) { \
+        T r[8]; i64 i; \
+        for (int j = 0; j < 8; j++) r[j] = *(const T *)(p + j * stride); \
+        for (i = 8; i < n - n % 8; i += 8) \
+            for (int j = 0; j < 8; j++) r[j] += *(const T *)(p + (i + j) * stride); \
+        T res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
+        for (; i < n; i++) res += *(const T *)(p + i * stride); \
+        return res; \
+    } \
+    i64 half = n / 2; half -= half % 8; \
+    return NAME(p, half, stride) + NAME(p + half * stride, n - half, stride); \
+}
+SJ_PAIRWISE(double, sj_pairwise_f64)
+SJ_PAIRWISE(float, sj_pairwise_f32)
+
+double sj_np_sum_f64(const char *p, i64 n, i64 stride)
+{
+    double total = 0;
+    for (i64 at = 0; at < n; at += 8192) total += sj_pairwise_f64(p + at * stride, n - at < 8192 ? n - at : 8192, stride);
+    return total;
+}
+
+double sj_np_sum_f32(const char *p, i64 n, i64 stride)
+{
+    float total = 0;
+    for (i64 at = 0; at < n; at += 8192) total += sj_pairwise_f32(p + at * stride, n - at < 8192 ? n - at : 8192, stride);
+    return total;
+}
+
 u64 sj_ipow_u64(u64 b, u64 e)
 {
     u64 r = 1;

@@ -10,8 +10,9 @@ namespace SharpJit.Library;
 
 /// <summary>
 /// Reductions of whole arrays (a.sum(), np.max(a), ...), as methods and as numpy functions, and along one axis
-/// (axis=k). Floating-point sums may be reassociated, as NumPy's pairwise summation reorders them too, so that LLVM
-/// vectorises them with several accumulators; results then agree with NumPy's to rounding (allclose), not bit for bit.
+/// (axis=k). float64 and float32 sums and means of a line in memory (a contiguous array, a 1-d view, the innermost
+/// axis) are NumPy's pairwise sums, bit for bit (NumPyMath.Sum); along another axis NumPy adds in order, and so does
+/// this; other float sums (complex, n-d strided views, var/std) may be reassociated and agree to rounding.
 /// </summary>
 public static unsafe partial class Builtins
 {
@@ -148,7 +149,10 @@ public static unsafe partial class Builtins
         var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
         var data = ArrayCode.Data(e, a);
         Func<LLVMValueRef, LLVMValueRef>? at = t.Layout == ArrayLayout.C ? i => ArrayCode.Load(e, t.Dtype, ElementAt(e, t.Dtype, data, i)) : null;
-        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span, at, ddof);
+        // The elements as one line in NumPy's order: memory order of a C or F array, or a 1-d array's stride.
+        SumLine? line = t.Layout is ArrayLayout.C or ArrayLayout.F ? new(data, e.M.ConstI64(ArrayCode.ItemSize(t.Dtype)), MeanInDouble: true)
+            : t.Ndim == 1 ? new(data, ArrayCode.Strides(e, t, a)[0], MeanInDouble: true) : null;
+        return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span, at, ddof, line);
     }
 
     /// <summary>The reduction along one axis: a loop over the other axes, each reducing its line.</summary>
@@ -174,20 +178,38 @@ public static unsafe partial class Builtins
             var full = idx.Take(axis).Append(e.M.ConstI64(0)).Concat(idx.Skip(axis)).ToArray();
             var start = ArrayCode.ElementPointer(e, data, strides, full);
             LLVMValueRef At(LLVMValueRef i) => ArrayCode.Load(e, t.Dtype, BuildGEP2(e.B, e.M.I8, start, new[] { BuildNSWMul(e.B, i, strides[axis], "") }, ""));
-            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i => visit(At(i), i)), npName, span, At, ddof);
+            // NumPy sums a line pairwise where the axis is the innermost in memory; otherwise row by row, each
+            // element's sum in order.
+            bool innermost = t.Layout == ArrayLayout.C && axis == t.Ndim - 1 || t.Layout == ArrayLayout.F && axis == 0;
+            SumLine? line = innermost ? new(start, strides[axis], MeanInDouble: false) : null;
+            var v = Reduce(e, kind, t.Dtype, result.Dtype, shape[axis], visit => ArrayCode.Loop(e, shape[axis], i => visit(At(i), i)), npName, span, At, ddof, line,
+                inOrder: !innermost);
             ArrayCode.Store(e, result.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
         });
         return r;
     }
 
+    /// <summary>The elements of a reduction as one line in memory (first element, stride in bytes): float sums and means
+    /// then take NumPy's pairwise order (NumPyMath.Sum). A mean of all of an array divides in float64, as NumPy's mean
+    /// does for a number (float32 / np.intp), one along an axis in the array's type.</summary>
+    private sealed record SumLine(LLVMValueRef Start, LLVMValueRef Stride, bool MeanInDouble);
+
     /// <summary>Reduces the elements a loop visits (value, position) to one value of the result type.</summary>
     private static LLVMValueRef Reduce(FunctionEmitter e, ReductionKind kind, ScalarType dtype, ScalarType result, LLVMValueRef count,
         Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span, Func<LLVMValueRef, LLVMValueRef>? element = null,
-        LLVMValueRef? ddof = null)
+        LLVMValueRef? ddof = null, SumLine? line = null, bool inOrder = false)
     {
         var B = e.B; var M = e.M;
         switch (kind)
         {
+            case ReductionKind.Sum or ReductionKind.Mean when line != null && dtype.Rank == 2 && result == dtype:
+            {
+                bool single = dtype == ScalarType.Float32;
+                var sum = e.CallRuntime(single ? "sj_np_sum_f32" : "sj_np_sum_f64", line.Start, count, line.Stride);   // a double
+                if (kind == ReductionKind.Sum) return single ? BuildFPTrunc(B, sum, M.F32, "") : sum;
+                if (!single || line.MeanInDouble) return e.Convert(BuildFDiv(B, sum, BuildSIToFP(B, count, M.F64, ""), ""), ScalarType.Float64, result);
+                return BuildFDiv(B, BuildFPTrunc(B, sum, M.F32, ""), BuildSIToFP(B, count, M.F32, ""), "");
+            }
             case ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Mean:
             {
                 var acc = kind == ReductionKind.Mean ? result : result;
@@ -196,7 +218,7 @@ public static unsafe partial class Builtins
                 loop((x, _) =>
                 {
                     var cur = BuildLoad2(B, M.Lower(acc), slot, "");
-                    BuildStore(B, Accumulate(e, kind == ReductionKind.Prod, cur, e.Convert(x, dtype, acc), acc), slot);
+                    BuildStore(B, Accumulate(e, kind == ReductionKind.Prod, cur, e.Convert(x, dtype, acc), acc, reassociate: kind != ReductionKind.Prod && !inOrder), slot);
                 });
                 var total = BuildLoad2(B, M.Lower(acc), slot, "");
                 if (kind != ReductionKind.Mean) return total;
@@ -406,7 +428,9 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>acc + x (or acc * x); floating-point additions may be reassociated (vectorised with several accumulators).</summary>
-    private static LLVMValueRef Accumulate(FunctionEmitter e, bool product, LLVMValueRef acc, LLVMValueRef x, ScalarType t)
+    /// <param name="reassociate">Whether LLVM may reorder a float sum (to vectorise it); products, and sums NumPy
+    /// computes in order, keep their order.</param>
+    private static LLVMValueRef Accumulate(FunctionEmitter e, bool product, LLVMValueRef acc, LLVMValueRef x, ScalarType t, bool reassociate = false)
     {
         var B = e.B;
         switch (t.Rank)
@@ -415,7 +439,7 @@ public static unsafe partial class Builtins
             case 2:
             {
                 var r = product ? BuildFMul(B, acc, x, "") : BuildFAdd(B, acc, x, "");
-                LLVM.SetFastMathFlags(r, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
+                if (reassociate) LLVM.SetFastMathFlags(r, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
                 return r;
             }
             default:

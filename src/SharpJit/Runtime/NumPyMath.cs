@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SharpJit.Runtime;
 
@@ -151,6 +152,83 @@ public static partial class NumPyMath
         {
             F rat = b.Re / b.Im, scl = F.One / (b.Im + b.Re * rat);
             return ((a.Re * rat + a.Im) * scl, (a.Im * rat - a.Re) * scl);
+        }
+    }
+
+    /// <summary>NumPy's sum of n floats at a stride (bytes), as its add reduction computes it: in chunks of its
+    /// buffer size (8192 elements), each summed pairwise, added in order to a total that starts at 0.</summary>
+    public static unsafe F Sum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        const long BufferSize = 8192;
+        F total = F.Zero;
+        for (long at = 0; at < n; at += BufferSize)
+            total += PairwiseSum<F>(p + at * stride, Math.Min(BufferSize, n - at), stride);
+        return total;
+    }
+
+    /// <summary>NumPy's pairwise_sum (loops_utils.h): under 8 items in order; up to 128 in eight interleaved partial
+    /// sums added as ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the rest in order; longer halves split at a
+    /// multiple of 8.</summary>
+    private static unsafe F PairwiseSum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        F At(long i) => *(F*)(p + i * stride);
+        if (n < 8)
+        {
+            F res = F.Zero;
+            for (long i = 0; i < n; i++) res += At(i);
+            return res;
+        }
+        if (n <= 128 && stride == sizeof(F) && Vector128.IsHardwareAccelerated)
+            return PairwiseBlockContiguous((F*)p, n);
+        if (n <= 128)
+        {
+            F r0 = At(0), r1 = At(1), r2 = At(2), r3 = At(3), r4 = At(4), r5 = At(5), r6 = At(6), r7 = At(7);
+            long i = 8;
+            for (; i < n - n % 8; i += 8)
+            {
+                r0 += At(i); r1 += At(i + 1); r2 += At(i + 2); r3 += At(i + 3);
+                r4 += At(i + 4); r5 += At(i + 5); r6 += At(i + 6); r7 += At(i + 7);
+            }
+            F res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) res += At(i);
+            return res;
+        }
+        long half = n / 2;
+        half -= half % 8;
+        return PairwiseSum<F>(p, half, stride) + PairwiseSum<F>(p + half * stride, n - half, stride);
+    }
+
+    /// <summary>A block of 8 to 128 contiguous items as NumPy sums it: the eight partial sums r0..r7 held in the lanes
+    /// of 128-bit vectors (each lane adds the same items in the same order as the scalar code).</summary>
+    private static unsafe F PairwiseBlockContiguous<F>(F* p, long n) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        int lanes = Vector128<F>.Count;                   // 2 doubles or 4 floats
+        long i = 8, end = n - n % 8;
+        var v0 = Vector128.Load(p); var v1 = Vector128.Load(p + lanes);
+        if (lanes == 4)
+        {
+            for (; i < end; i += 8) { v0 += Vector128.Load(p + i); v1 += Vector128.Load(p + i + 4); }
+        }
+        else
+        {
+            var v2 = Vector128.Load(p + 4); var v3 = Vector128.Load(p + 6);
+            for (; i < end; i += 8)
+            {
+                v0 += Vector128.Load(p + i); v1 += Vector128.Load(p + i + 2); v2 += Vector128.Load(p + i + 4); v3 += Vector128.Load(p + i + 6);
+            }
+            Span<F> r2 = stackalloc F[8];
+            v0.CopyTo(r2); v1.CopyTo(r2[2..]); v2.CopyTo(r2[4..]); v3.CopyTo(r2[6..]);
+            return Combine(r2, p, i, n);
+        }
+        Span<F> r = stackalloc F[8];
+        v0.CopyTo(r); v1.CopyTo(r[4..]);
+        return Combine(r, p, i, n);
+
+        static F Combine(Span<F> r, F* p, long i, long n)
+        {
+            F res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++) res += p[i];
+            return res;
         }
     }
 

@@ -241,6 +241,10 @@ public static unsafe class RuntimeExports
     public static void NumPyComplex1(int id, double re, double im, double* r) =>
         (r[0], r[1]) = NumPyMath.ComplexUnary[id].Fn((re, im));
 
+    /// <summary>NumPy's sum of a line of float64 (float32) values: pairwise, in chunks (NumPyMath.Sum).</summary>
+    [RuntimeHelper("sj_np_sum_f64"), UnmanagedCallersOnly] public static double NumPySumF64(byte* p, long n, long stride) => NumPyMath.Sum<double>(p, n, stride);
+    [RuntimeHelper("sj_np_sum_f32"), UnmanagedCallersOnly] public static double NumPySumF32(byte* p, long n, long stride) => NumPyMath.Sum<float>(p, n, stride);   // a float, widened exactly
+
     [RuntimeHelper("sj_np_cpow"), UnmanagedCallersOnly]
     public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);
 

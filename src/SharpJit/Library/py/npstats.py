@@ -509,7 +509,7 @@ def corrcoef(x, y=None, rowvar=True):
     c = cov(x, y, rowvar)
     if c.ndim == 0:
         # one variable: NaN where its variance is NaN, inf or 0, else 1
-        return (c / c)[()]
+        return c / c                        # 0-d operands: a number, as in NumPy
     d = np.sqrt(np.diagonal(c).real)
     c = c / d.reshape((d.shape[0], 1))
     c = c / d.reshape((1, d.shape[0]))
