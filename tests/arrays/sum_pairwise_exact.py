@@ -37,3 +37,7 @@ t = lcg_values(6000, 3).reshape(20, 50, 6)
 print(repr(t.sum(axis=1)[3, 2]), repr(t.sum(axis=0)[10, 5]), repr(t.sum(axis=2)[19, 49]), repr(t.sum()))
 p = 1.0 + lcg_values(200, 5) * 1e-4
 print(repr(p.prod()), repr(np.prod(p.reshape(20, 10), axis=0)[3]), repr(p.astype(np.float32).prod()))
+# var and std: NumPy's mean, then the pairwise sum of the squared deviations
+for w in (lcg_values(10, 1), lcg_values(1000, 2), lcg_values(20000, 4)):
+    print(repr(w.var()), repr(np.std(w)), repr(w.var(ddof=1)), repr(w.astype(np.float32).var()), repr(np.std(w.astype(np.float32), ddof=1)))
+print(repr(m.var(axis=1)[4]), repr(m.std(axis=-1)[28]), repr(m.astype(np.float32).var(axis=1)[2]), repr(m.var(axis=0)[3]), repr(v[::5].var()))

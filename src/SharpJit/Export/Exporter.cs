@@ -200,7 +200,7 @@ public static unsafe class Exporter
         "sj_raise", "sj_traceback", "sj_recursion_frames", "sj_write_str", "sj_write_repr_str", "sj_write_i64", "sj_write_u64", "sj_write_f64", "sj_write_c128",
         "sj_write_bool", "sj_write_range_step", "sj_sb_new", "sj_sb_finish", "sj_format_i64", "sj_format_u64", "sj_format_bool",
         "sj_format_f64", "sj_format_c128", "sj_format_str", "sj_format_object", "sj_str_or_empty", "sj_str_concat", "sj_str_cmp",
-        "sj_str_len", "sj_range_len", "sj_ipow", "sj_ipow_u64", "sj_np_sum_f64", "sj_np_sum_f32", "sj_iabs", "sj_round_int", "sj_ipowmod", "sj_int_truediv", "sj_float_floordiv",
+        "sj_str_len", "sj_range_len", "sj_ipow", "sj_ipow_u64", "sj_np_sum_f64", "sj_np_sum_f32", "sj_np_sumsq_f64", "sj_np_sumsq_f32", "sj_iabs", "sj_round_int", "sj_ipowmod", "sj_int_truediv", "sj_float_floordiv",
         "sj_round_float", "sj_cdiv", "sj_cpow", "sj_math_frexp", "sj_math_modf", "sj_str_free",
         "sj_exc_matches", "sj_exc_catch", "sj_exc_clear", "sj_exc_restore", "sj_exc_free", "sj_write_exc", "sj_exc_context",
         "sj_exc_cause_caught", "sj_exc_cause_new", "sj_exc_cause_none", "sj_exc_isinstance",

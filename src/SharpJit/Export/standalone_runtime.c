@@ -706,39 +706,43 @@ i64 sj_ipow(i64 b, i64 e)
 }
 
 /* NumPy's sum of a line of floats (its add reduction): chunks of 8192 elements, each summed pairwise
-   (loops_utils.h), added in order to a total that starts at 0. */
+   (loops_utils.h), added in order to a total that starts at 0; with squares, of (x - mean) * (x - mean) (np.var). */
 #define SJ_PAIRWISE(T, NAME) \
-static T NAME(const char *p, i64 n, i64 stride) \
+static T NAME##_term(const char *p, i64 i, i64 stride, int squares, T mean) \
 { \
-    if (n < 8) { T res = 0; for (i64 i = 0; i < n; i++) res += *(const T *)(p + i * stride); return res; } \
+    T x = *(const T *)(p + i * stride); \
+    if (!squares) return x; \
+    T d = x - mean; \
+    return d * d; \
+} \
+static T NAME(const char *p, i64 n, i64 stride, int squares, T mean) \
+{ \
+    if (n < 8) { T res = 0; for (i64 i = 0; i < n; i++) res += NAME##_term(p, i, stride, squares, mean); return res; } \
     if (n <= 128) { \
         T r[8]; i64 i; \
-        for (int j = 0; j < 8; j++) r[j] = *(const T *)(p + j * stride); \
+        for (int j = 0; j < 8; j++) r[j] = NAME##_term(p, j, stride, squares, mean); \
         for (i = 8; i < n - n % 8; i += 8) \
-            for (int j = 0; j < 8; j++) r[j] += *(const T *)(p + (i + j) * stride); \
+            for (int j = 0; j < 8; j++) r[j] += NAME##_term(p, i + j, stride, squares, mean); \
         T res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7])); \
-        for (; i < n; i++) res += *(const T *)(p + i * stride); \
+        for (; i < n; i++) res += NAME##_term(p, i, stride, squares, mean); \
         return res; \
     } \
     i64 half = n / 2; half -= half % 8; \
-    return NAME(p, half, stride) + NAME(p + half * stride, n - half, stride); \
+    return NAME(p, half, stride, squares, mean) + NAME(p + half * stride, n - half, stride, squares, mean); \
+} \
+static double NAME##_chunked(const char *p, i64 n, i64 stride, int squares, T mean) \
+{ \
+    T total = 0; \
+    for (i64 at = 0; at < n; at += 8192) total += NAME(p + at * stride, n - at < 8192 ? n - at : 8192, stride, squares, mean); \
+    return total; \
 }
 SJ_PAIRWISE(double, sj_pairwise_f64)
 SJ_PAIRWISE(float, sj_pairwise_f32)
 
-double sj_np_sum_f64(const char *p, i64 n, i64 stride)
-{
-    double total = 0;
-    for (i64 at = 0; at < n; at += 8192) total += sj_pairwise_f64(p + at * stride, n - at < 8192 ? n - at : 8192, stride);
-    return total;
-}
-
-double sj_np_sum_f32(const char *p, i64 n, i64 stride)
-{
-    float total = 0;
-    for (i64 at = 0; at < n; at += 8192) total += sj_pairwise_f32(p + at * stride, n - at < 8192 ? n - at : 8192, stride);
-    return total;
-}
+double sj_np_sum_f64(const char *p, i64 n, i64 stride) { return sj_pairwise_f64_chunked(p, n, stride, 0, 0); }
+double sj_np_sum_f32(const char *p, i64 n, i64 stride) { return sj_pairwise_f32_chunked(p, n, stride, 0, 0); }
+double sj_np_sumsq_f64(const char *p, i64 n, i64 stride, double mean) { return sj_pairwise_f64_chunked(p, n, stride, 1, mean); }
+double sj_np_sumsq_f32(const char *p, i64 n, i64 stride, double mean) { return sj_pairwise_f32_chunked(p, n, stride, 1, (float)mean); }
 
 u64 sj_ipow_u64(u64 b, u64 e)
 {

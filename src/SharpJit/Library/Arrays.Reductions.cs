@@ -11,8 +11,9 @@ namespace SharpJit.Library;
 /// <summary>
 /// Reductions of whole arrays (a.sum(), np.max(a), ...), as methods and as numpy functions, and along one axis
 /// (axis=k). float64 and float32 sums and means of a line in memory (a contiguous array, a 1-d view, the innermost
-/// axis) are NumPy's pairwise sums, bit for bit (NumPyMath.Sum); along another axis NumPy adds in order, and so does
-/// this; other float sums (complex, n-d strided views, var/std) may be reassociated and agree to rounding.
+/// axis) are NumPy's pairwise sums, bit for bit (NumPyMath.Sum), and so are their var/std; along another axis NumPy
+/// adds in order, and so does this; other float sums (complex, n-d strided views) may be reassociated and agree to
+/// rounding.
 /// </summary>
 public static unsafe partial class Builtins
 {
@@ -224,11 +225,31 @@ public static unsafe partial class Builtins
                 if (kind != ReductionKind.Mean) return total;
                 return Divide(e, total, BuildSIToFP(B, count, acc.Rank == 3 ? (acc.Bits == 64 ? M.F32 : M.F64) : M.Lower(acc), ""), acc);
             }
+            case ReductionKind.Var or ReductionKind.Std when line != null && dtype.Rank == 2 && result == dtype:
+            {
+                // NumPy's var: the mean (a keepdims array divided by the count, so in the array's precision), the
+                // pairwise sum of the squared deviations, divided by max(n - ddof, 0) as the mean is.
+                bool single = dtype == ScalarType.Float32;
+                var ft = M.Lower(dtype);
+                LLVMValueRef Narrow(LLVMValueRef v) => single ? BuildFPTrunc(B, v, M.F32, "") : v;
+                LLVMValueRef Wide(LLVMValueRef v) => single ? BuildFPExt(B, v, M.F64, "") : v;
+                var sum = Narrow(e.CallRuntime(single ? "sj_np_sum_f32" : "sj_np_sum_f64", line.Start, count, line.Stride));
+                var mean = BuildFDiv(B, sum, BuildSIToFP(B, count, ft, ""), "");
+                var squares = e.CallRuntime(single ? "sj_np_sumsq_f32" : "sj_np_sumsq_f64", line.Start, count, line.Stride, Wide(mean));
+                var n = BuildSIToFP(B, count, M.F64, "");
+                if (ddof is { } dd)
+                {
+                    var dof = BuildFSub(B, n, Wide(dd), "");
+                    n = BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, dof, M.ConstF64(0), ""), dof, M.ConstF64(0), "");
+                }
+                var variance = !single || line.MeanInDouble ? Narrow(BuildFDiv(B, squares, n, "")) : BuildFDiv(B, Narrow(squares), Narrow(n), "");
+                return kind == ReductionKind.Std ? e.Intrinsic("llvm.sqrt", new[] { ft }, variance) : variance;
+            }
             case ReductionKind.Var or ReductionKind.Std:
             {
                 // The mean in the input's type for complex numbers (their squared deviations re**2 + im**2, as NumPy's).
                 var meanType = dtype.Rank == 3 ? dtype : result;
-                var mean = Reduce(e, ReductionKind.Mean, dtype, meanType, count, loop, npName, span);
+                var mean = Reduce(e, ReductionKind.Mean, dtype, meanType, count, loop, npName, span, inOrder: inOrder);
                 var slot = e.Alloca(M.Lower(result));
                 BuildStore(B, M.Constant(0L, result), slot);
                 LLVMValueRef Square(LLVMValueRef v) => BuildFMul(B, v, v, "");
@@ -240,7 +261,7 @@ public static unsafe partial class Builtins
                         : Square(BuildFSub(B, e.Convert(x, dtype, result), mean, ""));
                     var cur = BuildLoad2(B, M.Lower(result), slot, "");
                     var sum = BuildFAdd(B, cur, sq, "");
-                    LLVM.SetFastMathFlags(sum, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
+                    if (!inOrder) LLVM.SetFastMathFlags(sum, LLVMFastMathFlags.LLVMFastMathAllowReassoc);
                     BuildStore(B, sum, slot);
                 });
                 var n = BuildSIToFP(B, count, M.Lower(result), "");

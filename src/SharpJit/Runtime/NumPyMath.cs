@@ -155,23 +155,50 @@ public static partial class NumPyMath
         }
     }
 
+    /// <summary>What a pairwise sum adds for each item: the item, or its squared deviation from a mean (NumPy's var
+    /// sums (x - mean) * (x - mean), computed into an array first, in the same way).</summary>
+    private interface ITerm<F> where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        F Of(F x);
+        Vector128<F> Of(Vector128<F> x);
+    }
+
+    private readonly struct Item<F> : ITerm<F> where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        public F Of(F x) => x;
+        public Vector128<F> Of(Vector128<F> x) => x;
+    }
+
+    private readonly struct SquaredDeviation<F>(F mean) : ITerm<F> where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        public F Of(F x) { F d = x - mean; return d * d; }
+        public Vector128<F> Of(Vector128<F> x) { var d = x - Vector128.Create(mean); return d * d; }
+    }
+
     /// <summary>NumPy's sum of n floats at a stride (bytes), as its add reduction computes it: in chunks of its
     /// buffer size (8192 elements), each summed pairwise, added in order to a total that starts at 0.</summary>
-    public static unsafe F Sum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    public static unsafe F Sum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F> =>
+        ChunkedSum<F, Item<F>>(p, n, stride, new Item<F>());
+
+    /// <summary>NumPy's sum of the squared deviations of n floats from their mean (the numerator of np.var).</summary>
+    public static unsafe F SumOfSquaredDeviations<F>(byte* p, long n, long stride, F mean) where F : unmanaged, IBinaryFloatingPointIeee754<F> =>
+        ChunkedSum<F, SquaredDeviation<F>>(p, n, stride, new SquaredDeviation<F>(mean));
+
+    private static unsafe F ChunkedSum<F, T>(byte* p, long n, long stride, T term) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
     {
         const long BufferSize = 8192;
         F total = F.Zero;
         for (long at = 0; at < n; at += BufferSize)
-            total += PairwiseSum<F>(p + at * stride, Math.Min(BufferSize, n - at), stride);
+            total += PairwiseSum<F, T>(p + at * stride, Math.Min(BufferSize, n - at), stride, term);
         return total;
     }
 
     /// <summary>NumPy's pairwise_sum (loops_utils.h): under 8 items in order; up to 128 in eight interleaved partial
     /// sums added as ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the rest in order; longer halves split at a
     /// multiple of 8.</summary>
-    private static unsafe F PairwiseSum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    private static unsafe F PairwiseSum<F, T>(byte* p, long n, long stride, T term) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
     {
-        F At(long i) => *(F*)(p + i * stride);
+        F At(long i) => term.Of(*(F*)(p + i * stride));
         if (n < 8)
         {
             F res = F.Zero;
@@ -179,7 +206,7 @@ public static partial class NumPyMath
             return res;
         }
         if (n <= 128 && stride == sizeof(F) && Vector128.IsHardwareAccelerated)
-            return PairwiseBlockContiguous((F*)p, n);
+            return PairwiseBlockContiguous((F*)p, n, term);
         if (n <= 128)
         {
             F r0 = At(0), r1 = At(1), r2 = At(2), r3 = At(3), r4 = At(4), r5 = At(5), r6 = At(6), r7 = At(7);
@@ -195,41 +222,35 @@ public static partial class NumPyMath
         }
         long half = n / 2;
         half -= half % 8;
-        return PairwiseSum<F>(p, half, stride) + PairwiseSum<F>(p + half * stride, n - half, stride);
+        return PairwiseSum<F, T>(p, half, stride, term) + PairwiseSum<F, T>(p + half * stride, n - half, stride, term);
     }
 
     /// <summary>A block of 8 to 128 contiguous items as NumPy sums it: the eight partial sums r0..r7 held in the lanes
     /// of 128-bit vectors (each lane adds the same items in the same order as the scalar code).</summary>
-    private static unsafe F PairwiseBlockContiguous<F>(F* p, long n) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    private static unsafe F PairwiseBlockContiguous<F, T>(F* p, long n, T term) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
     {
-        int lanes = Vector128<F>.Count;                   // 2 doubles or 4 floats
         long i = 8, end = n - n % 8;
-        var v0 = Vector128.Load(p); var v1 = Vector128.Load(p + lanes);
-        if (lanes == 4)
+        Span<F> r = stackalloc F[8];
+        if (Vector128<F>.Count == 4)
         {
-            for (; i < end; i += 8) { v0 += Vector128.Load(p + i); v1 += Vector128.Load(p + i + 4); }
+            var v0 = term.Of(Vector128.Load(p)); var v1 = term.Of(Vector128.Load(p + 4));
+            for (; i < end; i += 8) { v0 += term.Of(Vector128.Load(p + i)); v1 += term.Of(Vector128.Load(p + i + 4)); }
+            v0.CopyTo(r); v1.CopyTo(r[4..]);
         }
         else
         {
-            var v2 = Vector128.Load(p + 4); var v3 = Vector128.Load(p + 6);
+            var v0 = term.Of(Vector128.Load(p)); var v1 = term.Of(Vector128.Load(p + 2));
+            var v2 = term.Of(Vector128.Load(p + 4)); var v3 = term.Of(Vector128.Load(p + 6));
             for (; i < end; i += 8)
             {
-                v0 += Vector128.Load(p + i); v1 += Vector128.Load(p + i + 2); v2 += Vector128.Load(p + i + 4); v3 += Vector128.Load(p + i + 6);
+                v0 += term.Of(Vector128.Load(p + i)); v1 += term.Of(Vector128.Load(p + i + 2));
+                v2 += term.Of(Vector128.Load(p + i + 4)); v3 += term.Of(Vector128.Load(p + i + 6));
             }
-            Span<F> r2 = stackalloc F[8];
-            v0.CopyTo(r2); v1.CopyTo(r2[2..]); v2.CopyTo(r2[4..]); v3.CopyTo(r2[6..]);
-            return Combine(r2, p, i, n);
+            v0.CopyTo(r); v1.CopyTo(r[2..]); v2.CopyTo(r[4..]); v3.CopyTo(r[6..]);
         }
-        Span<F> r = stackalloc F[8];
-        v0.CopyTo(r); v1.CopyTo(r[4..]);
-        return Combine(r, p, i, n);
-
-        static F Combine(Span<F> r, F* p, long i, long n)
-        {
-            F res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) res += p[i];
-            return res;
-        }
+        F res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += term.Of(p[i]);
+        return res;
     }
 
     /// <summary>10**n as NumPy's round computes it: exact table up to 1e8, then repeated multiplication by 10.</summary>

@@ -244,6 +244,11 @@ public static unsafe class RuntimeExports
     /// <summary>NumPy's sum of a line of float64 (float32) values: pairwise, in chunks (NumPyMath.Sum).</summary>
     [RuntimeHelper("sj_np_sum_f64"), UnmanagedCallersOnly] public static double NumPySumF64(byte* p, long n, long stride) => NumPyMath.Sum<double>(p, n, stride);
     [RuntimeHelper("sj_np_sum_f32"), UnmanagedCallersOnly] public static double NumPySumF32(byte* p, long n, long stride) => NumPyMath.Sum<float>(p, n, stride);   // a float, widened exactly
+    /// <summary>The numerator of NumPy's var of a line: the pairwise sum of (x - mean)**2, in the line's precision.</summary>
+    [RuntimeHelper("sj_np_sumsq_f64"), UnmanagedCallersOnly]
+    public static double NumPySumSquaresF64(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, mean);
+    [RuntimeHelper("sj_np_sumsq_f32"), UnmanagedCallersOnly]
+    public static double NumPySumSquaresF32(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, (float)mean);
 
     [RuntimeHelper("sj_np_cpow"), UnmanagedCallersOnly]
     public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);
