@@ -127,3 +127,12 @@ def angles32(b):
 
 
 print(angles32(np.array([-9.0, 6.75, 1e-3, 123.456], dtype=np.float32)))
+
+
+def clip_nan_one_sided(a, s):
+    # a NaN bound is unset before the other bound's None is seen: np.maximum(a, -inf), not np.maximum(a, nan)
+    return np.clip(a, s, None), np.clip(a, None, s), a.clip(np.array(s), None)
+
+
+print(clip_nan_one_sided(np.array([True, False, True]), float("nan")))
+print(clip_nan_one_sided(np.array([1.5, -2.0]), float("nan")))

@@ -59,3 +59,11 @@ scalars_from_0d()
 arrays_kept()
 promotion()
 complex_clip()
+
+
+def reductions_of_0d(z, i):
+    # a 0-d array's reductions are numbers, keepdims=True too (NumPy)
+    return np.sum(z, keepdims=True), z.max(keepdims=True), np.mean(z, keepdims=True), i.prod(keepdims=True), z.sum()
+
+
+print(reductions_of_0d(np.array(2.5), np.array(3)))

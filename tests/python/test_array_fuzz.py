@@ -332,8 +332,6 @@ class Gen:
             if not self.chance(0.1):
                 return "reject"
             flags.add("runtime_scalar_not_small")
-        if node.sj_array and not node.is_array:
-            flags.add("zero_d_result")                                 # NumPy gives a scalar, sharpjit a 0-d array
         return frozenset(flags)
 
     # -- leaves and literals ----------------------------------------------------------------------------------------
@@ -542,8 +540,7 @@ class Gen:
                                                                                  "cumprod"))
         node = self.make(template, [x], name, inexact=inexact, elementwise=False)
         if node is not None and node.err is None:
-            # a keepdims reduction of a 0-d array: NumPy gives a scalar, sharpjit a 0-d array (KNOWN zero-d-result)
-            node.sj_array = isinstance(node.val, np.ndarray) or (nd == 0 and "keepdims=True" in template)
+            node.sj_array = isinstance(node.val, np.ndarray)   # a 0-d array's reduction is a number, keepdims too
         return node
 
     def method(self, depth, arrays, scalars):
@@ -679,8 +676,6 @@ class Gen:
         node = self.make(src, children, "index", discontinuous=False, elementwise=False)
         if node is not None and node.err is None:
             node.sj_array = isinstance(node.val, np.ndarray)
-            if len(children) > 1:                               # a run-time index: the same value either way
-                node.flags = node.flags - {"zero_d_result"}
         return node
 
 
@@ -811,12 +806,6 @@ KNOWN = [
      "looks at its value)",
      lambda c, d, n, s: "runtime_scalar_not_small" in c.node.flags and d in ("dtype", "value", "value-inexact",
                                                                            "missing-error")),
-    ("zero-d-result",
-     "a keepdims reduction of a 0-d array returns a 0-d array where NumPy returns a scalar (undocumented)",
-     lambda c, d, n, s: d == "result-kind" and isinstance(s[1], np.ndarray) and s[1].ndim == 0
-     and not isinstance(n[1], np.ndarray) and ("zero_d_result" in c.node.flags or (
-         any(isinstance(a, np.ndarray) and a.ndim == 0 for a in c.args) and s[1].dtype == np.asarray(n[1]).dtype
-         and values_equal(s[1], n[1])))),
     ("scalar-division-by-zero",
      "tests/arrays/found/element_division_by_zero.py: scalar / 0 raises ZeroDivisionError (Python's error model)",
      lambda c, d, n, s: d == "spurious-error" and "scalar_division" in c.node.flags

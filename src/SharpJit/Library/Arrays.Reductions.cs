@@ -42,7 +42,7 @@ public static unsafe partial class Builtins
                 else Arity(c, name, 1, 2, "axis", "keepdims");
                 var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 var scalar = ReductionType(c, kind, t.Dtype, name);
-                bool keep = KeepDims(c);
+                bool keep = KeepDims(c) && t.Ndim > 0;   // a 0-d array's reduction is a number, keepdims or not (NumPy)
                 if (axisArg == null || axisArg.Type == SimpleType.None) return keep ? new ArrayType((ScalarType)scalar, t.Ndim) : scalar;
                 if (Signature.AsInt(axisArg.Literal) is not long axis)
                     throw c.ErrorAt(axisArg, $"{name}(): the axis must be a constant integer in compiled code");
@@ -54,7 +54,7 @@ public static unsafe partial class Builtins
             {
                 var e = c.E;
                 var axisArg = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
-                bool keep = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true;
+                bool keep = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true && t.Ndim > 0;
                 var dtype = (ScalarType)(c.ResultType is ArrayType r ? r.Dtype : c.ResultType);
                 // var/std divide by max(n - ddof, 0); without ddof, by n.
                 var ddof = c.Keywords.TryGetValue("ddof", out var dd) ? e.Convert(dd.Value, dd.Type, dtype) : (LLVMValueRef?)null;

@@ -114,10 +114,10 @@ public static unsafe partial class Builtins
                 c.E.RaiseIf(c.E.M.ConstBool(true), "ValueError", "One of max or min must be given", c.Span);
                 return GetUndef(c.E.M.Lower(c.ResultType));
             }
+            c = WithNanBoundsUnset(c);   // before the one-sided form too: NumPy unsets a NaN bound first
             if (ClipOneSided(c.Args.Select(a => a.Type).ToArray()) is { } side)
                 return Get(side.Ufunc).Lower(new LoweringCall(c.E, Signature.Of(c.ResultType, c.ArgType(0), c.ArgType(side.Bound)), c.Span,
                     new[] { c.Args[0], c.Args[side.Bound] }, c.Callees));
-            c = WithNanBoundsUnset(c);
             return c.Keywords.ContainsKey("out") ? LowerElementwiseOut(c, "clip", clipOne)
                 : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c);
         }, acceptsNarrow: true);
