@@ -41,3 +41,9 @@ print(repr(p.prod()), repr(np.prod(p.reshape(20, 10), axis=0)[3]), repr(p.astype
 for w in (lcg_values(10, 1), lcg_values(1000, 2), lcg_values(20000, 4)):
     print(repr(w.var()), repr(np.std(w)), repr(w.var(ddof=1)), repr(w.astype(np.float32).var()), repr(np.std(w.astype(np.float32), ddof=1)))
 print(repr(m.var(axis=1)[4]), repr(m.std(axis=-1)[28]), repr(m.astype(np.float32).var(axis=1)[2]), repr(m.var(axis=0)[3]), repr(v[::5].var()))
+# complex sums and means: NumPy's complex pairwise sum, the mean divided as a complex number
+for k in (3, 4, 64, 65, 1000, 9000):
+    zc = lcg_values(k, k + 1) + 1j * lcg_values(k, k + 2)
+    print(repr(zc.sum()), repr(zc.mean()), repr(zc.astype(np.complex64).sum()), repr(zc.astype(np.complex64).mean()))
+zm = (m + 0.5j * m[::-1]).reshape(30, 100)
+print(repr(zm.sum(axis=1)[7]), repr(zm.mean(axis=-1)[11]), repr(zm.astype(np.complex64).mean(axis=1)[2]), repr(zm.sum(axis=0)[40]))

@@ -12,8 +12,8 @@ namespace SharpJit.Library;
 /// Reductions of whole arrays (a.sum(), np.max(a), ...), as methods and as numpy functions, and along one axis
 /// (axis=k). float64 and float32 sums and means of a line in memory (a contiguous array, a 1-d view, the innermost
 /// axis) are NumPy's pairwise sums, bit for bit (NumPyMath.Sum), and so are their var/std; along another axis NumPy
-/// adds in order, and so does this; other float sums (complex, n-d strided views) may be reassociated and agree to
-/// rounding.
+/// adds in order, and so does this; complex sums and means of a line too (NumPy's complex pairwise sum); sums over n-d
+/// strided views and complex var/std may be reassociated and agree to rounding.
 /// </summary>
 public static unsafe partial class Builtins
 {
@@ -210,6 +210,23 @@ public static unsafe partial class Builtins
                 if (kind == ReductionKind.Sum) return single ? BuildFPTrunc(B, sum, M.F32, "") : sum;
                 if (!single || line.MeanInDouble) return e.Convert(BuildFDiv(B, sum, BuildSIToFP(B, count, M.F64, ""), ""), ScalarType.Float64, result);
                 return BuildFDiv(B, BuildFPTrunc(B, sum, M.F32, ""), BuildSIToFP(B, count, M.F32, ""), "");
+            }
+            case ReductionKind.Sum or ReductionKind.Mean when line != null && dtype.Rank == 3 && result == dtype:
+            {
+                bool single = dtype == ScalarType.Complex64;
+                var slot = e.Alloca(M.Complex);
+                e.CallRuntime(single ? "sj_np_csum_c64" : "sj_np_csum_c128", line.Start, count, line.Stride, slot);
+                var (re, im) = Parts(e, BuildLoad2(B, M.Complex, slot, ""));
+                if (kind == ReductionKind.Mean)
+                {
+                    // NumPy divides by the count as a complex number (Smith's method), in double for a whole array
+                    // (complex64 / np.intp is complex128), in the array's precision along an axis.
+                    var part = single && !line.MeanInDouble ? M.F32 : M.F64;
+                    if (part.Handle == M.F32.Handle) (re, im) = (BuildFPTrunc(B, re, M.F32, ""), BuildFPTrunc(B, im, M.F32, ""));
+                    (re, im) = NpComplexDiv(e, (re, im), (BuildSIToFP(B, count, part, ""), ConstReal(part, 0)), part);
+                    if (part.Handle == M.F32.Handle) (re, im) = (BuildFPExt(B, re, M.F64, ""), BuildFPExt(B, im, M.F64, ""));
+                }
+                return single ? e.MakeStruct(M.Complex64, BuildFPTrunc(B, re, M.F32, ""), BuildFPTrunc(B, im, M.F32, "")) : e.MakeComplex(re, im);
             }
             case ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Mean:
             {

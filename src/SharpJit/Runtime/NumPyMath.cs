@@ -253,6 +253,56 @@ public static partial class NumPyMath
         return res;
     }
 
+    /// <summary>NumPy's sum of n complex numbers at a stride (bytes): chunks of 8192, each summed pairwise over the
+    /// interleaved parts (CDOUBLE_pairwise_sum), added in order to a total that starts at 0.</summary>
+    public static unsafe (F Re, F Im) ComplexSum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        const long BufferSize = 8192;
+        F re = F.Zero, im = F.Zero;
+        for (long at = 0; at < n; at += BufferSize)
+        {
+            var (r, i) = ComplexPairwiseSum<F>(p + at * stride, Math.Min(BufferSize, n - at), stride);
+            re += r;
+            im += i;
+        }
+        return (re, im);
+    }
+
+    /// <summary>NumPy's complex pairwise_sum on m numbers (its n = 2m parts): under 4 numbers in order; up to 64 in
+    /// eight partial sums (the parts of four numbers at a time) added as (r0 + r2) + (r4 + r6) and (r1 + r3) + (r5 + r7),
+    /// then the rest in order; more split in halves at a multiple of 4 numbers.</summary>
+    private static unsafe (F, F) ComplexPairwiseSum<F>(byte* p, long m, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
+    {
+        F Re(long k) => *(F*)(p + k * stride);
+        F Im(long k) => *(F*)(p + k * stride + sizeof(F));
+        long n = 2 * m;
+        if (n < 8)
+        {
+            F rr = F.Zero, ri = F.Zero;
+            for (long k = 0; k < m; k++) { rr += Re(k); ri += Im(k); }
+            return (rr, ri);
+        }
+        if (n <= 128)
+        {
+            F r0 = Re(0), r1 = Im(0), r2 = Re(1), r3 = Im(1), r4 = Re(2), r5 = Im(2), r6 = Re(3), r7 = Im(3);
+            long i = 8;
+            for (; i < n - n % 8; i += 8)
+            {
+                long k = i / 2;
+                r0 += Re(k); r1 += Im(k); r2 += Re(k + 1); r3 += Im(k + 1);
+                r4 += Re(k + 2); r5 += Im(k + 2); r6 += Re(k + 3); r7 += Im(k + 3);
+            }
+            F rr = (r0 + r2) + (r4 + r6), ri = (r1 + r3) + (r5 + r7);
+            for (; i < n; i += 2) { rr += Re(i / 2); ri += Im(i / 2); }
+            return (rr, ri);
+        }
+        long half = n / 2;
+        half -= half % 8;
+        var (rr1, ri1) = ComplexPairwiseSum<F>(p, half / 2, stride);
+        var (rr2, ri2) = ComplexPairwiseSum<F>(p + half / 2 * stride, m - half / 2, stride);
+        return (rr1 + rr2, ri1 + ri2);
+    }
+
     /// <summary>10**n as NumPy's round computes it: exact table up to 1e8, then repeated multiplication by 10.</summary>
     private static double PowerOfTen(long n)
     {

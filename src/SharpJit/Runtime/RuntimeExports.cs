@@ -244,6 +244,12 @@ public static unsafe class RuntimeExports
     /// <summary>NumPy's sum of a line of float64 (float32) values: pairwise, in chunks (NumPyMath.Sum).</summary>
     [RuntimeHelper("sj_np_sum_f64"), UnmanagedCallersOnly] public static double NumPySumF64(byte* p, long n, long stride) => NumPyMath.Sum<double>(p, n, stride);
     [RuntimeHelper("sj_np_sum_f32"), UnmanagedCallersOnly] public static double NumPySumF32(byte* p, long n, long stride) => NumPyMath.Sum<float>(p, n, stride);   // a float, widened exactly
+    /// <summary>NumPy's sum of a line of complex128 (complex64) numbers, its parts as doubles (NumPyMath.ComplexSum).</summary>
+    [RuntimeHelper("sj_np_csum_c128"), UnmanagedCallersOnly]
+    public static void NumPyComplexSum(byte* p, long n, long stride, double* r) => (r[0], r[1]) = NumPyMath.ComplexSum<double>(p, n, stride);
+    [RuntimeHelper("sj_np_csum_c64"), UnmanagedCallersOnly]
+    public static void NumPyComplexSumSingle(byte* p, long n, long stride, double* r) => (r[0], r[1]) = NumPyMath.ComplexSum<float>(p, n, stride);
+
     /// <summary>The numerator of NumPy's var of a line: the pairwise sum of (x - mean)**2, in the line's precision.</summary>
     [RuntimeHelper("sj_np_sumsq_f64"), UnmanagedCallersOnly]
     public static double NumPySumSquaresF64(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, mean);
