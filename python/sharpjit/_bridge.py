@@ -19,7 +19,11 @@ def _compiler_identity():
     import os
     from . import __version__, _sharpjit
     st = os.stat(_sharpjit.__file__)
-    return f"{__version__}:{st.st_size}:{st.st_mtime_ns}"
+    identity = f"{__version__}:{st.st_size}:{st.st_mtime_ns}"
+    library = os.environ.get("SHARPJIT_LIBRARY_DIR")
+    if library and os.path.isdir(library):  # library files read from there (development): their edits count too
+        identity += ":" + ",".join(f"{e.name}={e.stat().st_mtime_ns}" for e in sorted(os.scandir(library), key=lambda e: e.name))
+    return identity
 
 
 COMPILER_IDENTITY = _compiler_identity()

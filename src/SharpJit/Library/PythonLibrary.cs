@@ -68,6 +68,16 @@ public static partial class PythonLibrary
     {
         var assembly = typeof(PythonLibrary).Assembly;
         var files = new Dictionary<string, LibraryFile>();
+        // Development: library files read from a folder (the source tree's Library/py), so that an edit needs no rebuild.
+        if (Environment.GetEnvironmentVariable("SHARPJIT_LIBRARY_DIR") is { Length: > 0 } folder && Directory.Exists(folder))
+        {
+            foreach (string path in Directory.GetFiles(folder, "*.py"))
+            {
+                string name = Path.GetFileNameWithoutExtension(path);
+                files[name] = Split(new SourceText($"<sharpjit library>/{name}.py", File.ReadAllText(path)));
+            }
+            return files;
+        }
         foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith("sharpjit.lib.")))
         {
             string name = resource["sharpjit.lib.".Length..^".py".Length];
