@@ -26,27 +26,34 @@ internal static unsafe class NdArrays
 
     public static bool IsArray(nint type) => type == NdArrayType && type != 0 || NdArrayType != 0 && Py.PyType_IsSubtype(type, NdArrayType) != 0;
 
-    /// <summary>The array's dtype, or null when compiled code cannot take it (byte order, dtype, alignment).</summary>
-    private static ScalarType? DtypeOf(nint o)
+    // NumPy's type numbers (below 32 for the types compiled code takes) and the key code of each, 0 for the others:
+    // a table, since every call with an array argument looks one up.
+    private static readonly ScalarType?[] DtypeByTypeNum = Enumerable.Range(0, 32).Select(ScalarType.ByTypeNum).ToArray();
+    private static readonly byte[] CodeByTypeNum = DtypeByTypeNum.Select(d => d == null ? (byte)0 : Boxing.CodeOf(d)).ToArray();
+
+    /// <summary>The array's NumPy type number, or -1 when compiled code cannot take it (byte order, dtype, alignment).</summary>
+    private static int TypeNumOf(nint o)
     {
         nint descr = *(nint*)(o + DescrOffset);
         int typeNum = *(int*)(descr + TypeNumOffset);
         byte order = *(byte*)(descr + ByteOrderOffset);
-        if (order == (byte)'>') return null;
-        if ((*(int*)(o + FlagsOffset) & Aligned) == 0) return null;
-        return ScalarType.ByTypeNum(typeNum);
+        if (order == (byte)'>' || (*(int*)(o + FlagsOffset) & Aligned) == 0 || (uint)typeNum >= 32 || CodeByTypeNum[typeNum] == 0) return -1;
+        return typeNum;
     }
+
+    /// <summary>The array's dtype, or null when compiled code cannot take it.</summary>
+    private static ScalarType? DtypeOf(nint o) => TypeNumOf(o) is var num and >= 0 ? DtypeByTypeNum[num] : null;
 
     /// <summary>Appends an array's key: code, dtype code, ndim, layout and readonly bits. False for arrays compiled
     /// code does not take (the slow path explains why).</summary>
     public static bool AppendKey(nint o, byte* key, ref int n)
     {
-        var dtype = DtypeOf(o);
+        int typeNum = TypeNumOf(o);
         int nd = *(int*)(o + NdOffset);
-        if (dtype == null || nd > 32 || n >= Boxing.MaxKey - 4) return false;
+        if (typeNum < 0 || nd > 32 || n >= Boxing.MaxKey - 4) return false;
         int flags = *(int*)(o + FlagsOffset);
         int layout = (flags & CContiguous) != 0 ? (int)ArrayLayout.C : (flags & FContiguous) != 0 ? (int)ArrayLayout.F : (int)ArrayLayout.A;
-        key[n++] = KeyCode; key[n++] = Boxing.CodeOf(dtype); key[n++] = (byte)nd;
+        key[n++] = KeyCode; key[n++] = CodeByTypeNum[typeNum]; key[n++] = (byte)nd;
         key[n++] = (byte)(layout | ((flags & Writeable) == 0 ? 4 : 0));
         return true;
     }
