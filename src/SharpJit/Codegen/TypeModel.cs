@@ -50,6 +50,7 @@ public abstract class TypeModel
         SliceType => Iterator(t, RangeMembers),
         NumberSliceType ns => Iterator(t, ns.Parts.Select(p => (SjType?)p ?? ScalarType.Int64).ToArray()),
         DTypeType dt => new StaticModel(t, ConstTruth.None, text: repr => repr ? $"dtype('{dt.Dtype.Name}')" : dt.Dtype.Name),   // np.dtype's truth is its number of fields: not compiled
+        MachineLimitsType ml => new StaticModel(t, ConstTruth.True, text: ml.Text),
         EnumerateType en => Iterator(t, en.Iterable, ScalarType.Int64),
         ZipType z => new AggregateModel(t, z.Iterables, ConstTruth.True),
         ReversedType r => Iterator(t, r.Iterable),

@@ -19,6 +19,7 @@ public static unsafe partial class Builtins
         RegisterCumulative();
         RegisterMatmul();
         RegisterArrayConstructors();
+        RegisterMachineLimits();
     }
 
     // ------------------------------------------------------------ where, clip

@@ -1389,7 +1389,7 @@ public sealed class TypeInference
 
         private static bool Plain(SjType t) => t switch
         {
-            ScalarType or SimpleType or ArrayType or DTypeType or SliceType or BuiltinType or ModuleType => true,
+            ScalarType or SimpleType or ArrayType or DTypeType or MachineLimitsType or SliceType or BuiltinType or ModuleType => true,
             TupleType tt => tt.Items.All(Plain),
             _ => false,
         };

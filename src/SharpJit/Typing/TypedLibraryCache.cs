@@ -63,7 +63,7 @@ public static class TypedLibraryCache
     /// <summary>Types whose values are all their state, the same in every compilation.</summary>
     private static bool ContextFree(SjType t) => t switch
     {
-        ScalarType or SimpleType or ArrayType or SliceType or NumberSliceType or DTypeType or BuiltinType or ModuleType
+        ScalarType or SimpleType or ArrayType or SliceType or NumberSliceType or DTypeType or MachineLimitsType or BuiltinType or ModuleType
             or ExceptionClassType or ExceptionInstanceType or ArrayIterType or FlatIterType => true,
         TupleType { Named: null } tuple => tuple.Items.All(ContextFree),
         TupleIterType it => ContextFree(it.Tuple),

@@ -718,3 +718,82 @@ public static class TypeOps
 
     public static bool IsKnown(SjType? t) => t is not null && t != SimpleType.Unknown && t != SimpleType.NoReturn;
 }
+
+/// <summary>np.finfo(dtype) or np.iinfo(dtype): a type's machine limits, all known at compile time.</summary>
+public sealed class MachineLimitsType : SjType
+{
+    public ScalarType Dtype { get; }
+    public bool IsFloat => Dtype.Rank == 2;
+    /// <summary>NumPy's ValueError for a type of the wrong kind (np.finfo(np.int64)), raised when the call runs; the
+    /// value is then typed as float64's or int64's limits.</summary>
+    public string? Error { get; }
+    public MachineLimitsType(ScalarType dtype, string? error = null) { Dtype = dtype; Error = error; }
+    public override string Name => $"{(IsFloat ? "finfo" : "iinfo")}({Dtype.Name}{(Error != null ? ", invalid" : "")})";
+
+    public static readonly string[] FloatAttributes =
+        ["bits", "eps", "epsneg", "iexp", "machep", "max", "maxexp", "min", "minexp", "negep", "nexp", "nmant", "precision",
+         "resolution", "tiny", "smallest_normal", "smallest_subnormal", "dtype"];
+    public static readonly string[] IntAttributes = ["bits", "min", "max", "dtype", "kind"];
+
+    /// <summary>An attribute's type (NumPy's: the float type's scalars for float limits, Python ints otherwise), or null.</summary>
+    public SjType? AttributeType(string name)
+    {
+        if (name == "dtype") return new DTypeType(Dtype);
+        if (IsFloat)
+            return Array.IndexOf(FloatAttributes, name) < 0 ? null
+                : name is "eps" or "epsneg" or "max" or "min" or "resolution" or "tiny" or "smallest_normal" or "smallest_subnormal" ? Dtype : ScalarType.Int64;
+        if (name == "kind") return SimpleType.Str;
+        return Array.IndexOf(IntAttributes, name) < 0 ? null : name == "max" && Dtype == ScalarType.UInt64 ? ScalarType.UInt64 : ScalarType.Int64;
+    }
+
+    /// <summary>An attribute's value (double, float, long, ulong or string).</summary>
+    public object Attribute(string name)
+    {
+        int bits = Dtype.Bits;
+        if (!IsFloat)
+            return name switch
+            {
+                "bits" => (long)bits,
+                "kind" => Dtype.IsUnsigned ? "u" : "i",
+                "min" => Dtype.IsUnsigned ? 0L : bits == 64 ? long.MinValue : -(1L << (bits - 1)),
+                _ => Dtype.IsUnsigned ? (bits == 64 ? ulong.MaxValue : (object)((1L << bits) - 1)) : bits == 64 ? long.MaxValue : (1L << (bits - 1)) - 1,
+            };
+        bool single = bits == 32;
+        object Real(double d64, float d32) => single ? d32 : d64;
+        return name switch
+        {
+            "bits" => (long)bits,
+            "eps" => Real(Math.ScaleB(1, -52), MathF.ScaleB(1, -23)),
+            "epsneg" => Real(Math.ScaleB(1, -53), MathF.ScaleB(1, -24)),
+            "iexp" or "nexp" => single ? 8L : 11L,
+            "machep" => single ? -23L : -52L,
+            "negep" => single ? -24L : -53L,
+            "max" => Real(double.MaxValue, float.MaxValue),
+            "min" => Real(double.MinValue, float.MinValue),
+            "maxexp" => single ? 128L : 1024L,
+            "minexp" => single ? -126L : -1022L,
+            "nmant" => single ? 23L : 52L,
+            "precision" => single ? 6L : 15L,
+            "resolution" => Real(1e-15, 1e-6f),
+            "tiny" or "smallest_normal" => Real(Math.ScaleB(1, -1022), MathF.ScaleB(1, -126)),
+            "smallest_subnormal" => Real(double.Epsilon, float.Epsilon),
+            _ => throw new ArgumentException(name),
+        };
+    }
+
+    /// <summary>NumPy's str (false) or repr (true) of the object.</summary>
+    public string Text(bool repr)
+    {
+        string rule = "---------------------------------------------------------------";
+        if (!IsFloat)
+        {
+            string min = Attribute("min").ToString()!, max = Attribute("max").ToString()!;
+            return repr ? $"iinfo(min={min}, max={max}, dtype={Dtype.Name})" : $"Machine parameters for {Dtype.Name}\n{rule}\nmin = {min}\nmax = {max}\n{rule}\n";
+        }
+        if (Dtype.Bits == 32)
+            return repr ? "finfo(resolution=1e-06, min=-3.4028235e+38, max=3.4028235e+38, dtype=float32)"
+                : $"Machine parameters for float32\n{rule}\nprecision =   6   resolution = 1.0000000e-06\nmachep =    -23   eps =        1.1920929e-07\nnegep =     -24   epsneg =     5.9604645e-08\nminexp =   -126   tiny =       1.1754944e-38\nmaxexp =    128   max =        3.4028235e+38\nnexp =        8   min =        -max\nsmallest_normal = 1.1754944e-38   smallest_subnormal = 1.4012985e-45\n{rule}\n";
+        return repr ? "finfo(resolution=1e-15, min=-1.7976931348623157e+308, max=1.7976931348623157e+308, dtype=float64)"
+            : $"Machine parameters for float64\n{rule}\nprecision =  15   resolution = 1.0000000000000001e-15\nmachep =    -52   eps =        2.2204460492503131e-16\nnegep =     -53   epsneg =     1.1102230246251565e-16\nminexp =  -1022   tiny =       2.2250738585072014e-308\nmaxexp =   1024   max =        1.7976931348623157e+308\nnexp =       11   min =        -max\nsmallest_normal = 2.2250738585072014e-308   smallest_subnormal = 4.9406564584124654e-324\n{rule}\n";
+    }
+}
