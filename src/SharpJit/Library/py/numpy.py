@@ -2878,3 +2878,92 @@ def _sj_ogrid(starts, stops, steps, counts):
     if len(axes) == 3:
         return [axes[0], axes[1], axes[2]]
     return [axes[0], axes[1], axes[2], axes[3]]
+
+
+# ---------------------------------------------------------------- modf, frexp, ldexp
+# Their loops are trunc's (int16 -> float32, wider ints -> float64; float16 inputs are not supported). Numbers and 0-d
+# arrays go through a 1-element array and come back as numbers of the loop's type, as NumPy's do.
+
+
+def _one_item(x):
+    # x as a 1-d array of one item, when it is a number or a 0-d array (else x itself).
+    if not _sj_is_array(x):
+        return np.asarray(x).reshape(1)
+    if x.ndim == 0:
+        return x.reshape(1)
+    return x
+
+
+@overload("numpy.modf", narrow=True)
+def modf(x):
+    # C's modf: the fractional and integral parts, both with x's sign; an infinity's fractional part is 0.
+    if not _sj_is_array(x):
+        f, i = modf(_one_item(x))
+        return f[0], i[0]
+    if x.ndim == 0:
+        f, i = modf(_one_item(x))
+        return f[0], i[0]
+    whole = np.trunc(x)
+    return np.copysign(np.where(np.isinf(whole), 0, x - whole), whole), whole
+
+
+@overload("numpy.frexp", narrow=True)
+def frexp(x):
+    # The mantissa (0.5 <= |m| < 1, or x itself for 0, inf and nan) in the loop's type and the exponent as int32.
+    if not _sj_is_array(x):
+        m, e = frexp(_one_item(x))
+        return m[0], e[0]
+    if x.ndim == 0:
+        m, e = frexp(_one_item(x))
+        return m[0], e[0]
+    mantissa = np.trunc(x)
+    exponent = np.empty(mantissa.shape, np.int32)
+    items = x.ravel()
+    m = mantissa.reshape(-1)
+    e = exponent.reshape(-1)
+    for k in range(m.size):
+        mk, ek = math.frexp(items[k])
+        m[k] = mk
+        e[k] = ek
+    return mantissa, exponent
+
+
+def _ldexp_type_error():
+    raise TypeError("ufunc 'ldexp' not supported for the input types, and the inputs could not be safely coerced to any "
+                    "supported types according to the casting rule ''safe''")
+
+
+@overload("numpy.ldexp", narrow=True)
+def ldexp(x1, x2):
+    # x1 * 2**x2 rounded once, as C's scalbn does it: the exponent applied in at most three exact steps, the last one
+    # rounding (in float64; a float32 result is that product rounded once more, which is exact for float32's range).
+    if not _sj_is_array(x1):
+        if not _sj_is_array(x2):
+            return ldexp(_one_item(x1), _one_item(x2))[0]
+        if x2.ndim == 0:
+            return ldexp(_one_item(x1), _one_item(x2))[0]
+    elif x1.ndim == 0:
+        if not _sj_is_array(x2):
+            return ldexp(_one_item(x1), _one_item(x2))[0]
+        if x2.ndim == 0:
+            return ldexp(_one_item(x1), _one_item(x2))[0]
+    if _sj_is_array(x2):
+        if x2.dtype == np.uint64 or x2.dtype == np.float64 or x2.dtype == np.float32:
+            _ldexp_type_error()
+        if x2.dtype == np.complex128 or x2.dtype == np.complex64:
+            _ldexp_type_error()
+    elif isinstance(x2, float) or isinstance(x2, complex):
+        _ldexp_type_error()
+    whole = np.trunc(_one_item(x1))
+    a = _one_item(x1)
+    b = _one_item(x2)
+    # both broadcast to the result's shape
+    y = a.astype(np.float64) + np.zeros(b.shape)
+    n = np.clip(b.astype(np.int64) + np.zeros(a.shape, np.int64), -2200, 2200)
+    for _ in range(2):
+        y = np.where(n > 1023, y * 8.98846567431158e307, y)
+        n = np.where(n > 1023, n - 1023, n)
+        y = np.where(n < -1022, y * 2.0041683600089728e-292, y)
+        n = np.where(n < -1022, n + 969, n)
+    r = y * np.power(2.0, np.clip(n, -1022, 1023).astype(np.float64))
+    return r.astype(whole.dtype)
