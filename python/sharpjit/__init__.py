@@ -17,6 +17,9 @@ from .extern import extern, ExternFunction, callback, PythonCallback, objmode
 from .classes import jitclass
 from . import typed
 
+# Numba's prange: compiled code runs its iterations in order on one thread for now (parallel loops are not built yet).
+prange = range
+
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
            "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode",
-           "typed", "jitclass"]
+           "typed", "jitclass", "prange"]

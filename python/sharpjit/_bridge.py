@@ -65,6 +65,8 @@ def classify(value):
         return ("jit", value)
     if _is_constant(value):
         return ("const", value)
+    if value is range:   # sharpjit.prange (or range under another name)
+        return ("member", "sharpjit", "prange")
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic) and value.dtype.kind in "biufc":
         if value.dtype.name in _NARROW_SCALARS:

@@ -685,6 +685,8 @@ public static unsafe partial class Builtins
                 e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, step, e.M.ConstI64(0), ""), "ValueError", "range() arg 3 must not be zero", c.Span);
             return e.MakeStruct(e.M.Lower(SimpleType.Range), start, stop, step);
         }, mayRaise: sig => sig.Args.Length == 3 && sig.LiteralInt(2) is null or 0);
+        // Numba's prange, so that its kernels compile unchanged: its iterations run in order on one thread for now.
+        Registry["sharpjit.prange"] = Registry["range"];
 
         // r[k] of a range value: start + k * step, k counted from the end when negative.
         Add("range.getitem", c =>
