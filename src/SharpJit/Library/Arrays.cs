@@ -422,6 +422,9 @@ public static unsafe partial class Builtins
         {
             var t = (ArrayType)c.Positional[0].Type;
             var value = c.Positional[2];
+            // a[0] = 1.0, 2.0 and a[:2] = [x, y]: the sequence is stored as the array NumPy makes of it.
+            if (value.Type is TupleType or ListType)
+                return c.Require(PythonLibrary.Function("numpy", "_setitem_sequence"), t, TypeOps.Canonical(c.Positional[1].Type), TypeOps.Canonical(value.Type)).ReturnType;
             if (IsPairIndex(t, c.Positional[1].Type))
             {
                 CheckAssignable(c, value, t.Dtype);
@@ -454,6 +457,8 @@ public static unsafe partial class Builtins
         }, c =>
         {
             var e = c.E; var t = (ArrayType)c.ArgType(0);
+            if (c.ArgType(2) is TupleType or ListType)
+                return c.CallCompiled(0, c.Arg(0), e.Convert(c.Arg(1), c.ArgType(1), TypeOps.Canonical(c.ArgType(1))), e.Convert(c.Arg(2), c.ArgType(2), TypeOps.Canonical(c.ArgType(2))));
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
             if (IsArrayIndex(c.ArgType(1))) { LowerArraySet(c); return GetUndef(e.M.Empty); }
             if (IsPairIndex(t, c.ArgType(1))) { LowerPairSet(c); return GetUndef(e.M.Empty); }

@@ -40,7 +40,7 @@ public static unsafe partial class Builtins
     private const string NpBoolNegative =
         "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.";
 
-    /// <summary>Python float values of numpy's constants (all of NumPy 1.24's scalar constants but newaxis).</summary>
+    /// <summary>Python float values of numpy's constants (all of NumPy 1.24's scalar constants; newaxis is None, below).</summary>
     private static readonly (string Name, object Value)[] NpConstants =
     {
         ("pi", Math.PI), ("e", Math.E), ("euler_gamma", 0.5772156649015329), ("inf", double.PositiveInfinity),
@@ -90,6 +90,7 @@ public static unsafe partial class Builtins
     private static void RegisterNumPy()
     {
         foreach (var (name, value) in NpConstants) Registry["numpy." + name] = new LibConstant(value);
+        Registry["numpy.newaxis"] = new LibConstant(SharpJit.Syntax.PyNone.Instance);   // None, for indexing: a[:, np.newaxis]
         foreach (var name in NpUnsupportedTypes)
             Registry["numpy." + name] = new LibUnsupported(
                 $"numpy.{name} is not supported in compiled code: it has no float16 or extended-precision types",

@@ -751,9 +751,23 @@ public static unsafe partial class Builtins
                 throw c.Error(tt.Items.Length > expected ? $"too many values to unpack (expected {expected})"
                     : $"not enough values to unpack (expected {expected}, got {tt.Items.Length})",
                     "a tuple's length is known when compiling: unpack into as many names as it has items");
-            if (c.Positional[0].Type is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
+            if (c.Positional[0].Type is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
+            if (c.Positional[0].Type is not (TupleType or ArrayType)) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
             return SimpleType.None;
-        }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
+        }, c =>
+        {
+            // An array unpacks along its first axis (a, b = row): its length is checked when the code runs.
+            if (c.ArgType(0) is ArrayType at)
+            {
+                var e = c.E;
+                long expected = (long)c.Sig.Literals[1]!;
+                var length = ArrayCode.Shape(e, at, c.Arg(0))[0];
+                e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, length, e.M.ConstI64(expected), ""), "ValueError", $"too many values to unpack (expected {expected})", c.Span);
+                for (long got = 0; got < expected; got++)
+                    e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, length, e.M.ConstI64(got), ""), "ValueError", $"not enough values to unpack (expected {expected}, got {got})", c.Span);
+            }
+            return GetUndef(c.E.M.Empty);
+        }, mayRaise: sig => sig.Args[0] is ArrayType, acceptsNarrow: true);
 
         // A starred item (f(*t), (a, *t)): compiled code unpacks tuples, whose lengths are known when compiling.
         Add("$star", c =>

@@ -2967,3 +2967,9 @@ def ldexp(x1, x2):
         n = np.where(n < -1022, n + 969, n)
     r = y * np.power(2.0, np.clip(n, -1022, 1023).astype(np.float64))
     return r.astype(whole.dtype)
+
+
+def _setitem_sequence(a, index, value):
+    # a[index] = (1.0, 2.0) or a list of numbers: stored as the array NumPy makes of the sequence (broadcast as any
+    # array is; a sequence stored into one element is NumPy's "setting an array element with a sequence.")
+    a[index] = np.asarray(value)
