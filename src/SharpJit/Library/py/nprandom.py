@@ -310,9 +310,9 @@ def choice(a, size=None, replace=True, p=None):
 def _choice_by_weight(pop, p, size, replace):
     # NumPy's checks of p (its sum by mtrand's kahan_sum, within sqrt(eps) of 1, or float32's for a float32 array),
     # then a search of the normalised cumulative sum for each uniform draw.
-    weights = np.asarray(p, np.float64)
-    if weights.ndim == 0:
+    if isinstance(p, (int, float)):
         _sj_reject("np.random.choice(p=) takes a sequence or a 1-d array (NumPy: object has no len())", p)
+    weights = np.asarray(p, np.float64)
     if weights.ndim != 1:
         raise ValueError("'p' must be 1-dimensional")
     atol = 1.4901161193847656e-08
@@ -444,7 +444,7 @@ def _draw(kind, a, b, c):
     if kind == "power":
         return np.power(1 - np.exp(-_standard_exponential()), 1.0 / a)
     if kind == "rayleigh":
-        return a * np.sqrt(-2.0 * np.log(1.0 - _next_double(0)))
+        return a * np.sqrt(-2.0 * np.log1p(-_next_double(0)))
     if kind == "weibull":
         if a == 0.0:
             return 0.0
@@ -867,7 +867,7 @@ def _geometric(p):
             total += prod
             x += 1
         return x
-    return _long(np.ceil(np.divide(np.log(1.0 - _next_double(0)), np.log(1.0 - p))))
+    return _long(np.ceil(np.divide(np.log1p(-_next_double(0)), np.log(1.0 - p))))
 
 
 def _hypergeometric(good, bad, sample):
@@ -1205,9 +1205,9 @@ def _kahan_sum(x, n):
 
 def _float_vector(x):
     # The 1-d float64 array NumPy makes of pvals or alpha (PyArray_FROMANY with at most one dimension).
-    v = np.asarray(x, np.float64)
-    if v.ndim == 0:
+    if isinstance(x, (int, float)):
         _sj_reject("np.random: pvals, alpha and p take a sequence or a 1-d array (NumPy: object has no len())", x)
+    v = np.asarray(x, np.float64)
     if v.ndim > 1:
         raise ValueError("object too deep for desired array")
     return v.ravel()
