@@ -476,7 +476,7 @@ def _draw(kind, a, b, c):
 
 
 def _standard_exponential():
-    return -math.log(1.0 - _next_double(0))
+    return -np.log(1.0 - _next_double(0))
 
 
 def _standard_gamma(shape):
