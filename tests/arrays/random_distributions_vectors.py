@@ -2,7 +2,8 @@
 # left), dirichlet (normalised legacy gammas) and choice(p=) (a search of the normalised cumulative sum; without
 # replacement NumPy's rounds of draws) in compiled code, draw for draw after the same np.random.seed(n); pvals,
 # alpha and p as lists, tuples and float64/float32/int arrays; size= None, an int, a tuple and (); NumPy's errors
-# (kahan-summed pvals, float32's own message and tolerance).
+# (kahan-summed pvals, float32's own message and tolerance); multivariate_normal (standard normals times the SVD of
+# cov, as NumPy's, which gives the same bits: a full-rank and a singular covariance, check_valid=).
 import numpy as np
 
 
@@ -37,6 +38,17 @@ def choices(seed):
           np.random.choice(3, 4, p=np.array([0, 1, 0])), np.random.choice(5, 3, p=np.array([0.1, 0.2, 0.3, 0.2, 0.2001], np.float32)))
     print(np.random.choice(7, 5000, True, [0.1, 0.2, 0.1, 0.1, 0.2, 0.2, 0.1]).sum(), np.random.choice(50, 30, False, np.arange(50.0) / 1225),
           np.random.random())
+
+
+def multivariate_normals(seed):
+    np.random.seed(seed)
+    print(np.random.multivariate_normal([1.0, 2.0], [[2.0, 0.5], [0.5, 1.0]]))
+    print(np.random.multivariate_normal(np.array([0.0, 1.0, -1.0]), ((1.0, 0.2, 0.1), (0.2, 2.0, 0.3), (0.1, 0.3, 0.5)), 4).tolist())
+    print(np.random.multivariate_normal([0, 0], np.eye(2, dtype=np.int64), (2, 3)), np.random.multivariate_normal([5.0], [[4.0]], ()))
+    a = np.random.random((5, 5))
+    x = np.random.multivariate_normal(np.arange(5) * 0.5, np.dot(a, a.T) + np.eye(5), 300)
+    y = np.random.multivariate_normal(np.zeros(5), np.dot(a[:2].T, a[:2]), 200, check_valid="ignore")
+    print(x[::60].tolist(), y[::50].tolist(), np.random.random())
 
 
 def error(which):
@@ -87,8 +99,20 @@ def error(which):
             np.random.choice(0, 3, p=[])
         elif which == 22:
             np.random.choice(0, 0, p=[])
-        else:
+        elif which == 23:
             np.random.choice(3, -1, False)
+        elif which == 24:
+            np.random.multivariate_normal([[1.0]], [[1.0]])
+        elif which == 25:
+            np.random.multivariate_normal([1.0], [1.0])
+        elif which == 26:
+            np.random.multivariate_normal([1.0, 2.0], [[1.0, 0.0]])
+        elif which == 27:
+            np.random.multivariate_normal([1.0, 2.0], [[1.0]])
+        elif which == 28:
+            np.random.multivariate_normal([1.0, 2.0], [[1.0, 2.0], [2.0, 1.0]], check_valid="raise")
+        else:
+            np.random.multivariate_normal([1.0, 2.0], np.eye(2), check_valid="nope")
     except ValueError as e:
         return "ValueError: " + str(e)
     return "no error"
@@ -99,7 +123,8 @@ def main():
         multinomials(s)
         dirichlets(s)
         choices(s)
-    for k in range(24):
+        multivariate_normals(s)
+    for k in range(30):
         print(error(k))
 
 

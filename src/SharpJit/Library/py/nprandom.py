@@ -1286,3 +1286,32 @@ def dirichlet(alpha, size=None):
         for j in range(k):
             flat[start + j] = flat[start + j] * invacc
     return out
+
+
+@overload("numpy.random.multivariate_normal")
+def multivariate_normal(mean, cov, size=None, check_valid="warn", tol=1e-8):
+    # NumPy's legacy method: standard normals (size's shape plus one axis) times sqrt(s) * v of cov's SVD, plus the
+    # mean. Its RuntimeWarning for a covariance that is not positive-semidefinite is not given.
+    m = np.asarray(mean, np.float64)
+    c = np.asarray(cov, np.float64)
+    if m.ndim != 1:
+        raise ValueError("mean must be 1 dimensional")
+    if c.ndim != 2:
+        raise ValueError("cov must be 2 dimensional and square")
+    if c.shape[0] != c.shape[1]:
+        raise ValueError("cov must be 2 dimensional and square")
+    d = m.shape[0]
+    if d != c.shape[0]:
+        raise ValueError("mean and cov must have same length")
+    final_shape = _with_last(size, d)
+    x = _filled(final_shape, 1).reshape(-1, d)
+    u, s, v = np.linalg.svd(c)
+    if check_valid != "ignore":
+        if check_valid != "warn" and check_valid != "raise":
+            raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+        if check_valid == "raise":
+            if not np.allclose(np.dot(v.T * s, v), c, rtol=tol, atol=tol):
+                raise ValueError("covariance is not symmetric positive-semidefinite.")
+    x = np.dot(x, np.sqrt(s)[:, None] * v)
+    x += m
+    return x.reshape(final_shape)
