@@ -16,21 +16,29 @@ def seed(seed):
     _sj_random_seed(0, seed)
 
 
-def _number(x, name):
+def _float(x):
+    # A distribution's parameter as C's double. An array is a compile-time error (NumPy would broadcast it); being
+    # a callee's, it is reported before what its caller goes on to type with the array.
     if not isinstance(x, (int, float)):
-        raise TypeError("np.random: " + name + " must be a number in compiled code (arrays of parameters are not supported)")
+        _sj_reject("np.random: a distribution's parameters must be numbers in compiled code (arrays of parameters are not supported)", x)
+    return float(x)
+
+
+def _int(x):
+    # A count as C's long: a float is truncated, as NumPy's conversion does.
+    if isinstance(x, int):
+        return x
+    return int(_float(x))
 
 
 def _non_negative(x, name):
     # NumPy's CONS_NON_NEGATIVE tests the sign bit: -0.0 is refused, NaN passes.
-    _number(x, name)
     if x == x and math.copysign(1.0, x) < 0.0:
         raise ValueError(name + " < 0")
 
 
 def _positive(x, name):
     # NumPy's CONS_POSITIVE: NaN passes.
-    _number(x, name)
     if x <= 0:
         raise ValueError(name + " <= 0")
 
@@ -115,8 +123,8 @@ def standard_normal(size=None):
 
 @overload("numpy.random.normal")
 def normal(loc=0.0, scale=1.0, size=None):
-    _number(loc, "loc")
-    _non_negative(scale, "scale")
+    _float(loc)
+    _non_negative(_float(scale), "scale")
     if size is None:
         return loc + scale * _gauss()
     out = _filled(size, 1)
@@ -128,9 +136,7 @@ def normal(loc=0.0, scale=1.0, size=None):
 
 @overload("numpy.random.uniform")
 def uniform(low=0.0, high=1.0, size=None):
-    _number(low, "low")
-    _number(high, "high")
-    width = float(high) - float(low)
+    width = _float(high) - _float(low)
     if not math.isfinite(width):
         raise OverflowError("Range exceeds valid bounds")
     if size is None:
@@ -149,7 +155,7 @@ def standard_exponential(size=None):
 
 @overload("numpy.random.exponential")
 def exponential(scale=1.0, size=None):
-    _non_negative(scale, "scale")
+    _non_negative(_float(scale), "scale")
     if size is None:
         return scale * -math.log(1.0 - _next_double(0))
     out = np.empty(size, np.float64)
@@ -968,41 +974,50 @@ def _zipf(a):
 
 @overload("numpy.random.standard_gamma")
 def standard_gamma(shape, size=None):
-    _non_negative(shape, "shape")
-    return _fill("standard_gamma", float(shape), 0.0, 0.0, size, np.float64)
+    k = _float(shape)
+    _non_negative(k, "shape")
+    return _fill("standard_gamma", k, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.gamma")
 def gamma(shape, scale=1.0, size=None):
-    _non_negative(shape, "shape")
-    _non_negative(scale, "scale")
-    return _fill("gamma", float(shape), float(scale), 0.0, size, np.float64)
+    k = _float(shape)
+    theta = _float(scale)
+    _non_negative(k, "shape")
+    _non_negative(theta, "scale")
+    return _fill("gamma", k, theta, 0.0, size, np.float64)
 
 
 @overload("numpy.random.beta")
 def beta(a, b, size=None):
-    _positive(a, "a")
-    _positive(b, "b")
-    return _fill("beta", float(a), float(b), 0.0, size, np.float64)
+    x = _float(a)
+    y = _float(b)
+    _positive(x, "a")
+    _positive(y, "b")
+    return _fill("beta", x, y, 0.0, size, np.float64)
 
 
 @overload("numpy.random.chisquare")
 def chisquare(df, size=None):
-    _positive(df, "df")
-    return _fill("chisquare", float(df), 0.0, 0.0, size, np.float64)
+    k = _float(df)
+    _positive(k, "df")
+    return _fill("chisquare", k, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.f")
 def f(dfnum, dfden, size=None):
-    _positive(dfnum, "dfnum")
-    _positive(dfden, "dfden")
-    return _fill("f", float(dfnum), float(dfden), 0.0, size, np.float64)
+    num = _float(dfnum)
+    den = _float(dfden)
+    _positive(num, "dfnum")
+    _positive(den, "dfden")
+    return _fill("f", num, den, 0.0, size, np.float64)
 
 
 @overload("numpy.random.standard_t")
 def standard_t(df, size=None):
-    _positive(df, "df")
-    return _fill("standard_t", float(df), 0.0, 0.0, size, np.float64)
+    k = _float(df)
+    _positive(k, "df")
+    return _fill("standard_t", k, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.standard_cauchy")
@@ -1012,150 +1027,162 @@ def standard_cauchy(size=None):
 
 @overload("numpy.random.lognormal")
 def lognormal(mean=0.0, sigma=1.0, size=None):
-    _number(mean, "mean")
-    _non_negative(sigma, "sigma")
-    return _fill("lognormal", float(mean), float(sigma), 0.0, size, np.float64)
+    mu = _float(mean)
+    s = _float(sigma)
+    _non_negative(s, "sigma")
+    return _fill("lognormal", mu, s, 0.0, size, np.float64)
 
 
 @overload("numpy.random.laplace")
 def laplace(loc=0.0, scale=1.0, size=None):
-    _number(loc, "loc")
-    _non_negative(scale, "scale")
-    return _fill("laplace", float(loc), float(scale), 0.0, size, np.float64)
+    return _location_scale("laplace", loc, scale, size)
 
 
 @overload("numpy.random.gumbel")
 def gumbel(loc=0.0, scale=1.0, size=None):
-    _number(loc, "loc")
-    _non_negative(scale, "scale")
-    return _fill("gumbel", float(loc), float(scale), 0.0, size, np.float64)
+    return _location_scale("gumbel", loc, scale, size)
 
 
 @overload("numpy.random.logistic")
 def logistic(loc=0.0, scale=1.0, size=None):
-    _number(loc, "loc")
-    _non_negative(scale, "scale")
-    return _fill("logistic", float(loc), float(scale), 0.0, size, np.float64)
+    return _location_scale("logistic", loc, scale, size)
+
+
+def _location_scale(kind, loc, scale, size):
+    mu = _float(loc)
+    s = _float(scale)
+    _non_negative(s, "scale")
+    return _fill(kind, mu, s, 0.0, size, np.float64)
 
 
 @overload("numpy.random.pareto")
 def pareto(a, size=None):
-    _positive(a, "a")
-    return _fill("pareto", float(a), 0.0, 0.0, size, np.float64)
+    x = _float(a)
+    _positive(x, "a")
+    return _fill("pareto", x, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.power")
 def power(a, size=None):
-    _positive(a, "a")
-    return _fill("power", float(a), 0.0, 0.0, size, np.float64)
+    x = _float(a)
+    _positive(x, "a")
+    return _fill("power", x, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.rayleigh")
 def rayleigh(scale=1.0, size=None):
-    _non_negative(scale, "scale")
-    return _fill("rayleigh", float(scale), 0.0, 0.0, size, np.float64)
+    s = _float(scale)
+    _non_negative(s, "scale")
+    return _fill("rayleigh", s, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.weibull")
 def weibull(a, size=None):
-    _non_negative(a, "a")
-    return _fill("weibull", float(a), 0.0, 0.0, size, np.float64)
+    x = _float(a)
+    _non_negative(x, "a")
+    return _fill("weibull", x, 0.0, 0.0, size, np.float64)
 
 
 @overload("numpy.random.wald")
 def wald(mean, scale, size=None):
-    _positive(mean, "mean")
-    _positive(scale, "scale")
-    return _fill("wald", float(mean), float(scale), 0.0, size, np.float64)
+    mu = _float(mean)
+    s = _float(scale)
+    _positive(mu, "mean")
+    _positive(s, "scale")
+    return _fill("wald", mu, s, 0.0, size, np.float64)
 
 
 @overload("numpy.random.vonmises")
 def vonmises(mu, kappa, size=None):
-    _number(mu, "mu")
-    _non_negative(kappa, "kappa")
-    return _fill("vonmises", float(mu), float(kappa), 0.0, size, np.float64)
+    m = _float(mu)
+    k = _float(kappa)
+    _non_negative(k, "kappa")
+    return _fill("vonmises", m, k, 0.0, size, np.float64)
 
 
 @overload("numpy.random.triangular")
 def triangular(left, mode, right, size=None):
-    _number(left, "left")
-    _number(mode, "mode")
-    _number(right, "right")
-    if left > mode:
+    lo = _float(left)
+    mid = _float(mode)
+    hi = _float(right)
+    if lo > mid:
         raise ValueError("left > mode")
-    if mode > right:
+    if mid > hi:
         raise ValueError("mode > right")
-    if left == right:
+    if lo == hi:
         raise ValueError("left == right")
-    return _fill("triangular", float(left), float(mode), float(right), size, np.float64)
+    return _fill("triangular", lo, mid, hi, size, np.float64)
 
 
 @overload("numpy.random.noncentral_chisquare")
 def noncentral_chisquare(df, nonc, size=None):
-    _positive(df, "df")
-    _non_negative(nonc, "nonc")
-    return _fill("noncentral_chisquare", float(df), float(nonc), 0.0, size, np.float64)
+    k = _float(df)
+    lam = _float(nonc)
+    _positive(k, "df")
+    _non_negative(lam, "nonc")
+    return _fill("noncentral_chisquare", k, lam, 0.0, size, np.float64)
 
 
 @overload("numpy.random.noncentral_f")
 def noncentral_f(dfnum, dfden, nonc, size=None):
-    _positive(dfnum, "dfnum")
-    _positive(dfden, "dfden")
-    _non_negative(nonc, "nonc")
-    return _fill("noncentral_f", float(dfnum), float(dfden), float(nonc), size, np.float64)
+    num = _float(dfnum)
+    den = _float(dfden)
+    lam = _float(nonc)
+    _positive(num, "dfnum")
+    _positive(den, "dfden")
+    _non_negative(lam, "nonc")
+    return _fill("noncentral_f", num, den, lam, size, np.float64)
 
 
 def _bounded_0_1(p, name):
     # CONS_BOUNDED_0_1 (NaN refused)
-    _number(p, name)
     if not (p >= 0 and p <= 1):
         raise ValueError(name + " < 0, " + name + " > 1 or " + name + " is NaN")
 
 
 @overload("numpy.random.binomial")
 def binomial(n, p, size=None):
-    _number(n, "n")
-    _bounded_0_1(p, "p")
-    count = int(n)
+    count = _int(n)
+    x = _float(p)
+    _bounded_0_1(x, "p")
     if count < 0:
         raise ValueError("n < 0")
-    return _fill("binomial", _binomial_plan(count, float(p), True), 0, 0, size, np.int64)
+    return _fill("binomial", _binomial_plan(count, x, True), 0, 0, size, np.int64)
 
 
 @overload("numpy.random.poisson")
 def poisson(lam=1.0, size=None):
-    _number(lam, "lam")
-    if not lam >= 0:
+    x = _float(lam)
+    if not x >= 0:
         raise ValueError("lam < 0 or lam is NaN")
     # NumPy's POISSON_LAM_MAX: INT64_MAX less ten standard deviations
-    if lam > 9.223372006484771e18:
+    if x > 9.223372006484771e18:
         raise ValueError("lam value too large")
-    return _fill("poisson", _poisson_plan(float(lam)), 0, 0, size, np.int64)
+    return _fill("poisson", _poisson_plan(x), 0, 0, size, np.int64)
 
 
 @overload("numpy.random.negative_binomial")
 def negative_binomial(n, p, size=None):
-    _positive(n, "n")
-    _bounded_0_1(p, "p")
-    return _fill("negative_binomial", float(n), float(p), 0.0, size, np.int64)
+    k = _float(n)
+    x = _float(p)
+    _positive(k, "n")
+    _bounded_0_1(x, "p")
+    return _fill("negative_binomial", k, x, 0.0, size, np.int64)
 
 
 @overload("numpy.random.geometric")
 def geometric(p, size=None):
-    _number(p, "p")
-    if not (p > 0 and p <= 1):
+    x = _float(p)
+    if not (x > 0 and x <= 1):
         raise ValueError("p <= 0, p > 1 or p contains NaNs")
-    return _fill("geometric", float(p), 0.0, 0.0, size, np.int64)
+    return _fill("geometric", x, 0.0, 0.0, size, np.int64)
 
 
 @overload("numpy.random.hypergeometric")
 def hypergeometric(ngood, nbad, nsample, size=None):
-    _number(ngood, "ngood")
-    _number(nbad, "nbad")
-    _number(nsample, "nsample")
-    good = int(ngood)
-    bad = int(nbad)
-    sample = int(nsample)
+    good = _int(ngood)
+    bad = _int(nbad)
+    sample = _int(nsample)
     if good + bad < sample:
         raise ValueError("ngood + nbad < nsample")
     if good < 0:
@@ -1169,18 +1196,18 @@ def hypergeometric(ngood, nbad, nsample, size=None):
 
 @overload("numpy.random.logseries")
 def logseries(p, size=None):
-    _number(p, "p")
-    if not (p >= 0 and p < 1):
+    x = _float(p)
+    if not (x >= 0 and x < 1):
         raise ValueError("p < 0, p >= 1 or p is NaN")
-    return _fill("logseries", float(p), 0.0, 0.0, size, np.int64)
+    return _fill("logseries", x, 0.0, 0.0, size, np.int64)
 
 
 @overload("numpy.random.zipf")
 def zipf(a, size=None):
-    _number(a, "a")
-    if not a > 1:
+    x = _float(a)
+    if not x > 1:
         raise ValueError("a <= 1 or a is NaN")
-    return _fill("zipf", float(a), 0.0, 0.0, size, np.int64)
+    return _fill("zipf", x, 0.0, 0.0, size, np.int64)
 
 
 @overload("numpy.random.random_integers")
@@ -1230,7 +1257,7 @@ def _float32_pvals():
 
 @overload("numpy.random.multinomial")
 def multinomial(n, pvals, size=None):
-    _number(n, "n")
+    count = _int(n)
     p = _float_vector(pvals)
     d = p.shape[0]
     for j in range(d):
@@ -1242,7 +1269,6 @@ def multinomial(n, pvals, size=None):
                 _float32_pvals()
         raise ValueError("sum(pvals[:-1]) > 1.0")
     out = np.zeros(_with_last(size, d), np.int64)
-    count = int(n)
     if count < 0:
         raise ValueError("n < 0")
     if d == 0:
