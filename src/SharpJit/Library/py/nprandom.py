@@ -61,7 +61,8 @@ def _gauss():
         r2 = x1 * x1 + x2 * x2
         if r2 < 1.0 and r2 != 0.0:
             break
-    f = math.sqrt(-2.0 * math.log(r2) / r2)
+    # np's log and sqrt: the same libm values as math's, without a domain check (0 < r2 < 1) that could raise
+    f = np.sqrt(-2.0 * np.log(r2) / r2)
     _sj_random_keep_gauss(0, f * x1)
     return f * x2
 
