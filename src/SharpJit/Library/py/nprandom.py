@@ -725,10 +725,11 @@ def _poisson(lam):
 
 
 def _binomial_plan(n, p, legacy):
-    # NumPy's binomial_t for (n, p): (method, n, p, r, q, fm, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4), method 0
-    # for no draw, 1 (inversion) or 3 (BTPE) for min(p, 1-p) * n at most 30 or above, plus 1 where the draw is
-    # n minus one of q = 1-p. Inversion keeps q^n in r, n*p in c and its bound in m, as binomial_t does.
-    # The legacy np.random.binomial draws even for n 0 or p 0; multinomial's random_binomial does not.
+    # NumPy's binomial_t for (n, p), made once per call (NumPy caches it between calls; its values are the same):
+    # (method, n, p, r, q, fm, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4). Method 0: no draw; 1: inversion and
+    # 3: BTPE (min(p, 1-p) * n at most 30, or above); 2 and 4: the same for q = 1-p where p > 1/2, the result n less
+    # the draw. Inversion keeps q^n in r, n*p in c and its bound in m, as binomial_t does. The legacy
+    # np.random.binomial draws even for n 0 or p 0; multinomial's random_binomial does not.
     if not legacy and (n == 0 or p == 0.0):
         return (0, n, p, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     flip = 0
