@@ -161,15 +161,54 @@ def flip(a):
 
 
 @overload("numpy.roll")
-def roll(a, shift):
-    flat = a.ravel()
-    n = flat.shape[0]
-    out = np.empty_like(flat)
+def roll(a, shift, axis=None):
+    # NumPy's: without an axis the flattened array rolls and keeps its shape; with axes (an int or a tuple, shift an
+    # int or a tuple broadcast against them) each axis rolls by the sum of its shifts.
+    a = np.asarray(a)
+    if axis is None:
+        if isinstance(shift, tuple):
+            _unsupported("np.roll() with a tuple of shifts and no axis is not supported in compiled code")
+        flat = a.ravel()
+        n = flat.shape[0]
+        out = np.empty_like(flat)
+        if n > 0:
+            s = shift % n
+            out[s:] = flat[:n - s]
+            out[:s] = flat[n - s:]
+        return out.reshape(a.shape)
+    if isinstance(axis, tuple):
+        if isinstance(shift, tuple):
+            if len(shift) != len(axis):
+                raise ValueError(f"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+                                 f"arg 0 with shape ({len(shift)},) and arg 1 with shape ({len(axis)},).")
+            r = a
+            for k in range(len(axis)):
+                r = _roll_axis(r, shift[k], _axis_index(axis[k], a.ndim, ""))
+            return r
+        r = a
+        for ax in axis:
+            r = _roll_axis(r, shift, _axis_index(ax, a.ndim, ""))
+        return r
+    if isinstance(shift, tuple):
+        total = 0
+        for s in shift:
+            total += s
+        return _roll_axis(a, total, _axis_index(axis, a.ndim, ""))
+    return _roll_axis(a, shift, _axis_index(axis, a.ndim, ""))
+
+
+def _roll_axis(a, shift, ax):
+    out = np.empty_like(a)
+    n = a.shape[ax]
     if n > 0:
         s = shift % n
-        out[s:] = flat[:n - s]
-        out[:s] = flat[n - s:]
-    return out.reshape(a.shape)
+        src = _sj_swapaxes(a, 0, ax)
+        dst = _sj_swapaxes(out, 0, ax)
+        dst[s:] = src[:n - s]
+        dst[:s] = src[n - s:]
+    else:
+        out[...] = a
+    return out
 
 
 # ---------------------------------------------------------------- ufunc.reduce and ufunc.accumulate along an axis
