@@ -149,7 +149,7 @@ public static unsafe partial class Builtins
         foreach (var a in c.Positional)
             if (a.Type is not (ArrayType or ScalarType))
                 throw c.ErrorAt(a, $"numpy.{ufunc} of a {TypeOps.PyName(a.Type)} is not supported in compiled code",
-                    a.Type is TupleType ? "make an array of it first with np.array(...)" : null);
+                    a.Type is TupleType or ListType ? "make an array of it first with np.array(...)" : null);
         var types = c.Positional.Select(a => a.Type).ToArray();
         var literals = c.Positional.Select(a => a.Literal).ToArray();
         var loop = Loop(ufunc, types, literals);

@@ -451,8 +451,26 @@ def _axis_index(axis, ndim, name):
     return axis
 
 
+def _arrays_of(t):
+    # The items of a tuple to join as arrays: NumPy takes lists and numbers there too (np.concatenate(([1], d))).
+    # Arrays pass through as they are; a list of arrays is left alone.
+    if not isinstance(t, tuple):
+        return t
+    n = len(t)
+    if n == 1:
+        return (np.asarray(t[0]),)
+    if n == 2:
+        return (np.asarray(t[0]), np.asarray(t[1]))
+    if n == 3:
+        return (np.asarray(t[0]), np.asarray(t[1]), np.asarray(t[2]))
+    if n == 4:
+        return (np.asarray(t[0]), np.asarray(t[1]), np.asarray(t[2]), np.asarray(t[3]))
+    return t
+
+
 @overload("numpy.concatenate")
 def concatenate(arrays, axis=0):
+    arrays = _arrays_of(arrays)
     if len(arrays) == 0:
         raise ValueError("need at least one array to concatenate")
     if axis is None:
@@ -520,6 +538,7 @@ def _concatenate_nd(t, ax):
 
 @overload("numpy.hstack")
 def hstack(tup):
+    tup = _arrays_of(tup)
     if len(tup) == 0:
         raise ValueError("need at least one array to concatenate")
     if tup[0].ndim == 1:
@@ -531,6 +550,7 @@ def hstack(tup):
 
 @overload("numpy.vstack")
 def vstack(tup):
+    tup = _arrays_of(tup)
     if len(tup) > 0:
         if tup[0].ndim > 2:
             return _concatenate_nd(tup, 0)   # NumPy: concatenate along axis 0 (arrays of 2 or more dimensions as they are)
@@ -539,6 +559,7 @@ def vstack(tup):
 
 @overload("numpy.column_stack")
 def column_stack(tup):
+    tup = _arrays_of(tup)
     return _join(tup, 1, True, False, False)
 
 
@@ -552,6 +573,7 @@ def _same_shape(x, first):
 
 @overload("numpy.stack")
 def stack(arrays, axis=0):
+    arrays = _arrays_of(arrays)
     n = len(arrays)
     if n == 0:
         raise ValueError("need at least one array to stack")
