@@ -31,10 +31,13 @@ public static unsafe class Arith
 
     private static bool IsBitwise(Operator op) => op is Operator.BitAnd or Operator.BitOr or Operator.BitXor;
 
+    private static TupleType Repeated(TupleType t, long times) =>
+        new(Enumerable.Range(0, (int)Math.Clamp(times, 0, 4096)).SelectMany(_ => t.Items));
+
     /// <summary>The type of a op b, or null if Python would raise TypeError.</summary>
     /// <param name="bLiteral">The right operand's value when it is a compile-time constant: an integer raised to a
     /// negative literal power is a float, as in CPython and Numba (<c>2 ** -1</c> is 0.5).</param>
-    public static SjType? BinOpType(Operator op, SjType a, SjType b, object? bLiteral = null)
+    public static SjType? BinOpType(Operator op, SjType a, SjType b, object? bLiteral = null, object? aLiteral = null)
     {
         if (a is ScalarType sa && b is ScalarType sb)
         {
@@ -52,6 +55,9 @@ public static unsafe class Arith
             }
         }
         if (op == Operator.Add && a is TupleType ta && b is TupleType tb) return new TupleType(ta.Items.Concat(tb.Items));
+        // A tuple repeated a number of times known while typing (data.ndim * (3,)): a tuple's length is part of its type.
+        if (op == Operator.Mult && a is TupleType ra && b is ScalarType { Rank: 1 } && bLiteral is long times) return Repeated(ra, times);
+        if (op == Operator.Mult && b is TupleType rb && a is ScalarType { Rank: 1 } && aLiteral is long times2) return Repeated(rb, times2);
         if (op == Operator.Add && a == SimpleType.Str && b == SimpleType.Str) return SimpleType.Str;
         if (op == Operator.Mult && (a == SimpleType.Str && b is ScalarType { Rank: <= 1 } || b == SimpleType.Str && a is ScalarType { Rank: <= 1 }))
             return SimpleType.Str;
@@ -104,6 +110,13 @@ public static unsafe class Arith
         bool callForm = true)
     {
         var B = e.B; var M = e.M;
+        if (op == Operator.Mult && (ta is TupleType || tb is TupleType))
+        {
+            var (tuple, tupleType) = ta is TupleType ttr ? (a, ttr) : (b, (TupleType)tb);
+            int n = ((TupleType)result).Items.Length, k = tupleType.Items.Length;
+            var repeated = Enumerable.Range(0, n).Select(i => e.ExtractValue(tuple, i % k)).ToArray();
+            return e.NewRef(e.MakeStruct(M.Lower(result), repeated), result);
+        }
         if (ta is TupleType tta && tb is TupleType ttb)
         {
             var items = Enumerable.Range(0, tta.Items.Length).Select(k => e.ExtractValue(a, k))

@@ -141,7 +141,16 @@ public static unsafe partial class Builtins
     /// <summary>The number of items a generator yields when it is known while typing: a generator expression with
     /// one loop and no condition over a tuple.</summary>
     private static int? KnownLength(GeneratorType g) =>
-        g.Spec.Function.Node is Syntax.GeneratorExp { Generators: [{ Ifs.Count: 0 }] } && g.Spec.ArgTypes[^1] is TupleType source ? source.Items.Length : null;
+        g.Spec.Function.Node is Syntax.GeneratorExp { Generators: [{ Ifs.Count: 0 }] } ? StaticLength(g.Spec.ArgTypes[^1]) : null;
+
+    /// <summary>How many items an iterable has, where its type says: a tuple, and zip or enumerate over tuples.</summary>
+    private static int? StaticLength(SjType t) => t switch
+    {
+        TupleType tt => tt.Items.Length,
+        ZipType z when z.Iterables.Length > 0 && z.Iterables.All(i => StaticLength(i) != null) => z.Iterables.Min(i => StaticLength(i)!.Value),
+        EnumerateType en => StaticLength(en.Iterable),
+        _ => null,
+    };
 
     /// <summary>next(g): its next item, or StopIteration when it has finished.</summary>
     private static LLVMValueRef NextItem(LoweringCall c, GeneratorType g)
@@ -542,7 +551,8 @@ public static unsafe partial class Builtins
             if (c.Positional.Length == 0) return new TupleType(Array.Empty<SjType>());
             var t = c.Positional[0].Type;
             if (t is TupleType tt) return tt.Named == null ? tt : new TupleType(tt.Items);
-            if (t is GeneratorType g && KnownLength(g) is int n) return new TupleType(Enumerable.Repeat(g.Item, n));
+            if (t is GeneratorType g && KnownLength(g) is int n)
+                return g.Item == SimpleType.Unknown ? SimpleType.Unknown : new TupleType(Enumerable.Repeat(g.Item, n));   // typed again once its items are
             if (IterItemType(t) == null) throw c.ErrorAt(c.Positional[0], $"'{TypeOps.PyName(t)}' object is not iterable");
             throw c.ErrorAt(c.Positional[0], $"tuple() of a {TypeOps.PyName(t)}: compiled code needs a tuple's length while typing, and this one's is known only at run time",
                 "make a list (list(x) or a list comprehension), or build the tuple from a generator expression over a tuple");
