@@ -21,10 +21,6 @@ def _index_error(message):
     raise IndexError(message)
 
 
-def _is_number(x):
-    return isinstance(x, bool) or isinstance(x, int) or isinstance(x, float) or isinstance(x, complex)
-
-
 def _as_array(a):
     if _sj_is_array(a):
         return a
@@ -473,7 +469,7 @@ def fill_diagonal(a, val, wrap=False):
             block *= a.shape[k]
             step += block
         end = size
-    if _is_number(val):
+    if isinstance(val, (bool, int, float, complex)):
         _fill_flat(a, step, end, np.array([val]))
     else:
         _fill_flat(a, step, end, _flat(val))
@@ -549,7 +545,7 @@ def _indices(dimensions, dtype, sparse):
         for i in range(n):
             res[i] = _along_axis(np.arange(dims[i], dtype=dtype), dimensions, dims, i)
         return res
-    return _sparse_indices(dimensions, dims, dtype, 0)
+    return _sparse_indices(dimensions, dimensions, dims, dtype, 0)
 
 
 def _along_axis(line, template, dims, i):
@@ -559,16 +555,15 @@ def _along_axis(line, template, dims, i):
     return _sj_view(line, line.dtype, 0, _tuple_like(template, dims), _tuple_like(template, strides), True)
 
 
-def _sparse_indices(template, dims, dtype, i):
-    # The arrays of np.indices(..., sparse=True) from axis i on: np.arange(dims[i]) with length 1 on the other axes.
-    if len(template) == len(dims) - i:
-        shape = [1] * len(dims)
-        shape[i] = dims[i]
-        first = np.arange(dims[i], dtype=dtype).reshape(_tuple_like(template, shape))
-        if len(template) == 1:
-            return (first,)
-        return (first,) + _sparse_indices(template[1:], dims, dtype, i + 1)
-    return ()
+def _sparse_indices(rest, template, dims, dtype, i):
+    # The arrays of np.indices(..., sparse=True) from axis i on (rest: as many items as axes are left):
+    # np.arange(dims[i]) with length 1 along the other axes.
+    if len(rest) == 0:
+        return ()
+    shape = [1] * len(dims)
+    shape[i] = dims[i]
+    first = np.arange(dims[i], dtype=dtype).reshape(_tuple_like(template, shape))
+    return (first,) + _sparse_indices(rest[1:], template, dims, dtype, i + 1)
 
 
 # ---------------------------------------------------------------- unravel_index, ravel_multi_index
@@ -992,7 +987,7 @@ def _check_cast(src, dst, casting):
     # NumPy's casting check of copyto: an array's dtype, or the smallest type of a number's (or 0-d array's) value.
     k2 = _kind(dst)
     s2 = dst.itemsize
-    if _is_number(src):
+    if isinstance(src, (bool, int, float, complex)):
         k1 = _kind(src)
         s1 = _min_scalar_size(src, k1)
         if k1 == "i" and int(src) >= 0:
@@ -1082,7 +1077,7 @@ def copyto(dst, src, casting="same_kind", where=None):
 
 def _copy_checked(dst, src, casting):
     # src as an array, once NumPy's casting check has passed.
-    if _is_number(src):
+    if isinstance(src, (bool, int, float, complex)):
         _check_cast(src, dst, casting)
         return np.array(src)
     values = _as_array(src)
@@ -1129,7 +1124,7 @@ def place(arr, mask, vals):
 def _values_for(values, a):
     # The values for a, flattened: an array must cast safely to a's dtype (NumPy's check), numbers and lists are
     # converted.
-    if _is_number(values):
+    if isinstance(values, (bool, int, float, complex)):
         return np.array([values])
     if _sj_is_array(values):
         if not _can_cast(_kind(values), values.itemsize, _kind(a), a.itemsize, "safe"):
@@ -1315,14 +1310,14 @@ def _contiguous_copy(a, fortran):
 
 @overload("numpy.isscalar")
 def isscalar(element):
-    return _is_number(element) or isinstance(element, str)
+    return isinstance(element, (bool, int, float, complex)) or isinstance(element, str)
 
 
 @overload("numpy.shape")
 def shape(a):
     if _sj_is_array(a):
         return a.shape
-    if _is_number(a):
+    if isinstance(a, (bool, int, float, complex)):
         return ()
     return np.asarray(a).shape
 
@@ -1331,7 +1326,7 @@ def shape(a):
 def ndim(a):
     if _sj_is_array(a):
         return a.ndim
-    if _is_number(a):
+    if isinstance(a, (bool, int, float, complex)):
         return 0
     return np.asarray(a).ndim
 
@@ -1340,7 +1335,7 @@ def ndim(a):
 def size(a, axis=None):
     if _sj_is_array(a):
         return _size(_shape_list(a), a.size, axis)
-    if _is_number(a):
+    if isinstance(a, (bool, int, float, complex)):
         return _size([0] * 0, 1, axis)
     b = np.asarray(a)
     return _size(_shape_list(b), b.size, axis)
