@@ -43,6 +43,13 @@ def _tuple_like(template, items):
     return (items[0],) + _tuple_like(template[1:], items[1:])
 
 
+def _items(t):
+    # A tuple of ints as a list (one that can be indexed at run time, also when empty).
+    if len(t) == 0:
+        return [0] * 0
+    return [t[0]] + _items(t[1:])
+
+
 def _longer(t1, t2):
     # A tuple as long as the longer of t1 and t2 (decided while typing: a rank is the length of a shape).
     if len(t1) == 0:
@@ -56,6 +63,12 @@ def _shape_list(a):
     if a.ndim == 0:
         return [0] * 0
     return [a.shape[k] for k in range(a.ndim)]
+
+
+def _strides_list(a):
+    if a.ndim == 0:
+        return [0] * 0
+    return [a.strides[k] for k in range(a.ndim)]
 
 
 def _shape_text(dims, spaced):
@@ -539,7 +552,7 @@ def indices(dimensions, dtype=None, sparse=None):
 
 def _indices(dimensions, dtype, sparse):
     n = len(dimensions)
-    dims = [dimensions[k] for k in range(n)]
+    dims = _items(dimensions)
     if sparse is None or not sparse:
         res = np.empty((n,) + dimensions, dtype)
         for i in range(n):
@@ -588,10 +601,18 @@ def _check_order(order):
 
 
 @overload("numpy.unravel_index")
-def unravel_index(indices, shape, order="C"):
+def unravel_index(indices, shape, order=None):
+    # (order, a literal, is "C" where not given: a default is not one.)
+    if order is None:
+        return _unravel_index(indices, shape, "C")
+    return _unravel_index(indices, shape, order)
+
+
+def _unravel_index(indices, shape, order):
     _check_order(order)
-    dims = _dims_tuple(shape)
-    nd = len(dims)
+    template = _dims_tuple(shape)
+    dims = _items(template)
+    nd = len(template)
     size = 1
     for k in range(nd):
         if _product_overflows(size, dims[k]):
@@ -600,14 +621,17 @@ def unravel_index(indices, shape, order="C"):
     fortran = order == "F"
     if isinstance(indices, float) or isinstance(indices, complex):
         _type_error("only int indices permitted")
-        return _unravel_one(0, dims, size, fortran)
+        return _unravel_one(0, template, dims, size, fortran)
     if isinstance(indices, int) or isinstance(indices, bool):
-        return _unravel_one(int(indices), dims, size, fortran)
+        return _unravel_one(int(indices), template, dims, size, fortran)
     idx = _as_array(indices)
-    if not (idx.dtype == np.bool_ or idx.dtype == np.int8 or idx.dtype == np.int16 or idx.dtype == np.int32 or idx.dtype == np.int64 or idx.dtype == np.uint8 or idx.dtype == np.uint16 or idx.dtype == np.uint32 or idx.dtype == np.uint64):
+    if idx.dtype == np.complex64 or idx.dtype == np.complex128:
         raise TypeError("only int indices permitted")
+    if idx.dtype == np.float32 or idx.dtype == np.float64:
+        # (a call: the rest is typed as for integers, which a raise statement here would stop)
+        _type_error("only int indices permitted")
     if idx.ndim == 0:
-        return _unravel_one(int(idx[()]), dims, size, fortran)
+        return _unravel_one(int(idx[()]), template, dims, size, fortran)
     flat = _flat(idx)
     m = flat.shape[0]
     outs = [np.empty(m, np.int64) for k in range(nd)]
@@ -616,7 +640,7 @@ def unravel_index(indices, shape, order="C"):
         _unravel_into(coords, int(flat[i]), dims, size, fortran)
         for k in range(nd):
             outs[k][i] = coords[k]
-    return _tuple_like(dims, [o.reshape(idx.shape) for o in outs])
+    return _tuple_like(template, [o.reshape(idx.shape) for o in outs])
 
 
 def _unravel_into(coords, index, dims, size, fortran):
@@ -630,10 +654,10 @@ def _unravel_into(coords, index, dims, size, fortran):
         r = r // dims[k]
 
 
-def _unravel_one(index, dims, size, fortran):
+def _unravel_one(index, template, dims, size, fortran):
     coords = [0] * len(dims)
     _unravel_into(coords, index, dims, size, fortran)
-    return _tuple_like(dims, coords)
+    return _tuple_like(template, coords)
 
 
 def _clip_mode(mode):
@@ -642,13 +666,27 @@ def _clip_mode(mode):
 
 
 @overload("numpy.ravel_multi_index")
-def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+def ravel_multi_index(multi_index, dims, mode=None, order=None):
     # The flat indices of a tuple of coordinates (numbers or arrays, broadcast together), or of the rows of a 2-d
-    # array; mode 'raise', 'wrap' or 'clip' (one for every axis).
+    # array; mode 'raise', 'wrap' or 'clip' (one for every axis). mode and order are literals, "raise" and "C"
+    # where not given.
+    if mode is None:
+        if order is None:
+            return _ravel_multi_index(multi_index, dims, "raise", "C")
+        return _ravel_multi_index(multi_index, dims, "raise", order)
+    if order is None:
+        return _ravel_multi_index(multi_index, dims, mode, "C")
+    return _ravel_multi_index(multi_index, dims, mode, order)
+
+
+def _ravel_multi_index(multi_index, dims, mode, order):
+    if isinstance(mode, tuple):
+        _sj_reject("np.ravel_multi_index() takes one mode for every axis in compiled code", mode)
     _clip_mode(mode)
     _check_order(order)
-    dims = _dims_tuple(dims)
-    nd = len(dims)
+    template = _dims_tuple(dims)
+    dims = _items(template)
+    nd = len(template)
     strides = [0] * nd
     s = 1
     for j in range(nd):
@@ -661,8 +699,6 @@ def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
         for k in range(nd):
             if dims[k] == 0:
                 raise ValueError("cannot unravel if shape has zero entries (is empty).")
-    if isinstance(mode, tuple):
-        _sj_reject("np.ravel_multi_index() takes one mode for every axis in compiled code", mode)
     if _sj_is_array(multi_index):
         if multi_index.ndim == 1:
             return _ravel_numbers([int(multi_index[k]) for k in range(multi_index.shape[0])], multi_index, dims, strides, mode)
@@ -678,21 +714,30 @@ def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
         return out
     if isinstance(multi_index, list):
         return _ravel_numbers(multi_index, multi_index, dims, strides, mode)
-    if len(multi_index) != nd:
-        raise ValueError(f"parameter multi_index must be a sequence of length {nd}")
+    return _ravel_tuple(multi_index, dims, strides, mode)
+
+
+def _ravel_tuple(multi_index, dims, strides, mode):
+    # The coordinates in a tuple: numbers and arrays, broadcast together.
+    if len(multi_index) != len(dims):
+        _value_error(f"parameter multi_index must be a sequence of length {len(dims)}")
     _check_coordinates(multi_index)
-    template = _broadcast_template(multi_index)
-    if len(template) == 0:
+    return _ravel_broadcast(multi_index, _broadcast_template(multi_index), dims, strides, mode)
+
+
+def _ravel_broadcast(multi_index, rank, dims, strides, mode):
+    # (rank, a tuple as long as the coordinates' broadcast shape, is a parameter: its length decides while typing.)
+    if len(rank) == 0:
         return _ravel_one(_numbers(multi_index), dims, strides, mode)
-    shape = _broadcast_shape(multi_index, template, False)
+    shape = _broadcast_shape(multi_index, rank, False)
     size = 1
     for d in shape:
         size *= d
     out = np.empty(size, np.int64)
-    flats = _int64_columns(_broadcast_all(multi_index, template, shape, True, False))
+    flats = _int64_columns(_broadcast_all(multi_index, rank, shape, True, False))
     for i in range(size):
-        out[i] = _ravel_one([flats[k][i] for k in range(nd)], dims, strides, mode)
-    return out.reshape(_tuple_like(template, shape))
+        out[i] = _ravel_one([flats[k][i] for k in range(len(dims))], dims, strides, mode)
+    return out.reshape(_tuple_like(rank, shape))
 
 
 def _ravel_numbers(items, multi_index, dims, strides, mode):
@@ -807,9 +852,11 @@ def _broadcast_view(a, template, dims, readonly, keep):
     n = len(template)
     strides = [0] * n
     d = n - a.ndim
+    shape = _shape_list(a)
+    steps = _strides_list(a)
     for k in range(a.ndim):
-        if keep or (a.shape[k] != 1 and a.size != 0):
-            strides[d + k] = a.strides[k]
+        if keep or (shape[k] != 1 and a.size != 0):
+            strides[d + k] = steps[k]
     return _sj_view(a, a.dtype, 0, _tuple_like(template, dims), _tuple_like(template, strides), readonly)
 
 
@@ -835,7 +882,7 @@ def broadcast_to(array, shape, subok=False):
     a = _as_array(array)
     shape = _shape_tuple(shape)
     n = len(shape)
-    dims = [shape[k] for k in range(n)]
+    dims = _items(shape)
     if n == 0 and a.ndim != 0:
         raise ValueError("cannot broadcast a non-scalar to a scalar array")
     for k in range(n):
