@@ -891,9 +891,10 @@ def broadcast_to(array, shape, subok=False):
     if a.ndim > n:
         _value_error("input operand has more dimensions than allowed by the axis remapping")
     d = n - a.ndim
+    own = _shape_list(a)
     for k in range(a.ndim):
-        if a.shape[k] != 1 and a.shape[k] != dims[d + k]:
-            raise ValueError(f"operands could not be broadcast together with remapped shapes [original->remapped]: {_shape_text(_shape_list(a), False)}  and requested shape {_shape_text(dims, False)}")
+        if own[k] != 1 and own[k] != dims[d + k]:
+            raise ValueError(f"operands could not be broadcast together with remapped shapes [original->remapped]: {_shape_text(own, False)}  and requested shape {_shape_text(dims, False)}")
     return _broadcast_view(a, shape, dims, True, False)
 
 
@@ -1104,22 +1105,23 @@ def copyto(dst, src, casting="same_kind", where=None):
         raise TypeError(f"Cannot cast array data from dtype('{mask.dtype}') to dtype('bool') according to the rule 'safe'")
     values = _copy_checked(dst, src, casting)
     dims = _shape_list(dst)
-    n = dst.ndim
-    d = n - values.ndim
-    if values.ndim > n:
-        _value_error(f"could not broadcast input array from shape {_shape_text(_shape_list(values), False)} into shape {_shape_text(dims, False)}")
-    for k in range(values.ndim):
-        if values.shape[k] != 1 and values.shape[k] != dims[d + k]:
-            raise ValueError(f"could not broadcast input array from shape {_shape_text(_shape_list(values), False)} into shape {_shape_text(dims, False)}")
-    d = n - mask.ndim
-    if mask.ndim > n:
-        _value_error(f"could not broadcast where mask from shape {_shape_text(_shape_list(mask), False)} into shape {_shape_text(dims, False)}")
-    for k in range(mask.ndim):
-        if mask.shape[k] != 1 and mask.shape[k] != dims[d + k]:
-            raise ValueError(f"could not broadcast where mask from shape {_shape_text(_shape_list(mask), False)} into shape {_shape_text(dims, False)}")
+    _check_fits(values, dims, "input array")
+    _check_fits(mask, dims, "where mask")
     chosen = _broadcast_view(mask, dst.shape, dims, True, False)
     dst[chosen] = _broadcast_view(values, dst.shape, dims, True, False)[chosen]
     return None
+
+
+def _check_fits(a, dims, what):
+    # NumPy's error where a does not broadcast to the shape dims (a list).
+    own = _shape_list(a)
+    d = len(dims) - a.ndim
+    fits = d >= 0
+    for k in range(a.ndim):
+        if fits and own[k] != 1 and own[k] != dims[d + k]:
+            fits = False
+    if not fits:
+        raise ValueError(f"could not broadcast {what} from shape {_shape_text(own, False)} into shape {_shape_text(dims, False)}")
 
 
 def _copy_checked(dst, src, casting):
