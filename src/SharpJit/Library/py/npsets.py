@@ -992,36 +992,33 @@ def _can_cast(k1, s1, k2, s2, casting):
     return k1 == "f" and k2 == "c"
 
 
-def _min_scalar_size(value, kind):
-    # The itemsize of NumPy's min_scalar_type of a number of this kind (value-based casting in NumPy 1.24).
-    if kind == "b":
+def _min_scalar_size(value):
+    # The itemsize of NumPy's min_scalar_type of a number (value-based casting in NumPy 1.24).
+    if isinstance(value, bool):
         return 1
-    if kind == "i":
-        v = int(value)
-        if v >= 0:
-            if v < 256:
+    if isinstance(value, int):
+        if value >= 0:
+            if value < 256:
                 return 1
-            if v < 65536:
+            if value < 65536:
                 return 2
-            if v < 4294967296:
+            if value < 4294967296:
                 return 4
             return 8
-        if v >= -128:
+        if value >= -128:
             return 1
-        if v >= -32768:
+        if value >= -32768:
             return 2
-        if v >= -2147483648:
+        if value >= -2147483648:
             return 4
         return 8
-    if kind == "f":
-        f = float(value)
-        if f != f or f > 1.7976931348623157e308 or f < -1.7976931348623157e308 or (f > -65000.0 and f < 65000.0):
+    if isinstance(value, float):
+        if value != value or value > 1.7976931348623157e308 or value < -1.7976931348623157e308 or (value > -65000.0 and value < 65000.0):
             return 2
-        if f > -3.4e38 and f < 3.4e38:
+        if value > -3.4e38 and value < 3.4e38:
             return 4
         return 8
-    z = complex(value)
-    if z.real > -3.4e38 and z.real < 3.4e38 and z.imag > -3.4e38 and z.imag < 3.4e38:
+    if value.real > -3.4e38 and value.real < 3.4e38 and value.imag > -3.4e38 and value.imag < 3.4e38:
         return 8
     return 16
 
@@ -1037,20 +1034,18 @@ def _check_cast(src, dst, casting):
     s2 = dst.itemsize
     if isinstance(src, (bool, int, float, complex)):
         k1 = _kind(src)
-        s1 = _min_scalar_size(src, k1)
-        if k1 == "i" and int(src) >= 0:
-            k1 = "u"
-        if not _can_cast(k1, s1, k2, s2, casting):
+        if isinstance(src, int):
+            if k1 == "i" and src >= 0:
+                k1 = "u"
+        if not _can_cast(k1, _min_scalar_size(src), k2, s2, casting):
             raise TypeError(f"Cannot cast scalar from dtype('{_number_dtype(src)}') to dtype('{dst.dtype}') according to the rule '{casting}'")
     elif src.ndim == 0:
         k1 = _kind(src)
-        s1 = src.itemsize
-        if k1 == "i" or k1 == "u" or k1 == "f" or k1 == "c":
-            v = src[()]
-            s1 = _min_scalar_size(v, "i" if k1 == "u" else k1)
+        v = src[()]
+        if isinstance(v, int):
             if k1 == "i" and v >= 0:
                 k1 = "u"
-        if not _can_cast(k1, s1, k2, s2, casting):
+        if not _can_cast(k1, _min_scalar_size(v), k2, s2, casting):
             raise TypeError(f"Cannot cast scalar from dtype('{src.dtype}') to dtype('{dst.dtype}') according to the rule '{casting}'")
     elif not _can_cast(_kind(src), src.itemsize, k2, s2, casting):
         raise TypeError(f"Cannot cast array data from dtype('{src.dtype}') to dtype('{dst.dtype}') according to the rule '{casting}'")
@@ -1092,13 +1087,12 @@ def copyto(dst, src, casting="same_kind", where=None):
         return None
     _check_casting(casting)
     if where is None:
-        _copy_checked(dst, src, casting)
-        dst[...] = src
+        dst[...] = _copy_checked(dst, src, casting)
         return None
     if isinstance(where, bool):
-        _copy_checked(dst, src, casting)
+        values = _copy_checked(dst, src, casting)
         if where:
-            dst[...] = src
+            dst[...] = values
         return None
     mask = _as_array(where)
     if mask.dtype != np.bool_:
@@ -1128,9 +1122,16 @@ def _copy_checked(dst, src, casting):
     # src as an array, once NumPy's casting check has passed.
     if isinstance(src, (bool, int, float, complex)):
         _check_cast(src, dst, casting)
-        return np.array(src)
+        return _storable(np.array(src), dst)
     values = _as_array(src)
     _check_cast(values, dst, casting)
+    return _storable(values, dst)
+
+
+def _storable(values, dst):
+    # Complex values for a real array: their real parts, which NumPy's unsafe cast keeps (after its warning).
+    if (values.dtype == np.complex128 or values.dtype == np.complex64) and not (dst.dtype == np.complex128 or dst.dtype == np.complex64):
+        return values.real
     return values
 
 
@@ -1186,6 +1187,7 @@ def _put_flat(a, mask, values, in_order):
     # a's item i (in C order) becomes a value where mask[i] is true: the next one (in_order) or the one at i.
     nv = values.shape[0]
     nd = a.ndim
+    dims = _shape_list(a)
     at = [0] * nd
     k = 0
     for i in range(mask.shape[0]):
@@ -1193,54 +1195,59 @@ def _put_flat(a, mask, values, in_order):
             j = k if in_order else i
             r = i
             for q in range(nd - 1, -1, -1):
-                at[q] = r % a.shape[q]
-                r = r // a.shape[q]
+                at[q] = r % dims[q]
+                r = r // dims[q]
             a[_tuple_like(a.shape, at)] = values[j % nv]
             k += 1
 
 
 def _method_itemset(a, args):
     # a.itemset(*args): the last argument is stored at the index the others give (a flat index, a tuple of
-    # indices or one index per axis), converted to a's dtype.
+    # indices or one index per axis), converted to a's dtype. (Errors decided while typing are raised by calls,
+    # so that the method keeps its type.)
     n = len(args)
     if n == 0:
-        raise ValueError("itemset must have at least one argument")
-    value = args[n - 1]
-    if n == 1:
+        _value_error("itemset must have at least one argument")
+    elif n == 1:
         if a.size != 1:
             raise ValueError("can only convert an array of size 1 to a Python scalar")
-        _set_flat(a, 0, value)
+        _set_flat(a, 0, args[0])
     elif n == 2:
-        index = args[0]
-        if isinstance(index, tuple):
-            if len(index) != a.ndim:
-                raise ValueError("incorrect number of indices for array")
-            a[index] = value
-        elif isinstance(index, float):
-            raise TypeError("'float' object cannot be interpreted as an integer")
-        else:
-            size = a.size
-            i = index
-            if i < -size or i >= size:
-                raise IndexError(f"index {i} is out of bounds for size {size}")
-            if i < 0:
-                i += size
-            _set_flat(a, i, value)
+        _itemset_at(a, args[0], args[1])
+    elif n - 1 != a.ndim:
+        _value_error("incorrect number of indices for array")
     else:
-        if n - 1 != a.ndim:
-            raise ValueError("incorrect number of indices for array")
-        a[args[:n - 1]] = value
+        a[args[:n - 1]] = args[n - 1]
     return None
+
+
+def _itemset_at(a, index, value):
+    if isinstance(index, tuple):
+        if len(index) != a.ndim:
+            _value_error("incorrect number of indices for array")
+        else:
+            a[index] = value
+    elif isinstance(index, float):
+        _type_error("'float' object cannot be interpreted as an integer")
+    else:
+        size = a.size
+        if index < -size or index >= size:
+            raise IndexError(f"index {index} is out of bounds for size {size}")
+        if index < 0:
+            _set_flat(a, index + size, value)
+        else:
+            _set_flat(a, index, value)
 
 
 def _set_flat(a, i, value):
     # a's item i in C order = value.
     nd = a.ndim
+    dims = _shape_list(a)
     at = [0] * nd
     r = i
     for q in range(nd - 1, -1, -1):
-        at[q] = r % a.shape[q]
-        r = r // a.shape[q]
+        at[q] = r % dims[q]
+        r = r // dims[q]
     a[_tuple_like(a.shape, at)] = value
 
 
