@@ -1358,7 +1358,9 @@ def _contiguous_copy(a, fortran):
     if _contiguous(a, fortran):
         return _sj_view(a, a.dtype, 0, a.shape, a.strides, False)
     if fortran:
-        out = np.empty(a.shape, a.dtype, order="F")
+        # a C-ordered array of the reversed shape, transposed, has Fortran's strides
+        dims = _shape_list(a)
+        out = np.empty(_tuple_like(a.shape, dims[::-1]), a.dtype).T
         out[...] = a
         return _sj_view(out, out.dtype, 0, out.shape, out.strides, False)
     return _sj_view(a, a.dtype, 0, a.shape, a.strides, False).copy()
