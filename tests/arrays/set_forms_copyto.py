@@ -1,4 +1,4 @@
-# Covers: np.copyto (broadcasting, casting= with NumPy's value-based rule for numbers and 0-d arrays, where=, NumPy's errors), np.putmask, np.place, a.itemset
+# Covers: np.copyto (broadcasting, casting= with NumPy's value-based rule for numbers and 0-d arrays, where=, NumPy's errors), np.putmask, np.place, a.itemset, np.put with lists and tuples
 import numpy as np
 
 
@@ -189,11 +189,43 @@ def itemsets():
         print("ValueError", e)
 
 
+def puts():
+    a = np.arange(6).reshape(2, 3)
+    np.put(a, [0, 5], [-1, -2])
+    print(a)
+    np.put(a, np.array([1, -1]), 9.7)
+    print(a)
+    np.put(a, 2, np.array([3, 4]))
+    print(a)
+    np.put(a, np.array([0, 1, 2, 3]), np.array([7, 8]))
+    print(a)
+    np.put(a, (4,), [1.9])
+    print(a)
+    np.put(a, [[0, 1], [2, 3]], np.array([5.5, 6.5]))
+    print(a)
+    np.put(a, [1], [])
+    print(a)
+    try:
+        np.put(a, 6, 1)
+    except IndexError as e:
+        print("IndexError", e)
+    try:
+        np.put(a, [1, -7], 1)
+    except IndexError as e:
+        print("IndexError", e)
+    try:
+        np.put(a, np.array([1.0]), 1)
+    except TypeError as e:
+        print("TypeError", e)
+
+
+
 def main():
     copytos()
     putmasks()
     places()
     itemsets()
+    puts()
 
 
 main()
