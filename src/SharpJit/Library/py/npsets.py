@@ -17,10 +17,6 @@ def _value_error(message):
     raise ValueError(message)
 
 
-def _index_error(message):
-    raise IndexError(message)
-
-
 def _as_array(a):
     if _sj_is_array(a):
         return a
@@ -308,8 +304,6 @@ def _in1d_table(ar1, ar2, invert, forced):
             found = table[int(v) - lo2]
         out[i] = found != invert
     return True, out
-
-
 
 
 # ---------------------------------------------------------------- extract, compress, take_along_axis
