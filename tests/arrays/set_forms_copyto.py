@@ -94,6 +94,15 @@ def putmasks():
     print(i)
     np.putmask(i, np.array([1, 0, 0, 0, 0, 2]), np.array([5], np.int32))
     print(i)
+    z = np.array(1.5)
+    np.putmask(z, np.array(True), 4)
+    print(z)
+    base = np.arange(24.0).reshape(2, 3, 4)
+    np.putmask(base[:, ::2, 1:], base[:, ::2, 1:] > 10, np.array([-1.0, -2.0, -3.0, -4.0, -5.0]))
+    print(base)
+    t = np.arange(6).reshape(2, 3).T
+    np.place(t, t % 2 == 0, [-1, -2])
+    print(t)
     try:
         np.putmask(a, np.array([True, False]), 1)
     except ValueError as e:

@@ -425,29 +425,45 @@ def _take_along(arr, indices, ax):
             text += _shape_text(shape, False) + " "
         raise IndexError("shape mismatch: indexing arrays could not be broadcast together with shapes " + text)
     out = np.empty(_tuple_like(arr.shape, dims), arr.dtype)
-    size = out.size
-    flat = out.reshape(-1)
-    at = [0] * nd
-    src = [0] * nd
-    pick = [0] * nd
-    for i in range(size):
-        # at: the multi-index of item i of out, in C order
-        r = i
-        for j in range(nd - 1, -1, -1):
-            at[j] = r % dims[j]
-            r = r // dims[j]
-        for j in range(nd):
-            pick[j] = at[j] if indices.shape[j] != 1 else 0
-            src[j] = at[j] if arr.shape[j] != 1 else 0
-        n = arr.shape[ax]
-        k = int(indices[_tuple_like(indices.shape, pick)])
+    # Line by line along ax, moved last (views): the lines of arr and indices that broadcast to each line of out.
+    last = nd - 1
+    src = _sj_swapaxes(arr, ax, last)
+    idx = _sj_swapaxes(indices, ax, last)
+    dst = _sj_swapaxes(out, ax, last)
+    n = arr.shape[ax]
+    if nd == 1:
+        _take_line(src, idx, dst, n, ax)
+        return out
+    outer = _shape_list(dst)
+    src_dims = _shape_list(src)
+    idx_dims = _shape_list(idx)
+    lines = 1
+    for j in range(last):
+        lines *= outer[j]
+    at = [0] * last
+    src_at = [0] * last
+    idx_at = [0] * last
+    for r in range(lines):
+        q = r
+        for j in range(last - 1, -1, -1):
+            at[j] = q % outer[j]
+            q = q // outer[j]
+            src_at[j] = at[j] if src_dims[j] != 1 else 0
+            idx_at[j] = at[j] if idx_dims[j] != 1 else 0
+        lead = src.shape[1:]
+        _take_line(src[_tuple_like(lead, src_at)], idx[_tuple_like(lead, idx_at)], dst[_tuple_like(lead, at)], n, ax)
+    return out
+
+
+def _take_line(src, idx, dst, n, ax):
+    # dst[j] = src[idx[j]], with NumPy's error for an index out of bounds.
+    for j in range(dst.shape[0]):
+        k = int(idx[j])
         if k < -n or k >= n:
             raise IndexError(f"index {k} is out of bounds for axis {ax} with size {n}")
         if k < 0:
             k += n
-        src[ax] = k
-        flat[i] = arr[_tuple_like(arr.shape, src)]
-    return out
+        dst[j] = src[k]
 
 
 # ---------------------------------------------------------------- diagonals, triangles, index grids
@@ -1180,19 +1196,39 @@ def _values_for(values, a):
 def _put_flat(a, mask, values, in_order):
     # a's item i (in C order) becomes a value where mask[i] is true: the next one (in_order) or the one at i.
     nv = values.shape[0]
-    nd = a.ndim
+    if a.ndim == 0:
+        if mask[0] != 0:
+            a[()] = values[0]
+        return
+    if a.ndim == 1:
+        _put_line(a, mask, values, in_order, 0, 0)
+        return
+    # line by line along the last axis
+    last = a.ndim - 1
+    n = a.shape[last]
+    if n == 0:
+        return
     dims = _shape_list(a)
-    at = [0] * nd
+    at = [0] * last
     k = 0
-    for i in range(mask.shape[0]):
+    for r in range(a.size // n):
+        q = r
+        for j in range(last - 1, -1, -1):
+            at[j] = q % dims[j]
+            q = q // dims[j]
+        k = _put_line(a[_tuple_like(a.shape[1:], at)], mask, values, in_order, r * n, k)
+
+
+def _put_line(row, mask, values, in_order, start, k):
+    # _put_flat for the items start, start + 1, ... of a (the 1-d row); k values were used before; returns how
+    # many are used after it.
+    nv = values.shape[0]
+    for j in range(row.shape[0]):
+        i = start + j
         if mask[i] != 0:
-            j = k if in_order else i
-            r = i
-            for q in range(nd - 1, -1, -1):
-                at[q] = r % dims[q]
-                r = r // dims[q]
-            a[_tuple_like(a.shape, at)] = values[j % nv]
+            row[j] = values[(k if in_order else i) % nv]
             k += 1
+    return k
 
 
 def _method_itemset(a, args):
