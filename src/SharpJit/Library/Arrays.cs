@@ -33,6 +33,7 @@ public static unsafe partial class Builtins
         RegisterUFuncMethods();
         RegisterArraysExtra();
         RegisterSearchForms();
+        RegisterSetForms();
         RegisterArrayShapes();
         // bool(a), `if a:`, `not a`: an array's truth (library function; raises ValueError for more than one element).
         Add("array.truth", c => c.Require(PythonLibrary.Function("numpy", "_array_truth"), TypeOps.Canonical(c.Positional[0].Type)).ReturnType,

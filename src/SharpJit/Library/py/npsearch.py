@@ -240,6 +240,10 @@ def _method_take(a, indices, axis, out, mode):
 def put(a, ind, v, mode="raise"):
     if mode != "raise":
         _unsupported("np.put() supports mode='raise' only in compiled code")
+    if isinstance(ind, (list, tuple)):
+        return put(a, np.asarray(ind), v, mode)
+    if isinstance(v, (list, tuple)):
+        return put(a, ind, np.asarray(v), mode)
     if not isinstance(ind, int):
         if ind.dtype == np.float64 or ind.dtype == np.float32 or ind.dtype == np.uint64 or ind.dtype == np.complex128 or ind.dtype == np.complex64 or ind.dtype == np.bool_:
             raise TypeError(f"Cannot cast array data from dtype('{ind.dtype}') to dtype('int64') according to the rule 'safe'")
