@@ -338,6 +338,23 @@ public sealed unsafe partial class FunctionEmitter
         return BuildCall2(B, ty, fn, args, "");
     }
 
+    /// <summary>Set while the element of an array's element-wise loop is emitted (Arrays.Elementwise).</summary>
+    public bool InArrayLoop;
+
+    /// <summary>libm's double function name in a NumPy ufunc's loop: the call site names libmvec's vector variants
+    /// (<see cref="VectorMath"/>), and reads and writes no memory (errno is not read), so the loop vectorizes.</summary>
+    public LLVMValueRef CallUFuncLibm(string name, LLVMValueRef x)
+    {
+        var (fn, ty) = M.Libm(name, 1);
+        var call = BuildCall2(B, ty, fn, new[] { x }, "");
+        // Only in an array's element loop: a ufunc of numbers keeps libm's bits (the SLP vectorizer would pack two).
+        if (!InArrayLoop || M.VectorVariants(name) is not { } variants) return call;
+        foreach (var (attr, value) in new[] { ("nobuiltin", 0UL), ("memory", 0UL), ("willreturn", 0UL), ("nounwind", 0UL) })
+            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), value));
+        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant", variants));
+        return call;
+    }
+
     /// <summary>x ** y as libm's pow gives it (CPython and NumPy call pow/powf). LLVM's library-call simplifier turns
     /// pow(2**k, y) into exp2(k * y), which rounds k * y first and is off by ulps (fuzz-13); it leaves a call marked
     /// nobuiltin alone. A constant exponent keeps the intrinsic, whose rewrites there are exact (x ** 2.0 is x * x).</summary>

@@ -416,6 +416,40 @@ public sealed unsafe class ModuleEmitter
         }, "nounwind");
     }
 
+    private readonly List<LLVMValueRef> _vectorVariants = new();
+    private LLVMValueRef _compilerUsed;
+
+    /// <summary>The "vector-function-abi-variant" attribute of a call of libm's double function name in a NumPy ufunc
+    /// loop (see <see cref="VectorMath"/>), its variants declared; null where there are none.</summary>
+    public string? VectorVariants(string name)
+    {
+        if (Options.Standalone) return null;
+        var variants = VectorMath.Variants(name).ToList();
+        if (variants.Count == 0) return null;
+        foreach (var (_, symbol, lanes) in variants)
+        {
+            if (GetNamedFunction(Module, symbol).Handle != 0) continue;
+            var vector = VectorType(F64, (uint)lanes);
+            var fn = AddFunction(Module, symbol, FunctionType(vector, new[] { vector }));
+            AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
+            _vectorVariants.Add(fn);
+            KeepVectorVariants();
+        }
+        return string.Join(",", variants.Select(v => v.Mangled));
+    }
+
+    /// <summary>llvm.compiler.used lists the variants, which no instruction calls until the loop vectorizer runs.</summary>
+    private void KeepVectorVariants()
+    {
+        if (_compilerUsed.Handle != 0) DeleteGlobal(_compilerUsed);
+        var type = ArrayType(Ptr, (uint)_vectorVariants.Count);
+        _compilerUsed = AddGlobal(Module, type, "llvm.compiler.used");
+        SetLinkage(_compilerUsed, LLVMLinkage.LLVMAppendingLinkage);
+        SetSection(_compilerUsed, "llvm.metadata");
+        var items = _vectorVariants.ToArray();
+        fixed (LLVMValueRef* p = items) SetInitializer(_compilerUsed, ConstArray(Ptr, p, (uint)items.Length));
+    }
+
     /// <summary>A libm function of <paramref name="arity"/> arguments of one real type (double or float).</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibmOf(LLVMTypeRef real, string name, int arity) =>
         DeclareExternal("libm:" + name, name, () => FunctionType(real, Enumerable.Repeat(real, arity).ToArray()), "nounwind");

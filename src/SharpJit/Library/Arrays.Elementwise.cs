@@ -389,9 +389,16 @@ public static unsafe partial class Builtins
             if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
                 return op(B, args[0].Value, args[1].Value);
             if (RuntimeIntComparison(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
-            var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
-                ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
-            return e.Convert(r, scalarResult, n.Type.Dtype);
+            // The element of an array's loop may call libmvec's vector math (a 0-d result, as a number, keeps libm's).
+            bool wasInArrayLoop = e.InArrayLoop;
+            e.InArrayLoop = n.Type.Ndim > 0;
+            try
+            {
+                var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
+                    ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
+                return e.Convert(r, scalarResult, n.Type.Dtype);
+            }
+            finally { e.InArrayLoop = wasInArrayLoop; }
         }
 
         // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.

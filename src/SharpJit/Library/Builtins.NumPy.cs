@@ -302,7 +302,8 @@ public static unsafe partial class Builtins
         {
             string ufunc = names[0];
             AddUFunc(names, 1, hasComplex ? NpLoops.Inexact : NpLoops.Float, NpBoolInput.Float16,
-                (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : ufunc == "tanh" ? NpTanh(c, a[0]) : F64Call(c.E, real, a[0]));
+                (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : ufunc == "tanh" ? NpTanh(c, a[0])
+                    : real.StartsWith("llvm.") ? F64Call(c.E, real, a[0]) : c.E.CallUFuncLibm(real, a[0]));
         }
         // x * factor; NumPy's float32 loop multiplies in single precision by the factor computed in float
         // (npy_deg2radf: NPY_PIf / 180.0f).

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+using SharpJit.Llvm;
+using static SharpJit.Llvm.LLVM;
+
+namespace SharpJit.Codegen;
+
+/// <summary>
+/// glibc's libmvec: vector forms of libm's functions (sin, exp, log, ... on 2, 4 or 8 doubles at once). NumPy's ufunc
+/// loops run SIMD code of this kind on this machine (accurate to a few ulps, not libm's bits), so a NumPy ufunc's call
+/// of libm names libmvec's variants at its call site ("vector-function-abi-variant") and the loop vectorizer calls
+/// those. The math module keeps libm's own results, as CPython's. Off in exported code, when libmvec cannot be loaded,
+/// and with SHARPJIT_VECTOR_MATH=0.
+/// </summary>
+public static partial class VectorMath
+{
+    private static readonly HashSet<string> Functions = new()
+    {
+        "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "asinh", "acosh", "atanh",
+        "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "cbrt",
+    };
+
+    /// <summary>libmvec's instruction sets this CPU runs, with the doubles per call: SSE ('b', 2), AVX2 ('d', 4),
+    /// AVX-512 ('e', 8). Empty where libmvec is off.</summary>
+    private static readonly Lazy<(char Isa, int Lanes)[]> Sets = new(() =>
+    {
+        if (Environment.GetEnvironmentVariable("SHARPJIT_VECTOR_MATH") == "0" || !OperatingSystem.IsLinux()
+            || System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != Architecture.X64)
+            return Array.Empty<(char, int)>();
+        // RTLD_NOW | RTLD_GLOBAL: the JIT finds the variants among the process's symbols.
+        if (dlopen("libmvec.so.1", 0x2 | 0x100) == 0) return Array.Empty<(char, int)>();
+        string features = LlvmTarget.HostCpuFeatures;
+        var sets = new List<(char, int)> { ('b', 2) };
+        if (features.Contains("+avx2")) sets.Add(('d', 4));
+        if (features.Contains("+avx512f")) sets.Add(('e', 8));
+        return sets.ToArray();
+    });
+
+    /// <summary>For cache keys: which variants compiled code may call ("off" where none).</summary>
+    public static string Identity => Sets.Value.Length == 0 ? "off" : new string(Sets.Value.Select(s => s.Isa).ToArray());
+
+    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint dlopen(string file, int mode);
+
+    /// <summary>The variants of a double libm function: (mangled name for the attribute, vector symbol, lanes).</summary>
+    public static IEnumerable<(string Mangled, string Symbol, int Lanes)> Variants(string name) =>
+        Functions.Contains(name)
+            ? Sets.Value.Select(s => ($"_ZGV_LLVM_N{s.Lanes}v_{name}(_ZGV{s.Isa}N{s.Lanes}v_{name})", $"_ZGV{s.Isa}N{s.Lanes}v_{name}", s.Lanes))
+            : Enumerable.Empty<(string, string, int)>();
+}
