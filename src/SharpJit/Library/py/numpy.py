@@ -56,44 +56,6 @@ def logaddexp2(x, y):
 # ---------------------------------------------------------------- array routines written in Python
 
 
-@overload("numpy.convolve")
-def convolve(a, v, mode="full"):
-    # The discrete linear convolution of two 1-d arrays; mode picks the full, same-length or fully-overlapping part.
-    n = a.shape[0]
-    m = v.shape[0]
-    # NumPy puts the longer operand first, then checks: an empty a with a non-empty v is "v cannot be empty".
-    if max(n, m) == 0:
-        raise ValueError("a cannot be empty")
-    if min(n, m) == 0:
-        raise ValueError("v cannot be empty")
-    full = n + m - 1
-    if mode == "full":
-        start = 0
-        length = full
-    elif mode == "same":
-        length = max(n, m)
-        start = (full - length) // 2
-    elif mode == "valid":
-        length = max(n, m) - min(n, m) + 1
-        start = min(n, m) - 1
-    else:
-        raise ValueError("mode must be one of 'valid', 'same', or 'full'")
-    out = np.zeros(length, np.result_type(a, v))
-    if a.dtype == np.float64 and v.dtype == np.float64 and a.ndim == 1 and v.ndim == 1:
-        # the same sums in the same order, a block of outputs at a time (it vectorises)
-        _sj_convolve_f64(a.ravel(), v.ravel(), out, start)
-        return out
-    for k in range(length):
-        t = start + k
-        lo = max(0, t - n + 1)
-        hi = min(m - 1, t)
-        s = out[k]
-        for j in range(lo, hi + 1):
-            s += a[t - j] * v[j]
-        out[k] = s
-    return out
-
-
 @overload("numpy.histogram")
 def histogram(a, bins=10, range=None):
     # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
@@ -137,18 +99,6 @@ def histogram(a, bins=10, range=None):
         _sj_histogram_uniform(flat.astype(np.float64), edges, counts, lo, hi)
     hist = counts[:bins].copy()
     return hist, edges
-
-
-@overload("numpy.diff")
-def diff(a):
-    if a.dtype == np.bool_:
-        # NumPy's diff of booleans is not_equal
-        if a.ndim == 1:
-            return a[1:] != a[:-1]
-        return a[..., 1:] != a[..., :-1]
-    if a.ndim == 1:
-        return a[1:] - a[:-1]
-    return a[..., 1:] - a[..., :-1]
 
 
 @overload("numpy.flip")
