@@ -631,3 +631,131 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
     for _ in range(1, n):
         d = _diff_last(d)
     return _sj_swapaxes(d, ax, last).copy()
+
+
+# ---------------------------------------------------------------- trim_zeros, gradient, unwrap
+
+
+@overload("numpy.trim_zeros")
+def trim_zeros(filt, trim="fb"):
+    how = trim.upper()
+    n = len(filt)
+    first = 0
+    if "F" in how:
+        for i in range(n):
+            if filt[i] != 0.0:
+                break
+            first += 1
+    last = n
+    if "B" in how:
+        for i in range(n - 1, -1, -1):
+            if filt[i] != 0.0:
+                break
+            last -= 1
+    return filt[first:last]
+
+
+def _spacing(varargs, k):
+    # np.gradient's spacing along its k-th axis: 1.0, the one number, or the k-th.
+    if len(varargs) == 0:
+        return 1.0
+    elif len(varargs) == 1:
+        return varargs[0]
+    else:
+        return varargs[k]
+
+
+def _gradient_along(f, ax, dx, edge_order):
+    # NumPy's central differences inside, one-sided ones of edge_order at the ends, along ax; integers as float64.
+    if _sj_is_array(dx) or isinstance(dx, list):
+        _sj_reject("np.gradient() takes numbers for the spacing in compiled code (not coordinate arrays)", dx)
+    n = f.shape[ax]
+    if n < edge_order + 1:
+        raise ValueError("Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required.")
+    if f.dtype == np.bool_:
+        raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.")
+    if f.dtype == np.float64 or f.dtype == np.float32 or f.dtype == np.complex128 or f.dtype == np.complex64:
+        g = f
+    else:
+        g = f.astype(np.float64)
+    out = np.empty(g.shape, g.dtype)
+    if f.ndim == 1:
+        # (the ends are numbers here, as NumPy's f[0] is: float32 ends are computed in double, as NumPy's are)
+        out[1:n - 1] = (g[2:] - g[:n - 2]) / (2.0 * dx)
+        if edge_order == 1:
+            out[0] = (g[1] - g[0]) / dx
+            out[n - 1] = (g[n - 1] - g[n - 2]) / dx
+        else:
+            out[0] = -1.5 / dx * g[0] + 2.0 / dx * g[1] + -0.5 / dx * g[2]
+            out[n - 1] = 0.5 / dx * g[n - 3] + -2.0 / dx * g[n - 2] + 1.5 / dx * g[n - 1]
+        return out
+    # with the axis swapped last, in views of g and out
+    last = f.ndim - 1
+    v = _sj_swapaxes(g, ax, last)
+    o = _sj_swapaxes(out, ax, last)
+    o[..., 1:n - 1] = (v[..., 2:] - v[..., :n - 2]) / (2.0 * dx)
+    if edge_order == 1:
+        o[..., 0:1] = (v[..., 1:2] - v[..., 0:1]) / dx
+        o[..., n - 1:n] = (v[..., n - 1:n] - v[..., n - 2:n - 1]) / dx
+    else:
+        o[..., 0:1] = -1.5 / dx * v[..., 0:1] + 2.0 / dx * v[..., 1:2] + -0.5 / dx * v[..., 2:3]
+        o[..., n - 1:n] = 0.5 / dx * v[..., n - 3:n - 2] + -2.0 / dx * v[..., n - 2:n - 1] + 1.5 / dx * v[..., n - 1:n]
+    return out
+
+
+@overload("numpy.gradient")
+def gradient(f, *varargs, axis=None, edge_order=1):
+    f = np.asarray(f)
+    if axis is None:
+        naxes = f.ndim
+    elif isinstance(axis, tuple):
+        naxes = len(axis)
+    else:
+        naxes = 1
+    if len(varargs) > 1 and len(varargs) != naxes:
+        raise TypeError("invalid number of arguments")
+    if edge_order > 2:
+        raise ValueError("'edge_order' greater than 2 not supported")
+    if axis is None:
+        if f.ndim == 1:
+            return _gradient_along(f, 0, _spacing(varargs, 0), edge_order)
+        return [_gradient_along(f, k, _spacing(varargs, k), edge_order) for k in range(f.ndim)]
+    if isinstance(axis, tuple):
+        axes = [_axis_index(a, f.ndim) for a in axis]
+        for i in range(len(axes)):
+            for j in range(i):
+                if axes[i] == axes[j]:
+                    raise ValueError("repeated axis")
+        if len(axis) == 1:
+            return _gradient_along(f, axes[0], _spacing(varargs, 0), edge_order)
+        return [_gradient_along(f, axes[k], _spacing(varargs, k), edge_order) for k in range(len(axes))]
+    return _gradient_along(f, _axis_index(axis, f.ndim), _spacing(varargs, 0), edge_order)
+
+
+TWO_PI = 6.283185307179586
+
+
+@overload("numpy.unwrap")
+def unwrap(p, discont=None, axis=-1, period=TWO_PI):
+    arr = np.asarray(p)
+    dd = np.diff(arr, axis=axis)
+    ax = _axis_index(axis, arr.ndim)
+    limit = period / 2 if discont is None else discont
+    exact = isinstance(period, int) and not (dd.dtype == np.float64 or dd.dtype == np.float32 or dd.dtype == np.complex128 or dd.dtype == np.complex64 or dd.dtype == np.bool_)
+    if exact:
+        # NumPy's integer unwrapping: the half period rounded down, ambiguous only for an even period
+        high = period // 2
+        ambiguous = period % 2 == 0
+    else:
+        high = period / 2
+        ambiguous = True
+    low = -high
+    ddmod = np.mod(dd - low, period) + low
+    if ambiguous:
+        ddmod[(ddmod == low) & (dd > 0)] = high
+    correction = ddmod - dd
+    correction[np.abs(dd) < limit] = 0
+    out = arr.astype(np.result_type(dd, period))
+    n = arr.shape[ax]
+    _slice_along(out, ax, 1, n)[...] = _slice_along(arr, ax, 1, n) + np.cumsum(correction, ax)
+    return out
