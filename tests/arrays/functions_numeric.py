@@ -125,6 +125,7 @@ def checks():
     print(np.isposinf(x), np.isneginf(x))
     print(np.isposinf(x.astype(np.float32).reshape((2, 3))), np.isneginf(np.array([1, -2])))
     print(np.isposinf(np.inf), np.isposinf(-np.inf), np.isneginf(-np.inf), np.isneginf(3))
+    print(np.isposinf([np.inf, 1.0]), np.isneginf([-np.inf]), np.nan_to_num([np.nan, 1.0]))
     out = np.zeros(6, np.bool_)
     r = np.isneginf(x, out=out)
     print(out, r)

@@ -47,6 +47,7 @@ def sincs():
     print(np.sinc(np.arange(-3, 4)), np.sinc(np.array([True, False])))
     print(np.sinc(0), np.sinc(0.0), np.sinc(2), np.sinc(np.array([0j, 1 + 1j, 0.5j, 1.5 + 0.5j])))
     print(np.sinc(x.reshape((13, 1)))[::4])
+    print(np.sinc([0, 0.5]), np.i0([1.0, 2.0]))
 
 
 windows()

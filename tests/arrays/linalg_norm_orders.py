@@ -23,6 +23,7 @@ def vectors(v):
     for ord in (2.0, 0.0, 1.0, -1.0, np.inf):
         print(ord, np.linalg.norm(z, ord), np.linalg.norm(z.astype(np.complex64), ord))
     print(np.linalg.norm(np.array([3, 4])), np.linalg.norm(np.array([3, 4]), 1), np.linalg.norm(np.array([True, False, True]), 0))
+    print(np.linalg.norm([3.0, 4.0]), np.linalg.norm([[1.0, 2.0], [3.0, 4.0]], 1), np.linalg.norm((1, 2), np.inf))
     try:
         np.linalg.norm(v, "fro")
     except ValueError as e:

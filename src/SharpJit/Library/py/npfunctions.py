@@ -82,6 +82,13 @@ def _axis_index(axis, ndim):
 # ---------------------------------------------------------------- window functions
 
 
+def _sequence_as_array(x):
+    # A list or tuple as NumPy's asarray makes it; arrays and numbers as they are.
+    if isinstance(x, list) or isinstance(x, tuple):
+        return np.asarray(x)
+    return x
+
+
 def _window_points(M):
     # NumPy's n = arange(1 - M, M, 2) of the symmetric windows (M >= 2).
     return np.arange(1 - M, M, 2)
@@ -198,6 +205,7 @@ def _i0_array(x):
 
 @overload("numpy.sinc")
 def sinc(x):
+    x = _sequence_as_array(x)
     y = math.pi * np.where(x == 0, 1.0e-20, x)
     # (np.true_divide: NumPy's complex division, also for numbers, where Python's rounds differently)
     return np.true_divide(np.sin(y), y)
@@ -399,6 +407,7 @@ def _fixed_copy(x, nan, posinf, neginf):
 def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
     if isinstance(nan, complex) or isinstance(posinf, complex) or isinstance(neginf, complex):
         _sj_reject("np.nan_to_num() takes real numbers for nan, posinf and neginf in compiled code", x)
+    x = _sequence_as_array(x)
     if not _sj_is_array(x):
         if isinstance(x, float) or isinstance(x, complex):
             high = FLOAT64_MAX if posinf is None else posinf
@@ -432,6 +441,7 @@ def asarray_chkfinite(a, dtype=None):
 
 
 def _infinite_with_sign(x, negative, out):
+    x = _sequence_as_array(x)
     if isinstance(x, complex):
         raise TypeError("This operation is not supported for complex128 values because it would be ambiguous.")
     if _sj_is_array(x) and (x.dtype == np.complex128 or x.dtype == np.complex64):

@@ -929,6 +929,8 @@ def cross(a, b):
 @overload("numpy.linalg.norm")
 def norm(x, ord=None, axis=None, keepdims=None):
     # keepdims chooses the result's type, so it is a literal: the default (None here, False in NumPy) goes on as False.
+    if isinstance(x, list) or isinstance(x, tuple):
+        return norm(np.asarray(x), ord, axis, keepdims)
     if keepdims is None:
         return _norm(x, ord, axis, False)
     return _norm(x, ord, axis, keepdims)
