@@ -56,44 +56,6 @@ def logaddexp2(x, y):
 # ---------------------------------------------------------------- array routines written in Python
 
 
-@overload("numpy.convolve")
-def convolve(a, v, mode="full"):
-    # The discrete linear convolution of two 1-d arrays; mode picks the full, same-length or fully-overlapping part.
-    n = a.shape[0]
-    m = v.shape[0]
-    # NumPy puts the longer operand first, then checks: an empty a with a non-empty v is "v cannot be empty".
-    if max(n, m) == 0:
-        raise ValueError("a cannot be empty")
-    if min(n, m) == 0:
-        raise ValueError("v cannot be empty")
-    full = n + m - 1
-    if mode == "full":
-        start = 0
-        length = full
-    elif mode == "same":
-        length = max(n, m)
-        start = (full - length) // 2
-    elif mode == "valid":
-        length = max(n, m) - min(n, m) + 1
-        start = min(n, m) - 1
-    else:
-        raise ValueError("mode must be one of 'valid', 'same', or 'full'")
-    out = np.zeros(length, np.result_type(a, v))
-    if a.dtype == np.float64 and v.dtype == np.float64 and a.ndim == 1 and v.ndim == 1:
-        # the same sums in the same order, a block of outputs at a time (it vectorises)
-        _sj_convolve_f64(a.ravel(), v.ravel(), out, start)
-        return out
-    for k in range(length):
-        t = start + k
-        lo = max(0, t - n + 1)
-        hi = min(m - 1, t)
-        s = out[k]
-        for j in range(lo, hi + 1):
-            s += a[t - j] * v[j]
-        out[k] = s
-    return out
-
-
 @overload("numpy.histogram")
 def histogram(a, bins=10, range=None):
     # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
@@ -137,18 +99,6 @@ def histogram(a, bins=10, range=None):
         _sj_histogram_uniform(flat.astype(np.float64), edges, counts, lo, hi)
     hist = counts[:bins].copy()
     return hist, edges
-
-
-@overload("numpy.diff")
-def diff(a):
-    if a.dtype == np.bool_:
-        # NumPy's diff of booleans is not_equal
-        if a.ndim == 1:
-            return a[1:] != a[:-1]
-        return a[..., 1:] != a[..., :-1]
-    if a.ndim == 1:
-        return a[1:] - a[:-1]
-    return a[..., 1:] - a[..., :-1]
 
 
 @overload("numpy.flip")
@@ -1040,50 +990,212 @@ def cross(a, b):
 @overload("numpy.linalg.norm")
 def norm(x, ord=None, axis=None, keepdims=None):
     # keepdims chooses the result's type, so it is a literal: the default (None here, False in NumPy) goes on as False.
+    if isinstance(x, list) or isinstance(x, tuple):
+        return norm(np.asarray(x), ord, axis, keepdims)
     if keepdims is None:
         return _norm(x, ord, axis, False)
     return _norm(x, ord, axis, keepdims)
 
 
 def _norm(x, ord, axis, keepdims):
-    # The 2-norm: of the flattened array (Frobenius for a matrix), or along an axis. Integers and bools are squared
-    # as float64, float32 and complex64 in single precision.
-    if not (ord is None):
-        if not (isinstance(ord, str) and ord == "fro" and x.ndim == 2):
-            raise TypeError("np.linalg.norm() supports ord=None (and 'fro' for matrices) in compiled code")
+    # NumPy 1.24's np.linalg.norm. Integers and bools are taken as float64, float32 and complex64 in single precision;
+    # sums add in NumPy's order, which follows the array's memory order (a 2-d F-ordered array is reduced as its
+    # C-ordered transpose).
     y = x.astype(np.result_type(x, 0.0))
-    zero = np.zeros(1, y.dtype)[0]
     if axis is None:
-        # NumPy: x.dot(x) (the real parts' dot plus the imaginary parts' for complex arrays), which the reference
-        # BLAS sums in order.
-        flat = y.ravel()
-        re = zero.real - zero.real
-        im = re
-        for i in range(flat.shape[0]):
-            v = flat[i]
-            re += v.real * v.real
-            im += v.imag * v.imag
-        r = np.sqrt(re + im)
-        if keepdims:
-            out = np.full(1, r)
-            if x.ndim == 1:
-                return out
-            return out.reshape((1, 1))
-        return r
-    # NumPy: sqrt(add.reduce((x.conj() * x).real, axis)).
-    if y.dtype == np.complex128:
-        sq = _abs2(y, np.float64)
-    elif y.dtype == np.complex64:
-        sq = _abs2(y, np.float32)
+        if ord is None:
+            return _norm_dot(x, y, keepdims)
+        if isinstance(ord, str):
+            if (ord == "fro" or ord == "f") and x.ndim == 2:
+                return _norm_dot(x, y, keepdims)
+        elif x.ndim == 1:
+            if ord == 2:
+                return _norm_dot(x, y, keepdims)
+        if x.ndim == 1:
+            return _vector_norm(x, y, ord, 0, keepdims)
+        if x.ndim == 2:
+            return _matrix_norm_axes(x, y, ord, 0, 1, keepdims)
+        raise ValueError("Improper number of dimensions to norm.")
+    if isinstance(axis, tuple):
+        if len(axis) == 1:
+            return _vector_norm(x, y, ord, _axis_index(axis[0], x.ndim, ""), keepdims)
+        if len(axis) != 2:
+            raise ValueError("Improper number of dimensions to norm.")
+        if x.ndim > 2:
+            _sj_reject("np.linalg.norm() of the matrices of an array of more than two dimensions (a 2-tuple axis) is not supported in compiled code", x)
+        if x.ndim == 1:
+            _axis_index(axis[0], 1, "")
+            _axis_index(axis[1], 1, "")
+            raise ValueError("Duplicate axes given.")
+        return _matrix_norm_axes(x, y, ord, axis[0], axis[1], keepdims)
+    return _vector_norm(x, y, ord, _axis_index(axis, x.ndim, ""), keepdims)
+
+
+def _f_ordered(rows, cols, row_stride, col_stride):
+    # Whether NumPy reduces a matrix of this shape and strides column by column (its lines along axis 0 lie in memory).
+    return cols == 1 or rows > 1 and row_stride < col_stride
+
+
+def _norm_keepdims(r, ndim, y):
+    # The norm r of the whole array as an array of ndim axes of length 1, in y's real dtype.
+    out = np.full(1, r, y.real.dtype)
+    if ndim == 0:
+        return out.reshape(())
+    if ndim == 1:
+        return out
+    if ndim == 2:
+        return out.reshape((1, 1))
+    if ndim == 3:
+        return out.reshape((1, 1, 1))
+    if ndim > 4:
+        _sj_reject("np.linalg.norm(keepdims=True) of an array of more than four dimensions is not supported in compiled code", y)
+    return out.reshape((1, 1, 1, 1))
+
+
+def _norm_dot(x, y, keepdims):
+    # NumPy: sqrt(x.dot(x)) of the array flattened in memory order (the real parts' dot plus the imaginary parts' for
+    # complex arrays), which the reference BLAS sums in order.
+    if x.ndim == 2 and _f_ordered(x.shape[0], x.shape[1], x.strides[0], x.strides[1]):
+        flat = y.T.ravel()
     else:
-        sq = y * y
-    # Reductions take a constant axis: one branch per axis, each giving the same type.
-    ax = _axis_index(axis, x.ndim, "")
-    if ax == 0 or x.ndim == 1:
-        return np.sqrt(sq.sum(axis=0, keepdims=keepdims))
-    if ax == 1 or x.ndim == 2:
-        return np.sqrt(sq.sum(axis=1, keepdims=keepdims))
-    return np.sqrt(sq.sum(axis=2, keepdims=keepdims))
+        flat = y.ravel()
+    if y.dtype == np.complex128 or y.dtype == np.complex64:
+        r = np.sqrt(_self_dot(flat.real) + _self_dot(flat.imag))
+    else:
+        r = np.sqrt(_self_dot(flat))
+    if keepdims:
+        return _norm_keepdims(r, x.ndim, y)
+    return r
+
+
+def _self_dot(v):
+    # The reference BLAS's dot of the 1-d v with itself: the products added in order from zero, in v's dtype. (Items
+    # of v, not .real of a number, which would be a float64.)
+    s = np.zeros(1, v.dtype)[0]
+    for i in range(v.shape[0]):
+        s += v[i] * v[i]
+    return s
+
+
+def _vector_norm(x, y, ord, ax, keepdims):
+    if x.ndim == 2 and _f_ordered(x.shape[0], x.shape[1], x.strides[0], x.strides[1]):
+        r = _vector_norm_along(y.T, ord, 1 - ax, keepdims)
+        if keepdims:
+            return r.T
+        return r
+    return _vector_norm_along(y, ord, ax, keepdims)
+
+
+def _vector_norm_along(v, ord, ax, keepdims):
+    # NumPy's vector norms of the inexact array v along ax, operation by operation.
+    if isinstance(ord, str):
+        raise ValueError(f"Invalid norm order '{ord}' for vectors")
+    if ord is None:
+        return np.sqrt(_reduce_axis(_abs_squares(v), ax, keepdims, "sum"))
+    if ord == np.inf:
+        return _reduce_axis(np.abs(v), ax, keepdims, "max")
+    if ord == -np.inf:
+        return _reduce_axis(np.abs(v), ax, keepdims, "min")
+    if ord == 0:
+        return _reduce_axis((v != 0).astype(v.real.dtype), ax, keepdims, "sum")
+    if ord == 1:
+        return _reduce_axis(np.abs(v), ax, keepdims, "sum")
+    if ord == 2:
+        return np.sqrt(_reduce_axis(_abs_squares(v), ax, keepdims, "sum"))
+    total = _reduce_axis(_inexact_power(np.abs(v), ord), ax, keepdims, "sum")
+    # NumPy raises it to reciprocal(ord, dtype=total.dtype): a number's power (no fast paths) for a 1-d v
+    if v.dtype == np.float32 or v.dtype == np.complex64:
+        inverse = np.float32(1.0) / np.float32(ord)
+    else:
+        inverse = 1.0 / ord
+    if v.ndim == 1 and not keepdims:
+        return total ** inverse
+    return _inexact_power(total, inverse)
+
+
+def _abs_squares(v):
+    # (v.conj() * v).real, in v's precision
+    if v.dtype == np.complex128 or v.dtype == np.complex64:
+        re = v.real
+        im = v.imag
+        return re * re + im * im
+    return v * v
+
+
+def _inexact_power(a, p):
+    # NumPy's a ** p of a float array and a number: its fast paths (np.square, sqrt, reciprocal, ones_like, positive)
+    # for p 2, 0.5, -1, 0 and 1, np.power otherwise.
+    if p == 2.0:
+        return a * a
+    if p == 0.5:
+        return np.sqrt(a)
+    if p == -1.0:
+        return np.reciprocal(a)
+    if p == 0.0:
+        return np.ones_like(a)
+    if p == 1.0:
+        return a.copy()
+    return np.power(a, p)
+
+
+def _reduce_axis(a, ax, keepdims, op):
+    # a.sum/max/min along the run-time axis ax: NumPy's order of operations needs a constant axis, one branch each.
+    if a.ndim > 4:
+        _sj_reject("np.linalg.norm() along an axis of an array of more than four dimensions is not supported in compiled code", a)
+    if ax == 0 or a.ndim == 1:
+        if op == "max":
+            return a.max(axis=0, keepdims=keepdims)
+        if op == "min":
+            return a.min(axis=0, keepdims=keepdims)
+        return a.sum(axis=0, keepdims=keepdims)
+    if ax == 1 or a.ndim == 2:
+        if op == "max":
+            return a.max(axis=1, keepdims=keepdims)
+        if op == "min":
+            return a.min(axis=1, keepdims=keepdims)
+        return a.sum(axis=1, keepdims=keepdims)
+    if ax == 2 or a.ndim == 3:
+        if op == "max":
+            return a.max(axis=2, keepdims=keepdims)
+        if op == "min":
+            return a.min(axis=2, keepdims=keepdims)
+        return a.sum(axis=2, keepdims=keepdims)
+    if op == "max":
+        return a.max(axis=3, keepdims=keepdims)
+    if op == "min":
+        return a.min(axis=3, keepdims=keepdims)
+    return a.sum(axis=3, keepdims=keepdims)
+
+
+def _matrix_norm_axes(x, y, ord, row_axis, col_axis, keepdims):
+    # NumPy's matrix norms of the 2-d x (y: its inexact copy) with rows along row_axis and columns along col_axis.
+    row = _axis_index(row_axis, 2, "")
+    col = _axis_index(col_axis, 2, "")
+    if row == col:
+        raise ValueError("Duplicate axes given.")
+    if row == 0:
+        m = y
+        f_order = _f_ordered(x.shape[0], x.shape[1], x.strides[0], x.strides[1])
+    else:
+        m = y.T
+        f_order = _f_ordered(x.shape[1], x.shape[0], x.strides[1], x.strides[0])
+    if ord is None:
+        r = _matrix_norm(m, "fro", f_order)
+    elif isinstance(ord, str):
+        if ord != "fro" and ord != "f" and ord != "nuc":
+            raise ValueError("Invalid norm order for matrices.")
+        r = _matrix_norm(m, ord, f_order)
+    elif ord == 2:
+        r = _svd(m, False, False, False).max()
+    elif ord == -2:
+        r = _svd(m, False, False, False).min()
+    elif ord == 1 or ord == -1 or ord == np.inf or ord == -np.inf:
+        r = _matrix_norm(m, ord, f_order)
+    else:
+        raise ValueError("Invalid norm order for matrices.")
+    if keepdims:
+        return _norm_keepdims(r, 2, y)
+    return r
 
 
 # ---------------------------------------------------------------- np.array of a list
@@ -2077,7 +2189,7 @@ def _matrix_norm(x, p, f_order):
     # and NumPy's order of additions: its reductions follow memory order (f_order: column-major), pairwise along the
     # contiguous axis (and over the whole matrix for 'fro'), one line after another along the other axis.
     if isinstance(p, str) and p == "nuc":
-        return float(_reduce_sum(_svd(x, False, False, False)))
+        return _reduce_sum(_svd(x, False, False, False))
     # the matrix's lines in memory order as rows
     if f_order:
         lines = x.T.copy()
@@ -2089,7 +2201,7 @@ def _matrix_norm(x, p, f_order):
             squares = lines.real * lines.real + lines.imag * lines.imag
         else:
             squares = lines * lines
-        return float(np.sqrt(_reduce_sum(squares.ravel())))
+        return np.sqrt(_reduce_sum(squares.ravel()))
     a = np.abs(lines)
     rows = a.shape[0]
     cols = a.shape[1]
@@ -2103,8 +2215,8 @@ def _matrix_norm(x, p, f_order):
         for i in range(rows):
             sums[:] = sums + a[i]
     if p > 0:
-        return float(sums.max())
-    return float(sums.min())
+        return sums.max()
+    return sums.min()
 
 
 def _reduce_sum(v):
@@ -2313,16 +2425,6 @@ def pinv(a, rcond=1e-15, hermitian=False):
             s[i] = 0
     # (NumPy's multiply(s[:, None], u.T) is laid out as u.T, column-major, as (u * s).T is)
     return np.transpose(vt) @ (u * s).T
-
-
-def _abs2(z, dtype):
-    # |z|**2 element by element, as the real part of conj(z) * z.
-    flat = z.ravel()
-    out = np.empty(flat.shape[0], dtype)
-    for i in range(flat.shape[0]):
-        v = flat[i]
-        out[i] = v.real * v.real + v.imag * v.imag
-    return out.reshape(z.shape)
 
 
 # ---------------------------------------------------------------- statistics
