@@ -20,6 +20,10 @@ from . import typed
 # Numba's prange: compiled code runs its iterations in order on one thread for now (parallel loops are not built yet).
 prange = range
 
+from ._dispatcher import _start_warm_up
+_start_warm_up()
+del _start_warm_up
+
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
            "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode",
            "typed", "jitclass", "prange"]

@@ -18,8 +18,11 @@ def _disabled():
     return os.environ.get("SHARPJIT_DISABLE_JIT", "0") not in ("", "0")
 
 
-if not _disabled():
-    _sharpjit._warm_up()  # LLVM loads and warms up in the background while the program starts
+def _start_warm_up():
+    # LLVM loads and warms up in the background while the program starts. Called at the end of `import sharpjit`:
+    # loading LLVM holds the dynamic loader's lock, which the package's own imports (ctypes' libffi) would wait for.
+    if not _disabled():
+        _sharpjit._warm_up()
 
 
 def _source_of(py_func):

@@ -18,9 +18,6 @@ interpreter and the shared libraries already loaded, and runs PyInit_xx — no s
     sharpjit.install_bitcode_importer()
     import fastmod
 """
-import importlib.abc
-import importlib.util
-import linecache
 import os
 import sys
 import sysconfig
@@ -131,6 +128,7 @@ def _compiled_wrapper(function, arity):
     params = ", ".join(f"a{k}" for k in range(arity))
     filename = f"<sharpjit bitcode {function.library.path}:{function.__name__}>"
     source = f"def {name}({params}):\n    return _c_function({params})\n"
+    import linecache   # here: with its tokenize and re it adds ~10 ms to `import sharpjit`
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     namespace = {"_c_function": function}
     exec(compile(source, filename, "exec"), namespace)
@@ -151,7 +149,7 @@ def _suffixes():
     return ([f".{soabi}.bc", f".{soabi}.ll"] if soabi else []) + [".bc", ".ll"]
 
 
-class BitcodeLoader(importlib.abc.Loader):
+class BitcodeLoader:   # importlib's Loader protocol (importlib.abc costs ~20 ms to import)
     def __init__(self, path):
         self.path = path
 
@@ -162,7 +160,7 @@ class BitcodeLoader(importlib.abc.Loader):
         pass                     # PyInit (and, for multi-phase modules, their exec slots) ran in create_module
 
 
-class BitcodeFinder(importlib.abc.MetaPathFinder):
+class BitcodeFinder:   # importlib's MetaPathFinder protocol
     """Finds NAME.bc / NAME.SOABI.bc / NAME.ll on sys.path (or a package's __path__)."""
 
     def find_spec(self, fullname, path=None, target=None):
@@ -172,6 +170,7 @@ class BitcodeFinder(importlib.abc.MetaPathFinder):
             for suffix in _suffixes():
                 candidate = os.path.join(directory, name + suffix)
                 if os.path.isfile(candidate):
+                    import importlib.util
                     return importlib.util.spec_from_file_location(fullname, candidate, loader=BitcodeLoader(candidate))
         return None
 

@@ -14,19 +14,16 @@ and CPointer(T), a pointer to T read in the function with p[i] (qsort comparator
 CPointer(float64))"). An exception inside a cfunc cannot reach its C caller: it is printed to sys.stderr with its
 traceback, and the call returns NaN (float results) or 0 (everything else).
 """
-import ctypes
+import ctypes   # cheap once NumPy is imported; the table of types is made on first use
 
 from . import _sharpjit
 from ._dispatcher import Dispatcher
 
-_CTYPES = {
-    "bool": ctypes.c_bool, "boolean": ctypes.c_bool, "b1": ctypes.c_bool,
-    "int8": ctypes.c_int8, "int16": ctypes.c_int16, "int32": ctypes.c_int32, "intc": ctypes.c_int32,
-    "int64": ctypes.c_int64, "int": ctypes.c_int64, "intp": ctypes.c_int64,
-    "uint8": ctypes.c_uint8, "uint16": ctypes.c_uint16, "uint32": ctypes.c_uint32, "uint64": ctypes.c_uint64,
-    "uintp": ctypes.c_uint64,
-    "float32": ctypes.c_float, "single": ctypes.c_float, "float64": ctypes.c_double, "double": ctypes.c_double,
-    "float": ctypes.c_double, "void": None, "none": None, "None": None,
+_NAMES = {
+    "bool": "c_bool", "boolean": "c_bool", "b1": "c_bool", "int8": "c_int8", "int16": "c_int16", "int32": "c_int32",
+    "intc": "c_int32", "int64": "c_int64", "int": "c_int64", "intp": "c_int64", "uint8": "c_uint8", "uint16": "c_uint16",
+    "uint32": "c_uint32", "uint64": "c_uint64", "uintp": "c_uint64", "float32": "c_float", "single": "c_float",
+    "float64": "c_double", "double": "c_double", "float": "c_double", "void": None, "none": None, "None": None,
 }
 
 
@@ -34,9 +31,9 @@ def _ctype(name):
     name = name.strip()
     if name.startswith("CPointer(") and name.endswith(")"):
         return ctypes.POINTER(_ctype(name[len("CPointer("):-1]))
-    if name not in _CTYPES:
+    if name not in _NAMES:
         raise TypeError(f"no ctypes type for {name!r}")
-    return _CTYPES[name]
+    return None if _NAMES[name] is None else getattr(ctypes, _NAMES[name])
 
 
 def _split(signature):

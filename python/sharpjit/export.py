@@ -10,10 +10,7 @@ Functions of modules are compiled as @jit compiles them: their globals are read 
 code needs only libc and libm; the generated header documents the calling convention (status code, result through a
 pointer, PREFIX_last_error()).
 """
-import importlib.util
-import json
 import os
-import subprocess
 import sys
 import types
 
@@ -86,6 +83,7 @@ def _export_in_subprocess(source, specs, output, target, cpu, by_module):
     env["SHARPJIT_NO_WARM_UP"] = "1"
     pkg_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PYTHONPATH"] = pkg_parent + os.pathsep + env.get("PYTHONPATH", "")
+    import json, subprocess   # here, not at import: they add ~10 ms to `import sharpjit`
     args = json.dumps([file, specs, output, target, cpu, by_module])
     p = subprocess.run([sys.executable, "-c", "import sys, sharpjit; sys.modules['sharpjit.export']._child()", args], env=env,
                        capture_output=True, text=True)
@@ -96,6 +94,7 @@ def _export_in_subprocess(source, specs, output, target, cpu, by_module):
 
 
 def _child():
+    import importlib.util, json
     file, specs, output, target, cpu, by_module = json.loads(sys.argv[1])
     if by_module:
         spec = importlib.util.spec_from_file_location(f"_sharpjit_export_{os.getpid()}", file)
