@@ -349,10 +349,17 @@ public sealed unsafe partial class FunctionEmitter
         var call = BuildCall2(B, ty, fn, new[] { x }, "");
         // Only in an array's element loop: a ufunc of numbers keeps libm's bits (the SLP vectorizer would pack two).
         if (!InArrayLoop || M.VectorVariants(name) is not { } variants) return call;
-        foreach (var (attr, value) in new[] { ("nobuiltin", 0UL), ("memory", 0UL), ("willreturn", 0UL), ("nounwind", 0UL) })
-            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), value));
+        MarkPureLibmCall(call);
+        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName("nounwind"), 0));
         AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant", variants));
         return call;
+    }
+
+    /// <summary>A libm call that LLVM must neither rewrite (nobuiltin) nor keep for its errno (memory(none), willreturn).</summary>
+    private void MarkPureLibmCall(LLVMValueRef call)
+    {
+        foreach (var attr in new[] { "nobuiltin", "memory", "willreturn" })   // memory's value 0 is memory(none)
+            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), 0));
     }
 
     /// <summary>x ** y as libm's pow gives it (CPython and NumPy call pow/powf). LLVM's library-call simplifier turns
@@ -365,8 +372,7 @@ public sealed unsafe partial class FunctionEmitter
             return Intrinsic("llvm.pow", new[] { ty }, x, y);
         var (fn, fnType) = M.LibmOf(ty, isF32 ? "powf" : "pow", 2);
         var call = BuildCall2(B, fnType, fn, new[] { x, y }, "");
-        foreach (var (attr, value) in new[] { ("nobuiltin", 0UL), ("memory", 0UL), ("willreturn", 0UL) })
-            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), value));
+        MarkPureLibmCall(call);
         return call;
     }
 

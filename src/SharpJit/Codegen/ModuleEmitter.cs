@@ -426,6 +426,7 @@ public sealed unsafe class ModuleEmitter
         if (Options.Standalone) return null;
         var variants = VectorMath.Variants(name).ToList();
         if (variants.Count == 0) return null;
+        int declared = _vectorVariants.Count;
         foreach (var (_, symbol, lanes) in variants)
         {
             if (GetNamedFunction(Module, symbol).Handle != 0) continue;
@@ -433,8 +434,8 @@ public sealed unsafe class ModuleEmitter
             var fn = AddFunction(Module, symbol, FunctionType(vector, new[] { vector }));
             AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
             _vectorVariants.Add(fn);
-            KeepVectorVariants();
         }
+        if (_vectorVariants.Count > declared) KeepVectorVariants();
         return string.Join(",", variants.Select(v => v.Mangled));
     }
 

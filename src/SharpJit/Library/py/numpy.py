@@ -3079,8 +3079,8 @@ def frexp(x):
     if x.ndim == 0:
         m, e = frexp(_one_item(x))
         return m[0], e[0]
-    mantissa = np.trunc(x)
-    exponent = np.empty(mantissa.shape, np.int32)
+    mantissa = np.empty(x.shape, np.trunc(x[:0]).dtype)   # trunc's loop dtype, from an empty view (no pass over x)
+    exponent = np.empty(x.shape, np.int32)
     items = x.ravel()
     m = mantissa.reshape(-1)
     e = exponent.reshape(-1)
@@ -3117,7 +3117,6 @@ def ldexp(x1, x2):
             _ldexp_type_error()
     elif isinstance(x2, float) or isinstance(x2, complex):
         _ldexp_type_error()
-    whole = np.trunc(_one_item(x1))
     a = _one_item(x1)
     b = _one_item(x2)
     # both broadcast to the result's shape
@@ -3129,7 +3128,7 @@ def ldexp(x1, x2):
         y = np.where(n < -1022, y * 2.0041683600089728e-292, y)
         n = np.where(n < -1022, n + 969, n)
     r = y * np.power(2.0, np.clip(n, -1022, 1023).astype(np.float64))
-    return r.astype(whole.dtype)
+    return r.astype(np.trunc(a[:0]).dtype)   # trunc's loop dtype, from an empty view
 
 
 def _setitem_sequence(a, index, value):
