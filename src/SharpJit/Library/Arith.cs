@@ -31,8 +31,14 @@ public static unsafe class Arith
 
     private static bool IsBitwise(Operator op) => op is Operator.BitAnd or Operator.BitOr or Operator.BitXor;
 
-    private static TupleType Repeated(TupleType t, long times) =>
-        new(Enumerable.Range(0, (int)Math.Clamp(times, 0, 4096)).SelectMany(_ => t.Items));
+    /// <summary>The most items a tuple repeated by a constant may have (each is a value of its own in the code).</summary>
+    public const int MaxRepeatedItems = 4096;
+
+    /// <summary>t * times (a negative count gives ()), or null when the result would exceed MaxRepeatedItems.</summary>
+    private static TupleType? Repeated(TupleType t, long times) =>
+        times <= 0 ? new TupleType(Array.Empty<SjType>())
+        : times * t.Items.Length > MaxRepeatedItems ? null
+        : new TupleType(Enumerable.Range(0, (int)times).SelectMany(_ => t.Items));
 
     /// <summary>The type of a op b, or null if Python would raise TypeError.</summary>
     /// <param name="bLiteral">The right operand's value when it is a compile-time constant: an integer raised to a

@@ -67,8 +67,10 @@ public static partial class Builtins
             Add("operator." + OperatorName(op),
                 c => Arith.BinOpType(op, c.Positional[0].Type, c.Positional[1].Type, c.Positional[1].Literal, c.Positional[0].Literal) ?? throw (
                     op == Operator.Mult && c.Positional.Any(a => a.Type is TupleType) && c.Positional.Any(a => a.Type is ScalarType { Rank: 1 })
-                    ? c.Error("a tuple repeated a number of times known only at run time: compiled code needs a tuple's length while typing",
-                        "repeat it by a constant (t * 3, a.ndim * (1,)), or make a list: [x] * n")
+                    ? c.Positional.Any(a => a.Literal is long)
+                        ? c.Error($"a tuple repeated into more than {Arith.MaxRepeatedItems} items is not supported in compiled code", "make a list: [x] * n")
+                        : c.Error("a tuple repeated a number of times known only at run time: compiled code needs a tuple's length while typing",
+                            "repeat it by a constant (t * 3, a.ndim * (1,)), or make a list: [x] * n")
                     : c.Error($"unsupported operand type(s) for {Arith.Symbol(op)}: '{TypeOps.PyName(c.Positional[0].Type)}' and '{TypeOps.PyName(c.Positional[1].Type)}'")),
                 c => Arith.LowerBinOp(c.E, c.Span, op, c.Arg(0), c.ArgType(0), c.Arg(1), c.ArgType(1), c.ResultType, callForm: false),
                 acceptsNarrow: true, mayRaise: sig => BinOpMayRaise(op, sig)).Fold = sig => FoldIntArithmetic(op, sig);
