@@ -55,6 +55,7 @@ public static partial class Builtins
     {
         var a = c.Positional[0];
         return DtypeOf(a) ?? (a.Type is ScalarType s ? s : a.Type is ArrayType at ? at.Dtype
+            : a.Literal is string name ? throw c.ErrorAt(a, $"data type '{name}' not understood", "pass a dtype such as np.float64 or a.dtype")
             : throw c.ErrorAt(a, $"np.{fn}() of a {TypeOps.PyName(a.Type)} is not supported", "pass a dtype such as np.float64 or a.dtype"));
     }
 }
