@@ -77,6 +77,8 @@ def test_trace_says_where_a_first_call_went(tmp_path):
     emitted, optimised = map(int, re.search(r"emit [\d.]+ ms \((\d+) instructions\), optimise [\d.]+ ms \((\d+) instructions\)",
                                             phases.group(1)).groups())
     assert emitted > 0 and optimised > 0, phases.group(1)
+    # The managed memory the compilation allocated (and the collections it caused).
+    assert re.search(r"; \d+ KiB managed, \d+ GCs$", phases.group(1)), phases.group(1)
     assert re.search(r"sharpjit: first call of double: classify\+compile [\d.]+ ms, run [\d.]+ ms", err), err
 
 
@@ -118,6 +120,8 @@ def test_large_arrays_are_advised_for_huge_pages_like_numpy():
     big = make(1 << 21)       # 16 MiB: NumPy advises huge pages from 4 MiB
     assert big.sum() == 1 << 21
     assert huge_page_advice(big)
+    # On a huge-page boundary: otherwise its first and last 2 MiB fault in 4 KiB at a time.
+    assert big.__array_interface__["data"][0] % (2 << 20) == 0
     # NumPy's own array of that size gets the same advice: the behaviour we copy.
     assert huge_page_advice(np.ones(1 << 21))
     assert not huge_page_advice(make(1000))
@@ -139,6 +143,29 @@ def test_import_starts_loading_llvm_in_the_background(tmp_path, env, starts):
     done = run_python([script], **env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(starts)]
+
+
+def test_emitted_ir_is_dumped_for_replay(tmp_path):
+    # SHARPJIT_DUMP_IR=FOLDER writes each compilation's IR before optimisation: what opt-19 replays.
+    script = tmp_path / "dumped.py"
+    script.write_text(textwrap.dedent("""
+        import sharpjit
+
+        @sharpjit.jit
+        def triple(x):
+            return x * 3 + 1
+
+        print(triple(2))
+    """), encoding="utf-8")
+    folder = tmp_path / "ir"
+    folder.mkdir()
+    done = run_python([script], SHARPJIT_DUMP_IR=str(folder), SHARPJIT_NO_WARM_UP="1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7"]
+    dumped = sorted(folder.glob("triple.*.ll"))
+    assert len(dumped) == 1, list(folder.iterdir())
+    text = dumped[0].read_text()
+    assert "define" in text and re.search(r"= mul .*i64", text), text[:2000]   # as emitted: nothing folded yet
 
 
 def test_llvm_options_reach_llvm(tmp_path):

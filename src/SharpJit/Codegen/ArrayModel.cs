@@ -193,9 +193,9 @@ public static class ArrayCode
         var B = e.B; var M = e.M;
         if (!M.Options.BoundsCheck)
             return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
-        // The check is one unsigned compare of the index as written (a negative one compares as huge): the form
-        // LLVM's inductive range check elimination recognises (Optimizer.RangeCheckedPipeline).
-        // Only an index outside [0, size) takes the side path, which wraps a negative one or raises.
+        // The check is one unsigned compare of the index as written (a negative one compares as huge), which LLVM's
+        // constraint elimination drops where the loop bounds prove it. Only an index outside [0, size) takes the
+        // side path, which wraps a negative one or raises.
         if (e.IndexProven(axis)) return index;   // the unchecked copy of a versioned loop (Passes.BoundsAnalysis)
         var inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, size, "");
         if (FunctionEmitter.ConstantIntOf(inRange) == 1) return index;

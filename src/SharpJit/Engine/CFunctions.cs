@@ -70,7 +70,7 @@ public static unsafe class CFunctions
             Pipeline.Guard(module.Source, () =>
             {
                 ModuleText.VerifyOrThrow(m);
-                Optimizer.Run(m, jit.TargetMachine, (options ?? new CodegenOptions()).BoundsCheck);
+                Optimizer.Run(m, jit.TargetMachine);
                 ir = ModuleText.Print(m);
                 return 0;
             });

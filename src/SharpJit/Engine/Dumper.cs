@@ -47,7 +47,7 @@ public static class Dumper
             try
             {
                 Pipeline.Emit(types, entry, jit.ContextRef, llmod, new CodegenOptions());
-                if (stage != "llvm") Pipeline.Guard(source, () => { ModuleText.VerifyOrThrow(llmod); Optimizer.Run(llmod, jit.TargetMachine, boundsChecked: true); return 0; });
+                if (stage != "llvm") Pipeline.Guard(source, () => { ModuleText.VerifyOrThrow(llmod); Optimizer.Run(llmod, jit.TargetMachine); return 0; });
                 string text = stage == "asm" ? ModuleText.EmitAssembly(llmod, jit.TargetMachine) : ModuleText.Print(llmod);
                 return function == null ? text : FilterFunctions(text, types, function, stage == "asm");
             }

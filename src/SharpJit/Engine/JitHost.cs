@@ -14,11 +14,13 @@ public sealed class CompilePhases
     public TimeSpan Infer, Session, Wait, Emit, Optimise, Export, MachineCode;
     /// <summary>LLVM instructions before and after optimisation (counted only when the compile trace is on).</summary>
     public int EmittedInstructions, OptimisedInstructions;
+    /// <summary>Managed bytes this compilation allocated and the collections that ran meanwhile (compile trace only).</summary>
+    public long AllocatedBytes; public int Collections;
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     public override string ToString() =>
         $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, waiting for another compilation {Ms(Wait)} ms, emit {Ms(Emit)} ms " +
         $"({EmittedInstructions} instructions), optimise {Ms(Optimise)} ms ({OptimisedInstructions} instructions), " +
-        $"print+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms";
+        $"print+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms; {AllocatedBytes / 1024} KiB managed, {Collections} GCs";
 }
 
 /// <summary>The process-wide JIT: one LLJIT with the runtime helpers bound, created on first use.</summary>
@@ -34,6 +36,7 @@ public static class JitHost
     public static JitSession Jit => Session.Value;
 
     private static Thread? _warmer;
+    private static int _dumped;
     private static int _compilations;
 
     /// <summary>
@@ -50,12 +53,15 @@ public static class JitHost
             {
                 _ = Jit;
                 // A real compilation that is already running pays the remaining first-use costs itself.
-                if (WarmUpSuperseded(ownCompilations: 0)) return;
-                // A tiny function through the JIT itself (a few ms under its lock): its two target machines build
-                // their subtargets and code generation pipelines, and ORC links its first object.
-                SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64);
-                // Then the rest of the pipeline over a kernel-like function, without the lock.
-                if (!WarmUpSuperseded(ownCompilations: 1)) CompilerStack.Run(WarmUpCompile);
+                if (WarmUpSuperseded()) return;
+                // The pipeline over a kernel-like function in a private context, without the JIT's lock: a real
+                // compilation that starts meanwhile runs beside it instead of waiting for it.
+                CompilerStack.Run(WarmUpCompile);
+                // Then a tiny function through the JIT itself (a few ms under its lock): its two target machines
+                // build their subtargets and code generation pipelines, and ORC links its first object. A real
+                // compilation that came meanwhile has done that.
+                if (!WarmUpSuperseded())
+                    SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64);
             }
             catch (Exception) { /* a real compilation will report the problem */ }
         }) { IsBackground = true, Name = "sharpjit warm-up" };
@@ -90,7 +96,7 @@ public static class JitHost
         var engine = SharpJitEngine.FromSource(WarmUpSource, "<warm-up>");
         var fn = engine.Module.Globals["warm_up"].Function!;
         var (types, entry) = Pipeline.Infer(engine.Module, fn, new SjType[] { new ArrayType(ScalarType.Float64, 1), new ArrayType(ScalarType.Float64, 2) });
-        if (WarmUpSuperseded(ownCompilations: 1)) return 0;
+        if (WarmUpSuperseded()) return 0;
         var context = LLVM.ContextCreate();
         var tm = LlvmTarget.CreateHostTargetMachine();
         try
@@ -98,7 +104,7 @@ public static class JitHost
             var module = LLVM.ModuleCreateWithNameInContext("warm_up", context);
             LlvmTarget.ConfigureModule(module, tm);
             Pipeline.Emit(types, entry, context, module, new CodegenOptions());
-            if (!_stopWarmUp) Optimizer.Run(module, tm, boundsChecked: true);
+            if (!_stopWarmUp) Optimizer.Run(module, tm);
             if (!_stopWarmUp) ModuleText.EmitObject(module, tm, cloneFirst: false);
             LLVM.DisposeModule(module);
         }
@@ -121,9 +127,9 @@ public static class JitHost
 
     private static volatile bool _stopWarmUp;
 
-    /// <summary>The warm-up is to stop: the process is exiting, or a real compilation has started (more compilations
-    /// than the warm-up's own).</summary>
-    private static bool WarmUpSuperseded(int ownCompilations) => _stopWarmUp || Volatile.Read(ref _compilations) > ownCompilations;
+    /// <summary>The warm-up is to stop: the process is exiting, or a real compilation has started (the warm-up's own
+    /// compilation through the JIT is its last step).</summary>
+    private static bool WarmUpSuperseded() => _stopWarmUp || Volatile.Read(ref _compilations) > 0;
 
     /// <summary>Compiles fn for the argument types: infer, emit, verify, optimise, JIT; returns the entry point.</summary>
     /// <param name="sharedObject">Also link the code into a standalone shared library (for the on-disk cache).</param>
@@ -136,6 +142,8 @@ public static class JitHost
     {
         Interlocked.Increment(ref _compilations);
         var phases = new CompilePhases();
+        long allocated = CompileTrace.Enabled ? GC.GetTotalAllocatedBytes() : 0;
+        int collections = CompileTrace.Enabled ? GC.CollectionCount(0) : 0;
         var sw = Stopwatch.StartNew();
         var (types, entry) = Pipeline.Infer(module, fn, argTypes);
         phases.Infer = sw.Elapsed;
@@ -159,9 +167,11 @@ public static class JitHost
             {
                 ModuleText.VerifyOrThrow(llmod);
                 phases.Emit = sw.Elapsed - mark;
+                if (CompileTrace.EmittedIrFolder is { } folder)
+                    File.WriteAllText(Path.Combine(folder, $"{fn.QualName}.{Interlocked.Increment(ref _dumped)}.ll"), ModuleText.Print(llmod));
                 if (CompileTrace.Enabled) phases.EmittedInstructions = ModuleText.CountInstructions(llmod);
                 mark = sw.Elapsed;
-                Optimizer.Run(llmod, jit.TargetMachine, (options ?? new CodegenOptions()).BoundsCheck);
+                Optimizer.Run(llmod, jit.TargetMachine);
                 phases.Optimise = sw.Elapsed - mark;
                 if (CompileTrace.Enabled) phases.OptimisedInstructions = ModuleText.CountInstructions(llmod);
                 mark = sw.Elapsed;
@@ -173,6 +183,7 @@ public static class JitHost
             Pipeline.Guard(module.Source, () => jit.AddModule(llmod));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(ModuleEmitter.EntryName(entry)));
             phases.MachineCode = sw.Elapsed - mark;
+            if (CompileTrace.Enabled) { phases.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated; phases.Collections = GC.CollectionCount(0) - collections; }
             CompileTrace.Write($"compiled {fn.QualName}({string.Join(", ", argTypes.Select(t => t.Name))}) {phases}");
             return new CompiledFunction(types, entry, address, ir, sw.Elapsed) { SharedObject = library, Phases = phases };
         }

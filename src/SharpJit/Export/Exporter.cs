@@ -130,7 +130,7 @@ public static unsafe class Exporter
                 for (var f = GetFirstFunction(llmod); f.Handle != 0; f = GetNextFunction(f))
                     if (IsDeclaration(f) == 0 && !exported.Contains(GetValueNameString(f))) SetLinkage(f, LLVMLinkage.LLVMInternalLinkage);
                 Pipeline.Guard(source, () => { ModuleText.VerifyOrThrow(llmod); return 0; });
-                Optimizer.Run(llmod, tm, (options.Codegen ?? new CodegenOptions()).BoundsCheck);
+                Optimizer.Run(llmod, tm);
 
                 var files = new Dictionary<string, string>();
                 string Out(string ext) => files[ext] = Path.GetFullPath(outputBase + "." + ext);
