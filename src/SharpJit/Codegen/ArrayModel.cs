@@ -235,12 +235,23 @@ public static class ArrayCode
     /// interleaves it, and unrolling on top (of the vector body, the remainder and every level of a nest) roughly
     /// doubled the compile time of array kernels for no measurable speed.
     /// </summary>
-    private static unsafe void DisableUnrolling(ModuleEmitter m, LLVMValueRef backEdge)
+    private static void DisableUnrolling(ModuleEmitter m, LLVMValueRef backEdge) => SetLoopHints(m, backEdge, "llvm.loop.unroll.disable");
+
+    /// <summary>Gives the loop whose back edge this is LLVM's loop hints: names alone ("llvm.loop.unroll.disable"), or
+    /// a name and a boolean after "=false" ("llvm.loop.vectorize.enable=false").</summary>
+    public static unsafe void SetLoopHints(ModuleEmitter m, LLVMValueRef backEdge, params string[] hints)
     {
         var ctx = m.Ctx;
         var self = TemporaryMDNode(ctx, null, 0);
-        var disable = MDNodeInContext2(ctx, new[] { MDStringInContext2(ctx, "llvm.loop.unroll.disable") });
-        var loopId = MDNodeInContext2(ctx, new[] { self, disable });
+        var operands = new List<LLVMMetadataRef> { self };
+        foreach (var hint in hints)
+        {
+            var parts = hint.Split('=');
+            var name = MDStringInContext2(ctx, parts[0]);
+            operands.Add(parts.Length == 1 ? MDNodeInContext2(ctx, new[] { name })
+                : MDNodeInContext2(ctx, new[] { name, ValueAsMetadata(ConstInt(m.I1, parts[1] == "true" ? 1UL : 0UL, 0)) }));
+        }
+        var loopId = MDNodeInContext2(ctx, operands.ToArray());
         MetadataReplaceAllUsesWith(self, loopId);   // the loop id refers to itself, as LLVM requires
         SetMetadata(backEdge, GetMDKindID(ctx, "llvm.loop"), MetadataAsValue(ctx, loopId));
     }

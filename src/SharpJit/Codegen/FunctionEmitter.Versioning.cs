@@ -106,6 +106,36 @@ public sealed unsafe partial class FunctionEmitter
         return true;
     }
 
+    /// <summary>
+    /// Keeps each versioned loop's checked copy as written: LLVM neither vectorises, unrolls nor unswitches it. It runs
+    /// only where the precondition fails (an index out of bounds, shapes that differ), and optimising it like the fast
+    /// copy doubled the IR and the compile time of stencil kernels (grayscott_loops) for nothing.
+    /// </summary>
+    private void KeepCheckedCopiesPlain()
+    {
+        foreach (var (header, copies) in _versionedLoops)
+        {
+            var checkedHeader = BasicBlockAsValue(copies.Checked[header]);
+            var uncheckedHeader = BasicBlockAsValue(copies.Unchecked[header]);
+            var backEdges = new List<LLVMValueRef>();
+            for (var use = GetFirstUse(checkedHeader); use.Handle != 0; use = GetNextUse(use))
+            {
+                var branch = GetUser(use);
+                if (IsATerminatorInst(branch).Handle == 0 || Branches(branch, uncheckedHeader)) continue;   // the entry picks a copy
+                backEdges.Add(branch);
+            }
+            foreach (var edge in backEdges)
+                ArrayCode.SetLoopHints(M, edge, "llvm.loop.vectorize.enable=false", "llvm.loop.unroll.disable", "llvm.loop.unswitch.nontrivial.disable");
+        }
+    }
+
+    private static bool Branches(LLVMValueRef terminator, LLVMValueRef block)
+    {
+        for (uint k = 0, n = (uint)GetNumOperands(terminator); k < n; k++)
+            if (GetOperand(terminator, k).Handle == block.Handle) return true;
+        return false;
+    }
+
     /// <summary>Stores a value that code after its versioned loop uses into its slot.</summary>
     private void KeepLiveOut(Instr d)
     {

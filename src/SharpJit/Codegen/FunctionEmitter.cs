@@ -144,6 +144,7 @@ public sealed unsafe partial class FunctionEmitter
                 EmitBlock(b, b == blocks[0]);
             }
             foreach (var (phi, v, from) in _incoming) AddIncoming(phi, v, from);
+            KeepCheckedCopiesPlain();
             if (_unwind is { } unwind) EmitUnwind(unwind);
             KeepSlotsInMemoryWhenLarge();
             RemoveEmptyLandingPhis(blocks);
