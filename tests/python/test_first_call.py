@@ -145,23 +145,32 @@ def test_import_starts_loading_llvm_in_the_background(tmp_path, env, starts):
     assert done.stdout.split() == [str(starts)]
 
 
-def test_emitted_ir_is_dumped_for_replay(tmp_path):
-    # SHARPJIT_DUMP_IR=FOLDER writes each compilation's IR before optimisation: what opt-19 replays.
-    script = tmp_path / "dumped.py"
-    script.write_text(textwrap.dedent("""
-        import sharpjit
+TRIPLE = """
+import sharpjit
 
-        @sharpjit.jit
-        def triple(x):
-            return x * 3 + 1
+@sharpjit.jit
+def triple(x):
+    return x * 3 + 1
 
-        print(triple(2))
-    """), encoding="utf-8")
-    folder = tmp_path / "ir"
-    folder.mkdir()
-    done = run_python([script], SHARPJIT_DUMP_IR=str(folder), SHARPJIT_NO_WARM_UP="1")
+print(triple(2))
+"""
+
+
+def run_triple(tmp_path, **env):
+    """Runs a script compiling one small function in a fresh interpreter (no warm-up) with env; returns its stderr."""
+    script = tmp_path / "triple.py"
+    script.write_text(TRIPLE, encoding="utf-8")
+    done = run_python([script], SHARPJIT_NO_WARM_UP="1", **env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["7"]
+    return done.stderr
+
+
+def test_emitted_ir_is_dumped_for_replay(tmp_path):
+    # SHARPJIT_DUMP_IR=FOLDER writes each compilation's IR before optimisation: what opt-19 replays.
+    folder = tmp_path / "ir"
+    folder.mkdir()
+    run_triple(tmp_path, SHARPJIT_DUMP_IR=str(folder))
     dumped = sorted(folder.glob("triple.*.ll"))
     assert len(dumped) == 1, list(folder.iterdir())
     text = dumped[0].read_text()
@@ -170,17 +179,5 @@ def test_emitted_ir_is_dumped_for_replay(tmp_path):
 
 def test_llvm_options_reach_llvm(tmp_path):
     # SHARPJIT_LLVM_OPTIONS passes LLVM its own command-line options: -time-passes reports each optimisation's passes.
-    script = tmp_path / "timed.py"
-    script.write_text(textwrap.dedent("""
-        import sharpjit
-
-        @sharpjit.jit
-        def f(x):
-            return x * 3 + 1
-
-        print(f(2))
-    """), encoding="utf-8")
-    done = run_python([script], SHARPJIT_LLVM_OPTIONS="-time-passes", SHARPJIT_NO_WARM_UP="1")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["7"]
-    assert "Pass execution timing report" in done.stderr and "InstCombinePass" in done.stderr, done.stderr[-2000:]
+    err = run_triple(tmp_path, SHARPJIT_LLVM_OPTIONS="-time-passes")
+    assert "Pass execution timing report" in err and "InstCombinePass" in err, err[-2000:]
