@@ -32,6 +32,27 @@ public class LibrarySplitTests
         Assert.Equal(whole.Where(s => s is not FunctionDef).Select(Dump), rest.Select(Dump));
     }
 
+    /// <summary>The decorators as the whole file's syntax gives them: every <c>@overload("name")</c> on a def.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void OverloadsFoundInTheRawTextAreTheParsedFilesDecorators(string name)
+    {
+        var file = PythonLibrary.SplitFiles[name];
+        var parsed = PythonParser.Parse(file.Source).Body.OfType<FunctionDef>()
+            .SelectMany(d => d.DecoratorList.OfType<Call>().Where(c => c.Func is Name { Id: "overload" })
+                .Select(c => ((string)((Constant)c.Args[0]).Value!, d.Name)))
+            .ToList();
+        Assert.Equal(parsed, PythonLibrary.OverloadsIn(System.Text.Encoding.UTF8.GetBytes(file.Source.Text)));
+    }
+
+    [Fact]
+    public void OverloadsAreReadOnlyFromDecoratorsDirectlyAboveADef()
+    {
+        var text = "@overload(\"numpy.a\")\ndef a(x):\n    pass\n@overload(\"numpy.b\", narrow=True)\n@other\ndef b_2(x):\n"
+                   + "    pass\n@overload(\"numpy.c\")\nx = 1\n  @overload(\"numpy.d\")\ndef d(x): pass\n@overload(\"numpy.e\")";
+        Assert.Equal(new[] { ("numpy.a", "a"), ("numpy.b", "b_2") }, PythonLibrary.OverloadsIn(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     [Fact]
     public void AFunctionIsParsedWhenFirstResolved()
     {
