@@ -177,6 +177,12 @@ def test_emitted_ir_is_dumped_for_replay(tmp_path):
     assert "define" in text and re.search(r"= mul .*i64", text), text[:2000]   # as emitted: nothing folded yet
 
 
+def test_an_unwritable_dump_folder_is_said_once_and_compiling_goes_on(tmp_path):
+    err = run_triple(tmp_path, SHARPJIT_DUMP_IR=str(tmp_path / "missing"))
+    assert err.count("SHARPJIT_DUMP_IR: cannot write") == 1 and "the folder does not exist" in err, err
+    assert "Exception" not in err, err
+
+
 def test_llvm_options_reach_llvm(tmp_path):
     # SHARPJIT_LLVM_OPTIONS passes LLVM its own command-line options: -time-passes reports each optimisation's passes.
     err = run_triple(tmp_path, SHARPJIT_LLVM_OPTIONS="-time-passes")

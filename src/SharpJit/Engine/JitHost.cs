@@ -36,7 +36,6 @@ public static class JitHost
     public static JitSession Jit => Session.Value;
 
     private static Thread? _warmer;
-    private static int _dumped;
     private static int _compilations;
 
     /// <summary>
@@ -167,8 +166,7 @@ public static class JitHost
             {
                 ModuleText.VerifyOrThrow(llmod);
                 phases.Emit = sw.Elapsed - mark;
-                if (CompileTrace.EmittedIrFolder is { } folder)
-                    File.WriteAllText(Path.Combine(folder, $"{fn.QualName}.{Interlocked.Increment(ref _dumped)}.ll"), ModuleText.Print(llmod));
+                CompileTrace.DumpEmittedIr(fn.QualName, () => ModuleText.Print(llmod));
                 if (CompileTrace.Enabled) phases.EmittedInstructions = ModuleText.CountInstructions(llmod);
                 mark = sw.Elapsed;
                 Optimizer.Run(llmod, jit.TargetMachine);

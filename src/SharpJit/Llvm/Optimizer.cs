@@ -14,11 +14,6 @@ public static unsafe class Optimizer
     /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
     public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline = "default<O3>", bool verifyEach = false)
     {
-        RunPipeline(module, tm, pipeline, verifyEach);
-    }
-
-    private static void RunPipeline(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline, bool verifyEach)
-    {
         var options = LLVM.CreatePassBuilderOptions();
         try
         {
