@@ -1,7 +1,7 @@
 # Covers: np.histogram's counting of equal-width bins bit for bit with NumPy 1.24 (the bin by multiplication, then
 # corrected against the edges array): values exactly on every edge and one ulp either side, awkward ranges whose
 # multiplication lands on the wrong side, the last edge inclusive, NaN and infinities left out, values outside the
-# range, empty arrays, float32 data (edges in float32), int and bool data, 2-d data, one bin, lo == hi, default range
+# range, narrow ranges far from zero (where most values need the edges), empty arrays, float32 data (edges in float32), int and bool data, 2-d data, one bin, lo == hi, default range
 import numpy as np
 
 
@@ -32,7 +32,8 @@ def around_edges32(bins, lo, hi):
 
 
 for bins, lo, hi in ((7, 0.1, 0.7), (3, 0.1, 0.7), (10, -1.0, 1.0), (64, -4.0, 4.0), (13, 1e-3, 1e3), (5, -0.3, 0.0),
-                     (1, 0.0, 1.0), (49, 0.01, 0.5), (100, 1.0, 1.1)):
+                     (1, 0.0, 1.0), (49, 0.01, 0.5), (100, 1.0, 1.1), (8, 1e10, 1e10 + 1.0), (16, -1e6, -1e6 + 0.001),
+                     (5, 3.0, 3.0000000000000013)):
     x = around_edges(bins, lo, hi)
     print(bins, lo, hi, counts(x, bins, lo, hi), counts(x[::-1], bins, lo, hi))
     x32 = around_edges32(bins, lo, hi)

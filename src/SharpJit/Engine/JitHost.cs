@@ -48,19 +48,24 @@ public static class JitHost
         if (_warmer != null) return;
         _warmer = new Thread(() =>
         {
+            var clock = Stopwatch.StartNew();
             try
             {
                 _ = Jit;
+                CompileTrace.Write($"warm-up: LLVM loaded and the JIT made in {clock.Elapsed.TotalMilliseconds:0.0} ms");
                 // A real compilation that is already running pays the remaining first-use costs itself.
                 if (WarmUpSuperseded()) return;
                 // The pipeline over a kernel-like function in a private context, without the JIT's lock: a real
                 // compilation that starts meanwhile runs beside it instead of waiting for it.
                 CompilerStack.Run(WarmUpCompile);
+                if (!WarmUpSuperseded()) CompilerMemory.ReuseManagedHeap();
+                CompileTrace.Write($"warm-up: kernel-like function compiled at {clock.Elapsed.TotalMilliseconds:0.0} ms");
                 // Then a tiny function through the JIT itself (a few ms under its lock): its two target machines
                 // build their subtargets and code generation pipelines, and ORC links its first object. A real
                 // compilation that came meanwhile has done that.
                 if (!WarmUpSuperseded())
                     SharpJitEngine.FromSource("def warm_up(x):\n    return x * 2 + 1\n", "<warm-up>").Compile("warm_up", ScalarType.Int64);
+                CompileTrace.Write($"warm-up: done at {clock.Elapsed.TotalMilliseconds:0.0} ms");
             }
             catch (Exception) { /* a real compilation will report the problem */ }
         }) { IsBackground = true, Name = "sharpjit warm-up" };
@@ -92,10 +97,12 @@ public static class JitHost
     /// </summary>
     private static int WarmUpCompile()
     {
+        var clock = Stopwatch.StartNew();
         var engine = SharpJitEngine.FromSource(WarmUpSource, "<warm-up>");
         var fn = engine.Module.Globals["warm_up"].Function!;
         var (types, entry) = Pipeline.Infer(engine.Module, fn, new SjType[] { new ArrayType(ScalarType.Float64, 1), new ArrayType(ScalarType.Float64, 2) });
         if (WarmUpSuperseded()) return 0;
+        double inferred = clock.Elapsed.TotalMilliseconds, emitted = 0, optimised = 0;
         var context = LLVM.ContextCreate();
         var tm = LlvmTarget.CreateHostTargetMachine();
         try
@@ -103,9 +110,13 @@ public static class JitHost
             var module = LLVM.ModuleCreateWithNameInContext("warm_up", context);
             LlvmTarget.ConfigureModule(module, tm);
             Pipeline.Emit(types, entry, context, module, new CodegenOptions());
+            emitted = clock.Elapsed.TotalMilliseconds;
             if (!_stopWarmUp) Optimizer.Run(module, tm);
+            optimised = clock.Elapsed.TotalMilliseconds;
             if (!_stopWarmUp) ModuleText.EmitObject(module, tm, cloneFirst: false);
             LLVM.DisposeModule(module);
+            CompileTrace.Write($"warm-up: parse+infer {inferred:0.0} ms, emit {emitted - inferred:0.0} ms, optimise {optimised - emitted:0.0} ms, " +
+                $"machine code {clock.Elapsed.TotalMilliseconds - optimised:0.0} ms");
         }
         finally
         {
@@ -139,7 +150,7 @@ public static class JitHost
     private static CompiledFunction CompileHere(ModuleInfo module, FunctionInfo fn, IReadOnlyList<SjType> argTypes, CodegenOptions? options,
         bool sharedObject)
     {
-        Interlocked.Increment(ref _compilations);
+        if (Interlocked.Increment(ref _compilations) > 1) CompilerMemory.ReuseManagedHeap();
         var phases = new CompilePhases();
         long allocated = CompileTrace.Enabled ? GC.GetTotalAllocatedBytes() : 0;
         int collections = CompileTrace.Enabled ? GC.CollectionCount(0) : 0;

@@ -89,14 +89,15 @@ public static partial class Builtins
 
     /// <summary>
     /// _sj_histogram_uniform(flat, edges, counts, lo, hi): np.histogram's counting for equal-width bins, as NumPy 1.24
-    /// does it: a value in [edges[0], edges[-1]] goes to bin int((x - lo) * norm) with norm = bins / (hi - lo) (the last
-    /// edge to the last bin), moved down one where x is below that bin's edge, else up one where it reaches the next
+    /// does it: a value in [edges[0], edges[-1]] goes to bin int((x - lo) * norm) with norm = bins / (hi - lo) (computed
+    /// in the data's type; the last edge to the last bin), moved down one where x is below that bin's edge, else up one where it reaches the next
     /// edge (not past the last bin); counts has one more entry than there are bins, where the values outside the range
     /// (and NaN) are counted. flat, edges (np.linspace(lo, hi, bins + 1) in the data's float type) and counts are
     /// C-contiguous.
-    /// In blocks: one loop computes the bins without a branch (it vectorises), a second adds them up, so that no
-    /// compare waits on a count's store. The edges are recomputed as linspace does (k * step + lo, rounded to the
-    /// data's type) where that gives every one of them exactly (checked first), else read (gathers, slower).
+    /// In blocks: one loop computes the bins by multiplication without a branch (it vectorises), a second adds them
+    /// up, so that no compare waits on a count's store. Only values within rounding distance of an edge (none in most
+    /// data) are compared with the edges, in the second loop; the edges are then recomputed as linspace does
+    /// (k * step + lo, rounded to the data's type) where that gives every one of them exactly (checked first), else read.
     /// </summary>
     private static void RegisterHistogramCounts()
     {
@@ -115,8 +116,8 @@ public static partial class Builtins
             bool single = dtype == ScalarType.Float32;
             var ty = M.Lower(dtype);
             LLVMValueRef ToF64(LLVMValueRef v) => single ? BuildFPExt(B, v, M.F64, "") : v;
-            LLVMValueRef LoadF64(LLVMValueRef basePtr, LLVMValueRef index) =>
-                ToF64(ArrayCode.Load(e, dtype, BuildInBoundsGEP2(B, ty, basePtr, new[] { index }, "")));
+            LLVMValueRef LoadRaw(LLVMValueRef basePtr, LLVMValueRef index) => ArrayCode.Load(e, dtype, BuildInBoundsGEP2(B, ty, basePtr, new[] { index }, ""));
+            LLVMValueRef LoadF64(LLVMValueRef basePtr, LLVMValueRef index) => ToF64(LoadRaw(basePtr, index));
             LLVMValueRef FCmp(LLVMRealPredicate p, LLVMValueRef a, LLVMValueRef b) => BuildFCmp(B, p, a, b, "");
             LLVMValueRef ICmp(LLVMIntPredicate p, LLVMValueRef a, LLVMValueRef b) => BuildICmp(B, p, a, b, "");
             var flat = c.Arg(0);
@@ -142,9 +143,36 @@ public static partial class Builtins
             var exact = e.Alloca(M.I1);
             BuildStore(B, M.ConstBool(true), exact);
             ArrayCode.Loop(e, bins, k => e.When(FCmp(LLVMRealPredicate.LLVMRealUNE, Computed(k), LoadF64(edges, k)), () => BuildStore(B, M.ConstBool(false), exact)));
+            // f, the bin by multiplication, as NumPy computes it: (x - lo) * norm in the data's type (float32 data with
+            // lo and norm rounded to float32: value-based casting keeps the array's type).
+            var lo32 = single ? BuildFPTrunc(B, lo, ty, "") : lo;
+            var norm32 = single ? BuildFPTrunc(B, norm, ty, "") : norm;
+            LLVMValueRef F(LLVMValueRef raw) => ToF64(BuildFMul(B, BuildFSub(B, raw, lo32, ""), norm32, ""));
+            // Within tol of a whole number f may floor to a bin the edges disagree with: bounds on the rounding of f
+            // and of the edges (k * step + lo, then the data's type), in units of bins, four times over. Only there is
+            // NumPy's correction against the edges made.
+            LLVMValueRef Abs(LLVMValueRef v) => BuildSelect(B, FCmp(LLVMRealPredicate.LLVMRealOLT, v, M.ConstF64(0)), BuildFNeg(B, v, ""), v, "");
+            var magnitudeNorm = BuildFMul(B, BuildSelect(B, FCmp(LLVMRealPredicate.LLVMRealOGT, Abs(lo), Abs(hi)), Abs(lo), Abs(hi), ""), norm, "");
+            double u64 = Math.Pow(2, -53), unit = single ? Math.Pow(2, -24) : u64;
+            LLVMValueRef Terms(double perMagnitude, double perBin) =>
+                BuildFAdd(B, BuildFMul(B, magnitudeNorm, M.ConstF64(perMagnitude), ""), BuildFMul(B, binsF, M.ConstF64(perBin), ""), "");
+            var tol = BuildFMul(B, M.ConstF64(4), BuildFAdd(B, Terms(2 * unit, 3 * unit), Terms(u64, 4 * u64), ""), "");
+            var nearHigh = BuildFSub(B, M.ConstF64(1), tol, "");
             var found = e.Alloca(ArrayType2(M.I64, Block));
             void Count(Func<LLVMValueRef, LLVMValueRef> edgeAt)
             {
+                // The bin of an x in range as NumPy finds it: by multiplication, then moved against the edges.
+                LLVMValueRef Corrected(LLVMValueRef raw)
+                {
+                    var x = ToF64(raw);
+                    var k = BuildFPToSI(B, F(raw), M.I64, "");
+                    k = BuildSelect(B, ICmp(LLVMIntPredicate.LLVMIntSGT, k, lastBin), lastBin, k, "");
+                    var below = FCmp(LLVMRealPredicate.LLVMRealOLT, x, edgeAt(k));
+                    k = BuildSelect(B, below, BuildSub(B, k, M.ConstI64(1), ""), k, "");
+                    var next = BuildAdd(B, k, M.ConstI64(1), "");
+                    var reaches = BuildAnd(B, FCmp(LLVMRealPredicate.LLVMRealOGE, x, edgeAt(next)), ICmp(LLVMIntPredicate.LLVMIntNE, k, lastBin), "");
+                    return BuildSelect(B, reaches, next, k, "");
+                }
                 var blocks = BuildSDiv(B, BuildAdd(B, n, M.ConstI64(Block - 1), ""), M.ConstI64(Block), "");
                 ArrayCode.Loop(e, blocks, blk =>
                 {
@@ -152,23 +180,23 @@ public static partial class Builtins
                     var left = BuildSub(B, n, start, "");
                     var m = BuildSelect(B, ICmp(LLVMIntPredicate.LLVMIntSLT, left, M.ConstI64(Block)), left, M.ConstI64(Block), "");
                     var part = BuildInBoundsGEP2(B, ty, data, new[] { start }, "");
+                    // Vectorised: the bin by multiplication, -1 where x is near an edge, bins (the extra count) outside.
                     ArrayCode.Loop(e, m, j =>
                     {
-                        var x = LoadF64(part, j);
+                        var raw = LoadRaw(part, j);
+                        var x = ToF64(raw);
                         var inRange = BuildAnd(B, FCmp(LLVMRealPredicate.LLVMRealOGE, x, low), FCmp(LLVMRealPredicate.LLVMRealOLE, x, high), "");
-                        var f = BuildSelect(B, inRange, BuildFMul(B, BuildFSub(B, x, lo, ""), norm, ""), M.ConstF64(0), "");
-                        var k = BuildFPToSI(B, f, M.I64, "");   // 0 <= f <= bins (or a rounding above): no overflow
-                        k = BuildSelect(B, ICmp(LLVMIntPredicate.LLVMIntSGT, k, lastBin), lastBin, k, "");
-                        var below = FCmp(LLVMRealPredicate.LLVMRealOLT, x, edgeAt(k));
-                        k = BuildSelect(B, below, BuildSub(B, k, M.ConstI64(1), ""), k, "");
-                        var next = BuildAdd(B, k, M.ConstI64(1), "");
-                        var reaches = BuildAnd(B, FCmp(LLVMRealPredicate.LLVMRealOGE, x, edgeAt(next)), ICmp(LLVMIntPredicate.LLVMIntNE, k, lastBin), "");
-                        k = BuildSelect(B, reaches, next, k, "");
-                        BuildStore(B, BuildSelect(B, inRange, k, bins, ""), BuildInBoundsGEP2(B, M.I64, found, new[] { j }, ""));
+                        var f = BuildSelect(B, inRange, F(raw), M.ConstF64(0), "");
+                        var k = BuildFPToSI(B, f, M.I64, "");   // 0 <= f <= bins (or a rounding beyond): no overflow
+                        var frac = BuildFSub(B, f, BuildSIToFP(B, k, M.F64, ""), "");
+                        var near = BuildOr(B, BuildOr(B, FCmp(LLVMRealPredicate.LLVMRealOLT, frac, tol), FCmp(LLVMRealPredicate.LLVMRealOGT, frac, nearHigh), ""),
+                            ICmp(LLVMIntPredicate.LLVMIntSGT, k, lastBin), "");
+                        BuildStore(B, BuildSelect(B, inRange, BuildSelect(B, near, M.ConstI64(-1), k, ""), bins, ""), BuildInBoundsGEP2(B, M.I64, found, new[] { j }, ""));
                     });
                     ArrayCode.Loop(e, m, j =>
                     {
                         var k = BuildLoad2(B, M.I64, BuildInBoundsGEP2(B, M.I64, found, new[] { j }, ""), "");
+                        k = e.IfElse(ICmp(LLVMIntPredicate.LLVMIntSLT, k, M.ConstI64(0)), M.I64, () => Corrected(LoadRaw(part, j)), () => k);
                         var slot = BuildInBoundsGEP2(B, M.I64, counts, new[] { k }, "");
                         BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, slot, ""), M.ConstI64(1), ""), slot);
                     });

@@ -52,7 +52,9 @@ public static unsafe partial class RuntimeArrays
         if (room < HugePageThreshold || !OperatingSystem.IsLinux())
         {
             var small = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + room), 64);
-            if (small != null) *(byte**)(small + 24) = small;
+            if (small == null) return null;
+            *(byte**)(small + 24) = small;
+            Prefault(small + Header, room);
             return small;
         }
         long whole = (room + HugePage - 1) / HugePage * HugePage;
@@ -63,13 +65,30 @@ public static unsafe partial class RuntimeArrays
         *(byte**)(block + 24) = raw;
         long advised = whole - room <= room / 8 ? whole : room / HugePage * HugePage;
         _ = madvise(raw + HugePage, (nuint)advised, MadvHugePage);  // advice only: failure changes nothing
+        Prefault(raw + HugePage, room);
         return block;
+    }
+
+    private const long PrefaultMin = 64 << 10, PrefaultMax = 64L << 20, Page = 4096;
+
+    /// <summary>
+    /// Maps a new block's pages in one call (MADV_POPULATE_WRITE, Linux 5.14+) instead of one fault per page when the
+    /// data is first written: in the virtual machine measured here a fault costs about 10 µs and the call 0.6 µs a
+    /// page, and pages already mapped cost about 15 µs a MiB. Nearly every new array is written in full right away.
+    /// Blocks above 64 MiB are left to fault as touched (an np.empty that is only partly used commits no more than
+    /// NumPy's would); small ones are not worth the call. Advice only: an older kernel's EINVAL changes nothing.
+    /// </summary>
+    private static void Prefault(byte* data, long bytes)
+    {
+        if (bytes < PrefaultMin || bytes > PrefaultMax || !OperatingSystem.IsLinux()) return;
+        nuint first = ((nuint)data + (nuint)Page - 1) & ~(nuint)(Page - 1), end = ((nuint)data + (nuint)bytes) & ~(nuint)(Page - 1);
+        if (end > first) _ = madvise((void*)first, end - first, MadvPopulateWrite);
     }
 
     /// <summary>Returns a block's memory (no reference and no cache keeps it).</summary>
     private static void FreeBlock(byte* block) => NativeMemory.AlignedFree(*(byte**)(block + 24));
 
-    private const int MadvHugePage = 14;
+    private const int MadvHugePage = 14, MadvPopulateWrite = 23;
     [LibraryImport("libc.so.6")] private static partial int madvise(void* address, nuint length, int advice);
 
     /// <summary>The data of a block made by <see cref="Allocate"/>.</summary>

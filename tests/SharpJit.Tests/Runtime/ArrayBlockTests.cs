@@ -1,10 +1,11 @@
+using System.Runtime.InteropServices;
 using SharpJit.Runtime;
 using Xunit;
 
 namespace SharpJit.Tests.Runtime;
 
 /// <summary>Where the runtime puts an array's data: large data on huge-page boundaries, small data 64-byte aligned.</summary>
-public unsafe class ArrayBlockTests
+public unsafe partial class ArrayBlockTests
 {
     [Theory]
     [InlineData(8L << 20)]          // whole huge pages
@@ -42,4 +43,51 @@ public unsafe class ArrayBlockTests
         Assert.Equal(0, (long)RuntimeArrays.DataOf(second) % (2L << 20));
         RuntimeArrays.Release(second);
     }
+
+    // Sizes above glibc's largest mmap threshold (32 MiB), so that the memory is fresh from the kernel, and unusual
+    // enough that the free-block cache holds no block of their size class.
+    [Fact]
+    public void NewBlocksUpTo64MiBAreMappedBeforeTheirFirstWrite()
+    {
+        if (!PopulateSupported()) return;   // Linux before 5.14: the advice is refused and pages fault in as written
+        long nbytes = (40L << 20) + 4321;
+        var block = RuntimeArrays.Allocate(nbytes);
+        Assert.True(block != null);
+        Assert.Equal(1.0, ResidentFraction(RuntimeArrays.DataOf(block), nbytes));
+        RuntimeArrays.Release(block);
+    }
+
+    [Fact]
+    public void LargerBlocksFaultInOnlyAsTheyAreWritten()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        long nbytes = (96L << 20) + 4321;   // an np.empty that may be used only in part commits no memory up front
+        var block = RuntimeArrays.Allocate(nbytes);
+        Assert.True(block != null);
+        Assert.True(ResidentFraction(RuntimeArrays.DataOf(block), nbytes) < 0.5);
+        RuntimeArrays.Release(block);
+    }
+
+    private const int Page = 4096;
+
+    /// <summary>The share of the whole pages inside [data, data + nbytes) that are mapped (mincore).</summary>
+    private static double ResidentFraction(byte* data, long nbytes)
+    {
+        nuint first = ((nuint)data + Page - 1) & ~(nuint)(Page - 1), end = ((nuint)data + (nuint)nbytes) & ~(nuint)(Page - 1);
+        long pages = (long)(end - first) / Page;
+        var vec = new byte[pages];
+        fixed (byte* v = vec) Assert.Equal(0, mincore((void*)first, end - first, v));
+        return vec.Count(b => (b & 1) != 0) / (double)pages;
+    }
+
+    private static bool PopulateSupported()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        var p = NativeMemory.AlignedAlloc(Page, Page);
+        try { return madvise(p, Page, 23) == 0; }   // MADV_POPULATE_WRITE
+        finally { NativeMemory.AlignedFree(p); }
+    }
+
+    [LibraryImport("libc.so.6")] private static partial int mincore(void* address, nuint length, byte* vec);
+    [LibraryImport("libc.so.6")] private static partial int madvise(void* address, nuint length, int advice);
 }
