@@ -522,11 +522,17 @@ public sealed class TypeInference
             }
             case Op.Attr: return InferAttr(i);
             case Op.SetAttr: return InferSetAttr(i);
-            case Op.BinOp: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.Operator, i.Args), i.Args);
-            case Op.InPlaceOp: return KnownTyping(i) ?? InferEntry(i, Builtins.InPlaceOperation(i.Operator, i.Args), i.Args);
+            case Op.BinOp:
+                if (SequenceBesideArray(i)) return SimpleType.Unknown;
+                return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.Operator, i.Args), i.Args);
+            case Op.InPlaceOp:
+                if (i.Args[0].Type is ArrayType && ArraysFromSequences(i, new[] { 1 }) && !TypeOps.IsKnown(i.Args[1].Type)) return SimpleType.Unknown;
+                return KnownTyping(i) ?? InferEntry(i, Builtins.InPlaceOperation(i.Operator, i.Args), i.Args);
             case Op.UnaryOp: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.UnaryOperator, i.Args), i.Args);
             case Op.Not: return ScalarType.Bool;
-            case Op.Compare: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
+            case Op.Compare:
+                if (SequenceBesideArray(i)) return SimpleType.Unknown;
+                return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
             case Op.SetItem:
                 NoNumberSlice(i, i.Args[1].Type);
                 if (i.Args[0].Type is InstanceType)
@@ -914,6 +920,12 @@ public sealed class TypeInference
                 return target.ReturnType;
             }
             case BuiltinType bt:
+                if (bt.Qualified.StartsWith("numpy.") && NumPyPromotion.IsUFunc(bt.Qualified[6..])
+                    && ArraysFromSequences(i, Enumerable.Range(1, Math.Min(NumPyPromotion.Arity(bt.Qualified[6..]).Nin, shape.Positional))))
+                {
+                    args = i.Args.Skip(1).ToArray();
+                    if (!args.All(a => TypeOps.IsKnown(a.Type))) return SimpleType.Unknown;   // typed again next round
+                }
                 return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
             case ExternFunctionType ef:
                 return InferEntry(i, ef.Function.Entry, args, shape);
@@ -1181,6 +1193,41 @@ public sealed class TypeInference
             i.Args[k] = unwrap;
         }
     }
+
+    /// <summary>
+    /// NumPy takes a list or a tuple wherever it takes an array: a ufunc's operands (np.add([1, 2], a)) and either side
+    /// of an operator whose other side is an array (a * [1, 2], which ndarray's operator converts; a += [1, 2] too, but
+    /// not list += array, which would rebind the list's variable to an array). Such an operand
+    /// becomes a call of np.asarray inserted before the use (typed now, and again each round as any instruction), so
+    /// the use types and lowers as on an array. Returns whether any operand was converted.
+    /// </summary>
+    private bool ArraysFromSequences(Instr use, IEnumerable<int> operands)
+    {
+        bool converted = false;
+        var ir = _current!.Ir;
+        foreach (int k in operands)
+        {
+            var operand = use.Args[k];
+            if (operand.Type is not (ListType or TupleType)) continue;
+            var span = operand is Instr made ? made.Span : use.Span;
+            var asarray = IrEdit.New(ir, Op.Global, span, "$builtin:numpy.asarray");
+            var array = IrEdit.New(ir, Op.Call, span, new CallShape(1, Array.Empty<string>()), asarray, operand);
+            int at = use.Block.Instrs.IndexOf(use);
+            IrEdit.InsertAt(use.Block, at, asarray);
+            IrEdit.InsertAt(use.Block, at + 1, array);
+            asarray.Type = InferInstr(asarray);
+            array.Type = InferInstr(array);
+            use.Args[k] = array;
+            converted = true;
+        }
+        return converted;
+    }
+
+    /// <summary>Converts a list or tuple beside an array; true when the array it became is not typed yet (the
+    /// operation is typed again next round).</summary>
+    private bool SequenceBesideArray(Instr op) =>
+        op.Args.Length == 2 && (op.Args[0].Type is ArrayType || op.Args[1].Type is ArrayType)
+        && ArraysFromSequences(op, new[] { 0, 1 }) && !op.Args.All(a => TypeOps.IsKnown(a.Type));
 
     /// <summary>f(*t) once t's type is known: t[0], t[1] … (typed now) are placed before the call and become its
     /// positional arguments, so the call binds and lowers as any other.</summary>
