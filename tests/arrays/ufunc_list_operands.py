@@ -2,7 +2,7 @@
 # np.bitwise_and(mask, [1, 1, 4]) as numpy-benchmarks' check_mask writes it), lists only (np.sqrt([1.0, 4.0])), nested
 # lists (2-d), either side of an operator whose other side is an array (a * [1, 2, 3], [1.5, 2.5, 3.5] + a,
 # (0, 2, 2) == a), in-place operators on an array (a += [1, 2, 3]), the dtypes NumPy gives lists of ints, floats and
-# bools, and NumPy's broadcasting error for a list of the wrong length
+# bools, NumPy's broadcasting error for a list of the wrong length; `in` keeps asking the list (a in [1.0, 2.0])
 import numpy as np
 
 
@@ -33,6 +33,10 @@ def bools(a):
     return np.logical_and([True, False, True], a > 0)
 
 
+def membership(a):
+    return a in [1.0, 2.0], a not in (3.0, 4.0)
+
+
 def wrong_length(a):
     return np.add([1, 2], a)
 
@@ -44,6 +48,7 @@ print(nested(np.arange(3)))
 print(operators(np.arange(3.0)))
 print(in_place(np.arange(3.0)))
 print(bools(np.array([1, -1, 2])))
+print(membership(np.array(2.0)), membership(np.array(5.0)))
 try:
     wrong_length(np.arange(3))
 except ValueError as e:

@@ -526,12 +526,14 @@ public sealed class TypeInference
                 if (SequenceBesideArray(i)) return SimpleType.Unknown;
                 return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.Operator, i.Args), i.Args);
             case Op.InPlaceOp:
-                if (i.Args[0].Type is ArrayType && ArraysFromSequences(i, new[] { 1 }) && !TypeOps.IsKnown(i.Args[1].Type)) return SimpleType.Unknown;
+                if (i.Args[0].Type is ArrayType && ArraysFromSequences(i, new[] { 1 })) return SimpleType.Unknown;
                 return KnownTyping(i) ?? InferEntry(i, Builtins.InPlaceOperation(i.Operator, i.Args), i.Args);
             case Op.UnaryOp: return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.UnaryOperator, i.Args), i.Args);
             case Op.Not: return ScalarType.Bool;
             case Op.Compare:
-                if (SequenceBesideArray(i)) return SimpleType.Unknown;
+                // Only comparisons of values: `in` and `is` keep the list (x in [a, b] asks the list).
+                if (i.CmpOperator is not (CmpOperator.Is or CmpOperator.IsNot or CmpOperator.In or CmpOperator.NotIn) && SequenceBesideArray(i))
+                    return SimpleType.Unknown;
                 return KnownTyping(i) ?? InferEntry(i, Builtins.Operation(i.CmpOperator, i.Args), i.Args);
             case Op.SetItem:
                 NoNumberSlice(i, i.Args[1].Type);
@@ -920,11 +922,11 @@ public sealed class TypeInference
                 return target.ReturnType;
             }
             case BuiltinType bt:
-                if (bt.Qualified.StartsWith("numpy.") && NumPyPromotion.IsUFunc(bt.Qualified[6..])
-                    && ArraysFromSequences(i, Enumerable.Range(1, Math.Min(NumPyPromotion.Arity(bt.Qualified[6..]).Nin, shape.Positional))))
+                if (bt.Qualified.StartsWith("numpy.") && NumPyPromotion.IsUFunc(bt.Qualified[6..]))
                 {
-                    args = i.Args.Skip(1).ToArray();
-                    if (!args.All(a => TypeOps.IsKnown(a.Type))) return SimpleType.Unknown;   // typed again next round
+                    if (ArraysFromSequences(i, Enumerable.Range(1, Math.Min(NumPyPromotion.Arity(bt.Qualified[6..]).Nin, shape.Positional))))
+                        return SimpleType.Unknown;
+                    args = i.Args.Skip(1).ToArray();   // the arrays made of lists, if any
                 }
                 return InferEntry(i, Builtins.Get(bt.Qualified), args, shape);
             case ExternFunctionType ef:
@@ -1199,11 +1201,12 @@ public sealed class TypeInference
     /// of an operator whose other side is an array (a * [1, 2], which ndarray's operator converts; a += [1, 2] too, but
     /// not list += array, which would rebind the list's variable to an array). Such an operand
     /// becomes a call of np.asarray inserted before the use (typed now, and again each round as any instruction), so
-    /// the use types and lowers as on an array. Returns whether any operand was converted.
+    /// the use types and lowers as on an array. Returns true while an array made so is not typed yet (np.asarray of a
+    /// list is typed once its library function is): the use is then typed again next round.
     /// </summary>
     private bool ArraysFromSequences(Instr use, IEnumerable<int> operands)
     {
-        bool converted = false;
+        bool pending = false;
         var ir = _current!.Ir;
         foreach (int k in operands)
         {
@@ -1218,16 +1221,14 @@ public sealed class TypeInference
             asarray.Type = InferInstr(asarray);
             array.Type = InferInstr(array);
             use.Args[k] = array;
-            converted = true;
+            pending |= !TypeOps.IsKnown(array.Type);
         }
-        return converted;
+        return pending;
     }
 
-    /// <summary>Converts a list or tuple beside an array; true when the array it became is not typed yet (the
-    /// operation is typed again next round).</summary>
+    /// <summary>Converts a list or tuple beside an array (see <see cref="ArraysFromSequences"/>).</summary>
     private bool SequenceBesideArray(Instr op) =>
-        op.Args.Length == 2 && (op.Args[0].Type is ArrayType || op.Args[1].Type is ArrayType)
-        && ArraysFromSequences(op, new[] { 0, 1 }) && !op.Args.All(a => TypeOps.IsKnown(a.Type));
+        op.Args.Length == 2 && (op.Args[0].Type is ArrayType || op.Args[1].Type is ArrayType) && ArraysFromSequences(op, new[] { 0, 1 });
 
     /// <summary>f(*t) once t's type is known: t[0], t[1] … (typed now) are placed before the call and become its
     /// positional arguments, so the call binds and lowers as any other.</summary>
