@@ -311,6 +311,11 @@ public static unsafe partial class Builtins
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
                 if (dtype.Rank == 3) return ComplexArgExtreme(e, max, dtype, loop);
+                // A line of 4- or 8-byte numbers contiguous in NumPy's order (C-ordered, or the innermost axis): one
+                // pass of vectors; other lines go by chunks.
+                if (element != null && line != null && dtype.Rank is 1 or 2 && ArrayCode.ItemSize(dtype) is 4 or 8
+                    && IsAConstantInt(line.Stride).Handle != 0 && ConstIntGetSExtValue(line.Stride) == ArrayCode.ItemSize(dtype))
+                    return ArgExtremeVectors(e, max, dtype, count, line.Start);
                 if (element != null && dtype.Rank is 1 or 2) return ArgExtremeByChunks(e, max, dtype, count, element);
                 // Two passes that vectorise: the extreme value (NaN if any), then the first position holding it.
                 var target = Reduce(e, max ? ReductionKind.Max : ReductionKind.Min, dtype, dtype, count, loop, npName, span);
@@ -384,6 +389,127 @@ public static unsafe partial class Builtins
             BuildStore(B, BuildOr(B, finished, BuildAnd(B, take, HasNan(x), ""), ""), done);
         });
         return BuildLoad2(B, M.I64, at, "");
+    }
+
+    /// <summary>Lanes of <see cref="ArgExtremeVectors"/>: vectors of 64 bytes, two accumulators of each; a segment's
+    /// block numbers fit in 32 bits.</summary>
+    private const int ArgVectorBytes = 64, ArgAccumulators = 2;
+    private const long ArgSegmentBlocks = 1L << 30;
+
+    /// <summary>
+    /// argmax (argmin) of count contiguous numbers from start in one pass, the way NumPy's SIMD loops find it: each
+    /// vector lane keeps its best value and the number of the block it came from (only a strictly better value
+    /// replaces it, so each lane keeps its first), the lanes then give the best value and the smallest position holding
+    /// it, and the elements after the last whole block run on scalars with the same rule. LLVM 19 does not vectorise a
+    /// loop that carries a position with its extreme, so the vectors are written here. Block numbers are 32-bit (half
+    /// the vector work of 64-bit positions), so a line of more than 2^30 blocks goes by segments. A NaN anywhere: the
+    /// first NaN's position (found by a second loop, only then), as in NumPy.
+    /// </summary>
+    private static LLVMValueRef ArgExtremeVectors(FunctionEmitter e, bool max, ScalarType dtype, LLVMValueRef count, LLVMValueRef start)
+    {
+        var B = e.B; var M = e.M; var ty = M.Lower(dtype);
+        bool isFloat = dtype.Rank == 2;
+        int size = ArrayCode.ItemSize(dtype), lanes = ArgVectorBytes / size, block = lanes * ArgAccumulators;
+        // Block numbers as wide as the elements: 32 bits for 4-byte numbers (one vector register, not two), 64 for 8.
+        var numberType = size == 4 ? M.I32 : M.I64;
+        var vectorType = VectorType(ty, (uint)lanes); var blockType = VectorType(numberType, (uint)lanes);
+        var positionType = VectorType(M.I64, (uint)lanes); var maskType = VectorType(M.I1, (uint)lanes);
+        LLVMValueRef Constants(Func<int, LLVMValueRef> lane) => LLVM.ConstVector(Enumerable.Range(0, lanes).Select(lane).ToArray());
+        LLVMValueRef Splat(LLVMValueRef x, LLVMTypeRef type) =>
+            BuildShuffleVector(B, BuildInsertElement(B, GetUndef(type), x, M.ConstI64(0), ""), GetUndef(type), ConstNull(VectorType(M.I32, (uint)lanes)), "");
+        LLVMValueRef Better(LLVMValueRef x, LLVMValueRef than) => isFloat
+            ? BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, than, "")
+            : IntCompare(e, max, x, than, dtype);
+        LLVMValueRef Same(LLVMValueRef x, LLVMValueRef y) => isFloat
+            ? BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, y, "") : BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, x, y, "");
+        LLVMValueRef IsNan(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
+        LLVMValueRef Element(LLVMValueRef i) => BuildLoad2(B, ty, BuildInBoundsGEP2(B, ty, start, new[] { i }, ""), "");
+
+        var best = e.Alloca(ty); var bestAt = e.Alloca(M.I64); var sawNan = e.Alloca(M.I1);
+        // Position 0 holds until a strictly better element (a line of identities only: the first of them).
+        BuildStore(B, ExtremeIdentity(e, max, dtype), best);
+        BuildStore(B, M.ConstI64(0), bestAt);
+        BuildStore(B, M.ConstBool(false), sawNan);
+        var values = new LLVMValueRef[ArgAccumulators]; var blocksOf = new LLVMValueRef[ArgAccumulators];
+        for (int u = 0; u < ArgAccumulators; u++) { values[u] = e.Alloca(vectorType); blocksOf[u] = e.Alloca(blockType); }
+        var nans = e.Alloca(maskType);
+        var blocks = BuildUDiv(B, count, M.ConstI64(block), "");
+        var segments = BuildUDiv(B, BuildNUWAdd(B, blocks, M.ConstI64(ArgSegmentBlocks - 1), ""), M.ConstI64(ArgSegmentBlocks), "");
+        ArrayCode.Loop(e, segments, segment =>
+        {
+            var firstBlock = BuildNUWMul(B, segment, M.ConstI64(ArgSegmentBlocks), "");
+            var left = BuildSub(B, blocks, firstBlock, "");
+            var segmentBlocks = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntULT, left, M.ConstI64(ArgSegmentBlocks), ""), left, M.ConstI64(ArgSegmentBlocks), "");
+            var segmentStart = BuildNUWMul(B, firstBlock, M.ConstI64(block), "");
+            for (int u = 0; u < ArgAccumulators; u++)
+            {
+                BuildStore(B, Constants(_ => ExtremeIdentity(e, max, dtype)), values[u]);
+                BuildStore(B, ConstNull(blockType), blocksOf[u]);
+            }
+            BuildStore(B, ConstNull(maskType), nans);
+            ArrayCode.Loop(e, segmentBlocks, k =>
+            {
+                var at = BuildNUWAdd(B, segmentStart, BuildNUWMul(B, k, M.ConstI64(block), ""), "");
+                var number = Splat(size == 4 ? BuildTrunc(B, k, M.I32, "") : k, blockType);
+                for (int u = 0; u < ArgAccumulators; u++)
+                {
+                    var x = BuildLoad2(B, vectorType, BuildInBoundsGEP2(B, ty, start, new[] { BuildNUWAdd(B, at, M.ConstI64(u * lanes), "") }, ""), "");
+                    SetAlignment(x, (uint)size);
+                    var v = BuildLoad2(B, vectorType, values[u], "");
+                    var better = Better(x, v);
+                    BuildStore(B, BuildSelect(B, better, x, v, ""), values[u]);
+                    BuildStore(B, BuildSelect(B, better, number, BuildLoad2(B, blockType, blocksOf[u], ""), ""), blocksOf[u]);
+                    if (isFloat) BuildStore(B, BuildOr(B, BuildLoad2(B, maskType, nans, ""), IsNan(x), ""), nans);
+                }
+            });
+            // Each lane's position, then the accumulators lane by lane (the better value, or the same value at an
+            // earlier position), then across lanes; the segment's answer replaces the best so far if strictly better.
+            LLVMValueRef Positions(int u) => BuildNUWAdd(B, Splat(segmentStart, positionType), BuildNUWAdd(B,
+                BuildNUWMul(B, size == 4 ? BuildZExt(B, BuildLoad2(B, blockType, blocksOf[u], ""), positionType, "") : BuildLoad2(B, blockType, blocksOf[u], ""),
+                    Constants(_ => M.ConstI64(block)), ""),
+                Constants(k => M.ConstI64(u * lanes + k)), ""), "");
+            var value = BuildLoad2(B, vectorType, values[0], ""); var position = Positions(0);
+            for (int u = 1; u < ArgAccumulators; u++)
+            {
+                var v = BuildLoad2(B, vectorType, values[u], ""); var p = Positions(u);
+                var take = BuildOr(B, Better(v, value), BuildAnd(B, Same(v, value), BuildICmp(B, LLVMIntPredicate.LLVMIntULT, p, position, ""), ""), "");
+                value = BuildSelect(B, take, v, value, ""); position = BuildSelect(B, take, p, position, "");
+            }
+            string reduceName = isFloat ? (max ? "llvm.vector.reduce.fmax" : "llvm.vector.reduce.fmin")
+                : (max, dtype.IsUnsigned) switch { (true, false) => "llvm.vector.reduce.smax", (true, true) => "llvm.vector.reduce.umax",
+                    (false, false) => "llvm.vector.reduce.smin", _ => "llvm.vector.reduce.umin" };
+            var top = e.Intrinsic(reduceName, new[] { vectorType }, value);
+            var first = e.Intrinsic("llvm.vector.reduce.umin", new[] { positionType },
+                BuildSelect(B, Same(value, Splat(top, vectorType)), position, Constants(_ => M.ConstI64(long.MaxValue)), ""));
+            var improves = Better(top, BuildLoad2(B, ty, best, ""));
+            BuildStore(B, BuildSelect(B, improves, top, BuildLoad2(B, ty, best, ""), ""), best);
+            BuildStore(B, BuildSelect(B, improves, first, BuildLoad2(B, M.I64, bestAt, ""), ""), bestAt);
+            if (isFloat) BuildStore(B, BuildOr(B, BuildLoad2(B, M.I1, sawNan, ""), e.Intrinsic("llvm.vector.reduce.or", new[] { maskType }, BuildLoad2(B, maskType, nans, "")), ""), sawNan);
+        });
+        var done = BuildNUWMul(B, blocks, M.ConstI64(block), "");
+        ArrayCode.Loop(e, BuildSub(B, count, done, ""), j =>
+        {
+            var i = BuildNUWAdd(B, done, j, "");
+            var x = Element(i);
+            var better = Better(x, BuildLoad2(B, ty, best, ""));
+            BuildStore(B, BuildSelect(B, better, x, BuildLoad2(B, ty, best, ""), ""), best);
+            BuildStore(B, BuildSelect(B, better, i, BuildLoad2(B, M.I64, bestAt, ""), ""), bestAt);
+            if (isFloat) BuildStore(B, BuildOr(B, BuildLoad2(B, M.I1, sawNan, ""), IsNan(x), ""), sawNan);
+        });
+        if (!isFloat) return BuildLoad2(B, M.I64, bestAt, "");
+        return e.IfElse(BuildLoad2(B, M.I1, sawNan, ""), M.I64, () =>
+        {
+            // The first NaN: the smallest position of one, as a min that vectorises.
+            var nanAt = e.Alloca(M.I64);
+            BuildStore(B, count, nanAt);
+            ArrayCode.Loop(e, count, i =>
+            {
+                var cur = BuildLoad2(B, M.I64, nanAt, "");
+                var candidate = BuildSelect(B, IsNan(Element(i)), i, count, "");
+                BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, candidate, cur, ""), candidate, cur, ""), nanAt);
+            });
+            return BuildLoad2(B, M.I64, nanAt, "");
+        }, () => BuildLoad2(B, M.I64, bestAt, ""));
     }
 
     /// <summary>Elements per chunk of <see cref="ArgExtremeByChunks"/>: a chunk stays in L1 for its second look.</summary>
