@@ -3,14 +3,15 @@
 
 Per kernel: the first call (compile + run) of each compiled engine, each in a fresh process (3 each, alternating,
 median); then steady-state runs
-in one process, alternating the engines run by run (A B C A B C ...) so that machine drift hits all; medians.
+in one process, alternating the engines run by run in rounds (each engine once a round, in a new order each round)
+so that machine drift hits all and no engine always follows the same one; medians.
 Every engine's result is checked against NumPy's (the plain call); a different one is "wrong result", never timed.
 Writes bench/results/arrays.md (table) and bench/results/arrays.png (ratios) and prints the table.
 
 Usage: PYTHONPATH=DIR_WITH_SHARPJIT /usr/bin/python3 bench/arrays/run.py [--kernels a,b] [--quick] [--repeat N]
 (PYTHONPATH defaults to this tree's python/ folder.)
 """
-import argparse, json, os, re, statistics, subprocess, sys, time, types
+import argparse, json, os, random, re, statistics, subprocess, sys, time, types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -167,8 +168,14 @@ def steady(name, engines, repeat):
     # 50-microsecond kernel moves by tens of percent. Slower engines stop after `repeat` rounds.
     took = single_runs(fns, args, updates_inputs)
     rounds = max(repeat, min(100, int(0.02 / max(min(took.values(), default=1.0), 1e-6))))
+    # Each round runs the engines in a new order (seeded by the kernel's name): an engine's time depends on which
+    # engine ran just before it (what that one left in the heap and the caches), by up to 40% on memory-bound kernels
+    # in a fixed order, and a fixed order would hand that to one engine every round.
+    order = random.Random(name)
     for r in range(rounds):
-        for engine, fn in fns.items():
+        engines_this_round = list(fns.items())
+        order.shuffle(engines_this_round)
+        for engine, fn in engines_this_round:
             if r >= repeat and took[engine] > 0.002:
                 continue
             fn(*(fresh(args) if updates_inputs else args))
@@ -419,7 +426,8 @@ def report(rows, repeat, wall_s):
         ["# Array kernels: sharpjit vs NumPy and Numba", ""] + table_lines(rows) + [""] + summary_lines(rows) + [
             "",
             f"Steady state: medians of {repeat} runs per engine (engines under 2 ms: enough runs to fill about 20 ms, at most "
-            f"100), engines alternating run by run in one process, each "
+            f"100), engines alternating run by run in one process in rounds, each round in a new order (which engine ran just "
+            f"before moved another by up to 40% on memory-bound kernels in a fixed order), each "
             f"timed run right after an untimed one of the same engine; inputs copied (untimed) before each run only for "
             f"kernels that update them in place. Compile = first call in a fresh process (compile + one run) minus "
             f"the steady-state median, median of {FIRST_CALL_RUNS} processes per engine (alternating); the kernel runs "
