@@ -497,19 +497,23 @@ public static unsafe partial class Builtins
             if (isFloat) BuildStore(B, BuildOr(B, BuildLoad2(B, M.I1, sawNan, ""), IsNan(x), ""), sawNan);
         });
         if (!isFloat) return BuildLoad2(B, M.I64, bestAt, "");
-        return e.IfElse(BuildLoad2(B, M.I1, sawNan, ""), M.I64, () =>
+        return e.IfElse(BuildLoad2(B, M.I1, sawNan, ""), M.I64, () => FirstPosition(e, count, i => IsNan(Element(i))),
+            () => BuildLoad2(B, M.I64, bestAt, ""));
+    }
+
+    /// <summary>The first i in [0, n) where hit(i) holds, as a min of positions that vectorises (n where none does).</summary>
+    private static LLVMValueRef FirstPosition(FunctionEmitter e, LLVMValueRef n, Func<LLVMValueRef, LLVMValueRef> hit)
+    {
+        var B = e.B; var M = e.M;
+        var first = e.Alloca(M.I64);
+        BuildStore(B, n, first);
+        ArrayCode.Loop(e, n, i =>
         {
-            // The first NaN: the smallest position of one, as a min that vectorises.
-            var nanAt = e.Alloca(M.I64);
-            BuildStore(B, count, nanAt);
-            ArrayCode.Loop(e, count, i =>
-            {
-                var cur = BuildLoad2(B, M.I64, nanAt, "");
-                var candidate = BuildSelect(B, IsNan(Element(i)), i, count, "");
-                BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, candidate, cur, ""), candidate, cur, ""), nanAt);
-            });
-            return BuildLoad2(B, M.I64, nanAt, "");
-        }, () => BuildLoad2(B, M.I64, bestAt, ""));
+            var candidate = BuildSelect(B, hit(i), i, n, "");
+            var cur = BuildLoad2(B, M.I64, first, "");
+            BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, candidate, cur, ""), candidate, cur, ""), first);
+        });
+        return BuildLoad2(B, M.I64, first, "");
     }
 
     /// <summary>Elements per chunk of <see cref="ArgExtremeByChunks"/>: a chunk stays in L1 for its second look.</summary>
@@ -531,19 +535,9 @@ public static unsafe partial class Builtins
             var left = BuildSub(B, count, lo, "");
             return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, left, chunk, ""), left, chunk, "");
         }
-        // The first j in [0, n) where hit(x) holds, as a min of positions that vectorises (n where none does).
-        LLVMValueRef FirstWhere(LLVMValueRef lo, LLVMValueRef n, Func<LLVMValueRef, LLVMValueRef> hit)
-        {
-            var first = e.Alloca(M.I64);
-            BuildStore(B, n, first);
-            ArrayCode.Loop(e, n, j =>
-            {
-                var candidate = BuildSelect(B, hit(at(BuildNUWAdd(B, lo, j, ""))), j, n, "");
-                var cur = BuildLoad2(B, M.I64, first, "");
-                BuildStore(B, BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, candidate, cur, ""), candidate, cur, ""), first);
-            });
-            return BuildNUWAdd(B, lo, BuildLoad2(B, M.I64, first, ""), "");
-        }
+        // The first position in [lo, lo + n) where hit(x) holds (lo + n where none does).
+        LLVMValueRef FirstWhere(LLVMValueRef lo, LLVMValueRef n, Func<LLVMValueRef, LLVMValueRef> hit) =>
+            BuildNUWAdd(B, lo, FirstPosition(e, n, j => hit(at(BuildNUWAdd(B, lo, j, "")))), "");
         LLVMValueRef IsNan(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
         LLVMValueRef Better(LLVMValueRef x, LLVMValueRef than) => isFloat
             ? BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, than, "")
