@@ -191,14 +191,16 @@ public static class ArrayCode
     public static LLVMValueRef WrapIndex(FunctionEmitter e, LLVMValueRef index, LLVMValueRef size, int axis, Span span)
     {
         var B = e.B; var M = e.M;
-        if (!M.Options.BoundsCheck)
-            return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, "");
+        if (e.IndexProven(axis)) return index;   // the unchecked copy of a versioned loop (Passes.BoundsAnalysis)
         // The check is one unsigned compare of the index as written (a negative one compares as huge), which LLVM's
         // constraint elimination drops where the loop bounds prove it. Only an index outside [0, size) takes the
-        // side path, which wraps a negative one or raises.
-        if (e.IndexProven(axis)) return index;   // the unchecked copy of a versioned loop (Passes.BoundsAnalysis)
+        // side path, which wraps a negative one or raises. Without bounds checks the side path only wraps: a branch
+        // LLVM predicts, where a select would put the wrap on every access's address.
         var inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, size, "");
         if (FunctionEmitter.ConstantIntOf(inRange) == 1) return index;
+        if (!M.Options.BoundsCheck)
+            return e.IfElse(e.Expect(inRange, true), M.I64, () => index,
+                () => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), BuildAdd(B, index, size, ""), index, ""));
         return e.IfElse(e.Expect(inRange, true), M.I64, () => index, () =>
         {
             var wrapped = BuildAdd(B, index, size, "");

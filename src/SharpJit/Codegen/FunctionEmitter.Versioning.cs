@@ -11,7 +11,9 @@ namespace SharpJit.Codegen;
 /// bounds whenever a precondition on loop-invariant values holds is emitted twice. Where the loop is entered, the
 /// precondition picks the copy without those checks (which LLVM can vectorise) or the checked copy, so an
 /// out-of-bounds index still raises where it is. Values the loop defines and code after it uses go through stack
-/// slots, which SROA turns back into SSA (one definition per copy).
+/// slots, which SROA turns back into SSA (one definition per copy). With boundscheck=False the same precondition
+/// drops the negative-index wrap: the other copy only wraps (and is optimised as fully, since a loop that reads a[i - 1]
+/// from i = 0 on runs there every time).
 /// </summary>
 public sealed unsafe partial class FunctionEmitter
 {
@@ -38,7 +40,7 @@ public sealed unsafe partial class FunctionEmitter
     /// copy's, which are the function's own).</summary>
     private void PrepareVersionedLoops(List<Block> reversePostOrder)
     {
-        if (!M.Options.BoundsCheck || _generator != null) return;
+        if (_generator != null) return;
         Dictionary<Value, List<Block>>? uses = null;
         foreach (var (header, loop) in BoundsAnalysis.Run(Spec.Ir, reversePostOrder))
         {
@@ -113,6 +115,7 @@ public sealed unsafe partial class FunctionEmitter
     /// </summary>
     private void KeepCheckedCopiesPlain()
     {
+        if (!M.Options.BoundsCheck) return;
         foreach (var (header, copies) in _versionedLoops)
         {
             var checkedHeader = BasicBlockAsValue(copies.Checked[header]);

@@ -32,6 +32,7 @@ public static class IrPrinter
             Op.Const => ConstRepr(i.Constant),
             Op.MakeClosure => i.Closure.QualName,
             Op.ArrayExpr => i.Elementwise.ToString(),
+            Op.MaskedAssign => i.MaskedAssignment.ToString(),
             Op.Call => i.CallShape.KeywordNames.Count > 0 ? "kw=" + string.Join(",", i.CallShape.KeywordNames) : "",
             Op.FormatValue => i.FormatShape.Conversion > 0 ? "!" + (char)i.FormatShape.Conversion : "",
             _ => i.Data?.ToString() ?? "",

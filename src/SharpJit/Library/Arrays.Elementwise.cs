@@ -277,6 +277,20 @@ public static unsafe partial class Builtins
         new("array.fused", _ => throw new InvalidOperationException("internal: a fused expression is typed already"), c => LowerTree(c, tree), LibFunc.Always)
         { AcceptsNarrow = true };
 
+    /// <summary>Whether computing an element of the tree may raise (an integer to a negative power), for leaves of these
+    /// types and literal values.</summary>
+    public static bool ElementwiseMayRaise(ElementwiseNode n, SjType[] leafTypes, object?[] leafLiterals)
+    {
+        Diagnostics.CompileDepth.EnsureStack();
+        if (n.Operands.OfType<ElementwiseNode>().Any(child => ElementwiseMayRaise(child, leafTypes, leafLiterals))) return true;
+        var types = n.Operands.Select(o => o is int k ? leafTypes[k] : ((ElementwiseNode)o).Type).ToArray();
+        var literals = n.Operands.Select(o => o is int k && leafTypes[k] is ScalarType ? leafLiterals[k] : null).ToArray();
+        var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
+        var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty,
+            ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype));
+        return n.Element.MayRaise(sig);
+    }
+
     /// <summary>
     /// One loop over the broadcast shape of a tree of element-wise operations (the leaves are the call's arguments):
     /// each element is computed through the tree by the scalar entries, converted to each node's dtype as NumPy's
@@ -368,38 +382,7 @@ public static unsafe partial class Builtins
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var leafShapes = leaves.Select((a, k) => a.Type is ArrayType ? Aligned(e, leafRaw[k], ndim) : null).ToArray();   // a copy has its operand's shape
 
-        LLVMValueRef Eval(ElementwiseNode n, Func<int, LLVMValueRef> load)
-        {
-            Diagnostics.CompileDepth.EnsureStack();
-            var types = n.Operands.Select(o => o is int k ? leaves[k].Type : ((ElementwiseNode)o).Type).ToArray();
-            var literals = n.Operands.Select(o => o is int k && leaves[k].Type is ScalarType ? leaves[k].Literal : null).ToArray();
-            var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
-            var scalarResult = ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype);
-            var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty, scalarResult);
-            var args = n.Operands.Select((o, k) =>
-            {
-                LLVMValueRef v; ScalarType from;
-                if (o is ElementwiseNode child) { v = Eval(child, load); from = child.Type.Dtype; }
-                else if (leaves[(int)o].Type is ArrayType at) { v = load((int)o); from = at.Dtype; }
-                else { v = leaves[(int)o].Value; from = (ScalarType)leaves[(int)o].Type; }
-                return new LoweredArg(e.Convert(v, from, elementTypes[k]), elementTypes[k], literals[k]);
-            }).ToArray();
-            // float32 arithmetic stays in single precision: the same results as computing in double and rounding
-            // once (exact for + - * /), at twice the vector width.
-            if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
-                return op(B, args[0].Value, args[1].Value);
-            if (RuntimeIntComparison(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
-            // The element of an array's loop may call libmvec's vector math (a 0-d result, as a number, keeps libm's).
-            bool wasInArrayLoop = e.InArrayLoop;
-            e.InArrayLoop = n.Type.Ndim > 0;
-            try
-            {
-                var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
-                    ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
-                return e.Convert(r, scalarResult, n.Type.Dtype);
-            }
-            finally { e.InArrayLoop = wasInArrayLoop; }
-        }
+        LLVMValueRef Eval(ElementwiseNode n, Func<int, LLVMValueRef> load) => EvalElement(e, n, leaves, load);
 
         // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.
         bool flatPossible = outType.Layout == ArrayLayout.C && leaves.All(a => a.Type is not ArrayType at || at.Layout == ArrayLayout.C && at.Ndim == ndim);
@@ -440,6 +423,41 @@ public static unsafe partial class Builtins
         }
         foreach (var (copy, type) in copies) { e.ReleaseTemporary(copy); TypeModel.Of(type).DecRef(e, copy); }
         return root.InPlace ? e.NewRef(outArray, outType) : outArray;
+    }
+
+    /// <summary>One element of a tree: the leaves' elements (read by <paramref name="load"/> for array leaves; numbers
+    /// as they are) through the scalar entries, each node's value converted to its dtype as NumPy's temporaries hold it.</summary>
+    private static LLVMValueRef EvalElement(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, Func<int, LLVMValueRef> load)
+    {
+        Diagnostics.CompileDepth.EnsureStack();
+        var types = n.Operands.Select(o => o is int k ? leaves[k].Type : ((ElementwiseNode)o).Type).ToArray();
+        var literals = n.Operands.Select(o => o is int k && leaves[k].Type is ScalarType ? leaves[k].Literal : null).ToArray();
+        var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
+        var scalarResult = ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype);
+        var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty, scalarResult);
+        var args = n.Operands.Select((o, k) =>
+        {
+            LLVMValueRef v; ScalarType from;
+            if (o is ElementwiseNode child) { v = EvalElement(e, child, leaves, load); from = child.Type.Dtype; }
+            else if (leaves[(int)o].Type is ArrayType at) { v = load((int)o); from = at.Dtype; }
+            else { v = leaves[(int)o].Value; from = (ScalarType)leaves[(int)o].Type; }
+            return new LoweredArg(e.Convert(v, from, elementTypes[k]), elementTypes[k], literals[k]);
+        }).ToArray();
+        // float32 arithmetic stays in single precision: the same results as computing in double and rounding
+        // once (exact for + - * /), at twice the vector width.
+        if (n.Type.Dtype == ScalarType.Float32 && elementTypes.All(t => t == ScalarType.Float32) && SinglePrecisionOps.TryGetValue(n.UFunc, out var op))
+            return op(e.B, args[0].Value, args[1].Value);
+        if (RuntimeIntComparison(e, n, leaves, literals, elementTypes, args) is { } exact) return e.Convert(exact, ScalarType.Bool, n.Type.Dtype);
+        // The element of an array's loop may call libmvec's vector math (a 0-d result, as a number, keeps libm's).
+        bool wasInArrayLoop = e.InArrayLoop;
+        e.InArrayLoop = n.Type.Ndim > 0;
+        try
+        {
+            var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
+                ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
+            return e.Convert(r, scalarResult, n.Type.Dtype);
+        }
+        finally { e.InArrayLoop = wasInArrayLoop; }
     }
 
     /// <summary>An operand of an in-place operation that shares memory with the target other than element for element

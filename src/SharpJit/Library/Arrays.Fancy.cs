@@ -284,6 +284,80 @@ public static unsafe partial class Builtins
         return BuildLoad2(B, M.I64, count, "");
     }
 
+    /// <summary>The registry entry of a fused masked assignment (Passes.ArrayFusion): its arguments are the target, the
+    /// mask and the leaves.</summary>
+    public static LibFunc FusedMaskedAssign(MaskedAssignment assignment) =>
+        new("array.masked_assign", _ => throw new InvalidOperationException("internal: a fused masked assignment is typed already"), c =>
+        {
+            LowerMaskedAssign(c, assignment.Tree, assignment.Gathered, assignment.Spans);
+            return GetUndef(c.E.M.Empty);
+        }, LibFunc.Always) { AcceptsNarrow = true };
+
+    /// <summary>
+    /// a[m] = f(x[m], ..., numbers) as one loop over the mask: where it holds, f of the leaves' elements there is stored
+    /// into a. NumPy's checks come in its order (each x[m], then a[m]); a leaf or mask that shares memory with a other
+    /// than element for element is read from a copy, as NumPy's x[m] is one.
+    /// </summary>
+    private static void LowerMaskedAssign(LoweringCall c, ElementwiseNode? tree, bool[] gathered, Span[] spans)
+    {
+        var e = c.E; var B = e.B; var M = e.M;
+        var t = (ArrayType)c.ArgType(0); var target = c.Arg(0);
+        var mask = c.Args[1];
+        var leaves = c.Args.Skip(2).ToArray();
+        var maskShape = ArrayCode.Shape(e, (ArrayType)mask.Type, mask.Value);
+        for (int k = 0; k < leaves.Length; k++)
+            if (gathered[k]) CheckMaskShape(e, ArrayCode.Shape(e, (ArrayType)leaves[k].Type, leaves[k].Value), maskShape, spans[k]);
+        var shape = ArrayCode.Shape(e, t, target);
+        CheckMaskShape(e, shape, maskShape, c.Span);
+        var copies = new List<(LLVMValueRef Copy, ArrayType Type)>();
+        LoweredArg Unaliased(LoweredArg a) => UnaliasedOperand(e, a, (ArrayType)a.Type, target, t, c.Span, copies);
+        mask = Unaliased(mask);
+        leaves = leaves.Select((a, k) => gathered[k] ? Unaliased(a) : a).ToArray();
+        // What the loop reads and writes: the mask (0), the gathered leaves (1..), the target (last).
+        var arrays = leaves.Where((_, k) => gathered[k]).Prepend(mask).Append(new LoweredArg(target, t)).ToArray();
+        var types = arrays.Select(a => (ArrayType)a.Type).ToArray();
+        var slot = new int[leaves.Length];
+        for (int k = 0, next = 1; k < leaves.Length; k++) slot[k] = gathered[k] ? next++ : -1;
+        var valueType = tree?.Type.Dtype ?? types[1].Dtype;
+
+        // Without branches, so that the loop vectorises: every element is computed (the fusion pass took only trees that
+        // cannot raise) and the target's own value is stored back where the mask does not hold.
+        void Assign(Func<int, LLVMValueRef> pointer)
+        {
+            var selected = ArrayCode.Load(e, ScalarType.Bool, pointer(0));
+            LLVMValueRef Load(int k) => ArrayCode.Load(e, types[slot[k]].Dtype, pointer(slot[k]));
+            var v = e.Convert(tree == null ? Load(0) : EvalElement(e, tree, leaves, Load), valueType, t.Dtype);
+            var at = pointer(arrays.Length - 1);
+            ArrayCode.Store(e, t.Dtype, at, BuildSelect(B, selected, v, ArrayCode.Load(e, t.Dtype, at), ""));
+        }
+        var datas = arrays.Select(a => ArrayCode.Data(e, a.Value)).ToArray();
+        // Every array C-contiguous with the mask's shape: one flat loop; otherwise a loop nest over the mask's shape.
+        bool flatPossible = types.All(a => a.Layout == ArrayLayout.C);
+        var sameShape = M.ConstBool(flatPossible);
+        if (flatPossible)
+            for (int j = 1; j < arrays.Length; j++)
+            {
+                var s = ArrayCode.Shape(e, types[j], arrays[j].Value);
+                for (int k = 0; k < s.Length; k++) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s[k], maskShape[k], ""), "");
+            }
+        void Flat() => ArrayCode.Loop(e, ArrayCode.Size(e, maskShape), i => Assign(j => ElementAt(e, types[j].Dtype, datas[j], i)));
+        void Strided()
+        {
+            var strides = arrays.Select((a, j) => ArrayCode.Strides(e, types[j], a.Value)).ToArray();
+            ArrayCode.LoopNest(e, maskShape, idx => Assign(j => ArrayCode.ElementPointer(e, datas[j], strides[j], idx)));
+        }
+        if (!flatPossible) Strided();
+        else
+        {
+            var flat = e.NewBlock("masked_flat"); var strided = e.NewBlock("masked_strided"); var join = e.NewBlock("masked_done");
+            BuildCondBr(B, sameShape, flat, strided);
+            PositionBuilderAtEnd(B, flat); Flat(); BuildBr(B, join);
+            PositionBuilderAtEnd(B, strided); Strided(); BuildBr(B, join);
+            PositionBuilderAtEnd(B, join);
+        }
+        foreach (var (copy, type) in copies) { e.ReleaseTemporary(copy); TypeModel.Of(type).DecRef(e, copy); }
+    }
+
     /// <summary>a[mask] (a new 1-d array of the selected elements) or a[idx] (a copy of the selected rows).</summary>
     private static LLVMValueRef LowerArrayGet(LoweringCall c)
     {
@@ -402,5 +476,17 @@ public static unsafe partial class Builtins
             else
                 AssignInto(e, t.Dtype, rowPtr, shape.Skip(1).ToArray(), strides.Skip(1).ToArray(), value, c.Span);
         });
+    }
+}
+
+/// <summary>target[mask] = value fused (Passes.ArrayFusion): the value is a tree of the leaves (null: leaf 0 itself); a
+/// gathered leaf is x of x[mask], read where the mask holds (its span is where x[mask] was read, for NumPy's IndexError).</summary>
+public sealed record MaskedAssignment(ElementwiseNode? Tree, bool[] Gathered, Span[] Spans)
+{
+    public override string ToString()
+    {
+        var text = Tree?.ToString() ?? "$0";
+        // Leaves read through the mask print as $k[mask].
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\$(\d+)", m => Gathered[int.Parse(m.Groups[1].Value)] ? m.Value + "[mask]" : m.Value);
     }
 }

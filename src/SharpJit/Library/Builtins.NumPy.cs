@@ -143,7 +143,7 @@ public static unsafe partial class Builtins
     /// <param name="lower">Computes one element from arguments of the loop's type; or null with <paramref name="kernel"/>,
     /// a function of Library/py/numpy.py that does it in Python.</param>
     private static void AddUFunc(string[] names, int arity, NpLoops loops, NpBoolInput boolInput, NpLowering? lower,
-        Func<ScalarType, ScalarType>? output = null, bool mayRaise = false, string? boolProblem = null, string? kernel = null)
+        Func<ScalarType, ScalarType>? output = null, Func<Signature, bool>? mayRaise = null, string? boolProblem = null, string? kernel = null)
     {
         string ufunc = names[0];
         foreach (var name in names)
@@ -172,7 +172,7 @@ public static unsafe partial class Builtins
                 var args = Enumerable.Range(0, c.Args.Length).Select(k => c.E.Convert(c.Arg(k), c.ArgType(k), loop)).ToArray();
                 if (kernel != null) return c.E.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
                 return c.E.Convert(lower!(c, loop, args), output?.Invoke(loop) ?? loop, c.ResultType);
-            }, acceptsNarrow: true, mayRaise: sig => mayRaise || sig.Args.Any(a => a is ArrayType));
+            }, acceptsNarrow: true, mayRaise: sig => mayRaise?.Invoke(sig) == true || sig.Args.Any(a => a is ArrayType));
             self.Elementwise = (ufunc, self, false);
         }
     }
@@ -466,7 +466,9 @@ public static unsafe partial class Builtins
             return BuildSRem(e.B, a[0], Select(e, trivial, M.ConstI64(1), y), "");
         });
 
-        AddUFunc(new[] { "power" }, 2, NpLoops.Number, NpBoolInput.Int8, (c, loop, a) => NpPower(c, loop, a[0], a[1]), mayRaise: true);
+        AddUFunc(new[] { "power" }, 2, NpLoops.Number, NpBoolInput.Int8, (c, loop, a) => NpPower(c, loop, a[0], a[1]),
+            // only integers to a negative integer power raise (ValueError)
+            mayRaise: sig => sig.Args.All(a => a is ScalarType { Rank: <= 1 }) && sig.LiteralInt(1) is null or < 0);
         AddUFunc(new[] { "float_power" }, 2, NpLoops.Inexact, NpBoolInput.AsInt, (c, loop, a) => NpPower(c, loop, a[0], a[1]));
 
         foreach (var (name, max, ignoreNan) in new[] { ("maximum", true, false), ("minimum", false, false), ("fmax", true, true), ("fmin", false, true) })

@@ -43,6 +43,80 @@ public static class ArrayFusion
             }
             b.Instrs.RemoveAll(absorbed.Contains);
         }
+        FuseMaskedAssignments(f);
+    }
+
+    /// <summary>
+    /// <c>a[m] = f(x[m], y[m], numbers)</c> and <c>a[m] += v</c> (a boolean mask m of one or more dimensions) become one
+    /// loop over the mask computing f where it holds and storing into a, instead of a copy per x[m], a result array and a
+    /// scatter. Every x[m] must be read only there and nothing between the reads and the assignment may write or raise;
+    /// an f whose elements may raise is left alone (NumPy's path writes nothing then).
+    /// </summary>
+    private static void FuseMaskedAssignments(IrFunction f)
+    {
+        var uses = new Dictionary<Value, int>();
+        void Use(Value? v) { if (v != null) uses[v] = uses.GetValueOrDefault(v) + 1; }
+        foreach (var b in f.Blocks)
+        {
+            foreach (var i in b.Phis.Concat(b.Instrs)) foreach (var a in i.Args) Use(a);
+            Use(b.Term.Value);
+        }
+        foreach (var b in f.Blocks)
+        {
+            var absorbed = new HashSet<Instr>();
+            for (int n = 0; n < b.Instrs.Count; n++)
+            {
+                var set = b.Instrs[n];
+                if (set.Op != Op.SetItem || set.Args.Length != 3 || set.Resolved is not ResolvedLibraryCall { Function.Name: "operator.setitem" }
+                    || set.Args[0].Type is not ArrayType { Readonly: false } target || set.Args[1].Type is not ArrayType { Ndim: > 0 } maskType
+                    || maskType.Dtype != ScalarType.Bool || set.Args[2] is not Instr value || value.Block != b || uses.GetValueOrDefault(value) != 1)
+                    continue;
+                var mask = set.Args[1];
+                bool IsGather(Value v) => v is Instr { Op: Op.GetItem, Resolved: ResolvedLibraryCall { Function.Name: "array.getitem" } } g
+                    && g.Block == b && g.Args[1] == mask && g.Args[0].Type is ArrayType;
+                ElementwiseNode? tree;
+                Value[] operands;
+                if (IsGather(value)) { tree = null; operands = new Value[] { value }; }
+                else if (value.Op == Op.ArrayExpr) { tree = value.Elementwise; operands = value.Args; }
+                else if (Elementwise(value) is { } info && (!info.InPlace || value.Op == Op.InPlaceOp))
+                {
+                    operands = Operands(value);
+                    tree = new ElementwiseNode(info.UFunc, info.Element, (ArrayType)value.Type, Enumerable.Range(0, operands.Length).Cast<object>().ToArray(),
+                        info.InPlace, value.Span, ((ResolvedLibraryCall)value.Resolved!).Callees);
+                }
+                else continue;
+                // Each operand is a number or x[m], read only by this value.
+                if (!operands.All(o => o.Type is ScalarType || IsGather(o) && uses.GetValueOrDefault(o) == operands.Count(x => x == o))) continue;
+                var gathers = operands.Where(IsGather).Cast<Instr>().Distinct().ToList();
+                if (gathers.Count == 0) continue;
+                var members = new HashSet<Instr>(gathers) { value };
+                int first = members.Min(m => b.Instrs.IndexOf(m));
+                if (!OnlyConstantsBetween(b, first, n, members)) continue;
+                var leaves = operands.Select(o => IsGather(o) ? ((Instr)o).Args[0] : o).ToArray();
+                var literals = leaves.Select(TypeInference.LiteralOf).ToArray();
+                if (tree != null && Builtins.ElementwiseMayRaise(tree, leaves.Select(l => l.Type).ToArray(), literals)) continue;
+                var gathered = operands.Select(IsGather).ToArray();
+                var spans = operands.Select(o => IsGather(o) ? o.Span : set.Span).ToArray();
+                var args = new[] { set.Args[0], mask }.Concat(leaves).ToArray();
+                var sig = new Signature(args.Select(a => a.Type).ToImmutableArray(), args.Select(TypeInference.LiteralOf).ToImmutableArray(),
+                    ImmutableArray<string>.Empty, SimpleType.None);
+                var callees = tree == null ? new List<Specialization>() : Nodes(tree).SelectMany(x => x.Callees).Distinct().ToList();
+                var assignment = new MaskedAssignment(tree, gathered, spans);
+                set.Rewrite(Op.MaskedAssign, args, assignment);
+                set.Resolved = new ResolvedLibraryCall(Builtins.FusedMaskedAssign(assignment), sig) { Callees = callees };
+                absorbed.UnionWith(members);
+            }
+            b.Instrs.RemoveAll(absorbed.Contains);
+        }
+    }
+
+    /// <summary>Whether every instruction strictly between two positions, other than the members, is a constant or a
+    /// name read (nothing that can write or raise).</summary>
+    private static bool OnlyConstantsBetween(Block b, int from, int to, HashSet<Instr> members)
+    {
+        for (int n = from + 1; n < to; n++)
+            if (!members.Contains(b.Instrs[n]) && b.Instrs[n].Op is not (Op.Const or Op.Global)) return false;
+        return true;
     }
 
     private static IEnumerable<ElementwiseNode> Nodes(ElementwiseNode root)
