@@ -1,10 +1,12 @@
 # Covers: a[m] = f(x[m], y[m], numbers) and a[m] op= v fused into one loop over the mask (Passes.ArrayFusion's
 # masked assignment): mandelbrot's update, in-place operators through a mask, a value that is x[m] itself, dtype
-# conversions on store (float into int, int into float, bool), the target among the leaves, leaves and masks that
-# overlap the target other than element for element (read from copies, as NumPy's x[m] is one), a mask that is the
-# target, Fortran-ordered and strided (non-contiguous) arrays, 3-d, a mask with a zero-length axis, NumPy's IndexError
-# for a leaf's mask shape before the target's, and trees left alone: an integer power that may raise (target unchanged)
-# and x[m] read again later.
+# conversions on store (float into int, int into float, bool), the target among the leaves, leaves that overlap the
+# target other than element for element (read from copies, as NumPy's x[m] is one), a mask that is the target, a mask
+# that overlaps the target otherwise (m = b[::-1]: NumPy reads it as it writes, so that case takes NumPy's own passes;
+# the draw here loses a selected element under the writes, where NumPy's result is defined), Fortran-ordered and
+# strided (non-contiguous) arrays, 3-d, a mask with a zero-length axis, NumPy's IndexError for a leaf's mask shape
+# before the target's, and trees left alone: an integer power that may raise (target unchanged), x[m] read again later
+# and a target view made after the value (a[1:][m] = ...).
 import numpy as np
 
 
@@ -35,7 +37,7 @@ def store_conversions(i, f, b, m):
 
 
 def shifted(a, m):
-    # a[1:] and a[:-1] overlap: NumPy reads a[:-1][m] before writing
+    # not fused (Python makes the target a[1:] after the value); a[1:] and a[:-1] overlap: a[:-1][m] is read first
     a[1:][m] = a[:-1][m] + 10.0
     return a
 
@@ -47,6 +49,12 @@ def reversed_leaf(a, m):
 
 def mask_is_target(b):
     b[b] = b[b] & False
+    return b
+
+
+def flip_where_mirror(b):
+    m = b[::-1]
+    b[m] = ~b[m]
     return b
 
 
@@ -99,6 +107,7 @@ print(store_conversions(np.arange(6), np.linspace(0.0, 5.0, 6), np.zeros(6, dtyp
 print(shifted(np.arange(8.0), np.arange(7) % 3 != 1))
 print(reversed_leaf(np.arange(8.0), np.arange(8) < 5))
 print(mask_is_target(np.array([True, False, True, True])))
+print(flip_where_mirror(np.array([True, True, False, False, False, False, True])))
 f = np.asfortranarray(np.arange(12.0).reshape(3, 4))
 s = np.arange(24.0).reshape(3, 8)[:, ::2]
 print(fortran_and_strided(f, s, (np.arange(12).reshape(3, 4) % 5) < 3))

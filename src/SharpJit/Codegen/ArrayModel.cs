@@ -213,8 +213,9 @@ public static class ArrayCode
         });
     }
 
-    /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.</summary>
-    public static void Loop(FunctionEmitter e, LLVMValueRef n, Action<LLVMValueRef> body)
+    /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.
+    /// Not <paramref name="vectorise"/>: LLVM keeps it scalar.</summary>
+    public static void Loop(FunctionEmitter e, LLVMValueRef n, Action<LLVMValueRef> body, bool vectorise = true)
     {
         var B = e.B; var M = e.M;
         var pre = GetInsertBlock(B);
@@ -226,7 +227,8 @@ public static class ArrayCode
         var next = BuildNSWAdd(B, i, M.ConstI64(1), "");
         var latch = GetInsertBlock(B);
         var back = BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);
-        DisableUnrolling(M, back);
+        if (vectorise) DisableUnrolling(M, back);
+        else SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=false");
         AddIncoming(i, M.ConstI64(0), pre);
         AddIncoming(i, next, latch);
         PositionBuilderAtEnd(B, exit);
@@ -259,13 +261,13 @@ public static class ArrayCode
     }
 
     /// <summary>Nested loops over every index of a shape (the last axis innermost).</summary>
-    public static void LoopNest(FunctionEmitter e, LLVMValueRef[] shape, Action<LLVMValueRef[]> body)
+    public static void LoopNest(FunctionEmitter e, LLVMValueRef[] shape, Action<LLVMValueRef[]> body, bool vectorise = true)
     {
         var idx = new LLVMValueRef[shape.Length];
         void Level(int k)
         {
             if (k == shape.Length) { body(idx); return; }
-            Loop(e, shape[k], i => { idx[k] = i; Level(k + 1); });
+            Loop(e, shape[k], i => { idx[k] = i; Level(k + 1); }, vectorise);
         }
         Level(0);
     }

@@ -196,8 +196,12 @@ public sealed unsafe partial class FunctionEmitter
                     offset = BuildAdd(B, ci.ShiftNegated ? BuildNeg(B, shift, "") : shift, offset, "");
                     small = BuildICmp(B, LLVMIntPredicate.LLVMIntULE, BuildAdd(B, offset, M.ConstI64(1L << 40), ""), M.ConstI64(1L << 41), "");
                 }
-                var fromZero = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, lo, BuildNeg(B, offset, ""), "");
-                var belowSize = BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, hi, BuildSub(B, BuildSub(B, size, M.ConstI64(1), ""), offset, ""), "");
+                var last = BuildSub(B, size, M.ConstI64(1), "");
+                // counter + offset from lo to hi, or offset - counter from hi down to lo, in [0, size - 1]
+                var fromZero = ci.CounterNegated ? BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, hi, offset, "")
+                    : BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, lo, BuildNeg(B, offset, ""), "");
+                var belowSize = ci.CounterNegated ? BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, lo, BuildSub(B, offset, last, ""), "")
+                    : BuildICmp(B, LLVMIntPredicate.LLVMIntSLE, hi, BuildSub(B, last, offset, ""), "");
                 return BuildOr(B, empty, BuildAnd(B, small, BuildAnd(B, fromZero, belowSize, ""), ""), "");
             }
             default: throw new InvalidOperationException("internal: unknown bounds obligation");

@@ -467,23 +467,30 @@ public static unsafe partial class Builtins
         List<(LLVMValueRef, ArrayType)> copies)
     {
         var B = e.B; var M = e.M;
-        var shape = ArrayCode.Shape(e, at, a.Value); var strides = ArrayCode.Strides(e, at, a.Value);
-        var tShape = ArrayCode.Shape(e, targetType, target); var tStrides = ArrayCode.Strides(e, targetType, target);
-        var overlap = Overlaps(e, ArrayCode.Data(e, a.Value), shape, strides, at.ItemSize, ArrayCode.Data(e, target), tShape, tStrides, targetType.ItemSize);
-        // The same elements in the same order (a += a, or a view read as written) need no copy.
-        var same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, ArrayCode.Data(e, a.Value), ArrayCode.Data(e, target), "");
-        if (at.Ndim == targetType.Ndim && at.ItemSize == targetType.ItemSize)
-            for (int k = 0; k < at.Ndim; k++)
-                same = BuildAnd(B, same, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, shape[k], tShape[k], ""),
-                    BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, strides[k], tStrides[k], ""), ""), "");
-        else same = M.ConstBool(false);
-        var needCopy = BuildAnd(B, overlap, BuildNot(B, same, ""), "");
+        var needCopy = SharesUnevenly(e, a, at, target, targetType);
         var copyType = new ArrayType(at.Dtype, at.Ndim);
         var value = e.IfElse(needCopy, M.Lower(copyType), () => Unheld(e, CopyArray(e, at, a.Value, copyType, span)), () => a.Value);
         var copy = e.InsertValue(value, BuildSelect(B, needCopy, ArrayCode.Meminfo(e, value), ConstPointerNull(M.Ptr), ""), 0);
         e.HoldTemporary(copy, copyType);   // a null meminfo when no copy was made
         copies.Add((copy, copyType));
         return new LoweredArg(value, at.Layout == ArrayLayout.C ? at : at.With(layout: ArrayLayout.A), a.Literal);
+    }
+
+    /// <summary>Whether an array shares memory with a target other than element for element (the same elements in the
+    /// same order, a += a, need nothing).</summary>
+    private static LLVMValueRef SharesUnevenly(FunctionEmitter e, LoweredArg a, ArrayType at, LLVMValueRef target, ArrayType targetType)
+    {
+        var B = e.B; var M = e.M;
+        var shape = ArrayCode.Shape(e, at, a.Value); var strides = ArrayCode.Strides(e, at, a.Value);
+        var tShape = ArrayCode.Shape(e, targetType, target); var tStrides = ArrayCode.Strides(e, targetType, target);
+        var overlap = Overlaps(e, ArrayCode.Data(e, a.Value), shape, strides, at.ItemSize, ArrayCode.Data(e, target), tShape, tStrides, targetType.ItemSize);
+        var same = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, ArrayCode.Data(e, a.Value), ArrayCode.Data(e, target), "");
+        if (at.Ndim == targetType.Ndim && at.ItemSize == targetType.ItemSize)
+            for (int k = 0; k < at.Ndim; k++)
+                same = BuildAnd(B, same, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, shape[k], tShape[k], ""),
+                    BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, strides[k], tStrides[k], ""), ""), "");
+        else same = M.ConstBool(false);
+        return BuildAnd(B, overlap, BuildNot(B, same, ""), "");
     }
 
     private static readonly Dictionary<string, Func<LLVMBuilderRef, LLVMValueRef, LLVMValueRef, LLVMValueRef>> SinglePrecisionOps = new()

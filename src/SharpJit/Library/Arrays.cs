@@ -499,6 +499,10 @@ public static unsafe partial class Builtins
         if (vt is not ScalarType s) throw c.ErrorAt(value, $"cannot store a {TypeOps.PyName(value.Type)} in an array of {dtype.Name}");
         if (s.Rank == 3 && dtype.Rank < 3 && value.Type is ScalarType)
             throw c.ErrorAt(value, $"can't convert complex to {(dtype.Rank == 2 ? "float" : "int")}", "take .real or abs() of the value first");
+        // NumPy stores a complex array's real parts with a ComplexWarning; compiled code has no warnings, so it asks.
+        if (s.Rank == 3 && dtype.Rank < 3)
+            throw c.ErrorAt(value, $"storing complex numbers in an array of {dtype.Name} would discard their imaginary parts (NumPy's ComplexWarning)",
+                "assign the .real part (or np.abs(...)) explicitly");
     }
 
     /// <summary>Writes a scalar or a broadcast array into the elements (data, shape, strides) of a view.</summary>

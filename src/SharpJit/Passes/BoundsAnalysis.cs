@@ -24,10 +24,11 @@ public static class BoundsAnalysis
     public abstract record Obligation(Value Array, int Axis);
     /// <summary>A loop-invariant index: in [0, shape[Axis]).</summary>
     public sealed record InvariantIndex(Value Array, int Axis, Affine Index) : Obligation(Array, Axis);
-    /// <summary>counter + Offset (+ or - Shift, a loop-invariant value), for every counter value in
-    /// [max(Lows), min(Highs)] (both inclusive; none when that is empty): in [0, shape[Axis]).</summary>
+    /// <summary>counter + Offset (+ or - Shift, a loop-invariant value), or with CounterNegated Offset (+ Shift) - counter
+    /// (w[m - 1 - j]), for every counter value in [max(Lows), min(Highs)] (both inclusive; none when that is empty): in
+    /// [0, shape[Axis]).</summary>
     public sealed record CounterIndex(Value Array, int Axis, long Offset, IReadOnlyList<Affine> Lows, IReadOnlyList<Affine> Highs,
-        Value? Shift = null, bool ShiftNegated = false) : Obligation(Array, Axis);
+        Value? Shift = null, bool ShiftNegated = false, bool CounterNegated = false) : Obligation(Array, Axis);
     /// <summary>One access: its obligations hold, or one of its guards (invariant facts true where it runs) does not.</summary>
     public sealed record GuardedAccess(IReadOnlyList<Fact> Guards, IReadOnlyList<Obligation> Obligations);
 
@@ -139,7 +140,7 @@ public static class BoundsAnalysis
                         {
                             // Used directly, the counter's range narrows by the comparisons that guard this block.
                             var (lows, highs) = s.Direct ? Narrowed(here, s.Root!, fullRange.Lows, fullRange.Highs, Invariant) : fullRange;
-                            mine.Add(new CounterIndex(i.Args[0], axis, s.Offset, lows, highs, s.Shift, s.ShiftNegated));
+                            mine.Add(new CounterIndex(i.Args[0], axis, s.Offset, lows, highs, s.Shift, s.ShiftNegated, s.CounterNegated));
                         }
                         else if (s.Root == null && s.Offset < 0) { mine = null; break; }   // a[-1]: its wrap stays checked
                         else mine.Add(new InvariantIndex(i.Args[0], axis, new Affine(s.Root, s.Offset)));
@@ -156,10 +157,11 @@ public static class BoundsAnalysis
         return loop.Accesses.Count > 0 ? loop : null;
 
         // The values an index can take, each Root + Offset with Root invariant or the counter, which may be shifted
-        // by an invariant value (Direct: not through a variable of the loop); null when some are neither.
-        List<(Value? Root, long Offset, bool Direct, Value? Shift, bool ShiftNegated)>? Sources(Affine a, HashSet<Value> seen)
+        // by an invariant value or subtracted from one (Direct: not through a variable of the loop); null when some
+        // are neither.
+        List<(Value? Root, long Offset, bool Direct, Value? Shift, bool ShiftNegated, bool CounterNegated)>? Sources(Affine a, HashSet<Value> seen)
         {
-            if (Invariant(a.Root) || IsCounter(a.Root)) return new() { (a.Root, a.Offset, true, null, false) };
+            if (Invariant(a.Root) || IsCounter(a.Root)) return new() { (a.Root, a.Offset, true, null, false, false) };
             if (a.Root is Instr { Op: Op.BinOp } b && IsInt(b) && b.Operator is Operator.Add or Operator.Sub)
             {
                 // counter + invariant, invariant + counter, counter - invariant
@@ -169,18 +171,21 @@ public static class BoundsAnalysis
                 {
                     bool negated = b.Operator == Operator.Sub;
                     long offset = unchecked(a.Offset + l.Offset + (negated ? -r.Offset : r.Offset));
-                    return new() { (l.Root, offset, true, r.Root, negated) };
+                    return new() { (l.Root, offset, true, r.Root, negated, false) };
                 }
+                // invariant - counter, constant - counter (w[m - 1 - j], a[10 - j])
+                if (b.Operator == Operator.Sub && IsCounter(r.Root) && (l.Root == null || Invariant(l.Root)))
+                    return new() { (r.Root, unchecked(a.Offset + l.Offset - r.Offset), true, l.Root, false, true) };
                 return null;
             }
             if (a.Root is not Instr { Op: Op.Phi } phi || !body.Contains(phi.Block) || !IsInt(phi)) return null;
             if (!seen.Add(phi)) return new();
-            var all = new List<(Value?, long, bool, Value?, bool)>();
+            var all = new List<(Value?, long, bool, Value?, bool, bool)>();
             foreach (var arg in phi.Args)
             {
                 var inner = Sources(AffineOf(arg), seen);
                 if (inner == null) return null;
-                all.AddRange(inner.Select(s => (s.Root, unchecked(s.Offset + a.Offset), false, s.Shift, s.ShiftNegated)));
+                all.AddRange(inner.Select(s => (s.Root, unchecked(s.Offset + a.Offset), false, s.Shift, s.ShiftNegated, s.CounterNegated)));
             }
             return all;
         }
