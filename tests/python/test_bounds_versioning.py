@@ -110,16 +110,21 @@ def outcome(f, args):
     return result, [x.tolist() for x in args if isinstance(x, np.ndarray)]
 
 
+def draw(template, r):
+    """Random arguments for a template: an int64 array of 0-9 elements (a 4x6 matrix for matrix_row), then its own."""
+    n = r.randint(0, 9)
+    a = np.array([r.randint(-9, 9) for _ in range(n)], dtype=np.int64)
+    first = np.arange(4 * 6, dtype=np.int64).reshape(4, 6) if template is matrix_row else a
+    return (first, *TEMPLATES[template](r, n))
+
+
 @pytest.mark.parametrize("template", list(TEMPLATES), ids=lambda f: f.__name__)
 def test_random_loops_match_cpython(template):
     compiled = sharpjit.jit(template)
     r = random.Random(template.__name__)
     finished = raised = 0
     for _ in range(300):
-        n = r.randint(0, 9)
-        a = np.array([r.randint(-9, 9) for _ in range(n)], dtype=np.int64)
-        first = np.arange(4 * 6, dtype=np.int64).reshape(4, 6) if template is matrix_row else a
-        args = (first, *TEMPLATES[template](r, n))
+        args = draw(template, r)
         expected = outcome(template, args)
         assert outcome(compiled, args) == expected, (template.__name__, args)
         raised += expected[0] == "IndexError"
@@ -138,10 +143,7 @@ def test_random_loops_match_cpython_without_bounds_checks(template):
     r = random.Random("nobc " + template.__name__)
     finished = 0
     for _ in range(300):
-        n = r.randint(0, 9)
-        a = np.array([r.randint(-9, 9) for _ in range(n)], dtype=np.int64)
-        first = np.arange(4 * 6, dtype=np.int64).reshape(4, 6) if template is matrix_row else a
-        args = (first, *TEMPLATES[template](r, n))
+        args = draw(template, r)
         expected = outcome(template, args)
         if expected[0] == "IndexError":
             continue

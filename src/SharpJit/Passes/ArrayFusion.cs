@@ -16,13 +16,7 @@ public static class ArrayFusion
 {
     public static void Run(IrFunction f)
     {
-        var uses = new Dictionary<Value, int>();
-        void Use(Value? v) { if (v != null) uses[v] = uses.GetValueOrDefault(v) + 1; }
-        foreach (var b in f.Blocks)
-        {
-            foreach (var i in b.Phis.Concat(b.Instrs)) foreach (var a in i.Args) Use(a);
-            Use(b.Term.Value);
-        }
+        var uses = UseCounts(f);
         foreach (var b in f.Blocks)
         {
             var absorbed = new HashSet<Instr>();
@@ -54,13 +48,7 @@ public static class ArrayFusion
     /// </summary>
     private static void FuseMaskedAssignments(IrFunction f)
     {
-        var uses = new Dictionary<Value, int>();
-        void Use(Value? v) { if (v != null) uses[v] = uses.GetValueOrDefault(v) + 1; }
-        foreach (var b in f.Blocks)
-        {
-            foreach (var i in b.Phis.Concat(b.Instrs)) foreach (var a in i.Args) Use(a);
-            Use(b.Term.Value);
-        }
+        var uses = UseCounts(f);
         foreach (var b in f.Blocks)
         {
             var absorbed = new HashSet<Instr>();
@@ -117,6 +105,19 @@ public static class ArrayFusion
         for (int n = from + 1; n < to; n++)
             if (!members.Contains(b.Instrs[n]) && b.Instrs[n].Op is not (Op.Const or Op.Global)) return false;
         return true;
+    }
+
+    /// <summary>How many times each value is used (by instructions, phis and terminators).</summary>
+    private static Dictionary<Value, int> UseCounts(IrFunction f)
+    {
+        var uses = new Dictionary<Value, int>();
+        void Use(Value? v) { if (v != null) uses[v] = uses.GetValueOrDefault(v) + 1; }
+        foreach (var b in f.Blocks)
+        {
+            foreach (var i in b.Phis.Concat(b.Instrs)) foreach (var a in i.Args) Use(a);
+            Use(b.Term.Value);
+        }
+        return uses;
     }
 
     private static IEnumerable<ElementwiseNode> Nodes(ElementwiseNode root)
