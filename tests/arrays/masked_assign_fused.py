@@ -1,12 +1,12 @@
-# Covers: a[m] = f(x[m], y[m], numbers) and a[m] op= v fused into one loop over the mask (Passes.ArrayFusion's
-# masked assignment): mandelbrot's update, in-place operators through a mask, a value that is x[m] itself, dtype
-# conversions on store (float into int, int into float, bool), the target among the leaves, leaves that overlap the
-# target other than element for element (read from copies, as NumPy's x[m] is one), a mask that is the target, a mask
-# that overlaps the target otherwise (m = b[::-1]: NumPy reads it as it writes, so that case takes NumPy's own passes;
-# the draw here loses a selected element under the writes, where NumPy's result is defined), Fortran-ordered and
-# strided (non-contiguous) arrays, 3-d, a mask with a zero-length axis, NumPy's IndexError for a leaf's mask shape
-# before the target's, and trees left alone: an integer power that may raise (target unchanged), x[m] read again later
-# and a target view made after the value (a[1:][m] = ...).
+# Covers: a[m] = f(x[m], y[m], numbers) and a[m] op= v fused into one loop over the mask (Passes.ArrayFusion's masked
+# assignment): mandelbrot's update, in-place operators through a mask (with a tree on the right), a value that is
+# x[m] itself, dtype conversions on store (float into int, int into float, bool), the target among the leaves, leaves
+# that overlap the target other than element for element (read from copies, as NumPy's x[m] is one), a mask that is
+# the target, a mask that overlaps the target otherwise (m = b[::-1]: NumPy reads it as it writes, so that case takes
+# NumPy's own passes; the draw here loses a selected element under the writes, where NumPy's result is defined),
+# Fortran-ordered and strided (non-contiguous) arrays, 3-d, a mask with a zero-length axis, NumPy's IndexError for a
+# leaf's mask shape before the target's, and trees left alone: an integer power that may raise (target unchanged),
+# x[m] read again later and a target view made after the value (a[1:][m] = ...).
 import numpy as np
 
 
@@ -21,6 +21,13 @@ def in_place(a, m):
     a[m] += 1.5
     a[m] *= 2
     a[m] -= a[m] / 4
+    return a
+
+
+def in_place_tree(a, b, m):
+    r = a[::-1]
+    a[m] += b[m] * 2.0 - 1.0      # the right-hand side's tree joins the loop
+    a[m] -= r[m] / 4              # a reversed view of the target: read from a copy, as NumPy's gather is one
     return a
 
 
@@ -102,6 +109,7 @@ print(np.round(z, 6))
 
 a = np.arange(10.0)
 print(in_place(a, a > 3.0))
+print(in_place_tree(np.arange(8.0), np.linspace(0.0, 1.0, 8), np.arange(8) % 3 != 0))
 print(copy_where(np.zeros(6), np.arange(6.0) * 7, np.array([True, False, True, True, False, True])))
 print(store_conversions(np.arange(6), np.linspace(0.0, 5.0, 6), np.zeros(6, dtype=np.bool_), np.arange(6) % 2 == 0))
 print(shifted(np.arange(8.0), np.arange(7) % 3 != 1))

@@ -66,18 +66,24 @@ public static class ArrayFusion
                 Value[] operands;
                 if (IsGather(value)) { tree = null; operands = new Value[] { value }; }
                 else if (value.Op == Op.ArrayExpr) { tree = value.Elementwise; operands = value.Args; }
-                else if (Elementwise(value) is { } info && (!info.InPlace || value.Op == Op.InPlaceOp))
-                {
-                    operands = Operands(value);
-                    tree = new ElementwiseNode(info.UFunc, info.Element, (ArrayType)value.Type, Enumerable.Range(0, operands.Length).Cast<object>().ToArray(),
-                        info.InPlace, value.Span, ((ResolvedLibraryCall)value.Resolved!).Callees);
-                }
+                else if (Elementwise(value) is { } info && (!info.InPlace || value.Op == Op.InPlaceOp)) (tree, operands) = SingleNode(value, info);
                 else continue;
+                var members = new HashSet<Instr> { value };
+                // a[m] += f(y[m], ...): the right-hand side's tree joins (x[m] is a new array, so adding element by
+                // element after computing each right-hand element is what NumPy's whole right-hand side then += gives).
+                if (value.Op == Op.InPlaceOp && operands[1] is Instr rhs && rhs.Block == b && uses.GetValueOrDefault(rhs) == 1
+                    && (rhs.Op == Op.ArrayExpr || Elementwise(rhs) is { InPlace: false }))
+                {
+                    var (rhsTree, rhsOperands) = rhs.Op == Op.ArrayExpr ? (rhs.Elementwise, rhs.Args) : SingleNode(rhs, Elementwise(rhs)!.Value);
+                    tree = tree! with { Operands = new object[] { 0, Shifted(rhsTree, 1) } };
+                    operands = rhsOperands.Prepend(operands[0]).ToArray();
+                    members.Add(rhs);
+                }
                 // Each operand is a number or x[m], read only by this value.
                 if (!operands.All(o => o.Type is ScalarType || IsGather(o) && uses.GetValueOrDefault(o) == operands.Count(x => x == o))) continue;
                 var gathers = operands.Where(IsGather).Cast<Instr>().Distinct().ToList();
                 if (gathers.Count == 0) continue;
-                var members = new HashSet<Instr>(gathers) { value };
+                members.UnionWith(gathers);
                 int first = members.Min(m => b.Instrs.IndexOf(m));
                 if (!OnlyConstantsBetween(b, first, n, members)) continue;
                 var leaves = operands.Select(o => IsGather(o) ? ((Instr)o).Args[0] : o).ToArray();
@@ -97,6 +103,18 @@ public static class ArrayFusion
             b.Instrs.RemoveAll(absorbed.Contains);
         }
     }
+
+    /// <summary>An element-wise instruction as a tree of one node over its operands.</summary>
+    private static (ElementwiseNode Tree, Value[] Operands) SingleNode(Instr i, (string UFunc, LibFunc Element, bool InPlace) info)
+    {
+        var operands = Operands(i);
+        return (new ElementwiseNode(info.UFunc, info.Element, (ArrayType)i.Type, Enumerable.Range(0, operands.Length).Cast<object>().ToArray(),
+            info.InPlace, i.Span, ((ResolvedLibraryCall)i.Resolved!).Callees), operands);
+    }
+
+    /// <summary>A tree whose leaves are numbered from k on.</summary>
+    private static ElementwiseNode Shifted(ElementwiseNode n, int k) =>
+        n with { Operands = n.Operands.Select(o => o is int leaf ? (object)(leaf + k) : Shifted((ElementwiseNode)o, k)).ToArray() };
 
     /// <summary>Whether every instruction strictly between two positions, other than the members, is a constant or a
     /// name read (nothing that can write or raise).</summary>
