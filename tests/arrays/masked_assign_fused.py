@@ -72,6 +72,7 @@ def fortran_and_strided(f, s, m):
 
 def three_d(a, m):
     a[m] = np.sqrt(a[m]) + 1.0
+    a[m] = a[m] - np.floor(a[m])   # np.floor is read between the two reads of a[m]
     return a
 
 

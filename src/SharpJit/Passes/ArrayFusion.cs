@@ -116,12 +116,15 @@ public static class ArrayFusion
     private static ElementwiseNode Shifted(ElementwiseNode n, int k) =>
         n with { Operands = n.Operands.Select(o => o is int leaf ? (object)(leaf + k) : Shifted((ElementwiseNode)o, k)).ToArray() };
 
-    /// <summary>Whether every instruction strictly between two positions, other than the members, is a constant or a
-    /// name read (nothing that can write or raise).</summary>
+    /// <summary>Whether every instruction strictly between two positions, other than the members, is a constant, a
+    /// name read or a module's attribute (np.sqrt): nothing that can write or raise.</summary>
     private static bool OnlyConstantsBetween(Block b, int from, int to, HashSet<Instr> members)
     {
         for (int n = from + 1; n < to; n++)
-            if (!members.Contains(b.Instrs[n]) && b.Instrs[n].Op is not (Op.Const or Op.Global)) return false;
+        {
+            var i = b.Instrs[n];
+            if (!members.Contains(i) && i.Op is not (Op.Const or Op.Global) && !(i.Op == Op.Attr && i.Args[0].Type is ModuleType)) return false;
+        }
         return true;
     }
 
