@@ -3,6 +3,7 @@ owning their memory, views of arguments keeping them alive, signatures per dtype
 TypeErrors for arrays compiled code cannot take, and no leaks."""
 import gc
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -345,3 +346,29 @@ def test_lstsq_of_a_matrix_with_nan_or_inf_is_a_linalg_error():
         with pytest.raises(np.linalg.LinAlgError, match="^SVD did not converge in Linear Least Squares$"):
             solve(np.array([[1.0, bad], [3.0, 4.0], [5.0, 7.0]]), np.ones(3))
     assert solve(np.eye(2), np.ones(2))[2] == 2
+
+
+def test_float_max_and_min_vectorise_and_keep_nans():
+    # np.max/np.min of floats compare plainly (LLVM's max reduction, four vector accumulators) and track NaN apart:
+    # one llvm.maximum chain ran 4.4x slower than NumPy on 1,000,000 float64. A NaN anywhere (in any lane, in the
+    # tail), an infinity or all -inf must still give NumPy's result.
+    @sharpjit.jit
+    def extremes(a):
+        return a.max(), a.min()
+
+    rng = np.random.default_rng(7)
+    for dtype in (np.float64, np.float32):
+        for n in (1, 7, 8, 33, 100, 257):
+            base = rng.standard_normal(n).astype(dtype)
+            cases = [base, np.full(n, -np.inf, dtype), np.full(n, np.inf, dtype)]
+            for position in sorted({0, n // 2, n - 1}):
+                for special in (np.nan, np.inf, -np.inf):
+                    a = base.copy()
+                    a[position] = special
+                    cases.append(a)
+            for a in cases:
+                got, want = extremes(a), (a.max(), a.min())
+                for g, w in zip(got, want):
+                    assert g == w or np.isnan(g) and np.isnan(w), (a, got, want)
+    ir = extremes.inspect_llvm(extremes.signatures[0])
+    assert len(re.findall(r"@llvm\.maxnum\.v\d+f64\(", ir)) >= 4, ir

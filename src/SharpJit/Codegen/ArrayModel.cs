@@ -227,8 +227,9 @@ public static class ArrayCode
         var next = BuildNSWAdd(B, i, M.ConstI64(1), "");
         var latch = GetInsertBlock(B);
         var back = BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);
-        if (vectorise) DisableUnrolling(M, back);
-        else SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=false");
+        if (!vectorise) SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=false");
+        else if (e.LoopInterleave > 0) SetLoopHints(M, back, "llvm.loop.unroll.disable", $"llvm.loop.interleave.count={e.LoopInterleave}");
+        else DisableUnrolling(M, back);
         AddIncoming(i, M.ConstI64(0), pre);
         AddIncoming(i, next, latch);
         PositionBuilderAtEnd(B, exit);
@@ -242,7 +243,7 @@ public static class ArrayCode
     private static void DisableUnrolling(ModuleEmitter m, LLVMValueRef backEdge) => SetLoopHints(m, backEdge, "llvm.loop.unroll.disable");
 
     /// <summary>Gives the loop whose back edge this is LLVM's loop hints: names alone ("llvm.loop.unroll.disable"), or
-    /// a name and a boolean after "=false" ("llvm.loop.vectorize.enable=false").</summary>
+    /// a name and a boolean or a count after "=" ("llvm.loop.vectorize.enable=false", "llvm.loop.interleave.count=4").</summary>
     public static unsafe void SetLoopHints(ModuleEmitter m, LLVMValueRef backEdge, params string[] hints)
     {
         var ctx = m.Ctx;
@@ -252,8 +253,9 @@ public static class ArrayCode
         {
             var parts = hint.Split('=');
             var name = MDStringInContext2(ctx, parts[0]);
-            operands.Add(parts.Length == 1 ? MDNodeInContext2(ctx, new[] { name })
-                : MDNodeInContext2(ctx, new[] { name, ValueAsMetadata(ConstInt(m.I1, parts[1] == "true" ? 1UL : 0UL, 0)) }));
+            var value = parts.Length == 1 ? default : int.TryParse(parts[1], out var count) ? ConstInt(m.I32, (ulong)count, 0)
+                : ConstInt(m.I1, parts[1] == "true" ? 1UL : 0UL, 0);
+            operands.Add(parts.Length == 1 ? MDNodeInContext2(ctx, new[] { name }) : MDNodeInContext2(ctx, new[] { name, ValueAsMetadata(value) }));
         }
         var loopId = MDNodeInContext2(ctx, operands.ToArray());
         MetadataReplaceAllUsesWith(self, loopId);   // the loop id refers to itself, as LLVM requires

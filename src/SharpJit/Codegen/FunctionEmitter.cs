@@ -341,6 +341,10 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>Set while the element of an array's element-wise loop is emitted (Arrays.Elementwise).</summary>
     public bool InArrayLoop;
+    /// <summary>How many vector accumulators LLVM should interleave in the array loops being emitted (0: its choice):
+    /// a float max/min reduction carries each vector through a NaN check, so one accumulator runs at that chain's
+    /// speed.</summary>
+    public int LoopInterleave;
 
     /// <summary>libm's double function name in a NumPy ufunc's loop: the call site names libmvec's vector variants
     /// (<see cref="VectorMath"/>), and reads and writes no memory (errno is not read), so the loop vectorizes.</summary>
