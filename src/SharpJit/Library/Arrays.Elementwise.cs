@@ -283,12 +283,20 @@ public static unsafe partial class Builtins
     {
         Diagnostics.CompileDepth.EnsureStack();
         if (n.Operands.OfType<ElementwiseNode>().Any(child => ElementwiseMayRaise(child, leafTypes, leafLiterals))) return true;
+        return n.Element.MayRaise(NodeSignature(n, leafTypes, leafLiterals).Signature);
+    }
+
+    /// <summary>What a node's scalar entry is applied to: its operands' types (a child's array type, a leaf's), the
+    /// numbers' literal values, the loop's element types and the signature the entry is lowered with.</summary>
+    private static (SjType[] Types, object?[] Literals, ScalarType[] ElementTypes, Signature Signature) NodeSignature(ElementwiseNode n,
+        IReadOnlyList<SjType> leafTypes, IReadOnlyList<object?> leafLiterals)
+    {
         var types = n.Operands.Select(o => o is int k ? leafTypes[k] : ((ElementwiseNode)o).Type).ToArray();
         var literals = n.Operands.Select(o => o is int k && leafTypes[k] is ScalarType ? leafLiterals[k] : null).ToArray();
         var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
         var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty,
             ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype));
-        return n.Element.MayRaise(sig);
+        return (types, literals, elementTypes, sig);
     }
 
     /// <summary>
@@ -430,11 +438,8 @@ public static unsafe partial class Builtins
     private static LLVMValueRef EvalElement(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, Func<int, LLVMValueRef> load)
     {
         Diagnostics.CompileDepth.EnsureStack();
-        var types = n.Operands.Select(o => o is int k ? leaves[k].Type : ((ElementwiseNode)o).Type).ToArray();
-        var literals = n.Operands.Select(o => o is int k && leaves[k].Type is ScalarType ? leaves[k].Literal : null).ToArray();
-        var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
-        var scalarResult = ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype);
-        var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty, scalarResult);
+        var (types, literals, elementTypes, sig) = NodeSignature(n, leaves.Select(l => l.Type).ToArray(), leaves.Select(l => l.Literal).ToArray());
+        var scalarResult = (ScalarType)sig.Result;
         var args = n.Operands.Select((o, k) =>
         {
             LLVMValueRef v; ScalarType from;

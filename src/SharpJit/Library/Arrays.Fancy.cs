@@ -369,10 +369,8 @@ public static unsafe partial class Builtins
         // writes and stops at the last value.
         void AsNumPy()
         {
+            var total = CountSelected(e, t, target, (ArrayType)mask.Type, mask.Value);
             var count = e.Alloca(M.I64);
-            BuildStore(B, M.ConstI64(0), count);
-            Strided(p => e.When(Selected(p), () => BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, count, ""), M.ConstI64(1), ""), count)), false);
-            var total = BuildLoad2(B, M.I64, count, "");
             var valuesType = new ArrayType(t.Dtype, 1);
             var values = ArrayCode.Allocate(e, valuesType, new[] { total }, c.Span);
             var valuesData = ArrayCode.Data(e, values);

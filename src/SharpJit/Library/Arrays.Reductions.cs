@@ -663,14 +663,9 @@ public static unsafe partial class Builtins
         return LLVM.ConstInt(e.M.Lower(t), value);
     }
 
-    /// <summary>The larger (or smaller) of acc and x, NaN winning as in np.max.</summary>
-    private static LLVMValueRef Extreme(FunctionEmitter e, bool max, LLVMValueRef acc, LLVMValueRef x, ScalarType t)
-    {
-        var B = e.B;
-        if (t.Rank == 2)
-            return e.Intrinsic(max ? "llvm.maximum" : "llvm.minimum", new[] { e.M.Lower(t) }, acc, x);
-        return BuildSelect(B, IntCompare(e, max, x, acc, t), x, acc, "");
-    }
+    /// <summary>The larger (or smaller) of acc and x, for bools and integers (floats: FloatExtreme).</summary>
+    private static LLVMValueRef Extreme(FunctionEmitter e, bool max, LLVMValueRef acc, LLVMValueRef x, ScalarType t) =>
+        BuildSelect(e.B, IntCompare(e, max, x, acc, t), x, acc, "");
 
     private static LLVMValueRef IntCompare(FunctionEmitter e, bool greater, LLVMValueRef x, LLVMValueRef y, ScalarType t) =>
         BuildICmp(e.B, (greater, t.IsUnsigned || t.Rank == 0) switch
