@@ -372,3 +372,33 @@ def test_float_max_and_min_vectorise_and_keep_nans():
                     assert g == w or np.isnan(g) and np.isnan(w), (a, got, want)
     ir = extremes.inspect_llvm(extremes.signatures[0])
     assert len(re.findall(r"@llvm\.maxnum\.v\d+f64\(", ir)) >= 4, ir
+
+
+def test_counting_nonzero_uses_narrow_lanes_in_blocks():
+    # np.count_nonzero and sums of bools count 1- and 2-byte elements in 16-bit vector lanes, in blocks of 32,767
+    # that cannot overflow them (widening each bool to 64 bits ran at half NumPy's speed). Lengths around the block
+    # edge, strided, reversed, Fortran and 2-d arrays, and bool bytes other than 1 must count as NumPy counts.
+    @sharpjit.jit
+    def counts(a):
+        return np.count_nonzero(a), a.sum()
+
+    @sharpjit.jit
+    def nonzero(a):
+        return np.count_nonzero(a)
+
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 31, 32767, 32768, 65534, 65535, 65536, 100001, 200000):
+        m = rng.random(n) < 0.9
+        for a in (m, m[::3], m[::-1], np.ones(n, np.bool_)):
+            assert counts(a) == (np.count_nonzero(a), a.sum())
+        for dtype in (np.int8, np.uint16, np.int32, np.float64, np.complex64):
+            x = (rng.integers(0, 3, n) * (rng.random(n) < 0.5)).astype(dtype)
+            assert nonzero(x) == np.count_nonzero(x)
+            assert nonzero(x[::2]) == np.count_nonzero(x[::2])
+    m2 = rng.random((300, 250)) < 0.5
+    assert counts(np.asfortranarray(m2)) == (np.count_nonzero(m2), m2.sum())
+    assert counts(m2[:, ::2]) == (np.count_nonzero(m2[:, ::2]), m2[:, ::2].sum())
+    odd = np.frombuffer(bytes([0, 2, 1, 255, 0, 7] * 20000), dtype=np.bool_)
+    assert counts(odd) == (np.count_nonzero(odd), odd.sum())
+    ir = nonzero.inspect_llvm(nonzero.signatures[0])
+    assert re.search(r"add <\d+ x i16>", ir), ir

@@ -228,6 +228,8 @@ public static unsafe partial class Builtins
                 }
                 return single ? e.MakeStruct(M.Complex64, BuildFPTrunc(B, re, M.F32, ""), BuildFPTrunc(B, im, M.F32, "")) : e.MakeComplex(re, im);
             }
+            case ReductionKind.Sum when line != null && dtype.Rank == 0:
+                return CountNonzeroLine(e, dtype, line.Start, count, line.Stride);
             case ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Mean:
             {
                 var acc = kind == ReductionKind.Mean ? result : result;
@@ -617,6 +619,48 @@ public static unsafe partial class Builtins
         if (t.Rank == 3)
             return e.MakeStruct(e.M.Lower(t), BuildFDiv(e.B, e.ExtractValue(total, 0), n, ""), BuildFDiv(e.B, e.ExtractValue(total, 1), n, ""));
         return BuildFDiv(e.B, total, n, "");
+    }
+
+    /// <summary>
+    /// How many of a line's elements are nonzero (true), counted in lanes as narrow as the elements allow: 16 bits
+    /// for 1- and 2-byte types, in blocks of 32,767 that cannot overflow them, 32 bits for 4-byte types, 64 bits
+    /// otherwise. Widening every bool to 64 bits took a vector register per 8 of them (1,000,000 bools: 68 us, NumPy
+    /// 36 us).
+    /// </summary>
+    private static LLVMValueRef CountNonzeroLine(FunctionEmitter e, ScalarType dtype, LLVMValueRef start, LLVMValueRef count, LLVMValueRef stride)
+    {
+        var B = e.B; var M = e.M;
+        int bits = Math.Clamp(ArrayCode.ItemSize(dtype) * 8, 16, 64);
+        var lane = bits switch { 16 => M.I16, 32 => M.I32, _ => M.I64 };
+        long block = bits switch { 16 => short.MaxValue, 32 => int.MaxValue, _ => long.MaxValue };
+        var total = e.Alloca(M.I64);
+        var acc = e.Alloca(lane);
+        BuildStore(B, M.ConstI64(0), total);
+        var blockLength = M.ConstI64(block);
+        var blocks = bits == 64 ? M.ConstI64(1) : BuildAdd(B, BuildSDiv(B, count, blockLength, ""), M.ConstI64(1), "");
+        ArrayCode.Loop(e, blocks, b =>
+        {
+            var first = BuildNSWMul(B, b, blockLength, "");
+            var rest = BuildNSWSub(B, count, first, "");
+            var length = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, rest, blockLength, ""), rest, blockLength, "");
+            BuildStore(B, LLVM.ConstInt(lane, 0, 0), acc);
+            int interleave = e.LoopInterleave;
+            e.LoopInterleave = 4;
+            try
+            {
+                ArrayCode.Loop(e, length, i =>
+                {
+                    var offset = BuildNSWMul(B, BuildNSWAdd(B, first, i, ""), stride, "");
+                    var x = ArrayCode.Load(e, dtype, BuildGEP2(B, M.I8, start, new[] { offset }, ""));
+                    var one = BuildZExt(B, e.Convert(x, dtype, ScalarType.Bool), lane, "");
+                    BuildStore(B, BuildAdd(B, BuildLoad2(B, lane, acc, ""), one, ""), acc);
+                });
+            }
+            finally { e.LoopInterleave = interleave; }
+            var sum = BuildZExt(B, BuildLoad2(B, lane, acc, ""), M.I64, "");
+            BuildStore(B, BuildAdd(B, BuildLoad2(B, M.I64, total, ""), sum, ""), total);
+        });
+        return BuildLoad2(B, M.I64, total, "");
     }
 
     /// <summary>

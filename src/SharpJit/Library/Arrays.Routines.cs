@@ -200,6 +200,11 @@ public static unsafe partial class Builtins
         LLVMValueRef CountLower(LoweringCall c, ArrayType t)
         {
             var e = c.E;
+            if (t.Layout is ArrayLayout.C or ArrayLayout.F || t.Ndim == 1)
+            {
+                var stride = t.Layout is ArrayLayout.C or ArrayLayout.F ? e.M.ConstI64(ArrayCode.ItemSize(t.Dtype)) : ArrayCode.Strides(e, t, c.Arg(0))[0];
+                return CountNonzeroLine(e, t.Dtype, ArrayCode.Data(e, c.Arg(0)), ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0))), stride);
+            }
             var n = e.Alloca(e.M.I64);
             BuildStore(e.B, e.M.ConstI64(0), n);
             ForEachElement(e, t, c.Arg(0), (x, _) =>

@@ -1,0 +1,207 @@
+"""np.sort and np.argsort (Library/py/numpy.py: an introsort below _RADIX_MIN_*, an LSD radix sort on the numbers'
+bytes above, a merge sort for complex numbers) against NumPy on random draws: every number dtype, lengths on both
+sides of each threshold, full-range values, many ties, sorted/reversed/constant runs, floats with NaN (either sign),
+infinities and subnormals, strided and 2-d inputs along each axis. Sorted values must equal NumPy's (NaNs equal; an
+array that mixes 0.0 and -0.0 is compared as values, since NumPy leaves their order to its algorithm) and be a
+permutation of the input bit for bit; argsort must give a stable order (NumPy's kind="stable")."""
+import random
+
+import numpy as np
+import pytest
+
+import sharpjit
+
+INTS = [np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64, np.uint64, np.bool_]
+FLOATS = [np.float32, np.float64]
+LENGTHS = [0, 1, 2, 3, 15, 16, 17, 18, 100, 1023, 1024, 1025, 3000, 8191, 8192, 8193, 20000]
+
+
+@sharpjit.jit
+def sort(a):
+    return np.sort(a)
+
+
+@sharpjit.jit
+def sort_axis(a, axis):
+    return np.sort(a, axis=axis)
+
+
+@sharpjit.jit
+def argsort(a):
+    return np.argsort(a)
+
+
+@sharpjit.jit
+def argsort_axis(a, axis):
+    return np.argsort(a, axis=axis)
+
+
+@sharpjit.jit
+def sort_in_place(a):
+    a.sort()
+
+
+def values(rng, dtype, n):
+    kind = rng.integers(6)
+    info = np.iinfo(dtype) if dtype != np.bool_ and np.issubdtype(dtype, np.integer) else None
+    if dtype == np.bool_:
+        return rng.integers(0, 2, n).astype(np.bool_)
+    if info is not None:
+        if kind == 0:
+            a = rng.integers(info.min, info.max, n, dtype=dtype, endpoint=True)   # full range
+        elif kind == 1:
+            a = rng.integers(0, 5, n).astype(dtype)                               # many ties
+        elif kind == 2:
+            a = np.sort(rng.integers(info.min, info.max, n, dtype=dtype, endpoint=True))
+        elif kind == 3:
+            a = np.sort(rng.integers(info.min, info.max, n, dtype=dtype, endpoint=True))[::-1].copy()
+        elif kind == 4:
+            a = np.full(n, info.max, dtype)
+        else:
+            a = rng.integers(-300, 300, n).astype(np.int64) % (int(info.max) + 1) if info.min == 0 else rng.integers(max(-300, info.min), min(300, info.max), n)
+            a = a.astype(dtype)                                                     # small values, both signs when signed
+        return a
+    if kind == 0:
+        a = rng.standard_normal(n) * 10.0 ** rng.integers(-300, 300, n)
+    elif kind == 1:
+        a = rng.integers(-3, 4, n).astype(np.float64)
+    elif kind == 2:
+        a = np.sort(rng.random(n))
+    elif kind == 3:
+        a = -np.sort(rng.random(n))
+    elif kind == 4:
+        a = np.full(n, 2.5)
+    else:
+        a = rng.random(n) - 0.5
+    with np.errstate(over="ignore"):
+        a = a.astype(dtype)
+    if n:
+        specials = np.array([np.nan, -np.nan, np.inf, -np.inf, 1e-320, -1e-320, 0.0, -0.0]).astype(dtype)
+        for _ in range(rng.integers(0, 6)):
+            a[rng.integers(n)] = specials[rng.integers(len(specials))]
+    return a
+
+
+def same_sorted(got, a):
+    want = np.sort(a)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert np.array_equal(got, want, equal_nan=True)
+    # bit for bit a permutation of the input (NaN payloads and the signs of zeros kept)
+    bits = np.dtype("u%d" % a.itemsize) if a.dtype != np.bool_ else np.uint8
+    assert np.array_equal(np.sort(got.view(bits)), np.sort(np.ascontiguousarray(a).view(bits)))
+    if a.dtype.kind == "f" and not (np.any(a == 0) and np.any(np.signbit(a[a == 0])) and np.any(~np.signbit(a[a == 0]))):
+        non_nan = ~np.isnan(want)
+        assert np.array_equal(got[non_nan].view(bits), want[non_nan].view(bits))
+
+
+@pytest.mark.parametrize("dtype", INTS + FLOATS, ids=lambda d: np.dtype(d).name)
+def test_sort_and_argsort_match_numpy(dtype):
+    rng = np.random.default_rng(np.dtype(dtype).num)
+    for n in LENGTHS:
+        for _ in range(3):
+            a = values(rng, dtype, n)
+            if rng.random() < 0.3 and n:
+                a = np.repeat(a, 2)[::2]                                   # strided view with the same values
+            same_sorted(sort(a), a)
+            order = argsort(a)
+            assert np.array_equal(order, np.argsort(a, kind="stable"))
+            b = a.copy()
+            sort_in_place(b)
+            same_sorted(b, a)
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.uint64, np.float64, np.float32, np.int8], ids=lambda d: np.dtype(d).name)
+def test_sorts_along_each_axis_match_numpy(dtype):
+    rng = np.random.default_rng(7)
+    for shape in [(3, 9000), (9000, 2), (2, 1100), (5, 40)]:
+        a = values(rng, dtype, shape[0] * shape[1]).reshape(shape)
+        for axis in (0, 1, -1):
+            got = sort_axis(a, axis)
+            want = np.sort(a, axis=axis)
+            assert np.array_equal(got, want, equal_nan=True)
+            assert np.array_equal(argsort_axis(a, axis), np.argsort(a, axis=axis, kind="stable"))
+        assert np.array_equal(sort_axis(a.T, 0), np.sort(a.T, axis=0), equal_nan=True)
+
+
+def adversary(n):
+    """McIlroy's adversary against a Python copy of _intro_sort's partitioning: values that drive the quicksort to
+    its worst case, so the compiled sort must fall back to its heapsort. Returns the values and how many times the
+    copy fell back."""
+    gas = n
+    val = [gas] * n
+    state = {"solid": 0, "candidate": 0}
+
+    def freeze(x):
+        val[x] = state["solid"]
+        state["solid"] += 1
+
+    def lt(x, y):
+        if val[x] == gas and val[y] == gas:
+            freeze(x if x == state["candidate"] else y)
+        if val[x] == gas:
+            state["candidate"] = x
+        elif val[y] == gas:
+            state["candidate"] = y
+        return val[x] < val[y]
+
+    v = list(range(n))
+    fallbacks = 0
+    stack = []
+    lo, hi = 0, n - 1
+    depth = 0
+    m = n
+    while m > 1:
+        depth += 2
+        m >>= 1
+    while True:
+        while hi - lo > 16:
+            if depth <= 0:
+                fallbacks += 1
+                v[lo:hi + 1] = sorted(v[lo:hi + 1], key=lambda x: val[x])
+                lo = hi
+                break
+            depth -= 1
+            mid = lo + ((hi - lo) >> 1)
+            if lt(v[mid], v[lo]):
+                v[mid], v[lo] = v[lo], v[mid]
+            if lt(v[hi], v[mid]):
+                v[hi], v[mid] = v[mid], v[hi]
+            if lt(v[mid], v[lo]):
+                v[mid], v[lo] = v[lo], v[mid]
+            pivot = v[mid]
+            i, j = lo, hi - 1
+            v[mid] = v[j]
+            v[j] = pivot
+            while True:
+                i += 1
+                while lt(v[i], pivot):
+                    i += 1
+                j -= 1
+                while lt(pivot, v[j]):
+                    j -= 1
+                if i >= j:
+                    break
+                v[i], v[j] = v[j], v[i]
+            v[hi - 1] = v[i]
+            v[i] = pivot
+            if i - lo < hi - i:
+                stack.append((i + 1, hi, depth))
+                hi = i - 1
+            else:
+                stack.append((lo, i - 1, depth))
+                lo = i + 1
+        if not stack:
+            break
+        lo, hi, depth = stack.pop()
+    for x in range(n):
+        if val[x] == gas:
+            freeze(x)
+    return np.array(val, np.int64), fallbacks
+
+
+def test_a_quicksort_killer_falls_back_to_heapsort():
+    a, fallbacks = adversary(3000)
+    assert fallbacks > 0                      # the input really exhausts the depth limit
+    for t in (np.int64, np.float64, np.int16):
+        x = a.astype(t)
+        assert np.array_equal(sort(x), np.sort(x))
