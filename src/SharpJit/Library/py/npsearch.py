@@ -26,12 +26,55 @@ def _axis_index(axis, ndim):
 # ---------------------------------------------------------------- nonzero, argwhere, flatnonzero
 
 
-def _count_true(flat):
-    n = 0
-    for i in range(flat.shape[0]):
-        if flat[i] != 0:
-            n += 1
-    return n
+def _last_nonzero(flat):
+    # The position of the last nonzero element of a 1-d array that has one.
+    i = flat.shape[0] - 1
+    while flat[i] == 0:
+        i -= 1
+    return i
+
+
+# The loops below store every element's position to the next free slot, which only a nonzero element keeps by moving
+# on: no branch on the data, which a random mask mispredicts half the time (np.flatnonzero of 1,000,000 random bools:
+# 3.5 ms with a branch, NumPy 0.46 ms). They stop at the last nonzero element, so every store stays in the array.
+
+
+@overload("numpy.flatnonzero")
+def flatnonzero(a):
+    flat = a.ravel()
+    count = np.count_nonzero(flat)
+    out = np.empty(count, np.int64)
+    if count == 0:
+        return out
+    k = 0
+    for i in range(_last_nonzero(flat) + 1):
+        out[k] = i
+        k += flat[i] != 0
+    return out
+
+
+def _nonzero_indices(a):
+    # The indices of a's nonzero elements in C order: row d of an (a.ndim, N) int64 array holds their d-th indices.
+    # The multi-index counts up axis by axis, without divisions.
+    flat = a.ravel()
+    count = np.count_nonzero(flat)
+    nd = a.ndim
+    out = np.empty((nd, count), np.int64)
+    if count == 0:
+        return out
+    idx = np.zeros(nd, np.int64)
+    k = 0
+    for i in range(_last_nonzero(flat) + 1):
+        for d in range(nd):
+            out[d, k] = idx[d]
+        k += flat[i] != 0
+        d = nd - 1
+        idx[d] += 1
+        while d > 0 and idx[d] == a.shape[d]:
+            idx[d] = 0
+            d -= 1
+            idx[d] += 1
+    return out
 
 
 @overload("numpy.argwhere")
@@ -39,33 +82,7 @@ def argwhere(a):
     # The indices of the nonzero elements, one row per element in C order: an (N, a.ndim) int64 array.
     if a.ndim == 0:
         _unsupported("np.argwhere() of a 0-d array is not supported in compiled code")
-    flat = a.ravel()
-    n = flat.shape[0]
-    nd = a.ndim
-    out = np.empty((_count_true(flat), nd), np.int64)
-    k = 0
-    for i in range(n):
-        if flat[i] != 0:
-            r = i
-            for d in range(nd - 1, -1, -1):
-                s = a.shape[d]
-                out[k, d] = r % s
-                r = r // s
-            k += 1
-    return out
-
-
-@overload("numpy.flatnonzero")
-def flatnonzero(a):
-    flat = a.ravel()
-    n = flat.shape[0]
-    out = np.empty(_count_true(flat), np.int64)
-    k = 0
-    for i in range(n):
-        if flat[i] != 0:
-            out[k] = i
-            k += 1
-    return out
+    return _nonzero_indices(a).T.copy()
 
 
 @overload("numpy.nonzero")
@@ -73,13 +90,13 @@ def nonzero(a):
     # A tuple of a.ndim int64 arrays: the indices of the nonzero elements along each axis, in C order.
     if a.ndim == 1:
         return (flatnonzero(a),)
-    w = argwhere(a)
+    w = _nonzero_indices(a)
     if a.ndim == 2:
-        return w[:, 0].copy(), w[:, 1].copy()
+        return w[0], w[1]
     if a.ndim == 3:
-        return w[:, 0].copy(), w[:, 1].copy(), w[:, 2].copy()
+        return w[0], w[1], w[2]
     if a.ndim == 4:
-        return w[:, 0].copy(), w[:, 1].copy(), w[:, 2].copy(), w[:, 3].copy()
+        return w[0], w[1], w[2], w[3]
     _unsupported("np.nonzero() of arrays of 0 or more than 4 dimensions is not supported in compiled code")
     return (flatnonzero(a),)
 

@@ -311,23 +311,9 @@ def _in1d_table(ar1, ar2, invert, forced):
 
 @overload("numpy.extract")
 def extract(condition, arr):
-    # np.take(ravel(arr), nonzero(ravel(condition))[0]).
+    # np.take(ravel(arr), nonzero(ravel(condition))[0]): a mask over arr's first elements (the C# gather).
     cond = _flat(condition)
-    flat = _flat(arr)
-    n = flat.shape[0]
-    count = 0
-    for i in range(cond.shape[0]):
-        if cond[i] != 0:
-            if i >= n:
-                raise IndexError(f"index {i} is out of bounds for axis 0 with size {n}")
-            count += 1
-    out = np.empty(count, flat.dtype)
-    k = 0
-    for i in range(cond.shape[0]):
-        if cond[i] != 0:
-            out[k] = flat[i]
-            k += 1
-    return out
+    return _select_flat(cond, _flat(arr), 0)
 
 
 @overload("numpy.compress")
@@ -350,8 +336,24 @@ def _compress(condition, a, axis, out):
     return _compress_along(cond, a, _axis(axis, a.ndim))
 
 
+def _select_flat(cond, flat, ax):
+    # The elements of the 1-d array flat where cond is nonzero (cond may be longer than flat where it is zero there,
+    # or shorter): the C# mask gather.
+    n = flat.shape[0]
+    c = cond.shape[0]
+    for i in range(n, c):
+        if cond[i] != 0:
+            raise IndexError(f"index {i} is out of bounds for axis {ax} with size {n}")
+    k = min(c, n)
+    if cond.dtype == np.bool_:
+        return flat[:k][cond[:k]]
+    return flat[:k][cond[:k] != 0]
+
+
 def _compress_along(cond, a, ax):
     # The entries of a along axis ax whose condition is true (NumPy's take of the condition's nonzero indices).
+    if a.ndim == 1:
+        return _select_flat(cond, a, ax)
     n = a.shape[ax]
     count = 0
     for i in range(cond.shape[0]):
