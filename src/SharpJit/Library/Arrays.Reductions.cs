@@ -173,6 +173,7 @@ public static unsafe partial class Builtins
             }, span);
         var r = ArrayCode.Allocate(e, result, outShape, span);
         var outData = ArrayCode.Data(e, r);
+        if (ReduceOuterAxis(e, kind, t, shape, axis, data, result.Dtype, outData, span, ddof)) return r;
         var outStrides = ArrayCode.ContiguousStrides(e, result.Dtype, outShape, ArrayLayout.C);
         ArrayCode.LoopNest(e, outShape, idx =>
         {
@@ -188,6 +189,114 @@ public static unsafe partial class Builtins
             ArrayCode.Store(e, result.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v);
         });
         return r;
+    }
+
+    /// <summary>
+    /// A reduction along an axis of a C array other than its innermost one (sums, products, means, variances, min/max,
+    /// argmin/argmax of real numbers): the results take the axis's rows one at a time, the inner loop running over
+    /// memory that is contiguous in both, which LLVM vectorises. Each result still takes its values in the axis's
+    /// order, sums from the identity, as NumPy's (equal to the bit); a variance is NumPy's: the mean, then the sum of
+    /// the squared deviations, divided by max(n - ddof, 0). A walk down each column took 1.6x-3.5x NumPy's time on a
+    /// 316x316 matrix. False where it does not apply.
+    /// </summary>
+    private static bool ReduceOuterAxis(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef[] shape, int axis, LLVMValueRef data,
+        ScalarType rt, LLVMValueRef outData, Span span, LLVMValueRef? ddof)
+    {
+        if (t.Layout != ArrayLayout.C || axis == t.Ndim - 1 || t.Dtype.Rank == 3 || kind is ReductionKind.Any or ReductionKind.All)
+            return false;
+        var B = e.B; var M = e.M;
+        var dt = t.Dtype;
+        LLVMValueRef Product(IEnumerable<LLVMValueRef> dims) => dims.Aggregate(M.ConstI64(1), (x, y) => BuildNSWMul(B, x, y, ""));
+        var outer = Product(shape.Take(axis)); var length = shape[axis]; var inner = Product(shape.Skip(axis + 1));
+        bool arg = kind is ReductionKind.ArgMin or ReductionKind.ArgMax;
+        bool extreme = kind is ReductionKind.Min or ReductionKind.Max;
+        bool variance = kind is ReductionKind.Var or ReductionKind.Std;
+        bool max = kind is ReductionKind.Max or ReductionKind.ArgMax;
+        // argmin/argmax keep each result's best value apart, a variance each mean: a row of scratch
+        var scratchType = new ArrayType(arg ? dt : rt, 1);
+        var scratch = arg || variance ? ArrayCode.Allocate(e, scratchType, new[] { inner }, span) : default;
+        var scratchData = arg || variance ? ArrayCode.Data(e, scratch) : default;
+        var rowBytes = BuildNSWMul(B, inner, M.ConstI64(ArrayCode.ItemSize(dt)), "");
+        LLVMValueRef Better(LLVMValueRef x, LLVMValueRef cur) => dt.Rank == 2
+            ? BuildOr(B, BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, cur, ""),
+                BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), BuildFCmp(B, LLVMRealPredicate.LLVMRealORD, cur, cur, ""), ""), "")
+            : IntCompare(e, max, x, cur, dt);
+        ArrayCode.Loop(e, outer, o =>
+        {
+            var plane = BuildGEP2(B, M.I8, data, new[] { BuildNSWMul(B, BuildNSWMul(B, o, length, ""), rowBytes, "") }, "");
+            var results = ElementAt(e, rt, outData, BuildNSWMul(B, o, inner, ""));
+            LLVMValueRef Row(LLVMValueRef i) => BuildGEP2(B, M.I8, plane, new[] { BuildNSWMul(B, i, rowBytes, "") }, "");
+            // Each result over every row: visit(x, i, result slot), the first row (min/max/arg) or none kept for init.
+            void Rows(LLVMValueRef first, Action<LLVMValueRef, LLVMValueRef, LLVMValueRef, LLVMValueRef> visit) =>
+                ArrayCode.Loop(e, BuildNSWSub(B, length, first, ""), k =>
+                {
+                    var i = BuildNSWAdd(B, k, first, "");
+                    var row = Row(i);
+                    ArrayCode.Loop(e, inner, j => visit(ArrayCode.Load(e, dt, ElementAt(e, dt, row, j)), i, j, ElementAt(e, rt, results, j)));
+                });
+            void Each(Action<LLVMValueRef, LLVMValueRef> visit) => ArrayCode.Loop(e, inner, j => visit(j, ElementAt(e, rt, results, j)));
+            var zero = M.Constant(kind == ReductionKind.Prod ? 1L : 0L, rt);
+            if (arg || extreme)
+            {
+                // from the first row (the axis is not empty: that raised)
+                Each((j, slot) =>
+                {
+                    var x = ArrayCode.Load(e, dt, ElementAt(e, dt, Row(M.ConstI64(0)), j));
+                    if (!arg) { ArrayCode.Store(e, rt, slot, x); return; }
+                    ArrayCode.Store(e, dt, ElementAt(e, dt, scratchData, j), x);
+                    ArrayCode.Store(e, rt, slot, M.ConstI64(0));
+                });
+                Rows(M.ConstI64(1), (x, i, j, slot) =>
+                {
+                    if (arg)
+                    {
+                        var bestSlot = ElementAt(e, dt, scratchData, j);
+                        var cur = ArrayCode.Load(e, dt, bestSlot);
+                        var take = Better(x, cur);
+                        ArrayCode.Store(e, dt, bestSlot, BuildSelect(B, take, x, cur, ""));
+                        ArrayCode.Store(e, rt, slot, BuildSelect(B, take, i, ArrayCode.Load(e, rt, slot), ""));
+                        return;
+                    }
+                    var acc = ArrayCode.Load(e, rt, slot);
+                    ArrayCode.Store(e, rt, slot, dt.Rank == 2 ? e.Intrinsic(max ? "llvm.maximum" : "llvm.minimum", new[] { M.Lower(dt) }, acc, x) : Extreme(e, max, acc, x, dt));
+                });
+            }
+            else
+            {
+                Each((_, slot) => ArrayCode.Store(e, rt, slot, zero));
+                Rows(M.ConstI64(0), (x, _, _, slot) =>
+                    ArrayCode.Store(e, rt, slot, Accumulate(e, kind == ReductionKind.Prod, ArrayCode.Load(e, rt, slot), e.Convert(x, dt, rt), rt)));
+            }
+            if (kind is ReductionKind.Mean or ReductionKind.Var or ReductionKind.Std)
+            {
+                var n = BuildSIToFP(B, length, M.Lower(rt), "");
+                Each((_, slot) => ArrayCode.Store(e, rt, slot, Divide(e, ArrayCode.Load(e, rt, slot), n, rt)));
+            }
+            if (!variance) return;
+            Each((j, slot) =>
+            {
+                ArrayCode.Store(e, rt, ElementAt(e, rt, scratchData, j), ArrayCode.Load(e, rt, slot));
+                ArrayCode.Store(e, rt, slot, zero);
+            });
+            Rows(M.ConstI64(0), (x, _, j, slot) =>
+            {
+                var d = BuildFSub(B, e.Convert(x, dt, rt), ArrayCode.Load(e, rt, ElementAt(e, rt, scratchData, j)), "");
+                ArrayCode.Store(e, rt, slot, BuildFAdd(B, ArrayCode.Load(e, rt, slot), BuildFMul(B, d, d, ""), ""));
+            });
+            var count = BuildSIToFP(B, length, M.Lower(rt), "");
+            if (ddof is { } dd)
+            {
+                var dof = BuildFSub(B, count, dd, "");
+                count = BuildSelect(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGT, dof, M.Constant(0L, rt), ""), dof, M.Constant(0L, rt), "");
+            }
+            Each((_, slot) =>
+            {
+                var v = BuildFDiv(B, ArrayCode.Load(e, rt, slot), count, "");
+                ArrayCode.Store(e, rt, slot, kind == ReductionKind.Std ? e.Intrinsic("llvm.sqrt", new[] { M.Lower(rt) }, v) : v);
+            });
+        });
+        if (arg || variance) TypeModel.Of(scratchType).DecRef(e, scratch);
+        return true;
     }
 
     /// <summary>The elements of a reduction as one line in memory (first element, stride in bytes): float sums and means
