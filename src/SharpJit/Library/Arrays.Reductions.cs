@@ -17,7 +17,8 @@ namespace SharpJit.Library;
 /// </summary>
 public static unsafe partial class Builtins
 {
-    private enum ReductionKind { Sum, Prod, Min, Max, Mean, Var, Std, ArgMin, ArgMax, Any, All }
+    /// <summary>NanMin/NanMax: np.fmin/np.fmax folded, NaN skipped (NaN only when every element is one).</summary>
+    private enum ReductionKind { Sum, Prod, Min, Max, Mean, Var, Std, ArgMin, ArgMax, Any, All, NanMin, NanMax }
 
     private static readonly (string Name, ReductionKind Kind, string NumPyName)[] Reductions =
     {
@@ -164,7 +165,7 @@ public static unsafe partial class Builtins
         var data = ArrayCode.Data(e, a);
         var outShape = shape.Where((_, k) => k != axis).ToArray();
         // An empty axis has no extreme even when there are no lines to reduce (NumPy checks before looping).
-        if (kind is ReductionKind.Min or ReductionKind.Max or ReductionKind.ArgMin or ReductionKind.ArgMax)
+        if (kind is ReductionKind.Min or ReductionKind.Max or ReductionKind.NanMin or ReductionKind.NanMax or ReductionKind.ArgMin or ReductionKind.ArgMax)
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[axis], e.M.ConstI64(0), ""), "ValueError", kind switch
             {
                 ReductionKind.ArgMin => "attempt to get argmin of an empty sequence",
@@ -209,9 +210,10 @@ public static unsafe partial class Builtins
         LLVMValueRef Product(IEnumerable<LLVMValueRef> dims) => dims.Aggregate(M.ConstI64(1), (x, y) => BuildNSWMul(B, x, y, ""));
         var outer = Product(shape.Take(axis)); var length = shape[axis]; var inner = Product(shape.Skip(axis + 1));
         bool arg = kind is ReductionKind.ArgMin or ReductionKind.ArgMax;
-        bool extreme = kind is ReductionKind.Min or ReductionKind.Max;
+        bool skipNaN = kind is ReductionKind.NanMin or ReductionKind.NanMax;
+        bool extreme = kind is ReductionKind.Min or ReductionKind.Max || skipNaN;
         bool variance = kind is ReductionKind.Var or ReductionKind.Std;
-        bool max = kind is ReductionKind.Max or ReductionKind.ArgMax;
+        bool max = kind is ReductionKind.Max or ReductionKind.ArgMax or ReductionKind.NanMax;
         // argmin/argmax keep each result's best value apart, a variance each mean: a row of scratch
         var scratchType = new ArrayType(arg ? dt : rt, 1);
         var scratch = arg || variance ? ArrayCode.Allocate(e, scratchType, new[] { inner }, span) : default;
@@ -258,7 +260,8 @@ public static unsafe partial class Builtins
                         return;
                     }
                     var acc = ArrayCode.Load(e, rt, slot);
-                    ArrayCode.Store(e, rt, slot, dt.Rank == 2 ? e.Intrinsic(max ? "llvm.maximum" : "llvm.minimum", new[] { M.Lower(dt) }, acc, x) : Extreme(e, max, acc, x, dt));
+                    var pick = (max, skipNaN) switch { (true, false) => "llvm.maximum", (false, false) => "llvm.minimum", (true, true) => "llvm.maxnum", _ => "llvm.minnum" };
+                    ArrayCode.Store(e, rt, slot, dt.Rank == 2 ? e.Intrinsic(pick, new[] { M.Lower(dt) }, acc, x) : Extreme(e, max, acc, x, dt));
                 });
             }
             else
@@ -401,19 +404,20 @@ public static unsafe partial class Builtins
                 var variance = BuildFDiv(B, BuildLoad2(B, M.Lower(result), slot, ""), n, "");
                 return kind == ReductionKind.Std ? e.Intrinsic("llvm.sqrt", new[] { M.Lower(result) }, variance) : variance;
             }
-            case ReductionKind.Min or ReductionKind.Max:
+            case ReductionKind.Min or ReductionKind.Max or ReductionKind.NanMin or ReductionKind.NanMax:
             {
+                bool max = kind is ReductionKind.Max or ReductionKind.NanMax;
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
                     $"zero-size array to reduction operation {npName} which has no identity", span);
-                if (dtype.Rank == 3) return ComplexExtreme(e, kind == ReductionKind.Max, dtype, loop);
+                if (dtype.Rank == 3) return ComplexExtreme(e, max, dtype, loop);
                 // Start from the identity (-inf, the type's minimum, ...), so the loop is a plain reduction LLVM vectorises.
                 var slot = e.Alloca(M.Lower(dtype));
-                BuildStore(B, ExtremeIdentity(e, kind == ReductionKind.Max, dtype), slot);
-                if (dtype.Rank == 2) return FloatExtreme(e, kind == ReductionKind.Max, dtype, slot, loop);
+                BuildStore(B, ExtremeIdentity(e, max, dtype), slot);
+                if (dtype.Rank == 2) return FloatExtreme(e, max, dtype, slot, loop, skipNaN: kind is ReductionKind.NanMin or ReductionKind.NanMax);
                 loop((x, i) =>
                 {
                     var cur = BuildLoad2(B, M.Lower(dtype), slot, "");
-                    BuildStore(B, Extreme(e, kind == ReductionKind.Max, cur, x, dtype), slot);
+                    BuildStore(B, Extreme(e, max, cur, x, dtype), slot);
                 });
                 return BuildLoad2(B, M.Lower(dtype), slot, "");
             }
@@ -779,12 +783,15 @@ public static unsafe partial class Builtins
     /// ms); a NaN anywhere makes the result NaN, as in NumPy. Which zero a max of 0.0 and -0.0 gives follows the
     /// vector lanes, as NumPy's own does.
     /// </summary>
-    private static LLVMValueRef FloatExtreme(FunctionEmitter e, bool max, ScalarType dtype, LLVMValueRef slot, Action<Action<LLVMValueRef, LLVMValueRef>> loop)
+    private static LLVMValueRef FloatExtreme(FunctionEmitter e, bool max, ScalarType dtype, LLVMValueRef slot, Action<Action<LLVMValueRef, LLVMValueRef>> loop,
+        bool skipNaN = false)
     {
         var B = e.B; var M = e.M;
         var ty = M.Lower(dtype);
+        // NaN skipped (fmax/fmin): a NaN counts as the identity and the result is NaN only where no number was seen.
         var sawNaN = e.Alloca(M.I1);
-        BuildStore(B, M.ConstBool(false), sawNaN);
+        BuildStore(B, M.ConstBool(skipNaN), sawNaN);
+        var identity = ExtremeIdentity(e, max, dtype);
         const LLVMFastMathFlags plain = LLVMFastMathFlags.LLVMFastMathNoNaNs | LLVMFastMathFlags.LLVMFastMathNoSignedZeros;
         int interleave = e.LoopInterleave;
         e.LoopInterleave = 4;
@@ -793,13 +800,15 @@ public static unsafe partial class Builtins
             loop((x, _) =>
             {
                 var cur = BuildLoad2(B, ty, slot, "");
+                var nan = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
+                if (skipNaN) x = BuildSelect(B, nan, identity, x, "");
                 var better = BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, cur, "");
                 SetFastMathFlags(better, plain);
                 var pick = BuildSelect(B, better, x, cur, "");
                 SetFastMathFlags(pick, plain);
                 BuildStore(B, pick, slot);
-                var nan = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
-                BuildStore(B, BuildOr(B, BuildLoad2(B, M.I1, sawNaN, ""), nan, ""), sawNaN);
+                var seen = BuildLoad2(B, M.I1, sawNaN, "");
+                BuildStore(B, skipNaN ? BuildAnd(B, seen, nan, "") : BuildOr(B, seen, nan, ""), sawNaN);
             });
         }
         finally { e.LoopInterleave = interleave; }

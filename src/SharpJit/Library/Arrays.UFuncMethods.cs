@@ -72,6 +72,20 @@ public static unsafe partial class Builtins
             var e = c.E; var B = e.B;
             var dtype = (ScalarType)c.ResultType;
             var n = ArrayCode.Dim(e, c.Arg(1), 0);
+            // The reductions NumPy's own methods share: the same loops (add of floats pairwise, as NumPy sums; the
+            // extremes vectorised; fmax/fmin skipping NaN). A fold in order gave other last bits for add.
+            ReductionKind? kind = dtype.Rank == 3 ? null : ufunc switch
+            {
+                "add" => ReductionKind.Sum, "multiply" => ReductionKind.Prod, "maximum" => ReductionKind.Max, "minimum" => ReductionKind.Min,
+                "fmax" => ReductionKind.NanMax, "fmin" => ReductionKind.NanMin, _ => null,
+            };
+            if (kind is { } k && (a.Dtype.Rank < 3))
+            {
+                var data = ArrayCode.Data(e, c.Arg(1)); var step = ArrayCode.Strides(e, a, c.Arg(1))[0];
+                LLVMValueRef At(LLVMValueRef i) => ArrayCode.Load(e, a.Dtype, BuildGEP2(B, e.M.I8, data, new[] { BuildMul(B, i, step, "") }, ""));
+                return Reduce(e, k, a.Dtype, dtype, n, visit => ArrayCode.Loop(e, n, i => visit(At(i), i)), ufunc, c.Span, At,
+                    line: new SumLine(data, step, MeanInDouble: true));
+            }
             object? identity = Identity(ufunc);
             if (identity == null)
                 e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, n, e.M.ConstI64(0), ""), "ValueError", $"zero-size array to reduction operation {ufunc} which has no identity", c.Span);

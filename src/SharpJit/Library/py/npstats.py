@@ -105,12 +105,10 @@ def _nan_extreme(a, axis, largest, name):
         flat = a.ravel()
         if flat.shape[0] == 0:
             raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
-        keep = flat == flat
-        if not keep.any():
-            return flat[0]
+        # np.fmax.reduce / np.fmin.reduce: one vectorised pass that skips NaN (NaN when every element is one)
         if largest:
-            return flat[keep].max()
-        return flat[keep].min()
+            return np.fmax.reduce(flat)
+        return np.fmin.reduce(flat)
     lines, rest = _rows(a, axis)
     if lines.shape[1] == 0:
         raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
