@@ -556,3 +556,38 @@ def test_ufunc_reduce_of_1d_arrays_is_numpys_reduction():
             for x in cases:
                 for got, want in zip(reductions(x), expected(x)):
                     assert got == want or np.isnan(got) and np.isnan(want), (dtype, n, got, want)
+
+
+def test_contiguous_copies_are_memmove_and_match_numpy():
+    # Assigning a C-contiguous array of the same dtype into a C-contiguous view (concatenate, stack, slices of rows,
+    # copy) is one memmove; anything else (broadcast, strided, another dtype, overlap copied first) keeps the loop.
+    @sharpjit.jit
+    def assign(out, a, lo):
+        out[lo:lo + a.shape[0]] = a
+        return out
+
+    @sharpjit.jit
+    def shifted(a, s):
+        a[s:] = a[:a.shape[0] - s]
+        return a
+
+    @sharpjit.jit
+    def joined(a, b):
+        return np.concatenate((a, b)), np.vstack((a, b)), np.roll(a, 3), np.roll(a, -2, axis=-1), a.copy()
+
+    rng = np.random.default_rng(8)
+    for dtype in (np.float64, np.int8, np.bool_, np.complex128):
+        x = (rng.standard_normal((6, 5)) * 9).astype(dtype)
+        for a in (x, x[::2], x[:, 1:], x[1:3], x.T.copy()[:5]):
+            out = np.zeros((12, a.shape[1]), dtype)
+            want = out.copy()
+            want[2:2 + a.shape[0]] = a
+            assert np.array_equal(assign(out, a, 2), want)
+        assert np.array_equal(assign(np.zeros((6, 5), dtype), x[:1], 0)[0], x[0])
+        y = x.ravel().copy()
+        assert np.array_equal(shifted(y.copy(), 3), np.concatenate((y[:3], y[:-3])))
+        for got, want in zip(joined(x, x[::-1]), (np.concatenate((x, x[::-1])), np.vstack((x, x[::-1])), np.roll(x, 3),
+                                                    np.roll(x, -2, axis=-1), x.copy())):
+            assert np.array_equal(got, want)
+    ir = joined.inspect_llvm(joined.signatures[0])
+    assert "@llvm.memmove" in ir or "memmove" in ir, ir

@@ -211,6 +211,10 @@ public static class ArrayCode
         });
     }
 
+    /// <summary>memmove(dst, src, bytes): libc's copy, faster than a vectorised loop for large arrays.</summary>
+    public static void CopyBytes(FunctionEmitter e, LLVMValueRef dst, LLVMValueRef src, LLVMValueRef bytes) =>
+        e.Intrinsic("llvm.memmove", new[] { e.M.Ptr, e.M.Ptr, e.M.I64 }, dst, src, bytes, e.M.ConstBool(false));
+
     /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.
     /// Not <paramref name="vectorise"/>: LLVM keeps it scalar.</summary>
     public static void Loop(FunctionEmitter e, LLVMValueRef n, Action<LLVMValueRef> body, bool vectorise = true)

@@ -348,10 +348,10 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>libm's double function name in a NumPy ufunc's loop: the call site names libmvec's vector variants
     /// (<see cref="VectorMath"/>), and reads and writes no memory (errno is not read), so the loop vectorizes.</summary>
-    public LLVMValueRef CallUFuncLibm(string name, LLVMValueRef x)
+    public LLVMValueRef CallUFuncLibm(string name, params LLVMValueRef[] args)
     {
-        var (fn, ty) = M.Libm(name, 1);
-        var call = BuildCall2(B, ty, fn, new[] { x }, "");
+        var (fn, ty) = M.Libm(name, args.Length);
+        var call = BuildCall2(B, ty, fn, args, "");
         // Only in an array's element loop: a ufunc of numbers keeps libm's bits (the SLP vectorizer would pack two).
         if (!InArrayLoop || M.VectorVariants(name) is not { } variants) return call;
         MarkPureLibmCall(call);

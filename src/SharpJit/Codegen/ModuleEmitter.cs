@@ -431,7 +431,7 @@ public sealed unsafe class ModuleEmitter
         {
             if (GetNamedFunction(Module, symbol).Handle != 0) continue;
             var vector = VectorType(F64, (uint)lanes);
-            var fn = AddFunction(Module, symbol, FunctionType(vector, new[] { vector }));
+            var fn = AddFunction(Module, symbol, FunctionType(vector, Enumerable.Repeat(vector, VectorMath.Arity(name)).ToArray()));
             AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
             _vectorVariants.Add(fn);
         }

@@ -19,6 +19,13 @@ public static partial class VectorMath
         "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "cbrt",
     };
 
+    /// <summary>Functions of two doubles (NumPy's arctan2 and power loops are SIMD code here too). Not hypot: NumPy's
+    /// is libm's, so libm's bits are NumPy's.</summary>
+    private static readonly HashSet<string> Functions2 = new() { "atan2", "pow" };
+
+    /// <summary>How many doubles a function with vector variants takes (0: none).</summary>
+    public static int Arity(string name) => Functions.Contains(name) ? 1 : Functions2.Contains(name) ? 2 : 0;
+
     /// <summary>libmvec's instruction sets this CPU runs, with the doubles per call: SSE ('b', 2), AVX2 ('d', 4),
     /// AVX-512 ('e', 8). Empty where libmvec is off.</summary>
     private static readonly Lazy<(char Isa, int Lanes)[]> Sets = new(() =>
@@ -42,8 +49,10 @@ public static partial class VectorMath
     private static partial nint dlopen(string file, int mode);
 
     /// <summary>The variants of a double libm function: (mangled name for the attribute, vector symbol, lanes).</summary>
-    public static IEnumerable<(string Mangled, string Symbol, int Lanes)> Variants(string name) =>
-        Functions.Contains(name)
-            ? Sets.Value.Select(s => ($"_ZGV_LLVM_N{s.Lanes}v_{name}(_ZGV{s.Isa}N{s.Lanes}v_{name})", $"_ZGV{s.Isa}N{s.Lanes}v_{name}", s.Lanes))
-            : Enumerable.Empty<(string, string, int)>();
+    public static IEnumerable<(string Mangled, string Symbol, int Lanes)> Variants(string name)
+    {
+        var v = new string('v', Arity(name));
+        return v.Length == 0 ? Enumerable.Empty<(string, string, int)>()
+            : Sets.Value.Select(s => ($"_ZGV_LLVM_N{s.Lanes}{v}_{name}(_ZGV{s.Isa}N{s.Lanes}{v}_{name})", $"_ZGV{s.Isa}N{s.Lanes}{v}_{name}", s.Lanes));
+    }
 }

@@ -540,11 +540,28 @@ public static unsafe partial class Builtins
         srcStrides = ArrayCode.Strides(e, at.With(layout: ArrayLayout.A), source);
         for (int k = lead; k < shape.Length; k++)
             bStrides[k] = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, srcShape[k - lead], e.M.ConstI64(1), ""), e.M.ConstI64(0), srcStrides[k - lead], "");
-        ArrayCode.LoopNest(e, shape, idx =>
+        void Loop() => ArrayCode.LoopNest(e, shape, idx =>
         {
             var x = ArrayCode.Load(e, at.Dtype, ArrayCode.ElementPointer(e, srcData, bStrides, idx));
             ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, data, strides, idx), e.Convert(x, at.Dtype, dtype));
         });
+        if (at.Dtype != dtype) Loop();
+        else
+        {
+            // Both C-contiguous (what concatenate, stack and slices of rows copy): memmove, which copies faster than
+            // a vectorised loop (NumPy copies so too). The source no longer overlaps: that was copied above.
+            var cStrides = ArrayCode.ContiguousStrides(e, dtype, shape, ArrayLayout.C);
+            var whole = e.M.ConstBool(true);
+            for (int k = 0; k < shape.Length; k++)
+            {
+                var single = BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[k], e.M.ConstI64(1), "");
+                var both = BuildAnd(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, strides[k], cStrides[k], ""), BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, bStrides[k], cStrides[k], ""), "");
+                whole = BuildAnd(e.B, whole, BuildOr(e.B, single, both, ""), "");
+            }
+            var bytes = BuildMul(e.B, ArrayCode.Size(e, shape), e.M.ConstI64(ArrayCode.ItemSize(dtype)), "");
+            e.When(whole, () => ArrayCode.CopyBytes(e, data, srcData, bytes));
+            e.When(BuildNot(e.B, whole, ""), Loop);
+        }
         // Drop the copy (a null meminfo when there was none).
         var copied = e.InsertValue(source, BuildSelect(e.B, overlap, ArrayCode.Meminfo(e, source), ConstPointerNull(e.M.Ptr), ""), 0);
         TypeModel.Of(copyType).DecRef(e, copied);
@@ -877,7 +894,9 @@ public static unsafe partial class Builtins
         var r = ArrayCode.Allocate(e, to, shape, span);
         var src = ArrayCode.Data(e, a); var strides = ArrayCode.Strides(e, from, a);
         var dst = ArrayCode.Data(e, r);
-        if (from.Layout == ArrayLayout.C)
+        if (from.Layout == ArrayLayout.C && from.Dtype == to.Dtype)
+            ArrayCode.CopyBytes(e, dst, src, BuildMul(e.B, ArrayCode.Size(e, shape), e.M.ConstI64(ArrayCode.ItemSize(to.Dtype)), ""));
+        else if (from.Layout == ArrayLayout.C)
             ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
                 ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
         else

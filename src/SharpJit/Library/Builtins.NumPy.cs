@@ -415,7 +415,8 @@ public static unsafe partial class Builtins
     {
         foreach (var (name, real) in NpFloatBinary)
             AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
-                name == "nextafter" && Equals(c.ResultType, ScalarType.Float32) ? NextAfterF32(c.E, a[0], a[1]) : F64Call(c.E, real, a[0], a[1]));
+                name == "nextafter" && Equals(c.ResultType, ScalarType.Float32) ? NextAfterF32(c.E, a[0], a[1])
+                    : name == "arctan2" ? c.E.CallUFuncLibm(real, a[0], a[1]) : F64Call(c.E, real, a[0], a[1]));
 
         foreach (var name in new[] { "logaddexp", "logaddexp2" })
             AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, null, kernel: name);
@@ -531,7 +532,8 @@ public static unsafe partial class Builtins
                 if (!loop.IsUnsigned)
                     e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
                 return e.CallRuntime(loop.IsUnsigned ? "sj_ipow_u64" : "sj_ipow", x, y);
-            case 2: return e.Pow(e.M.F64, x, y);
+            // in an array's loop, libm's pow with libmvec's vector variants (NumPy's power loop is SIMD code too)
+            case 2: return e.InArrayLoop ? e.CallUFuncLibm("pow", x, y) : e.Pow(e.M.F64, x, y);
             default:
             {
                 var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);

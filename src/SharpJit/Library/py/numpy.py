@@ -152,10 +152,22 @@ def _roll_axis(a, shift, ax):
     n = a.shape[ax]
     if n > 0:
         s = shift % n
-        src = _sj_swapaxes(a, 0, ax)
-        dst = _sj_swapaxes(out, 0, ax)
-        dst[s:] = src[:n - s]
-        dst[:s] = src[n - s:]
+        # along a later axis of a 2-d or 3-d array: slices in place, so the copies run along memory (through
+        # swapaxes they walked down columns: 3.4x NumPy's time for a 316x316 matrix)
+        if a.ndim == 2 and ax == 1:
+            out[:, s:] = a[:, :n - s]
+            out[:, :s] = a[:, n - s:]
+        elif a.ndim == 3 and ax == 2:
+            out[:, :, s:] = a[:, :, :n - s]
+            out[:, :, :s] = a[:, :, n - s:]
+        elif a.ndim == 3 and ax == 1:
+            out[:, s:] = a[:, :n - s]
+            out[:, :s] = a[:, n - s:]
+        else:
+            src = _sj_swapaxes(a, 0, ax)
+            dst = _sj_swapaxes(out, 0, ax)
+            dst[s:] = src[:n - s]
+            dst[:s] = src[n - s:]
     else:
         out[...] = a
     return out
