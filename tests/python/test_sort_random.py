@@ -5,6 +5,7 @@ infinities and subnormals, strided and 2-d inputs along each axis. Sorted values
 array that mixes 0.0 and -0.0 is compared as values, since NumPy leaves their order to its algorithm) and be a
 permutation of the input bit for bit; argsort must give a stable order (NumPy's kind="stable")."""
 import random
+import warnings
 
 import numpy as np
 import pytest
@@ -205,3 +206,26 @@ def test_a_quicksort_killer_falls_back_to_heapsort():
     for t in (np.int64, np.float64, np.int16):
         x = a.astype(t)
         assert np.array_equal(sort(x), np.sort(x))
+
+
+@sharpjit.jit
+def medians(a):
+    return np.median(a), np.median(a, axis=0), np.median(a, axis=-1)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64, np.uint8, np.int16], ids=lambda d: np.dtype(d).name)
+def test_medians_by_selection_match_numpy(dtype):
+    # np.median selects the middle values (quickselect with the introsort's partitions, heapsort past its depth limit)
+    # instead of sorting: NumPy's results for odd and even lengths, ties, NaN anywhere, both axes.
+    rng = np.random.default_rng(np.dtype(dtype).num + 100)
+    for shape in [(1, 1), (1, 17), (2, 2), (17, 3), (33, 40), (200, 5), (3, 1001)]:
+        for _ in range(3):
+            a = values(rng, dtype, shape[0] * shape[1]).reshape(shape)
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                want = (np.median(a), np.median(a, axis=0), np.median(a, axis=-1))
+            for g, w in zip(medians(a), want):
+                assert np.array_equal(g, w, equal_nan=True), (shape, g, w)
+    killer, _ = adversary(3000)
+    x = killer.astype(dtype if dtype != np.uint8 else np.int64).reshape(1, -1)
+    assert np.array_equal(medians(x)[0], np.median(x))

@@ -2445,38 +2445,35 @@ def pinv(a, rcond=1e-15, hermitian=False):
 @overload("numpy.median")
 def median(a, axis=None):
     if axis is None:
-        return _median_sorted(np.sort(a, axis=None))
+        return _median_line(a.ravel())
     if a.ndim == 1:
         _axis_index(axis, 1, "")
-        return _median_sorted(np.sort(a))
+        return _median_line(a)
     if a.ndim == 2:
         if _axis_index(axis, 2, "") == 0:
-            s = np.sort(a, axis=0)
             out = np.empty(a.shape[1], a[0:0].mean(keepdims=True).dtype)
             for j in range(a.shape[1]):
-                out[j] = _median_sorted(s[:, j])
+                out[j] = _median_line(a[:, j])
             return out
-        s = np.sort(a)
         out = np.empty(a.shape[0], a[0:0].mean(keepdims=True).dtype)
         for i in range(a.shape[0]):
-            out[i] = _median_sorted(s[i])
+            out[i] = _median_line(a[i])
         return out
     if a.ndim == 3:
-        # The medians of the sorted lines along the axis, the other two axes kept in their order.
+        # The medians of the lines along the axis, the other two axes kept in their order.
         ax = _axis_index(axis, 3, "")
-        s = np.sort(a, axis=ax)
         p0 = 1 if ax == 0 else 0
         p1 = 1 if ax == 2 else 2
-        v = _transpose_axes(s, (p0, p1, ax))
+        v = _transpose_axes(a, (p0, p1, ax))
         out = np.empty((v.shape[0], v.shape[1]), a[0:0].mean(keepdims=True).dtype)
         for i in range(v.shape[0]):
             for j in range(v.shape[1]):
-                out[i, j] = _median_sorted(v[i, j])
+                out[i, j] = _median_line(v[i, j])
         return out
-    # More dimensions: the sorted lines along the axis, moved last by swapping it past each later axis (the others
-    # keep their order); a swap of an axis with itself first, so that the view's type is the same in every round.
+    # More dimensions: the lines along the axis, moved last by swapping it past each later axis (the others keep
+    # their order); a swap of an axis with itself first, so that the view's type is the same in every round.
     ax = _axis_index(axis, a.ndim, "")
-    v = _sj_swapaxes(np.sort(a, axis=ax), 0, 0)
+    v = _sj_swapaxes(a, 0, 0)
     for k in range(ax, a.ndim - 1):
         v = _sj_swapaxes(v, k, k + 1)
     n = v.shape[a.ndim - 1]
@@ -2486,8 +2483,35 @@ def median(a, axis=None):
     lines = v.copy().reshape((rows, n))
     out = np.empty(rows, a[0:0].mean(keepdims=True).dtype)
     for i in range(rows):
-        out[i] = _median_sorted(lines[i])
+        out[i] = _median_line(lines[i])
     return out.reshape(v.shape[:-1])
+
+
+def _median_line(v):
+    # The median of the 1-d array v as NumPy's: the mean of its middle value or two, NaN if it holds one. The middle
+    # values are selected in linear time (NumPy partitions too) from a copy; complex numbers are sorted.
+    n = v.shape[0]
+    if n == 0 or v.dtype == np.complex128 or v.dtype == np.complex64:
+        return _median_sorted(np.sort(v))
+    buf = np.empty(n, v.dtype)
+    for i in range(n):
+        x = v[i]
+        if x != x:
+            return v[i:i + 1].mean()
+        buf[i] = x
+    h = n // 2
+    _select(buf, h)
+    if n % 2 == 1:
+        return buf[h:h + 1].mean()
+    # the largest of the smaller half goes next to the middle one
+    j = 0
+    for i in range(1, h):
+        if buf[i] > buf[j]:
+            j = i
+    t = buf[j]
+    buf[j] = buf[h - 1]
+    buf[h - 1] = t
+    return buf[h - 1:h + 1].mean()
 
 
 def _median_sorted(s):
@@ -2766,11 +2790,7 @@ def _intro_sort(v, n):
     sp = 0
     lo = 0
     hi = n - 1
-    depth = 0
-    m = n
-    while m > 1:
-        depth += 2
-        m >>= 1
+    depth = _depth_limit(n)
     while True:
         while hi - lo > 16:
             if depth <= 0:
@@ -2778,38 +2798,7 @@ def _intro_sort(v, n):
                 lo = hi
                 break
             depth -= 1
-            mid = lo + ((hi - lo) >> 1)
-            if v[mid] < v[lo]:
-                t = v[mid]
-                v[mid] = v[lo]
-                v[lo] = t
-            if v[hi] < v[mid]:
-                t = v[hi]
-                v[hi] = v[mid]
-                v[mid] = t
-            if v[mid] < v[lo]:
-                t = v[mid]
-                v[mid] = v[lo]
-                v[lo] = t
-            pivot = v[mid]
-            i = lo
-            j = hi - 1
-            v[mid] = v[j]
-            v[j] = pivot
-            while True:
-                i += 1
-                while v[i] < pivot:
-                    i += 1
-                j -= 1
-                while pivot < v[j]:
-                    j -= 1
-                if i >= j:
-                    break
-                t = v[i]
-                v[i] = v[j]
-                v[j] = t
-            v[hi - 1] = v[i]
-            v[i] = pivot
+            i = _partition(v, lo, hi)
             # the larger side waits on the stack
             if i - lo < hi - i:
                 stack[sp] = i + 1
@@ -2822,19 +2811,91 @@ def _intro_sort(v, n):
                 stack[sp + 2] = depth
                 lo = i + 1
             sp += 3
-        for j in range(lo + 1, hi + 1):
-            x = v[j]
-            i = j - 1
-            while i >= lo and x < v[i]:
-                v[i + 1] = v[i]
-                i -= 1
-            v[i + 1] = x
+        _insertion_sort(v, lo, hi)
         if sp == 0:
             break
         sp -= 3
         lo = stack[sp]
         hi = stack[sp + 1]
         depth = stack[sp + 2]
+
+
+def _select(v, k):
+    # Moves the k-th smallest element of v (numbers, no NaN) to v[k], none larger before it and none smaller after:
+    # quickselect with _intro_sort's partitions; a range still long after 2*log2(n) rounds is heap-sorted.
+    lo = 0
+    hi = v.shape[0] - 1
+    depth = _depth_limit(v.shape[0])
+    while hi - lo > 16:
+        if depth <= 0:
+            _heap_sort(v, lo, hi + 1)
+            return
+        depth -= 1
+        i = _partition(v, lo, hi)
+        if k < i:
+            hi = i - 1
+        elif k > i:
+            lo = i + 1
+        else:
+            return
+    _insertion_sort(v, lo, hi)
+
+
+def _depth_limit(n):
+    depth = 0
+    m = n
+    while m > 1:
+        depth += 2
+        m >>= 1
+    return depth
+
+
+def _partition(v, lo, hi):
+    # Partitions v[lo:hi + 1] (more than 16 elements) around the median of its first, middle and last: returns the
+    # pivot's final position, none larger before it, none smaller after.
+    mid = lo + ((hi - lo) >> 1)
+    if v[mid] < v[lo]:
+        t = v[mid]
+        v[mid] = v[lo]
+        v[lo] = t
+    if v[hi] < v[mid]:
+        t = v[hi]
+        v[hi] = v[mid]
+        v[mid] = t
+    if v[mid] < v[lo]:
+        t = v[mid]
+        v[mid] = v[lo]
+        v[lo] = t
+    pivot = v[mid]
+    i = lo
+    j = hi - 1
+    v[mid] = v[j]
+    v[j] = pivot
+    while True:
+        i += 1
+        while v[i] < pivot:
+            i += 1
+        j -= 1
+        while pivot < v[j]:
+            j -= 1
+        if i >= j:
+            break
+        t = v[i]
+        v[i] = v[j]
+        v[j] = t
+    v[hi - 1] = v[i]
+    v[i] = pivot
+    return i
+
+
+def _insertion_sort(v, lo, hi):
+    for j in range(lo + 1, hi + 1):
+        x = v[j]
+        i = j - 1
+        while i >= lo and x < v[i]:
+            v[i + 1] = v[i]
+            i -= 1
+        v[i + 1] = x
 
 
 def _heap_sort(v, lo, hi):
