@@ -208,6 +208,9 @@ def _take_flat(src, indices, axis):
     if isinstance(indices, int):
         return src[_wrap(indices, n, axis)]
     flat = indices.ravel()
+    if axis == 0:
+        # the integer-array index (its errors name axis 0, as NumPy's here)
+        return src[flat].reshape(indices.shape + src.shape[1:])
     m = flat.shape[0]
     out = np.empty((m,) + src.shape[1:], src.dtype)
     for i in range(m):

@@ -646,13 +646,18 @@ def _unravel_index(indices, shape, order):
         return _unravel_one(int(idx[()]), template, dims, size, fortran)
     flat = _flat(idx)
     m = flat.shape[0]
-    outs = [np.empty(m, np.int64) for k in range(nd)]
-    coords = [0] * nd
+    # the coordinates as the rows of one array (one list of arrays indexed per element cost 3x NumPy's time)
+    out = np.empty((nd, m), np.int64)
     for i in range(m):
-        _unravel_into(coords, int(flat[i]), dims, size, fortran)
-        for k in range(nd):
-            outs[k][i] = coords[k]
-    return _tuple_like(template, [o.reshape(idx.shape) for o in outs])
+        r = int(flat[i])
+        if r < 0 or r >= size:
+            raise ValueError(f"index {r} is out of bounds for array with size {size}")
+        for j in range(nd):
+            k = j if fortran else nd - 1 - j
+            d = dims[k]
+            out[k, i] = r % d
+            r = r // d
+    return _tuple_like(template, [out[k].reshape(idx.shape) for k in range(nd)])
 
 
 def _unravel_into(coords, index, dims, size, fortran):
