@@ -266,10 +266,14 @@ def _average(a, axis, weights, returned):
             # the weights of every line along the axis
             w = np.empty(lines.shape, weights.dtype)
             w[:, :] = weights
-        scale = w.astype(dt).sum(1)
+        wd = w.astype(dt)
+        scale = wd.sum(1)
         if (scale == 0).any():
             raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-        avg = (lines.astype(dt) * w.astype(dt)).sum(1) / scale
+        if a.dtype == dt:
+            avg = (lines * wd).sum(1) / scale
+        else:
+            avg = (lines.astype(dt) * wd).sum(1) / scale
     if returned:
         return _unrows(avg, rest, a, axis), _unrows(scale, rest, a, axis)
     return _unrows(avg, rest, a, axis)
