@@ -229,3 +229,48 @@ def test_medians_by_selection_match_numpy(dtype):
     killer, _ = adversary(3000)
     x = killer.astype(dtype if dtype != np.uint8 else np.int64).reshape(1, -1)
     assert np.array_equal(medians(x)[0], np.median(x))
+
+
+@sharpjit.jit
+def partitions(a, k, ks):
+    return np.partition(a, k), np.partition(a, ks), np.partition(a, -1, axis=None)
+
+
+@sharpjit.jit
+def partition_axis0(a, k):
+    return np.partition(a, k, axis=0)
+
+
+def is_partition(p, a, ks, axis):
+    # each kth element in its sorted place, none larger before it, none smaller after (NaN last), a permutation
+    s = np.sort(a, axis=axis)
+    p, s = np.moveaxis(p, axis, -1), np.moveaxis(s, axis, -1)
+    assert np.array_equal(np.sort(p, axis=-1), s, equal_nan=True)
+    for k in ks:
+        k = k % p.shape[-1]
+        assert np.array_equal(p[..., k], s[..., k], equal_nan=True)
+        with np.errstate(invalid="ignore"):
+            before = p[..., :k] <= p[..., k:k + 1]
+            after = p[..., k + 1:] >= p[..., k:k + 1]
+        nan_k = np.isnan(p[..., k:k + 1]) if p.dtype.kind == "f" else np.zeros(p[..., k:k + 1].shape, bool)
+        assert np.all(before | nan_k) and np.all(after | (np.isnan(p[..., k + 1:]) if p.dtype.kind == "f" else False))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64, np.int8, np.uint32], ids=lambda d: np.dtype(d).name)
+def test_partitions_by_selection_are_partitions(dtype):
+    # np.partition selects each kth element (quickselect; NaNs set aside first): every kth in its sorted place, the
+    # rest on its side, for one kth or several, along an axis or the flattened array.
+    rng = np.random.default_rng(np.dtype(dtype).num + 200)
+    for shape in [(1, 3), (20, 30), (300, 4), (5, 2000)]:
+        for _ in range(3):
+            a = values(rng, dtype, shape[0] * shape[1]).reshape(shape)
+            k = int(rng.integers(-shape[1], shape[1]))
+            ks = np.array(sorted(rng.choice(shape[1], size=min(3, shape[1]), replace=False)))
+            p1, p2, p4 = partitions(a, k, ks)
+            is_partition(p1, a, [k], -1)
+            is_partition(p2, a, list(ks), -1)
+            is_partition(p4, a.ravel(), [-1], 0)
+            k0 = int(rng.integers(-shape[0], shape[0]))
+            is_partition(partition_axis0(a, k0), a, [k0], 0)
+    with pytest.raises(ValueError, match="out of bounds"):
+        partition_axis0(np.zeros((2, 3), dtype), 2)

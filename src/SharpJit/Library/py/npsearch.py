@@ -364,41 +364,6 @@ def diag_indices(n, ndim=2):
 # ---------------------------------------------------------------- partition
 
 
-def _check_kth(kth, n):
-    if isinstance(kth, int):
-        k = kth + n if kth < 0 else kth
-        if k < 0 or k >= n:
-            raise ValueError(f"kth(={k}) out of bounds ({n})")
-    else:
-        for i in range(len(kth)):
-            k = kth[i] + n if kth[i] < 0 else kth[i]
-            if k < 0 or k >= n:
-                raise ValueError(f"kth(={k}) out of bounds ({n})")
-
-
-@overload("numpy.partition")
-def partition(a, kth, axis=-1, kind="introselect", order=None):
-    # A partition of a copy of a (each kth element in its sorted place, smaller ones before it, larger after): here
-    # the sorted array, which is one (NumPy's order of the other elements is its introselect's).
-    if axis is None:
-        _check_kth(kth, a.size)
-        return np.sort(a, axis=None)
-    ax = _axis_index(axis, a.ndim)
-    _check_kth(kth, a.shape[ax])
-    return np.sort(a, axis=ax)
-
-
-@overload("numpy.argpartition")
-def argpartition(a, kth, axis=-1, kind="introselect", order=None):
-    # The indices of a partition (those of a stable sort here).
-    if axis is None:
-        _check_kth(kth, a.size)
-        return np.argsort(a, axis=None)
-    ax = _axis_index(axis, a.ndim)
-    _check_kth(kth, a.shape[ax])
-    return np.argsort(a, axis=ax)
-
-
 # ---------------------------------------------------------------- logspace
 
 

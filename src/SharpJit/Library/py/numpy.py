@@ -2500,7 +2500,7 @@ def _median_line(v):
             return v[i:i + 1].mean()
         buf[i] = x
     h = n // 2
-    _select(buf, h)
+    _select(buf, h, 0, n - 1)
     if n % 2 == 1:
         return buf[h:h + 1].mean()
     # the largest of the smaller half goes next to the middle one
@@ -2820,12 +2820,11 @@ def _intro_sort(v, n):
         depth = stack[sp + 2]
 
 
-def _select(v, k):
-    # Moves the k-th smallest element of v (numbers, no NaN) to v[k], none larger before it and none smaller after:
-    # quickselect with _intro_sort's partitions; a range still long after 2*log2(n) rounds is heap-sorted.
-    lo = 0
-    hi = v.shape[0] - 1
-    depth = _depth_limit(v.shape[0])
+def _select(v, k, lo, hi):
+    # Moves the k-th smallest element of v[lo:hi + 1] (numbers, no NaN) to v[k], none larger before it and none
+    # smaller after: quickselect with _intro_sort's partitions; a range still long after 2*log2(n) rounds is
+    # heap-sorted.
+    depth = _depth_limit(hi - lo + 1)
     while hi - lo > 16:
         if depth <= 0:
             _heap_sort(v, lo, hi + 1)
@@ -2984,6 +2983,83 @@ def _arg_sort(a, idx):
     for i in range(n):
         idx[i] = i
     _merge_sort(a, idx, True)
+
+
+def _check_kth(kth, n):
+    if isinstance(kth, int):
+        k = kth + n if kth < 0 else kth
+        if k < 0 or k >= n:
+            raise ValueError(f"kth(={k}) out of bounds ({n})")
+    else:
+        for i in range(len(kth)):
+            k = kth[i] + n if kth[i] < 0 else kth[i]
+            if k < 0 or k >= n:
+                raise ValueError(f"kth(={k}) out of bounds ({n})")
+
+
+@overload("numpy.partition")
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    # A partition of a copy of a: each kth element in its sorted place, none larger before it, none smaller after,
+    # NaNs last; numbers by selection (quickselect on the introsort's partitions), complex numbers sorted. NumPy's
+    # order of the other elements is its own introselect's.
+    if axis is None:
+        _check_kth(kth, a.size)
+        out = a.ravel().copy()
+        _partition_line(out, kth)
+        return out
+    ax = _axis_index(axis, a.ndim, "")
+    _check_kth(kth, a.shape[ax])
+    if a.ndim == 1:
+        out = a.copy()
+        _partition_line(out, kth)
+        return out
+    last = a.ndim - 1
+    t = _sj_swapaxes(a, ax, last).copy()
+    n = t.shape[last]
+    if n > 0:
+        rows = t.reshape((-1, n))
+        for i in range(rows.shape[0]):
+            _partition_line(rows[i], kth)
+    return _sj_swapaxes(t, ax, last).copy()
+
+
+def _partition_line(v, kth):
+    # Partitions the 1-d C-contiguous array v in place around each kth position.
+    n = v.shape[0]
+    if v.dtype == np.complex128 or v.dtype == np.complex64:
+        _merge_sort(v, v, False)
+        return
+    m = n
+    if v.dtype == np.float64 or v.dtype == np.float32:
+        m = _nans_last(v)
+    if isinstance(kth, int):
+        k = kth + n if kth < 0 else kth
+        if k < m:
+            _select(v, k, 0, m - 1)
+        return
+    ks = np.empty(len(kth), np.int64)
+    for i in range(len(kth)):
+        ks[i] = kth[i] + n if kth[i] < 0 else kth[i]
+    ks.sort()
+    lo = 0
+    for i in range(ks.shape[0]):
+        k = ks[i]
+        if k >= m:
+            return
+        if k >= lo:
+            _select(v, k, lo, m - 1)
+            lo = k + 1
+
+
+@overload("numpy.argpartition")
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    # The indices of a partition (those of a stable sort here).
+    if axis is None:
+        _check_kth(kth, a.size)
+        return np.argsort(a, axis=None)
+    ax = _axis_index(axis, a.ndim, "")
+    _check_kth(kth, a.shape[ax])
+    return np.argsort(a, axis=ax)
 
 
 def _check_sort_args(kind, order):
