@@ -591,3 +591,22 @@ def test_contiguous_copies_are_memmove_and_match_numpy():
             assert np.array_equal(got, want)
     ir = joined.inspect_llvm(joined.signatures[0])
     assert "@llvm.memmove" in ir or "memmove" in ir, ir
+
+
+def test_convolve_and_correlate_without_copies_match_numpy_to_the_bit():
+    # np.convolve/np.correlate of float64 run the blocked kernel on the longer array itself (no reversed copies, no
+    # cast of an array already float64): NumPy's sums to the bit in every mode, strided and mixed-dtype inputs too.
+    @sharpjit.jit
+    def both(a, v):
+        return (np.convolve(a, v), np.convolve(a, v, "same"), np.convolve(a, v, "valid"),
+                np.correlate(a, v), np.correlate(a, v, "same"), np.correlate(a, v, "full"))
+
+    rng = np.random.default_rng(12)
+    for n, m in ((1, 1), (5, 3), (100, 7), (3000, 5), (5000, 33), (7, 20)):
+        a = rng.standard_normal(2 * n)
+        v = rng.standard_normal(m)
+        for x, y in ((a[:n], v), (a[::2], v), (a[:n], v[::-1]), ((a[:n] * 10).astype(np.int32), v), (a[:n], (v * 10).astype(np.int64))):
+            want = (np.convolve(x, y), np.convolve(x, y, "same"), np.convolve(x, y, "valid"),
+                    np.correlate(x, y), np.correlate(x, y, "same"), np.correlate(x, y, "full"))
+            for g, w in zip(both(x, y), want):
+                assert g.dtype == w.dtype and np.array_equal(g, w), (n, m)

@@ -217,8 +217,8 @@ public static partial class Builtins
     }
 
     /// <summary>
-    /// _sj_convolve_f64(a, v, out, start): np.convolve's sums for C-contiguous float64 arrays, out[k] += a[t - j] * v[j]
-    /// for t = start + k over the j where both exist, in order of j (as the library's loop adds them); a block of
+    /// _sj_convolve_f64(a, v, out, start): np.correlate's sums for C-contiguous float64 arrays, out[k] += a[t + j] * v[j]
+    /// for t = start + k over the j where both exist, in order of j (as NumPy's dot adds them); a block of
     /// outputs at a time, one tap after another over the block, so that the loop over outputs vectorises and the
     /// block stays in cache.
     /// </summary>
@@ -228,7 +228,8 @@ public static partial class Builtins
         Add("_sj_convolve_f64", c =>
         {
             foreach (var k in new[] { 0, 1, 2 })
-                if (c.Positional.Length != 4 || c.Positional[k].Type is not ArrayType { Ndim: 1, Layout: ArrayLayout.C } t || t.Dtype != ScalarType.Float64)
+                // (any layout as typed: the library passes arrays that are contiguous when the call runs)
+                if (c.Positional.Length != 4 || c.Positional[k].Type is not ArrayType { Ndim: 1 } t || t.Dtype != ScalarType.Float64)
                     throw c.Error("internal: _sj_convolve_f64 takes three contiguous 1-d float64 arrays and the first output's index");
             return SimpleType.None;
         }, c =>
@@ -249,11 +250,11 @@ public static partial class Builtins
                 var ke = Min(length, BuildAdd(B, kb, M.ConstI64(Block), ""));
                 ArrayCode.Loop(e, m, j =>
                 {
-                    var k0 = Max(kb, BuildSub(B, j, start, ""));
-                    var k1 = Min(ke, BuildSub(B, BuildAdd(B, j, n, ""), start, ""));
+                    var k0 = Max(kb, BuildSub(B, BuildNeg(B, start, ""), j, ""));
+                    var k1 = Min(ke, BuildSub(B, BuildSub(B, n, start, ""), j, ""));
                     var tap = BuildLoad2(B, M.F64, At(v, j), "");
                     var dst = At(outArr, k0);
-                    var src = At(a, BuildSub(B, BuildAdd(B, start, k0, ""), j, ""));
+                    var src = At(a, BuildAdd(B, BuildAdd(B, start, k0, ""), j, ""));
                     ArrayCode.Loop(e, BuildSub(B, k1, k0, ""), i =>
                     {
                         var slot = At(dst, i);

@@ -493,11 +493,11 @@ def _correlate_core(long, kern, mode):
         length = n + m - 1
     out = np.zeros(length, long.dtype)
     if long.dtype == np.float64:
-        # _sj_convolve_f64(a, v, o, start) adds o[k] += a[start + k - j] * v[j] in j's order, vectorised over k:
-        # with a and o reversed that is this sum in q's order.
-        rev = np.zeros(length, np.float64)
-        _sj_convolve_f64(long[::-1].copy(), kern.copy(), rev, n - length + left)
-        out[:] = rev[::-1]
+        # _sj_convolve_f64(a, v, o, start) adds o[k] += a[start + k + q] * v[q] in q's order, vectorised over k
+        if _sj_is_c(long):
+            _sj_convolve_f64(long, kern.copy(), out, -left)
+        else:
+            _sj_convolve_f64(long.copy(), kern.copy(), out, -left)
         return out
     for i in range(length):
         t = i - left
@@ -522,7 +522,10 @@ def convolve(a, v, mode="full"):
     _correlate_valid_mode(mode)
     dt = np.result_type(x, y)
     # (NumPy's ndmin=1: a number is one item)
-    x = x.reshape(x.size).astype(dt)
+    if x.dtype == dt:
+        x = x.reshape(x.size)
+    else:
+        x = x.reshape(x.size).astype(dt)
     y = y.reshape(y.size).astype(dt)
     if y.shape[0] > x.shape[0]:
         x, y = y, x
@@ -543,7 +546,8 @@ def correlate(a, v, mode="valid"):
         raise ValueError("object of too small depth for desired array")
     _correlate_valid_mode(mode)
     dt = np.result_type(x, y)
-    x = x.astype(dt)
+    if x.dtype != dt:
+        x = x.astype(dt)
     y = y.astype(dt)
     if y.dtype == np.complex128 or y.dtype == np.complex64:
         y = np.conj(y)
