@@ -3371,6 +3371,8 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     # NumPy's test |a - b| <= atol + rtol * |b| for finite values, equality for infinities, with b made inexact.
     if isinstance(b, (int, float, complex)):
         y = b * 1.0
+    elif b.dtype == np.float64 or b.dtype == np.float32 or b.dtype == np.complex128 or b.dtype == np.complex64:
+        y = b
     else:
         y = b.astype(np.result_type(b, 1.0))
     x = a
@@ -3378,13 +3380,10 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
         if math.isfinite(abs(x)) and math.isfinite(abs(y)):
             return abs(x - y) <= atol + rtol * abs(y)
         return x == y or equal_nan and x != x and y != y
-    finite = np.isfinite(x) & np.isfinite(y)
-    close = abs(x - y) <= atol + rtol * abs(y)
+    # one expression, so one fused loop (in statements it made three arrays)
     if equal_nan:
-        same = (x == y) | (np.isnan(x) & np.isnan(y))
-    else:
-        same = x == y
-    return np.where(finite, close, same)
+        return np.where(np.isfinite(x) & np.isfinite(y), abs(x - y) <= atol + rtol * abs(y), (x == y) | (np.isnan(x) & np.isnan(y)))
+    return np.where(np.isfinite(x) & np.isfinite(y), abs(x - y) <= atol + rtol * abs(y), x == y)
 
 
 @overload("numpy.allclose")
