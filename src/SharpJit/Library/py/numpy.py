@@ -1013,7 +1013,10 @@ def _norm(x, ord, axis, keepdims):
     # NumPy 1.24's np.linalg.norm. Integers and bools are taken as float64, float32 and complex64 in single precision;
     # sums add in NumPy's order, which follows the array's memory order (a 2-d F-ordered array is reduced as its
     # C-ordered transpose).
-    y = x.astype(np.result_type(x, 0.0))
+    if x.dtype == np.float64 or x.dtype == np.float32 or x.dtype == np.complex128 or x.dtype == np.complex64:
+        y = x
+    else:
+        y = x.astype(np.result_type(x, 0.0))
     if axis is None:
         if ord is None:
             return _norm_dot(x, y, keepdims)
