@@ -274,3 +274,33 @@ def test_partitions_by_selection_are_partitions(dtype):
             is_partition(partition_axis0(a, k0), a, [k0], 0)
     with pytest.raises(ValueError, match="out of bounds"):
         partition_axis0(np.zeros((2, 3), dtype), 2)
+
+
+@sharpjit.jit
+def quantiles(a, q):
+    return (np.quantile(a, q), np.quantile(a, q, axis=0), np.percentile(a, q * 100, axis=1, method="lower"),
+            np.quantile(a, q, method="higher"), np.quantile(a, q, axis=1, method="nearest"),
+            np.quantile(a, q, method="midpoint"), np.quantile(a, 0.5, axis=1))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64, np.int16], ids=lambda d: np.dtype(d).name)
+def test_quantiles_by_partition_match_numpy(dtype):
+    # (integers kept small: where hi - lo overflows a narrow type, NumPy's interpolation wraps for a whole array but
+    # not along an axis; this code wraps in both, as it did before the partition)
+    # np.quantile/np.percentile partition each line around the indices the method reads (each q's floor and the
+    # next, and the last, NaN if any) instead of sorting it: NumPy's values for every method, axis and NaN placement.
+    rng = np.random.default_rng(np.dtype(dtype).num + 300)
+    for shape in [(1, 1), (3, 17), (40, 25), (5, 1000)]:
+        for _ in range(3):
+            a = values(rng, dtype, shape[0] * shape[1]).reshape(shape)
+            if a.dtype.kind == "i":
+                a = a % 1000
+            q = np.sort(rng.random(int(rng.integers(1, 4))))
+            q[0] = rng.choice([0.0, 1.0, q[0]])
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                want = (np.quantile(a, q), np.quantile(a, q, axis=0), np.percentile(a, q * 100, axis=1, method="lower"),
+                        np.quantile(a, q, method="higher"), np.quantile(a, q, axis=1, method="nearest"),
+                        np.quantile(a, q, method="midpoint"), np.quantile(a, 0.5, axis=1))
+            for g, w in zip(quantiles(a, q), want):
+                assert np.array_equal(g, w, equal_nan=True), (shape, q, g, w)
