@@ -196,10 +196,24 @@ public static unsafe partial class Builtins
             AddNumPyReduction(name, Type, Lower);
         }
 
-        SjType CountType(CallTypingContext c, ArrayType t) { Arity(c, "count_nonzero", 1, 1); return ScalarType.Int64; }
+        // count_nonzero(a, axis): an int counts along that axis (the library's (a != 0).sum(axis))
+        TypedArg? CountAxis(CallTypingContext c) => c.Positional.Length > 1 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
+        SjType CountType(CallTypingContext c, ArrayType t)
+        {
+            Arity(c, "count_nonzero", 1, 2, "axis");
+            if (CountAxis(c) is not { } axis || axis.Type == SimpleType.None) return ScalarType.Int64;
+            if (axis.Type is not ScalarType { Rank: 1 } || axis.Literal == null)
+                throw c.ErrorAt(axis, "count_nonzero() takes an int written in the call or None for axis in compiled code");
+            return c.Require(PythonLibrary.Function("numpy", "_count_nonzero_axis"), new[] { t, axis.Type }, new[] { null, axis.Literal }).ReturnType;
+        }
         LLVMValueRef CountLower(LoweringCall c, ArrayType t)
         {
             var e = c.E;
+            if (c.ResultType is ArrayType || c.Callees.Count > 0)
+            {
+                var axis = c.Args.Length > 1 ? c.Args[1] : c.Keywords["axis"];
+                return c.CallCompiled(0, c.Arg(0), axis.Value);
+            }
             if (t.Layout is ArrayLayout.C or ArrayLayout.F || t.Ndim == 1)
             {
                 var stride = t.Layout is ArrayLayout.C or ArrayLayout.F ? e.M.ConstI64(ArrayCode.ItemSize(t.Dtype)) : ArrayCode.Strides(e, t, c.Arg(0))[0];

@@ -3065,6 +3065,11 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     return np.argsort(a, axis=ax)
 
 
+def _count_nonzero_axis(a, axis):
+    # np.count_nonzero(a, axis): NumPy's a.astype(bool).sum(axis), int64 counts.
+    return (a != 0).sum(axis)
+
+
 def _check_sort_args(kind, order):
     if not (kind is None):
         if kind != "quicksort" and kind != "mergesort" and kind != "heapsort" and kind != "stable" and kind != "quick" and kind != "merge" and kind != "heap":
