@@ -473,6 +473,10 @@ def test_reductions_along_outer_axes_vectorise_and_match_numpy_to_the_bit():
     def extremes(a):
         return a.min(axis=0), a.max(axis=0), a.argmin(axis=0), a.argmax(axis=0), np.max(a, axis=1)
 
+    @sharpjit.jit
+    def truths(a):
+        return a.any(axis=0), a.all(axis=0), (a > 50).any(axis=0), (a != 0).all(axis=-2)
+
     def same(got, want):
         got, want = np.asarray(got), np.asarray(want)
         assert got.shape == want.shape and got.dtype == want.dtype
@@ -496,6 +500,8 @@ def test_reductions_along_outer_axes_vectorise_and_match_numpy_to_the_bit():
                 if a.shape[0] and a.shape[1]:
                     for g, w in zip(extremes(a), (a.min(axis=0), a.max(axis=0), a.argmin(axis=0), a.argmax(axis=0), np.max(a, axis=1))):
                         same(g, w)
+                for g, w in zip(truths(a), (a.any(axis=0), a.all(axis=0), (a > 50).any(axis=0), (a != 0).all(axis=-2))):
+                    same(g, w)
     ir = outer.inspect_llvm(outer.signatures[0])
     assert re.search(r"fadd <\d+ x double>", ir), ir
 

@@ -279,7 +279,9 @@ def angle(z, deg=False):
     elif not _sj_is_array(z):
         a = np.arctan2(0, z)
     elif z.dtype == np.complex128 or z.dtype == np.complex64:
-        a = np.arctan2(z.imag, z.real)
+        # the parts copied out (contiguous), so the loop vectorises with libmvec's atan2 (over the strided views it
+        # called libm once per element: 5x NumPy's time)
+        a = np.arctan2(z.imag.copy(), z.real.copy())
     else:
         a = np.arctan2(0, z)
     if deg:
