@@ -616,3 +616,29 @@ def test_convolve_and_correlate_without_copies_match_numpy_to_the_bit():
                     np.correlate(x, y), np.correlate(x, y, "same"), np.correlate(x, y, "full"))
             for g, w in zip(both(x, y), want):
                 assert g.dtype == w.dtype and np.array_equal(g, w), (n, m)
+
+
+def test_histogram_weights_and_density_match_numpy_to_the_bit():
+    # np.histogram(weights=, density=): NumPy 1.24's blocks of 65,536 (each block's weights summed per bin in float64,
+    # cast to the weights' dtype, added), float32 data binned in float32, integer data as float64; density n/db/n.sum().
+    @sharpjit.jit
+    def hists(a, w):
+        return (np.histogram(a, bins=20, weights=w), np.histogram(a, 7, (0.1, 0.8), weights=w),
+                np.histogram(a, 5, density=True), np.histogram(a, 9, (0.0, 2.0), True, w))
+
+    @sharpjit.jit
+    def bad_weights(a, w):
+        return np.histogram(a, 4, weights=w)
+
+    rng = np.random.default_rng(13)
+    with np.errstate(all="ignore"):
+        for n in (1, 100, 70000, 140001):
+            for dtype in (np.float64, np.float32, np.int64):
+                a = (rng.random(n) * (10 if dtype == np.int64 else 1)).astype(dtype)
+                for w in (rng.random(n), rng.integers(0, 5, n), rng.random(n).astype(np.float32)):
+                    want = (np.histogram(a, bins=20, weights=w), np.histogram(a, 7, (0.1, 0.8), weights=w),
+                            np.histogram(a, 5, density=True), np.histogram(a, 9, (0.0, 2.0), True, w))
+                    for (g, ge), (h, he) in zip(hists(a, w), want):
+                        assert g.dtype == h.dtype and np.array_equal(g, h, equal_nan=True) and np.array_equal(ge, he)
+    with pytest.raises(ValueError, match="weights should have the same shape as a"):
+        bad_weights(np.zeros(4), np.ones(3))

@@ -57,14 +57,66 @@ def logaddexp2(x, y):
 
 
 @overload("numpy.histogram")
-def histogram(a, bins=10, range=None):
-    # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
-    # values outside the range are left out, and a value on an edge goes to the bin the edges array says.
-    if not isinstance(bins, int):
-        raise TypeError("histogram() takes an integer number of bins in compiled code")
-    if bins < 1:
-        raise ValueError("`bins` must be positive, when an integer")
+def histogram(a, bins=10, range=None, density=None, weights=None):
+    if weights is None:
+        hist, edges = _histogram(a, bins, range)
+        if density is None or not density:
+            return hist, edges
+        return _density(hist, edges), edges
+    if weights.ndim != a.ndim or weights.size != a.size:
+        raise ValueError("weights should have the same shape as a.")
+    hist, edges = _histogram_weighted(a, bins, range, weights.ravel())
+    if density is None or not density:
+        return hist, edges
+    return _density(hist, edges), edges
+
+
+def _density(hist, edges):
+    # NumPy's n / db / n.sum(), the widths as float64
+    db = np.diff(edges).astype(np.float64)
+    return hist / db / hist.sum()
+
+
+def _histogram_weighted(a, bins, limits, w):
+    # NumPy 1.24's uniform-bin histogram with weights: blocks of 65,536 values; in each, a value's bin by
+    # multiplication, corrected against the edges (as _sj_histogram_uniform finds it), and np.bincount's float64 sum of
+    # the block's weights per bin, cast to the weights' dtype and added to the totals.
+    counts, edges = _histogram(a, bins, limits)
     flat = a.ravel()
+    lo, hi = _histogram_range(flat, limits)
+    if not (a.dtype == np.float32 or a.dtype == np.float64):
+        flat = flat.astype(np.float64)
+    x0 = edges[0]
+    x1 = edges[bins]
+    norm = bins / (hi - lo)
+    if a.dtype == np.float32:
+        # NumPy computes in float32 here: the array minus (and times) a Python float
+        norm = np.float32(norm)
+    n = np.zeros(bins, w.dtype)
+    part = np.zeros(bins, np.float64)
+    total = flat.shape[0]
+    start = 0
+    while start < total:
+        stop = min(start + 65536, total)
+        part[:] = 0.0
+        for i in range(start, stop):
+            x = flat[i]
+            if x >= x0 and x <= x1:
+                k = int((x - x0) * norm)
+                if k == bins:
+                    k -= 1
+                if x < edges[k]:
+                    k -= 1
+                elif k != bins - 1 and x >= edges[k + 1]:
+                    k += 1
+                part[k] += float(w[i])
+        n += part.astype(w.dtype)
+        start = stop
+    return n, edges
+
+
+def _histogram_range(flat, range):
+    # NumPy's first and last edge: the range given, or the data's min and max; an empty range widened by 0.5 each way.
     if range is None:
         if flat.shape[0] == 0:
             lo = 0.0
@@ -84,6 +136,18 @@ def histogram(a, bins=10, range=None):
     if lo == hi:
         lo = lo - 0.5
         hi = hi + 0.5
+    return lo, hi
+
+
+def _histogram(a, bins, range):
+    # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
+    # values outside the range are left out, and a value on an edge goes to the bin the edges array says.
+    if not isinstance(bins, int):
+        raise TypeError("histogram() takes an integer number of bins in compiled code")
+    if bins < 1:
+        raise ValueError("`bins` must be positive, when an integer")
+    flat = a.ravel()
+    lo, hi = _histogram_range(flat, range)
     # The edges have the data's float type (NumPy's np.result_type(first_edge, last_edge, a)): float32 data is
     # compared with the range's bounds rounded to float32 (edges[0] and edges[-1]).
     if a.dtype == np.float32:
