@@ -642,3 +642,19 @@ def test_histogram_weights_and_density_match_numpy_to_the_bit():
                         assert g.dtype == h.dtype and np.array_equal(g, h, equal_nan=True) and np.array_equal(ge, he)
     with pytest.raises(ValueError, match="weights should have the same shape as a"):
         bad_weights(np.zeros(4), np.ones(3))
+
+
+def test_squares_stay_multiplications_in_array_loops():
+    # Array powers call libmvec's pow, except exponents LLVM folds exactly: a ** 2 is a * a (through libmvec the
+    # pairwise-distance kernel took 4x its time), a ** 0.5 a square root, a ** -1 a division.
+    @sharpjit.jit
+    def powers(a):
+        return a ** 2, a ** 2.0, np.power(a, 2), a ** -1, a ** 0.5, a ** 3.5
+
+    a = np.linspace(-3.0, 3.0, 101)
+    with np.errstate(all="ignore"):
+        for got, want in zip(powers(a), (a ** 2, a ** 2.0, np.power(a, 2), a ** -1, a ** 0.5, a ** 3.5)):
+            assert np.allclose(got, want, equal_nan=True, rtol=1e-15, atol=0)
+    ir = powers.inspect_llvm(powers.signatures[0])
+    calls = [line for line in ir.splitlines() if " call " in line and "pow(" in line]
+    assert calls and all("3.500000e+00" in line for line in calls), calls   # only a ** 3.5 calls pow

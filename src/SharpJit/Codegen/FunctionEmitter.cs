@@ -599,7 +599,8 @@ public sealed unsafe partial class FunctionEmitter
             // float to integer (explicit casts only): saturating through 64 bits, then wrapped to the width, which
             // is what NumPy's C casts give on x86 for in-range values (out of range is undefined in C).
             var x = f.Bits == 32 ? BuildFPExt(B, v, M.F64, "") : v;
-            var i = SaturatingToInt64(x, 0);
+            // In array loops the vectorisable form; elsewhere llvm.fptosi.sat, shorter as scalar code.
+            var i = InArrayLoop ? SaturatingToInt64(x, 0) : Intrinsic("llvm.fptosi.sat", new[] { M.I64, M.F64 }, x);
             if (t == ScalarType.UInt64)
             {
                 // [2**63, 2**64) through the signed conversion of x - 2**63; above, the largest uint64

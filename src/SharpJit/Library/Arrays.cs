@@ -894,19 +894,27 @@ public static unsafe partial class Builtins
         var r = ArrayCode.Allocate(e, to, shape, span);
         var src = ArrayCode.Data(e, a); var strides = ArrayCode.Strides(e, from, a);
         var dst = ArrayCode.Data(e, r);
-        if (from.Layout == ArrayLayout.C && from.Dtype == to.Dtype)
-            ArrayCode.CopyBytes(e, dst, src, BuildMul(e.B, ArrayCode.Size(e, shape), e.M.ConstI64(ArrayCode.ItemSize(to.Dtype)), ""));
-        else if (from.Layout == ArrayLayout.C)
-            ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
-                ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
-        else
-        {
-            var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
-            ArrayCode.LoopNest(e, shape, idx =>
-                ArrayCode.Store(e, to.Dtype, ArrayCode.ElementPointer(e, dst, dstStrides, idx),
-                    CastElement(e, ArrayCode.Load(e, from.Dtype, ArrayCode.ElementPointer(e, src, strides, idx)), from.Dtype, to.Dtype)));
-        }
+        bool wasInArrayLoop = e.InArrayLoop;
+        e.InArrayLoop = true;   // casts take their vectorisable forms
+        try { CopyElements(); }
+        finally { e.InArrayLoop = wasInArrayLoop; }
         return r;
+
+        void CopyElements()
+        {
+            if (from.Layout == ArrayLayout.C && from.Dtype == to.Dtype)
+                ArrayCode.CopyBytes(e, dst, src, BuildMul(e.B, ArrayCode.Size(e, shape), e.M.ConstI64(ArrayCode.ItemSize(to.Dtype)), ""));
+            else if (from.Layout == ArrayLayout.C)
+                ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
+                    ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
+            else
+            {
+                var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
+                ArrayCode.LoopNest(e, shape, idx =>
+                    ArrayCode.Store(e, to.Dtype, ArrayCode.ElementPointer(e, dst, dstStrides, idx),
+                        CastElement(e, ArrayCode.Load(e, from.Dtype, ArrayCode.ElementPointer(e, src, strides, idx)), from.Dtype, to.Dtype)));
+            }
+        }
     }
 
     // ------------------------------------------------------------ methods

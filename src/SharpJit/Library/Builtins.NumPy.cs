@@ -523,6 +523,11 @@ public static unsafe partial class Builtins
         return Select(e, byZero, zero, r);
     }
 
+    /// <summary>Whether llvm.pow with this exponent becomes exact plain arithmetic (LLVM's pow folds: x ** 0, 1, 2, -1,
+    /// 0.5 as sqrt).</summary>
+    private static bool FoldedExponent(LoweringCall c) =>
+        c.Args.Length > 1 && c.Args[1].Literal switch { long n => n is 0 or 1 or 2 or -1, double v => v is 0.0 or 1.0 or 2.0 or -1.0 or 0.5, _ => false };
+
     private static LLVMValueRef NpPower(LoweringCall c, ScalarType loop, LLVMValueRef x, LLVMValueRef y)
     {
         var e = c.E;
@@ -532,8 +537,9 @@ public static unsafe partial class Builtins
                 if (!loop.IsUnsigned)
                     e.RaiseIf(ICmp(e, LLVMIntPredicate.LLVMIntSLT, y, e.M.ConstI64(0)), "ValueError", "Integers to negative integer powers are not allowed.", c.Span);
                 return e.CallRuntime(loop.IsUnsigned ? "sj_ipow_u64" : "sj_ipow", x, y);
-            // in an array's loop, libm's pow with libmvec's vector variants (NumPy's power loop is SIMD code too)
-            case 2: return e.InArrayLoop ? e.CallUFuncLibm("pow", x, y) : e.Pow(e.M.F64, x, y);
+            // In an array's loop, libm's pow with libmvec's vector variants (NumPy's power loop is SIMD code too),
+            // except for the exponents LLVM folds exactly (x ** 2 is x * x: through libmvec it was 30x slower).
+            case 2: return e.InArrayLoop && !FoldedExponent(c) ? e.CallUFuncLibm("pow", x, y) : e.Pow(e.M.F64, x, y);
             default:
             {
                 var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
