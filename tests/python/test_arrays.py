@@ -658,3 +658,46 @@ def test_squares_stay_multiplications_in_array_loops():
     ir = powers.inspect_llvm(powers.signatures[0])
     calls = [line for line in ir.splitlines() if " call " in line and "pow(" in line]
     assert calls and all("3.500000e+00" in line for line in calls), calls   # only a ** 3.5 calls pow
+
+
+def test_broadcast_expressions_vectorise_their_inner_loop_and_match_numpy():
+    # A broadcasting expression whose operands are contiguous along the last axis, or all but one broadcast along it
+    # (a * b[:, None], a - a.mean(axis=1, keepdims=True)), runs an innermost loop with constant strides (vectorised);
+    # other strides (views, a second broadcast operand) keep the general loop nest. Results are NumPy's, in place too.
+    @sharpjit.jit
+    def outer(a, b, c):
+        return a * b[:, None], a[:, :1] + b[None, :a.shape[0]].T, a - a.mean(axis=1, keepdims=True), c[:, None, :] - c[None, :, :]
+
+    @sharpjit.jit
+    def mixed(a, b, w):
+        return a[:, None] * b[None, :] + w, a[:, None] - b[None, :] * a[:, None]
+
+    @sharpjit.jit
+    def in_place(a, b):
+        a += b[:, None]
+        a *= b[None, :a.shape[1]]
+        return a
+
+    rng = np.random.default_rng(21)
+    for n, m in ((1, 1), (3, 5), (17, 33), (64, 3), (5, 130)):
+        for dtype in (np.float64, np.float32, np.int32):
+            a = (rng.standard_normal((n, m)) * 10).astype(dtype)
+            b = (rng.standard_normal(max(n, m)) * 10).astype(dtype)[:n]
+            c = rng.standard_normal((n, 3))
+            for x in (a, a[:, ::-1], np.asfortranarray(a), a[::-1]):
+                for k, (g, w) in enumerate(zip(outer(x, b, c), (x * b[:, None], x[:, :1] + b[None, :x.shape[0]].T,
+                                                                x - x.mean(axis=1, keepdims=True), c[:, None, :] - c[None, :, :]))):
+                    # (a mean along the rows of a reversed view agrees to rounding: README, Known differences)
+                    assert g.dtype == w.dtype and (np.array_equal(g, w) or k == 2 and np.allclose(g, w, rtol=1e-5, atol=1e-5))
+            v = (rng.standard_normal(m) * 3).astype(dtype)
+            wts = rng.standard_normal((n, m))
+            for g, w in zip(mixed(b, v, wts), (b[:, None] * v[None, :] + wts, b[:, None] - v[None, :] * b[:, None])):
+                assert np.array_equal(g, w)
+            if n >= m:
+                bb = (rng.standard_normal(n) * 3).astype(dtype)
+                want = a.copy()
+                want += bb[:, None]
+                want *= bb[None, :m]
+                assert np.array_equal(in_place(a.copy(), bb), want)
+    ir = outer.inspect_llvm(outer.signatures[0])
+    assert re.search(r"fmul <\d+ x double>", ir), ir

@@ -413,11 +413,49 @@ public static unsafe partial class Builtins
         {
             // Broadcast axes (length 1 where the result's is longer) step by 0.
             var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!, outShapeRoot) : null).ToArray();
-            ArrayCode.LoopNest(e, outShapeRoot, idx =>
+            void Nest() => ArrayCode.LoopNest(e, outShapeRoot, idx =>
             {
                 var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx), fresh));
                 ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v, fresh);
             });
+            if (outType.Layout != ArrayLayout.C || ndim < 2) { Nest(); return; }
+            // Versions of the innermost loop whose strides are constants, so that LLVM vectorises it: every array
+            // operand contiguous along the last axis, or all but one (broadcast along it: a * b[:, None],
+            // a - a.mean(axis=1, keepdims=True)); other strides take the loop nest above. With run-time strides the
+            // loop stayed scalar (1.2x-1.35x NumPy's time).
+            int inner = ndim - 1;
+            var arrays = Enumerable.Range(0, leaves.Length).Where(k => leaves[k].Type is ArrayType).ToArray();
+            var patterns = new List<int?> { null };
+            if (arrays.Length > 1) patterns.AddRange(arrays.Select(k => (int?)k));
+            var done = e.NewBlock("broadcast_done");
+            foreach (var zero in patterns)
+            {
+                var cond = M.ConstBool(true);
+                foreach (var k in arrays)
+                {
+                    var step = strides[k]![inner];
+                    var want = k == zero ? M.ConstI64(0) : M.ConstI64(ArrayCode.ItemSize(ElementOf(leaves[k].Type)));
+                    cond = BuildAnd(B, cond, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, want, ""), "");
+                }
+                var version = e.NewBlock("broadcast_inner"); var next = e.NewBlock("broadcast_next");
+                BuildCondBr(B, cond, version, next);
+                PositionBuilderAtEnd(B, version);
+                ArrayCode.LoopNest(e, outShapeRoot.Take(inner).ToArray(), idx =>
+                {
+                    var rows = datas.Select((d, k) => leaves[k].Type is ArrayType ? ArrayCode.ElementPointer(e, d, strides[k]!, idx) : default).ToArray();
+                    var outRow = ArrayCode.ElementPointer(e, outData, outStrides, idx);
+                    ArrayCode.Loop(e, outShapeRoot[inner], i =>
+                    {
+                        var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), k == zero ? rows[k] : ElementAt(e, ElementOf(leaves[k].Type), rows[k], i), fresh));
+                        ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outRow, i), v, fresh);
+                    });
+                });
+                BuildBr(B, done);
+                PositionBuilderAtEnd(B, next);
+            }
+            Nest();
+            BuildBr(B, done);
+            PositionBuilderAtEnd(B, done);
         }
         if (!flatPossible) Strided();
         else if (FunctionEmitter.ConstantIntOf(sameShape) == 1) Flat();
