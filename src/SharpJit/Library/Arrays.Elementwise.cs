@@ -426,7 +426,9 @@ public static unsafe partial class Builtins
             int inner = ndim - 1;
             var arrays = Enumerable.Range(0, leaves.Length).Where(k => leaves[k].Type is ArrayType).ToArray();
             var patterns = new List<int?> { null };
-            if (arrays.Length > 1) patterns.AddRange(arrays.Select(k => (int?)k));
+            // (one broadcast operand among at most three: a version each; stencils with many operands get one, all
+            // contiguous, which kept their compile time within about a third of the loop nest's alone)
+            if (arrays.Length is > 1 and <= 3) patterns.AddRange(arrays.Select(k => (int?)k));
             var done = e.NewBlock("broadcast_done");
             foreach (var zero in patterns)
             {
