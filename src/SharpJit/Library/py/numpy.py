@@ -81,9 +81,8 @@ def _histogram_weighted(a, bins, limits, w):
     # NumPy 1.24's uniform-bin histogram with weights: blocks of 65,536 values; in each, a value's bin by
     # multiplication, corrected against the edges (as _sj_histogram_uniform finds it), and np.bincount's float64 sum of
     # the block's weights per bin, cast to the weights' dtype and added to the totals.
-    counts, edges = _histogram(a, bins, limits)
     flat = a.ravel()
-    lo, hi = _histogram_range(flat, limits)
+    lo, hi, edges = _histogram_edges(flat, bins, limits)
     if not (a.dtype == np.float32 or a.dtype == np.float64):
         flat = flat.astype(np.float64)
     x0 = edges[0]
@@ -139,21 +138,25 @@ def _histogram_range(flat, range):
     return lo, hi
 
 
-def _histogram(a, bins, range):
-    # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
-    # values outside the range are left out, and a value on an edge goes to the bin the edges array says.
+def _histogram_edges(flat, bins, range):
+    # The first and last edge and the edges (NumPy's checks of bins first). The edges have the data's float type
+    # (NumPy's np.result_type(first_edge, last_edge, a)): float32 data is compared with the range's bounds rounded to
+    # float32 (edges[0] and edges[-1]).
     if not isinstance(bins, int):
         raise TypeError("histogram() takes an integer number of bins in compiled code")
     if bins < 1:
         raise ValueError("`bins` must be positive, when an integer")
-    flat = a.ravel()
     lo, hi = _histogram_range(flat, range)
-    # The edges have the data's float type (NumPy's np.result_type(first_edge, last_edge, a)): float32 data is
-    # compared with the range's bounds rounded to float32 (edges[0] and edges[-1]).
-    if a.dtype == np.float32:
-        edges = np.linspace(lo, hi, bins + 1).astype(np.float32)
-    else:
-        edges = np.linspace(lo, hi, bins + 1)
+    if flat.dtype == np.float32:
+        return lo, hi, np.linspace(lo, hi, bins + 1).astype(np.float32)
+    return lo, hi, np.linspace(lo, hi, bins + 1)
+
+
+def _histogram(a, bins, range):
+    # Equal-width bins over range (default: the data's min and max), counted as NumPy does: the last bin is closed,
+    # values outside the range are left out, and a value on an edge goes to the bin the edges array says.
+    flat = a.ravel()
+    lo, hi, edges = _histogram_edges(flat, bins, range)
     # Counted as NumPy 1.24 counts (the bin by multiplication, corrected against the edges), in compiled code
     # (_sj_histogram_uniform); other data is compared as float64, as NumPy converts it to the edges' type.
     counts = np.zeros(bins + 1, np.int64)
