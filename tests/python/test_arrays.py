@@ -193,6 +193,26 @@ def test_proven_loops_run_a_copy_without_bounds_checks():
     assert blocks and checks
 
 
+def test_library_sorts_index_without_checks_and_user_code_keeps_them():
+    # The library's sorting routines (@unchecked in numpy.py) index only positions they computed: they compile
+    # without IndexError paths under the default boundscheck=True, while the user's own indexing stays checked.
+    @sharpjit.jit
+    def sort(x):
+        return np.sort(x)
+
+    @sharpjit.jit
+    def argsort_then_index(x, i):
+        return np.argsort(x)[i]
+
+    x = np.random.default_rng(1).standard_normal(20_000)   # radix sort; the first 100 by introsort
+    np.testing.assert_array_equal(sort(x), np.sort(x))
+    np.testing.assert_array_equal(sort(x[:100]), np.sort(x[:100]))
+    assert argsort_then_index(x, 3) == np.argsort(x, kind="stable")[3]
+    assert "sj_index_error" not in sort.inspect_llvm(sort.signatures[0])
+    with pytest.raises(IndexError, match="index 20000 is out of bounds for axis 0 with size 20000"):
+        argsort_then_index(x, 20_000)
+
+
 def test_creating_and_returning_arrays_keeps_memory_flat():
     @sharpjit.jit
     def make(n):

@@ -78,7 +78,7 @@ public sealed class Binder
         {
             case Module m: BindStatements(m.Body); break;
             case FunctionDef f:
-                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } }
+                if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } } or Name { Id: "unchecked" }
                         || IsMethodDecorator(d) && _module.Globals.Values.Any(g => g.Class is { } c && (c.Methods.ContainsValue(_fn) || c.Setters.ContainsValue(_fn)))))
                     throw Unsupported(f.DecoratorList[0], "decorators other than @jit/@njit are not supported on compiled functions");
                 BindStatements(f.Body);

@@ -49,6 +49,9 @@ public sealed class FunctionInfo
     /// <summary>False for library overloads that see NumPy's narrow scalars as Python's numbers (their arguments are
     /// converted to int64, float64 or complex128 at the call).</summary>
     public bool AcceptsNarrow { get; set; } = true;
+    /// <summary>A library routine marked <c>@unchecked</c>: every index it uses is in range by construction (a sort's
+    /// own positions), so its indexing compiles without bounds checks whatever the caller's <c>boundscheck</c>.</summary>
+    public bool Unchecked { get; set; }
 
     public FunctionInfo(string name, string qualName, ModuleInfo module, FunctionInfo? parent, Node node)
     {

@@ -201,7 +201,7 @@ public static class ArrayCode
         return e.IfElse(e.Expect(inRange, true), M.I64, () => index, () =>
         {
             var wrapped = BuildAdd(B, index, size, "");
-            if (!M.Options.BoundsCheck) return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), wrapped, index, "");
+            if (!e.BoundsCheck) return BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, index, M.ConstI64(0), ""), wrapped, index, "");
             // Out of range unless the index is negative and counts back no further than the start (written so that
             // an index LLVM knows to be non-negative, a loop counter, folds the side path to a plain raise).
             var outside = BuildOr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, index, M.ConstI64(0), ""),

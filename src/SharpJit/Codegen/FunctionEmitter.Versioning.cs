@@ -36,6 +36,10 @@ public sealed unsafe partial class FunctionEmitter
     /// <summary>Whether the index into this axis of the access being emitted needs no bounds check.</summary>
     public bool IndexProven(int axis) => _provenAxes?.Contains(axis) == true;
 
+    /// <summary>Whether this function's indexing raises IndexError: the module's option, off in <c>@unchecked</c>
+    /// library routines.</summary>
+    public bool BoundsCheck => M.Options.BoundsCheck && !Spec.Function.Unchecked;
+
     /// <summary>Finds the loops to version and makes their unchecked copy's blocks and phis (after the checked
     /// copy's, which are the function's own).</summary>
     private void PrepareVersionedLoops(List<Block> reversePostOrder)
@@ -115,7 +119,7 @@ public sealed unsafe partial class FunctionEmitter
     /// </summary>
     private void KeepCheckedCopiesPlain()
     {
-        if (!M.Options.BoundsCheck) return;
+        if (!BoundsCheck) return;
         foreach (var (header, copies) in _versionedLoops)
         {
             var checkedHeader = BasicBlockAsValue(copies.Checked[header]);

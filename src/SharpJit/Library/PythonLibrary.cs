@@ -17,7 +17,8 @@ public sealed class LibOverload : LibMember
 /// The library written in Python: the files of Library/py, embedded in the assembly, compiled by sharpjit itself for
 /// the argument types of each call (through the same specialisation as user functions). <c>@overload("NAME")</c> on a
 /// function registers it as the implementation of NAME; <c>@overload("NAME", narrow=True)</c> lets it see NumPy's
-/// narrow scalars as they are. A file is cut into its top-level statements by reading its lines; the module-level ones
+/// narrow scalars as they are; <c>@unchecked</c> compiles a routine whose indices are in range by construction without
+/// bounds checks. A file is cut into its top-level statements by reading its lines; the module-level ones
 /// (imports, constants) are parsed when the file is first needed, and each function when it is first resolved, so a
 /// compilation parses only the functions it reaches (numpy.py is 70 KB, np.sign one function of it).
 /// </summary>
@@ -191,6 +192,8 @@ public static partial class PythonLibrary
                 foreach (var d in ((FunctionDef)fn.Node!).DecoratorList)
                     if (d is Call { Func: Name { Id: "overload" } } call)
                         fn.AcceptsNarrow = call.Keywords.Any(k => k.Arg == "narrow" && k.Value is Constant { Value: true });
+                    else if (d is Name { Id: "unchecked" })
+                        fn.Unchecked = true;
             },
         };
         CompileTrace.Write($"parsed {file.Source.Path} (module level) in {clock.Elapsed.TotalMilliseconds:0.0} ms");

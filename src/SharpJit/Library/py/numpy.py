@@ -2600,6 +2600,8 @@ def _median_sorted(s):
 
 
 # ---------------------------------------------------------------- sorting and searching
+# The sorting routines below index only positions they computed themselves, in range by construction (as NumPy's own
+# C sorts do): @unchecked compiles them without bounds checks (measured: 43% of np.sort's time with them).
 
 
 def _lt(x, y):
@@ -2620,12 +2622,14 @@ def _lt(x, y):
     return yr != yr
 
 
+@unchecked
 def _key(keys, v, i, indirect):
     if indirect:
         return keys[v[i]]
     return v[i]
 
 
+@unchecked
 def _merge_sort(keys, v, indirect):
     # Sorts the 1-d array v in place, stably: v's values (indirect=False) or indices into keys ordered by key.
     # Runs of 16 by insertion, then bottom-up merges between v and a buffer.
@@ -2738,6 +2742,7 @@ def _sort_values(v):
         _radix_sort(v, v, False, True)
 
 
+@unchecked
 def _nans_last(v):
     # Moves the NaNs of the float array v to its end, in their order; returns how many numbers come before them.
     n = v.shape[0]
@@ -2761,6 +2766,7 @@ def _nans_last(v):
     return m
 
 
+@unchecked
 def _float_keys(bits, sign):
     # Float bits (no NaN) as integers whose unsigned order is the numbers' order: a negative number's bits flipped,
     # otherwise the sign bit set. _float_values undoes it.
@@ -2772,6 +2778,7 @@ def _float_keys(bits, sign):
             bits[i] = b ^ sign
 
 
+@unchecked
 def _float_values(bits, sign):
     for i in range(bits.shape[0]):
         b = bits[i]
@@ -2787,6 +2794,7 @@ def _radix_sort_floats(bits, sign):
     _float_values(bits, sign)
 
 
+@unchecked
 def _radix_sort(k, payload, carry, signed):
     # Sorts the 1-d C-contiguous integer array k in place by its bytes read as an unsigned number (the top byte as a
     # signed one when signed), and when carry the int64 array payload with it: one counting pass for every byte, then
@@ -2855,6 +2863,7 @@ def _radix_sort(k, payload, carry, signed):
             payload[:] = pbuf
 
 
+@unchecked
 def _intro_sort(v, n):
     # Sorts v[:n] (numbers, no NaN) in place with a plain <, as NumPy's quicksort: median-of-three partitions, the
     # smaller side first (an explicit stack), insertion sort below 16 elements, heapsort past 2*log2(n) levels.
@@ -2892,6 +2901,7 @@ def _intro_sort(v, n):
         depth = stack[sp + 2]
 
 
+@unchecked
 def _select(v, k, lo, hi):
     # Moves the k-th smallest element of v[lo:hi + 1] (numbers, no NaN) to v[k], none larger before it and none
     # smaller after: quickselect with _intro_sort's partitions; a range still long after 2*log2(n) rounds is
@@ -2921,6 +2931,7 @@ def _depth_limit(n):
     return depth
 
 
+@unchecked
 def _partition(v, lo, hi):
     # Partitions v[lo:hi + 1] (more than 16 elements) around the median of its first, middle and last: returns the
     # pivot's final position, none larger before it, none smaller after.
@@ -2959,6 +2970,7 @@ def _partition(v, lo, hi):
     return i
 
 
+@unchecked
 def _insertion_sort(v, lo, hi):
     for j in range(lo + 1, hi + 1):
         x = v[j]
@@ -2969,6 +2981,7 @@ def _insertion_sort(v, lo, hi):
         v[i + 1] = x
 
 
+@unchecked
 def _heap_sort(v, lo, hi):
     # Sorts v[lo:hi] in place with a plain <.
     n = hi - lo
@@ -2981,6 +2994,7 @@ def _heap_sort(v, lo, hi):
         _sift_down(v, lo, 0, end)
 
 
+@unchecked
 def _sift_down(v, lo, root, n):
     x = v[lo + root]
     while True:
@@ -2996,6 +3010,7 @@ def _sift_down(v, lo, root, n):
     v[lo + root] = x
 
 
+@unchecked
 def _radix_argsort(a, idx):
     # The indices that sort the 1-d array of numbers a, stably, written to idx: keys made from the values (floats
     # through _float_keys, NaN indices last in their order) sorted with their indices by _radix_sort.
@@ -3043,6 +3058,7 @@ def _radix_argsort(a, idx):
         _radix_sort(keys, idx, True, True)
 
 
+@unchecked
 def _arg_sort(a, idx):
     # idx: the indices that sort the 1-d array a, stably.
     n = a.shape[0]
