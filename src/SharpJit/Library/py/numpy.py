@@ -810,19 +810,39 @@ def _repeat_each(a, repeats, axis):
     counts = _repeat_counts(repeats, a.shape[ax])
     total = counts.sum()
     if ax == 0:
-        out = np.empty((total, a.shape[1]), a.dtype)
-        k = 0
-        for i in range(a.shape[0]):
-            for j in range(counts[i]):
-                out[k, :] = a[i, :]
-                k += 1
-        return out
+        return _repeat_rows(a, counts, 0, total)
     out = np.empty((a.shape[0], total), a.dtype)
     k = 0
     for i in range(a.shape[1]):
         for j in range(counts[i]):
             out[:, k] = a[:, i]
             k += 1
+    return out
+
+
+# Rows shorter than this repeat faster as strided copies, one per repetition.
+_REPEAT_ROW_MIN = 16
+
+
+def _repeat_rows(a, counts, repeats, total):
+    # The rows of the 2-d array a, row i counts[i] times (repeats times when counts is None), each copy a run of C-order
+    # memory written in order: strided row copies (out[j::repeats, :] = a) were 1.7x NumPy's time on 1000 x 1000 and
+    # 3.8x on 20000 x 50.
+    m = a.shape[0]
+    n = a.shape[1]
+    src = np.ascontiguousarray(a).reshape(m * n)
+    out = np.empty((total, n), a.dtype)
+    dst = out.reshape(total * n)
+    o = 0
+    for i in range(m):
+        r = repeats
+        if not (counts is None):
+            r = counts[i]
+        s = i * n
+        for j in range(r):
+            for q in range(n):
+                dst[o + q] = src[s + q]
+            o += n
     return out
 
 
@@ -858,6 +878,8 @@ def repeat(a, repeats, axis=None):
     m = a.shape[0]
     n = a.shape[1]
     if _axis_index(axis, 2, "") == 0:
+        if n >= _REPEAT_ROW_MIN:
+            return _repeat_rows(a, None, repeats, m * repeats)
         out = np.empty((m * repeats, n), a.dtype)
         for j in range(repeats):
             out[j::repeats, :] = a
