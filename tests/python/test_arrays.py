@@ -213,6 +213,22 @@ def test_library_sorts_index_without_checks_and_user_code_keeps_them():
         argsort_then_index(x, 20_000)
 
 
+def test_copies_of_reversed_rows_vectorise():
+    # A copy of a view whose rows run backwards (np.flip) or forwards under a reversed outer axis has an inner loop
+    # with a constant stride, whose loads are known not to alias the new array: LLVM vectorises it (a reversed wide
+    # load) with no overlap checks (without them np.flip(m).copy() took 1.8x NumPy's time).
+    @sharpjit.jit
+    def flipped(m):
+        return np.flip(m).copy(), m[::-1].copy()
+
+    m = np.arange(12.0).reshape(3, 4)
+    for got, want in zip(flipped(m), (np.flip(m).copy(), m[::-1].copy())):
+        np.testing.assert_array_equal(got, want)
+        assert got.flags["C_CONTIGUOUS"]
+    ir = flipped.inspect_llvm(flipped.signatures[0])
+    assert re.search(r"load <\d+ x double>.*!noalias", ir) and "%reverse = shufflevector" in ir
+
+
 def test_creating_and_returning_arrays_keeps_memory_flat():
     @sharpjit.jit
     def make(n):

@@ -908,13 +908,47 @@ public static unsafe partial class Builtins
                 ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
                     ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
             else
-            {
-                var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
-                ArrayCode.LoopNest(e, shape, idx =>
-                    ArrayCode.Store(e, to.Dtype, ArrayCode.ElementPointer(e, dst, dstStrides, idx),
-                        CastElement(e, ArrayCode.Load(e, from.Dtype, ArrayCode.ElementPointer(e, src, strides, idx)), from.Dtype, to.Dtype)));
-            }
+                CopyStrided(e, from, src, strides, to, dst, shape);
         }
+    }
+
+    /// <summary>
+    /// Copies (casting) the elements of a strided array into the new C-contiguous dst. The innermost loop has versions
+    /// for a source row that is contiguous forwards or backwards (a[::-1], np.flip(m)), whose constant strides LLVM
+    /// vectorises: with the run-time stride alone they stayed scalar (np.flip(m).copy() 1.8x NumPy's time).
+    /// </summary>
+    private static void CopyStrided(FunctionEmitter e, ArrayType from, LLVMValueRef src, LLVMValueRef[] strides, ArrayType to,
+        LLVMValueRef dst, LLVMValueRef[] shape)
+    {
+        var B = e.B; var M = e.M;
+        var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
+        var fresh = new AliasScope(M);   // dst is new: loads need no overlap checks against its stores
+        void Move(LLVMValueRef from_, LLVMValueRef to_) =>
+            ArrayCode.Store(e, to.Dtype, to_, CastElement(e, ArrayCode.Load(e, from.Dtype, from_, fresh), from.Dtype, to.Dtype), fresh);
+        int inner = shape.Length - 1;
+        if (inner < 1)
+        {
+            ArrayCode.LoopNest(e, shape, idx => Move(ArrayCode.ElementPointer(e, src, strides, idx), ArrayCode.ElementPointer(e, dst, dstStrides, idx)));
+            return;
+        }
+        var done = e.NewBlock("copy_done");
+        foreach (var direction in new[] { 1L, -1L })
+        {
+            var version = e.NewBlock("copy_row"); var next = e.NewBlock("copy_next");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, strides[inner], M.ConstI64(direction * ArrayCode.ItemSize(from.Dtype)), ""), version, next);
+            PositionBuilderAtEnd(B, version);
+            ArrayCode.LoopNest(e, shape.Take(inner).ToArray(), idx =>
+            {
+                var row = ArrayCode.ElementPointer(e, src, strides, idx);
+                var outRow = ArrayCode.ElementPointer(e, dst, dstStrides, idx);
+                ArrayCode.Loop(e, shape[inner], i => Move(ElementAt(e, from.Dtype, row, direction == 1 ? i : BuildNeg(B, i, "")), ElementAt(e, to.Dtype, outRow, i)));
+            });
+            BuildBr(B, done);
+            PositionBuilderAtEnd(B, next);
+        }
+        ArrayCode.LoopNest(e, shape, idx => Move(ArrayCode.ElementPointer(e, src, strides, idx), ArrayCode.ElementPointer(e, dst, dstStrides, idx)));
+        BuildBr(B, done);
+        PositionBuilderAtEnd(B, done);
     }
 
     // ------------------------------------------------------------ methods

@@ -1,5 +1,5 @@
 # NumPy's shape routines and the ndarray methods that go with them, written in Python: np.reshape, ravel, squeeze,
-# expand_dims, moveaxis, atleast_1d/2d/3d, fliplr, flipud, rot90, split, array_split, append, delete, insert,
+# expand_dims, moveaxis, atleast_1d/2d/3d, flip, fliplr, flipud, rot90, split, array_split, append, delete, insert,
 # resize, diagonal, trace, round/around, and a.swapaxes, a.squeeze, a.round, a.dot, a.diagonal, a.trace,
 # a.conj/a.conjugate, a.tolist, a.view. Views share memory where NumPy returns views: they are made by
 # _sj_view(a, dtype, offset, shape, strides, readonly) (Library/Arrays.Shape.cs) from the shape and strides (tuples,
@@ -358,6 +358,26 @@ def moveaxis(a, source, destination):
 
 def _method_swapaxes(a, axis1, axis2):
     return np.swapaxes(a, axis1, axis2)
+
+
+@overload("numpy.flip")
+def flip(m, axis=None):
+    # A view with the given axes reversed (an int, a tuple or a list of them; every axis when None), any number of
+    # dimensions; a 0-d array's one item, as NumPy's m[()].
+    m = _as_array(m)
+    n = m.ndim
+    if n == 0 and axis is None:
+        return m[()]
+    shape = _shape_list(m)
+    strides = _strides_list(m)
+    offset = 0
+    if axis is None:
+        for ax in range(n):
+            offset += _flip_axis(shape, strides, ax)
+    else:
+        for ax in _axes(axis, n, "", "repeated axis"):
+            offset += _flip_axis(shape, strides, ax)
+    return _view(m, offset, shape, strides, m.shape)
 
 
 @overload("numpy.fliplr")

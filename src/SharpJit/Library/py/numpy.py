@@ -168,15 +168,6 @@ def _histogram(a, bins, range):
     return hist, edges
 
 
-@overload("numpy.flip")
-def flip(a):
-    if a.ndim == 1:
-        return a[::-1]
-    if a.ndim == 2:
-        return a[::-1, ::-1]
-    return a[::-1, ::-1, ::-1]
-
-
 @overload("numpy.roll")
 def roll(a, shift, axis=None):
     # NumPy's: without an axis the flattened array rolls and keeps its shape; with axes (an int or a tuple, shift an
