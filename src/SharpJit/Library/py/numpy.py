@@ -2585,7 +2585,7 @@ def _median_line(v):
             return v[i:i + 1].mean()
         buf[i] = x
     h = n // 2
-    _select(buf, h, 0, n - 1)
+    _select(buf, buf, h, 0, n - 1, False)
     if n % 2 == 1:
         return buf[h:h + 1].mean()
     # the largest of the smaller half goes next to the middle one
@@ -2888,11 +2888,11 @@ def _intro_sort(v, n):
     while True:
         while hi - lo > 16:
             if depth <= 0:
-                _heap_sort(v, lo, hi + 1)
+                _heap_sort(v, v, lo, hi + 1, False)
                 lo = hi
                 break
             depth -= 1
-            i = _partition(v, lo, hi)
+            i = _partition(v, v, lo, hi, False)
             # the larger side waits on the stack
             if i - lo < hi - i:
                 stack[sp] = i + 1
@@ -2905,7 +2905,7 @@ def _intro_sort(v, n):
                 stack[sp + 2] = depth
                 lo = i + 1
             sp += 3
-        _insertion_sort(v, lo, hi)
+        _insertion_sort(v, v, lo, hi, False)
         if sp == 0:
             break
         sp -= 3
@@ -2915,24 +2915,24 @@ def _intro_sort(v, n):
 
 
 @unchecked
-def _select(v, k, lo, hi):
+def _select(keys, v, k, lo, hi, indirect):
     # Moves the k-th smallest element of v[lo:hi + 1] (numbers, no NaN) to v[k], none larger before it and none
     # smaller after: quickselect with _intro_sort's partitions; a range still long after 2*log2(n) rounds is
-    # heap-sorted.
+    # heap-sorted. indirect: v holds indices into keys, ordered by key (argpartition).
     depth = _depth_limit(hi - lo + 1)
     while hi - lo > 16:
         if depth <= 0:
-            _heap_sort(v, lo, hi + 1)
+            _heap_sort(keys, v, lo, hi + 1, indirect)
             return
         depth -= 1
-        i = _partition(v, lo, hi)
+        i = _partition(keys, v, lo, hi, indirect)
         if k < i:
             hi = i - 1
         elif k > i:
             lo = i + 1
         else:
             return
-    _insertion_sort(v, lo, hi)
+    _insertion_sort(keys, v, lo, hi, indirect)
 
 
 def _depth_limit(n):
@@ -2945,33 +2945,34 @@ def _depth_limit(n):
 
 
 @unchecked
-def _partition(v, lo, hi):
+def _partition(keys, v, lo, hi, indirect):
     # Partitions v[lo:hi + 1] (more than 16 elements) around the median of its first, middle and last: returns the
-    # pivot's final position, none larger before it, none smaller after.
+    # pivot's final position, none larger before it, none smaller after (by key when indirect).
     mid = lo + ((hi - lo) >> 1)
-    if v[mid] < v[lo]:
+    if _key(keys, v, mid, indirect) < _key(keys, v, lo, indirect):
         t = v[mid]
         v[mid] = v[lo]
         v[lo] = t
-    if v[hi] < v[mid]:
+    if _key(keys, v, hi, indirect) < _key(keys, v, mid, indirect):
         t = v[hi]
         v[hi] = v[mid]
         v[mid] = t
-    if v[mid] < v[lo]:
+    if _key(keys, v, mid, indirect) < _key(keys, v, lo, indirect):
         t = v[mid]
         v[mid] = v[lo]
         v[lo] = t
     pivot = v[mid]
+    kp = _key(keys, v, mid, indirect)
     i = lo
     j = hi - 1
     v[mid] = v[j]
     v[j] = pivot
     while True:
         i += 1
-        while v[i] < pivot:
+        while _key(keys, v, i, indirect) < kp:
             i += 1
         j -= 1
-        while pivot < v[j]:
+        while kp < _key(keys, v, j, indirect):
             j -= 1
         if i >= j:
             break
@@ -2984,39 +2985,41 @@ def _partition(v, lo, hi):
 
 
 @unchecked
-def _insertion_sort(v, lo, hi):
+def _insertion_sort(keys, v, lo, hi, indirect):
     for j in range(lo + 1, hi + 1):
         x = v[j]
+        kx = _key(keys, v, j, indirect)
         i = j - 1
-        while i >= lo and x < v[i]:
+        while i >= lo and kx < _key(keys, v, i, indirect):
             v[i + 1] = v[i]
             i -= 1
         v[i + 1] = x
 
 
 @unchecked
-def _heap_sort(v, lo, hi):
-    # Sorts v[lo:hi] in place with a plain <.
+def _heap_sort(keys, v, lo, hi, indirect):
+    # Sorts v[lo:hi] in place with a plain < (of keys when indirect).
     n = hi - lo
     for start in range(n // 2 - 1, -1, -1):
-        _sift_down(v, lo, start, n)
+        _sift_down(keys, v, lo, start, n, indirect)
     for end in range(n - 1, 0, -1):
         t = v[lo]
         v[lo] = v[lo + end]
         v[lo + end] = t
-        _sift_down(v, lo, 0, end)
+        _sift_down(keys, v, lo, 0, end, indirect)
 
 
 @unchecked
-def _sift_down(v, lo, root, n):
+def _sift_down(keys, v, lo, root, n, indirect):
     x = v[lo + root]
+    kx = _key(keys, v, lo + root, indirect)
     while True:
         child = 2 * root + 1
         if child >= n:
             break
-        if child + 1 < n and v[lo + child] < v[lo + child + 1]:
+        if child + 1 < n and _key(keys, v, lo + child, indirect) < _key(keys, v, lo + child + 1, indirect):
             child += 1
-        if not (x < v[lo + child]):
+        if not (kx < _key(keys, v, lo + child, indirect)):
             break
         v[lo + root] = v[lo + child]
         root = child
@@ -3103,40 +3106,64 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     # A partition of a copy of a: each kth element in its sorted place, none larger before it, none smaller after,
     # NaNs last; numbers by selection (quickselect on the introsort's partitions), complex numbers sorted. NumPy's
     # order of the other elements is its own introselect's.
+    return _partition_along(a, kth, axis, False)
+
+
+@overload("numpy.argpartition")
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    # The indices that partition a, selected as np.partition selects (in linear time; complex numbers sorted).
+    return _partition_along(a, kth, axis, True)
+
+
+def _partition_along(a, kth, axis, indirect):
+    # np.partition, or np.argpartition when indirect, of each line of a along axis (of the flattened a when None).
     if axis is None:
-        _check_kth(kth, a.size)
-        out = a.ravel().copy()
-        _partition_line(out, kth)
-        return out
+        a = a.ravel()
+        axis = 0
     ax = _axis_index(axis, a.ndim, "")
     _check_kth(kth, a.shape[ax])
-    if a.ndim == 1:
-        out = a.copy()
-        _partition_line(out, kth)
-        return out
     last = a.ndim - 1
     t = _sj_swapaxes(a, ax, last).copy()
     n = t.shape[last]
+    if indirect:
+        out = np.empty(t.shape, np.int64)
+        if n > 0:
+            keys = t.reshape((-1, n))
+            rows = out.reshape((-1, n))
+            for i in range(rows.shape[0]):
+                _partition_line(keys[i], rows[i], kth, True)
+        if a.ndim == 1:
+            return out
+        return _sj_swapaxes(out, ax, last).copy()
     if n > 0:
         rows = t.reshape((-1, n))
         for i in range(rows.shape[0]):
-            _partition_line(rows[i], kth)
+            _partition_line(rows[i], rows[i], kth, False)
+    if a.ndim == 1:
+        return t
     return _sj_swapaxes(t, ax, last).copy()
 
 
-def _partition_line(v, kth):
-    # Partitions the 1-d C-contiguous array v in place around each kth position.
-    n = v.shape[0]
-    if v.dtype == np.complex128 or v.dtype == np.complex64:
-        _merge_sort(v, v, False)
-        return
+def _partition_line(keys, v, kth, indirect):
+    # Partitions the 1-d C-contiguous array v in place around each kth position; indirect: fills v with the indices
+    # that partition keys, NaNs' last in their order.
+    n = keys.shape[0]
     m = n
-    if v.dtype == np.float64 or v.dtype == np.float32:
+    if indirect:
+        if keys.dtype == np.float64 or keys.dtype == np.float32:
+            m = _nan_indices_last(keys, v)
+        else:
+            for i in range(n):
+                v[i] = i
+    elif v.dtype == np.float64 or v.dtype == np.float32:
         m = _nans_last(v)
+    if keys.dtype == np.complex128 or keys.dtype == np.complex64:
+        _merge_sort(keys, v, indirect)
+        return
     if isinstance(kth, int):
         k = kth + n if kth < 0 else kth
         if k < m:
-            _select(v, k, 0, m - 1)
+            _select(keys, v, k, 0, m - 1, indirect)
         return
     ks = np.empty(len(kth), np.int64)
     for i in range(len(kth)):
@@ -3148,19 +3175,25 @@ def _partition_line(v, kth):
         if k >= m:
             return
         if k >= lo:
-            _select(v, k, lo, m - 1)
+            _select(keys, v, k, lo, m - 1, indirect)
             lo = k + 1
 
 
-@overload("numpy.argpartition")
-def argpartition(a, kth, axis=-1, kind="introselect", order=None):
-    # The indices of a partition (those of a stable sort here).
-    if axis is None:
-        _check_kth(kth, a.size)
-        return np.argsort(a, axis=None)
-    ax = _axis_index(axis, a.ndim, "")
-    _check_kth(kth, a.shape[ax])
-    return np.argsort(a, axis=ax)
+@unchecked
+def _nan_indices_last(keys, idx):
+    # Fills idx with the indices of keys' numbers in order, then those of its NaNs; returns how many numbers.
+    n = keys.shape[0]
+    m = 0
+    for i in range(n):
+        if keys[i] == keys[i]:
+            idx[m] = i
+            m += 1
+    q = m
+    for i in range(n):
+        if keys[i] != keys[i]:
+            idx[q] = i
+            q += 1
+    return m
 
 
 def _count_nonzero_axis(a, axis):
