@@ -229,8 +229,19 @@ public static partial class NumPyMath
     /// of 128-bit vectors (each lane adds the same items in the same order as the scalar code).</summary>
     private static unsafe F PairwiseBlockContiguous<F, T>(F* p, long n, T term) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
     {
-        long i = 8, end = n - n % 8;
+        long i = n - n % 8;
         Span<F> r = stackalloc F[8];
+        EightPartialSums(p, i, term, r);
+        F res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) res += term.Of(p[i]);
+        return res;
+    }
+
+    /// <summary>NumPy's eight partial sums of pairwise_sum over the contiguous p[0..end) (end a multiple of 8, at least
+    /// 8): r[j] = p[j] + p[j + 8] + ..., in that order, in the lanes of 128-bit vectors.</summary>
+    private static unsafe void EightPartialSums<F, T>(F* p, long end, T term, Span<F> r) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
+    {
+        long i = 8;
         if (Vector128<F>.Count == 4)
         {
             var v0 = term.Of(Vector128.Load(p)); var v1 = term.Of(Vector128.Load(p + 4));
@@ -248,9 +259,6 @@ public static partial class NumPyMath
             }
             v0.CopyTo(r); v1.CopyTo(r[2..]); v2.CopyTo(r[4..]); v3.CopyTo(r[6..]);
         }
-        F res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for (; i < n; i++) res += term.Of(p[i]);
-        return res;
     }
 
     /// <summary>NumPy's sum of n complex numbers at a stride (bytes): chunks of 8192, each summed pairwise over the
@@ -280,6 +288,16 @@ public static partial class NumPyMath
         {
             F rr = F.Zero, ri = F.Zero;
             for (long k = 0; k < m; k++) { rr += Re(k); ri += Im(k); }
+            return (rr, ri);
+        }
+        if (n <= 128 && stride == 2 * sizeof(F) && Vector128.IsHardwareAccelerated)
+        {
+            // Contiguous numbers: the eight partial sums are those of the parts as one line of floats.
+            long end = n - n % 8;
+            Span<F> r = stackalloc F[8];
+            EightPartialSums((F*)p, end, new Item<F>(), r);
+            F rr = (r[0] + r[2]) + (r[4] + r[6]), ri = (r[1] + r[3]) + (r[5] + r[7]);
+            for (long i = end; i < n; i += 2) { rr += Re(i / 2); ri += Im(i / 2); }
             return (rr, ri);
         }
         if (n <= 128)
