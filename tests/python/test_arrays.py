@@ -229,6 +229,21 @@ def test_copies_of_reversed_rows_vectorise():
     assert re.search(r"load <\d+ x double>.*!noalias", ir) and "%reverse = shufflevector" in ir
 
 
+def test_int64_division_by_a_constant_vectorises():
+    # a // d and a % d by a constant d (not a power of two) multiply by d's reciprocal in 32-bit pieces, which vectorise,
+    # where LLVM's own division by a constant stays scalar (tests/arrays/int_division_by_constant.py: the values).
+    @sharpjit.jit
+    def divide(a):
+        return a // 7, a % 10
+
+    a = np.array([-(2**63), -15, -1, 0, 1, 15, 2**63 - 1])
+    q, r = divide(a)
+    np.testing.assert_array_equal(q, a // 7)
+    np.testing.assert_array_equal(r, a % 10)
+    ir = divide.inspect_llvm(divide.signatures[0])
+    assert re.search(r"mul (nuw )?(nsw )?<\d+ x i64>", ir) and "sdiv" not in ir and "srem" not in ir
+
+
 def test_creating_and_returning_arrays_keeps_memory_flat():
     @sharpjit.jit
     def make(n):

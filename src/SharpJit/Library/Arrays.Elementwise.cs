@@ -140,6 +140,35 @@ public static unsafe partial class Builtins
         return r;
     }
 
+    /// <summary>
+    /// a // d and a % d of int64 elements by a constant d &gt; 2 that is not a power of two, as arithmetic that
+    /// vectorises (NumPy divides by a scalar with vectorised libdivide): floor(a / d) = s ^ (u / d) with s = a &gt;&gt; 63
+    /// and u = a ^ s &lt; 2**63, whose quotient is the high half of u * m shifted, m = floor(2**(63 + l) / d) + 1 and
+    /// l = ceil(log2 d) (Granlund-Montgomery for 63-bit dividends: m fits 64 bits, no correction step). The high half
+    /// is built from 32-bit products, which AVX-512 multiplies eight at a time; LLVM's own division by a constant
+    /// takes the scalar 128-bit multiply, which kept such loops scalar (1,000,000 int64 // 7: 1.0 ms, NumPy 0.65).
+    /// </summary>
+    private static LLVMValueRef? DivisionByConstant(FunctionEmitter e, ElementwiseNode n, ScalarType[] elementTypes, object?[] literals, LoweredArg[] args)
+    {
+        if (n.UFunc is not ("floor_divide" or "remainder") || n.Type.Ndim == 0 || elementTypes.Any(t => t != ScalarType.Int64)
+            || literals[1] is not long d || d < 3 || (d & (d - 1)) == 0)
+            return null;
+        var B = e.B; var M = e.M;
+        int l = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(d - 1));   // ceil(log2 d)
+        var m = (ulong)(System.Numerics.BigInteger.Pow(2, 63 + l) / d + 1);
+        LLVMValueRef C(ulong v) => LLVM.ConstInt(M.I64, v, 0);
+        var a = args[0].Value;
+        var sign = BuildAShr(B, a, C(63), "");
+        var u = BuildXor(B, a, sign, "");
+        var (ul, uh) = (BuildAnd(B, u, C(0xffffffff), ""), BuildLShr(B, u, C(32), ""));
+        var (ml, mh) = (C(m & 0xffffffff), C(m >> 32));
+        var ll = BuildMul(B, ul, ml, ""); var lh = BuildMul(B, ul, mh, ""); var hl = BuildMul(B, uh, ml, ""); var hh = BuildMul(B, uh, mh, "");
+        var mid = BuildAdd(B, BuildAdd(B, BuildLShr(B, ll, C(32), ""), BuildAnd(B, lh, C(0xffffffff), ""), ""), BuildAnd(B, hl, C(0xffffffff), ""), "");
+        var high = BuildAdd(B, BuildAdd(B, hh, BuildLShr(B, lh, C(32), ""), ""), BuildAdd(B, BuildLShr(B, hl, C(32), ""), BuildLShr(B, mid, C(32), ""), ""), "");
+        var quotient = BuildXor(B, BuildLShr(B, high, C((ulong)(l - 1)), ""), sign, "");
+        return n.UFunc == "floor_divide" ? quotient : BuildSub(B, a, BuildMul(B, quotient, C((ulong)d), ""), "");
+    }
+
     // ------------------------------------------------------------ typing
 
     /// <summary>Types an element-wise operation: each operand must be an array or a number; the result is a
@@ -499,6 +528,7 @@ public static unsafe partial class Builtins
         try
         {
             var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
+                ?? DivisionByConstant(e, n, elementTypes, literals, args)
                 ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
             return e.Convert(r, scalarResult, n.Type.Dtype);
         }
