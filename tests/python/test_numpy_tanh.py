@@ -100,3 +100,19 @@ def test_compiled_with_numpys_kernel():
     ir = "\n".join(tanh_float.inspect_llvm().values()) + "\n".join(tanh_array.inspect_llvm().values())
     assert "sj.np_tanh_lut64" in ir and "sj.np_tanh_lut32" in ir
     assert "@tanh(" not in ir   # no call of libm's
+
+
+@pytest.mark.skipif(not FEATURES.get("AVX512F"), reason="the vector form of the kernel is for AVX-512")
+@pytest.mark.parametrize("dtype, lanes", [(np.float64, 8), (np.float32, 16)])
+def test_array_loops_call_the_vector_kernel(dtype, lanes):
+    # An array's loop calls the kernel's vector form, lanes at a time (each table row read by vpermi2var, as NumPy's
+    # AVX-512 loop reads it); test_tanh_array_matches_numpy checks its bits.
+    @sharpjit.jit
+    def tanh_of(a):
+        return np.tanh(a)
+
+    a = arguments(dtype, 4)
+    assert_bits_equal(a, tanh_of(a), np.tanh(a))
+    ir = tanh_of.inspect_llvm(tanh_of.signatures[0])
+    name = "sj.np_tanh_f64" if dtype == np.float64 else "sj.np_tanh_f32"
+    assert f"call <{lanes} x " in ir and f"@{name}.v{lanes}(" in ir and "vpermi2var" in ir

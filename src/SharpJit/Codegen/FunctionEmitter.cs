@@ -360,6 +360,23 @@ public sealed unsafe partial class FunctionEmitter
         return call;
     }
 
+    /// <summary>
+    /// A float32 loop's call of libm's float form of name (name + "f") on doubles that hold float32 values, widened
+    /// back to a double, in an array's element loop where libmvec has its vector variants: 16 floats per AVX-512 call
+    /// (NumPy's float32 loops are SIMD code of their own), where the double function took 8 and two conversions
+    /// (1,000,000 float32 np.exp 1.4 ms, NumPy 0.55). Null elsewhere: the double function rounded once stays.
+    /// </summary>
+    public LLVMValueRef? CallUFuncLibmSingle(string name, params LLVMValueRef[] args)
+    {
+        if (!InArrayLoop || M.VectorVariants(name, single: true) is not { } variants) return null;
+        var (fn, ty) = M.LibmOf(M.F32, name + "f", args.Length);
+        var call = BuildCall2(B, ty, fn, args.Select(a => BuildFPTrunc(B, a, M.F32, "")).ToArray(), "");
+        MarkPureLibmCall(call);
+        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName("nounwind"), 0));
+        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant", variants));
+        return BuildFPExt(B, call, M.F64, "");
+    }
+
     /// <summary>A libm call that LLVM must neither rewrite (nobuiltin) nor keep for its errno (memory(none), willreturn).</summary>
     private void MarkPureLibmCall(LLVMValueRef call)
     {

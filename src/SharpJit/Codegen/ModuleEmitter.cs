@@ -419,24 +419,32 @@ public sealed unsafe class ModuleEmitter
     private readonly List<LLVMValueRef> _vectorVariants = new();
     private LLVMValueRef _compilerUsed;
 
-    /// <summary>The "vector-function-abi-variant" attribute of a call of libm's double function name in a NumPy ufunc
-    /// loop (see <see cref="VectorMath"/>), its variants declared; null where there are none.</summary>
-    public string? VectorVariants(string name)
+    /// <summary>The "vector-function-abi-variant" attribute of a call of libm's double function name (its float form when
+    /// single) in a NumPy ufunc loop (see <see cref="VectorMath"/>), its variants declared; null where there are none.</summary>
+    public string? VectorVariants(string name, bool single = false)
     {
         if (Options.Standalone) return null;
-        var variants = VectorMath.Variants(name).ToList();
+        var variants = VectorMath.Variants(name, single).ToList();
         if (variants.Count == 0) return null;
         int declared = _vectorVariants.Count;
         foreach (var (_, symbol, lanes) in variants)
         {
             if (GetNamedFunction(Module, symbol).Handle != 0) continue;
-            var vector = VectorType(F64, (uint)lanes);
+            var vector = VectorType(single ? F32 : F64, (uint)lanes);
             var fn = AddFunction(Module, symbol, FunctionType(vector, Enumerable.Repeat(vector, VectorMath.Arity(name)).ToArray()));
             AddEnumAttribute(Ctx, fn, uint.MaxValue, "nounwind");
             _vectorVariants.Add(fn);
         }
         if (_vectorVariants.Count > declared) KeepVectorVariants();
         return string.Join(",", variants.Select(v => v.Mangled));
+    }
+
+    /// <summary>Keeps a vector form of a function of this module, named as a call's vector variant, until the loop
+    /// vectorizer has run (no instruction calls it before).</summary>
+    public void KeepVectorVariant(LLVMValueRef fn)
+    {
+        _vectorVariants.Add(fn);
+        KeepVectorVariants();
     }
 
     /// <summary>llvm.compiler.used lists the variants, which no instruction calls until the loop vectorizer runs.</summary>

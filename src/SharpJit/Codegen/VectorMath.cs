@@ -48,11 +48,14 @@ public static partial class VectorMath
     [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint dlopen(string file, int mode);
 
-    /// <summary>The variants of a double libm function: (mangled name for the attribute, vector symbol, lanes).</summary>
-    public static IEnumerable<(string Mangled, string Symbol, int Lanes)> Variants(string name)
+    /// <summary>The variants of a double libm function, or of its float form name + "f" (twice the lanes) when single:
+    /// (mangled name for the attribute, vector symbol, lanes). libmvec has the float forms of all of them.</summary>
+    public static IEnumerable<(string Mangled, string Symbol, int Lanes)> Variants(string name, bool single = false)
     {
         var v = new string('v', Arity(name));
+        var f = single ? name + "f" : name;
+        int widen = single ? 2 : 1;
         return v.Length == 0 ? Enumerable.Empty<(string, string, int)>()
-            : Sets.Value.Select(s => ($"_ZGV_LLVM_N{s.Lanes}{v}_{name}(_ZGV{s.Isa}N{s.Lanes}{v}_{name})", $"_ZGV{s.Isa}N{s.Lanes}{v}_{name}", s.Lanes));
+            : Sets.Value.Select(s => ($"_ZGV_LLVM_N{s.Lanes * widen}{v}_{f}(_ZGV{s.Isa}N{s.Lanes * widen}{v}_{f})", $"_ZGV{s.Isa}N{s.Lanes * widen}{v}_{f}", s.Lanes * widen));
     }
 }

@@ -200,6 +200,11 @@ public static unsafe partial class Builtins
         return BuildFPExt(e.B, NpTanhF32(e, BuildFPTrunc(e.B, x, e.M.F32, "")), e.M.F64, "");
     }
 
+    /// <summary>libm's function in a ufunc's loop: its float form in NumPy's float32 loop where libmvec vectorises it,
+    /// else the double function (FunctionEmitter.CallUFuncLibm).</summary>
+    private static LLVMValueRef UFuncLibm(LoweringCall c, string name, LLVMValueRef[] args) =>
+        (Equals(c.ResultType, ScalarType.Float32) ? c.E.CallUFuncLibmSingle(name, args) : null) ?? c.E.CallUFuncLibm(name, args);
+
     private static LLVMValueRef F64Call(FunctionEmitter e, string fn, params LLVMValueRef[] args) =>
         fn.StartsWith("llvm.") ? e.Intrinsic(fn, new[] { e.M.F64 }, args) : e.CallLibm(fn, args);
 
@@ -303,7 +308,7 @@ public static unsafe partial class Builtins
             string ufunc = names[0];
             AddUFunc(names, 1, hasComplex ? NpLoops.Inexact : NpLoops.Float, NpBoolInput.Float16,
                 (c, loop, a) => loop.Rank == 3 ? NpComplex1(c.E, ufunc, a[0]) : ufunc == "tanh" ? NpTanh(c, a[0])
-                    : real.StartsWith("llvm.") ? F64Call(c.E, real, a[0]) : c.E.CallUFuncLibm(real, a[0]));
+                    : real.StartsWith("llvm.") ? F64Call(c.E, real, a[0]) : UFuncLibm(c, real, a));
         }
         // x * factor; NumPy's float32 loop multiplies in single precision by the factor computed in float
         // (npy_deg2radf: NPY_PIf / 180.0f).
@@ -416,7 +421,7 @@ public static unsafe partial class Builtins
         foreach (var (name, real) in NpFloatBinary)
             AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, (c, loop, a) =>
                 name == "nextafter" && Equals(c.ResultType, ScalarType.Float32) ? NextAfterF32(c.E, a[0], a[1])
-                    : name == "arctan2" ? c.E.CallUFuncLibm(real, a[0], a[1]) : F64Call(c.E, real, a[0], a[1]));
+                    : name == "arctan2" ? UFuncLibm(c, real, a) : F64Call(c.E, real, a[0], a[1]));
 
         foreach (var name in new[] { "logaddexp", "logaddexp2" })
             AddUFunc(new[] { name }, 2, NpLoops.Float, NpBoolInput.Float16, null, kernel: name);
@@ -539,7 +544,7 @@ public static unsafe partial class Builtins
                 return e.CallRuntime(loop.IsUnsigned ? "sj_ipow_u64" : "sj_ipow", x, y);
             // In an array's loop, libm's pow with libmvec's vector variants (NumPy's power loop is SIMD code too),
             // except for the exponents LLVM folds exactly (x ** 2 is x * x: through libmvec it was 30x slower).
-            case 2: return e.InArrayLoop && !FoldedExponent(c) ? e.CallUFuncLibm("pow", x, y) : e.Pow(e.M.F64, x, y);
+            case 2: return e.InArrayLoop && !FoldedExponent(c) ? UFuncLibm(c, "pow", new[] { x, y }) : e.Pow(e.M.F64, x, y);
             default:
             {
                 var (xr, xi) = Parts(e, x); var (yr, yi) = Parts(e, y);
