@@ -460,6 +460,11 @@ public sealed unsafe class ModuleEmitter
     }
 
     /// <summary>A libm function of <paramref name="arity"/> arguments of one real type (double or float).</summary>
+    /// <summary>A libm function of a complex double returning one ({double, double} in and out: the C ABI's
+    /// double _Complex in two registers).</summary>
+    public (LLVMValueRef Fn, LLVMTypeRef Type) LibmComplex(string name) =>
+        DeclareExternal("libm:" + name, name, () => FunctionType(Complex, new[] { F64, F64 }), "nounwind");
+
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibmOf(LLVMTypeRef real, string name, int arity) =>
         DeclareExternal("libm:" + name, name, () => FunctionType(real, Enumerable.Repeat(real, arity).ToArray()), "nounwind");
 }

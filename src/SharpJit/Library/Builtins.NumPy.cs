@@ -216,8 +216,23 @@ public static unsafe partial class Builtins
         return BuildFPExt(e.B, r, e.M.F64, "");
     }
 
+    /// <summary>NumPy's complex loops that are glibc's complex functions as they are (NumPyMath.ComplexUnary calls the
+    /// same): compiled code calls them itself, not through the runtime (1,000,000 np.exp of complex128 36 ms through
+    /// it, NumPy 22).</summary>
+    private static readonly Dictionary<string, string> LibmComplexUnary = new()
+    {
+        ["sqrt"] = "csqrt", ["exp"] = "cexp", ["log"] = "clog", ["sin"] = "csin", ["cos"] = "ccos", ["tan"] = "ctan",
+        ["sinh"] = "csinh", ["cosh"] = "ccosh", ["tanh"] = "ctanh", ["arcsin"] = "casin", ["arccos"] = "cacos",
+        ["arctan"] = "catan", ["arcsinh"] = "casinh", ["arccosh"] = "cacosh", ["arctanh"] = "catanh",
+    };
+
     private static LLVMValueRef NpComplex1(FunctionEmitter e, string ufunc, LLVMValueRef z)
     {
+        if (LibmComplexUnary.TryGetValue(ufunc, out var libm))
+        {
+            var (fn, ty) = e.M.LibmComplex(libm);
+            return BuildCall2(e.B, ty, fn, new[] { e.ExtractValue(z, 0), e.ExtractValue(z, 1) }, "");
+        }
         var slot = e.Alloca(e.M.Complex);
         e.CallRuntime("sj_np_complex1", ConstInt(e.M.I32, Array.IndexOf(NumPyComplexUnary, ufunc)), e.ExtractValue(z, 0), e.ExtractValue(z, 1), slot);
         return BuildLoad2(e.B, e.M.Complex, slot, "");
