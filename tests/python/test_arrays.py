@@ -209,6 +209,15 @@ def test_library_sorts_index_without_checks_and_user_code_keeps_them():
     np.testing.assert_array_equal(sort(x[:100]), np.sort(x[:100]))
     assert argsort_then_index(x, 3) == np.argsort(x, kind="stable")[3]
     assert "sj_index_error" not in sort.inspect_llvm(sort.signatures[0])
+
+    # np.flatnonzero's and np.argwhere's loops store to a position that depends on the data (unchecked in npsearch.py)
+    @sharpjit.jit
+    def positions(x):
+        return np.flatnonzero(x > 0), np.argwhere(x.reshape(100, 200) > 1)
+
+    for got, want in zip(positions(x), (np.flatnonzero(x > 0), np.argwhere(x.reshape(100, 200) > 1))):
+        np.testing.assert_array_equal(got, want)
+    assert "sj_index_error" not in positions.inspect_llvm(positions.signatures[0])
     with pytest.raises(IndexError, match="index 20000 is out of bounds for axis 0 with size 20000"):
         argsort_then_index(x, 20_000)
 
