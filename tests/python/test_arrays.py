@@ -240,7 +240,8 @@ def test_copies_of_reversed_rows_vectorise():
 
 def test_int64_division_by_a_constant_vectorises():
     # a // d and a % d by a constant d (not a power of two) multiply by d's reciprocal in 32-bit pieces, which vectorise,
-    # where LLVM's own division by a constant stays scalar (tests/arrays/int_division_by_constant.py: the values).
+    # where LLVM's own division by a constant stays scalar (tests/arrays/int_division_by_constant.py and
+    # int_division_by_runtime_number.py: the values).
     @sharpjit.jit
     def divide(a):
         return a // 7, a % 10
@@ -251,6 +252,18 @@ def test_int64_division_by_a_constant_vectorises():
     np.testing.assert_array_equal(r, a % 10)
     ir = divide.inspect_llvm(divide.signatures[0])
     assert re.search(r"mul (nuw )?(nsw )?<\d+ x i64>", ir) and "sdiv" not in ir and "srem" not in ir
+
+    # A divisor known only at run time gets its multiplier before the loop (a power of two: a shift), when positive.
+    @sharpjit.jit
+    def divide_by(a, k):
+        return a // k, a % k
+
+    for k in (1, 2, 7, 8, 1000, 2**62 + 1, -3, -(2**63)):
+        q, r = divide_by(a, k)
+        np.testing.assert_array_equal(q, a // k)
+        np.testing.assert_array_equal(r, a % k)
+    ir = divide_by.inspect_llvm(divide_by.signatures[0])
+    assert "sj_divisor_magic" in ir and re.search(r"mul (nuw )?(nsw )?<\d+ x i64>", ir)
 
 
 def test_float32_math_calls_the_float_vector_functions():

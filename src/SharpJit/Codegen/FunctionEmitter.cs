@@ -341,6 +341,9 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>Set while the element of an array's element-wise loop is emitted (Arrays.Elementwise).</summary>
     public bool InArrayLoop;
+    /// <summary>While an array expression's loops that divide by multiplying are emitted: each run-time int64 divisor's
+    /// multiplier and shift, by the expression's operand (Arrays.Elementwise: DivisionByInvariant).</summary>
+    public Dictionary<int, (LLVMValueRef Magic, LLVMValueRef Shift)>? DivisorMagic;
     /// <summary>How many vector accumulators LLVM should interleave in the array loops being emitted (0: its choice):
     /// a float max/min reduction carries each vector through a NaN check, so one accumulator runs at that chain's
     /// speed.</summary>

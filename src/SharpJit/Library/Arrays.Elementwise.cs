@@ -141,32 +141,59 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>
-    /// a // d and a % d of int64 elements by a constant d &gt; 2 that is not a power of two, as arithmetic that
+    /// a // d and a % d of int64 elements by a divisor d &gt; 2 that is not a power of two, known at compile time or
+    /// for the whole loop (a number operand: its multiplier is computed before the loop, LowerTree), as arithmetic that
     /// vectorises (NumPy divides by a scalar with vectorised libdivide): floor(a / d) = s ^ (u / d) with s = a &gt;&gt; 63
-    /// and u = a ^ s &lt; 2**63, whose quotient is the high half of u * m shifted, m = floor(2**(63 + l) / d) + 1 and
-    /// l = ceil(log2 d) (Granlund-Montgomery for 63-bit dividends: m fits 64 bits, no correction step). The high half
-    /// is built from 32-bit products, which AVX-512 multiplies eight at a time; LLVM's own division by a constant
-    /// takes the scalar 128-bit multiply, which kept such loops scalar (1,000,000 int64 // 7: 1.0 ms, NumPy 0.65).
+    /// and u = a ^ s &lt; 2**63, whose quotient is the high half of u * m shifted right by l - 1 (IntOps.DivisorMagic:
+    /// Granlund-Montgomery for 63-bit dividends, no correction step). The high half is built from 32-bit products, which
+    /// AVX-512 multiplies eight at a time; LLVM's own division by a constant takes the scalar 128-bit multiply, which kept
+    /// such loops scalar (1,000,000 int64 // 7: 1.0 ms, NumPy 0.65), and by a run-time divisor an idiv per element.
     /// </summary>
-    private static LLVMValueRef? DivisionByConstant(FunctionEmitter e, ElementwiseNode n, ScalarType[] elementTypes, object?[] literals, LoweredArg[] args)
+    private static LLVMValueRef? DivisionByInvariant(FunctionEmitter e, ElementwiseNode n, ScalarType[] elementTypes, object?[] literals,
+        LoweredArg[] args)
     {
-        if (n.UFunc is not ("floor_divide" or "remainder") || n.Type.Ndim == 0 || elementTypes.Any(t => t != ScalarType.Int64)
-            || literals[1] is not long d || d < 3 || (d & (d - 1)) == 0)
+        if (n.UFunc is not ("floor_divide" or "remainder") || n.Type.Ndim == 0 || elementTypes.Any(t => t != ScalarType.Int64))
             return null;
-        var B = e.B; var M = e.M;
-        int l = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)(d - 1));   // ceil(log2 d)
-        var m = (ulong)(System.Numerics.BigInteger.Pow(2, 63 + l) / d + 1);
+        var M = e.M;
         LLVMValueRef C(ulong v) => LLVM.ConstInt(M.I64, v, 0);
+        LLVMValueRef magic, shift, divisor;
+        if (literals[1] is long d && d >= 3 && (d & (d - 1)) != 0)
+            (magic, shift, divisor) = (C((ulong)SharpJit.Runtime.IntOps.DivisorMagic(d)), C((ulong)(SharpJit.Runtime.IntOps.DivisorShift(d) - 1)), C((ulong)d));
+        else if (n.Operands[1] is int leaf && e.DivisorMagic?.TryGetValue(leaf, out var plan) == true)
+            (magic, shift, divisor) = (plan.Magic, plan.Shift, args[1].Value);
+        else
+            return null;
+        var B = e.B;
         var a = args[0].Value;
         var sign = BuildAShr(B, a, C(63), "");
         var u = BuildXor(B, a, sign, "");
         var (ul, uh) = (BuildAnd(B, u, C(0xffffffff), ""), BuildLShr(B, u, C(32), ""));
-        var (ml, mh) = (C(m & 0xffffffff), C(m >> 32));
+        var (ml, mh) = (BuildAnd(B, magic, C(0xffffffff), ""), BuildLShr(B, magic, C(32), ""));
         var ll = BuildMul(B, ul, ml, ""); var lh = BuildMul(B, ul, mh, ""); var hl = BuildMul(B, uh, ml, ""); var hh = BuildMul(B, uh, mh, "");
         var mid = BuildAdd(B, BuildAdd(B, BuildLShr(B, ll, C(32), ""), BuildAnd(B, lh, C(0xffffffff), ""), ""), BuildAnd(B, hl, C(0xffffffff), ""), "");
         var high = BuildAdd(B, BuildAdd(B, hh, BuildLShr(B, lh, C(32), ""), ""), BuildAdd(B, BuildLShr(B, hl, C(32), ""), BuildLShr(B, mid, C(32), ""), ""), "");
-        var quotient = BuildXor(B, BuildLShr(B, high, C((ulong)(l - 1)), ""), sign, "");
-        return n.UFunc == "floor_divide" ? quotient : BuildSub(B, a, BuildMul(B, quotient, C((ulong)d), ""), "");
+        var quotient = BuildXor(B, BuildLShr(B, high, shift, ""), sign, "");
+        // A run-time power of two (multiplier 0) divides by the shift alone: floor(a / 2**s) = a >> s.
+        if (FunctionEmitter.ConstantIntOf(magic) == null)
+            quotient = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, magic, C(0), ""), BuildAShr(B, a, shift, ""), quotient, "");
+        return n.UFunc == "floor_divide" ? quotient : BuildSub(B, a, BuildMul(B, quotient, divisor, ""), "");
+    }
+
+    /// <summary>The number operands of a tree that divide int64 elements (// or %) with no value known at compile time:
+    /// each gets its multiplier before the loop (DivisionByInvariant).</summary>
+    private static List<int> RunTimeDivisors(ElementwiseNode n, LoweredArg[] leaves)
+    {
+        var found = new List<int>();
+        void Visit(ElementwiseNode node)
+        {
+            foreach (var child in node.Operands.OfType<ElementwiseNode>()) Visit(child);
+            if (node.UFunc is "floor_divide" or "remainder" && node.Type.Ndim > 0 && node.Operands.Length == 2 && node.Operands[1] is int k
+                && leaves[k] is { Type: ScalarType { Rank: 1, IsUnsigned: false }, Literal: null } && !found.Contains(k)
+                && node.Operands[0] is var first && (first is ElementwiseNode { Type.Dtype: var fd } ? fd : ElementOf(leaves[(int)first].Type)) == ScalarType.Int64)
+                found.Add(k);
+        }
+        Visit(n);
+        return found;
     }
 
     // ------------------------------------------------------------ typing
@@ -488,15 +515,45 @@ public static unsafe partial class Builtins
             BuildBr(B, done);
             PositionBuilderAtEnd(B, done);
         }
-        if (!flatPossible) Strided();
-        else if (FunctionEmitter.ConstantIntOf(sameShape) == 1) Flat();
+        void Loops()
+        {
+            if (!flatPossible) Strided();
+            else if (FunctionEmitter.ConstantIntOf(sameShape) == 1) Flat();
+            else
+            {
+                var flat = e.NewBlock("flat"); var strided = e.NewBlock("strided"); var join = e.NewBlock("elementwise_done");
+                BuildCondBr(B, sameShape, flat, strided);
+                PositionBuilderAtEnd(B, flat); Flat(); BuildBr(B, join);
+                PositionBuilderAtEnd(B, strided); Strided(); BuildBr(B, join);
+                PositionBuilderAtEnd(B, join);
+            }
+        }
+        // Integer division by numbers known only at run time: where each is positive, the loops divide by multiplying
+        // or shifting (DivisionByInvariant); otherwise (0 and negative divisors), and in exported code, element by element.
+        var divisors = M.Options.Standalone ? new List<int>() : RunTimeDivisors(root, leaves);
+        if (divisors.Count == 0) Loops();
         else
         {
-            var flat = e.NewBlock("flat"); var strided = e.NewBlock("strided"); var join = e.NewBlock("elementwise_done");
-            BuildCondBr(B, sameShape, flat, strided);
-            PositionBuilderAtEnd(B, flat); Flat(); BuildBr(B, join);
-            PositionBuilderAtEnd(B, strided); Strided(); BuildBr(B, join);
-            PositionBuilderAtEnd(B, join);
+            var plans = new Dictionary<int, (LLVMValueRef Magic, LLVMValueRef Shift)>();
+            var usable = M.ConstBool(true);
+            foreach (var k in divisors)
+            {
+                var d = e.Convert(leaves[k].Value, (ScalarType)leaves[k].Type, ScalarType.Int64);
+                var magic = e.CallRuntime("sj_divisor_magic", d);
+                // floor(log2 d): l - 1 for a multiplier, the shift itself for a power of two (multiplier 0)
+                var shift = BuildSub(B, M.ConstI64(63), e.Intrinsic("llvm.ctlz", new[] { M.I64 }, d, M.ConstBool(false)), "");
+                plans[k] = (magic, shift);
+                usable = BuildAnd(B, usable, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, d, M.ConstI64(0), ""), "");
+            }
+            var byMultiplier = e.NewBlock("divide_by_multiplier"); var byDivision = e.NewBlock("divide_each"); var done = e.NewBlock("divide_done");
+            BuildCondBr(B, usable, byMultiplier, byDivision);
+            PositionBuilderAtEnd(B, byMultiplier);
+            e.DivisorMagic = plans;
+            try { Loops(); }
+            finally { e.DivisorMagic = null; }
+            BuildBr(B, done);
+            PositionBuilderAtEnd(B, byDivision); Loops(); BuildBr(B, done);
+            PositionBuilderAtEnd(B, done);
         }
         foreach (var (copy, type) in copies) { e.ReleaseTemporary(copy); TypeModel.Of(type).DecRef(e, copy); }
         return root.InPlace ? e.NewRef(outArray, outType) : outArray;
@@ -528,7 +585,7 @@ public static unsafe partial class Builtins
         try
         {
             var r = FastScalarPower(e, n, types, leaves, args, scalarResult, () => n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees)))
-                ?? DivisionByConstant(e, n, elementTypes, literals, args)
+                ?? DivisionByInvariant(e, n, elementTypes, literals, args)
                 ?? n.Element.Lower(new LoweringCall(e, sig, n.Span, args, n.Callees));
             return e.Convert(r, scalarResult, n.Type.Dtype);
         }

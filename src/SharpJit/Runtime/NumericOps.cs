@@ -6,6 +6,20 @@ namespace SharpJit.Runtime;
 /// <summary>Integer operations with Numba's int64 wrap-around and Python's rounding and sign rules.</summary>
 public static class IntOps
 {
+    /// <summary>l = ceil(log2 d), the shift that goes with <see cref="DivisorMagic"/>.</summary>
+    public static int DivisorShift(long d) => 64 - BitOperations.LeadingZeroCount((ulong)(d - 1));
+
+    /// <summary>
+    /// The multiplier of Granlund-Montgomery division for dividends below 2**63: m = floor(2**(63 + l) / d) + 1 with
+    /// l = ceil(log2 d) fits 64 bits, and u / d = high64(u * m) &gt;&gt; (l - 1) for every 0 &lt;= u &lt; 2**63. For
+    /// d &gt; 2 that is not a power of two; 0 otherwise.
+    /// </summary>
+    public static long DivisorMagic(long d)
+    {
+        if (d < 3 || (d & (d - 1)) == 0) return 0;
+        return unchecked((long)(ulong)((UInt128.One << (63 + DivisorShift(d))) / (ulong)d + 1));
+    }
+
     public static long Pow(long b, long e)
     {
         long result = 1;

@@ -140,6 +140,9 @@ public static unsafe class RuntimeExports
         return 0;
     }
     [RuntimeHelper("sj_ipow"), UnmanagedCallersOnly] public static long IPow(long b, long e) => IntOps.Pow(b, e);
+    /// <summary>The multiplier m = floor(2**(63 + l) / d) + 1, l = ceil(log2 d), with which int64 arrays divide by a
+    /// run-time d &gt; 2 that is not a power of two (Arrays.Elementwise: DivisionByInvariant); 0 for any other d.</summary>
+    [RuntimeHelper("sj_divisor_magic"), UnmanagedCallersOnly] public static long DivisorMagic(long d) => IntOps.DivisorMagic(d);
     [RuntimeHelper("sj_ipow_u64"), UnmanagedCallersOnly] public static ulong IPowUnsigned(ulong b, ulong e) => IntOps.PowUnsigned(b, e);
     [RuntimeHelper("sj_ipowmod"), UnmanagedCallersOnly] public static int IPowMod(long b, long e, long m, long* r) => Guard(() => IntOps.PowMod(b, e, m), r);
     [RuntimeHelper("sj_iabs"), UnmanagedCallersOnly] public static long IAbs(long v) => v < 0 ? unchecked(-v) : v;
