@@ -3122,26 +3122,25 @@ def _partition_along(a, kth, axis, indirect):
         axis = 0
     ax = _axis_index(axis, a.ndim, "")
     _check_kth(kth, a.shape[ax])
-    last = a.ndim - 1
-    t = _sj_swapaxes(a, ax, last).copy()
-    n = t.shape[last]
+    t = _sj_swapaxes(a, ax, a.ndim - 1).copy()
     if indirect:
-        out = np.empty(t.shape, np.int64)
-        if n > 0:
-            keys = t.reshape((-1, n))
-            rows = out.reshape((-1, n))
-            for i in range(rows.shape[0]):
-                _partition_line(keys[i], rows[i], kth, True)
-        if a.ndim == 1:
-            return out
-        return _sj_swapaxes(out, ax, last).copy()
+        return _partition_lines(t, np.empty(t.shape, np.int64), kth, ax, True)
+    return _partition_lines(t, t, kth, ax, False)
+
+
+def _partition_lines(t, out, kth, ax, indirect):
+    # Partitions each line of the C-contiguous t along its last axis into out (t itself, or the indices when
+    # indirect); returns out with that axis moved back to ax.
+    last = t.ndim - 1
+    n = t.shape[last]
     if n > 0:
-        rows = t.reshape((-1, n))
+        keys = t.reshape((-1, n))
+        rows = out.reshape((-1, n))
         for i in range(rows.shape[0]):
-            _partition_line(rows[i], rows[i], kth, False)
-    if a.ndim == 1:
-        return t
-    return _sj_swapaxes(t, ax, last).copy()
+            _partition_line(keys[i], rows[i], kth, indirect)
+    if t.ndim == 1:
+        return out
+    return _sj_swapaxes(out, ax, last).copy()
 
 
 def _partition_line(keys, v, kth, indirect):
