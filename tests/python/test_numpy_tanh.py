@@ -115,4 +115,8 @@ def test_array_loops_call_the_vector_kernel(dtype, lanes):
     assert_bits_equal(a, tanh_of(a), np.tanh(a))
     ir = tanh_of.inspect_llvm(tanh_of.signatures[0])
     name = "sj.np_tanh_f64" if dtype == np.float64 else "sj.np_tanh_f32"
-    assert f"call <{lanes} x " in ir and f"@{name}.v{lanes}(" in ir and "vpermi2var" in ir
+    assert f"@{name}.v{lanes}(" in ir
+    # the vector form is inlined into the loop after vectorisation (always-inline at the end of the pipeline)
+    entry = ir[ir.index("_entry("):]
+    entry = entry[:entry.index("\n}\n")]
+    assert "@llvm.x86.avx512.vpermi2var" in entry and f"@{name}.v{lanes}(" not in entry

@@ -206,6 +206,7 @@ public static partial class Builtins
         M.Helper(vectorName, FunctionType(vty, new[] { vty }), (f, b) =>
         {
             BuildTanhVector(M, f, b, fty, ity, k, lanes);
+            AddEnumAttribute(M.Ctx, f, uint.MaxValue, "alwaysinline");
             M.KeepVectorVariant(f);
         });
         // Kept a call until the vectoriser has run (memory(none): the table it reads is constant).

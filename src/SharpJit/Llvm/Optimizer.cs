@@ -8,11 +8,13 @@ public static unsafe class Optimizer
     /// "default&lt;O3&gt;", "default&lt;O1&gt;", "function(instcombine)"), with loop vectorisation, SLP vectorisation
     /// (off by default in LLVM's options), loop interleaving and unrolling on. The module should carry the target
     /// machine's triple and data layout (<see cref="LlvmTarget.ConfigureModule"/>). Floating-point reductions only
-    /// vectorise when their instructions carry the <c>reassoc</c> fast-math flag.
+    /// vectorise when their instructions carry the <c>reassoc</c> fast-math flag. The default pipeline ends with
+    /// always-inline: the vectoriser's calls of vector kernels marked alwaysinline (np.tanh's) exist only after it,
+    /// and inlined their loops overlap iterations (1,000,000 float32 np.tanh 0.44 -> 0.33 ms).
     /// Not thread-safe with respect to the module's context.
     /// </summary>
     /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
-    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline = "default<O3>", bool verifyEach = false)
+    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline = "default<O3>,always-inline", bool verifyEach = false)
     {
         var options = LLVM.CreatePassBuilderOptions();
         try
