@@ -697,13 +697,32 @@ def _tile(A, r0, r1, two):
     m = a.shape[0]
     n = a.shape[1]
     out = np.empty((m * r0, n * r1), A.dtype)
-    for i in range(r0):
-        for j in range(r1):
-            out[i * m:(i + 1) * m, j * n:(j + 1) * n] = a
+    if n >= _ROW_COPY_MIN:
+        _tile_rows(a, out, r0, r1)
+    else:
+        for i in range(r0):
+            for j in range(r1):
+                out[i * m:(i + 1) * m, j * n:(j + 1) * n] = a
     if A.ndim == 1:
         if not two:
             return out.reshape(n * r1)
     return out
+
+
+def _tile_rows(a, out, r0, r1):
+    # out (C-contiguous, r0 * m by r1 * n) written in order, each of a's rows copied r1 times across it: block by
+    # block writes (out[i * m:(i + 1) * m, j * n:(j + 1) * n] = a) visited every output row once per block.
+    m = a.shape[0]
+    n = a.shape[1]
+    src = np.ascontiguousarray(a).reshape(m * n)
+    dst = out.reshape(out.shape[0] * out.shape[1])
+    o = 0
+    for i in range(r0):
+        for row in range(m):
+            s = row * n
+            for j in range(r1):
+                _copy_run(dst, o, src, s, n)
+                o += n
 
 
 def _tile_axis(a, r, ax):
@@ -811,8 +830,20 @@ def _repeat_each(a, repeats, axis):
     return out
 
 
-# Rows shorter than this repeat faster as strided copies, one per repetition.
-_REPEAT_ROW_MIN = 16
+# Rows shorter than this repeat (np.repeat, np.tile) faster as strided copies, one per repetition.
+_ROW_COPY_MIN = 16
+# Rows this long copy faster with memmove (a slice assignment) than with an element loop.
+_ROW_MEMCPY_MIN = 4096
+
+
+def _copy_run(dst, o, src, s, n):
+    # dst[o:o + n] = src[s:s + n] of 1-d C-contiguous arrays: memmove for a long run, else an element loop (which
+    # vectorises, without a slice's overhead).
+    if n >= _ROW_MEMCPY_MIN:
+        dst[o:o + n] = src[s:s + n]
+    else:
+        for q in range(n):
+            dst[o + q] = src[s + q]
 
 
 def _repeat_rows(a, counts, repeats, total):
@@ -831,8 +862,7 @@ def _repeat_rows(a, counts, repeats, total):
             r = counts[i]
         s = i * n
         for j in range(r):
-            for q in range(n):
-                dst[o + q] = src[s + q]
+            _copy_run(dst, o, src, s, n)
             o += n
     return out
 
@@ -869,7 +899,7 @@ def repeat(a, repeats, axis=None):
     m = a.shape[0]
     n = a.shape[1]
     if _axis_index(axis, 2, "") == 0:
-        if n >= _REPEAT_ROW_MIN:
+        if n >= _ROW_COPY_MIN:
             return _repeat_rows(a, None, repeats, m * repeats)
         out = np.empty((m * repeats, n), a.dtype)
         for j in range(repeats):
