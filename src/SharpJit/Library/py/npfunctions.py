@@ -615,6 +615,13 @@ def _diff_last(v):
     return v[..., 1:] - v[..., :-1]
 
 
+def _diff_first(v):
+    # One difference along the first axis: whole rows at a time, in memory order.
+    if v.dtype == np.bool_:
+        return v[1:] != v[:-1]
+    return v[1:] - v[:-1]
+
+
 @overload("numpy.diff")
 def diff(a, n=1, axis=-1, prepend=None, append=None):
     arr = np.asarray(a)
@@ -639,12 +646,20 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
         for _ in range(1, n):
             d = _diff_last(d)
         return d
-    # differences along the last axis of a view with the axes swapped, swapped back into a C array
     last = arr.ndim - 1
-    d = _diff_last(_sj_swapaxes(arr, ax, last))
+    if ax == last:
+        d = _diff_last(arr)
+        for _ in range(1, n):
+            d = _diff_last(d)
+        return d
+    # differences along the first axis of a view with ax moved there (rows subtracted in memory order: through the
+    # last axis, the columns of a C array, np.diff(m, axis=0) took 3.5x NumPy's time), swapped back into a C array
+    d = _diff_first(_sj_swapaxes(arr, ax, 0))
     for _ in range(1, n):
-        d = _diff_last(d)
-    return _sj_swapaxes(d, ax, last).copy()
+        d = _diff_first(d)
+    if ax == 0:
+        return d
+    return _sj_swapaxes(d, ax, 0).copy()
 
 
 # ---------------------------------------------------------------- trim_zeros, gradient, unwrap
