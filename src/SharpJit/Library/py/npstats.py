@@ -266,14 +266,24 @@ def _average(a, axis, weights, returned):
             # the weights of every line along the axis
             w = np.empty(lines.shape, weights.dtype)
             w[:, :] = weights
-        wd = w.astype(dt)
-        scale = wd.sum(1)
-        if (scale == 0).any():
-            raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-        if a.dtype == dt:
-            avg = (lines * wd).sum(1) / scale
-        else:
-            avg = (lines.astype(dt) * wd).sum(1) / scale
+        # weights already in the result's dtype are read as they are (a copy cost a third of the time)
+        if w.dtype == dt:
+            return _weighted_average(a, lines, w, dt, rest, axis, returned)
+        return _weighted_average(a, lines, w.astype(dt), dt, rest, axis, returned)
+    if returned:
+        return _unrows(avg, rest, a, axis), _unrows(scale, rest, a, axis)
+    return _unrows(avg, rest, a, axis)
+
+
+def _weighted_average(a, lines, wd, dt, rest, axis, returned):
+    # sum(lines * wd) / sum(wd) along each line (wd: the weights in dtype dt), as _average returns it.
+    scale = wd.sum(1)
+    if (scale == 0).any():
+        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
+    if a.dtype == dt:
+        avg = (lines * wd).sum(1) / scale
+    else:
+        avg = (lines.astype(dt) * wd).sum(1) / scale
     if returned:
         return _unrows(avg, rest, a, axis), _unrows(scale, rest, a, axis)
     return _unrows(avg, rest, a, axis)
