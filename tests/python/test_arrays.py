@@ -238,6 +238,25 @@ def test_copies_of_reversed_rows_vectorise():
     assert re.search(r"load <\d+ x double>.*!noalias", ir) and "%reverse = shufflevector" in ir
 
 
+def test_broadcast_assignments_vectorise():
+    # X[:, :] = x[None, :] (np.meshgrid's rows) and Y[:, :] = y[:, None] (one element per row): the assignment's
+    # inner loop has versions for a contiguous and a repeated source row, with loads outside the stores' alias scope,
+    # which vectorise (with the run-time strides alone the loop stayed scalar: 2.8x NumPy's time).
+    @sharpjit.jit
+    def grids(x, y):
+        X = np.empty((y.shape[0], x.shape[0]))
+        Y = np.empty((y.shape[0], x.shape[0]))
+        X[:, :] = x[None, :]
+        Y[:, :] = y[:, None]
+        return X, Y
+
+    x, y = np.arange(5.0), np.arange(3.0) * 10
+    for got, want in zip(grids(x, y), np.meshgrid(x, y)):
+        np.testing.assert_array_equal(got, want)
+    ir = grids.inspect_llvm(grids.signatures[0])
+    assert "copy_row" in ir and re.search(r"load <\d+ x double>.*!noalias", ir)   # the versioned row copies
+
+
 def test_int64_division_by_a_constant_vectorises():
     # a // d and a % d by a constant d (not a power of two) multiply by d's reciprocal in 32-bit pieces, which vectorise,
     # where LLVM's own division by a constant stays scalar (tests/arrays/int_division_by_constant.py and

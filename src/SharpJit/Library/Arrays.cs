@@ -540,11 +540,7 @@ public static unsafe partial class Builtins
         srcStrides = ArrayCode.Strides(e, at.With(layout: ArrayLayout.A), source);
         for (int k = lead; k < shape.Length; k++)
             bStrides[k] = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, srcShape[k - lead], e.M.ConstI64(1), ""), e.M.ConstI64(0), srcStrides[k - lead], "");
-        void Loop() => ArrayCode.LoopNest(e, shape, idx =>
-        {
-            var x = ArrayCode.Load(e, at.Dtype, ArrayCode.ElementPointer(e, srcData, bStrides, idx));
-            ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, data, strides, idx), e.Convert(x, at.Dtype, dtype));
-        });
+        void Loop() => CopyElements(e, at.Dtype, srcData, bStrides, dtype, data, strides, shape, x => e.Convert(x, at.Dtype, dtype));
         if (at.Dtype != dtype) Loop();
         else
         {
@@ -896,11 +892,11 @@ public static unsafe partial class Builtins
         var dst = ArrayCode.Data(e, r);
         bool wasInArrayLoop = e.InArrayLoop;
         e.InArrayLoop = true;   // casts take their vectorisable forms
-        try { CopyElements(); }
+        try { Copy(); }
         finally { e.InArrayLoop = wasInArrayLoop; }
         return r;
 
-        void CopyElements()
+        void Copy()
         {
             if (from.Layout == ArrayLayout.C && from.Dtype == to.Dtype)
                 ArrayCode.CopyBytes(e, dst, src, BuildMul(e.B, ArrayCode.Size(e, shape), e.M.ConstI64(ArrayCode.ItemSize(to.Dtype)), ""));
@@ -908,45 +904,47 @@ public static unsafe partial class Builtins
                 ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
                     ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
             else
-                CopyStrided(e, from, src, strides, to, dst, shape);
+                CopyElements(e, from.Dtype, src, strides, to.Dtype, dst, ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C), shape,
+                    x => CastElement(e, x, from.Dtype, to.Dtype));
         }
     }
 
     /// <summary>
-    /// Copies (casting) the elements of a strided array into the new C-contiguous dst. The innermost loop has versions
-    /// for a source row that is contiguous forwards or backwards (a[::-1], np.flip(m)), whose constant strides LLVM
-    /// vectorises: with the run-time stride alone they stayed scalar (np.flip(m).copy() 1.8x NumPy's time).
+    /// Copies (casting) the elements of a strided source into a target view of the same shape whose memory it does not
+    /// overlap (a new array; an assignment's source, copied first where it overlapped). Where the target's rows are
+    /// contiguous, the innermost loop has versions for a source row that runs forwards, backwards (a[::-1],
+    /// np.flip(m)) or repeats one element (a broadcast x[:, None]), whose constant strides LLVM vectorises: with the
+    /// run-time strides alone they stayed scalar (np.flip(m).copy() 1.8x NumPy's time, X[:, :] = x[None, :] 2.8x).
     /// </summary>
-    private static void CopyStrided(FunctionEmitter e, ArrayType from, LLVMValueRef src, LLVMValueRef[] strides, ArrayType to,
-        LLVMValueRef dst, LLVMValueRef[] shape)
+    /// <param name="convert">An element of the source's dtype as the target's (astype's cast, or an assignment's).</param>
+    private static void CopyElements(FunctionEmitter e, ScalarType from, LLVMValueRef src, LLVMValueRef[] srcStrides, ScalarType to,
+        LLVMValueRef dst, LLVMValueRef[] dstStrides, LLVMValueRef[] shape, Func<LLVMValueRef, LLVMValueRef> convert)
     {
         var B = e.B; var M = e.M;
-        var dstStrides = ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C);
-        var fresh = new AliasScope(M);   // dst is new: loads need no overlap checks against its stores
-        void Move(LLVMValueRef from_, LLVMValueRef to_) =>
-            ArrayCode.Store(e, to.Dtype, to_, CastElement(e, ArrayCode.Load(e, from.Dtype, from_, fresh), from.Dtype, to.Dtype), fresh);
+        var apart = new AliasScope(M);   // loads need no overlap checks against the stores
+        void Move(LLVMValueRef from_, LLVMValueRef to_) => ArrayCode.Store(e, to, to_, convert(ArrayCode.Load(e, from, from_, apart)), apart);
+        void Nest() => ArrayCode.LoopNest(e, shape, idx => Move(ArrayCode.ElementPointer(e, src, srcStrides, idx), ArrayCode.ElementPointer(e, dst, dstStrides, idx)));
         int inner = shape.Length - 1;
-        if (inner < 1)
-        {
-            ArrayCode.LoopNest(e, shape, idx => Move(ArrayCode.ElementPointer(e, src, strides, idx), ArrayCode.ElementPointer(e, dst, dstStrides, idx)));
-            return;
-        }
+        if (inner < 1) { Nest(); return; }
         var done = e.NewBlock("copy_done");
-        foreach (var direction in new[] { 1L, -1L })
+        var rowsContiguous = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, dstStrides[inner], M.ConstI64(ArrayCode.ItemSize(to)), "");
+        foreach (var direction in new[] { 1L, -1L, 0L })
         {
             var version = e.NewBlock("copy_row"); var next = e.NewBlock("copy_next");
-            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, strides[inner], M.ConstI64(direction * ArrayCode.ItemSize(from.Dtype)), ""), version, next);
+            var step = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, srcStrides[inner], M.ConstI64(direction * ArrayCode.ItemSize(from)), "");
+            BuildCondBr(B, BuildAnd(B, rowsContiguous, step, ""), version, next);
             PositionBuilderAtEnd(B, version);
             ArrayCode.LoopNest(e, shape.Take(inner).ToArray(), idx =>
             {
-                var row = ArrayCode.ElementPointer(e, src, strides, idx);
+                var row = ArrayCode.ElementPointer(e, src, srcStrides, idx);
                 var outRow = ArrayCode.ElementPointer(e, dst, dstStrides, idx);
-                ArrayCode.Loop(e, shape[inner], i => Move(ElementAt(e, from.Dtype, row, direction == 1 ? i : BuildNeg(B, i, "")), ElementAt(e, to.Dtype, outRow, i)));
+                ArrayCode.Loop(e, shape[inner], i => Move(direction == 0 ? row : ElementAt(e, from, row, direction == 1 ? i : BuildNeg(B, i, "")),
+                    ElementAt(e, to, outRow, i)));
             });
             BuildBr(B, done);
             PositionBuilderAtEnd(B, next);
         }
-        ArrayCode.LoopNest(e, shape, idx => Move(ArrayCode.ElementPointer(e, src, strides, idx), ArrayCode.ElementPointer(e, dst, dstStrides, idx)));
+        Nest();
         BuildBr(B, done);
         PositionBuilderAtEnd(B, done);
     }
