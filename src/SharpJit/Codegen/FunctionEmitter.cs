@@ -358,8 +358,7 @@ public sealed unsafe partial class FunctionEmitter
         // Only in an array's element loop: a ufunc of numbers keeps libm's bits (the SLP vectorizer would pack two).
         if (!InArrayLoop || M.VectorVariants(name) is not { } variants) return call;
         MarkPureLibmCall(call);
-        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName("nounwind"), 0));
-        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant", variants));
+        NameVectorVariants(call, variants);
         return call;
     }
 
@@ -375,9 +374,16 @@ public sealed unsafe partial class FunctionEmitter
         var (fn, ty) = M.LibmOf(M.F32, name + "f", args.Length);
         var call = BuildCall2(B, ty, fn, args.Select(a => BuildFPTrunc(B, a, M.F32, "")).ToArray(), "");
         MarkPureLibmCall(call);
+        NameVectorVariants(call, variants);
+        return BuildFPExt(B, call, M.F64, "");
+    }
+
+    /// <summary>Names a call's vector forms ("vector-function-abi-variant": mangled names, comma-separated), which the
+    /// loop vectoriser calls in its place; the call must also read no memory.</summary>
+    public void NameVectorVariants(LLVMValueRef call, string variants)
+    {
         AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName("nounwind"), 0));
         AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant", variants));
-        return BuildFPExt(B, call, M.F64, "");
     }
 
     /// <summary>A libm call that LLVM must neither rewrite (nobuiltin) nor keep for its errno (memory(none), willreturn).</summary>

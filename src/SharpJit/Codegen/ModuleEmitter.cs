@@ -459,12 +459,12 @@ public sealed unsafe class ModuleEmitter
         fixed (LLVMValueRef* p = items) SetInitializer(_compilerUsed, ConstArray(Ptr, p, (uint)items.Length));
     }
 
-    /// <summary>A libm function of <paramref name="arity"/> arguments of one real type (double or float).</summary>
     /// <summary>A libm function of a complex double returning one ({double, double} in and out: the C ABI's
     /// double _Complex in two registers).</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibmComplex(string name) =>
         DeclareExternal("libm:" + name, name, () => FunctionType(Complex, new[] { F64, F64 }), "nounwind");
 
+    /// <summary>A libm function of <paramref name="arity"/> arguments of one real type (double or float).</summary>
     public (LLVMValueRef Fn, LLVMTypeRef Type) LibmOf(LLVMTypeRef real, string name, int arity) =>
         DeclareExternal("libm:" + name, name, () => FunctionType(real, Enumerable.Repeat(real, arity).ToArray()), "nounwind");
 }

@@ -28,6 +28,9 @@ public static partial class Builtins
         return features.Contains("+avx2") && features.Contains("+fma");
     });
 
+    /// <summary>Whether the JIT's host runs AVX-512 (the kernel's vector form reads its tables with vpermi2var).</summary>
+    private static readonly Lazy<bool> s_hostAvx512 = new(() => LlvmTarget.HostCpuFeatures.Split(',').Contains("+avx512f"));
+
     // float64: 18 rows of 16 (row 0: B, rows 1-17: c0..c16), indexed by the subinterval.
     private static readonly ulong[] TanhLutF64 =
     {
@@ -200,7 +203,7 @@ public static partial class Builtins
         var (fn, ty) = M.Helper(k.Name, FunctionType(fty, new[] { fty }), (f, b) => BuildTanh(M, f, b, fty, ity, k));
         var call = BuildCall2(e.B, ty, fn, new[] { x }, "");
         int lanes = 512 / k.Bits;
-        if (!e.InArrayLoop || M.Options.Standalone || !LlvmTarget.HostCpuFeatures.Split(',').Contains("+avx512f")) return call;
+        if (!e.InArrayLoop || M.Options.Standalone || !s_hostAvx512.Value) return call;
         string vectorName = $"{k.Name}.v{lanes}";
         var vty = VectorType(fty, (uint)lanes);
         M.Helper(vectorName, FunctionType(vty, new[] { vty }), (f, b) =>
@@ -212,8 +215,7 @@ public static partial class Builtins
         // Kept a call until the vectoriser has run (memory(none): the table it reads is constant).
         foreach (var attr in new[] { "memory", "willreturn", "noinline" })
             AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), 0));
-        AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant",
-            $"_ZGV_LLVM_N{lanes}v_{k.Name}({vectorName})"));
+        e.NameVectorVariants(call, $"_ZGV_LLVM_N{lanes}v_{k.Name}({vectorName})");
         return call;
     }
 

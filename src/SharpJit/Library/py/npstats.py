@@ -268,25 +268,22 @@ def _average(a, axis, weights, returned):
             w[:, :] = weights
         # weights already in the result's dtype are read as they are (a copy cost a third of the time)
         if w.dtype == dt:
-            return _weighted_average(a, lines, w, dt, rest, axis, returned)
-        return _weighted_average(a, lines, w.astype(dt), dt, rest, axis, returned)
+            avg, scale = _weighted_sums(a, lines, w, dt)
+        else:
+            avg, scale = _weighted_sums(a, lines, w.astype(dt), dt)
     if returned:
         return _unrows(avg, rest, a, axis), _unrows(scale, rest, a, axis)
     return _unrows(avg, rest, a, axis)
 
 
-def _weighted_average(a, lines, wd, dt, rest, axis, returned):
-    # sum(lines * wd) / sum(wd) along each line (wd: the weights in dtype dt), as _average returns it.
+def _weighted_sums(a, lines, wd, dt):
+    # sum(lines * wd) / sum(wd) along each line and sum(wd) (wd: the weights in dtype dt).
     scale = wd.sum(1)
     if (scale == 0).any():
         raise ZeroDivisionError("Weights sum to zero, can't be normalized")
     if a.dtype == dt:
-        avg = (lines * wd).sum(1) / scale
-    else:
-        avg = (lines.astype(dt) * wd).sum(1) / scale
-    if returned:
-        return _unrows(avg, rest, a, axis), _unrows(scale, rest, a, axis)
-    return _unrows(avg, rest, a, axis)
+        return (lines * wd).sum(1) / scale, scale
+    return (lines.astype(dt) * wd).sum(1) / scale, scale
 
 
 def _same_shape(a, b):
