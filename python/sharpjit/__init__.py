@@ -15,6 +15,7 @@ from .export import export
 from .bitcode import install_bitcode_importer, uninstall_bitcode_importer, load_bitcode
 from .extern import extern, ExternFunction, callback, PythonCallback, objmode
 from .classes import jitclass
+from .vectorize import vectorize, guvectorize, UFunc, GUFunc
 from . import typed
 
 # Numba's prange: compiled code runs its iterations in order on one thread for now (parallel loops are not built yet).
@@ -26,4 +27,4 @@ del _start_warm_up
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
            "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode",
-           "typed", "jitclass", "prange"]
+           "typed", "jitclass", "prange", "vectorize", "guvectorize", "UFunc", "GUFunc"]

@@ -63,6 +63,8 @@ def classify(value):
     from ._dispatcher import Dispatcher
     if isinstance(value, Dispatcher):
         return ("jit", value)
+    if (ufunc := _compiled_ufunc(value)) is not None:
+        return ufunc
     if _is_constant(value):
         return ("const", value)
     if value is range:   # sharpjit.prange (or range under another name)
@@ -110,6 +112,34 @@ def classify(value):
     if isinstance(value, tuple):
         return ("opaque", "a tuple holding values other than numbers, None and tuples")
     return ("opaque", f"a {type(value).__name__} object")
+
+
+def _compiled_ufunc(value):
+    """A sharpjit ufunc as compiled code sees it: ("jit", dispatcher) for a @vectorize function (compiled code reads the
+    decorator and its signatures from the definition), ("opaque", why) for others; None for any other value."""
+    from .vectorize import GUFunc, UFunc, _decorated_in_source
+    if isinstance(value, GUFunc):
+        return ("opaque", f"the generalized ufunc '{value.__name__}' (compiled code does not call @guvectorize functions "
+                          "yet: call it from Python, or make its loop a @jit function)")
+    if not isinstance(value, UFunc):
+        return None
+    if not _decorated_in_source(value.py_func):
+        return ("opaque", f"the ufunc '{value.__name__}' made by calling vectorize(...) on a function (decorate its "
+                          "definition with @sharpjit.vectorize to call it from compiled code)")
+    return ("jit", value._dispatcher)
+
+
+def python_number_dtype(value):
+    """The dtype compiled code gives a Python number (bool, int, float, complex), else None."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int64"
+    if isinstance(value, float):
+        return "float64"
+    if isinstance(value, complex):
+        return "complex128"
+    return None
 
 
 def _is_plain_class(value):
@@ -228,14 +258,8 @@ def _typeof(dispatcher, value, position):
         name = value.dtype.name
         if name in _ARRAY_DTYPES:
             return name
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int):
-        return "int64"
-    if isinstance(value, float):
-        return "float64"
-    if isinstance(value, complex):
-        return "complex128"
+    if (number := python_number_dtype(value)) is not None:
+        return number
     params = dispatcher._param_names
     where = argument_name(dispatcher, position)
     if np is not None and isinstance(value, np.ndarray):
@@ -312,6 +336,8 @@ def static_callable(value):
     from ._dispatcher import Dispatcher
     if isinstance(value, Dispatcher):
         return ("jit", value)
+    if (ufunc := _compiled_ufunc(value)) is not None:
+        return ufunc if ufunc[0] == "jit" else None
     if not callable(value):
         return None
     name = getattr(value, "__name__", None)

@@ -61,6 +61,97 @@ internal static unsafe class BridgeMethods
         return Py.Tuple(Py.PyLong_FromLongLong(cf!.Address), Py.Str(cf.NativeName), Py.Str(cf.WrapperIr), Py.Str(""));
     }
 
+    /// <summary>_ufunc_loop(dispatcher, (input dtype names...), output dtype name or None, parallel) -> (address, output dtype name, may raise):
+    /// the inner loop of a @vectorize function for a NumPy ufunc (Engine.UFuncLoops).</summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    public static nint UFuncLoop(nint self, nint args)
+    {
+        if (Py.PyTuple_Size(args) != 4) { Py.PyErr_SetString(Py.TypeError, "_ufunc_loop(dispatcher, inputs, output, parallel)"); return 0; }
+        bool parallel = Py.PyObject_IsTrue(Py.PyTuple_GetItem(args, 3)) == 1;
+        var d = DispatcherType.StateOf(Py.PyTuple_GetItem(args, 0));
+        nint inputsObj = Py.PyTuple_GetItem(args, 1), outputObj = Py.PyTuple_GetItem(args, 2);
+        nint count = Py.PyTuple_Size(inputsObj);
+        var names = new List<string?>();
+        for (nint k = 0; k < count; k++) names.Add(Py.AsString(Py.PyTuple_GetItem(inputsObj, k)));
+        string? outputName = outputObj == Py.None ? null : Py.AsString(outputObj);
+        if (d == null || count < 0 || names.Any(n => n == null) || outputObj != Py.None && outputName == null)
+        {
+            if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(Py.TypeError, "_ufunc_loop(dispatcher, inputs, output): expected a dispatcher, a tuple of str and a str or None");
+            return 0;
+        }
+        return CompileLoop(d, (host, options) => Engine.UFuncLoops.Compile(host.Module, host.Function, names.Select(n => LoopDtype(d, n!)).ToArray(),
+            outputName == null ? null : LoopDtype(d, outputName), options, parallel));
+    }
+
+    /// <summary>_gufunc_loop(dispatcher, ((dtype name, ndim or -1 for a number, (core dimension numbers...)), ...), parallel) ->
+    /// (address, None, may raise): the loop of a @guvectorize function for a generalized ufunc.</summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    public static nint GUFuncLoop(nint self, nint args)
+    {
+        if (Py.PyTuple_Size(args) != 3) { Py.PyErr_SetString(Py.TypeError, "_gufunc_loop(dispatcher, operands, parallel)"); return 0; }
+        bool parallel = Py.PyObject_IsTrue(Py.PyTuple_GetItem(args, 2)) == 1;
+        var d = DispatcherType.StateOf(Py.PyTuple_GetItem(args, 0));
+        nint operandsObj = Py.PyTuple_GetItem(args, 1);
+        var operands = new List<(string? Dtype, long Ndim, long[] Core)>();
+        for (nint k = 0; k < Py.PyTuple_Size(operandsObj); k++)
+        {
+            nint o = Py.PyTuple_GetItem(operandsObj, k);
+            nint core = Py.PyTuple_GetItem(o, 2);
+            var dims = new long[Math.Max(0, Py.PyTuple_Size(core))];
+            for (int j = 0; j < dims.Length; j++) dims[j] = Py.PyLong_AsLongLong(Py.PyTuple_GetItem(core, j));
+            operands.Add((Py.AsString(Py.PyTuple_GetItem(o, 0)), Py.PyLong_AsLongLong(Py.PyTuple_GetItem(o, 1)), dims));
+        }
+        if (d == null || Py.PyErr_Occurred() != 0 || operands.Any(o => o.Dtype == null))
+        {
+            if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(Py.TypeError, "_gufunc_loop(dispatcher, operands): expected a dispatcher and (dtype, ndim, core dims) tuples");
+            return 0;
+        }
+        return CompileLoop(d, (host, options) => Engine.UFuncLoops.CompileGeneralized(host.Module, host.Function,
+            operands.Select(o => new Engine.UFuncLoops.GeneralizedOperand(LoopDtype(d, o.Dtype!), (int)o.Ndim, o.Core.Select(c => (int)c).ToArray())).ToArray(),
+            options, parallel));
+    }
+
+    private static Typing.ScalarType LoopDtype(Dispatcher d, string name)
+    {
+        Typing.SjType? t = null;
+        try { t = Typing.TypeNames.Parse(name); } catch (ArgumentException) { }
+        return t as Typing.ScalarType ?? throw new ArgumentException(
+            $"{d.Name}() has no loop for dtype {name}: a compiled ufunc takes and returns bool, integers, float32, float64, complex64 or complex128");
+    }
+
+    /// <summary>Compiles a ufunc's loop without the GIL; (address, output dtype name or None, may raise), or a Python error.</summary>
+    private static nint CompileLoop(Dispatcher d, Func<HostFunction, CodegenOptions, Engine.UFuncLoop> compile)
+    {
+        Engine.UFuncLoop? loop = null;
+        Exception? error = null;
+        bool ran = ForkGate.RunWithoutGil(() =>
+        {
+            try { loop = compile(d.Host, new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel)); }
+            catch (Exception ex) { error = ex; }
+        });
+        if (!ran) return 0;
+        if (error != null)
+        {
+            if (error is ArgumentException ae) Py.PyErr_SetString(Py.TypeError, ae.Message);
+            else Bridge.RaiseCompileError(error);
+            return 0;
+        }
+        return Py.Tuple(Py.PyLong_FromLongLong(loop!.Address), loop.Out == null ? Py.NewRef(Py.None) : Py.Str(loop.Out.Name),
+            Py.NewRef(loop.MayRaise ? Py.True : Py.False));
+    }
+
+    /// <summary>_ufunc_error(raise_it): the exception a ufunc loop on this thread stopped with, raised (raise_it) or
+    /// dropped; None when there is none.</summary>
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    public static nint UFuncError(nint self, nint raiseIt)
+    {
+        if (!Engine.UFuncLoops.Failed) return Py.NewRef(Py.None);
+        Engine.UFuncLoops.Failed = false;
+        if (Py.PyObject_IsTrue(raiseIt) == 1) return Bridge.RaiseCompiled();
+        ErrorState.Take();
+        return Py.NewRef(Py.None);
+    }
+
     /// <summary>
     /// _export(path, functions, output, target, cpu) -> ((kind, path), ...). With a path, functions are "name:signature"
     /// strings naming module-level functions of that file; with None, (dispatcher, "name:signature") pairs.

@@ -13,7 +13,7 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 13));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 16));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
@@ -26,6 +26,9 @@ internal static unsafe class Module
             methods[9] = new PyMethodDef { Name = DispatcherType.Utf8("_bitcode_library"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BitcodeImport.Library, Flags = Py.METH_VARARGS };
             methods[10] = new PyMethodDef { Name = DispatcherType.Utf8("_live_allocations"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&LiveAllocations, Flags = Py.METH_NOARGS };
             methods[11] = new PyMethodDef { Name = DispatcherType.Utf8("_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WarmUp, Flags = Py.METH_NOARGS };
+            methods[12] = new PyMethodDef { Name = DispatcherType.Utf8("_ufunc_loop"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.UFuncLoop, Flags = Py.METH_VARARGS };
+            methods[14] = new PyMethodDef { Name = DispatcherType.Utf8("_gufunc_loop"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.GUFuncLoop, Flags = Py.METH_VARARGS };
+            methods[13] = new PyMethodDef { Name = DispatcherType.Utf8("_ufunc_error"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.UFuncError, Flags = Py.METH_O };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
             def->Name = DispatcherType.Utf8("_sharpjit");

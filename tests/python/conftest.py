@@ -42,6 +42,17 @@ def run_python(args, timeout=120, cwd=None, **env_extra):
                           cwd=cwd or REPO, env=subprocess_env(**env_extra))
 
 
+def module_from_source(source, directory, name):
+    """Writes source to directory/name.py and imports it as a module of its own (compiled functions read their source
+    from the file)."""
+    path = Path(directory) / f"{name}.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture
 def make_module(tmp_path):
     """make_module(source) writes source to a fresh .py file and imports it (a private module object).
@@ -49,13 +60,7 @@ def make_module(tmp_path):
     Compiled functions read their source through inspect, so they must live in a real file; a module of its
     own keeps module globals that a test rebinds away from every other test."""
     def make(source, name=None):
-        name = name or f"sharpjit_test_{uuid.uuid4().hex[:12]}"
-        path = tmp_path / f"{name}.py"
-        path.write_text(source, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
+        return module_from_source(source, tmp_path, name or f"sharpjit_test_{uuid.uuid4().hex[:12]}")
     return make
 
 

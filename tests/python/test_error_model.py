@@ -43,6 +43,21 @@ def test_zero_to_a_negative_power_is_inf():
     assert power(0.0, -1.0) == math.inf
 
 
+@sharpjit.jit(error_model="numpy")
+def math_functions(x):
+    return math.sqrt(x), math.log(x), math.acos(x * 3), math.exp(x * 1000)
+
+
+def test_math_functions_give_ieee_results():
+    # Numba's math functions never raise domain or range errors; CPython's do (the python model keeps them).
+    with np.errstate(all="ignore"):
+        want = (np.sqrt(-1.0), np.log(-1.0), np.arccos(-3.0), np.exp(-1000.0))
+    assert all(same(g, float(w)) for g, w in zip(math_functions(-1.0), want))
+    assert math_functions(0.0)[1] == -math.inf and math_functions(1.0)[3] == math.inf
+    with pytest.raises(ValueError, match="math domain error"):
+        sharpjit.jit(lambda x: math.sqrt(x))(-1.0)
+
+
 def test_python_error_model_still_raises():
     with pytest.raises(ZeroDivisionError, match="float division by zero"):
         python_ops(1.0, 0.0)

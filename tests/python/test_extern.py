@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 import sharpjit
-from conftest import PYTHON, REPO
+from conftest import PYTHON, REPO, module_from_source
 
 SOURCE = '''
 import ctypes
@@ -65,13 +65,7 @@ def wrong_arity(x):
 
 @pytest.fixture(scope="module")
 def mod(tmp_path_factory):
-    import importlib.util
-    path = tmp_path_factory.mktemp("extern") / "extern_module.py"
-    path.write_text(SOURCE)
-    spec = importlib.util.spec_from_file_location("extern_module", path)
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+    return module_from_source(SOURCE, tmp_path_factory.mktemp("extern"), "extern_module")
 
 
 def test_extern_by_library_and_symbol(mod):

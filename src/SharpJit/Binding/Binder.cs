@@ -78,9 +78,13 @@ public sealed class Binder
         {
             case Module m: BindStatements(m.Body); break;
             case FunctionDef f:
+                if (VectorizeInfo.Of(_fn) != null) { BindStatements(f.Body); break; }   // checked when parsed
                 if (f.DecoratorList.Count > 0 && !f.DecoratorList.All(d => IsJitDecorator(d) || _module.IsLibrary && d is Call { Func: Name { Id: "overload" } } or Name { Id: "unchecked" }
                         || IsMethodDecorator(d) && _module.Globals.Values.Any(g => g.Class is { } c && (c.Methods.ContainsValue(_fn) || c.Setters.ContainsValue(_fn)))))
+                {
+                    if (VectorizeInfo.IsGeneralized(_fn)) throw Unsupported(f, VectorizeInfo.GeneralizedMessage, VectorizeInfo.GeneralizedHint);
                     throw Unsupported(f.DecoratorList[0], "decorators other than @jit/@njit are not supported on compiled functions");
+                }
                 BindStatements(f.Body);
                 break;
             case Lambda l:
@@ -192,10 +196,11 @@ public sealed class Binder
         for (int k = 0; k < names.Length; k++) WriteVar(names[k], Emit(Op.GetItem, declaration.Span, null, outputs, Const((long)k, declaration.Span)));
     }
 
-    /// <summary>@jit, @njit, and @sharpjit.callback(...): where a whole file is compiled (`sharpjit run`, export) a
-    /// callback is a compiled function like any other, so the same script runs with and without CPython.</summary>
     /// <summary>What the scope analysis checked on a compiled class's methods: @staticmethod, @property, @NAME.setter.</summary>
     private static bool IsMethodDecorator(Expr d) => d is Name { Id: "staticmethod" or "property" } or Attribute { Attr: "setter" };
+
+    /// <summary>@jit, @njit, and @sharpjit.callback(...): where a whole file is compiled (`sharpjit run`, export) a
+    /// callback is a compiled function like any other, so the same script runs with and without CPython.</summary>
 
     private static bool IsJitDecorator(Expr e)
     {

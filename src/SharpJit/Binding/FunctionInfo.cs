@@ -52,6 +52,8 @@ public sealed class FunctionInfo
     /// <summary>A library routine marked <c>@unchecked</c>: every index it uses is in range by construction (a sort's
     /// own positions), so its indexing compiles without bounds checks whatever the caller's <c>boundscheck</c>.</summary>
     public bool Unchecked { get; set; }
+    /// <summary>Its <c>@vectorize</c>, once parsed (<see cref="VectorizeInfo.Of"/>).</summary>
+    internal VectorizeInfo? VectorizeParsed { get; set; }
 
     public FunctionInfo(string name, string qualName, ModuleInfo module, FunctionInfo? parent, Node node)
     {

@@ -15,6 +15,10 @@ public sealed unsafe partial class FunctionEmitter
 {
     public ModuleEmitter M { get; }
     public Specialization Spec { get; }
+
+    /// <summary>error_model="numpy": the compilation's option, or a @vectorize function's (a ufunc's kernel, as Numba
+    /// compiles it): IEEE results where Python raises (1.0 / 0.0 is inf, math.sqrt(-1.0) is nan).</summary>
+    public bool NumPyErrorModel => M.Options.NumPyErrorModel || Binding.VectorizeInfo.Of(Spec.Function) is { NumPyErrorModel: true };
     public LLVMBuilderRef B { get; }
     private LLVMValueRef _fn;
     private readonly Dictionary<Value, LLVMValueRef> _values = new();

@@ -54,9 +54,10 @@ public sealed class HostFunction
         if (found == null)
             throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of function '{name}' at line {firstLine}", file, Span.None,
                 "the file changed since it was imported (reload it), or the function was not defined with def/lambda in a file or notebook cell");
-        // The function alone, as if at module level: its decorators are not compiled, its free names come from the host.
+        // The function alone, as if at module level: its decorators are not compiled (but @vectorize, which makes it a
+        // ufunc where compiled code calls it), its free names come from the host.
         var body = found is FunctionDef fd
-            ? new List<Stmt> { new FunctionDef(fd.Name, fd.Args, fd.Body, new List<Expr>(), fd.Returns, fd.TypeParams, fd.Span) }
+            ? new List<Stmt> { new FunctionDef(fd.Name, fd.Args, fd.Body, fd.DecoratorList.Where(Binding.VectorizeInfo.IsDecorator).ToList(), fd.Returns, fd.TypeParams, fd.Span) }
             : new List<Stmt> { new ExprStmt((Lambda)found, found.Span) };
         var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup) { ObjMode = objMode });
         var fn = found is FunctionDef ? module.Globals[name].Function! : module.Functions.Values.First(f => f.Node == found);

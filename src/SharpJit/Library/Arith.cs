@@ -306,7 +306,7 @@ public static unsafe class Arith
 
     private static LLVMValueRef F(FunctionEmitter e, LLVMValueRef v) { FastMath(e, v); return v; }
 
-    private static bool NumPyErrors(FunctionEmitter e) => e.M.Options.NumPyErrorModel;
+    private static bool NumPyErrors(FunctionEmitter e) => e.NumPyErrorModel;
 
     /// <summary>Float operators in the operands' own width (float or double); floor division goes through double.</summary>
     private static LLVMValueRef FloatOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b, LLVMTypeRef ty)

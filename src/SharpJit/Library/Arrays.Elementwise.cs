@@ -208,9 +208,10 @@ public static unsafe partial class Builtins
                     a.Type is TupleType or ListType ? "make an array of it first with np.array(...)" : null);
         var types = c.Positional.Select(a => a.Type).ToArray();
         var literals = c.Positional.Select(a => a.Literal).ToArray();
-        var loop = Loop(ufunc, types, literals);
+        var loop = Loop(ufunc, element, types, literals, out var noLoop);
         if (loop == null)
         {
+            if (element.Loops != null) throw c.Error(noLoop!, "convert the operands with .astype() to a signature's types, or declare one for them");
             var (inputs, isArray) = Operands(types, literals);
             throw c.Error(NumPyPromotion.NoLoopMessage(ufunc, inputs, isArray)
                 ?? $"numpy.{ufunc} of these operands uses a float16 (or extended-precision) loop in NumPy, a type compiled code does not have",
@@ -218,8 +219,10 @@ public static unsafe partial class Builtins
         }
         // The scalar entry computes one element from the loop's input types (and checks it can).
         var elementTypes = ElementTypes(loop, element);
-        element.Type(c.WithPositional(c.Positional.Select((a, k) => new TypedArg(elementTypes[k], a.Type is ArrayType ? null : a.Literal, a.Site)).ToArray()));
-        return new ArrayType(loop.Out[0], c.Positional.Max(a => a.Type is ArrayType at ? at.Ndim : 0));
+        var elementResult = element.Type(c.WithPositional(c.Positional.Select((a, k) => new TypedArg(elementTypes[k], a.Type is ArrayType ? null : a.Literal, a.Site)).ToArray()));
+        // A @vectorize function without signatures: its loop's output is what the function returns for its inputs.
+        var dtype = loop.Out.Length > 0 ? loop.Out[0] : (ScalarType)elementResult;
+        return new ArrayType(dtype, c.Positional.Max(a => a.Type is ArrayType at ? at.Ndim : 0));
     }
 
     /// <summary>The result of a ufunc applied without out=: its array, or NumPy's scalar where every operand is a 0-d
@@ -235,6 +238,14 @@ public static unsafe partial class Builtins
     /// <summary>NumPy's inner loop for these operands (Typing.NumPyPromotion: NumPy 1.24's type resolution, with its
     /// value-based rule for Python numbers; a number whose value is unknown at compile time counts as 0, so it never
     /// widens an array of its own kind: float32_array * x stays float32).</summary>
+    private static NumPyPromotion.UFuncLoop? Loop(string ufunc, LibFunc element, SjType[] types, object?[] literals, out string? error)
+    {
+        error = null;
+        if (element.Loops == null) return Loop(ufunc, types, literals);
+        (var found, error) = element.Loops(types, literals);
+        return found;
+    }
+
     private static NumPyPromotion.UFuncLoop? Loop(string ufunc, SjType[] types, object?[] literals)
     {
         if (ufunc == "where") return WhereLoop(types, literals);
@@ -349,9 +360,9 @@ public static unsafe partial class Builtins
     {
         var types = n.Operands.Select(o => o is int k ? leafTypes[k] : ((ElementwiseNode)o).Type).ToArray();
         var literals = n.Operands.Select(o => o is int k && leafTypes[k] is ScalarType ? leafLiterals[k] : null).ToArray();
-        var elementTypes = ElementTypes(Loop(n.UFunc, types, literals)!, n.Element);
+        var elementTypes = ElementTypes(Loop(n.UFunc, n.Element, types, literals, out _)!, n.Element);
         var sig = new Signature(elementTypes.Cast<SjType>().ToImmutableArray(), literals.ToImmutableArray(), ImmutableArray<string>.Empty,
-            ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype));
+            n.Element.Loops != null ? (ScalarType)n.Callees[0].ReturnType : ScalarResultOf(n.Element, elementTypes, literals, n.Type.Dtype));
         return (types, literals, elementTypes, sig);
     }
 

@@ -263,14 +263,16 @@ public static unsafe partial class Builtins
 
     private static LLVMValueRef CheckedLog(FunctionEmitter e, LLVMValueRef x, Diagnostics.Span span)
     {
-        e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLE, x, e.M.ConstF64(0), ""), "ValueError", "math domain error", span);
+        if (!e.NumPyErrorModel) e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLE, x, e.M.ConstF64(0), ""), "ValueError", "math domain error", span);
         return e.CallLibm("log", x);
     }
 
     /// <summary>CPython's checks on a math result run only when the result is NaN or infinite: the common finite
-    /// result costs one comparison.</summary>
+    /// result costs one comparison. Under NumPy's error model there are none (Numba's math functions give IEEE
+    /// results: math.sqrt(-1.0) is nan).</summary>
     private static void WhenNotFinite(FunctionEmitter e, LLVMValueRef r, Action checks)
     {
+        if (e.NumPyErrorModel) return;
         var notFinite = BuildFCmp(e.B, LLVMRealPredicate.LLVMRealUGE, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, r), e.M.ConstF64(double.PositiveInfinity), "");
         e.When(e.Expect(notFinite, false), checks);
     }

@@ -47,6 +47,9 @@ public sealed class LibFunc : LibMember
     /// <summary>For an operation that applies element-wise to arrays: its ufunc, the entry computing one element, and
     /// whether it writes into its first operand (Passes.ArrayFusion fuses these).</summary>
     public (string UFunc, LibFunc Element, bool InPlace)? Elementwise { get; set; }
+    /// <summary>For the element entry of a user's ufunc (a @vectorize function): its loop for operands of these types
+    /// and literal values, or the TypeError's message (NumPy's tables answer for NumPy's ufuncs).</summary>
+    public Func<SjType[], object?[], (NumPyPromotion.UFuncLoop? Loop, string? Error)>? Loops { get; init; }
     /// <summary>For a method: the receiver types it is defined for.</summary>
     public Func<SjType, bool>? Receiver { get; set; }
 

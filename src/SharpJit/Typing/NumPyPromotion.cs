@@ -101,11 +101,30 @@ public static partial class NumPyPromotion
         return new UFuncLoop(types[..u.Nin], types[u.Nin..]);
     }
 
+    /// <summary>
+    /// The loop NumPy picks for a ufunc made of these loops (a @vectorize function's declared signatures, as Numba makes
+    /// its ufunc): the first whose inputs every operand casts to safely, with NumPy's value-based rule for numbers beside
+    /// arrays. Null with NumPy's TypeError message when none fits.
+    /// </summary>
+    public static (UFuncLoop? Loop, string? Error) ResolveDeclaredLoop(string name, IReadOnlyList<UFuncLoop> loops, IReadOnlyList<Operand> inputs,
+        IReadOnlyList<bool> isArray)
+    {
+        int nin = inputs.Count;
+        var u = new UFuncInfo(name, nin, 1, Resolver.Default,
+            string.Join(" ", loops.Select(l => new string(l.In.Select(CodeOf).ToArray()) + "->" + CodeOf(l.Out[0]))));
+        if (Ops(u, inputs, isArray) is not { } ops) return (null, NoSafeLoopMessage(name));
+        var r = Resolve(u, ops);
+        if (r.Loop is not { } loop) return (null, r.Error);
+        return (loops.First(l => l.In.Select(CodeOf).Concat(l.Out.Select(CodeOf)).SequenceEqual(loop)), null);
+    }
+
     /// <summary>The message of the TypeError NumPy raises when its linear search of a ufunc's loops finds none that
     /// every input casts to safely (<c>np.bitwise_and(1.0, 2.0)</c>). Ufuncs with their own resolvers raise other
     /// messages in some cases; the overload taking the inputs gives the exact one.</summary>
-    public static string NoLoopMessage(string ufunc) =>
-        $"ufunc '{Lookup(ufunc).Name}' not supported for the input types, and the inputs could not be safely coerced to "
+    public static string NoLoopMessage(string ufunc) => NoSafeLoopMessage(Lookup(ufunc).Name);
+
+    private static string NoSafeLoopMessage(string name) =>
+        $"ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to "
         + "any supported types according to the casting rule ''safe''";
 
     /// <summary>The exact message of the TypeError NumPy raises for <c>ufunc(*inputs)</c>, or null when it finds a
@@ -562,7 +581,7 @@ public static partial class NumPyPromotion
                 match = !(loop[i] == 'O' && u.Loops.Length > 1) && CanCastOperand(ops[i], loop[i], Casting.Safe, valueBased);
             if (match) return new Resolution(loop, null);
         }
-        return new Resolution(null, NoLoopMessage(u.Name));
+        return new Resolution(null, NoSafeLoopMessage(u.Name));
     }
 
     /// <summary>PyArray_CanCastArrayTo: by type for arrays, by value for scalars (0-d arrays) when

@@ -908,6 +908,12 @@ public sealed class TypeInference
         var args = i.Args.Skip(1).ToArray();
         switch (callee.Type)
         {
+            case FunctionType { Captures.Length: 0 } vectorized when VectorizeInfo.Of(vectorized.Function) != null:
+                // A ufunc: lists and tuples become arrays as NumPy's ufuncs make them.
+                if (ArraysFromSequences(i, Enumerable.Range(1, shape.Positional))) return SimpleType.Unknown;
+                return InferEntry(i, Builtins.Vectorized(vectorized.Function), i.Args.Skip(1).ToArray(), shape);
+            case FunctionType generalized when VectorizeInfo.IsGeneralized(generalized.Function):
+                throw Here.Error(ErrorKind.UnsupportedError, VectorizeInfo.GeneralizedMessage, i.Span, VectorizeInfo.GeneralizedHint);
             case FunctionType ft:
             {
                 var binding = BindArguments(i, ft.Function, shape, args);
