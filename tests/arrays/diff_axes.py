@@ -1,4 +1,4 @@
-# Covers: np.diff along the first axis (rows subtracted in memory order), the last and a middle axis of 2-d and 3-d arrays, n=2 and n=3, booleans (not_equal), transposed and sliced inputs, int8 wrapping
+# Covers: np.diff along the first axis (rows subtracted in memory order), the last and a middle axis of 2-d to 5-d arrays (middle axes by slices in place), n=2 and n=3, booleans (not_equal), transposed and sliced inputs, int8 wrapping
 import numpy as np
 
 
@@ -14,3 +14,8 @@ diffs(m.astype(np.int8) * 9)
 diffs(m % 2 == 0)
 c = np.sin(np.arange(60.0)).reshape(3, 4, 5)
 print(np.diff(c, axis=0), np.diff(c, axis=1)[1], np.diff(c, n=2, axis=2)[2], np.diff(c[:, ::-1], axis=0)[1, 2])
+print(np.diff(c, axis=1), np.diff(c, n=2, axis=1), np.diff(c[::-1, ::2] > 0, axis=1), np.diff(c.transpose(2, 0, 1), axis=1)[0])
+h = (np.arange(120) % 11).reshape(2, 3, 4, 5)
+print(np.diff(h, axis=1)[1], np.diff(h, axis=2)[0, 1], np.diff(h, n=2, axis=2).shape, np.diff(h.astype(np.uint8), axis=-2)[1, 2])
+f = np.arange(64.0).reshape(2, 2, 2, 2, 4) ** 2
+print(np.diff(f, axis=3)[1, 0], np.diff(f, axis=2)[0, 1], np.diff(f, axis=1).shape)

@@ -1,4 +1,4 @@
-# Covers: np.repeat along axis 0 of 2-d arrays whose rows are copied whole (16 or more items: int repeats and a count per row), of C-contiguous, transposed, sliced and empty arrays, int and float dtypes
+# Covers: np.repeat along axis 0 of 2-d arrays whose rows are copied whole (8 or more items, 7 by strided copies: int repeats and a count per row), of C-contiguous, transposed, sliced and empty arrays, int and float dtypes
 import numpy as np
 
 
@@ -15,3 +15,6 @@ rows(a)
 rows(a.T)
 rows(a[::2, 1::1])
 rows(np.linspace(0.0, 1.0, 6 * 17).reshape(6, 17).astype(np.float32))
+rows(np.arange(4 * 8).reshape(4, 8) * 3)
+rows((np.arange(5 * 7) % 4 == 0).reshape(5, 7))
+rows(np.arange(3 * 12, dtype=np.int16).reshape(3, 12)[:, ::-1])

@@ -608,18 +608,25 @@ def _diff_edge(value, a, ax):
     return np.full(_with_length(a.shape, ax, 1), value)
 
 
-def _diff_last(v):
-    # One difference along the last axis; NumPy's diff of booleans is not_equal.
-    if v.dtype == np.bool_:
-        return v[..., 1:] != v[..., :-1]
-    return v[..., 1:] - v[..., :-1]
+def _diff_pair(upper, lower):
+    # NumPy's diff of booleans is not_equal.
+    if upper.dtype == np.bool_:
+        return upper != lower
+    return upper - lower
 
 
-def _diff_first(v):
-    # One difference along the first axis: whole rows at a time, in memory order.
-    if v.dtype == np.bool_:
-        return v[1:] != v[:-1]
-    return v[1:] - v[:-1]
+def _diff_at(v, ax):
+    # One difference along axis ax by slices in place, so that the subtraction runs along memory: through swapaxes
+    # and a copy back, a middle axis of a 3-d array took 2.4x NumPy's time (the first axis, 3.5x through the last).
+    if ax == v.ndim - 1:
+        return _diff_pair(v[..., 1:], v[..., :-1])
+    if ax == 0:
+        return _diff_pair(v[1:], v[:-1])
+    if v.ndim >= 3 and ax == 1:
+        return _diff_pair(v[:, 1:], v[:, :-1])
+    if v.ndim >= 4 and ax == 2:
+        return _diff_pair(v[:, :, 1:], v[:, :, :-1])
+    return _sj_swapaxes(_diff_pair(_sj_swapaxes(v, ax, 0)[1:], _sj_swapaxes(v, ax, 0)[:-1]), ax, 0).copy()
 
 
 @overload("numpy.diff")
@@ -641,25 +648,10 @@ def diff(a, n=1, axis=-1, prepend=None, append=None):
     if n == 0:
         # NumPy returns a as it is; here in the dtype the joined array has (the result's type is one)
         return np.asarray(a).astype(arr.dtype)
-    if arr.ndim == 1:
-        d = _diff_last(arr)
-        for _ in range(1, n):
-            d = _diff_last(d)
-        return d
-    last = arr.ndim - 1
-    if ax == last:
-        d = _diff_last(arr)
-        for _ in range(1, n):
-            d = _diff_last(d)
-        return d
-    # differences along the first axis of a view with ax moved there (rows subtracted in memory order: through the
-    # last axis, the columns of a C array, np.diff(m, axis=0) took 3.5x NumPy's time), swapped back into a C array
-    d = _diff_first(_sj_swapaxes(arr, ax, 0))
+    d = _diff_at(arr, ax)
     for _ in range(1, n):
-        d = _diff_first(d)
-    if ax == 0:
-        return d
-    return _sj_swapaxes(d, ax, 0).copy()
+        d = _diff_at(d, ax)
+    return d
 
 
 # ---------------------------------------------------------------- trim_zeros, gradient, unwrap

@@ -60,7 +60,12 @@ def _strides_list(a):
 
 
 def _axis(axis, ndim, name):
-    # A possibly negative axis as an index, or NumPy's AxisError naming the argument (name: "" or "axis1: ").
+    # A possibly negative axis as an index, or NumPy's AxisError naming the argument (name: "" or "axis1: "); not an
+    # integer: operator.index's TypeError, as NumPy raises it.
+    if isinstance(axis, str):
+        raise TypeError("'str' object cannot be interpreted as an integer")
+    if isinstance(axis, float):
+        raise TypeError("integer argument expected, got float")
     if axis < -ndim or axis >= ndim:
         raise np.AxisError(f"{name}axis {axis} is out of bounds for array of dimension {ndim}")
     if axis < 0:
@@ -73,6 +78,8 @@ def _axes(axis, ndim, name, repeated):
     # message for a repeated one), as a list of non-negative axes.
     if isinstance(axis, int):
         return [_axis(axis, ndim, name)]
+    if isinstance(axis, float):
+        raise TypeError("'float' object is not iterable")
     out = [_axis(ax, ndim, name) for ax in axis]
     for i in range(len(out)):
         for j in range(i):

@@ -830,8 +830,9 @@ def _repeat_each(a, repeats, axis):
     return out
 
 
-# Rows shorter than this repeat (np.repeat, np.tile) faster as strided copies, one per repetition.
-_ROW_COPY_MIN = 16
+# Rows shorter than this repeat (np.repeat, np.tile) faster as strided copies, one per repetition (rows of 8-15
+# items copied whole with the element loop inline: 0.8-1.0x NumPy's time, 1.2-1.5x as strided copies).
+_ROW_COPY_MIN = 8
 # Rows this long copy faster with memmove (a slice assignment) than with an element loop.
 _ROW_MEMCPY_MIN = 4096
 
@@ -861,9 +862,16 @@ def _repeat_rows(a, counts, repeats, total):
         if not (counts is None):
             r = counts[i]
         s = i * n
-        for j in range(r):
-            _copy_run(dst, o, src, s, n)
-            o += n
+        # the copy loop inline, not through _copy_run: its call per row cost a third more on rows of 8-16 items
+        if n >= _ROW_MEMCPY_MIN:
+            for j in range(r):
+                dst[o:o + n] = src[s:s + n]
+                o += n
+        else:
+            for j in range(r):
+                for q in range(n):
+                    dst[o + q] = src[s + q]
+                o += n
     return out
 
 
