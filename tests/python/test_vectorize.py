@@ -235,6 +235,10 @@ def main():
     hyp(m[1], 1.0, out=out)
     print(out)
     print(div(np.array([1.0, 0.0]), 0.0))
+    # NumPy's choice among the declared loops (value-based for numbers beside arrays)
+    print(rem(np.arange(5, dtype=np.int8), 300), rem(np.arange(5, dtype=np.float32), 2.5).dtype)
+    print(rem(np.arange(4) % 2 == 0, 1), rem(np.arange(5, dtype=np.uint64), 3).dtype, rem(np.uint8(7), np.int16(4)))
+    print(rem(np.arange(6.0).reshape(2, 3), np.array([[2], [4]])))
 
 
 main()
