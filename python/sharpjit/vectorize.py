@@ -87,6 +87,8 @@ class UFunc:
             raise ValueError(f"target={options['target']!r} is not supported: sharpjit's ufuncs run on the CPU")
         if identity not in _IDENTITIES:
             raise ValueError(f"identity must be 0, 1, None or 'reorderable', not {identity!r}")
+        if py_func.__code__.co_flags & 0x0C or py_func.__code__.co_kwonlyargcount:   # *args, **kwargs, keyword-only
+            raise TypeError(f"{py_func.__name__}(): a ufunc's kernel takes positional parameters only, one per operand")
         functools.update_wrapper(self, py_func)
         self.py_func = py_func
         self.identity = identity

@@ -195,6 +195,8 @@ def test_misuse_is_a_clear_error(make_module):
         make_module("import sharpjit\n@sharpjit.vectorize(['float64(float64)'])\ndef f(a, b):\n    return a\n")
     with pytest.raises(ValueError, match="target='cuda' is not supported"):
         make_module("import sharpjit\n@sharpjit.vectorize(['float64(float64)'], target='cuda')\ndef f(a):\n    return a\n")
+    with pytest.raises(TypeError, match="positional parameters only"):
+        make_module("import sharpjit\n@sharpjit.vectorize(['float64(float64)'])\ndef f(*a):\n    return a[0]\n")
     m = make_module("import sharpjit\n@sharpjit.vectorize\ndef f(a):\n    return (a, a)\n")
     with pytest.raises(TypeError, match="no loop for dtype str"):
         m.f(np.array(["x"]))
