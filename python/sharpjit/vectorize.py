@@ -277,11 +277,9 @@ class GUFunc(UFunc):
     def __init__(self, py_func, signatures, layout, identity=None, **options):
         if isinstance(signatures, str):
             signatures = [signatures]
-        if not signatures:
-            raise TypeError("@guvectorize needs its signatures, e.g. @guvectorize([\"void(float64[:], float64[:])\"], \"(n)->()\")")
         self.layout = layout
         self._core, self._nin_declared = _parse_layout(layout)
-        super().__init__(py_func, signatures, identity, **options)
+        super().__init__(py_func, signatures or (), identity, **options)
 
     def _compile_declared(self, signatures):
         nargs = len(self._core)
@@ -306,12 +304,39 @@ class GUFunc(UFunc):
                                     f"{self.layout!r} gives it {len(core)} core dimension(s)"
                                     + (" (outputs are arrays: a () output is written as x[0])" if output and ndim < 0 else ""))
                 operands.append((dtype, ndim, core))
-            address, _, may_raise = _sharpjit._gufunc_loop(self._dispatcher, tuple(operands), self._parallel)
-            self._loops.append((tuple(dtype for dtype, _, _ in operands[:self._nin_declared]),
-                                tuple(dtype for dtype, _, _ in operands[self._nin_declared:]), address))
-            self._may_raise |= may_raise
+            self._add_generalized_loop(operands)
+
+    def _add_generalized_loop(self, operands):
+        address, _, may_raise = _sharpjit._gufunc_loop(self._dispatcher, tuple(operands), self._parallel)
+        self._loops.append((tuple(dtype for dtype, _, _ in operands[:self._nin_declared]),
+                            tuple(dtype for dtype, _, _ in operands[self._nin_declared:]), address))
+        self._may_raise |= may_raise
+
+    def __call__(self, *args, **kwargs):
+        # Without signatures (Numba's dynamic gufunc) a loop is compiled for the dtypes of every operand, outputs
+        # included: they are passed, positionally or as out=.
+        if self._lazy and "signature" not in kwargs and "dtype" not in kwargs:
+            out = kwargs.get("out", ())
+            operands = list(args) + (list(out) if isinstance(out, tuple) else [out])
+            if len(operands) != len(self._core):
+                raise TypeError(f"{self.__name__}() has no signatures, so its loop is compiled for the types of all "
+                                f"{len(self._core)} operands: pass its output array(s) too (positionally or as out=), or "
+                                "declare signatures in @guvectorize([...], layout)")
+            kwargs["signature"] = self._generalized_loop_for(operands)
+        return UFunc.__call__(self, *args, **kwargs)
+
+    def _generalized_loop_for(self, operands):
+        dtypes = tuple(_dtype_name(x) for x in operands)
+        if not any(inputs + outputs == dtypes for inputs, outputs, _ in self._loops):
+            # a () input is a number; a () output a one-element array, as in a declared signature
+            self._add_generalized_loop([(dtype, len(core) if core else (1 if k >= self._nin_declared else -1), core)
+                                        for k, (dtype, core) in enumerate(zip(dtypes, self._core))])
+            self._build()
+        return dtypes
 
     def _build(self):
+        if not self._loops:
+            return
         import numpy as np
         types = [np.dtype(t).num for inputs, outputs, _ in self._loops for t in inputs + outputs]
         self._ufunc = _make_ufunc([address for _, _, address in self._loops], types, self._nin_declared,
@@ -345,11 +370,14 @@ class GUFunc(UFunc):
         return f"<sharpjit.guvectorize {self.__qualname__} {self.layout} {self.types}>"
 
 
-def guvectorize(signatures, layout, **options):
+def guvectorize(signatures, layout=None, **options):
     """@guvectorize(["void(float64[:], float64, float64[:])"], "(n),()->(n)"): Numba's generalized ufunc. The function
     takes its inputs and then its outputs, arrays over their core dimensions (numbers where the layout gives an input
     none), and writes its results into the output arrays; NumPy loops over the other dimensions with broadcasting,
-    and allocates the outputs it is not given. Options as vectorize's."""
+    and allocates the outputs it is not given. @guvectorize("(n),()->(n)") alone compiles a loop per operand dtypes
+    on the first call with them, the outputs passed. Options as vectorize's."""
+    if layout is None:
+        signatures, layout = (), signatures
 
     def decorate(py_func):
         return GUFunc(_plain(py_func), signatures, layout, **options)

@@ -311,6 +311,12 @@ def checked_copy(x, out):
         out[i] = x[i]
 
 
+@guvectorize("(n),()->(n)")
+def lazy_add(x, y, res):
+    for i in range(x.shape[0]):
+        res[i] = x[i] + y
+
+
 @sharpjit.jit
 def calls_gufunc(x):
     return add_scalar(x, 1.0)
@@ -335,6 +341,20 @@ def test_generalized_ufunc_loops_over_the_outer_dimensions(gu):
     m, n = np.random.default_rng(0).random((5, 3, 4)), np.random.default_rng(1).random((4, 2))
     np.testing.assert_allclose(gu.matmul(m, n), m @ n, rtol=1e-13)
     np.testing.assert_allclose(gu.matmul(m.transpose(0, 2, 1).copy().transpose(0, 2, 1), n), m @ n, rtol=1e-13)
+
+
+def test_generalized_ufunc_without_signatures_compiles_per_operand_dtypes(gu):
+    a = np.arange(12.0).reshape(3, 4)
+    out = np.empty_like(a)
+    assert gu.lazy_add(a, 2.0, out) is out
+    check(out, a + 2.0)
+    ints = np.empty(5, np.int64)
+    check(gu.lazy_add(np.arange(5), 3, out=ints), np.arange(5) + 3)
+    assert gu.lazy_add.types == ["dd->d", "ll->l"]
+    gu.lazy_add(a, 1.0, out)
+    assert len(gu.lazy_add.types) == 2   # compiled once per dtypes
+    with pytest.raises(TypeError, match="pass its output array"):
+        gu.lazy_add(a, 1.0)
 
 
 def test_two_outputs_of_no_core_dimension(gu):
