@@ -13,6 +13,7 @@ public static class PassList
 
     public static readonly IReadOnlyList<Pass> Passes = new Pass[]
     {
+        new("identity-narrows", "drop `x is not None` narrowings of values that cannot be None", ti => Each(ti, s => IdentityNarrows.Run(s.Ir))),
         new("array-fusion", "fuse trees of element-wise array operations into one loop", ti => Each(ti, s => ArrayFusion.Run(s.Ir))),
         new("streamed-strings", "mark f-strings that are only written, never built", ti => Each(ti, s => StreamedStrings.Run(s.Ir))),
         new("ownership", "reference counting for values that hold references", ti => Each(ti, s => s.OwnsReferences = Ownership.Run(s.Ir))),

@@ -1,0 +1,54 @@
+using SharpJit.IR;
+using SharpJit.Typing;
+
+namespace SharpJit.Passes;
+
+/// <summary>
+/// `if x is not None:` narrows x on the edge where it holds (Binder: an Op.Narrow). Where x's type is not an Optional the
+/// narrowed value is x itself: its uses take x, and the phis that only merged the two go. Otherwise the ownership pass
+/// counts the narrowed copy as a value of its own: an array tested in a loop (np.repeat's `counts is None`) took and
+/// dropped an atomic reference on every iteration, 3.6x the loop's time.
+/// </summary>
+public static class IdentityNarrows
+{
+    public static void Run(IrFunction f)
+    {
+        bool changed = false;
+        foreach (var b in f.Blocks)
+            for (int k = b.Instrs.Count - 1; k >= 0; k--)
+                if (b.Instrs[k] is { Op: Op.Narrow } n && n.Args[0].Type is not OptionalType && n.Args[0].Type == n.Type)
+                {
+                    Replace(f, n, n.Args[0]);
+                    b.Instrs.RemoveAt(k);
+                    changed = true;
+                }
+        if (changed) RemoveTrivialPhis(f);
+    }
+
+    /// <summary>Every use, an exception handler's value too.</summary>
+    private static void Replace(IrFunction f, Value old, Value replacement)
+    {
+        IrEdit.ReplaceAllUses(f, old, replacement);
+        foreach (var b in f.Blocks)
+            if (b.Handling == old) b.Handling = replacement;
+    }
+
+    /// <summary>Phis whose operands are one value (or the phi itself) are that value.</summary>
+    private static void RemoveTrivialPhis(IrFunction f)
+    {
+        for (bool again = true; again;)
+        {
+            again = false;
+            foreach (var b in f.Blocks)
+                for (int k = b.Phis.Count - 1; k >= 0; k--)
+                {
+                    var phi = b.Phis[k];
+                    var others = phi.Args.Where(a => a != phi).Distinct().ToList();
+                    if (others.Count != 1 || others[0].Type != phi.Type) continue;
+                    Replace(f, phi, others[0]);
+                    b.Phis.RemoveAt(k);
+                    again = true;
+                }
+        }
+    }
+}
