@@ -166,10 +166,7 @@ class UFunc:
             if not self._nin <= len(args) <= self._nin + 1:
                 raise TypeError(f"{self.__name__}() takes from {self._nin} to {self._nin + 1} positional arguments but {len(args)} were given")
             kwargs["signature"] = self._loop_for(args[:self._nin])
-        ufunc = self._ufunc or self.ufunc
-        if not self._may_raise:
-            return ufunc(*args, **kwargs)
-        return self._run(ufunc, *args, **kwargs)
+        return self._run(self._ufunc or self.ufunc, *args, **kwargs)
 
     def _binary_method(self, name, operands, *args, **kwargs):
         if self._nin != 2:

@@ -155,17 +155,24 @@ public static class ArrayCode
 
     /// <summary>Loads an element: bools are stored as one byte. With a scope, the load is known not to read what
     /// stores in that scope write (a fresh output array).</summary>
-    public static LLVMValueRef Load(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, AliasScope? notIn = null)
+    public static LLVMValueRef Load(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, AliasScope? notIn = null) =>
+        Load(e.B, e.M, dtype, ptr, notIn);
+
+    /// <summary>An element read with a bare builder (wrappers outside any compiled function: ufunc loops).</summary>
+    public static LLVMValueRef Load(LLVMBuilderRef b, ModuleEmitter m, ScalarType dtype, LLVMValueRef ptr, AliasScope? notIn = null)
     {
-        var load = BuildLoad2(e.B, dtype.Rank == 0 ? e.M.I8 : e.M.Lower(dtype), ptr, "");
+        var load = BuildLoad2(b, dtype.Rank == 0 ? m.I8 : m.Lower(dtype), ptr, "");
         SetAlignment(load, dtype.Rank == 0 ? 1u : (uint)(dtype.PartBits / 8));
         if (notIn != null) SetMetadata(load, notIn.NoAliasKind, notIn.List);
-        return dtype.Rank == 0 ? BuildICmp(e.B, LLVMIntPredicate.LLVMIntNE, load, LLVM.ConstInt(e.M.I8, 0), "") : load;
+        return dtype.Rank == 0 ? BuildICmp(b, LLVMIntPredicate.LLVMIntNE, load, LLVM.ConstInt(m.I8, 0), "") : load;
     }
 
-    public static void Store(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, LLVMValueRef v, AliasScope? scope = null)
+    public static void Store(FunctionEmitter e, ScalarType dtype, LLVMValueRef ptr, LLVMValueRef v, AliasScope? scope = null) =>
+        Store(e.B, e.M, dtype, ptr, v, scope);
+
+    public static void Store(LLVMBuilderRef b, ModuleEmitter m, ScalarType dtype, LLVMValueRef ptr, LLVMValueRef v, AliasScope? scope = null)
     {
-        var s = BuildStore(e.B, dtype.Rank == 0 ? BuildZExt(e.B, v, e.M.I8, "") : v, ptr);
+        var s = BuildStore(b, dtype.Rank == 0 ? BuildZExt(b, v, m.I8, "") : v, ptr);
         SetAlignment(s, dtype.Rank == 0 ? 1u : (uint)(dtype.PartBits / 8));
         if (scope != null) SetMetadata(s, scope.ScopeKind, scope.List);
     }

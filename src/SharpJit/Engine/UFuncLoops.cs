@@ -124,8 +124,6 @@ public static unsafe class UFuncLoops
         }
     }
 
-    private static int SizeOf(ScalarType t) => t.Rank == 0 ? 1 : t.Bits / 8;
-
     /// <summary>One operand of a generalized ufunc's loop: a number (<paramref name="Ndim"/> -1) or an array of that
     /// many dimensions, and the core dimensions of the ufunc's signature it spans (their numbers in order of first
     /// appearance). An array declared over no core dimension is one element long, as Numba passes it.</summary>
@@ -166,7 +164,7 @@ public static unsafe class UFuncLoops
             {
                 data[k] = BuildLoad2(b, m.Ptr, BuildGEP2(b, m.Ptr, args, new[] { m.ConstI64(k) }, ""), "");
                 stride[k] = BuildLoad2(b, m.I64, BuildGEP2(b, m.I64, steps, new[] { m.ConstI64(k) }, ""), "");
-                contiguous = BuildAnd(b, contiguous, BuildICmp(b, LLVMIntPredicate.LLVMIntEQ, stride[k], m.ConstI64(SizeOf(operands[k])), ""), "");
+                contiguous = BuildAnd(b, contiguous, BuildICmp(b, LLVMIntPredicate.LLVMIntEQ, stride[k], m.ConstI64(operands[k].ItemSize), ""), "");
             }
             var argsType = StructTypeInContext(ctx, inputs.Select(m.Lower).ToArray());
             var argSlots = BuildAlloca(b, argsType, "args");
@@ -178,7 +176,7 @@ public static unsafe class UFuncLoops
             var strided = AppendBasicBlockInContext(ctx, fn, "strided");
             BuildCondBr(b, contiguous, dense, strided);
             // The same loop twice: constant strides in the first (LLVM vectorises it), the operands' own in the second.
-            foreach (var (block, strides) in new[] { (dense, operands.Select(t => m.ConstI64(SizeOf(t))).ToArray()), (strided, stride) })
+            foreach (var (block, strides) in new[] { (dense, operands.Select(t => m.ConstI64(t.ItemSize)).ToArray()), (strided, stride) })
             {
                 PositionBuilderAtEnd(b, block);
                 var head = AppendBasicBlockInContext(ctx, fn, "loop");
@@ -191,10 +189,10 @@ public static unsafe class UFuncLoops
                 PositionBuilderAtEnd(b, body);
                 LLVMValueRef At(int k) => BuildGEP2(b, m.I8, data[k], new[] { BuildMul(b, i, strides[k], "") }, "");
                 for (int k = 0; k < inputs.Length; k++)
-                    BuildStore(b, LoadElement(b, m, inputs[k], At(k)), BuildStructGEP2(b, argsType, argSlots, (uint)k, ""));
+                    BuildStore(b, ArrayCode.Load(b, m, inputs[k], At(k)), BuildStructGEP2(b, argsType, argSlots, (uint)k, ""));
                 CallEntry(b, m, entry, argSlots, result, failed, next);
                 var value = ConvertElement(b, m, BuildLoad2(b, m.Lower(returned), result, ""), returned, output);
-                StoreElement(b, m, output, At(inputs.Length), value);
+                ArrayCode.Store(b, m, output, At(inputs.Length), value);
                 var i1 = BuildAdd(b, i, m.ConstI64(1), "");
                 BuildBr(b, head);
                 AddIncoming(i, new[] { m.ConstI64(0), i1 }, new[] { block, next });
@@ -272,7 +270,7 @@ public static unsafe class UFuncLoops
                 {
                     bool core = axis < o.CoreDims.Length;
                     var size = core ? I64At(dims, 1 + o.CoreDims[axis]) : m.ConstI64(1);
-                    var stride = core ? I64At(steps, coreStride + axis) : m.ConstI64(SizeOf(o.Dtype));
+                    var stride = core ? I64At(steps, coreStride + axis) : m.ConstI64(o.Dtype.ItemSize);
                     view = InsertIndexed(b, view, 2, axis, size);
                     view = InsertIndexed(b, view, 3, axis, stride);
                 }
@@ -293,7 +291,7 @@ public static unsafe class UFuncLoops
             for (int k = 0; k < operands.Length; k++)
             {
                 var at = BuildGEP2(b, m.I8, data[k], new[] { BuildMul(b, i, outer[k], "") }, "");
-                var value = operands[k].Ndim < 0 ? LoadElement(b, m, operands[k].Dtype, at) : BuildInsertValue(b, views[k], at, 1, "");
+                var value = operands[k].Ndim < 0 ? ArrayCode.Load(b, m, operands[k].Dtype, at) : BuildInsertValue(b, views[k], at, 1, "");
                 BuildStore(b, value, BuildStructGEP2(b, argsType, argSlots, (uint)k, ""));
             }
             CallEntry(b, m, entry, argSlots, result, failed, next);
@@ -306,19 +304,6 @@ public static unsafe class UFuncLoops
     /// <summary>Sets element <paramref name="index"/> of the array field <paramref name="field"/> of a struct value.</summary>
     private static LLVMValueRef InsertIndexed(LLVMBuilderRef b, LLVMValueRef aggregate, uint field, int index, LLVMValueRef value) =>
         BuildInsertValue(b, aggregate, BuildInsertValue(b, BuildExtractValue(b, aggregate, field, ""), value, (uint)index, ""), field, "");
-
-    private static LLVMValueRef LoadElement(LLVMBuilderRef b, ModuleEmitter m, ScalarType t, LLVMValueRef ptr)
-    {
-        var load = BuildLoad2(b, t.Rank == 0 ? m.I8 : m.Lower(t), ptr, "");
-        SetAlignment(load, t.Rank == 0 ? 1u : (uint)(t.PartBits / 8));
-        return t.Rank == 0 ? BuildICmp(b, LLVMIntPredicate.LLVMIntNE, load, LLVM.ConstInt(m.I8, 0), "") : load;
-    }
-
-    private static void StoreElement(LLVMBuilderRef b, ModuleEmitter m, ScalarType t, LLVMValueRef ptr, LLVMValueRef v)
-    {
-        var store = BuildStore(b, t.Rank == 0 ? BuildZExt(b, v, m.I8, "") : v, ptr);
-        SetAlignment(store, t.Rank == 0 ? 1u : (uint)(t.PartBits / 8));
-    }
 
     /// <summary>NumPy's unsafe cast of a loop's result to its declared output type (a complex to a real type keeps the
     /// real part, a float to an integer truncates, saturating where C would be undefined).</summary>

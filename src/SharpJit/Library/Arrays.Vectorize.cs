@@ -51,25 +51,21 @@ public static unsafe partial class Builtins
             if (a.Type is not (ArrayType or ScalarType))
                 throw c.ErrorAt(a, $"{fn.Name}() applies to arrays and numbers, not to {TypeOps.WithArticle(a.Type)}",
                     a.Type is TupleType or ListType ? "make an array of it first with np.array(...)" : null);
-        // Without signatures the loop's output is what the function returns for the operands' dtypes: known once the
-        // function is typed for them (not yet inside a cycle of calls, where inference comes back here).
-        if (info.IsLazy)
+        // The function typed for the loop's inputs (no loop: ElementwiseType raises NumPy's TypeError). Without
+        // signatures its return type is the loop's output: known once the function is typed (not yet inside a cycle of
+        // calls, where inference comes back here).
+        var loop = Loop(ufunc, element, c.Types, c.Positional.Select(a => a.Literal).ToArray(), out _);
+        var returned = loop == null ? SimpleType.Unknown : c.Require(fn, loop.In.Cast<SjType>().ToArray()).ReturnType;
+        if (returned == SimpleType.Unknown)
         {
-            var result = c.Require(fn, c.Positional.Select(a => (SjType)ElementOf(a.Type)).ToArray()).ReturnType;
-            if (result == SimpleType.Unknown) return SimpleType.Unknown;
-            if (result is not ScalarType)
-                throw c.Error($"{fn.Name}() returns {TypeOps.WithArticle(result)} for ({string.Join(", ", c.Positional.Select(a => ElementOf(a.Type).Name))}): "
-                    + "a @vectorize function returns a number for each element", "return one number from every path of the function");
+            if (loop != null && info.IsLazy) return SimpleType.Unknown;
         }
-        else
-        {
-            var (inputs, isArray) = Operands(c.Types, c.Positional.Select(a => a.Literal).ToArray());
-            var (loop, _) = NumPyPromotion.ResolveDeclaredLoop(ufunc, info.Loops.Select(l => new NumPyPromotion.UFuncLoop(l.In, new[] { l.Out })).ToList(), inputs, isArray);
-            if (loop != null && c.Require(fn, loop.In.Cast<SjType>().ToArray()).ReturnType is var r && r != SimpleType.Unknown
-                && (r is not ScalarType { } s || s.Rank == 3 && loop.Out[0].Rank < 3))
-                throw c.Error($"{fn.Name}() returns {TypeOps.WithArticle(r)} for its signature {info.Loops.First(l => l.In.SequenceEqual(loop.In))}, which does not convert to {loop.Out[0].Name}",
-                    "declare the output type the function returns");
-        }
+        else if (info.IsLazy && returned is not ScalarType)
+            throw c.Error($"{fn.Name}() returns {TypeOps.WithArticle(returned)} for ({string.Join(", ", loop!.In.Select(t => t.Name))}): "
+                + "a @vectorize function returns a number for each element", "return one number from every path of the function");
+        else if (!info.IsLazy && (returned is not ScalarType { } s || s.Rank == 3 && loop!.Out[0].Rank < 3))
+            throw c.Error($"{fn.Name}() returns {TypeOps.WithArticle(returned)} for its signature {info.Loops.First(l => l.In.SequenceEqual(loop!.In))}, which does not convert to {loop!.Out[0].Name}",
+                "declare the output type the function returns");
         return c.Keywords.ContainsKey("out") ? ElementwiseOutType(c, ufunc, element) : ElementwiseResult(c, ufunc, element);
     }
 

@@ -100,6 +100,8 @@ public sealed class ScalarType : SjType
     public ScalarType Canonical => Rank switch { 0 => Bool, 1 => Int64, 2 => Float64, _ => Complex128 };
     /// <summary>The width of one real component (complex64: 32).</summary>
     public int PartBits => Kind == ScalarKind.Complex ? Bits / 2 : Bits;
+    /// <summary>Bytes per element in memory (bool: 1).</summary>
+    public int ItemSize => Rank == 0 ? 1 : Bits / 8;
     /// <summary>Combines with float32 or complex64 without leaving single precision (Numba's rule): bool, int8,
     /// int16, uint8 and the single-precision types themselves.</summary>
     public bool FitsSinglePrecision => Rank == 0 || Rank == 1 && Bits <= (IsUnsigned ? 8 : 16) || Rank >= 2 && PartBits == 32;
@@ -280,7 +282,7 @@ public sealed class ArrayType : SjType
     public ArrayType With(ScalarType? dtype = null, int? ndim = null, ArrayLayout? layout = null, bool? readOnly = null) =>
         new(dtype ?? Dtype, ndim ?? Ndim, layout ?? Layout, readOnly ?? Readonly);
     /// <summary>The itemsize in bytes (bool: 1).</summary>
-    public int ItemSize => Dtype.Rank == 0 ? 1 : Dtype.Bits / 8;
+    public int ItemSize => Dtype.ItemSize;
 }
 
 /// <summary>A slice object <c>start:stop:step</c>; which parts are None is part of the type, and a step of 1 (None or the
