@@ -18,7 +18,7 @@ from .classes import jitclass
 from .vectorize import vectorize, guvectorize, UFunc, GUFunc
 from . import typed
 
-# Numba's prange: compiled code runs its iterations in order on one thread for now (parallel loops are not built yet).
+# Numba's prange: Python runs it as range; compiled with parallel=True, its iterations run on all cores.
 prange = range
 
 from ._dispatcher import _start_warm_up

@@ -90,7 +90,7 @@ class Dispatcher(_sharpjit.Dispatcher):
                     _body_position(py_func.__code__, source.splitlines(True)) if py_func.__name__ == "<lambda>" else None,
                     options.get("error_model", "python") == "numpy",
                     (py_func.__qualname__, code.co_argcount, code.co_posonlyargcount, py_func.__defaults__,
-                     py_func.__kwdefaults__, varargs))
+                     py_func.__kwdefaults__, varargs, bool(options.get("parallel", False))))
         for sig in signatures:
             self._compile_signature(sig)
 

@@ -98,6 +98,8 @@ internal static unsafe partial class Py
     [LibraryImport(Lib)] public static partial nint PyEval_SaveThread();
     [LibraryImport(Lib)] public static partial void PyEval_RestoreThread(nint state);
     [LibraryImport(Lib)] public static partial int PyGILState_Ensure();
+    /// <summary>1 when this thread holds the GIL (not part of the stable ABI, but in every CPython since 3.4).</summary>
+    [LibraryImport(Lib)] public static partial int PyGILState_Check();
     [LibraryImport(Lib)] public static partial void PyGILState_Release(int state);
 
     /// <summary>

@@ -56,7 +56,7 @@ internal static unsafe class DiskCache
     public static Key KeyFor(Dispatcher d, byte[] typeKey, CodegenOptions options, SjType? declaredReturn)
     {
         string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, Convert.ToHexString(typeKey),
-            options.ToString(), declaredReturn?.Name ?? "");
+            options.ToString(), declaredReturn?.Name ?? "", d.Parallel ? "parallel" : "");
         string safeName = new(d.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
         return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-{Hash(text)}"));
     }

@@ -126,7 +126,7 @@ internal static unsafe class DispatcherType
 
     /// <summary>_setup(file_text, filename, first_line, name, param_names, nogil, fastmath, boundscheck, cache_dir or None,
     /// (line, column) inside the body or None, numpy_error_model,
-    /// (qualname, argcount, posonlyargcount, defaults or None, kwdefaults or None))</summary>
+    /// (qualname, argcount, posonlyargcount, defaults or None, kwdefaults or None, varargs, parallel))</summary>
     [UnmanagedCallersOnly]
     private static nint Setup(nint self, nint args)
     {
@@ -167,6 +167,7 @@ internal static unsafe class DispatcherType
         d.PosCount = (int)Py.PyLong_AsLongLong(Item(1));
         d.PosOnlyCount = (int)Py.PyLong_AsLongLong(Item(2));
         d.VarArgs = Py.PyTuple_Size(binding) > 5 && Py.PyObject_IsTrue(Item(5)) == 1;
+        d.Parallel = Py.PyTuple_Size(binding) > 6 && Py.PyObject_IsTrue(Item(6)) == 1;
         d.ParamObjects = Enumerable.Range(0, d.ParamNames.Length).Select(i => Py.NewRef(Py.PyTuple_GetItem(names, i))).ToArray();
         nint defaults = Item(3);
         d.Defaults = defaults == Py.None ? Array.Empty<nint>()

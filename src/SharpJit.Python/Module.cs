@@ -48,6 +48,10 @@ internal static unsafe class Module
             int added = dtypes == 0 ? -1 : Py.PyModule_AddObjectRef(module, "dtypes", dtypes);
             Py.Py_DecRef(dtypes);
             if (added < 0) { Py.Py_DecRef(module); return 0; }
+            // A parallel loop's chunks may call back into Python (print, callbacks): the calling thread lets go of
+            // the GIL while they run, where it holds it (a nogil function's caller does not).
+            Runtime.ParallelLoops.DetachHost = () => Py.PyGILState_Check() == 1 ? Py.PyEval_SaveThread() : 0;
+            Runtime.ParallelLoops.AttachHost = Py.PyEval_RestoreThread;
             return module;
         }
         catch (Exception ex)

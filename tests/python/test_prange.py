@@ -1,7 +1,15 @@
-"""sharpjit.prange: Numba's kernels that use prange compile unchanged, through @jit and `sharpjit run`, and the loop
-runs as range does (in order, on one thread for now)."""
+"""sharpjit.prange: Numba's kernels that use prange compile unchanged, through @jit and `sharpjit run`. Without
+parallel=True the loop runs as range does; with it, its chunks run on the thread pool (Binding/ParallelLoops.cs),
+and the results are checked against the same function run by CPython."""
+import os
 import subprocess
+import traceback
 
+import numpy as np
+import pytest
+
+import sharpjit
+from sharpjit import _sharpjit
 from conftest import PYTHON, REPO, subprocess_env
 
 PROGRAM = '''
@@ -48,3 +56,224 @@ def test_prange_in_sharpjit_run(tmp_path):
     r = subprocess.run([str(REPO / "sharpjit"), "run", str(path)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout == EXPECTED
+
+
+# ---------------------------------------------------------------- parallel=True: the loops run on the thread pool
+
+KERNELS = '''
+import numpy as np
+import sharpjit
+from sharpjit import prange
+
+
+@sharpjit.jit(parallel=True)
+def reductions(a, n):
+    total = 0           # int at the loop, float after it: as the serial loop types it
+    product = 1.0
+    down = 100
+    bits_or = 0
+    bits_and = -1
+    bits_xor = 0
+    for i in prange(n):
+        x = a[i % a.shape[0]]
+        total += x
+        product *= 1.0 + x * 1e-4
+        down -= i % 7
+        bits_or |= i
+        bits_and &= ~(i & 1024)
+        bits_xor ^= i * 2654435761
+    return total, product, down, bits_or, bits_and, bits_xor
+
+
+@sharpjit.jit(parallel=True)
+def private_temporaries(a, out):
+    for i in prange(a.shape[0]):
+        row = a[i]
+        acc = 0.0
+        for j in range(row.shape[0]):
+            t = row[j] * (j + 1)
+            acc += t
+        out[i] = acc
+    for i in range(3):      # the loop variable reused after the loop: a new binding
+        out[i] += i
+    return out
+
+
+@sharpjit.jit(parallel=True)
+def steps(n):
+    s = 0
+    for i in prange(n, -7, -3):
+        s += i * i
+    for i in sharpjit.prange(5, 5):
+        s += 1000
+    return s
+
+
+@sharpjit.jit(parallel=True)
+def read_after(a):
+    # The last value of a variable the body assigns is read after the loop: it stays an ordinary loop.
+    last = -1.0
+    for i in prange(a.shape[0]):
+        last = a[i] * 2
+    return last, i
+
+
+@sharpjit.jit(parallel=True)
+def carried(a):
+    # t carries a value from one iteration to the next: an ordinary loop.
+    t = 0.0
+    out = np.empty_like(a)
+    for i in prange(a.shape[0]):
+        t = t * 0.5 + a[i]
+        out[i] = t
+    return out
+
+
+@sharpjit.jit(parallel=True)
+def breaks(a):
+    s = 0.0
+    for i in prange(a.shape[0]):
+        if a[i] > 50:
+            break
+        s += a[i]
+    return s
+
+
+@sharpjit.jit(parallel=True)
+def first_error(a):
+    s = 0.0
+    for i in prange(a.shape[0]):
+        if a[i] > 3000.0:
+            raise ValueError("too large at", i)
+        s += a[i]
+    return s
+
+
+@sharpjit.jit(parallel=True)
+def allocating(n):
+    s = 0.0
+    for i in prange(n):
+        tmp = np.arange(i % 5 + 1) * 1.0
+        s += tmp.sum()
+    return s
+
+
+@sharpjit.jit(parallel=True, nogil=True)
+def nogil_sum(a):
+    s = 0.0
+    for i in prange(a.shape[0]):
+        s += a[i]
+    return s
+
+
+@sharpjit.jit(parallel=True)
+def array_reduction(a):
+    h = np.zeros(3)
+    for i in prange(a.shape[0]):
+        h += a[i]
+    return h
+'''
+
+
+THREAD_KERNELS = '''
+import threading
+import time
+import numpy as np
+import sharpjit
+from sharpjit import prange
+
+
+@sharpjit.callback("int64(int64)")
+def thread_id(i):
+    time.sleep(0.005)   # long enough that the pool's other threads take chunks before the calling thread ends them
+    return threading.get_ident()
+
+
+@sharpjit.jit(parallel=True)
+def threads_used(n):
+    ids = np.zeros(n, dtype=np.int64)
+    for i in prange(n):
+        ids[i] = thread_id(i)   # a call into Python: the caller lets go of the GIL while chunks run
+    return ids
+'''
+
+
+def _kernels(make_module):
+    return make_module(KERNELS)
+
+
+def test_parallel_reductions_match_the_loop_run_in_order(make_module):
+    m = _kernels(make_module)
+    a = np.arange(1000, dtype=np.float64) % 17   # integer-valued: any order of additions gives the same sum
+    got, want = m.reductions(a, 100_000), m.reductions.py_func(a, 100_000)
+    assert got[0] == want[0] and type(got[0]) is float
+    assert got[1] == pytest.approx(want[1], rel=1e-12)   # products in another order: the last bits may differ
+    assert got[2:] == want[2:]
+
+
+def test_parallel_private_variables_steps_and_empty_ranges(make_module):
+    m = _kernels(make_module)
+    a = np.random.default_rng(1).random((300, 40))
+    np.testing.assert_allclose(m.private_temporaries(a, np.zeros(300)), m.private_temporaries.py_func(a, np.zeros(300)), rtol=1e-12)
+    for n in (100, 8, -7, -8, 0):
+        assert m.steps(n) == m.steps.py_func(n)
+
+
+def test_loops_that_parallel_would_change_stay_in_order(make_module):
+    m = _kernels(make_module)
+    a = np.arange(100.0)
+    assert m.read_after(a) == m.read_after.py_func(a)
+    np.testing.assert_array_equal(m.carried(a), m.carried.py_func(a))
+    assert m.breaks(a) == m.breaks.py_func(a)
+
+
+def test_parallel_loop_raises_the_exception_of_the_first_failing_iteration(make_module):
+    m = _kernels(make_module)
+    a = np.arange(100_000.0)
+    with pytest.raises(ValueError) as want:
+        m.first_error.py_func(a)
+    before = _sharpjit._live_allocations()
+    for _ in range(3):
+        with pytest.raises(ValueError) as got:
+            m.first_error(a)
+        assert got.value.args == want.value.args == ("too large at", 3001)
+    tb = [(frame.name, frame.line) for frame in traceback.extract_tb(got.tb)]
+    assert tb[-1] == ("first_error", 'raise ValueError("too large at", i)')   # the body's frame, named as CPython names it
+    assert _sharpjit._live_allocations() == before
+
+
+def test_parallel_loop_runs_on_several_threads_and_frees_what_chunks_allocate(make_module):
+    m = _kernels(make_module)
+    before = _sharpjit._live_allocations()
+    assert m.allocating(10_000) == m.allocating.py_func(10_000)
+    assert _sharpjit._live_allocations() == before
+    ids = make_module(THREAD_KERNELS).threads_used(32)
+    if (os.cpu_count() or 1) > 1 and os.environ.get("SHARPJIT_NUM_THREADS", "") in ("", "0"):
+        assert len(set(ids.tolist())) > 1
+    a = np.arange(10_000.0)
+    assert m.nogil_sum(a) == a.sum()
+
+
+def test_parallel_reduction_of_an_array_is_a_clear_typing_error(make_module):
+    m = _kernels(make_module)
+    with pytest.raises(sharpjit.errors.TypingError, match="a prange loop cannot reduce a numpy.ndarray"):
+        m.array_reduction(np.arange(4.0))
+
+
+def test_parallel_loops_in_sharpjit_run(tmp_path):
+    path = tmp_path / "parallel_kernels.py"
+    path.write_text(KERNELS + '''
+a = np.arange(1000, dtype=np.float64) % 17
+print(reductions(a, 100000)[0], reductions(a, 100000)[2:], steps(100), read_after(np.arange(5.0)), breaks(np.arange(100.0)))
+print(private_temporaries(np.ones((4, 3)), np.zeros(4)), allocating(1000))
+try:
+    first_error(np.arange(100000.0))
+except ValueError as e:
+    print("ValueError", e)
+''')
+    expected = subprocess.run([PYTHON, str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=120)
+    assert expected.returncode == 0, expected.stderr
+    subprocess.run([str(REPO / "scripts" / "setup.sh")], check=True, capture_output=True)
+    r = subprocess.run([str(REPO / "sharpjit"), "run", str(path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == expected.stdout

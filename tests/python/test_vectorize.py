@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import sharpjit
+from sharpjit import _sharpjit
 from conftest import PYTHON, REPO, module_from_source, subprocess_env
 
 KERNELS = '''
@@ -421,6 +422,11 @@ def test_parallel_target_splits_the_loop_and_keeps_results(make_module):
     y[250_000] = 5.0                                         # in the last chunk, on a worker thread
     with pytest.raises(ValueError, match="too big: 5.0"):
         m.checked(y)
+    before = _sharpjit._live_allocations()
+    for _ in range(3):                                       # the message moved from the chunk is freed once
+        with pytest.raises(ValueError, match="too big: 5.0"):
+            m.checked(y)
+    assert _sharpjit._live_allocations() == before
     check(m.checked(y[:1000]), y[:1000])
     rows = np.random.default_rng(5).random((60_000, 7))
     np.testing.assert_allclose(m.squares(rows), (rows * rows).sum(axis=1), rtol=1e-14)

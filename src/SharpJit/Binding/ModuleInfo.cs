@@ -66,6 +66,7 @@ public sealed class ModuleInfo
         Ast = ast;
         // CPython's compiler refuses deeper nesting (RecursionError) before it looks at scopes; so do all stages here.
         CompileDepth.CheckNesting(source, ast);
+        ParallelLoops.OutlineDecorated(ast.Body);
         Main = new FunctionInfo("<module>", "<module>", this, null, ast);
         Functions[ast] = Main;
         new ScopeAnalyzer(this).Run();

@@ -440,7 +440,9 @@ public sealed unsafe partial class FunctionEmitter
         return M.FrameSite(FrameName, Source.Path, line, Source.LineText(line).Trim());
     }
 
-    private string FrameName => Spec.Function.QualName == "<module>" ? "<module>" : Spec.Function.Name;
+    /// <summary>The function's name in tracebacks: a prange loop's chunk function shows as the function it came from.</summary>
+    private string FrameName => Spec.Function.QualName == "<module>" ? "<module>"
+        : Binding.ParallelLoops.IsChunk(Spec.Function) ? Spec.Function.Parent!.Name : Spec.Function.Name;
 
     public void ReturnError(Span span, bool recordFrame = true)
     {
@@ -472,12 +474,12 @@ public sealed unsafe partial class FunctionEmitter
     }
 
     /// <summary>Branches to an error exit when failed is true (the exception is already set); continues otherwise.</summary>
-    public void CheckFailed(LLVMValueRef failed, Span span)
+    public void CheckFailed(LLVMValueRef failed, Span span, bool recordFrame = true)
     {
         var err = NewBlock("err"); var ok = NewBlock("ok");
         BuildCondBr(B, Expect(failed, false), err, ok);
         PositionBuilderAtEnd(B, err);
-        ReturnError(span);
+        ReturnError(span, recordFrame);
         PositionBuilderAtEnd(B, ok);
     }
 

@@ -28,11 +28,11 @@ public sealed class HostFunction
     /// <param name="bodyAt">For a lambda: a (line, 1-based column) inside its body, telling apart lambdas on one line.</param>
     /// <param name="objMode">Runs the function's objmode blocks as Python (null: they are compiled).</param>
     public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt = null, IObjModeHost? objMode = null) =>
-        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt, objMode));
+        (int Line, int Column)? bodyAt = null, IObjModeHost? objMode = null, bool parallel = false) =>
+        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt, objMode, parallel));
 
     private static HostFunction ParseHere(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt, IObjModeHost? objMode)
+        (int Line, int Column)? bodyAt, IObjModeHost? objMode, bool parallel)
     {
         var ast = ParsedFiles.Get(file);
         int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
@@ -55,8 +55,8 @@ public sealed class HostFunction
             throw new CompileError(ErrorKind.UnsupportedError, $"cannot find the source of function '{name}' at line {firstLine}", file, Span.None,
                 "the file changed since it was imported (reload it), or the function was not defined with def/lambda in a file or notebook cell");
         // The function alone, as if at module level: its decorators are not compiled (but @vectorize, which makes it a
-        // ufunc where compiled code calls it), its free names come from the host.
-        var body = found is FunctionDef fd
+        // ufunc where compiled code calls it), its free names come from the host. parallel=True outlines its prange loops.
+        var body = found is FunctionDef def && (parallel ? Binding.ParallelLoops.Outline(def) : def) is var fd
             ? new List<Stmt> { new FunctionDef(fd.Name, fd.Args, fd.Body, fd.DecoratorList.Where(Binding.VectorizeInfo.IsDecorator).ToList(), fd.Returns, fd.TypeParams, fd.Span) }
             : new List<Stmt> { new ExprStmt((Lambda)found, found.Span) };
         var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup) { ObjMode = objMode });

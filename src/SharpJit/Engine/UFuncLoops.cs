@@ -66,6 +66,7 @@ public static unsafe class UFuncLoops
         });
         if (first == null) return;
         ErrorState.Restore(first);
+        ErrorState.ReleaseCaught(first);   // the pending exception took its own reference to the message
         Failed = true;
     }
 

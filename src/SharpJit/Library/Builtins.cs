@@ -54,6 +54,7 @@ public static unsafe partial class Builtins
         RegisterDicts();
         RegisterSets();
         RegisterClassOperators();
+        RegisterParallelLoops();
         foreach (var (name, module, function) in PythonLibrary.Overloads()) Registry[name] = new LibOverload(module, function);
     }
 
