@@ -167,11 +167,23 @@ def nogil_sum(a):
 
 
 @sharpjit.jit(parallel=True)
-def array_reduction(a):
+def array_reductions(a, fail_at):
     h = np.zeros(3)
+    m = np.ones(3, dtype=np.int64)
     for i in prange(a.shape[0]):
-        h += a[i]
-    return h
+        h += a[i]                 # each chunk adds into an array of its own, added into h after the loop
+        m *= 1 + (i % 3 == 0)
+        if i == fail_at:
+            raise IndexError("failed at", i)
+    return h, m
+
+
+@sharpjit.jit(parallel=True)
+def list_reduction(n):
+    items = [0]
+    for i in prange(n):
+        items += [i]
+    return items
 '''
 
 
@@ -254,10 +266,24 @@ def test_parallel_loop_runs_on_several_threads_and_frees_what_chunks_allocate(ma
     assert m.nogil_sum(a) == a.sum()
 
 
-def test_parallel_reduction_of_an_array_is_a_clear_typing_error(make_module):
+def test_parallel_array_reductions_and_their_exceptions_free_every_chunk_array(make_module):
     m = _kernels(make_module)
-    with pytest.raises(sharpjit.errors.TypingError, match="a prange loop cannot reduce a numpy.ndarray"):
-        m.array_reduction(np.arange(4.0))
+    a = np.arange(1000.0)
+    got, want = m.array_reductions(a, -1), m.array_reductions.py_func(a, -1)
+    np.testing.assert_array_equal(got[0], want[0])
+    np.testing.assert_array_equal(got[1], want[1])
+    before = _sharpjit._live_allocations()
+    for fail_at in (700, 3, 999):   # chunks before and after the failing one finished with arrays of their own
+        with pytest.raises(IndexError) as got_error:
+            m.array_reductions(a, fail_at)
+        assert got_error.value.args == ("failed at", fail_at)
+    assert _sharpjit._live_allocations() == before
+
+
+def test_parallel_reduction_of_a_list_is_a_clear_typing_error(make_module):
+    m = _kernels(make_module)
+    with pytest.raises(sharpjit.errors.TypingError, match="a prange loop cannot reduce a list"):
+        m.list_reduction(4)
 
 
 def test_parallel_loops_in_sharpjit_run(tmp_path):
@@ -265,7 +291,7 @@ def test_parallel_loops_in_sharpjit_run(tmp_path):
     path.write_text(KERNELS + '''
 a = np.arange(1000, dtype=np.float64) % 17
 print(reductions(a, 100000)[0], reductions(a, 100000)[2:], steps(100), read_after(np.arange(5.0)), breaks(np.arange(100.0)))
-print(private_temporaries(np.ones((4, 3)), np.zeros(4)), allocating(1000))
+print(private_temporaries(np.ones((4, 3)), np.zeros(4)), allocating(1000), array_reductions(np.arange(100.0), -1))
 try:
     first_error(np.arange(100000.0))
 except ValueError as e:

@@ -100,3 +100,33 @@ def test_arctan2_and_power_call_libmvec_with_ieee_special_values(tmp_path):
     r = subprocess.run([PYTHON, str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["True"] * 7, r.stdout
+
+
+SIN_COS = '''
+import math
+import sharpjit
+
+
+@sharpjit.jit
+def sin_cos_sum(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += math.sin(a[i]) * math.cos(a[i])
+    return s
+'''
+
+
+def test_math_sin_and_cos_of_one_element_become_one_sincos_call(make_module):
+    # libm's calls in the math module read no memory (errno is never read) and sin/cos check their argument before
+    # the call: LLVM loads a[i] once, sin and cos land in one block, and Llvm/SinCosPairs.cs makes them one sincos
+    # call (glibc's gives sin's and cos's bits).
+    m = make_module(SIN_COS)
+    a = np.concatenate([np.linspace(-30.0, 30.0, 1001), [1e22, -3e300, 5e-324]])
+    assert m.sin_cos_sum(a) == m.sin_cos_sum.py_func(a)   # libm's bits, in the same order
+    blocks = m.sin_cos_sum.inspect_llvm(m.sin_cos_sum.signatures[0]).split("\n\n")
+    with_sin = [b for b in blocks if "@sincos(" in b and "call" in b]
+    assert len(with_sin) == 1 and "load double, ptr %" in with_sin[0]
+    asm = m.sin_cos_sum.inspect_asm(m.sin_cos_sum.signatures[0])
+    assert "sincos@PLT" in asm and "\tsin@PLT" not in asm and "\tcos@PLT" not in asm
+    with pytest.raises(ValueError, match="math domain error"):
+        m.sin_cos_sum(np.array([1.0, math.inf]))

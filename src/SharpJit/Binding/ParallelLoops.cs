@@ -14,7 +14,7 @@ namespace SharpJit.Binding;
 ///     for i in prange(n):            rng = prange(n); chunks = _sj_prange_chunks(rng)
 ///         s += f(a[i])          =>   id_s = _sj_prange_identity(s, "+")
 ///                                    def chunk(c, lo, hi, step):
-///                                        s = id_s
+///                                        s = _sj_prange_identity(id_s, "+")
 ///                                        for i in range(lo, hi, step): s += f(a[i])
 ///                                        return s
 ///                                    for part in _sj_prange_run(chunk, chunks, rng): s += part
@@ -285,8 +285,13 @@ public static class ParallelLoops
                 yield return new Assign(new() { Store(Identity(r)) },
                     new Call(new Name("_sj_prange_identity", ExprContext.Load, r.At), new() { new Name(r.Name, ExprContext.Load, r.At), new Constant(r.Identity, null, r.At) }, new(), r.At), r.At);
 
-            var body = reductions.Select(r => (Stmt)new Assign(new() { Store(r.Name) }, Load(Identity(r)), at)).ToList();
-            body.Add(new For(loop.Target, CallOf("range", Load("__sj_lo"), Load("__sj_hi"), Load("__sj_step")), loop.Body, new(), at));
+            // Each chunk's own start (a new array for an array: chunks must not share one).
+            var body = reductions.Select(r => (Stmt)new Assign(new() { Store(r.Name) },
+                CallOf("_sj_prange_identity", Load(Identity(r)), new Constant(r.Identity, null, at)), at)).ToList();
+            // The step as the loop wrote it where it is a constant (1 when absent): a loop with a known step vectorises.
+            var prangeArgs = ((Call)loop.Iter).Args;
+            Expr step = prangeArgs.Count < 3 ? new Constant(1L, null, at) : prangeArgs[2] is Constant { Value: long } constant ? constant : Load("__sj_step");
+            body.Add(new For(loop.Target, CallOf("range", Load("__sj_lo"), Load("__sj_hi"), step), loop.Body, new(), at));
             if (reductions.Count > 0)
                 body.Add(new Return(reductions.Count == 1 ? Load(reductions[0].Name) : new Tuple(reductions.Select(r => (Expr)Load(r.Name)).ToList(), ExprContext.Load, at), at));
             var parameters = new[] { "__sj_c", "__sj_lo", "__sj_hi", "__sj_step" }.Select(p => new Arg(p, null, at)).ToList();

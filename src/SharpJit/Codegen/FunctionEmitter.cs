@@ -343,6 +343,16 @@ public sealed unsafe partial class FunctionEmitter
         return BuildCall2(B, ty, fn, args, "");
     }
 
+    /// <summary>libm's name on doubles, as a call that reads and writes no memory (errno is never read): LLVM may then
+    /// reuse loads across it, hoist it, and pair sin(x) and cos(x) into one sincos call (glibc's gives the same bits).</summary>
+    public LLVMValueRef CallPureLibm(string name, params LLVMValueRef[] args)
+    {
+        var call = CallLibm(name, args);
+        foreach (var attr in new[] { "memory", "willreturn" })   // memory's value 0 is memory(none)
+            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), 0));
+        return call;
+    }
+
     /// <summary>Set while the element of an array's element-wise loop is emitted (Arrays.Elementwise).</summary>
     public bool InArrayLoop;
     /// <summary>While an array expression's loops that divide by multiplying are emitted: each run-time int64 divisor's

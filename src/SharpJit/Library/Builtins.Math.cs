@@ -25,6 +25,9 @@ public static unsafe partial class Builtins
     /// <summary>Math1 functions defined (and finite) for every finite input: CPython's checks can never fire.</summary>
     private static readonly HashSet<string> TotalMath1 = new() { "fabs", "atan", "erf", "erfc", "tanh", "asinh", "cbrt" };
 
+    /// <summary>Math1 functions whose only failure is an infinite argument (a NaN result from a non-NaN one).</summary>
+    private static readonly HashSet<string> PeriodicMath1 = new() { "sin", "cos" };
+
     /// <summary>Two-argument float functions checked like CPython's math_2.</summary>
     private static readonly (string Name, string Libm)[] Math2 =
     {
@@ -52,10 +55,15 @@ public static unsafe partial class Builtins
             Add("math." + name, c => { Arity(c, name, 1, 1); RealArg(c, name, 0); return ScalarType.Float64; }, c =>
             {
                 var e = c.E; var x = ToFloat(c, 0);
-                var r = Intrinsics.TryGetValue(name, out var intr) ? e.Intrinsic(intr, new[] { e.M.F64 }, x) : e.CallLibm(libm, x);
+                // sin and cos fail only for an infinite x: checked before the call, so that sin(x) and cos(x) of one x
+                // share a block once LLVM drops the second check, and become one sincos call.
+                if (PeriodicMath1.Contains(name) && !e.NumPyErrorModel)
+                    e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, x), e.M.ConstF64(double.PositiveInfinity), ""),
+                        "ValueError", "math domain error", c.Span);
+                var r = Intrinsics.TryGetValue(name, out var intr) ? e.Intrinsic(intr, new[] { e.M.F64 }, x) : e.CallPureLibm(libm, x);
                 // These are total on the reals (no NaN from a non-NaN, no overflow): nothing to check, and
                 // RaiseAnalysis counts on that.
-                if (!TotalMath1.Contains(name)) CheckMath1(e, x, r, canOverflow, c.Span);
+                if (!TotalMath1.Contains(name) && !PeriodicMath1.Contains(name)) CheckMath1(e, x, r, canOverflow, c.Span);
                 return r;
             }, neverRaises: TotalMath1.Contains(name));
 

@@ -24,15 +24,20 @@ public static partial class Builtins
             return e.CallRuntime("sj_prange_chunks", e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2));
         }, neverRaises: true);
 
-        // _sj_prange_identity(x, op): the value of x's type that op (a literal: + * | & ^) leaves unchanged.
+        // _sj_prange_identity(x, op): the value of x's type that op (a literal: + * | & ^) leaves unchanged; a new array
+        // of x's shape for an array.
         Add("_sj_prange_identity", c =>
         {
+            if (c.Positional[0].Type is Typing.ArrayType a)
+                return c.Require(PythonLibrary.Function("parallel", "array_identity"), new SjType[] { a, SimpleType.Str }, new[] { null, c.Positional[1].Literal }).ReturnType;
             if (c.Positional[0].Type is not ScalarType t)
                 throw c.Error($"a prange loop cannot reduce {TypeOps.WithArticle(c.Positional[0].Type)}: a variable a parallel loop "
-                    + "updates with +=, -=, *=, |=, &= or ^= must hold a number", ReductionHint);
+                    + "updates with +=, -=, *=, |=, &= or ^= must hold a number or an array", ReductionHint);
             return t;
-        }, c => c.E.Convert(c.E.M.ConstI64(c.Sig.Literals[1] is "*" ? 1 : c.Sig.Literals[1] is "&" ? -1 : 0), ScalarType.Int64, c.ResultType),
-            neverRaises: true, acceptsNarrow: true);
+        }, c => c.ArgType(0) is Typing.ArrayType
+            ? c.CallCompiled(0, c.Arg(0), c.Arg(1))
+            : c.E.Convert(c.E.M.ConstI64(c.Sig.Literals[1] is "*" ? 1 : c.Sig.Literals[1] is "&" ? -1 : 0), ScalarType.Int64, c.ResultType),
+            mayRaise: sig => sig.Args[0] is Typing.ArrayType, acceptsNarrow: true);
 
         // _sj_prange_run(chunk, chunks, range): chunk(c, lo, hi, step) for each chunk c; a list of their results.
         Add("_sj_prange_run", c =>
@@ -40,8 +45,9 @@ public static partial class Builtins
             var chunk = (FunctionType)c.Positional[0].Type;
             var target = c.Require(chunk.Function, chunk.Captures.Concat(Enumerable.Repeat<SjType>(ScalarType.Int64, 4)).ToArray());
             if (target.ReturnType == SimpleType.None || !TypeOps.IsKnown(target.ReturnType)) return target.ReturnType;
-            if (target.ReturnType is TupleType { Items: var items } ? !items.All(i => i is ScalarType) : target.ReturnType is not ScalarType)
-                throw c.Error($"a prange loop cannot reduce {TypeOps.WithArticle(target.ReturnType)}: its reduction variables must hold numbers",
+            static bool Reducible(SjType t) => t is ScalarType or Typing.ArrayType;
+            if (target.ReturnType is TupleType { Items: var items } ? !items.All(Reducible) : !Reducible(target.ReturnType))
+                throw c.Error($"a prange loop cannot reduce {TypeOps.WithArticle(target.ReturnType)}: its reduction variables must hold numbers or arrays",
                     ReductionHint);
             return new ListType(target.ReturnType);
         }, LowerParallelRun);
@@ -59,8 +65,10 @@ public static partial class Builtins
         if (c.ResultType is ListType lt)
         {
             list = ListCode.Allocate(e, lt, c.Arg(1), c.Span);
-            e.HoldTemporary(list, lt);   // numbers: a list whose chunks did not all finish may be dropped
             results = ListCode.Items(e, list);
+            // Zeroed, so that dropping it after a chunk raised releases the arrays of the chunks that finished alone.
+            e.Intrinsic("llvm.memset", new[] { M.Ptr, M.I64 }, results, ConstInt(M.I8, 0, 0), BuildMul(e.B, c.Arg(1), ListCode.ItemSize(e, lt), ""), M.ConstBool(false));
+            e.HoldTemporary(list, lt);
         }
         var (range, trampoline) = (c.Arg(2), ParallelTrampoline(M, target, M.Lower(c.ArgType(0)), ((FunctionType)c.ArgType(0)).Captures.Length));
         var (start, stop, step) = (e.ExtractValue(range, 0), e.ExtractValue(range, 1), e.ExtractValue(range, 2));

@@ -10,7 +10,8 @@ public static unsafe class Optimizer
     /// machine's triple and data layout (<see cref="LlvmTarget.ConfigureModule"/>). Floating-point reductions only
     /// vectorise when their instructions carry the <c>reassoc</c> fast-math flag. The default pipeline ends with
     /// always-inline: the vectoriser's calls of vector kernels marked alwaysinline (np.tanh's) exist only after it,
-    /// and inlined their loops overlap iterations (1,000,000 float32 np.tanh 0.44 -> 0.33 ms).
+    /// and inlined their loops overlap iterations (1,000,000 float32 np.tanh 0.44 -> 0.33 ms). Then sin and cos of one
+    /// value become one sincos call (<see cref="SinCosPairs"/>).
     /// Not thread-safe with respect to the module's context.
     /// </summary>
     /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
@@ -25,6 +26,7 @@ public static unsafe class Optimizer
             LLVM.PassBuilderOptionsSetLoopUnrolling(options, 1);
             LLVM.PassBuilderOptionsSetVerifyEach(options, verifyEach ? 1 : 0);
             LlvmErrors.ThrowIfError(LLVM.RunPasses(module, pipeline, tm, options), $"LLVM pass pipeline '{pipeline}' failed");
+            SinCosPairs.Run(module);
         }
         finally
         {
