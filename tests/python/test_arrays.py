@@ -15,6 +15,7 @@ import pytest
 
 import sharpjit
 from conftest import unchecked_copy
+from sharpjit import _sharpjit
 
 
 def test_writes_are_seen_by_the_caller_without_a_copy():
@@ -851,3 +852,60 @@ def total(a, counts):
     ir = m.total.inspect_llvm()
     ir = ir[list(ir)[0]] if isinstance(ir, dict) else ir
     assert ir.count("atomicrmw add") == 0   # no reference taken for the narrowed array
+
+
+VIEW_LIFETIMES = """
+import numpy as np, sharpjit
+
+
+@sharpjit.jit
+def column_sums(a):
+    acc = np.zeros(a.shape[1])
+    for i in range(a.shape[0]):
+        acc += a[i]                # a borrowed row, written into acc in place: no reference counted in the loop
+    return acc
+
+
+@sharpjit.jit
+def rows_of_a_temporary(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        row = (a * 2.0)[i]         # the view of a temporary keeps the temporary alive until its last use
+        s += row.sum() + row[0]
+    return s
+
+
+@sharpjit.jit
+def views_kept(a):
+    rows = [a[0]]
+    rows.append(a[1][1:])          # kept by a list: the list takes its own reference
+    pair = (a[2], a[0][:1])        # and by a tuple
+    last = a[1] if a.shape[0] > 5 else a[2]   # a phi: the view keeps its own reference
+    return rows, pair, last, a[0]  # returned: its own reference
+
+
+@sharpjit.jit
+def bump_rows(a):
+    for i in range(a.shape[0]):
+        a[i] += i                  # in place into a borrowed view, stored back into itself
+    b = a
+    b += 1                         # the same array, its in-place result unused
+    return a
+"""
+
+
+def test_views_borrow_their_arrays_reference_while_it_is_alive(make_module):
+    m = make_module(VIEW_LIFETIMES)
+    a = np.arange(12.0).reshape(4, 3)
+    before = _sharpjit._live_allocations()
+    np.testing.assert_array_equal(m.column_sums(a), m.column_sums.py_func(a))
+    assert m.rows_of_a_temporary(a) == m.rows_of_a_temporary.py_func(a)
+    got, want = m.views_kept(a), m.views_kept.py_func(a)
+    for g, w in zip([*got[0], *got[1], got[2], got[3]], [*want[0], *want[1], want[2], want[3]]):
+        np.testing.assert_array_equal(g, w)
+        assert g.base is not None   # still views of a
+    np.testing.assert_array_equal(m.bump_rows(a.copy()), m.bump_rows.py_func(a.copy()))
+    del got, g
+    assert _sharpjit._live_allocations() == before
+    ir = m.column_sums.inspect_llvm(m.column_sums.signatures[0])
+    assert ir.count("atomicrmw add") == 0   # was 3 a row: the view's reference, acc's in-place result and its phi

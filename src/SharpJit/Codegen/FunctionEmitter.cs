@@ -984,7 +984,7 @@ public sealed unsafe partial class FunctionEmitter
                 : new LoweredArg(Convert(ValueOf(v), v.Type, to), to, literal);
         }
         if (lc.Folded is { } folded) return M.Constant(folded, i.Type);   // decided at compile time
-        try { return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees)); }
+        try { return lc.Function.Lower(new LoweringCall(this, sig, i.Span, lowered, lc.Callees) { BorrowedResult = i.BorrowsBase }); }
         finally { _temporaries.Clear(); }
     }
 

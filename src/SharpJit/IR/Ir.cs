@@ -87,6 +87,9 @@ public sealed class Instr : Value
     /// <summary>A parameter the function only reads (never returns, raises or yields): the caller's reference keeps it
     /// alive for the whole call, so the callee takes none of its own (Passes.Ownership).</summary>
     public bool BorrowedParam;
+    /// <summary>A view of an array (<c>a[i]</c>, <c>a[1:-1]</c>) that is only read and passed on: the array it views is
+    /// kept alive until its last use instead, so it takes no reference (Passes.Ownership, Library array.getitem).</summary>
+    public bool BorrowsBase;
     /// <summary>Held by a variable of the program (not only a temporary): CPython keeps such a value until the variable
     /// is rebound or goes away, which matters where dropping it runs code (a generator closed in its finally).</summary>
     public bool Named;

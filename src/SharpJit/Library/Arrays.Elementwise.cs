@@ -442,11 +442,13 @@ public static unsafe partial class Builtins
         var outShapeRoot = shapes[root];
 
         int outLeaf = root.OutLeaf;
-        if (outputTooSmall) return e.NewRef(leaves[outLeaf].Value, leaves[outLeaf].Type);   // raised above
+        // The array written in place is the result: a new reference to it, unless the result is never used.
+        LLVMValueRef Written(LLVMValueRef v, SjType t) => c.BorrowedResult ? v : e.NewRef(v, t);
+        if (outputTooSmall) return Written(leaves[outLeaf].Value, leaves[outLeaf].Type);   // raised above
         if (root.InPlace && ((ArrayType)leaves[outLeaf].Type).Readonly)
         {
             e.RaiseIf(M.ConstBool(true), "ValueError", "output array is read-only", root.Span);
-            return e.NewRef(leaves[outLeaf].Value, leaves[outLeaf].Type);
+            return Written(leaves[outLeaf].Value, leaves[outLeaf].Type);
         }
         var outType = root.InPlace ? (ArrayType)leaves[outLeaf].Type : root.Type;
         var outArray = root.InPlace ? leaves[outLeaf].Value : ArrayCode.Allocate(e, outType, outShapeRoot, root.Span);
@@ -567,7 +569,7 @@ public static unsafe partial class Builtins
             PositionBuilderAtEnd(B, done);
         }
         foreach (var (copy, type) in copies) { e.ReleaseTemporary(copy); TypeModel.Of(type).DecRef(e, copy); }
-        return root.InPlace ? e.NewRef(outArray, outType) : outArray;
+        return root.InPlace ? Written(outArray, outType) : outArray;
     }
 
     /// <summary>One element of a tree: the leaves' elements (read by <paramref name="load"/> for array leaves; numbers

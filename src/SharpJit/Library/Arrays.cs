@@ -416,7 +416,7 @@ public static unsafe partial class Builtins
                 return CopyArray(e, viewType, ArrayCode.Make(e, viewType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray()), (ArrayType)c.ResultType, c.Span);
             }
             var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), data, shape.ToArray(), strides.ToArray());
-            return e.NewRef(view, c.ResultType);
+            return c.BorrowedResult ? view : e.NewRef(view, c.ResultType);   // a borrowed view: the array stays alive
         }, acceptsNarrow: true);
 
         Add("operator.setitem", c =>
@@ -481,6 +481,11 @@ public static unsafe partial class Builtins
         t is ArrayType at && IndexKinds(index)!.Contains(IndexKind.Bool) ? new ArrayType(at.Dtype, at.Ndim, ArrayLayout.C) : t;
 
     /// <summary>The type of a[index] for an index already checked (<see cref="IndexedType"/> checks and reports).</summary>
+    /// <summary>Whether a[index] is a view of a (basic indexing with an array result): its lowering then makes the view
+    /// alone, which Passes.Ownership may let borrow a's reference.</summary>
+    public static bool IndexMakesView(ArrayType t, SjType index) =>
+        IndexKinds(index) is { } kinds && !kinds.Contains(IndexKind.Bool) && IndexedTypeOf(t, index) is ArrayType;
+
     private static SjType IndexedTypeOf(ArrayType t, SjType index)
     {
         var kinds = IndexKinds(index)!;

@@ -112,6 +112,9 @@ public sealed class LoweringCall
 
     public IReadOnlyList<Specialization> Callees { get; }
 
+    /// <summary>The result is a view that borrows its array's reference (Instr.BorrowsBase): return it without one.</summary>
+    public bool BorrowedResult { get; init; }
+
     public LoweringCall(FunctionEmitter e, Signature sig, Span span, LoweredArg[] args, IReadOnlyList<Specialization>? callees = null)
     {
         E = e; Sig = sig; Span = span; Callees = callees ?? Array.Empty<Specialization>();

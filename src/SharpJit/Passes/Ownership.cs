@@ -23,7 +23,7 @@ public static class Ownership
     /// <summary>Values of this instruction are owned by the frame and counted. Constants (literals and frozen globals)
     /// are immortal: counting them would do nothing.</summary>
     public static bool IsOwned(Instr i) =>
-        !i.Streamed && !i.BorrowsReceiver && !i.BorrowedParam && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
+        !i.Streamed && !i.BorrowsReceiver && !i.BorrowedParam && !i.BorrowsBase && i.Op is not (Op.Undef or Op.IncRef or Op.DecRef or Op.Const) && i.Resolved is not ResolvedConstant
         && HasReferences(i.Type);
 
     public static bool HasReferences(SjType t) =>
@@ -51,6 +51,7 @@ public static class Ownership
     {
         MarkBorrowedReceivers(f);
         MarkBorrowedParams(f);
+        MarkBorrowedViews(f);
         if (!f.Params.Concat(f.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs))).Any(IsOwned)) return false;
         IrEdit.SplitCriticalEdges(f);
         TakeBorrowedReferences(f);
@@ -98,7 +99,7 @@ public static class Ownership
     private static IEnumerable<Value> OwnedArgs(Instr i) => i.Streamed ? Enumerable.Empty<Value>() : EffectiveArgs(i).Where(IsOwned).Distinct();
 
     private static IEnumerable<Instr> EffectiveArgs(Instr i) =>
-        i.Args.OfType<Instr>().SelectMany(a => a.Streamed || a.BorrowsReceiver ? EffectiveArgs(a) : new[] { a });
+        i.Args.OfType<Instr>().SelectMany(a => a.Streamed || a.BorrowsReceiver || a.BorrowsBase ? EffectiveArgs(a) : new[] { a });
 
     /// <summary>A bound method used only as the callee of calls (<c>s.add(x)</c>) borrows its receiver, which is then
     /// used by those calls: taking and dropping a reference for each call made a slot per call, and the unwind block
@@ -117,6 +118,42 @@ public static class Ownership
         }
         foreach (var m in methods) m.BorrowsReceiver = true;
     }
+
+    /// <summary>A view of an array that is only read or passed to operations (each of which takes its own reference
+    /// where it keeps one: a tuple, an instance, a list, a callee's parameter) borrows the reference of the array it
+    /// views, which then stays live until the view's last use (<see cref="EffectiveArgs"/>): a row taken in a loop,
+    /// <c>acc += a[i]</c>, no longer takes and drops an atomic reference each iteration. One that is returned,
+    /// raised, a phi's operand or in a generator keeps its own.</summary>
+    private static void MarkBorrowedViews(IrFunction f)
+    {
+        if (f.Info.IsGenerator) return;
+        var views = f.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.GetItem && i.Resolved is ResolvedLibraryCall { Function.Name: "array.getitem" }
+            && i.Args[0].Type is ArrayType t && Library.Builtins.IndexMakesView(t, i.Args[1].Type)).ToHashSet();
+        if (views.Count == 0) return;
+        foreach (var b in f.Blocks)
+        {
+            if (b.Term.Value is Instr tv) views.Remove(tv);
+            if (b.Handling is Instr hv) views.Remove(hv);
+            foreach (var phi in b.Phis)
+                foreach (var a in phi.Args)
+                    if (a is Instr ai) views.Remove(ai);
+            foreach (var i in b.Instrs)
+                if (!PassesOnViews(i.Op))
+                    foreach (var a in i.Args)
+                        if (a is Instr ai) views.Remove(ai);
+        }
+        foreach (var v in views) v.BorrowsBase = true;
+        // An array written in place whose result is not used (IdentityNarrows gave its uses the array): no reference.
+        var used = f.Blocks.SelectMany(b => b.Phis.Concat(b.Instrs).SelectMany(i => i.Args)
+            .Concat(new[] { b.Term.Value, b.Handling })).OfType<Instr>().ToHashSet();
+        foreach (var i in f.Blocks.SelectMany(b => b.Instrs))
+            if (!used.Contains(i) && (IdentityNarrows.IsInPlaceArrayOp(i) || i.Op == Op.ArrayExpr && i.Elementwise.InPlace))
+                i.BorrowsBase = true;
+    }
+
+    /// <summary>Operations that read their operands, or take references of their own to the ones they keep.</summary>
+    private static bool PassesOnViews(Op op) => op is Op.Attr or Op.SetAttr or Op.BinOp or Op.UnaryOp or Op.Compare or Op.Truth or Op.Call
+        or Op.MakeTuple or Op.GetItem or Op.SetItem or Op.InPlaceOp or Op.ArrayExpr or Op.MaskedAssign or Op.FormatValue or Op.JoinStr;
 
     /// <summary>A parameter that is only read borrows the caller's reference (the caller drops its argument after the
     /// call): no reference taken at entry and dropped after the last use, and no slot, in every call of a library
