@@ -35,7 +35,13 @@ public static class IdentityNarrows
 
     /// <summary>`a op= b` on an array: an element-wise ufunc writing into a, whose result is a.</summary>
     public static bool IsInPlaceArrayOp(Instr i) =>
-        i.Op == Op.InPlaceOp && i.Resolved is ResolvedLibraryCall { Function.Elementwise.InPlace: true } && i.Args[0].Type is ArrayType && i.Type == i.Args[0].Type;
+        i.Op == Op.InPlaceOp && i.Resolved is ResolvedLibraryCall { Function.Elementwise.InPlace: true } && i.Args[0].Type is ArrayType && i.Type == i.Args[0].Type
+        && !IsGather(i.Args[0]);
+
+    /// <summary>a[mask] or a[indices]: a copy, which `a[mask] += v` writes back (array-fusion fuses that whole statement,
+    /// which it finds through the in-place result stored back).</summary>
+    private static bool IsGather(Value v) =>
+        v is Instr { Op: Op.GetItem } g && g.Args[0].Type is ArrayType t && !Library.Builtins.IndexMakesView(t, g.Args[1].Type);
 
     private static bool UsesOf(Block b, Instr i) =>
         b.Phis.Concat(b.Instrs).Any(x => x.Args.Contains(i)) || b.Term.Value == i || b.Handling == i;
