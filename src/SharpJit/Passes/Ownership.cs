@@ -130,13 +130,9 @@ public static class Ownership
         var views = f.Blocks.SelectMany(b => b.Instrs).Where(i => i.Op == Op.GetItem && i.Resolved is ResolvedLibraryCall { Function.Name: "array.getitem" }
             && i.Args[0].Type is ArrayType t && Library.Builtins.IndexMakesView(t, i.Args[1].Type)).ToHashSet();
         if (views.Count == 0) return;
+        views.ExceptWith(KeepOwnReference(f));
         foreach (var b in f.Blocks)
         {
-            if (b.Term.Value is Instr tv) views.Remove(tv);
-            if (b.Handling is Instr hv) views.Remove(hv);
-            foreach (var phi in b.Phis)
-                foreach (var a in phi.Args)
-                    if (a is Instr ai) views.Remove(ai);
             foreach (var i in b.Instrs)
                 if (!PassesOnViews(i.Op))
                     foreach (var a in i.Args)
@@ -164,16 +160,14 @@ public static class Ownership
         if (f.Info.IsGenerator) return;
         var candidates = f.Params.Where(p => HasReferences(p.Type)).ToHashSet();
         if (candidates.Count == 0) return;
-        foreach (var b in f.Blocks)
-        {
-            if (b.Term.Value is Instr tv) candidates.Remove(tv);
-            if (b.Handling is Instr hv) candidates.Remove(hv);
-            foreach (var phi in b.Phis)
-                foreach (var a in phi.Args)
-                    if (a is Instr ai) candidates.Remove(ai);
-        }
+        candidates.ExceptWith(KeepOwnReference(f));
         foreach (var p in candidates) p.BorrowedParam = true;
     }
+
+    /// <summary>Values that need a reference of their own to borrow from nothing: returned or raised ones, the exception
+    /// being handled, and phi operands.</summary>
+    private static IEnumerable<Instr> KeepOwnReference(IrFunction f) =>
+        f.Blocks.SelectMany(b => new[] { b.Term.Value, b.Handling }.Concat(b.Phis.SelectMany(phi => phi.Args))).OfType<Instr>();
 
     private static (Dictionary<Block, HashSet<Value>> In, Dictionary<Block, HashSet<Value>> Out) Liveness(IrFunction f)
     {
