@@ -361,6 +361,11 @@ internal static unsafe class Boxing
 
         public nint ReadTuple(byte* p, TupleType t, bool borrowed)
         {
+            if (t.Named is { AttributesOnly: true } only)
+            {
+                Py.PyErr_SetString(Py.TypeError, $"compiled code cannot give its {only.Name} to Python: return the attributes it needs ({string.Join(", ", only.Fields.Take(2))}, ...)");
+                return 0;
+            }
             var layout = LayoutOf(t);
             nint tuple = Py.PyTuple_New(t.Items.Length);
             if (tuple == 0) return 0;

@@ -1,4 +1,4 @@
-# Covers: np.argpartition by selection (its order of the other elements is its own, as NumPy's introselect's is: compared through a[i][kth], a permutation and the partition property): int and list kth, negative kth, NaNs last, float32, int8, uint16, complex (sorted), axis 0, 1, -1 and None of 2-d arrays, lines longer than the insertion-sort cutoff, NumPy's kth error
+# Covers: np.argpartition by selection (checked as properties: a permutation and the partition property, through a[i][kth]; the exact arrangement is partition_numpy_arrangement.py's): int and list kth, negative kth, NaNs last, float32, int8, uint16, complex (sorted), axis 0, 1, -1 and None of 2-d arrays, lines longer than the insertion-sort cutoff, NumPy's kth error
 import numpy as np
 
 

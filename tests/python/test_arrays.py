@@ -909,3 +909,35 @@ def test_views_borrow_their_arrays_reference_while_it_is_alive(make_module):
     assert _sharpjit._live_allocations() == before
     ir = m.column_sums.inspect_llvm(m.column_sums.signatures[0])
     assert ir.count("atomicrmw add") == 0   # was 3 a row: the view's reference, acc's in-place result and its phi
+
+
+def test_flags_are_offered_for_their_attributes_only():
+    @sharpjit.jit
+    def contiguity(a):
+        return a.flags.c_contiguous, a.flags.f_contiguous, a.flags.writeable, a.flags.farray
+
+    read_only = np.ones((2, 3))
+    read_only.setflags(write=False)
+    for a in (np.ones((2, 3)), np.ones((2, 3)).T, np.ones((2, 6))[:, ::2], read_only):
+        assert contiguity(a) == contiguity.py_func(a)
+
+    @sharpjit.jit
+    def whole(a):
+        return a.flags
+
+    with pytest.raises(TypeError, match="^compiled code cannot give its flagsobj to Python: return the attributes"):
+        whole(np.ones(3))
+
+    @sharpjit.jit
+    def shown(a):
+        print(a.flags)
+
+    with pytest.raises(sharpjit.errors.TypingError, match="cannot print a value of type 'flagsobj'"):
+        shown(np.ones(3))
+
+    @sharpjit.jit
+    def owner(a):
+        return a.flags.owndata   # not known for arrays passed in
+
+    with pytest.raises(sharpjit.errors.TypingError, match="'flagsobj' object has no attribute 'owndata' in compiled code"):
+        owner(np.ones(3))

@@ -348,8 +348,7 @@ public sealed unsafe partial class FunctionEmitter
     public LLVMValueRef CallPureLibm(string name, params LLVMValueRef[] args)
     {
         var call = CallLibm(name, args);
-        foreach (var attr in new[] { "memory", "willreturn" })   // memory's value 0 is memory(none)
-            AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), 0));
+        MarkPureLibmCall(call, builtin: true);
         return call;
     }
 
@@ -400,10 +399,11 @@ public sealed unsafe partial class FunctionEmitter
         AddCallSiteAttribute(call, AttributeFunctionIndex, CreateStringAttribute(M.Ctx, "vector-function-abi-variant", variants));
     }
 
-    /// <summary>A libm call that LLVM must neither rewrite (nobuiltin) nor keep for its errno (memory(none), willreturn).</summary>
-    private void MarkPureLibmCall(LLVMValueRef call)
+    /// <summary>A libm call that LLVM need not keep for its errno (memory(none), willreturn) and, unless builtin, must
+    /// not rewrite (nobuiltin).</summary>
+    private void MarkPureLibmCall(LLVMValueRef call, bool builtin = false)
     {
-        foreach (var attr in new[] { "nobuiltin", "memory", "willreturn" })   // memory's value 0 is memory(none)
+        foreach (var attr in builtin ? new[] { "memory", "willreturn" } : new[] { "nobuiltin", "memory", "willreturn" })   // memory's value 0 is memory(none)
             AddCallSiteAttribute(call, AttributeFunctionIndex, CreateEnumAttribute(M.Ctx, GetEnumAttributeKindForName(attr), 0));
     }
 
@@ -593,6 +593,8 @@ public sealed unsafe partial class FunctionEmitter
         if (from == to) return v;
         CompileDepth.EnsureStack();
         if (from == SimpleType.Undefined || from == SimpleType.Unknown) return GetPoison(M.Lower(to));
+        // A call typed as never returning (its callee raises on every path it was typed with): nothing uses the value.
+        if (to == SimpleType.NoReturn) return v;
         if (from is ScalarType f && to is ScalarType t) return ConvertScalar(v, f, t);
         if (from is BoundMethodType bf && to is BoundMethodType bt) return Convert(v, bf.Receiver, bt.Receiver);
         if (from is UserMethodType um && to == um.Instance) return v;   // a method's value is its instance

@@ -459,7 +459,7 @@ public sealed class TupleModel : AggregateModel
     public override unsafe bool WritePython(IPythonBoxing py, nint o, byte* p) => py.WriteTuple(o, _t, p);
     public override unsafe nint ReadPython(IPythonBoxing py, byte* p, bool borrowed) => py.ReadTuple(p, _t, borrowed);
 
-    public override bool CanFormat => _t.Items.All(Formattable);
+    public override bool CanFormat => _t.Named?.AttributesOnly != true && _t.Items.All(Formattable);
 
     /// <summary>(1, 'a'), (1,) and (); a named tuple as Point(x=1, y=2.0). Items are written as their repr.</summary>
     public override void Format(FunctionEmitter e, LLVMValueRef sink, LLVMValueRef v, bool repr)

@@ -411,6 +411,14 @@ public static unsafe partial class Builtins
 
     private static void RegisterArrayConstructors()
     {
+        // np.dtype(np.float32), np.dtype("f4"), np.dtype(a.dtype): the dtype, known at compile time.
+        Add("numpy.dtype", c =>
+        {
+            Arity(c, "dtype", 1, 1);
+            var d = c.Positional[0];
+            return new DTypeType(DtypeOf(d) ?? throw c.ErrorAt(d, $"data type {(d.Literal is string s ? $"'{s}'" : TypeOps.PyName(d.Type))} not understood in compiled code",
+                "use np.float64, np.float32, np.int64, np.int32, np.int8, np.uint8, np.bool_, np.complex128 ... or their names"));
+        }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
         // np.result_type(arrays, dtypes, numbers): NumPy's promotion, decided at compile time (a dtype).
         Add("numpy.result_type", c =>
         {

@@ -125,6 +125,22 @@ public static unsafe partial class Builtins
             return e.NewRef(view, c.ResultType);
         }, neverRaises: true, acceptsNarrow: true).Receiver = IsArray;
         AddFlatIterItems();
+        // a.flags: NumPy's flags as a namedtuple of bools, for their attributes (a.flags.c_contiguous, ...: see
+        // npshape.py's _flags). owndata and num are not known for arrays passed in, and not offered.
+        var flagsInfo = new NamedTupleInfo("flagsobj", "numpy.core.multiarray.flagsobj", new[]
+        {
+            "c_contiguous", "f_contiguous", "contiguous", "fortran", "forc", "fnc", "writeable", "aligned", "writebackifcopy",
+            "behaved", "carray", "farray",
+        }) { AttributesOnly = true };
+        Add("attr.flags", c =>
+        {
+            var flags = c.Require(PythonLibrary.Function("npshape", "_flags"), TypeOps.Canonical(c.Positional[0].Type), ScalarType.Bool).ReturnType;
+            return flags is TupleType t ? new TupleType(t.Items, flagsInfo) : flags;   // (not yet inferred: Unknown)
+        }, c =>
+        {
+            var e = c.E; var t = (ArrayType)c.ArgType(0);
+            return c.CallCompiled(0, e.Convert(c.Arg(0), t, TypeOps.Canonical(t)), e.M.ConstBool(!t.Readonly));
+        }, acceptsNarrow: true).Receiver = IsArray;
     }
 
     /// <summary>flatiter[i] and flatiter[i] = v: an integer index in C order (negative from the end), checked against
@@ -1015,6 +1031,8 @@ public static unsafe partial class Builtins
         foreach (var name in new[] { "sort", "argsort" }) PythonMethod(name, 0, ("axis", -1L), ("kind", none), ("order", none));
         PythonMethod("repeat", 1, ("repeats", none), ("axis", none));
         PythonMethod("ptp", 0, ("axis", none));
+        PythonMethod("searchsorted", 1, ("v", none), ("side", "left"), ("sorter", none));
+        foreach (var name in new[] { "partition", "argpartition" }) PythonMethod(name, 1, ("kth", none), ("axis", -1L), ("kind", "introselect"), ("order", none));
         Method("copy", (c, t) => { Arity(c, "copy", 1, 1); return new ArrayType(t.Dtype, t.Ndim); },
             (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
         Method("astype", (c, t) =>

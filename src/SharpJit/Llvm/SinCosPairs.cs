@@ -10,6 +10,8 @@ public static class SinCosPairs
 {
     public static void Run(LLVMModuleRef module)
     {
+        // (after every optimisation: most modules call neither, and are not walked)
+        if (LLVM.GetNamedFunction(module, "sin").Handle == 0 || LLVM.GetNamedFunction(module, "cos").Handle == 0) return;
         for (var fn = LLVM.GetFirstFunction(module); fn.Handle != 0; fn = LLVM.GetNextFunction(fn))
             for (var block = LLVM.GetFirstBasicBlock(fn); block.Handle != 0; block = LLVM.GetNextBasicBlock(block))
                 PairIn(module, fn, block);

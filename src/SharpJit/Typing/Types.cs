@@ -141,6 +141,9 @@ public sealed class SimpleType : SjType
 /// is defined (module.qualname, to find the class when a value returns to Python) and its fields.</summary>
 public sealed record NamedTupleInfo(string Name, string Qualified, string[] Fields)
 {
+    /// <summary>A value that compiled code offers for its attributes only (a.flags): not printed, not given to Python.</summary>
+    public bool AttributesOnly { get; init; }
+
     public bool Equals(NamedTupleInfo? o) => o is not null && o.Qualified == Qualified && o.Fields.SequenceEqual(Fields);
     public override int GetHashCode() => Qualified.GetHashCode();
 }

@@ -838,8 +838,11 @@ def _broadcast_template(items):
 def _broadcast_shape(items, template, objects):
     # The broadcast shape of a tuple's items, computed as NumPy does, with its message where they do not broadcast:
     # np.broadcast's (objects) or its iterator's.
-    n = len(template)
-    shapes = _shapes(items)
+    return _broadcast_dims(_shapes(items), len(template), objects)
+
+
+def _broadcast_dims(shapes, n, objects):
+    # The broadcast shape (a list of n) of shapes (lists), with the message of _broadcast_shape.
     dims = [1] * n
     for i in range(n):
         source = 0
@@ -913,6 +916,40 @@ def broadcast_to(array, shape, subok=False):
         if own[k] != 1 and own[k] != dims[d + k]:
             raise ValueError(f"operands could not be broadcast together with remapped shapes [original->remapped]: {_shape_text(own, False)}  and requested shape {_shape_text(dims, False)}")
     return _broadcast_view(a, shape, dims, True, False)
+
+
+@overload("numpy.broadcast_shapes")
+def broadcast_shapes(*args):
+    # The shape that arrays of these shapes (ints and tuples) broadcast to, with np.broadcast's message.
+    template = _shape_args_template(args)
+    shapes = _shape_args(args)
+    for shape in shapes:
+        for d in shape:
+            if d < 0:
+                raise ValueError("negative dimensions are not allowed")
+    return _tuple_like(template, _broadcast_dims(shapes, len(template), True))
+
+
+def _shape_args(items):
+    # np.broadcast_shapes' arguments as lists.
+    if len(items) == 0:
+        return [[0] * 0] * 0
+    return [_items(_shape_arg(items[0]))] + _shape_args(items[1:])
+
+
+def _shape_args_template(items):
+    # A tuple as long as the longest of np.broadcast_shapes' arguments (known while typing).
+    if len(items) == 0:
+        return ()
+    return _longer(_shape_arg(items[0]), _shape_args_template(items[1:]))
+
+
+def _shape_arg(shape):
+    if isinstance(shape, int):
+        return (shape,)
+    if isinstance(shape, list):
+        _sj_reject("np.broadcast_shapes() takes shapes as tuples or ints in compiled code (a list's length is known only at run time)", shape)
+    return shape
 
 
 @overload("numpy.broadcast_arrays")

@@ -930,3 +930,26 @@ def _method_view(a, dtype, type):
         shape[ax] = total // new
     strides[ax] = new
     return _sj_view(a, dtype, 0, _as_tuple(a.shape, shape), _as_tuple(a.shape, strides), False)
+
+
+def _flags(a, writeable):
+    # a.flags (Arrays.cs, a namedtuple of these): c_contiguous, f_contiguous, contiguous, fortran, forc, fnc, writeable,
+    # aligned, writebackifcopy, behaved, carray, farray. Contiguity as NumPy 1.24 decides it from the strides (axes of
+    # length 1 do not count, an empty array is both); arrays in compiled code are always aligned. NumPy 1.24's
+    # farray is true for any aligned array that is not C-contiguous (its test is any of the FARRAY flags).
+    c = _is_contiguous(a, True)
+    f = _is_contiguous(a, False)
+    return (c, f, c, f, c or f, f and not c, writeable, True, False, writeable, writeable and c, not c)
+
+
+def _is_contiguous(a, c_order):
+    if a.size == 0:
+        return True
+    expected = a.itemsize
+    for j in range(a.ndim):
+        k = a.ndim - 1 - j if c_order else j
+        if a.shape[k] != 1:
+            if a.strides[k] != expected:
+                return False
+            expected *= a.shape[k]
+    return True

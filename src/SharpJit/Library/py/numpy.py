@@ -579,6 +579,12 @@ def vstack(tup):
     return _join(tup, 0, False, False, False)
 
 
+@overload("numpy.row_stack")
+def row_stack(tup):
+    # NumPy's other name for vstack
+    return vstack(tup)
+
+
 @overload("numpy.column_stack")
 def column_stack(tup):
     tup = _arrays_of(tup)
@@ -2194,6 +2200,37 @@ def _geev(a, vectors):
     return _lapack_out_real(w[:n].copy(), a), _lapack_out(vr.T.copy(), a)
 
 
+@overload("numpy.roots")
+def roots(p):
+    # NumPy 1.24's: the eigenvalues of the companion matrix of p without its leading and trailing zeros (whose roots,
+    # 0, are appended). Integer coefficients are taken as float64. Complex roots of real coefficients are eigvals'
+    # error here (NumPy's result would be complex only for some values).
+    if not _sj_is_array(p):
+        return roots(np.atleast_1d(np.asarray(p)))
+    if p.ndim != 1:
+        raise ValueError("Input must be a rank-1 array.")
+    c = _roots_coefficients(p)
+    nz = np.nonzero(c)[0]
+    if nz.shape[0] == 0:
+        return np.zeros(0, c.dtype)
+    trailing = c.shape[0] - nz[-1] - 1
+    c = c[nz[0]:nz[-1] + 1]
+    n = c.shape[0]
+    if n > 1:
+        a = np.diag(np.ones(n - 2, c.dtype), -1)
+        a[0, :] = -c[1:] / c[0]
+        found = eigvals(a)
+    else:
+        found = np.zeros(0, c.dtype)
+    return np.hstack((found, np.zeros(trailing, found.dtype)))
+
+
+def _roots_coefficients(p):
+    if p.dtype == np.float64 or p.dtype == np.float32 or p.dtype == np.complex128 or p.dtype == np.complex64:
+        return p
+    return p.astype(np.float64)
+
+
 @overload("numpy.linalg.lstsq")
 def lstsq(a, b, rcond="warn"):
     # NumPy 1.24's: dgelsd / zgelsd on copies of a and of b (a column for a 1-d b); residuals only when m > n and
@@ -3182,55 +3219,173 @@ def _partition_lines(t, out, kth, ax, indirect):
 
 
 def _partition_line(keys, v, kth, indirect):
-    # Partitions the 1-d C-contiguous array v in place around each kth position; indirect: fills v with the indices
-    # that partition keys, NaNs' last in their order.
+    # Partitions the 1-d C-contiguous array v in place around each kth position (in ascending order, sharing the
+    # stack of pivots between them as NumPy does); indirect: fills v with the indices that partition keys.
     n = keys.shape[0]
-    m = n
     if indirect:
-        if keys.dtype == np.float64 or keys.dtype == np.float32:
-            m = _nan_indices_last(keys, v)
-        else:
-            for i in range(n):
-                v[i] = i
-    elif v.dtype == np.float64 or v.dtype == np.float32:
-        m = _nans_last(v)
-    if keys.dtype == np.complex128 or keys.dtype == np.complex64:
-        _merge_sort(keys, v, indirect)
-        return
+        for i in range(n):
+            v[i] = i
+    pivots = np.empty(_PIVOT_STACK, np.int64)
+    npiv = np.zeros(1, np.int64)
     if isinstance(kth, int):
-        k = kth + n if kth < 0 else kth
-        if k < m:
-            _select(keys, v, k, 0, m - 1, indirect)
+        _introselect(keys, v, 0, n, kth + n if kth < 0 else kth, pivots, npiv, True, indirect)
         return
     ks = np.empty(len(kth), np.int64)
     for i in range(len(kth)):
         ks[i] = kth[i] + n if kth[i] < 0 else kth[i]
     ks.sort()
-    lo = 0
     for i in range(ks.shape[0]):
-        k = ks[i]
-        if k >= m:
-            return
-        if k >= lo:
-            _select(keys, v, k, lo, m - 1, indirect)
-            lo = k + 1
+        _introselect(keys, v, 0, n, ks[i], pivots, npiv, True, indirect)
+
+
+# NumPy 1.24's introselect (npysort/selection.cpp): the same comparisons (NumPy's sort order, _lt) and swaps, so that
+# np.partition and np.argpartition arrange every element as NumPy does, not only the kth. Each works on
+# v[base:base + num]; indirect: v holds indices into keys, compared by key.
+_PIVOT_STACK = 50
 
 
 @unchecked
-def _nan_indices_last(keys, idx):
-    # Fills idx with the indices of keys' numbers in order, then those of its NaNs; returns how many numbers.
-    n = keys.shape[0]
-    m = 0
-    for i in range(n):
-        if keys[i] == keys[i]:
-            idx[m] = i
-            m += 1
-    q = m
-    for i in range(n):
-        if keys[i] != keys[i]:
-            idx[q] = i
-            q += 1
-    return m
+def _introselect(keys, v, base, num, kth, pivots, npiv, keep, indirect):
+    # Moves the kth element (of the range) into place; keep: pivots[:npiv[0]] is the stack of pivots found by the
+    # calls for smaller kth of the same line (NumPy's pivots/npiv).
+    low = 0
+    high = num - 1
+    while keep and npiv[0] > 0:
+        top = pivots[npiv[0] - 1]
+        if top > kth:
+            high = top - 1
+            break
+        if top == kth:
+            return
+        low = top + 1
+        npiv[0] -= 1
+    if kth - low < 3:
+        _dumb_select(keys, v, base + low, high - low + 1, kth - low, indirect)
+        _store_pivot(kth, kth, pivots, npiv, keep)
+        return
+    if (keys.dtype == np.float64 or keys.dtype == np.float32 or keys.dtype == np.complex128 or keys.dtype == np.complex64) and kth == num - 1:
+        # (NumPy: useful to check for NaN through partition(d, (x, -1)))
+        at = low
+        largest = _key(keys, v, base + low, indirect)
+        for k in range(low + 1, num):
+            x = _key(keys, v, base + k, indirect)
+            if not _lt(x, largest):
+                at = k
+                largest = x
+        _swap_items(v, base + kth, base + at)
+        return
+    depth = 0
+    m = num
+    while m > 1:
+        depth += 2
+        m >>= 1
+    while low + 1 < high:
+        ll = low + 1
+        hh = high
+        if depth > 0 or hh - ll < 5:
+            _median3_swap(keys, v, base + low, base + low + (high - low) // 2, base + high, indirect)
+        else:
+            mid = ll + _median_of_median5(keys, v, base + ll, hh - ll, pivots, npiv, indirect)
+            _swap_items(v, base + mid, base + low)
+            ll -= 1
+            hh += 1
+        depth -= 1
+        pivot = _key(keys, v, base + low, indirect)
+        while True:
+            ll += 1
+            while _lt(_key(keys, v, base + ll, indirect), pivot):
+                ll += 1
+            hh -= 1
+            while _lt(pivot, _key(keys, v, base + hh, indirect)):
+                hh -= 1
+            if hh < ll:
+                break
+            _swap_items(v, base + ll, base + hh)
+        _swap_items(v, base + low, base + hh)
+        if hh != kth:
+            _store_pivot(hh, kth, pivots, npiv, keep)
+        if hh >= kth:
+            high = hh - 1
+        if hh <= kth:
+            low = ll
+    if high == low + 1:
+        if _lt(_key(keys, v, base + high, indirect), _key(keys, v, base + low, indirect)):
+            _swap_items(v, base + high, base + low)
+    _store_pivot(kth, kth, pivots, npiv, keep)
+
+
+def _store_pivot(pivot, kth, pivots, npiv, keep):
+    if keep:
+        if pivot == kth and npiv[0] == _PIVOT_STACK:
+            pivots[_PIVOT_STACK - 1] = pivot
+        elif pivot >= kth and npiv[0] < _PIVOT_STACK:
+            pivots[npiv[0]] = pivot
+            npiv[0] += 1
+
+
+@unchecked
+def _swap_items(v, i, j):
+    t = v[i]
+    v[i] = v[j]
+    v[j] = t
+
+
+@unchecked
+def _median3_swap(keys, v, low, mid, high, indirect):
+    # The median of the three to low (the pivot), the smallest to low + 1.
+    if _lt(_key(keys, v, high, indirect), _key(keys, v, mid, indirect)):
+        _swap_items(v, high, mid)
+    if _lt(_key(keys, v, high, indirect), _key(keys, v, low, indirect)):
+        _swap_items(v, high, low)
+    if _lt(_key(keys, v, low, indirect), _key(keys, v, mid, indirect)):
+        _swap_items(v, low, mid)
+    _swap_items(v, mid, low + 1)
+
+
+@unchecked
+def _median5(keys, v, s, indirect):
+    # The position (0-4) of the median of v[s:s + 5], after NumPy's swaps.
+    if _lt(_key(keys, v, s + 1, indirect), _key(keys, v, s, indirect)):
+        _swap_items(v, s + 1, s)
+    if _lt(_key(keys, v, s + 4, indirect), _key(keys, v, s + 3, indirect)):
+        _swap_items(v, s + 4, s + 3)
+    if _lt(_key(keys, v, s + 3, indirect), _key(keys, v, s, indirect)):
+        _swap_items(v, s + 3, s)
+    if _lt(_key(keys, v, s + 4, indirect), _key(keys, v, s + 1, indirect)):
+        _swap_items(v, s + 4, s + 1)
+    if _lt(_key(keys, v, s + 2, indirect), _key(keys, v, s + 1, indirect)):
+        _swap_items(v, s + 2, s + 1)
+    if _lt(_key(keys, v, s + 3, indirect), _key(keys, v, s + 2, indirect)):
+        if _lt(_key(keys, v, s + 3, indirect), _key(keys, v, s + 1, indirect)):
+            return 1
+        return 3
+    return 2
+
+
+@unchecked
+def _median_of_median5(keys, v, s, num, pivots, npiv, indirect):
+    # The pivot for a range where median-of-3 made too little progress: the median of the medians of groups of 5
+    # (moved to the range's front), as a position in the range. (The stack is not used: keep is False.)
+    nmed = num // 5
+    for i in range(nmed):
+        _swap_items(v, s + 5 * i + _median5(keys, v, s + 5 * i, indirect), s + i)
+    if nmed > 2:
+        _introselect(keys, v, s, nmed, nmed // 2, pivots, npiv, False, indirect)
+    return nmed // 2
+
+
+@unchecked
+def _dumb_select(keys, v, s, num, kth, indirect):
+    # For a kth near the range's start: the smallest, then the next, ... moved to the front (NumPy's dumb_select).
+    for i in range(kth + 1):
+        at = i
+        smallest = _key(keys, v, s + i, indirect)
+        for k in range(i + 1, num):
+            x = _key(keys, v, s + k, indirect)
+            if _lt(x, smallest):
+                at = k
+                smallest = x
+        _swap_items(v, s + i, s + at)
 
 
 def _count_nonzero_axis(a, axis):
@@ -3403,24 +3558,44 @@ def _search(a, x, right):
 
 
 @overload("numpy.searchsorted")
-def searchsorted(a, v, side="left"):
+def searchsorted(a, v, side="left", sorter=None):
     if side != "left" and side != "right":
         raise ValueError(f"search side must be 'left' or 'right' (got '{side}')")
     if a.ndim != 1:
         raise ValueError("object too deep for desired array")
+    if sorter is not None:
+        return searchsorted(_sorted_by(a, sorter), v, side)
     right = side == "right"
     if isinstance(v, (int, float, complex)):
         if right:
             return _search(a, v, True)
         return _search(a, v, False)
-    flat = v.ravel()
+    values = np.asarray(v)
+    flat = values.ravel()
     out = np.empty(flat.shape[0], np.int64)
     for i in range(flat.shape[0]):
         if right:
             out[i] = _search(a, flat[i], True)
         else:
             out[i] = _search(a, flat[i], False)
-    return out.reshape(v.shape)
+    return out.reshape(values.shape)
+
+
+def _sorted_by(a, sorter):
+    # a in the order of sorter (np.searchsorted's indices that sort a), with NumPy's checks of it.
+    order = np.asarray(sorter)
+    if order.dtype == np.bool_ or order.dtype == np.float64 or order.dtype == np.float32 or order.dtype == np.complex128 or order.dtype == np.complex64:
+        raise TypeError("sorter must only contain integers")
+    if order.ndim != 1 or order.shape[0] != a.shape[0]:
+        raise ValueError("sorter.size must equal a.size")
+    n = a.shape[0]
+    out = np.empty(n, a.dtype)
+    for i in range(n):
+        k = order[i]
+        if k < 0 or k >= n:
+            raise ValueError("Sorter index out of range.")
+        out[i] = a[k]
+    return out
 
 
 def _interp_one(x, xp, fp, n, left, right):
@@ -3602,6 +3777,19 @@ def _method_repeat(a, repeats, axis):
 
 def _method_ptp(a, axis):
     return np.ptp(a, axis)
+
+
+def _method_searchsorted(a, v, side, sorter):
+    return searchsorted(a, v, side, sorter)
+
+
+def _method_partition(a, kth, axis, kind, order):
+    # a.partition(): partitions the array in place (np.partition's arrangement: the same selection on the same data).
+    a[...] = _partition_along(a, kth, axis, False)
+
+
+def _method_argpartition(a, kth, axis, kind, order):
+    return _partition_along(a, kth, axis, True)
 
 
 # np.mgrid[...] / np.ogrid[...] (NumPy's nd_grid.__getitem__): the C# entry (Arrays.Extra.cs) passes each slice's
