@@ -11,7 +11,7 @@ os.register_at_fork(before=_sharpjit._before_fork, after_in_parent=_sharpjit._af
                     after_in_child=_sharpjit._after_fork)
 
 _CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
-_OPTIONS = ("cache", "fastmath", "nogil", "boundscheck", "error_model", "parallel", "nopython", "forceobj", "inline")
+_OPTIONS = ("cache", "fastmath", "nogil", "boundscheck", "error_model", "parallel", "nopython", "forceobj", "inline", "_stencil")
 
 
 def _disabled():
@@ -83,14 +83,19 @@ class Dispatcher(_sharpjit.Dispatcher):
         varargs = bool(code.co_flags & _CO_VARARGS)
         self._param_names = (code.co_varnames[:positional] + code.co_varnames[positional + kwonly:positional + kwonly + varargs]
                              + code.co_varnames[positional:positional + kwonly])
+        stencil = bool(options.get("_stencil", False))
+        defaults = py_func.__defaults__
+        if stencil:   # the compiled stencil takes the kernel's arrays and out=None (Binding/Stencils.cs)
+            self._param_names += ("out",)
+            positional, defaults = positional + 1, (None,)
         source, file, first_line = _source_of(py_func)
         self._setup(source, file, first_line, py_func.__name__, self._param_names,
                     bool(options.get("nogil", False)), bool(options.get("fastmath", False)),
                     bool(options.get("boundscheck", True) is not False), _cache_dir(options.get("cache", False), file),
                     _body_position(py_func.__code__, source.splitlines(True)) if py_func.__name__ == "<lambda>" else None,
                     options.get("error_model", "python") == "numpy",
-                    (py_func.__qualname__, code.co_argcount, code.co_posonlyargcount, py_func.__defaults__,
-                     py_func.__kwdefaults__, varargs, bool(options.get("parallel", False))))
+                    (py_func.__qualname__, positional, code.co_posonlyargcount, defaults,
+                     py_func.__kwdefaults__, varargs, bool(options.get("parallel", False)), stencil))
         for sig in signatures:
             self._compile_signature(sig)
 
@@ -258,3 +263,24 @@ def jit(signature_or_function=None, **options):
 
 
 njit = jit
+
+
+_STENCIL_OPTIONS = ("cval", "standard_indexing", "neighborhood")
+
+
+def stencil(func_or_mode="constant", **options):
+    """Numba's @stencil: a kernel written for one point with relative indices (a[-1, 0] + a[1, 0]), compiled into a
+    function that runs it at every point of its array argument where the neighbourhood fits, the border set to cval
+    (0). @stencil, @stencil(cval=..., neighborhood=((-1, 1), ...), standard_indexing=("b",)); call it as k(a, ...)
+    or k(a, ..., out=array), from Python or from compiled code. The options are read from the decorator's text."""
+    for option in options:
+        if option not in _STENCIL_OPTIONS:
+            raise ValueError("Unknown stencil option " + option)
+    def decorate(func):   # (compiled also under SHARPJIT_DISABLE_JIT: as Python the kernel would read absolute indices)
+        return Dispatcher(func.py_func if isinstance(func, Dispatcher) else func, _stencil=True)
+
+    if not isinstance(func_or_mode, str):
+        return decorate(func_or_mode)
+    if func_or_mode != "constant":
+        raise ValueError("Unsupported mode style " + func_or_mode)
+    return decorate

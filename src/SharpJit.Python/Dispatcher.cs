@@ -72,7 +72,7 @@ internal sealed unsafe class Dispatcher
     public int KwOnlyStart => PosCount + (VarArgs ? 1 : 0);
     /// <summary>A call may pass its positional tuple straight through: no keyword-only parameters.</summary>
     public bool AllPositional => PosCount == ParamNames.Length;
-    public bool NoGil, FastMath, BoundsCheck = true, NumPyErrorModel, Parallel;
+    public bool NoGil, FastMath, BoundsCheck = true, NumPyErrorModel, Parallel, Stencil;
     public string? CacheDir;                // cache=True: where compiled signatures are stored
     private string? _identity;
 
@@ -95,7 +95,7 @@ internal sealed unsafe class Dispatcher
             {
                 if (_host != null) return _host;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                _host = HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt, new ObjModeBlocks(Self), Parallel);
+                _host = HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt, new ObjModeBlocks(Self), Parallel, Stencil);
                 SharpJit.Diagnostics.CompileTrace.Write($"parsed {QualName} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
                 return _host;
             }

@@ -168,6 +168,7 @@ internal static unsafe class DispatcherType
         d.PosOnlyCount = (int)Py.PyLong_AsLongLong(Item(2));
         d.VarArgs = Py.PyTuple_Size(binding) > 5 && Py.PyObject_IsTrue(Item(5)) == 1;
         d.Parallel = Py.PyTuple_Size(binding) > 6 && Py.PyObject_IsTrue(Item(6)) == 1;
+        d.Stencil = Py.PyTuple_Size(binding) > 7 && Py.PyObject_IsTrue(Item(7)) == 1;
         d.ParamObjects = Enumerable.Range(0, d.ParamNames.Length).Select(i => Py.NewRef(Py.PyTuple_GetItem(names, i))).ToArray();
         nint defaults = Item(3);
         d.Defaults = defaults == Py.None ? Array.Empty<nint>()

@@ -67,6 +67,7 @@ public sealed class ModuleInfo
         // CPython's compiler refuses deeper nesting (RecursionError) before it looks at scopes; so do all stages here.
         CompileDepth.CheckNesting(source, ast);
         ParallelLoops.OutlineDecorated(ast.Body);
+        Stencils.ExpandDecorated(source, ast.Body);
         Main = new FunctionInfo("<module>", "<module>", this, null, ast);
         Functions[ast] = Main;
         new ScopeAnalyzer(this).Run();

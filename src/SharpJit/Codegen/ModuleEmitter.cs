@@ -86,8 +86,10 @@ public sealed unsafe class ModuleEmitter
     /// after optimising it on its own first; inlined before the pipeline, its body is optimised once, where it is used.</summary>
     private void InlineSmallLibraryFunction(Specialization s)
     {
-        if (!s.Function.Module.IsLibrary || s.Recursive || s.Function.IsGenerator) return;
+        if (s.Recursive || s.Function.IsGenerator) return;
         var fn = _functions[s];
+        if (Binding.Stencils.IsGenerated(s.Function)) { AddEnumAttribute(Ctx, fn, uint.MaxValue, "alwaysinline"); return; }
+        if (!s.Function.Module.IsLibrary) return;
         int count = 0;
         for (var b = GetFirstBasicBlock(fn); b.Handle != IntPtr.Zero; b = GetNextBasicBlock(b))
             for (var i = GetFirstInstruction(b); i.Handle != IntPtr.Zero; i = GetNextInstruction(i))

@@ -28,11 +28,11 @@ public sealed class HostFunction
     /// <param name="bodyAt">For a lambda: a (line, 1-based column) inside its body, telling apart lambdas on one line.</param>
     /// <param name="objMode">Runs the function's objmode blocks as Python (null: they are compiled).</param>
     public static HostFunction Parse(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt = null, IObjModeHost? objMode = null, bool parallel = false) =>
-        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt, objMode, parallel));
+        (int Line, int Column)? bodyAt = null, IObjModeHost? objMode = null, bool parallel = false, bool stencil = false) =>
+        CompilerStack.Run(() => ParseHere(file, name, firstLine, paramNames, lookup, bodyAt, objMode, parallel, stencil));
 
     private static HostFunction ParseHere(SourceText file, string name, int firstLine, IReadOnlyList<string> paramNames, Func<string, GlobalInfo?> lookup,
-        (int Line, int Column)? bodyAt, IObjModeHost? objMode, bool parallel)
+        (int Line, int Column)? bodyAt, IObjModeHost? objMode, bool parallel, bool stencil)
     {
         var ast = ParsedFiles.Get(file);
         int LineOf(Node n) => file.LineColumn(n.Span.Start).Line;
@@ -56,7 +56,13 @@ public sealed class HostFunction
                 "the file changed since it was imported (reload it), or the function was not defined with def/lambda in a file or notebook cell");
         // The function alone, as if at module level: its decorators are not compiled (but @vectorize, which makes it a
         // ufunc where compiled code calls it), its free names come from the host. parallel=True outlines its prange loops.
-        var body = found is FunctionDef def && (parallel ? Binding.ParallelLoops.Outline(def) : def) is var fd
+        // A @stencil kernel becomes the functions that run it over arrays (sharpjit.stencil reads its options there).
+        var stencilDecorator = (found as FunctionDef)?.DecoratorList.FirstOrDefault(Binding.Stencils.IsDecorator);
+        if (stencil && stencilDecorator == null)
+            throw new CompileError(ErrorKind.UnsupportedError, $"sharpjit.stencil reads the options of '{name}' from its decorator", file, found.Span,
+                $"write @sharpjit.stencil (or @sharpjit.stencil(cval=...)) on the line above def {name}");
+        var body = stencilDecorator != null ? Binding.Stencils.Expand(file, (FunctionDef)found, stencilDecorator)
+            : found is FunctionDef def && (parallel ? Binding.ParallelLoops.Outline(def) : def) is var fd
             ? new List<Stmt> { new FunctionDef(fd.Name, fd.Args, fd.Body, fd.DecoratorList.Where(Binding.VectorizeInfo.IsDecorator).ToList(), fd.Returns, fd.TypeParams, fd.Span) }
             : new List<Stmt> { new ExprStmt((Lambda)found, found.Span) };
         var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup) { ObjMode = objMode });

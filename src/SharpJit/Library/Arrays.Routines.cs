@@ -419,6 +419,19 @@ public static unsafe partial class Builtins
             return new DTypeType(DtypeOf(d) ?? throw c.ErrorAt(d, $"data type {(d.Literal is string s ? $"'{s}'" : TypeOps.PyName(d.Type))} not understood in compiled code",
                 "use np.float64, np.float32, np.int64, np.int32, np.int8, np.uint8, np.bool_, np.complex128 ... or their names"));
         }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
+        // _sj_call_dtype(f, args...): the dtype of what f(args...) returns, without calling it (a stencil's output,
+        // Binding/Stencils.cs).
+        Add("_sj_call_dtype", c =>
+        {
+            if (c.Positional.Length == 0 || c.Positional[0].Type is not FunctionType f) throw c.Error("internal: _sj_call_dtype takes a function");
+            var result = c.Require(f.Function, c.Positional.Skip(1).Select(a => TypeOps.Canonical(a.Type)).ToArray()).ReturnType;
+            return result switch
+            {
+                ScalarType s => new DTypeType(s),
+                SimpleType { } u when u == SimpleType.Unknown => u,   // (not yet inferred)
+                _ => throw c.Error($"a stencil kernel returns a number; this one returns {TypeOps.PyName(result)}"),
+            };
+        }, c => GetUndef(c.E.M.Empty), neverRaises: true);
         // np.result_type(arrays, dtypes, numbers): NumPy's promotion, decided at compile time (a dtype).
         Add("numpy.result_type", c =>
         {

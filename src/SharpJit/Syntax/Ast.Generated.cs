@@ -19,6 +19,7 @@ public sealed partial class Module : Node
     {
         foreach (var x in Body) if (x != null) yield return x;
     }
+    public override Node Copy() => new Module(Body.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("body", Body, false));
@@ -54,6 +55,7 @@ public sealed partial class FunctionDef : Stmt
         if (Returns != null) yield return Returns;
         foreach (var x in TypeParams) if (x != null) yield return x;
     }
+    public override Node Copy() => new FunctionDef(Name, (Arguments)Args.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), DecoratorList.ConvertAll(x => (Expr)x.Copy()), (Expr?)Returns?.Copy(), TypeParams.ConvertAll(x => (TypeParam)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -94,6 +96,7 @@ public sealed partial class AsyncFunctionDef : Stmt
         if (Returns != null) yield return Returns;
         foreach (var x in TypeParams) if (x != null) yield return x;
     }
+    public override Node Copy() => new AsyncFunctionDef(Name, (Arguments)Args.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), DecoratorList.ConvertAll(x => (Expr)x.Copy()), (Expr?)Returns?.Copy(), TypeParams.ConvertAll(x => (TypeParam)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -134,6 +137,7 @@ public sealed partial class ClassDef : Stmt
         foreach (var x in DecoratorList) if (x != null) yield return x;
         foreach (var x in TypeParams) if (x != null) yield return x;
     }
+    public override Node Copy() => new ClassDef(Name, Bases.ConvertAll(x => (Expr)x.Copy()), Keywords.ConvertAll(x => (Keyword)x.Copy()), Body.ConvertAll(x => (Stmt)x.Copy()), DecoratorList.ConvertAll(x => (Expr)x.Copy()), TypeParams.ConvertAll(x => (TypeParam)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -160,6 +164,7 @@ public sealed partial class Return : Stmt
     {
         if (Value != null) yield return Value;
     }
+    public override Node Copy() => new Return((Expr?)Value?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, true));
@@ -181,6 +186,7 @@ public sealed partial class Delete : Stmt
     {
         foreach (var x in Targets) if (x != null) yield return x;
     }
+    public override Node Copy() => new Delete(Targets.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("targets", Targets, false));
@@ -205,6 +211,7 @@ public sealed partial class Assign : Stmt
         foreach (var x in Targets) if (x != null) yield return x;
         yield return Value;
     }
+    public override Node Copy() => new Assign(Targets.ConvertAll(x => (Expr)x.Copy()), (Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("targets", Targets, false));
@@ -233,6 +240,7 @@ public sealed partial class TypeAlias : Stmt
         foreach (var x in TypeParams) if (x != null) yield return x;
         yield return Value;
     }
+    public override Node Copy() => new TypeAlias((Expr)Name.Copy(), TypeParams.ConvertAll(x => (TypeParam)x.Copy()), (Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -261,6 +269,7 @@ public sealed partial class AugAssign : Stmt
         yield return Target;
         yield return Value;
     }
+    public override Node Copy() => new AugAssign((Expr)Target.Copy(), Op, (Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("target", Target, false));
@@ -292,6 +301,7 @@ public sealed partial class AnnAssign : Stmt
         yield return Annotation;
         if (Value != null) yield return Value;
     }
+    public override Node Copy() => new AnnAssign((Expr)Target.Copy(), (Expr)Annotation.Copy(), (Expr?)Value?.Copy(), Simple, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("target", Target, false));
@@ -325,6 +335,7 @@ public sealed partial class For : Stmt
         foreach (var x in Body) if (x != null) yield return x;
         foreach (var x in OrElse) if (x != null) yield return x;
     }
+    public override Node Copy() => new For((Expr)Target.Copy(), (Expr)Iter.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), OrElse.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("target", Target, false));
@@ -358,6 +369,7 @@ public sealed partial class AsyncFor : Stmt
         foreach (var x in Body) if (x != null) yield return x;
         foreach (var x in OrElse) if (x != null) yield return x;
     }
+    public override Node Copy() => new AsyncFor((Expr)Target.Copy(), (Expr)Iter.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), OrElse.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("target", Target, false));
@@ -388,6 +400,7 @@ public sealed partial class While : Stmt
         foreach (var x in Body) if (x != null) yield return x;
         foreach (var x in OrElse) if (x != null) yield return x;
     }
+    public override Node Copy() => new While((Expr)Test.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), OrElse.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("test", Test, false));
@@ -417,6 +430,7 @@ public sealed partial class If : Stmt
         foreach (var x in Body) if (x != null) yield return x;
         foreach (var x in OrElse) if (x != null) yield return x;
     }
+    public override Node Copy() => new If((Expr)Test.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), OrElse.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("test", Test, false));
@@ -443,6 +457,7 @@ public sealed partial class With : Stmt
         foreach (var x in Items) if (x != null) yield return x;
         foreach (var x in Body) if (x != null) yield return x;
     }
+    public override Node Copy() => new With(Items.ConvertAll(x => (WithItem)x.Copy()), Body.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("items", Items, false));
@@ -468,6 +483,7 @@ public sealed partial class AsyncWith : Stmt
         foreach (var x in Items) if (x != null) yield return x;
         foreach (var x in Body) if (x != null) yield return x;
     }
+    public override Node Copy() => new AsyncWith(Items.ConvertAll(x => (WithItem)x.Copy()), Body.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("items", Items, false));
@@ -493,6 +509,7 @@ public sealed partial class Match : Stmt
         yield return Subject;
         foreach (var x in Cases) if (x != null) yield return x;
     }
+    public override Node Copy() => new Match((Expr)Subject.Copy(), Cases.ConvertAll(x => (MatchCase)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("subject", Subject, false));
@@ -518,6 +535,7 @@ public sealed partial class Raise : Stmt
         if (Exc != null) yield return Exc;
         if (Cause != null) yield return Cause;
     }
+    public override Node Copy() => new Raise((Expr?)Exc?.Copy(), (Expr?)Cause?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("exc", Exc, true));
@@ -549,6 +567,7 @@ public sealed partial class Try : Stmt
         foreach (var x in OrElse) if (x != null) yield return x;
         foreach (var x in FinalBody) if (x != null) yield return x;
     }
+    public override Node Copy() => new Try(Body.ConvertAll(x => (Stmt)x.Copy()), Handlers.ConvertAll(x => (ExceptHandler)x.Copy()), OrElse.ConvertAll(x => (Stmt)x.Copy()), FinalBody.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("body", Body, false));
@@ -582,6 +601,7 @@ public sealed partial class TryStar : Stmt
         foreach (var x in OrElse) if (x != null) yield return x;
         foreach (var x in FinalBody) if (x != null) yield return x;
     }
+    public override Node Copy() => new TryStar(Body.ConvertAll(x => (Stmt)x.Copy()), Handlers.ConvertAll(x => (ExceptHandler)x.Copy()), OrElse.ConvertAll(x => (Stmt)x.Copy()), FinalBody.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("body", Body, false));
@@ -609,6 +629,7 @@ public sealed partial class Assert : Stmt
         yield return Test;
         if (Msg != null) yield return Msg;
     }
+    public override Node Copy() => new Assert((Expr)Test.Copy(), (Expr?)Msg?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("test", Test, false));
@@ -631,6 +652,7 @@ public sealed partial class Import : Stmt
     {
         foreach (var x in Names) if (x != null) yield return x;
     }
+    public override Node Copy() => new Import(Names.ConvertAll(x => (Alias)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("names", Names, false));
@@ -656,6 +678,7 @@ public sealed partial class ImportFrom : Stmt
     {
         foreach (var x in Names) if (x != null) yield return x;
     }
+    public override Node Copy() => new ImportFrom(Module, Names.ConvertAll(x => (Alias)x.Copy()), Level, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("module", Module, true));
@@ -679,6 +702,7 @@ public sealed partial class Global : Stmt
     {
         yield break;
     }
+    public override Node Copy() => new Global(new List<string>(Names), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("names", Names, false));
@@ -700,6 +724,7 @@ public sealed partial class Nonlocal : Stmt
     {
         yield break;
     }
+    public override Node Copy() => new Nonlocal(new List<string>(Names), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("names", Names, false));
@@ -721,6 +746,7 @@ public sealed partial class ExprStmt : Stmt
     {
         yield return Value;
     }
+    public override Node Copy() => new ExprStmt((Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -740,6 +766,7 @@ public sealed partial class Pass : Stmt
     {
         yield break;
     }
+    public override Node Copy() => new Pass(Span);
     internal override void GetFields(List<AstField> fields)
     {
     }
@@ -758,6 +785,7 @@ public sealed partial class Break : Stmt
     {
         yield break;
     }
+    public override Node Copy() => new Break(Span);
     internal override void GetFields(List<AstField> fields)
     {
     }
@@ -776,6 +804,7 @@ public sealed partial class Continue : Stmt
     {
         yield break;
     }
+    public override Node Copy() => new Continue(Span);
     internal override void GetFields(List<AstField> fields)
     {
     }
@@ -798,6 +827,7 @@ public sealed partial class BoolOp : Expr
     {
         foreach (var x in Values) if (x != null) yield return x;
     }
+    public override Node Copy() => new BoolOp(Op, Values.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("op", Op, false));
@@ -823,6 +853,7 @@ public sealed partial class NamedExpr : Expr
         yield return Target;
         yield return Value;
     }
+    public override Node Copy() => new NamedExpr((Expr)Target.Copy(), (Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("target", Target, false));
@@ -850,6 +881,7 @@ public sealed partial class BinOp : Expr
         yield return Left;
         yield return Right;
     }
+    public override Node Copy() => new BinOp((Expr)Left.Copy(), Op, (Expr)Right.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("left", Left, false));
@@ -875,6 +907,7 @@ public sealed partial class UnaryOp : Expr
     {
         yield return Operand;
     }
+    public override Node Copy() => new UnaryOp(Op, (Expr)Operand.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("op", Op, false));
@@ -900,6 +933,7 @@ public sealed partial class Lambda : Expr
         yield return Args;
         yield return Body;
     }
+    public override Node Copy() => new Lambda((Arguments)Args.Copy(), (Expr)Body.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("args", Args, false));
@@ -928,6 +962,7 @@ public sealed partial class IfExp : Expr
         yield return Body;
         yield return OrElse;
     }
+    public override Node Copy() => new IfExp((Expr)Test.Copy(), (Expr)Body.Copy(), (Expr)OrElse.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("test", Test, false));
@@ -954,6 +989,7 @@ public sealed partial class Dict : Expr
         foreach (var x in Keys) if (x != null) yield return x;
         foreach (var x in Values) if (x != null) yield return x;
     }
+    public override Node Copy() => new Dict(Keys.ConvertAll(x => (Expr?)x?.Copy()), Values.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("keys", Keys, false));
@@ -976,6 +1012,7 @@ public sealed partial class Set : Expr
     {
         foreach (var x in Elts) if (x != null) yield return x;
     }
+    public override Node Copy() => new Set(Elts.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("elts", Elts, false));
@@ -1000,6 +1037,7 @@ public sealed partial class ListComp : Expr
         yield return Elt;
         foreach (var x in Generators) if (x != null) yield return x;
     }
+    public override Node Copy() => new ListComp((Expr)Elt.Copy(), Generators.ConvertAll(x => (Comprehension)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("elt", Elt, false));
@@ -1025,6 +1063,7 @@ public sealed partial class SetComp : Expr
         yield return Elt;
         foreach (var x in Generators) if (x != null) yield return x;
     }
+    public override Node Copy() => new SetComp((Expr)Elt.Copy(), Generators.ConvertAll(x => (Comprehension)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("elt", Elt, false));
@@ -1053,6 +1092,7 @@ public sealed partial class DictComp : Expr
         yield return Value;
         foreach (var x in Generators) if (x != null) yield return x;
     }
+    public override Node Copy() => new DictComp((Expr)Key.Copy(), (Expr)Value.Copy(), Generators.ConvertAll(x => (Comprehension)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("key", Key, false));
@@ -1079,6 +1119,7 @@ public sealed partial class GeneratorExp : Expr
         yield return Elt;
         foreach (var x in Generators) if (x != null) yield return x;
     }
+    public override Node Copy() => new GeneratorExp((Expr)Elt.Copy(), Generators.ConvertAll(x => (Comprehension)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("elt", Elt, false));
@@ -1101,6 +1142,7 @@ public sealed partial class Await : Expr
     {
         yield return Value;
     }
+    public override Node Copy() => new Await((Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1122,6 +1164,7 @@ public sealed partial class Yield : Expr
     {
         if (Value != null) yield return Value;
     }
+    public override Node Copy() => new Yield((Expr?)Value?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, true));
@@ -1143,6 +1186,7 @@ public sealed partial class YieldFrom : Expr
     {
         yield return Value;
     }
+    public override Node Copy() => new YieldFrom((Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1169,6 +1213,7 @@ public sealed partial class Compare : Expr
         yield return Left;
         foreach (var x in Comparators) if (x != null) yield return x;
     }
+    public override Node Copy() => new Compare((Expr)Left.Copy(), new List<CmpOperator>(Ops), Comparators.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("left", Left, false));
@@ -1198,6 +1243,7 @@ public sealed partial class Call : Expr
         foreach (var x in Args) if (x != null) yield return x;
         foreach (var x in Keywords) if (x != null) yield return x;
     }
+    public override Node Copy() => new Call((Expr)Func.Copy(), Args.ConvertAll(x => (Expr)x.Copy()), Keywords.ConvertAll(x => (Keyword)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("func", Func, false));
@@ -1226,6 +1272,7 @@ public sealed partial class FormattedValue : Expr
         yield return Value;
         if (FormatSpec != null) yield return FormatSpec;
     }
+    public override Node Copy() => new FormattedValue((Expr)Value.Copy(), Conversion, (JoinedStr?)FormatSpec?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1249,6 +1296,7 @@ public sealed partial class JoinedStr : Expr
     {
         foreach (var x in Values) if (x != null) yield return x;
     }
+    public override Node Copy() => new JoinedStr(Values.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("values", Values, false));
@@ -1272,6 +1320,7 @@ public sealed partial class Constant : Expr
     {
         yield break;
     }
+    public override Node Copy() => new Constant(Value, Kind, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1298,6 +1347,7 @@ public sealed partial class Attribute : Expr
     {
         yield return Value;
     }
+    public override Node Copy() => new Attribute((Expr)Value.Copy(), Attr, Ctx, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1326,6 +1376,7 @@ public sealed partial class Subscript : Expr
         yield return Value;
         yield return Slice;
     }
+    public override Node Copy() => new Subscript((Expr)Value.Copy(), (Expr)Slice.Copy(), Ctx, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1351,6 +1402,7 @@ public sealed partial class Starred : Expr
     {
         yield return Value;
     }
+    public override Node Copy() => new Starred((Expr)Value.Copy(), Ctx, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1375,6 +1427,7 @@ public sealed partial class Name : Expr
     {
         yield break;
     }
+    public override Node Copy() => new Name(Id, Ctx, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("id", Id, false));
@@ -1399,6 +1452,7 @@ public sealed partial class List : Expr
     {
         foreach (var x in Elts) if (x != null) yield return x;
     }
+    public override Node Copy() => new List(Elts.ConvertAll(x => (Expr)x.Copy()), Ctx, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("elts", Elts, false));
@@ -1423,6 +1477,7 @@ public sealed partial class Tuple : Expr
     {
         foreach (var x in Elts) if (x != null) yield return x;
     }
+    public override Node Copy() => new Tuple(Elts.ConvertAll(x => (Expr)x.Copy()), Ctx, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("elts", Elts, false));
@@ -1451,6 +1506,7 @@ public sealed partial class Slice : Expr
         if (Upper != null) yield return Upper;
         if (Step != null) yield return Step;
     }
+    public override Node Copy() => new Slice((Expr?)Lower?.Copy(), (Expr?)Upper?.Copy(), (Expr?)Step?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("lower", Lower, true));
@@ -1482,6 +1538,7 @@ public sealed partial class Comprehension : Node
         yield return Iter;
         foreach (var x in Ifs) if (x != null) yield return x;
     }
+    public override Node Copy() => new Comprehension((Expr)Target.Copy(), (Expr)Iter.Copy(), Ifs.ConvertAll(x => (Expr)x.Copy()), IsAsync, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("target", Target, false));
@@ -1511,6 +1568,7 @@ public sealed partial class ExceptHandler : Node
         if (Type != null) yield return Type;
         foreach (var x in Body) if (x != null) yield return x;
     }
+    public override Node Copy() => new ExceptHandler((Expr?)Type?.Copy(), Name, Body.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("type", Type, true));
@@ -1552,6 +1610,7 @@ public sealed partial class Arguments : Node
         if (KwArg != null) yield return KwArg;
         foreach (var x in Defaults) if (x != null) yield return x;
     }
+    public override Node Copy() => new Arguments(PosOnlyArgs.ConvertAll(x => (Arg)x.Copy()), Args.ConvertAll(x => (Arg)x.Copy()), (Arg?)VarArg?.Copy(), KwOnlyArgs.ConvertAll(x => (Arg)x.Copy()), KwDefaults.ConvertAll(x => (Expr?)x?.Copy()), (Arg?)KwArg?.Copy(), Defaults.ConvertAll(x => (Expr)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("posonlyargs", PosOnlyArgs, false));
@@ -1581,6 +1640,7 @@ public sealed partial class Arg : Node
     {
         if (Annotation != null) yield return Annotation;
     }
+    public override Node Copy() => new Arg(Name, (Expr?)Annotation?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("arg", Name, false));
@@ -1605,6 +1665,7 @@ public sealed partial class Keyword : Node
     {
         yield return Value;
     }
+    public override Node Copy() => new Keyword(Arg, (Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("arg", Arg, true));
@@ -1629,6 +1690,7 @@ public sealed partial class Alias : Node
     {
         yield break;
     }
+    public override Node Copy() => new Alias(Name, AsName, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -1654,6 +1716,7 @@ public sealed partial class WithItem : Node
         yield return ContextExpr;
         if (OptionalVars != null) yield return OptionalVars;
     }
+    public override Node Copy() => new WithItem((Expr)ContextExpr.Copy(), (Expr?)OptionalVars?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("context_expr", ContextExpr, false));
@@ -1682,6 +1745,7 @@ public sealed partial class MatchCase : Node
         if (Guard != null) yield return Guard;
         foreach (var x in Body) if (x != null) yield return x;
     }
+    public override Node Copy() => new MatchCase((Pattern)Pattern.Copy(), (Expr?)Guard?.Copy(), Body.ConvertAll(x => (Stmt)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("pattern", Pattern, false));
@@ -1705,6 +1769,7 @@ public sealed partial class MatchValue : Pattern
     {
         yield return Value;
     }
+    public override Node Copy() => new MatchValue((Expr)Value.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1726,6 +1791,7 @@ public sealed partial class MatchSingleton : Pattern
     {
         yield break;
     }
+    public override Node Copy() => new MatchSingleton(Value, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("value", Value, false));
@@ -1747,6 +1813,7 @@ public sealed partial class MatchSequence : Pattern
     {
         foreach (var x in Patterns) if (x != null) yield return x;
     }
+    public override Node Copy() => new MatchSequence(Patterns.ConvertAll(x => (Pattern)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("patterns", Patterns, false));
@@ -1773,6 +1840,7 @@ public sealed partial class MatchMapping : Pattern
         foreach (var x in Keys) if (x != null) yield return x;
         foreach (var x in Patterns) if (x != null) yield return x;
     }
+    public override Node Copy() => new MatchMapping(Keys.ConvertAll(x => (Expr)x.Copy()), Patterns.ConvertAll(x => (Pattern)x.Copy()), Rest, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("keys", Keys, false));
@@ -1804,6 +1872,7 @@ public sealed partial class MatchClass : Pattern
         foreach (var x in Patterns) if (x != null) yield return x;
         foreach (var x in KwdPatterns) if (x != null) yield return x;
     }
+    public override Node Copy() => new MatchClass((Expr)Cls.Copy(), Patterns.ConvertAll(x => (Pattern)x.Copy()), new List<string>(KwdAttrs), KwdPatterns.ConvertAll(x => (Pattern)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("cls", Cls, false));
@@ -1828,6 +1897,7 @@ public sealed partial class MatchStar : Pattern
     {
         yield break;
     }
+    public override Node Copy() => new MatchStar(Name, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, true));
@@ -1851,6 +1921,7 @@ public sealed partial class MatchAs : Pattern
     {
         if (Pattern != null) yield return Pattern;
     }
+    public override Node Copy() => new MatchAs((Pattern?)Pattern?.Copy(), Name, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("pattern", Pattern, true));
@@ -1873,6 +1944,7 @@ public sealed partial class MatchOr : Pattern
     {
         foreach (var x in Patterns) if (x != null) yield return x;
     }
+    public override Node Copy() => new MatchOr(Patterns.ConvertAll(x => (Pattern)x.Copy()), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("patterns", Patterns, false));
@@ -1896,6 +1968,7 @@ public sealed partial class TypeVar : TypeParam
     {
         if (Bound != null) yield return Bound;
     }
+    public override Node Copy() => new TypeVar(Name, (Expr?)Bound?.Copy(), Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -1918,6 +1991,7 @@ public sealed partial class ParamSpec : TypeParam
     {
         yield break;
     }
+    public override Node Copy() => new ParamSpec(Name, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));
@@ -1939,6 +2013,7 @@ public sealed partial class TypeVarTuple : TypeParam
     {
         yield break;
     }
+    public override Node Copy() => new TypeVarTuple(Name, Span);
     internal override void GetFields(List<AstField> fields)
     {
         fields.Add(new AstField("name", Name, false));

@@ -19,6 +19,9 @@ public abstract class Node
 
     internal abstract void GetFields(List<AstField> fields);
 
+    /// <summary>A deep copy: new nodes with the same fields and spans (parsed trees are shared; a rewrite works on one).</summary>
+    public abstract Node Copy();
+
     public override string ToString() => AstPrinter.Dump(this);
 }
 

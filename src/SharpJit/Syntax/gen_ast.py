@@ -153,6 +153,20 @@ for c in classes:
             w(f'        yield return {f["cs"]};')
     if not any_: w('        yield break;')
     w('    }')
+    # a deep copy (its own nodes, the same spans)
+    def copied(f):
+        e = f['elem'].rstrip('?')
+        if not f['isnode']:
+            return f'new {f["type"]}({f["cs"]})' if f['kind'] in ('list', 'optlist') else f['cs']
+        if f['kind'] == 'list':
+            return f'{f["cs"]}.ConvertAll(x => ({e})x.Copy())'
+        if f['kind'] == 'optlist':
+            return f'{f["cs"]}.ConvertAll(x => ({e}?)x?.Copy())'
+        if f['kind'] == 'opt':
+            return f'({e}?){f["cs"]}?.Copy()'
+        return f'({e}){f["cs"]}.Copy()'
+    args = ', '.join([copied(f) for f in c['fields']] + ['Span'])
+    w(f'    public override Node Copy() => new {c["cs"]}({args});')
     # fields for printer
     w('    internal override void GetFields(List<AstField> fields)')
     w('    {')

@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""@stencil kernels (bench/stencil_kernels.py): sharpjit and Numba, each called from Python and from a compiled
+function, and NumPy's slicing equivalent, in one run, engines alternated run by run (their order rotating), medians
+of the runs; first-call compile times. Writes bench/results/stencil.md and stencil.png.
+Usage: PYTHONPATH=python /usr/bin/python3 bench/stencil.py [--runs N]
+"""
+import argparse, importlib.util, math, os, platform, statistics, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+import numpy as np
+
+import sharpjit
+from plotting import log_bars
+from vectorize import alternated, timed
+
+ENGINES = ("sharpjit", "sharpjit in @jit", "numba in @njit", "numba", "numpy")
+
+
+def load(engine):
+    """bench/stencil_kernels.py with engine's @stencil and @njit (a module of its own)."""
+    path = os.path.join(ROOT, "bench", "stencil_kernels.py")
+    spec = importlib.util.spec_from_file_location(f"stencil_kernels_{engine.__name__}", path)
+    module = importlib.util.module_from_spec(spec)
+    module.ENGINE = engine
+    spec.loader.exec_module(module)
+    return module
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    import numba
+    rng = np.random.default_rng(1)
+    sj_cases, nb_cases = load(sharpjit).cases(rng), load(numba).cases(np.random.default_rng(1))
+    rows = []
+    for (name, sj, sj_jit, numpy_fn, data), (_, nb, nb_jit, _, _) in zip(sj_cases, nb_cases):
+        engines = dict(zip(ENGINES, (sj, sj_jit, nb_jit, nb, numpy_fn)))
+        compile_ms = {}
+        for engine in ("sharpjit", "sharpjit in @jit", "numba in @njit"):
+            t = time.perf_counter(); engines[engine](*data); compile_ms[engine] = (time.perf_counter() - t) * 1e3
+        expected = numpy_fn(*data)
+        for engine, f in engines.items():
+            np.testing.assert_allclose(f(*data), expected, rtol=1e-12, err_msg=f"{name}: {engine}")
+        number = max(1, int(0.05 / max(timed(sj, data, 1), 1e-7)))
+        order = [(e, f) for e, f in engines.items() if e != "numba"]
+        med = {e: statistics.median(v) for e, v in alternated(order, data, number, args.runs).items()}
+        # Numba's stencil called from Python builds its wrapper on every call: timed a few times only.
+        med["numba"] = statistics.median(timed(nb, data, 1) for _ in range(3))
+        rows.append((name, med, compile_ms))
+        print(name, {e: f"{v * 1e3:.2f} ms" for e, v in med.items()}, flush=True)
+
+    lines = [
+        "# @stencil: sharpjit against Numba and NumPy",
+        "",
+        f"`PYTHONPATH=python /usr/bin/python3 bench/stencil.py` — medians of {args.runs} runs, engines alternated run by run "
+        f"(their order rotating; Numba's stencil called from Python: 3 runs, each call rebuilds its wrapper); NumPy "
+        f"{np.__version__}, Numba {numba.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores. Results "
+        "checked against NumPy's slicing (rtol 1e-12). Compile: the first call in this process, the run included.",
+        "",
+        "| kernel | sharpjit ms | sharpjit in @jit ms | Numba in @njit ms | Numba from Python ms | NumPy ms "
+        "| sharpjit / Numba in @njit | sharpjit / NumPy | sharpjit compile ms | Numba compile ms |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, med, cms in rows:
+        lines.append(f"| {name} | {med['sharpjit'] * 1e3:.2f} | {med['sharpjit in @jit'] * 1e3:.2f} | {med['numba in @njit'] * 1e3:.2f} | "
+                     f"{med['numba'] * 1e3:.1f} | {med['numpy'] * 1e3:.2f} | {med['sharpjit'] / med['numba in @njit']:.2f} | "
+                     f"{med['sharpjit'] / med['numpy']:.2f} | {cms['sharpjit']:.0f} | {cms['numba in @njit']:.0f} |")
+    ratios = [med["sharpjit"] / med["numba in @njit"] for _, med, _ in rows]
+    lines += ["", f"Geometric mean of sharpjit / Numba (its stencil inside @njit, its fast way): "
+                  f"{math.exp(statistics.mean(math.log(r) for r in ratios)):.2f}."]
+    text = "\n".join(lines) + "\n"
+    out = os.path.join(ROOT, "bench", "results")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "stencil.md"), "w") as f:
+        f.write(text)
+    log_bars(os.path.join(out, "stencil.png"), [r[0] for r in rows],
+             {e: [r[1][e] * 1e3 for r in rows] for e in ENGINES}, "milliseconds (log)")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
