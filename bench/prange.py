@@ -4,7 +4,7 @@ in one run, engines alternated run by run (their order rotating), medians of the
 time. Writes bench/results/prange.md and prange.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/prange.py [--runs N]
 """
-import argparse, importlib.util, math, os, platform, statistics, sys, time
+import argparse, math, os, platform, statistics, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
@@ -14,17 +14,12 @@ import numpy as np
 
 import sharpjit
 from plotting import log_bars
-from vectorize import alternated, timed
+from vectorize import alternated, load_kernels, timed
 
 
 def load(engine, parallel):
     """bench/prange_kernels.py compiled by engine, with or without parallel=True (a module of its own)."""
-    path = os.path.join(ROOT, "bench", "prange_kernels.py")
-    spec = importlib.util.spec_from_file_location(f"prange_kernels_{engine.__name__}_{parallel}", path)
-    module = importlib.util.module_from_spec(spec)
-    module.ENGINE, module.PARALLEL = engine, parallel
-    spec.loader.exec_module(module)
-    return module
+    return load_kernels("prange_kernels.py", f"prange_kernels_{engine.__name__}_{parallel}", ENGINE=engine, PARALLEL=parallel)
 
 
 def main():

@@ -4,7 +4,7 @@ function, and NumPy's slicing equivalent, in one run, engines alternated run by 
 of the runs; first-call compile times. Writes bench/results/stencil.md and stencil.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/stencil.py [--runs N]
 """
-import argparse, importlib.util, math, os, platform, statistics, sys, time
+import argparse, math, os, platform, statistics, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "python"))
@@ -14,19 +14,14 @@ import numpy as np
 
 import sharpjit
 from plotting import log_bars
-from vectorize import alternated, timed
+from vectorize import alternated, load_kernels, timed
 
 ENGINES = ("sharpjit", "sharpjit in @jit", "numba in @njit", "numba", "numpy")
 
 
 def load(engine):
     """bench/stencil_kernels.py with engine's @stencil and @njit (a module of its own)."""
-    path = os.path.join(ROOT, "bench", "stencil_kernels.py")
-    spec = importlib.util.spec_from_file_location(f"stencil_kernels_{engine.__name__}", path)
-    module = importlib.util.module_from_spec(spec)
-    module.ENGINE = engine
-    spec.loader.exec_module(module)
-    return module
+    return load_kernels("stencil_kernels.py", f"stencil_kernels_{engine.__name__}", ENGINE=engine)
 
 
 def main():

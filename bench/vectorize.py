@@ -87,6 +87,18 @@ def make(decorator, fn, sigs):
     return decorator(sigs)(fn) if sigs else decorator(fn)
 
 
+def load_kernels(filename, name, **values):
+    """bench/FILENAME as a module of its own named name, with values set as its globals before it runs (the engine
+    whose decorators it applies, options)."""
+    import importlib.util
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), filename)
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    module.__dict__.update(values)
+    spec.loader.exec_module(module)
+    return module
+
+
 def timed(fn, args, number):
     fn(*args)   # the allocator settles after the previous engine's frees before the clock starts
     t = time.perf_counter()
