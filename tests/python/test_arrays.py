@@ -941,3 +941,24 @@ def test_flags_are_offered_for_their_attributes_only():
 
     with pytest.raises(sharpjit.errors.TypingError, match="'flagsobj' object has no attribute 'owndata' in compiled code"):
         owner(np.ones(3))
+
+
+def test_ctypes_data_is_the_address_of_the_first_element():
+    @sharpjit.jit
+    def address(a):
+        return a.ctypes.data
+
+    @sharpjit.jit
+    def offset(a):
+        return a[2:].ctypes.data - a.ctypes.data
+
+    a = np.arange(6.0)
+    assert address(a) == a.ctypes.data
+    assert offset(a) == offset.py_func(a) == 16
+
+    @sharpjit.jit
+    def whole(a):
+        return a.ctypes
+
+    with pytest.raises(TypeError, match="^compiled code cannot give its _ctypes to Python"):
+        whole(a)

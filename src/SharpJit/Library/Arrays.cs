@@ -141,6 +141,11 @@ public static unsafe partial class Builtins
             var e = c.E; var t = (ArrayType)c.ArgType(0);
             return c.CallCompiled(0, e.Convert(c.Arg(0), t, TypeOps.Canonical(t)), e.M.ConstBool(!t.Readonly));
         }, acceptsNarrow: true).Receiver = IsArray;
+        // a.ctypes, for a.ctypes.data: the address of the first element, an int (to hand to C through an extern
+        // function's pointer argument); NumPy's _ctypes object itself stays in compiled code.
+        var ctypesInfo = new NamedTupleInfo("_ctypes", "numpy.core._internal._ctypes", new[] { "data" }) { AttributesOnly = true };
+        Attr("ctypes", _ => new TupleType(new SjType[] { ScalarType.Int64 }, ctypesInfo),
+            (c, t) => c.E.MakeStruct(c.E.M.Lower(c.ResultType), BuildPtrToInt(c.E.B, ArrayCode.Data(c.E, c.Arg(0)), c.E.M.I64, "")));
     }
 
     /// <summary>flatiter[i] and flatiter[i] = v: an integer index in C order (negative from the end), checked against
@@ -173,7 +178,7 @@ public static unsafe partial class Builtins
         {
             var e = c.E; var t = ArrayOf(c.ArgType(0));
             if (t.Readonly) { e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span); return GetUndef(e.M.Empty); }
-            ArrayCode.Store(e, t.Dtype, Element(c), e.Convert(c.Arg(2), c.ArgType(2), t.Dtype));
+            ArrayCode.Store(e, t.Dtype, Element(c), StoredValue(e, c.Arg(2), (ScalarType)c.ArgType(2), t.Dtype, c.Span));
             return GetUndef(e.M.Empty);
         });
     }
@@ -485,7 +490,7 @@ public static unsafe partial class Builtins
             var (data, shape, strides) = ApplyIndex(e, t, c.Arg(0), c.ArgType(1), c.Arg(1), c.Span);
             var targetType = IndexedTypeOf(t, c.ArgType(1));
             if (targetType is ScalarType dtype)
-                ArrayCode.Store(e, dtype, data, e.Convert(c.Arg(2), c.ArgType(2), dtype));
+                ArrayCode.Store(e, dtype, data, StoredValue(e, c.Arg(2), (ScalarType)c.ArgType(2), dtype, c.Span));
             else
                 AssignInto(e, t.Dtype, data, shape.ToArray(), strides.ToArray(), c.Args[2], c.Span, advanced: IndexKinds(c.ArgType(1))!.Contains(IndexKind.Bool));
             return GetUndef(e.M.Empty);
@@ -526,13 +531,34 @@ public static unsafe partial class Builtins
                 "assign the .real part (or np.abs(...)) explicitly");
     }
 
+    /// <summary>
+    /// A number stored into an element of an array of dtype (a[i] = x, a[:] = x, a.fill(x)). A float into an integer
+    /// dtype goes as NumPy's setitem takes a Python float: int(x) first (NaN: ValueError, infinities and beyond C's
+    /// long: OverflowError, with CPython's messages), then C's cast to the width (300.0 into int8 is 44); a plain
+    /// conversion of NaN gave garbage. Other numbers convert as casts do.
+    /// </summary>
+    private static LLVMValueRef StoredValue(FunctionEmitter e, LLVMValueRef v, ScalarType from, ScalarType to, Span span)
+    {
+        if (from.Rank != 2 || to.Rank != 1) return e.Convert(v, from, to);
+        var B = e.B; var M = e.M;
+        var x = from.Bits == 32 ? BuildFPExt(B, v, M.F64, "") : v;
+        const string tooLarge = "Python int too large to convert to C long";
+        if (to != ScalarType.UInt64 && to != ScalarType.UInt32) return e.Convert(FloatToInt(e, x, span, tooLarge), ScalarType.Int64, to);
+        // uint32 and uint64 take int(x) in [-2**63, 2**64): C's unsigned long, or a C long for negative values
+        e.RaiseIf(IsNan(e, x), "ValueError", "cannot convert float NaN to integer", span);
+        e.RaiseIf(IsInf(e, x), "OverflowError", "cannot convert float infinity to integer", span);
+        e.RaiseIf(BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(-9223372036854775808.0), ""),
+            BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(18446744073709551616.0), ""), ""), "OverflowError", tooLarge, span);
+        return e.Convert(e.Convert(x, ScalarType.Float64, ScalarType.UInt64), ScalarType.UInt64, to);
+    }
+
     /// <summary>Writes a scalar or a broadcast array into the elements (data, shape, strides) of a view.</summary>
     private static void AssignInto(FunctionEmitter e, ScalarType dtype, LLVMValueRef data, LLVMValueRef[] shape, LLVMValueRef[] strides, LoweredArg value, Span span,
         bool advanced = false)
     {
         if (value.Type is ScalarType st)
         {
-            var v = e.Convert(value.Value, st, dtype);
+            var v = StoredValue(e, value.Value, st, dtype, span);
             ArrayCode.LoopNest(e, shape, idx => ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, data, strides, idx), v));
             return;
         }
@@ -1052,7 +1078,7 @@ public static unsafe partial class Builtins
             if (t.Readonly) e.RaiseIf(e.M.ConstBool(true), "ValueError", "assignment destination is read-only", c.Span);
             else
             {
-                var v = e.Convert(c.Arg(1), c.ArgType(1), t.Dtype);
+                var v = StoredValue(e, c.Arg(1), (ScalarType)c.ArgType(1), t.Dtype, c.Span);
                 var data = ArrayCode.Data(e, c.Arg(0)); var strides = ArrayCode.Strides(e, t, c.Arg(0));
                 ArrayCode.LoopNest(e, ArrayCode.Shape(e, t, c.Arg(0)), idx => ArrayCode.Store(e, t.Dtype, ArrayCode.ElementPointer(e, data, strides, idx), v));
             }
