@@ -952,6 +952,136 @@ def _shape_arg(shape):
     return shape
 
 
+@overload("numpy.nditer")
+def nditer(op, flags=None, op_flags=None, op_dtypes=None, order="K", casting="safe", op_axes=None, itershape=None,
+           buffersize=0):
+    # NumPy's default iteration: each element as a read-only 0-d view of its array (a tuple of views for a tuple of
+    # operands, broadcast together), in the order NumPy picks: for 'K', axes whose strides are all negative flipped,
+    # then ordered by stride (npyiter_find_best_axis_ordering's insertion sort, C order where operands disagree).
+    if not (flags is None and op_flags is None and op_dtypes is None and op_axes is None and itershape is None):
+        _sj_reject("np.nditer() takes its operands and order= in compiled code (flags, op_flags, op_dtypes, op_axes and itershape are not supported)", op)
+    if isinstance(op, list):
+        _sj_reject("np.nditer() takes several operands as a tuple in compiled code (a list's length is known only at run time)", op)
+    if order != "K" and order != "C" and order != "F":
+        raise ValueError("order must be one of 'C', 'F', 'A', or 'K'" if order != "A" else "np.nditer(order='A') is not supported in compiled code")
+    items = op if isinstance(op, tuple) else (op,)
+    template = _broadcast_template(items)
+    n = len(template)
+    dims = _broadcast_dims(_shapes(items), n, False)
+    size = 1
+    for d in dims:
+        size *= d
+    if size == 0:
+        raise ValueError("Iteration of zero-sized operands is not enabled")
+    strides = _nditer_strides(items, n)
+    nop = len(strides)
+    offsets = [0] * nop
+    if order == "K":
+        for axis in range(n):
+            flip = True
+            negative = False
+            for k in range(nop):
+                if strides[k][axis] < 0:
+                    negative = True
+                elif strides[k][axis] != 0:
+                    flip = False
+            if flip and negative:
+                for k in range(nop):
+                    offsets[k] += (dims[axis] - 1) * strides[k][axis]
+                    strides[k][axis] = -strides[k][axis]
+    axes = _nditer_axes(strides, n, order)
+    index = [0] * n
+    for _ in range(size):
+        if isinstance(op, tuple):
+            yield _nditer_views(items, strides, offsets, index)
+        else:
+            yield _sj_view(_as_array(op), _as_array(op).dtype, _nditer_offset(strides[0], offsets[0], index), (), (), True)
+        k = n - 1
+        while k >= 0:
+            a = axes[k]
+            index[a] += 1
+            if index[a] < dims[a]:
+                break
+            index[a] = 0
+            k -= 1
+
+
+def _nditer_strides(items, n):
+    # Each operand's strides over the n broadcast axes: 0 where it lacks the axis or has length 1 there (NumPy's).
+    out = [[0] * n for _ in range(len(items))]
+    _nditer_fill_strides(items, out, 0, n)
+    return out
+
+
+def _nditer_fill_strides(items, out, k, n):
+    if len(items) != 0:
+        a = _as_array(items[0])
+        d = n - a.ndim
+        shape = _shape_list(a)
+        steps = _strides_list(a)
+        for j in range(a.ndim):
+            if shape[j] != 1:
+                out[k][d + j] = steps[j]
+        _nditer_fill_strides(items[1:], out, k + 1, n)
+
+
+def _nditer_axes(strides, n, order):
+    # The axes from outermost to innermost. NumPy keeps them innermost first and sorts that list by stride, moving an
+    # axis before another only where every operand with strides on both says so, the first such operand deciding.
+    perm = [n - 1 - i for i in range(n)]   # innermost first: C order
+    if order == "F":
+        perm = [i for i in range(n)]
+    elif order == "K":
+        for i0 in range(1, n):
+            a0 = perm[i0]
+            pos = i0
+            i1 = i0 - 1
+            while i1 >= 0:
+                a1 = perm[i1]
+                ambiguous = True
+                swap = False
+                for k in range(len(strides)):
+                    s0 = strides[k][a0]
+                    s1 = strides[k][a1]
+                    if s0 != 0 and s1 != 0:
+                        if abs(s1) <= abs(s0):
+                            swap = False
+                        elif ambiguous:
+                            swap = True
+                        ambiguous = False
+                if not ambiguous:
+                    if swap:
+                        pos = i1
+                    else:
+                        break
+                i1 -= 1
+            if pos != i0:
+                for i in range(i0, pos, -1):
+                    perm[i] = perm[i - 1]
+                perm[pos] = a0
+    return [perm[n - 1 - i] for i in range(n)]
+
+
+def _nditer_offset(strides, base, index):
+    offset = base
+    for a in range(len(index)):
+        offset += index[a] * strides[a]
+    return offset
+
+
+def _nditer_views(items, strides, offsets, index):
+    # The 0-d read-only views of a tuple's operands at the current index (a tuple).
+    return _nditer_views_from(items, strides, offsets, index, 0)
+
+
+def _nditer_views_from(items, strides, offsets, index, k):
+    if len(items) == 0:
+        return ()
+    a = _as_array(items[0])
+    view = _sj_view(a, a.dtype, _nditer_offset(strides[k], offsets[k], index), (), (), True)
+    return (view,) + _nditer_views_from(items[1:], strides, offsets, index, k + 1)
+
+
 @overload("numpy.broadcast_arrays")
 def broadcast_arrays(*args, subok=False):
     # A tuple of views of the arguments with their broadcast shape (NumPy returns a list, which here could not hold
