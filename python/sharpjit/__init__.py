@@ -10,7 +10,7 @@ __version__ = "0.1.0"  # before the imports: the cache key reads it
 
 from . import errors
 from ._dispatcher import Dispatcher, jit, njit, stencil
-from .cfunc import cfunc, CFunc
+from .cfunc import cfunc, CFunc, carray, farray
 from .export import export
 from .bitcode import install_bitcode_importer, uninstall_bitcode_importer, load_bitcode
 from .extern import extern, ExternFunction, callback, PythonCallback, objmode
@@ -27,4 +27,4 @@ del _start_warm_up
 
 __all__ = ["jit", "njit", "Dispatcher", "errors", "cfunc", "CFunc", "export", "install_bitcode_importer",
            "uninstall_bitcode_importer", "load_bitcode", "extern", "ExternFunction", "callback", "PythonCallback", "objmode",
-           "typed", "jitclass", "prange", "vectorize", "guvectorize", "UFunc", "GUFunc", "stencil"]
+           "typed", "jitclass", "prange", "vectorize", "guvectorize", "UFunc", "GUFunc", "stencil", "carray", "farray"]

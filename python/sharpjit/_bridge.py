@@ -69,6 +69,9 @@ def classify(value):
         return ("const", value)
     if value is range:   # sharpjit.prange (or range under another name)
         return ("member", "sharpjit", "prange")
+    from .cfunc import carray, farray
+    if value is carray or value is farray:   # Numba's pointer views
+        return ("member", "sharpjit", value.__name__)
     np = sys.modules.get("numpy")
     if np is not None and isinstance(value, np.generic) and value.dtype.kind in "biufc":
         if value.dtype.name in _NARROW_SCALARS:

@@ -93,3 +93,20 @@ def cfunc(signature, **options):
         return CFunc(py_func, signature, **options)
 
     return decorate
+
+
+def carray(ptr, shape, dtype=None):
+    """Numba's carray: a C-ordered NumPy array over the memory a ctypes pointer points at (no copy, owning nothing).
+    In compiled code it takes a CPointer argument (of a cfunc or extern signature)."""
+    import numpy as np
+    shape = (shape,) if isinstance(shape, int) else tuple(shape)
+    array = np.ctypeslib.as_array(ptr, shape)
+    if dtype is not None and np.dtype(dtype) != array.dtype:
+        raise TypeError(f"mismatching dtype '{np.dtype(dtype)}' for pointer {ptr!r}")
+    return array
+
+
+def farray(ptr, shape, dtype=None):
+    """Numba's farray: carray's Fortran-ordered twin (the shape's first axis varies fastest in memory)."""
+    shape = (shape,) if isinstance(shape, int) else tuple(shape)
+    return carray(ptr, shape[::-1], dtype).T

@@ -5,6 +5,7 @@ import math
 import shutil
 import subprocess
 
+import numpy as np
 import pytest
 
 import sharpjit
@@ -167,3 +168,44 @@ def test_bad_signatures_and_compile_errors(make_module):
         sharpjit.cfunc("float64(float64)")(make_module("def f(x):\n    return x + (1, 2)\n").f)
     with pytest.raises(TypeError, match="C signature as a string"):
         sharpjit.cfunc(lambda x: x)
+
+
+def test_carray_and_farray_view_the_memory_a_pointer_points_at(make_module):
+    m = make_module("""
+import numpy as np
+import sharpjit
+from sharpjit import carray, farray
+
+@sharpjit.cfunc("float64(CPointer(float64), int64, int64)")
+def weighted(p, rows, cols):
+    a = carray(p, (rows, cols))
+    f = farray(p, (cols, rows))
+    a[0, 0] = 100.0                      # a view: the caller's memory
+    return a.sum() + 10 * a[1, 0] + 1000 * f[0, 1]
+
+@sharpjit.cfunc("int64(CPointer(int32), int64)")
+def total(p, n):
+    return carray(p, n, np.int32).sum()
+
+""")
+    m_data = np.arange(6.0).reshape(2, 3)
+    f = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int64, ctypes.c_int64)(m.weighted.address)
+    expected = m_data.copy()
+    expected[0, 0] = 100.0
+    assert f(m_data.ctypes.data, 2, 3) == expected.sum() + 10 * expected[1, 0] + 1000 * expected.ravel().reshape(3, 2, order="F")[0, 1]
+    assert m_data[0, 0] == 100.0
+    g = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_void_p, ctypes.c_int64)(m.total.address)
+    assert g(np.arange(5, dtype=np.int32).ctypes.data, 5) == 10
+    with pytest.raises(sharpjit.errors.TypingError, match=r"mismatching dtype 'float64' for pointer CPointer\(int32\)"):
+        make_module("""
+import numpy as np
+import sharpjit
+
+@sharpjit.cfunc("int64(CPointer(int32), int64)")
+def wrong(p, n):
+    return sharpjit.carray(p, n, np.float64).sum()
+""")
+    # From Python, over a ctypes pointer, as Numba's
+    p = m_data.ctypes.data_as(ctypes.POINTER(ctypes.c_double))
+    assert sharpjit.carray(p, (2, 3)).tolist() == m_data.tolist()
+    assert sharpjit.farray(p, (3, 2)).tolist() == m_data.ravel().reshape(3, 2, order="F").tolist()

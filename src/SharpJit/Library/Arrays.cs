@@ -23,6 +23,7 @@ public static unsafe partial class Builtins
     {
         RegisterSlice();
         RegisterArrayAttributes();
+        RegisterPointerArrays();
         RegisterArrayIndexing();
         foreach (var name in new[] { "array.getitem", "operator.setitem" }) UnwrapOneTupleIndex(name);
         RegisterArrayCreation();
@@ -694,6 +695,43 @@ public static unsafe partial class Builtins
         if (shape.Type is ScalarType { Rank: <= 1 }) return 1;
         if (shape.Type is TupleType tt && tt.Items.All(i => i is ScalarType { Rank: <= 1 })) return tt.Items.Length;
         throw c.ErrorAt(shape, $"'{TypeOps.PyName(shape.Type)}' object cannot be interpreted as an integer", $"{fn}() takes a shape: an int or a tuple of ints");
+    }
+
+    /// <summary>
+    /// Numba's carray(ptr, shape, dtype=None) and farray: an array over the memory a C pointer (a CPointer argument)
+    /// points at, C- or Fortran-ordered, owning nothing (valid while the memory is: a cfunc's arguments during the
+    /// call). dtype, where given, must be the pointer's (Numba's "mismatching dtype" error).
+    /// </summary>
+    private static void RegisterPointerArrays()
+    {
+        foreach (var (name, layout) in new[] { ("carray", ArrayLayout.C), ("farray", ArrayLayout.F) })
+            Add("sharpjit." + name, c =>
+            {
+                Arity(c, name, 2, 3, "dtype");
+                if (c.Positional[0].Type is not PointerType p)
+                    throw c.ErrorAt(c.Positional[0], $"{name}() takes a C pointer, not {TypeOps.PyName(c.Positional[0].Type)}",
+                        "pass a CPointer argument of a cfunc or extern signature (arrays are arrays already)");
+                int ndim = ShapeNdim(c, c.Positional[1], name);
+                var d = c.Positional.Length > 2 ? c.Positional[2] : c.Keywords.GetValueOrDefault("dtype");
+                if (d != null && d.Type != SimpleType.None && DtypeOf(d) is var dtype && dtype != p.Target)
+                    throw c.ErrorAt(d, $"mismatching dtype '{dtype?.Name ?? TypeOps.PyName(d.Type)}' for pointer {p.Name}");
+                return new ArrayType(p.Target, ndim, layout);
+            }, c =>
+            {
+                var e = c.E; var t = (ArrayType)c.ResultType;
+                var shape = ShapeValues(c, c.Args[1]);
+                foreach (var n in shape)
+                    e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, n, e.M.ConstI64(0), ""), "ValueError", "negative dimensions are not allowed", c.Span);
+                var strides = new LLVMValueRef[shape.Length];
+                var step = e.M.ConstI64(t.ItemSize);
+                for (int j = 0; j < shape.Length; j++)
+                {
+                    int k = t.Layout == ArrayLayout.C ? shape.Length - 1 - j : j;
+                    strides[k] = step;
+                    step = BuildMul(e.B, step, shape[k], "");
+                }
+                return ArrayCode.Make(e, t, ConstNull(e.M.Ptr), c.Arg(0), shape, strides);
+            });
     }
 
     private static LLVMValueRef[] ShapeValues(LoweringCall c, LoweredArg shape)
