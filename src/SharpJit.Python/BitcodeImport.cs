@@ -30,13 +30,16 @@ internal static unsafe partial class BitcodeImport
         }
         BitcodeLibrary? library = null;
         string? error = null;
+        Exception? failure = null;
         bool ran = ForkGate.RunWithoutGil(() =>
         {
             try { library = BitcodeLibrary.Load(path, signatures); }
             catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException) { error = e.Message; }
             catch (DllNotFoundException e) { error = "cannot load LLVM to read it: " + e.Message; }
+            catch (Exception e) { failure = e; }   // raised as Python's error below: never out of this entry point
         });
         if (!ran) return 0;   // interrupted while a fork was being prepared
+        if (failure != null) return DispatcherType.Internal(failure);
         if (error != null) { Py.PyErr_SetString(Py.ValueError, error); return 0; }
         var functions = library!.Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => Py.Tuple(Py.Str(f.Name), Py.Str(f.Signature?.ToString() ?? ""), Py.Str(f.Problem ?? ""), Py.Str(f.LlvmType)));

@@ -76,6 +76,9 @@ public sealed unsafe class BitcodeLibrary : IHostNamespace
         lock (ByKey)
         {
             if (ByKey.TryGetValue(key, out var known)) return known;
+            // LLVM loaded (and the resolver of its imports set) before this thread's first call into it, also while
+            // the warm-up thread is still loading it: a call resolved during that load once failed (CI, stop 40).
+            LlvmTarget.Initialize();
             var ctx = ContextCreate();
             try
             {

@@ -80,7 +80,7 @@ public static unsafe partial class LlvmLibrary
     private static readonly object s_lock = new();
     private static volatile bool s_registered;
     private static nint s_handle;
-    private static bool s_loadAttempted;
+    private static volatile bool s_loadAttempted;   // read outside the lock: s_handle is written before it
     private static string? s_loadError;
     private static DllImportResolver? s_fallback;
 
