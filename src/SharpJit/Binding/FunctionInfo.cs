@@ -52,6 +52,9 @@ public sealed class FunctionInfo
     /// <summary>A library routine marked <c>@unchecked</c>: every index it uses is in range by construction (a sort's
     /// own positions), so its indexing compiles without bounds checks whatever the caller's <c>boundscheck</c>.</summary>
     public bool Unchecked { get; set; }
+    /// <summary>Made by the compiler from a decorated function (a prange loop's chunk, a stencil's point or loop
+    /// function), not written by the user.</summary>
+    public GeneratedFunction Generated { get; init; }
     /// <summary>Its <c>@vectorize</c>, once parsed (<see cref="VectorizeInfo.Of"/>).</summary>
     internal VectorizeInfo? VectorizeParsed { get; set; }
 
@@ -79,3 +82,6 @@ public sealed class FunctionInfo
     public Span NameSpan { get; }
     public override string ToString() => QualName;
 }
+
+/// <summary>What made a function that the user did not write (<see cref="FunctionInfo.Generated"/>).</summary>
+public enum GeneratedFunction { None, PrangeChunk, Stencil }

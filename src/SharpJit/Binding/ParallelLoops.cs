@@ -52,8 +52,7 @@ public static class ParallelLoops
 
     private const string ChunkPrefix = "__sj_chunk";
 
-    /// <summary>Whether fn is a prange loop's chunk function (tracebacks name it as the function it came from).</summary>
-    public static bool IsChunk(FunctionInfo fn) => fn.Parent != null && fn.Name.StartsWith(ChunkPrefix, StringComparison.Ordinal);
+    internal static bool IsChunkName(string name) => name.StartsWith(ChunkPrefix, StringComparison.Ordinal);
 
     private static bool IsPrange(Expr e) =>
         e is Call { Func: Name { Id: "prange" } or Attribute { Attr: "prange" }, Keywords.Count: 0 } c

@@ -509,11 +509,15 @@ internal sealed class ScopeAnalyzer
 
     private static void CountBinding(FunctionInfo scope, string name) => scope.BindingCounts[name] = scope.BindingCounts.GetValueOrDefault(name) + 1;
 
+    /// <summary>The compiler's generated functions carry names no Python source can bind (they start with __sj_).</summary>
+    private static GeneratedFunction GeneratedBy(string name) =>
+        ParallelLoops.IsChunkName(name) ? GeneratedFunction.PrangeChunk : Stencils.IsGeneratedName(name) ? GeneratedFunction.Stencil : GeneratedFunction.None;
+
     private FunctionInfo NewChild(FunctionInfo parent, Node node, string name, Arguments args, IEnumerable<Node> body, string? qualName = null)
     {
         CompileDepth.EnsureStack();
         string qual = qualName ?? (parent.IsModule ? name : $"{parent.QualName}.<locals>.{name}");
-        var fn = new FunctionInfo(name, qual, _module, parent, node);
+        var fn = new FunctionInfo(name, qual, _module, parent, node) { Generated = GeneratedBy(name) };
         _module.Functions[node] = fn;
         parent.Children.Add(fn);
         if (args.KwArg != null)

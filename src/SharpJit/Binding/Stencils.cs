@@ -29,9 +29,7 @@ public static class Stencils
 
     private const string Prefix = "__sj_stencil_", PointPrefix = Prefix + "point_", RunPrefix = Prefix + "run_";
 
-    /// <summary>Whether fn is a stencil's point or loop function: inlined where it is called (a point function called
-    /// per element ran at half the speed), so that the loops see the kernel and a new output array.</summary>
-    public static bool IsGenerated(FunctionInfo fn) => fn.Name.StartsWith(Prefix, StringComparison.Ordinal);
+    internal static bool IsGeneratedName(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>Whole scripts: each module-level def decorated with @stencil replaced by its three functions.</summary>
     public static void ExpandDecorated(SourceText source, List<Stmt> module)
@@ -90,7 +88,7 @@ public static class Stencils
 
         // Relative indices become absolute ones: a[-1, j] is a[__sj_i0 + -1, __sj_i1 + j].
         int ndim = neighborhood?.Count ?? 0;
-        long[] lo = new long[Math.Max(ndim, 8)], hi = new long[Math.Max(ndim, 8)];
+        long[] lo = new long[ndim], hi = new long[ndim];   // sized by the neighborhood or by the first access
         var relative = new List<string>();
         var accesses = AstWalk.Descendants(kernel).OfType<Subscript>()
             .Where(s => s.Value is Name n && parameters.Contains(n.Id) && !standard.Contains(n.Id)).ToList();
@@ -100,9 +98,8 @@ public static class Stencils
             var name = ((Name)access.Value).Id;
             if (!relative.Contains(name)) relative.Add(name);
             var parts = access.Slice is Tuple t ? t.Elts : new List<Expr> { access.Slice };
-            if (ndim == 0) ndim = parts.Count;
+            if (ndim == 0) { ndim = parts.Count; lo = new long[ndim]; hi = new long[ndim]; }
             if (parts.Count != ndim) throw Error("Stencil index does not match array dimensionality.", access.Slice);
-            if (ndim > lo.Length) { Array.Resize(ref lo, ndim); Array.Resize(ref hi, ndim); }
             for (int d = 0; d < parts.Count; d++)
             {
                 if (parts[d] is Syntax.Slice or Starred)

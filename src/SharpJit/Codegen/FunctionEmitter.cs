@@ -452,7 +452,7 @@ public sealed unsafe partial class FunctionEmitter
 
     /// <summary>The function's name in tracebacks: a prange loop's chunk function shows as the function it came from.</summary>
     private string FrameName => Spec.Function.QualName == "<module>" ? "<module>"
-        : Binding.ParallelLoops.IsChunk(Spec.Function) ? Spec.Function.Parent!.Name : Spec.Function.Name;
+        : Spec.Function.Generated == Binding.GeneratedFunction.PrangeChunk ? Spec.Function.Parent!.Name : Spec.Function.Name;
 
     public void ReturnError(Span span, bool recordFrame = true)
     {

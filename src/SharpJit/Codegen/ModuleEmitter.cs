@@ -52,7 +52,7 @@ public sealed unsafe class ModuleEmitter
                 if (GetFirstUse(_functions[s]).Handle != 0) { new FunctionEmitter(this, s).Emit(); _bodies.Add(s); more = true; }
         }
         foreach (var s in all.Where(s => Inlines(s) && !_bodies.Contains(s))) { DeleteFunction(_functions[s]); _functions.Remove(s); }
-        foreach (var s in all.Where(_functions.ContainsKey)) InlineSmallLibraryFunction(s);
+        foreach (var s in all.Where(_functions.ContainsKey)) MarkAlwaysInline(s);
         foreach (var s in entries) EmitEntryWrapper(s);
         RepeatASingleRecursionSite();   // after every guard (the entry wrappers have some)
         if (Options.FastMath) SetFastMathFlags();
@@ -83,12 +83,14 @@ public sealed unsafe class ModuleEmitter
     private const int SmallLibraryFunction = 64;
 
     /// <summary>A small function of the library written in Python is marked alwaysinline: LLVM would inline it anyway,
-    /// after optimising it on its own first; inlined before the pipeline, its body is optimised once, where it is used.</summary>
-    private void InlineSmallLibraryFunction(Specialization s)
+    /// after optimising it on its own first; inlined before the pipeline, its body is optimised once, where it is used.
+    /// A stencil's point and loop functions are always inlined (a point function called per element ran at half the
+    /// speed), so that the loops see the kernel and a new output array.</summary>
+    private void MarkAlwaysInline(Specialization s)
     {
         if (s.Recursive || s.Function.IsGenerator) return;
         var fn = _functions[s];
-        if (Binding.Stencils.IsGenerated(s.Function)) { AddEnumAttribute(Ctx, fn, uint.MaxValue, "alwaysinline"); return; }
+        if (s.Function.Generated == Binding.GeneratedFunction.Stencil) { AddEnumAttribute(Ctx, fn, uint.MaxValue, "alwaysinline"); return; }
         if (!s.Function.Module.IsLibrary) return;
         int count = 0;
         for (var b = GetFirstBasicBlock(fn); b.Handle != IntPtr.Zero; b = GetNextBasicBlock(b))

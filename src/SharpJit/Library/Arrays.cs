@@ -546,10 +546,9 @@ public static unsafe partial class Builtins
         const string tooLarge = "Python int too large to convert to C long";
         if (to != ScalarType.UInt64 && to != ScalarType.UInt32) return e.Convert(FloatToInt(e, x, span, tooLarge), ScalarType.Int64, to);
         // uint32 and uint64 take int(x) in [-2**63, 2**64): C's unsigned long, or a C long for negative values
-        e.RaiseIf(IsNan(e, x), "ValueError", "cannot convert float NaN to integer", span);
-        e.RaiseIf(IsInf(e, x), "OverflowError", "cannot convert float infinity to integer", span);
-        e.RaiseIf(BuildOr(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(-9223372036854775808.0), ""),
-            BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(18446744073709551616.0), ""), ""), "OverflowError", tooLarge, span);
+        var inRange = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(-9223372036854775808.0), ""),
+            BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(18446744073709551616.0), ""), "");   // false for NaN
+        e.FailIf(BuildNot(B, inRange, ""), () => Builtins.RaiseFloatNotConvertible(e, x, tooLarge), span);
         return e.Convert(e.Convert(x, ScalarType.Float64, ScalarType.UInt64), ScalarType.UInt64, to);
     }
 

@@ -255,18 +255,24 @@ public static unsafe partial class Builtins
         var outside = e.NewBlock("int_outside"); var converted = e.NewBlock("int_in_range");
         BuildCondBr(B, e.Expect(inRange, true), converted, outside);
         PositionBuilderAtEnd(B, outside);
-        e.FailIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, x, M.ConstF64(-9223372036854775808.0), ""), () =>
-        {
-            var nan = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
-            var inf = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(double.PositiveInfinity), "");
-            var kind = BuildSelect(B, nan, M.ConstString("ValueError"), M.ConstString("OverflowError"), "");
-            var message = BuildSelect(B, nan, M.ConstString("cannot convert float NaN to integer"),
-                BuildSelect(B, inf, M.ConstString("cannot convert float infinity to integer"), M.ConstString(overflowMessage), ""), "");
-            e.CallRuntime("sj_raise", kind, message);
-        }, span);
+        e.FailIf(BuildFCmp(B, LLVMRealPredicate.LLVMRealUNE, x, M.ConstF64(-9223372036854775808.0), ""),
+            () => RaiseFloatNotConvertible(e, x, overflowMessage), span);
         BuildBr(B, converted);
         PositionBuilderAtEnd(B, converted);
         return r;
+    }
+
+    /// <summary>CPython's error for a float int() cannot take: ValueError for NaN, OverflowError for infinities and
+    /// for values beyond the target (overflowMessage).</summary>
+    internal static void RaiseFloatNotConvertible(FunctionEmitter e, LLVMValueRef x, string overflowMessage)
+    {
+        var B = e.B; var M = e.M;
+        var nan = BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, "");
+        var inf = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { M.F64 }, x), M.ConstF64(double.PositiveInfinity), "");
+        var kind = BuildSelect(B, nan, M.ConstString("ValueError"), M.ConstString("OverflowError"), "");
+        var message = BuildSelect(B, nan, M.ConstString("cannot convert float NaN to integer"),
+            BuildSelect(B, inf, M.ConstString("cannot convert float infinity to integer"), M.ConstString(overflowMessage), ""), "");
+        e.CallRuntime("sj_raise", kind, message);
     }
 
     // ------------------------------------------------------------ builtins
