@@ -179,6 +179,60 @@ def array_reductions(a, fail_at):
 
 
 @sharpjit.jit(parallel=True)
+def rebinding_reductions(a, n):
+    total = 0.0
+    scaled = 1
+    lowest = a[0]
+    highest = -1
+    bits = 0
+    for i in prange(n):
+        x = a[i % a.shape[0]]
+        total = total + x           # s = s op x, and s = x op s for the commutative operators
+        scaled = (1 + (i % 50000 == 0)) * scaled
+        lowest = min(lowest, x - i % 11)
+        highest = max(highest, i % 977)
+        bits = bits ^ (i * 2654435761)
+    return total, scaled, lowest, highest, bits
+
+
+@sharpjit.jit(parallel=True)
+def min_max_with_nans(a):
+    lo = np.inf
+    hi = -np.inf
+    for i in prange(a.shape[0]):
+        lo = min(lo, a[i])          # a NaN element never replaces lo: chunks combine to the in-order result
+        hi = max(hi, a[i])
+    return lo, hi
+
+
+@sharpjit.jit(parallel=True)
+def min_value_first(a):
+    # min(x, m): a NaN x replaces m, so chunks could not combine: an ordinary loop
+    m = np.inf
+    for i in prange(a.shape[0]):
+        m = min(a[i], m)
+    return m
+
+
+@sharpjit.jit(parallel=True)
+def narrow_min_max(a):
+    lo = a[0]
+    hi = a[0]
+    for i in prange(a.shape[0]):
+        lo = min(lo, a[i])
+        hi = max(hi, a[i])
+    return lo, hi
+
+
+@sharpjit.jit(parallel=True)
+def complex_min(a):
+    m = 0j
+    for i in prange(a.shape[0]):
+        m = min(m, a[i] * 1j)
+    return m
+
+
+@sharpjit.jit(parallel=True)
 def list_reduction(n):
     items = [0]
     for i in prange(n):
@@ -199,6 +253,19 @@ from sharpjit import prange
 def thread_id(i):
     time.sleep(0.005)   # long enough that the pool's other threads take chunks before the calling thread ends them
     return threading.get_ident()
+
+
+@sharpjit.jit(parallel=True)
+def threads_in_reductions(n):
+    first = n
+    total = 0
+    threads = np.zeros(n, dtype=np.int64)
+    for i in prange(n):
+        t = thread_id(i)
+        threads[i] = t
+        first = min(first, i)
+        total = total + i
+    return threads, first, total
 
 
 @sharpjit.jit(parallel=True)
@@ -259,9 +326,13 @@ def test_parallel_loop_runs_on_several_threads_and_frees_what_chunks_allocate(ma
     before = _sharpjit._live_allocations()
     assert m.allocating(10_000) == m.allocating.py_func(10_000)
     assert _sharpjit._live_allocations() == before
-    ids = make_module(THREAD_KERNELS).threads_used(32)
+    threads = make_module(THREAD_KERNELS)
+    ids = threads.threads_used(32)
+    reduced_on, first, total = threads.threads_in_reductions(32)
+    assert (first, total) == (0, sum(range(32)))
     if (os.cpu_count() or 1) > 1 and os.environ.get("SHARPJIT_NUM_THREADS", "") in ("", "0"):
         assert len(set(ids.tolist())) > 1
+        assert len(set(reduced_on.tolist())) > 1   # s = s + x and min(s, x) reductions run in parallel too
     a = np.arange(10_000.0)
     assert m.nogil_sum(a) == a.sum()
 
@@ -280,6 +351,24 @@ def test_parallel_array_reductions_and_their_exceptions_free_every_chunk_array(m
     assert _sharpjit._live_allocations() == before
 
 
+def test_rebinding_and_min_max_reductions_match_the_loop_run_in_order(make_module):
+    m = _kernels(make_module)
+    a = np.arange(1000, dtype=np.float64) % 17
+    assert m.rebinding_reductions(a, 100_000) == m.rebinding_reductions.py_func(a, 100_000)
+    with_nans = np.random.default_rng(2).random(50_000)
+    with_nans[[0, 7, 20_000, 49_999]] = np.nan
+    for values in (with_nans, with_nans[1:], with_nans[1:-1], np.arange(10.0)[::-1], np.array([-0.0, 0.0, 0.0, -0.0] * 5000)):
+        got, want = m.min_max_with_nans(values), m.min_max_with_nans.py_func(values)
+        assert str(got) == str(want)    # NaN where the loop run in order gives NaN, and the same signed zero
+    assert str(m.min_value_first(with_nans)) == str(m.min_value_first.py_func(with_nans))
+    for dtype in (np.int8, np.uint16, np.uint64, np.float32, np.bool_):
+        values = (np.arange(3000) * 7919 % 251).astype(dtype)
+        got, want = m.narrow_min_max(values), m.narrow_min_max.py_func(values)
+        assert got == want and type(got[0]) is (bool if dtype is np.bool_ else type(want[0]))   # numpy.bool_ returns as bool
+    with pytest.raises(sharpjit.errors.TypingError, match=r"cannot reduce a complex with min\(\)"):
+        m.complex_min(np.arange(3.0))
+
+
 def test_parallel_reduction_of_a_list_is_a_clear_typing_error(make_module):
     m = _kernels(make_module)
     with pytest.raises(sharpjit.errors.TypingError, match="a prange loop cannot reduce a list"):
@@ -292,6 +381,7 @@ def test_parallel_loops_in_sharpjit_run(tmp_path):
 a = np.arange(1000, dtype=np.float64) % 17
 print(reductions(a, 100000)[0], reductions(a, 100000)[2:], steps(100), read_after(np.arange(5.0)), breaks(np.arange(100.0)))
 print(private_temporaries(np.ones((4, 3)), np.zeros(4)), allocating(1000), array_reductions(np.arange(100.0), -1))
+print(rebinding_reductions(a, 100000), min_max_with_nans(np.array([3.0, np.nan, -1.0, 2.0] * 1000)), narrow_min_max(a.astype(np.int16)))
 try:
     first_error(np.arange(100000.0))
 except ValueError as e:

@@ -20,9 +20,9 @@ namespace SharpJit.Binding;
 ///                                    for part in _sj_prange_run(chunk, chunks, rng): s += part
 /// </code>
 /// and the run calls it on the thread pool (Library/Parallel.cs, Runtime/ParallelLoops.cs). What the body reads is
-/// captured by the closure; arrays it writes are shared. A variable the body updates only with <c>+= -= *= |= &amp;= ^=</c>
-/// and reads nowhere else is a reduction: each chunk starts from the operator's identity and the chunks' results are
-/// combined in chunk order after the loop. Every other variable it assigns is private to a chunk. A loop whose results
+/// captured by the closure; arrays it writes are shared. A variable the body updates only with <c>+= -= *= |= &amp;= ^=</c>,
+/// <c>s = s + x</c> and the like, or <c>s = min(s, x)</c> / <c>max</c>, and reads nowhere else, is a reduction: each chunk
+/// starts from the operation's identity and the chunks' results are combined in chunk order after the loop. Every other variable it assigns is private to a chunk. A loop whose results
 /// could differ from running it in order stays an ordinary loop: a body with break, return or yield, a private read
 /// before the body assigns it (a value carried from one iteration to the next) or read after the loop, or one a nested
 /// function sees.
@@ -64,7 +64,10 @@ public static class ParallelLoops
 
     private enum Found { Nothing, Read, Assigned }
 
-    private sealed record Reduction(string Name, Operator Combine, string Identity, Span At);
+    /// <summary>A reduction variable: how the chunks' results are combined (Combine with Identity's operator, or
+    /// min/max where Identity is "min"/"max"), in place (<c>s += part</c>) when every update was augmented, else
+    /// rebinding (<c>s = s + part</c>, <c>s = min(s, part)</c>).</summary>
+    private sealed record Reduction(string Name, Operator Combine, string Identity, bool InPlace, Span At);
 
     private sealed class Outliner(FunctionDef fn)
     {
@@ -112,7 +115,7 @@ public static class ParallelLoops
             var reductions = new List<Reduction>();
             foreach (var name in stores)
             {
-                if (name != target.Id && !loads.Contains(name) && AsReduction(name, local) is { } r) { reductions.Add(r); continue; }
+                if (name != target.Id && AsReduction(name, local, loop.Body) is { } r) { reductions.Add(r); continue; }
                 // Private to each chunk: the loop variable, or assigned before the body reads it, and not seen afterwards.
                 if (name != target.Id && loads.Contains(name) && Scan(loop.Body, name) == Found.Read) return null;
                 if (ReadAfter(at, name) || SeenByNestedScopes().Contains(name)) return null;
@@ -120,23 +123,51 @@ public static class ParallelLoops
             return reductions;
         }
 
-        /// <summary>name as a reduction: every assignment to it in the body an augmented one with operators that combine.</summary>
-        private static Reduction? AsReduction(string name, List<Node> local)
+        /// <summary>name as a reduction: every assignment to it in the body an update that combines, of one kind
+        /// (<c>s += x</c>, <c>s = s + x</c>, <c>s = x * s</c> for the commutative operators, <c>s = min(s, x)</c>), where x
+        /// does not mention it; and the body reads it nowhere else.</summary>
+        private static Reduction? AsReduction(string name, List<Node> local, List<Stmt> body)
         {
             int assigned = local.OfType<Name>().Count(n => n.Id == name && n.Ctx == ExprContext.Store)
                 + local.OfType<FunctionDef>().Count(f => f.Name == name) + local.OfType<ExceptHandler>().Count(h => h.Name == name);
-            var updates = local.OfType<AugAssign>().Where(a => a.Target is Name n && n.Id == name).ToList();
-            if (updates.Count != assigned) return null;
-            var kinds = updates.Select(a => a.Op switch
+            var updates = local.OfType<Stmt>().Select(st => Update(st, name)).Where(u => u != null).Select(u => u!.Value).ToList();
+            if (updates.Count == 0 || updates.Count != assigned) return null;
+            int reads = body.SelectMany(AstWalk.Descendants).OfType<Name>().Count(n => n.Id == name && n.Ctx == ExprContext.Load);
+            if (reads != updates.Count(u => !u.InPlace)) return null;   // each rebinding update reads it once
+            var kinds = updates.Select(u => (u.Combine, u.Identity)).Distinct().ToList();
+            return kinds is [var kind] ? new Reduction(name, kind.Combine, kind.Identity, updates.All(u => u.InPlace), updates[0].At) : null;
+        }
+
+        /// <summary>The statement as an update of reduction variable name, or null.</summary>
+        private static (Operator Combine, string Identity, bool InPlace, Span At)? Update(Stmt st, string name)
+        {
+            static (Operator, string)? Combining(Operator op) => op switch
             {
                 Operator.Add or Operator.Sub => (Operator.Add, "+"),
                 Operator.Mult => (Operator.Mult, "*"),
                 Operator.BitOr => (Operator.BitOr, "|"),
                 Operator.BitAnd => (Operator.BitAnd, "&"),
                 Operator.BitXor => (Operator.BitXor, "^"),
-                _ => ((Operator, string)?)null,
-            }).Distinct().ToList();
-            return kinds is [{ } kind] ? new Reduction(name, kind.Item1, kind.Item2, updates[0].Span) : null;
+                _ => null,
+            };
+            bool IsVariable(Expr x) => x is Name n && n.Id == name;
+            switch (st)
+            {
+                case AugAssign { Target: Name t } a when t.Id == name && Combining(a.Op) is var (op, identity) && !Mentions(a.Value, name):
+                    return (op, identity, true, a.Span);
+                case Assign { Targets: [Name t], Value: BinOp b } a when t.Id == name && Combining(b.Op) is var (op, identity):
+                    // s = s - x chunks start at 0 and are added; s = x - s is no reduction
+                    bool variableFirst = IsVariable(b.Left) && !Mentions(b.Right, name);
+                    bool variableSecond = b.Op != Operator.Sub && IsVariable(b.Right) && !Mentions(b.Left, name);
+                    return variableFirst || variableSecond ? (op, identity, false, a.Span) : null;
+                case Assign { Targets: [Name t], Value: Call { Func: Name { Id: "min" or "max" } f, Args: [var first, var other], Keywords.Count: 0 } } a
+                    when t.Id == name && IsVariable(first) && other is not Starred && !Mentions(other, name):
+                    // min(s, x) keeps s on ties and when x is NaN, so chunks combine in order to the same result;
+                    // min(x, s) does not (a NaN x replaces s): it stays in order
+                    return (Operator.Add, f.Id, false, a.Span);
+                default:
+                    return null;
+            }
         }
 
         /// <summary>Names that nested functions and lambdas of the function mention: they see the function's variables
@@ -298,8 +329,16 @@ public static class ParallelLoops
 
             var run = CallOf("_sj_prange_run", Load(chunk), Load(chunks), Load(range));
             if (reductions.Count == 0) { yield return new ExprStmt(run, at); yield break; }
-            var combine = reductions.Select((r, k) => (Stmt)new AugAssign(new Name(r.Name, ExprContext.Store, r.At), r.Combine,
-                reductions.Count == 1 ? Load(part) : new Subscript(Load(part), new Constant((long)k, null, at), ExprContext.Load, at), r.At)).ToList();
+            var combine = reductions.Select((r, k) =>
+            {
+                Expr value = reductions.Count == 1 ? Load(part) : new Subscript(Load(part), new Constant((long)k, null, at), ExprContext.Load, at);
+                var variable = new Name(r.Name, ExprContext.Load, r.At);
+                if (r.InPlace) return (Stmt)new AugAssign(new Name(r.Name, ExprContext.Store, r.At), r.Combine, value, r.At);
+                var combined = r.Identity is "min" or "max"
+                    ? new Call(new Name(r.Identity, ExprContext.Load, r.At), new() { variable, value }, new(), r.At)
+                    : (Expr)new BinOp(variable, r.Combine, value, r.At);
+                return new Assign(new() { new Name(r.Name, ExprContext.Store, r.At) }, combined, r.At);
+            }).ToList();
             yield return new For(Store(part), run, combine, new(), at);
         }
     }

@@ -24,20 +24,28 @@ public static partial class Builtins
             return e.CallRuntime("sj_prange_chunks", e.ExtractValue(r, 0), e.ExtractValue(r, 1), e.ExtractValue(r, 2));
         }, neverRaises: true);
 
-        // _sj_prange_identity(x, op): the value of x's type that op (a literal: + * | & ^) leaves unchanged; a new array
-        // of x's shape for an array.
+        // _sj_prange_identity(x, op): the value of x's type that op (a literal: + * | & ^ min max) leaves unchanged; a
+        // new array of x's shape for an array.
         Add("_sj_prange_identity", c =>
         {
-            if (c.Positional[0].Type is Typing.ArrayType a)
+            bool minMax = c.Positional[1].Literal is "min" or "max";
+            if (c.Positional[0].Type is Typing.ArrayType a && !minMax)
                 return c.Require(PythonLibrary.Function("parallel", "array_identity"), new SjType[] { a, SimpleType.Str }, new[] { null, c.Positional[1].Literal }).ReturnType;
-            if (c.Positional[0].Type is not ScalarType t)
-                throw c.Error($"a prange loop cannot reduce {TypeOps.WithArticle(c.Positional[0].Type)}: a variable a parallel loop "
-                    + "updates with +=, -=, *=, |=, &= or ^= must hold a number or an array", ReductionHint);
+            if (c.Positional[0].Type is not ScalarType t || minMax && t.Kind == ScalarKind.Complex)
+                throw c.Error($"a prange loop cannot reduce {TypeOps.WithArticle(c.Positional[0].Type)}"
+                    + (minMax ? $" with {c.Positional[1].Literal}(): such a variable must hold a real number"
+                        : ": a variable a parallel loop updates with +=, -=, *=, |=, &= or ^= must hold a number or an array"), ReductionHint);
             return t;
-        }, c => c.ArgType(0) is Typing.ArrayType
-            ? c.CallCompiled(0, c.Arg(0), c.Arg(1))
-            : c.E.Convert(c.E.M.ConstI64(c.Sig.Literals[1] is "*" ? 1 : c.Sig.Literals[1] is "&" ? -1 : 0), ScalarType.Int64, c.ResultType),
-            mayRaise: sig => sig.Args[0] is Typing.ArrayType, acceptsNarrow: true);
+        }, c =>
+        {
+            if (c.ArgType(0) is Typing.ArrayType) return c.CallCompiled(0, c.Arg(0), c.Arg(1));
+            var t = (ScalarType)c.ResultType;
+            return c.Sig.Literals[1] switch
+            {
+                "min" or "max" => ExtremeOf(c.E, t, largest: c.Sig.Literals[1] is "min"),
+                var op => c.E.Convert(c.E.M.ConstI64(op is "*" ? 1 : op is "&" ? -1 : 0), ScalarType.Int64, t),
+            };
+        }, mayRaise: sig => sig.Args[0] is Typing.ArrayType, acceptsNarrow: true);
 
         // _sj_prange_run(chunk, chunks, range): chunk(c, lo, hi, step) for each chunk c; a list of their results.
         Add("_sj_prange_run", c =>
@@ -51,6 +59,19 @@ public static partial class Builtins
                     ReductionHint);
             return new ListType(target.ReturnType);
         }, LowerParallelRun);
+    }
+
+    /// <summary>The largest (or smallest) value of a real type: where min (max) starts.</summary>
+    private static LLVMValueRef ExtremeOf(FunctionEmitter e, ScalarType t, bool largest)
+    {
+        var ty = e.M.Lower(t);
+        if (t.Rank == 2) return ConstReal(ty, largest ? double.PositiveInfinity : double.NegativeInfinity);
+        if (t == ScalarType.Bool) return e.M.ConstBool(largest);
+        int bits = t.Bits;
+        bool signed = t.Kind != ScalarKind.UInt;
+        ulong max = signed ? (1UL << (bits - 1)) - 1 : bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        ulong min = signed ? ~0UL << (bits - 1) : 0;
+        return ConstInt(ty, largest ? max : min, signed ? 1 : 0);
     }
 
     private static LLVMValueRef LowerParallelRun(LoweringCall c)
