@@ -233,6 +233,36 @@ def complex_min(a):
 
 
 @sharpjit.jit(parallel=True)
+def whole_array(a, b, s):
+    return np.sin(a) * np.exp(b) + np.arctan2(a, b) * s
+
+
+@sharpjit.jit
+def whole_array_serial(a, b, s):
+    return np.sin(a) * np.exp(b) + np.arctan2(a, b) * s
+
+
+@sharpjit.jit(parallel=True)
+def whole_array_in_place(a, b, k):
+    a += b * k          # in place: the chunks write the caller's array
+    a *= 0.5
+    c = a[::2] + 1.0    # strided: one loop on the calling thread
+    q = b // k          # integer division by a run-time number: one loop (its multiplier is worked out first)
+    return c, q
+
+
+@sharpjit.jit(parallel=True)
+def whole_array_2d(u, b):
+    lap = u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:] - 4.0 * u[1:-1, 1:-1]   # chunks of rows
+    return lap, np.exp(u * b[:, None]) - u, u.T * 2.0   # a broadcast operand; the transpose: one loop nest
+
+
+@sharpjit.jit(parallel=True)
+def whole_array_narrow(a, b):
+    return (a * b + 3) & 0xFF
+
+
+@sharpjit.jit(parallel=True)
 def list_reduction(n):
     items = [0]
     for i in prange(n):
@@ -369,6 +399,40 @@ def test_rebinding_and_min_max_reductions_match_the_loop_run_in_order(make_modul
         m.complex_min(np.arange(3.0))
 
 
+def test_parallel_whole_array_expressions_run_in_chunks_and_match_numpy(make_module):
+    m = _kernels(make_module)
+    rng = np.random.default_rng(3)
+    for n in (0, 1, 1000, 65535, 65536, 200_001):   # below 2**16 elements: one call of the chunk function
+        a, b = rng.random(n), rng.random(n)
+        got, serial, want = m.whole_array(a, b, 2.5), m.whole_array_serial(a, b, 2.5), m.whole_array.py_func(a, b, 2.5)
+        # The last elements of a chunk take the scalar libm path where the loop's vector body would not: the last bit
+        np.testing.assert_allclose(got, serial, rtol=1e-15, atol=0)
+        np.testing.assert_allclose(got, want, rtol=1e-14, atol=0)
+    ir = lambda f: "".join(f.inspect_llvm().values())
+    assert "array_chunk" in ir(m.whole_array) and "array_chunk" not in ir(m.whole_array_serial)
+
+    a, b = rng.random(300_000), np.arange(300_000) % 7
+    ours, theirs = a.copy(), a.copy()
+    got, want = m.whole_array_in_place(ours, b, 3), m.whole_array_in_place.py_func(theirs, b, 3)
+    np.testing.assert_array_equal(ours, theirs)
+    np.testing.assert_array_equal(got[0], want[0])
+    np.testing.assert_array_equal(got[1], want[1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        got, want = m.whole_array_in_place(ours, b, 0), m.whole_array_in_place.py_func(theirs, b, 0)
+    np.testing.assert_array_equal(ours, theirs)
+    np.testing.assert_array_equal(got[1], want[1])   # NumPy's 0 for an integer divided by 0
+
+    for n in (1, 3, 200, 700):
+        u, b = rng.random((n, n)), rng.random(n)
+        for got, want in zip(m.whole_array_2d(u, b), m.whole_array_2d.py_func(u, b)):
+            np.testing.assert_allclose(got, want, rtol=1e-13, atol=1e-15)   # exp: libmvec's and NumPy's last bits
+
+    x = (np.arange(100_000) % 251).astype(np.uint8)
+    got, want = m.whole_array_narrow(x, x), m.whole_array_narrow.py_func(x, x)
+    assert got.dtype == want.dtype
+    np.testing.assert_array_equal(got, want)
+
+
 def test_parallel_reduction_of_a_list_is_a_clear_typing_error(make_module):
     m = _kernels(make_module)
     with pytest.raises(sharpjit.errors.TypingError, match="a prange loop cannot reduce a list"):
@@ -382,6 +446,8 @@ a = np.arange(1000, dtype=np.float64) % 17
 print(reductions(a, 100000)[0], reductions(a, 100000)[2:], steps(100), read_after(np.arange(5.0)), breaks(np.arange(100.0)))
 print(private_temporaries(np.ones((4, 3)), np.zeros(4)), allocating(1000), array_reductions(np.arange(100.0), -1))
 print(rebinding_reductions(a, 100000), min_max_with_nans(np.array([3.0, np.nan, -1.0, 2.0] * 1000)), narrow_min_max(a.astype(np.int16)))
+w = whole_array_narrow((np.arange(100000) % 251).astype(np.uint8), (np.arange(100000) % 13).astype(np.uint8))
+print(w.dtype, w.sum(), w[-5:])
 try:
     first_error(np.arange(100000.0))
 except ValueError as e:

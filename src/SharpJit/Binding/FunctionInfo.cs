@@ -55,6 +55,9 @@ public sealed class FunctionInfo
     /// <summary>Made by the compiler from a decorated function (a prange loop's chunk, a stencil's point or loop
     /// function), not written by the user.</summary>
     public GeneratedFunction Generated { get; init; }
+    /// <summary>Compiled with parallel=True: besides its prange loops, its whole-array expressions over many elements
+    /// run on the thread pool (Library/Arrays.Elementwise.cs).</summary>
+    public bool Parallel { get; set; }
     /// <summary>Its <c>@vectorize</c>, once parsed (<see cref="VectorizeInfo.Of"/>).</summary>
     internal VectorizeInfo? VectorizeParsed { get; set; }
 

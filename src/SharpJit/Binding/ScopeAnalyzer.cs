@@ -517,7 +517,11 @@ internal sealed class ScopeAnalyzer
     {
         CompileDepth.EnsureStack();
         string qual = qualName ?? (parent.IsModule ? name : $"{parent.QualName}.<locals>.{name}");
-        var fn = new FunctionInfo(name, qual, _module, parent, node) { Generated = GeneratedBy(name) };
+        var fn = new FunctionInfo(name, qual, _module, parent, node)
+        {
+            Generated = GeneratedBy(name),
+            Parallel = node is FunctionDef def && def.DecoratorList.Any(ParallelLoops.IsParallelDecorator),
+        };
         _module.Functions[node] = fn;
         parent.Children.Add(fn);
         if (args.KwArg != null)

@@ -67,6 +67,7 @@ public sealed class HostFunction
             : new List<Stmt> { new ExprStmt((Lambda)found, found.Span) };
         var module = Pipeline.Guard(file, () => new ModuleInfo(file, new Module(body, found.Span), lookup) { ObjMode = objMode });
         var fn = found is FunctionDef ? module.Globals[name].Function! : module.Functions.Values.First(f => f.Node == found);
+        fn.Parallel = parallel;
         return new HostFunction(module, fn);
     }
 

@@ -459,7 +459,6 @@ public static unsafe partial class Builtins
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var leafShapes = leaves.Select((a, k) => a.Type is ArrayType ? Aligned(e, leafRaw[k], ndim) : null).ToArray();   // a copy has its operand's shape
 
-        LLVMValueRef Eval(ElementwiseNode n, Func<int, LLVMValueRef> load) => EvalElement(e, n, leaves, load);
 
         // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.
         bool flatPossible = outType.Layout == ArrayLayout.C && leaves.All(a => a.Type is not ArrayType at || at.Layout == ArrayLayout.C && at.Ndim == ndim);
@@ -470,22 +469,62 @@ public static unsafe partial class Builtins
                     if (s![k] != outShapeRoot[k]) sameShape = BuildAnd(B, sameShape, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s![k], outShapeRoot[k], ""), "");
         // A new output shares no memory with the operands: say so, so loops vectorise without overlap checks.
         var fresh = root.InPlace ? null : new AliasScope(M);
+        // The loops take what they read as parameters: in a parallel function they are emitted into a chunk function
+        // (RunInChunks), over part of the elements or of the rows, with the values passed to it.
+        void FlatLoop(LLVMValueRef start, LLVMValueRef count, LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef output) =>
+            ArrayCode.Loop(e, count, i =>
+            {
+                var at = start.Handle == 0 ? i : BuildNSWAdd(B, start, i, "");
+                var v = EvalElement(e, root, operands, k => ArrayCode.Load(e, ElementOf(operands[k].Type), ElementAt(e, ElementOf(operands[k].Type), data[k], at), fresh));
+                ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, output, at), v, fresh);
+            });
+        bool parallel = RunsInParallel(c, root);
         void Flat()
         {
-            ArrayCode.Loop(e, ArrayCode.Size(e, outShapeRoot), i =>
-            {
-                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ElementAt(e, ElementOf(leaves[k].Type), datas[k], i), fresh));
-                ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outData, i), v, fresh);
-            });
+            var size = ArrayCode.Size(e, outShapeRoot);
+            if (!parallel) { FlatLoop(default, size, leaves, datas, outData); return; }
+            var operandsAt = OperandFields(leaves, datas, out var fields);
+            RunInChunks(e, fields.Prepend(outData).ToArray(), size, size, (loaded, lo, hi) =>
+                FlatLoop(lo, BuildSub(B, hi, lo, ""), operandsAt(loaded.Skip(1).ToArray()), DataOf(leaves, loaded.Skip(1).ToArray()), loaded[0]));
         }
+        // The leaves as chunk fields (an array's data pointer, a number's value) and how to rebuild them from the loaded fields.
+        Func<LLVMValueRef[], LoweredArg[]> OperandFields(LoweredArg[] operands, LLVMValueRef[] data, out LLVMValueRef[] fields)
+        {
+            fields = operands.Select((a, k) => a.Type is ArrayType ? data[k] : a.Value).ToArray();
+            return loaded => operands.Select((a, k) => a.Type is ArrayType ? a : new LoweredArg(loaded[k], a.Type, a.Literal)).ToArray();
+        }
+        static LLVMValueRef[] DataOf(LoweredArg[] operands, LLVMValueRef[] loaded) =>
+            operands.Select((a, k) => a.Type is ArrayType ? loaded[k] : default).ToArray();
         void Strided()
         {
             // Broadcast axes (length 1 where the result's is longer) step by 0.
             var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!, outShapeRoot) : null).ToArray();
-            void Nest() => ArrayCode.LoopNest(e, outShapeRoot, idx =>
+            // In parallel: chunks of rows (the first axis), each with its operands' data moved to its first row. Only
+            // where the innermost loop has versions with constant strides: strides the chunk reads from its context
+            // are unknown to LLVM, and a loop nest over them stayed scalar (a[::3] in a chunk: 5x the time in order).
+            if (!parallel || ndim < 2 || outType.Layout != ArrayLayout.C) { StridedLoops(outShapeRoot, leaves, datas, strides, outData, outStrides); return; }
+            var operandsAt = OperandFields(leaves, datas, out var fields);
+            var strideFields = strides.Where(st => st != null).SelectMany(st => st!).Concat(outStrides).Concat(outShapeRoot.Skip(1)).ToArray();
+            RunInChunks(e, fields.Prepend(outData).Concat(strideFields).ToArray(), outShapeRoot[0], ArrayCode.Size(e, outShapeRoot), (loaded, lo, hi) =>
             {
-                var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx), fresh));
-                ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, outData, outStrides, idx), v, fresh);
+                var operands = operandsAt(loaded.Skip(1).Take(leaves.Length).ToArray());
+                int next = 1 + leaves.Length;
+                LLVMValueRef[] Take(int n) { var r = loaded.Skip(next).Take(n).ToArray(); next += n; return r; }
+                var chunkStrides = leaves.Select(a => a.Type is ArrayType ? Take(ndim) : null).ToArray();
+                var chunkOutStrides = Take(ndim);
+                var shape = Take(ndim - 1).Prepend(BuildSub(B, hi, lo, "")).ToArray();
+                LLVMValueRef FirstRow(LLVMValueRef data, LLVMValueRef[] st) => BuildGEP2(B, M.I8, data, new[] { BuildMul(B, lo, st[0], "") }, "");
+                var data = DataOf(leaves, loaded.Skip(1).ToArray()).Select((d, k) => chunkStrides[k] is { } st ? FirstRow(d, st) : d).ToArray();
+                StridedLoops(shape, operands, data, chunkStrides, FirstRow(loaded[0], chunkOutStrides), chunkOutStrides);
+            });
+        }
+        void StridedLoops(LLVMValueRef[] shape, LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef[]?[] strides, LLVMValueRef output, LLVMValueRef[] outSteps)
+        {
+            LLVMValueRef Element(Func<int, LLVMValueRef> load) => EvalElement(e, root, operands, load);
+            void Nest() => ArrayCode.LoopNest(e, shape, idx =>
+            {
+                var v = Element(k => ArrayCode.Load(e, ElementOf(operands[k].Type), ArrayCode.ElementPointer(e, data[k], strides[k]!, idx), fresh));
+                ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, output, outSteps, idx), v, fresh);
             });
             if (outType.Layout != ArrayLayout.C || ndim < 2) { Nest(); return; }
             // Versions of the innermost loop whose strides are constants, so that LLVM vectorises it: every array
@@ -493,7 +532,7 @@ public static unsafe partial class Builtins
             // a - a.mean(axis=1, keepdims=True)); other strides take the loop nest above. With run-time strides the
             // loop stayed scalar (1.2x-1.35x NumPy's time).
             int inner = ndim - 1;
-            var arrays = Enumerable.Range(0, leaves.Length).Where(k => leaves[k].Type is ArrayType).ToArray();
+            var arrays = Enumerable.Range(0, operands.Length).Where(k => operands[k].Type is ArrayType).ToArray();
             var patterns = new List<int?> { null };
             // (one broadcast operand among at most three: a version each; stencils with many operands get one, all
             // contiguous, which kept their compile time within about a third of the loop nest's alone)
@@ -505,19 +544,19 @@ public static unsafe partial class Builtins
                 foreach (var k in arrays)
                 {
                     var step = strides[k]![inner];
-                    var want = k == zero ? M.ConstI64(0) : M.ConstI64(ArrayCode.ItemSize(ElementOf(leaves[k].Type)));
+                    var want = k == zero ? M.ConstI64(0) : M.ConstI64(ArrayCode.ItemSize(ElementOf(operands[k].Type)));
                     cond = BuildAnd(B, cond, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, step, want, ""), "");
                 }
                 var version = e.NewBlock("broadcast_inner"); var next = e.NewBlock("broadcast_next");
                 BuildCondBr(B, cond, version, next);
                 PositionBuilderAtEnd(B, version);
-                ArrayCode.LoopNest(e, outShapeRoot.Take(inner).ToArray(), idx =>
+                ArrayCode.LoopNest(e, shape.Take(inner).ToArray(), idx =>
                 {
-                    var rows = datas.Select((d, k) => leaves[k].Type is ArrayType ? ArrayCode.ElementPointer(e, d, strides[k]!, idx) : default).ToArray();
-                    var outRow = ArrayCode.ElementPointer(e, outData, outStrides, idx);
-                    ArrayCode.Loop(e, outShapeRoot[inner], i =>
+                    var rows = data.Select((d, k) => operands[k].Type is ArrayType ? ArrayCode.ElementPointer(e, d, strides[k]!, idx) : default).ToArray();
+                    var outRow = ArrayCode.ElementPointer(e, output, outSteps, idx);
+                    ArrayCode.Loop(e, shape[inner], i =>
                     {
-                        var v = Eval(root, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), k == zero ? rows[k] : ElementAt(e, ElementOf(leaves[k].Type), rows[k], i), fresh));
+                        var v = Element(k => ArrayCode.Load(e, ElementOf(operands[k].Type), k == zero ? rows[k] : ElementAt(e, ElementOf(operands[k].Type), rows[k], i), fresh));
                         ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outRow, i), v, fresh);
                     });
                 });
@@ -603,6 +642,52 @@ public static unsafe partial class Builtins
             return e.Convert(r, scalarResult, n.Type.Dtype);
         }
         finally { e.InArrayLoop = wasInArrayLoop; }
+    }
+
+    /// <summary>Elements from which a parallel function's whole-array expression runs on the thread pool: below, the
+    /// chunks' hand-off (tens of µs) costs more than the second core saves.</summary>
+    private const long ParallelElements = 1 << 16;
+
+    /// <summary>Whether a fused expression of a function compiled with parallel=True is split over the cores (as Numba's
+    /// parfors split array expressions): no element may raise (chunks would then have to agree on the first error), the
+    /// tree calls no compiled function (chunk functions are emitted beside the caller, without its frame) and divides by
+    /// no number known only at run time (its multiplier is worked out in the caller).</summary>
+    private static bool RunsInParallel(LoweringCall c, ElementwiseNode root) =>
+        c.E.Spec.Function.Parallel && !c.E.M.Options.Standalone
+        && !Passes.ArrayFusion.Nodes(root).Any(n => n.Callees.Count > 0) && RunTimeDivisors(root, c.Args).Count == 0
+        && !ElementwiseMayRaise(root, c.Args.Select(a => a.Type).ToArray(), c.Args.Select(a => a.Literal).ToArray());
+
+    /// <summary>
+    /// Work over [0, count) (elements, or rows) emitted by body as a chunk function <c>i32 (ptr context, ptr, i64 chunk,
+    /// i64 lo, i64 hi, i64)</c> (the trampoline type of prange loops, Runtime/ParallelLoops.cs) that reads fields from its
+    /// context: run on the thread pool when there are at least <see cref="ParallelElements"/> elements, else called once
+    /// over all of it.
+    /// </summary>
+    private static void RunInChunks(FunctionEmitter e, LLVMValueRef[] fields, LLVMValueRef count, LLVMValueRef elements,
+        Action<LLVMValueRef[], LLVMValueRef, LLVMValueRef> body)
+    {
+        var B = e.B; var M = e.M;
+        var contextType = StructTypeInContext(M.Ctx, fields.Select(TypeOf).ToArray(), false);
+        var context = e.Alloca(contextType);
+        for (int k = 0; k < fields.Length; k++) BuildStore(B, fields[k], BuildStructGEP2(B, contextType, context, (uint)k, ""));
+        var chunkType = ParallelTrampolineType(M);
+        var chunk = AddFunction(M.Module, $"{e.Spec.Function.Name}.array_chunk", chunkType);
+        SetLinkage(chunk, LLVMLinkage.LLVMInternalLinkage);
+        e.EmitAside(chunk, () =>
+        {
+            var at = GetParam(chunk, 0);
+            // Constants (a contiguous axis' stride, a literal) are used as they are: a stride read from memory left
+            // the loop gathering and scattering (ten times slower than a[::3]'s known stride)
+            var loaded = Enumerable.Range(0, fields.Length).Select(k => IsConstant(fields[k]) != 0 ? fields[k]
+                : BuildLoad2(B, TypeOf(fields[k]), BuildStructGEP2(B, contextType, at, (uint)k, ""), "")).ToArray();
+            body(loaded, GetParam(chunk, 3), GetParam(chunk, 4));
+            BuildRet(B, ConstInt(M.I32, 0, 0));
+        });
+        var zero = M.ConstI64(0); var one = M.ConstI64(1);
+        var large = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, elements, M.ConstI64(ParallelElements), "");
+        e.IfElse(large, M.I32,
+            () => e.CallRuntime("sj_prange_run", chunk, context, ConstPointerNull(M.Ptr), e.CallRuntime("sj_prange_chunks", zero, count, one), zero, count, one),
+            () => BuildCall2(B, chunkType, chunk, new[] { context, ConstPointerNull(M.Ptr), zero, zero, count, one }, ""));
     }
 
     /// <summary>An operand of an in-place operation that shares memory with the target other than element for element

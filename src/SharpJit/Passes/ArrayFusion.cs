@@ -141,7 +141,7 @@ public static class ArrayFusion
         return uses;
     }
 
-    private static IEnumerable<ElementwiseNode> Nodes(ElementwiseNode root)
+    internal static IEnumerable<ElementwiseNode> Nodes(ElementwiseNode root)
     {
         var stack = new Stack<ElementwiseNode>();
         stack.Push(root);
