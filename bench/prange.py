@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""prange loops as Numba users write them (bench/prange_kernels.py): sharpjit and Numba with parallel=True and without,
-in one run, engines alternated run by run (their order rotating), medians of the runs; each engine's first-call compile
-time. Writes bench/results/prange.md and prange.png.
+"""prange loops and whole-array expressions as Numba users write them with parallel=True (bench/prange_kernels.py):
+sharpjit and Numba with parallel=True and without, in one run, engines alternated run by run (their order rotating),
+medians of the runs; each engine's first-call compile time. Writes bench/results/prange.md and prange.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/prange.py [--runs N]
 """
 import argparse, math, os, platform, statistics, sys, time
@@ -46,7 +46,7 @@ def main():
         print(name, {e: f"{v * 1e3:.2f} ms" for e, v in med.items()}, flush=True)
 
     lines = [
-        "# prange with parallel=True: sharpjit against Numba",
+        "# parallel=True (prange loops, whole-array expressions): sharpjit against Numba",
         "",
         f"`PYTHONPATH=python /usr/bin/python3 bench/prange.py` — medians of {args.runs} runs, engines alternated run by run (their order "
         f"rotating); NumPy {np.__version__}, Numba {numba.__version__} (threading layer: {numba.config.THREADING_LAYER}), "

@@ -72,6 +72,26 @@ def column_sums(a):
     return acc
 
 
+@jit(parallel=PARALLEL)    # noqa: F821
+def value_range(a):
+    lo = np.inf
+    hi = -np.inf
+    for i in prange(a.shape[0]):
+        lo = min(lo, a[i])
+        hi = max(hi, a[i])
+    return np.array([lo, hi])
+
+
+@jit(parallel=PARALLEL)    # noqa: F821
+def whole_array(a, b):
+    return np.sin(a) * np.exp(b) + np.arctan2(a, b)
+
+
+@jit(parallel=PARALLEL)    # noqa: F821
+def laplacian(u):
+    return u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:] - 4.0 * u[1:-1, 1:-1]
+
+
 def cases(rng):
     """name, kernel name, arguments (a function making fresh ones for kernels that write an output)."""
     xs, ys = rng.random(10_000_000), rng.random(10_000_000)
@@ -84,4 +104,7 @@ def cases(rng):
         ("diffusion step 2000x2000", "diffusion", (grid, np.zeros_like(grid), 0.1)),
         ("points inside a circle, 10M (int reduction)", "inside_circle", (xs, ys)),
         ("column sums 20000x64 (array reduction)", "column_sums", (rng.random((20000, 64)),)),
+        ("min and max, 10M (min(s, x) reductions)", "value_range", (xs,)),
+        ("sin*exp+arctan2, 4M (whole-array expression)", "whole_array", (xs[:4_000_000], ys[:4_000_000])),
+        ("laplacian 2000x2000 (whole-array, slices)", "laplacian", (grid,)),
     ]

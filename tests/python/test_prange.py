@@ -258,6 +258,11 @@ def whole_array_2d(u, b):
 
 
 @sharpjit.jit(parallel=True)
+def parallel_sums(a):
+    return a.sum(), a.mean(), a.var(), a.std(), np.sum(a[::2])
+
+
+@sharpjit.jit(parallel=True)
 def whole_array_narrow(a, b):
     return (a * b + 3) & 0xFF
 
@@ -431,6 +436,16 @@ def test_parallel_whole_array_expressions_run_in_chunks_and_match_numpy(make_mod
     got, want = m.whole_array_narrow(x, x), m.whole_array_narrow.py_func(x, x)
     assert got.dtype == want.dtype
     np.testing.assert_array_equal(got, want)
+
+
+def test_parallel_sums_take_numpys_chunks_on_the_thread_pool_to_the_same_bits(make_module):
+    m = _kernels(make_module)
+    rng = np.random.default_rng(4)
+    for n in (1, 1000, 131071, 131072, 1_000_003):   # from 2**17 items: NumPy's 8192-item chunks summed in parallel
+        for dtype in (np.float64, np.float32):
+            a = (rng.random(n) * 1e3).astype(dtype)
+            assert m.parallel_sums(a) == m.parallel_sums.py_func(a)
+    assert "sj_np_sum_f64_parallel" in "".join(m.parallel_sums.inspect_llvm().values())
 
 
 def test_parallel_reduction_of_a_list_is_a_clear_typing_error(make_module):

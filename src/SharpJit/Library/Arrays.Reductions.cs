@@ -316,6 +316,11 @@ public static unsafe partial class Builtins
     /// does for a number (float32 / np.intp), one along an axis in the array's type.</summary>
     private sealed record SumLine(LLVMValueRef Start, LLVMValueRef Stride, bool MeanInDouble);
 
+    /// <summary>A pairwise-sum helper, or in a function compiled with parallel=True its variant that sums NumPy's chunks of
+    /// a long line on the thread pool (to the same bits: the chunks' sums are added in order).</summary>
+    private static string PairwiseSumHelper(FunctionEmitter e, string helper) =>
+        e.Spec.Function.Parallel && !e.M.Options.Standalone ? helper + "_parallel" : helper;
+
     /// <summary>Reduces the elements a loop visits (value, position) to one value of the result type.</summary>
     private static LLVMValueRef Reduce(FunctionEmitter e, ReductionKind kind, ScalarType dtype, ScalarType result, LLVMValueRef count,
         Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span, Func<LLVMValueRef, LLVMValueRef>? element = null,
@@ -327,7 +332,7 @@ public static unsafe partial class Builtins
             case ReductionKind.Sum or ReductionKind.Mean when line != null && dtype.Rank == 2 && result == dtype:
             {
                 bool single = dtype == ScalarType.Float32;
-                var sum = e.CallRuntime(single ? "sj_np_sum_f32" : "sj_np_sum_f64", line.Start, count, line.Stride);   // a double
+                var sum = e.CallRuntime(PairwiseSumHelper(e, single ? "sj_np_sum_f32" : "sj_np_sum_f64"), line.Start, count, line.Stride);   // a double
                 if (kind == ReductionKind.Sum) return single ? BuildFPTrunc(B, sum, M.F32, "") : sum;
                 if (!single || line.MeanInDouble) return e.Convert(BuildFDiv(B, sum, BuildSIToFP(B, count, M.F64, ""), ""), ScalarType.Float64, result);
                 return BuildFDiv(B, BuildFPTrunc(B, sum, M.F32, ""), BuildSIToFP(B, count, M.F32, ""), "");
@@ -373,9 +378,9 @@ public static unsafe partial class Builtins
                 var ft = M.Lower(dtype);
                 LLVMValueRef Narrow(LLVMValueRef v) => single ? BuildFPTrunc(B, v, M.F32, "") : v;
                 LLVMValueRef Wide(LLVMValueRef v) => single ? BuildFPExt(B, v, M.F64, "") : v;
-                var sum = Narrow(e.CallRuntime(single ? "sj_np_sum_f32" : "sj_np_sum_f64", line.Start, count, line.Stride));
+                var sum = Narrow(e.CallRuntime(PairwiseSumHelper(e, single ? "sj_np_sum_f32" : "sj_np_sum_f64"), line.Start, count, line.Stride));
                 var mean = BuildFDiv(B, sum, BuildSIToFP(B, count, ft, ""), "");
-                var squares = e.CallRuntime(single ? "sj_np_sumsq_f32" : "sj_np_sumsq_f64", line.Start, count, line.Stride, Wide(mean));
+                var squares = e.CallRuntime(PairwiseSumHelper(e, single ? "sj_np_sumsq_f32" : "sj_np_sumsq_f64"), line.Start, count, line.Stride, Wide(mean));
                 var n = BuildSIToFP(B, count, M.F64, "");
                 if (ddof is { } dd)
                 {

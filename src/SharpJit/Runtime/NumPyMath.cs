@@ -177,17 +177,31 @@ public static partial class NumPyMath
 
     /// <summary>NumPy's sum of n floats at a stride (bytes), as its add reduction computes it: in chunks of its
     /// buffer size (8192 elements), each summed pairwise, added in order to a total that starts at 0.</summary>
-    public static unsafe F Sum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F> =>
-        ChunkedSum<F, Item<F>>(p, n, stride, new Item<F>());
+    public static unsafe F Sum<F>(byte* p, long n, long stride, bool parallel = false) where F : unmanaged, IBinaryFloatingPointIeee754<F> =>
+        ChunkedSum<F, Item<F>>(p, n, stride, new Item<F>(), parallel);
 
     /// <summary>NumPy's sum of the squared deviations of n floats from their mean (the numerator of np.var).</summary>
-    public static unsafe F SumOfSquaredDeviations<F>(byte* p, long n, long stride, F mean) where F : unmanaged, IBinaryFloatingPointIeee754<F> =>
-        ChunkedSum<F, SquaredDeviation<F>>(p, n, stride, new SquaredDeviation<F>(mean));
+    public static unsafe F SumOfSquaredDeviations<F>(byte* p, long n, long stride, F mean, bool parallel = false) where F : unmanaged, IBinaryFloatingPointIeee754<F> =>
+        ChunkedSum<F, SquaredDeviation<F>>(p, n, stride, new SquaredDeviation<F>(mean), parallel);
 
-    private static unsafe F ChunkedSum<F, T>(byte* p, long n, long stride, T term) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
+    /// <summary>Items from which a parallel sum sums its chunks on the thread pool (16 chunks).</summary>
+    private const long ParallelSumItems = 1 << 17;
+
+    private static unsafe F ChunkedSum<F, T>(byte* p, long n, long stride, T term, bool parallel = false) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
     {
         const long BufferSize = 8192;
         F total = F.Zero;
+        if (parallel && n >= ParallelSumItems && ParallelLoops.Threads > 1)
+        {
+            // The chunks' sums are independent: summed on the thread pool, then added in order, they give the very
+            // total the loop in order gives (NumPy's, to the bit).
+            var sums = new F[(n + BufferSize - 1) / BufferSize];
+            nint start = (nint)p;
+            System.Threading.Tasks.Parallel.For(0, sums.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = ParallelLoops.Threads },
+                k => sums[k] = PairwiseSum<F, T>((byte*)start + k * BufferSize * stride, Math.Min(BufferSize, n - k * BufferSize), stride, term));
+            foreach (var s in sums) total += s;
+            return total;
+        }
         for (long at = 0; at < n; at += BufferSize)
             total += PairwiseSum<F, T>(p + at * stride, Math.Min(BufferSize, n - at), stride, term);
         return total;

@@ -247,6 +247,11 @@ public static unsafe class RuntimeExports
     /// <summary>NumPy's sum of a line of float64 (float32) values: pairwise, in chunks (NumPyMath.Sum).</summary>
     [RuntimeHelper("sj_np_sum_f64"), UnmanagedCallersOnly] public static double NumPySumF64(byte* p, long n, long stride) => NumPyMath.Sum<double>(p, n, stride);
     [RuntimeHelper("sj_np_sum_f32"), UnmanagedCallersOnly] public static double NumPySumF32(byte* p, long n, long stride) => NumPyMath.Sum<float>(p, n, stride);   // a float, widened exactly
+    /// <summary>The same sums for functions compiled with parallel=True: the chunks summed on the thread pool.</summary>
+    [RuntimeHelper("sj_np_sum_f64_parallel"), UnmanagedCallersOnly]
+    public static double NumPySumF64Parallel(byte* p, long n, long stride) => NumPyMath.Sum<double>(p, n, stride, parallel: true);
+    [RuntimeHelper("sj_np_sum_f32_parallel"), UnmanagedCallersOnly]
+    public static double NumPySumF32Parallel(byte* p, long n, long stride) => NumPyMath.Sum<float>(p, n, stride, parallel: true);
     /// <summary>NumPy's sum of a line of complex128 (complex64) numbers, its parts as doubles (NumPyMath.ComplexSum).</summary>
     [RuntimeHelper("sj_np_csum_c128"), UnmanagedCallersOnly]
     public static void NumPyComplexSum(byte* p, long n, long stride, double* r) => (r[0], r[1]) = NumPyMath.ComplexSum<double>(p, n, stride);
@@ -258,6 +263,10 @@ public static unsafe class RuntimeExports
     public static double NumPySumSquaresF64(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, mean);
     [RuntimeHelper("sj_np_sumsq_f32"), UnmanagedCallersOnly]
     public static double NumPySumSquaresF32(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, (float)mean);
+    [RuntimeHelper("sj_np_sumsq_f64_parallel"), UnmanagedCallersOnly]
+    public static double NumPySumSquaresF64Parallel(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, mean, parallel: true);
+    [RuntimeHelper("sj_np_sumsq_f32_parallel"), UnmanagedCallersOnly]
+    public static double NumPySumSquaresF32Parallel(byte* p, long n, long stride, double mean) => NumPyMath.SumOfSquaredDeviations(p, n, stride, (float)mean, parallel: true);
 
     [RuntimeHelper("sj_np_cpow"), UnmanagedCallersOnly]
     public static void NumPyComplexPower(double ar, double ai, double br, double bi, double* r) => (r[0], r[1]) = NumPyMath.ComplexPower(ar, ai, br, bi);
