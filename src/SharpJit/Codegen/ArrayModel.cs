@@ -232,12 +232,18 @@ public static class ArrayCode
         BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, n, M.ConstI64(0), ""), head, exit);
         PositionBuilderAtEnd(B, head);
         var i = BuildPhi(B, M.I64, "i");
+        int outerLanes = e.VectorCallLanes;
+        e.VectorCallLanes = 0;
         body(i);
+        int lanes = e.VectorCallLanes;
+        e.VectorCallLanes = outerLanes == 0 ? lanes : lanes == 0 ? outerLanes : Math.Min(outerLanes, lanes);
         var next = BuildNSWAdd(B, i, M.ConstI64(1), "");
         var latch = GetInsertBlock(B);
         var back = BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);
         if (!vectorise) SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=false");
         else if (e.LoopInterleave > 0) SetLoopHints(M, back, "llvm.loop.unroll.disable", $"llvm.loop.interleave.count={e.LoopInterleave}");
+        // calls of libmvec: their widest form (FunctionEmitter.VectorCallLanes)
+        else if (lanes > 0) SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=true", $"llvm.loop.vectorize.width={lanes}");
         else DisableUnrolling(M, back);
         AddIncoming(i, M.ConstI64(0), pre);
         AddIncoming(i, next, latch);

@@ -372,6 +372,7 @@ public sealed unsafe partial class FunctionEmitter
         if (!InArrayLoop || M.VectorVariants(name) is not { } variants) return call;
         MarkPureLibmCall(call);
         NameVectorVariants(call, variants);
+        NoteVectorCall(name, single: false);
         return call;
     }
 
@@ -388,7 +389,20 @@ public sealed unsafe partial class FunctionEmitter
         var call = BuildCall2(B, ty, fn, args.Select(a => BuildFPTrunc(B, a, M.F32, "")).ToArray(), "");
         MarkPureLibmCall(call);
         NameVectorVariants(call, variants);
+        NoteVectorCall(name, single: true);
         return BuildFPExt(B, call, M.F64, "");
+    }
+
+    /// <summary>In the loop being emitted (<see cref="ArrayCode.Loop"/>): the lanes of the widest vector form that every
+    /// call with vector variants has (0: no such call). LLVM's cost model rates libmvec's calls no better than the
+    /// scalar calls they replace, so a loop of np.sin(a) * np.exp(b) + np.arctan2(a, b) stayed scalar (9x the time of
+    /// the vector loop) or took 2-lane forms; the loop is told this width instead.</summary>
+    public int VectorCallLanes;
+
+    private void NoteVectorCall(string name, bool single)
+    {
+        int lanes = VectorMath.Variants(name, single).Max(v => v.Lanes);
+        VectorCallLanes = VectorCallLanes == 0 ? lanes : Math.Min(VectorCallLanes, lanes);
     }
 
     /// <summary>Names a call's vector forms ("vector-function-abi-variant": mangled names, comma-separated), which the

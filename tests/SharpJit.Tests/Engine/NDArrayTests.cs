@@ -67,4 +67,46 @@ def total(m):
         Assert.Throws<ArgumentException>(() => NDArray.From(new double[5], 2, 3));
         Assert.Throws<ArgumentException>(() => NDArray.From(new decimal[2]));
     }
+
+    private const string ParallelSource = """
+import numpy as np
+import sharpjit
+
+@sharpjit.jit(parallel=True)
+def blend(a, b):
+    return a * 0.25 + b * 0.75
+
+def blend_serial(a, b):
+    return a * 0.25 + b * 0.75
+
+@sharpjit.jit(parallel=True)
+def total(a):
+    return a.sum()
+
+def total_serial(a):
+    return a.sum()
+""";
+
+    /// <summary>parallel=True through the .NET API: a whole-array expression of 2**16 elements or more runs in chunks on
+    /// the thread pool with the serial loop's result, and a float sum gives the serial (NumPy's) total to the bit.</summary>
+    [Fact]
+    public void ParallelWholeArrayExpressionsAndSumsMatchTheSerialCode()
+    {
+        var engine = SharpJitEngine.FromSource(ParallelSource);
+        int n = 300_001;
+        var x = new double[n]; var y = new double[n];
+        for (int i = 0; i < n; i++) { x[i] = Math.Sin(i); y[i] = Math.Cos(i) * 1e3; }
+        using var a = NDArray.From(x);
+        using var b = NDArray.From(y);
+        long live = RuntimeStats.LiveAllocations;
+        using (var parallel = (NDArray)engine.Call("blend", a, b)!)
+        using (var serial = (NDArray)engine.Call("blend_serial", a, b)!)
+            Assert.Equal(serial.ToArray<double>(), parallel.ToArray<double>());
+        Assert.Equal(live, RuntimeStats.LiveAllocations);
+        Assert.Equal((double)engine.Call("total_serial", b)!, (double)engine.Call("total", b)!);
+        var vector = new ArrayType(ScalarType.Float64, 1);
+        Assert.Contains("array_chunk", engine.Compile("blend", vector, vector).LlvmIr);
+        Assert.DoesNotContain("array_chunk", engine.Compile("blend_serial", vector, vector).LlvmIr);
+        Assert.Contains("sj_np_sum_f64_parallel", engine.Compile("total", vector).LlvmIr);
+    }
 }
