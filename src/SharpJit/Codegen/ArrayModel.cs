@@ -224,7 +224,10 @@ public static class ArrayCode
 
     /// <summary>for (i = 0; i &lt; n; i++) body(i): the body may branch (raise) but must end in the block it leaves open.
     /// Not <paramref name="vectorise"/>: LLVM keeps it scalar.</summary>
-    public static void Loop(FunctionEmitter e, LLVMValueRef n, Action<LLVMValueRef> body, bool vectorise = true)
+    /// <param name="elementwise">Its iterations carry nothing from one to the next (no running sum): such a loop that
+    /// calls libmvec is told the width of its widest form (<see cref="FunctionEmitter.VectorCallLanes"/>). Not others:
+    /// a width hint also lets LLVM reorder a float sum the loop carries.</param>
+    public static void Loop(FunctionEmitter e, LLVMValueRef n, Action<LLVMValueRef> body, bool vectorise = true, bool elementwise = false)
     {
         var B = e.B; var M = e.M;
         var pre = GetInsertBlock(B);
@@ -243,7 +246,7 @@ public static class ArrayCode
         if (!vectorise) SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=false");
         else if (e.LoopInterleave > 0) SetLoopHints(M, back, "llvm.loop.unroll.disable", $"llvm.loop.interleave.count={e.LoopInterleave}");
         // calls of libmvec: their widest form (FunctionEmitter.VectorCallLanes)
-        else if (lanes > 0) SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=true", $"llvm.loop.vectorize.width={lanes}");
+        else if (elementwise && lanes > 0) SetLoopHints(M, back, "llvm.loop.unroll.disable", "llvm.loop.vectorize.enable=true", $"llvm.loop.vectorize.width={lanes}");
         else DisableUnrolling(M, back);
         AddIncoming(i, M.ConstI64(0), pre);
         AddIncoming(i, next, latch);

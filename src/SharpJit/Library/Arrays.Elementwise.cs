@@ -477,7 +477,7 @@ public static unsafe partial class Builtins
                 var at = start.Handle == 0 ? i : BuildNSWAdd(B, start, i, "");
                 var v = EvalElement(e, root, operands, k => ArrayCode.Load(e, ElementOf(operands[k].Type), ElementAt(e, ElementOf(operands[k].Type), data[k], at), fresh));
                 ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, output, at), v, fresh);
-            });
+            }, elementwise: true);
         bool parallel = RunsInParallel(c, root);
         void Flat()
         {
@@ -558,7 +558,7 @@ public static unsafe partial class Builtins
                     {
                         var v = Element(k => ArrayCode.Load(e, ElementOf(operands[k].Type), k == zero ? rows[k] : ElementAt(e, ElementOf(operands[k].Type), rows[k], i), fresh));
                         ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, outRow, i), v, fresh);
-                    });
+                    }, elementwise: true);
                 });
                 BuildBr(B, done);
                 PositionBuilderAtEnd(B, next);
