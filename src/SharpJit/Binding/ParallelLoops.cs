@@ -22,10 +22,10 @@ namespace SharpJit.Binding;
 /// and the run calls it on the thread pool (Library/Parallel.cs, Runtime/ParallelLoops.cs). What the body reads is
 /// captured by the closure; arrays it writes are shared. A variable the body updates only with <c>+= -= *= |= &amp;= ^=</c>,
 /// <c>s = s + x</c> and the like, or <c>s = min(s, x)</c> / <c>max</c>, and reads nowhere else, is a reduction: each chunk
-/// starts from the operation's identity and the chunks' results are combined in chunk order after the loop. Every other variable it assigns is private to a chunk. A loop whose results
-/// could differ from running it in order stays an ordinary loop: a body with break, return or yield, a private read
-/// before the body assigns it (a value carried from one iteration to the next) or read after the loop, or one a nested
-/// function sees.
+/// starts from the operation's identity and the chunks' results are combined in chunk order after the loop. Every
+/// other variable it assigns is private to a chunk. A loop whose results could differ from running it in order stays
+/// an ordinary loop: a body with break, return or yield, a private read before the body assigns it (a value carried
+/// from one iteration to the next) or read after the loop, or one a nested function sees.
 /// </summary>
 public static class ParallelLoops
 {

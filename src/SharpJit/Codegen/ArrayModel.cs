@@ -239,7 +239,8 @@ public static class ArrayCode
         e.VectorCallLanes = 0;
         body(i);
         int lanes = e.VectorCallLanes;
-        e.VectorCallLanes = outerLanes == 0 ? lanes : lanes == 0 ? outerLanes : Math.Min(outerLanes, lanes);
+        e.VectorCallLanes = outerLanes;
+        e.NoteVectorLanes(lanes);   // the enclosing loop calls them too
         var next = BuildNSWAdd(B, i, M.ConstI64(1), "");
         var latch = GetInsertBlock(B);
         var back = BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, next, n, ""), head, exit);

@@ -399,10 +399,12 @@ public sealed unsafe partial class FunctionEmitter
     /// the vector loop) or took 2-lane forms; the loop is told this width instead.</summary>
     public int VectorCallLanes;
 
-    private void NoteVectorCall(string name, bool single)
+    private void NoteVectorCall(string name, bool single) => NoteVectorLanes(VectorMath.Variants(name, single).Max(v => v.Lanes));
+
+    /// <summary>Adds calls whose widest vector form has this many lanes (0: none) to <see cref="VectorCallLanes"/>.</summary>
+    public void NoteVectorLanes(int lanes)
     {
-        int lanes = VectorMath.Variants(name, single).Max(v => v.Lanes);
-        VectorCallLanes = VectorCallLanes == 0 ? lanes : Math.Min(VectorCallLanes, lanes);
+        if (lanes > 0) VectorCallLanes = VectorCallLanes == 0 ? lanes : Math.Min(VectorCallLanes, lanes);
     }
 
     /// <summary>Names a call's vector forms ("vector-function-abi-variant": mangled names, comma-separated), which the

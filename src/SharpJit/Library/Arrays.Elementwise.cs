@@ -459,7 +459,6 @@ public static unsafe partial class Builtins
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var leafShapes = leaves.Select((a, k) => a.Type is ArrayType ? Aligned(e, leafRaw[k], ndim) : null).ToArray();   // a copy has its operand's shape
 
-
         // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.
         bool flatPossible = outType.Layout == ArrayLayout.C && leaves.All(a => a.Type is not ArrayType at || at.Layout == ArrayLayout.C && at.Ndim == ndim);
         var sameShape = M.ConstBool(flatPossible);
@@ -483,18 +482,14 @@ public static unsafe partial class Builtins
         {
             var size = ArrayCode.Size(e, outShapeRoot);
             if (!parallel) { FlatLoop(default, size, leaves, datas, outData); return; }
-            var operandsAt = OperandFields(leaves, datas, out var fields);
-            RunInChunks(e, fields.Prepend(outData).ToArray(), size, size, (loaded, lo, hi) =>
-                FlatLoop(lo, BuildSub(B, hi, lo, ""), operandsAt(loaded.Skip(1).ToArray()), DataOf(leaves, loaded.Skip(1).ToArray()), loaded[0]));
+            RunInChunks(e, LeafFields().Prepend(outData).ToArray(), size, size, (loaded, lo, hi) =>
+                FlatLoop(lo, BuildSub(B, hi, lo, ""), OperandsFrom(loaded.Skip(1).ToArray()), DataFrom(loaded.Skip(1).ToArray()), loaded[0]));
         }
-        // The leaves as chunk fields (an array's data pointer, a number's value) and how to rebuild them from the loaded fields.
-        Func<LLVMValueRef[], LoweredArg[]> OperandFields(LoweredArg[] operands, LLVMValueRef[] data, out LLVMValueRef[] fields)
-        {
-            fields = operands.Select((a, k) => a.Type is ArrayType ? data[k] : a.Value).ToArray();
-            return loaded => operands.Select((a, k) => a.Type is ArrayType ? a : new LoweredArg(loaded[k], a.Type, a.Literal)).ToArray();
-        }
-        static LLVMValueRef[] DataOf(LoweredArg[] operands, LLVMValueRef[] loaded) =>
-            operands.Select((a, k) => a.Type is ArrayType ? loaded[k] : default).ToArray();
+        // In a chunk the leaves are fields of its context (an array's data pointer, a number's value), loaded there.
+        LLVMValueRef[] LeafFields() => leaves.Select((a, k) => a.Type is ArrayType ? datas[k] : a.Value).ToArray();
+        LoweredArg[] OperandsFrom(LLVMValueRef[] loaded) =>
+            leaves.Select((a, k) => a.Type is ArrayType ? a : new LoweredArg(loaded[k], a.Type, a.Literal)).ToArray();
+        LLVMValueRef[] DataFrom(LLVMValueRef[] loaded) => leaves.Select((a, k) => a.Type is ArrayType ? loaded[k] : default).ToArray();
         void Strided()
         {
             // Broadcast axes (length 1 where the result's is longer) step by 0.
@@ -503,18 +498,17 @@ public static unsafe partial class Builtins
             // where the innermost loop has versions with constant strides: strides the chunk reads from its context
             // are unknown to LLVM, and a loop nest over them stayed scalar (a[::3] in a chunk: 5x the time in order).
             if (!parallel || ndim < 2 || outType.Layout != ArrayLayout.C) { StridedLoops(outShapeRoot, leaves, datas, strides, outData, outStrides); return; }
-            var operandsAt = OperandFields(leaves, datas, out var fields);
             var strideFields = strides.Where(st => st != null).SelectMany(st => st!).Concat(outStrides).Concat(outShapeRoot.Skip(1)).ToArray();
-            RunInChunks(e, fields.Prepend(outData).Concat(strideFields).ToArray(), outShapeRoot[0], ArrayCode.Size(e, outShapeRoot), (loaded, lo, hi) =>
+            RunInChunks(e, LeafFields().Prepend(outData).Concat(strideFields).ToArray(), outShapeRoot[0], ArrayCode.Size(e, outShapeRoot), (loaded, lo, hi) =>
             {
-                var operands = operandsAt(loaded.Skip(1).Take(leaves.Length).ToArray());
+                var operands = OperandsFrom(loaded.Skip(1).Take(leaves.Length).ToArray());
                 int next = 1 + leaves.Length;
                 LLVMValueRef[] Take(int n) { var r = loaded.Skip(next).Take(n).ToArray(); next += n; return r; }
                 var chunkStrides = leaves.Select(a => a.Type is ArrayType ? Take(ndim) : null).ToArray();
                 var chunkOutStrides = Take(ndim);
                 var shape = Take(ndim - 1).Prepend(BuildSub(B, hi, lo, "")).ToArray();
                 LLVMValueRef FirstRow(LLVMValueRef data, LLVMValueRef[] st) => BuildGEP2(B, M.I8, data, new[] { BuildMul(B, lo, st[0], "") }, "");
-                var data = DataOf(leaves, loaded.Skip(1).ToArray()).Select((d, k) => chunkStrides[k] is { } st ? FirstRow(d, st) : d).ToArray();
+                var data = DataFrom(loaded.Skip(1).ToArray()).Select((d, k) => chunkStrides[k] is { } st ? FirstRow(d, st) : d).ToArray();
                 StridedLoops(shape, operands, data, chunkStrides, FirstRow(loaded[0], chunkOutStrides), chunkOutStrides);
             });
         }

@@ -548,7 +548,7 @@ public static unsafe partial class Builtins
         // uint32 and uint64 take int(x) in [-2**63, 2**64): C's unsigned long, or a C long for negative values
         var inRange = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOGE, x, M.ConstF64(-9223372036854775808.0), ""),
             BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, x, M.ConstF64(18446744073709551616.0), ""), "");   // false for NaN
-        e.FailIf(BuildNot(B, inRange, ""), () => Builtins.RaiseFloatNotConvertible(e, x, tooLarge), span);
+        e.FailIf(BuildNot(B, inRange, ""), () => RaiseFloatNotConvertible(e, x, tooLarge), span);
         return e.Convert(e.Convert(x, ScalarType.Float64, ScalarType.UInt64), ScalarType.UInt64, to);
     }
 
@@ -721,15 +721,7 @@ public static unsafe partial class Builtins
                 var shape = ShapeValues(c, c.Args[1]);
                 foreach (var n in shape)
                     e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, n, e.M.ConstI64(0), ""), "ValueError", "negative dimensions are not allowed", c.Span);
-                var strides = new LLVMValueRef[shape.Length];
-                var step = e.M.ConstI64(t.ItemSize);
-                for (int j = 0; j < shape.Length; j++)
-                {
-                    int k = t.Layout == ArrayLayout.C ? shape.Length - 1 - j : j;
-                    strides[k] = step;
-                    step = BuildMul(e.B, step, shape[k], "");
-                }
-                return ArrayCode.Make(e, t, ConstNull(e.M.Ptr), c.Arg(0), shape, strides);
+                return ArrayCode.Make(e, t, ConstNull(e.M.Ptr), c.Arg(0), shape, ArrayCode.ContiguousStrides(e, t.Dtype, shape, t.Layout));
             });
     }
 

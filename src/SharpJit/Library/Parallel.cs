@@ -42,7 +42,7 @@ public static partial class Builtins
             var t = (ScalarType)c.ResultType;
             return c.Sig.Literals[1] switch
             {
-                "min" or "max" => ExtremeOf(c.E, t, largest: c.Sig.Literals[1] is "min"),
+                "min" or "max" => ExtremeIdentity(c.E, max: c.Sig.Literals[1] is "max", t),
                 var op => c.E.Convert(c.E.M.ConstI64(op is "*" ? 1 : op is "&" ? -1 : 0), ScalarType.Int64, t),
             };
         }, mayRaise: sig => sig.Args[0] is Typing.ArrayType, acceptsNarrow: true);
@@ -59,19 +59,6 @@ public static partial class Builtins
                     ReductionHint);
             return new ListType(target.ReturnType);
         }, LowerParallelRun);
-    }
-
-    /// <summary>The largest (or smallest) value of a real type: where min (max) starts.</summary>
-    private static LLVMValueRef ExtremeOf(FunctionEmitter e, ScalarType t, bool largest)
-    {
-        var ty = e.M.Lower(t);
-        if (t.Rank == 2) return ConstReal(ty, largest ? double.PositiveInfinity : double.NegativeInfinity);
-        if (t == ScalarType.Bool) return e.M.ConstBool(largest);
-        int bits = t.Bits;
-        bool signed = t.Kind != ScalarKind.UInt;
-        ulong max = signed ? (1UL << (bits - 1)) - 1 : bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
-        ulong min = signed ? ~0UL << (bits - 1) : 0;
-        return ConstInt(ty, largest ? max : min, signed ? 1 : 0);
     }
 
     private static LLVMValueRef LowerParallelRun(LoweringCall c)

@@ -992,10 +992,11 @@ def nditer(op, flags=None, op_flags=None, op_dtypes=None, order="K", casting="sa
     axes = _nditer_axes(strides, n, order)
     index = [0] * n
     for _ in range(size):
+        views = _nditer_views(items, strides, offsets, index)
         if isinstance(op, tuple):
-            yield _nditer_views(items, strides, offsets, index)
+            yield views
         else:
-            yield _sj_view(_as_array(op), _as_array(op).dtype, _nditer_offset(strides[0], offsets[0], index), (), (), True)
+            yield views[0]
         k = n - 1
         while k >= 0:
             a = axes[k]
