@@ -13,7 +13,7 @@ internal static unsafe class Module
         Py.LoadDataSymbols();
         try
         {
-            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 16));
+            var methods = (PyMethodDef*)NativeMemory.AllocZeroed((nuint)(sizeof(PyMethodDef) * 17));
             methods[0] = new PyMethodDef { Name = DispatcherType.Utf8("_install"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&InstallBridge, Flags = Py.METH_O };
             methods[1] = new PyMethodDef { Name = DispatcherType.Utf8("version"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&Version, Flags = Py.METH_NOARGS };
             methods[2] = new PyMethodDef { Name = DispatcherType.Utf8("_wait_for_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WaitForWarmUp, Flags = Py.METH_NOARGS };
@@ -28,6 +28,7 @@ internal static unsafe class Module
             methods[11] = new PyMethodDef { Name = DispatcherType.Utf8("_warm_up"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&WarmUp, Flags = Py.METH_NOARGS };
             methods[12] = new PyMethodDef { Name = DispatcherType.Utf8("_ufunc_loop"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.UFuncLoop, Flags = Py.METH_VARARGS };
             methods[14] = new PyMethodDef { Name = DispatcherType.Utf8("_gufunc_loop"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.GUFuncLoop, Flags = Py.METH_VARARGS };
+            methods[15] = new PyMethodDef { Name = DispatcherType.Utf8("_managed_bytes_allocated"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&ManagedBytesAllocated, Flags = Py.METH_NOARGS };
             methods[13] = new PyMethodDef { Name = DispatcherType.Utf8("_ufunc_error"), Method = (nint)(delegate* unmanaged<nint, nint, nint>)&BridgeMethods.UFuncError, Flags = Py.METH_O };
             var def = (PyModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(PyModuleDef));
             def->RefCnt = 1;
@@ -129,6 +130,11 @@ internal static unsafe class Module
     /// <summary>_live_allocations(): how many blocks compiled code made are alive (tests check nothing leaks).</summary>
     [UnmanagedCallersOnly]
     private static nint LiveAllocations(nint self, nint _) => Py.PyLong_FromLongLong(SharpJit.Runtime.RuntimeStats.LiveAllocations);
+
+    /// <summary>_managed_bytes_allocated(): managed bytes this thread has allocated so far (tests check that calls of
+    /// compiled code and the runtime helpers they call allocate none per element or row).</summary>
+    [UnmanagedCallersOnly]
+    private static nint ManagedBytesAllocated(nint self, nint _) => Py.PyLong_FromLongLong(GC.GetAllocatedBytesForCurrentThread());
 
     [UnmanagedCallersOnly]
     private static nint Version(nint self, nint _) =>

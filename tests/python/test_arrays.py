@@ -962,3 +962,26 @@ def test_ctypes_data_is_the_address_of_the_first_element():
 
     with pytest.raises(TypeError, match="^compiled code cannot give its _ctypes to Python"):
         whole(a)
+
+
+def test_calls_allocate_no_managed_memory_per_row():
+    # Reductions over an axis call the runtime's float sums once per row. They once allocated a closure per call (in
+    # the NativeAOT build only): a (300, 300, 3) sum over the last axis made 90,000 objects a call, and the fresh heap
+    # pages made the pairwise-distance kernel's first calls 15-18 ms slower than its steady 1 ms.
+    @sharpjit.jit
+    def row_stats(m):
+        return m.sum(-1) + m.mean(axis=1) + m.std(axis=1) + m.var(axis=1) + (m * 1j).sum(axis=1).real
+
+    @sharpjit.jit
+    def pairwise(X):
+        return np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(-1))
+
+    cases = [(row_stats, np.sin(np.arange(30_000.0)).reshape(10_000, 3)),
+             (row_stats, np.sin(np.arange(30_000.0)).reshape(10_000, 3).astype(np.float32)),
+             (pairwise, np.random.default_rng(0).random((300, 3)))]
+    for fn, a in cases:
+        fn(a)   # compiles
+        before = _sharpjit._managed_bytes_allocated()
+        fn(a)
+        allocated = _sharpjit._managed_bytes_allocated() - before
+        assert allocated < 4096, (fn.__name__, a.dtype, allocated)
