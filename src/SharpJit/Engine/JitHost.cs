@@ -28,8 +28,13 @@ public static class JitHost
 {
     private static readonly Lazy<JitSession> Session = new(() =>
     {
+        var clock = Stopwatch.StartNew();
+        LlvmTarget.Initialize();
+        var loaded = clock.Elapsed.TotalMilliseconds;
         var s = new JitSession();
+        var made = clock.Elapsed.TotalMilliseconds;
         s.DefineAbsoluteSymbols(RuntimeSymbols.All);
+        CompileTrace.Write($"LLVM loaded in {loaded:0.0} ms, the JIT made in {made - loaded:0.0} ms, runtime symbols bound in {clock.Elapsed.TotalMilliseconds - made:0.0} ms");
         return s;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -167,8 +167,8 @@ public sealed unsafe class JitSession : IDisposable
     public void DefineAbsoluteSymbol(string name, nint address) => DefineAbsoluteSymbols(new[] { (name, address) });
 
     /// <summary>
-    /// Verifies <paramref name="module"/> and adds it to the JIT under its own resource tracker. Always takes
-    /// ownership of the module (it is disposed when verification fails). Code is generated lazily, on the first
+    /// Verifies <paramref name="module"/>, generates its machine code and adds the object to the JIT under its own
+    /// resource tracker. Always takes ownership of the module (it is disposed here). The object is linked on the first
     /// <see cref="Lookup"/> of one of its symbols.
     /// </summary>
     /// <exception cref="LlvmVerificationException">The module is invalid (message and IR included).</exception>
@@ -193,9 +193,14 @@ public sealed unsafe class JitSession : IDisposable
             nuint nameLen;
             string name = LLVM.ToManaged(LLVM.GetModuleIdentifier(module, &nameLen), nameLen);
 
+            // Machine code from the session's own target machine, the one the optimiser's cost model used: ORC's IR
+            // layer would build its code generator on a second target machine, whose subtarget (X86TargetLowering,
+            // the legalizer's tables) the first compilation of a process would set up once more.
+            LLVMMemoryBufferRef obj;
+            try { obj = ModuleText.EmitObjectBuffer(module, _tm); }
+            finally { LLVM.DisposeModule(module); }
             var rt = LLVM.OrcJITDylibCreateResourceTracker(_mainDylib);
-            var tsm = LLVM.OrcCreateNewThreadSafeModule(module, _tsc);          // consumes module
-            var err = LLVM.OrcLLJITAddLLVMIRModuleWithRT(_jit, rt, tsm);       // consumes tsm, even on failure
+            var err = LLVM.OrcLLJITAddObjectFileWithRT(_jit, rt, obj);          // consumes the buffer, even on failure
             if (!err.IsNull)
             {
                 LLVM.OrcReleaseResourceTracker(rt);

@@ -61,21 +61,31 @@ public static unsafe class ModuleText
 
     private static byte[] Emit(LLVMModuleRef module, LLVMTargetMachineRef tm, LLVMCodeGenFileType kind, bool cloneFirst)
     {
-        LlvmDiagnostics.Install(module);
-        LlvmDiagnostics.Clear();
         LLVMModuleRef target = cloneFirst ? LLVM.CloneModule(module) : module;
         try
         {
-            sbyte* error = null;
-            LLVMMemoryBufferRef buffer;
-            int failed = LLVM.TargetMachineEmitToMemoryBuffer(tm, target, kind, &error, &buffer);
-            LlvmErrors.ThrowIfFailed(failed, error, LlvmDiagnostics.AppendTo("LLVM code emission failed"));
-            return TakeBuffer(buffer);
+            return TakeBuffer(EmitBuffer(target, tm, kind));
         }
         finally
         {
             if (cloneFirst) LLVM.DisposeModule(target);
         }
+    }
+
+    /// <summary>An object file of the module in an LLVM memory buffer the caller owns. Code generation changes the
+    /// module (CodeGenPrepare): it is for disposal afterwards.</summary>
+    public static LLVMMemoryBufferRef EmitObjectBuffer(LLVMModuleRef module, LLVMTargetMachineRef tm) =>
+        EmitBuffer(module, tm, LLVMCodeGenFileType.LLVMObjectFile);
+
+    private static LLVMMemoryBufferRef EmitBuffer(LLVMModuleRef module, LLVMTargetMachineRef tm, LLVMCodeGenFileType kind)
+    {
+        LlvmDiagnostics.Install(module);
+        LlvmDiagnostics.Clear();
+        sbyte* error = null;
+        LLVMMemoryBufferRef buffer;
+        int failed = LLVM.TargetMachineEmitToMemoryBuffer(tm, module, kind, &error, &buffer);
+        LlvmErrors.ThrowIfFailed(failed, error, LlvmDiagnostics.AppendTo("LLVM code emission failed"));
+        return buffer;
     }
 
     /// <summary>Copies a memory buffer into a managed array and disposes the buffer.</summary>
