@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""@stencil kernels (bench/stencil_kernels.py): sharpjit and Numba, each called from Python and from a compiled
-function, and NumPy's slicing equivalent, in one run, engines alternated run by run (their order rotating), medians
+"""@stencil kernels (bench/stencil_kernels.py): sharpjit and Numba, each called from Python, from a compiled
+function and from one compiled with parallel=True, and NumPy's slicing equivalent, in one run, engines alternated run by run (their order rotating), medians
 of the runs; first-call compile times. Writes bench/results/stencil.md and stencil.png.
 Usage: PYTHONPATH=python /usr/bin/python3 bench/stencil.py [--runs N]
 """
@@ -16,7 +16,8 @@ import sharpjit
 from plotting import log_bars
 from vectorize import alternated, load_kernels, timed
 
-ENGINES = ("sharpjit", "sharpjit in @jit", "numba in @njit", "numba", "numpy")
+ENGINES = ("sharpjit", "sharpjit in @jit", "numba in @njit", "sharpjit parallel", "numba parallel", "numba", "numpy")
+COMPILED = ("sharpjit", "sharpjit in @jit", "numba in @njit", "sharpjit parallel", "numba parallel")
 
 
 def load(engine):
@@ -32,10 +33,10 @@ def main():
     rng = np.random.default_rng(1)
     sj_cases, nb_cases = load(sharpjit).cases(rng), load(numba).cases(np.random.default_rng(1))
     rows = []
-    for (name, sj, sj_jit, numpy_fn, data), (_, nb, nb_jit, _, _) in zip(sj_cases, nb_cases):
-        engines = dict(zip(ENGINES, (sj, sj_jit, nb_jit, nb, numpy_fn)))
+    for (name, sj, sj_jit, sj_par, numpy_fn, data), (_, nb, nb_jit, nb_par, _, _) in zip(sj_cases, nb_cases):
+        engines = dict(zip(ENGINES, (sj, sj_jit, nb_jit, sj_par, nb_par, nb, numpy_fn)))
         compile_ms = {}
-        for engine in ("sharpjit", "sharpjit in @jit", "numba in @njit"):
+        for engine in COMPILED:
             t = time.perf_counter(); engines[engine](*data); compile_ms[engine] = (time.perf_counter() - t) * 1e3
         expected = numpy_fn(*data)
         for engine, f in engines.items():
@@ -54,19 +55,25 @@ def main():
         f"`PYTHONPATH=python /usr/bin/python3 bench/stencil.py` — medians of {args.runs} runs, engines alternated run by run "
         f"(their order rotating; Numba's stencil called from Python: 3 runs, each call rebuilds its wrapper); NumPy "
         f"{np.__version__}, Numba {numba.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores. Results "
-        "checked against NumPy's slicing (rtol 1e-12). Compile: the first call in this process, the run included.",
+        "checked against NumPy's slicing (rtol 1e-12). Compile: the first call in this process, the run included. "
+        "Parallel: the stencil called in a function compiled with parallel=True (Numba: its parfor).",
         "",
-        "| kernel | sharpjit ms | sharpjit in @jit ms | Numba in @njit ms | Numba from Python ms | NumPy ms "
-        "| sharpjit / Numba in @njit | sharpjit / NumPy | sharpjit compile ms | Numba compile ms |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| kernel | sharpjit ms | sharpjit in @jit ms | Numba in @njit ms | sharpjit parallel ms | Numba parallel ms "
+        "| Numba from Python ms | NumPy ms | sharpjit / Numba in @njit | sharpjit / Numba, parallel | sharpjit / NumPy "
+        "| sharpjit compile ms | Numba compile ms | parallel compile ms, sharpjit / Numba |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, med, cms in rows:
         lines.append(f"| {name} | {med['sharpjit'] * 1e3:.2f} | {med['sharpjit in @jit'] * 1e3:.2f} | {med['numba in @njit'] * 1e3:.2f} | "
+                     f"{med['sharpjit parallel'] * 1e3:.2f} | {med['numba parallel'] * 1e3:.2f} | "
                      f"{med['numba'] * 1e3:.1f} | {med['numpy'] * 1e3:.2f} | {med['sharpjit'] / med['numba in @njit']:.2f} | "
-                     f"{med['sharpjit'] / med['numpy']:.2f} | {cms['sharpjit']:.0f} | {cms['numba in @njit']:.0f} |")
-    ratios = [med["sharpjit"] / med["numba in @njit"] for _, med, _ in rows]
+                     f"{med['sharpjit parallel'] / med['numba parallel']:.2f} | "
+                     f"{med['sharpjit'] / med['numpy']:.2f} | {cms['sharpjit']:.0f} | {cms['numba in @njit']:.0f} | "
+                     f"{cms['sharpjit parallel']:.0f} / {cms['numba parallel']:.0f} |")
+    def geomean(key_a, key_b):
+        return math.exp(statistics.mean(math.log(med[key_a] / med[key_b]) for _, med, _ in rows))
     lines += ["", f"Geometric mean of sharpjit / Numba (its stencil inside @njit, its fast way): "
-                  f"{math.exp(statistics.mean(math.log(r) for r in ratios)):.2f}."]
+                  f"{geomean('sharpjit', 'numba in @njit'):.2f}; with parallel=True: {geomean('sharpjit parallel', 'numba parallel'):.2f}."]
     text = "\n".join(lines) + "\n"
     out = os.path.join(ROOT, "bench", "results")
     os.makedirs(out, exist_ok=True)

@@ -115,3 +115,64 @@ def test_options_are_checked_as_numba_checks_them():
         sharpjit.stencil(boundary="wrap")
     with pytest.raises(ValueError, match="^Unsupported mode style reflect$"):
         sharpjit.stencil("reflect")
+
+
+PARALLEL_KERNELS = '''
+import os
+import threading
+import time
+import numpy as np
+import sharpjit
+
+
+@sharpjit.callback("int64(int64)")
+def thread_id(i):
+    time.sleep(0.002)   # long enough that the pool's other threads take chunks
+    return threading.get_ident()
+
+
+@sharpjit.stencil
+def which_thread(a):
+    return thread_id(a[0])
+
+
+@sharpjit.stencil
+def laplace(a):
+    return a[-1, 0] + a[1, 0] + a[0, -1] + a[0, 1] - 4.0 * a[0, 0]
+
+
+@sharpjit.jit(parallel=True)
+def threads_parallel(a):
+    return which_thread(a)
+
+
+@sharpjit.jit
+def threads_serial(a):
+    return which_thread(a)
+
+
+@sharpjit.jit(parallel=True)
+def laplace_parallel(a):
+    return laplace(a)
+
+
+@sharpjit.jit
+def laplace_serial(a):
+    return laplace(a)
+'''
+
+
+def test_kernels_called_with_parallel_true_run_their_loops_on_the_thread_pool(make_module):
+    # Numba runs a stencil in a parallel=True function as a parfor; here the caller gets the kernel's loops with the
+    # outermost one a prange (Binding/Stencils.cs). The results are the serial ones, the border included.
+    import os
+    m = make_module(PARALLEL_KERNELS)
+    a = np.random.default_rng(1).random((300, 301))
+    assert np.array_equal(m.laplace_parallel(a), m.laplace_serial(a))
+    assert np.array_equal(m.laplace_parallel(a), m.laplace(a))
+    assert "sj_prange_run" in "".join(m.laplace_parallel.inspect_llvm().values())
+    assert "sj_prange_run" not in "".join(m.laplace_serial.inspect_llvm().values())
+    ids = np.arange(48)
+    assert len(set(m.threads_serial(ids)[1:-1].tolist())) == 1
+    if (os.cpu_count() or 1) > 1 and os.environ.get("SHARPJIT_NUM_THREADS", "") in ("", "0"):
+        assert len(set(m.threads_parallel(ids)[1:-1].tolist())) > 1

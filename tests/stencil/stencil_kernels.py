@@ -1,6 +1,6 @@
-# Covers: Numba's @stencil: relative indices in 1, 2 and 3 dimensions, the neighbourhood found from constant offsets (negative only, positive only, both), the border set to 0 or cval (nan, a negative number), the output's dtype the kernel's result type (int arrays in, int or float out), several relatively indexed arrays and a number argument, standard_indexing for a coefficient array, the neighborhood option with a loop over offsets, out= (border left alone without cval, filled with it), arrays smaller than the neighbourhood, a kernel with an early return, calls from a function, Numba's errors for arrays of different shapes
+# Covers: Numba's @stencil: relative indices in 1, 2 and 3 dimensions, the neighbourhood found from constant offsets (negative only, positive only, both), the border set to 0 or cval (nan, a negative number), the output's dtype the kernel's result type (int arrays in, int or float out), several relatively indexed arrays and a number argument, standard_indexing for a coefficient array, the neighborhood option with a loop over offsets, out= (border left alone without cval, filled with it), arrays smaller than the neighbourhood, a kernel with an early return, calls from a function (parallel=True too: the loops on the thread pool), Numba's errors for arrays of different shapes
 import numpy as np
-from sharpjit import stencil
+from sharpjit import stencil, njit
 
 
 @stencil
@@ -69,6 +69,19 @@ def relax(a, steps):
     return a
 
 
+@njit(parallel=True)
+def relax_parallel(a, steps):
+    for _ in range(steps):
+        a = a + 0.1 * laplace(a)
+    return a
+
+
+@njit(parallel=True)
+def smooth_parallel(a, out):
+    smooth(a, out=out)
+    return window(a)
+
+
 grid = np.arange(30.0).reshape(5, 6) ** 1.5 % 7
 print(laplace(grid))
 print(laplace(np.arange(20).reshape(4, 5)))
@@ -84,6 +97,12 @@ print(cube(np.arange(60.0).reshape(3, 4, 5)))
 print(bigger(grid))
 print(clipped(line))
 print(relax(grid, 3))
+print(relax_parallel(grid, 3))
+big = np.arange(600.0 * 400).reshape(600, 400) ** 0.5 % 5
+print(np.array_equal(relax_parallel(big, 2), relax(big, 2)), f"{relax_parallel(big, 2).sum():.9e}")
+long_line = np.sin(np.arange(100_000.0))
+long_out = np.zeros(100_000)
+print(np.array_equal(smooth_parallel(long_line, long_out), window(long_line)), np.array_equal(long_out, smooth(long_line), equal_nan=True))
 print(laplace(np.ones((2, 2))))
 print(smooth(np.ones(2)))
 out = np.full(10, 7.0)

@@ -520,7 +520,7 @@ internal sealed class ScopeAnalyzer
         var fn = new FunctionInfo(name, qual, _module, parent, node)
         {
             Generated = GeneratedBy(name),
-            Parallel = node is FunctionDef def && def.DecoratorList.Any(ParallelLoops.IsParallelDecorator),
+            Parallel = node is FunctionDef def && (def.DecoratorList.Any(ParallelLoops.IsParallelDecorator) || Stencils.IsParallelRunName(name)),
         };
         _module.Functions[node] = fn;
         parent.Children.Add(fn);

@@ -27,9 +27,25 @@ public static class Stencils
     public static bool IsDecorator(Expr d) =>
         d is Name { Id: "stencil" } or Attribute { Attr: "stencil" } || d is Call { Func: Name { Id: "stencil" } or Attribute { Attr: "stencil" } };
 
-    private const string Prefix = "__sj_stencil_", PointPrefix = Prefix + "point_", RunPrefix = Prefix + "run_";
+    private const string Prefix = "__sj_stencil_", PointPrefix = Prefix + "point_", RunPrefix = Prefix + "run_",
+        ParallelRunPrefix = Prefix + "prun_", ParallelEntryPrefix = Prefix + "parallel_";
 
     internal static bool IsGeneratedName(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The loops a caller compiled with parallel=True runs: their outermost loop is a prange.</summary>
+    internal static bool IsParallelRunName(string name) => name.StartsWith(ParallelRunPrefix, StringComparison.Ordinal);
+
+    /// <summary>What a function compiled with parallel=True calls for the stencil kernel <paramref name="entry"/> (the
+    /// entry named as the kernel): the entry whose loops run on the thread pool, as Numba's parfors run a stencil in
+    /// such a function; null for any other function.</summary>
+    public static FunctionInfo? ParallelEntryOf(FunctionInfo entry)
+    {
+        if (entry.Parent?.IsModule != true) return null;
+        var globals = entry.Module.Globals;
+        lock (globals)
+            return globals.TryGetValue(ParallelEntryPrefix + entry.Name, out var g) && g.Function is { } f
+                && globals.TryGetValue(PointPrefix + entry.Name, out _) ? f : null;
+    }
 
     /// <summary>Whole scripts: each module-level def decorated with @stencil replaced by its three functions.</summary>
     public static void ExpandDecorated(SourceText source, List<Stmt> module)
@@ -164,29 +180,45 @@ public static class Stencils
             inner.Add(new Assign(new() { Element() }, (Expr)last.Copy(), last.Span));
         }
         else inner = new() { new Assign(new() { Element() }, CallOf(point, indices.Concat(parameters).Select(n => (Expr)Load(n))), at) };
-        for (int d = ndim - 1; d >= 0; d--)
+        // The loops: in order, and with the outermost one a prange (run by a caller compiled with parallel=True).
+        FunctionDef RunDef(string name, bool parallel)
         {
-            var stop = new BinOp(new Subscript(Load("__sj_shape"), Int(d), ExprContext.Load, at), Operator.Sub, Int(Math.Max(0, hi[d])), at);
-            inner = new() { new For(Store(indices[d]), CallOf("range", new[] { Int(-Math.Min(0, lo[d])), stop }), inner, new(), at) };
+            // (the parallel loops on copies: a function's statements are its own)
+            List<Stmt> Own(List<Stmt> stmts) => parallel ? stmts.Select(x => (Stmt)x.Copy()).ToList() : stmts;
+            var loops = Own(inner);
+            for (int d = ndim - 1; d >= 0; d--)
+            {
+                var stop = new BinOp(new Subscript(Load("__sj_shape"), Int(d), ExprContext.Load, at), Operator.Sub, Int(Math.Max(0, hi[d])), at);
+                Expr range = parallel && d == 0 ? new Attribute(Load("__sj_sharpjit"), "prange", ExprContext.Load, at) : Load("range");
+                loops = new() { new For(Store(indices[d]), new Call(range, new() { Int(-Math.Min(0, lo[d])), stop }, new(), at), loops, new(), at) };
+            }
+            var stmts = new List<Stmt>();
+            if (parallel) stmts.Add(new Import(new() { new Alias("sharpjit", "__sj_sharpjit", at) }, at));
+            stmts.AddRange(Own(body));
+            stmts.AddRange(loops);
+            stmts.Add(new Return(Load("__sj_out"), at));
+            var def = new FunctionDef(name, Params(parameters.Append("__sj_out").Append("__sj_fill")), stmts, new(), null, new(), at);
+            return parallel ? ParallelLoops.Outline(def) : def;
         }
-        body.AddRange(inner);
-        body.Add(new Return(Load("__sj_out"), at));
-        var runDef = new FunctionDef(run, Params(parameters.Append("__sj_out").Append("__sj_fill")), body, new(), null, new(), at);
 
         // out=None: a new array of the kernel's result type, border filled; else out, its border filled only with a cval.
         var arguments = parameters.Select(n => (Expr)Load(n)).ToList();
         var dtype = CallOf("_sj_call_dtype", new Expr[] { Load(point) }.Concat(Enumerable.Repeat(Int(0), ndim)).Concat(arguments));
         var fresh = new Call(new Attribute(Load("__sj_np"), "empty", ExprContext.Load, at), new() { new Attribute(Load(primary), "shape", ExprContext.Load, at), dtype }, new(), at);
-        var entry = new List<Stmt>
+        FunctionDef EntryDef(string name, string runs, List<Expr> decorators) => new(name, Params(parameters.Append("out"), defaults: 1), new List<Stmt>
         {
             new Import(new() { new Alias("numpy", "__sj_np", at) }, at),
             new If(new Compare(Load("out"), new() { CmpOperator.Is }, new() { new Constant(PyNone.Instance, null, at) }, at),
-                new() { new Return(CallOf(run, arguments.Append(fresh).Append(new Constant(true, null, at))), at) }, new(), at),
-            new Return(CallOf(run, arguments.Append(Load("out")).Append(new Constant(cval != null, null, at))), at),
+                new() { new Return(CallOf(runs, arguments.Append(fresh).Append(new Constant(true, null, at))), at) }, new(), at),
+            new Return(CallOf(runs, arguments.Append(Load("out")).Append(new Constant(cval != null, null, at))), at),
+        }, decorators, null, new(), at);
+        string parallelRun = ParallelRunPrefix + kernel.Name;
+        return new List<Stmt>
+        {
+            pointDef, RunDef(run, parallel: false), RunDef(parallelRun, parallel: true),
+            EntryDef(kernel.Name, run, original.DecoratorList.Where(d => !IsDecorator(d)).ToList()),
+            EntryDef(ParallelEntryPrefix + kernel.Name, parallelRun, new()),
         };
-        var entryDef = new FunctionDef(kernel.Name, Params(parameters.Append("out"), defaults: 1), entry,
-            original.DecoratorList.Where(d => !IsDecorator(d)).ToList(), null, new(), at);
-        return new List<Stmt> { pointDef, runDef, entryDef };
 
         static string IndexName(int d) => $"__sj_i{d}";
         Stmt Fail(string message) => new Syntax.Raise(CallOf("ValueError", new[] { new Constant(message, null, at) }), null, at);

@@ -718,7 +718,10 @@ public sealed class TypeInference
     {
         switch (g.Kind)
         {
-            case GlobalKind.Function: return new FunctionType(g.Function!, Array.Empty<SjType>());
+            // A stencil kernel called by a function compiled with parallel=True runs its loops on the thread pool.
+            case GlobalKind.Function:
+                return new FunctionType(_current?.Function.Parallel == true && Stencils.ParallelEntryOf(g.Function!) is { } parallel ? parallel : g.Function!,
+                    Array.Empty<SjType>());
             case GlobalKind.Module: return new ModuleType(g.ModuleName!) { Host = g.HostObject as IHostNamespace };
             case GlobalKind.ModuleMember:
             {
