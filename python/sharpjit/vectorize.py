@@ -98,6 +98,7 @@ class UFunc:
         self._parallel = options.get("target") == "parallel"   # the loops split their work over the cores
         self._nin = py_func.__code__.co_argcount
         self._loops = []          # (input dtype names, output dtype name, address)
+        self._cache_hits = 0      # loops loaded from the on-disk cache (cache=True)
         self._may_raise = False   # whether a loop can stop with an exception (else calls go straight to the ufunc)
         self._ufunc = None
         self._lazy = not signatures
@@ -121,7 +122,8 @@ class UFunc:
             self._add_loop(inputs, head.strip())
 
     def _add_loop(self, inputs, output=None):
-        address, out, may_raise = _sharpjit._ufunc_loop(self._dispatcher, tuple(inputs), output, self._parallel)
+        address, out, may_raise, cached = _sharpjit._ufunc_loop(self._dispatcher, tuple(inputs), output, self._parallel)
+        self._cache_hits += cached
         self._loops.append((tuple(inputs), out, address))
         self._may_raise |= may_raise
 
@@ -217,6 +219,11 @@ class UFunc:
         return len(self._loops)
 
     @property
+    def cache_hits(self):
+        """How many loops were loaded from the on-disk cache (cache=True) instead of compiled."""
+        return self._cache_hits
+
+    @property
     def types(self):
         """The loops as NumPy lists them ("dd->d")."""
         import numpy as np
@@ -304,7 +311,8 @@ class GUFunc(UFunc):
             self._add_generalized_loop(operands)
 
     def _add_generalized_loop(self, operands):
-        address, _, may_raise = _sharpjit._gufunc_loop(self._dispatcher, tuple(operands), self._parallel)
+        address, _, may_raise, cached = _sharpjit._gufunc_loop(self._dispatcher, tuple(operands), self._parallel)
+        self._cache_hits += cached
         self._loops.append((tuple(dtype for dtype, _, _ in operands[:self._nin_declared]),
                             tuple(dtype for dtype, _, _ in operands[self._nin_declared:]), address))
         self._may_raise |= may_raise
@@ -384,7 +392,8 @@ def guvectorize(signatures, layout=None, **options):
 
 def vectorize(signatures_or_function=(), **options):
     """@vectorize, @vectorize(["float64(float64, float64)", ...]) or @vectorize("float64(float64)"); options: identity=
-    (0, 1, None, "reorderable"), cache=, fastmath=, error_model=, and Numba's target="cpu" / nopython=True."""
+    (0, 1, None, "reorderable"), cache= (each loop is stored in and loaded from the on-disk cache of @jit's cache=True),
+    fastmath=, error_model=, and Numba's target="cpu" / nopython=True."""
     if callable(signatures_or_function) and not isinstance(signatures_or_function, (str, list, tuple)):
         return UFunc(_plain(signatures_or_function), **options)
 

@@ -79,8 +79,9 @@ internal static unsafe class BridgeMethods
             if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(Py.TypeError, "_ufunc_loop(dispatcher, inputs, output): expected a dispatcher, a tuple of str and a str or None");
             return 0;
         }
-        return CompileLoop(d, (host, options) => Engine.UFuncLoops.Compile(host.Module, host.Function, names.Select(n => LoopDtype(d, n!)).ToArray(),
-            outputName == null ? null : LoopDtype(d, outputName), options, parallel));
+        return CompileLoop(d, $"{string.Join(",", names)}->{outputName}{(parallel ? " parallel" : "")}",
+            (host, options, shared) => Engine.UFuncLoops.Compile(host.Module, host.Function, names.Select(n => LoopDtype(d, n!)).ToArray(),
+                outputName == null ? null : LoopDtype(d, outputName), options, parallel, shared));
     }
 
     /// <summary>_gufunc_loop(dispatcher, ((dtype name, ndim or -1 for a number, (core dimension numbers...)), ...), parallel) ->
@@ -106,9 +107,10 @@ internal static unsafe class BridgeMethods
             if (Py.PyErr_Occurred() == 0) Py.PyErr_SetString(Py.TypeError, "_gufunc_loop(dispatcher, operands): expected a dispatcher and (dtype, ndim, core dims) tuples");
             return 0;
         }
-        return CompileLoop(d, (host, options) => Engine.UFuncLoops.CompileGeneralized(host.Module, host.Function,
-            operands.Select(o => new Engine.UFuncLoops.GeneralizedOperand(LoopDtype(d, o.Dtype!), (int)o.Ndim, o.Core.Select(c => (int)c).ToArray())).ToArray(),
-            options, parallel));
+        return CompileLoop(d, string.Join(",", operands.Select(o => $"{o.Dtype}:{o.Ndim}:({string.Join(" ", o.Core)})")) + (parallel ? " parallel" : ""),
+            (host, options, shared) => Engine.UFuncLoops.CompileGeneralized(host.Module, host.Function,
+                operands.Select(o => new Engine.UFuncLoops.GeneralizedOperand(LoopDtype(d, o.Dtype!), (int)o.Ndim, o.Core.Select(c => (int)c).ToArray())).ToArray(),
+                options, parallel, shared));
     }
 
     private static Typing.ScalarType LoopDtype(Dispatcher d, string name)
@@ -119,17 +121,34 @@ internal static unsafe class BridgeMethods
             $"{d.Name}() has no loop for dtype {name}: a compiled ufunc takes and returns bool, integers, float32, float64, complex64 or complex128");
     }
 
-    /// <summary>Compiles a ufunc's loop without the GIL; (address, output dtype name or None, may raise), or a Python error.</summary>
-    private static nint CompileLoop(Dispatcher d, Func<HostFunction, CodegenOptions, Engine.UFuncLoop> compile)
+    /// <summary>Compiles a ufunc's loop without the GIL, or with cache=True loads it from the on-disk cache (keyed by
+    /// <paramref name="loopKey"/>, the operands as the caller spells them); (address, output dtype name or None, may
+    /// raise, loaded from the cache), or a Python error.</summary>
+    private static nint CompileLoop(Dispatcher d, string loopKey, Func<HostFunction, CodegenOptions, bool, Engine.UFuncLoop> compile)
     {
         Engine.UFuncLoop? loop = null;
         Exception? error = null;
+        bool cached = false;
+        var warnings = new List<string>();
         bool ran = ForkGate.RunWithoutGil(() =>
         {
-            try { loop = compile(d.Host, new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel)); }
+            try
+            {
+                var options = new CodegenOptions(FastMath: d.FastMath, BoundsCheck: d.BoundsCheck, NumPyErrorModel: d.NumPyErrorModel);
+                var key = d.CacheDir == null ? null : DiskCache.LoopKeyFor(d, loopKey, options);
+                loop = key == null ? null : DiskCache.TryLoadLoop(d, key, warnings);
+                cached = loop != null;
+                if (loop == null)
+                {
+                    loop = compile(d.Host, options, key != null);
+                    if (key != null) DiskCache.StoreLoop(d, key, loop, warnings);
+                }
+            }
             catch (Exception ex) { error = ex; }
         });
         if (!ran) return 0;
+        foreach (var w in warnings)
+            if (!Bridge.CacheWarning(w)) return 0;   // warnings turned into errors (-W error) raise
         if (error != null)
         {
             if (error is ArgumentException ae) Py.PyErr_SetString(Py.TypeError, ae.Message);
@@ -137,7 +156,7 @@ internal static unsafe class BridgeMethods
             return 0;
         }
         return Py.Tuple(Py.PyLong_FromLongLong(loop!.Address), loop.Out == null ? Py.NewRef(Py.None) : Py.Str(loop.Out.Name),
-            Py.NewRef(loop.MayRaise ? Py.True : Py.False));
+            Py.NewRef(loop.MayRaise ? Py.True : Py.False), Py.NewRef(cached ? Py.True : Py.False));
     }
 
     /// <summary>_ufunc_error(raise_it): the exception a ufunc loop on this thread stopped with, raised (raise_it) or

@@ -63,24 +63,105 @@ internal static unsafe class DiskCache
 
     /// <summary>A stored signature if every check passes, else null (warnings: what the caller must tell the user).</summary>
     public static CompiledEntry? TryLoad(Dispatcher d, Key key, byte[] typeKey, SjType[] types, SjType? declaredReturn,
-        List<string> warnings)
-    {
-        try
+        List<string> warnings) =>
+        Guarded(() =>
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
-            if (!DirectoryIsSafe(Path.GetDirectoryName(key.BasePath)!, create: false, warnings)) return null;
-            var secret = CacheSecret.Get(warnings);
-            if (secret == null) return null;
-            // Both files are read through descriptors that passed the owner and type checks; the bytes read are the
-            // bytes authenticated and, for the library, the bytes loaded.
-            var bytes = ReadOwnFile(key.BasePath + ".sjc", MaxMetadata);
-            if (bytes == null || bytes.Length < HmacSha256.Size + Magic.Length) return null;
-            var library = ReadOwnFile(key.BasePath + ".so", MaxLibrary);
-            if (library == null) return null;
-            var body = bytes.AsSpan(0, bytes.Length - HmacSha256.Size);
-            var mac = HmacSha256.Compute(secret, body, library);
-            if (!SameBytes(mac, bytes.AsSpan(body.Length))) return null;
-            using var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
+            if (ReadEntry(d, key, warnings) is not var (r, library)) return null;
+            using (r)
+            {
+                string entrySymbol = r.ReadString();
+                var compiledReturn = TypeNames.Parse(r.ReadString());
+                string llvmIr = r.ReadString(), typedIr = r.ReadString();
+                var address = LoadVerified(library, entrySymbol);
+                if (address == 0) return null;
+                var ret = declaredReturn ?? compiledReturn;
+                return new CompiledEntry
+                {
+                    Key = typeKey, ArgTypes = types, CompiledReturnType = compiledReturn, ReturnType = ret,
+                    LlvmIr = llvmIr, TypedIr = () => typedIr, CompileTime = started.Elapsed, FromCache = true,
+                    Args = new ValueLayout(types),
+                    ResultSize = Math.Max(ValueLayout.SizeAlign(compiledReturn).Size, ValueLayout.SizeAlign(ret).Size),
+                    Entry = (delegate* unmanaged<byte*, byte*, int>)address,
+                };
+            }
+        });
+
+    /// <summary>The key of a ufunc's inner loop (@vectorize / @guvectorize with cache=True): the loop's operand types
+    /// (as <paramref name="loop"/> spells them) beside what a signature's key holds.</summary>
+    public static Key LoopKeyFor(Dispatcher d, string loop, CodegenOptions options)
+    {
+        string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, "ufunc-loop:" + loop, options.ToString());
+        string safeName = new(d.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-loop-{Hash(text)}"));
+    }
+
+    /// <summary>A stored ufunc loop if every check passes (the same checks as a signature's), else null.</summary>
+    public static Engine.UFuncLoop? TryLoadLoop(Dispatcher d, Key key, List<string> warnings) =>
+        Guarded(() =>
+        {
+            if (ReadEntry(d, key, warnings) is not var (r, library)) return null;
+            using (r)
+            {
+                string entrySymbol = r.ReadString();
+                var inputs = new ScalarType[r.ReadInt32()];
+                for (int k = 0; k < inputs.Length; k++) inputs[k] = (ScalarType)TypeNames.Parse(r.ReadString());
+                string output = r.ReadString();
+                bool mayRaise = r.ReadBoolean();
+                var address = LoadVerified(library, entrySymbol);
+                return address == 0 ? null
+                    : new Engine.UFuncLoop(address, inputs, output.Length == 0 ? null : (ScalarType)TypeNames.Parse(output), entrySymbol, mayRaise);
+            }
+        });
+
+    public static void StoreLoop(Dispatcher d, Key key, Engine.UFuncLoop loop, List<string> warnings)
+    {
+        if (loop.SharedObject == null) return;
+        WriteEntry(d, key, loop.Modules.ToHashSet(), loop.SharedObject, w =>
+        {
+            w.Write(loop.NativeName);
+            w.Write(loop.In.Length);
+            foreach (var t in loop.In) w.Write(t.Name);
+            w.Write(loop.Out?.Name ?? "");
+            w.Write(loop.MayRaise);
+        }, warnings);
+    }
+
+    /// <summary>Null for an entry that cannot be read as written (a cache entry is only ever a miss).</summary>
+    private static T? Guarded<T>(Func<T?> read) where T : class
+    {
+        try { return read(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException
+                                       or DllNotFoundException or EntryPointNotFoundException or InvalidOperationException
+                                       or BadImageFormatException or FormatException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An entry's metadata after its key and dependencies (the reader is the caller's to dispose) and its library, if
+    /// the directory and both files are this user's alone, the MAC under this user's secret matches, the key is this
+    /// one and every value it was compiled against is unchanged; else null.
+    /// </summary>
+    private static (BinaryReader Reader, byte[] Library)? ReadEntry(Dispatcher d, Key key, List<string> warnings)
+    {
+        if (!DirectoryIsSafe(Path.GetDirectoryName(key.BasePath)!, create: false, warnings)) return null;
+        var secret = CacheSecret.Get(warnings);
+        if (secret == null) return null;
+        // Both files are read through descriptors that passed the owner and type checks; the bytes read are the
+        // bytes authenticated and, for the library, the bytes loaded.
+        var bytes = ReadOwnFile(key.BasePath + ".sjc", MaxMetadata);
+        if (bytes == null || bytes.Length < HmacSha256.Size + Magic.Length) return null;
+        var library = ReadOwnFile(key.BasePath + ".so", MaxLibrary);
+        if (library == null) return null;
+        var body = bytes.AsSpan(0, bytes.Length - HmacSha256.Size);
+        var mac = HmacSha256.Compute(secret, body, library);
+        if (!SameBytes(mac, bytes.AsSpan(body.Length))) return null;
+        var r = new BinaryReader(new MemoryStream(bytes, 0, body.Length), Encoding.UTF8);
+        bool keep = false;
+        try
+        {
             if (new string(r.ReadChars(Magic.Length)) != Magic || r.ReadString() != key.Text) return null;
             int deps = r.ReadInt32();
             for (int i = 0; i < deps; i++)
@@ -88,27 +169,10 @@ internal static unsafe class DiskCache
                 string path = r.ReadString(), name = r.ReadString(), expected = r.ReadString();
                 if (CurrentKey(d, path, name) != expected) return null;
             }
-            string entrySymbol = r.ReadString();
-            var compiledReturn = TypeNames.Parse(r.ReadString());
-            string llvmIr = r.ReadString(), typedIr = r.ReadString();
-            var address = LoadVerified(library, entrySymbol);
-            if (address == 0) return null;
-            var ret = declaredReturn ?? compiledReturn;
-            return new CompiledEntry
-            {
-                Key = typeKey, ArgTypes = types, CompiledReturnType = compiledReturn, ReturnType = ret,
-                LlvmIr = llvmIr, TypedIr = () => typedIr, CompileTime = started.Elapsed, FromCache = true,
-                Args = new ValueLayout(types),
-                ResultSize = Math.Max(ValueLayout.SizeAlign(compiledReturn).Size, ValueLayout.SizeAlign(ret).Size),
-                Entry = (delegate* unmanaged<byte*, byte*, int>)address,
-            };
+            keep = true;
+            return (r, library);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException
-                                       or DllNotFoundException or EntryPointNotFoundException or InvalidOperationException
-                                       or BadImageFormatException or FormatException)
-        {
-            return null;
-        }
+        finally { if (!keep) r.Dispose(); }
     }
 
     /// <summary>Compares in time independent of where the bytes differ.</summary>
@@ -219,14 +283,25 @@ internal static unsafe class DiskCache
     /// <summary>Writes a freshly compiled signature (best effort: a cache that cannot be written is skipped).</summary>
     public static void Store(Dispatcher d, Key key, CompiledFunction f, List<string> warnings)
     {
-        if (f.SharedObject == null) return;
+        if (f.SharedObject == null || f.ReturnType is GeneratorType) return;   // a generator's type names a specialisation of this compilation
+        WriteEntry(d, key, f.Types.Specializations.Select(s => s.Function.Module).ToHashSet(), f.SharedObject, w =>
+        {
+            w.Write(f.EntrySymbol);
+            w.Write(f.ReturnType.Name);
+            w.Write(f.LlvmIr);
+            w.Write(HostFunction.TypedIr(f));
+        }, warnings);
+    }
+
+    /// <summary>Writes an entry: its metadata (magic, key, the values it was compiled against, then what
+    /// <paramref name="write"/> adds) with a MAC over it and the library, and the library.</summary>
+    private static void WriteEntry(Dispatcher d, Key key, HashSet<ModuleInfo> reached, byte[] library, Action<BinaryWriter> write, List<string> warnings)
+    {
         try
         {
-            if (f.ReturnType is GeneratorType) return;   // its type names a specialisation of this compilation: not cached
             if (!DirectoryIsSafe(Path.GetDirectoryName(key.BasePath)!, create: true, warnings)) return;
             var secret = CacheSecret.Get(warnings);
             if (secret == null) return;
-            var reached = f.Types.Specializations.Select(s => s.Function.Module).ToHashSet();
             var deps = new List<(string Path, string Name, string Key)>();
             CollectDependencies(d, "", reached, new HashSet<object>(), deps);
             var ms = new MemoryStream();
@@ -236,14 +311,11 @@ internal static unsafe class DiskCache
                 w.Write(key.Text);
                 w.Write(deps.Count);
                 foreach (var (path, name, k) in deps) { w.Write(path); w.Write(name); w.Write(k); }
-                w.Write(f.EntrySymbol);
-                w.Write(f.ReturnType.Name);
-                w.Write(f.LlvmIr);
-                w.Write(HostFunction.TypedIr(f));
+                write(w);
             }
             // The MAC covers the metadata and the library: an entry only this user's secret could have made.
-            ms.Write(HmacSha256.Compute(secret, ms.ToArray(), f.SharedObject));
-            WriteAtomically(key.BasePath + ".so", f.SharedObject);
+            ms.Write(HmacSha256.Compute(secret, ms.ToArray(), library));
+            WriteAtomically(key.BasePath + ".so", library);
             WriteAtomically(key.BasePath + ".sjc", ms.ToArray());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* read-only or full: run uncached */ }

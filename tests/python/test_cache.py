@@ -181,3 +181,64 @@ def test_narrow_numpy_global_dtype_is_part_of_the_key(tmp_path):
     narrow = run(tmp_path, NARROW="1")
     assert (narrow["type"], narrow["value"], narrow["hits"]) == ("float32", 1.5, 0)
     assert run(tmp_path, NARROW="1")["hits"] == 1
+
+
+UFUNCS = textwrap.dedent("""
+    import json, math, os
+    import numpy as np
+    import sharpjit
+    SCALE = float(os.environ.get("SCALE", "2.0"))
+
+    @sharpjit.vectorize(["float64(float64, float64)", "int64(int64, int64)"], cache=True)
+    def rel_diff(x, y):
+        return SCALE * (x - y) / (x + y + 1)
+
+    @sharpjit.vectorize(cache=True, target="parallel")
+    def hyp(x, y):
+        if x < 0:
+            raise ValueError("negative")
+        return math.sqrt(x * x + y * y)
+
+    @sharpjit.guvectorize(["void(float64[:], float64, float64[:])"], "(n),()->(n)", cache=True)
+    def add_scalar(x, y, res):
+        for i in range(x.shape[0]):
+            res[i] = x[i] + y * SCALE
+
+    a, b = np.arange(1.0, 7.0), np.arange(6.0, 0.0, -1.0)
+    i, j = np.arange(5), np.ones(5, dtype=np.int64)
+    result = [rel_diff(a, b).tolist(), rel_diff(i, j).tolist(), hyp(a, b).tolist(),
+              add_scalar(a.reshape(2, 3), np.array([1.0, 2.0])).tolist()]
+    # The kernels run by CPython, element by element, in the loops' dtypes.
+    def plain(f, *args, dtype=np.float64):
+        return np.frompyfunc(f.py_func, len(args), 1)(*args).astype(dtype).tolist()
+    reference = [plain(rel_diff, a, b), plain(rel_diff, i, j, dtype=np.int64), plain(hyp, a, b),
+                 (a.reshape(2, 3) + np.array([1.0, 2.0])[:, None] * SCALE).tolist()]
+    try:
+        hyp(-a, b)
+        error = None
+    except ValueError as e:
+        error = str(e)
+    print(json.dumps({"result": result, "reference": reference, "error": error, "types": rel_diff.types,
+                      "hits": [rel_diff.cache_hits, hyp.cache_hits, add_scalar.cache_hits]}))
+""")
+
+
+def test_ufunc_loops_load_from_the_cache_and_recompile_when_a_global_changes(tmp_path):
+    # @vectorize / @guvectorize with cache=True: each loop (declared or made on a call, parallel too) is an entry of
+    # its own, with the same checks as a signature's (MAC, owner, the globals it read).
+    (tmp_path / "main.py").write_text(UFUNCS)
+    first = run(tmp_path)
+    assert first["hits"] == [0, 0, 0]
+    entries = sorted(f.name.split("-loop-")[0] for f in (tmp_path / "__pycache__" / "sharpjit").glob("*-loop-*.sjc"))
+    assert entries == ["add_scalar", "hyp", "rel_diff", "rel_diff"]
+    second = run(tmp_path)
+    assert second["hits"] == [2, 1, 1]
+    assert first["result"] == second["result"] == first["reference"]
+    assert first["error"] == second["error"] == "negative"
+    assert first["types"] == second["types"] == ["dd->d", "ll->l"]
+    changed = run(tmp_path, SCALE="3.0")
+    assert changed["hits"] == [0, 1, 0]   # hyp does not read SCALE
+    assert changed["result"] == changed["reference"] != first["result"]
+    for f in (tmp_path / "__pycache__" / "sharpjit").glob("rel_diff-loop-*.so"):
+        damage(f, "flip")
+    assert run(tmp_path, SCALE="3.0")["hits"] == [0, 1, 1]

@@ -10,7 +10,13 @@ namespace SharpJit.Engine;
 
 /// <summary>A compiled inner loop of a NumPy ufunc (Out: its output type; null for a generalized ufunc's, whose operands
 /// are all in In).</summary>
-public sealed record UFuncLoop(nint Address, ScalarType[] In, ScalarType? Out, string NativeName, bool MayRaise);
+public sealed record UFuncLoop(nint Address, ScalarType[] In, ScalarType? Out, string NativeName, bool MayRaise)
+{
+    /// <summary>The loop as a standalone shared library exporting NativeName (compiled for the on-disk cache).</summary>
+    public byte[]? SharedObject { get; init; }
+    /// <summary>The modules whose functions the loop compiled (the cache records what they read from their hosts).</summary>
+    public IReadOnlyCollection<Binding.ModuleInfo> Modules { get; init; } = Array.Empty<Binding.ModuleInfo>();
+}
 
 /// <summary>
 /// The inner loops of @vectorize functions made into NumPy ufuncs (as Numba makes them): for each element, the operands
@@ -71,12 +77,13 @@ public static unsafe class UFuncLoops
     }
 
     /// <summary>Compiles fn for the input types and its loop; the output type is the declared one, else what fn returns.</summary>
+    /// <param name="sharedObject">Also link the loop into a standalone shared library (for the on-disk cache).</param>
     public static UFuncLoop Compile(Binding.ModuleInfo module, Binding.FunctionInfo fn, ScalarType[] inputs, ScalarType? output, CodegenOptions options,
-        bool parallel = false) =>
-        CompilerStack.Run(() => CompileHere(module, fn, inputs, output, options, parallel));
+        bool parallel = false, bool sharedObject = false) =>
+        CompilerStack.Run(() => CompileHere(module, fn, inputs, output, options, parallel, sharedObject));
 
     private static UFuncLoop CompileHere(Binding.ModuleInfo module, Binding.FunctionInfo fn, ScalarType[] inputs, ScalarType? output, CodegenOptions options,
-        bool parallel)
+        bool parallel, bool sharedObject)
     {
         var (types, spec) = Pipeline.Infer(module, fn, inputs);
         if (spec.ReturnType is not ScalarType returned || output is { Rank: < 3 } && returned.Rank == 3)
@@ -84,13 +91,13 @@ public static unsafe class UFuncLoops
                 + (output == null ? "where a @vectorize function returns a number for each element" : $"which does not convert to {output.Name}"));
         var outType = output ?? returned;
         string native = $"{fn.Name}.ufunc{Interlocked.Increment(ref _counter)}";
-        return Finish(module, types, spec, options, native, inputs, outType, parallel ? 1 : 0,
+        return Finish(module, types, spec, options, native, inputs, outType, parallel ? 1 : 0, sharedObject,
             (emitter, name, entry) => EmitLoop(emitter, name, entry, inputs, returned, outType));
     }
 
     /// <summary>Emits the function and its loop in one module (the function is inlined), optimises and adds it.</summary>
     private static UFuncLoop Finish(Binding.ModuleInfo module, TypeInference types, Specialization spec, CodegenOptions options, string native,
-        ScalarType[] inputs, ScalarType? output, int parallelDims, Action<ModuleEmitter, string, LLVMValueRef> emitLoop)
+        ScalarType[] inputs, ScalarType? output, int parallelDims, bool sharedObject, Action<ModuleEmitter, string, LLVMValueRef> emitLoop)
     {
         var jit = JitHost.Jit;
         lock (jit.SyncRoot)
@@ -119,9 +126,13 @@ public static unsafe class UFuncLoops
             // typing's answer is wider: it does not know the NumPy error model's divisions).
             var failed = GetNamedFunction(m, "sj_ufunc_failed");
             bool mayRaise = failed.Handle != 0 && GetFirstUse(failed).Handle != 0;
+            var library = sharedObject ? Pipeline.Guard(module.Source, () => SharedObjects.Build(m, jit.TargetMachine)) : null;
             Pipeline.Guard(module.Source, () => jit.AddModule(m));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(native));
-            return new UFuncLoop(address, inputs, output, native, mayRaise);
+            return new UFuncLoop(address, inputs, output, native, mayRaise)
+            {
+                SharedObject = library, Modules = types.Specializations.Select(x => x.Function.Module).ToHashSet(),
+            };
         }
     }
 
@@ -140,7 +151,7 @@ public static unsafe class UFuncLoops
     /// nothing, writes its outputs.
     /// </summary>
     public static UFuncLoop CompileGeneralized(Binding.ModuleInfo module, Binding.FunctionInfo fn, GeneralizedOperand[] operands, CodegenOptions options,
-        bool parallel = false) =>
+        bool parallel = false, bool sharedObject = false) =>
         CompilerStack.Run(() =>
         {
             var (types, spec) = Pipeline.Infer(module, fn, operands.Select(o => o.Type).ToArray());
@@ -148,7 +159,7 @@ public static unsafe class UFuncLoops
                 throw new ArgumentException($"{fn.Name}() returns {TypeOps.WithArticle(spec.ReturnType)}: a @guvectorize function writes its results into its output arrays and returns nothing");
             string native = $"{fn.Name}.gufunc{Interlocked.Increment(ref _counter)}";
             int dims = 1 + operands.SelectMany(o => o.CoreDims).DefaultIfEmpty(-1).Max() + 1;
-            return Finish(module, types, spec, options, native, operands.Select(o => o.Dtype).ToArray(), null, parallel ? dims : 0,
+            return Finish(module, types, spec, options, native, operands.Select(o => o.Dtype).ToArray(), null, parallel ? dims : 0, sharedObject,
                 (emitter, name, entry) => EmitGeneralizedLoop(emitter, name, entry, operands));
         });
 
