@@ -781,6 +781,7 @@ public sealed unsafe partial class FunctionEmitter
             case Op.Compare:
             case Op.SetItem:
             case Op.ArrayExpr:
+            case Op.ArrayReduce:
             case Op.MaskedAssign:
                 return EmitEntry(i, (ResolvedLibraryCall)i.Resolved!, i.Args);
             case Op.Not: return BuildXor(B, ValueOf(i.Args[0]), M.ConstBool(true), "");

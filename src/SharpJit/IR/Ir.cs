@@ -26,6 +26,7 @@ public enum Op
     SetItem,      // Args[0] = container, Args[1] = index, Args[2] = value: container[index] = value (result None)
     InPlaceOp,    // Args[0], Args[1]; Data = Syntax.Operator: x op= y (arrays are updated in place, other values rebound)
     ArrayExpr,    // Args = leaves; Data = Library.ElementwiseNode: a fused tree of element-wise array operations (Passes.ArrayFusion)
+    ArrayReduce,  // Args = leaves; Data = Library.FusedReduction: a sum of a fused tree's elements, without its array (Passes.ArrayFusion)
     MaskedAssign, // Args[0] = target array, Args[1] = boolean mask, then leaves; Data = Library.MaskedAssignment: target[mask] = a tree of the leaves, some read through the mask (Passes.ArrayFusion; result None)
     GetIter,      // Args[0] = iterable
     IterValid,    // Args[0] = iterator: bool
@@ -125,6 +126,7 @@ public sealed class Instr : Value
     public UnwrapCheck UnwrapCheck => Payload<UnwrapCheck>(Op.Unwrap);
     public Library.ElementwiseNode Elementwise => Payload<Library.ElementwiseNode>(Op.ArrayExpr);
     public Library.MaskedAssignment MaskedAssignment => Payload<Library.MaskedAssignment>(Op.MaskedAssign);
+    public Library.FusedReduction FusedReduction => Payload<Library.FusedReduction>(Op.ArrayReduce);
 
     private T Payload<T>(params Op[] ops) =>
         Array.IndexOf(ops, Op) >= 0 ? (T)_data! : throw new InvalidOperationException($"internal: a {Op} instruction has no {typeof(T).Name} payload");
@@ -151,6 +153,7 @@ public static class OpPayload
             Op.Unwrap => data is UnwrapCheck,
             Op.ArrayExpr => data is Library.ElementwiseNode,
             Op.MaskedAssign => data is Library.MaskedAssignment,
+            Op.ArrayReduce => data is Library.FusedReduction,
             _ => data is null,
         };
         return fits ? data : throw new InvalidOperationException($"internal: a {op} instruction cannot carry {(data == null ? "nothing" : data.GetType().Name)}");

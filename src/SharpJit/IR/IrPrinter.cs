@@ -33,6 +33,7 @@ public static class IrPrinter
             Op.MakeClosure => i.Closure.QualName,
             Op.ArrayExpr => i.Elementwise.ToString(),
             Op.MaskedAssign => i.MaskedAssignment.ToString(),
+            Op.ArrayReduce => i.FusedReduction.ToString(),
             Op.Call => i.CallShape.KeywordNames.Count > 0 ? "kw=" + string.Join(",", i.CallShape.KeywordNames) : "",
             Op.FormatValue => i.FormatShape.Conversion > 0 ? "!" + (char)i.FormatShape.Conversion : "",
             _ => i.Data?.ToString() ?? "",

@@ -100,7 +100,7 @@ public static class Verifier
         if (!TypeOps.IsKnown(i.Type)) fail($"%{i.Id} ({i.Op}) has no type after inference");
         switch (i.Op)
         {
-            case Op.BinOp or Op.InPlaceOp or Op.SetItem or Op.ArrayExpr or Op.MaskedAssign or Op.UnaryOp or Op.Compare or Op.Call when i.Resolved == null:
+            case Op.BinOp or Op.InPlaceOp or Op.SetItem or Op.ArrayExpr or Op.ArrayReduce or Op.MaskedAssign or Op.UnaryOp or Op.Compare or Op.Call when i.Resolved == null:
                 fail($"%{i.Id} ({i.Op}) was not resolved by inference");
                 break;
             case Op.IncRef or Op.DecRef when i.Args.Length != 1 || !Codegen.TypeModel.Of(i.Args[0].Type).HasReferences:

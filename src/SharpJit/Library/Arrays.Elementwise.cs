@@ -376,60 +376,20 @@ public static unsafe partial class Builtins
         var e = c.E; var B = e.B; var M = e.M;
         var leaves = c.Args;
         int ndim = root.Type.Ndim;
-        var shapes = new Dictionary<ElementwiseNode, LLVMValueRef[]>();
         // Each leaf's shape is read once, so that checks can see when two axes are the very same value; a number is an
         // operand of shape () (NumPy's messages list it).
-        var leafRaw = leaves.Select(a => a.Type is ArrayType at ? ArrayCode.Shape(e, at, a.Value) : Array.Empty<LLVMValueRef>()).ToArray();
-        LLVMValueRef[] RawShape(object o) => o is int k ? leafRaw[k] : shapes[(ElementwiseNode)o];
-        LLVMValueRef[] BroadcastShape(LLVMValueRef[][] aligned, int nd)
-        {
-            var outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
-            // Nothing to select against a constant 1, and an axis that is the very same value as the result's adds nothing.
-            foreach (var s in aligned)
-                for (int k = 0; k < nd; k++)
-                    outShape[k] = FunctionEmitter.ConstantIntOf(s[k]) == 1 ? outShape[k]
-                        : FunctionEmitter.ConstantIntOf(outShape[k]) == 1 || outShape[k] == s[k] ? s[k]
-                        : BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s[k], M.ConstI64(1), ""), outShape[k], s[k], "");
-            return outShape;
-        }
-        // Every operand's axis must equal the result's or be 1 (nothing to check for the result's own value or a constant 1).
-        void CheckBroadcast(LLVMValueRef[][] raw, LLVMValueRef[][] aligned, LLVMValueRef[] outShape, Span span)
-        {
-            var bad = M.ConstBool(false);
-            foreach (var s in aligned)
-                for (int k = 0; k < outShape.Length; k++)
-                    if (s[k] != outShape[k] && FunctionEmitter.ConstantIntOf(s[k]) != 1)
-                        bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], outShape[k], ""),
-                            BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
-            BroadcastError(e, raw, bad, span);
-        }
-        void Shapes(ElementwiseNode n)
-        {
-            Diagnostics.CompileDepth.EnsureStack();
-            foreach (var child in n.Operands.OfType<ElementwiseNode>()) Shapes(child);
-            int nd = n.Type.Ndim;
-            var raw = n.Operands.Select(RawShape).ToArray();
-            if (n.InPlace && n == root)
-            {
-                shapes[n] = OutputShape(n, raw);
-                return;
-            }
-            var aligned = raw.Select(s => Aligned(e, s, nd)).ToArray();
-            var outShape = n.InPlace ? aligned[0] : BroadcastShape(aligned, nd);
-            CheckBroadcast(raw, aligned, outShape, n.Span);
-            shapes[n] = outShape;
-        }
+        var leafRaw = LeafShapes(e, leaves);
         // Writing into an array (a += b, out=): NumPy broadcasts the inputs with the output, which must have the
         // broadcast shape itself ("non-broadcastable output operand"); an output of fewer dimensions never has it.
         bool outputTooSmall = false;
         LLVMValueRef[] OutputShape(ElementwiseNode n, LLVMValueRef[][] inputs)
         {
-            var outRaw = RawShape(n.OutLeaf);
+            var outRaw = leafRaw[n.OutLeaf];
             var raw = inputs.Append(outRaw).ToArray();
             int nd = raw.Max(s => s.Length);
             var aligned = raw.Select(s => Aligned(e, s, nd)).ToArray();
-            var broadcast = BroadcastShape(aligned, nd);
-            CheckBroadcast(raw, aligned, broadcast, n.Span);
+            var broadcast = BroadcastShape(e, aligned, nd);
+            CheckBroadcast(e, raw, aligned, broadcast, n.Span);
             outputTooSmall = nd > outRaw.Length;
             var differs = M.ConstBool(outputTooSmall);
             for (int k = 0; k < nd; k++)
@@ -438,8 +398,7 @@ public static unsafe partial class Builtins
                 StoreShape(e, broadcast.ToList()), M.ConstI64(nd)), n.Span);
             return outRaw;
         }
-        Shapes(root);
-        var outShapeRoot = shapes[root];
+        var outShapeRoot = NodeShapes(e, root, leafRaw, root.InPlace ? OutputShape : null)[root];
 
         int outLeaf = root.OutLeaf;
         // The array written in place is the result: a new reference to it, unless the result is never used.
@@ -730,6 +689,65 @@ public static unsafe partial class Builtins
         if (element.Name.StartsWith("numpy.", StringComparison.Ordinal)) return outDtype;
         var args = elementTypes.Select((t, k) => new TypedArg(t, literals[k], null!)).ToArray();
         return (ScalarType)element.Type(CallTypingContext.Detached(args));
+    }
+
+    /// <summary>The shape of each leaf (a number's is ()), read once.</summary>
+    private static LLVMValueRef[][] LeafShapes(FunctionEmitter e, LoweredArg[] leaves) =>
+        leaves.Select(a => a.Type is ArrayType at ? ArrayCode.Shape(e, at, a.Value) : Array.Empty<LLVMValueRef>()).ToArray();
+
+    /// <summary>The broadcast shape of every node of a tree, innermost first, each checked as NumPy checks its
+    /// operation's operands. An in-place root's shape is <paramref name="inPlaceRoot"/>'s, given its operands' shapes.</summary>
+    private static Dictionary<ElementwiseNode, LLVMValueRef[]> NodeShapes(FunctionEmitter e, ElementwiseNode root, LLVMValueRef[][] leafRaw,
+        Func<ElementwiseNode, LLVMValueRef[][], LLVMValueRef[]>? inPlaceRoot)
+    {
+        var shapes = new Dictionary<ElementwiseNode, LLVMValueRef[]>();
+        LLVMValueRef[] RawShape(object o) => o is int k ? leafRaw[k] : shapes[(ElementwiseNode)o];
+        void Shapes(ElementwiseNode n)
+        {
+            Diagnostics.CompileDepth.EnsureStack();
+            foreach (var child in n.Operands.OfType<ElementwiseNode>()) Shapes(child);
+            int nd = n.Type.Ndim;
+            var raw = n.Operands.Select(RawShape).ToArray();
+            if (n.InPlace && n == root && inPlaceRoot != null)
+            {
+                shapes[n] = inPlaceRoot(n, raw);
+                return;
+            }
+            var aligned = raw.Select(s => Aligned(e, s, nd)).ToArray();
+            var outShape = n.InPlace ? aligned[0] : BroadcastShape(e, aligned, nd);
+            CheckBroadcast(e, raw, aligned, outShape, n.Span);
+            shapes[n] = outShape;
+        }
+        Shapes(root);
+        return shapes;
+    }
+
+    /// <summary>The shape operands of these (aligned) shapes broadcast to. Nothing to select against a constant 1, and
+    /// an axis that is the very same value as the result's adds nothing.</summary>
+    private static LLVMValueRef[] BroadcastShape(FunctionEmitter e, LLVMValueRef[][] aligned, int nd)
+    {
+        var B = e.B; var M = e.M;
+        var outShape = Enumerable.Range(0, nd).Select(_ => M.ConstI64(1)).ToArray();
+        foreach (var s in aligned)
+            for (int k = 0; k < nd; k++)
+                outShape[k] = FunctionEmitter.ConstantIntOf(s[k]) == 1 ? outShape[k]
+                    : FunctionEmitter.ConstantIntOf(outShape[k]) == 1 || outShape[k] == s[k] ? s[k]
+                    : BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, s[k], M.ConstI64(1), ""), outShape[k], s[k], "");
+        return outShape;
+    }
+
+    /// <summary>NumPy's broadcast error unless every operand's axis equals the result's or is 1 (nothing to check for the
+    /// result's own value or a constant 1).</summary>
+    private static void CheckBroadcast(FunctionEmitter e, LLVMValueRef[][] raw, LLVMValueRef[][] aligned, LLVMValueRef[] outShape, Span span)
+    {
+        var B = e.B; var M = e.M;
+        var bad = M.ConstBool(false);
+        foreach (var s in aligned)
+            for (int k = 0; k < outShape.Length; k++)
+                if (s[k] != outShape[k] && FunctionEmitter.ConstantIntOf(s[k]) != 1)
+                    bad = BuildOr(B, bad, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], outShape[k], ""),
+                        BuildICmp(B, LLVMIntPredicate.LLVMIntNE, s[k], M.ConstI64(1), ""), ""), "");
+        BroadcastError(e, raw, bad, span);
     }
 
     private static LLVMValueRef[] Aligned(FunctionEmitter e, LLVMValueRef[] dims, int ndim, bool zero = false) =>

@@ -33,7 +33,7 @@ public static class Ownership
     private static bool ProducesNewReference(Instr i) =>
         i.Op is Op.Call or Op.JoinStr or Op.FormatValue or Op.ExcCatch or Op.DelegateResult ||
         i.Op is Op.IterValue && IteratorMakesItems(i.Args[0].Type) ||
-        i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr or Op.GetIter && i.Resolved is ResolvedLibraryCall;
+        i.Op is Op.BinOp or Op.InPlaceOp or Op.UnaryOp or Op.Compare or Op.Attr or Op.GetItem or Op.ArrayExpr or Op.ArrayReduce or Op.GetIter && i.Resolved is ResolvedLibraryCall;
 
     /// <summary>Whether an iterator's items are new references (each character of a str is a new str); enumerate and
     /// zip over such an iterator then take their own reference to the other parts of each item.</summary>
@@ -149,7 +149,7 @@ public static class Ownership
 
     /// <summary>Operations that read their operands, or take references of their own to the ones they keep.</summary>
     private static bool PassesOnViews(Op op) => op is Op.Attr or Op.SetAttr or Op.BinOp or Op.UnaryOp or Op.Compare or Op.Truth or Op.Call
-        or Op.MakeTuple or Op.GetItem or Op.SetItem or Op.InPlaceOp or Op.ArrayExpr or Op.MaskedAssign or Op.FormatValue or Op.JoinStr;
+        or Op.MakeTuple or Op.GetItem or Op.SetItem or Op.InPlaceOp or Op.ArrayExpr or Op.ArrayReduce or Op.MaskedAssign or Op.FormatValue or Op.JoinStr;
 
     /// <summary>A parameter that is only read borrows the caller's reference (the caller drops its argument after the
     /// call): no reference taken at entry and dropped after the last use, and no slot, in every call of a library

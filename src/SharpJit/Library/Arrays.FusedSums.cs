@@ -1,0 +1,153 @@
+using SharpJit.Codegen;
+using SharpJit.Llvm;
+using SharpJit.Typing;
+using static SharpJit.Llvm.LLVM;
+
+using ArrayType = SharpJit.Typing.ArrayType;
+
+namespace SharpJit.Library;
+
+/// <summary>A sum or mean of a fused tree's elements (Passes.ArrayFusion): of all of them, or of each line of the last
+/// axis (<see cref="PerRow"/>: <c>.sum(-1)</c>).</summary>
+public sealed record FusedReduction(ElementwiseNode Tree, bool PerRow, bool Mean)
+{
+    public override string ToString() => $"{(Mean ? "mean" : "sum")}{(PerRow ? "(axis=-1)" : "")} {Tree}";
+}
+
+/// <summary>
+/// Float sums and means of element-wise expressions without their arrays: <c>((a - b) ** 2).sum()</c>, <c>np.sum(x *
+/// y)</c>, <c>(d ** 2).sum(-1)</c>, <c>np.mean((a - b) ** 2)</c>. The tree's elements are computed in C order into a buffer of NumPy's 8192 items, each full
+/// buffer summed pairwise (NumPyMath.Sum) and added in order: what NumPy's add.reduce does over the temporary array
+/// (C-contiguous, so one line, or a line per row along the last axis), to the bit, without writing the temporary and
+/// reading it back.
+/// </summary>
+public static unsafe partial class Builtins
+{
+    public static LibFunc FusedSum(FusedReduction r) =>
+        new("array.fused_reduction", _ => throw new InvalidOperationException("internal: a fused sum is typed already"), c => LowerFusedSum(c, r), LibFunc.Always)
+        { AcceptsNarrow = true };
+
+    /// <summary>NumPy's buffer: its reductions sum this many items pairwise at a time.</summary>
+    private const int SumBlock = 8192;
+
+    private static LLVMValueRef LowerFusedSum(LoweringCall c, FusedReduction r)
+    {
+        var e = c.E; var B = e.B; var M = e.M;
+        var root = r.Tree; var leaves = c.Args;
+        int ndim = root.Type.Ndim;
+        var dtype = root.Type.Dtype;
+        bool single = dtype == ScalarType.Float32;
+        var ft = M.Lower(dtype);
+        var leafRaw = LeafShapes(e, leaves);
+        var shape = NodeShapes(e, root, leafRaw, null)[root];
+        var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
+        var strides = leaves.Select((a, k) => a.Type is ArrayType at
+            ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), Aligned(e, leafRaw[k], ndim), shape) : null).ToArray();
+        var rows = shape[..^1]; var length = shape[^1];
+        var result = r.PerRow ? ArrayCode.Allocate(e, new ArrayType(dtype, ndim - 1), rows, root.Span) : default;
+        var resultStrides = r.PerRow ? ArrayCode.ContiguousStrides(e, dtype, rows, ArrayLayout.C) : null;
+
+        var buffer = e.Alloca(LLVM.ArrayType(ft, SumBlock));
+        var filled = e.Alloca(M.I64); var total = e.Alloca(ft); var at = e.Alloca(M.I64);
+        BuildStore(B, M.ConstI64(0), filled);
+        BuildStore(B, ConstReal(ft, 0), total);
+        var helper = PairwiseSumHelper(e, single ? "sj_np_sum_f32" : "sj_np_sum_f64");
+        var part = e.Alloca(ft);
+        void Flush(LLVMValueRef count)
+        {
+            // Under 8 items NumPy's pairwise sum adds them in order from 0: here, instead of a call per short row.
+            var few = e.NewBlock("sum_few"); var many = e.NewBlock("sum_pairwise"); var added = e.NewBlock("sum_added");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, count, M.ConstI64(8), ""), few, many);
+            PositionBuilderAtEnd(B, few);
+            BuildStore(B, ConstReal(ft, 0), part);
+            ArrayCode.Loop(e, count, i => BuildStore(B, BuildFAdd(B, BuildLoad2(B, ft, part, ""),
+                BuildLoad2(B, ft, BuildGEP2(B, ft, buffer, new[] { i }, ""), ""), ""), part), vectorise: false);
+            BuildBr(B, added);
+            PositionBuilderAtEnd(B, many);
+            var sum = e.CallRuntime(helper, buffer, count, M.ConstI64(ArrayCode.ItemSize(dtype)));   // a double
+            BuildStore(B, single ? BuildFPTrunc(B, sum, M.F32, "") : sum, part);
+            BuildBr(B, added);
+            PositionBuilderAtEnd(B, added);
+            BuildStore(B, BuildFAdd(B, BuildLoad2(B, ft, total, ""), BuildLoad2(B, ft, part, ""), ""), total);
+            BuildStore(B, M.ConstI64(0), filled);
+        }
+        void FlushIf(LLVMValueRef condition)
+        {
+            var flush = e.NewBlock("sum_block"); var go = e.NewBlock("sum_block_done");
+            BuildCondBr(B, condition, flush, go);
+            PositionBuilderAtEnd(B, flush);
+            Flush(BuildLoad2(B, M.I64, filled, ""));
+            BuildBr(B, go);
+            PositionBuilderAtEnd(B, go);
+        }
+        // Two versions of the loops: every array leaf contiguous along the last axis, read by element index, which
+        // LLVM vectorises; and any strides (a leaf broadcast along the last axis has stride 0 there).
+        var unit = M.ConstBool(true);
+        foreach (var k in Enumerable.Range(0, leaves.Length).Where(k => leaves[k].Type is ArrayType))
+            unit = BuildAnd(B, unit, BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, strides[k]![ndim - 1], M.ConstI64(ArrayCode.ItemSize(ElementOf(leaves[k].Type))), ""), "");
+
+        // A line: its elements into the buffer in runs that fit, the buffer summed whenever it is full.
+        void Line(LLVMValueRef[] idx, bool contiguous)
+        {
+            var origin = idx.Append(M.ConstI64(0)).ToArray();
+            var starts = datas.Select((d, k) => strides[k] is { } st ? ArrayCode.ElementPointer(e, d, st, origin) : default).ToArray();
+            BuildStore(B, M.ConstI64(0), at);
+            var test = e.NewBlock("sum_run"); var body = e.NewBlock("sum_fill"); var done = e.NewBlock("sum_line_done");
+            BuildBr(B, test);
+            PositionBuilderAtEnd(B, test);
+            var j = BuildLoad2(B, M.I64, at, "");
+            BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, j, length, ""), body, done);
+            PositionBuilderAtEnd(B, body);
+            var f = BuildLoad2(B, M.I64, filled, "");
+            var left = BuildSub(B, length, j, ""); var room = BuildSub(B, M.ConstI64(SumBlock), f, "");
+            var take = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, left, room, ""), left, room, "");
+            var slots = BuildGEP2(B, ft, buffer, new[] { f }, "");
+            var line = starts.Select((s, k) => strides[k] == null ? s
+                : contiguous ? BuildGEP2(B, M.Lower(ElementOf(leaves[k].Type)), s, new[] { j }, "")
+                : BuildGEP2(B, M.I8, s, new[] { BuildMul(B, j, strides[k]![ndim - 1], "") }, "")).ToArray();
+            ArrayCode.Loop(e, take, t =>
+            {
+                LLVMValueRef Load(int k)
+                {
+                    var item = ElementOf(leaves[k].Type);
+                    var p = contiguous ? BuildGEP2(B, M.Lower(item), line[k], new[] { t }, "")
+                        : BuildGEP2(B, M.I8, line[k], new[] { BuildMul(B, t, strides[k]![ndim - 1], "") }, "");
+                    return ArrayCode.Load(e, item, p);
+                }
+                BuildStore(B, EvalElement(e, root, leaves, Load), BuildGEP2(B, ft, slots, new[] { t }, ""));
+            }, elementwise: true);
+            BuildStore(B, BuildAdd(B, j, take, ""), at);
+            var now = BuildAdd(B, f, take, "");
+            BuildStore(B, now, filled);
+            FlushIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, now, M.ConstI64(SumBlock), ""));
+            BuildBr(B, test);
+            PositionBuilderAtEnd(B, done);
+            if (!r.PerRow) return;
+            FlushIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, BuildLoad2(B, M.I64, filled, ""), M.ConstI64(0), ""));
+            ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, ArrayCode.Data(e, result), resultStrides!, idx), Value(length, inDouble: false));
+            BuildStore(B, ConstReal(ft, 0), total);
+        }
+        var fast = e.NewBlock("sum_contiguous"); var slow = e.NewBlock("sum_strided"); var joined = e.NewBlock("sum_done");
+        BuildCondBr(B, unit, fast, slow);
+        PositionBuilderAtEnd(B, fast);
+        ArrayCode.LoopNest(e, rows, idx => Line(idx, contiguous: true));
+        BuildBr(B, joined);
+        PositionBuilderAtEnd(B, slow);
+        ArrayCode.LoopNest(e, rows, idx => Line(idx, contiguous: false));
+        BuildBr(B, joined);
+        PositionBuilderAtEnd(B, joined);
+        if (r.PerRow) return result;
+        FlushIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, BuildLoad2(B, M.I64, filled, ""), M.ConstI64(0), ""));
+        return Value(ArrayCode.Size(e, shape), inDouble: true);
+
+        // The sum, or the mean as NumPy divides it (a whole array's float32 sum in double, a line's in float32).
+        LLVMValueRef Value(LLVMValueRef count, bool inDouble)
+        {
+            var sum = BuildLoad2(B, ft, total, "");
+            if (!r.Mean) return sum;
+            if (!single || inDouble)
+                return e.Convert(BuildFDiv(B, single ? BuildFPExt(B, sum, M.F64, "") : sum, BuildSIToFP(B, count, M.F64, ""), ""), ScalarType.Float64, dtype);
+            return BuildFDiv(B, sum, BuildSIToFP(B, count, M.F32, ""), "");
+        }
+    }
+}

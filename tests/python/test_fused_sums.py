@@ -1,0 +1,102 @@
+"""Float sums of element-wise expressions without their arrays (Passes.ArrayFusion.FuseSums, Library/Arrays.FusedSums.cs):
+the results are NumPy's to the bit (its pairwise sums over 8192-item blocks of the temporary), and the temporary is
+never made. tests/arrays/fused_sums.py runs the same kernels differentially under `sharpjit run` and the decorator."""
+import numpy as np
+import pytest
+
+import sharpjit
+from sharpjit import _sharpjit
+
+
+@sharpjit.jit
+def squared_error(a, b):
+    return np.sum((a - b) ** 2)
+
+
+@sharpjit.jit
+def row_dots(a, b):
+    return (a * b).sum(axis=-1)
+
+
+@sharpjit.jit
+def means(a, b):
+    return np.mean((a - b) ** 2), (a * b).mean(axis=-1)
+
+
+@sharpjit.jit
+def pairwise(X):
+    return np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(-1))
+
+
+@sharpjit.jit(parallel=True)
+def squared_error_parallel(a, b):
+    return np.sum((a - b) ** 2)
+
+
+@sharpjit.jit(parallel=True)
+def row_dots_parallel(a, b):
+    return (a * b).sum(axis=-1)
+
+
+def kernels():
+    """Fresh dispatchers, each compiled for one signature below."""
+    return (sharpjit.jit(squared_error.py_func), sharpjit.jit(row_dots.py_func), sharpjit.jit(pairwise.py_func),
+            sharpjit.jit(parallel=True)(squared_error.py_func))
+
+
+def allocations(f):
+    return sum(text.count("call ptr @sj_array_alloc") for text in f.inspect_llvm().values())
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 300, 8191, 8192, 8193, 100_003])
+def test_whole_sums_are_numpys_to_the_bit(n, dtype):
+    rng = np.random.default_rng(n)
+    a, b = rng.standard_normal(n).astype(dtype), rng.standard_normal(n).astype(dtype)
+    got, want = squared_error(a, b), squared_error.py_func(a, b)
+    assert got == want
+    assert squared_error(a[::3], b[::3]) == squared_error.py_func(a[::3], b[::3])   # strided leaves
+
+
+@pytest.mark.parametrize("shape", [(4, 3), (1000, 3), (3, 8192), (2, 20000), (0, 5), (5, 0), (3, 4, 5)])
+def test_sums_along_the_last_axis_are_numpys_to_the_bit(shape):
+    rng = np.random.default_rng(1)
+    a, b = rng.random(shape), rng.random(shape)
+    assert np.array_equal(row_dots(a, b), row_dots.py_func(a, b))
+    assert np.array_equal(row_dots(a, b[..., :1]), row_dots.py_func(a, b[..., :1]))   # broadcast along the axis
+    # Transposed operands: NumPy's temporary is then Fortran-ordered and it adds each line in order; compiled code's
+    # element-wise results are C-ordered (summed pairwise, as before this fusion: the same bits as the temporary's
+    # sum in a parallel=True function, which keeps the temporary) and agree with NumPy's to rounding.
+    assert np.array_equal(row_dots(a.T, b.T), row_dots_parallel(a.T, b.T))
+    assert np.allclose(row_dots(a.T, b.T), row_dots.py_func(a.T, b.T), rtol=1e-13, atol=0)
+    X = rng.random((shape[0], 3))
+    assert np.array_equal(pairwise(X), pairwise.py_func(X))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("shape", [(1, 1), (3, 7), (2, 8193), (40, 300), (3, 40000)])
+def test_means_are_numpys_to_the_bit(shape, dtype):
+    rng = np.random.default_rng(2)
+    a, b = rng.standard_normal(shape).astype(dtype), rng.standard_normal(shape).astype(dtype)
+    (whole, rows), (want_whole, want_rows) = means(a, b), means.py_func(a, b)
+    assert whole == want_whole and np.float64(whole).astype(dtype) == whole
+    assert np.array_equal(rows, want_rows) and rows.dtype == want_rows.dtype
+
+
+def test_the_temporary_is_never_made():
+    sse, dots, distances, sse_parallel = kernels()
+    a, b = np.ones(10_000), np.arange(10_000.0)
+    before = _sharpjit._live_allocations()
+    sse(a, b), dots(a.reshape(100, 100), b.reshape(100, 100)), distances(np.ones((10, 3)))
+    assert _sharpjit._live_allocations() == before
+    assert allocations(sse) == 0
+    assert allocations(dots) == 1          # the result
+    assert allocations(distances) == 2     # the sums and their square roots
+    # parallel=True keeps the tree (its loop and the sum run on the thread pool): the same bits
+    assert sse_parallel(a, b) == sse(a, b) == squared_error.py_func(a, b)
+    assert allocations(sse_parallel) == 1
+
+
+def test_broadcast_errors_are_numpys():
+    with pytest.raises(ValueError, match=r"operands could not be broadcast together with shapes \(3,\) \(4,\)"):
+        squared_error(np.ones(3), np.ones(4))
