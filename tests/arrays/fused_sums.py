@@ -1,4 +1,4 @@
-# Covers: sums and means of element-wise expressions without their arrays (np.sum(tree), tree.sum(), tree.sum(-1), np.mean, tree.mean(axis=1), axis=None, axis as a keyword), float64 and float32, lines shorter than 8 and longer than NumPy's 8192-item blocks, empty arrays, broadcast and strided leaves, a broadcasting error, exact equality with NumPy's pairwise sums
+# Covers: sums, means and other reductions of element-wise expressions without their arrays (np.sum(tree), tree.sum(), tree.sum(-1), np.mean, tree.mean(axis=1), max/argmax/counts/any/all, axis=None, axis as a keyword), float64 and float32, lines shorter than 8 and longer than NumPy's 8192-item blocks, empty arrays, broadcast and strided leaves, a broadcasting error, exact equality with NumPy's pairwise sums
 import numpy as np
 
 
@@ -16,6 +16,10 @@ def mean_squared_error(a, b):
 
 def row_means(a, b):
     return (a * b).mean(axis=1), np.mean(a - b, axis=-1)
+
+
+def extremes(a, b):
+    return np.abs(a - b).max(), (a > b).sum(), np.argmax(a * b), np.any(a + b > 1.0), (a - b).min(axis=-1), (a < b).all(axis=-1)
 
 
 def row_norms(X):
@@ -50,6 +54,12 @@ def main():
             m1, m2 = mean_squared_error(a, b)
             m3, m4 = mean_squared_error(a32, b32)
             print(repr(m1), repr(m2), type(m3).__name__, repr(m3), repr(m4))
+    m1, c1, i1, any1, mins, alls = extremes(grid(4, 5, 10), grid(4, 5, 11))
+    print(repr(m1), c1, i1, any1, mins, alls)
+    try:
+        extremes(np.ones((2, 0)), np.ones((2, 0)))
+    except ValueError as e:
+        print("ValueError:", e)
     X = grid(6, 3, 3)
     print(row_norms(X))
     print(pairwise(X))

@@ -1,6 +1,6 @@
-"""Float sums of element-wise expressions without their arrays (Passes.ArrayFusion.FuseSums, Library/Arrays.FusedSums.cs):
-the results are NumPy's to the bit (its pairwise sums over 8192-item blocks of the temporary), and the temporary is
-never made. tests/arrays/fused_sums.py runs the same kernels differentially under `sharpjit run` and the decorator."""
+"""Reductions of element-wise expressions without their arrays (Passes.ArrayFusion.FuseReductions,
+Library/Arrays.FusedReductions.cs): float sums and means are NumPy's to the bit (its pairwise sums over 8192-item blocks of
+the temporary), the other reductions NumPy's results, and the temporary is never made. tests/arrays/fused_sums.py runs the same kernels differentially under `sharpjit run` and the decorator."""
 import numpy as np
 import pytest
 
@@ -100,3 +100,47 @@ def test_the_temporary_is_never_made():
 def test_broadcast_errors_are_numpys():
     with pytest.raises(ValueError, match=r"operands could not be broadcast together with shapes \(3,\) \(4,\)"):
         squared_error(np.ones(3), np.ones(4))
+
+
+@sharpjit.jit
+def extremes(a, b):
+    return (np.abs(a - b).max(), np.min(a * b), (a > b).sum(), np.any(a > 2.0), (a >= 0).all(),
+            np.argmax(a - b), (a * 0.5).argmin(), np.prod(a * 0.0 + 1.0), np.amax(a + b))
+
+
+@sharpjit.jit
+def row_extremes(a, b):
+    return np.abs(a - b).max(axis=1), (a > b).sum(-1), (a - b).argmax(axis=-1), np.all(a + b > 0, axis=1), (a * 2).min(-1)
+
+
+@sharpjit.jit
+def integer_sums(i, j):
+    return (i * j).sum(), (i - j).max(), np.sum(i + 1, axis=-1)
+
+
+@pytest.mark.parametrize("shape", [(5,), (1000,), (3, 4), (7, 9000)])
+def test_other_reductions_of_trees_match_numpy(shape):
+    # Extremes, counts, any/all, arg-extremes, products and integer sums of a tree: the array reductions over the
+    # tree's elements (exact, or in order), NaN first-wins included.
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal(shape), rng.standard_normal(shape)
+    a.flat[len(a.flat) // 2] = np.nan
+    for got, want in zip(extremes(a, b), extremes.py_func(a, b)):
+        assert got == want or np.isnan(got) and np.isnan(want), (got, want)
+    if len(shape) == 2:
+        for got, want in zip(row_extremes(a, b), row_extremes.py_func(a, b)):
+            assert np.array_equal(got, want, equal_nan=True) and got.dtype == want.dtype
+        i, j = (np.nan_to_num(a) * 100).astype(np.int64), (b * 100).astype(np.int32)
+        for got, want in zip(integer_sums(i, j), integer_sums.py_func(i, j)):
+            assert np.array_equal(got, want)
+
+
+def test_other_reductions_make_no_temporary_and_raise_numpys_errors():
+    f, g = sharpjit.jit(extremes.py_func), sharpjit.jit(row_extremes.py_func)
+    a = np.arange(12.0).reshape(3, 4)
+    f(a.ravel(), a.ravel()[::-1]), g(a, a[::-1])
+    assert allocations(f) == 0
+    assert allocations(g) == 5   # the five results
+    for fn, args in [(f, (np.ones(0), np.ones(0))), (g, (np.ones((3, 0)), np.ones((3, 0)))), (g, (np.ones((0, 0)), np.ones((0, 0))))]:
+        with pytest.raises(ValueError, match="zero-size array to reduction operation maximum which has no identity"):
+            fn(*args)

@@ -157,6 +157,18 @@ public static unsafe partial class Builtins
         return Reduce(e, kind, t.Dtype, result, size, visit => ForEachElement(e, t, a, visit), npName, span, at, ddof, line);
     }
 
+    /// <summary>An empty axis has no extreme even when there are no lines to reduce (NumPy checks before looping).</summary>
+    private static void EmptyAxisError(FunctionEmitter e, ReductionKind kind, string npName, LLVMValueRef length, Span span)
+    {
+        if (kind is ReductionKind.Min or ReductionKind.Max or ReductionKind.NanMin or ReductionKind.NanMax or ReductionKind.ArgMin or ReductionKind.ArgMax)
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, length, e.M.ConstI64(0), ""), "ValueError", kind switch
+            {
+                ReductionKind.ArgMin => "attempt to get argmin of an empty sequence",
+                ReductionKind.ArgMax => "attempt to get argmax of an empty sequence",
+                _ => $"zero-size array to reduction operation {npName} which has no identity",
+            }, span);
+    }
+
     /// <summary>The reduction along one axis: a loop over the other axes, each reducing its line.</summary>
     private static LLVMValueRef ReduceAxis(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, int axis, ArrayType result, string npName, Span span,
         LLVMValueRef? ddof = null)
@@ -164,14 +176,7 @@ public static unsafe partial class Builtins
         var shape = ArrayCode.Shape(e, t, a); var strides = ArrayCode.Strides(e, t, a);
         var data = ArrayCode.Data(e, a);
         var outShape = shape.Where((_, k) => k != axis).ToArray();
-        // An empty axis has no extreme even when there are no lines to reduce (NumPy checks before looping).
-        if (kind is ReductionKind.Min or ReductionKind.Max or ReductionKind.NanMin or ReductionKind.NanMax or ReductionKind.ArgMin or ReductionKind.ArgMax)
-            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, shape[axis], e.M.ConstI64(0), ""), "ValueError", kind switch
-            {
-                ReductionKind.ArgMin => "attempt to get argmin of an empty sequence",
-                ReductionKind.ArgMax => "attempt to get argmax of an empty sequence",
-                _ => $"zero-size array to reduction operation {npName} which has no identity",
-            }, span);
+        EmptyAxisError(e, kind, npName, shape[axis], span);
         var r = ArrayCode.Allocate(e, result, outShape, span);
         var outData = ArrayCode.Data(e, r);
         if (ReduceOuterAxis(e, kind, t, shape, axis, data, result.Dtype, outData, span, ddof)) return r;

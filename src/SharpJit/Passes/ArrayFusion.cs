@@ -37,17 +37,19 @@ public static class ArrayFusion
             }
             b.Instrs.RemoveAll(absorbed.Contains);
         }
-        FuseSums(f);
+        FuseReductions(f);
         FuseMaskedAssignments(f);
     }
 
     /// <summary>
-    /// A float sum or mean of a tree's elements, of all of them or along the last axis (<c>((a - b) ** 2).sum()</c>,
-    /// <c>np.sum(x * y)</c>, <c>(d ** 2).sum(-1)</c>, <c>np.mean((a - b) ** 2)</c>), becomes one instruction that sums
-    /// them block by block as NumPy sums the temporary array (Builtins.FusedSum), without the array. Only where the temporary would be C-ordered and
-    /// its elements cannot raise, outside parallel=True functions (whose trees and sums run on the thread pool).
+    /// A reduction of a tree's elements, of all of them or along the last axis (<c>((a - b) ** 2).sum()</c>,
+    /// <c>np.sum(x * y)</c>, <c>(d ** 2).sum(-1)</c>, <c>np.mean((a - b) ** 2)</c>, <c>np.abs(a - b).max()</c>, <c>(a &gt;
+    /// 0).sum()</c>), becomes one instruction that reduces them as they are computed, without the array (float sums
+    /// block by block as NumPy sums the temporary: Builtins.FusedReductionEntry). Only where the temporary would be
+    /// C-ordered and its elements cannot raise, outside parallel=True functions (whose trees and sums run on the
+    /// thread pool).
     /// </summary>
-    private static void FuseSums(IrFunction f)
+    private static void FuseReductions(IrFunction f)
     {
         if (f.Info.Parallel) return;
         var uses = UseCounts(f);
@@ -62,9 +64,11 @@ public static class ArrayFusion
                 Value? array; Value? axis;
                 var positional = call.Args.Length - call.CallShape.KeywordNames.Count;
                 Instr? method = null;
-                bool mean = lc.Function.Name is "numpy.mean" or "method.mean";
-                if (lc.Function.Name is "numpy.sum" or "numpy.mean" && positional is 2 or 3) (array, axis) = (call.Args[1], positional == 3 ? call.Args[2] : null);
-                else if (lc.Function.Name is "method.sum" or "method.mean" && positional is 1 or 2 && call.Args[0] is Instr { Op: Op.Attr, Type: BoundMethodType } bound
+                // numpy.amax is numpy.max
+                string name = lc.Function.Name.StartsWith("numpy.a", StringComparison.Ordinal) && lc.Function.Name is "numpy.amax" or "numpy.amin"
+                    ? lc.Function.Name[7..] : lc.Function.Name[(lc.Function.Name.IndexOf('.') + 1)..];
+                if (lc.Function.Name.StartsWith("numpy.", StringComparison.Ordinal) && positional is 2 or 3) (array, axis) = (call.Args[1], positional == 3 ? call.Args[2] : null);
+                else if (lc.Function.Name.StartsWith("method.", StringComparison.Ordinal) && positional is 1 or 2 && call.Args[0] is Instr { Op: Op.Attr, Type: BoundMethodType } bound
                          && bound.Block == b && uses.GetValueOrDefault(bound) == 1)
                     (method, array, axis) = (bound, bound.Args[0], positional == 2 ? call.Args[1] : null);
                 else continue;
@@ -73,22 +77,22 @@ public static class ArrayFusion
                 (ElementwiseNode Tree, Value[] Leaves)? fused = source.Op == Op.ArrayExpr ? (source.Elementwise, source.Args)
                     : Elementwise(source) is { InPlace: false } info ? SingleNode(source, info) : null;
                 if (fused is not var (tree, leaves) || tree.InPlace || tree.Type is not { Ndim: > 0, Layout: ArrayLayout.C } t
-                    || t.Dtype != ScalarType.Float64 && t.Dtype != ScalarType.Float32) continue;
+                    || !Builtins.FusesReduction(name, t.Dtype)) continue;
                 bool perRow;
                 if (axis == null || axis.Type == SimpleType.None) perRow = false;
                 else if (TypeInference.LiteralOf(axis) is long k && (k == t.Ndim - 1 || k == -1)) perRow = t.Ndim > 1;
                 else continue;
-                if (call.Type != (perRow ? new ArrayType(t.Dtype, t.Ndim - 1) : t.Dtype)) continue;
+                if (perRow ? call.Type is not ArrayType { Layout: ArrayLayout.C } rt || rt.Ndim != t.Ndim - 1 : call.Type is not ScalarType) continue;
                 var members = new HashSet<Instr> { source };
                 if (method != null) members.Add(method);
                 if (!NothingWritesBetween(b, b.Instrs.IndexOf(source), n, members)) continue;
                 if (Builtins.ElementwiseMayRaise(tree, leaves.Select(l => l.Type).ToArray(), leaves.Select(TypeInference.LiteralOf).ToArray())) continue;
                 var sig = new Signature(leaves.Select(l => l.Type).ToImmutableArray(), leaves.Select(TypeInference.LiteralOf).ToImmutableArray(),
                     ImmutableArray<string>.Empty, call.Type);
-                var reduction = new FusedReduction(tree, perRow, mean);
+                var reduction = new FusedReduction(tree, perRow, name);
                 var callees = source.Resolved is ResolvedLibraryCall sr ? sr.Callees : new List<Specialization>();
                 call.Rewrite(Op.ArrayReduce, leaves, reduction);
-                call.Resolved = new ResolvedLibraryCall(Builtins.FusedSum(reduction), sig) { Callees = callees };
+                call.Resolved = new ResolvedLibraryCall(Builtins.FusedReductionEntry(reduction), sig) { Callees = callees };
                 absorbed.UnionWith(members);
             }
             b.Instrs.RemoveAll(absorbed.Contains);

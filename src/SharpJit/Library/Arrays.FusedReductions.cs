@@ -7,25 +7,86 @@ using ArrayType = SharpJit.Typing.ArrayType;
 
 namespace SharpJit.Library;
 
-/// <summary>A sum or mean of a fused tree's elements (Passes.ArrayFusion): of all of them, or of each line of the last
-/// axis (<see cref="PerRow"/>: <c>.sum(-1)</c>).</summary>
-public sealed record FusedReduction(ElementwiseNode Tree, bool PerRow, bool Mean)
+/// <summary>A reduction (<see cref="Name"/>: sum, mean, prod, min, max, argmin, argmax, any, all) of a fused tree's
+/// elements (Passes.ArrayFusion): of all of them, or of each line of the last axis (<see cref="PerRow"/>: <c>.sum(-1)</c>).</summary>
+public sealed record FusedReduction(ElementwiseNode Tree, bool PerRow, string Name)
 {
-    public override string ToString() => $"{(Mean ? "mean" : "sum")}{(PerRow ? "(axis=-1)" : "")} {Tree}";
+    public override string ToString() => $"{Name}{(PerRow ? "(axis=-1)" : "")} {Tree}";
 }
 
 /// <summary>
-/// Float sums and means of element-wise expressions without their arrays: <c>((a - b) ** 2).sum()</c>, <c>np.sum(x *
-/// y)</c>, <c>(d ** 2).sum(-1)</c>, <c>np.mean((a - b) ** 2)</c>. The tree's elements are computed in C order into a buffer of NumPy's 8192 items, each full
-/// buffer summed pairwise (NumPyMath.Sum) and added in order: what NumPy's add.reduce does over the temporary array
-/// (C-contiguous, so one line, or a line per row along the last axis), to the bit, without writing the temporary and
-/// reading it back.
+/// Reductions of element-wise expressions without their arrays: <c>((a - b) ** 2).sum()</c>, <c>np.sum(x * y)</c>,
+/// <c>(d ** 2).sum(-1)</c>, <c>np.mean((a - b) ** 2)</c>, <c>np.abs(a - b).max()</c>, <c>(a &gt; 0).sum()</c>. Float sums
+/// and means: the tree's elements are computed in C order into a buffer of NumPy's 8192 items, each full buffer summed
+/// pairwise (NumPyMath.Sum) and added in order: what NumPy's add.reduce does over the temporary array (C-contiguous,
+/// so one line, or a line per row along the last axis), to the bit, without writing the temporary and reading it back.
+/// The others (exact, or in order) are the reductions of an array's elements (Reduce) over the tree's elements.
 /// </summary>
 public static unsafe partial class Builtins
 {
-    public static LibFunc FusedSum(FusedReduction r) =>
-        new("array.fused_reduction", _ => throw new InvalidOperationException("internal: a fused sum is typed already"), c => LowerFusedSum(c, r), LibFunc.Always)
+    public static LibFunc FusedReductionEntry(FusedReduction r) =>
+        new("array.fused_reduction", _ => throw new InvalidOperationException("internal: a fused reduction is typed already"),
+            c => r.Name is "sum" or "mean" && r.Tree.Type.Dtype.Rank == 2 ? LowerFusedSum(c, r) : LowerFusedReduction(c, r), LibFunc.Always)
         { AcceptsNarrow = true };
+
+    /// <summary>Whether the reduction <paramref name="name"/> of a tree of these elements runs over the elements (FusedReduction):
+    /// float sums and means (NumPy's pairwise sums, buffered), and the reductions whose result does not depend on the
+    /// order of the elements or that NumPy takes in order: integer and bool sums, products, extremes, arg-extremes,
+    /// any and all of real numbers.</summary>
+    public static bool FusesReduction(string name, ScalarType element) =>
+        Reductions.Any(r => r.Name == name && r.Kind is not (ReductionKind.Var or ReductionKind.Std))
+        && element.Rank < 3 && (name != "mean" || element.Rank == 2);
+
+    /// <summary>A reduction other than a float sum or mean over the tree's elements: Reduce, as for an array, with the
+    /// elements computed where it visits them (in C order, with their flat positions).</summary>
+    private static LLVMValueRef LowerFusedReduction(LoweringCall c, FusedReduction r)
+    {
+        var e = c.E; var B = e.B; var M = e.M;
+        var root = r.Tree; var leaves = c.Args;
+        var (_, kind, npName) = Reductions.First(x => x.Name == r.Name);
+        int ndim = root.Type.Ndim;
+        var dtype = root.Type.Dtype;
+        var result = (ScalarType)(c.ResultType is ArrayType rt ? rt.Dtype : c.ResultType);
+        var (shape, element) = TreeElements(e, root, leaves);
+        if (!r.PerRow)
+        {
+            var cStrides = ArrayCode.ContiguousStrides(e, ScalarType.UInt8, shape, ArrayLayout.C);   // element counts per axis
+            return Reduce(e, kind, dtype, result, ArrayCode.Size(e, shape), visit => ArrayCode.LoopNest(e, shape, idx =>
+                visit(element(idx), idx.Select((x, k) => BuildNSWMul(B, x, cStrides[k], "")).Aggregate(M.ConstI64(0), (x, y) => BuildNSWAdd(B, x, y, "")))),
+                npName, c.Span);
+        }
+        var rows = shape[..^1]; var length = shape[^1];
+        EmptyAxisError(e, kind, npName, length, c.Span);
+        var output = ArrayCode.Allocate(e, new ArrayType(result, ndim - 1), rows, c.Span);
+        var outStrides = ArrayCode.ContiguousStrides(e, result, rows, ArrayLayout.C);
+        ArrayCode.LoopNest(e, rows, idx =>
+        {
+            var v = Reduce(e, kind, dtype, result, length, visit => ArrayCode.Loop(e, length, j => visit(element(idx.Append(j).ToArray()), j)), npName, c.Span,
+                inOrder: true);
+            ArrayCode.Store(e, result, ArrayCode.ElementPointer(e, ArrayCode.Data(e, output), outStrides, idx), v);
+        });
+        return output;
+    }
+
+    /// <summary>A tree's broadcast shape (NumPy's checks made), and its array leaves' data and strides over that shape
+    /// (0 along broadcast axes).</summary>
+    private static (LLVMValueRef[] Shape, LLVMValueRef[] Data, LLVMValueRef[]?[] Strides) TreeLeaves(FunctionEmitter e, ElementwiseNode root, LoweredArg[] leaves)
+    {
+        int ndim = root.Type.Ndim;
+        var leafRaw = LeafShapes(e, leaves);
+        var shape = NodeShapes(e, root, leafRaw, null)[root];
+        var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
+        var strides = leaves.Select((a, k) => a.Type is ArrayType at
+            ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), Aligned(e, leafRaw[k], ndim), shape) : null).ToArray();
+        return (shape, datas, strides);
+    }
+
+    /// <summary>A tree's broadcast shape and its element at an index of that shape.</summary>
+    private static (LLVMValueRef[] Shape, Func<LLVMValueRef[], LLVMValueRef> Element) TreeElements(FunctionEmitter e, ElementwiseNode root, LoweredArg[] leaves)
+    {
+        var (shape, datas, strides) = TreeLeaves(e, root, leaves);
+        return (shape, idx => EvalElement(e, root, leaves, k => ArrayCode.Load(e, ElementOf(leaves[k].Type), ArrayCode.ElementPointer(e, datas[k], strides[k]!, idx))));
+    }
 
     /// <summary>NumPy's buffer: its reductions sum this many items pairwise at a time.</summary>
     private const int SumBlock = 8192;
@@ -38,13 +99,9 @@ public static unsafe partial class Builtins
         var dtype = root.Type.Dtype;
         bool single = dtype == ScalarType.Float32;
         var ft = M.Lower(dtype);
-        var leafRaw = LeafShapes(e, leaves);
-        var shape = NodeShapes(e, root, leafRaw, null)[root];
-        var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
-        var strides = leaves.Select((a, k) => a.Type is ArrayType at
-            ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), Aligned(e, leafRaw[k], ndim), shape) : null).ToArray();
+        var (shape, datas, strides) = TreeLeaves(e, root, leaves);
         var rows = shape[..^1]; var length = shape[^1];
-        var result = r.PerRow ? ArrayCode.Allocate(e, new ArrayType(dtype, ndim - 1), rows, root.Span) : default;
+        var result = r.PerRow ? ArrayCode.Allocate(e, new ArrayType(dtype, ndim - 1), rows, c.Span) : default;
         var resultStrides = r.PerRow ? ArrayCode.ContiguousStrides(e, dtype, rows, ArrayLayout.C) : null;
 
         var buffer = e.Alloca(LLVM.ArrayType(ft, SumBlock));
@@ -144,7 +201,7 @@ public static unsafe partial class Builtins
         LLVMValueRef Value(LLVMValueRef count, bool inDouble)
         {
             var sum = BuildLoad2(B, ft, total, "");
-            if (!r.Mean) return sum;
+            if (r.Name != "mean") return sum;
             if (!single || inDouble)
                 return e.Convert(BuildFDiv(B, single ? BuildFPExt(B, sum, M.F64, "") : sum, BuildSIToFP(B, count, M.F64, ""), ""), ScalarType.Float64, dtype);
             return BuildFDiv(B, sum, BuildSIToFP(B, count, M.F32, ""), "");
