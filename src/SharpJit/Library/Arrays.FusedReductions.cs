@@ -65,14 +65,7 @@ public static unsafe partial class Builtins
                     : BuildGEP2(B, M.I8, starts[k], new[] { BuildMul(B, j, strides[k]![ndim - 1], "") }, ""));
             });
         }
-        void Versions(Action<bool> loops)
-        {
-            var fast = e.NewBlock("reduce_contiguous"); var slow = e.NewBlock("reduce_strided"); var joined = e.NewBlock("reduce_done");
-            BuildCondBr(B, unit, fast, slow);
-            PositionBuilderAtEnd(B, fast); loops(true); BuildBr(B, joined);
-            PositionBuilderAtEnd(B, slow); loops(false); BuildBr(B, joined);
-            PositionBuilderAtEnd(B, joined);
-        }
+        void Versions(Action<bool> loops) => ContiguousOrStrided(e, unit, loops);
         if (!r.PerRow)
         {
             var cStrides = ArrayCode.ContiguousStrides(e, ScalarType.UInt8, rows, ArrayLayout.C);   // rows before this one, per axis
@@ -93,6 +86,17 @@ public static unsafe partial class Builtins
             ArrayCode.Store(e, result, ArrayCode.ElementPointer(e, ArrayCode.Data(e, output), outStrides, idx), v);
         }));
         return output;
+    }
+
+    /// <summary>loops(true) where <paramref name="unit"/> holds (constant strides along the last axis), else loops(false).</summary>
+    private static void ContiguousOrStrided(FunctionEmitter e, LLVMValueRef unit, Action<bool> loops)
+    {
+        var B = e.B;
+        var fast = e.NewBlock("reduce_contiguous"); var slow = e.NewBlock("reduce_strided"); var joined = e.NewBlock("reduce_done");
+        BuildCondBr(B, unit, fast, slow);
+        PositionBuilderAtEnd(B, fast); loops(true); BuildBr(B, joined);
+        PositionBuilderAtEnd(B, slow); loops(false); BuildBr(B, joined);
+        PositionBuilderAtEnd(B, joined);
     }
 
     /// <summary>Whether every array leaf's stride along the last axis is its element's size.</summary>
@@ -211,15 +215,7 @@ public static unsafe partial class Builtins
             ArrayCode.Store(e, dtype, ArrayCode.ElementPointer(e, ArrayCode.Data(e, result), resultStrides!, idx), Value(length, inDouble: false));
             BuildStore(B, ConstReal(ft, 0), total);
         }
-        var fast = e.NewBlock("sum_contiguous"); var slow = e.NewBlock("sum_strided"); var joined = e.NewBlock("sum_done");
-        BuildCondBr(B, unit, fast, slow);
-        PositionBuilderAtEnd(B, fast);
-        ArrayCode.LoopNest(e, rows, idx => Line(idx, contiguous: true));
-        BuildBr(B, joined);
-        PositionBuilderAtEnd(B, slow);
-        ArrayCode.LoopNest(e, rows, idx => Line(idx, contiguous: false));
-        BuildBr(B, joined);
-        PositionBuilderAtEnd(B, joined);
+        ContiguousOrStrided(e, unit, contiguous => ArrayCode.LoopNest(e, rows, idx => Line(idx, contiguous)));
         if (r.PerRow) return result;
         FlushIf(BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, BuildLoad2(B, M.I64, filled, ""), M.ConstI64(0), ""));
         return Value(ArrayCode.Size(e, shape), inDouble: true);
