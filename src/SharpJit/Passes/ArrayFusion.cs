@@ -64,9 +64,8 @@ public static class ArrayFusion
                 Value? array; Value? axis;
                 var positional = call.Args.Length - call.CallShape.KeywordNames.Count;
                 Instr? method = null;
-                // numpy.amax is numpy.max
-                string name = lc.Function.Name.StartsWith("numpy.a", StringComparison.Ordinal) && lc.Function.Name is "numpy.amax" or "numpy.amin"
-                    ? lc.Function.Name[7..] : lc.Function.Name[(lc.Function.Name.IndexOf('.') + 1)..];
+                // The reduction's name, as the method (numpy.amax is numpy.max).
+                string name = lc.Function.Name switch { "numpy.amax" => "max", "numpy.amin" => "min", var full => full[(full.IndexOf('.') + 1)..] };
                 if (lc.Function.Name.StartsWith("numpy.", StringComparison.Ordinal) && positional is 2 or 3) (array, axis) = (call.Args[1], positional == 3 ? call.Args[2] : null);
                 else if (lc.Function.Name.StartsWith("method.", StringComparison.Ordinal) && positional is 1 or 2 && call.Args[0] is Instr { Op: Op.Attr, Type: BoundMethodType } bound
                          && bound.Block == b && uses.GetValueOrDefault(bound) == 1)
