@@ -57,8 +57,14 @@ internal static unsafe class DiskCache
     {
         string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, Convert.ToHexString(typeKey),
             options.ToString(), declaredReturn?.Name ?? "", d.Parallel ? "parallel" : "");
+        return KeyIn(d, text, "");
+    }
+
+    /// <summary>The key of this text: its files are NAME[KIND]-HASH.* in the dispatcher's cache directory.</summary>
+    private static Key KeyIn(Dispatcher d, string text, string kind)
+    {
         string safeName = new(d.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-        return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-{Hash(text)}"));
+        return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}{kind}-{Hash(text)}"));
     }
 
     /// <summary>A stored signature if every check passes, else null (warnings: what the caller must tell the user).</summary>
@@ -92,8 +98,7 @@ internal static unsafe class DiskCache
     public static Key LoopKeyFor(Dispatcher d, string loop, CodegenOptions options)
     {
         string text = string.Join("\n", "sharpjit-cache-v1", Machine, d.Identity, "ufunc-loop:" + loop, options.ToString());
-        string safeName = new(d.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-        return new Key(text, Path.Combine(d.CacheDir!, $"{safeName}-loop-{Hash(text)}"));
+        return KeyIn(d, text, "-loop");
     }
 
     /// <summary>A stored ufunc loop if every check passes (the same checks as a signature's), else null.</summary>

@@ -7,7 +7,7 @@ using ArrayType = SharpJit.Typing.ArrayType;
 
 namespace SharpJit.Library;
 
-/// <summary>A reduction (<see cref="Name"/>: sum, mean, prod, min, max, argmin, argmax, any, all) of a fused tree's
+/// <summary>A reduction (<see cref="Name"/>: sum, mean, prod, min, max, any, all) of a fused tree's
 /// elements (Passes.ArrayFusion): of all of them, or of each line of the last axis (<see cref="PerRow"/>: <c>.sum(-1)</c>).</summary>
 public sealed record FusedReduction(ElementwiseNode Tree, bool PerRow, string Name)
 {
@@ -53,18 +53,7 @@ public static unsafe partial class Builtins
         var (shape, datas, strides) = TreeLeaves(e, root, leaves);
         var rows = shape[..^1]; var length = shape[^1];
         var unit = UnitLastStrides(e, leaves, strides, ndim);
-        // The elements of the line at idx (the other axes' indexes), by their position along the last axis.
-        Func<LLVMValueRef, LLVMValueRef> Line(LLVMValueRef[] idx, bool contiguous)
-        {
-            var origin = idx.Append(M.ConstI64(0)).ToArray();
-            var starts = datas.Select((d, k) => strides[k] is { } st ? ArrayCode.ElementPointer(e, d, st, origin) : default).ToArray();
-            return j => EvalElement(e, root, leaves, k =>
-            {
-                var item = ElementOf(leaves[k].Type);
-                return ArrayCode.Load(e, item, contiguous ? BuildGEP2(B, M.Lower(item), starts[k], new[] { j }, "")
-                    : BuildGEP2(B, M.I8, starts[k], new[] { BuildMul(B, j, strides[k]![ndim - 1], "") }, ""));
-            });
-        }
+        Func<LLVMValueRef, LLVMValueRef> Line(LLVMValueRef[] idx, bool contiguous) => LineElements(e, root, leaves, datas, strides, idx, contiguous);
         void Versions(Action<bool> loops) => ContiguousOrStrided(e, unit, loops);
         if (!r.PerRow)
         {
@@ -86,6 +75,24 @@ public static unsafe partial class Builtins
             ArrayCode.Store(e, result, ArrayCode.ElementPointer(e, ArrayCode.Data(e, output), outStrides, idx), v);
         }));
         return output;
+    }
+
+    /// <summary>The tree's elements on the line at <paramref name="idx"/> (the indexes of the axes before the last),
+    /// by their position along the last axis: leaves read by element index where <paramref name="contiguous"/>, else at
+    /// their strides.</summary>
+    private static Func<LLVMValueRef, LLVMValueRef> LineElements(FunctionEmitter e, ElementwiseNode root, LoweredArg[] leaves, LLVMValueRef[] datas,
+        LLVMValueRef[]?[] strides, LLVMValueRef[] idx, bool contiguous)
+    {
+        var B = e.B; var M = e.M;
+        int last = root.Type.Ndim - 1;
+        var origin = idx.Append(M.ConstI64(0)).ToArray();
+        var starts = datas.Select((d, k) => strides[k] is { } st ? ArrayCode.ElementPointer(e, d, st, origin) : default).ToArray();
+        return j => EvalElement(e, root, leaves, k =>
+        {
+            var item = ElementOf(leaves[k].Type);
+            return ArrayCode.Load(e, item, contiguous ? BuildGEP2(B, M.Lower(item), starts[k], new[] { j }, "")
+                : BuildGEP2(B, M.I8, starts[k], new[] { BuildMul(B, j, strides[k]![last], "") }, ""));
+        });
     }
 
     /// <summary>loops(true) where <paramref name="unit"/> holds (constant strides along the last axis), else loops(false).</summary>
@@ -121,9 +128,6 @@ public static unsafe partial class Builtins
         return (shape, datas, strides);
     }
 
-    /// <summary>NumPy's buffer: its reductions sum this many items pairwise at a time.</summary>
-    private const int SumBlock = 8192;
-
     private static LLVMValueRef LowerFusedSum(LoweringCall c, FusedReduction r)
     {
         var e = c.E; var B = e.B; var M = e.M;
@@ -137,7 +141,7 @@ public static unsafe partial class Builtins
         var result = r.PerRow ? ArrayCode.Allocate(e, new ArrayType(dtype, ndim - 1), rows, c.Span) : default;
         var resultStrides = r.PerRow ? ArrayCode.ContiguousStrides(e, dtype, rows, ArrayLayout.C) : null;
 
-        var buffer = e.Alloca(LLVM.ArrayType(ft, SumBlock));
+        var buffer = e.Alloca(LLVM.ArrayType(ft, Runtime.NumPyMath.BufferSize));
         var filled = e.Alloca(M.I64); var total = e.Alloca(ft); var at = e.Alloca(M.I64);
         BuildStore(B, M.ConstI64(0), filled);
         BuildStore(B, ConstReal(ft, 0), total);
@@ -177,8 +181,7 @@ public static unsafe partial class Builtins
         // A line: its elements into the buffer in runs that fit, the buffer summed whenever it is full.
         void Line(LLVMValueRef[] idx, bool contiguous)
         {
-            var origin = idx.Append(M.ConstI64(0)).ToArray();
-            var starts = datas.Select((d, k) => strides[k] is { } st ? ArrayCode.ElementPointer(e, d, st, origin) : default).ToArray();
+            var element = LineElements(e, root, leaves, datas, strides, idx, contiguous);
             BuildStore(B, M.ConstI64(0), at);
             var test = e.NewBlock("sum_run"); var body = e.NewBlock("sum_fill"); var done = e.NewBlock("sum_line_done");
             BuildBr(B, test);
@@ -187,27 +190,14 @@ public static unsafe partial class Builtins
             BuildCondBr(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, j, length, ""), body, done);
             PositionBuilderAtEnd(B, body);
             var f = BuildLoad2(B, M.I64, filled, "");
-            var left = BuildSub(B, length, j, ""); var room = BuildSub(B, M.ConstI64(SumBlock), f, "");
+            var left = BuildSub(B, length, j, ""); var room = BuildSub(B, M.ConstI64(Runtime.NumPyMath.BufferSize), f, "");
             var take = BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, left, room, ""), left, room, "");
             var slots = BuildGEP2(B, ft, buffer, new[] { f }, "");
-            var line = starts.Select((s, k) => strides[k] == null ? s
-                : contiguous ? BuildGEP2(B, M.Lower(ElementOf(leaves[k].Type)), s, new[] { j }, "")
-                : BuildGEP2(B, M.I8, s, new[] { BuildMul(B, j, strides[k]![ndim - 1], "") }, "")).ToArray();
-            ArrayCode.Loop(e, take, t =>
-            {
-                LLVMValueRef Load(int k)
-                {
-                    var item = ElementOf(leaves[k].Type);
-                    var p = contiguous ? BuildGEP2(B, M.Lower(item), line[k], new[] { t }, "")
-                        : BuildGEP2(B, M.I8, line[k], new[] { BuildMul(B, t, strides[k]![ndim - 1], "") }, "");
-                    return ArrayCode.Load(e, item, p);
-                }
-                BuildStore(B, EvalElement(e, root, leaves, Load), BuildGEP2(B, ft, slots, new[] { t }, ""));
-            }, elementwise: true);
+            ArrayCode.Loop(e, take, t => BuildStore(B, element(BuildNSWAdd(B, j, t, "")), BuildGEP2(B, ft, slots, new[] { t }, "")), elementwise: true);
             BuildStore(B, BuildAdd(B, j, take, ""), at);
             var now = BuildAdd(B, f, take, "");
             BuildStore(B, now, filled);
-            FlushIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, now, M.ConstI64(SumBlock), ""));
+            FlushIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, now, M.ConstI64(Runtime.NumPyMath.BufferSize), ""));
             BuildBr(B, test);
             PositionBuilderAtEnd(B, done);
             if (!r.PerRow) return;

@@ -191,22 +191,24 @@ public static partial class NumPyMath
     {
         if (parallel && n >= ParallelSumItems && ParallelLoops.Threads > 1) return ChunkedSumInParallel<F, T>(p, n, stride, term);
         F total = F.Zero;
-        for (long at = 0; at < n; at += SumBufferSize)
-            total += PairwiseSum<F, T>(p + at * stride, Math.Min(SumBufferSize, n - at), stride, term);
+        for (long at = 0; at < n; at += BufferSize)
+            total += PairwiseSum<F, T>(p + at * stride, Math.Min(BufferSize, n - at), stride, term);
         return total;
     }
 
-    private const long SumBufferSize = 8192;
+    /// <summary>NumPy's buffer size (NPY_BUFSIZE): its reductions sum this many items pairwise at a time (compiled
+    /// sums of element-wise trees fill a buffer of it: Library/Arrays.FusedReductions.cs).</summary>
+    public const int BufferSize = 8192;
 
     /// <summary>The chunks' sums are independent: summed on the thread pool, then added in order, they give the very
     /// total the loop in order gives (NumPy's, to the bit). A method of its own: the lambda's captures would otherwise
     /// be a closure object that every call of the serial sum allocates (one per row of a sum over an axis).</summary>
     private static unsafe F ChunkedSumInParallel<F, T>(byte* p, long n, long stride, T term) where F : unmanaged, IBinaryFloatingPointIeee754<F> where T : ITerm<F>
     {
-        var sums = new F[(n + SumBufferSize - 1) / SumBufferSize];
+        var sums = new F[(n + BufferSize - 1) / BufferSize];
         nint start = (nint)p;
         System.Threading.Tasks.Parallel.For(0, sums.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = ParallelLoops.Threads },
-            k => sums[k] = PairwiseSum<F, T>((byte*)start + k * SumBufferSize * stride, Math.Min(SumBufferSize, n - k * SumBufferSize), stride, term));
+            k => sums[k] = PairwiseSum<F, T>((byte*)start + k * BufferSize * stride, Math.Min(BufferSize, n - k * BufferSize), stride, term));
         F total = F.Zero;
         foreach (var s in sums) total += s;
         return total;
@@ -284,7 +286,6 @@ public static partial class NumPyMath
     /// interleaved parts (CDOUBLE_pairwise_sum), added in order to a total that starts at 0.</summary>
     public static unsafe (F Re, F Im) ComplexSum<F>(byte* p, long n, long stride) where F : unmanaged, IBinaryFloatingPointIeee754<F>
     {
-        const long BufferSize = 8192;
         F re = F.Zero, im = F.Zero;
         for (long at = 0; at < n; at += BufferSize)
         {
