@@ -64,13 +64,25 @@ def test_sums_along_the_last_axis_are_numpys_to_the_bit(shape):
     a, b = rng.random(shape), rng.random(shape)
     assert np.array_equal(row_dots(a, b), row_dots.py_func(a, b))
     assert np.array_equal(row_dots(a, b[..., :1]), row_dots.py_func(a, b[..., :1]))   # broadcast along the axis
-    # Transposed operands: NumPy's temporary is then Fortran-ordered and it adds each line in order; compiled code's
-    # element-wise results are C-ordered (summed pairwise, as before this fusion: the same bits as the temporary's
-    # sum in a parallel=True function, which keeps the temporary) and agree with NumPy's to rounding.
-    assert np.array_equal(row_dots(a.T, b.T), row_dots_parallel(a.T, b.T))
-    assert np.allclose(row_dots(a.T, b.T), row_dots.py_func(a.T, b.T), rtol=1e-13, atol=0)
+    # Transposed operands: the temporary is Fortran-ordered (NumPy's K order, here too) and NumPy adds each line of
+    # it in order: so does the unfused reduction it keeps, in and outside parallel=True functions.
+    assert np.array_equal(row_dots(a.T, b.T), row_dots.py_func(a.T, b.T))
+    assert np.array_equal(row_dots_parallel(a.T, b.T), row_dots.py_func(a.T, b.T))
     X = rng.random((shape[0], 3))
     assert np.array_equal(pairwise(X), pairwise.py_func(X))
+
+
+@pytest.mark.parametrize("shape", [(3, 4), (300, 50), (7, 8193), (3, 4, 5000)])
+def test_whole_sums_of_fortran_ordered_trees_follow_memory_order_to_the_bit(shape):
+    # NumPy's temporary of transposed operands is Fortran-ordered and its sum runs over it in memory order: the
+    # fused sum computes the elements in that order (no temporary), also with a broadcast 1-d operand.
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal(shape), rng.standard_normal(shape)
+    f = sharpjit.jit(squared_error.py_func)
+    assert f(a.T, b.T) == squared_error.py_func(a.T, b.T)
+    row = rng.standard_normal(shape[0])
+    assert f(a.T, row) == squared_error.py_func(a.T, row)
+    assert allocations(f) == 0
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])

@@ -258,6 +258,13 @@ def whole_array_2d(u, b):
 
 
 @sharpjit.jit(parallel=True)
+def whole_array_fortran(u, v):
+    # Fortran-ordered results (NumPy's K order): one flat loop; with a broadcast row, the loop nest with the first
+    # axis innermost, its chunks taken along the last axis
+    return u.T * 2.0 + u.T, u.T * 2.0 + v, np.sqrt(u.T[::2] + 1.0) * u.T[1::2]
+
+
+@sharpjit.jit(parallel=True)
 def parallel_sums(a):
     return a.sum(), a.mean(), a.var(), a.std(), np.sum(a[::2])
 
@@ -431,6 +438,12 @@ def test_parallel_whole_array_expressions_run_in_chunks_and_match_numpy(make_mod
         u, b = rng.random((n, n)), rng.random(n)
         for got, want in zip(m.whole_array_2d(u, b), m.whole_array_2d.py_func(u, b)):
             np.testing.assert_allclose(got, want, rtol=1e-13, atol=1e-15)   # exp: libmvec's and NumPy's last bits
+        v = rng.random(n)
+        results = list(zip(m.whole_array_fortran(u, v), m.whole_array_fortran.py_func(u, v)))
+        for got, want in results:
+            np.testing.assert_array_equal(got, want)
+        for got, want in results[:2]:   # (strided operands: C order here, NumPy's order by their run-time strides)
+            assert (got.flags.f_contiguous, got.flags.c_contiguous, got.strides) == (want.flags.f_contiguous, want.flags.c_contiguous, want.strides)
 
     x = (np.arange(100_000) % 251).astype(np.uint8)
     got, want = m.whole_array_narrow(x, x), m.whole_array_narrow.py_func(x, x)

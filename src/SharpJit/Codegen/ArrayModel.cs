@@ -123,8 +123,9 @@ public static class ArrayCode
         return e.MakeStruct(M.Lower(t), meminfo, data, shapeArr, strideArr);
     }
 
-    /// <summary>A new C-contiguous array of this shape (its elements not initialised), one reference owned by the
-    /// caller. Raises MemoryError when the allocation fails and ValueError for a negative dimension.</summary>
+    /// <summary>A new contiguous array of this shape (its elements not initialised), one reference owned by the
+    /// caller: in Fortran order for a type of that layout, else in C order. Raises MemoryError when the allocation
+    /// fails and ValueError for a negative dimension.</summary>
     public static LLVMValueRef Allocate(FunctionEmitter e, ArrayType t, LLVMValueRef[] shape, Span span)
     {
         var B = e.B; var M = e.M;
@@ -139,9 +140,10 @@ public static class ArrayCode
         var data = BuildInBoundsGEP2(B, M.I8, meminfo, new[] { M.ConstI64(Runtime.RuntimeArrays.Header) }, "");
         // NumPy gives a new empty array zero strides.
         var empty = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, size, M.ConstI64(0), "");
-        var strides = ContiguousStrides(e, t.Dtype, shape, ArrayLayout.C).Select(s => BuildSelect(B, empty, M.ConstI64(0), s, "")).ToArray();
-        var a = Make(e, t.With(layout: ArrayLayout.C), meminfo, data, shape, strides);
-        e.HoldTemporary(a, t.With(layout: ArrayLayout.C));   // freed if anything raises before the lowering returns it
+        var layout = t.Layout == ArrayLayout.F ? ArrayLayout.F : ArrayLayout.C;
+        var strides = ContiguousStrides(e, t.Dtype, shape, layout).Select(s => BuildSelect(B, empty, M.ConstI64(0), s, "")).ToArray();
+        var a = Make(e, t.With(layout: layout), meminfo, data, shape, strides);
+        e.HoldTemporary(a, t.With(layout: layout));   // freed if anything raises before the lowering returns it
         return a;
     }
 

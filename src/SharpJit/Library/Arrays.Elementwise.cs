@@ -199,7 +199,7 @@ public static unsafe partial class Builtins
     // ------------------------------------------------------------ typing
 
     /// <summary>Types an element-wise operation: each operand must be an array or a number; the result is a
-    /// C-contiguous array of the broadcast number of dimensions and NumPy's result dtype.</summary>
+    /// contiguous array in NumPy's order (KeepOrder) of the broadcast number of dimensions and NumPy's result dtype.</summary>
     private static ArrayType ElementwiseType(CallTypingContext c, string ufunc, LibFunc element)
     {
         foreach (var a in c.Positional)
@@ -222,7 +222,21 @@ public static unsafe partial class Builtins
         var elementResult = element.Type(c.WithPositional(c.Positional.Select((a, k) => new TypedArg(elementTypes[k], a.Type is ArrayType ? null : a.Literal, a.Site)).ToArray()));
         // A @vectorize function without signatures: its loop's output is what the function returns for its inputs.
         var dtype = loop.Out.Length > 0 ? loop.Out[0] : (ScalarType)elementResult;
-        return new ArrayType(dtype, c.Positional.Max(a => a.Type is ArrayType at ? at.Ndim : 0));
+        int ndim = c.Positional.Max(a => a.Type is ArrayType at ? at.Ndim : 0);
+        return new ArrayType(dtype, ndim, KeepOrder(types, ndim));
+    }
+
+    /// <summary>
+    /// NumPy's K order for a new array computed element by element from these operands (ufuncs, operators, np.where,
+    /// the _like functions, np.copy, astype): its iterator orders the axes as the operands' strides do, and keeps C
+    /// order for a pair of axes where any operand disagrees; axes an operand is broadcast along (stride 0) it leaves
+    /// to the others. So the result is Fortran-ordered where every operand of two or more dimensions is (a.T * 2,
+    /// np.sin(f), f + row), else C-ordered. A strided operand's order is known only at run time: it keeps C here.
+    /// </summary>
+    internal static ArrayLayout KeepOrder(IEnumerable<SjType> operands, int ndim)
+    {
+        var arrays = operands.OfType<ArrayType>().Where(a => a.Ndim >= 2).ToList();
+        return ndim >= 2 && arrays.Count > 0 && arrays.All(a => a.Layout == ArrayLayout.F) ? ArrayLayout.F : ArrayLayout.C;
     }
 
     /// <summary>The result of a ufunc applied without out=: its array, or NumPy's scalar where every operand is a 0-d
@@ -418,8 +432,9 @@ public static unsafe partial class Builtins
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var leafShapes = leaves.Select((a, k) => a.Type is ArrayType ? Aligned(e, leafRaw[k], ndim) : null).ToArray();   // a copy has its operand's shape
 
-        // Fast path: every array leaf is C-contiguous with the result's shape, so one flat loop over the elements.
-        bool flatPossible = outType.Layout == ArrayLayout.C && leaves.All(a => a.Type is not ArrayType at || at.Layout == ArrayLayout.C && at.Ndim == ndim);
+        // Fast path: every array leaf is contiguous in the result's order (C, or Fortran) with its shape, so one flat
+        // loop over the elements.
+        bool flatPossible = outType.Layout != ArrayLayout.A && leaves.All(a => a.Type is not ArrayType at || at.Layout == outType.Layout && at.Ndim == ndim);
         var sameShape = M.ConstBool(flatPossible);
         if (flatPossible)
             foreach (var s in leafShapes.Where(s => s != null))
@@ -453,22 +468,27 @@ public static unsafe partial class Builtins
         {
             // Broadcast axes (length 1 where the result's is longer) step by 0.
             var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!, outShapeRoot) : null).ToArray();
+            // A Fortran-ordered output is walked with its first axis innermost: the loops below see the axes reversed.
+            LLVMValueRef[] InOrder(LLVMValueRef[] axes) => outType.Layout == ArrayLayout.F ? axes.Reverse().ToArray() : axes;
+            var shape = InOrder(outShapeRoot);
+            strides = strides.Select(st => st == null ? null : InOrder(st)).ToArray();
+            var outSteps = InOrder(outStrides);
             // In parallel: chunks of rows (the first axis), each with its operands' data moved to its first row. Only
             // where the innermost loop has versions with constant strides: strides the chunk reads from its context
             // are unknown to LLVM, and a loop nest over them stayed scalar (a[::3] in a chunk: 5x the time in order).
-            if (!parallel || ndim < 2 || outType.Layout != ArrayLayout.C) { StridedLoops(outShapeRoot, leaves, datas, strides, outData, outStrides); return; }
-            var strideFields = strides.Where(st => st != null).SelectMany(st => st!).Concat(outStrides).Concat(outShapeRoot.Skip(1)).ToArray();
-            RunInChunks(e, LeafFields().Prepend(outData).Concat(strideFields).ToArray(), outShapeRoot[0], ArrayCode.Size(e, outShapeRoot), (loaded, lo, hi) =>
+            if (!parallel || ndim < 2 || outType.Layout == ArrayLayout.A) { StridedLoops(shape, leaves, datas, strides, outData, outSteps); return; }
+            var strideFields = strides.Where(st => st != null).SelectMany(st => st!).Concat(outSteps).Concat(shape.Skip(1)).ToArray();
+            RunInChunks(e, LeafFields().Prepend(outData).Concat(strideFields).ToArray(), shape[0], ArrayCode.Size(e, shape), (loaded, lo, hi) =>
             {
                 var operands = OperandsFrom(loaded.Skip(1).Take(leaves.Length).ToArray());
                 int next = 1 + leaves.Length;
                 LLVMValueRef[] Take(int n) { var r = loaded.Skip(next).Take(n).ToArray(); next += n; return r; }
                 var chunkStrides = leaves.Select(a => a.Type is ArrayType ? Take(ndim) : null).ToArray();
                 var chunkOutStrides = Take(ndim);
-                var shape = Take(ndim - 1).Prepend(BuildSub(B, hi, lo, "")).ToArray();
+                var rows = Take(ndim - 1).Prepend(BuildSub(B, hi, lo, "")).ToArray();
                 LLVMValueRef FirstRow(LLVMValueRef data, LLVMValueRef[] st) => BuildGEP2(B, M.I8, data, new[] { BuildMul(B, lo, st[0], "") }, "");
                 var data = DataFrom(loaded.Skip(1).ToArray()).Select((d, k) => chunkStrides[k] is { } st ? FirstRow(d, st) : d).ToArray();
-                StridedLoops(shape, operands, data, chunkStrides, FirstRow(loaded[0], chunkOutStrides), chunkOutStrides);
+                StridedLoops(rows, operands, data, chunkStrides, FirstRow(loaded[0], chunkOutStrides), chunkOutStrides);
             });
         }
         void StridedLoops(LLVMValueRef[] shape, LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef[]?[] strides, LLVMValueRef output, LLVMValueRef[] outSteps)
@@ -479,7 +499,7 @@ public static unsafe partial class Builtins
                 var v = Element(k => ArrayCode.Load(e, ElementOf(operands[k].Type), ArrayCode.ElementPointer(e, data[k], strides[k]!, idx), fresh));
                 ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, output, outSteps, idx), v, fresh);
             });
-            if (outType.Layout != ArrayLayout.C || ndim < 2) { Nest(); return; }
+            if (outType.Layout == ArrayLayout.A || ndim < 2) { Nest(); return; }
             // Versions of the innermost loop whose strides are constants, so that LLVM vectorises it: every array
             // operand contiguous along the last axis, or all but one (broadcast along it: a * b[:, None],
             // a - a.mean(axis=1, keepdims=True)); other strides take the loop nest above. With run-time strides the

@@ -17,8 +17,9 @@ public sealed record FusedReduction(ElementwiseNode Tree, bool PerRow, string Na
 /// <summary>
 /// Reductions of element-wise expressions without their arrays: <c>((a - b) ** 2).sum()</c>, <c>np.sum(x * y)</c>,
 /// <c>(d ** 2).sum(-1)</c>, <c>np.mean((a - b) ** 2)</c>, <c>np.abs(a - b).max()</c>, <c>(a &gt; 0).sum()</c>. Float sums
-/// and means: the tree's elements are computed in C order into a buffer of NumPy's 8192 items, each full buffer summed
-/// pairwise (NumPyMath.Sum) and added in order: what NumPy's add.reduce does over the temporary array (C-contiguous,
+/// and means: the tree's elements are computed in the temporary's memory order (C, or Fortran where NumPy would make
+/// it Fortran-ordered: whole reductions only) into a buffer of NumPy's 8192 items, each full buffer summed
+/// pairwise (NumPyMath.Sum) and added in order: what NumPy's add.reduce does over the temporary array (contiguous,
 /// so one line, or a line per row along the last axis), to the bit, without writing the temporary and reading it back.
 /// The others (exact, or in order) are the reductions of an array's elements (Reduce) over the tree's elements.
 /// </summary>
@@ -116,7 +117,8 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>A tree's broadcast shape (NumPy's checks made), and its array leaves' data and strides over that shape
-    /// (0 along broadcast axes).</summary>
+    /// (0 along broadcast axes), with the axes reversed for a Fortran-ordered tree: its elements are then visited in
+    /// the temporary's memory order, as NumPy reduces it.</summary>
     private static (LLVMValueRef[] Shape, LLVMValueRef[] Data, LLVMValueRef[]?[] Strides) TreeLeaves(FunctionEmitter e, ElementwiseNode root, LoweredArg[] leaves)
     {
         int ndim = root.Type.Ndim;
@@ -125,6 +127,8 @@ public static unsafe partial class Builtins
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var strides = leaves.Select((a, k) => a.Type is ArrayType at
             ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), Aligned(e, leafRaw[k], ndim), shape) : null).ToArray();
+        if (root.Type.Layout == ArrayLayout.F)
+            return (shape.Reverse().ToArray(), datas, strides.Select(st => st?.Reverse().ToArray()).ToArray());
         return (shape, datas, strides);
     }
 

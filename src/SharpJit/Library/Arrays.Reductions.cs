@@ -49,7 +49,7 @@ public static unsafe partial class Builtins
                     throw c.ErrorAt(axisArg, $"{name}(): the axis must be a constant integer in compiled code");
                 if (axis < -t.Ndim || axis >= t.Ndim) throw c.ErrorAt(axisArg, $"axis {axis} is out of bounds for array of dimension {t.Ndim}");
                 if (keep) return new ArrayType((ScalarType)scalar, t.Ndim, t.Ndim == 1 ? ArrayLayout.C : ArrayLayout.A);
-                return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1);
+                return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1, ReducedOrder(kind, t));
             }
             LLVMValueRef Lower(LoweringCall c, ArrayType t)
             {
@@ -70,10 +70,10 @@ public static unsafe partial class Builtins
                 }
                 long axis = Signature.AsInt(axisArg.Literal)!.Value;
                 int ax = (int)(axis < 0 ? axis + t.Ndim : axis);
-                var reduced = ReduceAxis(e, kind, t, c.Arg(0), ax, new ArrayType(dtype, t.Ndim - 1), npName, c.Span, ddof);
+                var rt = new ArrayType(dtype, t.Ndim - 1, ReducedOrder(kind, t));
+                var reduced = ReduceAxis(e, kind, t, c.Arg(0), ax, rt, npName, c.Span, ddof);
                 if (!keep) return reduced;
                 // keepdims: a view of the result with the reduced axis kept as length 1 (stride 0).
-                var rt = new ArrayType(dtype, t.Ndim - 1);
                 var shape = ArrayCode.Shape(e, rt, reduced).ToList(); var strides = ArrayCode.Strides(e, rt, reduced).ToList();
                 shape.Insert(ax, e.M.ConstI64(1)); strides.Insert(ax, e.M.ConstI64(0));
                 return ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, reduced), ArrayCode.Data(e, reduced), shape.ToArray(), strides.ToArray());
@@ -85,6 +85,11 @@ public static unsafe partial class Builtins
             else AddNumPyReduction(name, Type, Lower);
         }
     }
+
+    /// <summary>The order of a reduction's result along an axis: NumPy's K order (a Fortran-ordered array's sums,
+    /// extremes, means are Fortran-ordered), except argmin/argmax, whose results NumPy makes in C order.</summary>
+    private static ArrayLayout ReducedOrder(ReductionKind kind, ArrayType t) =>
+        kind is ReductionKind.ArgMin or ReductionKind.ArgMax ? ArrayLayout.C : KeepOrder(new[] { t }, t.Ndim - 1);
 
     /// <summary>keepdims=True (a literal bool) keeps reduced axes with length 1.</summary>
     private static bool KeepDims(CallTypingContext c)
@@ -180,7 +185,11 @@ public static unsafe partial class Builtins
         var r = ArrayCode.Allocate(e, result, outShape, span);
         var outData = ArrayCode.Data(e, r);
         if (ReduceOuterAxis(e, kind, t, shape, axis, data, result.Dtype, outData, span, ddof)) return r;
-        var outStrides = ArrayCode.ContiguousStrides(e, result.Dtype, outShape, ArrayLayout.C);
+        // A Fortran-ordered array is the C-ordered one of its axes reversed: its results are then in Fortran order.
+        if (t.Layout == ArrayLayout.F && (result.Layout == ArrayLayout.F || result.Ndim <= 1)
+            && ReduceOuterAxis(e, kind, t.With(layout: ArrayLayout.C), shape.Reverse().ToArray(), t.Ndim - 1 - axis, data, result.Dtype, outData, span, ddof))
+            return r;
+        var outStrides = ArrayCode.ContiguousStrides(e, result.Dtype, outShape, result.Layout == ArrayLayout.F ? ArrayLayout.F : ArrayLayout.C);
         ArrayCode.LoopNest(e, outShape, idx =>
         {
             var full = idx.Take(axis).Append(e.M.ConstI64(0)).Concat(idx.Skip(axis)).ToArray();

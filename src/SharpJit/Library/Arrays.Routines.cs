@@ -453,7 +453,7 @@ public static unsafe partial class Builtins
             {
                 Arity(c, name, 1, 2, "dtype");
                 var src = c.Positional[0];
-                if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : ArrayLayout.C, !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
+                if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : KeepOrder(new[] { at }, at.Ndim), !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
                 if (src.Type is ListType lt)
                 {
                     // Items not known yet (an empty list appended to later): typed again once they are.

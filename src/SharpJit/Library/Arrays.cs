@@ -740,17 +740,21 @@ public static unsafe partial class Builtins
         ArrayCode.Loop(e, n, i => ArrayCode.Store(e, t.Dtype, BuildInBoundsGEP2(e.B, e.M.Lower(t.Dtype.Rank == 0 ? ScalarType.UInt8 : t.Dtype), data, new[] { i }, ""), v));
     }
 
-    /// <summary>order= of array creation: compiled code makes C-order arrays, so 'F' is refused rather than ignored
-    /// (NumPy's ValueErrors for the orders creation does not take).</summary>
-    private static void CheckCOrder(CallTypingContext c, string fn)
+    /// <summary>order= of array creation: 'C' (the default) or 'F', known at compile time (NumPy's ValueErrors for the
+    /// orders creation does not take).</summary>
+    private static ArrayLayout CreationOrder(CallTypingContext c, string fn) => Order(c, fn, like: null, ndim: 0);
+
+    /// <summary>order= of array creation, or of a _like function from <paramref name="like"/> (its default 'K', and
+    /// 'A', keep the prototype's Fortran order; NumPy makes C order where shape= changes the number of dimensions).</summary>
+    private static ArrayLayout Order(CallTypingContext c, string fn, ArrayType? like, int ndim)
     {
-        if (!c.Keywords.TryGetValue("order", out var order) || order.Type == SimpleType.None) return;
+        var keep = like is { Layout: ArrayLayout.F } && like.Ndim == ndim ? ArrayLayout.F : ArrayLayout.C;
+        if (!c.Keywords.TryGetValue("order", out var order) || order.Type == SimpleType.None) return like == null ? ArrayLayout.C : keep;
         switch (order.Literal)
         {
-            case "C" or "c": return;
-            case "F" or "f":
-                throw c.ErrorAt(order, $"numpy.{fn}(order='F') is not supported in compiled code: it makes arrays in C order",
-                    "drop order= (C order), or make the transposed shape and take .T, whose strides are Fortran's");
+            case "C" or "c": return ArrayLayout.C;
+            case "F" or "f": return ArrayLayout.F;
+            case "A" or "a" or "K" or "k" when like != null: return keep;
             case "A" or "a" or "K" or "k": throw c.ErrorAt(order, "only 'C' or 'F' order is permitted");
             case string other: throw c.ErrorAt(order, $"order must be one of 'C', 'F', 'A', or 'K' (got '{other}')");
             default: throw c.ErrorAt(order, $"numpy.{fn}(): order must be a constant string in compiled code");
@@ -764,8 +768,7 @@ public static unsafe partial class Builtins
             Add("numpy." + name, c =>
             {
                 Arity(c, name, 1, 2, "dtype", "order");
-                CheckCOrder(c, name);
-                return new ArrayType(DtypeArg(c, name, ScalarType.Float64, 1), ShapeNdim(c, c.Positional[0], name));
+                return new ArrayType(DtypeArg(c, name, ScalarType.Float64, 1), ShapeNdim(c, c.Positional[0], name), CreationOrder(c, name));
             }, c =>
             {
                 var t = (ArrayType)c.ResultType;
@@ -775,10 +778,10 @@ public static unsafe partial class Builtins
             }, acceptsNarrow: true);
             Add("numpy." + name + "_like", c =>
             {
-                Arity(c, name + "_like", 1, 2, "dtype", "shape");
+                Arity(c, name + "_like", 1, 2, "dtype", "order", "shape");
                 var proto = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], $"{name}_like() needs an array in compiled code");
                 int ndim = c.Keywords.TryGetValue("shape", out var s) ? ShapeNdim(c, s, name + "_like") : proto.Ndim;
-                return new ArrayType(DtypeArg(c, name + "_like", proto.Dtype, 1), ndim);
+                return new ArrayType(DtypeArg(c, name + "_like", proto.Dtype, 1), ndim, Order(c, name + "_like", proto, ndim));
             }, c =>
             {
                 var t = (ArrayType)c.ResultType;
@@ -792,9 +795,8 @@ public static unsafe partial class Builtins
         Add("numpy.full", c =>
         {
             Arity(c, "full", 2, 3, "dtype", "order");
-            CheckCOrder(c, "full");
             var fillType = c.Positional[1].Type as ScalarType ?? throw c.ErrorAt(c.Positional[1], "full() takes a number as its fill value in compiled code");
-            return new ArrayType(DtypeArg(c, "full", fillType.Canonical, 2), ShapeNdim(c, c.Positional[0], "full"));
+            return new ArrayType(DtypeArg(c, "full", fillType.Canonical, 2), ShapeNdim(c, c.Positional[0], "full"), CreationOrder(c, "full"));
         }, c =>
         {
             var t = (ArrayType)c.ResultType;
@@ -804,10 +806,10 @@ public static unsafe partial class Builtins
         }, acceptsNarrow: true);
         Add("numpy.full_like", c =>
         {
-            Arity(c, "full_like", 2, 2, "dtype");
+            Arity(c, "full_like", 2, 2, "dtype", "order");
             var proto = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], "full_like() needs an array in compiled code");
             if (c.Positional[1].Type is not ScalarType) throw c.ErrorAt(c.Positional[1], "full_like() takes a number as its fill value in compiled code");
-            return new ArrayType(DtypeArg(c, "full_like", proto.Dtype), proto.Ndim);
+            return new ArrayType(DtypeArg(c, "full_like", proto.Dtype), proto.Ndim, Order(c, "full_like", proto, proto.Ndim));
         }, c =>
         {
             var t = (ArrayType)c.ResultType;
@@ -939,9 +941,9 @@ public static unsafe partial class Builtins
 
         Add("numpy.copy", c =>
         {
-            Arity(c, "copy", 1, 1);
+            Arity(c, "copy", 1, 1, "order");
             var t = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], "copy() needs an array in compiled code");
-            return new ArrayType(t.Dtype, t.Ndim);
+            return new ArrayType(t.Dtype, t.Ndim, Order(c, "copy", t, t.Ndim));
         }, c => CopyArray(c.E, (ArrayType)c.ArgType(0), c.Arg(0), (ArrayType)c.ResultType, c.Span), acceptsNarrow: true);
     }
 
@@ -959,7 +961,8 @@ public static unsafe partial class Builtins
         return e.Convert(e.ExtractValue(v, 0), part, to);
     }
 
-    /// <summary>A new C-contiguous array with the elements of a (cast to the result's dtype as astype casts).</summary>
+    /// <summary>A new contiguous array with the elements of a (cast to the result's dtype as astype casts), in
+    /// Fortran order for a result of that layout (NumPy's K order: KeepOrder), else in C order.</summary>
     private static LLVMValueRef CopyArray(FunctionEmitter e, ArrayType from, LLVMValueRef a, ArrayType to, Span span)
     {
         var shape = ArrayCode.Shape(e, from, a);
@@ -974,14 +977,20 @@ public static unsafe partial class Builtins
 
         void Copy()
         {
-            if (from.Layout == ArrayLayout.C && from.Dtype == to.Dtype)
+            var order = to.Layout == ArrayLayout.F ? ArrayLayout.F : ArrayLayout.C;
+            bool sameOrder = from.Layout == order;
+            if (sameOrder && from.Dtype == to.Dtype)
                 ArrayCode.CopyBytes(e, dst, src, BuildMul(e.B, ArrayCode.Size(e, shape), e.M.ConstI64(ArrayCode.ItemSize(to.Dtype)), ""));
-            else if (from.Layout == ArrayLayout.C)
+            else if (sameOrder)
                 ArrayCode.Loop(e, ArrayCode.Size(e, shape), i =>
                     ArrayCode.Store(e, to.Dtype, ElementAt(e, to.Dtype, dst, i), CastElement(e, ArrayCode.Load(e, from.Dtype, ElementAt(e, from.Dtype, src, i)), from.Dtype, to.Dtype)));
             else
-                CopyElements(e, from.Dtype, src, strides, to.Dtype, dst, ArrayCode.ContiguousStrides(e, to.Dtype, shape, ArrayLayout.C), shape,
+            {
+                // Walked in the result's order (a Fortran-ordered one with its axes reversed), so its rows are contiguous.
+                LLVMValueRef[] InOrder(LLVMValueRef[] axes) => order == ArrayLayout.F ? axes.Reverse().ToArray() : axes;
+                CopyElements(e, from.Dtype, src, InOrder(strides), to.Dtype, dst, InOrder(ArrayCode.ContiguousStrides(e, to.Dtype, shape, order)), InOrder(shape),
                     x => CastElement(e, x, from.Dtype, to.Dtype), 1, -1);
+            }
         }
     }
 
@@ -1093,7 +1102,7 @@ public static unsafe partial class Builtins
         Method("astype", (c, t) =>
         {
             Arity(c, "astype", 2, 2);
-            return new ArrayType(DtypeOf(c.Positional[1]) ?? throw c.ErrorAt(c.Positional[1], "astype() takes a dtype such as np.float32"), t.Ndim);
+            return new ArrayType(DtypeOf(c.Positional[1]) ?? throw c.ErrorAt(c.Positional[1], "astype() takes a dtype such as np.float32"), t.Ndim, KeepOrder(new[] { t }, t.Ndim));
         }, (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
         Method("fill", (c, t) =>
         {

@@ -75,11 +75,12 @@ public static class ArrayFusion
                 if (array is not Instr source || source.Block != b || uses.GetValueOrDefault(source) != 1) continue;
                 (ElementwiseNode Tree, Value[] Leaves)? fused = source.Op == Op.ArrayExpr ? (source.Elementwise, source.Args)
                     : Elementwise(source) is { InPlace: false } info ? SingleNode(source, info) : null;
-                if (fused is not var (tree, leaves) || tree.InPlace || tree.Type is not { Ndim: > 0, Layout: ArrayLayout.C } t
+                // (a Fortran-ordered temporary only whole: NumPy sums its lines along the last axis in order)
+                if (fused is not var (tree, leaves) || tree.InPlace || tree.Type is not { Ndim: > 0, Layout: ArrayLayout.C or ArrayLayout.F } t
                     || !Builtins.FusesReduction(name, t.Dtype)) continue;
                 bool perRow;
                 if (axis == null || axis.Type == SimpleType.None) perRow = false;
-                else if (TypeInference.LiteralOf(axis) is long k && (k == t.Ndim - 1 || k == -1)) perRow = t.Ndim > 1;
+                else if (TypeInference.LiteralOf(axis) is long k && (k == t.Ndim - 1 || k == -1) && t.Layout == ArrayLayout.C) perRow = t.Ndim > 1;
                 else continue;
                 if (perRow ? call.Type is not ArrayType { Layout: ArrayLayout.C } rt || rt.Ndim != t.Ndim - 1 : call.Type is not ScalarType) continue;
                 var members = new HashSet<Instr> { source };
