@@ -270,6 +270,16 @@ def parallel_sums(a):
 
 
 @sharpjit.jit(parallel=True)
+def parallel_reductions(a):
+    return a.max(), a.min(), a.argmax(), a.argmin(), a.any(), a.all(), np.amax(a), np.argmin(a)
+
+
+@sharpjit.jit(parallel=True)
+def parallel_integer_reductions(a):
+    return a.sum(), a.prod(), (a > 3).sum(), (a > 3).any(), (a < 6).all()
+
+
+@sharpjit.jit(parallel=True)
 def whole_array_narrow(a, b):
     return (a * b + 3) & 0xFF
 
@@ -459,6 +469,32 @@ def test_parallel_sums_take_numpys_chunks_on_the_thread_pool_to_the_same_bits(ma
             a = (rng.random(n) * 1e3).astype(dtype)
             assert m.parallel_sums(a) == m.parallel_sums.py_func(a)
     assert "sj_np_sum_f64_parallel" in "".join(m.parallel_sums.inspect_llvm().values())
+
+
+def test_parallel_reductions_of_arrays_combine_their_chunks_as_numpy_reduces(make_module):
+    # Extremes (NaN as NumPy), argmin/argmax (the first position, the first NaN), any/all, integer sums and products:
+    # each chunk on the thread pool reduces its part, the chunks' results combined in order.
+    m = _kernels(make_module)
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 5, 65535, 65536, 100_003, 1_000_001):   # from 2**16 items: chunks on the thread pool
+        for dtype in (np.float64, np.float32, np.int64, np.int32, np.uint8, np.bool_):
+            a = (rng.random(n) * 100).astype(dtype)
+            for nan_at in ([], [n // 3], [n // 2, n // 5]) if dtype in (np.float64, np.float32) and n > 10 else ([],):
+                b = a.copy()
+                if nan_at:
+                    b[nan_at] = np.nan
+                b[n * 3 // 4:] = b.max() if n > 10 else b[n * 3 // 4:]   # ties: the first position wins
+                if n == 0:
+                    with pytest.raises(ValueError, match="zero-size array to reduction operation maximum which has no identity"):
+                        m.parallel_reductions(b)
+                    continue
+                got, want = m.parallel_reductions(b), m.parallel_reductions.py_func(b)
+                assert all(g == w or (g != g and w != w) for g, w in zip(got, want)), (n, dtype, nan_at, got, want)
+        ints = rng.integers(1, 8, n)
+        assert m.parallel_integer_reductions(ints) == m.parallel_integer_reductions.py_func(ints)   # products wrap as NumPy's
+    f = rng.random((700, 300)).T   # Fortran-ordered: extremes in memory order, positions in C order
+    assert m.parallel_reductions(f) == m.parallel_reductions.py_func(f)
+    assert "array_chunk" in "".join(m.parallel_reductions.inspect_llvm().values())
 
 
 def test_parallel_reduction_of_a_list_is_a_clear_typing_error(make_module):

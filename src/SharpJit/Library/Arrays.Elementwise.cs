@@ -637,7 +637,21 @@ public static unsafe partial class Builtins
     /// over all of it.
     /// </summary>
     private static void RunInChunks(FunctionEmitter e, LLVMValueRef[] fields, LLVMValueRef count, LLVMValueRef elements,
-        Action<LLVMValueRef[], LLVMValueRef, LLVMValueRef> body)
+        Action<LLVMValueRef[], LLVMValueRef, LLVMValueRef> body) =>
+        RunInChunks(e, fields, count, Chunking(e, count, elements), (loaded, _, lo, hi) => body(loaded, lo, hi));
+
+    /// <summary>How work over [0, count) of this many elements is cut: on the thread pool (Large) in its number of
+    /// chunks, else one chunk.</summary>
+    private static (LLVMValueRef Large, LLVMValueRef Chunks) Chunking(FunctionEmitter e, LLVMValueRef count, LLVMValueRef elements)
+    {
+        var M = e.M;
+        var large = BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGE, elements, M.ConstI64(ParallelElements), "");
+        return (large, e.IfElse(large, M.I64, () => e.CallRuntime("sj_prange_chunks", M.ConstI64(0), count, M.ConstI64(1)), () => M.ConstI64(1)));
+    }
+
+    /// <summary>RunInChunks with the chunking given, the body also told its chunk's number.</summary>
+    private static void RunInChunks(FunctionEmitter e, LLVMValueRef[] fields, LLVMValueRef count, (LLVMValueRef Large, LLVMValueRef Chunks) chunking,
+        Action<LLVMValueRef[], LLVMValueRef, LLVMValueRef, LLVMValueRef> body)
     {
         var B = e.B; var M = e.M;
         var contextType = StructTypeInContext(M.Ctx, fields.Select(TypeOf).ToArray(), false);
@@ -653,13 +667,12 @@ public static unsafe partial class Builtins
             // the loop gathering and scattering (ten times slower than a[::3]'s known stride)
             var loaded = Enumerable.Range(0, fields.Length).Select(k => IsConstant(fields[k]) != 0 ? fields[k]
                 : BuildLoad2(B, TypeOf(fields[k]), BuildStructGEP2(B, contextType, at, (uint)k, ""), "")).ToArray();
-            body(loaded, GetParam(chunk, 3), GetParam(chunk, 4));
+            body(loaded, GetParam(chunk, 2), GetParam(chunk, 3), GetParam(chunk, 4));
             BuildRet(B, ConstInt(M.I32, 0, 0));
         });
         var zero = M.ConstI64(0); var one = M.ConstI64(1);
-        var large = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, elements, M.ConstI64(ParallelElements), "");
-        e.IfElse(large, M.I32,
-            () => e.CallRuntime("sj_prange_run", chunk, context, ConstPointerNull(M.Ptr), e.CallRuntime("sj_prange_chunks", zero, count, one), zero, count, one),
+        e.IfElse(chunking.Large, M.I32,
+            () => e.CallRuntime("sj_prange_run", chunk, context, ConstPointerNull(M.Ptr), chunking.Chunks, zero, count, one),
             () => BuildCall2(B, chunkType, chunk, new[] { context, ConstPointerNull(M.Ptr), zero, zero, count, one }, ""));
     }
 

@@ -153,6 +153,7 @@ public static unsafe partial class Builtins
     private static LLVMValueRef ReduceAll(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, ScalarType result, string npName, Span span,
         LLVMValueRef? ddof = null)
     {
+        if (ReducesInChunks(e, kind, t, result)) return ReduceAllInChunks(e, kind, t, a, result, npName, span);
         var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
         var data = ArrayCode.Data(e, a);
         Func<LLVMValueRef, LLVMValueRef>? at = t.Layout == ArrayLayout.C ? i => ArrayCode.Load(e, t.Dtype, ElementAt(e, t.Dtype, data, i)) : null;
@@ -232,10 +233,7 @@ public static unsafe partial class Builtins
         var scratch = arg || variance ? ArrayCode.Allocate(e, scratchType, new[] { inner }, span) : default;
         var scratchData = arg || variance ? ArrayCode.Data(e, scratch) : default;
         var rowBytes = BuildNSWMul(B, inner, M.ConstI64(ArrayCode.ItemSize(dt)), "");
-        LLVMValueRef Better(LLVMValueRef x, LLVMValueRef cur) => dt.Rank == 2
-            ? BuildOr(B, BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, cur, ""),
-                BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), BuildFCmp(B, LLVMRealPredicate.LLVMRealORD, cur, cur, ""), ""), "")
-            : IntCompare(e, max, x, cur, dt);
+        LLVMValueRef Better(LLVMValueRef x, LLVMValueRef cur) => TakesArgPlace(e, max, x, cur, dt);
         ArrayCode.Loop(e, outer, o =>
         {
             var plane = BuildGEP2(B, M.I8, data, new[] { BuildNSWMul(B, BuildNSWMul(B, o, length, ""), rowBytes, "") }, "");
@@ -325,6 +323,86 @@ public static unsafe partial class Builtins
         return true;
     }
 
+    /// <summary>Whether a later element x takes the place of cur as argmax's (argmin's) best so far: strictly better, or
+    /// the first NaN (NumPy's argmax of floats is the first NaN's position).</summary>
+    private static LLVMValueRef TakesArgPlace(FunctionEmitter e, bool max, LLVMValueRef x, LLVMValueRef cur, ScalarType dt)
+    {
+        var B = e.B;
+        if (dt.Rank != 2) return IntCompare(e, max, x, cur, dt);
+        return BuildOr(B, BuildFCmp(B, max ? LLVMRealPredicate.LLVMRealOGT : LLVMRealPredicate.LLVMRealOLT, x, cur, ""),
+            BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealUNO, x, x, ""), BuildFCmp(B, LLVMRealPredicate.LLVMRealORD, cur, cur, ""), ""), "");
+    }
+
+    /// <summary>Whether ReduceAllInChunks takes this reduction: in a function compiled with parallel=True, of a
+    /// contiguous array (argmin/argmax: C-ordered, for their positions), extremes, any/all, and sums and products of
+    /// integers and bools (exact in any order). Float sums, means and variances take NumPy's chunks already
+    /// (PairwiseSumHelper); a float product NumPy takes in order.</summary>
+    private static bool ReducesInChunks(FunctionEmitter e, ReductionKind kind, ArrayType t, ScalarType result) =>
+        e.Spec.Function.Parallel && !e.M.Options.Standalone && t.Dtype.Rank < 3
+        && (t.Layout == ArrayLayout.C || t.Layout == ArrayLayout.F && kind is not (ReductionKind.ArgMin or ReductionKind.ArgMax))
+        && kind switch
+        {
+            ReductionKind.Min or ReductionKind.Max or ReductionKind.Any or ReductionKind.All => true,
+            ReductionKind.ArgMin or ReductionKind.ArgMax => t.Dtype.Rank is 1 or 2,
+            ReductionKind.Sum or ReductionKind.Prod => result.Rank <= 1,
+            _ => false,
+        };
+
+    /// <summary>
+    /// A reduction of all of a contiguous array in a function compiled with parallel=True, as Numba's parfors reduce:
+    /// from <see cref="ParallelElements"/> items each chunk on the thread pool reduces its part as the serial reduction
+    /// does (one vectorised pass) into a slot of its own, and the slots are combined in chunk order: extremes (NaN if
+    /// any, as NumPy), argmin/argmax (the first position of the extreme, or of the first NaN), any/all, integer sums
+    /// and products (wrapping: the same in any order). Smaller arrays take one chunk on the calling thread.
+    /// </summary>
+    private static LLVMValueRef ReduceAllInChunks(FunctionEmitter e, ReductionKind kind, ArrayType t, LLVMValueRef a, ScalarType result, string npName, Span span)
+    {
+        var B = e.B; var M = e.M;
+        var dt = t.Dtype;
+        bool arg = kind is ReductionKind.ArgMin or ReductionKind.ArgMax, max = kind is ReductionKind.Max or ReductionKind.ArgMax;
+        var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
+        var data = ArrayCode.Data(e, a);
+        EmptyAxisError(e, kind, npName, size, span);   // here: the chunks raise nothing
+        var slotType = arg ? ScalarType.Int64 : result;
+        var chunking = Chunking(e, size, size);
+        // One slot per chunk: on the stack for one chunk, else from the runtime (every slot type fits 8 bytes).
+        var meminfo = e.IfElse(chunking.Large, M.Ptr, () =>
+        {
+            var m = e.CallRuntime("sj_array_alloc", BuildNSWMul(B, chunking.Chunks, M.ConstI64(8), ""));
+            e.CheckFailed(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, m, ConstPointerNull(M.Ptr), ""), span);
+            return m;
+        }, () => ConstPointerNull(M.Ptr));
+        var slots = BuildSelect(B, chunking.Large, BuildInBoundsGEP2(B, M.I8, meminfo, new[] { M.ConstI64(Runtime.RuntimeArrays.Header) }, ""), e.Alloca(M.I64), "");
+        RunInChunks(e, new[] { data, slots }, size, chunking, (loaded, chunk, lo, hi) =>
+        {
+            var start = BuildInBoundsGEP2(B, M.I8, loaded[0], new[] { BuildNSWMul(B, lo, M.ConstI64(ArrayCode.ItemSize(dt)), "") }, "");
+            var n = BuildNSWSub(B, hi, lo, "");
+            LLVMValueRef At(LLVMValueRef i) => ArrayCode.Load(e, dt, ElementAt(e, dt, start, i));
+            var v = Reduce(e, kind, dt, result, n, visit => ArrayCode.Loop(e, n, i => visit(At(i), i)), npName, span, At,
+                line: new SumLine(start, M.ConstI64(ArrayCode.ItemSize(dt)), MeanInDouble: true), checkEmpty: false);
+            ArrayCode.Store(e, slotType, ElementAt(e, slotType, loaded[1], chunk), arg ? BuildNSWAdd(B, lo, v, "") : v);
+        });
+        var acc = e.Alloca(M.Lower(slotType));
+        BuildStore(B, ArrayCode.Load(e, slotType, slots), acc);
+        ArrayCode.Loop(e, BuildNSWSub(B, chunking.Chunks, M.ConstI64(1), ""), k =>
+        {
+            var part = ArrayCode.Load(e, slotType, ElementAt(e, slotType, slots, BuildNSWAdd(B, k, M.ConstI64(1), "")));
+            var cur = BuildLoad2(B, M.Lower(slotType), acc, "");
+            BuildStore(B, kind switch
+            {
+                ReductionKind.ArgMin or ReductionKind.ArgMax => BuildSelect(B,
+                    TakesArgPlace(e, max, ArrayCode.Load(e, dt, ElementAt(e, dt, data, part)), ArrayCode.Load(e, dt, ElementAt(e, dt, data, cur)), dt), part, cur, ""),
+                ReductionKind.Min or ReductionKind.Max => dt.Rank == 2 ? e.Intrinsic(max ? "llvm.maximum" : "llvm.minimum", new[] { M.Lower(dt) }, cur, part)
+                    : Extreme(e, max, cur, part, dt),
+                ReductionKind.Any => BuildOr(B, cur, part, ""),
+                ReductionKind.All => BuildAnd(B, cur, part, ""),
+                _ => Accumulate(e, kind == ReductionKind.Prod, cur, part, result),
+            }, acc);
+        });
+        e.When(chunking.Large, () => e.CallRuntime("sj_array_free", meminfo));
+        return BuildLoad2(B, M.Lower(slotType), acc, "");
+    }
+
     /// <summary>The elements of a reduction as one line in memory (first element, stride in bytes): float sums and means
     /// then take NumPy's pairwise order (NumPyMath.Sum). A mean of all of an array divides in float64, as NumPy's mean
     /// does for a number (float32 / np.intp), one along an axis in the array's type.</summary>
@@ -338,7 +416,7 @@ public static unsafe partial class Builtins
     /// <summary>Reduces the elements a loop visits (value, position) to one value of the result type.</summary>
     private static LLVMValueRef Reduce(FunctionEmitter e, ReductionKind kind, ScalarType dtype, ScalarType result, LLVMValueRef count,
         Action<Action<LLVMValueRef, LLVMValueRef>> loop, string npName, Span span, Func<LLVMValueRef, LLVMValueRef>? element = null,
-        LLVMValueRef? ddof = null, SumLine? line = null, bool inOrder = false)
+        LLVMValueRef? ddof = null, SumLine? line = null, bool inOrder = false, bool checkEmpty = true)
     {
         var B = e.B; var M = e.M;
         switch (kind)
@@ -435,8 +513,9 @@ public static unsafe partial class Builtins
             case ReductionKind.Min or ReductionKind.Max or ReductionKind.NanMin or ReductionKind.NanMax:
             {
                 bool max = kind is ReductionKind.Max or ReductionKind.NanMax;
-                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
-                    $"zero-size array to reduction operation {npName} which has no identity", span);
+                if (checkEmpty)
+                    e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
+                        $"zero-size array to reduction operation {npName} which has no identity", span);
                 if (dtype.Rank == 3) return ComplexExtreme(e, max, dtype, loop);
                 // Start from the identity (-inf, the type's minimum, ...), so the loop is a plain reduction LLVM vectorises.
                 var slot = e.Alloca(M.Lower(dtype));
@@ -452,8 +531,9 @@ public static unsafe partial class Builtins
             case ReductionKind.ArgMin or ReductionKind.ArgMax:
             {
                 bool max = kind == ReductionKind.ArgMax;
-                e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
-                    $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
+                if (checkEmpty)
+                    e.RaiseIf(BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, count, M.ConstI64(0), ""), "ValueError",
+                        $"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", span);
                 if (dtype.Rank == 3) return ComplexArgExtreme(e, max, dtype, loop);
                 // A line of 4- or 8-byte numbers contiguous in NumPy's order (C-ordered, or the innermost axis): one
                 // pass of vectors; other lines go by chunks.
