@@ -30,6 +30,66 @@ def test_export_from_python_links_into_a_c_program(tmp_path):
     assert c == py.stdout
 
 
+ARRAY_FUNCTIONS = {
+    "saxpy": "void(float64, float64[::1], float64[::1])", "total": "float64(float64[:, :])",
+    "scale_rows": "float64(float64[:, ::1], float64[::1])", "norm": "float64(float64[:])",
+    "column_sums": "float64(float64[::1, :], float64[::1])", "count_above": "int64(int32[:], int64)",
+    "at": "float64(float64[::1], int64)", "doubled": "float64[::1](float64[::1])", "tail": "float64[:](float64[::1])",
+    "grid": "float64[:, ::1](float64[::1], float64[::1])",
+}
+
+
+@needs_clang
+def test_exported_functions_take_arrays_as_numpy_describes_them(tmp_path):
+    # C passes data, shape and strides in bytes; loops, whole-array expressions (their temporaries from the carried
+    # runtime), reductions, bounds and broadcast errors behave as under CPython with NumPy arrays.
+    files = sharpjit.export(REPO / "tests" / "export" / "arrays.py", ARRAY_FUNCTIONS, tmp_path / "arrays")
+    header = open(files["h"]).read()
+    assert "typedef struct { double *data; int64_t shape[2]; int64_t strides[2]; } sj_array_float64_2d;" in header
+    assert "int32_t count_above(const sj_array_int32_1d * a, int64_t limit, int64_t *result);" in header
+    assert "int32_t grid(const sj_array_float64_1d * a, const sj_array_float64_1d * b, sj_result_float64_2d *result);" in header
+    assert "void arrays_release(void *owner);" in header
+    exe = tmp_path / "driver"
+    # (count_arrays.c counts the runtime's array blocks: every temporary and every released result is freed)
+    subprocess.run(["clang-19", "-O2", "-Wall", "-Werror", "-I", str(tmp_path), str(REPO / "tests" / "export" / "arrays_driver.c"),
+                    str(REPO / "tests" / "export" / "count_arrays.c"), files["o"], "-lm", "-Wl,--wrap=aligned_alloc", "-Wl,--wrap=free",
+                    "-o", str(exe)], check=True)
+    c = subprocess.run([str(exe)], capture_output=True, text=True, check=True)
+    py = run_python([REPO / "tests" / "export" / "arrays_driver.py"])
+    assert py.returncode == 0, py.stderr
+    assert c.stdout == py.stdout
+    assert c.stderr == "live arrays: 0\n"
+    # Strides that break a declared order, and negative dimensions, are refused before the function runs.
+    (tmp_path / "bad.c").write_text("""#include <stdio.h>
+#include "arrays.h"
+int main(void) {
+    double m[6] = {0}, v[3] = {0}, r;
+    sj_array_float64_2d T = {m, {3, 2}, {8, 24}}, N = {m, {-1, 2}, {16, 8}};
+    sj_array_float64_1d V = {v, {3}, {8}}, W = {v, {2}, {8}};
+    printf("%d %s\\n", scale_rows(&T, &V, &r), arrays_last_error());
+    printf("%d %s\\n", scale_rows(&N, &W, &r), arrays_last_error());
+    return 0;
+}
+""")
+    subprocess.run(["clang-19", "-O2", "-I", str(tmp_path), str(tmp_path / "bad.c"), files["o"], "-lm", "-o", str(tmp_path / "bad")], check=True)
+    out = subprocess.run([str(tmp_path / "bad")], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["1 ValueError: scale_rows(): array 'm' is declared float64[:, ::1] and must be C-contiguous (strides falling to the "
+                   "item size, in bytes); declare it float64[:, :] for any strides",
+                   "1 ValueError: scale_rows(): array 'm' has a negative dimension"]
+
+
+def test_exported_array_signatures_are_checked(tmp_path):
+    arrays = REPO / "tests" / "export" / "arrays.py"
+    with pytest.raises(TypeError, match=r"returns float \(float64\), not the declared float64\[:\]"):
+        sharpjit.export(arrays, {"norm": "float64[:](float64[:])"}, tmp_path / "a")
+    with pytest.raises(TypeError, match=r"returns an array \(array\(float64, 1d, C\)\): declare it as the return type \(float64\[::1\]\)"):
+        sharpjit.export(arrays, {"doubled": "void(float64[::1])"}, tmp_path / "b")
+    with pytest.raises(TypeError, match=r"not the declared float64\[:, :\]"):
+        sharpjit.export(arrays, {"tail": "float64[:, :](float64[::1])"}, tmp_path / "d")
+    with pytest.raises(TypeError, match=r"'float64\[::1, ::1\]' is not an array type"):
+        sharpjit.export(arrays, {"norm": "float64(float64[::1, ::1])"}, tmp_path / "c")
+
+
 def test_export_accepts_a_list_and_a_jit_function(tmp_path, make_module):
     m = make_module("import sharpjit\n@sharpjit.jit\ndef twice(x):\n    return 2 * x\n")
     files = sharpjit.export(m.twice, ["twice:int64(int64)"], tmp_path / "twice")

@@ -3,7 +3,7 @@
  * a few numeric operations), written against libc and libm only. `sharpjit export` compiles this file with
  * clang-19 for the export's target and links it into the exported module, where every helper becomes internal.
  * No system headers: the few libc declarations are below, so any target compiles without a sysroot.
- * SJ_PREFIX names the exported error functions (PREFIX_last_error, PREFIX_last_traceback, PREFIX_clear_error).
+ * SJ_PREFIX names the exported functions (PREFIX_last_error, PREFIX_last_traceback, PREFIX_clear_error, PREFIX_release).
  */
 typedef unsigned long size_t;
 typedef long i64;
@@ -16,6 +16,7 @@ size_t fwrite(const void *, size_t, size_t, void *);
 int snprintf(char *, size_t, const char *, ...);
 double strtod(const char *, char **);
 void *malloc(size_t);
+void *aligned_alloc(size_t, size_t);
 void *realloc(void *, size_t);
 void free(void *);
 size_t strlen(const char *);
@@ -669,6 +670,108 @@ int sj_format_object(i64 sink, const char *s, const char *spec, const char *type
     }
     outs(sink, s);
     return 0;
+}
+
+/* ------------------------------------------------------------------ arrays */
+
+/* An array made by compiled code: a 64-byte header (reference count, byte size) and the data after it, aligned to
+   64 bytes, as Runtime/RuntimeArrays.cs lays it out; compiled code counts the references itself. */
+enum { ARRAY_HEADER = 64 };
+
+void *sj_array_alloc(i64 nbytes)
+{
+    if (nbytes < 0 || nbytes > (i64)0x7fffffffffffffc0 - ARRAY_HEADER) { sj_raise("MemoryError", "array is too big"); return 0; }
+    i64 *block = aligned_alloc(64, (size_t)(ARRAY_HEADER + ((nbytes + 63) & ~(i64)63)));
+    if (!block) {
+        /* NumPy's size text: "7.45 GiB" (two decimals at most), "12. B" */
+        static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+        double v = (double)nbytes;
+        int u = 0;
+        while (v >= 1024 && u < 6) { v /= 1024; u++; }
+        char size[48], msg[96];
+        if (u == 0) snprintf(size, sizeof size, "%ld. B", nbytes);
+        else {
+            snprintf(size, sizeof size, "%.2f", v);
+            size_t n = strlen(size);
+            while (size[n - 1] == '0') size[--n] = 0;
+            if (size[n - 1] == '.') size[--n] = 0;
+            snprintf(size + n, sizeof size - n, " %s", units[u]);
+        }
+        snprintf(msg, sizeof msg, "Unable to allocate %s for an array", size);
+        sj_raise("MemoryError", msg);
+        return 0;
+    }
+    block[0] = 1;
+    block[1] = nbytes;
+    return block;
+}
+
+void sj_array_free(void *meminfo) { free(meminfo); }
+
+/* A returned array's owner is the caller's reference: PREFIX_release drops it (NULL, a view of the caller's memory, is
+   left alone). */
+EXPORT void API(_release)(void *owner)
+{
+    if (owner && __atomic_sub_fetch((i64 *)owner, 1, __ATOMIC_ACQ_REL) == 0) sj_array_free(owner);
+}
+
+/* A shape as NumPy prints it in its messages: (3,) (3,4) (). */
+static void shape_text(sb_t *b, const i64 *shape, i64 n)
+{
+    char num[24];
+    sb_puts(b, "(");
+    for (i64 k = 0; k < n; k++) {
+        snprintf(num, sizeof num, k ? ",%ld" : "%ld", shape[k]);
+        sb_puts(b, num);
+    }
+    sb_puts(b, n == 1 ? ",)" : ")");
+}
+
+static void raise_built(const char *type, sb_t *b)
+{
+    sj_raise(type, b->p ? b->p : "");
+    free(b->p);
+}
+
+void sj_index_error(i64 index, i64 axis, i64 size)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg, "index %ld is out of bounds for axis %ld with size %ld", index, axis, size);
+    sj_raise("IndexError", msg);
+}
+
+void sj_broadcast_error(const i64 *shapes, const i64 *ndims, i64 count)
+{
+    sb_t b = { 0, 0, 0 };
+    sb_puts(&b, "operands could not be broadcast together with shapes ");
+    for (i64 k = 0; k < count; k++) {
+        shape_text(&b, shapes, ndims[k]);
+        sb_puts(&b, " ");
+        shapes += ndims[k];
+    }
+    raise_built("ValueError", &b);
+}
+
+static void two_shapes_error(const char *before, const i64 *a, i64 an, const char *middle, const i64 *c, i64 cn)
+{
+    sb_t b = { 0, 0, 0 };
+    sb_puts(&b, before); shape_text(&b, a, an); sb_puts(&b, middle); shape_text(&b, c, cn);
+    raise_built("ValueError", &b);
+}
+
+void sj_output_shape_error(const i64 *output, i64 outputNdim, const i64 *broadcast, i64 broadcastNdim)
+{
+    two_shapes_error("non-broadcastable output operand with shape ", output, outputNdim, " doesn't match the broadcast shape ", broadcast, broadcastNdim);
+}
+
+void sj_assign_shape_error(const i64 *from, i64 fromNdim, const i64 *to, i64 toNdim)
+{
+    two_shapes_error("could not broadcast input array from shape ", from, fromNdim, " into shape ", to, toNdim);
+}
+
+void sj_index_shape_error(const i64 *from, i64 fromNdim, const i64 *to, i64 toNdim)
+{
+    two_shapes_error("shape mismatch: value array of shape ", from, fromNdim, " could not be broadcast to indexing result of shape ", to, toNdim);
 }
 
 /* ------------------------------------------------------------------ strings */

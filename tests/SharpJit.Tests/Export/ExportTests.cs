@@ -23,6 +23,30 @@ public class ExportTests
         "guarded:int64(int64, int64)",
     };
 
+    [Theory]
+    [InlineData("float64[::1]", "float64", 1, ArrayLayout.C)]
+    [InlineData("float64[:, ::1]", "float64", 2, ArrayLayout.C)]
+    [InlineData("int32[::1, :, :]", "int32", 3, ArrayLayout.F)]
+    [InlineData("bool[:]", "bool", 1, ArrayLayout.A)]
+    [InlineData("f4[:, :]", "float32", 2, ArrayLayout.A)]
+    public void ExportSignaturesSpellArraysAsNumba(string spelled, string dtype, int ndim, ArrayLayout layout)
+    {
+        var sig = CSignature.Parse($"{spelled}(int64, {spelled})", arrays: true);
+        var t = Assert.IsType<SharpJit.Typing.ArrayType>(sig.Args[1]);
+        Assert.Equal((dtype, ndim, layout), (t.Dtype.Name, t.Ndim, t.Layout));
+        Assert.Equal(t, sig.Return);
+        Assert.Equal(2, sig.Args.Length);
+        // Only export takes arrays; other C signatures (cfunc, extern) refuse them as types without a C type.
+        Assert.Throws<ArgumentException>(() => CSignature.Parse($"float64({spelled})"));
+    }
+
+    [Theory]
+    [InlineData("float64(float64[::1, ::1])", "is not an array type")]
+    [InlineData("float64(float64[:, ::1, :])", "'::1' marks the first (Fortran order) or last (C order) axis")]
+    [InlineData("float64(complex128[:])", "complex numbers have no plain C type")]
+    public void BadArraySpellingsAreRefusedWithTheReason(string text, string reason) =>
+        Assert.Contains(reason, Assert.Throws<ArgumentException>(() => CSignature.Parse(text, arrays: true)).Message);
+
     private static (ExportResult Result, string Dir) ExportKernels()
     {
         var dir = Directory.CreateTempSubdirectory("sharpjit-export-test-").FullName;
