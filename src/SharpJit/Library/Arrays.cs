@@ -1089,6 +1089,25 @@ public static unsafe partial class Builtins
         });
     }
 
+    /// <summary>a.reshape(..., order=): 'C' (the default) or 'F' (the first index changing fastest); 'A' is the
+    /// array's own order where its type knows it. NumPy's ValueError for other orders.</summary>
+    private static string ReshapeOrder(CallTypingContext c, ArrayType t)
+    {
+        foreach (var k in c.Keywords.Keys)
+            if (k != "order") throw c.Error($"reshape() got an unexpected keyword argument '{k}'");
+        if (!c.Keywords.TryGetValue("order", out var order) || order.Type == SimpleType.None) return "C";
+        return order.Literal switch
+        {
+            "C" or "c" => "C",
+            "F" or "f" => "F",
+            "A" or "a" when t.Layout != ArrayLayout.A => t.Layout == ArrayLayout.F ? "F" : "C",
+            "A" or "a" => throw c.ErrorAt(order, "reshape(order='A') of an array whose order is known only at run time is not supported in compiled code",
+                "say order='C' or order='F'"),
+            string other => throw c.ErrorAt(order, $"order must be one of 'C', 'F', 'A' (got '{other}')"),
+            _ => throw c.ErrorAt(order, "reshape(): order must be a constant string in compiled code"),
+        };
+    }
+
     private static void RegisterArrayMethods()
     {
         var none = Syntax.PyNone.Instance;
@@ -1159,6 +1178,8 @@ public static unsafe partial class Builtins
             if (c.Positional.Length < 2) throw c.Error("reshape() takes a shape");
             int ndim = c.Positional.Length == 2 ? ShapeNdim(c, c.Positional[1], "reshape") : c.Positional.Length - 1;
             for (int k = 1; k < c.Positional.Length && c.Positional.Length > 2; k++) IntArg(c, "reshape", k);
+            if (ReshapeOrder(c, t) == "F")
+                return c.Require(PythonLibrary.Function("npshape", "_reshape_fortran"), TypeOps.Canonical(t), TransposeAxesType(ndim)).ReturnType;
             // Other layouts: npshape.py's _reshape (a view where NumPy makes one, else a copy).
             if (t.Layout != ArrayLayout.C)
                 return c.Require(PythonLibrary.Function("npshape", "_reshape"), TypeOps.Canonical(t), TransposeAxesType(ndim)).ReturnType;

@@ -214,17 +214,29 @@ def _reshape(a, shape):
     return _view(a, 0, dims, strides, shape)
 
 
+def _reshape_fortran(a, shape):
+    # order='F' (the first index changing fastest): the C-order reshape of the transpose, transposed back; a view
+    # where NumPy makes one (a Fortran-contiguous array), else a copy. The shape is checked first, so that NumPy's
+    # error names it as given.
+    _fixed_shape(a, shape)
+    return _reshape(a.T, shape[::-1]).T
+
+
 @overload("numpy.reshape")
 def reshape(a, newshape, order="C"):
+    if order == "F":
+        return _reshape_fortran(_as_array(a), _shape_tuple(newshape))
     if order != "C":
-        _reject("np.reshape() takes only order='C' in compiled code")
+        _reject("np.reshape() takes order='C' or 'F' in compiled code")
     return _reshape(_as_array(a), _shape_tuple(newshape))
 
 
 @overload("numpy.ravel")
 def ravel(a, order="C"):
+    if order == "F":
+        return ravel(_as_array(a).T)
     if order != "C":
-        _reject("np.ravel() takes only order='C' in compiled code")
+        _reject("np.ravel() takes order='C' or 'F' in compiled code")
     a = _as_array(a)
     if _sj_is_c(a):
         return a.ravel()
