@@ -104,6 +104,10 @@ public static class ArrayCode
         return strides;
     }
 
+    /// <summary>Per-axis values (a shape, strides) in memory order, outermost first: a Fortran-ordered array's axes
+    /// reversed, so that loops written for C order walk its memory contiguously.</summary>
+    public static T[] InMemoryOrder<T>(ArrayLayout layout, T[] axes) => layout == ArrayLayout.F ? axes.Reverse().ToArray() : axes;
+
     public static int ItemSize(ScalarType t) => t.Rank == 0 ? 1 : t.Bits / 8;
 
     public static LLVMValueRef Size(FunctionEmitter e, LLVMValueRef[] shape) =>

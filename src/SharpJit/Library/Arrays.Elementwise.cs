@@ -469,10 +469,9 @@ public static unsafe partial class Builtins
             // Broadcast axes (length 1 where the result's is longer) step by 0.
             var strides = leaves.Select((a, k) => a.Type is ArrayType at ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), leafShapes[k]!, outShapeRoot) : null).ToArray();
             // A Fortran-ordered output is walked with its first axis innermost: the loops below see the axes reversed.
-            LLVMValueRef[] InOrder(LLVMValueRef[] axes) => outType.Layout == ArrayLayout.F ? axes.Reverse().ToArray() : axes;
-            var shape = InOrder(outShapeRoot);
-            strides = strides.Select(st => st == null ? null : InOrder(st)).ToArray();
-            var outSteps = InOrder(outStrides);
+            var shape = ArrayCode.InMemoryOrder(outType.Layout, outShapeRoot);
+            strides = strides.Select(st => st == null ? null : ArrayCode.InMemoryOrder(outType.Layout, st)).ToArray();
+            var outSteps = ArrayCode.InMemoryOrder(outType.Layout, outStrides);
             // In parallel: chunks of rows (the first axis), each with its operands' data moved to its first row. Only
             // where the innermost loop has versions with constant strides: strides the chunk reads from its context
             // are unknown to LLVM, and a loop nest over them stayed scalar (a[::3] in a chunk: 5x the time in order).

@@ -127,9 +127,8 @@ public static unsafe partial class Builtins
         var datas = leaves.Select(a => a.Type is ArrayType ? ArrayCode.Data(e, a.Value) : default).ToArray();
         var strides = leaves.Select((a, k) => a.Type is ArrayType at
             ? BroadcastStrides(e, Aligned(e, ArrayCode.Strides(e, at, a.Value), ndim, zero: true), Aligned(e, leafRaw[k], ndim), shape) : null).ToArray();
-        if (root.Type.Layout == ArrayLayout.F)
-            return (shape.Reverse().ToArray(), datas, strides.Select(st => st?.Reverse().ToArray()).ToArray());
-        return (shape, datas, strides);
+        var layout = root.Type.Layout;
+        return (ArrayCode.InMemoryOrder(layout, shape), datas, strides.Select(st => st == null ? null : ArrayCode.InMemoryOrder(layout, st)).ToArray());
     }
 
     private static LLVMValueRef LowerFusedSum(LoweringCall c, FusedReduction r)

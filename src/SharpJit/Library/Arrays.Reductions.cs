@@ -188,7 +188,7 @@ public static unsafe partial class Builtins
         if (ReduceOuterAxis(e, kind, t, shape, axis, data, result.Dtype, outData, span, ddof)) return r;
         // A Fortran-ordered array is the C-ordered one of its axes reversed: its results are then in Fortran order.
         if (t.Layout == ArrayLayout.F && (result.Layout == ArrayLayout.F || result.Ndim <= 1)
-            && ReduceOuterAxis(e, kind, t.With(layout: ArrayLayout.C), shape.Reverse().ToArray(), t.Ndim - 1 - axis, data, result.Dtype, outData, span, ddof))
+            && ReduceOuterAxis(e, kind, t.With(layout: ArrayLayout.C), ArrayCode.InMemoryOrder(t.Layout, shape), t.Ndim - 1 - axis, data, result.Dtype, outData, span, ddof))
             return r;
         var outStrides = ArrayCode.ContiguousStrides(e, result.Dtype, outShape, result.Layout == ArrayLayout.F ? ArrayLayout.F : ArrayLayout.C);
         ArrayCode.LoopNest(e, outShape, idx =>

@@ -987,7 +987,7 @@ public static unsafe partial class Builtins
             else
             {
                 // Walked in the result's order (a Fortran-ordered one with its axes reversed), so its rows are contiguous.
-                LLVMValueRef[] InOrder(LLVMValueRef[] axes) => order == ArrayLayout.F ? axes.Reverse().ToArray() : axes;
+                LLVMValueRef[] InOrder(LLVMValueRef[] axes) => ArrayCode.InMemoryOrder(order, axes);
                 CopyElements(e, from.Dtype, src, InOrder(strides), to.Dtype, dst, InOrder(ArrayCode.ContiguousStrides(e, to.Dtype, shape, order)), InOrder(shape),
                     x => CastElement(e, x, from.Dtype, to.Dtype), 1, -1);
             }
