@@ -1,4 +1,4 @@
-# expect: TypingError 6:31: order must be one of 'C', 'F', 'A' (got 'K')
+# expect: TypingError 6:31: order 'K' is not permitted for reshaping
 import numpy as np
 
 

@@ -451,9 +451,22 @@ public static unsafe partial class Builtins
             bool copy = name == "array";
             Add("numpy." + name, c =>
             {
-                Arity(c, name, 1, 2, "dtype");
+                Arity(c, name, 1, 2, "dtype", "order");
                 var src = c.Positional[0];
-                if (src.Type is ArrayType at) return new ArrayType(DtypeArg(c, name, at.Dtype, 1), at.Ndim, !copy && DtypeArg(c, name, at.Dtype, 1) == at.Dtype ? at.Layout : KeepOrder(new[] { at }, at.Ndim), !copy && at.Readonly && DtypeArg(c, name, at.Dtype, 1) == at.Dtype);
+                if (src.Type is ArrayType at)
+                {
+                    var dtype = DtypeArg(c, name, at.Dtype, 1);
+                    // np.array copies in the order asked (default 'K'); np.asarray returns the array itself where it has
+                    // the dtype and the order asked (an array whose order only the run time knows: 'K' itself, 'C',
+                    // 'F' and 'A' the library's contiguous view or copy).
+                    bool same = !copy && dtype == at.Dtype;
+                    var layout = ElementOrder(c, name, at, same ? at.Layout : KeepOrder(new[] { at }, at.Ndim), copying: true, position: -1);
+                    var order = c.Keywords.GetValueOrDefault("order")?.Literal as string;
+                    if (same && at.Layout == ArrayLayout.A && at.Ndim > 0 && order is not (null or "K" or "k"))
+                        return c.Require(PythonLibrary.Function("npsets", layout == ArrayLayout.F ? "_fortran_ordered" : "_c_ordered"), at).ReturnType;
+                    if (same && (layout == at.Layout || at.Layout == ArrayLayout.A || at.Ndim <= 1)) return at;
+                    return new ArrayType(dtype, at.Ndim, layout);
+                }
                 if (src.Type is ListType lt)
                 {
                     // Items not known yet (an empty list appended to later): typed again once they are.
@@ -470,7 +483,7 @@ public static unsafe partial class Builtins
                 var e = c.E;
                 var rt = (ArrayType)c.ResultType;
                 if (c.ArgType(0) is ArrayType at)
-                    return !copy && at.Dtype == rt.Dtype ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
+                    return c.Callees.Count > 0 ? c.CallCompiled(0, c.Arg(0)) : !copy && at == rt ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
                 if (c.ArgType(0) is ListType) return c.CallCompiled(0, c.Arg(0), GetUndef(e.M.Empty));
                 var (dims, _) = NestedShape(null, null, c.ArgType(0));
                 var r = ArrayCode.Allocate(e, rt, dims.Select(d => e.M.ConstI64(d)).ToArray(), c.Span);

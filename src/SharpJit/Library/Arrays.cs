@@ -941,9 +941,9 @@ public static unsafe partial class Builtins
 
         Add("numpy.copy", c =>
         {
-            Arity(c, "copy", 1, 1, "order");
+            Arity(c, "copy", 1, 2, "order");
             var t = c.Positional[0].Type as ArrayType ?? throw c.ErrorAt(c.Positional[0], "copy() needs an array in compiled code");
-            return new ArrayType(t.Dtype, t.Ndim, Order(c, "copy", t, t.Ndim));
+            return new ArrayType(t.Dtype, t.Ndim, ElementOrder(c, "copy", t, KeepOrder(new[] { t }, t.Ndim), copying: true));
         }, c => CopyArray(c.E, (ArrayType)c.ArgType(0), c.Arg(0), (ArrayType)c.ResultType, c.Span), acceptsNarrow: true);
     }
 
@@ -1091,22 +1091,38 @@ public static unsafe partial class Builtins
 
     /// <summary>a.reshape(..., order=): 'C' (the default) or 'F' (the first index changing fastest); 'A' is the
     /// array's own order where its type knows it. NumPy's ValueError for other orders.</summary>
-    private static string ReshapeOrder(CallTypingContext c, ArrayType t)
+    /// <summary>The order= of a method that lays out an array's elements (reshape, ravel, flatten, copy), given
+    /// positionally (at <paramref name="position"/>; -1: keyword only) or as the keyword; checked as NumPy checks it. 'A' and 'K' keep the order of
+    /// <paramref name="t"/> where its type knows it; for an array whose order only the run time knows, they are an
+    /// error where the order decides the values (reshape, ravel, flatten) and C order for a copy (the same values,
+    /// only the strides differ from NumPy's). None and no order give <paramref name="byDefault"/>.</summary>
+    private static ArrayLayout ElementOrder(CallTypingContext c, string fn, ArrayType t, ArrayLayout byDefault, bool copying = false, int position = 1)
     {
-        foreach (var k in c.Keywords.Keys)
-            if (k != "order") throw c.Error($"reshape() got an unexpected keyword argument '{k}'");
-        if (!c.Keywords.TryGetValue("order", out var order) || order.Type == SimpleType.None) return "C";
-        return order.Literal switch
+        var order = position >= 0 && c.Positional.Length > position ? c.Positional[position] : c.Keywords.GetValueOrDefault("order");
+        if (order == null || order.Type == SimpleType.None) return byDefault;
+        switch (order.Literal)
         {
-            "C" or "c" => "C",
-            "F" or "f" => "F",
-            "A" or "a" when t.Layout != ArrayLayout.A => t.Layout == ArrayLayout.F ? "F" : "C",
-            "A" or "a" => throw c.ErrorAt(order, "reshape(order='A') of an array whose order is known only at run time is not supported in compiled code",
-                "say order='C' or order='F'"),
-            string other => throw c.ErrorAt(order, $"order must be one of 'C', 'F', 'A' (got '{other}')"),
-            _ => throw c.ErrorAt(order, "reshape(): order must be a constant string in compiled code"),
-        };
+            case "K" or "k" when fn == "reshape": throw c.ErrorAt(order, "order 'K' is not permitted for reshaping");
+            case "A" or "a" or "K" or "k" when t.Layout == ArrayLayout.A && t.Ndim > 1 && !copying:
+                throw c.ErrorAt(order, $"{fn}(order='{order.Literal}') of an array whose order is known only at run time is not supported in compiled code",
+                    "say order='C' or order='F'");
+            case "C" or "c" or "F" or "f" or "A" or "a" or "K" or "k": return LaidOutOrder(order.Literal as string, t, byDefault);
+            case string other: throw c.ErrorAt(order, $"order must be one of 'C', 'F', 'A', or 'K' (got '{other}')");
+            default: throw c.ErrorAt(order, $"{fn}(): order must be a constant string in compiled code");
+        }
     }
+
+    /// <summary>The layout an order checked by ElementOrder asks for (the emitting side's view of the same literal).</summary>
+    private static ArrayLayout LaidOutOrder(string? order, ArrayType t, ArrayLayout byDefault) => order?.ToUpperInvariant() switch
+    {
+        null => byDefault,
+        "C" => ArrayLayout.C,
+        "F" => ArrayLayout.F,
+        _ => t.Layout == ArrayLayout.F ? ArrayLayout.F : ArrayLayout.C,
+    };
+
+    private static ArrayLayout LaidOutOrder(LoweringCall c, ArrayType t, ArrayLayout byDefault) =>
+        LaidOutOrder((c.Args.Length > 1 ? c.Args[1] : c.Keywords.GetValueOrDefault("order"))?.Literal as string, t, byDefault);
 
     private static void RegisterArrayMethods()
     {
@@ -1116,7 +1132,7 @@ public static unsafe partial class Builtins
         PythonMethod("ptp", 0, ("axis", none));
         PythonMethod("searchsorted", 1, ("v", none), ("side", "left"), ("sorter", none));
         foreach (var name in new[] { "partition", "argpartition" }) PythonMethod(name, 1, ("kth", none), ("axis", -1L), ("kind", "introselect"), ("order", none));
-        Method("copy", (c, t) => { Arity(c, "copy", 1, 1); return new ArrayType(t.Dtype, t.Ndim); },
+        Method("copy", (c, t) => { Arity(c, "copy", 1, 2, "order"); return new ArrayType(t.Dtype, t.Ndim, ElementOrder(c, "copy", t, ArrayLayout.C, copying: true)); },
             (c, t) => CopyArray(c.E, t, c.Arg(0), (ArrayType)c.ResultType, c.Span));
         Method("astype", (c, t) =>
         {
@@ -1159,17 +1175,19 @@ public static unsafe partial class Builtins
             return e.Convert(c.CallCompiled(0, receiver, axes), c.Callees[0].ReturnType, c.ResultType);
         });
         foreach (var name in new[] { "ravel", "flatten" })
-            Method(name, (c, t) => { Arity(c, name, 1, 1); return new ArrayType(t.Dtype, 1); }, (c, t) =>
+            Method(name, (c, t) => { Arity(c, name, 1, 2, "order"); ElementOrder(c, name, t, ArrayLayout.C); return new ArrayType(t.Dtype, 1); }, (c, t) =>
             {
-                // ravel of a C-contiguous array is a view; otherwise (and always for flatten) a copy in C order.
-                var e = c.E;
+                // ravel of an array contiguous in the order asked is a view; otherwise (and always for flatten) a copy
+                // in that order (Fortran's: the C order of the transpose).
+                var e = c.E; var a = c.Arg(0);
+                if (LaidOutOrder(c, t, ArrayLayout.C) == ArrayLayout.F) { a = Transpose(e, t, a); t = Transposed(t); }
                 if (name == "ravel" && t.Layout == ArrayLayout.C)
                 {
-                    var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
-                    var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, c.Arg(0)), ArrayCode.Data(e, c.Arg(0)), new[] { size }, new[] { e.M.ConstI64(t.ItemSize) });
+                    var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
+                    var view = ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, a), ArrayCode.Data(e, a), new[] { size }, new[] { e.M.ConstI64(t.ItemSize) });
                     return e.NewRef(view, c.ResultType);
                 }
-                var copy = CopyArray(e, t, c.Arg(0), new ArrayType(t.Dtype, t.Ndim), c.Span);
+                var copy = CopyArray(e, t, a, new ArrayType(t.Dtype, t.Ndim), c.Span);
                 var n = ArrayCode.Size(e, ArrayCode.Shape(e, new ArrayType(t.Dtype, t.Ndim), copy));
                 return ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, copy), ArrayCode.Data(e, copy), new[] { n }, new[] { e.M.ConstI64(t.ItemSize) });
             });
@@ -1178,7 +1196,9 @@ public static unsafe partial class Builtins
             if (c.Positional.Length < 2) throw c.Error("reshape() takes a shape");
             int ndim = c.Positional.Length == 2 ? ShapeNdim(c, c.Positional[1], "reshape") : c.Positional.Length - 1;
             for (int k = 1; k < c.Positional.Length && c.Positional.Length > 2; k++) IntArg(c, "reshape", k);
-            if (ReshapeOrder(c, t) == "F")
+            foreach (var k in c.Keywords.Keys)
+                if (k != "order") throw c.Error($"reshape() got an unexpected keyword argument '{k}'");
+            if (ElementOrder(c, "reshape", t, ArrayLayout.C, position: -1) == ArrayLayout.F)
                 return c.Require(PythonLibrary.Function("npshape", "_reshape_fortran"), TypeOps.Canonical(t), TransposeAxesType(ndim)).ReturnType;
             // Other layouts: npshape.py's _reshape (a view where NumPy makes one, else a copy).
             if (t.Layout != ArrayLayout.C)

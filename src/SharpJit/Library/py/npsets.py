@@ -1550,6 +1550,15 @@ def asfortranarray(a, dtype=None, *, like=None):
     return _contiguous_copy(_atleast_1d(_as_dtype(a, dtype)), True)
 
 
+def _c_ordered(a):
+    # np.asarray(a, order='C') of an array whose strides only the run time knows
+    return _contiguous_copy(a, False)
+
+
+def _fortran_ordered(a):
+    return _contiguous_copy(a, True)
+
+
 def _atleast_1d(a):
     if a.ndim == 0:
         return a.reshape(1)

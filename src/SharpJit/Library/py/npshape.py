@@ -223,20 +223,33 @@ def _reshape_fortran(a, shape):
 
 
 @overload("numpy.reshape")
-def reshape(a, newshape, order="C"):
+def reshape(a, newshape, order=None):
+    # order chooses the code, so it is a literal: the default (None here, 'C' in NumPy) goes on as 'C'.
+    if order is None:
+        return _reshape_ordered(_as_array(a), _shape_tuple(newshape), "C")
+    return _reshape_ordered(_as_array(a), _shape_tuple(newshape), order)
+
+
+def _reshape_ordered(a, shape, order):
+    if order == "C":
+        return _reshape(a, shape)
     if order == "F":
-        return _reshape_fortran(_as_array(a), _shape_tuple(newshape))
-    if order != "C":
-        _reject("np.reshape() takes order='C' or 'F' in compiled code")
-    return _reshape(_as_array(a), _shape_tuple(newshape))
+        return _reshape_fortran(a, shape)
+    return a.reshape(shape, order=order)
 
 
 @overload("numpy.ravel")
-def ravel(a, order="C"):
+def ravel(a, order=None):
+    if order is None:
+        return _ravel(_as_array(a), "C")
+    return _ravel(_as_array(a), order)
+
+
+def _ravel(a, order):
     if order == "F":
-        return ravel(_as_array(a).T)
+        return _ravel(a.T, "C")
     if order != "C":
-        _reject("np.ravel() takes order='C' or 'F' in compiled code")
+        return a.ravel(order)
     a = _as_array(a)
     if _sj_is_c(a):
         return a.ravel()
