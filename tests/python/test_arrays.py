@@ -943,6 +943,27 @@ def test_flags_are_offered_for_their_attributes_only():
         owner(np.ones(3))
 
 
+def test_contiguous_conversions_are_typed_contiguous():
+    # np.ascontiguousarray / np.asfortranarray / np.asarray(order=) of an array whose strides only the run time knows
+    # are C- (Fortran-) ordered in their type, so that loops over them see unit strides (they were typed any-strided),
+    # and a view where the array is already contiguous at run time.
+    @sharpjit.jit
+    def convert(a):
+        c = np.ascontiguousarray(a)
+        f = np.asfortranarray(a)
+        k = np.asarray(a, order="C")
+        return c, f, k
+
+    for a in (np.arange(24.0).reshape(4, 6)[:, ::2], np.arange(24.0).reshape(4, 6)[1:], np.arange(24.0).reshape(4, 6).T[::2]):
+        got, want = convert(a), convert.py_func(a)
+        for g, w in zip(got, want):
+            np.testing.assert_array_equal(g, w)
+            assert (g.flags.c_contiguous, g.flags.f_contiguous) == (w.flags.c_contiguous, w.flags.f_contiguous)
+            assert np.shares_memory(g, a) == np.shares_memory(w, a)
+    text = convert.inspect_types()
+    assert "; convert(array(float64, 2d, A)) -> Tuple(array(float64, 2d, C), array(float64, 2d, F), array(float64, 2d, C))" in text
+
+
 def test_ctypes_data_is_the_address_of_the_first_element():
     @sharpjit.jit
     def address(a):

@@ -38,6 +38,19 @@ public static unsafe partial class Builtins
             return e.NewRef(ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, a), data, Items(3), Items(4)), rt);
         }, neverRaises: true);
 
+        // _sj_as_contiguous(a, fortran): a typed C-contiguous (Fortran-contiguous for a literal True), where the library
+        // checked at run time that its strides are (npsets.py's _contiguous), so that loops over it see unit strides.
+        Add("_sj_as_contiguous", c =>
+        {
+            if (c.Positional.Length != 2 || c.Positional[0].Type is not ArrayType t || c.Positional[1].Literal is not bool fortran)
+                throw c.Error("internal: _sj_as_contiguous takes an array and a literal bool");
+            return t.With(layout: fortran ? ArrayLayout.F : ArrayLayout.C);
+        }, c =>
+        {
+            var e = c.E; var t = (ArrayType)c.ArgType(0); var rt = (ArrayType)c.ResultType; var a = c.Arg(0);
+            return e.NewRef(ArrayCode.Make(e, rt, ArrayCode.Meminfo(e, a), ArrayCode.Data(e, a), ArrayCode.Shape(e, t, a), ArrayCode.StoredStrides(e, t, a)), rt);
+        }, neverRaises: true);
+
         // _sj_retype(a, dtype): a with its elements read as dtype, of the same itemsize (the library checks it): the
         // same memory, shape, strides and layout.
         Add("_sj_retype", c =>
@@ -60,12 +73,14 @@ public static unsafe partial class Builtins
         Add("_sj_reject", c => throw c.Error(c.Positional.Length >= 1 && c.Positional[0].Literal is string s ? s : "internal: _sj_reject takes a literal str",
             "see the README's list of what compiled code supports"), c => GetUndef(c.E.M.Empty), neverRaises: true);
 
-        // Decided while typing: whether a value is an array, whether an array's type is C-contiguous, a dtype's
+        // Decided while typing: whether a value is an array, whether an array's type is C- or Fortran-contiguous, a dtype's
         // itemsize and whether it is complex.
         Add("_sj_is_array", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is ArrayType), neverRaises: true, acceptsNarrow: true)
             .Fold = sig => sig.Args[0] is ArrayType;
         Add("_sj_is_c", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is ArrayType { Layout: ArrayLayout.C }), neverRaises: true)
             .Fold = sig => sig.Args[0] is ArrayType { Layout: ArrayLayout.C };
+        Add("_sj_is_f", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is ArrayType { Layout: ArrayLayout.F }), neverRaises: true)
+            .Fold = sig => sig.Args[0] is ArrayType { Layout: ArrayLayout.F };
         Add("_sj_itemsize", c => DtypeOf(c.Positional[0]) is { } d ? ScalarType.Int64 : throw c.Error("internal: _sj_itemsize takes a dtype"),
             c => c.E.M.ConstI64(ArrayCode.ItemSize(DtypeOfType(c.ArgType(0), null)!)), neverRaises: true)
             .Fold = sig => (long)ArrayCode.ItemSize(DtypeOfType(sig.Args[0], sig.Literals[0])!);

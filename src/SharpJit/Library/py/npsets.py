@@ -1566,18 +1566,22 @@ def _atleast_1d(a):
 
 
 def _contiguous_copy(a, fortran):
-    if not fortran:
-        if _sj_is_c(a):
+    # a itself where its type says it is contiguous in that order; a view typed so where it is at run time; else a
+    # copy in that order.
+    if fortran:
+        if _sj_is_f(a):
             return a
+    elif _sj_is_c(a):
+        return a
     if _contiguous(a, fortran):
-        return _sj_view(a, a.dtype, 0, a.shape, a.strides, False)
+        return _sj_as_contiguous(a, fortran)
     if fortran:
         # a C-ordered array of the reversed shape, transposed, has Fortran's strides
         dims = _shape_list(a)
         out = np.empty(_tuple_like(a.shape, dims[::-1]), a.dtype).T
         out[...] = a
-        return _sj_view(out, out.dtype, 0, out.shape, out.strides, False)
-    return _sj_view(a, a.dtype, 0, a.shape, a.strides, False).copy()
+        return out
+    return a.copy()
 
 
 @overload("numpy.isscalar")

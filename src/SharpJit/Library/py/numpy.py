@@ -247,7 +247,7 @@ def _ufunc_reduce(uf, a, axis, keepdims, dtype, identity, name):
     if a.ndim == 1 and not keepdims:
         return uf.reduce(a)                 # a number
     b = np.moveaxis(a, ax, 0)
-    out = np.empty(b.shape[1:], dtype)
+    out = _reduced_array(a, b.shape[1:], dtype)
     if b.shape[0] == 0:
         if identity is None:
             raise ValueError("zero-size array to reduction operation " + name + " which has no identity")
@@ -261,11 +261,18 @@ def _ufunc_reduce(uf, a, axis, keepdims, dtype, identity, name):
     return out
 
 
+def _reduced_array(a, shape, dtype):
+    # The result of reducing a along an axis, in NumPy's K order: Fortran-ordered where a is.
+    if _sj_is_f(a):
+        return np.empty(shape[::-1], dtype).T
+    return np.empty(shape, dtype)
+
+
 def _ufunc_accumulate(uf, a, axis, keepdims, dtype, identity, name):
     ax = _axis_index(axis, a.ndim, "")
     if a.ndim == 1:
         return uf.accumulate(a)
-    out = np.empty(a.shape, dtype)
+    out = np.empty_like(a, dtype)
     b = np.moveaxis(a, ax, 0)
     o = np.moveaxis(out, ax, 0)
     if b.shape[0] > 0:
@@ -3437,7 +3444,9 @@ def sort(a, axis=-1, kind=None):
     last = a.ndim - 1
     t = _sj_swapaxes(a, ax, last).copy()
     _sort_rows(t, False)
-    return _sj_swapaxes(t, ax, last).copy()
+    out = np.empty_like(a)                  # NumPy's K order: Fortran-ordered for a Fortran-ordered a
+    _sj_swapaxes(out, ax, last)[...] = t
+    return out
 
 
 @overload("numpy.argsort")
@@ -3684,7 +3693,7 @@ def _cumulate(a, axis, product):
         dt = a.ravel()[0:0].cumprod().dtype
     else:
         dt = a.ravel()[0:0].cumsum().dtype
-    out = np.empty(a.shape, dt)
+    out = np.empty_like(a, dt)              # NumPy's K order: Fortran-ordered for a Fortran-ordered a
     ax = _axis_index(axis, a.ndim, "")
     if a.ndim == 2 and ax == 0:
         return _cumulate_slices(a, out, out, product)
