@@ -275,6 +275,21 @@ def parallel_reductions(a):
 
 
 @sharpjit.jit(parallel=True)
+def parallel_axis_reductions(a):
+    return (a.sum(axis=0), a.max(axis=0), a.min(axis=0), a.argmax(axis=0), a.argmin(axis=0), a.mean(axis=0),
+            a.any(axis=0), a.all(axis=0), np.prod(a, axis=0),
+            a.sum(axis=1), a.max(axis=1), a.min(axis=1), a.argmax(axis=1), a.argmin(axis=1), a.mean(axis=1),
+            a.any(axis=1), a.all(axis=1), np.prod(a, axis=1),
+            a.sum(axis=-1), a.max(axis=-1), a.argmin(axis=-1), a.all(axis=-1))
+
+
+@sharpjit.jit(parallel=True)
+def parallel_axis_variances(a):
+    return (a.var(axis=0), a.std(axis=0, ddof=1), np.nanmax(a, axis=0), a.sum(axis=0, keepdims=True),
+            a.var(axis=-1), a.std(axis=-1, ddof=1), np.nanmax(a, axis=-1), a.sum(axis=-1, keepdims=True))
+
+
+@sharpjit.jit(parallel=True)
 def parallel_integer_reductions(a):
     return a.sum(), a.prod(), (a > 3).sum(), (a > 3).any(), (a < 6).all()
 
@@ -495,6 +510,32 @@ def test_parallel_reductions_of_arrays_combine_their_chunks_as_numpy_reduces(mak
     f = rng.random((700, 300)).T   # Fortran-ordered: extremes in memory order, positions in C order
     assert m.parallel_reductions(f) == m.parallel_reductions.py_func(f)
     assert "array_chunk" in "".join(m.parallel_reductions.inspect_llvm().values())
+
+
+def test_parallel_reductions_along_an_axis_split_rows_or_columns_to_numpys_bits(make_module):
+    # Along the axis innermost in memory the rows, along an outer axis the columns, are cut into chunks on the thread
+    # pool; each result takes its elements in the serial order (sums pairwise along rows, in order down columns), so
+    # the results are NumPy's to the bit. Shapes below 2**16 items, or with fewer than 256 columns, stay serial.
+    m = _kernels(make_module)
+    rng = np.random.default_rng(11)
+
+    def same(got, want, where):
+        for g, w in zip(got, want):
+            assert g.dtype == w.dtype and g.shape == w.shape, where
+            np.testing.assert_array_equal(g, w, err_msg=str(where))
+
+    for shape in ((3, 5), (400, 300), (300, 400), (70000, 2), (2, 70000), (20, 30, 200), (8, 300, 40)):
+        for dtype in (np.float64, np.float32, np.int64, np.int32, np.uint8):
+            a = (rng.random(shape) * 100).astype(dtype)
+            if dtype in (np.float64, np.float32) and a.size > 100:
+                a.flat[a.size // 3] = np.nan
+                a.flat[a.size // 2] = a.max()
+            for x in (a, np.asfortranarray(a)):
+                same(m.parallel_axis_reductions(x), m.parallel_axis_reductions.py_func(x), (shape, dtype))
+                if dtype in (np.float64, np.float32):
+                    same(m.parallel_axis_variances(x), m.parallel_axis_variances.py_func(x), (shape, dtype))
+    ir = m.parallel_axis_reductions.inspect_llvm(("array(float64, 2d, C)",))
+    assert ir.count("define internal") >= 20   # a chunk function per reduction
 
 
 def test_parallel_reduction_of_a_list_is_a_clear_typing_error(make_module):
