@@ -36,11 +36,12 @@ public static unsafe partial class Builtins
             {
                 if (kind is ReductionKind.Var or ReductionKind.Std)
                 {
-                    Arity(c, name, 1, 2, "axis", "keepdims", "ddof");
+                    Arity(c, name, 1, 2, "axis", "keepdims", "ddof", "dtype");
                     if (c.Keywords.TryGetValue("ddof", out var ddof) && ddof.Type is not ScalarType { Rank: < 3 })
                         throw c.ErrorAt(ddof, $"{name}(): ddof must be a real number in compiled code");
                 }
-                else Arity(c, name, 1, 2, "axis", "keepdims");
+                else Arity(c, name, 1, 2, "axis", "keepdims", "dtype");
+                if (ReductionDtype(c, kind, name, t.Dtype) is { } cast) t = CastType(t, cast);
                 var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 var scalar = ReductionType(c, kind, t.Dtype, name);
                 bool keep = KeepDims(c) && t.Ndim > 0;   // a 0-d array's reduction is a number, keepdims or not (NumPy)
@@ -51,7 +52,17 @@ public static unsafe partial class Builtins
                 if (keep) return new ArrayType((ScalarType)scalar, t.Ndim, t.Ndim == 1 ? ArrayLayout.C : ArrayLayout.A);
                 return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1, ReducedOrder(kind, t));
             }
-            LLVMValueRef Lower(LoweringCall c, ArrayType t)
+            // dtype=: the reduction of the array cast to that dtype (as NumPy's casting buffers do: the same bits).
+            LLVMValueRef LowerCast(LoweringCall c, ArrayType t)
+            {
+                if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return Lower(c, t, c.Arg(0));
+                var ct = CastType(t, DtypeOfType(d.Type, d.Literal)!);
+                var cast = CopyArray(c.E, t, c.Arg(0), ct, c.Span);
+                var reduced = Lower(c, ct, cast);
+                TypeModel.Of(ct).DecRef(c.E, cast);
+                return reduced;
+            }
+            LLVMValueRef Lower(LoweringCall c, ArrayType t, LLVMValueRef a)
             {
                 var e = c.E;
                 var axisArg = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
@@ -61,7 +72,7 @@ public static unsafe partial class Builtins
                 var ddof = c.Keywords.TryGetValue("ddof", out var dd) ? e.Convert(dd.Value, dd.Type, dtype) : (LLVMValueRef?)null;
                 if (axisArg == null || axisArg.Type == SimpleType.None || t.Ndim == 1)
                 {
-                    var v = ReduceAll(e, kind, t, c.Arg(0), dtype, npName, c.Span, ddof);
+                    var v = ReduceAll(e, kind, t, a, dtype, npName, c.Span, ddof);
                     if (!keep) return v;
                     // keepdims: the value in an array of shape (1, 1, ...).
                     var one = ArrayCode.Allocate(e, (ArrayType)c.ResultType, Enumerable.Repeat(e.M.ConstI64(1), t.Ndim).ToArray(), c.Span);
@@ -71,20 +82,44 @@ public static unsafe partial class Builtins
                 long axis = Signature.AsInt(axisArg.Literal)!.Value;
                 int ax = (int)(axis < 0 ? axis + t.Ndim : axis);
                 var rt = new ArrayType(dtype, t.Ndim - 1, ReducedOrder(kind, t));
-                var reduced = ReduceAxis(e, kind, t, c.Arg(0), ax, rt, npName, c.Span, ddof);
+                var reduced = ReduceAxis(e, kind, t, a, ax, rt, npName, c.Span, ddof);
                 if (!keep) return reduced;
                 // keepdims: a view of the result with the reduced axis kept as length 1 (stride 0).
                 var shape = ArrayCode.Shape(e, rt, reduced).ToList(); var strides = ArrayCode.Strides(e, rt, reduced).ToList();
                 shape.Insert(ax, e.M.ConstI64(1)); strides.Insert(ax, e.M.ConstI64(0));
                 return ArrayCode.Make(e, (ArrayType)c.ResultType, ArrayCode.Meminfo(e, reduced), ArrayCode.Data(e, reduced), shape.ToArray(), strides.ToArray());
             }
-            Method(name, Type, Lower);
+            Method(name, Type, LowerCast);
             if (kind is ReductionKind.Min or ReductionKind.Max)
                 foreach (var alias in new[] { "a" + name, name })
-                    AddNumPyReduction(alias, Type, Lower);
-            else AddNumPyReduction(name, Type, Lower);
+                    AddNumPyReduction(alias, Type, LowerCast);
+            else AddNumPyReduction(name, Type, LowerCast);
         }
     }
+
+    /// <summary>The dtype= of a sum, product, mean, variance or standard deviation (null where none is given): an
+    /// inexact dtype, or for sums and products int64/uint64 (NumPy's own widening); other kinds take no dtype=. A
+    /// variance subtracts the mean from the elements as they are (NumPy's _var), so only a real dtype the elements
+    /// promote to gives the variance of the cast elements; a complex one would make it complex.</summary>
+    private static ScalarType? ReductionDtype(CallTypingContext c, ReductionKind kind, string name, ScalarType elements)
+    {
+        if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return null;
+        if (kind is not (ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Mean or ReductionKind.Var or ReductionKind.Std))
+            throw c.Error($"{name}() got an unexpected keyword argument 'dtype'");
+        var dtype = DtypeOf(d) ?? throw c.ErrorAt(d, $"{name}(): dtype must be a NumPy type such as np.float64 in compiled code");
+        if (kind is ReductionKind.Var or ReductionKind.Std
+            && (dtype.Rank != 2 || NumPyPromotion.ResultType(new List<ScalarType> { elements, dtype }, new List<NumPyPromotion.Operand>()) != dtype))
+            throw c.ErrorAt(d, $"{name}(dtype={dtype.Name}) of {elements.Name} elements is not supported in compiled code",
+                $"give a float dtype that {elements.Name} promotes to, or cast the array first (a.astype(...).{name}())");
+        bool wide = dtype == ScalarType.Int64 || dtype == ScalarType.UInt64;
+        if (dtype.Rank < 2 && !(wide && kind is ReductionKind.Sum or ReductionKind.Prod))
+            throw c.ErrorAt(d, $"{name}(dtype={dtype.Name}) is not supported in compiled code",
+                kind is ReductionKind.Sum or ReductionKind.Prod ? "give a float or complex dtype, np.int64 or np.uint64, and cast the result" : "give a float or complex dtype");
+        return dtype;
+    }
+
+    /// <summary>The array a reduction with dtype= reduces: its elements cast (a new array in the array's order).</summary>
+    private static ArrayType CastType(ArrayType t, ScalarType dtype) => new(dtype, t.Ndim, KeepOrder(new[] { t }, t.Ndim));
 
     /// <summary>The order of a reduction's result along an axis: NumPy's K order (a Fortran-ordered array's sums,
     /// extremes, means are Fortran-ordered), except argmin/argmax, whose results NumPy makes in C order.</summary>

@@ -162,27 +162,38 @@ public static unsafe partial class Builtins
         {
             SjType Type(CallTypingContext c, ArrayType t)
             {
-                Arity(c, name, 1, 2, "axis");
-                // Along an axis (by position or name): numpy.py's np.cumsum/np.cumprod (any number of dimensions).
+                Arity(c, name, 1, 2, "axis", "dtype");
+                // dtype=: the cumulation of the elements cast to it (NumPy casts them in its buffers: the same bits)
+                if (ReductionDtype(c, product ? ReductionKind.Prod : ReductionKind.Sum, name, t.Dtype) is { } cast) t = CastType(t, cast);
+                // Along an axis (by position or name): numpy.py's _cumsum_axis/_cumprod_axis (any number of dimensions).
                 var ax = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 if (ax != null && ax.Type != SimpleType.None)
-                    return c.Require(PythonLibrary.Function("numpy", name), new[] { TypeOps.Canonical(t), TypeOps.Canonical(ax.Type) }).ReturnType;
+                    return c.Require(PythonLibrary.Function("numpy", $"_{name}_axis"), new[] { TypeOps.Canonical(t), TypeOps.Canonical(ax.Type) }).ReturnType;
                 return new ArrayType((ScalarType)ReductionType(c, product ? ReductionKind.Prod : ReductionKind.Sum, t.Dtype, name), 1);
             }
-            LLVMValueRef Lower(LoweringCall c, ArrayType t)
+            LLVMValueRef LowerCast(LoweringCall c, ArrayType t)
+            {
+                if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return Lower(c, t, c.Arg(0));
+                var ct = CastType(t, DtypeOfType(d.Type, d.Literal)!);
+                var cast = CopyArray(c.E, t, c.Arg(0), ct, c.Span);
+                var cumulated = Lower(c, ct, cast);
+                TypeModel.Of(ct).DecRef(c.E, cast);
+                return cumulated;
+            }
+            LLVMValueRef Lower(LoweringCall c, ArrayType t, LLVMValueRef a)
             {
                 var e = c.E; var B = e.B; var M = e.M;
                 var axis = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
                 if (c.Callees.Count > 0 && axis != null)
-                    return e.Convert(c.CallCompiled(0, e.Convert(c.Arg(0), t, TypeOps.Canonical(t)), e.Convert(axis.Value, axis.Type, TypeOps.Canonical(axis.Type))),
+                    return e.Convert(c.CallCompiled(0, e.Convert(a, t, TypeOps.Canonical(t)), e.Convert(axis.Value, axis.Type, TypeOps.Canonical(axis.Type))),
                         c.Callees[0].ReturnType, c.ResultType);
                 var rt = (ArrayType)c.ResultType;
-                var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, c.Arg(0)));
+                var size = ArrayCode.Size(e, ArrayCode.Shape(e, t, a));
                 var r = ArrayCode.Allocate(e, rt, new[] { size }, c.Span);
                 var outData = ArrayCode.Data(e, r);
                 var acc = e.Alloca(M.Lower(rt.Dtype));
                 BuildStore(B, M.Constant(product ? 1L : 0L, rt.Dtype), acc);
-                ForEachElement(e, t, c.Arg(0), (x, i) =>
+                ForEachElement(e, t, a, (x, i) =>
                 {
                     // A running total keeps its order (each prefix is stored), as NumPy's does.
                     var v = product ? MultiplyElements(e, BuildLoad2(B, M.Lower(rt.Dtype), acc, ""), e.Convert(x, t.Dtype, rt.Dtype), rt.Dtype)
@@ -192,8 +203,8 @@ public static unsafe partial class Builtins
                 });
                 return r;
             }
-            Method(name, Type, Lower);
-            AddNumPyReduction(name, Type, Lower);
+            Method(name, Type, LowerCast);
+            AddNumPyReduction(name, Type, LowerCast);
         }
 
         // count_nonzero(a, axis): an int counts along that axis (the library's (a != 0).sum(axis))

@@ -3713,14 +3713,27 @@ def _cumulate_slices(src, dst, out, product):
     return out
 
 
-@overload("numpy.cumsum")
-def cumsum(a, axis=None):
+def _cumsum_axis(a, axis):
+    # a.cumsum(axis) and a.cumprod(axis) (Arrays.Routines.cs)
     return _cumulate(a, axis, False)
 
 
-@overload("numpy.cumprod")
-def cumprod(a, axis=None):
+def _cumprod_axis(a, axis):
     return _cumulate(a, axis, True)
+
+
+@overload("numpy.cumsum")
+def cumsum(a, axis=None, dtype=None):
+    if dtype is None:
+        return _cumulate(a, axis, False)
+    return np.asarray(a).cumsum(axis, dtype=dtype)     # the elements cast first (Arrays.Routines.cs)
+
+
+@overload("numpy.cumprod")
+def cumprod(a, axis=None, dtype=None):
+    if dtype is None:
+        return _cumulate(a, axis, True)
+    return np.asarray(a).cumprod(axis, dtype=dtype)
 
 
 # ---------------------------------------------------------------- comparisons
