@@ -52,16 +52,7 @@ public static unsafe partial class Builtins
                 if (keep) return new ArrayType((ScalarType)scalar, t.Ndim, t.Ndim == 1 ? ArrayLayout.C : ArrayLayout.A);
                 return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1, ReducedOrder(kind, t));
             }
-            // dtype=: the reduction of the array cast to that dtype (as NumPy's casting buffers do: the same bits).
-            LLVMValueRef LowerCast(LoweringCall c, ArrayType t)
-            {
-                if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return Lower(c, t, c.Arg(0));
-                var ct = CastType(t, DtypeOfType(d.Type, d.Literal)!);
-                var cast = CopyArray(c.E, t, c.Arg(0), ct, c.Span);
-                var reduced = Lower(c, ct, cast);
-                TypeModel.Of(ct).DecRef(c.E, cast);
-                return reduced;
-            }
+            LLVMValueRef LowerCast(LoweringCall c, ArrayType t) => WithDtypeCast(c, t, (ct, a) => Lower(c, ct, a));
             LLVMValueRef Lower(LoweringCall c, ArrayType t, LLVMValueRef a)
             {
                 var e = c.E;
@@ -120,6 +111,18 @@ public static unsafe partial class Builtins
 
     /// <summary>The array a reduction with dtype= reduces: its elements cast (a new array in the array's order).</summary>
     private static ArrayType CastType(ArrayType t, ScalarType dtype) => new(dtype, t.Ndim, KeepOrder(new[] { t }, t.Ndim));
+
+    /// <summary>A reduction or cumulation (lower, given the array and its value) of the array cast to its dtype= where
+    /// one is given, as NumPy's casting buffers reduce (the same bits); the cast copy is freed after.</summary>
+    private static LLVMValueRef WithDtypeCast(LoweringCall c, ArrayType t, Func<ArrayType, LLVMValueRef, LLVMValueRef> lower)
+    {
+        if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return lower(t, c.Arg(0));
+        var ct = CastType(t, DtypeOfType(d.Type, d.Literal)!);
+        var cast = CopyArray(c.E, t, c.Arg(0), ct, c.Span);
+        var result = lower(ct, cast);
+        TypeModel.Of(ct).DecRef(c.E, cast);
+        return result;
+    }
 
     /// <summary>The order of a reduction's result along an axis: NumPy's K order (a Fortran-ordered array's sums,
     /// extremes, means are Fortran-ordered), except argmin/argmax, whose results NumPy makes in C order.</summary>

@@ -171,15 +171,7 @@ public static unsafe partial class Builtins
                     return c.Require(PythonLibrary.Function("numpy", $"_{name}_axis"), new[] { TypeOps.Canonical(t), TypeOps.Canonical(ax.Type) }).ReturnType;
                 return new ArrayType((ScalarType)ReductionType(c, product ? ReductionKind.Prod : ReductionKind.Sum, t.Dtype, name), 1);
             }
-            LLVMValueRef LowerCast(LoweringCall c, ArrayType t)
-            {
-                if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return Lower(c, t, c.Arg(0));
-                var ct = CastType(t, DtypeOfType(d.Type, d.Literal)!);
-                var cast = CopyArray(c.E, t, c.Arg(0), ct, c.Span);
-                var cumulated = Lower(c, ct, cast);
-                TypeModel.Of(ct).DecRef(c.E, cast);
-                return cumulated;
-            }
+            LLVMValueRef LowerCast(LoweringCall c, ArrayType t) => WithDtypeCast(c, t, (ct, a) => Lower(c, ct, a));
             LLVMValueRef Lower(LoweringCall c, ArrayType t, LLVMValueRef a)
             {
                 var e = c.E; var B = e.B; var M = e.M;
