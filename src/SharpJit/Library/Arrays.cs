@@ -1089,10 +1089,9 @@ public static unsafe partial class Builtins
         });
     }
 
-    /// <summary>a.reshape(..., order=): 'C' (the default) or 'F' (the first index changing fastest); 'A' is the
-    /// array's own order where its type knows it. NumPy's ValueError for other orders.</summary>
-    /// <summary>The order= of a method that lays out an array's elements (reshape, ravel, flatten, copy), given
-    /// positionally (at <paramref name="position"/>; -1: keyword only) or as the keyword; checked as NumPy checks it. 'A' and 'K' keep the order of
+    /// <summary>The order= of a call that lays out an existing array's elements (reshape, ravel, flatten, copy, np.array,
+    /// np.asarray), given positionally (at <paramref name="position"/>; -1: keyword only) or as the keyword; checked as
+    /// NumPy checks it ('F': the first index changing fastest). 'A' and 'K' keep the order of
     /// <paramref name="t"/> where its type knows it; for an array whose order only the run time knows, they are an
     /// error where the order decides the values (reshape, ravel, flatten) and C order for a copy (the same values,
     /// only the strides differ from NumPy's). None and no order give <paramref name="byDefault"/>.</summary>
@@ -1112,7 +1111,8 @@ public static unsafe partial class Builtins
         }
     }
 
-    /// <summary>The layout an order checked by ElementOrder asks for (the emitting side's view of the same literal).</summary>
+    /// <summary>The layout an order checked by ElementOrder asks for (the emitting side's view of the same literal;
+    /// the LoweringCall form reads it where ElementOrder's default position 1 does).</summary>
     private static ArrayLayout LaidOutOrder(string? order, ArrayType t, ArrayLayout byDefault) => order?.ToUpperInvariant() switch
     {
         null => byDefault,
