@@ -1,5 +1,5 @@
 # Covers: dtype= of sum, prod, mean, var, std, cumsum and cumprod (methods and functions, whole arrays and along an
-# axis, keepdims):
+# axis, keepdims; narrow integer dtypes wrapping around as NumPy's do):
 # the elements cast to that dtype and reduced in it, as NumPy's casting buffers do (float32 data summed in float64,
 # ints in float32, bools in float64, float64 in float32, int64/uint64 accumulators), to NumPy's bits; Fortran-ordered
 # and strided operands; var/std with a float dtype the elements promote to (NumPy subtracts the mean from the
@@ -32,6 +32,11 @@ def main():
     integers(b.astype(np.uint16))
     c = (x[:4, :5] + 1j * x[:4, 5:10]).astype(np.complex64)
     print(c.sum(dtype=np.complex128), np.mean(c, axis=0, dtype=np.complex128))
+    print(repr(b.sum(dtype=np.int8)), repr(np.sum(b, axis=0, dtype=np.int16)), repr(b.prod(axis=1, dtype=np.uint8)))
+    print(repr(np.cumsum(b, dtype=np.int8)), repr(b.cumsum(axis=1, dtype=np.uint8)), repr(np.cumprod(b[:2], axis=0, dtype=np.int16)))
+    y = np.arange(60.0).reshape(6, 10) * 13.7
+    print(repr(y.sum(dtype=np.int32)), repr(y.sum(axis=1, dtype=np.uint16)), repr(np.prod(y[:2, :3], dtype=np.int8)))
+    print(repr(b.T.sum(axis=1, keepdims=True, dtype=np.int8)), repr(np.cumsum(y[::2, ::3], dtype=np.int8)))
     h = x.astype(np.int16)
     print(repr(h.var(dtype=np.float32)), repr((x > 3).std(dtype=np.float32)), repr(x.std(dtype=np.float32)))
 

@@ -1,4 +1,4 @@
-# expect: TypingError 3:5: module 'numpy' has no attribute 'einsum'
+# expect: TypingError 3:5: module 'numpy' has no attribute 'loadtxt'
 import numpy as np
-x = np.einsum("i->", np.zeros(3))
+x = np.loadtxt("data.txt")
 print(np.sqrt(4.0))

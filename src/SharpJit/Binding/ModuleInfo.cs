@@ -53,7 +53,7 @@ public sealed class ModuleInfo
     /// on several threads first need them).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<Node, FunctionInfo> Functions { get; } = new();
 
-    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "numpy.linalg", "numpy.random", "random", "operator", "collections", "typing", "sharpjit" };
+    public static readonly HashSet<string> KnownModules = new() { "math", "cmath", "numpy", "numpy.linalg", "numpy.random", "numpy.fft", "random", "operator", "collections", "typing", "sharpjit" };
 
     /// <summary>Part of the library written in Python (Library/py): its functions implement builtins and NumPy
     /// functions; errors in them are reported at the user's call and their frames are not shown in tracebacks.</summary>

@@ -297,6 +297,7 @@ public static partial class Builtins
     private static void RegisterArraysExtra()
     {
         Registry["numpy.linalg"] = new LibSubmodule("numpy.linalg");
+        Registry["numpy.fft"] = new LibSubmodule("numpy.fft");
         Registry["numpy.linalg.LinAlgError"] = new LibExceptionClass("numpy.linalg.LinAlgError", "Exception", "BaseException");
         // NumPy's AxisError derives from both ValueError and IndexError: `except` of either catches it.
         Registry["numpy.AxisError"] = new LibExceptionClass("numpy.AxisError", "ValueError", "IndexError", "Exception", "BaseException");

@@ -1,6 +1,7 @@
 using SharpJit.Codegen;
 using SharpJit.Diagnostics;
 using SharpJit.Llvm;
+using SharpJit.Syntax;
 using SharpJit.Typing;
 using static SharpJit.Llvm.LLVM;
 
@@ -36,12 +37,17 @@ public static unsafe partial class Builtins
             {
                 if (kind is ReductionKind.Var or ReductionKind.Std)
                 {
-                    Arity(c, name, 1, 2, "axis", "keepdims", "ddof", "dtype");
+                    Arity(c, name, 1, 2, "axis", "keepdims", "ddof", "dtype", "initial", "where");
                     if (c.Keywords.TryGetValue("ddof", out var ddof) && ddof.Type is not ScalarType { Rank: < 3 })
                         throw c.ErrorAt(ddof, $"{name}(): ddof must be a real number in compiled code");
                 }
-                else Arity(c, name, 1, 2, "axis", "keepdims", "dtype");
-                if (ReductionDtype(c, kind, name, t.Dtype) is { } cast) t = CastType(t, cast);
+                else Arity(c, name, 1, 2, "axis", "keepdims", "dtype", "initial", "where");
+                if (MaskedOrSeeded(c.Keywords)) return MaskedReductionType(c, kind, name, t);
+                var cast = ReductionDtype(c, kind, name, t.Dtype);
+                return Narrowed(Reduced(c, cast is { } n ? CastType(t, n) : t), cast);
+            }
+            SjType Reduced(CallTypingContext c, ArrayType t)
+            {
                 var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 var scalar = ReductionType(c, kind, t.Dtype, name);
                 bool keep = KeepDims(c) && t.Ndim > 0;   // a 0-d array's reduction is a number, keepdims or not (NumPy)
@@ -52,7 +58,8 @@ public static unsafe partial class Builtins
                 if (keep) return new ArrayType((ScalarType)scalar, t.Ndim, t.Ndim == 1 ? ArrayLayout.C : ArrayLayout.A);
                 return t.Ndim == 1 ? scalar : new ArrayType((ScalarType)scalar, t.Ndim - 1, ReducedOrder(kind, t));
             }
-            LLVMValueRef LowerCast(LoweringCall c, ArrayType t) => WithDtypeCast(c, t, (ct, a) => Lower(c, ct, a));
+            LLVMValueRef LowerCast(LoweringCall c, ArrayType t) =>
+                MaskedOrSeeded(c.Keywords) ? LowerMaskedReduction(c, kind, t) : WithDtypeCast(c, t, Lower);
             LLVMValueRef Lower(LoweringCall c, ArrayType t, LLVMValueRef a)
             {
                 var e = c.E;
@@ -88,6 +95,78 @@ public static unsafe partial class Builtins
         }
     }
 
+    /// <summary>Whether a reduction has initial= or where= (not None): numpy.py's _reduce_masked computes it.</summary>
+    private static bool MaskedOrSeeded<T>(IReadOnlyDictionary<string, T> keywords) where T : class =>
+        new[] { "initial", "where" }.Any(k => keywords.TryGetValue(k, out var v) && KeywordType(v) != SimpleType.None);
+
+    private static SjType KeywordType<T>(T arg) => arg switch { TypedArg t => t.Type, LoweredArg l => l.Type, _ => SimpleType.Unknown };
+
+    /// <summary>The arguments of numpy.py's _reduce_masked: (a, axis, keepdims, initial, where, kind), the axis (an int
+    /// or None), keepdims and kind literals.</summary>
+    private static (SjType[] Types, object?[] Literals) MaskedReductionArguments(ReductionKind kind, ArrayType t, SjType? axisType, object? axis,
+        bool keepdims, SjType initial, SjType where) =>
+        (new[] { TypeOps.Canonical(t), axisType ?? SimpleType.None, ScalarType.Bool, TypeOps.Canonical(initial), TypeOps.Canonical(where), SimpleType.Str },
+         new[] { null, axis, keepdims, null, null, (object)kind.ToString().ToLowerInvariant() });
+
+    /// <summary>sum/prod/min/max with initial= (the reduction starts from it: a min or max of an empty array is it) and
+    /// sum/prod/min/max/mean/any/all with where= (only the elements where it is true are reduced; min and max need
+    /// initial= with it, as in NumPy): numpy.py's _reduce_masked, in NumPy's order of additions.</summary>
+    private static SjType MaskedReductionType(CallTypingContext c, ReductionKind kind, string name, ArrayType t)
+    {
+        var initial = c.Keywords.GetValueOrDefault("initial");
+        var where = c.Keywords.GetValueOrDefault("where");
+        if (initial != null && initial.Type != SimpleType.None && kind is not (ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Min or ReductionKind.Max))
+            throw c.ErrorAt(initial, $"{name}() got an unexpected keyword argument 'initial'");
+        if (where != null && where.Type != SimpleType.None && kind is not (ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Min or ReductionKind.Max
+                or ReductionKind.Mean or ReductionKind.Any or ReductionKind.All))
+            throw c.ErrorAt(where, $"{name}(where=...) is not supported in compiled code", "select the elements first: a[mask]");
+        if (initial != null && initial.Type is not ScalarType && initial.Type != SimpleType.None)
+            throw c.ErrorAt(initial, $"{name}(): initial must be a number in compiled code");
+        if (where != null && where.Type is not (ArrayType { Dtype.Rank: 0 } or ScalarType { Rank: 0 }) && where.Type != SimpleType.None)
+            throw c.ErrorAt(where, $"{name}(): where must be a boolean array or a bool in compiled code");
+        if (c.Keywords.TryGetValue("dtype", out var d) && d.Type != SimpleType.None)
+            throw c.ErrorAt(d, $"{name}(): dtype= together with initial= or where= is not supported in compiled code", "cast the array first: a.astype(...)");
+        var axisArg = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
+        object? axis = null;
+        if (axisArg != null && axisArg.Type != SimpleType.None)
+        {
+            if (Signature.AsInt(axisArg.Literal) is not long ax)
+                throw c.ErrorAt(axisArg, $"{name}(): the axis must be a constant integer in compiled code");
+            if (ax < -t.Ndim || ax >= t.Ndim) throw c.ErrorAt(axisArg, $"axis {ax} is out of bounds for array of dimension {t.Ndim}");
+            axis = ax < 0 ? ax + t.Ndim : ax;
+        }
+        var (types, literals) = MaskedReductionArguments(kind, t, axis == null ? null : ScalarType.Int64, axis, KeepDims(c) && t.Ndim > 0,
+            initial?.Type ?? SimpleType.None, where?.Type ?? SimpleType.None);
+        return c.Require(PythonLibrary.Function("numpy", "_reduce_masked"), types, literals).ReturnType;
+    }
+
+    private static LLVMValueRef LowerMaskedReduction(LoweringCall c, ReductionKind kind, ArrayType t)
+    {
+        var e = c.E;
+        var axisArg = c.Args.Length == 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
+        object? axis = null;
+        if (axisArg != null && axisArg.Type != SimpleType.None)
+        {
+            long ax = Signature.AsInt(axisArg.Literal)!.Value;
+            axis = ax < 0 ? ax + t.Ndim : ax;
+        }
+        bool keep = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true && t.Ndim > 0;
+        var initial = c.Keywords.GetValueOrDefault("initial");
+        var where = c.Keywords.GetValueOrDefault("where");
+        var (types, literals) = MaskedReductionArguments(kind, t, axis == null ? null : ScalarType.Int64, axis, keep,
+            initial?.Type ?? SimpleType.None, where?.Type ?? SimpleType.None);
+        LLVMValueRef Given(LoweredArg? arg, SjType type) => arg == null ? e.M.Constant(PyNone.Instance, SimpleType.None) : e.Convert(arg.Value, arg.Type, type);
+        var args = new[]
+        {
+            e.Convert(c.Arg(0), t, types[0]),
+            axis is long a ? e.M.ConstI64(a) : e.M.Constant(PyNone.Instance, SimpleType.None),
+            e.M.ConstBool(keep),
+            Given(initial, types[3]), Given(where, types[4]),
+            e.M.Constant(literals[5]!, SimpleType.Str),
+        };
+        return e.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
+    }
+
     /// <summary>The dtype= of a sum, product, mean, variance or standard deviation (null where none is given): an
     /// inexact dtype, or for sums and products int64/uint64 (NumPy's own widening); other kinds take no dtype=. A
     /// variance subtracts the mean from the elements as they are (NumPy's _var), so only a real dtype the elements
@@ -102,11 +181,25 @@ public static unsafe partial class Builtins
             && (dtype.Rank != 2 || NumPyPromotion.ResultType(new List<ScalarType> { elements, dtype }, new List<NumPyPromotion.Operand>()) != dtype))
             throw c.ErrorAt(d, $"{name}(dtype={dtype.Name}) of {elements.Name} elements is not supported in compiled code",
                 $"give a float dtype that {elements.Name} promotes to, or cast the array first (a.astype(...).{name}())");
-        bool wide = dtype == ScalarType.Int64 || dtype == ScalarType.UInt64;
-        if (dtype.Rank < 2 && !(wide && kind is ReductionKind.Sum or ReductionKind.Prod))
+        if (dtype.Rank < 2 && !(dtype.Rank == 1 && kind is ReductionKind.Sum or ReductionKind.Prod))
             throw c.ErrorAt(d, $"{name}(dtype={dtype.Name}) is not supported in compiled code",
-                kind is ReductionKind.Sum or ReductionKind.Prod ? "give a float or complex dtype, np.int64 or np.uint64, and cast the result" : "give a float or complex dtype");
+                kind is ReductionKind.Sum or ReductionKind.Prod ? "give an integer, float or complex dtype" : "give a float or complex dtype");
         return dtype;
+    }
+
+    /// <summary>An integer dtype= narrower than 64 bits, in which NumPy's sums and products wrap around.</summary>
+    private static bool WrapsAround(ScalarType? dtype) => dtype is { Rank: 1, Bits: < 64 };
+
+    /// <summary>A reduction's type (its dtype the 64-bit integer NumPy's reductions of narrow integers give) with the
+    /// narrow dtype= given instead; other types as they are.</summary>
+    private static SjType Narrowed(SjType t, ScalarType? cast) =>
+        !WrapsAround(cast) ? t : t is ArrayType a ? a.With(dtype: cast) : cast!;
+
+    /// <summary>t with the 64-bit integer dtype of narrow's signedness in place of narrow.</summary>
+    private static SjType Widened(SjType t, ScalarType narrow)
+    {
+        var wide = narrow.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64;
+        return t is ArrayType a ? a.With(dtype: wide) : wide;
     }
 
     /// <summary>The array a reduction with dtype= reduces: its elements cast (a new array in the array's order).</summary>
@@ -114,12 +207,28 @@ public static unsafe partial class Builtins
 
     /// <summary>A reduction or cumulation (lower, given the array and its value) of the array cast to its dtype= where
     /// one is given, as NumPy's casting buffers reduce (the same bits); the cast copy is freed after.</summary>
-    private static LLVMValueRef WithDtypeCast(LoweringCall c, ArrayType t, Func<ArrayType, LLVMValueRef, LLVMValueRef> lower)
+    private static LLVMValueRef WithDtypeCast(LoweringCall c, ArrayType t, Func<LoweringCall, ArrayType, LLVMValueRef, LLVMValueRef> lower)
     {
-        if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return lower(t, c.Arg(0));
-        var ct = CastType(t, DtypeOfType(d.Type, d.Literal)!);
+        if (!c.Keywords.TryGetValue("dtype", out var d) || d.Type == SimpleType.None) return lower(c, t, c.Arg(0));
+        var dtype = DtypeOfType(d.Type, d.Literal)!;
+        var ct = CastType(t, dtype);
         var cast = CopyArray(c.E, t, c.Arg(0), ct, c.Span);
-        var result = lower(ct, cast);
+        LLVMValueRef result;
+        if (WrapsAround(dtype))
+        {
+            // NumPy adds and multiplies in the narrow type, wrapping around: the same as the 64-bit reduction of the
+            // cast elements wrapped at the end, since wrapping commutes with + and * (arithmetic modulo 2**bits).
+            var wideType = Widened(c.ResultType, dtype);
+            var args = c.Args.Concat(c.Sig.KeywordNames.Select(k => c.Keywords[k])).ToArray();
+            var wide = lower(new LoweringCall(c.E, c.Sig with { Result = wideType }, c.Span, args, c.Callees), ct, cast);
+            if (c.ResultType is ArrayType narrow)
+            {
+                result = CopyArray(c.E, (ArrayType)wideType, wide, narrow, c.Span);
+                TypeModel.Of(wideType).DecRef(c.E, wide);
+            }
+            else result = c.E.Convert(wide, wideType, c.ResultType);
+        }
+        else result = lower(c, ct, cast);
         TypeModel.Of(ct).DecRef(c.E, cast);
         return result;
     }

@@ -164,14 +164,18 @@ public static unsafe partial class Builtins
             {
                 Arity(c, name, 1, 2, "axis", "dtype");
                 // dtype=: the cumulation of the elements cast to it (NumPy casts them in its buffers: the same bits)
-                if (ReductionDtype(c, product ? ReductionKind.Prod : ReductionKind.Sum, name, t.Dtype) is { } cast) t = CastType(t, cast);
+                var cast = ReductionDtype(c, product ? ReductionKind.Prod : ReductionKind.Sum, name, t.Dtype);
+                return Narrowed(Cumulated(c, cast is { } n ? CastType(t, n) : t), cast);
+            }
+            SjType Cumulated(CallTypingContext c, ArrayType t)
+            {
                 // Along an axis (by position or name): numpy.py's _cumsum_axis/_cumprod_axis (any number of dimensions).
                 var ax = c.Positional.Length == 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
                 if (ax != null && ax.Type != SimpleType.None)
                     return c.Require(PythonLibrary.Function("numpy", $"_{name}_axis"), new[] { TypeOps.Canonical(t), TypeOps.Canonical(ax.Type) }).ReturnType;
                 return new ArrayType((ScalarType)ReductionType(c, product ? ReductionKind.Prod : ReductionKind.Sum, t.Dtype, name), 1);
             }
-            LLVMValueRef LowerCast(LoweringCall c, ArrayType t) => WithDtypeCast(c, t, (ct, a) => Lower(c, ct, a));
+            LLVMValueRef LowerCast(LoweringCall c, ArrayType t) => WithDtypeCast(c, t, Lower);
             LLVMValueRef Lower(LoweringCall c, ArrayType t, LLVMValueRef a)
             {
                 var e = c.E; var B = e.B; var M = e.M;

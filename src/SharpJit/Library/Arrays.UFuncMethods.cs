@@ -9,8 +9,9 @@ using ArrayType = SharpJit.Typing.ArrayType;
 namespace SharpJit.Library;
 
 /// <summary>
-/// Methods of NumPy's binary ufuncs: <c>np.maximum.accumulate(x)</c>, <c>np.add.reduce(x)</c> and
-/// <c>np.multiply.outer(a, b)</c>, computed with the ufunc's own scalar entry (so NumPy's dtypes and NaN rules hold).
+/// Methods of NumPy's ufuncs: <c>np.maximum.accumulate(x)</c>, <c>np.add.reduce(x)</c> and
+/// <c>np.multiply.outer(a, b)</c> of binary ones, computed with the ufunc's own scalar entry (so NumPy's dtypes and NaN
+/// rules hold), and <c>np.add.at(a, indices, b)</c> / <c>np.negative.at(a, indices)</c>.
 /// </summary>
 public static unsafe partial class Builtins
 {
@@ -127,6 +128,59 @@ public static unsafe partial class Builtins
             return LowerTree(new LoweringCall(e, sig, c.Span, leaves, c.Callees), tree);
         }, acceptsNarrow: true);
         outer.Receiver = t => BinaryUFunc(t) != null;
+
+        // at(a, indices[, b]): the ufunc applied in place at a[indices], once for each time an index occurs (NumPy's
+        // unbuffered ufunc.at), by numpy.py's _ufunc_at.
+        var at = Add("method.at", c =>
+        {
+            var (ufunc, nin) = OneOutputUFunc(c.Positional[0].Type)!.Value;
+            Arity(c, "at", 3, 4);
+            if (c.Positional[1].Type is not ArrayType)
+                throw c.ErrorAt(c.Positional[1], $"{ufunc}.at() takes an array as its first operand in compiled code");
+            var (types, literals) = AtArguments(ufunc, nin, c.Types);
+            c.Require(PythonLibrary.Function("numpy", "_ufunc_at"), types, literals);
+            return SimpleType.None;
+        }, c =>
+        {
+            var e = c.E;
+            var (ufunc, nin) = OneOutputUFunc(c.ArgType(0))!.Value;
+            var given = Enumerable.Range(0, c.Args.Length).Select(c.ArgType).ToArray();
+            var (types, literals) = AtArguments(ufunc, nin, given);
+            var args = new LLVMValueRef[types.Length];
+            for (int k = 0; k < 4; k++)
+                args[k] = k < c.Args.Length ? e.Convert(c.Arg(k), given[k], types[k]) : e.M.Constant(PyNone.Instance, SimpleType.None);
+            for (int k = 4; k < types.Length; k++) args[k] = e.M.Constant(literals[k]!, types[k]);
+            c.CallCompiled(0, args);
+            return GetUndef(e.M.Empty);
+        }, acceptsNarrow: true);
+        at.Receiver = t => OneOutputUFunc(t) != null;
+    }
+
+    /// <summary>The ufunc a value names when it has one output (np.negative, np.add ...), and its number of inputs.</summary>
+    private static (string UFunc, int Nin)? OneOutputUFunc(SjType t) =>
+        t is BuiltinType b && Registry.GetValueOrDefault(b.Qualified) is LibFunc { Elementwise: { InPlace: false } e } && NumPyPromotion.IsUFunc(e.UFunc)
+            && NumPyPromotion.Arity(e.UFunc) is (1 or 2, 1) ? (e.UFunc, NumPyPromotion.Arity(e.UFunc).Nin) : null;
+
+    /// <summary>The arguments of numpy.py's _ufunc_at: (ufunc, a, indices, b or None, nin, how, name), the last three
+    /// literals. How the indices select (decided from their type): "direct" where no element can be selected twice
+    /// (ints, slices, None, ..., a boolean mask), "gather" for integer arrays (or ints) on the leading axes, each
+    /// selection applied in turn, "positions" for the other mixtures (the selected elements' flat positions).</summary>
+    private static (SjType[] Types, object?[] Literals) AtArguments(string ufunc, int nin, SjType[] given)
+    {
+        static bool Integer(SjType t) => t is ScalarType { Rank: 1 } || t is ArrayType { Dtype.Rank: 1 } || t is ListType l && Integer(l.Element);
+        static bool Basic(SjType t) => t is ScalarType { Rank: 1 } or SliceType || t == SimpleType.None || t == SimpleType.Ellipsis;
+        var indices = given[2];
+        string how = indices switch
+        {
+            TupleType tt when tt.Items.All(Basic) => "direct",
+            TupleType tt when tt.Items.All(Integer) => "gather",
+            TupleType => "positions",
+            _ when Integer(indices) && indices is not ScalarType => "gather",
+            _ => "direct",
+        };
+        var b = given.Length > 3 ? TypeOps.Canonical(given[3]) : SimpleType.None;
+        var types = new[] { given[0], TypeOps.Canonical(given[1]), TypeOps.Canonical(indices), b, ScalarType.Int64, SimpleType.Str, SimpleType.Str };
+        return (types, new object?[] { null, null, null, null, (long)nin, how, ufunc });
     }
 
     /// <summary>The identity of a ufunc's reductions (what an empty reduction gives), or null where it has none.</summary>

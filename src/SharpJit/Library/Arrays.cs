@@ -32,6 +32,7 @@ public static unsafe partial class Builtins
         RegisterReductions();
         RegisterRoutines();
         RegisterUFuncMethods();
+        RegisterEinsum();
         RegisterArraysExtra();
         RegisterSearchForms();
         RegisterSetForms();

@@ -203,6 +203,27 @@ public static unsafe partial class RuntimeArrays
         ErrorState.Set("ValueError", "operands could not be broadcast together with shapes " + string.Join(" ", parts) + " ");
     }
 
+    /// <summary>ValueError of np.einsum for operands whose axes do not broadcast: each operand's shape, then its axes in
+    /// the order NumPy's iterator takes them (-1, "newaxis", where it has none), as NumPy reports them.</summary>
+    [RuntimeHelper("sj_einsum_broadcast_error"), UnmanagedCallersOnly]
+    public static void EinsumBroadcastError(long* shapes, long* ndims, long* remapped, long iterNdim, long count)
+    {
+        var parts = new List<string>();
+        long* s = shapes;
+        for (long k = 0; k < count; k++)
+        {
+            int n = (int)ndims[k];
+            parts.Add(CompactShapeText(new ReadOnlySpan<long>(s, n)) + "->" + RequestedShapeText(new ReadOnlySpan<long>(remapped + k * iterNdim, (int)iterNdim)));
+            s += n;
+        }
+        ErrorState.Set("ValueError", "operands could not be broadcast together with remapped shapes [original->remapped]: " + string.Join(" ", parts) + " ");
+    }
+
+    /// <summary>ValueError of np.einsum for a label repeated in one operand over axes of different lengths.</summary>
+    [RuntimeHelper("sj_einsum_diagonal_error"), UnmanagedCallersOnly]
+    public static void EinsumDiagonalError(long operand, long label, long first, long second) =>
+        ErrorState.Set("ValueError", $"dimensions in operand {operand} for collapsing index '{(char)label}' don't match ({first} != {second})");
+
     /// <summary>ValueError for an output array (a += b, out=) whose shape is not the operands' broadcast shape.</summary>
     [RuntimeHelper("sj_output_shape_error"), UnmanagedCallersOnly]
     public static void OutputShapeError(long* output, long outputNdim, long* broadcast, long broadcastNdim) =>

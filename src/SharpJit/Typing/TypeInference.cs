@@ -709,6 +709,7 @@ public sealed class TypeInference
         }
         var builtin = Builtins.Lookup(name);
         if (builtin != null) return builtin;
+        if (name == "Ellipsis") { i.Resolved = new ResolvedConstant(PyEllipsis.Instance); return SimpleType.Ellipsis; }
         throw Here.Error(ErrorKind.NameError, $"name '{name}' is not defined", i.Span, "define it at module level before the function that uses it, or import it");
     }
 
@@ -900,7 +901,39 @@ public sealed class TypeInference
         {
             long l => -l, double d => -d, Complex z => -z, _ => null,
         },
+        Instr { Op: Op.Phi } p => PhiLiteral(p),
         _ => null,
+    };
+
+    [ThreadStatic] private static HashSet<Instr>? _phisVisited;
+
+    /// <summary>A join of values that are all one literal is that literal: a parameter narrowed on one branch
+    /// (<c>if mode is not None:</c>) and not on the other, or a variable given one constant on every path. A join that
+    /// reaches itself (a loop) is not a literal unless every other value is, and is not followed round.</summary>
+    private static object? PhiLiteral(Instr phi)
+    {
+        var visited = _phisVisited ??= new HashSet<Instr>();
+        if (!visited.Add(phi)) return null;
+        try
+        {
+            object? common = null;
+            foreach (var a in phi.Args)
+            {
+                if (LiteralOf(a) is not { } literal || common != null && !SameLiteral(common, literal)) return null;
+                common = literal;
+            }
+            return common;
+        }
+        finally { visited.Remove(phi); }
+    }
+
+    /// <summary>The same constant, bit for bit (0.0 and -0.0 differ; 1 and True differ).</summary>
+    private static bool SameLiteral(object x, object y) => (x, y) switch
+    {
+        (double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b),
+        (Complex a, Complex b) => BitConverter.DoubleToInt64Bits(a.Real) == BitConverter.DoubleToInt64Bits(b.Real)
+                                  && BitConverter.DoubleToInt64Bits(a.Imaginary) == BitConverter.DoubleToInt64Bits(b.Imaginary),
+        _ => x.GetType() == y.GetType() && x.Equals(y),
     };
 
     private SjType InferCall(Instr i)

@@ -1,6 +1,6 @@
 # NumPy's window functions, special functions and numerical routines in compiled code (NumPy 1.24's results, dtypes
 # and messages): np.bartlett, blackman, hamming, hanning, kaiser, i0, sinc; np.vander, trapz, ediff1d, geomspace,
-# nan_to_num, asarray_chkfinite, isposinf, isneginf; np.convolve, correlate, polyval, diff; np.trim_zeros, gradient,
+# nan_to_num, asarray_chkfinite, isposinf, isneginf; np.convolve, correlate, polyval, polyfit, diff; np.trim_zeros, gradient,
 # unwrap. Each computes what NumPy's own Python (or C) computes, operation by operation, so values agree to the bit.
 import math
 
@@ -583,6 +583,76 @@ def polyval(p, x):
     for i in range(1, c.shape[0]):
         y = y * xs + c[i]
     return y
+
+
+@overload("numpy.polyfit")
+def polyfit(x, y, deg, rcond=None, full=None, w=None, cov=None):
+    # full and cov choose what is returned, so they are literals: their defaults (None here, False in NumPy) are
+    # passed on as the literal False.
+    if full is None:
+        if cov is None:
+            return _polyfit(x, y, deg, rcond, False, w, False)
+        return _polyfit(x, y, deg, rcond, False, w, cov)
+    if cov is None:
+        return _polyfit(x, y, deg, rcond, full, w, False)
+    return _polyfit(x, y, deg, rcond, full, w, cov)
+
+
+def _polyfit(x, y, deg, rcond, full, w, cov):
+    # NumPy 1.24's polyfit: the Vandermonde matrix's columns scaled to unit norm, np.linalg.lstsq, the scale taken
+    # back out. (NumPy's RankWarning for a poorly conditioned fit is not given: compiled code has no warnings.)
+    order = int(deg) + 1
+    xs = np.asarray(x) + 0.0
+    ys = np.asarray(y) + 0.0
+    if deg < 0:
+        raise ValueError("expected deg >= 0")
+    if xs.ndim != 1:
+        raise TypeError("expected 1D vector for x")
+    if xs.size == 0:
+        raise TypeError("expected non-empty vector for x")
+    if ys.ndim < 1 or ys.ndim > 2:
+        raise TypeError("expected 1D or 2D array for y")
+    if xs.shape[0] != ys.shape[0]:
+        raise TypeError("expected x and y to have same length")
+    cond = len(xs) * np.finfo(xs.dtype).eps
+    if rcond is not None:
+        cond = rcond
+    lhs = np.vander(xs, order)
+    rhs = ys
+    if w is not None:
+        ws = np.asarray(w) + 0.0
+        if ws.ndim != 1:
+            raise TypeError("expected a 1-d array for weights")
+        if ws.shape[0] != ys.shape[0]:
+            raise TypeError("expected w and y to have the same length")
+        lhs *= ws[:, np.newaxis]
+        if rhs.ndim == 2:
+            rhs *= ws[:, np.newaxis]
+        else:
+            rhs *= ws
+    scale = np.sqrt((lhs * lhs).sum(axis=0))
+    lhs /= scale
+    c, resids, rank, sv = np.linalg.lstsq(lhs, rhs, cond)
+    c = (c.T / scale).T
+    if full:
+        return c, resids, rank, sv, cond
+    if isinstance(cov, str):
+        if cov != "unscaled":
+            _sj_reject("np.polyfit(cov=) takes True, False or 'unscaled' in compiled code", cov)
+        return _polyfit_cov(c, lhs, scale, ys, 1.0)
+    if cov:
+        if len(xs) <= order:
+            raise ValueError("the number of data points must exceed order to scale the covariance matrix")
+        return _polyfit_cov(c, lhs, scale, ys, resids / (len(xs) - order))
+    return c
+
+
+def _polyfit_cov(c, lhs, scale, ys, fac):
+    vbase = np.linalg.inv(np.dot(lhs.T, lhs))
+    vbase /= np.outer(scale, scale)
+    if ys.ndim == 1:
+        return c, vbase * fac
+    return c, vbase[:, :, np.newaxis] * fac
 
 
 def _with_length(shape, ax, k):

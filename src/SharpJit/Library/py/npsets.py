@@ -2,7 +2,7 @@
 # results, dtypes and messages): np.intersect1d, union1d, setdiff1d, setxor1d, in1d, isin; np.extract,
 # take_along_axis, fill_diagonal, unravel_index, ravel_multi_index, tril_indices_from, triu_indices_from, diagflat,
 # indices, lexsort, copyto, putmask, place, compress / a.compress, a.itemset; np.broadcast_to, broadcast_arrays,
-# dstack, asfarray, ascontiguousarray, asfortranarray, isscalar, shape, size, ndim. Dtypes, ranks and tuple lengths
+# dstack, asfarray, ascontiguousarray, asfortranarray, isscalar, shape, size, ndim; np.tensordot. Dtypes, ranks and tuple lengths
 # are compile-time values here, so one function serves every dtype and rank it handles.
 import numpy as np
 
@@ -1626,3 +1626,82 @@ def _size(dims, count, axis):
     if axis < 0:
         return dims[axis + n]
     return dims[axis]
+
+
+# ---------------------------------------------------------------- tensordot
+
+
+def _axes_tuple(axes):
+    # One side of tensordot's axes (NumPy's: an int or a sequence of ints) as a tuple, whose length is known while
+    # typing.
+    if isinstance(axes, int):
+        return (axes,)
+    if isinstance(axes, list):
+        _sj_reject("np.tensordot() takes its axes as ints or tuples in compiled code (a list's length is known only at run time)", axes)
+    return axes
+
+
+@overload("numpy.tensordot")
+def tensordot(a, b, axes=None):
+    # The axes decide the result's rank, so they are compile-time values: an int (NumPy's default 2 passed on as
+    # one), or a pair of ints or of tuples of ints.
+    if axes is None:
+        return _tensordot(_as_array(a), _as_array(b), 2)
+    return _tensordot(_as_array(a), _as_array(b), axes)
+
+
+def _tensordot(a, b, axes):
+    if isinstance(axes, int):
+        return _tensordot_over(a, b, (0,) * axes, (0,) * axes, [k - axes for k in range(axes)], [k for k in range(axes)])
+    if isinstance(axes, list):
+        _sj_reject("np.tensordot() takes its axes as ints or tuples in compiled code (a list's length is known only at run time)", axes)
+    ta = _axes_tuple(axes[0])
+    tb = _axes_tuple(axes[1])
+    return _tensordot_over(a, b, ta, tb, _items(ta), _items(tb))
+
+
+def _tensordot_over(a, b, ta, tb, axes_a, axes_b):
+    # NumPy 1.24's tensordot: the summed axes (axes_a of a, axes_b of b; as many as ta's and tb's items) moved to the
+    # end of a and the front of b, both seen as matrices, one np.dot, and the free axes of a then b as the result's
+    # shape.
+    na = len(ta)
+    nb = len(tb)
+    nda = a.ndim
+    ndb = b.ndim
+    sa = _shape_list(a)
+    sb = _shape_list(b)
+    equal = na == nb
+    if equal:
+        for k in range(na):
+            ia = axes_a[k]
+            ib = axes_b[k]
+            if ia < -nda or ia >= nda or ib < -ndb or ib >= ndb:
+                raise IndexError("tuple index out of range")
+            if ia < 0:
+                ia += nda
+            if ib < 0:
+                ib += ndb
+            if sa[ia] != sb[ib]:
+                equal = False
+                break
+            axes_a[k] = ia
+            axes_b[k] = ib
+    if not equal:
+        raise ValueError("shape-mismatch for sum")
+    free_a = [k for k in range(nda) if k not in axes_a]
+    free_b = [k for k in range(ndb) if k not in axes_b]
+    if len(free_a) != nda - na or len(free_b) != ndb - nb:
+        raise ValueError("repeated axis in transpose")
+    n = 1
+    for ax in axes_a:
+        n *= sa[ax]
+    m = 1
+    for ax in free_a:
+        m *= sa[ax]
+    p = 1
+    for ax in free_b:
+        p *= sb[ax]
+    at = a.transpose(_tuple_like(a.shape, free_a + axes_a)).reshape((m, n))
+    bt = b.transpose(_tuple_like(b.shape, axes_b + free_b)).reshape((n, p))
+    res = np.dot(at, bt)
+    return res.reshape(_tuple_like((0,) * (nda - na + ndb - nb), [sa[ax] for ax in free_a] + [sb[ax] for ax in free_b]))

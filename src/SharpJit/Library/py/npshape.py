@@ -839,6 +839,9 @@ def _round_real(a, decimals):
 def _round(a, decimals, out):
     if out is not None:
         _sj_reject("round(out=) of an array is not supported in compiled code", a, out)
+    if a.ndim == 0:
+        # A 0-d array's rounding is a number, as in NumPy.
+        return _round(a.reshape(1), decimals, out)[0]
     if a.dtype == np.bool_:
         _sj_reject("round() of a boolean array gives float16 in NumPy, a type compiled code does not have; convert it with astype() first", a)
         return a
@@ -978,3 +981,313 @@ def _is_contiguous(a, c_order):
                 return False
             expected *= a.shape[k]
     return True
+
+
+# ---------------------------------------------------------------- pad
+
+
+def _pad_pairs(x, nd, as_index):
+    # NumPy's _as_pairs: a number, a pair, or one pair per axis as an (nd, 2) array; widths and stat lengths are
+    # rounded to integers and must not be negative.
+    v = np.asarray(x)
+    if as_index:
+        v = np.asarray(np.round(v)).astype(np.int64)
+    if v.ndim < 3:
+        if v.size == 1:
+            one = v.ravel()[0]
+            if as_index and one < 0:
+                raise ValueError("index can't contain negative values")
+            out = np.empty((nd, 2), v.dtype)
+            out[...] = one
+            return out
+        if v.size == 2 and not (v.ndim == 2 and v.shape[0] == 2 and v.shape[1] == 1):
+            flat = v.ravel()
+            if as_index and (flat[0] < 0 or flat[1] < 0):
+                raise ValueError("index can't contain negative values")
+            out = np.empty((nd, 2), v.dtype)
+            out[:, 0] = flat[0]
+            out[:, 1] = flat[1]
+            return out
+    if as_index and v.min() < 0:
+        raise ValueError("index can't contain negative values")
+    return np.broadcast_to(v, (nd, 2)).copy()
+
+
+def _signed_integers(a):
+    return a.dtype == np.int64 or a.dtype == np.int32 or a.dtype == np.int16 or a.dtype == np.int8
+
+
+def _pad_kwarg(mode, name):
+    raise ValueError("unsupported keyword arguments for mode '" + mode + "': {'" + name + "'}")
+
+
+def _pad_along(a, k, start, stop):
+    # a's items start:stop along axis k, as an any-strided view in a's own axis order.
+    last = a.ndim - 1
+    return _sj_swapaxes(_sj_swapaxes(a, k, last)[..., start:stop], k, last)
+
+
+def _pad_roi(padded, widths, shape, axis):
+    # NumPy's _view_roi: padded with every axis after `axis` cut to the original area (the corners are filled by the
+    # later axes, from values the earlier axes padded).
+    roi = _sj_swapaxes(padded, 0, 0)
+    for k in range(axis + 1, padded.ndim):
+        roi = _pad_along(roi, k, widths[k, 0], widths[k, 0] + shape[k])
+    return roi
+
+
+def _pad_ramp(b, at, width, end, edge, step_back):
+    # NumPy's linspace(end, edge, width, endpoint=False, dtype=b.dtype) along axis 0 of b, written to b[at:at+width]
+    # (reversed where step_back). end: the end value as a 1-item array; edge: b's edge line, as b[k:k+1]. NumPy
+    # works in float64, or in b's dtype where that is float32 or complex: i * step + end (i / width * delta + end
+    # where any step is 0), floored for integer arrays.
+    if b.dtype == np.float32 or b.dtype == np.complex64 or b.dtype == np.complex128:
+        ar = np.arange(width).astype(b.dtype)
+        start = end.astype(b.dtype)
+        delta = edge.astype(b.dtype) - start
+    else:
+        ar = np.arange(width).astype(np.float64)
+        start = end.astype(np.float64)
+        delta = edge.astype(np.float64) - start
+    step = delta / width
+    zero = np.any(step == 0)
+    if zero:
+        ar = ar / width
+    for i in range(width):
+        if zero:
+            y = ar[i] * delta + start
+        else:
+            y = ar[i] * step + start
+        j = at + i
+        if step_back:
+            j = at + width - 1 - i
+        if b.dtype == np.int64 or b.dtype == np.int32 or b.dtype == np.int16 or b.dtype == np.int8 or b.dtype == np.uint64 or b.dtype == np.uint32 or b.dtype == np.uint16 or b.dtype == np.uint8:
+            b[j:j + 1] = np.floor(y)
+        else:
+            b[j:j + 1] = y
+
+
+def _pad_stat(b, at, length, mode):
+    # The statistic of b[at:at+length] along axis 0, rounded for integer arrays as NumPy's
+    # _round_if_needed does.
+    chunk = b[at:at + length]
+    if mode == "maximum":
+        return chunk.max(axis=0)
+    if mode == "minimum":
+        return chunk.min(axis=0)
+    if mode == "mean":
+        s = chunk.mean(axis=0)
+    else:
+        s = np.median(chunk, axis=0)
+    if b.dtype == np.int64 or b.dtype == np.int32 or b.dtype == np.int16 or b.dtype == np.int8 or b.dtype == np.uint64 or b.dtype == np.uint32 or b.dtype == np.uint16 or b.dtype == np.uint8:
+        return np.round(s)
+    return s
+
+
+def _pad_reflect(b, left_pad, right_pad, odd, include_edge):
+    # NumPy's _set_reflect_both on axis 0 of b: one reflection on each side; returns the widths left to fill.
+    n = b.shape[0]
+    old_length = n - right_pad - left_pad
+    edge_offset = 1
+    if not include_edge:
+        edge_offset = 0
+        old_length -= 1
+    if left_pad > 0:
+        chunk_length = min(old_length, left_pad)
+        stop = left_pad - edge_offset
+        start = stop + chunk_length
+        if odd:
+            b[left_pad - chunk_length:left_pad] = 2 * b[left_pad:left_pad + 1] - b[start:stop:-1]
+        else:
+            b[left_pad - chunk_length:left_pad] = b[start:stop:-1]
+        left_pad -= chunk_length
+    if right_pad > 0:
+        chunk_length = min(old_length, right_pad)
+        start = -right_pad + edge_offset - 2
+        stop = start - chunk_length
+        at = n - right_pad
+        if odd:
+            b[at:at + chunk_length] = 2 * b[-right_pad - 1:-right_pad] - b[start:stop:-1]
+        else:
+            b[at:at + chunk_length] = b[start:stop:-1]
+        right_pad -= chunk_length
+    return left_pad, right_pad
+
+
+def _pad_wrap(b, left_pad, right_pad):
+    # NumPy's _set_wrap_both on axis 0 of b: one period on each side; returns the widths left to fill.
+    n = b.shape[0]
+    period = n - right_pad - left_pad
+    new_left_pad = 0
+    new_right_pad = 0
+    if left_pad > 0:
+        take = min(period, left_pad)
+        if left_pad > period:
+            b[left_pad - period:left_pad] = b[n - right_pad - take:n - right_pad]
+            new_left_pad = left_pad - period
+        else:
+            b[:left_pad] = b[n - right_pad - take:n - right_pad]
+    if right_pad > 0:
+        take = min(period, right_pad)
+        if right_pad > period:
+            b[n - right_pad:n - right_pad + period] = b[left_pad:left_pad + take]
+            new_right_pad = right_pad - period
+        else:
+            b[n - right_pad:] = b[left_pad:left_pad + take]
+    return new_left_pad, new_right_pad
+
+
+@overload("numpy.pad")
+def pad(array, pad_width, mode=None, stat_length=None, constant_values=None, end_values=None, reflect_type=None):
+    # The mode chooses the code, so it is a literal: its default ('constant' in NumPy) is passed on as one.
+    if mode is None:
+        return _pad(_as_array(array), pad_width, "constant", stat_length, constant_values, end_values, reflect_type)
+    if not isinstance(mode, str):
+        _sj_reject("np.pad() takes the mode as a string in compiled code (a padding function is not supported)", mode)
+    return _pad(_as_array(array), pad_width, mode, stat_length, constant_values, end_values, reflect_type)
+
+
+def _pad(a, pad_width, mode, stat_length, constant_values, end_values, reflect_type):
+    # NumPy 1.24's np.pad (numpy/lib/arraypad.py), axis by axis, each axis seen as axis 0 of a view.
+    w = np.asarray(pad_width)
+    if not _signed_integers(w):
+        raise TypeError("`pad_width` must be of integral type.")
+    widths = _pad_pairs(w, a.ndim, True)
+    stat = mode == "maximum" or mode == "minimum" or mode == "mean" or mode == "median"
+    reflect = mode == "reflect" or mode == "symmetric"
+    if not (stat or reflect or mode == "constant" or mode == "empty" or mode == "edge" or mode == "wrap" or mode == "linear_ramp"):
+        raise ValueError("mode '" + mode + "' is not supported")
+    if constant_values is not None and mode != "constant":
+        _pad_kwarg(mode, "constant_values")
+    if end_values is not None and mode != "linear_ramp":
+        _pad_kwarg(mode, "end_values")
+    if stat_length is not None and not stat:
+        _pad_kwarg(mode, "stat_length")
+    if reflect_type is not None and not reflect:
+        _pad_kwarg(mode, "reflect_type")
+    nd = a.ndim
+    if nd == 0:
+        return a.copy()
+    new = [a.shape[k] + widths[k, 0] + widths[k, 1] for k in range(nd)]
+    # NumPy's order: Fortran where the array is Fortran-ordered (and not also C-ordered), else C.
+    if _sj_is_f(a) and nd > 1:
+        padded = np.empty(_as_tuple(a.shape, new[::-1]), a.dtype).T
+    else:
+        padded = np.empty(_as_tuple(a.shape, new), a.dtype)
+    _pad_roi(padded, widths, a.shape, -1)[...] = a
+    if mode == "constant":
+        values = _pad_pairs(0, nd, False)
+        if constant_values is not None:
+            values = _pad_pairs(constant_values, nd, False)
+        for axis in range(nd):
+            b = _sj_swapaxes(_pad_roi(padded, widths, a.shape, axis), 0, axis)
+            b[:widths[axis, 0]] = values[axis, 0]
+            b[b.shape[0] - widths[axis, 1]:] = values[axis, 1]
+        return padded
+    if mode == "empty":
+        return padded
+    if a.size == 0:
+        for axis in range(nd):
+            if a.shape[axis] == 0 and (widths[axis, 0] != 0 or widths[axis, 1] != 0):
+                raise ValueError(f"can't extend empty axis {axis} using modes other than 'constant' or 'empty'")
+        return padded
+    odd = False
+    if reflect_type is not None:
+        if reflect_type == "odd":
+            odd = True
+        elif reflect_type != "even":
+            _sj_reject("np.pad(reflect_type=) takes 'even' or 'odd' in compiled code", reflect_type)
+    ends = _pad_pairs(0, nd, False)
+    if end_values is not None:
+        ends = _pad_pairs(end_values, nd, False)
+    lengths = _pad_pairs(-1, nd, False)
+    if stat_length is not None:
+        lengths = _pad_pairs(stat_length, nd, True)
+    for axis in range(nd):
+        left = widths[axis, 0]
+        right = widths[axis, 1]
+        if reflect and a.shape[axis] == 1 and (left > 0 or right > 0):
+            # NumPy's legacy: a length-1 axis is extended with its edge, over the whole padded array.
+            b = _sj_swapaxes(padded, 0, axis)
+            n = b.shape[0]
+            b[:left] = b[left:left + 1]
+            b[n - right:] = b[n - right - 1:n - right]
+            continue
+        b = _sj_swapaxes(_pad_roi(padded, widths, a.shape, axis), 0, axis)
+        n = b.shape[0]
+        if mode == "edge":
+            b[:left] = b[left:left + 1]
+            b[n - right:] = b[n - right - 1:n - right]
+        elif mode == "linear_ramp":
+            _pad_ramp(b, 0, left, ends[axis:axis + 1, 0], b[left:left + 1], False)
+            _pad_ramp(b, n - right, right, ends[axis:axis + 1, 1], b[n - right - 1:n - right], True)
+        elif stat:
+            whole = n - right - left
+            left_length = lengths[axis, 0]
+            right_length = lengths[axis, 1]
+            if left_length < 0 or whole < left_length:
+                left_length = whole
+            if right_length < 0 or whole < right_length:
+                right_length = whole
+            if (left_length == 0 or right_length == 0) and (mode == "maximum" or mode == "minimum"):
+                raise ValueError("stat_length of 0 yields no value for padding")
+            left_stat = _pad_stat(b, left, left_length, mode)
+            right_stat = left_stat
+            if not (left_length == whole and right_length == whole):
+                right_stat = _pad_stat(b, n - right - right_length, right_length, mode)
+            b[:left] = left_stat
+            b[n - right:] = right_stat
+        elif reflect:
+            while left > 0 or right > 0:
+                left, right = _pad_reflect(b, left, right, odd, mode == "symmetric")
+        else:
+            while left > 0 or right > 0:
+                left, right = _pad_wrap(b, left, right)
+    return padded
+
+
+# ---------------------------------------------------------------- apply_along_axis
+
+
+def _outer_index(k, shape):
+    # The k-th index (in C order) of an array of this shape, as a tuple.
+    idx = [0] * len(shape)
+    for j in range(len(shape) - 1, -1, -1):
+        idx[j] = k % shape[j]
+        k = k // shape[j]
+    return _as_tuple(shape, idx)
+
+
+@overload("numpy.apply_along_axis")
+def apply_along_axis(func1d, axis, arr, *args):
+    # NumPy 1.24's apply_along_axis: func1d called on each 1-d line along the axis (a view, in C order of the other
+    # axes), its results (numbers or arrays, of the first result's shape and dtype) stacked, their axes where the
+    # line's axis was.
+    a = _as_array(arr)
+    nd = a.ndim
+    ax = _axis(axis, nd, "")
+    if nd == 1:
+        first = func1d(a, *args)
+        res = np.asarray(first)
+        one = np.zeros(res.shape, res.dtype)
+        one[...] = first
+        return one
+    view = np.moveaxis(a, ax, -1)
+    outer = view.shape[:-1]
+    m = 1
+    for k in range(nd - 1):
+        m *= outer[k]
+    if m == 0:
+        raise ValueError("Cannot apply_along_axis when any iteration dimensions are 0")
+    first = func1d(view[_outer_index(0, outer)], *args)
+    res = np.asarray(first)
+    buff = np.zeros(outer + res.shape, res.dtype)
+    flat = buff.reshape((m,) + res.shape)
+    flat[0] = first
+    for k in range(1, m):
+        flat[k] = func1d(view[_outer_index(k, outer)], *args)
+    if res.ndim == 0:
+        return buff
+    dims = [k for k in range(buff.ndim)]
+    perm = dims[0:ax] + dims[nd - 1:buff.ndim] + dims[ax:nd - 1]
+    return buff.transpose(_as_tuple(buff.shape, perm))

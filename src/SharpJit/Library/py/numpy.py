@@ -282,6 +282,267 @@ def _ufunc_accumulate(uf, a, axis, keepdims, dtype, identity, name):
     return out
 
 
+def _reduce_masked(a, axis, keepdims, initial, where, kind):
+    # NumPy's sum/prod/min/max with initial= and sum/prod/min/max/mean/any/all with where=: each result starts from
+    # initial (or the identity) and takes the elements where `where` is true, in NumPy's order: along the axis
+    # innermost in memory a sum adds each run of selected elements pairwise (NumPy's masked inner loop calls its
+    # pairwise sum per run), elsewhere in order, as NumPy's iterator adds rows; products in order. (Arrays.Reductions.cs
+    # passes axis, keepdims and kind as literals.)
+    mask = np.broadcast_to(np.asarray(True), a.shape)
+    if where is not None:
+        mask = np.broadcast_to(np.asarray(where), a.shape)
+    if kind == "mean":
+        if a.dtype == np.float32 or a.dtype == np.float64 or a.dtype == np.complex64 or a.dtype == np.complex128:
+            total = _reduce_masked(a, axis, keepdims, None, mask, "sum")
+        else:
+            total = _reduce_masked(a.astype(np.float64), axis, keepdims, None, mask, "sum")
+        count = _reduce_masked(mask, axis, keepdims, None, None, "sum")
+        if axis is None and not keepdims:
+            return np.full(1, total / count, np.asarray(total).dtype)[0]
+        return (total / count).astype(total.dtype)
+    if (kind == "max" or kind == "min") and initial is None:
+        name = "maximum"
+        if kind == "min":
+            name = "minimum"
+        raise ValueError("reduction operation '" + name + "' does not have an identity, so to use a where mask one has to specify 'initial'")
+    start = _reduction_start(a, initial, kind)
+    if axis is None or a.ndim == 1:
+        # NumPy's iterator takes a contiguous array as one line in memory order, any other line by line along the
+        # last axis.
+        if a.ndim <= 1 or _sj_is_c(a):
+            r = _masked_line(a.ravel(), mask.ravel(), start, kind, True)
+        elif _sj_is_f(a):
+            r = _masked_line(a.ravel("F"), mask.ravel("F"), start, kind, True)
+        else:
+            n = a.shape[a.ndim - 1]
+            count = _outer_size(a)
+            lines = np.ascontiguousarray(a).reshape((count, n))
+            masks = np.ascontiguousarray(mask).reshape((count, n))
+            r = start
+            for k in range(count):
+                r = _masked_line(lines[k], masks[k], r, kind, True)
+        if keepdims:
+            return np.full((1,) * a.ndim, r, np.asarray(r).dtype)
+        return r
+    b = np.moveaxis(a, axis, -1)
+    mb = np.moveaxis(mask, axis, -1)
+    n = a.shape[axis]
+    count = _outer_size(b)
+    lines = np.ascontiguousarray(b).reshape((count, n))
+    masks = np.ascontiguousarray(mb).reshape((count, n))
+    # NumPy sums a line pairwise where the axis is the innermost in memory.
+    pairwise = a.strides[axis] == a.itemsize
+    out = np.empty(count, np.asarray(start).dtype)
+    for k in range(count):
+        out[k] = _masked_line(lines[k], masks[k], start, kind, pairwise)
+    res = out.reshape(b.shape[:-1])
+    if keepdims:
+        return np.expand_dims(res, axis)
+    return res
+
+
+def _outer_size(b):
+    # The number of lines of b (all axes but the last), also when the last has length 0.
+    m = 1
+    for k in range(b.ndim - 1):
+        m *= b.shape[k]
+    return m
+
+
+def _reduction_start(a, initial, kind):
+    # What a reduction of a starts from: initial cast to the reduction's dtype (NumPy's: int64 for sums and products
+    # of bools and narrow ints), else the identity (any: False, all: True).
+    if kind == "any":
+        return False
+    if kind == "all":
+        return True
+    empty = a.ravel()[:0]
+    if kind == "sum":
+        z = empty.sum()
+    elif kind == "prod":
+        z = empty.prod()
+    else:
+        z = np.zeros(1, a.dtype)[0]
+    if initial is None:
+        return z
+    return np.full(1, initial, np.asarray(z).dtype)[0]
+
+
+def _masked_line(x, mk, acc, kind, pairwise):
+    # A 1-d line's reduction from acc over the elements where mk is true.
+    n = x.shape[0]
+    if kind == "sum" and pairwise:
+        i = 0
+        while i < n:
+            if mk[i]:
+                j = i + 1
+                while j < n and mk[j]:
+                    j += 1
+                acc = acc + x[i:j].sum()
+                i = j
+            else:
+                i += 1
+        return acc
+    for i in range(n):
+        if mk[i]:
+            if kind == "sum":
+                acc = acc + x[i]
+            elif kind == "prod":
+                acc = acc * x[i]
+            elif kind == "max":
+                acc = np.maximum(acc, x[i])
+            elif kind == "min":
+                acc = np.minimum(acc, x[i])
+            elif kind == "any":
+                acc = acc or bool(x[i])
+            else:
+                acc = acc and bool(x[i])
+    return acc
+
+
+def _ufunc_at(uf, a, indices, b, nin, how, name):
+    # NumPy's unbuffered ufunc.at: a[i] = uf(a[i], b[k]) for each selected element (or subarray) in turn, so an index
+    # that occurs twice is applied twice; each result is cast to a's dtype as NumPy casts it (unsafe). how
+    # (Arrays.UFuncMethods.cs) says what the indices can select: "direct" none twice, so one application does;
+    # "gather" integer arrays on the leading axes; "positions" any other mixture, by the flat positions it selects.
+    if nin == 1:
+        if b is not None:
+            raise ValueError("second operand provided when ufunc is unary")
+    elif b is None:
+        raise ValueError("second operand needed for ufunc")
+    if how == "direct":
+        ix = indices
+        if isinstance(indices, list):
+            ix = np.asarray(indices)
+        if nin == 1:
+            a[ix] = uf(a[ix])
+        else:
+            sel = a[ix]
+            if _sj_is_array(sel):
+                _at_broadcastable(b, sel.shape)
+            else:
+                _at_broadcastable(b, ())
+            a[ix] = uf(sel, b)
+        return
+    if how == "gather":
+        arrays = np.broadcast_arrays(*_at_arrays(indices))
+        _at_apply(uf, a, _at_flat_indices(arrays), arrays[0].size, b, nin, arrays[0].shape + a.shape[len(arrays):])
+        return
+    pos = np.arange(a.size).reshape(a.shape)[_at_index_tuple(indices)]
+    _at_apply(uf, a, _at_unravelled(pos.ravel(), a.shape), pos.size, b, nin, pos.shape)
+
+
+def _at_arrays(indices):
+    # The index arrays of ufunc.at, as a tuple of arrays.
+    if isinstance(indices, tuple):
+        if len(indices) == 0:
+            return ()
+        return (np.asarray(indices[0]),) + _at_arrays(indices[1:])
+    return (np.asarray(indices),)
+
+
+def _at_index_tuple(indices):
+    # A tuple index with its lists as arrays (slices and the rest as they are).
+    if len(indices) == 0:
+        return ()
+    first = indices[0]
+    if isinstance(first, list):
+        return (np.asarray(first),) + _at_index_tuple(indices[1:])
+    return (first,) + _at_index_tuple(indices[1:])
+
+
+def _at_flat_indices(arrays):
+    # Each (broadcast) index array in C order, as a tuple of 1-d arrays.
+    if len(arrays) == 0:
+        return ()
+    return (arrays[0].ravel(),) + _at_flat_indices(arrays[1:])
+
+
+def _at_unravelled(flat, shape):
+    # Flat positions in an array of this shape as one 1-d index array per axis.
+    out = np.empty((len(shape), flat.size), np.int64)
+    for k in range(flat.size):
+        p = flat[k]
+        for j in range(len(shape) - 1, -1, -1):
+            out[j, k] = p % shape[j]
+            p = p // shape[j]
+    return _at_rows(out, shape, 0)
+
+
+def _at_rows(out, template, j):
+    # The rows j, j + 1, ... of out as a tuple, as many as template's items.
+    if len(template) == 0:
+        return ()
+    return (out[j],) + _at_rows(out, template[1:], j + 1)
+
+
+def _at_position(flats, k):
+    # The k-th selection: a tuple of one index per index array.
+    if len(flats) == 0:
+        return ()
+    return (flats[0][k],) + _at_position(flats[1:], k)
+
+
+def _at_broadcastable(b, shape):
+    # NumPy's check that b broadcasts to the selection's shape, with its message.
+    if _sj_is_array(b) or isinstance(b, list) or isinstance(b, tuple):
+        bs = np.asarray(b)
+        nd = len(shape)
+        if bs.ndim > nd:
+            raise ValueError("array is not broadcastable to correct shape")
+        if nd > 0:
+            for k in range(bs.ndim):
+                d = bs.shape[k]
+                if d != 1 and d != shape[nd - bs.ndim + k]:
+                    raise ValueError("array is not broadcastable to correct shape")
+
+
+def _at_apply(uf, a, flats, count, b, nin, shape):
+    # uf applied at each of count selections in turn; b broadcast to the selections' shape (count first).
+    _at_broadcastable(b, shape)
+    if nin == 2 and (_sj_is_array(b) or isinstance(b, list) or isinstance(b, tuple)):
+        rest = shape[len(shape) - (a.ndim - len(flats)):]
+        _at_loop(uf, a, flats, count, np.broadcast_to(np.asarray(b), shape).reshape((count,) + rest), nin, True)
+    else:
+        _at_loop(uf, a, flats, count, b, nin, False)
+
+
+def _at_loop(uf, a, flats, count, b, nin, each):
+    # The selections one by one (b: one value per selection where each, else one value for all); one and two index
+    # arrays are read in the loop itself.
+    if len(flats) == 1:
+        f0 = flats[0]
+        for k in range(count):
+            i = f0[k]
+            if nin == 1:
+                a[i] = uf(a[i])
+            elif each:
+                a[i] = uf(a[i], b[k])
+            else:
+                a[i] = uf(a[i], b)
+    elif len(flats) == 2:
+        f0 = flats[0]
+        f1 = flats[1]
+        for k in range(count):
+            i = f0[k]
+            j = f1[k]
+            if nin == 1:
+                a[i, j] = uf(a[i, j])
+            elif each:
+                a[i, j] = uf(a[i, j], b[k])
+            else:
+                a[i, j] = uf(a[i, j], b)
+    else:
+        for k in range(count):
+            t = _at_position(flats, k)
+            if nin == 1:
+                a[t] = uf(a[t])
+            elif each:
+                a[t] = uf(a[t], b[k])
+            else:
+                a[t] = uf(a[t], b)
+
+
 # ---------------------------------------------------------------- complex parts, angle and divmod
 
 

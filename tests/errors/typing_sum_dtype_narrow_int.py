@@ -1,9 +1,0 @@
-# expect: TypingError 6:24: sum(dtype=int8) is not supported in compiled code
-import numpy as np
-
-
-def total(a):
-    return a.sum(dtype=np.int8)
-
-
-print(total(np.arange(10, dtype=np.int8)))
