@@ -354,17 +354,27 @@ def _range_tuple(template, k):
     return (k,) + _range_tuple(template[1:], k + 1)
 
 
-def _fftn(a, s, axes, norm, forward):
-    # NumPy's _raw_fftnd: one 1-d transform per axis, the last axis first.
-    x = np.asarray(a).astype(np.complex128)
+def _nd_axes(x, s, axes):
+    # The axes of an n-d transform, checked against s (the lengths, or None).
     ax = _axes_of(x, axes)
     if s is not None and len(s) != len(ax):
         raise ValueError("Shape and axes have different lengths.")
+    return ax
+
+
+def _along(x, s, ax, i, norm, forward):
+    # x transformed along axis ax[i] (to s[i] points where s is given), as a C-contiguous array.
+    if s is None:
+        return np.ascontiguousarray(_complex_fft(x, None, ax[i], norm, forward))
+    return np.ascontiguousarray(_complex_fft(x, s[i], ax[i], norm, forward))
+
+
+def _fftn(a, s, axes, norm, forward):
+    # NumPy's _raw_fftnd: one 1-d transform per axis, the last axis first.
+    x = np.asarray(a).astype(np.complex128)
+    ax = _nd_axes(x, s, axes)
     for i in range(len(ax) - 1, -1, -1):
-        if s is None:
-            x = np.ascontiguousarray(_complex_fft(x, None, ax[i], norm, forward))
-        else:
-            x = np.ascontiguousarray(_complex_fft(x, s[i], ax[i], norm, forward))
+        x = _along(x, s, ax, i, norm, forward)
     return x
 
 
@@ -392,19 +402,14 @@ def ifft2(a, s=None, axes=(-2, -1), norm=None):
 def rfftn(a, s=None, axes=None, norm=None):
     # NumPy's: rfft along the last axis given, then fft along the others in order.
     x = np.asarray(a)
-    ax = _axes_of(x, axes)
-    if s is not None and len(s) != len(ax):
-        raise ValueError("Shape and axes have different lengths.")
+    ax = _nd_axes(x, s, axes)
     last = len(ax) - 1
     if s is None:
         out = np.ascontiguousarray(rfft(x, None, ax[last], norm))
     else:
         out = np.ascontiguousarray(rfft(x, s[last], ax[last], norm))
     for i in range(last):
-        if s is None:
-            out = np.ascontiguousarray(_complex_fft(out, None, ax[i], norm, True))
-        else:
-            out = np.ascontiguousarray(_complex_fft(out, s[i], ax[i], norm, True))
+        out = _along(out, s, ax, i, norm, True)
     return out
 
 
@@ -413,15 +418,10 @@ def irfftn(a, s=None, axes=None, norm=None):
     # NumPy's: ifft along all axes given but the last, in order, then irfft along the last (of 2 * (m - 1) points
     # unless s says).
     x = np.asarray(a).astype(np.complex128)
-    ax = _axes_of(x, axes)
-    if s is not None and len(s) != len(ax):
-        raise ValueError("Shape and axes have different lengths.")
+    ax = _nd_axes(x, s, axes)
     last = len(ax) - 1
     for i in range(last):
-        if s is None:
-            x = np.ascontiguousarray(_complex_fft(x, None, ax[i], norm, False))
-        else:
-            x = np.ascontiguousarray(_complex_fft(x, s[i], ax[i], norm, False))
+        x = _along(x, s, ax, i, norm, False)
     if s is None:
         return irfft(x, (x.shape[ax[last]] - 1) * 2, ax[last], norm)
     return irfft(x, s[last], ax[last], norm)
