@@ -213,7 +213,7 @@ public static unsafe partial class Builtins
 
     /// <summary>NumPy's result dtype of einsum: the operands' dtypes promoted.</summary>
     private static ScalarType EinsumDtype(ArrayType[] operands) =>
-        NumPyPromotion.ResultType(operands.Select(o => o.Dtype).ToList(), new List<NumPyPromotion.Operand>());
+        NumPyPromotion.ResultType(operands.Select(o => o.Dtype).ToList(), new List<NumPyPromotion.Operand>())!;   // (numeric dtypes always promote)
 
     private static (EinsumPlan Plan, ArrayType[] Operands) PlanEinsum(CallTypingContext c)
     {
