@@ -92,7 +92,7 @@ def _stage(a, b, r, m, s, big, roots):
 
 
 @unchecked
-def _radix4(a, b, m, s, big, roots, sign):
+def _radix4(a, b, m, s, roots, sign):
     # A radix-4 pass: the DFT of four points by additions and one rotation by i, then the twiddles.
     for p in range(m):
         w1 = roots[p * s]
@@ -187,7 +187,7 @@ def _transform(x, sign, roots):
     for r in f:
         m = m // r
         if r == 4:
-            _radix4(a, b, m, s, n, roots, sign)
+            _radix4(a, b, m, s, roots, sign)
         elif r == 3:
             _radix3(a, b, m, s, roots, sign)
         elif r == 5:
@@ -244,7 +244,7 @@ def _scale(n, norm, forward):
     raise ValueError(f'Invalid norm value {norm}; should be "backward","ortho" or "forward".')
 
 
-def _lines(a, axis, n, name):
+def _lines(a, axis, n):
     # a's lines along axis as the rows of a C-contiguous complex128 array, cut or zero-padded to n items, and the
     # swapped view's shape.
     if n < 1:
@@ -267,7 +267,7 @@ def _complex_fft(a, n, axis, norm, forward):
         raise IndexError("tuple index out of range")
     ax = _fft_axis(axis, x.ndim)
     size = x.shape[ax] if n is None else n
-    rows, outer = _lines(x, ax, size, "fft")
+    rows, outer = _lines(x, ax, size)
     sign = -1 if forward else 1
     fct = _scale(size, norm, forward)
     roots = _line_roots(size, sign)
@@ -320,7 +320,7 @@ def irfft(a, n=None, axis=-1, norm=None):
     if size < 1:
         raise ValueError(f"Invalid number of FFT data points ({size}) specified.")
     half = size // 2 + 1
-    rows, outer = _lines(x, ax, half, "irfft")
+    rows, outer = _lines(x, ax, half)
     out = np.empty((rows.shape[0], size), np.float64)
     fct = _scale(size, norm, False)
     roots = _line_roots(size, 1)
