@@ -34,14 +34,14 @@ public static unsafe partial class Builtins
     }
 
     /// <summary>An index tuple of slices, integers, None, at most one ... and one 1-d integer array (<c>a[:, idx]</c>,
-    /// <c>a[1:, ::2, idx]</c>, <c>a[0, :, idx]</c>, <c>a[..., idx]</c>, <c>a[:, None, idx]</c>): the array's position,
-    /// else -1 (an array first with only slices is a[idx] of rows, handled apart).</summary>
+    /// <c>a[1:, ::2, idx]</c>, <c>a[0, :, idx]</c>, <c>a[..., idx]</c>, <c>a[:, None, idx]</c>, <c>a[idx, :]</c>,
+    /// <c>a[idx, 1:3]</c>): the array's position, else -1.</summary>
     private static int AxisArrayIndex(SjType index)
     {
         if (index is not TupleType tt || tt.Items.Count(x => x is ArrayType) != 1 || tt.Items.Count(x => x == SimpleType.Ellipsis) > 1) return -1;
         int k = Array.FindIndex(tt.Items.ToArray(), x => x is ArrayType);
         if (!tt.Items.All(x => x is ArrayType or SliceType or ScalarType { Rank: 1 } || x == SimpleType.None || x == SimpleType.Ellipsis)) return -1;
-        return k > 0 || tt.Items.Any(x => x is not (ArrayType or SliceType)) ? k : -1;
+        return k;
     }
 
     /// <summary>Where the array of such an index selects in the view the rest of the index makes (integers before it
@@ -195,8 +195,8 @@ public static unsafe partial class Builtins
     {
         var tt = (TupleType)indexArg.Type;
         var idx = (ArrayType)tt.Items[k];
-        if (idx.Dtype.Rank != 1 || idx.Ndim != 1)
-            throw c.ErrorAt(indexArg, "only a 1-d integer array may index an axis after the first in compiled code",
+        if (idx.Dtype.Rank > 1 || idx.Ndim != 1)
+            throw c.ErrorAt(indexArg, "only a 1-d integer or boolean array may index one axis among slices and integers in compiled code",
                 "index with slices and one 1-d integer array (a[:, idx])");
         int indexed = tt.Items.Count(x => x is ScalarType or SliceType or ArrayType);
         if (indexed > t.Ndim)

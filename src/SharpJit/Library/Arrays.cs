@@ -25,7 +25,7 @@ public static unsafe partial class Builtins
         RegisterArrayAttributes();
         RegisterPointerArrays();
         RegisterArrayIndexing();
-        foreach (var name in new[] { "array.getitem", "operator.setitem" }) UnwrapOneTupleIndex(name);
+        foreach (var name in new[] { "array.getitem", "operator.setitem" }) { UnwrapOneTupleIndex(name); IndexInDisguise(name); }
         RegisterArrayCreation();
         RegisterArrayMethods();
         RegisterElementwise();
@@ -415,6 +415,64 @@ public static unsafe partial class Builtins
                 var sig = Signature.Of(c.ResultType, args.Select(a => a.Type).ToArray());
                 return inner.Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees));
             }, acceptsNarrow: inner.AcceptsNarrow, mayRaise: inner.MayRaise);
+    }
+
+    /// <summary>
+    /// Index forms that are others in disguise. A list of integers or bools (a[[0, 2]], a[[0, 2], :],
+    /// a[:, [True, False, True]] = v) is the array NumPy makes of it (int64 positions, or a boolean mask), made by
+    /// numpy._index_array and dropped after the call. A 1-d boolean mask of a multi-dimensional array's rows (a[m],
+    /// a[[True, False, True]]) is a[m, ...].
+    /// </summary>
+    private static void IndexInDisguise(string name)
+    {
+        var inner = Get(name);
+        static bool IsIndexList(SjType t) => t is ListType { Element: ScalarType { Rank: <= 1 } };
+        static SjType AsArray(SjType t) => IsIndexList(t) ? new ArrayType(((ListType)t).Element is ScalarType { Rank: 0 } ? ScalarType.Bool : ScalarType.Int64, 1) : t;
+        static bool IsRowMask(ArrayType t, SjType index) => t.Ndim > 1 && index is ArrayType { Ndim: 1, Dtype.Rank: 0 };
+        static SjType? Rewritten(ArrayType t, SjType index)
+        {
+            var arrays = IsIndexList(index) ? AsArray(index) : index is TupleType tt && tt.Items.Any(IsIndexList) ? new TupleType(tt.Items.Select(AsArray)) : index;
+            return IsRowMask(t, arrays) ? new TupleType(new[] { arrays, SimpleType.Ellipsis }) : ReferenceEquals(arrays, index) ? null : arrays;
+        }
+        static int[] Lists(SjType index) => index is TupleType tt ? Enumerable.Range(0, tt.Items.Length).Where(j => IsIndexList(tt.Items[j])).ToArray()
+            : IsIndexList(index) ? new[] { -1 } : Array.Empty<int>();
+        var convert = () => PythonLibrary.Function("numpy", "_index_array");
+        Add(name, c =>
+        {
+            if (c.Positional.Length < 2 || c.Positional[0].Type is not ArrayType t || Rewritten(t, c.Positional[1].Type) is not { } index) return inner.Type(c);
+            var result = inner.Type(c.WithPositional(c.Positional.Select((a, k) => k == 1 ? new TypedArg(index, null, a.Site) : a).ToArray()));
+            var given = c.Positional[1].Type;
+            foreach (var j in Lists(given)) c.Require(convert(), j < 0 ? given : ((TupleType)given).Items[j]);
+            return result;
+        }, c =>
+        {
+            if (c.Args.Length < 2 || c.ArgType(0) is not ArrayType t || Rewritten(t, c.ArgType(1)) is not { } index) return inner.Lower(c);
+            var e = c.E;
+            var given = c.ArgType(1);
+            var lists = Lists(given);
+            int first = c.Callees.Count - lists.Length;   // the conversions were required after the inner entry's callees
+            var made = new List<(LLVMValueRef Value, SjType Type)>();
+            LLVMValueRef Converted(SjType listType, LLVMValueRef list)
+            {
+                var arrayType = AsArray(listType);
+                var callee = c.Callees[first + made.Count];
+                var array = e.Convert(c.CallCompiled(first + made.Count, list), callee.ReturnType, arrayType);
+                e.HoldTemporary(array, arrayType);
+                made.Add((array, arrayType));
+                return array;
+            }
+            LLVMValueRef value = lists.Length == 1 && lists[0] < 0 ? Converted(given, c.Arg(1))
+                : given is TupleType gt && lists.Length > 0
+                    ? e.MakeStruct(e.M.Lower(new TupleType(gt.Items.Select(AsArray))), gt.Items.Select((item, j) => lists.Contains(j) ? Converted(item, e.ExtractValue(c.Arg(1), j)) : e.ExtractValue(c.Arg(1), j)).ToArray())
+                    : c.Arg(1);
+            if (index is TupleType { Items.Length: 2 } rows && rows.Items[1] == SimpleType.Ellipsis && !(given is TupleType))
+                value = e.MakeStruct(e.M.Lower(index), new[] { value, GetUndef(e.M.Lower(SimpleType.Ellipsis)) });
+            var args = c.Args.Select((a, k) => k == 1 ? new LoweredArg(value, index) : a).ToArray();
+            var sig = Signature.Of(c.ResultType, args.Select(a => a.Type).ToArray());
+            var result = inner.Lower(new LoweringCall(e, sig, c.Span, args, c.Callees.Take(first).ToList()) { BorrowedResult = c.BorrowedResult });
+            foreach (var (array, type) in made) { e.ReleaseTemporary(array); TypeModel.Of(type).DecRef(e, array); }
+            return result;
+        }, acceptsNarrow: inner.AcceptsNarrow, mayRaise: sig => true);
     }
 
     private static void RegisterArrayIndexing()

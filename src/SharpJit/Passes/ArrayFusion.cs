@@ -115,7 +115,8 @@ public static class ArrayFusion
             {
                 var set = b.Instrs[n];
                 if (set.Op != Op.SetItem || set.Args.Length != 3 || set.Resolved is not ResolvedLibraryCall { Function.Name: "operator.setitem" }
-                    || set.Args[0].Type is not ArrayType { Readonly: false } || set.Args[1].Type is not ArrayType { Ndim: > 0 } maskType
+                    || set.Args[0].Type is not ArrayType { Readonly: false } target || set.Args[1].Type is not ArrayType { Ndim: > 0 } maskType
+                    || maskType.Ndim != target.Ndim   // a mask of rows (a[m] += v on 2-d a) selects rows: setitem's own path
                     || maskType.Dtype != ScalarType.Bool || set.Args[2] is not Instr value || value.Block != b || uses.GetValueOrDefault(value) != 1)
                     continue;
                 var mask = set.Args[1];

@@ -1655,11 +1655,28 @@ def _check_axis_index(idx, n, named):
             raise IndexError(f"index {j} is out of bounds for axis {named} with size {n}")
 
 
+def _index_array(items):
+    # A list in an index (Arrays.cs ListIndexAsArray): NumPy's array of it, int64 positions or a boolean mask.
+    return np.array(items)
+
+
+def _axis_positions(idx, n, named):
+    # An index array on one axis of size n as positions: a boolean mask as the positions of its True entries (NumPy's
+    # nonzero(), after its IndexError for a mask of another length), integers checked against the axis.
+    if idx.dtype == np.bool_:
+        if idx.shape[0] != n:
+            raise IndexError(f"boolean index did not match indexed array along dimension {named}; dimension is {n} but "
+                             f"corresponding boolean dimension is {idx.shape[0]}")
+        return np.flatnonzero(idx)
+    _check_axis_index(idx, n, named)
+    return idx
+
+
 def _take_axis(a, idx, axis, named):
     # a[:, ..., idx] with idx at position axis (Arrays.Fancy.cs: a is the view the other slices and integers make;
     # named: the array's axis in the indexed array): a copy of the entries idx selects along that axis.
-    _check_axis_index(idx, a.shape[axis], named)
-    t = _sj_swapaxes(a, 0, axis)[idx]
+    positions = _axis_positions(idx, a.shape[axis], named)
+    t = _sj_swapaxes(a, 0, axis)[positions]
     return _sj_swapaxes(t, 0, axis).copy()
 
 
@@ -1672,7 +1689,7 @@ def _take_axis_first(a, idx, axis, named):
 def _put_axis(a, idx, axis, named, value):
     # a[:, ..., idx] = value: assigned through the view with the axis moved first; an array value is broadcast to
     # the selection's dimensions and its axes moved alike.
-    _check_axis_index(idx, a.shape[axis], named)
+    idx = _axis_positions(idx, a.shape[axis], named)
     t = _sj_swapaxes(a, 0, axis)
     if isinstance(value, (int, float, complex)):
         t[idx] = value
