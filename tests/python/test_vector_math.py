@@ -1,5 +1,6 @@
-"""NumPy's transcendental ufuncs on arrays call glibc's libmvec (several values per call, within a few ulps of libm, as
-NumPy's own SIMD loops are); ufuncs of numbers and the math module keep libm's bits; SHARPJIT_VECTOR_MATH=0 turns it off."""
+"""On a CPU with AVX-512 NumPy's transcendental ufuncs on arrays call glibc's libmvec (several values per call, within a
+few ulps of libm, as NumPy's own SIMD loops there are); without AVX-512 they call libm, as NumPy's loops do there; ufuncs
+of numbers and the math module keep libm's bits; SHARPJIT_VECTOR_MATH=0 turns it off."""
 import math
 import os
 import subprocess
@@ -9,7 +10,14 @@ import pytest
 
 from conftest import PYTHON, subprocess_env
 
-HAS_LIBMVEC = os.path.exists("/lib/x86_64-linux-gnu/libmvec.so.1")
+def _cpu_flags():
+    with open("/proc/cpuinfo") as f:
+        return next((line.split(":", 1)[1].split() for line in f if line.startswith("flags")), [])
+
+
+# libmvec is called where NumPy 1.24 runs SIMD code of its kind: on CPUs with AVX-512 (Codegen/VectorMath.cs).
+HAS_AVX512 = "avx512f" in _cpu_flags()
+HAS_LIBMVEC = os.path.exists("/lib/x86_64-linux-gnu/libmvec.so.1") and HAS_AVX512
 
 PROBE = '''
 import math, sys
@@ -44,13 +52,34 @@ def run(tmp_path, **env):
     return r.stdout.split()
 
 
-@pytest.mark.skipif(not HAS_LIBMVEC, reason="glibc's libmvec is not installed")
+@pytest.mark.skipif(not HAS_LIBMVEC, reason="glibc's libmvec is not installed, or the CPU has no AVX-512")
 def test_array_loops_call_libmvec_and_numbers_keep_libm(tmp_path):
     vectorised, numbers_vectorised, close, numbers_exact = run(tmp_path)
     assert vectorised == "True"
     assert numbers_vectorised == "False"
     assert close == "True"
     assert numbers_exact == "True"
+
+
+@pytest.mark.skipif(HAS_AVX512, reason="with AVX-512 NumPy's loops are SIMD code, not libm")
+def test_without_avx512_array_loops_give_numpys_libm_bits(tmp_path):
+    # NumPy 1.24 runs its float64 sin, exp, log1p ... through libm where the CPU has no AVX-512: so do compiled loops.
+    path = tmp_path / "libm_bits_probe.py"
+    path.write_text('''
+import numpy as np
+import sharpjit
+
+@sharpjit.jit
+def f(a):
+    return np.sin(a), np.cos(a), np.exp(a), np.log1p(a), np.arctan(a), np.cbrt(a)
+
+a = np.abs(np.sin(np.arange(2000) * 1.7)) * 100
+print(all(np.array_equal(g, w) for g, w in zip(f(a), (np.sin(a), np.cos(a), np.exp(a), np.log1p(a), np.arctan(a), np.cbrt(a)))))
+print("_ZGV" in " ".join(f.inspect_asm().values()))
+''')
+    r = subprocess.run([PYTHON, str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["True", "False"]
 
 
 def test_switched_off(tmp_path):
@@ -90,7 +119,7 @@ print("vv_atan2" in asm, "vv_pow" in asm, float(ulps_at.max()) <= 8, float(ulps_
 '''
 
 
-@pytest.mark.skipif(not HAS_LIBMVEC, reason="glibc's libmvec is not installed")
+@pytest.mark.skipif(not HAS_LIBMVEC, reason="glibc's libmvec is not installed, or the CPU has no AVX-512")
 def test_arctan2_and_power_call_libmvec_with_ieee_special_values(tmp_path):
     # np.arctan2 and np.power (a non-constant exponent too) of arrays call libmvec's two-argument variants (arctan2 of
     # 1,000,000 float64 was 9x NumPy's time one libm call at a time); special values (zeros of either sign,
@@ -137,7 +166,7 @@ def _widest_libmvec_form():
     return "_ZGVeN8" if "avx512f" in flags else "_ZGVdN4" if "avx2" in flags else "_ZGVbN2"
 
 
-@pytest.mark.skipif(not HAS_LIBMVEC, reason="glibc's libmvec is not installed")
+@pytest.mark.skipif(not HAS_LIBMVEC, reason="glibc's libmvec is not installed, or the CPU has no AVX-512")
 def test_loops_calling_libmvec_take_its_widest_form(make_module):
     # LLVM's cost model rated the vector calls no better than the scalar ones: this loop stayed scalar (libm per element,
     # 9x the time), and with a multiplication more it took the 2-lane forms.

@@ -5,11 +5,13 @@ using static SharpJit.Llvm.LLVM;
 namespace SharpJit.Codegen;
 
 /// <summary>
-/// glibc's libmvec: vector forms of libm's functions (sin, exp, log, ... on 2, 4 or 8 doubles at once). NumPy's ufunc
-/// loops run SIMD code of this kind on this machine (accurate to a few ulps, not libm's bits), so a NumPy ufunc's call
-/// of libm names libmvec's variants at its call site ("vector-function-abi-variant") and the loop vectorizer calls
-/// those. The math module keeps libm's own results, as CPython's. Off in exported code, when libmvec cannot be loaded,
-/// and with SHARPJIT_VECTOR_MATH=0.
+/// glibc's libmvec: vector forms of libm's functions (sin, exp, log, ... on 2, 4 or 8 doubles at once). On a CPU with
+/// AVX-512 NumPy 1.24's ufunc loops run SIMD code of this kind (its AVX512_SKX/AVX512F dispatch: accurate to a few
+/// ulps, not libm's bits), so there a NumPy ufunc's call of libm names libmvec's variants at its call site
+/// ("vector-function-abi-variant") and the loop vectorizer calls those. Without AVX-512 NumPy's double loops call
+/// libm element by element (np.sin of float64 on an AVX2 machine is libm's sin, to the bit), so none are named. The
+/// math module keeps libm's own results, as CPython's. Off in exported code, when libmvec cannot be loaded, and with
+/// SHARPJIT_VECTOR_MATH=0.
 /// </summary>
 public static partial class VectorMath
 {
@@ -31,7 +33,8 @@ public static partial class VectorMath
     private static readonly Lazy<(char Isa, int Lanes)[]> Sets = new(() =>
     {
         if (Environment.GetEnvironmentVariable("SHARPJIT_VECTOR_MATH") == "0" || !OperatingSystem.IsLinux()
-            || System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != Architecture.X64)
+            || System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != Architecture.X64
+            || !LlvmTarget.HostCpuFeatures.Contains("+avx512f"))
             return Array.Empty<(char, int)>();
         // RTLD_NOW | RTLD_GLOBAL: the JIT finds the variants among the process's symbols.
         if (dlopen("libmvec.so.1", 0x2 | 0x100) == 0) return Array.Empty<(char, int)>();

@@ -92,7 +92,60 @@ public static unsafe partial class Builtins
                 foreach (var alias in new[] { "a" + name, name })
                     AddNumPyReduction(alias, Type, LowerCast);
             else AddNumPyReduction(name, Type, LowerCast);
+            if (kind is not (ReductionKind.ArgMin or ReductionKind.ArgMax))
+                foreach (var entry in (kind is ReductionKind.Min or ReductionKind.Max ? new[] { "a" + name, name } : new[] { name }).Select(n => "numpy." + n).Append("method." + name))
+                    TupleAxes(entry, name, kind is ReductionKind.Var or ReductionKind.Std);
         }
+    }
+
+    /// <summary>
+    /// A reduction over a tuple of axes (a.sum(axis=(0, 1)), np.mean(img, axis=(0, 1), keepdims=True)), by
+    /// numpy._reduce_axes: the axes moved last and merged into one, a view where the array's layout allows (as NumPy's
+    /// iterator coalesces them), then reduced along it; NumPy's errors for a repeated or out-of-bounds axis.
+    /// </summary>
+    private static void TupleAxes(string entry, string kind, bool takesDdof)
+    {
+        var inner = Get(entry);
+        static bool IsAxes(SjType t) => t is TupleType { Items.Length: > 0 } tt && tt.Items.All(x => x is ScalarType { Rank: 1 });
+        Wrap(inner, c =>
+        {
+            var axisArg = c.Positional.Length >= 2 ? c.Positional[1] : c.Keywords.GetValueOrDefault("axis");
+            if (c.Positional.Length == 0 || c.Positional[0].Type is not ArrayType t || axisArg is not { Type: TupleType tt }) return inner.Type(c);
+            if (takesDdof) Arity(c, kind, 1, 2, "axis", "keepdims", "ddof"); else Arity(c, kind, 1, 2, "axis", "keepdims");
+            if (!IsAxes(tt)) throw c.ErrorAt(axisArg, $"{kind}(): axis must be an integer or a tuple of integers in compiled code");
+            if (tt.Items.Length > t.Ndim) throw c.ErrorAt(axisArg, $"{kind}(): more axes than the array's {t.Ndim} dimensions");
+            var ddof = c.Keywords.GetValueOrDefault("ddof");
+            if (ddof != null && ddof.Type is not ScalarType { Rank: < 3 }) throw c.ErrorAt(ddof, $"{kind}(): ddof must be a real number in compiled code");
+            var (types, literals) = AxesArguments(t, tt.Items.Length, kind, KeepDims(c), ddof?.Type);
+            return c.Require(PythonLibrary.Function("numpy", "_reduce_axes"), types, literals).ReturnType;
+        }, c =>
+        {
+            var axisArg = c.Args.Length >= 2 ? c.Args[1] : c.Keywords.GetValueOrDefault("axis");
+            if (c.ArgType(0) is not ArrayType t || axisArg is not { Type: TupleType tt }) return inner.Lower(c);
+            var e = c.E;
+            var ddof = c.Keywords.GetValueOrDefault("ddof");
+            bool keep = c.Keywords.TryGetValue("keepdims", out var kd) && kd.Literal is true;
+            var (types, literals) = AxesArguments(t, tt.Items.Length, kind, keep, ddof?.Type);
+            var values = types.Select((type, k) => k switch
+            {
+                0 => e.Convert(c.Arg(0), t, type),
+                1 => e.Convert(axisArg.Value, tt, type),
+                5 => ddof != null ? e.Convert(ddof.Value, ddof.Type, type) : e.M.Constant(PyNone.Instance, SimpleType.None),
+                _ => e.M.Constant(literals[k], type),
+            }).ToArray();
+            return e.Convert(c.CallCompiled(0, values), c.Callees[0].ReturnType, c.ResultType);
+        }, mayRaise: sig => sig.Args.Any(a => a is TupleType) || inner.MayRaise(sig));
+    }
+
+    /// <summary>_reduce_axes(a, axes, last, kind, keepdims, ddof): the array, the axes and the positions they move to
+    /// (a constant), the reduction's name, keepdims, and ddof (None without one; a float otherwise).</summary>
+    private static (SjType[] Types, object?[] Literals) AxesArguments(ArrayType t, int count, string kind, bool keepdims, SjType? ddof)
+    {
+        var last = Enumerable.Range(t.Ndim - count, count).Select(a => (object?)(long)a).ToArray();
+        var tupleType = new TupleType(Enumerable.Repeat<SjType>(ScalarType.Int64, count));
+        SjType ddofType = ddof == null ? SimpleType.None : ScalarType.Float64;
+        return (new SjType[] { TypeOps.Canonical(t), tupleType, tupleType, SimpleType.Str, ScalarType.Bool, ddofType },
+            new object?[] { null, null, last, kind, keepdims, null });
     }
 
     /// <summary>Whether a reduction has initial= or where= (not None): numpy.py's _reduce_masked computes it.</summary>

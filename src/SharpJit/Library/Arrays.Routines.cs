@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SharpJit.Codegen;
 using SharpJit.Diagnostics;
 using SharpJit.Llvm;
@@ -123,7 +124,19 @@ public static unsafe partial class Builtins
                 : c.Args.Any(a => a.Type is ArrayType) ? LowerElementwise(c, "clip", clipOne, inPlace: false) : clipOne.Lower(c);
         }, acceptsNarrow: true);
         clip.Elementwise = ("clip", clipOne, false);
-        Method("clip", (c, t) => Get("numpy.clip").Type(c), (c, t) => Get("numpy.clip").Lower(c));
+        // a.clip(min=None, max=None): one bound given is NumPy's np.clip(a, min, None).
+        Method("clip", (c, t) => Get("numpy.clip").Type(c.Positional.Length == 2 ? c.WithArguments(c.Positional.Append(new TypedArg(SimpleType.None, null, c.Site)).ToArray(),
+                c.Keywords.Select(kv => (kv.Key, kv.Value)).ToList()) : c),
+            (c, t) =>
+            {
+                if (c.Args.Length != 2) return Get("numpy.clip").Lower(c);
+                var none = new LoweredArg(GetUndef(c.E.M.Lower(SimpleType.None)), SimpleType.None);
+                var args = c.Args.Append(none).Concat(c.Sig.KeywordNames.Select(k => c.Keywords[k])).ToArray();
+                var sig = new Signature(args.Select(a => a.Type).ToImmutableArray(), c.Sig.Literals.Insert(2, null), c.Sig.KeywordNames, c.ResultType);
+                return Get("numpy.clip").Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees));
+            });
+        PositionalByName("method.clip", "$self", "min=None", "max=None");
+        PositionalByName("numpy.clip", "a", "a_min", "a_max");
     }
 
     /// <summary>NumPy's complex clip (clip.cpp): max then min, each keeping its first operand when that has a NaN
@@ -453,12 +466,16 @@ public static unsafe partial class Builtins
             }
             return new DTypeType(NumPyPromotion.ResultType(arrays, scalars) ?? throw c.Error("np.result_type() gives a type compiled code does not have (float16)"));
         }, c => GetUndef(c.E.M.Empty), neverRaises: true, acceptsNarrow: true);
+        // np.array(..., copy=False) is np.asarray (NumPy 1.24: a copy only where one is needed); copy must be a constant.
+        static bool? CopyFlag(object? literal) => literal switch { bool b => b, long l => l != 0, _ => null };
         foreach (var name in new[] { "array", "asarray" })
         {
-            bool copy = name == "array";
             Add("numpy." + name, c =>
             {
-                Arity(c, name, 1, 2, "dtype", "order");
+                Arity(c, name, 1, 2, name == "array" ? new[] { "dtype", "order", "copy" } : new[] { "dtype", "order" });
+                bool copy = name == "array";
+                if (c.Keywords.TryGetValue("copy", out var flag))
+                    copy = CopyFlag(flag.Literal) ?? throw c.ErrorAt(flag, "np.array(): copy must be True or False, given as a constant, in compiled code");
                 var src = c.Positional[0];
                 if (src.Type is ArrayType at)
                 {
@@ -489,6 +506,7 @@ public static unsafe partial class Builtins
             {
                 var e = c.E;
                 var rt = (ArrayType)c.ResultType;
+                bool copy = name == "array" && (c.Keywords.TryGetValue("copy", out var flag) ? CopyFlag(flag.Literal) != false : true);
                 if (c.ArgType(0) is ArrayType at)
                     return c.Callees.Count > 0 ? c.CallCompiled(0, c.Arg(0)) : !copy && at == rt ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
                 if (c.ArgType(0) is ListType) return c.CallCompiled(0, c.Arg(0), GetUndef(e.M.Empty));

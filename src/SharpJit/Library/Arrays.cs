@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SharpJit.Codegen;
 using SharpJit.Diagnostics;
 using SharpJit.Llvm;
@@ -40,6 +41,11 @@ public static unsafe partial class Builtins
         // bool(a), `if a:`, `not a`: an array's truth (library function; raises ValueError for more than one element).
         Add("array.truth", c => c.Require(PythonLibrary.Function("numpy", "_array_truth"), TypeOps.Canonical(c.Positional[0].Type)).ReturnType,
             c => c.CallCompiled(0, c.E.Convert(c.Arg(0), c.ArgType(0), TypeOps.Canonical(c.ArgType(0)))));
+        foreach (var name in new[] { "sum", "prod", "max", "min", "amax", "amin", "mean", "std", "var", "argmax", "argmin", "any", "all", "count_nonzero", "clip" })
+            ArrayLikeArguments("numpy." + name, 0);
+        ArrayLikeArguments("numpy.where", 0, 1, 2);
+        ArrayLikeArguments("numpy.dot", 0, 1);
+        ArrayLikeArguments("numpy.matmul", 0, 1);
     }
 
     // ------------------------------------------------------------ slice objects
@@ -437,7 +443,7 @@ public static unsafe partial class Builtins
         static int[] Lists(SjType index) => index is TupleType tt ? Enumerable.Range(0, tt.Items.Length).Where(j => IsIndexList(tt.Items[j])).ToArray()
             : IsIndexList(index) ? new[] { -1 } : Array.Empty<int>();
         var convert = () => PythonLibrary.Function("numpy", "_index_array");
-        Add(name, c =>
+        Wrap(inner, c =>
         {
             if (c.Positional.Length < 2 || c.Positional[0].Type is not ArrayType t || Rewritten(t, c.Positional[1].Type) is not { } index) return inner.Type(c);
             var result = inner.Type(c.WithPositional(c.Positional.Select((a, k) => k == 1 ? new TypedArg(index, null, a.Site) : a).ToArray()));
@@ -450,29 +456,83 @@ public static unsafe partial class Builtins
             var e = c.E;
             var given = c.ArgType(1);
             var lists = Lists(given);
-            int first = c.Callees.Count - lists.Length;   // the conversions were required after the inner entry's callees
-            var made = new List<(LLVMValueRef Value, SjType Type)>();
-            LLVMValueRef Converted(SjType listType, LLVMValueRef list)
-            {
-                var arrayType = AsArray(listType);
-                var callee = c.Callees[first + made.Count];
-                var array = e.Convert(c.CallCompiled(first + made.Count, list), callee.ReturnType, arrayType);
-                e.HoldTemporary(array, arrayType);
-                made.Add((array, arrayType));
-                return array;
-            }
-            LLVMValueRef value = lists.Length == 1 && lists[0] < 0 ? Converted(given, c.Arg(1))
+            var made = new MadeArrays(c, lists.Length);
+            LLVMValueRef value = lists.Length == 1 && lists[0] < 0 ? made.Make(c.Arg(1), AsArray(given))
                 : given is TupleType gt && lists.Length > 0
-                    ? e.MakeStruct(e.M.Lower(new TupleType(gt.Items.Select(AsArray))), gt.Items.Select((item, j) => lists.Contains(j) ? Converted(item, e.ExtractValue(c.Arg(1), j)) : e.ExtractValue(c.Arg(1), j)).ToArray())
+                    ? e.MakeStruct(e.M.Lower(new TupleType(gt.Items.Select(AsArray))), gt.Items.Select((item, j) => lists.Contains(j) ? made.Make(e.ExtractValue(c.Arg(1), j), AsArray(item)) : e.ExtractValue(c.Arg(1), j)).ToArray())
                     : c.Arg(1);
             if (index is TupleType { Items.Length: 2 } rows && rows.Items[1] == SimpleType.Ellipsis && !(given is TupleType))
                 value = e.MakeStruct(e.M.Lower(index), new[] { value, GetUndef(e.M.Lower(SimpleType.Ellipsis)) });
             var args = c.Args.Select((a, k) => k == 1 ? new LoweredArg(value, index) : a).ToArray();
             var sig = Signature.Of(c.ResultType, args.Select(a => a.Type).ToArray());
-            var result = inner.Lower(new LoweringCall(e, sig, c.Span, args, c.Callees.Take(first).ToList()) { BorrowedResult = c.BorrowedResult });
-            foreach (var (array, type) in made) { e.ReleaseTemporary(array); TypeModel.Of(type).DecRef(e, array); }
+            return made.Around(callees => inner.Lower(new LoweringCall(e, sig, c.Span, args, callees) { BorrowedResult = c.BorrowedResult }));
+        }, mayRaise: sig => true);
+    }
+
+    /// <summary>
+    /// Arrays a wrapping entry makes of some of its arguments (a list in an index, a tuple where NumPy takes an array)
+    /// by calling the library functions its typing rule required after the wrapped entry's (whose callees so keep
+    /// their indices). Each is held while the wrapped lowering runs (an exception drops it), then dropped.
+    /// </summary>
+    private sealed class MadeArrays(LoweringCall c, int count)
+    {
+        private readonly int _first = c.Callees.Count - count;
+        private readonly List<(LLVMValueRef Value, SjType Type)> _made = new();
+
+        public LLVMValueRef Make(LLVMValueRef from, SjType arrayType)
+        {
+            int k = _first + _made.Count;
+            var array = c.E.Convert(c.CallCompiled(k, from), c.Callees[k].ReturnType, arrayType);
+            c.E.HoldTemporary(array, arrayType);
+            _made.Add((array, arrayType));
+            return array;
+        }
+
+        public LLVMValueRef Around(Func<IReadOnlyList<Specialization>, LLVMValueRef> lowerWrapped)
+        {
+            var result = lowerWrapped(c.Callees.Take(_first).ToList());
+            foreach (var (array, type) in _made) { c.E.ReleaseTemporary(array); TypeModel.Of(type).DecRef(c.E, array); }
             return result;
-        }, acceptsNarrow: inner.AcceptsNarrow, mayRaise: sig => true);
+        }
+    }
+
+    /// <summary>Array-likes where NumPy takes arrays (np.prod(a.shape), np.mean([x, y, z]), np.dot(v, [1.0, 2.0])):
+    /// a tuple or list of numbers at one of <paramref name="positions"/> is np.asarray of it.</summary>
+    private static void ArrayLikeArguments(string entry, params int[] positions)
+    {
+        var inner = Get(entry);
+        static bool IsArrayLike(SjType t) => t is TupleType { Items.Length: > 0 } tt && tt.Items.All(x => x is ScalarType) || t is ListType { Element: ScalarType };
+        int[] Converted(IReadOnlyList<SjType> positional) => positions.Where(k => k < positional.Count && IsArrayLike(positional[k])).ToArray();
+        var convert = () => PythonLibrary.Function("numpy", "_index_array");
+        Wrap(inner, c =>
+        {
+            var at = Converted(c.Types);
+            if (at.Length == 0) return inner.Type(c);
+            var result = inner.Type(c.WithArguments(c.Positional.Select((a, k) => Array.IndexOf(at, k) >= 0 ? new TypedArg(ArrayFor(a.Type), null, a.Site) : a).ToArray(),
+                c.Keywords.Select(kv => (kv.Key, kv.Value)).ToList()));
+            foreach (var k in at) c.Require(convert(), TypeOps.Canonical(c.Positional[k].Type));   // after the wrapped rule's callees (MadeArrays)
+            return result;
+        }, c =>
+        {
+            var at = Converted(c.Args.Select(a => a.Type).ToArray());
+            if (at.Length == 0) return inner.Lower(c);
+            var made = new MadeArrays(c, at.Length);
+            var args = c.Args.Select((a, k) => Array.IndexOf(at, k) < 0 ? a
+                : new LoweredArg(made.Make(c.E.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type)), ArrayFor(a.Type)), ArrayFor(a.Type))).ToArray();
+            var keywordNames = c.Sig.KeywordNames.ToArray();
+            var all = args.Concat(keywordNames.Select(k => c.Keywords[k])).ToArray();
+            var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), c.Sig.Literals.Select((l, k) => k < args.Length && Array.IndexOf(at, k) >= 0 ? null : l).ToImmutableArray(),
+                c.Sig.KeywordNames, c.ResultType);
+            return made.Around(callees => inner.Lower(new LoweringCall(c.E, sig, c.Span, all, callees) { BorrowedResult = c.BorrowedResult }));
+        });
+    }
+
+    /// <summary>The array np.asarray makes of a tuple or list of numbers: 1-d, of NumPy's dtype for them.</summary>
+    private static ArrayType ArrayFor(SjType arrayLike)
+    {
+        var items = arrayLike is TupleType tt ? tt.Items.ToArray() : new[] { ((ListType)arrayLike).Element };
+        var dtype = items.Select(x => ((ScalarType)x).Canonical).Aggregate((x, y) => x.Rank >= y.Rank ? x : y);
+        return new ArrayType(dtype, 1);
     }
 
     private static void RegisterArrayIndexing()
@@ -980,23 +1040,44 @@ public static unsafe partial class Builtins
             return a;
         }, acceptsNarrow: true);
 
+        // eye(N, M=None, k=0, dtype=float, order='C') and identity(n, dtype=float): ones on the k-th diagonal.
         foreach (var name in new[] { "eye", "identity" })
+        {
             Add("numpy." + name, c =>
             {
-                Arity(c, name, 1, name == "eye" ? 2 : 1, "dtype");
-                foreach (var a in c.Positional) IntArg(c, name, Array.IndexOf(c.Positional, a));
-                return new ArrayType(DtypeArg(c, name, ScalarType.Float64), 2);
+                Arity(c, name, 1, name == "eye" ? 3 : 1, "dtype", "order");
+                for (int k = 0; k < c.Positional.Length; k++)
+                    if (!(k == 1 && c.Positional[k].Type == SimpleType.None)) IntArg(c, name, k);
+                return new ArrayType(DtypeArg(c, name, ScalarType.Float64), 2, CreationOrder(c, name));
             }, c =>
             {
-                var e = c.E; var t = (ArrayType)c.ResultType;
-                var n = ToInt(c, 0); var m = c.Args.Length == 2 ? ToInt(c, 1) : n;
+                var e = c.E; var B = e.B; var t = (ArrayType)c.ResultType;
+                var n = ToInt(c, 0);
+                var m = c.Args.Length >= 2 && c.ArgType(1) != SimpleType.None ? ToInt(c, 1) : n;
+                var k = c.Args.Length == 3 ? ToInt(c, 2) : e.M.ConstI64(0);
                 var a = ArrayCode.Allocate(e, t, new[] { n, m }, c.Span);
                 Fill(e, t, a, e.M.Constant(0L, t.Dtype));
                 var data = ArrayCode.Data(e, a);
-                var diag = BuildSelect(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, n, m, ""), n, m, "");
-                ArrayCode.Loop(e, diag, i => ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, BuildAdd(e.B, BuildMul(e.B, i, m, ""), i, "")), e.M.Constant(1L, t.Dtype)));
+                LLVMValueRef Max(LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, x, y, ""), x, y, "");
+                LLVMValueRef Min(LLVMValueRef x, LLVMValueRef y) => BuildSelect(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSLT, x, y, ""), x, y, "");
+                var zero = e.M.ConstI64(0);
+                var row0 = Max(BuildNeg(B, k, ""), zero); var col0 = Max(k, zero);
+                var count = Max(Min(BuildSub(B, n, row0, ""), BuildSub(B, m, col0, "")), zero);
+                // element (row0 + i, col0 + i) of a C (or F) ordered n x m array
+                var (rowStep, colStep) = t.Layout == ArrayLayout.F ? (e.M.ConstI64(1), n) : (m, e.M.ConstI64(1));
+                ArrayCode.Loop(e, count, i =>
+                {
+                    var at = BuildAdd(B, BuildMul(B, BuildAdd(B, row0, i, ""), rowStep, ""), BuildMul(B, BuildAdd(B, col0, i, ""), colStep, ""), "");
+                    ArrayCode.Store(e, t.Dtype, ElementAt(e, t.Dtype, data, at), e.M.Constant(1L, t.Dtype));
+                });
                 return a;
             }, acceptsNarrow: true);
+        }
+        PositionalByName("numpy.eye", "N", "M=None", "k");
+        PositionalByName("numpy.identity", "n");
+        foreach (var name in new[] { "empty", "zeros", "ones" }) PositionalByName("numpy." + name, "shape", "dtype");
+        PositionalByName("numpy.full", "shape", "fill_value", "dtype");
+        PositionalByName("numpy.full_like", "a", "fill_value");
 
         Add("numpy.copy", c =>
         {

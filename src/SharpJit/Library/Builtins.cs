@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using SharpJit.Codegen;
 using SharpJit.IR;
@@ -169,6 +170,70 @@ public static unsafe partial class Builtins
         ClassMethods.Contains(cls + "." + name) ? Get(cls + "." + name) : null;
 
     // ------------------------------------------------------------ shared typing helpers
+
+    /// <summary>Replaces a registry entry by a wrapper around it (which calls it), keeping what the registry knows of the
+    /// entry: its receivers (a method), its folding and its element-wise form (Passes.ArrayFusion fuses calls without
+    /// keywords, which a wrapper passes through unchanged).</summary>
+    private static LibFunc Wrap(LibFunc inner, Func<CallTypingContext, SjType> type, Func<LoweringCall, LLVMValueRef> lower, Func<Signature, bool>? mayRaise = null)
+    {
+        var f = Add(inner.Name, type, lower, acceptsNarrow: inner.AcceptsNarrow, mayRaise: mayRaise ?? inner.MayRaise);
+        f.Receiver = inner.Receiver;
+        f.Fold = inner.Fold;
+        f.Elementwise = inner.Elementwise;
+        return f;
+    }
+
+    /// <summary>
+    /// Parameters of a C# entry that callers may also pass by name, as Python binds them (np.zeros(shape=(2, 3)),
+    /// np.full(3, fill_value=2.5), np.eye(3, k=1)): <paramref name="parameters"/>[k] names positional parameter k,
+    /// "NAME=None" one whose default is None. Keywords naming parameters after the positional arguments are passed by
+    /// position (a parameter skipped on the way that defaults to None gets None), so the entry's rules see one form; a
+    /// parameter given both ways is Python's TypeError.
+    /// </summary>
+    internal static void PositionalByName(string entry, params string[] parameters)
+    {
+        var inner = Get(entry);
+        string shortName = entry[(entry.LastIndexOf('.') + 1)..];
+        var names = parameters.Select(p => p.Split('=')[0]).ToArray();
+        var noneByDefault = parameters.Select(p => p.EndsWith("=None")).ToArray();
+        // The parameters from the first one not given by position up to the last one named: each a keyword's name, or
+        // null for a skipped one that defaults to None. Empty when nothing moves (or a skipped one has no default).
+        string?[] Moved(int positional, ICollection<string> keywords)
+        {
+            int last = Enumerable.Range(positional, Math.Max(0, names.Length - positional)).LastOrDefault(k => keywords.Contains(names[k]), -1);
+            if (last < 0) return Array.Empty<string?>();
+            var moved = new List<string?>();
+            for (int k = positional; k <= last; k++)
+            {
+                if (keywords.Contains(names[k])) moved.Add(names[k]);
+                else if (noneByDefault[k]) moved.Add(null);
+                else return Array.Empty<string?>();
+            }
+            return moved.ToArray();
+        }
+        Wrap(inner, c =>
+        {
+            foreach (var k in c.Keywords.Keys)
+                if (Array.IndexOf(names, k) is var at and >= 0 && at < c.Positional.Length)
+                    throw c.Error($"argument for {shortName}() given by name ('{k}') and position ({at + 1})");
+            var moved = Moved(c.Positional.Length, c.Keywords.Keys);
+            if (moved.Length == 0) return inner.Type(c);
+            return inner.Type(c.WithArguments(
+                c.Positional.Concat(moved.Select(m => m == null ? new TypedArg(SimpleType.None, null, c.Site) : c.Keywords[m])).ToArray(),
+                c.Keywords.Where(kv => !moved.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value)).ToList()));
+        }, c =>
+        {
+            var keywordNames = c.Sig.KeywordNames.ToArray();
+            var moved = Moved(c.Args.Length, keywordNames);
+            if (moved.Length == 0) return inner.Lower(c);
+            var none = new LoweredArg(GetUndef(c.E.M.Lower(SimpleType.None)), SimpleType.None);
+            var rest = keywordNames.Where(k => !moved.Contains(k)).ToArray();
+            var args = c.Args.Concat(moved.Select(m => m == null ? none : c.Keywords[m])).Concat(rest.Select(k => c.Keywords[k])).ToArray();
+            object? LiteralOf(LoweredArg a) => a == none ? null : a.Literal;
+            var sig = new Signature(args.Select(a => a.Type).ToImmutableArray(), args.Select(LiteralOf).ToImmutableArray(), rest.ToImmutableArray(), c.ResultType);
+            return inner.Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees) { BorrowedResult = c.BorrowedResult });
+        });
+    }
 
     internal static void Arity(CallTypingContext c, string name, int min, int max, params string[] keywords)
     {

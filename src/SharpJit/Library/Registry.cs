@@ -173,6 +173,9 @@ public sealed class CallTypingContext
     /// <summary>The same call site with other positional arguments (an element-wise operation typing its scalar entry).</summary>
     public CallTypingContext WithPositional(TypedArg[] positional) => new(Site, positional, Array.Empty<(string, TypedArg)>(), _error, _require);
 
+    /// <summary>The same call site with other positional and keyword arguments (a call whose arguments an entry rebinds).</summary>
+    public CallTypingContext WithArguments(TypedArg[] positional, IReadOnlyList<(string Name, TypedArg Arg)> keywords) => new(Site, positional, keywords, _error, _require);
+
     /// <summary>Inference's hooks for lists: the element type found for the display at this site, and telling the
     /// display a list came from the type of the items it receives (set by TypeInference).</summary>
     internal Func<Value, SjType>? ListElement { get; init; }

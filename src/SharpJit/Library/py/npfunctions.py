@@ -701,6 +701,7 @@ def _diff_at(v, ax):
 
 @overload("numpy.diff")
 def diff(a, n=1, axis=-1, prepend=None, append=None):
+    a = np.asarray(a)
     arr = np.asarray(a)
     if prepend is None and append is None and n == 0:
         return arr

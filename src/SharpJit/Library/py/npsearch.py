@@ -230,11 +230,13 @@ def _take_flat(src, indices, axis):
 
 @overload("numpy.take")
 def take(a, indices, axis=None, out=None, mode="raise"):
+    a = np.asarray(a)
     if not (out is None):
         _unsupported("np.take(out=) is not supported in compiled code")
     if mode != "raise":
         _unsupported("np.take() supports mode='raise' only in compiled code")
     if not isinstance(indices, int):
+        indices = np.asarray(indices)
         if indices.dtype == np.float64 or indices.dtype == np.float32 or indices.dtype == np.uint64 or indices.dtype == np.complex128 or indices.dtype == np.complex64 or indices.dtype == np.bool_:
             raise TypeError(f"Cannot cast array data from dtype('{indices.dtype}') to dtype('int64') according to the rule 'safe'")
     if axis is None:

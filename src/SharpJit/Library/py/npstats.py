@@ -63,6 +63,7 @@ def _no_nan(a, fill):
 
 @overload("numpy.nansum")
 def nansum(a, axis=None):
+    a = np.asarray(a)
     if axis is None:
         flat = a.ravel()
         return np.where(flat != flat, 0, flat).sum()
@@ -72,6 +73,7 @@ def nansum(a, axis=None):
 
 @overload("numpy.nanmean")
 def nanmean(a, axis=None):
+    a = np.asarray(a)
     if axis is None:
         flat = a.ravel()
         keep = flat == flat
@@ -91,11 +93,13 @@ def nanmean(a, axis=None):
 
 @overload("numpy.nanmax")
 def nanmax(a, axis=None):
+    a = np.asarray(a)
     return _nan_extreme(a, axis, True, "fmax")
 
 
 @overload("numpy.nanmin")
 def nanmin(a, axis=None):
+    a = np.asarray(a)
     return _nan_extreme(a, axis, False, "fmin")
 
 
@@ -126,27 +130,32 @@ def _nan_extreme(a, axis, largest, name):
 
 @overload("numpy.nanprod")
 def nanprod(a, axis=None):
+    a = np.asarray(a)
     lines, rest = _rows(_no_nan(a, 1), axis)
     return _unrows(lines.prod(1), rest, a, axis)
 
 
 @overload("numpy.nancumsum")
 def nancumsum(a, axis=None):
+    a = np.asarray(a)
     return np.cumsum(_no_nan(a, 0), axis)
 
 
 @overload("numpy.nancumprod")
 def nancumprod(a, axis=None):
+    a = np.asarray(a)
     return np.cumprod(_no_nan(a, 1), axis)
 
 
 @overload("numpy.nanargmax")
 def nanargmax(a, axis=None):
+    a = np.asarray(a)
     return _nan_arg_extreme(a, axis, True)
 
 
 @overload("numpy.nanargmin")
 def nanargmin(a, axis=None):
+    a = np.asarray(a)
     return _nan_arg_extreme(a, axis, False)
 
 
@@ -167,11 +176,13 @@ def _nan_arg_extreme(a, axis, largest):
 
 @overload("numpy.nanvar")
 def nanvar(a, axis=None, ddof=0):
+    a = np.asarray(a)
     return _nan_var(a, axis, ddof, False)
 
 
 @overload("numpy.nanstd")
 def nanstd(a, axis=None, ddof=0):
+    a = np.asarray(a)
     return _nan_var(a, axis, ddof, True)
 
 
@@ -204,6 +215,7 @@ def _nan_var(a, axis, ddof, root):
 
 @overload("numpy.nanmedian")
 def nanmedian(a, axis=None):
+    a = np.asarray(a)
     if not (a.dtype == np.float64 or a.dtype == np.float32):
         return np.median(a, axis)
     # The median of each line's values that are not NaN; NaN for a line of none (an empty one too).
@@ -224,6 +236,7 @@ def nanmedian(a, axis=None):
 
 @overload("numpy.ptp")
 def ptp(a, axis=None):
+    a = np.asarray(a)
     if axis is None:
         return (a.max(keepdims=True) - a.min(keepdims=True)).ravel()[0]
     # A reduction takes a constant axis: one branch per axis up to 3 dimensions, the lines along it beyond.
@@ -240,6 +253,7 @@ def ptp(a, axis=None):
 
 @overload("numpy.average")
 def average(a, axis=None, weights=None, returned=None):
+    a = np.asarray(a)
     if returned is None:
         return _average(a, axis, weights, False)
     return _average(a, axis, weights, returned)
@@ -298,6 +312,7 @@ def _same_shape(a, b):
 
 @overload("numpy.percentile")
 def percentile(a, q, axis=None, method=None):
+    a = np.asarray(a)
     if method is None:
         return _quantile(a, q, axis, "linear", True, False)
     return _quantile(a, q, axis, method, True, False)
@@ -305,6 +320,7 @@ def percentile(a, q, axis=None, method=None):
 
 @overload("numpy.quantile")
 def quantile(a, q, axis=None, method=None):
+    a = np.asarray(a)
     if method is None:
         return _quantile(a, q, axis, "linear", False, False)
     return _quantile(a, q, axis, method, False, False)
@@ -312,6 +328,7 @@ def quantile(a, q, axis=None, method=None):
 
 @overload("numpy.nanpercentile")
 def nanpercentile(a, q, axis=None, method=None):
+    a = np.asarray(a)
     if method is None:
         return _quantile(a, q, axis, "linear", True, True)
     return _quantile(a, q, axis, method, True, True)
@@ -319,6 +336,7 @@ def nanpercentile(a, q, axis=None, method=None):
 
 @overload("numpy.nanquantile")
 def nanquantile(a, q, axis=None, method=None):
+    a = np.asarray(a)
     if method is None:
         return _quantile(a, q, axis, "linear", False, True)
     return _quantile(a, q, axis, method, False, True)

@@ -58,6 +58,9 @@ def logaddexp2(x, y):
 
 @overload("numpy.histogram")
 def histogram(a, bins=10, range=None, density=None, weights=None):
+    a = np.asarray(a)
+    if not isinstance(bins, int):
+        return _histogram_given_edges(a, np.asarray(bins), density, weights)
     if weights is None:
         hist, edges = _histogram(a, bins, range)
         if density is None or not density:
@@ -69,6 +72,79 @@ def histogram(a, bins=10, range=None, density=None, weights=None):
     if density is None or not density:
         return hist, edges
     return _density(hist, edges), edges
+
+
+def _histogram_given_edges(a, edges, density, weights):
+    # Bins given by their edges (range is then unused), counted as NumPy 1.24 counts them: per block of 65,536 values,
+    # the sorted block searched for each edge (the last one inclusive), the counts below each edge summed over the
+    # blocks and differenced; with weights, the block's weights in sorted order summed up to each edge instead.
+    if edges.ndim != 1:
+        raise ValueError("`bins` must be 1d, when an array")
+    for i in range(edges.shape[0] - 1):
+        if edges[i] > edges[i + 1]:
+            raise ValueError("`bins` must increase monotonically, when an array")
+    flat = a.ravel()
+    last = edges.shape[0] - 1
+    if weights is None:
+        below = np.zeros(edges.shape[0], np.int64)
+    else:
+        if weights.ndim != a.ndim or weights.size != a.size:
+            raise ValueError("weights should have the same shape as a.")
+        w = weights.ravel()
+        below = np.zeros(edges.shape[0], w.dtype)
+    n = flat.shape[0]
+    start = 0
+    while start < n:
+        stop = min(start + 65536, n)
+        if weights is None:
+            sa = np.sort(flat[start:stop])
+            below[:last] += np.searchsorted(sa, edges[:last], side="left")
+            below[last:] += np.searchsorted(sa, edges[last:], side="right")
+        else:
+            order = np.argsort(flat[start:stop])
+            sa = flat[start:stop][order]
+            running = np.concatenate((np.zeros(1, w.dtype), w[start:stop][order].cumsum()))
+            below[:last] += running[np.searchsorted(sa, edges[:last], side="left")]
+            below[last:] += running[np.searchsorted(sa, edges[last:], side="right")]
+        start = stop
+    hist = np.diff(below)
+    if density is None or not density:
+        return hist, edges
+    return _density(hist, edges), edges
+
+
+def _reduce_axes(a, axes, last, kind, keepdims, ddof):
+    # a.KIND(axis=axes) over a tuple of axes (Arrays.Reductions.cs; last, the positions they move to, and kind are
+    # constants), after NumPy's checks of the axes: the axes moved last, in their order, and merged into one (a view where a's layout allows, as
+    # NumPy's iterator coalesces them), then reduced along it; keepdims puts length-1 axes back where they were.
+    for i in range(len(axes)):
+        ax = _axis_index(axes[i], a.ndim, "")
+        for j in range(i):
+            if _axis_index(axes[j], a.ndim, "") == ax:
+                raise ValueError("duplicate value in 'axis'")
+    b = np.moveaxis(a, axes, last)
+    merged = b.reshape(b.shape[:a.ndim - len(axes)] + (-1,))
+    if kind == "sum":
+        r = merged.sum(-1)
+    elif kind == "prod":
+        r = merged.prod(-1)
+    elif kind == "min":
+        r = merged.min(-1)
+    elif kind == "max":
+        r = merged.max(-1)
+    elif kind == "mean":
+        r = merged.mean(-1)
+    elif kind == "any":
+        r = merged.any(-1)
+    elif kind == "all":
+        r = merged.all(-1)
+    elif kind == "var":
+        r = merged.var(-1, ddof=0.0 if ddof is None else ddof)
+    else:
+        r = merged.std(-1, ddof=0.0 if ddof is None else ddof)
+    if keepdims:
+        return np.expand_dims(r, axes)
+    return r
 
 
 def _density(hist, edges):
@@ -2889,6 +2965,7 @@ def pinv(a, rcond=1e-15, hermitian=False):
 
 @overload("numpy.median")
 def median(a, axis=None):
+    a = np.asarray(a)
     if axis is None:
         return _median_line(a.ravel())
     if a.ndim == 1:
@@ -3708,6 +3785,7 @@ def _sort_rows(t, indirect):
 
 @overload("numpy.sort")
 def sort(a, axis=-1, kind=None):
+    a = np.asarray(a)
     if axis is None:
         out = a.ravel().copy()
         _sort_values(out)
@@ -3730,6 +3808,7 @@ def sort(a, axis=-1, kind=None):
 @overload("numpy.argsort")
 def argsort(a, axis=-1, kind=None):
     # A stable sort (NumPy's default quicksort orders equal keys differently).
+    a = np.asarray(a)
     if axis is None:
         flat = a.ravel()
         idx = np.empty(flat.shape[0], np.int64)
@@ -3768,6 +3847,7 @@ def unique(ar, return_index=None, return_inverse=None, return_counts=None):
     # The sorted distinct values of the flattened array; the indices of their first occurrences, the indices that
     # rebuild the array from them, and their counts, as asked. The flags choose the tuple returned, so they are
     # literals: a default (None here, False in NumPy) is passed on as the literal False.
+    ar = np.asarray(ar)
     if return_index is None:
         return _unique_flags(ar, False, return_inverse, return_counts)
     return _unique_flags(ar, return_index, return_inverse, return_counts)
@@ -3961,6 +4041,7 @@ def _interp_single(x, x0, y0, left, right):
 
 
 def _cumulate(a, axis, product):
+    a = np.asarray(a)
     if axis is None or a.ndim == 1:
         if not (axis is None):
             _axis_index(axis, 1, "")
