@@ -317,19 +317,23 @@ public static unsafe partial class Builtins
         var aData = ArrayCode.Data(e, a); var bData = ArrayCode.Data(e, b);
         LLVMValueRef Elem(LLVMValueRef data, ScalarType t, LLVMValueRef i, LLVMValueRef j, LLVMValueRef si, LLVMValueRef sj) =>
             e.Convert(ArrayCode.Load(e, t, BuildGEP2(B, M.I8, data, new[] { BuildAdd(B, BuildMul(B, i, si, ""), BuildMul(B, j, sj, ""), "") }, "")), t, dtype);
-        LLVMValueRef MulAdd(LLVMValueRef acc, LLVMValueRef x, LLVMValueRef y)
+        LLVMValueRef MulAdd(LLVMValueRef acc, LLVMValueRef x, LLVMValueRef y, bool inOrder = false)
         {
             if (dtype.Rank == 0) return BuildOr(B, acc, BuildAnd(B, x, y, ""), "");
             var p = MultiplyElements(e, x, y, dtype);
-            return dtype.Rank == 2 ? Reassociable(BuildFAdd(B, acc, p, "")) : AddElements(e, acc, p, dtype);
+            return dtype.Rank == 2 && !inOrder ? Reassociable(BuildFAdd(B, acc, p, "")) : AddElements(e, acc, p, dtype);
         }
         if (c.ResultType is ScalarType)
         {
             // 1-d · 1-d: a sum of products (reassociated for floats, as NumPy's BLAS dot reorders it).
             var acc = e.Alloca(M.Lower(dtype));
             BuildStore(B, M.Constant(0L, dtype), acc);
-            ArrayCode.Loop(e, k, p => BuildStore(B, MulAdd(BuildLoad2(B, M.Lower(dtype), acc, ""),
-                Elem(aData, at.Dtype, M.ConstI64(0), p, aRow, aCol), Elem(bData, bt.Dtype, p, M.ConstI64(0), bRow, bCol)), acc));
+            void Sum(bool inOrder) => ArrayCode.Loop(e, k, p => BuildStore(B, MulAdd(BuildLoad2(B, M.Lower(dtype), acc, ""),
+                Elem(aData, at.Dtype, M.ConstI64(0), p, aRow, aCol), Elem(bData, bt.Dtype, p, M.ConstI64(0), bRow, bCol), inOrder), acc));
+            // Vectors BLAS cannot take (a negative stride) NumPy sums itself, in order; without a BLAS, reassociated.
+            if (BlasDot(e, at, bt, dtype, k, (aData, aCol), (bData, bRow), acc) is var (usable, byBlas))
+                e.When(BuildNot(B, byBlas, ""), () => e.IfElse(usable, M.I1, () => { Sum(false); return M.ConstBool(true); }, () => { Sum(true); return M.ConstBool(true); }));
+            else Sum(false);
             return BuildLoad2(B, M.Lower(dtype), acc, "");
         }
         var result = (ArrayType)c.ResultType;
@@ -419,6 +423,29 @@ public static unsafe partial class Builtins
                 rows, cols, b.Data, ldb, a.Data, Elements(a.ColStride), c, M.ConstI64(1)));
         }
         return null;
+    }
+
+    /// <summary>A dot product of two float or complex vectors of the result's dtype through NumPy's BLAS (?dot, ?dotu_sub),
+    /// as NumPy computes it: where both strides are positive whole numbers of elements and the data aligned, checked at
+    /// run time; null where it cannot apply (other dtypes, exported code), else whether the vectors are ones BLAS takes
+    /// and whether BLAS did it.</summary>
+    private static (LLVMValueRef Usable, LLVMValueRef Done)? BlasDot(FunctionEmitter e, ArrayType at, ArrayType bt, ScalarType dtype, LLVMValueRef n,
+        (LLVMValueRef Data, LLVMValueRef Stride) x, (LLVMValueRef Data, LLVMValueRef Stride) y, LLVMValueRef result)
+    {
+        var B = e.B; var M = e.M;
+        long? kind = dtype == ScalarType.Float32 ? Runtime.RuntimeBlas.Float32 : dtype == ScalarType.Float64 ? Runtime.RuntimeBlas.Float64
+            : dtype == ScalarType.Complex64 ? Runtime.RuntimeBlas.Complex64 : dtype == ScalarType.Complex128 ? Runtime.RuntimeBlas.Complex128 : null;
+        if (kind == null || M.Options.Standalone || at.Dtype != dtype || bt.Dtype != dtype) return null;
+        var item = M.ConstI64(ArrayCode.ItemSize(dtype));
+        var part = M.ConstI64(dtype.PartBits / 8 - 1);
+        LLVMValueRef Usable((LLVMValueRef Data, LLVMValueRef Stride) v) =>
+            BuildAnd(B, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, v.Stride, M.ConstI64(0), ""),
+                BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildSRem(B, v.Stride, item, ""), M.ConstI64(0), ""), ""),
+                BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildAnd(B, BuildPtrToInt(B, v.Data, M.I64, ""), part, ""), M.ConstI64(0), ""), "");
+        var usable = BuildAnd(B, Usable(x), Usable(y), "");
+        var ok = BuildAnd(B, usable, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, n, M.ConstI64(0), ""), "");
+        return (usable, e.IfElse(ok, M.I1, () => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_blas_dot", M.ConstI64(kind.Value), n,
+            x.Data, BuildSDiv(B, x.Stride, item, ""), y.Data, BuildSDiv(B, y.Stride, item, ""), result), M.ConstI64(0), ""), () => M.ConstBool(false)));
     }
 
     private static LLVMValueRef Reassociable(LLVMValueRef v)

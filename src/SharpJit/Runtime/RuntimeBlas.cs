@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SharpJit.Runtime;
 
 /// <summary>
-/// Matrix products through the BLAS NumPy uses (CBLAS <c>?gemm</c>, <c>?gemv</c>), called through its address: the
+/// Matrix products through the BLAS NumPy uses (CBLAS <c>?gemm</c>, <c>?gemv</c>, <c>?dot</c>), called through its address: the
 /// BLAS library this process has loaded (NumPy's: OpenBLAS where Debian's libopenblas0 is installed, else the
 /// reference BLAS), or else the system's <c>libblas.so.3</c>; SHARPJIT_BLAS names another library (a path), or
 /// <c>none</c>. Found on first use; without one the helpers return 0 and compiled code runs its own loops.
@@ -20,6 +20,7 @@ public static unsafe class RuntimeBlas
     {
         public required nint[] Gemm { get; init; }   // by kind: cblas_sgemm, dgemm, cgemm, zgemm
         public required nint[] Gemv { get; init; }
+        public required nint[] Dot { get; init; }     // cblas_sdot, ddot, cdotu_sub, zdotu_sub (0 where missing)
         public required string Path { get; init; }
     }
 
@@ -43,7 +44,11 @@ public static unsafe class RuntimeBlas
             for (int k = 0; k < 4 && all; k++)
                 all = NativeLibrary.TryGetExport(handle, $"cblas_{Prefixes[k]}gemm", out gemm[k])
                     && NativeLibrary.TryGetExport(handle, $"cblas_{Prefixes[k]}gemv", out gemv[k]);
-            if (all) return new Library { Gemm = gemm, Gemv = gemv, Path = path };
+            if (!all) continue;
+            var dot = new nint[4];
+            for (int k = 0; k < 4; k++)
+                NativeLibrary.TryGetExport(handle, k < 2 ? $"cblas_{Prefixes[k]}dot" : $"cblas_{Prefixes[k]}dotu_sub", out dot[k]);
+            return new Library { Gemm = gemm, Gemv = gemv, Dot = dot, Path = path };
         }
         return null;
     }
@@ -112,6 +117,28 @@ public static unsafe class RuntimeBlas
                     RowMajor, ta, tb, (int)m, (int)n, (int)k, (void*)alpha, a, (int)lda, b, (int)ldb, (void*)beta, c, (int)ldc);
                 break;
             }
+        }
+        return 1;
+    }
+
+    /// <summary>*result = x · y, n elements at strides incx and incy (positive, in elements): NumPy's dot of two
+    /// vectors, which calls the same function. 1 when done, 0 when there is no BLAS (or it lacks the function).</summary>
+    [RuntimeHelper("sj_blas_dot"), UnmanagedCallersOnly]
+    public static long Dot(long kind, long n, void* x, long incx, void* y, long incy, void* result)
+    {
+        if (Loaded.Value is not { } blas || blas.Dot[kind] == 0 || !FitsInt(n, incx, incy)) return 0;
+        var f = blas.Dot[kind];
+        switch (kind)
+        {
+            case Float32:
+                *(float*)result = ((delegate* unmanaged<int, void*, int, void*, int, float>)f)((int)n, x, (int)incx, y, (int)incy);
+                break;
+            case Float64:
+                *(double*)result = ((delegate* unmanaged<int, void*, int, void*, int, double>)f)((int)n, x, (int)incx, y, (int)incy);
+                break;
+            default:
+                ((delegate* unmanaged<int, void*, int, void*, int, void*, void>)f)((int)n, x, (int)incx, y, (int)incy, result);
+                break;
         }
         return 1;
     }
