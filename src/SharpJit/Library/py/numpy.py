@@ -115,8 +115,9 @@ def _histogram_given_edges(a, edges, density, weights):
 
 def _reduce_axes(a, axes, last, kind, keepdims, ddof):
     # a.KIND(axis=axes) over a tuple of axes (Arrays.Reductions.cs; last, the positions they move to, and kind are
-    # constants), after NumPy's checks of the axes: the axes moved last, in their order, and merged into one (a view where a's layout allows, as
-    # NumPy's iterator coalesces them), then reduced along it; keepdims puts length-1 axes back where they were.
+    # constants), after NumPy's checks of the axes: the axes moved last, in their order, and merged into one (a view
+    # where a's layout allows, as NumPy's iterator coalesces them), then reduced along it; keepdims puts length-1 axes
+    # back where they were.
     for i in range(len(axes)):
         ax = _axis_index(axes[i], a.ndim, "")
         for j in range(i):
@@ -124,24 +125,17 @@ def _reduce_axes(a, axes, last, kind, keepdims, ddof):
                 raise ValueError("duplicate value in 'axis'")
     b = np.moveaxis(a, axes, last)
     merged = b.reshape(b.shape[:a.ndim - len(axes)] + (-1,))
-    if kind == "sum":
-        r = merged.sum(-1)
-    elif kind == "prod":
-        r = merged.prod(-1)
-    elif kind == "min":
-        r = merged.min(-1)
-    elif kind == "max":
-        r = merged.max(-1)
+    if kind == "var" or kind == "std":
+        d = 0.0 if ddof is None else ddof
+        r = merged.var(-1, ddof=d) if kind == "var" else merged.std(-1, ddof=d)
+    elif kind == "sum" or kind == "prod":
+        r = merged.sum(-1) if kind == "sum" else merged.prod(-1)
+    elif kind == "min" or kind == "max":
+        r = merged.min(-1) if kind == "min" else merged.max(-1)
     elif kind == "mean":
         r = merged.mean(-1)
-    elif kind == "any":
-        r = merged.any(-1)
-    elif kind == "all":
-        r = merged.all(-1)
-    elif kind == "var":
-        r = merged.var(-1, ddof=0.0 if ddof is None else ddof)
     else:
-        r = merged.std(-1, ddof=0.0 if ddof is None else ddof)
+        r = merged.any(-1) if kind == "any" else merged.all(-1)
     if keepdims:
         return np.expand_dims(r, axes)
     return r
