@@ -1,6 +1,6 @@
 # Covers: tuples and lists where NumPy takes an array (np.prod(a.shape), np.mean([...]), np.sum, max, min, argmax, any,
 # all, std, var, count_nonzero, where, dot, clip, median, sort, argsort, unique, cumsum, nansum, ptp, average, diff,
-# percentile, take, histogram's bins as edges, weighted too); creation parameters by name (np.zeros(shape=...), np.full(3, fill_value=...),
+# percentile, take, polyval, histogram's bins as edges, weighted too); np.array(range(...)); x in a (NumPy's (a == x).any()); creation parameters by name (np.zeros(shape=...), np.full(3, fill_value=...),
 # np.eye(N, M=None, k=...), np.identity(n=...)); np.eye's k and M; np.array(..., copy=False); clip's keywords
 # (a.clip(min=...), a.clip(max=...), np.clip(a, a_min=..., a_max=...)).
 import numpy as np
@@ -17,6 +17,8 @@ def array_likes(a):
     print(np.cumsum((1, 2, 3)), np.cumprod([1, 2, 3]), np.nansum([1.0, np.nan]), np.ptp([1, 5]))
     print(np.average([1.0, 3.0]), np.diff([1, 4, 9]), np.percentile([1.0, 2.0, 3.0, 4.0], 50), np.take([4, 5, 6], 1))
     print(np.take(a, [0, 2]), np.histogram(a, bins=[0.0, 2.0, 5.0])[0], np.histogram(a, bins=np.array([0, 1, 6]), weights=a))
+    print(np.polyval([1.0, 2.0], a[0]), np.array(range(4)), np.array(range(2, 11, 3), dtype=np.float32), np.asarray(range(3)))
+    print(3.0 in a, 100.0 in a, 2 in a[0], 2.5 not in a, a[0] in a, np.array([9.0, 1.0]) in a[:, :2])
 
 
 def keywords(a):

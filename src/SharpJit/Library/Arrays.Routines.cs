@@ -518,6 +518,8 @@ public static unsafe partial class Builtins
                     if (same && (layout == at.Layout || at.Layout == ArrayLayout.A || at.Ndim <= 1)) return at;
                     return new ArrayType(dtype, at.Ndim, layout);
                 }
+                if (src.Type == SimpleType.Range)   // np.array(range(n)): its int64 values
+                    return c.Require(PythonLibrary.Function("numpy", "_array_from_range"), src.Type, new DTypeType(DtypeArg(c, name, ScalarType.Int64, 1))).ReturnType;
                 if (src.Type is ListType lt)
                 {
                     // Items not known yet (an empty list appended to later): typed again once they are.
@@ -536,7 +538,7 @@ public static unsafe partial class Builtins
                 bool copy = name == "array" && (c.Keywords.TryGetValue("copy", out var flag) ? CopyFlag(flag.Literal) != false : true);
                 if (c.ArgType(0) is ArrayType at)
                     return c.Callees.Count > 0 ? c.CallCompiled(0, c.Arg(0)) : !copy && at == rt ? e.NewRef(c.Arg(0), at) : CopyArray(e, at, c.Arg(0), rt, c.Span);
-                if (c.ArgType(0) is ListType) return c.CallCompiled(0, c.Arg(0), GetUndef(e.M.Empty));
+                if (c.ArgType(0) is ListType || c.ArgType(0) == SimpleType.Range) return c.CallCompiled(0, c.Arg(0), GetUndef(e.M.Empty));
                 var (dims, _) = NestedShape(null, null, c.ArgType(0));
                 var r = ArrayCode.Allocate(e, rt, dims.Select(d => e.M.ConstI64(d)).ToArray(), c.Span);
                 var data = ArrayCode.Data(e, r);

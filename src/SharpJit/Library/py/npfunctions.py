@@ -565,7 +565,7 @@ def correlate(a, v, mode="valid"):
 def polyval(p, x):
     c = np.asarray(p)
     if c.ndim != 1:
-        _sj_reject("np.polyval() takes a 1-d sequence of coefficients in compiled code", p)
+        _sj_reject("np.polyval() takes a 1-d sequence of coefficients in compiled code", c)
     if isinstance(x, int) or isinstance(x, float) or isinstance(x, complex):
         # NumPy's y = zeros_like(x), then y * x + c for each coefficient, on numbers
         y = x * 0

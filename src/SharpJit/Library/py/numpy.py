@@ -1725,6 +1725,21 @@ def _check_axis_index(idx, n, named):
             raise IndexError(f"index {j} is out of bounds for axis {named} with size {n}")
 
 
+def _array_from_range(r, dtype):
+    # np.array(range(...)) (Arrays.Routines.cs): the range's values in an array of dtype (int64 unless asked)
+    out = np.empty(len(r), dtype)
+    i = 0
+    for v in r:
+        out[i] = v
+        i += 1
+    return out
+
+
+def _array_contains(a, x):
+    # x in a (Arrays.cs): NumPy's (a == x).any()
+    return (a == x).any()
+
+
 def _index_array(items):
     # A list in an index (Arrays.cs ListIndexAsArray): NumPy's array of it, int64 positions or a boolean mask.
     return np.array(items)
