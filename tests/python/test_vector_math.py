@@ -17,7 +17,8 @@ def _cpu_flags():
 
 # libmvec is called where NumPy 1.24 runs SIMD code of its kind: on CPUs with AVX-512 (Codegen/VectorMath.cs).
 HAS_AVX512 = "avx512f" in _cpu_flags()
-HAS_LIBMVEC = os.path.exists("/lib/x86_64-linux-gnu/libmvec.so.1") and HAS_AVX512
+LIBMVEC_INSTALLED = os.path.exists("/lib/x86_64-linux-gnu/libmvec.so.1")
+HAS_LIBMVEC = LIBMVEC_INSTALLED and HAS_AVX512
 
 PROBE = '''
 import math, sys
@@ -80,6 +81,28 @@ print("_ZGV" in " ".join(f.inspect_asm().values()))
     r = subprocess.run([PYTHON, str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["True", "False"]
+
+
+@pytest.mark.skipif(not LIBMVEC_INSTALLED, reason="glibc's libmvec is not installed")
+def test_fastmath_calls_libmvec_on_any_cpu(tmp_path):
+    # fastmath=True trades NumPy's last bits for speed: libmvec's forms on any CPU it has them for.
+    path = tmp_path / "fastmath_probe.py"
+    path.write_text('''
+import numpy as np
+import sharpjit
+
+@sharpjit.jit(fastmath=True)
+def f(a):
+    return np.sin(a) + np.exp(-a)
+
+a = np.linspace(0.01, 30.0, 10001)
+r = f(a)
+ref = np.sin(a) + np.exp(-a)
+print("_ZGV" in " ".join(f.inspect_asm().values()), bool(np.allclose(r, ref, rtol=1e-14, atol=1e-15)))
+''')
+    r = subprocess.run([PYTHON, str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["True", "True"]
 
 
 def test_switched_off(tmp_path):

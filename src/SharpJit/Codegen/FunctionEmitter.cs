@@ -399,7 +399,7 @@ public sealed unsafe partial class FunctionEmitter
     /// the vector loop) or took 2-lane forms; the loop is told this width instead.</summary>
     public int VectorCallLanes;
 
-    private void NoteVectorCall(string name, bool single) => NoteVectorLanes(VectorMath.Variants(name, single).Max(v => v.Lanes));
+    private void NoteVectorCall(string name, bool single) => NoteVectorLanes(VectorMath.Variants(name, single, M.Options.FastMath).Max(v => v.Lanes));
 
     /// <summary>Adds calls whose widest vector form has this many lanes (0: none) to <see cref="VectorCallLanes"/>.</summary>
     public void NoteVectorLanes(int lanes)

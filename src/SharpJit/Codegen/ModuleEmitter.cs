@@ -428,7 +428,7 @@ public sealed unsafe class ModuleEmitter
     public string? VectorVariants(string name, bool single = false)
     {
         if (Options.Standalone) return null;
-        var variants = VectorMath.Variants(name, single).ToList();
+        var variants = VectorMath.Variants(name, single, Options.FastMath).ToList();
         if (variants.Count == 0) return null;
         int declared = _vectorVariants.Count;
         foreach (var (_, symbol, lanes) in variants)

@@ -41,12 +41,10 @@ public static unsafe partial class Builtins
         // bool(a), `if a:`, `not a`: an array's truth (library function; raises ValueError for more than one element).
         Add("array.truth", c => c.Require(PythonLibrary.Function("numpy", "_array_truth"), TypeOps.Canonical(c.Positional[0].Type)).ReturnType,
             c => c.CallCompiled(0, c.E.Convert(c.Arg(0), c.ArgType(0), TypeOps.Canonical(c.ArgType(0)))));
-        // x in a, x not in a: NumPy's (a == x).any(), broadcasting x against a.
+        // x in a, x not in a (a an array: Operators.cs): NumPy's (a == x).any(), broadcasting x against a.
         foreach (var (op, negated) in new[] { ("in_", false), ("not_in", true) })
             Add("array." + op, c =>
             {
-                if (c.Positional[1].Type is not ArrayType)
-                    throw c.ErrorAt(c.Positional[1], $"'in' with an array on its left and a {TypeOps.PyName(c.Positional[1].Type)} on its right is not supported in compiled code");
                 c.Require(PythonLibrary.Function("numpy", "_array_contains"), TypeOps.Canonical(c.Positional[1].Type), TypeOps.Canonical(c.Positional[0].Type));
                 return ScalarType.Bool;
             }, c =>

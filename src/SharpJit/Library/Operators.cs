@@ -42,7 +42,9 @@ public static partial class Builtins
             && (op is not (CmpOperator.Eq or CmpOperator.NotEq) || ComparesByMethod(op, args[0].Type, args[1].Type)))
             return Get("instance." + OperatorName(op));
         if (args.Any(a => a.Type is DTypeType) && op is CmpOperator.Eq or CmpOperator.NotEq) return Get("dtype." + OperatorName(op));
-        if (args.Any(a => a.Type is ArrayType) && Registry.ContainsKey("array." + OperatorName(op))) return Get("array." + OperatorName(op));
+        // (x in a asks the array only when a is one: an array in a list or tuple asks the sequence)
+        if (args.Any(a => a.Type is ArrayType) && (op is not (CmpOperator.In or CmpOperator.NotIn) || args[1].Type is ArrayType)
+            && Registry.ContainsKey("array." + OperatorName(op))) return Get("array." + OperatorName(op));
         if (op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is DictType : op is CmpOperator.Eq or CmpOperator.NotEq && args.Any(a => a.Type is DictType))
             return Get("dict." + OperatorName(op));
         if (op is CmpOperator.In or CmpOperator.NotIn ? args[1].Type is SetType : op is not (CmpOperator.Is or CmpOperator.IsNot) && args.Any(a => a.Type is SetType))
