@@ -560,6 +560,20 @@ public sealed unsafe partial class FunctionEmitter
         PositionBuilderAtEnd(B, next);
     }
 
+    /// <summary>if (cond) then() else otherwise(): each arm in its own block, continuing after them.</summary>
+    public void When(LLVMValueRef cond, Action then, Action otherwise)
+    {
+        var tb = NewBlock("then"); var eb = NewBlock("else"); var join = NewBlock("join");
+        BuildCondBr(B, cond, tb, eb);
+        PositionBuilderAtEnd(B, tb);
+        then();
+        BuildBr(B, join);
+        PositionBuilderAtEnd(B, eb);
+        otherwise();
+        BuildBr(B, join);
+        PositionBuilderAtEnd(B, join);
+    }
+
     /// <summary>cond ? then() : else(), each arm emitted in its own block (for arms with side effects or cost).</summary>
     public LLVMValueRef IfElse(LLVMValueRef cond, LLVMTypeRef type, Func<LLVMValueRef> then, Func<LLVMValueRef> otherwise)
     {

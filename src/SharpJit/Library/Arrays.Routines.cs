@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using SharpJit.Codegen;
 using SharpJit.Diagnostics;
 using SharpJit.Llvm;
@@ -131,9 +130,7 @@ public static unsafe partial class Builtins
             {
                 if (c.Args.Length != 2) return Get("numpy.clip").Lower(c);
                 var none = new LoweredArg(GetUndef(c.E.M.Lower(SimpleType.None)), SimpleType.None);
-                var args = c.Args.Append(none).Concat(c.Sig.KeywordNames.Select(k => c.Keywords[k])).ToArray();
-                var sig = new Signature(args.Select(a => a.Type).ToImmutableArray(), c.Sig.Literals.Insert(2, null), c.Sig.KeywordNames, c.ResultType);
-                return Get("numpy.clip").Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees));
+                return Get("numpy.clip").Lower(c.With(c.Args.Append(none).Concat(c.Sig.KeywordNames.Select(k => c.Keywords[k])).ToArray(), c.Sig.KeywordNames));
             });
         PositionalByName("method.clip", "$self", "min=None", "max=None");
         PositionalByName("numpy.clip", "a", "a_min", "a_max");
@@ -332,7 +329,7 @@ public static unsafe partial class Builtins
                 Elem(aData, at.Dtype, M.ConstI64(0), p, aRow, aCol), Elem(bData, bt.Dtype, p, M.ConstI64(0), bRow, bCol), inOrder), acc));
             // Vectors BLAS cannot take (a negative stride) NumPy sums itself, in order; without a BLAS, reassociated.
             if (BlasDot(e, at, bt, dtype, k, (aData, aCol), (bData, bRow), acc) is var (usable, byBlas))
-                e.When(BuildNot(B, byBlas, ""), () => e.IfElse(usable, M.I1, () => { Sum(false); return M.ConstBool(true); }, () => { Sum(true); return M.ConstBool(true); }));
+                e.When(BuildNot(B, byBlas, ""), () => e.When(usable, () => Sum(false), () => Sum(true)));
             else Sum(false);
             return BuildLoad2(B, M.Lower(dtype), acc, "");
         }
@@ -373,16 +370,14 @@ public static unsafe partial class Builtins
         (LLVMValueRef Data, LLVMValueRef Rows, LLVMValueRef Cols, LLVMValueRef RowStride, LLVMValueRef ColStride) b, LLVMValueRef c)
     {
         var B = e.B; var M = e.M;
-        long? kind = dtype == ScalarType.Float32 ? Runtime.RuntimeBlas.Float32 : dtype == ScalarType.Float64 ? Runtime.RuntimeBlas.Float64
-            : dtype == ScalarType.Complex64 ? Runtime.RuntimeBlas.Complex64 : dtype == ScalarType.Complex128 ? Runtime.RuntimeBlas.Complex128 : null;
+        long? kind = BlasKind(dtype);
         if (kind == null || M.Options.Standalone || at.Dtype != dtype || bt.Dtype != dtype) return null;
         long size = ArrayCode.ItemSize(dtype);
         var item = M.ConstI64(size);
         LLVMValueRef Eq(LLVMValueRef x, LLVMValueRef y) => BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, x, y, "");
         LLVMValueRef And(params LLVMValueRef[] xs) => xs.Aggregate((x, y) => BuildAnd(B, x, y, ""));
         LLVMValueRef Elements(LLVMValueRef byteStride) => BuildSDiv(B, byteStride, item, "");
-        LLVMValueRef Whole(LLVMValueRef byteStride, LLVMValueRef atLeast) =>   // a positive whole number of elements, at least atLeast
-            And(Eq(BuildSRem(B, byteStride, item, ""), M.ConstI64(0)), BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, byteStride, BuildMul(B, atLeast, item, ""), ""));
+        LLVMValueRef Whole(LLVMValueRef byteStride, LLVMValueRef atLeast) => WholeElements(e, byteStride, atLeast, item);
         // A matrix as BLAS takes it: rows contiguous (leading dimension = row stride), or columns contiguous (stored
         // transposed, leading dimension = column stride); elements aligned to their part. Stored rows and columns:
         // of the matrix as it lies in memory, row-major (the transpose, for a column-major one).
@@ -391,7 +386,7 @@ public static unsafe partial class Builtins
         {
             var rowMajor = And(Eq(x.ColStride, item), Whole(x.RowStride, x.Cols));
             var colMajor = And(Eq(x.RowStride, item), Whole(x.ColStride, x.Rows));
-            var aligned = Eq(BuildAnd(B, BuildPtrToInt(B, x.Data, M.I64, ""), M.ConstI64(dtype.PartBits / 8 - 1), ""), M.ConstI64(0));
+            var aligned = PartAligned(e, x.Data, dtype);
             var trans = BuildNot(B, rowMajor, "");
             return (And(BuildOr(B, rowMajor, colMajor, ""), aligned), trans, BuildSelect(B, rowMajor, Elements(x.RowStride), Elements(x.ColStride), ""),
                 BuildSelect(B, trans, x.Cols, x.Rows, ""), BuildSelect(B, trans, x.Rows, x.Cols, ""));
@@ -433,20 +428,30 @@ public static unsafe partial class Builtins
         (LLVMValueRef Data, LLVMValueRef Stride) x, (LLVMValueRef Data, LLVMValueRef Stride) y, LLVMValueRef result)
     {
         var B = e.B; var M = e.M;
-        long? kind = dtype == ScalarType.Float32 ? Runtime.RuntimeBlas.Float32 : dtype == ScalarType.Float64 ? Runtime.RuntimeBlas.Float64
-            : dtype == ScalarType.Complex64 ? Runtime.RuntimeBlas.Complex64 : dtype == ScalarType.Complex128 ? Runtime.RuntimeBlas.Complex128 : null;
+        long? kind = BlasKind(dtype);
         if (kind == null || M.Options.Standalone || at.Dtype != dtype || bt.Dtype != dtype) return null;
         var item = M.ConstI64(ArrayCode.ItemSize(dtype));
-        var part = M.ConstI64(dtype.PartBits / 8 - 1);
         LLVMValueRef Usable((LLVMValueRef Data, LLVMValueRef Stride) v) =>
-            BuildAnd(B, BuildAnd(B, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, v.Stride, M.ConstI64(0), ""),
-                BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildSRem(B, v.Stride, item, ""), M.ConstI64(0), ""), ""),
-                BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, BuildAnd(B, BuildPtrToInt(B, v.Data, M.I64, ""), part, ""), M.ConstI64(0), ""), "");
+            BuildAnd(B, WholeElements(e, v.Stride, M.ConstI64(1), item), PartAligned(e, v.Data, dtype), "");
         var usable = BuildAnd(B, Usable(x), Usable(y), "");
         var ok = BuildAnd(B, usable, BuildICmp(B, LLVMIntPredicate.LLVMIntSGT, n, M.ConstI64(0), ""), "");
         return (usable, e.IfElse(ok, M.I1, () => BuildICmp(B, LLVMIntPredicate.LLVMIntNE, e.CallRuntime("sj_blas_dot", M.ConstI64(kind.Value), n,
             x.Data, BuildSDiv(B, x.Stride, item, ""), y.Data, BuildSDiv(B, y.Stride, item, ""), result), M.ConstI64(0), ""), () => M.ConstBool(false)));
     }
+
+    /// <summary>RuntimeBlas's element kind of a dtype BLAS computes in (float32, float64, complex64, complex128), or null.</summary>
+    private static long? BlasKind(ScalarType dtype) =>
+        dtype == ScalarType.Float32 ? Runtime.RuntimeBlas.Float32 : dtype == ScalarType.Float64 ? Runtime.RuntimeBlas.Float64
+        : dtype == ScalarType.Complex64 ? Runtime.RuntimeBlas.Complex64 : dtype == ScalarType.Complex128 ? Runtime.RuntimeBlas.Complex128 : null;
+
+    /// <summary>A byte stride BLAS takes: a positive whole number of elements (of item bytes), at least atLeast of them.</summary>
+    private static LLVMValueRef WholeElements(FunctionEmitter e, LLVMValueRef byteStride, LLVMValueRef atLeast, LLVMValueRef item) =>
+        BuildAnd(e.B, BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, BuildSRem(e.B, byteStride, item, ""), e.M.ConstI64(0), ""),
+            BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGE, byteStride, BuildMul(e.B, atLeast, item, ""), ""), "");
+
+    /// <summary>Data aligned to its elements' part (a float, or a complex number's real part), as BLAS needs.</summary>
+    private static LLVMValueRef PartAligned(FunctionEmitter e, LLVMValueRef data, ScalarType dtype) =>
+        BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, BuildAnd(e.B, BuildPtrToInt(e.B, data, e.M.I64, ""), e.M.ConstI64(dtype.PartBits / 8 - 1), ""), e.M.ConstI64(0), "");
 
     private static LLVMValueRef Reassociable(LLVMValueRef v)
     {

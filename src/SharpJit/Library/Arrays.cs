@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using SharpJit.Codegen;
 using SharpJit.Diagnostics;
 using SharpJit.Llvm;
@@ -439,7 +438,7 @@ public static unsafe partial class Builtins
     /// <summary>
     /// Index forms that are others in disguise. A list of integers or bools (a[[0, 2]], a[[0, 2], :],
     /// a[:, [True, False, True]] = v) is the array NumPy makes of it (int64 positions, or a boolean mask), made by
-    /// numpy._index_array and dropped after the call. A 1-d boolean mask of a multi-dimensional array's rows (a[m],
+    /// numpy._array_of and dropped after the call. A 1-d boolean mask of a multi-dimensional array's rows (a[m],
     /// a[[True, False, True]]) is a[m, ...].
     /// </summary>
     private static void IndexInDisguise(string name)
@@ -455,7 +454,7 @@ public static unsafe partial class Builtins
         }
         static int[] Lists(SjType index) => index is TupleType tt ? Enumerable.Range(0, tt.Items.Length).Where(j => IsIndexList(tt.Items[j])).ToArray()
             : IsIndexList(index) ? new[] { -1 } : Array.Empty<int>();
-        var convert = () => PythonLibrary.Function("numpy", "_index_array");
+        var convert = () => PythonLibrary.Function("numpy", "_array_of");
         Wrap(inner, c =>
         {
             if (c.Positional.Length < 2 || c.Positional[0].Type is not ArrayType t || Rewritten(t, c.Positional[1].Type) is not { } index) return inner.Type(c);
@@ -516,7 +515,7 @@ public static unsafe partial class Builtins
         var inner = Get(entry);
         static bool IsArrayLike(SjType t) => t is TupleType { Items.Length: > 0 } tt && tt.Items.All(x => x is ScalarType) || t is ListType { Element: ScalarType };
         int[] Converted(IReadOnlyList<SjType> positional) => positions.Where(k => k < positional.Count && IsArrayLike(positional[k])).ToArray();
-        var convert = () => PythonLibrary.Function("numpy", "_index_array");
+        var convert = () => PythonLibrary.Function("numpy", "_array_of");
         Wrap(inner, c =>
         {
             var at = Converted(c.Types);
@@ -532,11 +531,8 @@ public static unsafe partial class Builtins
             var made = new MadeArrays(c, at.Length);
             var args = c.Args.Select((a, k) => Array.IndexOf(at, k) < 0 ? a
                 : new LoweredArg(made.Make(c.E.Convert(a.Value, a.Type, TypeOps.Canonical(a.Type)), ArrayFor(a.Type)), ArrayFor(a.Type))).ToArray();
-            var keywordNames = c.Sig.KeywordNames.ToArray();
-            var all = args.Concat(keywordNames.Select(k => c.Keywords[k])).ToArray();
-            var sig = new Signature(all.Select(a => a.Type).ToImmutableArray(), c.Sig.Literals.Select((l, k) => k < args.Length && Array.IndexOf(at, k) >= 0 ? null : l).ToImmutableArray(),
-                c.Sig.KeywordNames, c.ResultType);
-            return made.Around(callees => inner.Lower(new LoweringCall(c.E, sig, c.Span, all, callees) { BorrowedResult = c.BorrowedResult }));
+            var all = args.Concat(c.Sig.KeywordNames.Select(k => c.Keywords[k])).ToArray();
+            return made.Around(callees => inner.Lower(c.With(all, c.Sig.KeywordNames, callees)));
         });
     }
 

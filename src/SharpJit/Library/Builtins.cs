@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Numerics;
 using SharpJit.Codegen;
 using SharpJit.IR;
@@ -228,10 +227,7 @@ public static unsafe partial class Builtins
             if (moved.Length == 0) return inner.Lower(c);
             var none = new LoweredArg(GetUndef(c.E.M.Lower(SimpleType.None)), SimpleType.None);
             var rest = keywordNames.Where(k => !moved.Contains(k)).ToArray();
-            var args = c.Args.Concat(moved.Select(m => m == null ? none : c.Keywords[m])).Concat(rest.Select(k => c.Keywords[k])).ToArray();
-            object? LiteralOf(LoweredArg a) => a == none ? null : a.Literal;
-            var sig = new Signature(args.Select(a => a.Type).ToImmutableArray(), args.Select(LiteralOf).ToImmutableArray(), rest.ToImmutableArray(), c.ResultType);
-            return inner.Lower(new LoweringCall(c.E, sig, c.Span, args, c.Callees) { BorrowedResult = c.BorrowedResult });
+            return inner.Lower(c.With(c.Args.Concat(moved.Select(m => m == null ? none : c.Keywords[m])).Concat(rest.Select(k => c.Keywords[k])).ToArray(), rest));
         });
     }
 

@@ -123,6 +123,13 @@ public sealed class LoweringCall
         for (int k = 0; k < sig.KeywordNames.Length; k++) Keywords[sig.KeywordNames[k]] = args[sig.Positional + k];
     }
 
+    /// <summary>The same call with other arguments (the positional ones, then a keyword argument for each of
+    /// <paramref name="keywordNames"/>), their types and literals as its signature: a wrapping entry lowering the entry
+    /// it wraps.</summary>
+    public LoweringCall With(LoweredArg[] args, IEnumerable<string> keywordNames, IReadOnlyList<Specialization>? callees = null) =>
+        new(E, new Signature(args.Select(a => a.Type).ToImmutableArray(), args.Select(a => a.Literal).ToImmutableArray(), keywordNames.ToImmutableArray(), Sig.Result),
+            Span, args, callees ?? Callees) { BorrowedResult = BorrowedResult };
+
     /// <summary>Calls the k-th compiled function the typing rule required, propagating its exceptions.</summary>
     public LLVMValueRef CallCompiled(int k, params LLVMValueRef[] args) => E.CallSpecialization(Callees[k], args, Span);
 

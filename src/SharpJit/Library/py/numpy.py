@@ -1740,8 +1740,9 @@ def _array_contains(a, x):
     return (a == x).any()
 
 
-def _index_array(items):
-    # A list in an index (Arrays.cs ListIndexAsArray): NumPy's array of it, int64 positions or a boolean mask.
+def _array_of(items):
+    # A list in an index (Arrays.cs IndexInDisguise: int64 positions or a boolean mask), or a tuple or list of numbers
+    # where NumPy takes an array (ArrayLikeArguments): the array NumPy makes of it.
     return np.array(items)
 
 
