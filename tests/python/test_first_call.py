@@ -187,3 +187,11 @@ def test_llvm_options_reach_llvm(tmp_path):
     # SHARPJIT_LLVM_OPTIONS passes LLVM its own command-line options: -time-passes reports each optimisation's passes.
     err = run_triple(tmp_path, SHARPJIT_LLVM_OPTIONS="-time-passes")
     assert "Pass execution timing report" in err and "InstCombinePass" in err, err[-2000:]
+
+
+def test_llvm_pipeline_can_be_replaced(tmp_path):
+    # SHARPJIT_LLVM_PIPELINE replaces default<O3>: with -time-passes, the passes that ran are the ones it names.
+    err = run_triple(tmp_path, SHARPJIT_LLVM_PIPELINE="function(sroa,instcombine),always-inline",
+                     SHARPJIT_LLVM_OPTIONS="-time-passes")
+    assert "InstCombinePass" in err and "SROAPass" in err, err[-2000:]
+    assert "LoopVectorizePass" not in err and "GVNPass" not in err, err[-2000:]

@@ -55,6 +55,7 @@ public sealed unsafe class ModuleEmitter
         foreach (var s in all.Where(_functions.ContainsKey)) MarkAlwaysInline(s);
         foreach (var s in entries) EmitEntryWrapper(s);
         RepeatASingleRecursionSite();   // after every guard (the entry wrappers have some)
+        InlineSingleCallSites();
         if (Options.FastMath) SetFastMathFlags();
         foreach (var library in BitcodeLibraries) library.LinkInto(Module, Options.Standalone);
     }
@@ -97,6 +98,23 @@ public sealed unsafe class ModuleEmitter
             for (var i = GetFirstInstruction(b); i.Handle != IntPtr.Zero; i = GetNextInstruction(i))
                 if (++count > SmallLibraryFunction) return;
         AddEnumAttribute(Ctx, fn, uint.MaxValue, "alwaysinline");
+    }
+
+    /// <summary>A function called from one place only (a compiled function from its entry wrapper, most often) is marked
+    /// alwaysinline. LLVM's inliner inlines the last call of an internal function anyway, but only after the pipeline
+    /// has simplified the callee on its own, and then it simplifies the body again inside the caller: grayscott's
+    /// kernel went through InstCombine 15 times instead of 10, and LLVM's optimisation took a third longer.</summary>
+    private void InlineSingleCallSites()
+    {
+        foreach (var (s, fn) in _functions)
+        {
+            if (s.Recursive || s.Function.IsGenerator) continue;
+            var use = GetFirstUse(fn);
+            if (use.Handle == 0 || GetNextUse(use).Handle != 0) continue;
+            var user = GetUser(use);
+            if (IsACallInst(user).Handle == 0 || !GetCalledValue(user).Equals(fn)) continue;
+            AddEnumAttribute(Ctx, fn, uint.MaxValue, "alwaysinline");
+        }
     }
 
     /// <summary>fastmath=True, as in Numba: every floating-point operation may be reassociated (so reductions

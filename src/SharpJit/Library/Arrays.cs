@@ -1087,6 +1087,7 @@ public static unsafe partial class Builtins
         foreach (var name in new[] { "empty", "zeros", "ones" }) PositionalByName("numpy." + name, "shape", "dtype");
         PositionalByName("numpy.full", "shape", "fill_value", "dtype");
         PositionalByName("numpy.full_like", "a", "fill_value");
+        ArangeByName();
 
         Add("numpy.copy", c =>
         {
@@ -1141,6 +1142,64 @@ public static unsafe partial class Builtins
                     x => CastElement(e, x, from.Dtype, to.Dtype), 1, -1);
             }
         }
+    }
+
+    private static readonly object ArangeZero = new();
+
+    /// <summary>np.arange(start=, stop=, step=) as NumPy binds them: the numbers given by position are start, stop and
+    /// step; with no stop, a start given by position is the stop (arange(n)) and one given by name NumPy's TypeError; a
+    /// stop given alone counts from 0. The entry then sees its positional form: stop; start, stop; or start, stop, step.
+    /// </summary>
+    private static void ArangeByName()
+    {
+        var inner = Get("numpy.arange");
+        string[] names = { "start", "stop", "step" };
+        // Where each operand of the positional form comes from: a position, a keyword's name or ArangeZero; null
+        // when nothing is named.
+        object[]? Operands(int positional, ICollection<string> keywords, Func<string, Exception> error)
+        {
+            if (!names.Any(keywords.Contains)) return null;
+            var bound = new object?[3];
+            for (int k = 0; k < 3; k++)
+            {
+                if (k < positional && keywords.Contains(names[k]))
+                    throw error($"argument for arange() given by name ('{names[k]}') and position (position {k})");
+                bound[k] = k < positional ? k : keywords.Contains(names[k]) ? names[k] : null;
+            }
+            if (bound[1] == null)
+            {
+                if (positional == 0) throw error("arange() requires stop to be specified.");
+                (bound[0], bound[1]) = (null, bound[0]);
+            }
+            if (bound[0] == null && bound[2] == null) return new[] { bound[1]! };
+            return new[] { bound[0] ?? ArangeZero, bound[1], bound[2] }.OfType<object>().ToArray();
+        }
+        Wrap(inner, c =>
+        {
+            var operands = Operands(c.Positional.Length, c.Keywords.Keys, m => c.Error(m));
+            if (operands == null) return inner.Type(c);
+            TypedArg Operand(object o) => o switch
+            {
+                int k => c.Positional[k],
+                string name => c.Keywords[name],
+                _ => new TypedArg(ScalarType.Int64, 0L, c.Site),
+            };
+            return inner.Type(c.WithArguments(operands.Select(Operand).ToArray(),
+                c.Keywords.Where(kv => !names.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value)).ToList()));
+        }, c =>
+        {
+            var keywordNames = c.Sig.KeywordNames.ToArray();
+            var operands = Operands(c.Args.Length, keywordNames, m => new InvalidOperationException(m));
+            if (operands == null) return inner.Lower(c);
+            LoweredArg Operand(object o) => o switch
+            {
+                int k => c.Args[k],
+                string name => c.Keywords[name],
+                _ => new LoweredArg(c.E.M.ConstI64(0), ScalarType.Int64, 0L),
+            };
+            var rest = keywordNames.Where(k => !names.Contains(k)).ToArray();
+            return inner.Lower(c.With(operands.Select(Operand).Concat(rest.Select(k => c.Keywords[k])).ToArray(), rest));
+        });
     }
 
     /// <summary>

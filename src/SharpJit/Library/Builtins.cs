@@ -187,8 +187,11 @@ public static unsafe partial class Builtins
     /// np.full(3, fill_value=2.5), np.eye(3, k=1)): <paramref name="parameters"/>[k] names positional parameter k,
     /// "NAME=None" one whose default is None. Keywords naming parameters after the positional arguments are passed by
     /// position (a parameter skipped on the way that defaults to None gets None), so the entry's rules see one form; a
-    /// parameter given both ways is Python's TypeError.
+    /// parameter given both ways is NumPy's TypeError.
     /// </summary>
+    /// <summary>NumPy's functions written in C, whose argument errors read differently from those of its Python ones.</summary>
+    private static readonly HashSet<string> WrittenInC = new() { "numpy.empty", "numpy.zeros" };
+
     internal static void PositionalByName(string entry, params string[] parameters)
     {
         var inner = Get(entry);
@@ -214,7 +217,8 @@ public static unsafe partial class Builtins
         {
             foreach (var k in c.Keywords.Keys)
                 if (Array.IndexOf(names, k) is var at and >= 0 && at < c.Positional.Length)
-                    throw c.Error($"argument for {shortName}() given by name ('{k}') and position ({at + 1})");
+                    throw c.Error(WrittenInC.Contains(entry) ? $"argument for {shortName}() given by name ('{k}') and position (position {at})"
+                        : $"{(entry == "method.clip" ? "_clip" : shortName)}() got multiple values for argument '{k}'");
             var moved = Moved(c.Positional.Length, c.Keywords.Keys);
             if (moved.Length == 0) return inner.Type(c);
             return inner.Type(c.WithArguments(

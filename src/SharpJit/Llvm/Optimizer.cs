@@ -3,6 +3,10 @@ namespace SharpJit.Llvm;
 /// <summary>Runs a new-pass-manager pipeline over a module.</summary>
 public static unsafe class Optimizer
 {
+    /// <summary>The pipeline compilations run; SHARPJIT_LLVM_PIPELINE replaces it (for measuring the compiler).</summary>
+    public static readonly string DefaultPipeline = Environment.GetEnvironmentVariable("SHARPJIT_LLVM_PIPELINE") is { Length: > 0 } p
+        ? p : "default<O3>,always-inline";
+
     /// <summary>
     /// Optimises <paramref name="module"/> in place with <paramref name="pipeline"/> (textual new-PM syntax, e.g.
     /// "default&lt;O3&gt;", "default&lt;O1&gt;", "function(instcombine)"), with loop vectorisation, SLP vectorisation
@@ -15,8 +19,9 @@ public static unsafe class Optimizer
     /// Not thread-safe with respect to the module's context.
     /// </summary>
     /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
-    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string pipeline = "default<O3>,always-inline", bool verifyEach = false)
+    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef tm, string? pipeline = null, bool verifyEach = false)
     {
+        pipeline ??= DefaultPipeline;
         var options = LLVM.CreatePassBuilderOptions();
         try
         {
