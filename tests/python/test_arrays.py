@@ -286,6 +286,20 @@ def test_int64_division_by_a_constant_vectorises():
     assert "sj_divisor_magic" in ir and re.search(r"mul (nuw )?(nsw )?<\d+ x i64>", ir)
 
 
+def test_histogram_bins_are_found_without_a_vector_float_to_int64_conversion():
+    # AVX2 has no packed double-to-int64 conversion: LLVM took each lane of a vector fptosi apart, and np.histogram ran
+    # at twice Numba's time there. The bin is floor(f) read from the bits of floor(f) + 2**52 instead.
+    @sharpjit.jit
+    def counts(x, lo, hi):
+        return np.histogram(x, bins=64, range=(lo, hi))[0]
+
+    x = np.random.default_rng(3).standard_normal(10_000)
+    for data in (x, x.astype(np.float32), np.array([-4.0, -3.875, 0.0, 3.875, 4.0, np.nan, 5.0])):
+        np.testing.assert_array_equal(counts(data, -4.0, 4.0), np.histogram(data, bins=64, range=(-4.0, 4.0))[0])
+    ir = counts.inspect_llvm(counts.signatures[0])
+    assert "x double>" in ir and not re.search(r"fptosi <\d+ x double>", ir)
+
+
 def test_float32_math_calls_the_float_vector_functions():
     # NumPy's float32 loops of libm functions call libm's float forms (expf, ...), whose libmvec variants take twice
     # the lanes of the double ones; results agree with NumPy's own float32 SIMD code to a few ulps.
