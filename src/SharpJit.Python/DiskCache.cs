@@ -155,11 +155,15 @@ internal static unsafe class DiskCache
         var secret = CacheSecret.Get(warnings);
         if (secret == null) return null;
         // Both files are read through descriptors that passed the owner and type checks; the bytes read are the
-        // bytes authenticated and, for the library, the bytes loaded.
-        var bytes = ReadOwnFile(key.BasePath + ".sjc", MaxMetadata);
-        if (bytes == null || bytes.Length < HmacSha256.Size + Magic.Length) return null;
-        var library = ReadOwnFile(key.BasePath + ".so", MaxLibrary);
-        if (library == null) return null;
+        // bytes authenticated and, for the library, the bytes loaded. They are read as one pair, under the cache
+        // directory's shared lock (WriteEntry renames a pair under its exclusive one).
+        byte[]? bytes, library;
+        using (new Posix.DirectoryLock(Path.GetDirectoryName(key.BasePath)!, exclusive: false))
+        {
+            bytes = ReadOwnFile(key.BasePath + ".sjc", MaxMetadata);
+            library = ReadOwnFile(key.BasePath + ".so", MaxLibrary);
+        }
+        if (bytes == null || bytes.Length < HmacSha256.Size + Magic.Length || library == null) return null;
         var body = bytes.AsSpan(0, bytes.Length - HmacSha256.Size);
         var mac = HmacSha256.Compute(secret, body, library);
         if (!SameBytes(mac, bytes.AsSpan(body.Length))) return null;
@@ -320,8 +324,14 @@ internal static unsafe class DiskCache
             }
             // The MAC covers the metadata and the library: an entry only this user's secret could have made.
             ms.Write(HmacSha256.Compute(secret, ms.ToArray(), library));
-            WriteAtomically(key.BasePath + ".so", library);
-            WriteAtomically(key.BasePath + ".sjc", ms.ToArray());
+            // The two files are replaced as one pair, under the directory's exclusive lock: processes compiling the
+            // same entry at once make different libraries (a symbol's number counts the process's compilations), and
+            // one's metadata beside another's library would be refused (test_concurrent_writers_leave_a_whole_entry).
+            using (new Posix.DirectoryLock(Path.GetDirectoryName(key.BasePath)!, exclusive: true))
+            {
+                WriteAtomically(key.BasePath + ".so", library);
+                WriteAtomically(key.BasePath + ".sjc", ms.ToArray());
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* read-only or full: run uncached */ }
     }

@@ -39,6 +39,8 @@ internal static unsafe partial class Posix
     private static partial int MemfdCreate(string name, uint flags);
     [LibraryImport(Libc, SetLastError = true)] private static partial int fcntl(int fd, int cmd, int arg);
     [LibraryImport(Libc, SetLastError = true)] private static partial nint getrandom(byte* buf, nint count, uint flags);
+    [LibraryImport(Libc, SetLastError = true)] private static partial int flock(int fd, int operation);
+    private const int LOCK_SH = 1, LOCK_EX = 2;
 
     public static int Errno => Marshal.GetLastPInvokeError();
     public static uint Euid => GetEuid();
@@ -60,6 +62,21 @@ internal static unsafe partial class Posix
     }
 
     public static void Close(int fd) { if (fd >= 0) close(fd); }
+
+    /// <summary>An advisory lock on a directory (flock on a descriptor of it), shared or exclusive, held until
+    /// disposed. Where the directory cannot be opened or the file system has no flock, nothing is held.</summary>
+    public sealed class DirectoryLock : IDisposable
+    {
+        private int _fd;
+        public DirectoryLock(string dir, bool exclusive)
+        {
+            _fd = Open(dir, O_RDONLY | O_DIRECTORY);
+            if (_fd < 0) return;
+            int r;
+            do r = flock(_fd, exclusive ? LOCK_EX : LOCK_SH); while (r != 0 && Errno == EINTR);
+        }
+        public void Dispose() { Close(_fd); _fd = -1; }   // closing the last descriptor releases the lock
+    }
 
     public static FileStatus? Stat(int fd)
     {
