@@ -152,14 +152,19 @@ public static unsafe partial class Builtins
     private static bool MaskedOrSeeded<T>(IReadOnlyDictionary<string, T> keywords) where T : class =>
         new[] { "initial", "where" }.Any(k => keywords.TryGetValue(k, out var v) && KeywordType(v) != SimpleType.None);
 
+    /// <summary>Whether a var or std was given ddof= (not None).</summary>
+    private static bool HasDdof<T>(IReadOnlyDictionary<string, T> keywords) where T : class =>
+        keywords.TryGetValue("ddof", out var v) && KeywordType(v) != SimpleType.None;
+
     private static SjType KeywordType<T>(T arg) => arg switch { TypedArg t => t.Type, LoweredArg l => l.Type, _ => SimpleType.Unknown };
 
-    /// <summary>The arguments of numpy.py's _reduce_masked: (a, axis, keepdims, initial, where, kind), the axis (an int
-    /// or None), keepdims and kind literals.</summary>
+    /// <summary>The arguments of numpy.py's _reduce_masked: (a, axis, keepdims, initial, where, kind, ddof), the axis
+    /// (an int or None), keepdims and kind literals, ddof None or a float.</summary>
     private static (SjType[] Types, object?[] Literals) MaskedReductionArguments(ReductionKind kind, ArrayType t, SjType? axisType, object? axis,
-        bool keepdims, SjType initial, SjType where) =>
-        (new[] { TypeOps.Canonical(t), axisType ?? SimpleType.None, ScalarType.Bool, TypeOps.Canonical(initial), TypeOps.Canonical(where), SimpleType.Str },
-         new[] { null, axis, keepdims, null, null, (object)kind.ToString().ToLowerInvariant() });
+        bool keepdims, SjType initial, SjType where, bool ddof) =>
+        (new[] { TypeOps.Canonical(t), axisType ?? SimpleType.None, ScalarType.Bool, TypeOps.Canonical(initial), TypeOps.Canonical(where), SimpleType.Str,
+                 ddof ? ScalarType.Float64 : SimpleType.None },
+         new[] { null, axis, keepdims, null, null, (object)kind.ToString().ToLowerInvariant(), null });
 
     /// <summary>sum/prod/min/max with initial= (the reduction starts from it: a min or max of an empty array is it) and
     /// sum/prod/min/max/mean/any/all with where= (only the elements where it is true are reduced; min and max need
@@ -171,8 +176,8 @@ public static unsafe partial class Builtins
         if (initial != null && initial.Type != SimpleType.None && kind is not (ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Min or ReductionKind.Max))
             throw c.ErrorAt(initial, $"{name}() got an unexpected keyword argument 'initial'");
         if (where != null && where.Type != SimpleType.None && kind is not (ReductionKind.Sum or ReductionKind.Prod or ReductionKind.Min or ReductionKind.Max
-                or ReductionKind.Mean or ReductionKind.Any or ReductionKind.All))
-            throw c.ErrorAt(where, $"{name}(where=...) is not supported in compiled code", "select the elements first: a[mask]");
+                or ReductionKind.Mean or ReductionKind.Any or ReductionKind.All or ReductionKind.Var or ReductionKind.Std))
+            throw c.Error($"{name}() got an unexpected keyword argument 'where'");   // argmin, argmax: NumPy's
         if (initial != null && initial.Type is not ScalarType && initial.Type != SimpleType.None)
             throw c.ErrorAt(initial, $"{name}(): initial must be a number in compiled code");
         if (where != null && where.Type is not (ArrayType { Dtype.Rank: 0 } or ScalarType { Rank: 0 }) && where.Type != SimpleType.None)
@@ -189,7 +194,7 @@ public static unsafe partial class Builtins
             axis = ax < 0 ? ax + t.Ndim : ax;
         }
         var (types, literals) = MaskedReductionArguments(kind, t, axis == null ? null : ScalarType.Int64, axis, KeepDims(c) && t.Ndim > 0,
-            initial?.Type ?? SimpleType.None, where?.Type ?? SimpleType.None);
+            initial?.Type ?? SimpleType.None, where?.Type ?? SimpleType.None, HasDdof(c.Keywords));
         return c.Require(PythonLibrary.Function("numpy", "_reduce_masked"), types, literals).ReturnType;
     }
 
@@ -207,8 +212,9 @@ public static unsafe partial class Builtins
         var initial = c.Keywords.GetValueOrDefault("initial");
         var where = c.Keywords.GetValueOrDefault("where");
         var (types, literals) = MaskedReductionArguments(kind, t, axis == null ? null : ScalarType.Int64, axis, keep,
-            initial?.Type ?? SimpleType.None, where?.Type ?? SimpleType.None);
-        LLVMValueRef Given(LoweredArg? arg, SjType type) => arg == null ? e.M.Constant(PyNone.Instance, SimpleType.None) : e.Convert(arg.Value, arg.Type, type);
+            initial?.Type ?? SimpleType.None, where?.Type ?? SimpleType.None, HasDdof(c.Keywords));
+        LLVMValueRef Given(LoweredArg? arg, SjType type) => arg == null || type == SimpleType.None
+            ? e.M.Constant(PyNone.Instance, SimpleType.None) : e.Convert(arg.Value, arg.Type, type);
         var args = new[]
         {
             e.Convert(c.Arg(0), t, types[0]),
@@ -216,6 +222,7 @@ public static unsafe partial class Builtins
             e.M.ConstBool(keep),
             Given(initial, types[3]), Given(where, types[4]),
             e.M.Constant(literals[5]!, SimpleType.Str),
+            Given(c.Keywords.GetValueOrDefault("ddof"), types[6]),
         };
         return e.Convert(c.CallCompiled(0, args), c.Callees[0].ReturnType, c.ResultType);
     }

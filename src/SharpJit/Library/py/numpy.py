@@ -352,21 +352,23 @@ def _ufunc_accumulate(uf, a, axis, keepdims, dtype, identity, name):
     return out
 
 
-def _reduce_masked(a, axis, keepdims, initial, where, kind):
-    # NumPy's sum/prod/min/max with initial= and sum/prod/min/max/mean/any/all with where=: each result starts from
-    # initial (or the identity) and takes the elements where `where` is true, in NumPy's order: along the axis
+def _reduce_masked(a, axis, keepdims, initial, where, kind, ddof):
+    # NumPy's sum/prod/min/max with initial= and sum/prod/min/max/mean/any/all/var/std with where=: each result starts
+    # from initial (or the identity) and takes the elements where `where` is true, in NumPy's order: along the axis
     # innermost in memory a sum adds each run of selected elements pairwise (NumPy's masked inner loop calls its
     # pairwise sum per run), elsewhere in order, as NumPy's iterator adds rows; products in order. (Arrays.Reductions.cs
-    # passes axis, keepdims and kind as literals.)
+    # passes axis, keepdims and kind as literals; ddof is None or a float, for var and std.)
     mask = np.broadcast_to(np.asarray(True), a.shape)
     if where is not None:
         mask = np.broadcast_to(np.asarray(where), a.shape)
+    if kind == "var" or kind == "std":
+        return _var_masked(a, axis, keepdims, mask, kind, ddof)
     if kind == "mean":
         if a.dtype == np.float32 or a.dtype == np.float64 or a.dtype == np.complex64 or a.dtype == np.complex128:
-            total = _reduce_masked(a, axis, keepdims, None, mask, "sum")
+            total = _reduce_masked(a, axis, keepdims, None, mask, "sum", None)
         else:
-            total = _reduce_masked(a.astype(np.float64), axis, keepdims, None, mask, "sum")
-        count = _reduce_masked(mask, axis, keepdims, None, None, "sum")
+            total = _reduce_masked(a.astype(np.float64), axis, keepdims, None, mask, "sum", None)
+        count = _reduce_masked(mask, axis, keepdims, None, None, "sum", None)
         if axis is None and not keepdims:
             return np.full(1, total / count, np.asarray(total).dtype)[0]
         return (total / count).astype(total.dtype)
@@ -409,6 +411,37 @@ def _reduce_masked(a, axis, keepdims, initial, where, kind):
     if keepdims:
         return np.expand_dims(res, axis)
     return res
+
+
+def _var_masked(a, axis, keepdims, mask, kind, ddof):
+    # NumPy's _var with where=: the mean of the selected elements (axes kept, the quotient in the sum's dtype), the
+    # selected squared deviations summed, over max(count - ddof, 0), the quotient again in the sum's dtype; std its
+    # square root. Integers and bools are summed as float64; a complex array's deviations times their conjugates.
+    src = a
+    if not (a.dtype == np.float32 or a.dtype == np.float64 or a.dtype == np.complex64 or a.dtype == np.complex128):
+        src = a.astype(np.float64)
+    total = _reduce_masked(src, axis, True, None, mask, "sum", None)
+    mean = (total / _reduce_masked(mask, axis, True, None, None, "sum", None)).astype(total.dtype)
+    x = src - mean
+    if src.dtype == np.complex64 or src.dtype == np.complex128:
+        x = (x * np.conj(x)).real
+    else:
+        x = x * x
+    d = 0.0
+    if ddof is not None:
+        d = ddof
+    ret = _reduce_masked(x, axis, keepdims, None, mask, "sum", None)
+    count = np.maximum(_reduce_masked(mask, axis, keepdims, None, None, "sum", None) - d, 0.0)
+    dtype = np.asarray(ret).dtype
+    if axis is None and not keepdims:
+        q = np.full(1, ret / count, dtype)[0]
+        if kind == "std":
+            return np.sqrt(q)
+        return q
+    q = (ret / count).astype(dtype)
+    if kind == "std":
+        return np.sqrt(q)
+    return q
 
 
 def _outer_size(b):
