@@ -182,6 +182,9 @@ public static unsafe partial class Builtins
         return f;
     }
 
+    /// <summary>NumPy's functions written in C, whose argument errors read differently from those of its Python ones.</summary>
+    private static readonly HashSet<string> WrittenInC = new() { "numpy.empty", "numpy.zeros" };
+
     /// <summary>
     /// Parameters of a C# entry that callers may also pass by name, as Python binds them (np.zeros(shape=(2, 3)),
     /// np.full(3, fill_value=2.5), np.eye(3, k=1)): <paramref name="parameters"/>[k] names positional parameter k,
@@ -189,9 +192,6 @@ public static unsafe partial class Builtins
     /// position (a parameter skipped on the way that defaults to None gets None), so the entry's rules see one form; a
     /// parameter given both ways is NumPy's TypeError.
     /// </summary>
-    /// <summary>NumPy's functions written in C, whose argument errors read differently from those of its Python ones.</summary>
-    private static readonly HashSet<string> WrittenInC = new() { "numpy.empty", "numpy.zeros" };
-
     internal static void PositionalByName(string entry, params string[] parameters)
     {
         var inner = Get(entry);
