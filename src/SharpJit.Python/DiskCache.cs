@@ -85,7 +85,7 @@ internal static unsafe class DiskCache
                 return new CompiledEntry
                 {
                     Key = typeKey, ArgTypes = types, CompiledReturnType = compiledReturn, ReturnType = ret,
-                    LlvmIr = llvmIr, TypedIr = () => typedIr, CompileTime = started.Elapsed, FromCache = true,
+                    PrintLlvmIr = () => llvmIr, TypedIr = () => typedIr, CompileTime = started.Elapsed, FromCache = true,
                     Args = new ValueLayout(types),
                     ResultSize = Math.Max(ValueLayout.SizeAlign(compiledReturn).Size, ValueLayout.SizeAlign(ret).Size),
                     Entry = (delegate* unmanaged<byte*, byte*, int>)address,

@@ -16,7 +16,10 @@ internal sealed unsafe class CompiledEntry
     public required SjType[] ArgTypes;
     public required SjType CompiledReturnType;
     public required SjType ReturnType;     // as returned to Python (a declared signature may widen it)
-    public required string LlvmIr;
+    /// <summary>The optimised IR, printed when first asked for (inspect_llvm, the cache).</summary>
+    public required Func<string> PrintLlvmIr;
+    public string LlvmIr => _llvmIr ??= PrintLlvmIr();
+    private string? _llvmIr;
     public required Func<string> TypedIr;
     public required TimeSpan CompileTime;
     public bool FromCache;
@@ -419,7 +422,7 @@ internal sealed unsafe class Dispatcher
                             entry = new CompiledEntry
                             {
                                 Key = key, ArgTypes = types, CompiledReturnType = f.ReturnType, ReturnType = ret,
-                                LlvmIr = f.LlvmIr, TypedIr = () => HostFunction.TypedIr(f), CompileTime = f.CompileTime,
+                                PrintLlvmIr = () => f.LlvmIr, TypedIr = () => HostFunction.TypedIr(f), CompileTime = f.CompileTime,
                                 Args = new ValueLayout(types),
                                 ResultSize = Math.Max(ValueLayout.SizeAlign(f.ReturnType).Size, ValueLayout.SizeAlign(ret).Size),
                                 Entry = (delegate* unmanaged<byte*, byte*, int>)f.EntryAddress,

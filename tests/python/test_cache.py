@@ -242,3 +242,40 @@ def test_ufunc_loops_load_from_the_cache_and_recompile_when_a_global_changes(tmp
     for f in (tmp_path / "__pycache__" / "sharpjit").glob("rel_diff-loop-*.so"):
         damage(f, "flip")
     assert run(tmp_path, SCALE="3.0")["hits"] == [0, 1, 1]
+
+
+CONTAINERS = textwrap.dedent("""
+    import json
+    import numpy as np
+    import sharpjit
+
+    @sharpjit.jit(cache=True)
+    def scaled(a):
+        return a * 2.0
+
+    @sharpjit.jit(cache=True)
+    def evens(n):
+        return [i for i in range(n) if i % 2 == 0]
+
+    @sharpjit.jit(cache=True)
+    def counts(a):
+        d = {}
+        for x in a:
+            d[x] = d.get(x, 0) + 1
+        return d
+
+    a = np.arange(6.0).reshape(2, 3)
+    result = [scaled(a).tolist(), scaled(a.T).tolist(), evens(7), sorted(counts(np.array([1, 2, 2, 5])).items())]
+    print(json.dumps({"result": result, "hits": [scaled.cache_hits, evens.cache_hits, counts.cache_hits]}))
+""")
+
+
+def test_functions_returning_arrays_and_containers_load_from_the_cache(tmp_path):
+    # The entry stores the return type by name: array(...), List(...) and Dict(...) names were unreadable, and
+    # such functions were compiled again in every process.
+    write_project(tmp_path, main=CONTAINERS)
+    first, second = run(tmp_path), run(tmp_path)
+    assert first["hits"] == [0, 0, 0]
+    assert second["hits"] == [2, 1, 1]
+    assert second["result"] == first["result"] == [[[0.0, 2.0, 4.0], [6.0, 8.0, 10.0]], [[0.0, 6.0], [2.0, 8.0], [4.0, 10.0]],
+                                                  [0, 2, 4, 6], [[1, 1], [2, 2], [5, 1]]]

@@ -477,9 +477,11 @@ public sealed unsafe partial class FunctionEmitter
         _errorExits++;
         var (line, _) = Source.LineColumn(span.Start);
         // Values the lowering being emitted made and still holds (a result array being filled) are dropped here.
-        foreach (var (v, t) in _temporaries) TypeModel.Of(t).DecRef(this, v);
+        if (!_deferredBody) foreach (var (v, t) in _temporaries) TypeModel.Of(t).DecRef(this, v);
         if (recordFrame && !Spec.Function.Module.IsLibrary)   // library code has no frames, as NumPy's C code has none
             CallRuntime("sj_traceback", M.ConstString(FrameName), M.ConstString(Source.Path), M.ConstI64(line), M.ConstString(Source.LineText(line).Trim()));
+        // In a deferred function: it returns 1, and its call site leaves the function (holding what this one would drop).
+        if (_deferredBody) { BuildRet(B, ConstInt(M.I32, 1, 0)); return; }
         // Raised while an exception is handled: that one is the new one's context.
         if (_irBlock?.Handling is { } handling) CallRuntime("sj_exc_context", ValueOf(handling));
         if (handler != null)
@@ -1284,6 +1286,7 @@ public sealed unsafe partial class FunctionEmitter
     {
         var (saved, here) = (_fn, GetInsertBlock(B));
         _fn = fn;
+        _asideDepth++;
         try
         {
             PositionBuilderAtEnd(B, NewBlock("entry"));
@@ -1291,6 +1294,7 @@ public sealed unsafe partial class FunctionEmitter
         }
         finally
         {
+            _asideDepth--;
             _fn = saved;
             PositionBuilderAtEnd(B, here);
         }

@@ -24,6 +24,11 @@ public sealed unsafe class ModuleEmitter
     private readonly Dictionary<Specialization, LLVMValueRef> _functions = new();
     private readonly Dictionary<string, LLVMValueRef> _globals = new();
     private readonly Dictionary<string, (LLVMValueRef Fn, LLVMTypeRef Type)> _runtime = new();
+    /// <summary>Functions compiled on first use (FunctionEmitter.Deferred), by id: the engine takes them out of the module.</summary>
+    public List<(long Id, string Name)> Deferred { get; } = new();
+    private static long _lastDeferredId;
+    /// <summary>A process-wide number for a deferred function (its call sites pass it to the runtime).</summary>
+    public static long NextDeferredId() => Interlocked.Increment(ref _lastDeferredId);
     /// <summary>Bitcode libraries the code calls: linked into the module once it is emitted (so LLVM inlines them).</summary>
     public HashSet<Library.BitcodeLibrary> BitcodeLibraries { get; } = new();
 
@@ -493,4 +498,7 @@ public sealed unsafe class ModuleEmitter
 
 /// <param name="NumPyErrorModel">error_model="numpy": division by zero gives NumPy's results instead of raising.</param>
 /// <param name="Standalone">Code for export: nothing of this process (addresses) may be baked in.</param>
-public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true, bool NumPyErrorModel = false, bool Standalone = false);
+/// <param name="DeferColdCode">Seldom-run code is compiled on its first use (FunctionEmitter.Deferred): for the JIT's own
+/// modules, not for code exported or written to the cache, which must be whole.</param>
+public sealed record CodegenOptions(bool FastMath = false, bool BoundsCheck = true, bool NumPyErrorModel = false, bool Standalone = false,
+    bool DeferColdCode = false);

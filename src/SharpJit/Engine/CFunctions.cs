@@ -76,7 +76,7 @@ public static unsafe class CFunctions
             });
             Pipeline.Guard(module.Source, () => jit.AddModule(m));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(native));
-            var compiled = new CompiledFunction(types, spec, 0, ir, sw.Elapsed);
+            var compiled = new CompiledFunction(types, spec, 0, () => ir, sw.Elapsed);
             return new CFunction { Compiled = compiled, Signature = sig, NativeName = native, Address = address, WrapperIr = ir };
         }
     }

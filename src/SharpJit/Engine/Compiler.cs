@@ -33,9 +33,15 @@ public static class Pipeline
             return (ti, entry);
         });
 
-    /// <summary>Emits LLVM IR for everything inference reached, with a C-ABI entry wrapper for the entry specialisation.</summary>
-    public static void Emit(TypeInference types, Specialization entry, LLVMContextRef ctx, LLVMModuleRef module, CodegenOptions options) =>
-        Guard(types.Module.Source, () => { new ModuleEmitter(ctx, module, types, options).EmitAll(new[] { entry }); return 0; });
+    /// <summary>Emits LLVM IR for everything inference reached, with a C-ABI entry wrapper for the entry specialisation;
+    /// returns the functions to be compiled on first use (<see cref="CodegenOptions.DeferColdCode"/>), still in the module.</summary>
+    public static IReadOnlyList<(long Id, string Name)> Emit(TypeInference types, Specialization entry, LLVMContextRef ctx, LLVMModuleRef module, CodegenOptions options) =>
+        Guard(types.Module.Source, () =>
+        {
+            var emitter = new ModuleEmitter(ctx, module, types, options);
+            emitter.EmitAll(new[] { entry });
+            return emitter.Deferred;
+        });
 
     /// <summary>Runs a stage, turning any unexpected .NET exception into an internal compiler error with a location.</summary>
     public static T Guard<T>(SourceText source, Func<T> stage)
@@ -62,14 +68,19 @@ public sealed unsafe class CompiledFunction
     public byte[]? SharedObject { get; init; }
     public CompilePhases? Phases { get; init; }
     public string EntrySymbol => ModuleEmitter.EntryName(Specialization);
-    public string LlvmIr { get; }
+    /// <summary>The optimised LLVM IR as text, printed when first asked for (<see cref="CompiledFunction(TypeInference, Specialization, nint, Func{string}, TimeSpan)"/>).</summary>
+    public string LlvmIr => _llvmIr ??= _printIr();
+    private string? _llvmIr;
+    private readonly Func<string> _printIr;
     public TimeSpan CompileTime { get; }
     private readonly ValueLayout _args;
     private readonly ValueLayout _result;
 
-    internal CompiledFunction(TypeInference types, Specialization spec, nint entry, string ir, TimeSpan compileTime)
+    /// <param name="printIr">Prints the optimised IR: compilations keep it as bitcode, which costs a fraction of
+    /// printing it (about 3% of a kernel's compilation), and print it only for inspect_llvm, the cache and dumps.</param>
+    internal CompiledFunction(TypeInference types, Specialization spec, nint entry, Func<string> printIr, TimeSpan compileTime)
     {
-        Types = types; Specialization = spec; EntryAddress = entry; LlvmIr = ir; CompileTime = compileTime;
+        Types = types; Specialization = spec; EntryAddress = entry; _printIr = printIr; CompileTime = compileTime;
         _args = new ValueLayout(spec.ArgTypes);
         _result = new ValueLayout(new[] { spec.ReturnType });
     }

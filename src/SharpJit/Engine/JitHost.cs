@@ -20,7 +20,7 @@ public sealed class CompilePhases
     public override string ToString() =>
         $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, waiting for another compilation {Ms(Wait)} ms, emit {Ms(Emit)} ms " +
         $"({EmittedInstructions} instructions), optimise {Ms(Optimise)} ms ({OptimisedInstructions} instructions), " +
-        $"print+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms; {AllocatedBytes / 1024} KiB managed, {Collections} GCs";
+        $"bitcode+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms; {AllocatedBytes / 1024} KiB managed, {Collections} GCs";
 }
 
 /// <summary>The process-wide JIT: one LLJIT with the runtime helpers bound, created on first use.</summary>
@@ -175,12 +175,15 @@ public static class JitHost
             var mark = sw.Elapsed;
             phases.Wait = mark - phases.Infer - phases.Session;
             var llmod = jit.CreateModule(fn.QualName);
-            Pipeline.Emit(types, entry, jit.ContextRef, llmod, options ?? new CodegenOptions());
-            string ir = "";
+            // Code for the cache must be whole (it is loaded without this process's deferred bitcode).
+            options ??= new CodegenOptions();
+            var deferred = Pipeline.Emit(types, entry, jit.ContextRef, llmod, options with { DeferColdCode = !sharedObject && !options.Standalone });
+            byte[] bitcode = [];
             byte[]? library = null;
             Pipeline.Guard(module.Source, () =>
             {
                 ModuleText.VerifyOrThrow(llmod);
+                if (deferred.Count > 0) DeferredCode.SplitOff(llmod, deferred);
                 phases.Emit = sw.Elapsed - mark;
                 CompileTrace.DumpEmittedIr(fn.QualName, () => ModuleText.Print(llmod));
                 if (CompileTrace.Enabled) phases.EmittedInstructions = ModuleText.CountInstructions(llmod);
@@ -189,7 +192,7 @@ public static class JitHost
                 phases.Optimise = sw.Elapsed - mark;
                 if (CompileTrace.Enabled) phases.OptimisedInstructions = ModuleText.CountInstructions(llmod);
                 mark = sw.Elapsed;
-                ir = ModuleText.Print(llmod);
+                bitcode = ModuleText.GetBitcode(llmod);
                 if (sharedObject) library = SharedObjects.Build(llmod, jit.TargetMachine);
                 phases.Export = sw.Elapsed - mark; mark = sw.Elapsed;
                 return 0;
@@ -199,7 +202,7 @@ public static class JitHost
             phases.MachineCode = sw.Elapsed - mark;
             if (CompileTrace.Enabled) { phases.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated; phases.Collections = GC.CollectionCount(0) - collections; }
             CompileTrace.Write($"compiled {fn.QualName}({string.Join(", ", argTypes.Select(t => t.Name))}) {phases}");
-            return new CompiledFunction(types, entry, address, ir, sw.Elapsed) { SharedObject = library, Phases = phases };
+            return new CompiledFunction(types, entry, address, () => ModuleText.PrintBitcode(bitcode), sw.Elapsed) { SharedObject = library, Phases = phases };
         }
     }
 

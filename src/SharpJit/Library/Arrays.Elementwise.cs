@@ -493,11 +493,35 @@ public static unsafe partial class Builtins
         void StridedLoops(LLVMValueRef[] shape, LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef[]?[] strides, LLVMValueRef output, LLVMValueRef[] outSteps)
         {
             LLVMValueRef Element(Func<int, LLVMValueRef> load) => EvalElement(e, root, operands, load);
-            void Nest() => ArrayCode.LoopNest(e, shape, idx =>
+            void NestOver(LLVMValueRef[] shape, LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef[]?[] strides, LLVMValueRef output, LLVMValueRef[] outSteps) =>
+                ArrayCode.LoopNest(e, shape, idx =>
+                {
+                    var v = EvalElement(e, root, operands, k => ArrayCode.Load(e, ElementOf(operands[k].Type), ArrayCode.ElementPointer(e, data[k], strides[k]!, idx), fresh));
+                    ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, output, outSteps, idx), v, fresh);
+                });
+            void Nest() => NestOver(shape, operands, data, strides, output, outSteps);
+            // Behind the versions below, the general nest runs only for operands strided otherwise (a[:, ::2]): it is
+            // compiled on first use, its inputs passed as fields (the numbers and 0-d arrays an element reads, output,
+            // the arrays' data, strides, steps, shape).
+            void DeferredNest()
             {
-                var v = Element(k => ArrayCode.Load(e, ElementOf(operands[k].Type), ArrayCode.ElementPointer(e, data[k], strides[k]!, idx), fresh));
-                ArrayCode.Store(e, outType.Dtype, ArrayCode.ElementPointer(e, output, outSteps, idx), v, fresh);
-            });
+                int arrays = operands.Count(a => a.Type is ArrayType);
+                var fields = operands.Select((a, k) => a.Type is ArrayType { Ndim: > 0 } ? data[k] : a.Value).Append(output)
+                    .Concat(operands.Select((a, k) => data[k]).Where((_, k) => operands[k].Type is ArrayType))
+                    .Concat(strides.Where(st => st != null).SelectMany(st => st!)).Concat(outSteps).Concat(shape).ToArray();
+                e.Deferred("nest", fields, loaded =>
+                {
+                    int next = operands.Length + 1;
+                    LLVMValueRef[] Take(int n) { var r = loaded.Skip(next).Take(n).ToArray(); next += n; return r; }
+                    // An array's own value is not a field: its elements are read through data and strides.
+                    var ops = operands.Select((a, k) => !e.EmittingDeferred || a.Type is ArrayType { Ndim: > 0 } ? a : new LoweredArg(loaded[k], a.Type, a.Literal)).ToArray();
+                    var arrayData = new Queue<LLVMValueRef>(Take(arrays));
+                    var d = operands.Select(a => a.Type is ArrayType ? arrayData.Dequeue() : default).ToArray();
+                    var st = strides.Select(x => x == null ? null : Take(x.Length)).ToArray();
+                    var steps = Take(outSteps.Length);
+                    NestOver(Take(shape.Length), ops, d, st, loaded[operands.Length], steps);
+                }, c.Span);
+            }
             if (outType.Layout == ArrayLayout.A || ndim < 2) { Nest(); return; }
             // Versions of the innermost loop whose strides are constants, so that LLVM vectorises it: every array
             // operand contiguous along the last axis, or all but one (broadcast along it: a * b[:, None],
@@ -535,7 +559,7 @@ public static unsafe partial class Builtins
                 BuildBr(B, done);
                 PositionBuilderAtEnd(B, next);
             }
-            Nest();
+            DeferredNest();
             BuildBr(B, done);
             PositionBuilderAtEnd(B, done);
         }

@@ -338,7 +338,10 @@ public static unsafe partial class Builtins
         var r = ArrayCode.Allocate(e, result, outShape, c.Span);
         var rData = ArrayCode.Data(e, r);
         var item = M.ConstI64(ArrayCode.ItemSize(dtype));
-        void Loops()
+        void Loops() => LoopsOver(r, rData, aData, bData, n, k, m, aRow, aCol, bRow, bCol);
+        // (with the operands as parameters, so that behind BLAS they can be compiled on first use)
+        void LoopsOver(LLVMValueRef r, LLVMValueRef rData, LLVMValueRef aData, LLVMValueRef bData, LLVMValueRef n, LLVMValueRef k, LLVMValueRef m,
+            LLVMValueRef aRow, LLVMValueRef aCol, LLVMValueRef bRow, LLVMValueRef bCol)
         {
             Fill(e, result, r, M.Constant(0L, dtype));
             // c[i, j] lives at (i * m + j) * itemsize in the (n, m) view of the result.
@@ -353,7 +356,10 @@ public static unsafe partial class Builtins
                 });
             }));
         }
-        if (BlasProduct(e, at, bt, dtype, (aData, n, k, aRow, aCol), (bData, k, m, bRow, bCol), rData) is { } done) e.When(BuildNot(B, done, ""), Loops);
+        // The loops run where BLAS cannot (an empty axis, a layout it does not take): compiled when they first run.
+        if (BlasProduct(e, at, bt, dtype, (aData, n, k, aRow, aCol), (bData, k, m, bRow, bCol), rData) is { } done)
+            e.When(BuildNot(B, done, ""), () => e.Deferred("matmul", new[] { r, rData, aData, bData, n, k, m, aRow, aCol, bRow, bCol },
+                f => LoopsOver(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]), c.Span));
         else Loops();
         return r;
     }

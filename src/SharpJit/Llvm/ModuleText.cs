@@ -105,6 +105,19 @@ public static unsafe class ModuleText
         }
     }
 
+    /// <summary>Bitcode as IR text, parsed in a context of its own (any thread may print).</summary>
+    public static string PrintBitcode(byte[] bitcode)
+    {
+        var context = LLVM.ContextCreate();
+        try
+        {
+            var module = ParseBitcode(context, bitcode);
+            try { return Print(module); }
+            finally { LLVM.DisposeModule(module); }
+        }
+        finally { LLVM.ContextDispose(context); }
+    }
+
     /// <summary>The module as LLVM bitcode.</summary>
     public static byte[] GetBitcode(LLVMModuleRef module) => TakeBuffer(LLVM.WriteBitcodeToMemoryBuffer(module));
 

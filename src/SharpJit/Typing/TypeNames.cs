@@ -91,10 +91,56 @@ public static class TypeNames
                 Expect(')');
                 return new TupleType(Enumerable.Repeat(item, n));
             }
+            // The compiler's own names of containers (a cached function's return type is stored by name).
+            if (word == "array" && Peek() == '(') { _pos++; return Array(); }
+            if (word is "List" or "Set" or "FrozenSet" or "Dict" && Peek() == '(')
+            {
+                _pos++;
+                var items = List(')');
+                if (items.Count != (word == "Dict" ? 2 : 1)) throw Fail($"{word}(...) takes {(word == "Dict" ? "two types" : "one type")}");
+                return word switch
+                {
+                    "List" => new ListType(items[0]),
+                    "Dict" => new DictType(items[0], items[1]),
+                    _ => new SetType(items[0], frozen: word == "FrozenSet"),
+                };
+            }
             throw Fail(word.Length == 0 ? "expected a type name" : $"unknown type '{word}'");
         }
 
+        /// <summary>An array type as its name spells it: "array(float64, 2d, C)", "array(int8, 1d, A, readonly)".</summary>
+        private ArrayType Array()
+        {
+            if (Type() is not ScalarType dtype) throw Fail("expected an array's dtype");
+            Expect(',');
+            string dims = Word();
+            if (!dims.EndsWith('d') || !int.TryParse(dims[..^1], out int ndim) || ndim < 0) throw Fail("expected the number of dimensions, as 2d");
+            Expect(',');
+            var layout = Word() switch
+            {
+                "C" => ArrayLayout.C, "F" => ArrayLayout.F, "A" => ArrayLayout.A,
+                _ => throw Fail("expected the layout C, F or A"),
+            };
+            bool readOnly = false;
+            if (Peek() == ',')
+            {
+                _pos++;
+                if (Word() != "readonly") throw Fail("expected readonly");
+                readOnly = true;
+            }
+            Expect(')');
+            return new ArrayType(dtype, ndim, layout, readOnly);
+        }
+
+        private string Word()
+        {
+            SkipSpace();
+            int start = _pos;
+            while (_pos < text.Length && char.IsLetterOrDigit(text[_pos])) _pos++;
+            return text[start.._pos];
+        }
+
         private ArgumentException Fail(string what) =>
-            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, int32, uint8, ..., float64, float32, complex128, complex64, boolean, str, none, Tuple(...), UniTuple(T, n))");
+            new($"invalid signature '{text}': {what} at position {_pos} (types: int64, int32, uint8, ..., float64, float32, complex128, complex64, boolean, str, none, Tuple(...), UniTuple(T, n), array(float64, 2d, C))");
     }
 }
