@@ -20,9 +20,6 @@ public sealed unsafe partial class FunctionEmitter
     private int _asideDepth;
     /// <summary>A deferred function's body is being emitted: an error returns 1 from it (<see cref="ReturnError"/>).</summary>
     private bool _deferredBody;
-    /// <summary>Whether the body given to <see cref="Deferred"/> is being emitted into a function of its own (values of
-    /// this function other than its fields may not be used there).</summary>
-    public bool EmittingDeferred => _deferredBody;
 
     /// <summary>Whether <see cref="Deferred"/> defers: the option is on, this is the function's own body (not a chunk or
     /// helper emitted aside), no per-loop values are in force (DivisorMagic), and an error can leave the function

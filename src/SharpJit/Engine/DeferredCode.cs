@@ -21,10 +21,6 @@ public static unsafe class DeferredCode
     private static readonly ConcurrentDictionary<long, Entry> Entries = new();
     private static readonly object Gate = new();
 
-    /// <summary>How many deferred functions this process has compiled (for tests and traces).</summary>
-    public static int Compiled => _compiled;
-    private static int _compiled;
-
     /// <summary>Keeps <paramref name="module"/>'s bitcode for the deferred functions, then deletes them from it.</summary>
     internal static void SplitOff(LLVMModuleRef module, IReadOnlyList<(long Id, string Name)> deferred)
     {
@@ -95,7 +91,6 @@ public static unsafe class DeferredCode
             double optimised = clock.Elapsed.TotalMilliseconds;
             jit.AddModule(module);
             nint address = jit.Lookup(entry.Name);
-            Interlocked.Increment(ref _compiled);
             CompileTrace.Write($"compiled deferred {entry.Name}: parse {parsed:0.0} ms, optimise {optimised - parsed:0.0} ms, " +
                 $"machine code {clock.Elapsed.TotalMilliseconds - optimised:0.0} ms");
             return address;

@@ -501,25 +501,26 @@ public static unsafe partial class Builtins
                 });
             void Nest() => NestOver(shape, operands, data, strides, output, outSteps);
             // Behind the versions below, the general nest runs only for operands strided otherwise (a[:, ::2]): it is
-            // compiled on first use, its inputs passed as fields (the numbers and 0-d arrays an element reads, output,
-            // the arrays' data, strides, steps, shape).
+            // compiled on first use, its inputs passed as fields (each array's data or number, output, strides,
+            // steps, shape, and the 0-d arrays, whose element an element-wise op may read from the array itself).
             void DeferredNest()
             {
-                int arrays = operands.Count(a => a.Type is ArrayType);
-                var fields = operands.Select((a, k) => a.Type is ArrayType { Ndim: > 0 } ? data[k] : a.Value).Append(output)
-                    .Concat(operands.Select((a, k) => data[k]).Where((_, k) => operands[k].Type is ArrayType))
-                    .Concat(strides.Where(st => st != null).SelectMany(st => st!)).Concat(outSteps).Concat(shape).ToArray();
+                var zeroD = Enumerable.Range(0, operands.Length).Where(k => operands[k].Type is ArrayType { Ndim: 0 }).ToArray();
+                var fields = operands.Select((a, k) => a.Type is ArrayType ? data[k] : a.Value).Append(output)
+                    .Concat(strides.Where(st => st != null).SelectMany(st => st!)).Concat(outSteps).Concat(shape)
+                    .Concat(zeroD.Select(k => operands[k].Value)).ToArray();
                 e.Deferred("nest", fields, loaded =>
                 {
                     int next = operands.Length + 1;
                     LLVMValueRef[] Take(int n) { var r = loaded.Skip(next).Take(n).ToArray(); next += n; return r; }
-                    // An array's own value is not a field: its elements are read through data and strides.
-                    var ops = operands.Select((a, k) => !e.EmittingDeferred || a.Type is ArrayType { Ndim: > 0 } ? a : new LoweredArg(loaded[k], a.Type, a.Literal)).ToArray();
-                    var arrayData = new Queue<LLVMValueRef>(Take(arrays));
-                    var d = operands.Select(a => a.Type is ArrayType ? arrayData.Dequeue() : default).ToArray();
                     var st = strides.Select(x => x == null ? null : Take(x.Length)).ToArray();
                     var steps = Take(outSteps.Length);
-                    NestOver(Take(shape.Length), ops, d, st, loaded[operands.Length], steps);
+                    var rows = Take(shape.Length);
+                    // An array of dimensions is read through its data and strides only: its own value is not a field.
+                    var ops = operands.Select((a, k) => a.Type is ArrayType { Ndim: > 0 } ? a : new LoweredArg(loaded[k], a.Type, a.Literal)).ToArray();
+                    foreach (var k in zeroD) ops[k] = new LoweredArg(Take(1)[0], operands[k].Type, operands[k].Literal);
+                    var d = operands.Select((a, k) => a.Type is ArrayType ? loaded[k] : default).ToArray();
+                    NestOver(rows, ops, d, st, loaded[operands.Length], steps);
                 }, c.Span);
             }
             if (outType.Layout == ArrayLayout.A || ndim < 2) { Nest(); return; }
