@@ -65,6 +65,31 @@ def test_buffer_protocol_and_array_interface_objects_are_arrays_without_a_copy()
         bump(array.array("u", "ab"))
 
 
+def test_frombuffer_reads_bytes_bytearray_and_memoryview_in_place():
+    @sharpjit.jit
+    def words(buf, offset):
+        return np.frombuffer(buf, dtype=np.uint16, offset=offset)
+
+    @sharpjit.jit
+    def bump(buf):
+        w = np.frombuffer(buf, np.int32)
+        w += 1
+        return w.sum()
+
+    data = bytes(range(8))
+    assert words(data, 2).tolist() == np.frombuffer(data, np.uint16, offset=2).tolist()
+    assert not words(data, 0).flags.writeable        # a bytes object's memory stays read-only, as in NumPy
+    raw = bytearray(8)
+    assert bump(raw) == 2 and raw == bytearray(b"\x01\x00\x00\x00\x01\x00\x00\x00")
+    assert bump(memoryview(raw)) == 4 and raw[0] == 2
+    with pytest.raises(ValueError, match="output array is read-only"):
+        bump(data)                                 # += on a read-only view: NumPy's error
+    with pytest.raises(ValueError, match="aligned"):
+        words(bytes(9), 1)                         # NumPy makes an unaligned array; compiled code says so instead
+    with pytest.raises(ValueError, match="buffer size must be a multiple of element size"):
+        words(bytes(3), 0)
+
+
 def test_returned_arrays_are_ndarrays_owning_compiled_memory():
     @sharpjit.jit
     def grid(n):

@@ -825,7 +825,8 @@ public static unsafe partial class Builtins
                 return c.E.CallRuntime("sj_sb_finish", sb);
             }, acceptsNarrow: true, neverRaises: true);
 
-        // Tuple unpacking (a, b = t): the binder checks the count here; tuple lengths are known at compile time.
+        // Unpacking (a, b = t): the binder checks the count here; tuple lengths are known at compile time, arrays and
+        // lists are checked when the code runs.
         Add("$unpack", c =>
         {
             long expected = (long)c.Positional[1].Literal!;
@@ -834,22 +835,23 @@ public static unsafe partial class Builtins
                     : $"not enough values to unpack (expected {expected}, got {tt.Items.Length})",
                     "a tuple's length is known when compiling: unpack into as many names as it has items");
             if (c.Positional[0].Type is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
-            if (c.Positional[0].Type is not (TupleType or ArrayType)) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
+            if (c.Positional[0].Type is not (TupleType or ArrayType or ListType)) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
             return SimpleType.None;
         }, c =>
         {
-            // An array unpacks along its first axis (a, b = row): its length is checked when the code runs.
-            if (c.ArgType(0) is ArrayType at)
+            // An array unpacks along its first axis (a, b = row), a list into its items: the length is checked when the
+            // code runs, with CPython's messages.
+            if (c.ArgType(0) is ArrayType or ListType)
             {
                 var e = c.E;
                 long expected = (long)c.Sig.Literals[1]!;
-                var length = ArrayCode.Shape(e, at, c.Arg(0))[0];
+                var length = c.ArgType(0) is ArrayType at ? ArrayCode.Shape(e, at, c.Arg(0))[0] : ListCode.Length(e, c.Arg(0));
                 e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, length, e.M.ConstI64(expected), ""), "ValueError", $"too many values to unpack (expected {expected})", c.Span);
                 for (long got = 0; got < expected; got++)
                     e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, length, e.M.ConstI64(got), ""), "ValueError", $"not enough values to unpack (expected {expected}, got {got})", c.Span);
             }
             return GetUndef(c.E.M.Empty);
-        }, mayRaise: sig => sig.Args[0] is ArrayType, acceptsNarrow: true);
+        }, mayRaise: sig => sig.Args[0] is ArrayType or ListType, acceptsNarrow: true);
 
         // A starred item (f(*t), (a, *t)): compiled code unpacks tuples, whose lengths are known when compiling.
         Add("$star", c =>

@@ -1,5 +1,6 @@
 # NumPy's shape routines and the ndarray methods that go with them, written in Python: np.reshape, ravel, squeeze,
-# expand_dims, moveaxis, atleast_1d/2d/3d, flip, fliplr, flipud, rot90, split, array_split, append, delete, insert,
+# expand_dims, moveaxis, atleast_1d/2d/3d, flip, fliplr, flipud, rot90, split, array_split, hsplit, vsplit, dsplit,
+# frombuffer, append, delete, insert,
 # resize, diagonal, trace, round/around, and a.swapaxes, a.squeeze, a.round, a.dot, a.diagonal, a.trace,
 # a.conj/a.conjugate, a.tolist, a.view. Views share memory where NumPy returns views: they are made by
 # _sj_view(a, dtype, offset, shape, strides, readonly) (Library/Arrays.Shape.cs) from the shape and strides (tuples,
@@ -549,6 +550,34 @@ def array_split(ary, indices_or_sections, axis=0):
     return _array_split(a, indices_or_sections, _split_axis(a, axis), False)
 
 
+@overload("numpy.hsplit")
+def hsplit(ary, indices_or_sections):
+    a = _as_array(ary)
+    if a.ndim == 0:
+        _value_error("hsplit only works on arrays of 1 or more dimensions")
+        return _array_split(np.expand_dims(a, 0), indices_or_sections, 0, True)
+    if a.ndim == 1:
+        return _array_split(a, indices_or_sections, 0, True)
+    return _array_split(a, indices_or_sections, 1, True)
+
+
+@overload("numpy.vsplit")
+def vsplit(ary, indices_or_sections):
+    a = _as_array(ary)
+    if a.ndim < 2:
+        _value_error("vsplit only works on arrays of 2 or more dimensions")
+    return _array_split(np.atleast_1d(a), indices_or_sections, 0, True)
+
+
+@overload("numpy.dsplit")
+def dsplit(ary, indices_or_sections):
+    a = _as_array(ary)
+    if a.ndim < 3:
+        _value_error("dsplit only works on arrays of 3 or more dimensions")
+        return _array_split(np.atleast_1d(a), indices_or_sections, 0, True)
+    return _array_split(a, indices_or_sections, 2, True)
+
+
 # ---------------------------------------------------------------- append, delete, insert, resize
 
 
@@ -958,6 +987,40 @@ def _method_view(a, dtype, type):
         shape[ax] = total // new
     strides[ax] = new
     return _sj_view(a, dtype, 0, _as_tuple(a.shape, shape), _as_tuple(a.shape, strides), False)
+
+
+@overload("numpy.frombuffer")
+def frombuffer(buffer, dtype=None, count=-1, offset=0, like=None):
+    # An object with the buffer protocol is an array in compiled code (bytes a read-only uint8 one): the result is a
+    # 1-d view of its bytes, read-only where the buffer is.
+    if like is not None:
+        _reject("np.frombuffer(like=) is not supported in compiled code")
+    a = _as_array(buffer)
+    if dtype is None:
+        return _frombuffer(a, np.float64, count, offset)
+    return _frombuffer(a, dtype, count, offset)
+
+
+def _frombuffer(a, dtype, count, offset):
+    if not _c_contiguous(a):
+        raise ValueError("ndarray is not C-contiguous")
+    size = _sj_itemsize(dtype)
+    total = a.nbytes
+    if offset < 0 or offset > total:
+        raise ValueError("offset must be non-negative and no greater than buffer length (" + str(total) + ")")
+    if count < 0:
+        if (total - offset) % size != 0:
+            raise ValueError("buffer size must be a multiple of element size")
+        n = (total - offset) // size
+    else:
+        if total - offset < count * size:
+            raise ValueError("buffer is smaller than requested size")
+        n = count
+    if n > 0 and (a.ctypes.data + offset) % np.dtype(dtype).alignment != 0:
+        # NumPy makes an unaligned array; compiled code loads elements at their alignment.
+        raise ValueError("np.frombuffer() in compiled code needs the items aligned: this offset leaves them unaligned "
+                         "(copy the bytes to an aligned buffer first)")
+    return _sj_view(a, dtype, offset, (n,), (size,), False)
 
 
 def _flags(a, writeable):
