@@ -176,8 +176,8 @@ def test_math_sin_and_cos_of_one_element_become_one_sincos_call(make_module):
     a = np.concatenate([np.linspace(-30.0, 30.0, 1001), [1e22, -3e300, 5e-324]])
     assert m.sin_cos_sum(a) == m.sin_cos_sum.py_func(a)   # libm's bits, in the same order
     blocks = m.sin_cos_sum.inspect_llvm(m.sin_cos_sum.signatures[0]).split("\n\n")
-    with_sin = [b for b in blocks if "@sincos(" in b and "call" in b]
-    assert len(with_sin) == 1 and "load double, ptr %" in with_sin[0]
+    with_sin = [b for b in blocks if "@sincos(" in b and "call" in b]   # the loop's body (and its unrolled remainder)
+    assert with_sin and all("load double, ptr %" in b for b in with_sin)
     asm = m.sin_cos_sum.inspect_asm(m.sin_cos_sum.signatures[0])
     assert "sincos@PLT" in asm and "\tsin@PLT" not in asm and "\tcos@PLT" not in asm
     with pytest.raises(ValueError, match="math domain error"):

@@ -563,7 +563,12 @@ public sealed class Binder
             case Syntax.Tuple or Syntax.List:
             {
                 var elts = target is Syntax.Tuple t ? t.Elts : ((Syntax.List)target).Elts;
-                if (elts.Any(e => e is Starred)) throw Unsupported(elts.First(e => e is Starred), "starred assignment targets are not supported", "unpack each item by position");
+                int star = elts.FindIndex(e => e is Starred);
+                if (star >= 0)
+                {
+                    AssignStarred(target, elts, star, v);
+                    return;
+                }
                 // The value must have exactly as many items as there are targets (checked while typing).
                 Emit(Op.Call, target.Span, new CallShape(2, Array.Empty<string>()), Emit(Op.Global, target.Span, "$builtin:$unpack"), v, Const((long)elts.Count, target.Span));
                 for (int i = 0; i < elts.Count; i++)
@@ -581,6 +586,30 @@ public sealed class Binder
                 return;
             default: throw Unsupported(target, "this assignment target is not supported");
         }
+    }
+
+    /// <summary>a, *rest, z = v: the items before and after the starred name by position (those after from the end),
+    /// the starred name a list of the rest (list(v[before:-after])), as CPython assigns; $unpack_star checks that v has
+    /// at least as many items as there are other names.</summary>
+    private void AssignStarred(Expr target, IReadOnlyList<Expr> elts, int star, Value v)
+    {
+        if (elts.Count(e => e is Starred) > 1) throw Unsupported(elts.Last(e => e is Starred), "multiple starred expressions in assignment");
+        int after = elts.Count - star - 1;
+        Emit(Op.Call, target.Span, new CallShape(3, Array.Empty<string>()), Emit(Op.Global, target.Span, "$builtin:$unpack_star"), v,
+            Const((long)star, target.Span), Const((long)after, target.Span));
+        for (int i = 0; i < star; i++)
+            AssignTarget(elts[i], Emit(Op.GetItem, elts[i].Span, null, v, Const((long)i, elts[i].Span)));
+        for (int j = 0; j < after; j++)
+        {
+            var item = elts[star + 1 + j];
+            AssignTarget(item, Emit(Op.GetItem, item.Span, null, v, Const((long)(j - after), item.Span)));
+        }
+        var starred = (Starred)elts[star];
+        var span = starred.Span;
+        var slice = Emit(Op.Call, span, new CallShape(3, Array.Empty<string>()), Emit(Op.Global, span, "$builtin:slice"),
+            Const((long)star, span), after == 0 ? Const(PyNone.Instance, span) : Const((long)-after, span), Const(PyNone.Instance, span));
+        var rest = Emit(Op.GetItem, span, null, v, slice);
+        AssignTarget(starred.Value, Emit(Op.Call, span, new CallShape(1, Array.Empty<string>()), Emit(Op.Global, span, "$builtin:list"), rest));
     }
 
     // ---------------------------------------------------------------- expressions

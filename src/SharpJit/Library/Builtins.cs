@@ -106,6 +106,19 @@ public static unsafe partial class Builtins
 
     /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
     /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
+    /// <summary>Unpacking a list or an array (its first axis) into names: CPython's ValueErrors where its run-time length
+    /// is not the number of names (starred: fewer than the names besides the starred one).</summary>
+    private static void CheckUnpackedLength(LoweringCall c, long expected, bool starred)
+    {
+        var e = c.E;
+        var length = c.ArgType(0) is ArrayType at ? ArrayCode.Shape(e, at, c.Arg(0))[0] : ListCode.Length(e, c.Arg(0));
+        if (!starred)
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, length, e.M.ConstI64(expected), ""), "ValueError", $"too many values to unpack (expected {expected})", c.Span);
+        var least = starred ? "at least " : "";
+        for (long got = 0; got < expected; got++)
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, length, e.M.ConstI64(got), ""), "ValueError", $"not enough values to unpack (expected {least}{expected}, got {got})", c.Span);
+    }
+
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
         Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
         && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
@@ -734,9 +747,11 @@ public static unsafe partial class Builtins
             return GeneratorCode.TakeItem(e, g, c.Arg(0), c.ResultType);
         }).Receiver = t => t is GeneratorType;
 
-        // Library code: whether a value is a generator (it has no len() and no items to index), decided while typing.
-        Add("_sj_is_generator", c => ScalarType.Bool, c => c.E.M.ConstBool(c.ArgType(0) is GeneratorType), neverRaises: true)
-            .Fold = sig => sig.Args[0] is GeneratorType;
+        // Library code: whether a value can only be iterated (a generator, a dict, a set, a dict's view: no items to
+        // index by position), decided while typing.
+        static bool OnlyIterates(SjType t) => t is GeneratorType or DictType or DictViewType or SetType;
+        Add("_sj_only_iterates", c => ScalarType.Bool, c => c.E.M.ConstBool(OnlyIterates(c.ArgType(0))), neverRaises: true)
+            .Fold = sig => OnlyIterates(sig.Args[0]);
 
         // Library code: whether a list holds numbers (not arrays, tuples or lists; an empty display holds nothing
         // typed), decided while typing, so that no item needs to be read to tell.
@@ -841,15 +856,24 @@ public static unsafe partial class Builtins
         {
             // An array unpacks along its first axis (a, b = row), a list into its items: the length is checked when the
             // code runs, with CPython's messages.
-            if (c.ArgType(0) is ArrayType or ListType)
-            {
-                var e = c.E;
-                long expected = (long)c.Sig.Literals[1]!;
-                var length = c.ArgType(0) is ArrayType at ? ArrayCode.Shape(e, at, c.Arg(0))[0] : ListCode.Length(e, c.Arg(0));
-                e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, length, e.M.ConstI64(expected), ""), "ValueError", $"too many values to unpack (expected {expected})", c.Span);
-                for (long got = 0; got < expected; got++)
-                    e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, length, e.M.ConstI64(got), ""), "ValueError", $"not enough values to unpack (expected {expected}, got {got})", c.Span);
-            }
+            if (c.ArgType(0) is ArrayType or ListType) CheckUnpackedLength(c, (long)c.Sig.Literals[1]!, starred: false);
+            return GetUndef(c.E.M.Empty);
+        }, mayRaise: sig => sig.Args[0] is ArrayType or ListType, acceptsNarrow: true);
+
+        // a, *rest, z = v: v has at least as many items as the other names (a tuple's length is known when compiling;
+        // a list's or an array's is checked when the code runs), with CPython's message.
+        Add("$unpack_star", c =>
+        {
+            long before = (long)c.Positional[1].Literal!, after = (long)c.Positional[2].Literal!;
+            var t = c.Positional[0].Type;
+            if (t is TupleType tt && tt.Items.Length < before + after)
+                throw c.Error($"not enough values to unpack (expected at least {before + after}, got {tt.Items.Length})");
+            if (t is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
+            if (t is not (TupleType or ArrayType or ListType)) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(t)} object");
+            return SimpleType.None;
+        }, c =>
+        {
+            if (c.ArgType(0) is ArrayType or ListType) CheckUnpackedLength(c, (long)c.Sig.Literals[1]! + (long)c.Sig.Literals[2]!, starred: true);
             return GetUndef(c.E.M.Empty);
         }, mayRaise: sig => sig.Args[0] is ArrayType or ListType, acceptsNarrow: true);
 

@@ -151,7 +151,12 @@ public static partial class Builtins
         });
 
         AddDictMethod("get", 2, 3, null, Syntax.PyNone.Instance);
-        AddDictMethod("setdefault", 2, 3, null, Syntax.PyNone.Instance);
+        // d.setdefault(k, v) stores (k, v) where k is missing: an empty dict learns its types from it, as from d[k] = v.
+        AddPythonMethod("dict", "dicts", "setdefault", "setdefault", 2, 3, c =>
+        {
+            CheckHashable(c, c.Positional[1]);
+            return c.ReceivesItems(c.Positional[0], new TupleType(new[] { c.Positional[1].Type, c.Positional.Length == 3 ? c.Positional[2].Type : SimpleType.None }));
+        }, optional: new object[] { Syntax.PyNone.Instance }, pending: SimpleType.Unknown).Receiver = t => t is DictType;
         Add("dict.pop", c =>
         {
             int n = c.Positional.Length - 1;

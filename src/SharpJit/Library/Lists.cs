@@ -74,13 +74,14 @@ public static partial class Builtins
     /// their defaults. A check returning false means the container does not hold such items yet: the call is typed
     /// again once it does, and the function compiled then.</summary>
     private static LibFunc AddPythonMethod(string typeName, string module, string method, string function, int min, int max,
-        Func<CallTypingContext, bool>? check = null, object[]? optional = null, params (string Name, object Default)[] keywords)
+        Func<CallTypingContext, bool>? check = null, object[]? optional = null, SjType? pending = null, params (string Name, object Default)[] keywords)
     {
         IEnumerable<object> Missing(int given) => (optional ?? Array.Empty<object>()).Skip(given - min);
         return Add(typeName + "." + method, c =>
         {
             MethodArity(c, typeName, method, min, max, keywords.Select(k => k.Name).ToArray());
-            if (check?.Invoke(c) == false) return SimpleType.None;
+            // A check that fails: typed again later; meanwhile the result's type is pending (None by default).
+            if (check?.Invoke(c) == false) return pending ?? SimpleType.None;
             var types = c.Positional.Select(a => a.Type).Concat(Missing(c.Positional.Length).Select(TypeInference.ConstType))
                 .Concat(keywords.Select(k => c.Keywords.TryGetValue(k.Name, out var a) ? a.Type : TypeInference.ConstType(k.Default)));
             return c.Require(PythonLibrary.Function(module, function), types.ToArray()).ReturnType;
@@ -95,7 +96,7 @@ public static partial class Builtins
 
     private static void AddListMethod(string name, int min, int max, Action<CallTypingContext>? check = null, object[]? optional = null,
         params (string Name, object Default)[] keywords) =>
-        AddPythonMethod("list", "lists", name, name, min, max, check == null ? null : c => { check(c); return true; }, optional, keywords)
+        AddPythonMethod("list", "lists", name, name, min, max, check == null ? null : c => { check(c); return true; }, optional, null, keywords)
             .Receiver = t => t is ListType;
 
     private static void RegisterLists()

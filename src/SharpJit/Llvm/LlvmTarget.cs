@@ -41,8 +41,12 @@ public static unsafe class LlvmTarget
     /// do not change inside them, such as a loop's trip count being positive: matmul_loops came out of the optimiser
     /// with 509 instructions instead of 227 and compiled in 36 ms instead of 20, and over the 44 array benchmark
     /// kernels no kernel ran measurably faster with it (bench/arrays, the same day, ratios against Numba).
+    /// <c>-unroll-runtime-multi-exit=true</c>: loops that may leave early (a bounds or range check that raises, a
+    /// <c>break</c>) are unrolled as single-exit loops are; by default LLVM unrolls such a loop only when its other exit
+    /// ends in a deoptimisation. histogram_loops' scatter (<c>counts[int(x)] += 1</c>, checked) ran 15% faster, level
+    /// with Numba's unchecked loop; compile time (callgrind, 25 benchmark kernels) 0.96x to 1.06x.
     /// </summary>
-    public static readonly string[] DefaultOptions = { "-unswitch-threshold=0" };
+    public static readonly string[] DefaultOptions = { "-unswitch-threshold=0", "-unroll-runtime-multi-exit=true" };
 
     /// <summary>Sets <see cref="DefaultOptions"/> and SHARPJIT_LLVM_OPTIONS="-time-passes ...": LLVM's own command-line
     /// options, for profiling the compiler (with -time-passes each optimisation and code generation prints its pass

@@ -490,7 +490,7 @@ public sealed class TypeInference
                 ? SimpleType.NoReturn : SimpleType.None;
         foreach (var a in i.Args)
         {
-            if (!TypeOps.IsKnown(a.Type)) return SimpleType.Unknown;
+            if (!TypeOps.IsKnown(a.Type) || TypeOps.HasPendingItems(a.Type)) return SimpleType.Unknown;
             if (a.Type is ConflictType) throw UseOfConflict(a);
         }
         if (i.Args.Any(a => a.Type is OptionalType || a.Type == SimpleType.None))

@@ -722,6 +722,10 @@ public static class TypeOps
     public static IReadOnlyList<SjType> ClassesIn(SjType classInfo) => classInfo is TupleType tt ? tt.Items : new[] { classInfo };
 
     public static bool IsKnown(SjType? t) => t is not null && t != SimpleType.Unknown && t != SimpleType.NoReturn;
+
+    /// <summary>A tuple with an item not typed yet (an item of a dict typed while its display's types settle): what
+    /// takes it is typed once the item is. (A list of unknown items is typed by its uses, so it does not count.)</summary>
+    public static bool HasPendingItems(SjType t) => t is TupleType tt && tt.Items.Any(x => x == SimpleType.Unknown || HasPendingItems(x));
 }
 
 /// <summary>np.finfo(dtype) or np.iinfo(dtype): a type's machine limits, all known at compile time.</summary>

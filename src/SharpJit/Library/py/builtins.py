@@ -94,7 +94,7 @@ def _extreme_of_arguments(args, smallest, name, key, default):
 
 def _extreme(items, smallest, name):
     # Python keeps the first of equal values: an item replaces the best only when strictly better.
-    if _sj_is_generator(items):
+    if _sj_only_iterates(items):
         return _extreme_by_key(items, smallest, name, None, ...)
     if len(items) == 0:
         raise ValueError(f"{name}() arg is an empty sequence")
