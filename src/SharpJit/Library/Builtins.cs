@@ -906,6 +906,35 @@ public static unsafe partial class Builtins
             if (c.ArgType(0) is not ScalarType { Rank: 3 }) return c.E.Convert(z, c.ArgType(0), c.ResultType);
             return c.E.MakeComplex(c.E.ExtractValue(z, 0), BuildFNeg(c.E.B, c.E.ExtractValue(z, 1), ""));
         }, neverRaises: true).Receiver = t => t is ScalarType;
+        // n.bit_length() of integers: the bits of |n| (CPython's, so -2**63 has 64).
+        Add("method.bit_length", c => { MethodArity(c, "int", "bit_length", 1, 1); return ScalarType.Int64; }, c =>
+        {
+            var e = c.E; var M = e.M;
+            var t = (ScalarType)c.ArgType(0);
+            var n = e.Convert(c.Arg(0), t, t.IsUnsigned ? ScalarType.UInt64 : ScalarType.Int64);
+            if (!t.IsUnsigned)
+            {
+                var sign = BuildAShr(e.B, n, M.ConstI64(63), "");
+                n = BuildSub(e.B, BuildXor(e.B, n, sign, ""), sign, "");   // |n|, 2**63 for -2**63 read unsigned
+            }
+            return BuildSub(e.B, M.ConstI64(64), e.Intrinsic("llvm.ctlz", new[] { M.I64 }, n, M.ConstBool(false)), "");
+        }, neverRaises: true).Receiver = t => t is ScalarType { Rank: <= 1 };
+        // t.count(x) and t.index(x) of tuples: x compared with each item as == compares them (the items may differ in
+        // type), unrolled, since a tuple's length is known when compiling.
+        LLVMValueRef[] ItemsEqual(LoweringCall c) => ((TupleType)c.ArgType(0)).Items
+            .Select((it, k) => Arith.LowerCompare(c.E, CmpOperator.Eq, c.E.ExtractValue(c.Arg(0), k), it, c.Arg(1), c.ArgType(1))).ToArray();
+        Add("method.count", c => { MethodArity(c, "tuple", "count", 2, 2); return ScalarType.Int64; },
+            c => ItemsEqual(c).Aggregate(c.E.M.ConstI64(0), (n, eq) => BuildAdd(c.E.B, n, BuildZExt(c.E.B, eq, c.E.M.I64, ""), "")),
+            neverRaises: true).Receiver = t => t is TupleType;
+        Add("method.index", c => { MethodArity(c, "tuple", "index", 2, 2); return ScalarType.Int64; }, c =>
+        {
+            var e = c.E;
+            var equal = ItemsEqual(c);
+            var at = e.M.ConstI64(-1);
+            for (int k = equal.Length - 1; k >= 0; k--) at = BuildSelect(e.B, equal[k], e.M.ConstI64(k), at, "");
+            e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSLT, at, e.M.ConstI64(0), ""), "ValueError", "tuple.index(x): x not in tuple", c.Span);
+            return at;
+        }, mayRaise: _ => true).Receiver = t => t is TupleType;
         // p._replace(x=1): a new namedtuple of the same class with those fields replaced (their types may change).
         Add("method._replace", c =>
         {
