@@ -553,29 +553,26 @@ def array_split(ary, indices_or_sections, axis=0):
 @overload("numpy.hsplit")
 def hsplit(ary, indices_or_sections):
     a = _as_array(ary)
-    if a.ndim == 0:
-        _value_error("hsplit only works on arrays of 1 or more dimensions")
-        return _array_split(np.expand_dims(a, 0), indices_or_sections, 0, True)
-    if a.ndim == 1:
-        return _array_split(a, indices_or_sections, 0, True)
-    return _array_split(a, indices_or_sections, 1, True)
+    return _split_along(a, indices_or_sections, 1, 1 if a.ndim > 1 else 0, "hsplit")
 
 
 @overload("numpy.vsplit")
 def vsplit(ary, indices_or_sections):
-    a = _as_array(ary)
-    if a.ndim < 2:
-        _value_error("vsplit only works on arrays of 2 or more dimensions")
-    return _array_split(np.atleast_1d(a), indices_or_sections, 0, True)
+    return _split_along(_as_array(ary), indices_or_sections, 2, 0, "vsplit")
 
 
 @overload("numpy.dsplit")
 def dsplit(ary, indices_or_sections):
-    a = _as_array(ary)
-    if a.ndim < 3:
-        _value_error("dsplit only works on arrays of 3 or more dimensions")
-        return _array_split(np.atleast_1d(a), indices_or_sections, 0, True)
-    return _array_split(a, indices_or_sections, 2, True)
+    return _split_along(_as_array(ary), indices_or_sections, 3, 2, "dsplit")
+
+
+def _split_along(a, sections, least, ax, name):
+    # np.split along ax of an array of at least `least` dimensions, else NumPy's ValueError (the split after it is
+    # typed on a 1-d form and never runs).
+    if a.ndim < least:
+        _value_error(name + " only works on arrays of " + str(least) + " or more dimensions")
+        return _array_split(np.atleast_1d(a), sections, 0, True)
+    return _array_split(a, sections, ax, True)
 
 
 # ---------------------------------------------------------------- append, delete, insert, resize
