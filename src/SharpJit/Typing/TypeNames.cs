@@ -70,10 +70,7 @@ public static class TypeNames
         public SjType Type()
         {
             Diagnostics.CompileDepth.EnsureStack();   // Tuple(Tuple(...)) nested as deeply as the text goes
-            SkipSpace();
-            int start = _pos;
-            while (_pos < text.Length && (char.IsLetterOrDigit(text[_pos]) || text[_pos] == '_' || text[_pos] == '.')) _pos++;
-            string word = text[start.._pos];
+            string word = Run(c => char.IsLetterOrDigit(c) || c is '_' or '.');
             if (word.StartsWith("numba.types.")) word = word[12..];
             else if (word.StartsWith("types.")) word = word[6..];
             if (Scalars.TryGetValue(word, out var t)) return t;
@@ -84,10 +81,7 @@ public static class TypeNames
                 _pos++;
                 var item = Type();
                 Expect(',');
-                SkipSpace();
-                int ns = _pos;
-                while (_pos < text.Length && char.IsDigit(text[_pos])) _pos++;
-                if (!int.TryParse(text[ns.._pos], out int n)) throw Fail("expected the tuple length");
+                if (!int.TryParse(Run(char.IsDigit), out int n)) throw Fail("expected the tuple length");
                 Expect(')');
                 return new TupleType(Enumerable.Repeat(item, n));
             }
@@ -132,11 +126,14 @@ public static class TypeNames
             return new ArrayType(dtype, ndim, layout, readOnly);
         }
 
-        private string Word()
+        private string Word() => Run(char.IsLetterOrDigit);
+
+        /// <summary>The characters from here (after spaces) that <paramref name="allowed"/> takes.</summary>
+        private string Run(Func<char, bool> allowed)
         {
             SkipSpace();
             int start = _pos;
-            while (_pos < text.Length && char.IsLetterOrDigit(text[_pos])) _pos++;
+            while (_pos < text.Length && allowed(text[_pos])) _pos++;
             return text[start.._pos];
         }
 
