@@ -1,5 +1,5 @@
-# Covers: unpacking a list into names (a, b = xs; for a, b in a list of lists; nested targets), its length checked
-# when the code runs, with CPython's ValueErrors for too many and too few items.
+# Covers: unpacking a list or a str into names (a, b = xs; for a, b in a list of lists; nested targets; a, *rest = s),
+# its length checked when the code runs, with CPython's ValueErrors for too many and too few items.
 def unpack(xs, n):
     first, second = xs[:2]
     rows = [[i, i * i] for i in range(n)]
@@ -25,6 +25,15 @@ def main():
     words = "a b".split()
     left, right = words
     print(right + left)
+    x, y = "xy"
+    first, *rest = "héllo"
+    print(y + x, first, rest)
+    for text in ("abc", "a", "ab"):
+        try:
+            p, q = text
+            print(q, p)
+        except ValueError as e:
+            print("ValueError:", e)
 
 
 main()

@@ -106,18 +106,22 @@ public static unsafe partial class Builtins
 
     /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
     /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
-    /// <summary>Unpacking a list or an array (its first axis) into names: CPython's ValueErrors where its run-time length
+    /// <summary>Unpacking a list, a str or an array (its first axis) into names: CPython's ValueErrors where its run-time length
     /// is not the number of names (starred: fewer than the names besides the starred one).</summary>
     private static void CheckUnpackedLength(LoweringCall c, long expected, bool starred)
     {
         var e = c.E;
-        var length = c.ArgType(0) is ArrayType at ? ArrayCode.Shape(e, at, c.Arg(0))[0] : ListCode.Length(e, c.Arg(0));
+        var length = c.ArgType(0) is ArrayType at ? ArrayCode.Shape(e, at, c.Arg(0))[0]
+            : c.ArgType(0) == SimpleType.Str ? e.CallRuntime("sj_str_len", c.Arg(0)) : ListCode.Length(e, c.Arg(0));
         if (!starred)
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntSGT, length, e.M.ConstI64(expected), ""), "ValueError", $"too many values to unpack (expected {expected})", c.Span);
         var least = starred ? "at least " : "";
         for (long got = 0; got < expected; got++)
             e.RaiseIf(BuildICmp(e.B, LLVMIntPredicate.LLVMIntEQ, length, e.M.ConstI64(got), ""), "ValueError", $"not enough values to unpack (expected {least}{expected}, got {got})", c.Span);
     }
+
+    /// <summary>Values unpacked into names whose length is known only at run time.</summary>
+    private static bool RunTimeLength(SjType t) => t is ArrayType or ListType || t == SimpleType.Str;
 
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
         Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
@@ -850,15 +854,15 @@ public static unsafe partial class Builtins
                     : $"not enough values to unpack (expected {expected}, got {tt.Items.Length})",
                     "a tuple's length is known when compiling: unpack into as many names as it has items");
             if (c.Positional[0].Type is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
-            if (c.Positional[0].Type is not (TupleType or ArrayType or ListType)) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
+            if (!RunTimeLength(c.Positional[0].Type) && c.Positional[0].Type is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
             return SimpleType.None;
         }, c =>
         {
-            // An array unpacks along its first axis (a, b = row), a list into its items: the length is checked when the
-            // code runs, with CPython's messages.
-            if (c.ArgType(0) is ArrayType or ListType) CheckUnpackedLength(c, (long)c.Sig.Literals[1]!, starred: false);
+            // An array unpacks along its first axis (a, b = row), a list or a str into its items: the length is checked
+            // when the code runs, with CPython's messages.
+            if (RunTimeLength(c.ArgType(0))) CheckUnpackedLength(c, (long)c.Sig.Literals[1]!, starred: false);
             return GetUndef(c.E.M.Empty);
-        }, mayRaise: sig => sig.Args[0] is ArrayType or ListType, acceptsNarrow: true);
+        }, mayRaise: sig => RunTimeLength(sig.Args[0]), acceptsNarrow: true);
 
         // a, *rest, z = v: v has at least as many items as the other names (a tuple's length is known when compiling;
         // a list's or an array's is checked when the code runs), with CPython's message.
@@ -869,13 +873,13 @@ public static unsafe partial class Builtins
             if (t is TupleType tt && tt.Items.Length < before + after)
                 throw c.Error($"not enough values to unpack (expected at least {before + after}, got {tt.Items.Length})");
             if (t is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
-            if (t is not (TupleType or ArrayType or ListType)) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(t)} object");
+            if (!RunTimeLength(t) && t is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(t)} object");
             return SimpleType.None;
         }, c =>
         {
-            if (c.ArgType(0) is ArrayType or ListType) CheckUnpackedLength(c, (long)c.Sig.Literals[1]! + (long)c.Sig.Literals[2]!, starred: true);
+            if (RunTimeLength(c.ArgType(0))) CheckUnpackedLength(c, (long)c.Sig.Literals[1]! + (long)c.Sig.Literals[2]!, starred: true);
             return GetUndef(c.E.M.Empty);
-        }, mayRaise: sig => sig.Args[0] is ArrayType or ListType, acceptsNarrow: true);
+        }, mayRaise: sig => RunTimeLength(sig.Args[0]), acceptsNarrow: true);
 
         // A starred item (f(*t), (a, *t)): compiled code unpacks tuples, whose lengths are known when compiling.
         Add("$star", c =>
