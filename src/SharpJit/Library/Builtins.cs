@@ -104,8 +104,6 @@ public static unsafe partial class Builtins
     /// <summary>The entry of a data attribute (<c>x.real</c>): registered as <c>attr.NAME</c>, taking the object.</summary>
     public static LibFunc? AttributeEntry(string attr) => Registry.GetValueOrDefault("attr." + attr) as LibFunc;
 
-    /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
-    /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
     /// <summary>Unpacking a list, a str or an array (its first axis) into names: CPython's ValueErrors where its run-time length
     /// is not the number of names (starred: fewer than the names besides the starred one).</summary>
     private static void CheckUnpackedLength(LoweringCall c, long expected, bool starred)
@@ -123,6 +121,15 @@ public static unsafe partial class Builtins
     /// <summary>Values unpacked into names whose length is known only at run time.</summary>
     private static bool RunTimeLength(SjType t) => t is ArrayType or ListType || t == SimpleType.Str;
 
+    /// <summary>CPython's errors for a value that cannot be unpacked into names (a tuple's count is checked by the caller).</summary>
+    private static void CheckUnpackable(CallTypingContext c, SjType t)
+    {
+        if (t is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
+        if (!RunTimeLength(t) && t is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(t)} object");
+    }
+
+    /// <summary>The entry of a method (<c>z.conjugate</c>) for this receiver type: registered as <c>method.NAME</c>,
+    /// taking the receiver first. Reading the attribute gives a <see cref="BoundMethodType"/> value.</summary>
     public static LibFunc? MethodEntry(SjType receiver, string name) =>
         Registry.GetValueOrDefault((receiver == SimpleType.Str ? "str." : receiver is ListType ? "list." : receiver is DictType ? "dict." : receiver is SetType ? "set." : "method.") + name) is LibFunc f
         && f.Receiver?.Invoke(receiver) == true && !name.Contains('$') ? f : null;
@@ -844,8 +851,8 @@ public static unsafe partial class Builtins
                 return c.E.CallRuntime("sj_sb_finish", sb);
             }, acceptsNarrow: true, neverRaises: true);
 
-        // Unpacking (a, b = t): the binder checks the count here; tuple lengths are known at compile time, arrays and
-        // lists are checked when the code runs.
+        // Unpacking (a, b = t): the binder checks the count here; tuple lengths are known at compile time, arrays,
+        // lists and strings are checked when the code runs.
         Add("$unpack", c =>
         {
             long expected = (long)c.Positional[1].Literal!;
@@ -853,8 +860,7 @@ public static unsafe partial class Builtins
                 throw c.Error(tt.Items.Length > expected ? $"too many values to unpack (expected {expected})"
                     : $"not enough values to unpack (expected {expected}, got {tt.Items.Length})",
                     "a tuple's length is known when compiling: unpack into as many names as it has items");
-            if (c.Positional[0].Type is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
-            if (!RunTimeLength(c.Positional[0].Type) && c.Positional[0].Type is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(c.Positional[0].Type)} object");
+            CheckUnpackable(c, c.Positional[0].Type);
             return SimpleType.None;
         }, c =>
         {
@@ -865,15 +871,14 @@ public static unsafe partial class Builtins
         }, mayRaise: sig => RunTimeLength(sig.Args[0]), acceptsNarrow: true);
 
         // a, *rest, z = v: v has at least as many items as the other names (a tuple's length is known when compiling;
-        // a list's or an array's is checked when the code runs), with CPython's message.
+        // a list's, a str's or an array's is checked when the code runs), with CPython's message.
         Add("$unpack_star", c =>
         {
             long before = (long)c.Positional[1].Literal!, after = (long)c.Positional[2].Literal!;
             var t = c.Positional[0].Type;
             if (t is TupleType tt && tt.Items.Length < before + after)
                 throw c.Error($"not enough values to unpack (expected at least {before + after}, got {tt.Items.Length})");
-            if (t is ArrayType { Ndim: 0 }) throw c.Error("iteration over a 0-d array", "index a 0-d array with [()] to read its value");
-            if (!RunTimeLength(t) && t is not TupleType) throw c.Error($"cannot unpack non-iterable {TypeOps.PyName(t)} object");
+            CheckUnpackable(c, t);
             return SimpleType.None;
         }, c =>
         {
