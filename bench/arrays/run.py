@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Array benchmark: NumPy, Numba (@njit) and sharpjit (@jit, and @jit(boundscheck=False)) on bench/arrays/*.py.
+"""Array benchmark: NumPy, Numba (@njit) and sharpjit (@jit, and @jit(boundscheck=False)) on bench/arrays/*.py, and
+for the *_loops kernels the same loop in C (bench/arrays/c/NAME.c, clang-19 -O3 -march=native -ffp-contract=off).
 
 Per kernel: the first call (compile + run) of each compiled engine, each in a fresh process (3 each, alternating,
 median), and its compilation by the engine's own clock; then steady-state runs
@@ -17,9 +18,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 RESULTS = os.path.join(ROOT, "bench", "results")
 MARK = "\n# --- sanity ---\n"
-ENGINES = ("numpy", "numba", "sharpjit", "sharpjit_nobc")
-COMPILED = ENGINES[1:]
-LABELS = {"numpy": "NumPy", "numba": "Numba", "sharpjit": "sharpjit", "sharpjit_nobc": "sharpjit(boundscheck=False)"}
+ENGINES = ("numpy", "numba", "sharpjit", "sharpjit_nobc", "c")
+COMPILED = ("numba", "sharpjit", "sharpjit_nobc")   # the engines whose first call (compilation) is measured
+LABELS = {"numpy": "NumPy", "numba": "Numba", "sharpjit": "sharpjit", "sharpjit_nobc": "sharpjit(boundscheck=False)",
+          "c": "C"}
+NO_C_PEER = "no C peer"
 TOLERANCE = {"float32": (1e-4, 1e-6), "other": (1e-6, 1e-9)}  # (rtol, atol) of np.allclose against NumPy's result
 FIRST_CALL_TIMEOUT_S, STEADY_TIMEOUT_S = 300, 900
 FIRST_CALL_RUNS = 3   # fresh processes per engine and kernel; the median is reported
@@ -51,9 +54,17 @@ def import_engine(engine):
         import sharpjit  # noqa: F401
 
 
+def c_peers():
+    sys.path.insert(0, os.path.join(HERE, "c"))
+    import peers
+    return peers
+
+
 def wrap(engine, fn):
     if engine == "numpy":
         return fn
+    if engine == "c":
+        return c_peers().load(fn.__module__.removeprefix("bench_arrays_"))
     if engine == "numba":
         import numba
         return numba.njit(fn)
@@ -167,13 +178,17 @@ def steady(name, engines, repeat):
     module = load_kernel(name)
     args = module.setup()
     fns, out, updates_inputs = {}, {}, False
+    want = module.kernel(*fresh(args)) if "c" in engines else None   # the first call of the others checked it
     for engine in engines:
         fn = wrap(engine, module.kernel)
         call_args = fresh(args)
         try:
-            fn(*call_args)  # compiles
+            result = fn(*call_args)  # compiles
         except Exception as e:
             out[engine] = {"status": failure(fn, e)}
+            continue
+        if engine == "c" and (problem := mismatch(result, want)):
+            out[engine] = {"status": f"wrong result: {problem}"}
             continue
         fns[engine] = fn
         updates_inputs = updates_inputs or changed(call_args, args)
@@ -197,7 +212,7 @@ def steady(name, engines, repeat):
             start = time.perf_counter()
             fn(*call_args)
             times[engine].append(time.perf_counter() - start)
-    out.update({engine: {"status": "ok", "run_s": statistics.median(ts)} for engine, ts in times.items()})
+    out.update({engine: {"status": "ok", "run_s": statistics.median(ts), "samples": ts} for engine, ts in times.items()})
     return out
 
 
@@ -241,8 +256,10 @@ def steady_runs(name, engines, repeat):
 
 
 def bench_kernel(name, repeat):
-    row = {"name": name, "status": {"numpy": "ok"}, "first_s": {}, "import_s": {}, "compile_s": {}, "run_s": {}}
+    row = {"name": name, "status": {"numpy": "ok"}, "first_s": {}, "import_s": {}, "compile_s": {}, "run_s": {},
+           "samples": {}}
     measured = {engine: {"first_s": [], "import_s": [], "compile_s": []} for engine in COMPILED}
+    row["status"]["c"] = "ok" if name.endswith("_loops") and c_peers().available() and name in c_peers().SPECS else NO_C_PEER
     for _ in range(FIRST_CALL_RUNS):   # engines alternate run by run
         for engine in COMPILED:
             if row["status"].get(engine, "ok") != "ok":
@@ -261,7 +278,21 @@ def bench_kernel(name, repeat):
         row["status"][engine] = result["status"]
         if "run_s" in result:
             row["run_s"][engine] = result["run_s"]
+            row["samples"][engine] = result["samples"]
     return row
+
+
+def interval(row, other, resamples=2000, level=0.95):
+    """A bootstrap interval of sharpjit's median run time over another engine's: both engines' runs resampled with
+    replacement, the ratio of their medians taken each time. None without the samples."""
+    mine, theirs = row.get("samples", {}).get("sharpjit"), row.get("samples", {}).get(other)
+    if not mine or not theirs:
+        return None
+    draw = random.Random(row["name"])
+    ratios = sorted(statistics.median(draw.choices(mine, k=len(mine))) / statistics.median(draw.choices(theirs, k=len(theirs)))
+                    for _ in range(resamples))
+    tail = (1 - level) / 2
+    return ratios[int(tail * resamples)], ratios[min(int((1 - tail) * resamples), resamples - 1)]
 
 
 def ratio(row, a, b):
@@ -285,7 +316,7 @@ def first_call_ms(row, engine):
 def failures_of(row):
     """Engine label -> failure, with sharpjit's two builds folded into one when they fail alike."""
     st = row["status"]
-    found = {LABELS[e]: st[e] for e in ENGINES if st[e] != "ok"}
+    found = {LABELS[e]: st[e] for e in ENGINES if st[e] not in ("ok", NO_C_PEER)}
     if st["sharpjit"] != "ok" and st["sharpjit_nobc"] == st["sharpjit"]:
         del found[LABELS["sharpjit_nobc"]]
     return found
@@ -296,9 +327,9 @@ def fmt(x, spec=".2f", missing="-"):
 
 
 def table_lines(rows):
-    lines = ["| kernel | NumPy ms | Numba ms | sharpjit ms | sharpjit / Numba | sharpjit / NumPy "
+    lines = ["| kernel | NumPy ms | Numba ms | sharpjit ms | C ms | sharpjit / Numba | sharpjit / NumPy | sharpjit / C "
              "| compile ms Numba / sharpjit | first call - run ms Numba / sharpjit | bounds-check cost % | status |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
         t = row["run_s"]
         ms = {e: (t[e] * 1000 if e in t else None) for e in ENGINES}
@@ -306,8 +337,9 @@ def table_lines(rows):
         fails = failures_of(row)
         status = "ok" if not fails else "; ".join(f"{label}: {why.split(':')[0]}" for label, why in fails.items())
         lines.append(f"| {row['name']} | {fmt(ms['numpy'], '.3f')} | {fmt(ms['numba'], '.3f')} | "
-                     f"{fmt(ms['sharpjit'], '.3f')} | {fmt(ratio(row, 'sharpjit', 'numba'))} | "
-                     f"{fmt(ratio(row, 'sharpjit', 'numpy'))} | {fmt(compile_ms(row, 'numba'), '.0f')} / "
+                     f"{fmt(ms['sharpjit'], '.3f')} | {fmt(ms['c'], '.3f')} | {fmt(ratio(row, 'sharpjit', 'numba'))} | "
+                     f"{fmt(ratio(row, 'sharpjit', 'numpy'))} | {fmt(ratio(row, 'sharpjit', 'c'))} | "
+                     f"{fmt(compile_ms(row, 'numba'), '.0f')} / "
                      f"{fmt(compile_ms(row, 'sharpjit'), '.1f')} | {fmt(first_call_ms(row, 'numba'), '.0f')} / "
                      f"{fmt(first_call_ms(row, 'sharpjit'), '.1f')} | {fmt(None if check is None else (check - 1) * 100, '+.0f')} "
                      f"| {status} |")
@@ -345,6 +377,8 @@ def summary_lines(rows):
         f"- Geometric mean sharpjit / Numba: {fmt(sj_numba)} over {k1} kernels (target: <= 0.5); "
         f"sharpjit / NumPy: {fmt(sj_numpy)} over {k2}; Numba / NumPy: {fmt(nb_numpy)} over {k3}.",
         f"- sharpjit at least as fast as the faster of NumPy and Numba: {len(wins)} of {n} kernels (target: all).",
+        slower_lines(sharp_ok),
+        *c_lines(sharp_ok),
         f"- Median first-call compile: sharpjit {fmt(sj_compile, '.1f')} ms over {k4} kernels (target: <= 40 ms); "
         f"Numba {fmt(nb_compile, '.0f')} ms over {k5}. First call minus the steady-state run (the first run's page "
         f"faults and cold caches included): sharpjit {fmt(sj_first, '.1f')} ms, Numba {fmt(nb_first, '.0f')} ms.",
@@ -359,6 +393,48 @@ def failure_lines(rows):
     lines = [f"- {row['name']}, {label}: {why.replace('|', '/')}" for row in rows
              for label, why in failures_of(row).items()]
     return ["## Engines that failed", ""] + lines + [""] if lines else []
+
+
+def slower(rows, other_of):
+    """The kernels where sharpjit's median is above another engine's (other_of(row), or None to skip the row), split
+    by the bootstrap 95% interval of the ratio: above 1 (slower beyond the noise of the measurement) or including 1
+    (a difference the runs cannot tell from noise; the same code in both engines gives one)."""
+    above, ties = [], []
+    for row in rows:
+        other = other_of(row)
+        if other is None or other not in row["run_s"] or row["run_s"]["sharpjit"] <= row["run_s"][other]:
+            continue
+        ci = interval(row, other)
+        if ci is not None:
+            (above if ci[0] > 1 else ties).append(f"{row['name']} {row['run_s']['sharpjit'] / row['run_s'][other]:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]")
+    return above, ties
+
+
+def listed(xs):
+    return ", ".join(xs) if xs else "none"
+
+
+def best_engine(row):
+    return min((e for e in ("numpy", "numba") if e in row["run_s"]), key=lambda e: row["run_s"][e], default=None)
+
+
+def slower_lines(rows):
+    above, ties = slower(rows, best_engine)
+    return (f"- Slower than the faster of NumPy and Numba beyond the noise (the bootstrap 95% interval of the ratio of "
+            f"medians above 1): {len(above)} of {len(rows)} ({listed(above)}); slower by less than the noise (ratio "
+            f"[interval], the interval includes 1): {listed(ties)}.")
+
+
+def c_lines(rows):
+    """The *_loops kernels against the same loop in C."""
+    both = [r for r in rows if "c" in r["run_s"] and "sharpjit" in r["run_s"]]
+    if not both:
+        return []
+    mean, k = geomean(ratio(r, "sharpjit", "c") for r in both)
+    above, ties = slower(both, lambda r: "c")
+    return [f"- Loops against the same loop in C (clang -O3, {len(both)} `_loops` kernels with a C peer): geometric "
+            f"mean sharpjit / C {fmt(mean)}; at least as fast as C: {sum(r['run_s']['sharpjit'] <= r['run_s']['c'] for r in both)} "
+            f"of {k}; slower beyond the noise: {listed(above)}; slower by less than the noise: {listed(ties)}."]
 
 
 def best_of_numpy_numba(row):
@@ -409,8 +485,10 @@ def write_plot(rows, path):
     top.axhline(0.5, color="tab:blue", linewidth=0.8, linestyle="--")
     top.set_title("sharpjit steady-state run time, relative")
     draw_ratios(bottom, rows, [("Numba / NumPy (NumPy column of _loops kernels: CPython)", "tab:green",
-                                lambda r: ratio(r, "numba", "numpy"))], "Numba compiled none of these kernels")
-    bottom.set_title("Reference: Numba relative to NumPy")
+                                lambda r: ratio(r, "numba", "numpy")),
+                               ("sharpjit / C (clang -O3; _loops kernels)", "tab:red", lambda r: ratio(r, "sharpjit", "c"))],
+                "Numba compiled none of these kernels")
+    bottom.set_title("Reference: Numba relative to NumPy; sharpjit relative to the same loop in C")
     for ax in (top, bottom):
         ax.set_ylabel("run-time ratio (below 1: faster)")
     fig.tight_layout()
@@ -434,6 +512,12 @@ with open("/proc/self/maps") as maps:
 blas = "OpenBLAS" if "libopenblas" in mapped else "reference BLAS" if "libblas.so" in mapped else "unknown BLAS"
 print(f"NumPy {numpy.__version__} with {blas}, Numba {numba.__version__}, sharpjit from {where}")
 """
+
+
+def c_version():
+    peers = c_peers()
+    return f"C: {peers.compiler_version()} {' '.join(f for f in peers.FLAGS if f not in ('-shared', '-fPIC'))}" \
+        if peers.available() else "C: clang-19 not found"
 
 
 def versions():
@@ -465,8 +549,11 @@ def report(rows, repeat, wall_s):
             f"once ({TOUCHED[0]} GiB in {TOUCHED[1]:.0f} s: a virtual machine's memory never written since it booted is "
             f"backed by the host on its first write, which made a 16 MB array's first run 10x slower for every engine). Bounds-check cost = sharpjit / sharpjit(boundscheck=False) - 1. Results checked "
             f"against NumPy's with np.allclose(rtol={rtol:g}, atol={atol:g}) (float32: rtol={rtol32:g}, "
-            f"atol={atol32:g}), same shape and array dtype. `_loops` kernels are run by CPython in the NumPy column.",
-            f"{versions()}; Python {sys.version.split()[0]}; "
+            f"atol={atol32:g}), same shape and array dtype. `_loops` kernels are run by CPython in the NumPy column. "
+            f"C: the `_loops` kernel's loop written in plain C (bench/arrays/c/NAME.c; the same operations in the same "
+            f"order, results bit for bit equal to Python's), called through ctypes (about 1 us a call, in its time), "
+            f"timed in the same rounds; random_walk_loops has none (it draws NumPy's random numbers in the loop).",
+            f"{versions()}; {c_version()}; Python {sys.version.split()[0]}; "
             f"{os.cpu_count()} cores; whole run {wall_s / 60:.1f} min; {time.strftime('%Y-%m-%d')}.", "",
             plot, ""] + failure_lines(rows))
     with open(os.path.join(RESULTS, "arrays.md"), "w") as f:

@@ -7,7 +7,8 @@ public static class CompileTrace
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("SHARPJIT_TRACE_COMPILE") is "1";
 
     /// <summary>SHARPJIT_DUMP_IR=FOLDER: each compilation's LLVM IR as emitted, before optimisation, written to
-    /// FOLDER/NAME.N.ll (to replay the optimiser on it with opt-19).</summary>
+    /// FOLDER/NAME.N.ll (to replay the optimiser on it with opt-19); a part compiled on first use (DeferredCode) when it
+    /// is compiled, under its own function's name.</summary>
     private static readonly string? EmittedIrFolder = Environment.GetEnvironmentVariable("SHARPJIT_DUMP_IR") is { Length: > 0 } f ? f : null;
     private static int _dumped, _dumpFailed;
 

@@ -86,6 +86,7 @@ public static unsafe class DeferredCode
         {
             var module = ModuleText.ParseBitcode(jit.ContextRef, entry.Bitcode, entry.Name);
             KeepOnly(module, entry.Name);
+            CompileTrace.DumpEmittedIr(entry.Name, () => ModuleText.Print(module));
             double parsed = clock.Elapsed.TotalMilliseconds;
             Optimizer.Run(module, jit.TargetMachine);
             double optimised = clock.Elapsed.TotalMilliseconds;

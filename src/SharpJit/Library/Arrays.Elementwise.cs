@@ -444,17 +444,36 @@ public static unsafe partial class Builtins
         var fresh = root.InPlace ? null : new AliasScope(M);
         // The loops take what they read as parameters: in a parallel function they are emitted into a chunk function
         // (RunInChunks), over part of the elements or of the rows, with the values passed to it.
+        LLVMValueRef FlatElement(LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef at) =>
+            EvalElement(e, root, operands, k => ArrayCode.Load(e, ElementOf(operands[k].Type), ElementAt(e, ElementOf(operands[k].Type), data[k], at), fresh));
         void FlatLoop(LLVMValueRef start, LLVMValueRef count, LoweredArg[] operands, LLVMValueRef[] data, LLVMValueRef output) =>
             ArrayCode.Loop(e, count, i =>
             {
                 var at = start.Handle == 0 ? i : BuildNSWAdd(B, start, i, "");
-                var v = EvalElement(e, root, operands, k => ArrayCode.Load(e, ElementOf(operands[k].Type), ElementAt(e, ElementOf(operands[k].Type), data[k], at), fresh));
-                ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, output, at), v, fresh);
+                ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, output, at), FlatElement(operands, data, at), fresh);
             }, elementwise: true);
         bool parallel = RunsInParallel(c, root);
         void Flat()
         {
             var size = ArrayCode.Size(e, outShapeRoot);
+            if (!parallel && fresh != null && ndim > 0 && StreamingStores.VectorBytes(M) is > 0 and var vectorBytes && (e.CanDefer || !M.Options.DeferColdCode))
+            {
+                // A result too large for the cache: streaming stores, in a version compiled when first needed (in
+                // place in code compiled whole, for the disk cache).
+                int bytesPerElement = ArrayCode.ItemSize(outType.Dtype) + leaves.Where(a => a.Type is ArrayType).DistinctBy(a => a.Value.Handle)
+                    .Sum(a => ArrayCode.ItemSize(((ArrayType)a.Type).Dtype));
+                var large = BuildICmp(B, LLVMIntPredicate.LLVMIntSGE, size, M.ConstI64(StreamingStores.MinimumElements(bytesPerElement)), "");
+                e.When(e.Expect(large, false), () => e.Deferred("stream", LeafFields().Prepend(outData).Append(size).ToArray(), loaded =>
+                {
+                    var operands = OperandsFrom(loaded.Skip(1).Take(leaves.Length).ToArray());
+                    var data = DataFrom(loaded.Skip(1).Take(leaves.Length).ToArray());
+                    StreamingStores.Loop(e, outType.Dtype, vectorBytes, loaded[0], loaded[^1], (buffer, start, count) =>
+                        ArrayCode.Loop(e, count, i => ArrayCode.Store(e, outType.Dtype, ElementAt(e, outType.Dtype, buffer, i),
+                            FlatElement(operands, data, BuildNUWAdd(B, start, i, ""))), elementwise: true),
+                        (start, count) => FlatLoop(start, count, operands, data, loaded[0]));
+                }, root.Span), () => FlatLoop(default, size, leaves, datas, outData));
+                return;
+            }
             if (!parallel) { FlatLoop(default, size, leaves, datas, outData); return; }
             RunInChunks(e, LeafFields().Prepend(outData).ToArray(), size, size, (loaded, lo, hi) =>
                 FlatLoop(lo, BuildSub(B, hi, lo, ""), OperandsFrom(loaded.Skip(1).ToArray()), DataFrom(loaded.Skip(1).ToArray()), loaded[0]));
