@@ -456,7 +456,7 @@ public static unsafe partial class Builtins
         void Flat()
         {
             var size = ArrayCode.Size(e, outShapeRoot);
-            if (!parallel && fresh != null && ndim > 0 && StreamingStores.VectorBytes(M) is > 0 and var vectorBytes && (e.CanDefer || !M.Options.DeferColdCode))
+            if (!parallel && fresh != null && ndim > 0 && StreamingStores.VectorBytes(M) is > 0 and var vectorBytes && MemoryBound(root) && (e.CanDefer || !M.Options.DeferColdCode))
             {
                 // A result too large for the cache: streaming stores, in a version compiled when first needed (in
                 // place in code compiled whole, for the disk cache).
@@ -629,6 +629,20 @@ public static unsafe partial class Builtins
 
     /// <summary>One element of a tree: the leaves' elements (read by <paramref name="load"/> for array leaves; numbers
     /// as they are) through the scalar entries, each node's value converted to its dtype as NumPy's temporaries hold it.</summary>
+    /// <summary>The operations cheap enough that a large array's loop over them waits on memory, not on arithmetic:
+    /// only those take streaming stores. Others (division, powers, exp, sqrt ...) keep the loop busy computing, where
+    /// the streaming version would only add compile time (measured: np.exp and np.sqrt unchanged by it).</summary>
+    private static readonly HashSet<string> MemoryBoundUFuncs = new()
+    {
+        "add", "subtract", "multiply", "negative", "positive", "absolute", "fabs", "square", "conjugate", "maximum",
+        "minimum", "fmax", "fmin", "greater", "greater_equal", "less", "less_equal", "equal", "not_equal", "logical_and",
+        "logical_or", "logical_xor", "logical_not", "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "left_shift",
+        "right_shift", "where", "clip", "copysign", "sign", "isnan", "isinf", "isfinite", "signbit",
+    };
+
+    private static bool MemoryBound(ElementwiseNode n) =>
+        MemoryBoundUFuncs.Contains(n.UFunc) && n.Operands.All(o => o is not ElementwiseNode child || MemoryBound(child));
+
     private static LLVMValueRef EvalElement(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, Func<int, LLVMValueRef> load)
     {
         Diagnostics.CompileDepth.EnsureStack();
