@@ -12,7 +12,7 @@ Writes bench/results/arrays.md (table) and bench/results/arrays.png (ratios) and
 Usage: PYTHONPATH=DIR_WITH_SHARPJIT /usr/bin/python3 bench/arrays/run.py [--kernels a,b] [--quick] [--repeat N]
 (PYTHONPATH defaults to this tree's python/ folder.)
 """
-import argparse, json, os, random, re, statistics, subprocess, sys, time, types
+import argparse, functools, json, os, random, re, statistics, subprocess, sys, time, types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -54,6 +54,7 @@ def import_engine(engine):
         import sharpjit  # noqa: F401
 
 
+@functools.cache
 def c_peers():
     sys.path.insert(0, os.path.join(HERE, "c"))
     import peers

@@ -48,12 +48,13 @@ public static class StreamingStores
 
     /// <summary>The bytes of one streaming vector store: 32 with AVX, 16 with SSE2; 0 where this code cannot stream
     /// (another architecture, or code exported for an unknown machine).</summary>
-    public static int VectorBytes(ModuleEmitter m)
+    public static int VectorBytes(ModuleEmitter m) => m.Options.Standalone ? 0 : HostVectorBytes.Value;
+
+    private static readonly Lazy<int> HostVectorBytes = new(() =>
     {
-        if (m.Options.Standalone) return 0;
         var features = LlvmTarget.HostCpuFeatures.Split(',');
         return features.Contains("+avx") ? 32 : features.Contains("+sse2") ? 16 : 0;
-    }
+    });
 
     /// <summary>The bytes of one block: a few cache lines, so that the buffer stays in the first-level cache.</summary>
     private const int BlockBytes = 512;

@@ -627,8 +627,6 @@ public static unsafe partial class Builtins
         return root.InPlace ? Written(outArray, outType) : outArray;
     }
 
-    /// <summary>One element of a tree: the leaves' elements (read by <paramref name="load"/> for array leaves; numbers
-    /// as they are) through the scalar entries, each node's value converted to its dtype as NumPy's temporaries hold it.</summary>
     /// <summary>The operations cheap enough that a large array's loop over them waits on memory, not on arithmetic:
     /// only those take streaming stores. Others (division, powers, exp, sqrt ...) keep the loop busy computing, where
     /// the streaming version would only add compile time (measured: np.exp and np.sqrt unchanged by it).</summary>
@@ -643,6 +641,8 @@ public static unsafe partial class Builtins
     private static bool MemoryBound(ElementwiseNode n) =>
         MemoryBoundUFuncs.Contains(n.UFunc) && n.Operands.All(o => o is not ElementwiseNode child || MemoryBound(child));
 
+    /// <summary>One element of a tree: the leaves' elements (read by <paramref name="load"/> for array leaves; numbers
+    /// as they are) through the scalar entries, each node's value converted to its dtype as NumPy's temporaries hold it.</summary>
     private static LLVMValueRef EvalElement(FunctionEmitter e, ElementwiseNode n, LoweredArg[] leaves, Func<int, LLVMValueRef> load)
     {
         Diagnostics.CompileDepth.EnsureStack();
