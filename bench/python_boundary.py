@@ -48,9 +48,9 @@ elif what == "overhead_tuple":
     f = kernels.swap; f((1.0, 2.0))
     n = 200000
     print(min(timeit.repeat("f(t)", globals={"f": f, "t": (1.0, 2.0)}, number=n, repeat=5)) / n)
-elif what in ("overhead_array", "overhead_array_result"):
+elif what in ("overhead_array", "overhead_array_result", "overhead_new_array"):
     import numpy as np
-    f = kernels.first if what == "overhead_array" else kernels.same
+    f = {"overhead_array": kernels.first, "overhead_array_result": kernels.same, "overhead_new_array": kernels.compare}[what]
     a = np.arange(10.0); f(a)
     n = 200000
     print(min(timeit.repeat("f(a)", globals={"f": f, "a": a}, number=n, repeat=5)) / n)
@@ -124,13 +124,14 @@ def main():
         ("call overhead, tuple argument and result: f((1.0, 2.0))", "overhead_tuple", "ns", 1e9),
         ("call overhead, one NumPy array argument: f(a) -> a[0]", "overhead_array", "ns", 1e9),
         ("call overhead, an array in and the same array back: f(a) -> a", "overhead_array_result", "ns", 1e9),
+        ("a new array back: f(a) -> a > 0.5, 10 float64 (the same function under CPython, NumPy's a > 0.5: {cpython} ns)", "overhead_new_array", "ns", 1e9),
         ("nogil: speed-up of 2 threads over 1", "nogil", "x", 1),
-        ("call that raises ValueError(f\"…\"), caught in Python (CPython: {cpython_raise} µs)", "raise", "µs", 1e6),
+        ("call that raises ValueError(f\"…\"), caught in Python (CPython: {cpython} µs)", "raise", "µs", 1e6),
         ("memory kept per raise (RSS growth over 500k raises)", "raise_leak", "bytes", 1),
     ]:
-        if "{cpython_raise}" in label:
+        if "{cpython}" in label:   # the plain function under CPython, in the row's unit
             v, err = probe("cpython", what, 3)
-            label = label.format(cpython_raise=f"{v * 1e6:.2f}" if v is not None else err)
+            label = label.format(cpython=f"{v * scale:.2f}" if v is not None else err)
         cells = []
         for jit in ("sharpjit", "numba"):
             v, err = probe(jit, what, args.repeat if not what.startswith(("overhead", "raise")) else 3)

@@ -98,3 +98,9 @@ def first(a):
 def same(a):
     # One NumPy array in and the same array back (call overhead of an array result).
     return a
+
+
+@jit(cache=CACHE)
+def compare(a):
+    # A new (small) array back: the cost of making and handing over an array, against NumPy's own ufunc call.
+    return a > 0.5

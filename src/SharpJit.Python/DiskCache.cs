@@ -30,7 +30,7 @@ internal static unsafe class DiskCache
     private static string? _machine;
 
     /// <summary>Compiler build, LLVM library and host CPU, read without loading LLVM.</summary>
-    private static string Machine => _machine ??= string.Join("|", Bridge.CompilerIdentity, LlvmIdentity(), CpuIdentity(), "vector-math:" + SharpJit.Codegen.VectorMath.Identity);
+    private static string Machine => _machine ??= string.Join("|", Bridge.CompilerIdentity, LlvmIdentity(), CpuIdentity(), "vector-math:" + SharpJit.Codegen.VectorMath.Identity, SharpJit.Library.NumPyDispatch.Identity);
 
     private static string LlvmIdentity()
     {

@@ -227,9 +227,13 @@ internal static unsafe class NdArrays
 internal static unsafe class ArrayOwnerType
 {
     public static nint Type;
-    // PyObject header, then: meminfo, pyBase, data, ndim, shape/strides block, format, itemsize, readonly.
-    private const int Meminfo = 16, PyBase = 24, Data = 32, Ndim = 40, Dims = 48, Format = 56, ItemSize = 64, Readonly = 72, Size = 80;
+    // PyObject header, then: meminfo, pyBase, data, ndim, shape/strides block, format, itemsize, readonly, and room for
+    // the shape and strides of up to InlineDims dimensions (more get their own block).
+    private const int Meminfo = 16, PyBase = 24, Data = 32, Ndim = 40, Dims = 48, Format = 56, ItemSize = 64, Readonly = 72,
+        InlineDimsAt = 80, InlineDims = 4, Size = InlineDimsAt + 16 * InlineDims;
     private const int Py_bf_getbuffer = 1, Py_bf_releasebuffer = 2;
+    private static delegate* unmanaged<nint, nint, nint> _alloc;
+    private static delegate* unmanaged<nint, void> _free;
 
     public static void Create()
     {
@@ -237,27 +241,30 @@ internal static unsafe class ArrayOwnerType
             (Py.Py_tp_dealloc, (nint)(delegate* unmanaged<nint, void>)&Dealloc),
             (Py_bf_getbuffer, (nint)(delegate* unmanaged<nint, nint, int, int>)&GetBuffer),
             (Py_bf_releasebuffer, (nint)(delegate* unmanaged<nint, nint, void>)&ReleaseBuffer));
+        _alloc = (delegate* unmanaged<nint, nint, nint>)Py.PyType_GetSlot(Type, 47 /* Py_tp_alloc */);
+        _free = (delegate* unmanaged<nint, void>)Py.PyType_GetSlot(Type, Py.Py_tp_free);
     }
 
-    private static readonly Dictionary<ScalarType, nint> Formats = new();
+    /// <summary>Struct-module formats by NumPy type number (made once each, kept for the process).</summary>
+    private static readonly nint[] Formats = new nint[32];
 
-    /// <summary>The struct-module format of a dtype (kept for the process).</summary>
     private static nint FormatOf(ScalarType t)
     {
-        lock (Formats)
+        ref nint f = ref Formats[t.TypeNums[0]];
+        if (f == 0)
         {
-            if (Formats.TryGetValue(t, out var f)) return f;
-            return Formats[t] = (nint)DispatcherType.Utf8(t.BufferFormat);
+            nint made = (nint)DispatcherType.Utf8(t.BufferFormat);
+            if (Interlocked.CompareExchange(ref f, made, 0) != 0) NativeMemory.Free((void*)made);
         }
+        return f;
     }
 
     /// <summary>A new owner (its reference counts: meminfo's and pyBase's move in), or 0 with an exception set.</summary>
     public static nint New(byte* meminfo, nint pyBase, byte* data, ArrayType t, long* shape, long* strides)
     {
-        var alloc = (delegate* unmanaged<nint, nint, nint>)Py.PyType_GetSlot(Type, 47 /* Py_tp_alloc */);
-        nint o = alloc(Type, 0);
+        nint o = _alloc(Type, 0);
         if (o == 0) return 0;
-        var dims = (long*)NativeMemory.Alloc((nuint)(16 * Math.Max(1, t.Ndim)));
+        var dims = t.Ndim <= InlineDims ? (long*)(o + InlineDimsAt) : (long*)NativeMemory.Alloc((nuint)(16 * t.Ndim));
         for (int k = 0; k < t.Ndim; k++) { dims[k] = shape[k]; dims[t.Ndim + k] = strides[k]; }
         *(byte**)(o + Meminfo) = meminfo; *(nint*)(o + PyBase) = pyBase; *(byte**)(o + Data) = data;
         *(long*)(o + Ndim) = t.Ndim; *(long**)(o + Dims) = dims; *(nint*)(o + Format) = FormatOf(t.Dtype);
@@ -301,9 +308,8 @@ internal static unsafe class ArrayOwnerType
         RuntimeArrays.Release(*(byte**)(self + Meminfo));
         nint pyBase = *(nint*)(self + PyBase);
         if (pyBase != 0) Py.Py_DecRef(pyBase);
-        NativeMemory.Free(*(void**)(self + Dims));
-        var free = (delegate* unmanaged<nint, void>)Py.PyType_GetSlot(type, Py.Py_tp_free);
-        free(self);
+        if (*(long*)(self + Ndim) > InlineDims) NativeMemory.Free(*(void**)(self + Dims));
+        _free(self);
         Py.Py_DecRef(type);
     }
 }

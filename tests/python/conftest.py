@@ -21,6 +21,17 @@ PYTHON = "/usr/bin/python3"
 # Every compilation in the tests (in this process and in children) verifies its IR after each pass.
 os.environ["SHARPJIT_VERIFY_IR"] = "1"
 
+# Child interpreters run NumPy without its AVX-512 loops: on a machine that has AVX-512, NumPy 1.24 computes exp, log,
+# sin, power and the rest with SVML, a few ulps from libm (CPython's math); compiled code mirrors the loops NumPy runs
+# (Library/NumPyDispatch.cs reads the same variable), so the differential programs compare libm's bits on any machine.
+# Tests in this process keep NumPy as it runs here (test_vector_math.py compares libmvec with its SIMD loops).
+# Only features this NumPy dispatches to and the machine has may be named.
+NUMPY_WITHOUT_AVX512 = subprocess.run(
+    [PYTHON, "-c", "from numpy.core._multiarray_umath import __cpu_features__ as f, __cpu_dispatch__ as d; "
+     "print(' '.join(x for x in d if f.get(x) and x.startswith('AVX512')))"],
+    capture_output=True, text=True, env={k: v for k, v in os.environ.items() if k != "NPY_DISABLE_CPU_FEATURES"},
+    check=True).stdout.strip()
+
 # Importable from every test (and from subprocesses, which get the same PYTHONPATH).
 for path in (str(REPO / "python"), str(TESTS_PYTHON)):
     if path not in sys.path:
@@ -30,7 +41,7 @@ for path in (str(REPO / "python"), str(TESTS_PYTHON)):
 def subprocess_env(**extra):
     """The environment for a child interpreter: sharpjit and the test helpers importable."""
     pythonpath = os.pathsep.join([str(REPO / "python"), str(TESTS_PYTHON)])
-    env = {**os.environ, "PYTHONPATH": pythonpath}
+    env = {**os.environ, "PYTHONPATH": pythonpath, "NPY_DISABLE_CPU_FEATURES": NUMPY_WITHOUT_AVX512}
     env.pop("SHARPJIT_DISABLE_JIT", None)
     env.update(extra)
     return env

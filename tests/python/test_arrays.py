@@ -383,6 +383,27 @@ def test_creating_and_returning_arrays_keeps_memory_flat():
     assert after - before < 50_000, f"max RSS grew by {after - before} KiB"
 
 
+def test_new_arrays_of_any_ndim_export_their_buffer_and_are_freed():
+    # A returned array's base (the runtime block's owner) holds shape and strides inline up to 4 dimensions and in a
+    # block of their own beyond: both are exported through the buffer protocol and freed with the owner.
+    @sharpjit.jit
+    def make(a):
+        return a * 2.0
+
+    for nd in range(1, 8):
+        a = np.arange(float(2 ** nd)).reshape((2,) * nd)
+        r = make(a)
+        assert np.array_equal(r, a * 2.0) and r.flags.c_contiguous and r.flags.writeable
+        view = memoryview(r.base)
+        assert view.shape == r.shape and view.strides == r.strides and view.format == "d" and view.ndim == nd
+        view.release()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    six = np.ones((1, 2, 1, 2, 1, 2))
+    for _ in range(200_000):
+        make(six)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 20_000
+
+
 def test_exceptions_free_arrays_made_before_them():
     @sharpjit.jit
     def fail(n):

@@ -45,9 +45,10 @@ public static partial class VectorMath
         return sets.ToArray();
     });
 
-    /// <summary>Whether NumPy's own loops are SIMD code of libmvec's kind on this CPU (AVX-512): then NumPy ufunc loops
-    /// call libmvec; elsewhere only with fastmath.</summary>
-    private static readonly Lazy<bool> NumPyRunsSimd = new(() => LlvmTarget.HostCpuFeatures.Contains("+avx512f"));
+    /// <summary>Whether NumPy's own loops are SIMD code of libmvec's kind on this CPU (AVX512_SKX, unless
+    /// NPY_DISABLE_CPU_FEATURES turns it off: Library.NumPyDispatch): then NumPy ufunc loops call libmvec; elsewhere
+    /// only with fastmath.</summary>
+    private static readonly Lazy<bool> NumPyRunsSimd = new(() => SharpJit.Library.NumPyDispatch.Avx512Skx);
 
     /// <summary>For cache keys: which variants compiled code may call ("off" where none; "fastmath:" where only
     /// functions compiled with fastmath=True call them).</summary>

@@ -296,7 +296,7 @@ public static unsafe partial class Builtins
     {
         var (re, im) = Parts(e, z);
         var M = e.M;
-        if (M.Options.Standalone || !LlvmTarget.HostCpuFeatures.Contains("+avx512f")) return e.CallLibm("hypot", re, im);
+        if (M.Options.Standalone || !NumPyDispatch.Avx512F) return e.CallLibm("hypot", re, im);
         var ty = single ? M.F32 : M.F64;
         LLVMValueRef Const(double v) => ConstReal(ty, v);
         LLVMValueRef Call(string fn, params LLVMValueRef[] args) => e.Intrinsic(fn, new[] { ty }, args);

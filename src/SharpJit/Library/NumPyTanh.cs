@@ -17,16 +17,13 @@ namespace SharpJit.Library;
 /// </summary>
 public static partial class Builtins
 {
-    /// <summary>Whether NumPy 1.24 runs its SIMD tanh on this CPU: AVX2 and FMA3 (which every AVX512_SKX CPU has), as
-    /// LLVM sees the host (the JIT compiles for it; exported code follows the exporting machine, and llvm.fma becomes
-    /// a call of libm's fma for a target without FMA, with the same results).</summary>
+    /// <summary>Whether NumPy 1.24 runs its SIMD tanh on this CPU: AVX2 and FMA3, or AVX512_SKX (the same bits), as
+    /// LLVM sees the host and NPY_DISABLE_CPU_FEATURES leaves them (NumPyDispatch; the JIT compiles for the host;
+    /// exported code follows the exporting machine, and llvm.fma becomes a call of libm's fma for a target without
+    /// FMA, with the same results).</summary>
     public static bool NumPySimdTanh => s_numPySimdTanh.Value;
 
-    private static readonly Lazy<bool> s_numPySimdTanh = new(() =>
-    {
-        var features = LlvmTarget.HostCpuFeatures.Split(',');
-        return features.Contains("+avx2") && features.Contains("+fma");
-    });
+    private static readonly Lazy<bool> s_numPySimdTanh = new(() => NumPyDispatch.Avx2Fma3 || NumPyDispatch.Avx512Skx);
 
     /// <summary>Whether the JIT's host runs AVX-512 (the kernel's vector form reads its tables with vpermi2var).</summary>
     private static readonly Lazy<bool> s_hostAvx512 = new(() => LlvmTarget.HostCpuFeatures.Split(',').Contains("+avx512f"));

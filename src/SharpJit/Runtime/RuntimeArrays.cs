@@ -49,11 +49,14 @@ public static unsafe partial class RuntimeArrays
     /// </summary>
     private static byte* NewBlock(long room)
     {
-        if (room < HugePageThreshold || !OperatingSystem.IsLinux())
+        if (IsSmall(room))
         {
-            var small = (byte*)NativeMemory.AlignedAlloc((nuint)(Header + room), 64);
-            if (small == null) return null;
-            *(byte**)(small + 24) = small;
+            // malloc and 48 bytes to align in: aligned_alloc splits a larger chunk and frees both ends, which made
+            // returning a one-element array from compiled code cost 60 ns more.
+            var start = (byte*)SmallBlocks.Malloc((nuint)(Header + room + AlignSlack));
+            if (start == null) return null;
+            var small = (byte*)(((nuint)start + 63) & ~(nuint)63);
+            *(byte**)(small + 24) = start;
             Prefault(small + Header, room);
             return small;
         }
@@ -85,8 +88,17 @@ public static unsafe partial class RuntimeArrays
         if (end > first) _ = madvise((void*)first, end - first, MadvPopulateWrite);
     }
 
+    /// <summary>malloc's 16-byte alignment, raised to the header's 64.</summary>
+    private const int AlignSlack = 48;
+
+    private static bool IsSmall(long room) => room < HugePageThreshold || !OperatingSystem.IsLinux();
+
     /// <summary>Returns a block's memory (no reference and no cache keeps it).</summary>
-    private static void FreeBlock(byte* block) => NativeMemory.AlignedFree(*(byte**)(block + 24));
+    private static void FreeBlock(byte* block)
+    {
+        if (IsSmall(*(long*)(block + 16))) SmallBlocks.LibcFree(*(byte**)(block + 24));
+        else NativeMemory.AlignedFree(*(byte**)(block + 24));
+    }
 
     private const int MadvHugePage = 14, MadvPopulateWrite = 23;
     [LibraryImport("libc.so.6")] private static partial int madvise(void* address, nuint length, int advice);

@@ -466,9 +466,9 @@ public static unsafe partial class SmallBlocks
     }
 
     [LibraryImport("libc.so.6", EntryPoint = "malloc"), SuppressGCTransition]
-    private static partial void* Malloc(nuint size);
+    internal static partial void* Malloc(nuint size);
     [LibraryImport("libc.so.6", EntryPoint = "free"), SuppressGCTransition]
-    private static partial void LibcFree(void* p);
+    internal static partial void LibcFree(void* p);
 
     private static int ClassOf(long size) => (int)((size + Granule - 1) / Granule);
 

@@ -31,6 +31,23 @@ public static class Corpus
 
     public const string Python = "/usr/bin/python3";
 
+    /// <summary>
+    /// The CPU features this NumPy dispatches to and this machine has, among those named (AVX512 for every AVX-512
+    /// feature), for NPY_DISABLE_CPU_FEATURES: only those may be named there.
+    /// </summary>
+    public static string NumPyDispatchedFeatures(params string[] names)
+    {
+        string wanted = string.Join(", ", names.Select(n => $"'{n}'"));
+        string query = "from numpy.core._multiarray_umath import __cpu_features__ as f, __cpu_dispatch__ as d; "
+            + $"print(' '.join(x for x in d if f.get(x) and (x in ({wanted},) or ('AVX512' in ({wanted},) and x.startswith('AVX512')))))";
+        var psi = new ProcessStartInfo(Python, new[] { "-c", query }) { RedirectStandardOutput = true, UseShellExecute = false };
+        psi.Environment.Remove("NPY_DISABLE_CPU_FEATURES");
+        using var p = Process.Start(psi)!;
+        string features = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        return features;
+    }
+
     public static Outcome RunCPython(string path, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(Python, new[] { "-X", "utf8", path })

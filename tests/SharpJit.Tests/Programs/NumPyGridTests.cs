@@ -15,16 +15,7 @@ public class NumPyGridTests
     public static IEnumerable<object[]> GridFiles => Corpus.Files("tests/numpy_grid");
 
     private static readonly Lazy<Dictionary<string, string>> PortableLoops = new(() =>
-    {
-        // Only features this NumPy dispatches to and this CPU has may be named in NPY_DISABLE_CPU_FEATURES.
-        const string query = "from numpy.core._multiarray_umath import __cpu_features__ as f, __cpu_dispatch__ as d; "
-            + "print(' '.join(x for x in d if f.get(x) and (x in ('AVX2', 'FMA3') or x.startswith('AVX512'))))";
-        var psi = new ProcessStartInfo(Corpus.Python, new[] { "-c", query }) { RedirectStandardOutput = true, UseShellExecute = false };
-        using var p = Process.Start(psi)!;
-        string features = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        return new Dictionary<string, string> { ["NPY_DISABLE_CPU_FEATURES"] = features };
-    });
+        new Dictionary<string, string> { ["NPY_DISABLE_CPU_FEATURES"] = Corpus.NumPyDispatchedFeatures("AVX2", "FMA3", "AVX512") });
 
     [Theory]
     [MemberData(nameof(GridFiles))]

@@ -25,12 +25,24 @@ public unsafe partial class ArrayBlockTests
     }
 
     [Fact]
-    public void SmallDataIs64ByteAligned()
+    public void SmallDataIs64ByteAlignedAndUsableToTheEnd()
     {
-        var block = RuntimeArrays.Allocate(1000);
-        Assert.True(block != null);
-        Assert.Equal(0, (long)RuntimeArrays.DataOf(block) % 64);
-        RuntimeArrays.Release(block);
+        // Small blocks come from malloc (16-byte aligned) and are aligned up inside it: many sizes, all alive at once,
+        // so that malloc hands out addresses at every 16-byte offset.
+        long live = RuntimeStats.LiveAllocations;
+        var blocks = new List<nint>();
+        foreach (long nbytes in new long[] { 0, 1, 8, 15, 16, 24, 40, 48, 56, 100, 1000, 4096, 65535, 65536, 100_000, 1 << 20 })
+            for (int k = 0; k < 8; k++)
+            {
+                var block = RuntimeArrays.Allocate(nbytes);
+                Assert.True(block != null);
+                var data = RuntimeArrays.DataOf(block);
+                Assert.Equal(0, (long)data % 64);
+                if (nbytes > 0) { data[0] = 1; data[nbytes - 1] = 2; }   // both ends are the array's own memory
+                blocks.Add((nint)block);
+            }
+        foreach (var b in blocks) RuntimeArrays.Release((byte*)b);
+        Assert.Equal(live, RuntimeStats.LiveAllocations);
     }
 
     [Fact]
