@@ -38,6 +38,17 @@ for path in (str(REPO / "python"), str(TESTS_PYTHON)):
         sys.path.insert(0, path)
 
 
+def assert_same_as_numpy(got, want):
+    """Equal to the bit, or within a few ulps where NumPy runs its SVML loops in this process (AVX-512: its exp, log,
+    sin ... round differently from libm and from the libmvec that compiled code calls there)."""
+    import numpy as np
+    from numpy.core._multiarray_umath import __cpu_features__
+    if __cpu_features__.get("AVX512_SKX") and "AVX512_SKX" not in os.environ.get("NPY_DISABLE_CPU_FEATURES", ""):
+        np.testing.assert_allclose(got, want, rtol=1e-15, atol=0)
+    else:
+        np.testing.assert_array_equal(got, want)
+
+
 def subprocess_env(**extra):
     """The environment for a child interpreter: sharpjit and the test helpers importable."""
     pythonpath = os.pathsep.join([str(REPO / "python"), str(TESTS_PYTHON)])

@@ -48,6 +48,25 @@ public static class Corpus
         return features;
     }
 
+    /// <summary>CPython's run of a corpus program. The first request for a folder starts one background thread that
+    /// runs the folder's programs in the order the tests take them, one at a time: the reference runs on the second
+    /// core while this process compiles (each is run once, by whichever asks first).</summary>
+    public static Outcome ReferenceRun(string path)
+    {
+        string folder = Path.GetDirectoryName(path)!;
+        Lazy<Outcome> Reference(string file) => References.GetOrAdd(file, f => new Lazy<Outcome>(() => RunCPython(f)));
+        lock (References)
+            if (PrefetchedFolders.Add(folder))
+            {
+                var files = Directory.GetFiles(folder, "*.py").OrderBy(f => f, StringComparer.Ordinal).ToList();
+                new Thread(() => { foreach (var f in files) _ = Reference(f).Value; }) { IsBackground = true, Name = "cpython-references" }.Start();
+            }
+        return Reference(path).Value;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Outcome>> References = new();
+    private static readonly HashSet<string> PrefetchedFolders = new();
+
     public static Outcome RunCPython(string path, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(Python, new[] { "-X", "utf8", path })

@@ -25,7 +25,7 @@ public class DifferentialTests
 
     private static void Compare(string path)
     {
-        var expected = Corpus.RunCPython(path);
+        var expected = Corpus.ReferenceRun(path);
         Corpus.Outcome actual;
         long liveBefore = SharpJit.Runtime.RuntimeStats.LiveAllocations;
         try { actual = Corpus.RunSharpJit(path); }

@@ -1,7 +1,8 @@
 # NumPy's window functions, special functions and numerical routines in compiled code (NumPy 1.24's results, dtypes
 # and messages): np.bartlett, blackman, hamming, hanning, kaiser, i0, sinc; np.vander, trapz, ediff1d, geomspace,
-# nan_to_num, asarray_chkfinite, isposinf, isneginf; np.convolve, correlate, polyval, polyfit, diff; np.trim_zeros, gradient,
-# unwrap. Each computes what NumPy's own Python (or C) computes, operation by operation, so values agree to the bit.
+# nan_to_num, asarray_chkfinite, isposinf, isneginf; np.convolve, correlate, polyval, polyfit, diff; np.trim_zeros,
+# gradient, unwrap; np.fromiter. Each computes what NumPy's own Python (or C) computes, operation by operation, so values
+# agree to the bit.
 import math
 
 import numpy as np
@@ -851,3 +852,34 @@ def unwrap(p, discont=None, axis=-1, period=TWO_PI):
     n = arr.shape[ax]
     _slice_along(out, ax, 1, n)[...] = _slice_along(arr, ax, 1, n) + np.cumsum(correction, ax)
     return out
+
+
+# ---------------------------------------------------------------- fromiter
+
+
+@overload("numpy.fromiter")
+def fromiter(iter, dtype, count=-1):
+    # NumPy's PyArray_FromIter: count items (an error if the iterator ends first), or with count < 0 every item, into an
+    # array that grows by half as NumPy's does; each item cast as a store into the array casts it.
+    if count >= 0:
+        out = np.empty(count, dtype)
+        k = 0
+        if count > 0:
+            for x in iter:
+                out[k] = x
+                k += 1
+                if k == count:
+                    break
+        if k < count:
+            raise ValueError("iterator too short: Expected " + str(count) + " but iterator had only " + str(k) + " items.")
+        return out
+    grown = np.empty(16, dtype)
+    k = 0
+    for x in iter:
+        if k == grown.shape[0]:
+            bigger = np.empty(k + (k >> 1) + 16, dtype)
+            bigger[:k] = grown
+            grown = bigger
+        grown[k] = x
+        k += 1
+    return grown[:k].copy()
