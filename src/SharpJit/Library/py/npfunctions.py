@@ -859,9 +859,11 @@ def unwrap(p, discont=None, axis=-1, period=TWO_PI):
 
 @overload("numpy.fromiter")
 def fromiter(iter, dtype, count=-1):
-    # NumPy's PyArray_FromIter: count items (an error if the iterator ends first), or with count < 0 every item, into an
-    # array that grows by half as NumPy's does; each item cast as a store into the array casts it.
-    if count >= 0:
+    # NumPy's PyArray_FromIter: count items (an error if the iterator ends first; none for a count below -1), or with
+    # count -1 every item, into an array that grows by half as NumPy's does; each item cast as a store into the array
+    # casts it.
+    if count != -1:
+        count = max(count, 0)
         out = np.empty(count, dtype)
         k = 0
         if count > 0:
