@@ -522,15 +522,37 @@ public sealed unsafe partial class FunctionEmitter
     public void RaiseIf(LLVMValueRef cond, string excName, string message, Span span, bool recordFrame = true) =>
         FailIf(cond, () => CallRuntime("sj_raise", M.ConstString(excName), M.ConstString(message)), span, recordFrame);
 
+    /// <summary>Raises excName(message) when cond is true, for a check on values that guards no memory (a float
+    /// division by zero, a math domain or range error): checks in a row may become one branch (Llvm.ValueChecks).</summary>
+    public void CheckValue(LLVMValueRef cond, string excName, string message, Span span) =>
+        FailIf(cond, () => CallRuntime("sj_raise", M.ConstString(excName), M.ConstString(message)), span, valueCheck: true);
+
+    /// <summary>A check on values in two steps: a cheap condition that the common case fails (a math result that is
+    /// finite), then in a cold block the exact one, which raises through setError() when true (where the cheap one was
+    /// true but the exact one is not, execution goes on). In a run of such checks only the cheap conditions are tested
+    /// on the way (Llvm.ValueChecks), and the exact ones of those that fired, in order, off it.</summary>
+    public void CheckValue(LLVMValueRef quick, Func<LLVMValueRef> exact, Action setError, Span span)
+    {
+        if (ConstantIntOf(quick) == 0) return;
+        var check = NewBlock("check"); var ok = NewBlock("ok");
+        ValueChecks.Mark(M.Module, BuildCondBr(B, Expect(quick, false), check, ok), loadsMayMove: M.Options.BoundsCheck);
+        PositionBuilderAtEnd(B, check);
+        FailIf(exact(), setError, span);
+        BuildBr(B, ok);
+        PositionBuilderAtEnd(B, ok);
+    }
+
     /// <summary>When cond is true: setError() sets the exception (a runtime helper that formats its message), and the
     /// function returns its failure. Continues otherwise.</summary>
-    public void FailIf(LLVMValueRef cond, Action setError, Span span, bool recordFrame = true)
+    public void FailIf(LLVMValueRef cond, Action setError, Span span, bool recordFrame = true, bool valueCheck = false)
     {
         // The builder folds checks on constant operands (x // 3, x << 2); a check folded to false needs no code,
         // which is what RaiseAnalysis relies on when it calls such an operation safe.
         if (ConstantIntOf(cond) == 0) return;
         var err = NewBlock("raise"); var ok = NewBlock("ok");
-        BuildCondBr(B, Expect(cond, false), err, ok);
+        var branch = BuildCondBr(B, Expect(cond, false), err, ok);
+        // Loads may run before such a check only where every array access checks its own bounds.
+        if (valueCheck) ValueChecks.Mark(M.Module, branch, loadsMayMove: M.Options.BoundsCheck);
         PositionBuilderAtEnd(B, err);
         setError();
         ReturnError(span, recordFrame);

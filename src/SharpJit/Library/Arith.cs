@@ -144,7 +144,7 @@ public static unsafe class Arith
         {
             a = e.Convert(a, ta, ScalarType.Int64); b = e.Convert(b, tb, ScalarType.Int64);
             var zero = BuildICmp(B, LLVMIntPredicate.LLVMIntEQ, b, M.ConstI64(0), "");
-            if (!NumPyErrors(e)) e.RaiseIf(zero, "ZeroDivisionError", "division by zero", span);
+            if (!NumPyErrors(e)) e.CheckValue(zero, "ZeroDivisionError", "division by zero", span);
             // Exact in double when both fit in 53 bits; otherwise CPython divides the exact integers, correctly rounded.
             // (error_model="numpy": a zero divisor takes the float path, giving inf or nan as NumPy does.)
             LLVMValueRef Small(LLVMValueRef x) => BuildICmp(B, LLVMIntPredicate.LLVMIntULE, BuildAdd(B, x, M.ConstI64(1L << 53), ""), M.ConstI64(1L << 54), "");
@@ -173,7 +173,7 @@ public static unsafe class Arith
                 if (kind == ScalarType.Complex64 && op == Operator.Mult) return e.Convert(Builtins.NpComplex64(e, a, b, Builtins.NpComplexMul), compute, kind);
                 if (kind == ScalarType.Complex64 && op == Operator.Div)
                 {
-                    if (!NumPyErrors(e)) e.RaiseIf(ComplexIsZero(e, b), "ZeroDivisionError", "complex division by zero", span);
+                    if (!NumPyErrors(e)) e.CheckValue(ComplexIsZero(e, b), "ZeroDivisionError", "complex division by zero", span);
                     return e.Convert(Builtins.NpComplex64(e, a, b, Builtins.NpComplexDiv), compute, kind);
                 }
                 // A NumPy complex64 to a power is np.power's (integer exponents by repeated products, then NumPy's
@@ -327,15 +327,15 @@ public static unsafe class Arith
             // error_model="numpy": no ZeroDivisionError; IEEE results as NumPy gives them (x / 0.0 and x // 0.0 are
             // ±inf or nan, x % 0.0 is nan, 0.0 ** -1 is inf).
             case Operator.Div:
-                if (!NumPyErrors(e)) e.RaiseIf(IsZero(b), "ZeroDivisionError", "float division by zero", span);
+                if (!NumPyErrors(e)) e.CheckValue(IsZero(b), "ZeroDivisionError", "float division by zero", span);
                 return F(e, BuildFDiv(B, a, b, ""));
             case Operator.FloorDiv:
                 if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), BuildFDiv(B, a, b, ""), FloorDiv(), "");
-                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float floor division by zero", span);
+                e.CheckValue(IsZero(b), "ZeroDivisionError", "float floor division by zero", span);
                 return FloorDiv();
             case Operator.Mod:
                 if (NumPyErrors(e)) return BuildSelect(B, IsZero(b), ConstReal(ty, double.NaN), FloatMod(e, a, b), "");
-                e.RaiseIf(IsZero(b), "ZeroDivisionError", "float modulo", span);
+                e.CheckValue(IsZero(b), "ZeroDivisionError", "float modulo", span);
                 return FloatMod(e, a, b);
             case Operator.Pow:
             {
@@ -343,11 +343,11 @@ public static unsafe class Arith
                 var negExp = BuildAnd(B, BuildFCmp(B, LLVMRealPredicate.LLVMRealOLT, b, ConstNull(ty), ""),
                     BuildFCmp(B, LLVMRealPredicate.LLVMRealONE, b, ConstReal(ty, double.NegativeInfinity), ""), "");
                 if (!NumPyErrors(e))
-                    e.RaiseIf(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", span);
+                    e.CheckValue(BuildAnd(B, IsZero(a), negExp, ""), "ZeroDivisionError", "0.0 cannot be raised to a negative power", span);
                 var r = e.Pow(ty, a, b);
                 // Python's float: a finite base and exponent whose power overflows raise instead of giving inf.
                 if (!NumPyErrors(e) && ty == M.F64)
-                    e.RaiseIf(BuildAnd(B, Builtins.IsInf(e, r), BuildAnd(B, Builtins.IsFinite(e, a), Builtins.IsFinite(e, b), ""), ""),
+                    e.CheckValue(BuildAnd(B, Builtins.IsInf(e, r), BuildAnd(B, Builtins.IsFinite(e, a), Builtins.IsFinite(e, b), ""), ""),
                         "OverflowError", "(34, 'Numerical result out of range')", span);
                 return r;
             }

@@ -58,7 +58,7 @@ public static unsafe partial class Builtins
                 // sin and cos fail only for an infinite x: checked before the call, so that sin(x) and cos(x) of one x
                 // share a block once LLVM drops the second check, and become one sincos call.
                 if (PeriodicMath1.Contains(name) && !e.NumPyErrorModel)
-                    e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, x), e.M.ConstF64(double.PositiveInfinity), ""),
+                    e.CheckValue(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, x), e.M.ConstF64(double.PositiveInfinity), ""),
                         "ValueError", "math domain error", c.Span);
                 var r = Intrinsics.TryGetValue(name, out var intr) ? e.Intrinsic(intr, new[] { e.M.F64 }, x) : e.CallPureLibm(libm, x);
                 // These are total on the reals (no NaN from a non-NaN, no overflow): nothing to check, and
@@ -80,16 +80,16 @@ public static unsafe partial class Builtins
         {
             var e = c.E; var B = e.B; var x = ToFloat(c, 0); var y = ToFloat(c, 1);
             var r = e.Pow(e.M.F64, x, y);
-            WhenNotFinite(e, r, () =>
+            if (e.NumPyErrorModel) return r;
+            RaiseMathError(e, r, () =>
             {
                 var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");
-                e.RaiseIf(BuildAnd(B, IsNan(e, r), inputsNotNan, ""), "ValueError", "math domain error", c.Span);
-                var finite = BuildAnd(B, IsFinite(e, x), IsFinite(e, y), "");
-                var infResult = BuildAnd(B, IsInf(e, r), finite, "");
+                var nanResult = BuildAnd(B, IsNan(e, r), inputsNotNan, "");
+                var infResult = BuildAnd(B, IsInf(e, r), BuildAnd(B, IsFinite(e, x), IsFinite(e, y), ""), "");
+                // An infinite power of a finite zero base is 0.0 ** negative: a domain error, not a range error.
                 var zeroBase = BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, e.M.ConstF64(0), "");
-                e.RaiseIf(BuildAnd(B, infResult, zeroBase, ""), "ValueError", "math domain error", c.Span);
-                e.RaiseIf(infResult, "OverflowError", "math range error", c.Span);
-            });
+                return (BuildOr(B, nanResult, BuildAnd(B, infResult, zeroBase, ""), ""), infResult);
+            }, c.Span);
             return r;
         });
 
@@ -104,7 +104,7 @@ public static unsafe partial class Builtins
             var lx = CheckedLog(e, ToFloat(c, 0), c.Span);
             if (c.Args.Length == 1) return lx;
             var lb = CheckedLog(e, ToFloat(c, 1), c.Span);
-            e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, lb, e.M.ConstF64(0), ""), "ZeroDivisionError", "float division by zero", c.Span);
+            e.CheckValue(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOEQ, lb, e.M.ConstF64(0), ""), "ZeroDivisionError", "float division by zero", c.Span);
             return BuildFDiv(e.B, lx, lb, "");
         });
 
@@ -271,41 +271,53 @@ public static unsafe partial class Builtins
 
     private static LLVMValueRef CheckedLog(FunctionEmitter e, LLVMValueRef x, Diagnostics.Span span)
     {
-        if (!e.NumPyErrorModel) e.RaiseIf(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLE, x, e.M.ConstF64(0), ""), "ValueError", "math domain error", span);
+        if (!e.NumPyErrorModel) e.CheckValue(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLE, x, e.M.ConstF64(0), ""), "ValueError", "math domain error", span);
         return e.CallLibm("log", x);
     }
 
-    /// <summary>CPython's checks on a math result run only when the result is NaN or infinite: the common finite
-    /// result costs one comparison. Under NumPy's error model there are none (Numba's math functions give IEEE
-    /// results: math.sqrt(-1.0) is nan).</summary>
-    private static void WhenNotFinite(FunctionEmitter e, LLVMValueRef r, Action checks)
+    /// <summary>CPython's checks on a math result: a NaN from non-NaN arguments is a domain error, an infinity from
+    /// finite ones a range error (a domain error for functions that cannot overflow). The common finite result costs one
+    /// comparison (<see cref="FunctionEmitter.CheckValue(LLVMValueRef, Func{LLVMValueRef}, Action, Diagnostics.Span)"/>);
+    /// under NumPy's error model there are none (Numba's math functions give IEEE results: math.sqrt(-1.0) is nan).</summary>
+    private static void CheckMath1(FunctionEmitter e, LLVMValueRef x, LLVMValueRef r, bool canOverflow, Diagnostics.Span span)
     {
         if (e.NumPyErrorModel) return;
-        var notFinite = BuildFCmp(e.B, LLVMRealPredicate.LLVMRealUGE, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, r), e.M.ConstF64(double.PositiveInfinity), "");
-        e.When(e.Expect(notFinite, false), checks);
+        var B = e.B;
+        RaiseMathError(e, r, () =>
+        {
+            var domain = BuildAnd(B, IsNan(e, r), BuildNot(B, IsNan(e, x), ""), "");
+            var overflow = BuildAnd(B, IsInf(e, r), IsFinite(e, x), "");
+            if (!canOverflow) (domain, overflow) = (BuildOr(B, domain, overflow, ""), e.M.ConstBool(false));
+            return (domain, overflow);
+        }, span);
     }
 
-    private static void CheckMath1(FunctionEmitter e, LLVMValueRef x, LLVMValueRef r, bool canOverflow, Diagnostics.Span span) =>
-        WhenNotFinite(e, r, () => CheckMath1Slow(e, x, r, canOverflow, span));
-
-    private static void CheckMath1Slow(FunctionEmitter e, LLVMValueRef x, LLVMValueRef r, bool canOverflow, Diagnostics.Span span)
+    private static void CheckMath2(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef r, Diagnostics.Span span)
     {
+        if (e.NumPyErrorModel) return;
         var B = e.B;
-        e.RaiseIf(BuildAnd(B, IsNan(e, r), BuildNot(B, IsNan(e, x), ""), ""), "ValueError", "math domain error", span);
-        var overflow = BuildAnd(B, IsInf(e, r), IsFinite(e, x), "");
-        if (canOverflow) e.RaiseIf(overflow, "OverflowError", "math range error", span);
-        else e.RaiseIf(overflow, "ValueError", "math domain error", span);
+        RaiseMathError(e, r, () =>
+        {
+            var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");
+            return (BuildAnd(B, IsNan(e, r), inputsNotNan, ""), BuildAnd(B, IsInf(e, r), BuildAnd(B, IsFinite(e, x), IsFinite(e, y), ""), ""));
+        }, span);
     }
 
-    private static void CheckMath2(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef r, Diagnostics.Span span) =>
-        WhenNotFinite(e, r, () => CheckMath2Slow(e, x, y, r, span));
-
-    private static void CheckMath2Slow(FunctionEmitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef r, Diagnostics.Span span)
+    /// <summary>Where the result r is not finite: ValueError("math domain error") when domain is true, else
+    /// OverflowError("math range error") when overflow is (both computed by errors(), off the common path).</summary>
+    private static void RaiseMathError(FunctionEmitter e, LLVMValueRef r, Func<(LLVMValueRef Domain, LLVMValueRef Overflow)> errors, Diagnostics.Span span)
     {
         var B = e.B;
-        var inputsNotNan = BuildAnd(B, BuildNot(B, IsNan(e, x), ""), BuildNot(B, IsNan(e, y), ""), "");
-        e.RaiseIf(BuildAnd(B, IsNan(e, r), inputsNotNan, ""), "ValueError", "math domain error", span);
-        e.RaiseIf(BuildAnd(B, IsInf(e, r), BuildAnd(B, IsFinite(e, x), IsFinite(e, y), ""), ""), "OverflowError", "math range error", span);
+        LLVMValueRef domain = default;
+        var notFinite = BuildFCmp(B, LLVMRealPredicate.LLVMRealUGE, e.Intrinsic("llvm.fabs", new[] { e.M.F64 }, r), e.M.ConstF64(double.PositiveInfinity), "");
+        e.CheckValue(notFinite, () =>
+        {
+            var (d, overflow) = errors();
+            domain = d;
+            return BuildOr(B, d, overflow, "");
+        }, () => e.CallRuntime("sj_raise",
+            BuildSelect(B, domain, e.M.ConstString("ValueError"), e.M.ConstString("OverflowError"), ""),
+            BuildSelect(B, domain, e.M.ConstString("math domain error"), e.M.ConstString("math range error"), "")), span);
     }
 
     /// <summary>Calls a C# helper over an array of doubles: i32 sj_math_array(i32 which, ptr items, i64 n, ptr out).</summary>
