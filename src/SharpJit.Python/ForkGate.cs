@@ -89,6 +89,8 @@ internal static unsafe partial class ForkGate
             if (Volatile.Read(ref _active) <= _depth) break;
             ts = Py.PyEval_SaveThread();
         }
+        // The last compilation may have started a collection on a thread of its own (it takes no GIL).
+        Engine.CompilerMemory.WaitForCollection();
         // The finalizer thread allocates without the GIL: no collection may start before the fork either.
         if (!_noCollection)
         {
@@ -103,7 +105,7 @@ internal static unsafe partial class ForkGate
     {
         if (_forks == 0) return;
         bool child = getpid() != _forkerPid;
-        if (child) (_forks, _active) = (0, _depth);
+        if (child) { (_forks, _active) = (0, _depth); Engine.CompilerMemory.InForkedChild = true; }
         else _forks--;
         if (_forks == 0 && _noCollection)
         {

@@ -78,7 +78,7 @@ def test_trace_says_where_a_first_call_went(tmp_path):
                                             phases.group(1)).groups())
     assert emitted > 0 and optimised > 0, phases.group(1)
     # The managed memory the compilation allocated (and the collections it caused).
-    assert re.search(r"; \d+ KiB managed, \d+ GCs$", phases.group(1)), phases.group(1)
+    assert re.search(r"; \d+ KiB managed, \d+ GCs \(\d+ of older generations, [\d.]+ ms paused\)$", phases.group(1)), phases.group(1)
     assert re.search(r"sharpjit: first call of double: classify\+compile [\d.]+ ms, run [\d.]+ ms", err), err
 
 

@@ -15,12 +15,13 @@ public sealed class CompilePhases
     /// <summary>LLVM instructions before and after optimisation (counted only when the compile trace is on).</summary>
     public int EmittedInstructions, OptimisedInstructions;
     /// <summary>Managed bytes this compilation allocated and the collections that ran meanwhile (compile trace only).</summary>
-    public long AllocatedBytes; public int Collections;
+    public long AllocatedBytes; public int Collections, OlderCollections; public TimeSpan Paused;
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
     public override string ToString() =>
         $"parse+infer {Ms(Infer)} ms, LLVM start {Ms(Session)} ms, waiting for another compilation {Ms(Wait)} ms, emit {Ms(Emit)} ms " +
         $"({EmittedInstructions} instructions), optimise {Ms(Optimise)} ms ({OptimisedInstructions} instructions), " +
-        $"bitcode+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms; {AllocatedBytes / 1024} KiB managed, {Collections} GCs";
+        $"bitcode+export {Ms(Export)} ms, machine code {Ms(MachineCode)} ms; {AllocatedBytes / 1024} KiB managed, {Collections} GCs " +
+        $"({OlderCollections} of older generations, {Ms(Paused)} ms paused)";
 }
 
 /// <summary>The process-wide JIT: one LLJIT with the runtime helpers bound, created on first use.</summary>
@@ -116,6 +117,8 @@ public static class JitHost
             LlvmTarget.ConfigureModule(module, tm);
             Pipeline.Emit(types, entry, context, module, new CodegenOptions());
             emitted = clock.Elapsed.TotalMilliseconds;
+            // (not while a real compilation runs: a collection stops it wherever it is in managed code)
+            if (!WarmUpSuperseded()) CompilerMemory.ReuseManagedHeapMeanwhile();
             if (!_stopWarmUp) Optimizer.Run(module, tm);
             optimised = clock.Elapsed.TotalMilliseconds;
             if (!_stopWarmUp) ModuleText.EmitObject(module, tm, cloneFirst: false);
@@ -158,7 +161,8 @@ public static class JitHost
         if (Interlocked.Increment(ref _compilations) > 1) CompilerMemory.ReuseManagedHeap();
         var phases = new CompilePhases();
         long allocated = CompileTrace.Enabled ? GC.GetTotalAllocatedBytes() : 0;
-        int collections = CompileTrace.Enabled ? GC.CollectionCount(0) : 0;
+        int collections = CompileTrace.Enabled ? GC.CollectionCount(0) : 0, older = CompileTrace.Enabled ? GC.CollectionCount(1) : 0;
+        var paused = CompileTrace.Enabled ? GC.GetTotalPauseDuration() : TimeSpan.Zero;
         var sw = Stopwatch.StartNew();
         var (types, entry) = Pipeline.Infer(module, fn, argTypes);
         phases.Infer = sw.Elapsed;
@@ -188,6 +192,7 @@ public static class JitHost
                 CompileTrace.DumpEmittedIr(fn.QualName, () => ModuleText.Print(llmod));
                 if (CompileTrace.Enabled) phases.EmittedInstructions = ModuleText.CountInstructions(llmod);
                 mark = sw.Elapsed;
+                CompilerMemory.ReuseManagedHeapMeanwhile();   // while LLVM optimises and generates code
                 Optimizer.Run(llmod, jit.TargetMachine);
                 phases.Optimise = sw.Elapsed - mark;
                 if (CompileTrace.Enabled) phases.OptimisedInstructions = ModuleText.CountInstructions(llmod);
@@ -200,7 +205,8 @@ public static class JitHost
             Pipeline.Guard(module.Source, () => jit.AddModule(llmod));
             var address = Pipeline.Guard(module.Source, () => jit.Lookup(ModuleEmitter.EntryName(entry)));
             phases.MachineCode = sw.Elapsed - mark;
-            if (CompileTrace.Enabled) { phases.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated; phases.Collections = GC.CollectionCount(0) - collections; }
+            if (CompileTrace.Enabled) { phases.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated; phases.Collections = GC.CollectionCount(0) - collections;
+                phases.OlderCollections = GC.CollectionCount(1) - older; phases.Paused = GC.GetTotalPauseDuration() - paused; }
             CompileTrace.Write($"compiled {fn.QualName}({string.Join(", ", argTypes.Select(t => t.Name))}) {phases}");
             return new CompiledFunction(types, entry, address, () => ModuleText.PrintBitcode(bitcode), sw.Elapsed) { SharedObject = library, Phases = phases };
         }
