@@ -7,7 +7,7 @@ public static unsafe class Optimizer
     private static readonly string? PipelineOverride = Environment.GetEnvironmentVariable("SHARPJIT_LLVM_PIPELINE") is { Length: > 0 } p ? p : null;
 
     /// <summary>
-    /// LLVM 19's <c>default&lt;O3&gt;</c> in two halves (as <c>opt -passes='default&lt;O3&gt;' -print-pipeline-passes</c>
+    /// LLVM 19's <c>default&lt;O3&gt;</c> for x86-64 in two halves (as <c>opt -passes='default&lt;O3&gt;' -print-pipeline-passes</c>
     /// prints it, split before <c>elim-avail-extern</c>; a test checks that they still make it): the module
     /// simplification (inlining, scalar optimisation) and the module optimisation (vectorisers, unrolling, late
     /// cleanup). Checks on values merge between them (<see cref="ValueChecks"/>), so that the vectorisers and the
@@ -79,7 +79,8 @@ public static unsafe class Optimizer
             LLVM.PassBuilderOptionsSetLoopUnrolling(options, 1);
             LLVM.PassBuilderOptionsSetVerifyEach(options, verifyEach ? 1 : 0);
             void Passes(string text) => LlvmErrors.ThrowIfError(LLVM.RunPasses(module, text, tm, options), $"LLVM pass pipeline '{text}' failed");
-            if (pipeline is null && ValueChecks.AnyToMerge(module))
+            // (x86-64 only: LLVM adds passes of other targets to their default<O3>, AArch64's loop-idiom-vectorize)
+            if (pipeline is null && ValueChecks.AnyToMerge(module) && LlvmTarget.GetTriple(tm).StartsWith("x86_64", StringComparison.Ordinal))
             {
                 Passes(SimplificationO3);
                 ValueChecks.Run(module);

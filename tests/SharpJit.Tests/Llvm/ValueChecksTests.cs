@@ -103,7 +103,7 @@ public class ValueChecksTests
         try
         {
             var info = new ProcessStartInfo(opt) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "-passes=default<O3>", "-print-pipeline-passes", "-disable-output", "-disable-verify", empty }) info.ArgumentList.Add(a);
+            foreach (var a in new[] { "-mtriple=x86_64-pc-linux-gnu", "-passes=default<O3>", "-print-pipeline-passes", "-disable-output", "-disable-verify", empty }) info.ArgumentList.Add(a);
             using var p = Process.Start(info)!;
             var printed = p.StandardOutput.ReadToEnd().Trim();
             p.WaitForExit();
