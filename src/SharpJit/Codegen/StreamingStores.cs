@@ -51,10 +51,7 @@ public static class StreamingStores
     public static int VectorBytes(ModuleEmitter m) => m.Options.Standalone ? 0 : HostVectorBytes.Value;
 
     private static readonly Lazy<int> HostVectorBytes = new(() =>
-    {
-        var features = LlvmTarget.HostCpuFeatures.Split(',');
-        return features.Contains("+avx") ? 32 : features.Contains("+sse2") ? 16 : 0;
-    });
+        LlvmTarget.HasHostFeature("avx") ? 32 : LlvmTarget.HasHostFeature("sse2") ? 16 : 0);
 
     /// <summary>The bytes of one block: a few cache lines, so that the buffer stays in the first-level cache.</summary>
     private const int BlockBytes = 512;

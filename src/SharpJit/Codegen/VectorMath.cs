@@ -38,10 +38,9 @@ public static partial class VectorMath
             return Array.Empty<(char, int)>();
         // RTLD_NOW | RTLD_GLOBAL: the JIT finds the variants among the process's symbols.
         if (dlopen("libmvec.so.1", 0x2 | 0x100) == 0) return Array.Empty<(char, int)>();
-        string features = LlvmTarget.HostCpuFeatures;
         var sets = new List<(char, int)> { ('b', 2) };
-        if (features.Contains("+avx2")) sets.Add(('d', 4));
-        if (features.Contains("+avx512f")) sets.Add(('e', 8));
+        if (LlvmTarget.HasHostFeature("avx2")) sets.Add(('d', 4));
+        if (LlvmTarget.HasHostFeature("avx512f")) sets.Add(('e', 8));
         return sets.ToArray();
     });
 

@@ -15,10 +15,8 @@ public static class NumPyDispatch
             .Split(new[] { ' ', ',', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries)
             .Select(name => name.ToUpperInvariant()).ToHashSet());
 
-    private static readonly Lazy<HashSet<string>> HostFeatures = new(() => LlvmTarget.HostCpuFeatures.Split(',').ToHashSet());
-
     private static bool Runs(string numPyName, params string[] llvmFeatures) =>
-        llvmFeatures.All(f => HostFeatures.Value.Contains("+" + f)) && !Disabled.Value.Contains(numPyName);
+        llvmFeatures.All(LlvmTarget.HasHostFeature) && !Disabled.Value.Contains(numPyName);
 
     /// <summary>AVX512F: complex absolute, float64 exp and log.</summary>
     public static bool Avx512F => Runs("AVX512F", "avx512f");

@@ -25,9 +25,6 @@ public static partial class Builtins
 
     private static readonly Lazy<bool> s_numPySimdTanh = new(() => NumPyDispatch.Avx2Fma3 || NumPyDispatch.Avx512Skx);
 
-    /// <summary>Whether the JIT's host runs AVX-512 (the kernel's vector form reads its tables with vpermi2var).</summary>
-    private static readonly Lazy<bool> s_hostAvx512 = new(() => LlvmTarget.HostCpuFeatures.Split(',').Contains("+avx512f"));
-
     // float64: 18 rows of 16 (row 0: B, rows 1-17: c0..c16), indexed by the subinterval.
     private static readonly ulong[] TanhLutF64 =
     {
@@ -200,7 +197,7 @@ public static partial class Builtins
         var (fn, ty) = M.Helper(k.Name, FunctionType(fty, new[] { fty }), (f, b) => BuildTanh(M, f, b, fty, ity, k));
         var call = BuildCall2(e.B, ty, fn, new[] { x }, "");
         int lanes = 512 / k.Bits;
-        if (!e.InArrayLoop || M.Options.Standalone || !s_hostAvx512.Value) return call;
+        if (!e.InArrayLoop || M.Options.Standalone || !LlvmTarget.HasHostFeature("avx512f")) return call;   // (its vector form reads its tables with vpermi2var)
         string vectorName = $"{k.Name}.v{lanes}";
         var vty = VectorType(fty, (uint)lanes);
         M.Helper(vectorName, FunctionType(vty, new[] { vty }), (f, b) =>

@@ -79,6 +79,13 @@ public static unsafe class LlvmTarget
     /// <summary>The host CPU feature string ("+avx2,+avx512f,...").</summary>
     public static string HostCpuFeatures { get { Initialize(); return s_features!; } }
 
+    /// <summary>Whether the host CPU has a feature, by LLVM's name ("avx2", "avx512f", "fma"), as the code generator
+    /// sees it (the features LLVM reports enabled).</summary>
+    public static bool HasHostFeature(string name) => s_enabled.Value.Contains(name);
+
+    private static readonly Lazy<HashSet<string>> s_enabled = new(() =>
+        HostCpuFeatures.Split(',').Where(f => f.StartsWith('+')).Select(f => f[1..]).ToHashSet());
+
     /// <summary>
     /// Creates a target machine. Defaults: host triple, host CPU and features, O3, PIC, small code model.
     /// Pass <paramref name="cpu"/> (e.g. "x86-64-v3") and <paramref name="features"/> (e.g. "" or "+avx2")
