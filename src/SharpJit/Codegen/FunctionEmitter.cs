@@ -535,12 +535,15 @@ public sealed unsafe partial class FunctionEmitter
     {
         if (ConstantIntOf(quick) == 0) return;
         var check = NewBlock("check"); var ok = NewBlock("ok");
-        ValueChecks.Mark(M.Module, BuildCondBr(B, Expect(quick, false), check, ok), loadsMayMove: M.Options.BoundsCheck);
+        MarkValueCheck(BuildCondBr(B, Expect(quick, false), check, ok));
         PositionBuilderAtEnd(B, check);
         FailIf(exact(), setError, span);
         BuildBr(B, ok);
         PositionBuilderAtEnd(B, ok);
     }
+
+    /// <summary>Loads may run before such a check only where every array access checks its own bounds.</summary>
+    private void MarkValueCheck(LLVMValueRef branch) => ValueChecks.Mark(M.Module, branch, loadsMayMove: M.Options.BoundsCheck);
 
     /// <summary>When cond is true: setError() sets the exception (a runtime helper that formats its message), and the
     /// function returns its failure. Continues otherwise.</summary>
@@ -551,8 +554,7 @@ public sealed unsafe partial class FunctionEmitter
         if (ConstantIntOf(cond) == 0) return;
         var err = NewBlock("raise"); var ok = NewBlock("ok");
         var branch = BuildCondBr(B, Expect(cond, false), err, ok);
-        // Loads may run before such a check only where every array access checks its own bounds.
-        if (valueCheck) ValueChecks.Mark(M.Module, branch, loadsMayMove: M.Options.BoundsCheck);
+        if (valueCheck) MarkValueCheck(branch);
         PositionBuilderAtEnd(B, err);
         setError();
         ReturnError(span, recordFrame);

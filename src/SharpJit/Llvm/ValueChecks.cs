@@ -5,7 +5,8 @@ namespace SharpJit.Llvm;
 /// of code. Each check is a branch to code that raises, and each branch ends a basic block: LLVM's instruction scheduler
 /// works within a block, so a loop body cut by checks runs its library calls and divisions one after another instead of
 /// overlapping them (blackscholes_loops: 1.23x the same loop in C; the C loop with the same checks as early exits is
-/// 1.29x, and with the checks or-ed into one branch 1.03x). After optimisation, a check whose successor block holds only
+/// 1.29x, and with the checks or-ed into one branch 1.03x). Between LLVM's simplification and its vectorisers
+/// (Optimizer.SimplificationO3, OptimisationO3), a check whose successor block holds only
 /// code that cannot fault or write memory and ends in another check absorbs that block: the code runs before the
 /// branch, the branch tests either condition, and a cold block picks the first check that failed, so the error raised
 /// is the one the program raises.
@@ -27,10 +28,13 @@ public static class ValueChecks
     public static void Mark(LLVMModuleRef module, LLVMValueRef branch, bool loadsMayMove)
     {
         var ctx = LLVM.GetModuleContext(module);
-        var empty = LLVM.MetadataAsValue(ctx, LLVM.MDNodeInContext2(ctx, ReadOnlySpan<LLVMMetadataRef>.Empty));
+        var empty = EmptyNode(ctx);
         LLVM.SetMetadata(branch, LLVM.GetMDKindIDInContext(ctx, loadsMayMove ? Kind : KindKeepLoads), empty);
         if (LLVM.GetNamedMetadataNumOperands(module, CountName) < 2) LLVM.AddNamedMetadataOperand(module, CountName, empty);
     }
+
+    private static LLVMValueRef EmptyNode(LLVMContextRef ctx) =>
+        LLVM.MetadataAsValue(ctx, LLVM.MDNodeInContext2(ctx, ReadOnlySpan<LLVMMetadataRef>.Empty));
 
     /// <summary>The module has two checks or more that may merge.</summary>
     public static bool AnyToMerge(LLVMModuleRef module) => LLVM.GetNamedMetadataNumOperands(module, CountName) >= 2;
@@ -149,7 +153,7 @@ public static class ValueChecks
             _chains.Add(which1.Handle);
             var merged = LLVM.BuildCondBr(_b, either, which1, after);
             // The merged check lets loads move above it only where both did.
-            LLVM.SetMetadata(merged, first.LoadsMayMove && second.LoadsMayMove ? _kind : _kindKeepLoads, EmptyNode());
+            LLVM.SetMetadata(merged, first.LoadsMayMove && second.LoadsMayMove ? _kind : _kindKeepLoads, EmptyNode(ctx));
             LLVM.SetMetadata(merged, _prof, Unlikely());
             var loop = LLVM.GetMetadata(nextTerm, _loop);
             if (loop.Handle != 0) LLVM.SetMetadata(merged, _loop, loop);
@@ -218,8 +222,6 @@ public static class ValueChecks
                 if (LLVM.GetIncomingValue(phi, k).Handle != v.Handle) return null;
             return v;
         }
-
-        private LLVMValueRef EmptyNode() => LLVM.MetadataAsValue(ctx, LLVM.MDNodeInContext2(ctx, ReadOnlySpan<LLVMMetadataRef>.Empty));
 
         private LLVMValueRef FailCondition(LLVMValueRef branch, bool failOnTrue)
         {
