@@ -211,6 +211,7 @@ public static class ArrayCode
         // LLVM predicts, where a select would put the wrap on every access's address.
         var inRange = BuildICmp(B, LLVMIntPredicate.LLVMIntULT, index, size, "");
         if (FunctionEmitter.ConstantIntOf(inRange) == 1) return index;
+        ConversionChecks.MarkIndexCompare(M.Module, inRange);
         return e.IfElse(e.Expect(inRange, true), M.I64, () => index, () =>
         {
             var wrapped = BuildAdd(B, index, size, "");

@@ -62,8 +62,9 @@ public static unsafe class Optimizer
     /// vectorise when their instructions carry the <c>reassoc</c> fast-math flag. The default pipeline ends with
     /// always-inline: the vectoriser's calls of vector kernels marked alwaysinline (np.tanh's) exist only after it,
     /// and inlined their loops overlap iterations (1,000,000 float32 np.tanh 0.44 -> 0.33 ms). Then sin and cos of one
-    /// value become one sincos call (<see cref="SinCosPairs"/>), after checks on values in a row have become one branch
-    /// (<see cref="ValueChecks"/>).
+    /// value become one sincos call (<see cref="SinCosPairs"/>), and an index converted from a float tests its bounds
+    /// before the conversion's check (<see cref="ConversionChecks"/>); checks on values in a row became one branch
+    /// before that (<see cref="ValueChecks"/>).
     /// Not thread-safe with respect to the module's context.
     /// </summary>
     /// <exception cref="LlvmException">The pipeline text is invalid (or a pass reported an error).</exception>
@@ -88,6 +89,7 @@ public static unsafe class Optimizer
             }
             else Passes(pipeline ?? "default<O3>,always-inline");
             SinCosPairs.Run(module);
+            ConversionChecks.Run(module);
         }
         finally
         {

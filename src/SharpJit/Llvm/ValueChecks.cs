@@ -171,9 +171,9 @@ public static class ValueChecks
                 for (uint k = 0; k < LLVM.GetNumSuccessors(t); k++)
                     if (LLVM.GetSuccessor(t, k).Handle == next.Handle) LLVM.SetSuccessor(t, k, which2);
             }
-            if (!chain) RetargetPhis(cold1, block, [which1]);
-            RetargetPhis(cold2, next, [which2]);
-            RetargetPhis(after, next, [block, which2]);
+            if (!chain) Phis.Retarget(_b, cold1, block, [which1]);
+            Phis.Retarget(_b, cold2, next, [which2]);
+            Phis.Retarget(_b, after, next, [block, which2]);
             LLVM.InstructionEraseFromParent(term);
             LLVM.InstructionEraseFromParent(nextTerm);
             LLVM.DeleteBasicBlock(next);
@@ -312,34 +312,6 @@ public static class ValueChecks
             {
                 var flags = LLVM.GetFastMathFlags(i);
                 LLVM.SetFastMathFlags(i, flags & ~(LLVMFastMathFlags.LLVMFastMathNoNaNs | LLVMFastMathFlags.LLVMFastMathNoInfs));
-            }
-        }
-
-        /// <summary>Phis of <paramref name="block"/> take from each of <paramref name="to"/> what they took from
-        /// <paramref name="from"/> (LLVM-C cannot set an incoming block: each phi is rebuilt).</summary>
-        private void RetargetPhis(LLVMBasicBlockRef block, LLVMBasicBlockRef from, LLVMBasicBlockRef[] to)
-        {
-            for (var phi = LLVM.GetFirstInstruction(block); phi.Handle != 0 && LLVM.IsAPHINode(phi).Handle != 0;)
-            {
-                var following = LLVM.GetNextInstruction(phi);
-                var values = new List<LLVMValueRef>(); var blocks = new List<LLVMBasicBlockRef>();
-                bool changed = false;
-                for (uint k = 0; k < LLVM.CountIncoming(phi); k++)
-                {
-                    var (v, b) = (LLVM.GetIncomingValue(phi, k), LLVM.GetIncomingBlock(phi, k));
-                    if (b.Handle != from.Handle) { values.Add(v); blocks.Add(b); continue; }
-                    changed = true;
-                    foreach (var t in to) { values.Add(v); blocks.Add(t); }
-                }
-                if (changed)
-                {
-                    LLVM.PositionBuilderBefore(_b, phi);
-                    var rebuilt = LLVM.BuildPhi(_b, LLVM.TypeOf(phi), "");
-                    LLVM.AddIncoming(rebuilt, values.ToArray(), blocks.ToArray());
-                    LLVM.ReplaceAllUsesWith(phi, rebuilt);
-                    LLVM.InstructionEraseFromParent(phi);
-                }
-                phi = following;
             }
         }
     }
