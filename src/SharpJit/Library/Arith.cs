@@ -312,7 +312,9 @@ public static unsafe class Arith
     private static LLVMValueRef FloatOp(FunctionEmitter e, Span span, Operator op, LLVMValueRef a, LLVMValueRef b, LLVMTypeRef ty)
     {
         var B = e.B; var M = e.M;
-        LLVMValueRef IsZero(LLVMValueRef x) => BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, ConstNull(ty), "");
+        // (no test where the expression shows the value cannot be zero: FloatFacts)
+        LLVMValueRef IsZero(LLVMValueRef x) =>
+            FloatFacts.NeverZero(x) ? M.ConstBool(false) : BuildFCmp(B, LLVMRealPredicate.LLVMRealOEQ, x, ConstNull(ty), "");
         LLVMValueRef FloorDiv()
         {
             if (ty == M.F64) return e.CallRuntime("sj_float_floordiv", a, b);

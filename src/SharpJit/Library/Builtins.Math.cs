@@ -63,7 +63,7 @@ public static unsafe partial class Builtins
                 var r = Intrinsics.TryGetValue(name, out var intr) ? e.Intrinsic(intr, new[] { e.M.F64 }, x) : e.CallPureLibm(libm, x);
                 // These are total on the reals (no NaN from a non-NaN, no overflow): nothing to check, and
                 // RaiseAnalysis counts on that.
-                if (!TotalMath1.Contains(name) && !PeriodicMath1.Contains(name)) CheckMath1(e, x, r, canOverflow, c.Span);
+                if (!TotalMath1.Contains(name) && !PeriodicMath1.Contains(name) && !RuledOut(name, x)) CheckMath1(e, x, r, canOverflow, c.Span);
                 return r;
             }, neverRaises: TotalMath1.Contains(name));
 
@@ -269,9 +269,15 @@ public static unsafe partial class Builtins
         }
     }
 
+    /// <summary>The argument's form rules out an error (<see cref="FloatFacts"/>): the square root of a value never
+    /// below zero, exp of one never above zero (at most 1; NaN only from NaN).</summary>
+    private static bool RuledOut(string name, LLVMValueRef x) =>
+        (name == "sqrt" && FloatFacts.NonNegative(x)) || (name == "exp" && FloatFacts.NonPositive(x));
+
     private static LLVMValueRef CheckedLog(FunctionEmitter e, LLVMValueRef x, Diagnostics.Span span)
     {
-        if (!e.NumPyErrorModel) e.CheckValue(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLE, x, e.M.ConstF64(0), ""), "ValueError", "math domain error", span);
+        if (!e.NumPyErrorModel && !FloatFacts.Positive(x))
+            e.CheckValue(BuildFCmp(e.B, LLVMRealPredicate.LLVMRealOLE, x, e.M.ConstF64(0), ""), "ValueError", "math domain error", span);
         return e.CallLibm("log", x);
     }
 
