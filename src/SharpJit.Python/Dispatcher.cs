@@ -98,6 +98,7 @@ internal sealed unsafe class Dispatcher
             {
                 if (_host != null) return _host;
                 var clock = System.Diagnostics.Stopwatch.StartNew();
+                Engine.JitHost.WaitForFrontEndWarmUp();
                 _host = HostFunction.Parse(Source, Name, FirstLine, ParamNames, Lookup, BodyAt, new ObjModeBlocks(Self), Parallel, Stencil);
                 SharpJit.Diagnostics.CompileTrace.Write($"parsed {QualName} in {clock.Elapsed.TotalMilliseconds:0.0} ms");
                 return _host;

@@ -145,6 +145,28 @@ def test_import_starts_loading_llvm_in_the_background(tmp_path, env, starts):
     assert done.stdout.split() == [str(starts)]
 
 
+def test_a_first_call_right_after_import_parses_after_the_front_end_warmed_up(tmp_path):
+    # The front end (parser, the library's files, type inference) warms up on a thread of its own beside LLVM's load;
+    # a call made at once waits for it, then parses warm, instead of doing the same first-use work beside it, cold.
+    script = tmp_path / "at_once.py"
+    script.write_text(textwrap.dedent("""
+        import sharpjit
+
+        @sharpjit.jit
+        def at_once(x):
+            return x * 3 + 1
+
+        print(at_once(2))
+    """), encoding="utf-8")
+    done = run_python([script], SHARPJIT_TRACE_COMPILE="1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7"]
+    lines = done.stderr.splitlines()
+    warmed = [i for i, line in enumerate(lines) if "warm-up: front end (parse and infer) done" in line]
+    parsed = [i for i, line in enumerate(lines) if line.startswith("sharpjit: parsed at_once in")]
+    assert warmed and parsed and warmed[0] < parsed[0], done.stderr
+
+
 TRIPLE = """
 import sharpjit
 

@@ -61,7 +61,7 @@ public static class FloatFacts
             case LLVMOpcode.LLVMFPTrunc: return Operand(0) & ~Facts.NotZero;   // a tiny double rounds to a float zero
             case LLVMOpcode.LLVMSelect: return Operand(1) & Operand(2);
             case LLVMOpcode.LLVMCall:
-                switch (CalleeName(v))
+                switch (CalledFunctionName(v))
                 {
                     case "llvm.fabs.f64" or "llvm.fabs.f32":
                         return Facts.NotNegative | (Operand(0) & Facts.NotZero);
@@ -119,11 +119,5 @@ public static class FloatFacts
     {
         int losesInfo;
         return ConstRealGetDouble(c, &losesInfo);
-    }
-
-    private static string? CalleeName(LLVMValueRef call)
-    {
-        var callee = GetCalledValue(call);
-        return IsAFunction(callee).Handle != 0 ? GetValueNameString(callee) : null;
     }
 }

@@ -119,6 +119,15 @@ public static unsafe partial class LLVM
         return ToManaged(s, len);
     }
 
+    /// <summary>The name of the function a call calls; null for an indirect call. <paramref name="declarationOnly"/>:
+    /// null also when the function has a body (the compiler's own functions, not a library's).</summary>
+    public static string? CalledFunctionName(LLVMValueRef call, bool declarationOnly = false)
+    {
+        var callee = GetCalledValue(call);
+        if (IsAFunction(callee).Handle == 0 || (declarationOnly && IsDeclaration(callee) == 0)) return null;
+        return GetValueNameString(callee);
+    }
+
     public static LLVMValueRef[] GetParams(LLVMValueRef function)
     {
         var result = new LLVMValueRef[CountParams(function)];

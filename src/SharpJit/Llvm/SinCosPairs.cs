@@ -27,10 +27,8 @@ public static class SinCosPairs
         {
             order[i.Handle] = n++;
             if (LLVM.IsACallInst(i).Handle == 0 || LLVM.GetNumArgOperands(i) != 1) continue;
-            var callee = LLVM.GetCalledValue(i);
-            if (LLVM.IsAFunction(callee).Handle == 0) continue;
             var x = LLVM.GetOperand(i, 0).Handle;
-            switch (LLVM.GetValueNameString(callee))
+            switch (LLVM.CalledFunctionName(i))
             {
                 case "sin": sines.TryAdd(x, i); break;
                 case "cos": cosines.TryAdd(x, i); break;

@@ -264,10 +264,7 @@ public static class ValueChecks
                 case LLVMOpcode.LLVMLoad:
                     return loadsMayMove && LLVM.GetVolatile(i) == 0 && LLVM.GetOrdering(i) == LLVMAtomicOrdering.LLVMAtomicOrderingNotAtomic;
                 case LLVMOpcode.LLVMCall:
-                {
-                    var callee = LLVM.GetCalledValue(i);
-                    return LLVM.IsAFunction(callee).Handle != 0 && LLVM.IsDeclaration(callee) != 0 && IsMath(LLVM.GetValueNameString(callee));
-                }
+                    return LLVM.CalledFunctionName(i, declarationOnly: true) is { } name && IsMath(name);
                 default:
                     // Stores, allocas, other calls, atomics; trunc, fptosi and uitofp (poison from flags this pass
                     // cannot clear through LLVM-C, or from out-of-range values) too.
