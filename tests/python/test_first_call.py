@@ -217,3 +217,32 @@ def test_llvm_pipeline_can_be_replaced(tmp_path):
                      SHARPJIT_LLVM_OPTIONS="-time-passes")
     assert "InstCombinePass" in err and "SROAPass" in err, err[-2000:]
     assert "LoopVectorizePass" not in err and "GVNPass" not in err, err[-2000:]
+
+
+MAPPED_IN = """
+import sharpjit
+sharpjit._sharpjit._wait_for_warm_up()
+sizes = {}
+segment = None
+for line in open("/proc/self/smaps"):
+    fields = line.split()
+    if "-" in fields[0] and len(fields) >= 5 and not fields[0].endswith(":"):
+        segment = fields[1] if len(fields) == 6 and fields[5].endswith("/libsharpjit-llvm.so") else None
+    elif segment == "r-xp" and fields[0] in ("Size:", "Rss:"):
+        sizes[fields[0]] = sizes.get(fields[0], 0) + int(fields[1])
+print(sizes.get("Size:", 0), sizes.get("Rss:", 0))
+"""
+
+
+def test_llvm_code_is_mapped_in_while_it_loads(tmp_path):
+    # While LLVM loads, the warm-up's front-end thread maps its code into the page tables in one call
+    # (MADV_POPULATE_READ): the load's static constructors and the first compilation find it mapped, where they would
+    # fault it in a page at a time. All of it is resident after the warm-up, not only what the warm-up ran.
+    script = tmp_path / "mapped_in.py"
+    script.write_text(MAPPED_IN, encoding="utf-8")
+    done = run_python([script])
+    assert done.returncode == 0, done.stderr
+    size, resident = map(int, done.stdout.split())
+    if size == 0:
+        pytest.skip("LLVM is not libsharpjit-llvm.so here (SHARPJIT_LLVM_LIBRARY or Debian's libLLVM)")
+    assert resident >= 0.95 * size, (size, resident)
