@@ -2,7 +2,7 @@
 """Array benchmark: NumPy, Numba (@njit) and sharpjit (@jit, and @jit(boundscheck=False)) on bench/arrays/*.py, and
 for the *_loops kernels the same loop in C (bench/arrays/c/NAME.c, clang-19 -O3 -march=native -ffp-contract=off).
 
-Per kernel: the first call (compile + run) of each compiled engine, each in a fresh process (3 each, alternating,
+Per kernel: the first call (compile + run) of each compiled engine, each in a fresh process (5 each, alternating,
 median), and its compilation by the engine's own clock; then steady-state runs
 in one process, alternating the engines run by run in rounds (each engine once a round, in a new order each round)
 so that machine drift hits all and no engine always follows the same one; medians.
@@ -25,7 +25,9 @@ LABELS = {"numpy": "NumPy", "numba": "Numba", "sharpjit": "sharpjit", "sharpjit_
 NO_C_PEER = "no C peer"
 TOLERANCE = {"float32": (1e-4, 1e-6), "other": (1e-6, 1e-9)}  # (rtol, atol) of np.allclose against NumPy's result
 FIRST_CALL_TIMEOUT_S, STEADY_TIMEOUT_S = 300, 900
-FIRST_CALL_RUNS = 3   # fresh processes per engine and kernel; the median is reported
+# Fresh processes per engine and kernel; the median is reported. A first compilation in a fresh process moves by 10-20%
+# between processes here (clip_abs: 28 to 45 ms, one build, five processes): 5 rather than 3 steadies the median.
+FIRST_CALL_RUNS = 5
 TOUCHED = (0, 0.0)    # (GiB, seconds) of free memory written once before the first kernel (touch_memory)
 
 
