@@ -60,8 +60,7 @@ public static class JitHost
             try { _warmUpTypes = WarmUpFrontEnd(); }
             catch (Exception) { /* a real compilation will report the problem */ }
             CompileTrace.Write($"warm-up: front end (parse and infer) done in {clock.Elapsed.TotalMilliseconds:0.0} ms");
-            LlvmLibrary.MapInCode();
-            CompileTrace.Write($"warm-up: LLVM's code mapped in at {clock.Elapsed.TotalMilliseconds:0.0} ms");
+            if (LlvmLibrary.MapInCode()) CompileTrace.Write($"warm-up: LLVM's code mapped in at {clock.Elapsed.TotalMilliseconds:0.0} ms");
         }) { IsBackground = true, Name = "sharpjit warm-up (front end)" };
         _frontEnd.Start();
         _warmer = new Thread(() =>

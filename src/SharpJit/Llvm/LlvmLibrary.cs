@@ -109,17 +109,18 @@ public static unsafe partial class LlvmLibrary
     /// Linux 5.14 and later), once the loader has mapped the library: called on another thread while LLVM loads, so
     /// that its static constructors and a first compilation find their pages mapped instead of faulting them in one
     /// at a time (each fault about 10 µs in a virtual machine). Where the load has not begun yet, waits for it first;
-    /// where the kernel refuses the advice, nothing changes. Never throws. (The CPython extension binds libc's functions directly: looked up at the
-    /// first call, madvise would wait for the loader's lock, which the load holds.)
+    /// where the kernel refuses the advice, nothing changes. Never throws. (The CPython extension binds libc's
+    /// functions directly: looked up at its first call, madvise would wait for the loader's lock, which the load holds.)
     /// </summary>
-    public static void MapInCode()
+    /// <returns>Whether the library was found mapped (and advised).</returns>
+    public static bool MapInCode()
     {
         try
         {
             // Not mapped yet (the load has not begun): wait for it.
-            if (!MapIn() && Handle != 0) MapIn();
+            return MapIn() || (Handle != 0 && MapIn());
         }
-        catch (Exception) { /* advice only: a process without /proc, a kernel or libc without it */ }
+        catch (Exception) { return false; /* advice only: a process without /proc, a kernel or libc without it */ }
     }
 
     private static bool MapIn()
