@@ -54,11 +54,13 @@ public static class JitHost
         if (_warmer != null) return;
         // The front end needs no LLVM: it warms up beside LLVM's load (about 25 ms, mostly LLVM's static constructors),
         // so that a first call made right after import parses and infers warm (a first parse took 11-17 ms cold).
+        FrontEndWarm.Reset();
         _frontEnd = new Thread(() =>
         {
             var clock = Stopwatch.StartNew();
             try { _warmUpTypes = WarmUpFrontEnd(); }
             catch (Exception) { /* a real compilation will report the problem */ }
+            finally { FrontEndWarm.Set(); }   // a waiting compilation goes on now, not after the map-in below
             CompileTrace.Write($"warm-up: front end (parse and infer) done in {clock.Elapsed.TotalMilliseconds:0.0} ms");
             if (LlvmLibrary.MapInCode()) CompileTrace.Write($"warm-up: LLVM's code mapped in at {clock.Elapsed.TotalMilliseconds:0.0} ms");
         }) { IsBackground = true, Name = "sharpjit warm-up (front end)" };
@@ -85,6 +87,7 @@ public static class JitHost
                 CompileTrace.Write($"warm-up: done at {clock.Elapsed.TotalMilliseconds:0.0} ms");
             }
             catch (Exception) { /* a real compilation will report the problem */ }
+            finally { _warmUpTypes = null; }   // (kept only for WarmUpCompile, which may never run)
         }) { IsBackground = true, Name = "sharpjit warm-up" };
         _warmer.Start();
     }
@@ -156,10 +159,13 @@ public static class JitHost
     private static Thread? _frontEnd;
     private static (TypeInference, Specialization)? _warmUpTypes;
 
+    /// <summary>Set while no front-end warm-up is running (reset when one starts, set when it is done).</summary>
+    private static readonly ManualResetEventSlim FrontEndWarm = new(initialState: true);
+
     /// <summary>Waits for the front end's warm-up, if it is running: it does the first-use work a compilation's parse and
     /// inference would otherwise do beside it, cold and slower (a parse right after import: 13 ms beside the warm-up,
-    /// 0.5 ms after it).</summary>
-    public static void WaitForFrontEndWarmUp() => _frontEnd?.Join();
+    /// 0.5 ms after it). Not for the map-in that follows on its thread, which a compilation does not need.</summary>
+    public static void WaitForFrontEndWarmUp() => FrontEndWarm.Wait();
 
     /// <summary>Waits for the warm-up thread (LLVM must not be torn down at exit while it runs). With
     /// <paramref name="stop"/> it stops at its next step first: a program that exits right after import waits for one
